@@ -1,0 +1,37 @@
+# budgetkg: the two commands a newcomer types are `make run` and `make test`.
+# DOCS: folders or files to read (default: ../shared/corpus and ../shared/realdocs where present,
+# else the sample documents the project renders itself into tests/fixtures/generated).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+DOCS   ?= $(wildcard $(SHARED)/corpus $(SHARED)/realdocs)
+
+.PHONY: run test setup system-deps samples clean
+
+$(BIN)/budgetkg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+setup: $(BIN)/budgetkg
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+samples: setup
+	$(BIN)/python -m tests.fixtures.render_samples tests/fixtures/generated
+
+# The main job: read the sample documents and report on them.
+run: setup
+	@if [ -z "$(DOCS)" ]; then $(MAKE) --no-print-directory samples; fi
+	$(BIN)/budgetkg extract $(or $(DOCS),tests/fixtures/generated) || true
+	$(BIN)/budgetkg audit $(or $(DOCS),tests/fixtures/generated) || true
+
+# The whole test suite (what CI runs).
+test: system-deps setup
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) data build *.egg-info .pytest_cache

@@ -1,0 +1,85 @@
+"""Combine the records of one budget published as several files (narrative PDF + tables PDF).
+
+Two records are one budget when they name the same department (after alias resolution), year
+and kind. The combined record keeps every file in ``files``; a section present in one file only
+is taken from there; where both print a figure, the tables' figure is kept and the other one is
+compared in ``checks`` (rule ``same_figure``).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg.extract.model import Check, Record, Totals
+from kg.extract.text_normalize import compact_name
+
+
+def budget_key(record: Record) -> tuple:
+    from kg.extract.identify import department_key
+
+    return (department_key(record.department or record.source), record.year, record.kind)
+
+
+def _merge_totals(into: Totals, other: Totals, checks: list[Check], label: str) -> None:
+    for key, value in vars(other).items():
+        if key == "provenance" or value is None:
+            continue
+        if key in ("three_public", "procurement"):
+            mine = getattr(into, key)
+            for sub, sub_value in vars(value).items():
+                if sub_value is None:
+                    continue
+                current = getattr(mine, sub)
+                if current is None:
+                    setattr(mine, sub, sub_value)
+                    if f"{key}.{sub}" in other.provenance:
+                        into.provenance[f"{key}.{sub}"] = other.provenance[f"{key}.{sub}"]
+                elif current != sub_value:
+                    checks.append(Check("same_figure", f"{label} {key}.{sub}", current, sub_value, False))
+            continue
+        current = getattr(into, key)
+        if current is None:
+            setattr(into, key, value)
+            if key in other.provenance:
+                into.provenance[key] = other.provenance[key]
+        elif isinstance(current, Decimal) and current != value:
+            checks.append(Check("same_figure", f"{label} {key}", current, value, False))
+
+
+def _merge(first: Record, second: Record) -> Record:
+    """``first`` wins where both have data (callers order table-rich records first)."""
+    first.files = [*first.files, *[f for f in second.files if f not in first.files]]
+    first.source = first.files[0]
+    if not first.profile.divisions:
+        first.profile = second.profile
+    _merge_totals(first.totals, second.totals, first.checks, f"{second.source} vs {first.source}")
+    for attr in ("functional_subjects", "economic_subjects", "department_indicators"):
+        if not getattr(first, attr):
+            setattr(first, attr, getattr(second, attr))
+    known = {compact_name(n) for p in first.projects for n in p.all_names()}
+    for project in second.projects:
+        if not any(compact_name(n) in known for n in project.all_names()):
+            first.projects.append(project)
+    seen = {d.key() for d in first.policy_documents}
+    first.policy_documents += [d for d in second.policy_documents if d.key() not in seen]
+    first.checks += second.checks
+    first.tables += second.tables
+    first.changes += second.changes
+    for term, text in second.definitions.items():
+        first.definitions.setdefault(term, text)
+    first.warnings += second.warnings
+    return first
+
+
+def combine_records(records: list[Record]) -> list[Record]:
+    """Group records by budget and merge each group; order of first appearance is kept."""
+    groups: dict[tuple, list[Record]] = {}
+    for record in records:
+        groups.setdefault(budget_key(record), []).append(record)
+    combined = []
+    for group in groups.values():
+        group.sort(key=lambda r: -(len(r.functional_subjects) + len(r.economic_subjects)))
+        merged = group[0]
+        for other in group[1:]:
+            merged = _merge(merged, other)
+        combined.append(merged)
+    return combined

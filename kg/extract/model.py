@@ -1,0 +1,221 @@
+"""The extraction record: plain typed data, the contract of ``budgetkg extract --json``.
+
+Every stage after the readers produces or consumes these dataclasses, and the knowledge graph is
+built from them. The JSON layout (see ``serialize.py``) follows ``shared/spec/records.md``: key
+names there are a contract, extra keys (``provenance``, ``files``, ``tables``, ``warnings``) are
+additions. Money is always ``Decimal`` in the unit of the document (``Record.unit``); a figure
+read from a part printed in another unit is converted exactly before it lands here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+Money = Decimal | None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one fact stands: the file, the page (PDF) or line (text), the table and the row.
+
+    ``table`` is a short human label such as ``表3`` or ``公开01表`` or ``说明七``; ``row`` names the
+    row inside it (a subject code, a project name, a label such as ``收入总计``).
+    """
+
+    file: str
+    page: int | None = None
+    line: int | None = None
+    table: str | None = None
+    row: str | None = None
+
+
+@dataclass
+class Staffing:
+    """人员情况: counts printed in 部门概况. ``None`` where the document does not say."""
+
+    authorized: int | None = None  # 编制数
+    actual: int | None = None  # 实有人数
+    active: int | None = None  # 在职
+    retired: int | None = None  # 退休
+    retired_veteran: int | None = None  # 离休
+
+
+@dataclass
+class Profile:
+    """部门概况: the divisions (科室/处室) and the staffing counts."""
+
+    divisions: list[str] = field(default_factory=list)
+    staffing: Staffing = field(default_factory=Staffing)
+    functions: str | None = None  # 主要职能, as printed
+    subordinate_units: list[str] = field(default_factory=list)  # 下属预算单位
+
+
+@dataclass
+class ThreePublic:
+    """财政拨款"三公"经费: total = overseas + reception + vehicles; vehicles = purchase + operation."""
+
+    total: Money = None
+    overseas: Money = None
+    reception: Money = None
+    vehicles: Money = None
+    vehicle_purchase: Money = None
+    vehicle_operation: Money = None
+
+
+@dataclass
+class Procurement:
+    """政府采购预算: total = goods + works + services."""
+
+    total: Money = None
+    goods: Money = None
+    works: Money = None
+    services: Money = None
+
+
+@dataclass
+class Totals:
+    """The department-level figures of one budget (see records.md for each key's meaning).
+
+    ``provenance`` maps a dotted key (``"income_total"``, ``"three_public.total"``) to where the
+    figure was read.
+    """
+
+    income_total: Money = None
+    expenditure_total: Money = None
+    current_year_income: Money = None
+    general_public_budget: Money = None
+    upper_level_transfer: Money = None
+    government_fund: Money = None
+    state_capital: Money = None
+    unit_funds: Money = None
+    carryover_total: Money = None
+    carryover_fiscal: Money = None
+    carryover_nonfiscal: Money = None
+    basic_expenditure: Money = None
+    personnel: Money = None
+    public_expenses: Money = None
+    project_expenditure: Money = None
+    operating_expenses: Money = None
+    three_public: ThreePublic = field(default_factory=ThreePublic)
+    procurement: Procurement = field(default_factory=Procurement)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+
+
+@dataclass
+class FunctionalSubject:
+    """One row of the expenditure table by functional subject (功能分类): 类, 款 or 项."""
+
+    code: str
+    name: str
+    total: Money = None
+    basic: Money = None
+    project: Money = None
+    provenance: Provenance | None = None
+
+    @property
+    def level(self) -> int:
+        """1 for 类 (3 digits), 2 for 款 (5), 3 for 项 (7)."""
+        return {3: 1, 5: 2, 7: 3}.get(len(self.code), 0)
+
+
+@dataclass
+class EconomicSubject:
+    """One row of the basic-expenditure table by economic subject (经济分类): 类 or 款."""
+
+    code: str
+    name: str
+    total: Money = None
+    personnel: Money = None
+    public: Money = None
+    provenance: Provenance | None = None
+
+    @property
+    def level(self) -> int:
+        return {3: 1, 5: 2}.get(len(self.code), 0)
+
+
+@dataclass
+class Indicator:
+    """One row of a performance-target table (绩效目标表)."""
+
+    level1: str | None
+    level2: str | None
+    name: str
+    target: str | None
+    weight: Decimal | None = None
+    basis: str | None = None  # 指标值设定依据, where printed
+    provenance: Provenance | None = None
+
+
+@dataclass
+class PolicyDocument:
+    """A cited policy document, regulation, plan or standard: a title in 《》 and/or a 文号."""
+
+    title: str | None
+    number: str | None = None
+    provenance: Provenance | None = None
+
+    def key(self) -> str:
+        """Identity used to deduplicate: the normalised 文号 where printed, else the title."""
+        from kg.extract.text_normalize import policy_key
+
+        return policy_key(self.title, self.number)
+
+
+@dataclass
+class Project:
+    """A project (项目), merged over every section that names it (表7, 说明, 表11, 绩效目标表)."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    amount: Money = None
+    category: str | None = None  # current | carryover | unit_funds
+    functional_code: str | None = None
+    funding_source: str | None = None
+    responsible_unit: str | None = None
+    responsible_person: str | None = None
+    policy_documents: list[PolicyDocument] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    description: str | None = None  # 资金分配情况 / 主要用于 / 项目总体目标
+    execution_period: str | None = None  # 资金执行时间
+    project_code: str | None = None  # a code printed in 表11 (特定目标 5010003T) where any
+    provenance: list[Provenance] = field(default_factory=list)
+
+    def all_names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Check:
+    """One arithmetic identity the document promises, recomputed: a finding where ``ok`` is false."""
+
+    rule: str
+    where: str
+    expected: Decimal
+    printed: Decimal | None
+    ok: bool
+    provenance: Provenance | None = None
+
+
+@dataclass
+class Record:
+    """Everything read from one budget (one document, or a narrative PDF plus its tables PDF)."""
+
+    source: str
+    department: str | None = None
+    year: int | None = None
+    kind: str | None = None  # 部门预算 | 单位预算 | 部门决算 | 单位决算
+    unit: str | None = None  # 万元 | 元
+    profile: Profile = field(default_factory=Profile)
+    totals: Totals = field(default_factory=Totals)
+    functional_subjects: list[FunctionalSubject] = field(default_factory=list)
+    economic_subjects: list[EconomicSubject] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    department_indicators: list[Indicator] = field(default_factory=list)
+    policy_documents: list[PolicyDocument] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    tables: list[dict] = field(default_factory=list)  # recognised tables: label, title, unit, where
+    changes: list[dict] = field(default_factory=list)  # 比上年增加/减少 statements of the narrative
+    definitions: dict[str, str] = field(default_factory=dict)  # 名词解释 term -> text
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,121 @@
+"""Record -> JSON-ready dict, exactly in the layout of ``shared/spec/records.md``.
+
+Contract keys come first and keep their names; provenance and other additions are extra keys
+that readers of the contract may ignore.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from decimal import Decimal
+from typing import Any
+
+from kg.extract.model import (Check, EconomicSubject, FunctionalSubject, Indicator, PolicyDocument,
+                              Project, Provenance, Record, Totals)
+from kg.extract.text_normalize import format_money
+
+
+def _prov(p: Provenance | None) -> dict | None:
+    if p is None:
+        return None
+    return {k: v for k, v in asdict(p).items() if v is not None}
+
+
+def _weight(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def policy_json(doc: PolicyDocument) -> dict:
+    return {"title": doc.title, "number": doc.number}
+
+
+def indicator_json(ind: Indicator) -> dict:
+    out = {"level1": ind.level1, "level2": ind.level2, "name": ind.name, "target": ind.target,
+           "weight": _weight(ind.weight)}
+    if ind.basis:
+        out["basis"] = ind.basis
+    if ind.provenance:
+        out["provenance"] = _prov(ind.provenance)
+    return out
+
+
+def project_json(p: Project) -> dict:
+    out: dict[str, Any] = {
+        "name": p.name, "aliases": list(p.aliases), "amount": format_money(p.amount),
+        "category": p.category, "functional_code": p.functional_code,
+        "funding_source": p.funding_source, "responsible_unit": p.responsible_unit,
+        "responsible_person": p.responsible_person,
+        "policy_documents": [policy_json(d) for d in p.policy_documents],
+        "indicators": [indicator_json(i) for i in p.indicators],
+    }
+    for extra in ("description", "execution_period", "project_code"):
+        if getattr(p, extra):
+            out[extra] = getattr(p, extra)
+    out["provenance"] = [_prov(x) for x in p.provenance]
+    return out
+
+
+def totals_json(t: Totals) -> dict:
+    keys = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
+            "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
+            "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
+            "personnel", "public_expenses", "project_expenditure", "operating_expenses")
+    out: dict[str, Any] = {k: format_money(getattr(t, k)) for k in keys}
+    out["three_public"] = {k: format_money(v) for k, v in asdict(t.three_public).items()}
+    out["procurement"] = {k: format_money(v) for k, v in asdict(t.procurement).items()}
+    out["provenance"] = {k: _prov(v) for k, v in sorted(t.provenance.items())}
+    return out
+
+
+def functional_json(row: FunctionalSubject) -> dict:
+    return {"code": row.code, "name": row.name, "total": format_money(row.total),
+            "basic": format_money(row.basic), "project": format_money(row.project),
+            "provenance": _prov(row.provenance)}
+
+
+def economic_json(row: EconomicSubject) -> dict:
+    return {"code": row.code, "name": row.name, "total": format_money(row.total),
+            "personnel": format_money(row.personnel), "public": format_money(row.public),
+            "provenance": _prov(row.provenance)}
+
+
+def check_json(c: Check) -> dict:
+    return {"rule": c.rule, "where": c.where, "expected": format_money(c.expected),
+            "printed": format_money(c.printed), "ok": c.ok, "provenance": _prov(c.provenance)}
+
+
+def record_json(r: Record) -> dict:
+    s = r.profile.staffing
+    return {
+        "source": r.source,
+        "department": r.department,
+        "year": r.year,
+        "kind": r.kind,
+        "unit": r.unit,
+        "profile": {
+            "divisions": list(r.profile.divisions),
+            "staffing": {"编制数": s.authorized, "实有人数": s.actual, "在职": s.active,
+                         "退休": s.retired, "离休": s.retired_veteran},
+            "subordinate_units": list(r.profile.subordinate_units),
+        },
+        "totals": totals_json(r.totals),
+        "functional_subjects": [functional_json(x) for x in r.functional_subjects],
+        "economic_subjects": [economic_json(x) for x in r.economic_subjects],
+        "projects": [project_json(p) for p in r.projects],
+        "department_indicators": [indicator_json(i) for i in r.department_indicators],
+        "policy_documents": [policy_json(d) for d in r.policy_documents],
+        "checks": [check_json(c) for c in r.checks],
+        "files": list(r.files),
+        "tables": list(r.tables),
+        "changes": list(r.changes),
+        "definitions": dict(r.definitions),
+        "warnings": list(r.warnings),
+    }
+
+
+def dumps(records: list[Record], single: bool) -> str:
+    """One object for one file, a list for several (records.md)."""
+    data: Any = record_json(records[0]) if single and len(records) == 1 else [record_json(r) for r in records]
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,157 @@
+"""Pure text helpers shared by every reader and parser: characters, numbers, names, 文号.
+
+These are the only places where printed text becomes a value, so every quirk of the sources
+(Kangxi radicals from PDF fonts, full-width digits, ``3.940``, ``1,008.30``, ``－5.00``) is
+handled once, here.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+# --- characters ---------------------------------------------------------------------------
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_SPACE_RE = re.compile(rf"(?<=[{_CJK}（）《》〈〉“”、，：；。【】〔〕])[ \u3000\t]+(?=[{_CJK}（）《》〈〉“”、，：；。【】〔〕])")
+
+
+def _kangxi_table() -> dict[int, str]:
+    """Map Kangxi radicals (U+2F00–U+2FDF) and CJK radical supplements (U+2E80–U+2EFF) to the
+    ordinary ideographs. NFKC knows the Kangxi block; the supplement block needs a small table."""
+    table: dict[int, str] = {}
+    for cp in range(0x2F00, 0x2FE0):
+        ch = chr(cp)
+        norm = unicodedata.normalize("NFKC", ch)
+        if norm != ch:
+            table[cp] = norm
+    supplement = {
+        0x2E80: "丶", 0x2E81: "厂", 0x2E84: "乙", 0x2E85: "亻", 0x2E86: "冂", 0x2E87: "几",
+        0x2E88: "刀", 0x2E89: "刂", 0x2E8A: "卜", 0x2E8B: "卩", 0x2E8C: "小", 0x2E8D: "小",
+        0x2E8E: "兀", 0x2E8F: "尢", 0x2E90: "尢", 0x2E91: "尢", 0x2E92: "巳", 0x2E93: "幺",
+        0x2E94: "彐", 0x2E95: "彐", 0x2E96: "忄", 0x2E97: "心", 0x2E98: "扌", 0x2E99: "攵",
+        0x2E9B: "旡", 0x2E9C: "日", 0x2E9D: "月", 0x2E9E: "歹", 0x2E9F: "母", 0x2EA0: "民",
+        0x2EA1: "氵", 0x2EA2: "水", 0x2EA3: "灬", 0x2EA4: "爪", 0x2EA5: "爫", 0x2EA6: "丬",
+        0x2EA7: "牛", 0x2EA8: "犭", 0x2EA9: "王", 0x2EAA: "疋", 0x2EAB: "目", 0x2EAC: "示",
+        0x2EAD: "礻", 0x2EAE: "竹", 0x2EAF: "糹", 0x2EB0: "纟", 0x2EB1: "罒", 0x2EB2: "罒",
+        0x2EB3: "罒", 0x2EB4: "罒", 0x2EB5: "罒", 0x2EB6: "羊", 0x2EB7: "羊", 0x2EB8: "羊",
+        0x2EB9: "老", 0x2EBA: "聿", 0x2EBB: "聿", 0x2EBC: "月", 0x2EBD: "臼", 0x2EBE: "艹",
+        0x2EBF: "艹", 0x2EC0: "艹", 0x2EC1: "虎", 0x2EC2: "衤", 0x2EC3: "西", 0x2EC4: "西",
+        0x2EC5: "见", 0x2EC6: "角", 0x2EC7: "角", 0x2EC8: "讠", 0x2EC9: "贝", 0x2ECA: "足",
+        0x2ECB: "车", 0x2ECC: "辶", 0x2ECD: "辶", 0x2ECE: "辶", 0x2ECF: "阝", 0x2ED0: "钅",
+        0x2ED1: "长", 0x2ED2: "长", 0x2ED3: "长", 0x2ED4: "门", 0x2ED5: "阜", 0x2ED6: "阝",
+        0x2ED7: "雨", 0x2ED8: "青", 0x2ED9: "韦", 0x2EDA: "页", 0x2EDB: "风", 0x2EDC: "飞",
+        0x2EDD: "食", 0x2EDE: "食", 0x2EDF: "食", 0x2EE0: "饣", 0x2EE1: "首", 0x2EE2: "马",
+        0x2EE3: "骨", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦",
+        0x2EE9: "黄", 0x2EEA: "黾", 0x2EEB: "斉", 0x2EEC: "齐", 0x2EED: "歯", 0x2EEE: "齿",
+        0x2EEF: "竜", 0x2EF0: "龙", 0x2EF1: "龜", 0x2EF2: "亀", 0x2EF3: "龟",
+    }
+    table.update(supplement)
+    return table
+
+
+_KANGXI = _kangxi_table()
+
+
+def normalize_chars(text: str) -> str:
+    """Map Kangxi radicals to ordinary characters and drop zero-width and control characters."""
+    text = text.translate(_KANGXI)
+    return re.sub(r"[\u200b-\u200f\ufeff\u00ad]", "", text)
+
+
+def remove_cjk_spaces(text: str) -> str:
+    """Remove spaces between two CJK characters (PDF extraction puts them in at random)."""
+    return _CJK_SPACE_RE.sub("", text)
+
+
+def compact_name(text: str) -> str:
+    """A name as records.md wants it: line breaks and stray spaces removed, quotes kept."""
+    text = normalize_chars(text)
+    return re.sub(r"\s+", "", text)
+
+
+_FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
+                            "．": ".", "，": ",", "－": "-", "＋": "+", "％": "%",
+                            "＞": ">", "＜": "<", "＝": "=", "≥": ">=", "≤": "<=",
+                            "—": "-", "–": "-", "−": "-"})
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+MONEY_RE = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def parse_money(token: str | None) -> Decimal | None:
+    """Read one printed figure exactly: ``1,008.30`` ``3.940`` ``32.120000`` ``－5`` ``(5.00)``.
+
+    Returns ``None`` for blanks and dashes; raises ``ValueError`` for anything that is not a
+    number, so a caller never mistakes text for money.
+    """
+    if token is None:
+        return None
+    text = token.strip().translate(_FULLWIDTH).replace(" ", "")
+    if text in ("", "-", "--", "—", "/", "－"):
+        return None
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1]
+    if not MONEY_RE.match(text):
+        raise ValueError(f"not a figure: {token!r}")
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - MONEY_RE guards this
+        raise ValueError(f"not a figure: {token!r}") from exc
+    return -value if negative else value
+
+
+def is_money(token: str) -> bool:
+    """True where ``token`` reads as a printed figure."""
+    try:
+        return parse_money(token) is not None
+    except ValueError:
+        return False
+
+
+def to_unit(value: Decimal | None, from_unit: str, to_unit_: str) -> Decimal | None:
+    """Convert exactly between 元 and 万元 (Decimal arithmetic, no rounding)."""
+    if value is None or from_unit == to_unit_:
+        return value
+    if from_unit == "元" and to_unit_ == "万元":
+        return value / Decimal(10000)
+    if from_unit == "万元" and to_unit_ == "元":
+        return value * Decimal(10000)
+    raise ValueError(f"unknown units {from_unit} -> {to_unit_}")
+
+
+def format_money(value: Decimal | None) -> str | None:
+    """records.md money: exactly two decimals, no separators; more places kept when they are not
+    zeros (an exact 元→万元 conversion must never be rounded)."""
+    if value is None:
+        return None
+    quantized = value.quantize(Decimal("0.01"))
+    if quantized == value:
+        return f"{quantized:.2f}"
+    return format(value.normalize(), "f")
+
+
+# --- targets and 文号 -------------------------------------------------------------------------
+
+def normalize_target(text: str | None) -> str | None:
+    """An indicator target as records.md wants it: ``＞=160 个`` -> ``>=160个``."""
+    if text is None:
+        return None
+    text = compact_name(text).translate(_FULLWIDTH)
+    text = text.replace("＞", ">").replace("＜", "<")
+    return text or None
+
+
+_NUMBER_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "［": "[", "］": "]",
+                                  "（": "(", "）": ")", "(": "(", ")": ")"})
+
+
+def policy_key(title: str | None, number: str | None) -> str:
+    """Identity of a policy document: the normalised 文号 where printed, else the bare title."""
+    if number:
+        return "no:" + re.sub(r"\s+", "", number).translate(_NUMBER_BRACKETS)
+    bare = re.sub(r"[《》〈〉\s]", "", title or "")
+    return "title:" + bare.translate(_NUMBER_BRACKETS)
