@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DOCS   ?= $(wildcard $(SHARED)/corpus $(SHARED)/realdocs)
 
-.PHONY: run test setup system-deps samples clean
+.PHONY: run test setup system-deps samples clean web-assets
 
 $(BIN)/budgetkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,11 @@ $(BIN)/budgetkg: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	@touch $@
 
-setup: $(BIN)/budgetkg
+setup: $(BIN)/budgetkg web-assets
+
+# The web app's browser assets (SPARQL editor, charts) from npm into web/static/vendor/.
+web-assets:
+	bash web/install-assets.sh
 
 system-deps:
 	bash scripts/install-system-deps.sh

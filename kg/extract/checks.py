@@ -1,11 +1,354 @@
 """Recompute every arithmetic identity the tables promise. Findings, never corrections.
 
-STUB: to be completed (see the extraction issue).
+Each check recomputes ``expected`` with Decimal from the parts as printed and compares it with
+the ``printed`` figure; ``where`` names the place in the style ``表3 21101 项目支出``. Rules:
+
+* ``children_sum``   a total = Σ its parts (总计 = Σ 类, 类 = Σ 款, 款 = Σ 项, per column;
+                     表1 本年收入 = Σ its items; 表10 合计 = Σ 三公 items; 表11 总计 = Σ items)
+* ``row_sum``        inside one row, a column = Σ the columns it totals (表2 总计 = 小计 + …)
+* ``basic_plus_project`` / ``personnel_plus_public``  合计 = 基本 + 项目; 基本 = 人员 + 公用
+* ``income_equals_expenditure``  表1 收入总计 = 支出总计
+* ``same_figure``    one figure printed in two tables (表3 总计 vs 表1 支出总计, …)
+
+Tables keep their parsed rows (``TableSection.rows``); nothing is re-read here. The narrative's
+own checks (说明, 绩效目标表) come from ``kg.extract.narrative.checks.narrative_checks``.
 """
 from __future__ import annotations
 
-from kg.extract.model import Check, Record
+from decimal import Decimal
+from typing import Iterable
+
+from kg.extract.model import Check, Provenance, Record
+
+ZERO = Decimal(0)
+
+COLUMN_TITLES: dict[str, dict[str, str]] = {
+    "functional": {"basic": "基本支出", "project": "项目支出"},
+    "economic": {"personnel": "人员经费", "public": "公用经费"},
+    "carryover": {"fiscal": "财政拨款 合计", "fiscal_basic": "财政拨款 基本支出",
+                  "fiscal_personnel": "财政拨款 人员经费", "fiscal_public": "财政拨款 公用经费",
+                  "fiscal_project": "财政拨款 项目支出", "nonfiscal": "非财政拨款 合计",
+                  "nonfiscal_basic": "非财政拨款 基本支出", "nonfiscal_personnel": "非财政拨款 人员经费",
+                  "nonfiscal_public": "非财政拨款 公用经费", "nonfiscal_project": "非财政拨款 项目支出"},
+}
+
+
+class Checks:
+    """Collects checks; ``add`` skips identities with nothing printed on either side."""
+
+    def __init__(self, record: Record) -> None:
+        self.record = record
+        self.items: list[Check] = []
+
+    def add(self, rule: str, where: str, expected: Decimal | None, printed: Decimal | None,
+            provenance: Provenance | None = None) -> None:
+        if expected is None and printed is None:
+            return
+        expected_value = expected if expected is not None else ZERO
+        ok = printed is not None and expected_value == printed or (printed is None and expected_value == 0)
+        self.items.append(Check(rule, where, expected_value, printed, ok, provenance))
+
+
+def _sum(values: Iterable[Decimal | None]) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, ZERO) if present else None
+
+
+def _prov(record: Record, table, row) -> Provenance | None:
+    try:
+        return row.provenance(record.source, table.label)
+    except AttributeError:
+        return None
+
+
+def _column_titles(table) -> dict[str, str]:
+    schema = table.data.get("schema")
+    cols = schema.columns if schema else []
+    if "basic" in cols:
+        return COLUMN_TITLES["functional"]
+    if "personnel" in cols:
+        return COLUMN_TITLES["economic"]
+    if "fiscal_project" in cols:
+        return COLUMN_TITLES["carryover"]
+    if "fiscal_subtotal" in cols:
+        from kg.extract.tables.income import COLUMN_TITLES as income_titles
+
+        return {k: v for k, v in income_titles.items() if k != "total"}
+    return {}
+
+
+def classification_checks(c: Checks, table) -> None:
+    """Σ children per column for every parent row; the row identities of each row."""
+    rows = [r for r in table.rows if hasattr(r, "values") and r.values]
+    schema = table.data.get("schema")
+    if not rows or schema is None:
+        return
+    titles = _column_titles(table)
+    coded = [r for r in rows if r.code]
+    known = {r.code for r in coded}
+    from kg.extract.tables.columns import parent_code
+
+    children: dict[str | None, list] = {}
+    for r in coded:
+        children.setdefault(parent_code(r.code, known), []).append(r)
+    root = next((r for r in rows if r.is_total), None)
+    parents = ([(root, children.get(None, []))] if root is not None else []) + \
+              [(r, children.get(r.code, [])) for r in coded]
+    for parent, kids in parents:
+        if not kids:
+            continue
+        where = f"{table.label} {parent.label}"
+        prov = _prov(c.record, table, parent)
+        for col in schema.columns:
+            expected = _sum(k.get(col) for k in kids)
+            printed = parent.get(col)
+            if col != schema.columns[0] and printed is None and not expected:
+                continue
+            suffix = "" if col == schema.columns[0] else f" {titles.get(col, col)}"
+            c.add("children_sum", where + suffix, expected, printed, prov)
+    for row in rows:
+        where = f"{table.label} {row.label}"
+        prov = _prov(c.record, table, row)
+        for total, parts in schema.sums:
+            printed_parts = [row.get(p) for p in parts]
+            if row.get(total) is None:
+                continue
+            if "basic" in parts and "project" in parts:
+                if any(v is None for v in printed_parts):
+                    continue
+                c.add("basic_plus_project", where, _sum(printed_parts), row.get(total), prov)
+            elif "personnel" in parts:
+                if any(v is None for v in printed_parts):
+                    continue
+                c.add("personnel_plus_public", where, _sum(printed_parts), row.get(total), prov)
+            else:
+                if all(v is None for v in printed_parts):
+                    # a sum column whose parts are blank: only where a lower sum column covers them
+                    nested = [s for s, _ in schema.sums if s in parts and row.get(s) is not None]
+                    if not nested:
+                        continue
+                # parts that are themselves sums stand for their own parts where blank
+                values = []
+                for p in parts:
+                    v = row.get(p)
+                    if v is None:
+                        sub = next((ps for s, ps in schema.sums if s == p), None)
+                        if sub:
+                            v = _sum(row.get(q) for q in sub)
+                    values.append(v)
+                if all(v is None for v in values):
+                    continue
+                title = titles.get(total, "") if total != schema.columns[0] else ""
+                c.add("row_sum", f"{where} {title}".rstrip(), _sum(values), row.get(total), prov)
+
+
+def summary_checks(c: Checks, table) -> None:
+    """表1/表4: 收入总计 = 支出总计; each income heading = Σ its items; 支出总计 = Σ 类."""
+    items = table.data.get("items", [])
+    grand = table.data.get("grand", {})
+    label = table.label
+    inc, exp = grand.get("income_total"), grand.get("expenditure_total")
+    line = grand.get("line")
+    prov = Provenance(file=c.record.source, page=line.page, line=line.lineno, table=label,
+                      row="收入总计") if line is not None else None
+    if inc is not None or exp is not None:
+        c.add("income_equals_expenditure", f"{label} 收入总计 = 支出总计", inc, exp, prov)
+    def kids_of(n: int) -> list:
+        item = items[n]
+        following = []
+        for other in items[n + 1:]:
+            if other.level <= item.level:
+                break
+            following.append(other)
+        if not following:
+            return []
+        level = min(o.level for o in following)
+        return [o for o in following if o.level == level]
+
+    def effective(n: int) -> Decimal | None:
+        if items[n].value is not None:
+            return items[n].value
+        return _sum(effective(items.index(k)) for k in kids_of(n))
+
+    tops = [n for n, i in enumerate(items) if i.level == 0]
+    if tops and inc is not None:
+        c.add("children_sum", f"{label} 收入总计", _sum(effective(n) for n in tops), inc, prov)
+    for n, item in enumerate(items):
+        if item.level > 1 or item.value is None:
+            continue
+        kids = kids_of(n)
+        if not any(k.value is not None for k in kids):
+            continue
+        iprov = Provenance(file=c.record.source, page=item.line.page, line=item.line.lineno, table=label,
+                           row=item.label)
+        from kg.extract.tables.summary import _NUMBER_PREFIX
+
+        name = _NUMBER_PREFIX.sub("", item.label)
+        c.add("children_sum", f"{label} {name}", _sum(k.value for k in kids), item.value, iprov)
+    right = [r for r in table.rows if getattr(r, "code", None)]
+    if right and exp is not None:
+        c.add("children_sum", f"{label} 支出总计", _sum(r.figures[0] if r.figures else None for r in right),
+              exp, prov)
+
+
+def three_public_checks(c: Checks, table) -> None:
+    rows = {r.key: r for r in table.rows}
+    label = table.label
+
+    def val(key: str) -> Decimal | None:
+        row = rows.get(key)
+        return row.value if row is not None else None
+
+    def prov(row) -> Provenance:
+        line = row.lines[0]
+        return Provenance(file=c.record.source, page=line.page, line=line.lineno, table=label, row=row.label)
+
+    three = ["overseas", "reception", "vehicles"]
+    if "subtotal" in rows:
+        c.add("children_sum", f"{label} {rows['subtotal'].label}", _sum(val(k) for k in three),
+              val("subtotal"), prov(rows["subtotal"]))
+        if "total" in rows:
+            c.add("children_sum", f"{label} {rows['total'].label}",
+                  _sum([val("subtotal"), val("meetings"), val("training")]), val("total"), prov(rows["total"]))
+    elif "total" in rows:
+        c.add("children_sum", f"{label} {rows['total'].label}",
+              _sum(val(k) for k in three + ["meetings", "training"]), val("total"), prov(rows["total"]))
+    if "vehicles" in rows and ("vehicle_purchase" in rows or "vehicle_operation" in rows):
+        c.add("children_sum", f"{label} {rows['vehicles'].label}",
+              _sum([val("vehicle_purchase"), val("vehicle_operation")]), val("vehicles"), prov(rows["vehicles"]))
+
+
+def project_checks(c: Checks, table, parts) -> None:
+    """表7: 总计 = Σ 类; 类 = Σ 款; 款 = Σ 项 rows; and per 项, Σ projects = 表5's 项目支出."""
+    rows = table.rows
+    coded = [r for r in rows if r.code]
+    if not rows:
+        return
+    root = next((r for r in rows if r.is_total), None)
+    tops = [r for r in coded if len(r.code) == 3]
+    projects = table.data.get("projects", [])
+    if root is not None and root.get("total") is not None:
+        expected = _sum(r.get("total") for r in tops) if tops else _sum(r.get("total") for r, _ in projects)
+        c.add("children_sum", f"{table.label} {root.label}", expected, root.get("total"), _prov(c.record, table, root))
+    for parent in coded:
+        if len(parent.code) == 7:
+            continue
+        size = len(parent.code) + 2
+        kids = [r for r in coded if len(r.code) == size and r.code.startswith(parent.code)]
+        if kids:
+            c.add("children_sum", f"{table.label} {parent.code}", _sum(k.get("total") for k in kids),
+                  parent.get("total"), _prov(c.record, table, parent))
+    general = parts.table("general_budget_expenditure")
+    if general is None or not projects:
+        return
+    by_code: dict[str, list] = {}
+    for row, _ in projects:
+        by_code.setdefault(row.code, []).append(row)
+    g_rows = {r.code: r for r in general.rows if getattr(r, "code", None)}
+    for code, prow in by_code.items():
+        g = g_rows.get(code)
+        if g is None:
+            continue
+        c.add("same_figure", f"{table.label} {code} vs {general.label} {code} 项目支出",
+              g.get("project"), _sum(r.get("total") for r in prow), _prov(c.record, table, prow[0]))
+    g_root = next((r for r in general.rows if getattr(r, "is_total", False)), None)
+    if root is not None and g_root is not None and g_root.get("project") is not None:
+        c.add("same_figure", f"{table.label} {root.label} vs {general.label} {g_root.label} 项目支出",
+              g_root.get("project"), root.get("total"), _prov(c.record, table, root))
+
+
+def carryover_checks(c: Checks, table) -> None:
+    """表11: 总计 = Σ items per column; each unit subtotal = Σ its items; row identities."""
+    from kg.extract.tables.carryover import CARRYOVER
+
+    items = table.data.get("items", [])
+    groups = table.data.get("groups", [])
+    root = next((r for r in table.rows if r.is_total), None)
+    titles = COLUMN_TITLES["carryover"]
+
+    def compare(parent, kids, where_base):
+        for col in CARRYOVER.columns:
+            printed = parent.get(col)
+            expected = _sum(k.get(col) for k in kids)
+            if col != "total" and printed is None and not expected:
+                continue
+            suffix = "" if col == "total" else f" {titles[col]}"
+            c.add("children_sum", where_base + suffix, expected, printed, _prov(c.record, table, parent))
+
+    if root is not None and items:
+        compare(root, items, f"{table.label} {root.label}")
+    heads = [h for h, its in groups if h is not None and h is not root and its]
+    if len(heads) > 1:
+        for head, its in groups:
+            if head is not None and head is not root and its:
+                compare(head, its, f"{table.label} {head.label}")
+
+
+def cross_table_checks(c: Checks, parts, record: Record) -> None:
+    """The same figure printed in two tables."""
+    summary = parts.table("summary")
+    grand = summary.data.get("grand", {}) if summary else {}
+    expenditure = parts.table("expenditure")
+    general = parts.table("general_budget_expenditure")
+    economic = parts.table("basic_economic")
+    income = parts.table("income")
+    carry = parts.table("carryover")
+
+    def root(table):
+        if table is None:
+            return None
+        return next((r for r in table.rows if getattr(r, "is_total", False)), None)
+
+    r3, r5, r6, r2, r11 = root(expenditure), root(general), root(economic), root(income), root(carry)
+    if r3 is not None and grand.get("expenditure_total") is not None:
+        c.add("same_figure", f"{expenditure.label} {r3.label} vs {summary.label} 支出总计",
+              grand["expenditure_total"], r3.get("total"), _prov(record, expenditure, r3))
+    if r2 is not None and grand.get("income_total") is not None:
+        c.add("same_figure", f"{income.label} {r2.label} vs {summary.label} 收入总计",
+              grand["income_total"], r2.get("total"), _prov(record, income, r2))
+    if r6 is not None and r3 is not None and r3.get("basic") is not None:
+        c.add("same_figure", f"{economic.label} {r6.label} vs {expenditure.label} {r3.label} 基本支出",
+              r3.get("basic"), r6.get("total"), _prov(record, economic, r6))
+    if r6 is not None and r5 is not None and r5.get("basic") is not None:
+        c.add("same_figure", f"{economic.label} {r6.label} vs {general.label} {r5.label} 基本支出",
+              r5.get("basic"), r6.get("total"), _prov(record, economic, r6))
+    if r11 is not None and summary is not None:
+        by_key = summary.data.get("by_key", {})
+        if by_key.get("carryover_total") is not None:
+            c.add("same_figure", f"{carry.label} {r11.label} vs {summary.label} 上年结转结余",
+                  by_key["carryover_total"], r11.get("total"), _prov(record, carry, r11))
+    fiscal = parts.table("fiscal_summary")
+    if fiscal is not None and r5 is not None:
+        items = fiscal.data.get("items", [])
+        gpb = next((i for i in items if i.key == "general_public_budget"), None)
+        if gpb is not None and gpb.value is not None:
+            c.add("same_figure", f"{general.label} {r5.label} vs {fiscal.label} 一般公共预算",
+                  gpb.value, r5.get("total"), _prov(record, general, r5))
 
 
 def run_all(parts, record: Record) -> list[Check]:
-    return []
+    """Every identity of every recognised table, then the narrative's checks (H2's module)."""
+    c = Checks(record)
+    for table in parts.tables:
+        try:
+            if table.kind in ("summary", "fiscal_summary"):
+                summary_checks(c, table)
+            elif table.kind == "three_public":
+                three_public_checks(c, table)
+            elif table.kind == "project_expenditure":
+                project_checks(c, table, parts)
+            elif table.kind == "carryover":
+                carryover_checks(c, table)
+            elif table.data.get("schema") is not None:
+                classification_checks(c, table)
+        except (AttributeError, KeyError, TypeError) as exc:  # a table read in an unexpected shape
+            record.warnings.append(f"checks of {table.label} skipped: {type(exc).__name__}: {exc}")
+    cross_table_checks(c, parts, record)
+    checks = c.items
+    try:
+        from kg.extract.narrative.checks import narrative_checks
+    except ImportError:
+        narrative_checks = None
+    if narrative_checks is not None:
+        checks.extend(narrative_checks(parts, record))
+    return checks

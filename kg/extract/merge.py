@@ -1,11 +1,172 @@
 """Merge the projects read from every section into one entry per project (name + amount).
 
-STUB: to be completed (see the extraction issue).
+The readers append one ``Project`` per section that names a project: 表7 rows (current year,
+with the functional code), 表11 rows (carry-over; often only a code such as ``特定目标
+5010003T``), the 项目说明 blocks, the 上年结转结余 list and each 项目支出绩效目标表. Here they
+become one entry each:
+
+* the 表7 row is the canonical entry; a 项目说明 block joins the current entry with the same name
+  (or the same amount and a similar name);
+* a performance table states the current year's budget, so it joins a current entry with the same
+  amount and a related name, else the only current entry with that amount (the table may name the
+  project quite differently), else one with the same name;
+* a 上年结转结余 item joins the 表11 row with the same name, else the one with the same amount;
+* two projects can share a name (机关运行补助经费 57.00 current and 30.00 carried over): the
+  amount and the category keep them apart.
+
+The other names go to ``aliases``; a name that opens with a 文号 and ends with the project's
+own name in brackets (``昌州财建【2024】126号…（…建设项目）``) also gets that bracketed name.
 """
 from __future__ import annotations
 
-from kg.extract.model import Record
+import difflib
+import re
+from decimal import Decimal
+
+from kg.extract.model import Project, Record
+from kg.extract.narrative.policy import dedupe
+
+_NUMBER_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔【\[［(（]\d{4}[〕】\]］)）]第?\d+号")
+_TAIL_PAREN_RE = re.compile(r"[（(]([^（）()]{4,})[)）]$")
+_CODE_NAME_RE = re.compile(r"^(?:特定目标|项目代码|项目编码)?\s*[0-9A-Za-z]{6,}$")
+
+
+def _kind(project: Project) -> str:
+    """Which section a project entry comes from: table7, table11, narrative, carryover, performance."""
+    label = project.provenance[0].table if project.provenance and project.provenance[0].table else ""
+    if "绩效目标表" in label:
+        return "performance"
+    if project.category == "carryover":
+        if label.startswith("表") or project.project_code or _CODE_NAME_RE.match(project.name or ""):
+            return "table11"
+        return "carryover"
+    if label.startswith("说明") or label == "项目支出情况说明" or (not label and project.functional_code is None):
+        return "narrative"
+    return "table7"
+
+
+def _norm(name: str | None) -> str:
+    return re.sub(r"[\s“”\"'《》〈〉（）()【】〔〕\[\]、，,。]", "", name or "")
+
+
+def name_similarity(a: str | None, b: str | None) -> float:
+    """1.0 for the same name; containment of a 4+ character name scores 0.9; else difflib."""
+    x, y = _norm(a), _norm(b)
+    if not x or not y:
+        return 0.0
+    if x == y:
+        return 1.0
+    if min(len(x), len(y)) >= 4 and (x in y or y in x):
+        return 0.9
+    return difflib.SequenceMatcher(None, x, y).ratio()
+
+
+def _best_name(project: Project, candidates: list[Project]) -> float:
+    return max(name_similarity(n, m) for n in project.all_names() for c in candidates for m in c.all_names())
+
+
+def _absorb(target: Project, other: Project) -> None:
+    """Fold ``other`` (the same project, another section) into ``target``."""
+    for name in other.all_names():
+        if name and _norm(name) != _norm(target.name) and all(_norm(name) != _norm(a) for a in target.aliases):
+            target.aliases.append(name)
+    if target.amount is None:
+        target.amount = other.amount
+    for attr in ("category", "functional_code", "funding_source", "responsible_unit", "responsible_person",
+                 "description", "execution_period", "project_code"):
+        if getattr(target, attr) is None and getattr(other, attr) is not None:
+            setattr(target, attr, getattr(other, attr))
+    if not target.indicators:
+        target.indicators = list(other.indicators)
+    target.policy_documents = dedupe(target.policy_documents + other.policy_documents)
+    target.provenance.extend(other.provenance)
+
+
+def _match(project: Project, pool: list[Project], by_amount_alone: bool) -> Project | None:
+    """The entry of ``pool`` that is the same project: name and amount, then the fallbacks."""
+    same_amount = [c for c in pool if project.amount is not None and c.amount == project.amount]
+    scored = sorted(((max(name_similarity(n, m) for n in project.all_names() for m in c.all_names()), i, c)
+                     for i, c in enumerate(same_amount)), key=lambda t: (-t[0], t[1]))
+    if scored and scored[0][0] >= 0.5:
+        return scored[0][2]
+    if by_amount_alone and len(same_amount) == 1:
+        return same_amount[0]
+    exact = [c for c in pool if any(_norm(n) == _norm(m) for n in project.all_names() for m in c.all_names())]
+    return exact[0] if len(exact) == 1 else None
+
+
+def _bracket_alias(project: Project) -> None:
+    """``昌州财建【2024】143号关于…的通知（昌吉州管控尺度PM2.5精准溯源项目）`` -> alias the bracketed name."""
+    if not _NUMBER_LEAD_RE.match(project.name or ""):
+        return
+    m = _TAIL_PAREN_RE.search(project.name)
+    if m and all(_norm(m.group(1)) != _norm(a) for a in project.aliases):
+        project.aliases.append(m.group(1))
+
+
+def _funding(project: Project, record: Record) -> None:
+    """Funding source where no section stated it: from the category and the transfer total."""
+    if project.funding_source is not None:
+        return
+    if project.category == "unit_funds":
+        project.funding_source = "unit_funds"
+    elif project.category == "current":
+        transfer = record.totals.upper_level_transfer
+        name = project.name or ""
+        if re.search(r"提前下达|转移支付|上级.{0,8}资金|中央.{0,12}资金", name) or (
+                transfer and transfer > Decimal(0) and project.amount == transfer):
+            project.funding_source = "upper_level_transfer"
+        else:
+            project.funding_source = "general_public_budget"
 
 
 def merge_projects(record: Record) -> None:
-    return None
+    """Replace ``record.projects`` by one entry per project (see the module docstring)."""
+    groups: dict[str, list[Project]] = {k: [] for k in ("table7", "table11", "narrative", "carryover", "performance")}
+    for project in record.projects:
+        groups[_kind(project)].append(project)
+    current: list[Project] = list(groups["table7"])
+    for project in current:
+        project.category = project.category or "current"
+    for project in groups["narrative"]:
+        hit = _match(project, current, by_amount_alone=False)
+        if hit is not None:
+            _absorb(hit, project)
+        else:
+            project.category = project.category or "current"
+            current.append(project)
+    carried: list[Project] = []
+    table11 = list(groups["table11"])
+    for project in groups["carryover"]:
+        hit = _match(project, table11, by_amount_alone=True)
+        if hit is not None:
+            table11.remove(hit)
+            keep_name = project.name
+            _absorb(project, hit)
+            project.aliases = [a for a in project.aliases if not _CODE_NAME_RE.match(a)]
+            project.name = keep_name
+            # the narrative's stated 财政/非财政 split, where it decided, outranks a text table
+            # whose columns had to be guessed
+            project.funding_source = project.funding_source or hit.funding_source
+        carried.append(project)
+    carried.extend(table11)
+    for project in groups["performance"]:
+        pool = [c for c in current if c.category in (None, "current", "unit_funds")]
+        hit = _match(project, pool, by_amount_alone=True)
+        if hit is None:
+            hit = _match(project, carried, by_amount_alone=False)
+        if hit is not None:
+            _absorb(hit, project)
+            if project.category == "unit_funds" and hit.category is None:
+                hit.category = "unit_funds"
+        else:
+            project.category = project.category or "current"
+            current.append(project)
+    merged = current + carried
+    for project in merged:
+        if not project.responsible_unit:
+            project.responsible_unit = record.department
+        _bracket_alias(project)
+        _funding(project, record)
+        project.policy_documents = dedupe(project.policy_documents)
+    record.projects = merged

@@ -1,9 +1,288 @@
-"""PDF reader (pdfplumber). STUB: to be completed (see the extraction issue)."""
+"""PDF reader (pdfplumber): a budget PDF as numbered lines in reading order, table rows with cells.
+
+Per page: fake-bold duplicate characters removed (``dedupe_chars``), ruled tables read cell by
+cell (``kg.extract.pdf_tables``), the text outside the tables grouped into lines, and both
+interleaved by their vertical position. Every text goes through ``normalize_chars`` (Kangxi
+radicals that some PDF fonts map to, zero-width characters); spaces between CJK characters dropped
+(``line_text``; cells through ``remove_cjk_spaces``). A table
+row becomes a ``Line`` whose ``text`` is its cells joined by spaces (so a text-based parser
+still reads it) and whose ``cells`` keeps the columns, empty ones as ``None``; ``table`` numbers
+the tables of the document, a table continued over a page break keeping its number.
+
+Bad files never raise anything but ``ExtractionError``: the preflight (encrypted, corrupt,
+truncated, empty) runs first, and a document with no text layer at all is refused by name.
+"""
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import dataclass
+
 from kg.extract.errors import ExtractionError
-from kg.extract.source import SourceDocument
+from kg.extract.pdf_tables import (
+    Caption,
+    PageTable,
+    TableRow,
+    column_spans,
+    compact_columns,
+    line_text,
+    drop_repeated_header,
+    is_single_column,
+    read_table,
+    realign,
+    row_from_chars,
+    split_at_captions,
+)
+from kg.extract.source import Line, SourceDocument
+from kg.extract.text_normalize import is_money, normalize_chars
+
+# Lines that only number the page: "- 3 -", "3", "第 3 页", "第3页 共20页".
+_PAGE_NUMBER_RE = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+
+# Table finding: lines and the rectangles spreadsheet producers draw as cell borders.
+_TABLE_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+
+
+@dataclass
+class _Item:
+    """A text line or a table of one page, placed by its top."""
+
+    top: float
+    text: str | None = None
+    table: PageTable | None = None
+    bottom: float = 0.0
+    chars: list[dict] | None = None  # a text line's characters (to read it as a table row)
+
+
+def _preflight(path: str) -> None:
+    """Run H5's preflight (encrypted / corrupt / truncated / image-only) where it exists."""
+    try:
+        from kg.extract.pdf_preflight import preflight
+    except ImportError:  # pragma: no cover - the module is added by another part of the project
+        return
+    preflight(path)
+
+
+def is_page_number(text: str) -> bool:
+    """True for a line that only numbers the page (it must not break a table's continuation)."""
+    return bool(_PAGE_NUMBER_RE.match(text.strip()))
+
+
+def _chars_collide(first: list[dict], second: list[dict]) -> bool:
+    """True where a character of one line stands over a character of the other."""
+    return any(a["x0"] < b["x1"] - 1 and b["x0"] < a["x1"] - 1 for a in first for b in second)
+
+
+def merge_offset_lines(lines: list[dict]) -> list[dict]:
+    """Join text lines that stand side by side at slightly different heights.
+
+    Some producers set a figure or a quote mark a few points lower than the words around it
+    (``纳入上海市普陀区财政局 2024 年度部门决算``): pdfplumber then returns two lines. Two lines
+    whose vertical extents overlap by half the smaller height and whose horizontal extents do
+    not overlap are one line.
+    """
+    merged: list[dict] = []
+    for line in sorted(lines, key=lambda l: l["top"]):
+        for target in merged:
+            overlap = min(target["bottom"], line["bottom"]) - max(target["top"], line["top"])
+            height = min(target["bottom"] - target["top"], line["bottom"] - line["top"])
+            side_by_side = not _chars_collide(target["chars"], line["chars"])
+            if height > 0 and overlap >= 0.5 * height and side_by_side:
+                target["chars"] = target["chars"] + line["chars"]
+                target["x0"] = min(target["x0"], line["x0"])
+                target["x1"] = max(target["x1"], line["x1"])
+                target["top"] = min(target["top"], line["top"])
+                target["bottom"] = max(target["bottom"], line["bottom"])
+                break
+        else:
+            merged.append(dict(line))
+    return merged
+
+
+def _clean_line(text: str) -> str:
+    text = normalize_chars(text)
+    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _page_items(page) -> list[_Item]:
+    """The text lines and ruled tables of one page, top to bottom."""
+    items: list[_Item] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for found in page.find_tables(_TABLE_SETTINGS):
+        table = read_table(found)
+        if not table.rows:
+            continue
+        if is_single_column(table):
+            continue  # its text is read as ordinary lines below
+        boxes.extend(found.cells)  # text in the grid's frame but in no cell is read as a line
+        for piece in split_at_captions(table):
+            if isinstance(piece, Caption):
+                items.append(_Item(top=piece.top, text=piece.text))
+            elif is_single_column(piece):
+                items.extend(_Item(top=row.top, text=row.text) for row in piece.rows)
+            else:
+                items.append(_Item(top=piece.top, table=piece))
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
+    raw_lines = outside.extract_text_lines(layout=False, strip=True, return_chars=True, x_tolerance=1.5)
+    for line in merge_offset_lines(raw_lines):
+        text = _clean_line(line_text(line["chars"]))
+        if text:
+            items.append(_Item(top=line["top"], text=text, bottom=line["bottom"], chars=line["chars"]))
+    items.sort(key=lambda item: item.top)
+    return items
+
+
+def _visible(page):
+    """The page without the objects that lie outside it (a spreadsheet printed onto a page can
+    carry the rest of the sheet below the page's edge: it is not shown, so it is not read)."""
+    x0, top, x1, bottom = page.bbox
+
+    def on_page(obj: dict) -> bool:
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        return x0 <= cx <= x1 and top <= cy <= bottom
+
+    return page.filter(on_page)
+
+
+def _adopt_leading_rows(items: list[_Item]) -> list[_Item]:
+    """Read the unruled lines just above a page's first table as rows of that table.
+
+    A table continued from the page before often loses its top border on the new page: its
+    first row then comes back as a text line. Lines that stand right above the first table
+    (less than two line heights apart, nothing else between) and hold a figure are placed
+    into the table's columns by their words' positions.
+    """
+    first_table = next((i for i, item in enumerate(items) if item.table is not None), None)
+    if first_table is None or first_table == 0:
+        return items
+    table = items[first_table].table
+    spans = column_spans(table)
+    if not spans or any(span is None for span in spans):
+        return items
+    adopted: list[TableRow] = []
+    edge = table.top
+    for item in reversed(items[:first_table]):
+        if item.text is None or item.chars is None or is_page_number(item.text):
+            break
+        height = max(item.bottom - item.top, 1.0)
+        if edge - item.bottom > 2 * height or not any(is_money(w) for w in item.text.split()):
+            break
+        adopted.insert(0, row_from_chars(item.chars, spans, item.top, item.bottom))
+        edge = item.top
+    if not adopted:
+        return items
+    table.rows[:0] = adopted
+    table.top = adopted[0].top
+    kept = [item for item in items[:first_table] if item.top < table.top]
+    return kept + items[first_table:]
+
+
+def _continues(previous: PageTable | None, items: list[_Item]) -> PageTable | None:
+    """The first table of a page when it carries on ``previous`` (the last item of the page
+    before): nothing but page numbers stands above it. A new table has its title above it;
+    columns need not line up (a page break can drop a merged column: ``realign``)."""
+    if previous is None:
+        return None
+    for item in items:
+        if item.text is not None:
+            if is_page_number(item.text):
+                continue
+            return None
+        return item.table
+    return None
+
+
+def _open(path: str):
+    import pdfplumber
+
+    try:
+        return pdfplumber.open(path)
+    except Exception as exc:  # pdfminer raises many types for broken files
+        raise ExtractionError(path, f"not a readable PDF ({type(exc).__name__})") from None
 
 
 def read_pdf(path: str) -> SourceDocument:
-    raise ExtractionError(path, "PDF reading not implemented yet")
+    """Read a PDF into a SourceDocument (see the module docstring)."""
+    _preflight(path)
+    doc = SourceDocument(path=path, name=os.path.basename(path), format="pdf")
+    # (page, text line) or (page, table number, row), in reading order
+    entries: list[tuple[int, str | None, int | None, TableRow | None]] = []
+    table_count = 0
+    last_table: PageTable | None = None  # the table that ended the previous page, if any
+    last_number = 0
+    first_parts: dict[int, PageTable] = {}  # a table's first page part: what a continuation repeats
+    pages_with_text = 0
+    pdf = _open(path)
+    try:
+        for page_no, page in enumerate(pdf.pages, start=1):
+            try:
+                page = _visible(page).dedupe_chars(tolerance=1)
+                if not page.chars:
+                    last_table = None
+                    continue  # an image-only page
+                pages_with_text += 1
+                items = _page_items(page)
+            except ExtractionError:
+                raise
+            except Exception as exc:
+                raise ExtractionError(path, f"page {page_no} cannot be read ({type(exc).__name__}: {exc})") from None
+            if last_table is not None:
+                items = _adopt_leading_rows(items)
+            continuation = _continues(last_table, items)
+            last_table = None
+            for item in items:
+                if item.text is not None:
+                    entries.append((page_no, item.text, None, None))
+                    if not is_page_number(item.text):
+                        last_table = None
+                    continue
+                table = item.table
+                if table is continuation:
+                    number = last_number
+                    drop_repeated_header(first_parts[number], table)
+                    realign(table, first_parts[number])
+                else:
+                    table_count += 1
+                    number = table_count
+                entries.extend((page_no, None, number, row) for row in table.rows)
+                last_table = table
+                last_number = number
+                first_parts.setdefault(number, table)
+    finally:
+        pdf.close()
+    if pages_with_text == 0:
+        raise ExtractionError(path, "no text layer (scanned?): no page has any text")
+    doc.lines = _number_lines(entries)
+    return doc
+
+
+def _number_lines(entries: list[tuple[int, str | None, int | None, TableRow | None]]) -> list[Line]:
+    """Lines in reading order, each table's columns compacted over all its rows first."""
+    by_table: dict[int, list[TableRow]] = {}
+    for _, _, number, row in entries:
+        if number is not None and row is not None:
+            by_table.setdefault(number, []).append(row)
+    compacted: dict[int, dict[int, TableRow]] = {
+        number: dict(zip(map(id, rows), compact_columns(rows))) for number, rows in by_table.items()
+    }
+    lines: list[Line] = []
+    for lineno, (page_no, text, number, row) in enumerate(entries, start=1):
+        if row is None or number is None:
+            lines.append(Line(text=text or "", lineno=lineno, page=page_no))
+            continue
+        row = compacted[number][id(row)]
+        lines.append(Line(text=row.text, lineno=lineno, page=page_no, cells=row.cells, table=number))
+    return lines

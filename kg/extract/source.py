@@ -102,6 +102,8 @@ def read_source(path: str) -> SourceDocument:
             head = handle.read(1024)
     except OSError as exc:
         raise ExtractionError(path, f"cannot open: {exc.strerror}") from None
+    if not head:
+        raise ExtractionError(path, "empty file (0 bytes)")
     if b"%PDF" in head[:1024]:
         from kg.extract.pdf_reader import read_pdf
 

@@ -1,11 +1,73 @@
-"""Narrative readers: 部门概况, 项目说明, 三公/采购/运行经费 text, 绩效目标表, 名词解释, 政策文件.
+"""Narrative readers: 部门概况, 项目说明, 上年结转结余, 绩效目标表, 三公/采购/运行经费 text,
+名词解释, 比上年 changes and the policy documents cited anywhere.
 
-STUB: to be completed (see the extraction issue).
+``read_narrative`` appends what the narrative says to the record; projects are appended as they
+are printed in each section (one entry per section) and ``kg.extract.merge`` makes one entry per
+project. Every reader works from the document's lines with its own anchors (``项目名称：``,
+``项目支出绩效目标表``), so it does not depend on how the sections were cut.
 """
 from __future__ import annotations
 
-from kg.extract.model import Record
+from kg.extract.model import Project, Record
+from kg.extract.narrative import carryover, performance, projects
+from kg.extract.narrative.changes import read_changes
+from kg.extract.narrative.definitions import read_definitions
+from kg.extract.narrative.figures import apply_figures, read_figures
+from kg.extract.narrative.policy import dedupe, find_policy_documents
+from kg.extract.narrative.profile import read_profile
+from kg.extract.narrative.text import prov
+from kg.extract.source import Line
+
+PERFORMANCE_LABEL = "绩效目标表"
+
+
+def _lines(parts) -> list[Line]:
+    doc = getattr(parts, "doc", None)
+    if doc is not None and doc.lines:
+        return list(doc.lines)
+    return list(getattr(parts, "narrative", []) or [])
+
+
+def performance_project(table: performance.PerformanceTable, file: str) -> Project:
+    """A Project from one 项目支出绩效目标表 (merged later with the other sections)."""
+    unit_funds = table.fiscal == 0 and bool(table.other)
+    where = table.provenance or prov(file, None, PERFORMANCE_LABEL, table.name)
+    return Project(name=table.name or "", amount=table.budget, responsible_person=table.person,
+                   category="unit_funds" if unit_funds else None,
+                   funding_source="unit_funds" if unit_funds else None,
+                   indicators=list(table.indicators),
+                   policy_documents=find_policy_documents(table.goal, where) if table.goal else [],
+                   description=table.goal or None, provenance=[where])
 
 
 def read_narrative(parts, record: Record) -> None:
-    return None
+    """Read every narrative part of the document into ``record`` (see the module docstring)."""
+    lines = _lines(parts)
+    if not lines:
+        return
+    file = record.source
+    department = record.department
+    profile = read_profile(lines)
+    if not record.profile.divisions and not record.profile.staffing.authorized:
+        record.profile = profile
+    added: list[Project] = []
+    for item in projects.read_narrative_projects(lines):
+        added.append(projects.to_project(item, file, department))
+    section = carryover.read_carryover(lines)
+    if section is not None:
+        added.extend(carryover.to_projects(section, file, department))
+    department_done = False
+    for table in performance.read_performance_tables(lines, file):
+        if table.kind == "project" and table.name:
+            added.append(performance_project(table, file))
+        elif table.kind == "department" and not department_done and table.indicators:
+            record.department_indicators = list(table.indicators)
+            department_done = True
+    record.projects.extend(added)
+    apply_figures(read_figures(lines, file), record)
+    if not record.definitions:
+        record.definitions = read_definitions(lines)
+    record.changes.extend(read_changes(lines, file))
+    everywhere = find_policy_documents("\n".join(l.text for l in lines), prov(file, lines[0], None))
+    cited = [doc for project in record.projects for doc in project.policy_documents]
+    record.policy_documents = dedupe(record.policy_documents + cited + everywhere)

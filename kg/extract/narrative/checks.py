@@ -1,0 +1,248 @@
+"""The identities the narrative promises, recomputed: findings about the document, never fixes.
+
+* ``children_sum``  说明七 <project> 资金分配: the allocation's parts add up to 预算安排规模;
+* ``indicator_costs_sum``  绩效目标表 <project> 成本指标: the cost indicators add up to 年度预算总额;
+* ``same_figure``  部门整体绩效目标表 上级安排/本级安排/其他: the funding rows against the budget totals;
+* ``same_figure``  <project> 绩效目标表 项目总体目标 <indicator>: a figure of the goal text against
+  its cost indicator; ``children_sum`` … 项目总体目标 金额 where the goal's figures add up to
+  neither the indicators nor the budget;
+* ``same_figure``  <project> <item>（绩效目标表… vs 说明七）: an allocation item against its cost
+  indicator (a 元 indicator is converted exactly, then shown to the 分);
+* ``same_figure``  三公 narrative vs 表10; ``children_sum``  说明十二（二） 政府采购预算.
+
+``kg.extract.checks.run_all`` calls ``narrative_checks(parts, record)`` and appends the result.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from kg.extract.model import Check, Record
+from kg.extract.narrative import performance, projects
+from kg.extract.narrative.figures import read_figures
+from kg.extract.narrative.text import AMOUNT_RE, money, prov
+from kg.extract.source import Line
+
+CENT = Decimal("0.01")
+_MONEY_TARGET_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万元|元)$")
+_TOTAL_WORDS_RE = re.compile(r"项目资金|总投资|财政资金|其他资金|年度预算|资金总额|预算总额|总额|合计|共计")
+_LEAD_RE = re.compile(r"^(?:\d{4}年)?(?:计划)?(?:完成|支付|用于|安排|实现|开展)*")
+_UNIT_SUFFIX_RE = re.compile(r"[（(](?:万元|元|%|次|个)[)）]$")
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _same(expected: Decimal, printed: Decimal) -> bool:
+    """Equal to the 分; a printed figure with more places than 分 is compared within half a 分."""
+    if -printed.as_tuple().exponent > 2:
+        return abs(expected - printed) < CENT
+    return _cents(expected) == printed
+
+
+def _in_wan(target: str | None) -> Decimal | None:
+    """A money target (``<=16.66万元``, ``<=65509.84元``) in 万元, exactly."""
+    if not target:
+        return None
+    m = _MONEY_TARGET_RE.search(target)
+    if not m:
+        return None
+    value = money(m.group(1))
+    if value is None:
+        return None
+    return value / Decimal(10000) if m.group(2) == "元" else value
+
+
+def _cost_indicators(table: performance.PerformanceTable):
+    return [i for i in table.indicators if (i.level1 or "").startswith("成本") or "成本" in (i.level2 or "")]
+
+
+def _similar(a: str, b: str) -> float:
+    from kg.extract.merge import name_similarity
+
+    return name_similarity(_UNIT_SUFFIX_RE.sub("", a), _UNIT_SUFFIX_RE.sub("", b))
+
+
+def _segments(text: str) -> list[tuple[str, Decimal]]:
+    """(label, figure) for every ``…X万元`` of a text: the label is the words before the figure."""
+    out: list[tuple[str, Decimal]] = []
+    last = 0
+    for m in AMOUNT_RE.finditer(text):
+        label = re.split(r"[；;。，,：:]", text[last:m.start()])[-1]
+        label = _LEAD_RE.sub("", label)
+        last = m.end()
+        value = money(m.group(1))
+        if value is not None:
+            out.append((label, value))
+    return out
+
+
+def _allocation_checks(items, file: str) -> list[Check]:
+    out: list[Check] = []
+    for item in items:
+        parts = projects.allocation_parts(item.allocation)
+        if len(parts) < 2 or item.amount is None or any(p is None for p in parts):
+            continue
+        expected = sum(parts, Decimal(0))
+        out.append(Check("children_sum", f"{item.chapter or '说明'} {item.name} 资金分配", expected, item.amount,
+                         _cents(expected) == item.amount, prov(file, item.line, item.chapter, item.name)))
+    return out
+
+
+def _cost_sum_checks(tables, file: str) -> list[Check]:
+    out: list[Check] = []
+    for table in tables:
+        if table.kind != "project" or table.budget is None:
+            continue
+        values = [_in_wan(i.target) for i in _cost_indicators(table)]
+        if not values or any(v is None for v in values):
+            continue
+        expected = _cents(sum(values, Decimal(0)))
+        out.append(Check("indicator_costs_sum", f"绩效目标表 {table.name} 成本指标", expected, table.budget,
+                         expected == table.budget, table.provenance))
+    return out
+
+
+def _department_checks(tables, record: Record) -> list[Check]:
+    t = record.totals
+    if t.general_public_budget is None:
+        return []
+    zero = Decimal(0)
+    expected = {
+        "上级安排": t.upper_level_transfer or zero,
+        "本级安排": (t.general_public_budget - (t.upper_level_transfer or zero) + (t.government_fund or zero)
+                 + (t.state_capital or zero) + (t.carryover_fiscal or zero)),
+        "其他": (t.unit_funds or zero) + (t.carryover_nonfiscal or zero),
+    }
+    out: list[Check] = []
+    for table in tables:
+        if table.kind != "department":
+            continue
+        for label, printed in table.funding.items():
+            if printed is None:
+                continue
+            out.append(Check("same_figure", f"部门整体绩效目标表 {label}", expected[label], printed,
+                             expected[label] == printed, table.provenance))
+        break
+    return out
+
+
+def _goal_checks(tables) -> list[Check]:
+    """The goal text's figures against the cost indicators they restate."""
+    out: list[Check] = []
+    for table in tables:
+        if table.kind != "project" or not table.goal:
+            continue
+        costs = [(i, _in_wan(i.target)) for i in _cost_indicators(table)]
+        costs = [(i, v) for i, v in costs if v is not None]
+        segments = [(label, value) for label, value in _segments(table.goal) if not _TOTAL_WORDS_RE.search(label)]
+        if not costs or not segments:
+            continue
+        mismatch = False
+        used: set[int] = set()
+        for label, value in segments:
+            if not label:
+                continue
+            scored = sorted(((_similar(label, ind.name), k) for k, (ind, _) in enumerate(costs) if k not in used),
+                            reverse=True)
+            if not scored or scored[0][0] < 0.6:
+                continue
+            k = scored[0][1]
+            used.add(k)
+            ind, expected = costs[k]
+            ok = _same(expected, value)
+            mismatch = mismatch or not ok
+            out.append(Check("same_figure", f"{table.name} 绩效目标表 项目总体目标 {ind.name}", _cents(expected),
+                             value, ok, ind.provenance))
+        total = sum((v for _, v in segments), Decimal(0))
+        cost_total = sum((v for _, v in costs), Decimal(0))
+        if not mismatch and len(segments) >= 2 and table.budget is not None and _cents(total) != _cents(cost_total):
+            out.append(Check("children_sum", f"{table.name} 绩效目标表 项目总体目标 金额", _cents(total),
+                             table.budget, _cents(total) == table.budget, table.provenance))
+    return out
+
+
+def _allocation_vs_indicator_checks(items, tables) -> list[Check]:
+    """Each 资金分配 item against the cost indicator of the same project's performance table."""
+    from kg.extract.merge import name_similarity
+
+    out: list[Check] = []
+    for item in items:
+        match = None
+        for table in tables:
+            if table.kind != "project":
+                continue
+            score = name_similarity(item.name, table.name)
+            if score >= 0.9 or (item.amount is not None and item.amount == table.budget and score >= 0.5):
+                match = table
+                break
+        if match is None:
+            continue
+        costs = [(i, _in_wan(i.target)) for i in _cost_indicators(match)]
+        used: set[int] = set()
+        for label, value in _segments(re.split(r"(?:共计|合计|总计)", item.allocation)[0]):
+            scored = sorted(((_similar(label, ind.name), k) for k, (ind, v) in enumerate(costs)
+                             if v is not None and k not in used), reverse=True)
+            if not scored or scored[0][0] < 0.75:
+                continue
+            k = scored[0][1]
+            used.add(k)
+            ind, expected = costs[k]
+            short = _UNIT_SUFFIX_RE.sub("", ind.name)
+            short = re.sub(r"[（(](?:万元|元)\)?$", "", short)
+            shown = _MONEY_TARGET_RE.search(ind.target or "")
+            where = (f"{item.name} {short}（绩效目标表{shown.group(0) if shown else ind.target} vs "
+                     f"{item.chapter or '说明'}）")
+            out.append(Check("same_figure", where, _cents(expected), value, _same(expected, value),
+                             prov(ind.provenance.file if ind.provenance else "", item.line, item.chapter, item.name)))
+    return out
+
+
+def _figure_checks(lines: list[Line], record: Record) -> list[Check]:
+    figures = read_figures(lines, record.source)
+    out: list[Check] = []
+    if figures.procurement is not None and figures.procurement.total is not None:
+        p = figures.procurement
+        parts = [p.goods, p.works, p.services]
+        if all(x is not None for x in parts):
+            where = figures.where["procurement"]
+            expected = sum(parts, Decimal(0))
+            out.append(Check("children_sum", f"{where.table or '说明'} 政府采购预算", expected, p.total,
+                             expected == p.total, where))
+    table_three = record.totals.three_public
+    source = record.totals.provenance.get("three_public.total")
+    from_table = source is not None and not (source.table or "").startswith("说明")
+    if figures.three_public is not None and from_table:
+        where = figures.where["three_public"]
+        names = {"total": "合计", "overseas": "因公出国（境）费", "reception": "公务接待费",
+                 "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行费"}
+        for attr, label in names.items():
+            narrative = getattr(figures.three_public, attr)
+            table = getattr(table_three, attr)
+            if narrative is None:
+                continue
+            expected = table if table is not None else Decimal(0)
+            out.append(Check("same_figure", f"{where.table or '说明'} “三公”经费 {label} vs {source.table}",
+                             expected, narrative, expected == narrative, where))
+    return out
+
+
+def narrative_checks(parts, record: Record) -> list[Check]:
+    """Every narrative identity of the document (see the module docstring)."""
+    doc = getattr(parts, "doc", None)
+    lines = list(doc.lines) if doc is not None else list(getattr(parts, "narrative", []) or [])
+    if not lines:
+        return []
+    file = record.source
+    items = projects.read_narrative_projects(lines)
+    tables = performance.read_performance_tables(lines, file)
+    out: list[Check] = []
+    out += _figure_checks(lines, record)
+    out += _allocation_checks(items, file)
+    out += _cost_sum_checks(tables, file)
+    out += _department_checks(tables, record)
+    out += _goal_checks(tables)
+    out += _allocation_vs_indicator_checks(items, tables)
+    return out
+

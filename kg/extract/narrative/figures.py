@@ -1,0 +1,90 @@
+"""Narrative figures: 三公 经费, 机关运行经费, 政府采购 as the 情况说明 prints them.
+
+The tables take precedence (表10 for 三公); these figures fill what the tables leave empty and
+are compared with the tables by the checks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.extract.model import Procurement, Provenance, Record, ThreePublic
+from kg.extract.narrative.text import chapter_labels, make_span, money, prov
+from kg.extract.source import Line
+
+_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_THREE_TOTAL_RE = re.compile(r"“?三公”?经费(?:预算)?(?:数|总额|支出)?为" + _NUM + r"万元")
+_THREE_PARTS = {
+    "overseas": r"因公出国（境）费" + _NUM + r"万元",
+    "vehicle_purchase": r"公务用车购置费" + _NUM + r"万元",
+    "vehicle_operation": r"公务用车运行(?:维护)?费" + _NUM + r"万元",
+    "reception": r"公务接待费" + _NUM + r"万元",
+}
+_OPERATING_RE = re.compile(r"(?:机关|机构|单位)运行经费(?:财政拨款)?(?:预算)?(?:为|共)?" + _NUM + r"万元")
+_PROCUREMENT_RE = re.compile(r"政府采购(?:预算)?(?:总额)?(?:为|共)?" + _NUM + r"万元[，,]?其中[：:]?"
+                             r"(?:政府采购)?货物(?:类)?(?:预算)?" + _NUM + r"万元[，,、]?"
+                             r"(?:政府采购)?工程(?:类)?(?:预算)?" + _NUM + r"万元[，,、]?"
+                             r"(?:政府采购)?服务(?:类)?(?:预算)?" + _NUM + r"万元")
+
+
+@dataclass
+class NarrativeFigures:
+    """What the narrative prints, with where."""
+
+    three_public: ThreePublic | None = None
+    operating_expenses: Decimal | None = None
+    procurement: Procurement | None = None
+    where: dict[str, Provenance] = field(default_factory=dict)
+
+
+def read_figures(lines: list[Line], file: str) -> NarrativeFigures:
+    """三公, 机关运行经费 and 政府采购 as the narrative states them (first statement of each)."""
+    span = make_span(lines)
+    labels = chapter_labels(lines)
+    out = NarrativeFigures()
+
+    def where(offset: int, row: str) -> Provenance:
+        line = span.line_at(offset)
+        return prov(file, line, labels.get(line.lineno), row)
+
+    m = _THREE_TOTAL_RE.search(span.text)
+    if m:
+        window = span.text[m.start():m.start() + 200]
+        three = ThreePublic(total=money(m.group(1)))
+        for attr, pattern in _THREE_PARTS.items():
+            hit = re.search(pattern, window)
+            if hit:
+                setattr(three, attr, money(hit.group(1)))
+        if three.vehicle_purchase is not None and three.vehicle_operation is not None:
+            three.vehicles = three.vehicle_purchase + three.vehicle_operation
+        out.three_public = three
+        out.where["three_public"] = where(m.start(), "“三公”经费")
+    m = _OPERATING_RE.search(span.text)
+    if m:
+        out.operating_expenses = money(m.group(1))
+        out.where["operating_expenses"] = where(m.start(), "机关运行经费")
+    m = _PROCUREMENT_RE.search(span.text)
+    if m:
+        out.procurement = Procurement(total=money(m.group(1)), goods=money(m.group(2)),
+                                      works=money(m.group(3)), services=money(m.group(4)))
+        out.where["procurement"] = where(m.start(), "政府采购预算")
+    return out
+
+
+def apply_figures(figures: NarrativeFigures, record: Record) -> None:
+    """Fill the totals the tables left empty (tables take precedence)."""
+    totals = record.totals
+    if figures.three_public is not None:
+        for attr in ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"):
+            if getattr(totals.three_public, attr) is None and getattr(figures.three_public, attr) is not None:
+                setattr(totals.three_public, attr, getattr(figures.three_public, attr))
+                totals.provenance.setdefault(f"three_public.{attr}", figures.where["three_public"])
+    if totals.operating_expenses is None and figures.operating_expenses is not None:
+        totals.operating_expenses = figures.operating_expenses
+        totals.provenance.setdefault("operating_expenses", figures.where["operating_expenses"])
+    if figures.procurement is not None:
+        for attr in ("total", "goods", "works", "services"):
+            if getattr(totals.procurement, attr) is None:
+                setattr(totals.procurement, attr, getattr(figures.procurement, attr))
+                totals.provenance.setdefault(f"procurement.{attr}", figures.where["procurement"])

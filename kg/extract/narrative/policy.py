@@ -1,0 +1,167 @@
+"""Policy documents cited in a text: titles in 《》, 文号 (``环办监测函〔2021〕218号``), 部令, standards.
+
+A title is paired with the 文号 printed right after it (``《…》（环办监测函〔2021〕218号）``) or, for
+部令 and 文号 printed first, right before it (``生态环境部部令第29号（2023年）《生态环境统计管理办法》``).
+A 文号 followed by a bare title (``克财预[2024]001号关于2024年环保业务经费预算的通知``) gives that
+title. Only titles that name a document type (通知, 办法, 方案, 规划, 标准, …) count: a newspaper
+such as 《中国环境报》 is not a policy document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.model import PolicyDocument, Provenance
+from kg.extract.narrative.text import compact
+
+DOC_TYPES = ("通知", "意见", "办法", "方案", "规定", "决定", "条例", "规划", "计划", "纲要", "细则",
+             "标准", "规范", "准则", "指南", "要点", "清单", "制度", "批复", "决议", "目录", "法",
+             "函", "公告", "通告", "规程", "导则", "战略", "措施", "要求", "指引", "守则")
+_DOC_ALT = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
+_TRAILING_PAREN_RE = re.compile(r"[（(][^（）()]*[)）]$")
+_CJK = r"\u4e00-\u9fff"
+_NUMBER_RE = re.compile(rf"([{_CJK}]{{1,16}})[〔【\[［(（](\d{{4}})[〕】\]］)）](第?\d+号)")
+_ORDER_RE = re.compile(rf"([{_CJK}]{{2,16}}令)第(\d+)号(?:[（(](\d{{4}})年[)）])?")
+_STANDARD_RE = re.compile(r"(?<![A-Za-z])((?:GB/T|GB|HJ/T|HJ|DB\d{0,4}/T|DB\d{0,4})\d+(?:\.\d+)*-\d{4})")
+# Where the issuer's abbreviation starts: after the last verb, organ or particle before it.
+_PREFIX_CUT_RE = re.compile(r".*(?:根据|依据|按照|参照|印发|下发|转发|厅|局|室|府|会|的|据|为|是|及|和|与|在|对|经)")
+# A bare title (no 《》) must end with an unambiguous document type (``执法`` is not a 法).
+_BARE_DOC_ALT = "|".join(("通知", "意见", "办法", "方案", "规定", "决定", "条例", "规划", "纲要", "细则",
+                          "批复", "公告", "通告", "决议"))
+_BARE_TITLE_RE = re.compile(rf"^((?:[^，。；：！？,;:《》]|〈[^〉]*〉|“[^”]*”){{2,90}}?(?:{_BARE_DOC_ALT}))(?!的)")
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    text: str
+
+
+def is_policy_title(title: str) -> bool:
+    """True where a 《》 title names a document type (not a newspaper, book or system)."""
+    bare = title.strip("《》")
+    while _TRAILING_PAREN_RE.search(bare):
+        bare = _TRAILING_PAREN_RE.sub("", bare)
+    return bare.endswith(DOC_TYPES)
+
+
+def _titles(text: str) -> list[_Hit]:
+    """Every outermost 《…》 in ``text`` (nested 《》 kept inside)."""
+    hits: list[_Hit] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "《":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif depth and i - start > 150:  # an unclosed 《: give up on it
+            depth = 0
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                hits.append(_Hit(start, i + 1, text[start:i + 1]))
+    return hits
+
+
+def _numbers(text: str) -> list[_Hit]:
+    """Every 文号, 部令 number and standard number in ``text``, in order."""
+    hits: list[_Hit] = []
+    for m in _NUMBER_RE.finditer(text):
+        prefix = _PREFIX_CUT_RE.sub("", m.group(1))
+        if not prefix:
+            continue
+        start = m.start(1) + len(m.group(1)) - len(prefix)
+        hits.append(_Hit(start, m.end(), text[start:m.end()]))
+    for m in _ORDER_RE.finditer(text):
+        prefix = _PREFIX_CUT_RE.sub("", m.group(1))
+        if len(prefix) < 2:
+            continue
+        start = m.start(1) + len(m.group(1)) - len(prefix)
+        hits.append(_Hit(start, m.end(), text[start:m.end()]))
+    for m in _STANDARD_RE.finditer(text):
+        hits.append(_Hit(m.start(1), m.end(1), m.group(1)))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _bare_title(text: str, at: int) -> _Hit | None:
+    """A title printed without 《》 starting at ``at`` (``关于…的通知``), or None."""
+    for lead in ("文件", "文", "的"):
+        if text.startswith(lead, at):
+            at += len(lead)
+            break
+    m = _BARE_TITLE_RE.match(text[at:])
+    if not m:
+        return None
+    title = m.group(1)
+    if not (title.startswith("关于") or "的" in title):
+        return None
+    return _Hit(at, at + len(title), title)
+
+
+def find_policy_documents(raw: str, provenance: Provenance | None = None) -> list[PolicyDocument]:
+    """Every policy document cited in ``raw`` (joined text; whitespace is ignored), in order."""
+    text = compact(raw)
+    titles = [t for t in _titles(text) if is_policy_title(t.text)]
+    numbers = _numbers(text)
+    docs: list[tuple[int, PolicyDocument]] = []
+    used_numbers: set[int] = set()
+    used_titles: set[int] = set()
+    for ti, title in enumerate(titles):  # 《title》 then its number
+        for ni, number in enumerate(numbers):
+            if ni not in used_numbers and 0 <= number.start - title.end <= 1:
+                docs.append((title.start, PolicyDocument(title.text, number.text, provenance)))
+                used_numbers.add(ni)
+                used_titles.add(ti)
+                break
+    for ni, number in enumerate(numbers):  # number then 《title》 or a bare title
+        if ni in used_numbers:
+            continue
+        title_hit = next((t for ti, t in enumerate(titles) if ti not in used_titles
+                          and 0 <= t.start - number.end <= 1), None)
+        if title_hit is not None:
+            used_titles.add(titles.index(title_hit))
+            docs.append((number.start, PolicyDocument(title_hit.text, number.text, provenance)))
+            continue
+        bare = _bare_title(text, number.end)
+        docs.append((number.start, PolicyDocument(bare.text if bare else None, number.text, provenance)))
+        while bare is not None and bare.end < len(text) and text[bare.end] in "及和、":
+            bare = _bare_title(text, bare.end + 1)
+            if bare is not None:
+                docs.append((bare.start, PolicyDocument(bare.text, None, provenance)))
+    for ti, title in enumerate(titles):
+        if ti not in used_titles:
+            docs.append((title.start, PolicyDocument(title.text, None, provenance)))
+    docs.sort(key=lambda d: d[0])
+    return dedupe([d for _, d in docs])
+
+
+def _bare(title: str | None) -> str:
+    return PolicyDocument(title).key() if title else ""
+
+
+def same_document(a: PolicyDocument, b: PolicyDocument) -> bool:
+    """Same 文号 with compatible titles, or the same title where either lacks a 文号.
+
+    One 文号 can cover two documents (two budget notices under ``克财预[2024]001号``), so a
+    shared number with two different titles stays two documents.
+    """
+    if a.number and b.number:
+        if a.key() != b.key():
+            return False
+        return not a.title or not b.title or _bare(a.title) == _bare(b.title)
+    return bool(a.title and b.title) and _bare(a.title) == _bare(b.title)
+
+
+def dedupe(docs: list[PolicyDocument]) -> list[PolicyDocument]:
+    """Drop repeats; a copy with a title or a 文号 completes the one kept."""
+    out: list[PolicyDocument] = []
+    for doc in docs:
+        hit = next((i for i, old in enumerate(out) if same_document(old, doc)), None)
+        if hit is None:
+            out.append(doc)
+            continue
+        old = out[hit]
+        out[hit] = PolicyDocument(old.title or doc.title, old.number or doc.number, old.provenance)
+    return out

@@ -1,0 +1,122 @@
+"""项目支出情况说明: the narrative blocks ``项目名称：… 设立的政策依据：… 预算安排规模：…``.
+
+Each block gives a project's name, amount (预算安排规模), responsible unit (项目承担单位),
+allocation (资金分配情况, kept as the description and summed by the checks), execution period
+and the policy documents its text cites. The blocks are found by their field labels, not by the
+chapter number, so the reader works wherever a document prints them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.extract.model import Project
+from kg.extract.narrative.policy import find_policy_documents
+from kg.extract.narrative.text import AMOUNT_RE, chapter_labels, compact, make_span, money, prov
+from kg.extract.source import Line
+
+_START_RE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?项目名称\s*[：:]")
+_HEADING_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
+FIELDS = {
+    "basis": ("设立的政策依据", "政策依据", "立项依据", "项目设立依据"),
+    "amount": ("预算安排规模", "预算安排", "项目预算", "安排资金"),
+    "unit": ("项目承担单位", "项目实施单位", "承担单位", "实施单位"),
+    "allocation": ("资金分配情况", "资金分配"),
+    "period": ("资金执行时间", "项目执行时间", "执行时间", "实施时间"),
+}
+
+
+@dataclass
+class NarrativeProject:
+    """One 项目说明 block as printed, before merging."""
+
+    name: str
+    amount: Decimal | None
+    unit: str | None
+    basis: str
+    allocation: str
+    period: str | None
+    chapter: str | None
+    line: Line
+    text: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    current: list[Line] | None = None
+    for line in lines:
+        text = line.text.strip()
+        if _START_RE.match(text):
+            current = [line]
+            blocks.append(current)
+        elif current is not None:
+            if _HEADING_RE.match(text) and not _START_RE.match(text) or "绩效目标表" in compact(text):
+                current = None
+            else:
+                current.append(line)
+    return blocks
+
+
+def _split_fields(text: str) -> dict[str, str]:
+    """Field label -> value in a compacted block; the name is what follows 项目名称."""
+    marks: list[tuple[int, int, str]] = []
+    m = re.search(r"项目名称[：:]", text)
+    if m:
+        marks.append((m.start(), m.end(), "name"))
+    for key, labels in FIELDS.items():
+        for label in labels:
+            hit = re.search(re.escape(label) + r"[：:]", text)
+            if hit:
+                marks.append((hit.start(), hit.end(), key))
+                break
+    marks.sort()
+    out: dict[str, str] = {}
+    for i, (start, end, key) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        out.setdefault(key, text[end:stop].strip("。；;，, "))
+    return out
+
+
+def read_narrative_projects(lines: list[Line]) -> list[NarrativeProject]:
+    """Every 项目名称： block of the document, as printed."""
+    chapters = chapter_labels(lines)
+    out: list[NarrativeProject] = []
+    for block in _blocks(lines):
+        span = make_span(block)
+        fields = _split_fields(span.text)
+        name = fields.get("name")
+        if not name:
+            continue
+        amount_text = fields.get("amount", "")
+        m = re.search(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)?", amount_text)
+        amount = money(m.group(1)) if m else None
+        if amount is not None and m.group(2) == "元":
+            amount = amount / Decimal(10000)
+        out.append(NarrativeProject(
+            name=name, amount=amount, unit=fields.get("unit") or None, basis=fields.get("basis", ""),
+            allocation=fields.get("allocation", ""), period=fields.get("period") or None,
+            chapter=(chapters.get(block[0].lineno) or "").split("（")[0] or None, line=block[0], text=span.text, fields=fields))
+    return out
+
+
+def allocation_parts(allocation: str) -> list[Decimal]:
+    """The figures of a 资金分配情况 that partition the project's amount, or [] where they do not.
+
+    A total (共计/合计) ends the parts; rates (``5万元/年``) and restatements (``即 17.14万元``)
+    mean the figures are not a partition, so nothing is returned.
+    """
+    text = re.split(r"(?:共计|合计|总计)", allocation)[0]
+    if re.search(r"元/|/年|/月|即\d", text) or "即" in text:
+        return []
+    return [money(m.group(1)) for m in AMOUNT_RE.finditer(text)]
+
+
+def to_project(item: NarrativeProject, file: str, department: str | None) -> Project:
+    """A Project from a 项目说明 block (category left to the merge: the tables know it)."""
+    docs = find_policy_documents(item.name + "。" + item.text, prov(file, item.line, item.chapter, item.name))
+    return Project(name=item.name, amount=item.amount, responsible_unit=item.unit or department,
+                   description=item.allocation or None, execution_period=item.period,
+                   policy_documents=docs,
+                   provenance=[prov(file, item.line, item.chapter or "项目支出情况说明", item.name)])

@@ -1,0 +1,496 @@
+"""Ruled tables of a PDF page: rows of cells, merged cells resolved, continuations joined.
+
+pdfplumber finds a table from its ruling lines (or the rectangles WPS/Excel draw as cell
+borders) and returns, per row, one entry per column: the cell's box, or ``None`` where a merged
+cell covers that column. This module turns that into what the parsers need:
+
+* every cell as clean text (Kangxi radicals mapped, a name wrapped inside its cell re-joined,
+  spaces between CJK characters removed) or ``None`` when the cell is empty;
+* vertically merged label cells (a ``类`` name or a ``一级指标`` spanning rows) filled down, so
+  each row stands alone; horizontally merged cells stay ``None`` so columns stay put;
+* a table that runs over a page break continued under the same number, with the header rows
+  the next page repeats dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.text_normalize import is_money, normalize_chars, remove_cjk_spaces
+
+# A row's vertical extent is compared with a merged cell's box with this slack (PDF points).
+_EPS = 1.0
+
+
+@dataclass
+class TableRow:
+    """One row of a ruled table on one page: its vertical position and its cells."""
+
+    top: float
+    bottom: float
+    cells: tuple[str | None, ...]
+    # each cell's horizontal extent (None where a merged cell covers the column)
+    spans: tuple[tuple[float, float] | None, ...] = ()
+    # each cell's text line by line as printed (a caption cell can hold a title and its
+    # 部门/单位 line: they stay two lines)
+    raw_lines: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The row as one text line: non-empty cells joined by a space."""
+        return " ".join(c for c in self.cells if c)
+
+    def is_empty(self) -> bool:
+        return not any(self.cells)
+
+
+@dataclass
+class PageTable:
+    """A ruled table found on one page (possibly the continuation of one on the page before)."""
+
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    rows: list[TableRow] = field(default_factory=list)
+
+    @property
+    def ncols(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+_CJK_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u2e80-\u2fdf（）《》〈〉“”、，：；。【】〔〕]")
+
+
+def line_text(chars: list[dict]) -> str:
+    """One line's text from its characters, spaced by the gaps between them.
+
+    A gap of two characters' width or more separates columns (``编制部门：X单位局   单位：元``)
+    and is kept as a space even between CJK characters; a narrower gap is a space between
+    words of Latin text or figures and nothing between two CJK characters (PDF producers
+    space CJK text out at random).
+    """
+    out: list[str] = []
+    prev: dict | None = None
+    pending_space = False
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        text = char["text"]
+        if not text.strip():
+            pending_space = True
+            continue
+        if prev is not None:
+            size = max(char.get("size") or 0.0, prev.get("size") or 0.0, 1.0)
+            gap = char["x0"] - prev["x1"]
+            if gap >= 2 * size:
+                out.append(" ")
+            elif pending_space or gap > 0.25 * size:
+                both_cjk = _CJK_CHAR_RE.match(prev["text"]) and _CJK_CHAR_RE.match(text)
+                if not both_cjk:
+                    out.append(" ")
+        out.append(text)
+        prev = char
+        pending_space = False
+    return "".join(out)
+
+
+def clean_cell(text: str | None) -> str | None:
+    """A cell's printed text as one line; ``None`` for an empty cell.
+
+    Text wrapped inside a cell comes back with line breaks: they are joined with a space and
+    the spaces between two CJK characters removed, so ``其他非税收\\n入`` reads ``其他非税收入``
+    while ``2017\\n年`` keeps its (harmless) space.
+    """
+    if text is None:
+        return None
+    text = normalize_chars(text)
+    text = re.sub(r"\s*\n\s*", " ", text)
+    text = re.sub(r"[ \t\u3000]+", " ", text).strip()
+    text = remove_cjk_spaces(text)
+    # A figure wrapped inside a narrow cell ("1,008.\n30") is one figure.
+    joined = text.replace(" ", "")
+    if " " in text and is_money(joined) and not all(is_money(t) for t in text.split(" ")):
+        text = joined
+    return text or None
+
+
+def _span_end(rows_cells: list[list], start: int, box) -> int:
+    """The last grid row a cell box starting in row ``start`` reaches down into."""
+    end = start
+    for index in range(start + 1, len(rows_cells)):
+        tops = [b[1] for b in rows_cells[index] if b is not None]
+        row_top = min(tops) if tops else None
+        if row_top is None or box[3] <= row_top + _EPS:
+            break
+        end = index
+    return end
+
+
+def _group_rows(rows_cells: list[list], texts: list[list[str | None]]) -> list[list[int]]:
+    """Grid rows that make one printed row.
+
+    Spreadsheet producers draw a printed row as several grid rows, a label cell merged over
+    them and the figure in one of them. Where a cell spans grid rows and no column holds text
+    in two of them, the grid rows are one row; inner spans are tried first (a 小计 under a
+    merged 一般公共预算资金). Where the spanned rows hold different texts in one column, they
+    are real rows under a merged label, which ``read_table`` fills down instead.
+    """
+    group_of = list(range(len(rows_cells)))  # row -> index of the first row of its group
+    spans = sorted(
+        {(i, _span_end(rows_cells, i, box)) for i, row in enumerate(rows_cells) for box in row if box is not None},
+        key=lambda pair: pair[1] - pair[0],
+    )
+    for first, last in spans:
+        if last == first:
+            continue
+        if group_of[first] != first or (last + 1 < len(group_of) and group_of[last + 1] != last + 1 and group_of[last + 1] <= last):
+            continue  # the span cuts through a group already made
+        members = range(first, last + 1)
+        ncols = max(len(texts[i]) for i in members)
+        conflict = any(
+            sum(1 for i in members if col < len(texts[i]) and texts[i][col]) > 1 for col in range(ncols)
+        )
+        if not conflict:
+            for i in members:
+                group_of[i] = first
+    groups: dict[int, list[int]] = {}
+    for index, head in enumerate(group_of):
+        groups.setdefault(head, []).append(index)
+    return [groups[head] for head in sorted(groups)]
+
+
+def _cell_text(chars: list[dict]) -> str | None:
+    """A cell's text, one printed line per ``\n``, each spaced by ``line_text``."""
+    if not chars:
+        return None
+    lines: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if lines and abs(char["top"] - lines[-1][0]["top"]) <= 3:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return "\n".join(line_text(line) for line in lines)
+
+
+def extract_cells(table) -> list[list[str | None]]:
+    """Every cell's text, row by row: ``None`` where a merged cell covers the column, ``""``
+    for an empty cell (the convention of ``pdfplumber.table.Table.extract``)."""
+    chars = table.page.chars
+    result: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        row_chars = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom]
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            inside = [c for c in row_chars
+                      if cx0 <= (c["x0"] + c["x1"]) / 2 < cx1 and ctop <= (c["top"] + c["bottom"]) / 2 < cbottom]
+            texts.append(_cell_text(inside) or "")
+        result.append(texts)
+    return result
+
+
+def read_table(table) -> PageTable:
+    """Turn a ``pdfplumber.table.Table`` into a ``PageTable`` (see the module docstring)."""
+    raw_text = extract_cells(table)
+    rows_cells = [list(row.cells) for row in table.rows]
+    texts = [[clean_cell(t) for t in row] for row in raw_text]
+    x0, top, x1, bottom = table.bbox
+    result = PageTable(top=top, bottom=bottom, x0=x0, x1=x1)
+    ncols = max((len(r) for r in rows_cells), default=0)
+    # the text and box of the latest cell that started in each column (for filling down)
+    last_text: list[str | None] = [None] * ncols
+    last_box: list = [None] * ncols
+    for members in _group_rows(rows_cells, texts):
+        cells: list[str | None] = [None] * ncols
+        spans: list[tuple[float, float] | None] = [None] * ncols
+        for i in members:
+            for col, box in enumerate(rows_cells[i]):
+                if texts[i][col]:
+                    cells[col] = texts[i][col]
+                if box is not None and spans[col] is None:
+                    spans[col] = (box[0], box[2])
+        head = members[0]
+        row_top = min((b[1] for b in rows_cells[head] if b is not None), default=table.bbox[1])
+        row_bottom = max((b[3] for i in members for b in rows_cells[i] if b is not None), default=row_top)
+        for col in range(ncols):
+            own = any(col < len(rows_cells[i]) and rows_cells[i][col] is not None for i in members)
+            if own:
+                continue
+            box = last_box[col]
+            # A vertical merge reaching into this row: its label belongs to this row too.
+            # Figures are never copied down (that would count them twice).
+            if box is not None and box[3] > row_top + _EPS and last_text[col] and not is_money(last_text[col]):
+                cells[col] = last_text[col]
+        for i in members:
+            for col, box in enumerate(rows_cells[i]):
+                if box is not None:
+                    last_box[col] = box
+                    last_text[col] = texts[i][col]
+        raw_lines = tuple(
+            tuple(line for i in members if col < len(raw_text[i]) and raw_text[i][col]
+                  for line in normalize_chars(raw_text[i][col]).split("\n") if line.strip())
+            for col in range(ncols)
+        )
+        result.rows.append(TableRow(top=row_top, bottom=row_bottom, cells=tuple(cells), spans=tuple(spans),
+                                    raw_lines=raw_lines))
+    result.rows = [r for r in result.rows if not r.is_empty()]
+    return result
+
+
+def _norm_row(row: TableRow) -> str:
+    return re.sub(r"\s+", "", row.text)
+
+
+def header_rows(table: PageTable) -> list[TableRow]:
+    """The leading rows of a table that hold no figure: its header."""
+    head: list[TableRow] = []
+    for row in table.rows:
+        if any(c and is_money(c) for c in row.cells):
+            break
+        head.append(row)
+    return head
+
+
+def drop_repeated_header(previous: PageTable, continuation: PageTable) -> None:
+    """Remove from ``continuation`` the leading rows that repeat ``previous``'s header."""
+    heads = {_norm_row(r) for r in header_rows(previous)}
+    if not heads:
+        return
+    while continuation.rows and _norm_row(continuation.rows[0]) in heads:
+        continuation.rows.pop(0)
+
+
+def is_single_column(table: PageTable) -> bool:
+    """A "table" of one column is a boxed paragraph or a table of contents: read it as text."""
+    return sum(1 for r in table.rows for c in r.cells if c) == len(table.rows) or table.ncols < 2
+
+
+# --- captions printed inside the grid ------------------------------------------------------
+
+_TITLE_RE = re.compile(r"(?:表|情况|明细)\s*(?:[（(]续[）)])?$")
+_CAPTION_CELL_RE = re.compile(r"^(?:编制部门|编制单位|部门|部门名称|单位|单位名称|预算单位|预算主管部门)\s*[:：]|单位\s*[:：]\s*(?:万元|元|千元)")
+
+
+def is_caption_row(row: TableRow) -> bool:
+    """A row that is the table's title or its ``部门：… 单位：万元`` line, drawn inside the grid
+    (spreadsheet producers do that). It holds no figure."""
+    filled = [c for c in row.cells if c]
+    if not filled or any(is_money(c) for c in filled):
+        return False
+    if len(filled) == 1 and len(filled[0]) <= 40 and _TITLE_RE.search(filled[0]):
+        return True
+    return any(_CAPTION_CELL_RE.search(c) for c in filled)
+
+
+def caption_lines(row: TableRow) -> list[str]:
+    """A caption row's text as the lines it prints (title, then ``部门：… 单位：…``)."""
+    filled = [i for i, c in enumerate(row.cells) if c]
+    if row.raw_lines and all(i < len(row.raw_lines) for i in filled):
+        depth = max(len(row.raw_lines[i]) for i in filled)
+        lines: list[str] = []
+        for level in range(depth):
+            parts = [re.sub(r"\s+", " ", row.raw_lines[i][level]).strip()
+                     for i in filled if level < len(row.raw_lines[i])]
+            text = " ".join(p for p in parts if p)
+            if not text:
+                continue
+            if lines and not _CAPTION_CELL_RE.search(text) and not _CAPTION_CELL_RE.search(lines[-1]):
+                lines[-1] += text  # a title wrapped inside its cell
+            else:
+                lines.append(text)
+        return lines
+    return [" ".join(row.cells[i] for i in filled)]
+
+
+@dataclass
+class Caption:
+    """A caption row taken out of a grid: it is read as an ordinary text line."""
+
+    top: float
+    text: str
+
+
+def split_at_captions(table: PageTable) -> list[PageTable | Caption]:
+    """Cut a grid where a caption row stands: each title starts a new table.
+
+    Spreadsheet producers draw several tables, titles included, in one grid; cutting at the
+    titles gives each table its own number and lets the titles be found like any text line.
+    """
+    pieces: list[PageTable | Caption] = []
+    current: PageTable | None = None
+    for row in table.rows:
+        if is_caption_row(row):
+            for line in caption_lines(row):
+                pieces.append(Caption(top=row.top, text=line))
+            current = None
+            continue
+        if current is None:
+            current = PageTable(top=row.top, bottom=row.bottom, x0=table.x0, x1=table.x1)
+            pieces.append(current)
+        current.rows.append(row)
+        current.bottom = row.bottom
+    return pieces
+
+
+# --- continuations over a page break --------------------------------------------------------
+
+def column_spans(table: PageTable) -> list[tuple[float, float] | None]:
+    """Each column's horizontal extent: the narrowest cell that starts in the column (a cell
+    merged over several columns is wider than any of them)."""
+    spans: list[tuple[float, float] | None] = [None] * table.ncols
+    for row in table.rows:
+        for col, span in enumerate(row.spans):
+            if col >= len(spans) or span is None:
+                continue
+            current = spans[col]
+            if current is None or span[1] - span[0] < current[1] - current[0]:
+                spans[col] = span
+    return spans
+
+
+def realign(continuation: PageTable, first: PageTable) -> None:
+    """Re-place the cells of a continuation whose grid differs from the first part's.
+
+    A page break can lose columns a merged cell spanned on the first page: each cell is put
+    in the first part's column whose horizontal extent overlaps it most.
+    """
+    targets = column_spans(first)
+    if continuation.ncols == first.ncols or all(t is None for t in targets):
+        return
+    for index, row in enumerate(continuation.rows):
+        cells: list[str | None] = [None] * len(targets)
+        for text, span in zip(row.cells, row.spans):
+            if not text or span is None:
+                continue
+            overlaps = [min(span[1], t[1]) - max(span[0], t[0]) if t else 0.0 for t in targets]
+            best = max(range(len(targets)), key=lambda i: overlaps[i])
+            if overlaps[best] <= 0:
+                continue
+            cells[best] = text if cells[best] is None else f"{cells[best]} {text}"
+        continuation.rows[index] = TableRow(row.top, row.bottom, tuple(cells), tuple(targets))
+
+
+# --- logical columns --------------------------------------------------------------------------
+
+def _mergeable(rows: list[TableRow], head: int, cluster: list[int], col: int) -> bool:
+    """True where grid column ``col`` can join ``cluster``: no row holds two different texts
+    in them, and no header row names them differently."""
+    for index, row in enumerate(rows):
+        mine = row.cells[col] if col < len(row.cells) else None
+        if not mine:
+            continue
+        theirs = {row.cells[c] for c in cluster if c < len(row.cells) and row.cells[c]}
+        if not theirs:
+            continue
+        if index >= head or theirs != {mine}:
+            return False
+    return True
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def _header_clusters(rows: list[TableRow], head: int, ncols: int) -> list[list[int]] | None:
+    """Columns grouped under the header cells: each grid column without a header cell of its
+    own joins the headed column its body cells overlap most (where no row fills both)."""
+    header_span: dict[int, tuple[float, float]] = {}
+    for row in rows[:head]:
+        for col, (text, span) in enumerate(zip(row.cells, row.spans)):
+            if text and span is not None:
+                known = header_span.get(col)
+                if known is None or span[1] - span[0] < known[1] - known[0]:
+                    header_span[col] = span
+    if not header_span:
+        return None
+    owner: dict[int, int] = {col: col for col in header_span}
+    for col in range(ncols):
+        if col in header_span:
+            continue
+        body = [row.spans[col] for row in rows[head:] if col < len(row.cells) and row.cells[col] and row.spans[col]]
+        if not body:
+            continue
+        scores = {h: sum(max(_overlap(b, span), 0.0) for b in body) for h, span in header_span.items()}
+        best = max(scores, key=lambda h: (scores[h], -abs(h - col)))
+        if scores[best] <= 0:
+            continue
+        clash = any(
+            col < len(row.cells) and row.cells[col] and any(
+                row.cells[c] for c, o in owner.items() if o == best and c < len(row.cells))
+            for row in rows[head:]
+        )
+        if not clash:
+            owner[col] = best
+    clusters: dict[int, list[int]] = {}
+    for col in range(ncols):
+        if col in owner:
+            clusters.setdefault(owner[col], []).append(col)
+        elif any(col < len(r.cells) and r.cells[col] for r in rows):
+            clusters.setdefault(col, []).append(col)  # text under no header: kept on its own
+    return [clusters[key] for key in sorted(clusters)]
+
+
+def _greedy_clusters(rows: list[TableRow], head: int, ncols: int) -> list[list[int]]:
+    clusters: list[list[int]] = []
+    for col in range(ncols):
+        if clusters and _mergeable(rows, head, clusters[-1], col):
+            clusters[-1].append(col)
+        else:
+            clusters.append([col])
+    return clusters
+
+
+def compact_columns(rows: list[TableRow]) -> list[TableRow]:
+    """Merge the grid columns of a table that are one printed column.
+
+    Spreadsheet producers split a printed column into several grid columns and put a figure
+    in one or the other from row to row (``金额`` over two grid columns, the 类 figures in the
+    right one, the 项 figures in the left one), or set the header one grid column off the
+    body. Each grid column that has no header cell of its own joins the headed column its
+    body cells overlap most, where no row fills both; columns with no text at all go. Columns
+    the header distinguishes (``预算数`` / ``决算数``) stay apart even where every body cell is
+    empty. A table with no header row falls back on merging adjacent columns never filled
+    together.
+    """
+    if not rows:
+        return rows
+    ncols = max(len(r.cells) for r in rows)
+    head = 0
+    for row in rows:
+        if any(c and is_money(c) for c in row.cells):
+            break
+        head += 1
+    clusters = _header_clusters(rows, head, ncols) if 0 < head < len(rows) else None
+    if clusters is None:
+        clusters = _greedy_clusters(rows, head, ncols)
+    if len(clusters) == ncols:
+        return rows
+    result: list[TableRow] = []
+    for row in rows:
+        cells: list[str | None] = []
+        spans: list[tuple[float, float] | None] = []
+        for cluster in clusters:
+            texts = [row.cells[c] for c in cluster if c < len(row.cells) and row.cells[c]]
+            cells.append(texts[0] if texts else None)
+            boxes = [row.spans[c] for c in cluster if c < len(row.spans) and row.spans[c]]
+            spans.append((min(b[0] for b in boxes), max(b[1] for b in boxes)) if boxes else None)
+        result.append(TableRow(row.top, row.bottom, tuple(cells), tuple(spans)))
+    return result
+
+
+def row_from_chars(chars: list[dict], spans: list[tuple[float, float]], top: float, bottom: float) -> TableRow:
+    """A table row from an unruled text line: each character goes to the column whose extent
+    holds its centre (the nearest column where none does), in reading order."""
+    columns: list[list[dict]] = [[] for _ in spans]
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if not char["text"].strip():
+            continue
+        centre = (char["x0"] + char["x1"]) / 2
+        best = min(range(len(spans)), key=lambda i: 0 if spans[i][0] <= centre <= spans[i][1]
+                   else min(abs(centre - spans[i][0]), abs(centre - spans[i][1])))
+        columns[best].append(char)
+    cells = tuple(clean_cell("".join(c["text"] for c in col)) if col else None for col in columns)
+    return TableRow(top=top, bottom=bottom, cells=cells, spans=tuple(spans))

@@ -1,0 +1,91 @@
+"""表11 上年结转结余情况明细表: the carried-over items, fiscal vs non-fiscal.
+
+Rows are label rows: ``总计``, a unit's name (its subtotal), then items, often printed only as a
+code (``特定目标 5010003T``: the code goes to ``project_code``; the narrative's named list is
+paired with it by amount in the merge step). Columns: 总计 | 财政拨款 合计, 基本支出 (人员, 公用),
+项目支出 | 非财政拨款 合计, 基本支出 (人员, 公用), 项目支出 — placed by the identities and by the
+items adding up to their unit's subtotal.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.identify import same_department
+from kg.extract.model import Project, Provenance, Record
+from kg.extract.tables import register
+from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.columns import Schema, _choose, placements
+from kg.extract.tables.rows import Row, read_rows
+
+CARRYOVER = Schema(
+    columns=["total", "fiscal", "fiscal_basic", "fiscal_personnel", "fiscal_public", "fiscal_project",
+             "nonfiscal", "nonfiscal_basic", "nonfiscal_personnel", "nonfiscal_public", "nonfiscal_project"],
+    sums=[("total", ["fiscal", "nonfiscal"]),
+          ("fiscal", ["fiscal_basic", "fiscal_project"]),
+          ("fiscal_basic", ["fiscal_personnel", "fiscal_public"]),
+          ("nonfiscal", ["nonfiscal_basic", "nonfiscal_project"]),
+          ("nonfiscal_basic", ["nonfiscal_personnel", "nonfiscal_public"])])
+
+_CODE_RE = re.compile(r"([0-9A-Z]{8})")
+
+
+def _is_group(row: Row, record: Record, root: Row | None) -> bool:
+    if same_department(row.name, record.department):
+        return True
+    return root is not None and row.figures == root.figures and bool(re.search(r"(局|厅|委|院|中心|办|部|处|站|所|队|会|室)$", row.name))
+
+
+@register("carryover")
+def parse_carryover(table, record: Record, parts) -> None:
+    rows = [r for r in read_rows(table.lines, coded=False) if r.figures]
+    table.rows = rows
+    table.data["schema"] = CARRYOVER
+    root = next((r for r in rows if r.is_total), None)
+    groups: list[tuple[Row | None, list[Row]]] = []
+    current: tuple[Row | None, list[Row]] = (root, [])
+    for row in rows:
+        if row is root:
+            continue
+        if _is_group(row, record, root):
+            if current[1] or current[0] is not root:
+                groups.append(current)
+            current = (row, [])
+        else:
+            current[1].append(row)
+    groups.append(current)
+    if root is not None:
+        root.values = {c: root.get(c) for c in CARRYOVER.columns}
+        place = placements(root, CARRYOVER)[0][1]
+        root.values = {c: place.get(c) for c in CARRYOVER.columns}
+    for head, items in groups:
+        parent_place = {}
+        if head is not None:
+            parent_place = {k: v for k, v in placements(head, CARRYOVER)[0][1].items()}
+            head.values = {c: parent_place.get(c) for c in CARRYOVER.columns}
+        if not items:
+            continue
+        options = [placements(item, CARRYOVER) for item in items]
+        chosen = _choose(parent_place, options, CARRYOVER) if parent_place else [o[0][1] for o in options]
+        for item, place in zip(items, chosen):
+            item.values = {c: place.get(c) for c in CARRYOVER.columns}
+    table.data["groups"] = [(h, its) for h, its in groups]
+    items_all = [item for _, its in groups for item in its]
+    table.data["items"] = items_all
+    for item in items_all:
+        m = _CODE_RE.search(item.name)
+        code = m.group(1) if m else None
+        fiscal = item.get("fiscal") is not None and item.get("fiscal") != 0
+        first = item.lines[0]
+        record.projects.append(Project(
+            name=item.name, amount=in_record_unit(item.get("total"), table, record), category="carryover",
+            funding_source="carryover_fiscal" if fiscal else "carryover_nonfiscal",
+            project_code=code,
+            provenance=[Provenance(file=record.source, page=first.page, line=first.lineno,
+                                   table=table.label, row=item.name)]))
+    t = record.totals
+    if root is not None:
+        for key, col in (("carryover_total", "total"), ("carryover_fiscal", "fiscal"),
+                         ("carryover_nonfiscal", "nonfiscal")):
+            if getattr(t, key) is None and root.get(col) is not None:
+                setattr(t, key, in_record_unit(root.get(col), table, record))
+                t.provenance[key] = root.provenance(record.source, table.label)

@@ -1,0 +1,73 @@
+"""Functional-classification tables: 表3 部门支出总体情况表 and the tables of its shape.
+
+表3 (``expenditure``) gives ``functional_subjects`` and the department's 基本/项目 totals;
+表5 (``general_budget_expenditure``), 表8 (``government_fund``), 表9 (``state_capital``) and
+Jiangsu's 财政拨款支出预算表 have the same columns (合计, 基本支出, 项目支出) and are read the
+same way, their rows kept on the section for the checks.
+"""
+from __future__ import annotations
+
+from kg.extract.model import FunctionalSubject, Record
+from kg.extract.tables import register
+from kg.extract.tables.columns import Schema, resolve
+from kg.extract.tables.rows import Row, read_rows
+from kg.extract.text_normalize import to_unit
+
+FUNCTIONAL = Schema(columns=["total", "basic", "project"], sums=[("total", ["basic", "project"])])
+
+
+def read_functional(table, record: Record, schema: Schema = FUNCTIONAL) -> list[Row]:
+    """Read and place a 合计/基本/项目 table's rows; keeps them on ``table.rows``."""
+    rows = read_rows(table.lines, coded=True)
+    resolve(rows, schema)
+    table.rows = rows
+    table.data["schema"] = schema
+    return rows
+
+
+def in_record_unit(value, table, record: Record):
+    """A figure of ``table`` in the record's unit (exact conversion where they differ)."""
+    unit = table.unit or record.unit
+    if value is None or not unit or not record.unit or unit == record.unit:
+        return value
+    return to_unit(value, unit, record.unit)
+
+
+def root_row(rows: list[Row]) -> Row | None:
+    return next((r for r in rows if r.is_total), None)
+
+
+@register("expenditure")
+def parse_expenditure(table, record: Record, parts) -> None:
+    """表3: every 类/款/项 row into ``functional_subjects``; 基本/项目 totals from its 合计 row."""
+    rows = read_functional(table, record)
+    if record.functional_subjects:
+        return  # a second expenditure table (a 单位 version): keep the first
+    for row in rows:
+        if not row.code:
+            continue
+        record.functional_subjects.append(FunctionalSubject(
+            code=row.code, name=row.name,
+            total=in_record_unit(row.get("total"), table, record),
+            basic=in_record_unit(row.get("basic"), table, record),
+            project=in_record_unit(row.get("project"), table, record),
+            provenance=row.provenance(record.source, table.label)))
+    root = root_row(rows)
+    t = record.totals
+    if root is not None:
+        for key, col in (("basic_expenditure", "basic"), ("project_expenditure", "project")):
+            if getattr(t, key) is None and root.get(col) is not None:
+                setattr(t, key, in_record_unit(root.get(col), table, record))
+                t.provenance[key] = root.provenance(record.source, table.label)
+        if t.expenditure_total is None and root.get("total") is not None:
+            t.expenditure_total = in_record_unit(root.get("total"), table, record)
+            t.provenance["expenditure_total"] = root.provenance(record.source, table.label)
+
+
+@register("general_budget_expenditure")
+@register("fiscal_expenditure")
+@register("government_fund")
+@register("state_capital")
+def parse_same_shape(table, record: Record, parts) -> None:
+    """表5/表8/表9 (and 财政拨款支出预算表): rows kept for the checks."""
+    read_functional(table, record)

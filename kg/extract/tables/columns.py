@@ -1,0 +1,231 @@
+"""Decide which column each printed figure of a text row belongs to, from the identities.
+
+Text extractions drop empty cells, so ``117.00 117.00`` may be 合计 + 基本支出 or 合计 +
+项目支出. Never decided by counting: every order-preserving placement of the figures into the
+table's columns is scored by the row's own identities (合计 = 基本 + 项目; 总计 = 小计 + …),
+and where those leave a choice, siblings are placed jointly so that their columns add up to
+their parent's (parent = Σ children, column by column), top-down from the table's 总计/合计.
+A row with PDF cells keeps its positions.
+
+Printed figures are never changed: a placement only says where a figure stands; a row that
+cannot add up is placed as well as it can and the failed identity is reported by the checks.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.extract.tables.rows import Money, Row
+
+_MISSING_SUM = Decimal("0.5")  # cost of a sum column left blank while its parts are printed
+_MAX_COMBOS = 20000
+
+
+@dataclass
+class Schema:
+    """A table's figure columns, in print order, and the identities between them.
+
+    ``sums``: (column, parts) with column = Σ parts. ``first_is_total``: the first printed
+    figure of a text row is always the first column (a row's 合计 is never blank).
+    """
+
+    columns: list[str]
+    sums: list[tuple[str, list[str]]] = field(default_factory=list)
+    first_is_total: bool = True
+
+
+Placement = dict[str, Decimal]
+
+
+def _value(col: str, placed: Placement, schema: Schema, depth: int = 0) -> Decimal:
+    """A column's value: printed, else (for a sum column) the sum of its parts, else 0."""
+    if col in placed:
+        return placed[col]
+    if depth < 4:
+        for total, parts in schema.sums:
+            if total == col:
+                return sum((_value(p, placed, schema, depth + 1) for p in parts), Decimal(0))
+    return Decimal(0)
+
+
+def identity_error(placed: Placement, schema: Schema) -> Decimal:
+    """How far a placement is from satisfying the row's identities (0 = all hold)."""
+    err = Decimal(0)
+    for total, parts in schema.sums:
+        if total in placed:
+            err += abs(placed[total] - sum((_value(p, placed, schema) for p in parts), Decimal(0)))
+        elif any(p in placed and placed[p] != 0 for p in parts):
+            err += _MISSING_SUM
+    return err
+
+
+def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None) -> list[tuple[Decimal, Placement]]:
+    """Every placement of the row's figures with its error, best first.
+
+    ``hints``: figures known from another table for some columns (表1's 一般财力 for 表2's
+    一般公共预算 column): a placement that agrees with them wins a tie.
+    """
+    cols = schema.columns
+    if row.positional:
+        figs = list(row.figures)
+        if len(figs) > len(cols):
+            figs = figs[-len(cols):]
+        placed = {c: f for c, f in zip(cols, figs) if f is not None}
+        return [(identity_error(placed, schema), placed)]
+    figs = [f for f in row.figures if f is not None]
+    if not figs:
+        return [(Decimal(0), {})]
+    if len(figs) > len(cols):
+        figs = figs[:len(cols)] if schema.first_is_total else figs[-len(cols):]
+    out: list[tuple[Decimal, Placement]] = []
+    if schema.first_is_total:
+        rest_cols = cols[1:]
+        for combo in itertools.combinations(range(len(rest_cols)), len(figs) - 1):
+            placed = {cols[0]: figs[0]}
+            placed.update({rest_cols[i]: f for i, f in zip(combo, figs[1:])})
+            out.append((identity_error(placed, schema), placed))
+    else:
+        for combo in itertools.combinations(range(len(cols)), len(figs)):
+            placed = {cols[i]: f for i, f in zip(combo, figs)}
+            out.append((identity_error(placed, schema), placed))
+    if hints:
+        # a figure 表1 gives to another column than the one tried costs as much as a blank sum
+        def hint_cost(placed: Placement) -> Decimal:
+            cost = Decimal(0)
+            for c, v in placed.items():
+                if c in hints and hints[c] == v:
+                    continue
+                if any(hv == v and hc != c for hc, hv in hints.items()):
+                    cost += _MISSING_SUM + Decimal("0.01")
+            return cost
+
+        def hint_score(placed: Placement) -> int:
+            return -sum(1 for c, v in placed.items() if c in hints and hints[c] == v)
+        out = [(err + hint_cost(placed), placed) for err, placed in out]
+        out.sort(key=lambda item: (item[0], hint_score(item[1])))
+    else:
+        out.sort(key=lambda item: item[0])
+    return out
+
+
+def parent_code(code: str, known: set[str]) -> str | None:
+    """The nearest printed ancestor of a subject code (项 -> 款 -> 类)."""
+    for cut in (5, 3):
+        if len(code) > cut and code[:cut] in known:
+            return code[:cut]
+    return None
+
+
+def _fit(parent: Placement, children: list[Placement], columns: list[str]) -> Decimal:
+    err = Decimal(0)
+    for col in columns:
+        total = sum((c.get(col, Decimal(0)) for c in children), Decimal(0))
+        if col in parent:
+            err += abs(parent[col] - total)
+        else:
+            err += abs(total)
+    return err
+
+
+def _score(parent: Placement, combo, schema: Schema) -> tuple[Decimal, Decimal]:
+    return (_fit(parent, [p for _, p in combo], schema.columns) + sum((e for e, _ in combo), Decimal(0)),
+            sum((e for e, _ in combo), Decimal(0)))
+
+
+def _search(parent: Placement, trimmed: list[list[tuple[Decimal, Placement]]], schema: Schema,
+            start: list[tuple[Decimal, Placement]] | None = None) -> list[tuple[Decimal, Placement]]:
+    sizes = 1
+    for opts in trimmed:
+        sizes *= len(opts)
+    if sizes <= _MAX_COMBOS:
+        best = None
+        best_score = None
+        for combo in itertools.product(*trimmed):
+            score = _score(parent, combo, schema)
+            if best_score is None or score < best_score:
+                best_score, best = score, list(combo)
+        return best or []
+    # too many: coordinate descent from a start (everyone's own best by default)
+    chosen = list(start) if start else [opts[0] for opts in trimmed]
+    current = _score(parent, chosen, schema)
+    for _ in range(20):
+        improved = False
+        for i, opts in enumerate(trimmed):
+            for cand in opts:
+                trial = chosen[:i] + [cand] + chosen[i + 1:]
+                score = _score(parent, trial, schema)
+                if score < current:
+                    chosen, current, improved = trial, score, True
+        if not improved:
+            break
+    return chosen
+
+
+def _choose(parent: Placement, options: list[list[tuple[Decimal, Placement]]], schema: Schema) -> list[Placement]:
+    """The children's placements that together fit the parent best (fit + their own errors).
+
+    First among each child's best placements only; then, letting a child take a placement that
+    costs a blank sum column, if that fits the parent better.
+    """
+    if not options:
+        return []
+    narrow = [[o for o in opts if o[0] <= opts[0][0] + Decimal("0.05")][:16] for opts in options]
+    best = _search(parent, narrow, schema)
+    wide = [[o for o in opts if o[0] <= opts[0][0] + Decimal("0.05") + _MISSING_SUM][:16] for opts in options]
+    if any(len(w) > len(n) for w, n in zip(wide, narrow)):
+        other = _search(parent, wide, schema, start=best)
+        if _score(parent, other, schema) < _score(parent, best, schema):
+            best = other
+    return [p for _, p in best]
+
+
+def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = None) -> None:
+    """Set ``row.values`` (every column, None where blank) for every row of a classification table.
+
+    The root is the table's 总计/合计 row (or, without one, a virtual parent with no figures);
+    类 rows are its children, 款 rows children of their 类, 项 of their 款.
+    """
+    coded = [r for r in rows if r.code]
+    known = {r.code for r in coded if r.code}
+    root = next((r for r in rows if r.is_total), None)
+    children: dict[int | None, list[Row]] = {}
+    by_code = {r.code: r for r in coded}
+    for r in coded:
+        parent = parent_code(r.code or "", known)
+        key = id(by_code[parent]) if parent else None
+        children.setdefault(key, []).append(r)
+    placed: dict[int, Placement] = {}
+    root_place: Placement = {}
+    if root is not None:
+        root_place = placements(root, schema, hints)[0][1]
+        placed[id(root)] = root_place
+    # top-down: resolve the children of each resolved parent jointly
+    queue: list[tuple[int | None, Placement]] = [(None, root_place)]
+    while queue:
+        key, parent_place = queue.pop(0)
+        kids = children.get(key, [])
+        if not kids:
+            continue
+        options = [placements(k, schema) for k in kids]
+        if key is None and root is None:
+            choice = [opts[0][1] for opts in options]
+        else:
+            choice = _choose(parent_place, options, schema)
+        for kid, place in zip(kids, choice):
+            placed[id(kid)] = place
+            queue.append((id(kid), place))
+    for r in rows:
+        place = placed.get(id(r))
+        if place is None:
+            opts = placements(r, schema, hints)
+            place = opts[0][1]
+        r.values = {c: place.get(c) for c in schema.columns}
+
+
+def column_sum(rows: list[Row], column: str) -> Money:
+    """Σ of a column over rows (None where every row leaves it blank)."""
+    values = [r.get(column) for r in rows if r.get(column) is not None]
+    if not values:
+        return None
+    return sum(values, Decimal(0))

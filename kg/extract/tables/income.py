@@ -1,0 +1,58 @@
+"""表2 部门收入总体情况表: income by functional subject and by source (12 columns).
+
+Its text rows print 3–6 of 12 columns, so placement leans on the identities (总计 = 财政拨款小计
++ 财政专户 + 单位资金 + 财政拨款结转 + 非财政拨款结转结余; 小计 = its six parts), on 表1's figures
+for the 总计 row (the same figures printed twice), and on parent = Σ children below it.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg.extract.model import Record
+from kg.extract.tables import register
+from kg.extract.tables.columns import Schema, resolve
+from kg.extract.tables.rows import read_rows
+
+INCOME = Schema(
+    columns=["total", "fiscal_subtotal", "general_budget", "upper_general", "fund", "upper_fund",
+             "state_capital", "upper_state_capital", "fiscal_special", "unit_funds",
+             "carryover_fiscal", "carryover_nonfiscal"],
+    sums=[("total", ["fiscal_subtotal", "fiscal_special", "unit_funds", "carryover_fiscal",
+                     "carryover_nonfiscal"]),
+          ("fiscal_subtotal", ["general_budget", "upper_general", "fund", "upper_fund",
+                               "state_capital", "upper_state_capital"])])
+
+COLUMN_TITLES = {"total": "总计", "fiscal_subtotal": "财政拨款（补助）小计", "general_budget": "一般公共预算",
+                 "upper_general": "上级一般公共预算安排的转移支付", "fund": "政府性基金预算",
+                 "upper_fund": "上级政府性基金安排的转移支付", "state_capital": "国有资本经营预算",
+                 "upper_state_capital": "上级国有资本经营预算安排的转移支付", "fiscal_special": "财政专户",
+                 "unit_funds": "单位资金", "carryover_fiscal": "财政拨款结转",
+                 "carryover_nonfiscal": "非财政拨款结转结余"}
+
+
+def _hints(parts) -> dict[str, Decimal]:
+    """表1's income items for the columns of 表2's 总计 row."""
+    summary = parts.table("summary") if parts is not None else None
+    if summary is None:
+        return {}
+    items = summary.data.get("by_key", {})
+    mapping = {"general_own": "general_budget", "upper_general": "upper_general",
+               "government_fund": "fund", "state_capital": "state_capital",
+               "fiscal_special": "fiscal_special", "unit_funds": "unit_funds",
+               "carryover_fiscal": "carryover_fiscal", "carryover_nonfiscal": "carryover_nonfiscal",
+               "income_total": "total"}
+    out = {}
+    for key, col in mapping.items():
+        if items.get(key) is not None:
+            out[col] = items[key]
+    if "general_budget" not in out and items.get("general_public_budget") is not None:
+        out["general_budget"] = items["general_public_budget"]
+    return out
+
+
+@register("income")
+def parse_income(table, record: Record, parts) -> None:
+    rows = read_rows(table.lines, coded=True)
+    resolve(rows, INCOME, hints=_hints(parts))
+    table.rows = rows
+    table.data["schema"] = INCOME

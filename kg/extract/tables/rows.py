@@ -1,0 +1,317 @@
+"""Read the body of a classification table into rows: subject code, name, figures.
+
+One reader for every table whose rows are ``code name figures…`` (表2, 表3, 表5, 表6, 表7, 表8,
+表9 and their Jiangsu/Shanghai/决算 equivalents) and for label rows (``总计``, ``合计``, a unit's
+name, ``特定目标 5010003T``).
+
+Text extractions are messy; what this module undoes, generally:
+
+* a code split over tokens and lines (``208 05 05``, ``208 05`` + ``0`` + ``5``, ``21`` + ``1``
+  + ``03 99``): digit groups at the start of a row are joined while they extend a 类/款/项 code;
+* a name wrapped over lines, or a header printed again after a page break (``编制部门：…``,
+  ``※ ※ 1 2 3``): continuation lines are joined, repeated headers skipped;
+* a figure cut over lines (``734.`` + ``86``, ``718.0`` + ``0``) is joined, ``3.940`` and
+  ``1,744.68`` read exactly, a page number alone on a line dropped.
+
+Which column a figure belongs to is *not* decided here (empty cells vanish in text):
+``columns.resolve`` does that with the table's identities. A PDF line with ``cells`` keeps its
+column positions instead (``Row.positional``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.extract.model import Provenance
+from kg.extract.source import Line
+from kg.extract.text_normalize import compact_name, parse_money
+
+Money = Decimal | None
+
+_LABEL_RE = re.compile(r"^(?:总计|合计|小计|总合计)")
+_SKIP_RE = re.compile(r"^(?:※|\*)")
+_HEADER_START_RE = re.compile(r"^(?:编制部门|编制单位|预算单位|部门名称|部门[:：]|单位[:：]|金额单位)")
+_NOTE_RE = re.compile(r"^(?:备注|注[:：]|说明[:：])|为空表|无数据|本表无|没有使用")
+_PURE_DIGITS = re.compile(r"^\d{1,3}$")
+
+
+def is_figure(token: str) -> bool:
+    """A printed figure: ``1,744.68`` ``3.940`` ``718`` ``-5.00``; not a 7+ digit bare integer
+    (a project code such as ``12100039``) nor a number with a leading zero (``04103500``)."""
+    token = token.strip()
+    try:
+        value = parse_money(token)
+    except ValueError:
+        return False
+    if value is None:
+        return False
+    bare = token.lstrip("-+")
+    if "." not in bare and "," not in bare and (len(bare) >= 7 or (len(bare) > 1 and bare[0] == "0")):
+        return False
+    return True
+
+
+@dataclass
+class Row:
+    """One table row as printed.
+
+    ``figures``: for a text row, the printed figures in order (empty cells are gone); for a
+    positional row (PDF cells), one entry per figure column with ``None`` for an empty cell.
+    ``values`` is filled by the column resolution: column name -> figure (or None).
+    """
+
+    code: str | None
+    name: str
+    figures: list[Money]
+    lines: list[Line] = field(default_factory=list)
+    positional: bool = False
+    values: dict[str, Money] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """The row's identity in a check's ``where``: its code, else its name."""
+        return self.code or self.name
+
+    @property
+    def is_total(self) -> bool:
+        return self.code is None and bool(_LABEL_RE.match(self.name))
+
+    @property
+    def level(self) -> int:
+        return {3: 1, 5: 2, 7: 3}.get(len(self.code or ""), 0)
+
+    def get(self, column: str) -> Money:
+        return self.values.get(column)
+
+    def provenance(self, file: str, table: str) -> Provenance:
+        first = self.lines[0] if self.lines else None
+        return Provenance(file=file, page=first.page if first else None,
+                          line=first.lineno if first else None, table=table, row=self.label)
+
+
+@dataclass
+class _Tok:
+    text: str
+    line: int  # index into the row's lines
+    last: bool  # last token of its line
+    alone: bool  # the only token of its line
+
+
+def _code_start(tokens: list[str], next_tokens: list[str] | None) -> bool:
+    """A line that starts a coded row: ``211 …`` / ``208 05 05`` / ``21`` followed by ``1``."""
+    if not tokens:
+        return False
+    first = tokens[0]
+    if re.fullmatch(r"[1-9]\d{2}", first):
+        if len(tokens) == 1:
+            return True
+        second = tokens[1]
+        if re.fullmatch(r"\d{2}", second) or not is_figure(second):
+            return True
+        return False
+    m = re.fullmatch(r"([1-9]\d{2})([\u4e00-\u9fff].*)", first)  # 224灾害防治…
+    if m:
+        return True
+    if re.fullmatch(r"[1-9]\d", first) and len(tokens) == 1 and next_tokens and re.fullmatch(r"\d", next_tokens[0]):
+        return True
+    return False
+
+
+def _split_glued(tokens: list[str]) -> list[str]:
+    """``224灾害防治`` -> ``224`` ``灾害防治`` at the start of a coded line."""
+    if tokens:
+        m = re.fullmatch(r"([1-9]\d{2})([\u4e00-\u9fff].*)", tokens[0])
+        if m:
+            return [m.group(1), m.group(2), *tokens[1:]]
+    return tokens
+
+
+def _join_figure_parts(toks: list[_Tok]) -> list[_Tok]:
+    """``734.`` + ``86`` and ``718.0`` (end of line) + ``0`` (alone on the next) -> one figure."""
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and re.fullmatch(r"\d[\d,]*\.", tok.text) and re.fullmatch(r"\d+", nxt.text):
+            out.append(_Tok(tok.text + nxt.text, tok.line, nxt.last, False))
+            i += 2
+            continue
+        if (nxt is not None and tok.last and nxt.alone and nxt.line == tok.line + 1
+                and re.fullmatch(r"\d[\d,]*\.\d", tok.text) and re.fullmatch(r"\d", nxt.text)):
+            out.append(_Tok(tok.text + nxt.text, tok.line, True, False))
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _parse_group(lines: list[Line], coded: bool) -> Row:
+    """A group of lines (one row) -> code, name and figures."""
+    toks: list[_Tok] = []
+    for n, line in enumerate(lines):
+        parts = line.text.split()
+        if n == 0 and coded:
+            parts = _split_glued(parts)
+        for k, text in enumerate(parts):
+            toks.append(_Tok(text, n, k == len(parts) - 1, len(parts) == 1))
+    code = None
+    i = 0
+    if coded:
+        digits = ""
+        while i < len(toks) and _PURE_DIGITS.fullmatch(toks[i].text) and "." not in toks[i].text:
+            candidate = digits + toks[i].text
+            if len(candidate) > 7:
+                break
+            if digits and len(digits) >= 3 and len(toks[i].text) == 3:
+                break  # a 3-digit group after a 类 code is a figure, not a 款/项 fragment
+            digits = candidate
+            i += 1
+        # back off to the longest valid code length
+        while digits and len(digits) not in (3, 5, 7):
+            digits = digits[:-1]
+            i -= 1 if i > 0 else 0
+        code = digits or None
+    toks = toks[:i] + _join_figure_parts(toks[i:])
+    name_parts: list[str] = []
+    figures: list[Money] = []
+    # per line: trailing figures are figures; a figure followed by text on its line is name text
+    by_line: dict[int, list[_Tok]] = {}
+    for tok in toks[i:]:
+        by_line.setdefault(tok.line, []).append(tok)
+    for n in sorted(by_line):
+        line_toks = by_line[n]
+        cut = len(line_toks)
+        while cut > 0 and is_figure(line_toks[cut - 1].text):
+            cut -= 1
+        if cut == len(line_toks) or cut == 0:
+            # a line of text only, or of figures only
+            if cut == 0 and not name_parts and not figures and not coded:
+                name_parts.extend(t.text for t in line_toks)  # a label that is a number
+                continue
+        name_parts.extend(t.text for t in line_toks[:cut])
+        figures.extend(parse_money(t.text) for t in line_toks[cut:])
+    return Row(code=code, name=compact_name("".join(name_parts)), figures=figures, lines=list(lines))
+
+
+def _cells_row(line: Line) -> Row:
+    """A PDF row with cells: code cells joined, the name, then one figure per column."""
+    cells = list(line.cells or ())
+    code_digits = ""
+    name_parts: list[str] = []
+    figures: list[Money] = []
+    seen_figure = False
+    for cell in cells:
+        text = (cell or "").strip()
+        if not seen_figure and not name_parts and re.fullmatch(r"\d{2,7}", text.replace(" ", "")):
+            code_digits += text.replace(" ", "")
+            continue
+        if not seen_figure and text and not is_figure(text):
+            name_parts.append(text)
+            continue
+        if not text:
+            if seen_figure or name_parts or code_digits:
+                figures.append(None)
+                seen_figure = seen_figure or bool(name_parts)
+            continue
+        if not is_figure(text):
+            figures.append(None)  # a text cell among the figure columns (a note, a header word)
+            continue
+        seen_figure = True
+        figures.append(parse_money(text))
+    # empty cells before the first figure that belong to the code/name columns are not figures
+    while figures and figures[0] is None and not any(f is not None for f in figures[:1]):
+        if len([f for f in figures if f is not None]) == 0:
+            break
+        figures.pop(0)
+    code = code_digits if len(code_digits) in (3, 5, 7) else None
+    return Row(code=code, name=compact_name("".join(name_parts)), figures=figures, lines=[line],
+               positional=True)
+
+
+def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) -> list[Row]:
+    """Every row of a table body (the lines after its title).
+
+    ``coded``: rows start with a subject code (classification tables). ``label_rows``: a line
+    starting with 总计/合计/小计, or — once the previous row has its figures — a line of text
+    ending in figures (a unit's name, ``特定目标 5010003T``) starts a row of its own.
+    Reading stops at a note (``备注：…为空表``).
+    """
+    rows: list[Row] = []
+    groups: list[tuple[list[Line], bool]] = []
+    current: list[Line] | None = None
+    current_coded = False
+    current_has_figures = False
+    started = False
+    skipping = False
+    header: set[str] = set()  # the header's lines, to skip where a page break repeats them
+    for idx, line in enumerate(lines):
+        text = line.text.strip()
+        compact = compact_name(text)
+        if not compact:
+            continue
+        if _NOTE_RE.search(compact) and not line.cells:
+            break
+        if _SKIP_RE.match(compact):
+            continue
+        if line.cells is not None and any(c for c in line.cells):
+            # PDF table row: the cells are the row
+            row = _cells_row(line)
+            if row.code or (row.name and any(f is not None for f in row.figures)):
+                if current is not None:
+                    groups.append((current, current_coded))
+                    current = None
+                rows_before = len(groups)
+                groups.append(([line], None))  # type: ignore[arg-type]
+                _ = rows_before
+                started = True
+            continue
+        tokens = text.split()
+        nxt = lines[idx + 1].text.split() if idx + 1 < len(lines) else None
+        is_code = coded and _code_start(tokens, nxt)
+        ends_with_figure = bool(tokens) and is_figure(tokens[-1])
+        next_all_figures = bool(nxt) and all(is_figure(t) for t in nxt)
+        is_label = label_rows and (
+            (_LABEL_RE.match(compact) is not None and (ends_with_figure or next_all_figures))
+            or (started and current_has_figures and not is_code and ends_with_figure
+                and re.match(r"[\u4e00-\u9fff（(“]", compact) is not None)
+            or (not started and not is_code and ends_with_figure
+                and re.match(r"[\u4e00-\u9fff]", compact) is not None and not coded))
+        if _HEADER_START_RE.match(compact):
+            skipping = True
+            continue
+        if started and compact in header and not (is_code or is_label):
+            continue
+        if is_code or is_label:
+            if current is not None:
+                groups.append((current, current_coded))
+            current = [line]
+            current_coded = is_code
+            current_has_figures = ends_with_figure and len(tokens) > 1 and bool(re.search(r"[^\d\s.,]", text))
+            started = True
+            skipping = False
+            continue
+        if not started and (len(compact) >= 3 or " " in text):
+            header.add(compact)
+        if skipping or not started or current is None:
+            continue
+        # a page number alone on a line after a finished row
+        if (len(tokens) == 1 and _PURE_DIGITS.fullmatch(tokens[0]) and current_has_figures):
+            prev_tokens = current[-1].text.split()
+            if not (re.fullmatch(r"\d[\d,]*\.\d?", prev_tokens[-1]) if prev_tokens else False):
+                continue
+        current.append(line)
+        if ends_with_figure and any(re.search(r"[^\d\s]", l.text) for l in current[1:] + current[:1]
+                                    if not re.fullmatch(r"[\d\s]+", l.text)):
+            current_has_figures = True
+    if current is not None:
+        groups.append((current, current_coded))
+    for group, group_coded in groups:
+        if group_coded is None:
+            rows.append(_cells_row(group[0]))
+        else:
+            rows.append(_parse_group(group, group_coded))
+    return rows

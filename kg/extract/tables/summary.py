@@ -1,0 +1,312 @@
+"""表1 部门收支总体情况表 and 表4 财政拨款收支总体情况表: two tables side by side.
+
+Each printed line holds an income item on the left (``1.一般公共预算拨款 1,744.68``) and a
+functional 类 on the right (``202 外交支出 20.00``), the last line ``收入总计 … 支出总计 …``.
+The left side is kept as items with their level (一、 = 0, 1. = 1, 其中 = 2) so the checks can
+recompute 本年收入 = Σ its numbered items and so on; the income labels map to Totals keys through
+``INCOME_LABELS`` (an additive registry for other templates' wording).
+
+``fill_from_narrative`` fills Totals the tables leave blank from the narrative's income
+statements (``单位资金 0.00万元``, ``财政拨款结转 0.00 万元``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.extract.model import Provenance, Record
+from kg.extract.source import Line
+from kg.extract.tables import register
+from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.rows import is_figure
+from kg.extract.text_normalize import compact_name, parse_money, remove_cjk_spaces
+
+# (regex over the bare label, key, section): section "current" (本年收入 part) or "carryover"
+INCOME_LABELS: list[tuple[re.Pattern[str], str, str | None]] = []
+
+
+def register_income_label(pattern: str, key: str, section: str | None = None) -> None:
+    INCOME_LABELS.append((re.compile(pattern), key, section))
+
+
+for _p, _k, _s in [
+    (r"本年收入(?:合计)?", "current_year_income", None),
+    (r"上年结转结余|上年结转", "carryover_total", None),
+    (r"(?:一般公共预算拨款|一般公共预算)(?:收入)?", "general_public_budget", "current"),
+    (r"一般财力", "general_own", "current"),
+    (r"上级一般公共预算安排(?:的)?转移支付(?:资金)?", "upper_general", "current"),
+    (r"(?:政府性)?基金预算拨款|政府性基金预算(?:收入)?", "government_fund", "current"),
+    (r"上级政府性基金安排(?:的)?转移支付(?:资金)?", "upper_fund", "current"),
+    (r"国有资本经营预算拨款|国有资本经营预算(?:收入)?", "state_capital", "current"),
+    (r"上级国有资本经营预算安排(?:的)?转移支付(?:资金)?", "upper_state_capital", "current"),
+    (r"财政专户(?:核拨|管理资金)(?:收入)?", "fiscal_special", "current"),
+    (r"单位资金", "unit_funds", "current"),
+    (r"财政拨款结转(?:结余)?", "carryover_fiscal", "carryover"),
+    (r"非财政拨款结转(?:结余)?|非财政拨款结余", "carryover_nonfiscal", "carryover"),
+]:
+    register_income_label(_p, _k, _s)
+
+_NUMBER_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
+_CODE = re.compile(r"^[1-9]\d{2}$")
+_GLUED_CODE = re.compile(r"^([1-9]\d{2})([\u4e00-\u9fff].*)$")
+
+
+@dataclass
+class Item:
+    """One income item of the left side: level 0 (一、), 1 (1.), 2 (其中 …)."""
+
+    level: int
+    label: str
+    figures: list[Decimal | None]
+    line: Line
+    key: str | None = None
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.figures[0] if self.figures else None
+
+
+@dataclass
+class RightRow:
+    code: str | None
+    name: str
+    figures: list[Decimal | None]
+    line: Line
+
+
+def _split_line(text: str) -> tuple[list[str], list[str]]:
+    """Left tokens and right tokens (from the functional code on)."""
+    tokens = text.split()
+    for j, tok in enumerate(tokens):
+        if _GLUED_CODE.match(tok):
+            m = _GLUED_CODE.match(tok)
+            return tokens[:j], [m.group(1), m.group(2), *tokens[j + 1:]]
+        if _CODE.match(tok) and j + 1 < len(tokens) and not is_figure(tokens[j + 1]):
+            return tokens[:j], tokens[j:]
+        if _CODE.match(tok) and j + 1 == len(tokens) and j > 0:
+            return tokens[:j], tokens[j:]
+    # a glued name tail + code: 出208 社会保障和就业支出
+    for j, tok in enumerate(tokens):
+        m = re.match(r"^([\u4e00-\u9fff]+?)([1-9]\d{2})$", tok)
+        if m and j + 1 < len(tokens) and not is_figure(tokens[j + 1]):
+            return tokens[:j] + [m.group(1)], [m.group(2), *tokens[j + 1:]]
+    return tokens, []
+
+
+def _split_cells(cells: tuple[str | None, ...]) -> tuple[list[str], list[str]]:
+    """A PDF row of a two-sided table: the first label cell and its figure on the left, the
+    rest (a 类 code where printed, its name and figure) on the right."""
+    values = [compact_name(c) if c else "" for c in cells]
+    left: list[str] = []
+    i = 0
+    if values and values[0] and not is_figure(values[0]):
+        left.append(values[0])
+        i = 1
+        if i < len(values) and values[i] and is_figure(values[i]):
+            left.append(values[i])
+        i += 1 if len(values) > 1 else 0
+    elif values and not values[0]:
+        i = 2 if len(values) > 2 and not values[1] else 1
+    right: list[str] = []
+    for v in values[i:]:
+        if not v:
+            continue
+        if right and is_figure(v):
+            right.append(v)
+            break
+        if not right:
+            m = re.match(r"^([1-9]\d{2})([\u4e00-\u9fff].*)$", v)
+            right.extend([m.group(1), m.group(2)] if m else ["", v])
+    if right and right[0] == "":
+        right = right[1:]
+        right.insert(0, "000")  # no printed code: keep the row, with a placeholder code
+    return left, right
+
+
+def _trailing_figures(tokens: list[str]) -> tuple[str, list[Decimal | None]]:
+    cut = len(tokens)
+    while cut > 0 and is_figure(tokens[cut - 1]):
+        cut -= 1
+    return compact_name("".join(tokens[:cut])), [parse_money(t) for t in tokens[cut:]]
+
+
+def _label_key(label: str, section: str) -> str | None:
+    bare = _NUMBER_PREFIX.sub("", label)
+    bare = re.sub(r"^其中[:：]?", "", bare)
+    for pattern, key, sect in INCOME_LABELS:
+        if pattern.fullmatch(bare) and (sect is None or sect == section):
+            return key
+    return None
+
+
+def read_two_sided(lines: list[Line]) -> tuple[list[Item], list[RightRow], dict[str, Decimal | None]]:
+    """Left items, right rows and the two totals (``收入总计``, ``支出总计``) of 表1/表4."""
+    items: list[Item] = []
+    right: list[RightRow] = []
+    grand: dict[str, Decimal | None] = {}
+    started = False
+    pending_label = ""
+    for line in lines:
+        text = remove_cjk_spaces(line.text)
+        compact = compact_name(text)
+        if re.search(r"为空表|^备注|^注[:：]", compact):
+            break
+        if "收入总计" in compact or "支出总计" in compact or compact.startswith(("收入合计", "支出合计")):
+            m = re.search(r"收入(?:总计|合计)\s*((?:[-\d,.]+\s*)*)", text)
+            if m:
+                figs = [parse_money(t) for t in m.group(1).split() if is_figure(t)]
+                grand["income_total"] = figs[0] if figs else None
+            m = re.search(r"支出(?:总计|合计)\s*((?:[-\d,.]+\s*)*)", text)
+            if m:
+                figs = [parse_money(t) for t in m.group(1).split() if is_figure(t)]
+                grand["expenditure_total"] = figs[0] if figs else None
+                grand["expenditure_total_figures"] = figs  # type: ignore[assignment]
+            grand["line"] = line  # type: ignore[assignment]
+            continue
+        if line.cells is not None:
+            left, right_tokens = _split_cells(line.cells)
+        else:
+            left, right_tokens = _split_line(text)
+        if not started:
+            if (left and re.match(r"^(?:一、|1[.．])", left[0])) or right_tokens:
+                started = True
+            else:
+                continue
+        if left:
+            label, figs = _trailing_figures(left)
+            if label and not figs and not _NUMBER_PREFIX.match(label) and pending_label == "" and items \
+                    and not items[-1].figures and _label_key(items[-1].label + label, "current") \
+                    and not _label_key(label, "current"):
+                items[-1].label += label  # a label wrapped over two lines
+            elif label:
+                level = 0 if re.match(r"^[一二三四五六七八九十]+、", label) else (
+                    1 if re.match(r"^\d+[.．、]", label) else 2)
+                items.append(Item(level, label, figs, line))
+            elif figs and items and not items[-1].figures:
+                items[-1].figures = figs
+        if right_tokens:
+            code = right_tokens[0]
+            name, figs = _trailing_figures(right_tokens[1:])
+            right.append(RightRow(code if _CODE.match(code) and code != "000" else None, name, figs, line))
+    section = "current"
+    for item in items:
+        if item.level == 0:
+            section = "carryover" if "结转" in item.label else "current"
+        item.key = _label_key(item.label, section)
+    return items, right, grand
+
+
+def _prov(record: Record, table, line: Line, row: str) -> Provenance:
+    return Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label, row=row)
+
+
+@register("summary")
+def parse_summary(table, record: Record, parts) -> None:
+    """表1: the income items and the department totals; its 类 rows kept for the checks."""
+    items, right, grand = read_two_sided(table.lines)
+    table.rows = right
+    table.data["items"] = items
+    table.data["grand"] = grand
+    by_key: dict[str, Decimal | None] = {}
+    upper: list[tuple[Decimal, Item]] = []
+    for item in items:
+        if item.key is None or item.key in by_key:
+            continue
+        by_key[item.key] = item.value
+        if item.key.startswith("upper_") and item.value is not None:
+            upper.append((item.value, item))
+    by_key["income_total"] = grand.get("income_total")
+    table.data["by_key"] = by_key
+    t = record.totals
+    if t.income_total is not None:
+        return  # a second summary table (a 单位 version): the first one's totals stand
+    line = grand.get("line")
+    for key in ("income_total", "expenditure_total"):
+        if grand.get(key) is not None:
+            setattr(t, key, in_record_unit(grand[key], table, record))
+            t.provenance[key] = _prov(record, table, line, "收入总计" if key == "income_total" else "支出总计")
+    for item in items:
+        key = item.key
+        if key in ("current_year_income", "carryover_total", "general_public_budget", "government_fund",
+                   "state_capital", "unit_funds", "carryover_fiscal", "carryover_nonfiscal") \
+                and getattr(t, key) is None and item.value is not None:
+            setattr(t, key, in_record_unit(item.value, table, record))
+            t.provenance[key] = _prov(record, table, item.line, item.label)
+    if upper:
+        t.upper_level_transfer = in_record_unit(sum((v for v, _ in upper), Decimal(0)), table, record)
+        t.provenance["upper_level_transfer"] = _prov(record, table, upper[0][1].line, upper[0][1].label)
+    # 本年收入 + 上年结转结余 = 收入总计: a blank 上年结转结余 where the two printed totals agree is 0
+    if t.carryover_total is None and t.income_total is not None and t.current_year_income is not None \
+            and t.income_total == t.current_year_income:
+        t.carryover_total = Decimal("0.00")
+        t.provenance["carryover_total"] = _prov(record, table, line or table.lines[0], "上年结转结余 (收入总计 − 本年收入)")
+
+
+@register("fiscal_summary")
+def parse_fiscal_summary(table, record: Record, parts) -> None:
+    """表4: kept for the checks (财政拨款 totals against 表5 and 表1)."""
+    items, right, grand = read_two_sided(table.lines)
+    table.rows = right
+    table.data["items"] = items
+    table.data["grand"] = grand
+
+
+# --- the narrative's income statements -------------------------------------------------------
+
+_NARRATIVE_INCOME = [
+    ("unit_funds", r"单位资金"),
+    ("carryover_fiscal", r"财政拨款结转(?:结余)?"),
+    ("carryover_nonfiscal", r"非财政拨款结转结余|非财政拨款结余"),
+    ("carryover_total", r"上年结转结余"),
+    ("general_public_budget", r"一般公共预算(?:拨款)?(?:收入)?"),
+    ("government_fund", r"政府性基金预算(?:拨款)?"),
+    ("state_capital", r"国有资本经营预算(?:拨款)?"),
+]
+
+
+def fill_from_narrative(parts, record: Record) -> None:
+    """Totals left blank by the tables, from ``收入预算情况说明`` statements ``<item> X万元``.
+
+    Only a statement that begins a line or sentence counts (``单位资金 0.00万元，占 0.00%``), in the
+    income section of the narrative; ``未安排`` leaves the figure blank.
+    """
+    lines = parts.narrative
+    start = end = None
+    for i, line in enumerate(lines):
+        compact = compact_name(line.text)
+        # a heading may wrap: ``二、关于…2024 年`` + ``收入预算情况说明``
+        heading = compact + (compact_name(lines[i + 1].text) if i + 1 < len(lines) else "")[:12]
+        if start is None and re.search(r"收入预算(?:情况)?说明|收入决算(?:情况)?说明", heading) and \
+                re.match(r"^[一二三四五六七八九十]+、", compact):
+            start = i
+        elif start is not None and re.match(r"^[一二三四五六七八九十]+、", compact):
+            end = i
+            break
+    if start is None:
+        return
+    section = lines[start:end]
+    text = "\n".join(remove_cjk_spaces(line.text) for line in section)
+    t = record.totals
+    unit = "万元"
+    for key, label in _NARRATIVE_INCOME:
+        if getattr(t, key) is not None:
+            continue
+        m = re.search(rf"(?:^|[\n。；;，,])\s*(?:{label})\s*([\d,]+(?:\.\d+)?)\s*(万元|元)", text)
+        if not m:
+            continue
+        # the statement names only this item (not 上级一般公共预算… or 非财政拨款… for a shorter label)
+        before = text[max(0, m.start() - 6):m.start() + 1]
+        if key == "carryover_fiscal" and "非" in before[-2:]:
+            continue
+        value = parse_money(m.group(1))
+        unit = m.group(2)
+        if record.unit and unit != record.unit:
+            from kg.extract.text_normalize import to_unit
+
+            value = to_unit(value, unit, record.unit)
+        setattr(t, key, value)
+        line_no = text[:m.start()].count("\n")
+        src = section[min(line_no + (1 if text[m.start()] == "\n" else 0), len(section) - 1)]
+        t.provenance[key] = Provenance(file=record.source, page=src.page, line=src.lineno,
+                                       table="说明", row=compact_name(m.group(0)).lstrip("。；;，,"))

@@ -1,0 +1,102 @@
+"""表10 财政拨款"三公"经费支出情况表 (and 三公 tables of other templates, row layout).
+
+Rows are labelled (合计, 因公出国（境）费, 公务接待费, 公务用车购置及运行费（小计）, 其中：公务用车
+购置费, 公务用车运行费; Jiangsu adds 会议费 and 培训费, whose 合计 then is not the 三公 total: the
+三公 total is its 小计 row, or stays blank). A label may wrap and its figures may stand on the
+next line; the first figure of a row is its 合计 column. ``THREE_PUBLIC_LABELS`` is additive.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.extract.model import Provenance, Record
+from kg.extract.source import Line
+from kg.extract.tables import register
+from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.rows import is_figure
+from kg.extract.text_normalize import compact_name, parse_money
+
+# (regex at the start of the compact label, field) — order matters: longer labels first
+THREE_PUBLIC_LABELS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?:其中[:：])?公务用车购置及运行(?:维护)?费"), "vehicles"),
+    (re.compile(r"^(?:其中[:：])?(?:\d[.、．])?公务用车购置费?"), "vehicle_purchase"),
+    (re.compile(r"^(?:其中[:：])?(?:\d[.、．])?公务用车运行(?:维护)?费"), "vehicle_operation"),
+    (re.compile(r"^(?:\d[.、．])?因公出国[（(]境[)）]费?"), "overseas"),
+    (re.compile(r"^(?:\d[.、．])?公务接待费"), "reception"),
+    (re.compile(r"^(?:\d[.、．])?会议费"), "meetings"),
+    (re.compile(r"^(?:\d[.、．])?培训费"), "training"),
+    (re.compile(r"^(?:三公经费)?小计"), "subtotal"),
+    (re.compile(r"^(?:合计|总计)"), "total"),
+]
+
+
+@dataclass
+class LabelRow:
+    key: str
+    label: str
+    figures: list[Decimal | None] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.figures[0] if self.figures else None
+
+
+def read_label_rows(lines: list[Line]) -> list[LabelRow]:
+    rows: list[LabelRow] = []
+    for line in lines:
+        compact = compact_name(line.text).replace('"', "").replace("“", "").replace("”", "")
+        if re.search(r"为空表|^备注|^注[:：]", compact):
+            break
+        if compact.startswith("※"):
+            continue
+        tokens = line.text.split()
+        hit = None
+        for pattern, key in THREE_PUBLIC_LABELS:
+            if pattern.match(compact):
+                hit = key
+                break
+        figures = []
+        cut = len(tokens)
+        while cut > 0 and is_figure(tokens[cut - 1]):
+            cut -= 1
+        figures = [parse_money(t) for t in tokens[cut:]]
+        label = compact_name("".join(tokens[:cut]))
+        if hit:
+            rows.append(LabelRow(hit, label, figures, [line]))
+        elif rows and not rows[-1].figures:
+            rows[-1].label += label
+            rows[-1].figures = figures
+            rows[-1].lines.append(line)
+    return rows
+
+
+@register("three_public")
+def parse_three_public(table, record: Record, parts) -> None:
+    rows = read_label_rows(table.lines)
+    table.rows = rows
+    tp = record.totals.three_public
+    if tp.total is not None or tp.reception is not None:
+        return
+    found: dict[str, LabelRow] = {}
+    for row in rows:
+        found.setdefault(row.key, row)
+    has_other = "meetings" in found or "training" in found
+    for key in ("overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"):
+        row = found.get(key)
+        if row is None:
+            continue
+        setattr(tp, key, in_record_unit(row.value, table, record) if row.value is not None else Decimal("0.00"))
+        _prov(record, table, row, f"three_public.{key}")
+    total_row = found.get("subtotal") if has_other else found.get("total")
+    if total_row is not None:
+        tp.total = in_record_unit(total_row.value, table, record) if total_row.value is not None else None
+        _prov(record, table, total_row, "three_public.total")
+
+
+def _prov(record: Record, table, row: LabelRow, key: str) -> None:
+    line = row.lines[0]
+    record.totals.provenance[key] = Provenance(file=record.source, page=line.page, line=line.lineno,
+                                               table=table.label, row=row.label)

@@ -1,0 +1,462 @@
+"""One Record -> the triples of its named graph.
+
+Why one function per kind of fact: each block (document, department, subjects, observations,
+projects, flows, indicators, policy documents, findings) is small and testable, and every node it
+makes is keyed by a stable IRI (``iris.py``), so mapping the same record twice gives the same
+graph. Amounts are written in 万元 (converted exactly from 元); the printed figure and unit stay
+on the node's source location (PROV). Every literal passes the privacy filter.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record
+from kg.rdf import iris
+from kg.rdf.concepts import match_indicator_kinds, match_topics
+from kg.rdf.namespaces import BKG, QB, bind_all
+from kg.rdf.privacy import scrub
+
+WAN = "万元"
+
+# Totals keys that are income from a funding source: they become source -> department flows.
+INCOME_SOURCES = ("general_public_budget", "upper_level_transfer", "government_fund", "state_capital",
+                  "unit_funds", "carryover_fiscal", "carryover_nonfiscal")
+TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
+              "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
+              "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
+              "personnel", "public_expenses", "project_expenditure", "operating_expenses")
+THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
+PROCUREMENT_KEYS = ("total", "goods", "works", "services")
+
+_TARGET_RE = re.compile(r"^(>=|<=|=|>|<)?(-?\d+(?:\.\d+)?)(\D{0,6})$")
+_NUMBER_YEAR_RE = re.compile(r"[〔\[【(（]\s*((?:19|20)\d\d)\s*年?\s*[〕\]】)）]")
+
+
+def to_wan(value: Decimal, unit: str | None) -> Decimal:
+    """A figure in the document's unit -> 万元, exactly (元 / 10000 with Decimal arithmetic)."""
+    if unit == "元":
+        return value / Decimal(10000)
+    return value
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """xsd:decimal in plain positional notation (never an exponent), as many places as needed."""
+    return Literal(format(value, "f"), datatype=XSD.decimal)
+
+
+def printed(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    from kg.extract.text_normalize import format_money
+
+    return format_money(value)
+
+
+def phase_key(kind: str | None) -> str:
+    return "final_account" if kind and "决算" in kind else "budget"
+
+
+def parse_target(target: str | None) -> tuple[str | None, Decimal | None, str | None]:
+    """``>=160个`` -> (">=", 160, "个"); ``=100%`` -> ("=", 100, "%"); text targets -> Nones."""
+    if not target:
+        return None, None, None
+    m = _TARGET_RE.match(target.replace(" ", ""))
+    if not m:
+        return None, None, None
+    op, number, unit = m.groups()
+    return op, Decimal(number), (unit or None)
+
+
+def policy_issued_year(number: str | None) -> int | None:
+    if not number:
+        return None
+    m = _NUMBER_YEAR_RE.search(number)
+    return int(m.group(1)) if m else None
+
+
+@dataclass
+class _Context:
+    record: Record
+    graph: Graph
+    doc: URIRef
+    dept: URIRef | None
+    year: URIRef | None
+    phase: URIRef
+    dataset: URIRef
+
+    def add(self, s, p, o) -> None:
+        if o is None:
+            return
+        if isinstance(o, Literal) and o.datatype in (None, XSD.string) and isinstance(o.value, str):
+            text = scrub(str(o))
+            if not text:
+                return
+            o = Literal(text, lang=o.language) if o.language else Literal(text)
+        self.graph.add((s, p, o))
+
+    def text(self, s, p, value: str | None) -> None:
+        if value:
+            self.add(s, p, Literal(value))
+
+    def money(self, s, p, value: Decimal | None) -> None:
+        if value is not None:
+            self.add(s, p, decimal_literal(to_wan(value, self.record.unit)))
+
+
+def document_iri(record: Record) -> URIRef:
+    """The IRI of a record's budget document, which is also its named graph."""
+    return iris.document(record.department, record.year, record.kind, record.source)
+
+
+def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
+    """Map one record; returns (graph IRI, triples). Pure: touches no store."""
+    g = Graph()
+    bind_all(g)
+    doc = document_iri(record)
+    ctx = _Context(record=record, graph=g, doc=doc,
+                   dept=iris.department(record.department) if record.department else None,
+                   year=iris.year(record.year) if record.year else None,
+                   phase=iris.phase(phase_key(record.kind)), dataset=iris.inside(doc, "dataset"))
+    _document(ctx)
+    _department(ctx)
+    _totals(ctx)
+    _subject_rows(ctx)
+    policies = _policies(ctx)
+    _projects(ctx, policies)
+    _department_indicators(ctx)
+    _findings(ctx)
+    _definitions(ctx)
+    return doc, g
+
+
+# ------------------------------------------------------------------------------------ blocks
+
+def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decimal | None = None,
+              suffix: str = "source") -> URIRef:
+    """A SourceLocation for ``node``: file, page/line, table, row, printed value and unit."""
+    loc = URIRef(f"{node}/{suffix}")
+    ctx.add(loc, RDF.type, BKG.SourceLocation)
+    ctx.add(loc, BKG.document, ctx.doc)
+    ctx.text(loc, BKG.sourceFile, prov.file if prov else ctx.record.source)
+    if prov:
+        if prov.page is not None:
+            ctx.add(loc, BKG.page, Literal(int(prov.page)))
+        if prov.line is not None:
+            ctx.add(loc, BKG.line, Literal(int(prov.line)))
+        ctx.text(loc, BKG.table, prov.table)
+        ctx.text(loc, BKG.row, prov.row)
+    if value is not None:
+        ctx.text(loc, BKG.printedValue, printed(value))
+        ctx.text(loc, BKG.printedUnit, ctx.record.unit or WAN)
+    ctx.add(node, PROV.wasDerivedFrom, loc)
+    return loc
+
+
+def _year_node(ctx: _Context, y: int) -> URIRef:
+    node = iris.year(y)
+    ctx.add(node, RDF.type, BKG.FiscalYear)
+    ctx.add(node, BKG.year, Literal(int(y)))
+    ctx.add(node, RDFS.label, Literal(f"{int(y)}年"))
+    return node
+
+
+def _department_node(ctx: _Context, name: str) -> URIRef:
+    node = iris.department(name)
+    names = iris.department_names(name)
+    ctx.add(node, RDF.type, BKG.Department)
+    ctx.add(node, RDF.type, ORG.FormalOrganization)
+    ctx.text(node, RDFS.label, names[0])
+    ctx.text(node, SKOS.prefLabel, max(names, key=lambda n: (len(n), n)))
+    for alias in names:
+        ctx.text(node, SKOS.altLabel, alias)
+    ctx.text(node, BKG.key, iris.department_key(name))
+    ctx.add(node, BKG.mentionedIn, ctx.doc)
+    return node
+
+
+def _document(ctx: _Context) -> None:
+    r, doc = ctx.record, ctx.doc
+    ctx.add(doc, RDF.type, BKG.BudgetDocument)
+    label = f"{r.department or r.source}{f'{r.year}年' if r.year else ''}{r.kind or ''}"
+    ctx.text(doc, RDFS.label, label)
+    ctx.text(doc, DCTERMS.title, label)
+    ctx.text(doc, BKG.documentKind, r.kind)
+    ctx.text(doc, BKG.printedUnit, r.unit)
+    ctx.add(doc, BKG.budgetPhase, ctx.phase)
+    for name in dict.fromkeys([r.source, *r.files]):
+        ctx.text(doc, BKG.sourceFile, name)
+    if r.year:
+        ctx.add(doc, BKG.fiscalYear, _year_node(ctx, r.year))
+    if ctx.dept:
+        ctx.add(doc, BKG.department, ctx.dept)
+    ctx.add(doc, BKG.checkCount, Literal(len(r.checks)))
+    ds = ctx.dataset
+    ctx.add(ds, RDF.type, QB.DataSet)
+    ctx.add(ds, QB.structure, BKG.budgetStructure)
+    ctx.add(ds, BKG.document, doc)
+    ctx.text(ds, RDFS.label, f"{label} 预算数据")
+
+
+def _department(ctx: _Context) -> None:
+    r = ctx.record
+    if not r.department:
+        return
+    dept = _department_node(ctx, r.department)
+    s = r.profile.staffing
+    for prop, value in ((BKG.authorizedStaff, s.authorized), (BKG.actualStaff, s.actual),
+                        (BKG.activeStaff, s.active), (BKG.retiredStaff, s.retired),
+                        (BKG.retiredVeteranStaff, s.retired_veteran)):
+        if value is not None:
+            ctx.add(ctx.doc, prop, Literal(int(value)))
+    ctx.text(ctx.doc, BKG.functions, r.profile.functions)
+    for name in r.profile.divisions:
+        unit = iris.division(r.department, name)
+        ctx.add(unit, RDF.type, BKG.Division)
+        ctx.add(unit, RDF.type, ORG.OrganizationalUnit)
+        ctx.text(unit, RDFS.label, iris.compact(name))
+        ctx.add(unit, ORG.unitOf, dept)
+        ctx.add(dept, ORG.hasUnit, unit)
+        ctx.add(unit, BKG.mentionedIn, ctx.doc)
+    for name in r.profile.subordinate_units:
+        sub = _department_node(ctx, name)
+        ctx.add(dept, ORG.hasSubOrganization, sub)
+
+
+def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance | None) -> None:
+    ctx.add(node, RDF.type, QB.Observation)
+    ctx.add(node, QB.dataSet, ctx.dataset)
+    ctx.add(node, BKG.document, ctx.doc)
+    if ctx.dept:
+        ctx.add(node, BKG.department, ctx.dept)
+    if ctx.year:
+        ctx.add(node, BKG.fiscalYear, ctx.year)
+    ctx.add(node, BKG.budgetPhase, ctx.phase)
+    ctx.money(node, BKG.amount, value)
+    ctx.add(node, BKG.unitOfMeasure, Literal(WAN))
+    _location(ctx, node, prov, value)
+
+
+def _totals(ctx: _Context) -> None:
+    t = ctx.record.totals
+    figures: list[tuple[str, Decimal | None]] = [(k, getattr(t, k)) for k in TOTAL_KEYS]
+    figures += [(f"three_public.{k}", getattr(t.three_public, k)) for k in THREE_PUBLIC_KEYS]
+    figures += [(f"procurement.{k}", getattr(t.procurement, k)) for k in PROCUREMENT_KEYS]
+    for key, value in figures:
+        if value is None:
+            continue
+        obs = iris.inside(ctx.doc, "obs", "item", key)
+        _observation(ctx, obs, value, t.provenance.get(key))
+        ctx.add(obs, BKG.item, iris.item(key))
+        if key in INCOME_SOURCES:
+            ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
+            if value != 0 and ctx.dept:
+                flow = iris.inside(ctx.doc, "flow", "income", key)
+                _flow(ctx, flow, iris.funding_source(key), ctx.dept, value, iris.funding_source(key),
+                      t.provenance.get(key))
+
+
+def _subject_node(ctx: _Context, code: str, name: str | None, functional: bool) -> URIRef:
+    make = iris.functional_subject if functional else iris.economic_subject
+    node = make(code)
+    ctx.add(node, RDF.type, BKG.FunctionalSubject if functional else BKG.EconomicSubject)
+    ctx.add(node, RDF.type, SKOS.Concept)
+    ctx.add(node, SKOS.inScheme, iris.scheme("functional" if functional else "economic"))
+    ctx.add(node, SKOS.notation, Literal(iris.compact(code)))
+    level = {3: 1, 5: 2, 7: 3}.get(len(iris.compact(code)))
+    if level:
+        ctx.add(node, BKG.level, Literal(level))
+    ctx.text(node, SKOS.prefLabel, name)
+    parent = iris.parent_code(code)
+    if parent:
+        ctx.add(node, SKOS.broader, make(parent))
+        _subject_node(ctx, parent, None, functional)
+    return node
+
+
+def _subject_rows(ctx: _Context) -> None:
+    for row in ctx.record.functional_subjects:
+        subj = _subject_node(ctx, row.code, row.name, True)
+        for kind, value in (("total", row.total), ("basic", row.basic), ("project", row.project)):
+            if value is not None:
+                obs = iris.inside(ctx.doc, "obs", "functional", row.code, kind)
+                _observation(ctx, obs, value, row.provenance)
+                ctx.add(obs, BKG.subject, subj)
+                ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+    for row in ctx.record.economic_subjects:
+        subj = _subject_node(ctx, row.code, row.name, False)
+        for kind, value in (("total", row.total), ("personnel", row.personnel), ("public", row.public)):
+            if value is not None:
+                obs = iris.inside(ctx.doc, "obs", "economic", row.code, kind)
+                _observation(ctx, obs, value, row.provenance)
+                ctx.add(obs, BKG.subject, subj)
+                ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+
+
+def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:
+    key = doc.key()
+    node = iris.policy(key)
+    ctx.add(node, RDF.type, BKG.PolicyDocument)
+    ctx.text(node, DCTERMS.title, iris.compact(doc.title) if doc.title else None)
+    ctx.text(node, RDFS.label, iris.compact(doc.title or doc.number or ""))
+    ctx.text(node, BKG.documentNumber, iris.compact(doc.number) if doc.number else None)
+    ctx.text(node, BKG.key, key)
+    year = policy_issued_year(doc.number)
+    if year:
+        ctx.add(node, DCTERMS.issued, Literal(str(year), datatype=XSD.gYear))
+    ctx.add(node, BKG.mentionedIn, ctx.doc)
+    ctx.add(ctx.doc, BKG.cites, node)
+    return node
+
+
+def _policies(ctx: _Context) -> dict[str, URIRef]:
+    out: dict[str, URIRef] = {}
+    for doc in ctx.record.policy_documents:
+        out[doc.key()] = _policy_node(ctx, doc)
+    return out
+
+
+def _project_iris(record: Record) -> list[URIRef]:
+    """IRIs of the record's projects; two of the same name and category are told apart by amount."""
+    keys = [((p.category or "current"), iris.compact(p.name)) for p in record.projects]
+    counts = Counter(keys)
+    out = []
+    for p, key in zip(record.projects, keys):
+        extra = (printed(p.amount) or "") if counts[key] > 1 else ""
+        out.append(iris.project(record.department, record.year, p.category, p.name, extra))
+    return out
+
+
+def project_iris(record: Record) -> list[URIRef]:
+    """Public: the IRIs ``record_to_graph`` gives the record's projects, in order."""
+    return _project_iris(record)
+
+
+def _flow(ctx: _Context, flow: URIRef, source: URIRef, target: URIRef, amount: Decimal,
+          funding: URIRef | None, prov: Provenance | None) -> None:
+    ctx.add(flow, RDF.type, BKG.FundingFlow)
+    ctx.add(flow, BKG.flowSource, source)
+    ctx.add(flow, BKG.flowTarget, target)
+    ctx.money(flow, BKG.amount, amount)
+    ctx.add(flow, BKG.fundingSource, funding)
+    ctx.add(flow, BKG.document, ctx.doc)
+    ctx.add(flow, BKG.fiscalYear, ctx.year)
+    _location(ctx, flow, prov, amount)
+
+
+def _projects(ctx: _Context, policies: dict[str, URIRef]) -> None:
+    for project, node in zip(ctx.record.projects, _project_iris(ctx.record)):
+        _project(ctx, project, node, policies)
+
+
+def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef]) -> None:
+    r = ctx.record
+    ctx.add(node, RDF.type, BKG.Project)
+    ctx.text(node, RDFS.label, iris.compact(p.name))
+    ctx.text(node, SKOS.prefLabel, iris.compact(p.name))
+    for alias in p.aliases:
+        if iris.compact(alias) != iris.compact(p.name):
+            ctx.text(node, SKOS.altLabel, iris.compact(alias))
+    ctx.add(node, BKG.mentionedIn, ctx.doc)
+    ctx.add(node, BKG.fiscalYear, ctx.year)
+    ctx.add(node, BKG.department, ctx.dept)
+    if p.category:
+        ctx.add(node, BKG.category, iris.category(p.category))
+    ctx.money(node, BKG.amount, p.amount)
+    if p.functional_code:
+        ctx.add(node, BKG.classifiedAs, _subject_node(ctx, p.functional_code, None, True))
+    source = iris.funding_source(p.funding_source) if p.funding_source else None
+    ctx.add(node, BKG.fundedBy, source)
+    if p.responsible_unit:
+        ctx.add(node, BKG.responsibleUnit, _department_node(ctx, p.responsible_unit))
+    ctx.text(node, BKG.responsiblePerson, p.responsible_person)
+    ctx.text(node, BKG.description, p.description)
+    ctx.text(node, BKG.executionPeriod, p.execution_period)
+    ctx.text(node, BKG.projectCode, p.project_code)
+    titles = []
+    for doc in p.policy_documents:
+        key = doc.key()
+        pol = policies.get(key) or _policy_node(ctx, doc)
+        policies[key] = pol
+        ctx.add(node, BKG.basedOn, pol)
+        titles.append(doc.title)
+    for topic in match_topics([p.name, *p.aliases, p.description, *titles], p.functional_code):
+        ctx.add(node, BKG.concerns, topic)
+    provs = p.provenance or [None]
+    for i, prov in enumerate(provs):
+        _location(ctx, node, prov, None, suffix=f"source/{i}")
+    if ctx.dept:
+        ctx.add(ctx.dept, BKG.allocates, node)
+    local = str(node).rsplit("/", 1)[-1]
+    first = p.provenance[0] if p.provenance else None
+    if p.amount is not None and ctx.dept:
+        _flow(ctx, iris.inside(ctx.doc, "flow", local, "department"), ctx.dept, node, p.amount,
+              source, first)
+        if source is not None:
+            _flow(ctx, iris.inside(ctx.doc, "flow", local, "source"), source, node, p.amount,
+                  source, first)
+    for i, ind in enumerate(p.indicators):
+        _indicator(ctx, iris.inside(ctx.doc, "indicator", local, str(i)), ind, node)
+
+
+def _indicator(ctx: _Context, node: URIRef, ind: Indicator, measured: URIRef) -> None:
+    ctx.add(node, RDF.type, BKG.PerformanceIndicator)
+    ctx.text(node, RDFS.label, iris.compact(ind.name))
+    ctx.add(node, BKG.measures, measured)
+    ctx.add(node, BKG.document, ctx.doc)
+    ctx.add(node, BKG.fiscalYear, ctx.year)
+    ctx.text(node, BKG.level1, ind.level1)
+    ctx.text(node, BKG.level2, ind.level2)
+    for kind in match_indicator_kinds(ind.level2, ind.level1):
+        ctx.add(node, BKG.indicatorKind, kind)
+    ctx.text(node, BKG.target, ind.target)
+    op, number, unit = parse_target(ind.target)
+    ctx.text(node, BKG.comparison, op)
+    if number is not None:
+        ctx.add(node, BKG.targetValue, decimal_literal(number))
+    ctx.text(node, BKG.targetUnit, unit)
+    if ind.weight is not None:
+        ctx.add(node, BKG.weight, decimal_literal(Decimal(ind.weight)))
+    ctx.text(node, BKG.basis, ind.basis)
+    _location(ctx, node, ind.provenance)
+
+
+def _department_indicators(ctx: _Context) -> None:
+    if not ctx.dept:
+        return
+    for i, ind in enumerate(ctx.record.department_indicators):
+        _indicator(ctx, iris.inside(ctx.doc, "indicator", "department", str(i)), ind, ctx.dept)
+
+
+def _findings(ctx: _Context) -> None:
+    for i, check in enumerate(ctx.record.checks):
+        if check.ok:
+            continue
+        _finding(ctx, iris.inside(ctx.doc, "finding", str(i)), check)
+
+
+def _finding(ctx: _Context, node: URIRef, c: Check) -> None:
+    ctx.add(node, RDF.type, BKG.Finding)
+    ctx.add(ctx.doc, BKG.hasFinding, node)
+    ctx.add(node, BKG.document, ctx.doc)
+    ctx.text(node, BKG.rule, c.rule)
+    ctx.text(node, BKG.where, c.where)
+    ctx.text(node, RDFS.label, c.where)
+    ctx.money(node, BKG.expectedAmount, c.expected)
+    ctx.money(node, BKG.printedAmount, c.printed)
+    _location(ctx, node, c.provenance, c.printed)
+
+
+def _definitions(ctx: _Context) -> None:
+    for term, text in sorted(ctx.record.definitions.items()):
+        node = iris.inside(ctx.doc, "definition", iris.compact(term))
+        ctx.add(node, RDF.type, BKG.Definition)
+        ctx.text(node, BKG.term, iris.compact(term))
+        ctx.text(node, RDFS.label, iris.compact(term))
+        ctx.text(node, BKG.definitionText, text)
+        ctx.add(ctx.doc, BKG.defines, node)

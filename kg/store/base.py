@@ -1,0 +1,116 @@
+"""The store protocol: what every graph backend offers, and the one result type they return.
+
+Why a protocol: commands, tests, the NLP pipeline and the web app talk to "a store" and never to
+rdflib, pyoxigraph or an HTTP endpoint directly, so the same code (and the same test suite) runs
+embedded on a laptop or against a SPARQL server. Semantics every backend keeps:
+
+- one named graph per budget document plus ``GRAPH_ONTOLOGY``; ``replace_graph`` swaps a graph's
+  whole content in one step, and leaves the old content intact when it fails;
+- ``query`` sees the union of all named graphs as its default graph (``GRAPH ?g`` works too);
+- terms come back as rdflib terms (``URIRef``, ``Literal``, ``BNode``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Protocol, runtime_checkable
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.rdf.namespaces import BASE
+
+Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, URIRef]
+
+
+class StoreError(RuntimeError):
+    """A backend failed (bad query, server error); the message is one line for the user."""
+
+
+@dataclass
+class QueryResult:
+    """A SPARQL result: SELECT rows, an ASK boolean, or a CONSTRUCT/DESCRIBE graph."""
+
+    kind: str  # "select" | "ask" | "graph"
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        return [dict(zip(self.vars, row)) for row in self.rows]
+
+    def values(self) -> list[tuple]:
+        """Rows as Python values (Decimal, int, str, IRIs as str): handy in tests and templates."""
+        return [tuple(to_python(t) for t in row) for row in self.rows]
+
+
+def to_python(term: Node | None):
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    return str(term)
+
+
+@runtime_checkable
+class Store(Protocol):
+    url: str
+
+    def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        """Make ``graph`` hold exactly ``triples``, atomically."""
+
+    def drop_graph(self, graph: str) -> bool:
+        """Remove a named graph; True when it existed."""
+
+    def graphs(self) -> list[str]:
+        """The project's named graphs (IRIs under ``BASE``), sorted."""
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL 1.1 query over the union of the named graphs."""
+
+    def quads(self, graph: str | None = None) -> Iterator[Quad]:
+        """Every quad of the project's graphs (or of one graph)."""
+
+    def count(self, graph: str | None = None) -> int:
+        """Number of triples in one graph or in all of the project's graphs."""
+
+    def close(self) -> None:
+        """Release files or connections."""
+
+
+def is_project_graph(iri: str) -> bool:
+    """Servers keep their own system graphs (Virtuoso's virtrdf …); the project's are under BASE."""
+    return iri.startswith(BASE)
+
+
+def ntriples_term(term: Node) -> str:
+    """A term in N-Triples / SPARQL syntax."""
+    if isinstance(term, URIRef):
+        return "<" + str(term).replace("\\", "\\\\").replace(">", "%3E") + ">"
+    if isinstance(term, BNode):
+        return "_:b" + "".join(ch if ch.isalnum() else "_" for ch in str(term))
+    if isinstance(term, Literal):
+        text = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                .replace("\r", "\\r"))
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype:
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:
+    for s, p, o in triples:
+        yield f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} ."
+
+
+def replace_update(graph: str, triples: Iterable[Triple]) -> str:
+    """One SPARQL UPDATE request that replaces a graph's content."""
+    body = "\n".join(ntriples_lines(triples))
+    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+
+
+GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"

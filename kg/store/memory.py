@@ -1,0 +1,66 @@
+"""``memory``: an rdflib Dataset in this process. For tests and one-shot pipelines; nothing is
+kept when the process ends."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from rdflib import Dataset, Graph, URIRef
+
+from kg.rdf.namespaces import bind_all
+from kg.store.base import Quad, QueryResult, StoreError, Triple, is_project_graph
+
+
+def result_from_rdflib(res) -> QueryResult:
+    """rdflib's query Result -> QueryResult."""
+    if res.type == "ASK":
+        return QueryResult(kind="ask", boolean=bool(res.askAnswer))
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        g = Graph()
+        for t in res.graph:
+            g.add(t)
+        return QueryResult(kind="graph", graph=g)
+    names = [str(v) for v in (res.vars or [])]
+    rows = [tuple(row[i] if i < len(row) else None for i in range(len(names))) for row in res]
+    return QueryResult(kind="select", vars=names, rows=rows)
+
+
+class MemoryStore:
+    def __init__(self) -> None:
+        self.url = "memory"
+        self.ds = Dataset(default_union=True)
+        bind_all(self.ds)
+
+    def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        staged = list(triples)  # materialise first: a failing iterator leaves the store untouched
+        iri = URIRef(graph)
+        self.ds.remove_graph(self.ds.graph(iri))
+        g = self.ds.graph(iri)
+        g.addN((s, p, o, g) for s, p, o in staged)
+
+    def drop_graph(self, graph: str) -> bool:
+        iri = URIRef(graph)
+        existed = any(True for _ in self.ds.graph(iri).triples((None, None, None)))
+        self.ds.remove_graph(self.ds.graph(iri))
+        return existed
+
+    def graphs(self) -> list[str]:
+        return sorted(str(c.identifier) for c in self.ds.contexts()
+                      if is_project_graph(str(c.identifier)) and len(c) > 0)
+
+    def query(self, sparql: str) -> QueryResult:
+        try:
+            return result_from_rdflib(self.ds.query(sparql))
+        except Exception as exc:  # rdflib raises many kinds for a bad query
+            raise StoreError(f"query failed: {type(exc).__name__}: {exc}") from exc
+
+    def quads(self, graph: str | None = None) -> Iterator[Quad]:
+        for name in ([graph] if graph else self.graphs()):
+            g = self.ds.graph(URIRef(name))
+            for s, p, o in g:
+                yield s, p, o, URIRef(name)
+
+    def count(self, graph: str | None = None) -> int:
+        return sum(len(self.ds.graph(URIRef(g))) for g in ([graph] if graph else self.graphs()))
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,158 @@
+"""``sparql:URL``: any SPARQL 1.1 server, through the standard Query and Update protocols.
+
+Why plain HTTP (urllib) and not rdflib's SPARQLStore: the protocol is two form-encoded POSTs, and
+doing them directly keeps control of what some servers get wrong (Virtuoso answers XML unless the
+Accept header asks for JSON; large INSERT DATA requests hit its SQL text limits). Replacing a
+graph loads the new triples in chunks into a staging graph, then swaps it in with ONE update
+request (drop the old graph, copy the staging graph, drop the staging graph): if loading fails
+halfway the staging graph is dropped and the old graph was never touched.
+
+``sparql:QUERY_URL`` uses the same URL for updates; ``sparql:QUERY_URL,UPDATE_URL`` separates them.
+"""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from typing import Iterable, Iterator
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.rdf.namespaces import BASE
+from kg.store.base import (GRAPHS_QUERY, Quad, QueryResult, StoreError, Triple, is_project_graph,
+                           ntriples_lines)
+
+CHUNK = 400  # triples per INSERT DATA request (Virtuoso: "generated SQL text exceeded 10000 lines")
+STAGING_PREFIX = BASE + "graph/staging/"
+ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
+          "application/rdf+xml;q=0.5")
+
+
+def term_from_json(binding: dict) -> Node:
+    """One value of the SPARQL 1.1 Query Results JSON format -> an rdflib term."""
+    kind = binding.get("type")
+    value = binding.get("value", "")
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):
+        lang = binding.get("xml:lang")
+        if lang:
+            return Literal(value, lang=lang)
+        dt = binding.get("datatype")
+        if dt and dt != "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(value, datatype=URIRef(dt))
+        return Literal(value)
+    raise StoreError(f"unexpected SPARQL JSON binding {binding!r}")
+
+
+def result_from_json(data: dict) -> QueryResult:
+    if "boolean" in data:
+        return QueryResult(kind="ask", boolean=bool(data["boolean"]))
+    names = list(data.get("head", {}).get("vars", []))
+    rows = []
+    for b in data.get("results", {}).get("bindings", []):
+        rows.append(tuple(term_from_json(b[v]) if v in b else None for v in names))
+    return QueryResult(kind="select", vars=names, rows=rows)
+
+
+def skolemized(triples: Iterable[Triple]) -> Iterator[Triple]:
+    """Blank nodes -> stable IRIs: Virtuoso refuses blank nodes in INSERT DATA."""
+    def fix(term):
+        return URIRef(f"{BASE}.well-known/genid/{term}") if isinstance(term, BNode) else term
+    for s, p, o in triples:
+        yield fix(s), p, fix(o)
+
+
+class SparqlStore:
+    def __init__(self, query_url: str, update_url: str | None = None, timeout: float = 300.0) -> None:
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.timeout = timeout
+        self.url = f"sparql:{query_url}" + (f",{update_url}" if update_url else "")
+
+    # -- HTTP -----------------------------------------------------------------------------
+    def _post(self, url: str, form: dict[str, str], accept: str) -> tuple[str, bytes]:
+        data = urllib.parse.urlencode(form).encode("utf-8")
+        req = urllib.request.Request(url, data=data, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": accept})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.headers.get("Content-Type", ""), resp.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+            raise StoreError(f"{url}: HTTP {exc.code}: {' '.join(detail[:3])[:300]}") from exc
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"{url}: {exc}") from exc
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_url, {"update": sparql}, "*/*")
+
+    def query(self, sparql: str) -> QueryResult:
+        ctype, body = self._post(self.query_url, {"query": sparql}, ACCEPT)
+        ctype = ctype.split(";")[0].strip().lower()
+        if ctype in ("application/sparql-results+json", "application/json"):
+            return result_from_json(json.loads(body.decode("utf-8")))
+        fmt = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle",
+               "application/rdf+xml": "xml", "application/x-turtle": "turtle"}.get(ctype)
+        if fmt is None:
+            raise StoreError(f"unexpected response type {ctype!r} from {self.query_url}")
+        g = Graph()
+        g.parse(data=body.decode("utf-8"), format=fmt)
+        return QueryResult(kind="graph", graph=g)
+
+    # -- graphs ---------------------------------------------------------------------------
+    def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        staging = STAGING_PREFIX + uuid.uuid4().hex
+        try:
+            chunk: list[str] = []
+            for line in ntriples_lines(skolemized(triples)):
+                chunk.append(line)
+                if len(chunk) >= CHUNK:
+                    self._insert(staging, chunk)
+                    chunk = []
+            if chunk:
+                self._insert(staging, chunk)
+            self.update(f"DROP SILENT GRAPH <{graph}> ;\n"
+                        f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
+                        f"DROP SILENT GRAPH <{staging}>")
+        except BaseException:
+            try:
+                self.update(f"DROP SILENT GRAPH <{staging}>")
+            except StoreError:
+                pass
+            raise
+
+    def _insert(self, graph: str, lines: list[str]) -> None:
+        self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n} }")
+
+    def drop_graph(self, graph: str) -> bool:
+        existed = self.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").boolean
+        self.update(f"DROP SILENT GRAPH <{graph}>")
+        return bool(existed)
+
+    def graphs(self) -> list[str]:
+        res = self.query(GRAPHS_QUERY)
+        return sorted(str(r[0]) for r in res.rows
+                      if r[0] is not None and is_project_graph(str(r[0]))
+                      and not str(r[0]).startswith(STAGING_PREFIX))
+
+    def quads(self, graph: str | None = None) -> Iterator[Quad]:
+        for name in ([graph] if graph else self.graphs()):
+            res = self.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+            for s, p, o in res.rows:
+                yield s, p, o, URIRef(name)
+
+    def count(self, graph: str | None = None) -> int:
+        total = 0
+        for name in ([graph] if graph else self.graphs()):
+            res = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+            total += int(res.rows[0][0].toPython()) if res.rows and res.rows[0][0] is not None else 0
+        return total
+
+    def close(self) -> None:
+        pass

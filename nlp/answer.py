@@ -1,0 +1,75 @@
+"""Stage 6's output: the answer, as plain data with one JSON layout.
+
+``Answer.to_json()`` is the contract of ``budgetkg ask --json`` and of the web app's API:
+``question``, ``intent``, ``entities``, ``sparql``, ``answers`` (objects with ``label``, and for a
+figure ``value`` as a decimal string and ``unit``, plus ``department``, ``year``, ``source``) and
+``text``. An empty ``answers`` list means nothing was found; the text then says so and what was
+understood.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, ROUND_HALF_UP
+
+
+def money(value: Decimal | None) -> str | None:
+    """A 万元 figure as the documents print it: two decimals."""
+    if value is None:
+        return None
+    return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def plain(value: Decimal) -> str:
+    """A number without a trailing ``.0`` (counts, weights)."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+@dataclass
+class Item:
+    """One row of an answer: what it is, its figure (if any) and where it comes from."""
+
+    label: str
+    value: str | None = None
+    unit: str | None = None
+    department: str | None = None
+    year: int | None = None
+    source: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        out: dict = {"label": self.label}
+        if self.value is not None:
+            out["value"] = self.value
+            out["unit"] = self.unit
+        if self.department:
+            out["department"] = self.department
+        if self.year:
+            out["year"] = self.year
+        if self.source:
+            out["source"] = self.source
+        out.update({k: v for k, v in self.extra.items() if v is not None})
+        return out
+
+
+@dataclass
+class Answer:
+    """What the service returns for one question."""
+
+    question: str
+    intent: str
+    text: str
+    items: list[Item] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    sparql: list[str] = field(default_factory=list)
+    understood: dict = field(default_factory=dict)
+    refused: bool = False
+
+    @property
+    def found(self) -> bool:
+        return bool(self.items)
+
+    def to_json(self) -> dict:
+        return {"question": self.question, "intent": self.intent, "entities": self.entities,
+                "sparql": "\n\n".join(self.sparql), "answers": [i.to_json() for i in self.items],
+                "text": self.text, "understood": self.understood}

@@ -1,0 +1,144 @@
+"""The catalogue: every name the linker can recognise, pulled from the graph.
+
+The jieba user dictionary, the EntityRuler patterns and the fuzzy matcher are all generated from
+this one list, so a new corpus needs no hand edits. Loading it is one SPARQL query per kind of
+entity (``sparql_templates.CATALOG_QUERIES``); the result is plain, immutable data.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from nlp.aliases import department_aliases, place_forms, split_places
+from nlp.normalize import fold
+
+KINDS = ("department", "place", "project", "functional_subject", "economic_subject", "indicator",
+         "policy", "division", "person", "term", "topic")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One thing the graph names. ``iri`` identifies it in queries; ``department``/``year`` say
+    which budget it belongs to (``None`` for things shared by all, such as a subject code)."""
+
+    kind: str
+    iri: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    department: str | None = None
+    year: int | None = None
+    code: str | None = None
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Catalog:
+    """All entities, indexed by their folded names."""
+
+    entities: list[Entity] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    by_key: dict[str, list[Entity]] = field(default_factory=dict)
+
+    @property
+    def latest_year(self) -> int | None:
+        return max(self.years) if self.years else None
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities if e.kind == kind]
+
+    def departments(self) -> list[Entity]:
+        return self.of_kind("department")
+
+    def lookup(self, text: str) -> list[Entity]:
+        """Entities one of whose names folds to ``text``."""
+        return self.by_key.get(fold(text), [])
+
+    def mentions_name(self, fragment: str) -> bool:
+        """Whether any name in the catalogue contains ``fragment`` (used to tell an unknown place
+        or unit in a question from a known one)."""
+        key = fold(fragment)
+        return any(key in k for k in self.by_key)
+
+    @classmethod
+    def build(cls, entities: list[Entity], years: list[int]) -> "Catalog":
+        """Index ``entities``, adding generated aliases for departments and place entities for
+        the places departments are named after."""
+        out: list[Entity] = []
+        places: dict[str, set[str]] = defaultdict(set)
+        for e in entities:
+            if e.kind == "department":
+                aliases = tuple(dict.fromkeys([*e.aliases, *department_aliases(e.name)]))
+                e = Entity(e.kind, e.iri, e.name, aliases, e.name, e.year, e.code)
+                for place in split_places(e.name)[0]:
+                    for form in place_forms(place):
+                        places[form].add(e.name)
+            out.append(e)
+        for form, depts in sorted(places.items()):
+            out.append(Entity("place", "place:" + form, form, (), None, None, "|".join(sorted(depts))))
+        by_key: dict[str, list[Entity]] = defaultdict(list)
+        for e in out:
+            for name in e.names():
+                key = fold(name)
+                if len(key) >= 2 and e not in by_key[key]:
+                    by_key[key].append(e)
+        return cls(out, sorted(set(years)), dict(by_key))
+
+
+def catalog_from_graph(graph) -> Catalog:
+    """The catalogue of everything the graph names (``graph`` is an ``nlp.graph.Graph``)."""
+    from nlp.graph import display_name
+
+    rows = graph.catalog_rows()
+    entities: list[Entity] = []
+    dept_labels: dict[str, list[str]] = defaultdict(list)
+    for r in rows["departments"]:
+        if r.get("label"):
+            dept_labels[r["dept"]].append(r["label"])
+    dept_name = {iri: display_name(labels) for iri, labels in dept_labels.items()}
+    budget_depts = {b.department_iri for b in graph.budgets()}
+    for iri, labels in dept_labels.items():
+        if iri not in budget_depts:
+            continue  # a unit named only as a project's 承担单位 has no budget to answer from
+        name = dept_name[iri]
+        entities.append(Entity("department", iri, name, tuple(l for l in dict.fromkeys(labels) if l != name)))
+    projects: dict[str, dict] = {}
+    persons: dict[str, set] = defaultdict(set)
+    for r in rows["projects"]:
+        p = projects.setdefault(r["p"], {"labels": [], "dept": dept_name.get(r.get("dept") or ""),
+                                         "year": r.get("year")})
+        if r["label"] not in p["labels"]:
+            p["labels"].append(r["label"])
+        if r.get("person"):
+            persons[r["person"]].add(dept_name.get(r.get("dept") or "") or "")
+    for iri, p in projects.items():
+        labels = p["labels"]
+        year = int(p["year"]) if p["year"] is not None else None
+        entities.append(Entity("project", iri, labels[0], tuple(labels[1:]), p["dept"], year))
+    for person, depts in persons.items():
+        entities.append(Entity("person", "person:" + person, person, (), "|".join(sorted(depts))))
+    subj: dict[str, Entity] = {}
+    for r in rows["subjects"]:
+        kind = "functional_subject" if r["type"].endswith("FunctionalSubject") else "economic_subject"
+        if r["s"] not in subj:
+            subj[r["s"]] = Entity(kind, r["s"], r["label"], (), None, None, str(r["code"]))
+    entities += subj.values()
+    for r in rows["policies"]:
+        title, number = r.get("title"), r.get("number")
+        names = [n for n in (title, number) if n]
+        if title and title.startswith("《") and title.endswith("》"):
+            names.append(title[1:-1])
+        if names:
+            entities.append(Entity("policy", r["pol"], names[0], tuple(names[1:]), None, None, number))
+    for r in rows["divisions"]:
+        entities.append(Entity("division", r["u"], r["label"], (), dept_name.get(r["dept"])))
+    topics: dict[str, list[str]] = defaultdict(list)
+    for r in rows["topics"]:
+        topics[r["t"]].append(r["label"])
+    for iri, labels in topics.items():
+        entities.append(Entity("topic", iri, labels[0], tuple(labels[1:])))
+    for r in rows["terms"]:
+        entities.append(Entity("term", "term:" + r["term"], r["term"]))
+    years = [b.year for b in graph.budgets()]
+    return Catalog.build(entities, years)

@@ -1,0 +1,316 @@
+"""Stage 4: classify the intent and fill its slots.
+
+Rules, not a trained model: each intent is recognised by the words budget analysts use for it
+(the genre's vocabulary, fixed across corpora) and by what the linker found (a project, a
+subject, a person, a policy document). The first rule that fires wins, so the order below goes
+from the most specific request to the most general. Slots are plain values: department names,
+years, entities, the indicator kind, an amount threshold, a top-N, the metrics asked for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from nlp.catalog import Entity
+from nlp.link import Linked
+from nlp.numbers import chinese_count
+
+# The department-level figures (records.md ``totals``) and the words that ask for each.
+METRICS: list[tuple[str, str, str]] = [  # (key, label, regex)
+    ("income_total", "收入总计", r"收支总预算|收支总计|收入总计|收入总预算|收支预算总|总收入|收支总额|收入合计"),
+    ("expenditure_total", "支出总计", r"支出总计|支出合计|总支出|支出总预算|支出预算(?!里|中)"),
+    ("current_year_income", "本年收入", r"本年收入|当年收入"),
+    ("general_public_budget", "一般公共预算拨款", r"一般公共预算"),
+    ("upper_level_transfer", "上级转移支付", r"转移支付"),
+    ("government_fund", "政府性基金预算拨款", r"政府性基金"),
+    ("state_capital", "国有资本经营预算拨款", r"国有资本"),
+    ("unit_funds", "单位资金", r"单位资金|其他收入|事业收入"),
+    ("carryover_total", "上年结转结余", r"上年结转结余|上年结转(?!.*项目)|结转结余(?!项目)"),
+    ("carryover_fiscal", "财政拨款结转结余", r"财政拨款结转"),
+    ("carryover_nonfiscal", "非财政拨款结转结余", r"非财政拨款结转"),
+    ("basic_expenditure", "基本支出", r"基本支出"),
+    ("personnel", "人员经费", r"人员经费"),
+    ("public_expenses", "公用经费", r"公用经费"),
+    ("project_expenditure", "项目支出", r"项目支出"),
+    ("fiscal_total", "财政拨款", r"财政拨款(?!结转)"),
+    ("income_side", "收入", r"收入"),
+    ("expenditure_side", "支出", r"支出"),
+]
+THREE_PUBLIC = [("total", "“三公”经费合计", r"三公"), ("overseas", "因公出国(境)费", r"出国|出境"),
+                ("reception", "公务接待费", r"接待"),
+                ("vehicles", "公务用车购置及运行费", r"公务用车(?!运行|购置)|车辆"),
+                ("vehicle_purchase", "公务用车购置费", r"购置|购车|买车"),
+                ("vehicle_operation", "公务用车运行费", r"运行(维护)?费|用车运行")]
+PROCUREMENT = [("total", "政府采购预算合计", r"政府采购|采购"), ("goods", "货物类", r"货物"),
+               ("works", "工程类", r"工程"), ("services", "服务类", r"服务")]
+INDICATOR_KINDS = ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
+                   "生态效益指标", "可持续影响指标", "满意度指标", "效益指标"]
+ECON_WORDS = r"经济分类|工资福利|商品和服务|对个人和家庭|资本性支出"
+CHANGE_WORDS = r"比上年|较上年|同比|上年|压减|增加了|减少了|增长|下降|变化|增减"
+
+_CN_NUM = r"[\d一二两三四五六七八九十]+"
+
+
+@dataclass
+class Intent:
+    """The intent name and its slots (plain data)."""
+
+    name: str
+    departments: list[str] = field(default_factory=list)
+    department_open: bool = True  # no department named: answer for all
+    years: list[int] = field(default_factory=list)
+    projects: list[Entity] = field(default_factory=list)
+    subjects: list[Entity] = field(default_factory=list)
+    indicator_kinds: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
+    share: bool = False
+    change: bool = False
+    op: str | None = None
+    amount: Decimal | None = None
+    amount_high: Decimal | None = None
+    top_n: int | None = None
+    descending: bool = True
+    category: str | None = None
+    person: Entity | None = None
+    policy: Entity | None = None
+    level: int | None = None
+    keywords: list[str] = field(default_factory=list)
+    aspect: str | None = None
+    unknown: list[str] = field(default_factory=list)
+    details: dict = field(default_factory=dict)
+
+    def slots(self) -> dict:
+        """The slots as JSON-ready data (for ``--json`` and the web page)."""
+        out: dict = {}
+        for key, value in self.__dict__.items():
+            if key == "name" or value in (None, [], {}, False) or key == "department_open":
+                continue
+            if isinstance(value, Entity):
+                value = value.name
+            elif isinstance(value, list):
+                value = [v.name if isinstance(v, Entity) else (str(v) if isinstance(v, Decimal) else v)
+                         for v in value]
+            elif isinstance(value, Decimal):
+                value = str(value)
+            out[key] = value
+        return out
+
+
+def _has(pattern: str, text: str) -> bool:
+    return re.search(pattern, text) is not None
+
+
+def strong_projects(linked: Linked) -> list[Entity]:
+    """Projects named exactly, else the best fuzzy candidates that clearly stand out."""
+    exact = linked.entities("project", exact_only=True)
+    if exact:
+        return exact
+    ranked = linked.fuzzy.get("project", [])
+    if not ranked:
+        return []
+    top = ranked[0][0]
+    if top < 5.5:
+        return []
+    return [e for s, e in ranked if s >= top - 0.5]
+
+
+class IntentClassifier:
+    """Stage ``intent``: ``Linked`` → ``Intent``."""
+
+    name = "intent"
+
+    def __call__(self, linked: Linked) -> Intent:
+        text = linked.question.text
+        intent = Intent("unknown")
+        self._fill_common(intent, linked)
+        intent.name = self._classify(text, intent, linked)
+        self._fill_specific(intent, text, linked)
+        return intent
+
+    # -- slots shared by every intent ------------------------------------------------------
+    def _fill_common(self, intent: Intent, linked: Linked) -> None:
+        depts = [e.name for e in linked.entities("department")]
+        for place in linked.entities("place"):
+            depts += [d for d in (place.code or "").split("|") if d]
+        intent.departments = list(dict.fromkeys(depts))
+        intent.department_open = not intent.departments
+        intent.years = list(linked.question.years)
+        intent.projects = strong_projects(linked)
+        intent.subjects = (linked.entities("functional_subject") + linked.entities("economic_subject"))
+        persons = linked.entities("person")
+        intent.person = persons[0] if persons else None
+        policies = linked.entities("policy", exact_only=True)
+        intent.policy = policies[0] if policies else None
+        intent.unknown = list(linked.unknown)
+
+    # -- which intent ------------------------------------------------------------------------
+    def _classify(self, t: str, intent: Intent, linked: Linked) -> str:
+        has_project = bool(intent.projects)
+        if _has(r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|是什么\?*$|什么是|何为|口径", t) \
+                and not has_project and not _has(r"多少|哪些|几个", t):
+            return "definition"
+        if _has(r"对不上|对得上|不一致|不相符|相符|勾稽|加起来|之和|不平|算错|差错|核对|对不对|不匹配|"
+                r"校验|审计|有误|错误", t):
+            return "audit"
+        if _has(r"负责人|承担单位|谁负责|负责|承担|实施单位|执行单位", t) or intent.person:
+            return "responsible"
+        if _has(r"科室|内设|处室|编制|实有人数|在职|退休|离休|人员情况|职能|职责|机构设置|下属|人数", t) \
+                and not has_project:
+            return "profile"
+        if _has(r"依据|引用|文件|政策|文号|印发|通知|规划|办法", t) and (has_project or intent.policy
+                                                             or linked.fuzzy.get("policy")):
+            return "policy_basis"
+        if _has(r"指标|绩效目标", t):
+            return "indicators"
+        if _has(r"来源|出自|哪一块|哪块|哪类资金|什么钱|资金性质|从哪|哪部分|资金渠道|哪项收入|什么资金", t) \
+                and has_project:
+            return "funding_source"
+        if _has(r"三公|公务用车|公务接待|因公出国|出国\(境\)", t):
+            return "sangong"
+        if _has(r"机关运行经费", t):
+            return "operating"
+        if _has(r"政府采购|采购预算|采购", t) and not has_project:
+            return "procurement"
+        if _has(r"新安排|新增的|结转下来|上年结转|结转项目|结转的|结转结余项目|还是.*结转", t) and (
+                has_project or _has(r"项目", t)):
+            return "carryover"
+        if _has(rf"最大|最多|最高|最小|最少|最低|前{_CN_NUM}(个|名|位)|排名前|top", t) \
+                and not _has(r"排序|排个序", t):
+            return "top_n"
+        if linked.question.amounts and _has(r"以上|超过|突破|大于|高于|不低于|不少于|以下|低于|不足|少于|"
+                                            r"小于|不超过|不到|之间|至|多于|过", t):
+            return "threshold"
+        if _has(r"(?<!哪)几个|多少个|多少项|(?<!哪)几项|数量|个数", t) and _has(r"项目|科目|单位", t):
+            return "count"
+        if _has(r"排序|排个序|排名|比较|对比|哪家|哪个单位.{0,4}(最多|更多|最高|更高|最大|更大)|从高到低|从低到高|从大到小|从小到大|"
+                r"各单位|几家|三家|两家|哪个多|谁多|高低", t) or len(intent.departments) >= 2 \
+                or len(intent.years) >= 2:
+            return "comparison"
+        if _has(ECON_WORDS, t) or linked.entities("economic_subject"):
+            return "economic_breakdown"
+        if _has(r"功能分类|科目|类级|款级|项级", t) or linked.entities("functional_subject"):
+            return "functional_breakdown"
+        if has_project and _has(r"多少|金额|预算|资金|规模|钱|安排", t):
+            return "project_amount"
+        if _has(r"推算|上一年|上年.*(是多少|多少)|比上年|较上年|增加|减少|增长|下降", t) and not has_project:
+            return "change"
+        if any(_has(rx, t) for _, _, rx in METRICS) and not has_project:
+            return "dept_total"
+        if has_project:
+            return "project_amount"
+        if _has(r"项目|经费|资金|钱|安排", t):
+            return "topic_projects"
+        return "unknown"
+
+    # -- slots of one intent -----------------------------------------------------------------
+    def _fill_specific(self, intent: Intent, t: str, linked: Linked) -> None:
+        name = intent.name
+        intent.share = _has(r"占比|比重|比例|占多少|各占|百分之|%", t)
+        intent.change = _has(CHANGE_WORDS, t)
+        if name in ("dept_total", "comparison", "change"):
+            intent.metrics = self._metrics(t)
+        if name == "sangong":
+            found = [k for k, _, rx in THREE_PUBLIC[1:] if _has(rx, t)]
+            if "vehicle_operation" in found or "vehicle_purchase" in found:
+                found = [k for k in found if k != "vehicles"]
+            intent.metrics = found or ["total", "overseas", "reception", "vehicles",
+                                       "vehicle_purchase", "vehicle_operation"]
+        if name == "procurement":
+            found = [k for k, _, rx in PROCUREMENT[1:] if _has(rx, t)]
+            intent.metrics = ["total", *found] if found else ["total", "goods", "works", "services"]
+        if name == "indicators":
+            intent.indicator_kinds = [k for k in INDICATOR_KINDS if _has(k[:2] + r"(指标)?", t)
+                                      and (k != "效益指标" or not _has(r"(经济|社会|生态)效益", t))]
+            intent.indicator_kinds = [k for k in intent.indicator_kinds
+                                      if not (k == "效益指标" and len(intent.indicator_kinds) > 1 and
+                                              any(x.endswith("效益指标") and x != k for x in intent.indicator_kinds))]
+        if name in ("threshold",):
+            self._threshold(intent, t, linked)
+        if name in ("top_n", "comparison"):
+            intent.descending = not _has(r"最小|最少|最低|从低到高|从小到大|倒数", t)
+            m = re.search(rf"(?:前|最大的|最多的|最高的|最小的|最少的|最低的|top)\s*({_CN_NUM})", t)
+            n = chinese_count(m.group(1)) if m else None
+            if n is None:
+                m = re.search(rf"({_CN_NUM})\s*(?:个|项|名|家)(?!项目中|个项目中)", t.split("中")[-1])
+                n = chinese_count(m.group(1)) if m else None
+            if n is None and _has(r"哪两个|两个", t):
+                n = 2
+            intent.top_n = n or (1 if name == "top_n" and _has(r"最大|最多|最高|最小|最少|最低", t) else None)
+        if name in ("top_n", "threshold", "count", "topic_projects", "carryover"):
+            intent.category = self._category(t)
+        if name == "functional_breakdown" or name == "economic_breakdown":
+            intent.level = 3 if _has(r"项级|明细|具体", t) else 2 if _has(r"款级", t) else \
+                1 if _has(r"类级", t) else None
+        if name == "profile":
+            intent.aspect = ("staffing" if _has(r"编制|人数|在职|退休|离休|人员", t) else
+                             "functions" if _has(r"职能|职责", t) else
+                             "subordinate" if _has(r"下属", t) else "divisions")
+        if name == "responsible":
+            intent.aspect = "subordinate" if _has(r"下属", t) else None
+        if name == "topic_projects":
+            intent.keywords = topic_keywords(linked)
+
+    @staticmethod
+    def _metrics(t: str) -> list[str]:
+        found: list[str] = []
+        rest = t
+        for key, _, rx in METRICS:
+            if re.search(rx, rest):
+                found.append(key)
+                rest = re.sub(rx, "|", rest)
+        if "income_side" in found and len(found) > 1:
+            found.remove("income_side")
+        if "expenditure_side" in found and len(found) > 1:
+            found.remove("expenditure_side")
+        if found == ["income_side"]:
+            found = ["income_total"]
+        if found == ["expenditure_side"]:
+            found = ["expenditure_total"]
+        return found or ["income_total"]
+
+    @staticmethod
+    def _category(t: str) -> str | None:
+        if _has(r"只用单位资金|完全不用财政拨款|非财政拨款|单位资金项目(?!也)", t) and not _has(r"也算|也包括|含", t):
+            return "unit_funds"
+        if _has(r"财政拨款安排|用财政拨款|财政拨款的?项目|一般公共预算项目|表7", t):
+            return "fiscal"
+        if _has(r"结转项目|上年结转", t):
+            return "carryover"
+        if _has(r"当年|新安排|本年", t):
+            return "current"
+        return None
+
+    @staticmethod
+    def _threshold(intent: Intent, t: str, linked: Linked) -> None:
+        amounts = linked.question.amounts
+        intent.amount = amounts[0].value
+        after = t[amounts[0].end: amounts[0].end + 4]
+        before = t[max(0, amounts[0].start - 4): amounts[0].start]
+        if len(amounts) >= 2 and _has(r"之间|至|到|-|~", t):
+            intent.op, intent.amount_high = "between", amounts[1].value
+        elif _has(r"以下|以内|之内", after) or _has(r"低于|不足|少于|小于|不超过|不到|未达", before):
+            intent.op = "<=" if _has(r"以内|之内|不超过", before + after) else "<"
+        else:
+            intent.op = ">=" if _has(r"不低于|不少于|及以上", before + after) else ">"
+
+
+_STOP = re.compile(r"^(有没有|有|没有|专门|做|的|项目|经费|资金|分别|是|哪个|哪些|单位|多少钱|多少|钱|"
+                   r"安排|在|里|中|工作|预算|了|吗|呢|和|与|及|或|用于|用在|关于|方面|相关|什么|"
+                   r"都|哪|个|这|那|些|一下|请问|列出|所有|给|我|看看|查询|查|一个|涉及|专项|开展|"
+                   r"支出|部门|局|年)$")
+
+
+def topic_keywords(linked: Linked) -> list[str]:
+    """Content words of a topic question: tokens that are not question words, not linked
+    departments/years, not punctuation."""
+    out: list[str] = []
+    covered = [(m.start, m.end) for m in linked.mentions if m.kinds() & {"department", "place"}]
+    for tok in linked.tokens:
+        w = tok.text
+        if any(s <= tok.start < e for s, e in covered):
+            continue
+        if len(w) < 2 or _STOP.match(w) or re.fullmatch(r"[\W\d_]+", w) or tok.tag in ("m", "x", "uj", "r", "p", "c", "d"):
+            continue
+        out.append(w)
+    return list(dict.fromkeys(out))

@@ -1,0 +1,108 @@
+"""Stage 1: normalise a question so that the later stages see one spelling of everything.
+
+Full-width letters and digits become half-width, traditional characters simplified (OpenCC t2s),
+brackets and quotes one form (``fold``: the same function folds the graph's names, so matching
+compares like with like); amounts (一千万, 2.5亿) become exact ``Decimal`` 万元 and years (2025年, 25年,
+今年/去年 relative to the latest fiscal year in the graph) become ints.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from nlp.numbers import Amount, chinese_to_decimal, find_amounts, find_percents
+
+MAX_QUESTION_CHARS = 500  # longer input is refused by the pipeline, not processed
+
+_BRACKETS = str.maketrans({"【": "[", "】": "]", "〔": "[", "〕": "]", "［": "[", "］": "]",
+                           "（": "(", "）": ")", "“": '"', "”": '"', "＂": '"', "‘": "'", "’": "'",
+                           "〈": "<", "〉": ">", "﹤": "<", "﹥": ">", "≥": ">=", "≤": "<=",
+                           "—": "-", "－": "-", "～": "~", "\u3000": " "})
+_YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_YEAR2 = re.compile(r"(?<![\d.])(\d{2})\s*年(?!代)")
+_YEAR_CN = re.compile(r"([二〇零一三四五六七八九]{4})年")
+_RELATIVE = {"今年": 0, "本年度": 0, "当年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    """The OpenCC converter, built once (it loads its dictionaries)."""
+    try:
+        import opencc  # opencc-python-reimplemented or opencc
+    except ImportError:  # pragma: no cover - dependency declared in pyproject
+        return None
+    try:
+        return opencc.OpenCC("t2s")
+    except Exception:  # the C++ binding spells it t2s.json
+        return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters (identity where OpenCC is missing)."""
+    conv = _t2s()
+    return conv.convert(text) if conv else text
+
+
+def fold(text: str) -> str:
+    """The matching key of a name or question: NFKC (full → half width), simplified, one kind of
+    bracket and quote, no whitespace, letters lower-cased."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = to_simplified(text).translate(_BRACKETS)
+    return re.sub(r"\s+", "", text).lower()
+
+
+@dataclass
+class NormalizedQuestion:
+    """Plain data out of stage 1: the raw and folded text, and the numbers understood in it."""
+
+    raw: str
+    text: str
+    years: list[int] = field(default_factory=list)
+    relative_year: bool = False
+    amounts: list[Amount] = field(default_factory=list)
+    percents: list[Decimal] = field(default_factory=list)
+
+
+def find_years(text: str, latest_year: int | None) -> tuple[list[int], bool]:
+    """Fiscal years named in ``text``: 2025年, 25年, 二〇二五年, and 今年/去年/前年/明年 relative to
+    ``latest_year`` (the latest fiscal year in the graph). Returns the years and whether any was
+    relative."""
+    years: list[int] = []
+    for m in _YEAR4.finditer(text):
+        years.append(int(m.group(1)))
+    for m in _YEAR2.finditer(text):
+        years.append(2000 + int(m.group(1)))
+    for m in _YEAR_CN.finditer(text):
+        digits = "".join(str(int(chinese_to_decimal(ch) or 0)) for ch in m.group(1))
+        years.append(int(digits))
+    relative = False
+    if latest_year:
+        for word, delta in _RELATIVE.items():
+            if word in text:
+                years.append(latest_year + delta)
+                relative = True
+    seen: list[int] = []
+    for y in years:
+        if 1990 <= y <= 2100 and y not in seen:
+            seen.append(y)
+    return seen, relative
+
+
+class Normalizer:
+    """Stage ``normalize``: raw question → ``NormalizedQuestion``."""
+
+    name = "normalize"
+
+    def __init__(self, latest_year: int | None = None) -> None:
+        self.latest_year = latest_year
+
+    def __call__(self, question: str) -> NormalizedQuestion:
+        text = fold(question)
+        # 文号-like years (【2024】126号) are not the fiscal year asked about
+        scan = re.sub(r"[\[(]\d{4}[\])]\s*\d+号", "", text)
+        years, relative = find_years(scan, self.latest_year)
+        return NormalizedQuestion(raw=question, text=text, years=years, relative_year=relative,
+                                  amounts=find_amounts(text), percents=find_percents(text))

@@ -1,0 +1,188 @@
+"""The question pipeline: normalise → segment → link → intent → SPARQL → answer.
+
+Stages are small classes registered by name (spaCy style) and pass plain data along. A
+``Pipeline`` is built once per store (the catalogue, jieba dictionary and spaCy patterns come from
+the graph) and then answers any number of questions; ``answer(question, store)`` keeps one per
+store so the web app and ``budgetkg ask --json -`` load the models once.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+import threading
+import traceback
+import weakref
+from typing import Callable
+
+from nlp.answer import Answer
+from nlp.catalog import Catalog, catalog_from_graph
+from nlp.graph import Graph
+from nlp.handlers import HANDLERS, Context, Result
+from nlp.intents import Intent, IntentClassifier
+from nlp.link import Linked, Linker
+from nlp.normalize import MAX_QUESTION_CHARS, Normalizer
+from nlp.segment import Segmenter
+
+log = logging.getLogger(__name__)
+
+STAGES: dict[str, Callable] = {}
+
+
+def register_stage(name: str):
+    """Register a stage factory under ``name`` (the pipeline's ``order`` names them)."""
+    def wrap(factory):
+        STAGES[name] = factory
+        return factory
+    return wrap
+
+
+register_stage("normalize")(lambda p: Normalizer(p.catalog.latest_year))
+register_stage("segment")(lambda p: Segmenter(p.catalog))
+register_stage("link")(lambda p: Linker(p.catalog, p.stages["segment"]))
+register_stage("intent")(lambda p: IntentClassifier())
+
+INTENT_NAMES = {
+    "topic_projects": "按主题找项目", "project_amount": "项目金额", "dept_total": "部门收支总额",
+    "functional_breakdown": "功能分类科目构成", "economic_breakdown": "经济分类科目构成",
+    "sangong": "“三公”经费", "operating": "机关运行经费", "procurement": "政府采购",
+    "indicators": "绩效指标", "policy_basis": "政策依据", "threshold": "按金额筛选项目",
+    "top_n": "金额排名", "count": "项目计数", "comparison": "比较", "funding_source": "资金来源",
+    "responsible": "承担单位与负责人", "profile": "部门概况", "carryover": "上年结转",
+    "change": "与上年比较", "audit": "勾稽核对", "definition": "名词解释", "unknown": "未识别",
+}
+
+
+class Pipeline:
+    """All stages for one store."""
+
+    order = ("normalize", "segment", "link", "intent")
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.graph = Graph(store)
+        self.catalog: Catalog = catalog_from_graph(self.graph)
+        self.stages: dict[str, object] = {}
+        for name in self.order:
+            self.stages[name] = STAGES[name](self)
+        self.lock = threading.Lock()
+
+    def refuse(self, question: str, reason: str) -> Answer:
+        return Answer(question=question, intent="refused", text=reason, refused=True)
+
+    def __call__(self, question: str) -> Answer:
+        if not isinstance(question, str) or not question.strip():
+            return self.refuse(question or "", "请输入一个问题，例如：“某某局2024年的三公经费是多少？”")
+        if len(question) > MAX_QUESTION_CHARS:
+            return self.refuse(question[:80] + "…",
+                               f"问题太长（{len(question)}个字符），请控制在{MAX_QUESTION_CHARS}个字符以内。")
+        if not re.search(r"[\u4e00-\u9fff]", question):
+            return self.refuse(question, "只能回答用中文提出的预算问题，没有在问题中找到中文。")
+        with self.lock:  # one graph log per question
+            try:
+                return self._answer(question)
+            except Exception:  # noqa: BLE001 - a question must never end in a traceback
+                if os.environ.get("BUDGETKG_DEBUG"):
+                    traceback.print_exc(file=sys.stderr)
+                log.exception("question failed: %r", question[:200])
+                return self.refuse(question, "抱歉，这个问题处理时出错，没有得到答案。请换一种问法。")
+
+    def _answer(self, question: str) -> Answer:
+        nq = self.stages["normalize"](question)
+        linked: Linked = self.stages["link"](nq)
+        intent: Intent = self.stages["intent"](linked)
+        intent.details["topics"] = linked.entities("topic")
+        intent.details["terms"] = [e.name for e in linked.entities("term")]
+        intent.details["project_exact"] = bool(linked.entities("project", exact_only=True))
+        self.graph.log = []
+        understood = {"intent": intent.name, "intent_label": INTENT_NAMES.get(intent.name, intent.name),
+                      **intent.slots()}
+        entities = entities_json(linked, intent)
+        base = dict(question=question, intent=intent.name, entities=entities, understood=understood)
+        if intent.unknown:
+            names = "、".join(f"“{u}”" for u in intent.unknown)
+            return Answer(**base, text=f"没有找到：图谱中没有{names}的相关信息，不能用其他单位或项目的数字代替。"
+                                        f"{understood_text(intent)}")
+        handler = HANDLERS.get(intent.name)
+        result = handler(intent, Context(self.graph, self.catalog)) if handler else Result()
+        sparql = list(self.graph.log)
+        if not result.items:
+            text = result.text or f"没有找到相关信息。{understood_text(intent)}"
+            if result.text:
+                text = result.text + understood_text(intent)
+            return Answer(**base, text=text, sparql=sparql)
+        return Answer(**base, text=result.text, items=result.items, sparql=sparql)
+
+
+def understood_text(intent: Intent) -> str:
+    """What was understood, for a reply that found nothing (so the user can rephrase)."""
+    parts = [f"问题类型：{INTENT_NAMES.get(intent.name, intent.name)}"]
+    if intent.departments:
+        parts.append("部门：" + "、".join(intent.departments))
+    if intent.years:
+        parts.append("年度：" + "、".join(str(y) for y in intent.years))
+    if intent.projects:
+        parts.append("项目：" + "、".join(p.name for p in intent.projects[:3]))
+    if intent.subjects:
+        parts.append("科目：" + "、".join(s.name for s in intent.subjects))
+    if intent.person:
+        parts.append("人员：" + intent.person.name)
+    if intent.amount is not None:
+        parts.append(f"金额：{intent.op or ''}{intent.amount}万元")
+    return "（我的理解——" + "；".join(parts) + "）"
+
+
+def entities_json(linked: Linked, intent: Intent) -> list[dict]:
+    out: list[dict] = []
+    seen: set[tuple] = set()
+    for m in linked.mentions:
+        for e in m.entities:
+            key = (e.kind, e.iri)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({"kind": e.kind, "name": e.name, "iri": e.iri, "text": m.key, "how": m.how})
+    for p in intent.projects:
+        if ("project", p.iri) not in seen:
+            seen.add(("project", p.iri))
+            out.append({"kind": "project", "name": p.name, "iri": p.iri, "how": "fuzzy",
+                        "department": p.department, "year": p.year})
+    return out
+
+
+_PIPELINES: "weakref.WeakKeyDictionary[object, Pipeline]" = weakref.WeakKeyDictionary()
+_BY_ID: dict[int, Pipeline] = {}
+_LOCK = threading.Lock()
+
+
+def get_pipeline(store) -> Pipeline:
+    """The pipeline of ``store``, built on first use."""
+    with _LOCK:
+        try:
+            pipe = _PIPELINES.get(store)
+        except TypeError:  # not weak-referenceable
+            pipe = _BY_ID.get(id(store))
+        if pipe is None:
+            pipe = Pipeline(store)
+            try:
+                _PIPELINES[store] = pipe
+            except TypeError:
+                _BY_ID[id(store)] = pipe
+        return pipe
+
+
+def reset(store=None) -> None:
+    """Forget cached pipelines (after the graph changed)."""
+    with _LOCK:
+        if store is None:
+            _PIPELINES.clear()
+            _BY_ID.clear()
+        else:
+            _PIPELINES.pop(store, None)
+            _BY_ID.pop(id(store), None)
+
+
+def answer(question: str, store) -> Answer:
+    """Answer one Chinese question from the graph in ``store`` (the web app's entry point)."""
+    return get_pipeline(store)(question)

@@ -1,0 +1,68 @@
+"""The Flask app factory: configuration, the query executor, the three blueprints.
+
+``create_app(config)`` takes a plain dict so ``budgetkg serve``, the tests and a WSGI server's
+entry point build the same app. The store is reached only through ``app.extensions["budgetkg"]``
+(:class:`web.context.WebContext`), never through globals, so two apps can live in one process.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, jsonify, request
+
+DEFAULTS: dict[str, Any] = {
+    "STORE_URL": "oxigraph:./data/store",  # where the graph lives (see README: --store)
+    "STORE": None,  # an in-process store object instead of STORE_URL (tests, memory stores)
+    "QUERY_TIMEOUT": 10.0,  # seconds a SPARQL query may run before it is stopped (504)
+    "ROW_CAP": 10000,  # rows (or triples) a result holds at most; results say when truncated
+    "QUERY_WORKERS": 2,  # queries running at once; more wait, then get 503
+    "QUEUE_WAIT": 5.0,  # seconds a request waits for a free query worker
+    "MAX_QUERY_BYTES": 64 * 1024,  # longest query or question accepted (413 beyond)
+    "UPDATES_ENABLED": False,  # SPARQL UPDATE is refused (403) unless enabled …
+    "UPDATE_TOKEN": None,  # … and the request carries "Authorization: Bearer <token>"
+    "UNION_DEFAULT_GRAPH": True,  # queries without GRAPH see every document's named graph
+}
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` overrides :data:`DEFAULTS` (and any Flask setting)."""
+    from web.context import WebContext
+    from web.views_api import bp as api_bp
+    from web.views_pages import bp as pages_bp
+    from web.views_sparql import bp as sparql_bp
+
+    app = Flask(__name__, static_folder="static", template_folder="templates")
+    app.config.update(DEFAULTS)
+    app.config.update(config or {})
+    # form posts and bodies: a little more than the longest query, so the 413 is ours, not a crash
+    app.config.setdefault("MAX_CONTENT_LENGTH", app.config["MAX_QUERY_BYTES"] * 2 + 4096)
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_QUERY_BYTES"] * 2 + 4096
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.jinja_env.autoescape = True  # also for non-.html templates
+    app.extensions["budgetkg"] = WebContext(app.config)
+
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(api_bp, url_prefix="/api")
+    app.register_blueprint(sparql_bp)
+
+    from web.render import register_template_helpers
+
+    register_template_helpers(app)
+
+    @app.errorhandler(413)
+    def too_large(_e):
+        return jsonify(error="request-too-large",
+                       message=f"请求过大 (request larger than {app.config['MAX_CONTENT_LENGTH']} bytes)",
+                       status=413), 413
+
+    @app.after_request
+    def security_headers(resp):
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("Referrer-Policy", "same-origin")
+        resp.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        if request.path.startswith("/sparql") or request.path.startswith("/api/"):
+            resp.headers.setdefault("Access-Control-Allow-Origin", "*")
+        return resp
+
+    return app

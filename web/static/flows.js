@@ -1,0 +1,38 @@
+// The funding-flow Sankey (ECharts, served locally): node values in 万元; a click on a node
+// opens its entity page.
+(function () {
+  "use strict";
+  var el = document.getElementById("sankey");
+  if (!el || !window.echarts) return;
+  var data = JSON.parse(document.getElementById("flow-data").textContent);
+  var colours = { funding: "#e0a800", department: "#b3261e", subject: "#0b57d0", project: "#2e7d32", other: "#777" };
+  var chart = echarts.init(el, null, { renderer: "canvas" });
+  chart.setOption({
+    tooltip: { trigger: "item", formatter: function (p) {
+      var v = Number(p.value).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      var name = p.dataType === "edge" ? data.nodes[p.data.source_index].label + " → " + data.nodes[p.data.target_index].label
+                                        : p.data.label;
+      return echarts.format.encodeHTML(name) + "<br>" + v + " 万元";
+    } },
+    series: [{
+      type: "sankey", left: 8, right: 140, top: 10, bottom: 10, nodeGap: 6, draggable: false,
+      emphasis: { focus: "adjacency" }, layoutIterations: 32,
+      label: { formatter: function (p) { var l = p.data.label; return l.length > 16 ? l.slice(0, 15) + "…" : l; } },
+      lineStyle: { color: "gradient", opacity: 0.35 },
+      data: data.nodes.map(function (n) {
+        return { name: n.id, label: n.label, iri: n.iri, url: n.url, value: Number(n.value || 0),
+                 itemStyle: { color: colours[n.kind] || colours.other } };
+      }),
+      links: data.links.map(function (l) {
+        return { source: data.nodes[l.source].id, target: data.nodes[l.target].id, value: Number(l.value),
+                 source_index: l.source, target_index: l.target };
+      })
+    }]
+  });
+  chart.on("click", function (p) {
+    if (p.dataType === "node" && p.data.url) window.location.href = p.data.url;
+  });
+  el.dataset.ready = "1";
+  window.addEventListener("resize", function () { chart.resize(); });
+  window.budgetkgSankey = chart;
+})();

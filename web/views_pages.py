@@ -1,0 +1,167 @@
+"""The HTML pages (and their ``.json``/``.csv``/``.ttl`` variants): one data function each."""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+
+from web.data.answer import EXAMPLE_QUESTIONS, AnswerUnavailable, answer, answer_table
+from web.executor import QueryError
+from web.render import json_response, respond, wanted_format
+from web.vocab import data_ns, prefixes, sparql_prologue
+
+bp = Blueprint("pages", __name__)
+
+
+def ctx():
+    return current_app.extensions["budgetkg"]
+
+
+@bp.app_errorhandler(QueryError)
+def query_failed(exc: QueryError):
+    """A page whose query failed (timeout, busy, store missing) says so with the status code."""
+    if request.path.startswith("/api/") or request.path.endswith(".json") or \
+            request.accept_mimetypes.best == "application/json":
+        return json_response(exc.to_dict(), exc.status)
+    return Response(render_template("error.html", status=exc.status, message=exc.message),
+                    status=exc.status, mimetype="text/html")
+
+
+@bp.app_errorhandler(404)
+def not_found(_exc):
+    if request.path.startswith("/api/") or request.path.endswith(".json"):
+        return json_response({"error": "not-found", "message": "未找到 (not found)", "status": 404}, 404)
+    return Response(render_template("error.html", status=404, message="未找到该页面或实体"), status=404,
+                    mimetype="text/html")
+
+
+@bp.route("/")
+@bp.route("/index.<any(json):suffix>")
+def home(suffix: str | None = None):
+    from web.data.overview import overview
+
+    data = overview(ctx())
+    data["examples"] = EXAMPLE_QUESTIONS
+    return respond(data, "home.html", wanted_format(suffix),
+                   table=lambda d: (["document", "department", "year", "total_万元"],
+                                    [[x["label"], (x["department"] or {}).get("label"), x["year"], x["total"]]
+                                     for x in d["documents"]]), filename="documents.csv")
+
+
+@bp.route("/ask")
+@bp.route("/ask.<any(json, csv):suffix>")
+def ask(suffix: str | None = None):
+    q = (request.args.get("q") or "").strip()
+    fmt = wanted_format(suffix)
+    if len(q.encode()) > int(current_app.config["MAX_QUERY_BYTES"]):
+        abort(413)
+    data: dict = {"question": q, "error": None, "answer": None, "examples": EXAMPLE_QUESTIONS}
+    status = 200
+    if q:
+        try:
+            data["answer"] = answer(ctx(), q)
+        except AnswerUnavailable as exc:
+            data["error"], status = str(exc), 503
+    if fmt == "json":
+        return json_response(data["answer"] or {"question": q, "error": data["error"]}, status)
+    if fmt == "csv" and data["answer"]:
+        cols, rows = answer_table(data["answer"])
+        from web.render import csv_response
+
+        return csv_response(cols, rows, "answer.csv")
+    if data["answer"]:
+        data["columns"], data["rows"] = answer_table(data["answer"])
+    return Response(render_template("answer.html", **data), status=status, mimetype="text/html")
+
+
+@bp.route("/editor")
+def editor():
+    from web.data.queries import example_queries
+
+    return render_template("editor.html", examples=example_queries(), prologue=sparql_prologue(),
+                           prefixes=prefixes(), initial=request.args.get("query") or "",
+                           entity_base=data_ns())
+
+
+def _entity_iri(local: str | None) -> str:
+    iri = request.args.get("iri")
+    if iri:
+        return iri
+    if not local:
+        abort(404)
+    return data_ns() + quote(local, safe="/")
+
+
+def entity_view(local: str | None, suffix: str | None):
+    from web.data.entity import entity, entity_turtle
+
+    try:
+        iri = _entity_iri(local)
+        fmt = wanted_format(suffix, ("html", "json", "ttl"))
+        if fmt == "ttl":
+            data = entity(ctx(), iri)
+            if data is None:
+                abort(404)
+            return Response(entity_turtle(ctx(), iri), mimetype="text/turtle")
+        data = entity(ctx(), iri)
+    except ValueError:
+        abort(400)
+    if data is None:
+        abort(404)
+    return respond(data, "entity.html", fmt)
+
+
+@bp.route("/entity/")
+@bp.route("/entity.<any(json, ttl):suffix>")
+def entity_by_iri(suffix: str | None = None):
+    return entity_view(None, suffix)
+
+
+@bp.route("/entity/<path:local>")
+def entity_page(local: str):
+    suffix = None
+    for ext in ("json", "ttl"):
+        if local.endswith("." + ext):
+            local, suffix = local[: -len(ext) - 1], ext
+    return entity_view(local, suffix)
+
+
+@bp.route("/flows")
+@bp.route("/flows.<any(json, csv):suffix>")
+def flows(suffix: str | None = None):
+    from web.data.flows import flow_choices, flows as flow_data
+
+    dept = request.args.get("department") or None
+    year = request.args.get("year") or None
+    data = flow_data(ctx(), dept, year)
+    if wanted_format(suffix) == "html":
+        data["choices"] = flow_choices(ctx())
+    return respond(data, "flows.html", wanted_format(suffix),
+                   table=lambda d: (["source", "target", "value_万元"],
+                                    [[d["nodes"][l["source"]]["label"], d["nodes"][l["target"]]["label"],
+                                      l["value"]] for l in d["links"]]), filename="flows.csv")
+
+
+@bp.route("/dependencies")
+@bp.route("/dependencies.<any(json, csv):suffix>")
+def dependencies(suffix: str | None = None):
+    from web.data.dependency import dependency_network
+
+    data = dependency_network(ctx(), request.args.get("department") or None, request.args.get("year") or None)
+    return respond(data, "dependencies.html", wanted_format(suffix),
+                   table=lambda d: (["policy_document", "projects", "in_degree_centrality"],
+                                    [[p["label"], p["projects"], p["centrality"]] for p in d["ranking"]]),
+                   filename="policy_dependencies.csv")
+
+
+@bp.route("/audit")
+@bp.route("/audit.<any(json, csv):suffix>")
+def audit(suffix: str | None = None):
+    from web.data.audit import audit_findings
+
+    data = audit_findings(ctx())
+    return respond(data, "audit.html", wanted_format(suffix),
+                   table=lambda d: (["document", "rule", "where", "expected", "printed", "difference"],
+                                    [[doc["label"], f["rule"], f["where"], f["expected"], f["printed"],
+                                      f["difference"]] for doc in d["documents"] for f in doc["findings"]]),
+                   filename="audit.csv")

@@ -1,0 +1,87 @@
+"""The graph vocabulary as the web app needs it: prefixes, the entity namespace, label predicates.
+
+Read from ``ontology/budgetkg.ttl`` (H4's ontology) where it exists, so the editor's preloaded
+prefixes and the entity URLs follow the ontology instead of a copy kept here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+STANDARD_PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+FALLBACK_ONTOLOGY_NS = "https://budgetkg.org/ontology#"
+FALLBACK_DATA_NS = "https://budgetkg.org/id/"
+
+LABEL_PREDICATES = [
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://purl.org/dc/terms/title",
+]
+
+
+@lru_cache(maxsize=1)
+def prefixes() -> dict[str, str]:
+    """Every ``@prefix``/``PREFIX`` of the ontology files, plus the standard ones."""
+    found = dict(STANDARD_PREFIXES)
+    try:  # the graph's own namespaces (H4), the same the ingest and the queries use
+        from kg.rdf.namespaces import PREFIXES
+
+        found.update(PREFIXES)
+    except ImportError:
+        pass
+    pat = re.compile(r"^\s*@?prefix\s+([A-Za-z][\w-]*)?:\s*<([^>]+)>", re.I | re.M)
+    for path in sorted(ONTOLOGY_DIR.glob("*.ttl")) if ONTOLOGY_DIR.is_dir() else []:
+        for name, ns in pat.findall(path.read_text(encoding="utf-8")):
+            if name:
+                found.setdefault(name, ns)
+    return found
+
+
+def ontology_ns() -> str:
+    """The project's ontology namespace (the prefix the ontology file declares for its terms)."""
+    p = prefixes()
+    for key in ("bkg", "budget", "budgetkg", "kg"):
+        if key in p:
+            return p[key]
+    return FALLBACK_ONTOLOGY_NS
+
+
+def data_ns() -> str:
+    """The root of every instance IRI (entity pages live at ``/entity/<the rest>``)."""
+    try:
+        from kg.rdf.namespaces import ID
+
+        return str(ID)
+    except ImportError:
+        return prefixes().get("id", FALLBACK_DATA_NS)
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for every known prefix (the editor preloads these)."""
+    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes().items())
+
+
+def compact(iri: str) -> str:
+    """``prefix:local`` where a known prefix matches, else the IRI itself."""
+    best = ""
+    for name, ns in prefixes().items():
+        if iri.startswith(ns) and len(ns) > len(best):
+            best, best_name = ns, name
+    if best:
+        local = iri[len(best):]
+        if re.fullmatch(r"[\w\-.%]*", local):
+            return f"{best_name}:{local}"
+    return iri
