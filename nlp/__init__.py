@@ -1,21 +1,25 @@
 """Chinese questions over the budget graph: normalise → segment → link → intent → SPARQL → answer.
 
 ``answer(question, store) -> Answer`` is the API the web app calls; ``Answer.to_json()`` is the
-layout ``budgetkg ask --json`` prints.
+layout ``budgetkg ask --json`` prints. spaCy and jieba load on the first question, not on import.
 """
 from __future__ import annotations
 
-__all__ = ["answer", "Answer", "Pipeline", "get_pipeline"]
+from nlp.reply import Answer, Item
 
 
-def __getattr__(name: str):
-    # imported lazily: spaCy and jieba load only when a question is asked
-    if name in ("answer", "Pipeline", "get_pipeline", "reset"):
-        from nlp import pipeline
+def answer(question: str, store) -> Answer:
+    """Answer one Chinese question from the graph in ``store`` (pipelines are cached per store)."""
+    from nlp.pipeline import answer as _answer
 
-        return getattr(pipeline, name)
-    if name == "Answer":
-        from nlp.answer import Answer
+    return _answer(question, store)
 
-        return Answer
-    raise AttributeError(name)
+
+def reset(store=None) -> None:
+    """Forget the cached pipeline(s): call after the graph changed (new documents ingested)."""
+    from nlp.pipeline import reset as _reset
+
+    _reset(store)
+
+
+__all__ = ["answer", "reset", "Answer", "Item"]

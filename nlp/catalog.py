@@ -6,6 +6,7 @@ entity (``sparql_templates.CATALOG_QUERIES``); the result is plain, immutable da
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -40,6 +41,8 @@ class Catalog:
     entities: list[Entity] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     by_key: dict[str, list[Entity]] = field(default_factory=dict)
+    dept_years: dict[str, list[int]] = field(default_factory=dict)
+    topic_keywords: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def latest_year(self) -> int | None:
@@ -98,11 +101,13 @@ def catalog_from_graph(graph) -> Catalog:
             dept_labels[r["dept"]].append(r["label"])
     dept_name = {iri: display_name(labels) for iri, labels in dept_labels.items()}
     budget_depts = {b.department_iri for b in graph.budgets()}
+    dept_name.update({b.department_iri: b.department for b in graph.budgets()})
     for iri, labels in dept_labels.items():
         if iri not in budget_depts:
             continue  # a unit named only as a project's 承担单位 has no budget to answer from
         name = dept_name[iri]
-        entities.append(Entity("department", iri, name, tuple(l for l in dict.fromkeys(labels) if l != name)))
+        aliases = tuple(a for a in dict.fromkeys(labels) if a != name)
+        entities.append(Entity("department", iri, name, aliases))
     projects: dict[str, dict] = {}
     persons: dict[str, set] = defaultdict(set)
     for r in rows["projects"]:
@@ -134,11 +139,22 @@ def catalog_from_graph(graph) -> Catalog:
     for r in rows["divisions"]:
         entities.append(Entity("division", r["u"], r["label"], (), dept_name.get(r["dept"])))
     topics: dict[str, list[str]] = defaultdict(list)
+    keywords: dict[str, list[str]] = defaultdict(list)
     for r in rows["topics"]:
-        topics[r["t"]].append(r["label"])
+        if not topics[r["t"]]:
+            topics[r["t"]].append(r["pref"])
+        if r["label"] not in topics[r["t"]]:
+            topics[r["t"]].append(r["label"])
+        if r.get("keyword") and r["keyword"] not in keywords[r["t"]]:
+            keywords[r["t"]].append(r["keyword"])
     for iri, labels in topics.items():
         entities.append(Entity("topic", iri, labels[0], tuple(labels[1:])))
-    for r in rows["terms"]:
-        entities.append(Entity("term", "term:" + r["term"], r["term"]))
+    for r in rows["terms"]:  # 名词解释 terms; the stray quotes of “三公”经费 dropped for matching
+        bare = re.sub(r"[“”\"'「」]", "", r["term"])
+        entities.append(Entity("term", "term:" + r["term"], r["term"], (bare,) if bare != r["term"] else ()))
     years = [b.year for b in graph.budgets()]
-    return Catalog.build(entities, years)
+    catalog = Catalog.build(entities, years)
+    for b in graph.budgets():
+        catalog.dept_years.setdefault(b.department, []).append(b.year)
+    catalog.topic_keywords = dict(keywords)
+    return catalog

@@ -22,7 +22,35 @@ ITEM_LABELS = {
     "unit_funds": "单位资金", "carryover_total": "上年结转结余", "carryover_fiscal": "上年财政拨款结转",
     "carryover_nonfiscal": "上年非财政拨款结转结余", "basic_expenditure": "基本支出", "personnel": "人员经费",
     "public_expenses": "公用经费", "project_expenditure": "项目支出", "operating_expenses": "机关运行经费",
+    "three_public.total": "“三公”经费合计", "three_public.overseas": "因公出国(境)费",
+    "three_public.reception": "公务接待费", "three_public.vehicles": "公务用车购置及运行费",
+    "three_public.vehicle_purchase": "公务用车购置费", "three_public.vehicle_operation": "公务用车运行费",
+    "procurement.total": "政府采购预算", "procurement.goods": "政府采购货物类",
+    "procurement.works": "政府采购工程类", "procurement.services": "政府采购服务类",
 }
+# What a 比上年 statement's subject must say for it to be about a figure.
+CHANGE_WORDS = {
+    "general_public_budget": ("一般公共预算",), "income_total": ("收入总", "收支总", "收入预算"),
+    "expenditure_total": ("支出总", "支出预算"), "basic_expenditure": ("基本支出",),
+    "project_expenditure": ("项目支出",), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
+    "carryover_nonfiscal": ("非财政拨款结转",), "operating_expenses": ("机关运行经费",),
+    "three_public.total": ("三公",), "three_public.overseas": ("出国",), "three_public.reception": ("接待",),
+    "three_public.vehicle_purchase": ("购置",), "three_public.vehicle_operation": ("运行",),
+    "three_public.vehicles": ("公务用车",), "procurement.total": ("政府采购",),
+}
+CHANGE_LABELS = {"three_public.total": "“三公”经费", "three_public.overseas": "因公出国(境)费",
+                 "three_public.reception": "公务接待费", "three_public.vehicles": "公务用车购置及运行费",
+                 "three_public.vehicle_purchase": "公务用车购置费", "three_public.vehicle_operation": "公务用车运行费",
+                 "procurement.total": "政府采购预算"}
+
+
+def _about(subject: str, key: str) -> bool:
+    words = CHANGE_WORDS.get(key, ())
+    if key == "general_public_budget" and "转移支付" in subject:
+        return False
+    return any(w in subject for w in words)
+
+
 STAFF = [("authorized", "编制数"), ("actual", "实有人数"), ("active", "在职"), ("retired", "退休"),
          ("veteran", "离休")]
 
@@ -115,7 +143,7 @@ class Graph:
         out = []
         for r in self.run(q):
             b = self._budget(r["doc"])
-            key = r["item"].rsplit("/", 1)[-1]
+            key = r["item"][len(ITEM_BASE):] if r["item"].startswith(ITEM_BASE) else r["item"].rsplit("/", 1)[-1]
             if b is None:
                 continue
             out.append(Figure(key, ITEM_LABELS.get(key, key), _dec(r["amount"]), b.department, b.year,
@@ -250,8 +278,24 @@ class Graph:
         return out
 
     def changes(self, budgets: list[Budget], metrics: list[str]) -> list[dict]:
-        """比上年增加/减少 statements: not in the graph's vocabulary yet, so none."""
-        return []
+        """比上年增加/减少 statements about ``metrics`` (see ``sparql_templates.CHANGES``): each
+        with ``label``, ``current`` and signed ``delta`` (Decimal 万元), ``percent``, ``source``."""
+        if not budgets:
+            return []
+        out = []
+        for r in self.run(T.fill(T.CHANGES, doc=[("iri", b.iri) for b in budgets])):
+            b = self._budget(r["doc"])
+            subject = str(r.get("subject") or "")
+            key = next((m for m in metrics if _about(subject, m)), None)
+            if b is None or key is None or r.get("amount") is None:
+                continue
+            delta = _dec(r["amount"])
+            if str(r.get("direction")) in ("decrease", "减少", "下降"):
+                delta = -delta
+            out.append({"key": key, "label": CHANGE_LABELS.get(key) or ITEM_LABELS.get(key, subject), "subject": subject,
+                        "current": _dec(r.get("current")), "delta": delta, "percent": _dec(r.get("percent")),
+                        "department": b.department, "year": b.year, "source": source_of(r)})
+        return out
 
     # ------------------------------------------------------------------ catalogue rows
     def catalog_rows(self) -> dict[str, list[dict]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
-from nlp.answer import Item, money
+from nlp.reply import Item, money
 from nlp.catalog import Catalog
 from nlp.intents import METRICS, PROCUREMENT, THREE_PUBLIC, Intent
 from nlp.numbers import find_amounts
@@ -146,40 +146,76 @@ def dept_total(intent: Intent, ctx: Context) -> Result:
 @handler("change")
 def change(intent: Intent, ctx: Context) -> Result:
     """Changes against last year as the narrative states them (比上年增加/减少), and the previous
-    year's figure derived from them where the question asks for a year the graph lacks."""
+    year's figure derived from them when the question asks for a year the graph has no budget of."""
     budgets = ctx.graph.budgets()
     depts = intent.departments or sorted({b.department for b in budgets})
+    metrics = [m for m in intent.metrics if m not in ("income_side", "expenditure_side")] or ["income_total"]
+    if intent.years and not intent.change and all(any(b.year == y and b.department in depts for b in budgets)
+                                                   for y in intent.years):
+        return _figures(intent, ctx, metrics, METRIC_LABELS)  # the year asked is in the graph itself
     items: list[Item] = []
     parts: list[str] = []
     for dept in depts:
-        have = sorted(b for b in budgets if b.department == dept)
+        have = [b for b in budgets if b.department == dept]
         asked = intent.years or [b.year for b in have]
+        docs: list[Budget] = []
         for year in asked:
             doc = next((b for b in have if b.year == year), None) or \
                 next((b for b in have if b.year == year + 1), None)
-            if doc is None:
-                continue
-            changes = ctx.graph.changes([doc], intent.metrics)
-            for c in changes:
-                cur = c["current"]
-                delta = c["delta"]
-                prev = cur - delta
-                items.append(Item(f"{doc.year}年{c['label']}", money(cur), WAN, dept, doc.year, c.get("source")))
-                items.append(Item(f"{doc.year}年比上年{'增加' if delta >= 0 else '减少'}", money(abs(delta)), WAN,
-                                  dept, doc.year, c.get("source")))
-                items.append(Item(f"{doc.year - 1}年{c['label']}（推算）", money(prev), WAN, dept, doc.year - 1,
-                                  c.get("source")))
-                parts.append(f"{dept}{doc.year}年{c['label']}{money(cur)}万元，比上年"
-                             f"{'增加' if delta >= 0 else '减少'}{money(abs(delta))}万元，"
-                             f"故{doc.year - 1}年为{money(prev)}万元")
+            if doc is not None and doc not in docs:
+                docs.append(doc)
+        for doc in docs:
+            figures = {f.key: f for f in ctx.graph.figures([doc], metrics)}
+            for c in ctx.graph.changes([doc], metrics):
+                cur = c["current"] if c["current"] is not None else \
+                    (figures[c["key"]].amount if c["key"] in figures else None)
+                delta, label = c["delta"], c["label"]
+                word = "增加" if delta >= 0 else "减少"
+                src = c.get("source")
+                if cur is not None:
+                    items.append(Item(f"{doc.year}年{label}", money(cur), WAN, dept, doc.year, src))
+                items.append(Item(f"{doc.year}年{label}比上年{word}", money(abs(delta)), WAN, dept, doc.year, src))
+                phrase = f"{dept}{doc.year}年{label}" + (f"{money(cur)}万元，" if cur is not None else "") + \
+                    f"比上年{word}{money(abs(delta))}万元"
+                if c.get("percent") is not None:
+                    items.append(Item(f"{'增长' if delta >= 0 else '下降'}幅度", str(c["percent"]), "%", dept,
+                                      doc.year, src))
+                    phrase += f"，{'增长' if delta >= 0 else '下降'}{c['percent']}%"
+                if cur is not None:
+                    prev = cur - delta
+                    items.append(Item(f"{doc.year - 1}年{label}（推算）", money(prev), WAN, dept, doc.year - 1, src))
+                    phrase += f"；据此推算{doc.year - 1}年为{money(prev)}万元"
+                parts.append(phrase)
     if not items:
+        return _no_change(intent, ctx, depts, metrics)
+    return Result(items, "。".join(parts) + "。")
+
+
+def _no_change(intent: Intent, ctx: Context, depts: list[str], metrics: list[str]) -> Result:
+    """No 比上年 statement to derive from: say so, and give the figures the graph does hold for
+    the same department (labelled with their own year), never a guess for the year asked."""
+    budgets = [b for b in ctx.graph.budgets() if b.department in depts]
+    figs = ctx.graph.figures(budgets, metrics)
+    if not figs:
         return Result()
-    return Result(items, "；".join(parts) + "。")
+    missing = [y for y in intent.years if not any(b.year == y for b in budgets)]
+    head = (f"图谱中没有{'、'.join(depts)}{'、'.join(str(y) for y in missing)}年的预算，"
+            f"也没有可据以推算的比上年增减数" if missing else "图谱中没有相应的比上年增减数")
+    items = [Item(f"{f.year}年{f.label}", money(f.amount), WAN, f.department, f.year, f.source) for f in figs]
+    text = head + "；图谱中有的是：" + "；".join(f"{who(f.department, f.year)}{f.label}{money(f.amount)}万元"
+                                             for f in figs) + "。"
+    return Result(items, text)
 
 
 @handler("comparison")
 def comparison(intent: Intent, ctx: Context) -> Result:
     budgets, _ = ctx.scope(intent)
+    if not intent.years and len({b.department for b in budgets}) > 1:
+        latest = {}
+        for b in budgets:  # departments compared on their latest budget each
+            if b.department not in latest or b.year > latest[b.department].year:
+                latest[b.department] = b
+        budgets = list(latest.values())
     key = next((m for m in intent.metrics if m not in ("income_side", "expenditure_side")), "income_total")
     figs = ctx.graph.figures(budgets, [key])
     if not figs:
@@ -209,9 +245,12 @@ def sangong(intent: Intent, ctx: Context) -> Result:
         extra = change(Intent("change", departments=[b.department for b in budgets],
                               years=[b.year for b in budgets],
                               metrics=["three_public." + m for m in intent.metrics]), ctx)
-        if extra.items:
-            res.items += extra.items
+        changed = [i for i in extra.items if "比上年" in i.label or "幅度" in i.label]
+        if changed:
+            res.items += [i for i in extra.items if "推算" in i.label or i in changed]
             res.text += extra.text
+        else:
+            res.text += "图谱中没有这项经费的比上年增减数。"
     return res
 
 
@@ -408,43 +447,48 @@ def top_n(intent: Intent, ctx: Context) -> Result:
 
 @handler("topic_projects")
 def topic_projects(intent: Intent, ctx: Context) -> Result:
-    """Projects about a theme: those whose names hold the theme's words first; only when no
-    name does, those whose description or topic does."""
+    """Projects about a theme. A project's name counts first: one point per theme the question
+    links (two where the name holds the very words the user typed), plus the question's other
+    content words weighted by rarity (a word in most names says little). Only when no name
+    matches do the graph's bkg:concerns links and the descriptions decide."""
     budgets, note = ctx.scope(intent)
     if not budgets:
         return Result()
     projects = ctx.graph.projects(budgets)
-    topics = [e for e in intent.details.get("topics", [])]
-    words = list(intent.keywords)
-    topic_words: list[str] = []
-    for t in topics:
-        topic_words += [t.name, *t.aliases]
+    topics = list(intent.details.get("topics", []))
+    typed = intent.details.get("topic_text", [])
+    topic_words = {t.iri: [t.name, *t.aliases, *ctx.catalog.topic_keywords.get(t.iri, [])] for t in topics}
+    words = [w for w in intent.keywords if not any(w in ws for ws in topic_words.values())]
     topical = set(ctx.graph.topic_projects([t.iri for t in topics], budgets)) if topics else set()
 
-    def name_hits(p: ProjectRow) -> int:
-        names = " ".join([p.name, *p.aliases])
-        return sum(1 for w in words + topic_words if len(w) >= 2 and w in names)
+    def names(p: ProjectRow) -> str:
+        return " ".join([p.name, *p.aliases])
 
-    def desc_hits(p: ProjectRow) -> int:
-        return sum(1 for w in words + topic_words if len(w) >= 2 and w in (p.description or ""))
-
-    # idf: a word found in most project names says little about any one of them
-    def weight(w: str) -> float:
-        n = sum(1 for p in projects if w in p.name)
+    def rarity(w: str) -> float:
+        n = sum(1 for p in projects if w in names(p))
         return 0.0 if not n else 1.0 / n
 
     scored = []
     for p in projects:
-        names = " ".join([p.name, *p.aliases])
-        s = sum(weight(w) for w in words + topic_words if len(w) >= 2 and w in names)
-        if s:
-            scored.append((s, p))
+        text = names(p)
+        score = 0.0
+        for iri, ws in topic_words.items():
+            narrow = [w for w in typed if w in ws and w != ws[0]]  # a synonym, not the broad label
+            if any(w in text for w in narrow):
+                score += 2.0
+            elif any(len(w) >= 2 and w in text for w in ws):
+                score += 1.0
+        score += sum(rarity(w) for w in words if len(w) >= 2 and w in text)
+        if score:
+            scored.append((score, p))
     if scored:
         best = max(s for s, _ in scored)
-        hits = [p for s, p in sorted(scored, key=lambda x: -x[0]) if s >= best * 0.5]
+        hits = [p for s, p in sorted(scored, key=lambda x: -x[0]) if s > best * 0.5]
     else:
-        hits = [p for p in projects if p.iri in topical and desc_hits(p)] or \
-            [p for p in projects if p.iri in topical] or [p for p in projects if desc_hits(p) >= 2]
+        def described(p: ProjectRow) -> int:
+            return sum(1 for w in words + typed if len(w) >= 2 and w in (p.description or ""))
+        hits = [p for p in projects if p.iri in topical and described(p)] or \
+            [p for p in projects if p.iri in topical] or [p for p in projects if described(p) >= 2]
     if not hits or len(hits) > 15:
         return Result()
     text = f"找到{len(hits)}个相关项目：" + "；".join(project_phrase(p) for p in hits) + "。"
@@ -465,7 +509,7 @@ def funding_source(intent: Intent, ctx: Context) -> Result:
             continue
         label = labels[0] + (f"（{labels[1]}）" if len(labels) > 1 else "")
         items.append(Item(label, money(p.amount), WAN if p.amount is not None else None, p.department, p.year,
-                          p.source, {"project": p.name, "also_called": "、".join(labels[1:]) or None}))
+                          p.source, {"project": p.name, "also_called": labels[1:] or None}))
         parts.append(f"{project_phrase(p)}的资金来自{label}")
     return Result(items, "；".join(parts) + "。")
 
@@ -506,12 +550,17 @@ def indicators(intent: Intent, ctx: Context) -> Result:
     rows = _linked_projects(intent, ctx)
     if not rows:
         return Result()
-    inds = ctx.graph.indicators([p.iri for p in rows])
+    every = ctx.graph.indicators([p.iri for p in rows])
     kinds = intent.indicator_kinds
+    inds = every
     if kinds:
         inds = [i for i in inds if any(k in i.kinds or (i.level2 and k[:2] in i.level2) for k in kinds)]
     if not inds:
-        return Result()
+        names = "、".join(f"“{p.name}”" for p in rows)
+        if every:
+            have = "、".join(dict.fromkeys(i.level2 or i.level1 or "" for i in every))
+            return Result(text=f"{names}没有{'、'.join(kinds)}；它的绩效目标表列有：{have}。")
+        return Result(text=f"图谱中没有{names}的绩效目标表。")
     by_proj = {p.iri: p for p in rows}
     items = []
     parts = []

@@ -47,7 +47,7 @@ PROCUREMENT = [("total", "政府采购预算合计", r"政府采购|采购"), ("
 INDICATOR_KINDS = ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
                    "生态效益指标", "可持续影响指标", "满意度指标", "效益指标"]
 ECON_WORDS = r"经济分类|工资福利|商品和服务|对个人和家庭|资本性支出"
-CHANGE_WORDS = r"比上年|较上年|同比|上年|压减|增加了|减少了|增长|下降|变化|增减"
+CHANGE_WORDS = r"比上年|较上年|同比|与上年|压减|增加了|减少了|增加多少|减少多少|增长|下降|变化|增减|多了|少了"
 
 _CN_NUM = r"[\d一二两三四五六七八九十]+"
 
@@ -84,7 +84,7 @@ class Intent:
         """The slots as JSON-ready data (for ``--json`` and the web page)."""
         out: dict = {}
         for key, value in self.__dict__.items():
-            if key == "name" or value in (None, [], {}, False) or key == "department_open":
+            if key in ("name", "details", "department_open") or value in (None, [], {}, False):
                 continue
             if isinstance(value, Entity):
                 value = value.name
@@ -138,6 +138,12 @@ class IntentClassifier:
         intent.years = list(linked.question.years)
         intent.projects = strong_projects(linked)
         intent.subjects = (linked.entities("functional_subject") + linked.entities("economic_subject"))
+        if not intent.subjects:  # a subject named partly (社保和就业支出): the clear best fuzzy match
+            for kind in ("functional_subject", "economic_subject"):
+                ranked = linked.fuzzy.get(kind, [])
+                if ranked and ranked[0][0] >= 4.5 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+                    intent.subjects.append(ranked[0][1])
+                    break
         persons = linked.entities("person")
         intent.person = persons[0] if persons else None
         policies = linked.entities("policy", exact_only=True)
@@ -147,6 +153,13 @@ class IntentClassifier:
     # -- which intent ------------------------------------------------------------------------
     def _classify(self, t: str, intent: Intent, linked: Linked) -> str:
         has_project = bool(intent.projects)
+        exact_project = bool(linked.entities("project", exact_only=True))
+        ranked = linked.fuzzy.get("project", [])
+        one_clear = bool(ranked) and ranked[0][0] >= 8 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0] - 2)
+        if not exact_project and not (one_clear and not _has(r"哪些|哪几个|有哪|都有", t)) and _has(r"哪些项目|哪个项目|有没有|什么项目|相关的?项目|有关的?项目|方面的?项目|涉及", t) \
+                and not _has(r"负责|承担|依据|引用|指标|结转|超过|以上|以下|低于|高于|最大|最小|几个|多少个|来源|出自", t) \
+                and not linked.question.amounts and not intent.person:
+            return "topic_projects"
         if _has(r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|是什么\?*$|什么是|何为|口径", t) \
                 and not has_project and not _has(r"多少|哪些|几个", t):
             return "definition"
@@ -175,6 +188,9 @@ class IntentClassifier:
         if _has(r"新安排|新增的|结转下来|上年结转|结转项目|结转的|结转结余项目|还是.*结转", t) and (
                 has_project or _has(r"项目", t)):
             return "carryover"
+        if _has(r"哪家|哪个单位|哪个部门|几家|三家|两家|各单位|各部门|单位之间|部门之间", t) and \
+                "项目" not in t.replace("项目支出", "") and not has_project:
+            return "comparison"
         if _has(rf"最大|最多|最高|最小|最少|最低|前{_CN_NUM}(个|名|位)|排名前|top", t) \
                 and not _has(r"排序|排个序", t):
             return "top_n"
@@ -183,13 +199,16 @@ class IntentClassifier:
             return "threshold"
         if _has(r"(?<!哪)几个|多少个|多少项|(?<!哪)几项|数量|个数", t) and _has(r"项目|科目|单位", t):
             return "count"
+        if _has(r"推算|倒推|算出|反推|上一年(?!度)", t) and not has_project:
+            return "change"
         if _has(r"排序|排个序|排名|比较|对比|哪家|哪个单位.{0,4}(最多|更多|最高|更高|最大|更大)|从高到低|从低到高|从大到小|从小到大|"
                 r"各单位|几家|三家|两家|哪个多|谁多|高低", t) or len(intent.departments) >= 2 \
                 or len(intent.years) >= 2:
             return "comparison"
-        if _has(ECON_WORDS, t) or linked.entities("economic_subject"):
+        kinds = {e.kind for e in intent.subjects}
+        if _has(ECON_WORDS, t) or "economic_subject" in kinds:
             return "economic_breakdown"
-        if _has(r"功能分类|科目|类级|款级|项级", t) or linked.entities("functional_subject"):
+        if _has(r"功能分类|科目|类级|款级|项级", t) or "functional_subject" in kinds:
             return "functional_breakdown"
         if has_project and _has(r"多少|金额|预算|资金|规模|钱|安排", t):
             return "project_amount"
@@ -303,9 +322,9 @@ _STOP = re.compile(r"^(有没有|有|没有|专门|做|的|项目|经费|资金|
 
 def topic_keywords(linked: Linked) -> list[str]:
     """Content words of a topic question: tokens that are not question words, not linked
-    departments/years, not punctuation."""
+    departments, places or topics, not punctuation."""
     out: list[str] = []
-    covered = [(m.start, m.end) for m in linked.mentions if m.kinds() & {"department", "place"}]
+    covered = [(m.start, m.end) for m in linked.mentions if m.kinds() & {"department", "place", "topic"}]
     for tok in linked.tokens:
         w = tok.text
         if any(s <= tok.start < e for s, e in covered):

@@ -25,7 +25,7 @@ _GENERIC = re.compile(
     r"预算|安排|设立|是否|分别|各是|[的了和与及或在里中是有]|[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
 _GENERIC_UNKNOWN = {"中国", "全国", "中央", "国家", "自治区", "全州", "本级", "州级", "省级", "市级",
                     "县级", "各县", "地方"}
-FUZZY_KINDS = ("project", "policy")
+FUZZY_KINDS = ("project", "policy", "functional_subject", "economic_subject")
 # The commonest Chinese surnames: a word jieba tags as a person's name (nr) is taken for one only
 # when it starts with one of them (jieba tags many ordinary words nr).
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -104,17 +104,19 @@ class Linker:
         self.keys = sorted(catalog.by_key, key=len, reverse=True)
 
     def _build_spacy(self):
+        """``spacy.blank("zh")`` segmenting with our jieba tokenizer (built with the ``char``
+        segmenter first so spaCy does not load jieba's global dictionary a second time), plus an
+        EntityRuler with one pattern per catalogue name: every name is one word of the jieba
+        dictionary, so a one-token ORTH pattern finds it."""
         import spacy
 
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
         nlp.tokenizer.jieba_seg = self.segmenter  # our dictionary, not the global one
-        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-        patterns = []
-        for key, entities in self.catalog.by_key.items():
-            label = entities[0].kind.upper()
-            patterns.append({"label": label, "pattern": key, "id": key})
-        with nlp.select_pipes(enable=[]):
-            ruler.add_patterns(patterns)
+        nlp.tokenizer.segmenter = "jieba"
+        ruler = nlp.add_pipe("entity_ruler")
+        patterns = [{"label": entities[0].kind.upper(), "pattern": [{"ORTH": key}], "id": key}
+                    for key, entities in self.catalog.by_key.items()]
+        ruler.add_patterns(patterns)
         return nlp
 
     def __call__(self, nq: NormalizedQuestion) -> Linked:
@@ -183,6 +185,10 @@ class Linker:
             for i in range(a.start, min(a.end, len(masked))):
                 masked[i] = "|"
         q = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
+        for m in linked.mentions:  # subjects: every exactly named thing is out of the comparison
+            for i in range(m.start, m.end):
+                masked[i] = "|"
+        q_subject = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
         depts = {e.name for e in linked.entities("department")}
         out: dict[str, list[tuple[float, Entity]]] = {}
         for kind in FUZZY_KINDS:
@@ -192,7 +198,7 @@ class Linker:
                     continue
                 best = 0.0
                 for name in e.names():
-                    score, coverage = fuzzy_score(q, name)
+                    score, coverage = fuzzy_score(q_subject if kind.endswith("subject") else q, name)
                     if score >= 4 and (coverage >= 0.5 or score >= 6):
                         best = max(best, score + coverage)
                 if best:

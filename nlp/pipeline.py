@@ -16,7 +16,7 @@ import traceback
 import weakref
 from typing import Callable
 
-from nlp.answer import Answer
+from nlp.reply import Answer
 from nlp.catalog import Catalog, catalog_from_graph
 from nlp.graph import Graph
 from nlp.handlers import HANDLERS, Context, Result
@@ -92,7 +92,14 @@ class Pipeline:
         nq = self.stages["normalize"](question)
         linked: Linked = self.stages["link"](nq)
         intent: Intent = self.stages["intent"](linked)
+        if nq.relative_year and intent.departments:
+            # 今年/去年 of a department: relative to its own latest budget in the graph
+            latest = max((y for d in intent.departments for y in self.catalog.dept_years.get(d, [])), default=None)
+            if latest:
+                from nlp.normalize import find_years
+                intent.years = find_years(nq.text, latest)[0]
         intent.details["topics"] = linked.entities("topic")
+        intent.details["topic_text"] = [m.key for m in linked.mentions if "topic" in m.kinds()]
         intent.details["terms"] = [e.name for e in linked.entities("term")]
         intent.details["project_exact"] = bool(linked.entities("project", exact_only=True))
         self.graph.log = []

@@ -22,7 +22,7 @@ BUDGETS = """SELECT ?doc ?dept ?label ?year ?kind (SAMPLE(?f) AS ?file) WHERE {
   ?doc a bkg:BudgetDocument ; bkg:department ?dept ; bkg:fiscalYear/bkg:year ?year .
   OPTIONAL { ?doc bkg:documentKind ?kind }
   OPTIONAL { ?doc bkg:sourceFile ?f }
-  ?dept skos:prefLabel|rdfs:label ?label .
+  ?dept rdfs:label ?label .
 } GROUP BY ?doc ?dept ?label ?year ?kind"""
 
 DEPARTMENTS = """SELECT DISTINCT ?dept ?label WHERE {
@@ -51,9 +51,10 @@ DIVISION_NAMES = """SELECT DISTINCT ?u ?label ?dept WHERE {
   ?u a bkg:Division ; rdfs:label ?label ; org:unitOf ?dept .
 }"""
 
-TOPIC_NAMES = """SELECT DISTINCT ?t ?label WHERE {
-  ?t a bkg:Topic ; (skos:prefLabel|skos:altLabel) ?label .
-  FILTER(lang(?label) = "zh" || lang(?label) = "")
+TOPIC_NAMES = """SELECT DISTINCT ?t ?pref ?label ?keyword WHERE {
+  ?t a bkg:Topic ; skos:prefLabel ?pref ; (skos:prefLabel|skos:altLabel) ?label .
+  FILTER((lang(?label) = "zh" || lang(?label) = "") && (lang(?pref) = "zh" || lang(?pref) = ""))
+  OPTIONAL { ?t bkg:keyword ?keyword }
 }"""
 
 TERM_NAMES = """SELECT DISTINCT ?term WHERE { ?d a bkg:Definition ; bkg:term ?term . }"""
@@ -161,6 +162,17 @@ DEFINITIONS = """SELECT ?doc ?term ?text WHERE {
   ?doc bkg:defines ?d .
   ?d bkg:term ?term ; bkg:definitionText ?text .
 }"""
+
+# 比上年增加/减少 statements. Not yet in ontology/budgetkg.ttl: this is the vocabulary proposed for
+# it (a bkg:Change per statement of the narrative); where the graph has none the query is empty.
+CHANGES = """SELECT ?doc ?x ?subject ?direction ?amount ?percent ?current ?file ?page ?line ?table ?row WHERE {
+  {VALUES_doc}
+  ?doc bkg:statesChange ?x .
+  ?x bkg:changeSubject ?subject ; bkg:direction ?direction ; bkg:changeAmount ?amount .
+  OPTIONAL { ?x bkg:changePercent ?percent }
+  OPTIONAL { ?x bkg:currentAmount ?current }
+""" + LOCATION + """
+} ORDER BY ?doc ?x"""
 
 
 def fill(template: str, subject_type: str | None = None, **values: list) -> str:

@@ -15,3 +15,30 @@ def shared_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"../shared not present: {path} is where the corpus, realdocs and gold live")
     return path
+
+
+# Knowledge-graph fixtures (stores over every backend, a private Virtuoso): tests/graph_fixtures.py
+from tests.graph_fixtures import store, virtuoso_endpoint  # noqa: E402,F401
+
+
+# Question-answering graphs (tests/test_nlp_*.py): tests/nlp_support.py
+@pytest.fixture(scope="session")
+def nlp_corpus_store(shared_dir):
+    """The corpus graph: ../shared/corpus through the real extractor, in a memory oxigraph store."""
+    from tests import nlp_support
+
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, nlp_support.corpus_records(shared_dir))
+    return store
+
+
+@pytest.fixture(scope="session")
+def nlp_small_store():
+    """A small graph the tests build themselves (fictional 青山市 budgets): no ../shared needed."""
+    from tests import nlp_support
+
+    store = nlp_support.open_memory_store()
+    records = nlp_support.small_records()
+    nlp_support.ingest(store, records)
+    nlp_support.add_changes(store, records)
+    return store

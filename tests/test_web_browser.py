@@ -92,7 +92,7 @@ def test_home_type_a_question_and_read_the_answer(page, server):
     shot(page, "home")
     page.fill("#q", "青山市生态环境局2025年的收入总计是多少？")
     page.click("form.askbox button")
-    page.wait_for_url("**/ask?q=*")
+    page.wait_for_url(lambda u: "/ask" in u)
     shot(page, "answer")
     if nlp_available():
         text = page.locator("#answer-text").inner_text()
@@ -100,11 +100,28 @@ def test_home_type_a_question_and_read_the_answer(page, server):
         assert "1500" in text.replace(",", "")
         assert page.locator("pre.sparql").count() >= 1
         page.locator("a.open-editor").first.click()
-        page.wait_for_url("**/editor?query=*")
+        page.wait_for_url(lambda u: "/editor" in u)
         page.wait_for_selector("#yasgui .CodeMirror")
+        editor_text = page.evaluate("document.querySelector('#yasgui .CodeMirror').CodeMirror.getValue()")
+        assert "bkg:amount" in editor_text
+        page.wait_for_selector("#yasgui .yasr table td", timeout=30000)  # it runs on arrival
+        shot(page, "editor_from_answer")
     else:
         assert "暂时无法回答" in page.locator("#answer-error").inner_text()
         pytest.skip("nlp.answer is not available yet: the answer page shows its notice")
+
+
+def test_example_question_is_answered(page, server):
+    page.goto(server.url + "/")
+    example = page.locator("a.example").first
+    question = example.inner_text()
+    assert "青山市" in question  # the examples name what this graph holds
+    example.click()
+    page.wait_for_url(lambda u: "/ask" in u)
+    if not nlp_available():
+        pytest.skip("nlp.answer is not available yet")
+    assert page.locator("h1.question").inner_text() == question
+    assert page.locator("#answer-text").inner_text().strip()
 
 
 def test_autocomplete_and_follow_entity_links(page, server):
@@ -113,18 +130,18 @@ def test_autocomplete_and_follow_entity_links(page, server):
     page.wait_for_selector(".suggest li a")
     link = page.locator(".suggest li a", has_text="青山市生态环境局").first
     link.click()
-    page.wait_for_url("**/entity/department/**")
+    page.wait_for_url(lambda u: "/entity/department/" in u)
     assert page.locator("#entity-label").inner_text() == "青山市生态环境局"
     assert page.locator("table.figures").is_visible()  # its figures by year
     shot(page, "entity_department")
     page.locator("table.edges a.edge", has_text="空气质量自动监测站运维费").first.click()
-    page.wait_for_url("**/entity/project/**")
+    page.wait_for_url(lambda u: "/entity/project/" in u)
     assert page.locator("#entity-label").inner_text() == "空气质量自动监测站运维费"
     figures = page.locator("table.figures").inner_text()
     assert "500.00" in figures and "表7" in figures  # the amount and where it was printed
     shot(page, "entity_project")
     page.locator("table.edges a.edge", has_text="青山市大气污染防治行动计划").first.click()
-    page.wait_for_url("**/entity/policy/**")
+    page.wait_for_url(lambda u: "/entity/policy/" in u)
     assert "青山市大气污染防治行动计划" in page.locator("#entity-label").inner_text()
 
 
@@ -157,7 +174,7 @@ def test_editor_runs_a_query_and_downloads_csv(page, server):
     assert "空气质量自动监测站运维费" in page.locator("#yasgui .yasr table").first.inner_text()
     link = page.locator("#yasgui .yasr a.entity-link").first
     link.click()
-    page.wait_for_url("**/entity/project/**")
+    page.wait_for_url(lambda u: "/entity/project/" in u)
 
 
 def test_sankey_click_a_node_opens_its_entity(page, server):
@@ -177,7 +194,7 @@ def test_sankey_click_a_node_opens_its_entity(page, server):
       return null; }""")
     assert box is not None
     page.mouse.click(box["x"], box["y"])
-    page.wait_for_url("**/entity/department/**")
+    page.wait_for_url(lambda u: "/entity/department/" in u)
     assert page.locator("#entity-label").inner_text() == "青山市生态环境局"
 
 
@@ -187,7 +204,7 @@ def test_sankey_for_one_department_and_year(page, server):
     page.select_option("select[name=year]", "2024")
     page.click("form.filters button")
     page.wait_for_selector("#sankey[data-ready='1']")
-    nodes = page.locator("details table").inner_text()
+    nodes = page.locator("details table").text_content()
     assert "青山市环境监测站" in nodes and "青山市生态环境局" not in nodes
 
 
@@ -212,7 +229,7 @@ def test_script_tags_are_inert_in_the_browser(page, server):
     page.wait_for_selector(".suggest li a")
     assert XSS_PROJECT in page.locator(".suggest").inner_text()
     page.locator(".suggest li a").first.click()
-    page.wait_for_url("**/entity/**")
+    page.wait_for_url(lambda u: "/entity/" in u)
     assert page.locator("#entity-label").inner_text() == XSS_PROJECT
     assert page.evaluate("window.__xss") is None
     page.goto(server.url + "/flows")

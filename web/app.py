@@ -61,6 +61,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
         resp.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        if not request.path.startswith("/static/"):
+            resp.vary.add("Accept")  # pages answer HTML, JSON or Turtle by the Accept header
         if request.path.startswith("/sparql") or request.path.startswith("/api/"):
             resp.headers.setdefault("Access-Control-Allow-Origin", "*")
         return resp

@@ -133,3 +133,44 @@ class ServerProcess:
                 self.proc.wait(5)
 
 
+
+
+def build_memory_store(records: list[Record] | None = None):
+    """The same graph in the project's in-process ``memory`` store (rdflib), for the thread path."""
+    from kg.rdf.mapping import record_to_graph
+    from kg.rdf.namespaces import GRAPH_ONTOLOGY
+    from kg.store import open_store
+
+    store = open_store("memory")
+    try:
+        from kg.rdf.ontology_files import global_graph
+
+        store.replace_graph(GRAPH_ONTOLOGY, global_graph())
+    except ImportError:
+        pass
+    for rec in records if records is not None else sample_records():
+        iri, g = record_to_graph(rec)
+        store.replace_graph(str(iri), g)
+    return store
+
+
+class ThreadServer:
+    """The app on waitress in a thread of this process (for stores that live in this process)."""
+
+    def __init__(self, config: dict) -> None:
+        import threading
+
+        from waitress import create_server
+
+        from web import create_app
+
+        self.app = create_app(config)
+        self.server = create_server(self.app, host="127.0.0.1", port=0, threads=4,
+                                    max_request_body_size=self.app.config["MAX_CONTENT_LENGTH"])
+        self.url = f"http://127.0.0.1:{self.server.effective_port}"
+        self.thread = threading.Thread(target=self.server.run, daemon=True, name="budgetkg-test-server")
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.close()
+        self.app.extensions["budgetkg"].close()

@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from web.data.answer import EXAMPLE_QUESTIONS, AnswerUnavailable, answer, answer_table
+from web.data.answer import AnswerUnavailable, answer, answer_table, example_questions
 from web.executor import QueryError
 from web.render import json_response, respond, wanted_format
 from web.vocab import data_ns, prefixes, sparql_prologue
@@ -41,7 +41,7 @@ def home(suffix: str | None = None):
     from web.data.overview import overview
 
     data = overview(ctx())
-    data["examples"] = EXAMPLE_QUESTIONS
+    data["examples"] = example_questions(ctx())
     return respond(data, "home.html", wanted_format(suffix),
                    table=lambda d: (["document", "department", "year", "total_万元"],
                                     [[x["label"], (x["department"] or {}).get("label"), x["year"], x["total"]]
@@ -55,7 +55,7 @@ def ask(suffix: str | None = None):
     fmt = wanted_format(suffix)
     if len(q.encode()) > int(current_app.config["MAX_QUERY_BYTES"]):
         abort(413)
-    data: dict = {"question": q, "error": None, "answer": None, "examples": EXAMPLE_QUESTIONS}
+    data: dict = {"question": q, "error": None, "answer": None, "examples": [] if q else example_questions(ctx())}
     status = 200
     if q:
         try:

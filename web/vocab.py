@@ -82,6 +82,6 @@ def compact(iri: str) -> str:
             best, best_name = ns, name
     if best:
         local = iri[len(best):]
-        if re.fullmatch(r"[\w\-.%]*", local):
+        if re.fullmatch(r"[\w\-.%/]*", local):
             return f"{best_name}:{local}"
     return iri

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         ans = pipe(question)
         if args.json:
-            print(json.dumps(ans.to_json(), ensure_ascii=False), flush=True)
+            print(json.dumps(ans.to_json(), ensure_ascii=False, default=str), flush=True)
         else:
             print(_human(ans, args.sparql), flush=True)
     return 0

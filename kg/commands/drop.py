@@ -33,9 +33,12 @@ def run(args: argparse.Namespace) -> int:
         if not graphs:
             print(f"budgetkg drop: no document matches {args.document!r}", file=sys.stderr)
             return 1
+        from kg.rdf.registry import refresh_departments
+
         for g in graphs:
             store.drop_graph(g)
             print(f"dropped <{g}>")
+        refresh_departments(store)
         return 0
     except StoreError as exc:
         print(f"budgetkg drop: {exc}", file=sys.stderr)

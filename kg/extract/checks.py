@@ -15,6 +15,8 @@ own checks (说明, 绩效目标表) come from ``kg.extract.narrative.checks.nar
 """
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 from typing import Iterable
 
@@ -99,7 +101,7 @@ def classification_checks(c: Checks, table) -> None:
             continue
         where = f"{table.label} {parent.label}"
         prov = _prov(c.record, table, parent)
-        for col in schema.columns:
+        for col in schema.all_columns:
             expected = _sum(k.get(col) for k in kids)
             printed = parent.get(col)
             if col != schema.columns[0] and printed is None and not expected:
@@ -110,15 +112,17 @@ def classification_checks(c: Checks, table) -> None:
         where = f"{table.label} {row.label}"
         prov = _prov(c.record, table, row)
         for total, parts in schema.sums:
-            printed_parts = [row.get(p) for p in parts]
             if row.get(total) is None:
                 continue
+            # parts only a PDF header names (单位预留机动经费) count where printed
+            required = [row.get(p) for p in parts if p not in schema.header_only]
+            printed_parts = required + [row.get(p) for p in parts if p in schema.header_only]
             if "basic" in parts and "project" in parts:
-                if any(v is None for v in printed_parts):
+                if any(v is None for v in required):
                     continue
                 c.add("basic_plus_project", where, _sum(printed_parts), row.get(total), prov)
             elif "personnel" in parts:
-                if any(v is None for v in printed_parts):
+                if any(v is None for v in required):
                     continue
                 c.add("personnel_plus_public", where, _sum(printed_parts), row.get(total), prov)
             else:
@@ -160,6 +164,7 @@ def summary_checks(c: Checks, table) -> None:
             if other.level <= item.level:
                 break
             following.append(other)
+        following = [o for o in following if o.level >= 0]
         if not following:
             return []
         level = min(o.level for o in following)
@@ -174,7 +179,7 @@ def summary_checks(c: Checks, table) -> None:
     if tops and inc is not None:
         c.add("children_sum", f"{label} 收入总计", _sum(effective(n) for n in tops), inc, prov)
     for n, item in enumerate(items):
-        if item.level > 1 or item.value is None:
+        if item.level > 1 or item.level < 0 or item.value is None:
             continue
         kids = kids_of(n)
         if not any(k.value is not None for k in kids):
@@ -284,6 +289,30 @@ def carryover_checks(c: Checks, table) -> None:
                 compare(head, its, f"{table.label} {head.label}")
 
 
+def _headed_current(table, word: str) -> bool:
+    """True where a PDF table's header names its total column ``word`` (本年收入合计)."""
+    if table is None:
+        return False
+    from kg.extract.text_normalize import compact_name
+
+    return any(line.cells and any(cell and compact_name(cell) == word for cell in line.cells)
+               for line in table.lines[:8])
+
+
+def _current_year_lines(summary) -> tuple[Decimal | None, Decimal | None]:
+    """The summary's 本年收入合计 and 本年支出合计 figures where it prints them."""
+    if summary is None:
+        return None, None
+    current_in = summary.data.get("by_key", {}).get("current_year_income")
+    current_out = None
+    for row in summary.rows:
+        name = getattr(row, "name", "") or ""
+        if re.fullmatch(r"(?:本年|当年)支出(?:合计|小计)", name) and getattr(row, "figures", None):
+            current_out = row.figures[0]
+            break
+    return current_in, current_out
+
+
 def cross_table_checks(c: Checks, parts, record: Record) -> None:
     """The same figure printed in two tables."""
     summary = parts.table("summary")
@@ -300,10 +329,19 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
         return next((r for r in table.rows if getattr(r, "is_total", False)), None)
 
     r3, r5, r6, r2, r11 = root(expenditure), root(general), root(economic), root(income), root(carry)
-    if r3 is not None and grand.get("expenditure_total") is not None:
+    # A table whose total column is 本年收入合计 / 本年支出合计 (the 决算 template) holds the year's
+    # figures only: it is compared with the summary's 本年 line, not with 总计 (which adds 结转).
+    current_in, current_out = _current_year_lines(summary)
+    if r3 is not None and _headed_current(expenditure, "本年支出合计") and current_out is not None:
+        c.add("same_figure", f"{expenditure.label} {r3.label} vs {summary.label} 本年支出合计",
+              current_out, r3.get("total"), _prov(record, expenditure, r3))
+    elif r3 is not None and grand.get("expenditure_total") is not None:
         c.add("same_figure", f"{expenditure.label} {r3.label} vs {summary.label} 支出总计",
               grand["expenditure_total"], r3.get("total"), _prov(record, expenditure, r3))
-    if r2 is not None and grand.get("income_total") is not None:
+    if r2 is not None and _headed_current(income, "本年收入合计") and current_in is not None:
+        c.add("same_figure", f"{income.label} {r2.label} vs {summary.label} 本年收入合计",
+              current_in, r2.get("total"), _prov(record, income, r2))
+    elif r2 is not None and grand.get("income_total") is not None:
         c.add("same_figure", f"{income.label} {r2.label} vs {summary.label} 收入总计",
               grand["income_total"], r2.get("total"), _prov(record, income, r2))
     if r6 is not None and r3 is not None and r3.get("basic") is not None:
@@ -341,6 +379,9 @@ def run_all(parts, record: Record) -> list[Check]:
                 carryover_checks(c, table)
             elif table.data.get("schema") is not None:
                 classification_checks(c, table)
+            # identities a template reader recorded as (rule, where, expected, printed, provenance)
+            for rule, where, expected, printed, provenance in table.data.get("identities", []):
+                c.add(rule, where, expected, printed, provenance)
         except (AttributeError, KeyError, TypeError) as exc:  # a table read in an unexpected shape
             record.warnings.append(f"checks of {table.label} skipped: {type(exc).__name__}: {exc}")
     cross_table_checks(c, parts, record)

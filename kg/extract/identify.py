@@ -183,8 +183,9 @@ def _narrative_department(lines: list[str]) -> str | None:
 def identify(doc: SourceDocument, record: Record) -> None:
     """Fill record.department, year, kind and unit from the document's own text.
 
-    The unit is the summary table's (the document's figures are kept in it); the year and kind
-    come from the first ``YYYY年…部门预算`` statement, falling back on the most frequent year.
+    The unit is the one most tables print (``sections.split`` then sets the summary table's
+    where there is one); the year and kind come from the first ``YYYY年…部门预算`` statement,
+    falling back on the most frequent year and on 预算单位 / 决算 wording.
     """
     texts = [line.text for line in doc.lines]
     record.department = record.department or _department(texts)
@@ -198,7 +199,8 @@ def identify(doc: SourceDocument, record: Record) -> None:
         if years:
             record.year = int(years.most_common(1)[0][0])
         full = doc.text()
-        record.kind = "部门决算" if full.count("决算") > full.count("预算") else "部门预算"
+        level = "单位" if re.search(r"20\d\d\s*年\s*度?\s*预算单位", full) else "部门"
+        record.kind = level + ("决算" if full.count("决算") > full.count("预算") else "预算")
     units = Counter(u for u in (table_unit(t) for t in texts) if u)
     if units:
         record.unit = units.most_common(1)[0][0]

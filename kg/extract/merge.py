@@ -40,7 +40,7 @@ def _kind(project: Project) -> str:
         if label.startswith("表") or project.project_code or _CODE_NAME_RE.match(project.name or ""):
             return "table11"
         return "carryover"
-    if label.startswith("说明") or label == "项目支出情况说明" or (not label and project.functional_code is None):
+    if "说明" in label or (not label and project.functional_code is None):
         return "narrative"
     return "table7"
 
@@ -82,17 +82,51 @@ def _absorb(target: Project, other: Project) -> None:
     target.provenance.extend(other.provenance)
 
 
+def _similarity(project: Project, other: Project) -> float:
+    return max(name_similarity(n, m) for n in project.all_names() for m in other.all_names())
+
+
+def _by_name_and_amount(project: Project, pool: list[Project]) -> Project | None:
+    """The entry with the same amount and a related name (the most similar one)."""
+    same_amount = [c for c in pool if project.amount is not None and c.amount == project.amount]
+    scored = sorted(((_similarity(project, c), i, c) for i, c in enumerate(same_amount)), key=lambda t: (-t[0], t[1]))
+    return scored[0][2] if scored and scored[0][0] >= 0.5 else None
+
+
+def _by_name(project: Project, pool: list[Project]) -> Project | None:
+    """The only entry with the same name, else the only one with a very similar name."""
+    exact = [c for c in pool if any(_norm(n) == _norm(m) for n in project.all_names() for m in c.all_names())]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        return None
+    close = [c for c in pool if _similarity(project, c) >= 0.8]
+    return close[0] if len(close) == 1 else None
+
+
 def _match(project: Project, pool: list[Project], by_amount_alone: bool) -> Project | None:
     """The entry of ``pool`` that is the same project: name and amount, then the fallbacks."""
+    hit = _by_name_and_amount(project, pool)
+    if hit is not None:
+        return hit
     same_amount = [c for c in pool if project.amount is not None and c.amount == project.amount]
-    scored = sorted(((max(name_similarity(n, m) for n in project.all_names() for m in c.all_names()), i, c)
-                     for i, c in enumerate(same_amount)), key=lambda t: (-t[0], t[1]))
-    if scored and scored[0][0] >= 0.5:
-        return scored[0][2]
     if by_amount_alone and len(same_amount) == 1:
         return same_amount[0]
-    exact = [c for c in pool if any(_norm(n) == _norm(m) for n in project.all_names() for m in c.all_names())]
-    return exact[0] if len(exact) == 1 else None
+    return _by_name(project, pool)
+
+
+def _match_performance(project: Project, current: list[Project], carried: list[Project]) -> Project | None:
+    """A performance table's project: the current entry with its amount and a related name, a
+    carried-over one likewise, the only current entry with its amount (the table may name the
+    project quite differently), then by name alone."""
+    for step in (lambda: _by_name_and_amount(project, current), lambda: _by_name_and_amount(project, carried)):
+        hit = step()
+        if hit is not None:
+            return hit
+    same_amount = [c for c in current if project.amount is not None and c.amount == project.amount]
+    if len(same_amount) == 1:
+        return same_amount[0]
+    return _by_name(project, current) or _by_name(project, carried)
 
 
 def _bracket_alias(project: Project) -> None:
@@ -104,8 +138,9 @@ def _bracket_alias(project: Project) -> None:
         project.aliases.append(m.group(1))
 
 
-def _funding(project: Project, record: Record) -> None:
-    """Funding source where no section stated it: from the category and the transfer total."""
+def _funding(project: Project, record: Record, in_budget_table: bool) -> None:
+    """Funding source where no section stated it: from the category, the transfer total, and the
+    table the project is a row of (表7 lists 一般公共预算 projects); else it stays unknown."""
     if project.funding_source is not None:
         return
     if project.category == "unit_funds":
@@ -116,8 +151,32 @@ def _funding(project: Project, record: Record) -> None:
         if re.search(r"提前下达|转移支付|上级.{0,8}资金|中央.{0,12}资金", name) or (
                 transfer and transfer > Decimal(0) and project.amount == transfer):
             project.funding_source = "upper_level_transfer"
-        else:
+        elif in_budget_table:
             project.funding_source = "general_public_budget"
+
+
+def _categorise_unmatched(projects: list[Project], record: Record) -> None:
+    """Category of projects known only from a performance table.
+
+    A table funded only by 其他资金 is a 单位资金 project. Where no current section names the
+    others, the carry-over totals decide: performance tables whose budgets add up exactly to
+    财政拨款结转 (or one equal to 非财政拨款结转结余) are the carried-over projects the year
+    spends again; the rest are current.
+    """
+    totals = record.totals
+    fiscal = [p for p in projects if p.category != "unit_funds" and p.amount is not None]
+    nonfiscal_total = totals.carryover_nonfiscal
+    nonfiscal = [p for p in fiscal if nonfiscal_total and p.amount == nonfiscal_total]
+    if len(nonfiscal) == 1:
+        rest = [p for p in fiscal if p is not nonfiscal[0]]
+        if totals.carryover_fiscal and sum((p.amount for p in rest), Decimal(0)) == totals.carryover_fiscal:
+            nonfiscal[0].category, nonfiscal[0].funding_source = "carryover", "carryover_nonfiscal"
+            fiscal = rest
+    if fiscal and totals.carryover_fiscal and sum((p.amount for p in fiscal), Decimal(0)) == totals.carryover_fiscal:
+        for p in fiscal:
+            p.category, p.funding_source = "carryover", "carryover_fiscal"
+    for p in projects:
+        p.category = p.category or "current"
 
 
 def merge_projects(record: Record) -> None:
@@ -126,6 +185,7 @@ def merge_projects(record: Record) -> None:
     for project in record.projects:
         groups[_kind(project)].append(project)
     current: list[Project] = list(groups["table7"])
+    from_table7 = {id(p) for p in current}
     for project in current:
         project.category = project.category or "current"
     for project in groups["narrative"]:
@@ -150,23 +210,22 @@ def merge_projects(record: Record) -> None:
             project.funding_source = project.funding_source or hit.funding_source
         carried.append(project)
     carried.extend(table11)
+    unmatched: list[Project] = []
     for project in groups["performance"]:
         pool = [c for c in current if c.category in (None, "current", "unit_funds")]
-        hit = _match(project, pool, by_amount_alone=True)
-        if hit is None:
-            hit = _match(project, carried, by_amount_alone=False)
+        hit = _match_performance(project, pool, carried)
         if hit is not None:
             _absorb(hit, project)
             if project.category == "unit_funds" and hit.category is None:
                 hit.category = "unit_funds"
         else:
-            project.category = project.category or "current"
-            current.append(project)
-    merged = current + carried
+            unmatched.append(project)
+    _categorise_unmatched(unmatched, record)
+    merged = current + unmatched + carried
     for project in merged:
         if not project.responsible_unit:
             project.responsible_unit = record.department
         _bracket_alias(project)
-        _funding(project, record)
+        _funding(project, record, id(project) in from_table7)
         project.policy_documents = dedupe(project.policy_documents)
     record.projects = merged

@@ -133,12 +133,28 @@ def normalize_title(text: str) -> tuple[str | None, str]:
 def match_title(text: str) -> tuple[str, str | None, str] | None:
     """(kind, label, title) where the line is a table title, else None."""
     compact = compact_name(text)
+    shown = _LABEL_RE.sub("", compact) if re.match(r"^(?:表\d+|公开\d+表)", compact) else compact
     if len(compact) > 50 or "……" in compact or "..." in compact or compact.endswith("。"):
         return None
     label, bare = normalize_title(text)
     for kind, pattern in TITLES:
         if pattern.fullmatch(bare):
-            return kind, label, compact
+            return kind, label, shown
+    # a title after the department's or the year's name (``昌吉州生态环境局2024年部门收支总体情况表``):
+    # the match with the shortest prefix wins, so 财政拨款收支… is not read as 收支…
+    best: tuple[int, str] | None = None
+    for kind, pattern in TITLES:
+        for m in pattern.finditer(bare):
+            if m.end() != len(bare) or m.start() == 0:
+                continue
+            prefix = _PREFIX_RE.sub("", re.sub(r"20\d\d年度?", "", bare[:m.start()]))
+            prefix = re.sub(r"(?:部门|预算单位|单位)$", "", prefix)
+            if re.search(r"[，。；：:、]", prefix) or len(prefix) > 30 or re.match(r"(?:关于|说明|见|详见|附|如|按)", prefix):
+                continue
+            if m.start() and best is None or (best is not None and m.start() < best[0]):
+                best = (m.start(), kind)
+    if best is not None:
+        return best[1], label, shown
     return None
 
 

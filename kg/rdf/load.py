@@ -13,6 +13,7 @@ from rdflib import URIRef
 from kg.extract.model import Record
 from kg.rdf.links import continues_triples, record_entries, store_entries
 from kg.rdf.mapping import project_iris, record_to_graph
+from kg.rdf.registry import refresh_departments
 from kg.store import ensure_ontology
 from kg.store.base import Store
 
@@ -57,6 +58,8 @@ def ingest_records(store: Store, records: list[Record], with_ontology: bool = Tr
             graph.add(triple)
         store.replace_graph(str(graph_iri), graph)
         out.append(Loaded(record, graph_iri, len(graph)))
+    if out:
+        refresh_departments(store)
     return out
 
 

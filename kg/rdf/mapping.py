@@ -172,7 +172,6 @@ def _department_node(ctx: _Context, name: str) -> URIRef:
     ctx.add(node, RDF.type, BKG.Department)
     ctx.add(node, RDF.type, ORG.FormalOrganization)
     ctx.text(node, RDFS.label, names[0])
-    ctx.text(node, SKOS.prefLabel, max(names, key=lambda n: (len(n), n)))
     for alias in names:
         ctx.text(node, SKOS.altLabel, alias)
     ctx.text(node, BKG.key, iris.department_key(name))
@@ -379,11 +378,19 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
     ctx.text(node, BKG.executionPeriod, p.execution_period)
     ctx.text(node, BKG.projectCode, p.project_code)
     titles = []
-    for doc in p.policy_documents:
+    local = str(node).rsplit("/", 1)[-1]
+    for i, doc in enumerate(p.policy_documents):
         key = doc.key()
         pol = policies.get(key) or _policy_node(ctx, doc)
         policies[key] = pol
         ctx.add(node, BKG.basedOn, pol)
+        citation = iris.inside(ctx.doc, "citation", local, str(i))
+        ctx.add(citation, RDF.type, BKG.Citation)
+        ctx.add(node, BKG.citation, citation)
+        ctx.add(citation, BKG.citedDocument, pol)
+        ctx.add(citation, BKG.document, ctx.doc)
+        ctx.text(citation, BKG.citedTitle, iris.compact(doc.title) if doc.title else None)
+        ctx.text(citation, BKG.citedNumber, iris.compact(doc.number) if doc.number else None)
         titles.append(doc.title)
     for topic in match_topics([p.name, *p.aliases, p.description, *titles], p.functional_code):
         ctx.add(node, BKG.concerns, topic)
@@ -392,7 +399,6 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
         _location(ctx, node, prov, None, suffix=f"source/{i}")
     if ctx.dept:
         ctx.add(ctx.dept, BKG.allocates, node)
-    local = str(node).rsplit("/", 1)[-1]
     first = p.provenance[0] if p.provenance else None
     if p.amount is not None and ctx.dept:
         _flow(ctx, iris.inside(ctx.doc, "flow", local, "department"), ctx.dept, node, p.amount,
@@ -456,7 +462,7 @@ def _definitions(ctx: _Context) -> None:
     for term, text in sorted(ctx.record.definitions.items()):
         node = iris.inside(ctx.doc, "definition", iris.compact(term))
         ctx.add(node, RDF.type, BKG.Definition)
-        ctx.text(node, BKG.term, iris.compact(term))
+        ctx.text(node, BKG["term"], iris.compact(term))
         ctx.text(node, RDFS.label, iris.compact(term))
         ctx.text(node, BKG.definitionText, text)
         ctx.add(ctx.doc, BKG.defines, node)

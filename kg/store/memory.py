@@ -44,7 +44,7 @@ class MemoryStore:
         return existed
 
     def graphs(self) -> list[str]:
-        return sorted(str(c.identifier) for c in self.ds.contexts()
+        return sorted(str(c.identifier) for c in (self.ds.graphs() if hasattr(self.ds, "graphs") else self.ds.contexts())
                       if is_project_graph(str(c.identifier)) and len(c) > 0)
 
     def query(self, sparql: str) -> QueryResult:

@@ -6,8 +6,14 @@
   if (!el || !window.echarts) return;
   var data = JSON.parse(document.getElementById("flow-data").textContent);
   var colours = { funding: "#e0a800", department: "#b3261e", subject: "#0b57d0", project: "#2e7d32", other: "#777" };
+  // one line of label per project at least, so small flows stay readable
+  var perColumn = {};
+  data.nodes.forEach(function (n) { perColumn[n.kind] = (perColumn[n.kind] || 0) + 1; });
+  var most = Math.max.apply(null, Object.keys(perColumn).map(function (k) { return perColumn[k]; }).concat([1]));
+  el.style.height = Math.max(el.clientHeight, 18 * most + 40) + "px";
   var chart = echarts.init(el, null, { renderer: "canvas" });
   chart.setOption({
+    animation: false,  // drawn at once: what a screenshot or a click sees is the final picture
     tooltip: { trigger: "item", formatter: function (p) {
       var v = Number(p.value).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       var name = p.dataType === "edge" ? data.nodes[p.data.source_index].label + " → " + data.nodes[p.data.target_index].label
@@ -15,9 +21,9 @@
       return echarts.format.encodeHTML(name) + "<br>" + v + " 万元";
     } },
     series: [{
-      type: "sankey", left: 8, right: 140, top: 10, bottom: 10, nodeGap: 6, draggable: false,
+      type: "sankey", left: 8, right: 190, top: 10, bottom: 10, nodeGap: 6, draggable: false,
       emphasis: { focus: "adjacency" }, layoutIterations: 32,
-      label: { formatter: function (p) { var l = p.data.label; return l.length > 16 ? l.slice(0, 15) + "…" : l; } },
+      label: { formatter: function (p) { var l = p.data.label; return l.length > 14 ? l.slice(0, 13) + "…" : l; } },
       lineStyle: { color: "gradient", opacity: 0.35 },
       data: data.nodes.map(function (n) {
         return { name: n.id, label: n.label, iri: n.iri, url: n.url, value: Number(n.value || 0),

@@ -15,7 +15,7 @@ from kg.extract.narrative.definitions import read_definitions
 from kg.extract.narrative.figures import apply_figures, read_figures
 from kg.extract.narrative.policy import dedupe, find_policy_documents
 from kg.extract.narrative.profile import read_profile
-from kg.extract.narrative.text import prov
+from kg.extract.narrative.text import from_wan, paragraphs, prov, scrub_phones
 from kg.extract.source import Line
 
 PERFORMANCE_LABEL = "绩效目标表"
@@ -28,16 +28,17 @@ def _lines(parts) -> list[Line]:
     return list(getattr(parts, "narrative", []) or [])
 
 
-def performance_project(table: performance.PerformanceTable, file: str) -> Project:
-    """A Project from one 项目支出绩效目标表 (merged later with the other sections)."""
+def performance_project(table: performance.PerformanceTable, file: str, unit: str | None = None) -> Project:
+    """A Project from one 项目支出绩效目标表 (merged later with the other sections); the table
+    prints 万元, the amount is converted into the record's ``unit``."""
     unit_funds = table.fiscal == 0 and bool(table.other)
     where = table.provenance or prov(file, None, PERFORMANCE_LABEL, table.name)
-    return Project(name=table.name or "", amount=table.budget, responsible_person=table.person,
+    return Project(name=table.name or "", amount=from_wan(table.budget, unit), responsible_person=table.person,
                    category="unit_funds" if unit_funds else None,
                    funding_source="unit_funds" if unit_funds else None,
                    indicators=list(table.indicators),
                    policy_documents=find_policy_documents(table.goal, where) if table.goal else [],
-                   description=table.goal or None, provenance=[where])
+                   description=scrub_phones(table.goal) or None, provenance=[where])
 
 
 def read_narrative(parts, record: Record) -> None:
@@ -52,14 +53,18 @@ def read_narrative(parts, record: Record) -> None:
         record.profile = profile
     added: list[Project] = []
     for item in projects.read_narrative_projects(lines):
-        added.append(projects.to_project(item, file, department))
+        added.append(projects.to_project(item, file, department, record.unit))
+    # Shanghai's one-page project sheets (``…经费情况说明``), amounts in the record's unit
+    from kg.extract.project_sheets import read_project_sheets
+
+    added.extend(read_project_sheets(lines, file, record.unit, department))
     section = carryover.read_carryover(lines)
     if section is not None:
-        added.extend(carryover.to_projects(section, file, department))
+        added.extend(carryover.to_projects(section, file, department, record.unit))
     department_done = False
     for table in performance.read_performance_tables(lines, file):
         if table.kind == "project" and table.name:
-            added.append(performance_project(table, file))
+            added.append(performance_project(table, file, record.unit))
         elif table.kind == "department" and not department_done and table.indicators:
             record.department_indicators = list(table.indicators)
             department_done = True
@@ -68,6 +73,10 @@ def read_narrative(parts, record: Record) -> None:
     if not record.definitions:
         record.definitions = read_definitions(lines)
     record.changes.extend(read_changes(lines, file))
-    everywhere = find_policy_documents("\n".join(l.text for l in lines), prov(file, lines[0], None))
+    # documents cited anywhere in the prose: the narrative lines where the sections are known
+    # (a table row joined to the next one would glue a subject name to a 文号)
+    prose = list(getattr(parts, "narrative", None) or []) or lines
+    everywhere = [doc for para in paragraphs(prose)
+                  for doc in find_policy_documents("\n".join(l.text for l in para), prov(file, para[0], None))]
     cited = [doc for project in record.projects for doc in project.policy_documents]
     record.policy_documents = dedupe(record.policy_documents + cited + everywhere)

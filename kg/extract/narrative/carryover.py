@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from kg.extract.model import Project
 from kg.extract.narrative.policy import find_policy_documents
-from kg.extract.narrative.text import chapter_labels, compact, make_span, money, prov
+from kg.extract.narrative.text import chapter_labels, compact, from_wan, make_span, money, prov, scrub_phones
 from kg.extract.source import Line
 
-_ITEM_RE = re.compile(r"(?<![\d.])(\d{1,2})[．、.](?!\d)((?:(?!主要用于|万元).){2,160}?)"
+_ITEM_RE = re.compile(r"(?:(?<![\d.])(\d{1,2})[．、.](?!\d)|[（(]\d{1,2}[)）])((?:(?!主要用于|万元).){2,160}?)"
                       r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元[，,]?(?:主要用于|用于)[：:]?")
 _SPLIT_RE = re.compile(r"(非财政拨款|财政拨款)(?:结转结余)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
 
@@ -37,14 +37,20 @@ class CarryoverSection:
 
 
 def _chapter_lines(lines: list[Line]) -> list[Line]:
-    """Lines of the 情况说明 chapter about 上年结转结余 (not the 表11 title)."""
+    """Lines of the 情况说明 chapter about 上年结转结余 (not the 表11 title).
+
+    A chapter heading can wrap (``十一、关于…2024`` / ``年上年结转结余预算情况说明``): the next
+    line is read with it.
+    """
     out: list[Line] = []
     inside = False
     heading = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
-    for line in lines:
+    for i, line in enumerate(lines):
         text = compact(line.text)
         if heading.match(text):
-            inside = "结转结余" in text and ("情况" in text or "说明" in text) and "表" not in text[-3:]
+            if i + 1 < len(lines) and not text.endswith(("说明", "情况")):
+                text += compact(lines[i + 1].text)[:20]
+            inside = "结转结余" in text and ("情况" in text or "说明" in text) and "明细表" not in text
             if inside:
                 out.append(line)
             continue
@@ -74,8 +80,10 @@ def read_carryover(lines: list[Line]) -> CarryoverSection | None:
                             chapter=labels.get(chapter[0].lineno))
 
 
-def to_projects(section: CarryoverSection, file: str, department: str | None) -> list[Project]:
-    """Carry-over projects, funding source from the stated split where it decides it."""
+def to_projects(section: CarryoverSection, file: str, department: str | None,
+                unit: str | None = None) -> list[Project]:
+    """Carry-over projects (amounts in the record's ``unit``), funding source from the stated
+    split where it decides it."""
     nonfiscal_item = None
     if section.nonfiscal:
         hits = [it for it in section.items if it.amount == section.nonfiscal]
@@ -89,8 +97,8 @@ def to_projects(section: CarryoverSection, file: str, department: str | None) ->
         else:
             source = None
         where = prov(file, item.line, section.chapter or "上年结转结余", item.name)
-        out.append(Project(name=item.name, amount=item.amount, category="carryover", funding_source=source,
-                           responsible_unit=department, description=item.description or None,
+        out.append(Project(name=item.name, amount=from_wan(item.amount, unit), category="carryover", funding_source=source,
+                           responsible_unit=department, description=scrub_phones(item.description) or None,
                            policy_documents=find_policy_documents(item.name + "。" + item.description, where),
                            provenance=[where]))
     return out

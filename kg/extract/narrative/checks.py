@@ -19,9 +19,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from kg.extract.model import Check, Record
 from kg.extract.narrative import performance, projects
-from kg.extract.narrative.figures import read_figures
+from kg.extract.narrative.figures import _in_record_unit, read_figures
 from kg.extract.narrative.text import AMOUNT_RE, money, prov
 from kg.extract.source import Line
+from kg.extract.text_normalize import to_unit
 
 CENT = Decimal("0.01")
 _MONEY_TARGET_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万元|元)$")
@@ -104,23 +105,29 @@ def _cost_sum_checks(tables, file: str) -> list[Check]:
     return out
 
 
+def _wan(value: Decimal | None, unit: str | None) -> Decimal:
+    """A record figure in 万元 (the narrative's unit), 0 where blank."""
+    if value is None:
+        return Decimal(0)
+    return to_unit(value, unit, "万元") if unit in ("元", "万元") else value
+
+
 def _department_checks(tables, record: Record) -> list[Check]:
-    t = record.totals
+    t, u = record.totals, record.unit
     if t.general_public_budget is None:
         return []
-    zero = Decimal(0)
     expected = {
-        "上级安排": t.upper_level_transfer or zero,
-        "本级安排": (t.general_public_budget - (t.upper_level_transfer or zero) + (t.government_fund or zero)
-                 + (t.state_capital or zero) + (t.carryover_fiscal or zero)),
-        "其他": (t.unit_funds or zero) + (t.carryover_nonfiscal or zero),
+        "上级安排": _wan(t.upper_level_transfer, u),
+        "本级安排": (_wan(t.general_public_budget, u) - _wan(t.upper_level_transfer, u) + _wan(t.government_fund, u)
+                 + _wan(t.state_capital, u) + _wan(t.carryover_fiscal, u)),
+        "其他": _wan(t.unit_funds, u) + _wan(t.carryover_nonfiscal, u),
     }
     out: list[Check] = []
     for table in tables:
         if table.kind != "department":
             continue
         for label, printed in table.funding.items():
-            if printed is None:
+            if printed is None or label not in expected:
                 continue
             out.append(Check("same_figure", f"部门整体绩效目标表 {label}", expected[label], printed,
                              expected[label] == printed, table.provenance))
@@ -169,14 +176,14 @@ def _allocation_vs_indicator_checks(items, tables) -> list[Check]:
 
     out: list[Check] = []
     for item in items:
-        match = None
+        match, best = None, 0.0
         for table in tables:
             if table.kind != "project":
                 continue
             score = name_similarity(item.name, table.name)
-            if score >= 0.9 or (item.amount is not None and item.amount == table.budget and score >= 0.5):
-                match = table
-                break
+            if (score >= 0.9 or (item.amount is not None and item.amount == table.budget and score >= 0.5)) \
+                    and score > best:
+                match, best = table, score
         if match is None:
             continue
         costs = [(i, _in_wan(i.target)) for i in _cost_indicators(match)]
@@ -200,7 +207,8 @@ def _allocation_vs_indicator_checks(items, tables) -> list[Check]:
 
 
 def _figure_checks(lines: list[Line], record: Record) -> list[Check]:
-    figures = read_figures(lines, record.source)
+    # printed in 万元: compared in the record's unit (元 in Shanghai)
+    figures = _in_record_unit(read_figures(lines, record.source), record.unit)
     out: list[Check] = []
     if figures.procurement is not None and figures.procurement.total is not None:
         p = figures.procurement
@@ -219,10 +227,10 @@ def _figure_checks(lines: list[Line], record: Record) -> list[Check]:
                  "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行费"}
         for attr, label in names.items():
             narrative = getattr(figures.three_public, attr)
-            table = getattr(table_three, attr)
             if narrative is None:
                 continue
-            expected = table if table is not None else Decimal(0)
+            table_value = getattr(table_three, attr)
+            expected = table_value if table_value is not None else Decimal(0)
             out.append(Check("same_figure", f"{where.table or '说明'} “三公”经费 {label} vs {source.table}",
                              expected, narrative, expected == narrative, where))
     return out

@@ -27,5 +27,5 @@ def read_definitions(lines: list[Line]) -> dict[str, str]:
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         body = text[m.end():stop]
         body = re.split(r"(?<=。)[^。]{0,30}\d{4}年\d{1,2}月\d{1,2}日$", body)[0]
-        out[m.group(1).strip("“”\"")] = body
+        out[m.group(1)] = body
     return out

@@ -14,18 +14,22 @@ from kg.extract.narrative.text import chapter_labels, make_span, money, prov
 from kg.extract.source import Line
 
 _NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_THREE_TOTAL_RE = re.compile(r"“?三公”?经费(?:预算)?(?:数|总额|支出)?为" + _NUM + r"万元")
+_GAP = r"(?:预算|支出|数|总额|安排)*(?:为|共|合计)?"
+_THREE_TOTAL_RE = re.compile(r"“?三公”?经费" + _GAP + _NUM + r"万元")
 _THREE_PARTS = {
-    "overseas": r"因公出国（境）费" + _NUM + r"万元",
-    "vehicle_purchase": r"公务用车购置费" + _NUM + r"万元",
-    "vehicle_operation": r"公务用车运行(?:维护)?费" + _NUM + r"万元",
-    "reception": r"公务接待费" + _NUM + r"万元",
+    "overseas": r"因公出国[（(]境[)）]费" + _GAP + _NUM + r"万元",
+    "vehicles": r"公务用车购置及运行(?:维护)?费(?:[（(]小计[)）])?" + _GAP + _NUM + r"万元",
+    "vehicle_purchase": r"公务用车购置费" + _GAP + _NUM + r"万元",
+    "vehicle_operation": r"公务用车运行(?:维护)?费" + _GAP + _NUM + r"万元",
+    "reception": r"公务接待费" + _GAP + _NUM + r"万元",
 }
-_OPERATING_RE = re.compile(r"(?:机关|机构|单位)运行经费(?:财政拨款)?(?:预算)?(?:为|共)?" + _NUM + r"万元")
-_PROCUREMENT_RE = re.compile(r"政府采购(?:预算)?(?:总额)?(?:为|共)?" + _NUM + r"万元[，,]?其中[：:]?"
-                             r"(?:政府采购)?货物(?:类)?(?:预算)?" + _NUM + r"万元[，,、]?"
-                             r"(?:政府采购)?工程(?:类)?(?:预算)?" + _NUM + r"万元[，,、]?"
-                             r"(?:政府采购)?服务(?:类)?(?:预算)?" + _NUM + r"万元")
+_OPERATING_RE = re.compile(r"(?:机关|机构|单位)运行经费(?:财政拨款)?" + _GAP + _NUM + r"万元")
+_PROCUREMENT_TOTAL_RE = re.compile(r"政府采购(?:支出)?" + _GAP + _NUM + r"万元[，,。]?其中")
+_PROCUREMENT_PARTS = {
+    "goods": r"货物(?:类)?" + _GAP + _NUM + r"万元",
+    "works": r"工程(?:类)?" + _GAP + _NUM + r"万元",
+    "services": r"服务(?:类)?" + _GAP + _NUM + r"万元",
+}
 
 
 @dataclass
@@ -48,33 +52,63 @@ def read_figures(lines: list[Line], file: str) -> NarrativeFigures:
         line = span.line_at(offset)
         return prov(file, line, labels.get(line.lineno), row)
 
-    m = _THREE_TOTAL_RE.search(span.text)
-    if m:
-        window = span.text[m.start():m.start() + 200]
-        three = ThreePublic(total=money(m.group(1)))
+    first = re.search(_THREE_PARTS["overseas"], span.text)
+    if first:
+        start = max(0, first.start() - 200)
+        window = span.text[start:first.start() + 500]
+        three = ThreePublic()
+        m = _THREE_TOTAL_RE.search(window)
+        if m and m.start() < first.start() - start:
+            three.total = money(m.group(1))
         for attr, pattern in _THREE_PARTS.items():
-            hit = re.search(pattern, window)
+            hit = re.search(pattern, window[first.start() - start:])
             if hit:
                 setattr(three, attr, money(hit.group(1)))
-        if three.vehicle_purchase is not None and three.vehicle_operation is not None:
+        if three.vehicles is None and three.vehicle_purchase is not None and three.vehicle_operation is not None:
             three.vehicles = three.vehicle_purchase + three.vehicle_operation
         out.three_public = three
-        out.where["three_public"] = where(m.start(), "“三公”经费")
+        out.where["three_public"] = where(m.start() + start if m else first.start(), "“三公”经费")
     m = _OPERATING_RE.search(span.text)
     if m:
         out.operating_expenses = money(m.group(1))
         out.where["operating_expenses"] = where(m.start(), "机关运行经费")
-    m = _PROCUREMENT_RE.search(span.text)
+    m = _PROCUREMENT_TOTAL_RE.search(span.text)
     if m:
-        out.procurement = Procurement(total=money(m.group(1)), goods=money(m.group(2)),
-                                      works=money(m.group(3)), services=money(m.group(4)))
+        window = span.text[m.end():m.end() + 200]
+        procurement = Procurement(total=money(m.group(1)))
+        for attr, pattern in _PROCUREMENT_PARTS.items():
+            hit = re.search(pattern, window)
+            if hit:
+                setattr(procurement, attr, money(hit.group(1)))
+        out.procurement = procurement
         out.where["procurement"] = where(m.start(), "政府采购预算")
     return out
 
 
+def _in_record_unit(figures: NarrativeFigures, unit: str | None) -> NarrativeFigures:
+    """The figures (printed in 万元) in ``unit``."""
+    if not unit or unit == "万元":
+        return figures
+    from kg.extract.text_normalize import to_unit
+
+    def conv(value: Decimal | None) -> Decimal | None:
+        return to_unit(value, "万元", unit)
+
+    out = NarrativeFigures(where=figures.where, operating_expenses=conv(figures.operating_expenses))
+    if figures.three_public is not None:
+        out.three_public = ThreePublic(**{k: conv(v) for k, v in vars(figures.three_public).items()})
+    if figures.procurement is not None:
+        out.procurement = Procurement(**{k: conv(v) for k, v in vars(figures.procurement).items()})
+    return out
+
+
 def apply_figures(figures: NarrativeFigures, record: Record) -> None:
-    """Fill the totals the tables left empty (tables take precedence)."""
+    """Fill the totals the tables left empty (tables take precedence).
+
+    The narrative prints these figures in 万元; a record kept in 元 (Shanghai) gets them
+    converted exactly."""
     totals = record.totals
+    figures = _in_record_unit(figures, record.unit)
     if figures.three_public is not None:
         for attr in ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"):
             if getattr(totals.three_public, attr) is None and getattr(figures.three_public, attr) is not None:

@@ -130,11 +130,21 @@ def _header(lines: list[Line]) -> tuple[int, int] | None:
         for j in range(i, min(i + 30, len(lines))):
             joined += compact(lines[j].text)
             ends.append(len(joined))
-        for word in ("佐证资料", "备注", "分值权重", "权重", "文字描述）", "指标值"):
-            pos = joined.find(word)
-            if pos >= 0:
-                stop = pos + len(word)
-                return i, i + next(k for k, e in enumerate(ends) if e >= stop)
+        # the header ends at the weight column, or the value column where there is none, and
+        # takes the columns printed after it (赋分规则, 佐证资料, 备注); the body follows
+        found = [(joined.find(w), w) for w in ("分值权重", "权重", "文字描述）", "指标值") if joined.find(w) >= 0]
+        if not found:
+            continue
+        pos, word = found[0]  # in order of preference
+        stop = pos + len(word)
+        extended = True
+        while extended:
+            extended = False
+            for word in ("指标赋分规则", "赋分规则", "评分规则", "佐证资料", "备注"):
+                at = joined.find(word, stop)
+                if 0 <= at <= stop + 4:
+                    stop, extended = at + len(word), True
+        return i, i + next(k for k, e in enumerate(ends) if e >= stop)
     return None
 
 
@@ -548,7 +558,8 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
         name = _field_after(meta, "项目名称")
         table.name = name
         table.person = _person(head_lines)
-        for attr, pattern in (("budget", r"年度(?:预算|资金)总额[：:]?([\d,]+(?:\.\d+)?)"),
+        for attr, pattern in (("budget", r"(?:年度(?:预算|资金)?总额|年度金额|资金总额|预算总额)(?:[（(]万元[)）])?"
+                                         r"[：:]?([\d,]+(?:\.\d+)?)"),
                               ("fiscal", r"财政拨款[：:]?([\d,]+(?:\.\d+)?)"),
                               ("other", r"其他资金[：:]?([\d,]+(?:\.\d+)?)")):
             m = re.search(pattern, meta)

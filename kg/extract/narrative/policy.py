@@ -100,9 +100,33 @@ def _bare_title(text: str, at: int) -> _Hit | None:
     return _Hit(at, at + len(title), title)
 
 
+_MARK = "\u2063"  # invisible separator
+_BEFORE_RE = re.compile(rf"关于(?:[^，。；：！？,;:（）()]|《[^》]*》|〈[^〉]*〉|“[^”]*”){{2,100}}(?:{_BARE_DOC_ALT})$")
+
+
+def _title_before(text: str, at: int, numbers: list[_Hit]) -> _Hit | None:
+    """A bare title printed just before its bracketed 文号: ``关于…的通知（X〔2008〕36号）``."""
+    if at == 0 or text[at - 1] not in "（(":
+        return None
+    floor = max([n.end for n in numbers if n.end <= at - 1] + [0, at - 1 - 110])
+    segment = text[floor:at - 1]
+    starts = [m.start() for m in re.finditer("关于", segment)]
+    for start in starts:  # the earliest 关于 that makes the whole segment one title
+        m = _BEFORE_RE.fullmatch(segment[start:])
+        if m:
+            return _Hit(floor + start, at - 1, segment[start:])
+    return None
+
+
+def _clean(value: str | None) -> str | None:
+    return value.replace(_MARK, "") if value else value
+
+
 def find_policy_documents(raw: str, provenance: Provenance | None = None) -> list[PolicyDocument]:
     """Every policy document cited in ``raw`` (joined text; whitespace is ignored), in order."""
-    text = compact(raw)
+    # a space between two CJK characters on one line separates table columns (``大气 昌州财建…``):
+    # it must stop a 文号's issuer prefix, so it becomes a mark that no pattern takes as a CJK char
+    text = compact(re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])", _MARK, raw))
     titles = [t for t in _titles(text) if is_policy_title(t.text)]
     numbers = _numbers(text)
     docs: list[tuple[int, PolicyDocument]] = []
@@ -124,6 +148,10 @@ def find_policy_documents(raw: str, provenance: Provenance | None = None) -> lis
             used_titles.add(titles.index(title_hit))
             docs.append((number.start, PolicyDocument(title_hit.text, number.text, provenance)))
             continue
+        before = _title_before(text, number.start, numbers)
+        if before is not None:  # 关于转发《…》的通知（沪财行〔2008〕36号）
+            docs.append((before.start, PolicyDocument(before.text, number.text, provenance)))
+            continue
         bare = _bare_title(text, number.end)
         docs.append((number.start, PolicyDocument(bare.text if bare else None, number.text, provenance)))
         while bare is not None and bare.end < len(text) and text[bare.end] in "及和、":
@@ -134,7 +162,7 @@ def find_policy_documents(raw: str, provenance: Provenance | None = None) -> lis
         if ti not in used_titles:
             docs.append((title.start, PolicyDocument(title.text, None, provenance)))
     docs.sort(key=lambda d: d[0])
-    return dedupe([d for _, d in docs])
+    return dedupe([PolicyDocument(_clean(d.title), _clean(d.number), d.provenance) for _, d in docs])
 
 
 def _bare(title: str | None) -> str:

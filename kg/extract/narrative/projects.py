@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from kg.extract.model import Project
 from kg.extract.narrative.policy import find_policy_documents
-from kg.extract.narrative.text import AMOUNT_RE, chapter_labels, compact, make_span, money, prov
+from kg.extract.narrative.text import (AMOUNT_RE, chapter_labels, compact, from_wan, make_span, money, prov,
+                                      scrub_phones)
 from kg.extract.source import Line
 
 _START_RE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?项目名称\s*[：:]")
@@ -113,10 +114,13 @@ def allocation_parts(allocation: str) -> list[Decimal]:
     return [money(m.group(1)) for m in AMOUNT_RE.finditer(text)]
 
 
-def to_project(item: NarrativeProject, file: str, department: str | None) -> Project:
-    """A Project from a 项目说明 block (category left to the merge: the tables know it)."""
+def to_project(item: NarrativeProject, file: str, department: str | None, unit: str | None = None) -> Project:
+    """A Project from a 项目说明 block (category left to the merge: the tables know it).
+
+    The block prints 万元; the amount is converted exactly into the record's ``unit``.
+    """
     docs = find_policy_documents(item.name + "。" + item.text, prov(file, item.line, item.chapter, item.name))
-    return Project(name=item.name, amount=item.amount, responsible_unit=item.unit or department,
-                   description=item.allocation or None, execution_period=item.period,
+    return Project(name=item.name, amount=from_wan(item.amount, unit), responsible_unit=item.unit or department,
+                   description=scrub_phones(item.allocation) or None, execution_period=item.period,
                    policy_documents=docs,
                    provenance=[prov(file, item.line, item.chapter or "项目支出情况说明", item.name)])

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from kg.extract.model import Provenance
 from kg.extract.source import Line
-from kg.extract.text_normalize import parse_money
+from kg.extract.text_normalize import parse_money, to_unit
 
 CN_NUMERALS = "一二三四五六七八九十"
 _CHAPTER_RE = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]")
@@ -42,13 +42,21 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_PAGE_NUMBER_RE = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\d+页(?:共\d+页)?$")
+
+
 def make_span(lines: list[Line]) -> Span:
-    """Join lines (no separator: lines wrap mid-word) into one compacted Span."""
+    """Join lines (no separator: lines wrap mid-word) into one compacted Span.
+
+    Page-number lines (``- 15 -``) printed inside a wrapped paragraph are left out.
+    """
     parts: list[str] = []
     starts: list[int] = []
     offset = 0
     for line in lines:
         piece = compact(line.text)
+        if _PAGE_NUMBER_RE.match(piece) and ("-" in piece or "—" in piece or "页" in piece):
+            continue
         starts.append(offset)
         parts.append(piece)
         offset += len(piece)
@@ -61,6 +69,23 @@ def money(token: str) -> Decimal | None:
         return parse_money(token)
     except ValueError:
         return None
+
+
+_PHONE_RE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+
+
+def scrub_phones(text: str | None) -> str | None:
+    """Remove telephone numbers: a contact person's phone is not data to publish."""
+    if not text:
+        return text
+    return _PHONE_RE.sub("", text)
+
+
+def from_wan(value: Decimal | None, unit: str | None) -> Decimal | None:
+    """A narrative figure printed in 万元, in the record's unit (exactly; 元 records exist)."""
+    if value is None or unit in (None, "万元"):
+        return value
+    return to_unit(value, "万元", unit)
 
 
 def prov(file: str, line: Line | None, table: str | None = None, row: str | None = None) -> Provenance:

@@ -46,3 +46,4 @@ def read_tables(parts, record: Record) -> None:
 # parser modules register themselves on import
 from kg.extract.tables import (carryover, classification, economic, income, project,  # noqa: E402,F401
                                summary, three_public)
+from kg.extract.tables import procurement  # noqa: E402,F401  (政府采购预算表, other templates)

@@ -13,7 +13,12 @@ from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import to_unit
 
-FUNCTIONAL = Schema(columns=["total", "basic", "project"], sums=[("total", ["basic", "project"])])
+FUNCTIONAL = Schema(
+    columns=["total", "basic", "project"],
+    sums=[("total", ["basic", "project", "reserve"])],
+    header_patterns=[("basic", r"基本支出"), ("project", r"项目支出"), ("reserve", r"预留机动经费"),
+                     ("total", r"^(?:合计|总计|小计|金额|支出合计|预算数|本年支出合计|决算数)$")],
+    header_only=["reserve"])
 
 
 def read_functional(table, record: Record, schema: Schema = FUNCTIONAL) -> list[Row]:
@@ -40,6 +45,10 @@ def root_row(rows: list[Row]) -> Row | None:
 @register("expenditure")
 def parse_expenditure(table, record: Record, parts) -> None:
     """表3: every 类/款/项 row into ``functional_subjects``; 基本/项目 totals from its 合计 row."""
+    from kg.extract.tables.expenditure_grid import read_totals_row
+
+    if read_totals_row(table, record):  # Jiangsu 公开03表: one row of totals, no subject rows
+        return
     rows = read_functional(table, record)
     if record.functional_subjects:
         return  # a second expenditure table (a 单位 version): keep the first
@@ -70,4 +79,15 @@ def parse_expenditure(table, record: Record, parts) -> None:
 @register("state_capital")
 def parse_same_shape(table, record: Record, parts) -> None:
     """表5/表8/表9 (and 财政拨款支出预算表): rows kept for the checks."""
-    read_functional(table, record)
+    rows = read_functional(table, record)
+    if table.kind in ("general_budget_expenditure", "fiscal_expenditure") and not record.functional_subjects:
+        # no 类/款/项 rows in the 支出总表 (Jiangsu's is one row of totals): the functional
+        # subjects are this table's
+        for row in rows:
+            if row.code:
+                record.functional_subjects.append(FunctionalSubject(
+                    code=row.code, name=row.name,
+                    total=in_record_unit(row.get("total"), table, record),
+                    basic=in_record_unit(row.get("basic"), table, record),
+                    project=in_record_unit(row.get("project"), table, record),
+                    provenance=row.provenance(record.source, table.label)))

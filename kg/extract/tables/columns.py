@@ -33,6 +33,23 @@ class Schema:
     columns: list[str]
     sums: list[tuple[str, list[str]]] = field(default_factory=list)
     first_is_total: bool = True
+    # PDF cells: (column, regex over the header word above the cell), first match wins; a
+    # column may be one that text placement never tries (Shanghai's 事业收入) — list it in
+    # ``header_only`` so it is kept in ``row.values``.
+    header_patterns: list[tuple[str, str]] = field(default_factory=list)
+    header_only: list[str] = field(default_factory=list)
+
+    @property
+    def all_columns(self) -> list[str]:
+        return self.columns + [c for c in self.header_only if c not in self.columns]
+
+    def column_for(self, header: str) -> str | None:
+        import re
+
+        for column, pattern in self.header_patterns:
+            if re.search(pattern, header):
+                return column
+        return None
 
 
 Placement = dict[str, Decimal]
@@ -53,6 +70,8 @@ def identity_error(placed: Placement, schema: Schema) -> Decimal:
     """How far a placement is from satisfying the row's identities (0 = all hold)."""
     err = Decimal(0)
     for total, parts in schema.sums:
+        if all(p in schema.header_only and p not in placed for p in parts):
+            continue  # parts only a PDF header can name: unknown in a text row
         if total in placed:
             err += abs(placed[total] - sum((_value(p, placed, schema) for p in parts), Decimal(0)))
         elif any(p in placed and placed[p] != 0 for p in parts):
@@ -67,6 +86,19 @@ def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None
     一般公共预算 column): a placement that agrees with them wins a tie.
     """
     cols = schema.columns
+    if row.positional and schema.header_patterns and row.extra.get("headers"):
+        headers = row.extra["headers"]
+        placed: Placement = {}
+        mapped = 0
+        for index, value in row.extra.get("cell_figures", []):
+            column = schema.column_for(headers.get(index, ""))
+            if column is None:
+                continue
+            mapped += 1
+            if value is not None and column not in placed:
+                placed[column] = value
+        if mapped:
+            return [(identity_error(placed, schema), placed)]
     if row.positional:
         figs = list(row.figures)
         if len(figs) > len(cols):
@@ -117,6 +149,18 @@ def parent_code(code: str, known: set[str]) -> str | None:
     return None
 
 
+def implied(place: Placement, schema: Schema) -> Placement:
+    """A placement with the one blank part of an identity filled in (合计 100, 基本 40 -> 项目 60),
+    for fitting children only: printed figures are never replaced."""
+    out = dict(place)
+    for total, parts in schema.sums:
+        needed = [p for p in parts if p not in schema.header_only]
+        missing = [p for p in needed if p not in out]
+        if total in out and len(missing) == 1 and len(needed) > 1:
+            out[missing[0]] = out[total] - sum((out[p] for p in needed if p in out), Decimal(0))
+    return out
+
+
 def _fit(parent: Placement, children: list[Placement], columns: list[str]) -> Decimal:
     err = Decimal(0)
     for col in columns:
@@ -129,7 +173,8 @@ def _fit(parent: Placement, children: list[Placement], columns: list[str]) -> De
 
 
 def _score(parent: Placement, combo, schema: Schema) -> tuple[Decimal, Decimal]:
-    return (_fit(parent, [p for _, p in combo], schema.columns) + sum((e for e, _ in combo), Decimal(0)),
+    parent = implied(parent, schema)
+    return (_fit(parent, [p for _, p in combo], schema.all_columns) + sum((e for e, _ in combo), Decimal(0)),
             sum((e for e, _ in combo), Decimal(0)))
 
 
@@ -198,7 +243,18 @@ def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = 
     placed: dict[int, Placement] = {}
     root_place: Placement = {}
     if root is not None:
-        root_place = placements(root, schema, hints)[0][1]
+        options = placements(root, schema, hints)
+        tied = [o for o in options if o[0] <= options[0][0] + Decimal("0.05")][:8]
+        root_place = tied[0][1]
+        kids = children.get(None, [])
+        if len(tied) > 1 and kids:
+            # ``合计 100.00 100.00``: which column, the 类 rows below tell
+            kid_options = [placements(k, schema) for k in kids]
+
+            def cost(place: Placement) -> Decimal:
+                chosen = _choose(place, kid_options, schema)
+                return _fit(implied(place, schema), chosen, schema.all_columns)
+            root_place = min(tied, key=lambda o: (cost(o[1]) + o[0], o[0]))[1]
         placed[id(root)] = root_place
     # top-down: resolve the children of each resolved parent jointly
     queue: list[tuple[int | None, Placement]] = [(None, root_place)]
@@ -220,7 +276,7 @@ def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = 
         if place is None:
             opts = placements(r, schema, hints)
             place = opts[0][1]
-        r.values = {c: place.get(c) for c in schema.columns}
+        r.values = {c: place.get(c) for c in schema.all_columns}
 
 
 def column_sum(rows: list[Row], column: str) -> Money:

@@ -8,12 +8,37 @@ from kg.extract.tables.classification import in_record_unit, root_row
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.rows import read_rows
 
-ECONOMIC = Schema(columns=["total", "personnel", "public"], sums=[("total", ["personnel", "public"])])
+ECONOMIC = Schema(
+    columns=["total", "personnel", "public"], sums=[("total", ["personnel", "public"])],
+    header_patterns=[("personnel", r"人员经费"), ("public", r"公用经费"),
+                     ("total", r"^(?:合计|总计|小计|金额|预算数|决算数)$")])
+
+
+def _lines(table):
+    """The table's lines, two side-by-side halves (the 决算 template) cut into one column."""
+    from kg.extract.tables.side_by_side import split_halves
+
+    lines, half_totals = split_halves(table.lines)
+    table.data["half_totals"] = half_totals
+    return lines
+
+
+def _half_totals(table, record: Record) -> None:
+    """人员经费合计 / 公用经费合计 printed at the foot of the two halves."""
+    from kg.extract.model import Provenance
+
+    t = record.totals
+    for label, (value, line) in table.data.get("half_totals", {}).items():
+        key = "personnel" if label.startswith("人员经费") else "public_expenses" if label.startswith("公用经费") else None
+        if key and getattr(t, key) is None:
+            setattr(t, key, in_record_unit(value, table, record))
+            t.provenance[key] = Provenance(file=record.source, page=line.page, line=line.lineno,
+                                           table=table.label, row=label)
 
 
 @register("basic_economic")
 def parse_basic_economic(table, record: Record, parts) -> None:
-    rows = read_rows(table.lines, coded=True)
+    rows = read_rows(_lines(table), coded=True)
     resolve(rows, ECONOMIC)
     table.rows = rows
     table.data["schema"] = ECONOMIC
@@ -36,11 +61,12 @@ def parse_basic_economic(table, record: Record, parts) -> None:
             if getattr(t, key) is None and root.get(col) is not None:
                 setattr(t, key, in_record_unit(root.get(col), table, record))
                 t.provenance[key] = root.provenance(record.source, table.label)
+    _half_totals(table, record)
 
 
 @register("fiscal_basic_economic")
 def parse_fiscal_basic_economic(table, record: Record, parts) -> None:
-    rows = read_rows(table.lines, coded=True)
+    rows = read_rows(_lines(table), coded=True)
     resolve(rows, ECONOMIC)
     table.rows = rows
     table.data["schema"] = ECONOMIC

@@ -20,14 +20,26 @@ INCOME = Schema(
     sums=[("total", ["fiscal_subtotal", "fiscal_special", "unit_funds", "carryover_fiscal",
                      "carryover_nonfiscal"]),
           ("fiscal_subtotal", ["general_budget", "upper_general", "fund", "upper_fund",
-                               "state_capital", "upper_state_capital"])])
+                               "state_capital", "upper_state_capital"]),
+          ("unit_funds", ["unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other"])],
+    header_patterns=[("carryover_nonfiscal", r"非财政拨款结转"), ("carryover_fiscal", r"财政拨款结转|上年结转"),
+                     ("upper_general", r"上级一般公共预算"), ("upper_fund", r"上级政府性基金"),
+                     ("upper_state_capital", r"上级国有资本"), ("general_budget", r"一般公共预算"),
+                     ("fund", r"政府性基金"), ("state_capital", r"国有资本经营"), ("fiscal_special", r"财政专户"),
+                     ("unit_funds", r"单位资金"), ("unit_business", r"^事业收入"),
+                     ("unit_operating", r"事业单位经营收入|^经营收入"), ("unit_upper", r"上级补助收入"),
+                     ("unit_affiliated", r"附属单位上缴"), ("unit_other", r"^其他(?:收入|资金)"),
+                     ("fiscal_subtotal", r"^财政拨款"), ("total", r"^(?:合计|总计|收入合计|金额|小计|本年收入合计)$")],
+    header_only=["unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other"])
 
 COLUMN_TITLES = {"total": "总计", "fiscal_subtotal": "财政拨款（补助）小计", "general_budget": "一般公共预算",
                  "upper_general": "上级一般公共预算安排的转移支付", "fund": "政府性基金预算",
                  "upper_fund": "上级政府性基金安排的转移支付", "state_capital": "国有资本经营预算",
                  "upper_state_capital": "上级国有资本经营预算安排的转移支付", "fiscal_special": "财政专户",
                  "unit_funds": "单位资金", "carryover_fiscal": "财政拨款结转",
-                 "carryover_nonfiscal": "非财政拨款结转结余"}
+                 "carryover_nonfiscal": "非财政拨款结转结余", "unit_business": "事业收入",
+                 "unit_operating": "事业单位经营收入", "unit_upper": "上级补助收入",
+                 "unit_affiliated": "附属单位上缴收入", "unit_other": "其他收入"}
 
 
 def _hints(parts) -> dict[str, Decimal]:

@@ -111,7 +111,9 @@ def _code_start(tokens: list[str], next_tokens: list[str] | None) -> bool:
         if re.fullmatch(r"\d{2}", second) or not is_figure(second):
             return True
         return False
-    m = re.fullmatch(r"([1-9]\d{2})([\u4e00-\u9fff].*)", first)  # 224灾害防治…
+    if re.fullmatch(r"[1-9]\d{4}|[1-9]\d{6}", first) and len(tokens) > 1 and not is_figure(tokens[1]):
+        return True  # 2080505 机关事业单位… (a code printed as one group)
+    m = re.fullmatch(r"([1-9]\d{2}|[1-9]\d{4}|[1-9]\d{6})([\u4e00-\u9fff].*)", first)  # 224灾害防治…
     if m:
         return True
     if re.fullmatch(r"[1-9]\d", first) and len(tokens) == 1 and next_tokens and re.fullmatch(r"\d", next_tokens[0]):
@@ -122,10 +124,25 @@ def _code_start(tokens: list[str], next_tokens: list[str] | None) -> bool:
 def _split_glued(tokens: list[str]) -> list[str]:
     """``224灾害防治`` -> ``224`` ``灾害防治`` at the start of a coded line."""
     if tokens:
-        m = re.fullmatch(r"([1-9]\d{2})([\u4e00-\u9fff].*)", tokens[0])
+        m = re.fullmatch(r"([1-9]\d{2}|[1-9]\d{4}|[1-9]\d{6})([\u4e00-\u9fff].*)", tokens[0])
         if m:
             return [m.group(1), m.group(2), *tokens[1:]]
     return tokens
+
+
+_GLUED_FIGURE = re.compile(r"^(.*[\u4e00-\u9fff）)”])(-?\d[\d,]*\.\d{1,6})$")
+
+
+def _split_glued_figures(tokens: list[str]) -> list[str]:
+    """``能力提升403.75`` -> ``能力提升`` ``403.75`` (a name and its figure printed together)."""
+    out: list[str] = []
+    for tok in tokens:
+        m = _GLUED_FIGURE.match(tok)
+        if m:
+            out.extend([m.group(1), m.group(2)])
+        else:
+            out.append(tok)
+    return out
 
 
 def _join_figure_parts(toks: list[_Tok]) -> list[_Tok]:
@@ -153,7 +170,7 @@ def _parse_group(lines: list[Line], coded: bool) -> Row:
     """A group of lines (one row) -> code, name and figures."""
     toks: list[_Tok] = []
     for n, line in enumerate(lines):
-        parts = line.text.split()
+        parts = _split_glued_figures(line.text.split())
         if n == 0 and coded:
             parts = _split_glued(parts)
         for k, text in enumerate(parts):
@@ -162,7 +179,8 @@ def _parse_group(lines: list[Line], coded: bool) -> Row:
     i = 0
     if coded:
         digits = ""
-        while i < len(toks) and _PURE_DIGITS.fullmatch(toks[i].text) and "." not in toks[i].text:
+        while i < len(toks) and (_PURE_DIGITS.fullmatch(toks[i].text)
+                                 or (i == 0 and re.fullmatch(r"\d{5}|\d{7}", toks[i].text))):
             candidate = digits + toks[i].text
             if len(candidate) > 7:
                 break
@@ -198,38 +216,51 @@ def _parse_group(lines: list[Line], coded: bool) -> Row:
 
 
 def _cells_row(line: Line) -> Row:
-    """A PDF row with cells: code cells joined, the name, then one figure per column."""
-    cells = list(line.cells or ())
+    """A PDF row with cells: the code cells joined (``204`` | ``06`` | ``01``), the name cells,
+    then one figure per column from the first cell after the name (``None`` where empty).
+
+    ``extra["cell_figures"]`` keeps each figure with its cell index, for header-word placement.
+    """
+    cells = [(c or "").strip() for c in (line.cells or ())]
     code_digits = ""
     name_parts: list[str] = []
-    figures: list[Money] = []
-    seen_figure = False
-    for cell in cells:
-        text = (cell or "").strip()
-        if not seen_figure and not name_parts and re.fullmatch(r"\d{2,7}", text.replace(" ", "")):
-            code_digits += text.replace(" ", "")
-            continue
-        if not seen_figure and text and not is_figure(text):
-            name_parts.append(text)
-            continue
+    start = 0
+    for i, text in enumerate(cells):
         if not text:
-            if seen_figure or name_parts or code_digits:
-                figures.append(None)
-                seen_figure = seen_figure or bool(name_parts)
             continue
-        if not is_figure(text):
-            figures.append(None)  # a text cell among the figure columns (a note, a header word)
+        if not name_parts and not code_digits and text in ("类", "款", "项"):
+            continue  # the 决算 template prints its 合计 row beside the 类|款|项 header cells
+        if not name_parts and re.fullmatch(r"\d{2,7}", text.replace(" ", "")) and len(code_digits) < 7:
+            code_digits += text.replace(" ", "")
+            start = i + 1
             continue
-        seen_figure = True
-        figures.append(parse_money(text))
-    # empty cells before the first figure that belong to the code/name columns are not figures
-    while figures and figures[0] is None and not any(f is not None for f in figures[:1]):
-        if len([f for f in figures if f is not None]) == 0:
+        if is_figure(text):
             break
-        figures.pop(0)
+        name_parts.append(text)
+        start = i + 1
+    figures: list[Money] = []
+    indexed: list[tuple[int, Money]] = []
+    for i in range(start, len(cells)):
+        value = parse_money(cells[i]) if cells[i] and is_figure(cells[i]) else None
+        figures.append(value)
+        indexed.append((i, value))
     code = code_digits if len(code_digits) in (3, 5, 7) else None
-    return Row(code=code, name=compact_name("".join(name_parts)), figures=figures, lines=[line],
-               positional=True)
+    name = compact_name("".join(name_parts))
+    if code is None and code_digits:
+        name = code_digits + name
+    return Row(code=code, name=name, figures=figures, lines=[line], positional=True,
+               extra={"cell_figures": indexed})
+
+
+def column_headers(header_cells: list[tuple[str | None, ...]]) -> dict[int, str]:
+    """The header word over each column: the lowest header row's non-empty cell wins
+    (``合计`` under ``支出预算``), spaces removed."""
+    out: dict[int, str] = {}
+    for cells in header_cells:
+        for i, cell in enumerate(cells):
+            if cell and cell.strip():
+                out[i] = compact_name(cell)
+    return out
 
 
 def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) -> list[Row]:
@@ -248,6 +279,7 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
     started = False
     skipping = False
     header: set[str] = set()  # the header's lines, to skip where a page break repeats them
+    header_cells: list[tuple[str | None, ...]] = []
     for idx, line in enumerate(lines):
         text = line.text.strip()
         compact = compact_name(text)
@@ -260,6 +292,9 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
         if line.cells is not None and any(c for c in line.cells):
             # PDF table row: the cells are the row
             row = _cells_row(line)
+            if not row.code and not any(f is not None for f in row.figures) and not _LABEL_RE.match(row.name):
+                header_cells.append(line.cells)
+                continue
             if row.code or (row.name and any(f is not None for f in row.figures)):
                 if current is not None:
                     groups.append((current, current_coded))
@@ -309,9 +344,12 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
             current_has_figures = True
     if current is not None:
         groups.append((current, current_coded))
+    headers = column_headers(header_cells)
     for group, group_coded in groups:
         if group_coded is None:
-            rows.append(_cells_row(group[0]))
+            row = _cells_row(group[0])
+            row.extra["headers"] = headers
+            rows.append(row)
         else:
             rows.append(_parse_group(group, group_coded))
     return rows

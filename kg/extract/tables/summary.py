@@ -31,7 +31,7 @@ def register_income_label(pattern: str, key: str, section: str | None = None) ->
 
 
 for _p, _k, _s in [
-    (r"本年收入(?:合计)?", "current_year_income", None),
+    (r"(?:本年|当年)收入(?:合计|小计)?", "current_year_income", None),
     (r"上年结转结余|上年结转", "carryover_total", None),
     (r"(?:一般公共预算拨款|一般公共预算)(?:收入)?", "general_public_budget", "current"),
     (r"一般财力", "general_own", "current"),
@@ -44,6 +44,17 @@ for _p, _k, _s in [
     (r"单位资金", "unit_funds", "current"),
     (r"财政拨款结转(?:结余)?", "carryover_fiscal", "carryover"),
     (r"非财政拨款结转(?:结余)?|非财政拨款结余", "carryover_nonfiscal", "carryover"),
+]:
+    register_income_label(_p, _k, _s)
+
+# other templates' wording: Shanghai ``1. 一般公共预算资金`` / ``2. 政府性基金``, Jiangsu ``三、其他资金``,
+# the 决算 template's ``一般公共预算财政拨款收入`` and ``年初结转和结余``
+for _p, _k, _s in [
+    (r"一般公共预算(?:资金|财政拨款(?:收入)?)", "general_public_budget", "current"),
+    (r"政府性基金(?:预算)?(?:资金|财政拨款(?:收入)?)?", "government_fund", "current"),
+    (r"国有资本经营预算(?:资金|财政拨款(?:收入)?)", "state_capital", "current"),
+    (r"其他资金", "unit_funds", "current"),
+    (r"年初结转和结余", "carryover_total", None),
 ]:
     register_income_label(_p, _k, _s)
 
@@ -152,6 +163,16 @@ def read_two_sided(lines: list[Line]) -> tuple[list[Item], list[RightRow], dict[
         compact = compact_name(text)
         if re.search(r"为空表|^备注|^注[:：]", compact):
             break
+        if line.cells is not None and compact.startswith("总计"):
+            # the 决算 template's last row: 总计 | x | 总计 | y (本年收入合计 is a line above)
+            cells = [compact_name(c) if c else "" for c in line.cells]
+            marks = [i for i, c in enumerate(cells) if c == "总计"]
+            after = [next((parse_money(c) for c in cells[i + 1:] if c and is_figure(c)), None) for i in marks]
+            if after and after[0] is not None:
+                grand["income_total"] = after[0]
+                grand["expenditure_total"] = after[1] if len(after) > 1 else None
+                grand["line"] = line  # type: ignore[assignment]
+            continue
         if "收入总计" in compact or "支出总计" in compact or compact.startswith(("收入合计", "支出合计")):
             m = re.search(r"收入(?:总计|合计)\s*((?:[-\d,.]+\s*)*)", text)
             if m:
@@ -179,6 +200,10 @@ def read_two_sided(lines: list[Line]) -> tuple[list[Item], list[RightRow], dict[
                     and not items[-1].figures and _label_key(items[-1].label + label, "current") \
                     and not _label_key(label, "current"):
                 items[-1].label += label  # a label wrapped over two lines
+            elif label in ("小计", "合计") and items:
+                items[-1].label += label  # ``当年收入`` / ``小计`` printed over two rows
+                if figs and not items[-1].figures:
+                    items[-1].figures = figs
             elif label:
                 level = 0 if re.match(r"^[一二三四五六七八九十]+、", label) else (
                     1 if re.match(r"^\d+[.．、]", label) else 2)
@@ -191,9 +216,14 @@ def read_two_sided(lines: list[Line]) -> tuple[list[Item], list[RightRow], dict[
             right.append(RightRow(code if _CODE.match(code) and code != "000" else None, name, figs, line))
     section = "current"
     for item in items:
+        bare = _NUMBER_PREFIX.sub("", item.label)
+        if re.search(r"(?:小计|合计)$", bare):
+            item.level = -1  # a subtotal line (当年收入小计): a figure, not a heading with parts
+        elif item.level == 2 and re.fullmatch(r"上年结转(?:结余|资金)?|年初结转和结余|使用非财政拨款结余.*", bare):
+            item.level = 0  # an unnumbered heading (Jiangsu's 上年结转资金)
         if item.level == 0:
             section = "carryover" if "结转" in item.label else "current"
-        item.key = _label_key(item.label, section)
+        item.key = _label_key(item.label, "current" if item.level == -1 else section)
     return items, right, grand
 
 

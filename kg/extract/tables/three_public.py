@@ -75,6 +75,10 @@ def read_label_rows(lines: list[Line]) -> list[LabelRow]:
 
 @register("three_public")
 def parse_three_public(table, record: Record, parts) -> None:
+    from kg.extract.tables.three_public_grid import read_grid
+
+    if read_grid(table, record):  # items across the header (PDF cells): Shanghai, Jiangsu, 决算
+        return
     rows = read_label_rows(table.lines)
     table.rows = rows
     tp = record.totals.three_public

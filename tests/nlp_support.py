@@ -1,0 +1,101 @@
+"""Graphs for the question-answering tests (``tests/test_nlp_*.py``).
+
+Two graphs, both built through the real path (records → ``kg.rdf.load.ingest_records`` → store):
+- the corpus graph: ``../shared/corpus`` read by the real extractor;
+- a small graph the tests build themselves from the fictional 青山市 budgets of
+  ``tests/fixtures/records.py`` (plus a few projects with persons, indicators, policy documents,
+  carried-over and unit-funds items), so a bare clone tests every intent.
+
+``add_changes`` writes 比上年 statements (``record.changes``) in the vocabulary the NLP templates
+expect (``nlp/sparql_templates.CHANGES``: ``bkg:statesChange`` / ``bkg:Change``), which the
+mapping does not produce yet; the small graph uses it so the change intent is tested.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from kg.extract.model import Check, Indicator, PolicyDocument, Project, Record
+
+D = Decimal
+BKG = "https://budgetkg.org/ontology#"
+XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+
+
+def open_memory_store():
+    from kg.store.oxigraph import OxigraphStore
+
+    return OxigraphStore(None)
+
+
+def ingest(store, records: list[Record]) -> None:
+    from kg.rdf.load import ingest_records
+
+    ingest_records(store, records)
+
+
+def corpus_records(shared: Path) -> list[Record]:
+    from kg.extract.pipeline import extract_paths
+
+    records, failures = extract_paths([str(shared / "corpus")])
+    assert not failures, failures
+    return records
+
+
+def add_changes(store, records: list[Record]) -> int:
+    """比上年 statements as ``bkg:Change`` nodes (the vocabulary proposed to the mapping)."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, XSD
+
+    from kg.rdf.mapping import document_iri
+
+    lines: list[str] = []
+    for r in records:
+        doc = document_iri(r)
+        for i, c in enumerate(r.changes):
+            x = f"<{doc}/change/{i}>"
+            lines.append(f"<{doc}> <{BKG}statesChange> {x} .")
+            lines.append(f"{x} <{RDF.type}> <{BKG}Change> .")
+            lines.append(f"{x} <{BKG}document> <{doc}> .")
+            lines.append(f"{x} <{BKG}changeSubject> {Literal(c.get('subject') or '').n3()} .")
+            lines.append(f"{x} <{BKG}direction> {Literal(c['direction']).n3()} .")
+            for key, prop in (("amount", "changeAmount"), ("percent", "changePercent"), ("current", "currentAmount")):
+                if c.get(key) is not None:
+                    lines.append(f"{x} <{BKG}{prop}> {Literal(str(c[key]), datatype=XSD.decimal).n3()} .")
+    if lines:
+        body = "\n".join(lines)
+        store.store.update(f"INSERT DATA {{ GRAPH <{URIRef('https://budgetkg.org/graph/test-changes')}> {{ {body} }} }}")
+    return len(lines)
+
+
+def small_records() -> list[Record]:
+    """青山市生态环境局 2024 and 2025, 青山市教育局 2025, with the extras every intent needs."""
+    from tests.fixtures.records import qingshan_ecology, qingshan_education
+
+    eco24, eco25, edu = qingshan_ecology(2024), qingshan_ecology(2025, misprint=True), qingshan_education()
+    for p in eco25.projects:
+        p.responsible_person = "李青" if "监测" in p.name else "王山"
+    audit = next(p for p in eco25.projects if p.name == "排放源统计年报审核")
+    audit.indicators = [
+        Indicator("产出指标", "数量指标", "审核企业数量", ">=120家", D(10)),
+        Indicator("产出指标", "质量指标", "技术分析报告验收合格率", "=100%", D(7)),
+        Indicator("产出指标", "时效指标", "项目完成时限", "2025年12月10日前", D(7)),
+        Indicator("满意度指标", "服务对象满意度指标", "企业满意度", ">=90%", D(10)),
+    ]
+    audit.policy_documents = [PolicyDocument("《排放源统计调查制度》", "环办综合〔2024〕5号")]
+    audit.description = "用于排放源统计年报审核：专家评审费12万元，数据核查费18万元。"
+    eco25.policy_documents = [PolicyDocument("《排放源统计调查制度》", "环办综合〔2024〕5号")]
+    eco25.projects.append(Project(name="水源地环境隐患排查整治项目", amount=D("68.64"), category="carryover",
+                                  functional_code="2110301", funding_source="carryover_fiscal",
+                                  responsible_unit="青山市生态环境局"))
+    eco25.projects.append(Project(name="单位自有资金运转项目", amount=D("30.00"), category="unit_funds",
+                                  functional_code="2110101", funding_source="unit_funds",
+                                  responsible_unit="青山市生态环境局"))
+    eco25.checks.append(Check("children_sum", "表3 21101", D("552.58"), D("552.57"), False))
+    eco25.checks.append(Check("children_sum", "表2 21101", D("552.58"), D("552.57"), False))
+    eco25.definitions = {"三公经费": "指因公出国（境）费、公务用车购置及运行费和公务接待费。"}
+    eco25.changes = [{"subject": "一般公共预算", "amount": "120.50", "direction": "increase", "percent": "5.00",
+                      "current": str(eco25.totals.general_public_budget)}]
+    eco24.changes = [{"subject": "一般公共预算", "amount": "56.35", "direction": "increase", "percent": "4.03",
+                      "current": str(eco24.totals.general_public_budget)}]
+    return [eco24, eco25, edu]

@@ -1,0 +1,242 @@
+"""The published PDFs of ``../shared/realdocs`` (Shanghai 普陀, Jiangsu, a 决算), end to end.
+
+Every expected value below was read by hand off the PDF pages (rendered with pdftoppm), not
+copied from the program's output: department, year, kind, unit, totals, a few functional rows,
+the 三公 figures and the projects the documents print. Shanghai prints its tables in 元 and the
+三公 table and the narrative in 万元: the record is in 元 and those figures are converted exactly.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.extract.model import Record
+from kg.extract.pipeline import extract_paths
+from kg.extract.serialize import record_json
+
+pytestmark = pytest.mark.shared
+
+SHANGHAI_JUSTICE = "上海市普陀区司法局"
+SHANGHAI_COMMERCE = "上海市普陀区商务委员会"
+SHANGHAI_WELFARE = "上海市普陀区社会福利院"
+SHANGHAI_FINANCE = "上海市普陀区财政局"
+JIANGSU_NPC = "江苏省人大常委会办公厅"
+JIANGSU_CPPCC = "江苏省政协办公厅"
+JIANGSU_COURT = "江苏省高级人民法院"
+
+
+@pytest.fixture(scope="module")
+def records(shared_dir: Path) -> dict[str, Record]:
+    """Every realdocs PDF extracted (and combined per budget) once, by department."""
+    folder = shared_dir / "realdocs"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
+    found, failures = extract_paths([str(folder)])
+    assert failures == []
+    by_department = {r.department: r for r in found}
+    assert len(by_department) == len(found) == 7
+    return by_department
+
+
+def D(text: str) -> Decimal:
+    return Decimal(text)
+
+
+def _subject(record: Record, code: str):
+    return next(s for s in record.functional_subjects if s.code == code)
+
+
+def _project(record: Record, name: str):
+    return next(p for p in record.projects if p.name == name or name in p.aliases)
+
+
+# --- what every document is --------------------------------------------------------------------
+
+@pytest.mark.parametrize("department, year, kind, unit", [
+    (SHANGHAI_JUSTICE, 2026, "部门预算", "元"),
+    (SHANGHAI_COMMERCE, 2025, "部门预算", "元"),
+    (SHANGHAI_WELFARE, 2024, "单位预算", "元"),
+    (SHANGHAI_FINANCE, 2024, "部门决算", "万元"),
+    (JIANGSU_NPC, 2017, "部门预算", "万元"),
+    (JIANGSU_CPPCC, 2019, "部门预算", "万元"),
+    (JIANGSU_COURT, 2019, "部门预算", "万元"),
+])
+def test_identity(records: dict[str, Record], department: str, year: int, kind: str, unit: str) -> None:
+    record = records[department]
+    assert (record.department, record.year, record.kind, record.unit) == (department, year, kind, unit)
+
+
+def test_jiangsu_narrative_and_tables_pdfs_are_one_record(records: dict[str, Record]) -> None:
+    record = records[JIANGSU_CPPCC]
+    assert sorted(record.files) == ["江苏省政协办公厅2019年度部门预算.pdf", "江苏省政协办公厅2019年预算公开表.pdf"]
+
+
+# --- Shanghai 普陀区司法局 2026 (元; 三公 in 万元) ---------------------------------------------------
+
+def test_shanghai_justice_totals(records: dict[str, Record]) -> None:
+    t = records[SHANGHAI_JUSTICE].totals
+    assert t.income_total == t.expenditure_total == D("96282213.44")
+    assert t.general_public_budget == D("96282213.44")
+    assert t.government_fund == D("0.00") and t.state_capital == D("0.00")
+    assert t.basic_expenditure == D("25741666.44")
+    assert t.project_expenditure == D("70540547.00")
+    assert t.operating_expenses == D("2178300")  # 217.83 万元
+
+
+def test_shanghai_justice_functional_rows(records: dict[str, Record]) -> None:
+    record = records[SHANGHAI_JUSTICE]
+    s = _subject(record, "204")
+    assert (s.name, s.total, s.basic, s.project) == ("公共安全支出", D("87267272.44"), D("16726725.44"), D("70540547.00"))
+    s = _subject(record, "2040604")
+    assert (s.name, s.total, s.basic, s.project) == ("基层司法业务", D("21703947.00"), D("0.00"), D("21703947.00"))
+    s = _subject(record, "2080505")
+    assert (s.name, s.total, s.basic) == ("机关事业单位基本养老保险缴费支出", D("1839485.00"), D("1839485.00"))
+    assert s.provenance is not None and s.provenance.page in (12, 15)
+
+
+def test_shanghai_justice_three_public_in_yuan(records: dict[str, Record]) -> None:
+    tp = records[SHANGHAI_JUSTICE].totals.three_public
+    assert tp.total == D("108100")  # 10.81 万元
+    assert tp.overseas == D("0")
+    assert tp.reception == D("8300")  # 0.83 万元
+    assert tp.vehicles == D("99800") and tp.vehicle_operation == D("99800")
+    assert tp.vehicle_purchase == D("0")
+
+
+def test_shanghai_justice_project_sheet(records: dict[str, Record]) -> None:
+    project = _project(records[SHANGHAI_JUSTICE], "人民调解项目")
+    assert project.amount == D("7950000")  # 795万元
+    assert project.execution_period == "2025年1月1日-2025年12月31日"
+    assert "沪司规〔2015〕6号" in [d.number for d in project.policy_documents]
+
+
+# --- Shanghai 普陀区商务委员会 2025 ---------------------------------------------------------------
+
+def test_shanghai_commerce_totals(records: dict[str, Record]) -> None:
+    t = records[SHANGHAI_COMMERCE].totals
+    assert t.income_total == t.expenditure_total == D("371514655.00")
+    assert t.general_public_budget == D("371514655.00")
+    assert t.basic_expenditure == D("19830655.00")
+    assert t.project_expenditure == D("351684000.00")
+    assert t.operating_expenses == D("1710100")  # 171.01 万元
+    assert t.three_public.total == D("10000") and t.three_public.reception == D("10000")
+
+
+def test_shanghai_commerce_functional_rows(records: dict[str, Record]) -> None:
+    record = records[SHANGHAI_COMMERCE]
+    s = _subject(record, "2150899")
+    assert (s.name, s.total, s.basic, s.project) == ("其他支持中小企业发展和管理支出", D("293810000.00"), None,
+                                                      D("293810000.00"))
+    s = _subject(record, "2101102")
+    assert (s.name, s.total, s.basic, s.project) == ("事业单位医疗", D("249862.00"), D("249862.00"), None)
+    s = _subject(record, "2210203")
+    assert (s.name, s.total) == ("购房补贴", D("1488000.00"))
+
+
+def test_shanghai_commerce_projects(records: dict[str, Record]) -> None:
+    record = records[SHANGHAI_COMMERCE]
+    amounts = {name: _project(record, name).amount for name in
+               ("科技创新专项", "生命健康专项（政策资金）", "商业创新专项（政策资金）", "贸易高质量发展专项（政策资金）")}
+    assert amounts == {"科技创新专项": D("17200000"), "生命健康专项（政策资金）": D("11700000"),
+                       "商业创新专项（政策资金）": D("14100000"), "贸易高质量发展专项（政策资金）": D("29210000")}
+
+
+# --- Shanghai 普陀区社会福利院 2024 单位预算 ----------------------------------------------------------
+
+def test_shanghai_welfare_totals(records: dict[str, Record]) -> None:
+    t = records[SHANGHAI_WELFARE].totals
+    assert t.income_total == t.expenditure_total == D("12121164")
+    assert t.general_public_budget == D("9501164")
+    assert t.basic_expenditure == D("9501164")
+    assert t.personnel == D("7380214") and t.public_expenses == D("2120950")
+    assert t.project_expenditure == D("2620000")
+    tp = t.three_public
+    assert (tp.total, tp.vehicles, tp.vehicle_operation) == (D("64000"), D("64000"), D("64000"))  # 6.4 万元
+    assert tp.overseas == D("0") and tp.reception == D("0")
+
+
+def test_shanghai_welfare_functional_rows(records: dict[str, Record]) -> None:
+    record = records[SHANGHAI_WELFARE]
+    s = _subject(record, "2081005")
+    assert (s.name, s.total, s.basic, s.project) == ("社会福利事业单位", D("9584796"), D("6964796"), D("2620000"))
+    s = _subject(record, "2080502")
+    assert (s.name, s.total, s.basic, s.project) == ("事业单位离退休", D("538440"), D("538440"), None)
+
+
+# --- Shanghai 普陀区财政局 2024 部门决算 (万元; 决算 columns) -------------------------------------------
+
+def test_final_account_totals(records: dict[str, Record]) -> None:
+    t = records[SHANGHAI_FINANCE].totals
+    assert t.current_year_income == D("2946.25")
+    assert t.general_public_budget == D("2940.05")
+    assert t.income_total == t.expenditure_total == D("2995.39")
+    assert t.basic_expenditure == D("2336.91") and t.project_expenditure == D("603.14")
+
+
+def test_final_account_functional_rows_hold_the_final_figures(records: dict[str, Record]) -> None:
+    record = records[SHANGHAI_FINANCE]
+    s = _subject(record, "2010601")
+    assert (s.name, s.total, s.basic, s.project) == ("行政运行", D("1511.89"), D("1503.52"), D("8.37"))
+    s = _subject(record, "2010602")
+    assert (s.name, s.total, s.basic, s.project) == ("一般行政管理事务", D("10.00"), None, D("10.00"))
+    s = _subject(record, "221")
+    assert (s.name, s.total, s.basic) == ("住房保障支出", D("445.69"), D("445.69"))
+
+
+def test_final_account_three_public_takes_the_final_column(records: dict[str, Record]) -> None:
+    """The 决算 三公 table prints 预算数 0.95 and leaves every 决算数 blank."""
+    tp = records[SHANGHAI_FINANCE].totals.three_public
+    assert tp.total is None and tp.reception is None
+
+
+# --- Jiangsu ---------------------------------------------------------------------------------------
+
+def test_jiangsu_npc(records: dict[str, Record]) -> None:
+    record = records[JIANGSU_NPC]
+    t = record.totals
+    assert t.income_total == t.expenditure_total == D("13649.07")
+    assert t.general_public_budget == D("13649.07")
+    assert t.basic_expenditure == D("7666.68") and t.project_expenditure == D("5853.96")
+    assert t.operating_expenses == D("5619.31")
+    tp = t.three_public  # the 三公 total is the 小计 833.60, not the 合计 2,542.60 with 会议费/培训费
+    assert (tp.total, tp.overseas, tp.reception, tp.vehicles, tp.vehicle_purchase, tp.vehicle_operation) == (
+        D("833.60"), D("222.50"), D("427.50"), D("183.60"), D("0"), D("183.60"))
+    assert _subject(record, "2010101").total == D("4545.94")
+    assert _subject(record, "2210202").name == "提租补贴"
+
+
+def test_jiangsu_cppcc_combined(records: dict[str, Record]) -> None:
+    record = records[JIANGSU_CPPCC]
+    t = record.totals
+    assert t.income_total == t.expenditure_total == D("13377.11")
+    assert t.general_public_budget == D("13297.11")
+    assert t.basic_expenditure == D("6522.75") and t.project_expenditure == D("4968.34")
+    tp = t.three_public
+    assert (tp.total, tp.overseas, tp.reception, tp.vehicles, tp.vehicle_operation) == (
+        D("660.10"), D("106.00"), D("397.50"), D("156.60"), D("156.60"))
+    assert tp.vehicle_purchase == D("0")  # blank in 公开09表; the narrative: 公务用车购置费 0万元
+    assert t.procurement.total == D("1624.42")
+    assert _subject(record, "2010201").total == D("5223.22")
+
+
+def test_jiangsu_court(records: dict[str, Record]) -> None:
+    record = records[JIANGSU_COURT]
+    t = record.totals
+    assert t.income_total == t.expenditure_total == D("37188.34")
+    assert t.basic_expenditure == D("21968.00") and t.project_expenditure == D("10208.94")
+    tp = t.three_public
+    assert (tp.total, tp.overseas, tp.reception, tp.vehicles, tp.vehicle_operation) == (
+        D("513.75"), D("160.00"), D("86.95"), D("266.80"), D("266.80"))
+    assert t.operating_expenses == D("3580.05")
+    assert _subject(record, "2040501").total == D("17279.29")
+    assert _subject(record, "204").total == D("27488.23")
+
+
+# --- the record as JSON -------------------------------------------------------------------------------
+
+def test_money_serialises_with_two_decimals_in_yuan(records: dict[str, Record]) -> None:
+    data = record_json(records[SHANGHAI_JUSTICE])
+    assert data["totals"]["three_public"]["total"] == "108100.00"
+    assert data["unit"] == "元"

@@ -1,0 +1,219 @@
+"""The store protocol, one suite over every backend (memory, oxigraph on disk, Virtuoso)."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDFS, XSD
+
+from kg.rdf.load import ingest_records
+from kg.rdf.mapping import record_to_graph
+from kg.rdf.namespaces import BASE, BKG, GRAPH_ONTOLOGY, sparql_prefixes
+from kg.rdf.registry import GRAPH_DEPARTMENTS
+from kg.store import StoreError, open_store
+from kg.store.base import QueryResult, Store
+from kg.store.results import to_csv, to_json
+from tests.graph_records import record_a, record_b, record_c, small_records
+
+G1 = BASE + "id/document/test/one"
+G2 = BASE + "id/document/test/two"
+EX = "https://budgetkg.org/id/test/"
+
+
+def triples(n: int, label: str = "x") -> Graph:
+    g = Graph()
+    for i in range(n):
+        g.add((URIRef(f"{EX}s{i}"), RDFS.label, Literal(f"{label}{i}标签")))
+        g.add((URIRef(f"{EX}s{i}"), BKG.amount, Literal("1.10", datatype=XSD.decimal)))
+    return g
+
+
+def test_is_a_store(store):
+    assert isinstance(store, Store)
+    assert store.graphs() == []
+    assert store.count() == 0
+
+
+def test_replace_graph_and_query_union(store):
+    store.replace_graph(G1, triples(3, "a"))
+    store.replace_graph(G2, triples(2, "b"))
+    assert store.graphs() == [G1, G2]
+    assert store.count(G1) == 6 and store.count(G2) == 4 and store.count() == 10
+    res = store.query(f"SELECT ?l WHERE {{ <{EX}s1> <{RDFS.label}> ?l }} ORDER BY ?l")
+    assert res.kind == "select" and res.vars == ["l"]
+    assert res.values() == [("a1标签",), ("b1标签",)]  # the default graph is the union
+    res = store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{EX}s2> ?p ?o }} }} GROUP BY ?g")
+    assert [str(r[0]) for r in res.rows] == [G1]
+
+
+def test_replacing_again_gives_no_duplicates(store):
+    store.replace_graph(G1, triples(5, "a"))
+    store.replace_graph(G1, triples(5, "a"))
+    assert store.count(G1) == 10
+    store.replace_graph(G1, triples(2, "c"))  # a smaller new version replaces the old one whole
+    assert store.count(G1) == 4
+    res = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{G1}> {{ ?s <{RDFS.label}> ?l }} }}")
+    assert res.values() == [(2,)]
+
+
+def test_failure_halfway_leaves_previous_graph(store):
+    store.replace_graph(G1, triples(3, "old"))
+
+    def broken():
+        yield from triples(2000, "new")
+        raise RuntimeError("extraction died halfway")
+
+    with pytest.raises(RuntimeError):
+        store.replace_graph(G1, broken())
+    assert store.graphs() == [G1]
+    assert store.count(G1) == 6
+    res = store.query(f"SELECT ?l WHERE {{ <{EX}s0> <{RDFS.label}> ?l }}")
+    assert res.values() == [("old0标签",)]
+
+
+def test_drop_graph(store):
+    store.replace_graph(G1, triples(1))
+    store.replace_graph(G2, triples(1))
+    assert store.drop_graph(G1) is True
+    assert store.drop_graph(G1) is False
+    assert store.graphs() == [G2]
+
+
+def test_ask_and_decimal_and_unicode(store):
+    store.replace_graph(G1, triples(1, "大气"))
+    assert store.query(f"ASK {{ <{EX}s0> ?p ?o }}").boolean is True
+    assert store.query(f"ASK {{ <{EX}nothing> ?p ?o }}").boolean is False
+    res = store.query(f'SELECT ?s ?a WHERE {{ ?s <{RDFS.label}> "大气0标签" ; <{BKG.amount}> ?a }}')
+    assert res.values() == [(EX + "s0", Decimal("1.10"))]
+    assert res.rows[0][1].datatype == XSD.decimal
+
+
+def test_result_formats(store):
+    store.replace_graph(G1, triples(2, "x"))
+    res = store.query(f"SELECT ?s ?l WHERE {{ ?s <{RDFS.label}> ?l }} ORDER BY ?s")
+    data = to_json(res)
+    assert data["head"]["vars"] == ["s", "l"]
+    assert data["results"]["bindings"][0] == {"s": {"type": "uri", "value": EX + "s0"},
+                                              "l": {"type": "literal", "value": "x0标签"}}
+    assert to_csv(res).splitlines() == ["s,l", f"{EX}s0,x0标签", f"{EX}s1,x1标签"]
+    json.dumps(data)  # serialisable
+
+
+def test_bad_query_raises_store_error(store):
+    with pytest.raises(StoreError):
+        store.query("SELECT ?x WHERE { this is not sparql")
+
+
+def test_quads_export_roundtrip(store):
+    store.replace_graph(G1, triples(2))
+    quads = sorted((str(s), str(p), str(o), str(g)) for s, p, o, g in store.quads())
+    assert len(quads) == 4 and {q[3] for q in quads} == {G1}
+
+
+def test_ingest_records_is_idempotent(store):
+    records = small_records()
+    first = ingest_records(store, records)
+    count = store.count()
+    graphs = store.graphs()
+    second = ingest_records(store, records)
+    assert store.count() == count and store.graphs() == graphs
+    assert [x.triples for x in first] == [x.triples for x in second]
+    # three documents + the global graph + the department registry
+    assert len(graphs) == 5 and GRAPH_ONTOLOGY in graphs and GRAPH_DEPARTMENTS in graphs
+    # every document's graph holds exactly its mapping (plus cross-document links)
+    for loaded in second:
+        assert store.count(str(loaded.graph)) == loaded.triples
+
+
+def test_same_counts_on_every_backend(store):
+    ingest_records(store, small_records())
+    assert store.count() == EXPECTED_SMALL_TRIPLES
+    q = sparql_prefixes() + "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a bkg:Project }"
+    assert store.query(q).values() == [(6,)]
+
+
+def test_ingest_order_does_not_matter_for_links(store):
+    """continues edges appear whichever of the two years is ingested first."""
+    ingest_records(store, [record_b()])
+    ingest_records(store, [record_a()])
+    q = sparql_prefixes() + """SELECT DISTINCT ?later ?earlier WHERE {
+      ?l bkg:continues ?e . ?l rdfs:label ?later . ?e rdfs:label ?earlier }"""
+    assert store.query(q).values() == [("大气监测项目", "大气污染防治监测项目")]
+
+
+def test_drop_removes_one_document_only(store):
+    loaded = ingest_records(store, small_records())
+    store.drop_graph(str(loaded[2].graph))
+    q = sparql_prefixes() + "SELECT DISTINCT ?n WHERE { ?p a bkg:Project ; rdfs:label ?n } ORDER BY ?n"
+    names = [r[0] for r in store.query(q).values()]
+    assert "执法能力建设项目" not in names and "大气污染防治监测项目" in names
+
+
+def test_open_store_urls(tmp_path):
+    assert open_store("memory").url == "memory"
+    s = open_store(f"oxigraph:{tmp_path / 'db'}")
+    assert (tmp_path / "db").is_dir()
+    s.close()
+    assert open_store("sparql:http://127.0.0.1:9/sparql").url == "sparql:http://127.0.0.1:9/sparql"
+    with pytest.raises(ValueError):
+        open_store("postgres:whatever")
+    with pytest.raises(ValueError):
+        open_store("sparql:not-a-url")
+
+
+def test_env_var_chooses_store(monkeypatch):
+    monkeypatch.setenv("BUDGETKG_STORE", "memory")
+    assert open_store().url == "memory"
+
+
+def test_oxigraph_persists_on_disk(tmp_path):
+    path = tmp_path / "db"
+    s = open_store(f"oxigraph:{path}")
+    s.replace_graph(G1, triples(2))
+    s.close()
+    s = open_store(f"oxigraph:{path}")
+    assert s.count(G1) == 4
+    s.close()
+
+
+def test_unreachable_server_is_a_store_error():
+    s = open_store("sparql:http://127.0.0.1:9/sparql")
+    with pytest.raises(StoreError):
+        s.query("ASK { ?s ?p ?o }")
+
+
+def _expected_small_triples() -> int:
+    """Triples of the small records' graphs plus the global graph, computed without a store."""
+    from kg.rdf.links import continues_triples, record_entries
+    from kg.rdf.mapping import project_iris
+    from kg.rdf.ontology_files import global_graph
+
+    total = len(global_graph()) + 2  # + one preferred label for each of the two departments
+    records = small_records()
+    entries = [record_entries(r, project_iris(r)) for r in records]
+    for i, r in enumerate(records):
+        _iri, g = record_to_graph(r)
+        others = [e for j, es in enumerate(entries) if j != i and records[j].department and
+                  _same(records[j], r) for e in es]
+        total += len(g | Graph()) + len(continues_triples(entries[i], others) - set(g))
+    return total
+
+
+def _same(a, b) -> bool:
+    from kg.rdf.iris import department_key
+
+    return department_key(a.department) == department_key(b.department)
+
+
+EXPECTED_SMALL_TRIPLES = _expected_small_triples()
+
+
+def test_query_result_dicts():
+    r = QueryResult(kind="select", vars=["a"], rows=[(Literal(1),)])
+    assert r.dicts() == [{"a": Literal(1)}] and r.values() == [(1,)]
+
+
+def test_record_c_exists():  # the 元 record is part of the suite's fixtures
+    assert record_c().unit == "元"
