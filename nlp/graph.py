@@ -231,8 +231,9 @@ class Graph:
                 out[r["project"]].append(PolicyRow(r["pol"], r.get("title"), r.get("number")))
         return dict(out)
 
-    def projects_citing(self, policies: list[str]) -> list[ProjectRow]:
-        if not policies:
+    def projects_citing(self, policies: list[str], every: bool = False) -> list[ProjectRow]:
+        """Projects citing any of ``policies`` (with ``every``: citing any policy document)."""
+        if not policies and not every:
             return []
         q = T.fill(T.CITING, pol=[("iri", p) for p in policies])
         iris = [r["x"] for r in self.run(q)]

@@ -22,7 +22,11 @@ from nlp.rows import Budget, ProjectRow
 WAN = "万元"
 METRIC_LABELS = {k: label for k, label, _ in METRICS}
 SHARE_BASE = {"basic_expenditure": "expenditure_total", "project_expenditure": "expenditure_total",
-              "personnel": "basic_expenditure", "public_expenses": "basic_expenditure"}
+              "personnel": "basic_expenditure", "public_expenses": "basic_expenditure",
+              "current_year_income": "income_total", "general_public_budget": "income_total",
+              "government_fund": "income_total", "state_capital": "income_total", "unit_funds": "income_total",
+              "carryover_total": "income_total", "carryover_fiscal": "income_total",
+              "carryover_nonfiscal": "income_total", "upper_level_transfer": "general_public_budget"}
 CATEGORY_LABELS = {"current": "当年预算", "carryover": "上年结转", "unit_funds": "单位资金"}
 
 
@@ -77,7 +81,7 @@ def pct(part: Decimal, whole: Decimal) -> Decimal | None:
 
 def project_item(p: ProjectRow, **extra) -> Item:
     return Item(p.name, money(p.amount), WAN if p.amount is not None else None, p.department, p.year,
-                p.source, {"category": CATEGORY_LABELS.get(p.category or "", p.category), **extra})
+                p.source, {"category": CATEGORY_LABELS.get(p.category or "", p.category), "iri": p.iri, **extra})
 
 
 def project_phrase(p: ProjectRow) -> str:
@@ -166,7 +170,16 @@ def change(intent: Intent, ctx: Context) -> Result:
                 docs.append(doc)
         for doc in docs:
             figures = {f.key: f for f in ctx.graph.figures([doc], metrics)}
-            for c in ctx.graph.changes([doc], metrics):
+            stated = ctx.graph.changes([doc], metrics)
+            before = next((b for b in have if b.year == doc.year - 1), None)
+            if before is not None:  # both years in the graph: the change is the difference
+                prior = {f.key: f for f in ctx.graph.figures([before], metrics)}
+                stated += [{"key": k, "label": figures[k].label, "current": figures[k].amount,
+                            "delta": figures[k].amount - prior[k].amount,
+                            "percent": pct(figures[k].amount - prior[k].amount, prior[k].amount),
+                            "source": f"{figures[k].source or ''}；{prior[k].source or ''}"}
+                           for k in figures if k in prior and not any(c["key"] == k for c in stated)]
+            for c in stated:
                 cur = c["current"] if c["current"] is not None else \
                     (figures[c["key"]].amount if c["key"] in figures else None)
                 delta, label = c["delta"], c["label"]
@@ -178,10 +191,11 @@ def change(intent: Intent, ctx: Context) -> Result:
                 phrase = f"{dept}{doc.year}年{label}" + (f"{money(cur)}万元，" if cur is not None else "") + \
                     f"比上年{word}{money(abs(delta))}万元"
                 if c.get("percent") is not None:
-                    items.append(Item(f"{'增长' if delta >= 0 else '下降'}幅度", str(c["percent"]), "%", dept,
+                    rate = abs(c["percent"])
+                    items.append(Item(f"{'增长' if delta >= 0 else '下降'}幅度", str(rate), "%", dept,
                                       doc.year, src))
-                    phrase += f"，{'增长' if delta >= 0 else '下降'}{c['percent']}%"
-                if cur is not None:
+                    phrase += f"，{'增长' if delta >= 0 else '下降'}{rate}%"
+                if cur is not None and before is None:  # the year before is not in the graph: derive it
                     prev = cur - delta
                     items.append(Item(f"{doc.year - 1}年{label}（推算）", money(prev), WAN, dept, doc.year - 1, src))
                     phrase += f"；据此推算{doc.year - 1}年为{money(prev)}万元"
@@ -225,14 +239,15 @@ def comparison(intent: Intent, ctx: Context) -> Result:
         figs = figs[: intent.top_n]
     items = []
     parts = []
+    label = METRIC_LABELS.get(key) or figs[0].label
     for rank, f in enumerate(figs, 1):
         items.append(Item(f.department, money(f.amount), WAN, f.department, f.year, f.source,
-                          {"rank": rank, "metric": METRIC_LABELS.get(key, f.label)}))
+                          {"rank": rank, "metric": label}))
         parts.append(f"{rank}. {f.department}（{f.year}年）{money(f.amount)}万元")
     order = "从高到低" if intent.descending else "从低到高"
     years = {f.year for f in figs}
     tail = "（各部门的文件年度不同）" if len(years) > 1 and len({f.department for f in figs}) > 1 else ""
-    text = f"按{METRIC_LABELS.get(key, key)}{order}排序：" + "；".join(parts) + "。" + tail
+    text = f"按{label}{order}排序：" + "；".join(parts) + "。" + tail
     return Result(items, text)
 
 
@@ -242,9 +257,10 @@ def sangong(intent: Intent, ctx: Context) -> Result:
     res = _figures(intent, ctx, intent.metrics, labels, prefix="three_public.")
     if intent.change and res.items:
         budgets, _ = ctx.scope(intent)
+        asked = intent.metrics if len(intent.metrics) < 6 else ["total"]
         extra = change(Intent("change", departments=[b.department for b in budgets],
-                              years=[b.year for b in budgets],
-                              metrics=["three_public." + m for m in intent.metrics]), ctx)
+                              years=[b.year for b in budgets], change=True,
+                              metrics=["three_public." + m for m in asked]), ctx)
         changed = [i for i in extra.items if "比上年" in i.label or "幅度" in i.label]
         if changed:
             res.items += [i for i in extra.items if "推算" in i.label or i in changed]
@@ -338,6 +354,8 @@ def _scoped_projects(intent: Intent, ctx: Context) -> tuple[list[ProjectRow], st
     elif cat == "fiscal":
         projects = [p for p in projects if p.category == "current" and
                     not any(f in ("unit_funds", "carryover_nonfiscal") for f in p.funding)]
+    elif cat == "transfer":
+        projects = [p for p in projects if "upper_level_transfer" in p.funding]
     elif cat in ("carryover", "current"):
         projects = [p for p in projects if p.category == cat]
     return projects, note
@@ -481,6 +499,12 @@ def topic_projects(intent: Intent, ctx: Context) -> Result:
         score += sum(rarity(w) for w in words if len(w) >= 2 and w in text)
         if score:
             scored.append((score, p))
+    if not topics and not words:  # "有哪些项目": every project of the budgets asked about
+        hits = projects
+        if not hits or len(hits) > 40:
+            return Result()
+        text = f"共{len(hits)}个项目：" + "；".join(project_phrase(p) for p in hits) + "。"
+        return Result([project_item(p) for p in hits], _with_note(text, note))
     if scored:
         best = max(s for s, _ in scored)
         hits = [p for s, p in sorted(scored, key=lambda x: -x[0]) if s > best * 0.5]
@@ -595,8 +619,15 @@ def policy_basis(intent: Intent, ctx: Context) -> Result:
             return Result(items, "。".join(parts) + "。")
         return Result()
     policies = [intent.policy] if intent.policy else []
-    if not policies:
-        return Result()
+    if not policies:  # "哪些项目依据了政策文件": every project that cites one, in the budgets asked about
+        budgets, note = ctx.scope(intent)
+        keep = {b.iri for b in budgets}
+        projects = [p for p in ctx.graph.projects_citing([], every=True)
+                    if any(b.department == p.department and b.year == p.year for b in budgets)]
+        if not projects or not keep:
+            return Result()
+        text = f"共{len(projects)}个项目写明了政策依据：" + "；".join(project_phrase(p) for p in projects) + "。"
+        return Result([project_item(p) for p in projects], _with_note(text, note))
     projects = ctx.graph.projects_citing([p.iri for p in policies])
     if not projects:
         return Result()
@@ -626,7 +657,10 @@ def profile(intent: Intent, ctx: Context) -> Result:
             items.append(Item("内设科室个数", str(len(pr.divisions)), "个", pr.department, pr.year, pr.source))
             parts.append(f"{who(pr.department, pr.year)}内设{len(pr.divisions)}个科室：" + "、".join(pr.divisions))
     if not items:
-        return Result()
+        names = "、".join(who(b.department, b.year) for b in budgets)
+        what = {"staffing": "人员编制情况", "functions": "主要职能", "subordinate": "下属预算单位",
+                "divisions": "内设科室"}.get(intent.aspect or "", "这方面的情况")
+        return Result(text=f"图谱中没有{names}的{what}。")
     return Result(items, _with_note("；".join(parts) + "。", note))
 
 
@@ -684,7 +718,8 @@ def audit(intent: Intent, ctx: Context) -> Result:
                           {"printed": money(f0.printed), "expected": money(f0.expected), "rule": f0.rule}))
         parts.append(f"{label}：印{money(f0.printed)}，分项之和为{money(f0.expected)}")
     if not items:
-        return Result(text="")
+        names = "、".join(who(b.department, b.year) for b in budgets)
+        return Result(text=f"{names}的预算表中没有发现合计数与分项之和对不上的地方（图谱中没有核对未通过的记录）。")
     by = {(i.department, i.year) for i in items}
     head = "、".join(who(d, y) for d, y in sorted(by))
     return Result(items, _with_note(f"{head}的预算表中有{len(items)}处合计数与分项之和不符：" + "；".join(parts) + "。", note))

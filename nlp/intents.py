@@ -18,7 +18,8 @@ from nlp.numbers import chinese_count
 
 # The department-level figures (records.md ``totals``) and the words that ask for each.
 METRICS: list[tuple[str, str, str]] = [  # (key, label, regex)
-    ("income_total", "收入总计", r"收支总预算|收支总计|收入总计|收入总预算|收支预算总|总收入|收支总额|收入合计"),
+    ("income_total", "收入总计", r"收支总预算|收支总计|收入总计|收入总预算|收支预算总|总收入|收支总额|收入合计|"
+                                 r"预算总额|总预算|预算规模|预算总规模|收入预算"),
     ("expenditure_total", "支出总计", r"支出总计|支出合计|总支出|支出总预算|支出预算(?!里|中)"),
     ("current_year_income", "本年收入", r"本年收入|当年收入"),
     ("general_public_budget", "一般公共预算拨款", r"一般公共预算"),
@@ -26,7 +27,7 @@ METRICS: list[tuple[str, str, str]] = [  # (key, label, regex)
     ("government_fund", "政府性基金预算拨款", r"政府性基金"),
     ("state_capital", "国有资本经营预算拨款", r"国有资本"),
     ("unit_funds", "单位资金", r"单位资金|其他收入|事业收入"),
-    ("carryover_total", "上年结转结余", r"上年结转结余|上年结转(?!.*项目)|结转结余(?!项目)"),
+    ("carryover_total", "上年结转结余", r"(?<!财政拨款)(?<!非财政拨款)(?:上年结转结余|上年结转(?!.*项目)|结转结余(?!项目))"),
     ("carryover_fiscal", "财政拨款结转结余", r"财政拨款结转"),
     ("carryover_nonfiscal", "非财政拨款结转结余", r"非财政拨款结转"),
     ("basic_expenditure", "基本支出", r"基本支出"),
@@ -131,14 +132,15 @@ class IntentClassifier:
     # -- slots shared by every intent ------------------------------------------------------
     def _fill_common(self, intent: Intent, linked: Linked) -> None:
         depts = [e.name for e in linked.entities("department")]
-        for place in linked.entities("place"):
-            depts += [d for d in (place.code or "").split("|") if d]
+        if not depts:  # a bare place names every department of that place
+            for place in linked.entities("place"):
+                depts += [d for d in (place.code or "").split("|") if d]
         intent.departments = list(dict.fromkeys(depts))
         intent.department_open = not intent.departments
         intent.years = list(linked.question.years)
         intent.projects = strong_projects(linked)
         intent.subjects = (linked.entities("functional_subject") + linked.entities("economic_subject"))
-        if not intent.subjects:  # a subject named partly (社保和就业支出): the clear best fuzzy match
+        if not intent.subjects and not intent.projects:  # a subject named partly (社保和就业支出)
             for kind in ("functional_subject", "economic_subject"):
                 ranked = linked.fuzzy.get(kind, [])
                 if ranked and ranked[0][0] >= 4.5 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
@@ -156,29 +158,32 @@ class IntentClassifier:
         exact_project = bool(linked.entities("project", exact_only=True))
         ranked = linked.fuzzy.get("project", [])
         one_clear = bool(ranked) and ranked[0][0] >= 8 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0] - 2)
-        if not exact_project and not (one_clear and not _has(r"哪些|哪几个|有哪|都有", t)) and _has(r"哪些项目|哪个项目|有没有|什么项目|相关的?项目|有关的?项目|方面的?项目|涉及", t) \
-                and not _has(r"负责|承担|依据|引用|指标|结转|超过|以上|以下|低于|高于|最大|最小|几个|多少个|来源|出自", t) \
-                and not linked.question.amounts and not intent.person:
-            return "topic_projects"
-        if _has(r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|是什么\?*$|什么是|何为|口径", t) \
-                and not has_project and not _has(r"多少|哪些|几个", t):
+        many_units = _has(r"哪家|哪个单位|哪个部门|哪一家|[几两三四五六七八九十\d]+(个|家)(单位|部门)|各单位|各部门|"
+                          r"各个单位|单位之间|部门之间|谁", t)
+        terms = linked.entities("term")
+        if (_has(r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|什么是|何为|口径", t) or
+                (terms and _has(r"是什么\?*$|是啥", t))) \
+                and not has_project and not _has(r"多少|哪些|几个|最大|最小|最多|排名", t):
             return "definition"
         if _has(r"对不上|对得上|不一致|不相符|相符|勾稽|加起来|之和|不平|算错|差错|核对|对不对|不匹配|"
-                r"校验|审计|有误|错误", t):
+                r"校验|审计|有误|错误|出错|错漏", t):
             return "audit"
         if _has(r"负责人|承担单位|谁负责|负责|承担|实施单位|执行单位", t) or intent.person:
             return "responsible"
         if _has(r"科室|内设|处室|编制|实有人数|在职|退休|离休|人员情况|职能|职责|机构设置|下属|人数", t) \
                 and not has_project:
             return "profile"
-        if _has(r"依据|引用|文件|政策|文号|印发|通知|规划|办法", t) and (has_project or intent.policy
-                                                             or linked.fuzzy.get("policy")):
+        if _has(r"依据|引用|文件|政策|文号|印发|通知|规划|办法", t) and (
+                has_project or intent.policy or linked.fuzzy.get("policy") or _has(r"哪些项目", t)):
             return "policy_basis"
         if _has(r"指标|绩效目标", t):
             return "indicators"
         if _has(r"来源|出自|哪一块|哪块|哪类资金|什么钱|资金性质|从哪|哪部分|资金渠道|哪项收入|什么资金", t) \
                 and has_project:
             return "funding_source"
+        if many_units and not has_project and "项目" not in t.replace("项目支出", "") and \
+                not _has(r"分别|各是多少|各多少", t):
+            return "comparison"
         if _has(r"三公|公务用车|公务接待|因公出国|出国\(境\)", t):
             return "sangong"
         if _has(r"机关运行经费", t):
@@ -188,9 +193,11 @@ class IntentClassifier:
         if _has(r"新安排|新增的|结转下来|上年结转|结转项目|结转的|结转结余项目|还是.*结转", t) and (
                 has_project or _has(r"项目", t)):
             return "carryover"
-        if _has(r"哪家|哪个单位|哪个部门|几家|三家|两家|各单位|各部门|单位之间|部门之间", t) and \
-                "项目" not in t.replace("项目支出", "") and not has_project:
-            return "comparison"
+        if not exact_project and not (one_clear and not _has(r"哪些|哪几个|有哪|都有", t)) and \
+                _has(r"哪些项目|哪个项目|有没有|什么项目|相关的?项目|有关的?项目|方面的?项目|涉及", t) \
+                and not _has(r"超过|以上|以下|低于|高于|最大|最小|几个|多少个", t) \
+                and not linked.question.amounts and not self._category(t):
+            return "topic_projects"
         if _has(rf"最大|最多|最高|最小|最少|最低|前{_CN_NUM}(个|名|位)|排名前|top", t) \
                 and not _has(r"排序|排个序", t):
             return "top_n"
@@ -199,11 +206,13 @@ class IntentClassifier:
             return "threshold"
         if _has(r"(?<!哪)几个|多少个|多少项|(?<!哪)几项|数量|个数", t) and _has(r"项目|科目|单位", t):
             return "count"
-        if _has(r"推算|倒推|算出|反推|上一年(?!度)", t) and not has_project:
+        if _has(r"哪些|哪几个|有哪|列出", t) and _has(r"项目", t) and self._category(t):
+            return "count"  # a list of projects of one kind of funding: listed and counted
+        if _has(r"推算|倒推|算出|反推", t) and not has_project:
             return "change"
-        if _has(r"排序|排个序|排名|比较|对比|哪家|哪个单位.{0,4}(最多|更多|最高|更高|最大|更大)|从高到低|从低到高|从大到小|从小到大|"
-                r"各单位|几家|三家|两家|哪个多|谁多|高低", t) or len(intent.departments) >= 2 \
-                or len(intent.years) >= 2:
+        explicit = linked.entities("department")
+        if _has(r"排序|排个序|排名|比较|对比|从高到低|从低到高|从大到小|从小到大|哪个多|谁多|高低", t) \
+                or (len(explicit) >= 2 and not has_project) or (len(intent.years) >= 2 and not has_project):
             return "comparison"
         kinds = {e.kind for e in intent.subjects}
         if _has(ECON_WORDS, t) or "economic_subject" in kinds:
@@ -212,7 +221,7 @@ class IntentClassifier:
             return "functional_breakdown"
         if has_project and _has(r"多少|金额|预算|资金|规模|钱|安排", t):
             return "project_amount"
-        if _has(r"推算|上一年|上年.*(是多少|多少)|比上年|较上年|增加|减少|增长|下降", t) and not has_project:
+        if _has(r"比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|压减", t) and not has_project:
             return "change"
         if any(_has(rx, t) for _, _, rx in METRICS) and not has_project:
             return "dept_total"
@@ -229,6 +238,14 @@ class IntentClassifier:
         intent.change = _has(CHANGE_WORDS, t)
         if name in ("dept_total", "comparison", "change"):
             intent.metrics = self._metrics(t)
+            if name in ("comparison", "change"):
+                if _has(r"三公|公务用车|公务接待|因公出国", t):
+                    found = [k for k, _, rx in THREE_PUBLIC[1:] if _has(rx, t)]
+                    intent.metrics = ["three_public." + k for k in (found or ["total"])]
+                elif _has(r"机关运行经费", t):
+                    intent.metrics = ["operating_expenses"]
+                elif _has(r"政府采购", t):
+                    intent.metrics = ["procurement.total"]
         if name == "sangong":
             found = [k for k, _, rx in THREE_PUBLIC[1:] if _has(rx, t)]
             if "vehicle_operation" in found or "vehicle_purchase" in found:
@@ -239,8 +256,13 @@ class IntentClassifier:
             found = [k for k, _, rx in PROCUREMENT[1:] if _has(rx, t)]
             intent.metrics = ["total", *found] if found else ["total", "goods", "works", "services"]
         if name == "indicators":
-            intent.indicator_kinds = [k for k in INDICATOR_KINDS if _has(k[:2] + r"(指标)?", t)
-                                      and (k != "效益指标" or not _has(r"(经济|社会|生态)效益", t))]
+            scan = t
+            for p in linked.mentions:  # a project's own name (…空气质量…) names no indicator kind
+                if p.kinds() & {"project"}:
+                    scan = scan[:p.start] + "|" * (p.end - p.start) + scan[p.end:]
+            intent.indicator_kinds = [k for k in INDICATOR_KINDS
+                                      if _has(k[:-2] + r"(?=指标|[和、与及,，]|方面|类)", scan)
+                                      and (k != "效益指标" or not _has(r"(经济|社会|生态)效益", scan))]
             intent.indicator_kinds = [k for k in intent.indicator_kinds
                                       if not (k == "效益指标" and len(intent.indicator_kinds) > 1 and
                                               any(x.endswith("效益指标") and x != k for x in intent.indicator_kinds))]
@@ -294,6 +316,8 @@ class IntentClassifier:
             return "unit_funds"
         if _has(r"财政拨款安排|用财政拨款|财政拨款的?项目|一般公共预算项目|表7", t):
             return "fiscal"
+        if _has(r"转移支付", t) and _has(r"项目", t):
+            return "transfer"
         if _has(r"结转项目|上年结转", t):
             return "carryover"
         if _has(r"当年|新安排|本年", t):
@@ -314,7 +338,7 @@ class IntentClassifier:
             intent.op = ">=" if _has(r"不低于|不少于|及以上", before + after) else ">"
 
 
-_STOP = re.compile(r"^(有没有|有|没有|专门|做|的|项目|经费|资金|分别|是|哪个|哪些|单位|多少钱|多少|钱|"
+_STOP = re.compile(r"^(哪些项目|哪个项目|什么项目|有哪些|哪几个|有关|跟|同|与|内容|情况|有没有|有|没有|专门|做|的|项目|经费|资金|分别|是|哪个|哪些|单位|多少钱|多少|钱|"
                    r"安排|在|里|中|工作|预算|了|吗|呢|和|与|及|或|用于|用在|关于|方面|相关|什么|"
                    r"都|哪|个|这|那|些|一下|请问|列出|所有|给|我|看看|查询|查|一个|涉及|专项|开展|"
                    r"支出|部门|局|年)$")
@@ -329,7 +353,9 @@ def topic_keywords(linked: Linked) -> list[str]:
         w = tok.text
         if any(s <= tok.start < e for s, e in covered):
             continue
-        if len(w) < 2 or _STOP.match(w) or re.fullmatch(r"[\W\d_]+", w) or tok.tag in ("m", "x", "uj", "r", "p", "c", "d"):
+        numeral = re.fullmatch(r"[\d.,%零〇一二两三四五六七八九十百千万亿个年月日]+", w)
+        if len(w) < 2 or _STOP.match(w) or re.fullmatch(r"[\W\d_]+", w) or numeral or \
+                tok.tag in ("x", "uj", "r", "p", "c", "d"):
             continue
         out.append(w)
     return list(dict.fromkeys(out))

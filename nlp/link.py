@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from nlp.aliases import ORG_SUFFIXES
 from nlp.catalog import Catalog, Entity
 from nlp.normalize import NormalizedQuestion
 from nlp.segment import Segmenter, Token
@@ -33,6 +32,27 @@ SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
                "毛郝龚邵万钱严覃武戴莫孔向汤古阿艾买吐热")
 # An organisation named in the question: a few characters ending in an organisation word.
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:分局|中心|局|厅|委员会|办公室|院|所|站|大队|支队)")
+# Department-level figures: words that name a total, never a classification subject.
+_FIGURE_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|"
+                           r"收入总计|支出总计|收支总|本年收入|上年结转|结转结余|单位资金|三公|机关运行经费|政府采购")
+_ORG_END = re.compile(r"(?:分局|中心|局|厅|委员会|委|法院|院|所|站|办公室|办|大队|支队|队|处|馆)")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether every character of ``short`` appears in ``long`` in order (an abbreviation)."""
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _abbreviates(span: str, name: str) -> bool:
+    """Whether ``span`` is a short form of the organisation ``name``: its characters in order, its
+    organisation word among the name's last characters (商务委 → 商务委员会), and either the same
+    first character or the name's own ending (监控中心 of 昌吉州环境污染监控中心)."""
+    if len(span) < 3 or span == name or not _subsequence(span, name) or span[-1] not in name[-3:]:
+        return False
+    return name[0] == span[0] or name.endswith(span)
+
+
 _ORG_GENERIC = {"本局", "该局", "分局", "中心", "单位", "部门"}
 
 
@@ -133,8 +153,12 @@ class Linker:
                 start = text.find(key, start + 1)
         mentions = self._select(spans)
         linked = Linked(nq, tokens, mentions)
-        if not linked.entities("department") and not linked.entities("place"):
-            linked.mentions += self._fuzzy_departments(text, mentions)
+        if not linked.entities("department"):
+            found = self._fuzzy_departments(text, mentions)
+            if found:  # the short form replaces a bare place inside it (江苏 in 江苏高院)
+                f = found[0]
+                linked.mentions = [m for m in linked.mentions if not (f.start <= m.start and m.end <= f.end)
+                                   or m.kinds() - {"place"}] + found
         linked.fuzzy = self._fuzzy(text, linked)
         linked.unknown = self._unknown(tokens, linked.mentions, text)
         return linked
@@ -153,25 +177,27 @@ class Linker:
         return sorted(out, key=lambda m: m.start)
 
     def _fuzzy_departments(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A department named by the end of its name (监控中心, 司法局): the longest run of 4+
-        characters shared with a department name that ends with an organisation word."""
+        """A department named by a short form (监控中心, 江苏高院, 人大办公厅, 普陀区商务委): the
+        longest span ending in an organisation word whose characters appear, in order, in a
+        department's name ending with the same word. Ties name several departments."""
         best: list[tuple[int, Entity, int, int]] = []
-        for dept in self.catalog.departments():
-            for name in dept.names():
-                m = SequenceMatcher(None, text, name, autojunk=False).find_longest_match(
-                    0, len(text), 0, len(name))
-                run = name[m.b: m.b + m.size]
-                if m.size >= 4 and run.endswith(ORG_SUFFIXES) and m.b + m.size == len(name):
-                    if any(x.start <= m.a < x.end for x in mentions if x.kinds() & {"project", "policy"}):
-                        continue
-                    best.append((m.size, dept, m.a, m.a + m.size))
+        blocked = [(m.start, m.end) for m in mentions if m.kinds() & {"project", "policy", "department"}]
+        ends = [m.end() for m in _ORG_END.finditer(text)]
+        for end in ends:
+            for start in range(max(0, end - 16), end - 2):
+                span = text[start:end]
+                if any(s < end and start < e for s, e in blocked) or re.search(r"[^\u4e00-\u9fff]", span):
+                    continue
+                for dept in self.catalog.departments():
+                    if any(_abbreviates(span, name) for name in dept.names()):
+                        best.append((len(span), dept, start, end))
         if not best:
             return []
         top = max(b[0] for b in best)
         chosen = [b for b in best if b[0] == top]
         ents = list(dict.fromkeys(b[1] for b in chosen))
-        return [Mention(text[chosen[0][2]:chosen[0][3]], ents, chosen[0][2], chosen[0][3],
-                        score=float(top), how="fuzzy")]
+        start, end = chosen[0][2], chosen[0][3]
+        return [Mention(text[start:end], ents, start, end, score=float(top), how="fuzzy")]
 
     def _fuzzy(self, text: str, linked: Linked) -> dict[str, list[tuple[float, Entity]]]:
         """Rank projects and policy documents by partial-name similarity to what remains of the
@@ -188,7 +214,7 @@ class Linker:
         for m in linked.mentions:  # subjects: every exactly named thing is out of the comparison
             for i in range(m.start, m.end):
                 masked[i] = "|"
-        q_subject = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
+        q_subject = core(_FIGURE_WORDS.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
         depts = {e.name for e in linked.entities("department")}
         out: dict[str, list[tuple[float, Entity]]] = {}
         for kind in FUZZY_KINDS:
@@ -233,7 +259,8 @@ class Linker:
             name = text[start:t.end]
             if len(name) < 3 or name in _ORG_GENERIC:
                 continue
-            if any(m.start < t.end and start < m.end for m in mentions):
+            if any(m.start < t.end and start < m.end for m in mentions
+                   if m.kinds() & {"department", "project", "policy", "division", "person"}):
                 continue
             if not self.catalog.mentions_name(name) and name not in out:
                 out.append(name)

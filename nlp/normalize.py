@@ -80,6 +80,7 @@ def find_years(text: str, latest_year: int | None) -> tuple[list[int], bool]:
         years.append(int(digits))
     relative = False
     if latest_year:
+        text = re.sub(r"[比较与同跟和]去年|去年同期", "", text)  # a comparison, not the year asked
         for word, delta in _RELATIVE.items():
             if word in text:
                 years.append(latest_year + delta)

@@ -18,10 +18,10 @@ _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS) + "点"
 
 # An amount: a number (Arabic with optional separators and decimals, or Chinese numerals, or a mix
-# such as 2.5亿 / 3千万), then an optional money unit.
+# such as 2.5亿 / 3千万), then a money unit.
 _NUM = r"(?:\d[\d,]*(?:\.\d+)?|[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]+)"
 AMOUNT_RE = re.compile(
-    rf"(?P<num>\d[\d,]*(?:\.\d+)?(?:[十百千万亿]+)?|[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]+)"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?(?:[十百千万亿]+)?|[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]+)"
     r"\s*(?P<unit>亿元|万元|千元|元|亿|万)")
 PERCENT_RE = re.compile(rf"百分之(?P<cn>{_NUM})|(?P<num>\d+(?:\.\d+)?)\s*%")
 _UNIT_IN_WAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decimal(1), "万": Decimal(1),

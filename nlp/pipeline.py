@@ -114,6 +114,14 @@ class Pipeline:
         handler = HANDLERS.get(intent.name)
         result = handler(intent, Context(self.graph, self.catalog)) if handler else Result()
         sparql = list(self.graph.log)
+        if not result.items and not result.text and intent.departments and intent.years:
+            missing = [d for d in intent.departments
+                       if not set(intent.years) & set(self.catalog.dept_years.get(d, []))]
+            if missing:
+                have = "；".join(f"{d}：{'、'.join(f'{y}年' for y in sorted(self.catalog.dept_years.get(d, [])))}"
+                                for d in missing)
+                result = Result(text=f"没有找到：图谱中没有{'、'.join(missing)}"
+                                     f"{'、'.join(str(y) for y in intent.years)}年的预算（图谱中有的年度——{have}）。")
         if not result.items:
             text = result.text or f"没有找到相关信息。{understood_text(intent)}"
             if result.text:

@@ -245,3 +245,37 @@ def test_unknown_entities_answer_nothing(ask, question):
 def test_no_subordinate_units(ask):
     r = ask("昌吉州生态环境局2025年有哪些项目是交给下属预算单位承担的？")
     assert r["answers"] == [] and "下属" in r["text"]
+
+
+# ------------------------------------------------------------------ other wordings, other entities
+@pytest.mark.parametrize("question, intent, label, value", [
+    ("三个单位的基本支出谁最多", "comparison", KZ, "2052.42"),
+    ("哪个单位的三公经费最多", "comparison", KZ, "32.00"),
+    ("克州2024年的一般公共预算收入占总收入的比重", "dept_total", "一般公共预算拨款占比", "89.38"),
+    ("昌吉州生态环境局2025年的项目中哪些是用上级转移支付安排的", "count", "项目个数", "1"),
+    ("三线一单项目多少钱", "topic_projects", "“三线一单”生态环境分区管控成果动态更新项目", "24.00"),
+    ("昌吉州环境保护监管能力提升建设项目多少钱", "project_amount", "昌吉州生态环境保护监管能力提升建设项目", "1791.74"),
+    ("监控中心2023年有几个非财政拨款项目", "count", "项目个数", "1"),
+    ("監控中心的三公經費", "sangong", "“三公”经费合计", "4.60"),
+    ("克州生态环境局2024年预算总额是多少", "dept_total", "收入总计", "2448.62"),
+    ("监控中心23年支出里基本支出、项目支出分别多少，占比多少", "dept_total", "项目支出占比", "72.71"),
+    ("昌吉州生态环境局2025年卫生健康支出包括哪些项级科目", "functional_breakdown", "行政单位医疗", "19.97"),
+    ("克州生态环境局2024年公务接待费是多少", "sangong", "公务接待费", "15.00"),
+    ("昌吉州生态环境局2025年上年结转结余多少", "dept_total", "上年结转结余", "2934.03"),
+])
+def test_other_wordings(ask, question, intent, label, value):
+    r = ask(question)
+    assert r["intent"] == intent
+    assert figures(r)[label] == value
+
+
+def test_top_three_and_audit_in_other_words(ask):
+    r = ask("昌吉州生态环境局预算金额最大的三个项目是什么？")
+    assert [a["value"] for a in r["answers"]] == ["1791.74", "1008.30", "488.50"]
+    r = ask("克州生态环境局2024年的预算表有没有算错的地方")
+    assert r["intent"] == "audit" and len(r["answers"]) == 2
+
+
+def test_a_unit_the_documents_do_not_name(ask):
+    r = ask("昌吉州生态环境局2025年给呼图壁县分局安排了多少经费")
+    assert r["answers"] == [] and "呼图壁县" in r["text"]

@@ -156,3 +156,11 @@ def test_open_department_is_said(ask):
 def test_unknown_entities_get_nothing(ask, question):
     r = ask(question)
     assert r["answers"] == [] and "没有" in r["text"]
+
+
+def test_change_from_two_budgets_in_the_graph(ask):
+    r = ask("青山市生态环境局2025年的支出总计比上年增加了多少")
+    assert r["intent"] == "change"
+    assert figures(r) == {"2025年支出总计": "3528.45", "2025年支出总计比上年增加": "421.85", "增长幅度": "13.58"}
+    r = ask("青山市生态环境局2025年三公经费比上年增加了多少")
+    assert figures(r)["2025年“三公”经费合计比上年减少"] == "0.06" and figures(r)["下降幅度"] == "0.93"

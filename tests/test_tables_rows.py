@@ -117,3 +117,20 @@ def test_a_total_row_missing_a_figure_is_placed_by_its_classes() -> None:
     col = "basic" if root.get("basic") is not None else "project"
     assert rows[2].get(col) == D("40.00") and rows[4].get(col) == D("40.00")
     assert rows[1].get(col) is None
+
+
+def test_a_table_continued_under_its_title_again_is_one_table() -> None:
+    from kg.extract.model import Record
+    from kg.extract.sections import split
+    from kg.extract.source import SourceDocument
+
+    texts = ["表 3", "部门支出总体情况表", "编制部门：某局 单位：万元", "科目 合计 基本支出 项目支出",
+             "合计 30.00 10.00 20.00", "201 一般公共服务支出 10.00 10.00", "部门支出总体情况表（续）",
+             "编制部门：某局 单位：万元", "211 节能环保支出 20.00 20.00", "第三部分 情况说明",
+             "一、关于收支预算总体情况：收支总预算 30.00万元。"]
+    doc = SourceDocument(path="x", name="x", format="text",
+                         lines=[Line(text=t, lineno=i + 1, page=1) for i, t in enumerate(texts)])
+    parts = split(doc, Record(source="x"))
+    assert [(t.label, t.kind) for t in parts.tables] == [("表3", "expenditure")]
+    rows = read_rows(parts.tables[0].lines)
+    assert [r.label for r in rows] == ["合计", "201", "211"]

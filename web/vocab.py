@@ -25,6 +25,36 @@ STANDARD_PREFIXES = {
 FALLBACK_ONTOLOGY_NS = "https://budgetkg.org/ontology#"
 FALLBACK_DATA_NS = "https://budgetkg.org/id/"
 
+# Chinese names for the standard vocabulary terms the ontology reuses (it labels only its own).
+STANDARD_LABELS = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "类型",
+    "http://www.w3.org/2000/01/rdf-schema#label": "名称",
+    "http://www.w3.org/2000/01/rdf-schema#comment": "说明",
+    "http://www.w3.org/2004/02/skos/core#prefLabel": "正式名称",
+    "http://www.w3.org/2004/02/skos/core#altLabel": "别名",
+    "http://www.w3.org/2004/02/skos/core#notation": "编码",
+    "http://www.w3.org/2004/02/skos/core#broader": "上级",
+    "http://www.w3.org/2004/02/skos/core#narrower": "下级",
+    "http://www.w3.org/2004/02/skos/core#inScheme": "所属分类体系",
+    "http://www.w3.org/2004/02/skos/core#Concept": "概念",
+    "http://www.w3.org/2004/02/skos/core#ConceptScheme": "分类体系",
+    "http://www.w3.org/ns/prov#wasDerivedFrom": "出处",
+    "http://purl.org/dc/terms/title": "标题",
+    "http://purl.org/dc/terms/issued": "发布年份",
+    "http://www.w3.org/ns/org#hasUnit": "内设机构",
+    "http://www.w3.org/ns/org#unitOf": "所属部门",
+    "http://www.w3.org/ns/org#hasSubOrganization": "下属单位",
+    "http://www.w3.org/ns/org#FormalOrganization": "正式组织",
+    "http://www.w3.org/ns/org#OrganizationalUnit": "组织单元",
+    "http://purl.org/linked-data/cube#dataSet": "数据集",
+    "http://purl.org/linked-data/cube#DataSet": "数据集",
+    "http://purl.org/linked-data/cube#Observation": "数据点",
+    "http://purl.org/linked-data/cube#structure": "数据结构",
+    "http://www.w3.org/2002/07/owl#Class": "类",
+    "http://www.w3.org/2002/07/owl#ObjectProperty": "对象属性",
+    "http://www.w3.org/2002/07/owl#DatatypeProperty": "数据属性",
+}
+
 LABEL_PREDICATES = [
     "http://www.w3.org/2000/01/rdf-schema#label",
     "http://www.w3.org/2004/02/skos/core#prefLabel",

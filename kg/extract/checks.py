@@ -79,6 +79,29 @@ def _column_titles(table) -> dict[str, str]:
     return {}
 
 
+def parent_groups(rows: list, root) -> list[tuple[object, list]]:
+    """(parent, children) of a classification table: root -> units (where a row per unit is
+    printed) or 类; unit -> its 类; 类 -> 款; 款 -> 项 — within each unit's rows."""
+    from kg.extract.tables.columns import parent_code, segments
+
+    out: list[tuple[object, list]] = []
+    segs = segments(rows)
+    heads = [h for h, _ in segs if h is not None]
+    if root is not None and heads:
+        out.append((root, heads))
+    for head, members in segs:
+        coded = [r for r in members if r.code]
+        known = {r.code for r in coded}
+        children: dict[str | None, list] = {}
+        for r in coded:
+            children.setdefault(parent_code(r.code, known), []).append(r)
+        top = head if head is not None else (root if not heads else None)
+        if top is not None:
+            out.append((top, children.get(None, [])))
+        out.extend((r, children.get(r.code, [])) for r in coded)
+    return out
+
+
 def classification_checks(c: Checks, table) -> None:
     """Σ children per column for every parent row; the row identities of each row."""
     rows = [r for r in table.rows if hasattr(r, "values") and r.values]
@@ -86,17 +109,8 @@ def classification_checks(c: Checks, table) -> None:
     if not rows or schema is None:
         return
     titles = _column_titles(table)
-    coded = [r for r in rows if r.code]
-    known = {r.code for r in coded}
-    from kg.extract.tables.columns import parent_code
-
-    children: dict[str | None, list] = {}
-    for r in coded:
-        children.setdefault(parent_code(r.code, known), []).append(r)
     root = next((r for r in rows if r.is_total), None)
-    parents = ([(root, children.get(None, []))] if root is not None else []) + \
-              [(r, children.get(r.code, [])) for r in coded]
-    for parent, kids in parents:
+    for parent, kids in parent_groups(rows, root):
         if not kids:
             continue
         where = f"{table.label} {parent.label}"
@@ -226,23 +240,38 @@ def three_public_checks(c: Checks, table) -> None:
 def project_checks(c: Checks, table, parts) -> None:
     """表7: 总计 = Σ 类; 类 = Σ 款; 款 = Σ 项 rows; and per 项, Σ projects = 表5's 项目支出."""
     rows = table.rows
-    coded = [r for r in rows if r.code]
     if not rows:
         return
+    from kg.extract.tables.columns import segments
+
     root = next((r for r in rows if r.is_total), None)
-    tops = [r for r in coded if len(r.code) == 3]
     projects = table.data.get("projects", [])
-    if root is not None and root.get("total") is not None:
-        expected = _sum(r.get("total") for r in tops) if tops else _sum(r.get("total") for r, _ in projects)
-        c.add("children_sum", f"{table.label} {root.label}", expected, root.get("total"), _prov(c.record, table, root))
-    for parent in coded:
-        if len(parent.code) == 7:
-            continue
-        size = len(parent.code) + 2
-        kids = [r for r in coded if len(r.code) == size and r.code.startswith(parent.code)]
-        if kids:
-            c.add("children_sum", f"{table.label} {parent.code}", _sum(k.get("total") for k in kids),
-                  parent.get("total"), _prov(c.record, table, parent))
+    project_rows = {id(r) for r, _ in projects}
+    segs = segments(rows)
+    heads = [h for h, _ in segs if h is not None]
+
+    def tree_checks(top, members) -> None:
+        coded = [r for r in members if r.code]
+        tops = [r for r in coded if len(r.code) == 3]
+        if top is not None and top.get("total") is not None:
+            in_scope = tops or [r for r in members if id(r) in project_rows]
+            if in_scope:
+                c.add("children_sum", f"{table.label} {top.label}", _sum(r.get("total") for r in in_scope),
+                      top.get("total"), _prov(c.record, table, top))
+        for parent in coded:
+            if len(parent.code) == 7:
+                continue
+            size = len(parent.code) + 2
+            kids = [r for r in coded if len(r.code) == size and r.code.startswith(parent.code)]
+            if kids:
+                c.add("children_sum", f"{table.label} {parent.code}", _sum(k.get("total") for k in kids),
+                      parent.get("total"), _prov(c.record, table, parent))
+
+    if root is not None and heads and root.get("total") is not None:
+        c.add("children_sum", f"{table.label} {root.label}", _sum(h.get("total") for h in heads),
+              root.get("total"), _prov(c.record, table, root))
+    for head, members in segs:
+        tree_checks(head if head is not None else (root if not heads else None), members)
     general = parts.table("general_budget_expenditure")
     if general is None or not projects:
         return

@@ -1,16 +1,24 @@
 """PDF reader (pdfplumber): a budget PDF as numbered lines in reading order, table rows with cells.
 
-Per page: fake-bold duplicate characters removed (``dedupe_chars``), ruled tables read cell by
-cell (``kg.extract.pdf_tables``), the text outside the tables grouped into lines, and both
-interleaved by their vertical position. Every text goes through ``normalize_chars`` (Kangxi
-radicals that some PDF fonts map to, zero-width characters); spaces between CJK characters dropped
-(``line_text``; cells through ``remove_cjk_spaces``). A table
-row becomes a ``Line`` whose ``text`` is its cells joined by spaces (so a text-based parser
-still reads it) and whose ``cells`` keeps the columns, empty ones as ``None``; ``table`` numbers
-the tables of the document, a table continued over a page break keeping its number.
+Per page: objects outside the page dropped (a spreadsheet printed onto a page can carry the
+rest of the sheet below its edge), fake-bold duplicate characters removed (``dedupe_chars``),
+ruled tables read cell by cell (``kg.extract.pdf_tables``: merged cells, captions drawn inside
+the grid, grid columns that are one printed column), the text outside the tables grouped into
+lines, and both interleaved by their vertical position. Every text goes through
+``normalize_chars`` (Kangxi radicals some PDF fonts map to, zero-width characters); the spaces
+PDF producers put between CJK characters are dropped while a wide gap (two characters or more:
+``编制部门：X局    单位：元``) stays a space.
+
+A table row becomes a ``Line`` whose ``text`` is its cells joined by spaces (so a text-based
+parser still reads it) and whose ``cells`` keeps the columns, empty ones as ``None``; ``table``
+numbers the tables of the document. A table continued on the next page keeps its number, the
+header the new page repeats is dropped, and a first row that lost its top border is taken back
+into the table. Unruled tables come through as text lines (their words spaced), which the
+text parsers read as they read the plain-text extractions.
 
 Bad files never raise anything but ``ExtractionError``: the preflight (encrypted, corrupt,
-truncated, empty) runs first, and a document with no text layer at all is refused by name.
+truncated, empty) runs first, a page pdfminer cannot read is named, a page without text is
+skipped, and a document with no text layer at all is refused ("no text layer (scanned?)").
 """
 from __future__ import annotations
 
@@ -19,20 +27,17 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.errors import ExtractionError
+from kg.extract.pdf_columns import column_spans, compact_columns, realign, row_from_chars
 from kg.extract.pdf_tables import (
     Caption,
     PageTable,
     TableRow,
-    column_spans,
-    compact_columns,
-    line_text,
     drop_repeated_header,
     is_single_column,
     read_table,
-    realign,
-    row_from_chars,
     split_at_captions,
 )
+from kg.extract.pdf_text import line_text, merge_offset_lines
 from kg.extract.source import Line, SourceDocument
 from kg.extract.text_normalize import is_money, normalize_chars
 
@@ -61,7 +66,7 @@ class _Item:
 
 
 def _preflight(path: str) -> None:
-    """Run H5's preflight (encrypted / corrupt / truncated / image-only) where it exists."""
+    """Refuse encrypted / corrupt / truncated / empty files by name before pdfplumber opens them."""
     try:
         from kg.extract.pdf_preflight import preflight
     except ImportError:  # pragma: no cover - the module is added by another part of the project
@@ -72,37 +77,6 @@ def _preflight(path: str) -> None:
 def is_page_number(text: str) -> bool:
     """True for a line that only numbers the page (it must not break a table's continuation)."""
     return bool(_PAGE_NUMBER_RE.match(text.strip()))
-
-
-def _chars_collide(first: list[dict], second: list[dict]) -> bool:
-    """True where a character of one line stands over a character of the other."""
-    return any(a["x0"] < b["x1"] - 1 and b["x0"] < a["x1"] - 1 for a in first for b in second)
-
-
-def merge_offset_lines(lines: list[dict]) -> list[dict]:
-    """Join text lines that stand side by side at slightly different heights.
-
-    Some producers set a figure or a quote mark a few points lower than the words around it
-    (``纳入上海市普陀区财政局 2024 年度部门决算``): pdfplumber then returns two lines. Two lines
-    whose vertical extents overlap by half the smaller height and whose horizontal extents do
-    not overlap are one line.
-    """
-    merged: list[dict] = []
-    for line in sorted(lines, key=lambda l: l["top"]):
-        for target in merged:
-            overlap = min(target["bottom"], line["bottom"]) - max(target["top"], line["top"])
-            height = min(target["bottom"] - target["top"], line["bottom"] - line["top"])
-            side_by_side = not _chars_collide(target["chars"], line["chars"])
-            if height > 0 and overlap >= 0.5 * height and side_by_side:
-                target["chars"] = target["chars"] + line["chars"]
-                target["x0"] = min(target["x0"], line["x0"])
-                target["x1"] = max(target["x1"], line["x1"])
-                target["top"] = min(target["top"], line["top"])
-                target["bottom"] = max(target["bottom"], line["bottom"])
-                break
-        else:
-            merged.append(dict(line))
-    return merged
 
 
 def _clean_line(text: str) -> str:

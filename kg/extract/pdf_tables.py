@@ -8,14 +8,19 @@ cell covers that column. This module turns that into what the parsers need:
   spaces between CJK characters removed) or ``None`` when the cell is empty;
 * vertically merged label cells (a ``类`` name or a ``一级指标`` spanning rows) filled down, so
   each row stands alone; horizontally merged cells stay ``None`` so columns stay put;
-* a table that runs over a page break continued under the same number, with the header rows
-  the next page repeats dropped.
+* several tables drawn in one grid with their titles (spreadsheet exports) cut at the titles,
+  which become text lines (``split_at_captions``);
+* the header rows a continued table repeats on the next page recognised (``drop_repeated_header``).
+
+Aligning a continuation's columns and merging grid columns that are one printed column is
+``kg.extract.pdf_columns``'s job.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.pdf_text import line_text
 from kg.extract.text_normalize import is_money, normalize_chars, remove_cjk_spaces
 
 # A row's vertical extent is compared with a merged cell's box with this slack (PDF points).
@@ -57,40 +62,6 @@ class PageTable:
     @property
     def ncols(self) -> int:
         return max((len(r.cells) for r in self.rows), default=0)
-
-
-_CJK_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u2e80-\u2fdf（）《》〈〉“”、，：；。【】〔〕]")
-
-
-def line_text(chars: list[dict]) -> str:
-    """One line's text from its characters, spaced by the gaps between them.
-
-    A gap of two characters' width or more separates columns (``编制部门：X单位局   单位：元``)
-    and is kept as a space even between CJK characters; a narrower gap is a space between
-    words of Latin text or figures and nothing between two CJK characters (PDF producers
-    space CJK text out at random).
-    """
-    out: list[str] = []
-    prev: dict | None = None
-    pending_space = False
-    for char in sorted(chars, key=lambda c: c["x0"]):
-        text = char["text"]
-        if not text.strip():
-            pending_space = True
-            continue
-        if prev is not None:
-            size = max(char.get("size") or 0.0, prev.get("size") or 0.0, 1.0)
-            gap = char["x0"] - prev["x1"]
-            if gap >= 2 * size:
-                out.append(" ")
-            elif pending_space or gap > 0.25 * size:
-                both_cjk = _CJK_CHAR_RE.match(prev["text"]) and _CJK_CHAR_RE.match(text)
-                if not both_cjk:
-                    out.append(" ")
-        out.append(text)
-        prev = char
-        pending_space = False
-    return "".join(out)
 
 
 def clean_cell(text: str | None) -> str | None:
@@ -333,164 +304,3 @@ def split_at_captions(table: PageTable) -> list[PageTable | Caption]:
         current.rows.append(row)
         current.bottom = row.bottom
     return pieces
-
-
-# --- continuations over a page break --------------------------------------------------------
-
-def column_spans(table: PageTable) -> list[tuple[float, float] | None]:
-    """Each column's horizontal extent: the narrowest cell that starts in the column (a cell
-    merged over several columns is wider than any of them)."""
-    spans: list[tuple[float, float] | None] = [None] * table.ncols
-    for row in table.rows:
-        for col, span in enumerate(row.spans):
-            if col >= len(spans) or span is None:
-                continue
-            current = spans[col]
-            if current is None or span[1] - span[0] < current[1] - current[0]:
-                spans[col] = span
-    return spans
-
-
-def realign(continuation: PageTable, first: PageTable) -> None:
-    """Re-place the cells of a continuation whose grid differs from the first part's.
-
-    A page break can lose columns a merged cell spanned on the first page: each cell is put
-    in the first part's column whose horizontal extent overlaps it most.
-    """
-    targets = column_spans(first)
-    if continuation.ncols == first.ncols or all(t is None for t in targets):
-        return
-    for index, row in enumerate(continuation.rows):
-        cells: list[str | None] = [None] * len(targets)
-        for text, span in zip(row.cells, row.spans):
-            if not text or span is None:
-                continue
-            overlaps = [min(span[1], t[1]) - max(span[0], t[0]) if t else 0.0 for t in targets]
-            best = max(range(len(targets)), key=lambda i: overlaps[i])
-            if overlaps[best] <= 0:
-                continue
-            cells[best] = text if cells[best] is None else f"{cells[best]} {text}"
-        continuation.rows[index] = TableRow(row.top, row.bottom, tuple(cells), tuple(targets))
-
-
-# --- logical columns --------------------------------------------------------------------------
-
-def _mergeable(rows: list[TableRow], head: int, cluster: list[int], col: int) -> bool:
-    """True where grid column ``col`` can join ``cluster``: no row holds two different texts
-    in them, and no header row names them differently."""
-    for index, row in enumerate(rows):
-        mine = row.cells[col] if col < len(row.cells) else None
-        if not mine:
-            continue
-        theirs = {row.cells[c] for c in cluster if c < len(row.cells) and row.cells[c]}
-        if not theirs:
-            continue
-        if index >= head or theirs != {mine}:
-            return False
-    return True
-
-
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return min(a[1], b[1]) - max(a[0], b[0])
-
-
-def _header_clusters(rows: list[TableRow], head: int, ncols: int) -> list[list[int]] | None:
-    """Columns grouped under the header cells: each grid column without a header cell of its
-    own joins the headed column its body cells overlap most (where no row fills both)."""
-    header_span: dict[int, tuple[float, float]] = {}
-    for row in rows[:head]:
-        for col, (text, span) in enumerate(zip(row.cells, row.spans)):
-            if text and span is not None:
-                known = header_span.get(col)
-                if known is None or span[1] - span[0] < known[1] - known[0]:
-                    header_span[col] = span
-    if not header_span:
-        return None
-    owner: dict[int, int] = {col: col for col in header_span}
-    for col in range(ncols):
-        if col in header_span:
-            continue
-        body = [row.spans[col] for row in rows[head:] if col < len(row.cells) and row.cells[col] and row.spans[col]]
-        if not body:
-            continue
-        scores = {h: sum(max(_overlap(b, span), 0.0) for b in body) for h, span in header_span.items()}
-        best = max(scores, key=lambda h: (scores[h], -abs(h - col)))
-        if scores[best] <= 0:
-            continue
-        clash = any(
-            col < len(row.cells) and row.cells[col] and any(
-                row.cells[c] for c, o in owner.items() if o == best and c < len(row.cells))
-            for row in rows[head:]
-        )
-        if not clash:
-            owner[col] = best
-    clusters: dict[int, list[int]] = {}
-    for col in range(ncols):
-        if col in owner:
-            clusters.setdefault(owner[col], []).append(col)
-        elif any(col < len(r.cells) and r.cells[col] for r in rows):
-            clusters.setdefault(col, []).append(col)  # text under no header: kept on its own
-    return [clusters[key] for key in sorted(clusters)]
-
-
-def _greedy_clusters(rows: list[TableRow], head: int, ncols: int) -> list[list[int]]:
-    clusters: list[list[int]] = []
-    for col in range(ncols):
-        if clusters and _mergeable(rows, head, clusters[-1], col):
-            clusters[-1].append(col)
-        else:
-            clusters.append([col])
-    return clusters
-
-
-def compact_columns(rows: list[TableRow]) -> list[TableRow]:
-    """Merge the grid columns of a table that are one printed column.
-
-    Spreadsheet producers split a printed column into several grid columns and put a figure
-    in one or the other from row to row (``金额`` over two grid columns, the 类 figures in the
-    right one, the 项 figures in the left one), or set the header one grid column off the
-    body. Each grid column that has no header cell of its own joins the headed column its
-    body cells overlap most, where no row fills both; columns with no text at all go. Columns
-    the header distinguishes (``预算数`` / ``决算数``) stay apart even where every body cell is
-    empty. A table with no header row falls back on merging adjacent columns never filled
-    together.
-    """
-    if not rows:
-        return rows
-    ncols = max(len(r.cells) for r in rows)
-    head = 0
-    for row in rows:
-        if any(c and is_money(c) for c in row.cells):
-            break
-        head += 1
-    clusters = _header_clusters(rows, head, ncols) if 0 < head < len(rows) else None
-    if clusters is None:
-        clusters = _greedy_clusters(rows, head, ncols)
-    if len(clusters) == ncols:
-        return rows
-    result: list[TableRow] = []
-    for row in rows:
-        cells: list[str | None] = []
-        spans: list[tuple[float, float] | None] = []
-        for cluster in clusters:
-            texts = [row.cells[c] for c in cluster if c < len(row.cells) and row.cells[c]]
-            cells.append(texts[0] if texts else None)
-            boxes = [row.spans[c] for c in cluster if c < len(row.spans) and row.spans[c]]
-            spans.append((min(b[0] for b in boxes), max(b[1] for b in boxes)) if boxes else None)
-        result.append(TableRow(row.top, row.bottom, tuple(cells), tuple(spans)))
-    return result
-
-
-def row_from_chars(chars: list[dict], spans: list[tuple[float, float]], top: float, bottom: float) -> TableRow:
-    """A table row from an unruled text line: each character goes to the column whose extent
-    holds its centre (the nearest column where none does), in reading order."""
-    columns: list[list[dict]] = [[] for _ in spans]
-    for char in sorted(chars, key=lambda c: c["x0"]):
-        if not char["text"].strip():
-            continue
-        centre = (char["x0"] + char["x1"]) / 2
-        best = min(range(len(spans)), key=lambda i: 0 if spans[i][0] <= centre <= spans[i][1]
-                   else min(abs(centre - spans[i][0]), abs(centre - spans[i][1])))
-        columns[best].append(char)
-    cells = tuple(clean_cell("".join(c["text"] for c in col)) if col else None for col in columns)
-    return TableRow(top=top, bottom=bottom, cells=cells, spans=tuple(spans))

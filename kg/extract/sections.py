@@ -113,6 +113,8 @@ _LABEL_LINE_RE = re.compile(r"^(?:表\d+|公开\d+表|附表\d+)$")
 _PREFIX_RE = re.compile(r"^(?:20\d\d年度?)?(?:部门|预算单位|单位)?")
 # a 单位 line cut by the extraction (``单`` / ``位：万元``) or the 编制部门 line above it
 _UNIT_HINT_RE = re.compile(r"^(?:位[:：]\s*(?:万元|元)|编制部门[:：]|编制单位[:：]|部门(?:名称)?[:：])")
+# a table printed again after a page break: ``部门收入总体情况表（续）`` / ``续表``
+_CONTINUED_RE = re.compile(r"(?:[（(]续表?[)）]|续表|[（(]续[一二三四五六七八九十\d]*[)）])$")
 _QUOTES = str.maketrans("", "", "“”\"'‘’")
 # where the tables give way to the narrative
 _NARRATIVE_START_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、关于)")
@@ -127,6 +129,7 @@ def normalize_title(text: str) -> tuple[str | None, str]:
         label = m.group(0)
         compact = compact[m.end():]
     compact = _PREFIX_RE.sub("", compact, count=1)
+    compact = _CONTINUED_RE.sub("", compact)
     return label, compact
 
 
@@ -241,8 +244,13 @@ def split(doc: SourceDocument, record: Record) -> Parts:
                 unit = table_unit("单" + line.text)
             if unit:
                 break
-        parts.tables.append(TableSection(kind=kind, label=label or f"表{n + 1}", title=title,
-                                         unit=unit, lines=body))
+        previous = parts.tables[-1] if parts.tables else None
+        if previous is not None and previous.kind == kind and (
+                _CONTINUED_RE.search(title) or (label and previous.label == label)):
+            previous.lines.extend(body)  # the same table continued after a page break
+            continue
+        parts.tables.append(TableSection(kind=kind, label=label or f"表{len(parts.tables) + 1}",
+                                         title=title, unit=unit, lines=body))
     parts.narrative = [line for line, used in zip(lines, in_table) if not used]
     narrative_text = "\n".join(line.text for line in parts.narrative)
     parts.has_budget_narrative = bool(re.search(r"(?:预算|决算)", narrative_text)) and bool(

@@ -225,15 +225,55 @@ def _choose(parent: Placement, options: list[list[tuple[Decimal, Placement]]], s
     return [p for _, p in best]
 
 
+def segments(rows: list[Row]) -> list[tuple[Row | None, list[Row]]]:
+    """The rows grouped under the unit rows a department table prints for each of its units
+    (``XX局本级 120.00 …`` followed by that unit's 类/款/项 rows). Without unit rows: one group
+    headed by None. The 总计/合计 row belongs to no group."""
+    out: list[tuple[Row | None, list[Row]]] = [(None, [])]
+    for row in rows:
+        if row.is_total:
+            continue
+        if row.code is None and any(f is not None for f in row.figures):
+            out.append((row, []))
+        else:
+            out[-1][1].append(row)
+    return [seg for seg in out if seg[0] is not None or seg[1]]
+
+
 def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = None) -> None:
     """Set ``row.values`` (every column, None where blank) for every row of a classification table.
 
     The root is the table's 总计/合计 row (or, without one, a virtual parent with no figures);
-    类 rows are its children, 款 rows children of their 类, 项 of their 款.
+    类 rows are its children, 款 rows children of their 类, 项 of their 款. Where the table
+    prints a row per unit, the units are the root's children and each unit's rows its own tree.
     """
+    root = next((r for r in rows if r.is_total), None)
+    segs = segments(rows)
+    heads = [h for h, _ in segs if h is not None]
+    if not heads:
+        _resolve_tree(rows, schema, hints, root, None)
+        return
+    root_place: Placement | None = None
+    if root is not None:
+        root_place = placements(root, schema, hints)[0][1]
+        root.values = {c: root_place.get(c) for c in schema.all_columns}
+        chosen = _choose(root_place, [placements(h, schema) for h in heads], schema)
+    else:
+        chosen = [placements(h, schema)[0][1] for h in heads]
+    head_place = {id(h): p for h, p in zip(heads, chosen)}
+    for head, members in segs:
+        if head is None:
+            _resolve_tree(members, schema, hints, None, None)
+            continue
+        head.values = {c: head_place[id(head)].get(c) for c in schema.all_columns}
+        _resolve_tree(members, schema, None, head, head_place[id(head)])
+
+
+def _resolve_tree(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None, root: Row | None,
+                  fixed_root: Placement | None) -> None:
+    """Place one tree of rows under ``root`` (placed here unless ``fixed_root`` is given)."""
     coded = [r for r in rows if r.code]
     known = {r.code for r in coded if r.code}
-    root = next((r for r in rows if r.is_total), None)
     children: dict[int | None, list[Row]] = {}
     by_code = {r.code: r for r in coded}
     for r in coded:
@@ -242,7 +282,10 @@ def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = 
         children.setdefault(key, []).append(r)
     placed: dict[int, Placement] = {}
     root_place: Placement = {}
-    if root is not None:
+    if root is not None and fixed_root is not None:
+        root_place = fixed_root
+        placed[id(root)] = root_place
+    elif root is not None:
         options = placements(root, schema, hints)
         tied = [o for o in options if o[0] <= options[0][0] + Decimal("0.05")][:8]
         root_place = tied[0][1]

@@ -57,11 +57,24 @@ def _upper_transfer_by_code(parts) -> dict[str, Decimal]:
     return out
 
 
+def _first_figure(row: Row):
+    """The row's 合计: its first figure. A PDF row (cells) counts from the first cell under a
+    figure header, so a blank 项目名称 cell (a 类/款 row) is not taken for a blank 合计."""
+    if row.positional and row.extra.get("headers"):
+        headers = row.extra["headers"]
+        for index, value in row.extra.get("cell_figures", []):
+            word = headers.get(index, "")
+            if re.search(r"名称|项目$|^项目名称", word) and value is None:
+                continue
+            return value
+    return row.figures[0] if row.figures else None
+
+
 @register("project_expenditure")
 def parse_projects(table, record: Record, parts) -> None:
     rows = read_rows(table.lines, coded=True)
     for row in rows:
-        row.values = {"total": row.figures[0] if row.figures else None}
+        row.values = {"total": _first_figure(row)}
     table.rows = rows
     own = {r.code: r.name for r in rows if r.code and len(r.code) < 7}
     known = {**own, **subject_names(parts)}
