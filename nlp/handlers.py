@@ -305,10 +305,18 @@ def _breakdown(intent: Intent, ctx: Context, scheme: str) -> Result:
                     want = len(code) + 2
                 if scheme == "economic":
                     want = min(want, 5)
-                children = [r for r in mine if r.code.startswith(code) and len(r.code) == want]
+                children = [r for r in mine if r.code.startswith(code) and len(r.code) == want and r.code != code]
+                deeper = [r for r in mine if r.code.startswith(code) and len(r.code) == want + 2]
+                if len(children) == 1 and deeper and not intent.level:  # one 款: show its 项 instead
+                    want, children = want + 2, deeper
                 if not children and top is None:
                     continue
                 lvl = {3: "类", 5: "款", 7: "项"}.get(want, "")
+                if not children and top is not None:  # a leaf subject: its own figure
+                    items.append(Item(top.name, money(top.amount), WAN, b.department, b.year, top.source,
+                                      {"code": top.code}))
+                    parts.append(f"{who(b.department, b.year)}：{top.code} {top.name}{money(top.amount)}万元")
+                    continue
                 if top is not None:
                     items.append(Item(f"{top.name}合计（{top.code}）", money(top.amount), WAN, b.department,
                                       b.year, top.source, {"code": top.code}))
@@ -362,14 +370,17 @@ def _scoped_projects(intent: Intent, ctx: Context) -> tuple[list[ProjectRow], st
 
 
 def _linked_projects(intent: Intent, ctx: Context) -> list[ProjectRow]:
+    """The projects the question names, within the department and year it names: a project of
+    the same name elsewhere is not this one (``intent.details['elsewhere']`` keeps it, for the
+    sentence that says so)."""
     if not intent.projects:
         return []
     rows = ctx.graph.projects(None, [e.iri for e in intent.projects])
-    if intent.departments:
-        rows = [r for r in rows if r.department in intent.departments] or rows
-    if intent.years:
-        rows = [r for r in rows if r.year in intent.years] or rows
-    return rows
+    kept = [r for r in rows if (not intent.departments or r.department in intent.departments)
+            and (not intent.years or r.year in intent.years)]
+    if not kept and rows:
+        intent.details["elsewhere"] = rows
+    return kept
 
 
 @handler("project_amount")

@@ -44,6 +44,11 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _misspells(span: str, name: str) -> bool:
+    """A name typed with one wrong character (克州生态环竟局): same length, one character off."""
+    return len(span) == len(name) >= 5 and sum(a != b for a, b in zip(span, name)) == 1
+
+
 def _abbreviates(span: str, name: str) -> bool:
     """Whether ``span`` is a short form of the organisation ``name``: its characters in order, its
     organisation word among the name's last characters (商务委 → 商务委员会), and either the same
@@ -189,7 +194,7 @@ class Linker:
                 if any(s < end and start < e for s, e in blocked) or re.search(r"[^\u4e00-\u9fff]", span):
                     continue
                 for dept in self.catalog.departments():
-                    if any(_abbreviates(span, name) for name in dept.names()):
+                    if any(_abbreviates(span, name) or _misspells(span, name) for name in dept.names()):
                         best.append((len(span), dept, start, end))
         if not best:
             return []
@@ -211,9 +216,10 @@ class Linker:
             for i in range(a.start, min(a.end, len(masked))):
                 masked[i] = "|"
         q = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
-        for m in linked.mentions:  # subjects: every exactly named thing is out of the comparison
-            for i in range(m.start, m.end):
-                masked[i] = "|"
+        for m in linked.mentions:  # subjects: named projects and documents are out of the comparison
+            if m.kinds() & {"project", "policy"}:
+                for i in range(m.start, m.end):
+                    masked[i] = "|"
         q_subject = core(_FIGURE_WORDS.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
         depts = {e.name for e in linked.entities("department")}
         out: dict[str, list[tuple[float, Entity]]] = {}

@@ -72,6 +72,8 @@ class Pipeline:
         return Answer(question=question, intent="refused", text=reason, refused=True)
 
     def __call__(self, question: str) -> Answer:
+        if isinstance(question, str):  # lone surrogates (from undecodable argv bytes) cannot be printed
+            question = question.encode("utf-8", "replace").decode("utf-8")
         if not isinstance(question, str) or not question.strip():
             return self.refuse(question or "", "请输入一个问题，例如：“某某局2024年的三公经费是多少？”")
         if len(question) > MAX_QUESTION_CHARS:
@@ -114,6 +116,10 @@ class Pipeline:
         handler = HANDLERS.get(intent.name)
         result = handler(intent, Context(self.graph, self.catalog)) if handler else Result()
         sparql = list(self.graph.log)
+        if not result.items and not result.text and intent.details.get("elsewhere"):
+            other = "；".join(f"{p.name}（{p.department}{p.year}年）" for p in intent.details["elsewhere"][:5])
+            asked = "、".join(intent.departments) + "".join(f"{y}年" for y in intent.years)
+            result = Result(text=f"没有找到：{asked}没有这个项目；图谱中的同名或相近项目属于其他单位或年度：{other}。")
         if not result.items and not result.text and intent.departments and intent.years:
             missing = [d for d in intent.departments
                        if not set(intent.years) & set(self.catalog.dept_years.get(d, []))]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jieba
 import jieba.posseg
@@ -24,6 +25,16 @@ DOMAIN_WORDS = ["三公经费", "公务用车运行费", "公务用车购置费"
                 "政府性基金", "上年结转", "结转结余", "单位资金", "绩效目标", "数量指标", "质量指标",
                 "时效指标", "成本指标", "效益指标", "满意度指标", "经济分类", "功能分类", "负责人",
                 "承担单位", "内设机构", "编制数", "实有人数", "收支总预算", "物业费", "制冷费"]
+
+
+@lru_cache(maxsize=1)
+def _base_dictionary() -> tuple[dict, int, dict]:
+    """jieba's own dictionary (word frequencies, their total, POS tags), loaded once per process:
+    every pipeline copies it and adds its graph's names, instead of reloading it from disk."""
+    base = jieba.Tokenizer()
+    base.initialize()
+    pos = jieba.posseg.POSTokenizer(base)
+    return base.FREQ, base.total, pos.word_tag_tab
 
 
 @dataclass
@@ -42,14 +53,17 @@ class Segmenter:
     name = "segment"
 
     def __init__(self, catalog: Catalog) -> None:
+        freq, total, tags = _base_dictionary()
         self.tokenizer = jieba.Tokenizer()
-        self.tokenizer.initialize()
+        self.tokenizer.FREQ, self.tokenizer.total = dict(freq), total  # a private copy to extend
+        self.tokenizer.initialized = True
+        self.pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        self.pos.tokenizer, self.pos.word_tag_tab = self.tokenizer, dict(tags)
         for word in DOMAIN_WORDS:
             self.tokenizer.add_word(fold(word), freq=20000, tag="n")
         for key in catalog.by_key:
             if 2 <= len(key) <= 40:
                 self.tokenizer.add_word(key, freq=50000, tag="nz")
-        self.pos = jieba.posseg.POSTokenizer(self.tokenizer)
 
     def __call__(self, text: str) -> list[Token]:
         tokens: list[Token] = []

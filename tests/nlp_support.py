@@ -43,29 +43,28 @@ def corpus_records(shared: Path) -> list[Record]:
 
 
 def add_changes(store, records: list[Record]) -> int:
-    """比上年 statements as ``bkg:Change`` nodes (the vocabulary proposed to the mapping)."""
+    """比上年 statements as ``bkg:Change`` nodes (the vocabulary proposed to the mapping), in a
+    named graph of their own, loaded through the store's own ``replace_graph``."""
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDF, XSD
 
     from kg.rdf.mapping import document_iri
 
-    lines: list[str] = []
+    triples = []
     for r in records:
         doc = document_iri(r)
         for i, c in enumerate(r.changes):
-            x = f"<{doc}/change/{i}>"
-            lines.append(f"<{doc}> <{BKG}statesChange> {x} .")
-            lines.append(f"{x} <{RDF.type}> <{BKG}Change> .")
-            lines.append(f"{x} <{BKG}document> <{doc}> .")
-            lines.append(f"{x} <{BKG}changeSubject> {Literal(c.get('subject') or '').n3()} .")
-            lines.append(f"{x} <{BKG}direction> {Literal(c['direction']).n3()} .")
+            x = URIRef(f"{doc}/change/{i}")
+            triples += [(doc, URIRef(BKG + "statesChange"), x), (x, RDF.type, URIRef(BKG + "Change")),
+                        (x, URIRef(BKG + "document"), doc),
+                        (x, URIRef(BKG + "changeSubject"), Literal(c.get("subject") or "")),
+                        (x, URIRef(BKG + "direction"), Literal(c["direction"]))]
             for key, prop in (("amount", "changeAmount"), ("percent", "changePercent"), ("current", "currentAmount")):
                 if c.get(key) is not None:
-                    lines.append(f"{x} <{BKG}{prop}> {Literal(str(c[key]), datatype=XSD.decimal).n3()} .")
-    if lines:
-        body = "\n".join(lines)
-        store.store.update(f"INSERT DATA {{ GRAPH <{URIRef('https://budgetkg.org/graph/test-changes')}> {{ {body} }} }}")
-    return len(lines)
+                    triples.append((x, URIRef(BKG + prop), Literal(str(c[key]), datatype=XSD.decimal)))
+    if triples:
+        store.replace_graph("https://budgetkg.org/graph/test-changes", triples)
+    return len(triples)
 
 
 def small_records() -> list[Record]:

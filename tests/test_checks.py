@@ -103,9 +103,31 @@ def test_001_findings(shared_dir) -> None:
     assert ("表6 301", D("310.11"), D("10.11")) in failed  # a digit lost in print
     assert ("表3 21011", D("3.93"), D("3.94")) in failed
     assert ("表7 211", D("85.64"), D("75.14")) in failed
+    assert ("表10 公务用车购置及运行费（小计）", D("4.60"), None) in failed
+    assert not any(w == "表10 合计" for w, _, _ in failed)
 
 
 def test_run_all_appends_narrative_checks(shared_dir) -> None:
     record = parse_document(read_text(str(shared_dir / "corpus" / "000_0f1ed1c99506120d.txt")))
     assert any(c.where.startswith("表3") for c in record.checks)
     assert all(isinstance(c.expected, D) for c in record.checks)
+
+
+def test_a_table_with_a_row_per_unit_is_checked_unit_by_unit() -> None:
+    table = TableSection(kind="expenditure", label="表3", title="部门支出总体情况表", unit="万元",
+                         lines=_lines("合计 90.00 30.00 60.00",
+                                      "某局本级 50.00 30.00 20.00", "211 节能环保支出 50.00 30.00 20.00",
+                                      "211 01 环境保护管理事务 50.00 30.00 20.00", "211 01 01 行政运行 30.00 30.00",
+                                      "211 01 02 一般行政管理事务 20.00 20.00",
+                                      "某监测站 40.00 40.00", "211 节能环保支出 40.00 40.00",
+                                      "211 01 环境保护管理事务 40.00 40.00", "211 01 02 一般行政管理事务 40.01 40.01"))
+    table.rows = read_rows(table.lines)
+    resolve(table.rows, FUNCTIONAL)
+    table.data["schema"] = FUNCTIONAL
+    station = table.rows[6]
+    assert (station.name, station.get("basic"), station.get("project")) == ("某监测站", None, D("40.00"))
+    c = Checks(Record(source="t.txt"))
+    classification_checks(c, table)
+    failed = {(x.where, x.expected, x.printed) for x in c.items if not x.ok}
+    assert failed == {("表3 21101", D("40.01"), D("40.00")), ("表3 21101 项目支出", D("40.01"), D("40.00"))}
+    assert ("表3 合计", D("90.00"), D("90.00")) in {(x.where, x.expected, x.printed) for x in c.items}

@@ -279,3 +279,24 @@ def test_top_three_and_audit_in_other_words(ask):
 def test_a_unit_the_documents_do_not_name(ask):
     r = ask("昌吉州生态环境局2025年给呼图壁县分局安排了多少经费")
     assert r["answers"] == [] and "呼图壁县" in r["text"]
+
+
+def test_change_derives_the_year_before_or_says_it_cannot(ask):
+    r = ask("从2023年的预算说明能否推算出监控中心2022年的一般公共预算是多少？")
+    assert r["intent"] == "change"
+    got = figures(r)
+    if any("推算" in label for label in got):  # the graph holds the narrative's 比上年 statements
+        assert got["2022年一般公共预算拨款收入（推算）"] == "409.94"
+        assert got["2023年一般公共预算拨款收入比上年减少"] == "4.26"
+    else:
+        assert "没有" in r["text"] and got == {"2023年一般公共预算拨款收入": "405.68"}
+
+
+def test_department_typed_with_one_wrong_character(ask):
+    r = ask("克州生态环竟局2024年的三公经费")
+    assert figures(r)["“三公”经费合计"] == "32.00" and r["answers"][0]["department"] == KZ
+
+
+def test_a_project_of_another_department_is_not_this_departments(ask):
+    r = ask("克州生态环境局的信息化运维项目多少钱")
+    assert r["answers"] == [] and JK in r["text"]  # says where the project of that name is

@@ -74,3 +74,10 @@ def test_cli_one_question_human_output(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "kg.cli", "ask", "青山市的三公经费", "--store", "memory"],
                           capture_output=True, text=True, cwd=REPO, timeout=600)
     assert proc.returncode == 0 and proc.stdout.strip() and "Traceback" not in proc.stderr
+
+
+def test_cli_undecodable_bytes_on_stdin():
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "ask", "--json", "-", "--store", "memory"],
+                          input=b"\xff\xfe\xc3 question\n\x80\n", capture_output=True, cwd=REPO, timeout=600)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+    assert len(proc.stdout.decode("utf-8").splitlines()) == 2

@@ -203,6 +203,23 @@ def test_caption_rows_inside_the_grid_become_text_and_split_tables(tmp_path: Pat
     ]
 
 
+def test_a_grid_that_cannot_be_read_leaves_the_page_as_text(tmp_path: Path, monkeypatch) -> None:
+    import kg.extract.pdf_reader as reader
+
+    path = tmp_path / "table.pdf"
+    c = _canvas(path)
+    _grid(c, 72, 780, [60, 140, 80], [["科目编码", "科目名称", "金额"], ["2010101", "行政运行", "100.00"]])
+    c.save()
+
+    def broken(_table):
+        raise IndexError("odd grid")
+
+    monkeypatch.setattr(reader, "read_table", broken)
+    lines = read_pdf(str(path)).lines
+    assert [(line.text.split(), line.cells) for line in lines] == [
+        (["科目编码", "科目名称", "金额"], None), (["2010101", "行政运行", "100.00"], None)]
+
+
 # --- bad files ---------------------------------------------------------------------------------
 
 def test_pdf_without_text_layer_is_refused(tmp_path: Path) -> None:
@@ -279,6 +296,10 @@ def test_jiangsu_sheet_beyond_the_page_edge_is_not_read(shared_dir: Path) -> Non
     assert page11[0].text == "财政拨款支出预算表"
     assert page11[-1].cells == ("2210202", "提租补贴", "1,018.01")
     assert not any("30101" in line.text for line in page11)
+    # a label cut by the page break between pages 7 and 8 is one row again
+    assert any(line.cells and "八、社会保障和就业支出" in line.cells and "1,608.51" in line.cells
+               for line in doc.lines if line.page == 7)
+    assert not any(line.cells and "业支出" in line.cells for line in doc.lines if line.page == 8)
     three = next(line for line in doc.lines if line.cells and line.cells[0] == "2,542.60")
     assert three.cells == ("2,542.60", "833.60", "222.50", "183.60", "0", "183.60", "427.50", "1,305.25", "403.75")
 

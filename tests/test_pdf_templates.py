@@ -89,11 +89,12 @@ def test_side_by_side_halves_become_one_column() -> None:
     assert [line.cells for line in out] == [
         ("经济分类", None, "科目名称", "决算数"),
         ("301", None, "工资福利支出", "2,082.85"), ("301", "01", "基本工资", "262.33"),
-        ("人员经费合计", None, None, "2,152.26"),
         ("302", None, "商品和服务支出", "171.07"), ("302", "01", "办公费", "21.21"),
-        ("310", None, "资本性支出", "13.58"), ("公用经费合计", None, None, "184.65"),
+        ("310", None, "资本性支出", "13.58"),
     ]
-    assert {k: v for k, (v, _) in totals.items()} == {"人员经费合计": D("2152.26"), "公用经费合计": D("184.65")}
+    # each half's 合计 with the sum of that half's 类 rows (a check; here 2,152.26 ≠ 2,082.85)
+    assert {k: (v, parts) for k, (v, _, parts) in totals.items()} == {
+        "人员经费合计": (D("2152.26"), D("2082.85")), "公用经费合计": (D("184.65"), D("184.65"))}
     single = _rows(("科目编码", "科目名称", "金额"), ("301", "工资福利支出", "10.00"))
     assert split_halves(single) == (single, {})
 
@@ -145,3 +146,23 @@ def test_project_sheet_amount_in_record_unit() -> None:
     assert project.provenance[0].page == 23
     [in_wan] = read_project_sheets(lines, "x.pdf", "万元")
     assert in_wan.amount == D("1720.00")
+
+
+def test_row_cut_by_a_page_break_is_joined() -> None:
+    from kg.extract.pdf_columns import join_wrapped_row
+    from kg.extract.pdf_tables import PageTable, TableRow
+
+    def table(*rows: tuple) -> PageTable:
+        return PageTable(top=0, bottom=0, x0=0, x1=0, rows=[TableRow(0, 0, tuple(r)) for r in rows])
+
+    before = table(("七、文化体育与传媒支出", None), ("八、社会保障和就", "1,608.51"))
+    after = table(("业支出", None), ("九、医疗卫生与计划生育支出", None))
+    assert join_wrapped_row(before, after)
+    assert before.rows[-1].cells == ("八、社会保障和就业支出", "1,608.51")
+    assert [r.cells for r in after.rows] == [("九、医疗卫生与计划生育支出", None)]
+    # a row of its own is never glued to the row above
+    complete = table(("本年收入合计", "2,946.25"))
+    own = table(("使用非财政拨款结余（含专用结余）", None))
+    assert not join_wrapped_row(complete, own) and len(own.rows) == 1
+    numbered = table(("八、社会保障和就业支出", "1.00"))
+    assert not join_wrapped_row(numbered, table(("九、卫生健康支出", None)))

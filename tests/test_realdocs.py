@@ -240,3 +240,25 @@ def test_money_serialises_with_two_decimals_in_yuan(records: dict[str, Record]) 
     data = record_json(records[SHANGHAI_JUSTICE])
     assert data["totals"]["three_public"]["total"] == "108100.00"
     assert data["unit"] == "元"
+
+
+# --- the audit: real discrepancies only -----------------------------------------------------------
+
+def test_budgets_whose_tables_add_up_fail_no_check(records: dict[str, Record]) -> None:
+    for department in (SHANGHAI_JUSTICE, SHANGHAI_COMMERCE, SHANGHAI_WELFARE, JIANGSU_NPC, JIANGSU_CPPCC,
+                       JIANGSU_COURT):
+        record = records[department]
+        assert record.checks, department
+        assert [c for c in record.checks if not c.ok] == [], department
+
+
+def test_final_account_fails_exactly_its_printed_rounding_gaps(records: dict[str, Record]) -> None:
+    """Recomputed by hand from the 决算 PDF: Σ类 of 支出决算表 is 2,940.06 where 合计 prints 2,940.05
+    (and 基本支出 2,336.92 vs 2,336.91, in 表3 and 表5 alike); 收入决算表 2,946.26 vs 2,946.25; the 301
+    款 rows add up to 2,082.86 (printed 2,082.85), the 302 rows to 171.09 (171.07); the narrative's
+    政府采购 4.79 + 0 + 246.47 = 251.26 against 251.25."""
+    failed = sorted((c.expected, c.printed) for c in records[SHANGHAI_FINANCE].checks if not c.ok)
+    assert failed == sorted([
+        (D("2946.26"), D("2946.25")), (D("2940.06"), D("2940.05")), (D("2940.06"), D("2940.05")),
+        (D("2940.06"), D("2940.05")), (D("2336.92"), D("2336.91")), (D("2336.92"), D("2336.91")),
+        (D("2082.86"), D("2082.85")), (D("171.09"), D("171.07")), (D("251.26"), D("251.25"))])

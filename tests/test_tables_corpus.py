@@ -78,18 +78,6 @@ def test_totals_004(records) -> None:
         D("32.00"), D("15.00"), D("17.00"))
 
 
-def _table_projects(record: Record, category: str) -> list[tuple]:
-    out = []
-    for p in record.projects:
-        if p.category != category:
-            continue
-        for prov in p.provenance:
-            if prov.table in ("表7", "表11"):
-                out.append((p.amount, p.functional_code, p.funding_source, p.project_code))
-                break
-    return sorted(out, key=str)
-
-
 def test_projects_000(shared_dir) -> None:
     parts = split(read_text(str(shared_dir / "corpus" / DOCS["000"])), Record(source="000"))
     record = Record(source="000", unit="万元", department="昌吉回族自治州生态环境局")

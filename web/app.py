@@ -61,6 +61,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
         resp.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        if resp.mimetype == "text/html":
+            # scripts and data only from this server: an injected tag could not run or call out
+            resp.headers.setdefault(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+                "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
         if not request.path.startswith("/static/"):
             resp.vary.add("Accept")  # pages answer HTML, JSON or Turtle by the Accept header
         if request.path.startswith("/sparql") or request.path.startswith("/api/"):

@@ -7,6 +7,7 @@ building the pipeline (catalogue, jieba dictionary, spaCy patterns) once.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 
@@ -56,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"budgetkg ask: {exc}", file=sys.stderr)
         return 1
-    questions = sys.stdin if args.question == "-" else [args.question]
+    # undecodable bytes on stdin become U+FFFD, never a UnicodeDecodeError
+    questions = (io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="\n")
+                 if args.question == "-" else [args.question])
     for line in questions:
         question = line.rstrip("\n")
         if args.question == "-" and not question.strip() and not args.json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 
@@ -12,9 +13,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Serve the question box, entity pages, funding-flow pictures, the "
                                    "SPARQL editor and the SPARQL 1.1 endpoint (/sparql, read-only "
                                    "unless --allow-updates) through the waitress WSGI server.")
-    p.add_argument("--store", default=os.environ.get("BUDGETKG_STORE", "oxigraph:./data/store"),
-                   help="the graph store: memory, oxigraph:PATH (default ./data/store) or sparql:URL "
-                        "(also $BUDGETKG_STORE)")
+    from kg.store import add_store_argument
+
+    add_store_argument(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: "
                                                         "this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
@@ -47,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
     if args.allow_updates and not os.environ.get("BUDGETKG_UPDATE_TOKEN"):
         print("budgetkg serve: --allow-updates needs $BUDGETKG_UPDATE_TOKEN; updates stay disabled",
               file=sys.stderr)
+    from kg.store import store_url
+
+    args.store = store_url(args.store)
     config = build_config(args)
     if config["STORE_URL"].startswith("oxigraph:"):
         path = config["STORE_URL"].split(":", 1)[1]
@@ -59,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
                            max_request_body_size=app.config["MAX_CONTENT_LENGTH"],
                            ident="budgetkg", clear_untrusted_proxy_headers=True)
     host, port = server.effective_host, server.effective_port
+
+    def stop(_signum, _frame):  # SIGTERM (systemd, docker, the tests) stops as cleanly as Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     print(f"budgetkg: serving http://{host}:{port}/ (SPARQL at /sparql, store {args.store})", flush=True)
     try:
         server.run()

@@ -190,7 +190,9 @@ def identify(doc: SourceDocument, record: Record) -> None:
     texts = [line.text for line in doc.lines]
     record.department = record.department or _department(texts)
     head = "\n".join(texts[:400])
-    m = _KIND_RE.search(head) or _KIND_RE.search("\n".join(texts))
+    # a title line (``第二部分 2025年部门预算公开表``) before any sentence that mentions a year
+    titles = "\n".join(t for t in texts[:400] if len(compact_name(t)) <= 40 and not t.rstrip().endswith("。"))
+    m = _KIND_RE.search(titles) or _KIND_RE.search(head) or _KIND_RE.search("\n".join(texts))
     if m:
         record.year = int(m.group(1))
         record.kind = m.group(2) + m.group(3)

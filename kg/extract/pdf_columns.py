@@ -8,6 +8,8 @@ header words, never by counting cells.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.pdf_tables import PageTable, TableRow, clean_cell
 from kg.extract.text_normalize import is_money
 
@@ -171,3 +173,35 @@ def row_from_chars(chars: list[dict], spans: list[tuple[float, float]], top: flo
         columns[best].append(char)
     cells = tuple(clean_cell("".join(c["text"] for c in col)) if col else None for col in columns)
     return TableRow(top=top, bottom=bottom, cells=cells, spans=tuple(spans))
+
+
+_LABEL_END_RE = re.compile(r"(?:合计|总计|小计|[）)])$")
+_ROW_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d|其中|合计|总计|小计)")
+
+
+def join_wrapped_row(previous: PageTable, continuation: PageTable) -> bool:
+    """Join a row that a page break cut in two (``八、社会保障和就`` | ``业支出``).
+
+    The continuation's first row is the tail of the previous page's last row where it holds no
+    figure, its text stands only in columns where that last row has text, is short (a few
+    characters), does not start the way a row starts (a number, a code, ``其中``, a total word),
+    and the text it would extend does not end like a complete label (``合计``, a bracket).
+    """
+    if not previous.rows or not continuation.rows:
+        return False
+    last, first = previous.rows[-1], continuation.rows[0]
+    texts = [(i, c) for i, c in enumerate(first.cells) if c]
+    if not texts or any(is_money(c) for _, c in texts):
+        return False
+    if any(i >= len(last.cells) or not last.cells[i] or is_money(last.cells[i]) for i, _ in texts):
+        return False
+    if any(_ROW_START_RE.match(c) or len(c) > 6 for _, c in texts):
+        return False  # a row of its own, not the few characters a page break cut off
+    if any(_LABEL_END_RE.search(last.cells[i] or "") for i, _ in texts):
+        return False  # the row above is complete (本年收入合计)
+    cells = list(last.cells)
+    for i, text in texts:
+        cells[i] = clean_cell(f"{cells[i]}{text}")
+    last.cells = tuple(cells)  # in place: the row is already queued as a line
+    continuation.rows.pop(0)
+    return True

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.errors import ExtractionError
-from kg.extract.pdf_columns import column_spans, compact_columns, realign, row_from_chars
+from kg.extract.pdf_columns import column_spans, compact_columns, join_wrapped_row, realign, row_from_chars
 from kg.extract.pdf_tables import (
     Caption,
     PageTable,
@@ -90,16 +90,15 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _page_items(page) -> list[_Item]:
-    """The text lines and ruled tables of one page, top to bottom."""
+def _page_tables(page) -> tuple[list[_Item], list[tuple[float, float, float, float]]]:
+    """The ruled tables of a page as items (captions drawn in a grid as text items), and the
+    cell boxes whose text they hold."""
     items: list[_Item] = []
     boxes: list[tuple[float, float, float, float]] = []
     for found in page.find_tables(_TABLE_SETTINGS):
         table = read_table(found)
-        if not table.rows:
-            continue
-        if is_single_column(table):
-            continue  # its text is read as ordinary lines below
+        if not table.rows or is_single_column(table):
+            continue  # a one-column box (a table of contents) is read as ordinary lines
         boxes.extend(found.cells)  # text in the grid's frame but in no cell is read as a line
         for piece in split_at_captions(table):
             if isinstance(piece, Caption):
@@ -108,6 +107,18 @@ def _page_items(page) -> list[_Item]:
                 items.extend(_Item(top=row.top, text=row.text) for row in piece.rows)
             else:
                 items.append(_Item(top=piece.top, table=piece))
+    return items, boxes
+
+
+def _page_items(page) -> list[_Item]:
+    """The text lines and ruled tables of one page, top to bottom.
+
+    A grid the table reader cannot make sense of (a malformed drawing) does not lose the page:
+    the page is then read as text lines only, which the text parsers can still read."""
+    try:
+        items, boxes = _page_tables(page)
+    except Exception:
+        items, boxes = [], []
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
     raw_lines = outside.extract_text_lines(layout=False, strip=True, return_chars=True, x_tolerance=1.5)
     for line in merge_offset_lines(raw_lines):
@@ -216,6 +227,7 @@ def read_pdf(path: str) -> SourceDocument:
             if last_table is not None:
                 items = _adopt_leading_rows(items)
             continuation = _continues(last_table, items)
+            previous_part = last_table
             last_table = None
             for item in items:
                 if item.text is not None:
@@ -228,6 +240,8 @@ def read_pdf(path: str) -> SourceDocument:
                     number = last_number
                     drop_repeated_header(first_parts[number], table)
                     realign(table, first_parts[number])
+                    if previous_part is not None:
+                        join_wrapped_row(previous_part, table)
                 else:
                     table_count += 1
                     number = table_count

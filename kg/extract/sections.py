@@ -81,6 +81,18 @@ for _kind, _pattern in [
     ("state_capital", r"国有资本经营预算支出情况表"),
     ("three_public", r"(?:财政拨款)?三公经费支出情况表"),
     ("carryover", r"上年结转结余(?:情况)?明细表"),
+    # wording seen in other years and counties of the same template
+    ("summary", r"收支(?:预算)?总(?:体情况)?表"),
+    ("income", r"收入(?:预算)?总(?:体情况)?表"),
+    ("expenditure", r"支出(?:预算)?总(?:体情况)?表"),
+    ("fiscal_summary", r"财政拨款收支(?:预算)?总(?:体情况)?表"),
+    ("general_budget_expenditure", r"一般公共预算(?:财政拨款)?支出(?:情况)?表"),
+    ("basic_economic", r"一般公共预算(?:财政拨款)?基本支出(?:情况)?表"),
+    ("project_expenditure", r"一般公共预算(?:财政拨款)?项目支出(?:情况|预算)?表"),
+    ("government_fund", r"政府性基金(?:预算)?(?:财政拨款)?支出(?:情况)?表"),
+    ("state_capital", r"国有资本经营预算(?:财政拨款)?支出(?:情况)?表"),
+    ("three_public", r"(?:财政拨款|一般公共预算)?三公经费(?:支出)?(?:预算)?(?:情况)?(?:统计)?表"),
+    ("carryover", r"上年结转(?:结余)?(?:预算)?(?:情况)?(?:明细)?表"),
     # Jiangsu 公开01–12表, Shanghai 9 tables
     ("summary", r"(?:财务)?收支预算总表"),
     ("income", r"收入预算总表"),
@@ -108,8 +120,20 @@ for _kind, _pattern in [
 ]:
     register_title(_kind, _pattern)
 
-_LABEL_RE = re.compile(r"^(?:表\d+|公开\d+表|[一二三四五六七八九十]+、|\d+[.．、])")
-_LABEL_LINE_RE = re.compile(r"^(?:表\d+|公开\d+表|附表\d+)$")
+_LABEL_RE = re.compile(r"^(?:表[\d一二三四五六七八九十]+|公开\d+表|[一二三四五六七八九十]+、|\d+[.．、])")
+_LABEL_LINE_RE = re.compile(r"^(?:表[\d一二三四五六七八九十]+|公开\d+表|附表[\d一二三四五六七八九十]+)$")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+def _label_digits(label: str) -> str:
+    """``表十一`` -> ``表11`` so every template's tables are named alike in checks."""
+    def convert(m: re.Match[str]) -> str:
+        text = m.group(0)
+        if "十" not in text:
+            return "".join(str(_CN_DIGITS[c]) for c in text)
+        tens, _, ones = text.partition("十")
+        return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
+    return re.sub(r"[一二三四五六七八九十]+", convert, label) if label.startswith(("表", "附表")) else label
 _PREFIX_RE = re.compile(r"^(?:20\d\d年度?)?(?:部门|预算单位|单位)?")
 # a 单位 line cut by the extraction (``单`` / ``位：万元``) or the 编制部门 line above it
 _UNIT_HINT_RE = re.compile(r"^(?:位[:：]\s*(?:万元|元)|编制部门[:：]|编制单位[:：]|部门(?:名称)?[:：])")
@@ -136,7 +160,7 @@ def normalize_title(text: str) -> tuple[str | None, str]:
 def match_title(text: str) -> tuple[str, str | None, str] | None:
     """(kind, label, title) where the line is a table title, else None."""
     compact = compact_name(text)
-    shown = _LABEL_RE.sub("", compact) if re.match(r"^(?:表\d+|公开\d+表)", compact) else compact
+    shown = _LABEL_RE.sub("", compact) if re.match(r"^(?:表[\d一二三四五六七八九十]+|公开\d+表)", compact) else compact
     if len(compact) > 50 or "……" in compact or "..." in compact or compact.endswith("。"):
         return None
     label, bare = normalize_title(text)
@@ -174,7 +198,7 @@ def _label_before(lines: list[Line], i: int) -> str | None:
     for line in lines[max(0, i - 2):i]:
         compact = compact_name(line.text)
         if _LABEL_LINE_RE.match(compact):
-            return compact
+            return _label_digits(compact)
     return None
 
 
@@ -189,6 +213,8 @@ def find_titles(doc: SourceDocument) -> list[tuple[int, str, str, str]]:
         kind, label, title = hit
         if label and not label.startswith(("表", "公开")):
             label = None
+        if label:
+            label = _label_digits(label)
         label = label or _label_before(lines, i)
         found.append((i, kind, label or "", title))
     return found

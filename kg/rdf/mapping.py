@@ -47,7 +47,10 @@ def to_wan(value: Decimal, unit: str | None) -> Decimal:
 
 def decimal_literal(value: Decimal) -> Literal:
     """xsd:decimal in plain positional notation (never an exponent), as many places as needed."""
-    return Literal(format(value, "f"), datatype=XSD.decimal)
+    text = format(value, "f")
+    if "." not in text:  # "2.0", not "2": Virtuoso stores a point-less decimal as an integer
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
 
 
 def printed(value: Decimal | None) -> str | None:

@@ -80,9 +80,28 @@ class Store(Protocol):
         """Release files or connections."""
 
 
+UNION_GRAPH = BASE + "graph/union"
+STAGING_PREFIX = BASE + "graph/staging/"
+
+
 def is_project_graph(iri: str) -> bool:
-    """Servers keep their own system graphs (Virtuoso's virtrdf …); the project's are under BASE."""
-    return iri.startswith(BASE)
+    """Servers keep their own system graphs (Virtuoso's virtrdf …); the project's are under BASE.
+    The materialised union graph and staging graphs are machinery, not content."""
+    return iri.startswith(BASE) and iri != UNION_GRAPH and not iri.startswith(STAGING_PREFIX)
+
+
+def union_cleanup(graph: str, union: str | None) -> str:
+    """Update text removing from the union (default graph when ``union`` is None) the triples of
+    ``graph`` that no other content graph holds; run it before dropping or replacing ``graph``.
+
+    Why a materialised union: oxigraph's and Virtuoso's "union of all named graphs" is a bag, so a
+    triple asserted by N documents matches N times and a join of k shared triples multiplies rows
+    by N^k (a 10-document corpus ran out of memory). The materialised union is a set.
+    """
+    exclude = f"?x != <{graph}> && ?x != <{UNION_GRAPH}> && !STRSTARTS(STR(?x), \"{STAGING_PREFIX}\")"
+    target = f"GRAPH <{union}> {{ ?s ?p ?o }}" if union else "?s ?p ?o"
+    return (f"DELETE {{ {target} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?x {{ ?s ?p ?o }} FILTER({exclude}) }} }}")
 
 
 def ntriples_term(term: Node) -> str:
@@ -108,9 +127,11 @@ def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:
 
 
 def replace_update(graph: str, triples: Iterable[Triple]) -> str:
-    """One SPARQL UPDATE request that replaces a graph's content."""
+    """One SPARQL UPDATE request that replaces a graph's content and keeps the default graph the
+    set union of all content graphs (oxigraph)."""
     body = "\n".join(ntriples_lines(triples))
-    return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+    return (f"{union_cleanup(graph, None)} ;\nDROP SILENT GRAPH <{graph}> ;\n"
+            f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }} ;\nINSERT DATA {{\n{body}\n}}")
 
 
 GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"

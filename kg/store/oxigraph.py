@@ -1,7 +1,9 @@
 """``oxigraph:PATH``: pyoxigraph's on-disk store (RocksDB), the default backend.
 
 Why the update text for replacing a graph: pyoxigraph runs one SPARQL UPDATE request in one
-transaction, so ``DROP GRAPH; INSERT DATA`` either happens whole or not at all. Only one process
+transaction, so ``DROP GRAPH; INSERT DATA`` either happens whole or not at all. The store's
+default graph is kept as the set union of the named graphs in the same transaction and queries run
+on it (oxigraph's own union-of-named-graphs is a bag: see ``base.union_cleanup``). Only one process
 may open the folder for writing at a time.
 """
 from __future__ import annotations
@@ -14,7 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.store.base import (GRAPHS_QUERY, Quad, QueryResult, StoreError, Triple, is_project_graph,
-                           replace_update)
+                           replace_update, union_cleanup)
 
 
 def to_rdflib(term) -> Node | None:
@@ -61,7 +63,7 @@ class OxigraphStore:
         node = ox.NamedNode(graph)
         if not self.store.contains_named_graph(node):
             return False
-        self.store.remove_graph(node)
+        self.store.update(f"{union_cleanup(graph, None)} ;\nDROP SILENT GRAPH <{graph}>")
         return True
 
     def graphs(self) -> list[str]:
@@ -76,7 +78,7 @@ class OxigraphStore:
 
     def query(self, sparql: str) -> QueryResult:
         try:
-            res = self.store.query(sparql, use_default_graph_as_union=True)
+            res = self.store.query(sparql)
         except (SyntaxError, OSError, ValueError, TypeError) as exc:
             raise StoreError(f"query failed: {exc}") from exc
         if isinstance(res, ox.QueryBoolean):

@@ -22,11 +22,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.namespaces import BASE
-from kg.store.base import (GRAPHS_QUERY, Quad, QueryResult, StoreError, Triple, is_project_graph,
-                           ntriples_lines)
+from kg.store.base import (GRAPHS_QUERY, STAGING_PREFIX, UNION_GRAPH, Quad, QueryResult, StoreError,
+                           Triple, is_project_graph, ntriples_lines, union_cleanup)
 
 CHUNK = 400  # triples per INSERT DATA request (Virtuoso: "generated SQL text exceeded 10000 lines")
-STAGING_PREFIX = BASE + "graph/staging/"
 ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
           "application/rdf+xml;q=0.5")
 
@@ -93,7 +92,13 @@ class SparqlStore:
         self._post(self.update_url, {"update": sparql}, "*/*")
 
     def query(self, sparql: str) -> QueryResult:
-        ctype, body = self._post(self.query_url, {"query": sparql}, ACCEPT)
+        """The default graph is the materialised set union of the content graphs
+        (``base.union_cleanup``). Virtuoso then answers ``GRAPH ?g`` but not ``GRAPH <iri>``
+        patterns: filter on ?g instead (``GRAPH ?g {…} FILTER(?g = <iri>)``)."""
+        return self._query(sparql, {"default-graph-uri": UNION_GRAPH})
+
+    def _query(self, sparql: str, extra: dict[str, str] | None = None) -> QueryResult:
+        ctype, body = self._post(self.query_url, {"query": sparql, **(extra or {})}, ACCEPT)
         ctype = ctype.split(";")[0].strip().lower()
         if ctype in ("application/sparql-results+json", "application/json"):
             return result_from_json(json.loads(body.decode("utf-8")))
@@ -117,8 +122,10 @@ class SparqlStore:
                     chunk = []
             if chunk:
                 self._insert(staging, chunk)
-            self.update(f"DROP SILENT GRAPH <{graph}> ;\n"
+            self.update(f"{union_cleanup(graph, UNION_GRAPH)} ;\n"
+                        f"DROP SILENT GRAPH <{graph}> ;\n"
                         f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
+                        f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
                         f"DROP SILENT GRAPH <{staging}>")
         except BaseException:
             try:
@@ -131,26 +138,24 @@ class SparqlStore:
         self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n} }")
 
     def drop_graph(self, graph: str) -> bool:
-        existed = self.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").boolean
-        self.update(f"DROP SILENT GRAPH <{graph}>")
+        existed = self._query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").boolean
+        self.update(f"{union_cleanup(graph, UNION_GRAPH)} ;\nDROP SILENT GRAPH <{graph}>")
         return bool(existed)
 
     def graphs(self) -> list[str]:
-        res = self.query(GRAPHS_QUERY)
-        return sorted(str(r[0]) for r in res.rows
-                      if r[0] is not None and is_project_graph(str(r[0]))
-                      and not str(r[0]).startswith(STAGING_PREFIX))
+        res = self._query(GRAPHS_QUERY)
+        return sorted(str(r[0]) for r in res.rows if r[0] is not None and is_project_graph(str(r[0])))
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
         for name in ([graph] if graph else self.graphs()):
-            res = self.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+            res = self._query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
             for s, p, o in res.rows:
                 yield s, p, o, URIRef(name)
 
     def count(self, graph: str | None = None) -> int:
         total = 0
         for name in ([graph] if graph else self.graphs()):
-            res = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+            res = self._query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
             total += int(res.rows[0][0].toPython()) if res.rows and res.rows[0][0] is not None else 0
         return total
 

@@ -31,5 +31,13 @@
     if (p.dataType === "node" && p.data.url) window.location.href = p.data.url;
   });
   el.dataset.ready = "1";
-  window.addEventListener("resize", function () { chart.resize(); });
+  // resize once the window has settled, and never to an empty box (ECharts' view transform
+  // cannot be inverted for a zero-sized area, which a full-page screenshot passes through)
+  var pending = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      if (el.clientWidth > 0 && el.clientHeight > 0) chart.resize();
+    }, 150);
+  });
 })();

@@ -24,11 +24,13 @@ _THREE_PARTS = {
     "reception": r"公务接待费" + _GAP + _NUM + r"万元",
 }
 _OPERATING_RE = re.compile(r"(?:机关|机构|单位)运行经费(?:财政拨款)?" + _GAP + _NUM + r"万元")
-_PROCUREMENT_TOTAL_RE = re.compile(r"政府采购(?:支出)?" + _GAP + _NUM + r"万元[，,。]?其中")
+# the 决算 wording: "政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、…"
+_PROCUREMENT_TOTAL_RE = re.compile(r"政府采购(?:支出)?(?:金额)?(?:[（(][^）)]{0,20}[）)])?" + _GAP + _NUM
+                                   + r"万元[，,。]?其中")
 _PROCUREMENT_PARTS = {
-    "goods": r"货物(?:类)?" + _GAP + _NUM + r"万元",
-    "works": r"工程(?:类)?" + _GAP + _NUM + r"万元",
-    "services": r"服务(?:类)?" + _GAP + _NUM + r"万元",
+    "goods": r"货物(?:类)?(?:采购)?(?:金额)?" + _GAP + _NUM + r"万元",
+    "works": r"工程(?:类)?(?:采购)?(?:金额)?" + _GAP + _NUM + r"万元",
+    "services": r"服务(?:类)?(?:采购)?(?:金额)?" + _GAP + _NUM + r"万元",
 }
 
 

@@ -38,6 +38,10 @@ class Schema:
     # ``header_only`` so it is kept in ``row.values``.
     header_patterns: list[tuple[str, str]] = field(default_factory=list)
     header_only: list[str] = field(default_factory=list)
+    # where nothing else decides, how rarely a column is used (0 = common): breaks ties only
+    rarity: dict[str, int] = field(default_factory=dict)
+    # sum columns this document never prints (its 合计 row leaves them blank over printed parts)
+    unprinted: frozenset[str] = frozenset()
 
     @property
     def all_columns(self) -> list[str]:
@@ -74,7 +78,7 @@ def identity_error(placed: Placement, schema: Schema) -> Decimal:
             continue  # parts only a PDF header can name: unknown in a text row
         if total in placed:
             err += abs(placed[total] - sum((_value(p, placed, schema) for p in parts), Decimal(0)))
-        elif any(p in placed and placed[p] != 0 for p in parts):
+        elif any(p in placed and placed[p] != 0 for p in parts) and total not in schema.unprinted:
             err += _MISSING_SUM
     return err
 
@@ -121,6 +125,9 @@ def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None
         for combo in itertools.combinations(range(len(cols)), len(figs)):
             placed = {cols[i]: f for i, f in zip(combo, figs)}
             out.append((identity_error(placed, schema), placed))
+    if schema.rarity:
+        out = [(err + Decimal("0.0001") * sum(schema.rarity.get(c, 0) for c in placed), placed)
+               for err, placed in out]
     if hints:
         # a figure 表1 gives to another column than the one tried costs as much as a blank sum
         def hint_cost(placed: Placement) -> Decimal:
@@ -248,6 +255,16 @@ def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = 
     prints a row per unit, the units are the root's children and each unit's rows its own tree.
     """
     root = next((r for r in rows if r.is_total), None)
+    if root is not None and not schema.unprinted:
+        # a sum column the 合计 row leaves blank over printed parts is one the document does not
+        # print at all: rows below are then not charged for leaving it blank
+        place = placements(root, schema, hints)[0][1]
+        unprinted = frozenset(total for total, parts in schema.sums
+                              if total not in place and any(p in place for p in parts))
+        if unprinted:
+            import dataclasses
+
+            schema = dataclasses.replace(schema, unprinted=unprinted)
     segs = segments(rows)
     heads = [h for h, _ in segs if h is not None]
     if not heads:

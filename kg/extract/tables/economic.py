@@ -28,12 +28,15 @@ def _half_totals(table, record: Record) -> None:
     from kg.extract.model import Provenance
 
     t = record.totals
-    for label, (value, line) in table.data.get("half_totals", {}).items():
+    for label, (value, line, parts_sum) in table.data.get("half_totals", {}).items():
+        where = Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label, row=label)
+        if parts_sum is not None:
+            table.data.setdefault("identities", []).append(
+                ("children_sum", f"{table.label} {label}", parts_sum, value, where))
         key = "personnel" if label.startswith("人员经费") else "public_expenses" if label.startswith("公用经费") else None
         if key and getattr(t, key) is None:
             setattr(t, key, in_record_unit(value, table, record))
-            t.provenance[key] = Provenance(file=record.source, page=line.page, line=line.lineno,
-                                           table=table.label, row=label)
+            t.provenance[key] = where
 
 
 @register("basic_economic")

@@ -30,7 +30,10 @@ INCOME = Schema(
                      ("unit_operating", r"事业单位经营收入|^经营收入"), ("unit_upper", r"上级补助收入"),
                      ("unit_affiliated", r"附属单位上缴"), ("unit_other", r"^其他(?:收入|资金)"),
                      ("fiscal_subtotal", r"^财政拨款"), ("total", r"^(?:合计|总计|收入合计|金额|小计|本年收入合计)$")],
-    header_only=["unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other"])
+    header_only=["unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other"],
+    # 财政专户 (education fees) and the fund / state-capital columns are seldom used
+    rarity={"upper_general": 1, "unit_funds": 1, "carryover_nonfiscal": 1, "fund": 2, "state_capital": 2,
+            "fiscal_special": 3, "upper_fund": 3, "upper_state_capital": 3})
 
 COLUMN_TITLES = {"total": "总计", "fiscal_subtotal": "财政拨款（补助）小计", "general_budget": "一般公共预算",
                  "upper_general": "上级一般公共预算安排的转移支付", "fund": "政府性基金预算",

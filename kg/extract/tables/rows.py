@@ -272,7 +272,7 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
     Reading stops at a note (``备注：…为空表``).
     """
     rows: list[Row] = []
-    groups: list[tuple[list[Line], bool]] = []
+    groups: list[tuple[list[Line], bool | None]] = []
     current: list[Line] | None = None
     current_coded = False
     current_has_figures = False
@@ -299,9 +299,7 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
                 if current is not None:
                     groups.append((current, current_coded))
                     current = None
-                rows_before = len(groups)
-                groups.append(([line], None))  # type: ignore[arg-type]
-                _ = rows_before
+                groups.append(([line], None))  # None: read from its cells
                 started = True
             continue
         tokens = text.split()

@@ -35,16 +35,19 @@ def _half(line: Line, cells: tuple[str | None, ...]) -> Line:
                 cells=cells, table=line.table)
 
 
-def split_halves(lines: list[Line]) -> tuple[list[Line], dict[str, tuple[Decimal, Line]]]:
+def split_halves(lines: list[Line]) -> tuple[list[Line], dict[str, tuple[Decimal, Line, Decimal | None]]]:
     """The lines with every two-half row cut in two (left halves first), and the labelled
-    totals of the halves (``人员经费合计`` -> its figure and line)."""
+    totals of the halves (``人员经费合计`` -> its figure, its line and the sum of its half's 类
+    rows). The total rows are taken out of the lines: each totals its own half only, so it is
+    not the table's 合计."""
     k = half_width(lines)
     if k is None:
         return lines, {}
     head: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []
-    totals: dict[str, tuple[Decimal, Line]] = {}
+    totals: dict[str, tuple[Decimal, Line, Decimal | None]] = {}
+    class_sums: list[Decimal | None] = [None, None]  # Σ 类 rows of the left / right half
     started = False
     for line in lines:
         cells = line.cells
@@ -57,12 +60,18 @@ def split_halves(lines: list[Line]) -> tuple[list[Line], dict[str, tuple[Decimal
             head.append(_half(line, a))  # a header row: once
             continue
         started = True
-        for part, out in ((a, left), (b, right)):
+        for side, (part, out) in enumerate(((a, left), (b, right))):
             if not any(part):
                 continue
             label = compact_name(next((c for c in part if c and not is_money(c)), "") or "")
-            figure = next((parse_money(c) for c in part if c and is_money(c)), None)
-            if label.endswith("合计") and figure is not None:
-                totals[label] = (figure, line)
+            figures = [parse_money(c) for c in part if c and is_money(c)]
+            figure = figures[-1] if figures else None  # the figure column is the last: 301 is a code
+            if label.endswith("合计"):
+                if figure is not None:
+                    totals[label] = (figure, line, class_sums[side])
+                continue
+            first = (part[0] or "").strip()
+            if re.fullmatch(r"\d{3}", first) and not (part[1] or "").strip() and len(figures) > 1:
+                class_sums[side] = (class_sums[side] or Decimal(0)) + figure
             out.append(_half(line, part))
     return head + left + right, totals

@@ -92,7 +92,11 @@ def parse_three_public(table, record: Record, parts) -> None:
         row = found.get(key)
         if row is None:
             continue
-        setattr(tp, key, in_record_unit(row.value, table, record) if row.value is not None else Decimal("0.00"))
+        value = in_record_unit(row.value, table, record) if row.value is not None else Decimal("0.00")
+        if row.value is None and key == "vehicles" and any(
+                found[k].value for k in ("vehicle_purchase", "vehicle_operation") if k in found):
+            value = None  # a blank 小计 over printed parts is not a zero (its check reports it)
+        setattr(tp, key, value)
         _prov(record, table, row, f"three_public.{key}")
     total_row = found.get("subtotal") if has_other else found.get("total")
     if total_row is not None:
