@@ -140,15 +140,16 @@ class Graph:
             return []
         q = T.fill(T.FIGURES, doc=[("iri", b.iri) for b in budgets],
                    item=[("iri", ITEM_BASE + k) for k in keys])
-        out = []
+        out: dict[tuple[str, str], Figure] = {}  # one figure per budget and item (a figure may have several sources)
         for r in self.run(q):
             b = self._budget(r["doc"])
             key = r["item"][len(ITEM_BASE):] if r["item"].startswith(ITEM_BASE) else r["item"].rsplit("/", 1)[-1]
-            if b is None:
+            if b is None or (b.iri, key) in out:
                 continue
-            out.append(Figure(key, ITEM_LABELS.get(key, key), _dec(r["amount"]), b.department, b.year,
-                              source_of(r)))
-        return out
+            out[(b.iri, key)] = Figure(key, ITEM_LABELS.get(key, key), _dec(r["amount"]), b.department, b.year,
+                                       source_of(r))
+        order = {k: i for i, k in enumerate(keys)}
+        return sorted(out.values(), key=lambda f: (f.department, f.year, order.get(f.key, 99)))
 
     def subjects(self, budgets: list[Budget], scheme: str) -> list[SubjectRow]:
         if not budgets:
@@ -260,10 +261,12 @@ class Graph:
         if not budgets:
             return []
         out = []
+        seen: set[str] = set()
         for r in self.run(T.fill(T.FINDINGS, doc=[("iri", b.iri) for b in budgets])):
             b = self._budget(r["doc"])
-            if b is None:
+            if b is None or r["x"] in seen:
                 continue
+            seen.add(r["x"])
             out.append(FindingRow(r.get("rule") or "", r["where"], _dec(r.get("expected")), _dec(r.get("printed")),
                                   b.department, b.year, source_of(r)))
         return out

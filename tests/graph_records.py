@@ -76,6 +76,11 @@ def record_a() -> Record:
                   Provenance(file="a_2024.txt", line=40, table="表3", row="211")),
         ],
         definitions={"三公经费": "因公出国（境）费、公务用车购置及运行费和公务接待费。"},
+        changes=[{"subject": "一般公共预算", "amount": "50.00", "direction": "increase", "percent": "12.50",
+                  "current": "450.00", "reason": "项目增加",
+                  "provenance": {"file": "a_2024.txt", "line": 300, "table": "说明二"}},
+                 {"subject": "公务用车运行费", "amount": "1.50", "direction": "decrease", "percent": "27.27",
+                  "current": "4.00", "reason": "压减"}],
     )
 
 

@@ -84,12 +84,12 @@ def test_export_formats(capsys, url, records_file, tmp_path):
     code, out, _ = run(capsys, "export", "--format", "nq", "--store", url)
     ds = Dataset()
     ds.parse(data=out, format="nquads")
-    assert code == 0 and len(ds) == total
+    assert code == 0 and sum(1 for _ in ds.quads((None, None, None, None))) == total
     target = tmp_path / "g.jsonld"
     code, _, _ = run(capsys, "export", "--format", "jsonld", "-o", str(target), "--store", url)
     ds = Dataset()
     ds.parse(target, format="json-ld")
-    assert code == 0 and len(ds) == total
+    assert code == 0 and sum(1 for _ in ds.quads((None, None, None, None))) == total
     code, out, _ = run(capsys, "export", "--format", "ttl", "--store", url)
     g = Graph()
     g.parse(data=out, format="turtle")

@@ -50,7 +50,6 @@ def _grid(c, x: float, y_top: float, widths: list[float], rows: list[list[str | 
         xs.append(xs[-1] + w)
     for r, row in enumerate(rows):
         top = y_top - r * height
-        bottom = top - height
         for col, text in enumerate(row):
             if (r, col) in covered:
                 continue
@@ -201,6 +200,20 @@ def test_caption_rows_inside_the_grid_become_text_and_split_tables(tmp_path: Pat
         ("项目名称 金额", 2),
         ("收入总计 30.00", 2),
     ]
+
+
+def test_unruled_table_comes_as_spaced_text_lines(tmp_path: Path) -> None:
+    """No ruling lines: each row is a text line whose columns stay apart, for the text parsers."""
+    path = tmp_path / "unruled.pdf"
+    c = _canvas(path)
+    for y, row in ((780, ("2010101", "行政运行", "100.00", "100.00")), (760, ("2010102", "一般行政管理事务", "20.50", ""))):
+        for x, text in zip((72, 150, 330, 420), row):
+            if text:
+                c.drawString(x, y, text)
+    c.save()
+    lines = read_pdf(str(path)).lines
+    assert [(line.text, line.cells, line.table) for line in lines] == [
+        ("2010101 行政运行 100.00 100.00", None, None), ("2010102 一般行政管理事务 20.50", None, None)]
 
 
 def test_a_grid_that_cannot_be_read_leaves_the_page_as_text(tmp_path: Path, monkeypatch) -> None:

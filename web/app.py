@@ -20,7 +20,9 @@ DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_BYTES": 64 * 1024,  # longest query or question accepted (413 beyond)
     "UPDATES_ENABLED": False,  # SPARQL UPDATE is refused (403) unless enabled …
     "UPDATE_TOKEN": None,  # … and the request carries "Authorization: Bearer <token>"
-    "UNION_DEFAULT_GRAPH": True,  # queries without GRAPH see every document's named graph
+    # The store keeps its default graph as the set union of the documents' graphs (kg.store.base);
+    # True would ask oxigraph for its own union of named graphs instead (a bag: duplicate rows).
+    "UNION_DEFAULT_GRAPH": False,
 }
 
 

@@ -79,31 +79,19 @@ def sample_records() -> list[Record]:
 
 
 def build_oxigraph_store(path: str | os.PathLike, records: list[Record] | None = None) -> str:
-    """Map ``records`` with the project's mapping (one named graph each, plus the ontology graph)
-    into an on-disk oxigraph store at ``path``; returns the store URL."""
-    import pyoxigraph as ox
-    from rdflib import Graph
+    """Ingest ``records`` the way ``budgetkg ingest`` does (``kg.rdf.load.ingest_records``: one named
+    graph each, the ontology graph, the store's union) into an on-disk oxigraph store at ``path``;
+    returns the store URL."""
+    from kg.rdf.load import ingest_records
+    from kg.store import open_store
 
-    from kg.rdf.mapping import record_to_graph
-    from kg.rdf.namespaces import GRAPH_ONTOLOGY
-
-    graphs: list[tuple[str, Graph]] = []
+    url = f"oxigraph:{path}"
+    store = open_store(url)
     try:
-        from kg.rdf.ontology_files import global_graph
-
-        graphs.append((GRAPH_ONTOLOGY, global_graph()))
-    except ImportError:
-        pass
-    for rec in records if records is not None else sample_records():
-        iri, g = record_to_graph(rec)
-        graphs.append((str(iri), g))
-    store = ox.Store(str(path))
-    for iri, g in graphs:
-        data = g.serialize(format="nt", encoding="utf-8")
-        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(iri))
-    store.flush()
-    del store
-    return f"oxigraph:{path}"
+        ingest_records(store, records if records is not None else sample_records())
+    finally:
+        store.close()
+    return url
 
 
 class ServerProcess:
@@ -137,20 +125,11 @@ class ServerProcess:
 
 def build_memory_store(records: list[Record] | None = None):
     """The same graph in the project's in-process ``memory`` store (rdflib), for the thread path."""
-    from kg.rdf.mapping import record_to_graph
-    from kg.rdf.namespaces import GRAPH_ONTOLOGY
+    from kg.rdf.load import ingest_records
     from kg.store import open_store
 
     store = open_store("memory")
-    try:
-        from kg.rdf.ontology_files import global_graph
-
-        store.replace_graph(GRAPH_ONTOLOGY, global_graph())
-    except ImportError:
-        pass
-    for rec in records if records is not None else sample_records():
-        iri, g = record_to_graph(rec)
-        store.replace_graph(str(iri), g)
+    ingest_records(store, records if records is not None else sample_records())
     return store
 
 

@@ -135,6 +135,7 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     _department_indicators(ctx)
     _findings(ctx)
     _definitions(ctx)
+    _changes(ctx)
     return doc, g
 
 
@@ -469,3 +470,41 @@ def _definitions(ctx: _Context) -> None:
         ctx.text(node, RDFS.label, iris.compact(term))
         ctx.text(node, BKG.definitionText, text)
         ctx.add(ctx.doc, BKG.defines, node)
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def _changes(ctx: _Context) -> None:
+    """比上年增减 statements: signed change, printed percent, current and derived previous figure."""
+    from kg.extract.deserialize import _prov as prov_from_json
+
+    for i, change in enumerate(ctx.record.changes):
+        subject = change.get("subject")
+        if not subject:
+            continue
+        node = iris.inside(ctx.doc, "change", str(i))
+        direction = change.get("direction")
+        sign = -1 if direction == "decrease" else 1
+        amount, percent, current = (_decimal(change.get(k)) for k in ("amount", "percent", "current"))
+        ctx.add(node, RDF.type, BKG.Change)
+        ctx.add(ctx.doc, BKG.hasChange, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        ctx.add(node, BKG.fiscalYear, ctx.year)
+        ctx.text(node, BKG.changeSubject, iris.compact(subject))
+        ctx.text(node, BKG.direction, direction if direction in ("increase", "decrease", "flat") else None)
+        ctx.money(node, BKG.changeAmount, sign * amount if amount is not None else None)
+        if percent is not None:
+            ctx.add(node, BKG.changePercent, decimal_literal(sign * percent))
+        ctx.money(node, BKG.currentAmount, current)
+        if current is not None and amount is not None:
+            ctx.money(node, BKG.previousAmount, current - sign * amount)
+        ctx.text(node, BKG.reason, change.get("reason"))
+        prov = change.get("provenance")
+        _location(ctx, node, prov if isinstance(prov, Provenance) else prov_from_json(prov), amount)
