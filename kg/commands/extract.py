@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def summary_line(record) -> str:
     t = record.totals
     failed = sum(1 for c in record.checks if not c.ok)
-    return (f"{record.source}: {record.department} {record.year} {record.kind} ({record.unit}) "
+    return (f"{' + '.join(record.files)}: {record.department} {record.year} {record.kind} ({record.unit}) "
             f"收支总计 {t.income_total}/{t.expenditure_total}; 功能科目 {len(record.functional_subjects)} "
             f"经济科目 {len(record.economic_subjects)} 项目 {len(record.projects)} "
             f"政策文件 {len(record.policy_documents)}; checks {len(record.checks)} ({failed} failed)")

@@ -70,13 +70,26 @@ def _merge(first: Record, second: Record) -> Record:
     return first
 
 
+def _same_budget(a: Record, b: Record) -> bool:
+    """One budget: same year and kind, and names that denote one department (aliases, a dropped
+    area prefix as in 省委办公厅 / 中共江苏省委办公厅)."""
+    from kg.extract.identify import same_department
+
+    return (a.year == b.year and a.kind == b.kind
+            and (budget_key(a) == budget_key(b) or same_department(a.department, b.department)))
+
+
 def combine_records(records: list[Record]) -> list[Record]:
     """Group records by budget and merge each group; order of first appearance is kept."""
-    groups: dict[tuple, list[Record]] = {}
+    groups: list[list[Record]] = []
     for record in records:
-        groups.setdefault(budget_key(record), []).append(record)
+        group = next((g for g in groups if _same_budget(g[0], record)), None)
+        if group is None:
+            groups.append([record])
+        else:
+            group.append(record)
     combined = []
-    for group in groups.values():
+    for group in groups:
         group.sort(key=lambda r: -(len(r.functional_subjects) + len(r.economic_subjects)))
         merged = group[0]
         for other in group[1:]:
