@@ -80,6 +80,7 @@ def department_aliases(name: str) -> list[str]:
 
 
 def _unique(items: list[str]) -> list[str]:
+    """Items in first-seen order, empties dropped."""
     seen: list[str] = []
     for item in items:
         if item and item not in seen:

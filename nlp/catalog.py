@@ -31,6 +31,7 @@ class Entity:
     code: str | None = None
 
     def names(self) -> tuple[str, ...]:
+        """The name and every alias: all the strings that may name this entity."""
         return (self.name, *self.aliases)
 
 
@@ -46,12 +47,15 @@ class Catalog:
 
     @property
     def latest_year(self) -> int | None:
+        """The latest fiscal year of any budget: what 今年 means when no department is named."""
         return max(self.years) if self.years else None
 
     def of_kind(self, kind: str) -> list[Entity]:
+        """Entities of one kind (``KINDS``)."""
         return [e for e in self.entities if e.kind == kind]
 
     def departments(self) -> list[Entity]:
+        """Departments that have a budget in the graph."""
         return self.of_kind("department")
 
     def lookup(self, text: str) -> list[Entity]:

@@ -45,6 +45,7 @@ CHANGE_LABELS = {"three_public.total": "“三公”经费", "three_public.overs
 
 
 def _about(subject: str, key: str) -> bool:
+    """Whether a 比上年 statement's subject is about the figure ``key``."""
     words = CHANGE_WORDS.get(key, ())
     if key == "general_public_budget" and "转移支付" in subject:
         return False
@@ -72,6 +73,7 @@ def _py(term):
 
 
 def _dec(value) -> Decimal | None:
+    """A number from a row as ``Decimal`` (never through float)."""
     if value is None:
         return None
     return value if isinstance(value, Decimal) else Decimal(str(value))
@@ -106,6 +108,7 @@ class Graph:
         self.log: list[str] = []
 
     def run(self, sparql: str, record: bool = True) -> list[dict]:
+        """Run one query; rows as dicts of Python values. Logged unless ``record`` is false."""
         if record:
             self.log.append(sparql)
         result = self.store.query(sparql)
@@ -118,6 +121,7 @@ class Graph:
     # ------------------------------------------------------------------ budgets and names
     @cached_property
     def _budgets(self) -> list[Budget]:
+        """Every budget document with its department's display name, read once."""
         rows = self.run(T.PREFIXES + T.BUDGETS, record=False)
         labels: dict[str, list[str]] = defaultdict(list)
         for r in rows:
@@ -129,13 +133,16 @@ class Graph:
         return sorted(seen.values(), key=lambda b: (b.department, b.year))
 
     def budgets(self) -> list[Budget]:
+        """Every budget in the graph, sorted by department and year."""
         return list(self._budgets)
 
     def _budget(self, doc: str) -> Budget | None:
+        """The budget whose document IRI is ``doc``."""
         return next((b for b in self._budgets if b.iri == doc), None)
 
     # ------------------------------------------------------------------ figures
     def figures(self, budgets: list[Budget], keys: list[str]) -> list[Figure]:
+        """Department-level figures (``totals`` items such as ``basic_expenditure``, ``three_public.total``) of the budgets."""
         if not budgets or not keys:
             return []
         q = T.fill(T.FIGURES, doc=[("iri", b.iri) for b in budgets],
@@ -152,6 +159,7 @@ class Graph:
         return sorted(out.values(), key=lambda f: (f.department, f.year, order.get(f.key, 99)))
 
     def subjects(self, budgets: list[Budget], scheme: str) -> list[SubjectRow]:
+        """Every row of the functional or economic classification table of the budgets, one per code and column."""
         if not budgets:
             return []
         cls = "bkg:FunctionalSubject" if scheme == "functional" else "bkg:EconomicSubject"
@@ -169,6 +177,7 @@ class Graph:
 
     # ------------------------------------------------------------------ projects
     def projects(self, budgets: list[Budget] | None, iris: list[str] | None = None) -> list[ProjectRow]:
+        """Projects of the budgets (or the projects ``iris``), with amount, category, funding, unit, person, aliases."""
         docs = [("iri", b.iri) for b in budgets] if budgets else []
         if budgets is not None and not budgets:
             return []
@@ -200,12 +209,14 @@ class Graph:
         return sorted(rows, key=lambda p: (p.department, p.year, -(p.amount or 0), p.name))
 
     def topic_projects(self, topics: list[str], budgets: list[Budget]) -> list[str]:
+        """IRIs of the budgets' projects that the graph links to the topics (bkg:concerns)."""
         if not topics or not budgets:
             return []
         q = T.fill(T.TOPIC_PROJECTS, doc=[("iri", b.iri) for b in budgets], topic=[("iri", t) for t in topics])
         return [r["x"] for r in self.run(q)]
 
     def indicators(self, projects: list[str]) -> list[IndicatorRow]:
+        """The performance indicators of the projects, in the order of their tables."""
         if not projects:
             return []
         q = T.fill(T.INDICATORS, project=[("iri", p) for p in projects])
@@ -223,6 +234,7 @@ class Graph:
         return [out[x] for x in sorted(out, key=lambda x: (out[x].project, order[x]))]
 
     def policies_of(self, projects: list[str]) -> dict[str, list[PolicyRow]]:
+        """The policy documents each project cites (bkg:basedOn), by project IRI."""
         if not projects:
             return {}
         q = T.fill(T.POLICIES_OF, project=[("iri", p) for p in projects])
@@ -242,6 +254,7 @@ class Graph:
 
     # ------------------------------------------------------------------ profile, findings, terms
     def profiles(self, budgets: list[Budget]) -> list[ProfileRow]:
+        """Staffing, functions and divisions printed in the budgets' 部门概况."""
         if not budgets:
             return []
         docs = [("iri", b.iri) for b in budgets]
@@ -258,6 +271,7 @@ class Graph:
         return list(out.values())
 
     def findings(self, budgets: list[Budget]) -> list[FindingRow]:
+        """The budgets' failed arithmetic checks, one per finding."""
         if not budgets:
             return []
         out = []
@@ -272,6 +286,7 @@ class Graph:
         return out
 
     def definitions(self, terms: list[str]) -> list[DefinitionRow]:
+        """名词解释 texts of the terms, from every budget that defines them."""
         if not terms:
             return []
         out = []

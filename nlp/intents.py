@@ -99,6 +99,7 @@ class Intent:
 
 
 def _has(pattern: str, text: str) -> bool:
+    """Whether ``pattern`` occurs in ``text``."""
     return re.search(pattern, text) is not None
 
 
@@ -112,6 +113,9 @@ def strong_projects(linked: Linked) -> list[Entity]:
         return []
     top = ranked[0][0]
     if top < 5.5:
+        # a short but distinctive name (三线一单): only when no other project comes close
+        if top >= 4 and (len(ranked) == 1 or ranked[1][0] < top - 1.5):
+            return [ranked[0][1]]
         return []
     return [e for s, e in ranked if s >= top - 0.5]
 
@@ -131,6 +135,7 @@ class IntentClassifier:
 
     # -- slots shared by every intent ------------------------------------------------------
     def _fill_common(self, intent: Intent, linked: Linked) -> None:
+        """Slots every intent uses: departments (or a place's), years, projects, subjects, person, policy."""
         depts = [e.name for e in linked.entities("department")]
         if not depts:  # a bare place names every department of that place
             for place in linked.entities("place"):
@@ -154,6 +159,7 @@ class IntentClassifier:
 
     # -- which intent ------------------------------------------------------------------------
     def _classify(self, t: str, intent: Intent, linked: Linked) -> str:
+        """The intent: the first rule that fires, most specific first."""
         has_project = bool(intent.projects)
         exact_project = bool(linked.entities("project", exact_only=True))
         ranked = linked.fuzzy.get("project", [])
@@ -166,9 +172,10 @@ class IntentClassifier:
                 and not has_project and not _has(r"多少|哪些|几个|最大|最小|最多|排名", t):
             return "definition"
         if _has(r"对不上|对得上|不一致|不相符|相符|勾稽|加起来|之和|不平|算错|差错|核对|对不对|不匹配|"
-                r"校验|审计|有误|错误|出错|错漏", t):
+                r"校验|审计|有误|错误|出错|错漏|有问题|问题吗|准不准|对吗", t):
             return "audit"
-        if _has(r"负责人|承担单位|谁负责|负责|承担|实施单位|执行单位", t) or intent.person:
+        if _has(r"负责人|承担单位|谁负责|负责|承担|实施单位|执行单位", t) or intent.person or \
+                (_has(r"下属", t) and _has(r"项目", t)):
             return "responsible"
         if _has(r"科室|内设|处室|编制|实有人数|在职|退休|离休|人员情况|职能|职责|机构设置|下属|人数", t) \
                 and not has_project:
@@ -176,7 +183,7 @@ class IntentClassifier:
         if _has(r"依据|引用|文件|政策|文号|印发|通知|规划|办法", t) and (
                 has_project or intent.policy or linked.fuzzy.get("policy") or _has(r"哪些项目", t)):
             return "policy_basis"
-        if _has(r"指标|绩效目标", t):
+        if _has(r"指标|绩效目标", t) or (has_project and _has(r"要达到|达到什么|什么效果|效果|产出|考核", t)):
             return "indicators"
         if _has(r"来源|出自|哪一块|哪块|哪类资金|什么钱|资金性质|从哪|哪部分|资金渠道|哪项收入|什么资金", t) \
                 and has_project:
@@ -195,7 +202,7 @@ class IntentClassifier:
             return "carryover"
         if not exact_project and not (one_clear and not _has(r"哪些|哪几个|有哪|都有", t)) and \
                 _has(r"哪些项目|哪个项目|有没有|什么项目|相关的?项目|有关的?项目|方面的?项目|涉及", t) \
-                and not _has(r"超过|以上|以下|低于|高于|最大|最小|几个|多少个", t) \
+                and not _has(r"超过|以上|以下|低于|高于|最大|最小|最多|最少|最高|最低|几个|多少个", t) \
                 and not linked.question.amounts and not self._category(t):
             return "topic_projects"
         if _has(rf"最大|最多|最高|最小|最少|最低|前{_CN_NUM}(个|名|位)|排名前|top", t) \
@@ -227,12 +234,16 @@ class IntentClassifier:
             return "dept_total"
         if has_project:
             return "project_amount"
+        if intent.departments and _has(r"多少钱|总共|一共|预算是多少|预算多少|预算有多少|总额|多少预算", t) \
+                and not _has(r"项目", t):
+            return "dept_total"
         if _has(r"项目|经费|资金|钱|安排", t):
             return "topic_projects"
         return "unknown"
 
     # -- slots of one intent -----------------------------------------------------------------
     def _fill_specific(self, intent: Intent, t: str, linked: Linked) -> None:
+        """Slots of the chosen intent only."""
         name = intent.name
         intent.share = _has(r"占比|比重|比例|占多少|各占|百分之|%", t)
         intent.change = _has(CHANGE_WORDS, t)
@@ -280,6 +291,12 @@ class IntentClassifier:
             intent.top_n = n or (1 if name == "top_n" and _has(r"最大|最多|最高|最小|最少|最低", t) else None)
         if name in ("top_n", "threshold", "count", "topic_projects", "carryover"):
             intent.category = self._category(t)
+        intent.details["difference"] = _has(r"多多少|少多少|差多少|相差|差额|差距|高出|低了多少", t)
+        if name == "functional_breakdown":
+            scan = t
+            for sub in intent.subjects:  # a subject's own name (…项目支出) names no column
+                scan = scan.replace(sub.name, "")
+            intent.details["column"] = "project" if "项目支出" in scan else "basic" if "基本支出" in scan else "total"
         if name == "functional_breakdown" or name == "economic_breakdown":
             intent.level = 3 if _has(r"项级|明细|具体", t) else 2 if _has(r"款级", t) else \
                 1 if _has(r"类级", t) else None
@@ -294,6 +311,7 @@ class IntentClassifier:
 
     @staticmethod
     def _metrics(t: str) -> list[str]:
+        """The ``totals`` keys a question asks for, each phrase used once (longest first)."""
         found: list[str] = []
         rest = t
         for key, _, rx in METRICS:
@@ -312,6 +330,7 @@ class IntentClassifier:
 
     @staticmethod
     def _category(t: str) -> str | None:
+        """The funding category a list of projects is restricted to, if the question says one."""
         if _has(r"只用单位资金|完全不用财政拨款|非财政拨款|单位资金项目(?!也)", t) and not _has(r"也算|也包括|含", t):
             return "unit_funds"
         if _has(r"财政拨款安排|用财政拨款|财政拨款的?项目|一般公共预算项目|表7", t):
@@ -326,6 +345,7 @@ class IntentClassifier:
 
     @staticmethod
     def _threshold(intent: Intent, t: str, linked: Linked) -> None:
+        """Operator and bound(s) of an amount threshold (超过/以上/低于/以下/之间)."""
         amounts = linked.question.amounts
         intent.amount = amounts[0].value
         after = t[amounts[0].end: amounts[0].end + 4]

@@ -74,6 +74,7 @@ class Mention:
     how: str = "exact"
 
     def kinds(self) -> set[str]:
+        """The kinds of the entities this span names."""
         return {e.kind for e in self.entities}
 
 
@@ -114,6 +115,8 @@ def fuzzy_score(question_core: str, name: str) -> tuple[float, float]:
     blocks = SequenceMatcher(None, question_core, name_core, autojunk=False).get_matching_blocks()
     sizes = [b.size for b in blocks if b.size >= 2]
     matched = sum(sizes)
+    if sizes and max(sizes) < 4 and matched / len(name_core) < 0.5:
+        return 0.0, 0.0  # only scattered pairs of characters: not a name
     return math.sqrt(sum(s * s for s in sizes)), matched / len(name_core)
 
 
@@ -231,7 +234,7 @@ class Linker:
                 best = 0.0
                 for name in e.names():
                     score, coverage = fuzzy_score(q_subject if kind.endswith("subject") else q, name)
-                    if score >= 4 and (coverage >= 0.5 or score >= 6):
+                    if score >= 4:
                         best = max(best, score + coverage)
                 if best:
                     ranked.append((best, e))

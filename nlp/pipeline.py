@@ -69,6 +69,7 @@ class Pipeline:
         self.lock = threading.Lock()
 
     def refuse(self, question: str, reason: str) -> Answer:
+        """A clear refusal (empty, too long, no Chinese): no query is run."""
         return Answer(question=question, intent="refused", text=reason, refused=True)
 
     def __call__(self, question: str) -> Answer:
@@ -91,6 +92,7 @@ class Pipeline:
                 return self.refuse(question, "抱歉，这个问题处理时出错，没有得到答案。请换一种问法。")
 
     def _answer(self, question: str) -> Answer:
+        """The stages in order; an unknown place, person or unit ends in 'nothing found'."""
         nq = self.stages["normalize"](question)
         linked: Linked = self.stages["link"](nq)
         intent: Intent = self.stages["intent"](linked)
@@ -155,6 +157,7 @@ def understood_text(intent: Intent) -> str:
 
 
 def entities_json(linked: Linked, intent: Intent) -> list[dict]:
+    """The entities understood, for ``--json`` and the web page's links."""
     out: list[dict] = []
     seen: set[tuple] = set()
     for m in linked.mentions:

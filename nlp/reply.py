@@ -38,6 +38,7 @@ class Item:
     extra: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
+        """The JSON object of the ``budgetkg ask --json`` contract."""
         out: dict = {"label": self.label}
         if self.value is not None:
             out["value"] = self.value
@@ -67,9 +68,11 @@ class Answer:
 
     @property
     def found(self) -> bool:
+        """Whether anything was found (an empty answer list means nothing)."""
         return bool(self.items)
 
     def to_json(self) -> dict:
+        """The JSON object of the ``budgetkg ask --json`` contract."""
         return {"question": self.question, "intent": self.intent, "entities": self.entities,
                 "sparql": "\n\n".join(self.sparql), "answers": [i.to_json() for i in self.items],
                 "text": self.text, "understood": self.understood}

@@ -69,6 +69,7 @@ class ProjectRow:
 
 @dataclass
 class IndicatorRow:
+    """One row of a project's 绩效目标表."""
     project: str
     name: str
     level1: str | None
@@ -83,6 +84,7 @@ class IndicatorRow:
 
 @dataclass
 class PolicyRow:
+    """A cited policy document: title and/or 文号."""
     iri: str
     title: str | None
     number: str | None
@@ -90,6 +92,7 @@ class PolicyRow:
 
 @dataclass
 class FindingRow:
+    """A failed arithmetic check: where, the recomputed and the printed figure."""
     rule: str
     where: str
     expected: Decimal | None
@@ -101,6 +104,7 @@ class FindingRow:
 
 @dataclass
 class ProfileRow:
+    """What 部门概况 says: staffing counts, divisions, functions."""
     department: str
     year: int
     staffing: dict[str, int] = field(default_factory=dict)
@@ -111,6 +115,7 @@ class ProfileRow:
 
 @dataclass
 class DefinitionRow:
+    """One 名词解释 entry of one budget."""
     term: str
     text: str
     department: str

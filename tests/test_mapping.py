@@ -163,15 +163,15 @@ def test_indicators(graph_a):
     rows = {}
     for i in g.subjects(BKG.measures, p):
         rows[str(g.value(i, RDFS.label))] = (
-            str(g.value(i, BKG.target)), g.value(i, BKG.comparison), g.value(i, BKG.targetValue),
+            str(g.value(i, BKG.target)), g.value(i, BKG.comparison), Decimal(str(g.value(i, BKG.targetValue))),
             g.value(i, BKG.targetUnit), Decimal(str(g.value(i, BKG.weight))),
             sorted(str(k).rsplit("/", 1)[-1] for k in g.objects(i, BKG.indicatorKind)))
     assert rows == {
-        "监测站点数": (">=10个", Literal(">="), Literal("10", datatype=XSD.decimal), Literal("个"),
+        "监测站点数": (">=10个", Literal(">="), Decimal("10"), Literal("个"),
                    Decimal("20"), ["quantity"]),
-        "公众知晓率": (">=90%", Literal(">="), Literal("90", datatype=XSD.decimal), Literal("%"),
+        "公众知晓率": (">=90%", Literal(">="), Decimal("90"), Literal("%"),
                    Decimal("10"), ["benefit", "social_benefit"]),
-        "群众满意度": (">=95%", Literal(">="), Literal("95", datatype=XSD.decimal), Literal("%"),
+        "群众满意度": (">=95%", Literal(">="), Decimal("95"), Literal("%"),
                    Decimal("10"), ["satisfaction"]),
     }
     dept_ind = list(g.subjects(BKG.measures, iris.department(DEPT_A_LONG)))

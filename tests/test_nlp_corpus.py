@@ -253,7 +253,7 @@ def test_no_subordinate_units(ask):
     ("哪个单位的三公经费最多", "comparison", KZ, "32.00"),
     ("克州2024年的一般公共预算收入占总收入的比重", "dept_total", "一般公共预算拨款占比", "89.38"),
     ("昌吉州生态环境局2025年的项目中哪些是用上级转移支付安排的", "count", "项目个数", "1"),
-    ("三线一单项目多少钱", "topic_projects", "“三线一单”生态环境分区管控成果动态更新项目", "24.00"),
+    ("三线一单项目多少钱", "project_amount", "“三线一单”生态环境分区管控成果动态更新项目", "24.00"),
     ("昌吉州环境保护监管能力提升建设项目多少钱", "project_amount", "昌吉州生态环境保护监管能力提升建设项目", "1791.74"),
     ("监控中心2023年有几个非财政拨款项目", "count", "项目个数", "1"),
     ("監控中心的三公經費", "sangong", "“三公”经费合计", "4.60"),
@@ -300,3 +300,15 @@ def test_department_typed_with_one_wrong_character(ask):
 def test_a_project_of_another_department_is_not_this_departments(ask):
     r = ask("克州生态环境局的信息化运维项目多少钱")
     assert r["answers"] == [] and JK in r["text"]  # says where the project of that name is
+
+
+def test_breakdown_of_one_column_difference_and_persons(ask):
+    r = ask("克州生态环境局2024年节能环保支出中项目支出多少")
+    assert figures(r) == {"节能环保支出合计（211）": "396.20", "行政运行": "260.00",
+                          "其他环境保护管理事务支出": "136.20"}
+    r = ask("昌吉州生态环境局2025年的项目支出比基本支出多多少")
+    assert figures(r)["项目支出比基本支出多"] == "3835.35"
+    r = ask("监控中心的项目负责人都有谁")
+    assert [(a["label"], a["value"]) for a in r["answers"]] == [("张汉平", "8")]
+    r = ask("三家单位一共有多少个项目")
+    assert figures(r)["项目个数"] == "34" and len(r["answers"]) == 5

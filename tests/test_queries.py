@@ -363,12 +363,25 @@ def test_corpus_graph_passes_shacl(corpus_store):
     assert violations == [], "\n".join(str(v) for v in violations[:20])
 
 
-def test_corpus_graph_holds_gold_figures(corpus_store, gold_json):
-    """The extractor must reproduce the gold records: the same queries give the same rows."""
-    for name in ("02_department_totals_by_year", "03_functional_subjects_by_level",
-                 "05_economic_breakdown", "06_three_public_expenses", "16_departments_compared",
-                 "20_department_profile"):
-        params, expected = expected_gold(name, gold_json)
-        rows = run_query(corpus_store, name, **params).values()
-        gold_depts = {r["department"] for r in gold_json}
-        assert [r for r in rows if r[0] in gold_depts] == expected, name
+# queries whose gold rows the extractor must reproduce on the corpus graph (the others depend on
+# what only the extractor reads: descriptions feeding topics, every check, provenance)
+CORPUS_EXACT = ["02_department_totals_by_year", "03_functional_subjects_by_level",
+                "04_functional_breakdown_of_subject", "05_economic_breakdown", "06_three_public_expenses",
+                "07_operating_and_procurement", "09_department_income_by_source", "10_projects_citing_policy",
+                "11_policy_basis_of_project", "12_indicators_of_project", "13_indicators_by_kind",
+                "14_projects_above_threshold", "15_top_projects_of_department", "16_departments_compared",
+                "17_carried_over_projects", "19_projects_of_responsible_person", "20_department_profile",
+                "21_divisions_of_department", "22_projects_by_category", "23_projects_by_funding_source",
+                "25_subject_project_totals"]
+
+
+@pytest.mark.parametrize("name", CORPUS_EXACT)
+def test_corpus_graph_holds_gold_figures(corpus_store, gold_json, name):
+    """The extractor must reproduce the gold records: the same queries give the gold rows (rows
+    of the other corpus and realdocs departments left aside)."""
+    params, expected = expected_gold(name, gold_json)
+    rows = run_query(corpus_store, name, **params).values()
+    gold_depts = {r["department"] for r in gold_json}
+    if expected and expected[0] and expected[0][0] in gold_depts:
+        rows = [r for r in rows if r[0] in gold_depts]
+    assert rows == expected

@@ -93,12 +93,12 @@ def test_update_needs_the_token(writable_server):
         status, _, _ = fetch(f"{writable_server.url}/sparql", data=update,
                              headers={"Content-Type": "application/sparql-update", **headers})
         assert status == 403
-    assert json.loads(get(writable_server, "ASK { <urn:a> ?p ?o }")[2])["boolean"] is False
+    assert json.loads(get(writable_server, "ASK { GRAPH ?g { <urn:a> ?p ?o } }")[2])["boolean"] is False
     status, _, _ = fetch(f"{writable_server.url}/sparql", data=update,
                          headers={"Content-Type": "application/sparql-update",
                                   "Authorization": f"Bearer {TOKEN}"})
     assert status == 204
-    assert json.loads(get(writable_server, "ASK { <urn:a> ?p ?o }")[2])["boolean"] is True
+    assert json.loads(get(writable_server, "ASK { GRAPH ?g { <urn:a> ?p ?o } }")[2])["boolean"] is True
 
 
 def test_expensive_query_is_stopped_and_the_server_answers_next(server):

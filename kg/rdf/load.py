@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from kg.extract.model import Record
+from kg.rdf import iris
 from kg.rdf.links import continues_triples, record_entries, store_entries
 from kg.rdf.mapping import project_iris, record_to_graph
 from kg.rdf.registry import refresh_departments
@@ -50,8 +51,6 @@ def ingest_records(store: Store, records: list[Record], with_ontology: bool = Tr
                     _same_department(r2, record):
                 others += entries
         if record.department and record.year:
-            from kg.rdf import iris
-
             others += [e for e in store_entries(store, iris.department(record.department))
                        if e.iri not in {o.iri for o in own}]
         for triple in continues_triples(own, others):
@@ -64,6 +63,4 @@ def ingest_records(store: Store, records: list[Record], with_ontology: bool = Tr
 
 
 def _same_department(a: Record, b: Record) -> bool:
-    from kg.rdf import iris
-
     return iris.department_key(a.department or "") == iris.department_key(b.department or "")

@@ -111,7 +111,11 @@ def apply_figures(figures: NarrativeFigures, record: Record) -> None:
     converted exactly."""
     totals = record.totals
     figures = _in_record_unit(figures, record.unit)
-    if figures.three_public is not None:
+    # a 三公 table read is what the document prints: its blank cells stay blank (the narrative's
+    # figures are compared with it in ``narrative.checks``), the narrative fills only without a table
+    has_table = any(key.startswith("three_public.") and not (where.table or "").startswith("说明")
+                    for key, where in totals.provenance.items())
+    if figures.three_public is not None and not has_table:
         for attr in ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"):
             if getattr(totals.three_public, attr) is None and getattr(figures.three_public, attr) is not None:
                 setattr(totals.three_public, attr, getattr(figures.three_public, attr))

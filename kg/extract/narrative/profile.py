@@ -1,6 +1,21 @@
-"""部门概况: 主要职能, divisions (下设 N 个科室：…), staffing (编制数, 实有人数, 在职, 退休, 离休),
-subordinate units. Matched on the joined, compacted text of the part, since the sentences wrap
-mid-word (``办\\n公室``)."""
+"""部门概况: 主要职能, divisions (科室/处室/内设机构), staffing (编制数, 实有人数, 在职, 退休, 离休),
+subordinate units.
+
+Every province words this part its own way, so the reader knows several phrasings and takes the
+first that matches:
+
+* a sentence with the list: ``下设 7个处室，分别是：办公室、…。`` (Xinjiang), ``机关设9个内设机构，
+  包括：办公室、…。`` (Shanghai), ``内设机构包括省政协办公厅、研究室和 10个专门委员会，`` and
+  ``下设办公厅、研究室和3 个专门委员会、…，`` (Jiangsu);
+* a numbered list under a heading line: ``（一）机关内设机构`` + ``1、办公室`` ``2、组织人事处`` …;
+* subordinate units the same way (``下属事业单位包括：…等。``, ``（二）下属差额拨款事业单位`` + list)
+  and the budget units the budget covers (``具体包括：1.区司法局本部 2.区法律援助中心``), the
+  department itself (``本级``, ``本部``) left out.
+
+Sentences are matched on the joined, compacted text, since they wrap mid-word (``办\\n公室``);
+lists are matched line by line, since each item is a line of its own. Staffing counts are read in
+the sentence window that starts at the first ``编制`` count, so a ``在职`` elsewhere is not taken.
+"""
 from __future__ import annotations
 
 import re
@@ -9,53 +24,167 @@ from kg.extract.model import Profile, Staffing
 from kg.extract.narrative.text import compact, make_span
 from kg.extract.source import Line
 
-_DIVISIONS_RE = re.compile(r"下设(\d+)个(?:内设)?(?:科室|处室|机构|部门|科|处|股室|职能科室|内设机构)"
-                           r"[，,：:]?(?:分别(?:是|为)|包括|即)?[：:]?(.+?)[。；;]")
-_SUBORDINATE_RE = re.compile(r"下属(?:预算)?单位(?:共|有)?(\d+)个[，,：:]?(?:分别(?:是|为)|包括)?[：:]?(.+?)[。；;]")
+_ORGANS = r"(?:内设机构|职能科室|科室|处室|股室|机构|部门|科|处|室)"
+_LIST_INTRO = r"[，,：:]?(?:分别(?:是|为)|具体(?:包括|为)|包括|即)?[：:]?"
+_DIVISION_SENTENCES = [
+    re.compile(rf"(?:下设|内设|设有|设)(\d+)个(?:内设)?{_ORGANS}{_LIST_INTRO}(.+?)[。；;]"),
+    re.compile(r"内设机构(?:包括|有|为)[：:]?([^，,。；;]*、[^，,。；;]*)"),
+    re.compile(r"下设([^，,。；;：:]*、[^，,。；;]*)"),
+]
+_SUBORDINATE_SENTENCES = [
+    re.compile(rf"下属(?:预算)?单位(?:共|有)?(\d+)个{_LIST_INTRO}(.+?)[。；;]"),
+    re.compile(r"下属[^，,。；;：:]{0,8}单位(?:包括|有|为)[：:]?(.+?)[。；;]"),
+]
 _COUNTS = {
     "authorized": r"编制(?:数|人数)?(?:为|共)?(\d+)(?:人|名)?",
-    "actual": r"实有人数(?:为|共)?(\d+)",
-    "active": r"在职(?:人员)?(\d+)",
-    "retired": r"(?<!离)退休(?:人员)?(\d+)",
-    "retired_veteran": r"离休(?:人员)?(\d+)",
+    "actual": r"实有(?:人数|人员)?(?:为|共)?(\d+)",
+    "active": r"在职(?:人员)?(?:为|共)?(\d+)",
+    "retired": r"(?<!离)退休(?:人员)?(?:为|共)?(\d+)",
+    "retired_veteran": r"离休(?:人员)?(?:为|共)?(\d+)",
 }
+_STAFFING_WINDOW = 160  # characters after the first 编制 count: the 人员情况 sentence(s)
+_ITEM_RE = re.compile(r"^(?:\d{1,2}|[（(]\d{1,2}[)）])[、.．]?(?=\D)(.+)$")
+_PAGE_RE = re.compile(r"^[-—–]*\d{1,3}[-—–]*$")
+_SELF_RE = re.compile(r"本级|本部|机关$|机关（本级）")
 
 
-def _profile_text(lines: list[Line]) -> str:
-    """Compacted text of 第一部分 (部门概况), or of the document's start where unlabelled."""
-    chosen: list[Line] = []
+def _profile_lines(lines: list[Line]) -> list[Line]:
+    """The lines of 第一部分 (部门概况) where the document labels it (the longest such part: the table
+    of contents names it too), else every line (the phrasings below are anchored well enough not
+    to match a table or the 说明)."""
+    parts: list[list[Line]] = []
     inside = False
     for line in lines:
         text = compact(line.text)
         if re.match(r"^第[一二三四五六七八九十]+部分", text):
-            if inside:
-                break
             inside = "概况" in text
+            if inside:
+                parts.append([])
             continue
         if inside:
-            chosen.append(line)
-    if not chosen:
-        chosen = lines[:80]
-    return make_span(chosen).text
+            parts[-1].append(line)
+    longest = max(parts, key=len, default=[])
+    return longest if len(longest) > 3 else list(lines)
+
+
+def _names(listed: str) -> list[str]:
+    """A printed enumeration (``A、B和C等``) as names; brackets inside a name are kept."""
+    out: list[str] = []
+    depth = 0
+    current = ""
+    for ch in listed:
+        depth += ch in "（(【[" and 1 or 0
+        depth -= ch in "）)】]" and 1 or 0
+        if depth == 0 and ch in "、，,":
+            out.append(current)
+            current = ""
+        else:
+            current += ch
+    out.append(current)
+    names: list[str] = []
+    for name in out:
+        name = re.sub(r"等$", "", name.strip())
+        # ``研究室和10个专门委员会``: the last two items joined by 和/及
+        names.extend(part for part in re.split(r"(?<=[室厅处科局部会组队院站所心])(?:和|及)", name) if part)
+    return [n for n in names if n]
+
+
+def _sentence_list(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m:
+            names = _names(m.group(m.lastindex or 1))
+            if names and (len(names) > 1 or m.lastindex == 2):
+                return names
+    return []
+
+
+def _numbered_list(lines: list[Line], heading: re.Pattern[str]) -> list[str]:
+    """The items ``1、办公室`` printed one per line under the first heading line matching ``heading``."""
+    for i, line in enumerate(lines):
+        text = compact(line.text)
+        if not heading.search(text) or len(text) > 30 or _ITEM_RE.match(text):
+            continue
+        items: list[str] = []
+        for follow in lines[i + 1:]:
+            item_text = compact(follow.text)
+            if _PAGE_RE.match(item_text):
+                continue
+            m = _ITEM_RE.match(item_text)
+            if not m:
+                break
+            items.append(re.split(r"[，,。；;]", m.group(1))[0])
+        if items:
+            return items
+    return []
+
+
+_RAW_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}|[（(]\d{1,2}[)）])\s*[、.．]?\s*(?=\D)(\S.*)$")
+_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.{1,3}部分|名词解释)")
+
+
+def _item_name(text: str) -> str:
+    """A list item's name: up to the first comma or space (``2 …财政所 预算不单列`` keeps the name)."""
+    return re.split(r"[，,。；;\s]", text.strip())[0]
+
+
+def _budget_units(lines: list[Line]) -> list[str]:
+    """The units the budget covers, other than the department itself: ``…单位包括：`` or ``具体包括：``
+    followed by an enumeration (inline ``A（本级）、B。``, or numbered items one per line, wrapped
+    lines and a ``序号 单位名称`` header row skipped)."""
+    for i, line in enumerate(lines):
+        text = compact(line.text)
+        m = re.search(r"(?:具体包括|单位(?:共计?\d+家)?[，,]?包括)[：:](.*)$", text)
+        if not m:
+            continue
+        rest = m.group(1)
+        items: list[str] = []
+        if rest and not _ITEM_RE.match(rest):
+            sentence = re.split(r"[。；;]", rest + "".join(compact(x.text) for x in lines[i + 1:i + 4]))[0]
+            items = _names(sentence)
+        else:
+            raw = ([line.text.split("：")[-1].split(":")[-1]] if rest else []) + [x.text for x in lines[i + 1:i + 40]]
+            for candidate in raw:
+                short = compact(candidate)
+                if _PAGE_RE.match(short) or (not items and "名称" in short):
+                    continue
+                item = _RAW_ITEM_RE.match(candidate)
+                if item:
+                    items.append(_item_name(item.group(1)))
+                elif not items or _HEADING_RE.match(short) or len(short) <= 8:
+                    break  # a wrapped item's tail is long; a heading or a title ends the list
+        if items:
+            return [u for u in items if not _SELF_RE.search(u)]
+    return []
+
+
+def _staffing(text: str) -> Staffing:
+    staffing = Staffing()
+    anchor = re.search(r"编制(?:数|人数)?(?:为|共)?\d", text)
+    if anchor is None:
+        return staffing
+    window = text[anchor.start():anchor.start() + _STAFFING_WINDOW]
+    for attr, pattern in _COUNTS.items():
+        hit = re.search(pattern, window)
+        if hit:
+            setattr(staffing, attr, int(hit.group(1)))
+    return staffing
 
 
 def read_profile(lines: list[Line]) -> Profile:
     """The profile of the department as printed; fields it does not print stay empty."""
-    text = _profile_text(lines)
+    chosen = _profile_lines(lines)
+    text = make_span(chosen).text
     profile = Profile()
-    m = _DIVISIONS_RE.search(text)
-    if m:
-        profile.divisions = [d for d in re.split(r"[、，,]", m.group(2)) if d]
-    m = _SUBORDINATE_RE.search(text)
-    if m:
-        profile.subordinate_units = [d for d in re.split(r"[、，,]", m.group(2)) if d]
-    staffing = Staffing()
-    for attr, pattern in _COUNTS.items():
-        hit = re.search(pattern, text)
-        if hit:
-            setattr(staffing, attr, int(hit.group(1)))
-    profile.staffing = staffing
-    m = re.search(r"主要职能[：:]?(.+?)(?:[二三]、|机构设置)", text)
-    if m:
-        profile.functions = m.group(1).strip() or None
+    profile.divisions = _sentence_list(text, _DIVISION_SENTENCES) or \
+        _numbered_list(chosen, re.compile(r"内设(?:机构|科室|处室)$"))
+    units = (_sentence_list(text, _SUBORDINATE_SENTENCES)
+             or _numbered_list(chosen, re.compile(r"下属.{0,10}单位$"))) + _budget_units(chosen)
+    profile.subordinate_units = list(dict.fromkeys(units))
+    profile.staffing = _staffing(text)
+    for m in re.finditer(r"主要职能(?:包括)?[：:]?(.+?)(?:[二三]、|机构设置)", text):
+        functions = m.group(1).strip()
+        if len(functions) >= 10 and "……" not in functions:  # not a table-of-contents entry
+            profile.functions = functions
+            break
     return profile

@@ -58,6 +58,18 @@ for _p, _k, _s in [
 ]:
     register_income_label(_p, _k, _s)
 
+# non-fiscal income printed item by item (Shanghai ``二、事业收入`` ``三、事业单位经营收入`` ``四、其他收入``,
+# the 决算 template's 上级补助收入 … 其他收入): ``own_*`` keys, summed into ``unit_funds`` where the
+# table prints no 单位资金 line of its own
+for _p, _k, _s in [
+    (r"事业收入", "own_service", "current"),
+    (r"(?:事业单位)?经营收入", "own_business", "current"),
+    (r"上级补助收入", "own_upper_grant", "current"),
+    (r"附属单位上缴收入", "own_affiliates", "current"),
+    (r"其他收入", "own_other", "current"),
+]:
+    register_income_label(_p, _k, _s)
+
 _NUMBER_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
 _CODE = re.compile(r"^[1-9]\d{2}$")
 _GLUED_CODE = re.compile(r"^([1-9]\d{2})([\u4e00-\u9fff].*)$")
@@ -263,6 +275,7 @@ def parse_summary(table, record: Record, parts) -> None:
                 and getattr(t, key) is None and item.value is not None:
             setattr(t, key, in_record_unit(item.value, table, record))
             t.provenance[key] = _prov(record, table, item.line, item.label)
+    _fill_unit_funds(items, table, record)
     if upper:
         t.upper_level_transfer = in_record_unit(sum((v for v, _ in upper), Decimal(0)), table, record)
         t.provenance["upper_level_transfer"] = _prov(record, table, upper[0][1].line, upper[0][1].label)
@@ -271,6 +284,19 @@ def parse_summary(table, record: Record, parts) -> None:
             and t.income_total == t.current_year_income:
         t.carryover_total = Decimal("0.00")
         t.provenance["carryover_total"] = _prov(record, table, line or table.lines[0], "上年结转结余 (收入总计 − 本年收入)")
+
+
+def _fill_unit_funds(items: list[Item], table, record: Record) -> None:
+    """单位资金 as the sum of the non-fiscal income items (``own_*``) the table prints figures for;
+    left blank where it prints a 单位资金 line itself or none of those items carries a figure."""
+    t = record.totals
+    own = [item for item in items if item.key and item.key.startswith("own_")]
+    printed = [item for item in own if item.value is not None]
+    if t.unit_funds is not None or not printed:
+        return
+    t.unit_funds = in_record_unit(sum((item.value for item in printed), Decimal(0)), table, record)
+    t.provenance["unit_funds"] = _prov(record, table, printed[0].line,
+                                       " + ".join(_NUMBER_PREFIX.sub("", item.label) for item in own))
 
 
 @register("fiscal_summary")
