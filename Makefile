@@ -24,14 +24,23 @@ web-assets:
 system-deps:
 	bash scripts/install-system-deps.sh
 
-samples: setup
+samples: setup system-deps
 	$(BIN)/python -m tests.fixtures.render_samples tests/fixtures/generated
 
-# The main job: read the sample documents and report on them.
+# The main job: read the sample documents, audit them, build the graph and serve it.
+STORE ?= oxigraph:./data/store
+HOST  ?= 127.0.0.1
+PORT  ?= 8000
 run: setup
 	@if [ -z "$(DOCS)" ]; then $(MAKE) --no-print-directory samples; fi
+	@mkdir -p data
 	$(BIN)/budgetkg extract $(or $(DOCS),tests/fixtures/generated) || true
-	$(BIN)/budgetkg audit $(or $(DOCS),tests/fixtures/generated) || true
+	$(BIN)/budgetkg audit $(or $(DOCS),tests/fixtures/generated) > data/audit.txt 2>&1 || true
+	@echo "audit report: data/audit.txt"
+	$(BIN)/budgetkg ingest --store $(STORE) $(or $(DOCS),tests/fixtures/generated) || true
+	$(BIN)/budgetkg stats --store $(STORE)
+	@echo "serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/budgetkg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
 # The whole test suite (what CI runs).
 test: system-deps setup

@@ -205,7 +205,7 @@ class IntentClassifier:
                 and not _has(r"超过|以上|以下|低于|高于|最大|最小|最多|最少|最高|最低|几个|多少个", t) \
                 and not linked.question.amounts and not self._category(t):
             return "topic_projects"
-        if _has(rf"最大|最多|最高|最小|最少|最低|前{_CN_NUM}(个|名|位)|排名前|top", t) \
+        if _has(rf"最大|最多|最高|最小|最少|最低|前{_CN_NUM}(个|名|位)|排名前|top|第{_CN_NUM}(大|名|位|高|多|的|个)", t) \
                 and not _has(r"排序|排个序", t):
             return "top_n"
         if linked.question.amounts and _has(r"以上|超过|突破|大于|高于|不低于|不少于|以下|低于|不足|少于|"
@@ -239,6 +239,8 @@ class IntentClassifier:
             return "dept_total"
         if _has(r"项目|经费|资金|钱|安排", t):
             return "topic_projects"
+        if intent.departments:  # a department and nothing else asked: its main figures
+            return "dept_total"
         return "unknown"
 
     # -- slots of one intent -----------------------------------------------------------------
@@ -289,6 +291,10 @@ class IntentClassifier:
             if n is None and _has(r"哪两个|两个", t):
                 n = 2
             intent.top_n = n or (1 if name == "top_n" and _has(r"最大|最多|最高|最小|最少|最低", t) else None)
+            nth = re.search(rf"第({_CN_NUM})(?:大|名|位|高|多|的|个)", t)
+            if nth and chinese_count(nth.group(1)):
+                intent.details["nth"] = chinese_count(nth.group(1))
+                intent.top_n = intent.details["nth"]
         if name in ("top_n", "threshold", "count", "topic_projects", "carryover"):
             intent.category = self._category(t)
         intent.details["difference"] = _has(r"多多少|少多少|差多少|相差|差额|差距|高出|低了多少", t)
@@ -326,7 +332,7 @@ class IntentClassifier:
             found = ["income_total"]
         if found == ["expenditure_side"]:
             found = ["expenditure_total"]
-        return found or ["income_total"]
+        return found or ["income_total", "expenditure_total", "basic_expenditure", "project_expenditure"]
 
     @staticmethod
     def _category(t: str) -> str | None:
@@ -345,17 +351,22 @@ class IntentClassifier:
 
     @staticmethod
     def _threshold(intent: Intent, t: str, linked: Linked) -> None:
-        """Operator and bound(s) of an amount threshold (超过/以上/低于/以下/之间)."""
+        """Operator and bound(s) of an amount threshold. As in Chinese rules, 以上/以下/以内
+        include the amount itself; 超过/高于/低于/不足 do not."""
         amounts = linked.question.amounts
         intent.amount = amounts[0].value
         after = t[amounts[0].end: amounts[0].end + 4]
-        before = t[max(0, amounts[0].start - 4): amounts[0].start]
+        before = t[max(0, amounts[0].start - 5): amounts[0].start]
         if len(amounts) >= 2 and _has(r"之间|至|到|-|~", t):
             intent.op, intent.amount_high = "between", amounts[1].value
-        elif _has(r"以下|以内|之内", after) or _has(r"低于|不足|少于|小于|不超过|不到|未达", before):
-            intent.op = "<=" if _has(r"以内|之内|不超过", before + after) else "<"
+        elif _has(r"不超过|不高于|不多于", before) or _has(r"^(?:及|或)?(?:以下|以内|之内)", after):
+            intent.op = "<="
+        elif _has(r"低于|不足|少于|小于|不到|未达|未超过", before):
+            intent.op = "<"
+        elif _has(r"不低于|不少于", before) or _has(r"^(?:及|或)?以上", after):
+            intent.op = ">="
         else:
-            intent.op = ">=" if _has(r"不低于|不少于|及以上", before + after) else ">"
+            intent.op = ">"
 
 
 _STOP = re.compile(r"^(哪些项目|哪个项目|什么项目|有哪些|哪几个|有关|跟|同|与|内容|情况|有没有|有|没有|专门|做|的|项目|经费|资金|分别|是|哪个|哪些|单位|多少钱|多少|钱|"

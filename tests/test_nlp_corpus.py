@@ -312,3 +312,14 @@ def test_breakdown_of_one_column_difference_and_persons(ask):
     assert [(a["label"], a["value"]) for a in r["answers"]] == [("张汉平", "8")]
     r = ask("三家单位一共有多少个项目")
     assert figures(r)["项目个数"] == "34" and len(r["answers"]) == 5
+
+
+def test_ranks_shares_and_inclusive_bounds(ask):
+    r = ask("克州生态环境局2024年金额第三大的项目")
+    assert [(a["label"], a["rank"]) for a in r["answers"]] == [("2023年结余资金", 3)]
+    r = ask("昌吉州生态环境局2025年最大的项目占项目支出的比例")
+    assert figures(r)["昌吉州生态环境保护监管能力提升建设项目占项目支出比重"] == "42.09"
+    r = ask("克州生态环境局2024年七十一万元以上的项目")  # 以上 includes the amount itself
+    assert set(figures(r)) == {"其他资金收入经费项目", "2024年环保业务经费"}
+    r = ask("克州生态环境局2024年超过七十一万元的项目")
+    assert set(figures(r)) == {"其他资金收入经费项目"}

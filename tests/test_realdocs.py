@@ -245,8 +245,7 @@ def test_money_serialises_with_two_decimals_in_yuan(records: dict[str, Record]) 
 # --- the audit: real discrepancies only -----------------------------------------------------------
 
 def test_budgets_whose_tables_add_up_fail_no_check(records: dict[str, Record]) -> None:
-    for department in (SHANGHAI_JUSTICE, SHANGHAI_COMMERCE, SHANGHAI_WELFARE, JIANGSU_NPC, JIANGSU_CPPCC,
-                       JIANGSU_COURT):
+    for department in (SHANGHAI_JUSTICE, SHANGHAI_COMMERCE, JIANGSU_NPC, JIANGSU_CPPCC, JIANGSU_COURT):
         record = records[department]
         assert record.checks, department
         assert [c for c in record.checks if not c.ok] == [], department
@@ -262,3 +261,89 @@ def test_final_account_fails_exactly_its_printed_rounding_gaps(records: dict[str
         (D("2946.26"), D("2946.25")), (D("2940.06"), D("2940.05")), (D("2940.06"), D("2940.05")),
         (D("2940.06"), D("2940.05")), (D("2336.92"), D("2336.91")), (D("2336.92"), D("2336.91")),
         (D("2082.86"), D("2082.85")), (D("171.09"), D("171.07")), (D("251.26"), D("251.25"))])
+
+
+def test_welfare_misprinted_code_is_placed_and_reported(records: dict[str, Record]) -> None:
+    """表3 (p.9) and 表5 (p.11) print ``7 11 02 事业单位医疗 503,724`` under ``210 11 行政事业单位医疗
+    503,724`` (表2 on p.8 prints ``210 11 02``): the row is kept as 2101102 (its 款 digits and its
+    parent's sum place it) and the misprint is the document's only failed check, once per table."""
+    record = records[SHANGHAI_WELFARE]
+    s = _subject(record, "2101102")
+    assert (s.name, s.total, s.basic, s.project) == ("事业单位医疗", D("503724"), D("503724"), None)
+    assert s.provenance is not None and s.provenance.page == 9
+    failed = [c for c in record.checks if not c.ok]
+    assert sorted((c.rule, c.provenance.table, c.expected, c.printed) for c in failed) == [
+        ("code_misprint", "表3", D("503724"), D("0")), ("code_misprint", "表5", D("503724"), D("0"))]
+    assert all("7 11 02" in c.where for c in failed)
+
+
+# --- unit funds: the non-fiscal income lines of the summary table (read off the PDFs) ----------------
+
+@pytest.mark.parametrize("department, unit_funds", [
+    (SHANGHAI_JUSTICE, D("0.00")),        # 二、事业收入 0.00 三、事业单位经营收入 0.00 四、其他收入 0.00
+    (SHANGHAI_COMMERCE, None),            # the three lines printed blank
+    (SHANGHAI_WELFARE, D("2620000")),     # 二、事业收入 2,620,000; the other two blank
+    (SHANGHAI_FINANCE, D("6.20")),        # 决算: 四、上级补助收入 … 八、其他收入 6.20, the rest blank
+    (JIANGSU_NPC, None),                  # 二、财政专户管理资金 and 三、其他资金 blank
+    (JIANGSU_CPPCC, D("80.00")),          # 三、其他资金 80.00
+])
+def test_unit_funds_from_the_summary_table(records: dict[str, Record], department: str, unit_funds) -> None:
+    t = records[department].totals
+    assert t.unit_funds == unit_funds
+    if unit_funds is not None:
+        assert t.provenance["unit_funds"].table in ("表1", "公开01表")
+
+
+def test_blank_summary_lines_stay_blank(records: dict[str, Record]) -> None:
+    """商务委 and the 决算 print 政府性基金 / 国有资本经营 lines without a figure; 司法局 prints 0.00."""
+    commerce, finance, justice = (records[d].totals for d in (SHANGHAI_COMMERCE, SHANGHAI_FINANCE, SHANGHAI_JUSTICE))
+    assert commerce.government_fund is None and commerce.state_capital is None
+    assert finance.government_fund is None and finance.state_capital is None
+    assert finance.carryover_total == D("49.14")  # 年初结转和结余
+    assert justice.government_fund == D("0.00") and justice.state_capital == D("0.00")
+    assert commerce.current_year_income is None and commerce.carryover_total is None  # not printed
+
+
+def test_blank_three_public_cells_stay_blank(records: dict[str, Record]) -> None:
+    """商务委's 三公 table prints only 合计 1.00 and 公务接待费 1.00 (万元); its narrative says 0万元 for the
+    others, which is compared with the table (checks), not written over its blank cells."""
+    t = records[SHANGHAI_COMMERCE].totals
+    tp = t.three_public
+    assert (tp.total, tp.reception) == (D("10000"), D("10000"))
+    assert (tp.overseas, tp.vehicles, tp.vehicle_purchase, tp.vehicle_operation) == (None, None, None, None)
+    assert t.provenance["three_public.overseas"].table == "表9"
+    narrative = [c for c in records[SHANGHAI_COMMERCE].checks if c.where.startswith("说明一 “三公”经费")]
+    assert narrative and all(c.ok for c in narrative)
+    welfare = records[SHANGHAI_WELFARE].totals.three_public  # 购置费 blank, 运行费 6.4 (万元)
+    assert (welfare.vehicle_purchase, welfare.vehicle_operation) == (None, D("64000"))
+
+
+# --- the profile (部门概况 / 机构设置 / 人员): every province's wording -----------------------------------
+
+def test_profile_shanghai(records: dict[str, Record]) -> None:
+    commerce = records[SHANGHAI_COMMERCE].profile
+    assert commerce.divisions == ["办公室", "综合调研科", "商业发展科", "市场秩序科（粮食和物资储备科）", "产业发展科",
+                                  "企业服务科", "经济运行科", "外经促进科", "贸易发展科"]
+    assert commerce.subordinate_units == ["上海市普陀区中小企业服务中心"]
+    assert commerce.functions.startswith("上海市普陀区商务委员会是主管全区产业经济的区政府工作部门")
+    welfare = records[SHANGHAI_WELFARE].profile
+    assert welfare.divisions == ["院长室", "办公室", "财务室", "后勤部", "护理部"]
+    justice = records[SHANGHAI_JUSTICE].profile
+    assert justice.divisions == [] and justice.subordinate_units == ["普陀区法律援助中心"]
+    finance = records[SHANGHAI_FINANCE].profile  # the 决算's 单位构成 table: 序号 单位名称 备注
+    assert finance.subordinate_units == ["上海市普陀区财政局财政所", "上海市普陀区国库收付中心"]
+
+
+def test_profile_jiangsu(records: dict[str, Record]) -> None:
+    npc = records[JIANGSU_NPC].profile
+    assert npc.divisions == ["办公厅", "研究室", "3个专门委员会", "8个工作委员会"]
+    # 编制 339名 … 实际在编在职人员 274 名，离退休人员 150名 (离退休 is neither 退休 nor 离休 alone)
+    s = npc.staffing
+    assert (s.authorized, s.actual, s.active, s.retired, s.retired_veteran) == (339, None, 274, None, None)
+    cppcc = records[JIANGSU_CPPCC].profile
+    assert cppcc.divisions == ["省政协办公厅", "研究室", "10个专门委员会"]
+    assert cppcc.subordinate_units == ["江苏省政协联谊俱乐部", "江苏省政协文史资料编辑部", "南京中国近代史遗址博物馆管理建设办公室"]
+    court = records[JIANGSU_COURT].profile  # a numbered list under （一）机关内设机构
+    assert len(court.divisions) == 27
+    assert court.divisions[:3] == ["办公室", "组织人事处", "法官管理处"] and court.divisions[-1] == "司法警察总队"
+    assert court.subordinate_units == ["江苏省法官培训学院", "徐州铁路运输法院"]

@@ -438,6 +438,7 @@ def run_all(parts, record: Record) -> list[Check]:
             # identities a template reader recorded as (rule, where, expected, printed, provenance)
             for rule, where, expected, printed, provenance in table.data.get("identities", []):
                 c.add(rule, where, expected, printed, provenance)
+            c.items.extend(table.data.get("findings", []))  # findings a reader made itself (a misprinted code)
         except (AttributeError, KeyError, TypeError) as exc:  # a table read in an unexpected shape
             record.warnings.append(f"checks of {table.label} skipped: {type(exc).__name__}: {exc}")
     cross_table_checks(c, parts, record)

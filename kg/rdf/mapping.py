@@ -482,7 +482,8 @@ def _decimal(value) -> Decimal | None:
 
 
 def _changes(ctx: _Context) -> None:
-    """比上年增减 statements: signed change, printed percent, current and derived previous figure."""
+    """比上年增减 statements: amount and percent as printed, the direction, the current and the
+    derived previous figure."""
     from kg.extract.deserialize import _prov as prov_from_json
 
     for i, change in enumerate(ctx.record.changes):
@@ -494,14 +495,14 @@ def _changes(ctx: _Context) -> None:
         sign = -1 if direction == "decrease" else 1
         amount, percent, current = (_decimal(change.get(k)) for k in ("amount", "percent", "current"))
         ctx.add(node, RDF.type, BKG.Change)
-        ctx.add(ctx.doc, BKG.hasChange, node)
+        ctx.add(ctx.doc, BKG.statesChange, node)
         ctx.add(node, BKG.document, ctx.doc)
         ctx.add(node, BKG.fiscalYear, ctx.year)
         ctx.text(node, BKG.changeSubject, iris.compact(subject))
         ctx.text(node, BKG.direction, direction if direction in ("increase", "decrease", "flat") else None)
-        ctx.money(node, BKG.changeAmount, sign * amount if amount is not None else None)
+        ctx.money(node, BKG.changeAmount, amount)  # as printed: the direction says which way
         if percent is not None:
-            ctx.add(node, BKG.changePercent, decimal_literal(sign * percent))
+            ctx.add(node, BKG.changePercent, decimal_literal(percent))
         ctx.money(node, BKG.currentAmount, current)
         if current is not None and amount is not None:
             ctx.money(node, BKG.previousAmount, current - sign * amount)

@@ -25,7 +25,7 @@ def refresh_departments(store) -> int:
     """Recompute the registry graph; returns the number of departments."""
     q = sparql_prefixes() + f"""
 SELECT DISTINCT ?d ?name WHERE {{
-  GRAPH ?g {{ ?d a bkg:Department . {{ ?d rdfs:label ?name }} UNION {{ ?d skos:altLabel ?name }} }}
+  GRAPH ?g {{ ?d a bkg:Department ; rdfs:label ?name }}
   FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}"))
 }}"""
     names: dict[str, set[str]] = {}

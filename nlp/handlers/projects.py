@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from nlp.handlers.base import (CATEGORY_LABELS, WAN, Context, Result, handler, project_item,
+from nlp.handlers.base import (CATEGORY_LABELS, WAN, Context, Result, handler, pct, project_item,
                                project_phrase, with_note)
 from nlp.intents import Intent
 from nlp.reply import Item, money
@@ -148,11 +148,26 @@ def top_n(intent: Intent, ctx: Context) -> Result:
         return Result()
     projects.sort(key=lambda p: p.amount, reverse=intent.descending)
     n = intent.top_n or 1
-    top = projects[:n]
-    items = [project_item(p, rank=i) for i, p in enumerate(top, 1)]
+    ranked = list(enumerate(projects[:n], 1))
+    if intent.details.get("nth"):  # 排名第二: that one only
+        ranked = ranked[-1:] if len(projects) >= n else []
+        if not ranked:
+            return Result()
+    top = [p for _, p in ranked]
+    items = [project_item(p, rank=i) for i, p in ranked]
+    if intent.share:  # each project's share of its budget's project expenditure
+        for p in top:
+            budget = next((b for b in ctx.graph.budgets() if b.department == p.department and b.year == p.year), None)
+            base = next(iter(ctx.graph.figures([budget], ["project_expenditure"])), None) if budget else None
+            share = pct(p.amount, base.amount) if base else None
+            if share is not None:
+                items.append(Item(f"{p.name}占项目支出比重", str(share), "%", p.department, p.year, base.source))
     word = "最大" if intent.descending else "最小"
     text = f"在{len(projects)}个项目中金额{word}的{len(top)}个：" + "；".join(
-        f"{i}. {project_phrase(p)}" for i, p in enumerate(top, 1)) + "。"
+        f"{i}. {project_phrase(p)}" for i, p in ranked) + "。"
+    if intent.details.get("nth"):
+        text = f"在{len(projects)}个项目中金额排第{ranked[0][0]}的是{project_phrase(top[0])}。"
+    text += "".join(f"{i.label}{i.value}%。" for i in items if i.unit == "%")
     return Result(items, with_note(text, note))
 
 

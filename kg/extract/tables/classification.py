@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg.extract.model import FunctionalSubject, Record
 from kg.extract.tables import register
+from kg.extract.tables.code_repair import place_misprinted_codes
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import to_unit
@@ -25,6 +26,7 @@ def read_functional(table, record: Record, schema: Schema = FUNCTIONAL) -> list[
     """Read and place a 合计/基本/项目 table's rows; keeps them on ``table.rows``."""
     rows = read_rows(table.lines, coded=True)
     resolve(rows, schema)
+    table.data["findings"] = place_misprinted_codes(rows, table.label, record.source)
     table.rows = rows
     table.data["schema"] = schema
     return rows

@@ -223,6 +223,7 @@ def _cells_row(line: Line) -> Row:
     """
     cells = [(c or "").strip() for c in (line.cells or ())]
     code_digits = ""
+    groups: list[str] = []
     name_parts: list[str] = []
     start = 0
     for i, text in enumerate(cells):
@@ -230,8 +231,15 @@ def _cells_row(line: Line) -> Row:
             continue
         if not name_parts and not code_digits and text in ("类", "款", "项"):
             continue  # the 决算 template prints its 合计 row beside the 类|款|项 header cells
+        if not name_parts and not code_digits and re.fullmatch(r"\d", text) and \
+                re.fullmatch(r"\d{2}", next((c for c in cells[i + 1:] if c), "")):
+            groups.append(text)  # a misprinted 类 (``7 | 11 | 02``): placed later by its parent
+            code_digits = text
+            start = i + 1
+            continue
         if not name_parts and re.fullmatch(r"\d{2,7}", text.replace(" ", "")) and len(code_digits) < 7:
             code_digits += text.replace(" ", "")
+            groups.append(text.replace(" ", ""))
             start = i + 1
             continue
         if is_figure(text):
@@ -244,12 +252,15 @@ def _cells_row(line: Line) -> Row:
         value = parse_money(cells[i]) if cells[i] and is_figure(cells[i]) else None
         figures.append(value)
         indexed.append((i, value))
-    code = code_digits if len(code_digits) in (3, 5, 7) else None
+    misprinted = bool(groups) and len(groups[0]) == 1
+    code = code_digits if len(code_digits) in (3, 5, 7) and not misprinted else None
     name = compact_name("".join(name_parts))
-    if code is None and code_digits:
+    extra: dict = {"cell_figures": indexed}
+    if misprinted:
+        extra["code_groups"] = groups
+    elif code is None and code_digits:
         name = code_digits + name
-    return Row(code=code, name=name, figures=figures, lines=[line], positional=True,
-               extra={"cell_figures": indexed})
+    return Row(code=code, name=name, figures=figures, lines=[line], positional=True, extra=extra)
 
 
 def column_headers(header_cells: list[tuple[str | None, ...]]) -> dict[int, str]:
