@@ -163,8 +163,7 @@ DEFINITIONS = """SELECT ?doc ?term ?text WHERE {
   ?d bkg:term ?term ; bkg:definitionText ?text .
 }"""
 
-# 比上年增加/减少 statements. Not yet in ontology/budgetkg.ttl: this is the vocabulary proposed for
-# it (a bkg:Change per statement of the narrative); where the graph has none the query is empty.
+# 比上年增加/减少 statements of the narrative (bkg:Change); where the graph has none the query is empty.
 CHANGES = """SELECT ?doc ?x ?subject ?direction ?amount ?percent ?current ?file ?page ?line ?table ?row WHERE {
   {VALUES_doc}
   ?doc bkg:statesChange ?x .

@@ -38,7 +38,5 @@ def nlp_small_store():
     from tests import nlp_support
 
     store = nlp_support.open_memory_store()
-    records = nlp_support.small_records()
-    nlp_support.ingest(store, records)
-    nlp_support.add_changes(store, records)
+    nlp_support.ingest(store, nlp_support.small_records())
     return store

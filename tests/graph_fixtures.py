@@ -56,9 +56,12 @@ def make_store(backend: str, request, folder: Path):
         return open_store(f"oxigraph:{folder / 'oxigraph'}")
     if backend == "virtuoso":
         url = request.getfixturevalue("virtuoso_endpoint")
+        from kg.store.base import UNION_GRAPH
+
         store = open_store(f"sparql:{url}")
         for g in store.graphs():
             store.drop_graph(g)
+        store.update(f"DROP SILENT GRAPH <{UNION_GRAPH}>")  # leftovers of an interrupted run
         return store
     raise ValueError(backend)
 

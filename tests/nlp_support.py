@@ -6,9 +6,8 @@ Two graphs, both built through the real path (records → ``kg.rdf.load.ingest_r
   ``tests/fixtures/records.py`` (plus a few projects with persons, indicators, policy documents,
   carried-over and unit-funds items), so a bare clone tests every intent.
 
-``add_changes`` writes 比上年 statements (``record.changes``) in the vocabulary the NLP templates
-expect (``nlp/sparql_templates.CHANGES``: ``bkg:statesChange`` / ``bkg:Change``), which the
-mapping does not produce yet; the small graph uses it so the change intent is tested.
+The small records carry 比上年 statements (``record.changes``), mapped to ``bkg:Change`` nodes, so
+the change intent is tested on a bare clone too.
 """
 from __future__ import annotations
 
@@ -18,8 +17,6 @@ from pathlib import Path
 from kg.extract.model import Check, Indicator, PolicyDocument, Project, Record
 
 D = Decimal
-BKG = "https://budgetkg.org/ontology#"
-XSD_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 
 
 def open_memory_store():
@@ -40,31 +37,6 @@ def corpus_records(shared: Path) -> list[Record]:
     records, failures = extract_paths([str(shared / "corpus")])
     assert not failures, failures
     return records
-
-
-def add_changes(store, records: list[Record]) -> int:
-    """比上年 statements as ``bkg:Change`` nodes (the vocabulary proposed to the mapping), in a
-    named graph of their own, loaded through the store's own ``replace_graph``."""
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDF, XSD
-
-    from kg.rdf.mapping import document_iri
-
-    triples = []
-    for r in records:
-        doc = document_iri(r)
-        for i, c in enumerate(r.changes):
-            x = URIRef(f"{doc}/change/{i}")
-            triples += [(doc, URIRef(BKG + "statesChange"), x), (x, RDF.type, URIRef(BKG + "Change")),
-                        (x, URIRef(BKG + "document"), doc),
-                        (x, URIRef(BKG + "changeSubject"), Literal(c.get("subject") or "")),
-                        (x, URIRef(BKG + "direction"), Literal(c["direction"]))]
-            for key, prop in (("amount", "changeAmount"), ("percent", "changePercent"), ("current", "currentAmount")):
-                if c.get(key) is not None:
-                    triples.append((x, URIRef(BKG + prop), Literal(str(c[key]), datatype=XSD.decimal)))
-    if triples:
-        store.replace_graph("https://budgetkg.org/graph/test-changes", triples)
-    return len(triples)
 
 
 def small_records() -> list[Record]:

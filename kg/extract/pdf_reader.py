@@ -38,6 +38,7 @@ from kg.extract.pdf_tables import (
     split_at_captions,
 )
 from kg.extract.pdf_text import line_text, merge_offset_lines
+from kg.extract.pdf_unruled import TextLine, build_table, find_blocks
 from kg.extract.source import Line, SourceDocument
 from kg.extract.text_normalize import is_money, normalize_chars
 
@@ -126,7 +127,34 @@ def _page_items(page) -> list[_Item]:
         if text:
             items.append(_Item(top=line["top"], text=text, bottom=line["bottom"], chars=line["chars"]))
     items.sort(key=lambda item: item.top)
-    return items
+    return _unruled_tables(items)
+
+
+def _unruled_tables(items: list[_Item]) -> list[_Item]:
+    """Runs of text lines that form a table printed without ruling lines, read into cells by
+    their words' positions (``kg.extract.pdf_unruled``); every other item unchanged."""
+    out: list[_Item] = []
+    run: list[_Item] = []
+
+    def flush() -> None:
+        lines = [TextLine(item.top, item.bottom, item.text or "", item.chars or []) for item in run]
+        taken = 0
+        for header, _, end in find_blocks(lines):
+            out.extend(run[taken:header])
+            table = build_table(lines, header, _, end)
+            out.append(_Item(top=table.top, table=table))
+            taken = end + 1
+        out.extend(run[taken:])
+        run.clear()
+
+    for item in items:
+        if item.text is not None and item.chars and not is_page_number(item.text):
+            run.append(item)
+            continue
+        flush()
+        out.append(item)
+    flush()
+    return out
 
 
 def _visible(page):
