@@ -202,8 +202,9 @@ def test_caption_rows_inside_the_grid_become_text_and_split_tables(tmp_path: Pat
     ]
 
 
-def test_unruled_table_comes_as_spaced_text_lines(tmp_path: Path) -> None:
-    """No ruling lines: each row is a text line whose columns stay apart, for the text parsers."""
+def test_unruled_table_is_read_into_cells_by_word_positions(tmp_path: Path) -> None:
+    """No ruling lines: the columns come from the words' positions (``pdf_unruled``), so the
+    second row's 20.50 stays under the third column and its blank fourth cell stays ``None``."""
     path = tmp_path / "unruled.pdf"
     c = _canvas(path)
     for y, row in ((780, ("2010101", "行政运行", "100.00", "100.00")), (760, ("2010102", "一般行政管理事务", "20.50", ""))):
@@ -213,7 +214,8 @@ def test_unruled_table_comes_as_spaced_text_lines(tmp_path: Path) -> None:
     c.save()
     lines = read_pdf(str(path)).lines
     assert [(line.text, line.cells, line.table) for line in lines] == [
-        ("2010101 行政运行 100.00 100.00", None, None), ("2010102 一般行政管理事务 20.50", None, None)]
+        ("2010101 行政运行 100.00 100.00", ("2010101", "行政运行", "100.00", "100.00"), 1),
+        ("2010102 一般行政管理事务 20.50", ("2010102", "一般行政管理事务", "20.50", None), 1)]
 
 
 def test_a_grid_that_cannot_be_read_leaves_the_page_as_text(tmp_path: Path, monkeypatch) -> None:
