@@ -1,0 +1,121 @@
+"""A Chinese question answered by ``nlp.answer`` (H6), shaped for the answer page and ``/api/ask``.
+
+The JSON is exactly ``Answer.to_json()`` (the ``budgetkg ask --json`` object) plus ``links``: the
+entity pages of every IRI it names. Where the question pipeline is not installed yet, or fails,
+the page says so plainly instead of failing.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from web.render import entity_url
+
+EXAMPLE_QUESTIONS = [
+    "昌吉回族自治州生态环境局2025年的收入总计是多少？",
+    "克孜勒苏柯尔克孜自治州生态环境局2024年“三公”经费是多少？",
+    "有哪些与大气污染防治有关的项目？",
+    "昌吉州生态环境局预算金额最大的三个项目是什么？",
+    "微型环境空气质量监测体系运维费的绩效指标有哪些？",
+    "哪些项目依据了政策文件？",
+]
+
+
+def example_questions(ctx: Any) -> list[str]:
+    """Example questions about what this graph really holds (its latest department and year, its
+    largest project), so a click on one finds an answer; the fixed list where the graph is empty."""
+    try:
+        rows = ctx.select("""
+SELECT ?dl ?year ?pl WHERE {
+  ?doc a bkg:BudgetDocument ; bkg:department ?d ; bkg:fiscalYear/bkg:year ?year .
+  ?d rdfs:label ?dl .
+  OPTIONAL { ?p a bkg:Project ; bkg:mentionedIn ?doc ; rdfs:label ?pl ; bkg:amount ?amount ; bkg:basedOn ?pol }
+} ORDER BY DESC(?year) DESC(?amount) LIMIT 1""")
+    except Exception:  # noqa: BLE001 - examples are a help, never a reason for the page to fail
+        rows = []
+    if not rows:
+        return EXAMPLE_QUESTIONS
+    r = rows[0]
+    dept, year = r["dl"][1], r["year"][1]
+    out = [f"{dept}{year}年的收入总计是多少？", f"{dept}{year}年“三公”经费是多少？",
+           f"{dept}{year}年预算金额最大的三个项目是什么？"]
+    if r.get("pl"):
+        out += [f"{r['pl'][1]}的绩效指标有哪些？", f"{r['pl'][1]}的政策依据是什么？"]
+    out.append("有哪些与大气污染防治有关的项目？")
+    return out
+
+
+class AnswerUnavailable(Exception):
+    """The question pipeline is missing or failed; ``message`` says which, in Chinese."""
+
+
+def _iris_in(value: Any) -> list[str]:
+    found: list[str] = []
+    if isinstance(value, str):
+        if value.startswith(("http://", "https://")) and " " not in value:
+            found.append(value)
+    elif isinstance(value, dict):
+        for v in value.values():
+            found += _iris_in(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            found += _iris_in(v)
+    return found
+
+
+def answer(ctx: Any, question: str, timeout: float | None = None) -> dict:
+    """Answer ``question``; raises :class:`AnswerUnavailable` with a Chinese reason."""
+    try:
+        import nlp
+
+        ask = getattr(nlp, "answer")
+    except (ImportError, AttributeError):
+        raise AnswerUnavailable("问答模块尚未安装 (nlp.answer is not available)") from None
+    store = ctx.answer_store()
+    box: dict = {}
+
+    def work() -> None:
+        try:
+            box["answer"] = ask(question, store)
+        except BaseException as exc:  # noqa: BLE001 - reported to the page
+            box["error"] = exc
+
+    limit = float(timeout if timeout is not None else ctx.config["QUERY_TIMEOUT"]) * 3
+    t = threading.Thread(target=work, daemon=True, name="budgetkg-ask")
+    t.start()
+    t.join(limit)
+    if t.is_alive():
+        raise AnswerUnavailable(f"回答超过时间限制 {limit:g} 秒 (the question took too long)")
+    if "error" in box:
+        err = box["error"]
+        raise AnswerUnavailable(f"回答问题时出错：{type(err).__name__}: {err}")
+    result = box["answer"]
+    data = result.to_json() if hasattr(result, "to_json") else dict(result)
+    if isinstance(data, str):
+        import json
+
+        data = json.loads(data)
+    iris = list(dict.fromkeys(_iris_in(data.get("entities")) + _iris_in(data.get("answers"))))
+    try:
+        from web.data.common import labels_for
+
+        labels = labels_for(ctx, iris)
+    except Exception:  # noqa: BLE001 - labels are a nicety; the links stand without them
+        labels = {}
+    links = [{"iri": iri, "url": entity_url(iri), "label": labels.get(iri)} for iri in iris]
+    data = dict(data)
+    data["links"] = links
+    return data
+
+
+def answer_table(data: dict) -> tuple[list[str], list[list]]:
+    """The rows behind the answer as columns + rows (answer page table and CSV)."""
+    rows = data.get("answers") or []
+    if rows and isinstance(rows[0], dict):
+        cols: list[str] = []
+        for r in rows:
+            for k in r:
+                if k not in cols:
+                    cols.append(k)
+        return cols, [[r.get(c) for c in cols] for r in rows]
+    return ["answer"], [[r] for r in rows]

@@ -1,0 +1,125 @@
+"""Small helpers the data functions share: labels, literal values, IRIs safe for SPARQL."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Iterable
+
+LABEL_PATH = "rdfs:label|skos:prefLabel|dct:title|foaf:name"
+
+
+def value(term: Any) -> str | None:
+    return None if term is None else term[1]
+
+
+def decimal(term: Any) -> Decimal | None:
+    """A numeric literal as an exact Decimal (never through float)."""
+    if term is None:
+        return None
+    try:
+        return Decimal(term[1])
+    except (InvalidOperation, TypeError):
+        return None
+
+
+def money(term: Any) -> Decimal | None:
+    """A 万元 amount as Decimal with (at least) two decimals, as the records print money; the
+    store may hand back ``1500`` for ``1500.00``. Never rounds: extra decimals are kept."""
+    d = decimal(term)
+    if d is None:
+        return None
+    q = d.quantize(Decimal("0.01"))
+    return q if q == d else d
+
+
+def iri_ref(iri: str) -> str:
+    """``<iri>`` for a SPARQL text; refuses characters that could break out of the IRI."""
+    if not iri or re.search(r"[<>\"{}|^`\\\s]", iri):
+        raise ValueError(f"not an IRI: {iri!r}")
+    return f"<{iri}>"
+
+
+def literal(text: str) -> str:
+    """A SPARQL string literal with every special character escaped."""
+    esc = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{esc}"'
+
+
+def pick_label(candidates: Iterable[tuple[str, str | None]]) -> str | None:
+    """The best label among ``(text, lang)``: Chinese first, then untagged, then anything."""
+    best, rank = None, 9
+    for text, lang in candidates:
+        r = 0 if (lang or "").startswith("zh") else 1 if not lang else 2
+        if r < rank or (r == rank and best is not None and len(text) < len(best)):
+            best, rank = text, r
+    return best
+
+
+def labels_for(ctx: Any, iris: Iterable[str]) -> dict[str, str]:
+    """Labels of many nodes in one query (zh preferred)."""
+    iris = [i for i in dict.fromkeys(iris) if i]
+    out: dict[str, list[tuple[str, str | None]]] = {}
+    for start in range(0, len(iris), 200):
+        chunk = iris[start:start + 200]
+        values = " ".join(iri_ref(i) for i in chunk)
+        rows = ctx.select(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s {LABEL_PATH} ?l }}")
+        for r in rows:
+            out.setdefault(r["s"][1], []).append((r["l"][1], r["l"][3]))
+    labels = {k: pick_label(v) for k, v in out.items() if v}
+    from web.vocab import STANDARD_LABELS
+
+    labels.update({i: STANDARD_LABELS[i] for i in iris if i not in labels and i in STANDARD_LABELS})
+    missing = [i for i in iris if i not in labels]
+    if missing:
+        labels.update(derived_labels(ctx, missing))
+    return labels
+
+
+def derived_labels(ctx: Any, iris: list[str]) -> dict[str, str]:
+    """Readable names for the nodes the mapping leaves unlabelled: a funding flow is
+    ``资金流 来源 → 去向``, an observation ``数据点 科目 · 列``, a citation ``引用 《标题》``, a source
+    location ``出处 文件 第N页/行 表 行``."""
+    out: dict[str, str] = {}
+    for start in range(0, len(iris), 200):
+        values = " ".join(iri_ref(i) for i in iris[start:start + 200])
+        rows = ctx.select(f"""
+SELECT ?s ?srcl ?tgtl ?wl ?code ?ekl ?cited ?file ?page ?line ?table ?row WHERE {{ VALUES ?s {{ {values} }}
+  {{ ?s bkg:flowSource ?src ; bkg:flowTarget ?tgt .
+     OPTIONAL {{ ?src {LABEL_PATH} ?srcl }} OPTIONAL {{ ?tgt {LABEL_PATH} ?tgtl }} }}
+  UNION
+  {{ ?s bkg:item|bkg:subject ?what . OPTIONAL {{ ?what {LABEL_PATH} ?wl }} OPTIONAL {{ ?what skos:notation ?code }}
+     OPTIONAL {{ ?s bkg:expenditureKind ?ek . ?ek {LABEL_PATH} ?ekl }} }}
+  UNION
+  {{ ?s bkg:citedTitle|bkg:citedNumber ?cited }}
+  UNION
+  {{ ?s a bkg:SourceLocation . OPTIONAL {{ ?s bkg:sourceFile ?file }} OPTIONAL {{ ?s bkg:page ?page }}
+     OPTIONAL {{ ?s bkg:line ?line }} OPTIONAL {{ ?s bkg:table ?table }} OPTIONAL {{ ?s bkg:row ?row }} }}
+}}""")
+        by_node: dict[str, list[dict]] = {}
+        for r in rows:
+            by_node.setdefault(r["s"][1], []).append(r)
+        for node, rs in by_node.items():
+            def best(var: str) -> str | None:
+                return pick_label((r[var][1], r[var][3]) for r in rs if r.get(var))
+
+            if best("srcl") or best("tgtl"):
+                out[node] = f"资金流 {best('srcl') or '?'} → {best('tgtl') or '?'}"
+            elif best("cited"):
+                out[node] = "引用 " + best("cited")
+            elif best("wl") or best("code"):
+                what = " ".join(x for x in (best("code"), best("wl")) if x)
+                out[node] = "数据点 " + what + (f" · {best('ekl')}" if best("ekl") else "")
+            else:
+                r = rs[0]
+                if r.get("file") or r.get("table") or r.get("line") or r.get("page"):
+                    out[node] = "出处 " + location_text(r)
+    return out
+
+
+def location_text(r: dict) -> str:
+    """``文件 第3页 表7 行名`` from a row with file/page/line/table/row terms."""
+    parts = [value(r.get("file")) or "",
+             f"第{value(r['page'])}页" if r.get("page") else "",
+             f"第{value(r['line'])}行" if r.get("line") else "",
+             value(r.get("table")) or "", value(r.get("row")) or ""]
+    return " ".join(p for p in parts if p)

@@ -1,0 +1,24 @@
+"""Entity autocomplete (question box and editor): labels containing the typed text."""
+from __future__ import annotations
+
+from typing import Any
+
+from web.data.common import LABEL_PATH, labels_for, literal
+from web.render import entity_url
+from web.vocab import compact
+
+
+def search(ctx: Any, q: str, limit: int = 20) -> list[dict]:
+    """Nodes whose label contains ``q`` (shortest labels first), with their class."""
+    q = (q or "").strip()[:100]
+    if not q:
+        return []
+    rows = ctx.select(f"""
+SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?type) WHERE {{
+  ?s {LABEL_PATH} ?l . FILTER(isIRI(?s) && CONTAINS(LCASE(STR(?l)), LCASE({literal(q)})))
+  OPTIONAL {{ ?s a ?c }}
+}} GROUP BY ?s ORDER BY STRLEN(STR(?label)) LIMIT {int(limit)}""")
+    types = labels_for(ctx, [r["type"][1] for r in rows if r.get("type")])
+    return [{"iri": r["s"][1], "label": r["label"][1], "url": entity_url(r["s"][1]),
+             "type": (types.get(r["type"][1]) or compact(r["type"][1])) if r.get("type") else None}
+            for r in rows]
