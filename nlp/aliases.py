@@ -60,12 +60,25 @@ def split_places(name: str) -> tuple[list[str], str]:
     return places, rest
 
 
+# Other names people use for one organisation word (its former name, its colloquial name): a
+# fixed resource of the language of Chinese administration, not corpus data.
+ORG_SYNONYMS = {"生态环境局": ("环境保护局", "环保局"), "生态环境厅": ("环境保护厅", "环保厅"),
+                "高级人民法院": ("高院", "高级法院"), "中级人民法院": ("中院", "中级法院"),
+                "商务委员会": ("商务委",), "人大常委会办公厅": ("人大办公厅", "人大常委会办公室")}
+
+
 def department_aliases(name: str) -> list[str]:
-    """Every short form of a department's name: its places shortened or dropped."""
+    """Every short form of a department's name: its places shortened or dropped, its
+    organisation word also in its other common names (生态环境局 → 环保局)."""
     places, org = split_places(name)
     if not places or not org:
         return []
     out: list[str] = []
+    for word, others in ORG_SYNONYMS.items():
+        if org.endswith(word):
+            for other in others:
+                out += department_aliases(name[: len(name) - len(word)] + other) + \
+                    [name[: len(name) - len(word)] + other]
     # keep the innermost place (普陀区司法局), shortened forms of it, and prefix combinations
     inner_forms = place_forms(places[-1])
     for form in inner_forms:

@@ -62,11 +62,15 @@ class Catalog:
         """Entities one of whose names folds to ``text``."""
         return self.by_key.get(fold(text), [])
 
-    def mentions_name(self, fragment: str) -> bool:
+    def mentions_name(self, fragment: str, budget_side: bool = False) -> bool:
         """Whether any name in the catalogue contains ``fragment`` (used to tell an unknown place
-        or unit in a question from a known one)."""
+        or unit in a question from a known one). With ``budget_side`` the titles of policy
+        documents do not count: a unit that only issued a cited document (江苏省财政厅 of a
+        财政厅 notice) has no budget in the graph."""
         key = fold(fragment)
-        return any(key in k for k in self.by_key)
+        if not budget_side:
+            return any(key in k for k in self.by_key)
+        return any(key in k for k, ents in self.by_key.items() if any(e.kind != "policy" for e in ents))
 
     @classmethod
     def build(cls, entities: list[Entity], years: list[int]) -> "Catalog":
@@ -127,12 +131,15 @@ def catalog_from_graph(graph) -> Catalog:
         entities.append(Entity("project", iri, labels[0], tuple(labels[1:]), p["dept"], year))
     for person, depts in persons.items():
         entities.append(Entity("person", "person:" + person, person, (), "|".join(sorted(depts))))
-    subj: dict[str, Entity] = {}
-    for r in rows["subjects"]:
+    subj: dict[str, tuple[str, str, list[str]]] = {}
+    for r in rows["subjects"]:  # a code printed under several names (by several documents): all of them
         kind = "functional_subject" if r["type"].endswith("FunctionalSubject") else "economic_subject"
-        if r["s"] not in subj:
-            subj[r["s"]] = Entity(kind, r["s"], r["label"], (), None, None, str(r["code"]))
-    entities += subj.values()
+        labels = subj.setdefault(r["s"], (kind, str(r["code"]), []))[2]
+        if r["label"] not in labels:
+            labels.append(r["label"])
+    for iri, (kind, code, labels) in subj.items():
+        labels.sort(key=lambda x: (len(x), x))
+        entities.append(Entity(kind, iri, labels[0], tuple(labels[1:]), None, None, code))
     for r in rows["policies"]:
         title, number = r.get("title"), r.get("number")
         names = [n for n in (title, number) if n]

@@ -6,7 +6,9 @@ string (file, page or line, table, row) for each figure.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 from decimal import Decimal
 from functools import cached_property
 
@@ -35,7 +37,8 @@ CHANGE_WORDS = {
     "project_expenditure": ("项目支出",), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
     "carryover_nonfiscal": ("非财政拨款结转",), "operating_expenses": ("机关运行经费",),
     "three_public.total": ("三公",), "three_public.overseas": ("出国",), "three_public.reception": ("接待",),
-    "three_public.vehicle_purchase": ("购置",), "three_public.vehicle_operation": ("运行",),
+    "three_public.vehicle_purchase": ("用车购置", "车辆购置", "公车购置"),
+    "three_public.vehicle_operation": ("用车运行", "车辆运行", "公车运行"),
     "three_public.vehicles": ("公务用车",), "procurement.total": ("政府采购",),
 }
 CHANGE_LABELS = {"three_public.total": "“三公”经费", "three_public.overseas": "因公出国(境)费",
@@ -45,7 +48,12 @@ CHANGE_LABELS = {"three_public.total": "“三公”经费", "three_public.overs
 
 
 def _about(subject: str, key: str) -> bool:
-    """Whether a 比上年 statement's subject is about the figure ``key``."""
+    """Whether a 比上年 statement's subject is about the figure ``key`` (``word:培训费``: a
+    statement whose subject names that word)."""
+    if key.startswith("word:"):
+        return key[5:] in subject
+    if re.search(r"[（(](类|款|项)[）)]", subject):  # a classification subject's own change
+        return False
     words = CHANGE_WORDS.get(key, ())
     if key == "general_public_budget" and "转移支付" in subject:
         return False
@@ -86,7 +94,7 @@ def source_of(row: dict) -> str | None:
     parts = [str(row["file"])]
     if row.get("page") is not None:
         parts.append(f"第{row['page']}页")
-    elif row.get("line") is not None:
+    if row.get("line") is not None:
         parts.append(f"第{row['line']}行")
     if row.get("table"):
         parts.append(str(row["table"]))
@@ -171,7 +179,8 @@ class Graph:
                 continue
             key = (b.iri, r["code"], r["kind"])
             if key not in out:
-                out[key] = SubjectRow(str(r["code"]), r.get("name") or "", r["kind"], _dec(r["amount"]),
+                out[key] = SubjectRow(str(r["code"]), r.get("printed") or r.get("name") or "", r["kind"],
+                                      _dec(r["amount"]),
                                       b.department, b.year, source_of(r))
         return sorted(out.values(), key=lambda s: (s.department, s.year, s.code))
 
@@ -239,9 +248,19 @@ class Graph:
             return {}
         q = T.fill(T.POLICIES_OF, project=[("iri", p) for p in projects])
         out: dict[str, list[PolicyRow]] = defaultdict(list)
+        fit: dict[tuple[str, str], float] = {}
         for r in self.run(q):
-            if not any(x.iri == r["pol"] for x in out[r["project"]]):
-                out[r["project"]].append(PolicyRow(r["pol"], r.get("title"), r.get("number")))
+            # one 文号 printed under two titles (two notices sharing 克财预[2024]001号) is one node
+            # with two titles: each project gets the title closest to its own name
+            title, name = r.get("title"), r.get("pname") or ""
+            score = SequenceMatcher(None, title or "", name, autojunk=False).ratio() if title else -1.0
+            key = (r["project"], r["pol"])
+            row = next((x for x in out[r["project"]] if x.iri == r["pol"]), None)
+            if row is None:
+                out[r["project"]].append(PolicyRow(r["pol"], title, r.get("number")))
+                fit[key] = score
+            elif score > fit[key]:
+                row.title, fit[key] = title, score
         return dict(out)
 
     def projects_citing(self, policies: list[str], every: bool = False) -> list[ProjectRow]:
@@ -268,6 +287,13 @@ class Graph:
         for r in self.run(T.fill(T.DIVISIONS, doc=docs)):
             if r["doc"] in out and r["name"] not in out[r["doc"]].divisions:
                 out[r["doc"]].divisions.append(r["name"])
+        for r in self.run(T.fill(T.SUBORDINATES, doc=docs)):
+            b = self._budget(r["doc"])
+            if b is None:
+                continue
+            row = out.setdefault(b.iri, ProfileRow(b.department, b.year, {}, [], None, b.source))
+            if r["name"] not in row.subordinates:
+                row.subordinates.append(r["name"])
         return list(out.values())
 
     def findings(self, budgets: list[Budget]) -> list[FindingRow]:
@@ -311,7 +337,8 @@ class Graph:
             delta = _dec(r["amount"])
             if str(r.get("direction")) in ("decrease", "减少", "下降"):
                 delta = -delta
-            out.append({"key": key, "label": CHANGE_LABELS.get(key) or ITEM_LABELS.get(key, subject), "subject": subject,
+            label = CHANGE_LABELS.get(key) or ITEM_LABELS.get(key) or re.sub(r"预算支出$|支出$", "", subject)
+            out.append({"key": key, "label": label, "subject": subject,
                         "current": _dec(r.get("current")), "delta": delta, "percent": _dec(r.get("percent")),
                         "department": b.department, "year": b.year, "source": source_of(r)})
         return out

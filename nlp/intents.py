@@ -20,20 +20,20 @@ from nlp.numbers import chinese_count
 METRICS: list[tuple[str, str, str]] = [  # (key, label, regex)
     ("income_total", "收入总计", r"收支总预算|收支总计|收入总计|收入总预算|收支预算总|总收入|收支总额|收入合计|"
                                  r"预算总额|总预算|预算规模|预算总规模|收入预算"),
-    ("expenditure_total", "支出总计", r"支出总计|支出合计|总支出|支出总预算|支出预算(?!里|中)"),
+    ("expenditure_total", "支出总计", r"支出总计|支出合计|总支出|支出总预算|(?<!项目)(?<!基本)支出预算(?!里|中)"),
     ("current_year_income", "本年收入", r"本年收入|当年收入"),
     ("general_public_budget", "一般公共预算拨款", r"一般公共预算"),
     ("upper_level_transfer", "上级转移支付", r"转移支付"),
     ("government_fund", "政府性基金预算拨款", r"政府性基金"),
     ("state_capital", "国有资本经营预算拨款", r"国有资本"),
     ("unit_funds", "单位资金", r"单位资金|其他收入|事业收入"),
-    ("carryover_total", "上年结转结余", r"(?<!财政拨款)(?<!非财政拨款)(?:上年结转结余|上年结转(?!.*项目)|结转结余(?!项目))"),
+    ("carryover_total", "上年结转结余", r"(?<!财政拨款)(?<!非财政拨款)(?:上年结转结余|上年结转(?!.*项目)|结转结余(?!项目)|年初结转(?:和结余)?)"),
     ("carryover_fiscal", "财政拨款结转结余", r"财政拨款结转"),
     ("carryover_nonfiscal", "非财政拨款结转结余", r"非财政拨款结转"),
     ("basic_expenditure", "基本支出", r"基本支出"),
     ("personnel", "人员经费", r"人员经费"),
     ("public_expenses", "公用经费", r"公用经费"),
-    ("project_expenditure", "项目支出", r"项目支出"),
+    ("project_expenditure", "项目支出", r"项目支出|项目经费(?=一共|总|合计|共|是多少|有多少|多少)"),
     ("fiscal_total", "财政拨款", r"财政拨款(?!结转)"),
     ("income_side", "收入", r"收入"),
     ("expenditure_side", "支出", r"支出"),
@@ -137,13 +137,31 @@ class IntentClassifier:
     def _fill_common(self, intent: Intent, linked: Linked) -> None:
         """Slots every intent uses: departments (or a place's), years, projects, subjects, person, policy."""
         depts = [e.name for e in linked.entities("department")]
-        if not depts:  # a bare place names every department of that place
-            for place in linked.entities("place"):
-                depts += [d for d in (place.code or "").split("|") if d]
+        projects = strong_projects(linked)
+        if not depts:  # a bare place names every department of that place (not 昌吉 of 美丽昌吉…)
+            text = linked.question.text
+            for m in linked.mentions:
+                if m.how != "exact" or "place" not in m.kinds() or m.kinds() & {"department"}:
+                    continue
+                place = next(e for e in m.entities if e.kind == "place")
+                if any(place.name in p.name for p in projects):
+                    continue
+                mine = [d for d in (place.code or "").split("|") if d]
+                # the words right after the place narrow it (江苏省政协 → 江苏省政协办公厅)
+                for k in range(6, 1, -1):
+                    frag = text[m.end: m.end + k]
+                    if len(frag) < k or re.search(r"[^\u4e00-\u9fff]", frag):
+                        continue
+                    narrow = [d for d in mine if frag in d]
+                    if narrow:
+                        if len(narrow) < len(mine):
+                            mine = narrow
+                        break
+                depts += mine
         intent.departments = list(dict.fromkeys(depts))
         intent.department_open = not intent.departments
         intent.years = list(linked.question.years)
-        intent.projects = strong_projects(linked)
+        intent.projects = projects
         intent.subjects = (linked.entities("functional_subject") + linked.entities("economic_subject"))
         if not intent.subjects and not intent.projects:  # a subject named partly (社保和就业支出)
             for kind in ("functional_subject", "economic_subject"):
@@ -167,7 +185,8 @@ class IntentClassifier:
         many_units = _has(r"哪家|哪个单位|哪个部门|哪一家|[几两三四五六七八九十\d]+(个|家)(单位|部门)|各单位|各部门|"
                           r"各个单位|单位之间|部门之间|谁", t)
         terms = linked.entities("term")
-        if (_has(r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|什么是|何为|口径", t) or
+        if (_has(r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|什么是|何为|口径|什么叫|啥是|啥叫|"
+                 r"怎么理解|如何理解|解释一下|是指", t) or
                 (terms and _has(r"是什么\?*$|是啥", t))) \
                 and not has_project and not _has(r"多少|哪些|几个|最大|最小|最多|排名", t):
             return "definition"
@@ -177,7 +196,8 @@ class IntentClassifier:
         if _has(r"负责人|承担单位|谁负责|负责|承担|实施单位|执行单位", t) or intent.person or \
                 (_has(r"下属", t) and _has(r"项目", t)):
             return "responsible"
-        if _has(r"科室|内设|处室|编制|实有人数|在职|退休|离休|人员情况|职能|职责|机构设置|下属|人数", t) \
+        if _has(r"科室|内设|处室|编制|实有人数|在职|退休|离休|人员情况|职能|职责|机构设置|下属|人数|"
+                r"多少人|几个人|几人|多少名", t) \
                 and not has_project:
             return "profile"
         if _has(r"依据|引用|文件|政策|文号|印发|通知|规划|办法", t) and (
@@ -188,28 +208,40 @@ class IntentClassifier:
         if _has(r"来源|出自|哪一块|哪块|哪类资金|什么钱|资金性质|从哪|哪部分|资金渠道|哪项收入|什么资金", t) \
                 and has_project:
             return "funding_source"
+        if len(linked.entities("department")) >= 2 and not has_project and \
+                _has(r"排序|排个序|排名|比较|对比|哪个多|哪个少|哪个高|哪个大|谁多|谁少|谁的|谁高|高低|相比|哪家|"
+                     r"比[^，。,?？]{1,15}(多|少|高|低|大|小)", t):
+            return "comparison"
         if many_units and not has_project and "项目" not in t.replace("项目支出", "") and \
                 not _has(r"分别|各是多少|各多少", t):
             return "comparison"
-        if _has(r"三公|公务用车|公务接待|因公出国|出国\(境\)", t):
+        if _has(r"三公|公务用车|公务接待|因公出国|出国\(境\)|买车|购车|公车|车辆购置|购置车辆", t):
             return "sangong"
         if _has(r"机关运行经费", t):
             return "operating"
-        if _has(r"政府采购|采购预算|采购", t) and not has_project:
+        if _has(r"政府采购|采购预算|采购", t) and not has_project and \
+                not (_has(r"项目", t) and _has(r"有没有|哪些|什么|哪个|哪几个", t) and not _has(r"政府采购", t)):
             return "procurement"
-        if _has(r"新安排|新增的|结转下来|上年结转|结转项目|结转的|结转结余项目|还是.*结转", t) and (
+        if _has(r"新安排|新增的|结转下来|上年结转|结转项目|结转的|结转结余项目|还是.*结转|结转资金|结余资金", t) and (
                 has_project or _has(r"项目", t)):
             return "carryover"
         if not exact_project and not (one_clear and not _has(r"哪些|哪几个|有哪|都有", t)) and \
-                _has(r"哪些项目|哪个项目|有没有|什么项目|相关的?项目|有关的?项目|方面的?项目|涉及", t) \
+                _has(r"哪些项目|哪个项目|有没有|什么项目|相关的?项目|有关的?项目|方面的?项目|涉及|项目(都)?有哪些|项目有什么", t) \
                 and not _has(r"超过|以上|以下|低于|高于|最大|最小|最多|最少|最高|最低|几个|多少个", t) \
-                and not linked.question.amounts and not self._category(t):
+                and not linked.question.amounts and not self._category(t) and \
+                not any(len(s.name) >= 4 and s.name.endswith("支出") for s in
+                        linked.entities("functional_subject", exact_only=True) +
+                        linked.entities("economic_subject", exact_only=True)):
             return "topic_projects"
-        if _has(rf"最大|最多|最高|最小|最少|最低|前{_CN_NUM}(个|名|位)|排名前|top|第{_CN_NUM}(大|名|位|高|多|的|个)", t) \
+        if _has(rf"最大|最多|最高|最小|最少|最低|最贵|最便宜|前{_CN_NUM}(个|名|位)|排名前|top|第{_CN_NUM}(大|名|位|高|多|的|个)", t) \
                 and not _has(r"排序|排个序", t):
             return "top_n"
         if linked.question.amounts and _has(r"以上|超过|突破|大于|高于|不低于|不少于|以下|低于|不足|少于|"
                                             r"小于|不超过|不到|之间|至|多于|过", t):
+            if "项目" not in t.replace("项目支出", "") and not has_project and \
+                    (_has(r"单位|部门|哪家", t) or not intent.departments) and \
+                    any(_has(rx, t) for k, _, rx in METRICS if k not in ("income_side", "expenditure_side")):
+                return "comparison"  # departments whose figure passes the bound (一般公共预算超过1亿元的单位)
             return "threshold"
         if _has(r"(?<!哪)几个|多少个|多少项|(?<!哪)几项|数量|个数", t) and _has(r"项目|科目|单位", t):
             return "count"
@@ -218,9 +250,27 @@ class IntentClassifier:
         if _has(r"推算|倒推|算出|反推", t) and not has_project:
             return "change"
         explicit = linked.entities("department")
+        if len(intent.years) == 2 and not has_project and len(explicit) <= 1 and \
+                abs(intent.years[0] - intent.years[1]) == 1 and \
+                _has(CHANGE_WORDS + r"|比\d{4}年|较\d{4}年|多了|少了|多多少|少多少|差多少", t):
+            return "change"  # one department, this year against the one before
         if _has(r"排序|排个序|排名|比较|对比|从高到低|从低到高|从大到小|从小到大|哪个多|谁多|高低", t) \
                 or (len(explicit) >= 2 and not has_project) or (len(intent.years) >= 2 and not has_project):
             return "comparison"
+        if not has_project and not intent.subjects and _has(r"花在哪|用在哪|用到哪|都花在|花到哪|主要用于|主要用在|"
+                                                             r"支出结构|支出构成|支出方向|钱都用", t) \
+                and not _has(ECON_WORDS + r"|经济分类", t):
+            return "functional_breakdown"  # where the money goes: the 类 of the functional table
+        if linked.entities("topic") and not has_project and not intent.subjects and \
+                _has(r"项目|经费|资金|钱|安排|花了|投入", t) and \
+                not any(_has(rx, t) for k, _, rx in METRICS if k not in ("income_side", "expenditure_side")):
+            return "topic_projects"  # 给宣传安排了多少钱
+        if not has_project and _has(r"比上年|较上年|比去年|较去年|同比|与上年相比|和上年相比", t) and \
+                _has(r"[\u4e00-\u9fff]费", t) and not _has(r"哪些|哪几|构成|明细", t):
+            return "change"  # 培训费比上年增加多少: the narrative's statement about that expense
+        if intent.subjects and not has_project and _has(r"(?<!哪些)项目(?!支出)(多少钱|预算|经费|资金|是多少|有多少|多少|有哪些|吗|[?？。]?$)", t) \
+                and not _has(r"科目|分类|类级|款级|项级|明细|构成", t):
+            return "topic_projects"  # 水污染防治项目多少钱: a project about it, not the subject's row
         kinds = {e.kind for e in intent.subjects}
         if _has(ECON_WORDS, t) or "economic_subject" in kinds:
             return "economic_breakdown"
@@ -251,6 +301,13 @@ class IntentClassifier:
         intent.change = _has(CHANGE_WORDS, t)
         if name in ("dept_total", "comparison", "change"):
             intent.metrics = self._metrics(t)
+            if name == "change":  # an expense the narrative states a change of (培训费, 会议费)
+                words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,3}费", t)
+                         if not _has(r"经费|三公|公务|出国|运行费|购置费", w)]
+                if words:
+                    intent.metrics = ["word:" + w[-3:] for w in dict.fromkeys(words)] + \
+                        [m for m in intent.metrics if any(_has(rx, t) for k, _, rx in METRICS if k == m)
+                         and m not in ("income_side", "expenditure_side")]
             if name in ("comparison", "change"):
                 if _has(r"三公|公务用车|公务接待|因公出国", t):
                     found = [k for k, _, rx in THREE_PUBLIC[1:] if _has(rx, t)]
@@ -263,6 +320,10 @@ class IntentClassifier:
             found = [k for k, _, rx in THREE_PUBLIC[1:] if _has(rx, t)]
             if "vehicle_operation" in found or "vehicle_purchase" in found:
                 found = [k for k in found if k != "vehicles"]
+            if _has(r"购置[及和与、]?运行|购置及运行维护|用车费用", t):
+                found = [k for k in found if k not in ("vehicle_purchase", "vehicle_operation")] + ["vehicles"]
+            if found and _has(r"三公", t) and _has(r"总共|合计|一共|总额|总数|其中", t):
+                found = ["total", *found]  # 三公经费总共多少？其中公务用车运行费多少？
             intent.metrics = found or ["total", "overseas", "reception", "vehicles",
                                        "vehicle_purchase", "vehicle_operation"]
         if name == "procurement":
@@ -279,18 +340,18 @@ class IntentClassifier:
             intent.indicator_kinds = [k for k in intent.indicator_kinds
                                       if not (k == "效益指标" and len(intent.indicator_kinds) > 1 and
                                               any(x.endswith("效益指标") and x != k for x in intent.indicator_kinds))]
-        if name in ("threshold",):
+        if name == "threshold" or (name == "comparison" and linked.question.amounts):
             self._threshold(intent, t, linked)
         if name in ("top_n", "comparison"):
-            intent.descending = not _has(r"最小|最少|最低|从低到高|从小到大|倒数", t)
+            intent.descending = not _has(r"最小|最少|最低|最便宜|从低到高|从小到大|倒数", t)
             m = re.search(rf"(?:前|最大的|最多的|最高的|最小的|最少的|最低的|top)\s*({_CN_NUM})", t)
             n = chinese_count(m.group(1)) if m else None
-            if n is None:
+            if n is None and name == "top_n":  # 三家单位 in a comparison names the set, not a cut
                 m = re.search(rf"({_CN_NUM})\s*(?:个|项|名|家)(?!项目中|个项目中)", t.split("中")[-1])
                 n = chinese_count(m.group(1)) if m else None
-            if n is None and _has(r"哪两个|两个", t):
+            if n is None and name == "top_n" and _has(r"哪两个|两个", t):
                 n = 2
-            intent.top_n = n or (1 if name == "top_n" and _has(r"最大|最多|最高|最小|最少|最低", t) else None)
+            intent.top_n = n or (1 if name == "top_n" and _has(r"最大|最多|最高|最小|最少|最低|最贵|最便宜", t) else None)
             nth = re.search(rf"第({_CN_NUM})(?:大|名|位|高|多|的|个)", t)
             if nth and chinese_count(nth.group(1)):
                 intent.details["nth"] = chinese_count(nth.group(1))
@@ -298,6 +359,7 @@ class IntentClassifier:
         if name in ("top_n", "threshold", "count", "topic_projects", "carryover"):
             intent.category = self._category(t)
         intent.details["difference"] = _has(r"多多少|少多少|差多少|相差|差额|差距|高出|低了多少", t)
+        intent.details["sum"] = _has(r"合计|总共|一共|加起来|总和|之和|共计", t)
         if name == "functional_breakdown":
             scan = t
             for sub in intent.subjects:  # a subject's own name (…项目支出) names no column
@@ -307,7 +369,7 @@ class IntentClassifier:
             intent.level = 3 if _has(r"项级|明细|具体", t) else 2 if _has(r"款级", t) else \
                 1 if _has(r"类级", t) else None
         if name == "profile":
-            intent.aspect = ("staffing" if _has(r"编制|人数|在职|退休|离休|人员", t) else
+            intent.aspect = ("staffing" if _has(r"编制|人数|在职|退休|离休|人员|多少人|几个人|几人|多少名", t) else
                              "functions" if _has(r"职能|职责", t) else
                              "subordinate" if _has(r"下属", t) else "divisions")
         if name == "responsible":
@@ -332,6 +394,9 @@ class IntentClassifier:
             found = ["income_total"]
         if found == ["expenditure_side"]:
             found = ["expenditure_total"]
+        if _has(r"收入来源|收入构成|收入结构|来源构成|收入由哪|钱从哪|资金来源", t):
+            return ["income_total", "general_public_budget", "upper_level_transfer", "government_fund",
+                    "state_capital", "unit_funds", "carryover_total"]
         return found or ["income_total", "expenditure_total", "basic_expenditure", "project_expenditure"]
 
     @staticmethod
@@ -372,7 +437,8 @@ class IntentClassifier:
 _STOP = re.compile(r"^(哪些项目|哪个项目|什么项目|有哪些|哪几个|有关|跟|同|与|内容|情况|有没有|有|没有|专门|做|的|项目|经费|资金|分别|是|哪个|哪些|单位|多少钱|多少|钱|"
                    r"安排|在|里|中|工作|预算|了|吗|呢|和|与|及|或|用于|用在|关于|方面|相关|什么|"
                    r"都|哪|个|这|那|些|一下|请问|列出|所有|给|我|看看|查询|查|一个|涉及|专项|开展|"
-                   r"支出|部门|局|年)$")
+                   r"支出|部门|局|年|清单|列表|名单|一览|名称|全部|具体|详细|明细|哪|啥|呢|吧|金额|数额|规模|"
+                   r"预算额|多大|几万|万元|元|是否|能否|可以|告诉|想|知道)$")
 
 
 def topic_keywords(linked: Linked) -> list[str]:

@@ -44,9 +44,21 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+# Common names of government departments (a fixed resource of Chinese administration): a span
+# ending in one of them names that department, not a misspelling of another (民政局 ≠ 财政局).
+COMMON_ORGS = ("民政局", "财政局", "公安局", "教育局", "司法局", "商务局", "审计局", "统计局", "税务局",
+               "体育局", "林业局", "水利局", "气象局", "档案局", "粮食局", "地震局", "规划局", "信访局",
+               "城管局", "医保局", "交通局", "科技局", "文旅局", "卫健委", "发改委", "国资委", "工信局",
+               "住建局", "人社局", "农业局", "环保局", "商务委", "教委", "民委", "侨办", "外办", "法院",
+               "检察院", "公安厅", "财政厅", "教育厅", "司法厅", "民政厅", "商务厅", "审计厅", "水利厅")
+
+
 def _misspells(span: str, name: str) -> bool:
-    """A name typed with one wrong character (克州生态环竟局): same length, one character off."""
-    return len(span) == len(name) >= 5 and sum(a != b for a, b in zip(span, name)) == 1
+    """A name typed with one wrong character (克州生态环竟局): same length, one character off,
+    and not the name of another common department (普陀区民政局 is not 普陀区财政局)."""
+    if not (len(span) == len(name) >= 5 and sum(a != b for a, b in zip(span, name)) == 1):
+        return False
+    return not any(span.endswith(org) and not name.endswith(org) for org in COMMON_ORGS)
 
 
 def _abbreviates(span: str, name: str) -> bool:
@@ -161,12 +173,12 @@ class Linker:
                 start = text.find(key, start + 1)
         mentions = self._select(spans)
         linked = Linked(nq, tokens, mentions)
-        if not linked.entities("department"):
-            found = self._fuzzy_departments(text, mentions)
-            if found:  # the short form replaces a bare place inside it (江苏 in 江苏高院)
-                f = found[0]
-                linked.mentions = [m for m in linked.mentions if not (f.start <= m.start and m.end <= f.end)
-                                   or m.kinds() - {"place"}] + found
+        found = self._fuzzy_departments(text, mentions)
+        for f in found:  # the short form replaces a bare place inside it (江苏 in 江苏高院)
+            linked.mentions = [m for m in linked.mentions if not (f.start <= m.start and m.end <= f.end)
+                               or m.kinds() - {"place"}]
+        if found:
+            linked.mentions = sorted(linked.mentions + found, key=lambda m: m.start)
         linked.fuzzy = self._fuzzy(text, linked)
         linked.unknown = self._unknown(tokens, linked.mentions, text)
         return linked
@@ -199,13 +211,14 @@ class Linker:
                 for dept in self.catalog.departments():
                     if any(_abbreviates(span, name) or _misspells(span, name) for name in dept.names()):
                         best.append((len(span), dept, start, end))
-        if not best:
-            return []
-        top = max(b[0] for b in best)
-        chosen = [b for b in best if b[0] == top]
-        ents = list(dict.fromkeys(b[1] for b in chosen))
-        start, end = chosen[0][2], chosen[0][3]
-        return [Mention(text[start:end], ents, start, end, score=float(top), how="fuzzy")]
+        out: list[Mention] = []
+        # the longest spans first; one mention per span (ties name several departments)
+        for length, _dept, start, end in sorted(best, key=lambda b: (-b[0], b[2])):
+            if any(m.start < end and start < m.end for m in out):
+                continue
+            ents = list(dict.fromkeys(b[1] for b in best if (b[2], b[3]) == (start, end)))
+            out.append(Mention(text[start:end], ents, start, end, score=float(length), how="fuzzy"))
+        return sorted(out, key=lambda m: m.start)
 
     def _fuzzy(self, text: str, linked: Linked) -> dict[str, list[tuple[float, Entity]]]:
         """Rank projects and policy documents by partial-name similarity to what remains of the
@@ -271,7 +284,7 @@ class Linker:
             if any(m.start < t.end and start < m.end for m in mentions
                    if m.kinds() & {"department", "project", "policy", "division", "person"}):
                 continue
-            if not self.catalog.mentions_name(name) and name not in out:
+            if not self.catalog.mentions_name(name, budget_side=True) and name not in out:
                 out.append(name)
         for m in mentions:
             if m.how != "exact" or "place" not in m.kinds() or m.kinds() & {"department", "project"}:
@@ -279,6 +292,6 @@ class Linker:
             org = _ORG.match(text, m.end)
             if org and not any(x.start < org.end() and org.start() < x.end for x in mentions if x is not m):
                 name = text[m.start:org.end()]
-                if not self.catalog.mentions_name(name) and not re.search(r"[的了和与是在]", name):
+                if not self.catalog.mentions_name(name, budget_side=True) and not re.search(r"[的了和与是在]", name):
                     out.append(name)
         return out

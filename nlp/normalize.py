@@ -92,6 +92,21 @@ def find_years(text: str, latest_year: int | None) -> tuple[list[int], bool]:
     return seen, relative
 
 
+# Everyday words for the documents' own budget terms (the genre's vocabulary, fixed across
+# corpora): rewritten to the term the graph uses, so one rule serves both wordings.
+SYNONYMS = [(re.compile(r"开支"), "支出"), (re.compile(r"公车"), "公务用车"),
+            (re.compile(r"(?<!公务)(?<!因公)接待费"), "公务接待费"),
+            (re.compile(r"(?<!因公)出国(?:\(境\))?(?:经)?费(?:用)?"), "因公出国(境)费"),
+            (re.compile(r"在编人员|在编人数|编制人数"), "编制数")]
+
+
+def with_synonyms(text: str) -> str:
+    """``text`` with everyday budget words replaced by the documents' terms."""
+    for rx, term in SYNONYMS:
+        text = rx.sub(term, text)
+    return text
+
+
 class Normalizer:
     """Stage ``normalize``: raw question → ``NormalizedQuestion``."""
 
@@ -101,7 +116,7 @@ class Normalizer:
         self.latest_year = latest_year
 
     def __call__(self, question: str) -> NormalizedQuestion:
-        text = fold(question)
+        text = with_synonyms(fold(question))
         # 文号-like years (【2024】126号) are not the fiscal year asked about
         scan = re.sub(r"[\[(]\d{4}[\])]\s*\d+号", "", text)
         years, relative = find_years(scan, self.latest_year)

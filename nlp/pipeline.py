@@ -102,6 +102,20 @@ class Pipeline:
             if latest:
                 from nlp.normalize import find_years
                 intent.years = find_years(nq.text, latest)[0]
+        if intent.name == "dept_total" and intent.departments and intent.years:
+            # a year the graph has no budget of, right before one it has: derived from the
+            # next year's 比上年 statement (the change handler says so)
+            have = {y for d in intent.departments for y in self.catalog.dept_years.get(d, [])}
+            if not set(intent.years) & have and any(y + 1 in have for y in intent.years):
+                intent.name = "change"
+                intent.details["derive_only"] = True  # nothing to derive from: nothing found
+        if intent.name in ("sangong", "operating") and intent.departments and intent.years:
+            # 去年的三公经费 of a budget the graph lacks: the next year's budget and its 比上年 statement
+            have = {y for d in intent.departments for y in self.catalog.dept_years.get(d, [])}
+            if not set(intent.years) & have and all(y + 1 in have for y in intent.years):
+                intent.years = [y + 1 for y in intent.years]
+                intent.change = True
+                intent.details["derive_only"] = True
         intent.details["topics"] = linked.entities("topic")
         intent.details["topic_text"] = [m.key for m in linked.mentions if "topic" in m.kinds()]
         intent.details["terms"] = [e.name for e in linked.entities("term")]
@@ -135,7 +149,32 @@ class Pipeline:
             if result.text:
                 text = result.text + understood_text(intent)
             return Answer(**base, text=text, sparql=sparql)
-        return Answer(**base, text=result.text, items=result.items, sparql=sparql)
+        return Answer(**base, text=result.text + provenance_text(result.items), items=result.items, sparql=sparql)
+
+
+def provenance_text(items) -> str:
+    """Where the figures come from, for the sentence: each document once, with its pages or lines."""
+    where: dict[str, list[str]] = {}
+    for item in items:
+        if not item.source:
+            continue
+        for one in str(item.source).split("；"):
+            words = one.split()
+            if not words:
+                continue
+            spots = where.setdefault(words[0], [])
+            for w in words[1:3]:
+                if re.fullmatch(r"第\d+[页行]", w) and w not in spots:
+                    spots.append(w)
+    if not where:
+        return ""
+    docs = []
+    for doc, spots in list(where.items())[:4]:
+        pages = [s for s in spots if s.endswith("页")]
+        lines = [s for s in spots if s.endswith("行")]
+        spots = pages if len(pages) > 1 or not lines else lines  # one page only: its lines say more
+        docs.append(doc + (f"（{'、'.join(spots[:6])}{'等' if len(spots) > 6 else ''}）" if spots else ""))
+    return "出处：" + "；".join(docs) + ("等" if len(where) > 4 else "") + "。"
 
 
 def understood_text(intent: Intent) -> str:

@@ -111,6 +111,7 @@ class ProfileRow:
     divisions: list[str] = field(default_factory=list)
     functions: str | None = None
     source: str | None = None
+    subordinates: list[str] = field(default_factory=list)
 
 
 @dataclass

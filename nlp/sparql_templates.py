@@ -72,11 +72,12 @@ FIGURES = """SELECT ?doc ?item ?amount ?file ?page ?line ?table ?row WHERE {
 """ + LOCATION + """
 }"""
 
-SUBJECTS = """SELECT ?doc ?code ?name ?kind ?amount ?file ?page ?line ?table ?row WHERE {
+SUBJECTS = """SELECT ?doc ?code ?name ?printed ?kind ?amount ?file ?page ?line ?table ?row WHERE {
   {VALUES_doc}
   ?x bkg:document ?doc ; bkg:subject ?s ; bkg:expenditureKind ?k ; bkg:amount ?amount .
   ?s a {type} ; skos:notation ?code .
   OPTIONAL { ?s skos:prefLabel ?name }
+  OPTIONAL { ?x rdfs:label ?printed }
   BIND(REPLACE(STR(?k), "^.*/", "") AS ?kind)
 """ + LOCATION + """
 }"""
@@ -114,9 +115,10 @@ INDICATORS = """SELECT ?x ?project ?name ?level1 ?level2 ?target ?weight ?kind ?
 """ + LOCATION + """
 } ORDER BY ?project ?x"""
 
-POLICIES_OF = """SELECT ?project ?pol ?title ?number WHERE {
+POLICIES_OF = """SELECT ?project ?pname ?pol ?title ?number WHERE {
   {VALUES_project}
   ?project bkg:basedOn ?pol .
+  OPTIONAL { ?project rdfs:label ?pname }
   OPTIONAL { ?pol dct:title ?title }
   OPTIONAL { ?pol bkg:documentNumber ?number }
 }"""
@@ -146,6 +148,13 @@ DIVISIONS = """SELECT ?doc ?name WHERE {
   {VALUES_doc}
   ?u a bkg:Division ; rdfs:label ?name ; bkg:mentionedIn ?doc .
 } ORDER BY ?doc ?u"""
+
+SUBORDINATES = """SELECT ?doc ?name WHERE {
+  {VALUES_doc}
+  ?doc bkg:department ?dept .
+  ?dept org:hasSubOrganization ?sub .
+  ?sub rdfs:label ?name ; bkg:mentionedIn ?doc .
+} ORDER BY ?doc ?name"""
 
 FINDINGS = """SELECT ?doc ?x ?rule ?where ?expected ?printed ?file ?page ?line ?table ?row WHERE {
   {VALUES_doc}

@@ -110,3 +110,66 @@ def test_definitions_and_changes(shared_dir):
     assert first["provenance"]["table"] == "说明二"
     item = next(c for c in changes if c["subject"] == "一般公共服务支出（类）宣传事务（款）宣传管理（项）")
     assert (item["current"], item["amount"], item["direction"]) == ("20.00", "30.00", "decrease")
+
+
+# --- the profile in other provinces' wording (hand-made lines, no shared files) ------------------------
+
+def _lines(*texts: str):
+    from kg.extract.source import Line
+
+    return [Line(text=t, lineno=i + 1, page=1) for i, t in enumerate(texts)]
+
+
+def test_profile_shanghai_wording() -> None:
+    profile = read_profile(_lines(
+        "青山区商务委员会主要职能", "青山区商务委员会是主管全区产业经济的区政府工作部门，主要职责是：",
+        "青山区商务委员会机构设置", "青山区商务委员会部门预算是包括商务委本部以及下属1家预算单位的综合收支计划。",
+        "本部门中，行政单位1家，事业单位1家，具体包括：",
+        "1. 商务委本部，青山区商务委员会机关设3个内设机构，包括：办公室、市场秩序科（粮食和物资",
+        "储备科）、贸易发展科。", "2. 青山区中小企业服务中心，不单列预算。", "名词解释"))
+    assert profile.divisions == ["办公室", "市场秩序科（粮食和物资储备科）", "贸易发展科"]
+    assert profile.subordinate_units == ["青山区中小企业服务中心"]
+    assert profile.functions.startswith("青山区商务委员会是主管全区产业经济的区政府工作部门")
+
+
+def test_profile_jiangsu_numbered_lists_and_staffing() -> None:
+    profile = read_profile(_lines(
+        "第一部分 部门概况", "一、主要职能", "青山省高级人民法院是国家审判机关。",
+        "二、部门机构设置和预算单位构成情况", "根据部门职责分工，本部门包括 3 个内设机构、1 个下属差额",
+        "拨款事业单位，具体包括：", "（一）机关内设机构", "1、办公室", "2、立案庭", "4", "3、审判管理处",
+        "（二）下属差额拨款事业单位", "1、青山省法官培训学院", "机关编制 120名，实际在编在职人员 98 名，离退休人员 40名。",
+        "第二部分 2019 年度部门预算表"))
+    assert profile.divisions == ["办公室", "立案庭", "审判管理处"]
+    assert profile.subordinate_units == ["青山省法官培训学院"]
+    s = profile.staffing
+    assert (s.authorized, s.active, s.retired, s.retired_veteran) == (120, 98, None, None)
+
+
+def test_profile_inline_lists_drop_the_department_itself() -> None:
+    profile = read_profile(_lines(
+        "省人大常委会下设办公厅、研究室和3 个专门委员会，现有38 个处室。",
+        "从预算单位构成看，纳入本部门 2019 年度部门汇总预算编制范",
+        "围的预算单位共 2 家，具体包括：青山省人大机关（本级）、", "青山省人大培训中心。"))
+    assert profile.divisions == ["办公厅", "研究室", "3个专门委员会"]
+    assert profile.subordinate_units == ["青山省人大培训中心"]
+
+
+# --- a narrative printed in 元 -------------------------------------------------------------------
+
+def test_a_narrative_in_yuan_is_restated_in_wan_exactly() -> None:
+    from kg.extract.narrative.units import in_wan
+
+    texts = ("机关运行经费财政拨款预算 498,600.00", "元。", "三公经费 63900元，公务接待费 3,900.50 元。",
+             "政府采购预算 1592300.00元。")
+    got = [line.text for line in in_wan(_lines(*texts))]
+    assert got == ["机关运行经费财政拨款预算 49.86万", "元。", "三公经费 6.39万元，公务接待费 0.39005 万元。",
+                   "政府采购预算 159.23万元。"]
+    figures = read_figures(in_wan(_lines(*texts)), "x.txt")
+    assert figures.operating_expenses == Decimal("49.86")
+
+
+def test_a_narrative_in_wan_with_a_few_yuan_amounts_is_left_as_printed() -> None:
+    from kg.extract.narrative.units import in_wan
+
+    texts = ("机关运行经费 49.86万元。", "差旅费标准 500元/人。", "三公经费 6.39万元。")
+    assert [line.text for line in in_wan(_lines(*texts))] == list(texts)

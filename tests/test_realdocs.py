@@ -286,6 +286,7 @@ def test_welfare_misprinted_code_is_placed_and_reported(records: dict[str, Recor
     (SHANGHAI_FINANCE, D("6.20")),        # 决算: 四、上级补助收入 … 八、其他收入 6.20, the rest blank
     (JIANGSU_NPC, None),                  # 二、财政专户管理资金 and 三、其他资金 blank
     (JIANGSU_CPPCC, D("80.00")),          # 三、其他资金 80.00
+    (JIANGSU_COURT, None),                # 三、其他资金 blank (公开02表: 其他资金 小计 blank)
 ])
 def test_unit_funds_from_the_summary_table(records: dict[str, Record], department: str, unit_funds) -> None:
     t = records[department].totals
@@ -347,3 +348,15 @@ def test_profile_jiangsu(records: dict[str, Record]) -> None:
     assert len(court.divisions) == 27
     assert court.divisions[:3] == ["办公室", "组织人事处", "法官管理处"] and court.divisions[-1] == "司法警察总队"
     assert court.subordinate_units == ["江苏省法官培训学院", "徐州铁路运输法院"]
+
+
+def test_jiangsu_personnel_and_public_expenses_from_the_narrative(records: dict[str, Record]) -> None:
+    """Jiangsu's 基本支出 tables print no 人员经费/公用经费 columns; the 说明 states them
+    (``（一）人员经费 6080.72 万元`` …) and they add up to the 一般公共预算基本支出预算表's 合计."""
+    npc, court = records[JIANGSU_NPC], records[JIANGSU_COURT]
+    assert (npc.totals.personnel, npc.totals.public_expenses) == (D("6080.72"), D("1585.96"))
+    assert (court.totals.personnel, court.totals.public_expenses) == (D("18387.95"), D("3580.05"))
+    assert npc.totals.provenance["personnel"].page == 26
+    for record, total in ((npc, D("7666.68")), (court, D("21968.00"))):
+        check = next(c for c in record.checks if "人员经费 + 公用经费" in c.where)
+        assert (check.expected, check.printed, check.ok) == (total, total, True)

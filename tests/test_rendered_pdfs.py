@@ -219,3 +219,45 @@ def test_samples_round_trip(index: int, tmp_path: Path) -> None:
 def test_education_has_no_failed_check(tmp_path: Path) -> None:
     got = _round_trip(qingshan_education(2025), tmp_path)
     assert got.checks and [c for c in got.checks if not c.ok] == []
+
+
+# --- the same budgets printed WITHOUT ruling lines (tables as aligned text only) ------------------------
+
+def _reading(record: Record) -> dict:
+    """What a read-back record says, as comparable plain values."""
+    return {
+        "totals": _totals(record),
+        "functional": [(r.code, r.name, r.total, r.basic, r.project) for r in record.functional_subjects],
+        "economic": [(r.code, r.name, r.total, r.personnel, r.public) for r in record.economic_subjects],
+        "projects": sorted((p.name, p.amount, p.functional_code) for p in record.projects),
+        "failed": sorted((c.rule, c.where, c.expected, c.printed) for c in record.checks if not c.ok),
+    }
+
+
+def test_unruled_renderer_draws_no_grid(tmp_path: Path) -> None:
+    """The fixture itself: without ruling lines pdfplumber finds no table at all, so the tests
+    below exercise the word-position path (``kg.extract.pdf_unruled``), not the grid reader."""
+    import pdfplumber
+
+    path = render_record_pdf(water_bureau(misprint=True), tmp_path / "water.pdf", ruled=False)
+    with pdfplumber.open(path) as pdf:
+        assert all(not page.lines and not page.rects for page in pdf.pages)
+        assert all(not page.find_tables() for page in pdf.pages)
+
+
+@pytest.mark.parametrize("make", [lambda: water_bureau(misprint=True), lambda: water_bureau(misprint=False),
+                                  *[(lambda i=i: sample_records()[i]) for i in range(3)]],
+                         ids=["water_gap", "water_clean", "ecology_2024", "ecology_2025_gap", "education_2025"])
+def test_unruled_pdf_reads_as_the_ruled_one(make, tmp_path: Path) -> None:
+    """Every row, total, project and check of the unruled print equals the ruled print's, and
+    both equal what was rendered (the blank cells of 表3/表7 stay under their own columns)."""
+    record = make()
+    ruled = extract_file(str(render_record_pdf(record, tmp_path / "ruled.pdf")))
+    unruled = extract_file(str(render_record_pdf(record, tmp_path / "unruled.pdf", ruled=False)))
+    assert _reading(unruled) == _reading(ruled)
+    # every identity checked on the ruled print is checked on the unruled one (表7 can give more:
+    # its 总计 and unit rows are found as rows of their own there)
+    assert {(c.rule, c.where) for c in ruled.checks} <= {(c.rule, c.where) for c in unruled.checks}
+    assert _reading(unruled)["functional"] == [(r.code, r.name, r.total, r.basic, r.project)
+                                               for r in record.functional_subjects]
+    assert {k: _totals(unruled)[k] for k in TABLE_TOTALS} == {k: _totals(record)[k] for k in TABLE_TOTALS}

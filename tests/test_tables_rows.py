@@ -134,3 +134,82 @@ def test_a_table_continued_under_its_title_again_is_one_table() -> None:
     assert [(t.label, t.kind) for t in parts.tables] == [("表3", "expenditure")]
     rows = read_rows(parts.tables[0].lines)
     assert [r.label for r in rows] == ["合计", "201", "211"]
+
+
+# --- the same table in 元: the column resolution's tolerances follow the table's unit ------------------
+
+def test_a_table_in_yuan_is_placed_as_the_same_table_in_wan() -> None:
+    """The rows of ``test_columns_are_placed_by_parent_sums_not_by_counting`` ×10000 in a 元 table,
+    with the printed 0.01 万元 gap of 221 as a 100 元 gap: the same columns."""
+    texts = ("总计 46,787,000.00 4,216,800.00 42,570,300.00", "201 一般公共服务支出 200,000.00 200,000.00",
+             "208 社会保障和就业支出 626,000.00 626,000.00", "211 节能环保支出 45,423,800.00 3,053,600.00 42,370,300.00",
+             "211 01 环境保护管理事务 5,525,700.00 3,053,600.00 2,472,100.00", "211 01 01 行政运行 3,053,600.00 3,053,600.00",
+             "211 01 02 一般行政管理事务 1,170,000.00 1,170,000.00", "211 01 99 其他 1,302,100.00 1,302,100.00",
+             "211 03 污染防治 39,898,200.00 39,898,200.00", "221 住房保障支出 537,200.00 537,200.00")
+    rows = read_rows(lines(*texts))
+    resolve(rows, FUNCTIONAL, unit="元")
+    got = {r.label: (r.get("total"), r.get("basic"), r.get("project")) for r in rows}
+    assert got["201"] == (D("200000.00"), None, D("200000.00"))
+    assert got["208"] == (D("626000.00"), D("626000.00"), None)
+    assert got["2110102"] == (D("1170000.00"), None, D("1170000.00"))
+    assert got["21103"] == (D("39898200.00"), None, D("39898200.00"))
+
+
+# --- a misprinted code (福利院 ``7 11 02``) placed by its 款 digits and its parent's sum ------------------
+
+def _cells(cells: tuple, lineno: int) -> Line:
+    return Line(text=" ".join(c for c in cells if c), lineno=lineno, page=9, cells=cells, table=1)
+
+
+def test_a_misprinted_code_is_placed_and_reported() -> None:
+    from kg.extract.tables.code_repair import place_misprinted_codes
+
+    body = [_cells(("210", None, None, "卫生健康支出", "503,724", "503,724", None), 1),
+            _cells(("210", "11", None, "行政事业单位医疗", "503,724", "503,724", None), 2),
+            _cells(("7", "11", "02", "事业单位医疗", "503,724", "503,724", None), 3)]
+    rows = read_rows(body)
+    assert rows[2].code is None and rows[2].extra["code_groups"] == ["7", "11", "02"]
+    assert rows[2].name == "事业单位医疗"
+    findings = place_misprinted_codes(rows, "表3", "福利院.pdf")
+    resolve(rows, FUNCTIONAL)
+    assert rows[2].code == "2101102" and rows[2].get("total") == D("503724")
+    assert [(f.rule, f.expected, f.printed, f.ok, f.provenance.line) for f in findings] == [
+        ("code_misprint", D("503724"), D("0"), False, 3)]
+    assert "“7 11 02”" in findings[0].where
+
+
+def test_a_misprinted_code_that_does_not_add_up_stays_unplaced() -> None:
+    from kg.extract.tables.code_repair import place_misprinted_codes
+
+    body = [_cells(("210", "11", None, "行政事业单位医疗", "503,724", "503,724", None), 1),
+            _cells(("210", "11", "01", "行政单位医疗", "3,724", "3,724", None), 2),
+            _cells(("7", "11", "02", "事业单位医疗", "400,000", "400,000", None), 3)]
+    rows = read_rows(body)
+    assert place_misprinted_codes(rows, "表3", "x.pdf") == [] and rows[2].code is None
+
+
+# --- page furniture -------------------------------------------------------------------------------
+
+def test_page_numbers_and_running_headers_are_dropped_but_not_bare_figures() -> None:
+    from kg.extract.page_furniture import drop_page_furniture
+
+    header = "青山市水务局2025年部门预算"
+    texts = [header, "301 工资福利支出", "- 9 -", header, "365.48 365.48", "第 10 页", header, "302 办公费",
+             "7", "第 3 页 共 20 页"]
+    kept = [line.text for line in drop_page_furniture(lines(*texts))]
+    assert kept == [header, "301 工资福利支出", "365.48 365.48", "302 办公费", "7"]
+    # printed twice only (a cover and a title page): both stay
+    assert [line.text for line in drop_page_furniture(lines(header, "x", header))] == [header, "x", header]
+
+
+def test_a_misprinted_code_in_a_text_extraction_is_a_row_of_its_own() -> None:
+    """Text: ``7 11 02 事业单位医疗`` starts a row (not the previous row's continuation)."""
+    from kg.extract.tables.code_repair import place_misprinted_codes
+
+    rows = read_rows(lines("210 卫生健康支出 503,724 503,724", "210 11 行政事业单位医疗 503,724 503,724",
+                           "7 11 02 事业单位医疗 503,724 503,724", "221 住房保障支出 335,816 335,816"))
+    assert [(r.code, r.name) for r in rows] == [("210", "卫生健康支出"), ("21011", "行政事业单位医疗"),
+                                                (None, "事业单位医疗"), ("221", "住房保障支出")]
+    assert [f.rule for f in place_misprinted_codes(rows, "表3", "x.txt")] == ["code_misprint"]
+    resolve(rows, FUNCTIONAL)
+    assert (rows[2].code, rows[2].get("total"), rows[2].get("basic")) == ("2101102", D("503724"), D("503724"))

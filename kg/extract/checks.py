@@ -351,6 +351,20 @@ def _current_year_lines(summary) -> tuple[Decimal | None, Decimal | None]:
     return current_in, current_out
 
 
+def _total_vs_summary(c: Checks, record: Record, table, row, summary, side: str, current: Decimal | None,
+                      grand: Decimal | None) -> None:
+    """表2/表3's 合计 against 表1: its 本年收入/支出合计 line where the table's total column is the
+    year's own (the 决算 template), else its 收入/支出总计."""
+    if row is None:
+        return
+    if _headed_current(table, f"本年{side}合计") and current is not None:
+        c.add("same_figure", f"{table.label} {row.label} vs {summary.label} 本年{side}合计",
+              current, row.get("total"), _prov(record, table, row))
+    elif grand is not None:
+        c.add("same_figure", f"{table.label} {row.label} vs {summary.label} {side}总计",
+              grand, row.get("total"), _prov(record, table, row))
+
+
 def cross_table_checks(c: Checks, parts, record: Record) -> None:
     """The same figure printed in two tables."""
     summary = parts.table("summary")
@@ -370,18 +384,8 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
     # A table whose total column is 本年收入合计 / 本年支出合计 (the 决算 template) holds the year's
     # figures only: it is compared with the summary's 本年 line, not with 总计 (which adds 结转).
     current_in, current_out = _current_year_lines(summary)
-    if r3 is not None and _headed_current(expenditure, "本年支出合计") and current_out is not None:
-        c.add("same_figure", f"{expenditure.label} {r3.label} vs {summary.label} 本年支出合计",
-              current_out, r3.get("total"), _prov(record, expenditure, r3))
-    elif r3 is not None and grand.get("expenditure_total") is not None:
-        c.add("same_figure", f"{expenditure.label} {r3.label} vs {summary.label} 支出总计",
-              grand["expenditure_total"], r3.get("total"), _prov(record, expenditure, r3))
-    if r2 is not None and _headed_current(income, "本年收入合计") and current_in is not None:
-        c.add("same_figure", f"{income.label} {r2.label} vs {summary.label} 本年收入合计",
-              current_in, r2.get("total"), _prov(record, income, r2))
-    elif r2 is not None and grand.get("income_total") is not None:
-        c.add("same_figure", f"{income.label} {r2.label} vs {summary.label} 收入总计",
-              grand["income_total"], r2.get("total"), _prov(record, income, r2))
+    _total_vs_summary(c, record, expenditure, r3, summary, "支出", current_out, grand.get("expenditure_total"))
+    _total_vs_summary(c, record, income, r2, summary, "收入", current_in, grand.get("income_total"))
     if r6 is not None and r3 is not None and r3.get("basic") is not None:
         c.add("same_figure", f"{economic.label} {r6.label} vs {expenditure.label} {r3.label} 基本支出",
               r3.get("basic"), r6.get("total"), _prov(record, economic, r6))

@@ -1,5 +1,6 @@
 """The parsing pipeline: SourceDocument -> Record, as a chain of small stages.
 
+    furniture  -> page numbers and repeated running headers dropped (``page_furniture``)
     identify   -> department, year, kind, unit (from the content, never the file name)
     sections   -> the document cut into recognised tables and narrative parts
     tables     -> each recognised table read by the parser registered for its kind
@@ -20,9 +21,11 @@ def parse_document(doc: SourceDocument) -> Record:
     """Read one document into a Record; raises ExtractionError where it is not a budget."""
     from kg.extract import checks, identify, merge, sections
     from kg.extract.narrative import read_narrative
+    from kg.extract.page_furniture import drop_page_furniture
     from kg.extract.tables import read_tables
 
     record = Record(source=doc.name, files=[doc.name])
+    doc.lines = drop_page_furniture(doc.lines)
     identify.identify(doc, record)
     parts = sections.split(doc, record)
     if not parts.tables and not parts.has_budget_narrative:

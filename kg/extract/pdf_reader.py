@@ -13,8 +13,9 @@ A table row becomes a ``Line`` whose ``text`` is its cells joined by spaces (so 
 parser still reads it) and whose ``cells`` keeps the columns, empty ones as ``None``; ``table``
 numbers the tables of the document. A table continued on the next page keeps its number, the
 header the new page repeats is dropped, and a first row that lost its top border is taken back
-into the table. Unruled tables come through as text lines (their words spaced), which the
-text parsers read as they read the plain-text extractions.
+into the table. A table printed without ruling lines is given cells from its words' positions
+(``kg.extract.pdf_unruled``: columns from the extents the figures and names cover), so it
+reads as a ruled one does; text that forms no such table stays text lines.
 
 Bad files never raise anything but ``ExtractionError``: the preflight (encrypted, corrupt,
 truncated, empty) runs first, a page pdfminer cannot read is named, a page without text is

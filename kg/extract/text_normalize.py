@@ -53,9 +53,15 @@ def _kangxi_table() -> dict[int, str]:
 _KANGXI = _kangxi_table()
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH_FIGURE_MARK_RE = re.compile(r"(?<=\d)[．，](?=\d)")
+
+
 def normalize_chars(text: str) -> str:
-    """Map Kangxi radicals to ordinary characters and drop zero-width and control characters."""
-    text = text.translate(_KANGXI)
+    """Map Kangxi radicals to ordinary characters, full-width digits (and a full-width point or
+    comma between two digits) to ASCII, and drop zero-width and control characters."""
+    text = text.translate(_KANGXI).translate(_FULL_WIDTH_DIGITS)
+    text = _FULL_WIDTH_FIGURE_MARK_RE.sub(lambda m: "." if m.group(0) == "．" else ",", text)
     return re.sub(r"[\u200b-\u200f\ufeff\u00ad]", "", text)
 
 

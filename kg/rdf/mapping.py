@@ -291,6 +291,7 @@ def _subject_rows(ctx: _Context) -> None:
                 _observation(ctx, obs, value, row.provenance)
                 ctx.add(obs, BKG.subject, subj)
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+                ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
     for row in ctx.record.economic_subjects:
         subj = _subject_node(ctx, row.code, row.name, False)
         for kind, value in (("total", row.total), ("personnel", row.personnel), ("public", row.public)):
@@ -299,6 +300,7 @@ def _subject_rows(ctx: _Context) -> None:
                 _observation(ctx, obs, value, row.provenance)
                 ctx.add(obs, BKG.subject, subj)
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+                ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
 
 
 def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:

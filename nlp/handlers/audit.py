@@ -84,7 +84,13 @@ def _audit_projects(rows: list[ProjectRow], ctx: Context) -> Result:
                                                       for p in rows)]
     findings = ctx.graph.findings(budgets)
     for p in rows:
-        amounts = [a.value for a in find_amounts(p.description or "")]
+        text = p.description or ""
+        # a stated total (共计16.20万元) is not one of the details it sums
+        # nor is a rate (400元/月/点, 每人500元)
+        amounts = [a.value for a in find_amounts(text)
+                   if not re.search(r"(共计|合计|总计|总额|共)[为是:：]?$", text[max(0, a.start - 4):a.start])
+                   and not re.match(r"\s*(/|每|一次|一人)", text[a.end:a.end + 3])
+                   and not re.search(r"(每|单价|标准)[^，,。；;]{0,4}$", text[max(0, a.start - 6):a.start])]
         if p.amount is not None and len(amounts) >= 2:
             total = sum(amounts, Decimal(0))
             detail = "+".join(f"{a.normalize():f}" for a in amounts)

@@ -60,7 +60,7 @@ def _breakdown(intent: Intent, ctx: Context, scheme: str) -> Result:
                 for r in children:
                     items.append(Item(r.name, money(r.amount), WAN, b.department, b.year, r.source,
                                       {"code": r.code}))
-                head = f"{who(b.department, b.year)}{parent.name}{wording}" + (
+                head = f"{who(b.department, b.year)}{top.name if top is not None else parent.name}{wording}" + (
                     f"（{code}）合计{money(top.amount)}万元" if top is not None else "")
                 body = "、".join(f"{r.code} {r.name}{money(r.amount)}万元" for r in children)
                 parts.append(f"{head}，由{len(children)}个{lvl}级科目构成：{body}" if children else head)

@@ -26,17 +26,19 @@ def indicators(intent: Intent, ctx: Context) -> Result:
         return Result(text=f"图谱中没有{names}的绩效目标表。")
     by_proj = {p.iri: p for p in rows}
     items = []
-    parts = []
+    parts: dict[str, list[str]] = {}
     for i in inds:
         p = by_proj.get(i.project)
         items.append(Item(i.name, None, None, p.department if p else None, p.year if p else None, i.source,
                           {"target": i.target, "weight": str(i.weight) if i.weight is not None else None,
                            "level2": i.level2, "project": p.name if p else None}))
-        parts.append(f"{i.level2 or ''}“{i.name}”：{i.target or '未列明'}" +
-                     (f"（权重{i.weight.normalize():f}）" if i.weight is not None else ""))
-    names = "、".join(f"“{p.name}”" for p in rows)
+        parts.setdefault(i.project, []).append(
+            f"{i.level2 or ''}“{i.name}”：{i.target or '未列明'}" +
+            (f"（权重{i.weight.normalize():f}）" if i.weight is not None else ""))
     what = "、".join(kinds) if kinds else "绩效指标"
-    return Result(items, f"{names}的{what}：" + "；".join(parts) + "。")
+    text = "。".join(f"{project_phrase(by_proj[iri])}的{what}：" + "；".join(ps)
+                    for iri, ps in parts.items() if iri in by_proj)
+    return Result(items, text + "。")
 
 
 @handler("policy_basis")

@@ -101,11 +101,15 @@ def change(intent: Intent, ctx: Context) -> Result:
             if doc is not None and doc not in docs:
                 docs.append(doc)
         for doc in docs:
-            figures = {f.key: f for f in ctx.graph.figures([doc], metrics)}
-            stated = ctx.graph.changes([doc], metrics)
+            figures = {f.key: f for f in ctx.graph.figures([doc], [m for m in metrics if ':' not in m])}
+            stated, seen = [], set()
+            for c in ctx.graph.changes([doc], metrics):  # one statement printed in two sections: once
+                if (c["key"], c["delta"], c["current"]) not in seen:
+                    seen.add((c["key"], c["delta"], c["current"]))
+                    stated.append(c)
             before = next((b for b in have if b.year == doc.year - 1), None)
             if before is not None:  # both years in the graph: the change is the difference
-                prior = {f.key: f for f in ctx.graph.figures([before], metrics)}
+                prior = {f.key: f for f in ctx.graph.figures([before], [m for m in metrics if ':' not in m])}
                 stated += [{"key": k, "label": figures[k].label, "current": figures[k].amount,
                             "delta": figures[k].amount - prior[k].amount,
                             "percent": pct(figures[k].amount - prior[k].amount, prior[k].amount),
@@ -133,6 +137,8 @@ def change(intent: Intent, ctx: Context) -> Result:
                     phrase += f"；据此推算{doc.year - 1}年为{money(prev)}万元"
                 parts.append(phrase)
     if not items:
+        if intent.details.get("derive_only"):
+            return Result()
         return _no_change(intent, ctx, depts, metrics)
     return Result(items, "。".join(parts) + "。")
 
@@ -141,7 +147,7 @@ def _no_change(intent: Intent, ctx: Context, depts: list[str], metrics: list[str
     """No 比上年 statement to derive from: say so, and give the figures the graph does hold for
     the same department (labelled with their own year), never a guess for the year asked."""
     budgets = [b for b in ctx.graph.budgets() if b.department in depts]
-    figs = ctx.graph.figures(budgets, metrics)
+    figs = ctx.graph.figures(budgets, [m for m in metrics if ":" not in m])
     if not figs:
         return Result()
     missing = [y for y in intent.years if not any(b.year == y for b in budgets)]
@@ -156,7 +162,7 @@ def _no_change(intent: Intent, ctx: Context, depts: list[str], metrics: list[str
 @handler("comparison")
 def comparison(intent: Intent, ctx: Context) -> Result:
     """One figure of several departments (each on its latest budget) or years, ranked."""
-    budgets, _ = ctx.scope(intent)
+    budgets, note = ctx.scope(intent)
     if not intent.years and len({b.department for b in budgets}) > 1:
         latest = {}
         for b in budgets:  # departments compared on their latest budget each
@@ -165,6 +171,14 @@ def comparison(intent: Intent, ctx: Context) -> Result:
         budgets = list(latest.values())
     key = next((m for m in intent.metrics if m not in ("income_side", "expenditure_side")), "income_total")
     figs = ctx.graph.figures(budgets, [key])
+    bound = ""
+    if intent.op and intent.amount is not None:  # only the departments past the bound
+        lo, hi = intent.amount, intent.amount_high
+        test = {">": lambda a: a > lo, ">=": lambda a: a >= lo, "<": lambda a: a < lo, "<=": lambda a: a <= lo,
+                "between": lambda a: hi is not None and lo <= a <= hi}[intent.op]
+        figs = [f for f in figs if test(f.amount)]
+        word = {">": "超过", ">=": "不低于", "<": "低于", "<=": "不超过", "between": "介于"}[intent.op]
+        bound = f"{word}{money(lo)}万元" + (f"至{money(hi)}万元" if intent.op == "between" and hi else "")
     if not figs:
         return Result()
     figs.sort(key=lambda f: f.amount, reverse=intent.descending)
@@ -178,10 +192,17 @@ def comparison(intent: Intent, ctx: Context) -> Result:
                           {"rank": rank, "metric": label}))
         parts.append(f"{rank}. {f.department}（{f.year}年）{money(f.amount)}万元")
     order = "从高到低" if intent.descending else "从低到高"
+    if note.startswith("问题未指明年度"):
+        note = "问题未指明年度，各部门按图谱中其最新一年的预算比较"
     years = {f.year for f in figs}
     tail = "（各部门的文件年度不同）" if len(years) > 1 and len({f.department for f in figs}) > 1 else ""
-    text = f"按{label}{order}排序：" + "；".join(parts) + "。" + tail
-    return Result(items, text)
+    text = (f"{label}{bound}的有{len(figs)}个：" if bound else "") + \
+        f"按{label}{order}排序：" + "；".join(parts) + "。" + tail
+    if intent.details.get("sum") and len(figs) > 1:  # 三家单位的…合计
+        total = sum((f.amount for f in figs), Decimal(0))
+        items.append(Item(f"{len(figs)}个单位{label}合计", money(total), WAN))
+        text += f"{len(figs)}个单位{label}合计{money(total)}万元。"
+    return Result(items, with_note(text, note))
 
 
 @handler("sangong")
@@ -192,24 +213,36 @@ def sangong(intent: Intent, ctx: Context) -> Result:
                    share_base={"overseas": "total", "reception": "total", "vehicles": "total",
                                "vehicle_purchase": "vehicles", "vehicle_operation": "vehicles"})
     if intent.change and res.items:
-        budgets, _ = ctx.scope(intent)
         asked = intent.metrics if len(intent.metrics) < 6 else ["total"]
-        extra = change(Intent("change", departments=[b.department for b in budgets],
-                              years=[b.year for b in budgets], change=True,
-                              metrics=["three_public." + m for m in asked]), ctx)
-        changed = [i for i in extra.items if "比上年" in i.label or "幅度" in i.label]
-        if changed:
-            res.items += [i for i in extra.items if "推算" in i.label or i in changed]
-            res.text += extra.text
-        else:
-            res.text += "图谱中没有这项经费的比上年增减数。"
+        _with_change(intent, ctx, res, ["three_public." + m for m in asked])
     return res
+
+
+def _with_change(intent: Intent, ctx: Context, res: Result, metrics: list[str]) -> None:
+    """Add the 比上年 statements of ``metrics`` to a result (or say the graph has none)."""
+    budgets, _ = ctx.scope(intent)
+    extra = change(Intent("change", departments=[b.department for b in budgets],
+                          years=[b.year for b in budgets], change=True, metrics=metrics), ctx)
+    changed = [i for i in extra.items if "比上年" in i.label or "幅度" in i.label]
+    if changed:
+        res.items += [i for i in extra.items if "推算" in i.label or i in changed]
+        res.text += extra.text
+    elif intent.details.get("derive_only"):  # the year asked is not in the graph, nor derivable
+        years = "、".join(f"{y - 1}年" for y in intent.years)
+        res.items.clear()
+        res.text = f"没有找到：图谱中没有{'、'.join(dict.fromkeys(b.department for b in budgets))}{years}的预算，" \
+                   f"下一年度的预算也没有可据以推算的比上年增减数。"
+    else:
+        res.text += "图谱中没有这项经费的比上年增减数。"
 
 
 @handler("operating")
 def operating(intent: Intent, ctx: Context) -> Result:
-    """机关运行经费."""
-    return _figures(intent, ctx, ["operating_expenses"], {"operating_expenses": "机关运行经费"})
+    """机关运行经费 (with the change against last year when asked)."""
+    res = _figures(intent, ctx, ["operating_expenses"], {"operating_expenses": "机关运行经费"})
+    if intent.change and res.items:
+        _with_change(intent, ctx, res, ["operating_expenses"])
+    return res
 
 
 @handler("procurement")

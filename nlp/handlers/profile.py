@@ -27,6 +27,11 @@ def profile(intent: Intent, ctx: Context) -> Result:
                 items.append(Item(d, None, None, pr.department, pr.year, pr.source))
             items.append(Item("内设科室个数", str(len(pr.divisions)), "个", pr.department, pr.year, pr.source))
             parts.append(f"{who(pr.department, pr.year)}内设{len(pr.divisions)}个科室：" + "、".join(pr.divisions))
+        elif intent.aspect == "subordinate" and pr.subordinates:
+            for d in pr.subordinates:
+                items.append(Item(d, None, None, pr.department, pr.year, pr.source, {"role": "下属单位"}))
+            items.append(Item("下属单位个数", str(len(pr.subordinates)), "个", pr.department, pr.year, pr.source))
+            parts.append(f"{who(pr.department, pr.year)}有{len(pr.subordinates)}个下属单位：" + "、".join(pr.subordinates))
     if not items:
         names = "、".join(who(b.department, b.year) for b in budgets)
         what = {"staffing": "人员编制情况", "functions": "主要职能", "subordinate": "下属预算单位",

@@ -2,10 +2,11 @@
 funding source, responsible unit and person."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from nlp.handlers.base import (CATEGORY_LABELS, WAN, Context, Result, handler, pct, project_item,
-                               project_phrase, with_note)
+                               project_phrase, who, with_note)
 from nlp.intents import Intent
 from nlp.reply import Item, money
 from nlp.rows import ProjectRow
@@ -171,6 +172,11 @@ def top_n(intent: Intent, ctx: Context) -> Result:
     return Result(items, with_note(text, note))
 
 
+# Words too general to tell projects apart (a question's 监测/建设/费用 names no particular one).
+_GENERIC_TOPIC = re.compile(r"^(监测|建设|费用|资金|经费|项目|工作|运行|维护|服务|管理|保障|专项|支出|活动|能力|"
+                            r"安排|用于|多少|哪些|方面|相关|有关|开展|实施|环境|生态|治理|防治)$")
+
+
 @handler("topic_projects")
 def topic_projects(intent: Intent, ctx: Context) -> Result:
     """Projects about a theme. A project's name counts first: one point per theme the question
@@ -188,13 +194,33 @@ def topic_projects(intent: Intent, ctx: Context) -> Result:
     topical = set(ctx.graph.topic_projects([t.iri for t in topics], budgets)) if topics else set()
 
     def names(p: ProjectRow) -> str:
-        """A project's name and aliases, as one string to search."""
-        return " ".join([p.name, *p.aliases])
+        """A project's name and aliases, as one string to search (lower case, as the question is)."""
+        return " ".join([p.name, *p.aliases]).lower()
+
+    def within(w: str, text: str) -> bool:
+        """``w`` in ``text``, also with one character between two of its own (柴油车 in 柴油货车)."""
+        if w in text:
+            return True
+        return len(w) >= 3 and any(re.search(re.escape(w[:i]) + r"[\u4e00-\u9fff]" + re.escape(w[i:]), text)
+                                   for i in range(1, len(w)))
 
     def rarity(w: str) -> float:
         """1/n for a word found in n project names (0 when in none)."""
-        n = sum(1 for p in projects if w in names(p))
+        n = sum(1 for p in projects if within(w, names(p)))
         return 0.0 if not n else 1.0 / n
+
+    # a specific word of the question found in no project of the budgets asked about (辐射 of
+    # 辐射监测项目): the graph holds no such project, whatever the other words match
+    everything = " ".join(names(p) for p in projects)
+    missing = [w for w in words if len(w) >= 2 and not _GENERIC_TOPIC.match(w) and not within(w, everything)]
+    for t in topics:  # a theme the question names that no project of these budgets is about
+        words_t = [w for w in topic_words[t.iri] if len(w) >= 2]
+        if not any(any(w.lower() in names(p) for w in words_t) for p in projects) and \
+                not ctx.graph.topic_projects([t.iri], budgets):
+            missing.append(next((m for m in typed if m in words_t), t.name))
+    if missing:
+        return Result(text=f"没有找到：{'、'.join(dict.fromkeys(b.department for b in budgets))}"
+                           f"没有与“{'”“'.join(missing)}”相关的项目。")
 
     scored = []
     for p in projects:
@@ -206,7 +232,7 @@ def topic_projects(intent: Intent, ctx: Context) -> Result:
                 score += 2.0
             elif any(len(w) >= 2 and w in text for w in ws):
                 score += 1.0
-        score += sum(rarity(w) for w in words if len(w) >= 2 and w in text)
+        score += sum(rarity(w) for w in words if len(w) >= 2 and within(w, text))
         if score:
             scored.append((score, p))
     if not topics and not words:  # "有哪些项目": every project of the budgets asked about
@@ -267,7 +293,7 @@ def responsible(intent: Intent, ctx: Context) -> Result:
         others = [p for p in projects if p.unit and p.unit != p.department]
         if not others:
             return Result(text="没有找到由下属预算单位承担的项目：图谱中这些项目的承担单位都是部门本身。")
-        return Result([project_item(p, unit=p.unit) for p in others],
+        return Result([project_item(p, responsible_unit=p.unit) for p in others],
                       "由其他单位承担的项目：" + "；".join(f"{project_phrase(p)}由{p.unit}承担" for p in others) + "。")
     rows = linked_projects(intent, ctx)
     if not rows and not intent.projects:  # "项目负责人都有谁": every person named in the budgets asked about
@@ -280,12 +306,14 @@ def responsible(intent: Intent, ctx: Context) -> Result:
             return Result()
         items = [Item(name, str(len(ps)), "个", ps[0].department, ps[0].year, None,
                       {"projects": [p.name for p in ps]}) for name, ps in people.items()]
-        text = "；".join(f"{name}负责{len(ps)}个项目（{'、'.join(p.name for p in ps)}）" for name, ps in people.items())
+        text = "；".join(f"{name}负责{len(ps)}个项目（" + "；".join(
+            f"{who(d, y)}：" + "、".join(p.name for p in ps if (p.department, p.year) == (d, y))
+            for d, y in dict.fromkeys((p.department, p.year) for p in ps)) + "）" for name, ps in people.items())
         return Result(items, with_note(text + "。", note))
     items, parts = [], []
     for p in rows:
         if not (p.unit or p.person):
             continue
-        items.append(project_item(p, unit=p.unit, person=p.person))
+        items.append(project_item(p, responsible_unit=p.unit, person=p.person))
         parts.append(f"{project_phrase(p)}的承担单位是{p.unit or '未列明'}，项目负责人是{p.person or '未列明'}")
     return Result(items, "；".join(parts) + "。") if items else Result()

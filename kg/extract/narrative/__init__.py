@@ -16,6 +16,7 @@ from kg.extract.narrative.figures import apply_figures, read_figures
 from kg.extract.narrative.policy import dedupe, find_policy_documents
 from kg.extract.narrative.profile import read_profile
 from kg.extract.narrative.text import from_wan, paragraphs, prov, scrub_phones
+from kg.extract.narrative.units import in_wan
 from kg.extract.source import Line
 
 PERFORMANCE_LABEL = "绩效目标表"
@@ -51,6 +52,8 @@ def read_narrative(parts, record: Record) -> None:
     profile = read_profile(lines)
     if not record.profile.divisions and not record.profile.staffing.authorized:
         record.profile = profile
+    performance_lines = lines  # targets stay as printed
+    lines = in_wan(lines)  # a narrative printed in 元: amounts restated in 万元 (exactly)
     added: list[Project] = []
     for item in projects.read_narrative_projects(lines):
         added.append(projects.to_project(item, file, department, record.unit))
@@ -62,7 +65,7 @@ def read_narrative(parts, record: Record) -> None:
     if section is not None:
         added.extend(carryover.to_projects(section, file, department, record.unit))
     department_done = False
-    for table in performance.read_performance_tables(lines, file):
+    for table in performance.read_performance_tables(performance_lines, file):
         if table.kind == "project" and table.name:
             added.append(performance_project(table, file, record.unit))
         elif table.kind == "department" and not department_done and table.indicators:

@@ -236,6 +236,23 @@ def _figure_checks(lines: list[Line], record: Record) -> list[Check]:
     return out
 
 
+def _basic_split_checks(parts, lines: list[Line], record: Record) -> list[Check]:
+    """人员经费 + 公用经费 as the narrative states them against the 合计 of the 一般公共预算基本支出
+    table (表6; Jiangsu's 一般公共预算基本支出预算表 prints no 人员/公用 columns, only its 合计)."""
+    from kg.extract.tables.classification import in_record_unit, root_row
+
+    figures = _in_record_unit(read_figures(lines, record.source), record.unit)
+    table = parts.table("basic_economic") if hasattr(parts, "table") else None
+    root = root_row(table.rows) if table is not None and table.rows else None
+    if figures.personnel is None or figures.public_expenses is None or root is None or root.get("total") is None:
+        return []
+    expected = figures.personnel + figures.public_expenses
+    printed = in_record_unit(root.get("total"), table, record)
+    where = figures.where["personnel"]
+    return [Check("children_sum", f"{where.table or '说明'} 人员经费 + 公用经费 vs {table.label} 合计",
+                  expected, printed, expected == printed, where)]
+
+
 def narrative_checks(parts, record: Record) -> list[Check]:
     """Every narrative identity of the document (see the module docstring)."""
     doc = getattr(parts, "doc", None)
@@ -243,10 +260,17 @@ def narrative_checks(parts, record: Record) -> list[Check]:
     if not lines:
         return []
     file = record.source
-    items = projects.read_narrative_projects(lines)
+    from kg.extract.narrative.units import in_wan, prints_yuan, restate
+
     tables = performance.read_performance_tables(lines, file)
+    if prints_yuan(lines):  # a narrative printed in 元, read in 万元 like the others (see units.py)
+        for table in tables:
+            table.goal = restate(table.goal or "")
+        lines = in_wan(lines)
+    items = projects.read_narrative_projects(lines)
     out: list[Check] = []
     out += _figure_checks(lines, record)
+    out += _basic_split_checks(parts, lines, record)
     out += _allocation_checks(items, file)
     out += _cost_sum_checks(tables, file)
     out += _department_checks(tables, record)

@@ -1,4 +1,4 @@
-"""Narrative figures: 三公 经费, 机关运行经费, 政府采购 as the 情况说明 prints them.
+"""Narrative figures: 三公 经费, 机关运行经费, 政府采购, 人员经费/公用经费 as the 情况说明 prints them.
 
 The tables take precedence (表10 for 三公); these figures fill what the tables leave empty and
 are compared with the tables by the checks.
@@ -34,6 +34,15 @@ _PROCUREMENT_PARTS = {
 }
 
 
+# 基本支出 split as the 一般公共预算基本支出 说明 states it: ``（一）人员经费 6080.72 万元。主要包括…``
+# (a statement of its own: after an enumeration mark or a sentence break, not ``日常公用经费``)
+_STATEMENT_START = r"(?:^|[（(][一二三四五六七八九十\d]{1,2}[)）]|[0-9][.．、]|[。；;：:，,]|其中[:：]?)"
+_BASIC_PARTS = {
+    "personnel": re.compile(_STATEMENT_START + r"人员经费" + _GAP + _NUM + r"万元"),
+    "public_expenses": re.compile(_STATEMENT_START + r"公用经费" + _GAP + _NUM + r"万元"),
+}
+
+
 @dataclass
 class NarrativeFigures:
     """What the narrative prints, with where."""
@@ -41,6 +50,8 @@ class NarrativeFigures:
     three_public: ThreePublic | None = None
     operating_expenses: Decimal | None = None
     procurement: Procurement | None = None
+    personnel: Decimal | None = None  # 人员经费 of the 一般公共预算基本支出
+    public_expenses: Decimal | None = None  # 公用经费 of the same
     where: dict[str, Provenance] = field(default_factory=dict)
 
 
@@ -84,6 +95,12 @@ def read_figures(lines: list[Line], file: str) -> NarrativeFigures:
                 setattr(procurement, attr, money(hit.group(1)))
         out.procurement = procurement
         out.where["procurement"] = where(m.start(), "政府采购预算")
+    for attr, pattern in _BASIC_PARTS.items():
+        m = pattern.search(span.text)
+        if m:
+            label = "人员经费" if attr == "personnel" else "公用经费"
+            setattr(out, attr, money(m.group(1)))
+            out.where[attr] = where(m.start() + m.group(0).find(label), label)
     return out
 
 
@@ -96,7 +113,8 @@ def _in_record_unit(figures: NarrativeFigures, unit: str | None) -> NarrativeFig
     def conv(value: Decimal | None) -> Decimal | None:
         return to_unit(value, "万元", unit)
 
-    out = NarrativeFigures(where=figures.where, operating_expenses=conv(figures.operating_expenses))
+    out = NarrativeFigures(where=figures.where, operating_expenses=conv(figures.operating_expenses),
+                           personnel=conv(figures.personnel), public_expenses=conv(figures.public_expenses))
     if figures.three_public is not None:
         out.three_public = ThreePublic(**{k: conv(v) for k, v in vars(figures.three_public).items()})
     if figures.procurement is not None:
@@ -120,9 +138,10 @@ def apply_figures(figures: NarrativeFigures, record: Record) -> None:
             if getattr(totals.three_public, attr) is None and getattr(figures.three_public, attr) is not None:
                 setattr(totals.three_public, attr, getattr(figures.three_public, attr))
                 totals.provenance.setdefault(f"three_public.{attr}", figures.where["three_public"])
-    if totals.operating_expenses is None and figures.operating_expenses is not None:
-        totals.operating_expenses = figures.operating_expenses
-        totals.provenance.setdefault("operating_expenses", figures.where["operating_expenses"])
+    for key in ("operating_expenses", "personnel", "public_expenses"):
+        if getattr(totals, key) is None and getattr(figures, key) is not None:
+            setattr(totals, key, getattr(figures, key))
+            totals.provenance.setdefault(key, figures.where[key])
     if figures.procurement is not None:
         for attr in ("total", "goods", "works", "services"):
             if getattr(totals.procurement, attr) is None:

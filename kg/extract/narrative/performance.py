@@ -554,20 +554,25 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
     meta = head[:cut] if cut >= 0 else head
     table = PerformanceTable(kind=kind, name=None, person=None, budget=None, fiscal=None, other=None,
                              goal="", provenance=prov(file, lines[0], "绩效目标表"))
+    # the table's amounts are kept in 万元 (what the templates print); a table headed
+    # ``项目资金（元）`` or ``单位：元`` (and no 万元) has them restated exactly
+    in_yuan = re.search(r"[（(]元[)）]|单位[：:]元", meta) is not None and re.search(r"万元", meta) is None
     if kind == "project":
         name = _field_after(meta, "项目名称")
         table.name = name
         table.person = _person(head_lines)
-        for attr, pattern in (("budget", r"(?:年度(?:预算|资金)?总额|年度金额|资金总额|预算总额)(?:[（(]万元[)）])?"
+        for attr, pattern in (("budget", r"(?:年度(?:预算|资金)?总额|年度金额|资金总额|预算总额)(?:[（(]万?元[)）])?"
                                          r"[：:]?([\d,]+(?:\.\d+)?)"),
                               ("fiscal", r"财政拨款[：:]?([\d,]+(?:\.\d+)?)"),
                               ("other", r"其他资金[：:]?([\d,]+(?:\.\d+)?)")):
             m = re.search(pattern, meta)
             if m:
-                setattr(table, attr, money(m.group(1)))
+                value = money(m.group(1))
+                setattr(table, attr, value / 10000 if in_yuan and value is not None else value)
         table.provenance = prov(file, lines[0], "绩效目标表", name)
     else:
-        table.funding = {m.group(1): money(m.group(2)) for m in _FUNDING_RE.finditer(meta)}
+        table.funding = {m.group(1): (money(m.group(2)) / 10000 if in_yuan else money(m.group(2)))
+                         for m in _FUNDING_RE.finditer(meta)}
     for label in ("项目总体目标", "年度绩效目标", "年度目标", "总体目标"):
         pos = meta.find(label)
         if pos >= 0:

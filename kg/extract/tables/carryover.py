@@ -13,7 +13,7 @@ import re
 from kg.extract.identify import same_department
 from kg.extract.model import Project, Provenance, Record
 from kg.extract.tables import register
-from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.classification import fill_totals_from_root, in_record_unit
 from kg.extract.tables.columns import Schema, _choose, placements
 from kg.extract.tables.rows import Row, read_rows
 
@@ -82,10 +82,5 @@ def parse_carryover(table, record: Record, parts) -> None:
             project_code=code,
             provenance=[Provenance(file=record.source, page=first.page, line=first.lineno,
                                    table=table.label, row=item.name)]))
-    t = record.totals
-    if root is not None:
-        for key, col in (("carryover_total", "total"), ("carryover_fiscal", "fiscal"),
-                         ("carryover_nonfiscal", "nonfiscal")):
-            if getattr(t, key) is None and root.get(col) is not None:
-                setattr(t, key, in_record_unit(root.get(col), table, record))
-                t.provenance[key] = root.provenance(record.source, table.label)
+    fill_totals_from_root(root, (("carryover_total", "total"), ("carryover_fiscal", "fiscal"),
+                                 ("carryover_nonfiscal", "nonfiscal")), table, record)

@@ -25,8 +25,9 @@ FUNCTIONAL = Schema(
 def read_functional(table, record: Record, schema: Schema = FUNCTIONAL) -> list[Row]:
     """Read and place a 合计/基本/项目 table's rows; keeps them on ``table.rows``."""
     rows = read_rows(table.lines, coded=True)
-    resolve(rows, schema)
+    # before the placement: an unplaced misprinted row would read as a unit's subtotal row
     table.data["findings"] = place_misprinted_codes(rows, table.label, record.source)
+    resolve(rows, schema, unit=table.unit or record.unit)
     table.rows = rows
     table.data["schema"] = schema
     return rows
@@ -44,6 +45,31 @@ def root_row(rows: list[Row]) -> Row | None:
     return next((r for r in rows if r.is_total), None)
 
 
+def fill_totals_from_root(root: Row | None, columns: tuple[tuple[str, str], ...], table, record: Record) -> None:
+    """Totals the record does not have yet, from the table's 合计 row: (Totals key, column) pairs,
+    in the record's unit, each with the row's provenance."""
+    if root is None:
+        return
+    t = record.totals
+    for key, col in columns:
+        if getattr(t, key) is None and root.get(col) is not None:
+            setattr(t, key, in_record_unit(root.get(col), table, record))
+            t.provenance[key] = root.provenance(record.source, table.label)
+
+
+def _add_functional_subjects(rows: list[Row], table, record: Record) -> None:
+    """Every coded row as a ``FunctionalSubject``, in the record's unit."""
+    for row in rows:
+        if not row.code:
+            continue
+        record.functional_subjects.append(FunctionalSubject(
+            code=row.code, name=row.name,
+            total=in_record_unit(row.get("total"), table, record),
+            basic=in_record_unit(row.get("basic"), table, record),
+            project=in_record_unit(row.get("project"), table, record),
+            provenance=row.provenance(record.source, table.label)))
+
+
 @register("expenditure")
 def parse_expenditure(table, record: Record, parts) -> None:
     """表3: every 类/款/项 row into ``functional_subjects``; 基本/项目 totals from its 合计 row."""
@@ -54,25 +80,9 @@ def parse_expenditure(table, record: Record, parts) -> None:
     rows = read_functional(table, record)
     if record.functional_subjects:
         return  # a second expenditure table (a 单位 version): keep the first
-    for row in rows:
-        if not row.code:
-            continue
-        record.functional_subjects.append(FunctionalSubject(
-            code=row.code, name=row.name,
-            total=in_record_unit(row.get("total"), table, record),
-            basic=in_record_unit(row.get("basic"), table, record),
-            project=in_record_unit(row.get("project"), table, record),
-            provenance=row.provenance(record.source, table.label)))
-    root = root_row(rows)
-    t = record.totals
-    if root is not None:
-        for key, col in (("basic_expenditure", "basic"), ("project_expenditure", "project")):
-            if getattr(t, key) is None and root.get(col) is not None:
-                setattr(t, key, in_record_unit(root.get(col), table, record))
-                t.provenance[key] = root.provenance(record.source, table.label)
-        if t.expenditure_total is None and root.get("total") is not None:
-            t.expenditure_total = in_record_unit(root.get("total"), table, record)
-            t.provenance["expenditure_total"] = root.provenance(record.source, table.label)
+    _add_functional_subjects(rows, table, record)
+    fill_totals_from_root(root_row(rows), (("basic_expenditure", "basic"), ("project_expenditure", "project"),
+                                           ("expenditure_total", "total")), table, record)
 
 
 @register("general_budget_expenditure")
@@ -85,11 +95,4 @@ def parse_same_shape(table, record: Record, parts) -> None:
     if table.kind in ("general_budget_expenditure", "fiscal_expenditure") and not record.functional_subjects:
         # no 类/款/项 rows in the 支出总表 (Jiangsu's is one row of totals): the functional
         # subjects are this table's
-        for row in rows:
-            if row.code:
-                record.functional_subjects.append(FunctionalSubject(
-                    code=row.code, name=row.name,
-                    total=in_record_unit(row.get("total"), table, record),
-                    basic=in_record_unit(row.get("basic"), table, record),
-                    project=in_record_unit(row.get("project"), table, record),
-                    provenance=row.provenance(record.source, table.label)))
+        _add_functional_subjects(rows, table, record)

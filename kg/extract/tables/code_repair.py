@@ -17,6 +17,8 @@ from kg.extract.tables.rows import Row
 
 
 def _total(row: Row) -> Decimal | None:
+    """The row's 合计: placed where the columns are resolved, else its first printed figure (a
+    classification row's 合计 is never blank and comes first)."""
     return row.get("total") if row.values else next((f for f in row.figures if f is not None), None)
 
 

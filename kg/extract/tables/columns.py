@@ -18,7 +18,9 @@ from decimal import Decimal
 
 from kg.extract.tables.rows import Money, Row
 
-_MISSING_SUM = Decimal("0.5")  # cost of a sum column left blank while its parts are printed
+_MISSING_SUM = Decimal("0.5")  # cost of a sum column left blank while its parts are printed (万元)
+_TIE = Decimal("0.05")  # placements whose errors differ by less are tied (rounding gaps, 万元)
+_UNIT_SCALE = {"元": Decimal(10000), "千元": Decimal(10), "万元": Decimal(1), "亿元": Decimal("0.0001")}
 _MAX_COMBOS = 20000
 
 
@@ -42,6 +44,8 @@ class Schema:
     rarity: dict[str, int] = field(default_factory=dict)
     # sum columns this document never prints (its 合计 row leaves them blank over printed parts)
     unprinted: frozenset[str] = frozenset()
+    # the table's unit in 万元 (元: 10000): the costs below are amounts, measured in the table's unit
+    scale: Decimal = Decimal(1)
 
     @property
     def all_columns(self) -> list[str]:
@@ -79,7 +83,7 @@ def identity_error(placed: Placement, schema: Schema) -> Decimal:
         if total in placed:
             err += abs(placed[total] - sum((_value(p, placed, schema) for p in parts), Decimal(0)))
         elif any(p in placed and placed[p] != 0 for p in parts) and total not in schema.unprinted:
-            err += _MISSING_SUM
+            err += _MISSING_SUM * schema.scale
     return err
 
 
@@ -126,7 +130,7 @@ def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None
             placed = {cols[i]: f for i, f in zip(combo, figs)}
             out.append((identity_error(placed, schema), placed))
     if schema.rarity:
-        out = [(err + Decimal("0.0001") * sum(schema.rarity.get(c, 0) for c in placed), placed)
+        out = [(err + Decimal("0.0001") * schema.scale * sum(schema.rarity.get(c, 0) for c in placed), placed)
                for err, placed in out]
     if hints:
         # a figure 表1 gives to another column than the one tried costs as much as a blank sum
@@ -136,7 +140,7 @@ def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None
                 if c in hints and hints[c] == v:
                     continue
                 if any(hv == v and hc != c for hc, hv in hints.items()):
-                    cost += _MISSING_SUM + Decimal("0.01")
+                    cost += (_MISSING_SUM + Decimal("0.01")) * schema.scale
             return cost
 
         def hint_score(placed: Placement) -> int:
@@ -222,9 +226,10 @@ def _choose(parent: Placement, options: list[list[tuple[Decimal, Placement]]], s
     """
     if not options:
         return []
-    narrow = [[o for o in opts if o[0] <= opts[0][0] + Decimal("0.05")][:16] for opts in options]
+    tie = _TIE * schema.scale
+    narrow = [[o for o in opts if o[0] <= opts[0][0] + tie][:16] for opts in options]
     best = _search(parent, narrow, schema)
-    wide = [[o for o in opts if o[0] <= opts[0][0] + Decimal("0.05") + _MISSING_SUM][:16] for opts in options]
+    wide = [[o for o in opts if o[0] <= opts[0][0] + tie + _MISSING_SUM * schema.scale][:16] for opts in options]
     if any(len(w) > len(n) for w, n in zip(wide, narrow)):
         other = _search(parent, wide, schema, start=best)
         if _score(parent, other, schema) < _score(parent, best, schema):
@@ -247,13 +252,21 @@ def segments(rows: list[Row]) -> list[tuple[Row | None, list[Row]]]:
     return [seg for seg in out if seg[0] is not None or seg[1]]
 
 
-def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = None) -> None:
+def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = None,
+            unit: str | None = None) -> None:
     """Set ``row.values`` (every column, None where blank) for every row of a classification table.
+
+    ``unit``: the table's unit; the tolerances (a rounding gap, the cost of a blank sum) are
+    amounts, so a table in 元 gets them ×10000 — the same budget reads the same in 元 or 万元.
 
     The root is the table's 总计/合计 row (or, without one, a virtual parent with no figures);
     类 rows are its children, 款 rows children of their 类, 项 of their 款. Where the table
     prints a row per unit, the units are the root's children and each unit's rows its own tree.
     """
+    if unit in _UNIT_SCALE and schema.scale != _UNIT_SCALE[unit]:
+        import dataclasses
+
+        schema = dataclasses.replace(schema, scale=_UNIT_SCALE[unit])
     root = next((r for r in rows if r.is_total), None)
     if root is not None and not schema.unprinted:
         # a sum column the 合计 row leaves blank over printed parts is one the document does not
@@ -304,7 +317,7 @@ def _resolve_tree(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | N
         placed[id(root)] = root_place
     elif root is not None:
         options = placements(root, schema, hints)
-        tied = [o for o in options if o[0] <= options[0][0] + Decimal("0.05")][:8]
+        tied = [o for o in options if o[0] <= options[0][0] + _TIE * schema.scale][:8]
         root_place = tied[0][1]
         kids = children.get(None, [])
         if len(tied) > 1 and kids:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.model import EconomicSubject, Record
 from kg.extract.tables import register
-from kg.extract.tables.classification import in_record_unit, root_row
+from kg.extract.tables.classification import fill_totals_from_root, in_record_unit, root_row
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.rows import read_rows
 
@@ -39,12 +39,18 @@ def _half_totals(table, record: Record) -> None:
             t.provenance[key] = where
 
 
-@register("basic_economic")
-def parse_basic_economic(table, record: Record, parts) -> None:
+def _read_economic(table, record: Record):
+    """The table's rows, placed in 合计/人员经费/公用经费 and kept on the section for the checks."""
     rows = read_rows(_lines(table), coded=True)
-    resolve(rows, ECONOMIC)
+    resolve(rows, ECONOMIC, unit=table.unit or record.unit)
     table.rows = rows
     table.data["schema"] = ECONOMIC
+    return rows
+
+
+@register("basic_economic")
+def parse_basic_economic(table, record: Record, parts) -> None:
+    rows = _read_economic(table, record)
     if record.economic_subjects:
         return
     for row in rows:
@@ -56,20 +62,11 @@ def parse_basic_economic(table, record: Record, parts) -> None:
             personnel=in_record_unit(row.get("personnel"), table, record),
             public=in_record_unit(row.get("public"), table, record),
             provenance=row.provenance(record.source, table.label)))
-    root = root_row(rows)
-    t = record.totals
-    if root is not None:
-        for key, col in (("personnel", "personnel"), ("public_expenses", "public"),
-                         ("basic_expenditure", "total")):
-            if getattr(t, key) is None and root.get(col) is not None:
-                setattr(t, key, in_record_unit(root.get(col), table, record))
-                t.provenance[key] = root.provenance(record.source, table.label)
+    fill_totals_from_root(root_row(rows), (("personnel", "personnel"), ("public_expenses", "public"),
+                                           ("basic_expenditure", "total")), table, record)
     _half_totals(table, record)
 
 
 @register("fiscal_basic_economic")
 def parse_fiscal_basic_economic(table, record: Record, parts) -> None:
-    rows = read_rows(_lines(table), coded=True)
-    resolve(rows, ECONOMIC)
-    table.rows = rows
-    table.data["schema"] = ECONOMIC
+    _read_economic(table, record)

@@ -68,6 +68,6 @@ def _hints(parts) -> dict[str, Decimal]:
 @register("income")
 def parse_income(table, record: Record, parts) -> None:
     rows = read_rows(table.lines, coded=True)
-    resolve(rows, INCOME, hints=_hints(parts))
+    resolve(rows, INCOME, hints=_hints(parts), unit=table.unit or record.unit)
     table.rows = rows
     table.data["schema"] = INCOME

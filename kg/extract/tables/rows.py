@@ -99,7 +99,11 @@ class _Tok:
     alone: bool  # the only token of its line
 
 
-def _code_start(tokens: list[str], next_tokens: list[str] | None) -> bool:
+# a 类 printed as one digit before its 款 and 项 groups and the name (``7 11 02 事业单位医疗``)
+_MISPRINTED_CODE_RE = re.compile(r"^\d \d{2} \d{2} [\u4e00-\u9fff（(“]")
+
+
+def _code_start(tokens: list[str], next_tokens: list[str] | None, previous: list[str] | None = None) -> bool:
     """A line that starts a coded row: ``211 …`` / ``208 05 05`` / ``21`` followed by ``1``."""
     if not tokens:
         return False
@@ -113,10 +117,18 @@ def _code_start(tokens: list[str], next_tokens: list[str] | None) -> bool:
         return False
     if re.fullmatch(r"[1-9]\d{4}|[1-9]\d{6}", first) and len(tokens) > 1 and not is_figure(tokens[1]):
         return True  # 2080505 机关事业单位… (a code printed as one group)
+    if re.fullmatch(r"[1-9]\d{4}|[1-9]\d{6}", first) and len(tokens) == 1 and next_tokens \
+            and re.match(r"[\u4e00-\u9fff（(“]", next_tokens[0]):
+        return True  # 2080505 alone on its line, the name wrapped below it
     m = re.fullmatch(r"([1-9]\d{2}|[1-9]\d{4}|[1-9]\d{6})([\u4e00-\u9fff].*)", first)  # 224灾害防治…
     if m:
         return True
     if re.fullmatch(r"[1-9]\d", first) and len(tokens) == 1 and next_tokens and re.fullmatch(r"\d", next_tokens[0]):
+        return True
+    if _MISPRINTED_CODE_RE.match(" ".join(tokens[:4])) and not (
+            previous and len(previous) == 1 and re.fullmatch(r"[1-9]\d", previous[0])):
+        # ``7 11 02 事业单位医疗``: a row whose 类 is misprinted (placed by ``code_repair``) —
+        # unless it is the rest of a code split over lines (``21`` / ``1 03 01 大气``)
         return True
     return False
 
@@ -177,7 +189,11 @@ def _parse_group(lines: list[Line], coded: bool) -> Row:
             toks.append(_Tok(text, n, k == len(parts) - 1, len(parts) == 1))
     code = None
     i = 0
-    if coded:
+    extra: dict = {}
+    if coded and _MISPRINTED_CODE_RE.match(" ".join(t.text for t in toks[:4])):
+        extra["code_groups"] = [t.text for t in toks[:3]]
+        i = 3
+    elif coded:
         digits = ""
         while i < len(toks) and (_PURE_DIGITS.fullmatch(toks[i].text)
                                  or (i == 0 and re.fullmatch(r"\d{5}|\d{7}", toks[i].text))):
@@ -212,7 +228,7 @@ def _parse_group(lines: list[Line], coded: bool) -> Row:
                 continue
         name_parts.extend(t.text for t in line_toks[:cut])
         figures.extend(parse_money(t.text) for t in line_toks[cut:])
-    return Row(code=code, name=compact_name("".join(name_parts)), figures=figures, lines=list(lines))
+    return Row(code=code, name=compact_name("".join(name_parts)), figures=figures, lines=list(lines), extra=extra)
 
 
 def _cells_row(line: Line) -> Row:
@@ -315,7 +331,8 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
             continue
         tokens = text.split()
         nxt = lines[idx + 1].text.split() if idx + 1 < len(lines) else None
-        is_code = coded and _code_start(tokens, nxt)
+        prev_tokens = lines[idx - 1].text.split() if idx > 0 else None
+        is_code = coded and _code_start(tokens, nxt, prev_tokens)
         ends_with_figure = bool(tokens) and is_figure(tokens[-1])
         next_all_figures = bool(nxt) and all(is_figure(t) for t in nxt)
         is_label = label_rows and (
