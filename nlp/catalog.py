@@ -14,7 +14,7 @@ from nlp.aliases import department_aliases, place_forms, split_places
 from nlp.normalize import fold
 
 KINDS = ("department", "place", "project", "functional_subject", "economic_subject", "indicator",
-         "policy", "division", "person", "term", "topic")
+         "policy", "division", "person", "term", "topic", "unit")
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,11 @@ def catalog_from_graph(graph) -> Catalog:
     budget_depts = {b.department_iri for b in graph.budgets()}
     dept_name.update({b.department_iri: b.department for b in graph.budgets()})
     for iri, labels in dept_labels.items():
-        if iri not in budget_depts:
-            continue  # a unit named only as a project's 承担单位 has no budget to answer from
+        if iri not in budget_depts:  # a unit with no budget of its own (下属单位, 承担单位)
+            name = display_name(labels)
+            if len(name) >= 5:  # linked so that it is not read as its parent's place or name
+                entities.append(Entity("unit", iri, name, tuple(a for a in dict.fromkeys(labels) if a != name)))
+            continue
         name = dept_name[iri]
         aliases = tuple(a for a in dict.fromkeys(labels) if a != name)
         entities.append(Entity("department", iri, name, aliases))

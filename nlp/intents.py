@@ -48,7 +48,7 @@ PROCUREMENT = [("total", "政府采购预算合计", r"政府采购|采购"), ("
 INDICATOR_KINDS = ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
                    "生态效益指标", "可持续影响指标", "满意度指标", "效益指标"]
 ECON_WORDS = r"经济分类|工资福利|商品和服务|对个人和家庭|资本性支出"
-CHANGE_WORDS = r"比上年|较上年|同比|与上年|压减|增加了|减少了|增加多少|减少多少|增长|下降|变化|增减|多了|少了"
+CHANGE_WORDS = r"比上年|较上年|同比|与上年|压减|增加了|减少了|增加多少|减少多少|增长|下降|变化|增减|多了|少了|推算|算出|倒推|反推"
 
 _CN_NUM = r"[\d一二两三四五六七八九十]+"
 
@@ -245,7 +245,7 @@ class IntentClassifier:
             return "threshold"
         if _has(r"(?<!哪)几个|多少个|多少项|(?<!哪)几项|数量|个数", t) and _has(r"项目|科目|单位", t):
             return "count"
-        if _has(r"哪些|哪几个|有哪|列出", t) and _has(r"项目", t) and self._category(t):
+        if _has(r"哪些|哪几个|有哪|列出|分别|各是|各多少|都是|是哪", t) and _has(r"项目", t) and self._category(t):
             return "count"  # a list of projects of one kind of funding: listed and counted
         if _has(r"推算|倒推|算出|反推", t) and not has_project:
             return "change"
@@ -340,6 +340,9 @@ class IntentClassifier:
             intent.indicator_kinds = [k for k in intent.indicator_kinds
                                       if not (k == "效益指标" and len(intent.indicator_kinds) > 1 and
                                               any(x.endswith("效益指标") and x != k for x in intent.indicator_kinds))]
+            if _has(r"产出指标", scan):  # 一级指标 产出: its four kinds
+                intent.indicator_kinds = list(dict.fromkeys(
+                    intent.indicator_kinds + ["数量指标", "质量指标", "时效指标", "成本指标"]))
         if name == "threshold" or (name == "comparison" and linked.question.amounts):
             self._threshold(intent, t, linked)
         if name in ("top_n", "comparison"):
@@ -360,6 +363,7 @@ class IntentClassifier:
             intent.category = self._category(t)
         intent.details["difference"] = _has(r"多多少|少多少|差多少|相差|差额|差距|高出|低了多少", t)
         intent.details["sum"] = _has(r"合计|总共|一共|加起来|总和|之和|共计", t)
+        intent.details["how_many"] = _has(r"几个|多少个|多少项|几项|多少条|几条", t)
         if name == "functional_breakdown":
             scan = t
             for sub in intent.subjects:  # a subject's own name (…项目支出) names no column

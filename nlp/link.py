@@ -121,7 +121,7 @@ def fuzzy_score(question_core: str, name: str) -> tuple[float, float]:
     """(score, coverage) of a name against the question: long common runs count more than
     scattered characters (the score is the root of the summed squares of runs of 2+ characters);
     coverage is the share of the name's own characters found."""
-    name_core = core(name)
+    name_core = core(name.lower())  # the question is folded to lower case (OBD → obd)
     if not name_core or not question_core:
         return 0.0, 0.0
     blocks = SequenceMatcher(None, question_core, name_core, autojunk=False).get_matching_blocks()

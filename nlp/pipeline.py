@@ -102,6 +102,13 @@ class Pipeline:
             if latest:
                 from nlp.normalize import find_years
                 intent.years = find_years(nq.text, latest)[0]
+        if len(intent.years) == 2 and intent.departments and \
+                intent.name in ("dept_total", "sangong", "operating", "change"):
+            # 从2025年的预算推算2024年的…: the year asked is the one the graph lacks
+            have = {y for d in intent.departments for y in self.catalog.dept_years.get(d, [])}
+            lacking = [y for y in intent.years if y not in have and y + 1 in have]
+            if len(lacking) == 1 and lacking[0] + 1 in intent.years:
+                intent.years = lacking
         if intent.name == "dept_total" and intent.departments and intent.years:
             # a year the graph has no budget of, right before one it has: derived from the
             # next year's 比上年 statement (the change handler says so)
@@ -125,6 +132,9 @@ class Pipeline:
                       **intent.slots()}
         entities = entities_json(linked, intent)
         base = dict(question=question, intent=intent.name, entities=entities, understood=understood)
+        units = [m.key for m in linked.mentions if m.kinds() == {"unit"}]
+        if units and intent.name != "responsible":  # a unit without a budget of its own in the graph
+            intent.unknown = list(dict.fromkeys(intent.unknown + units))
         if intent.unknown:
             names = "、".join(f"“{u}”" for u in intent.unknown)
             return Answer(**base, text=f"没有找到：图谱中没有{names}的相关信息，不能用其他单位或项目的数字代替。"

@@ -68,12 +68,13 @@ def audit(intent: Intent, ctx: Context) -> Result:
         items.append(Item(label, None, None, f0.department, f0.year, f0.source,
                           {"printed": money(f0.printed), "expected": money(f0.expected), "rule": f0.rule}))
         parts.append(f"{label}：印{money(f0.printed)}，分项之和为{money(f0.expected)}")
+    tables = "决算表" if budgets and all("决算" in (b.kind or "") for b in budgets) else "预算表"
     if not items:
         names = "、".join(who(b.department, b.year) for b in budgets)
-        return Result(text=f"{names}的预算表中没有发现合计数与分项之和对不上的地方（图谱中没有核对未通过的记录）。")
+        return Result(text=f"{names}的{tables}中没有发现合计数与分项之和对不上的地方（图谱中没有核对未通过的记录）。")
     by = {(i.department, i.year) for i in items}
     head = "、".join(who(d, y) for d, y in sorted(by))
-    return Result(items, with_note(f"{head}的预算表中有{len(items)}处合计数与分项之和不符：" + "；".join(parts) + "。", note))
+    return Result(items, with_note(f"{head}的{tables}中有{len(items)}处合计数与分项之和不符：" + "；".join(parts) + "。", note))
 
 
 def _audit_projects(rows: list[ProjectRow], ctx: Context) -> Result:

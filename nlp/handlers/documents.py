@@ -36,7 +36,9 @@ def indicators(intent: Intent, ctx: Context) -> Result:
             f"{i.level2 or ''}“{i.name}”：{i.target or '未列明'}" +
             (f"（权重{i.weight.normalize():f}）" if i.weight is not None else ""))
     what = "、".join(kinds) if kinds else "绩效指标"
-    text = "。".join(f"{project_phrase(by_proj[iri])}的{what}：" + "；".join(ps)
+    if intent.details.get("how_many"):
+        items.append(Item("指标个数", str(len(inds)), "个", rows[0].department, rows[0].year))
+    text = (f"共{len(inds)}个{what}。" if intent.details.get("how_many") else "") + "。".join(f"{project_phrase(by_proj[iri])}的{what}：" + "；".join(ps)
                     for iri, ps in parts.items() if iri in by_proj)
     return Result(items, text + "。")
 
@@ -52,11 +54,12 @@ def policy_basis(intent: Intent, ctx: Context) -> Result:
             mine = docs.get(p.iri, [])
             for d in mine:
                 label = d.title or d.number or ""
-                items.append(Item(label, None, None, p.department, p.year, None,
+                items.append(Item(label, None, None, p.department, p.year, p.source,
                                   {"number": d.number, "project": p.name}))
             if mine:
                 parts.append(f"{project_phrase(p)}的设立依据：" + "；".join(
-                    (d.title or "") + (f"（{d.number}）" if d.number and d.number != d.title else "") for d in mine))
+                    (d.title + (f"（{d.number}）" if d.number and d.number != d.title else "")) if d.title
+                    else (d.number or "") for d in mine))
         if items:
             return Result(items, "。".join(parts) + "。")
         return Result()

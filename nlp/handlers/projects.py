@@ -215,8 +215,8 @@ def topic_projects(intent: Intent, ctx: Context) -> Result:
     missing = [w for w in words if len(w) >= 2 and not _GENERIC_TOPIC.match(w) and not within(w, everything)]
     for t in topics:  # a theme the question names that no project of these budgets is about
         words_t = [w for w in topic_words[t.iri] if len(w) >= 2]
-        if not any(any(w.lower() in names(p) for w in words_t) for p in projects) and \
-                not ctx.graph.topic_projects([t.iri], budgets):
+        if not any(any(w.lower() in names(p) or w in (p.description or "") for w in words_t) for p in projects) \
+                and not ctx.graph.topic_projects([t.iri], budgets):
             missing.append(next((m for m in typed if m in words_t), t.name))
     if missing:
         return Result(text=f"没有找到：{'、'.join(dict.fromkeys(b.department for b in budgets))}"
