@@ -195,7 +195,29 @@ def test_policy_documents(graph_a):
     assert (pol, DCTERMS.issued, Literal("2013", datatype=XSD.gYear)) in g
     assert (doc, BKG.cites, pol) in g
     assert policy_issued_year("生态环境部部令第29号（2023年）") == 2023
-    assert policy_issued_year("HJ212-2017") is None
+    assert policy_issued_year("HJ212-2017") == 2017  # a standard's number ends with its year
+    assert (pol, BKG.issuerName, Literal("国务院")) in g  # 国发: a national prefix of the table
+    assert (pol, BKG.issuerBasis, Literal("prefix-table")) in g
+    assert (pol, BKG.policyKind, iris.policy_kind("plan")) in g
+
+
+@pytest.mark.parametrize("number, title, year, issuer, basis, kind", [
+    ("环办监测函〔2021〕218号", "《关于印发〈监测网络能力建设方案〉的通知》", 2021, "生态环境部办公厅", "prefix-table", "notice"),
+    ("新环办便函〔2023〕25号", "《关于开展…工作的通知》", 2023, None, None, "notice"),  # provincial: not read
+    ("昌州财建【2024】126号", None, 2024, None, None, None),  # a local prefix is never guessed
+    ("财行〔2007〕179号", "《财政部、司法部关于进一步加强人民调解经费保障的意见》", 2007, "财政部、司法部", "title", "opinion"),
+    ("生态环境部部令第29号（2023年）", "《生态环境统计管理办法》", 2023, "生态环境部", "number", "order"),
+    ("HJ 212-2017", "《污染物在线监控（监测）系统数据传输标准》", 2017, None, None, "standard"),
+    ("GB/T39786-2021", None, 2021, None, None, "standard"),
+    (None, "《“十四五”生态环境监测规划》", None, None, None, "plan"),
+    (None, "《昌吉州新污染物治理工作实施方案》", None, None, None, "programme"),
+    (None, "《“美丽中国，志愿有我”生态环境志愿服务实施方案（2025-2027年）》", None, None, None, "programme"),
+])
+def test_policy_facts(number, title, year, issuer, basis, kind):
+    from kg.rdf.policy import facts
+
+    f = facts(number, title)
+    assert (f.year, f.issuer, f.issuer_basis, f.kind) == (year, issuer, basis, kind)
 
 
 def test_findings_are_the_failed_checks(graph_a):
@@ -271,6 +293,37 @@ def test_continues_link_across_documents():
     assert res.boolean is True
 
 
+@pytest.mark.parametrize("later, earlier, similar", [
+    ("2024年环保业务经费", "2024年环保业务经费", True),
+    ("大气监测项目", "大气监测", True),
+    ("昌吉州160套环境空气微型站点设备运行维护技术服务项目", "昌吉州160套环境空气微型站点设备运行维护技术服务", True),
+    ("执法能力建设项目", "执法装备购置项目", False),
+    ("机关运行补助经费", "机构运行保障经费", False),
+])
+def test_carryover_name_similarity(later, earlier, similar):
+    from kg.rdf.links import MIN_SIMILARITY, similarity
+
+    assert (similarity(later, earlier) >= MIN_SIMILARITY) is similar
+
+
+def test_continues_link_matches_a_differently_printed_name():
+    """The 2025 carry-over prints the 2024 project without its year and suffix; the other
+    project of 2024 does not match; a project of another department never does."""
+    from dataclasses import replace
+
+    store = open_store("memory")
+    a = record_a()
+    a.projects[0] = replace(a.projects[0], name="2024年大气污染防治监测项目经费", aliases=[])
+    b = record_b()
+    b.projects[1] = replace(b.projects[1], name="大气污染防治监测")
+    c = replace(record_c(), year=2025, projects=[replace(p, category="carryover", name="大气污染防治监测")
+                                                  for p in record_c().projects][:1])
+    ingest_records(store, [b, c, a])
+    q = f"SELECT ?l ?e WHERE {{ ?l <{BKG.continues}> ?e }}"
+    assert {(str(x), str(y)) for x, y in store.query(q).values()} == \
+        {(str(project_iris(b)[1]), str(project_iris(a)[0]))}
+
+
 def test_department_registry_gives_one_preferred_label():
     store = open_store("memory")
     ingest_records(store, [record_b()])
@@ -298,3 +351,70 @@ def test_gold_records_map(shared_dir):
         assert len(list(g.subjects(RDF.type, BKG.Project))) == len(record.projects)
         failed = [c for c in record.checks if not c.ok]
         assert len(list(g.objects(doc, BKG.hasFinding))) == len(failed)
+
+
+# --------------------------------------------------------------------------- topics, hand-checked
+
+@pytest.fixture(scope="module")
+def shared_records(shared_dir):
+    from kg.extract.pipeline import extract_paths
+
+    records, _failures = extract_paths([str(shared_dir / "corpus"), str(shared_dir / "realdocs")])
+    return records
+
+
+def test_topics_of_every_shared_project_match_the_hand_table(shared_records):
+    """Precision and recall 1.0 on tests/graph_topics_table.py, through the mapping itself."""
+    from tests.graph_topics_table import EXCEPTIONS, EXPECTED_TOPICS
+
+    got: dict[tuple, set[str]] = {}
+    for record in shared_records:
+        _doc, g = record_to_graph(record)
+        for p, node in zip(record.projects, project_iris(record)):
+            key = (record.department, record.year, p.category, p.name)
+            got[key] = {str(t).rsplit("/", 1)[-1] for t in g.objects(node, BKG.concerns)}
+    assert set(got) == set(EXPECTED_TOPICS)  # every project of the shared documents is judged
+    pairs_got = {(k, t) for k, ts in got.items() for t in ts if k not in EXCEPTIONS}
+    pairs_expected = {(k, t) for k, ts in EXPECTED_TOPICS.items() for t in ts if k not in EXCEPTIONS}
+    assert pairs_got - pairs_expected == set(), "false topics (precision < 1)"
+    assert pairs_expected - pairs_got == set(), "missed topics (recall < 1)"
+    assert len(pairs_expected) == 32
+
+
+def test_topic_assignment_records_its_evidence(shared_records):
+    (record,) = [r for r in shared_records if r.year == 2025 and "昌吉" in (r.department or "")]
+    doc, g = record_to_graph(record)
+    i = [p.name for p in record.projects].index("生态环保项目尾款")
+    node = project_iris(record)[i]
+    (qualified,) = list(g.objects(node, BKG.topicAssignment))
+    assert g.value(qualified, BKG.topic) == ID["topic/air"]
+    assert {str(e) for e in g.objects(qualified, BKG.evidence)} == {"description", "citation"}
+    assert g.value(qualified, BKG.strength) == Literal("3.0", datatype=XSD.decimal)
+    assert {"颗粒物", "挥发性有机物", "重污染天气", "蓝天"} <= {str(k) for k in g.objects(qualified, BKG.matchedKeyword)}
+
+
+@pytest.mark.parametrize("names, code, description, titles, department, expected", [
+    (["办公经费"], None, "办公费、宣传费、印刷费", ["《宣传工作方案》"], "某某生态环境局", set()),  # one desc keyword
+    (["水源地保护项目"], None, "饮用水水源地水质监测、污水管网", ["《水污染防治行动计划》"], "某某生态环境局", {"water"}),
+    (["污水处理厂建设"], None, None, ["《大气污染防治行动计划》"], "某某生态环境局", {"water"}),  # cited air plan alone: no
+    (["普法宣传项目"], None, "法治宣传", [], "某某区司法局", set()),  # 宣传 outside an environmental context
+    (["生态环境宣传项目"], None, None, [], "某某区司法局", {"publicity"}),
+    (["专项经费"], "2110301", None, [], None, {"air"}),  # the functional subject alone
+])
+def test_topic_rule_weights(names, code, description, titles, department, expected):
+    from kg.rdf.topics import topic_evidence
+
+    got = {e.key for e in topic_evidence(names, code, description, titles, department)}
+    assert got == expected
+
+
+@pytest.mark.parametrize("targets, description, expected", [
+    (["宣传次数", "宣传知晓率", "办公设备数量", "及时率"], "办公费、宣传费", {"publicity"}),  # half the targets
+    (["宣传次数", "办公设备数量", "维修次数"], "办公费、宣传费", set()),  # a third: no
+    (["宣传次数", "宣传知晓率"], "办公费", set()),  # the description must name it too
+])
+def test_topic_rule_output_targets(targets, description, expected):
+    from kg.rdf.topics import topic_evidence
+
+    got = {e.key for e in topic_evidence(["单位资金"], None, description, [], "某生态环境局", targets)}
+    assert got == expected

@@ -11,6 +11,7 @@ from rdflib.namespace import RDFS, XSD
 from kg.rdf.load import ingest_records
 from kg.rdf.mapping import record_to_graph
 from kg.rdf.namespaces import BASE, BKG, GRAPH_ONTOLOGY, sparql_prefixes
+from kg.rdf.links import GRAPH_LINKS
 from kg.rdf.registry import GRAPH_DEPARTMENTS
 from kg.store import StoreError, open_store
 from kg.store.base import QueryResult, Store
@@ -121,9 +122,10 @@ def test_ingest_records_is_idempotent(store):
     second = ingest_records(store, records)
     assert store.count() == count and store.graphs() == graphs
     assert [x.triples for x in first] == [x.triples for x in second]
-    # three documents + the global graph + the department registry
-    assert len(graphs) == 5 and GRAPH_ONTOLOGY in graphs and GRAPH_DEPARTMENTS in graphs
-    # every document's graph holds exactly its mapping (plus cross-document links)
+    # three documents + the global graph + the department registry + the continues links
+    assert len(graphs) == 6 and GRAPH_ONTOLOGY in graphs and GRAPH_DEPARTMENTS in graphs
+    assert GRAPH_LINKS in graphs
+    # every document's graph holds exactly its mapping (the continues links live in GRAPH_LINKS)
     for loaded in second:
         assert store.count(str(loaded.graph)) == loaded.triples
 
@@ -142,6 +144,27 @@ def test_ingest_order_does_not_matter_for_links(store):
     q = sparql_prefixes() + """SELECT DISTINCT ?later ?earlier WHERE {
       ?l bkg:continues ?e . ?l rdfs:label ?later . ?e rdfs:label ?earlier }"""
     assert store.query(q).values() == [("大气监测项目", "大气污染防治监测项目")]
+
+
+def test_continues_link_needs_both_years_and_goes_with_either(store):
+    """Two budgets of one department: the 2025 carry-over continues the 2024 project, whichever
+    year is ingested first, and dropping either year removes the link."""
+    from kg.rdf.load import drop_documents
+
+    q = sparql_prefixes() + """SELECT DISTINCT ?later ?earlier WHERE {
+      ?l bkg:continues ?e . ?l rdfs:label ?later . ?e rdfs:label ?earlier }"""
+    expected = [("大气监测项目", "大气污染防治监测项目")]
+    for first, second in ((record_a(), record_b()), (record_b(), record_a())):
+        (one,) = ingest_records(store, [first])
+        assert store.query(q).values() == []  # one year alone: nothing to continue
+        (two,) = ingest_records(store, [second])
+        assert store.query(q).values() == expected
+        for dropped, kept in ((one, two), (two, one)):
+            drop_documents(store, [str(dropped.graph)])
+            assert store.query(q).values() == []
+            ingest_records(store, [dropped.record])
+            assert store.query(q).values() == expected
+        drop_documents(store, [str(one.graph), str(two.graph)])
 
 
 def test_drop_removes_one_document_only(store):
@@ -186,20 +209,19 @@ def test_unreachable_server_is_a_store_error():
 
 
 def _expected_small_triples() -> int:
-    """Triples of the small records' graphs plus the global graph, computed without a store."""
+    """Triples of the small records' graphs, the global graph, the registry and the links graph,
+    computed without a store."""
     from kg.rdf.links import continues_triples, record_entries
     from kg.rdf.mapping import project_iris
     from kg.rdf.ontology_files import global_graph
 
     total = len(global_graph()) + 2  # + one preferred label for each of the two departments
     records = small_records()
-    entries = [record_entries(r, project_iris(r)) for r in records]
-    for i, r in enumerate(records):
+    entries = [e for r in records for e in record_entries(r, project_iris(r))]
+    for r in records:
         _iri, g = record_to_graph(r)
-        others = [e for j, es in enumerate(entries) if j != i and records[j].department and
-                  _same(records[j], r) for e in es]
-        total += len(g | Graph()) + len(continues_triples(entries[i], others) - set(g))
-    return total
+        total += len(g | Graph())
+    return total + len(continues_triples(entries))
 
 
 def _same(a, b) -> bool:

@@ -33,12 +33,11 @@ def run(args: argparse.Namespace) -> int:
         if not graphs:
             print(f"budgetkg drop: no document matches {args.document!r}", file=sys.stderr)
             return 1
-        from kg.rdf.registry import refresh_departments
+        from kg.rdf.load import drop_documents
 
+        drop_documents(store, [str(g) for g in graphs])
         for g in graphs:
-            store.drop_graph(g)
             print(f"dropped <{g}>")
-        refresh_departments(store)
         return 0
     except StoreError as exc:
         print(f"budgetkg drop: {exc}", file=sys.stderr)

@@ -1,5 +1,5 @@
-"""Keyword matchers over the concept schemes: which topics a project concerns, which kinds an
-indicator is of.
+"""Keyword matchers over the concept schemes: which kinds an indicator is of (the topics of a
+project are weighed in ``kg.rdf.topics``; ``match_topics`` remains for callers with names only).
 
 Why keywords live in the ``.ttl`` files: the topic scheme is data an analyst extends (a synonym,
 a subject code) without reading Python; this module only applies it, the same way for every
@@ -47,21 +47,12 @@ def indicator_kinds() -> tuple[Concept, ...]:
     return tuple(_concepts("schemes.ttl", BKG.IndicatorKind))
 
 
-def _normalise(text: str) -> str:
-    return text.upper().replace("ＰＭ", "PM").replace("．", ".")
-
-
 def match_topics(texts: Iterable[str | None], functional_code: str | None = None) -> list[URIRef]:
-    """Topics whose keyword occurs in any text, or whose related subject is the project's subject
-    or an ancestor of it (2110301 matches a topic related to 2110301 or 21103)."""
-    haystack = _normalise(" ".join(t for t in texts if t))
-    code = (functional_code or "").strip()
-    found = []
-    for topic in topics():
-        if any(_normalise(k) in haystack for k in topic.keywords) or \
-                any(code and code.startswith(c) for c in topic.subject_codes):
-            found.append(topic.iri)
-    return found
+    """Topics of a project whose names are ``texts`` (kept for callers that have only names);
+    the weighted rule with description and citations is ``kg.rdf.topics.topic_evidence``."""
+    from kg.rdf.topics import topic_evidence
+
+    return [ev.topic for ev in topic_evidence(list(texts), functional_code)]
 
 
 def match_indicator_kinds(level2: str | None, level1: str | None = None) -> list[URIRef]:

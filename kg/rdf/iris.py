@@ -163,6 +163,10 @@ def topic(key: str) -> URIRef:
     return ID[f"topic/{key}"]
 
 
+def policy_kind(key: str) -> URIRef:
+    return ID[f"policy-kind/{key}"]
+
+
 def scheme(name: str) -> URIRef:
     return ID[f"scheme/{name}"]
 

@@ -1,64 +1,129 @@
-"""Cross-document links that no single record can make: a carried-over project ``continues`` the
-previous year's project of the same department and name.
+"""Cross-document links that no single record can make: a carried-over project (上年结转)
+``continues`` the previous year's project of the same department with a similar name.
 
-Why at ingest time, against the store: the earlier (or later) budget may have been ingested
-before, in another run. The link is written into the graph of the document being ingested, in
-whichever direction it points, so it appears whatever order documents arrive in, and goes away
-with that document's graph.
+Why a graph of its own, recomputed from the whole store after every ingest and drop: the link
+needs both years, which may arrive in either order and in different runs, and it must go when
+either year goes. Writing it into one document's graph (as before) left a dangling link when the
+*other* document was dropped. The links graph (``GRAPH_LINKS``) is derived data, like the
+department registry: each run rebuilds it from the documents' graphs, so ingest order and drops
+cannot leave it stale.
+
+Why similar and not equal names: a carry-over line often prints the project a little differently
+(年份 prefix, 项目/经费 suffix, a shortened form); every name and alias of both sides is compared
+after removing those, and a carry-over continues its best-matching earlier project(s) only.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from kg.extract.model import Record
 from kg.rdf import iris
-from kg.rdf.namespaces import BKG, sparql_prefixes
+from kg.rdf.namespaces import BASE, BKG, sparql_prefixes
+
+GRAPH_LINKS = BASE + "graph/links"
+DOCUMENT_GRAPHS = BASE + "id/document/"
+MIN_SIMILARITY = 0.75  # bigram Dice of the core names; containment of a core of >= 4 chars is 0.9
+
+_YEAR_RE = re.compile(r"(19|20)\d\d(年度?|-(19|20)\d\d年?)?")
+_SUFFIX_RE = re.compile(r"(专项经费|专项资金|项目经费|工作经费|经费|资金|项目|工作)+$")
+_PUNCT_RE = re.compile(r"[\s“”\"'‘’《》〈〉()（）【】\[\]〔〕、，,。.:：;；·—\-]")
 
 
 @dataclass
 class ProjectEntry:
     iri: URIRef
+    department: str
     year: int
     category: str | None
     names: set[str] = field(default_factory=set)
 
 
+def core_name(name: str) -> str:
+    """The part of a project name that stays across years: no years, punctuation, 项目/经费."""
+    text = _PUNCT_RE.sub("", iris.compact(name))
+    text = _YEAR_RE.sub("", text)
+    return _SUFFIX_RE.sub("", text) or text
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def similarity(a: str, b: str) -> float:
+    """1.0 for equal core names, 0.9 where one core (>= 4 characters) contains the other, else
+    the Dice coefficient of their character bigrams."""
+    ca, cb = core_name(a), core_name(b)
+    if not ca or not cb:
+        return 0.0
+    if ca == cb:
+        return 1.0
+    short, long_ = sorted((ca, cb), key=len)
+    if len(short) >= 4 and short in long_:
+        return 0.9
+    x, y = _bigrams(ca), _bigrams(cb)
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
 def record_entries(record: Record, project_iris: list[URIRef]) -> list[ProjectEntry]:
-    if not record.year:
+    """The record's projects as link candidates (for computing links without a store)."""
+    if not record.year or not record.department:
         return []
-    return [ProjectEntry(iri, record.year, p.category, {iris.compact(n) for n in p.all_names() if n})
+    dept = str(iris.department(record.department))
+    return [ProjectEntry(iri, dept, record.year, p.category, {n for n in p.all_names() if n})
             for p, iri in zip(record.projects, project_iris)]
 
 
-def store_entries(store, department: URIRef) -> list[ProjectEntry]:
-    """Every project of a department already in the store, with all its names."""
+def store_entries(store) -> list[ProjectEntry]:
+    """Every project in the documents' graphs, with department, year, category and names."""
     q = sparql_prefixes() + f"""
-SELECT ?p ?year ?cat ?name WHERE {{
-  ?p a bkg:Project ; bkg:department <{department}> ; bkg:fiscalYear ?y .
+SELECT DISTINCT ?p ?d ?year ?cat ?name WHERE {{
+  GRAPH ?g {{ ?p a bkg:Project ; bkg:department ?d ; bkg:fiscalYear ?y .
+    OPTIONAL {{ ?p bkg:category ?cat }}
+    {{ ?p rdfs:label ?name }} UNION {{ ?p skos:altLabel ?name }} }}
   ?y bkg:year ?year .
-  OPTIONAL {{ ?p bkg:category ?cat }}
-  {{ ?p rdfs:label ?name }} UNION {{ ?p skos:altLabel ?name }}
+  FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}"))
 }}"""
     by_iri: dict[str, ProjectEntry] = {}
-    for p, year, cat, name in store.query(q).rows:
-        entry = by_iri.setdefault(str(p), ProjectEntry(URIRef(str(p)), int(year.toPython()),
+    for p, d, year, cat, name in store.query(q).rows:
+        entry = by_iri.setdefault(str(p), ProjectEntry(URIRef(str(p)), str(d), int(year.toPython()),
                                                        str(cat).rsplit("/", 1)[-1] if cat else None))
-        entry.names.add(iris.compact(str(name)))
+        entry.names.add(str(name))
     return list(by_iri.values())
 
 
-def continues_triples(own: list[ProjectEntry], others: list[ProjectEntry]) -> set[tuple]:
-    """(later continues earlier) for carried-over projects whose name matches a project of the
-    year before; ``own`` are the document's projects, ``others`` every other known project."""
+def _score(a: ProjectEntry, b: ProjectEntry) -> float:
+    return max((similarity(x, y) for x in a.names for y in b.names), default=0.0)
+
+
+def continues_triples(entries: list[ProjectEntry]) -> set[tuple]:
+    """(carry-over continues earlier) for every carried-over project and the project(s) of the
+    same department and the year before whose names match it best (>= MIN_SIMILARITY)."""
+    by_dept_year: dict[tuple[str, int], list[ProjectEntry]] = {}
+    for e in entries:
+        by_dept_year.setdefault((e.department, e.year), []).append(e)
     out = set()
-    for mine in own:
-        for other in others:
-            if other.iri == mine.iri or not (mine.names & other.names):
-                continue
-            if mine.category == "carryover" and other.year == mine.year - 1:
-                out.add((mine.iri, BKG.continues, other.iri))
-            if other.category == "carryover" and other.year == mine.year + 1:
-                out.add((other.iri, BKG.continues, mine.iri))
+    for later in entries:
+        if later.category != "carryover":
+            continue
+        scored = [(_score(later, earlier), earlier)
+                  for earlier in by_dept_year.get((later.department, later.year - 1), [])]
+        best = max((s for s, _ in scored), default=0.0)
+        if best >= MIN_SIMILARITY:
+            out |= {(later.iri, BKG.continues, e.iri) for s, e in scored if s == best}
     return out
+
+
+def refresh_links(store) -> int:
+    """Recompute the links graph from the store; returns the number of ``continues`` links."""
+    triples = continues_triples(store_entries(store))
+    if triples:
+        g = Graph()
+        for t in triples:
+            g.add(t)
+        store.replace_graph(GRAPH_LINKS, g)
+    else:
+        store.drop_graph(GRAPH_LINKS)
+    return len(triples)

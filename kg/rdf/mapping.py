@@ -18,7 +18,9 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record
 from kg.rdf import iris
-from kg.rdf.concepts import match_indicator_kinds, match_topics
+from kg.rdf.concepts import match_indicator_kinds
+from kg.rdf.policy import facts as policy_facts, issued_year
+from kg.rdf.topics import topic_evidence
 from kg.rdf.namespaces import BKG, QB, bind_all
 from kg.rdf.privacy import scrub
 
@@ -35,7 +37,6 @@ THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purc
 PROCUREMENT_KEYS = ("total", "goods", "works", "services")
 
 _TARGET_RE = re.compile(r"^(>=|<=|=|>|<)?(-?\d+(?:\.\d+)?)(\D{0,6})$")
-_NUMBER_YEAR_RE = re.compile(r"[〔\[【(（]\s*((?:19|20)\d\d)\s*年?\s*[〕\]】)）]")
 
 
 def to_wan(value: Decimal, unit: str | None) -> Decimal:
@@ -77,10 +78,8 @@ def parse_target(target: str | None) -> tuple[str | None, Decimal | None, str | 
 
 
 def policy_issued_year(number: str | None) -> int | None:
-    if not number:
-        return None
-    m = _NUMBER_YEAR_RE.search(number)
-    return int(m.group(1)) if m else None
+    """The year a 文号 (or a standard's number) gives; see ``kg.rdf.policy``."""
+    return issued_year(number)
 
 
 @dataclass
@@ -311,9 +310,14 @@ def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:
     ctx.text(node, RDFS.label, iris.compact(doc.title or doc.number or ""))
     ctx.text(node, BKG.documentNumber, iris.compact(doc.number) if doc.number else None)
     ctx.text(node, BKG.key, key)
-    year = policy_issued_year(doc.number)
-    if year:
-        ctx.add(node, DCTERMS.issued, Literal(str(year), datatype=XSD.gYear))
+    known = policy_facts(doc.number, doc.title)
+    if known.year:
+        ctx.add(node, DCTERMS.issued, Literal(str(known.year), datatype=XSD.gYear))
+    if known.issuer:
+        ctx.text(node, BKG.issuerName, known.issuer)
+        ctx.text(node, BKG.issuerBasis, known.issuer_basis)
+    if known.kind:
+        ctx.add(node, BKG.policyKind, iris.policy_kind(known.kind))
     ctx.add(node, BKG.mentionedIn, ctx.doc)
     ctx.add(ctx.doc, BKG.cites, node)
     return node
@@ -398,8 +402,7 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
         ctx.text(citation, BKG.citedTitle, iris.compact(doc.title) if doc.title else None)
         ctx.text(citation, BKG.citedNumber, iris.compact(doc.number) if doc.number else None)
         titles.append(doc.title)
-    for topic in match_topics([p.name, *p.aliases, p.description, *titles], p.functional_code):
-        ctx.add(node, BKG.concerns, topic)
+    _topics(ctx, p, node, titles)
     provs = p.provenance or [None]
     for i, prov in enumerate(provs):
         _location(ctx, node, prov, None, suffix=f"source/{i}")
@@ -414,6 +417,26 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
                   source, first)
     for i, ind in enumerate(p.indicators):
         _indicator(ctx, iris.inside(ctx.doc, "indicator", local, str(i)), ind, node)
+
+
+def _topics(ctx: _Context, p: Project, node: URIRef, titles: list[str | None]) -> None:
+    """``bkg:concerns`` edges, each qualified by a ``bkg:TopicAssignment`` saying which evidence
+    (name, subject, description, citation, indicator), which keywords and how strong
+    (kg/rdf/topics.py)."""
+    local = str(node).rsplit("/", 1)[-1]
+    outputs = [ind.name for ind in p.indicators if (ind.level1 or "").startswith("产出")]
+    for ev in topic_evidence(p.all_names(), p.functional_code, p.description, titles,
+                             ctx.record.department, outputs):
+        ctx.add(node, BKG.concerns, ev.topic)
+        qualified = iris.inside(ctx.doc, "topic", local, ev.key)
+        ctx.add(node, BKG.topicAssignment, qualified)
+        ctx.add(qualified, RDF.type, BKG.TopicAssignment)
+        ctx.add(qualified, BKG.topic, ev.topic)
+        ctx.add(qualified, BKG.strength, decimal_literal(ev.strength))
+        for source in ev.sources:
+            ctx.text(qualified, BKG.evidence, source)
+        for keyword in ev.keywords:
+            ctx.text(qualified, BKG.matchedKeyword, keyword)
 
 
 def _indicator(ctx: _Context, node: URIRef, ind: Indicator, measured: URIRef) -> None:
