@@ -45,8 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    from kg.commands.common import CommandFailed
+
     try:
         return int(args.run(args) or 0)
+    except CommandFailed as exc:
+        return exc.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -43,13 +43,10 @@ def _human(ans, show_sparql: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.store import StoreError, open_store
+    from kg.commands.common import open_store_or_fail
+    from kg.store import StoreError
 
-    try:
-        store = open_store(args.store)
-    except (ValueError, StoreError) as exc:
-        print(f"budgetkg ask: {exc}", file=sys.stderr)
-        return 1
+    store = open_store_or_fail(args, "ask")
     from nlp.pipeline import get_pipeline
 
     try:

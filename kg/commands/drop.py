@@ -21,13 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.rdf.stats import resolve_document
-    from kg.store import StoreError, open_store
+    from kg.commands.common import open_store_or_fail
+    from kg.store import StoreError
 
-    try:
-        store = open_store(args.store)
-    except (ValueError, StoreError) as exc:
-        print(f"budgetkg drop: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, ValueError) else 1
+    store = open_store_or_fail(args, "drop")
     try:
         graphs = resolve_document(store, args.document)
         if not graphs:

@@ -40,13 +40,10 @@ def export_text(store, fmt: str, graph: str | None = None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.store import StoreError, open_store
+    from kg.commands.common import open_store_or_fail
+    from kg.store import StoreError
 
-    try:
-        store = open_store(args.store)
-    except (ValueError, StoreError) as exc:
-        print(f"budgetkg export: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, ValueError) else 1
+    store = open_store_or_fail(args, "export")
     try:
         text = export_text(store, args.format, args.graph)
     except StoreError as exc:

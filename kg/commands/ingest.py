@@ -26,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
     from kg.extract.deserialize import load_records
     from kg.extract.pipeline import extract_paths
     from kg.rdf.load import ingest_records
-    from kg.store import StoreError, open_store
+    from kg.commands.common import open_store_or_fail
+    from kg.store import StoreError
 
     json_paths = [p for p in args.paths if p.lower().endswith(".json")]
     doc_paths = [p for p in args.paths if not p.lower().endswith(".json")]
@@ -37,11 +38,7 @@ def run(args: argparse.Namespace) -> int:
             records += load_records(path)
         except (OSError, ValueError, KeyError) as exc:
             failed.append(f"{path}: cannot read records ({type(exc).__name__}: {exc})")
-    try:
-        store = open_store(args.store)
-    except (ValueError, StoreError) as exc:
-        print(f"budgetkg ingest: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, ValueError) else 1
+    store = open_store_or_fail(args, "ingest")
     try:
         for loaded in ingest_records(store, records, failures=failed):
             r = loaded.record

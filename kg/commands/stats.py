@@ -28,13 +28,10 @@ def _short(iri: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from kg.rdf.stats import summary
-    from kg.store import StoreError, open_store
+    from kg.commands.common import open_store_or_fail
+    from kg.store import StoreError
 
-    try:
-        store = open_store(args.store)
-    except (ValueError, StoreError) as exc:
-        print(f"budgetkg stats: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, ValueError) else 1
+    store = open_store_or_fail(args, "stats")
     try:
         data = summary(store)
     except StoreError as exc:

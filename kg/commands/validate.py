@@ -18,13 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kg.rdf.validate import validate_store
-    from kg.store import StoreError, open_store
+    from kg.commands.common import open_store_or_fail
+    from kg.store import StoreError
 
-    try:
-        store = open_store(args.store)
-    except (ValueError, StoreError) as exc:
-        print(f"budgetkg validate: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, ValueError) else 1
+    store = open_store_or_fail(args, "validate")
     try:
         violations = validate_store(store)
         triples = store.count()
