@@ -8,8 +8,6 @@ A term is a tuple ``(kind, value, datatype, lang)`` with kind ``uri``, ``bnode``
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
@@ -200,16 +198,13 @@ def to_xml(result: Result) -> str:
 
 def to_csv(result: Result) -> str:
     """SPARQL 1.1 CSV: plain values, one header row of variable names."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
+    from kg.store.results import csv_text
+
     if result.kind == "ask":
-        w.writerow(["boolean"])
-        w.writerow(["true" if result.boolean else "false"])
-        return buf.getvalue()
-    w.writerow(result.variables)
-    for row in result.rows:
-        w.writerow(["" if t is None else (("_:" + t[1]) if t[0] == "bnode" else t[1]) for t in row])
-    return buf.getvalue()
+        return csv_text([], [], bool(result.boolean))
+    return csv_text(list(result.variables),
+                    [["" if t is None else (("_:" + t[1]) if t[0] == "bnode" else t[1]) for t in row]
+                     for row in result.rows])
 
 
 def _nt_term(t: Term) -> str:

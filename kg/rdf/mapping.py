@@ -282,20 +282,20 @@ def _subject_node(ctx: _Context, code: str, name: str | None, functional: bool) 
 
 
 def _subject_rows(ctx: _Context) -> None:
-    for row in ctx.record.functional_subjects:
-        subj = _subject_node(ctx, row.code, row.name, True)
-        for kind, value in (("total", row.total), ("basic", row.basic), ("project", row.project)):
-            if value is not None:
-                obs = iris.inside(ctx.doc, "obs", "functional", row.code, kind)
-                _observation(ctx, obs, value, row.provenance)
-                ctx.add(obs, BKG.subject, subj)
-                ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
-                ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
-    for row in ctx.record.economic_subjects:
-        subj = _subject_node(ctx, row.code, row.name, False)
-        for kind, value in (("total", row.total), ("personnel", row.personnel), ("public", row.public)):
-            if value is not None:
-                obs = iris.inside(ctx.doc, "obs", "economic", row.code, kind)
+    """One observation per printed figure of every functional (合计/基本/项目) and economic
+    (合计/人员/公用) row, linked to its subject concept."""
+    tables = (
+        ("functional", True, ("total", "basic", "project"), ctx.record.functional_subjects),
+        ("economic", False, ("total", "personnel", "public"), ctx.record.economic_subjects),
+    )
+    for scheme, functional, kinds, rows in tables:
+        for row in rows:
+            subj = _subject_node(ctx, row.code, row.name, functional)
+            for kind in kinds:
+                value = getattr(row, kind)
+                if value is None:
+                    continue
+                obs = iris.inside(ctx.doc, "obs", scheme, row.code, kind)
                 _observation(ctx, obs, value, row.provenance)
                 ctx.add(obs, BKG.subject, subj)
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
@@ -364,7 +364,6 @@ def _projects(ctx: _Context, policies: dict[str, URIRef]) -> None:
 
 
 def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef]) -> None:
-    r = ctx.record
     ctx.add(node, RDF.type, BKG.Project)
     ctx.text(node, RDFS.label, iris.compact(p.name))
     ctx.text(node, SKOS.prefLabel, iris.compact(p.name))

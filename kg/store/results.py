@@ -40,17 +40,24 @@ def to_json(result: QueryResult) -> dict:
     return {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
 
 
-def to_csv(result: QueryResult) -> str:
+def csv_text(variables: list[str], rows: list[list[str]], boolean: bool | None = None) -> str:
+    """SPARQL 1.1 CSV results from plain cell strings (ASK where ``boolean`` is given); shared by
+    the CLI and the web endpoint, whose term representations differ."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    if result.kind == "ask":
+    if boolean is not None:
         w.writerow(["boolean"])
-        w.writerow(["true" if result.boolean else "false"])
+        w.writerow(["true" if boolean else "false"])
         return buf.getvalue()
-    w.writerow(result.vars)
-    for row in result.rows:
-        w.writerow(["" if t is None else str(t) for t in row])
+    w.writerow(variables)
+    w.writerows(rows)
     return buf.getvalue()
+
+
+def to_csv(result: QueryResult) -> str:
+    if result.kind == "ask":
+        return csv_text([], [], bool(result.boolean))
+    return csv_text(list(result.vars), [["" if t is None else str(t) for t in row] for row in result.rows])
 
 
 def _width(text: str) -> int:

@@ -35,18 +35,6 @@
       })
     }]
   });
-  chart.on("click", function (p) {
-    if (p.dataType === "node" && p.data.url) window.location.href = p.data.url;
-  });
-  el.dataset.ready = "1";
-  // resize once the window has settled, and never to an empty box (ECharts' view transform
-  // cannot be inverted for a zero-sized area, which a full-page screenshot passes through)
-  var pending = null;
-  window.addEventListener("resize", function () {
-    clearTimeout(pending);
-    pending = setTimeout(function () {
-      if (el.clientWidth > 0 && el.clientHeight > 0) chart.resize();
-    }, 150);
-  });
+  window.budgetkgWireChart(el, chart);
   window.budgetkgSankey = chart;
 })();
