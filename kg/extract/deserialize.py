@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (Check, EconomicSubject, FunctionalSubject, Indicator, PolicyDocument,
+from kg.extract.model import (TOTAL_KEYS, Check, EconomicSubject, FunctionalSubject, Indicator, PolicyDocument,
                               Procurement, Profile, Project, Provenance, Record, Staffing,
                               ThreePublic, Totals)
 
@@ -56,10 +56,7 @@ def _project(data: dict) -> Project:
 
 def _totals(data: dict) -> Totals:
     t = Totals()
-    for key in ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
-                "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
-                "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
-                "personnel", "public_expenses", "project_expenditure", "operating_expenses"):
+    for key in TOTAL_KEYS:
         setattr(t, key, _money(data.get(key)))
     tp = data.get("three_public") or {}
     t.three_public = ThreePublic(**{k: _money(tp.get(k)) for k in ThreePublic.__dataclass_fields__})

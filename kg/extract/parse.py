@@ -1,6 +1,7 @@
 """The parsing pipeline: SourceDocument -> Record, as a chain of small stages.
 
     furniture  -> page numbers and repeated running headers dropped (``page_furniture``)
+    family     -> the template family whose profile fits the content best (``kg.extract.profiles``)
     identify   -> department, year, kind, unit (from the content, never the file name)
     sections   -> the document cut into recognised tables and narrative parts
     tables     -> each recognised table read by the parser registered for its kind
@@ -24,10 +25,14 @@ def parse_document(doc: SourceDocument) -> Record:
     from kg.extract.page_furniture import drop_page_furniture
     from kg.extract.tables import read_tables
 
+    from kg.extract.profiles import recognise_document
+
     record = Record(source=doc.name, files=[doc.name])
     doc.lines = drop_page_furniture(doc.lines)
+    family = recognise_document([line.text for line in doc.lines])
+    record.template = family.profile.name
     identify.identify(doc, record)
-    parts = sections.split(doc, record)
+    parts = sections.split(doc, record, family.profile)
     if not parts.tables and not parts.has_budget_narrative:
         raise ExtractionError(doc.path, "not a budget disclosure: no budget table or budget narrative found")
     read_tables(parts, record)

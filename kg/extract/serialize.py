@@ -10,8 +10,8 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (Check, EconomicSubject, FunctionalSubject, Indicator, PolicyDocument,
-                              Project, Provenance, Record, Totals)
+from kg.extract.model import (TOTAL_KEYS, Check, EconomicSubject, FunctionalSubject, Indicator,
+                              PolicyDocument, Project, Provenance, Record, Totals)
 from kg.extract.text_normalize import format_money
 
 
@@ -58,11 +58,7 @@ def project_json(p: Project) -> dict:
 
 
 def totals_json(t: Totals) -> dict:
-    keys = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
-            "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
-            "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
-            "personnel", "public_expenses", "project_expenditure", "operating_expenses")
-    out: dict[str, Any] = {k: format_money(getattr(t, k)) for k in keys}
+    out: dict[str, Any] = {k: format_money(getattr(t, k)) for k in TOTAL_KEYS}
     out["three_public"] = {k: format_money(v) for k, v in asdict(t.three_public).items()}
     out["procurement"] = {k: format_money(v) for k, v in asdict(t.procurement).items()}
     out["provenance"] = {k: _prov(v) for k, v in sorted(t.provenance.items())}
@@ -112,6 +108,11 @@ def record_json(r: Record) -> dict:
         "changes": list(r.changes),
         "definitions": dict(r.definitions),
         "warnings": list(r.warnings),
+        "template": r.template,
+        "phased": [{"key": f.key, "phase": f.phase, "value": format_money(f.value), "provenance": _prov(f.provenance)}
+                   for f in r.phased],
+        "completion_rates": [{"key": key, "budget_phase": phase, "rate": f"{rate:.2f}"}
+                             for key, phase, rate in r.completion_rates()],
     }
 
 

@@ -11,25 +11,34 @@ from kg.extract.model import FunctionalSubject, Record
 from kg.extract.tables import register
 from kg.extract.tables.code_repair import place_misprinted_codes
 from kg.extract.tables.columns import Schema, resolve
+from kg.extract.tables.contracts import ClassificationData
 from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import to_unit
 
 FUNCTIONAL = Schema(
     columns=["total", "basic", "project"],
-    sums=[("total", ["basic", "project", "reserve"])],
-    header_patterns=[("basic", r"基本支出"), ("project", r"项目支出"), ("reserve", r"预留机动经费"),
-                     ("total", r"^(?:合计|总计|小计|金额|支出合计|预算数|本年支出合计|决算数)$")],
-    header_only=["reserve"])
+    sums=[("total", ["basic", "project", "reserve"]), ("basic", ["basic_personnel", "basic_public"])],
+    header_patterns=[
+        # a group header over its parts: 基本支出 / 小计 | 人员经费 | 公用经费, 项目支出 / 小计
+        ("basic", r"^(?:小计|合计)$", r"基本支出"), ("basic_personnel", r"人员", r"基本支出"),
+        ("basic_public", r"公用", r"基本支出"), ("project", r"^(?:小计|合计|项目支出总数)$", r"项目支出"),
+        ("basic", r"基本支出"), ("project", r"项目支出|专项业务经费|专项支出"),
+        # 人员经费 / 公用经费 columns with no 基本支出 over them (西安) are the basic spending's parts
+        ("basic_personnel", r"^人员(?:经费|支出)(?:支出)?$"), ("basic_public", r"^(?:日常)?公用(?:经费|支出)(?:支出)?$"),
+        ("reserve", r"预留机动经费"),
+        ("total", r"^(?:合计|总计|小计|金额|支出合计|预算数|本年支出合计|决算数|支出总计|本年预算|当年预算|"
+                  r"预算金额|一般公共预算支出|本年一般公共预算支出|本年政府性基金预算支出)$")],
+    header_only=["reserve", "basic_personnel", "basic_public"])
 
 
 def read_functional(table, record: Record, schema: Schema = FUNCTIONAL) -> list[Row]:
     """Read and place a 合计/基本/项目 table's rows; keeps them on ``table.rows``."""
     rows = read_rows(table.lines, coded=True)
     # before the placement: an unplaced misprinted row would read as a unit's subtotal row
-    table.data["findings"] = place_misprinted_codes(rows, table.label, record.source)
+    findings = place_misprinted_codes(rows, table.label, record.source)
     resolve(rows, schema, unit=table.unit or record.unit)
     table.rows = rows
-    table.data["schema"] = schema
+    table.data = ClassificationData(schema=schema, findings=findings)
     return rows
 
 

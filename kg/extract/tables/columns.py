@@ -13,6 +13,7 @@ cannot add up is placed as well as it can and the failed identity is reported by
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -22,6 +23,8 @@ _MISSING_SUM = Decimal("0.5")  # cost of a sum column left blank while its parts
 _TIE = Decimal("0.05")  # placements whose errors differ by less are tied (rounding gaps, 万元)
 _UNIT_SCALE = {"元": Decimal(10000), "千元": Decimal(10), "万元": Decimal(1), "亿元": Decimal("0.0001")}
 _MAX_COMBOS = 20000
+# Group headers over columns that hold another year's figures or differences, not this budget's.
+SKIPPED_GROUP_RE = re.compile(r"^(?:上年(?!结转|结余|实户)|上年度(?!结转)|增减|变化|比上年|同比)")
 
 
 @dataclass
@@ -35,10 +38,10 @@ class Schema:
     columns: list[str]
     sums: list[tuple[str, list[str]]] = field(default_factory=list)
     first_is_total: bool = True
-    # PDF cells: (column, regex over the header word above the cell), first match wins; a
-    # column may be one that text placement never tries (Shanghai's 事业收入) — list it in
-    # ``header_only`` so it is kept in ``row.values``.
-    header_patterns: list[tuple[str, str]] = field(default_factory=list)
+    # PDF cells: (column, regex over the header word above the cell[, regex one of the group
+    # headers above it must match]), first match wins; a column may be one that text placement
+    # never tries (Shanghai's 事业收入) — list it in ``header_only`` so it is kept in ``row.values``.
+    header_patterns: list[tuple[str, ...]] = field(default_factory=list)
     header_only: list[str] = field(default_factory=list)
     # where nothing else decides, how rarely a column is used (0 = common): breaks ties only
     rarity: dict[str, int] = field(default_factory=dict)
@@ -52,11 +55,25 @@ class Schema:
         return self.columns + [c for c in self.header_only if c not in self.columns]
 
     def column_for(self, header: str) -> str | None:
+        return self.column_for_path((header,))
+
+    def column_for_path(self, path: tuple[str, ...]) -> str | None:
+        """The column a figure cell belongs to, from its header path (group headers, then the
+        word right above it). A column under a group of another year or of differences
+        (``上年``, ``增减变化``) belongs to no column of this table's year."""
         import re
 
-        for column, pattern in self.header_patterns:
-            if re.search(pattern, header):
-                return column
+        if not path:
+            return None
+        leaf, groups = path[-1], path[:-1]
+        if any(SKIPPED_GROUP_RE.search(g) for g in groups):
+            return None
+        for column, pattern, *group in self.header_patterns:
+            if not re.search(pattern, leaf):
+                continue
+            if group and not any(re.search(group[0], g) for g in groups):
+                continue
+            return column
         return None
 
 
@@ -94,12 +111,12 @@ def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None
     一般公共预算 column): a placement that agrees with them wins a tie.
     """
     cols = schema.columns
-    if row.positional and schema.header_patterns and row.extra.get("headers"):
-        headers = row.extra["headers"]
+    if row.positional and schema.header_patterns and row.extra.get("paths"):
+        paths = row.extra["paths"]
         placed: Placement = {}
         mapped = 0
         for index, value in row.extra.get("cell_figures", []):
-            column = schema.column_for(headers.get(index, ""))
+            column = schema.column_for_path(paths.get(index, ()))
             if column is None:
                 continue
             mapped += 1

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from kg.extract.model import Provenance, Record
+from kg.extract.tables.contracts import Identity, TotalsRowData
 from kg.extract.text_normalize import compact_name, is_money, parse_money
 
 # header word -> part; the total is 合计/总计
@@ -35,13 +36,13 @@ def read_totals_row(table, record: Record) -> bool:
         return False
     for index in range(len(rows) - 1):
         header = [compact_name(c) if c else "" for c in rows[index].cells]
-        data = rows[index + 1]
+        row = rows[index + 1]
         if not any(_TOTAL.match(h) for h in header) or not any(p.match(h) for p, _ in _PARTS for h in header):
             continue
         values: dict[str, Decimal | None] = {}
         total: Decimal | None = None
         for col, word in enumerate(header):
-            text = data.cells[col] if col < len(data.cells) else None
+            text = row.cells[col] if col < len(row.cells) else None
             value = parse_money(text) if text and is_money(text) else None
             if _TOTAL.match(word):
                 total = value
@@ -52,7 +53,8 @@ def read_totals_row(table, record: Record) -> bool:
                     break
         if total is None and not any(v is not None for v in values.values()):
             continue
-        where = Provenance(file=record.source, page=data.page, line=data.lineno, table=table.label, row="合计")
+        where = Provenance(file=record.source, page=row.page, line=row.lineno, table=table.label, row="合计")
+        data = TotalsRowData()
         t = record.totals
         for key, attr in (("basic", "basic_expenditure"), ("project", "project_expenditure")):
             if values.get(key) is not None and getattr(t, attr) is None:
@@ -64,8 +66,9 @@ def read_totals_row(table, record: Record) -> bool:
         parts = [v for v in values.values() if v is not None]
         if total is not None and parts:
             words = "+".join(w for w in header if w and not _TOTAL.match(w))
-            table.data.setdefault("identities", []).append(
-                ("children_sum", f"{table.label} 合计 = {words}", sum(parts, Decimal(0)), total, where))
-        table.data["totals_row"] = {"total": total, **values}
+            data.identities.append(Identity("children_sum", f"{table.label} 合计 = {words}",
+                                            sum(parts, Decimal(0)), total, where))
+        data.values = {"total": total, **values}
+        table.data = data
         return True
     return False

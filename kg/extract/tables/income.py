@@ -11,6 +11,7 @@ from decimal import Decimal
 from kg.extract.model import Record
 from kg.extract.tables import register
 from kg.extract.tables.columns import Schema, resolve
+from kg.extract.tables.contracts import ClassificationData, SummaryData
 from kg.extract.tables.rows import read_rows
 
 INCOME = Schema(
@@ -50,7 +51,7 @@ def _hints(parts) -> dict[str, Decimal]:
     summary = parts.table("summary") if parts is not None else None
     if summary is None:
         return {}
-    items = summary.data.get("by_key", {})
+    items = summary.data.by_key if isinstance(summary.data, SummaryData) else {}
     mapping = {"general_own": "general_budget", "upper_general": "upper_general",
                "government_fund": "fund", "state_capital": "state_capital",
                "fiscal_special": "fiscal_special", "unit_funds": "unit_funds",
@@ -70,4 +71,4 @@ def parse_income(table, record: Record, parts) -> None:
     rows = read_rows(table.lines, coded=True)
     resolve(rows, INCOME, hints=_hints(parts), unit=table.unit or record.unit)
     table.rows = rows
-    table.data["schema"] = INCOME
+    table.data = ClassificationData(schema=INCOME)

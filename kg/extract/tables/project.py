@@ -15,6 +15,7 @@ from decimal import Decimal
 from kg.extract.model import Project, Record
 from kg.extract.tables import register
 from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.contracts import ProjectTableData
 from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import compact_name
 
@@ -88,7 +89,7 @@ def parse_projects(table, record: Record, parts) -> None:
             known.setdefault(row.code, row.name)
             continue
         projects.append((row, name))
-    table.data["projects"] = projects
+    table.data = ProjectTableData(projects=projects)
     upper = _upper_transfer_by_code(parts)
     for row, name in projects:
         amount = in_record_unit(row.get("total"), table, record)
