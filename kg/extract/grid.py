@@ -25,15 +25,16 @@ from kg.extract.profiles.vocabulary import NUMBERING_WORDS_RE
 from kg.extract.source import Line
 from kg.extract.text_normalize import compact_name, is_money
 
-Role = Literal["code", "label", "numbering", "figure", "empty"]
+Role = Literal["code", "identifier", "label", "numbering", "figure", "empty"]
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’")
 _INT_RE = re.compile(r"^\d{1,3}$")
 _CODE_RE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _CODE_PART_RE = re.compile(r"^\d{2}$")
 _CODE_HEADER_RE = re.compile(r"(?:编码|代码|^类$|^款$|^项$|^科目编号$)")
+_UNIT_CODE_HEADER_RE = re.compile(r"(?:单位|部门)[^科目]*(?:编码|代码)")
 _NOTE_HEADER_RE = re.compile(r"^(?:备注|说明|项目简介|理由|表格为空的理由)$")
-_LABEL_HEADER_RE = re.compile(r"(?:名称|^项目$|科目$|^单位$|类别$|^收入$|^支出$|^项\s*目$)")
+_LABEL_HEADER_RE = re.compile(r"(?:名称|^项目$|科目$|^(?:预算|部门|基层)?单位$|类别$|^收入$|^支出$|^项\s*目$|^年度$)")
 
 
 def cell_text(cell: str | None) -> str:
@@ -198,6 +199,8 @@ def _column_values(col: int, body: list[Line]) -> list[str]:
 def _role(col: int, path: tuple[str, ...], body: list[Line]) -> Role:
     values = _column_values(col, body)
     header_code = any(_CODE_HEADER_RE.search(p) for p in path[-1:]) if path else False
+    if header_code and _UNIT_CODE_HEADER_RE.search(path[-1]):
+        return "identifier"  # 单位编码 / 部门（单位）代码: a unit's identifier, never a subject code
     if path and _NOTE_HEADER_RE.search(path[-1]) and not any(is_money(v) for v in values):
         return "empty"
     if not values:
@@ -270,7 +273,8 @@ def _blocks(columns: list[GridColumn]) -> tuple[tuple[int, ...], ...]:
     blocks: list[list[int]] = []
     previous: Role | None = None
     for column in columns:
-        starts = column.role in ("label", "code") and previous in ("figure", "numbering")
+        labelled = bool(blocks) and any(columns[i].role in ("label", "code", "identifier") for i in blocks[-1])
+        starts = column.role in ("label", "code", "identifier") and previous in ("figure", "numbering") and labelled
         if not blocks or starts:
             blocks.append([])
         blocks[-1].append(column.index)

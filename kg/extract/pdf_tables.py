@@ -77,11 +77,31 @@ def clean_cell(text: str | None) -> str | None:
     text = re.sub(r"\s*\n\s*", " ", text)
     text = re.sub(r"[ \t\u3000]+", " ", text).strip()
     text = remove_cjk_spaces(text)
-    # A figure wrapped inside a narrow cell ("1,008.\n30") is one figure.
+    # A figure wrapped inside a narrow cell ("1,008.\n30", "24995.9\n4") is one figure.
     joined = text.replace(" ", "")
-    if " " in text and is_money(joined) and not all(is_money(t) for t in text.split(" ")):
+    if " " in text and is_money(joined) and (not all(is_money(t) for t in text.split(" "))
+                                             or _WRAPPED_DECIMALS_RE.fullmatch(text)):
         text = joined
     return text or None
+
+
+_WRAPPED_DECIMALS_RE = re.compile(r"-?[\d,]*\.\d*\s\d{1,2}")
+# A name's last characters set over the border into the figure cell beside it (``自然资源海洋气象等支``
+# | ``出 18803323.32``): the characters go back to the name.
+_OVERFLOW_RE = re.compile(r"^([\u4e00-\u9fff（）()]{1,4})\s*(-?[\d,]+(?:\.\d+)?)$")
+
+
+def return_overflow(texts: list[str | None]) -> list[str | None]:
+    """One row's cell texts with characters that overflowed from a label cell into the figure
+    cell to its right moved back."""
+    out = list(texts)
+    for i in range(1, len(out)):
+        m = _OVERFLOW_RE.match(out[i] or "")
+        left = out[i - 1]
+        if m and left and not is_money(left) and re.search(r"[\u4e00-\u9fff]$", left):
+            out[i - 1] = left + m.group(1)
+            out[i] = m.group(2)
+    return out
 
 
 def _span_end(rows_cells: list[list], start: int, box) -> int:
@@ -167,7 +187,7 @@ def read_table(table) -> PageTable:
     """Turn a ``pdfplumber.table.Table`` into a ``PageTable`` (see the module docstring)."""
     raw_text = extract_cells(table)
     rows_cells = [list(row.cells) for row in table.rows]
-    texts = [[clean_cell(t) for t in row] for row in raw_text]
+    texts = [return_overflow([clean_cell(t) for t in row]) for row in raw_text]
     x0, top, x1, bottom = table.bbox
     result = PageTable(top=top, bottom=bottom, x0=x0, x1=x1)
     ncols = max((len(r) for r in rows_cells), default=0)

@@ -22,7 +22,7 @@ from kg.extract.model import Record
 from kg.extract.profiles import TemplateProfile, TitleMatch, classify_title
 from kg.extract.profiles.vocabulary import NUMBER_LINE_RE, number_key
 from kg.extract.source import Line, SourceDocument
-from kg.extract.text_normalize import compact_name
+from kg.extract.text_normalize import compact_name, is_money
 
 
 @dataclass
@@ -117,11 +117,28 @@ def _trim_ruled_body(body: list[Line]) -> list[Line]:
         return body
     first = numbers[0]
     last = max(i for i, line in enumerate(body) if line.table == first)
+    # the table carried on under another number on the next page (the reader saw a running
+    # header above it): a ruled part with no header of its own, only furniture before it
+    while True:
+        nxt = next((i for i in range(last + 1, len(body)) if body[i].cells is not None), None)
+        if nxt is None or not all(_furniture(line) for line in body[last + 1:nxt]) \
+                or not any(c and is_money(compact_name(c)) for c in body[nxt].cells or ()):
+            break
+        number = body[nxt].table
+        last = max(i for i, line in enumerate(body) if line.table == number)
     end = last + 1
     while end < len(body) and body[end].cells is None and (
             _NOTE_RE.match(compact_name(body[end].text)) or UNIT_RE.search(body[end].text)):
         end += 1
     return body[:end]
+
+
+def _furniture(line: Line) -> bool:
+    """A line between two parts of one table: a page number or a running header (a short line,
+    not a sentence, not a note, not a title)."""
+    compact = compact_name(line.text)
+    return line.cells is None and len(compact) <= 40 and not compact.endswith("。") and not _NOTE_RE.match(compact) \
+        and classify_title(line.text) is None and not UNIT_RE.search(line.text)
 
 
 _ECONOMIC_VARIANT = {"expenditure": "basic_expenditure_economic", "general_budget_expenditure": "general_budget_economic",

@@ -16,6 +16,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.units import convert
 from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record
 from kg.rdf import iris
 from kg.rdf.concepts import match_indicator_kinds
@@ -40,10 +41,8 @@ _TARGET_RE = re.compile(r"^(>=|<=|=|>|<)?(-?\d+(?:\.\d+)?)(\D{0,6})$")
 
 
 def to_wan(value: Decimal, unit: str | None) -> Decimal:
-    """A figure in the document's unit -> 万元, exactly (元 / 10000 with Decimal arithmetic)."""
-    if unit == "元":
-        return value / Decimal(10000)
-    return value
+    """A figure in the document's unit -> 万元, exactly (``kg.units.convert``)."""
+    return convert(value, unit or WAN, WAN)
 
 
 def decimal_literal(value: Decimal) -> Literal:
@@ -55,11 +54,12 @@ def decimal_literal(value: Decimal) -> Literal:
 
 
 def printed(value: Decimal | None) -> str | None:
+    """The figure as printed, every digit kept (北京's 44169.357532)."""
     if value is None:
         return None
-    from kg.extract.text_normalize import format_money
+    from kg.extract.text_normalize import exact_money
 
-    return format_money(value)
+    return exact_money(value)
 
 
 def phase_key(kind: str | None) -> str:

@@ -41,8 +41,10 @@ class TitleMatch:
     continued: bool = False
 
 
-def _bare(text: str) -> tuple[str, str, str, bool]:
-    """(number, bare title, qualifier, continued) of a candidate line."""
+def _bare(text: str) -> tuple[str, str, str, bool, str]:
+    """(number, bare title, qualifier, continued, printed title) of a candidate line: the
+    printed title is the line without its number, year and ``（续）``; the bare title is that
+    without the department's name, the budget's scope and the qualifier too."""
     compact = re.sub(r"\s+", "", text).translate(_QUOTES)
     number = ""
     m = LEADING_NUMBER_RE.match(compact)
@@ -64,8 +66,9 @@ def _bare(text: str) -> tuple[str, str, str, bool]:
     years = list(_YEAR_RE.finditer(compact))
     if years and years[-1].start() <= 40:
         compact = compact[years[-1].end():]
+    printed = compact + (f"（{qualifier}）" if qualifier else "")
     compact = _SCOPE_RE.sub("", compact)
-    return number, compact, qualifier, continued
+    return number, compact, qualifier, continued, printed
 
 
 def classify_title(text: str, profile: TemplateProfile | None = None) -> TitleMatch | None:
@@ -73,7 +76,7 @@ def classify_title(text: str, profile: TemplateProfile | None = None) -> TitleMa
     compact = re.sub(r"\s+", "", text)
     if not compact or len(compact) > 70 or _PROSE_RE.search(compact):
         return None
-    number, bare, qualifier, continued = _bare(compact)
+    number, bare, qualifier, continued, printed = _bare(compact)
     if not bare or not TITLE_END_RE.search(bare) or len(bare) < 3:
         return None
     full = bare + (f"（{qualifier}）" if qualifier else "")
@@ -83,7 +86,7 @@ def classify_title(text: str, profile: TemplateProfile | None = None) -> TitleMa
     kind = kind or kind_of_title(full)
     if kind is None:
         return None
-    return TitleMatch(kind=kind, number=number, title=full, qualifier=qualifier, continued=continued)
+    return TitleMatch(kind=kind, number=number, title=printed, qualifier=qualifier, continued=continued)
 
 
 def _title_key(title: str) -> str:

@@ -38,8 +38,10 @@ def read_tables(parts, record: Record) -> None:
         parser = PARSERS.get(table.kind)
         if parser is not None:
             parser(table, record, parts)
+    from kg.extract.tables.classification import classes_from_summary
     from kg.extract.tables.summary import fill_from_narrative
 
+    classes_from_summary(parts, record)
     fill_from_narrative(parts, record)
 
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kg.extract.tables.rows import Money, Row
+from kg.units import scale
 
 _MISSING_SUM = Decimal("0.5")  # cost of a sum column left blank while its parts are printed (万元)
 _TIE = Decimal("0.05")  # placements whose errors differ by less are tied (rounding gaps, 万元)
-_UNIT_SCALE = {"元": Decimal(10000), "千元": Decimal(10), "万元": Decimal(1), "亿元": Decimal("0.0001")}
 _MAX_COMBOS = 20000
 # Group headers over columns that hold another year's figures or differences, not this budget's.
 SKIPPED_GROUP_RE = re.compile(r"^(?:上年(?!结转|结余|实户)|上年度(?!结转)|增减|变化|比上年|同比)")
@@ -280,10 +280,10 @@ def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = 
     类 rows are its children, 款 rows children of their 类, 项 of their 款. Where the table
     prints a row per unit, the units are the root's children and each unit's rows its own tree.
     """
-    if unit in _UNIT_SCALE and schema.scale != _UNIT_SCALE[unit]:
+    if unit and scale(unit) != schema.scale:
         import dataclasses
 
-        schema = dataclasses.replace(schema, scale=_UNIT_SCALE[unit])
+        schema = dataclasses.replace(schema, scale=scale(unit))
     root = next((r for r in rows if r.is_total), None)
     if root is not None and not schema.unprinted:
         # a sum column the 合计 row leaves blank over printed parts is one the document does not

@@ -69,6 +69,7 @@ class ClassificationData(TableData):
     """A table of subject rows (功能/经济分类, 收入 by subject): its rows' columns and identities."""
 
     schema: "Schema | None" = None
+    crossed: bool = False  # rows cross the functional subject with economic ones (北京 支出总表)
 
 
 @dataclass

@@ -270,6 +270,9 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
         bare = text.replace(" ", "")
         if not bare or bare in ("类", "款", "项"):
             continue
+        if role == "identifier":
+            identifiers.append(bare)
+            continue
         if role == "code":
             if re.fullmatch(r"\d{2,7}", bare) and (len(code_digits) + len(bare) <= 7) and (
                     not code_digits or len(bare) == 2):
@@ -382,6 +385,8 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
                 continue  # a 合计 row printed again on the next page
             seen_rows.add(key)
             row = _cells_row(line, layout)
+            if not row.code and not row.name and not started and any(f is not None for f in row.figures):
+                row.name = "合计"  # the table's total printed first with its label cell left blank (长春)
             if not row.code and not any(f is not None for f in row.figures) and not _LABEL_RE.match(row.name):
                 continue
             if row.code or row.name:
@@ -434,7 +439,10 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
         groups.append((current, current_coded))
     for group, group_coded in groups:
         if group_coded is None:
-            rows.append(_cells_row(group[0], layout))
+            row = _cells_row(group[0], layout)
+            if not row.code and not row.name and not rows:
+                row.name = "合计"
+            rows.append(row)
         else:
             rows.append(_parse_group(group, group_coded))
     return rows

@@ -166,8 +166,8 @@ def _label_key(label: str, section: str, extra=()) -> str | None:
     return None
 
 
-_GRAND_LEFT_RE = re.compile(r"^(?:收入)?总计$|^收入合计$")
-_GRAND_RIGHT_RE = re.compile(r"^(?:支出)?总计$|^支出合计$")
+_GRAND_LEFT_RE = re.compile(r"^(?:收入)?总计$|^收入合计$|^合计$")
+_GRAND_RIGHT_RE = re.compile(r"^(?:支出)?总计$|^支出合计$|^合计$")
 _ORDINAL_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
 
 
@@ -232,7 +232,7 @@ def _read_grid(lines: list[Line], layout: GridLayout, items: list[Item], right: 
                     grand.expenditure_figures = figures
                     grand.line = grand.line or line
                 continue
-            economic_side = any(re.search(r"经济分类", p) for i in blocks[number]
+            economic_side = any(re.search(r"经济", p) for i in blocks[number]
                                 for p in layout.columns[i].path)
             class_code = None if economic_side else _class_code(label, code)
             if class_code is not None:
@@ -378,6 +378,8 @@ def parse_summary(table, record: Record, parts) -> None:
             setattr(t, key, in_record_unit(row.figures[0], table, record))
             t.provenance[key] = _prov(record, table, row.line, row.name)
     _fill_unit_funds(items, table, record)
+    if t.income_total is None and t.expenditure_total is not None:
+        _income_total_from_items(data, table, record)
     if upper:
         t.upper_level_transfer = in_record_unit(sum((v for v, _ in upper), Decimal(0)), table, record)
         t.provenance["upper_level_transfer"] = _prov(record, table, upper[0][1].line, upper[0][1].label)
@@ -386,6 +388,19 @@ def parse_summary(table, record: Record, parts) -> None:
             and t.income_total == t.current_year_income:
         t.carryover_total = Decimal("0.00")
         t.provenance["carryover_total"] = _prov(record, table, line or table.lines[0], "上年结转结余 (收入总计 − 本年收入)")
+
+
+def _income_total_from_items(data: SummaryData, table, record: Record) -> None:
+    """A 收入总计 printed blank beside a printed 支出总计 (上海市审计局 2026): the sum of the income
+    headings (一、二、…) the table prints, marked as computed in its provenance. The blank stays a
+    finding of the checks (收入总计 = Σ its items, printed blank)."""
+    tops = [item for item in data.items if item.level == 0]
+    values = [item.value for item in tops if item.value is not None]
+    if not values or not data.grand.line:
+        return
+    record.totals.income_total = in_record_unit(sum(values, Decimal(0)), table, record)
+    record.totals.provenance["income_total"] = _prov(
+        record, table, data.grand.line, "收入总计（空白；" + " + ".join(_NUMBER_PREFIX.sub("", i.label) for i in tops) + "）")
 
 
 def _fill_unit_funds(items: list[Item], table, record: Record) -> None:
@@ -460,9 +475,9 @@ def fill_from_narrative(parts, record: Record) -> None:
         value = parse_money(m.group(1))
         unit = m.group(2)
         if record.unit and unit != record.unit:
-            from kg.extract.text_normalize import to_unit
+            from kg.units import convert
 
-            value = to_unit(value, unit, record.unit)
+            value = convert(value, unit, record.unit)
         setattr(t, key, value)
         line_no = text[:m.start()].count("\n")
         src = section[min(line_no + (1 if text[m.start()] == "\n" else 0), len(section) - 1)]

@@ -30,8 +30,9 @@ THREE_PUBLIC_LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^会议费"), "meetings"),
     (re.compile(r"^培训费"), "training"),
     (re.compile(r"^(?:三公经费)?小计"), "subtotal"),
-    (re.compile(r"^(?:合计|总计)|^三公经费(?:合计)?$"), "total"),
+    (re.compile(r"^(?:合计|总计)|^三公经费(?:合计|总计|.*总额)?$"), "total"),
 ]
+_QUOTES = str.maketrans("", "", "“”\"'‘’")
 _ORDINAL_RE = re.compile(r"^(?:其中[:：]?)?(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d[.、．])?(?:其中[:：]?)?")
 
 
@@ -56,18 +57,13 @@ def read_label_rows(lines: list[Line]) -> list[LabelRow]:
         if compact.startswith("※"):
             continue
         tokens = line.text.split()
-        hit = None
-        bare = _ORDINAL_RE.sub("", compact)
-        for pattern, key in THREE_PUBLIC_LABELS:
-            if pattern.match(bare):
-                hit = key
-                break
-        figures = []
         cut = len(tokens)
         while cut > 0 and is_figure(tokens[cut - 1]):
             cut -= 1
         figures = [parse_money(t) for t in tokens[cut:]]
         label = compact_name("".join(tokens[:cut]))
+        bare = _ORDINAL_RE.sub("", label.translate(_QUOTES))
+        hit = next((key for pattern, key in THREE_PUBLIC_LABELS if pattern.match(bare)), None)
         if hit:
             rows.append(LabelRow(hit, label, figures, [line]))
         elif rows and not rows[-1].figures:

@@ -30,6 +30,8 @@ from kg.extract.text_normalize import is_money, parse_money
 _PHASE_WORDS = {"budget": r"^预算数?$", "initial_budget": r"^年初预算数?$",
                 "adjusted_budget": r"^(?:全年|调整|调整后)预算数?$", "final": r"^决算数?$"}
 _YEAR_GROUP_RE = re.compile(r"^(?:上年|当年|本年|增减变化情况|增减|变化情况|当年预算|上年结转结余|本年预算)$")
+# a column per source of funds under each item (深圳): the item is the group's, the sources add up
+_SOURCE_RE = re.compile(r"^(?:一般公共预算(?:拨款)?|政府性基金(?:预算)?(?:拨款)?|国有资本经营预算(?:拨款)?)$")
 _SKIPPED_GROUP_RE = re.compile(r"^(?:上年|增减变化情况|增减|变化情况|上年结转结余)$")
 
 
@@ -59,7 +61,7 @@ def item_key(name: str) -> str | None:
         return "vehicle_operation"
     if re.match(r"^公务用车购置及运行", name):
         return "vehicles"
-    if re.match(r"^(?:三公经费)?(?:合计|总计)$|^三公经费$", name):
+    if re.match(r"^(?:三公经费)?(?:合计|总计)$|^三公经费(?:.*总额)?$", name):
         return "total"
     return None
 
@@ -68,7 +70,7 @@ def _key(path: tuple[str, ...]) -> str | None:
     """What a column holds, from its header path: the leaf's item, or for a 小计/合计 leaf the
     item of the nearest group that names one (公务用车购置及运行费 / 小计 = vehicles); a 小计 under
     no item group is the 三公 subtotal (beside 会议费 and 培训费)."""
-    names = [p for p in path if not _phase([p]) and not _YEAR_GROUP_RE.match(p)]
+    names = [p for p in path if not _phase([p]) and not _YEAR_GROUP_RE.match(p) and not _SOURCE_RE.match(p)]
     if not names:
         return None
     leaf, groups = names[-1], names[:-1]
@@ -106,8 +108,11 @@ def read_grid(table, record: Record) -> bool:
         chosen = [(phase, line) for phase, line in labelled if phase]
     else:
         total_row = next((line for line in rows if any(re.match(r"^(?:合计|总计)$", cell_text(c)) for c in line.cells
-                                                        if c)), rows[0])
-        chosen = [(None, total_row)]
+                                                        if c)), None)
+        # a row per year (深圳: 2025年 | 2026年 | 增减变化金额): the document's year
+        year_row = next((line for line in rows if record.year and any(
+            re.fullmatch(rf"{record.year}年?度?", cell_text(c)) for c in line.cells if c)), None)
+        chosen = [(None, total_row or year_row or rows[0])]
     phases: dict[str, dict[str, tuple[Decimal | None, int, Line]]] = {}
     for row_phase, line in chosen:
         cells = list(line.cells or ())
@@ -117,7 +122,15 @@ def read_grid(table, record: Record) -> bool:
             phase = row_phase or _phase(paths[col]) or own
             text = cell_text(cells[col]) if col < len(cells) else ""
             value = parse_money(text) if text and is_money(text) else None
-            phases.setdefault(phase, {}).setdefault(key, (value, col, line))
+            found = phases.setdefault(phase, {})
+            if key in found and _SOURCE_RE.match(paths[col][-1]) and _SOURCE_RE.match(paths[found[key][1]][-1]) \
+                    and paths[col][:-1] == paths[found[key][1]][:-1]:
+                # another source of funds of the same item: the item is their sum
+                before = found[key][0]
+                if value is not None:
+                    found[key] = ((before or Decimal(0)) + value, found[key][1], line)
+                continue
+            found.setdefault(key, (value, col, line))
     values = phases.get(own) or (next((phases[p] for p in budget_phases if p in phases), None) if own == "budget"
                                  else None) or next(iter(phases.values()))
     tp = record.totals.three_public
