@@ -234,20 +234,10 @@ def make_executor(store_url: str | None, store: Any = None, **kw: Any):
 
 
 def open_inprocess_store(store_url: str | None) -> Any:
-    """The project's store (``kg.store.open_store``) where it exists, else a bare pyoxigraph store."""
-    url = store_url or "memory"
-    try:
-        from kg.store import open_store  # H4's store protocol
-    except ImportError:
-        open_store = None
-    if open_store is not None:
-        return open_store(url)
-    import pyoxigraph
+    """The project's store (``kg.store.open_store``)."""
+    from kg.store import open_store
 
-    if url == "memory":
-        return pyoxigraph.Store()
-    if url.startswith("oxigraph:"):
-        return pyoxigraph.Store(url.split(":", 1)[1])
-    raise ValueError(f"unsupported store {url!r}")
+    url = store_url or "memory"
+    return open_store(url)
 
 

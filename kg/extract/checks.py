@@ -461,11 +461,8 @@ def run_all(parts, record: Record) -> list[Check]:
         except (AttributeError, KeyError, TypeError) as exc:  # a table read in an unexpected shape
             record.warnings.append(f"checks of {table.label} skipped: {type(exc).__name__}: {exc}")
     cross_table_checks(c, parts, record)
+    from kg.extract.narrative.checks import narrative_checks
+
     checks = c.items
-    try:
-        from kg.extract.narrative.checks import narrative_checks
-    except ImportError:
-        narrative_checks = None
-    if narrative_checks is not None:
-        checks.extend(narrative_checks(parts, record))
+    checks.extend(narrative_checks(parts, record))
     return checks

@@ -33,6 +33,7 @@ _CODE_RE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _CODE_PART_RE = re.compile(r"^\d{2}$")
 _CODE_HEADER_RE = re.compile(r"(?:编码|代码|^类$|^款$|^项$|^科目编号$)")
 _UNIT_CODE_HEADER_RE = re.compile(r"(?:单位|部门)[^科目]*(?:编码|代码)")
+_CODED_NAME_RE = re.compile(r"^\d{3,7}[-—－]")
 _NOTE_HEADER_RE = re.compile(r"^(?:备注|说明|项目简介|理由|表格为空的理由)$")
 _LABEL_HEADER_RE = re.compile(r"(?:名称|^项目$|科目$|^(?:预算|部门|基层)?单位$|类别$|^收入$|^支出$|^项\s*目$|^年度$)")
 
@@ -92,6 +93,9 @@ class GridLayout:
     columns: tuple[GridColumn, ...]
     header: tuple[int, ...]     # line numbers (``Line.lineno``) of header and numbering rows
     blocks: tuple[tuple[int, ...], ...]  # column indexes of each side, left to right
+    # the rows cross subjects of several classifications, each label column a coded name
+    # (北京 支出总表: ``2010601-行政运行 | 50101-工资奖金津补贴 | 30101-基本工资``)
+    crossed: bool = False
 
     def column(self, index: int) -> GridColumn | None:
         return self.columns[index] if 0 <= index < len(self.columns) else None
@@ -164,7 +168,19 @@ def analyse(lines: list[Line]) -> GridLayout | None:
     columns = _code_groups(columns, body)
     columns = _blank_figures(columns)
     header = tuple(line.lineno for line in header_rows + numbering)
-    return GridLayout(tuple(columns), header, _blocks(columns))
+    return GridLayout(tuple(columns), header, _blocks(columns), _crossed(columns, body))
+
+
+def _crossed(columns: list[GridColumn], body: list[Line]) -> bool:
+    """Two or more label columns whose cells are coded names (``2010601-行政运行``)."""
+    coded = 0
+    for column in columns:
+        if column.role != "label":
+            continue
+        values = _column_values(column.index, body)
+        if values and sum(1 for v in values if _CODED_NAME_RE.match(v)) >= 0.8 * len(values):
+            coded += 1
+    return coded >= 2
 
 
 def _numbering_columns(header: list[Line], numbering: list[Line], body: list[Line], ncols: int,

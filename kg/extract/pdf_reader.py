@@ -69,10 +69,8 @@ class _Item:
 
 def _preflight(path: str) -> None:
     """Refuse encrypted / corrupt / truncated / empty files by name before pdfplumber opens them."""
-    try:
-        from kg.extract.pdf_preflight import preflight
-    except ImportError:  # pragma: no cover - the module is added by another part of the project
-        return
+    from kg.extract.pdf_preflight import preflight
+
     preflight(path)
 
 

@@ -65,12 +65,8 @@ def _iris_in(value: Any) -> list[str]:
 
 def answer(ctx: Any, question: str, timeout: float | None = None) -> dict:
     """Answer ``question``; raises :class:`AnswerUnavailable` with a Chinese reason."""
-    try:
-        import nlp
+    from nlp import answer as ask
 
-        ask = getattr(nlp, "answer")
-    except (ImportError, AttributeError):
-        raise AnswerUnavailable("问答模块尚未安装 (nlp.answer is not available)") from None
     store = ctx.answer_store()
     box: dict = {}
 

@@ -41,13 +41,12 @@ def read_functional(table, record: Record, schema: Schema = FUNCTIONAL) -> list[
     rows = code_class_names(rows)
     # before the placement: an unplaced misprinted row would read as a unit's subtotal row
     findings = place_misprinted_codes(rows, table.label, record.source)
-    resolve(rows, schema, unit=table.unit or record.unit)
+    resolve(rows, schema, unit=table.unit or record.unit, year=record.year)
     for row in rows:
         derive_basic(row)
     table.rows = rows
     layout = analyse(table.lines)
-    cross = layout is not None and sum(1 for c in layout.columns if c.role == "label") >= 3
-    table.data = ClassificationData(schema=schema, findings=findings, crossed=cross)
+    table.data = ClassificationData(schema=schema, findings=findings, crossed=layout is not None and layout.crossed)
     return rows
 
 

@@ -49,6 +49,8 @@ class Schema:
     unprinted: frozenset[str] = frozenset()
     # the table's unit in 万元 (元: 10000): the costs below are amounts, measured in the table's unit
     scale: Decimal = Decimal(1)
+    # the budget's year: columns headed with another year are not read
+    year: int | None = None
 
     @property
     def all_columns(self) -> list[str]:
@@ -68,6 +70,8 @@ class Schema:
         leaf, groups = path[-1], path[:-1]
         if any(SKIPPED_GROUP_RE.search(g) for g in groups):
             return None
+        if self.year and any(int(y) != self.year for g in path for y in re.findall(r"(20\d\d)\s*年", g)):
+            return None  # a column of another year than the budget's (2025年预算数 beside 2026年预算数)
         for column, pattern, *group in self.header_patterns:
             if not re.search(pattern, leaf):
                 continue
@@ -270,7 +274,7 @@ def segments(rows: list[Row]) -> list[tuple[Row | None, list[Row]]]:
 
 
 def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = None,
-            unit: str | None = None) -> None:
+            unit: str | None = None, year: int | None = None) -> None:
     """Set ``row.values`` (every column, None where blank) for every row of a classification table.
 
     ``unit``: the table's unit; the tolerances (a rounding gap, the cost of a blank sum) are
@@ -280,6 +284,10 @@ def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = 
     类 rows are its children, 款 rows children of their 类, 项 of their 款. Where the table
     prints a row per unit, the units are the root's children and each unit's rows its own tree.
     """
+    if year and schema.year != year:
+        import dataclasses
+
+        schema = dataclasses.replace(schema, year=year)
     if unit and scale(unit) != schema.scale:
         import dataclasses
 

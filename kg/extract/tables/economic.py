@@ -42,7 +42,7 @@ def _read_economic(table, record: Record):
     """The table's rows, placed in 合计/人员经费/公用经费 and kept on the section for the checks."""
     lines, half_totals = _lines(table)
     rows = read_rows(lines, coded=True)
-    resolve(rows, ECONOMIC, unit=table.unit or record.unit)
+    resolve(rows, ECONOMIC, unit=table.unit or record.unit, year=record.year)
     table.rows = rows
     table.data = EconomicData(schema=ECONOMIC, half_totals=half_totals)
     return rows

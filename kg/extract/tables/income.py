@@ -69,6 +69,6 @@ def _hints(parts) -> dict[str, Decimal]:
 @register("income")
 def parse_income(table, record: Record, parts) -> None:
     rows = read_rows(table.lines, coded=True)
-    resolve(rows, INCOME, hints=_hints(parts), unit=table.unit or record.unit)
+    resolve(rows, INCOME, hints=_hints(parts), unit=table.unit or record.unit, year=record.year)
     table.rows = rows
     table.data = ClassificationData(schema=INCOME)

@@ -61,10 +61,10 @@ def _upper_transfer_by_code(parts) -> dict[str, Decimal]:
 def _first_figure(row: Row):
     """The row's 合计: its first figure. A PDF row (cells) counts from the first cell under a
     figure header, so a blank 项目名称 cell (a 类/款 row) is not taken for a blank 合计."""
-    if row.positional and row.extra.get("headers"):
-        headers = row.extra["headers"]
+    if row.positional and row.extra.get("paths"):
+        paths = row.extra["paths"]
         for index, value in row.extra.get("cell_figures", []):
-            word = headers.get(index, "")
+            word = (paths.get(index) or ("",))[-1]
             if re.search(r"名称|项目$|^项目名称", word) and value is None:
                 continue
             return value

@@ -252,6 +252,7 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
     code_digits = ""
     groups: list[str] = []
     identifiers: list[str] = []
+    extra_first: int | None = None
     name_parts: list[str] = []
     figures: list[Money] = []
     indexed: list[tuple[int, Money]] = []
@@ -261,8 +262,10 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
             continue
         if role == "figure":
             value = parse_money(text) if text and is_figure(text) else None
-            if text and value is None and not name_parts and not code_digits:
-                name_parts.append(text)  # a label standing in a figure column (合计 under 类|款|项)
+            if text and value is None and not any(v is not None for v in figures):
+                # a label standing in a figure column (合计 under 类|款|项), or a name's wrapped
+                # end set over the column border (an unruled table's ``项目）``)
+                name_parts.append(text)
                 continue
             figures.append(value)
             indexed.append((i, value))
@@ -276,6 +279,8 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
         if role == "code":
             if re.fullmatch(r"\d{2,7}", bare) and (len(code_digits) + len(bare) <= 7) and (
                     not code_digits or len(bare) == 2):
+                if not code_digits and len(bare) == 2:
+                    extra_first = i  # a 款/项 group whose 类 (and 款) the table leaves blank
                 code_digits += bare
                 groups.append(bare)
             elif re.fullmatch(r"\d", bare) and not code_digits:
@@ -295,11 +300,15 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
             name_parts.append(bare)
     misprinted = bool(groups) and len(groups[0]) == 1
     code = code_digits if len(code_digits) in (3, 5, 7) and not misprinted else None
-    name = compact_name("".join(name_parts[:1]) if _cross_table(layout) else "".join(name_parts))
+    name = compact_name("".join(name_parts[:1]) if layout.crossed else "".join(name_parts))
     extra: dict = {"cell_figures": indexed,
                    "paths": {c.index: c.path for c in layout.columns if c.role == "figure"}}
     if identifiers:
         extra["identifier"] = identifiers[0]
+    if extra_first is not None and code is None:
+        extra["code_tail"] = (extra_first, code_digits)  # filled from the row above (``inherit_codes``)
+        return Row(code=None, name=compact_name("".join(name_parts)), figures=figures, lines=[line],
+                   positional=True, extra=extra)
     if misprinted:
         extra["code_groups"] = groups
     elif code is None and code_digits:
@@ -307,10 +316,27 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
     return Row(code=code, name=name, figures=figures, lines=[line], positional=True, extra=extra)
 
 
-def _cross_table(layout: GridLayout) -> bool:
-    """A table crossing the functional subject with economic subjects (北京 支出总表: three label
-    columns of coded names): the row is named by its first label column."""
-    return sum(1 for c in layout.columns if c.role == "label") >= 3
+def inherit_code(row: Row, previous: list[Row], layout: GridLayout | None) -> None:
+    """A row printing only its 款 (or 项) group, its 类 left blank as the same as above (长沙:
+    `` | 40 | | 信访事务``): the blank groups are the nearest coded row's."""
+    tail = row.extra.pop("code_tail", None)
+    if tail is None or layout is None:
+        return
+    first, digits = tail
+    code_columns = [c.index for c in layout.columns if c.role == "code"]
+    if not code_columns or first not in code_columns:
+        return
+    missing = code_columns.index(first)  # how many groups stand blank before the printed ones
+    above = next((r.code for r in reversed(previous) if r.code), None)
+    if above is None:
+        return
+    prefix = {1: 3, 2: 5}.get(missing)
+    if prefix is None or len(above) < prefix:
+        return
+    code = above[:prefix] + digits
+    if len(code) in (5, 7):
+        row.code = code
+        row.extra["code_inherited"] = above[:prefix]
 
 
 def _cells_row_unlaid(line: Line, cells: list[str]) -> Row:
@@ -442,6 +468,7 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
             row = _cells_row(group[0], layout)
             if not row.code and not row.name and not rows:
                 row.name = "合计"
+            inherit_code(row, rows, layout)
             rows.append(row)
         else:
             rows.append(_parse_group(group, group_coded))

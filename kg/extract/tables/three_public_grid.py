@@ -35,7 +35,20 @@ _SOURCE_RE = re.compile(r"^(?:一般公共预算(?:拨款)?|政府性基金(?:�
 _SKIPPED_GROUP_RE = re.compile(r"^(?:上年|增减变化情况|增减|变化情况|上年结转结余)$")
 
 
+_YEAR_PREFIX_RE = re.compile(r"^(20\d\d)\s*年度?")
+
+
+def _years(path: tuple[str, ...]) -> set[int]:
+    """The years a column's headers name (``2025年预算数`` | ``2026年预算数``)."""
+    return {int(m.group(1)) for p in path for m in [_YEAR_PREFIX_RE.match(p)] if m}
+
+
+def _bare(word: str) -> str:
+    return _YEAR_PREFIX_RE.sub("", word) or word
+
+
 def _phase(words: tuple[str, ...] | list[str]) -> str | None:
+    words = [_bare(w) for w in words]
     for word in words:
         for phase, pattern in _PHASE_WORDS.items():
             if re.match(pattern, word):
@@ -70,7 +83,8 @@ def _key(path: tuple[str, ...]) -> str | None:
     """What a column holds, from its header path: the leaf's item, or for a 小计/合计 leaf the
     item of the nearest group that names one (公务用车购置及运行费 / 小计 = vehicles); a 小计 under
     no item group is the 三公 subtotal (beside 会议费 and 培训费)."""
-    names = [p for p in path if not _phase([p]) and not _YEAR_GROUP_RE.match(p) and not _SOURCE_RE.match(p)]
+    names = [_bare(p) for p in path]
+    names = [p for p in names if not _phase([p]) and not _YEAR_GROUP_RE.match(p) and not _SOURCE_RE.match(p)]
     if not names:
         return None
     leaf, groups = names[-1], names[:-1]
@@ -93,7 +107,9 @@ def read_grid(table, record: Record) -> bool:
     if layout is None:
         return False
     paths = [c.path for c in layout.columns]
-    keys = [_key(p) if not any(_SKIPPED_GROUP_RE.match(g) for g in p[:-1]) else None for p in paths]
+    # a column of another year (重庆: 2025年预算数 | 2026年预算数) or of differences is not this budget's
+    keys = [_key(p) if not any(_SKIPPED_GROUP_RE.match(_bare(g)) for g in p[:-1])
+            and not (record.year and _years(p) and record.year not in _years(p)) else None for p in paths]
     if sum(1 for k in keys if k in ("overseas", "reception", "vehicles", "vehicle_operation")) < 2:
         return False  # the items run down the rows: not a column layout
     rows = [line for line in table.lines if line.cells is not None and not layout.is_header(line)
