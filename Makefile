@@ -29,13 +29,14 @@ samples: setup system-deps
 
 # The main job: read the sample documents, audit them, build the graph and serve it.
 STORE ?= oxigraph:./data/store
+JOBS  ?= $(shell nproc 2>/dev/null || echo 1)
 HOST  ?= 127.0.0.1
 PORT  ?= 8000
 run: setup
 	@if [ -z "$(DOCS)" ]; then $(MAKE) --no-print-directory samples; fi
 	@mkdir -p data
 	@echo "reading the documents (one line each as it is read; records: data/records.json)"
-	$(BIN)/budgetkg extract --progress --json $(or $(DOCS),tests/fixtures/generated) > data/records.json || true
+	$(BIN)/budgetkg extract --progress --jobs $(JOBS) --json $(or $(DOCS),tests/fixtures/generated) > data/records.json || true
 	$(BIN)/budgetkg audit $(or $(DOCS),tests/fixtures/generated) > data/audit.txt 2>&1 || true
 	@echo "audit report: data/audit.txt"
 	$(BIN)/budgetkg ingest --store $(STORE) data/records.json || true

@@ -110,3 +110,16 @@ def test_a_blank_final_account_form_is_one_clear_error(rendered) -> None:
     assert "blank form" in caught.value.reason and caught.value.path.endswith("blank.pdf")
     records, failures = extract_paths([str(rendered["blank"]), str(rendered["final"])])
     assert [f.path for f in failures] == [str(rendered["blank"])] and len(records) == 1
+
+
+def test_reading_files_in_worker_processes_gives_the_same_records(rendered) -> None:
+    from kg.extract.serialize import dumps
+
+    paths = [str(rendered[name]) for name in ("final", "blank", "jiangsu_tables", "jiangsu_narrative")]
+    seen: list[str] = []
+    one = extract_paths(paths)
+    two = extract_paths(paths, jobs=2, progress=lambda p: seen.append(p.line()))
+    assert dumps(two[0], single=False) == dumps(one[0], single=False)
+    assert [f.path for f in two[1]] == [f.path for f in one[1]] == [paths[1]]
+    assert [line.split(":")[0] for line in seen] == [f"[{i}/4] {p}" for i, p in enumerate(paths, start=1)]
+    assert "FAILED a blank form" in seen[1]

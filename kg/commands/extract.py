@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="do not combine several files of one budget into one record")
     p.add_argument("--progress", action="store_true",
                    help="print one line per document on stderr as it is read")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="read N documents at once (worker processes; default 1)")
     p.set_defaults(run=run)
 
 
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.extract.serialize import dumps
 
     records, failures = extract_paths(args.paths, combine=not args.no_combine,
-                                      progress=print_progress if args.progress else None)
+                                      progress=print_progress if args.progress else None, jobs=max(1, args.jobs))
     if not args.progress:  # the progress lines named them already
         for failure in failures:
             print(str(failure), file=sys.stderr)

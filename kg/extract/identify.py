@@ -15,6 +15,7 @@ from collections import Counter
 from kg.extract.model import Record
 from kg.extract.source import SourceDocument
 from kg.extract.text_normalize import compact_name
+from kg.names.department import strip_budget_suffix
 
 # --- the document's own statements -----------------------------------------------------------
 
@@ -54,9 +55,14 @@ def _department(doc: SourceDocument) -> str | None:
             name = compact_name(m.group(1))
             if len(name) >= 3 and not name.startswith(("单位", "万元")):
                 found[name] += 1
-    if found:
-        return found.most_common(1)[0][0]
     cover = _cover_department(doc)
+    if found:
+        name = found.most_common(1)[0][0]
+        # the cover names the same department with the budget's scope (长春市信访局（本级）): the
+        # fuller form is the document's own name for itself
+        if cover and cover != name and strip_budget_suffix(cover) == name:
+            return cover
+        return name
     if cover:
         return cover
     for text in lines[:60]:

@@ -47,12 +47,20 @@ def parse_document(doc: SourceDocument) -> Record:
     from kg.extract.page_furniture import drop_page_furniture
     from kg.extract.tables import read_tables
 
+    from kg.extract.pdf_reader import DEFAULT_SETTINGS
     from kg.extract.profiles import recognise_document
 
     record = Record(source=doc.name, files=[doc.name])
     doc.lines = drop_page_furniture(doc.lines)
     family = recognise_document([line.text for line in doc.lines])
     record.template = family.profile.name
+    if doc.format == "pdf" and family.profile.pdf != DEFAULT_SETTINGS:
+        # the family finds its tables with other settings than the first reading used
+        from kg.extract.pdf_reader import read_pdf
+
+        doc = read_pdf(doc.path, family.profile.pdf)
+        record.source = doc.name
+        doc.lines = drop_page_furniture(doc.lines)
     identify.identify(doc, record)
     parts = sections.split(doc, record, family.profile)
     if not parts.tables and not parts.has_budget_narrative:

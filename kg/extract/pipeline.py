@@ -79,24 +79,47 @@ class Progress:
         return f"{head}: {r.department} {r.year} {r.kind} ({self.seconds:.1f}s)" if r else head
 
 
+def _reported(results, files: list[str], progress: Callable[[Progress], None] | None):
+    """(record, failure) per file in order, telling ``progress`` of each as it comes."""
+    for index, (path, (record, failure, seconds)) in enumerate(zip(files, results), start=1):
+        if progress is not None:
+            progress(Progress(index, len(files), path, seconds, record, failure))
+        yield record, failure
+
+
+def _read_one(path: str) -> tuple[Record | None, Failure | None, float]:
+    """One file -> (record, None, seconds) or (None, failure, seconds); what a worker returns
+    (a ``Failure`` crosses a process boundary where an exception with two arguments would not)."""
+    started = time.perf_counter()
+    try:
+        return extract_file(path), None, time.perf_counter() - started
+    except ExtractionError as exc:
+        return None, Failure(exc.path, exc.reason), time.perf_counter() - started
+
+
 def extract_paths(paths: Iterable[str], combine: bool = True,
-                  progress: Callable[[Progress], None] | None = None) -> tuple[list[Record], list[Failure]]:
+                  progress: Callable[[Progress], None] | None = None,
+                  jobs: int = 1) -> tuple[list[Record], list[Failure]]:
     """Read every file; return the records (combined per budget) and the failures.
-    ``progress`` hears of every file as soon as it is done."""
+
+    ``progress`` hears of every file as soon as it is done. ``jobs`` > 1 reads that many files at
+    once in worker processes (reading a PDF is CPU-bound); records keep the files' order."""
     records: list[Record] = []
     failures: list[Failure] = []
     files = list(iter_files(paths))
-    for index, path in enumerate(files, start=1):
-        started = time.perf_counter()
-        record = failure = None
-        try:
-            record = extract_file(path)
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            results = pool.map(_read_one, files)
+            outcomes = list(_reported(results, files, progress))
+    else:
+        outcomes = list(_reported(map(_read_one, files), files, progress))
+    for record, failure in outcomes:
+        if record is not None:
             records.append(record)
-        except ExtractionError as exc:
-            failure = Failure(exc.path, exc.reason)
+        if failure is not None:
             failures.append(failure)
-        if progress is not None:
-            progress(Progress(index, len(files), path, time.perf_counter() - started, record, failure))
     if combine:
         from kg.extract.combine import combine_records
 

@@ -28,7 +28,10 @@ NUMBER_LINE_RE = re.compile(rf"^(?:(?:部门)?公开\s*表\s*\d+|(?:预算|公�
 def number_key(label: str) -> str:
     """A printed table number in one spelling: 表十一 -> 表11, 公开 01 表 -> 公开01表,
     预算03表 -> 预算03表 (a number's own digits are kept: 03 stays 03)."""
-    text = re.sub(r"\s+", "", label).rstrip("：:.．、-—")
+    text = re.sub(r"\s+", "", label)
+    if "表" not in text:
+        return text.rstrip("：:-—") if re.search(r"[、.．]$", text) else text.rstrip("：:.．、-—")
+    text = text.rstrip("：:.．、-—")
     if not text.startswith(("表", "附表")):
         return text
 
@@ -70,7 +73,7 @@ TITLE_RULES: tuple[TitleRule, ...] = (
     TitleRule("operating_expenses", ("机关运行经费",)),
     TitleRule("procurement", ("政府采购",)),
     TitleRule("carryover", ("结转",), none=("收支", "收入支出")),
-    TitleRule("fiscal_summary", ("财政拨款",), any=("收支", "收入支出")),
+    TitleRule("fiscal_summary", ("财政拨款",), none=("政府性基金", "国有资本"), any=("收支", "收入支出")),
     TitleRule("government_fund", ("政府性基金",)),
     TitleRule("state_capital", ("国有资本经营",)),
     TitleRule("summary", ("收支|收入支出",)),
@@ -130,8 +133,9 @@ ECONOMIC_CLASSES: dict[str, str] = {
 
 def functional_class_code(name: str) -> str | None:
     """The 类 code of a functional 类 name as printed (its ordinal 一、 and spaces removed)."""
-    bare = re.sub(rf"^(?:[{_CN}]+[、.．]|\d+[、.．])", "", re.sub(r"\s+", "", name))
-    return FUNCTIONAL_CLASSES.get(bare)
+    bare = re.sub(rf"^(?:[{_CN}]+[、.．]|[（(][{_CN}]+[)）]|\d+[、.．])", "", re.sub(r"\s+", "", name))
+    # 西安's 收支总表 prints the 类 without 支出 (``8、社会保障和就业``)
+    return FUNCTIONAL_CLASSES.get(bare) or (FUNCTIONAL_CLASSES.get(bare + "支出") if not bare.endswith("支出") else None)
 
 
 # --- column numbering ----------------------------------------------------------------------------

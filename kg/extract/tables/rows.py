@@ -277,6 +277,9 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
             identifiers.append(bare)
             continue
         if role == "code":
+            if re.fullmatch(r"\d{4}|\d{6}|\d{8,}", bare) and not code_digits:
+                identifiers.append(bare)  # a unit's code in the code column (125001): not a subject
+                continue
             if re.fullmatch(r"\d{2,7}", bare) and (len(code_digits) + len(bare) <= 7) and (
                     not code_digits or len(bare) == 2):
                 if not code_digits and len(bare) == 2:
@@ -330,7 +333,8 @@ def inherit_code(row: Row, previous: list[Row], layout: GridLayout | None) -> No
     above = next((r.code for r in reversed(previous) if r.code), None)
     if above is None:
         return
-    prefix = {1: 3, 2: 5}.get(missing)
+    # one code column printing a 款 as its two digits (西安: ``05 行政事业单位离退休`` under 208)
+    prefix = 3 if len(code_columns) == 1 and len(digits) == 2 else {1: 3, 2: 5}.get(missing)
     if prefix is None or len(above) < prefix:
         return
     code = above[:prefix] + digits
