@@ -123,3 +123,19 @@ def test_reading_files_in_worker_processes_gives_the_same_records(rendered) -> N
     assert [f.path for f in two[1]] == [f.path for f in one[1]] == [paths[1]]
     assert [line.split(":")[0] for line in seen] == [f"[{i}/4] {p}" for i, p in enumerate(paths, start=1)]
     assert "FAILED a blank form" in seen[1]
+
+
+def test_final_account_keeps_initial_budget_beside_final_figures(rendered) -> None:
+    """公开05表 prints 年初预算数 | 决算数 groups: the rows read their 决算数, the 年初预算数 stay
+    each as its own figure, 完成率 from the two."""
+    record = extract_file(str(rendered["final"]))
+    phased = {(f.key, f.phase): f.value for f in record.phased}
+    assert phased[("general_budget_expenditure.201.total", "initial_budget")] == D("730.00")
+    assert phased[("general_budget_expenditure.201.total", "final")] == D("700.00")
+    assert phased[("general_budget_expenditure.201.project", "initial_budget")] == D("280.00")
+    rates = {key: (phase, rate) for key, phase, rate in record.completion_rates()}
+    assert rates["general_budget_expenditure.201.total"] == ("initial_budget", D("95.89"))
+    assert rates["general_budget_expenditure.205.total"] == ("initial_budget", D("100.00"))
+    general = next(t for t in record.tables if t["kind"] == "general_budget_expenditure")
+    assert general["label"] == "公开05表"
+    assert [c for c in record.checks if not c.ok] == []

@@ -426,11 +426,11 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
             if by_key.get(key) is not None and (r2.get(col) is not None or by_key[key] != 0):
                 c.add("same_figure", f"{income.label} {r2.label} {income_titles[col]} vs {summary.label} {name}",
                       by_key[key], r2.get(col), _prov(record, income, r2))
-    if r5 is not None and by_key.get("general_public_budget") is not None and r5.get("total") is not None:
+    if budget and r5 is not None and by_key.get("general_public_budget") is not None and r5.get("total") is not None:
         c.add("same_figure", f"{general.label} {r5.label} vs {summary.label} 一般公共预算拨款",
               by_key["general_public_budget"], r5.get("total"), _prov(record, general, r5))
     fiscal = parts.table("fiscal_summary")
-    if fiscal is not None and r5 is not None:
+    if budget and fiscal is not None and r5 is not None:  # a 决算's income and spending differ by its 结余
         items = fiscal.data.items if isinstance(fiscal.data, SummaryData) else []
         gpb = next((i for i in items if i.key == "general_public_budget"), None)
         if gpb is not None and gpb.value is not None:

@@ -138,6 +138,30 @@ def functional_class_code(name: str) -> str | None:
     return FUNCTIONAL_CLASSES.get(bare) or (FUNCTIONAL_CLASSES.get(bare + "支出") if not bare.endswith("支出") else None)
 
 
+# --- phases ------------------------------------------------------------------------------------
+
+# The header words that say which phase a column (or a row) holds: a 决算 prints 年初预算数,
+# 调整预算数 / 全年预算数 and 决算数 side by side; a plain 预算数 beside 决算数 is the budget.
+PHASE_WORDS: dict[str, str] = {"budget": r"^预算数?$", "initial_budget": r"^年初预算数?$",
+                               "adjusted_budget": r"^(?:全年|调整|调整后)预算数?$", "final": r"^决算数?$"}
+_YEAR_PREFIX_RE = re.compile(r"^(20\d\d)\s*年度?")
+
+
+def without_year(word: str) -> str:
+    """``2026年预算数`` -> ``预算数`` (a column's year is checked on its own)."""
+    return _YEAR_PREFIX_RE.sub("", word) or word
+
+
+def phase_of(words) -> str | None:
+    """The phase the first phase word among ``words`` names, or None."""
+    for word in words:
+        bare = without_year(word)
+        for phase, pattern in PHASE_WORDS.items():
+            if re.match(pattern, bare):
+                return phase
+    return None
+
+
 # --- column numbering ----------------------------------------------------------------------------
 
 # A header cell that marks a row or a column as numbering, never amounts.

@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kg.extract.grid import analyse
-from kg.extract.model import FunctionalSubject, Provenance, Record
-from kg.extract.profiles.vocabulary import functional_class_code
+from kg.extract.model import FunctionalSubject, PhasedFigure, Provenance, Record
+from kg.extract.profiles.vocabulary import functional_class_code, phase_of
 from kg.extract.tables import register
 from kg.extract.tables.code_repair import place_misprinted_codes
 from kg.extract.tables.columns import Schema, resolve
@@ -41,13 +41,40 @@ def read_functional(table, record: Record, schema: Schema = FUNCTIONAL) -> list[
     rows = code_class_names(rows)
     # before the placement: an unplaced misprinted row would read as a unit's subtotal row
     findings = place_misprinted_codes(rows, table.label, record.source)
-    resolve(rows, schema, unit=table.unit or record.unit, year=record.year)
+    final = (record.kind or "").endswith("决算")
+    resolve(rows, schema, unit=table.unit or record.unit, year=record.year, final=final)
     for row in rows:
         derive_basic(row)
+    record.phased.extend(phased_figures(rows, schema, table, record))
     table.rows = rows
     layout = analyse(table.lines)
     table.data = ClassificationData(schema=schema, findings=findings, crossed=layout is not None and layout.crossed)
     return rows
+
+
+def phased_figures(rows: list[Row], schema: Schema, table, record: Record) -> list[PhasedFigure]:
+    """Where a table prints its columns once per phase (a 决算's 年初预算数 | 调整预算数 | 决算数),
+    every coded row's figure of every phase, as its own figure (``{kind}.{code}.{column}``);
+    nothing for a table of one phase."""
+    import dataclasses
+
+    plain = dataclasses.replace(schema, final=False)
+    out: list[PhasedFigure] = []
+    for row in rows:
+        paths = row.extra.get("paths") or {}
+        phases = {phase_of(path) for path in paths.values()} - {None}
+        if not row.code or len(phases) < 2:
+            continue
+        for index, value in row.extra.get("cell_figures", []):
+            path = paths.get(index, ())
+            phase = phase_of(path)
+            column = plain.column_for_path(path) if phase else None
+            if column is None or value is None:
+                continue
+            out.append(PhasedFigure(key=f"{table.kind}.{row.code}.{column}", phase=phase,
+                                    value=in_record_unit(value, table, record),
+                                    provenance=row.provenance(record.source, table.label)))
+    return out
 
 
 def code_class_names(rows: list[Row]) -> list[Row]:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.extract.profiles.vocabulary import phase_of
 from kg.extract.tables.rows import Money, Row
 from kg.units import scale
 
@@ -51,6 +52,8 @@ class Schema:
     scale: Decimal = Decimal(1)
     # the budget's year: columns headed with another year are not read
     year: int | None = None
+    # a 决算: its 预算数 / 年初预算数 / 调整预算数 columns are other phases, kept apart (``phased``)
+    final: bool = False
 
     @property
     def all_columns(self) -> list[str]:
@@ -72,6 +75,10 @@ class Schema:
             return None
         if self.year and any(int(y) != self.year for g in path for y in re.findall(r"(20\d\d)\s*年", g)):
             return None  # a column of another year than the budget's (2025年预算数 beside 2026年预算数)
+        if self.final and phase_of(path) not in (None, "final"):
+            return None  # a 决算's budget columns: other phases than its own
+        path = tuple(p for p in path if phase_of([p]) is None) or path
+        leaf, groups = path[-1], path[:-1]
         for column, pattern, *group in self.header_patterns:
             if not re.search(pattern, leaf):
                 continue
@@ -274,7 +281,7 @@ def segments(rows: list[Row]) -> list[tuple[Row | None, list[Row]]]:
 
 
 def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = None,
-            unit: str | None = None, year: int | None = None) -> None:
+            unit: str | None = None, year: int | None = None, final: bool = False) -> None:
     """Set ``row.values`` (every column, None where blank) for every row of a classification table.
 
     ``unit``: the table's unit; the tolerances (a rounding gap, the cost of a blank sum) are
@@ -284,10 +291,10 @@ def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = 
     类 rows are its children, 款 rows children of their 类, 项 of their 款. Where the table
     prints a row per unit, the units are the root's children and each unit's rows its own tree.
     """
-    if year and schema.year != year:
+    if (year and schema.year != year) or schema.final != final:
         import dataclasses
 
-        schema = dataclasses.replace(schema, year=year)
+        schema = dataclasses.replace(schema, year=year or schema.year, final=final)
     if unit and scale(unit) != schema.scale:
         import dataclasses
 

@@ -23,12 +23,11 @@ from decimal import Decimal
 from kg.extract.grid import analyse, cell_text, is_numbering_row
 from kg.extract.model import Provenance, Record
 from kg.extract.source import Line
+from kg.extract.profiles.vocabulary import phase_of, without_year
 from kg.extract.tables.contracts import ThreePublicData
 from kg.extract.text_normalize import is_money, parse_money
 
-# header words that say which phase or year a column or row holds (not what it holds)
-_PHASE_WORDS = {"budget": r"^预算数?$", "initial_budget": r"^年初预算数?$",
-                "adjusted_budget": r"^(?:全年|调整|调整后)预算数?$", "final": r"^决算数?$"}
+# header words that say which year a column holds (not what it holds)
 _YEAR_GROUP_RE = re.compile(r"^(?:上年|当年|本年|增减变化情况|增减|变化情况|当年预算|上年结转结余|本年预算)$")
 # a column per source of funds under each item (深圳): the item is the group's, the sources add up
 _SOURCE_RE = re.compile(r"^(?:一般公共预算(?:拨款)?|政府性基金(?:预算)?(?:拨款)?|国有资本经营预算(?:拨款)?)$")
@@ -43,17 +42,8 @@ def _years(path: tuple[str, ...]) -> set[int]:
     return {int(m.group(1)) for p in path for m in [_YEAR_PREFIX_RE.match(p)] if m}
 
 
-def _bare(word: str) -> str:
-    return _YEAR_PREFIX_RE.sub("", word) or word
-
-
-def _phase(words: tuple[str, ...] | list[str]) -> str | None:
-    words = [_bare(w) for w in words]
-    for word in words:
-        for phase, pattern in _PHASE_WORDS.items():
-            if re.match(pattern, word):
-                return phase
-    return None
+_bare = without_year
+_phase = phase_of
 
 
 def item_key(name: str) -> str | None:
