@@ -139,3 +139,26 @@ def test_final_account_keeps_initial_budget_beside_final_figures(rendered) -> No
     general = next(t for t in record.tables if t["kind"] == "general_budget_expenditure")
     assert general["label"] == "公开05表"
     assert [c for c in record.checks if not c.ok] == []
+
+
+def test_other_phases_become_observations_of_their_own_phase(rendered) -> None:
+    """The graph holds a 决算's 预算数 / 年初预算数 as observations of those phases, beside the
+    决算数 of the document's own phase."""
+    from rdflib import URIRef
+
+    from kg.rdf import iris
+    from kg.rdf.mapping import record_to_graph
+    from kg.rdf.namespaces import BKG
+
+    record = extract_file(str(rendered["final"]))
+    doc, graph = record_to_graph(record)
+    budget = iris.inside(doc, "obs", "phase", "budget", "three_public", "total")
+    assert graph.value(budget, BKG.budgetPhase) == iris.phase("budget")
+    assert D(str(graph.value(budget, BKG.amount))) == D("30.00")
+    initial = iris.inside(doc, "obs", "phase", "initial_budget", "general_budget_expenditure", "201", "total")
+    assert graph.value(initial, BKG.budgetPhase) == iris.phase("initial_budget")
+    assert graph.value(initial, BKG.subject) == iris.functional_subject("201")
+    assert D(str(graph.value(initial, BKG.amount))) == D("730.00")
+    own = iris.inside(doc, "obs", "item", "three_public.total")
+    assert graph.value(own, BKG.budgetPhase) == iris.phase("final_account")
+    assert not any(isinstance(o, URIRef) and "/phase/final_account/" in str(o) for o in graph.subjects())
