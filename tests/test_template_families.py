@@ -162,3 +162,16 @@ def test_other_phases_become_observations_of_their_own_phase(rendered) -> None:
     own = iris.inside(doc, "obs", "item", "three_public.total")
     assert graph.value(own, BKG.budgetPhase) == iris.phase("final_account")
     assert not any(isinstance(o, URIRef) and "/phase/final_account/" in str(o) for o in graph.subjects())
+
+
+def test_a_table_without_a_title_is_recognised_by_its_header(tmp_path) -> None:
+    """A 三公 table whose title is missing (printed as an image, or not at all) is still read, by
+    the words of its header."""
+    from tests.fixtures.render import Para, TableBlock
+
+    blocks = T.jiangsu_tables()
+    untitled = [b for b in blocks if not (getattr(b, "text", "") in ("公开09表", "“三公”经费、会议费、培训费支出预算表"))]
+    path = render_blocks_pdf(untitled + [Para("注：本表无其他说明。")], tmp_path / "untitled.pdf")
+    record = extract_file(str(path))
+    assert record.totals.three_public.total == T.JIANGSU_FIGURES["three_public"]["total"]
+    assert any(t["kind"] == "three_public" and t["title"] == "" for t in record.tables)

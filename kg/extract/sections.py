@@ -205,6 +205,7 @@ def split(doc: SourceDocument, record: Record, profile: TemplateProfile | None =
         parts.tables.append(TableSection(kind=kind, label=title.number or f"表{len(parts.tables) + 1}",
                                          title=title.title, unit=unit or _habitual_unit(profile, kind),
                                          lines=body))
+    _untitled_tables(parts, lines, in_table)
     parts.narrative = [line for line, used in zip(lines, in_table) if not used]
     narrative_text = "\n".join(line.text for line in parts.narrative)
     parts.has_budget_narrative = bool(re.search(r"(?:预算|决算)", narrative_text)) and bool(
@@ -219,6 +220,49 @@ def split(doc: SourceDocument, record: Record, profile: TemplateProfile | None =
                               "page": first.page if first else None,
                               "line": first.lineno if first else None})
     return parts
+
+
+# What a table's header says where no title names it: (kind, words every one of which the header
+# prints). Only the kinds whose header is unmistakable; checked in order.
+HEADER_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("three_public", ("因公出国", "公务接待", "公务用车")),
+    ("summary", ("^收入$", "^支出$")),
+    ("expenditure", ("科目", "^(?:合计|总计|小计)$", "基本支出", "项目支出")),
+    ("basic_economic", ("经济分类|经济科目", "人员经费", "公用经费")),
+)
+
+
+def classify_header(header_words: list[str]) -> str | None:
+    """The kind of table a header's words name, where they leave no doubt."""
+    for kind, words in HEADER_KINDS:
+        if all(any(re.search(w, h) for h in header_words) for w in words):
+            return kind
+    return None
+
+
+def _untitled_tables(parts: Parts, lines: list[Line], in_table: list[bool]) -> None:
+    """Ruled tables no title line announced (a title printed as an image, or none at all): read by
+    their header's words where those leave no doubt and the document has no table of that kind
+    yet. Recognised by content whatever they are numbered — here, not at all."""
+    from kg.extract.grid import analyse
+
+    numbers: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.cells is not None and line.table is not None and not in_table[i]:
+            numbers.setdefault(line.table, []).append(i)
+    for number, indexes in numbers.items():
+        body = [lines[i] for i in indexes]
+        layout = analyse(body)
+        if layout is None or not layout.header:
+            continue
+        words = [compact_name(c) for line in body if layout.is_header(line) for c in (line.cells or ()) if c]
+        kind = classify_header(words)
+        if kind is None or parts.table(kind) is not None:
+            continue
+        parts.tables.append(TableSection(kind=kind, label=f"表{len(parts.tables) + 1}", title="", unit=None,
+                                         lines=body))
+        for i in indexes:
+            in_table[i] = True
 
 
 def _habitual_unit(profile: TemplateProfile | None, kind: str) -> str | None:
