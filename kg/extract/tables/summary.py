@@ -6,6 +6,13 @@ The left side is kept as items with their level (一、 = 0, 1. = 1, 其中 = 2)
 recompute 本年收入 = Σ its numbered items and so on; the income labels map to Totals keys through
 ``INCOME_LABELS`` (an additive registry for other templates' wording).
 
+A PDF table is read by its layout (``kg.extract.grid``): the first side is the income, every
+other side an expenditure side — functional 类 (their codes printed, or taken from the national
+classification for a 类 printed by name only), an 经济分类 by category, or labelled lines
+(本年支出合计, 基本支出, 项目支出, 结转下年, 年末结转和结余, 结余分配: ``EXPENDITURE_LABELS``). Each
+side's amount is its first figure column; numbering columns (行次) are never read as amounts.
+A 收入总计 printed blank beside a printed 支出总计 is the sum of the income headings, marked so.
+
 ``fill_from_narrative`` fills Totals the tables leave blank from the narrative's income
 statements (``单位资金 0.00万元``, ``财政拨款结转 0.00 万元``).
 """
