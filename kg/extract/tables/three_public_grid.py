@@ -46,26 +46,26 @@ _bare = without_year
 _phase = phase_of
 
 
+# What a header word names, searched anywhere in the word: a header set in narrow columns can
+# carry a neighbour's character (``公公务接待费``) or lose its first (``务用车购置及运行维护``).
+ITEM_WORDS: tuple[tuple[str, str], ...] = (
+    ("operating_expenses", r"机关运行经费"),
+    ("overseas", r"因公出国"),
+    ("reception", r"公务接待|接待费"),
+    ("meetings", r"会议费"),
+    ("training", r"培训费"),
+    ("vehicles", r"购置及运行"),
+    ("vehicle_purchase", r"^(?:其中[:：])?(?:公务用车)?购置|车购置"),
+    ("vehicle_operation", r"^(?:其中[:：])?(?:公务用车)?运行|车运行"),
+    ("total", r"^(?:三公经费)?(?:合计|总计)$|^三公经费(?:.*总额)?$"),
+)
+
+
 def item_key(name: str) -> str | None:
     """What one header word names (None for a group word such as 当年 or 小计)."""
-    if "机关运行经费" in name:
-        return "operating_expenses"
-    if re.match(r"^因公出国", name):
-        return "overseas"
-    if re.match(r"^公务接待", name):
-        return "reception"
-    if re.match(r"^会议费", name):
-        return "meetings"
-    if re.match(r"^培训费", name):
-        return "training"
-    if re.match(r"^(?:公务用车)?购置费?$", name) or re.match(r"^公务用车购置费", name):
-        return "vehicle_purchase"
-    if re.match(r"^(?:公务用车)?运行(?:维护)?费$", name) or re.match(r"^公务用车运行", name):
-        return "vehicle_operation"
-    if re.match(r"^公务用车购置及运行", name):
-        return "vehicles"
-    if re.match(r"^(?:三公经费)?(?:合计|总计)$|^三公经费(?:.*总额)?$", name):
-        return "total"
+    for key, pattern in ITEM_WORDS:
+        if re.search(pattern, name):
+            return key
     return None
 
 
