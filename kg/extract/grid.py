@@ -63,6 +63,13 @@ def _has_figure(cells) -> bool:
     return any(c and is_money(cell_text(c)) for c in cells)
 
 
+def _is_numbered_label(cells) -> bool:
+    """A row naming an item by its ordinal (``一、部门预算`` with no figure of its own): a row of
+    the body, not of the header."""
+    first = next((cell_text(c) for c in cells if cell_text(c)), "")
+    return bool(re.match(r"^(?:[一二三四五六七八九十]+、|\d+[、.．](?!\d))[\u4e00-\u9fff]", first))
+
+
 def _is_total_label(cells) -> bool:
     """An empty table's 合计 row: the total's label alone (beside 类|款|项 marks), no figure."""
     texts = [cell_text(c) for c in cells if cell_text(c) and cell_text(c) not in ("类", "款", "项")]
@@ -151,7 +158,7 @@ def analyse(lines: list[Line]) -> GridLayout | None:
         if is_numbering_row(cells):
             numbering.append(line)
             continue
-        if _has_figure(cells) or _is_total_label(cells):
+        if _has_figure(cells) or _is_total_label(cells) or _is_numbered_label(cells):
             first_data = i
             break
         header_rows.append(line)

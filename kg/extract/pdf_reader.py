@@ -38,6 +38,7 @@ from kg.extract.pdf_tables import (
     read_table,
     split_at_captions,
 )
+from kg.extract.page_furniture import is_running_header
 from kg.extract.pdf_text import line_text, merge_offset_lines
 from kg.extract.pdf_unruled import TextLine, build_table, find_blocks
 from kg.extract.profiles.model import TableSettings
@@ -201,13 +202,14 @@ def _adopt_leading_rows(items: list[_Item]) -> list[_Item]:
 
 def _continues(previous: PageTable | None, items: list[_Item]) -> PageTable | None:
     """The first table of a page when it carries on ``previous`` (the last item of the page
-    before): nothing but page numbers stands above it. A new table has its title above it;
-    columns need not line up (a page break can drop a merged column: ``realign``)."""
+    before): nothing but page furniture stands above it — page numbers, the running header
+    (``无锡市交通运输局（本级）2026年度单位预算公开``). A new table has its title above it; columns
+    need not line up (a page break can drop a merged column: ``realign``)."""
     if previous is None:
         return None
     for item in items:
         if item.text is not None:
-            if is_page_number(item.text):
+            if is_page_number(item.text) or is_running_header(item.text):
                 continue
             return None
         return item.table

@@ -268,10 +268,17 @@ def _choose(parent: Placement, options: list[list[tuple[Decimal, Placement]]], s
 def segments(rows: list[Row]) -> list[tuple[Row | None, list[Row]]]:
     """The rows grouped under the unit rows a department table prints for each of its units
     (``XX局本级 120.00 …`` followed by that unit's 类/款/项 rows). Without unit rows: one group
-    headed by None. The 总计/合计 row belongs to no group."""
+    headed by None. The 总计/合计 row belongs to no group, nor does a row that prints the
+    department as a whole again under its name (杭州 ``杭州市司法局`` = 合计 above its units; 西安
+    ``117 西安市审计局`` over ``117001 西安市审计局``): it is the total once more, not a unit."""
     out: list[tuple[Row | None, list[Row]]] = [(None, [])]
+    total = next((r for r in rows if r.is_total), None)
+    repeats = [f for f in total.figures if f is not None] if total is not None else []
     for row in rows:
         if row.is_total:
+            continue
+        if row.code is None and repeats and [f for f in row.figures if f is not None] == repeats:
+            row.extra["repeats_total"] = True
             continue
         if row.code is None and any(f is not None for f in row.figures):
             out.append((row, []))

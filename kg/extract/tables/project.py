@@ -90,6 +90,10 @@ def parse_projects(table, record: Record, parts) -> None:
             continue
         projects.append((row, name))
     table.data = ProjectTableData(projects=projects)
+    if not any(row.code for row in rows):
+        # projects named in a hierarchy of names only (西安 专项业务经费: 通用项目 over 大型活动 …):
+        # which row is a group and which a project the sums alone cannot tell; nothing to check
+        table.rows = []
     upper = _upper_transfer_by_code(parts)
     for row, name in projects:
         amount = in_record_unit(row.get("total"), table, record)

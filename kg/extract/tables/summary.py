@@ -119,6 +119,7 @@ class Item:
     figures: list[Decimal | None]
     line: Line
     key: str | None = None
+    heading: bool = False  # an unnumbered heading (上年结转结余) whose parts may be numbered 一、 again
 
     @property
     def value(self) -> Decimal | None:
@@ -247,8 +248,8 @@ def _read_grid(lines: list[Line], layout: GridLayout, items: list[Item], right: 
                                       [value], line))
                 continue
             key = expenditure_key(label)
-            if key is not None and key not in spending:
-                spending[key] = RightRow(None, label, [value], line)
+            if key is not None and (key not in spending or spending[key].figures[0] is None):
+                spending[key] = RightRow(None, label, [value], line)  # the first that prints a figure
 
 
 def read_two_sided(lines: list[Line]) -> tuple[list[Item], list[RightRow], GrandTotals, dict[str, RightRow]]:
@@ -319,14 +320,20 @@ def _add_item(items: list[Item], label: str, figs: list[Decimal | None], line: L
 def _settle_levels(items: list[Item]) -> None:
     """Subtotal lines out of the heading levels, unnumbered headings in, then each item's key."""
     section = "current"
+    heading_open = False
     for item in items:
         bare = _NUMBER_PREFIX.sub("", item.label)
         if re.search(r"(?:小计|合计)$", bare):
             item.level = -1  # a subtotal line (当年收入小计): a figure, not a heading with parts
-        elif item.level == 2 and re.fullmatch(r"上年结转(?:结余|资金)?|年初结转和结余|使用非财政拨款结余.*", bare):
+        elif item.level == 2 and re.fullmatch(r"上年结转(?:结余|资金)?|上年结余、?结转|年初(?:财政拨款)?结转和结余|"
+                                              r"使用非财政拨款结余.*", bare):
             item.level = 0  # an unnumbered heading (Jiangsu's 上年结转资金)
+            item.heading = True
+        elif item.level == 0 and section == "carryover" and heading_open:
+            item.level = 1  # 一、二、 numbered again under 上年结转结余 (北京 04表): its parts
         if item.level == 0:
             section = "carryover" if "结转" in item.label else "current"
+            heading_open = item.heading
         item.key = _label_key(item.label, "current" if item.level == -1 else section)
 
 

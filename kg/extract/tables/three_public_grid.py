@@ -57,7 +57,10 @@ ITEM_WORDS: tuple[tuple[str, str], ...] = (
     ("vehicles", r"购置及运行"),
     ("vehicle_purchase", r"^(?:其中[:：])?(?:公务用车)?购置|车购置"),
     ("vehicle_operation", r"^(?:其中[:：])?(?:公务用车)?运行|车运行"),
-    ("total", r"^(?:三公经费)?(?:合计|总计)$|^三公经费(?:.*总额)?$"),
+    # a header naming the 三公 explicitly is the 三公 figure (beside 会议费 and 培训费 where printed);
+    # a bare 合计 is the table's total
+    ("subtotal", r"^三公经费(?:合计|总计|.*总额)?$"),
+    ("total", r"^(?:合计|总计)$"),
 )
 
 
