@@ -87,8 +87,10 @@ def clean_cell(text: str | None) -> str | None:
 
 _WRAPPED_DECIMALS_RE = re.compile(r"-?[\d,]*\.\d*\s\d{1,2}")
 # A name's last characters set over the border into the figure cell beside it (``自然资源海洋气象等支``
-# | ``出 18803323.32``): the characters go back to the name.
-_OVERFLOW_RE = re.compile(r"^([\u4e00-\u9fff（）()]{1,4})\s*(-?[\d,]+(?:\.\d+)?)$")
+# | ``出 18803323.32``), even interleaved with the figure's digits (``西安市人工影响天气服务保`` |
+# ``障中1心839311.66``): the characters go back to the name, the digits make the figure.
+_CJK_RE = re.compile(r"[\u4e00-\u9fff（）()：:]")
+_DECIMAL_FIGURE_RE = re.compile(r"^-?[\d,]+\.\d+$")
 
 
 def return_overflow(texts: list[str | None]) -> list[str | None]:
@@ -96,11 +98,14 @@ def return_overflow(texts: list[str | None]) -> list[str | None]:
     cell to its right moved back."""
     out = list(texts)
     for i in range(1, len(out)):
-        m = _OVERFLOW_RE.match(out[i] or "")
+        text = out[i] or ""
         left = out[i - 1]
-        if m and left and not is_money(left) and re.search(r"[\u4e00-\u9fff]$", left):
-            out[i - 1] = left + m.group(1)
-            out[i] = m.group(2)
+        spilled = "".join(_CJK_RE.findall(text))
+        figure = re.sub(r"\s+", "", _CJK_RE.sub("", text))
+        if spilled and 1 <= len(spilled) <= 8 and _DECIMAL_FIGURE_RE.match(figure) and left \
+                and not is_money(left) and re.search(r"[\u4e00-\u9fff]$", left):
+            out[i - 1] = left + spilled
+            out[i] = figure
     return out
 
 

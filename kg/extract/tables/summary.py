@@ -326,7 +326,7 @@ def _settle_levels(items: list[Item]) -> None:
         if re.search(r"(?:小计|合计)$", bare):
             item.level = -1  # a subtotal line (当年收入小计): a figure, not a heading with parts
         elif item.level == 2 and re.fullmatch(r"上年结转(?:结余|资金)?|上年结余、?结转|年初(?:财政拨款)?结转和结余|"
-                                              r"使用非财政拨款结余.*", bare):
+                                              r"使用非财政拨款结余.*|上年实户资金余额|用事业基金弥补收支差额", bare):
             item.level = 0  # an unnumbered heading (Jiangsu's 上年结转资金)
             item.heading = True
         elif item.level == 0 and section == "carryover" and heading_open:
