@@ -123,6 +123,28 @@ class ServerProcess:
 
 
 
+def query_workers(server_pid: int, pool: str | None = None) -> list[int]:
+    """Live query-worker processes of a server (multiprocessing children, not its resource
+    tracker); ``pool`` ``"pages"`` or ``"sparql"`` keeps that pool's (``/proc/PID/comm``)."""
+    out = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                cmd = fh.read()
+            with open(f"/proc/{entry}/comm") as fh:
+                comm = fh.read().strip()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == server_pid and fields[0] != "Z" and b"spawn_main" in cmd \
+                and (pool is None or comm == f"bkg-{pool}-wkr"):
+            out.append(int(entry))
+    return out
+
+
 def build_memory_store(records: list[Record] | None = None):
     """The same graph in the project's in-process ``memory`` store (rdflib), for the thread path."""
     from kg.rdf.load import ingest_records

@@ -3,8 +3,12 @@
 Why the update text for replacing a graph: pyoxigraph runs one SPARQL UPDATE request in one
 transaction, so ``DROP GRAPH; INSERT DATA`` either happens whole or not at all. The store's
 default graph is kept as the set union of the named graphs in the same transaction and queries run
-on it (oxigraph's own union-of-named-graphs is a bag: see ``base.union_cleanup``). Only one process
-may open the folder for writing at a time.
+on it (oxigraph's own union-of-named-graphs is a bag: see ``base.union_cleanup``).
+
+Locks: only one process may open the folder for writing at a time (RocksDB's ``LOCK``). Readers
+open it read-only (``read_only=True``: no lock), so queries, ``stats`` or the web app never stop an
+ingest and an ingest never stops them. A read-only handle sees the store as it was when opened;
+reopen it to see later writes (the web app's query workers reopen when the folder changed).
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.store.base import (GRAPHS_QUERY, Quad, QueryResult, StoreError, Triple, is_project_graph,
-                           replace_update, union_cleanup)
+                           refuse_write, replace_update, union_cleanup)
 
 
 def to_rdflib(term) -> Node | None:
@@ -38,12 +42,49 @@ def to_rdflib(term) -> Node | None:
     raise TypeError(f"unexpected oxigraph term {term!r}")
 
 
+# The files a write changes: the write-ahead logs, the tables, the manifest and its pointer. (Not
+# RocksDB's own info ``LOG``, which a read-only open may touch.)
+_DATA_FILE_SUFFIXES = (".log", ".sst")
+_DATA_FILE_PREFIXES = ("MANIFEST-", "CURRENT")
+
+
+def store_fingerprint(path: str) -> tuple:
+    """A value that changes whenever a writer changes the store at ``path`` (names, sizes and
+    modification times of its data files). Readers compare it to know when to reopen and when
+    what they derived from the graph (page caches, the question catalogue) is stale; a stat of a
+    few dozen files, far cheaper than any query."""
+    out = []
+    try:
+        with os.scandir(path) as entries:
+            for e in entries:
+                if e.name.endswith(_DATA_FILE_SUFFIXES) or e.name.startswith(_DATA_FILE_PREFIXES):
+                    try:
+                        st = e.stat()
+                    except OSError:
+                        continue
+                    out.append((e.name, st.st_size, st.st_mtime_ns))
+    except OSError:
+        return ()
+    return tuple(sorted(out))
+
+
 class OxigraphStore:
-    def __init__(self, path: str | None = None) -> None:
-        """``path`` None: an in-memory oxigraph store (tests); else a folder, created if needed."""
+    def __init__(self, path: str | None = None, read_only: bool = False) -> None:
+        """``path`` None: an in-memory oxigraph store (tests); else a folder, created if needed
+        for writing. Read-only, a folder holding no store yet reads as an empty graph (as it did
+        when every reader opened it for writing), and nothing is created on disk."""
         self.path = path
         self.url = f"oxigraph:{path}" if path else "oxigraph:"
-        if path:
+        self.read_only = bool(read_only and path)
+        if path and self.read_only:
+            if not os.path.exists(os.path.join(path, "CURRENT")):
+                self.store = ox.Store()
+                return
+            try:
+                self.store = ox.Store.read_only(path)
+            except OSError as exc:
+                raise StoreError(f"cannot open oxigraph store at {path} for reading: {exc}") from exc
+        elif path:
             os.makedirs(path, exist_ok=True)
             try:
                 self.store = ox.Store(path)
@@ -53,6 +94,7 @@ class OxigraphStore:
             self.store = ox.Store()
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        refuse_write(self)
         text = replace_update(graph, list(triples))
         try:
             self.store.update(text)
@@ -60,6 +102,7 @@ class OxigraphStore:
             raise StoreError(f"update failed: {exc}") from exc
 
     def drop_graph(self, graph: str) -> bool:
+        refuse_write(self)
         node = ox.NamedNode(graph)
         if not self.store.contains_named_graph(node):
             return False
@@ -101,7 +144,15 @@ class OxigraphStore:
         return sum(sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
                    for g in ([graph] if graph else self.graphs()))
 
+    def update(self, sparql: str) -> None:
+        """One SPARQL UPDATE request, in one transaction (the web app's authorised updates)."""
+        refuse_write(self)
+        self.store.update(sparql)
+
     def close(self) -> None:
+        if self.read_only:
+            del self.store
+            return
         try:
             self.store.flush()
         except Exception:  # noqa: BLE001 - nothing to flush for an in-memory store
@@ -109,4 +160,4 @@ class OxigraphStore:
         del self.store
 
 
-__all__ = ["OxigraphStore", "GRAPHS_QUERY"]
+__all__ = ["OxigraphStore", "GRAPHS_QUERY", "store_fingerprint"]

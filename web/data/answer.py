@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from web.cache import cached
 from web.render import entity_url
 
 EXAMPLE_QUESTIONS = [
@@ -23,16 +24,22 @@ EXAMPLE_QUESTIONS = [
 
 def example_questions(ctx: Any) -> list[str]:
     """Example questions about what this graph really holds (its latest department and year, its
-    largest project), so a click on one finds an answer; the fixed list where the graph is empty."""
+    largest project), so a click on one finds an answer; the fixed list where the graph is empty
+    or the query failed (examples are a help, never a reason for the page to fail)."""
     try:
-        rows = ctx.select("""
+        return _graph_examples(ctx)
+    except Exception:  # noqa: BLE001 - not cached: the next request tries again
+        return EXAMPLE_QUESTIONS
+
+
+@cached
+def _graph_examples(ctx: Any) -> list[str]:
+    rows = ctx.select("""
 SELECT ?dl ?year ?pl WHERE {
   ?doc a bkg:BudgetDocument ; bkg:department ?d ; bkg:fiscalYear/bkg:year ?year .
   ?d rdfs:label ?dl .
   OPTIONAL { ?p a bkg:Project ; bkg:mentionedIn ?doc ; rdfs:label ?pl ; bkg:amount ?amount ; bkg:basedOn ?pol }
 } ORDER BY DESC(?year) DESC(?amount) LIMIT 1""")
-    except Exception:  # noqa: BLE001 - examples are a help, never a reason for the page to fail
-        rows = []
     if not rows:
         return EXAMPLE_QUESTIONS
     r = rows[0]
@@ -64,7 +71,15 @@ def _iris_in(value: Any) -> list[str]:
 
 
 def answer(ctx: Any, question: str, timeout: float | None = None) -> dict:
-    """Answer ``question``; raises :class:`AnswerUnavailable` with a Chinese reason."""
+    """Answer ``question``; raises :class:`AnswerUnavailable` with a Chinese reason. Answers are
+    kept until the graph changes (``web.cache``); failures are not."""
+    cache = getattr(ctx, "cache", None)
+    if cache is None:
+        return _answer(ctx, question, timeout)
+    return cache.get(("answer", question), lambda: _answer(ctx, question, timeout))
+
+
+def _answer(ctx: Any, question: str, timeout: float | None) -> dict:
     try:
         import nlp
 

@@ -1,9 +1,10 @@
 """Small helpers the data functions share: labels, literal values, IRIs safe for SPARQL."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
+
+from kg.store.guard import IRI_FORBIDDEN
 
 LABEL_PATH = "rdfs:label|skos:prefLabel|dct:title|foaf:name"
 
@@ -33,8 +34,9 @@ def money(term: Any) -> Decimal | None:
 
 
 def iri_ref(iri: str) -> str:
-    """``<iri>`` for a SPARQL text; refuses characters that could break out of the IRI."""
-    if not iri or re.search(r"[<>\"{}|^`\\\s]", iri):
+    """``<iri>`` for a SPARQL text; refuses characters that could break out of the IRI (the
+    request layer, ``web.params``, refuses them first with a 400)."""
+    if not iri or IRI_FORBIDDEN.search(iri):
         raise ValueError(f"not an IRI: {iri!r}")
     return f"<{iri}>"
 

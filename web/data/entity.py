@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from web.cache import cached
 from web.data.common import LABEL_PATH, decimal, iri_ref, labels_for, location_text, money, pick_label
 from web.vocab import compact
 
@@ -25,6 +26,7 @@ def _is_number(term: Any) -> bool:
         term[2].rsplit("#", 1)[-1] in NUMERIC
 
 
+@cached
 def entity(ctx: Any, iri: str) -> dict | None:
     """The data behind ``/entity/…``; ``None`` where the graph says nothing about ``iri``."""
     ref = iri_ref(iri)
@@ -132,6 +134,7 @@ def _measure(row: dict, names: dict[str, str]) -> str:
     return " · ".join(parts) or names.get(row["p"][1]) or compact(row["p"][1])
 
 
+@cached
 def entity_turtle(ctx: Any, iri: str) -> str:
     """The node's own triples and those pointing at it, as Turtle (the ``.ttl`` variant)."""
     from web.results import to_turtle
