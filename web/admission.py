@@ -15,8 +15,9 @@ API and even static files waited or failed with 503. Now:
 - when the places are full, a newcomer holding fewer places than the heaviest client takes that
   client's most recent *waiting* place (which is answered 503): only a client over its fair share is
   ever refused;
-- a freed worker goes to the waiting request whose client has the fewest running queries, the
-  oldest first, so every client's queries make progress.
+- a freed worker goes to the waiting request whose client has the fewest running queries, then
+  to the client served least recently (a newcomer first), then the oldest: every client's queries
+  make progress, and a client that keeps the queue full cannot keep a newcomer waiting behind it.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ import itertools
 import math
 import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -61,6 +63,8 @@ class FairGate:
     _running: dict[str, int] = field(default_factory=dict, repr=False)
     _waiting: list[_Ticket] = field(default_factory=list, repr=False)
     _seq: Iterator[int] = field(default_factory=itertools.count, repr=False)
+    _served: OrderedDict[str, int] = field(default_factory=OrderedDict, repr=False)  # client → last grant
+    REMEMBERED_CLIENTS = 4096
 
     def __post_init__(self) -> None:
         if self.slots < 1 or self.queue < 0 or self.per_client < 1:
@@ -138,10 +142,15 @@ class FairGate:
         """Give free slots to waiting tickets: fewest running queries of their client first, then
         the oldest. Called with the lock held after every change."""
         while self._waiting and sum(self._running.values()) < self.slots:
-            best = min(self._waiting, key=lambda t: (self._running.get(t.client, 0), t.seq))
+            best = min(self._waiting, key=lambda t: (self._running.get(t.client, 0),
+                                                     self._served.get(t.client, -1), t.seq))
             self._waiting.remove(best)
             best.granted = True
             self._running[best.client] = self._running.get(best.client, 0) + 1
+            self._served[best.client] = best.seq
+            self._served.move_to_end(best.client)
+            while len(self._served) > self.REMEMBERED_CLIENTS:
+                self._served.popitem(last=False)
         self._cond.notify_all()  # granted and evicted tickets alike wake up
 
 

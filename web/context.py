@@ -39,9 +39,9 @@ class WebContext:
                                   int(config["MAX_QUERY_DEPTH"]))
         timeout = float(config["QUERY_TIMEOUT"])
         slots, waiting = int(config["SPARQL_WORKERS"]), int(config["SPARQL_QUEUE"])
-        # a waiting request is served within ⌈waiting/slots⌉ + 1 time limits (fair order), so it
-        # is not refused for waiting unless the server is overloaded beyond its queue
-        max_wait = (-(-waiting // slots) + 1) * timeout + 5.0
+        # a waiting request is served within ⌈waiting/slots⌉ + 1 time limits (fair order) plus the
+        # restarts of killed workers, so it is not refused for waiting unless the server is overloaded
+        max_wait = (-(-waiting // slots) + 1) * (timeout + 5.0) + 10.0
         self.gate = FairGate(slots=slots, queue=waiting, per_client=int(config["SPARQL_PER_CLIENT"]),
                              max_wait=max_wait, retry_after=retry_after_seconds(timeout))
         self.cache = GraphCache(self.generation)

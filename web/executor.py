@@ -136,6 +136,7 @@ def _worker_main(conn, store_url: str, union: bool, memory_mb: int | None = None
         pass
     if memory_mb:
         _limit_memory(memory_mb)
+    conn.send(("ready", None))  # the parent times queries from here: start-up is not query time
     while True:
         try:
             msg = conn.recv()
@@ -165,6 +166,8 @@ def _worker_main(conn, store_url: str, union: bool, memory_mb: int | None = None
 
 
 class _Worker:
+    START_TIMEOUT = 60.0  # seconds a fresh worker may take to import and open the store
+
     def __init__(self, ctx, store_url: str, union: bool, memory_mb: int | None, nice: int,
                  name: str) -> None:
         self.conn, child = ctx.Pipe()
@@ -172,7 +175,17 @@ class _Worker:
                                 daemon=True, name=name)
         self.proc.start()
         child.close()
-        self.warm = False
+        self.ready = False
+
+    def wait_ready(self) -> bool:
+        """Block until the worker said it is ready (once); False when it did not start."""
+        if not self.ready:
+            try:
+                if self.conn.poll(self.START_TIMEOUT):
+                    self.ready = self.conn.recv()[0] == "ready"
+            except (EOFError, OSError):
+                return False
+        return self.ready
 
     def kill(self) -> None:
         try:
@@ -207,20 +220,43 @@ class ProcessExecutor:
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
+        self._closed = False
+
+    def _spawn(self) -> _Worker:
+        w = _Worker(self._ctx, self.store_url, self.union, self.memory_mb, self.nice, self.name)
+        with self._lock:
+            self._all.add(w)
+        return w
 
     def _take(self) -> _Worker:
-        try:
-            return self._idle.get_nowait()
-        except queue.Empty:
-            w = _Worker(self._ctx, self.store_url, self.union, self.memory_mb, self.nice, self.name)
-            with self._lock:
+        """An idle worker; a new one only while the pool is below its size (a worker being
+        started in the background counts), so the pool never grows past ``workers``."""
+        with self._lock:
+            if self._idle.empty() and len(self._all) < self.workers:
+                w = _Worker(self._ctx, self.store_url, self.union, self.memory_mb, self.nice, self.name)
                 self._all.add(w)
-            return w
+                return w
+        try:
+            return self._idle.get(timeout=_Worker.START_TIMEOUT)
+        except queue.Empty:
+            return self._spawn()
 
-    def _discard(self, w: _Worker) -> None:
+    def _discard(self, w: _Worker, replace: bool = True) -> None:
+        """Kill ``w``; start its replacement in the background, so the next query finds a ready
+        worker instead of paying the start-up (its time limit would otherwise include it)."""
         with self._lock:
             self._all.discard(w)
+            closed = self._closed
         w.kill()
+        if replace and not closed:
+            threading.Thread(target=self._prepare, args=(self._spawn(),), daemon=True,
+                             name=f"{self.name}-start").start()
+
+    def _prepare(self, w: _Worker) -> None:
+        if w.wait_ready():
+            self._idle.put(w)
+        else:
+            self._discard(w, replace=False)
 
     def _death(self, w: _Worker) -> QueryError:
         """Why a worker died mid-query: an abort under a memory limit is the limit (Rust aborts on
@@ -239,15 +275,16 @@ class ProcessExecutor:
             raise QueryError(503, "busy", "所有查询槽位都在使用中，请稍后再试 (all query workers are busy)")
         try:
             w = self._take()
+            if not w.wait_ready():
+                self._discard(w, replace=False)
+                raise QueryError(503, "worker-start-failed", "查询进程无法启动 (a query worker did not start)")
             try:
                 w.conn.send((query, row_cap))
-                # the first query of a fresh worker also pays its start-up (imports)
-                if not w.conn.poll(timeout + (0.0 if w.warm else 5.0)):
+                if not w.conn.poll(timeout):
                     self._discard(w)
                     raise QueryError(504, "timeout",
                                      f"查询超过时间限制 {timeout:g} 秒，已终止 (query stopped after {timeout:g} s)")
                 status, payload = w.conn.recv()
-                w.warm = True
             except (EOFError, OSError, BrokenPipeError):
                 raise self._death(w) from None
             self._idle.put(w)
@@ -258,26 +295,13 @@ class ProcessExecutor:
             self._slots.release()
 
     def warm_up(self) -> None:
-        """Start the workers now (each answers one trivial query) so that the first requests do not
-        pay the start-up; safe to run in a thread while requests arrive."""
-        started = []
+        """Start the missing workers now and wait until they are ready, so that the first requests
+        do not pay the start-up; safe to run in a thread while requests arrive."""
         with self._lock:
             missing = self.workers - len(self._all)
-            for _ in range(missing):
-                w = _Worker(self._ctx, self.store_url, self.union, self.memory_mb, self.nice, self.name)
-                self._all.add(w)
-                started.append(w)
+        started = [self._spawn() for _ in range(max(0, missing))]
         for w in started:
-            try:
-                w.conn.send(("ASK {}", 1))
-                if w.conn.poll(60):
-                    w.conn.recv()
-                    w.warm = True
-                    self._idle.put(w)
-                    continue
-            except (EOFError, OSError):
-                pass
-            self._discard(w)
+            self._prepare(w)
 
     def pids(self) -> list[int]:
         with self._lock:
@@ -285,6 +309,7 @@ class ProcessExecutor:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             workers = list(self._all)
             self._all.clear()
         for w in workers:
