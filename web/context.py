@@ -44,7 +44,8 @@ class WebContext:
         max_wait = (-(-waiting // slots) + 1) * (timeout + 5.0) + 10.0
         self.gate = FairGate(slots=slots, queue=waiting, per_client=int(config["SPARQL_PER_CLIENT"]),
                              max_wait=max_wait, retry_after=retry_after_seconds(timeout))
-        self.cache = GraphCache(self.generation)
+        self.cache = GraphCache(self.generation, maxsize=512)  # data functions' results
+        self.pages = GraphCache(self.generation, maxsize=256)  # rendered responses (web.render.respond)
 
     # ------------------------------------------------------------------ stores and pools
     def _on_disk_path(self) -> str | None:
