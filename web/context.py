@@ -91,11 +91,18 @@ class WebContext:
         return self._local_generation
 
     def warm_up(self) -> None:
-        """Start both pools' workers (``budgetkg serve`` does this before it listens)."""
+        """Start both pools' workers, then build the question pipeline (``budgetkg serve`` runs
+        this in a thread as it starts listening), so first requests do not pay for them."""
         for name in ("pages", "sparql"):
             pool = self._pool(name)
             if hasattr(pool, "warm_up"):
                 pool.warm_up()
+        from web.data.answer import AnswerUnavailable, question_pipeline
+
+        try:
+            question_pipeline(self)
+        except AnswerUnavailable:
+            pass  # the first question reports it
 
     # ------------------------------------------------------------------ queries
     def _guard(self, text: str) -> None:

@@ -79,19 +79,27 @@ def answer(ctx: Any, question: str, timeout: float | None = None) -> dict:
     return cache.get(("answer", question), lambda: _answer(ctx, question, timeout))
 
 
-def _answer(ctx: Any, question: str, timeout: float | None) -> dict:
+def question_pipeline(ctx: Any):
+    """The question pipeline of the app's store, built on first use (catalogue of names, jieba
+    dictionary, spaCy patterns: seconds, once per graph generation). Not under the per-question
+    time limit: building it is not answering, and ``budgetkg serve`` builds it at start-up."""
     try:
-        import nlp
-
-        ask = getattr(nlp, "answer")
-    except (ImportError, AttributeError):
+        from nlp.pipeline import get_pipeline
+    except ImportError:
         raise AnswerUnavailable("问答模块尚未安装 (nlp.answer is not available)") from None
-    store = ctx.answer_store()
+    try:
+        return get_pipeline(ctx.answer_store())
+    except Exception as exc:  # noqa: BLE001 - reported to the page
+        raise AnswerUnavailable(f"问答模块无法启动：{type(exc).__name__}: {exc}") from None
+
+
+def _answer(ctx: Any, question: str, timeout: float | None) -> dict:
+    pipe = question_pipeline(ctx)
     box: dict = {}
 
     def work() -> None:
         try:
-            box["answer"] = ask(question, store)
+            box["answer"] = pipe(question)
         except BaseException as exc:  # noqa: BLE001 - reported to the page
             box["error"] = exc
 
