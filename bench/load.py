@@ -77,14 +77,15 @@ def request(base: str, path: str, source: str, timeout: float = 60.0) -> tuple[i
         conn.close()
 
 
-def measure(base: str, name: str, path: str, seconds: float, max_requests: int) -> Series:
-    """Sequential requests from the measured client, bounded by ``seconds`` and ``max_requests``."""
+def measure(base: str, name: str, paths: list[str], seconds: float, max_requests: int) -> Series:
+    """Sequential requests from the measured client, cycling through ``paths``, bounded by
+    ``seconds`` and ``max_requests``."""
     s = Series(name)
     start = time.perf_counter()
-    for _ in range(max_requests):
+    for i in range(max_requests):
         if time.perf_counter() - start > seconds:
             break
-        status, took = request(base, path, MEASURED_CLIENT)
+        status, took = request(base, paths[i % len(paths)], MEASURED_CLIENT)
         s.add(status, took)
     s.elapsed = time.perf_counter() - start
     return s
@@ -148,23 +149,43 @@ def children(pid: int) -> list[str]:
     return out
 
 
-def discover(base: str) -> dict[str, str]:
-    """The requests to measure, from what the graph holds: a question and an entity page."""
-    status, _ = request(base, "/", MEASURED_CLIENT)
-    conn = http.client.HTTPConnection(urllib.parse.urlsplit(base).hostname, urllib.parse.urlsplit(base).port,
-                                      timeout=120, source_address=(MEASURED_CLIENT, 0))
-    conn.request("GET", "/index.json")
-    data = json.loads(conn.getresponse().read())
-    conn.close()
-    question = (data.get("examples") or ["有哪些项目？"])[0]
-    dept = next((d["department"]["iri"] for d in data.get("documents", []) if d.get("department")), None)
+def get_json(base: str, path: str):
+    u = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=120, source_address=(MEASURED_CLIENT, 0))
+    try:
+        conn.request("GET", path, headers={"Accept": "application/json"})
+        return json.loads(conn.getresponse().read())
+    finally:
+        conn.close()
+
+
+def sparql_rows(base: str, query: str) -> list[dict]:
+    data = get_json(base, "/sparql?" + urllib.parse.urlencode({"query": query}))
+    return data.get("results", {}).get("bindings", [])
+
+
+def discover(base: str) -> dict[str, list[str]]:
+    """The requests to measure, from what the graph holds. "same" series repeat one URL (what a
+    cache serves); "distinct" series never repeat one (each request is computed)."""
     from web.render import entity_url
 
-    paths = {"/": "/", "/api/ask": "/api/ask?" + urllib.parse.urlencode({"q": question}),
-             "/sparql (cheap)": "/sparql?" + urllib.parse.urlencode({"query": CHEAP_SPARQL}),
-             "/static/app.css": "/static/app.css"}
+    data = get_json(base, "/index.json")
+    dept = next((d["department"]["iri"] for d in data.get("documents", []) if d.get("department")), None)
+    prefix = "PREFIX bkg: <https://budgetkg.org/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    projects = [r["l"]["value"] for r in sparql_rows(
+        base, prefix + "SELECT DISTINCT ?l WHERE { ?p a bkg:Project ; rdfs:label ?l } ORDER BY ?l LIMIT 400")]
+    nodes = [r["s"]["value"] for r in sparql_rows(
+        base, "SELECT DISTINCT ?s WHERE { ?s a ?c FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 600")]
+    ask = "/api/ask?" + urllib.parse.urlencode({"q": (data.get("examples") or ["有哪些项目？"])[0]})
+    paths = {"/": ["/"], "/api/ask (same question)": [ask],
+             "/api/ask (distinct questions)": ["/api/ask?" + urllib.parse.urlencode({"q": f"{p}的预算金额是多少？"})
+                                               for p in projects] or [ask],
+             "/sparql (cheap)": ["/sparql?" + urllib.parse.urlencode({"query": CHEAP_SPARQL})],
+             "/static/app.css": ["/static/app.css"]}
     if dept:
-        paths["entity page"] = entity_url(dept)
+        paths["entity page (same: a department)"] = [entity_url(dept)]
+    if nodes:
+        paths["entity pages (distinct)"] = [entity_url(n) for n in nodes]
     return paths
 
 
@@ -202,16 +223,19 @@ def main(argv: list[str] | None = None) -> int:
         base, pid = server.url, server.proc.pid
     try:
         paths = discover(base)
-        for path in paths.values():  # warm up: first requests pay worker start-up and caches
-            request(base, path, MEASURED_CLIENT)
+        for name, urls in paths.items():  # warm up the "same" series: worker start-up, question pipeline
+            request(base, urls[0], MEASURED_CLIENT)
         before = rss_kib(pid) if pid else {}
-        alone = [measure(base, name, path, args.seconds, args.requests) for name, path in paths.items()]
+        half = {name: urls[: len(urls) // 2] or urls for name, urls in paths.items()}
+        rest = {name: urls[len(urls) // 2:] or urls for name, urls in paths.items()}
+        alone = [measure(base, name, urls, args.seconds, args.requests) for name, urls in half.items()]
 
         stop = threading.Event()
         budget = args.seconds * len(paths) + 10
         threads, heavy = expensive_clients(base, args.expensive_clients, stop, budget, args.requests)
         time.sleep(1.0)  # let the expensive clients fill the server
-        loaded = [measure(base, name, path, args.seconds, args.requests) for name, path in paths.items()]
+        # the distinct series go on with URLs not requested yet, so they stay uncached
+        loaded = [measure(base, name, urls, args.seconds, args.requests) for name, urls in rest.items()]
         stop.set()
         heavy.elapsed = budget
         for t in threads:
@@ -231,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"server RSS before: {before['server_kib'] / 1024:.0f} MiB, after: {after['server_kib'] / 1024:.0f} MiB; "
               f"query workers before: {before['workers']} ({before['workers_kib'] / 1024:.0f} MiB), "
               f"after: {after['workers']} ({after['workers_kib'] / 1024:.0f} MiB)")
-        print(f"child processes after the load: {len(leaked)} {' '.join(leaked)}")
+        print(f"child processes after the load (query workers; the server's default pools hold 2 + 2): "
+              f"{len(leaked)} {' '.join(leaked)}")
     return 0
 
 

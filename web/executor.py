@@ -222,34 +222,43 @@ class ProcessExecutor:
         self._lock = threading.Lock()
         self._closed = False
 
-    def _spawn(self) -> _Worker:
-        w = _Worker(self._ctx, self.store_url, self.union, self.memory_mb, self.nice, self.name)
+    def _reserve(self, only_if_none_idle: bool) -> _Worker | None:
+        """A new worker counted in the pool, if the pool is below its size (workers being started
+        count), so the pool never grows past ``workers``; else None."""
         with self._lock:
-            self._all.add(w)
-        return w
-
-    def _take(self) -> _Worker:
-        """An idle worker; a new one only while the pool is below its size (a worker being
-        started in the background counts), so the pool never grows past ``workers``."""
-        with self._lock:
-            if self._idle.empty() and len(self._all) < self.workers:
+            if len(self._all) < self.workers and not (only_if_none_idle and not self._idle.empty()):
                 w = _Worker(self._ctx, self.store_url, self.union, self.memory_mb, self.nice, self.name)
                 self._all.add(w)
                 return w
+        return None
+
+    def _take(self) -> _Worker:
+        """An idle worker, else a new one while the pool is below its size, else the next to be
+        idle."""
+        w = self._reserve(only_if_none_idle=True)
+        if w is not None:
+            return w
         try:
             return self._idle.get(timeout=_Worker.START_TIMEOUT)
         except queue.Empty:
-            return self._spawn()
+            w = self._reserve(only_if_none_idle=False)
+            if w is None:
+                raise QueryError(503, "busy", "没有可用的查询进程 (no query worker became free)") from None
+            return w
 
     def _discard(self, w: _Worker, replace: bool = True) -> None:
         """Kill ``w``; start its replacement in the background, so the next query finds a ready
-        worker instead of paying the start-up (its time limit would otherwise include it)."""
+        worker instead of paying the start-up (its time limit would otherwise include it). The
+        replacement is counted in the pool at once, so no request starts another meanwhile."""
+        replacement = None
         with self._lock:
             self._all.discard(w)
-            closed = self._closed
+            if replace and not self._closed:
+                replacement = _Worker(self._ctx, self.store_url, self.union, self.memory_mb, self.nice, self.name)
+                self._all.add(replacement)
         w.kill()
-        if replace and not closed:
-            threading.Thread(target=self._prepare, args=(self._spawn(),), daemon=True,
+        if replacement is not None:
+            threading.Thread(target=self._prepare, args=(replacement,), daemon=True,
                              name=f"{self.name}-start").start()
 
     def _prepare(self, w: _Worker) -> None:
@@ -297,9 +306,9 @@ class ProcessExecutor:
     def warm_up(self) -> None:
         """Start the missing workers now and wait until they are ready, so that the first requests
         do not pay the start-up; safe to run in a thread while requests arrive."""
-        with self._lock:
-            missing = self.workers - len(self._all)
-        started = [self._spawn() for _ in range(max(0, missing))]
+        started = []
+        while (w := self._reserve(only_if_none_idle=False)) is not None:
+            started.append(w)
         for w in started:
             self._prepare(w)
 
