@@ -80,3 +80,19 @@ def test_tokens_follow_sparql_terminals():
     assert kinds == [("word", "PREFIX"), ("pname", "ex:"), ("iri", "<http://e/>"), ("word", "SELECT"),
                      ("var", "?x"), ("word", "WHERE"), ("punct", "{"), ("pname", "ex:a\\.b"), ("string", '"s"'),
                      ("lang", "@zh-CN"), ("number", "1.5e3"), ("bnode", "_:b1"), ("punct", "}")]
+
+
+def test_memory_store_never_fetches_from_graphs():
+    """rdflib loads FROM / FROM NAMED graphs from their URLs unless told not to (kg.store.memory)."""
+    from kg.store import open_store
+    from tests.test_web_hostile import Listener
+
+    listener = Listener()
+    store = open_store("memory")
+    try:
+        for query in (f"SELECT * FROM <{listener.url}> WHERE {{ ?s ?p ?o }}",
+                      f"SELECT * FROM NAMED <{listener.url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"):
+            assert store.query(query).rows == []
+    finally:
+        received = listener.close()
+    assert received == []

@@ -133,19 +133,21 @@ class WebContext:
     def answer_store(self) -> Any:
         """The store handed to ``nlp.answer``: the in-process store where there is one, else a
         read-only view whose queries run in the pages' workers (time limit, no write lock). The
-        question pipeline it caches (catalogue of names) is rebuilt when the graph changed."""
-        if self._on_disk_path() is None:
-            return self._inprocess()
+        question pipeline cached for it (catalogue of names) is rebuilt when the graph changed."""
         gen = self.cache.current()
         with self._lock:
-            if self._view is None:
-                self._view = ExecutorStore(self)
-            elif gen != self._answer_generation:
+            if self._on_disk_path() is None:
+                store = self._inprocess()
+            else:
+                if self._view is None:
+                    self._view = ExecutorStore(self)
+                store = self._view
+            if self._answer_generation is not None and gen != self._answer_generation:
                 import nlp
 
-                nlp.reset(self._view)
+                nlp.reset(store)
             self._answer_generation = gen
-            return self._view
+            return store
 
     def store(self) -> Any:
         """The in-process store object (``nlp.answer`` on in-process stores, updates)."""
