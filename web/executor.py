@@ -50,9 +50,11 @@ def run_on_store(store: Any, query: str, row_cap: int, union: bool = True) -> Re
         raise QueryError(400, "malformed-query", str(exc)) from None
     except (QueryError, MemoryError):
         raise
-    except OSError as exc:  # the files under a read-only handle changed (a writer compacted them)
-        raise QueryError(500, "store-io", f"{type(exc).__name__}: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - any backend failure is reported, not crashed on
+        from kg.store.oxigraph import is_file_race
+
+        if is_file_race(exc):  # the files under a read-only handle changed (a writer compacted them)
+            raise QueryError(500, "store-io", f"{type(exc).__name__}: {exc}") from None
         cause = exc.__cause__
         if type(exc).__name__ in ("ParseException", "ParseError") or isinstance(cause, SyntaxError) or \
                 type(cause).__name__ in ("ParseException", "ParseError"):

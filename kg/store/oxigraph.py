@@ -13,6 +13,7 @@ reopen it to see later writes (the web app's query workers reopen when the folde
 from __future__ import annotations
 
 import os
+import time
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
@@ -68,6 +69,32 @@ def store_fingerprint(path: str) -> tuple:
     return tuple(sorted(out))
 
 
+def is_file_race(exc: BaseException) -> bool:
+    """Whether ``exc`` is a read-only handle meeting files a concurrent writer replaced: RocksDB
+    deletes table files after a compaction, so a reader that read the old manifest (or opens
+    tables lazily) finds them gone and reports an IO error or "Corruption" (pyoxigraph raises
+    OSError or RuntimeError). Reopening reads the new manifest and succeeds."""
+    text = str(exc)
+    return isinstance(exc, OSError) or (isinstance(exc, RuntimeError) and (
+        "IO error" in text or "Corruption" in text or "No such file" in text))
+
+
+def open_read_only(path: str, attempts: int = 8) -> "ox.Store":
+    """``pyoxigraph.Store.read_only(path)``, retried with a growing pause (≈ 5 s in all) while a
+    writer is swapping files under it (:func:`is_file_race`); :class:`StoreError` after that."""
+    delay, last = 0.02, None
+    for _ in range(attempts):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError) as exc:
+            if not is_file_race(exc):
+                raise StoreError(f"cannot open oxigraph store at {path} for reading: {exc}") from exc
+            last = exc
+        time.sleep(delay)
+        delay *= 2
+    raise StoreError(f"cannot open oxigraph store at {path} for reading (a writer kept changing it): {last}")
+
+
 class OxigraphStore:
     def __init__(self, path: str | None = None, read_only: bool = False) -> None:
         """``path`` None: an in-memory oxigraph store (tests); else a folder, created if needed
@@ -80,10 +107,7 @@ class OxigraphStore:
             if not os.path.exists(os.path.join(path, "CURRENT")):
                 self.store = ox.Store()
                 return
-            try:
-                self.store = ox.Store.read_only(path)
-            except OSError as exc:
-                raise StoreError(f"cannot open oxigraph store at {path} for reading: {exc}") from exc
+            self.store = open_read_only(path)
         elif path:
             os.makedirs(path, exist_ok=True)
             try:
@@ -110,6 +134,12 @@ class OxigraphStore:
         return True
 
     def graphs(self) -> list[str]:
+        try:
+            return self._graphs()
+        except (OSError, RuntimeError) as exc:  # files replaced by a concurrent writer: one clear line
+            raise StoreError(f"reading {self.url} failed: {exc}") from exc
+
+    def _graphs(self) -> list[str]:
         names = {n.value for n in self.store.named_graphs()}
         # a graph emptied by DROP may still be listed: keep only graphs with triples
         out = []
@@ -120,10 +150,23 @@ class OxigraphStore:
         return sorted(out)
 
     def query(self, sparql: str) -> QueryResult:
+        """Run a query; read-only, a query that met files a writer just replaced is run once more
+        on a fresh handle (:func:`is_file_race`)."""
         try:
-            res = self.store.query(sparql)
-        except (SyntaxError, OSError, ValueError, TypeError) as exc:
+            return self._query(sparql)
+        except (OSError, RuntimeError) as exc:
+            if not (self.read_only and is_file_race(exc)):
+                raise StoreError(f"query failed: {exc}") from exc
+            self.store = open_read_only(self.path)
+            try:
+                return self._query(sparql)
+            except (SyntaxError, OSError, RuntimeError, ValueError, TypeError) as exc2:
+                raise StoreError(f"query failed: {exc2}") from exc2
+        except (SyntaxError, ValueError, TypeError) as exc:
             raise StoreError(f"query failed: {exc}") from exc
+
+    def _query(self, sparql: str) -> QueryResult:
+        res = self.store.query(sparql)
         if isinstance(res, ox.QueryBoolean):
             return QueryResult(kind="ask", boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
@@ -136,13 +179,19 @@ class OxigraphStore:
         return QueryResult(kind="graph", graph=g)
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
-        for name in ([graph] if graph else self.graphs()):
-            for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
-                yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), URIRef(name)
+        try:
+            for name in ([graph] if graph else self.graphs()):
+                for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+                    yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), URIRef(name)
+        except (OSError, RuntimeError) as exc:  # files replaced by a concurrent writer: one clear line
+            raise StoreError(f"reading {self.url} failed: {exc}") from exc
 
     def count(self, graph: str | None = None) -> int:
-        return sum(sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-                   for g in ([graph] if graph else self.graphs()))
+        try:
+            return sum(sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+                       for g in ([graph] if graph else self.graphs()))
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"reading {self.url} failed: {exc}") from exc
 
     def update(self, sparql: str) -> None:
         """One SPARQL UPDATE request, in one transaction (the web app's authorised updates)."""
