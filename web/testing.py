@@ -120,6 +120,9 @@ class ServerProcess:
             self.stop()
             raise RuntimeError(f"budgetkg serve did not start: {line!r} {self.log()}")
         self.url = f"http://{m.group(1)}:{m.group(2)}"
+        import atexit
+
+        atexit.register(self.stop)  # a script that dies half-way leaves no server behind
 
     def _drain(self) -> None:
         for line in self.proc.stderr:
