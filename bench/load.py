@@ -160,8 +160,14 @@ def get_json(base: str, path: str):
 
 
 def sparql_rows(base: str, query: str) -> list[dict]:
-    data = get_json(base, "/sparql?" + urllib.parse.urlencode({"query": query}))
-    return data.get("results", {}).get("bindings", [])
+    """The query's rows; a few tries, since a server just started is still starting its workers."""
+    for _ in range(3):
+        data = get_json(base, "/sparql?" + urllib.parse.urlencode({"query": query}))
+        if "results" in data:
+            return data["results"]["bindings"]
+        print(f"discovery query failed ({data.get('error')}), trying again", file=sys.stderr)
+        time.sleep(2)
+    return []
 
 
 def discover(base: str) -> dict[str, list[str]]:
@@ -175,7 +181,7 @@ def discover(base: str) -> dict[str, list[str]]:
     projects = [r["l"]["value"] for r in sparql_rows(
         base, prefix + "SELECT DISTINCT ?l WHERE { ?p a bkg:Project ; rdfs:label ?l } ORDER BY ?l LIMIT 400")]
     nodes = [r["s"]["value"] for r in sparql_rows(
-        base, "SELECT DISTINCT ?s WHERE { ?s a ?c FILTER(isIRI(?s)) } ORDER BY ?s LIMIT 600")]
+        base, "SELECT DISTINCT ?s WHERE { ?s a ?c FILTER(isIRI(?s)) } LIMIT 600")]
     ask = "/api/ask?" + urllib.parse.urlencode({"q": (data.get("examples") or ["有哪些项目？"])[0]})
     paths = {"/": ["/"], "/api/ask (same question)": [ask],
              "/api/ask (distinct questions)": ["/api/ask?" + urllib.parse.urlencode({"q": f"{p}的预算金额是多少？"})

@@ -21,7 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "SPARQL_WORKERS": 2,  # /sparql queries running at once (their own pool: pages never wait for it)
     "SPARQL_QUEUE": 4,  # /sparql requests that may wait for one of those workers
     "SPARQL_PER_CLIENT": 2,  # /sparql requests one client (remote address) may have running or waiting
-    "SPARQL_NICE": 10,  # the /sparql workers' CPU niceness: pages' queries come first
+    "SPARQL_NICE": 5,  # the /sparql workers' CPU niceness: pages' queries get ≈ 3× their CPU share
     "MAX_QUERY_DEPTH": 64,  # deepest nesting of { ( [ a query may have (400 beyond)
     "SERVICE_ALLOWLIST": (),  # endpoints SERVICE/LOAD may name; none: no outbound request ever
     "MAX_QUERY_BYTES": 64 * 1024,  # longest query or question accepted (413 beyond)

@@ -35,6 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="/sparql requests that may wait for a worker (default 4)")
     p.add_argument("--sparql-per-client", type=int, default=2,
                    help="/sparql requests one client address may have running or waiting (default 2)")
+    p.add_argument("--sparql-nice", type=int, default=5,
+                   help="CPU niceness of the /sparql workers (default 5: the pages' queries get about three "
+                        "times their share of the CPU; 10 or more starves them whenever the machine is busy)")
     p.add_argument("--max-query-depth", type=int, default=64,
                    help="deepest nesting of { ( [ accepted in a query (default 64)")
     p.add_argument("--allow-service", action="append", default=[], metavar="IRI",
@@ -52,7 +55,8 @@ def build_config(args: argparse.Namespace) -> dict:
             "QUERY_WORKERS": args.query_workers, "UPDATES_ENABLED": bool(args.allow_updates and token),
             "UPDATE_TOKEN": token, "QUERY_MEMORY_MB": args.query_memory,
             "SPARQL_WORKERS": args.sparql_workers, "SPARQL_QUEUE": args.sparql_queue,
-            "SPARQL_PER_CLIENT": args.sparql_per_client, "MAX_QUERY_DEPTH": args.max_query_depth,
+            "SPARQL_PER_CLIENT": args.sparql_per_client, "SPARQL_NICE": args.sparql_nice,
+            "MAX_QUERY_DEPTH": args.max_query_depth,
             "SERVICE_ALLOWLIST": tuple(args.allow_service)}
 
 
