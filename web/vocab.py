@@ -76,6 +76,7 @@ def prefixes() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=1)
 def ontology_ns() -> str:
     """The project's ontology namespace (the prefix the ontology file declares for its terms)."""
     p = prefixes()
@@ -85,6 +86,7 @@ def ontology_ns() -> str:
     return FALLBACK_ONTOLOGY_NS
 
 
+@lru_cache(maxsize=1)
 def data_ns() -> str:
     """The root of every instance IRI (entity pages live at ``/entity/<the rest>``)."""
     from kg.rdf.namespaces import ID
