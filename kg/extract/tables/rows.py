@@ -26,7 +26,7 @@ from decimal import Decimal
 from kg.extract.grid import GridLayout, analyse, is_numbering_row
 from kg.extract.model import Provenance
 from kg.extract.source import Line
-from kg.extract.text_normalize import compact_name, parse_money
+from kg.extract.text_normalize import compact_name, is_money, parse_money
 
 Money = Decimal | None
 
@@ -261,7 +261,9 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
         if role in ("numbering", "empty"):
             continue
         if role == "figure":
-            value = parse_money(text) if text and is_figure(text) else None
+            # a figure column's whole number is an amount however long (元 tables print 13961500);
+            # only a text row must guard against codes read as figures (``is_figure``)
+            value = parse_money(text) if text and is_money(text) else None
             if text and value is None and not any(v is not None for v in figures):
                 # a label standing in a figure column (合计 under 类|款|项), or a name's wrapped
                 # end set over the column border (an unruled table's ``项目）``)

@@ -30,7 +30,7 @@ from kg.extract.tables import register
 from kg.extract.tables.contracts import GrandTotals, SummaryData
 from kg.extract.tables.classification import in_record_unit
 from kg.extract.tables.rows import is_figure
-from kg.extract.text_normalize import compact_name, parse_money, remove_cjk_spaces
+from kg.extract.text_normalize import compact_name, is_money, parse_money, remove_cjk_spaces
 
 # (regex over the bare label, key, section): section "current" (本年收入 part) or "carryover"
 INCOME_LABELS: list[tuple[re.Pattern[str], str, str | None]] = []
@@ -220,7 +220,7 @@ def _read_grid(lines: list[Line], layout: GridLayout, items: list[Item], right: 
             code = "".join(cell_text(line.cells[i]) for i in block
                            if i < len(line.cells) and layout.role(i) == "code")
             figures = [parse_money(cell_text(line.cells[c.index])) if c.index < len(line.cells)
-                       and is_figure(cell_text(line.cells[c.index])) else None
+                       and is_money(cell_text(line.cells[c.index])) else None
                        for c in layout.figure_columns(blocks.index(block))]
             sides.append((label, code, figures))
         left_label, _, left_figures = sides[0]
@@ -321,6 +321,9 @@ def _settle_levels(items: list[Item]) -> None:
     """Subtotal lines out of the heading levels, unnumbered headings in, then each item's key."""
     section = "current"
     heading_open = False
+    if len(items) > 1 and items[0].level == 2 and items[1].level == 1 and not re.match(r"^其中", items[0].label) \
+            and not _NUMBER_PREFIX.match(items[0].label):
+        items[0].level = 0  # the first line an unnumbered heading over numbered parts (深圳 ``财政拨款`` / ``1.…``)
     for item in items:
         bare = _NUMBER_PREFIX.sub("", item.label)
         if re.search(r"(?:小计|合计)$", bare):
