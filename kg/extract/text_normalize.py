@@ -134,7 +134,7 @@ def exact_money(value: Decimal | None) -> str | None:
         return None
     if value.quantize(Decimal("0.01")) == value:
         return format_money(value)
-    return format(value.normalize(), "f")
+    return format(value, "f")  # as printed: 223.799250 keeps its last zero
 
 
 def needs_exact(value: Decimal | None) -> bool:
