@@ -88,7 +88,8 @@ def render_pdf(blocks: list[Block], path: str | os.PathLike, title: str = "", au
     styles = _Styles.of(font)
     page = landscape(A4)
     doc = SimpleDocTemplate(str(path), pagesize=page, leftMargin=15 * mm, rightMargin=15 * mm,
-                            topMargin=10 * mm, bottomMargin=10 * mm, title=title, author=author)
+                            topMargin=10 * mm, bottomMargin=10 * mm, title=title, author=author,
+                            invariant=True)  # no timestamp or random id: the same blocks, the same bytes
     usable = page[0] - 30 * mm
     flow: list = []
     for block in blocks:
