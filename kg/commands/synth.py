@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 
@@ -32,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.synth.corpus import CorpusOptions, generate_corpus, parse_years, write_manifest
+    from kg.synth.corpus import CorpusOptions, parse_years, write_corpus
 
     try:
         options = CorpusOptions(out=args.out, departments=args.departments, years=parse_years(args.years),
@@ -45,22 +44,23 @@ def run(args: argparse.Namespace) -> int:
         return 2
     total = options.departments * len(options.years)
     started = time.perf_counter()
-    errors: Counter = Counter()
-    written = 0
+    count = 0
+
+    def progress(_item) -> None:
+        nonlocal count
+        count += 1
+        if not args.quiet and (count % 50 == 0 or count == total):
+            rate = count / max(time.perf_counter() - started, 1e-9)
+            print(f"\r{count}/{total} documents, {rate:.1f}/s", end="", file=sys.stderr, flush=True)
+
     try:
-        for item in generate_corpus(options):
-            written += 1
-            errors.update(item.errors)
-            if not args.quiet and (written % 50 == 0 or written == total):
-                rate = written / max(time.perf_counter() - started, 1e-9)
-                print(f"\r{written}/{total} documents, {rate:.1f}/s", end="", file=sys.stderr, flush=True)
+        summary = write_corpus(options, progress)
     except ValueError as exc:
         print(f"budgetkg synth: error: {exc}", file=sys.stderr)
         return 2
-    seconds = time.perf_counter() - started
     if not args.quiet:
         print(file=sys.stderr)
-    manifest = write_manifest(options, written, errors, seconds)
-    print(f"{written} documents in {options.out} ({seconds:.1f} s, {written / max(seconds, 1e-9):.1f}/s); "
-          f"errors planted: {dict(errors) or 'none'}; manifest {manifest}")
+    rate = summary.documents / max(summary.seconds, 1e-9)
+    print(f"{summary.documents} documents in {options.out} ({summary.seconds:.1f} s, {rate:.1f}/s); "
+          f"errors planted: {dict(summary.errors) or 'none'}; manifest {summary.manifest}")
     return 0

@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from kg.synth.errors import plant_errors
 from kg.synth.generate import budget_series, departments
@@ -103,6 +103,28 @@ def generate_corpus(options: CorpusOptions) -> Iterator[Written]:
                 _write(folders[fmt] / f"{stem}.json", json.dumps(truth, ensure_ascii=False, indent=1))
                 paths.append(doc)
             yield Written(paths=paths, department=dept.name, year=budget.year, errors=planted)
+
+
+@dataclass
+class CorpusSummary:
+    documents: int
+    errors: Counter
+    seconds: float
+    manifest: Path
+
+
+def write_corpus(options: CorpusOptions, on_document: Callable[[Written], None] | None = None) -> CorpusSummary:
+    """Write the whole corpus, then its manifest; ``on_document`` hears of each budget written."""
+    started = time.perf_counter()
+    errors: Counter = Counter()
+    written = 0
+    for item in generate_corpus(options):
+        written += 1
+        errors.update(item.errors)
+        if on_document is not None:
+            on_document(item)
+    seconds = time.perf_counter() - started
+    return CorpusSummary(written, errors, seconds, write_manifest(options, written, errors, seconds))
 
 
 def write_manifest(options: CorpusOptions, written: int, errors: Counter, seconds: float) -> Path:
