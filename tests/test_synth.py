@@ -24,11 +24,13 @@ from kg.synth.corpus import CorpusOptions, generate_corpus, parse_years, write_c
 from kg.synth.errors import ERROR_KINDS
 from kg.synth.generate import budget_series, departments
 from kg.synth.pdf import find_cjk_font, render_pdf
-from kg.synth.templates import TEMPLATES
+from kg.synth.templates import TEMPLATES, default_templates
 from kg.synth.text import render_text
 from kg.synth.truth import truth_json, truth_record
 
 DEFAULT_TEMPLATES = sorted(n for n, t in TEMPLATES.items() if t.default)
+TEXT_TEMPLATES = sorted(default_templates(("txt",)))
+PDF_TEMPLATES = sorted(default_templates(("pdf",)))
 needs_font = pytest.mark.skipif(find_cjk_font() is None,
                                 reason="no CJK font to render PDFs with: install fonts-wqy-zenhei (make system-deps)")
 
@@ -51,8 +53,7 @@ def _read_back(folder: Path) -> dict[str, list[str]]:
 def text_corpus(tmp_path_factory) -> Path:
     """6 departments × 3 years of text documents, a third of them with a planted error."""
     out = tmp_path_factory.mktemp("synth_txt")
-    write_corpus(CorpusOptions(out=out, departments=6, years=range(2022, 2025), errors=0.34, seed=11,
-                               templates=tuple(DEFAULT_TEMPLATES)))
+    write_corpus(CorpusOptions(out=out, departments=6, years=range(2022, 2025), errors=0.34, seed=11))
     return out
 
 
@@ -62,7 +63,7 @@ def text_corpus_read(text_corpus: Path) -> dict[str, tuple[dict, dict]]:
     return _extract_all(text_corpus)
 
 
-@pytest.mark.parametrize("template", DEFAULT_TEMPLATES)
+@pytest.mark.parametrize("template", TEXT_TEMPLATES)
 def test_text_documents_read_back_exactly(tmp_path: Path, template: str) -> None:
     list(generate_corpus(CorpusOptions(out=tmp_path, departments=5, years=range(2024, 2026), seed=3,
                                        templates=(template,))))
@@ -72,7 +73,7 @@ def test_text_documents_read_back_exactly(tmp_path: Path, template: str) -> None
 
 
 @needs_font
-@pytest.mark.parametrize("template", DEFAULT_TEMPLATES)
+@pytest.mark.parametrize("template", PDF_TEMPLATES)
 def test_pdf_documents_read_back_exactly(tmp_path: Path, template: str) -> None:
     list(generate_corpus(CorpusOptions(out=tmp_path, departments=1, years=range(2024, 2026), format="pdf",
                                        seed=5, templates=(template,))))
@@ -94,7 +95,8 @@ def test_corpus_truth_is_what_extraction_reads(text_corpus: Path, text_corpus_re
 
 
 def _budget_with(kind: str, seed: int):
-    dept = departments(1, seed, tuple(DEFAULT_TEMPLATES))[0]
+    with_errors = tuple(n for n, t in TEMPLATES.items() if kind in t.error_kinds)
+    dept = departments(1, seed, with_errors)[0]
     budget = list(budget_series(dept, range(2025, 2026), seed))[-1]
     assert ERROR_KINDS[kind](budget, random.Random(seed))
     return budget
@@ -213,6 +215,7 @@ def test_cli_writes_corpus_and_manifest(tmp_path: Path, capsys) -> None:
     (["--years", "twenty"], "expected A..B"),
     (["--errors", "1.5"], "rate between 0 and 1"),
     (["--templates", "atlantis"], "no template 'atlantis'"),
+    (["--templates", "jiangsu", "--format", "txt"], "only from pdf"),
 ])
 def test_cli_refuses_bad_options(tmp_path: Path, capsys, args: list[str], message: str) -> None:
     base = {"--departments": "1", "--years": "2025", "--out": str(tmp_path / "x")}
@@ -222,6 +225,11 @@ def test_cli_refuses_bad_options(tmp_path: Path, capsys, args: list[str], messag
     assert main(argv) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+def test_every_template_is_generated_by_default_in_some_format() -> None:
+    assert set(DEFAULT_TEMPLATES) == set(TEXT_TEMPLATES) | set(PDF_TEMPLATES)
+    assert {"xinjiang", "jiangsu"} <= set(PDF_TEMPLATES)
 
 
 def test_years_parse() -> None:

@@ -30,7 +30,7 @@ class Department:
     name: str  # 昌吉回族自治州生态环境局 / 玛纳斯县教育局 / 昌吉州环境监测站
     kind: DepartmentKind
     province: Province
-    prefecture: Prefecture
+    prefecture: Prefecture | None  # None for a province's own department
     county: str | None  # None for a prefecture-level department
     place: str  # the place as its documents name it in project names: 昌吉州 / 玛纳斯县
     doc_prefix: str  # 昌州 / 玛

@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from kg.synth.errors import plant_errors
 from kg.synth.generate import budget_series, departments
-from kg.synth.templates import TEMPLATES, template
+from kg.synth.templates import default_templates, template
 from kg.synth.text import render_text
 from kg.synth.truth import truth_json, truth_record
 
@@ -34,7 +34,11 @@ class CorpusOptions:
     format: str = "txt"
     errors: float = 0.0
     seed: int = 0
-    templates: tuple[str, ...] = field(default_factory=lambda: tuple(n for n, t in TEMPLATES.items() if t.default))
+    templates: tuple[str, ...] | None = None  # None: every default template read exactly in the formats
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return ("txt", "pdf") if self.format == "both" else (self.format,)
 
     def validate(self) -> None:
         if self.departments < 1:
@@ -45,8 +49,15 @@ class CorpusOptions:
             raise ValueError(f"--format must be one of {', '.join(FORMATS)}")
         if not 0.0 <= self.errors <= 1.0:
             raise ValueError("--errors must be a rate between 0 and 1")
+        if self.templates is None:
+            self.templates = default_templates(self.formats)
+        if not self.templates:
+            raise ValueError(f"no template is read exactly in {'/'.join(self.formats)} today")
         for name in self.templates:
-            template(name)
+            missing = set(self.formats) - set(template(name).formats)
+            if missing:
+                raise ValueError(f"template {name!r} is read back exactly only from "
+                                 f"{'/'.join(template(name).formats)} today, not {'/'.join(sorted(missing))}")
 
 
 @dataclass
@@ -80,7 +91,7 @@ def _write(path: Path, data: str | bytes) -> None:
 def generate_corpus(options: CorpusOptions) -> Iterator[Written]:
     """Write the corpus document by document (see the module docstring); yields what was written."""
     options.validate()
-    formats = ["txt", "pdf"] if options.format == "both" else [options.format]
+    formats = list(options.formats)
     folders = {f: (options.out / f if options.format == "both" else options.out) for f in formats}
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
@@ -131,7 +142,7 @@ def write_manifest(options: CorpusOptions, written: int, errors: Counter, second
     path = options.out / "manifest.json"
     data = {"departments": options.departments, "years": [options.years.start, options.years.stop - 1],
             "format": options.format, "errors_rate": options.errors, "seed": options.seed,
-            "templates": list(options.templates), "documents": written, "errors_planted": dict(errors),
+            "templates": list(options.templates or ()), "documents": written, "errors_planted": dict(errors),
             "seconds": round(seconds, 3), "written_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
     _write(path, json.dumps(data, ensure_ascii=False, indent=1))
     return path

@@ -46,12 +46,13 @@ class DepartmentKind:
     projects: tuple[ProjectStem, ...]
     unit_suffixes: tuple[str, ...] = ()  # subordinate units (事业单位) of such a department
     department_goals: tuple[tuple[str, str], ...] = ()  # (三级指标, target) of 部门整体绩效目标表
+    provincial_suffix: str = ""  # the province-level department's name (生态环境厅); "" = suffix
 
 
 _SAT = "=100%"
 
 ECOLOGY = DepartmentKind(
-    key="ecology", suffix="生态环境局",
+    provincial_suffix="生态环境厅", key="ecology", suffix="生态环境局",
     functions="负责建立健全生态环境基本制度，负责重大生态环境问题的统筹协调和监督管理，负责环境污染防治的监督管理，"
               "负责生态环境监测和信息发布，组织开展生态环境保护宣传教育工作。",
     divisions=("办公室", "组织人事宣教科", "大气环境科", "水生态环境科", "土壤生态环境科", "环境影响评价与排放管理科",
@@ -91,7 +92,7 @@ ECOLOGY = DepartmentKind(
 )
 
 EDUCATION = DepartmentKind(
-    key="education", suffix="教育局",
+    provincial_suffix="教育厅", key="education", suffix="教育局",
     functions="贯彻执行国家教育方针政策，统筹规划和指导本地区各级各类教育事业发展，负责义务教育均衡发展和教育督导评估，"
               "负责教师队伍建设和学生资助工作。",
     divisions=("办公室", "基础教育科", "职业与成人教育科", "教师工作科", "计划财务科", "学生资助管理中心", "教育督导室"),
@@ -119,7 +120,7 @@ EDUCATION = DepartmentKind(
 )
 
 HEALTH = DepartmentKind(
-    key="health", suffix="卫生健康委员会",
+    provincial_suffix="卫生健康委员会", key="health", suffix="卫生健康委员会",
     functions="组织拟订卫生健康事业发展规划，协调推进医药卫生体制改革，负责疾病预防控制和卫生应急工作，"
               "组织实施基本公共卫生服务项目，负责计划生育管理和服务工作。",
     divisions=("办公室", "规划发展与信息化科", "医政医管科", "疾病预防控制科", "基层卫生健康科", "妇幼健康科", "综合监督科"),
@@ -143,7 +144,7 @@ HEALTH = DepartmentKind(
 )
 
 AGRICULTURE = DepartmentKind(
-    key="agriculture", suffix="农业农村局",
+    provincial_suffix="农业农村厅", key="agriculture", suffix="农业农村局",
     functions="统筹研究和组织实施“三农”工作，负责种植业、畜牧业、渔业、农垦、农业机械化等农业各产业的监督管理，"
               "负责农田建设和农产品质量安全监督管理，指导乡村产业发展和农村社会事业发展。",
     divisions=("办公室", "乡村产业发展科", "种植业管理科", "畜牧兽医科", "农田建设管理科", "农产品质量安全监管科", "计划财务科"),
@@ -167,7 +168,7 @@ AGRICULTURE = DepartmentKind(
 )
 
 WATER = DepartmentKind(
-    key="water", suffix="水利局",
+    provincial_suffix="水利厅", key="water", suffix="水利局",
     functions="负责保障水资源的合理开发利用，负责生活、生产经营和生态环境用水的统筹和保障，负责水利工程的运行管理，"
               "指导水土保持和农村水利工作，承担水旱灾害防御的有关工作。",
     divisions=("办公室", "规划计划科", "水资源管理科", "建设与运行管理科", "河湖管理科", "水土保持科", "农村水利水电科"),
@@ -191,7 +192,7 @@ WATER = DepartmentKind(
 )
 
 TRANSPORT = DepartmentKind(
-    key="transport", suffix="交通运输局",
+    provincial_suffix="交通运输厅", key="transport", suffix="交通运输局",
     functions="负责拟订并组织实施公路、水路交通行业发展规划，负责公路建设和养护管理，负责道路运输市场监管，"
               "组织协调重点物资运输和应急运输。",
     divisions=("办公室", "规划建设科", "公路管理科", "运输管理科", "安全监督科", "财务审计科"),
@@ -211,7 +212,7 @@ TRANSPORT = DepartmentKind(
 )
 
 CIVIL_AFFAIRS = DepartmentKind(
-    key="civil_affairs", suffix="民政局",
+    provincial_suffix="民政厅", key="civil_affairs", suffix="民政局",
     functions="贯彻执行民政工作的方针政策，负责社会救助、养老服务、儿童福利和社会组织登记管理工作，"
               "指导城乡社区治理和基层政权建设，负责婚姻登记和殡葬管理工作。",
     divisions=("办公室", "社会救助科", "养老服务科", "儿童福利科", "社会组织管理科", "基层政权和社区建设科"),
@@ -231,7 +232,7 @@ CIVIL_AFFAIRS = DepartmentKind(
 )
 
 NATURAL_RESOURCES = DepartmentKind(
-    key="natural_resources", suffix="自然资源局",
+    provincial_suffix="自然资源厅", key="natural_resources", suffix="自然资源局",
     functions="履行全民所有土地、矿产、森林、草原、湿地、水等自然资源资产所有者职责，负责自然资源调查监测评价和统一确权登记，"
               "负责国土空间规划和用途管制，负责耕地保护和国土空间生态修复。",
     divisions=("办公室", "国土空间规划科", "耕地保护监督科", "自然资源确权登记科", "矿产资源管理科", "执法监察大队"),

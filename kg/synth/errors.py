@@ -18,7 +18,7 @@ from typing import Callable
 from kg.extract.model import Check
 from kg.synth.budget import Budget
 from kg.synth.subjects import FUNCTIONAL_NAMES
-from kg.synth.templates.xinjiang import functional_rows
+from kg.synth.rows import functional_rows
 
 CENT = Decimal("0.01")
 COLUMN_TITLE = {"basic": "基本支出", "project": "项目支出"}
@@ -93,11 +93,15 @@ ERROR_KINDS: dict[str, Callable[[Budget, random.Random], bool]] = {
 
 
 def plant_errors(b: Budget, rate: float, seed: int) -> list[str]:
-    """With probability ``rate``, one error of a kind drawn at random; returns the kinds planted."""
-    if rate <= 0:
+    """With probability ``rate``, one error of a kind the document's template can carry, drawn at
+    random; returns the kinds planted."""
+    from kg.synth.templates import template
+
+    kinds = sorted(template(b.department.template).error_kinds)
+    if rate <= 0 or not kinds:
         return []
     rng = random.Random(f"errors:{seed}:{b.department.name}:{b.year}")
     if rng.random() >= rate:
         return []
-    kind = rng.choice(sorted(ERROR_KINDS))
+    kind = rng.choice(kinds)
     return [kind] if ERROR_KINDS[kind](b, rng) else []

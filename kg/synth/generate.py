@@ -19,9 +19,12 @@ from kg.extract.model import Indicator, PolicyDocument, Staffing
 from kg.synth.budget import CENT, ZERO, Budget, Department, ProjectPlan
 from kg.synth.departments import GIVEN, KINDS, SURNAMES, DepartmentKind, ProjectStem
 from kg.synth.places import PROVINCES, Prefecture, Province
+from kg.synth.templates import template
 
 # Which template each province publishes in (data: a province added here needs its template).
 PROVINCE_TEMPLATE = {"xinjiang": "xinjiang", "jiangsu": "jiangsu", "shanghai": "shanghai"}
+# Provinces whose own (省级) departments are generated too (江苏省生态环境厅)
+PROVINCE_LEVEL = {"jiangsu": True}
 
 
 def money(value: float) -> Decimal:
@@ -40,11 +43,12 @@ def _slots(templates: tuple[str, ...]) -> list[tuple[str, Prefecture, str | None
     for key, province in PROVINCES.items():
         if PROVINCE_TEMPLATE[key] not in templates:
             continue
-        for pref in province.prefectures:
-            for county in (None,) + pref.counties:
-                for kind_key, kind in KINDS.items():
-                    for unit in range(-1, len(kind.unit_suffixes)):
-                        out.append((key, pref, county, kind_key, unit))
+        places = [(None, None)] if PROVINCE_LEVEL.get(key) else []
+        places += [(pref, county) for pref in province.prefectures for county in (None,) + pref.counties]
+        for pref, county in places:
+            for kind_key, kind in KINDS.items():
+                for unit in range(-1, len(kind.unit_suffixes)):
+                    out.append((key, pref, county, kind_key, unit))
     return out
 
 
@@ -63,8 +67,10 @@ def departments(count: int, seed: int, templates: tuple[str, ...]) -> list[Depar
 _CUT_CHARACTERS = set("和与及在对经厅局室府会的据为是")
 
 
-def _place_names(province: Province, pref: Prefecture, county: str | None) -> tuple[str, str, str]:
+def _place_names(province: Province, pref: Prefecture | None, county: str | None) -> tuple[str, str, str]:
     """(full prefix of a department name, short place for project names, 文号 prefix)."""
+    if pref is None:
+        return province.name, province.name, province.doc_prefix
     if province.name == "上海市":
         return (f"上海市{county}" if county else "上海市"), (county or "上海市"), "沪"
     prefixes = [pref.doc_prefix, province.doc_prefix]
@@ -78,22 +84,25 @@ def _place_names(province: Province, pref: Prefecture, county: str | None) -> tu
     return name, place, doc_prefix
 
 
-def make_department(province_key: str, pref: Prefecture, county: str | None, kind_key: str, unit: int,
+def make_department(province_key: str, pref: Prefecture | None, county: str | None, kind_key: str, unit: int,
                     seed: int) -> Department:
     province = PROVINCES[province_key]
     kind = KINDS[kind_key]
-    rng = random.Random(f"department:{seed}:{province_key}:{pref.name}:{county}:{kind_key}:{unit}")
+    rng = random.Random(f"department:{seed}:{province_key}:{pref.name if pref else ''}:{county}:{kind_key}:{unit}")
     prefix, place, doc_prefix = _place_names(province, pref, county)
-    parent_name = prefix + kind.suffix
+    parent_name = prefix + (kind.provincial_suffix if pref is None and kind.provincial_suffix else kind.suffix)
+    # a unit is named after its place as people there say it: 昌吉州环境监测站, 玛纳斯县…, but
+    # 南京市玄武区… / 上海市普陀区… (a district alone is not a place name)
+    short_place = prefix if province.name in ("江苏省", "上海市") else (place if county or pref is None else pref.short)
     if unit >= 0:
-        short = (place if county else pref.short)
+        short = short_place
         name, parent = short + kind.unit_suffixes[unit], parent_name
         divisions = tuple(rng.sample(("办公室", "业务科", "综合科", "技术科", "财务科", "监测科"), rng.randint(2, 4)))
         subordinate = ()
     else:
         name, parent = parent_name, None
         divisions = tuple(rng.sample(kind.divisions, rng.randint(4, len(kind.divisions))))
-        units = [(place if county else pref.short) + s for s in kind.unit_suffixes]
+        units = [short_place + s for s in kind.unit_suffixes]
         subordinate = tuple(units[: rng.randint(0, len(units))])
     return Department(name=name, kind=kind, province=province, prefecture=pref, county=county, place=place,
                       doc_prefix=doc_prefix, parent=parent, divisions=divisions, subordinate_units=subordinate,
@@ -249,7 +258,7 @@ def _projects(rng: random.Random, dept: Department, year: int, prior: Budget | N
                                  person if rng.random() < 0.6 else _person(rng), _policy(rng, stem, dept, year))
         out.append(plan)
     # 上年结转: part of last year's money for some of last year's projects, under their old names
-    if prior is not None:
+    if prior is not None and template(dept.template).carryover:
         for p in prior.current():
             if rng.random() < 0.35:
                 left = (p.amount * _share(rng, 0.1, 0.6)).quantize(CENT)

@@ -15,7 +15,7 @@ from kg.extract.serialize import record_json
 from kg.synth.budget import ZERO, Budget
 from kg.synth.subjects import ECONOMIC_NAMES, FUNCTIONAL_NAMES
 from kg.synth.templates import template
-from kg.synth.templates.xinjiang import _sum, economic_rows, functional_rows
+from kg.synth.rows import add_up, economic_rows, functional_rows
 
 TRUTH_KEYS = ("source", "department", "year", "kind", "unit", "profile", "totals", "functional_subjects",
               "economic_subjects", "projects", "department_indicators", "policy_documents", "checks")
@@ -29,6 +29,10 @@ def _or_none(value):
 
 
 def truth_record(b: Budget, source: str) -> Record:
+    """The Record ``b``'s document promises (its template's own reading where it has one)."""
+    own = template(b.department.template).truth
+    if own is not None:
+        return own(b, source)
     d = b.department
     t = b.three_public
     totals = Totals(
@@ -47,11 +51,11 @@ def truth_record(b: Budget, source: str) -> Record:
                                 works=b.procurement["works"], services=b.procurement["services"]),
     )
     functional = [FunctionalSubject(code, FUNCTIONAL_NAMES[code],
-                                    total=b.printed("表3", code, "total", _sum([bas, proj])),
+                                    total=b.printed("表3", code, "total", add_up([bas, proj])),
                                     basic=b.printed("表3", code, "basic", bas),
                                     project=b.printed("表3", code, "project", proj))
                   for code, bas, proj in functional_rows(b, general_only=False)]
-    economic = [EconomicSubject(code, ECONOMIC_NAMES[code], total=_sum([p, q]), personnel=p, public=q)
+    economic = [EconomicSubject(code, ECONOMIC_NAMES[code], total=add_up([p, q]), personnel=p, public=q)
                 for code, p, q in economic_rows(b)]
     projects = []
     for p in b.projects:

@@ -20,15 +20,24 @@ class Template:
     layout: Callable[[Budget], list[Block]]
     unit: str  # the unit the record is in (万元 / 元)
     default: bool  # generated unless --templates says otherwise
+    formats: tuple[str, ...] = ("txt", "pdf")  # formats today's extractor reads back exactly
+    carryover: bool = True  # the template prints 上年结转 projects (表11 and its 说明)
+    error_kinds: tuple[str, ...] = ()  # kinds of kg.synth.errors its layout can carry
+    truth: Callable | None = None  # (Budget, source) -> Record where the general one does not fit
 
 
 def _registry() -> dict[str, Template]:
-    from kg.synth.templates import xinjiang
+    from kg.synth.templates import jiangsu, xinjiang
 
-    return {t.name: t for t in (xinjiang.TEMPLATE,)}
+    return {t.name: t for t in (xinjiang.TEMPLATE, jiangsu.TEMPLATE)}
 
 
 TEMPLATES: dict[str, Template] = _registry()
+
+
+def default_templates(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """The templates generated unless asked otherwise: the default ones read exactly in ``formats``."""
+    return tuple(n for n, t in TEMPLATES.items() if t.default and set(formats) <= set(t.formats))
 
 
 def template(name: str) -> Template:

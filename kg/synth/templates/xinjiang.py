@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from kg.synth.budget import ZERO, Budget, ProjectPlan
 from kg.synth.layout import Block, Heading, PageBreak, Para, TableBlock, money, split_code
+from kg.synth.rows import add_up, economic_rows, functional_rows
 from kg.synth.subjects import ECONOMIC_NAMES, FUNCTIONAL_NAMES, SUMMARY_CLASSES
 from kg.synth.templates import Template
 
@@ -24,46 +25,8 @@ def numeral(i: int) -> str:
     return "十" + NUMERALS[i - 11]
 
 
-def _sum(values) -> Decimal | None:
-    present = [v for v in values if v is not None]
-    return sum(present, ZERO) if present else None
-
-
 def _fig(budget: Budget, table: str, row: str, column: str, value: Decimal | None) -> str:
     return money(budget.printed(table, row, column, value))
-
-
-# --- the classification rows -----------------------------------------------------------------
-
-def functional_rows(budget: Budget, general_only: bool) -> list[tuple[str, Decimal | None, Decimal | None]]:
-    """(code, basic, project) of every 类, 款 and 项 of 表3 (or 表5 with ``general_only``), in
-    the order the table prints them."""
-    leaves = {}
-    for item in budget.items():
-        basic = budget.basic.get(item)
-        project = budget.item_project(item, general_only)
-        if basic is None and project is None:
-            continue
-        leaves[item] = (basic, project)
-    rows = []
-    for cls in sorted({c[:3] for c in leaves}):
-        members = {c: v for c, v in leaves.items() if c.startswith(cls)}
-        rows.append((cls, _sum(b for b, _ in members.values()), _sum(p for _, p in members.values())))
-        for kuan in sorted({c[:5] for c in members}):
-            kids = {c: v for c, v in members.items() if c.startswith(kuan)}
-            rows.append((kuan, _sum(b for b, _ in kids.values()), _sum(p for _, p in kids.values())))
-            rows += [(c, b, p) for c, (b, p) in sorted(kids.items())]
-    return rows
-
-
-def economic_rows(budget: Budget) -> list[tuple[str, Decimal | None, Decimal | None]]:
-    """(code, personnel, public) of every economic 类 and 款 of 表6."""
-    rows = []
-    for cls in sorted({c[:3] for c, _, _ in budget.economic}):
-        kids = [r for r in budget.economic if r[0].startswith(cls)]
-        rows.append((cls, _sum(p for _, p, _ in kids), _sum(q for _, _, q in kids)))
-        rows += kids
-    return rows
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -90,7 +53,7 @@ def table1(b: Budget) -> list[Block]:
         ("其中：财政专户核拨", None), ("单位资金", b.carryover_nonfiscal or None),
     ]
     classes = {code: basic_project for code, *basic_project in functional_rows(b, False) if len(code) == 3}
-    right = [(f"{code} {name}", _sum(classes[code]) if code in classes else None) for code, name in SUMMARY_CLASSES]
+    right = [(f"{code} {name}", add_up(classes[code]) if code in classes else None) for code, name in SUMMARY_CLASSES]
     body = []
     for i in range(max(len(left), len(right))):
         lname, lvalue = left[i] if i < len(left) else ("", None)
@@ -108,7 +71,7 @@ def _classification(b: Budget, label: str, title: str, general_only: bool) -> li
     project = b.current_projects_total if general_only else b.project_total
     body = [["总计", "", "", "", money(total), money(basic), money(project or None)]]
     for code, bas, proj in functional_rows(b, general_only):
-        tot = _sum([bas, proj])
+        tot = add_up([bas, proj])
         codes = split_code(code, 3)
         printed_code = b.printed(label, code, "code", None)
         if printed_code is not None:
@@ -143,17 +106,17 @@ def income_rows(b: Budget) -> list[tuple[str, list[Decimal | None]]]:
     """表2's rows: (code or "总计", the 12 columns) — income by functional subject and source."""
     def columns(items: list[str] | None) -> list[Decimal | None]:
         inside = (lambda code: True) if items is None else (lambda code: code in items)
-        basic = _sum(v for c, v in b.basic.items() if inside(c))
+        basic = add_up(v for c, v in b.basic.items() if inside(c))
         by_source = {}
         for p in b.projects:
             if inside(p.item):
                 by_source.setdefault(p.funding_source, []).append(p.amount)
-        general = _sum([basic] + by_source.get("general_public_budget", []))
-        upper = _sum(by_source.get("upper_level_transfer", []))
-        fiscal = _sum([general, upper])
-        carry = _sum(by_source.get("carryover_fiscal", []))
-        nonfiscal = _sum(by_source.get("carryover_nonfiscal", []))
-        return [_sum([fiscal, carry, nonfiscal]), fiscal, general, upper, None, None, None, None, None, None,
+        general = add_up([basic] + by_source.get("general_public_budget", []))
+        upper = add_up(by_source.get("upper_level_transfer", []))
+        fiscal = add_up([general, upper])
+        carry = add_up(by_source.get("carryover_fiscal", []))
+        nonfiscal = add_up(by_source.get("carryover_nonfiscal", []))
+        return [add_up([fiscal, carry, nonfiscal]), fiscal, general, upper, None, None, None, None, None, None,
                 carry, nonfiscal]
 
     rows = [("总计", columns(None))]
@@ -192,7 +155,7 @@ def table6(b: Budget) -> list[Block]:
     """表6 一般公共预算基本支出情况表: economic 类/款, 合计 = 人员经费 + 公用经费."""
     body = [["总计", "", "", money(b.basic_total), money(b.personnel), money(b.public_expenses)]]
     for code, personnel, public in economic_rows(b):
-        body.append(split_code(code, 2) + [ECONOMIC_NAMES[code], money(_sum([personnel, public])), money(personnel),
+        body.append(split_code(code, 2) + [ECONOMIC_NAMES[code], money(add_up([personnel, public])), money(personnel),
                                            money(public)])
     header = [["经济分类科目编码", "", "经济分类科目名称", "合计", "人员经费", "公用经费"],
               ["类", "款", "", "", "", ""],
@@ -275,7 +238,7 @@ def table11(b: Budget) -> list[Block]:
         return []
 
     def figures(fiscal: Decimal | None, nonfiscal: Decimal | None) -> list[str]:
-        total = _sum([fiscal, nonfiscal])
+        total = add_up([fiscal, nonfiscal])
         return [money(total), money(fiscal), "", "", "", money(fiscal), money(nonfiscal), "", "", "",
                 money(nonfiscal)]
 
@@ -391,13 +354,13 @@ def narrative(b: Budget) -> list[Block]:
                     f"{change(b.current_projects_total, current_before)}，"
                     f"{_reason(b.current_projects_total, current_before, '当年项目资金')}"))
     out.append(Heading("（三）一般公共预算当年拨款具体使用情况", 2))
-    before_rows = {c: _sum([bb, pp]) for c, bb, pp in functional_rows(prior, True)} if prior else {}
+    before_rows = {c: add_up([bb, pp]) for c, bb, pp in functional_rows(prior, True)} if prior else {}
     n = 0
     for code, bas, proj in functional_rows(b, True):
         if len(code) != 7:
             continue
         n += 1
-        value = _sum([bas, proj]) or ZERO
+        value = add_up([bas, proj]) or ZERO
         before = before_rows.get(code)
         out.append(Para(f"{n}、{FUNCTIONAL_NAMES[code[:3]]}（类）{FUNCTIONAL_NAMES[code[:5]]}（款）"
                         f"{FUNCTIONAL_NAMES[code]}（项）：{year}年预算数为{money(value)}万元，{change(value, before)}，"
@@ -547,4 +510,5 @@ def layout(b: Budget) -> list[Block]:
 
 
 TEMPLATE = Template(name="xinjiang", title="新疆 部门预算公开 (表1–表11, 情况说明, 绩效目标表)", layout=layout,
-                    unit="万元", default=True)
+                    unit="万元", default=True, carryover=True,
+                    error_kinds=("rounding_gap", "code_misprint", "narrative_three_public"))
