@@ -1,7 +1,8 @@
 """The Jiangsu template (``../shared/realdocs/jiangsu``): 公开01表–公开12表 and the 情况说明.
 
-As the province's 部门预算公开 prints it: a portrait document whose tables follow one another
-without a page break each (a long one continues on the next page, its head repeated), the
+As the province's 部门预算公开 prints it (on landscape pages here; the published ones are
+portrait): tables that follow one another without a page break each, so a long one continues on
+the next page with its head repeated, the
 functional and economic tables with one 金额 column and whole codes (``2040501``), the 三公 table
 with 会议费 and 培训费 beside it, 政府采购 by 货物/工程/服务, and a narrative whose figures drop
 their trailing zeros (``21968 万元``, ``5011.4 万元``). No project is named and nothing is carried
