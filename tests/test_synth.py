@@ -229,7 +229,7 @@ def test_cli_refuses_bad_options(tmp_path: Path, capsys, args: list[str], messag
 
 def test_every_template_is_generated_by_default_in_some_format() -> None:
     assert set(DEFAULT_TEMPLATES) == set(TEXT_TEMPLATES) | set(PDF_TEMPLATES)
-    assert {"xinjiang", "jiangsu"} <= set(PDF_TEMPLATES)
+    assert {"xinjiang", "jiangsu", "shanghai"} <= set(PDF_TEMPLATES)
 
 
 def test_years_parse() -> None:

@@ -27,9 +27,9 @@ class Template:
 
 
 def _registry() -> dict[str, Template]:
-    from kg.synth.templates import jiangsu, xinjiang
+    from kg.synth.templates import jiangsu, shanghai, xinjiang
 
-    return {t.name: t for t in (xinjiang.TEMPLATE, jiangsu.TEMPLATE)}
+    return {t.name: t for t in (xinjiang.TEMPLATE, jiangsu.TEMPLATE, shanghai.TEMPLATE)}
 
 
 TEMPLATES: dict[str, Template] = _registry()
