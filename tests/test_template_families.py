@@ -17,7 +17,7 @@ from kg.extract.errors import ExtractionError
 from kg.extract.pipeline import extract_file, extract_paths
 from kg.extract.serialize import record_json
 from tests.fixtures import templates as T
-from tests.fixtures.render import find_cjk_font, render_blocks_pdf
+from kg.synth.pdf import find_cjk_font, render_pdf as render_blocks_pdf
 
 D = Decimal
 
@@ -167,7 +167,7 @@ def test_other_phases_become_observations_of_their_own_phase(rendered) -> None:
 def test_a_table_without_a_title_is_recognised_by_its_header(tmp_path) -> None:
     """A 三公 table whose title is missing (printed as an image, or not at all) is still read, by
     the words of its header."""
-    from tests.fixtures.render import Para, TableBlock
+    from kg.synth.layout import Para
 
     blocks = T.jiangsu_tables()
     untitled = [b for b in blocks if not (getattr(b, "text", "") in ("公开09表", "“三公”经费、会议费、培训费支出预算表"))]
