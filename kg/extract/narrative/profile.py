@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.model import Profile, Staffing
+from kg.extract.narrative.staffing import read_staffing
 from kg.extract.narrative.text import compact, make_span
 from kg.extract.source import Line
 
@@ -35,14 +36,6 @@ _SUBORDINATE_SENTENCES = [
     re.compile(rf"下属(?:预算)?单位(?:共|有)?(\d+)个{_LIST_INTRO}(.+?)[。；;]"),
     re.compile(r"下属[^，,。；;：:]{0,8}单位(?:包括|有|为)[：:]?(.+?)[。；;]"),
 ]
-_COUNTS = {
-    "authorized": r"编制(?:数|人数)?(?:为|共)?(\d+)(?:人|名)?",
-    "actual": r"实有(?:人数|人员)?(?:为|共)?(\d+)",
-    "active": r"在职(?:人员)?(?:为|共)?(\d+)",
-    "retired": r"(?<!离)退休(?:人员)?(?:为|共)?(\d+)",
-    "retired_veteran": r"离休(?:人员)?(?:为|共)?(\d+)",
-}
-_STAFFING_WINDOW = 160  # characters after the first 编制 count: the 人员情况 sentence(s)
 _ITEM_RE = re.compile(r"^(?:\d{1,2}|[（(]\d{1,2}[)）])[、.．]?(?=\D)(.+)$")
 _PAGE_RE = re.compile(r"^[-—–]*\d{1,3}[-—–]*$")
 _SELF_RE = re.compile(r"本级|本部|机关$|机关（本级）")
@@ -158,30 +151,23 @@ def _budget_units(lines: list[Line]) -> list[str]:
     return []
 
 
-def _staffing(text: str) -> Staffing:
-    staffing = Staffing()
-    anchor = re.search(r"编制(?:数|人数)?(?:为|共)?\d", text)
-    if anchor is None:
-        return staffing
-    window = text[anchor.start():anchor.start() + _STAFFING_WINDOW]
-    for attr, pattern in _COUNTS.items():
-        hit = re.search(pattern, window)
-        if hit:
-            setattr(staffing, attr, int(hit.group(1)))
-    return staffing
+def read_profile(lines: list[Line], file: str = "") -> Profile:
+    """The profile of the department as printed; fields it does not print stay empty.
 
-
-def read_profile(lines: list[Line]) -> Profile:
-    """The profile of the department as printed; fields it does not print stay empty."""
+    Staffing is read in 部门概况 where the document states it there, else anywhere in the narrative
+    (a 人员情况 note under a table: ``“本年预算数”的实有人员72人，其中：在职人员46人…``)."""
     chosen = _profile_lines(lines)
-    text = make_span(chosen).text
+    span = make_span(chosen)
+    text = span.text
     profile = Profile()
     profile.divisions = _sentence_list(text, _DIVISION_SENTENCES) or \
         _numbered_list(chosen, re.compile(r"内设(?:机构|科室|处室)$"))
     units = (_sentence_list(text, _SUBORDINATE_SENTENCES)
              or _numbered_list(chosen, re.compile(r"下属.{0,10}单位$"))) + _budget_units(chosen)
     profile.subordinate_units = list(dict.fromkeys(units))
-    profile.staffing = _staffing(text)
+    profile.staffing = read_staffing(span, file)
+    if profile.staffing == Staffing() and len(chosen) < len(lines):
+        profile.staffing = read_staffing(make_span([line for line in lines if line.cells is None]), file)
     for m in re.finditer(r"主要职能(?:包括)?[：:]?(.+?)(?:[二三]、|机构设置)", text):
         functions = m.group(1).strip()
         if len(functions) >= 10 and "……" not in functions:  # not a table-of-contents entry
