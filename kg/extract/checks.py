@@ -35,6 +35,7 @@ register_rule("personnel_plus_public", "基本支出等于人员经费加公用�
 register_rule("income_equals_expenditure", "收入总计等于支出总计", "the summary table's two grand totals")
 register_rule("same_figure", "同一数字前后一致",
               "one figure printed twice (two tables, a table and the narrative, two files of one budget)")
+register_rule("code_misprint", "科目编码印错", "a row printed under a misprinted subject code (a table reader's finding)")
 
 COLUMN_TITLES: dict[str, dict[str, str]] = {
     "functional": {"basic": "基本支出", "project": "项目支出"},

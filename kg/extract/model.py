@@ -43,7 +43,7 @@ class Staffing:
     # counts by kind inside one of the counts above, as printed: {"编制数": {"行政": 111, "事业": 14},
     # "实有人数": {"行政": 108, "事业": 11}, "在职": {"参公": 47, "事业": 98}}
     by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
-    provenance: dict[str, Provenance] = field(default_factory=dict)  # "编制数", "实有人数.行政" -> where
+    provenance: dict[str, Provenance] = field(default_factory=dict, compare=False)  # "编制数" -> where
 
 
 @dataclass

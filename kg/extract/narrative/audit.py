@@ -85,7 +85,7 @@ def percent_check(rule: str, where: str, numerator: Decimal, denominator: Decima
     signed_printed = printed * printed_sign
     ok = expected == signed_printed
     bounds = _ratio_bounds(numerator, denominator)
-    slack = precision(printed) * HALF
+    slack = precision(printed)  # one unit of the printed place (``59.0%`` for 58.94% is rounding)
     if bounds is None:
         low = high = exact
     else:
@@ -96,6 +96,10 @@ def percent_check(rule: str, where: str, numerator: Decimal, denominator: Decima
         inside = expected_sign == printed_sign and low - slack <= printed <= high + slack
         check.severity = "rounding" if inside else "material"
     return check
+
+
+def _grade_ok(check: Check | None) -> bool:
+    return check is not None and (check.ok or check.severity == "rounding")
 
 
 def _prov(change: dict) -> Provenance | None:
@@ -184,6 +188,11 @@ def _direct_parts(changes: list[dict], index: int) -> list[dict]:
     return out
 
 
+_BASE_WORDS = [("基本支出", ("expenditure", "basic_expenditure")), ("项目支出", ("expenditure", "project_expenditure")),
+               ("三公", ("three_public", "total")), ("支出", ("expenditure", "expenditure_total")),
+               ("收入", ("income", "income_total"))]
+
+
 def _named_base(stated: Stated, stated_totals: dict[tuple[str, str], Decimal], record: Record) -> Decimal | None:
     """The total a share names (``占本年支出预算``, ``占部门支出总额的``, ``占“三公”经费的``), in 万元:
     the narrative's own statement of it, else the record's total."""
@@ -195,8 +204,7 @@ def _named_base(stated: Stated, stated_totals: dict[tuple[str, str], Decimal], r
         words = re.sub(r"^(?:本年|部门|本部门|当年)+", "", words)
         found = classify(words, side_of(words))
     if found is None:
-        found = ("expenditure", "expenditure_total") if "支出" in words else \
-            ("income", "income_total") if "收入" in words else None
+        found = next((k for w, k in _BASE_WORDS if w in words), None)
     if found is None:
         return None
     if found == ("income", "income_total") and found not in stated_totals and ("total", "income_and_expenditure") \
@@ -225,45 +233,54 @@ def share_checks(narrative: Narrative, compositions, record: Record) -> list[Che
     owner = {id(part): c.head for c in compositions for part in c.parts}
     stated_totals: dict[tuple[str, str], Decimal] = {}
     for stated in narrative.amounts:
-        if stated.role != "figure" or stated.unit != "万元":
+        if stated.role != "figure" or stated.unit not in ("万元", "元"):
             continue
         found = classify(stated.label, side_of(stated.context.chapter) if stated.context else None)
         if found is not None and (stated.scope == "department" or found[0] not in ("income", "expenditure")):
-            stated_totals.setdefault(found, stated.value)
+            stated_totals.setdefault(found, _wan(stated))
     for stated in narrative.amounts:
         if stated.share is None or stated.share_text is None or stated.unit not in ("万元", "元"):
             continue
-        base = _named_base(stated, stated_totals, record)
-        head = owner.get(id(stated))
-        if base is None and head is not None and head.unit == stated.unit:
-            base = head.value
-        if base is None and not stated.share_base:
-            head = _chapter_total(narrative, stated)
-            base = head.value if head is not None else None
-        if base is None or base <= 0:
-            continue
-        part = stated.value if stated.unit == "万元" else stated.value / Decimal(10000)
+        part = _wan(stated)
+        named = _named_base(stated, stated_totals, record)
+        if stated.share_base:
+            candidates = [named] if named is not None else []
+        else:  # the total the share belongs to is not named: its list's total, or its section's
+            head = owner.get(id(stated))
+            candidates = ([_wan(head)] if head is not None else []) + \
+                [_wan(c) for c in _section_totals(narrative, stated)]
+        candidates = [c for c in dict.fromkeys(candidates) if c is not None and c >= part and c > 0]
+        if not candidates:
+            continue  # the total is not printed here (or what was read is not a total)
         where = f"{stated.context.label if stated.context and stated.context.label else '说明'} {stated.label} 占比"
         line = stated.line
-        check = percent_check("share_percent", where, part, base, stated.share_text,
-                              Provenance(record.source, line.page, line.lineno,
-                                         stated.context.label if stated.context else None, stated.label),
-                              note=f"{stated.printed}÷{base}" + (f"（占{stated.share_base}）" if stated.share_base else ""))
+        where_prov = Provenance(record.source, line.page, line.lineno,
+                                stated.context.label if stated.context else None, stated.label)
+        checks = [percent_check("share_percent", where, part, base, stated.share_text, where_prov,
+                                note=f"{stated.printed}÷{base}" + (f"（占{stated.share_base}）" if stated.share_base else ""))
+                  for base in candidates]
+        check = next((c for c in checks if _grade_ok(c)), checks[0])
         if check is not None:
             out.append(check)
     return out
 
 
-def _chapter_total(narrative: Narrative, stated: Stated) -> Stated | None:
-    """The first figure of the share's chapter that is larger than it (the chapter's total)."""
-    chapter = stated.context.chapter if stated.context else None
-    for candidate in narrative.amounts:
-        if candidate.start >= stated.start:
-            break
-        if candidate.role == "figure" and candidate.context and candidate.context.chapter == chapter \
-                and candidate.value > stated.value and candidate.unit == stated.unit:
-            return candidate
-    return None
+def _wan(stated: Stated) -> Decimal:
+    """A printed amount in 万元 (exactly), the unit the shares are recomputed in."""
+    return to_unit(stated.value, stated.unit, "万元") if stated.unit == "元" else stated.value
+
+
+def _section_totals(narrative: Narrative, stated: Stated) -> list[Stated]:
+    """Figures printed before a share in its subsection, then in its chapter (the totals it may be
+    a share of), nearest section first."""
+    context = stated.context
+    if context is None:
+        return []
+    earlier = [c for c in narrative.amounts if c.start < stated.start and c.role == "figure" and c.context
+               and c.unit in ("万元", "元") and c is not stated]
+    in_sub = [c for c in earlier if context.sub and c.context.sub == context.sub and c.context.chapter == context.chapter]
+    in_chapter = [c for c in earlier if c.context.chapter == context.chapter and c not in in_sub]
+    return in_sub + in_chapter
 
 
 def composition_checks(compositions, record: Record) -> list[Check]:
@@ -302,7 +319,7 @@ def _exhaustive(composition) -> bool:
         and head_topic in ("income", "expenditure", "three_public", "procurement", "total")
 
 
-_EXECUTION_RE = re.compile(r"(?:年初预算|全年预算|调整预算|预算)(?:数)?为?" + NUM + r"万元[，,](?:支出)?决算(?:数)?为?" + NUM
+_EXECUTION_RE = re.compile(r"(?:年初预算|全年预算|调整预算|预算)(?:数)?为?" + NUM + r"万元[，,](?:\d{4}年度?)?(?:支出)?决算(?:数)?为?" + NUM
                            + r"万元[，,]完成(?:年初|全年)?预算(?:" + NUM + r"万元)?的?" + NUM + r"[%％]")
 
 
@@ -382,6 +399,11 @@ def narrative_audit(parts, record: Record) -> list[Check]:
     lines = narrative_lines(parts)
     if not lines:
         return []
+    # a narrative printed in 元 is recomputed in 万元, its precision as the 万元 figure shows it
+    # (``69,000.00元`` is 6.9万元: the 元 print adds no precision the 万元 one has not)
+    from kg.extract.narrative.units import in_wan
+
+    lines = in_wan(lines)
     narrative = read_statements(lines, record.department)
     compositions = read_compositions(narrative)
     changes = read_changes(lines, record.source, record.department, narrative=narrative)

@@ -40,6 +40,7 @@ LEAD_WORDS_RE = re.compile(r"^(?:其中|包括|具体包括|主要包括|分别�
 YEAR_RE = re.compile(r"(?:截至|截止)?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:的)?")
 SELF_RE = re.compile(r"^(?:本部门|本单位|我单位|我部门|本级|部门|单位(?!资金)|所属各预算单位|各单位)")
 TRAILING_FILLER_RE = re.compile(r"(?:为|是|共计|共有|共|达到|达|约|的)+$")
+_BARE_PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 ASIDE_RE = re.compile(r"原因|主要是|由于|因为|其中主要")
 GENERIC_LABEL_RE = re.compile(r"^(?:年初|全年|当年|本年|今年)?(?:预算|预算数|预算安排|预算总额|安排|金额|合计|总计|总额|资金|"
                               r"金额为|规模)?(?:数)?$")
@@ -160,7 +161,9 @@ def _heading_breaks(span: Span) -> list[int]:
 
 def read_statements(lines: list[Line], department: str | None = None) -> Narrative:
     """Every amount of ``lines`` (narrative lines: table rows with cells are left out)."""
-    prose = [line for line in lines if line.cells is None]
+    # a page number printed inside a wrapped sentence (``比上年执行数增加`` / ``3`` / ``7,331.92 万元``)
+    # would glue onto the figure after it
+    prose = [line for line in lines if line.cells is None and not _BARE_PAGE_NUMBER_RE.match(line.text)]
     span = make_span(prose)
     text = span.text
     contexts = outline(prose)
