@@ -89,7 +89,8 @@ def read_narrative(parts, record: Record) -> None:
     record.narrative.extend(facts + subitems(read_compositions(statements), record))
     fill_totals(facts, record)
     record.assets.extend(read_assets(statements, record))
-    record.changes.extend(read_changes(prose, file, department, narrative=statements, unit=record.unit))
+    record.changes.extend(read_changes(prose, file, department, narrative=statements, unit=record.unit,
+                                       final=(record.kind or "").endswith("决算")))
     # documents cited anywhere in the prose: the narrative lines where the sections are known
     # (a table row joined to the next one would glue a subject name to a 文号)
     prose = list(getattr(parts, "narrative", None) or []) or lines

@@ -406,7 +406,8 @@ def narrative_audit(parts, record: Record) -> list[Check]:
     lines = in_wan(lines)
     narrative = read_statements(lines, record.department)
     compositions = read_compositions(narrative)
-    changes = read_changes(lines, record.source, record.department, narrative=narrative)
+    changes = read_changes(lines, record.source, record.department, narrative=narrative,
+                           final=(record.kind or "").endswith("决算"))
     return (change_checks(changes, record) + share_checks(narrative, compositions, record)
             + composition_checks(compositions, record) + completion_checks(narrative, record)
             + table_checks(narrative, record))

@@ -42,6 +42,11 @@ CHANGE_SAME_YEAR_RE = re.compile(
     r"(?P<cmp>(?:比|较)(?P<kind>年初预算数|年初预算|调整预算数|全年预算数|预算数))"
     r"(?P<dir>增加|减少|增长|下降)(?:(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元))?"
     r"(?:[，,]?(?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
+# ``与2023年度相比，收入支出总计减少56.95万元，下降1.87%``: the subject after the comparison
+CHANGE_AFTER_RE = re.compile(
+    r"(?P<cmp>(?:与|同|比|较)(?:(?P<year>\d{4})年?度?|上年度?|上一年度?)(?:同期)?(?:相比|比较)[，,])"
+    r"(?P<subj>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少|增长|下降)(?:了)?(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)"
+    r"(?:[，,](?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
 CHANGE_THAN_RE = re.compile(r"(?P<cmp>本年(?:数)?(?P<dir>小于|大于)上年(?P<kind>预算数|预算|决算数|执行数))"
                             r"(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)")
 _REASON_RE = re.compile(r"(?:(?:增长|下降|增加|减少|变动|变化|增减)的?)?(?:主要)?原因(?:是|为|主要是|主要为)?[：:，,]?|主要是|主要用于")
@@ -65,11 +70,14 @@ def _direction(word: str, amount: str | None) -> str:
     return "flat"
 
 
-def _baseline_kind(kind: str | None, same_year: bool) -> str:
+def _baseline_kind(kind: str | None, same_year: bool, final: bool = False) -> str:
+    """What the statement compares with; a 决算 that names nothing compares with last year's 决算."""
     for word, name in _BASELINE_KINDS:
         if kind and word in kind:
             return name if not (same_year and name == "上年预算") else "年初预算"
-    return "年初预算" if same_year else "上年预算"
+    if same_year:
+        return "年初预算"
+    return "上年决算" if final else "上年预算"
 
 
 def _where(narrative: Narrative, offset: int, file: str) -> dict:
@@ -142,15 +150,16 @@ def _reason(text: str) -> str | None:
 
 
 def read_changes(lines: list[Line], file: str, department: str | None = None,
-                 narrative: Narrative | None = None, unit: str | None = None) -> list[ChangeStatement]:
+                 narrative: Narrative | None = None, unit: str | None = None,
+                 final: bool = False) -> list[ChangeStatement]:
     """Every change statement of the narrative, in document order, parts after their statement.
 
     With ``unit`` (the record's), amounts are converted into it exactly; without, they stay as
     printed (the audit recomputes percentages from the printed figures and their precision)."""
     narrative = narrative or read_statements(lines, department)
     text = narrative.span.text
-    matches = sorted([*CHANGE_RE.finditer(text), *CHANGE_SAME_YEAR_RE.finditer(text), *CHANGE_THAN_RE.finditer(text)],
-                     key=lambda m: m.start())
+    matches = sorted([*CHANGE_RE.finditer(text), *CHANGE_SAME_YEAR_RE.finditer(text), *CHANGE_THAN_RE.finditer(text),
+                      *CHANGE_AFTER_RE.finditer(text)], key=lambda m: (m.start(), -m.end()))
     out: list[ChangeStatement] = []
     taken_until = -1
     for m in matches:
@@ -166,12 +175,24 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
                 continue  # the comparator is inside a reason
         groups = m.groupdict()
         amount_text = groups.get("amt")
-        current = _current(narrative, m.start())
         kind = groups.get("kind")
         same_year = m.re is CHANGE_SAME_YEAR_RE
         baseline = groups.get("base")
+        if groups.get("subj"):  # the subject follows the comparison: its figure is the sentence's
+            subject = clean_label(groups["subj"], department)
+            found_subject = classify(subject, side_of(subject))
+            current = next((s for s in narrative.amounts if s.sentence == narrative.sentence_of(m.start())
+                            and s.role == "figure" and s.start < m.start() and found_subject is not None
+                            and classify(s.label, side_of(s.label)) == found_subject), None)
+            if current is None:  # the figure stated in the sentence before (``…总计2995.39万元。与…相比，``)
+                current = next((s for s in reversed(narrative.amounts) if s.start < m.start() and s.role == "figure"
+                                and found_subject is not None
+                                and classify(s.label, side_of(s.label)) == found_subject
+                                and s.sentence >= narrative.sentence_of(m.start()) - 1), None)
+        else:
+            current = _current(narrative, m.start())
+            subject = _subject(narrative, current, m.start(), department)
         prior = None if baseline else _prior_figure(narrative, current, m.start(), kind)
-        subject = _subject(narrative, current, m.start(), department)
         side = side_of(subject) or (side_of(current.context.chapter) if current and current.context else None)
         found = classify(subject, side)
         year = groups.get("year")
@@ -188,7 +209,7 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
             change["baseline"] = _money(baseline, groups.get("bunit"), unit)
         elif prior is not None:
             change["baseline"] = _money(prior.printed, prior.unit, unit)
-        change["baseline_kind"] = _baseline_kind(kind, same_year)
+        change["baseline_kind"] = _baseline_kind(kind, same_year, final)
         if year:
             change["baseline_year"] = int(year)
         if found is not None:

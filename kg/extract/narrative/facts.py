@@ -80,10 +80,16 @@ def provenance_of(stated: Stated, file: str, row: str | None = None) -> Provenan
 def read_facts(narrative: Narrative, record: Record) -> list[NarrativeFigure]:
     """The typed figures of the narrative (see the module docstring), in document order."""
     out: list[NarrativeFigure] = []
+    subject: tuple[int, str] | None = None  # (sentence, subject) of the last figure with a period word
     for stated in narrative.amounts:
         if stated.role not in ("figure", "baseline"):
             continue
         period, label = _period(stated, stated.label, record)
+        if label != stated.label and label not in ("支出", "收入", ""):
+            subject = (stated.sentence, label)
+        elif label in ("支出", "收入", "") and subject is not None and subject[0] == stated.sentence:
+            # ``…支出年初预算为2993.92万元，支出决算为2940.05万元``: the same subject, another stage
+            label = subject[1]
         context = stated.context
         side = side_of(label) or (side_of(context.sub) or side_of(context.chapter) if context else None)
         found = classify(label, side)

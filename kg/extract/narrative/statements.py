@@ -115,7 +115,10 @@ def clean_label(raw: str, department: str | None = None) -> str:
     text = YEAR_RE.sub("", text)
     if department:
         text = text.replace(department, "")
-    text = re.sub(r"^“|”$", "", text)
+    if text.startswith("“") and "”" not in text:
+        text = text[1:]
+    if text.endswith("”") and "“" not in text:
+        text = text[:-1]
     text = SELF_RE.sub("", text)
     text = re.sub(r"^(?:关于|按照[^，,]*[，,])", "", text)
     text = TRAILING_FILLER_RE.sub("", text)
