@@ -21,7 +21,10 @@ Rules (registered with ``kg.extract.rules``; ids as the records print them):
 Rounding is told apart from a material finding by what the printed precision allows: every printed
 figure stands for an interval (±half a unit of its last place), and a percentage recomputed from
 rounded amounts may move within the interval those bounds give; a printed percentage inside that
-interval (widened by half a unit of its own last place) is ``rounding``, outside it ``material``.
+interval, widened by 1.5 units of its own last place (its own rounding, and the adjustment that
+makes a list of shares add up to 100%), is ``rounding``, outside it ``material``. A share that does
+not name its total is tried against the totals it may belong to (its list's, its section's),
+and reported against the first where none fits.
 """
 from __future__ import annotations
 
@@ -85,7 +88,9 @@ def percent_check(rule: str, where: str, numerator: Decimal, denominator: Decima
     signed_printed = printed * printed_sign
     ok = expected == signed_printed
     bounds = _ratio_bounds(numerator, denominator)
-    slack = precision(printed)  # one unit of the printed place (``59.0%`` for 58.94% is rounding)
+    # half a unit for the printed rounding, one more for the largest-remainder adjustment that makes
+    # a list of shares add up to 100% (``59.0%`` for 58.94%, ``1.44%`` for 1.427%)
+    slack = precision(printed) * Decimal("1.5")
     if bounds is None:
         low = high = exact
     else:
@@ -280,7 +285,8 @@ def _section_totals(narrative: Narrative, stated: Stated) -> list[Stated]:
                and c.unit in ("万元", "元") and c is not stated]
     in_sub = [c for c in earlier if context.sub and c.context.sub == context.sub and c.context.chapter == context.chapter]
     in_chapter = [c for c in earlier if c.context.chapter == context.chapter and c not in in_sub]
-    return in_sub + in_chapter
+    # a section's total is its largest figure before the share (its parts follow it)
+    return sorted(in_sub, key=lambda c: -_wan(c)) + sorted(in_chapter, key=lambda c: -_wan(c))
 
 
 def composition_checks(compositions, record: Record) -> list[Check]:

@@ -158,6 +158,11 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
     printed (the audit recomputes percentages from the printed figures and their precision)."""
     narrative = narrative or read_statements(lines, department)
     text = narrative.span.text
+    from kg.extract.narrative.compositions import read_compositions
+
+    compositions = read_compositions(narrative)
+    head_of = {id(part): c.head for c in compositions for part in c.parts}
+    last_part = {id(c.head): c.parts[-1] for c in compositions}
     matches = sorted([*CHANGE_RE.finditer(text), *CHANGE_SAME_YEAR_RE.finditer(text), *CHANGE_THAN_RE.finditer(text),
                       *CHANGE_AFTER_RE.finditer(text)], key=lambda m: (m.start(), -m.end()))
     out: list[ChangeStatement] = []
@@ -191,6 +196,10 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
                                 and s.sentence >= narrative.sentence_of(m.start()) - 1), None)
         else:
             current = _current(narrative, m.start())
+            head = head_of.get(id(current)) if current is not None else None
+            if head is not None and head.sentence == current.sentence and current is last_part.get(id(head)) \
+                    and _fits_head(groups, current, head):
+                current = head  # ``收入4,203.47万元，其中：…、其他收入100.00万元，较上年增加142.30万元``
             subject = _subject(narrative, current, m.start(), department)
         prior = None if baseline else _prior_figure(narrative, current, m.start(), kind)
         side = side_of(subject) or (side_of(current.context.chapter) if current and current.context else None)
@@ -218,6 +227,27 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
         taken_until = m.end()
         out.extend(_parts(narrative, m.end(), subject, file, unit))
     return out
+
+
+def _fits_head(groups: dict, part: Stated, head: Stated) -> bool:
+    """True where a change after a list's last part is the list total's: the part is smaller than
+    the increase, or the printed percentage is the total's, not the part's."""
+    amount = money(groups.get("amt")) if groups.get("amt") else None
+    if amount is None:
+        return False
+    increase = _direction(groups["dir"], groups.get("amt")) == "increase"
+    if increase and amount >= part.value:
+        return True
+    percent = money(groups.get("pct")) if groups.get("pct") else None
+    if percent is None:
+        return False
+
+    def implied(current):
+        previous = current - amount if increase else current + amount
+        return abs(100 * amount / previous - percent) if previous > 0 else None
+
+    on_part, on_head = implied(part.value), implied(head.value)
+    return on_head is not None and (on_part is None or on_head < on_part)
 
 
 def _money(printed: str, printed_unit: str | None, unit: str | None) -> str | None:

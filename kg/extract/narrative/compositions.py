@@ -65,6 +65,18 @@ def _number(marker: str) -> int | None:
     return int(digits.group()) if digits else None
 
 
+def starts_list(narrative: Narrative, stated: Stated) -> bool:
+    """True where a figure is followed by a list word and the list's first clause holds a figure
+    (``…万元，其中：一般公共预算拨款 18,417.70 万元``; not ``…万元，主要用于保障…``)."""
+    text = narrative.span.text
+    tail = stated.share_end or stated.end
+    m = _MARKER_RE.match(text[tail:tail + 8])
+    if not m:
+        return False
+    first_clause = re.split(CLAUSE_SPLIT, text[tail + m.end():tail + m.end() + 200])[0]
+    return bool(AMOUNT_RE.search(first_clause)) or bool(re.match(r"\d{1,2}[.．、]", text[tail + m.end():]))
+
+
 def _is_part(stated: Stated) -> bool:
     return stated.role == "figure" and len(stated.raw) <= _PART_LABEL_MAX and bool(stated.label)
 
@@ -167,6 +179,7 @@ def _inline_parts(narrative: Narrative, following: list[Stated], list_start: int
     parts: list[Stated] = []
     end = list_start
     sentence = narrative.sentence_of(list_start)
+    interrupted = False  # a change, a quoted figure or a reason since the last part
     for stated in following:
         if stated.start >= stop:
             break
@@ -176,12 +189,18 @@ def _inline_parts(narrative: Narrative, following: list[Stated], list_start: int
             if not across_sentences or not _is_part(stated) or not opens or \
                     (classify(stated.label) or ("",))[0] not in ("income", "expenditure"):
                 break  # the sentence opens otherwise: the list is over
-            tail = stated.share_end or stated.end
-            if _MARKER_RE.match(text[tail:tail + 8]) and parts:
+            if starts_list(narrative, stated) and parts:
                 break  # a new list begins
             sentence = stated.sentence
         if not _is_part(stated):
+            interrupted = interrupted or stated.role in ("change", "baseline", "aside")
             continue
+        if parts and starts_list(narrative, stated):
+            if interrupted:
+                break  # ``…，较上年增加142.30万元…；本部门当年预算支出4,203.47万元，其中：`` a new statement
+            parts.append(stated)  # the list's last part, heading a list of its own
+            end = stated.share_end or stated.end
+            break
         if any(p.clause_start == stated.clause_start for p in parts):
             continue  # one part per clause
         parts.append(stated)

@@ -122,6 +122,7 @@ def clean_label(raw: str, department: str | None = None) -> str:
     text = SELF_RE.sub("", text)
     text = re.sub(r"^(?:关于|按照[^，,]*[，,])", "", text)
     text = TRAILING_FILLER_RE.sub("", text)
+    text = re.sub(r"^(?:的|之)", "", text)
     return text.strip("，,；;：:、 ")
 
 
@@ -193,7 +194,9 @@ def read_statements(lines: list[Line], department: str | None = None) -> Narrati
         # a label wrapped onto the amount of the clause before (``占15.74%，``) stays with its clause
         role, direction = _role(raw)
         sentence_start = sentence_starts[bisect_right(sentence_starts, m.start()) - 1]
-        if role == "figure" and ASIDE_RE.search(text[max(sentence_start, previous_figure_end):m.start()]):
+        lead = text[max(sentence_start, previous_figure_end):m.start()]
+        lead = re.split(r"[；;]", lead)[-1]  # a reason ends at its clause (``…支出；非财政拨款结转结余 32.12``)
+        if role == "figure" and ASIDE_RE.search(lead):
             role = "aside"  # a figure quoted inside a reason (``主要原因是上年预算113万元在…``)
         # the change word may sit in the clause before: ``比上年预算增加``+break is rare; keep simple
         line = span.line_at(m.start())
