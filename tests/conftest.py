@@ -40,3 +40,17 @@ def nlp_small_store():
     store = nlp_support.open_memory_store()
     nlp_support.ingest(store, nlp_support.small_records())
     return store
+
+
+@pytest.fixture(scope="session")
+def realdocs_records(shared_dir):
+    """Every ../shared/realdocs PDF extracted once per session (combined per budget, the whole-budget
+    checks run), by department; shared by test_realdocs and the narrative tests."""
+    from kg.extract.pipeline import extract_paths
+
+    folder = shared_dir / "realdocs"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
+    found, failures = extract_paths([str(folder)])
+    assert failures == []
+    return {r.department: r for r in found}

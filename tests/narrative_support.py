@@ -22,3 +22,14 @@ def corpus_record(shared: str, key: str):
     from kg.extract.parse import parse_document
 
     return parse_document(corpus_doc(shared, key))
+
+
+@lru_cache(maxsize=None)
+def shared_records(shared: str, relpath: str) -> tuple:
+    """The records of one ../shared document or folder through the whole pipeline (combined per
+    budget, the whole-budget checks run), read once per session whichever test asks first."""
+    from kg.extract.pipeline import extract_paths
+
+    records, failures = extract_paths([str(Path(shared) / relpath)])
+    assert failures == [], failures
+    return tuple(records)

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from kg.extract.model import Record
-from kg.extract.pipeline import extract_paths
 from kg.extract.serialize import record_json
 from tests.audit_support import identity_failures
 
@@ -29,16 +28,10 @@ JIANGSU_COURT = "江苏省高级人民法院"
 
 
 @pytest.fixture(scope="module")
-def records(shared_dir: Path) -> dict[str, Record]:
-    """Every realdocs PDF extracted (and combined per budget) once, by department."""
-    folder = shared_dir / "realdocs"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} not present")
-    found, failures = extract_paths([str(folder)])
-    assert failures == []
-    by_department = {r.department: r for r in found}
-    assert len(by_department) == len(found) == 7
-    return by_department
+def records(realdocs_records: dict[str, Record]) -> dict[str, Record]:
+    """Every realdocs PDF extracted (and combined per budget) once per session, by department."""
+    assert len(realdocs_records) == 7
+    return realdocs_records
 
 
 def D(text: str) -> Decimal:

@@ -24,7 +24,8 @@ _COUNT_RE = re.compile(r"(?P<kind>[^，,。；;：:、\d]{1,30}?)(?P<n>\d{1,3}(?
 _VALUE_RE = re.compile(r"^[，,]?(?:账面)?(?:价值|原值|净值)(?:为)?" + NUM + r"(万元|元)")
 _VALUE_BEFORE_RE = re.compile(r"价值" + NUM + r"(万元|元)(?:（含）|\(含\))?(?:以上|及以上)?(?:的)?")
 _ASSET_KIND_RE = re.compile(r"车辆|用车|公务车|设备|房屋|办公用房|业务用房|土地")
-_PLANNED_RE = re.compile(r"安排购置|拟购置|计划购置|购置(?:车辆|设备)|新增(?:车辆|设备)")
+_PLANNED_RE = re.compile(r"安排.{0,4}购置|拟购置|计划购置|购置(?:车辆|设备|单位价值|单价)|新增(?:配置|配备)?(?:车辆|设备|公务用车)"
+                         r"|拟新增")
 _LEAD_RE = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|其中|共有|实有|现有|合计|共计|部门|单位|本部门|本单位|"
                       r"[^，,。；;]*?截至[^，,。；;]*?(?:底|末|日)[，,]?|[^，,。；;]*?(?:局|委|办|院|厅|中心|部)(?=共有|实有|现有))+")
 _THRESHOLD_RE = re.compile(r"(?:单位|单件)?(?:价值|单价)" + NUM + r"万元(?:（含）|\(含\))?(?:以上|及以上)")
@@ -34,7 +35,7 @@ def _kind(words: str) -> tuple[str, str | None]:
     """(kind, threshold) of the words before a count: ``其中：一般公务用车`` -> 一般公务用车;
     ``单价100万元（含）以上设备（不含车辆）`` -> 设备, 单价100万元（含）以上."""
     threshold = _THRESHOLD_RE.search(words)
-    text = _LEAD_RE.sub("", words)
+    text = _LEAD_RE.sub("", words.lstrip(".．、:：，, "))
     text = re.sub(r"[（(]不含车辆[)）]", "", text)
     text = _THRESHOLD_RE.sub("", text).lstrip("的")
     if "设备" in text:
@@ -53,22 +54,26 @@ def read_assets(narrative: Narrative, record: Record) -> list[AssetHolding]:
     """Every asset count of the narrative (see the module docstring)."""
     text = narrative.span.text
     out: list[AssetHolding] = []
-    seen: set[tuple[str, bool]] = set()
+    seen: set[tuple[str, str | None, bool]] = set()
     for m in _COUNT_RE.finditer(text):
         words = m.group("kind")
         if not _ASSET_KIND_RE.search(words):
             continue
         start, sentence = narrative.sentence_text(narrative.sentence_of(m.start()))
         planned = bool(_PLANNED_RE.search(text[start:m.end()]))
+        clause = re.split(r"[，,。；;：:、]", text[max(0, m.start("n") - 40):m.start("n")])[-1]
         kind, threshold = _kind(words)
+        if threshold is None and kind == "设备":  # ``单位价值100万元以上的设备``: the limit is before the digits
+            found = _THRESHOLD_RE.search(clause)
+            threshold = found.group(0) if found else None
         if kind in ("设备",) and threshold is None and not planned:
             # ``设备`` with no threshold: a general equipment count is only an asset in an asset chapter
             context = narrative.context_at(m.start())
             if context is None or "资产" not in (context.chapter + context.sub):
                 continue
-        if (kind, planned) in seen:
+        if (kind, threshold, planned) in seen:
             continue
-        seen.add((kind, planned))
+        seen.add((kind, threshold, planned))
         holding = AssetHolding(kind=kind, count=money(m.group("n")), count_unit=m.group("unit"),
                                planned=planned, threshold=threshold)
         value = _VALUE_RE.match(text[m.end():m.end() + 30])

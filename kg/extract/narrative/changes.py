@@ -32,7 +32,8 @@ from kg.extract.text_normalize import format_money, to_unit
 
 _KIND = r"(?P<kind>年初预算数|年初预算|预算执行数|执行数|预算数|预算|执行|决算数|决算|预)?"
 CHANGE_RE = re.compile(
-    r"(?P<cmp>(?:比|较|与|同)(?:(?P<year>\d{4})年?度?|上年度?|上一年度?|去年)(?:同期)?的?" + _KIND + r"(?:数)?(?:相比|比较)?[，,]?)"
+    r"(?P<cmp>(?:比|较|与|同)(?:(?P<year>\d{4})年?度?|上年度?|上一年度?|去年)(?:同期)?的?"
+    r"(?:[^，,。；;\d比较与]{0,16}?(?=年初预算|预算|执行|决算))?" + _KIND + r"(?:数)?(?:相比|比较)?[，,]?)"
     r"(?:(?P<base>" + NUM[1:-1] + r")(?P<bunit>万元|元))?"
     r"(?P<dir>增加|减少|增长|下降|降低|上升|持平|相同|一致|无增减|无变化|未发生变化|没有变化|未变化|变化|增|减)"
     r"(?:了)?(?:(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元))?"
@@ -180,6 +181,8 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
                 continue  # the comparator is inside a reason
         groups = m.groupdict()
         amount_text = groups.get("amt")
+        if not amount_text and not groups.get("pct") and _DIRECTIONS.get(groups["dir"]) is not None:
+            continue  # ``比2025年执行数减少较为明显的…``: a comparison, not a stated change
         kind = groups.get("kind")
         same_year = m.re is CHANGE_SAME_YEAR_RE
         baseline = groups.get("base")

@@ -45,7 +45,7 @@ _SUBORDINATE_SENTENCES = [
 ]
 _ITEM_RE = re.compile(r"^(?:\d{1,2}|[（(]\d{1,2}[)）])[、.．]?(?=\D)(.+)$")
 _PAGE_RE = re.compile(r"^[-—–]*\d{1,3}[-—–]*$")
-_SELF_RE = re.compile(r"本级|本部|机关$|机关（本级）")
+_SELF_RE = re.compile(r"本级|本部|机关$|机关（本级）|（本级）|\(本级\)")
 
 
 def _profile_lines(lines: list[Line]) -> list[Line]:
@@ -178,7 +178,7 @@ def read_profile(lines: list[Line], file: str = "") -> Profile:
         _numbered_list(chosen, re.compile(r"内设(?:机构|科室|处室)$"))
     units = (_sentence_list(text, _SUBORDINATE_SENTENCES)
              or _numbered_list(chosen, re.compile(r"下属.{0,10}单位$"))) + _budget_units(chosen)
-    profile.subordinate_units = list(dict.fromkeys(units))
+    profile.subordinate_units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]
     profile.staffing = read_staffing(span, file)
     if profile.staffing == Staffing() and len(chosen) < len(lines):
         profile.staffing = read_staffing(make_span([line for line in lines if line.cells is None]), file)

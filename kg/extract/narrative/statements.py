@@ -123,6 +123,7 @@ def clean_label(raw: str, department: str | None = None) -> str:
     text = re.sub(r"^(?:关于|按照[^，,]*[，,])", "", text)
     text = TRAILING_FILLER_RE.sub("", text)
     text = re.sub(r"^(?:的|之)", "", text)
+    text = re.sub(r"(?<=[）)])(?:的)?(?:年初)?预算数$", "", text)  # ``…行政运行（项）预算数`` names the 项
     return text.strip("，,；;：:、 ")
 
 
@@ -145,11 +146,14 @@ def _heading_breaks(span: Span) -> list[int]:
     lengths = sorted(len(compact(line.text)) for line in span.lines if heading_of(line) is None)
     full = lengths[int(len(lengths) * 0.9)] if lengths else 0  # a line that runs to the margin
     for index, line in enumerate(span.lines):
-        if heading_of(line) is None:
+        head = heading_of(line)
+        if head is None:
             continue
         start = span.starts[index]
         out.append(start)
         text = compact(line.text)
+        if head.level >= 3 and not re.search(r"(?:说明|情况|概况|解释)$", text):
+            continue  # a numbered item runs on into its sentence (``2.…一般行政管`` + ``理事务（项）…``)
         if AMOUNT_RE.search(text) or re.search(r"[：:，,。；;]", text):
             continue  # a heading that goes on into its sentence
         end = start + len(text)
