@@ -204,6 +204,8 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
                     and _fits_head(groups, current, head):
                 current = head  # ``收入4,203.47万元，其中：…、其他收入100.00万元，较上年增加142.30万元``
             subject = _subject(narrative, current, m.start(), department)
+        if current is None:
+            current = _stated_before(narrative, subject, m.start())
         prior = None if baseline else _prior_figure(narrative, current, m.start(), kind)
         side = side_of(subject) or (side_of(current.context.chapter) if current and current.context else None)
         found = classify(subject, side)
@@ -230,6 +232,23 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
         taken_until = m.end()
         out.extend(_parts(narrative, m.end(), subject, file, unit))
     return out
+
+
+def _stated_before(narrative: Narrative, subject: str, offset: int) -> Stated | None:
+    """The figure of ``subject`` stated earlier in the same chapter (``2026年收入预算1,250.00万元，…。
+    收入预算比上年增加50.00万元`` — the statement names its subject without repeating the figure)."""
+    found = classify(subject, side_of(subject))
+    context = narrative.context_at(offset)
+    if found is None or context is None:
+        return None
+    for stated in reversed(narrative.amounts):
+        if stated.start >= offset or stated.role != "figure":
+            continue
+        if stated.context is None or stated.context.chapter != context.chapter:
+            break
+        if classify(stated.label, side_of(stated.label) or side_of(context.chapter)) == found:
+            return stated
+    return None
 
 
 def _fits_head(groups: dict, part: Stated, head: Stated) -> bool:
