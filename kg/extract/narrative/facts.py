@@ -142,10 +142,13 @@ def fill_totals(facts: list[NarrativeFigure], record: Record) -> None:
 def _fill_parts(facts: list[NarrativeFigure], record: Record, topic: str, keys: tuple[str, ...]) -> None:
     """A group (三公, 政府采购) the tables did not print at all, from its first narrative block."""
     group = getattr(record.totals, topic)
+    # a table that printed the group keeps its blank cells blank; a table read without a figure
+    # (recognised, but its cells not read) leaves the group to the narrative
     from_table = any(key.startswith(f"{topic}.") and not (where.table or "").startswith("说明")
+                     and getattr(group, key.split(".", 1)[1], None) is not None
                      for key, where in record.totals.provenance.items())
     if from_table:
-        return
+        keys = ("total",) if group.total is None else ()  # the group's total the table's read missed
     seen: set[str] = set()
     for fact in facts:
         if fact.topic != topic or fact.period != "current" or fact.key not in keys or fact.key in seen:
@@ -154,6 +157,6 @@ def _fill_parts(facts: list[NarrativeFigure], record: Record, topic: str, keys: 
         if getattr(group, fact.key) is None:
             setattr(group, fact.key, fact.value)
             record.totals.provenance.setdefault(f"{topic}.{fact.key}", fact.provenance)
-    if topic == "three_public" and group.vehicles is None and group.vehicle_purchase is not None \
+    if topic == "three_public" and not from_table and group.vehicles is None and group.vehicle_purchase is not None \
             and group.vehicle_operation is not None:
         group.vehicles = group.vehicle_purchase + group.vehicle_operation

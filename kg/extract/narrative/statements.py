@@ -112,6 +112,8 @@ def clean_label(raw: str, department: str | None = None) -> str:
         text = text.lstrip("，,；;：:、。 ")
         if text == before:
             break
+    # the tail of a wrapped heading's remark (``（详`` + ``见表7）2026年…``): an unopened bracket
+    text = re.sub(r"^[^（(]*[）)]", "", text)
     text = YEAR_RE.sub("", text)
     if department:
         text = text.replace(department, "")
