@@ -142,13 +142,13 @@ def fill_totals(facts: list[NarrativeFigure], record: Record) -> None:
 def _fill_parts(facts: list[NarrativeFigure], record: Record, topic: str, keys: tuple[str, ...]) -> None:
     """A group (三公, 政府采购) the tables did not print at all, from its first narrative block."""
     group = getattr(record.totals, topic)
-    # a table that printed the group keeps its blank cells blank; a table read without a figure
-    # (recognised, but its cells not read) leaves the group to the narrative
+    # a table that printed the group keeps its blank cells blank (a 决算 table's blank 决算数 column);
+    # where it printed parts but its total was not read, the narrative's total fills that one
     from_table = any(key.startswith(f"{topic}.") and not (where.table or "").startswith("说明")
-                     and getattr(group, key.split(".", 1)[1], None) is not None
                      for key, where in record.totals.provenance.items())
     if from_table:
-        keys = ("total",) if group.total is None else ()  # the group's total the table's read missed
+        read_parts = any(getattr(group, k) is not None for k in keys if k != "total")
+        keys = ("total",) if group.total is None and read_parts else ()
     seen: set[str] = set()
     for fact in facts:
         if fact.topic != topic or fact.period != "current" or fact.key not in keys or fact.key in seen:

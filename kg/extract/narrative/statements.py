@@ -40,6 +40,8 @@ LEAD_WORDS_RE = re.compile(r"^(?:其中|包括|具体包括|主要包括|分别�
 YEAR_RE = re.compile(r"(?:截至|截止)?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:的)?")
 SELF_RE = re.compile(r"^(?:本部门|本单位|我单位|我部门|本级|部门|单位(?!资金)|所属各预算单位|各单位)")
 TRAILING_FILLER_RE = re.compile(r"(?:为|是|共计|共有|共|达到|达|约|的)+$")
+ORG_PREFIX_RE = re.compile(r"^[^，,。；;：:、\d]{0,10}?(?:省|市|州|县|区|盟|旗|国家|中央|中共)[^，,。；;：:、\d]{0,14}?"
+                           r"(?:委员会|办公厅|办公室|局|委|厅|办|院|中心)(?:[（(](?:本级|汇总)[）)])?(?=.)")
 _BARE_PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
 ASIDE_RE = re.compile(r"原因|主要是|由于|因为|其中主要")
 GENERIC_LABEL_RE = re.compile(r"^(?:年初|全年|当年|本年|今年)?(?:预算|预算数|预算安排|预算总额|安排|金额|合计|总计|总额|资金|"
@@ -117,6 +119,15 @@ def clean_label(raw: str, department: str | None = None) -> str:
     text = YEAR_RE.sub("", text)
     if department:
         text = text.replace(department, "")
+    # a department's name however printed (``昌吉回族自治州生态环境局``, ``国家信访局``): left out where
+    # what follows is a figure the vocabulary names (a project's own name keeps its place name)
+    stripped = ORG_PREFIX_RE.sub("", text)
+    if stripped and stripped != text:
+        from kg.extract.narrative.vocabulary import classify
+
+        rest = SELF_RE.sub("", YEAR_RE.sub("", stripped)).lstrip("的")
+        if classify(TRAILING_FILLER_RE.sub("", rest)) is not None:
+            text = stripped
     if text.startswith("“") and "”" not in text:
         text = text[1:]
     if text.endswith("”") and "“" not in text:
