@@ -40,7 +40,6 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 # --- the grading itself (no document) ------------------------------------------------------------
 
 def test_every_audit_rule_has_a_chinese_name() -> None:
-    import kg.extract.checks  # noqa: F401  (registers the table rules)
     from kg.extract.checks import producers
 
     assert {p.id for p in producers()} >= {"tables", "tables.cross", "narrative", "narrative.audit", "completeness"}
