@@ -23,12 +23,12 @@ from tests.graph_fixtures import store, virtuoso_endpoint  # noqa: E402,F401
 
 # Question-answering graphs (tests/test_nlp_*.py): tests/nlp_support.py
 @pytest.fixture(scope="session")
-def nlp_corpus_store(shared_dir):
+def nlp_corpus_store(corpus_records):
     """The corpus graph: ../shared/corpus through the real extractor, in a memory oxigraph store."""
     from tests import nlp_support
 
     store = nlp_support.open_memory_store()
-    nlp_support.ingest(store, nlp_support.corpus_records(shared_dir))
+    nlp_support.ingest(store, corpus_records)
     return store
 
 
@@ -42,18 +42,59 @@ def nlp_small_store():
     return store
 
 
+# The shared sets, each extracted once per test session (the real pipeline). Tests read these
+# fixtures rather than extracting again; a test that changes a record works on a copy.
+@pytest.fixture(scope="session")
+def corpus_records(shared_dir) -> list:
+    """Every ../shared/corpus document through the real pipeline (combined per budget), in order."""
+    from kg.extract.pipeline import extract_paths
+
+    folder = shared_dir / "corpus"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
+    records, failures = extract_paths([str(folder)])
+    assert failures == [], failures
+    return records
+
+
+@pytest.fixture(scope="session")
+def realdocs_record_list(shared_dir) -> list:
+    """Every ../shared/realdocs PDF extracted once per session (combined per budget, the
+    whole-budget checks run), in the pipeline's order."""
+    from kg.extract.pipeline import extract_paths
+
+    folder = shared_dir / "realdocs"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
+    found, failures = extract_paths([str(folder)])
+    assert failures == [], failures
+    return found
+
+
+@pytest.fixture(scope="session")
+def shared_records(corpus_records, realdocs_record_list) -> list:
+    """The corpus and the realdocs together (the graph the question and query tests build)."""
+    return [*corpus_records, *realdocs_record_list]
+
+
+@pytest.fixture(scope="session")
+def realdocs_records(realdocs_record_list) -> dict:
+    """The realdocs records by department; shared by test_realdocs and the narrative tests."""
+    return {r.department: r for r in realdocs_record_list}
+
+
 # The national disclosures (../shared/national): one extraction of every file per test session,
 # each file on its own (not combined) so every document's own figures can be checked.
 @pytest.fixture(scope="session")
 def national_extraction(shared_dir):
     """(records by path relative to ../shared/national, failures) of every national document."""
+    import os
+
     from kg.extract.pipeline import extract_paths
 
     folder = shared_dir / "national"
     if not folder.is_dir():
         pytest.skip(f"{folder} not present")
-    import os
-
     records, failures = extract_paths([str(folder)], combine=False, jobs=os.cpu_count() or 1)
     by_file = {}
     for record in records:

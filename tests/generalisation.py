@@ -19,7 +19,7 @@ from kg.extract.model import Record
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 # a decimal figure; not one already printed in 元 (``<=65509.84元``: the 元 perturbation leaves it)
-_FIGURE_RE = re.compile(r"(?<![\d,.A-Za-z\x00])(\d{1,3}(?:,\d{3})+|\d+)\.(\d+)(?![\d%％])(?!\s*元)")
+_FIGURE_RE = re.compile(r"(?<![\d,.A-Za-z\x00])(\d{1,3}(?:,\d{3})+|\d+)\.(\d+)(?![\d%％])(?!\s*[%％])(?!\s*元)")
 _DONE = "\x00"  # marks a figure already scaled (removed before the text is returned)
 _TABLE_LABEL_RE = re.compile(r"^\s*表\s*(\d{1,2})\s*$")
 

@@ -31,14 +31,6 @@ def ingest(store, records: list[Record]) -> None:
     ingest_records(store, records)
 
 
-def corpus_records(shared: Path) -> list[Record]:
-    from kg.extract.pipeline import extract_paths
-
-    records, failures = extract_paths([str(shared / "corpus")])
-    assert not failures, failures
-    return records
-
-
 def small_records() -> list[Record]:
     """青山市生态环境局 2024 and 2025, 青山市教育局 2025, with the extras every intent needs."""
     from tests.fixtures.records import qingshan_ecology, qingshan_education

@@ -178,14 +178,25 @@ def test_extract_summary_without_json(text_budgets: list[Path]) -> None:
 
 @needs_font
 def test_audit_reports_the_gap(tmp_path: Path) -> None:
-    """``audit`` on the 2025 sample (0.01 gap in 表3 款 21101) names the failed identity."""
+    """``audit`` on the 2025 sample (0.01 gap in 表3 款 21101) names the failed identity, graded
+    尾差 (rounding). The rendered sample prints five of the template's eight tables, so by default
+    (``--fail-on material``) the missing tables make the exit code 1; with ``--fail-on none`` the
+    report is the same and the exit code 0."""
     path = render_record_pdf(qingshan_ecology(2025, misprint=True), tmp_path / "gap.pdf")
-    result = run_cli("audit", str(path))
+    result = run_cli("audit", "--fail-on", "none", str(path))
     assert result.returncode == 0, result.stderr
     assert "gap.pdf" in result.stdout
     assert "FAIL" in result.stdout
     fails = [line for line in result.stdout.splitlines() if "FAIL" in line and "21101" in line]
     assert any("应为 552.58" in line and "印为 552.57" in line for line in fails), result.stdout
+    assert all("[尾差] children_sum 合计等于各分项之和" in line for line in fails), fails
+    assert result.stdout.startswith("审计摘要：读取 1 个文件（1 份预决算）")
+    default = run_cli("audit", str(path))
+    assert default.returncode == 1
+    missing = [line for line in default.stdout.splitlines() if "FAIL" in line and "required_table 必备报表齐全" in line]
+    assert sorted(line.split("必备报表 ")[1].split(":")[0] for line in missing) == sorted(
+        ["部门收入总表", "财政拨款收支总表", "一般公共预算支出表", "政府性基金预算支出表"])
+    assert run_cli("audit", "--fail-on", "rounding", str(path)).returncode == 1
 
 
 def test_extract_corpus_json(shared_dir: Path) -> None:

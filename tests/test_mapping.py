@@ -355,14 +355,6 @@ def test_gold_records_map(shared_dir):
 
 # --------------------------------------------------------------------------- topics, hand-checked
 
-@pytest.fixture(scope="module")
-def shared_records(shared_dir):
-    from kg.extract.pipeline import extract_paths
-
-    records, _failures = extract_paths([str(shared_dir / "corpus"), str(shared_dir / "realdocs")])
-    return records
-
-
 def test_topics_of_every_shared_project_match_the_hand_table(shared_records):
     """Precision and recall 1.0 on tests/graph_topics_table.py, through the mapping itself."""
     from tests.graph_topics_table import EXCEPTIONS, EXPECTED_TOPICS

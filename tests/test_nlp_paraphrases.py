@@ -24,13 +24,11 @@ QUESTIONS = json.loads((Path(__file__).parent / "nlp_questions.json").read_text(
 
 
 @pytest.fixture(scope="module")
-def ask(shared_dir):
-    from kg.extract.pipeline import extract_paths
+def ask(shared_records):
     from tests import nlp_support
 
-    records, _failures = extract_paths([str(shared_dir / "corpus"), str(shared_dir / "realdocs")])
     store = nlp_support.open_memory_store()
-    nlp_support.ingest(store, records)
+    nlp_support.ingest(store, shared_records)
 
     def _ask(question: str) -> dict:
         return answer(question, store).to_json()

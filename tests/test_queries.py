@@ -345,21 +345,11 @@ def test_example_question_facts_on_gold_graph(gold_store):
 # --------------------------------------------------------------------------- corpus graph
 
 @pytest.fixture(scope="module")
-def corpus_records(shared_dir):
-    from kg.extract.pipeline import extract_paths
-
-    paths = [str(shared_dir / "corpus"), str(shared_dir / "realdocs")]
-    records, failures = extract_paths([p for p in paths if Path(p).is_dir()])
-    assert not failures, failures
-    return records, failures
-
-
-@pytest.fixture(scope="module")
-def corpus_store(corpus_records, tmp_path_factory):
+def corpus_store(shared_records, tmp_path_factory):
     from kg.store import open_store
 
     store = open_store(f"oxigraph:{tmp_path_factory.mktemp('corpus') / 'db'}")
-    ingest_records(store, corpus_records[0])
+    ingest_records(store, shared_records)
     yield store
     store.close()
 

@@ -18,6 +18,7 @@ from kg.extract.pipeline import extract_file
 from kg.extract.text_normalize import format_money
 from tests.fixtures.records import SUBJECT_NAMES, BudgetSpec, build_budget, qingshan_education
 from tests.fixtures.render import find_cjk_font, render_record_pdf
+from tests.audit_support import audit_failures, identity_failures
 from tests.fixtures.render_samples import sample_records
 
 D = Decimal
@@ -194,11 +195,19 @@ def test_deliberate_gap_is_a_failed_check(gap_pair: tuple[Record, Record]) -> No
     assert (row.total, row.project) == (GAP_PRINTED, GAP_PROJECT_PRINTED)
 
 
+# the rendered template prints no 收支总体 overview, no 国有资产, no 绩效目标 and no 名词解释 section
+RENDERED_MISSING_SECTIONS = ["必备说明 收支预算总体情况说明", "必备说明 国有资产占有使用情况说明",
+                             "必备说明 绩效目标情况说明", "必备说明 名词解释"]
+
+
 def test_no_gap_no_failed_check(clean_pair: tuple[Record, Record]) -> None:
-    """The same budget without the misprint: checks run, and none fails (no false alarms)."""
+    """The same budget without the misprint: checks run, and none fails (no false alarms); the
+    audit's completeness names exactly the sections the rendered template leaves out."""
     _, got = clean_pair
     assert len(got.checks) >= 10
-    assert [c for c in got.checks if not c.ok] == []
+    assert identity_failures(got) == []
+    assert [(c.rule, c.where, c.severity) for c in audit_failures(got)] == [
+        ("required_section", where, "notice") for where in RENDERED_MISSING_SECTIONS]
 
 
 @pytest.mark.parametrize("index", range(3), ids=["ecology_2024", "ecology_2025_gap", "education_2025"])
@@ -218,7 +227,8 @@ def test_samples_round_trip(index: int, tmp_path: Path) -> None:
 
 def test_education_has_no_failed_check(tmp_path: Path) -> None:
     got = _round_trip(qingshan_education(2025), tmp_path)
-    assert got.checks and [c for c in got.checks if not c.ok] == []
+    assert got.checks and identity_failures(got) == []
+    assert [c.where for c in audit_failures(got)] == RENDERED_MISSING_SECTIONS
 
 
 # --- the same budgets printed WITHOUT ruling lines (tables as aligned text only) ------------------------

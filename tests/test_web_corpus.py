@@ -17,19 +17,6 @@ pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")
-def corpus_records(shared_dir):
-    """The corpus read by the real extraction pipeline: every file must be read."""
-    from kg.extract.pipeline import extract_paths
-
-    corpus = shared_dir / "corpus"
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} not present")
-    records, failures = extract_paths([str(corpus)])
-    assert not failures, failures
-    return records
-
-
-@pytest.fixture(scope="module")
 def server(corpus_records, tmp_path_factory):
     srv = ServerProcess(build_oxigraph_store(tmp_path_factory.mktemp("corpus") / "oxi", corpus_records))
     yield srv

@@ -21,10 +21,23 @@ from decimal import Decimal
 from typing import Iterable
 
 from kg.extract.model import Check, Provenance, Record
+from kg.extract.rules import CENT, CHECK_SETS, grade, precision, register_checks, register_rule
 from kg.extract.tables.contracts import (CarryoverData, ClassificationData, ProjectTableData, SummaryData,
                                          TableData)
+from kg.units import convert
 
 ZERO = Decimal(0)
+
+# the identities the tables promise (ids as the records print them since the first version)
+register_rule("children_sum", "合计等于各分项之和",
+              "a total row (总计, 类, 款, 小计) against the sum of the rows under it, column by column")
+register_rule("row_sum", "行内合计等于各栏之和", "inside one row, a total column against the columns it adds up")
+register_rule("basic_plus_project", "合计等于基本支出加项目支出", "合计 = 基本支出 + 项目支出 in one row")
+register_rule("personnel_plus_public", "基本支出等于人员经费加公用经费", "基本支出 = 人员经费 + 公用经费 in one row")
+register_rule("income_equals_expenditure", "收入总计等于支出总计", "the summary table's two grand totals")
+register_rule("same_figure", "同一数字前后一致",
+              "one figure printed twice (two tables, a table and the narrative, two files of one budget)")
+register_rule("code_misprint", "科目编码印错", "a row printed under a misprinted subject code (a table reader's finding)")
 
 COLUMN_TITLES: dict[str, dict[str, str]] = {
     "functional": {"basic": "基本支出", "project": "项目支出"},
@@ -45,14 +58,26 @@ class Checks:
         self.items: list[Check] = []
 
     def add(self, rule: str, where: str, expected: Decimal | None, printed: Decimal | None,
-            provenance: Provenance | None = None) -> None:
+            provenance: Provenance | None = None, parts: int = 1, table=None) -> None:
         if expected is None and printed is None:
             return
         if rule == "same_figure" and (expected is None or printed is None):
             return  # a figure printed in one table only compares with nothing
         expected_value = expected if expected is not None else ZERO
         ok = printed is not None and expected_value == printed or (printed is None and expected_value == 0)
-        self.items.append(Check(rule, where, expected_value, printed, ok, provenance))
+        tolerance = rounding_tolerance(self.record, table, printed, parts) if not ok else None
+        self.items.append(Check(rule, where, expected_value, printed, ok, provenance, tolerance=tolerance))
+
+
+def rounding_tolerance(record: Record, table, printed: Decimal | None, parts: int = 1) -> Decimal:
+    """The gap rounding explains for a sum of ``parts`` printed figures: half a unit of the printed
+    place per part, never less than one unit (a table in 万元 inside a 元 record prints to 0.01万元)."""
+    table_unit = getattr(table, "unit", None) or record.unit
+    if table_unit and record.unit and table_unit != record.unit:
+        step = convert(CENT, table_unit, record.unit)
+    else:
+        step = max(precision(printed), CENT)
+    return step * max(1, (parts + 1) // 2)
 
 
 def _sum(values: Iterable[Decimal | None]) -> Decimal | None:
@@ -130,7 +155,7 @@ def classification_checks(c: Checks, table) -> None:
             if col != schema.columns[0] and printed is None and not expected:
                 continue
             suffix = "" if col == schema.columns[0] else f" {titles.get(col, col)}"
-            c.add("children_sum", where + suffix, expected, printed, prov)
+            c.add("children_sum", where + suffix, expected, printed, prov, parts=len(kids), table=table)
     for row in rows:
         where = f"{table.label} {row.label}"
         prov = _prov(c.record, table, row)
@@ -288,7 +313,7 @@ def project_checks(c: Checks, table, parts) -> None:
             kids = [r for r in coded if len(r.code) == size and r.code.startswith(parent.code)]
             if kids:
                 c.add("children_sum", f"{table.label} {parent.code}", _sum(k.get("total") for k in kids),
-                      parent.get("total"), _prov(c.record, table, parent))
+                      parent.get("total"), _prov(c.record, table, parent), parts=len(kids), table=table)
 
     if root is not None and heads and root.get("total") is not None:
         c.add("children_sum", f"{table.label} {root.label}", _sum(h.get("total") for h in heads),
@@ -332,7 +357,8 @@ def carryover_checks(c: Checks, table) -> None:
             if col != "total" and printed is None and not expected:
                 continue
             suffix = "" if col == "total" else f" {titles[col]}"
-            c.add("children_sum", where_base + suffix, expected, printed, _prov(c.record, table, parent))
+            c.add("children_sum", where_base + suffix, expected, printed, _prov(c.record, table, parent),
+                  parts=len(kids), table=table)
 
     if root is not None and items:
         compare(root, items, f"{table.label} {root.label}")
@@ -438,8 +464,9 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
                   gpb.value, r5.get("total"), _prov(record, general, r5))
 
 
-def run_all(parts, record: Record) -> list[Check]:
-    """Every identity of every recognised table, then the narrative's checks (H2's module)."""
+@register_checks("tables", "报表勾稽")
+def table_checks(parts, record: Record) -> list[Check]:
+    """Every identity of every recognised table (the parser's rows, nothing re-read)."""
     c = Checks(record)
     for table in parts.tables:
         try:
@@ -460,9 +487,37 @@ def run_all(parts, record: Record) -> list[Check]:
                 c.items.extend(table.data.findings)
         except (AttributeError, KeyError, TypeError) as exc:  # a table read in an unexpected shape
             record.warnings.append(f"checks of {table.label} skipped: {type(exc).__name__}: {exc}")
-    cross_table_checks(c, parts, record)
-    from kg.extract.narrative.checks import narrative_checks
+    return c.items
 
-    checks = c.items
-    checks.extend(narrative_checks(parts, record))
+
+@register_checks("tables.cross", "表间勾稽")
+def cross_checks(parts, record: Record) -> list[Check]:
+    """The same figure printed in two tables."""
+    c = Checks(record)
+    cross_table_checks(c, parts, record)
+    return c.items
+
+
+# the producers, in the order their checks are listed; a module registers its producers on import
+CHECK_MODULES = ("kg.extract.narrative.checks", "kg.extract.narrative.audit", "kg.extract.completeness")
+ORDER = ("tables", "tables.cross", "narrative", "narrative.audit", "completeness")
+
+
+def producers() -> list:
+    """Every registered producer: the known ones in ``ORDER``, any other in registration order."""
+    import importlib
+
+    for module in CHECK_MODULES:
+        importlib.import_module(module)
+    rank = {set_id: i for i, set_id in enumerate(ORDER)}
+    return sorted(CHECK_SETS.values(), key=lambda s: rank.get(s.id, len(ORDER)))
+
+
+def run_all(parts, record: Record) -> list[Check]:
+    """Every registered producer's checks, each graded by its rule (``kg.extract.rules``)."""
+    checks: list[Check] = []
+    for producer in producers():
+        checks.extend(producer.run(parts, record))
+    for check in checks:
+        grade(check)
     return checks

@@ -66,6 +66,8 @@ def _merge(first: Record, second: Record) -> Record:
     first.checks += second.checks
     first.tables += second.tables
     first.changes += second.changes
+    first.narrative += second.narrative  # the narrative's typed figures and assets, from either file
+    first.assets += second.assets
     for term, text in second.definitions.items():
         first.definitions.setdefault(term, text)
     first.warnings += second.warnings

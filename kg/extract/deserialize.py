@@ -10,9 +10,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (TOTAL_KEYS, Check, PhasedFigure, EconomicSubject, FunctionalSubject, Indicator, PolicyDocument,
-                              Procurement, Profile, Project, Provenance, Record, Staffing,
-                              ThreePublic, Totals)
+from kg.extract.model import (TOTAL_KEYS, AssetHolding, Check, EconomicSubject, FunctionalSubject, Indicator,
+                              NarrativeFigure, PhasedFigure, PolicyDocument, Procurement, Profile, Project,
+                              Provenance, Record, Staffing, ThreePublic, Totals)
 
 
 def _money(value: Any) -> Decimal | None:
@@ -82,7 +82,10 @@ def record_from_json(data: dict) -> Record:
     profile = Profile(divisions=list(prof.get("divisions") or []),
                       staffing=Staffing(authorized=st.get("编制数"), actual=st.get("实有人数"),
                                         active=st.get("在职"), retired=st.get("退休"),
-                                        retired_veteran=st.get("离休")),
+                                        retired_veteran=st.get("离休"), retirees=st.get("离退休"),
+                                        by_kind={k: dict(v) for k, v in (st.get("分类") or {}).items()},
+                                        provenance={k: p for k, p in ((k, _prov(v)) for k, v in
+                                                                      (st.get("provenance") or {}).items()) if p}),
                       functions=prof.get("functions"),
                       subordinate_units=list(prof.get("subordinate_units") or []))
     return Record(
@@ -102,8 +105,19 @@ def record_from_json(data: dict) -> Record:
         policy_documents=[_policy(d) for d in data.get("policy_documents") or []],
         checks=[Check(rule=c["rule"], where=c["where"], expected=_figure(c, "expected"),
                       printed=_figure(c, "printed"), ok=bool(c.get("ok")),
-                      provenance=_prov(c.get("provenance")))
+                      provenance=_prov(c.get("provenance")), severity=c.get("severity"),
+                      tolerance=_money(c.get("tolerance")), unit=c.get("unit"), note=c.get("note"))
                 for c in data.get("checks") or []],
+        narrative=[NarrativeFigure(topic=f["topic"], key=f["key"], label=f.get("label") or f["key"],
+                                   value=_figure(f, "value"), printed=f.get("printed") or "",
+                                   printed_unit=f.get("printed_unit") or "", period=f.get("period") or "current",
+                                   scope=f.get("scope"), share=_money(f.get("share")), parent=f.get("parent"),
+                                   provenance=_prov(f.get("provenance")))
+                   for f in data.get("narrative") or [] if f.get("value") is not None],
+        assets=[AssetHolding(kind=a["kind"], count=_money(a.get("count")), count_unit=a.get("count_unit"),
+                             value=_figure(a, "value"), planned=bool(a.get("planned")),
+                             threshold=a.get("threshold"), as_of=a.get("as_of"), provenance=_prov(a.get("provenance")))
+                for a in data.get("assets") or []],
         files=list(data.get("files") or []), tables=list(data.get("tables") or []),
         changes=list(data.get("changes") or []), definitions=dict(data.get("definitions") or {}),
         warnings=list(data.get("warnings") or []), template=data.get("template"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypedDict
 
 Money = Decimal | None
 
@@ -38,6 +39,11 @@ class Staffing:
     active: int | None = None  # 在职
     retired: int | None = None  # 退休
     retired_veteran: int | None = None  # 离休
+    retirees: int | None = None  # 离退休 (退休 and 离休 printed as one count)
+    # counts by kind inside one of the counts above, as printed: {"编制数": {"行政": 111, "事业": 14},
+    # "实有人数": {"行政": 108, "事业": 11}, "在职": {"参公": 47, "事业": 98}}
+    by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict, compare=False)  # "编制数" -> where
 
 
 @dataclass
@@ -220,13 +226,97 @@ class PhasedFigure:
 
 @dataclass
 class Check:
-    """One arithmetic identity the document promises, recomputed: a finding where ``ok`` is false."""
+    """One identity the document promises, recomputed: a finding where ``ok`` is false.
+
+    ``rule`` is the id of a rule registered in ``kg.extract.rules`` (its Chinese name and the
+    rule that grades a failure). ``unit`` is ``None`` for money in the record's unit, ``"%"`` for
+    a percentage, or a count word (``"张"`` tables, ``"节"`` sections) for a completeness check.
+    ``tolerance`` is the gap a rounding of the printed figures can explain (set where the check
+    knows the printed precision); ``severity`` (``ok``, ``notice``, ``rounding``, ``material``) is
+    filled by ``kg.extract.rules.grade``; ``note`` says in words what was compared.
+    """
 
     rule: str
     where: str
     expected: Decimal
     printed: Decimal | None
     ok: bool
+    provenance: Provenance | None = None
+    severity: str | None = None
+    tolerance: Decimal | None = None
+    unit: str | None = None
+    note: str | None = None
+
+
+class ChangeStatement(TypedDict, total=False):
+    """One ``比上年增加/减少`` statement of the narrative, as ``Record.changes`` holds it (a dict, so
+    saved records and the graph mapping read it unchanged). Money as records.md strings in the
+    record's unit; ``percent`` as printed (``"11.88"``).
+
+    ``subject`` what changed; ``direction`` ``increase`` | ``decrease`` | ``flat``; ``amount`` the
+    change; ``percent``; ``current`` this year's figure; ``baseline`` the earlier figure where the
+    sentence prints it and ``baseline_kind`` (``上年预算`` ``上年执行数`` ``上年决算`` ``年初预算``) and
+    ``baseline_year``; ``reason`` (主要原因是…); ``parent`` the statement a part belongs to (其中 …);
+    ``key`` the vocabulary key of the subject where known; ``provenance``.
+    """
+
+    subject: str
+    direction: str
+    amount: str | None
+    percent: str | None
+    current: str | None
+    baseline: str | None
+    baseline_kind: str | None
+    baseline_year: int | None
+    reason: str | None
+    parent: str
+    key: str | None
+    provenance: dict
+
+
+@dataclass
+class NarrativeFigure:
+    """One amount the 情况说明 states, typed by what it is about.
+
+    ``topic`` and ``key`` come from the narrative vocabulary (``kg.extract.narrative.vocabulary``):
+    ``income``/``general_public_budget``, ``expenditure``/``basic``, ``three_public``/``reception``,
+    ``meetings``/``total``, ``subitem``/<name> … ``value`` is in the record's unit (converted
+    exactly); ``printed`` and ``printed_unit`` keep the figure as printed. ``period`` says which
+    year and stage: ``current`` (this budget), ``prior_budget``, ``prior_execution``,
+    ``prior_final`` (a 上年 baseline), ``initial_budget``, ``adjusted_budget`` or ``final`` (a
+    决算's columns). ``scope`` is ``department``, ``fiscal`` (a 财政拨款/一般公共预算 chapter) or
+    ``basic`` (the 一般公共预算基本支出 chapter's 人员经费/公用经费).
+    """
+
+    topic: str
+    key: str
+    label: str
+    value: Decimal
+    printed: str
+    printed_unit: str
+    period: str = "current"
+    scope: str | None = None
+    share: Decimal | None = None  # 占 Y% as printed
+    parent: str | None = None  # a sub-item's whole (the project or total it is part of)
+    provenance: Provenance | None = None
+
+
+@dataclass
+class AssetHolding:
+    """国有资产占有使用情况: one holding the narrative states, or a purchase the budget plans.
+
+    ``kind`` is ``车辆`` for all vehicles, a vehicle type as printed (``一般公务用车``,
+    ``执法执勤用车``, ``机要通信用车`` …), ``房屋``, ``设备`` (``threshold`` holds the printed
+    value limit, ``单价100万元（含）以上``), ``办公家具`` or ``其他资产``.
+    """
+
+    kind: str
+    count: Decimal | None = None
+    count_unit: str | None = None  # 辆 | 台（套） | 平方米 | 台 | 套
+    value: Money = None  # 价值, in the record's unit
+    planned: bool = False  # 安排购置 in the budget year, not a holding
+    threshold: str | None = None
+    as_of: str | None = None  # 截至2025年8月31日
     provenance: Provenance | None = None
 
 
@@ -249,7 +339,9 @@ class Record:
     checks: list[Check] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     tables: list[dict] = field(default_factory=list)  # recognised tables: label, title, unit, where
-    changes: list[dict] = field(default_factory=list)  # 比上年增加/减少 statements of the narrative
+    changes: list[ChangeStatement] = field(default_factory=list)  # 比上年增加/减少 statements of the narrative
+    narrative: list[NarrativeFigure] = field(default_factory=list)  # every amount the 说明 states, typed
+    assets: list[AssetHolding] = field(default_factory=list)  # 国有资产占有使用情况: vehicles by type …
     definitions: dict[str, str] = field(default_factory=dict)  # 名词解释 term -> text
     warnings: list[str] = field(default_factory=list)
     template: str | None = None  # the template family recognised (``kg.extract.profiles``)

@@ -2,7 +2,8 @@
 
 Every file is read on its own; one bad file becomes a ``Failure`` and the others go on. Two
 documents of the same department, year and kind (a narrative PDF and a tables PDF, as Jiangsu
-publishes) are combined into one Record (``combine.combine_records``).
+publishes) are combined into one Record (``combine.combine_records``); the checks that need the
+whole budget (the template's required tables) run on the combined record (``finish_checks``).
 """
 from __future__ import annotations
 
@@ -124,4 +125,17 @@ def extract_paths(paths: Iterable[str], combine: bool = True,
         from kg.extract.combine import combine_records
 
         records = combine_records(records)
+    for record in records:
+        finish_checks(record)
     return records, failures
+
+
+def finish_checks(record: Record) -> None:
+    """The checks that need the whole budget (its files combined): the template's required tables;
+    then every check graded by its rule (``kg.extract.rules``)."""
+    from kg.extract.completeness import publication_checks
+    from kg.extract.rules import grade
+
+    record.checks.extend(publication_checks(record))
+    for check in record.checks:
+        grade(check)

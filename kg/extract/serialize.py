@@ -10,8 +10,8 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (TOTAL_KEYS, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              PolicyDocument, Project, Provenance, Record, Totals)
+from kg.extract.model import (TOTAL_KEYS, AssetHolding, Check, EconomicSubject, FunctionalSubject, Indicator,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, Totals)
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
 
@@ -98,11 +98,67 @@ def economic_json(row: EconomicSubject) -> dict:
 
 
 def check_json(c: Check) -> dict:
-    out = {"rule": c.rule, "where": c.where, "expected": format_money(c.expected),
-           "printed": format_money(c.printed), "ok": c.ok, "provenance": _prov(c.provenance)}
-    exact = exact_figures({"expected": c.expected, "printed": c.printed})
-    if exact:
-        out["exact"] = exact
+    from kg.extract.rules import grade, rule_of
+
+    out = {"rule": c.rule, "where": c.where, "expected": _figure(c.expected, c.unit),
+           "printed": _figure(c.printed, c.unit), "ok": c.ok, "provenance": _prov(c.provenance),
+           "name": rule_of(c.rule).name, "severity": grade(c)}
+    for extra in ("unit", "note"):
+        if getattr(c, extra):
+            out[extra] = getattr(c, extra)
+    if c.tolerance is not None and not c.ok:
+        out["tolerance"] = format(c.tolerance.normalize(), "f") if c.unit else format_money(c.tolerance)
+    if c.unit is None:
+        exact = exact_figures({"expected": c.expected, "printed": c.printed})
+        if exact:
+            out["exact"] = exact
+    return out
+
+
+def _figure(value: Decimal | None, unit: str | None) -> str | None:
+    """Money as records.md prints it; a percentage or a count as printed (``"11.88"``, ``"1"``)."""
+    if value is None:
+        return None
+    if unit is None:
+        return format_money(value)
+    return format(value, "f")
+
+
+def narrative_figure_json(f: NarrativeFigure) -> dict:
+    out = {"topic": f.topic, "key": f.key, "label": f.label, "value": format_money(f.value), "printed": f.printed,
+           "printed_unit": f.printed_unit, "period": f.period, "scope": f.scope}
+    if needs_exact(f.value):
+        out["exact"] = {"value": exact_money(f.value)}
+    if f.share is not None:
+        out["share"] = format(f.share, "f")
+    if f.parent:
+        out["parent"] = f.parent
+    out["provenance"] = _prov(f.provenance)
+    return out
+
+
+def asset_json(a: AssetHolding) -> dict:
+    out = {"kind": a.kind, "count": format(a.count.normalize(), "f") if a.count is not None else None,
+           "count_unit": a.count_unit, "value": format_money(a.value), "planned": a.planned}
+    if needs_exact(a.value):
+        out["exact"] = {"value": exact_money(a.value)}
+    for extra in ("threshold", "as_of"):
+        if getattr(a, extra):
+            out[extra] = getattr(a, extra)
+    out["provenance"] = _prov(a.provenance)
+    return out
+
+
+def staffing_json(s: Staffing) -> dict:
+    """records.md's five counts, then the additions (离退休, counts by kind, provenance)."""
+    out: dict[str, Any] = {"编制数": s.authorized, "实有人数": s.actual, "在职": s.active, "退休": s.retired,
+                           "离休": s.retired_veteran}
+    if s.retirees is not None:
+        out["离退休"] = s.retirees
+    if s.by_kind:
+        out["分类"] = {name: dict(kinds) for name, kinds in s.by_kind.items()}
+    if s.provenance:
+        out["provenance"] = {k: _prov(v) for k, v in sorted(s.provenance.items())}
     return out
 
 
@@ -116,8 +172,7 @@ def record_json(r: Record) -> dict:
         "unit": r.unit,
         "profile": {
             "divisions": list(r.profile.divisions),
-            "staffing": {"编制数": s.authorized, "实有人数": s.actual, "在职": s.active,
-                         "退休": s.retired, "离休": s.retired_veteran},
+            "staffing": staffing_json(s),
             "subordinate_units": list(r.profile.subordinate_units),
         },
         "totals": totals_json(r.totals),
@@ -130,6 +185,8 @@ def record_json(r: Record) -> dict:
         "files": list(r.files),
         "tables": list(r.tables),
         "changes": list(r.changes),
+        "narrative": [narrative_figure_json(f) for f in r.narrative],
+        "assets": [asset_json(a) for a in r.assets],
         "definitions": dict(r.definitions),
         "warnings": list(r.warnings),
         "template": r.template,

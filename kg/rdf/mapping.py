@@ -494,7 +494,9 @@ def _department_indicators(ctx: _Context) -> None:
 
 def _findings(ctx: _Context) -> None:
     for i, check in enumerate(ctx.record.checks):
-        if check.ok:
+        # money identities only: a percentage or completeness finding (``unit`` set) is the audit's
+        # (``budgetkg audit``), not a figure that does not add up
+        if check.ok or check.unit:
             continue
         _finding(ctx, iris.inside(ctx.doc, "finding", str(i)), check)
 

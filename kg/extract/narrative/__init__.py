@@ -1,5 +1,7 @@
 """Narrative readers: 部门概况, 项目说明, 上年结转结余, 绩效目标表, 三公/采购/运行经费 text,
-名词解释, 比上年 changes and the policy documents cited anywhere.
+名词解释, 比上年 changes, every amount the 说明 states (``statements`` -> ``facts``: income lines,
+expenditure parts, 三公, 会议费/培训费, 采购 …; the totals a narrative-only file states),
+国有资产 (vehicles by type), the parts listed for a total, and the policy documents cited anywhere.
 
 ``read_narrative`` appends what the narrative says to the record; projects are appended as they
 are printed in each section (one entry per section) and ``kg.extract.merge`` makes one entry per
@@ -10,7 +12,12 @@ from __future__ import annotations
 
 from kg.extract.model import Project, Record
 from kg.extract.narrative import carryover, performance, projects
+from kg.extract.narrative.assets import read_assets
+from kg.extract.narrative.audit import narrative_lines
 from kg.extract.narrative.changes import read_changes
+from kg.extract.narrative.compositions import read_compositions, subitems
+from kg.extract.narrative.facts import fill_totals, read_facts
+from kg.extract.narrative.statements import read_statements
 from kg.extract.narrative.definitions import read_definitions
 from kg.extract.narrative.figures import apply_figures, read_figures
 from kg.extract.narrative.policy import dedupe, find_policy_documents
@@ -49,7 +56,7 @@ def read_narrative(parts, record: Record) -> None:
         return
     file = record.source
     department = record.department
-    profile = read_profile(lines)
+    profile = read_profile(lines, record.source)
     if not record.profile.divisions and not record.profile.staffing.authorized:
         record.profile = profile
     performance_lines = lines  # targets stay as printed
@@ -75,7 +82,15 @@ def read_narrative(parts, record: Record) -> None:
     apply_figures(read_figures(lines, file), record)
     if not record.definitions:
         record.definitions = read_definitions(lines)
-    record.changes.extend(read_changes(lines, file))
+    # every amount the 说明 states, typed; the totals the tables left empty; assets; changes
+    prose = narrative_lines(parts)
+    statements = read_statements(prose, department)
+    facts = read_facts(statements, record)
+    record.narrative.extend(facts + subitems(read_compositions(statements), record))
+    fill_totals(facts, record)
+    record.assets.extend(read_assets(statements, record))
+    record.changes.extend(read_changes(prose, file, department, narrative=statements, unit=record.unit,
+                                       final=(record.kind or "").endswith("决算")))
     # documents cited anywhere in the prose: the narrative lines where the sections are known
     # (a table row joined to the next one would glue a subject name to a 文号)
     prose = list(getattr(parts, "narrative", None) or []) or lines

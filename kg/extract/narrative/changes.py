@@ -1,88 +1,318 @@
-"""比上年增加/减少 statements of the 情况说明 -> ``record.changes``.
+"""比上年增加/减少 statements of the 情况说明 -> ``record.changes`` (``model.ChangeStatement``).
 
-Each statement gives a subject (what changed), the amount and direction of the change, the
-percentage where printed and the reason (主要原因是 …), with provenance.
+Every province compares this year with an earlier figure in one sentence shape with many words:
+
+    一般公共预算 736.38万元，占 15.74%，比上年预算增加 78.20万元，增长 11.88%，主要原因是 …   (Xinjiang)
+    2026 年度收入预算 44169.36 万元，比 2025 年年初预算数 44021.20 万元增加 148.16 万元，增长 0.34%。
+    2026 年预算数为 5,826.21 万元，比 2025 年执行数增加 271.14 万元，增幅 4.88%，主要是 …    (central)
+    2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.07%。
+    公务接待费 10 万元，与 2025 持平；   …较上年无增减。   本年数小于上年预算数403.75万元
+
+A statement is found at its comparator (比/较/与/同 + a year or 上年 + what it compares with:
+预算, 年初预算, 执行数, 决算); it gives the subject (the figure before the comparator, or the words
+there), this year's figure (``current``), the earlier figure where printed (``baseline``, or a
+``…执行数为 X`` figure earlier in the sentence), the direction, the amount, the percentage and the
+reason (主要原因是/主要是 … to the end of the sentence). Parts listed after the statement
+(``其中：A增加 x万元，B减少 y万元`` or ``主要是A增加 x万元、B增加 y万元``) are statements of their own
+with ``parent`` set. A comparator inside a reason (``主要原因是…较上年增加。``) is not a statement.
+Amounts are kept as printed (in the unit printed, which the narrative readers take to be 万元).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import asdict
 
-from kg.extract.narrative.text import chapter_labels, make_span, money, prov
+from kg.extract.model import ChangeStatement
+from kg.extract.narrative.outline import item_title
+from kg.extract.narrative.statements import CLAUSE_SPLIT, NUM, Narrative, Stated, clean_label, read_statements
+from kg.extract.narrative.text import money, prov
+from kg.extract.narrative.vocabulary import classify, side_of
 from kg.extract.source import Line
 from kg.extract.text_normalize import format_money
+from kg.units import convert
 
-_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_CHANGE_RE = re.compile(r"比上年(?:预算)?(?:数)?(增加|减少|增长|下降)" + _NUM +
-                        r"万元(?:[，,](?:增长|下降|增幅|降幅)?" + _NUM + r"%)?")
-_FIGURE_RE = re.compile(_NUM + r"万元")
-_REASON_RE = re.compile(r"^[。，,；;]?主要原因(?:是|为)?[：:]?([^。]*)")
-# A part listed after 其中： in a change statement: ``公务用车运行费减少 5.50 万元，下降 24.44%``.
-_PART_RE = re.compile(r"^([^，,；;。：:\d]{2,30}?)(增加|减少|增长|下降)" + _NUM + r"万元(?:[，,](?:增长|下降|增幅|降幅)?"
-                      + _NUM + r"%)?")
+_KIND = r"(?P<kind>年初预算数|年初预算|预算执行数|执行数|预算数|预算|执行|决算数|决算|预)?"
+CHANGE_RE = re.compile(
+    r"(?P<cmp>(?:比|较|与|同)(?:(?P<year>\d{4})年?度?|上年度?|上一年度?|去年)(?:同期)?的?"
+    r"(?:[^，,。；;\d比较与]{0,16}?(?=年初预算|预算|执行|决算))?" + _KIND + r"(?:数)?(?:相比|比较)?[，,]?)"
+    r"(?:(?P<base>" + NUM[1:-1] + r")(?P<bunit>万元|元))?"
+    r"(?P<dir>增加|减少|增长|下降|降低|上升|持平|相同|一致|无增减|无变化|未发生变化|没有变化|未变化|变化|增|减)"
+    r"(?:了)?(?:(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元))?"
+    r"(?:[，,]?(?:同比)?(?:增长|下降|增幅|降幅|减幅|减少|增加|上升|降低|变化|增|减)?(?:了)?(?:为)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
+# a 决算 against its own year's budget, and Jiangsu's ``本年数小于上年预算数403.75万元``
+CHANGE_SAME_YEAR_RE = re.compile(
+    r"(?P<cmp>(?:比|较)(?P<kind>年初预算数|年初预算|调整预算数|全年预算数|预算数))"
+    r"(?P<dir>增加|减少|增长|下降)(?:(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元))?"
+    r"(?:[，,]?(?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
+# ``与2023年度相比，收入支出总计减少56.95万元，下降1.87%``: the subject after the comparison
+CHANGE_AFTER_RE = re.compile(
+    r"(?P<cmp>(?:与|同|比|较)(?:(?P<year>\d{4})年?度?|上年度?|上一年度?)(?:同期)?(?:相比|比较)[，,])"
+    r"(?P<subj>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少|增长|下降)(?:了)?(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)"
+    r"(?:[，,](?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
+CHANGE_THAN_RE = re.compile(r"(?P<cmp>本年(?:数)?(?P<dir>小于|大于)上年(?P<kind>预算数|预算|决算数|执行数))"
+                            r"(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)")
+_REASON_RE = re.compile(r"(?:(?:增长|下降|增加|减少|变动|变化|增减)的?)?(?:主要)?原因(?:是|为|主要是|主要为)?[：:，,]?|主要是|主要用于")
+_INSIDE_REASON_RE = re.compile(r"原因|主要是|由于|因为")
+_PART_RE = re.compile(r"^(?:其中[：:，,]?|主要是|主要原因是|\d{1,2}[.．、])*(?P<subj>[^，,；;。：:\d%％]{2,30}?)"
+                      r"(?P<dir>增加|减少|增长|下降)(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)"
+                      r"(?:[，,](?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
+# what may stand between a figure and its comparator (a share ``，占15.74%，`` is consumed already)
+_GAP_WORDS_RE = re.compile(r"(?:[，,]?(?:同比|预算|预算数|相比|其中|（[^）]{0,10}）))*")
+_DIRECTIONS = {"增加": "increase", "增长": "increase", "上升": "increase", "增": "increase", "大于": "increase",
+               "减少": "decrease", "下降": "decrease", "降低": "decrease", "减": "decrease", "小于": "decrease"}
+_BASELINE_KINDS = [("执行", "上年执行数"), ("决算", "上年决算"), ("年初", "年初预算"), ("调整", "调整预算"),
+                   ("全年", "调整预算"), ("预", "上年预算")]
 
 
-def read_changes(lines: list[Line], file: str) -> list[dict]:
-    """Every ``…比上年预算增加 X 万元，增长 Y%，主要原因是 …`` statement, in order."""
-    span = make_span(lines)
-    labels = chapter_labels(lines)
-    out: list[dict] = []
-    for m in _CHANGE_RE.finditer(span.text):
-        head = re.split(r"[。；;]", span.text[max(0, m.start() - 150):m.start()])[-1]
-        head = re.sub(r"^.*其中[：:]", "", head)
-        head = re.split(r"(?<![\d.])\d{1,2}[、．](?!\d)|[（(][一二三四五六七八九十]+[)）][^，,]*?情况(?=.)", head)[-1]
-        current = _FIGURE_RE.search(head)
-        subject = _subject(head)
-        direction = "increase" if m.group(1) in ("增加", "增长") else "decrease"
-        rest = span.text[m.end():m.end() + 300]
-        rest = re.sub(r"^[^。主]{0,20}?(?=主要原因)", "", rest)
-        reason = _REASON_RE.match(rest)
-        line = span.line_at(m.start())
-        out.append({"subject": subject, "amount": format_money(money(m.group(2))), "direction": direction,
-                    "percent": m.group(3), "current": format_money(money(current.group(1))) if current else None,
-                    "reason": reason.group(1) if reason else None,
-                    "provenance": {k: v for k, v in asdict(prov(file, line, labels.get(line.lineno))).items()
-                                   if v is not None}})
-        out.extend(_parts(span, m.end(), subject, file, labels))
+def _direction(word: str, amount: str | None) -> str:
+    if word in _DIRECTIONS:
+        return _DIRECTIONS[word]
+    if word == "变化" and amount is not None and money(amount) != 0:
+        return "change"
+    return "flat"
+
+
+def _baseline_kind(kind: str | None, same_year: bool, final: bool = False) -> str:
+    """What the statement compares with; a 决算 that names nothing compares with last year's 决算."""
+    for word, name in _BASELINE_KINDS:
+        if kind and word in kind:
+            return name if not (same_year and name == "上年预算") else "年初预算"
+    if same_year:
+        return "年初预算"
+    return "上年决算" if final else "上年预算"
+
+
+def _where(narrative: Narrative, offset: int, file: str) -> dict:
+    line = narrative.span.line_at(offset)
+    context = narrative.contexts.get(line.lineno)
+    return {k: v for k, v in asdict(prov(file, line, context.label if context else None)).items() if v is not None}
+
+
+def _current(narrative: Narrative, cmp_start: int) -> Stated | None:
+    """The figure the statement is about: the last figure before the comparator in its sentence,
+    with nothing but a connector (``，``, a share) between."""
+    sentence_start = narrative.sentence_starts[narrative.sentence_of(cmp_start)]
+    before = [s for s in narrative.amounts if sentence_start <= s.start and s.end <= cmp_start]
+    if not before:
+        return None
+    last = before[-1]
+    if last.role != "figure":
+        return None
+    end = last.share_end or last.end
+    gap = narrative.span.text[end:cmp_start].strip("，,：: ")
+    if not re.search(r"[。；;]", gap) and (_GAP_WORDS_RE.fullmatch(gap) or re.match(r"^(?:主要)?(?:用于|包括)", gap)):
+        return last
+    # a new subject between (``事业收入812.48万元，收入比2025年增加``): the sentence's figure of that
+    # subject, where it prints one
+    words = clean_label(re.split(CLAUSE_SPLIT, gap)[-1])
+    found = classify(words, side_of(words))
+    if found is not None:
+        for s in before:
+            if s.role == "figure" and classify(s.label, side_of(s.label) or side_of(words)) == found:
+                return s
+    return None
+
+
+def _prior_figure(narrative: Narrative, current: Stated | None, cmp_start: int, kind: str | None) -> Stated | None:
+    """An earlier figure printed before the current one in the sentence (``2025年当年预算执行数为
+    1690.69万元，2026年预算安排…``) where the comparator names the same kind."""
+    if current is None or not kind:
+        return None
+    sentence_start = narrative.sentence_starts[narrative.sentence_of(cmp_start)]
+    for s in narrative.amounts:
+        if sentence_start <= s.start < current.start and s.role == "figure":
+            words = "执行" if "执行" in kind else "决算" if "决算" in kind else None
+            if words and words in s.raw:
+                return s
+    return None
+
+
+def _subject(narrative: Narrative, current: Stated | None, cmp_start: int, department: str | None) -> str:
+    if current is not None:
+        return current.label
+    sentence_start = narrative.sentence_starts[narrative.sentence_of(cmp_start)]
+    head = narrative.span.text[sentence_start:cmp_start]
+    pieces = [p for p in re.split(CLAUSE_SPLIT + "|[：:]", head) if p.strip()]
+    subject = clean_label(pieces[-1] if pieces else "", department)
+    subject = re.sub(r"^(?:本|当)?年(?:度)?", "", subject).strip("的")
+    if not subject or re.fullmatch(r"(?:预算|预算数|支出|收入)?", subject):
+        context = narrative.context_at(cmp_start)
+        subject = clean_label(item_title(context.item), department) if context else subject
+    return subject
+
+
+def _reason(text: str) -> str | None:
+    """``主要原因是 …`` at the start of ``text`` (a short lead-in allowed), to the sentence's end."""
+    rest = re.sub(r"^[^。主原]{0,24}?(?=(?:(?:增长|下降|增加|减少|变动|变化|增减)的?)?(?:主要)?原因|主要是)", "", text)
+    m = _REASON_RE.match(rest.lstrip("，,；;。"))
+    if not m:
+        return None
+    reason = re.split(r"。", rest.lstrip("，,；;。")[m.end():])[0]
+    return reason.strip("，,；; ") or None
+
+
+def read_changes(lines: list[Line], file: str, department: str | None = None,
+                 narrative: Narrative | None = None, unit: str | None = None,
+                 final: bool = False) -> list[ChangeStatement]:
+    """Every change statement of the narrative, in document order, parts after their statement.
+
+    With ``unit`` (the record's), amounts are converted into it exactly; without, they stay as
+    printed (the audit recomputes percentages from the printed figures and their precision)."""
+    narrative = narrative or read_statements(lines, department)
+    text = narrative.span.text
+    from kg.extract.narrative.compositions import read_compositions
+
+    compositions = read_compositions(narrative)
+    head_of = {id(part): c.head for c in compositions for part in c.parts}
+    last_part = {id(c.head): c.parts[-1] for c in compositions}
+    matches = sorted([*CHANGE_RE.finditer(text), *CHANGE_SAME_YEAR_RE.finditer(text), *CHANGE_THAN_RE.finditer(text),
+                      *CHANGE_AFTER_RE.finditer(text)], key=lambda m: (m.start(), -m.end()))
+    out: list[ChangeStatement] = []
+    taken_until = -1
+    for m in matches:
+        if m.start() < taken_until:
+            continue
+        sentence_start = narrative.sentence_starts[narrative.sentence_of(m.start())]
+        lead = text[sentence_start:m.start()]
+        if _INSIDE_REASON_RE.search(lead):
+            last_amount = max((s.end for s in narrative.amounts
+                               if sentence_start <= s.start < m.start() and s.role in ("figure", "change")), default=-1)
+            reason_at = max(r.end() for r in _INSIDE_REASON_RE.finditer(lead)) + sentence_start
+            if reason_at > last_amount:
+                continue  # the comparator is inside a reason
+        groups = m.groupdict()
+        amount_text = groups.get("amt")
+        if not amount_text and not groups.get("pct") and _DIRECTIONS.get(groups["dir"]) is not None:
+            continue  # ``比2025年执行数减少较为明显的…``: a comparison, not a stated change
+        kind = groups.get("kind")
+        same_year = m.re is CHANGE_SAME_YEAR_RE
+        baseline = groups.get("base")
+        if groups.get("subj"):  # the subject follows the comparison: its figure is the sentence's
+            subject = clean_label(groups["subj"], department)
+            found_subject = classify(subject, side_of(subject))
+            current = next((s for s in narrative.amounts if s.sentence == narrative.sentence_of(m.start())
+                            and s.role == "figure" and s.start < m.start() and found_subject is not None
+                            and classify(s.label, side_of(s.label)) == found_subject), None)
+            if current is None:  # the figure stated in the sentence before (``…总计2995.39万元。与…相比，``)
+                current = next((s for s in reversed(narrative.amounts) if s.start < m.start() and s.role == "figure"
+                                and found_subject is not None
+                                and classify(s.label, side_of(s.label)) == found_subject
+                                and s.sentence >= narrative.sentence_of(m.start()) - 1), None)
+        else:
+            current = _current(narrative, m.start())
+            head = head_of.get(id(current)) if current is not None else None
+            if head is not None and head.sentence == current.sentence and current is last_part.get(id(head)) \
+                    and _fits_head(groups, current, head):
+                current = head  # ``收入4,203.47万元，其中：…、其他收入100.00万元，较上年增加142.30万元``
+            subject = _subject(narrative, current, m.start(), department)
+        if current is None:
+            current = _stated_before(narrative, subject, m.start())
+        prior = None if baseline else _prior_figure(narrative, current, m.start(), kind)
+        side = side_of(subject) or (side_of(current.context.chapter) if current and current.context else None)
+        found = classify(subject, side)
+        year = groups.get("year")
+        change: ChangeStatement = {
+            "subject": subject,
+            "amount": _money(amount_text, groups.get("unit"), unit) if amount_text else None,
+            "direction": _direction(groups["dir"], amount_text),
+            "percent": groups.get("pct"),
+            "current": _money(current.printed, current.unit, unit) if current is not None else None,
+            "reason": _reason(text[m.end():m.end() + 400]),
+            "provenance": _where(narrative, m.start(), file),
+        }
+        if baseline:
+            change["baseline"] = _money(baseline, groups.get("bunit"), unit)
+        elif prior is not None:
+            change["baseline"] = _money(prior.printed, prior.unit, unit)
+        change["baseline_kind"] = _baseline_kind(kind, same_year, final)
+        if year:
+            change["baseline_year"] = int(year)
+        if found is not None:
+            change["key"] = found[1]
+        out.append(change)
+        taken_until = m.end()
+        out.extend(_parts(narrative, m.end(), subject, file, unit))
     return out
 
 
-def _subject(head: str) -> str:
-    """What a statement is about: the words before its figure, without numbering, year and the
-    department's name (``克州生态环境局2024年的机关运行经费财政拨款预算 49.86万元`` -> 机关运行经费)."""
-    head = re.sub(r"^\s*(?:\d+\s*[、.．]|[（(][一二三四五六七八九十]+[)）])", "", head)
-    before_figure = re.split(_NUM + r"\s*万元", head)[0]
-    pieces = re.split(r"\d{4}\s*年度?的?", before_figure)
-    for piece in reversed(pieces):
-        cleaned = re.sub(r"(?:预算数|为|[：:，,\s])+$", "", piece.strip())
-        cleaned = re.sub(r"(?:的)?财政拨款预算$", "", cleaned).strip("，,：: ")
-        if len(cleaned) >= 2:
-            return cleaned
-    return ""
-
-
-def _parts(span, start: int, parent: str, file: str, labels: dict) -> list[dict]:
-    """The parts a statement lists after ``其中：`` (each with its own change and reason), so a
-    question about one part (公务用车运行费 of 三公) finds its own figure."""
-    sentence = span.text[start:start + 1200].split("。")[0]
-    if "其中" not in sentence:
-        return []
-    out: list[dict] = []
-    offset = start + sentence.index("其中")
-    for clause in re.split(r"[；;]", sentence[sentence.index("其中"):]):
-        clause_start = span.text.find(clause, offset)
-        offset = max(offset, clause_start)
-        text = re.sub(r"^其中[：:]", "", clause.strip())
-        m = _PART_RE.match(text)
-        if not m:
+def _stated_before(narrative: Narrative, subject: str, offset: int) -> Stated | None:
+    """The figure of ``subject`` stated earlier in the same chapter (``2026年收入预算1,250.00万元，…。
+    收入预算比上年增加50.00万元`` — the statement names its subject without repeating the figure)."""
+    found = classify(subject, side_of(subject))
+    context = narrative.context_at(offset)
+    if found is None or context is None:
+        return None
+    for stated in reversed(narrative.amounts):
+        if stated.start >= offset or stated.role != "figure":
             continue
-        reason = re.search(r"主要原因(?:是|为)?[：:]?(.*)$", text)
-        line = span.line_at(clause_start if clause_start >= 0 else start)
-        out.append({"subject": m.group(1).strip("，,：: "), "parent": parent,
-                    "amount": format_money(money(m.group(3))),
-                    "direction": "increase" if m.group(2) in ("增加", "增长") else "decrease",
-                    "percent": m.group(4), "current": None,
-                    "reason": reason.group(1) if reason else None,
-                    "provenance": {k: v for k, v in asdict(prov(file, line, labels.get(line.lineno))).items()
-                                   if v is not None}})
+        if stated.context is None or stated.context.chapter != context.chapter:
+            break
+        if classify(stated.label, side_of(stated.label) or side_of(context.chapter)) == found:
+            return stated
+    return None
+
+
+def _fits_head(groups: dict, part: Stated, head: Stated) -> bool:
+    """True where a change after a list's last part is the list total's: the part is smaller than
+    the increase, or the printed percentage is the total's, not the part's."""
+    amount = money(groups.get("amt")) if groups.get("amt") else None
+    if amount is None:
+        return False
+    increase = _direction(groups["dir"], groups.get("amt")) == "increase"
+    if increase and amount >= part.value:
+        return True
+    percent = money(groups.get("pct")) if groups.get("pct") else None
+    if percent is None:
+        return False
+
+    def implied(current):
+        previous = current - amount if increase else current + amount
+        return abs(100 * amount / previous - percent) if previous > 0 else None
+
+    on_part, on_head = implied(part.value), implied(head.value)
+    return on_head is not None and (on_part is None or on_head < on_part)
+
+
+def _money(printed: str, printed_unit: str | None, unit: str | None) -> str | None:
+    """A printed amount as a records.md string, in ``unit`` where given (exactly)."""
+    value = money(printed)
+    if value is None:
+        return None
+    if unit and printed_unit in ("元", "万元") and printed_unit != unit:
+        value = convert(value, printed_unit, unit)
+    return format_money(value)
+
+
+def _parts(narrative: Narrative, start: int, parent: str, file: str, unit: str | None = None) -> list[ChangeStatement]:
+    """The parts a statement lists after ``其中：`` or ``主要是`` (each with its own change), so a
+    question about one part (公务用车运行费 of 三公) finds its own figure; a part's own ``其中``
+    list (a nested level) is not the statement's."""
+    text = narrative.span.text
+    sentence = text[start:start + 1200].split("。")[0]
+    marker = re.search(r"其中[：:，,]?|主要是|主要原因是", sentence)
+    if not marker:
+        return []
+    out: list[ChangeStatement] = []
+    offset = start + marker.start()
+    body = sentence[marker.start():]
+    nested_parent: str | None = None
+    for clause in re.split(r"(?:[；;，、]|(?<!\d),(?!\d))(?=[^，；;、]*?(?:增加|减少|增长|下降)[\d,.]+(?:万元|元))", body):
+        clause_start = text.find(clause, offset)
+        offset = max(offset, clause_start)
+        stripped = clause.strip()
+        if out and nested_parent is None and re.match(r"^其中", stripped):
+            nested_parent = out[-1]["subject"]  # the last part's own parts follow
+        m = _PART_RE.match(stripped)
+        if not m or CHANGE_RE.search(stripped):
+            continue
+        part: ChangeStatement = {
+            "subject": clean_label(m.group("subj")).strip("，,：: ") or m.group("subj"),
+            "parent": nested_parent or parent,
+            "amount": _money(m.group("amt"), m.group("unit"), unit),
+            "direction": _DIRECTIONS[m.group("dir")],
+            "percent": m.group("pct"), "current": None,
+            "reason": _reason(stripped[m.end():]),
+            "provenance": _where(narrative, clause_start if clause_start >= 0 else start, file),
+        }
+        out.append(part)
     return out

@@ -10,7 +10,8 @@
   indicator (a 元 indicator is converted exactly, then shown to the 分);
 * ``same_figure``  三公 narrative vs 表10; ``children_sum``  说明十二（二） 政府采购预算.
 
-``kg.extract.checks.run_all`` calls ``narrative_checks(parts, record)`` and appends the result.
+``narrative_checks`` is registered as the producer ``narrative`` (``kg.extract.rules``); the
+statements' own arithmetic (比上年 %, 占比, 其中 sums) is ``kg.extract.narrative.audit``.
 """
 from __future__ import annotations
 
@@ -21,8 +22,12 @@ from kg.extract.model import Check, Record
 from kg.extract.narrative import performance, projects
 from kg.extract.narrative.figures import _in_record_unit, read_figures
 from kg.extract.narrative.text import AMOUNT_RE, money, prov
+from kg.extract.rules import register_checks, register_rule
 from kg.extract.source import Line
 from kg.units import convert
+
+register_rule("indicator_costs_sum", "成本指标之和等于项目预算",
+              "a project performance table's cost indicators against its 年度预算总额")
 
 CENT = Decimal("0.01")
 _MONEY_TARGET_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万元|元)$")
@@ -253,6 +258,7 @@ def _basic_split_checks(parts, lines: list[Line], record: Record) -> list[Check]
                   expected, printed, expected == printed, where)]
 
 
+@register_checks("narrative", "说明、绩效目标表与报表勾稽")
 def narrative_checks(parts, record: Record) -> list[Check]:
     """Every narrative identity of the document (see the module docstring)."""
     doc = getattr(parts, "doc", None)

@@ -5,43 +5,11 @@ are compared with the tables by the checks.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kg.extract.model import Procurement, Provenance, Record, ThreePublic
-from kg.extract.narrative.text import chapter_labels, make_span, money, prov
 from kg.extract.source import Line
-
-_NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_GAP = r"(?:预算|支出|数|总额|安排)*(?:为|共|合计)?"
-_THREE_TOTAL_RE = re.compile(r"“?三公”?经费" + _GAP + _NUM + r"万元")
-_THREE_PARTS = {
-    "overseas": r"因公出国[（(]境[)）]费" + _GAP + _NUM + r"万元",
-    "vehicles": r"公务用车购置及运行(?:维护)?费(?:[（(]小计[)）])?" + _GAP + _NUM + r"万元",
-    "vehicle_purchase": r"公务用车购置费" + _GAP + _NUM + r"万元",
-    "vehicle_operation": r"公务用车运行(?:维护)?费" + _GAP + _NUM + r"万元",
-    "reception": r"公务接待费" + _GAP + _NUM + r"万元",
-}
-_OPERATING_RE = re.compile(r"(?:机关|机构|单位)运行经费(?:财政拨款)?" + _GAP + _NUM + r"万元")
-# the 决算 wording: "政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、…"
-_PROCUREMENT_TOTAL_RE = re.compile(r"政府采购(?:支出)?(?:金额)?(?:[（(][^）)]{0,20}[）)])?" + _GAP + _NUM
-                                   + r"万元[，,。]?其中")
-_PROCUREMENT_PARTS = {
-    "goods": r"货物(?:类)?(?:采购)?(?:金额)?" + _GAP + _NUM + r"万元",
-    "works": r"工程(?:类)?(?:采购)?(?:金额)?" + _GAP + _NUM + r"万元",
-    "services": r"服务(?:类)?(?:采购)?(?:金额)?" + _GAP + _NUM + r"万元",
-}
-
-
-# 基本支出 split as the 一般公共预算基本支出 说明 states it: ``（一）人员经费 6080.72 万元。主要包括…``
-# (a statement of its own: after an enumeration mark or a sentence break, not ``日常公用经费``)
-_STATEMENT_START = r"(?:^|[（(][一二三四五六七八九十\d]{1,2}[)）]|[0-9][.．、]|[。；;：:，,]|其中[:：]?)"
-_BASIC_PARTS = {
-    "personnel": re.compile(_STATEMENT_START + r"人员经费" + _GAP + _NUM + r"万元"),
-    "public_expenses": re.compile(_STATEMENT_START + r"公用经费" + _GAP + _NUM + r"万元"),
-}
-
 
 @dataclass
 class NarrativeFigures:
@@ -56,51 +24,44 @@ class NarrativeFigures:
 
 
 def read_figures(lines: list[Line], file: str) -> NarrativeFigures:
-    """三公, 机关运行经费 and 政府采购 as the narrative states them (first statement of each)."""
-    span = make_span(lines)
-    labels = chapter_labels(lines)
+    """三公, 机关运行经费, 政府采购 and the 基本支出's 人员经费/公用经费 as the narrative states them
+    (the first statement of each, in 万元 as printed), read through the narrative vocabulary
+    (``statements`` -> ``facts``): one definition of what each label names."""
+    from kg.extract.model import Record
+    from kg.extract.narrative.facts import read_facts
+    from kg.extract.narrative.statements import read_statements
+
+    facts = [f for f in read_facts(read_statements(lines), Record(source=file, unit="万元")) if f.period == "current"]
     out = NarrativeFigures()
 
-    def where(offset: int, row: str) -> Provenance:
-        line = span.line_at(offset)
-        return prov(file, line, labels.get(line.lineno), row)
+    def first(topic: str, key: str, scope: str | None = None):
+        return next((f for f in facts if f.topic == topic and f.key == key and (scope is None or f.scope == scope)),
+                    None)
 
-    first = re.search(_THREE_PARTS["overseas"], span.text)
-    if first:
-        start = max(0, first.start() - 200)
-        window = span.text[start:first.start() + 500]
-        three = ThreePublic()
-        m = _THREE_TOTAL_RE.search(window)
-        if m and m.start() < first.start() - start:
-            three.total = money(m.group(1))
-        for attr, pattern in _THREE_PARTS.items():
-            hit = re.search(pattern, window[first.start() - start:])
-            if hit:
-                setattr(three, attr, money(hit.group(1)))
-        if three.vehicles is None and three.vehicle_purchase is not None and three.vehicle_operation is not None:
-            three.vehicles = three.vehicle_purchase + three.vehicle_operation
-        out.three_public = three
-        out.where["three_public"] = where(m.start() + start if m else first.start(), "“三公”经费")
-    m = _OPERATING_RE.search(span.text)
-    if m:
-        out.operating_expenses = money(m.group(1))
-        out.where["operating_expenses"] = where(m.start(), "机关运行经费")
-    m = _PROCUREMENT_TOTAL_RE.search(span.text)
-    if m:
-        window = span.text[m.end():m.end() + 200]
-        procurement = Procurement(total=money(m.group(1)))
-        for attr, pattern in _PROCUREMENT_PARTS.items():
-            hit = re.search(pattern, window)
-            if hit:
-                setattr(procurement, attr, money(hit.group(1)))
-        out.procurement = procurement
-        out.where["procurement"] = where(m.start(), "政府采购预算")
-    for attr, pattern in _BASIC_PARTS.items():
-        m = pattern.search(span.text)
-        if m:
-            label = "人员经费" if attr == "personnel" else "公用经费"
-            setattr(out, attr, money(m.group(1)))
-            out.where[attr] = where(m.start() + m.group(0).find(label), label)
+    three = {key: first("three_public", key) for key in ("total", "overseas", "reception", "vehicles",
+                                                         "vehicle_purchase", "vehicle_operation")}
+    if any(f is not None for key, f in three.items() if key != "total"):
+        group = ThreePublic(**{key: f.value if f is not None else None for key, f in three.items()})
+        if group.vehicles is None and group.vehicle_purchase is not None and group.vehicle_operation is not None:
+            group.vehicles = group.vehicle_purchase + group.vehicle_operation
+        out.three_public = group
+        anchor = three["total"] or next(f for f in three.values() if f is not None)
+        out.where["three_public"] = replace(anchor.provenance, row="“三公”经费")
+    operating = first("operating_expenses", "total")
+    if operating is not None:
+        out.operating_expenses = operating.value
+        out.where["operating_expenses"] = replace(operating.provenance, row="机关运行经费")
+    procurement = first("procurement", "total")
+    if procurement is not None:
+        parts = {key: first("procurement", key) for key in ("goods", "works", "services")}
+        out.procurement = Procurement(total=procurement.value,
+                                      **{key: f.value if f is not None else None for key, f in parts.items()})
+        out.where["procurement"] = replace(procurement.provenance, row="政府采购预算")
+    for attr, label in (("personnel", "人员经费"), ("public_expenses", "公用经费")):
+        fact = first("expenditure", attr, scope="basic")
+        if fact is not None:
+            setattr(out, attr, fact.value)
+            out.where[attr] = replace(fact.provenance, row=label)
     return out
 
 

@@ -21,31 +21,32 @@ from __future__ import annotations
 import re
 
 from kg.extract.model import Profile, Staffing
+from kg.extract.narrative.staffing import read_staffing
 from kg.extract.narrative.text import compact, make_span
 from kg.extract.source import Line
 
 _ORGANS = r"(?:内设机构|职能科室|科室|处室|股室|机构|部门|科|处|室)"
 _LIST_INTRO = r"[，,：:]?(?:分别(?:是|为)|具体(?:包括|为)|包括|即)?[：:]?"
+_INTRO = r"(?:[，,]?(?:分别是|分别为|具体包括|包括|如下|为)[：:]?|[：:])"
 _DIVISION_SENTENCES = [
+    # ``32个内设机构具体包括：…`` (Beijing), ``处室分别是：…`` (Guangzhou), ``设下列内设机构：…`` (Zhuhai)
+    re.compile(r"(?:\d+个)?(?:内设机构|内设处室|职能处室|处室|科室)(?:\d+个)?(?:具体)?" + _INTRO
+               + r"([^，,。；;]+、[^，,。；;]+)(?:[。；;，,]|$)"),
     re.compile(rf"(?:下设|内设|设有|设)(\d+)个(?:内设)?{_ORGANS}{_LIST_INTRO}(.+?)[。；;]"),
     re.compile(r"内设机构(?:包括|有|为)[：:]?([^，,。；;]*、[^，,。；;]*)"),
-    re.compile(r"下设([^，,。；;：:]*、[^，,。；;]*)"),
+    re.compile(r"(?:下设|机关设)([^，,。；;：:]*、[^，,。；;]*)"),
 ]
 _SUBORDINATE_SENTENCES = [
+    # ``12个直属事业单位具体包括：…``, ``下设二级预算单位4个，分别是：…``, ``有2个下属单位，分别是：…``,
+    # ``下设直属事业单位6个，分别为…``, ``下属单位具体包括：…``
+    re.compile(r"(?:\d+个)?(?:直属|下属|所属|二级)(?:事业)?(?:预算)?单位(?:\d+个)?(?:具体)?"
+               r"(?:[，,]?(?:分别是|分别为|具体包括)[：:]?|[，,]?包括[：:]|[：:])(.+?)[。；;]"),
     re.compile(rf"下属(?:预算)?单位(?:共|有)?(\d+)个{_LIST_INTRO}(.+?)[。；;]"),
     re.compile(r"下属[^，,。；;：:]{0,8}单位(?:包括|有|为)[：:]?(.+?)[。；;]"),
 ]
-_COUNTS = {
-    "authorized": r"编制(?:数|人数)?(?:为|共)?(\d+)(?:人|名)?",
-    "actual": r"实有(?:人数|人员)?(?:为|共)?(\d+)",
-    "active": r"在职(?:人员)?(?:为|共)?(\d+)",
-    "retired": r"(?<!离)退休(?:人员)?(?:为|共)?(\d+)",
-    "retired_veteran": r"离休(?:人员)?(?:为|共)?(\d+)",
-}
-_STAFFING_WINDOW = 160  # characters after the first 编制 count: the 人员情况 sentence(s)
 _ITEM_RE = re.compile(r"^(?:\d{1,2}|[（(]\d{1,2}[)）])[、.．]?(?=\D)(.+)$")
 _PAGE_RE = re.compile(r"^[-—–]*\d{1,3}[-—–]*$")
-_SELF_RE = re.compile(r"本级|本部|机关$|机关（本级）")
+_SELF_RE = re.compile(r"本级|本部|机关$|机关（本级）|（本级）|\(本级\)")
 
 
 def _profile_lines(lines: list[Line]) -> list[Line]:
@@ -85,15 +86,22 @@ def _names(listed: str) -> list[str]:
     for name in out:
         name = re.sub(r"等$", "", name.strip())
         # ``研究室和10个专门委员会``: the last two items joined by 和/及
+        if "（" in name or "(" in name:  # ``办公室（与党组纪检组及人事教育处合署办公）`` is one name
+            names.append(name)
+            continue
         names.extend(part for part in re.split(r"(?<=[室厅处科局部会组队院站所心])(?:和|及)", name) if part)
     return [n for n in names if n]
 
 
+_NAME_MAX = 40  # a division's or a unit's name; a longer "name" is prose the pattern ran into
+
+
 def _sentence_list(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
     for pattern in patterns:
-        m = pattern.search(text)
-        if m:
+        for m in pattern.finditer(text):
             names = _names(m.group(m.lastindex or 1))
+            if any(len(name) > _NAME_MAX or re.search(r"\d{3,}", name) for name in names):
+                continue
             if names and (len(names) > 1 or m.lastindex == 2):
                 return names
     return []
@@ -135,8 +143,8 @@ def _budget_units(lines: list[Line]) -> list[str]:
     for i, line in enumerate(lines):
         text = compact(line.text)
         m = re.search(r"(?:具体包括|单位(?:共计?\d+家)?[，,]?包括)[：:](.*)$", text)
-        if not m:
-            continue
+        if not m or re.search(r"内设机构|处室|科室|机构$", text[max(0, m.start() - 12):m.start()]):
+            continue  # a list of divisions, not of budget units
         rest = m.group(1)
         items: list[str] = []
         if rest and not _ITEM_RE.match(rest):
@@ -158,30 +166,23 @@ def _budget_units(lines: list[Line]) -> list[str]:
     return []
 
 
-def _staffing(text: str) -> Staffing:
-    staffing = Staffing()
-    anchor = re.search(r"编制(?:数|人数)?(?:为|共)?\d", text)
-    if anchor is None:
-        return staffing
-    window = text[anchor.start():anchor.start() + _STAFFING_WINDOW]
-    for attr, pattern in _COUNTS.items():
-        hit = re.search(pattern, window)
-        if hit:
-            setattr(staffing, attr, int(hit.group(1)))
-    return staffing
+def read_profile(lines: list[Line], file: str = "") -> Profile:
+    """The profile of the department as printed; fields it does not print stay empty.
 
-
-def read_profile(lines: list[Line]) -> Profile:
-    """The profile of the department as printed; fields it does not print stay empty."""
+    Staffing is read in 部门概况 where the document states it there, else anywhere in the narrative
+    (a 人员情况 note under a table: ``“本年预算数”的实有人员72人，其中：在职人员46人…``)."""
     chosen = _profile_lines(lines)
-    text = make_span(chosen).text
+    span = make_span(chosen)
+    text = span.text
     profile = Profile()
     profile.divisions = _sentence_list(text, _DIVISION_SENTENCES) or \
         _numbered_list(chosen, re.compile(r"内设(?:机构|科室|处室)$"))
     units = (_sentence_list(text, _SUBORDINATE_SENTENCES)
              or _numbered_list(chosen, re.compile(r"下属.{0,10}单位$"))) + _budget_units(chosen)
-    profile.subordinate_units = list(dict.fromkeys(units))
-    profile.staffing = _staffing(text)
+    profile.subordinate_units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]
+    profile.staffing = read_staffing(span, file)
+    if profile.staffing == Staffing() and len(chosen) < len(lines):
+        profile.staffing = read_staffing(make_span([line for line in lines if line.cells is None]), file)
     for m in re.finditer(r"主要职能(?:包括)?[：:]?(.+?)(?:[二三]、|机构设置)", text):
         functions = m.group(1).strip()
         if len(functions) >= 10 and "……" not in functions:  # not a table-of-contents entry

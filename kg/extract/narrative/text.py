@@ -53,6 +53,7 @@ def make_span(lines: list[Line]) -> Span:
     """
     parts: list[str] = []
     starts: list[int] = []
+    kept: list[Line] = []  # aligned with ``starts``: ``line_at`` indexes both
     offset = 0
     for line in lines:
         piece = compact(line.text)
@@ -60,8 +61,9 @@ def make_span(lines: list[Line]) -> Span:
             continue
         starts.append(offset)
         parts.append(piece)
+        kept.append(line)
         offset += len(piece)
-    return Span(text="".join(parts), starts=starts, lines=list(lines))
+    return Span(text="".join(parts), starts=starts, lines=kept)
 
 
 def money(token: str) -> Decimal | None:
