@@ -77,3 +77,27 @@ def test_bare_title_before_its_bracketed_number():
 
 def test_columns_of_a_table_row_do_not_join_a_number():
     assert _pairs("211 03 01 大气 昌州财建【2024】126号提前下达") == [(None, "昌州财建【2024】126号")]
+
+
+def test_issuer_abbreviations_keep_their_first_character():
+    """厅字 (中共中央办公厅's), 和政发 / 和静卫发 / 和地政发 (和静县's) are whole 机关代字; a citing
+    verb, an organ's name or a joining particle before one is cut."""
+    assert _pairs("中共中央办公厅 国务院办公厅印发的意见（厅字〔2016〕42号）") == [(None, "厅字〔2016〕42号")]
+    assert _pairs("依据《关于加强项目管理的通知》（和政发〔2016〕3号）") == [
+        ("《关于加强项目管理的通知》", "和政发〔2016〕3号")]
+    assert _pairs("按照和静卫发〔2020〕5号文件") == [(None, "和静卫发〔2020〕5号")]
+    assert _pairs("《乡村道路养护办法》（和地政发〔2019〕2号）") == [("《乡村道路养护办法》", "和地政发〔2019〕2号")]
+    assert _pairs("沪府发〔2020〕1号、苏经信发〔2021〕3号") == [(None, "沪府发〔2020〕1号"), (None, "苏经信发〔2021〕3号")]
+    # a particle joining two citations is cut, and so is an organ's name before its abbreviation
+    assert _pairs("根据《某某的通知》（国发〔2015〕1号）和国办发〔2016〕2号") == [
+        ("《某某的通知》", "国发〔2015〕1号"), (None, "国办发〔2016〕2号")]
+    assert _pairs("根据中共中央办公厅厅字〔2019〕8号") == [(None, "厅字〔2019〕8号")]
+
+
+def test_ministry_order_with_its_year_inside():
+    from kg.rdf.policy import issued_year, issuer
+
+    assert _pairs("依据《公路工程建设标准管理办法》（交通运输部令2015年第22号）") == [
+        ("《公路工程建设标准管理办法》", "交通运输部令2015年第22号")]
+    assert issued_year("交通运输部令2015年第22号") == 2015
+    assert issuer("交通运输部令2015年第22号", None) == ("交通运输部", "number")

@@ -32,6 +32,7 @@ NATIONAL_PREFIXES: tuple[tuple[str, str], ...] = (
 # Bodies a 文号 may print before 令 (生态环境部部令第29号, 环境保护部令第5号).
 _ORDER_RE = re.compile(r"^(.{2,12}?部)部?令")
 _YEAR_RE = re.compile(r"[〔\[【(（]\s*((?:19|20)\d\d)\s*年?\s*[〕\]】)）]")
+_ORDER_YEAR_RE = re.compile(r"令((?:19|20)\d\d)年第")  # 交通运输部令2015年第22号
 _STANDARD_RE = re.compile(r"^(GB|HJ|GBZ|CJ|DB\d*)(/T|/Z)?\s*[\d.]+\s*[-—–]\s*((?:19|20)\d\d)$", re.I)
 _TITLE_ISSUER_RE = re.compile(r"^《?([\u4e00-\u9fff、，]{2,40}?)关于")
 _ORG_SUFFIXES = ("中央", "国务院", "部", "厅", "局", "委", "委员会", "院", "办公室", "政府", "办公厅", "署", "总局")
@@ -65,7 +66,7 @@ def _clean(text: str | None) -> str:
 def issued_year(number: str | None) -> int | None:
     """〔2021〕 / [2021] / （2023年） in a 文号, or the year of a standard (HJ 212-2017)."""
     n = _clean(number)
-    m = _YEAR_RE.search(n)
+    m = _YEAR_RE.search(n) or _ORDER_YEAR_RE.search(n)
     if m:
         return int(m.group(1))
     m = _STANDARD_RE.match(n)

@@ -21,10 +21,17 @@ _DOC_ALT = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 _TRAILING_PAREN_RE = re.compile(r"[（(][^（）()]*[)）]$")
 _CJK = r"\u4e00-\u9fff"
 _NUMBER_RE = re.compile(rf"([{_CJK}]{{1,16}})[〔【\[［(（](\d{{4}})[〕】\]］)）](第?\d+号)")
-_ORDER_RE = re.compile(rf"([{_CJK}]{{2,16}}令)第(\d+)号(?:[（(](\d{{4}})年[)）])?")
+# 部令: ``生态环境部部令第29号（2023年）`` or with the year inside, ``交通运输部令2015年第22号``
+_ORDER_RE = re.compile(rf"([{_CJK}]{{2,16}}令)(?:(\d{{4}})年)?第(\d+)号(?:[（(](\d{{4}})年[)）])?")
 _STANDARD_RE = re.compile(r"(?<![A-Za-z])((?:GB/T|GB|HJ/T|HJ|DB\d{0,4}/T|DB\d{0,4})\d+(?:\.\d+)*-\d{4})")
-# Where the issuer's abbreviation starts: after the last verb, organ or particle before it.
-_PREFIX_CUT_RE = re.compile(r".*(?:根据|依据|按照|参照|印发|下发|转发|厅|局|室|府|会|的|据|为|是|及|和|与|在|对|经)")
+# Where the issuer's abbreviation starts (``issuer_abbreviation``): after the last verb that
+# introduces a citation; then after an organ's name or a particle, where what is left still reads as
+# an abbreviation (``厅字``, ``沪府发``, ``和政发`` keep their first character).
+_CITING_VERB_RE = re.compile(r".*(?:根据|依据|按照|参照|印发|下发|转发)")
+_ORGAN_ENDS = "厅局室府会"
+_PARTICLES = "的据为是及和与在对"  # not 经: 苏经信发 is an abbreviation
+_CLOSING_MARKS = "》）)」”号"
+_MIN_ABBREVIATION = 2  # an issuer's abbreviation is at least two characters (国发, 厅字)
 # A bare title (no 《》) must end with an unambiguous document type (``执法`` is not a 法).
 _BARE_DOC_ALT = "|".join(("通知", "意见", "办法", "方案", "规定", "决定", "条例", "规划", "纲要", "细则",
                           "批复", "公告", "通告", "决议"))
@@ -64,17 +71,37 @@ def _titles(text: str) -> list[_Hit]:
     return hits
 
 
+def issuer_abbreviation(run: str, before: str = "") -> str:
+    """The 机关代字 at the end of ``run`` (the CJK characters printed before a 文号's 〔year〕).
+
+    What precedes it is cut: a citing verb (``根据``, ``印发``) always; an organ's name
+    (``…财政厅``) where at least two characters name it and two are left; a particle (``和``, ``的``)
+    where two are left and it joins something — inside the run, or after a closing mark in
+    ``before`` (``）和国办发``). A run-initial ``和`` after an opening bracket is the abbreviation's own
+    first character (和政发, 和静卫发 are 和静县's)."""
+    verb = _CITING_VERB_RE.match(run)
+    if verb:
+        run, before = run[verb.end():], "据"
+    for at in range(len(run) - _MIN_ABBREVIATION - 1, -1, -1):
+        ch = run[at]
+        organ = ch in _ORGAN_ENDS and at >= 2
+        particle = ch in _PARTICLES and (at >= 1 or (before != "" and before[-1] in _CLOSING_MARKS))
+        if organ or particle:
+            return run[at + 1:]
+    return run
+
+
 def _numbers(text: str) -> list[_Hit]:
     """Every 文号, 部令 number and standard number in ``text``, in order."""
     hits: list[_Hit] = []
     for m in _NUMBER_RE.finditer(text):
-        prefix = _PREFIX_CUT_RE.sub("", m.group(1))
+        prefix = issuer_abbreviation(m.group(1), text[max(0, m.start(1) - 1):m.start(1)])
         if not prefix:
             continue
         start = m.start(1) + len(m.group(1)) - len(prefix)
         hits.append(_Hit(start, m.end(), text[start:m.end()]))
     for m in _ORDER_RE.finditer(text):
-        prefix = _PREFIX_CUT_RE.sub("", m.group(1))
+        prefix = issuer_abbreviation(m.group(1), text[max(0, m.start(1) - 1):m.start(1)])
         if len(prefix) < 2:
             continue
         start = m.start(1) + len(m.group(1)) - len(prefix)
