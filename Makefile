@@ -37,7 +37,7 @@ run: setup
 	@mkdir -p data
 	@echo "reading the documents (one line each as it is read; records: data/records.json)"
 	$(BIN)/budgetkg extract --progress --jobs $(JOBS) --json $(or $(DOCS),tests/fixtures/generated) > data/records.json || true
-	$(BIN)/budgetkg audit $(or $(DOCS),tests/fixtures/generated) > data/audit.txt 2>&1 || true
+	$(BIN)/budgetkg audit data/records.json > data/audit.txt 2>&1 || true
 	@echo "audit report: data/audit.txt"
 	$(BIN)/budgetkg ingest --store $(STORE) data/records.json || true
 	$(BIN)/budgetkg stats --store $(STORE)

@@ -197,6 +197,21 @@ def test_audit_reports_the_gap(tmp_path: Path) -> None:
     assert sorted(line.split("必备报表 ")[1].split(":")[0] for line in missing) == sorted(
         ["部门收入总表", "财政拨款收支总表", "一般公共预算支出表", "政府性基金预算支出表"])
     assert run_cli("audit", "--fail-on", "rounding", str(path)).returncode == 1
+    # the saved records of the same document audit alike without extracting again (``make run``)
+    saved = run_cli("extract", "--json", str(path))
+    assert saved.returncode == 0, saved.stderr
+    records = tmp_path / "records.json"
+    records.write_text(saved.stdout, encoding="utf-8")
+    from_json = run_cli("audit", "--fail-on", "none", str(records))
+    assert from_json.returncode == 0, from_json.stderr
+    assert from_json.stdout.splitlines()[0] == result.stdout.splitlines()[0]
+    assert [line for line in from_json.stdout.splitlines() if "FAIL" in line] == [
+        line for line in result.stdout.splitlines() if "FAIL" in line]
+    assert run_cli("audit", str(records)).returncode == 1
+    broken = tmp_path / "broken.json"
+    broken.write_text("[{", encoding="utf-8")
+    refused = run_cli("audit", str(broken))
+    assert refused.returncode == 1 and "broken.json: cannot read records" in refused.stderr
 
 
 def test_extract_corpus_json(shared_dir: Path) -> None:

@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "实质性问题 (material). The printed figures are never corrected.",
                        epilog="Exit codes: 0 no finding at the --fail-on level, 1 such a finding or a "
                               "file that could not be read, 2 usage error.")
-    p.add_argument("paths", nargs="+", metavar="FILE", help="PDF or .txt files, or folders")
+    p.add_argument("paths", nargs="+", metavar="FILE",
+                   help="PDF or .txt files, folders, or saved records (.json from budgetkg extract --json)")
     p.add_argument("--all", action="store_true", help="list the checks that pass as well")
     p.add_argument("--fail-on", choices=THRESHOLDS, default="material",
                    help="exit 1 when a finding of this severity or worse exists: material (default), "
@@ -126,10 +127,27 @@ def exit_code(records, failures, threshold: str) -> int:
     return 1 if any(at_least(grade(c), threshold) for r in records for c in r.checks if not c.ok) else 0
 
 
-def run(args: argparse.Namespace) -> int:
+def read_inputs(paths: list[str]) -> tuple[list, list]:
+    """(records, failures) of the documents and saved records files named: a ``.json`` file is a
+    ``budgetkg extract --json`` output whose records carry their checks already (so ``make run``
+    extracts once and audits what it saved); anything else is extracted, which runs the checks."""
+    from kg.extract.deserialize import load_records
     from kg.extract.pipeline import extract_paths
 
-    records, failures = extract_paths(args.paths)
+    json_paths = [p for p in paths if p.lower().endswith(".json")]
+    doc_paths = [p for p in paths if not p.lower().endswith(".json")]
+    records, failures = extract_paths(doc_paths) if doc_paths else ([], [])
+    failures = list(failures)
+    for path in json_paths:
+        try:
+            records += load_records(path)
+        except (OSError, ValueError, KeyError) as exc:
+            failures.append(f"{path}: cannot read records ({type(exc).__name__}: {exc})")
+    return records, failures
+
+
+def run(args: argparse.Namespace) -> int:
+    records, failures = read_inputs(args.paths)
     print(summary(records, failures))
     for record in records:
         print(format_report(record, args.all))

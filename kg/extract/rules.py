@@ -79,7 +79,13 @@ def register_rule(rule_id: str, name: str, description: str = "", judge: Judge =
 
 
 def rule_of(rule_id: str) -> Rule:
-    """The registered rule, or a stand-in that grades by the gap (a record saved by another tool)."""
+    """The registered rule, or a stand-in that grades by the gap (a record saved by another tool).
+    A rule not yet registered may belong to a producer not imported yet (a saved record read
+    without extracting): the producers are loaded once before the stand-in is made."""
+    if rule_id not in RULES:
+        from kg.extract.checks import producers
+
+        producers()
     return RULES.get(rule_id) or Rule(rule_id, rule_id, "", gap_judge)
 
 
