@@ -23,6 +23,7 @@ from kg.rdf.concepts import match_indicator_kinds
 from kg.rdf.policy import facts as policy_facts, issued_year
 from kg.rdf.topics import topic_evidence
 from kg.rdf.namespaces import BKG, QB, bind_all
+from kg.rdf.narrative import map_narrative
 from kg.rdf.privacy import scrub
 
 WAN = "万元"
@@ -136,6 +137,7 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     _findings(ctx)
     _definitions(ctx)
     _changes(ctx)
+    map_narrative(ctx)
     return doc, g
 
 

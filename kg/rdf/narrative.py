@@ -1,0 +1,89 @@
+"""The narrative's facts (情况说明) as triples: staffing by kind, assets and vehicles, and every
+amount the narrative states, each a node of its document with its provenance.
+
+Why a module of its own: ``mapping.py`` maps the tables' figures; these facts come from the
+prose (``kg.extract.narrative``) and have their own shape — a staffing count is a number of
+people of one kind inside one count (编制数 行政 111), a vehicle holding a count of one type, a
+stated figure an amount with its topic, period and scope. The question service reads them with
+the ontology's terms (``bkg:StaffCount``, ``bkg:AssetHolding``, ``bkg:NarrativeFigure``); the
+stated changes and their reasons are ``bkg:Change`` (``mapping._changes``).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rdflib import Literal
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.rdf import iris
+from kg.rdf.namespaces import BKG
+
+if TYPE_CHECKING:  # the mapping's context, passed in: one definition of how a node is written
+    from kg.rdf.mapping import _Context
+
+
+def map_narrative(ctx: "_Context") -> None:
+    """Every narrative fact of ``ctx.record`` into ``ctx.graph``, with the mapping's own writers
+    of a SourceLocation and an exact xsd:decimal (imported here: ``mapping`` imports this module)."""
+    from kg.rdf.mapping import _location, decimal_literal
+
+    _staff_counts(ctx, _location)
+    _assets(ctx, _location, decimal_literal)
+    _figures(ctx, _location, decimal_literal)
+
+
+def _staff_counts(ctx: "_Context", location) -> None:
+    """离退休 on the document, and one StaffCount per (count, kind) printed (编制数 行政 111)."""
+    s = ctx.record.profile.staffing
+    if s.retirees is not None:
+        ctx.add(ctx.doc, BKG.retireeStaff, Literal(int(s.retirees)))
+    for category, kinds in sorted(s.by_kind.items()):
+        for kind, count in sorted(kinds.items()):
+            node = iris.inside(ctx.doc, "staff", category, kind)
+            ctx.add(node, RDF.type, BKG.StaffCount)
+            ctx.add(ctx.doc, BKG.statesStaffCount, node)
+            ctx.add(node, BKG.document, ctx.doc)
+            ctx.text(node, BKG.staffCategory, category)
+            ctx.text(node, BKG.staffKind, kind)
+            ctx.text(node, RDFS.label, f"{category}（{kind}）")
+            ctx.add(node, BKG.headcount, Literal(int(count)))
+            location(ctx, node, s.provenance.get(category))
+
+
+def _assets(ctx: "_Context", location, decimal_literal) -> None:
+    """国有资产: a holding or a planned purchase by kind (车辆, 一般公务用车, 房屋 …)."""
+    for i, a in enumerate(ctx.record.assets):
+        node = iris.inside(ctx.doc, "asset", str(i))
+        ctx.add(node, RDF.type, BKG.AssetHolding)
+        ctx.add(ctx.doc, BKG.statesAsset, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        ctx.text(node, BKG.assetKind, a.kind)
+        ctx.text(node, RDFS.label, ("计划购置" if a.planned else "") + a.kind)
+        if a.count is not None:
+            ctx.add(node, BKG.assetCount, decimal_literal(a.count))
+        ctx.text(node, BKG.countUnit, a.count_unit)
+        ctx.money(node, BKG.amount, a.value)
+        ctx.add(node, BKG.planned, Literal(bool(a.planned), datatype=XSD.boolean))
+        ctx.text(node, BKG.valueThreshold, a.threshold)
+        ctx.text(node, BKG.asOf, a.as_of)
+        location(ctx, node, a.provenance, a.value)
+
+
+def _figures(ctx: "_Context", location, decimal_literal) -> None:
+    """Every amount the narrative states, typed by topic and key (income/general_public_budget,
+    three_public/reception, subitem/<name> …), in 万元 like every amount of the graph."""
+    for i, f in enumerate(ctx.record.narrative):
+        node = iris.inside(ctx.doc, "stated", str(i))
+        ctx.add(node, RDF.type, BKG.NarrativeFigure)
+        ctx.add(ctx.doc, BKG.statesFigure, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        ctx.text(node, BKG.figureTopic, f.topic)
+        ctx.text(node, BKG.figureKey, f.key)
+        ctx.text(node, RDFS.label, iris.compact(f.label))
+        ctx.money(node, BKG.amount, f.value)
+        ctx.text(node, BKG.period, f.period)
+        ctx.text(node, BKG.scope, f.scope)
+        if f.share is not None:
+            ctx.add(node, BKG.sharePercent, decimal_literal(f.share))
+        ctx.text(node, BKG.partOf, f.parent)
+        location(ctx, node, f.provenance, f.value)
