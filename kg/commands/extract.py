@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kg.extract.limits import add_limit_arguments, limits_from_args
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="read budget documents into exact records",
@@ -16,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the records as JSON (default: a summary)")
     p.add_argument("--no-combine", action="store_true",
                    help="do not combine several files of one budget into one record")
+    add_limit_arguments(p)
     p.set_defaults(run=run)
 
 
@@ -32,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     from kg.extract.pipeline import extract_paths
     from kg.extract.serialize import dumps
 
-    records, failures = extract_paths(args.paths, combine=not args.no_combine)
+    records, failures = extract_paths(args.paths, combine=not args.no_combine,
+                                      limits=limits_from_args(args), isolate=True)
     for failure in failures:
         print(str(failure), file=sys.stderr)
     if args.json:

@@ -70,7 +70,7 @@ def _merge(first: Record, second: Record) -> Record:
     return first
 
 
-def _same_budget(a: Record, b: Record) -> bool:
+def same_budget(a: Record, b: Record) -> bool:
     """One budget: same year and kind, and names that denote one department (aliases, a dropped
     area prefix as in 省委办公厅 / 中共江苏省委办公厅)."""
     from kg.extract.identify import same_department
@@ -83,7 +83,7 @@ def combine_records(records: list[Record]) -> list[Record]:
     """Group records by budget and merge each group; order of first appearance is kept."""
     groups: list[list[Record]] = []
     for record in records:
-        group = next((g for g in groups if _same_budget(g[0], record)), None)
+        group = next((g for g in groups if same_budget(g[0], record)), None)
         if group is None:
             groups.append([record])
         else:

@@ -1,16 +1,21 @@
 """Files and folders in, records and failures out: the one entry point for extraction.
 
-Every file is read on its own; one bad file becomes a ``Failure`` and the others go on. Two
-documents of the same department, year and kind (a narrative PDF and a tables PDF, as Jiangsu
-publishes) are combined into one Record (``combine.combine_records``).
+Every file is read on its own and within ``ReadLimits`` (``kg.extract.limits``); one bad file
+becomes a ``Failure`` and the others go on. With ``isolate=True`` (what the CLI uses) each file
+is read in a worker process of its own (``kg.extract.worker``), so memory, CPU and wall-clock
+limits hold and a file that breaks them cannot take the run down. Folders that cannot be read
+are failures too, never silently skipped. Two documents of the same department, year and kind
+(a narrative PDF and a tables PDF, as Jiangsu publishes) are combined into one Record
+(``combine.combine_records``).
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from kg.extract.errors import ExtractionError
+from kg.extract.limits import DEFAULT_LIMITS, ReadLimits, check_path
 from kg.extract.model import Record
 
 DOCUMENT_SUFFIXES = (".pdf", ".txt")
@@ -27,46 +32,79 @@ class Failure:
         return f"{self.path}: {self.reason}"
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[str]:
-    """Expand folders (recursively, sorted) into document files; files are taken as given."""
+def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES
+                 ) -> tuple[list[str], list[Failure]]:
+    """Folders expanded (recursively, sorted) into their document files; files taken as given.
+
+    A folder (or sub-folder) that cannot be listed is a Failure naming it: a user who points
+    the reader at a folder must learn that part of it was not read.
+    """
+    files: list[str] = []
+    failures: list[Failure] = []
     for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(DOCUMENT_SUFFIXES):
-                        yield os.path.join(root, name)
-        else:
-            yield path
+        if not os.path.isdir(path):
+            files.append(path)
+            continue
+        if not os.access(path, os.R_OK | os.X_OK) or not _listable(path):
+            failures.append(Failure(path, "cannot read folder: permission denied"))
+            continue
+
+        def refused(exc: OSError) -> None:
+            where = exc.filename or path
+            failures.append(Failure(where, f"cannot read folder: {exc.strerror}"))
+
+        for root, dirs, names in os.walk(path, onerror=refused):
+            dirs.sort()
+            for name in sorted(names):
+                if name.lower().endswith(suffixes):
+                    files.append(os.path.join(root, name))
+    return files, failures
 
 
-def extract_file(path: str) -> Record:
+def _listable(path: str) -> bool:
+    try:
+        os.listdir(path)
+    except OSError:
+        return False
+    return True
+
+
+def extract_file(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> Record:
     """Read one file into a Record; raises ExtractionError with a one-line reason."""
     from kg.extract.parse import parse_document
     from kg.extract.source import read_source
 
-    if not os.path.exists(path):
-        raise ExtractionError(path, "no such file")
-    doc = read_source(path)
+    size = check_path(path, limits)
+    doc = read_source(path, limits, size)
     try:
         return parse_document(doc)
     except ExtractionError:
         raise
     except RecursionError:
         raise ExtractionError(path, "document structure too deeply nested") from None
+    except MemoryError:
+        raise
     except Exception as exc:  # a parser bug must not take the other files down with it
         raise ExtractionError(path, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
 
 
-def extract_paths(paths: Iterable[str], combine: bool = True) -> tuple[list[Record], list[Failure]]:
-    """Read every file; return the records (combined per budget) and the failures."""
+def extract_paths(paths: Iterable[str], combine: bool = True, limits: ReadLimits = DEFAULT_LIMITS,
+                  isolate: bool = False, jobs: int = 1) -> tuple[list[Record], list[Failure]]:
+    """Read every file; return the records (combined per budget) and the failures.
+
+    ``isolate``: read each file in a worker process under the memory, CPU and time limits (the
+    CLI); otherwise in this process, where only the checks of the file itself apply (tests).
+    """
+    from kg.extract.worker import read_document, read_isolated
+
+    files, failures = expand_paths(paths)
     records: list[Record] = []
-    failures: list[Failure] = []
-    for path in iter_files(paths):
-        try:
-            records.append(extract_file(path))
-        except ExtractionError as exc:
-            failures.append(Failure(exc.path, exc.reason))
+    outcomes = read_isolated(files, limits, jobs) if isolate else (read_document(f, limits) for f in files)
+    for outcome in outcomes:
+        if outcome.record is not None:
+            records.append(outcome.record)
+        else:
+            failures.append(Failure(outcome.path, outcome.reason or "not read"))
     if combine:
         from kg.extract.combine import combine_records
 

@@ -2,12 +2,12 @@
 kept when the process ends."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from rdflib import Dataset, Graph, URIRef
 
 from kg.rdf.namespaces import bind_all
-from kg.store.base import Quad, QueryResult, StoreError, Triple, is_project_graph
+from kg.store.base import GraphEdit, Quad, QueryResult, StoreError, Triple, is_project_graph
 
 
 def result_from_rdflib(res) -> QueryResult:
@@ -36,6 +36,22 @@ class MemoryStore:
         self.ds.remove_graph(self.ds.graph(iri))
         g = self.ds.graph(iri)
         g.addN((s, p, o, g) for s, p, o in staged)
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None],
+                       edits: Mapping[str, GraphEdit] | None = None) -> None:
+        """All staged first, then applied: nothing outlives this process, so "atomic" means a
+        failing iterator leaves the store untouched."""
+        staged = {g: (None if t is None else list(t)) for g, t in graphs.items()}
+        for graph, triples in staged.items():
+            if triples is None:
+                self.drop_graph(graph)
+            else:
+                self.replace_graph(graph, triples)
+        for graph, edit in (edits or {}).items():
+            g = self.ds.graph(URIRef(graph))
+            for t in edit.remove:
+                g.remove(t)
+            g.addN((s, p, o, g) for s, p, o in edit.add)
 
     def drop_graph(self, graph: str) -> bool:
         iri = URIRef(graph)
