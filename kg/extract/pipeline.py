@@ -51,7 +51,7 @@ def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = DOCUMENT_SUFF
 
         def refused(exc: OSError) -> None:
             where = exc.filename or path
-            failures.append(Failure(where, f"cannot read folder: {exc.strerror}"))
+            failures.append(Failure(where, f"cannot read folder: {(exc.strerror or str(exc)).lower()}"))
 
         for root, dirs, names in os.walk(path, onerror=refused):
             dirs.sort()

@@ -67,7 +67,13 @@ class Event:
     graph: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.text}"
+        """One line whatever a name holds: line breaks and other control characters are shown
+        escaped, never printed."""
+        return f"{_printable(self.path)}: {_printable(self.text)}"
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 @dataclass
@@ -141,7 +147,10 @@ class _Run:
             self.offer(outcome.record, [outcome.path], [hashes[outcome.path]])
 
     def offer(self, record: Record, paths: list[str], hashes: list[str]) -> None:
-        """A record just read: combined with the other files of its budget, then decided on."""
+        """A record just read: combined with the other files of its budget, then decided on. A
+        garbled one is refused on its own, never combined into another file's budget."""
+        if self._garbled(record, paths):
+            return
         committed = [b for b in self.committed if same_budget(b.record, record)]
         held = [b for b in self.held if same_budget(b.record, record)]
         graph = str(document_iri(record))
@@ -176,9 +185,7 @@ class _Run:
         where = " + ".join(paths)
         quality = assess(record)
         graph = str(document_iri(record))
-        if quality.garbled and not self.options.force:
-            self.emit(FAILED, where, f"not ingested: {quality.describe({'garbled'})} "
-                                     f"(--force ingests it anyway)")
+        if self._garbled(record, paths, quality):
             return
         if not self.options.force and graph_exists(self.store, graph):
             lost = quality.problem_keys - stored_problems(self.store, graph)
@@ -196,6 +203,15 @@ class _Run:
         r = loaded.record
         self.emit(LOADED, r.source, f"{r.department} {r.year} {r.kind} -> <{loaded.graph}> "
                                     f"({loaded.triples} triples)", graph)
+
+    def _garbled(self, record: Record, paths: list[str], quality: Quality | None = None) -> bool:
+        """Refuse (and report) a record whose every figure fails its arithmetic, unless forced."""
+        quality = quality or assess(record)
+        if quality.garbled and not self.options.force:
+            self.emit(FAILED, " + ".join(paths), f"not ingested: {quality.describe({'garbled'})} "
+                                                 f"(--force ingests it anyway)")
+            return True
+        return False
 
     # -- records files -------------------------------------------------------------------
     def records_file(self, path: str) -> None:
@@ -218,10 +234,11 @@ class _Run:
     def finish(self) -> IngestSummary:
         for b in self.held:
             label = f"{b.record.department} {b.record.year} {b.record.kind}"
+            poorer = b.quality.describe(b.lost) if b.quality else "less"
+            summary = f"{b.quality.summary()}; " if b.quality else ""
             self.emit(KEPT, " + ".join(b.paths),
-                      f"kept the stored {label} <{b.graph}>: the new version has "
-                      f"{b.quality.describe(b.lost) if b.quality else 'less'} where the stored one does not "
-                      f"({b.quality.summary() if b.quality else ''}; --force replaces it)", b.graph)
+                      f"kept the stored {label} <{b.graph}>: the new version reads worse ({poorer}; "
+                      f"the stored one has them) ({summary}--force replaces it)", b.graph)
         self.held.clear()
         return self.summary
 
