@@ -40,3 +40,12 @@ def nlp_small_store():
     store = nlp_support.open_memory_store()
     nlp_support.ingest(store, nlp_support.small_records())
     return store
+
+
+# Hostile-input and ingest-safety tests (tests/ingest_support.py): one on-disk store holding four
+# good budgets, built once by the real CLI; each test works on a copy of it.
+@pytest.fixture(scope="session")
+def stocked_store_template(tmp_path_factory):
+    from tests.ingest_support import build_stocked_store
+
+    return build_stocked_store(tmp_path_factory.mktemp("stocked"))

@@ -64,6 +64,24 @@ def write_budgets(folder: Path) -> dict[str, Path]:
     return paths
 
 
+def build_stocked_store(folder: Path) -> Path:
+    """An on-disk oxigraph store holding the four budgets of ``write_budgets``, made once per
+    session (``budgetkg ingest`` as a subprocess); tests take a copy (``copy_stocked_store``)."""
+    budgets = folder / "budgets"
+    write_budgets(budgets)
+    store = folder / "db"
+    result = run_cli("ingest", str(budgets), "--store", f"oxigraph:{store}")
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == 4, result.stdout + result.stderr
+    return folder
+
+
+def copy_stocked_store(template: Path, tmp_path: Path) -> tuple[str, dict[str, Path]]:
+    """(store URL, the budget files it holds): a private copy of the session's stocked store."""
+    shutil.copytree(template / "db", tmp_path / "db")
+    shutil.copytree(template / "budgets", tmp_path / "earlier")
+    return f"oxigraph:{tmp_path / 'db'}", {p.name: p for p in sorted((tmp_path / "earlier").iterdir())}
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Per document graph: its triple count and its printed totals (收入总计, 支出总计)."""

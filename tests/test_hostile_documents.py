@@ -14,12 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.limits import ReadLimits
-from kg.extract.worker import read_isolated
 from tests.fixtures import hostile_inputs as hostile
 from tests.fixtures.records import qingshan_ecology, qingshan_education
-from tests.ingest_support import (assert_nothing_lost, run_cli, snapshot, stderr_lines, validate,
-                                  write_budgets)
+from tests.ingest_support import (assert_nothing_lost, copy_stocked_store, run_cli, snapshot, stderr_lines,
+                                  validate)
 
 GOOD = "good_2026.txt"  # a budget the stocked store does not hold yet
 
@@ -48,24 +46,22 @@ def command_args(command: str, folder: Path, store: str | None) -> list[str]:
     return ["ingest", str(folder), "--store", store]
 
 
-def store_with_budgets(tmp_path: Path) -> str:
-    """An on-disk oxigraph store already holding four good budgets (what a bad run must keep)."""
-    url = f"oxigraph:{tmp_path / 'db'}"
-    write_budgets(tmp_path / "earlier")
-    result = run_cli("ingest", str(tmp_path / "earlier"), "--store", url)
-    assert result.returncode == 0, result.stderr
-    return url
+@pytest.fixture
+def store_with_budgets(tmp_path, stocked_store_template):
+    """A function giving an on-disk store already holding four good budgets (what a bad run
+    must keep): a copy of the session's stocked store, made only for the ingest variants."""
+    return lambda: copy_stocked_store(stocked_store_template, tmp_path)[0]
 
 
 @pytest.mark.parametrize("command", ["extract", "audit", "ingest"])
-def test_special_files_refused_by_name_without_blocking(command, tmp_path):
+def test_special_files_refused_by_name_without_blocking(command, tmp_path, store_with_budgets):
     """A FIFO, a symlink to /dev/zero and a socket, all named .txt: refused after one
     ``os.stat``, never opened (the FIFO would block forever, /dev/zero never ends)."""
     folder = tmp_path / "downloads"
     folder.mkdir()
     fifo, zero, sock = hostile.fifo_txt(folder), hostile.device_txt(folder), hostile.socket_file(folder)
     good_budget(folder)
-    stocked_store = store_with_budgets(tmp_path) if command == "ingest" else None
+    stocked_store = store_with_budgets() if command == "ingest" else None
     before = snapshot(stocked_store) if stocked_store else None
     result = run_cli(*command_args(command, folder, stocked_store), timeout=120)
     failed = stderr_lines(result)
@@ -80,7 +76,7 @@ def test_special_files_refused_by_name_without_blocking(command, tmp_path):
 
 
 @pytest.mark.parametrize("command", ["extract", "audit", "ingest"])
-def test_unreadable_folder_and_file_are_errors(command, tmp_path):
+def test_unreadable_folder_and_file_are_errors(command, tmp_path, store_with_budgets):
     """``chmod 000`` on a folder and a file (root's override of permissions dropped): both named
     as errors, exit 1, the readable budget beside them still read."""
     folder = tmp_path / "downloads"
@@ -89,7 +85,7 @@ def test_unreadable_folder_and_file_are_errors(command, tmp_path):
     locked = hostile.unreadable_dir(folder, text)
     secret = hostile.unreadable_file(folder, text)
     good_budget(folder)
-    stocked_store = store_with_budgets(tmp_path) if command == "ingest" else None
+    stocked_store = store_with_budgets() if command == "ingest" else None
     before = snapshot(stocked_store) if stocked_store else None
     try:
         result = run_cli(*command_args(command, folder, stocked_store), unprivileged=True, timeout=120)
@@ -141,7 +137,7 @@ def test_extract_stops_at_each_limit(name, make, options, reason, tmp_path):
 
 
 @pytest.mark.parametrize("command", ["audit", "ingest"])
-def test_audit_and_ingest_stop_at_the_limits(command, tmp_path):
+def test_audit_and_ingest_stop_at_the_limits(command, tmp_path, store_with_budgets):
     """All the hostile documents in one folder with one good budget, under ``audit`` and
     ``ingest``: one line each naming its limit; the good one read; for ingest, the graph keeps
     every earlier document and still validates."""
@@ -157,7 +153,7 @@ def test_audit_and_ingest_stop_at_the_limits(command, tmp_path):
         hostile.device_txt(folder): "not a document file: refused",
     }
     good_budget(folder)
-    stocked_store = store_with_budgets(tmp_path) if command == "ingest" else None
+    stocked_store = store_with_budgets() if command == "ingest" else None
     before = snapshot(stocked_store) if stocked_store else None
     args = command_args(command, folder, stocked_store)
     result = run_cli(*args, "--max-stream-mb", "4", "--max-pages", "2", "--max-memory-mb", "100", timeout=300)
@@ -175,6 +171,9 @@ def test_audit_and_ingest_stop_at_the_limits(command, tmp_path):
 def test_workers_run_in_parallel_and_keep_the_order(tmp_path):
     """``read_isolated`` with two workers: outcomes come back in input order, a hostile file
     fails alone, and the limits travel to the workers."""
+    from kg.extract.limits import ReadLimits
+    from kg.extract.worker import read_isolated
+
     paths = [good_budget(tmp_path), hostile.many_pages_pdf(tmp_path, 3), hostile.fifo_txt(tmp_path)]
     other = tmp_path / "other.txt"
     other.write_text(hostile.budget_text(qingshan_ecology(2024)), encoding="utf-8")
@@ -190,6 +189,8 @@ def test_workers_run_in_parallel_and_keep_the_order(tmp_path):
 def test_limits_are_validated_settings():
     """Like pdfplumber's TableSettings: a bad value is refused when the settings are made, and
     the CLI refuses it as a usage error."""
+    from kg.extract.limits import ReadLimits
+
     for bad in ({"max_pages": 0}, {"max_memory_mb": -1}, {"max_seconds": float("nan")},
                 {"max_cpu_seconds": float("inf")}, {"max_file_mb": "10"}, {"max_pages": True}):
         with pytest.raises(ValueError):

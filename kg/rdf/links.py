@@ -25,6 +25,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.extract.model import Record
 from kg.rdf import iris
 from kg.rdf.namespaces import BASE, BKG, sparql_prefixes
+from kg.rdf.queries import in_graph
 
 GRAPH_LINKS = BASE + "graph/links"
 DOCUMENT_GRAPHS = BASE + "id/document/"
@@ -171,7 +172,7 @@ def links_changes(store, departments: Iterable[str], new_graphs: Mapping[str, Gr
                 continue
             known = merged.setdefault(str(e.iri), ProjectEntry(e.iri, e.department, e.year, e.category))
             known.names |= e.names
-        q = (f"SELECT DISTINCT ?l ?e WHERE {{ GRAPH <{GRAPH_LINKS}> {{ ?l <{BKG.continues}> ?e }} "
+        q = (f"SELECT DISTINCT ?l ?e WHERE {{ {in_graph(GRAPH_LINKS, f'?l <{BKG.continues}> ?e')} "
              f"GRAPH ?g {{ ?l <{BKG.department}> <{d}> }} }}")
         old_links = {(URIRef(str(row[0])), BKG.continues, URIRef(str(row[1]))) for row in store.query(q).rows}
         new_links = continues_triples(list(merged.values()))

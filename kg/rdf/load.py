@@ -25,6 +25,7 @@ from kg.extract.model import Record
 from kg.rdf.links import GRAPH_LINKS, links_changes, links_graph
 from kg.rdf.mapping import record_to_graph
 from kg.rdf.namespaces import BKG
+from kg.rdf.queries import in_graph
 from kg.rdf.registry import (GRAPH_DEPARTMENTS, departments_in, departments_of_graphs, registry_changes,
                              registry_graph)
 from kg.store import ensure_ontology
@@ -133,7 +134,7 @@ def stored_hashes(store: Store) -> dict[str, set[str]]:
 
 
 def graph_exists(store: Store, graph: str) -> bool:
-    return bool(store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").boolean)
+    return bool(store.query(f"ASK {{ {in_graph(graph, '?s ?p ?o')} }}").boolean)
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:

@@ -10,22 +10,23 @@ from __future__ import annotations
 from kg.extract.quality import GARBLED, IDENTITY, MIN_CHECKS_FOR_GARBLED, TABLES, TOTALS
 from kg.rdf import iris
 from kg.rdf.namespaces import BKG
+from kg.rdf.queries import in_graph
 
 
 def stored_problems(store, graph: str) -> frozenset[str]:
     """The problem keys of the document stored in ``graph``."""
     g = f"<{graph}>"
     problems = set()
-    if not _ask(store, f"GRAPH {g} {{ {g} <{BKG.department}> ?d ; <{BKG.fiscalYear}> ?y ; "
-                       f"<{BKG.documentKind}> ?k }}"):
+    if not _ask(store, in_graph(graph, f"{g} <{BKG.department}> ?d ; <{BKG.fiscalYear}> ?y ; <{BKG.documentKind}> ?k")):
         problems.add(IDENTITY)
-    totals = " ".join(f"<{iris.item(k)}>" for k in ("income_total", "expenditure_total"))
-    if not _ask(store, f"GRAPH {g} {{ ?o <{BKG.item}> ?i }} VALUES ?i {{ {totals} }}"):
+    totals = " || ".join(f"?i = <{iris.item(k)}>" for k in ("income_total", "expenditure_total"))
+    if not _ask(store, in_graph(graph, f"?o <{BKG.item}> ?i FILTER({totals})")):
         problems.add(TOTALS)
-    if not _ask(store, f"GRAPH {g} {{ {{ ?o <{BKG.subject}> ?s }} UNION {{ ?p a <{BKG.Project}> }} }}"):
+    if not _ask(store, in_graph(graph, f"{{ ?o <{BKG.subject}> ?s }} UNION {{ ?p a <{BKG.Project}> }}")):
         problems.add(TABLES)
-    rows = store.query(f"SELECT ?n (COUNT(DISTINCT ?f) AS ?failed) WHERE {{ GRAPH {g} {{ {g} <{BKG.checkCount}> ?n "
-                       f"OPTIONAL {{ {g} <{BKG.hasFinding}> ?f }} }} }} GROUP BY ?n").rows
+    rows = store.query(f"SELECT ?n (COUNT(DISTINCT ?f) AS ?failed) WHERE {{ "
+                       f"{in_graph(graph, f'{g} <{BKG.checkCount}> ?n OPTIONAL {{ {g} <{BKG.hasFinding}> ?f }}')} "
+                       f"}} GROUP BY ?n").rows
     for n, failed in rows:
         checks, failures = int(n.toPython()), int(failed.toPython()) if failed is not None else 0
         if checks >= MIN_CHECKS_FOR_GARBLED and failures >= checks:

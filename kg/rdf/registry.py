@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.rdf.namespaces import BASE, BKG, sparql_prefixes
+from kg.rdf.queries import in_graph
 
 GRAPH_DEPARTMENTS = BASE + "graph/departments"
 DOCUMENT_GRAPHS = BASE + "id/document/"
@@ -68,7 +69,7 @@ def departments_of_graphs(store, graphs: Iterable[str]) -> set[str]:
     """The departments the stored versions of these graphs name."""
     out: set[str] = set()
     for g in graphs:
-        q = f"SELECT DISTINCT ?d WHERE {{ GRAPH <{g}> {{ ?d a <{BKG.Department}> }} }}"
+        q = f"SELECT DISTINCT ?d WHERE {{ {in_graph(g, f'?d a <{BKG.Department}>')} }}"
         out |= {str(row[0]) for row in store.query(q).rows if row[0] is not None}
     return out
 
@@ -87,7 +88,7 @@ def registry_changes(store, departments: Iterable[str], new_graphs: Mapping[str,
         for graph in new_graphs.values():
             if (node, RDF.type, BKG.Department) in graph:
                 names |= {str(n) for n in graph.objects(node, RDFS.label)}
-        old = store.query(f"SELECT ?l WHERE {{ GRAPH <{GRAPH_DEPARTMENTS}> {{ <{d}> <{SKOS.prefLabel}> ?l }} }}").rows
+        old = store.query(f"SELECT ?l WHERE {{ {in_graph(GRAPH_DEPARTMENTS, f'<{d}> <{SKOS.prefLabel}> ?l')} }}").rows
         old_triples = {(node, SKOS.prefLabel, row[0]) for row in old}
         new_triples = {(node, SKOS.prefLabel, Literal(canonical_name(names)))} if names else set()
         remove += sorted(old_triples - new_triples)
