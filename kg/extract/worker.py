@@ -104,9 +104,11 @@ def _worker_main(conn, path: str, limits: ReadLimits) -> None:
                 sent = True
                 conn.send(outcome)
 
-    def over_memory(used: int) -> None:
+    def over_memory(used: int) -> None:  # noqa: ARG001 - the watcher says how much; the report says RSS
         try:
-            send_once(DocumentOutcome(path, reason=_memory_reason(limits), peak_rss_mb=used / (1 << 20)))
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            send_once(DocumentOutcome(path, reason=_memory_reason(limits), cpu_seconds=usage.ru_utime + usage.ru_stime,
+                                      peak_rss_mb=usage.ru_maxrss / 1024))
         finally:
             os._exit(0)
 
