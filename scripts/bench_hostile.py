@@ -13,7 +13,6 @@ Prints a table; nothing is asserted (figures belong in reports, not in tests).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys

@@ -95,6 +95,9 @@ BAD_RECORDS = {
     "not_json.json": ('{"source": "x.txt",', "cannot read records: not valid JSON: Expecting property name"),
     "surrogate.json": ('{"source": "\\ud800.txt"}', "cannot read records: does not follow the records contract "
                                                      "(records.md): record.source: not valid Unicode (a lone surrogate)"),
+    "long_name.json": (json.dumps({"source": "x.txt", "department": "局" * 100_001}, ensure_ascii=False),
+                       "cannot read records: does not follow the records contract (records.md): "
+                       "record.department: text of 100001 characters (at most 100000)"),
     "bad_code.json": (None, "cannot read records: does not follow the records contract (records.md): "
                             "record.functional_subjects[0].code: '21\\\\\"<>} 1' is not a functional subject code"),
 }

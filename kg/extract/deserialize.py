@@ -16,7 +16,6 @@ files of the run are read as usual.
 from __future__ import annotations
 
 import json
-import os
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
@@ -145,16 +144,17 @@ class RecordsError(ValueError):
 
 def read_records_file(path: str, limits=None) -> list[Record]:
     """Read and check one records ``.json`` file; ``RecordsError`` with a one-line reason when the
-    file cannot be read (a FIFO, a device, too large, not UTF-8) or breaks the contract."""
+    file cannot be read (a FIFO, a device, larger than ``max_text_mb``, not UTF-8) or breaks the
+    contract. It is parsed in this process, so its size is what bounds its memory."""
     from kg.extract.errors import ExtractionError
-    from kg.extract.limits import DEFAULT_LIMITS, MB, check_path
+    from kg.extract.limits import DEFAULT_LIMITS, MB, check_path, check_text_size
 
     limits = limits or DEFAULT_LIMITS
     try:
-        check_path(path, limits)
+        check_text_size(path, check_path(path, limits), limits)  # JSON is text: --max-text-mb
     except ExtractionError as exc:
         raise RecordsError(exc.reason) from None
-    bound = int(limits.max_file_mb * MB)
+    bound = int(limits.max_text_mb * MB)
     try:
         with open(path, "rb") as handle:
             data = handle.read(bound + 1)

@@ -166,7 +166,7 @@ def check_path(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> int:
         target = f" ({os.path.realpath(path)})" if os.path.islink(path) else ""
         raise ExtractionError(path, f"{special}{target}, not a document file: refused")
     if info.st_size > limits.max_file_mb * MB:
-        raise ExtractionError(path, limits.exceeded("max_file_mb", f"file of {info.st_size / MB:.1f} MB is too large"))
+        raise ExtractionError(path, limits.exceeded("max_file_mb", f"file of {_size(info.st_size)} is too large"))
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except PermissionError:
@@ -179,7 +179,11 @@ def check_path(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> int:
 
 def check_text_size(path: str, size: int, limits: ReadLimits) -> None:
     if size > limits.max_text_mb * MB:
-        raise ExtractionError(path, limits.exceeded("max_text_mb", f"text of {size / MB:.1f} MB is too large"))
+        raise ExtractionError(path, limits.exceeded("max_text_mb", f"text of {_size(size)} is too large"))
+
+
+def _size(count: int) -> str:
+    return f"{count / MB:.1f} MB" if count >= MB // 10 else f"{count / 1024:.0f} KB"
 
 
 # ----------------------------------------------------------------------------- inside a PDF
