@@ -52,7 +52,7 @@ def main() -> int:
 
     if args.store:
         from kg.store import open_store
-        store = open_store(args.store)
+        store = open_store(args.store, read_only=True)
     else:
         store = corpus_store(REPO.parent / "shared" / "corpus")
     t0 = time.perf_counter()
