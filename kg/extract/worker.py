@@ -114,6 +114,8 @@ def _worker_main(conn, path: str, limits: ReadLimits) -> None:
 
     watch_memory(limits, over_memory)
     apply_process_limits(limits)
+    with lock:
+        conn.send(_READY)  # the wall clock of this document starts now, not at the fork request
     try:
         outcome = read_document(path, limits)
     except CpuLimitExceeded:  # past the limit in the worker's own bookkeeping
@@ -129,6 +131,10 @@ def _worker_main(conn, path: str, limits: ReadLimits) -> None:
 
 
 _context = None
+_READY = "ready"
+# How long a worker may take to start (the forkserver imports the readers once, on first use,
+# and a busy machine can be slow to fork): past it, the document fails as not started.
+START_ALLOWANCE = 120.0
 
 
 def _mp_context():
@@ -147,7 +153,13 @@ class _Running:
     path: str
     process: multiprocessing.process.BaseProcess
     conn: object
-    started: float
+    requested: float               # when the worker was asked for
+    started: float | None = None   # when it said it was ready: the document's clock starts
+
+    def deadline(self, limits: ReadLimits) -> float:
+        if self.started is None:
+            return self.requested + START_ALLOWANCE
+        return self.started + limits.max_seconds
 
 
 def _death_reason(exitcode: int | None, limits: ReadLimits) -> str:
@@ -174,7 +186,9 @@ def read_isolated(paths: Iterable[str], limits: ReadLimits = DEFAULT_LIMITS,
     outcomes in the order of ``paths`` as soon as each and all before it are done.
 
     A worker past ``max_seconds`` of wall clock is killed and its document failed; a worker
-    that dies (memory, CPU, a crash in C code) fails its document only.
+    that dies (memory, CPU, a crash in C code) fails its document only. A document's clock
+    starts when its worker says it is ready (limits applied), so the one-time start of the
+    forkserver on a busy machine is not charged to the first document.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
@@ -195,19 +209,25 @@ def read_isolated(paths: Iterable[str], limits: ReadLimits = DEFAULT_LIMITS,
                 sender.close()
                 running[receiver] = _Running(index, path, process, receiver, time.monotonic())
             now = time.monotonic()
-            deadline = min(r.started + limits.max_seconds for r in running.values())
-            ready = wait(list(running), timeout=max(0.0, deadline - now))
-            for conn in ready:
-                job = running.pop(conn)
-                done[job.index] = _collect(job, limits)
+            deadline = min(job.deadline(limits) for job in running.values())
+            for conn in wait(list(running), timeout=max(0.0, deadline - now)):
+                job = running[conn]
+                message = _receive(job)
+                if message == _READY and job.started is None:
+                    job.started = time.monotonic()
+                    continue
+                running.pop(conn)
+                done[job.index] = _finish(job, message, limits)
             now = time.monotonic()
             for conn, job in list(running.items()):
-                if now - job.started >= limits.max_seconds:
+                if now >= job.deadline(limits):
                     running.pop(conn)
                     _stop(job)
-                    done[job.index] = DocumentOutcome(job.path, reason=limits.exceeded(
-                        "max_seconds", f"took longer than {limits.max_seconds:g} s"),
-                        seconds=now - job.started)
+                    if job.started is None:
+                        reason = f"the reader did not start within {START_ALLOWANCE:g} s"
+                    else:
+                        reason = limits.exceeded("max_seconds", f"took longer than {limits.max_seconds:g} s")
+                    done[job.index] = DocumentOutcome(job.path, reason=reason, seconds=now - job.requested)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
@@ -216,19 +236,25 @@ def read_isolated(paths: Iterable[str], limits: ReadLimits = DEFAULT_LIMITS,
             _stop(job)
 
 
-def _collect(job: _Running, limits: ReadLimits) -> DocumentOutcome:
-    """The outcome a finished (or dead) worker left in its pipe."""
+def _receive(job: _Running):
+    """The next message of a worker, or ``None`` when it ended without one (it died)."""
     try:
-        outcome = job.conn.recv()
+        return job.conn.recv()
     except (EOFError, OSError):
-        job.process.join(5)
-        outcome = DocumentOutcome(job.path, reason=_death_reason(job.process.exitcode, limits))
-    finally:
-        job.conn.close()
+        return None
+
+
+def _finish(job: _Running, message, limits: ReadLimits) -> DocumentOutcome:
+    """The outcome of a worker that sent its result (or died), the worker reaped."""
+    job.conn.close()
     job.process.join(5)
     if job.process.is_alive():
         _stop(job)
-    outcome.seconds = time.monotonic() - job.started
+    if isinstance(message, DocumentOutcome):
+        outcome = message
+    else:
+        outcome = DocumentOutcome(job.path, reason=_death_reason(job.process.exitcode, limits))
+    outcome.seconds = time.monotonic() - (job.started or job.requested)
     return outcome
 
 
