@@ -22,7 +22,7 @@ from tests.fixtures.records import qingshan_ecology, qingshan_education
 from tests.ingest_support import (REPO, assert_nothing_lost, budgetkg_command, copy_stocked_store, run_cli,
                                   snapshot, stderr_lines, validate)
 
-LOADED_RE = re.compile(r"^(\S+): .* -> <([^>]+)> \(\d+ triples\)$")
+LOADED_RE = re.compile(r"^(\S+): .* -> <([^>]+)> \(\d+ triples(?:, \d+ files combined)?\)$")
 SKIPPED_RE = re.compile(r"^(\S+): skipped as unchanged \(in <([^>]+)>\)$")
 
 

@@ -201,8 +201,9 @@ class _Run:
             self.known.setdefault(h, set()).add(graph)
         self.committed.append(_Budget(_identity(record), paths, hashes, graph))
         r = loaded.record
+        files = f", {len(paths)} files combined" if len(paths) > 1 else ""
         self.emit(LOADED, r.source, f"{r.department} {r.year} {r.kind} -> <{loaded.graph}> "
-                                    f"({loaded.triples} triples)", graph)
+                                    f"({loaded.triples} triples{files})", graph)
 
     def _garbled(self, record: Record, paths: list[str], quality: Quality | None = None) -> bool:
         """Refuse (and report) a record whose every figure fails its arithmetic, unless forced."""
