@@ -283,3 +283,52 @@ def test_kill_during_ingest_then_resume(commits, delay, tmp_path, stocked):
     assert len(final.triples) == len(before.triples) + len(names)
     assert_nothing_lost(at_kill, final)  # what the killed run committed is kept as it was
     validate(url)
+
+
+# ------------------------------------------------------------------ a budget published as two files
+
+def _source_files(url: str, graph: str) -> set[str]:
+    from kg.store import open_store
+
+    store = open_store(url, read_only=True)
+    try:
+        q = f"SELECT ?f WHERE {{ GRAPH ?g {{ ?g <https://budgetkg.org/ontology#sourceFile> ?f }} FILTER(?g = <{graph}>) }}"
+        return {str(row[0]) for row in store.query(q).rows}
+    finally:
+        store.close()
+
+
+def test_budget_of_two_files_keeps_both_parts(tmp_path, stocked):
+    """A budget published as a narrative file and a tables file is one graph; when only one of
+    the files changes, the other (skipped as unchanged) is read again, so the graph never loses
+    its part."""
+    url, _ = stocked
+    text = hostile.budget_text(qingshan_ecology(2026))
+    title = text[: text.index("\n") + 1]
+    tables_at, narrative_at = text.index("第二部分"), text.index("第三部分")
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    narrative = folder / "a_narrative.txt"
+    narrative.write_text(text[:tables_at] + text[narrative_at:], encoding="utf-8")
+    tables = folder / "b_tables.txt"
+    tables.write_text(title + text[tables_at:narrative_at], encoding="utf-8")
+
+    first = run_cli("ingest", str(folder), "--store", url)
+    assert first.returncode == 0, first.stderr
+    graph = LOADED_RE.match(first.stdout.splitlines()[-1]).group(2)
+    assert first.stdout.splitlines()[-1].endswith("triples, 2 files combined)")
+    assert _source_files(url, graph) == {"a_narrative.txt", "b_tables.txt"}
+    whole = snapshot(url).triples[graph]
+
+    again = run_cli("ingest", str(folder), "--store", url)
+    assert [SKIPPED_RE.match(line).group(2) for line in again.stdout.splitlines()] == [graph, graph]
+
+    with open(tables, "a", encoding="utf-8") as handle:  # a new version of one file only
+        handle.write("\n")
+    changed = run_cli("ingest", str(folder), "--store", url)
+    assert changed.returncode == 0, changed.stderr
+    assert SKIPPED_RE.match(changed.stdout.splitlines()[0]).group(1) == str(narrative)
+    assert changed.stdout.splitlines()[-1].endswith("triples, 2 files combined)")
+    assert _source_files(url, graph) == {"a_narrative.txt", "b_tables.txt"}
+    assert snapshot(url).triples[graph] == whole
+    validate(url)
