@@ -68,10 +68,7 @@ def _py(term):
     """An rdflib term → a Python value (Decimal for xsd:decimal, int, str)."""
     if term is None:
         return None
-    try:
-        from rdflib import Literal
-    except ImportError:  # pragma: no cover
-        return str(term)
+    from rdflib import Literal
     if isinstance(term, Literal):
         value = term.toPython()
         if isinstance(value, float):

@@ -19,6 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-combine", action="store_true",
                    help="do not combine several files of one budget into one record")
     add_limit_arguments(p)
+    p.add_argument("--progress", action="store_true",
+                   help="print one line per document on stderr as it is read")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="read N documents at once (worker processes; default 1)")
     p.set_defaults(run=run)
 
 
@@ -32,13 +36,16 @@ def summary_line(record) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.commands.common import print_progress
     from kg.extract.pipeline import extract_paths
     from kg.extract.serialize import dumps
 
     records, failures = extract_paths(args.paths, combine=not args.no_combine,
-                                      limits=limits_from_args(args), isolate=True)
-    for failure in failures:
-        print(str(failure), file=sys.stderr)
+                                      limits=limits_from_args(args), isolate=True, jobs=max(1, args.jobs),
+                                      progress=print_progress if args.progress else None)
+    if not args.progress:  # the progress lines named them already
+        for failure in failures:
+            print(str(failure), file=sys.stderr)
     if args.json:
         single = len(args.paths) == 1 and not failures and len(records) == 1 and not _is_dir(args.paths[0])
         if records or not failures:

@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description=__doc__.split("\n\n", 1)[1] if __doc__ else None)
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="PDF or .txt files, folders, or saved records (.json)")
+    p.add_argument("--progress", action="store_true",
+                   help="print one line per document on stderr as it is read")
     add_store_argument(p)
     p.add_argument("--force", action="store_true",
                    help="replace stored budgets even with poorer versions, and ingest garbled figures")

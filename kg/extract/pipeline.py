@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from kg.extract.errors import ExtractionError
 from kg.extract.limits import DEFAULT_LIMITS, ReadLimits, check_path
@@ -88,23 +88,67 @@ def extract_file(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> Record:
         raise ExtractionError(path, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
 
 
+@dataclass(frozen=True)
+class Progress:
+    """One file done: its place in the run, what came of it and how long it took."""
+
+    index: int
+    total: int
+    path: str
+    seconds: float
+    record: Record | None = None
+    failure: Failure | None = None
+
+    def line(self) -> str:
+        """``[3/25] path: 部门 2026 部门预算 (2.3s)`` or ``[3/25] path: FAILED reason``."""
+        head = f"[{self.index}/{self.total}] {self.path}"
+        if self.failure is not None:
+            return f"{head}: FAILED {self.failure.reason}"
+        r = self.record
+        return f"{head}: {r.department} {r.year} {r.kind} ({self.seconds:.1f}s)" if r else head
+
+
+def _read_in_pool(files: list[str], limits: ReadLimits, jobs: int) -> Iterator:
+    """Outcomes of ``files`` read ``jobs`` at a time in a plain process pool (no per-document
+    limits beyond the file's own checks: tests and benchmarks that read trusted documents)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    from kg.extract.worker import read_document
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        yield from pool.map(partial(read_document, limits=limits), files)
+
+
 def extract_paths(paths: Iterable[str], combine: bool = True, limits: ReadLimits = DEFAULT_LIMITS,
-                  isolate: bool = False, jobs: int = 1) -> tuple[list[Record], list[Failure]]:
+                  isolate: bool = False, jobs: int = 1,
+                  progress: Callable[[Progress], None] | None = None) -> tuple[list[Record], list[Failure]]:
     """Read every file; return the records (combined per budget) and the failures.
 
     ``isolate``: read each file in a worker process under the memory, CPU and time limits (the
     CLI); otherwise in this process, where only the checks of the file itself apply (tests).
+    ``jobs`` > 1 reads that many files at once in worker processes (reading a PDF is CPU-bound);
+    records keep the files' order. ``progress`` hears of every file as soon as it is done.
     """
     from kg.extract.worker import read_document, read_isolated
 
     files, failures = expand_paths(paths)
     records: list[Record] = []
-    outcomes = read_isolated(files, limits, jobs) if isolate else (read_document(f, limits) for f in files)
-    for outcome in outcomes:
+    if isolate:
+        outcomes = read_isolated(files, limits, jobs)
+    elif jobs > 1 and len(files) > 1:
+        outcomes = _read_in_pool(files, limits, jobs)
+    else:
+        outcomes = (read_document(f, limits) for f in files)
+    for index, outcome in enumerate(outcomes, start=1):
+        failure = None
         if outcome.record is not None:
             records.append(outcome.record)
         else:
-            failures.append(Failure(outcome.path, outcome.reason or "not read"))
+            failure = Failure(outcome.path, outcome.reason or "not read")
+            failures.append(failure)
+        if progress is not None:
+            progress(Progress(index, len(files), outcome.path, outcome.seconds, outcome.record, failure))
     if combine:
         from kg.extract.combine import combine_records
 

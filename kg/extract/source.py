@@ -41,6 +41,7 @@ class SourceDocument:
     name: str
     format: str  # "text" | "pdf"
     lines: list[Line] = field(default_factory=list)
+    limits: ReadLimits = DEFAULT_LIMITS  # what it was read within; a second reading keeps them
 
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
@@ -114,7 +115,7 @@ def read_source(path: str, limits: ReadLimits = DEFAULT_LIMITS, size: int | None
     if b"%PDF" in head[:1024]:
         from kg.extract.pdf_reader import read_pdf
 
-        return read_pdf(path, limits)
+        return read_pdf(path, limits=limits)
     if path.lower().endswith(".pdf"):
         raise ExtractionError(path, "not a PDF (no %PDF header): the file is corrupt or mislabelled")
     if size is not None:

@@ -247,8 +247,9 @@ class _Run:
 def _identity(record: Record) -> Record:
     """A light stand-in for a committed record (what ``same_budget`` compares), so the run does
     not keep every record it has read in memory."""
+    tables = [{"kind": t.get("kind")} for t in record.tables if t.get("kind") not in (None, "other")][:1]
     return Record(source=record.source, department=record.department, year=record.year, kind=record.kind,
-                  files=list(record.files))
+                  files=list(record.files), tables=tables)
 
 
 def ingest_paths(store: Store, paths: Iterable[str], options: IngestOptions = IngestOptions(),
