@@ -175,7 +175,8 @@ class _Run:
             self.held.remove(b)
         merged = record
         if len(records) > 1:
-            merged = next(r for r in combine_records(records) if same_budget(r, record))
+            # the combined record that took this file in (two table sets of one identity stay apart)
+            merged = next(r for r in combine_records(records) if set(record.files) <= set(r.files))
         new_graph = str(document_iri(merged))
         drop = [b.graph for b in committed if b.graph != new_graph]
         self.decide(merged, all_paths, all_hashes, drop)
