@@ -26,22 +26,12 @@ def canonical_name(names: set[str]) -> str:
 
 def refresh_departments(store) -> int:
     """Recompute the registry graph; returns the number of departments."""
-    q = sparql_prefixes() + f"""
-SELECT DISTINCT ?d ?name WHERE {{
-  GRAPH ?g {{ ?d a bkg:Department ; rdfs:label ?name }}
-  FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}"))
-}}"""
-    names: dict[str, set[str]] = {}
-    for d, name in store.query(q).rows:
-        names.setdefault(str(d), set()).add(str(name))
-    g = Graph()
-    for d, ns in names.items():
-        g.add((URIRef(d), SKOS.prefLabel, Literal(canonical_name(ns))))
-    if names:
+    g = registry_graph(store)
+    if len(g):
         store.replace_graph(GRAPH_DEPARTMENTS, g)
     else:
         store.drop_graph(GRAPH_DEPARTMENTS)
-    return len(names)
+    return len(g)
 
 
 def registry_graph(store) -> Graph:

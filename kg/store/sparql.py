@@ -115,17 +115,22 @@ class SparqlStore:
         return QueryResult(kind="graph", graph=g)
 
     # -- graphs ---------------------------------------------------------------------------
+    def _stage(self, staging: str, triples: Iterable[Triple]) -> None:
+        """Insert ``triples`` into the graph ``staging`` in requests of ``CHUNK`` lines (a server
+        refuses one request of a whole budget)."""
+        chunk: list[str] = []
+        for line in ntriples_lines(skolemized(triples)):
+            chunk.append(line)
+            if len(chunk) >= CHUNK:
+                self._insert(staging, chunk)
+                chunk = []
+        if chunk:
+            self._insert(staging, chunk)
+
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         staging = STAGING_PREFIX + uuid.uuid4().hex
         try:
-            chunk: list[str] = []
-            for line in ntriples_lines(skolemized(triples)):
-                chunk.append(line)
-                if len(chunk) >= CHUNK:
-                    self._insert(staging, chunk)
-                    chunk = []
-            if chunk:
-                self._insert(staging, chunk)
+            self._stage(staging, triples)
             self.update(f"{union_cleanup(graph, UNION_GRAPH)} ;\n"
                         f"DROP SILENT GRAPH <{graph}> ;\n"
                         f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
@@ -150,14 +155,7 @@ class SparqlStore:
                     continue
                 staging = STAGING_PREFIX + uuid.uuid4().hex
                 staged[graph] = staging
-                chunk: list[str] = []
-                for line in ntriples_lines(skolemized(triples)):
-                    chunk.append(line)
-                    if len(chunk) >= CHUNK:
-                        self._insert(staging, chunk)
-                        chunk = []
-                if chunk:
-                    self._insert(staging, chunk)
+                self._stage(staging, triples)
             parts: list[str] = []
             for graph, staging in staged.items():
                 parts.append(union_cleanup(graph, UNION_GRAPH))
