@@ -83,6 +83,15 @@ def realdocs_records(realdocs_record_list) -> dict:
     return {r.department: r for r in realdocs_record_list}
 
 
+# Hostile-input and ingest-safety tests (tests/ingest_support.py): one on-disk store holding four
+# good budgets, built once by the real CLI; each test works on a copy of it.
+@pytest.fixture(scope="session")
+def stocked_store_template(tmp_path_factory):
+    from tests.ingest_support import build_stocked_store
+
+    return build_stocked_store(tmp_path_factory.mktemp("stocked"))
+
+
 # The national disclosures (../shared/national): one extraction of every file per test session,
 # each file on its own (not combined) so every document's own figures can be checked.
 @pytest.fixture(scope="session")

@@ -12,8 +12,9 @@ import argparse
 import sys
 from collections import Counter
 
-THRESHOLDS = ("material", "rounding", "notice", "none")
+from kg.extract.limits import add_limit_arguments, limits_from_args
 
+THRESHOLDS = ("material", "rounding", "notice", "none")
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="report where a document's own arithmetic does not add up",
@@ -34,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fail-on", choices=THRESHOLDS, default="material",
                    help="exit 1 when a finding of this severity or worse exists: material (default), "
                         "rounding (尾差 too), notice (提示 too), or none")
+    add_limit_arguments(p)
     p.set_defaults(run=run)
 
 
@@ -127,27 +129,27 @@ def exit_code(records, failures, threshold: str) -> int:
     return 1 if any(at_least(grade(c), threshold) for r in records for c in r.checks if not c.ok) else 0
 
 
-def read_inputs(paths: list[str]) -> tuple[list, list]:
+def read_inputs(paths: list[str], limits=None) -> tuple[list, list]:
     """(records, failures) of the documents and saved records files named: a ``.json`` file is a
     ``budgetkg extract --json`` output whose records carry their checks already (so ``make run``
     extracts once and audits what it saved); anything else is extracted, which runs the checks."""
-    from kg.extract.deserialize import load_records
+    from kg.extract.deserialize import read_records_file
     from kg.extract.pipeline import extract_paths
 
     json_paths = [p for p in paths if p.lower().endswith(".json")]
     doc_paths = [p for p in paths if not p.lower().endswith(".json")]
-    records, failures = extract_paths(doc_paths) if doc_paths else ([], [])
+    records, failures = extract_paths(doc_paths, limits=limits, isolate=True) if doc_paths else ([], [])
     failures = list(failures)
     for path in json_paths:
         try:
-            records += load_records(path)
-        except (OSError, ValueError, KeyError) as exc:
+            records += read_records_file(path, limits)
+        except (OSError, ValueError, KeyError) as exc:  # RecordsError is a ValueError: one line why
             failures.append(f"{path}: cannot read records ({type(exc).__name__}: {exc})")
     return records, failures
 
 
 def run(args: argparse.Namespace) -> int:
-    records, failures = read_inputs(args.paths)
+    records, failures = read_inputs(args.paths, limits_from_args(args))
     print(summary(records, failures))
     for record in records:
         print(format_report(record, args.all))

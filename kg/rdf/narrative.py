@@ -47,7 +47,7 @@ def _staff_counts(ctx: "_Context", location) -> None:
             ctx.text(node, BKG.staffKind, kind)
             ctx.text(node, RDFS.label, f"{category}（{kind}）")
             ctx.add(node, BKG.headcount, Literal(int(count)))
-            location(ctx, node, s.provenance.get(category))
+            location(ctx, node, s.provenance.get(f"{category}.{kind}") or s.provenance.get(category))
 
 
 def _assets(ctx: "_Context", location, decimal_literal) -> None:

@@ -215,7 +215,7 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
             "subject": subject,
             "amount": _money(amount_text, groups.get("unit"), unit) if amount_text else None,
             "direction": _direction(groups["dir"], amount_text),
-            "percent": groups.get("pct"),
+            "percent": _percent(groups.get("pct")),
             "current": _money(current.printed, current.unit, unit) if current is not None else None,
             "reason": _reason(text[m.end():m.end() + 400]),
             "provenance": _where(narrative, m.start(), file),
@@ -273,6 +273,12 @@ def _fits_head(groups: dict, part: Stated, head: Stated) -> bool:
     return on_head is not None and (on_part is None or on_head < on_part)
 
 
+def _percent(printed: str | None) -> str | None:
+    """A percentage as a decimal string: thousands separators dropped (``2,168.43`` -> ``2168.43``),
+    the form records.md gives every number."""
+    return printed.replace(",", "").replace("，", "") if printed else printed
+
+
 def _money(printed: str, printed_unit: str | None, unit: str | None) -> str | None:
     """A printed amount as a records.md string, in ``unit`` where given (exactly)."""
     value = money(printed)
@@ -310,7 +316,7 @@ def _parts(narrative: Narrative, start: int, parent: str, file: str, unit: str |
             "parent": nested_parent or parent,
             "amount": _money(m.group("amt"), m.group("unit"), unit),
             "direction": _DIRECTIONS[m.group("dir")],
-            "percent": m.group("pct"), "current": None,
+            "percent": _percent(m.group("pct")), "current": None,
             "reason": _reason(stripped[m.end():]),
             "provenance": _where(narrative, clause_start if clause_start >= 0 else start, file),
         }
