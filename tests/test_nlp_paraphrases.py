@@ -20,7 +20,7 @@ from nlp import answer
 
 pytestmark = pytest.mark.shared
 
-QUESTIONS = json.loads((Path(__file__).parent / "nlp_questions.json").read_text(encoding="utf-8"))["questions"]
+QUESTIONS = json.loads((Path(__file__).parent / "questions" / "dev" / "hand_checked.json").read_text(encoding="utf-8"))["questions"]
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
+from kg.rdf.escape import iri, literal  # noqa: F401 - re-exported for the data functions
+
 LABEL_PATH = "rdfs:label|skos:prefLabel|dct:title|foaf:name"
 
 
@@ -32,17 +34,9 @@ def money(term: Any) -> Decimal | None:
     return q if q == d else d
 
 
-def iri_ref(iri: str) -> str:
-    """``<iri>`` for a SPARQL text; refuses characters that could break out of the IRI."""
-    if not iri or re.search(r"[<>\"{}|^`\\\s]", iri):
-        raise ValueError(f"not an IRI: {iri!r}")
-    return f"<{iri}>"
-
-
-def literal(text: str) -> str:
-    """A SPARQL string literal with every special character escaped."""
-    esc = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{esc}"'
+# Values go into SPARQL text through the project's one escape module (an IRI is refused, with a
+# ValueError, when it holds anything outside the IRIREF production).
+iri_ref = iri
 
 
 def pick_label(candidates: Iterable[tuple[str, str | None]]) -> str | None:

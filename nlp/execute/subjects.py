@@ -1,0 +1,125 @@
+"""Classification subjects (功能分类 类/款/项, 经济分类 类/款): a subject's figure in any column
+(合计, 基本支出, 项目支出; 人员经费, 公用经费), its children at the level asked, every subject of a
+level, ranked, counted, or as a share of the department's total expenditure."""
+from __future__ import annotations
+
+from nlp import derive as D
+from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, who, with_note
+from nlp.frames import Frame
+from nlp.graph import Row
+from nlp.reply import Item, money
+from nlp.sparql import Constraints
+
+LEVEL_LENGTH = {1: 3, 2: 5, 3: 7}
+LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
+
+
+@executor("subjects")
+def subjects(frame: Frame, ctx: Context) -> Result:
+    f = frame.filters
+    op = frame.operation
+    budgets, note = ctx.scope(frame)
+    scheme = f.scheme or "functional"
+    parents = [s for s in f.subjects if s.kind == ("functional_subject" if scheme == "functional" else "economic_subject")]
+    rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents)))
+    if not rows:
+        return Result()
+    items: list[Item] = []
+    parts: list[str] = []
+    derived: list[D.Derived] = []
+    kept: list[Row] = []
+    for b in budgets:
+        column = f.column or "total"
+        wording = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}.get(column, "")
+        mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.attrs["column"] == column]
+        if not mine:  # that column is blank in this table: the totals
+            mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.attrs["column"] == "total"]
+            wording = ""
+        if not mine:
+            continue
+        if not parents:
+            want = LEVEL_LENGTH.get(f.level or 1, 3)
+            level_rows = sorted((r for r in mine if len(r.key) == want), key=lambda r: r.key)
+            if op.name in ("rank", "sort"):
+                level_rows = _rank(level_rows, op)
+            for i, r in enumerate(level_rows, 1):
+                items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") else {})))
+            kept += level_rows
+            parts.append(f"{who(b.department, b.year)}按{'功能' if scheme == 'functional' else '经济'}分类"
+                         f"（{LEVEL_NAME.get(want, '')}级）：" + "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows))
+            continue
+        for parent in parents:
+            code = parent.code or ""
+            top = next((r for r in mine if r.key == code), None)
+            want = LEVEL_LENGTH.get(f.level or 0) or len(code) + 2
+            if want <= len(code):
+                want = len(code) + 2
+            if scheme == "economic":
+                want = min(want, 5)
+            children = [r for r in mine if r.key.startswith(code) and len(r.key) == want and r.key != code]
+            deeper = [r for r in mine if r.key.startswith(code) and len(r.key) == want + 2]
+            if len(children) == 1 and deeper and not f.level:  # one 款: its 项 instead
+                want, children = want + 2, deeper
+            if not children and top is None:
+                continue
+            lvl = LEVEL_NAME.get(want, "")
+            if not children and top is not None:
+                items.append(item_of(top, code=top.key))
+                kept.append(top)
+                parts.append(f"{who(b.department, b.year)}：{top.key} {top.label}{wording}{money(top.amount)}万元")
+                derived += _share_of_total(frame, ctx, b, top, items, parts)
+                continue
+            if op.name in ("rank", "sort"):
+                children = _rank(children, op)
+            if top is not None and op.name not in ("rank", "sort"):
+                items.append(item_of(top, f"{top.label}合计（{top.key}）", code=top.key))
+                kept.append(top)
+                derived += _share_of_total(frame, ctx, b, top, items, parts)
+            for i, r in enumerate(children, 1):
+                items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") else {})))
+            kept += children
+            name = top.label if top is not None else parent.name
+            head = f"{who(b.department, b.year)}{name}{wording}" + (f"（{code}）合计{money(top.amount)}万元" if top is not None else "")
+            if op.name in ("rank", "sort"):
+                word = "最大" if op.descending else "最小"
+                body = "；".join(f"{i}. {r.key} {r.label}{money(r.amount)}万元" for i, r in enumerate(children, 1))
+                parts.append(f"{head}，其{lvl}级科目中金额{word}的{len(children)}个：{body}")
+            elif op.name == "count" or "count" in op.also:
+                items.append(Item(f"{lvl}级科目个数", str(len(children)), "个", b.department, b.year))
+                body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
+                parts.append(f"{head}，共{len(children)}个{lvl}级科目：{body}")
+            else:
+                body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
+                parts.append(f"{head}，由{len(children)}个{lvl}级科目构成：{body}" if children else head)
+    if not items:
+        return Result()
+    return Result(items, with_note("；".join(parts) + "。", note), derived, kept)
+
+
+def _rank(rows: list[Row], op) -> list[Row]:
+    rows = sorted(rows, key=lambda r: r.amount or 0, reverse=op.descending)
+    if op.nth:
+        return rows[op.nth - 1: op.nth]
+    return rows[: op.n] if op.n else rows
+
+
+def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
+    """A subject's share of the department's total expenditure (when the question asks 占比)."""
+    if frame.operation.name != "share" and "share" not in frame.operation.also:
+        return []
+    total = ctx.rows("figures", [budget], Constraints(items=["expenditure_total"]))
+    if not total:
+        return []
+    d = D.share(figure_input(top, top.label), figure_input(total[0], "支出总计"), f"{top.label}占支出总计比重")
+    if d is None:
+        return []
+    items.append(derived_item(d))
+    parts.append(d.formula)
+    return [d]
+
+
+def _common_prefix(parents) -> str | None:
+    codes = [p.code for p in parents if p.code]
+    if len(codes) != 1:
+        return None
+    return codes[0]

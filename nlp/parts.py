@@ -1,0 +1,121 @@
+"""A question in parts that share context.
+
+``split``: a question is cut at its sentence and clause marks; a piece that asks nothing of its
+own (克州生态环境局2024年用财政拨款安排的5个项目中，…) is context for the next one, a piece that only
+adds a condition (单位资金项目也算在内) belongs to the one before.
+
+``share_context``: a part that names no department or year takes the previous part's; a part that
+asks only an operation (各占多大比重, 每年涨了多少, 差多少) computes on the previous part's figures
+(a derived part); a part that only asks for what the previous one already shows (分别是哪个单位的、
+多少钱 after a list of projects; 压减后是多少 after a change) is folded into it; 其中 narrows to the
+previous part's scope; parts asking the same thing of the same scope are merged (编制数和实有人数各是
+多少？在职、退休各几人？), so 各是多少 distributes over everything named.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp import lexicon as L
+from nlp.frames import DERIVED_OPERATIONS, Frame
+
+_MARKS = re.compile(r"[。？?！!；;，,]")
+# A piece of a question that asks something (a question word, an imperative, an operation).
+_ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|列出|比较|对比|"
+                   r"介绍|列举|查询|统计|计算|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|明细|分别|各是|各占|"
+                   r"差|涨|降|增|减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥")
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Spans of the parts of a folded question."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for m in _MARKS.finditer(text):
+        if m.start() > start:
+            pieces.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for s, e in pieces:
+        piece = text[s:e]
+        if re.search(L.CONDITION_ONLY, piece) and out and not re.search(r"多少|几|哪|什么|谁|吗", piece):
+            out[-1] = (out[-1][0], e)
+        elif not _ASKS.search(piece):
+            pending = s if pending is None else pending
+        else:
+            out.append((pending if pending is not None else s, e))
+            pending = None
+    if pending is not None:
+        if out:
+            out[-1] = (out[-1][0], len(text))
+        else:
+            out.append((pending, len(text)))
+    return out or [(0, len(text))]
+
+
+def _own_content(frame: Frame, ev) -> bool:
+    """Whether a part names something of its own (an entity, a measure, a content word, a focus
+    word other than 单位), rather than only an operation on what came before."""
+    if ev.departments or ev.projects or ev.subjects or ev.persons or ev.policies or ev.topics or ev.terms:
+        return True
+    if ev.item_measures or ev.staff_measures or ev.keywords or ev.bound is not None:
+        return True
+    cues = ev.cues
+    if any(c.kind == "focus" and c.value not in ("departments",) for c in cues.cues):
+        return True
+    return any(cues.has(k) for k in ("income_breakdown", "expenditure_breakdown", "category", "funding", "level"))
+
+
+def _same(a: Frame, b: Frame) -> bool:
+    return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
+
+
+def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
+    """The parts after context is shared between them (see the module docstring)."""
+    out: list[Frame] = []
+    for frame, ev in zip(frames, evidence):
+        prev = out[-1] if out else None
+        if prev is None:
+            out.append(frame)
+            continue
+        f = frame.filters
+        narrows = bool(re.match(L.NARROW_WORDS, frame.clause))
+        if not f.departments and not frame.unknown:
+            f.departments = list(prev.filters.departments)
+            frame.open_department = prev.open_department
+        if not f.years:
+            f.years = list(prev.filters.years)
+        if f.phase is None:
+            f.phase = prev.filters.phase
+        if not _own_content(frame, ev):
+            op = frame.operation.name
+            if op in DERIVED_OPERATIONS or op in ("growth", "change"):
+                if prev.focus in ("figures", "departments", "staff"):
+                    derived = Frame(prev.focus, list(prev.measures), prev.filters.copy(), frame.operation,
+                                    frame.clause, frame.score, prev.open_department, False)
+                    derived.derived_only = op in DERIVED_OPERATIONS
+                    if op in ("growth", "change"):
+                        derived.derived_only = False
+                        if len(derived.filters.years) >= 2:
+                            derived.operation.name = "growth"
+                    if prev.operation.name == "share" and op == "share":
+                        continue
+                    out.append(derived)
+                    continue
+                if op not in prev.operation.also:
+                    prev.operation.also.append(op)
+                continue
+            continue  # it asks for what the previous part already shows
+        if narrows and not (ev.item_measures or ev.staff_measures) and frame.focus != prev.focus:
+            frame.focus = prev.focus
+        if not f.subjects and frame.focus == prev.focus == "subjects":
+            f.subjects, f.scheme = list(prev.filters.subjects), prev.filters.scheme
+        if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons") and prev.filters.projects \
+                and not (ev.topics or ev.keywords):
+            f.projects = list(prev.filters.projects)
+        if _same(frame, prev) or (frame.focus == prev.focus == "staff" and f.departments == prev.filters.departments):
+            prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
+            continue
+        out.append(frame)
+    return out
