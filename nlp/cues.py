@@ -42,7 +42,7 @@ def _longest(found: list[Cue]) -> list[Cue]:
     return sorted(out, key=lambda c: c.start)
 
 
-def _scan(kind: str, table, text: str, blocked: list[tuple[int, int]]) -> list[Cue]:
+def _scan(kind: str, table, text: str, blocked: list[tuple[int, int]], per_value: bool = False) -> list[Cue]:
     found: list[Cue] = []
     for entry in table:
         value, weight, pattern = (entry[0], entry[1], entry[2]) if len(entry) == 3 else (entry[0], 1.0, entry[1])
@@ -52,6 +52,11 @@ def _scan(kind: str, table, text: str, blocked: list[tuple[int, int]]) -> list[C
             if any(s <= m.start() and m.end() <= e for s, e in blocked):
                 continue
             found.append(Cue(kind, str(value), m.start(), m.end(), weight, m.group()))
+    if per_value:  # cues of different values may overlap (比上年 and 增加了多少 are both operations)
+        out: list[Cue] = []
+        for value in dict.fromkeys(c.value for c in found):
+            out += _longest([c for c in found if c.value == value])
+        return sorted(out, key=lambda c: c.start)
     return _longest(found)
 
 
@@ -66,8 +71,8 @@ def find_cues(text: str, blocked: list[tuple[int, int]] = ()) -> list[Cue]:
     cues += [c for c in _scan("amount", [("amount", L.AMOUNT_WORDS)], text, blocked)
              if not any(s <= c.start and c.end <= e for s, e in taken)]
     cues += _scan("attribute", L.PROJECT_ATTRIBUTES, text, blocked)
-    cues += _scan("focus", L.FOCUS_WORDS, text, blocked)
-    cues += _scan("op", L.OPERATION_WORDS, text, blocked)
+    cues += _scan("focus", L.FOCUS_WORDS, text, blocked, per_value=True)
+    cues += _scan("op", L.OPERATION_WORDS, text, blocked, per_value=True)
     cues += _scan("category", L.CATEGORY_WORDS, text, blocked)
     cues += _scan("funding", L.FUNDING_WORDS, text, blocked)
     cues += _scan("include", [("include", L.INCLUDE_WORDS)], text, blocked)

@@ -105,6 +105,7 @@ class Operation:
 
     name: str = "lookup"
     n: int | None = None
+    explicit_n: bool = False  # the question gave the number (前三, 两个), not only 最大
     nth: int | None = None
     descending: bool = True
     base: str | None = None

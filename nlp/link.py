@@ -47,7 +47,6 @@ _GENERIC_UNKNOWN = {"中国", "全国", "中央", "国家", "自治区", "全州
                     "各县", "地方", "本市", "全市", "全省", "本省", "本区", "全区", "各区", "各市", "外省"}
 _PERSON = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?=负责|是[^，。?？]{0,16}负责人|牵头|主管|分管|经办)|"
                      r"负责人(?:是|为)?([\u4e00-\u9fff]{2,3})(?=$|[，。?？,的吗])")
-_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:县|市|区)?分局")
 _LEVEL_START = re.compile(r"[省市州区县旗盟]")
 _FUNCTION_CHAR = re.compile(r"[的了和与及是在给对把从按为向]")
 _ORG_CHAR = re.compile(r"[局厅委院办室处科所站队部馆心会]$")
@@ -209,8 +208,8 @@ class Linker:
             for i in range(a.start, min(a.end, len(masked))):
                 masked[i] = "|"
         q = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
-        for m in linked.mentions:  # subjects: named projects and documents are out of the comparison
-            if m.kinds() & {"project", "policy"}:
+        for m in linked.mentions:  # subjects: named projects, documents and topics are out of the comparison
+            if m.kinds() & {"project", "policy", "topic"}:
                 for i in range(m.start, m.end):
                     masked[i] = "|"
         q_subject = core(_FIGURE_WORDS.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
@@ -262,10 +261,15 @@ class Linker:
                     continue
                 add(start, end)
                 break
-        for m in _BRANCH.finditer(text):  # a branch office the graph does not name (喀什分局)
-            if not overlaps(m.start(), m.end()) and not self.catalog.mentions_name(m.group()) and \
-                    not _NOT_PLACE.search(m.group()[:-2]):
-                add(m.start(), m.end())
+        for m in re.finditer(r"分局", text):  # a branch office the graph does not name (喀什分局)
+            end = m.end()
+            for start in range(max(0, m.start() - 5), m.start() - 1):
+                name = text[start:end]
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", name) or _NOT_PLACE.search(name[:-2]) or overlaps(start, end):
+                    continue
+                if not self.catalog.mentions_name(name):
+                    add(start, end)
+                break
         for m in _PERSON.finditer(text):
             g = 1 if m.group(1) else 2
             s, e = m.start(g), m.end(g)

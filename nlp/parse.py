@@ -82,7 +82,7 @@ class Parser:
         f = Filters()
         f.departments = [_ref(e) for e in ev.departments]
         f.years = list(ev.years)
-        f.subjects = [_ref(e) for e in ev.subjects]
+        f.subjects = [_ref(e) for e in ev.subjects if ev.subjects_exact or focus != "projects"]
         if f.subjects:
             f.scheme = "economic" if ev.subjects[0].kind == "economic_subject" else "functional"
         f.projects = [_ref(e) for e in ev.projects]
@@ -100,7 +100,7 @@ class Parser:
             f.categories.append(c.value)
         if not f.scheme and re.search(r"经济分类|工资福利|商品和服务|对个人和家庭|资本性支出", ev.text):
             f.scheme = "economic"
-        if f.projects and not ev.projects_exact and (ev.keywords or ev.topics) and \
+        if focus == "projects" and f.projects and not ev.projects_exact and (ev.keywords or ev.topics) and \
                 re.search(r"哪些|有没有|哪个项目|什么项目|相关|有关|方面|涉及|哪几个|都有", ev.text) and not _one_clear(ev):
             f.projects = []  # a topic, not a project named in part
         funding = cues.values("funding")
@@ -151,6 +151,7 @@ class Parser:
                 n = chinese_count(m.group(1)) if m else None
             if n is None and re.search(r"哪两个|哪两项", t):
                 n = 2
+            op.explicit_n = n is not None
             if n is None and re.search(r"最大|最多|最高|最小|最少|最低|最贵|最便宜", t):
                 n = 1
             op.n = n
@@ -195,6 +196,8 @@ class Parser:
             return keys or ["authorizedStaff", "actualStaff", "activeStaff", "retiredStaff", "retiredVeteranStaff"]
         if focus == "projects":
             attrs = cues.values("attribute")
+            if not ev.projects:  # of a set of projects, a funding source or category is a condition
+                attrs = [a for a in attrs if a in ("unit", "person")]
             return attrs or ["amount"]
         if focus == "subjects":
             return [frame.filters.column or "total"]
@@ -412,7 +415,8 @@ def content_words(clause: Clause, linked: Linked) -> list[str]:
     words of a topic (柴油车, 物业费, 垃圾焚烧发电)."""
     t = list(clause.text)
     for m in clause.mentions:
-        if m.kinds() & {"department", "place", "topic", "person", "unit", "policy", "project", "division", "term"}:
+        if m.kinds() & {"department", "place", "topic", "person", "unit", "policy", "project", "division", "term",
+                        "functional_subject", "economic_subject"}:
             for i in range(m.start - clause.start, m.end - clause.start):
                 t[i] = "|"
     for c in clause.cues.cues:
@@ -423,6 +427,7 @@ def content_words(clause: Clause, linked: Linked) -> list[str]:
             t[i - clause.start] = "|"
     text = "".join(t)
     text = re.sub(L.BOUND_WORDS, "|", text)
+    text = re.sub("|".join(k[:-2] + "(?:指标)?" for k in INDICATOR_KINDS), "|", text)
     text = re.sub(r"\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|年度?|%)?", "|", text)
     text = _STOP.sub("|", text)
     words = [w for w in re.split(r"[|\W\d_]+", text) if len(w) >= 2]

@@ -21,7 +21,7 @@ from nlp.frames import DERIVED_OPERATIONS, Frame
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A piece of a question that asks something (a question word, an imperative, an operation).
 _ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|列出|比较|对比|"
-                   r"介绍|列举|查询|统计|计算|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|明细|分别|各是|各占|"
+                   r"介绍|列举|查询|统计|计算|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
                    r"差|涨|降|增|减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥")
 
 
@@ -90,6 +90,8 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
             f.phase = prev.filters.phase
         if not _own_content(frame, ev):
             op = frame.operation.name
+            if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):
+                continue  # 压减后是多少 after a change: the change already shows the figure after it
             if op in DERIVED_OPERATIONS or op in ("growth", "change"):
                 if prev.focus in ("figures", "departments", "staff"):
                     derived = Frame(prev.focus, list(prev.measures), prev.filters.copy(), frame.operation,
@@ -111,7 +113,7 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
             frame.focus = prev.focus
         if not f.subjects and frame.focus == prev.focus == "subjects":
             f.subjects, f.scheme = list(prev.filters.subjects), prev.filters.scheme
-        if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons") and prev.filters.projects \
+        if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)
         if _same(frame, prev) or (frame.focus == prev.focus == "staff" and f.departments == prev.filters.departments):

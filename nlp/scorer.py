@@ -49,6 +49,7 @@ WEIGHTS: dict[str, float] = {
     "projects|policy_and_projects": 1.5,
     "projects|ent:subject_and_project_word": 0.5,
     "projects|rank_of_project_expenditure": 4.0,
+    "projects|economic_subject_items": -3.0,
     "projects|focus:indicators": -3.0,
     "projects|focus:policies": -2.5,
     "projects|focus:persons": -2.5,
@@ -102,10 +103,10 @@ def atoms(ev) -> dict[str, float]:
     """The evidence of a clause (``nlp.parse.Evidence``) as named atoms with values."""
     a: dict[str, float] = defaultdict(float)
     cues = ev.cues
-    for c in cues.cues:
+    for c in cues.cues:  # each focus word adds its weight (several words for one focus: stronger, capped)
         if c.kind == "focus":
-            a["focus:" + c.value] = max(a["focus:" + c.value], c.weight)
-    project_word = cues.has("focus", "projects")
+            a["focus:" + c.value] = min(a["focus:" + c.value] + c.weight, max(c.weight, 3.0))
+    project_word = any(re.search(r"项目|专项", c.text) for c in cues.of("focus", "projects"))
     if ev.departments:
         a["ent:department"] = 1
     if len(ev.departments) >= 2:
@@ -147,6 +148,8 @@ def atoms(ev) -> dict[str, float]:
         a["item_measure_alone"] = 1
     if ev.policies and project_word:
         a["policy_and_projects"] = 1
+    if ev.subjects and project_word and all(s.kind == "economic_subject" for s in ev.subjects):
+        a["economic_subject_items"] = 1  # an economic subject's 项目 are its own items: projects are not classified so
     if ev.subjects and project_word and not cues.has("focus", "subjects"):
         a["ent:subject_and_project_word"] = 1
         a["subject_word_is_project_word"] = 1

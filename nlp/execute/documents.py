@@ -49,7 +49,8 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     what = "、".join(f.indicator_kinds) if f.indicator_kinds else "绩效指标"
     if not rows:
         if projects and kinds:
-            return Result(text="没有找到：" + "；".join(f"{project_phrase(p)}没有{what}" for p in projects) + "。")
+            return Result(text="没有找到：" + "；".join(f"“{p.label}”（{who(p.department, p.year)}）没有{what}"
+                                                      for p in projects) + "。")
         return Result()
     by_project = {p.iri: p for p in projects}
     items: list[Item] = []

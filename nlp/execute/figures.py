@@ -306,7 +306,8 @@ def departments(frame: Frame, ctx: Context) -> Result:
     if op.nth and op.nth <= len(rows):
         rows = rows[op.nth - 1: op.nth]
     elif op.n and op.n < len(rows) and not (f.set_size and op.n == f.set_size):
-        rows = rows[: op.n]
+        # 最多/最少 without a number: the first few, so the answer shows where the others stand
+        rows = rows[: op.n if op.explicit_n else max(op.n, min(5, len(rows)))]
     label = _label(ctx, key)
     items: list[Item] = []
     lines = []

@@ -90,6 +90,8 @@ def projects(frame: Frame, ctx: Context) -> Result:
         return _attributes(frame, ctx, rows)
     if f.person is not None and op.name not in ("rank", "sort"):
         return person_projects(frame, ctx)
+    if "unit" in frame.measures and re.search(r"下属", frame.clause):
+        return subordinate_projects(frame, ctx)
     rows, note, budgets = scoped_projects(frame, ctx)
     if not budgets:
         return Result()
@@ -372,13 +374,6 @@ def persons(frame: Frame, ctx: Context) -> Result:
                          f"项目负责人是{r.attrs.get('person') or '未列明'}")
         return Result(items, "；".join(parts) + "。" if parts else "", [], rows)
     rows, note, budgets = scoped_projects(frame, ctx)
-    if re.search(r"下属", frame.clause):
-        others = [r for r in rows if r.attrs.get("unit") and r.attrs["unit"] != r.department]
-        if not others:
-            return Result(text="没有找到由下属预算单位承担的项目：图谱中这些项目的承担单位都是部门本身。")
-        return Result([_project_item(ctx, r, responsible_unit=r.attrs["unit"]) for r in others],
-                      "由其他单位承担的项目：" + "；".join(f"{project_phrase(r)}由{r.attrs['unit']}承担" for r in others) + "。",
-                      [], others)
     people: dict[str, list[Row]] = {}
     for r in rows:
         if r.attrs.get("person"):
@@ -391,6 +386,17 @@ def persons(frame: Frame, ctx: Context) -> Result:
         f"{who(d, y)}：" + "、".join(p.label for p in ps if (p.department, p.year) == (d, y))
         for d, y in dict.fromkeys((p.department, p.year) for p in ps)) + "）" for name, ps in people.items())
     return Result(items, with_note(text + "。", note), [], rows)
+
+
+def subordinate_projects(frame: Frame, ctx: Context) -> Result:
+    """Projects a department gives to other units to carry out (承担单位 other than itself)."""
+    rows, note, budgets = scoped_projects(frame, ctx)
+    others = [r for r in rows if r.attrs.get("unit") and r.attrs["unit"] != r.department]
+    if not others:
+        return Result(text="没有找到由下属预算单位承担的项目：图谱中这些项目的承担单位都是部门本身。")
+    return Result([_project_item(ctx, r, responsible_unit=r.attrs["unit"]) for r in others],
+                  "由其他单位承担的项目：" + "；".join(f"{project_phrase(r)}由{r.attrs['unit']}承担" for r in others) + "。",
+                  [], others)
 
 
 def person_projects(frame: Frame, ctx: Context) -> Result:
