@@ -80,6 +80,7 @@ class Filters:
     level: int | None = None  # 1 类, 2 款, 3 项
     projects: list[Ref] = field(default_factory=list)
     topics: list[Ref] = field(default_factory=list)
+    topic_text: list[str] = field(default_factory=list)  # the words that named the topics, as typed
     keywords: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)  # current carryover unit_funds
     funding: str | None = None  # fiscal transfer unit_funds
@@ -94,6 +95,7 @@ class Filters:
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),
                        subjects=list(self.subjects), projects=list(self.projects), topics=list(self.topics),
+                       topic_text=list(self.topic_text),
                        keywords=list(self.keywords), categories=list(self.categories),
                        indicator_kinds=list(self.indicator_kinds), terms=list(self.terms))
 

@@ -41,7 +41,7 @@ _ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:分局|中心|局|厅|委员会|办
 # A place named in the question: a stem and an administrative level.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|自治区|地区|省|市|州|县|区|旗|盟|镇|乡)")
 _NOT_PLACE = re.compile(r"^(?:本|全|各|该|这|那|每|省|市|区|县|州)|[的了和与及是在有给对把从按为向里中年月日钱费局能否推算出说明根据请问查多少哪些个]|"
-                        r"(?:社区|园区|辖区|景区|片区|分区|小区|街区|市区|郊区|城区|地区|管区|校区|库区|矿区|"
+                        r"(?:社区|园区|辖区|景区|片区|分区|小区|街区|市区|郊区|城区|管区|校区|库区|矿区|"
                         r"山区|牧区|功能区|保护区|示范区|开发区|新区|试验区|试点区|流域)$")
 _GENERIC_UNKNOWN = {"中国", "全国", "中央", "国家", "自治区", "全州", "本级", "州级", "省级", "市级", "县级",
                     "各县", "地方", "本市", "全市", "全省", "本省", "本区", "全区", "各区", "各市", "外省"}
@@ -140,6 +140,7 @@ class Linker:
             while start >= 0:
                 spans.append((start, start + len(key), key))
                 start = text.find(key, start + 1)
+        self._text = text
         linked = Linked(nq, self._select(spans))
         found = self._fuzzy_departments(text, linked.mentions)
         for f in found:  # the short form replaces a bare place inside it (江苏 in 江苏高院)
@@ -155,9 +156,14 @@ class Linker:
         """Longest spans first, no overlaps."""
         taken: list[tuple[int, int]] = []
         out: list[Mention] = []
+        text = self._text
         for start, end, key in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
             if any(start < e and s < end for s, e in taken):
                 continue
+            if _LEVEL_START.match(key) and start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]) and \
+                    not _FUNCTION_CHAR.match(text[start - 1]) and \
+                    all(e.kind in ("department", "unit", "place") for e in self.catalog.by_key[key]):
+                continue  # 市生态环境局 inside 白云市生态环境局: the tail of another place's department
             taken.append((start, end))
             out.append(Mention(key, list(self.catalog.by_key[key]), start, end))
         return sorted(out, key=lambda m: m.start)
@@ -201,7 +207,8 @@ class Linker:
             return cache[key]
         masked = ["|" if not (span[0] <= i < span[1]) else ch for i, ch in enumerate(text)]
         for m in linked.mentions:
-            if m.kinds() & {"department", "place", "person", "division", "unit"}:
+            if m.kinds() & {"department", "place", "person", "division", "unit", "policy"} and \
+                    not m.kinds() & {"project"}:
                 for i in range(m.start, m.end):
                     masked[i] = "|"
         for a in linked.question.amounts:

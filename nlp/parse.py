@@ -87,6 +87,7 @@ class Parser:
             f.scheme = "economic" if ev.subjects[0].kind == "economic_subject" else "functional"
         f.projects = [_ref(e) for e in ev.projects]
         f.topics = [_ref(e) for e in ev.topics]
+        f.topic_text = [m.key for m in ev.mentions if "topic" in m.kinds()]
         f.keywords = list(ev.keywords)
         f.person = _ref(ev.persons[0]) if ev.persons else None
         f.policy = _ref(ev.policies[0]) if ev.policies else None
@@ -139,6 +140,8 @@ class Parser:
             chosen = next((o for o in OP_PRIORITY if o in ops and o != "yesno"), None)
         if chosen == "list" and focus in ("figures", "staff"):
             chosen = None
+        if focus in ("projects", "subjects", "departments") and "rank" in ops and chosen in ("share", "difference", "sum"):
+            chosen = "rank"  # 最大的项目占项目支出的比例: the rank is asked, the share is added to it
         if chosen:
             op.name = chosen
         op.also = [o for o in ops if o != op.name]
@@ -174,7 +177,7 @@ class Parser:
                 words = [w for w in re.findall(L.EXPENSE_WORD, ev.text) if not re.search(L.NOT_EXPENSE, w)]
                 if words:
                     keys = ["word:" + w[-3:] for w in dict.fromkeys(words)] + keys
-            keys = _family_rules(keys, ev.text)
+            keys = _family_rules(keys, ev.text, frame.operation.name)
             if focus == "departments" and not keys:
                 keys = ["income_total"]
             if focus == "departments":
@@ -224,9 +227,10 @@ def _ref(e: Entity) -> Ref:
     return Ref(e.kind, e.iri, e.name, e.code, e.department, e.year)
 
 
-def _family_rules(keys: list[str], t: str) -> list[str]:
+def _family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
     """Which of the 三公 and 采购 parts a clause asks for: the parts it names, with the total where
-    it says 总共/合计/其中; all parts where it names only the family."""
+    it says 总共/合计/其中; all parts where it names only the family (only its total where the
+    family is compared or changed)."""
     tp = [k for k in keys if k.startswith("three_public.")]
     if tp:
         parts = [k for k in tp if k != "three_public.total"]
@@ -237,6 +241,8 @@ def _family_rules(keys: list[str], t: str) -> list[str]:
                 + ["three_public.vehicles"]
         if parts and "three_public.total" in tp and re.search(r"总共|合计|一共|总额|总数|其中", t):
             parts = ["three_public.total", *parts]
+        if not parts and op in ("change", "growth", "derive", "compare", "sort", "rank", "difference"):
+            parts = ["three_public.total"]
         if not parts:
             parts = ["three_public.total", "three_public.overseas", "three_public.reception", "three_public.vehicles",
                      "three_public.vehicle_purchase", "three_public.vehicle_operation"]
@@ -244,7 +250,8 @@ def _family_rules(keys: list[str], t: str) -> list[str]:
     pr = [k for k in keys if k.startswith("procurement.")]
     if pr:
         parts = [k for k in pr if k != "procurement.total"]
-        parts = ["procurement.total", *parts] if parts else \
+        parts = ["procurement.total", *parts] if parts else ["procurement.total"] \
+            if op in ("change", "growth", "derive", "compare", "sort", "rank", "difference") else \
             ["procurement.total", "procurement.goods", "procurement.works", "procurement.services"]
         keys = [k for k in keys if not k.startswith("procurement.")] + parts
     if "income_total" in keys and len(keys) > 1 and not re.search(r"收入总计|收支总|总收入|收入合计", t):
@@ -279,6 +286,7 @@ class Evidence:
     share_base: str | None
     item_measures: list[str]
     staff_measures: list[str]
+    mentions: list = field(default_factory=list)
 
     @classmethod
     def of(cls, parser: Parser, linked: Linked, clause: Clause) -> "Evidence":
@@ -313,6 +321,7 @@ class Evidence:
                  find_years(_without_numbers(t), None)[0], amounts, bound, [], [], None, item_measures,
                  staff_measures)
         ev.keywords = content_words(clause, linked)
+        ev.mentions = clause.mentions
         ev.indicator_kinds = _indicator_kinds(t, clause)
         ev.share_base = _share_base(t, cues, vocab)
         return ev

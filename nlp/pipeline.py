@@ -111,6 +111,7 @@ def _context(pipe: "Pipeline"):
     def run(state: QuestionState) -> None:
         for frame in state.frames:
             frame.open_department = not frame.filters.departments
+            pipe.relative_years(frame)
         state.frames = share_context(state.frames, state.evidence)
     return run
 
@@ -194,19 +195,24 @@ class Pipeline:
     def dept_years(self, names: list[str]) -> set[int]:
         return {y for d in names for y in self.catalog.dept_years.get(d, [])}
 
+    def relative_years(self, frame: Frame) -> None:
+        """今年/去年 of a department: relative to its own latest budget in the graph (of the whole
+        graph where no department is named)."""
+        clause = frame.clause
+        if re.search(r"今年|本年度|去年|上一年|前年|明年", clause) and not re.search(r"[比较与同跟和]去年|去年同期", clause):
+            names = [d.name for d in frame.filters.departments]
+            have = self.dept_years(names) if names else set(self.catalog.years)
+            if have:
+                years = find_years(clause, max(have))[0]
+                if years:
+                    frame.filters.years = years
+
     def resolve(self, frame: Frame, state: QuestionState) -> None:
         """Years relative to the department (今年 = its latest budget), the year the graph lacks
         (derived from the next year's statement), names the graph does not hold, and a short name
         several departments share (asked back)."""
         f = frame.filters
         names = [d.name for d in f.departments]
-        clause = frame.clause
-        if re.search(r"今年|本年度|去年|上一年|前年|明年", clause) and not re.search(r"[比较与同跟和]去年|去年同期", clause):
-            have = self.dept_years(names) if names else set(self.catalog.years)
-            if have:
-                years = find_years(clause, max(have))[0]
-                if years:
-                    f.years = years
         if names and frame.focus == "figures":
             have = self.dept_years(names)
             if len(f.years) == 2:  # 从2025年的预算推算2024年的…: the year asked is the one the graph lacks

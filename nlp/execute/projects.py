@@ -104,8 +104,8 @@ def projects(frame: Frame, ctx: Context) -> Result:
         return Result()
     if op.name in ("rank", "sort") or op.nth:
         return _ranked(frame, ctx, rows, note)
-    if op.name == "count" or "count" in op.also and op.name != "sum":
-        return _counted(frame, ctx, rows, note)
+    if op.name == "count" or "count" in op.also and op.name != "sum" or (f.funding and op.name in ("list", "yesno")):
+        return _counted(frame, ctx, rows, note)  # projects of one kind of funding: listed and counted
     return _listed(frame, ctx, rows, note)
 
 
@@ -336,7 +336,7 @@ def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], lis
         text = names[r.iri]
         score = 0.0
         for iri, ws in topic_words.items():
-            narrow = [w for w in ws[1:] if w in frame.clause]
+            narrow = [w for w in f.topic_text if w in ws and w != ws[0]]  # a synonym typed, not the broad label
             if any(w in text for w in narrow):
                 score += 2.0
             elif any(len(w) >= 2 and w in text for w in ws):
