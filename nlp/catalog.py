@@ -100,6 +100,9 @@ class Catalog:
                 key = fold(name)
                 if len(key) >= 2 and e not in by_key[key]:
                     by_key[key].append(e)
+        for key, ents in by_key.items():  # a department's own name names the department (not a table row printed so)
+            if any(e.kind == "department" for e in ents):
+                by_key[key] = [e for e in ents if e.kind in ("department", "place", "unit", "term")]
         return cls(out, sorted(set(years)), dict(by_key))
 
 

@@ -87,12 +87,12 @@ def share(part: Input, whole: Input, label: str | None = None) -> Derived | None
 
 
 def difference(a: Input, b: Input, label: str | None = None) -> Derived:
-    """差额: the larger minus the smaller, labelled which is more (A比B多)."""
-    hi, lo = (a, b) if a.value >= b.value else (b, a)
-    value = hi.value - lo.value
-    label = label or f"{hi.label}比{lo.label}多"
-    return Derived(label, value, hi.unit, f"{label} = {grouped(hi.value, hi.unit)} − {grouped(lo.value, lo.unit)} = "
-                                          f"{grouped(value, hi.unit)}{hi.unit}", [hi, lo], hi.department, hi.year)
+    """差额 of ``a`` against ``b`` in the order the question names them: A比B多 (or 少) |A − B|."""
+    value = abs(a.value - b.value)
+    label = label or f"{a.label}比{b.label}{'多' if a.value >= b.value else '少'}"
+    big, small = (a, b) if a.value >= b.value else (b, a)
+    return Derived(label, value, a.unit, f"{label} = {grouped(big.value, big.unit)} − {grouped(small.value, small.unit)} = "
+                                         f"{grouped(value, a.unit)}{a.unit}", [a, b], a.department, a.year)
 
 
 def growth(current: Input, previous: Input, label: str) -> list[Derived]:

@@ -75,6 +75,7 @@ class Filters:
     years: list[int] = field(default_factory=list)
     phase: str | None = None  # budget | final_account
     column: str | None = None  # a classification column: total basic project personnel public
+    columns: list[str] = field(default_factory=list)  # every column asked (基本支出和项目支出各是多少)
     scheme: str | None = None  # functional | economic
     subjects: list[Ref] = field(default_factory=list)
     level: int | None = None  # 1 类, 2 款, 3 项
@@ -95,7 +96,7 @@ class Filters:
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),
                        subjects=list(self.subjects), projects=list(self.projects), topics=list(self.topics),
-                       topic_text=list(self.topic_text),
+                       topic_text=list(self.topic_text), columns=list(self.columns),
                        keywords=list(self.keywords), categories=list(self.categories),
                        indicator_kinds=list(self.indicator_kinds), terms=list(self.terms))
 

@@ -26,7 +26,8 @@ from nlp.normalize import NormalizedQuestion
 # Words that name no particular project: stripped before fuzzy comparison of project names.
 _GENERIC = re.compile(
     r"有没有|有哪些|哪些|哪个|哪几个|那个|这个|多少钱|多少|是多少|什么|项目|经费|资金|专项|费用|工作|"
-    r"预算|安排|设立|是否|分别|各是|[的了和与及或在里中是有]|[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
+    r"预算|安排|设立|是否|分别|各是|绩效目标|绩效|指标|目标表|[的了和与及或在里中是有]|"
+    r"[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
 FUZZY_KINDS = ("project", "policy", "functional_subject", "economic_subject")
 # The commonest Chinese surnames: a name the question gives for a person must start with one.
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -37,7 +38,8 @@ _FIGURE_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本经�
                            r"收入总计|支出总计|收支总|本年收入|上年结转|结转结余|单位资金|三公|机关运行经费|政府采购")
 _ORG_END = re.compile(r"(?:分局|中心|局|厅|委员会|委|法院|检察院|院|所|站|办公室|办公厅|办|大队|支队|队|处|馆|部|街道)")
 # An organisation named in the question: a few characters ending in an organisation word.
-_ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:分局|中心|局|厅|委员会|办公室|法院|检察院|院|所|站|大队|支队|街道)")
+_ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:分局|中心|局|厅|委员会|办公室|法院|检察院|院|所|站|大队|支队|街道|"
+                  r"馆|委|办|部|处|队|团|校|园|社)")
 # A place named in the question: a stem and an administrative level.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|自治区|地区|省|市|州|县|区|旗|盟|镇|乡)")
 _NOT_PLACE = re.compile(r"^(?:本|全|各|该|这|那|每|省|市|区|县|州)|[的了和与及是在有给对把从按为向里中年月日钱费局能否推算出说明根据请问查多少哪些个]|"
@@ -295,6 +297,12 @@ class Linker:
                 name = text[m.start:org.end()]
                 if not self.catalog.mentions_name(name, budget_side=True):
                     add(m.start, org.end())
+        if not any(m.kinds() & {"department"} for m in mentions):  # an organisation named first, unknown (区府办)
+            head = re.match(r"^(?:\d{2,4}年度?)?([\u4e00-\u9fff]{2,8}?(?:局|厅|委|办|院|馆|中心|街道|分局))", text)
+            if head and not covered(head.start(1), head.end(1)) and not overlaps(head.start(1), head.end(1)) and \
+                    not re.search(r"[的了和与是在给有哪几多少什么]", head.group(1)) and \
+                    not self.catalog.mentions_name(head.group(1), budget_side=True):
+                add(head.start(1), head.end(1))
         for org in _ORG.finditer(text):  # a whole organisation name with its own unknown place
             s, e = org.start(), org.end()
             name = org.group()

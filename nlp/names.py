@@ -47,6 +47,14 @@ ORG_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("人民检察院", ("检察院",)),
 ]
 _LEVEL = re.compile(r"(省|市|区|县|州|旗|盟)$")
+# What a budget adds to a department's name to say which scope it covers: 西安市审计局（汇总）,
+# 无锡市交通运输局（本级）. People never say it.
+_BUDGET_SCOPE = re.compile(r"\s*[（(](?:本级|汇总|部门|机关本级|部门汇总|单位)[)）]$|(?<=[局委厅院办])(?:本级|汇总)$")
+
+
+def strip_budget_scope(name: str) -> str:
+    """The name without the budget-scope suffix (（汇总）, （本级）)."""
+    return _BUDGET_SCOPE.sub("", name)
 # An organisation word's last character(s): the kind of body (局, 委, 院, 办, 中心 …).
 ORG_END = re.compile(r"(?:分局|中心|局|厅|委员会|委|法院|院|所|站|办公室|办公厅|办|大队|支队|队|处|馆|部|街道)$")
 
@@ -69,6 +77,9 @@ def department_aliases(name: str) -> list[str]:
     """Every short form of a department's name: the identity module's (places shortened or
     dropped, other names of the organisation word) and the spoken forms of the organisation
     word, with the places kept, shortened, or dropped to the innermost one's level character."""
+    bare = strip_budget_scope(name)
+    if bare != name:
+        return list(dict.fromkeys([bare, *department_aliases(bare)]))
     out: list[str] = list(_identity_short_forms(name))
     places, org = split_place(name)
     if not org:
@@ -99,6 +110,7 @@ def abbreviates(span: str, name: str) -> bool:
     """Whether ``span`` is a short form of the department ``name``: its characters in order in
     the name (or in the name without its places, or with them shortened), beginning where that
     form begins, ending in its organisation character (卫健委, 规划资源局, 江苏高院, 监控中心)."""
+    name = strip_budget_scope(name)
     if len(span) < 3 or span == name:
         return False
     places, org = split_place(name)

@@ -116,6 +116,7 @@ class Parser:
                 masked = masked.replace(s.name, "|")
             cols = [c.value for c in cues.of("column") if ev.text[c.start:c.end] in masked]
             f.column = cols[0] if cols else None
+            f.columns = list(dict.fromkeys(cols))
         phases = cues.values("phase")
         if phases:
             f.phase = phases[0]
@@ -135,8 +136,9 @@ class Parser:
         t = ev.text
         op = Operation("list" if focus not in ("figures", "staff") else "lookup")
         chosen = next((o for o in OP_PRIORITY if o in ops), None)
+        asks_condition = ev.cues.has("attribute") or ev.cues.has("funding") or ev.cues.has("category")
         if chosen == "yesno" and (focus in ("figures", "staff", "subjects") or ev.projects and focus == "projects"
-                                  and not ev.cues.has("attribute")):
+                                  and not asks_condition):
             chosen = next((o for o in OP_PRIORITY if o in ops and o != "yesno"), None)
         if chosen == "list" and focus in ("figures", "staff"):
             chosen = None
@@ -182,6 +184,8 @@ class Parser:
                 keys = ["income_total"]
             if focus == "departments":
                 return keys[:1] if frame.operation.name != "share" else keys
+            if len(keys) == 1 and re.search(L.PARTS_OF, ev.text) and self.vocab.children(keys[0]):
+                return keys + self.vocab.children(keys[0])  # 上年结转结余由哪几部分组成
             if not keys and cues.has("income_breakdown"):
                 return ["income_total", "general_public_budget", "upper_level_transfer", "government_fund",
                         "state_capital", "unit_funds", "carryover_total"]
@@ -201,6 +205,8 @@ class Parser:
             attrs = cues.values("attribute")
             if not ev.projects:  # of a set of projects, a funding source or category is a condition
                 attrs = [a for a in attrs if a in ("unit", "person")]
+            elif cues.has("funding") or cues.has("category"):  # 是不是用财政拨款安排的: asked of the project
+                attrs = list(dict.fromkeys(attrs + (["funding"] if cues.has("funding") else ["category"])))
             return attrs or ["amount"]
         if focus == "subjects":
             return [frame.filters.column or "total"]
@@ -433,6 +439,9 @@ def content_words(clause: Clause, linked: Linked) -> list[str]:
             t[i] = "|"
     for a in linked.question.amounts:
         for i in range(max(a.start, clause.start), min(a.end, clause.end)):
+            t[i - clause.start] = "|"
+    for s, e, _name in linked.unknown:  # a name the graph lacks is not a topic
+        for i in range(max(s, clause.start), min(e, clause.end)):
             t[i - clause.start] = "|"
     text = "".join(t)
     text = re.sub(L.BOUND_WORDS, "|", text)

@@ -67,6 +67,14 @@ def _own_content(frame: Frame, ev) -> bool:
     return any(cues.has(k) for k in ("income_breakdown", "expenditure_breakdown", "category", "funding", "level"))
 
 
+def _only_names(frame: Frame, ev) -> bool:
+    """A part that names only another department, place or year (…呢？)."""
+    named = bool(ev.departments or ev.places or frame.unknown or ev.years)
+    asks = ev.item_measures or ev.staff_measures or ev.projects or ev.subjects or ev.keywords or ev.topics or \
+        any(c.kind in ("focus", "op", "attribute", "income_breakdown", "expenditure_breakdown") for c in ev.cues.cues)
+    return named and not asks and bool(re.search(r"呢|那|又|和|也", frame.clause))
+
+
 def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
@@ -88,6 +96,20 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
             f.years = list(prev.filters.years)
         if f.phase is None:
             f.phase = prev.filters.phase
+        if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
+            frame.focus, frame.measures = prev.focus, list(prev.measures)
+            frame.operation = prev.operation
+            for key in ("subjects", "scheme", "projects", "topics", "keywords", "categories", "funding", "bound",
+                        "indicator_kinds", "column", "columns", "level"):
+                if not getattr(f, key):
+                    setattr(f, key, getattr(prev.filters, key))
+            out.append(frame)
+            continue
+        if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base} and \
+                prev.focus in ("projects", "subjects"):
+            prev.operation.also.append("share")  # 占项目支出的比重 of the total just listed
+            prev.operation.base = ev.share_base
+            continue
         if not _own_content(frame, ev):
             op = frame.operation.name
             if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):

@@ -27,6 +27,7 @@ WEIGHTS: dict[str, float] = {
     "figures|ent:subject_exact": -1.5,
     "figures|subject_named_as_measure": 2.0,
     "figures|change_of_expense": 4.0,
+    "figures|measure_scope": -2.0,
     "figures|rank_of_project_expenditure": -2.0,
     # departments compared on one figure
     "departments|focus:departments": 1.0,
@@ -50,6 +51,7 @@ WEIGHTS: dict[str, float] = {
     "projects|ent:subject_and_project_word": 0.5,
     "projects|rank_of_project_expenditure": 4.0,
     "projects|economic_subject_items": -3.0,
+    "projects|measure_scope": 1.0,
     "projects|focus:indicators": -3.0,
     "projects|focus:policies": -2.5,
     "projects|focus:persons": -2.5,
@@ -67,6 +69,7 @@ WEIGHTS: dict[str, float] = {
     "subjects|subject_named_as_measure": -2.5,
     "subjects|subject_context": 2.0,
     "subjects|change_of_expense": -3.0,
+    "subjects|measure_scope": 1.0,
     # the rest: their own words
     "indicators|focus:indicators": 1.0,
     "indicators|ent:project_exact": 0.5,
@@ -166,6 +169,9 @@ def atoms(ev) -> dict[str, float]:
         a["change_of_expense"] = 1
     if "project_expenditure" in ev.item_measures and ops & {"rank"} and len(ev.departments) <= 1:
         a["rank_of_project_expenditure"] = 1
+    scope = [c for c in cues.of("measure") if re.match(r"中|里|当中|里面|之中", ev.text[c.end:c.end + 2])]
+    if scope and (cues.has("focus", "subjects") or project_word):
+        a["measure_scope"] = 1  # 基本支出中…科目, 项目支出中…项目: the figure is where to look, not what is asked
     if measure and cues.has("focus", "departments") and len(ev.departments) != 1:
         a["measure_over_departments"] = 1
     if cues.has("focus", "subordinates") and (project_word or cues.has("attribute", "unit")):

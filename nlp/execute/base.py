@@ -63,6 +63,8 @@ class Context:
         depts = {b.department for b in budgets}
         if frame.open_department and len(depts) > 1:
             notes.append(f"问题未指明部门，以下列出图谱中全部{len(depts)}个部门的结果")
+            if f.set_size and f.set_size != len(depts):
+                notes.append(f"问题说的是{f.set_size}个，图谱中共有{len(depts)}个部门的预算")
         if not f.years and not frame.open_department and len({b.year for b in budgets}) > len(depts):
             notes.append("问题未指明年度，以下列出各年度")
         return budgets, "；".join(notes)

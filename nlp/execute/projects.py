@@ -68,7 +68,7 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     f = frame.filters
     c = _constraints(frame)
     c.projects = [p.iri for p in f.projects]
-    c.bound = None
+    c.bound, c.category, c.funding = None, [], []  # asked of a named project, a condition is a question
     rows = ctx.rows("projects", [], c)
     names = {d.name for d in f.departments}
     kept = [r for r in rows if (not names or r.department in names) and (not f.years or r.year in f.years)]
@@ -129,13 +129,24 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     else:
         head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
     text = head + "；".join(project_phrase(r) for r in rows) + "。"
-    wants_total = cat or frame.operation.name == "sum" or "sum" in frame.operation.also
+    op = frame.operation
+    wants_total = cat or op.name == "sum" or "sum" in op.also or "share" in op.also
     if wants_total and len(rows) >= 1 and not topical_:
         d = D.total([figure_input(r, r.label) for r in rows if r.amount is not None], f"{cat}项目合计" if cat else "项目合计")
         derived.append(d)
         items.append(Item(d.label, money(d.value), WAN, None, None, None, {"formula": d.formula}))
         text = (f"共{len(rows)}个{cat}项目，合计{money(d.value)}万元：" if cat else text[:-1] + f"；合计{money(d.value)}万元。") + \
             ("；".join(project_phrase(r) for r in rows) + "。" if cat else "")
+        if "share" in op.also and op.base and len({(r.department, r.year) for r in rows}) == 1:
+            budget = next(b for b in ctx.budgets() if (b.department, b.year) == (rows[0].department, rows[0].year))
+            base = ctx.rows("figures", [budget], Constraints(items=[op.base]))
+            if base:
+                s = D.share(D.Input(d.label, d.value, WAN, budget.department, budget.year),
+                            figure_input(base[0], ctx.vocab.label(op.base)), f"{d.label}占{ctx.vocab.label(op.base)}比重")
+                if s is not None:
+                    derived.append(s)
+                    items.append(derived_item(s))
+                    text += s.formula + "。"
     return Result(items, with_note(text, note), derived, rows)
 
 
@@ -203,6 +214,29 @@ def _funding_labels(ctx: Context, r: Row) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _condition_answer(frame: Frame, r: Row, funding_labels: list[str]) -> str:
+    """是/不是: whether a named project meets the condition the question asks about (用财政拨款安排,
+    上年结转, 单位资金)."""
+    f = frame.filters
+    if frame.operation.name != "yesno" or not (f.funding or f.categories):
+        return ""
+    keys = r.attrs.get("funding") or []
+    cat = r.attrs.get("category")
+    checks = []
+    if f.funding == "fiscal":
+        checks.append(cat != "unit_funds" and not any(k in NONFISCAL for k in keys) and bool(keys or cat))
+    if f.funding == "transfer":
+        checks.append("upper_level_transfer" in keys)
+    if f.funding == "unit_funds" or "unit_funds" in f.categories:
+        checks.append(cat == "unit_funds" or bool(keys) and all(k in NONFISCAL for k in keys))
+    for c in f.categories:
+        if c in ("carryover", "current"):
+            checks.append(cat == c)
+    if not checks:
+        return ""
+    return ("是。" if all(checks) else "不是。")
+
+
 def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
     """What the question asks of named projects: their amount (and sum), funding source, whether
     carried over, responsible unit and person, use of funds, execution period."""
@@ -215,6 +249,9 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
         cat = r.attrs.get("category")
         cat_label = ctx.vocab.categories.get(cat or "", "类别未列明")
         funding = _funding_labels(ctx, r)
+        test = _condition_answer(frame, r, funding)
+        if test:
+            parts.append(test)
         if "funding" in asked:
             if not funding and not cat:
                 parts.append(f"{project_phrase(r)}的资金来源文件中未列明")

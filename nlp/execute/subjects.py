@@ -62,6 +62,18 @@ def subjects(frame: Frame, ctx: Context) -> Result:
                 want, children = want + 2, deeper
             if not children and top is None:
                 continue
+            if len(f.columns) >= 2:  # 节能环保支出中基本支出和项目支出各是多少: the row itself, column by column
+                own = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.key == code
+                       and r.attrs["column"] in f.columns]
+                own.sort(key=lambda r: f.columns.index(r.attrs["column"]))
+                if own:
+                    words = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}
+                    for r in own:
+                        items.append(item_of(r, f"{r.label}{words.get(r.attrs['column'], '')}", code=r.key))
+                    kept += own
+                    parts.append(f"{who(b.department, b.year)}{own[0].key} {own[0].label}：" + "，".join(
+                        f"{words.get(r.attrs['column'], '')}{money(r.amount)}万元" for r in own))
+                    continue
             lvl = LEVEL_NAME.get(want, "")
             if not children and top is not None:
                 items.append(item_of(top, code=top.key))
