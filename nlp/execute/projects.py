@@ -234,7 +234,7 @@ def _condition_answer(frame: Frame, r: Row, funding_labels: list[str]) -> str:
             checks.append(cat == c)
     if not checks:
         return ""
-    return ("是。" if all(checks) else "不是。")
+    return "是，" if all(checks) else "不是，"
 
 
 def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
@@ -250,8 +250,7 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
         cat_label = ctx.vocab.categories.get(cat or "", "类别未列明")
         funding = _funding_labels(ctx, r)
         test = _condition_answer(frame, r, funding)
-        if test:
-            parts.append(test)
+        start = len(parts)
         if "funding" in asked:
             if not funding and not cat:
                 parts.append(f"{project_phrase(r)}的资金来源文件中未列明")
@@ -283,6 +282,8 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
         if "amount" in asked:
             items.append(_project_item(ctx, r))
             parts.append(project_phrase(r) + (f"，{ctx.vocab.categories.get(cat, '')}项目" if cat else ""))
+        if test and len(parts) > start:  # 是/不是 first, then the facts it rests on
+            parts[start] = test + parts[start]
     if not items:
         return Result(text="；".join(parts) + "。" if parts else "")
     text = "；".join(parts) + "。"
