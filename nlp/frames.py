@@ -131,6 +131,7 @@ class Frame:
     unknown: list[str] = field(default_factory=list)  # names the graph does not hold
     notes: list[str] = field(default_factory=list)
     derived_only: bool = False  # a part that only computes on the previous part's figures (各占多少)
+    of_previous: bool = False  # computed on the previous part's own derived figure (多出来的部分占…)
     derive_previous: bool = False  # the year asked is not in the graph: derived from the next year's statement
     reply: str | None = None  # answered without reading rows: a name the graph lacks, or a question back
 

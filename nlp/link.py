@@ -132,7 +132,9 @@ class Linker:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.keys = sorted(catalog.by_key, key=len, reverse=True)
-        self.department_names = [(d, d.names()) for d in catalog.departments()]
+        # departments, and units without a budget of their own (linked so that the answer says the
+        # graph holds no budget of theirs, never their parent's figures)
+        self.department_names = [(d, d.names()) for d in catalog.departments() + catalog.of_kind("unit")]
 
     def __call__(self, nq: NormalizedQuestion) -> Linked:
         text = nq.text

@@ -31,7 +31,8 @@ _STOP = re.compile(
     r"哪些项目|哪个项目|什么项目|有哪些|哪几个|有关|相关|有没有|没有|专门|关于|方面|涉及|开展|用于|用在|"
     r"请问|列出|所有|看看|查询|一下|告诉|知道|可以|能否|是否|内容|情况|清单|列表|名单|一览|名称|全部|具体|"
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
-    r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|都|给|我|想|查|做|搞|花|"
+    r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|"
+    r"这些|那些|部分|多出来|剩下|其余|都|给|我|想|查|做|搞|花|"
     r"[的了和与及或在里中是有吗呢吧啊呀个这那些年月日元钱哪啥谁跟同被把对从按为向就还也又等]")
 
 
@@ -215,7 +216,7 @@ class Parser:
 
 FOCUS_PRIORITY = ("findings", "definitions", "indicators", "policies", "persons", "divisions", "subordinates",
                   "functions", "staff", "projects", "subjects", "departments", "figures")
-OP_PRIORITY = ("derive", "completion", "per_capita", "growth", "change", "difference", "share", "rank", "sort",
+OP_PRIORITY = ("derive", "completion", "per_capita", "growth", "change", "share", "difference", "rank", "sort",
                "compare", "count", "sum", "yesno", "list")
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from nlp import lexicon as L
-from nlp.frames import DERIVED_OPERATIONS, Frame
+from nlp.frames import DERIVED_OPERATIONS, Frame, Operation
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A piece of a question that asks something (a question word, an imperative, an operation).
@@ -75,6 +75,12 @@ def _only_names(frame: Frame, ev) -> bool:
     return named and not asks and bool(re.search(r"呢|那|又|和|也", frame.clause))
 
 
+def _elliptical_measure(frame: Frame, ev) -> bool:
+    """A part that names only another figure (公用经费呢？): the same operation on it."""
+    return bool(ev.item_measures or ev.staff_measures) and not ev.cues.has("op") and \
+        bool(re.search(r"呢$|^那|^又|^再", frame.clause))
+
+
 def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
@@ -105,11 +111,19 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
                     setattr(f, key, getattr(prev.filters, key))
             out.append(frame)
             continue
-        if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base} and \
-                prev.focus in ("projects", "subjects"):
-            prev.operation.also.append("share")  # 占项目支出的比重 of the total just listed
-            prev.operation.base = ev.share_base
-            continue
+        if _elliptical_measure(frame, ev) and prev.focus in ("figures", "staff") and frame.focus == prev.focus:
+            frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
+        if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base}:
+            if prev.focus in ("projects", "subjects"):
+                prev.operation.also.append("share")  # 占项目支出的比重 of the total just listed
+                prev.operation.base = ev.share_base
+                continue
+            if prev.focus == "figures" and (prev.operation.name == "difference" or "difference" in prev.operation.also):
+                derived = Frame("figures", [ev.share_base], prev.filters.copy(),
+                                Operation("share", base=ev.share_base), frame.clause, frame.score, prev.open_department)
+                derived.derived_only = derived.of_previous = True  # 多出来的部分占支出总计的多少
+                out.append(derived)
+                continue
         if not _own_content(frame, ev):
             op = frame.operation.name
             if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):

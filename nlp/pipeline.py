@@ -127,7 +127,10 @@ def _resolve(pipe: "Pipeline"):
 @component("execute", reads=("frames",), writes=("parts",))
 def _execute(pipe: "Pipeline"):
     def run(state: QuestionState) -> None:
-        state.parts = [pipe.execute(frame) for frame in state.frames]
+        previous = None
+        for frame in state.frames:
+            part, previous = pipe.execute(frame, previous)
+            state.parts.append(part)
     return run
 
 
@@ -257,13 +260,13 @@ class Pipeline:
         return []
 
     # -------------------------------------------------------------- execute
-    def execute(self, frame: Frame) -> Part:
-        ctx = Context(self.graph, self.catalog, self.vocab)
+    def execute(self, frame: Frame, previous: Result | None = None) -> tuple[Part, Result | None]:
+        ctx = Context(self.graph, self.catalog, self.vocab, previous=previous)
         understood = describe(frame, self.vocab)
         part = Part(frame.clause, kind(frame), frame.to_json(), understood, "")
         if frame.reply:
             part.text = frame.reply
-            return part
+            return part, None
         run = EXECUTORS.get(frame.focus)
         result = run(frame, ctx) if run else Result()
         part.sparql = list(ctx.log)
@@ -271,11 +274,11 @@ class Pipeline:
         part.derived = result.derived
         part.found = bool(result.items)
         if not result.items and not result.text:
-            result.text = self._nothing(frame)
+            result.text = self._nothing(frame, understood)
         part.text = result.text + (provenance_text(result.items) if result.items else f"（我的理解——{understood}）")
-        return part
+        return part, result
 
-    def _nothing(self, frame: Frame) -> str:
+    def _nothing(self, frame: Frame, understood: str = "") -> str:
         """Nothing found: say which department or year the graph lacks, if that is why."""
         f = frame.filters
         names = [d.name for d in f.departments]
@@ -286,6 +289,8 @@ class Pipeline:
                                 for d in missing)
                 return (f"没有找到：图谱中没有{'、'.join(missing)}{'、'.join(str(y) for y in f.years)}年的预算"
                         f"（图谱中有的年度——{have}）。")
+        if understood.startswith("查") and frame.focus in ("figures", "staff", "functions", "divisions", "subordinates"):
+            return f"没有找到：图谱中没有{understood[1:].split('，')[0]}的数据。"
         return "没有找到相关信息。"
 
     # -------------------------------------------------------------- compose

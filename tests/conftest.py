@@ -33,6 +33,19 @@ def nlp_corpus_store(shared_dir):
 
 
 @pytest.fixture(scope="session")
+def nlp_corpus_realdocs_store(shared_dir):
+    """The graph the project is scored on: ../shared/corpus and ../shared/realdocs through the
+    real extractor, in one memory oxigraph store (built once per session)."""
+    from kg.extract.pipeline import extract_paths
+    from tests import nlp_support
+
+    records, _failures = extract_paths([str(shared_dir / "corpus"), str(shared_dir / "realdocs")])
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, records)
+    return store
+
+
+@pytest.fixture(scope="session")
 def nlp_small_store():
     """A small graph the tests build themselves (fictional 青山市 budgets): no ../shared needed."""
     from tests import nlp_support

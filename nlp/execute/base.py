@@ -40,6 +40,7 @@ class Context:
     catalog: Catalog
     vocab: Vocabulary
     log: list[str] = field(default_factory=list)
+    previous: "Result | None" = None  # the result of the part before (for parts computed on it)
 
     def rows(self, focus: str, budgets: list[Budget], c: Constraints | None = None) -> list[Row]:
         return self.graph.rows(focus, budgets, c, self.log)

@@ -54,6 +54,8 @@ def figures(frame: Frame, ctx: Context) -> Result:
     budgets, note = ctx.scope(frame)
     if not budgets:
         return Result()
+    if frame.of_previous:
+        return _share_of_previous(frame, ctx, budgets)
     keys = list(frame.measures)
     extra = []
     if op.name == "share":
@@ -100,12 +102,21 @@ def figures(frame: Frame, ctx: Context) -> Result:
             derived.append(d)
             items.append(derived_item(d))
             text += d.formula + "。"
-    if (op.name == "sum" or "sum" in op.also) and len(rows) > 1 and len({r.key for r in rows}) > 1 \
-            and not frame.derived_only and len({(r.department, r.year) for r in rows}) == 1:
-        d = D.total([figure_input(r, _label(ctx, r.key)) for r in rows], "合计")
-        derived.append(d)
-        items.append(derived_item(d))
-        text += d.formula + "。"
+    if (op.name == "sum" or "sum" in op.also) and len(rows) > 1 and not frame.derived_only:
+        budgets_seen = {(r.department, r.year) for r in rows}
+        if len(budgets_seen) == 1 and len({r.key for r in rows}) > 1:
+            d = D.total([figure_input(r, _label(ctx, r.key)) for r in rows], "合计")
+        elif len({r.key for r in rows}) == 1:  # one figure of several departments or years
+            key = rows[0].key
+            d = D.total([figure_input(r, who(r.department, r.year)) for r in rows],
+                        f"{len(budgets_seen)}个单位{_label(ctx, key)}合计" if len({r.department for r in rows}) > 1
+                        else f"{len(rows)}年{_label(ctx, key)}合计")
+        else:
+            d = None
+        if d is not None:
+            derived.append(d)
+            items.append(derived_item(d))
+            text += d.formula + "。"
     if frame.derived_only:
         text = "；".join(d.formula for d in derived) + "。" if derived else ""
         if not derived:
@@ -113,6 +124,21 @@ def figures(frame: Frame, ctx: Context) -> Result:
     if op.name == "completion":
         text += "图谱中没有这些数的预算数与决算数两栏，无法计算完成率。"
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Result:
+    """多出来的部分占支出总计的多少: the previous part's own derived figure over the base named."""
+    prev = ctx.previous.derived[-1] if ctx.previous and ctx.previous.derived else None
+    base_key = frame.operation.base
+    by = _fetch(ctx, budgets, [base_key]) if base_key else {}
+    base = next((r for r in by.values() if r.key == base_key), None)
+    if prev is None or base is None:
+        return Result()
+    d = D.share(D.Input(prev.label, prev.value, prev.unit, prev.department, prev.year),
+                figure_input(base, _label(ctx, base_key)), f"{prev.label}的部分占{_label(ctx, base_key)}比重")
+    if d is None:
+        return Result()
+    return Result([derived_item(d)], d.formula + "。", [d], [base])
 
 
 def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
@@ -303,7 +329,10 @@ def departments(frame: Frame, ctx: Context) -> Result:
     if not rows:
         return Result()
     rows.sort(key=lambda r: r.amount, reverse=op.descending)
-    if op.nth and op.nth <= len(rows):
+    if op.name == "difference" and len(rows) > 2:
+        rows = sorted(rows, key=lambda r: r.amount, reverse=True)
+        rows = [rows[0], rows[-1]]
+    elif op.nth and op.nth <= len(rows):
         rows = rows[op.nth - 1: op.nth]
     elif op.n and op.n < len(rows) and not (f.set_size and op.n == f.set_size):
         # 最多/最少 without a number: the first few, so the answer shows where the others stand
@@ -326,8 +355,10 @@ def departments(frame: Frame, ctx: Context) -> Result:
         derived.append(d)
         items.append(derived_item(d))
         text += f"{d.formula}。"
-    if (op.name == "difference" or "difference" in op.also) and len(rows) == 2:
-        d = D.difference(figure_input(rows[0], rows[0].department), figure_input(rows[1], rows[1].department))
+    if (op.name == "difference" or "difference" in op.also) and len(rows) >= 2:
+        ranked = sorted(rows, key=lambda r: r.amount, reverse=True)
+        pair = rows if len(rows) == 2 else [ranked[0], ranked[-1]]  # 比最少的多多少: the first against the last
+        d = D.difference(figure_input(pair[0], pair[0].department), figure_input(pair[1], pair[1].department))
         derived.append(d)
         items.append(derived_item(d))
         text += f"{d.formula}。"

@@ -137,17 +137,27 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         items.append(Item(d.label, money(d.value), WAN, None, None, None, {"formula": d.formula}))
         text = (f"共{len(rows)}个{cat}项目，合计{money(d.value)}万元：" if cat else text[:-1] + f"；合计{money(d.value)}万元。") + \
             ("；".join(project_phrase(r) for r in rows) + "。" if cat else "")
-        if "share" in op.also and op.base and len({(r.department, r.year) for r in rows}) == 1:
-            budget = next(b for b in ctx.budgets() if (b.department, b.year) == (rows[0].department, rows[0].year))
-            base = ctx.rows("figures", [budget], Constraints(items=[op.base]))
-            if base:
-                s = D.share(D.Input(d.label, d.value, WAN, budget.department, budget.year),
-                            figure_input(base[0], ctx.vocab.label(op.base)), f"{d.label}占{ctx.vocab.label(op.base)}比重")
-                if s is not None:
-                    derived.append(s)
-                    items.append(derived_item(s))
-                    text += s.formula + "。"
+        text += _total_share(frame, ctx, rows, d, items, derived)
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _total_share(frame: Frame, ctx: Context, rows: list[Row], total: D.Derived, items: list[Item],
+                 derived: list[D.Derived]) -> str:
+    """占项目支出的比重 of a total just listed or counted (the figure named, of the same budget)."""
+    op = frame.operation
+    if "share" not in op.also or not op.base or len({(r.department, r.year) for r in rows}) != 1:
+        return ""
+    budget = next(b for b in ctx.budgets() if (b.department, b.year) == (rows[0].department, rows[0].year))
+    base = ctx.rows("figures", [budget], Constraints(items=[op.base]))
+    if not base:
+        return ""
+    s = D.share(D.Input(total.label, total.value, WAN, budget.department, budget.year),
+                figure_input(base[0], ctx.vocab.label(op.base)), f"{total.label}占{ctx.vocab.label(op.base)}比重")
+    if s is None:
+        return ""
+    derived.append(s)
+    items.append(derived_item(s))
+    return s.formula + "。"
 
 
 def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
@@ -166,8 +176,10 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         return Result(items + [count_item, total_item], with_note(text, note), [total], rows)
     rows = sorted(rows, key=lambda r: -(r.amount or 0))
     items = [_project_item(ctx, r) for r in rows] + [count_item, total_item]
+    derived = [total]
     text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(project_phrase(r) for r in rows) + "。"
-    return Result(items, with_note(text, note), [total], rows)
+    text += _total_share(frame, ctx, rows, total, items, derived)
+    return Result(items, with_note(text, note), derived, rows)
 
 
 def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
@@ -194,6 +206,10 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
                 if d is not None:
                     derived.append(d)
                     items.append(derived_item(d))
+    if ("sum" in op.also or op.name == "sum") and len(top) > 1:
+        d = D.total([figure_input(r, r.label) for r in top], f"前{len(top)}个项目合计")
+        derived.append(d)
+        items.append(derived_item(d))
     word = "最大" if op.descending else "最小"
     text = f"在{len(rows)}个项目中金额{word}的{len(top)}个：" + "；".join(f"{i}. {project_phrase(r)}" for i, r in ranked) + "。"
     if op.nth:
