@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.identify import (department_aliases, department_key, identify, same_department,
-                                 table_unit)
+from kg.extract.identify import identify, table_unit
 from kg.extract.model import Record
 from kg.extract.source import Line, SourceDocument, read_text
+from kg.names.department import canonical_key as department_key
+from kg.names.department import equivalent_forms as department_aliases
+from kg.names.department import same_department, split_place, strip_budget_suffix
 
 
 @pytest.mark.parametrize("a, b", [
@@ -18,6 +20,14 @@ from kg.extract.source import Line, SourceDocument, read_text
     ("伊犁哈萨克自治州财政局", "伊犁州财政局"),
     ("新疆维吾尔自治区财政厅", "新疆财政厅"),
     ("木垒哈萨克自治县财政局", "木垒县财政局"),
+    ("中国共产党江苏省委员会办公厅", "江苏省委办公厅"),
+    ("中国共产党江苏省委员会办公厅", "中共江苏省委办公厅"),
+    ("中国人民政治协商会议江苏省委员会办公厅", "江苏省政协办公厅"),
+    ("江苏省人民代表大会常务委员会办公厅", "江苏省人大常委会办公厅"),
+    ("重庆市人民政府办公厅", "重庆市政府办公厅"),
+    ("西安市审计局（汇总）", "西安市审计局"),
+    ("无锡市交通运输局（本级）", "无锡市交通运输局本级"),
+    ("福州市民政局(本级)", "福州市民政局"),
 ])
 def test_department_key_joins_aliases(a: str, b: str) -> None:
     assert department_key(a) == department_key(b)
@@ -34,6 +44,26 @@ def test_same_department_allows_a_missing_area_prefix() -> None:
     assert same_department("昌吉州生态环境局", "昌吉回族自治州生态环境局")
     assert not same_department("江苏省委办公厅", "浙江省委办公厅")
     assert not same_department(None, "江苏省委办公厅")
+    assert same_department("省委办公厅", "中国共产党江苏省委员会办公厅")
+    assert not same_department("江苏省委办公厅", "江苏省政府办公厅")
+    assert not same_department("西安市审计局", "西安市卫生健康委员会")
+
+
+def test_keys_keep_the_people_of_courts_and_procuratorates() -> None:
+    assert department_key("江苏省高级人民法院") == "江苏省高级人民法院"
+    assert department_key("北京市人民检察院") == "北京市人民检察院"
+
+
+def test_budget_scope_suffix() -> None:
+    assert strip_budget_suffix("西安市卫生健康委员会（汇总）") == "西安市卫生健康委员会"
+    assert strip_budget_suffix("昌吉州环境污染监控中心部门") == "昌吉州环境污染监控中心"
+    assert strip_budget_suffix("北京市财政局") == "北京市财政局"
+
+
+def test_place_split() -> None:
+    assert split_place("上海市普陀区司法局") == (["上海市", "普陀区"], "司法局")
+    assert split_place("昌吉回族自治州生态环境局") == (["昌吉回族自治州"], "生态环境局")
+    assert split_place("国家信访局") == ([], "国家信访局")
 
 
 def test_department_aliases() -> None:
@@ -43,6 +73,8 @@ def test_department_aliases() -> None:
     assert {"克孜勒苏州生态环境局", "克州生态环境局"} <= set(aliases)
     assert "中共江苏省委办公厅" in department_aliases("江苏省委办公厅")
     assert "江苏省委办公厅" in department_aliases("中共江苏省委办公厅")
+    assert {"中共江苏省委办公厅", "中国共产党江苏省委员会办公厅"} <= set(department_aliases("江苏省委办公厅"))
+    assert "重庆市人民政府办公厅" in department_aliases("重庆市政府办公厅")
 
 
 @pytest.mark.parametrize("text, unit", [

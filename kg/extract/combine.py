@@ -11,12 +11,11 @@ from decimal import Decimal
 
 from kg.extract.model import Check, Record, Totals
 from kg.extract.text_normalize import compact_name
+from kg.names.department import canonical_key, same_department
 
 
 def budget_key(record: Record) -> tuple:
-    from kg.extract.identify import department_key
-
-    return (department_key(record.department or record.source), record.year, record.kind)
+    return (canonical_key(record.department or record.source), record.year, record.kind)
 
 
 def _merge_totals(into: Totals, other: Totals, checks: list[Check], label: str) -> None:
@@ -73,8 +72,6 @@ def _merge(first: Record, second: Record) -> Record:
 def _same_budget(a: Record, b: Record) -> bool:
     """One budget: same year and kind, and names that denote one department (aliases, a dropped
     area prefix as in 省委办公厅 / 中共江苏省委办公厅)."""
-    from kg.extract.identify import same_department
-
     return (a.year == b.year and a.kind == b.kind
             and (budget_key(a) == budget_key(b) or same_department(a.department, b.department)))
 

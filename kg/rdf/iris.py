@@ -26,15 +26,8 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from kg.names.department import canonical_key, equivalent_forms
 from kg.rdf.namespaces import ID
-
-# Ethnic names that the long official form of a place name carries before 自治州/自治县/自治区 and
-# that the short form drops (昌吉回族自治州 = 昌吉州). Only used when the extractor's
-# ``department_key`` is not available.
-_ETHNIC = ("柯尔克孜", "哈萨克", "维吾尔", "蒙古", "回", "藏", "彝", "苗", "壮", "侗", "瑶", "白",
-           "傣", "黎", "满", "羌", "土家", "朝鲜", "布依", "哈尼", "傈僳", "景颇", "土", "撒拉", "锡伯")
-_AUTONOMOUS_RE = re.compile(r"(?:(?:%s)族?)+自治(?=[州县区旗])" % "|".join(_ETHNIC))
-
 
 def _slug(text: str) -> str:
     return quote(text, safe="")
@@ -50,32 +43,13 @@ def compact(text: str | None) -> str:
 
 
 def department_key(name: str) -> str:
-    """The key under which aliases of one department meet: the extractor's ``department_key``
-    where it exists, then the short form of autonomous place names (昌吉回族自治州 -> 昌吉州)."""
-    key = compact(name)
-    try:  # the extraction engineer owns the alias table; import lazily, it may not exist yet
-        from kg.extract.identify import department_key as extractor_key
-
-        key = compact(extractor_key(key)) or key
-    except ImportError:  # pragma: no cover - depends on the extractor's progress
-        pass
-    return _AUTONOMOUS_RE.sub("", key)
+    """The key under which every spelling of one department meets (``kg.names.department``)."""
+    return canonical_key(name)
 
 
 def department_names(name: str) -> list[str]:
     """Every known name of the department (the printed one first), for skos:altLabel."""
-    names = [compact(name)]
-    try:
-        from kg.extract.identify import department_aliases  # type: ignore[attr-defined]
-
-        names += [compact(a) for a in department_aliases(name) or []]
-    except (ImportError, AttributeError):
-        pass
-    out: list[str] = []
-    for n in names:
-        if n and n not in out:
-            out.append(n)
-    return out
+    return equivalent_forms(name)
 
 
 def department(name: str) -> URIRef:

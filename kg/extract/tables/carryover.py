@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.identify import same_department
 from kg.extract.model import Project, Provenance, Record
 from kg.extract.tables import register
 from kg.extract.tables.classification import fill_totals_from_root, in_record_unit
 from kg.extract.tables.columns import Schema, _choose, placements
 from kg.extract.tables.rows import Row, read_rows
+from kg.names.department import same_department
 
 CARRYOVER = Schema(
     columns=["total", "fiscal", "fiscal_basic", "fiscal_personnel", "fiscal_public", "fiscal_project",
