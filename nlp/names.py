@@ -1,8 +1,9 @@
 """Department names as people say them: abbreviation rules over the department-identity module.
 
-Identity itself (which printed spellings are one department, the short forms of a place, the
-leading places of a name) is the department-identity module's; this layer adds the ways a
-question shortens a name, derived from the graph's own names by the rules of the language and
+Identity itself (which printed spellings are one department, its full spellings, the short forms
+of a place, the leading places of a name, the budget-scope suffix) is ``kg.names.department``'s,
+the one definition extraction and the graph use too; this layer adds the ways a question shortens
+a name, derived from the graph's own names by the rules of the language and
 never listed per department:
 
 - the organisation word's long forms dropped: 人民政府 → 政府, 人民法院 → 法院, 人民检察院 → 检察院,
@@ -22,11 +23,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-# The department-identity boundary: place forms, leading places and the identity module's own
-# short forms. (kg.names.department takes this over where it exists.)
-from nlp.aliases import department_aliases as _identity_short_forms
-from nlp.aliases import place_forms
-from nlp.aliases import split_places as split_place
+from kg.names.department import equivalent_forms, place_forms, short_forms, split_place, strip_budget_suffix
 
 # Organisation words and the shorter forms people use for them (a rule of the language: the
 # 人民 of 人民政府/人民法院/人民检察院 and the 事处 of 办事处 are dropped in speech; 办公厅/办公室 is 办).
@@ -47,18 +44,6 @@ ORG_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("人民检察院", ("检察院",)),
 ]
 _LEVEL = re.compile(r"(省|市|区|县|州|旗|盟)$")
-# What a budget adds to a department's name to say which scope it covers: 西安市审计局（汇总）,
-# 无锡市交通运输局（本级）. People never say it.
-_BUDGET_SCOPE = re.compile(r"\s*[（(](?:本级|汇总|部门|机关本级|部门汇总|单位)[)）]$|(?<=[局委厅院办])(?:本级|汇总)$")
-
-
-def strip_budget_scope(name: str) -> str:
-    """The name without the budget-scope suffix (（汇总）, （本级）)."""
-    return _BUDGET_SCOPE.sub("", name)
-# An organisation word's last character(s): the kind of body (局, 委, 院, 办, 中心 …).
-ORG_END = re.compile(r"(?:分局|中心|局|厅|委员会|委|法院|院|所|站|办公室|办公厅|办|大队|支队|队|处|馆|部|街道)$")
-
-
 def org_forms(org: str) -> list[str]:
     """The organisation word and its spoken forms (人民检察院 → 检察院; 人民政府办公室 → 政府办 …),
     each rule applied to the end of the word, then again to the result."""
@@ -73,31 +58,46 @@ def org_forms(org: str) -> list[str]:
     return out
 
 
+_PARTY_OFFICE = re.compile(r"^(?:中共|中国共产党)?([\u4e00-\u9fff]*?)委(?:员会)?办")
+
+
+def _spoken(alias: str) -> bool:
+    """A form people say: not a party office stripped of its area's level (江苏委办公厅, 委办公厅)."""
+    m = _PARTY_OFFICE.match(alias)
+    return not m or bool(m.group(1)) and m.group(1)[-1] in "省市区县州旗盟"
+
+
 def department_aliases(name: str) -> list[str]:
     """Every short form of a department's name: the identity module's (places shortened or
     dropped, other names of the organisation word) and the spoken forms of the organisation
     word, with the places kept, shortened, or dropped to the innermost one's level character."""
-    bare = strip_budget_scope(name)
+    bare = strip_budget_suffix(name)
     if bare != name:
         return list(dict.fromkeys([bare, *department_aliases(bare)]))
-    out: list[str] = list(_identity_short_forms(name))
-    places, org = split_place(name)
-    if not org:
-        return out
-    heads: list[str] = [""]
-    if places:
-        heads += ["".join(places)] + place_forms(places[-1])
-        if len(places) > 1:
-            heads += [outer + inner for outer in place_forms(places[0]) for inner in place_forms(places[-1])]
-        level = _LEVEL.search(places[-1])
-        if level:
-            heads.append(level.group(1))
-    for form in org_forms(org):
-        for head in heads:
-            alias = head + form
-            if len(alias) >= 2 and alias != name and (head or len(form) >= 3):
-                out.append(alias)
-    return list(dict.fromkeys(a for a in out if a and a != name))
+    return [a for a in dict.fromkeys(_aliases(name)) if a and a != name and _spoken(a)]
+
+
+def _aliases(name: str) -> list[str]:
+    out: list[str] = []
+    for spelling in equivalent_forms(name):  # 中共江苏省委办公厅 → 江苏省委办公厅, 重庆市人民政府办公厅 → 重庆市政府办公厅
+        out += [spelling, *short_forms(spelling)]
+        places, org = split_place(spelling)
+        if not org:
+            continue
+        heads: list[str] = [""]
+        if places:
+            heads += ["".join(places)] + place_forms(places[-1])
+            if len(places) > 1:
+                heads += [outer + inner for outer in place_forms(places[0]) for inner in place_forms(places[-1])]
+            level = _LEVEL.search(places[-1])
+            if level:
+                heads.append(level.group(1))
+        for form in org_forms(org):
+            for head in heads:
+                alias = head + form
+                if len(alias) >= 2 and (head or len(form) >= 3):
+                    out.append(alias)
+    return out
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -110,7 +110,7 @@ def abbreviates(span: str, name: str) -> bool:
     """Whether ``span`` is a short form of the department ``name``: its characters in order in
     the name (or in the name without its places, or with them shortened), beginning where that
     form begins, ending in its organisation character (卫健委, 规划资源局, 江苏高院, 监控中心)."""
-    name = strip_budget_scope(name)
+    name = strip_budget_suffix(name)
     if len(span) < 3 or span == name:
         return False
     places, org = split_place(name)
