@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from nlp.catalog import Catalog, Entity
-from nlp.names import abbreviates, misspells, split_place
+from nlp.names import abbreviates, misspells, split_place, strip_budget_suffix as strip_scope
 from nlp.normalize import NormalizedQuestion
 
 # Words that name no particular project: stripped before fuzzy comparison of project names.
@@ -49,6 +49,9 @@ _GENERIC_UNKNOWN = {"中国", "全国", "中央", "国家", "自治区", "全州
                     "各县", "地方", "本市", "全市", "全省", "本省", "本区", "全区", "各区", "各市", "外省"}
 _PERSON = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?=负责|是[^，。?？]{0,16}负责人|牵头|主管|分管|经办)|"
                      r"负责人(?:是|为)?([\u4e00-\u9fff]{2,3})(?=$|[，。?？,的吗])")
+_ENUMERATED = re.compile(r"(?P<places>(?:[\u4e00-\u9fff]{2,3}[、和与及])+[\u4e00-\u9fff]{2,3}?)"
+                         r"(?:[一二三四五六七八九十两\d]+(?:个|家))?(?:市|省|区|县)?的?"
+                         r"(?P<org>[\u4e00-\u9fff]{1,8}?(?:局|厅|委|办|院|中心))")
 _LEVEL_START = re.compile(r"[省市州区县旗盟]")
 _FUNCTION_CHAR = re.compile(r"[的了和与及是在给对把从按为向]")
 _ORG_CHAR = re.compile(r"[局厅委院办室处科所站队部馆心会]$")
@@ -137,6 +140,7 @@ class Linker:
         self.department_names = [(d, d.names()) for d in catalog.departments() + catalog.of_kind("unit")]
 
     def __call__(self, nq: NormalizedQuestion) -> Linked:
+        nq.text = self._place_typos(nq.text)
         text = nq.text
         spans: list[tuple[int, int, str]] = []
         for key in self.keys:
@@ -146,7 +150,7 @@ class Linker:
                 start = text.find(key, start + 1)
         self._text = text
         linked = Linked(nq, self._select(spans))
-        found = self._fuzzy_departments(text, linked.mentions)
+        found = self._fuzzy_departments(text, linked.mentions) + self._enumerated(text, linked.mentions)
         for f in found:  # the short form replaces a bare place inside it (江苏 in 江苏高院)
             linked.mentions = [m for m in linked.mentions if not (f.start <= m.start and m.end <= f.end)
                                or m.kinds() - {"place"}]
@@ -172,6 +176,37 @@ class Linker:
             out.append(Mention(key, list(self.catalog.by_key[key]), start, end))
         return sorted(out, key=lambda m: m.start)
 
+    def _place_typos(self, text: str) -> str:
+        """A place's level character typed as its homophone (克洲 for 克州): corrected where the
+        corrected form is a place the graph holds."""
+        if "洲" not in text:
+            return text
+        places = {e.name for e in self.catalog.of_kind("place")}
+        chars = list(text)
+        for i, ch in enumerate(chars):
+            if ch == "洲" and any(text[max(0, i - k):i] + "州" in places for k in (1, 2, 3, 4)):
+                chars[i] = "州"
+        return "".join(chars)
+
+    def _enumerated(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Departments named by an enumeration of places before one organisation word (上海、苏州、
+        西安三个市审计局): each place with that organisation, where the graph holds it."""
+        out: list[Mention] = []
+        for m in _ENUMERATED.finditer(text):
+            org = m.group("org")
+            stems = re.split(r"[、和与及]", m.group("places"))
+            start = m.start("places")
+            for stem in stems:
+                s = text.find(stem, start)
+                start = s + len(stem)
+                if s < 0 or any(x.start < s + len(stem) and s < x.end for x in mentions if x.kinds() & {"department"}):
+                    continue
+                depts = [d for d, names in self.department_names if d.kind == "department" and any(
+                    n.startswith(stem) and strip_scope(n).endswith(org) for n in names)]
+                if depts:
+                    out.append(Mention(stem, depts, s, s + len(stem), score=float(len(stem)), how="fuzzy"))
+        return out
+
     def _fuzzy_departments(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A department named by a short form (监控中心, 江苏高院, 人大办公厅, 普陀区商务委, 卫健委)
         or with one wrong character: the longest span ending in an organisation word. Ties name
@@ -187,8 +222,10 @@ class Linker:
                 if _LEVEL_START.match(span) and start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]) \
                         and not _FUNCTION_CHAR.match(text[start - 1]):
                     continue  # the tail of a longer place name (伊犁|州生态环境局) is not a short form
+                single = re.sub(r"(.)\1", r"\1", span)  # a character typed twice (监控中中心)
                 for dept, names in self.department_names:
-                    if any(abbreviates(span, name) or misspells(span, name, COMMON_ORGS) for name in names):
+                    if any(abbreviates(span, name) or misspells(span, name, COMMON_ORGS) or
+                           (single != span and (single == name or abbreviates(single, name))) for name in names):
                         best.append((len(span), dept, start, end))
         out: list[Mention] = []
         for length, _dept, start, end in sorted(best, key=lambda b: (-b[0], b[2])):

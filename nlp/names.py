@@ -25,6 +25,9 @@ from difflib import SequenceMatcher
 
 from kg.names.department import equivalent_forms, place_forms, short_forms, split_place, strip_budget_suffix
 
+__all__ = ["abbreviates", "closest_names", "department_aliases", "misspells", "org_forms", "place_forms",
+           "split_place", "strip_budget_suffix"]
+
 # Organisation words and the shorter forms people use for them (a rule of the language: the
 # 人民 of 人民政府/人民法院/人民检察院 and the 事处 of 办事处 are dropped in speech; 办公厅/办公室 is 办).
 ORG_RULES: list[tuple[str, tuple[str, ...]]] = [
@@ -44,6 +47,8 @@ ORG_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("人民检察院", ("检察院",)),
 ]
 _LEVEL = re.compile(r"(省|市|区|县|州|旗|盟)$")
+# An organisation word's last character(s): the kind of body (局, 委, 院, 办, 中心 …).
+ORG_END = re.compile(r"(?:分局|中心|局|厅|委员会|委|法院|院|所|站|办公室|办公厅|办|大队|支队|队|处|馆|部|街道)$")
 def org_forms(org: str) -> list[str]:
     """The organisation word and its spoken forms (人民检察院 → 检察院; 人民政府办公室 → 政府办 …),
     each rule applied to the end of the word, then again to the result."""
@@ -111,7 +116,10 @@ def abbreviates(span: str, name: str) -> bool:
     the name (or in the name without its places, or with them shortened), beginning where that
     form begins, ending in its organisation character (卫健委, 规划资源局, 江苏高院, 监控中心)."""
     name = strip_budget_suffix(name)
-    if len(span) < 3 or span == name:
+    if len(span) < 3 or span == name or re.search(r"(.)\1", span):
+        return False
+    head = ORG_END.sub("", span)
+    if len(span) == 3 and len(head) < 2:  # 中中心: too little of a name besides its organisation word
         return False
     places, org = split_place(name)
     forms = [name]

@@ -32,7 +32,9 @@ _STOP = re.compile(
     r"请问|列出|所有|看看|查询|一下|告诉|知道|可以|能否|是否|内容|情况|清单|列表|名单|一览|名称|全部|具体|"
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
     r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|"
-    r"这些|那些|部分|多出来|剩下|其余|都|给|我|想|查|做|搞|花|"
+    r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|活儿|事儿|过来|下来|出来|起来|"
+    r"拆成|分成|分为|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
+    r"都|给|我|想|查|做|搞|花|"
     r"[的了和与及或在里中是有吗呢吧啊呀个这那些年月日元钱哪啥谁跟同被把对从按为向就还也又等]")
 
 
@@ -90,6 +92,7 @@ class Parser:
         f.topics = [_ref(e) for e in ev.topics]
         f.topic_text = [m.key for m in ev.mentions if "topic" in m.kinds()]
         f.keywords = list(ev.keywords)
+        f.keyword_groups = [list(g) for g in ev.keyword_groups]
         f.person = _ref(ev.persons[0]) if ev.persons else None
         f.policy = _ref(ev.policies[0]) if ev.policies else None
         f.terms = [e.name for e in ev.terms]
@@ -100,7 +103,8 @@ class Parser:
             if asked_category or (include and _near(cues, c, "include")) or c.value in f.categories:
                 continue
             f.categories.append(c.value)
-        if not f.scheme and re.search(r"经济分类|工资福利|商品和服务|对个人和家庭|资本性支出", ev.text):
+        if not f.scheme and re.search(r"经济分类|经济科目|工资福利|商品和服务|对个人和家庭|资本性支出|"
+                                      r"(?:人员经费|公用经费)(?:里|中|的)", ev.text):
             f.scheme = "economic"
         if focus == "projects" and f.projects and not ev.projects_exact and (ev.keywords or ev.topics) and \
                 re.search(r"哪些|有没有|哪个项目|什么项目|相关|有关|方面|涉及|哪几个|都有", ev.text) and not _one_clear(ev):
@@ -167,8 +171,10 @@ class Parser:
                 if value:
                     op.nth = value
                     op.n = value
-        if op.name == "share":
+        if op.name == "share" or "share" in op.also:
             op.base = ev.share_base
+        if op.name == "per_capita":
+            op.per_keys = list(ev.staff_measures)
         return op
 
     # ------------------------------------------------------------------ measures
@@ -294,6 +300,7 @@ class Evidence:
     item_measures: list[str]
     staff_measures: list[str]
     mentions: list = field(default_factory=list)
+    keyword_groups: list = field(default_factory=list)
 
     @classmethod
     def of(cls, parser: Parser, linked: Linked, clause: Clause) -> "Evidence":
@@ -307,12 +314,18 @@ class Evidence:
         projects, exact = strong_projects(linked, span, ranked.get("project", []))
         subjects = linked.entities("functional_subject", span=span) + linked.entities("economic_subject", span=span)
         subjects_exact = bool(subjects)
-        if not subjects and not projects:
-            for kind in ("functional_subject", "economic_subject"):
-                r = ranked.get(kind, [])
-                if r and r[0][0] >= 4.5 and (len(r) == 1 or r[1][0] < r[0][0]):
-                    subjects.append(r[0][1])
-                    break
+        if not projects:  # subjects named in part (社保和就业支出, 职工医保缴费), one per enumerated item
+            for seg in _segments(clause):
+                if any(seg[0] < m.end and m.start < seg[1] and m.kinds() & {"functional_subject", "economic_subject"}
+                       for m in clause.mentions):
+                    continue
+                seg_ranked = parser.linker.rank(linked, seg) if seg != span else ranked
+                for kind in ("economic_subject", "functional_subject") if re.search(
+                        r"经济分类|经济科目|基本支出|人员经费|公用经费", t) else ("functional_subject", "economic_subject"):
+                    r = seg_ranked.get(kind, [])
+                    if r and r[0][0] >= 4.5 and (len(r) == 1 or r[1][0] < r[0][0]) and r[0][1] not in subjects:
+                        subjects.append(r[0][1])
+                        break
         if not depts and places:  # a bare place names every department of that place (not 昌吉 of 美丽昌吉…)
             depts = _departments_of_places(parser.catalog, linked, clause, places, projects)
         amounts = [a for a in linked.question.amounts if clause.start <= a.start and a.end <= clause.end]
@@ -327,11 +340,25 @@ class Evidence:
                  linked.entities("unit", span=span), linked.entities("division", span=span),
                  find_years(_without_numbers(t), None)[0], amounts, bound, [], [], None, item_measures,
                  staff_measures)
-        ev.keywords = content_words(clause, linked)
+        ev.keyword_groups = content_words(clause, linked)
+        ev.keywords = list(dict.fromkeys(w for g in ev.keyword_groups for w in g))
         ev.mentions = clause.mentions
         ev.indicator_kinds = _indicator_kinds(t, clause)
         ev.share_base = _share_base(t, cues, vocab)
         return ev
+
+
+def _segments(clause: Clause) -> list[tuple[int, int]]:
+    """The spans of a clause's enumerated items (住房公积金、职工医保缴费各多少 → two), absolute."""
+    out, start = [], 0
+    inside = [(m.start - clause.start, m.end - clause.start) for m in clause.mentions]
+    for m in re.finditer(r"[、/]|和|及|与", clause.text):
+        if any(s <= m.start() < e for s, e in inside):
+            continue  # 商品和服务支出: one name
+        out.append((clause.start + start, clause.start + m.start()))
+        start = m.end()
+    out.append((clause.start + start, clause.end))
+    return [s for s in out if s[1] - s[0] >= 2]
 
 
 def _without_numbers(text: str) -> str:
@@ -426,9 +453,10 @@ def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
     return None
 
 
-def content_words(clause: Clause, linked: Linked) -> list[str]:
+def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
     """What is left of a clause once names, cue words, numbers and function words are out: the
-    words of a topic (柴油车, 物业费, 垃圾焚烧发电)."""
+    words of a topic (柴油车, 物业费, 垃圾焚烧发电, pm2.5), grouped by the enumeration they stand in
+    (柴油车尾气、OBD在线监控: two groups, each a topic of its own)."""
     t = list(clause.text)
     for m in clause.mentions:
         if m.kinds() & {"department", "place", "topic", "person", "unit", "policy", "project", "division", "term",
@@ -447,7 +475,13 @@ def content_words(clause: Clause, linked: Linked) -> list[str]:
     text = "".join(t)
     text = re.sub(L.BOUND_WORDS, "|", text)
     text = re.sub("|".join(k[:-2] + "(?:指标)?" for k in INDICATOR_KINDS), "|", text)
-    text = re.sub(r"\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|年度?|%)?", "|", text)
-    text = _STOP.sub("|", text)
-    words = [w for w in re.split(r"[|\W\d_]+", text) if len(w) >= 2]
-    return list(dict.fromkeys(words))
+    groups: list[list[str]] = []
+    for piece in re.split(r"[、/]|和|及|与|以及|或者|或", text):
+        latin = re.findall(r"[a-z][a-z0-9.]*[a-z0-9]|[a-z]{2,}", piece)  # pm2.5, obd
+        piece = re.sub(r"[a-z][a-z0-9.]*", "|", piece)
+        piece = re.sub(r"\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|年度?|%)?", "|", piece)
+        piece = _STOP.sub("|", piece)
+        words = [w for w in re.split(r"[|\W\d_]+", piece) if len(w) >= 2] + [w for w in latin if len(w) >= 2]
+        if words:
+            groups.append(list(dict.fromkeys(words)))
+    return groups

@@ -81,6 +81,17 @@ def _elliptical_measure(frame: Frame, ev) -> bool:
         bool(re.search(r"呢$|^那|^又|^再", frame.clause))
 
 
+def _about_the_same(frame: Frame, ev) -> bool:
+    """A part that names no department, project, subject or figure of its own (its words are about
+    the thing just named)."""
+    if ev.departments or ev.places or ev.projects or ev.subjects or ev.topics or frame.unknown:
+        return False
+    if ev.item_measures or ev.staff_measures:
+        return False
+    return not any(c.kind == "focus" and c.value in ("departments", "divisions", "subordinates", "functions",
+                                                       "definitions") for c in ev.cues.cues)
+
+
 def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
@@ -124,6 +135,23 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
                 derived.derived_only = derived.of_previous = True  # 多出来的部分占支出总计的多少
                 out.append(derived)
                 continue
+            if prev.focus == "figures":  # 上年结转结余一共多少？占全部收入多大比重？
+                derived = Frame("figures", list(prev.measures), prev.filters.copy(),
+                                Operation("share", base=ev.share_base), frame.clause, frame.score, prev.open_department)
+                derived.derived_only = True
+                out.append(derived)
+                continue
+        if prev.filters.projects and _about_the_same(frame, ev):
+            # 钱具体怎么分的？整个合同多少钱？去年实际完成多少？: still the project just named
+            f.projects = list(prev.filters.projects)
+            if frame.focus not in ("indicators", "policies", "persons", "findings"):
+                frame.focus = "projects"
+                attrs = ev.cues.values("attribute")
+                if ev.cues.has("income_breakdown") and "funding" not in attrs:
+                    attrs.append("funding")
+                frame.measures = attrs or ["amount", "description"]
+            out.append(frame)
+            continue
         if not _own_content(frame, ev):
             op = frame.operation.name
             if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):

@@ -130,9 +130,11 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
     text = head + "；".join(project_phrase(r) for r in rows) + "。"
     op = frame.operation
-    wants_total = cat or op.name == "sum" or "sum" in op.also or "share" in op.also
+    wants_total = cat or op.name == "sum" or "sum" in op.also or "share" in op.also or \
+        (frame.filters.policy is not None and len(rows) > 1)
     if wants_total and len(rows) >= 1 and not topical_:
-        d = D.total([figure_input(r, r.label) for r in rows if r.amount is not None], f"{cat}项目合计" if cat else "项目合计")
+        d = D.total([figure_input(r, r.label) for r in rows if r.amount is not None],
+                    f"{cat}项目合计" if cat else f"{len(rows)}个项目合计")
         derived.append(d)
         items.append(Item(d.label, money(d.value), WAN, None, None, None, {"formula": d.formula}))
         text = (f"共{len(rows)}个{cat}项目，合计{money(d.value)}万元：" if cat else text[:-1] + f"；合计{money(d.value)}万元。") + \
@@ -230,6 +232,24 @@ def _funding_labels(ctx: Context, r: Row) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_SUB_ITEM = re.compile(r"([\u4e00-\u9fff“”\"《》（）()A-Za-z·]{2,30}?)[:：为约计共]*(\d+(?:\.\d+)?)\s*(万元|万|元)?(?=[、，,；;。）)\s]|$)")
+
+
+def sub_items(text: str) -> list[tuple[str, Decimal]]:
+    """What a project's description says its money is split into (工作底图更新14.00万元、…;
+    支持引进品牌集聚340、打造示范地标120…): names with exact amounts in 万元 (元 converted)."""
+    out: list[tuple[str, Decimal]] = []
+    for m in _SUB_ITEM.finditer(text or ""):
+        name = re.sub(r"[“”\"]", "", re.sub(r"^(?:其中|包括|用于|主要用于|含|及|和|与|以及|支持)", "", m.group(1))).strip("（）()")
+        if len(name) < 2 or re.search(r"年|月|日|号|第|共计|合计|总计|预算|金额|万元", name):
+            continue
+        value = Decimal(m.group(2))
+        if m.group(3) == "元":
+            value = value / Decimal(10000)
+        out.append((name, value))
+    return out
+
+
 def _condition_answer(frame: Frame, r: Row, funding_labels: list[str]) -> str:
     """是/不是: whether a named project meets the condition the question asks about (用财政拨款安排,
     上年结转, 单位资金)."""
@@ -290,8 +310,22 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
                 parts.append(f"{project_phrase(r)}的承担单位是{r.attrs.get('unit') or '未列明'}，"
                              f"项目负责人是{r.attrs.get('person') or '未列明'}")
         if "description" in asked:
-            items.append(_project_item(ctx, r, description=r.attrs.get("description")))
-            parts.append(f"{project_phrase(r)}：{r.attrs.get('description') or '文件中未说明资金用途'}")
+            text = r.attrs.get("description") or ""
+            items.append(_project_item(ctx, r, description=text or None))
+            parts.append(f"{project_phrase(r)}的资金用途：{text or '文件中未说明资金用途'}")
+            wanted = [w for w in frame.filters.keywords if len(w) >= 2]
+            for name, value in sub_items(text):
+                if wanted and not any(_within(w, name) for w in wanted):
+                    continue
+                items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
+                                  {"project": r.label}))
+                if wanted and r.amount:
+                    d = D.share(D.Input(name, value, WAN, r.department, r.year, r.source),
+                                figure_input(r, r.label), f"{name}占{r.label}比重")
+                    if d is not None:
+                        derived.append(d)
+                        items.append(derived_item(d))
+                        parts.append(d.formula)
         if "period" in asked:
             items.append(_project_item(ctx, r, period=r.attrs.get("period")))
             parts.append(f"{project_phrase(r)}的资金执行时间：{r.attrs.get('period') or '文件中未列明'}")
@@ -353,6 +387,25 @@ def _pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
 
 
 def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], list[str]]:
+    """Projects about the question's topics; an enumeration (柴油车尾气、OBD在线监控) is several
+    topics, each choosing its own projects."""
+    groups = [g for g in frame.filters.keyword_groups if g]
+    if len(groups) < 2:
+        return _topical(frame, ctx, rows, frame.filters.keywords)
+    hits: list[Row] = []
+    missing_all: list[str] = []
+    for i, group in enumerate(groups):
+        found, missing = _topical(frame, ctx, rows, group, with_topics=i == 0)
+        if missing:
+            missing_all += missing
+        hits += [r for r in found if r not in hits]
+    if not hits and missing_all:
+        return [], missing_all
+    return hits, []
+
+
+def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
+             with_topics: bool = True) -> tuple[list[Row], list[str]]:
     """Projects about the question's topic. A project's name counts first: a point per theme the
     question links (two where the name holds the very words typed), plus the question's other
     content words weighted by rarity. Where no name matches, the graph's topic links and the
@@ -360,8 +413,8 @@ def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], lis
     holds no such project (the second value)."""
     f = frame.filters
     topic_words = {t.iri: [t.name, *ctx.catalog.aliases_of(t.iri), *ctx.catalog.topic_keywords.get(t.iri, [])]
-                   for t in f.topics}
-    words = [w for w in f.keywords if not any(w in ws for ws in topic_words.values())]
+                   for t in f.topics} if with_topics else {}
+    words = [w for w in keywords if not any(w in ws for ws in topic_words.values())]
     names = {r.iri: " ".join([r.label, *r.attrs.get("aliases", [])]).lower() for r in rows}
     texts = list(names.values())
     descs = [r.attrs.get("description") or "" for r in rows]
@@ -373,7 +426,7 @@ def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], lis
         if specific and not any(_within(w, d) for d in descs):
             missing += specific
         pieces += [p for p in found if not _GENERIC_TOPIC.match(p)]
-    for t in f.topics:  # a theme no project of these budgets is about
+    for t in (f.topics if with_topics else []):  # a theme no project of these budgets is about
         ws = [w for w in topic_words[t.iri] if len(w) >= 2]
         if not any(any(w.lower() in names[r.iri] or w in (r.attrs.get("description") or "") for w in ws) for r in rows):
             missing.append(t.name)
@@ -384,7 +437,7 @@ def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], lis
         n = sum(1 for t in texts if _within(w, t))
         return 0.0 if not n else 1.0 / n
 
-    typed = [w for w in f.keywords]
+    typed = list(keywords)
     scored = []
     for r in rows:
         text = names[r.iri]

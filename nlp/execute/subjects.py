@@ -38,7 +38,9 @@ def subjects(frame: Frame, ctx: Context) -> Result:
         if not mine:
             continue
         if not parents:
-            want = LEVEL_LENGTH.get(f.level or 1, 3)
+            # every subject of a level (类 unless said); a rank without a level ranks the most specific rows
+            deepest = 7 if scheme == "functional" else 5
+            want = LEVEL_LENGTH.get(f.level or 0) or (deepest if op.name in ("rank", "sort") else 3)
             level_rows = sorted((r for r in mine if len(r.key) == want), key=lambda r: r.key)
             if op.name in ("rank", "sort"):
                 level_rows = _rank(level_rows, op)
@@ -105,7 +107,36 @@ def subjects(frame: Frame, ctx: Context) -> Result:
                 parts.append(f"{head}，由{len(children)}个{lvl}级科目构成：{body}" if children else head)
     if not items:
         return Result()
+    leaves = [r for r in kept if not any(o is not r and o.key.startswith(r.key) and (o.department, o.year) ==
+                                         (r.department, r.year) for o in kept)]
+    if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1:
+        d = D.total([figure_input(r, r.label) for r in leaves], "合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        parts.append(d.formula)
+    if op.name == "per_capita":
+        named = {p.code for p in parents}
+        derived += _per_capita(frame, ctx, budgets, [r for r in kept if r.key in named] or leaves, items, parts)
     return Result(items, with_note("；".join(parts) + "。", note), derived, kept)
+
+
+def _per_capita(frame: Frame, ctx: Context, budgets, rows: list[Row], items: list[Item], parts: list[str]) -> list[D.Derived]:
+    """人均 of a subject's figure (在职人员人均工资福利支出): ÷ the staff count the question names."""
+    key = next((k for k in ("activeStaff", "authorizedStaff", "actualStaff") if k in frame.operation.per_keys), "actualStaff")
+    staff = {(r.department, r.year): r for r in ctx.rows("staff", budgets) if r.key == key}
+    out = []
+    for r in rows:
+        people = staff.get((r.department, r.year))
+        if people is None or not people.amount:
+            continue
+        d = D.per_capita(figure_input(r, r.label), D.Input(ctx.vocab.label(key), people.amount, "人", r.department,
+                                                           r.year, people.source))
+        if d is not None:
+            out.append(d)
+            items.append(item_of(people, ctx.vocab.label(key)))
+            items.append(derived_item(d))
+            parts.append(f"{who(r.department, r.year)}{d.formula}")
+    return out
 
 
 def _rank(rows: list[Row], op) -> list[Row]:
@@ -116,13 +147,16 @@ def _rank(rows: list[Row], op) -> list[Row]:
 
 
 def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
-    """A subject's share of the department's total expenditure (when the question asks 占比)."""
+    """A subject's share of the figure the question names (占人员经费), else of the department's
+    total expenditure (when the question asks 占比)."""
     if frame.operation.name != "share" and "share" not in frame.operation.also:
         return []
-    total = ctx.rows("figures", [budget], Constraints(items=["expenditure_total"]))
+    base_key = frame.operation.base or "expenditure_total"
+    total = ctx.rows("figures", [budget], Constraints(items=[base_key]))
     if not total:
         return []
-    d = D.share(figure_input(top, top.label), figure_input(total[0], "支出总计"), f"{top.label}占支出总计比重")
+    base_label = ctx.vocab.label(base_key)
+    d = D.share(figure_input(top, top.label), figure_input(total[0], base_label), f"{top.label}占{base_label}比重")
     if d is None:
         return []
     items.append(derived_item(d))
