@@ -136,6 +136,7 @@ class Frame:
     of_previous: bool = False  # computed on the previous part's own derived figure (多出来的部分占…)
     derive_previous: bool = False  # the year asked is not in the graph: derived from the next year's statement
     reply: str | None = None  # answered without reading rows: a name the graph lacks, or a question back
+    candidates: list[str] = field(default_factory=list)  # the departments a shared short name may mean
 
     def to_json(self) -> dict:
         """The frame as JSON (``budgetkg ask --json`` ``parts[].frame``)."""

@@ -177,3 +177,6 @@ EXPENSE_WORD = r"[\u4e00-\u9fff]{2,3}费"
 NOT_EXPENSE = r"经费|三公|公务|出国|运行费|购置费|接待费"
 # A figure asked for what it is made of (上年结转结余由哪几部分组成): its parts in the ontology.
 PARTS_OF = r"由哪几部分|由哪些部分|哪几部分|哪几块|哪几项组成|由哪几项|组成部分|构成|组成|包括哪些|包含哪些|分为哪|分成哪|细分"
+# The economic classes a column of the basic-expenditure table is made of, where a table prints no
+# such column (人员经费: 工资福利支出 and 对个人和家庭的补助; 公用经费: 商品和服务支出 and 资本性支出).
+COLUMN_CLASSES: dict[str, tuple[str, ...]] = {"personnel": ("301", "303"), "public": ("302", "310")}

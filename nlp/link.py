@@ -109,6 +109,24 @@ class Linked:
         return [m for m in self.mentions if span[0] <= m.start and m.end <= span[1]]
 
 
+def abbreviated_in(text: str, name: str) -> bool:
+    """Whether ``text`` holds a short form of ``name`` (4+ characters): its first and last
+    characters, the rest in order (职工医保缴费 of 职工基本医疗保险缴费)."""
+    if len(name) < 5:
+        return False
+    first, last = name[0], name[-1]
+    for i, ch in enumerate(text):
+        if ch != first:
+            continue
+        for j in range(i + 3, min(len(text), i + len(name) - 1)):
+            if text[j] == last:
+                span = text[i:j + 1]
+                it = iter(name)
+                if all(c in it for c in span) and len(span) >= max(4, len(name) // 2):
+                    return True
+    return False
+
+
 def core(text: str) -> str:
     """A name or question with the words that name nothing removed."""
     return _GENERIC.sub("", text)
@@ -273,6 +291,8 @@ class Linker:
                     score, coverage = fuzzy_score(q_subject if kind.endswith("subject") else q, name)
                     if score >= 4:
                         best = max(best, score + coverage)
+                    elif kind.endswith("subject") and abbreviated_in(q_subject, name):
+                        best = max(best, 5.0)  # 职工医保缴费 of 职工基本医疗保险缴费
                 if best:
                     ranked.append((best, e))
             ranked.sort(key=lambda p: -p[0])

@@ -77,6 +77,8 @@ class Parser:
         frame.operation = self.operation(ev, focus)
         frame.measures = self.measures(ev, focus, frame)
         frame.unknown = [u for s, e, u in linked.unknown if clause.start <= s and e <= clause.end]
+        if focus == "staff":  # 编外聘用人员: a kind of staff the documents do not count
+            frame.unknown += [w for w in ev.keywords if re.search(r"(?:人员|人数|员工)$", w)]
         frame.notes = [f"{k}={v:.1f}" for k, v in sorted(scores.items(), key=lambda kv: -kv[1])[:3]]
         return frame
 
@@ -85,9 +87,14 @@ class Parser:
         f = Filters()
         f.departments = [_ref(e) for e in ev.departments]
         f.years = list(ev.years)
-        f.subjects = [_ref(e) for e in ev.subjects if ev.subjects_exact or focus != "projects"]
+        subjects = [e for e in ev.subjects if ev.subjects_exact or focus != "projects"]
+        economic = re.search(r"经济分类|经济科目|工资福利|商品和服务|对个人和家庭|资本性支出|"
+                             r"(?:基本支出|人员经费|公用经费)(?:里|中|的|按)", ev.text)
+        if economic and any(e.kind == "economic_subject" for e in subjects):
+            subjects = [e for e in subjects if e.kind == "economic_subject"]  # 住房公积金 of 基本支出: 30113
+        f.subjects = list(dict.fromkeys(_ref(e) for e in subjects))
         if f.subjects:
-            f.scheme = "economic" if ev.subjects[0].kind == "economic_subject" else "functional"
+            f.scheme = "economic" if subjects[0].kind == "economic_subject" else "functional"
         f.projects = [_ref(e) for e in ev.projects]
         f.topics = [_ref(e) for e in ev.topics]
         f.topic_text = [m.key for m in ev.mentions if "topic" in m.kinds()]
@@ -103,8 +110,7 @@ class Parser:
             if asked_category or (include and _near(cues, c, "include")) or c.value in f.categories:
                 continue
             f.categories.append(c.value)
-        if not f.scheme and re.search(r"经济分类|经济科目|工资福利|商品和服务|对个人和家庭|资本性支出|"
-                                      r"(?:人员经费|公用经费)(?:里|中|的)", ev.text):
+        if not f.scheme and economic:
             f.scheme = "economic"
         if focus == "projects" and f.projects and not ev.projects_exact and (ev.keywords or ev.topics) and \
                 re.search(r"哪些|有没有|哪个项目|什么项目|相关|有关|方面|涉及|哪几个|都有", ev.text) and not _one_clear(ev):
@@ -126,8 +132,10 @@ class Parser:
         if phases:
             f.phase = phases[0]
         f.indicator_kinds = ev.indicator_kinds
-        f.department_level = focus == "indicators" and not ev.projects and bool(
-            re.search(r"部门整体|部门绩效|整体绩效|部门的?绩效目标|单位整体", ev.text))
+        f.department_level = focus == "indicators" and bool(
+            re.search(r"部门整体|部门绩效|整体绩效|部门的?绩效目标|单位整体", ev.text)) and not ev.projects_exact
+        if f.department_level:
+            f.projects = []
         f.bound = ev.bound
         sizes = [c for c in cues.of("set_size")]
         if sizes:
@@ -193,6 +201,9 @@ class Parser:
                 return keys[:1] if frame.operation.name != "share" else keys
             if len(keys) == 1 and re.search(L.PARTS_OF, ev.text) and self.vocab.children(keys[0]):
                 return keys + self.vocab.children(keys[0])  # 上年结转结余由哪几部分组成
+            if len(keys) == 1 and frame.operation.name == "sum" and self.vocab.children(keys[0]) and \
+                    len(ev.departments) <= 1:
+                return keys + self.vocab.children(keys[0])  # 上年结转结余一共多少: with what it is made of
             if not keys and cues.has("income_breakdown"):
                 return ["income_total", "general_public_budget", "upper_level_transfer", "government_fund",
                         "state_capital", "unit_funds", "carryover_total"]

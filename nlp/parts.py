@@ -141,10 +141,23 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
                 derived.derived_only = True
                 out.append(derived)
                 continue
+        if prev.focus == "indicators" and prev.filters.department_level and frame.score < 2.0 and \
+                _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
+            frame.focus, f.department_level = "indicators", True
+            f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
+            frame.operation = Operation("list")
+            out.append(frame)
+            continue
         if prev.filters.projects and _about_the_same(frame, ev):
             # 钱具体怎么分的？整个合同多少钱？去年实际完成多少？: still the project just named
             f.projects = list(prev.filters.projects)
-            if frame.focus not in ("indicators", "policies", "persons", "findings"):
+            if frame.score < 2.0 and prev.focus in ("indicators", "policies", "persons", "findings"):
+                frame.focus = prev.focus  # 分别是啥 after the indicators asked: those indicators
+                f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
+                f.indicator_kinds = list(prev.filters.indicator_kinds)
+                f.department_level = prev.filters.department_level
+                frame.operation = Operation("list")
+            elif frame.focus not in ("indicators", "policies", "persons", "findings"):
                 frame.focus = "projects"
                 attrs = ev.cues.values("attribute")
                 if ev.cues.has("income_breakdown") and "funding" not in attrs:
@@ -157,7 +170,8 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
             if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):
                 continue  # 压减后是多少 after a change: the change already shows the figure after it
             if op in DERIVED_OPERATIONS or op in ("growth", "change"):
-                if prev.focus in ("figures", "departments", "staff"):
+                if prev.focus in ("figures", "departments", "staff") or \
+                        (op == "difference" and prev.operation.name == "per_capita"):
                     derived = Frame(prev.focus, list(prev.measures), prev.filters.copy(), frame.operation,
                                     frame.clause, frame.score, prev.open_department, False)
                     derived.derived_only = op in DERIVED_OPERATIONS

@@ -11,6 +11,7 @@ questions; ``answer(question, store)`` keeps one per store.
 """
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
@@ -204,7 +205,8 @@ class Pipeline:
         clause = frame.clause
         if re.search(r"今年|本年度|去年|上一年|前年|明年", clause) and not re.search(r"[比较与同跟和]去年|去年同期", clause):
             names = [d.name for d in frame.filters.departments]
-            have = self.dept_years(names) if names else set(self.catalog.years)
+            have = self.dept_years(names) if names else \
+                {p.year for p in frame.filters.projects if p.year} or set(self.catalog.years)
             if have:
                 years = find_years(clause, max(have))[0]
                 if years:
@@ -237,6 +239,7 @@ class Pipeline:
             return
         ambiguous = self._ambiguous(frame, state)
         if ambiguous:
+            frame.candidates = ambiguous
             frame.reply = "您问的是" + "、".join(ambiguous[:-1]) + f"还是{ambiguous[-1]}？请说明是哪一个单位。"
 
     def _ambiguous(self, frame: Frame, state: QuestionState) -> list[str]:
@@ -264,11 +267,37 @@ class Pipeline:
         ctx = Context(self.graph, self.catalog, self.vocab, previous=previous)
         understood = describe(frame, self.vocab)
         part = Part(frame.clause, kind(frame), frame.to_json(), understood, "")
+        run = EXECUTORS.get(frame.focus)
+        if frame.reply and frame.candidates and run:
+            # a short name several departments share: where only one of them holds an answer, it is that one
+            answered = []
+            for name in frame.candidates:
+                trial = copy.deepcopy(frame)
+                trial.filters.departments = [d for d in frame.filters.departments if d.name == name]
+                trial.reply = None
+                trial_ctx = Context(self.graph, self.catalog, self.vocab, previous=previous)
+                result = run(trial, trial_ctx)
+                if result.items:
+                    answered.append((name, trial, trial_ctx, result))
+            if len(answered) > 1 and sum(not a[3].relaxed for a in answered) == 1:
+                answered = [a for a in answered if not a[3].relaxed]
+            if len(answered) == 1:
+                name, frame, ctx, result = answered[0]
+                result.text = f"（按{name}理解）" + result.text
+                part.frame, part.understood = frame.to_json(), describe(frame, self.vocab)
+                return self._finish(part, frame, ctx, result)
         if frame.reply:
             part.text = frame.reply
             return part, None
-        run = EXECUTORS.get(frame.focus)
+        if frame.derived_only and frame.operation.name == "difference" and previous is not None:
+            computed = _difference_of_previous(previous)  # 差多少 after two computed figures
+            if computed is not None:
+                return self._finish(part, frame, ctx, computed)
         result = run(frame, ctx) if run else Result()
+        return self._finish(part, frame, ctx, result)
+
+    def _finish(self, part: Part, frame: Frame, ctx: Context, result: Result) -> tuple[Part, Result]:
+        understood = part.understood
         part.sparql = list(ctx.log)
         part.items = result.items
         part.derived = result.derived
@@ -308,6 +337,22 @@ class Pipeline:
         return Answer(question=state.question, intent=intent, text=text, items=items,
                       entities=entities_json(state.linked), sparql=[s for p in parts for s in p.sparql],
                       understood=understood, parts=parts, derived=derived)
+
+
+def _difference_of_previous(previous: Result) -> Result | None:
+    """差多少 after two computed figures (two departments' per-capita figures …): the difference of
+    the last two derived figures of the same unit."""
+    from nlp import derive as D
+    from nlp.execute.base import derived_item
+
+    same = [d for d in previous.derived if d.unit == previous.derived[-1].unit] if previous.derived else []
+    if len(same) < 2:
+        return None
+    a, b = same[-2], same[-1]
+    la = a.department if a.department != b.department else a.label
+    lb = b.department if a.department != b.department else b.label
+    d = D.difference(D.Input(la, a.value, a.unit, a.department, a.year), D.Input(lb, b.value, b.unit, b.department, b.year))
+    return Result([derived_item(d)], d.formula + "。", [d], [])
 
 
 def _span_of(state: QuestionState, frame: Frame) -> tuple[int, int]:

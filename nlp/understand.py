@@ -67,7 +67,7 @@ def describe(frame: Frame, vocab: Vocabulary) -> str:
         parts.append(f"查{head}的项目" + ("（" + "，".join(conds) + "）" if conds else "") + f"及其{what}")
     elif frame.focus == "subjects":
         scheme = "经济分类" if f.scheme == "economic" else "功能分类"
-        names = "、".join(s.name for s in f.subjects)
+        names = "、".join(dict.fromkeys(s.name for s in f.subjects))
         level = LEVELS.get(f.level or 0, "")
         col = "、".join(_measure_names(frame, vocab))
         parts.append(f"查{head}{scheme}" + (f"“{names}”的{level}构成" if names else f"{level or '类级'}科目") +

@@ -30,6 +30,7 @@ class Result:
     text: str = ""
     derived: list[Derived] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    relaxed: bool = False  # a condition of the question matched nothing and was let go (a weaker answer)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from nlp import derive as D
 from nlp.execute.base import Context, Result, executor, item_of, project_phrase, who, with_note
-from nlp.execute.projects import named_projects, scoped_projects
+from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, named_projects, scoped_projects
 from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.numbers import find_amounts
@@ -47,6 +47,18 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         for b in budgets:
             rows += ctx.rows("indicators", [b], Constraints(indicator_target=b.department_iri, indicator_kinds=kinds))
     what = "、".join(f.indicator_kinds) if f.indicator_kinds else "绩效指标"
+    own = " ".join(n for p in projects for n in [p.label, *p.attrs.get("aliases", [])])
+    words = [w for w in f.keywords if not _within(w, own) and not any(_within(x, w) for x in own.split() if len(x) >= 4)]
+    if words and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
+        names = [i.label for i in rows]
+        pieces = [p for w in words for p in _pieces(w, names)[0] if len(p) >= 2 and not _GENERIC_TOPIC.match(p)
+                  and not _within(p, own)]
+        about = [i for i in rows if any(_within(p, i.label) for p in pieces)]
+        relaxed = not about
+        if about:
+            rows = about
+    else:
+        relaxed = False
     if not rows:
         if projects and kinds:
             return Result(text="没有找到：" + "；".join(f"“{p.label}”（{who(p.department, p.year)}）没有{what}"
@@ -72,7 +84,7 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         owners.setdefault(b.department_iri, f"{who(b.department, b.year)}部门整体")
     text = (f"共{len(rows)}个{what}。" if count else "") + "。".join(
         f"{owners.get(key, '')}的{what}：" + "；".join(ps) for key, ps in parts.items()) + "。"
-    return Result(items, text, [], rows)
+    return Result(items, text, [], rows, relaxed)
 
 
 def _projects_with_targets(frame: Frame, ctx: Context) -> Result:

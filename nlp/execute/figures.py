@@ -104,7 +104,10 @@ def figures(frame: Frame, ctx: Context) -> Result:
             text += d.formula + "。"
     if (op.name == "sum" or "sum" in op.also) and len(rows) > 1 and not frame.derived_only:
         budgets_seen = {(r.department, r.year) for r in rows}
-        if len(budgets_seen) == 1 and len({r.key for r in rows}) > 1:
+        keys_seen = {r.key for r in rows}
+        if any(set(ctx.vocab.ancestors(k)) & keys_seen for k in keys_seen):
+            d = None  # a figure listed with its own parts: the figure is their total
+        elif len(budgets_seen) == 1 and len(keys_seen) > 1:
             d = D.total([figure_input(r, _label(ctx, r.key)) for r in rows], "合计")
         elif len({r.key for r in rows}) == 1:  # one figure of several departments or years
             key = rows[0].key

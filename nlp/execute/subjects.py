@@ -4,6 +4,7 @@ level, ranked, counted, or as a share of the department's total expenditure."""
 from __future__ import annotations
 
 from nlp import derive as D
+from nlp.lexicon import COLUMN_CLASSES
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, who, with_note
 from nlp.frames import Frame
 from nlp.graph import Row
@@ -32,9 +33,13 @@ def subjects(frame: Frame, ctx: Context) -> Result:
         column = f.column or "total"
         wording = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}.get(column, "")
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.attrs["column"] == column]
-        if not mine:  # that column is blank in this table: the totals
+        if not mine:  # that column is blank in this table: the totals (of the classes the column is made of)
             mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.attrs["column"] == "total"]
-            wording = ""
+            classes = COLUMN_CLASSES.get(column) if scheme == "economic" and not parents else None
+            if classes:
+                mine = [r for r in mine if r.key.startswith(classes)]
+            else:
+                wording = ""
         if not mine:
             continue
         if not parents:
@@ -46,6 +51,7 @@ def subjects(frame: Frame, ctx: Context) -> Result:
                 level_rows = _rank(level_rows, op)
             for i, r in enumerate(level_rows, 1):
                 items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") else {})))
+                derived += _share_of_total(frame, ctx, b, r, items, parts)
             kept += level_rows
             parts.append(f"{who(b.department, b.year)}按{'功能' if scheme == 'functional' else '经济'}分类"
                          f"（{LEVEL_NAME.get(want, '')}级）：" + "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows))
