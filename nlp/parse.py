@@ -202,7 +202,7 @@ class Parser:
             if len(keys) == 1 and re.search(L.PARTS_OF, ev.text) and self.vocab.children(keys[0]):
                 return keys + self.vocab.children(keys[0])  # 上年结转结余由哪几部分组成
             if len(keys) == 1 and frame.operation.name == "sum" and self.vocab.children(keys[0]) and \
-                    len(ev.departments) <= 1:
+                    sum(1 for m in ev.mentions if "department" in m.kinds()) <= 1:
                 return keys + self.vocab.children(keys[0])  # 上年结转结余一共多少: with what it is made of
             if not keys and cues.has("income_breakdown"):
                 return ["income_total", "general_public_budget", "upper_level_transfer", "government_fund",

@@ -141,8 +141,8 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
                 derived.derived_only = True
                 out.append(derived)
                 continue
-        if prev.focus == "indicators" and prev.filters.department_level and frame.score < 2.0 and \
-                _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
+        if prev.focus == "indicators" and prev.filters.department_level and frame.focus in ("indicators", "figures") \
+                and _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
             frame.focus, f.department_level = "indicators", True
             f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
             frame.operation = Operation("list")

@@ -93,6 +93,7 @@ WEIGHTS: dict[str, float] = {
     "staff|measure_compared": -3.0,
     "staff|ent:project_exact": -3.0,
     "findings|focus:findings": 1.0,
+    "findings|subject_check": 4.0,  # 商品和服务支出的明细加起来等于合计吗: a check of that subject
     "definitions|focus:definitions": 1.0,
     "definitions|ent:term": 0.5,
     "definitions|asks_figures": -3.0,
@@ -174,6 +175,8 @@ def atoms(ev) -> dict[str, float]:
         a["measure_scope"] = 1  # 基本支出中…科目, 项目支出中…项目: the figure is where to look, not what is asked
     if measure and cues.has("focus", "departments") and len(ev.departments) != 1:
         a["measure_over_departments"] = 1
+    if cues.has("focus", "findings") and ev.subjects:
+        a["subject_check"] = 1
     if cues.has("focus", "subordinates") and (project_word or cues.has("attribute", "unit")):
         a["projects_of_subordinates"] = 1
     if re.search(r"多少|哪些|几个|最大|最小|最多|排名", ev.text):

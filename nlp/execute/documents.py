@@ -7,10 +7,11 @@ import re
 from decimal import Decimal
 
 from nlp import derive as D
-from nlp.execute.base import Context, Result, executor, item_of, project_phrase, who, with_note
+from nlp.execute.base import Context, Result, derived_item, executor, item_of, project_phrase, who, with_note
 from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, named_projects, scoped_projects
 from nlp.frames import Frame
 from nlp.graph import Row
+from nlp.names import split_place
 from nlp.numbers import find_amounts
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -163,10 +164,20 @@ def units(frame: Frame, ctx: Context) -> Result:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
         if not mine:
             continue
-        items += [Item(r.label, None, None, r.department, r.year, r.source) for r in mine]
+        counting = frame.operation.name == "count" or "count" in frame.operation.also
+        whole = focus == "subordinates" and bool(re.search(r"包括|包含|纳入|组成|几个单位|几家", frame.clause))
+        if whole:  # 部门预算包括几个单位: the department itself and its subordinate units
+            places, org = split_place(b.department)
+            own = Item(f"{places[-1] if places else ''}{org}本级", None, None, b.department, b.year, b.source)
+            items.append(own)
+        if not (counting and len(mine) > 10):
+            items += [Item(r.label, None, None, r.department, r.year, r.source) for r in mine]
         if focus == "divisions":
             items.append(Item("内设科室个数", str(len(mine)), "个", b.department, b.year, b.source))
-        parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine))
+        elif counting or whole:
+            items.append(Item("单位个数", str(len(mine) + whole), "个", b.department, b.year, b.source))
+        parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
+                     (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else ""))
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
 
 
@@ -235,6 +246,8 @@ def findings(frame: Frame, ctx: Context) -> Result:
     budgets, note = ctx.scope(frame)
     if not budgets:
         return Result()
+    if frame.filters.subjects:
+        return _audit_subjects(frame, ctx, budgets)
     rows = ctx.rows("findings", budgets)
     names = {r.key: r.label for r in ctx.rows("subjects", budgets, Constraints(scheme="functional", columns=["total"]))}
     items, parts = [], []
@@ -259,6 +272,36 @@ def findings(frame: Frame, ctx: Context) -> Result:
     head = "、".join(who(d, y) for d, y in sorted({(i.department, i.year) for i in items}))
     return Result(items, with_note(f"{head}的{tables}中有{len(items)}处合计数与分项之和不符：" + "；".join(parts) + "。", note),
                   [], rows)
+
+
+def _audit_subjects(frame: Frame, ctx: Context, budgets) -> Result:
+    """A subject's printed total against the sum of its printed parts (商品和服务支出的明细加起来等于
+    合计吗), recomputed with Decimal arithmetic from the rows the graph holds."""
+    f = frame.filters
+    scheme = f.scheme or ("economic" if f.subjects[0].kind == "economic_subject" else "functional")
+    items, parts, derived = [], [], []
+    for subject in f.subjects:
+        code = subject.code or ""
+        rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=code, columns=["total"]))
+        for b in budgets:
+            mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
+            top = next((r for r in mine if r.key == code), None)
+            children = [r for r in mine if len(r.key) == len(code) + 2]
+            if top is None or not children:
+                continue
+            d = D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in children],
+                        f"{top.label}明细之和")
+            derived.append(d)
+            ok = d.value == top.amount
+            items.append(Item(f"{code} {top.label}", money(top.amount), WAN, b.department, b.year, top.source,
+                              {"printed": money(top.amount), "expected": money(d.value)}))
+            items.append(derived_item(d))
+            parts.append(f"{who(b.department, b.year)}{code} {top.label}印{money(top.amount)}万元，明细之和为"
+                         f"{money(d.value)}万元（{d.formula}），" + ("二者一致" if ok else
+                                                               f"相差{money(abs(d.value - top.amount))}万元，对不上"))
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", derived, [])
 
 
 def _audit_projects(rows: list[Row], ctx: Context) -> Result:

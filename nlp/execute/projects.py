@@ -221,8 +221,10 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
 
 
 def _project_item(ctx: Context, r: Row, **extra) -> Item:
+    """A project as an answer row: its name, amount, category, and its other printed names."""
     cat = r.attrs.get("category")
-    return item_of(r, None, category=ctx.vocab.categories.get(cat or "", cat), iri=r.iri, **extra)
+    return item_of(r, None, category=ctx.vocab.categories.get(cat or "", cat), iri=r.iri,
+                   also_called=r.attrs.get("aliases") or None, **extra)
 
 
 def _funding_labels(ctx: Context, r: Row) -> list[str]:
@@ -389,23 +391,24 @@ def _pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
 def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], list[str]]:
     """Projects about the question's topics; an enumeration (柴油车尾气、OBD在线监控) is several
     topics, each choosing its own projects."""
-    groups = [g for g in frame.filters.keyword_groups if g]
-    if len(groups) < 2:
-        return _topical(frame, ctx, rows, frame.filters.keywords)
+    f = frame.filters
+    groups = [g for g in f.keyword_groups if g]
+    units: list[tuple[list, list[str]]] = [([t], []) for t in f.topics] + [([], g) for g in groups]
+    if len(units) < 2:
+        return _topical(frame, ctx, rows, f.keywords, f.topics)
     hits: list[Row] = []
     missing_all: list[str] = []
-    for i, group in enumerate(groups):
-        found, missing = _topical(frame, ctx, rows, group, with_topics=i == 0)
-        if missing:
-            missing_all += missing
+    for topics, words in units:
+        found, missing = _topical(frame, ctx, rows, words, topics)
+        missing_all += missing
         hits += [r for r in found if r not in hits]
     if not hits and missing_all:
-        return [], missing_all
+        return [], list(dict.fromkeys(missing_all))
     return hits, []
 
 
 def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
-             with_topics: bool = True) -> tuple[list[Row], list[str]]:
+             topics: list) -> tuple[list[Row], list[str]]:
     """Projects about the question's topic. A project's name counts first: a point per theme the
     question links (two where the name holds the very words typed), plus the question's other
     content words weighted by rarity. Where no name matches, the graph's topic links and the
@@ -413,7 +416,7 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
     holds no such project (the second value)."""
     f = frame.filters
     topic_words = {t.iri: [t.name, *ctx.catalog.aliases_of(t.iri), *ctx.catalog.topic_keywords.get(t.iri, [])]
-                   for t in f.topics} if with_topics else {}
+                   for t in topics}
     words = [w for w in keywords if not any(w in ws for ws in topic_words.values())]
     names = {r.iri: " ".join([r.label, *r.attrs.get("aliases", [])]).lower() for r in rows}
     texts = list(names.values())
@@ -426,7 +429,7 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
         if specific and not any(_within(w, d) for d in descs):
             missing += specific
         pieces += [p for p in found if not _GENERIC_TOPIC.match(p)]
-    for t in (f.topics if with_topics else []):  # a theme no project of these budgets is about
+    for t in topics:  # a theme no project of these budgets is about
         ws = [w for w in topic_words[t.iri] if len(w) >= 2]
         if not any(any(w.lower() in names[r.iri] or w in (r.attrs.get("description") or "") for w in ws) for r in rows):
             missing.append(t.name)

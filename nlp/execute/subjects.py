@@ -38,6 +38,10 @@ def subjects(frame: Frame, ctx: Context) -> Result:
             classes = COLUMN_CLASSES.get(column) if scheme == "economic" and not parents else None
             if classes:
                 mine = [r for r in mine if r.key.startswith(classes)]
+                tops = [r for r in mine if len(r.key) == 3]
+                if tops:
+                    parts.append(f"{who(b.department, b.year)}{wording}由" + "、".join(
+                        f"{r.key} {r.label}{money(r.amount)}万元" for r in tops) + "构成")
             else:
                 wording = ""
         if not mine:
@@ -128,11 +132,14 @@ def subjects(frame: Frame, ctx: Context) -> Result:
 
 def _per_capita(frame: Frame, ctx: Context, budgets, rows: list[Row], items: list[Item], parts: list[str]) -> list[D.Derived]:
     """人均 of a subject's figure (在职人员人均工资福利支出): ÷ the staff count the question names."""
-    key = next((k for k in ("activeStaff", "authorizedStaff", "actualStaff") if k in frame.operation.per_keys), "actualStaff")
-    staff = {(r.department, r.year): r for r in ctx.rows("staff", budgets) if r.key == key}
+    asked = [k for k in ("activeStaff", "authorizedStaff", "actualStaff") if k in frame.operation.per_keys]
+    order = asked + [k for k in ("actualStaff", "activeStaff", "authorizedStaff") if k not in asked]
+    counts = ctx.rows("staff", budgets)
     out = []
-    for r in rows:
-        people = staff.get((r.department, r.year))
+    for r in rows:  # the count asked, else the nearest one the document prints (实有, 在职, 编制)
+        people = next((c for k in order for c in counts if c.key == k and (c.department, c.year) == (r.department, r.year)
+                       and c.amount), None)
+        key = people.key if people is not None else order[0]
         if people is None or not people.amount:
             continue
         d = D.per_capita(figure_input(r, r.label), D.Input(ctx.vocab.label(key), people.amount, "人", r.department,
