@@ -248,6 +248,20 @@ def findings(frame: Frame, ctx: Context) -> Result:
         return Result()
     if frame.filters.subjects:
         return _audit_subjects(frame, ctx, budgets)
+    table = re.search(r"(基本支出|经济分类|功能分类|支出)(?:预算|决算)?表", frame.clause)
+    if table:  # 基本支出决算表分项加总和合计对得上吗: every class of that table against its parts
+        scheme = "functional" if table.group(1) in ("功能分类", "支出") else "economic"
+        rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_length=3, columns=["total"]))
+        classes = list(dict.fromkeys(r.key for r in rows))
+        if classes:
+            from nlp.frames import Ref
+
+            frame.filters.subjects = [Ref(f"{scheme}_subject", "", r.label, r.key) for r in rows
+                                      if r.key in classes and r is next(x for x in rows if x.key == r.key)]
+            frame.filters.scheme = scheme
+            checked = _audit_subjects(frame, ctx, budgets)
+            if checked.items:
+                return checked
     rows = ctx.rows("findings", budgets)
     names = {r.key: r.label for r in ctx.rows("subjects", budgets, Constraints(scheme="functional", columns=["total"]))}
     items, parts = [], []
