@@ -92,11 +92,12 @@ def describe(frame: Frame, vocab: Vocabulary) -> str:
         parts.append(f"按金额{'从高到低' if op.descending else '从低到高'}取{n}名")
     elif op.name in ops:
         parts.append(ops[op.name])
+    text = "，".join(p for p in parts if p)
     if frame.derive_previous:
-        parts.append("（该年度的预算不在图谱中，由下一年度预算的比上年增减数推算）")
+        text += "（该年度的预算不在图谱中，由下一年度预算的比上年增减数推算）"
     if frame.derived_only:
-        parts.append("（基于上一问的数）")
-    return "，".join(p for p in parts if p)
+        text += "（基于上一问的数）"
+    return text
 
 
 def kind(frame: Frame) -> str:
