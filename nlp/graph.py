@@ -163,22 +163,26 @@ class Graph:
     def rows(self, focus: str, budgets: list[Budget], c: Constraints | None, log: list[str]) -> list[Row]:
         """The rows of ``focus`` in ``budgets`` under the constraints (see ``nlp.sparql``)."""
         convert = getattr(self, "_" + focus)
+        wanted = {b.iri for b in budgets}
         out: list[Row] = []
         for q in build(focus, [b.iri for b in budgets], c):
-            out += convert(q, self.run(q.text, log))
+            rows = self.run(q.text, log)
+            if q.doc is None and wanted:  # one query over many documents: the rows of those asked
+                rows = [r for r in rows if r.get("doc") in wanted]
+            out += convert(q, rows)
         return out
 
     def _owner(self, q: Query, r: dict) -> Budget | None:
         return self.budget(q.doc or r.get("doc"))
 
     def _figures(self, q: Query, rows: list[dict]) -> list[Row]:
-        out: dict[str, Row] = {}  # a figure printed in several places: its first source
+        out: dict[tuple, Row] = {}  # a figure printed in several places: its first source
         for r in rows:
             b = self._owner(q, r)
             key = str(r["item"])[len(ITEM_NS):]
-            if b is None or key in out:
+            if b is None or (b.iri, key) in out:
                 continue
-            out[key] = Row(key, dec(r["amount"]), WAN, b.department, b.year, source_of(r), r.get("x"), key)
+            out[(b.iri, key)] = Row(key, dec(r["amount"]), WAN, b.department, b.year, source_of(r), r.get("x"), key)
         return list(out.values())
 
     def _subjects(self, q: Query, rows: list[dict]) -> list[Row]:
@@ -252,40 +256,53 @@ class Graph:
 
     def _staff(self, q: Query, rows: list[dict]) -> list[Row]:
         out: list[Row] = []
-        b = self.budget(q.doc)
-        for r in rows[:1]:
+        seen: set[str] = set()
+        for r in rows:  # one row per document (the first of its files)
+            b = self._owner(q, r)
+            if b is None or b.iri in seen:
+                continue
+            seen.add(b.iri)
             for key in STAFF_PROPERTIES:
                 if r.get(key) is not None:
                     out.append(Row(key, Decimal(int(r[key])), "人", b.department, b.year, r.get("file"), None, key))
         return out
 
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:
-        b = self.budget(q.doc)
-        return [Row("主要职能", None, None, b.department, b.year, r.get("file"), None, "functions",
-                    {"text": r["functions"]}) for r in rows[:1]]
+        out: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and b.iri not in out:
+                out[b.iri] = Row("主要职能", None, None, b.department, b.year, r.get("file"), None, "functions",
+                                 {"text": r["functions"]})
+        return list(out.values())
 
     def _divisions(self, q: Query, rows: list[dict]) -> list[Row]:
-        b = self.budget(q.doc)
-        seen: dict[str, Row] = {}
+        seen: dict[tuple, Row] = {}
         for r in rows:
-            seen.setdefault(r["name"], Row(r["name"], None, None, b.department, b.year, b.source, r["x"]))
+            b = self._owner(q, r)
+            if b is not None:
+                seen.setdefault((b.iri, r["name"]), Row(r["name"], None, None, b.department, b.year, b.source, r["x"]))
         return list(seen.values())
 
     _subordinates = _divisions
 
     def _findings(self, q: Query, rows: list[dict]) -> list[Row]:
-        b = self.budget(q.doc)
         seen: dict[str, Row] = {}
         for r in rows:
+            b = self._owner(q, r)
+            if b is None:
+                continue
             seen.setdefault(r["x"], Row(r["where"], dec(r.get("printed")), WAN, b.department, b.year, source_of(r),
                                         r["x"], r.get("rule"), {"expected": dec(r.get("expected")),
                                                                 "printed": dec(r.get("printed"))}))
         return list(seen.values())
 
     def _changes(self, q: Query, rows: list[dict]) -> list[Row]:
-        b = self.budget(q.doc)
         seen: dict[str, Row] = {}
         for r in rows:
+            b = self._owner(q, r)
+            if b is None:
+                continue
             delta = dec(r["amount"])
             if str(r.get("direction")) in ("decrease", "减少", "下降"):
                 delta = -delta
@@ -295,9 +312,13 @@ class Graph:
         return list(seen.values())
 
     def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:
-        b = self.budget(q.doc)
-        return [Row(r["term"], None, None, b.department, b.year, b.source, None, "definition", {"text": r["text"]})
-                for r in rows]
+        out = []
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None:
+                out.append(Row(r["term"], None, None, b.department, b.year, b.source, None, "definition",
+                               {"text": r["text"]}))
+        return out
 
 
 def words_of(text: str) -> str:

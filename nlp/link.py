@@ -90,7 +90,7 @@ class Linked:
     mentions: list[Mention] = field(default_factory=list)
     fuzzy: dict[str, list[tuple[float, Entity]]] = field(default_factory=dict)
     unknown: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, text)
-    ranked: dict[tuple[int, int], dict] = field(default_factory=dict)  # fuzzy rankings per clause span
+    ranked: dict[tuple, dict] = field(default_factory=dict)  # fuzzy rankings per clause span and kinds
 
     def entities(self, kind: str, exact_only: bool = False, span: tuple[int, int] | None = None) -> list[Entity]:
         """Entities of ``kind`` linked (in question order, optionally inside ``span``), deduplicated."""
@@ -132,14 +132,19 @@ def core(text: str) -> str:
     return _GENERIC.sub("", text)
 
 
-def fuzzy_score(question_core: str, name: str) -> tuple[float, float]:
+def fuzzy_score(question_core: str, name: str, matcher: SequenceMatcher | None = None) -> tuple[float, float]:
     """(score, coverage) of a name against the question: long common runs count more than
     scattered characters (the root of the summed squares of runs of 2+ characters); coverage is
-    the share of the name's own characters found."""
-    name_core = core(name.lower())  # the question is folded to lower case (OBD → obd)
+    the share of the name's own characters found. ``matcher`` is a SequenceMatcher already holding
+    the name's core as its second sequence (its index built once per name, not per question)."""
+    name_core = matcher.b if matcher is not None else core(name.lower())  # the question is lower case
     if not name_core or not question_core:
         return 0.0, 0.0
-    blocks = SequenceMatcher(None, question_core, name_core, autojunk=False).get_matching_blocks()
+    if matcher is None:
+        matcher = SequenceMatcher(None, question_core, name_core, autojunk=False)
+    else:
+        matcher.set_seq1(question_core)
+    blocks = matcher.get_matching_blocks()
     sizes = [b.size for b in blocks if b.size >= 2]
     matched = sum(sizes)
     if sizes and max(sizes) < 4 and matched / len(name_core) < 0.5:
@@ -156,6 +161,7 @@ class Linker:
         # departments, and units without a budget of their own (linked so that the answer says the
         # graph holds no budget of theirs, never their parent's figures)
         self.department_names = [(d, d.names()) for d in catalog.departments() + catalog.of_kind("unit")]
+        self._fuzzy_names: dict[str, list[tuple[Entity, list[tuple[str, SequenceMatcher, set[str]]]]]] = {}
 
     def __call__(self, nq: NormalizedQuestion) -> Linked:
         nq.text = self._place_typos(nq.text)
@@ -253,14 +259,31 @@ class Linker:
             out.append(Mention(text[start:end], ents, start, end, score=float(length), how="fuzzy"))
         return sorted(out, key=lambda m: m.start)
 
+    def _names_of(self, kind: str) -> list[tuple[Entity, list[tuple[str, SequenceMatcher, set[str]]]]]:
+        """The entities of a kind with, per name, its core, a matcher indexed on it and its
+        character pairs (a name sharing no pair with the question cannot score)."""
+        if kind not in self._fuzzy_names:
+            out = []
+            for e in self.catalog.of_kind(kind):
+                names = []
+                for name in e.names():
+                    c = core(name.lower())
+                    if c:
+                        names.append((name, SequenceMatcher(None, "", c, autojunk=False),
+                                      {c[i:i + 2] for i in range(len(c) - 1)}))
+                out.append((e, names))
+            self._fuzzy_names[kind] = out
+        return self._fuzzy_names[kind]
+
     def _fuzzy(self, text: str, linked: Linked) -> dict[str, list[tuple[float, Entity]]]:
         return self.rank(linked, (0, len(text)))
 
-    def rank(self, linked: Linked, span: tuple[int, int]) -> dict[str, list[tuple[float, Entity]]]:
+    def rank(self, linked: Linked, span: tuple[int, int],
+             kinds: tuple[str, ...] = FUZZY_KINDS) -> dict[str, list[tuple[float, Entity]]]:
         """Rank projects, policy documents and subjects by partial-name similarity to what remains
         of the clause ``span`` once departments, places, years and amounts are taken out."""
         text = linked.question.text
-        key = (span[0], span[1])
+        key = (span[0], span[1], kinds)
         cache = linked.ranked
         if key in cache:
             return cache[key]
@@ -281,17 +304,22 @@ class Linker:
         q_subject = core(_FIGURE_WORDS.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
         depts = {e.name for e in linked.entities("department")}
         out: dict[str, list[tuple[float, Entity]]] = {}
-        for kind in FUZZY_KINDS:
+        pairs = {kind: None for kind in FUZZY_KINDS}
+        for kind in kinds:
             ranked: list[tuple[float, Entity]] = []
-            for e in self.catalog.of_kind(kind):
+            question = q_subject if kind.endswith("subject") else q
+            pairs[kind] = {question[i:i + 2] for i in range(len(question) - 1)}
+            for e, names in self._names_of(kind):
                 if depts and e.department and e.department not in depts:
                     continue
                 best = 0.0
-                for name in e.names():
-                    score, coverage = fuzzy_score(q_subject if kind.endswith("subject") else q, name)
-                    if score >= 4:
-                        best = max(best, score + coverage)
-                    elif kind.endswith("subject") and abbreviated_in(q_subject, name):
+                for name, matcher, name_pairs in names:
+                    if name_pairs & pairs[kind]:
+                        score, coverage = fuzzy_score(question, name, matcher)
+                        if score >= 4:
+                            best = max(best, score + coverage)
+                            continue
+                    if kind.endswith("subject") and abbreviated_in(q_subject, name):
                         best = max(best, 5.0)  # 职工医保缴费 of 职工基本医疗保险缴费
                 if best:
                     ranked.append((best, e))

@@ -330,7 +330,8 @@ class Evidence:
                 if any(seg[0] < m.end and m.start < seg[1] and m.kinds() & {"functional_subject", "economic_subject"}
                        for m in clause.mentions):
                     continue
-                seg_ranked = parser.linker.rank(linked, seg) if seg != span else ranked
+                seg_ranked = parser.linker.rank(linked, seg, ("functional_subject", "economic_subject")) \
+                    if seg != span else ranked
                 for kind in ("economic_subject", "functional_subject") if re.search(
                         r"经济分类|经济科目|基本支出|人员经费|公用经费", t) else ("functional_subject", "economic_subject"):
                     r = seg_ranked.get(kind, [])

@@ -1,8 +1,9 @@
 """``budgetkg ask "问题"``: answer a Chinese question from the graph.
 
-``--json`` prints one object (question, intent, entities, sparql, answers, text); ``-`` as the
-question reads one question per line from standard input and prints one JSON object per line,
-building the pipeline (catalogue, jieba dictionary, spaCy patterns) once.
+``--json`` prints one object (question, intent, entities, sparql, answers, text, and the parts of
+the question with their frames and the derived figures with their formulas: ``nlp.reply``); ``-``
+as the question reads one question per line from standard input and prints one JSON object per
+line, building the pipeline (catalogue of names, vocabulary, scorer) once.
 """
 from __future__ import annotations
 

@@ -37,6 +37,18 @@ def build_config(args: argparse.Namespace) -> dict:
             "UPDATE_TOKEN": token}
 
 
+def warm_question_service(app) -> None:
+    """Build the question pipeline (catalogue of names, vocabulary, scorer) before the first
+    request, so that the first question is answered as fast as any other. A failure here is not
+    fatal: the page says so when a question arrives."""
+    try:
+        from nlp.pipeline import get_pipeline
+
+        get_pipeline(app.extensions["budgetkg"].answer_store())
+    except Exception as exc:  # noqa: BLE001 - the server still serves pages and SPARQL
+        print(f"budgetkg serve: the question service is not ready ({type(exc).__name__}: {exc})", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         from waitress import create_server
@@ -59,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 1
     app = create_app(config)
+    warm_question_service(app)
     server = create_server(app, host=args.host, port=args.port, threads=args.threads,
                            max_request_body_size=app.config["MAX_CONTENT_LENGTH"],
                            ident="budgetkg", clear_untrusted_proxy_headers=True)
