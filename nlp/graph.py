@@ -129,6 +129,9 @@ class Graph:
         """Run one query; rows as dicts of Python values. Appended to ``log`` when one is given."""
         if log is not None:
             log.append(sparql)
+        fast = getattr(self.store, "select_values", None)
+        if fast is not None:  # plain values straight from the store (no rdflib terms built)
+            return fast(sparql)
         result = self.store.query(sparql)
         if hasattr(result, "dicts"):
             rows = result.dicts()

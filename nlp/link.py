@@ -161,6 +161,7 @@ class Linker:
         # departments, and units without a budget of their own (linked so that the answer says the
         # graph holds no budget of theirs, never their parent's figures)
         self.department_names = [(d, d.names()) for d in catalog.departments() + catalog.of_kind("unit")]
+        self._department_chars = [set("".join(names)) for _d, names in self.department_names]
         self._fuzzy_names: dict[str, list[tuple[Entity, list[tuple[str, SequenceMatcher, set[str]]]]]] = {}
 
     def __call__(self, nq: NormalizedQuestion) -> Linked:
@@ -247,7 +248,9 @@ class Linker:
                         and not _FUNCTION_CHAR.match(text[start - 1]):
                     continue  # the tail of a longer place name (伊犁|州生态环境局) is not a short form
                 single = re.sub(r"(.)\1", r"\1", span)  # a character typed twice (监控中中心)
-                for dept, names in self.department_names:
+                for (dept, names), chars in zip(self.department_names, self._department_chars):
+                    if sum(ch not in chars for ch in single) > 1:
+                        continue  # a short form's characters all stand in the name (one may be mistyped)
                     if any(abbreviates(span, name) or misspells(span, name, COMMON_ORGS) or
                            (single != span and (single == name or abbreviates(single, name))) for name in names):
                         best.append((len(span), dept, start, end))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from kg.names.department import equivalent_forms, place_forms, short_forms, split_place, strip_budget_suffix
 
@@ -111,20 +112,31 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def abbreviates(span: str, name: str) -> bool:
-    """Whether ``span`` is a short form of the department ``name``: its characters in order in
-    the name (or in the name without its places, or with them shortened), beginning where that
-    form begins, ending in its organisation character (卫健委, 规划资源局, 江苏高院, 监控中心)."""
+@lru_cache(maxsize=4096)
+def _abbreviation_forms(name: str) -> tuple[str, ...]:
+    """The forms of a name an abbreviation may be read from: the name (without its budget scope),
+    its innermost place shortened with each spoken form of its organisation word, and those forms
+    alone (computed once per name)."""
     name = strip_budget_suffix(name)
-    if len(span) < 3 or span == name or re.search(r"(.)\1", span):
-        return False
-    head = ORG_END.sub("", span)
-    if len(span) == 3 and len(head) < 2:  # 中中心: too little of a name besides its organisation word
-        return False
     places, org = split_place(name)
     forms = [name]
     if places and org:
         forms += [f + o for f in place_forms(places[-1]) for o in org_forms(org)] + org_forms(org)
+    return tuple(forms)
+
+
+def abbreviates(span: str, name: str) -> bool:
+    """Whether ``span`` is a short form of the department ``name``: its characters in order in
+    the name (or in the name without its places, or with them shortened), beginning where that
+    form begins, ending in its organisation character (卫健委, 规划资源局, 江苏高院, 监控中心)."""
+    if len(span) < 3 or re.search(r"(.)\1", span):
+        return False
+    head = ORG_END.sub("", span)
+    if len(span) == 3 and len(head) < 2:  # 中中心: too little of a name besides its organisation word
+        return False
+    forms = _abbreviation_forms(name)
+    if span == forms[0]:
+        return False
     for form in forms:
         if len(form) < len(span) or span[-1] not in form[-3:] or not _subsequence(span, form):
             continue
