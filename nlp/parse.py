@@ -96,8 +96,10 @@ class Parser:
         if f.subjects:
             f.scheme = "economic" if subjects[0].kind == "economic_subject" else "functional"
         f.projects = [_ref(e) for e in ev.projects]
-        f.topics = [_ref(e) for e in ev.topics]
-        f.topic_text = [m.key for m in ev.mentions if "topic" in m.kinds()]
+        named_subjects = {m.key for m in ev.mentions if m.kinds() & {"functional_subject", "economic_subject"}}
+        topics_only = [m for m in ev.mentions if "topic" in m.kinds() and not (f.subjects and m.key in named_subjects)]
+        f.topics = [_ref(e) for m in topics_only for e in m.entities if e.kind == "topic"]
+        f.topic_text = [m.key for m in topics_only]
         f.keywords = list(ev.keywords)
         f.keyword_groups = [list(g) for g in ev.keyword_groups]
         f.person = _ref(ev.persons[0]) if ev.persons else None

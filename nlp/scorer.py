@@ -52,6 +52,7 @@ WEIGHTS: dict[str, float] = {
     "projects|rank_of_project_expenditure": 4.0,
     "projects|economic_subject_items": -3.0,
     "projects|measure_scope": 1.0,
+    "projects|projects_under_subject": 3.0,
     "projects|focus:indicators": -3.0,
     "projects|focus:policies": -2.5,
     "projects|focus:persons": -2.5,
@@ -70,6 +71,7 @@ WEIGHTS: dict[str, float] = {
     "subjects|subject_context": 2.0,
     "subjects|change_of_expense": -3.0,
     "subjects|measure_scope": 1.0,
+    "subjects|projects_under_subject": -2.0,
     # the rest: their own words
     "indicators|focus:indicators": 1.0,
     "indicators|ent:project_exact": 0.5,
@@ -152,6 +154,9 @@ def atoms(ev) -> dict[str, float]:
         a["item_measure_alone"] = 1
     if ev.policies and project_word:
         a["policy_and_projects"] = 1
+    asks_projects = any(c.weight >= 3.0 for c in cues.of("focus", "projects"))  # 哪些项目, 几个项目
+    if ev.subjects and asks_projects and any(s.kind == "functional_subject" for s in ev.subjects):
+        a["projects_under_subject"] = 1  # 大气科目下有哪些项目: projects classified under that subject
     if ev.subjects and project_word and all(s.kind == "economic_subject" for s in ev.subjects):
         a["economic_subject_items"] = 1  # an economic subject's 项目 are its own items: projects are not classified so
     if ev.subjects and project_word and not cues.has("focus", "subjects"):
