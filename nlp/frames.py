@@ -83,7 +83,8 @@ class Filters:
     topics: list[Ref] = field(default_factory=list)
     topic_text: list[str] = field(default_factory=list)  # the words that named the topics, as typed
     keywords: list[str] = field(default_factory=list)
-    keyword_groups: list[list[str]] = field(default_factory=list)  # the keywords of each enumerated topic
+    keyword_groups: list[list[str]] = field(default_factory=list)  # the keywords of each enumerated item
+    topic_groups: list[list[str]] = field(default_factory=list)  # the topic IRIs of each enumerated item
     categories: list[str] = field(default_factory=list)  # current carryover unit_funds
     funding: str | None = None  # fiscal transfer unit_funds
     policy: Ref | None = None
@@ -99,6 +100,7 @@ class Filters:
                        subjects=list(self.subjects), projects=list(self.projects), topics=list(self.topics),
                        topic_text=list(self.topic_text), columns=list(self.columns),
                        keyword_groups=[list(g) for g in self.keyword_groups],
+                       topic_groups=[list(g) for g in self.topic_groups],
                        keywords=list(self.keywords), categories=list(self.categories),
                        indicator_kinds=list(self.indicator_kinds), terms=list(self.terms))
 

@@ -47,6 +47,7 @@ class Clause:
     text: str
     cues: CueSet = field(default_factory=lambda: CueSet([]))
     mentions: list[Mention] = field(default_factory=list)
+    topic_groups: list[list[str]] = field(default_factory=list)  # topic IRIs per enumerated item
 
 
 class Parser:
@@ -102,6 +103,7 @@ class Parser:
         f.topic_text = [m.key for m in topics_only]
         f.keywords = list(ev.keywords)
         f.keyword_groups = [list(g) for g in ev.keyword_groups]
+        f.topic_groups = [list(g) for g in ev.topic_groups]
         f.person = _ref(ev.persons[0]) if ev.persons else None
         f.policy = _ref(ev.policies[0]) if ev.policies else None
         f.terms = [e.name for e in ev.terms]
@@ -314,6 +316,7 @@ class Evidence:
     staff_measures: list[str]
     mentions: list = field(default_factory=list)
     keyword_groups: list = field(default_factory=list)
+    topic_groups: list = field(default_factory=list)
 
     @classmethod
     def of(cls, parser: Parser, linked: Linked, clause: Clause) -> "Evidence":
@@ -356,6 +359,7 @@ class Evidence:
                  staff_measures)
         ev.keyword_groups = content_words(clause, linked)
         ev.keywords = list(dict.fromkeys(w for g in ev.keyword_groups for w in g))
+        ev.topic_groups = list(clause.topic_groups)
         ev.mentions = clause.mentions
         ev.indicator_kinds = _indicator_kinds(t, clause)
         ev.share_base = _share_base(t, cues, vocab)
@@ -490,12 +494,19 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
     text = re.sub(L.BOUND_WORDS, "|", text)
     text = re.sub("|".join(k[:-2] + "(?:指标)?" for k in INDICATOR_KINDS), "|", text)
     groups: list[list[str]] = []
-    for piece in re.split(r"[、/]|和|及|与|以及|或者|或", text):
+    cuts = [0] + [p for m in re.finditer(r"[、/]|以及|或者|和|及|与|或", text) for p in (m.start(), m.end())] + [len(text)]
+    topic_spans = [(m.start - clause.start, m.end - clause.start, [e.iri for e in m.entities if e.kind == "topic"])
+                   for m in clause.mentions if "topic" in m.kinds()]
+    clause.topic_groups = []
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        piece = text[start:end]
+        topics = [iri for s, e, iris in topic_spans if start <= s < end for iri in iris]
         latin = re.findall(r"[a-z][a-z0-9.]*[a-z0-9]|[a-z]{2,}", piece)  # pm2.5, obd
         piece = re.sub(r"[a-z][a-z0-9.]*", "|", piece)
         piece = re.sub(r"\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|年度?|%)?", "|", piece)
         piece = _STOP.sub("|", piece)
         words = [w for w in re.split(r"[|\W\d_]+", piece) if len(w) >= 2] + [w for w in latin if len(w) >= 2]
-        if words:
+        if words or topics:  # one enumerated item: its own topics and words
             groups.append(list(dict.fromkeys(words)))
+            clause.topic_groups.append(topics)
     return groups

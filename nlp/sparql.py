@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.rdf import iris
 from kg.rdf.escape import decimal as dec_term, integer, iri, literal
-from nlp.vocabulary import BKG_NS, ITEM_NS, PREFIXES
+from nlp.vocabulary import PREFIXES
 
-ID_NS = ITEM_NS[: -len("item/")]
 
 LOCATION = """  OPTIONAL { ?x prov:wasDerivedFrom ?loc .
     OPTIONAL { ?loc bkg:sourceFile ?file } OPTIONAL { ?loc bkg:page ?page }
@@ -143,21 +143,21 @@ def _constraint_text(focus: str, c: Constraints) -> str:
     """The filters of ``c`` in the pattern language of ``focus``."""
     out = ""
     if focus == "figures" and c.items:
-        out += _in("?item", [iri(ITEM_NS + k) for k in c.items])
+        out += _in("?item", [iri(str(iris.item(k))) for k in c.items])
     if focus == "subjects":
         if c.code_prefix:
             out += f"  FILTER(STRSTARTS(STR(?code), {literal(c.code_prefix)}))\n"
         if c.code_length:
             out += f"  FILTER(STRLEN(STR(?code)) = {integer(c.code_length)})\n"
         if c.columns:
-            out += _in("?k", [iri(ID_NS + "expenditure-kind/" + k) for k in c.columns])
+            out += _in("?k", [iri(str(iris.expenditure_kind(k))) for k in c.columns])
     if focus in ("projects", "policies"):
         if c.projects:
             out += _in("?x", [iri(p) for p in c.projects])
         if c.category:
-            out += "  ?x bkg:category ?cat .\n" + _in("?cat", [iri(ID_NS + "category/" + k) for k in c.category])
+            out += "  ?x bkg:category ?cat .\n" + _in("?cat", [iri(str(iris.category(k))) for k in c.category])
         if c.funding:
-            out += "  ?x bkg:fundedBy ?fund .\n" + _in("?fund", [iri(ID_NS + "funding/" + k) for k in c.funding])
+            out += "  ?x bkg:fundedBy ?fund .\n" + _in("?fund", [iri(str(iris.funding_source(k))) for k in c.funding])
         if c.person:
             out += f"  ?x bkg:responsiblePerson {literal(c.person)} .\n"
         if c.policy and focus == "projects":
@@ -198,8 +198,8 @@ def build(focus: str, docs: list[str], c: Constraints | None = None) -> list[Que
     select = ("?doc",) + shape.select + (LOCATION_VARS if shape.located else ())
     body = shape.body.replace("{scheme}", scheme)
     if focus == "figures" and len(c.items) == 1:  # one figure: its item bound in the pattern itself
-        body = body.replace("bkg:item ?item", f"bkg:item {iri(ITEM_NS + c.items[0])}") + \
-            f"\n  BIND({iri(ITEM_NS + c.items[0])} AS ?item)"
+        item = iri(str(iris.item(c.items[0])))
+        body = body.replace("bkg:item ?item", f"bkg:item {item}") + f"\n  BIND({item} AS ?item)"
         c = Constraints(**{**c.__dict__, "items": []})
     constraints = _constraint_text(focus, c)
     order = shape.order
@@ -228,8 +228,3 @@ def build(focus: str, docs: list[str], c: Constraints | None = None) -> list[Que
                 + (LOCATION + "\n" if shape.located else "") + "}" + (f"\n{order}" if order else ""))
         queries.append(Query(focus, text, doc))
     return queries
-
-
-def is_project_graph_iri(value: str) -> bool:
-    """Whether ``value`` is an IRI of the project's ontology (for labels of kinds and sources)."""
-    return value.startswith(BKG_NS) or value.startswith(ID_NS)

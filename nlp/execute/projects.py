@@ -124,8 +124,9 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     topical_ = bool(frame.filters.topics or frame.filters.keywords)
     if frame.filters.bound is not None:
         head = f"预算{frame.filters.bound.describe()}的项目共{len(rows)}个："
-    elif topical_:
-        head = f"找到{len(rows)}个相关项目："
+    elif topical_:  # the count and the total in the sentence (the rows stay the projects themselves)
+        amounts = [r.amount for r in rows if r.amount is not None]
+        head = f"找到{len(rows)}个相关项目" + (f"，合计{money(sum(amounts, Decimal(0)))}万元" if len(amounts) > 1 else "") + "："
     else:
         head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
     text = head + "；".join(project_phrase(r) for r in rows) + "。"
@@ -392,8 +393,9 @@ def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], lis
     """Projects about the question's topics; an enumeration (柴油车尾气、OBD在线监控) is several
     topics, each choosing its own projects."""
     f = frame.filters
-    groups = [g for g in f.keyword_groups if g]
-    units: list[tuple[list, list[str]]] = [([t], []) for t in f.topics] + [([], g) for g in groups]
+    by_iri = {t.iri: t for t in f.topics}
+    units = [([by_iri[i] for i in topics if i in by_iri], words)
+             for topics, words in zip(f.topic_groups, f.keyword_groups) if topics or words]
     if len(units) < 2:
         return _topical(frame, ctx, rows, f.keywords, f.topics)
     hits: list[Row] = []
