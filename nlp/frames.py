@@ -61,10 +61,20 @@ class Bound:
                 "between": hi is not None and lo <= value <= hi}[self.op]
 
     def describe(self) -> str:
-        from nlp.reply import money
+        """The bound as a person states it (超过1亿元, 500万元以上): a stated number, not a figure found."""
+        text = f"{BOUND_WORDS[self.op]}{stated_amount(self.low)}"
+        return text + (f"至{stated_amount(self.high)}" if self.op == "between" and self.high is not None else "")
 
-        text = f"{BOUND_WORDS[self.op]}{money(self.low)}万元"
-        return text + (f"至{money(self.high)}万元" if self.op == "between" and self.high is not None else "")
+
+def stated_amount(wan: Decimal) -> str:
+    """An amount in 万元 written the way it was said: 10000 → 1亿元, 5000 → 5000万元, 12.5 → 12.5万元."""
+    def plain(value: Decimal) -> str:
+        text = f"{value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+
+    if wan >= 10000 and wan % 10000 == 0:
+        return plain(wan / 10000) + "亿元"
+    return plain(wan) + "万元"
 
 
 @dataclass

@@ -21,8 +21,7 @@ _N = r"[\d一二两三四五六七八九十百]+"  # a small count: 3, 三, 十�
 MEASURE_WORDS: list[tuple[str, str]] = [
     ("income_total", r"收支总预算|收支总计|收入总计|收入总预算|收支预算总[额计]|总收入|收支总额|收入合计|全部收入|所有收入|全年收入|"
                      r"收支预算(?=是|有|多少|一共|总共|合计)|预算总收入|收入预算|预算收入|部门预算总额"),
-    ("expenditure_total", r"支出总计|支出合计|总支出|支出总预算|支出总额|(?<!项目)(?<!基本)支出预算(?!里|中)|"
-                          r"一年花|总共花|一共花|花多少钱|花了多少"),
+    ("expenditure_total", r"支出总计|支出合计|总支出|支出总预算|支出总额|(?<!项目)(?<!基本)支出预算(?!里|中)"),
     ("current_year_income", r"本年收入|当年收入"),
     ("upper_level_transfer", r"(?:上级)?转移支付(?:收入)?"),
     ("general_public_budget", r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?"),
@@ -34,7 +33,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("unit_funds", r"单位资金(?!项目)|其他收入|事业收入"),
     ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目)(?:收入)?(?:合计)?"),
     ("basic_expenditure", r"基本支出"),
-    ("personnel", r"人员经费"),
+    ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"),
     ("public_expenses", r"公用经费"),
     ("project_expenditure", r"项目支出|项目经费(?=一共|总|合计|共|是多少|有多少|多少)"),
     ("operating_expenses", r"机关运行经费|机关运行费"),
@@ -123,8 +122,8 @@ OPERATION_WORDS: list[tuple[str, str]] = [
     ("derive", r"推算|倒推|算出|反推|推出|推断|算得"),
     ("completion", r"完成率|执行率|完成了?多少|执行了?多少|预算完成|执行情况|完成情况"),
     ("per_capita", r"人均|每人|平均每个人|平均每人"),
-    ("yesno", r"是不是|是否|有没有|有无|吗$|吗\?|么$|没有吧"),
-    ("list", r"哪些|哪几|列出|有什么|清单|名单|一览|都有谁|都是谁|分别是|各是什么|名称"),
+    ("yesno", r"是不是|是否|有没有|有无|吗$|吗\?|没有吧"),
+    ("list", r"哪些|哪几|列出|有什么|清单|名单|一览|都有谁|都是谁|分别是|各是什么|名称|叫什么|叫啥|名字"),
 ]
 # A set the question names by its size (三家单位, 这三份预算, 5个项目中): a scope, not a topic.
 SET_SIZE = rf"(?:这|那|这些|那些|全部|所有)?{_N}(?:家|个|份|项)(?:单位|部门|预算|文件|项目)?(?=中|里|之中|当中|的|,|，|从|按|$)"
@@ -142,7 +141,7 @@ FUNDING_WORDS: list[tuple[str, str]] = [
 ]
 INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包含|含|连同|算上"
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
-                                       ("personnel", r"人员经费"), ("public", r"公用经费")]
+                                       ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"), ("public", r"公用经费")]
 LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目"), (2, r"款级|二级科目"),
                                       (3, r"项级|明细|具体|三级科目")]
 PHASE_WORDS: list[tuple[str, str]] = [("final_account", r"决算"), ("budget", r"预算数|年初预算")]

@@ -101,12 +101,26 @@ def projects(frame: Frame, ctx: Context) -> Result:
             where = "、".join(dict.fromkeys(b.department for b in budgets))
             return Result(text=f"没有找到：{where}没有与“{'”“'.join(missing)}”相关的项目。")
     if not rows:
+        if f.bound is not None:  # 有没有超过3000万的项目: no, and the largest there is
+            everything, _, _ = scoped_projects(_without_bound(frame), ctx)
+            top = max((r for r in everything if r.amount is not None), key=lambda r: r.amount, default=None)
+            where = "、".join(dict.fromkeys(b.department for b in budgets))
+            return Result(text=f"没有找到：{where}没有金额{f.bound.describe()}的项目" +
+                               (f"；金额最大的项目是“{top.label}”" if top else "") + "。")
         return Result()
     if op.name in ("rank", "sort") or op.nth:
         return _ranked(frame, ctx, rows, note)
     if op.name == "count" or "count" in op.also and op.name != "sum" or (f.funding and op.name in ("list", "yesno")):
         return _counted(frame, ctx, rows, note)  # projects of one kind of funding: listed and counted
     return _listed(frame, ctx, rows, note)
+
+
+def _without_bound(frame: Frame) -> Frame:
+    import copy
+
+    other = copy.deepcopy(frame)
+    other.filters.bound = None
+    return other
 
 
 def _category_label(frame: Frame, ctx: Context) -> str:
