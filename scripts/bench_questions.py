@@ -56,7 +56,7 @@ def warm(store_url: str, questions: list[str], rounds: int) -> None:
     from kg.store import open_store
     from nlp.pipeline import get_pipeline
 
-    store = open_store(store_url)
+    store = open_store(store_url, read_only=True)
     t0 = time.perf_counter()
     pipe = get_pipeline(store)
     built = time.perf_counter() - t0

@@ -3,7 +3,6 @@ updates only with the token, queries stopped by the time limit, oversize request
 from __future__ import annotations
 
 import json
-import os
 import urllib.parse
 
 import pytest
@@ -13,7 +12,7 @@ pytest.importorskip("waitress")
 pytest.importorskip("pyoxigraph")
 
 from tests.test_web_sparql import fetch, get  # noqa: E402
-from web.testing import XSS, XSS_PROJECT, ServerProcess, build_oxigraph_store  # noqa: E402
+from web.testing import XSS, XSS_PROJECT, ServerProcess, build_oxigraph_store, query_workers  # noqa: E402
 
 # Four independent scans of every triple: far more work than any time limit allows.
 EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -27,7 +26,7 @@ def store_url(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def server(store_url):
-    srv = ServerProcess(store_url, "--query-timeout", "1", "--query-workers", "1")
+    srv = ServerProcess(store_url, "--query-timeout", "1", "--query-workers", "1", "--sparql-workers", "1")
     yield srv
     srv.stop()
 
@@ -38,24 +37,6 @@ def writable_server(tmp_path):
     srv = ServerProcess(url, "--allow-updates", env={"BUDGETKG_UPDATE_TOKEN": TOKEN})
     yield srv
     srv.stop()
-
-
-def _query_workers(pid: int) -> list[int]:
-    """Live query-worker processes of the server (multiprocessing children, not its resource
-    tracker)."""
-    out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    fields = fh.read().rsplit(")", 1)[1].split()
-                with open(f"/proc/{entry}/cmdline", "rb") as fh:
-                    cmd = fh.read()
-                if int(fields[1]) == pid and fields[0] != "Z" and b"spawn_main" in cmd:
-                    out.append(int(entry))
-            except (OSError, IndexError):
-                pass
-    return out
 
 
 def test_script_in_a_label_is_inert_html(server):
@@ -109,8 +90,8 @@ def test_expensive_query_is_stopped_and_the_server_answers_next(server):
     # the next request is answered (the one query worker was killed and replaced) …
     status, _, body = get(server, "ASK { ?s ?p ?o }")
     assert status == 200 and json.loads(body)["boolean"] is True
-    # … and the killed worker is really gone: exactly the one configured worker remains
-    assert len(_query_workers(server.proc.pid)) == 1
+    # … and the killed worker is really gone: exactly the one configured /sparql worker remains
+    assert len(query_workers(server.proc.pid, "sparql")) == 1
 
 
 def test_oversize_requests_are_refused(server):

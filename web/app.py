@@ -14,9 +14,16 @@ DEFAULTS: dict[str, Any] = {
     "STORE_URL": "oxigraph:./data/store",  # where the graph lives (see README: --store)
     "STORE": None,  # an in-process store object instead of STORE_URL (tests, memory stores)
     "QUERY_TIMEOUT": 10.0,  # seconds a SPARQL query may run before it is stopped (504)
+    "QUERY_MEMORY_MB": 1024,  # memory one query may use in its worker (507 beyond); 0: no limit
     "ROW_CAP": 10000,  # rows (or triples) a result holds at most; results say when truncated
-    "QUERY_WORKERS": 2,  # queries running at once; more wait, then get 503
-    "QUEUE_WAIT": 5.0,  # seconds a request waits for a free query worker
+    "QUERY_WORKERS": 2,  # the pages' and JSON API's queries running at once; more wait, then 503
+    "QUEUE_WAIT": 5.0,  # seconds a page's query waits for a free worker
+    "SPARQL_WORKERS": 2,  # /sparql queries running at once (their own pool: pages never wait for it)
+    "SPARQL_QUEUE": 4,  # /sparql requests that may wait for one of those workers
+    "SPARQL_PER_CLIENT": 2,  # /sparql requests one client (remote address) may have running or waiting
+    "SPARQL_NICE": 5,  # the /sparql workers' CPU niceness: pages' queries get ≈ 3× their CPU share
+    "MAX_QUERY_DEPTH": 64,  # deepest nesting of { ( [ a query may have (400 beyond)
+    "SERVICE_ALLOWLIST": (),  # endpoints SERVICE/LOAD may name; none: no outbound request ever
     "MAX_QUERY_BYTES": 64 * 1024,  # longest query or question accepted (413 beyond)
     "UPDATES_ENABLED": False,  # SPARQL UPDATE is refused (403) unless enabled …
     "UPDATE_TOKEN": None,  # … and the request carries "Authorization: Bearer <token>"

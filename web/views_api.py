@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 
 from web.data.answer import AnswerUnavailable, answer
+from web.params import department_param, int_param, year_param
 from web.render import json_response
 
 bp = Blueprint("api", __name__)
@@ -33,11 +34,7 @@ def api_ask():
 def api_search():
     from web.data.search import search
 
-    try:
-        limit = max(1, min(int(request.args.get("limit", 20)), 100))
-    except ValueError:
-        limit = 20
-    return json_response(search(ctx(), request.args.get("q", ""), limit))
+    return json_response(search(ctx(), request.args.get("q", ""), int_param("limit", 20, 1, 100)))
 
 
 @bp.route("/entity")
@@ -46,10 +43,7 @@ def api_entity(local: str | None = None):
     from web.data.entity import entity
     from web.views_pages import _entity_iri
 
-    try:
-        data = entity(ctx(), _entity_iri(local))
-    except ValueError:
-        abort(400)
+    data = entity(ctx(), _entity_iri(local))
     if data is None:
         abort(404)
     return json_response(data)
@@ -59,15 +53,14 @@ def api_entity(local: str | None = None):
 def api_flows():
     from web.data.flows import flows
 
-    return json_response(flows(ctx(), request.args.get("department") or None, request.args.get("year") or None))
+    return json_response(flows(ctx(), department_param(), year_param()))
 
 
 @bp.route("/dependencies")
 def api_dependencies():
     from web.data.dependency import dependency_network
 
-    return json_response(dependency_network(ctx(), request.args.get("department") or None,
-                                            request.args.get("year") or None))
+    return json_response(dependency_network(ctx(), department_param(), year_param()))
 
 
 @bp.route("/audit")

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from web.data.answer import KIND_NAMES, AnswerUnavailable, answer, answer_table, example_questions, part_tables
 from web.executor import QueryError
+from web.params import department_param, iri_param, year_param
 from web.render import json_response, respond, wanted_format
 from web.vocab import data_ns, prefixes, sparql_prologue
 
@@ -17,22 +18,37 @@ def ctx():
     return current_app.extensions["budgetkg"]
 
 
+def wants_data() -> bool:
+    """Whether the request asked for data (API, ``.json``/``.csv``/``.ttl``, ``format=`` or an
+    ``Accept`` of JSON): its errors are JSON then, else the HTML error page."""
+    return (request.path.startswith("/api/") or request.path.endswith((".json", ".csv", ".ttl"))
+            or request.args.get("format") in ("json", "csv", "ttl")
+            or request.accept_mimetypes.best == "application/json")
+
+
+def error_response(status: int, kind: str, message: str, page_message: str | None = None) -> Response:
+    if wants_data():
+        return json_response({"error": kind, "message": message, "status": status}, status)
+    return Response(render_template("error.html", status=status, message=page_message or message),
+                    status=status, mimetype="text/html")
+
+
 @bp.app_errorhandler(QueryError)
 def query_failed(exc: QueryError):
-    """A page whose query failed (timeout, busy, store missing) says so with the status code."""
-    if request.path.startswith("/api/") or request.path.endswith(".json") or \
-            request.accept_mimetypes.best == "application/json":
-        return json_response(exc.to_dict(), exc.status)
-    return Response(render_template("error.html", status=exc.status, message=exc.message),
-                    status=exc.status, mimetype="text/html")
+    """A page whose query failed (timeout, busy, store missing) or whose parameter is unusable
+    (``web.params.BadParameter``) says so with the status code."""
+    return error_response(exc.status, exc.kind, exc.message)
 
 
 @bp.app_errorhandler(404)
 def not_found(_exc):
-    if request.path.startswith("/api/") or request.path.endswith(".json"):
-        return json_response({"error": "not-found", "message": "未找到 (not found)", "status": 404}, 404)
-    return Response(render_template("error.html", status=404, message="未找到该页面或实体"), status=404,
-                    mimetype="text/html")
+    return error_response(404, "not-found", "未找到 (not found)", "未找到该页面或实体")
+
+
+@bp.app_errorhandler(400)
+def bad_request(exc):
+    return error_response(400, "bad-request", f"请求无效 (bad request: {getattr(exc, 'description', '')})",
+                          "请求无效")
 
 
 @bp.route("/")
@@ -40,8 +56,7 @@ def not_found(_exc):
 def home(suffix: str | None = None):
     from web.data.overview import overview
 
-    data = overview(ctx())
-    data["examples"] = example_questions(ctx())
+    data = {**overview(ctx()), "examples": example_questions(ctx())}  # cached: never mutate
     return respond(data, "home.html", wanted_format(suffix),
                    table=lambda d: (["document", "department", "year", "total_万元"],
                                     [[x["label"], (x["department"] or {}).get("label"), x["year"], x["total"]]
@@ -86,7 +101,9 @@ def editor():
 
 
 def _entity_iri(local: str | None) -> str:
-    iri = request.args.get("iri")
+    """The entity of ``?iri=`` (checked by ``web.params``) or of the path under the id namespace
+    (percent-encoded here, so any path makes a valid IRI)."""
+    iri = iri_param("iri")
     if iri:
         return iri
     if not local:
@@ -97,19 +114,13 @@ def _entity_iri(local: str | None) -> str:
 def entity_view(local: str | None, suffix: str | None):
     from web.data.entity import entity, entity_turtle
 
-    try:
-        iri = _entity_iri(local)
-        fmt = wanted_format(suffix, ("html", "json", "ttl"))
-        if fmt == "ttl":
-            data = entity(ctx(), iri)
-            if data is None:
-                abort(404)
-            return Response(entity_turtle(ctx(), iri), mimetype="text/turtle")
-        data = entity(ctx(), iri)
-    except ValueError:
-        abort(400)
+    iri = _entity_iri(local)
+    fmt = wanted_format(suffix, ("html", "json", "ttl"))
+    data = entity(ctx(), iri)
     if data is None:
         abort(404)
+    if fmt == "ttl":
+        return Response(entity_turtle(ctx(), iri), mimetype="text/turtle")
     return respond(data, "entity.html", fmt)
 
 
@@ -133,11 +144,9 @@ def entity_page(local: str):
 def flows(suffix: str | None = None):
     from web.data.flows import flow_choices, flows as flow_data
 
-    dept = request.args.get("department") or None
-    year = request.args.get("year") or None
-    data = flow_data(ctx(), dept, year)
+    data = flow_data(ctx(), department_param(), year_param())
     if wanted_format(suffix) == "html":
-        data["choices"] = flow_choices(ctx())
+        data = {**data, "choices": flow_choices(ctx())}  # cached: never mutate
     return respond(data, "flows.html", wanted_format(suffix),
                    table=lambda d: (["source", "target", "value_万元"],
                                     [[d["nodes"][l["source"]]["label"], d["nodes"][l["target"]]["label"],
@@ -149,7 +158,7 @@ def flows(suffix: str | None = None):
 def dependencies(suffix: str | None = None):
     from web.data.dependency import dependency_network
 
-    data = dependency_network(ctx(), request.args.get("department") or None, request.args.get("year") or None)
+    data = dependency_network(ctx(), department_param(), year_param())
     return respond(data, "dependencies.html", wanted_format(suffix),
                    table=lambda d: (["policy_document", "projects", "in_degree_centrality"],
                                     [[p["label"], p["projects"], p["centrality"]] for p in d["ranking"]]),

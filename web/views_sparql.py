@@ -1,6 +1,8 @@
 """The SPARQL 1.1 Protocol endpoint at ``/sparql`` (query and, when enabled, update).
 
 GET and POST (form-encoded or ``application/sparql-query`` / ``application/sparql-update``).
+Queries run in the endpoint's own worker pool behind a fair, per-client admission
+(:mod:`web.admission`); ``SERVICE``/``LOAD`` and deep nesting are refused (:mod:`kg.store.guard`).
 SELECT/ASK as JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD — chosen by
 ``format=`` or ``Accept``. Errors are JSON ``{"error", "message", "status"}`` with the status.
 """
@@ -10,6 +12,7 @@ import hmac
 
 from flask import Blueprint, Response, current_app, jsonify, redirect, request, url_for
 
+from web.admission import AdmissionRefused
 from web.executor import QueryError
 from web.results import FORMAT_ALIASES, GRAPH_FORMATS, SELECT_FORMATS, serialize_graph
 from web.vocab import prefixes
@@ -87,9 +90,13 @@ def endpoint():
             return redirect(url_for("pages.editor"))
         return error(400, "missing-query", "缺少 query 参数 (no query given)")
     try:
-        result = ctx.query(query)
+        result = ctx.public_query(query, request.remote_addr or "")
     except QueryError as exc:
         return error(exc.status, exc.kind, exc.message)
+    except AdmissionRefused as exc:  # this client is over its share, or every place is taken
+        resp = error(503, exc.kind, exc.message)
+        resp.headers["Retry-After"] = str(exc.retry_after)
+        return resp
     fmt = negotiate(result.kind)
     if fmt is None:
         return error(406, "not-acceptable", "不支持请求的结果格式 (no acceptable result format)")

@@ -80,6 +80,7 @@ def prefixes() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=1)
 def ontology_ns() -> str:
     """The project's ontology namespace (the prefix the ontology file declares for its terms)."""
     p = prefixes()
@@ -89,6 +90,7 @@ def ontology_ns() -> str:
     return FALLBACK_ONTOLOGY_NS
 
 
+@lru_cache(maxsize=1)
 def data_ns() -> str:
     """The root of every instance IRI (entity pages live at ``/entity/<the rest>``)."""
     try:

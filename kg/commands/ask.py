@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.commands.common import open_store_or_fail
     from kg.store import StoreError
 
-    store = open_store_or_fail(args, "ask")
+    store = open_store_or_fail(args, "ask", read_only=True)
     from nlp.pipeline import get_pipeline
 
     try:

@@ -18,12 +18,14 @@ class CommandFailed(Exception):
         self.code = code
 
 
-def open_store_or_fail(args: argparse.Namespace, command: str):
-    """The store of ``args.store`` (or ``$BUDGETKG_STORE``), or CommandFailed with a clear line."""
+def open_store_or_fail(args: argparse.Namespace, command: str, read_only: bool = False):
+    """The store of ``args.store`` (or ``$BUDGETKG_STORE``), or CommandFailed with a clear line.
+    Commands that only read pass ``read_only=True``: they then run while an ingest holds the
+    store's write lock, and never hold it themselves."""
     from kg.store import StoreError, open_store
 
     try:
-        return open_store(args.store)
+        return open_store(args.store, read_only=read_only)
     except ValueError as exc:
         print(f"budgetkg {command}: {exc}", file=sys.stderr)
         raise CommandFailed(2) from None

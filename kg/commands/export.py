@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.commands.common import open_store_or_fail
     from kg.store import StoreError
 
-    store = open_store_or_fail(args, "export")
+    store = open_store_or_fail(args, "export", read_only=True)
     try:
         text = export_text(store, args.format, args.graph)
     except StoreError as exc:

@@ -19,11 +19,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: "
                                                         "this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
-    p.add_argument("--threads", type=int, default=8, help="waitress worker threads (default 8)")
+    p.add_argument("--threads", type=int, default=8,
+                   help="waitress threads for pages, the JSON API and static files (default 8); the "
+                        "SPARQL endpoint's admitted requests get threads of their own on top")
     p.add_argument("--query-timeout", type=float, default=10.0,
                    help="seconds a SPARQL query may run before it is stopped (default 10)")
+    p.add_argument("--query-memory", type=int, default=1024, metavar="MB",
+                   help="memory one query may use in its worker process (default 1024; 0: no limit)")
     p.add_argument("--row-cap", type=int, default=10000, help="rows a result holds at most (default 10000)")
-    p.add_argument("--query-workers", type=int, default=2, help="queries running at once (default 2)")
+    p.add_argument("--query-workers", type=int, default=2,
+                   help="worker processes for the pages' and JSON API's queries (default 2)")
+    p.add_argument("--sparql-workers", type=int, default=2,
+                   help="worker processes for /sparql queries, a pool of their own (default 2)")
+    p.add_argument("--sparql-queue", type=int, default=4,
+                   help="/sparql requests that may wait for a worker (default 4)")
+    p.add_argument("--sparql-per-client", type=int, default=2,
+                   help="/sparql requests one client address may have running or waiting (default 2)")
+    p.add_argument("--sparql-nice", type=int, default=5,
+                   help="CPU niceness of the /sparql workers (default 5: the pages' queries get about three "
+                        "times their share of the CPU; 10 or more starves them whenever the machine is busy)")
+    p.add_argument("--max-query-depth", type=int, default=64,
+                   help="deepest nesting of { ( [ accepted in a query (default 64)")
+    p.add_argument("--allow-service", action="append", default=[], metavar="IRI",
+                   help="an endpoint SERVICE (or an authorised LOAD) may name; repeatable. None by "
+                        "default: the server never makes a request a caller asks for")
     p.add_argument("--allow-updates", action="store_true",
                    help="accept SPARQL UPDATE from requests carrying 'Authorization: Bearer TOKEN', the "
                         "token read from $BUDGETKG_UPDATE_TOKEN")
@@ -34,19 +53,23 @@ def build_config(args: argparse.Namespace) -> dict:
     token = os.environ.get("BUDGETKG_UPDATE_TOKEN") or None
     return {"STORE_URL": args.store, "QUERY_TIMEOUT": args.query_timeout, "ROW_CAP": args.row_cap,
             "QUERY_WORKERS": args.query_workers, "UPDATES_ENABLED": bool(args.allow_updates and token),
-            "UPDATE_TOKEN": token}
+            "UPDATE_TOKEN": token, "QUERY_MEMORY_MB": args.query_memory,
+            "SPARQL_WORKERS": args.sparql_workers, "SPARQL_QUEUE": args.sparql_queue,
+            "SPARQL_PER_CLIENT": args.sparql_per_client, "SPARQL_NICE": args.sparql_nice,
+            "MAX_QUERY_DEPTH": args.max_query_depth,
+            "SERVICE_ALLOWLIST": tuple(args.allow_service)}
 
 
 def warm_question_service(app) -> None:
     """Build the question pipeline (catalogue of names, vocabulary, scorer) before the first
     request, so that the first question is answered as fast as any other. A failure here is not
     fatal: the page says so when a question arrives."""
-    try:
-        from nlp.pipeline import get_pipeline
+    from web.data.answer import AnswerUnavailable, question_pipeline
 
-        get_pipeline(app.extensions["budgetkg"].answer_store())
-    except Exception as exc:  # noqa: BLE001 - the server still serves pages and SPARQL
-        print(f"budgetkg serve: the question service is not ready ({type(exc).__name__}: {exc})", file=sys.stderr)
+    try:
+        question_pipeline(app.extensions["budgetkg"])
+    except AnswerUnavailable as exc:  # noqa: BLE001 - the server still serves pages and SPARQL
+        print(f"budgetkg serve: the question service is not ready ({exc})", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,9 +93,19 @@ def run(args: argparse.Namespace) -> int:
             print(f"budgetkg serve: no store at {path}; create it with `budgetkg ingest FOLDER`",
                   file=sys.stderr)
             return 1
-    app = create_app(config)
-    warm_question_service(app)
-    server = create_server(app, host=args.host, port=args.port, threads=args.threads,
+    try:
+        app = create_app(config)
+    except ValueError as exc:  # a bad limit or allow-list entry
+        print(f"budgetkg serve: {exc}", file=sys.stderr)
+        return 2
+    ctx = app.extensions["budgetkg"]
+    warm_question_service(app)  # before listening: the first question is answered as fast as any other
+    import threading
+
+    threading.Thread(target=ctx.warm_up, daemon=True, name="budgetkg-warm-up").start()
+    # threads of their own for every /sparql request the gate admits (running or waiting), so
+    # waiting SPARQL requests can never take the threads pages and static files need
+    server = create_server(app, host=args.host, port=args.port, threads=args.threads + ctx.gate.capacity,
                            max_request_body_size=app.config["MAX_CONTENT_LENGTH"],
                            ident="budgetkg", clear_untrusted_proxy_headers=True)
     host, port = server.effective_host, server.effective_port

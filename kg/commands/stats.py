@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.commands.common import open_store_or_fail
     from kg.store import StoreError
 
-    store = open_store_or_fail(args, "stats")
+    store = open_store_or_fail(args, "stats", read_only=True)
     try:
         data = summary(store)
     except StoreError as exc:

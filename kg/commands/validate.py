@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.commands.common import open_store_or_fail
     from kg.store import StoreError
 
-    store = open_store_or_fail(args, "validate")
+    store = open_store_or_fail(args, "validate", read_only=True)
     try:
         violations = validate_store(store)
         triples = store.count()

@@ -20,25 +20,30 @@ def store_url(url: str | None = None) -> str:
     return url or os.environ.get(ENV_VAR) or DEFAULT_STORE
 
 
-def open_store(url: str | None = None) -> Store:
-    """``memory`` | ``oxigraph:PATH`` | ``sparql:QUERY_URL[,UPDATE_URL]``; ValueError otherwise."""
+def open_store(url: str | None = None, read_only: bool = False) -> Store:
+    """``memory`` | ``oxigraph:PATH`` | ``sparql:QUERY_URL[,UPDATE_URL]``; ValueError otherwise.
+
+    ``read_only=True`` is how readers open a store (``budgetkg sparql``, ``stats``, ``export``,
+    ``validate``, ``ask``, the web app's queries): an on-disk oxigraph store is then opened without
+    its write lock, so readers work while ``budgetkg ingest`` writes and never block it; any write
+    through a read-only store raises :class:`StoreError`."""
     url = store_url(url)
     scheme, _, rest = url.partition(":")
     if scheme == "memory":
         from kg.store.memory import MemoryStore
 
-        return MemoryStore()
+        return MemoryStore(read_only=read_only)
     if scheme == "oxigraph":
         from kg.store.oxigraph import OxigraphStore
 
-        return OxigraphStore(rest or None)
+        return OxigraphStore(rest or None, read_only=read_only)
     if scheme == "sparql":
         if not rest.startswith(("http://", "https://")):
             raise ValueError(f"sparql store needs an http(s) URL: {url!r}")
         from kg.store.sparql import SparqlStore
 
         query_url, _, update_url = rest.partition(",")
-        return SparqlStore(query_url, update_url or None)
+        return SparqlStore(query_url, update_url or None, read_only=read_only)
     raise ValueError(f"unknown store {url!r} (use memory, oxigraph:PATH or sparql:URL)")
 
 

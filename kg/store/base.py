@@ -27,6 +27,12 @@ class StoreError(RuntimeError):
     """A backend failed (bad query, server error); the message is one line for the user."""
 
 
+def refuse_write(store: "Store") -> None:
+    """Raise unless ``store`` was opened for writing (``open_store(url, read_only=False)``)."""
+    if getattr(store, "read_only", False):
+        raise StoreError(f"{store.url} is open read-only: writes need open_store(url, read_only=False)")
+
+
 @dataclass
 class QueryResult:
     """A SPARQL result: SELECT rows, an ASK boolean, or a CONSTRUCT/DESCRIBE graph."""
@@ -57,6 +63,7 @@ def to_python(term: Node | None):
 @runtime_checkable
 class Store(Protocol):
     url: str
+    read_only: bool  # opened for reading only (no write lock); writes raise StoreError
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Make ``graph`` hold exactly ``triples``, atomically."""

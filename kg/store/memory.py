@@ -6,8 +6,16 @@ from typing import Iterable, Iterator
 
 from rdflib import Dataset, Graph, URIRef
 
+import rdflib.plugins.sparql
+
 from kg.rdf.namespaces import bind_all
-from kg.store.base import Quad, QueryResult, StoreError, Triple, is_project_graph
+from kg.store.base import Quad, QueryResult, StoreError, Triple, is_project_graph, refuse_write
+
+# rdflib would fetch (or read from disk) any graph a query names in FROM/FROM NAMED or an update
+# names in USING: a caller could make this process request any URL or open any file. Our graphs
+# all live in the store, so FROM means "this named graph", as in oxigraph. (LOAD and SERVICE are
+# refused before a query gets here: kg.store.guard.)
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 
 def result_from_rdflib(res) -> QueryResult:
@@ -25,12 +33,14 @@ def result_from_rdflib(res) -> QueryResult:
 
 
 class MemoryStore:
-    def __init__(self) -> None:
+    def __init__(self, read_only: bool = False) -> None:
         self.url = "memory"
+        self.read_only = read_only
         self.ds = Dataset(default_union=True)
         bind_all(self.ds)
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        refuse_write(self)
         staged = list(triples)  # materialise first: a failing iterator leaves the store untouched
         iri = URIRef(graph)
         self.ds.remove_graph(self.ds.graph(iri))
@@ -38,6 +48,7 @@ class MemoryStore:
         g.addN((s, p, o, g) for s, p, o in staged)
 
     def drop_graph(self, graph: str) -> bool:
+        refuse_write(self)
         iri = URIRef(graph)
         existed = any(True for _ in self.ds.graph(iri).triples((None, None, None)))
         self.ds.remove_graph(self.ds.graph(iri))

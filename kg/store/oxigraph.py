@@ -3,12 +3,17 @@
 Why the update text for replacing a graph: pyoxigraph runs one SPARQL UPDATE request in one
 transaction, so ``DROP GRAPH; INSERT DATA`` either happens whole or not at all. The store's
 default graph is kept as the set union of the named graphs in the same transaction and queries run
-on it (oxigraph's own union-of-named-graphs is a bag: see ``base.union_cleanup``). Only one process
-may open the folder for writing at a time.
+on it (oxigraph's own union-of-named-graphs is a bag: see ``base.union_cleanup``).
+
+Locks: only one process may open the folder for writing at a time (RocksDB's ``LOCK``). Readers
+open it read-only (``read_only=True``: no lock), so queries, ``stats`` or the web app never stop an
+ingest and an ingest never stops them. A read-only handle sees the store as it was when opened;
+reopen it to see later writes (the web app's query workers reopen when the folder changed).
 """
 from __future__ import annotations
 
 import os
+import time
 from decimal import Decimal
 from typing import Iterable, Iterator
 
@@ -17,7 +22,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.store.base import (GRAPHS_QUERY, Quad, QueryResult, StoreError, Triple, is_project_graph,
-                           replace_update, union_cleanup)
+                           refuse_write, replace_update, union_cleanup)
 
 
 def to_rdflib(term) -> Node | None:
@@ -60,12 +65,72 @@ def python_value(term):
     return term.value
 
 
+# The files a write changes: the write-ahead logs, the tables, the manifest and its pointer. (Not
+# RocksDB's own info ``LOG``, which a read-only open may touch.)
+_DATA_FILE_SUFFIXES = (".log", ".sst")
+_DATA_FILE_PREFIXES = ("MANIFEST-", "CURRENT")
+
+
+def store_fingerprint(path: str) -> tuple:
+    """A value that changes whenever a writer changes the store at ``path`` (names, sizes and
+    modification times of its data files). Readers compare it to know when to reopen and when
+    what they derived from the graph (page caches, the question catalogue) is stale; a stat of a
+    few dozen files, far cheaper than any query."""
+    out = []
+    try:
+        with os.scandir(path) as entries:
+            for e in entries:
+                if e.name.endswith(_DATA_FILE_SUFFIXES) or e.name.startswith(_DATA_FILE_PREFIXES):
+                    try:
+                        st = e.stat()
+                    except OSError:
+                        continue
+                    out.append((e.name, st.st_size, st.st_mtime_ns))
+    except OSError:
+        return ()
+    return tuple(sorted(out))
+
+
+def is_file_race(exc: BaseException) -> bool:
+    """Whether ``exc`` is a read-only handle meeting files a concurrent writer replaced: RocksDB
+    deletes table files after a compaction, so a reader that read the old manifest (or opens
+    tables lazily) finds them gone and reports an IO error or "Corruption" (pyoxigraph raises
+    OSError or RuntimeError). Reopening reads the new manifest and succeeds."""
+    text = str(exc)
+    return isinstance(exc, OSError) or (isinstance(exc, RuntimeError) and (
+        "IO error" in text or "Corruption" in text or "No such file" in text))
+
+
+def open_read_only(path: str, attempts: int = 8) -> "ox.Store":
+    """``pyoxigraph.Store.read_only(path)``, retried with a growing pause (≈ 5 s in all) while a
+    writer is swapping files under it (:func:`is_file_race`); :class:`StoreError` after that."""
+    delay, last = 0.02, None
+    for _ in range(attempts):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError) as exc:
+            if not is_file_race(exc):
+                raise StoreError(f"cannot open oxigraph store at {path} for reading: {exc}") from exc
+            last = exc
+        time.sleep(delay)
+        delay *= 2
+    raise StoreError(f"cannot open oxigraph store at {path} for reading (a writer kept changing it): {last}")
+
+
 class OxigraphStore:
-    def __init__(self, path: str | None = None) -> None:
-        """``path`` None: an in-memory oxigraph store (tests); else a folder, created if needed."""
+    def __init__(self, path: str | None = None, read_only: bool = False) -> None:
+        """``path`` None: an in-memory oxigraph store (tests); else a folder, created if needed
+        for writing. Read-only, a folder holding no store yet reads as an empty graph (as it did
+        when every reader opened it for writing), and nothing is created on disk."""
         self.path = path
         self.url = f"oxigraph:{path}" if path else "oxigraph:"
-        if path:
+        self.read_only = bool(read_only and path)
+        if path and self.read_only:
+            if not os.path.exists(os.path.join(path, "CURRENT")):
+                self.store = ox.Store()
+                return
+            self.store = open_read_only(path)
+        elif path:
             os.makedirs(path, exist_ok=True)
             try:
                 self.store = ox.Store(path)
@@ -75,6 +140,7 @@ class OxigraphStore:
             self.store = ox.Store()
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        refuse_write(self)
         text = replace_update(graph, list(triples))
         try:
             self.store.update(text)
@@ -82,6 +148,7 @@ class OxigraphStore:
             raise StoreError(f"update failed: {exc}") from exc
 
     def drop_graph(self, graph: str) -> bool:
+        refuse_write(self)
         node = ox.NamedNode(graph)
         if not self.store.contains_named_graph(node):
             return False
@@ -89,6 +156,12 @@ class OxigraphStore:
         return True
 
     def graphs(self) -> list[str]:
+        try:
+            return self._graphs()
+        except (OSError, RuntimeError) as exc:  # files replaced by a concurrent writer: one clear line
+            raise StoreError(f"reading {self.url} failed: {exc}") from exc
+
+    def _graphs(self) -> list[str]:
         names = {n.value for n in self.store.named_graphs()}
         # a graph emptied by DROP may still be listed: keep only graphs with triples
         out = []
@@ -99,10 +172,23 @@ class OxigraphStore:
         return sorted(out)
 
     def query(self, sparql: str) -> QueryResult:
+        """Run a query; read-only, a query that met files a writer just replaced is run once more
+        on a fresh handle (:func:`is_file_race`)."""
         try:
-            res = self.store.query(sparql)
-        except (SyntaxError, OSError, ValueError, TypeError) as exc:
+            return self._query(sparql)
+        except (OSError, RuntimeError) as exc:
+            if not (self.read_only and is_file_race(exc)):
+                raise StoreError(f"query failed: {exc}") from exc
+            self.store = open_read_only(self.path)
+            try:
+                return self._query(sparql)
+            except (SyntaxError, OSError, RuntimeError, ValueError, TypeError) as exc2:
+                raise StoreError(f"query failed: {exc2}") from exc2
+        except (SyntaxError, ValueError, TypeError) as exc:
             raise StoreError(f"query failed: {exc}") from exc
+
+    def _query(self, sparql: str) -> QueryResult:
+        res = self.store.query(sparql)
         if isinstance(res, ox.QueryBoolean):
             return QueryResult(kind="ask", boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
@@ -116,26 +202,52 @@ class OxigraphStore:
 
     def select_values(self, sparql: str) -> list[dict]:
         """SELECT rows as plain Python values (str, int, exact Decimal), without building rdflib
-        terms: the question service reads thousands of values per question and needs no terms."""
+        terms: the question service reads thousands of values per question and needs no terms.
+        Retried on a fresh handle like :meth:`query` when a writer replaced the files."""
         try:
-            res = self.store.query(sparql)
-        except (SyntaxError, OSError, ValueError, TypeError) as exc:
+            return self._select_values(sparql)
+        except (OSError, RuntimeError) as exc:
+            if not (self.read_only and is_file_race(exc)):
+                raise StoreError(f"query failed: {exc}") from exc
+            self.store = open_read_only(self.path)
+            try:
+                return self._select_values(sparql)
+            except (SyntaxError, OSError, RuntimeError, ValueError, TypeError) as exc2:
+                raise StoreError(f"query failed: {exc2}") from exc2
+        except (SyntaxError, ValueError, TypeError) as exc:
             raise StoreError(f"query failed: {exc}") from exc
+
+    def _select_values(self, sparql: str) -> list[dict]:
+        res = self.store.query(sparql)
         if not isinstance(res, ox.QuerySolutions):
             raise StoreError("select_values needs a SELECT query")
         names = [v.value for v in res.variables]
         return [{n: python_value(sol[i]) for i, n in enumerate(names)} for sol in res]
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
-        for name in ([graph] if graph else self.graphs()):
-            for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
-                yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), URIRef(name)
+        try:
+            for name in ([graph] if graph else self.graphs()):
+                for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+                    yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), URIRef(name)
+        except (OSError, RuntimeError) as exc:  # files replaced by a concurrent writer: one clear line
+            raise StoreError(f"reading {self.url} failed: {exc}") from exc
 
     def count(self, graph: str | None = None) -> int:
-        return sum(sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
-                   for g in ([graph] if graph else self.graphs()))
+        try:
+            return sum(sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+                       for g in ([graph] if graph else self.graphs()))
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"reading {self.url} failed: {exc}") from exc
+
+    def update(self, sparql: str) -> None:
+        """One SPARQL UPDATE request, in one transaction (the web app's authorised updates)."""
+        refuse_write(self)
+        self.store.update(sparql)
 
     def close(self) -> None:
+        if self.read_only:
+            del self.store
+            return
         try:
             self.store.flush()
         except Exception:  # noqa: BLE001 - nothing to flush for an in-memory store
@@ -143,4 +255,4 @@ class OxigraphStore:
         del self.store
 
 
-__all__ = ["OxigraphStore", "GRAPHS_QUERY"]
+__all__ = ["OxigraphStore", "GRAPHS_QUERY", "store_fingerprint"]

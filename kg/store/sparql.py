@@ -23,7 +23,7 @@ from rdflib.term import Node
 
 from kg.rdf.namespaces import BASE
 from kg.store.base import (GRAPHS_QUERY, STAGING_PREFIX, UNION_GRAPH, Quad, QueryResult, StoreError,
-                           Triple, is_project_graph, ntriples_lines, union_cleanup)
+                           Triple, is_project_graph, ntriples_lines, refuse_write, union_cleanup)
 
 CHUNK = 400  # triples per INSERT DATA request (Virtuoso: "generated SQL text exceeded 10000 lines")
 ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
@@ -68,7 +68,9 @@ def skolemized(triples: Iterable[Triple]) -> Iterator[Triple]:
 
 
 class SparqlStore:
-    def __init__(self, query_url: str, update_url: str | None = None, timeout: float = 300.0) -> None:
+    def __init__(self, query_url: str, update_url: str | None = None, timeout: float = 300.0,
+                 read_only: bool = False) -> None:
+        self.read_only = read_only
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.timeout = timeout
@@ -89,6 +91,7 @@ class SparqlStore:
             raise StoreError(f"{url}: {exc}") from exc
 
     def update(self, sparql: str) -> None:
+        refuse_write(self)
         self._post(self.update_url, {"update": sparql}, "*/*")
 
     def query(self, sparql: str) -> QueryResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from web.cache import cached
 from web.render import entity_url
 
 EXAMPLE_QUESTIONS = [
@@ -23,16 +24,22 @@ EXAMPLE_QUESTIONS = [
 
 def example_questions(ctx: Any) -> list[str]:
     """Example questions about what this graph really holds (its latest department and year, its
-    largest project), so a click on one finds an answer; the fixed list where the graph is empty."""
+    largest project), so a click on one finds an answer; the fixed list where the graph is empty
+    or the query failed (examples are a help, never a reason for the page to fail)."""
     try:
-        rows = ctx.select("""
+        return _graph_examples(ctx)
+    except Exception:  # noqa: BLE001 - not cached: the next request tries again
+        return EXAMPLE_QUESTIONS
+
+
+@cached
+def _graph_examples(ctx: Any) -> list[str]:
+    rows = ctx.select("""
 SELECT ?dl ?year ?pl WHERE {
   ?doc a bkg:BudgetDocument ; bkg:department ?d ; bkg:fiscalYear/bkg:year ?year .
   ?d rdfs:label ?dl .
   OPTIONAL { ?p a bkg:Project ; bkg:mentionedIn ?doc ; rdfs:label ?pl ; bkg:amount ?amount ; bkg:basedOn ?pol }
 } ORDER BY DESC(?year) DESC(?amount) LIMIT 1""")
-    except Exception:  # noqa: BLE001 - examples are a help, never a reason for the page to fail
-        rows = []
     if not rows:
         return EXAMPLE_QUESTIONS
     r = rows[0]
@@ -64,19 +71,35 @@ def _iris_in(value: Any) -> list[str]:
 
 
 def answer(ctx: Any, question: str, timeout: float | None = None) -> dict:
-    """Answer ``question``; raises :class:`AnswerUnavailable` with a Chinese reason."""
-    try:
-        import nlp
+    """Answer ``question``; raises :class:`AnswerUnavailable` with a Chinese reason. Answers are
+    kept until the graph changes (``web.cache``); failures are not."""
+    cache = getattr(ctx, "cache", None)
+    if cache is None:
+        return _answer(ctx, question, timeout)
+    return cache.get(("answer", question), lambda: _answer(ctx, question, timeout))
 
-        ask = getattr(nlp, "answer")
-    except (ImportError, AttributeError):
+
+def question_pipeline(ctx: Any):
+    """The question pipeline of the app's store, built on first use (vocabulary and catalogue
+    of names read from the graph: about two seconds, once per graph generation). Not under the per-question
+    time limit: building it is not answering, and ``budgetkg serve`` builds it at start-up."""
+    try:
+        from nlp.pipeline import get_pipeline
+    except ImportError:
         raise AnswerUnavailable("问答模块尚未安装 (nlp.answer is not available)") from None
-    store = ctx.answer_store()
+    try:
+        return get_pipeline(ctx.answer_store())
+    except Exception as exc:  # noqa: BLE001 - reported to the page
+        raise AnswerUnavailable(f"问答模块无法启动：{type(exc).__name__}: {exc}") from None
+
+
+def _answer(ctx: Any, question: str, timeout: float | None) -> dict:
+    pipe = question_pipeline(ctx)
     box: dict = {}
 
     def work() -> None:
         try:
-            box["answer"] = ask(question, store)
+            box["answer"] = pipe(question)
         except BaseException as exc:  # noqa: BLE001 - reported to the page
             box["error"] = exc
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from web.cache import cached
 from web.data.common import LABEL_PATH, location_text, money
 from web.vocab import compact
 
@@ -17,6 +18,7 @@ RULE_LABELS = {
 }
 
 
+@cached
 def audit_findings(ctx: Any) -> dict:
     rows = ctx.select(f"""
 SELECT ?doc ?dl ?cc ?f ?rule ?where ?exp ?printed ?file ?page ?line ?table ?row WHERE {{

@@ -1,7 +1,6 @@
 """Small helpers the data functions share: labels, literal values, IRIs safe for SPARQL."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
@@ -76,17 +75,20 @@ def derived_labels(ctx: Any, iris: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for start in range(0, len(iris), 200):
         values = " ".join(iri_ref(i) for i in iris[start:start + 200])
+        # VALUES inside each branch: outside, oxigraph evaluates every branch over the whole graph
+        # first and joins after (≈200 ms on a 40k-triple store; ≈5 ms this way)
+        values = f"VALUES ?s {{ {values} }}"
         rows = ctx.select(f"""
-SELECT ?s ?srcl ?tgtl ?wl ?code ?ekl ?cited ?file ?page ?line ?table ?row WHERE {{ VALUES ?s {{ {values} }}
-  {{ ?s bkg:flowSource ?src ; bkg:flowTarget ?tgt .
+SELECT ?s ?srcl ?tgtl ?wl ?code ?ekl ?cited ?file ?page ?line ?table ?row WHERE {{
+  {{ {values} ?s bkg:flowSource ?src ; bkg:flowTarget ?tgt .
      OPTIONAL {{ ?src {LABEL_PATH} ?srcl }} OPTIONAL {{ ?tgt {LABEL_PATH} ?tgtl }} }}
   UNION
-  {{ ?s bkg:item|bkg:subject ?what . OPTIONAL {{ ?what {LABEL_PATH} ?wl }} OPTIONAL {{ ?what skos:notation ?code }}
-     OPTIONAL {{ ?s bkg:expenditureKind ?ek . ?ek {LABEL_PATH} ?ekl }} }}
+  {{ {values} ?s bkg:item|bkg:subject ?what . OPTIONAL {{ ?what {LABEL_PATH} ?wl }}
+     OPTIONAL {{ ?what skos:notation ?code }} OPTIONAL {{ ?s bkg:expenditureKind ?ek . ?ek {LABEL_PATH} ?ekl }} }}
   UNION
-  {{ ?s bkg:citedTitle|bkg:citedNumber ?cited }}
+  {{ {values} ?s bkg:citedTitle|bkg:citedNumber ?cited }}
   UNION
-  {{ ?s a bkg:SourceLocation . OPTIONAL {{ ?s bkg:sourceFile ?file }} OPTIONAL {{ ?s bkg:page ?page }}
+  {{ {values} ?s a bkg:SourceLocation . OPTIONAL {{ ?s bkg:sourceFile ?file }} OPTIONAL {{ ?s bkg:page ?page }}
      OPTIONAL {{ ?s bkg:line ?line }} OPTIONAL {{ ?s bkg:table ?table }} OPTIONAL {{ ?s bkg:row ?row }} }}
 }}""")
         by_node: dict[str, list[dict]] = {}

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from web.cache import cached
 from web.data.common import LABEL_PATH, iri_ref, literal, pick_label
 from web.render import entity_url
 
 EDGE_CAP = 3000
 
 
+@cached
 def dependency_network(ctx: Any, department: str | None = None, year: str | None = None) -> dict:
     import networkx as nx
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
+from web.cache import cached
 from web.data.common import LABEL_PATH, iri_ref, labels_for, literal, money
 from web.render import entity_url
 from web.vocab import compact, ontology_ns
@@ -32,6 +33,7 @@ def _filters(department: str | None, year: str | None, var: str = "?flow") -> st
     return out
 
 
+@cached
 def flows(ctx: Any, department: str | None = None, year: str | None = None) -> dict:
     """Nodes (id, label, kind, iri, value 万元) and links (source/target node index, value)."""
     rows = ctx.select(f"""
@@ -123,6 +125,7 @@ SELECT ?p ?top WHERE {{ VALUES ?p {{ {chunk} }}
     return out
 
 
+@cached
 def flow_choices(ctx: Any) -> dict:
     """The departments and years that have funding flows (the Sankey's filters)."""
     rows = ctx.select("""

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from web.cache import cached
 from web.data.common import LABEL_PATH, labels_for, money
 from web.vocab import compact, data_ns, ontology_ns
 
@@ -12,6 +13,7 @@ HEADLINE_CLASSES = ["BudgetDocument", "Department", "FiscalYear", "Project", "Fu
                     "EconomicSubject", "PolicyDocument", "PerformanceIndicator", "Indicator"]
 
 
+@cached
 def overview(ctx: Any) -> dict:
     """Counts of every class, the documents (named graphs) with their year, the sum of totals."""
     rows = ctx.select("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c "

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from web.cache import cached
 from web.data.common import LABEL_PATH, labels_for, literal
 from web.render import entity_url
 from web.vocab import compact
 
 
+@cached
 def search(ctx: Any, q: str, limit: int = 20) -> list[dict]:
     """Nodes whose label contains ``q`` (shortest labels first), with their class."""
     q = (q or "").strip()[:100]
