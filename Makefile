@@ -1,11 +1,11 @@
 # budgetkg: the two commands a newcomer types are `make run` and `make test`.
-# DOCS: folders or files to read (default: ../shared/corpus and ../shared/realdocs where present,
-# else the sample documents the project renders itself into tests/fixtures/generated).
+# DOCS: folders or files to read (default: ../shared/corpus, ../shared/realdocs and ../shared/national
+# where present, else the sample documents the project renders itself into tests/fixtures/generated).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
-DOCS   ?= $(wildcard $(SHARED)/corpus $(SHARED)/realdocs)
+DOCS   ?= $(wildcard $(SHARED)/corpus $(SHARED)/realdocs $(SHARED)/national)
 
 .PHONY: run test setup system-deps samples clean web-assets
 
@@ -29,15 +29,17 @@ samples: setup system-deps
 
 # The main job: read the sample documents, audit them, build the graph and serve it.
 STORE ?= oxigraph:./data/store
+JOBS  ?= $(shell nproc 2>/dev/null || echo 1)
 HOST  ?= 127.0.0.1
 PORT  ?= 8000
 run: setup
 	@if [ -z "$(DOCS)" ]; then $(MAKE) --no-print-directory samples; fi
 	@mkdir -p data
-	$(BIN)/budgetkg extract $(or $(DOCS),tests/fixtures/generated) || true
+	@echo "reading the documents (one line each as it is read; records: data/records.json)"
+	$(BIN)/budgetkg extract --progress --jobs $(JOBS) --json $(or $(DOCS),tests/fixtures/generated) > data/records.json || true
 	$(BIN)/budgetkg audit $(or $(DOCS),tests/fixtures/generated) > data/audit.txt 2>&1 || true
 	@echo "audit report: data/audit.txt"
-	$(BIN)/budgetkg ingest --store $(STORE) $(or $(DOCS),tests/fixtures/generated) || true
+	$(BIN)/budgetkg ingest --store $(STORE) data/records.json || true
 	$(BIN)/budgetkg stats --store $(STORE)
 	@echo "serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
 	$(BIN)/budgetkg serve --store $(STORE) --host $(HOST) --port $(PORT)

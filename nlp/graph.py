@@ -53,7 +53,6 @@ def _py(term):
     if term is None:
         return None
     from rdflib import Literal
-
     if isinstance(term, Literal):
         value = term.toPython()
         if isinstance(value, float):

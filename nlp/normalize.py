@@ -30,10 +30,8 @@ _RELATIVE = {"今年": 0, "本年度": 0, "当年": 0, "去年": -1, "上一年"
 @lru_cache(maxsize=1)
 def _t2s():
     """The OpenCC converter, built once (it loads its dictionaries)."""
-    try:
-        import opencc  # opencc-python-reimplemented or opencc
-    except ImportError:  # pragma: no cover - dependency declared in pyproject
-        return None
+    import opencc  # opencc-python-reimplemented (declared in pyproject)
+
     try:
         return opencc.OpenCC("t2s")
     except Exception:  # the C++ binding spells it t2s.json

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from kg.units import IN_WAN
+
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5,
            "陆": 6, "柒": 7, "捌": 8, "玖": 9}
@@ -24,8 +26,7 @@ AMOUNT_RE = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?(?:[十百千万亿]+)?|[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]+)"
     r"\s*(?P<unit>亿元|万元|千元|元|亿|万)")
 PERCENT_RE = re.compile(rf"百分之(?P<cn>{_NUM})|(?P<num>\d+(?:\.\d+)?)\s*%")
-_UNIT_IN_WAN = {"亿元": Decimal(10000), "亿": Decimal(10000), "万元": Decimal(1), "万": Decimal(1),
-                "千元": Decimal("0.1"), "元": Decimal("0.0001")}
+_UNIT_IN_WAN = IN_WAN  # the units' sizes in 万元 (``kg.units``)
 
 
 @dataclass(frozen=True)

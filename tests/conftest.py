@@ -53,3 +53,23 @@ def nlp_small_store():
     store = nlp_support.open_memory_store()
     nlp_support.ingest(store, nlp_support.small_records())
     return store
+
+
+# The national disclosures (../shared/national): one extraction of every file per test session,
+# each file on its own (not combined) so every document's own figures can be checked.
+@pytest.fixture(scope="session")
+def national_extraction(shared_dir):
+    """(records by path relative to ../shared/national, failures) of every national document."""
+    from kg.extract.pipeline import extract_paths
+
+    folder = shared_dir / "national"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
+    import os
+
+    records, failures = extract_paths([str(folder)], combine=False, jobs=os.cpu_count() or 1)
+    by_file = {}
+    for record in records:
+        path = next(p for p in folder.rglob(record.source))
+        by_file[str(path.relative_to(folder))] = record
+    return by_file, failures

@@ -13,6 +13,7 @@ from kg.extract.sections import TableSection, split
 from kg.extract.source import Line, read_text
 from kg.extract.tables import read_tables
 from kg.extract.tables.classification import FUNCTIONAL
+from kg.extract.tables.contracts import ClassificationData
 from kg.extract.tables.columns import resolve
 from kg.extract.tables.rows import read_rows
 
@@ -28,7 +29,7 @@ def test_children_sum_and_basic_plus_project_on_a_small_table() -> None:
                                       "211 01 01 行政运行 9.00 9.00", "211 01 02 一般行政管理事务 11.01 11.01"))
     table.rows = read_rows(table.lines)
     resolve(table.rows, FUNCTIONAL)
-    table.data["schema"] = FUNCTIONAL
+    table.data = ClassificationData(schema=FUNCTIONAL)
     c = Checks(Record(source="t.txt"))
     classification_checks(c, table)
     failed = {(x.rule, x.where, x.expected, x.printed) for x in c.items if not x.ok}
@@ -123,7 +124,7 @@ def test_a_table_with_a_row_per_unit_is_checked_unit_by_unit() -> None:
                                       "211 01 环境保护管理事务 40.00 40.00", "211 01 02 一般行政管理事务 40.01 40.01"))
     table.rows = read_rows(table.lines)
     resolve(table.rows, FUNCTIONAL)
-    table.data["schema"] = FUNCTIONAL
+    table.data = ClassificationData(schema=FUNCTIONAL)
     station = table.rows[6]
     assert (station.name, station.get("basic"), station.get("project")) == ("某监测站", None, D("40.00"))
     c = Checks(Record(source="t.txt"))

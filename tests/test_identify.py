@@ -115,3 +115,11 @@ def test_identify_corpus(shared_dir, name: str, department: str, year: int) -> N
     record = Record(source=name)
     identify(read_text(str(shared_dir / "corpus" / name)), record)
     assert (record.department, record.year, record.kind, record.unit) == (department, year, "部门预算", "万元")
+
+
+def test_short_forms_of_a_scoped_budget_name() -> None:
+    from kg.names.department import short_forms
+
+    assert short_forms("深圳市财政局（本级）")[:2] == ["深圳市财政局", "深圳财政局"]
+    assert "普陀区司法局" in short_forms("上海市普陀区司法局")
+    assert short_forms("国家信访局") == []

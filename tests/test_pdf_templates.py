@@ -109,7 +109,8 @@ def test_jiangsu_expenditure_totals_row() -> None:
     t = record.totals
     assert (t.basic_expenditure, t.project_expenditure, t.expenditure_total) == (
         D("6522.75"), D("4968.34"), D("13377.11"))
-    [(rule, _, expected, printed, _)] = table.data["identities"]
+    [identity] = table.data.identities
+    rule, expected, printed = identity.rule, identity.expected, identity.printed
     assert (rule, expected, printed) == ("children_sum", D("13377.11"), D("13377.11"))
     coded = _table("expenditure", _rows(("类", "款", "项", "名称", "合计"), ("204", None, None, "公共安全支出", "5.00")))
     assert not read_totals_row(coded, Record(source="x.pdf"))
@@ -127,7 +128,7 @@ def test_procurement_headings() -> None:
     parse_procurement(table, record, None)
     p = record.totals.procurement
     assert (p.total, p.goods, p.works, p.services) == (D("2247.85"), D("59.00"), None, D("2188.85"))
-    assert table.data["identities"][0][2:4] == (D("2247.85"), D("2247.85"))
+    assert (table.data.identities[0].expected, table.data.identities[0].printed) == (D("2247.85"), D("2247.85"))
 
 
 def test_project_sheet_amount_in_record_unit() -> None:

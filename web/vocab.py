@@ -23,7 +23,6 @@ STANDARD_PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
 }
 FALLBACK_ONTOLOGY_NS = "https://budgetkg.org/ontology#"
-FALLBACK_DATA_NS = "https://budgetkg.org/id/"
 
 # Chinese names for the standard vocabulary terms the ontology reuses (it labels only its own).
 STANDARD_LABELS = {
@@ -65,13 +64,10 @@ LABEL_PREDICATES = [
 @lru_cache(maxsize=1)
 def prefixes() -> dict[str, str]:
     """Every ``@prefix``/``PREFIX`` of the ontology files, plus the standard ones."""
-    found = dict(STANDARD_PREFIXES)
-    try:  # the graph's own namespaces (H4), the same the ingest and the queries use
-        from kg.rdf.namespaces import PREFIXES
+    from kg.rdf.namespaces import PREFIXES  # the graph's own namespaces, the same the ingest and queries use
 
-        found.update(PREFIXES)
-    except ImportError:
-        pass
+    found = dict(STANDARD_PREFIXES)
+    found.update(PREFIXES)
     pat = re.compile(r"^\s*@?prefix\s+([A-Za-z][\w-]*)?:\s*<([^>]+)>", re.I | re.M)
     for path in sorted(ONTOLOGY_DIR.glob("*.ttl")) if ONTOLOGY_DIR.is_dir() else []:
         for name, ns in pat.findall(path.read_text(encoding="utf-8")):
@@ -93,12 +89,9 @@ def ontology_ns() -> str:
 @lru_cache(maxsize=1)
 def data_ns() -> str:
     """The root of every instance IRI (entity pages live at ``/entity/<the rest>``)."""
-    try:
-        from kg.rdf.namespaces import ID
+    from kg.rdf.namespaces import ID
 
-        return str(ID)
-    except ImportError:
-        return prefixes().get("id", FALLBACK_DATA_NS)
+    return str(ID)
 
 
 def sparql_prologue() -> str:

@@ -10,6 +10,11 @@ import argparse
 import sys
 
 
+def print_progress(progress) -> None:
+    """One line per document as it is read (``--progress``), on stderr so ``--json`` stays clean."""
+    print(progress.line(), file=sys.stderr, flush=True)
+
+
 class CommandFailed(Exception):
     """Stop a command with an exit code after its message has been printed."""
 

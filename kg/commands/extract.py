@@ -16,6 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the records as JSON (default: a summary)")
     p.add_argument("--no-combine", action="store_true",
                    help="do not combine several files of one budget into one record")
+    p.add_argument("--progress", action="store_true",
+                   help="print one line per document on stderr as it is read")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="read N documents at once (worker processes; default 1)")
     p.set_defaults(run=run)
 
 
@@ -29,12 +33,15 @@ def summary_line(record) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kg.commands.common import print_progress
     from kg.extract.pipeline import extract_paths
     from kg.extract.serialize import dumps
 
-    records, failures = extract_paths(args.paths, combine=not args.no_combine)
-    for failure in failures:
-        print(str(failure), file=sys.stderr)
+    records, failures = extract_paths(args.paths, combine=not args.no_combine,
+                                      progress=print_progress if args.progress else None, jobs=max(1, args.jobs))
+    if not args.progress:  # the progress lines named them already
+        for failure in failures:
+            print(str(failure), file=sys.stderr)
     if args.json:
         single = len(args.paths) == 1 and not failures and len(records) == 1 and not _is_dir(args.paths[0])
         if records or not failures:

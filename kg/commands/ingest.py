@@ -18,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description=__doc__.split("\n\n", 1)[1] if __doc__ else None)
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="PDF or .txt files, folders, or saved records (.json)")
+    p.add_argument("--progress", action="store_true",
+                   help="print one line per document on stderr as it is read")
     add_store_argument(p)
     p.set_defaults(run=run)
 
@@ -31,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
 
     json_paths = [p for p in args.paths if p.lower().endswith(".json")]
     doc_paths = [p for p in args.paths if not p.lower().endswith(".json")]
-    records, failures = extract_paths(doc_paths) if doc_paths else ([], [])
+    from kg.commands.common import print_progress
+
+    records, failures = extract_paths(doc_paths, progress=print_progress if args.progress else None) \
+        if doc_paths else ([], [])
     failed = [str(f) for f in failures]
     for path in json_paths:
         try:

@@ -73,13 +73,10 @@ def warm_question_service(app) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        from waitress import create_server
+    from waitress import create_server
 
-        from web import create_app
-    except ImportError as exc:
-        print(f"budgetkg serve: missing dependency ({exc.name}); run `make setup`", file=sys.stderr)
-        return 1
+    from web import create_app
+
     if args.allow_updates and not os.environ.get("BUDGETKG_UPDATE_TOKEN"):
         print("budgetkg serve: --allow-updates needs $BUDGETKG_UPDATE_TOKEN; updates stay disabled",
               file=sys.stderr)

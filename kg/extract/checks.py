@@ -21,6 +21,8 @@ from decimal import Decimal
 from typing import Iterable
 
 from kg.extract.model import Check, Provenance, Record
+from kg.extract.tables.contracts import (CarryoverData, ClassificationData, ProjectTableData, SummaryData,
+                                         TableData)
 
 ZERO = Decimal(0)
 
@@ -65,8 +67,13 @@ def _prov(record: Record, table, row) -> Provenance | None:
         return None
 
 
+def _schema(table):
+    """The column schema of a table read as subject rows (``ClassificationData``), else None."""
+    return table.data.schema if isinstance(table.data, ClassificationData) else None
+
+
 def _column_titles(table) -> dict[str, str]:
-    schema = table.data.get("schema")
+    schema = _schema(table)
     cols = schema.columns if schema else []
     if "basic" in cols:
         return COLUMN_TITLES["functional"]
@@ -107,7 +114,7 @@ def parent_groups(rows: list, root) -> list[tuple[object, list]]:
 def classification_checks(c: Checks, table) -> None:
     """Σ children per column for every parent row; the row identities of each row."""
     rows = [r for r in table.rows if hasattr(r, "values") and r.values]
-    schema = table.data.get("schema")
+    schema = _schema(table)
     if not rows or schema is None:
         return
     titles = _column_titles(table)
@@ -164,11 +171,13 @@ def classification_checks(c: Checks, table) -> None:
 
 def summary_checks(c: Checks, table) -> None:
     """表1/表4: 收入总计 = 支出总计; each income heading = Σ its items; 支出总计 = Σ 类."""
-    items = table.data.get("items", [])
-    grand = table.data.get("grand", {})
+    if not isinstance(table.data, SummaryData):
+        return
+    items = table.data.items
+    grand = table.data.grand
     label = table.label
-    inc, exp = grand.get("income_total"), grand.get("expenditure_total")
-    line = grand.get("line")
+    inc, exp = grand.income_total, grand.expenditure_total
+    line = grand.line
     prov = Provenance(file=c.record.source, page=line.page, line=line.lineno, table=label,
                       row="收入总计") if line is not None else None
     if inc is not None and exp is not None:
@@ -208,9 +217,14 @@ def summary_checks(c: Checks, table) -> None:
         name = _NUMBER_PREFIX.sub("", item.label)
         c.add("children_sum", f"{label} {name}", _sum(k.value for k in kids), item.value, iprov)
     right = [r for r in table.rows if getattr(r, "code", None)]
-    if right and exp is not None:
-        c.add("children_sum", f"{label} 支出总计", _sum(r.figures[0] if r.figures else None for r in right),
-              exp, prov)
+    # the 类 add up to the year's spending: 本年支出合计 where printed (a 决算's 支出总计 adds its
+    # 结余分配 and 年末结转和结余), else 支出总计
+    current = table.data.expenditure_items.get("current_year_expenditure")
+    spent, spent_label = (current.figures[0], current.name) if current is not None and current.figures \
+        and current.figures[0] is not None else (exp, "支出总计")
+    if right and spent is not None:
+        c.add("children_sum", f"{label} {spent_label}", _sum(r.figures[0] if r.figures else None for r in right),
+              spent, prov)
 
 
 def three_public_checks(c: Checks, table) -> None:
@@ -254,7 +268,7 @@ def project_checks(c: Checks, table, parts) -> None:
     from kg.extract.tables.columns import segments
 
     root = next((r for r in rows if r.is_total), None)
-    projects = table.data.get("projects", [])
+    projects = table.data.projects if isinstance(table.data, ProjectTableData) else []
     project_rows = {id(r) for r, _ in projects}
     segs = segments(rows)
     heads = [h for h, _ in segs if h is not None]
@@ -304,8 +318,10 @@ def carryover_checks(c: Checks, table) -> None:
     """表11: 总计 = Σ items per column; each unit subtotal = Σ its items; row identities."""
     from kg.extract.tables.carryover import CARRYOVER
 
-    items = table.data.get("items", [])
-    groups = table.data.get("groups", [])
+    if not isinstance(table.data, CarryoverData):
+        return
+    items = table.data.items
+    groups = table.data.groups
     root = next((r for r in table.rows if r.is_total), None)
     titles = COLUMN_TITLES["carryover"]
 
@@ -341,13 +357,11 @@ def _current_year_lines(summary) -> tuple[Decimal | None, Decimal | None]:
     """The summary's 本年收入合计 and 本年支出合计 figures where it prints them."""
     if summary is None:
         return None, None
-    current_in = summary.data.get("by_key", {}).get("current_year_income")
-    current_out = None
-    for row in summary.rows:
-        name = getattr(row, "name", "") or ""
-        if re.fullmatch(r"(?:本年|当年)支出(?:合计|小计)", name) and getattr(row, "figures", None):
-            current_out = row.figures[0]
-            break
+    if not isinstance(summary.data, SummaryData):
+        return None, None
+    current_in = summary.data.by_key.get("current_year_income")
+    row = summary.data.expenditure_items.get("current_year_expenditure")
+    current_out = row.figures[0] if row is not None and row.figures else None
     return current_in, current_out
 
 
@@ -368,7 +382,8 @@ def _total_vs_summary(c: Checks, record: Record, table, row, summary, side: str,
 def cross_table_checks(c: Checks, parts, record: Record) -> None:
     """The same figure printed in two tables."""
     summary = parts.table("summary")
-    grand = summary.data.get("grand", {}) if summary else {}
+    summary_data = summary.data if summary is not None and isinstance(summary.data, SummaryData) else SummaryData()
+    grand = summary_data.grand
     expenditure = parts.table("expenditure")
     general = parts.table("general_budget_expenditure")
     economic = parts.table("basic_economic")
@@ -384,20 +399,19 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
     # A table whose total column is 本年收入合计 / 本年支出合计 (the 决算 template) holds the year's
     # figures only: it is compared with the summary's 本年 line, not with 总计 (which adds 结转).
     current_in, current_out = _current_year_lines(summary)
-    _total_vs_summary(c, record, expenditure, r3, summary, "支出", current_out, grand.get("expenditure_total"))
-    _total_vs_summary(c, record, income, r2, summary, "收入", current_in, grand.get("income_total"))
+    _total_vs_summary(c, record, expenditure, r3, summary, "支出", current_out, grand.expenditure_total)
+    _total_vs_summary(c, record, income, r2, summary, "收入", current_in, grand.income_total)
     if r6 is not None and r3 is not None and r3.get("basic") is not None:
         c.add("same_figure", f"{economic.label} {r6.label} vs {expenditure.label} {r3.label} 基本支出",
               r3.get("basic"), r6.get("total"), _prov(record, economic, r6))
     if r6 is not None and r5 is not None and r5.get("basic") is not None:
         c.add("same_figure", f"{economic.label} {r6.label} vs {general.label} {r5.label} 基本支出",
               r5.get("basic"), r6.get("total"), _prov(record, economic, r6))
+    by_key = summary_data.by_key
     if r11 is not None and summary is not None:
-        by_key = summary.data.get("by_key", {})
         if by_key.get("carryover_total") is not None:
             c.add("same_figure", f"{carry.label} {r11.label} vs {summary.label} 上年结转结余",
                   by_key["carryover_total"], r11.get("total"), _prov(record, carry, r11))
-    by_key = summary.data.get("by_key", {}) if summary is not None else {}
     budget = (record.kind or "").endswith("预算")  # a 决算's income and spending differ by its 结余
     if budget and r3 is not None and r2 is not None and r2.get("total") is not None:
         c.add("same_figure", f"{expenditure.label} {r3.label} vs {income.label} {r2.label}",
@@ -412,12 +426,12 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
             if by_key.get(key) is not None and (r2.get(col) is not None or by_key[key] != 0):
                 c.add("same_figure", f"{income.label} {r2.label} {income_titles[col]} vs {summary.label} {name}",
                       by_key[key], r2.get(col), _prov(record, income, r2))
-    if r5 is not None and by_key.get("general_public_budget") is not None and r5.get("total") is not None:
+    if budget and r5 is not None and by_key.get("general_public_budget") is not None and r5.get("total") is not None:
         c.add("same_figure", f"{general.label} {r5.label} vs {summary.label} 一般公共预算拨款",
               by_key["general_public_budget"], r5.get("total"), _prov(record, general, r5))
     fiscal = parts.table("fiscal_summary")
-    if fiscal is not None and r5 is not None:
-        items = fiscal.data.get("items", [])
+    if budget and fiscal is not None and r5 is not None:  # a 决算's income and spending differ by its 结余
+        items = fiscal.data.items if isinstance(fiscal.data, SummaryData) else []
         gpb = next((i for i in items if i.key == "general_public_budget"), None)
         if gpb is not None and gpb.value is not None:
             c.add("same_figure", f"{general.label} {r5.label} vs {fiscal.label} 一般公共预算",
@@ -437,20 +451,18 @@ def run_all(parts, record: Record) -> list[Check]:
                 project_checks(c, table, parts)
             elif table.kind == "carryover":
                 carryover_checks(c, table)
-            elif table.data.get("schema") is not None:
+            elif _schema(table) is not None:
                 classification_checks(c, table)
-            # identities a template reader recorded as (rule, where, expected, printed, provenance)
-            for rule, where, expected, printed, provenance in table.data.get("identities", []):
-                c.add(rule, where, expected, printed, provenance)
-            c.items.extend(table.data.get("findings", []))  # findings a reader made itself (a misprinted code)
+            if isinstance(table.data, TableData):
+                # identities a template reader recorded, and findings it made itself (a misprinted code)
+                for identity in table.data.identities:
+                    c.add(identity.rule, identity.where, identity.expected, identity.printed, identity.provenance)
+                c.items.extend(table.data.findings)
         except (AttributeError, KeyError, TypeError) as exc:  # a table read in an unexpected shape
             record.warnings.append(f"checks of {table.label} skipped: {type(exc).__name__}: {exc}")
     cross_table_checks(c, parts, record)
+    from kg.extract.narrative.checks import narrative_checks
+
     checks = c.items
-    try:
-        from kg.extract.narrative.checks import narrative_checks
-    except ImportError:
-        narrative_checks = None
-    if narrative_checks is not None:
-        checks.extend(narrative_checks(parts, record))
+    checks.extend(narrative_checks(parts, record))
     return checks

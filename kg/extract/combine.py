@@ -1,9 +1,12 @@
 """Combine the records of one budget published as several files (narrative PDF + tables PDF).
 
-Two records are one budget when they name the same department (after alias resolution), year
-and kind. The combined record keeps every file in ``files``; a section present in one file only
-is taken from there; where both print a figure, the tables' figure is kept and the other one is
-compared in ``checks`` (rule ``same_figure``).
+Two records are one budget when they name the same department (``kg.names.department``: 中共 /
+中国共产党…委员会 forms, 本级/汇总 suffixes, a name without its province), year and kind, and they
+complement each other: at most one of them prints the budget's tables (two files that both print
+them are two budgets — a 部门 and its 本级 — or one file twice, and stay apart). The combined
+record keeps every file in ``files``; a section present in one file only is taken from there;
+where both print a figure, the tables' figure is kept and the other one is compared in
+``checks`` (rule ``same_figure``).
 """
 from __future__ import annotations
 
@@ -69,10 +72,15 @@ def _merge(first: Record, second: Record) -> Record:
     return first
 
 
+def prints_tables(record: Record) -> bool:
+    """True where the record was read from budget tables (not from a narrative alone)."""
+    return any(table.get("kind") not in (None, "other") for table in record.tables)
+
+
 def _same_budget(a: Record, b: Record) -> bool:
-    """One budget: same year and kind, and names that denote one department (aliases, a dropped
-    area prefix as in 省委办公厅 / 中共江苏省委办公厅)."""
-    return (a.year == b.year and a.kind == b.kind
+    """One budget: same year and kind, names that denote one department (aliases, a dropped
+    area prefix as in 省委办公厅 / 中共江苏省委办公厅), and not two sets of tables."""
+    return (a.year == b.year and a.kind == b.kind and not (prints_tables(a) and prints_tables(b))
             and (budget_key(a) == budget_key(b) or same_department(a.department, b.department)))
 
 

@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (Check, EconomicSubject, FunctionalSubject, Indicator, PolicyDocument,
+from kg.extract.model import (TOTAL_KEYS, Check, PhasedFigure, EconomicSubject, FunctionalSubject, Indicator, PolicyDocument,
                               Procurement, Profile, Project, Provenance, Record, Staffing,
                               ThreePublic, Totals)
 
@@ -21,6 +21,12 @@ def _money(value: Any) -> Decimal | None:
     if isinstance(value, float):  # never trust a float's binary value: go through its repr
         return Decimal(repr(value))
     return Decimal(str(value))
+
+
+def _figure(data: dict, key: str, exact_key: str | None = None) -> Decimal | None:
+    """A money key, its every digit taken from ``exact`` where the record keeps it there."""
+    exact = data.get("exact") or {}
+    return _money(exact.get(exact_key or key, data.get(key)))
 
 
 def _prov(data: Any) -> Provenance | None:
@@ -43,7 +49,7 @@ def _indicator(data: dict) -> Indicator:
 
 def _project(data: dict) -> Project:
     return Project(
-        name=data["name"], aliases=list(data.get("aliases") or []), amount=_money(data.get("amount")),
+        name=data["name"], aliases=list(data.get("aliases") or []), amount=_figure(data, "amount"),
         category=data.get("category"), functional_code=data.get("functional_code"),
         funding_source=data.get("funding_source"), responsible_unit=data.get("responsible_unit"),
         responsible_person=data.get("responsible_person"),
@@ -56,15 +62,15 @@ def _project(data: dict) -> Project:
 
 def _totals(data: dict) -> Totals:
     t = Totals()
-    for key in ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
-                "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
-                "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
-                "personnel", "public_expenses", "project_expenditure", "operating_expenses"):
-        setattr(t, key, _money(data.get(key)))
+    exact = data.get("exact") or {}
+    for key in TOTAL_KEYS:
+        setattr(t, key, _figure(data, key))
     tp = data.get("three_public") or {}
-    t.three_public = ThreePublic(**{k: _money(tp.get(k)) for k in ThreePublic.__dataclass_fields__})
+    t.three_public = ThreePublic(**{k: _money(exact.get(f"three_public.{k}", tp.get(k)))
+                                    for k in ThreePublic.__dataclass_fields__})
     pr = data.get("procurement") or {}
-    t.procurement = Procurement(**{k: _money(pr.get(k)) for k in Procurement.__dataclass_fields__})
+    t.procurement = Procurement(**{k: _money(exact.get(f"procurement.{k}", pr.get(k)))
+                                   for k in Procurement.__dataclass_fields__})
     t.provenance = {k: p for k, p in ((k, _prov(v)) for k, v in (data.get("provenance") or {}).items()) if p}
     return t
 
@@ -83,24 +89,26 @@ def record_from_json(data: dict) -> Record:
         source=data["source"], department=data.get("department"), year=data.get("year"),
         kind=data.get("kind"), unit=data.get("unit"), profile=profile,
         totals=_totals(data.get("totals") or {}),
-        functional_subjects=[FunctionalSubject(code=r["code"], name=r["name"], total=_money(r.get("total")),
-                                               basic=_money(r.get("basic")), project=_money(r.get("project")),
+        functional_subjects=[FunctionalSubject(code=r["code"], name=r["name"], total=_figure(r, "total"),
+                                               basic=_figure(r, "basic"), project=_figure(r, "project"),
                                                provenance=_prov(r.get("provenance")))
                              for r in data.get("functional_subjects") or []],
-        economic_subjects=[EconomicSubject(code=r["code"], name=r["name"], total=_money(r.get("total")),
-                                           personnel=_money(r.get("personnel")), public=_money(r.get("public")),
+        economic_subjects=[EconomicSubject(code=r["code"], name=r["name"], total=_figure(r, "total"),
+                                           personnel=_figure(r, "personnel"), public=_figure(r, "public"),
                                            provenance=_prov(r.get("provenance")))
                            for r in data.get("economic_subjects") or []],
         projects=[_project(p) for p in data.get("projects") or []],
         department_indicators=[_indicator(i) for i in data.get("department_indicators") or []],
         policy_documents=[_policy(d) for d in data.get("policy_documents") or []],
-        checks=[Check(rule=c["rule"], where=c["where"], expected=_money(c.get("expected")),
-                      printed=_money(c.get("printed")), ok=bool(c.get("ok")),
+        checks=[Check(rule=c["rule"], where=c["where"], expected=_figure(c, "expected"),
+                      printed=_figure(c, "printed"), ok=bool(c.get("ok")),
                       provenance=_prov(c.get("provenance")))
                 for c in data.get("checks") or []],
         files=list(data.get("files") or []), tables=list(data.get("tables") or []),
         changes=list(data.get("changes") or []), definitions=dict(data.get("definitions") or {}),
-        warnings=list(data.get("warnings") or []))
+        warnings=list(data.get("warnings") or []), template=data.get("template"),
+        phased=[PhasedFigure(key=f["key"], phase=f["phase"], value=_figure(f, "value"),
+                             provenance=_prov(f.get("provenance"))) for f in data.get("phased") or []])
 
 
 def records_from_json(text: str) -> list[Record]:

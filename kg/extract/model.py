@@ -96,9 +96,24 @@ class Totals:
     public_expenses: Money = None
     project_expenditure: Money = None
     operating_expenses: Money = None
+    # additions to the contract: 财政拨款 (the three budgets together), the expenditure side's
+    # 本年支出合计, 结转下年 / 年末结转和结余 and the 决算's 结余分配
+    fiscal_total: Money = None
+    current_year_expenditure: Money = None
+    carryover_year_end: Money = None
+    surplus_distribution: Money = None
     three_public: ThreePublic = field(default_factory=ThreePublic)
     procurement: Procurement = field(default_factory=Procurement)
     provenance: dict[str, Provenance] = field(default_factory=dict)
+
+
+# The money keys of ``Totals`` in the order records.md lists them, then the additions: the one
+# list serialisation and deserialisation walk.
+TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
+              "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
+              "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
+              "personnel", "public_expenses", "project_expenditure", "operating_expenses",
+              "fiscal_total", "current_year_expenditure", "carryover_year_end", "surplus_distribution")
 
 
 @dataclass
@@ -185,6 +200,24 @@ class Project:
         return [self.name, *self.aliases]
 
 
+PHASES = ("budget", "initial_budget", "adjusted_budget", "final")
+
+
+@dataclass(frozen=True)
+class PhasedFigure:
+    """One figure of one phase, where a document prints several phases of it (a 决算's
+    预算数 / 年初预算数 / 调整预算数·全年预算数 and 决算数): each kept as its own figure.
+
+    ``key`` is a dotted Totals key (``three_public.total``) or ``functional.{code}.{column}``;
+    ``phase`` one of ``PHASES``; the value in the record's unit.
+    """
+
+    key: str
+    phase: str
+    value: Money
+    provenance: Provenance | None = None
+
+
 @dataclass
 class Check:
     """One arithmetic identity the document promises, recomputed: a finding where ``ok`` is false."""
@@ -219,3 +252,19 @@ class Record:
     changes: list[dict] = field(default_factory=list)  # 比上年增加/减少 statements of the narrative
     definitions: dict[str, str] = field(default_factory=dict)  # 名词解释 term -> text
     warnings: list[str] = field(default_factory=list)
+    template: str | None = None  # the template family recognised (``kg.extract.profiles``)
+    phased: list[PhasedFigure] = field(default_factory=list)  # figures printed for several phases
+
+    def completion_rates(self) -> list[tuple[str, str, Decimal]]:
+        """完成率 = 决算数 / 预算数 × 100 (two decimals) for every figure printed in both phases:
+        (key, budget phase, rate). The budget phase is the adjusted one where printed, else the
+        one printed (年初 or 预算数)."""
+        finals = {f.key: f.value for f in self.phased if f.phase == "final" and f.value is not None}
+        out: list[tuple[str, str, Decimal]] = []
+        for key, final in finals.items():
+            budgets = {f.phase: f.value for f in self.phased if f.key == key and f.phase != "final" and f.value}
+            phase = next((p for p in ("adjusted_budget", "budget", "initial_budget") if p in budgets), None)
+            if phase is not None:
+                rate = (final / budgets[phase] * 100).quantize(Decimal("0.01"))
+                out.append((key, phase, rate))
+        return out

@@ -38,22 +38,19 @@ from kg.extract.pdf_tables import (
     read_table,
     split_at_captions,
 )
+from kg.extract.page_furniture import is_running_header
 from kg.extract.pdf_text import line_text, merge_offset_lines
 from kg.extract.pdf_unruled import TextLine, build_table, find_blocks
+from kg.extract.profiles.model import TableSettings
 from kg.extract.source import Line, SourceDocument
 from kg.extract.text_normalize import is_money, normalize_chars
 
 # Lines that only number the page: "- 3 -", "3", "第 3 页", "第3页 共20页".
 _PAGE_NUMBER_RE = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 
-# Table finding: lines and the rectangles spreadsheet producers draw as cell borders.
-_TABLE_SETTINGS = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
-}
+# Table finding: lines and the rectangles spreadsheet producers draw as cell borders, unless the
+# document's family says otherwise (``TemplateProfile.pdf``).
+DEFAULT_SETTINGS = TableSettings()
 
 
 @dataclass
@@ -69,10 +66,8 @@ class _Item:
 
 def _preflight(path: str) -> None:
     """Refuse encrypted / corrupt / truncated / empty files by name before pdfplumber opens them."""
-    try:
-        from kg.extract.pdf_preflight import preflight
-    except ImportError:  # pragma: no cover - the module is added by another part of the project
-        return
+    from kg.extract.pdf_preflight import preflight
+
     preflight(path)
 
 
@@ -92,12 +87,12 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _page_tables(page) -> tuple[list[_Item], list[tuple[float, float, float, float]]]:
+def _page_tables(page, settings: TableSettings = DEFAULT_SETTINGS) -> tuple[list[_Item], list[tuple[float, float, float, float]]]:
     """The ruled tables of a page as items (captions drawn in a grid as text items), and the
     cell boxes whose text they hold."""
     items: list[_Item] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for found in page.find_tables(_TABLE_SETTINGS):
+    for found in page.find_tables(settings.to_pdfplumber()):
         table = read_table(found)
         if not table.rows or is_single_column(table):
             continue  # a one-column box (a table of contents) is read as ordinary lines
@@ -112,17 +107,18 @@ def _page_tables(page) -> tuple[list[_Item], list[tuple[float, float, float, flo
     return items, boxes
 
 
-def _page_items(page) -> list[_Item]:
+def _page_items(page, settings: TableSettings = DEFAULT_SETTINGS) -> list[_Item]:
     """The text lines and ruled tables of one page, top to bottom.
 
     A grid the table reader cannot make sense of (a malformed drawing) does not lose the page:
     the page is then read as text lines only, which the text parsers can still read."""
     try:
-        items, boxes = _page_tables(page)
+        items, boxes = _page_tables(page, settings)
     except Exception:
         items, boxes = [], []
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
-    raw_lines = outside.extract_text_lines(layout=False, strip=True, return_chars=True, x_tolerance=1.5)
+    raw_lines = outside.extract_text_lines(layout=False, strip=True, return_chars=True,
+                                           x_tolerance=settings.text_x_tolerance)
     for line in merge_offset_lines(raw_lines):
         text = _clean_line(line_text(line["chars"]))
         if text:
@@ -206,13 +202,14 @@ def _adopt_leading_rows(items: list[_Item]) -> list[_Item]:
 
 def _continues(previous: PageTable | None, items: list[_Item]) -> PageTable | None:
     """The first table of a page when it carries on ``previous`` (the last item of the page
-    before): nothing but page numbers stands above it. A new table has its title above it;
-    columns need not line up (a page break can drop a merged column: ``realign``)."""
+    before): nothing but page furniture stands above it — page numbers, the running header
+    (``无锡市交通运输局（本级）2026年度单位预算公开``). A new table has its title above it; columns
+    need not line up (a page break can drop a merged column: ``realign``)."""
     if previous is None:
         return None
     for item in items:
         if item.text is not None:
-            if is_page_number(item.text):
+            if is_page_number(item.text) or is_running_header(item.text):
                 continue
             return None
         return item.table
@@ -228,8 +225,9 @@ def _open(path: str):
         raise ExtractionError(path, f"not a readable PDF ({type(exc).__name__})") from None
 
 
-def read_pdf(path: str) -> SourceDocument:
-    """Read a PDF into a SourceDocument (see the module docstring)."""
+def read_pdf(path: str, settings: TableSettings = DEFAULT_SETTINGS) -> SourceDocument:
+    """Read a PDF into a SourceDocument (see the module docstring), finding its tables with
+    ``settings`` (a family's ``TemplateProfile.pdf``; the defaults find ruled tables)."""
     _preflight(path)
     doc = SourceDocument(path=path, name=os.path.basename(path), format="pdf")
     # (page, text line) or (page, table number, row), in reading order
@@ -248,7 +246,7 @@ def read_pdf(path: str) -> SourceDocument:
                     last_table = None
                     continue  # an image-only page
                 pages_with_text += 1
-                items = _page_items(page)
+                items = _page_items(page, settings)
             except ExtractionError:
                 raise
             except Exception as exc:

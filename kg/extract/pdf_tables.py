@@ -77,11 +77,36 @@ def clean_cell(text: str | None) -> str | None:
     text = re.sub(r"\s*\n\s*", " ", text)
     text = re.sub(r"[ \t\u3000]+", " ", text).strip()
     text = remove_cjk_spaces(text)
-    # A figure wrapped inside a narrow cell ("1,008.\n30") is one figure.
+    # A figure wrapped inside a narrow cell ("1,008.\n30", "24995.9\n4") is one figure.
     joined = text.replace(" ", "")
-    if " " in text and is_money(joined) and not all(is_money(t) for t in text.split(" ")):
+    if " " in text and is_money(joined) and (not all(is_money(t) for t in text.split(" "))
+                                             or _WRAPPED_DECIMALS_RE.fullmatch(text)):
         text = joined
     return text or None
+
+
+_WRAPPED_DECIMALS_RE = re.compile(r"-?[\d,]*\.\d*\s\d{1,2}")
+# A name's last characters set over the border into the figure cell beside it (``自然资源海洋气象等支``
+# | ``出 18803323.32``), even interleaved with the figure's digits (``西安市人工影响天气服务保`` |
+# ``障中1心839311.66``): the characters go back to the name, the digits make the figure.
+_CJK_RE = re.compile(r"[\u4e00-\u9fff（）()：:]")
+_DECIMAL_FIGURE_RE = re.compile(r"^-?[\d,]+\.\d+$")
+
+
+def return_overflow(texts: list[str | None]) -> list[str | None]:
+    """One row's cell texts with characters that overflowed from a label cell into the figure
+    cell to its right moved back."""
+    out = list(texts)
+    for i in range(1, len(out)):
+        text = out[i] or ""
+        left = out[i - 1]
+        spilled = "".join(_CJK_RE.findall(text))
+        figure = re.sub(r"\s+", "", _CJK_RE.sub("", text))
+        if spilled and 1 <= len(spilled) <= 8 and _DECIMAL_FIGURE_RE.match(figure) and left \
+                and not is_money(left) and re.search(r"[\u4e00-\u9fff]$", left):
+            out[i - 1] = left + spilled
+            out[i] = figure
+    return out
 
 
 def _span_end(rows_cells: list[list], start: int, box) -> int:
@@ -167,7 +192,7 @@ def read_table(table) -> PageTable:
     """Turn a ``pdfplumber.table.Table`` into a ``PageTable`` (see the module docstring)."""
     raw_text = extract_cells(table)
     rows_cells = [list(row.cells) for row in table.rows]
-    texts = [[clean_cell(t) for t in row] for row in raw_text]
+    texts = [return_overflow([clean_cell(t) for t in row]) for row in raw_text]
     x0, top, x1, bottom = table.bbox
     result = PageTable(top=top, bottom=bottom, x0=x0, x1=x1)
     ncols = max((len(r) for r in rows_cells), default=0)

@@ -214,6 +214,17 @@ def _continues_header(previous: TableRow, row: TableRow) -> bool:
     return bool(filled) and all(previous.cells[i] for i in filled)
 
 
+def _closes_bracket(row: TableRow, wrapped: TableRow) -> bool:
+    """True where a wrapped line closes a bracket that ``row`` leaves open in the same column."""
+    for mine, more in zip(row.cells, wrapped.cells):
+        if not mine or not more:
+            continue
+        opened = mine.count("（") + mine.count("(") - mine.count("）") - mine.count(")")
+        if opened > 0 and ("）" in more or ")" in more):
+            return True
+    return False
+
+
 def build_table(lines: list[TextLine], header_start: int, body_start: int, end: int) -> PageTable:
     """One unruled table as a PageTable (see the module docstring)."""
     header_lines = lines[header_start:body_start]
@@ -239,7 +250,11 @@ def build_table(lines: list[TextLine], header_start: int, body_start: int, end: 
         nearest = min(range(len(anchors)), key=lambda r: (
             abs((body_lines[anchors[r]].top + body_lines[anchors[r]].bottom) / 2 - centre),
             0 if anchors[r] < index else 1))
-        _join(body_rows, nearest, _row(line, spans), below=anchors[nearest] < index)
+        wrapped = _row(line, spans)
+        above = max((r for r in range(len(anchors)) if anchors[r] < index), default=None)
+        if above is not None and above != nearest and _closes_bracket(body_rows[above], wrapped):
+            nearest = above  # ``…站点建设`` / ``项目）``: the line closes a bracket the row above opened
+        _join(body_rows, nearest, wrapped, below=anchors[nearest] < index)
     rows = header_rows + body_rows
     return PageTable(top=lines[header_start].top, bottom=lines[end].bottom,
                      x0=min(s[0] for s in spans), x1=max(s[1] for s in spans), rows=rows)

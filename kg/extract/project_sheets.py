@@ -23,9 +23,16 @@ from decimal import Decimal
 
 from kg.extract.model import PolicyDocument, Project, Provenance
 from kg.extract.source import Line
-from kg.extract.text_normalize import compact_name, parse_money, to_unit
+from kg.extract.text_normalize import compact_name, parse_money
+from kg.units import convert
 
 _TITLE_RE = re.compile(r"^(?P<name>.{2,60}?)(?:经费)?情况说明$")
+# A title that names no project, only the kind of sheet (``项目经费情况说明`` heading the sheets,
+# ``重点项目情况说明``): the project's name is then printed inside the sheet.
+_GENERIC_NAME_RE = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．])?(?:部门|单位|本部门|本单位)?(?:重点|主要|专项)?(?:项目|专项|业务)$")
+# the first half of a wrapped title: a short line of words, no sentence, no heading number
+_WRAPPED_TITLE_RE = re.compile(r"[\u4e00-\u9fff（）()“”、]{2,40}")
+_NAME_FIELD_RE = re.compile(r"^项目名称\s*[:：]\s*(?P<name>.{2,60})$")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]\s*(?P<label>.+)$")
 _FIRST_HEADING = "项目概述"
 # the budget statement: "795万元", "总预算1720.00万", "1,212.12万元"; a year is never an amount
@@ -60,11 +67,23 @@ def _sheets(lines: list[Line]) -> list[tuple[str, list[Line]]]:
             continue
         following = [compact_name(l.text) for l in lines[i + 1:i + 3]]
         if any(re.sub(r"^[一二三四五六七八九十]{1,3}[、.．]", "", t).startswith(_FIRST_HEADING) for t in following):
-            starts.append((i, m.group("name")))
+            name = m.group("name")
+            previous = compact_name(lines[i - 1].text) if i > 0 and lines[i - 1].cells is None else ""
+            if _GENERIC_NAME_RE.match(name) and _WRAPPED_TITLE_RE.fullmatch(previous) \
+                    and not previous.endswith(("说明", "情况")) \
+                    and not (starts and starts[-1][0] == i - 1):
+                name = previous + name  # the title wrapped over two lines: 人民调解和社区矫正工作 / 项目…
+            starts.append((i, name))
     sheets = []
     for n, (start, name) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
-        sheets.append((name, lines[start + 1:end]))
+        body = lines[start + 1:end]
+        if _GENERIC_NAME_RE.match(name):
+            named = next((m.group("name") for m in (_NAME_FIELD_RE.match(compact_name(l.text)) for l in body) if m), None)
+            if named is None:
+                continue  # a sheet whose project goes unnamed is no project to record
+            name = named
+        sheets.append((name, body))
     return sheets
 
 
@@ -76,7 +95,7 @@ def _amount(text: str, unit: str | None) -> Decimal | None:
         return None
     value = parse_money(m.group(1))
     printed_unit = "元" if m.group(2) == "元" else "万元"
-    return to_unit(value, printed_unit, unit or "万元")
+    return convert(value, printed_unit, unit or "万元")
 
 
 def read_project_sheets(lines: list[Line], file: str, unit: str | None,

@@ -1,14 +1,15 @@
 """Cut a document into its recognised tables and its narrative.
 
-A table starts at its title line: a whole line whose text (spaces, a printed label such as
-``表 3`` / ``公开03表`` / ``五、``, a leading year and 部门/单位 removed) is one of the titles in
-``TITLES``, and which is followed within a few lines by a ``单位：`` line (or by the table's first
-row) — so the narrative's mentions (``…政府性基金预算支出情况表为空表。``) and a table of contents
-are not taken for tables. A table runs to the next table title or to the start of the narrative
-(``第三部分``, ``一、关于…``), whichever comes first.
+A table starts at its title line: a line that ``kg.extract.profiles.classify_title`` reads as a
+table's title (whatever its number: 表1, 预算01表, 公开01表, 公开表1, 表一, 一、, （预算表 1）, none),
+followed within a few lines by a ``单位：`` line or the table's first row — so the narrative's
+mentions (``…政府性基金预算支出情况表为空表。``) and a table of contents are not taken for tables.
+A table runs to the next table title or to the start of the narrative (``第三部分``, ``一、关于…``),
+whichever comes first. A title printed again after a page break (the same number, or the same
+title right after its own table, or ``（续）``) continues the table.
 
-Templates add titles with ``register_title(kind, pattern)``: an additive edit, kinds are the
-keys the table parsers are registered under in ``kg.extract.tables``.
+The kind a title names is checked against the table's rows: a functional-shaped table whose rows
+carry economic codes (3xx, 5xx) is read as the economic table it is (``_refine_kind``).
 """
 from __future__ import annotations
 
@@ -18,18 +19,21 @@ from typing import Any
 
 from kg.extract.identify import UNIT_RE, table_unit
 from kg.extract.model import Record
+from kg.extract.profiles import TemplateProfile, TitleMatch, classify_title
+from kg.extract.profiles.vocabulary import NUMBER_LINE_RE, number_key
 from kg.extract.source import Line, SourceDocument
-from kg.extract.text_normalize import compact_name
+from kg.extract.text_normalize import compact_name, is_money
 
 
 @dataclass
 class TableSection:
     """One recognised table: its kind (a registry key of ``kg.extract.tables``), its printed
-    label (``表3``, ``公开03表``), title, unit, and its lines (header and body).
+    number (``表3``, ``公开03表``; its position ``表N`` where it prints none), title, unit, and its
+    lines (header and body).
 
-    ``rows`` is filled by the table's parser (``kg.extract.tables.rows.Row``) and ``data`` holds
-    whatever else the checks need (resolved columns, label rows); both stay on the section so
-    ``checks`` can recompute every identity from what was read.
+    ``rows`` is filled by the table's parser (``kg.extract.tables.rows.Row`` or the kind's own
+    row type) and ``data`` holds the table's typed reading (``kg.extract.tables.contracts``): both
+    stay on the section so ``checks`` can recompute every identity from what was read.
     """
 
     kind: str
@@ -38,17 +42,18 @@ class TableSection:
     unit: str | None
     lines: list[Line] = field(default_factory=list)
     rows: list[Any] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
+    data: Any = None
 
 
 @dataclass
 class Parts:
-    """The document cut up: tables in order, narrative lines, and the document itself."""
+    """The document cut up: tables in order, narrative lines, the document and its family."""
 
     doc: SourceDocument
     tables: list[TableSection] = field(default_factory=list)
     narrative: list[Line] = field(default_factory=list)
     has_budget_narrative: bool = False
+    profile: TemplateProfile | None = None
 
     def table(self, kind: str) -> TableSection | None:
         return next((t for t in self.tables if t.kind == kind), None)
@@ -57,170 +62,50 @@ class Parts:
         return [t for t in self.tables if t.kind == kind]
 
 
-# --- the title registry ----------------------------------------------------------------------
-
-# (kind, regex over the normalised title: no spaces, no quotes, no label/year/部门 prefix)
-TITLES: list[tuple[str, re.Pattern[str]]] = []
-
-
-def register_title(kind: str, pattern: str) -> None:
-    """Add a title pattern (full match over the normalised title) for a table kind."""
-    TITLES.append((kind, re.compile(pattern)))
-
-
-for _kind, _pattern in [
-    # Xinjiang 表1–表11
-    ("summary", r"收支总体情况表"),
-    ("income", r"收入总体情况表"),
-    ("expenditure", r"支出总体情况表"),
-    ("fiscal_summary", r"财政拨款收支(?:预算)?总体情况表"),
-    ("general_budget_expenditure", r"一般公共预算支出情况表"),
-    ("basic_economic", r"一般公共预算基本支出情况表"),
-    ("project_expenditure", r"一般公共预算项目支出情况表"),
-    ("government_fund", r"政府性基金预算支出情况表"),
-    ("state_capital", r"国有资本经营预算支出情况表"),
-    ("three_public", r"(?:财政拨款)?三公经费支出情况表"),
-    ("carryover", r"上年结转结余(?:情况)?明细表"),
-    # wording seen in other years and counties of the same template
-    ("summary", r"收支(?:预算)?总(?:体情况)?表"),
-    ("income", r"收入(?:预算)?总(?:体情况)?表"),
-    ("expenditure", r"支出(?:预算)?总(?:体情况)?表"),
-    ("fiscal_summary", r"财政拨款收支(?:预算)?总(?:体情况)?表"),
-    ("general_budget_expenditure", r"一般公共预算(?:财政拨款)?支出(?:情况)?表"),
-    ("basic_economic", r"一般公共预算(?:财政拨款)?基本支出(?:情况)?表"),
-    ("project_expenditure", r"一般公共预算(?:财政拨款)?项目支出(?:情况|预算)?表"),
-    ("government_fund", r"政府性基金(?:预算)?(?:财政拨款)?支出(?:情况)?表"),
-    ("state_capital", r"国有资本经营预算(?:财政拨款)?支出(?:情况)?表"),
-    ("three_public", r"(?:财政拨款|一般公共预算)?三公经费(?:支出)?(?:预算)?(?:情况)?(?:统计)?表"),
-    ("carryover", r"上年结转(?:结余)?(?:预算)?(?:情况)?(?:明细)?表"),
-    # Jiangsu 公开01–12表, Shanghai 9 tables
-    ("summary", r"(?:财务)?收支预算总表"),
-    ("income", r"收入预算总表"),
-    ("expenditure", r"支出预算总表"),
-    ("fiscal_summary", r"财政拨款收支预算总表"),
-    ("fiscal_expenditure", r"财政拨款支出预算表(?:（功能科目）)?"),
-    ("fiscal_basic_economic", r"财政拨款基本支出预算表(?:（经济科目）)?"),
-    ("general_budget_expenditure", r"一般公共预算支出(?:功能分类)?预算表(?:（功能科目）)?"),
-    ("basic_economic", r"一般公共预算基本支出(?:部门预算经济分类)?预算表(?:（经济科目）)?"),
-    ("government_fund", r"(?:财政拨款)?政府性基金(?:预算)?(?:财政拨款)?支出(?:功能分类)?预算表"),
-    ("state_capital", r"国有资本经营预算(?:财政拨款)?支出(?:功能分类)?预算表"),
-    ("three_public", r"(?:一般公共预算)?三公经费(?:和机关运行经费|、会议费、培训费)?(?:支出)?预算表"),
-    ("operating_expenses", r"一般公共预算机关运行经费支出预算表"),
-    ("procurement", r"政府采购(?:支出)?预算表"),
-    # 部门决算 (finance ministry template)
-    ("summary", r"收入支出决算总表"),
-    ("income", r"收入决算表"),
-    ("expenditure", r"支出决算表"),
-    ("fiscal_summary", r"财政拨款收入支出决算总表"),
-    ("general_budget_expenditure", r"一般公共预算财政拨款支出决算表"),
-    ("basic_economic", r"一般公共预算财政拨款基本支出决算表"),
-    ("three_public", r"(?:财政拨款)?三公经费(?:支出)?决算表"),
-    ("government_fund", r"政府性基金预算财政拨款(?:收入)?支出决算表"),
-    ("state_capital", r"国有资本经营预算财政拨款(?:收入)?支出决算表"),
-]:
-    register_title(_kind, _pattern)
-
-_LABEL_RE = re.compile(r"^(?:表[\d一二三四五六七八九十]+|公开\d+表|[一二三四五六七八九十]+、|\d+[.．、])")
-_LABEL_LINE_RE = re.compile(r"^(?:表[\d一二三四五六七八九十]+|公开\d+表|附表[\d一二三四五六七八九十]+)$")
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
-
-
-def _label_digits(label: str) -> str:
-    """``表十一`` -> ``表11`` so every template's tables are named alike in checks."""
-    def convert(m: re.Match[str]) -> str:
-        text = m.group(0)
-        if "十" not in text:
-            return "".join(str(_CN_DIGITS[c]) for c in text)
-        tens, _, ones = text.partition("十")
-        return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
-    return re.sub(r"[一二三四五六七八九十]+", convert, label) if label.startswith(("表", "附表")) else label
-_PREFIX_RE = re.compile(r"^(?:20\d\d年度?)?(?:部门|预算单位|单位)?")
 # a 单位 line cut by the extraction (``单`` / ``位：万元``) or the 编制部门 line above it
-_UNIT_HINT_RE = re.compile(r"^(?:位[:：]\s*(?:万元|元)|编制部门[:：]|编制单位[:：]|部门(?:名称)?[:：])")
-# a table printed again after a page break: ``部门收入总体情况表（续）`` / ``续表``
-_CONTINUED_RE = re.compile(r"(?:[（(]续表?[)）]|续表|[（(]续[一二三四五六七八九十\d]*[)）])$")
-_QUOTES = str.maketrans("", "", "“”\"'‘’")
+_UNIT_HINT_RE = re.compile(r"^(?:位[:：]\s*(?:万元|元)|编制部门[:：]|编制单位[:：]|部门(?:名称|（单位）)?[:：]|预算单位[:：]|"
+                           r"单位名称[:：])")
 # where the tables give way to the narrative
 _NARRATIVE_START_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、关于)")
+_NOTE_RE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[:：]")
 
 
-def normalize_title(text: str) -> tuple[str | None, str]:
-    """(printed label or None, bare title) of a candidate title line."""
-    compact = compact_name(text).translate(_QUOTES)
-    label = None
-    m = _LABEL_RE.match(compact)
-    if m:
-        label = m.group(0)
-        compact = compact[m.end():]
-    compact = _PREFIX_RE.sub("", compact, count=1)
-    compact = _CONTINUED_RE.sub("", compact)
-    return label, compact
-
-
-def match_title(text: str) -> tuple[str, str | None, str] | None:
-    """(kind, label, title) where the line is a table title, else None."""
-    compact = compact_name(text)
-    shown = _LABEL_RE.sub("", compact) if re.match(r"^(?:表[\d一二三四五六七八九十]+|公开\d+表)", compact) else compact
-    if len(compact) > 50 or "……" in compact or "..." in compact or compact.endswith("。"):
-        return None
-    label, bare = normalize_title(text)
-    for kind, pattern in TITLES:
-        if pattern.fullmatch(bare):
-            return kind, label, shown
-    # a title after the department's or the year's name (``昌吉州生态环境局2024年部门收支总体情况表``):
-    # the match with the shortest prefix wins, so 财政拨款收支… is not read as 收支…
-    best: tuple[int, str] | None = None
-    for kind, pattern in TITLES:
-        for m in pattern.finditer(bare):
-            if m.end() != len(bare) or m.start() == 0:
-                continue
-            prefix = _PREFIX_RE.sub("", re.sub(r"20\d\d年度?", "", bare[:m.start()]))
-            prefix = re.sub(r"(?:部门|预算单位|单位)$", "", prefix)
-            if re.search(r"[，。；：:、]", prefix) or len(prefix) > 30 or re.match(r"(?:关于|说明|见|详见|附|如|按)", prefix):
-                continue
-            if m.start() and best is None or (best is not None and m.start() < best[0]):
-                best = (m.start(), kind)
-    if best is not None:
-        return best[1], label, shown
-    return None
-
-
-def _followed_by_unit(lines: list[Line], i: int, window: int = 6) -> bool:
+def _followed_by_unit(lines: list[Line], i: int, profile: TemplateProfile | None, window: int = 6) -> bool:
     for line in lines[i + 1:i + 1 + window]:
         if UNIT_RE.search(line.text) or line.cells is not None or _UNIT_HINT_RE.search(compact_name(line.text)):
             return True
-        if match_title(line.text):
+        if classify_title(line.text, profile):
             return False
     return False
 
 
-def _label_before(lines: list[Line], i: int) -> str | None:
-    for line in lines[max(0, i - 2):i]:
-        compact = compact_name(line.text)
-        if _LABEL_LINE_RE.match(compact):
-            return _label_digits(compact)
-    return None
+def _number_near(lines: list[Line], i: int) -> str:
+    """A table number printed on a line of its own just above or below the title."""
+    for j in (i - 1, i - 2, i + 1, i + 2):
+        if 0 <= j < len(lines) and lines[j].cells is None:
+            compact = compact_name(lines[j].text)
+            if NUMBER_LINE_RE.match(compact):
+                return number_key(compact)
+    return ""
 
 
-def find_titles(doc: SourceDocument) -> list[tuple[int, str, str, str]]:
-    """(line index, kind, label, title) of every table title line, in order."""
-    found = []
+def find_titles(doc: SourceDocument, profile: TemplateProfile | None = None) -> list[tuple[int, TitleMatch]]:
+    """(line index, title) of every table title line, in order; the number filled in from a
+    number line beside the title where the title itself prints none."""
+    found: list[tuple[int, TitleMatch]] = []
     lines = doc.lines
     for i, line in enumerate(lines):
-        hit = match_title(line.text)
-        if not hit or not _followed_by_unit(lines, i):
+        if line.cells is not None:
             continue
-        kind, label, title = hit
-        if label and not label.startswith(("表", "公开")):
-            label = None
-        if label:
-            label = _label_digits(label)
-        label = label or _label_before(lines, i)
-        found.append((i, kind, label or "", title))
+        hit = classify_title(line.text, profile)
+        if hit is None or not _followed_by_unit(lines, i, profile):
+            continue
+        if not hit.number or not hit.number.startswith(("表", "公开", "预算", "附表", "部门公开")):
+            near = _number_near(lines, i)
+            if near:
+                hit = TitleMatch(hit.kind, near, hit.title, hit.qualifier, hit.continued)
+        found.append((i, hit))
     return found
-
-
-_NOTE_RE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[:：]")
 
 
 def _trim_ruled_body(body: list[Line]) -> list[Line]:
@@ -232,6 +117,15 @@ def _trim_ruled_body(body: list[Line]) -> list[Line]:
         return body
     first = numbers[0]
     last = max(i for i, line in enumerate(body) if line.table == first)
+    # the table carried on under another number on the next page (the reader saw a running
+    # header above it): a ruled part with no header of its own, only furniture before it
+    while True:
+        nxt = next((i for i in range(last + 1, len(body)) if body[i].cells is not None), None)
+        if nxt is None or not all(_furniture(line) for line in body[last + 1:nxt]) \
+                or not any(c and is_money(compact_name(c)) for c in body[nxt].cells or ()):
+            break
+        number = body[nxt].table
+        last = max(i for i, line in enumerate(body) if line.table == number)
     end = last + 1
     while end < len(body) and body[end].cells is None and (
             _NOTE_RE.match(compact_name(body[end].text)) or UNIT_RE.search(body[end].text)):
@@ -239,20 +133,51 @@ def _trim_ruled_body(body: list[Line]) -> list[Line]:
     return body[:end]
 
 
-def split(doc: SourceDocument, record: Record) -> Parts:
+def _furniture(line: Line) -> bool:
+    """A line between two parts of one table: a page number or a running header (a short line,
+    not a sentence, not a note, not a title)."""
+    compact = compact_name(line.text)
+    return line.cells is None and len(compact) <= 40 and not compact.endswith("。") and not _NOTE_RE.match(compact) \
+        and classify_title(line.text) is None and not UNIT_RE.search(line.text)
+
+
+_ECONOMIC_VARIANT = {"expenditure": "basic_expenditure_economic", "general_budget_expenditure": "general_budget_economic",
+                     "project_expenditure": "project_economic", "basic_functional": "basic_economic"}
+_FUNCTIONAL_VARIANT = {"basic_economic": "basic_functional", "basic_expenditure_economic": "basic_functional"}
+
+
+def _refine_kind(kind: str, title: TitleMatch, body: list[Line]) -> str:
+    """The kind the rows show where the title leaves it open: a 支出 table whose codes are
+    economic (3xx/5xx) is an economic table, a 基本支出 table whose codes are functional (2xx)
+    a functional one. A title that names its classification (按经济分类, 功能科目) decides."""
+    if re.search(r"功能|经济", title.qualifier + title.title):
+        return kind
+    codes = [m.group(1)[0] for line in body for m in [re.match(r"^\[?(\d{3})(?:\d{2}){0,2}\b", compact_name(
+        next((c for c in (line.cells or ()) if c and c.strip()), "") or ""))] if m]
+    if len(codes) < 3:
+        return kind
+    economic = sum(1 for c in codes if c in "35")
+    if economic > 0.8 * len(codes) and kind in _ECONOMIC_VARIANT and kind != "project_expenditure":
+        return _ECONOMIC_VARIANT[kind]
+    if economic < 0.2 * len(codes) and kind in _FUNCTIONAL_VARIANT:
+        return _FUNCTIONAL_VARIANT[kind]
+    return kind
+
+
+def split(doc: SourceDocument, record: Record, profile: TemplateProfile | None = None) -> Parts:
     """Cut ``doc`` into TableSections (title, unit and lines up to the next title) and narrative.
 
-    A table's printed label is ``表N`` / ``公开NN表`` where printed, else its position among the
-    tables (``表N``) so checks can still name it. The record's unit becomes the summary table's.
+    A table's label is its printed number where printed, else its position among the tables
+    (``表N``) so checks can still name it. The record's unit becomes the summary table's.
     """
-    parts = Parts(doc=doc)
+    parts = Parts(doc=doc, profile=profile)
     lines = doc.lines
-    titles = find_titles(doc)
+    titles = find_titles(doc, profile)
     in_table = [False] * len(lines)
-    for n, (start, kind, label, title) in enumerate(titles):
+    for n, (start, title) in enumerate(titles):
         end = titles[n + 1][0] if n + 1 < len(titles) else len(lines)
-        # a label line (表 4) printed just before the next title belongs to the next table
-        while end - 1 > start and _LABEL_LINE_RE.match(compact_name(lines[end - 1].text)):
+        # a number line (表 4) printed just before the next title belongs to the next table
+        while end - 1 > start and NUMBER_LINE_RE.match(compact_name(lines[end - 1].text)):
             end -= 1
         body: list[Line] = []
         for j in range(start + 1, end):
@@ -261,7 +186,7 @@ def split(doc: SourceDocument, record: Record) -> Parts:
             body.append(lines[j])
         body = _trim_ruled_body(body)
         for j in range(max(0, start - 2), start + 1 + len(body)):
-            if j >= start or _LABEL_LINE_RE.match(compact_name(lines[j].text)):
+            if j >= start or NUMBER_LINE_RE.match(compact_name(lines[j].text)):
                 in_table[j] = True
         unit = None
         for k, line in enumerate(body[:12]):
@@ -270,13 +195,17 @@ def split(doc: SourceDocument, record: Record) -> Parts:
                 unit = table_unit("单" + line.text)
             if unit:
                 break
+        kind = _refine_kind(title.kind, title, body)
         previous = parts.tables[-1] if parts.tables else None
         if previous is not None and previous.kind == kind and (
-                _CONTINUED_RE.search(title) or (label and previous.label == label)):
+                title.continued or (title.number and previous.label == title.number)
+                or (not title.number and previous.title == title.title)):
             previous.lines.extend(body)  # the same table continued after a page break
             continue
-        parts.tables.append(TableSection(kind=kind, label=label or f"表{len(parts.tables) + 1}",
-                                         title=title, unit=unit, lines=body))
+        parts.tables.append(TableSection(kind=kind, label=title.number or f"表{len(parts.tables) + 1}",
+                                         title=title.title, unit=unit or _habitual_unit(profile, kind),
+                                         lines=body))
+    _untitled_tables(parts, lines, in_table)
     parts.narrative = [line for line, used in zip(lines, in_table) if not used]
     narrative_text = "\n".join(line.text for line in parts.narrative)
     parts.has_budget_narrative = bool(re.search(r"(?:预算|决算)", narrative_text)) and bool(
@@ -291,3 +220,52 @@ def split(doc: SourceDocument, record: Record) -> Parts:
                               "page": first.page if first else None,
                               "line": first.lineno if first else None})
     return parts
+
+
+# What a table's header says where no title names it: (kind, words every one of which the header
+# prints). Only the kinds whose header is unmistakable; checked in order.
+HEADER_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("three_public", ("因公出国", "公务接待", "公务用车")),
+    ("summary", ("^收入$", "^支出$")),
+    ("expenditure", ("科目", "^(?:合计|总计|小计)$", "基本支出", "项目支出")),
+    ("basic_economic", ("经济分类|经济科目", "人员经费", "公用经费")),
+)
+
+
+def classify_header(header_words: list[str]) -> str | None:
+    """The kind of table a header's words name, where they leave no doubt."""
+    for kind, words in HEADER_KINDS:
+        if all(any(re.search(w, h) for h in header_words) for w in words):
+            return kind
+    return None
+
+
+def _untitled_tables(parts: Parts, lines: list[Line], in_table: list[bool]) -> None:
+    """Ruled tables no title line announced (a title printed as an image, or none at all): read by
+    their header's words where those leave no doubt and the document has no table of that kind
+    yet. Recognised by content whatever they are numbered — here, not at all."""
+    from kg.extract.grid import analyse
+
+    numbers: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.cells is not None and line.table is not None and not in_table[i]:
+            numbers.setdefault(line.table, []).append(i)
+    for number, indexes in numbers.items():
+        body = [lines[i] for i in indexes]
+        layout = analyse(body)
+        if layout is None or not layout.header:
+            continue
+        words = [compact_name(c) for line in body if layout.is_header(line) for c in (line.cells or ()) if c]
+        kind = classify_header(words)
+        if kind is None or parts.table(kind) is not None:
+            continue
+        parts.tables.append(TableSection(kind=kind, label=f"表{len(parts.tables) + 1}", title="", unit=None,
+                                         lines=body))
+        for i in indexes:
+            in_table[i] = True
+
+
+def _habitual_unit(profile: TemplateProfile | None, kind: str) -> str | None:
+    """The unit a family prints a kind of table in where it differs from its other tables
+    (上海's 三公 table in 万元), for a table that prints no 单位 line of its own."""
+    return dict(profile.table_units).get(kind) if profile is not None else None

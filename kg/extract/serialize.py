@@ -10,9 +10,9 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (Check, EconomicSubject, FunctionalSubject, Indicator, PolicyDocument,
-                              Project, Provenance, Record, Totals)
-from kg.extract.text_normalize import format_money
+from kg.extract.model import (TOTAL_KEYS, Check, EconomicSubject, FunctionalSubject, Indicator,
+                              PolicyDocument, Project, Provenance, Record, Totals)
+from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
 
 def _prov(p: Provenance | None) -> dict | None:
@@ -44,6 +44,7 @@ def indicator_json(ind: Indicator) -> dict:
 def project_json(p: Project) -> dict:
     out: dict[str, Any] = {
         "name": p.name, "aliases": list(p.aliases), "amount": format_money(p.amount),
+        **({"exact": {"amount": exact_money(p.amount)}} if needs_exact(p.amount) else {}),
         "category": p.category, "functional_code": p.functional_code,
         "funding_source": p.funding_source, "responsible_unit": p.responsible_unit,
         "responsible_person": p.responsible_person,
@@ -57,33 +58,52 @@ def project_json(p: Project) -> dict:
     return out
 
 
+def exact_figures(values: dict[str, Decimal | None]) -> dict[str, str]:
+    """The figures two decimals would cut (北京 prints 万元 to six decimals): key -> every digit.
+    The contract's keys keep two decimals; readers wanting the printed figure read ``exact``."""
+    return {key: exact_money(value) for key, value in values.items() if needs_exact(value)}
+
+
 def totals_json(t: Totals) -> dict:
-    keys = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
-            "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
-            "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
-            "personnel", "public_expenses", "project_expenditure", "operating_expenses")
-    out: dict[str, Any] = {k: format_money(getattr(t, k)) for k in keys}
+    out: dict[str, Any] = {k: format_money(getattr(t, k)) for k in TOTAL_KEYS}
     out["three_public"] = {k: format_money(v) for k, v in asdict(t.three_public).items()}
     out["procurement"] = {k: format_money(v) for k, v in asdict(t.procurement).items()}
     out["provenance"] = {k: _prov(v) for k, v in sorted(t.provenance.items())}
+    exact = exact_figures({**{k: getattr(t, k) for k in TOTAL_KEYS},
+                           **{f"three_public.{k}": v for k, v in asdict(t.three_public).items()},
+                           **{f"procurement.{k}": v for k, v in asdict(t.procurement).items()}})
+    if exact:
+        out["exact"] = exact
     return out
 
 
 def functional_json(row: FunctionalSubject) -> dict:
-    return {"code": row.code, "name": row.name, "total": format_money(row.total),
-            "basic": format_money(row.basic), "project": format_money(row.project),
-            "provenance": _prov(row.provenance)}
+    out = {"code": row.code, "name": row.name, "total": format_money(row.total),
+           "basic": format_money(row.basic), "project": format_money(row.project),
+           "provenance": _prov(row.provenance)}
+    exact = exact_figures({"total": row.total, "basic": row.basic, "project": row.project})
+    if exact:
+        out["exact"] = exact
+    return out
 
 
 def economic_json(row: EconomicSubject) -> dict:
-    return {"code": row.code, "name": row.name, "total": format_money(row.total),
-            "personnel": format_money(row.personnel), "public": format_money(row.public),
-            "provenance": _prov(row.provenance)}
+    out = {"code": row.code, "name": row.name, "total": format_money(row.total),
+           "personnel": format_money(row.personnel), "public": format_money(row.public),
+           "provenance": _prov(row.provenance)}
+    exact = exact_figures({"total": row.total, "personnel": row.personnel, "public": row.public})
+    if exact:
+        out["exact"] = exact
+    return out
 
 
 def check_json(c: Check) -> dict:
-    return {"rule": c.rule, "where": c.where, "expected": format_money(c.expected),
-            "printed": format_money(c.printed), "ok": c.ok, "provenance": _prov(c.provenance)}
+    out = {"rule": c.rule, "where": c.where, "expected": format_money(c.expected),
+           "printed": format_money(c.printed), "ok": c.ok, "provenance": _prov(c.provenance)}
+    exact = exact_figures({"expected": c.expected, "printed": c.printed})
+    if exact:
+        out["exact"] = exact
+    return out
 
 
 def record_json(r: Record) -> dict:
@@ -112,6 +132,12 @@ def record_json(r: Record) -> dict:
         "changes": list(r.changes),
         "definitions": dict(r.definitions),
         "warnings": list(r.warnings),
+        "template": r.template,
+        "phased": [{"key": f.key, "phase": f.phase, "value": format_money(f.value), "provenance": _prov(f.provenance),
+                    **({"exact": {"value": exact_money(f.value)}} if needs_exact(f.value) else {})}
+                   for f in r.phased],
+        "completion_rates": [{"key": key, "budget_phase": phase, "rate": f"{rate:.2f}"}
+                             for key, phase, rate in r.completion_rates()],
     }
 
 

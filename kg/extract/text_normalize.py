@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 # --- characters ---------------------------------------------------------------------------
 
@@ -118,26 +118,28 @@ def is_money(token: str) -> bool:
         return False
 
 
-def to_unit(value: Decimal | None, from_unit: str, to_unit_: str) -> Decimal | None:
-    """Convert exactly between 元 and 万元 (Decimal arithmetic, no rounding)."""
-    if value is None or from_unit == to_unit_:
-        return value
-    if from_unit == "元" and to_unit_ == "万元":
-        return value / Decimal(10000)
-    if from_unit == "万元" and to_unit_ == "元":
-        return value * Decimal(10000)
-    raise ValueError(f"unknown units {from_unit} -> {to_unit_}")
-
-
 def format_money(value: Decimal | None) -> str | None:
-    """records.md money: exactly two decimals, no separators; more places kept when they are not
-    zeros (an exact 元→万元 conversion must never be rounded)."""
+    """records.md money: exactly two decimals, no separators (``32.120000`` -> ``32.12``). A figure
+    with more places that are not zeros (北京's six-decimal 万元, an exact 元→万元 conversion) is
+    rounded half up here; its every digit stays in ``exact_money``, which the record keeps too."""
     if value is None:
         return None
-    quantized = value.quantize(Decimal("0.01"))
-    if quantized == value:
-        return f"{quantized:.2f}"
-    return format(value.normalize(), "f")
+    return f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):.2f}"
+
+
+def exact_money(value: Decimal | None) -> str | None:
+    """The figure with every digit it has (``44169.357532``), two decimals at least; the same
+    as ``format_money`` where the figure has no more than two places that are not zeros."""
+    if value is None:
+        return None
+    if value.quantize(Decimal("0.01")) == value:
+        return format_money(value)
+    return format(value, "f")  # as printed: 223.799250 keeps its last zero
+
+
+def needs_exact(value: Decimal | None) -> bool:
+    """True where two decimals would lose digits of ``value`` (the record then keeps them)."""
+    return value is not None and value.quantize(Decimal("0.01")) != value
 
 
 # --- targets and 文号 -------------------------------------------------------------------------

@@ -235,10 +235,12 @@ def short_forms(name: str) -> list[str]:
     shortened or dropped (普陀区司法局, 克州生态环境局), its organisation word in its other common
     names (生态环境局 -> 环保局), and the organisation alone where it is specific enough (3+
     characters; it may then match several departments, which the question service says)."""
+    printed = compact(name)
+    name = strip_budget_suffix(printed)  # 深圳市财政局（本级） is asked for as 深圳市财政局
     places, org = split_place(name)
     if not places or not org:
-        return []
-    out: list[str] = []
+        return [name] if name != printed else []
+    out: list[str] = [name] if name != printed else []
     for word, others in ORG_SYNONYMS.items():
         if org.endswith(word):
             for other in others:
@@ -250,4 +252,4 @@ def short_forms(name: str) -> list[str]:
         out += [outer + form + org for outer in place_forms(places[0]) for form in inner]
     if len(org) >= 3:
         out.append(org)
-    return [a for a in _unique(out) if a != name]
+    return [a for a in _unique(out) if a != printed]

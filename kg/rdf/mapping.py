@@ -16,6 +16,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.units import convert
 from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record
 from kg.rdf import iris
 from kg.rdf.concepts import match_indicator_kinds
@@ -40,10 +41,8 @@ _TARGET_RE = re.compile(r"^(>=|<=|=|>|<)?(-?\d+(?:\.\d+)?)(\D{0,6})$")
 
 
 def to_wan(value: Decimal, unit: str | None) -> Decimal:
-    """A figure in the document's unit -> 万元, exactly (元 / 10000 with Decimal arithmetic)."""
-    if unit == "元":
-        return value / Decimal(10000)
-    return value
+    """A figure in the document's unit -> 万元, exactly (``kg.units.convert``)."""
+    return convert(value, unit or WAN, WAN)
 
 
 def decimal_literal(value: Decimal) -> Literal:
@@ -55,11 +54,12 @@ def decimal_literal(value: Decimal) -> Literal:
 
 
 def printed(value: Decimal | None) -> str | None:
+    """The figure as printed, every digit kept (北京's 44169.357532)."""
     if value is None:
         return None
-    from kg.extract.text_normalize import format_money
+    from kg.extract.text_normalize import exact_money
 
-    return format_money(value)
+    return exact_money(value)
 
 
 def phase_key(kind: str | None) -> str:
@@ -132,6 +132,7 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     policies = _policies(ctx)
     _projects(ctx, policies)
     _department_indicators(ctx)
+    _phased(ctx)
     _findings(ctx)
     _definitions(ctx)
     _changes(ctx)
@@ -230,7 +231,8 @@ def _department(ctx: _Context) -> None:
         ctx.add(dept, ORG.hasSubOrganization, sub)
 
 
-def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance | None) -> None:
+def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance | None,
+                 phase: URIRef | None = None) -> None:
     ctx.add(node, RDF.type, QB.Observation)
     ctx.add(node, QB.dataSet, ctx.dataset)
     ctx.add(node, BKG.document, ctx.doc)
@@ -238,7 +240,7 @@ def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance |
         ctx.add(node, BKG.department, ctx.dept)
     if ctx.year:
         ctx.add(node, BKG.fiscalYear, ctx.year)
-    ctx.add(node, BKG.budgetPhase, ctx.phase)
+    ctx.add(node, BKG.budgetPhase, phase or ctx.phase)
     ctx.money(node, BKG.amount, value)
     ctx.add(node, BKG.unitOfMeasure, Literal(WAN))
     _location(ctx, node, prov, value)
@@ -261,6 +263,29 @@ def _totals(ctx: _Context) -> None:
                 flow = iris.inside(ctx.doc, "flow", "income", key)
                 _flow(ctx, flow, iris.funding_source(key), ctx.dept, value, iris.funding_source(key),
                       t.provenance.get(key))
+
+
+# a record's phase names -> the phase concepts of the graph
+PHASE_CONCEPTS = {"budget": "budget", "initial_budget": "initial_budget", "adjusted_budget": "adjusted_budget",
+                  "final": "final_account"}
+
+
+def _phased(ctx: _Context) -> None:
+    """The figures a 决算 prints for its other phases (预算数, 年初预算数, 调整预算数), each an
+    observation of its own phase: the document's own phase is the record's other figures."""
+    own = phase_key(ctx.record.kind)
+    for figure in ctx.record.phased:
+        phase = PHASE_CONCEPTS.get(figure.phase)
+        if figure.value is None or phase is None or phase == own:
+            continue
+        parts = figure.key.split(".")
+        obs = iris.inside(ctx.doc, "obs", "phase", phase, *parts)
+        _observation(ctx, obs, figure.value, figure.provenance, iris.phase(phase))
+        if len(parts) == 3 and parts[1].isdigit():  # {table kind}.{subject code}.{column}
+            ctx.add(obs, BKG.subject, _subject_node(ctx, parts[1], None, True))
+            ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(parts[2]))
+        else:
+            ctx.add(obs, BKG.item, iris.item(figure.key))
 
 
 def _subject_node(ctx: _Context, code: str, name: str | None, functional: bool) -> URIRef:

@@ -83,10 +83,8 @@ def question_pipeline(ctx: Any):
     """The question pipeline of the app's store, built on first use (vocabulary and catalogue
     of names read from the graph: about two seconds, once per graph generation). Not under the per-question
     time limit: building it is not answering, and ``budgetkg serve`` builds it at start-up."""
-    try:
-        from nlp.pipeline import get_pipeline
-    except ImportError:
-        raise AnswerUnavailable("问答模块尚未安装 (nlp.answer is not available)") from None
+    from nlp.pipeline import get_pipeline
+
     try:
         return get_pipeline(ctx.answer_store())
     except Exception as exc:  # noqa: BLE001 - reported to the page

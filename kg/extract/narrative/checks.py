@@ -22,7 +22,7 @@ from kg.extract.narrative import performance, projects
 from kg.extract.narrative.figures import _in_record_unit, read_figures
 from kg.extract.narrative.text import AMOUNT_RE, money, prov
 from kg.extract.source import Line
-from kg.extract.text_normalize import to_unit
+from kg.units import convert
 
 CENT = Decimal("0.01")
 _MONEY_TARGET_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万元|元)$")
@@ -52,7 +52,7 @@ def _in_wan(target: str | None) -> Decimal | None:
     value = money(m.group(1))
     if value is None:
         return None
-    return value / Decimal(10000) if m.group(2) == "元" else value
+    return convert(value, m.group(2), "万元")
 
 
 def _cost_indicators(table: performance.PerformanceTable):
@@ -109,7 +109,7 @@ def _wan(value: Decimal | None, unit: str | None) -> Decimal:
     """A record figure in 万元 (the narrative's unit), 0 where blank."""
     if value is None:
         return Decimal(0)
-    return to_unit(value, unit, "万元") if unit in ("元", "万元") else value
+    return convert(value, unit, "万元") if unit in ("元", "万元") else value
 
 
 def _department_checks(tables, record: Record) -> list[Check]:

@@ -108,10 +108,10 @@ def _in_record_unit(figures: NarrativeFigures, unit: str | None) -> NarrativeFig
     """The figures (printed in 万元) in ``unit``."""
     if not unit or unit == "万元":
         return figures
-    from kg.extract.text_normalize import to_unit
+    from kg.units import convert
 
     def conv(value: Decimal | None) -> Decimal | None:
-        return to_unit(value, "万元", unit)
+        return convert(value, "万元", unit)
 
     out = NarrativeFigures(where=figures.where, operating_expenses=conv(figures.operating_expenses),
                            personnel=conv(figures.personnel), public_expenses=conv(figures.public_expenses))

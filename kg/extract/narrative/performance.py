@@ -23,6 +23,7 @@ from kg.extract.model import Indicator, Provenance
 from kg.extract.narrative.text import compact, money, prov
 from kg.extract.source import Line
 from kg.extract.text_normalize import normalize_target
+from kg.units import convert
 
 LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标", "履职效能", "管理效率", "运行成本",
           "社会效应", "服务对象满意度", "可持续发展能力")
@@ -568,10 +569,10 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
             m = re.search(pattern, meta)
             if m:
                 value = money(m.group(1))
-                setattr(table, attr, value / 10000 if in_yuan and value is not None else value)
+                setattr(table, attr, convert(value, "元", "万元") if in_yuan else value)
         table.provenance = prov(file, lines[0], "绩效目标表", name)
     else:
-        table.funding = {m.group(1): (money(m.group(2)) / 10000 if in_yuan else money(m.group(2)))
+        table.funding = {m.group(1): (convert(money(m.group(2)), "元", "万元") if in_yuan else money(m.group(2)))
                          for m in _FUNDING_RE.finditer(meta)}
     for label in ("项目总体目标", "年度绩效目标", "年度目标", "总体目标"):
         pos = meta.find(label)

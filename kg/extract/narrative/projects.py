@@ -16,6 +16,7 @@ from kg.extract.narrative.policy import find_policy_documents
 from kg.extract.narrative.text import (AMOUNT_RE, chapter_labels, compact, from_wan, make_span, money, prov,
                                       scrub_phones)
 from kg.extract.source import Line
+from kg.units import convert
 
 _START_RE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?项目名称\s*[：:]")
 _HEADING_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
@@ -94,7 +95,7 @@ def read_narrative_projects(lines: list[Line]) -> list[NarrativeProject]:
         m = re.search(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元)?", amount_text)
         amount = money(m.group(1)) if m else None
         if amount is not None and m.group(2) == "元":
-            amount = amount / Decimal(10000)
+            amount = convert(amount, "元", "万元")
         out.append(NarrativeProject(
             name=name, amount=amount, unit=fields.get("unit") or None, basis=fields.get("basis", ""),
             allocation=fields.get("allocation", ""), period=fields.get("period") or None,

@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from kg.extract.model import Provenance
 from kg.extract.source import Line
-from kg.extract.text_normalize import parse_money, to_unit
+from kg.extract.text_normalize import parse_money
+from kg.units import convert
 
 CN_NUMERALS = "一二三四五六七八九十"
 _CHAPTER_RE = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]")
@@ -85,7 +86,7 @@ def from_wan(value: Decimal | None, unit: str | None) -> Decimal | None:
     """A narrative figure printed in 万元, in the record's unit (exactly; 元 records exist)."""
     if value is None or unit in (None, "万元"):
         return value
-    return to_unit(value, "万元", unit)
+    return convert(value, "万元", unit)
 
 
 def prov(file: str, line: Line | None, table: str | None = None, row: str | None = None) -> Provenance:

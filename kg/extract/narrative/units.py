@@ -15,6 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from kg.extract.source import Line
+from kg.units import convert
 
 _WAN_RE = re.compile(r"\d\s*万元")
 _YUAN_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(\s*)(?<![万千亿])元")
@@ -33,7 +34,7 @@ def prints_yuan(lines: list[Line]) -> bool:
 
 
 def _restate(m: re.Match[str]) -> str:
-    value = Decimal(m.group(1).replace(",", "")) / Decimal(10000)
+    value = convert(Decimal(m.group(1).replace(",", "")), "元", "万元")
     return f"{format(value.normalize(), 'f')}{m.group(2)}万元"
 
 

@@ -1,12 +1,12 @@
 """Table parsers, one per table kind, registered by name (``@register("expenditure")``).
 
 A parser reads one ``TableSection`` into the Record and keeps its parsed rows on the section
-(``table.rows``, ``table.data``) for the checks. Parsers run in ``ORDER`` (not document order):
+(``table.rows``) and its typed reading (``table.data``, a class of ``contracts``) for the checks. Parsers run in ``ORDER`` (not document order):
 later tables use earlier ones (表7 takes subject names from 表3/表5 and the transfer column of
 表2). Kinds not listed in ``ORDER`` run afterwards in document order.
 
 Parser signature: ``parser(table: TableSection, record: Record, parts: Parts) -> None``.
-Templates add parsers (or title patterns in ``kg.extract.sections``) additively.
+Which table is which kind is the template profiles' vocabulary (``kg.extract.profiles``).
 """
 from __future__ import annotations
 
@@ -38,8 +38,10 @@ def read_tables(parts, record: Record) -> None:
         parser = PARSERS.get(table.kind)
         if parser is not None:
             parser(table, record, parts)
+    from kg.extract.tables.classification import classes_from_summary
     from kg.extract.tables.summary import fill_from_narrative
 
+    classes_from_summary(parts, record)
     fill_from_narrative(parts, record)
 
 

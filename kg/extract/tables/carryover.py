@@ -14,6 +14,7 @@ from kg.extract.model import Project, Provenance, Record
 from kg.extract.tables import register
 from kg.extract.tables.classification import fill_totals_from_root, in_record_unit
 from kg.extract.tables.columns import Schema, _choose, placements
+from kg.extract.tables.contracts import CarryoverData
 from kg.extract.tables.rows import Row, read_rows
 from kg.names.department import same_department
 
@@ -39,7 +40,7 @@ def _is_group(row: Row, record: Record, root: Row | None) -> bool:
 def parse_carryover(table, record: Record, parts) -> None:
     rows = [r for r in read_rows(table.lines, coded=False) if r.figures]
     table.rows = rows
-    table.data["schema"] = CARRYOVER
+    table.data = CarryoverData(schema=CARRYOVER)
     root = next((r for r in rows if r.is_total), None)
     groups: list[tuple[Row | None, list[Row]]] = []
     current: tuple[Row | None, list[Row]] = (root, [])
@@ -68,9 +69,9 @@ def parse_carryover(table, record: Record, parts) -> None:
         chosen = _choose(parent_place, options, CARRYOVER) if parent_place else [o[0][1] for o in options]
         for item, place in zip(items, chosen):
             item.values = {c: place.get(c) for c in CARRYOVER.columns}
-    table.data["groups"] = [(h, its) for h, its in groups]
+    table.data.groups = [(h, its) for h, its in groups]
     items_all = [item for _, its in groups for item in its]
-    table.data["items"] = items_all
+    table.data.items = items_all
     for item in items_all:
         m = _CODE_RE.search(item.name)
         code = m.group(1) if m else None

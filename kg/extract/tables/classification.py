@@ -7,30 +7,104 @@ same way, their rows kept on the section for the checks.
 """
 from __future__ import annotations
 
-from kg.extract.model import FunctionalSubject, Record
+from decimal import Decimal
+
+from kg.extract.grid import analyse
+from kg.extract.model import FunctionalSubject, PhasedFigure, Provenance, Record
+from kg.extract.profiles.vocabulary import functional_class_code, phase_of
 from kg.extract.tables import register
 from kg.extract.tables.code_repair import place_misprinted_codes
 from kg.extract.tables.columns import Schema, resolve
+from kg.extract.tables.contracts import ClassificationData
 from kg.extract.tables.rows import Row, read_rows
-from kg.extract.text_normalize import to_unit
+from kg.units import convert
 
 FUNCTIONAL = Schema(
     columns=["total", "basic", "project"],
-    sums=[("total", ["basic", "project", "reserve"])],
-    header_patterns=[("basic", r"基本支出"), ("project", r"项目支出"), ("reserve", r"预留机动经费"),
-                     ("total", r"^(?:合计|总计|小计|金额|支出合计|预算数|本年支出合计|决算数)$")],
-    header_only=["reserve"])
+    sums=[("total", ["basic", "project", "reserve"]), ("basic", ["basic_personnel", "basic_public"])],
+    header_patterns=[
+        # a group header over its parts: 基本支出 / 小计 | 人员经费 | 公用经费, 项目支出 / 小计
+        ("basic", r"^(?:小计|合计)$", r"基本支出"), ("basic_personnel", r"人员", r"基本支出"),
+        ("basic_public", r"公用", r"基本支出"), ("project", r"^(?:小计|合计|项目支出总数)$", r"项目支出"),
+        ("basic", r"基本支出"), ("project", r"项目支出|专项业务经费|专项支出"),
+        # 人员经费 / 公用经费 columns with no 基本支出 over them (西安) are the basic spending's parts
+        ("basic_personnel", r"^人员(?:经费|支出)(?:支出)?$"), ("basic_public", r"^(?:日常)?公用(?:经费|支出)(?:支出)?$"),
+        ("reserve", r"预留机动经费"),
+        ("total", r"^(?:合计|总计|小计|金额|支出合计|预算数|本年支出合计|决算数|支出总计|本年预算|当年预算|"
+                  r"预算金额|一般公共预算支出|本年一般公共预算支出|本年政府性基金预算支出)$")],
+    header_only=["reserve", "basic_personnel", "basic_public"])
 
 
 def read_functional(table, record: Record, schema: Schema = FUNCTIONAL) -> list[Row]:
     """Read and place a 合计/基本/项目 table's rows; keeps them on ``table.rows``."""
     rows = read_rows(table.lines, coded=True)
+    rows = code_class_names(rows)
     # before the placement: an unplaced misprinted row would read as a unit's subtotal row
-    table.data["findings"] = place_misprinted_codes(rows, table.label, record.source)
-    resolve(rows, schema, unit=table.unit or record.unit)
+    findings = place_misprinted_codes(rows, table.label, record.source)
+    final = (record.kind or "").endswith("决算")
+    resolve(rows, schema, unit=table.unit or record.unit, year=record.year, final=final)
+    for row in rows:
+        derive_basic(row)
+    record.phased.extend(phased_figures(rows, schema, table, record))
     table.rows = rows
-    table.data["schema"] = schema
+    layout = analyse(table.lines)
+    table.data = ClassificationData(schema=schema, findings=findings, crossed=layout is not None and layout.crossed)
     return rows
+
+
+def phased_figures(rows: list[Row], schema: Schema, table, record: Record) -> list[PhasedFigure]:
+    """Where a table prints its columns once per phase (a 决算's 年初预算数 | 调整预算数 | 决算数),
+    every coded row's figure of every phase, as its own figure (``{kind}.{code}.{column}``);
+    nothing for a table of one phase."""
+    import dataclasses
+
+    plain = dataclasses.replace(schema, final=False)
+    out: list[PhasedFigure] = []
+    for row in rows:
+        paths = row.extra.get("paths") or {}
+        phases = {phase_of(path) for path in paths.values()} - {None}
+        if not row.code or len(phases) < 2:
+            continue
+        for index, value in row.extra.get("cell_figures", []):
+            path = paths.get(index, ())
+            phase = phase_of(path)
+            column = plain.column_for_path(path) if phase else None
+            if column is None or value is None:
+                continue
+            out.append(PhasedFigure(key=f"{table.kind}.{row.code}.{column}", phase=phase,
+                                    value=in_record_unit(value, table, record),
+                                    provenance=row.provenance(record.source, table.label)))
+    return out
+
+
+def code_class_names(rows: list[Row]) -> list[Row]:
+    """A table that prints subject names without codes (杭州): its 类 rows take their codes from
+    the national classification; its 款 and 项 rows, whose names are too ambiguous to look up,
+    are left out (a name-only row would otherwise read as a unit's subtotal). A table that
+    prints codes is returned as it is."""
+    if any(row.code for row in rows):
+        return rows
+    coded = []
+    for row in rows:
+        code = functional_class_code(row.name) if not row.is_total else None
+        if code is not None and not any(r.code == code for r in coded):
+            row.code = code
+            row.extra["code_from_name"] = True
+            coded.append(row)
+    if not coded:
+        return rows
+    return [row for row in rows if row.is_total or row.code]
+
+
+def derive_basic(row: Row) -> None:
+    """A row that prints 基本支出 only as its parts (人员经费 | 公用经费, no 小计: 杭州, 西安) gets
+    its 基本支出 as their sum, marked derived."""
+    if row.values.get("basic") is not None:
+        return
+    parts = [row.values.get("basic_personnel"), row.values.get("basic_public")]
+    if any(p is not None for p in parts):
+        row.values["basic"] = sum((p for p in parts if p is not None), Decimal(0))
+        row.extra.setdefault("derived", []).append("basic")
 
 
 def in_record_unit(value, table, record: Record):
@@ -38,11 +112,20 @@ def in_record_unit(value, table, record: Record):
     unit = table.unit or record.unit
     if value is None or not unit or not record.unit or unit == record.unit:
         return value
-    return to_unit(value, unit, record.unit)
+    return convert(value, unit, record.unit)
 
 
 def root_row(rows: list[Row]) -> Row | None:
     return next((r for r in rows if r.is_total), None)
+
+
+def single_unit(rows: list[Row]) -> Row | None:
+    """A table with no 合计 row but one unit's row over its subjects (深圳: the 预算单位 column
+    names the one unit): that row is the table's total."""
+    from kg.extract.tables.columns import segments
+
+    heads = [head for head, _ in segments(rows) if head is not None]
+    return heads[0] if len(heads) == 1 else None
 
 
 def fill_totals_from_root(root: Row | None, columns: tuple[tuple[str, str], ...], table, record: Record) -> None:
@@ -80,9 +163,32 @@ def parse_expenditure(table, record: Record, parts) -> None:
     rows = read_functional(table, record)
     if record.functional_subjects:
         return  # a second expenditure table (a 单位 version): keep the first
-    _add_functional_subjects(rows, table, record)
-    fill_totals_from_root(root_row(rows), (("basic_expenditure", "basic"), ("project_expenditure", "project"),
-                                           ("expenditure_total", "total")), table, record)
+    if not table.data.crossed:
+        _add_functional_subjects(rows, table, record)
+    fill_totals_from_root(root_row(rows) or single_unit(rows),
+                          (("basic_expenditure", "basic"), ("project_expenditure", "project"),
+                           ("expenditure_total", "total")), table, record)
+
+
+def classes_from_summary(parts, record: Record) -> None:
+    """The functional 类 rows from the 收支总表's expenditure side, where no table with subject
+    rows printed them (泉州's 支出总表 prints 项 rows only; 北京's prints none at all): each
+    printed 类 becomes a ``FunctionalSubject`` of the summary, placed before its 款 and 项."""
+    if any(len(s.code) == 3 for s in record.functional_subjects):
+        return
+    summary = parts.table("summary")
+    if summary is None:
+        return
+    for row in summary.rows:
+        if not getattr(row, "code", None) or not row.figures or row.figures[0] is None:
+            continue
+        line = row.line
+        subject = FunctionalSubject(code=row.code, name=row.name, total=in_record_unit(row.figures[0], summary, record),
+                                    provenance=Provenance(file=record.source, page=line.page, line=line.lineno,
+                                                          table=summary.label, row=row.name))
+        at = next((i for i, s in enumerate(record.functional_subjects) if s.code.startswith(row.code)),
+                  len(record.functional_subjects))
+        record.functional_subjects.insert(at, subject)
 
 
 @register("general_budget_expenditure")

@@ -13,15 +13,19 @@ cannot add up is placed as well as it can and the failed identity is reported by
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.extract.profiles.vocabulary import phase_of
 from kg.extract.tables.rows import Money, Row
+from kg.units import scale
 
 _MISSING_SUM = Decimal("0.5")  # cost of a sum column left blank while its parts are printed (万元)
 _TIE = Decimal("0.05")  # placements whose errors differ by less are tied (rounding gaps, 万元)
-_UNIT_SCALE = {"元": Decimal(10000), "千元": Decimal(10), "万元": Decimal(1), "亿元": Decimal("0.0001")}
 _MAX_COMBOS = 20000
+# Group headers over columns that hold another year's figures or differences, not this budget's.
+SKIPPED_GROUP_RE = re.compile(r"^(?:上年(?!结转|结余|实户)|上年度(?!结转)|增减|变化|比上年|同比)")
 
 
 @dataclass
@@ -35,10 +39,10 @@ class Schema:
     columns: list[str]
     sums: list[tuple[str, list[str]]] = field(default_factory=list)
     first_is_total: bool = True
-    # PDF cells: (column, regex over the header word above the cell), first match wins; a
-    # column may be one that text placement never tries (Shanghai's 事业收入) — list it in
-    # ``header_only`` so it is kept in ``row.values``.
-    header_patterns: list[tuple[str, str]] = field(default_factory=list)
+    # PDF cells: (column, regex over the header word above the cell[, regex one of the group
+    # headers above it must match]), first match wins; a column may be one that text placement
+    # never tries (Shanghai's 事业收入) — list it in ``header_only`` so it is kept in ``row.values``.
+    header_patterns: list[tuple[str, ...]] = field(default_factory=list)
     header_only: list[str] = field(default_factory=list)
     # where nothing else decides, how rarely a column is used (0 = common): breaks ties only
     rarity: dict[str, int] = field(default_factory=dict)
@@ -46,17 +50,41 @@ class Schema:
     unprinted: frozenset[str] = frozenset()
     # the table's unit in 万元 (元: 10000): the costs below are amounts, measured in the table's unit
     scale: Decimal = Decimal(1)
+    # the budget's year: columns headed with another year are not read
+    year: int | None = None
+    # a 决算: its 预算数 / 年初预算数 / 调整预算数 columns are other phases, kept apart (``phased``)
+    final: bool = False
 
     @property
     def all_columns(self) -> list[str]:
         return self.columns + [c for c in self.header_only if c not in self.columns]
 
     def column_for(self, header: str) -> str | None:
+        return self.column_for_path((header,))
+
+    def column_for_path(self, path: tuple[str, ...]) -> str | None:
+        """The column a figure cell belongs to, from its header path (group headers, then the
+        word right above it). A column under a group of another year or of differences
+        (``上年``, ``增减变化``) belongs to no column of this table's year."""
         import re
 
-        for column, pattern in self.header_patterns:
-            if re.search(pattern, header):
-                return column
+        if not path:
+            return None
+        leaf, groups = path[-1], path[:-1]
+        if any(SKIPPED_GROUP_RE.search(g) for g in groups):
+            return None
+        if self.year and any(int(y) != self.year for g in path for y in re.findall(r"(20\d\d)\s*年", g)):
+            return None  # a column of another year than the budget's (2025年预算数 beside 2026年预算数)
+        if self.final and phase_of(path) not in (None, "final"):
+            return None  # a 决算's budget columns: other phases than its own
+        path = tuple(p for p in path if phase_of([p]) is None) or path
+        leaf, groups = path[-1], path[:-1]
+        for column, pattern, *group in self.header_patterns:
+            if not re.search(pattern, leaf):
+                continue
+            if group and not any(re.search(group[0], g) for g in groups):
+                continue
+            return column
         return None
 
 
@@ -94,12 +122,12 @@ def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None
     一般公共预算 column): a placement that agrees with them wins a tie.
     """
     cols = schema.columns
-    if row.positional and schema.header_patterns and row.extra.get("headers"):
-        headers = row.extra["headers"]
+    if row.positional and schema.header_patterns and row.extra.get("paths"):
+        paths = row.extra["paths"]
         placed: Placement = {}
         mapped = 0
         for index, value in row.extra.get("cell_figures", []):
-            column = schema.column_for(headers.get(index, ""))
+            column = schema.column_for_path(paths.get(index, ()))
             if column is None:
                 continue
             mapped += 1
@@ -240,10 +268,17 @@ def _choose(parent: Placement, options: list[list[tuple[Decimal, Placement]]], s
 def segments(rows: list[Row]) -> list[tuple[Row | None, list[Row]]]:
     """The rows grouped under the unit rows a department table prints for each of its units
     (``XX局本级 120.00 …`` followed by that unit's 类/款/项 rows). Without unit rows: one group
-    headed by None. The 总计/合计 row belongs to no group."""
+    headed by None. The 总计/合计 row belongs to no group, nor does a row that prints the
+    department as a whole again under its name (杭州 ``杭州市司法局`` = 合计 above its units; 西安
+    ``117 西安市审计局`` over ``117001 西安市审计局``): it is the total once more, not a unit."""
     out: list[tuple[Row | None, list[Row]]] = [(None, [])]
+    total = next((r for r in rows if r.is_total), None)
+    repeats = [f for f in total.figures if f is not None] if total is not None else []
     for row in rows:
         if row.is_total:
+            continue
+        if row.code is None and repeats and [f for f in row.figures if f is not None] == repeats:
+            row.extra["repeats_total"] = True
             continue
         if row.code is None and any(f is not None for f in row.figures):
             out.append((row, []))
@@ -253,7 +288,7 @@ def segments(rows: list[Row]) -> list[tuple[Row | None, list[Row]]]:
 
 
 def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = None,
-            unit: str | None = None) -> None:
+            unit: str | None = None, year: int | None = None, final: bool = False) -> None:
     """Set ``row.values`` (every column, None where blank) for every row of a classification table.
 
     ``unit``: the table's unit; the tolerances (a rounding gap, the cost of a blank sum) are
@@ -263,10 +298,14 @@ def resolve(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | None = 
     类 rows are its children, 款 rows children of their 类, 项 of their 款. Where the table
     prints a row per unit, the units are the root's children and each unit's rows its own tree.
     """
-    if unit in _UNIT_SCALE and schema.scale != _UNIT_SCALE[unit]:
+    if (year and schema.year != year) or schema.final != final:
         import dataclasses
 
-        schema = dataclasses.replace(schema, scale=_UNIT_SCALE[unit])
+        schema = dataclasses.replace(schema, year=year or schema.year, final=final)
+    if unit and scale(unit) != schema.scale:
+        import dataclasses
+
+        schema = dataclasses.replace(schema, scale=scale(unit))
     root = next((r for r in rows if r.is_total), None)
     if root is not None and not schema.unprinted:
         # a sum column the 合计 row leaves blank over printed parts is one the document does not

@@ -6,6 +6,7 @@ from kg.extract.model import EconomicSubject, Record
 from kg.extract.tables import register
 from kg.extract.tables.classification import fill_totals_from_root, in_record_unit, root_row
 from kg.extract.tables.columns import Schema, resolve
+from kg.extract.tables.contracts import EconomicData, Identity
 from kg.extract.tables.rows import read_rows
 
 ECONOMIC = Schema(
@@ -14,13 +15,12 @@ ECONOMIC = Schema(
                      ("total", r"^(?:合计|总计|小计|金额|预算数|决算数)$")])
 
 
-def _lines(table):
-    """The table's lines, two side-by-side halves (the 决算 template) cut into one column."""
+def _lines(table) -> tuple[list, dict]:
+    """The table's lines, side-by-side halves (the 决算 template) cut into one column, and the
+    totals printed at the foot of the halves."""
     from kg.extract.tables.side_by_side import split_halves
 
-    lines, half_totals = split_halves(table.lines)
-    table.data["half_totals"] = half_totals
-    return lines
+    return split_halves(table.lines)
 
 
 def _half_totals(table, record: Record) -> None:
@@ -28,11 +28,10 @@ def _half_totals(table, record: Record) -> None:
     from kg.extract.model import Provenance
 
     t = record.totals
-    for label, (value, line, parts_sum) in table.data.get("half_totals", {}).items():
+    for label, (value, line, parts_sum) in table.data.half_totals.items():
         where = Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label, row=label)
         if parts_sum is not None:
-            table.data.setdefault("identities", []).append(
-                ("children_sum", f"{table.label} {label}", parts_sum, value, where))
+            table.data.identities.append(Identity("children_sum", f"{table.label} {label}", parts_sum, value, where))
         key = "personnel" if label.startswith("人员经费") else "public_expenses" if label.startswith("公用经费") else None
         if key and getattr(t, key) is None:
             setattr(t, key, in_record_unit(value, table, record))
@@ -41,10 +40,11 @@ def _half_totals(table, record: Record) -> None:
 
 def _read_economic(table, record: Record):
     """The table's rows, placed in 合计/人员经费/公用经费 and kept on the section for the checks."""
-    rows = read_rows(_lines(table), coded=True)
-    resolve(rows, ECONOMIC, unit=table.unit or record.unit)
+    lines, half_totals = _lines(table)
+    rows = read_rows(lines, coded=True)
+    resolve(rows, ECONOMIC, unit=table.unit or record.unit, year=record.year)
     table.rows = rows
-    table.data["schema"] = ECONOMIC
+    table.data = EconomicData(schema=ECONOMIC, half_totals=half_totals)
     return rows
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kg.extract.grid import analyse, cell_text, is_numbering_row
 from kg.extract.model import Provenance, Record
+from kg.extract.tables.contracts import Identity, TotalsRowData
 from kg.extract.text_normalize import compact_name, is_money, parse_money
 
 # header word -> part; the total is 合计/总计
@@ -30,42 +32,49 @@ def read_totals_row(table, record: Record) -> bool:
     """Read a header-over-one-row 支出预算总表; False where the table has subject rows."""
     from kg.extract.tables.classification import in_record_unit
 
-    rows = [line for line in table.lines if line.cells is not None]
-    if not rows or any(re.fullmatch(r"\d{3}", (c or "").strip()) for line in rows for c in line.cells[:1]):
+    layout = analyse(table.lines)
+    if layout is None:
         return False
-    for index in range(len(rows) - 1):
-        header = [compact_name(c) if c else "" for c in rows[index].cells]
-        data = rows[index + 1]
-        if not any(_TOTAL.match(h) for h in header) or not any(p.match(h) for p, _ in _PARTS for h in header):
+    data_rows = [line for line in table.lines if line.cells is not None and not layout.is_header(line)
+                 and not is_numbering_row(line.cells)]
+    # one row of figures under the header, naming no subject
+    if len(data_rows) != 1 or any(c.role in ("code", "label") and cell_text(data_rows[0].cells[c.index])
+                                  and not _TOTAL.match(cell_text(data_rows[0].cells[c.index]))
+                                  for c in layout.columns if c.index < len(data_rows[0].cells)):
+        return False
+    row = data_rows[0]
+    header = [c.leaf for c in layout.columns]
+    if not any(_TOTAL.match(h) for h in header) or not any(p.match(h) for p, _ in _PARTS for h in header):
+        return False
+    values: dict[str, Decimal | None] = {}
+    total: Decimal | None = None
+    for col, word in enumerate(header):
+        text = row.cells[col] if col < len(row.cells) else None
+        value = parse_money(text) if text and is_money(text) else None
+        if _TOTAL.match(word):
+            total = value
             continue
-        values: dict[str, Decimal | None] = {}
-        total: Decimal | None = None
-        for col, word in enumerate(header):
-            text = data.cells[col] if col < len(data.cells) else None
-            value = parse_money(text) if text and is_money(text) else None
-            if _TOTAL.match(word):
-                total = value
-                continue
-            for pattern, key in _PARTS:
-                if pattern.match(word):
-                    values[key] = value
-                    break
-        if total is None and not any(v is not None for v in values.values()):
-            continue
-        where = Provenance(file=record.source, page=data.page, line=data.lineno, table=table.label, row="合计")
-        t = record.totals
-        for key, attr in (("basic", "basic_expenditure"), ("project", "project_expenditure")):
-            if values.get(key) is not None and getattr(t, attr) is None:
-                setattr(t, attr, in_record_unit(values[key], table, record))
-                t.provenance[attr] = where
-        if total is not None and t.expenditure_total is None:
-            t.expenditure_total = in_record_unit(total, table, record)
-            t.provenance["expenditure_total"] = where
-        parts = [v for v in values.values() if v is not None]
-        if total is not None and parts:
-            words = "+".join(w for w in header if w and not _TOTAL.match(w))
-            table.data.setdefault("identities", []).append(
-                ("children_sum", f"{table.label} 合计 = {words}", sum(parts, Decimal(0)), total, where))
-        table.data["totals_row"] = {"total": total, **values}
-        return True
-    return False
+        for pattern, key in _PARTS:
+            if pattern.match(word):
+                values[key] = value
+                break
+    if total is None and not any(v is not None for v in values.values()):
+        return False
+    where = Provenance(file=record.source, page=row.page, line=row.lineno, table=table.label, row="合计")
+    data = TotalsRowData()
+    t = record.totals
+    for key, attr in (("basic", "basic_expenditure"), ("project", "project_expenditure")):
+        if values.get(key) is not None and getattr(t, attr) is None:
+            setattr(t, attr, in_record_unit(values[key], table, record))
+            t.provenance[attr] = where
+    if total is not None and t.expenditure_total is None:
+        t.expenditure_total = in_record_unit(total, table, record)
+        t.provenance["expenditure_total"] = where
+    parts = [v for v in values.values() if v is not None]
+    if total is not None and parts:
+        words = "+".join(w for w in header if w and not _TOTAL.match(w))
+        data.identities.append(Identity("children_sum", f"{table.label} 合计 = {words}",
+                                        sum(parts, Decimal(0)), total, where))
+    data.values = {"total": total, **values}
+    table.data = data
+    return True

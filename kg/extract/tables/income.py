@@ -11,6 +11,7 @@ from decimal import Decimal
 from kg.extract.model import Record
 from kg.extract.tables import register
 from kg.extract.tables.columns import Schema, resolve
+from kg.extract.tables.contracts import ClassificationData, SummaryData
 from kg.extract.tables.rows import read_rows
 
 INCOME = Schema(
@@ -22,7 +23,10 @@ INCOME = Schema(
           ("fiscal_subtotal", ["general_budget", "upper_general", "fund", "upper_fund",
                                "state_capital", "upper_state_capital"]),
           ("unit_funds", ["unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other"])],
-    header_patterns=[("carryover_nonfiscal", r"非财政拨款结转"), ("carryover_fiscal", r"财政拨款结转|上年结转"),
+    header_patterns=[("of_which", r"^其中"),  # 其中：专项资金列入部门预算项目: a part of a part, not a source
+                     ("general_budget", r"^(?:小计|合计)$", r"一般公共预算|公共预算拨款"),
+                     ("carryover_nonfiscal", r"非财政拨款结转|实户资金余额"),
+                     ("carryover_fiscal", r"财政拨款结转|上年结转"),
                      ("upper_general", r"上级一般公共预算"), ("upper_fund", r"上级政府性基金"),
                      ("upper_state_capital", r"上级国有资本"), ("general_budget", r"一般公共预算"),
                      ("fund", r"政府性基金"), ("state_capital", r"国有资本经营"), ("fiscal_special", r"财政专户"),
@@ -30,7 +34,7 @@ INCOME = Schema(
                      ("unit_operating", r"事业单位经营收入|^经营收入"), ("unit_upper", r"上级补助收入"),
                      ("unit_affiliated", r"附属单位上缴"), ("unit_other", r"^其他(?:收入|资金)"),
                      ("fiscal_subtotal", r"^财政拨款"), ("total", r"^(?:合计|总计|收入合计|金额|小计|本年收入合计)$")],
-    header_only=["unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other"],
+    header_only=["unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other", "of_which"],
     # 财政专户 (education fees) and the fund / state-capital columns are seldom used
     rarity={"upper_general": 1, "unit_funds": 1, "carryover_nonfiscal": 1, "fund": 2, "state_capital": 2,
             "fiscal_special": 3, "upper_fund": 3, "upper_state_capital": 3})
@@ -50,7 +54,7 @@ def _hints(parts) -> dict[str, Decimal]:
     summary = parts.table("summary") if parts is not None else None
     if summary is None:
         return {}
-    items = summary.data.get("by_key", {})
+    items = summary.data.by_key if isinstance(summary.data, SummaryData) else {}
     mapping = {"general_own": "general_budget", "upper_general": "upper_general",
                "government_fund": "fund", "state_capital": "state_capital",
                "fiscal_special": "fiscal_special", "unit_funds": "unit_funds",
@@ -68,6 +72,6 @@ def _hints(parts) -> dict[str, Decimal]:
 @register("income")
 def parse_income(table, record: Record, parts) -> None:
     rows = read_rows(table.lines, coded=True)
-    resolve(rows, INCOME, hints=_hints(parts), unit=table.unit or record.unit)
+    resolve(rows, INCOME, hints=_hints(parts), unit=table.unit or record.unit, year=record.year)
     table.rows = rows
-    table.data["schema"] = INCOME
+    table.data = ClassificationData(schema=INCOME)

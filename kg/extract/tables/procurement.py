@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 
 from kg.extract.model import Provenance, Record
+from kg.extract.tables.contracts import Identity, ProcurementData
 from kg.extract.tables import register
 from kg.extract.text_normalize import compact_name, is_money, parse_money
 
@@ -49,6 +50,7 @@ def parse_procurement(table, record: Record, parts) -> None:
             if pattern.match(label) and key not in found:
                 found[key] = (value, line, label)
                 break
+    table.data = ProcurementData(values={key: value for key, (value, _, _) in found.items()})
     if "total" not in found:
         return
     proc = record.totals.procurement
@@ -62,6 +64,5 @@ def parse_procurement(table, record: Record, parts) -> None:
     total, line, label = found["total"]
     if total is not None and parts_printed:
         where = Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label, row=label)
-        table.data.setdefault("identities", []).append(
-            ("children_sum", f"{table.label} 政府采购 合计 = 货物 + 工程 + 服务", sum(parts_printed, Decimal(0)),
-             total, where))
+        table.data.identities.append(Identity("children_sum", f"{table.label} 政府采购 合计 = 货物 + 工程 + 服务",
+                                              sum(parts_printed, Decimal(0)), total, where))

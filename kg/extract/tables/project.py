@@ -15,6 +15,7 @@ from decimal import Decimal
 from kg.extract.model import Project, Record
 from kg.extract.tables import register
 from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.contracts import ProjectTableData
 from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import compact_name
 
@@ -60,10 +61,10 @@ def _upper_transfer_by_code(parts) -> dict[str, Decimal]:
 def _first_figure(row: Row):
     """The row's 合计: its first figure. A PDF row (cells) counts from the first cell under a
     figure header, so a blank 项目名称 cell (a 类/款 row) is not taken for a blank 合计."""
-    if row.positional and row.extra.get("headers"):
-        headers = row.extra["headers"]
+    if row.positional and row.extra.get("paths"):
+        paths = row.extra["paths"]
         for index, value in row.extra.get("cell_figures", []):
-            word = headers.get(index, "")
+            word = (paths.get(index) or ("",))[-1]
             if re.search(r"名称|项目$|^项目名称", word) and value is None:
                 continue
             return value
@@ -88,7 +89,11 @@ def parse_projects(table, record: Record, parts) -> None:
             known.setdefault(row.code, row.name)
             continue
         projects.append((row, name))
-    table.data["projects"] = projects
+    table.data = ProjectTableData(projects=projects)
+    if not any(row.code for row in rows):
+        # projects named in a hierarchy of names only (西安 专项业务经费: 通用项目 over 大型活动 …):
+        # which row is a group and which a project the sums alone cannot tell; nothing to check
+        table.rows = []
     upper = _upper_transfer_by_code(parts)
     for row, name in projects:
         amount = in_record_unit(row.get("total"), table, record)

@@ -23,9 +23,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.extract.grid import GridLayout, analyse, is_numbering_row
 from kg.extract.model import Provenance
 from kg.extract.source import Line
-from kg.extract.text_normalize import compact_name, parse_money
+from kg.extract.text_normalize import compact_name, is_money, parse_money
 
 Money = Decimal | None
 
@@ -231,13 +232,121 @@ def _parse_group(lines: list[Line], coded: bool) -> Row:
     return Row(code=code, name=compact_name("".join(name_parts)), figures=figures, lines=list(lines), extra=extra)
 
 
-def _cells_row(line: Line) -> Row:
-    """A PDF row with cells: the code cells joined (``204`` | ``06`` | ``01``), the name cells,
-    then one figure per column from the first cell after the name (``None`` where empty).
+# A subject code printed inside the name cell: ``[201]一般公共服务支出``, ``2010601-行政运行``,
+# ``201 一般公共服务支出``, ``201一般公共服务支出``
+_CODE_IN_NAME_RE = re.compile(r"^[\[【［(（]?((?:\d{3}|\d{5}|\d{7}))[\]】］)）]?\s*[-—－.．、]?\s*(?=[\u4e00-\u9fff（(“])")
 
-    ``extra["cell_figures"]`` keeps each figure with its cell index, for header-word placement.
+
+def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
+    """A PDF row with cells, read by its table's layout (``kg.extract.grid``): the code columns
+    joined (``204`` | ``06`` | ``01``; a code printed inside the name cell split off), the label
+    columns as the name, one figure per figure column (``None`` where empty); numbering columns
+    (行次) are skipped. Without a layout the first figure cell after the name starts the figures.
+
+    ``extra["cell_figures"]`` keeps each figure with its cell index and ``extra["paths"]`` each
+    figure column's header path, for header-word placement (``columns.placements``).
     """
     cells = [(c or "").strip() for c in (line.cells or ())]
+    if layout is None:
+        return _cells_row_unlaid(line, cells)
+    code_digits = ""
+    groups: list[str] = []
+    identifiers: list[str] = []
+    extra_first: int | None = None
+    name_parts: list[str] = []
+    figures: list[Money] = []
+    indexed: list[tuple[int, Money]] = []
+    for i, text in enumerate(cells):
+        role = layout.role(i)
+        if role in ("numbering", "empty"):
+            continue
+        if role == "figure":
+            # a figure column's whole number is an amount however long (元 tables print 13961500);
+            # only a text row must guard against codes read as figures (``is_figure``)
+            value = parse_money(text) if text and is_money(text) else None
+            if text and value is None and not any(v is not None for v in figures):
+                # a label standing in a figure column (合计 under 类|款|项), or a name's wrapped
+                # end set over the column border (an unruled table's ``项目）``)
+                name_parts.append(text)
+                continue
+            figures.append(value)
+            indexed.append((i, value))
+            continue
+        bare = text.replace(" ", "")
+        if not bare or bare in ("类", "款", "项"):
+            continue
+        if role == "identifier":
+            identifiers.append(bare)
+            continue
+        if role == "code":
+            if re.fullmatch(r"\d{4}|\d{6}|\d{8,}", bare) and not code_digits:
+                identifiers.append(bare)  # a unit's code in the code column (125001): not a subject
+                continue
+            if re.fullmatch(r"\d{2,7}", bare) and (len(code_digits) + len(bare) <= 7) and (
+                    not code_digits or len(bare) == 2):
+                if not code_digits and len(bare) == 2:
+                    extra_first = i  # a 款/项 group whose 类 (and 款) the table leaves blank
+                code_digits += bare
+                groups.append(bare)
+            elif re.fullmatch(r"\d", bare) and not code_digits:
+                code_digits, groups = bare, [bare]  # a misprinted 类 (``7 | 11 | 02``)
+            elif re.fullmatch(r"[0-9A-Za-z]+", bare):
+                identifiers.append(bare)  # a unit's code (117001): an identifier, not a subject
+            else:
+                name_parts.append(text)
+            continue
+        if not name_parts and not code_digits:
+            m = _CODE_IN_NAME_RE.match(bare)
+            if m:
+                code_digits = m.group(1)
+                groups = [code_digits]
+                bare = bare[m.end():]
+        if bare:
+            name_parts.append(bare)
+    misprinted = bool(groups) and len(groups[0]) == 1
+    code = code_digits if len(code_digits) in (3, 5, 7) and not misprinted else None
+    name = compact_name("".join(name_parts[:1]) if layout.crossed else "".join(name_parts))
+    extra: dict = {"cell_figures": indexed,
+                   "paths": {c.index: c.path for c in layout.columns if c.role == "figure"}}
+    if identifiers:
+        extra["identifier"] = identifiers[0]
+    if extra_first is not None and code is None:
+        extra["code_tail"] = (extra_first, code_digits)  # filled from the row above (``inherit_codes``)
+        return Row(code=None, name=compact_name("".join(name_parts)), figures=figures, lines=[line],
+                   positional=True, extra=extra)
+    if misprinted:
+        extra["code_groups"] = groups
+    elif code is None and code_digits:
+        name = code_digits + name
+    return Row(code=code, name=name, figures=figures, lines=[line], positional=True, extra=extra)
+
+
+def inherit_code(row: Row, previous: list[Row], layout: GridLayout | None) -> None:
+    """A row printing only its 款 (or 项) group, its 类 left blank as the same as above (长沙:
+    `` | 40 | | 信访事务``): the blank groups are the nearest coded row's."""
+    tail = row.extra.pop("code_tail", None)
+    if tail is None or layout is None:
+        return
+    first, digits = tail
+    code_columns = [c.index for c in layout.columns if c.role == "code"]
+    if not code_columns or first not in code_columns:
+        return
+    missing = code_columns.index(first)  # how many groups stand blank before the printed ones
+    above = next((r.code for r in reversed(previous) if r.code), None)
+    if above is None:
+        return
+    # one code column printing a 款 as its two digits (西安: ``05 行政事业单位离退休`` under 208)
+    prefix = 3 if len(code_columns) == 1 and len(digits) == 2 else {1: 3, 2: 5}.get(missing)
+    if prefix is None or len(above) < prefix:
+        return
+    code = above[:prefix] + digits
+    if len(code) in (5, 7):
+        row.code = code
+        row.extra["code_inherited"] = above[:prefix]
+
+
+def _cells_row_unlaid(line: Line, cells: list[str]) -> Row:
+    """A row of cells read without a layout: code cells, name cells, then figures."""
     code_digits = ""
     groups: list[str] = []
     name_parts: list[str] = []
@@ -246,12 +355,6 @@ def _cells_row(line: Line) -> Row:
         if not text:
             continue
         if not name_parts and not code_digits and text in ("类", "款", "项"):
-            continue  # the 决算 template prints its 合计 row beside the 类|款|项 header cells
-        if not name_parts and not code_digits and re.fullmatch(r"\d", text) and \
-                re.fullmatch(r"\d{2}", next((c for c in cells[i + 1:] if c), "")):
-            groups.append(text)  # a misprinted 类 (``7 | 11 | 02``): placed later by its parent
-            code_digits = text
-            start = i + 1
             continue
         if not name_parts and re.fullmatch(r"\d{2,7}", text.replace(" ", "")) and len(code_digits) < 7:
             code_digits += text.replace(" ", "")
@@ -268,26 +371,12 @@ def _cells_row(line: Line) -> Row:
         value = parse_money(cells[i]) if cells[i] and is_figure(cells[i]) else None
         figures.append(value)
         indexed.append((i, value))
-    misprinted = bool(groups) and len(groups[0]) == 1
-    code = code_digits if len(code_digits) in (3, 5, 7) and not misprinted else None
+    code = code_digits if len(code_digits) in (3, 5, 7) else None
     name = compact_name("".join(name_parts))
-    extra: dict = {"cell_figures": indexed}
-    if misprinted:
-        extra["code_groups"] = groups
-    elif code is None and code_digits:
+    if code is None and code_digits:
         name = code_digits + name
-    return Row(code=code, name=name, figures=figures, lines=[line], positional=True, extra=extra)
-
-
-def column_headers(header_cells: list[tuple[str | None, ...]]) -> dict[int, str]:
-    """The header word over each column: the lowest header row's non-empty cell wins
-    (``合计`` under ``支出预算``), spaces removed."""
-    out: dict[int, str] = {}
-    for cells in header_cells:
-        for i, cell in enumerate(cells):
-            if cell and cell.strip():
-                out[i] = compact_name(cell)
-    return out
+    return Row(code=code, name=name, figures=figures, lines=[line], positional=True,
+               extra={"cell_figures": indexed})
 
 
 def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) -> list[Row]:
@@ -306,7 +395,9 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
     started = False
     skipping = False
     header: set[str] = set()  # the header's lines, to skip where a page break repeats them
-    header_cells: list[tuple[str | None, ...]] = []
+    layout = analyse(lines)
+    header_texts = {compact_name(line.text) for line in lines if layout is not None and layout.is_header(line)}
+    seen_rows: set[tuple] = set()
     for idx, line in enumerate(lines):
         text = line.text.strip()
         compact = compact_name(text)
@@ -317,12 +408,20 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
         if _SKIP_RE.match(compact):
             continue
         if line.cells is not None and any(c for c in line.cells):
-            # PDF table row: the cells are the row
-            row = _cells_row(line)
+            # PDF table row: the cells are the row, read by the table's layout
+            if layout is not None and (layout.is_header(line) or is_numbering_row(line.cells)
+                                       or compact_name(line.text) in header_texts):
+                continue  # the header, its numbering row, or the header repeated after a page break
+            key = tuple(line.cells)
+            if key in seen_rows and started and _LABEL_RE.match(compact_name(line.text)):
+                continue  # a 合计 row printed again on the next page
+            seen_rows.add(key)
+            row = _cells_row(line, layout)
+            if not row.code and not row.name and not started and any(f is not None for f in row.figures):
+                row.name = "合计"  # the table's total printed first with its label cell left blank (长春)
             if not row.code and not any(f is not None for f in row.figures) and not _LABEL_RE.match(row.name):
-                header_cells.append(line.cells)
                 continue
-            if row.code or (row.name and any(f is not None for f in row.figures)):
+            if row.code or row.name:
                 if current is not None:
                     groups.append((current, current_coded))
                     current = None
@@ -370,11 +469,12 @@ def read_rows(lines: list[Line], coded: bool = True, label_rows: bool = True) ->
             current_has_figures = True
     if current is not None:
         groups.append((current, current_coded))
-    headers = column_headers(header_cells)
     for group, group_coded in groups:
         if group_coded is None:
-            row = _cells_row(group[0])
-            row.extra["headers"] = headers
+            row = _cells_row(group[0], layout)
+            if not row.code and not row.name and not rows:
+                row.name = "合计"
+            inherit_code(row, rows, layout)
             rows.append(row)
         else:
             rows.append(_parse_group(group, group_coded))

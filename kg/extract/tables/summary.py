@@ -6,6 +6,13 @@ The left side is kept as items with their level (一、 = 0, 1. = 1, 其中 = 2)
 recompute 本年收入 = Σ its numbered items and so on; the income labels map to Totals keys through
 ``INCOME_LABELS`` (an additive registry for other templates' wording).
 
+A PDF table is read by its layout (``kg.extract.grid``): the first side is the income, every
+other side an expenditure side — functional 类 (their codes printed, or taken from the national
+classification for a 类 printed by name only), an 经济分类 by category, or labelled lines
+(本年支出合计, 基本支出, 项目支出, 结转下年, 年末结转和结余, 结余分配: ``EXPENDITURE_LABELS``). Each
+side's amount is its first figure column; numbering columns (行次) are never read as amounts.
+A 收入总计 printed blank beside a printed 支出总计 is the sum of the income headings, marked so.
+
 ``fill_from_narrative`` fills Totals the tables leave blank from the narrative's income
 statements (``单位资金 0.00万元``, ``财政拨款结转 0.00 万元``).
 """
@@ -15,12 +22,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.extract.grid import GridLayout, analyse, cell_text, is_numbering_row
 from kg.extract.model import Provenance, Record
+from kg.extract.profiles.vocabulary import functional_class_code
 from kg.extract.source import Line
 from kg.extract.tables import register
+from kg.extract.tables.contracts import GrandTotals, SummaryData
 from kg.extract.tables.classification import in_record_unit
 from kg.extract.tables.rows import is_figure
-from kg.extract.text_normalize import compact_name, parse_money, remove_cjk_spaces
+from kg.extract.text_normalize import compact_name, is_money, parse_money, remove_cjk_spaces
 
 # (regex over the bare label, key, section): section "current" (本年收入 part) or "carryover"
 INCOME_LABELS: list[tuple[re.Pattern[str], str, str | None]] = []
@@ -36,9 +46,9 @@ for _p, _k, _s in [
     (r"(?:一般公共预算拨款|一般公共预算)(?:收入)?", "general_public_budget", "current"),
     (r"一般财力", "general_own", "current"),
     (r"上级一般公共预算安排(?:的)?转移支付(?:资金)?", "upper_general", "current"),
-    (r"(?:政府性)?基金预算拨款|政府性基金预算(?:收入)?", "government_fund", "current"),
+    (r"(?:政府性)?基金预算拨款(?:收入)?|政府性基金预算(?:收入)?", "government_fund", "current"),
     (r"上级政府性基金安排(?:的)?转移支付(?:资金)?", "upper_fund", "current"),
-    (r"国有资本经营预算拨款|国有资本经营预算(?:收入)?", "state_capital", "current"),
+    (r"国有资本经营预算拨款(?:收入)?|国有资本经营预算(?:收入)?", "state_capital", "current"),
     (r"上级国有资本经营预算安排(?:的)?转移支付(?:资金)?", "upper_state_capital", "current"),
     (r"财政专户(?:核拨|管理资金)(?:收入)?", "fiscal_special", "current"),
     (r"单位资金", "unit_funds", "current"),
@@ -58,6 +68,31 @@ for _p, _k, _s in [
 ]:
     register_income_label(_p, _k, _s)
 
+# headings and lines other families print: 财政拨款（收入） over its three budgets (长春, 杭州),
+# 上年结余、结转 (深圳), the 决算's 使用非财政拨款结余 and 年初财政拨款结转和结余
+for _p, _k, _s in [
+    (r"财政拨款(?:收入)?(?:合计|小计)?", "fiscal_total", "current"),
+    (r"单位资金(?:收入)?", "unit_funds", "current"),
+    (r"上年结余、?结转|上年结转结余资金", "carryover_total", None),
+    (r"(?:年初)?财政拨款结转和结余", "carryover_fiscal", None),
+    (r"财政拨款结余、?结转", "carryover_fiscal", "carryover"),
+    (r"非财政拨款结余、?结转", "carryover_nonfiscal", "carryover"),
+    (r"使用非财政拨款结余|用事业基金弥补收支差额", "nonfiscal_surplus_used", None),
+    (r"一般公共预算(?:拨款)?(?:收入|资金)", "general_public_budget", "current"),
+]:
+    register_income_label(_p, _k, _s)
+
+# The expenditure side's labelled lines (not functional 类): 本年支出合计, the 基本/项目 split some
+# families set against the income (长沙; 西安's 部门预算支出经济分类 side), 结转下年, 结余分配.
+EXPENDITURE_LABELS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), k) for p, k in [
+    (r"(?:本年|当年)支出(?:合计|小计)|部门预算", "current_year_expenditure"),
+    (r"基本支出|人员经费和公用经费支出", "basic_expenditure"),
+    (r"项目支出|专项业务经费支出", "project_expenditure"),
+    (r"结转下年(?:支出|资金)?|年终结转结余|年末结转(?:和)?结余|年末财政拨款结转和结余", "carryover_year_end"),
+    (r"结余分配", "surplus_distribution"),
+    (r"(?:事业单位)?经营支出", "operating_spending"),
+]]
+
 # non-fiscal income printed item by item (Shanghai ``二、事业收入`` ``三、事业单位经营收入`` ``四、其他收入``,
 # the 决算 template's 上级补助收入 … 其他收入): ``own_*`` keys, summed into ``unit_funds`` where the
 # table prints no 单位资金 line of its own
@@ -70,7 +105,7 @@ for _p, _k, _s in [
 ]:
     register_income_label(_p, _k, _s)
 
-_NUMBER_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、])")
+_NUMBER_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(]\d+[)）])")
 _CODE = re.compile(r"^[1-9]\d{2}$")
 _GLUED_CODE = re.compile(r"^([1-9]\d{2})([\u4e00-\u9fff].*)$")
 
@@ -84,6 +119,7 @@ class Item:
     figures: list[Decimal | None]
     line: Line
     key: str | None = None
+    heading: bool = False  # an unnumbered heading (上年结转结余) whose parts may be numbered 一、 again
 
     @property
     def value(self) -> Decimal | None:
@@ -117,36 +153,6 @@ def _split_line(text: str) -> tuple[list[str], list[str]]:
     return tokens, []
 
 
-def _split_cells(cells: tuple[str | None, ...]) -> tuple[list[str], list[str]]:
-    """A PDF row of a two-sided table: the first label cell and its figure on the left, the
-    rest (a 类 code where printed, its name and figure) on the right."""
-    values = [compact_name(c) if c else "" for c in cells]
-    left: list[str] = []
-    i = 0
-    if values and values[0] and not is_figure(values[0]):
-        left.append(values[0])
-        i = 1
-        if i < len(values) and values[i] and is_figure(values[i]):
-            left.append(values[i])
-        i += 1 if len(values) > 1 else 0
-    elif values and not values[0]:
-        i = 2 if len(values) > 2 and not values[1] else 1
-    right: list[str] = []
-    for v in values[i:]:
-        if not v:
-            continue
-        if right and is_figure(v):
-            right.append(v)
-            break
-        if not right:
-            m = re.match(r"^([1-9]\d{2})([\u4e00-\u9fff].*)$", v)
-            right.extend([m.group(1), m.group(2)] if m else ["", v])
-    if right and right[0] == "":
-        right = right[1:]
-        right.insert(0, "000")  # no printed code: keep the row, with a placeholder code
-    return left, right
-
-
 def _trailing_figures(tokens: list[str]) -> tuple[str, list[Decimal | None]]:
     cut = len(tokens)
     while cut > 0 and is_figure(tokens[cut - 1]):
@@ -154,53 +160,129 @@ def _trailing_figures(tokens: list[str]) -> tuple[str, list[Decimal | None]]:
     return compact_name("".join(tokens[:cut])), [parse_money(t) for t in tokens[cut:]]
 
 
-def _label_key(label: str, section: str) -> str | None:
+def _label_key(label: str, section: str, extra=()) -> str | None:
+    """The record key an income label names (the shared registry, then the family's own
+    ``LabelRule``s)."""
     bare = _NUMBER_PREFIX.sub("", label)
     bare = re.sub(r"^其中[:：]?", "", bare)
     for pattern, key, sect in INCOME_LABELS:
         if pattern.fullmatch(bare) and (sect is None or sect == section):
             return key
+    for rule in extra:
+        if re.fullmatch(rule.pattern, bare) and (rule.section is None or rule.section == section):
+            return rule.key
     return None
 
 
-def read_two_sided(lines: list[Line]) -> tuple[list[Item], list[RightRow], dict[str, Decimal | None]]:
-    """Left items, right rows and the two totals (``收入总计``, ``支出总计``) of 表1/表4."""
+_GRAND_LEFT_RE = re.compile(r"^(?:收入)?总计$|^收入合计$|^合计$")
+_GRAND_RIGHT_RE = re.compile(r"^(?:支出)?总计$|^支出合计$|^合计$")
+_ORDINAL_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])")
+
+
+def expenditure_key(label: str) -> str | None:
+    """The record key an expenditure-side line names (本年支出合计, 基本支出, 结转下年 …)."""
+    bare = _ORDINAL_RE.sub("", label)
+    bare = re.sub(r"^其中[:：]?", "", bare)
+    for pattern, key in EXPENDITURE_LABELS:
+        if pattern.fullmatch(bare):
+            return key
+    return None
+
+
+def _class_code(name: str, code_cell: str) -> str | None:
+    """A functional 类's code: printed in its own column or before the name, else the national
+    classification's code for the 类 name (杭州 and 北京 print names only)."""
+    if re.fullmatch(r"[1-9]\d{2}", code_cell):
+        return code_cell
+    m = re.match(r"^[\[【]?([1-9]\d{2})[\]】]?(?=[\u4e00-\u9fff])", name)
+    if m:
+        return m.group(1)
+    return functional_class_code(name)
+
+
+def _read_grid(lines: list[Line], layout: GridLayout, items: list[Item], right: list[RightRow],
+               grand: GrandTotals, spending: dict[str, RightRow]) -> None:
+    """A two-sided table read by its layout: block 0 is the income side, every other block an
+    expenditure side (functional 类, or 经济分类 by category, or labelled lines); each side's
+    first figure column is its amount (numbering columns — 行次 — are never read)."""
+    blocks = layout.blocks
+    seen: set[tuple] = set()
+    for line in lines:
+        if line.cells is None or layout.is_header(line) or is_numbering_row(line.cells):
+            continue
+        if tuple(line.cells) in seen:
+            continue  # a row printed again after a page break
+        seen.add(tuple(line.cells))
+        sides = []
+        for block in blocks:
+            label = "".join(cell_text(line.cells[i]) for i in block
+                            if i < len(line.cells) and layout.role(i) == "label")
+            code = "".join(cell_text(line.cells[i]) for i in block
+                           if i < len(line.cells) and layout.role(i) == "code")
+            figures = [parse_money(cell_text(line.cells[c.index])) if c.index < len(line.cells)
+                       and is_money(cell_text(line.cells[c.index])) else None
+                       for c in layout.figure_columns(blocks.index(block))]
+            sides.append((label, code, figures))
+        left_label, _, left_figures = sides[0]
+        if _GRAND_LEFT_RE.match(left_label):
+            grand.income_total = left_figures[0] if left_figures else None
+            grand.line = line
+        elif left_label:
+            _add_item(items, left_label, left_figures[:1] if left_figures and left_figures[0] is not None else [],
+                      line)
+        for number, (label, code, figures) in enumerate(sides[1:], start=1):
+            if not label:
+                continue
+            value = figures[0] if figures else None
+            if _GRAND_RIGHT_RE.match(label):
+                if grand.expenditure_total is None:
+                    grand.expenditure_total = value
+                    grand.expenditure_figures = figures
+                    grand.line = grand.line or line
+                continue
+            economic_side = any(re.search(r"经济", p) for i in blocks[number]
+                                for p in layout.columns[i].path)
+            class_code = None if economic_side else _class_code(label, code)
+            if class_code is not None:
+                right.append(RightRow(class_code, _ORDINAL_RE.sub("", re.sub(r"^[\[【]?[1-9]\d{2}[\]】]?", "", label)),
+                                      [value], line))
+                continue
+            key = expenditure_key(label)
+            if key is not None and (key not in spending or spending[key].figures[0] is None):
+                spending[key] = RightRow(None, label, [value], line)  # the first that prints a figure
+
+
+def read_two_sided(lines: list[Line]) -> tuple[list[Item], list[RightRow], GrandTotals, dict[str, RightRow]]:
+    """Left items, right rows, the two totals (``收入总计``, ``支出总计``) and the expenditure
+    side's labelled lines of 表1/表4."""
     items: list[Item] = []
     right: list[RightRow] = []
-    grand: dict[str, Decimal | None] = {}
+    grand = GrandTotals()
+    spending: dict[str, RightRow] = {}
+    layout = analyse(lines)
+    if layout is not None and len(layout.blocks) >= 2:
+        _read_grid(lines, layout, items, right, grand, spending)
+        _settle_levels(items)
+        return items, right, grand, spending
     started = False
-    pending_label = ""
     for line in lines:
         text = remove_cjk_spaces(line.text)
         compact = compact_name(text)
         if re.search(r"为空表|^备注|^注[:：]", compact):
             break
-        if line.cells is not None and compact.startswith("总计"):
-            # the 决算 template's last row: 总计 | x | 总计 | y (本年收入合计 is a line above)
-            cells = [compact_name(c) if c else "" for c in line.cells]
-            marks = [i for i, c in enumerate(cells) if c == "总计"]
-            after = [next((parse_money(c) for c in cells[i + 1:] if c and is_figure(c)), None) for i in marks]
-            if after and after[0] is not None:
-                grand["income_total"] = after[0]
-                grand["expenditure_total"] = after[1] if len(after) > 1 else None
-                grand["line"] = line  # type: ignore[assignment]
-            continue
         if "收入总计" in compact or "支出总计" in compact or compact.startswith(("收入合计", "支出合计")):
             m = re.search(r"收入(?:总计|合计)\s*((?:[-\d,.]+\s*)*)", text)
             if m:
                 figs = [parse_money(t) for t in m.group(1).split() if is_figure(t)]
-                grand["income_total"] = figs[0] if figs else None
+                grand.income_total = figs[0] if figs else None
             m = re.search(r"支出(?:总计|合计)\s*((?:[-\d,.]+\s*)*)", text)
             if m:
                 figs = [parse_money(t) for t in m.group(1).split() if is_figure(t)]
-                grand["expenditure_total"] = figs[0] if figs else None
-                grand["expenditure_total_figures"] = figs  # type: ignore[assignment]
-            grand["line"] = line  # type: ignore[assignment]
+                grand.expenditure_total = figs[0] if figs else None
+                grand.expenditure_figures = figs
+            grand.line = line
             continue
-        if line.cells is not None:
-            left, right_tokens = _split_cells(line.cells)
-        else:
-            left, right_tokens = _split_line(text)
+        left, right_tokens = _split_line(text)
         if not started:
             if (left and re.match(r"^(?:一、|1[.．])", left[0])) or right_tokens:
                 started = True
@@ -208,74 +290,113 @@ def read_two_sided(lines: list[Line]) -> tuple[list[Item], list[RightRow], dict[
                 continue
         if left:
             label, figs = _trailing_figures(left)
-            if label and not figs and not _NUMBER_PREFIX.match(label) and pending_label == "" and items \
-                    and not items[-1].figures and _label_key(items[-1].label + label, "current") \
-                    and not _label_key(label, "current"):
-                items[-1].label += label  # a label wrapped over two lines
-            elif label in ("小计", "合计") and items:
-                items[-1].label += label  # ``当年收入`` / ``小计`` printed over two rows
-                if figs and not items[-1].figures:
-                    items[-1].figures = figs
-            elif label:
-                level = 0 if re.match(r"^[一二三四五六七八九十]+、", label) else (
-                    1 if re.match(r"^\d+[.．、]", label) else 2)
-                items.append(Item(level, label, figs, line))
+            if label:
+                _add_item(items, label, figs, line)
             elif figs and items and not items[-1].figures:
                 items[-1].figures = figs
         if right_tokens:
             code = right_tokens[0]
             name, figs = _trailing_figures(right_tokens[1:])
             right.append(RightRow(code if _CODE.match(code) and code != "000" else None, name, figs, line))
+    _settle_levels(items)
+    return items, right, grand, spending
+
+
+def _add_item(items: list[Item], label: str, figs: list[Decimal | None], line: Line) -> None:
+    """Add an income line, joining a label wrapped over two rows (``当年收入`` / ``小计``)."""
+    if not figs and not _NUMBER_PREFIX.match(label) and items and not items[-1].figures \
+            and _label_key(items[-1].label + label, "current") and not _label_key(label, "current"):
+        items[-1].label += label  # a label wrapped over two lines
+    elif label in ("小计", "合计") and items:
+        items[-1].label += label  # ``当年收入`` / ``小计`` printed over two rows
+        if figs and not items[-1].figures:
+            items[-1].figures = figs
+    else:
+        level = 0 if re.match(r"^[一二三四五六七八九十]+、", label) else (
+            1 if re.match(r"^\d+[.．、]", label) else 2)
+        items.append(Item(level, label, figs, line))
+
+
+def _settle_levels(items: list[Item]) -> None:
+    """Subtotal lines out of the heading levels, unnumbered headings in, then each item's key."""
     section = "current"
+    heading_open = False
+    if len(items) > 1 and items[0].level == 2 and items[1].level == 1 and not re.match(r"^其中", items[0].label) \
+            and not _NUMBER_PREFIX.match(items[0].label):
+        items[0].level = 0  # the first line an unnumbered heading over numbered parts (深圳 ``财政拨款`` / ``1.…``)
     for item in items:
         bare = _NUMBER_PREFIX.sub("", item.label)
         if re.search(r"(?:小计|合计)$", bare):
             item.level = -1  # a subtotal line (当年收入小计): a figure, not a heading with parts
-        elif item.level == 2 and re.fullmatch(r"上年结转(?:结余|资金)?|年初结转和结余|使用非财政拨款结余.*", bare):
+        elif item.level == 2 and re.fullmatch(r"上年结转(?:结余|资金)?|上年结余、?结转|年初(?:财政拨款)?结转和结余|"
+                                              r"使用非财政拨款结余.*|上年实户资金余额|用事业基金弥补收支差额", bare):
             item.level = 0  # an unnumbered heading (Jiangsu's 上年结转资金)
+            item.heading = True
+        elif item.level == 0 and section == "carryover" and heading_open:
+            item.level = 1  # 一、二、 numbered again under 上年结转结余 (北京 04表): its parts
         if item.level == 0:
             section = "carryover" if "结转" in item.label else "current"
+            heading_open = item.heading
         item.key = _label_key(item.label, "current" if item.level == -1 else section)
-    return items, right, grand
 
 
 def _prov(record: Record, table, line: Line, row: str) -> Provenance:
     return Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label, row=row)
 
 
+_SUMMARY_KEYS = ("current_year_income", "carryover_total", "general_public_budget", "government_fund",
+                 "state_capital", "unit_funds", "carryover_fiscal", "carryover_nonfiscal", "fiscal_total")
+_SPENDING_KEYS = ("current_year_expenditure", "basic_expenditure", "project_expenditure", "carryover_year_end",
+                  "surplus_distribution")
+
+
+def read_summary(table, extra_labels=()) -> SummaryData:
+    """A two-sided table's reading (items keyed with the family's own labels too)."""
+    items, right, grand, spending = read_two_sided(table.lines)
+    if extra_labels:
+        for item in items:
+            if item.key is None:
+                item.key = _label_key(item.label, "current", extra_labels)
+    data = SummaryData(items=items, right=right, grand=grand, expenditure_items=spending)
+    for item in items:
+        if item.key is not None and item.key not in data.by_key:
+            data.by_key[item.key] = item.value
+    data.by_key["income_total"] = grand.income_total
+    return data
+
+
 @register("summary")
 def parse_summary(table, record: Record, parts) -> None:
     """表1: the income items and the department totals; its 类 rows kept for the checks."""
-    items, right, grand = read_two_sided(table.lines)
-    table.rows = right
-    table.data["items"] = items
-    table.data["grand"] = grand
-    by_key: dict[str, Decimal | None] = {}
-    upper: list[tuple[Decimal, Item]] = []
-    for item in items:
-        if item.key is None or item.key in by_key:
-            continue
-        by_key[item.key] = item.value
-        if item.key.startswith("upper_") and item.value is not None:
-            upper.append((item.value, item))
-    by_key["income_total"] = grand.get("income_total")
-    table.data["by_key"] = by_key
+    profile = getattr(parts, "profile", None)
+    data = read_summary(table, profile.income_labels if profile is not None else ())
+    table.rows = data.right
+    table.data = data
+    items, grand = data.items, data.grand
+    upper = [(item.value, item) for item in items
+             if item.key and item.key.startswith("upper_") and item.value is not None]
     t = record.totals
     if t.income_total is not None:
         return  # a second summary table (a 单位 version): the first one's totals stand
-    line = grand.get("line")
-    for key in ("income_total", "expenditure_total"):
-        if grand.get(key) is not None:
-            setattr(t, key, in_record_unit(grand[key], table, record))
-            t.provenance[key] = _prov(record, table, line, "收入总计" if key == "income_total" else "支出总计")
+    line = grand.line
+    for key, value, row in (("income_total", grand.income_total, "收入总计"),
+                            ("expenditure_total", grand.expenditure_total, "支出总计")):
+        if value is not None:
+            setattr(t, key, in_record_unit(value, table, record))
+            t.provenance[key] = _prov(record, table, line, row)
     for item in items:
         key = item.key
-        if key in ("current_year_income", "carryover_total", "general_public_budget", "government_fund",
-                   "state_capital", "unit_funds", "carryover_fiscal", "carryover_nonfiscal") \
-                and getattr(t, key) is None and item.value is not None:
+        if key in _SUMMARY_KEYS and getattr(t, key) is None and item.value is not None:
             setattr(t, key, in_record_unit(item.value, table, record))
             t.provenance[key] = _prov(record, table, item.line, item.label)
+    for key in _SPENDING_KEYS:
+        row = data.expenditure_items.get(key)
+        if row is not None and row.figures and row.figures[0] is not None and getattr(t, key) is None:
+            setattr(t, key, in_record_unit(row.figures[0], table, record))
+            t.provenance[key] = _prov(record, table, row.line, row.name)
     _fill_unit_funds(items, table, record)
+    if t.income_total is None and t.expenditure_total is not None:
+        _income_total_from_items(data, table, record)
     if upper:
         t.upper_level_transfer = in_record_unit(sum((v for v, _ in upper), Decimal(0)), table, record)
         t.provenance["upper_level_transfer"] = _prov(record, table, upper[0][1].line, upper[0][1].label)
@@ -284,6 +405,19 @@ def parse_summary(table, record: Record, parts) -> None:
             and t.income_total == t.current_year_income:
         t.carryover_total = Decimal("0.00")
         t.provenance["carryover_total"] = _prov(record, table, line or table.lines[0], "上年结转结余 (收入总计 − 本年收入)")
+
+
+def _income_total_from_items(data: SummaryData, table, record: Record) -> None:
+    """A 收入总计 printed blank beside a printed 支出总计 (上海市审计局 2026): the sum of the income
+    headings (一、二、…) the table prints, marked as computed in its provenance. The blank stays a
+    finding of the checks (收入总计 = Σ its items, printed blank)."""
+    tops = [item for item in data.items if item.level == 0]
+    values = [item.value for item in tops if item.value is not None]
+    if not values or not data.grand.line:
+        return
+    record.totals.income_total = in_record_unit(sum(values, Decimal(0)), table, record)
+    record.totals.provenance["income_total"] = _prov(
+        record, table, data.grand.line, "收入总计（空白；" + " + ".join(_NUMBER_PREFIX.sub("", i.label) for i in tops) + "）")
 
 
 def _fill_unit_funds(items: list[Item], table, record: Record) -> None:
@@ -302,10 +436,10 @@ def _fill_unit_funds(items: list[Item], table, record: Record) -> None:
 @register("fiscal_summary")
 def parse_fiscal_summary(table, record: Record, parts) -> None:
     """表4: kept for the checks (财政拨款 totals against 表5 and 表1)."""
-    items, right, grand = read_two_sided(table.lines)
-    table.rows = right
-    table.data["items"] = items
-    table.data["grand"] = grand
+    profile = getattr(parts, "profile", None)
+    data = read_summary(table, profile.income_labels if profile is not None else ())
+    table.rows = data.right
+    table.data = data
 
 
 # --- the narrative's income statements -------------------------------------------------------
@@ -358,9 +492,9 @@ def fill_from_narrative(parts, record: Record) -> None:
         value = parse_money(m.group(1))
         unit = m.group(2)
         if record.unit and unit != record.unit:
-            from kg.extract.text_normalize import to_unit
+            from kg.units import convert
 
-            value = to_unit(value, unit, record.unit)
+            value = convert(value, unit, record.unit)
         setattr(t, key, value)
         line_no = text[:m.start()].count("\n")
         src = section[min(line_no + (1 if text[m.start()] == "\n" else 0), len(section) - 1)]

@@ -15,21 +15,25 @@ from kg.extract.model import Provenance, Record
 from kg.extract.source import Line
 from kg.extract.tables import register
 from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.contracts import ThreePublicData
 from kg.extract.tables.rows import is_figure
 from kg.extract.text_normalize import compact_name, parse_money
 
-# (regex at the start of the compact label, field) — order matters: longer labels first
+# (regex at the start of the label — its ordinal (（一）, 1.) and 其中： removed —, field);
+# order matters: longer labels first
 THREE_PUBLIC_LABELS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:其中[:：])?公务用车购置及运行(?:维护)?费"), "vehicles"),
-    (re.compile(r"^(?:其中[:：])?(?:\d[.、．])?公务用车购置费?"), "vehicle_purchase"),
-    (re.compile(r"^(?:其中[:：])?(?:\d[.、．])?公务用车运行(?:维护)?费"), "vehicle_operation"),
-    (re.compile(r"^(?:\d[.、．])?因公出国[（(]境[)）]费?"), "overseas"),
-    (re.compile(r"^(?:\d[.、．])?公务接待费"), "reception"),
-    (re.compile(r"^(?:\d[.、．])?会议费"), "meetings"),
-    (re.compile(r"^(?:\d[.、．])?培训费"), "training"),
+    (re.compile(r"^公务用车购置及运行(?:维护)?(?:费|支出)"), "vehicles"),
+    (re.compile(r"^公务用车购置(?:费|支出)?"), "vehicle_purchase"),
+    (re.compile(r"^公务用车运行(?:维护)?(?:费|支出)?"), "vehicle_operation"),
+    (re.compile(r"^因公出国[（(]境[)）](?:费用?|支出)?"), "overseas"),
+    (re.compile(r"^公务接待(?:费|支出)"), "reception"),
+    (re.compile(r"^会议费"), "meetings"),
+    (re.compile(r"^培训费"), "training"),
     (re.compile(r"^(?:三公经费)?小计"), "subtotal"),
-    (re.compile(r"^(?:合计|总计)"), "total"),
+    (re.compile(r"^(?:合计|总计)|^三公经费(?:合计|总计|.*总额)?$"), "total"),
 ]
+_QUOTES = str.maketrans("", "", "“”\"'‘’")
+_ORDINAL_RE = re.compile(r"^(?:其中[:：]?)?(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d[.、．])?(?:其中[:：]?)?")
 
 
 @dataclass
@@ -53,17 +57,13 @@ def read_label_rows(lines: list[Line]) -> list[LabelRow]:
         if compact.startswith("※"):
             continue
         tokens = line.text.split()
-        hit = None
-        for pattern, key in THREE_PUBLIC_LABELS:
-            if pattern.match(compact):
-                hit = key
-                break
-        figures = []
         cut = len(tokens)
         while cut > 0 and is_figure(tokens[cut - 1]):
             cut -= 1
         figures = [parse_money(t) for t in tokens[cut:]]
         label = compact_name("".join(tokens[:cut]))
+        bare = _ORDINAL_RE.sub("", label.translate(_QUOTES))
+        hit = next((key for pattern, key in THREE_PUBLIC_LABELS if pattern.match(bare)), None)
         if hit:
             rows.append(LabelRow(hit, label, figures, [line]))
         elif rows and not rows[-1].figures:
@@ -81,6 +81,7 @@ def parse_three_public(table, record: Record, parts) -> None:
         return
     rows = read_label_rows(table.lines)
     table.rows = rows
+    table.data = ThreePublicData(values={row.key: row.value for row in reversed(rows)})
     tp = record.totals.three_public
     if tp.total is not None or tp.reception is not None:
         return

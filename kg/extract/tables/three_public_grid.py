@@ -1,14 +1,16 @@
-"""三公 tables laid out in columns (Shanghai, Jiangsu, the 决算 template), read from PDF cells.
+"""三公 tables laid out in columns (上海, 江苏, 浙江, 长春, 西安, the 决算 template), read from PDF cells.
 
-The Xinjiang 表10 lists the 三公 items down its rows; the other templates put them across the
+The Xinjiang 表10 lists the 三公 items down its rows; most other families put them across the
 header (合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行费: 小计 | 购置费 | 运行费 …) with the
-figures in one row below. Each column is named by its header path (the header texts above it,
-a horizontally merged group header carried over the columns it spans), then:
+figures in a row below. Each column is named by its header path (``kg.extract.grid``), then:
 
-* Jiangsu adds 会议费 and 培训费: the 三公 total is then the 三公 小计 column, not 合计;
-* the 决算 template splits every item into 预算数 | 决算数: a 决算 record takes 决算数, a
-  budget 预算数;
-* Shanghai adds 机关运行经费预算数 (the operating expenses);
+* 江苏 and 西安 add 会议费 and 培训费: the 三公 total is then the 三公 小计 column, not 合计;
+* the 决算 template prints every item as 预算数 | 决算数 — as column groups, or as two rows
+  labelled 预算数 and 决算数: a 决算 record takes 决算数, a budget 预算数, and every phase's
+  figures are kept (``ThreePublicData.phases``, the record's ``phased``);
+* 西安 prints 上年 | 当年 | 增减变化情况 groups: the document's year is 当年;
+* a table of one row per unit (杭州, 湖州) is read from its 合计 row;
+* 上海 adds 机关运行经费预算数 (the operating expenses);
 * a table in 万元 inside a record in 元 is converted exactly (``in_record_unit``).
 
 Only rows with cells (PDF) are read here; text rows are left to ``three_public``.
@@ -18,124 +20,178 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kg.extract.grid import analyse, cell_text, is_numbering_row
 from kg.extract.model import Provenance, Record
 from kg.extract.source import Line
-from kg.extract.text_normalize import compact_name, is_money, parse_money
+from kg.extract.profiles.vocabulary import phase_of, without_year
+from kg.extract.tables.contracts import ThreePublicData
+from kg.extract.text_normalize import is_money, parse_money
 
-_QUOTES = str.maketrans("", "", "“”\"'‘’")
-
-
-def _header_paths(header: list[Line], ncols: int) -> list[list[str]]:
-    """Each column's header texts, top to bottom (a blank cell in a row above the last takes
-    the group header to its left: a horizontal merge)."""
-    paths: list[list[str]] = [[] for _ in range(ncols)]
-    for depth, line in enumerate(header):
-        cells = list(line.cells or ())
-        last_row = depth == len(header) - 1
-        carry: str | None = None
-        for col in range(ncols):
-            text = cells[col] if col < len(cells) else None
-            if text:
-                carry = text
-            elif not last_row:
-                text = carry
-            if text:
-                bare = compact_name(text).translate(_QUOTES)
-                if not paths[col] or paths[col][-1] != bare:
-                    paths[col].append(bare)
-    return paths
+# header words that say which year a column holds (not what it holds)
+_YEAR_GROUP_RE = re.compile(r"^(?:上年|当年|本年|增减变化情况|增减|变化情况|当年预算|上年结转结余|本年预算)$")
+# a column per source of funds under each item (深圳): the item is the group's, the sources add up
+_SOURCE_RE = re.compile(r"^(?:一般公共预算(?:拨款)?|政府性基金(?:预算)?(?:拨款)?|国有资本经营预算(?:拨款)?)$")
+_SKIPPED_GROUP_RE = re.compile(r"^(?:上年|增减变化情况|增减|变化情况|上年结转结余)$")
 
 
-def _variant(path: list[str]) -> str | None:
-    leaf = path[-1] if path else ""
-    if leaf.startswith("决算"):
-        return "final"
-    if leaf.startswith("预算") or leaf.startswith("年初预算"):
-        return "budget"
+_YEAR_PREFIX_RE = re.compile(r"^(20\d\d)\s*年度?")
+
+
+def _years(path: tuple[str, ...]) -> set[int]:
+    """The years a column's headers name (``2025年预算数`` | ``2026年预算数``)."""
+    return {int(m.group(1)) for p in path for m in [_YEAR_PREFIX_RE.match(p)] if m}
+
+
+_bare = without_year
+_phase = phase_of
+
+
+# What a header word names, searched anywhere in the word: a header set in narrow columns can
+# carry a neighbour's character (``公公务接待费``) or lose its first (``务用车购置及运行维护``).
+ITEM_WORDS: tuple[tuple[str, str], ...] = (
+    ("operating_expenses", r"机关运行经费"),
+    ("overseas", r"因公出国"),
+    ("reception", r"公务接待|接待费"),
+    ("meetings", r"会议费"),
+    ("training", r"培训费"),
+    ("vehicles", r"购置及运行"),
+    ("vehicle_purchase", r"^(?:其中[:：])?(?:公务用车)?购置|车购置"),
+    ("vehicle_operation", r"^(?:其中[:：])?(?:公务用车)?运行|车运行"),
+    # a header naming the 三公 explicitly is the 三公 figure (beside 会议费 and 培训费 where printed);
+    # a bare 合计 is the table's total
+    ("subtotal", r"^三公经费(?:合计|总计|.*总额)?$"),
+    ("total", r"^(?:合计|总计)$"),
+)
+
+
+def item_key(name: str) -> str | None:
+    """What one header word names (None for a group word such as 当年 or 小计)."""
+    for key, pattern in ITEM_WORDS:
+        if re.search(pattern, name):
+            return key
     return None
 
 
-def _key(path: list[str]) -> str | None:
-    """What a column holds, from its header path."""
-    names = [p for p in path if not re.match(r"^(?:预算数|决算数|年初预算数?|全年预算数?)$", p)]
+def _key(path: tuple[str, ...]) -> str | None:
+    """What a column holds, from its header path: the leaf's item, or for a 小计/合计 leaf the
+    item of the nearest group that names one (公务用车购置及运行费 / 小计 = vehicles); a 小计 under
+    no item group is the 三公 subtotal (beside 会议费 and 培训费)."""
+    names = [_bare(p) for p in path]
+    names = [p for p in names if not _phase([p]) and not _YEAR_GROUP_RE.match(p) and not _SOURCE_RE.match(p)]
     if not names:
         return None
-    leaf = names[-1]
-    vehicle_group = any(n.startswith("公务用车") for n in names[:-1])
-    if "机关运行经费" in leaf:
-        return "operating_expenses"
-    if re.match(r"^因公出国", leaf):
-        return "overseas"
-    if re.match(r"^公务接待", leaf):
-        return "reception"
-    if re.match(r"^会议费", leaf):
-        return "meetings"
-    if re.match(r"^培训费", leaf):
-        return "training"
-    if re.match(r"^(?:公务用车)?购置费?$", leaf) or re.match(r"^公务用车购置费", leaf):
-        return "vehicle_purchase"
-    if re.match(r"^(?:公务用车)?运行(?:维护)?费$", leaf) or re.match(r"^公务用车运行", leaf):
-        return "vehicle_operation"
-    if re.match(r"^公务用车购置及运行", leaf):
-        return "vehicles"
-    if leaf == "小计":
-        return "vehicles" if vehicle_group else "subtotal"
-    if re.match(r"^(?:合计|总计)", leaf) and not vehicle_group:
-        return "total"
-    return None
+    leaf, groups = names[-1], names[:-1]
+    if leaf in ("小计", "合计"):
+        for group in reversed(groups):
+            key = item_key(group)
+            if key not in (None, "total"):
+                return key
+        return "subtotal" if leaf == "小计" else "total"
+    if re.match(r"^科研", leaf):
+        return None  # 科研因公出国（境）费用: inside 因公出国 but not the item itself
+    return item_key(leaf)
 
 
 def read_grid(table, record: Record) -> bool:
     """Read a column-layout 三公 table into ``record.totals``; False where it is not one."""
     from kg.extract.tables.classification import in_record_unit
 
-    rows = [line for line in table.lines if line.cells is not None]
-    if not rows:
+    layout = analyse(table.lines)
+    if layout is None:
         return False
-    first_data = next((i for i, line in enumerate(rows)
-                       if any(c and is_money(c) for c in line.cells or ())), None)
-    if first_data is None or first_data == 0:
-        return False
-    header, data = rows[:first_data], rows[first_data]
-    ncols = max(len(line.cells or ()) for line in rows)
-    paths = _header_paths(header, ncols)
-    keys = [_key(p) for p in paths]
+    paths = [c.path for c in layout.columns]
+    # a column of another year (重庆: 2025年预算数 | 2026年预算数) or of differences is not this budget's
+    keys = [_key(p) if not any(_SKIPPED_GROUP_RE.match(_bare(g)) for g in p[:-1])
+            and not (record.year and _years(p) and record.year not in _years(p)) else None for p in paths]
     if sum(1 for k in keys if k in ("overseas", "reception", "vehicles", "vehicle_operation")) < 2:
         return False  # the items run down the rows: not a column layout
-    variants = [_variant(p) for p in paths]
-    wanted = None
-    if any(variants):
-        wanted = "final" if (record.kind or "").endswith("决算") else "budget"
-    values: dict[str, tuple[Decimal | None, int]] = {}
-    cells = list(data.cells or ())
-    for col, key in enumerate(keys):
-        if key is None or (wanted and variants[col] != wanted) or key in values:
-            continue
-        text = cells[col] if col < len(cells) else None
-        value = parse_money(text) if text and is_money(text) else None
-        values[key] = (value, col)
+    rows = [line for line in table.lines if line.cells is not None and not layout.is_header(line)
+            and not is_numbering_row(line.cells) and any(c and is_money(cell_text(c)) for c in line.cells)]
+    if not rows:
+        return False
+    own = "final" if (record.kind or "").endswith("决算") else "budget"
+    budget_phases = ("budget", "initial_budget", "adjusted_budget")
+    # (phase, line) of the rows to read: rows labelled 预算数/决算数, else the 合计 row or the first
+    labelled = [(_phase([cell_text(c) for c in line.cells if c and not is_money(cell_text(c))]), line) for line in rows]
+    if any(phase for phase, _ in labelled):
+        chosen = [(phase, line) for phase, line in labelled if phase]
+    else:
+        total_row = next((line for line in rows if any(re.match(r"^(?:合计|总计)$", cell_text(c)) for c in line.cells
+                                                        if c)), None)
+        # a row per year (深圳: 2025年 | 2026年 | 增减变化金额): the document's year
+        year_row = next((line for line in rows if record.year and any(
+            re.fullmatch(rf"{record.year}年?度?", cell_text(c)) for c in line.cells if c)), None)
+        chosen = [(None, total_row or year_row or rows[0])]
+    phases: dict[str, dict[str, tuple[Decimal | None, int, Line]]] = {}
+    for row_phase, line in chosen:
+        cells = list(line.cells or ())
+        for col, key in enumerate(keys):
+            if key is None or layout.role(col) != "figure":
+                continue
+            phase = row_phase or _phase(paths[col]) or own
+            text = cell_text(cells[col]) if col < len(cells) else ""
+            value = parse_money(text) if text and is_money(text) else None
+            found = phases.setdefault(phase, {})
+            if key in found and _SOURCE_RE.match(paths[col][-1]) and _SOURCE_RE.match(paths[found[key][1]][-1]) \
+                    and paths[col][:-1] == paths[found[key][1]][:-1]:
+                # another source of funds of the same item: the item is their sum
+                before = found[key][0]
+                if value is not None:
+                    found[key] = ((before or Decimal(0)) + value, found[key][1], line)
+                continue
+            found.setdefault(key, (value, col, line))
+    values = phases.get(own) or (next((phases[p] for p in budget_phases if p in phases), None) if own == "budget"
+                                 else None) or next(iter(phases.values()))
     tp = record.totals.three_public
     has_other = "meetings" in values or "training" in values
-    total_key = "subtotal" if has_other or "subtotal" in values else "total"
+    total_key = "subtotal" if (has_other or "total" not in values) and "subtotal" in values else "total"
     mapping = {"total": total_key, "overseas": "overseas", "reception": "reception", "vehicles": "vehicles",
                "vehicle_purchase": "vehicle_purchase", "vehicle_operation": "vehicle_operation"}
     for attr, key in mapping.items():
         if key not in values:
             continue
-        value, col = values[key]
+        value, col, line = values[key]
         setattr(tp, attr, in_record_unit(value, table, record))
         record.totals.provenance[f"three_public.{attr}"] = Provenance(
-            file=record.source, page=data.page, line=data.lineno, table=table.label, row="/".join(paths[col]))
+            file=record.source, page=line.page, line=line.lineno, table=table.label, row="/".join(paths[col]))
     if "operating_expenses" in values and record.totals.operating_expenses is None:
-        value, col = values["operating_expenses"]
+        value, col, line = values["operating_expenses"]
         if value is not None:
             record.totals.operating_expenses = in_record_unit(value, table, record)
             record.totals.provenance["operating_expenses"] = Provenance(
-                file=record.source, page=data.page, line=data.lineno, table=table.label, row=paths[col][-1])
+                file=record.source, page=line.page, line=line.lineno, table=table.label, row=paths[col][-1])
     # the columns as label rows (printed figures, table unit): what ``checks`` recomputes
     from kg.extract.tables.three_public import LabelRow
 
-    table.rows = [LabelRow(key, "/".join(paths[col]), [value], [data])
-                  for key, (value, col) in values.items() if key != "operating_expenses"]
-    table.data["three_public_grid"] = {key: value for key, (value, _) in values.items()}
+    table.rows = [LabelRow(key, "/".join(paths[col]), [value], [line])
+                  for key, (value, col, line) in values.items() if key != "operating_expenses"]
+    table.data = ThreePublicData(
+        values={key: value for key, (value, _, _) in values.items()},
+        phases={phase: {key: value for key, (value, _, _) in found.items()} for phase, found in phases.items()})
+    record.phased.extend(_phased(record, table, phases, mapping))
     return True
+
+
+def _phased(record: Record, table, phases, mapping) -> list:
+    """Every phase's 三公 figures as phased figures (预算数 and 决算数 of a 决算), with 完成率."""
+    from kg.extract.model import PhasedFigure
+    from kg.extract.tables.classification import in_record_unit
+
+    if len(phases) < 2:
+        return []
+    out = []
+    for phase, found in phases.items():
+        for attr, key in mapping.items():
+            if key not in found or found[key][0] is None:
+                continue
+            value, col, line = found[key]
+            out.append(PhasedFigure(key=f"three_public.{attr}", phase=phase,
+                                    value=in_record_unit(value, table, record),
+                                    provenance=Provenance(file=record.source, page=line.page, line=line.lineno,
+                                                          table=table.label, row="/".join(table_path(table, col)))))
+    return out
+
+
+def table_path(table, col: int) -> tuple[str, ...]:
+    layout = analyse(table.lines)
+    return layout.columns[col].path if layout is not None and col < len(layout.columns) else ()

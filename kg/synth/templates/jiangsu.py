@@ -331,6 +331,7 @@ def truth(b: Budget, source: str) -> Record:
     meeting, training = _meeting_training(b)
     totals = Totals(
         income_total=b.total, expenditure_total=b.total, current_year_income=b.total, general_public_budget=b.total,
+        fiscal_total=b.total,  # 一、财政拨款 over its budgets
         carryover_total=ZERO, basic_expenditure=b.basic_total, personnel=b.personnel,
         public_expenses=b.public_expenses, project_expenditure=b.project_total, operating_expenses=b.public_expenses,
         three_public=ThreePublic(total=b.three_public_total, overseas=t["overseas"], reception=t["reception"],

@@ -234,6 +234,7 @@ def truth(b: Budget, source: str) -> Record:
     totals = Totals(
         income_total=yuan(b.total), expenditure_total=yuan(b.total),  # no 本年收入合计 line is printed
         general_public_budget=yuan(b.total), government_fund=ZERO, state_capital=ZERO, unit_funds=ZERO,
+        fiscal_total=yuan(b.total),  # 一、财政拨款收入 over its budgets
         basic_expenditure=yuan(b.basic_total), personnel=yuan(b.personnel), public_expenses=yuan(b.public_expenses),
         project_expenditure=yuan(b.project_total), operating_expenses=yuan(b.public_expenses),
         three_public=ThreePublic(total=yuan(b.three_public_total), overseas=yuan(t["overseas"]),

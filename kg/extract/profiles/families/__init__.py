@@ -1,0 +1,1 @@
+"""One module per template family, each defining ``PROFILE``."""
