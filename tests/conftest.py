@@ -55,6 +55,13 @@ def nlp_small_store():
     return store
 
 
+# Hostile-input and ingest-safety tests (tests/ingest_support.py): one on-disk store holding four
+# good budgets, built once by the real CLI; each test works on a copy of it.
+@pytest.fixture(scope="session")
+def stocked_store_template(tmp_path_factory):
+    from tests.ingest_support import build_stocked_store
+
+    return build_stocked_store(tmp_path_factory.mktemp("stocked"))
 # The national disclosures (../shared/national): one extraction of every file per test session,
 # each file on its own (not combined) so every document's own figures can be checked.
 @pytest.fixture(scope="session")

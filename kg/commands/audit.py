@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kg.extract.limits import add_limit_arguments, limits_from_args
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="report where a document's own arithmetic does not add up",
@@ -13,6 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "printed figures are never corrected.")
     p.add_argument("paths", nargs="+", metavar="FILE", help="PDF or .txt files, or folders")
     p.add_argument("--all", action="store_true", help="list the checks that pass as well")
+    add_limit_arguments(p)
     p.set_defaults(run=run)
 
 
@@ -40,7 +43,7 @@ def format_report(record, show_all: bool = False) -> str:
 def run(args: argparse.Namespace) -> int:
     from kg.extract.pipeline import extract_paths
 
-    records, failures = extract_paths(args.paths)
+    records, failures = extract_paths(args.paths, limits=limits_from_args(args), isolate=True)
     for record in records:
         print(format_report(record, args.all))
     for failure in failures:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kg.extract.limits import add_limit_arguments, limits_from_args
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="read budget documents into exact records",
@@ -16,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the records as JSON (default: a summary)")
     p.add_argument("--no-combine", action="store_true",
                    help="do not combine several files of one budget into one record")
+    add_limit_arguments(p)
     p.add_argument("--progress", action="store_true",
                    help="print one line per document on stderr as it is read")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
@@ -38,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
     from kg.extract.serialize import dumps
 
     records, failures = extract_paths(args.paths, combine=not args.no_combine,
-                                      progress=print_progress if args.progress else None, jobs=max(1, args.jobs))
+                                      limits=limits_from_args(args), isolate=True, jobs=max(1, args.jobs),
+                                      progress=print_progress if args.progress else None)
     if not args.progress:  # the progress lines named them already
         for failure in failures:
             print(str(failure), file=sys.stderr)

@@ -77,7 +77,7 @@ def prints_tables(record: Record) -> bool:
     return any(table.get("kind") not in (None, "other") for table in record.tables)
 
 
-def _same_budget(a: Record, b: Record) -> bool:
+def same_budget(a: Record, b: Record) -> bool:
     """One budget: same year and kind, names that denote one department (aliases, a dropped
     area prefix as in 省委办公厅 / 中共江苏省委办公厅), and not two sets of tables."""
     return (a.year == b.year and a.kind == b.kind and not (prints_tables(a) and prints_tables(b))
@@ -88,7 +88,7 @@ def combine_records(records: list[Record]) -> list[Record]:
     """Group records by budget and merge each group; order of first appearance is kept."""
     groups: list[list[Record]] = []
     for record in records:
-        group = next((g for g in groups if _same_budget(g[0], record)), None)
+        group = next((g for g in groups if same_budget(g[0], record)), None)
         if group is None:
             groups.append([record])
         else:

@@ -1,14 +1,24 @@
-"""records.md JSON -> ``model.Record``: the inverse of ``serialize.py``.
+"""records.md JSON -> ``model.Record``: the inverse of ``serialize.py``, and the gate records
+files pass before they reach the graph.
 
 Why: the gold records in ``shared/gold/`` and any saved ``budgetkg extract --json`` output can be
 turned back into typed records, so the graph can be built (and tested) from them without running
 the extractor. Money strings become ``Decimal`` exactly; unknown keys are ignored.
+
+Why a gate (``read_records_file``): a records file is input like any document and may be
+hostile or broken — nested ten thousand levels deep, a list where a name belongs, ``"12,3x"`` as
+an amount, ``NaN``, a lone surrogate, a 50 MB name. Each file is checked against the contract
+(``shared/spec/records.md``: types, decimals that parse, codes of digits, the fixed vocabularies,
+nesting depth and sizes) before any record of it is built; a file that fails is refused with
+one ``RecordsError`` line naming where (``records[0].projects[2].amount``) and why, and the other
+files of the run are read as usual.
 """
 from __future__ import annotations
 
 import json
-from decimal import Decimal
-from typing import Any
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
 
 from kg.extract.model import (TOTAL_KEYS, Check, PhasedFigure, EconomicSubject, FunctionalSubject, Indicator, PolicyDocument,
                               Procurement, Profile, Project, Provenance, Record, Staffing,
@@ -112,11 +122,314 @@ def record_from_json(data: dict) -> Record:
 
 
 def records_from_json(text: str) -> list[Record]:
-    """A JSON text holding one record object or a list of them."""
-    data = json.loads(text)
-    return [record_from_json(d) for d in (data if isinstance(data, list) else [data])]
+    """A JSON text holding one record object or a list of them, checked against the contract
+    (``RecordsError`` where it does not follow it)."""
+    data = parse_records_json(text)
+    return [record_from_json(d) for d in data]
 
 
 def load_records(path: str) -> list[Record]:
-    with open(path, encoding="utf-8") as fh:
-        return records_from_json(fh.read())
+    """The records of a records file (``read_records_file`` with the default limits)."""
+    return read_records_file(path)
+
+
+# ----------------------------------------------------------------------------- the contract gate
+
+MAX_DEPTH = 12               # records.md nests 6 deep (record > projects > [i] > indicators > [i] > provenance)
+MAX_STRING = 100_000         # characters in one string (a 主要职能 text is a few thousand)
+MAX_ITEMS = 200_000          # entries in one list or object
+MAX_DIGITS = 20              # significant digits of an amount (10^15 元 is more than any budget)
+KINDS = ("部门预算", "单位预算", "部门决算", "单位决算")
+UNITS = ("万元", "元")
+_CODE_RE = re.compile(r"^[0-9]{3}(?:[0-9]{2}){0,2}$")   # 类 211, 款 21103, 项 2110301
+_ECONOMIC_CODE_RE = re.compile(r"^[0-9]{3}(?:[0-9]{2})?$")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class RecordsError(ValueError):
+    """A records file that cannot be read or does not follow records.md; the message is one line."""
+
+
+def read_records_file(path: str, limits=None) -> list[Record]:
+    """Read and check one records ``.json`` file; ``RecordsError`` with a one-line reason when the
+    file cannot be read (a FIFO, a device, larger than ``max_text_mb``, not UTF-8) or breaks the
+    contract. It is parsed in this process, so its size is what bounds its memory."""
+    from kg.extract.errors import ExtractionError
+    from kg.extract.limits import DEFAULT_LIMITS, MB, check_path, check_text_size
+
+    limits = limits or DEFAULT_LIMITS
+    try:
+        check_text_size(path, check_path(path, limits), limits)  # JSON is text: --max-text-mb
+    except ExtractionError as exc:
+        raise RecordsError(exc.reason) from None
+    bound = int(limits.max_text_mb * MB)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(bound + 1)
+    except OSError as exc:
+        raise RecordsError(f"cannot read: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RecordsError(f"not UTF-8 JSON: invalid byte at offset {exc.start}") from None
+    data = parse_records_json(text)
+    return [record_from_json(d) for d in data]
+
+
+def parse_records_json(text: str) -> list[dict]:
+    """JSON text -> the list of record objects it holds, each checked against the contract."""
+    depth = json_depth(text)
+    if depth > MAX_DEPTH:
+        raise RecordsError(f"JSON nested more than {MAX_DEPTH} levels deep (records.md needs at most {MAX_DEPTH})")
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+    except RecordsError:
+        raise
+    except (ValueError, RecursionError) as exc:
+        raise RecordsError(f"not valid JSON: {' '.join(str(exc).split())[:160]}") from None
+    items = data if isinstance(data, list) else [data]
+    errors: list[str] = []
+    for i, item in enumerate(items):
+        RECORD(item, f"records[{i}]" if isinstance(data, list) else "record", errors)
+    if not items:
+        errors.append("no record in the file")
+    if errors:
+        more = f"; … and {len(errors) - 3} more" if len(errors) > 3 else ""
+        raise RecordsError("does not follow the records contract (records.md): " + "; ".join(errors[:3]) + more)
+    return items
+
+
+def json_depth(text: str) -> int:
+    """How deep the brackets of a JSON text nest (strings skipped), without parsing it: a
+    hostile file ten thousand levels deep would exhaust the parser's recursion."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    return deepest
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _no_constant(name: str):
+    raise RecordsError(f"not valid JSON for records: {name} is not a number")
+
+
+# A checker takes (value, where, errors) and appends "where: why" for what is wrong.
+Checker = Callable[[Any, str, list], None]
+
+
+def _text(value: Any, where: str, errors: list) -> None:
+    if not isinstance(value, str):
+        errors.append(f"{where}: expected text, found {_kind(value)}")
+        return
+    if len(value) > MAX_STRING:
+        errors.append(f"{where}: text of {len(value)} characters (at most {MAX_STRING})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        errors.append(f"{where}: not valid Unicode (a lone surrogate)")
+        return
+    bad = _CONTROL_RE.search(value)
+    if bad:
+        errors.append(f"{where}: control character U+{ord(bad.group()):04X}")
+
+
+def _decimal(value: Any, where: str, errors: list) -> None:
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal, float)):
+        errors.append(f"{where}: expected a decimal (string or number), found {_kind(value)}")
+        return
+    text = str(value).strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        errors.append(f"{where}: {_short(text)} is not a decimal")
+        return
+    if not number.is_finite():
+        errors.append(f"{where}: {_short(text)} is not a finite decimal")
+    elif len(number.as_tuple().digits) > MAX_DIGITS or abs(number.as_tuple().exponent) > MAX_DIGITS:
+        errors.append(f"{where}: {_short(text)} has more than {MAX_DIGITS} digits")
+
+
+def _integer(low: int, high: int) -> Checker:
+    def check(value: Any, where: str, errors: list) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            errors.append(f"{where}: expected a whole number, found {_kind(value)}")
+        elif not low <= value <= high:
+            errors.append(f"{where}: {value} is not between {low} and {high}")
+    return check
+
+
+def _boolean(value: Any, where: str, errors: list) -> None:
+    if not isinstance(value, bool):
+        errors.append(f"{where}: expected true or false, found {_kind(value)}")
+
+
+def _pattern(regex: re.Pattern, description: str) -> Checker:
+    def check(value: Any, where: str, errors: list) -> None:
+        if not isinstance(value, str):
+            errors.append(f"{where}: expected {description}, found {_kind(value)}")
+        elif not regex.match(value):
+            errors.append(f"{where}: {_short(value)} is not {description}")
+    return check
+
+
+def _one_of(values: Callable[[], tuple[str, ...]] | tuple[str, ...]) -> Checker:
+    def check(value: Any, where: str, errors: list) -> None:
+        allowed = values() if callable(values) else values
+        if not isinstance(value, str) or value not in allowed:
+            errors.append(f"{where}: {_short(value)} is not one of {', '.join(allowed)}")
+    return check
+
+
+def _optional(checker: Checker) -> Checker:
+    def check(value: Any, where: str, errors: list) -> None:
+        if value is not None:
+            checker(value, where, errors)
+    return check
+
+
+def _money_or_blank(value: Any, where: str, errors: list) -> None:
+    if value is not None and value != "":
+        _decimal(value, where, errors)
+
+
+def _list_of(checker: Checker) -> Checker:
+    def check(value: Any, where: str, errors: list) -> None:
+        if value is None:
+            return
+        if not isinstance(value, list):
+            errors.append(f"{where}: expected a list, found {_kind(value)}")
+            return
+        if len(value) > MAX_ITEMS:
+            errors.append(f"{where}: {len(value)} entries (at most {MAX_ITEMS})")
+            return
+        for i, item in enumerate(value):
+            checker(item, f"{where}[{i}]", errors)
+    return check
+
+
+def _map_of(checker: Checker) -> Checker:
+    def check(value: Any, where: str, errors: list) -> None:
+        if value is None:
+            return
+        if not isinstance(value, dict):
+            errors.append(f"{where}: expected an object, found {_kind(value)}")
+            return
+        if len(value) > MAX_ITEMS:
+            errors.append(f"{where}: {len(value)} entries (at most {MAX_ITEMS})")
+            return
+        for key, item in value.items():
+            _text(key, f"{where} key", errors)
+            checker(item, f"{where}.{_short(key, 40)}", errors)
+    return check
+
+
+def _object(fields: dict[str, Checker], required: tuple[str, ...] = ()) -> Checker:
+    """An object whose known keys are checked (unknown keys are allowed: records.md says "add
+    keys freely") and whose ``required`` keys are present and not null."""
+    def check(value: Any, where: str, errors: list) -> None:
+        if not isinstance(value, dict):
+            errors.append(f"{where}: expected an object, found {_kind(value)}")
+            return
+        if len(value) > MAX_ITEMS:
+            errors.append(f"{where}: {len(value)} keys (at most {MAX_ITEMS})")
+            return
+        for key in required:
+            if value.get(key) is None:
+                errors.append(f"{where}.{key}: missing")
+        for key, checker in fields.items():
+            if key in value and not (key in required and value[key] is None):
+                checker(value[key], f"{where}.{key}", errors)
+    return check
+
+
+def _nullable_object(fields: dict[str, Checker], required: tuple[str, ...] = ()) -> Checker:
+    return _optional(_object(fields, required))
+
+
+def _any(value: Any, where: str, errors: list) -> None:
+    """Free content (depth and size are bounded for the whole file)."""
+
+
+def _vocabulary(kind: str) -> Callable[[], tuple[str, ...]]:
+    """The keys of a fixed concept scheme (ontology/schemes.ttl), read once: the one definition
+    of the funding sources and project categories the graph knows."""
+    def keys() -> tuple[str, ...]:
+        from kg.rdf.ontology_files import scheme_keys
+
+        return scheme_keys(kind)
+    return keys
+
+
+_TEXT = _optional(_text)
+_PROVENANCE = _nullable_object({"file": _TEXT, "page": _optional(_integer(0, 1_000_000)),
+                                "line": _optional(_integer(0, 100_000_000)), "table": _TEXT, "row": _TEXT})
+_POLICY = _object({"title": _TEXT, "number": _TEXT, "provenance": _PROVENANCE})
+_INDICATOR = _object({"level1": _TEXT, "level2": _TEXT, "name": _text, "target": _TEXT,
+                      "weight": _money_or_blank, "basis": _TEXT, "provenance": _PROVENANCE}, required=("name",))
+_PROJECT = _object({
+    "name": _text, "aliases": _list_of(_text), "amount": _money_or_blank,
+    "category": _optional(_one_of(_vocabulary("ProjectCategory"))),
+    "functional_code": _optional(_pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)")),
+    "funding_source": _optional(_one_of(_vocabulary("FundingSource"))),
+    "responsible_unit": _TEXT, "responsible_person": _TEXT,
+    "policy_documents": _list_of(_POLICY), "indicators": _list_of(_INDICATOR),
+    "description": _TEXT, "execution_period": _TEXT, "project_code": _TEXT,
+    "provenance": _list_of(_PROVENANCE)}, required=("name",))
+_MONEY_FIELDS = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
+                 "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
+                 "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
+                 "personnel", "public_expenses", "project_expenditure", "operating_expenses")
+_TOTALS = _nullable_object({
+    **{k: _money_or_blank for k in _MONEY_FIELDS},
+    "three_public": _nullable_object({k: _money_or_blank for k in ThreePublic.__dataclass_fields__}),
+    "procurement": _nullable_object({k: _money_or_blank for k in Procurement.__dataclass_fields__}),
+    "provenance": _map_of(_PROVENANCE)})
+_HEADCOUNT = _optional(_integer(0, 10_000_000))
+_PROFILE = _nullable_object({
+    "divisions": _list_of(_text), "functions": _TEXT, "subordinate_units": _list_of(_text),
+    "staffing": _nullable_object({k: _HEADCOUNT for k in ("编制数", "实有人数", "在职", "退休", "离休")})})
+_FUNCTIONAL = _object({"code": _pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)"),
+                       "name": _text, "total": _money_or_blank, "basic": _money_or_blank,
+                       "project": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
+_ECONOMIC = _object({"code": _pattern(_ECONOMIC_CODE_RE, "an economic subject code (3 or 5 digits)"),
+                     "name": _text, "total": _money_or_blank, "personnel": _money_or_blank,
+                     "public": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
+_CHECK = _object({"rule": _text, "where": _text, "expected": _money_or_blank, "printed": _money_or_blank,
+                  "ok": _optional(_boolean), "provenance": _PROVENANCE}, required=("rule", "where"))
+_CHANGE = _object({"subject": _TEXT, "direction": _TEXT, "reason": _TEXT, "amount": _money_or_blank,
+                   "percent": _money_or_blank, "current": _money_or_blank, "provenance": _PROVENANCE})
+RECORD = _object({
+    "source": _text, "department": _TEXT, "year": _optional(_integer(1900, 2200)),
+    "kind": _optional(_one_of(KINDS)), "unit": _optional(_one_of(UNITS)),
+    "profile": _PROFILE, "totals": _TOTALS,
+    "functional_subjects": _list_of(_FUNCTIONAL), "economic_subjects": _list_of(_ECONOMIC),
+    "projects": _list_of(_PROJECT), "department_indicators": _list_of(_INDICATOR),
+    "policy_documents": _list_of(_POLICY), "checks": _list_of(_CHECK),
+    "files": _list_of(_text), "tables": _list_of(_map_of(_any)), "changes": _list_of(_CHANGE),
+    "definitions": _map_of(_text), "warnings": _list_of(_text)}, required=("source",))
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
+        type(value), "a number" if isinstance(value, (int, float, Decimal)) else type(value).__name__)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -58,7 +58,7 @@ def parse_document(doc: SourceDocument) -> Record:
         # the family finds its tables with other settings than the first reading used
         from kg.extract.pdf_reader import read_pdf
 
-        doc = read_pdf(doc.path, family.profile.pdf)
+        doc = read_pdf(doc.path, family.profile.pdf, doc.limits)
         record.source = doc.name
         doc.lines = drop_page_furniture(doc.lines)
     identify.identify(doc, record)

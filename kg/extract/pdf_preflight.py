@@ -17,6 +17,7 @@ import warnings
 from typing import Iterator
 
 from kg.extract.errors import ExtractionError
+from kg.extract.limits import DEFAULT_LIMITS, ReadLimits, check_pages, check_streams
 
 # Loggers of the PDF libraries: their warnings would reach stderr through logging's last-resort
 # handler and break the CLI's "one line per bad file" promise.
@@ -84,9 +85,10 @@ def _check_bytes(path: str) -> None:
         raise ExtractionError(path, "truncated PDF: no %%EOF end marker (incomplete download?)")
 
 
-def _check_pypdf(path: str) -> int | None:
-    """Open with pypdf: encryption and the page tree. Returns the page count, ``None`` where pypdf
-    cannot parse the file (pdfminer, which the reader uses, is then asked before calling it corrupt).
+def _check_pypdf(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> int | None:
+    """Open with pypdf: encryption, the page tree, page count and page sizes. Returns the page
+    count, ``None`` where pypdf cannot parse the file (pdfminer, which the reader uses, is then
+    asked before calling it corrupt).
     """
     import pypdf
     from pypdf.errors import FileNotDecryptedError, PyPdfError
@@ -100,8 +102,9 @@ def _check_pypdf(path: str) -> int | None:
                 raise ExtractionError(path, f"encrypted PDF: cannot decrypt ({_one_line(exc)})") from None
             if not opened:
                 raise ExtractionError(path, "encrypted PDF: needs a password to open")
+        check_pages(path, reader, limits)
         return len(reader.pages)
-    except ExtractionError:
+    except (ExtractionError, MemoryError):
         raise
     except FileNotDecryptedError:
         raise ExtractionError(path, "encrypted PDF: needs a password to open") from None
@@ -113,50 +116,67 @@ def _check_text_layer(path: str) -> None:
     """Open with pdfplumber (what the reader uses) and find at least one page with real text."""
     import pdfplumber
 
+    pdf = None
     try:
-        with pdfplumber.open(path) as pdf:
-            if not pdf.pages:
-                raise ExtractionError(path, "PDF has no pages")
-            sampled = 0
-            decodable = False
-            for page in pdf.pages:
-                texts = [c.get("text", "") for c in page.chars]
-                texts = [t for t in texts if t and t.strip()]
-                if not texts:
-                    continue
-                if any(not t.startswith("(cid:") for t in texts):
-                    decodable = True
-                    break
-                sampled += 1
-                if sampled >= _CID_SAMPLE_PAGES:
-                    break
-            if sampled and not decodable:
-                raise ExtractionError(path, "text layer cannot be decoded (fonts without a Unicode map): "
-                                            "OCR it or export it again")
-            if not decodable:
-                raise ExtractionError(path, f"no text layer — scanned? OCR it first "
-                                            f"({len(pdf.pages)} page(s) of images only)")
+        pdf = pdfplumber.open(path)
+        _find_text(path, pdf)
+    except MemoryError:
+        pdf = None  # closing would load every page again: let the worker report the memory limit
+        raise
     except ExtractionError:
         raise
     except RecursionError:
         raise ExtractionError(path, "corrupt PDF: object structure nested too deeply") from None
     except Exception as exc:  # PdfminerException(PDFSyntaxError | PSEOF | PDFPasswordIncorrect …), …
         inner = _unwrap(exc)
+        if isinstance(inner, MemoryError):
+            pdf = None
+            raise inner from None
         if type(inner).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):
             raise ExtractionError(path, "encrypted PDF: needs a password to open") from None
         raise ExtractionError(path, f"corrupt PDF: cannot be parsed ({_one_line(inner)})") from None
+    finally:
+        if pdf is not None:
+            pdf.close()
 
 
-def preflight(path: str) -> None:
+def _find_text(path: str, pdf) -> None:
+    """At least one page with decodable text, else the reason why not."""
+    if not pdf.pages:
+        raise ExtractionError(path, "PDF has no pages")
+    sampled = 0
+    decodable = False
+    for page in pdf.pages:
+        texts = [c.get("text", "") for c in page.chars]
+        texts = [t for t in texts if t and t.strip()]
+        if not texts:
+            continue
+        if any(not t.startswith("(cid:") for t in texts):
+            decodable = True
+            break
+        sampled += 1
+        if sampled >= _CID_SAMPLE_PAGES:
+            break
+    if sampled and not decodable:
+        raise ExtractionError(path, "text layer cannot be decoded (fonts without a Unicode map): "
+                                    "OCR it or export it again")
+    if not decodable:
+        raise ExtractionError(path, f"no text layer — scanned? OCR it first "
+                                    f"({len(pdf.pages)} page(s) of images only)")
+
+
+def preflight(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> None:
     """Raise ExtractionError with a one-line reason where ``path`` is not a readable text PDF.
 
-    Checks, cheapest first: empty file, no ``%PDF`` header, no ``%%EOF`` (truncated), a parse
-    failure (corrupt), a password, no pages, no text layer (a scan). Returns ``None`` for a PDF
+    Checks, cheapest first: empty file, no ``%PDF`` header, no ``%%EOF`` (truncated), a stream
+    that inflates past the limit (a decompression bomb), a parse failure (corrupt), a password,
+    too many or too large pages, no pages, no text layer (a scan). Returns ``None`` for a PDF
     the reader can go on with; whether it is a budget is decided later by the parser.
     """
     _check_bytes(path)
+    check_streams(path, limits)
     with quiet_pdf_libraries():
-        pages = _check_pypdf(path)
+        pages = _check_pypdf(path, limits)
         if pages == 0:  # pdfminer would read an empty page tree without complaint
             raise ExtractionError(path, "PDF has no pages")
         _check_text_layer(path)

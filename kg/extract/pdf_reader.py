@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.errors import ExtractionError
+from kg.extract.limits import DEFAULT_LIMITS, ReadLimits, check_page_size
 from kg.extract.pdf_columns import column_spans, compact_columns, join_wrapped_row, realign, row_from_chars
 from kg.extract.pdf_tables import (
     Caption,
@@ -64,11 +65,12 @@ class _Item:
     chars: list[dict] | None = None  # a text line's characters (to read it as a table row)
 
 
-def _preflight(path: str) -> None:
-    """Refuse encrypted / corrupt / truncated / empty files by name before pdfplumber opens them."""
+def _preflight(path: str, limits: ReadLimits) -> None:
+    """Refuse encrypted / corrupt / truncated / empty files, and files past the limits (pages,
+    page size, inflated streams), by name before pdfplumber opens them."""
     from kg.extract.pdf_preflight import preflight
 
-    preflight(path)
+    preflight(path, limits)
 
 
 def is_page_number(text: str) -> bool:
@@ -114,6 +116,8 @@ def _page_items(page, settings: TableSettings = DEFAULT_SETTINGS) -> list[_Item]
     the page is then read as text lines only, which the text parsers can still read."""
     try:
         items, boxes = _page_tables(page, settings)
+    except MemoryError:
+        raise
     except Exception:
         items, boxes = [], []
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
@@ -221,15 +225,19 @@ def _open(path: str):
 
     try:
         return pdfplumber.open(path)
+    except MemoryError:
+        raise
     except Exception as exc:  # pdfminer raises many types for broken files
         raise ExtractionError(path, f"not a readable PDF ({type(exc).__name__})") from None
 
 
-def read_pdf(path: str, settings: TableSettings = DEFAULT_SETTINGS) -> SourceDocument:
+def read_pdf(path: str, settings: TableSettings = DEFAULT_SETTINGS,
+             limits: ReadLimits = DEFAULT_LIMITS) -> SourceDocument:
     """Read a PDF into a SourceDocument (see the module docstring), finding its tables with
-    ``settings`` (a family's ``TemplateProfile.pdf``; the defaults find ruled tables)."""
-    _preflight(path)
-    doc = SourceDocument(path=path, name=os.path.basename(path), format="pdf")
+    ``settings`` (a family's ``TemplateProfile.pdf``; the defaults find ruled tables), within
+    ``limits`` (pages, page size, inflated streams)."""
+    _preflight(path, limits)
+    doc = SourceDocument(path=path, name=os.path.basename(path), format="pdf", limits=limits)
     # (page, text line) or (page, table number, row), in reading order
     entries: list[tuple[int, str | None, int | None, TableRow | None]] = []
     table_count = 0
@@ -239,18 +247,21 @@ def read_pdf(path: str, settings: TableSettings = DEFAULT_SETTINGS) -> SourceDoc
     pages_with_text = 0
     pdf = _open(path)
     try:
-        for page_no, page in enumerate(pdf.pages, start=1):
+        for page_no, whole_page in enumerate(pdf.pages, start=1):
+            check_page_size(path, page_no, float(whole_page.width), float(whole_page.height), limits)
             try:
-                page = _visible(page).dedupe_chars(tolerance=1)
+                page = _visible(whole_page).dedupe_chars(tolerance=1)
                 if not page.chars:
                     last_table = None
                     continue  # an image-only page
                 pages_with_text += 1
                 items = _page_items(page, settings)
-            except ExtractionError:
+            except (ExtractionError, MemoryError):
                 raise
             except Exception as exc:
                 raise ExtractionError(path, f"page {page_no} cannot be read ({type(exc).__name__}: {exc})") from None
+            finally:
+                whole_page.close()  # drop pdfplumber's cached objects: memory stays flat over pages
             if last_table is not None:
                 items = _adopt_leading_rows(items)
             continuation = _continues(last_table, items)
@@ -276,8 +287,12 @@ def read_pdf(path: str, settings: TableSettings = DEFAULT_SETTINGS) -> SourceDoc
                 last_table = table
                 last_number = number
                 first_parts.setdefault(number, table)
+    except MemoryError:
+        pdf = None  # closing loads every page again: let the worker report the memory limit
+        raise
     finally:
-        pdf.close()
+        if pdf is not None:
+            pdf.close()
     if pages_with_text == 0:
         raise ExtractionError(path, "no text layer (scanned?): no page has any text")
     doc.lines = _number_lines(entries)

@@ -1,17 +1,21 @@
 """Files and folders in, records and failures out: the one entry point for extraction.
 
-Every file is read on its own; one bad file becomes a ``Failure`` and the others go on. Two
-documents of the same department, year and kind (a narrative PDF and a tables PDF, as Jiangsu
-publishes) are combined into one Record (``combine.combine_records``).
+Every file is read on its own and within ``ReadLimits`` (``kg.extract.limits``); one bad file
+becomes a ``Failure`` and the others go on. With ``isolate=True`` (what the CLI uses) each file
+is read in a worker process of its own (``kg.extract.worker``), so memory, CPU and wall-clock
+limits hold and a file that breaks them cannot take the run down. Folders that cannot be read
+are failures too, never silently skipped. Two documents of the same department, year and kind
+(a narrative PDF and a tables PDF, as Jiangsu publishes) are combined into one Record
+(``combine.combine_records``).
 """
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from kg.extract.errors import ExtractionError
+from kg.extract.limits import DEFAULT_LIMITS, ReadLimits, check_path
 from kg.extract.model import Record
 
 DOCUMENT_SUFFIXES = (".pdf", ".txt")
@@ -28,33 +32,58 @@ class Failure:
         return f"{self.path}: {self.reason}"
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[str]:
-    """Expand folders (recursively, sorted) into document files; files are taken as given."""
+def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES
+                 ) -> tuple[list[str], list[Failure]]:
+    """Folders expanded (recursively, sorted) into their document files; files taken as given.
+
+    A folder (or sub-folder) that cannot be listed is a Failure naming it: a user who points
+    the reader at a folder must learn that part of it was not read.
+    """
+    files: list[str] = []
+    failures: list[Failure] = []
     for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(DOCUMENT_SUFFIXES):
-                        yield os.path.join(root, name)
-        else:
-            yield path
+        if not os.path.isdir(path):
+            files.append(path)
+            continue
+        if not os.access(path, os.R_OK | os.X_OK) or not _listable(path):
+            failures.append(Failure(path, "cannot read folder: permission denied"))
+            continue
+
+        def refused(exc: OSError) -> None:
+            where = exc.filename or path
+            failures.append(Failure(where, f"cannot read folder: {(exc.strerror or str(exc)).lower()}"))
+
+        for root, dirs, names in os.walk(path, onerror=refused):
+            dirs.sort()
+            for name in sorted(names):
+                if name.lower().endswith(suffixes):
+                    files.append(os.path.join(root, name))
+    return files, failures
 
 
-def extract_file(path: str) -> Record:
+def _listable(path: str) -> bool:
+    try:
+        os.listdir(path)
+    except OSError:
+        return False
+    return True
+
+
+def extract_file(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> Record:
     """Read one file into a Record; raises ExtractionError with a one-line reason."""
     from kg.extract.parse import parse_document
     from kg.extract.source import read_source
 
-    if not os.path.exists(path):
-        raise ExtractionError(path, "no such file")
-    doc = read_source(path)
+    size = check_path(path, limits)
+    doc = read_source(path, limits, size)
     try:
         return parse_document(doc)
     except ExtractionError:
         raise
     except RecursionError:
         raise ExtractionError(path, "document structure too deeply nested") from None
+    except MemoryError:
+        raise
     except Exception as exc:  # a parser bug must not take the other files down with it
         raise ExtractionError(path, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
 
@@ -79,47 +108,47 @@ class Progress:
         return f"{head}: {r.department} {r.year} {r.kind} ({self.seconds:.1f}s)" if r else head
 
 
-def _reported(results, files: list[str], progress: Callable[[Progress], None] | None):
-    """(record, failure) per file in order, telling ``progress`` of each as it comes."""
-    for index, (path, (record, failure, seconds)) in enumerate(zip(files, results), start=1):
-        if progress is not None:
-            progress(Progress(index, len(files), path, seconds, record, failure))
-        yield record, failure
+def _read_in_pool(files: list[str], limits: ReadLimits, jobs: int) -> Iterator:
+    """Outcomes of ``files`` read ``jobs`` at a time in a plain process pool (no per-document
+    limits beyond the file's own checks: tests and benchmarks that read trusted documents)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    from kg.extract.worker import read_document
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        yield from pool.map(partial(read_document, limits=limits), files)
 
 
-def _read_one(path: str) -> tuple[Record | None, Failure | None, float]:
-    """One file -> (record, None, seconds) or (None, failure, seconds); what a worker returns
-    (a ``Failure`` crosses a process boundary where an exception with two arguments would not)."""
-    started = time.perf_counter()
-    try:
-        return extract_file(path), None, time.perf_counter() - started
-    except ExtractionError as exc:
-        return None, Failure(exc.path, exc.reason), time.perf_counter() - started
-
-
-def extract_paths(paths: Iterable[str], combine: bool = True,
-                  progress: Callable[[Progress], None] | None = None,
-                  jobs: int = 1) -> tuple[list[Record], list[Failure]]:
+def extract_paths(paths: Iterable[str], combine: bool = True, limits: ReadLimits = DEFAULT_LIMITS,
+                  isolate: bool = False, jobs: int = 1,
+                  progress: Callable[[Progress], None] | None = None) -> tuple[list[Record], list[Failure]]:
     """Read every file; return the records (combined per budget) and the failures.
 
-    ``progress`` hears of every file as soon as it is done. ``jobs`` > 1 reads that many files at
-    once in worker processes (reading a PDF is CPU-bound); records keep the files' order."""
-    records: list[Record] = []
-    failures: list[Failure] = []
-    files = list(iter_files(paths))
-    if jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+    ``isolate``: read each file in a worker process under the memory, CPU and time limits (the
+    CLI); otherwise in this process, where only the checks of the file itself apply (tests).
+    ``jobs`` > 1 reads that many files at once in worker processes (reading a PDF is CPU-bound);
+    records keep the files' order. ``progress`` hears of every file as soon as it is done.
+    """
+    from kg.extract.worker import read_document, read_isolated
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            results = pool.map(_read_one, files)
-            outcomes = list(_reported(results, files, progress))
+    files, failures = expand_paths(paths)
+    records: list[Record] = []
+    if isolate:
+        outcomes = read_isolated(files, limits, jobs)
+    elif jobs > 1 and len(files) > 1:
+        outcomes = _read_in_pool(files, limits, jobs)
     else:
-        outcomes = list(_reported(map(_read_one, files), files, progress))
-    for record, failure in outcomes:
-        if record is not None:
-            records.append(record)
-        if failure is not None:
+        outcomes = (read_document(f, limits) for f in files)
+    for index, outcome in enumerate(outcomes, start=1):
+        failure = None
+        if outcome.record is not None:
+            records.append(outcome.record)
+        else:
+            failure = Failure(outcome.path, outcome.reason or "not read")
             failures.append(failure)
+        if progress is not None:
+            progress(Progress(index, len(files), outcome.path, outcome.seconds, outcome.record, failure))
     if combine:
         from kg.extract.combine import combine_records
 

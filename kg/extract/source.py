@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from kg.extract.errors import ExtractionError
+from kg.extract.limits import DEFAULT_LIMITS, ReadLimits, check_text_size
 from kg.extract.text_normalize import normalize_chars
 
 
@@ -40,6 +41,7 @@ class SourceDocument:
     name: str
     format: str  # "text" | "pdf"
     lines: list[Line] = field(default_factory=list)
+    limits: ReadLimits = DEFAULT_LIMITS  # what it was read within; a second reading keeps them
 
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
@@ -61,17 +63,20 @@ def _decode(path: str, data: bytes) -> str:
         raise ExtractionError(path, f"not UTF-8 text: invalid byte at offset {exc.start}{guess}") from None
 
 
-def read_text(path: str) -> SourceDocument:
+def read_text(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> SourceDocument:
     """Read a plain-text extraction. Blank lines are dropped but line numbers stay the file's.
 
     A line starting with exactly one space followed by text marks a new page in the corpus
     extractions; pages are counted from that so provenance can say "page" as well as "line".
+    At most ``limits.max_text_mb`` are read: a larger file is refused, never loaded.
     """
+    bound = int(limits.max_text_mb * (1 << 20))
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(bound + 1)
     except OSError as exc:
         raise ExtractionError(path, f"cannot open: {exc.strerror}") from None
+    check_text_size(path, len(data), limits)
     if not data.strip():
         raise ExtractionError(path, "empty file")
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -95,8 +100,11 @@ def read_text(path: str) -> SourceDocument:
     return SourceDocument(path=path, name=os.path.basename(path), format="text", lines=lines)
 
 
-def read_source(path: str) -> SourceDocument:
-    """Pick the reader from the file's content (``%PDF`` magic), not from its name."""
+def read_source(path: str, limits: ReadLimits = DEFAULT_LIMITS, size: int | None = None) -> SourceDocument:
+    """Pick the reader from the file's content (``%PDF`` magic), not from its name.
+
+    ``size`` is the file's size where ``check_path`` already took it: a text past
+    ``max_text_mb`` is then refused before a byte of it is read."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(1024)
@@ -107,7 +115,9 @@ def read_source(path: str) -> SourceDocument:
     if b"%PDF" in head[:1024]:
         from kg.extract.pdf_reader import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, limits=limits)
     if path.lower().endswith(".pdf"):
         raise ExtractionError(path, "not a PDF (no %PDF header): the file is corrupt or mislabelled")
-    return read_text(path)
+    if size is not None:
+        check_text_size(path, size, limits)
+    return read_text(path, limits)

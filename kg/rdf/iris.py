@@ -17,6 +17,14 @@ Scheme (all under ``https://budgetkg.org/id/``; ``{x}`` percent-encoded UTF-8):
   (observations, flows, indicators, findings, provenance locations, the qb:DataSet)
 - fixed concepts: ``funding/{key}``, ``item/{key}``, ``expenditure-kind/{key}``, ``phase/{key}``,
   ``category/{key}``, ``indicator-kind/{key}``, ``topic/{key}``, ``scheme/{name}``
+
+Every variable part goes through ``iri_part`` — one function, whatever the part holds: a subject
+code or a name read from a hostile records file may contain ``\\ " < > { } |``, spaces, line
+breaks, characters outside the BMP, or run to thousands of characters, and must still give a
+valid IRI that every store and serialisation accepts (a raw ``}`` in an IRI used to end the
+SPARQL update half-way). Parts are percent-encoded UTF-8 (only ``A-Z a-z 0-9 - . _ ~`` stay), and
+a part longer than ``MAX_PART`` characters is cut and followed by a digest of the whole, so the
+IRI stays short and still unique.
 """
 from __future__ import annotations
 
@@ -29,12 +37,27 @@ from rdflib import URIRef
 from kg.names.department import canonical_key, equivalent_forms
 from kg.rdf.namespaces import ID
 
-def _slug(text: str) -> str:
-    return quote(text, safe="")
+
+MAX_PART = 160  # characters of one encoded part (a CJK character encodes to 9)
+
+
+def iri_part(text: object) -> str:
+    """One segment of an IRI: percent-encoded UTF-8, never longer than ``MAX_PART`` (a longer
+    one keeps its start and ends in ``~`` and a digest of the whole text). Unencodable input (a
+    lone surrogate) is encoded by its code points, never an error."""
+    raw = str(text)
+    encoded = quote(raw.encode("utf-8", "surrogatepass"), safe="")
+    if len(encoded) <= MAX_PART:
+        return encoded
+    head = encoded[: MAX_PART - 18]
+    cut = head.rfind("%", len(head) - 2)  # never end inside a %XX escape
+    if cut != -1:
+        head = head[:cut]
+    return f"{head}~{_digest(raw)}"
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def compact(text: str | None) -> str:
@@ -53,23 +76,23 @@ def department_names(name: str) -> list[str]:
 
 
 def department(name: str) -> URIRef:
-    return ID[f"department/{_slug(department_key(name))}"]
+    return ID[f"department/{iri_part(department_key(name))}"]
 
 
 def division(dept_name: str, division_name: str) -> URIRef:
-    return URIRef(f"{department(dept_name)}/unit/{_slug(compact(division_name))}")
+    return inside(department(dept_name), "unit", compact(division_name))
 
 
 def year(y: int) -> URIRef:
-    return ID[f"year/{int(y)}"]
+    return ID[f"year/{iri_part(int(y))}"]
 
 
 def functional_subject(code: str) -> URIRef:
-    return ID[f"subject/functional/{compact(code)}"]
+    return ID[f"subject/functional/{iri_part(compact(code))}"]
 
 
 def economic_subject(code: str) -> URIRef:
-    return ID[f"subject/economic/{compact(code)}"]
+    return ID[f"subject/economic/{iri_part(compact(code))}"]
 
 
 def parent_code(code: str) -> str | None:
@@ -94,55 +117,55 @@ def project(dept_name: str | None, y: int | None, category: str | None, name: st
     disambiguator (the amount) separates two of the same name and category in one document."""
     key = "|".join([department_key(dept_name or ""), str(y or ""), category or "current",
                     compact(name), disambiguator])
-    return ID[f"project/{y or 'unknown'}/{_digest(key)}"]
+    return ID[f"project/{iri_part(y or 'unknown')}/{_digest(key)}"]
 
 
 def document(dept_name: str | None, y: int | None, kind: str | None, source: str) -> URIRef:
     """One budget (a narrative PDF and its tables PDF are one budget); also its named graph."""
     if dept_name and y:
-        return ID[f"document/{int(y)}/{_digest('|'.join([department_key(dept_name), str(int(y)), kind or '预算']))}"]
+        return ID[f"document/{iri_part(int(y))}/{_digest('|'.join([department_key(dept_name), str(int(y)), kind or '预算']))}"]
     return ID[f"document/source/{_digest(source)}"]
 
 
 def inside(doc: URIRef, *parts: str) -> URIRef:
     """A node that exists only inside one document: ``{doc}/part/part``."""
-    return URIRef(str(doc) + "".join("/" + _slug(str(p)) for p in parts))
+    return URIRef(str(doc) + "".join("/" + iri_part(p) for p in parts))
 
 
 def funding_source(key: str) -> URIRef:
-    return ID[f"funding/{key}"]
+    return ID[f"funding/{iri_part(key)}"]
 
 
 def item(key: str) -> URIRef:
-    return ID[f"item/{key}"]
+    return ID[f"item/{iri_part(key)}"]
 
 
 def expenditure_kind(key: str) -> URIRef:
-    return ID[f"expenditure-kind/{key}"]
+    return ID[f"expenditure-kind/{iri_part(key)}"]
 
 
 def phase(key: str) -> URIRef:
-    return ID[f"phase/{key}"]
+    return ID[f"phase/{iri_part(key)}"]
 
 
 def category(key: str) -> URIRef:
-    return ID[f"category/{key}"]
+    return ID[f"category/{iri_part(key)}"]
 
 
 def indicator_kind(key: str) -> URIRef:
-    return ID[f"indicator-kind/{key}"]
+    return ID[f"indicator-kind/{iri_part(key)}"]
 
 
 def topic(key: str) -> URIRef:
-    return ID[f"topic/{key}"]
+    return ID[f"topic/{iri_part(key)}"]
 
 
 def policy_kind(key: str) -> URIRef:
-    return ID[f"policy-kind/{key}"]
+    return ID[f"policy-kind/{iri_part(key)}"]
 
 
 def scheme(name: str) -> URIRef:
-    return ID[f"scheme/{name}"]
+    return ID[f"scheme/{iri_part(name)}"]
 
 
 def short_digest(text: str) -> str:

@@ -17,11 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from typing import Iterable, Mapping
+
 from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.extract.model import Record
 from kg.rdf import iris
 from kg.rdf.namespaces import BASE, BKG, sparql_prefixes
+from kg.rdf.queries import in_graph
 
 GRAPH_LINKS = BASE + "graph/links"
 DOCUMENT_GRAPHS = BASE + "id/document/"
@@ -76,22 +80,51 @@ def record_entries(record: Record, project_iris: list[URIRef]) -> list[ProjectEn
             for p, iri in zip(record.projects, project_iris)]
 
 
-def store_entries(store) -> list[ProjectEntry]:
-    """Every project in the documents' graphs, with department, year, category and names."""
+def store_entries(store, department: str | None = None, exclude: set[str] | None = None) -> list[ProjectEntry]:
+    """Every project in the documents' graphs (of one department, where given; leaving out the
+    graphs in ``exclude``), with department, year, category and names."""
+    dept = f"<{department}>" if department else "?d"
     q = sparql_prefixes() + f"""
-SELECT DISTINCT ?p ?d ?year ?cat ?name WHERE {{
+SELECT DISTINCT ?g ?p ?year ?cat ?name WHERE {{
+  GRAPH ?g {{ ?p bkg:department {dept} . ?p a bkg:Project ; bkg:fiscalYear ?y .
+    OPTIONAL {{ ?p bkg:category ?cat }}
+    {{ ?p rdfs:label ?name }} UNION {{ ?p skos:altLabel ?name }} }}
+  ?y bkg:year ?year .
+  FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}"))
+}}""" if department else sparql_prefixes() + f"""
+SELECT DISTINCT ?g ?p ?d ?year ?cat ?name WHERE {{
   GRAPH ?g {{ ?p a bkg:Project ; bkg:department ?d ; bkg:fiscalYear ?y .
     OPTIONAL {{ ?p bkg:category ?cat }}
     {{ ?p rdfs:label ?name }} UNION {{ ?p skos:altLabel ?name }} }}
   ?y bkg:year ?year .
   FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}"))
 }}"""
+    res = store.query(q)
     by_iri: dict[str, ProjectEntry] = {}
-    for p, d, year, cat, name in store.query(q).rows:
-        entry = by_iri.setdefault(str(p), ProjectEntry(URIRef(str(p)), str(d), int(year.toPython()),
-                                                       str(cat).rsplit("/", 1)[-1] if cat else None))
-        entry.names.add(str(name))
+    for row in res.dicts():
+        if exclude and str(row["g"]) in exclude:
+            continue
+        d = department or str(row["d"])
+        cat = row["cat"]
+        entry = by_iri.setdefault(str(row["p"]), ProjectEntry(URIRef(str(row["p"])), d, int(row["year"].toPython()),
+                                                              str(cat).rsplit("/", 1)[-1] if cat else None))
+        entry.names.add(str(row["name"]))
     return list(by_iri.values())
+
+
+def graph_entries(graph: Graph) -> list[ProjectEntry]:
+    """The projects of one (not yet stored) document graph, read as ``store_entries`` reads them."""
+    out = []
+    for p in set(graph.subjects(RDF.type, BKG.Project)):
+        d, y = graph.value(p, BKG.department), graph.value(p, BKG.fiscalYear)
+        year = graph.value(y, BKG.year) if y is not None else None
+        if d is None or year is None:
+            continue
+        cat = graph.value(p, BKG.category)
+        names = {str(n) for n in graph.objects(p, RDFS.label)} | {str(n) for n in graph.objects(p, SKOS.altLabel)}
+        out.append(ProjectEntry(URIRef(str(p)), str(d), int(year.toPython()),
+                                str(cat).rsplit("/", 1)[-1] if cat else None, names))
+    return out
 
 
 def _score(a: ProjectEntry, b: ProjectEntry) -> float:
@@ -114,6 +147,38 @@ def continues_triples(entries: list[ProjectEntry]) -> set[tuple]:
         if best >= MIN_SIMILARITY:
             out |= {(later.iri, BKG.continues, e.iri) for s, e in scored if s == best}
     return out
+
+
+def links_graph(store) -> Graph:
+    """The links recomputed from every document graph of the store (a full rebuild)."""
+    g = Graph()
+    for t in continues_triples(store_entries(store)):
+        g.add(t)
+    return g
+
+
+def links_changes(store, departments: Iterable[str], new_graphs: Mapping[str, Graph],
+                  replaced: set[str]) -> tuple[list, list]:
+    """(remove, add) for the links graph once ``new_graphs`` replace ``replaced``: a link joins
+    two projects of one department, so only the named departments' links are recomputed."""
+    remove: set = set()
+    add: set = set()
+    new_entries = [e for g in new_graphs.values() for e in graph_entries(g)]
+    for d in sorted(departments):
+        after = store_entries(store, d, exclude=replaced)
+        merged: dict[str, ProjectEntry] = {str(e.iri): e for e in after}
+        for e in new_entries:
+            if e.department != d:
+                continue
+            known = merged.setdefault(str(e.iri), ProjectEntry(e.iri, e.department, e.year, e.category))
+            known.names |= e.names
+        q = (f"SELECT DISTINCT ?l ?e WHERE {{ {in_graph(GRAPH_LINKS, f'?l <{BKG.continues}> ?e')} "
+             f"GRAPH ?g {{ ?l <{BKG.department}> <{d}> }} }}")
+        old_links = {(URIRef(str(row[0])), BKG.continues, URIRef(str(row[1]))) for row in store.query(q).rows}
+        new_links = continues_triples(list(merged.values()))
+        remove |= old_links - new_links
+        add |= new_links - old_links
+    return sorted(remove), sorted(add)
 
 
 def refresh_links(store) -> int:

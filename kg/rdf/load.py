@@ -1,21 +1,37 @@
-"""Records into a store: map each record, replace its named graph, recompute the derived graphs.
+"""Records into a store: each commit replaces documents' graphs *and* the graphs derived from
+them, in one transaction.
 
 Why here and not in the command: the tests, the web app and ``budgetkg ingest`` all load the
-same way. A record's graph is built completely before the store is touched, and the store swaps
-it in one step, so a failure leaves the previous graph of that document as it was.
+same way. A record's graph is built completely before the store is touched. The derived graphs
+(the department registry, the ``continues`` links, and the union default graph the store keeps)
+are brought up to date in the same transaction as the documents that change them, so a process
+killed at any moment leaves a store that is consistent — it validates — with each document
+either wholly in or wholly as before. Only the departments a commit touches are recomputed, so a
+commit costs what its documents cost, not what the corpus costs.
+
+Each document's graph also records the ``sha256`` of every file it was read from
+(``bkg:contentHash``): an ingest skips a file whose content is already in the graph, which is
+how a run killed half-way resumes without redoing what it committed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
 
-from rdflib import URIRef
+from rdflib import Graph, Literal, URIRef
 
 from kg.extract.model import Record
-from kg.rdf.links import refresh_links
+from kg.rdf.links import GRAPH_LINKS, links_changes, links_graph
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.registry import refresh_departments
+from kg.rdf.namespaces import BKG
+from kg.rdf.queries import in_graph
+from kg.rdf.registry import (GRAPH_DEPARTMENTS, departments_in, departments_of_graphs, registry_changes,
+                             registry_graph)
 from kg.store import ensure_ontology
-from kg.store.base import Store
+from kg.store.base import GraphEdit, Store, StoreError
+
+HASH_PREFIX = "sha256:"
 
 
 @dataclass
@@ -25,37 +41,102 @@ class Loaded:
     triples: int
 
 
+@dataclass
+class Document:
+    """A record ready to commit, with the content hashes of the files it was read from."""
+
+    record: Record
+    hashes: list[str] = field(default_factory=list)
+
+
+def content_hash(path: str, chunk: int = 1 << 20) -> str:
+    """``sha256:HEX`` of a file's bytes, read in chunks (memory stays flat for any size)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while True:
+            block = handle.read(chunk)
+            if not block:
+                break
+            digest.update(block)
+    return HASH_PREFIX + digest.hexdigest()
+
+
+def document_graph(document: Document) -> tuple[URIRef, Graph]:
+    """The named graph of one document: its mapping plus its content hashes."""
+    iri, graph = record_to_graph(document.record)
+    for h in document.hashes:
+        graph.add((iri, BKG.contentHash, Literal(h)))
+    return iri, graph
+
+
+def commit_documents(store: Store, documents: Sequence[Document], drop: Iterable[str] = ()) -> list[Loaded]:
+    """In one transaction: replace each document's graph, drop the graphs in ``drop``, and
+    update the registry and the links for the departments concerned. Raises (and changes
+    nothing) when a record cannot be mapped or the store refuses the update."""
+    graphs: dict[str, Graph] = {}
+    loaded: list[Loaded] = []
+    for document in documents:
+        iri, graph = document_graph(document)
+        graphs[str(iri)] = graph
+        loaded.append(Loaded(document.record, iri, len(graph)))
+    dropped = [g for g in dict.fromkeys(drop) if g not in graphs]
+    replaced = set(graphs) | set(dropped)
+    departments = departments_of_graphs(store, replaced) | {d for g in graphs.values() for d in departments_in(g)}
+    edits = {}
+    for name, changes in ((GRAPH_DEPARTMENTS, registry_changes), (GRAPH_LINKS, links_changes)):
+        remove, add = changes(store, departments, graphs, replaced)
+        if remove or add:
+            edits[name] = GraphEdit(remove, add)
+    store.replace_graphs({**graphs, **{g: None for g in dropped}}, edits)
+    return loaded
+
+
 def ingest_records(store: Store, records: list[Record], with_ontology: bool = True,
                    failures: list[str] | None = None) -> list[Loaded]:
-    """Load every record (one named graph each); returns what was loaded, in order. A record the
-    mapping cannot handle is skipped (its previous graph stays) and reported in ``failures``.
-    The derived graphs (department registry, ``continues`` links) are then recomputed."""
+    """Load every record (one named graph each, one commit each); returns what was loaded, in
+    order. A record the mapping or the store cannot handle is skipped (its previous graph
+    stays) and reported in ``failures``; the records after it are still loaded."""
     if with_ontology:
         ensure_ontology(store)
     out = []
     for record in records:
         try:
-            graph_iri, graph = record_to_graph(record)
+            out += commit_documents(store, [Document(record)])
         except Exception as exc:  # noqa: BLE001 - one bad record must not stop the others
             if failures is None:
                 raise
-            failures.append(f"{record.source}: cannot be mapped ({type(exc).__name__}: {exc})")
-            continue
-        store.replace_graph(str(graph_iri), graph)
-        out.append(Loaded(record, graph_iri, len(graph)))
-    if out:
-        refresh_derived(store)
+            what = "cannot be stored" if isinstance(exc, StoreError) else "cannot be mapped"
+            failures.append(f"{record.source}: {what} ({type(exc).__name__}: {_one_line(exc)})")
     return out
 
 
 def drop_documents(store: Store, graphs: list[str]) -> None:
-    """Drop documents' graphs and recompute what was derived from them (links, registry)."""
-    for g in graphs:
-        store.drop_graph(g)
-    refresh_derived(store)
+    """Drop documents' graphs and update what was derived from them (links, registry), in one
+    transaction."""
+    commit_documents(store, [], drop=graphs)
 
 
 def refresh_derived(store: Store) -> None:
-    """The graphs computed from all documents together: department labels, continues links."""
-    refresh_departments(store)
-    refresh_links(store)
+    """Rebuild the derived graphs from all documents (one transaction): a repair, and the
+    reference the incremental commits are tested against."""
+    registry, links = registry_graph(store), links_graph(store)
+    store.replace_graphs({GRAPH_DEPARTMENTS: registry if len(registry) else None,
+                          GRAPH_LINKS: links if len(links) else None})
+
+
+def stored_hashes(store: Store) -> dict[str, set[str]]:
+    """Content hash -> the document graphs that hold it."""
+    q = f"SELECT DISTINCT ?g ?h WHERE {{ GRAPH ?g {{ ?d <{BKG.contentHash}> ?h }} }}"
+    out: dict[str, set[str]] = {}
+    for g, h in store.query(q).rows:
+        out.setdefault(str(h), set()).add(str(g))
+    return out
+
+
+def graph_exists(store: Store, graph: str) -> bool:
+    return bool(store.query(f"ASK {{ {in_graph(graph, '?s ?p ?o')} }}").boolean)
+
+
+def _one_line(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

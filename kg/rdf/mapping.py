@@ -144,7 +144,7 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
 def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decimal | None = None,
               suffix: str = "source") -> URIRef:
     """A SourceLocation for ``node``: file, page/line, table, row, printed value and unit."""
-    loc = URIRef(f"{node}/{suffix}")
+    loc = iris.inside(node, suffix)
     ctx.add(loc, RDF.type, BKG.SourceLocation)
     ctx.add(loc, BKG.document, ctx.doc)
     ctx.text(loc, BKG.sourceFile, prov.file if prov else ctx.record.source)

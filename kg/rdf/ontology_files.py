@@ -45,3 +45,16 @@ def shapes_graph() -> Graph:
 def scheme_graph(name: str) -> Graph:
     """One parsed file, shared (read-only use)."""
     return _parsed(name)
+
+
+@lru_cache(maxsize=None)
+def scheme_keys(class_name: str) -> tuple[str, ...]:
+    """The ``bkg:sourceKey`` of every concept of a fixed scheme class (``FundingSource``,
+    ``ProjectCategory`` …) in ``schemes.ttl``: the keys records may use for them."""
+    from rdflib.namespace import RDF
+
+    from kg.rdf.namespaces import BKG
+
+    g = _parsed("schemes.ttl")
+    return tuple(sorted(str(g.value(c, BKG.sourceKey)) for c in g.subjects(RDF.type, BKG[class_name])
+                        if g.value(c, BKG.sourceKey) is not None))

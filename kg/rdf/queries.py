@@ -84,3 +84,11 @@ def run_query(store, query_name: str, /, **values):
     """Load, bind and run a named query on a store; returns the QueryResult."""
     q = load_query(query_name)
     return store.query(sparql_prefixes() + (bind(q.text, **values) if values else q.text))
+
+
+def in_graph(graph: str, pattern: str, var: str = "?inGraph") -> str:
+    """``pattern`` matched inside one named graph, written so every backend answers it: the
+    graph is bound through a one-row VALUES (Virtuoso, queried with the union as its default
+    graph, answers ``GRAPH ?g`` but not ``GRAPH <iri>``; oxigraph binds the one row first and
+    reads the graph through its index, where ``FILTER(?g = <iri>)`` would scan every graph)."""
+    return f"VALUES {var} {{ {ntriples_term(URIRef(graph))} }} GRAPH {var} {{ {pattern} }}"

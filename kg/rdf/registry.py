@@ -8,10 +8,13 @@ queries that show ``skos:prefLabel`` return one row per department.
 """
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from typing import Iterable, Mapping
 
-from kg.rdf.namespaces import BASE, sparql_prefixes
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.rdf.namespaces import BASE, BKG, sparql_prefixes
+from kg.rdf.queries import in_graph
 
 GRAPH_DEPARTMENTS = BASE + "graph/departments"
 DOCUMENT_GRAPHS = BASE + "id/document/"
@@ -23,6 +26,16 @@ def canonical_name(names: set[str]) -> str:
 
 def refresh_departments(store) -> int:
     """Recompute the registry graph; returns the number of departments."""
+    g = registry_graph(store)
+    if len(g):
+        store.replace_graph(GRAPH_DEPARTMENTS, g)
+    else:
+        store.drop_graph(GRAPH_DEPARTMENTS)
+    return len(g)
+
+
+def registry_graph(store) -> Graph:
+    """The registry recomputed from every document graph of the store (a full rebuild)."""
     q = sparql_prefixes() + f"""
 SELECT DISTINCT ?d ?name WHERE {{
   GRAPH ?g {{ ?d a bkg:Department ; rdfs:label ?name }}
@@ -34,8 +47,40 @@ SELECT DISTINCT ?d ?name WHERE {{
     g = Graph()
     for d, ns in names.items():
         g.add((URIRef(d), SKOS.prefLabel, Literal(canonical_name(ns))))
-    if names:
-        store.replace_graph(GRAPH_DEPARTMENTS, g)
-    else:
-        store.drop_graph(GRAPH_DEPARTMENTS)
-    return len(names)
+    return g
+
+
+def departments_in(graph: Graph) -> set[str]:
+    """The departments a document graph names (its own, its units, responsible units)."""
+    return {str(d) for d in graph.subjects(RDF.type, BKG.Department)}
+
+
+def departments_of_graphs(store, graphs: Iterable[str]) -> set[str]:
+    """The departments the stored versions of these graphs name."""
+    out: set[str] = set()
+    for g in graphs:
+        q = f"SELECT DISTINCT ?d WHERE {{ {in_graph(g, f'?d a <{BKG.Department}>')} }}"
+        out |= {str(row[0]) for row in store.query(q).rows if row[0] is not None}
+    return out
+
+
+def registry_changes(store, departments: Iterable[str], new_graphs: Mapping[str, Graph],
+                     replaced: set[str]) -> tuple[list, list]:
+    """(remove, add) for the registry once ``new_graphs`` replace ``replaced`` (graphs in
+    ``replaced`` but not in ``new_graphs`` are dropped): only the named departments change, so
+    a commit costs what its documents cost, not what the corpus costs."""
+    remove, add = [], []
+    for d in sorted(departments):
+        node = URIRef(d)
+        q = f"""SELECT DISTINCT ?g ?name WHERE {{ GRAPH ?g {{ <{d}> a <{BKG.Department}> ; <{RDFS.label}> ?name }}
+  FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}")) }}"""
+        names = {str(name) for g, name in store.query(q).rows if str(g) not in replaced}
+        for graph in new_graphs.values():
+            if (node, RDF.type, BKG.Department) in graph:
+                names |= {str(n) for n in graph.objects(node, RDFS.label)}
+        old = store.query(f"SELECT ?l WHERE {{ {in_graph(GRAPH_DEPARTMENTS, f'<{d}> <{SKOS.prefLabel}> ?l')} }}").rows
+        old_triples = {(node, SKOS.prefLabel, row[0]) for row in old}
+        new_triples = {(node, SKOS.prefLabel, Literal(canonical_name(names)))} if names else set()
+        remove += sorted(old_triples - new_triples)
+        add += sorted(new_triples - old_triples)
+    return remove, add

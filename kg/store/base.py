@@ -12,7 +12,7 @@ embedded on a laptop or against a SPARQL server. Semantics every backend keeps:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Protocol, runtime_checkable
+from typing import Iterable, Iterator, Mapping, Protocol, runtime_checkable
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -60,6 +60,15 @@ def to_python(term: Node | None):
     return str(term)
 
 
+@dataclass
+class GraphEdit:
+    """Triples one commit removes from a graph, then adds to it (a derived graph changed in a
+    few triples, where replacing it whole would cost as much as the corpus)."""
+
+    remove: list[Triple] = field(default_factory=list)
+    add: list[Triple] = field(default_factory=list)
+
+
 @runtime_checkable
 class Store(Protocol):
     url: str
@@ -67,6 +76,12 @@ class Store(Protocol):
 
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         """Make ``graph`` hold exactly ``triples``, atomically."""
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None],
+                       edits: Mapping[str, GraphEdit] | None = None) -> None:
+        """In one transaction: each graph of ``graphs`` holds exactly its triples afterwards
+        (``None``: it is dropped), and each ``GraphEdit`` is applied. All of it or none of it,
+        so a process killed at any moment leaves the store as before or as after."""
 
     def drop_graph(self, graph: str) -> bool:
         """Remove a named graph; True when it existed."""
@@ -139,6 +154,45 @@ def replace_update(graph: str, triples: Iterable[Triple]) -> str:
     body = "\n".join(ntriples_lines(triples))
     return (f"{union_cleanup(graph, None)} ;\nDROP SILENT GRAPH <{graph}> ;\n"
             f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }} ;\nINSERT DATA {{\n{body}\n}}")
+
+
+def replace_graphs_update(graphs: Mapping[str, Iterable[Triple] | None],
+                          edits: Mapping[str, GraphEdit] | None = None) -> str:
+    """One SPARQL UPDATE request (one transaction on oxigraph) replacing or dropping several
+    graphs and editing others, keeping the default graph the set union of the content graphs."""
+    parts: list[str] = []
+    for graph, triples in graphs.items():
+        parts.append(union_cleanup(graph, None))
+        parts.append(f"DROP SILENT GRAPH <{graph}>")
+        if triples is not None:
+            body = "\n".join(ntriples_lines(triples))
+            if body:
+                parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+                parts.append(f"INSERT DATA {{\n{body}\n}}")
+    for graph, edit in (edits or {}).items():
+        parts.extend(edit_updates(graph, edit, None))
+    return " ;\n".join(parts)
+
+
+def edit_updates(graph: str, edit: GraphEdit, union: str | None) -> list[str]:
+    """The update operations applying ``edit`` to ``graph`` and to the union (the default graph
+    when ``union`` is None): a removed triple leaves the union only where no other content graph
+    still holds it."""
+    parts: list[str] = []
+    if edit.remove:
+        body = "\n".join(ntriples_lines(edit.remove))
+        parts.append(f"DELETE DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        exclude = f"?x != <{UNION_GRAPH}> && !STRSTARTS(STR(?x), \"{STAGING_PREFIX}\")"
+        for line in ntriples_lines(edit.remove):
+            triple = line[:-2]  # without the final " ."
+            target = f"GRAPH <{union}> {{ {triple} }}" if union else triple
+            parts.append(f"DELETE {{ {target} }} WHERE {{ FILTER NOT EXISTS {{ GRAPH ?x {{ {triple} }} "
+                         f"FILTER({exclude}) }} }}")
+    if edit.add:
+        body = "\n".join(ntriples_lines(edit.add))
+        parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        parts.append(f"INSERT DATA {{ GRAPH <{union}> {{\n{body}\n}} }}" if union else f"INSERT DATA {{\n{body}\n}}")
+    return parts
 
 
 GRAPHS_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"

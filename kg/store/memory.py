@@ -2,14 +2,14 @@
 kept when the process ends."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from rdflib import Dataset, Graph, URIRef
 
 import rdflib.plugins.sparql
 
 from kg.rdf.namespaces import bind_all
-from kg.store.base import Quad, QueryResult, StoreError, Triple, is_project_graph, refuse_write
+from kg.store.base import GraphEdit, Quad, QueryResult, StoreError, Triple, is_project_graph, refuse_write
 
 # rdflib would fetch (or read from disk) any graph a query names in FROM/FROM NAMED or an update
 # names in USING: a caller could make this process request any URL or open any file. Our graphs
@@ -46,6 +46,23 @@ class MemoryStore:
         self.ds.remove_graph(self.ds.graph(iri))
         g = self.ds.graph(iri)
         g.addN((s, p, o, g) for s, p, o in staged)
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None],
+                       edits: Mapping[str, GraphEdit] | None = None) -> None:
+        """All staged first, then applied: nothing outlives this process, so "atomic" means a
+        failing iterator leaves the store untouched."""
+        refuse_write(self)
+        staged = {g: (None if t is None else list(t)) for g, t in graphs.items()}
+        for graph, triples in staged.items():
+            if triples is None:
+                self.drop_graph(graph)
+            else:
+                self.replace_graph(graph, triples)
+        for graph, edit in (edits or {}).items():
+            g = self.ds.graph(URIRef(graph))
+            for t in edit.remove:
+                g.remove(t)
+            g.addN((s, p, o, g) for s, p, o in edit.add)
 
     def drop_graph(self, graph: str) -> bool:
         refuse_write(self)

@@ -15,14 +15,14 @@ from __future__ import annotations
 import os
 import time
 from decimal import Decimal
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.store.base import (GRAPHS_QUERY, Quad, QueryResult, StoreError, Triple, is_project_graph,
-                           refuse_write, replace_update, union_cleanup)
+from kg.store.base import (GRAPHS_QUERY, GraphEdit, Quad, QueryResult, StoreError, Triple, is_project_graph,
+                           refuse_write, replace_graphs_update, replace_update, union_cleanup)
 
 
 def to_rdflib(term) -> Node | None:
@@ -142,6 +142,17 @@ class OxigraphStore:
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         refuse_write(self)
         text = replace_update(graph, list(triples))
+        try:
+            self.store.update(text)
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise StoreError(f"update failed: {exc}") from exc
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None],
+                       edits: Mapping[str, GraphEdit] | None = None) -> None:
+        refuse_write(self)
+        text = replace_graphs_update({g: (None if t is None else list(t)) for g, t in graphs.items()}, edits)
+        if not text:
+            return
         try:
             self.store.update(text)
         except (SyntaxError, OSError, ValueError) as exc:

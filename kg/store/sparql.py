@@ -16,14 +16,15 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.rdf.namespaces import BASE
-from kg.store.base import (GRAPHS_QUERY, STAGING_PREFIX, UNION_GRAPH, Quad, QueryResult, StoreError,
-                           Triple, is_project_graph, ntriples_lines, refuse_write, union_cleanup)
+from kg.store.base import (GRAPHS_QUERY, STAGING_PREFIX, UNION_GRAPH, GraphEdit, Quad, QueryResult, StoreError,
+                           Triple, edit_updates, is_project_graph, ntriples_lines, refuse_write,
+                           union_cleanup)
 
 CHUNK = 400  # triples per INSERT DATA request (Virtuoso: "generated SQL text exceeded 10000 lines")
 ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
@@ -114,17 +115,22 @@ class SparqlStore:
         return QueryResult(kind="graph", graph=g)
 
     # -- graphs ---------------------------------------------------------------------------
+    def _stage(self, staging: str, triples: Iterable[Triple]) -> None:
+        """Insert ``triples`` into the graph ``staging`` in requests of ``CHUNK`` lines (a server
+        refuses one request of a whole budget)."""
+        chunk: list[str] = []
+        for line in ntriples_lines(skolemized(triples)):
+            chunk.append(line)
+            if len(chunk) >= CHUNK:
+                self._insert(staging, chunk)
+                chunk = []
+        if chunk:
+            self._insert(staging, chunk)
+
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         staging = STAGING_PREFIX + uuid.uuid4().hex
         try:
-            chunk: list[str] = []
-            for line in ntriples_lines(skolemized(triples)):
-                chunk.append(line)
-                if len(chunk) >= CHUNK:
-                    self._insert(staging, chunk)
-                    chunk = []
-            if chunk:
-                self._insert(staging, chunk)
+            self._stage(staging, triples)
             self.update(f"{union_cleanup(graph, UNION_GRAPH)} ;\n"
                         f"DROP SILENT GRAPH <{graph}> ;\n"
                         f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
@@ -135,6 +141,41 @@ class SparqlStore:
                 self.update(f"DROP SILENT GRAPH <{staging}>")
             except StoreError:
                 pass
+            raise
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple] | None],
+                       edits: Mapping[str, GraphEdit] | None = None) -> None:
+        """Every new content staged in a graph of its own first; then one update request swaps
+        them all in and applies the edits (as atomic as the server makes one request)."""
+        staged: dict[str, str | None] = {}
+        try:
+            for graph, triples in graphs.items():
+                if triples is None:
+                    staged[graph] = None
+                    continue
+                staging = STAGING_PREFIX + uuid.uuid4().hex
+                staged[graph] = staging
+                self._stage(staging, triples)
+            parts: list[str] = []
+            for graph, staging in staged.items():
+                parts.append(union_cleanup(graph, UNION_GRAPH))
+                parts.append(f"DROP SILENT GRAPH <{graph}>")
+                if staging is not None:
+                    parts.append(f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }}")
+                    parts.append(f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }}")
+                    parts.append(f"DROP SILENT GRAPH <{staging}>")
+            for graph, edit in (edits or {}).items():
+                parts.extend(edit_updates(graph, GraphEdit(list(skolemized(edit.remove)), list(skolemized(edit.add))),
+                                          UNION_GRAPH))
+            if parts:
+                self.update(" ;\n".join(parts))
+        except BaseException:
+            for staging in staged.values():
+                if staging is not None:
+                    try:
+                        self.update(f"DROP SILENT GRAPH <{staging}>")
+                    except StoreError:
+                        pass
             raise
 
     def _insert(self, graph: str, lines: list[str]) -> None:
