@@ -84,6 +84,7 @@ class Filters:
     departments: list[Ref] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     phase: str | None = None  # budget | final_account
+    phases: list[str] = field(default_factory=list)  # every phase named (三公预算多少、决算多少)
     column: str | None = None  # a classification column: total basic project personnel public
     columns: list[str] = field(default_factory=list)  # every column asked (基本支出和项目支出各是多少)
     scheme: str | None = None  # functional | economic
@@ -154,7 +155,7 @@ class Frame:
         """The frame as JSON (``budgetkg ask --json`` ``parts[].frame``)."""
         f = self.filters
         filters: dict = {}
-        for key in ("years", "phase", "column", "scheme", "level", "keywords", "categories", "funding",
+        for key in ("years", "phase", "phases", "column", "scheme", "level", "keywords", "categories", "funding",
                     "indicator_kinds", "terms", "set_size"):
             value = getattr(f, key)
             if value not in (None, [], False):

@@ -32,6 +32,11 @@ class Budget:
     def final_account(self) -> bool:
         return "决算" in (self.kind or "")
 
+    @property
+    def phase(self) -> str:
+        """The phase of the document's own figures (the graph's ``bkg:budgetPhase`` key)."""
+        return "final_account" if self.final_account else "budget"
+
 
 @dataclass
 class Row:
@@ -172,7 +177,13 @@ class Graph:
             if q.doc is None and wanted:  # one query over many documents: the rows of those asked
                 rows = [r for r in rows if r.get("doc") in wanted]
             out += convert(q, rows)
-        return out
+        # a 决算 prints 预算数 columns beside its own: those only where the constraints ask for them
+        also = set(c.phases) if c else set()
+        return [r for r in out if r.attrs.get("phase") in (None, r.attrs.get("own_phase")) or r.attrs["phase"] in also]
+
+    @staticmethod
+    def _phase(b: Budget, r: dict) -> dict:
+        return {"phase": r.get("phase") or b.phase, "own_phase": b.phase}
 
     def _owner(self, q: Query, r: dict) -> Budget | None:
         return self.budget(q.doc or r.get("doc"))
@@ -182,9 +193,10 @@ class Graph:
         for r in rows:
             b = self._owner(q, r)
             key = str(r["item"])[len(ITEM_NS):]
-            if b is None or (b.iri, key) in out:
+            if b is None or (b.iri, key, r.get("phase")) in out:
                 continue
-            out[(b.iri, key)] = Row(key, dec(r["amount"]), WAN, b.department, b.year, source_of(r), r.get("x"), key)
+            out[(b.iri, key, r.get("phase"))] = Row(key, dec(r["amount"]), WAN, b.department, b.year, source_of(r),
+                                                    r.get("x"), key, self._phase(b, r))
         return list(out.values())
 
     def _subjects(self, q: Query, rows: list[dict]) -> list[Row]:
@@ -193,10 +205,10 @@ class Graph:
             b = self._owner(q, r)
             if b is None:
                 continue
-            key = (str(r["code"]), r["column"])
+            key = (b.iri, str(r["code"]), r["column"], r.get("phase"))
             if key not in out:
                 out[key] = Row(r.get("printed") or r.get("name") or "", dec(r["amount"]), WAN, b.department, b.year,
-                               source_of(r), None, str(r["code"]), {"column": r["column"]})
+                               source_of(r), None, str(r["code"]), {"column": r["column"], **self._phase(b, r)})
         return list(out.values())
 
     def _projects(self, q: Query, rows: list[dict]) -> list[Row]:

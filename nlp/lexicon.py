@@ -120,7 +120,7 @@ OPERATION_WORDS: list[tuple[str, str]] = [
                r"变化|增减|多了|少了|涨了|降了|每年涨|每年增|逐年"),
     ("change", r"比上年|较上年|比去年|较去年|同比|与上年相比|和上年相比|上年相比|较上一年|比上一年|压减"),
     ("derive", r"推算|倒推|算出|反推|推出|推断|算得"),
-    ("completion", r"完成率|执行率|完成了?多少|执行了?多少|预算完成|执行情况|完成情况"),
+    ("completion", r"完成率|执行率|完成了?多少|执行了?多少|预算完成|执行情况|完成情况|完成(?:了)?(?:年初|全年|调整)?预算"),
     ("per_capita", r"人均|每人|平均每个人|平均每人"),
     ("yesno", r"是不是|是否|有没有|有无|吗$|吗\?|没有吧"),
     ("list", r"哪些|哪几|列出|有什么|清单|名单|一览|都有谁|都是谁|分别是|各是什么|名称|叫什么|叫啥|名字"),
@@ -144,7 +144,11 @@ COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r
                                        ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"), ("public", r"公用经费")]
 LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目"), (2, r"款级|二级科目"),
                                       (3, r"项级|明细|具体|三级科目")]
-PHASE_WORDS: list[tuple[str, str]] = [("final_account", r"决算"), ("budget", r"预算数|年初预算")]
+# 预算 alone names the document (部门预算) unless an amount question follows it (预算多少, 预算、决算各…).
+PHASE_WORDS: list[tuple[str, str]] = [
+    ("final_account", r"决算|实际(?:支出|花|使用)"), ("initial_budget", r"年初预算"),
+    ("adjusted_budget", r"调整(?:后)?预算|全年预算"),
+    ("budget", r"预算数|预算(?=(?:是|为|有|多少|各|、|和|与|及|安排了?多少|花了))")]
 # Bounds: a comparison word before or after an amount. 以上/以下/以内 include the amount itself.
 BOUND_BEFORE: list[tuple[str, str]] = [("<=", r"不超过|不高于|不多于|最多"), ("<", r"低于|不足|少于|小于|不到|未达|未超过"),
                                        (">=", r"不低于|不少于|至少"), (">", r"超过|突破|大于|高于|多于|过|逾|超")]

@@ -132,9 +132,10 @@ class Parser:
             cols = [c.value for c in cues.of("column") if ev.text[c.start:c.end] in masked]
             f.column = cols[0] if cols else None
             f.columns = list(dict.fromkeys(cols))
-        phases = cues.values("phase")
-        if phases:
-            f.phase = phases[0]
+        phases = list(dict.fromkeys(cues.values("phase")))
+        if phases:  # a 决算's own column where it is named, else the budget column named
+            f.phase = "final_account" if "final_account" in phases else phases[0]
+            f.phases = phases
         f.indicator_kinds = ev.indicator_kinds
         f.department_level = focus == "indicators" and bool(
             re.search(r"部门整体|部门绩效|整体绩效|部门的?绩效目标|单位整体", ev.text)) and not ev.projects_exact

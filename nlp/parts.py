@@ -113,6 +113,8 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
             f.years = list(prev.filters.years)
         if f.phase is None:
             f.phase = prev.filters.phase
+        if not f.phases:
+            f.phases = list(prev.filters.phases)
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
             frame.focus, frame.measures = prev.focus, list(prev.measures)
             frame.operation = prev.operation

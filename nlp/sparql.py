@@ -23,6 +23,8 @@ LOCATION = """  OPTIONAL { ?x prov:wasDerivedFrom ?loc .
     OPTIONAL { ?loc bkg:sourceFile ?file } OPTIONAL { ?loc bkg:page ?page }
     OPTIONAL { ?loc bkg:line ?line } OPTIONAL { ?loc bkg:table ?table } OPTIONAL { ?loc bkg:row ?row } }"""
 LOCATION_VARS = ("?file", "?page", "?line", "?table", "?row")
+# The phase of a figure (预算数, 年初预算数, 调整预算数 or 决算数): a 决算 prints several per row.
+PHASE = "  OPTIONAL { ?x bkg:budgetPhase ?ph . BIND(REPLACE(STR(?ph), \"^.*/\", \"\") AS ?phase) }"
 
 
 @dataclass(frozen=True)
@@ -39,14 +41,14 @@ class Shape:
 
 
 SHAPES: dict[str, Shape] = {
-    "figures": Shape("?x bkg:document {doc} .", "?x bkg:item ?item ; bkg:amount ?amount .",
-                     ("?item", "?amount")),
+    "figures": Shape("?x bkg:document {doc} .", "?x bkg:item ?item ; bkg:amount ?amount .\n" + PHASE,
+                     ("?item", "?amount", "?phase")),
     "subjects": Shape("?x bkg:document {doc} .",
                       "?x bkg:subject ?s ; bkg:expenditureKind ?k ; bkg:amount ?amount .\n"
                       "  ?s a {scheme} ; skos:notation ?code .\n"
                       "  OPTIONAL { ?s skos:prefLabel ?name } OPTIONAL { ?x rdfs:label ?printed }\n"
-                      "  BIND(REPLACE(STR(?k), \"^.*/\", \"\") AS ?column)",
-                      ("?code", "?name", "?printed", "?column", "?amount"), order="ORDER BY ?code"),
+                      "  BIND(REPLACE(STR(?k), \"^.*/\", \"\") AS ?column)\n" + PHASE,
+                      ("?code", "?name", "?printed", "?column", "?amount", "?phase"), order="ORDER BY ?code"),
     "projects": Shape("?x bkg:mentionedIn {doc} .",
                       "?x a bkg:Project ; rdfs:label ?name .\n"
                       "  OPTIONAL { ?x bkg:amount ?amount }\n"
@@ -130,6 +132,8 @@ class Constraints:
     indicator_kinds: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     descending: bool = True
+    # figures and subject rows of these phases besides the document's own (a 决算's 预算数 columns)
+    phases: list[str] = field(default_factory=list)
 
 
 def _in(var: str, terms: list[str]) -> str:

@@ -34,6 +34,7 @@ _VOCABULARY_QUERY = PREFIXES + """SELECT ?what ?key ?label ?broader ?alt WHERE {
     OPTIONAL { ?c skos:broader/bkg:sourceKey ?broader } BIND("item" AS ?what) }
   UNION { ?c a bkg:ExpenditureKind ; bkg:sourceKey ?key ; skos:prefLabel ?label . BIND("column" AS ?what) }
   UNION { ?c a bkg:ProjectCategory ; bkg:sourceKey ?key ; skos:prefLabel ?label . BIND("category" AS ?what) }
+  UNION { ?c a bkg:BudgetPhase ; bkg:sourceKey ?key ; skos:prefLabel ?label . BIND("phase" AS ?what) }
   UNION { ?c a bkg:FundingSource ; bkg:sourceKey ?key ; skos:prefLabel ?label .
           OPTIONAL { ?c skos:broader/bkg:sourceKey ?broader }
           OPTIONAL { ?c skos:altLabel ?alt FILTER(lang(?alt) = "zh") } BIND("funding" AS ?what) }
@@ -74,6 +75,11 @@ class Vocabulary:
     funding_broader: dict[str, str] = field(default_factory=dict)
     funding_aliases: dict[str, list[str]] = field(default_factory=dict)
     indicator_kinds: dict[str, str] = field(default_factory=dict)
+    phases: dict[str, str] = field(default_factory=dict)  # 预算, 年初预算, 调整预算, 决算
+
+    def phase_label(self, key: str) -> str:
+        """'预算数', '年初预算数', '决算数': the column a 决算 prints for a phase."""
+        return self.phases.get(key, key) + "数"
 
     def label(self, key: str) -> str:
         """The Chinese label of a measure (its key where the ontology has none)."""
@@ -119,6 +125,8 @@ class Vocabulary:
                 vocab.columns[key] = label
             elif what == "category":
                 vocab.categories[key] = label
+            elif what == "phase":
+                vocab.phases[key] = label
             elif what == "funding":
                 vocab.funding[key] = label
                 if r.get("alt") and r["alt"] not in vocab.funding_aliases.setdefault(key, []):

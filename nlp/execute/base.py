@@ -59,7 +59,7 @@ class Context:
             budgets = [b for b in budgets if b.department in names]
         if f.years:
             budgets = [b for b in budgets if b.year in f.years]
-        if f.phase == "final_account":
+        if f.phase == "final_account" or frame.operation.name == "completion":
             finals = [b for b in budgets if b.final_account]
             budgets = finals or budgets
         depts = {b.department for b in budgets}
@@ -70,6 +70,33 @@ class Context:
         if not f.years and not frame.open_department and len({b.year for b in budgets}) > len(depts):
             notes.append("问题未指明年度，以下列出各年度")
         return budgets, "；".join(notes)
+
+
+# The budget columns a 决算 prints beside its own 决算数 (the graph's phase keys), in the order one
+# is preferred for a completion rate where the question names none.
+BUDGET_PHASES = ("adjusted_budget", "budget", "initial_budget")
+
+
+def budget_column_order(frame: Frame) -> list[str]:
+    """The budget columns to read beside a 决算's figures: none unless the question names a budget
+    column or asks a completion rate; the column named first."""
+    named = [p for p in frame.filters.phases if p in BUDGET_PHASES]
+    if not named and frame.operation.name != "completion" and "completion" not in frame.operation.also:
+        return []
+    return named + [p for p in BUDGET_PHASES if p not in named]
+
+
+def pick_budget_columns(rows: list[Row], order: list[str], key) -> dict:
+    """One budget-column row per ``key(row)``: the first phase of ``order`` printed."""
+    out: dict = {}
+    for r in rows:
+        phase = r.attrs.get("phase")
+        if phase not in order:
+            continue
+        k = key(r)
+        if k not in out or order.index(phase) < order.index(out[k].attrs["phase"]):
+            out[k] = r
+    return out
 
 
 EXECUTORS: dict[str, Callable[[Frame, Context], Result]] = {}

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from nlp import derive as D
 from nlp import lexicon as L
-from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of, who,
-                              with_note)
+from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
+                              figure_input, item_of, pick_budget_columns, who, with_note)
 from nlp.frames import Frame
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
@@ -44,6 +44,18 @@ def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, 
     return by
 
 
+def _budget_columns(frame: Frame, ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, Row]:
+    """The 预算数 a 决算 prints beside its own figures, by (department, year, key), where the
+    question names a budget column or asks a completion rate (``budget_column_order``)."""
+    finals = [b for b in budgets if b.final_account]
+    order = budget_column_order(frame)
+    items = [k for k in dict.fromkeys(keys) if k != "fiscal_total" and not k.startswith("word:")]
+    if not finals or not order or not items:
+        return {}
+    rows = ctx.rows("figures", finals, Constraints(items=items, phases=list(BUDGET_PHASES)))
+    return pick_budget_columns(rows, order, lambda r: (r.department, r.year, r.key))
+
+
 @executor("figures")
 def figures(frame: Frame, ctx: Context) -> Result:
     """A department's figures, with the operation asked (share, difference, sum, per capita,
@@ -63,6 +75,7 @@ def figures(frame: Frame, ctx: Context) -> Result:
     by = _fetch(ctx, budgets, keys + [k for k in extra if k])
     if op.name == "per_capita":
         return _per_capita(frame, ctx, budgets, by, note)
+    planned = _budget_columns(frame, ctx, budgets, keys)
     items: list[Item] = []
     derived: list[D.Derived] = []
     parts: list[str] = []
@@ -71,9 +84,16 @@ def figures(frame: Frame, ctx: Context) -> Result:
         said: list[str] = []
         for key in keys:
             row = by.get((b.department, b.year, key))
+            plan = planned.get((b.department, b.year, key))
+            label = _label(ctx, key)
+            if row is None and plan is not None:  # a 决算 printing the 预算数 and leaving 决算数 blank
+                column = ctx.vocab.phase_label(plan.attrs["phase"])
+                rows.append(plan)
+                items.append(item_of(plan, f"{label}（{column}）"))
+                said.append(f"{label}{column}{money(plan.amount)}万元，决算数未列出")
+                continue
             if row is None:
                 continue
-            label = _label(ctx, key)
             rows.append(row)
             if key == "fiscal_total":
                 d = D.total([figure_input(p, ctx.vocab.label(p.key)) for p in row.attrs["parts"]], FISCAL_LABEL)
@@ -81,6 +101,16 @@ def figures(frame: Frame, ctx: Context) -> Result:
             if not frame.derived_only:
                 items.append(item_of(row, label))
             phrase = f"{label}{money(row.amount)}万元"
+            if plan is not None:  # a 决算: its 预算数 beside the 决算数, and the completion rate
+                column = ctx.vocab.phase_label(plan.attrs["phase"])
+                rows.append(plan)
+                items.append(item_of(plan, f"{label}（{column}）"))
+                phrase = f"{label}{column}{money(plan.amount)}万元，决算数{money(row.amount)}万元"
+                d = D.completion(figure_input(row, f"{label}决算数"), figure_input(plan, f"{label}{column}"), label)
+                if d is not None:
+                    derived.append(d)
+                    items.append(derived_item(d))
+                    phrase += f"，完成率{d.value}%"
             if op.name == "share":
                 base_key = op.base or ctx.vocab.share_base(key)
                 base = by.get((b.department, b.year, base_key)) if base_key else None
@@ -124,7 +154,7 @@ def figures(frame: Frame, ctx: Context) -> Result:
         text = "；".join(d.formula for d in derived) + "。" if derived else ""
         if not derived:
             return Result()
-    if op.name == "completion":
+    if op.name == "completion" and not any(d.label.endswith("完成率") for d in derived):
         text += "图谱中没有这些数的预算数与决算数两栏，无法计算完成率。"
     return Result(items, with_note(text, note), derived, rows)
 

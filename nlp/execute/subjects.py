@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from nlp import derive as D
 from nlp.lexicon import COLUMN_CLASSES
-from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, who, with_note
+from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
+                              item_of, pick_budget_columns, who, with_note)
 from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
@@ -117,6 +118,7 @@ def subjects(frame: Frame, ctx: Context) -> Result:
                 parts.append(f"{head}，由{len(children)}个{lvl}级科目构成：{body}" if children else head)
     if not items:
         return Result()
+    derived += _completion(frame, ctx, budgets, scheme, parents, kept, items, parts)
     leaves = [r for r in kept if not any(o is not r and o.key.startswith(r.key) and (o.department, o.year) ==
                                          (r.department, r.year) for o in kept)]
     if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1:
@@ -149,6 +151,38 @@ def _per_capita(frame: Frame, ctx: Context, budgets, rows: list[Row], items: lis
             items.append(item_of(people, ctx.vocab.label(key)))
             items.append(derived_item(d))
             parts.append(f"{who(r.department, r.year)}{d.formula}")
+    return out
+
+
+def _completion(frame: Frame, ctx: Context, budgets, scheme: str, parents, kept: list[Row], items: list[Item],
+                parts: list[str]) -> list[D.Derived]:
+    """A 决算's subject rows beside their budget column (年初预算数 …), each with its completion
+    rate; the lowest and highest rate said where several rows are compared."""
+    order = budget_column_order(frame)
+    finals = [b for b in budgets if b.final_account]
+    if not order or not finals or not kept:
+        return []
+    rows = ctx.rows("subjects", finals, Constraints(scheme=scheme, code_prefix=_common_prefix(parents),
+                                                    phases=list(BUDGET_PHASES)))
+    plans = pick_budget_columns(rows, order, lambda r: (r.department, r.year, r.key, r.attrs["column"]))
+    out: list[D.Derived] = []
+    for r in kept:
+        plan = plans.get((r.department, r.year, r.key, r.attrs.get("column")))
+        if plan is None:
+            continue
+        column = ctx.vocab.phase_label(plan.attrs["phase"])
+        d = D.completion(figure_input(r, f"{r.label}决算数"), figure_input(plan, f"{r.label}{column}"), r.label)
+        if d is None:
+            continue
+        items.append(item_of(plan, f"{r.label}（{column}）", code=r.key))
+        items.append(derived_item(d, code=r.key))
+        out.append(d)
+        parts.append(f"{r.key} {r.label}{column}{money(plan.amount)}万元，决算数{money(r.amount)}万元，完成率{d.value}%")
+    if not out:
+        parts.append("图谱中没有这些科目的预算数一栏，无法计算完成率")
+    if len(out) > 2:
+        low = min(out, key=lambda d: d.value)
+        parts.append(f"完成率最低的是{low.label[:-3]}（{low.value}%）")
     return out
 
 
