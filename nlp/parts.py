@@ -143,6 +143,10 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
                 derived.derived_only = True
                 out.append(derived)
                 continue
+        if frame.operation.name == "share" and not frame.operation.base and not ev.share_base \
+                and frame.focus in ("figures", "subjects") and prev.focus == "figures" and len(prev.measures) == 1 \
+                and prev.operation.name in ("lookup", "sum") and prev.measures[0] not in frame.measures:
+            frame.operation.base = prev.measures[0]  # X多少？Y占多大比例: Y's share of the X just asked
         if prev.focus == "indicators" and prev.filters.department_level and frame.focus in ("indicators", "figures") \
                 and _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
             frame.focus, f.department_level = "indicators", True
