@@ -52,7 +52,7 @@ class Derived:
 
 def show(value: Decimal, unit: str | None) -> str:
     """A figure as printed: money and percentages with two decimals, counts as integers."""
-    if unit in (WAN, "%", "元"):
+    if unit in (WAN, "%", "元") or (unit or "").startswith(WAN + "/"):  # money per unit too
         return str(value.quantize(CENT, rounding=ROUND_HALF_UP))
     if value == value.to_integral_value():
         return str(int(value))
@@ -148,3 +148,15 @@ def per_capita(figure: Input, people: Input) -> Derived | None:
     label = f"人均{figure.label}（按{people.label}）"
     return Derived(label, value, WAN, f"{label} = {grouped(figure.value)} ÷ {show(people.value, '人')} = {value}万元",
                    [figure, people], figure.department, figure.year)
+
+
+def per_unit(figure: Input, count: int, unit: str) -> Derived | None:
+    """平均每辆: a figure ÷ a count the question states (15辆), 万元 per unit."""
+    if not count:
+        return None
+    value = (figure.value / Decimal(count)).quantize(CENT, rounding=ROUND_HALF_UP)
+    label = f"平均每{unit}{figure.label}"
+    return Derived(label, value, f"{WAN}/{unit}",
+                   f"{label} = {grouped(figure.value)} ÷ {count}{unit} = {value}万元",
+                   [figure, Input(f"数量（问题所述）", Decimal(count), unit, figure.department, figure.year)],
+                   figure.department, figure.year)

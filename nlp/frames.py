@@ -128,6 +128,7 @@ class Operation:
     descending: bool = True
     base: str | None = None
     per_keys: list[str] = field(default_factory=list)  # per capita: which staffing count
+    per_count: tuple[int, str] | None = None  # per unit: a count the question states (15, "辆")
     also: list[str] = field(default_factory=list)  # operations added to the main one (count + list …)
 
 

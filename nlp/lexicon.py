@@ -122,13 +122,15 @@ OPERATION_WORDS: list[tuple[str, str]] = [
     ("change", r"比上年|较上年|比去年|较去年|同比|与上年相比|和上年相比|上年相比|较上一年|比上一年|压减"),
     ("derive", r"推算|倒推|算出|反推|推出|推断|算得"),
     ("completion", r"完成率|执行率|完成了?多少|执行了?多少|预算完成|执行情况|完成情况|完成(?:了)?(?:年初|全年|调整)?预算"),
-    ("per_capita", r"人均|每人|平均每个人|平均每人"),
+    ("per_capita", r"人均|每人|平均每个人|平均每人|平均(?:每|一)(?:辆|台|套|户|间|家)"),
     ("yesno", r"是不是|是否|有没有|有无|吗$|吗\?|没有吧"),
     ("list", r"哪些|哪几|列出|有什么|清单|名单|一览|都有谁|都是谁|分别是|各是什么|名称|叫什么|叫啥|名字"),
 ]
 # A count of things a budget does not count (床位, 无人机, 车辆 …): a measure word with its classifier,
 # never money or a number of people, projects or items.
 UNCOUNTED_THING = r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
+# A count the question itself states for a per-unit figure (15辆车平均每辆…): the number and its classifier.
+STATED_COUNT = rf"(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
 # A set the question names by its size (三家单位, 这三份预算, 5个项目中): a scope, not a topic.
 SET_SIZE = rf"(?:这|那|这些|那些|全部|所有)?{_N}(?:家|个|份|项)(?:单位|部门|预算|文件|项目)?(?=中|里|之中|当中|的|,|，|从|按|$)"
 

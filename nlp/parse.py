@@ -188,6 +188,9 @@ class Parser:
             op.base = ev.share_base
         if op.name == "per_capita":
             op.per_keys = list(ev.staff_measures)
+            stated = re.search(L.STATED_COUNT, t)
+            if stated and chinese_count(stated.group("n")):
+                op.per_count = (chinese_count(stated.group("n")), stated.group("unit"))
         return op
 
     # ------------------------------------------------------------------ measures

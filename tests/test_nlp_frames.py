@@ -242,3 +242,28 @@ def test_scorer_training_is_deterministic_and_loses_nothing_on_its_own_questions
     assert first == second
     held_out = training.generate(pipe, per_template=2, seed=training.SEED + 1)
     assert training.accuracy(pipe, held_out, first) >= training.accuracy(pipe, held_out)
+
+
+# ------------------------------------------------------------------ measure words and operations added against blind batch 2
+def test_a_share_takes_the_figure_just_asked_as_its_base(ask):
+    r = ask("青山市生态环境局2025年一般公共预算拨款多少？基本支出占多大比例")
+    share = {d["label"]: d for d in r["derived"]}["基本支出占比"]
+    assert share["formula"] == "基本支出占比 = 397.49 ÷ 1,706.71 = 23.29%"
+
+
+def test_a_count_the_question_states_divides_a_figure(ask):
+    r = ask("青山市生态环境局2025年公务用车运行费，3辆车平均每辆多少")
+    d = r["derived"][0]
+    assert (d["value"], d["unit"]) == ("2.00", "万元/辆")
+    assert d["formula"] == "平均每辆公务用车运行费 = 6.00 ÷ 3辆 = 2.00万元"
+
+
+def test_a_count_of_things_a_budget_does_not_hold_has_no_figure_in_its_place(ask):
+    r = ask("青山市生态环境局2025年有多少张床位")
+    assert r["answers"] == [] and "床位" in r["text"]
+
+
+def test_a_carryover_word_with_an_include_word_keeps_the_projects(ask):
+    r = ask("青山市生态环境局2025年所有项目（上年结转的也算上）里钱最多的前2个")
+    assert [a["label"] for a in r["answers"][:2]][0] == "生态环境监测网络运维"
+    assert r["parts"][0]["frame"]["focus"] == "projects"

@@ -190,7 +190,22 @@ def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
 
 
 def _per_capita(frame: Frame, ctx: Context, budgets: list[Budget], by: dict, note: str) -> Result:
-    """人均: each figure ÷ the staff count (实有人数, or 编制数/在职人数 where the question says so)."""
+    """人均: each figure ÷ the staff count (实有人数, or 编制数/在职人数 where the question says so);
+    平均每辆: ÷ the count the question states."""
+    if frame.operation.per_count:
+        count, unit = frame.operation.per_count
+        items, derived, parts, rows = [], [], [], []
+        for b in budgets:
+            for key in frame.measures:
+                row = by.get((b.department, b.year, key))
+                d = D.per_unit(figure_input(row, _label(ctx, key)), count, unit) if row is not None else None
+                if d is None:
+                    continue
+                rows.append(row)
+                derived.append(d)
+                items += [item_of(row, _label(ctx, key)), derived_item(d)]
+                parts.append(f"{who(b.department, b.year)}{d.formula}")
+        return Result(items, with_note("。".join(parts) + "。", note), derived, rows) if rows else Result()
     staff_key = next((k for k in ("authorizedStaff", "activeStaff", "actualStaff")
                       if k in frame.operation.per_keys), "actualStaff") if frame.operation.per_keys else "actualStaff"
     staff = {(r.department, r.year): r for r in ctx.rows("staff", budgets) if r.key == staff_key}
