@@ -183,7 +183,8 @@ class Graph:
 
     @staticmethod
     def _phase(b: Budget, r: dict) -> dict:
-        return {"phase": r.get("phase") or b.phase, "own_phase": b.phase}
+        phase = str(r["phase"]).rsplit("/", 1)[-1] if r.get("phase") else b.phase
+        return {"phase": phase, "own_phase": b.phase}
 
     def _owner(self, q: Query, r: dict) -> Budget | None:
         return self.budget(q.doc or r.get("doc"))

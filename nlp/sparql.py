@@ -24,7 +24,8 @@ LOCATION = """  OPTIONAL { ?x prov:wasDerivedFrom ?loc .
     OPTIONAL { ?loc bkg:line ?line } OPTIONAL { ?loc bkg:table ?table } OPTIONAL { ?loc bkg:row ?row } }"""
 LOCATION_VARS = ("?file", "?page", "?line", "?table", "?row")
 # The phase of a figure (预算数, 年初预算数, 调整预算数 or 决算数): a 决算 prints several per row.
-PHASE = "  OPTIONAL { ?x bkg:budgetPhase ?ph . BIND(REPLACE(STR(?ph), \"^.*/\", \"\") AS ?phase) }"
+# Every observation has one (kg.rdf.mapping); its key is taken off the IRI in Python (nlp.graph).
+PHASE = "  ?x bkg:budgetPhase ?phase ."
 
 
 @dataclass(frozen=True)
