@@ -1,7 +1,8 @@
-"""Chinese questions over the budget graph: normalise → segment → link → intent → SPARQL → answer.
+"""Chinese questions over the budget graph: a question read into typed frames (one per part), each
+turned into SPARQL by one builder, its operation applied, derived figures computed exactly.
 
 ``answer(question, store) -> Answer`` is the API the web app calls; ``Answer.to_json()`` is the
-layout ``budgetkg ask --json`` prints. spaCy and jieba load on the first question, not on import.
+layout ``budgetkg ask --json`` prints. See ``nlp/README.md``.
 """
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The catalogue: every name the linker can recognise, pulled from the graph.
 
-The jieba user dictionary, the EntityRuler patterns and the fuzzy matcher are all generated from
-this one list, so a new corpus needs no hand edits. Loading it is one SPARQL query per kind of
-entity (``sparql_templates.CATALOG_QUERIES``); the result is plain, immutable data.
+The linker's exact names and its fuzzy matcher are generated from this one list, so a new corpus
+needs no hand edits. Loading it is one SPARQL query per kind of entity (``nlp.graph.CATALOG``),
+run once when the pipeline of a store is built; the result is plain, immutable data.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from nlp.aliases import department_aliases, place_forms, split_places
+from nlp.names import department_aliases, place_forms, split_place
 from nlp.normalize import fold
 
 KINDS = ("department", "place", "project", "functional_subject", "economic_subject", "indicator",
@@ -50,6 +50,12 @@ class Catalog:
         """The latest fiscal year of any budget: what 今年 means when no department is named."""
         return max(self.years) if self.years else None
 
+    def aliases_of(self, iri: str) -> tuple[str, ...]:
+        """The other names of the entity ``iri`` (empty when unknown)."""
+        index = self.__dict__.setdefault("_by_iri", {e.iri: e for e in self.entities})
+        e = index.get(iri)
+        return e.aliases if e else ()
+
     def of_kind(self, kind: str) -> list[Entity]:
         """Entities of one kind (``KINDS``)."""
         return [e for e in self.entities if e.kind == kind]
@@ -82,7 +88,7 @@ class Catalog:
             if e.kind == "department":
                 aliases = tuple(dict.fromkeys([*e.aliases, *department_aliases(e.name)]))
                 e = Entity(e.kind, e.iri, e.name, aliases, e.name, e.year, e.code)
-                for place in split_places(e.name)[0]:
+                for place in split_place(e.name)[0]:
                     for form in place_forms(place):
                         places[form].add(e.name)
             out.append(e)
@@ -94,6 +100,9 @@ class Catalog:
                 key = fold(name)
                 if len(key) >= 2 and e not in by_key[key]:
                     by_key[key].append(e)
+        for key, ents in by_key.items():  # a department's own name names the department (not a table row printed so)
+            if any(e.kind == "department" for e in ents):
+                by_key[key] = [e for e in ents if e.kind in ("department", "place", "unit", "term")]
         return cls(out, sorted(set(years)), dict(by_key))
 
 

@@ -1,71 +1,60 @@
-"""Typed reads from the store: the only module that runs the SPARQL templates.
+"""Reads from the store: the catalogue's names, the budgets, and the rows of a frame.
 
-Every query run is appended to ``Graph.log`` so the answer can show the SPARQL that produced it.
-Rows come back as ``nlp.rows`` dataclasses with money as ``Decimal`` in 万元, and a ``source``
-string (file, page or line, table, row) for each figure.
+Every query that produces an answer is built by ``nlp.sparql.build`` and appended to the log the
+caller passes, so each part of an answer can show the SPARQL it came from. Rows come back as
+``Row``: a label, an exact ``Decimal`` amount (万元, or persons, or percent), the department and
+year, the source (file, page or line, table, row) and the focus's own attributes.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from difflib import SequenceMatcher
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from nlp import sparql_templates as T
-from nlp.rows import (Budget, DefinitionRow, Figure, FindingRow, IndicatorRow, PolicyRow,
-                      ProfileRow, ProjectRow, SubjectRow)
-
-ITEM_BASE = "https://budgetkg.org/id/item/"
-ITEM_LABELS = {
-    "income_total": "收入总计", "expenditure_total": "支出总计", "current_year_income": "本年收入合计",
-    "general_public_budget": "一般公共预算拨款收入", "upper_level_transfer": "上级转移支付",
-    "government_fund": "政府性基金预算拨款收入", "state_capital": "国有资本经营预算拨款收入",
-    "unit_funds": "单位资金", "carryover_total": "上年结转结余", "carryover_fiscal": "上年财政拨款结转",
-    "carryover_nonfiscal": "上年非财政拨款结转结余", "basic_expenditure": "基本支出", "personnel": "人员经费",
-    "public_expenses": "公用经费", "project_expenditure": "项目支出", "operating_expenses": "机关运行经费",
-    "three_public.total": "“三公”经费合计", "three_public.overseas": "因公出国(境)费",
-    "three_public.reception": "公务接待费", "three_public.vehicles": "公务用车购置及运行费",
-    "three_public.vehicle_purchase": "公务用车购置费", "three_public.vehicle_operation": "公务用车运行费",
-    "procurement.total": "政府采购预算", "procurement.goods": "政府采购货物类",
-    "procurement.works": "政府采购工程类", "procurement.services": "政府采购服务类",
-}
-# What a 比上年 statement's subject must say for it to be about a figure.
-CHANGE_WORDS = {
-    "general_public_budget": ("一般公共预算",), "income_total": ("收入总", "收支总", "收入预算"),
-    "expenditure_total": ("支出总", "支出预算"), "basic_expenditure": ("基本支出",),
-    "project_expenditure": ("项目支出",), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
-    "carryover_nonfiscal": ("非财政拨款结转",), "operating_expenses": ("机关运行经费",),
-    "three_public.total": ("三公",), "three_public.overseas": ("出国",), "three_public.reception": ("接待",),
-    "three_public.vehicle_purchase": ("用车购置", "车辆购置", "公车购置"),
-    "three_public.vehicle_operation": ("用车运行", "车辆运行", "公车运行"),
-    "three_public.vehicles": ("公务用车",), "procurement.total": ("政府采购",),
-}
-CHANGE_LABELS = {"three_public.total": "“三公”经费", "three_public.overseas": "因公出国(境)费",
-                 "three_public.reception": "公务接待费", "three_public.vehicles": "公务用车购置及运行费",
-                 "three_public.vehicle_purchase": "公务用车购置费", "three_public.vehicle_operation": "公务用车运行费",
-                 "procurement.total": "政府采购预算"}
+from nlp.sparql import Constraints, Query, build
+from nlp.vocabulary import ITEM_NS, PREFIXES, STAFF_PROPERTIES, WAN
 
 
-def _about(subject: str, key: str) -> bool:
-    """Whether a 比上年 statement's subject is about the figure ``key`` (``word:培训费``: a
-    statement whose subject names that word)."""
-    if key.startswith("word:"):
-        return key[5:] in subject
-    if re.search(r"[（(](类|款|项)[）)]", subject):  # a classification subject's own change
-        return False
-    words = CHANGE_WORDS.get(key, ())
-    if key == "general_public_budget" and "转移支付" in subject:
-        return False
-    return any(w in subject for w in words)
+@dataclass(frozen=True)
+class Budget:
+    """One budget document in the graph: a department's budget (or final account) of a year."""
+
+    iri: str
+    department: str
+    department_iri: str
+    year: int
+    kind: str | None = None
+    source: str | None = None
+
+    @property
+    def final_account(self) -> bool:
+        return "决算" in (self.kind or "")
+
+    @property
+    def phase(self) -> str:
+        """The phase of the document's own figures (the graph's ``bkg:budgetPhase`` key)."""
+        return "final_account" if self.final_account else "budget"
 
 
-STAFF = [("authorized", "编制数"), ("actual", "实有人数"), ("active", "在职"), ("retired", "退休"),
-         ("veteran", "离休")]
+@dataclass
+class Row:
+    """One row of an answer's data: what it is, its figure and where it stands."""
+
+    label: str
+    amount: Decimal | None = None
+    unit: str | None = WAN
+    department: str | None = None
+    year: int | None = None
+    source: str | None = None
+    iri: str | None = None
+    key: str | None = None  # a measure key, a subject code, an indicator kind …
+    attrs: dict = field(default_factory=dict)
 
 
 def _py(term):
-    """An rdflib term → a Python value (Decimal for xsd:decimal, int, str)."""
+    """An rdflib term → a Python value (Decimal for numbers, int, str)."""
     if term is None:
         return None
     from rdflib import Literal
@@ -77,7 +66,7 @@ def _py(term):
     return str(term)
 
 
-def _dec(value) -> Decimal | None:
+def dec(value) -> Decimal | None:
     """A number from a row as ``Decimal`` (never through float)."""
     if value is None:
         return None
@@ -105,17 +94,48 @@ def display_name(labels: list[str]) -> str:
     return max(labels, key=lambda n: (len(n), n))
 
 
+BUDGETS = PREFIXES + """SELECT ?doc ?dept ?label ?year ?kind (SAMPLE(?f) AS ?file) WHERE {
+  ?doc a bkg:BudgetDocument ; bkg:department ?dept ; bkg:fiscalYear/bkg:year ?year .
+  OPTIONAL { ?doc bkg:documentKind ?kind }
+  OPTIONAL { ?doc bkg:sourceFile ?f }
+  ?dept rdfs:label ?label .
+} GROUP BY ?doc ?dept ?label ?year ?kind"""
+
+# The catalogue: every name the linker matches, one query per kind (not part of any answer).
+CATALOG = {
+    "departments": """SELECT DISTINCT ?dept ?label WHERE {
+  ?dept a bkg:Department ; (rdfs:label|skos:prefLabel|skos:altLabel) ?label . }""",
+    "projects": """SELECT DISTINCT ?p ?label ?dept ?year ?person WHERE {
+  ?p a bkg:Project ; (rdfs:label|skos:altLabel) ?label .
+  OPTIONAL { ?p bkg:department ?dept } OPTIONAL { ?p bkg:fiscalYear/bkg:year ?year }
+  OPTIONAL { ?p bkg:responsiblePerson ?person } }""",
+    "subjects": """SELECT DISTINCT ?s ?code ?label ?type WHERE {
+  ?s a ?type ; skos:notation ?code ; skos:prefLabel ?label .
+  FILTER(?type IN (bkg:FunctionalSubject, bkg:EconomicSubject)) }""",
+    "policies": """SELECT DISTINCT ?pol ?title ?number WHERE {
+  ?pol a bkg:PolicyDocument . OPTIONAL { ?pol dct:title ?title } OPTIONAL { ?pol bkg:documentNumber ?number } }""",
+    "divisions": """SELECT DISTINCT ?u ?label ?dept WHERE { ?u a bkg:Division ; rdfs:label ?label ; org:unitOf ?dept . }""",
+    "topics": """SELECT DISTINCT ?t ?pref ?label ?keyword WHERE {
+  ?t a bkg:Topic ; skos:prefLabel ?pref ; (skos:prefLabel|skos:altLabel) ?label .
+  FILTER((lang(?label) = "zh" || lang(?label) = "") && (lang(?pref) = "zh" || lang(?pref) = ""))
+  OPTIONAL { ?t bkg:keyword ?keyword } }""",
+    "terms": """SELECT DISTINCT ?term WHERE { ?d a bkg:Definition ; bkg:term ?term . }""",
+}
+
+
 class Graph:
-    """The store seen through the templates. ``log`` holds every SPARQL text run."""
+    """The store seen through the builder."""
 
     def __init__(self, store) -> None:
         self.store = store
-        self.log: list[str] = []
 
-    def run(self, sparql: str, record: bool = True) -> list[dict]:
-        """Run one query; rows as dicts of Python values. Logged unless ``record`` is false."""
-        if record:
-            self.log.append(sparql)
+    def run(self, sparql: str, log: list[str] | None = None) -> list[dict]:
+        """Run one query; rows as dicts of Python values. Appended to ``log`` when one is given."""
+        if log is not None:
+            log.append(sparql)
+        fast = getattr(self.store, "select_values", None)
+        if fast is not None:  # plain values straight from the store (no rdflib terms built)
+            return fast(sparql)
         result = self.store.query(sparql)
         if hasattr(result, "dicts"):
             rows = result.dicts()
@@ -123,11 +143,9 @@ class Graph:
             rows = [dict(r) for r in result]
         return [{k: _py(v) for k, v in r.items()} for r in rows]
 
-    # ------------------------------------------------------------------ budgets and names
     @cached_property
     def _budgets(self) -> list[Budget]:
-        """Every budget document with its department's display name, read once."""
-        rows = self.run(T.PREFIXES + T.BUDGETS, record=False)
+        rows = self.run(BUDGETS)
         labels: dict[str, list[str]] = defaultdict(list)
         for r in rows:
             labels[r["dept"]].append(r["label"])
@@ -141,212 +159,183 @@ class Graph:
         """Every budget in the graph, sorted by department and year."""
         return list(self._budgets)
 
-    def _budget(self, doc: str) -> Budget | None:
-        """The budget whose document IRI is ``doc``."""
+    def budget(self, doc: str | None) -> Budget | None:
         return next((b for b in self._budgets if b.iri == doc), None)
 
-    # ------------------------------------------------------------------ figures
-    def figures(self, budgets: list[Budget], keys: list[str]) -> list[Figure]:
-        """Department-level figures (``totals`` items such as ``basic_expenditure``, ``three_public.total``) of the budgets."""
-        if not budgets or not keys:
-            return []
-        q = T.fill(T.FIGURES, doc=[("iri", b.iri) for b in budgets],
-                   item=[("iri", ITEM_BASE + k) for k in keys])
-        out: dict[tuple[str, str], Figure] = {}  # one figure per budget and item (a figure may have several sources)
-        for r in self.run(q):
-            b = self._budget(r["doc"])
-            key = r["item"][len(ITEM_BASE):] if r["item"].startswith(ITEM_BASE) else r["item"].rsplit("/", 1)[-1]
-            if b is None or (b.iri, key) in out:
-                continue
-            out[(b.iri, key)] = Figure(key, ITEM_LABELS.get(key, key), _dec(r["amount"]), b.department, b.year,
-                                       source_of(r))
-        order = {k: i for i, k in enumerate(keys)}
-        return sorted(out.values(), key=lambda f: (f.department, f.year, order.get(f.key, 99)))
+    def catalog_rows(self) -> dict[str, list[dict]]:
+        """Every name the linker needs, one query per kind."""
+        return {kind: self.run(PREFIXES + q) for kind, q in CATALOG.items()}
 
-    def subjects(self, budgets: list[Budget], scheme: str) -> list[SubjectRow]:
-        """Every row of the functional or economic classification table of the budgets, one per code and column."""
-        if not budgets:
-            return []
-        cls = "bkg:FunctionalSubject" if scheme == "functional" else "bkg:EconomicSubject"
-        q = T.fill(T.SUBJECTS, subject_type=cls, doc=[("iri", b.iri) for b in budgets])
-        out: dict[tuple, SubjectRow] = {}
-        for r in self.run(q):
-            b = self._budget(r["doc"])
+    # ------------------------------------------------------------------ the rows of a frame
+    def rows(self, focus: str, budgets: list[Budget], c: Constraints | None, log: list[str]) -> list[Row]:
+        """The rows of ``focus`` in ``budgets`` under the constraints (see ``nlp.sparql``)."""
+        convert = getattr(self, "_" + focus)
+        wanted = {b.iri for b in budgets}
+        out: list[Row] = []
+        for q in build(focus, [b.iri for b in budgets], c):
+            rows = self.run(q.text, log)
+            if q.doc is None and wanted:  # one query over many documents: the rows of those asked
+                rows = [r for r in rows if r.get("doc") in wanted]
+            out += convert(q, rows)
+        # a 决算 prints 预算数 columns beside its own: those only where the constraints ask for them
+        also = set(c.phases) if c else set()
+        return [r for r in out if r.attrs.get("phase") in (None, r.attrs.get("own_phase")) or r.attrs["phase"] in also]
+
+    @staticmethod
+    def _phase(b: Budget, r: dict) -> dict:
+        phase = str(r["phase"]).rsplit("/", 1)[-1] if r.get("phase") else b.phase
+        return {"phase": phase, "own_phase": b.phase}
+
+    def _owner(self, q: Query, r: dict) -> Budget | None:
+        return self.budget(q.doc or r.get("doc"))
+
+    def _figures(self, q: Query, rows: list[dict]) -> list[Row]:
+        out: dict[tuple, Row] = {}  # a figure printed in several places: its first source
+        for r in rows:
+            b = self._owner(q, r)
+            key = str(r["item"])[len(ITEM_NS):]
+            if b is None or (b.iri, key, r.get("phase")) in out:
+                continue
+            out[(b.iri, key, r.get("phase"))] = Row(key, dec(r["amount"]), WAN, b.department, b.year, source_of(r),
+                                                    r.get("x"), key, self._phase(b, r))
+        return list(out.values())
+
+    def _subjects(self, q: Query, rows: list[dict]) -> list[Row]:
+        out: dict[tuple, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
             if b is None:
                 continue
-            key = (b.iri, r["code"], r["kind"])
+            key = (b.iri, str(r["code"]), r["column"], r.get("phase"))
             if key not in out:
-                out[key] = SubjectRow(str(r["code"]), r.get("printed") or r.get("name") or "", r["kind"],
-                                      _dec(r["amount"]),
-                                      b.department, b.year, source_of(r))
-        return sorted(out.values(), key=lambda s: (s.department, s.year, s.code))
+                out[key] = Row(r.get("printed") or r.get("name") or "", dec(r["amount"]), WAN, b.department, b.year,
+                               source_of(r), None, str(r["code"]), {"column": r["column"], **self._phase(b, r)})
+        return list(out.values())
 
-    # ------------------------------------------------------------------ projects
-    def projects(self, budgets: list[Budget] | None, iris: list[str] | None = None) -> list[ProjectRow]:
-        """Projects of the budgets (or the projects ``iris``), with amount, category, funding, unit, person, aliases."""
-        docs = [("iri", b.iri) for b in budgets] if budgets else []
-        if budgets is not None and not budgets:
-            return []
-        q = T.fill(T.PROJECTS, doc=docs, x=[("iri", i) for i in iris or []])
-        out: dict[str, ProjectRow] = {}
-        for r in self.run(q):
-            b = self._budget(r["doc"])
+    def _projects(self, q: Query, rows: list[dict]) -> list[Row]:
+        out: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
             if b is None:
                 continue
             p = out.get(r["x"])
             if p is None:
-                p = out[r["x"]] = ProjectRow(r["x"], r["name"], b.department, b.year, _dec(r.get("amount")),
-                                             r.get("category"), [], [], r.get("unit"), r.get("person"),
-                                             r.get("code"), r.get("description"), [], source_of(r))
-            if r.get("funding") and r["funding"] not in p.funding:
-                p.funding.append(r["funding"])
-            if r.get("fundingLabel") and r["fundingLabel"] not in p.funding_labels:
-                p.funding_labels.append(r["fundingLabel"])
+                p = out[r["x"]] = Row(r["name"], dec(r.get("amount")), WAN, b.department, b.year, source_of(r),
+                                      r["x"], None, {"category": r.get("category"), "funding": [],
+                                                     "unit": r.get("unit"), "person": r.get("person"),
+                                                     "code": r.get("code"), "description": r.get("description"),
+                                                     "period": r.get("period"), "aliases": []})
+            if r.get("funding") and r["funding"] not in p.attrs["funding"]:
+                p.attrs["funding"].append(r["funding"])
+            if r.get("alias") and r["alias"] not in p.attrs["aliases"] and r["alias"] != p.label:
+                p.attrs["aliases"].append(r["alias"])
             if not p.source:
                 p.source = source_of(r)
-        rows = list(out.values())
-        if rows:
-            q = T.fill(T.PROJECT_ALIASES, x=[("iri", p.iri) for p in rows])
-            for r in self.run(q, record=False):
-                if r["x"] in out and r["alias"] not in out[r["x"]].aliases:
-                    out[r["x"]].aliases.append(r["alias"])
-        for p in rows:  # the preferred label first (prefLabel is the longest Chinese one)
-            p.funding_labels.sort(key=lambda s: (-len(s)))
-        return sorted(rows, key=lambda p: (p.department, p.year, -(p.amount or 0), p.name))
-
-    def topic_projects(self, topics: list[str], budgets: list[Budget]) -> list[str]:
-        """IRIs of the budgets' projects that the graph links to the topics (bkg:concerns)."""
-        if not topics or not budgets:
-            return []
-        q = T.fill(T.TOPIC_PROJECTS, doc=[("iri", b.iri) for b in budgets], topic=[("iri", t) for t in topics])
-        return [r["x"] for r in self.run(q)]
-
-    def indicators(self, projects: list[str]) -> list[IndicatorRow]:
-        """The performance indicators of the projects, in the order of their tables."""
-        if not projects:
-            return []
-        q = T.fill(T.INDICATORS, project=[("iri", p) for p in projects])
-        out: dict[str, IndicatorRow] = {}
-        order: dict[str, int] = {}
-        for r in self.run(q):
-            tail = r["x"].rsplit("/", 1)[-1]
-            order[r["x"]] = int(tail) if tail.isdigit() else 0
-            i = out.get(r["x"])
-            if i is None:
-                i = out[r["x"]] = IndicatorRow(r["project"], r["name"], r.get("level1"), r.get("level2"),
-                                               r.get("target"), _dec(r.get("weight")), [], source=source_of(r))
-            if r.get("kind") and r["kind"] not in i.kinds:
-                i.kinds.append(r["kind"])
-        return [out[x] for x in sorted(out, key=lambda x: (out[x].project, order[x]))]
-
-    def policies_of(self, projects: list[str]) -> dict[str, list[PolicyRow]]:
-        """The policy documents each project cites (bkg:basedOn), by project IRI."""
-        if not projects:
-            return {}
-        q = T.fill(T.POLICIES_OF, project=[("iri", p) for p in projects])
-        out: dict[str, list[PolicyRow]] = defaultdict(list)
-        fit: dict[tuple[str, str], float] = {}
-        for r in self.run(q):
-            # one 文号 printed under two titles (two notices sharing 克财预[2024]001号) is one node
-            # with two titles: each project gets the title closest to its own name
-            title, name = r.get("title"), r.get("pname") or ""
-            score = SequenceMatcher(None, title or "", name, autojunk=False).ratio() if title else -1.0
-            key = (r["project"], r["pol"])
-            row = next((x for x in out[r["project"]] if x.iri == r["pol"]), None)
-            if row is None:
-                out[r["project"]].append(PolicyRow(r["pol"], title, r.get("number")))
-                fit[key] = score
-            elif score > fit[key]:
-                row.title, fit[key] = title, score
-        return dict(out)
-
-    def projects_citing(self, policies: list[str], every: bool = False) -> list[ProjectRow]:
-        """Projects citing any of ``policies`` (with ``every``: citing any policy document)."""
-        if not policies and not every:
-            return []
-        q = T.fill(T.CITING, pol=[("iri", p) for p in policies])
-        iris = [r["x"] for r in self.run(q)]
-        return self.projects(None, iris) if iris else []
-
-    # ------------------------------------------------------------------ profile, findings, terms
-    def profiles(self, budgets: list[Budget]) -> list[ProfileRow]:
-        """Staffing, functions and divisions printed in the budgets' 部门概况."""
-        if not budgets:
-            return []
-        docs = [("iri", b.iri) for b in budgets]
-        out: dict[str, ProfileRow] = {}
-        for r in self.run(T.fill(T.PROFILE, doc=docs)):
-            b = self._budget(r["doc"])
-            if b is None:
-                continue
-            staffing = {label: int(r[k]) for k, label in STAFF if r.get(k) is not None}
-            out[b.iri] = ProfileRow(b.department, b.year, staffing, [], r.get("functions"), b.source)
-        for r in self.run(T.fill(T.DIVISIONS, doc=docs)):
-            if r["doc"] in out and r["name"] not in out[r["doc"]].divisions:
-                out[r["doc"]].divisions.append(r["name"])
-        for r in self.run(T.fill(T.SUBORDINATES, doc=docs)):
-            b = self._budget(r["doc"])
-            if b is None:
-                continue
-            row = out.setdefault(b.iri, ProfileRow(b.department, b.year, {}, [], None, b.source))
-            if r["name"] not in row.subordinates:
-                row.subordinates.append(r["name"])
         return list(out.values())
 
-    def findings(self, budgets: list[Budget]) -> list[FindingRow]:
-        """The budgets' failed arithmetic checks, one per finding."""
-        if not budgets:
-            return []
-        out = []
+    def _indicators(self, q: Query, rows: list[dict]) -> list[Row]:
+        out: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            i = out.get(r["x"])
+            if i is None:
+                i = out[r["x"]] = Row(r["name"], None, None, b.department if b else None, b.year if b else None,
+                                      source_of(r), r["x"], r.get("target"),
+                                      {"level1": r.get("level1"), "level2": r.get("level2"), "target": r.get("goal"),
+                                       "weight": dec(r.get("weight")), "kinds": []})
+            if r.get("kind") and r["kind"] not in i.attrs["kinds"]:
+                i.attrs["kinds"].append(r["kind"])
+
+        def order(x: str) -> tuple:
+            tail = x.rsplit("/", 1)[-1]
+            return (out[x].key or "", int(tail) if tail.isdigit() else 0)
+        return [out[x] for x in sorted(out, key=order)]
+
+    def _policies(self, q: Query, rows: list[dict]) -> list[Row]:
+        out: dict[tuple, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            key = (r["x"], r["pol"])
+            # one 文号 printed under two titles is one node with two titles: the project's own citation wins
+            title = r.get("cited") or r.get("title")
+            if key in out:
+                if r.get("cited") and out[key].attrs.get("cited") is None:
+                    out[key].label = r["cited"]
+                    out[key].attrs["cited"] = r["cited"]
+                continue
+            out[key] = Row(title or r.get("number") or "", None, None, b.department if b else None,
+                           b.year if b else None, b.source if b else None, r["pol"], r["x"],
+                           {"number": r.get("number"), "project": r.get("project"), "cited": r.get("cited"),
+                            "title": r.get("title")})
+        return list(out.values())
+
+    def _staff(self, q: Query, rows: list[dict]) -> list[Row]:
+        out: list[Row] = []
         seen: set[str] = set()
-        for r in self.run(T.fill(T.FINDINGS, doc=[("iri", b.iri) for b in budgets])):
-            b = self._budget(r["doc"])
-            if b is None or r["x"] in seen:
+        for r in rows:  # one row per document (the first of its files)
+            b = self._owner(q, r)
+            if b is None or b.iri in seen:
                 continue
-            seen.add(r["x"])
-            out.append(FindingRow(r.get("rule") or "", r["where"], _dec(r.get("expected")), _dec(r.get("printed")),
-                                  b.department, b.year, source_of(r)))
+            seen.add(b.iri)
+            for key in STAFF_PROPERTIES:
+                if r.get(key) is not None:
+                    out.append(Row(key, Decimal(int(r[key])), "人", b.department, b.year, r.get("file"), None, key))
         return out
 
-    def definitions(self, terms: list[str]) -> list[DefinitionRow]:
-        """名词解释 texts of the terms, from every budget that defines them."""
-        if not terms:
-            return []
-        out = []
-        for r in self.run(T.fill(T.DEFINITIONS, term=list(terms))):
-            b = self._budget(r["doc"])
+    def _functions(self, q: Query, rows: list[dict]) -> list[Row]:
+        out: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and b.iri not in out:
+                out[b.iri] = Row("主要职能", None, None, b.department, b.year, r.get("file"), None, "functions",
+                                 {"text": r["functions"]})
+        return list(out.values())
+
+    def _divisions(self, q: Query, rows: list[dict]) -> list[Row]:
+        seen: dict[tuple, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
             if b is not None:
-                out.append(DefinitionRow(r["term"], r["text"], b.department, b.year, b.source))
-        return out
+                seen.setdefault((b.iri, r["name"]), Row(r["name"], None, None, b.department, b.year, b.source, r["x"]))
+        return list(seen.values())
 
-    def changes(self, budgets: list[Budget], metrics: list[str]) -> list[dict]:
-        """比上年增加/减少 statements about ``metrics`` (see ``sparql_templates.CHANGES``): each
-        with ``label``, ``current`` and signed ``delta`` (Decimal 万元), ``percent``, ``source``."""
-        if not budgets:
-            return []
-        out = []
-        for r in self.run(T.fill(T.CHANGES, doc=[("iri", b.iri) for b in budgets])):
-            b = self._budget(r["doc"])
-            subject = str(r.get("subject") or "")
-            key = next((m for m in metrics if _about(subject, m)), None)
-            if b is None or key is None or r.get("amount") is None:
+    _subordinates = _divisions
+
+    def _findings(self, q: Query, rows: list[dict]) -> list[Row]:
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None:
                 continue
-            delta = _dec(r["amount"])
+            seen.setdefault(r["x"], Row(r["where"], dec(r.get("printed")), WAN, b.department, b.year, source_of(r),
+                                        r["x"], r.get("rule"), {"expected": dec(r.get("expected")),
+                                                                "printed": dec(r.get("printed"))}))
+        return list(seen.values())
+
+    def _changes(self, q: Query, rows: list[dict]) -> list[Row]:
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None:
+                continue
+            delta = dec(r["amount"])
             if str(r.get("direction")) in ("decrease", "减少", "下降"):
                 delta = -delta
-            label = CHANGE_LABELS.get(key) or ITEM_LABELS.get(key) or re.sub(r"预算支出$|支出$", "", subject)
-            out.append({"key": key, "label": label, "subject": subject,
-                        "current": _dec(r.get("current")), "delta": delta, "percent": _dec(r.get("percent")),
-                        "department": b.department, "year": b.year, "source": source_of(r)})
+            seen.setdefault(r["x"], Row(str(r["subject"]), delta, WAN, b.department, b.year, source_of(r), r["x"],
+                                        None, {"current": dec(r.get("current")), "percent": dec(r.get("percent")),
+                                               "reason": r.get("reason")}))
+        return list(seen.values())
+
+    def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:
+        out = []
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None:
+                out.append(Row(r["term"], None, None, b.department, b.year, b.source, None, "definition",
+                               {"text": r["text"]}))
         return out
 
-    # ------------------------------------------------------------------ catalogue rows
-    def catalog_rows(self) -> dict[str, list[dict]]:
-        """Every name the linker needs, one query per kind (not logged: not part of an answer)."""
-        out = {}
-        for kind, q in (("departments", T.DEPARTMENTS), ("projects", T.PROJECT_NAMES),
-                        ("subjects", T.SUBJECT_NAMES), ("policies", T.POLICY_NAMES),
-                        ("divisions", T.DIVISION_NAMES), ("topics", T.TOPIC_NAMES), ("terms", T.TERM_NAMES)):
-            out[kind] = self.run(T.PREFIXES + q, record=False)
-        return out
 
+def words_of(text: str) -> str:
+    """Text without spaces (for comparing names)."""
+    return re.sub(r"\s+", "", text or "")

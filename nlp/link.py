@@ -1,11 +1,16 @@
-"""Stage 3: link the question's words to the graph's entities.
+"""Link the question's words to the graph's entities.
 
-Exact names come from a spaCy pipeline (``spacy.blank("zh")`` whose tokenizer is our jieba
-segmenter, plus an EntityRuler whose phrase patterns are every catalogue name) and from a scan
-of the raw string (文号 and long titles hold punctuation that jieba splits). Partial names
-(加密站点那个项目, 监控中心) are ranked by a fuzzy score over common substrings. A place or person
-the question names that the graph does not know is reported in ``unknown``: the answer then says
-nothing was found instead of giving another entity's figures.
+Exact names: every catalogue name and alias (``nlp.catalog``: departments with their generated
+short forms, projects, subjects, policy documents and 文号, persons, divisions, topics, 名词解释
+terms) found in the folded question, longest first, no two overlapping. Short and misspelt
+department names (监控中心, 江苏高院, 卫健委, 克州生态环竟局): ``nlp.names.abbreviates`` /
+``misspells``. Partial project, policy and subject names (加密站点那个项目, 社保和就业支出) are
+ranked by a fuzzy score over common substrings. Places, persons and organisations the question
+names that the graph does not hold are reported in ``unknown``, so that the answer says nothing
+was found instead of giving another entity's figures.
+
+No tokenizer is needed: the catalogue names are matched as strings, and what is left of a
+clause once names, cue words and numbers are taken out is its content (``nlp.parse``).
 """
 from __future__ import annotations
 
@@ -15,62 +20,49 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from nlp.catalog import Catalog, Entity
+from nlp.names import abbreviates, misspells, split_place, strip_budget_suffix as strip_scope
 from nlp.normalize import NormalizedQuestion
-from nlp.segment import Segmenter, Token
 
 # Words that name no particular project: stripped before fuzzy comparison of project names.
 _GENERIC = re.compile(
     r"有没有|有哪些|哪些|哪个|哪几个|那个|这个|多少钱|多少|是多少|什么|项目|经费|资金|专项|费用|工作|"
-    r"预算|安排|设立|是否|分别|各是|[的了和与及或在里中是有]|[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
-_GENERIC_UNKNOWN = {"中国", "全国", "中央", "国家", "自治区", "全州", "本级", "州级", "省级", "市级",
-                    "县级", "各县", "地方"}
+    r"预算|安排|设立|是否|分别|各是|绩效目标|绩效|指标|目标表|[的了和与及或在里中是有]|"
+    r"[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
 FUZZY_KINDS = ("project", "policy", "functional_subject", "economic_subject")
-# The commonest Chinese surnames: a word jieba tags as a person's name (nr) is taken for one only
-# when it starts with one of them (jieba tags many ordinary words nr).
+# The commonest Chinese surnames: a name the question gives for a person must start with one.
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
                "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
                "毛郝龚邵万钱严覃武戴莫孔向汤古阿艾买吐热")
-# An organisation named in the question: a few characters ending in an organisation word.
-_ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:分局|中心|局|厅|委员会|办公室|院|所|站|大队|支队)")
 # Department-level figures: words that name a total, never a classification subject.
 _FIGURE_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|基本支出|项目支出|人员经费|公用经费|"
                            r"收入总计|支出总计|收支总|本年收入|上年结转|结转结余|单位资金|三公|机关运行经费|政府采购")
-_ORG_END = re.compile(r"(?:分局|中心|局|厅|委员会|委|法院|院|所|站|办公室|办|大队|支队|队|处|馆)")
-
-
-def _subsequence(short: str, long: str) -> bool:
-    """Whether every character of ``short`` appears in ``long`` in order (an abbreviation)."""
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
+_ORG_END = re.compile(r"(?:分局|中心|局|厅|委员会|委|法院|检察院|院|所|站|办公室|办公厅|办|大队|支队|队|处|馆|部|街道)")
+# An organisation named in the question: a few characters ending in an organisation word.
+_ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:分局|中心|局|厅|委员会|办公室|法院|检察院|院|所|站|大队|支队|街道|"
+                  r"馆|委|办|部|处|队|团|校|园|社)")
+# A place named in the question: a stem and an administrative level.
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|自治区|地区|省|市|州|县|区|旗|盟|镇|乡)")
+_NOT_PLACE = re.compile(r"^(?:本|全|各|该|这|那|每|省|市|区|县|州)|[的了和与及是在有给对把从按为向里中年月日钱费局能否推算出说明根据请问查多少哪些个]|"
+                        r"(?:社区|园区|辖区|景区|片区|分区|小区|街区|市区|郊区|城区|管区|校区|库区|矿区|"
+                        r"山区|牧区|功能区|保护区|示范区|开发区|新区|试验区|试点区|流域)$")
+_GENERIC_UNKNOWN = {"中国", "全国", "中央", "国家", "自治区", "全州", "本级", "州级", "省级", "市级", "县级",
+                    "各县", "地方", "本市", "全市", "全省", "本省", "本区", "全区", "各区", "各市", "外省"}
+_PERSON = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?=负责|是[^，。?？]{0,16}负责人|牵头|主管|分管|经办)|"
+                     r"负责人(?:是|为)?([\u4e00-\u9fff]{2,3})(?=$|[，。?？,的吗])")
+_ENUMERATED = re.compile(r"(?P<places>(?:[\u4e00-\u9fff]{2,3}[、和与及])+[\u4e00-\u9fff]{2,3}?)"
+                         r"(?:[一二三四五六七八九十两\d]+(?:个|家))?(?:市|省|区|县)?的?"
+                         r"(?P<org>[\u4e00-\u9fff]{1,8}?(?:局|厅|委|办|院|中心))")
+_LEVEL_START = re.compile(r"[省市州区县旗盟]")
+_FUNCTION_CHAR = re.compile(r"[的了和与及是在给对把从按为向]")
+_ORG_CHAR = re.compile(r"[局厅委院办室处科所站队部馆心会]$")
 # Common names of government departments (a fixed resource of Chinese administration): a span
 # ending in one of them names that department, not a misspelling of another (民政局 ≠ 财政局).
 COMMON_ORGS = ("民政局", "财政局", "公安局", "教育局", "司法局", "商务局", "审计局", "统计局", "税务局",
                "体育局", "林业局", "水利局", "气象局", "档案局", "粮食局", "地震局", "规划局", "信访局",
                "城管局", "医保局", "交通局", "科技局", "文旅局", "卫健委", "发改委", "国资委", "工信局",
                "住建局", "人社局", "农业局", "环保局", "商务委", "教委", "民委", "侨办", "外办", "法院",
-               "检察院", "公安厅", "财政厅", "教育厅", "司法厅", "民政厅", "商务厅", "审计厅", "水利厅")
-
-
-def _misspells(span: str, name: str) -> bool:
-    """A name typed with one wrong character (克州生态环竟局): same length, one character off,
-    and not the name of another common department (普陀区民政局 is not 普陀区财政局)."""
-    if not (len(span) == len(name) >= 5 and sum(a != b for a, b in zip(span, name)) == 1):
-        return False
-    return not any(span.endswith(org) and not name.endswith(org) for org in COMMON_ORGS)
-
-
-def _abbreviates(span: str, name: str) -> bool:
-    """Whether ``span`` is a short form of the organisation ``name``: its characters in order, its
-    organisation word among the name's last characters (商务委 → 商务委员会), and either the same
-    first character or the name's own ending (监控中心 of 昌吉州环境污染监控中心)."""
-    if len(span) < 3 or span == name or not _subsequence(span, name) or span[-1] not in name[-3:]:
-        return False
-    return name[0] == span[0] or name.endswith(span)
-
-
-_ORG_GENERIC = {"本局", "该局", "分局", "中心", "单位", "部门"}
+               "检察院", "公安厅", "财政厅", "教育厅", "司法厅", "民政厅", "商务厅", "审计厅", "水利厅",
+               "博物馆", "图书馆", "文化馆", "纪念馆", "美术馆", "档案馆")
 
 
 @dataclass
@@ -92,24 +84,47 @@ class Mention:
 
 @dataclass
 class Linked:
-    """Plain data out of stage 3."""
+    """What the linker found in a question."""
 
     question: NormalizedQuestion
-    tokens: list[Token]
     mentions: list[Mention] = field(default_factory=list)
     fuzzy: dict[str, list[tuple[float, Entity]]] = field(default_factory=dict)
-    unknown: list[str] = field(default_factory=list)
+    unknown: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, text)
+    ranked: dict[tuple, dict] = field(default_factory=dict)  # fuzzy rankings per clause span and kinds
 
-    def entities(self, kind: str, exact_only: bool = False) -> list[Entity]:
-        """Entities of ``kind`` linked exactly (in question order), deduplicated."""
+    def entities(self, kind: str, exact_only: bool = False, span: tuple[int, int] | None = None) -> list[Entity]:
+        """Entities of ``kind`` linked (in question order, optionally inside ``span``), deduplicated."""
         out: list[Entity] = []
         for m in sorted(self.mentions, key=lambda m: m.start):
             if exact_only and m.how != "exact":
+                continue
+            if span is not None and not (span[0] <= m.start and m.end <= span[1]):
                 continue
             for e in m.entities:
                 if e.kind == kind and e not in out:
                     out.append(e)
         return out
+
+    def within(self, span: tuple[int, int]) -> list[Mention]:
+        return [m for m in self.mentions if span[0] <= m.start and m.end <= span[1]]
+
+
+def abbreviated_in(text: str, name: str) -> bool:
+    """Whether ``text`` holds a short form of ``name`` (4+ characters): its first and last
+    characters, the rest in order (职工医保缴费 of 职工基本医疗保险缴费)."""
+    if len(name) < 5:
+        return False
+    first, last = name[0], name[-1]
+    for i, ch in enumerate(text):
+        if ch != first:
+            continue
+        for j in range(i + 3, min(len(text), i + len(name) - 1)):
+            if text[j] == last:
+                span = text[i:j + 1]
+                it = iter(name)
+                if all(c in it for c in span) and len(span) >= max(4, len(name) // 2):
+                    return True
+    return False
 
 
 def core(text: str) -> str:
@@ -117,14 +132,19 @@ def core(text: str) -> str:
     return _GENERIC.sub("", text)
 
 
-def fuzzy_score(question_core: str, name: str) -> tuple[float, float]:
+def fuzzy_score(question_core: str, name: str, matcher: SequenceMatcher | None = None) -> tuple[float, float]:
     """(score, coverage) of a name against the question: long common runs count more than
-    scattered characters (the score is the root of the summed squares of runs of 2+ characters);
-    coverage is the share of the name's own characters found."""
-    name_core = core(name.lower())  # the question is folded to lower case (OBD → obd)
+    scattered characters (the root of the summed squares of runs of 2+ characters); coverage is
+    the share of the name's own characters found. ``matcher`` is a SequenceMatcher already holding
+    the name's core as its second sequence (its index built once per name, not per question)."""
+    name_core = matcher.b if matcher is not None else core(name.lower())  # the question is lower case
     if not name_core or not question_core:
         return 0.0, 0.0
-    blocks = SequenceMatcher(None, question_core, name_core, autojunk=False).get_matching_blocks()
+    if matcher is None:
+        matcher = SequenceMatcher(None, question_core, name_core, autojunk=False)
+    else:
+        matcher.set_seq1(question_core)
+    blocks = matcher.get_matching_blocks()
     sizes = [b.size for b in blocks if b.size >= 2]
     matched = sum(sizes)
     if sizes and max(sizes) < 4 and matched / len(name_core) < 0.5:
@@ -133,86 +153,108 @@ def fuzzy_score(question_core: str, name: str) -> tuple[float, float]:
 
 
 class Linker:
-    """Stage ``link``: ``NormalizedQuestion`` → ``Linked``."""
+    """``NormalizedQuestion`` → ``Linked``."""
 
-    name = "link"
-
-    def __init__(self, catalog: Catalog, segmenter: Segmenter) -> None:
+    def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.segmenter = segmenter
-        self.nlp = self._build_spacy()
         self.keys = sorted(catalog.by_key, key=len, reverse=True)
-
-    def _build_spacy(self):
-        """``spacy.blank("zh")`` segmenting with our jieba tokenizer (built with the ``char``
-        segmenter first so spaCy does not load jieba's global dictionary a second time), plus an
-        EntityRuler with one pattern per catalogue name: every name is one word of the jieba
-        dictionary, so a one-token ORTH pattern finds it."""
-        import spacy
-
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
-        nlp.tokenizer.jieba_seg = self.segmenter  # our dictionary, not the global one
-        nlp.tokenizer.segmenter = "jieba"
-        ruler = nlp.add_pipe("entity_ruler")
-        patterns = [{"label": entities[0].kind.upper(), "pattern": [{"ORTH": key}], "id": key}
-                    for key, entities in self.catalog.by_key.items()]
-        ruler.add_patterns(patterns)
-        return nlp
+        # departments, and units without a budget of their own (linked so that the answer says the
+        # graph holds no budget of theirs, never their parent's figures)
+        self.department_names = [(d, d.names()) for d in catalog.departments() + catalog.of_kind("unit")]
+        self._department_chars = [set("".join(names)) for _d, names in self.department_names]
+        self._fuzzy_names: dict[str, list[tuple[Entity, list[tuple[str, SequenceMatcher, set[str]]]]]] = {}
 
     def __call__(self, nq: NormalizedQuestion) -> Linked:
+        nq.text = self._place_typos(nq.text)
         text = nq.text
-        tokens = self.segmenter(text)
         spans: list[tuple[int, int, str]] = []
-        doc = self.nlp(text)
-        for ent in doc.ents:  # token-aligned exact matches from the EntityRuler
-            spans.append((ent.start_char, ent.end_char, ent.ent_id_ or ent.text))
-        for key in self.keys:  # the raw string: names holding punctuation jieba split
+        for key in self.keys:
             start = text.find(key)
             while start >= 0:
                 spans.append((start, start + len(key), key))
                 start = text.find(key, start + 1)
-        mentions = self._select(spans)
-        linked = Linked(nq, tokens, mentions)
-        found = self._fuzzy_departments(text, mentions)
+        self._text = text
+        linked = Linked(nq, self._select(spans))
+        found = self._fuzzy_departments(text, linked.mentions) + self._enumerated(text, linked.mentions)
         for f in found:  # the short form replaces a bare place inside it (江苏 in 江苏高院)
             linked.mentions = [m for m in linked.mentions if not (f.start <= m.start and m.end <= f.end)
                                or m.kinds() - {"place"}]
         if found:
             linked.mentions = sorted(linked.mentions + found, key=lambda m: m.start)
         linked.fuzzy = self._fuzzy(text, linked)
-        linked.unknown = self._unknown(tokens, linked.mentions, text)
+        linked.unknown = self._unknown(text, linked.mentions)
         return linked
 
     def _select(self, spans: list[tuple[int, int, str]]) -> list[Mention]:
         """Longest spans first, no overlaps."""
         taken: list[tuple[int, int]] = []
         out: list[Mention] = []
+        text = self._text
         for start, end, key in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
-            if key not in self.catalog.by_key:
-                continue
             if any(start < e and s < end for s, e in taken):
                 continue
+            if _LEVEL_START.match(key) and start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]) and \
+                    not _FUNCTION_CHAR.match(text[start - 1]) and \
+                    all(e.kind in ("department", "unit", "place") for e in self.catalog.by_key[key]):
+                continue  # 市生态环境局 inside 白云市生态环境局: the tail of another place's department
             taken.append((start, end))
             out.append(Mention(key, list(self.catalog.by_key[key]), start, end))
         return sorted(out, key=lambda m: m.start)
 
+    def _place_typos(self, text: str) -> str:
+        """A place's level character typed as its homophone (克洲 for 克州): corrected where the
+        corrected form is a place the graph holds."""
+        if "洲" not in text:
+            return text
+        places = {e.name for e in self.catalog.of_kind("place")}
+        chars = list(text)
+        for i, ch in enumerate(chars):
+            if ch == "洲" and any(text[max(0, i - k):i] + "州" in places for k in (1, 2, 3, 4)):
+                chars[i] = "州"
+        return "".join(chars)
+
+    def _enumerated(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Departments named by an enumeration of places before one organisation word (上海、苏州、
+        西安三个市审计局): each place with that organisation, where the graph holds it."""
+        out: list[Mention] = []
+        for m in _ENUMERATED.finditer(text):
+            org = m.group("org")
+            stems = re.split(r"[、和与及]", m.group("places"))
+            start = m.start("places")
+            for stem in stems:
+                s = text.find(stem, start)
+                start = s + len(stem)
+                if s < 0 or any(x.start < s + len(stem) and s < x.end for x in mentions if x.kinds() & {"department"}):
+                    continue
+                depts = [d for d, names in self.department_names if d.kind == "department" and any(
+                    n.startswith(stem) and strip_scope(n).endswith(org) for n in names)]
+                if depts:
+                    out.append(Mention(stem, depts, s, s + len(stem), score=float(len(stem)), how="fuzzy"))
+        return out
+
     def _fuzzy_departments(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A department named by a short form (监控中心, 江苏高院, 人大办公厅, 普陀区商务委): the
-        longest span ending in an organisation word whose characters appear, in order, in a
-        department's name ending with the same word. Ties name several departments."""
+        """A department named by a short form (监控中心, 江苏高院, 人大办公厅, 普陀区商务委, 卫健委)
+        or with one wrong character: the longest span ending in an organisation word. Ties name
+        several departments."""
         best: list[tuple[int, Entity, int, int]] = []
-        blocked = [(m.start, m.end) for m in mentions if m.kinds() & {"project", "policy", "department"}]
-        ends = [m.end() for m in _ORG_END.finditer(text)]
+        blocked = [(m.start, m.end) for m in mentions if m.kinds() & {"project", "policy", "department", "unit"}]
+        ends = sorted({m.end() for m in _ORG_END.finditer(text)})
         for end in ends:
             for start in range(max(0, end - 16), end - 2):
                 span = text[start:end]
                 if any(s < end and start < e for s, e in blocked) or re.search(r"[^\u4e00-\u9fff]", span):
                     continue
-                for dept in self.catalog.departments():
-                    if any(_abbreviates(span, name) or _misspells(span, name) for name in dept.names()):
+                if _LEVEL_START.match(span) and start > 0 and re.match(r"[\u4e00-\u9fff]", text[start - 1]) \
+                        and not _FUNCTION_CHAR.match(text[start - 1]):
+                    continue  # the tail of a longer place name (伊犁|州生态环境局) is not a short form
+                single = re.sub(r"(.)\1", r"\1", span)  # a character typed twice (监控中中心)
+                for (dept, names), chars in zip(self.department_names, self._department_chars):
+                    if sum(ch not in chars for ch in single) > 1:
+                        continue  # a short form's characters all stand in the name (one may be mistyped)
+                    if any(abbreviates(span, name) or misspells(span, name, COMMON_ORGS) or
+                           (single != span and (single == name or abbreviates(single, name))) for name in names):
                         best.append((len(span), dept, start, end))
         out: list[Mention] = []
-        # the longest spans first; one mention per span (ties name several departments)
         for length, _dept, start, end in sorted(best, key=lambda b: (-b[0], b[2])):
             if any(m.start < end and start < m.end for m in out):
                 continue
@@ -220,78 +262,143 @@ class Linker:
             out.append(Mention(text[start:end], ents, start, end, score=float(length), how="fuzzy"))
         return sorted(out, key=lambda m: m.start)
 
+    def _names_of(self, kind: str) -> list[tuple[Entity, list[tuple[str, SequenceMatcher, set[str]]]]]:
+        """The entities of a kind with, per name, its core, a matcher indexed on it and its
+        character pairs (a name sharing no pair with the question cannot score)."""
+        if kind not in self._fuzzy_names:
+            out = []
+            for e in self.catalog.of_kind(kind):
+                names = []
+                for name in e.names():
+                    c = core(name.lower())
+                    if c:
+                        names.append((name, SequenceMatcher(None, "", c, autojunk=False),
+                                      {c[i:i + 2] for i in range(len(c) - 1)}))
+                out.append((e, names))
+            self._fuzzy_names[kind] = out
+        return self._fuzzy_names[kind]
+
     def _fuzzy(self, text: str, linked: Linked) -> dict[str, list[tuple[float, Entity]]]:
-        """Rank projects and policy documents by partial-name similarity to what remains of the
-        question once departments, places, years and amounts are taken out."""
-        masked = list(text)
+        return self.rank(linked, (0, len(text)))
+
+    def rank(self, linked: Linked, span: tuple[int, int],
+             kinds: tuple[str, ...] = FUZZY_KINDS) -> dict[str, list[tuple[float, Entity]]]:
+        """Rank projects, policy documents and subjects by partial-name similarity to what remains
+        of the clause ``span`` once departments, places, years and amounts are taken out."""
+        text = linked.question.text
+        key = (span[0], span[1], kinds)
+        cache = linked.ranked
+        if key in cache:
+            return cache[key]
+        masked = ["|" if not (span[0] <= i < span[1]) else ch for i, ch in enumerate(text)]
         for m in linked.mentions:
-            if m.kinds() & {"department", "place", "person", "division"}:
+            if m.kinds() & {"department", "place", "person", "division", "unit", "policy"} and \
+                    not m.kinds() & {"project"}:
                 for i in range(m.start, m.end):
                     masked[i] = "|"
         for a in linked.question.amounts:
             for i in range(a.start, min(a.end, len(masked))):
                 masked[i] = "|"
         q = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
-        for m in linked.mentions:  # subjects: named projects and documents are out of the comparison
-            if m.kinds() & {"project", "policy"}:
+        for m in linked.mentions:  # subjects: named projects, documents and topics are out of the comparison
+            if m.kinds() & {"project", "policy", "topic"}:
                 for i in range(m.start, m.end):
                     masked[i] = "|"
         q_subject = core(_FIGURE_WORDS.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
         depts = {e.name for e in linked.entities("department")}
         out: dict[str, list[tuple[float, Entity]]] = {}
-        for kind in FUZZY_KINDS:
+        pairs = {kind: None for kind in FUZZY_KINDS}
+        for kind in kinds:
             ranked: list[tuple[float, Entity]] = []
-            for e in self.catalog.of_kind(kind):
+            question = q_subject if kind.endswith("subject") else q
+            pairs[kind] = {question[i:i + 2] for i in range(len(question) - 1)}
+            for e, names in self._names_of(kind):
                 if depts and e.department and e.department not in depts:
                     continue
                 best = 0.0
-                for name in e.names():
-                    score, coverage = fuzzy_score(q_subject if kind.endswith("subject") else q, name)
-                    if score >= 4:
-                        best = max(best, score + coverage)
+                for name, matcher, name_pairs in names:
+                    if name_pairs & pairs[kind]:
+                        score, coverage = fuzzy_score(question, name, matcher)
+                        if score >= 4:
+                            best = max(best, score + coverage)
+                            continue
+                    if kind.endswith("subject") and abbreviated_in(q_subject, name):
+                        best = max(best, 5.0)  # 职工医保缴费 of 职工基本医疗保险缴费
                 if best:
                     ranked.append((best, e))
             ranked.sort(key=lambda p: -p[0])
             out[kind] = ranked
+        cache[key] = out
         return out
 
-    def _unknown(self, tokens: list[Token], mentions: list[Mention], text: str = "") -> list[str]:
+    def _unknown(self, text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
         """Places, persons and organisations the question names that no catalogue name holds:
-        jieba POS ns / nr (a person only when the word starts with a surname), and words ending
-        in an organisation word (局, 中心 …) right after a known place (昌吉州环境污染监控中心
-        when only 昌吉州's other departments are in the graph)."""
-        out: list[str] = []
-        for t in tokens:
-            if t.tag not in ("ns", "nr", "nrfg", "nt") or len(t.text) < 2 or t.text in _GENERIC_UNKNOWN:
+        a place stem with its level (伊犁州, 喀什地区, 阿图什市), a person's name before 负责 (李明负责…),
+        an organisation right after a known place (上海市普陀区教育局) or with its own place."""
+        out: list[tuple[int, int, str]] = []
+
+        def covered(s: int, e: int) -> bool:
+            return any(m.start <= s and e <= m.end for m in mentions)
+
+        def add(s: int, e: int) -> None:
+            name = text[s:e]
+            if name not in _GENERIC_UNKNOWN and not any(o[2] == name for o in out):
+                out.append((s, e, name))
+
+        def overlaps(s: int, e: int) -> bool:
+            return any(m.start < e and s < m.end for m in mentions)
+
+        for end_match in _PLACE.finditer(text):
+            end = end_match.end()
+            for start in range(max(0, end - 7), end - 2):  # the longest plausible place first
+                name = text[start:end]
+                if _NOT_PLACE.search(name) or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                    continue
+                if covered(start, end) or self.catalog.mentions_name(name):
+                    break
+                if overlaps(start, end):
+                    continue
+                add(start, end)
+                break
+        for m in re.finditer(r"分局", text):  # a branch office the graph does not name (喀什分局)
+            end = m.end()
+            for start in range(max(0, m.start() - 5), m.start() - 1):
+                name = text[start:end]
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", name) or _NOT_PLACE.search(name[:-2]) or overlaps(start, end):
+                    continue
+                if not self.catalog.mentions_name(name):
+                    add(start, end)
+                break
+        for m in _PERSON.finditer(text):
+            g = 1 if m.group(1) else 2
+            s, e = m.start(g), m.end(g)
+            name = m.group(g)
+            while name and name[0] not in SURNAMES and len(name) > 2:  # 由李明负责: the name starts at its surname
+                s, name = s + 1, name[1:]
+            if not name or name[0] not in SURNAMES or _ORG_CHAR.search(name) or covered(s, e):
                 continue
-            if t.tag.startswith("nr") and (t.text[0] not in SURNAMES or len(t.text) > 4):
-                continue
-            if any(m.start <= t.start and t.end <= m.end for m in mentions):
-                continue
-            if not self.catalog.mentions_name(t.text):
-                out.append(t.text)
-        suffixes = ("分局", "中心", "局", "厅", "委员会", "办公室", "大队", "支队")
-        for i, t in enumerate(tokens):
-            if not t.text.endswith(suffixes) or t.text in _ORG_GENERIC and i == 0:
-                continue
-            start = t.start
-            if t.text in suffixes and i > 0 and tokens[i - 1].tag[:1] in ("n", "v", "l", "j") \
-                    and tokens[i - 1].end == t.start:
-                start = tokens[i - 1].start
-            name = text[start:t.end]
-            if len(name) < 3 or name in _ORG_GENERIC:
-                continue
-            if any(m.start < t.end and start < m.end for m in mentions
-                   if m.kinds() & {"department", "project", "policy", "division", "person"}):
-                continue
-            if not self.catalog.mentions_name(name, budget_side=True) and name not in out:
-                out.append(name)
-        for m in mentions:
+            if not self.catalog.lookup(name) and not self.catalog.mentions_name(name):
+                add(s, e)
+        for m in mentions:  # an organisation right after a known place that the graph does not hold
             if m.how != "exact" or "place" not in m.kinds() or m.kinds() & {"department", "project"}:
                 continue
             org = _ORG.match(text, m.end)
-            if org and not any(x.start < org.end() and org.start() < x.end for x in mentions if x is not m):
+            if org and not covered(org.start(), org.end()) and not re.search(r"[的了和与是在给]", org.group()):
                 name = text[m.start:org.end()]
-                if not self.catalog.mentions_name(name, budget_side=True) and not re.search(r"[的了和与是在]", name):
-                    out.append(name)
-        return out
+                if not self.catalog.mentions_name(name, budget_side=True):
+                    add(m.start, org.end())
+        if not any(m.kinds() & {"department"} for m in mentions):  # an organisation named first, unknown (区府办)
+            head = re.match(r"^(?:\d{2,4}年度?)?([\u4e00-\u9fff]{2,8}?(?:局|厅|委|办|院|馆|中心|街道|分局))", text)
+            if head and not covered(head.start(1), head.end(1)) and not overlaps(head.start(1), head.end(1)) and \
+                    not re.search(r"[的了和与是在给有哪几多少什么]", head.group(1)) and \
+                    not self.catalog.mentions_name(head.group(1), budget_side=True):
+                add(head.start(1), head.end(1))
+        for org in _ORG.finditer(text):  # a whole organisation name with its own unknown place
+            s, e = org.start(), org.end()
+            name = org.group()
+            places, rest = split_place(name)
+            if not places or covered(s, e) or overlaps(s, e) or re.search(r"[的了和与是在给年]", name):
+                continue
+            if not self.catalog.mentions_name(name, budget_side=True) and not any(o[0] <= s < o[1] for o in out):
+                add(s, e)
+        return sorted(out)

@@ -1,12 +1,17 @@
-"""The question pipeline: normalise → segment → link → intent → SPARQL → answer.
+"""The question pipeline: registered components that declare what they read and write.
 
-Stages are small classes registered by name (spaCy style) and pass plain data along. A
-``Pipeline`` is built once per store (the catalogue, jieba dictionary and spaCy patterns come from
-the graph) and then answers any number of questions; ``answer(question, store)`` keeps one per
-store so the web app and ``budgetkg ask --json -`` load the models once.
+    normalize → link → split → parse → context → resolve → execute → compose
+
+Each component is a factory registered by name with the fields of ``QuestionState`` it reads and
+writes (spaCy's ``@Language.component`` is the model); a ``Pipeline`` checks when it is built that
+every field a component reads is written by one before it, so a reordering or a missing stage fails
+at start-up, not on a user's question. A ``Pipeline`` is built once per store — the catalogue of
+names, the vocabulary and the learned scorer weights are read then — and answers any number of
+questions; ``answer(question, store)`` keeps one per store.
 """
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
@@ -14,62 +19,158 @@ import sys
 import threading
 import traceback
 import weakref
+from dataclasses import dataclass, field
 from typing import Callable
 
-from nlp.reply import Answer
 from nlp.catalog import Catalog, catalog_from_graph
+from nlp.execute import EXECUTORS, Context, Result
+from nlp.frames import Frame
 from nlp.graph import Graph
-from nlp.handlers import HANDLERS, Context, Result
-from nlp.intents import Intent, IntentClassifier
 from nlp.link import Linked, Linker
-from nlp.normalize import MAX_QUESTION_CHARS, Normalizer
-from nlp.segment import Segmenter
+from nlp.names import closest_names
+from nlp.normalize import MAX_QUESTION_CHARS, NormalizedQuestion, Normalizer, find_years
+from nlp.parse import Clause, Evidence, Parser
+from nlp.parts import share_context, split
+from nlp.reply import Answer, Item, Part
+from nlp.scorer import Scorer
+from nlp.training import learned_weights
+from nlp.understand import describe, kind
+from nlp.vocabulary import Vocabulary, vocabulary_from_store
 
 log = logging.getLogger(__name__)
 
-STAGES: dict[str, Callable] = {}
+
+@dataclass
+class QuestionState:
+    """What the components pass along (the pipeline's ``Doc``)."""
+
+    question: str
+    normalized: NormalizedQuestion | None = None
+    linked: Linked | None = None
+    clauses: list[Clause] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    answer: Answer | None = None
 
 
-def register_stage(name: str):
-    """Register a stage factory under ``name`` (the pipeline's ``order`` names them)."""
+@dataclass(frozen=True)
+class ComponentSpec:
+    name: str
+    factory: Callable
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+
+COMPONENTS: dict[str, ComponentSpec] = {}
+
+
+def component(name: str, reads: tuple[str, ...], writes: tuple[str, ...]):
+    """Register a component factory: ``factory(pipeline) -> callable(state)``."""
     def wrap(factory):
-        STAGES[name] = factory
+        COMPONENTS[name] = ComponentSpec(name, factory, tuple(reads), tuple(writes))
         return factory
     return wrap
 
 
-register_stage("normalize")(lambda p: Normalizer(p.catalog.latest_year))
-register_stage("segment")(lambda p: Segmenter(p.catalog))
-register_stage("link")(lambda p: Linker(p.catalog, p.stages["segment"]))
-register_stage("intent")(lambda p: IntentClassifier())
+# ----------------------------------------------------------------------------- components
+@component("normalize", reads=("question",), writes=("normalized",))
+def _normalize(pipe: "Pipeline"):
+    normalizer = Normalizer(pipe.catalog.latest_year)
 
-INTENT_NAMES = {
-    "topic_projects": "按主题找项目", "project_amount": "项目金额", "dept_total": "部门收支总额",
-    "functional_breakdown": "功能分类科目构成", "economic_breakdown": "经济分类科目构成",
-    "sangong": "“三公”经费", "operating": "机关运行经费", "procurement": "政府采购",
-    "indicators": "绩效指标", "policy_basis": "政策依据", "threshold": "按金额筛选项目",
-    "top_n": "金额排名", "count": "项目计数", "comparison": "比较", "funding_source": "资金来源",
-    "responsible": "承担单位与负责人", "profile": "部门概况", "carryover": "上年结转",
-    "change": "与上年比较", "audit": "勾稽核对", "definition": "名词解释", "unknown": "未识别",
-}
+    def run(state: QuestionState) -> None:
+        state.normalized = normalizer(state.question)
+    return run
 
 
+@component("link", reads=("normalized",), writes=("linked",))
+def _link(pipe: "Pipeline"):
+    def run(state: QuestionState) -> None:
+        state.linked = pipe.linker(state.normalized)
+    return run
+
+
+@component("split", reads=("normalized", "linked"), writes=("clauses",))
+def _split(pipe: "Pipeline"):
+    def run(state: QuestionState) -> None:
+        state.clauses = [pipe.parser.clause(state.linked, s, e) for s, e in split(state.normalized.text)]
+    return run
+
+
+@component("parse", reads=("clauses", "linked"), writes=("frames", "evidence"))
+def _parse(pipe: "Pipeline"):
+    def run(state: QuestionState) -> None:
+        for clause in state.clauses:
+            ev = Evidence.of(pipe.parser, state.linked, clause)
+            state.evidence.append(ev)
+            state.frames.append(pipe.parser.parse(state.linked, clause, ev))
+    return run
+
+
+@component("context", reads=("frames", "evidence"), writes=("frames",))
+def _context(pipe: "Pipeline"):
+    def run(state: QuestionState) -> None:
+        for frame in state.frames:
+            frame.open_department = not frame.filters.departments
+            pipe.relative_years(frame)
+        state.frames = share_context(state.frames, state.evidence)
+    return run
+
+
+@component("resolve", reads=("frames", "linked", "normalized"), writes=("frames",))
+def _resolve(pipe: "Pipeline"):
+    def run(state: QuestionState) -> None:
+        for frame in state.frames:
+            pipe.resolve(frame, state)
+    return run
+
+
+@component("execute", reads=("frames",), writes=("parts",))
+def _execute(pipe: "Pipeline"):
+    def run(state: QuestionState) -> None:
+        previous = None
+        for frame in state.frames:
+            part, previous = pipe.execute(frame, previous)
+            state.parts.append(part)
+    return run
+
+
+@component("compose", reads=("parts", "linked", "frames"), writes=("answer",))
+def _compose(pipe: "Pipeline"):
+    def run(state: QuestionState) -> None:
+        state.answer = pipe.compose(state)
+    return run
+
+
+# ----------------------------------------------------------------------------- the pipeline
 class Pipeline:
-    """All stages for one store."""
+    """All components for one store."""
 
-    order = ("normalize", "segment", "link", "intent")
+    order = ("normalize", "link", "split", "parse", "context", "resolve", "execute", "compose")
 
     def __init__(self, store) -> None:
         self.store = store
         self.graph = Graph(store)
+        self.vocab: Vocabulary = vocabulary_from_store(store)
         self.catalog: Catalog = catalog_from_graph(self.graph)
-        self.stages: dict[str, object] = {}
-        for name in self.order:
-            self.stages[name] = STAGES[name](self)
+        self.linker = Linker(self.catalog)
+        self.parser = Parser(self.catalog, self.vocab, self.linker, Scorer(learned_weights()))
+        self.components = [(name, COMPONENTS[name].factory(self)) for name in self.order]
+        self.check()
         self.lock = threading.Lock()
 
+    def check(self) -> None:
+        """Every field a component reads is written before it (or is the question itself)."""
+        written = {"question"}
+        for name in self.order:
+            spec = COMPONENTS[name]
+            missing = [r for r in spec.reads if r not in written]
+            if missing:
+                raise ValueError(f"component {name!r} reads {missing} that no earlier component writes")
+            written |= set(spec.writes)
+
+    # -------------------------------------------------------------- entry
     def refuse(self, question: str, reason: str) -> Answer:
-        """A clear refusal (empty, too long, no Chinese): no query is run."""
         return Answer(question=question, intent="refused", text=reason, refused=True)
 
     def __call__(self, question: str) -> Answer:
@@ -82,84 +183,184 @@ class Pipeline:
                                f"问题太长（{len(question)}个字符），请控制在{MAX_QUESTION_CHARS}个字符以内。")
         if not re.search(r"[\u4e00-\u9fff]", question):
             return self.refuse(question, "只能回答用中文提出的预算问题，没有在问题中找到中文。")
-        with self.lock:  # one graph log per question
+        with self.lock:
             try:
-                return self._answer(question)
+                state = QuestionState(question)
+                for _name, run in self.components:
+                    run(state)
+                return state.answer
             except Exception:  # noqa: BLE001 - a question must never end in a traceback
                 if os.environ.get("BUDGETKG_DEBUG"):
                     traceback.print_exc(file=sys.stderr)
                 log.exception("question failed: %r", question[:200])
                 return self.refuse(question, "抱歉，这个问题处理时出错，没有得到答案。请换一种问法。")
 
-    def _answer(self, question: str) -> Answer:
-        """The stages in order; an unknown place, person or unit ends in 'nothing found'."""
-        nq = self.stages["normalize"](question)
-        linked: Linked = self.stages["link"](nq)
-        intent: Intent = self.stages["intent"](linked)
-        if nq.relative_year and intent.departments:
-            # 今年/去年 of a department: relative to its own latest budget in the graph
-            latest = max((y for d in intent.departments for y in self.catalog.dept_years.get(d, [])), default=None)
-            if latest:
-                from nlp.normalize import find_years
-                intent.years = find_years(nq.text, latest)[0]
-        if len(intent.years) == 2 and intent.departments and \
-                intent.name in ("dept_total", "sangong", "operating", "change"):
-            # 从2025年的预算推算2024年的…: the year asked is the one the graph lacks
-            have = {y for d in intent.departments for y in self.catalog.dept_years.get(d, [])}
-            lacking = [y for y in intent.years if y not in have and y + 1 in have]
-            if len(lacking) == 1 and lacking[0] + 1 in intent.years:
-                intent.years = lacking
-        if intent.name == "dept_total" and intent.departments and intent.years:
-            # a year the graph has no budget of, right before one it has: derived from the
-            # next year's 比上年 statement (the change handler says so)
-            have = {y for d in intent.departments for y in self.catalog.dept_years.get(d, [])}
-            if not set(intent.years) & have and any(y + 1 in have for y in intent.years):
-                intent.name = "change"
-                intent.details["derive_only"] = True  # nothing to derive from: nothing found
-        if intent.name in ("sangong", "operating") and intent.departments and intent.years:
-            # 去年的三公经费 of a budget the graph lacks: the next year's budget and its 比上年 statement
-            have = {y for d in intent.departments for y in self.catalog.dept_years.get(d, [])}
-            if not set(intent.years) & have and all(y + 1 in have for y in intent.years):
-                intent.years = [y + 1 for y in intent.years]
-                intent.change = True
-                intent.details["derive_only"] = True
-        intent.details["topics"] = linked.entities("topic")
-        intent.details["topic_text"] = [m.key for m in linked.mentions if "topic" in m.kinds()]
-        intent.details["terms"] = [e.name for e in linked.entities("term")]
-        intent.details["project_exact"] = bool(linked.entities("project", exact_only=True))
-        self.graph.log = []
-        understood = {"intent": intent.name, "intent_label": INTENT_NAMES.get(intent.name, intent.name),
-                      **intent.slots()}
-        entities = entities_json(linked, intent)
-        base = dict(question=question, intent=intent.name, entities=entities, understood=understood)
-        units = [m.key for m in linked.mentions if m.kinds() == {"unit"}]
-        if units and intent.name != "responsible":  # a unit without a budget of its own in the graph
-            intent.unknown = list(dict.fromkeys(intent.unknown + units))
-        if intent.unknown:
-            names = "、".join(f"“{u}”" for u in intent.unknown)
-            return Answer(**base, text=f"没有找到：图谱中没有{names}的相关信息，不能用其他单位或项目的数字代替。"
-                                        f"{understood_text(intent)}")
-        handler = HANDLERS.get(intent.name)
-        result = handler(intent, Context(self.graph, self.catalog)) if handler else Result()
-        sparql = list(self.graph.log)
-        if not result.items and not result.text and intent.details.get("elsewhere"):
-            other = "；".join(f"{p.name}（{p.department}{p.year}年）" for p in intent.details["elsewhere"][:5])
-            asked = "、".join(intent.departments) + "".join(f"{y}年" for y in intent.years)
-            result = Result(text=f"没有找到：{asked}没有这个项目；图谱中的同名或相近项目属于其他单位或年度：{other}。")
-        if not result.items and not result.text and intent.departments and intent.years:
-            missing = [d for d in intent.departments
-                       if not set(intent.years) & set(self.catalog.dept_years.get(d, []))]
+    # -------------------------------------------------------------- resolve
+    def dept_years(self, names: list[str]) -> set[int]:
+        return {y for d in names for y in self.catalog.dept_years.get(d, [])}
+
+    def relative_years(self, frame: Frame) -> None:
+        """今年/去年 of a department: relative to its own latest budget in the graph (of the whole
+        graph where no department is named)."""
+        clause = frame.clause
+        if re.search(r"今年|本年度|去年|上一年|前年|明年", clause) and not re.search(r"[比较与同跟和]去年|去年同期", clause):
+            names = [d.name for d in frame.filters.departments]
+            have = self.dept_years(names) if names else \
+                {p.year for p in frame.filters.projects if p.year} or set(self.catalog.years)
+            if have:
+                years = find_years(clause, max(have))[0]
+                if years:
+                    frame.filters.years = years
+
+    def resolve(self, frame: Frame, state: QuestionState) -> None:
+        """Years relative to the department (今年 = its latest budget), the year the graph lacks
+        (derived from the next year's statement), names the graph does not hold, and a short name
+        several departments share (asked back)."""
+        f = frame.filters
+        names = [d.name for d in f.departments]
+        if names and frame.focus == "figures":
+            have = self.dept_years(names)
+            if len(f.years) == 2:  # 从2025年的预算推算2024年的…: the year asked is the one the graph lacks
+                lacking = [y for y in f.years if y not in have and y + 1 in have]
+                if len(lacking) == 1 and lacking[0] + 1 in f.years:
+                    f.years = lacking
+            if f.years and not set(f.years) & have and all(y + 1 in have for y in f.years):
+                frame.derive_previous = True
+        unknown = list(frame.unknown)
+        units = [e.name for e in state.linked.entities("unit", span=_span_of(state, frame))]
+        if units and frame.focus not in ("persons", "subordinates") and "unit" not in frame.measures:
+            unknown += units
+        if unknown:
+            pretty = "、".join(f"“{u}”" for u in dict.fromkeys(unknown))
+            near = closest_names(unknown[0], [d.name for d in self.catalog.departments()]) \
+                if re.search(r"(局|厅|委|办|院|中心|馆|街道|部)$", unknown[0]) else []
+            frame.reply = (f"没有找到：图谱中没有{pretty}的相关信息，不能用其他单位或项目的数字代替。" +
+                           (f"图谱中相近的单位有：{'、'.join(near)}。" if near else ""))
+            return
+        ambiguous = self._ambiguous(frame, state)
+        if ambiguous:
+            frame.candidates = ambiguous
+            frame.reply = "您问的是" + "、".join(ambiguous[:-1]) + f"还是{ambiguous[-1]}？请说明是哪一个单位。"
+
+    def _ambiguous(self, frame: Frame, state: QuestionState) -> list[str]:
+        """The departments a short name could mean, where the question does not say which."""
+        if frame.focus == "departments" or frame.filters.set_size or re.search(r"各|分别|都|哪些单位|哪家|所有|全部|哪个单位",
+                                                                              frame.clause):
+            return []
+        span = _span_of(state, frame)
+        for m in state.linked.mentions:
+            if not (span[0] <= m.start and m.end <= span[1]):
+                continue
+            depts = [e for e in m.entities if e.kind == "department"]
+            if len(depts) < 2 or len(depts) != len(frame.filters.departments):
+                continue
+            if frame.filters.years:  # the year says which
+                fitting = [d for d in depts if set(frame.filters.years) & set(self.catalog.dept_years.get(d.name, []))]
+                if len(fitting) == 1:
+                    frame.filters.departments = [r for r in frame.filters.departments if r.name == fitting[0].name]
+                    return []
+            return [d.name for d in depts]
+        return []
+
+    # -------------------------------------------------------------- execute
+    def execute(self, frame: Frame, previous: Result | None = None) -> tuple[Part, Result | None]:
+        ctx = Context(self.graph, self.catalog, self.vocab, previous=previous)
+        understood = describe(frame, self.vocab)
+        part = Part(frame.clause, kind(frame), frame.to_json(), understood, "")
+        run = EXECUTORS.get(frame.focus)
+        if frame.reply and frame.candidates and run:
+            # a short name several departments share: where only one of them holds an answer, it is that one
+            answered = []
+            for name in frame.candidates:
+                trial = copy.deepcopy(frame)
+                trial.filters.departments = [d for d in frame.filters.departments if d.name == name]
+                trial.reply = None
+                trial_ctx = Context(self.graph, self.catalog, self.vocab, previous=previous)
+                result = run(trial, trial_ctx)
+                if result.items:
+                    answered.append((name, trial, trial_ctx, result))
+            if len(answered) > 1 and sum(not a[3].relaxed for a in answered) == 1:
+                answered = [a for a in answered if not a[3].relaxed]
+            if len(answered) == 1:
+                name, frame, ctx, result = answered[0]
+                result.text = f"（按{name}理解）" + result.text
+                part.frame, part.understood = frame.to_json(), describe(frame, self.vocab)
+                return self._finish(part, frame, ctx, result)
+        if frame.reply:
+            part.text = frame.reply
+            return part, None
+        if frame.derived_only and frame.operation.name == "difference" and previous is not None:
+            computed = _difference_of_previous(previous)  # 差多少 after two computed figures
+            if computed is not None:
+                return self._finish(part, frame, ctx, computed)
+        result = run(frame, ctx) if run else Result()
+        return self._finish(part, frame, ctx, result)
+
+    def _finish(self, part: Part, frame: Frame, ctx: Context, result: Result) -> tuple[Part, Result]:
+        understood = part.understood
+        part.sparql = list(ctx.log)
+        part.items = result.items
+        part.derived = result.derived
+        part.found = bool(result.items)
+        if not result.items and not result.text:
+            result.text = self._nothing(frame, understood)
+        part.text = result.text + (provenance_text(result.items) if result.items else f"（我的理解——{understood}）")
+        return part, result
+
+    def _nothing(self, frame: Frame, understood: str = "") -> str:
+        """Nothing found: say which department or year the graph lacks, if that is why."""
+        f = frame.filters
+        names = [d.name for d in f.departments]
+        if names and f.years:
+            missing = [d for d in names if not set(f.years) & set(self.catalog.dept_years.get(d, []))]
             if missing:
                 have = "；".join(f"{d}：{'、'.join(f'{y}年' for y in sorted(self.catalog.dept_years.get(d, [])))}"
                                 for d in missing)
-                result = Result(text=f"没有找到：图谱中没有{'、'.join(missing)}"
-                                     f"{'、'.join(str(y) for y in intent.years)}年的预算（图谱中有的年度——{have}）。")
-        if not result.items:
-            text = result.text or f"没有找到相关信息。{understood_text(intent)}"
-            if result.text:
-                text = result.text + understood_text(intent)
-            return Answer(**base, text=text, sparql=sparql)
-        return Answer(**base, text=result.text + provenance_text(result.items), items=result.items, sparql=sparql)
+                return (f"没有找到：图谱中没有{'、'.join(missing)}{'、'.join(str(y) for y in f.years)}年的预算"
+                        f"（图谱中有的年度——{have}）。")
+        if understood.startswith("查") and frame.focus in ("figures", "staff", "functions", "divisions", "subordinates"):
+            return f"没有找到：图谱中没有{understood[1:].split('，')[0]}的数据。"
+        return "没有找到相关信息。"
+
+    # -------------------------------------------------------------- compose
+    def compose(self, state: QuestionState) -> Answer:
+        parts = state.parts
+        items: list[Item] = [i for p in parts for i in p.items]
+        derived = [d for p in parts for d in p.derived]
+        if len(parts) == 1:
+            text = parts[0].text
+        else:
+            text = "".join(f"（{i}）{p.text}" for i, p in enumerate(parts, 1))
+        first = next((p for p in parts if p.found), parts[0] if parts else None)
+        intent = first.kind if first else "unknown"
+        understood = {"intent": intent, "parts": [p.understood for p in parts]}
+        return Answer(question=state.question, intent=intent, text=text, items=items,
+                      entities=entities_json(state.linked), sparql=[s for p in parts for s in p.sparql],
+                      understood=understood, parts=parts, derived=derived)
+
+
+def _difference_of_previous(previous: Result) -> Result | None:
+    """差多少 after two computed figures (two departments' per-capita figures …): the difference of
+    the last two derived figures of the same unit."""
+    from nlp import derive as D
+    from nlp.execute.base import derived_item
+
+    same = [d for d in previous.derived if d.unit == previous.derived[-1].unit] if previous.derived else []
+    if len(same) < 2:
+        return None
+    a, b = same[-2], same[-1]
+    la = a.department if a.department != b.department else a.label
+    lb = b.department if a.department != b.department else b.label
+    d = D.difference(D.Input(la, a.value, a.unit, a.department, a.year), D.Input(lb, b.value, b.unit, b.department, b.year))
+    return Result([derived_item(d)], d.formula + "。", [d], [])
+
+
+def _span_of(state: QuestionState, frame: Frame) -> tuple[int, int]:
+    """The span of the clause a frame was read from (the whole question where it is merged)."""
+    for clause in state.clauses:
+        if clause.text == frame.clause:
+            return clause.start, clause.end
+    return 0, len(state.normalized.text)
 
 
 def provenance_text(items) -> str:
@@ -182,33 +383,17 @@ def provenance_text(items) -> str:
     for doc, spots in list(where.items())[:4]:
         pages = [s for s in spots if s.endswith("页")]
         lines = [s for s in spots if s.endswith("行")]
-        spots = pages if len(pages) > 1 or not lines else lines  # one page only: its lines say more
+        spots = pages if len(pages) > 1 or not lines else lines
         docs.append(doc + (f"（{'、'.join(spots[:6])}{'等' if len(spots) > 6 else ''}）" if spots else ""))
     return "出处：" + "；".join(docs) + ("等" if len(where) > 4 else "") + "。"
 
 
-def understood_text(intent: Intent) -> str:
-    """What was understood, for a reply that found nothing (so the user can rephrase)."""
-    parts = [f"问题类型：{INTENT_NAMES.get(intent.name, intent.name)}"]
-    if intent.departments:
-        parts.append("部门：" + "、".join(intent.departments))
-    if intent.years:
-        parts.append("年度：" + "、".join(str(y) for y in intent.years))
-    if intent.projects:
-        parts.append("项目：" + "、".join(p.name for p in intent.projects[:3]))
-    if intent.subjects:
-        parts.append("科目：" + "、".join(s.name for s in intent.subjects))
-    if intent.person:
-        parts.append("人员：" + intent.person.name)
-    if intent.amount is not None:
-        parts.append(f"金额：{intent.op or ''}{intent.amount}万元")
-    return "（我的理解——" + "；".join(parts) + "）"
-
-
-def entities_json(linked: Linked, intent: Intent) -> list[dict]:
+def entities_json(linked: Linked | None) -> list[dict]:
     """The entities understood, for ``--json`` and the web page's links."""
     out: list[dict] = []
     seen: set[tuple] = set()
+    if linked is None:
+        return out
     for m in linked.mentions:
         for e in m.entities:
             key = (e.kind, e.iri)
@@ -216,11 +401,6 @@ def entities_json(linked: Linked, intent: Intent) -> list[dict]:
                 continue
             seen.add(key)
             out.append({"kind": e.kind, "name": e.name, "iri": e.iri, "text": m.key, "how": m.how})
-    for p in intent.projects:
-        if ("project", p.iri) not in seen:
-            seen.add(("project", p.iri))
-            out.append({"kind": "project", "name": p.name, "iri": p.iri, "how": "fuzzy",
-                        "department": p.department, "year": p.year})
     return out
 
 
@@ -234,7 +414,7 @@ def get_pipeline(store) -> Pipeline:
     with _LOCK:
         try:
             pipe = _PIPELINES.get(store)
-        except TypeError:  # not weak-referenceable
+        except TypeError:
             pipe = _BY_ID.get(id(store))
         if pipe is None:
             pipe = Pipeline(store)

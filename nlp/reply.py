@@ -1,15 +1,17 @@
-"""Stage 6's output: the answer, as plain data with one JSON layout.
+"""The answer, as plain data with one JSON layout.
 
 ``Answer.to_json()`` is the contract of ``budgetkg ask --json`` and of the web app's API:
-``question``, ``intent``, ``entities``, ``sparql``, ``answers`` (objects with ``label``, and for a
-figure ``value`` as a decimal string and ``unit``, plus ``department``, ``year``, ``source``) and
-``text``. An empty ``answers`` list means nothing was found; the text then says so and what was
-understood.
+``question``, ``intent`` (the kind of the first part), ``entities``, ``sparql``, ``answers``
+(objects with ``label``, and for a figure ``value`` as a decimal string and ``unit``, plus
+``department``, ``year``, ``source``), ``text``, and since the question service reads questions
+in parts: ``parts`` (each with its clause, kind, frame, what was understood in plain Chinese, its
+SPARQL, answers and text) and ``derived`` (every computed figure with label, value, unit, formula
+and inputs). An empty ``answers`` list means nothing was found; the text then says so.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def money(value: Decimal | None) -> str | None:
@@ -21,8 +23,7 @@ def money(value: Decimal | None) -> str | None:
 
 def plain(value: Decimal) -> str:
     """A number without a trailing ``.0`` (counts, weights)."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 @dataclass
@@ -38,7 +39,6 @@ class Item:
     extra: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        """The JSON object of the ``budgetkg ask --json`` contract."""
         out: dict = {"label": self.label}
         if self.value is not None:
             out["value"] = self.value
@@ -54,6 +54,26 @@ class Item:
 
 
 @dataclass
+class Part:
+    """One part of a question and its answer."""
+
+    clause: str
+    kind: str
+    frame: dict
+    understood: str
+    text: str
+    items: list[Item] = field(default_factory=list)
+    sparql: list[str] = field(default_factory=list)
+    derived: list = field(default_factory=list)  # nlp.derive.Derived
+    found: bool = False
+
+    def to_json(self) -> dict:
+        return {"question": self.clause, "kind": self.kind, "frame": self.frame, "understood": self.understood,
+                "sparql": self.sparql, "answers": [i.to_json() for i in self.items], "text": self.text,
+                "derived": [d.to_json() for d in self.derived]}
+
+
+@dataclass
 class Answer:
     """What the service returns for one question."""
 
@@ -65,6 +85,8 @@ class Answer:
     sparql: list[str] = field(default_factory=list)
     understood: dict = field(default_factory=dict)
     refused: bool = False
+    parts: list[Part] = field(default_factory=list)
+    derived: list = field(default_factory=list)
 
     @property
     def found(self) -> bool:
@@ -72,7 +94,7 @@ class Answer:
         return bool(self.items)
 
     def to_json(self) -> dict:
-        """The JSON object of the ``budgetkg ask --json`` contract."""
         return {"question": self.question, "intent": self.intent, "entities": self.entities,
                 "sparql": "\n\n".join(self.sparql), "answers": [i.to_json() for i in self.items],
-                "text": self.text, "understood": self.understood}
+                "text": self.text, "understood": self.understood,
+                "parts": [p.to_json() for p in self.parts], "derived": [d.to_json() for d in self.derived]}

@@ -33,6 +33,17 @@ def nlp_corpus_store(corpus_records):
 
 
 @pytest.fixture(scope="session")
+def nlp_corpus_realdocs_store(shared_records):
+    """The graph the project is scored on: ../shared/corpus and ../shared/realdocs through the
+    real extractor (the session's one extraction), in one memory oxigraph store (built once)."""
+    from tests import nlp_support
+
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, shared_records)
+    return store
+
+
+@pytest.fixture(scope="session")
 def nlp_small_store():
     """A small graph the tests build themselves (fictional 青山市 budgets): no ../shared needed."""
     from tests import nlp_support

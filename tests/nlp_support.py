@@ -58,7 +58,19 @@ def small_records() -> list[Record]:
     eco25.checks.append(Check("children_sum", "表2 21101", D("552.58"), D("552.57"), False))
     eco25.definitions = {"三公经费": "指因公出国（境）费、公务用车购置及运行费和公务接待费。"}
     eco25.changes = [{"subject": "一般公共预算", "amount": "120.50", "direction": "increase", "percent": "5.00",
-                      "current": str(eco25.totals.general_public_budget)}]
+                      "current": str(eco25.totals.general_public_budget)},
+                     {"subject": "机关运行经费", "amount": "3.20", "direction": "increase", "percent": "2.65",
+                      "current": str(eco25.totals.operating_expenses), "reason": "办公楼取暖面积增加"}]
+    # facts every kind of question must reach (issue 9): a subordinate unit, the department's own
+    # performance targets, a project's execution period and the sub-items of its money
+    eco25.profile.subordinate_units = ["青山市环境监测站"]
+    eco25.department_indicators = [
+        Indicator("产出指标", "数量指标", "空气自动监测站点运行数量", ">=12个", D(30)),
+        Indicator("效果指标", "满意度指标", "公众对生态环境满意度", ">=85%", D(20)),
+    ]
+    monitor = next(p for p in eco25.projects if p.name == "生态环境监测网络运维")
+    monitor.execution_period = "2025年1月至12月"
+    monitor.description = "用于监测站点运维：站点设备维保1200.00万元，数据传输591.74万元。"
     eco24.changes = [{"subject": "一般公共预算", "amount": "56.35", "direction": "increase", "percent": "4.03",
                       "current": str(eco24.totals.general_public_budget)}]
     return [eco24, eco25, edu]

@@ -1,4 +1,4 @@
-"""The question set of ``tests/nlp_questions.json``: every question kind asked many ways
+"""The hand-checked question set of ``tests/questions/dev/hand_checked.json``: every question kind asked many ways
 (colloquial and formal, word order changed, 多少钱/几万/预算安排了多少/经费规模, with and without
 department or year, short names 克州/监控中心/江苏高院/普陀区司法局, one-character typos,
 traditional characters, full-width digits), about the corpus and the real PDFs of
@@ -17,61 +17,18 @@ from pathlib import Path
 import pytest
 
 from nlp import answer
+from tests.questions.judge import check_hand_checked as check
 
 pytestmark = pytest.mark.shared
 
-QUESTIONS = json.loads((Path(__file__).parent / "nlp_questions.json").read_text(encoding="utf-8"))["questions"]
+QUESTIONS = json.loads((Path(__file__).parent / "questions" / "dev" / "hand_checked.json").read_text(encoding="utf-8"))["questions"]
 
 
 @pytest.fixture(scope="module")
-def ask(shared_records):
-    from tests import nlp_support
-
-    store = nlp_support.open_memory_store()
-    nlp_support.ingest(store, shared_records)
-
+def ask(nlp_corpus_realdocs_store):
     def _ask(question: str) -> dict:
-        return answer(question, store).to_json()
+        return answer(question, nlp_corpus_realdocs_store).to_json()
     return _ask
-
-
-def check(case: dict, reply: dict) -> list[str]:
-    """What is wrong with ``reply`` for ``case`` (empty when right)."""
-    wrong: list[str] = []
-    intents = case["intent"] if isinstance(case["intent"], list) else [case["intent"]]
-    if reply["intent"] not in intents:
-        wrong.append(f"intent {reply['intent']} not {intents}")
-    answers = reply["answers"]
-    if case.get("empty"):
-        if answers:
-            wrong.append(f"expected nothing, got {[a['label'] for a in answers][:5]}")
-        if not re.search(r"没有|未找到|不能|无法", reply["text"]):
-            wrong.append("the text does not say nothing was found")
-        if re.search(r"\d+\.\d{2}万元", reply["text"].split("（我的理解")[0]):
-            wrong.append("an empty answer names figures")
-        return wrong
-    if not answers:
-        return wrong + [f"nothing found: {reply['text'][:120]}"]
-    for label, value in (case.get("figures") or {}).items():
-        rows = [a for a in answers if a["label"] == label]
-        if not rows:
-            wrong.append(f"no row {label!r}")
-        elif value is not None and value not in [a.get("value") for a in rows]:
-            wrong.append(f"{label}: {[a.get('value') for a in rows]} != {value}")
-    if case.get("max_rows") and len(answers) > case["max_rows"]:
-        wrong.append(f"{len(answers)} rows, at most {case['max_rows']} expected")
-    labels = [a["label"] for a in answers]
-    for name in case.get("names") or []:
-        if name not in labels:
-            wrong.append(f"no row {name!r}")
-    if case.get("departments"):
-        others = {a["department"] for a in answers if a.get("department")} - set(case["departments"])
-        if others:
-            wrong.append(f"other departments {sorted(others)}")
-        named = [d for d in case["departments"] if d in reply["text"]]
-        if not named:
-            wrong.append("the text names no department")
-    return wrong
 
 
 @pytest.mark.parametrize("case", QUESTIONS, ids=[c["id"] for c in QUESTIONS])

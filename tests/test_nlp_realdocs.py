@@ -11,14 +11,9 @@ pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")
-def ask(shared_records):
-    from tests import nlp_support
-
-    store = nlp_support.open_memory_store()
-    nlp_support.ingest(store, shared_records)
-
+def ask(nlp_corpus_realdocs_store):
     def _ask(question: str) -> dict:
-        return answer(question, store).to_json()
+        return answer(question, nlp_corpus_realdocs_store).to_json()
     return _ask
 
 

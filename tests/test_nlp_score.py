@@ -12,7 +12,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.shared
 
-TARGET = 0.95
+TARGET = 1.0  # every public example right (issue 9)
 FLOOR = 0.90  # what the pipeline reaches where the graph has no 比上年 statements (E07, E17)
 
 

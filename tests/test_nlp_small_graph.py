@@ -40,8 +40,8 @@ def test_sangong_parts(ask):
 def test_operating_and_procurement(ask):
     assert figures(ask("青山市生态环境局2025年机关运行经费"))["机关运行经费"] == "123.96"
     r = ask("青山市教育局2025年的政府采购预算")
-    assert figures(r) == {"政府采购预算合计": "1515.40", "货物类": "320.00", "工程类": "1100.00",
-                          "服务类": "95.40"}
+    assert figures(r) == {"政府采购预算": "1515.40", "政府采购货物": "320.00", "政府采购工程": "1100.00",
+                          "政府采购服务": "95.40"}
 
 
 def test_functional_and_economic_breakdown(ask):

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from nlp.aliases import department_aliases, place_forms
-from nlp.escape import UnsafeValue, decimal, integer, iri, literal, term, values_block
+from nlp.names import department_aliases, place_forms
+from kg.rdf.escape import UnsafeValue, decimal, integer, iri, literal, term, values_block
 from nlp.normalize import Normalizer, find_years, fold
 from nlp.numbers import chinese_to_decimal, find_amounts, find_percents
 

@@ -109,6 +109,24 @@ def test_home_type_a_question_and_read_the_answer(page, server):
     shot(page, "editor_from_answer")
 
 
+def test_answer_in_parts_with_derived_figures_and_understanding(page, server):
+    """A question of two parts: each part with what was understood in plain Chinese, the derived
+    shares with their formulas and inputs, tables under Chinese column names, no internal codes."""
+    page.goto(server.url + "/ask?q=" + "青山市生态环境局2025年基本支出和项目支出各是多少？各占多大比重？")
+    shot(page, "answer_parts")
+    assert page.locator("section.part").count() == 2
+    understood = page.locator("p.understood").all_inner_texts()
+    assert all(t.startswith("我的理解") for t in understood) and "基本支出" in understood[0]
+    formulas = page.locator("li.formula").all_inner_texts()
+    assert any("基本支出占比 = " in f and "÷" in f and "%" in f for f in formulas)
+    headers = page.locator("table.part-rows th").all_inner_texts()
+    assert "名称" in headers and "数值" in headers
+    body = page.locator("#answer-text").inner_text() + "".join(page.locator("section.part").all_inner_texts()) + \
+        "".join(page.locator("ul.entities").all_inner_texts())  # everything but the SPARQL itself
+    for code in ("dept_total", "basic_expenditure", "label", "department", "lookup", "figures", "None"):
+        assert code not in body, code
+
+
 def test_example_question_is_answered(page, server):
     page.goto(server.url + "/")
     example = page.locator("a.example").first

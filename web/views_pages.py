@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from web.data.answer import AnswerUnavailable, answer, answer_table, example_questions
+from web.data.answer import KIND_NAMES, AnswerUnavailable, answer, answer_table, example_questions, part_tables
 from web.executor import QueryError
 from web.params import department_param, iri_param, year_param
 from web.render import json_response, respond, wanted_format
@@ -86,6 +86,8 @@ def ask(suffix: str | None = None):
         return csv_response(cols, rows, "answer.csv")
     if data["answer"]:
         data["columns"], data["rows"] = answer_table(data["answer"])
+        data["parts"] = part_tables(data["answer"])
+        data["kind_names"] = KIND_NAMES
     return Response(render_template("answer.html", **data), status=status, mimetype="text/html")
 
 

@@ -1,8 +1,9 @@
 """``budgetkg ask "问题"``: answer a Chinese question from the graph.
 
-``--json`` prints one object (question, intent, entities, sparql, answers, text); ``-`` as the
-question reads one question per line from standard input and prints one JSON object per line,
-building the pipeline (catalogue, jieba dictionary, spaCy patterns) once.
+``--json`` prints one object (question, intent, entities, sparql, answers, text, and the parts of
+the question with their frames and the derived figures with their formulas: ``nlp.reply``); ``-``
+as the question reads one question per line from standard input and prints one JSON object per
+line, building the pipeline (catalogue of names, vocabulary, scorer) once.
 """
 from __future__ import annotations
 
@@ -32,8 +33,9 @@ def _human(ans, show_sparql: bool) -> str:
     for item in ans.items:
         j = item.to_json()
         figure = f" {j['value']}{j.get('unit') or ''}" if "value" in j else ""
-        extra = "，".join(f"{k}={v}" for k, v in j.items()
-                         if k in ("target", "weight", "number", "printed", "expected", "code"))
+        names = {"target": "指标值", "weight": "权重", "number": "文号", "printed": "印出数", "expected": "应为",
+                 "code": "科目编码", "formula": "算式"}
+        extra = "，".join(f"{names[k]}：{v}" for k, v in j.items() if k in names)
         where = f"  [{j['source']}]" if j.get("source") else ""
         lines.append(f"  - {j['label']}{figure}{('（' + extra + '）') if extra else ''}{where}")
     if show_sparql and ans.sparql:

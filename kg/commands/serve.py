@@ -60,6 +60,18 @@ def build_config(args: argparse.Namespace) -> dict:
             "SERVICE_ALLOWLIST": tuple(args.allow_service)}
 
 
+def warm_question_service(app) -> None:
+    """Build the question pipeline (catalogue of names, vocabulary, scorer) before the first
+    request, so that the first question is answered as fast as any other. A failure here is not
+    fatal: the page says so when a question arrives."""
+    from web.data.answer import AnswerUnavailable, question_pipeline
+
+    try:
+        question_pipeline(app.extensions["budgetkg"])
+    except AnswerUnavailable as exc:  # noqa: BLE001 - the server still serves pages and SPARQL
+        print(f"budgetkg serve: the question service is not ready ({exc})", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from waitress import create_server
 
@@ -84,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"budgetkg serve: {exc}", file=sys.stderr)
         return 2
     ctx = app.extensions["budgetkg"]
+    warm_question_service(app)  # before listening: the first question is answered as fast as any other
     import threading
 
     threading.Thread(target=ctx.warm_up, daemon=True, name="budgetkg-warm-up").start()

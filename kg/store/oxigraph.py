@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import time
+from decimal import Decimal
 from typing import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
@@ -41,6 +42,27 @@ def to_rdflib(term) -> Node | None:
     if isinstance(term, ox.DefaultGraph):
         return None
     raise TypeError(f"unexpected oxigraph term {term!r}")
+
+
+_DECIMAL_TYPES = {"http://www.w3.org/2001/XMLSchema#decimal", "http://www.w3.org/2001/XMLSchema#double",
+                  "http://www.w3.org/2001/XMLSchema#float"}
+_INTEGER_TYPES = {"http://www.w3.org/2001/XMLSchema#integer", "http://www.w3.org/2001/XMLSchema#int",
+                  "http://www.w3.org/2001/XMLSchema#long", "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"}
+
+
+def python_value(term):
+    """An oxigraph term as a Python value: IRIs and strings as str, integers as int, decimals
+    (and doubles, through their printed form) as exact Decimal."""
+    if term is None or isinstance(term, ox.DefaultGraph):
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else None
+        if dt in _DECIMAL_TYPES:
+            return Decimal(term.value)
+        if dt in _INTEGER_TYPES:
+            return int(term.value)
+        return term.value
+    return term.value
 
 
 # The files a write changes: the write-ahead logs, the tables, the manifest and its pointer. (Not
@@ -188,6 +210,30 @@ class OxigraphStore:
         for t in res:
             g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
         return QueryResult(kind="graph", graph=g)
+
+    def select_values(self, sparql: str) -> list[dict]:
+        """SELECT rows as plain Python values (str, int, exact Decimal), without building rdflib
+        terms: the question service reads thousands of values per question and needs no terms.
+        Retried on a fresh handle like :meth:`query` when a writer replaced the files."""
+        try:
+            return self._select_values(sparql)
+        except (OSError, RuntimeError) as exc:
+            if not (self.read_only and is_file_race(exc)):
+                raise StoreError(f"query failed: {exc}") from exc
+            self.store = open_read_only(self.path)
+            try:
+                return self._select_values(sparql)
+            except (SyntaxError, OSError, RuntimeError, ValueError, TypeError) as exc2:
+                raise StoreError(f"query failed: {exc2}") from exc2
+        except (SyntaxError, ValueError, TypeError) as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+
+    def _select_values(self, sparql: str) -> list[dict]:
+        res = self.store.query(sparql)
+        if not isinstance(res, ox.QuerySolutions):
+            raise StoreError("select_values needs a SELECT query")
+        names = [v.value for v in res.variables]
+        return [{n: python_value(sol[i]) for i, n in enumerate(names)} for sol in res]
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
         try:

@@ -80,8 +80,8 @@ def answer(ctx: Any, question: str, timeout: float | None = None) -> dict:
 
 
 def question_pipeline(ctx: Any):
-    """The question pipeline of the app's store, built on first use (catalogue of names, jieba
-    dictionary, spaCy patterns: seconds, once per graph generation). Not under the per-question
+    """The question pipeline of the app's store, built on first use (vocabulary and catalogue
+    of names read from the graph: about two seconds, once per graph generation). Not under the per-question
     time limit: building it is not answering, and ``budgetkg serve`` builds it at start-up."""
     from nlp.pipeline import get_pipeline
 
@@ -129,14 +129,37 @@ def _answer(ctx: Any, question: str, timeout: float | None) -> dict:
     return data
 
 
+# What each field of an answer row is called on the page and in the CSV (never the JSON key).
+COLUMN_NAMES = {"label": "名称", "value": "数值", "unit": "单位", "department": "部门", "year": "年度",
+                "source": "出处", "category": "类别", "rank": "名次", "code": "科目编码", "target": "指标值",
+                "weight": "权重", "level2": "二级指标", "number": "文号", "project": "所属项目", "printed": "印出数",
+                "expected": "应为", "formula": "算式", "person": "负责人", "responsible_unit": "承担单位",
+                "funding": "资金来源", "also_called": "又称", "description": "资金用途", "metric": "口径",
+                "of": "占比的基数", "text": "内容", "projects": "项目", "period": "执行时间"}
+HIDDEN_COLUMNS = ("iri", "rule", "label_amount")
+KIND_NAMES = {"department": "部门", "unit": "单位", "place": "地区", "project": "项目", "functional_subject": "功能分类科目",
+              "economic_subject": "经济分类科目", "policy": "政策文件", "person": "人员", "division": "内设机构",
+              "topic": "主题", "term": "名词", "indicator": "绩效指标"}
+
+
 def answer_table(data: dict) -> tuple[list[str], list[list]]:
-    """The rows behind the answer as columns + rows (answer page table and CSV)."""
+    """The rows behind the answer as columns + rows (answer page table and CSV), the columns by
+    their Chinese names."""
     rows = data.get("answers") or []
     if rows and isinstance(rows[0], dict):
-        cols: list[str] = []
+        keys: list[str] = []
         for r in rows:
             for k in r:
-                if k not in cols:
-                    cols.append(k)
-        return cols, [[r.get(c) for c in cols] for r in rows]
-    return ["answer"], [[r] for r in rows]
+                if k not in keys and k not in HIDDEN_COLUMNS:
+                    keys.append(k)
+        return [COLUMN_NAMES.get(k, k) for k in keys], [[r.get(k) for k in keys] for r in rows]
+    return ["回答"], [[r] for r in rows]
+
+
+def part_tables(data: dict) -> list[dict]:
+    """Each part of the answer with its own table (for the answer page)."""
+    out = []
+    for part in data.get("parts") or []:
+        columns, rows = answer_table(part)
+        out.append({**part, "columns": columns, "rows": rows})
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
-from kg.store.guard import IRI_FORBIDDEN
+from kg.rdf.escape import iri, literal  # noqa: F401 - re-exported for the data functions
 
 LABEL_PATH = "rdfs:label|skos:prefLabel|dct:title|foaf:name"
 
@@ -33,18 +33,9 @@ def money(term: Any) -> Decimal | None:
     return q if q == d else d
 
 
-def iri_ref(iri: str) -> str:
-    """``<iri>`` for a SPARQL text; refuses characters that could break out of the IRI (the
-    request layer, ``web.params``, refuses them first with a 400)."""
-    if not iri or IRI_FORBIDDEN.search(iri):
-        raise ValueError(f"not an IRI: {iri!r}")
-    return f"<{iri}>"
-
-
-def literal(text: str) -> str:
-    """A SPARQL string literal with every special character escaped."""
-    esc = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{esc}"'
+# Values go into SPARQL text through the project's one escape module (an IRI is refused, with a
+# ValueError, when it holds anything outside the IRIREF production).
+iri_ref = iri
 
 
 def pick_label(candidates: Iterable[tuple[str, str | None]]) -> str | None:

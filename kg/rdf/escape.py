@@ -1,11 +1,12 @@
-"""The ONE place where a value becomes SPARQL text.
+"""The ONE place where a value becomes SPARQL text, for the whole project.
 
-User text never goes into a query string directly: every value a template needs (a department's
-IRI, a year, an amount, a keyword) is rendered by these functions into a ``VALUES`` block or a
-literal. Strings are escaped per the SPARQL 1.1 grammar (STRING_LITERAL_LONG is never used; every
+User text never goes into a query string directly: every value a query needs (a department's
+IRI, a year, an amount, a keyword) is rendered by these functions as a literal or an IRI — by
+the question service's query builder (``nlp.sparql``) and by the web app's data functions
+(``web.data``). Strings are escaped per the SPARQL 1.1 grammar (STRING_LITERAL_LONG is never used; every
 character that could end or alter the literal is escaped), IRIs are checked against the IRIREF
 production and rejected if they hold anything outside it, numbers are re-printed from ``Decimal``/
-``int``. ``tests/test_nlp_escape.py`` feeds them hostile input.
+``int``. ``tests/test_nlp_units.py`` feeds them hostile input.
 """
 from __future__ import annotations
 

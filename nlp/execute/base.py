@@ -1,0 +1,150 @@
+"""What every executor shares: the context, the result, the registry, the scope of a frame and the
+phrases answers are written with.
+
+An executor takes a frame of one focus, reads its rows through ``Context.rows`` (the one SPARQL
+builder; every text logged for the part), applies the frame's operation and returns a ``Result``:
+items (each figure with department, year and source), the sentence, and the derived figures with
+their formulas. A frame whose department or year is left open is answered for every budget that
+matches and says so; nothing found is said plainly, never with another entity's figures.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable
+
+from nlp.catalog import Catalog
+from nlp.derive import Derived, Input
+from nlp.frames import Frame
+from nlp.graph import Budget, Graph, Row
+from nlp.reply import Item, money
+from nlp.sparql import Constraints
+from nlp.vocabulary import WAN, Vocabulary
+
+
+@dataclass
+class Result:
+    """What an executor returns: items (empty means nothing found), the sentence, derived figures."""
+
+    items: list[Item] = field(default_factory=list)
+    text: str = ""
+    derived: list[Derived] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    relaxed: bool = False  # a condition of the question matched nothing and was let go (a weaker answer)
+
+
+@dataclass
+class Context:
+    """The graph, catalogue and vocabulary an executor reads, and the SPARQL log of the part."""
+
+    graph: Graph
+    catalog: Catalog
+    vocab: Vocabulary
+    log: list[str] = field(default_factory=list)
+    previous: "Result | None" = None  # the result of the part before (for parts computed on it)
+
+    def rows(self, focus: str, budgets: list[Budget], c: Constraints | None = None) -> list[Row]:
+        return self.graph.rows(focus, budgets, c, self.log)
+
+    def budgets(self) -> list[Budget]:
+        return self.graph.budgets()
+
+    def scope(self, frame: Frame) -> tuple[list[Budget], str]:
+        """The budgets a frame is about, and a note saying how open slots were filled."""
+        f = frame.filters
+        budgets = self.budgets()
+        notes: list[str] = []
+        if f.departments:
+            names = {d.name for d in f.departments}
+            budgets = [b for b in budgets if b.department in names]
+        if f.years:
+            budgets = [b for b in budgets if b.year in f.years]
+        if f.phase == "final_account" or frame.operation.name == "completion":
+            finals = [b for b in budgets if b.final_account]
+            budgets = finals or budgets
+        depts = {b.department for b in budgets}
+        if frame.open_department and len(depts) > 1:
+            notes.append(f"问题未指明部门，以下列出图谱中全部{len(depts)}个部门的结果")
+            if f.set_size and f.set_size != len(depts):
+                notes.append(f"问题说的是{f.set_size}个，图谱中共有{len(depts)}个部门的预算")
+        if not f.years and not frame.open_department and len({b.year for b in budgets}) > len(depts):
+            notes.append("问题未指明年度，以下列出各年度")
+        return budgets, "；".join(notes)
+
+
+# The budget columns a 决算 prints beside its own 决算数 (the graph's phase keys), in the order one
+# is preferred for a completion rate where the question names none.
+BUDGET_PHASES = ("adjusted_budget", "budget", "initial_budget")
+
+
+def budget_column_order(frame: Frame) -> list[str]:
+    """The budget columns to read beside a 决算's figures: none unless the question names a budget
+    column or asks a completion rate; the column named first."""
+    named = [p for p in frame.filters.phases if p in BUDGET_PHASES]
+    if not named and frame.operation.name != "completion" and "completion" not in frame.operation.also:
+        return []
+    return named + [p for p in BUDGET_PHASES if p not in named]
+
+
+def pick_budget_columns(rows: list[Row], order: list[str], key) -> dict:
+    """One budget-column row per ``key(row)``: the first phase of ``order`` printed."""
+    out: dict = {}
+    for r in rows:
+        phase = r.attrs.get("phase")
+        if phase not in order:
+            continue
+        k = key(r)
+        if k not in out or order.index(phase) < order.index(out[k].attrs["phase"]):
+            out[k] = r
+    return out
+
+
+EXECUTORS: dict[str, Callable[[Frame, Context], Result]] = {}
+
+
+def executor(*foci: str):
+    """Register an executor for one or more foci."""
+    def wrap(fn):
+        for focus in foci:
+            EXECUTORS[focus] = fn
+        return fn
+    return wrap
+
+
+def who(department: str | None, year: int | None) -> str:
+    """'部门2024年': every sentence names the department and year."""
+    return f"{department or ''}{year}年" if year else (department or "")
+
+
+def with_note(text: str, note: str) -> str:
+    """The sentence, after the note saying how an open department or year was filled."""
+    return f"{note}。{text}" if note else text
+
+
+def figure_input(row: Row, label: str) -> Input:
+    return Input(label, row.amount, row.unit or WAN, row.department, row.year, row.source)
+
+
+def item_of(row: Row, label: str | None = None, **extra) -> Item:
+    """A row with an amount as an answer item."""
+    unit = row.unit or WAN
+    value = money(row.amount) if unit == WAN else (str(int(row.amount)) if row.amount is not None else None)
+    return Item(label or row.label, value, unit if row.amount is not None else None, row.department, row.year,
+                row.source, extra)
+
+
+def derived_item(d: Derived, **extra) -> Item:
+    """A derived figure as an answer item (its formula beside it)."""
+    from nlp.derive import show
+
+    return Item(d.label, show(d.value, d.unit), d.unit, d.department, d.year, None, {"formula": d.formula, **extra})
+
+
+def project_phrase(row: Row) -> str:
+    """A project in a sentence: “名称”（部门年份，金额）."""
+    amount = f"{money(row.amount)}万元" if row.amount is not None else "金额未列明"
+    return f"“{row.label}”（{who(row.department, row.year)}，{amount}）"
+
+
+def amount_sum(rows: list[Row]) -> Decimal:
+    return sum((r.amount or Decimal(0) for r in rows), Decimal(0))

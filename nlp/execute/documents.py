@@ -1,0 +1,356 @@
+"""What the documents say besides figures: performance indicators (of projects, or of the
+department as a whole), cited policy documents, divisions, subordinate units, functions, 名词解释
+and the arithmetic checks that failed (audit)."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from nlp import derive as D
+from nlp.execute.base import Context, Result, derived_item, executor, item_of, project_phrase, who, with_note
+from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, named_projects, scoped_projects
+from nlp.frames import Frame
+from nlp.graph import Row
+from nlp.names import split_place
+from nlp.numbers import find_amounts
+from nlp.reply import Item, money
+from nlp.sparql import Constraints
+from nlp.vocabulary import WAN
+
+KIND_KEYS = {"数量指标": "quantity", "质量指标": "quality", "时效指标": "timeliness", "成本指标": "cost",
+             "经济效益指标": "economic_benefit", "社会效益指标": "social_benefit", "生态效益指标": "ecological_benefit",
+             "可持续影响指标": "sustainability", "满意度指标": "satisfaction", "效益指标": "benefit"}
+
+
+def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
+    if frame.filters.projects:
+        return named_projects(frame, ctx)[0]
+    return []
+
+
+@executor("indicators")
+def indicators(frame: Frame, ctx: Context) -> Result:
+    """The indicators of the named projects (of the kinds asked), or the department's own
+    (部门整体绩效目标), or — for a count — how many projects carry a performance-target table."""
+    f = frame.filters
+    kinds = [KIND_KEYS[k] for k in f.indicator_kinds if k in KIND_KEYS]
+    projects = _projects_of(frame, ctx)
+    if not projects and not f.department_level:
+        return _projects_with_targets(frame, ctx)
+    budgets = [b for b in ctx.budgets() if any((b.department, b.year) == (p.department, p.year) for p in projects)] \
+        if projects else ctx.scope(frame)[0]
+    rows: list[Row] = []
+    if projects:
+        for p in projects:
+            mine = [b for b in budgets if (b.department, b.year) == (p.department, p.year)]
+            rows += ctx.rows("indicators", mine, Constraints(indicator_target=p.iri, indicator_kinds=kinds))
+    else:
+        for b in budgets:
+            rows += ctx.rows("indicators", [b], Constraints(indicator_target=b.department_iri, indicator_kinds=kinds))
+    what = "、".join(f.indicator_kinds) if f.indicator_kinds else "绩效指标"
+    own = " ".join(n for p in projects for n in [p.label, *p.attrs.get("aliases", [])])
+    words = [w for w in f.keywords if not _within(w, own) and not any(_within(x, w) for x in own.split() if len(x) >= 4)]
+    if words and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
+        names = [i.label for i in rows]
+        pieces = [p for w in words for p in _pieces(w, names)[0] if len(p) >= 2 and not _GENERIC_TOPIC.match(p)
+                  and not _within(p, own)]
+        about = [i for i in rows if any(_within(p, i.label) for p in pieces)]
+        relaxed = not about
+        if about:
+            rows = about
+    else:
+        relaxed = False
+    if not rows:
+        if projects and kinds:
+            return Result(text="没有找到：" + "；".join(f"“{p.label}”（{who(p.department, p.year)}）没有{what}"
+                                                      for p in projects) + "。")
+        return Result()
+    by_project = {p.iri: p for p in projects}
+    items: list[Item] = []
+    parts: dict[str, list[str]] = {}
+    for i in rows:
+        p = by_project.get(i.key)
+        weight = i.attrs.get("weight")
+        items.append(Item(i.label, None, None, i.department, i.year, i.source,
+                          {"target": i.attrs.get("target"), "weight": format(weight.normalize(), "f") if weight is not None else None,
+                           "level2": i.attrs.get("level2"), "project": p.label if p else None}))
+        parts.setdefault(i.key, []).append(
+            f"{i.attrs.get('level2') or ''}“{i.label}”：{i.attrs.get('target') or '未列明'}" +
+            (f"（权重{format(weight.normalize(), 'f')}）" if weight is not None else ""))
+    count = frame.operation.name == "count" or "count" in frame.operation.also
+    if count:
+        items.append(Item("指标个数", str(len(rows)), "个", rows[0].department, rows[0].year))
+    owners = {p.iri: project_phrase(p) for p in projects}
+    for b in budgets:
+        owners.setdefault(b.department_iri, f"{who(b.department, b.year)}部门整体")
+    text = (f"共{len(rows)}个{what}。" if count else "") + "。".join(
+        f"{owners.get(key, '')}的{what}：" + "；".join(ps) for key, ps in parts.items()) + "。"
+    return Result(items, text, [], rows, relaxed)
+
+
+def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
+    """How many projects carry a performance-target table (绩效目标表), and their money."""
+    rows, note, budgets = scoped_projects(frame, ctx)
+    if not rows:
+        return Result()
+    have: set[str] = set()
+    for b in budgets:
+        for i in ctx.rows("indicators", [b]):
+            have.add(i.key)
+    mine = [r for r in rows if r.iri in have]
+    if not mine:
+        return Result(text=f"没有找到：{'、'.join(dict.fromkeys(b.department for b in budgets))}的项目没有绩效目标表。")
+    total = D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in mine if r.amount is not None],
+                    "有绩效目标表的项目金额合计")
+    items = [item_of(r, None, iri=r.iri) for r in mine]
+    items += [Item("有绩效目标表的项目个数", str(len(mine)), "个"),
+              Item(total.label, money(total.value), WAN, None, None, None, {"formula": total.formula})]
+    text = f"共{len(mine)}个项目有绩效目标表，合计{money(total.value)}万元：" + "；".join(project_phrase(r) for r in mine) + "。"
+    return Result(items, with_note(text, note), [total], mine)
+
+
+@executor("policies")
+def policies(frame: Frame, ctx: Context) -> Result:
+    """The documents a project cites; or the projects citing a document (or any document)."""
+    f = frame.filters
+    projects = _projects_of(frame, ctx)
+    if projects:
+        items, parts = [], []
+        for p in projects:
+            budget = [b for b in ctx.budgets() if (b.department, b.year) == (p.department, p.year)]
+            from nlp.sparql import Constraints as C
+
+            cites = ctx.rows("policies", budget, C(projects=[p.iri]))
+            for d in cites:
+                items.append(Item(d.label, None, None, p.department, p.year, p.source,
+                                  {"number": d.attrs.get("number"), "project": p.label}))
+            if cites:
+                parts.append(f"{project_phrase(p)}的设立依据：" + "；".join(
+                    d.label + (f"（{d.attrs['number']}）" if d.attrs.get("number") and d.attrs["number"] != d.label else "")
+                    for d in cites))
+        if not items:
+            return Result(text="没有找到：" + "；".join(f"{project_phrase(p)}没有写明依据文件" for p in projects) + "。")
+        return Result(items, "。".join(parts) + "。", [], projects)
+    if f.policy is not None:
+        from nlp.execute.projects import projects as project_executor
+
+        frame.focus = "projects"
+        return project_executor(frame, ctx)
+    rows, note, budgets = scoped_projects(frame, ctx)
+    citing: list[Row] = []
+    for b in budgets:
+        cited = {d.key for d in ctx.rows("policies", [b])}
+        citing += [r for r in rows if r.iri in cited]
+    if not citing:
+        return Result()
+    text = f"共{len(citing)}个项目写明了政策依据：" + "；".join(project_phrase(r) for r in citing) + "。"
+    return Result([item_of(r, None, iri=r.iri) for r in citing], with_note(text, note), [], citing)
+
+
+@executor("divisions", "subordinates")
+def units(frame: Frame, ctx: Context) -> Result:
+    """Divisions (内设科室) or subordinate units of the departments in scope."""
+    budgets, note = ctx.scope(frame)
+    focus = frame.focus
+    rows = ctx.rows(focus, budgets)
+    if not rows:
+        if focus == "subordinates" and budgets:
+            return Result(text=f"没有找到：图谱中没有{'、'.join(dict.fromkeys(b.department for b in budgets))}的下属单位。")
+        return Result()
+    items: list[Item] = []
+    parts: list[str] = []
+    word = "内设科室" if focus == "divisions" else "下属单位"
+    for b in budgets:
+        mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
+        if not mine:
+            continue
+        counting = frame.operation.name == "count" or "count" in frame.operation.also
+        whole = focus == "subordinates" and bool(re.search(r"包括|包含|纳入|组成|几个单位|几家", frame.clause))
+        if whole:  # 部门预算包括几个单位: the department itself and its subordinate units
+            places, org = split_place(b.department)
+            own = Item(f"{places[-1] if places else ''}{org}本级", None, None, b.department, b.year, b.source)
+            items.append(own)
+        if not (counting and len(mine) > 10):
+            items += [Item(r.label, None, None, r.department, r.year, r.source) for r in mine]
+        if focus == "divisions":
+            items.append(Item("内设科室个数", str(len(mine)), "个", b.department, b.year, b.source))
+        elif counting or whole:
+            items.append(Item("单位个数", str(len(mine) + whole), "个", b.department, b.year, b.source))
+        parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
+                     (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else ""))
+    return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+@executor("functions")
+def functions(frame: Frame, ctx: Context) -> Result:
+    budgets, note = ctx.scope(frame)
+    rows = ctx.rows("functions", budgets)
+    if not rows:
+        return Result()
+    items = [Item("主要职能", None, None, r.department, r.year, r.source, {"text": r.attrs["text"]}) for r in rows]
+    text = "；".join(f"{who(r.department, r.year)}的主要职能：{r.attrs['text']}" for r in rows)
+    return Result(items, with_note(text, note), [], rows)
+
+
+@executor("definitions")
+def definitions(frame: Frame, ctx: Context) -> Result:
+    """名词解释 texts of the terms, from every budget that defines them."""
+    terms = frame.filters.terms
+    if not terms:
+        return Result()
+    rows = ctx.rows("definitions", ctx.budgets(), Constraints(terms=terms))
+    if not rows:
+        return Result()
+    first: dict[str, Row] = {}
+    for r in rows:
+        first.setdefault(r.label, r)
+    items = [Item(r.label, None, None, r.department, r.year, r.source, {"text": r.attrs["text"]}) for r in first.values()]
+    text = "；".join(f"{r.label}：{r.attrs['text']}（{who(r.department, r.year)}预算的名词解释）" for r in first.values())
+    return Result(items, text, [], rows)
+
+
+# ----------------------------------------------------------------------------- audit
+_TOTAL_ROWS = re.compile(r"^(收入总计|支出总计|总计|收支总计)$")
+
+
+def _table_no(table: str) -> int:
+    m = re.search(r"\d+", table or "")
+    return int(m.group()) if m else 0
+
+
+def _finding_groups(findings: list[Row]) -> list[tuple[tuple, list]]:
+    """Failed checks grouped by the figure they are about: the same subject code or total in
+    several tables is one finding naming every table."""
+    groups: dict[tuple, list] = {}
+    for f in findings:
+        m = re.match(r"^(表\d+)\s+(.*)$", f.label)
+        table, rest = (m.group(1), m.group(2)) if m else ("", f.label)
+        code = re.match(r"^(\d{3,7})(?:\s|$)", rest)
+        printed = str(f.attrs.get("printed"))
+        if code and rest.strip() == code.group(1):
+            key = ("code", code.group(1), printed)
+        elif _TOTAL_ROWS.match(rest.replace("收入方", "").strip()):
+            key = ("total", "收支总计", printed)
+        else:
+            key = ("other", f.label, printed)
+        groups.setdefault(key, []).append((table, f))
+    return list(groups.items())
+
+
+@executor("findings")
+def findings(frame: Frame, ctx: Context) -> Result:
+    """Failed checks of the budgets (or a named project's own arithmetic), one item per figure."""
+    projects = _projects_of(frame, ctx)
+    if projects:
+        return _audit_projects(projects, ctx)
+    budgets, note = ctx.scope(frame)
+    if not budgets:
+        return Result()
+    if frame.filters.subjects:
+        return _audit_subjects(frame, ctx, budgets)
+    table = re.search(r"(基本支出|经济分类|功能分类|支出)(?:预算|决算)?表", frame.clause)
+    if table:  # 基本支出决算表分项加总和合计对得上吗: every class of that table against its parts
+        scheme = "functional" if table.group(1) in ("功能分类", "支出") else "economic"
+        rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_length=3, columns=["total"]))
+        classes = list(dict.fromkeys(r.key for r in rows))
+        if classes:
+            from nlp.frames import Ref
+
+            frame.filters.subjects = [Ref(f"{scheme}_subject", "", r.label, r.key) for r in rows
+                                      if r.key in classes and r is next(x for x in rows if x.key == r.key)]
+            frame.filters.scheme = scheme
+            checked = _audit_subjects(frame, ctx, budgets)
+            if checked.items:
+                return checked
+    rows = ctx.rows("findings", budgets)
+    names = {r.key: r.label for r in ctx.rows("subjects", budgets, Constraints(scheme="functional", columns=["total"]))}
+    items, parts = [], []
+    for key, members in _finding_groups(rows):
+        f0 = members[0][1]
+        members.sort(key=lambda m: _table_no(m[0]))
+        tables = "、".join(dict.fromkeys(t for t, _ in members if t))
+        if key[0] == "code":
+            label = f"{key[1]} {names.get(key[1], '')}（{tables}）".replace(" （", "（")
+        elif key[0] == "total" and len(members) > 1:
+            label = "收支总计（" + "、".join(dict.fromkeys(f.label.replace(" ", "") for _, f in members)) + "）"
+        else:
+            label = f0.label
+        items.append(Item(label, None, None, f0.department, f0.year, f0.source,
+                          {"printed": money(f0.attrs.get("printed")), "expected": money(f0.attrs.get("expected")),
+                           "rule": f0.key}))
+        parts.append(f"{label}：印{money(f0.attrs.get('printed'))}，分项之和为{money(f0.attrs.get('expected'))}")
+    tables = "决算表" if budgets and all(b.final_account for b in budgets) else "预算表"
+    if not items:
+        return Result(text=f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现合计数与分项之和"
+                           f"对不上的地方（图谱中没有核对未通过的记录）。")
+    head = "、".join(who(d, y) for d, y in sorted({(i.department, i.year) for i in items}))
+    return Result(items, with_note(f"{head}的{tables}中有{len(items)}处合计数与分项之和不符：" + "；".join(parts) + "。", note),
+                  [], rows)
+
+
+def _audit_subjects(frame: Frame, ctx: Context, budgets) -> Result:
+    """A subject's printed total against the sum of its printed parts (商品和服务支出的明细加起来等于
+    合计吗), recomputed with Decimal arithmetic from the rows the graph holds."""
+    f = frame.filters
+    scheme = f.scheme or ("economic" if f.subjects[0].kind == "economic_subject" else "functional")
+    items, parts, derived = [], [], []
+    for subject in f.subjects:
+        code = subject.code or ""
+        rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=code, columns=["total"]))
+        for b in budgets:
+            mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
+            top = next((r for r in mine if r.key == code), None)
+            children = [r for r in mine if len(r.key) == len(code) + 2]
+            if top is None or not children:
+                continue
+            d = D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in children],
+                        f"{top.label}明细之和")
+            derived.append(d)
+            ok = d.value == top.amount
+            items.append(Item(f"{code} {top.label}", money(top.amount), WAN, b.department, b.year, top.source,
+                              {"printed": money(top.amount), "expected": money(d.value)}))
+            items.append(derived_item(d))
+            parts.append(f"{who(b.department, b.year)}{code} {top.label}印{money(top.amount)}万元，明细之和为"
+                         f"{money(d.value)}万元（{d.formula}），" + ("二者一致" if ok else
+                                                               f"相差{money(abs(d.value - top.amount))}万元，对不上"))
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", derived, [])
+
+
+def _audit_projects(rows: list[Row], ctx: Context) -> Result:
+    """A project's own arithmetic: the amounts its allocation details list, added up, against its
+    budget; plus any failed check of the document that names it."""
+    items, parts, derived = [], [], []
+    budgets = [b for b in ctx.budgets() if any((b.department, b.year) == (p.department, p.year) for p in rows)]
+    findings = ctx.rows("findings", budgets)
+    for p in rows:
+        text = p.attrs.get("description") or ""
+        amounts = [a.value for a in find_amounts(text)
+                   if not re.search(r"(共计|合计|总计|总额|共)[为是:：]?$", text[max(0, a.start - 4):a.start])
+                   and not re.match(r"\s*(/|每|一次|一人)", text[a.end:a.end + 3])
+                   and not re.search(r"(每|单价|标准)[^，,。；;]{0,4}$", text[max(0, a.start - 6):a.start])]
+        if p.amount is not None and len(amounts) >= 2:
+            detail = "+".join(f"{a.normalize():f}" for a in amounts)
+            d = D.total([D.Input(f"明细{i}", a, WAN, p.department, p.year, p.source) for i, a in enumerate(amounts, 1)],
+                        f"资金分配明细合计（{detail}）")
+            derived.append(d)
+            ok = d.value == p.amount
+            items.append(item_of(p, None, label_amount="预算安排规模"))
+            items.append(Item(d.label, money(d.value), WAN, p.department, p.year, p.source,
+                              {"description": p.attrs.get("description"), "formula": d.formula}))
+            parts.append(f"{project_phrase(p)}的资金分配明细合计{money(d.value)}万元（{detail}），"
+                         + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符，相差"
+                            f"{money(abs(d.value - p.amount))}万元"))
+        for f in findings:
+            if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):
+                items.append(Item(f.label, None, None, f.department, f.year, f.source,
+                                  {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected"))}))
+                parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}")
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", derived, rows)
+
+
+def _zero() -> Decimal:
+    return Decimal(0)

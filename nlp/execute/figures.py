@@ -1,0 +1,446 @@
+"""Department-level figures: a department's own (收入总计, 基本支出, 三公, 机关运行经费, 政府采购 …)
+with shares, differences, sums, per-capita figures and changes against the year before; one
+figure compared across departments; staffing counts."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from nlp import derive as D
+from nlp import lexicon as L
+from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
+                              figure_input, item_of, pick_budget_columns, who, with_note)
+from nlp.frames import Frame
+from nlp.graph import Budget, Row
+from nlp.reply import Item, money
+from nlp.sparql import Constraints
+from nlp.vocabulary import WAN
+
+FISCAL_PARTS = ("general_public_budget", "government_fund", "state_capital")
+FISCAL_LABEL = "财政拨款收入合计"
+
+
+def _label(ctx: Context, key: str) -> str:
+    return FISCAL_LABEL if key == "fiscal_total" else ctx.vocab.label(key)
+
+
+def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, Row]:
+    """The figures ``keys`` of ``budgets`` (财政拨款 as the sum of its three parts), by (department, year, key)."""
+    items = []
+    for k in keys:
+        items += list(FISCAL_PARTS) if k == "fiscal_total" else [k]
+    items = [k for k in dict.fromkeys(items) if not k.startswith("word:")]
+    if not items or not budgets:
+        return {}
+    rows = ctx.rows("figures", budgets, Constraints(items=items))
+    by = {(r.department, r.year, r.key): r for r in rows}
+    for b in budgets:
+        parts = [by[(b.department, b.year, k)] for k in FISCAL_PARTS if (b.department, b.year, k) in by]
+        if "fiscal_total" in keys and parts:
+            total = amount_sum(parts)
+            by[(b.department, b.year, "fiscal_total")] = Row(FISCAL_LABEL, total, WAN, b.department, b.year,
+                                                              parts[0].source, None, "fiscal_total",
+                                                              {"parts": parts})
+    return by
+
+
+def _budget_columns(frame: Frame, ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, Row]:
+    """The 预算数 a 决算 prints beside its own figures, by (department, year, key), where the
+    question names a budget column or asks a completion rate (``budget_column_order``)."""
+    finals = [b for b in budgets if b.final_account]
+    order = budget_column_order(frame)
+    items = [k for k in dict.fromkeys(keys) if k != "fiscal_total" and not k.startswith("word:")]
+    if not finals or not order or not items:
+        return {}
+    rows = ctx.rows("figures", finals, Constraints(items=items, phases=list(BUDGET_PHASES)))
+    return pick_budget_columns(rows, order, lambda r: (r.department, r.year, r.key))
+
+
+@executor("figures")
+def figures(frame: Frame, ctx: Context) -> Result:
+    """A department's figures, with the operation asked (share, difference, sum, per capita,
+    completion), or its change against the year before (``change``)."""
+    op = frame.operation
+    if op.name in ("change", "growth", "derive") or frame.derive_previous:
+        return change(frame, ctx)
+    budgets, note = ctx.scope(frame)
+    if not budgets:
+        return Result()
+    if frame.of_previous:
+        return _share_of_previous(frame, ctx, budgets)
+    keys = list(frame.measures)
+    extra = []
+    if op.name == "share":
+        extra = [op.base or ctx.vocab.share_base(k) for k in keys]
+    by = _fetch(ctx, budgets, keys + [k for k in extra if k])
+    if op.name == "per_capita":
+        return _per_capita(frame, ctx, budgets, by, note)
+    planned = _budget_columns(frame, ctx, budgets, keys)
+    items: list[Item] = []
+    derived: list[D.Derived] = []
+    parts: list[str] = []
+    rows: list[Row] = []
+    for b in budgets:
+        said: list[str] = []
+        for key in keys:
+            row = by.get((b.department, b.year, key))
+            plan = planned.get((b.department, b.year, key))
+            label = _label(ctx, key)
+            if row is None and plan is not None:  # a 决算 printing the 预算数 and leaving 决算数 blank
+                column = ctx.vocab.phase_label(plan.attrs["phase"])
+                rows.append(plan)
+                items.append(item_of(plan, f"{label}（{column}）"))
+                said.append(f"{label}{column}{money(plan.amount)}万元，决算数未列出")
+                continue
+            if row is None:
+                continue
+            rows.append(row)
+            if key == "fiscal_total":
+                d = D.total([figure_input(p, ctx.vocab.label(p.key)) for p in row.attrs["parts"]], FISCAL_LABEL)
+                derived.append(d)
+            if not frame.derived_only:
+                items.append(item_of(row, label))
+            phrase = f"{label}{money(row.amount)}万元"
+            if plan is not None:  # a 决算: its 预算数 beside the 决算数, and the completion rate
+                column = ctx.vocab.phase_label(plan.attrs["phase"])
+                rows.append(plan)
+                items.append(item_of(plan, f"{label}（{column}）"))
+                phrase = f"{label}{column}{money(plan.amount)}万元，决算数{money(row.amount)}万元"
+                d = D.completion(figure_input(row, f"{label}决算数"), figure_input(plan, f"{label}{column}"), label)
+                if d is not None:
+                    derived.append(d)
+                    items.append(derived_item(d))
+                    phrase += f"，完成率{d.value}%"
+            if op.name == "share":
+                base_key = op.base or ctx.vocab.share_base(key)
+                base = by.get((b.department, b.year, base_key)) if base_key else None
+                if base is not None and base_key != key:
+                    d = D.share(figure_input(row, label), figure_input(base, _label(ctx, base_key)))
+                    if d is not None:
+                        derived.append(d)
+                        items.append(derived_item(d, of=_label(ctx, base_key)))
+                        phrase += f"，占{_label(ctx, base_key)}（{money(base.amount)}万元）的{d.value}%"
+            said.append(phrase)
+        if said:
+            parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
+    if not rows:
+        return Result()
+    text = "。".join(parts) + "。"
+    if op.name == "difference" or "difference" in op.also:
+        d = _difference(ctx, rows)
+        if d is not None:
+            derived.append(d)
+            items.append(derived_item(d))
+            text += d.formula + "。"
+    if (op.name == "sum" or "sum" in op.also) and len(rows) > 1 and not frame.derived_only:
+        budgets_seen = {(r.department, r.year) for r in rows}
+        keys_seen = {r.key for r in rows}
+        if any(set(ctx.vocab.ancestors(k)) & keys_seen for k in keys_seen):
+            d = None  # a figure listed with its own parts: the figure is their total
+        elif len(budgets_seen) == 1 and len(keys_seen) > 1:
+            d = D.total([figure_input(r, _label(ctx, r.key)) for r in rows], "合计")
+        elif len({r.key for r in rows}) == 1:  # one figure of several departments or years
+            key = rows[0].key
+            d = D.total([figure_input(r, who(r.department, r.year)) for r in rows],
+                        f"{len(budgets_seen)}个单位{_label(ctx, key)}合计" if len({r.department for r in rows}) > 1
+                        else f"{len(rows)}年{_label(ctx, key)}合计")
+        else:
+            d = None
+        if d is not None:
+            derived.append(d)
+            items.append(derived_item(d))
+            text += d.formula + "。"
+    if frame.derived_only:
+        text = "；".join(d.formula for d in derived) + "。" if derived else ""
+        if not derived:
+            return Result()
+    if op.name == "completion" and not any(d.label.endswith("完成率") for d in derived):
+        text += "图谱中没有这些数的预算数与决算数两栏，无法计算完成率。"
+    return Result(items, with_note(text, note), derived, rows)
+
+
+def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Result:
+    """多出来的部分占支出总计的多少: the previous part's own derived figure over the base named."""
+    prev = ctx.previous.derived[-1] if ctx.previous and ctx.previous.derived else None
+    base_key = frame.operation.base
+    by = _fetch(ctx, budgets, [base_key]) if base_key else {}
+    base = next((r for r in by.values() if r.key == base_key), None)
+    if prev is None or base is None:
+        return Result()
+    d = D.share(D.Input(prev.label, prev.value, prev.unit, prev.department, prev.year),
+                figure_input(base, _label(ctx, base_key)), f"{prev.label}的部分占{_label(ctx, base_key)}比重")
+    if d is None:
+        return Result()
+    return Result([derived_item(d)], d.formula + "。", [d], [base])
+
+
+def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
+    """差额 of two figures: two measures of one budget, or one measure of two budgets."""
+    if len(rows) != 2:
+        return None
+    a, b = rows
+    if (a.department, a.year) == (b.department, b.year):
+        return D.difference(figure_input(a, _label(ctx, a.key)), figure_input(b, _label(ctx, b.key)))
+    if a.key == b.key:
+        la = a.department if a.department != b.department else f"{a.year}年"
+        lb = b.department if a.department != b.department else f"{b.year}年"
+        return D.difference(figure_input(a, la), figure_input(b, lb),
+                            None if a.department != b.department else None)
+    return None
+
+
+def _per_capita(frame: Frame, ctx: Context, budgets: list[Budget], by: dict, note: str) -> Result:
+    """人均: each figure ÷ the staff count (实有人数, or 编制数/在职人数 where the question says so);
+    平均每辆: ÷ the count the question states."""
+    if frame.operation.per_count:
+        count, unit = frame.operation.per_count
+        items, derived, parts, rows = [], [], [], []
+        for b in budgets:
+            for key in frame.measures:
+                row = by.get((b.department, b.year, key))
+                d = D.per_unit(figure_input(row, _label(ctx, key)), count, unit) if row is not None else None
+                if d is None:
+                    continue
+                rows.append(row)
+                derived.append(d)
+                items += [item_of(row, _label(ctx, key)), derived_item(d)]
+                parts.append(f"{who(b.department, b.year)}{d.formula}")
+        return Result(items, with_note("。".join(parts) + "。", note), derived, rows) if rows else Result()
+    staff_key = next((k for k in ("authorizedStaff", "activeStaff", "actualStaff")
+                      if k in frame.operation.per_keys), "actualStaff") if frame.operation.per_keys else "actualStaff"
+    staff = {(r.department, r.year): r for r in ctx.rows("staff", budgets) if r.key == staff_key}
+    items, derived, parts, rows = [], [], [], []
+    for b in budgets:
+        people = staff.get((b.department, b.year))
+        for key in frame.measures:
+            row = by.get((b.department, b.year, key))
+            if row is None:
+                continue
+            rows.append(row)
+            items.append(item_of(row, _label(ctx, key)))
+            if people is None or not people.amount:
+                parts.append(f"{who(b.department, b.year)}{_label(ctx, key)}{money(row.amount)}万元；图谱中没有"
+                             f"{ctx.vocab.label(staff_key)}，无法计算人均数")
+                continue
+            items.append(item_of(people, ctx.vocab.label(staff_key)))
+            d = D.per_capita(figure_input(row, _label(ctx, key)),
+                             D.Input(ctx.vocab.label(staff_key), people.amount, "人", b.department, b.year, people.source))
+            if d is not None:
+                derived.append(d)
+                items.append(derived_item(d))
+                parts.append(f"{who(b.department, b.year)}{d.formula}")
+    if not rows:
+        return Result()
+    return Result(items, with_note("。".join(parts) + "。", note), derived, rows)
+
+
+# ----------------------------------------------------------------------------- changes
+def _about(subject: str, key: str) -> bool:
+    """Whether a 比上年 statement's subject is about the figure ``key`` (``word:培训费``: a
+    statement whose subject names that word)."""
+    if key.startswith("word:"):
+        return key[5:] in subject
+    if re.search(r"[（(](类|款|项)[）)]", subject):  # a classification subject's own change
+        return False
+    words = L.STATEMENT_WORDS.get(key, ())
+    if key == "general_public_budget" and "转移支付" in subject:
+        return False
+    return any(w in subject for w in words)
+
+
+def change(frame: Frame, ctx: Context) -> Result:
+    """Changes against the year before as the narrative states them (比上年增加/减少), or as the
+    difference of two budgets in the graph; the previous year's figure derived from them where the
+    graph has no budget of that year (倒推)."""
+    all_budgets = ctx.budgets()
+    names = [d.name for d in frame.filters.departments] or sorted({b.department for b in all_budgets})
+    metrics = [m for m in frame.measures] or ["income_total"]
+    plain = [m for m in metrics if not m.startswith("word:")]
+    items: list[Item] = []
+    derived: list[D.Derived] = []
+    parts: list[str] = []
+    rows: list[Row] = []
+    for dept in names:
+        have = [b for b in all_budgets if b.department == dept]
+        asked = frame.filters.years or [b.year for b in have]
+        docs: list[Budget] = []
+        for year in asked:
+            doc = next((b for b in have if b.year == year), None) or next((b for b in have if b.year == year + 1), None)
+            if doc is not None and doc not in docs:
+                docs.append(doc)
+        for doc in docs:
+            current = _fetch(ctx, [doc], plain)
+            stated: list[dict] = []
+            seen = set()
+            for r in ctx.rows("changes", [doc]):
+                key = next((m for m in metrics if _about(r.label, m)), None)
+                if key is None or (key, r.amount, r.attrs.get("current")) in seen:
+                    continue
+                seen.add((key, r.amount, r.attrs.get("current")))
+                label = _label(ctx, key) if not key.startswith("word:") else re.sub(r"预算支出$|支出$", "", r.label)
+                stated.append({"key": key, "label": label, "delta": r.amount, "current": r.attrs.get("current"),
+                               "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
+            before = next((b for b in have if b.year == doc.year - 1), None)
+            if before is not None:
+                prior = _fetch(ctx, [before], plain)
+                for key in plain:
+                    now, then = current.get((dept, doc.year, key)), prior.get((dept, before.year, key))
+                    if now is None or then is None or any(s["key"] == key for s in stated):
+                        continue
+                    stated.append({"key": key, "label": _label(ctx, key), "delta": now.amount - then.amount,
+                                   "current": now.amount, "previous": then, "source": now.source})
+            for s in stated:
+                cur_row = current.get((dept, doc.year, s["key"]))
+                cur = s["current"] if s["current"] is not None else (cur_row.amount if cur_row else None)
+                delta, label = s["delta"], s["label"]
+                word = "增加" if delta >= 0 else "减少"
+                src = s.get("source")
+                lacking = doc.year not in (frame.filters.years or [doc.year])  # the year asked is the one before
+                phrase = f"{dept}{doc.year}年{label}" + (f"{money(cur)}万元，" if cur is not None else "") + \
+                    f"比上年{word}{money(abs(delta))}万元"
+                if cur is not None:
+                    items.append(Item(f"{doc.year}年{label}", money(cur), WAN, dept, doc.year, src))
+                    rows.append(Row(f"{doc.year}年{label}", cur, WAN, dept, doc.year, src, None, s["key"]))
+                if s.get("previous") is not None:
+                    prev = s["previous"]
+                    for d in D.growth(D.Input(f"{doc.year}年{label}", cur, WAN, dept, doc.year, src),
+                                      D.Input(f"{prev.year}年{label}", prev.amount, WAN, dept, prev.year, prev.source),
+                                      f"{doc.year}年{label}"):
+                        derived.append(d)
+                        items.append(derived_item(d))
+                        if d.unit == "%":
+                            phrase += f"，{d.label[:2]}{d.value}%"
+                else:
+                    items.append(Item(f"{doc.year}年{label}比上年{word}", money(abs(delta)), WAN, dept, doc.year, src))
+                    if s.get("percent") is not None:
+                        rate = abs(s["percent"])
+                        items.append(Item(f"{'增长' if delta >= 0 else '下降'}幅度", str(rate), "%", dept, doc.year, src))
+                        phrase += f"，{'增长' if delta >= 0 else '下降'}{rate}%"
+                    if s.get("reason"):
+                        phrase += f"（{s['reason']}）"
+                if cur is not None and before is None:
+                    d = D.previous_from_change(D.Input(f"{doc.year}年{label}", cur, WAN, dept, doc.year, src),
+                                               delta, label, doc.year - 1)
+                    derived.append(d)
+                    items.append(derived_item(d))
+                    phrase += f"；据此推算{doc.year - 1}年为{money(d.value)}万元（{d.formula}）"
+                elif lacking and cur is None:
+                    continue
+                parts.append(phrase)
+    if not items:
+        if frame.derive_previous:
+            return Result()
+        return _no_change(frame, ctx, names, plain)
+    return Result(items, "。".join(parts) + "。", derived, rows)
+
+
+def _no_change(frame: Frame, ctx: Context, names: list[str], metrics: list[str]) -> Result:
+    """No 比上年 statement to derive from: say so, and give the figures the graph does hold for
+    the same department (labelled with their own year), never a guess for the year asked."""
+    budgets = [b for b in ctx.budgets() if b.department in names]
+    if frame.filters.years:
+        budgets = [b for b in budgets if b.year in frame.filters.years] or budgets
+    by = _fetch(ctx, budgets, metrics)
+    figs = sorted(by.values(), key=lambda r: (r.department, r.year))
+    if not figs:
+        return Result()
+    missing = [y for y in frame.filters.years if not any(b.year == y for b in ctx.budgets() if b.department in names)]
+    head = (f"图谱中没有{'、'.join(names)}{'、'.join(str(y) for y in missing)}年的预算，也没有可据以推算的比上年增减数"
+            if missing else "图谱中没有相应的比上年增减数")
+    items = [Item(f"{r.year}年{_label(ctx, r.key)}", money(r.amount), WAN, r.department, r.year, r.source) for r in figs]
+    text = head + "；图谱中有的是：" + "；".join(f"{who(r.department, r.year)}{_label(ctx, r.key)}{money(r.amount)}万元"
+                                             for r in figs) + "。"
+    return Result(items, text, [], figs)
+
+
+# ----------------------------------------------------------------------------- across departments
+@executor("departments")
+def departments(frame: Frame, ctx: Context) -> Result:
+    """One figure of several departments (each on its latest budget unless a year is named),
+    filtered by a bound, ranked, cut to the top N, summed."""
+    f = frame.filters
+    budgets, note = ctx.scope(frame)
+    if not f.years and len({b.department for b in budgets}) > 1:
+        latest: dict[str, Budget] = {}
+        for b in budgets:
+            if b.department not in latest or b.year > latest[b.department].year:
+                latest[b.department] = b
+        budgets = list(latest.values())
+    key = frame.measures[0] if frame.measures else "income_total"
+    op = frame.operation
+    by = _fetch(ctx, budgets, [key])
+    rows = [r for r in by.values() if r.key == key]
+    bound = ""
+    if f.bound is not None:
+        rows = [r for r in rows if f.bound.admits(r.amount)]
+        bound = f.bound.describe()
+    if not rows:
+        return Result()
+    rows.sort(key=lambda r: r.amount, reverse=op.descending)
+    if op.name == "difference" and len(rows) > 2:
+        rows = sorted(rows, key=lambda r: r.amount, reverse=True)
+        rows = [rows[0], rows[-1]]
+    elif op.nth and op.nth <= len(rows):
+        rows = rows[op.nth - 1: op.nth]
+    elif op.n and op.n < len(rows) and not (f.set_size and op.n == f.set_size):
+        # 最多/最少 without a number: the first few, so the answer shows where the others stand
+        rows = rows[: op.n if op.explicit_n else max(op.n, min(5, len(rows)))]
+    label = _label(ctx, key)
+    items: list[Item] = []
+    lines = []
+    start = op.nth or 1
+    for rank, r in enumerate(rows, start):
+        items.append(item_of(r, r.department, rank=rank, metric=label))
+        lines.append(f"{rank}. {r.department}（{r.year}年）{money(r.amount)}万元")
+    order = "从高到低" if op.descending else "从低到高"
+    if note.startswith("问题未指明年度"):
+        note = "问题未指明年度，各部门按图谱中其最新一年的预算比较"
+    tail = "（各部门的文件年度不同）" if len({r.year for r in rows}) > 1 and len(rows) > 1 else ""
+    text = (f"{label}{bound}的有{len(rows)}个：" if bound else "") + f"按{label}{order}排序：" + "；".join(lines) + "。" + tail
+    derived = []
+    if (op.name == "sum" or "sum" in op.also) and len(rows) > 1:
+        d = D.total([figure_input(r, r.department) for r in rows], f"{len(rows)}个单位{label}合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        text += f"{d.formula}。"
+    if (op.name == "difference" or "difference" in op.also) and len(rows) >= 2:
+        ranked = sorted(rows, key=lambda r: r.amount, reverse=True)
+        pair = rows if len(rows) == 2 else [ranked[0], ranked[-1]]  # 比最少的多多少: the first against the last
+        d = D.difference(figure_input(pair[0], pair[0].department), figure_input(pair[1], pair[1].department))
+        derived.append(d)
+        items.append(derived_item(d))
+        text += f"{d.formula}。"
+    return Result(items, with_note(text, note), derived, rows)
+
+
+@executor("staff")
+def staff(frame: Frame, ctx: Context) -> Result:
+    """人员情况: the staffing counts of 部门概况 (编制数, 实有人数, 在职, 退休, 离休), as a line."""
+    budgets, note = ctx.scope(frame)
+    rows = ctx.rows("staff", budgets) if budgets else []
+    if not rows:
+        return Result()
+    items, parts = [], []
+    for b in budgets:
+        mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
+        if not mine:
+            continue
+        for r in mine:
+            items.append(item_of(r, ctx.vocab.label(r.key)))
+        parts.append(f"{who(b.department, b.year)}：" + "，".join(f"{ctx.vocab.label(r.key)}{int(r.amount)}人"
+                                                              for r in mine))
+    text = "；".join(parts) + "。"
+    derived = []
+    if frame.operation.name == "difference" and len(frame.measures) == 2:
+        got = [next((r for r in rows if r.key == k), None) for k in frame.measures]
+        if all(got):
+            d = D.difference(D.Input(ctx.vocab.label(got[0].key), got[0].amount, "人"),
+                             D.Input(ctx.vocab.label(got[1].key), got[1].amount, "人"))
+            derived.append(d)
+            items.append(derived_item(d))
+            text += d.formula + "。"
+    return Result(items, with_note(text, note), derived, rows)
+
+
+def figures_total(rows: list[Row]) -> Decimal:
+    return amount_sum(rows)

@@ -1,0 +1,543 @@
+"""Projects: named ones and their attributes (amount, funding source, current or carried over,
+responsible unit and person, use of funds), and sets of them — by topic, funding, category,
+person, policy document, functional subject, amount bound — listed, counted, summed, ranked.
+Also the persons responsible for projects."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from nlp import derive as D
+from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
+                              project_phrase, who, with_note)
+from nlp.frames import Frame
+from nlp.graph import Budget, Row
+from nlp.reply import Item, money
+from nlp.sparql import Constraints
+from nlp.vocabulary import WAN
+
+# Words too general to tell projects apart (a question's 监测/建设/费用 names no particular one).
+_GENERIC_TOPIC = re.compile(r"^(监测|建设|费用|资金|经费|项目|工作|运行|维护|服务|管理|保障|专项|支出|活动|能力|"
+                            r"安排|用于|多少|哪些|方面|相关|有关|开展|实施|环境|生态|治理|防治|生态环境|经费项目|"
+                            r"专项经费|专项资金|业务|业务经费|补助|其他|事务|发展|单位|部门|费)$")
+NONFISCAL = ("unit_funds", "carryover_nonfiscal")
+
+
+def _constraints(frame: Frame) -> Constraints:
+    f = frame.filters
+    c = Constraints(descending=frame.operation.descending)
+    if len(f.categories) == 1 and f.categories[0] in ("carryover", "current"):
+        c.category = [f.categories[0]]
+    if f.funding == "transfer":
+        c.funding = ["upper_level_transfer"]
+    if f.person is not None:
+        c.person = f.person.name
+    if f.policy is not None:
+        c.policy = f.policy.iri
+    if f.subjects and f.subjects[0].kind == "functional_subject" and f.subjects[0].code:
+        c.project_code_prefix = f.subjects[0].code
+    if f.bound is not None:
+        c.bound = (f.bound.op, f.bound.low, f.bound.high)
+    return c
+
+
+def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
+    """What SPARQL did not express: 财政拨款 (current, no unit funds) and 单位资金 projects."""
+    f = frame.filters
+    if "unit_funds" in f.categories or f.funding == "unit_funds":
+        rows = [r for r in rows if r.attrs.get("category") == "unit_funds" or
+                (r.attrs.get("funding") and all(x in NONFISCAL for x in r.attrs["funding"]))]
+    if f.funding == "fiscal":
+        rows = [r for r in rows if r.attrs.get("category") == "current" and
+                not any(x in NONFISCAL for x in r.attrs.get("funding") or [])]
+    return rows
+
+
+def scoped_projects(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Budget]]:
+    """The projects of the budgets in scope under the frame's filters."""
+    budgets, note = ctx.scope(frame)
+    if not budgets:
+        return [], note, budgets
+    rows = ctx.rows("projects", budgets, _constraints(frame))
+    return _python_filters(frame, rows), note, budgets
+
+
+def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
+    """The projects the question names, within the department and year it names, and those of
+    the same name elsewhere (for the sentence that says so)."""
+    f = frame.filters
+    c = _constraints(frame)
+    c.projects = [p.iri for p in f.projects]
+    c.bound, c.category, c.funding = None, [], []  # asked of a named project, a condition is a question
+    rows = ctx.rows("projects", [], c)
+    names = {d.name for d in f.departments}
+    kept = [r for r in rows if (not names or r.department in names) and (not f.years or r.year in f.years)]
+    return kept, ([] if kept else rows)
+
+
+@executor("projects")
+def projects(frame: Frame, ctx: Context) -> Result:
+    f = frame.filters
+    op = frame.operation
+    if f.projects:
+        rows, elsewhere = named_projects(frame, ctx)
+        if not rows:
+            if elsewhere:
+                other = "；".join(f"{p.label}（{p.department}{p.year}年）" for p in elsewhere[:5])
+                asked = "、".join(d.name for d in f.departments) + "".join(f"{y}年" for y in f.years)
+                return Result(text=f"没有找到：{asked}没有这个项目；图谱中的同名或相近项目属于其他单位或年度：{other}。")
+            return Result()
+        return _attributes(frame, ctx, rows)
+    if f.person is not None and op.name not in ("rank", "sort"):
+        return person_projects(frame, ctx)
+    if "unit" in frame.measures and re.search(r"下属", frame.clause):
+        return subordinate_projects(frame, ctx)
+    rows, note, budgets = scoped_projects(frame, ctx)
+    if not budgets:
+        return Result()
+    if f.topics or f.keywords:
+        rows, missing = topical(frame, ctx, rows)
+        if missing:
+            where = "、".join(dict.fromkeys(b.department for b in budgets))
+            return Result(text=f"没有找到：{where}没有与“{'”“'.join(missing)}”相关的项目。")
+    if not rows:
+        if f.bound is not None:  # 有没有超过3000万的项目: no, and the largest there is
+            everything, _, _ = scoped_projects(_without_bound(frame), ctx)
+            top = max((r for r in everything if r.amount is not None), key=lambda r: r.amount, default=None)
+            where = "、".join(dict.fromkeys(b.department for b in budgets))
+            return Result(text=f"没有找到：{where}没有金额{f.bound.describe()}的项目" +
+                               (f"；金额最大的项目是“{top.label}”" if top else "") + "。")
+        return Result()
+    if op.name in ("rank", "sort") or op.nth:
+        return _ranked(frame, ctx, rows, note)
+    if op.name == "count" or "count" in op.also and op.name != "sum" or (f.funding and op.name in ("list", "yesno")):
+        return _counted(frame, ctx, rows, note)  # projects of one kind of funding: listed and counted
+    return _listed(frame, ctx, rows, note)
+
+
+def _without_bound(frame: Frame) -> Frame:
+    import copy
+
+    other = copy.deepcopy(frame)
+    other.filters.bound = None
+    return other
+
+
+def _category_label(frame: Frame, ctx: Context) -> str:
+    cats = frame.filters.categories
+    return ctx.vocab.categories.get(cats[0], "") if len(cats) == 1 else ""
+
+
+def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
+    if len(rows) > 40:
+        return Result(text=f"找到{len(rows)}个项目，太多，无法逐一列出；请指明部门、年度或主题。")
+    rows = sorted(rows, key=lambda r: (r.department or "", r.year or 0, -(r.amount or 0)))
+    items = [_project_item(ctx, r) for r in rows]
+    derived = []
+    cat = _category_label(frame, ctx)
+    topical_ = bool(frame.filters.topics or frame.filters.keywords)
+    if frame.filters.bound is not None:
+        head = f"预算{frame.filters.bound.describe()}的项目共{len(rows)}个："
+    elif topical_:  # the count and the total in the sentence (the rows stay the projects themselves)
+        amounts = [r.amount for r in rows if r.amount is not None]
+        head = f"找到{len(rows)}个相关项目" + (f"，合计{money(sum(amounts, Decimal(0)))}万元" if len(amounts) > 1 else "") + "："
+    else:
+        head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
+    text = head + "；".join(project_phrase(r) for r in rows) + "。"
+    op = frame.operation
+    wants_total = cat or op.name == "sum" or "sum" in op.also or "share" in op.also or \
+        (frame.filters.policy is not None and len(rows) > 1)
+    if wants_total and len(rows) >= 1 and not topical_:
+        d = D.total([figure_input(r, r.label) for r in rows if r.amount is not None],
+                    f"{cat}项目合计" if cat else f"{len(rows)}个项目合计")
+        derived.append(d)
+        items.append(Item(d.label, money(d.value), WAN, None, None, None, {"formula": d.formula}))
+        text = (f"共{len(rows)}个{cat}项目，合计{money(d.value)}万元：" if cat else text[:-1] + f"；合计{money(d.value)}万元。") + \
+            ("；".join(project_phrase(r) for r in rows) + "。" if cat else "")
+        text += _total_share(frame, ctx, rows, d, items, derived)
+    return Result(items, with_note(text, note), derived, rows)
+
+
+def _total_share(frame: Frame, ctx: Context, rows: list[Row], total: D.Derived, items: list[Item],
+                 derived: list[D.Derived]) -> str:
+    """占项目支出的比重 of a total just listed or counted (the figure named, of the same budget)."""
+    op = frame.operation
+    if "share" not in op.also or not op.base or len({(r.department, r.year) for r in rows}) != 1:
+        return ""
+    budget = next(b for b in ctx.budgets() if (b.department, b.year) == (rows[0].department, rows[0].year))
+    base = ctx.rows("figures", [budget], Constraints(items=[op.base]))
+    if not base:
+        return ""
+    s = D.share(D.Input(total.label, total.value, WAN, budget.department, budget.year),
+                figure_input(base[0], ctx.vocab.label(op.base)), f"{total.label}占{ctx.vocab.label(op.base)}比重")
+    if s is None:
+        return ""
+    derived.append(s)
+    items.append(derived_item(s))
+    return s.formula + "。"
+
+
+def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
+    """How many projects, their list (or a count per budget when many) and their total."""
+    total = D.total([figure_input(r, r.label) for r in rows if r.amount is not None], "涉及金额合计")
+    depts = sorted({(r.department, r.year) for r in rows})
+    count_item = Item("项目个数", str(len(rows)), "个")
+    total_item = Item("涉及金额合计", money(total.value), WAN, None, None, None, {"formula": total.formula})
+    if len(rows) > 12 and len(depts) > 1:
+        items = []
+        for d, y in depts:
+            mine = [r for r in rows if (r.department, r.year) == (d, y)]
+            items.append(Item(f"{d}{y}年项目个数", str(len(mine)), "个", d, y))
+        text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(
+            f"{i.label}{i.value}个" for i in items) + "。"
+        return Result(items + [count_item, total_item], with_note(text, note), [total], rows)
+    rows = sorted(rows, key=lambda r: -(r.amount or 0))
+    items = [_project_item(ctx, r) for r in rows] + [count_item, total_item]
+    derived = [total]
+    text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(project_phrase(r) for r in rows) + "。"
+    text += _total_share(frame, ctx, rows, total, items, derived)
+    return Result(items, with_note(text, note), derived, rows)
+
+
+def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
+    op = frame.operation
+    rows = [r for r in rows if r.amount is not None]
+    if not rows:
+        return Result()
+    rows.sort(key=lambda r: r.amount, reverse=op.descending)
+    n = op.n or (len(rows) if op.name == "sort" else 1)
+    ranked = list(enumerate(rows[:n], 1))
+    if op.nth:
+        ranked = ranked[-1:] if len(rows) >= op.nth else []
+        if not ranked:
+            return Result(text=f"没有找到：只有{len(rows)}个项目，没有第{op.nth}名。")
+    top = [r for _, r in ranked]
+    items = [_project_item(ctx, r, rank=i) for i, r in ranked]
+    derived = []
+    if op.name == "share" or "share" in op.also:
+        for r in top:
+            budget = next((b for b in ctx.budgets() if b.department == r.department and b.year == r.year), None)
+            base = ctx.rows("figures", [budget], Constraints(items=["project_expenditure"])) if budget else []
+            if base:
+                d = D.share(figure_input(r, r.label), figure_input(base[0], "项目支出"), f"{r.label}占项目支出比重")
+                if d is not None:
+                    derived.append(d)
+                    items.append(derived_item(d))
+    if ("sum" in op.also or op.name == "sum") and len(top) > 1:
+        d = D.total([figure_input(r, r.label) for r in top], f"前{len(top)}个项目合计")
+        derived.append(d)
+        items.append(derived_item(d))
+    word = "最大" if op.descending else "最小"
+    text = f"在{len(rows)}个项目中金额{word}的{len(top)}个：" + "；".join(f"{i}. {project_phrase(r)}" for i, r in ranked) + "。"
+    if op.nth:
+        text = f"在{len(rows)}个项目中金额排第{ranked[0][0]}的是{project_phrase(top[0])}。"
+    text += "".join(f"{d.formula}。" for d in derived)
+    return Result(items, with_note(text, note), derived, top)
+
+
+def _project_item(ctx: Context, r: Row, **extra) -> Item:
+    """A project as an answer row: its name, amount, category, and its other printed names."""
+    cat = r.attrs.get("category")
+    return item_of(r, None, category=ctx.vocab.categories.get(cat or "", cat), iri=r.iri,
+                   also_called=r.attrs.get("aliases") or None, **extra)
+
+
+def _funding_labels(ctx: Context, r: Row) -> list[str]:
+    out: list[str] = []
+    for key in r.attrs.get("funding") or []:
+        out += [ctx.vocab.funding.get(key, key), *ctx.vocab.funding_aliases.get(key, [])]
+    return list(dict.fromkeys(out))
+
+
+_SUB_ITEM = re.compile(r"([\u4e00-\u9fff“”\"《》（）()A-Za-z·]{2,30}?)[:：为约计共]*(\d+(?:\.\d+)?)\s*(万元|万|元)?(?=[、，,；;。）)\s]|$)")
+
+
+def sub_items(text: str) -> list[tuple[str, Decimal]]:
+    """What a project's description says its money is split into (工作底图更新14.00万元、…;
+    支持引进品牌集聚340、打造示范地标120…): names with exact amounts in 万元 (元 converted)."""
+    out: list[tuple[str, Decimal]] = []
+    for m in _SUB_ITEM.finditer(text or ""):
+        name = re.sub(r"[“”\"]", "", re.sub(r"^(?:其中|包括|用于|主要用于|含|及|和|与|以及|支持)", "", m.group(1))).strip("（）()")
+        if len(name) < 2 or re.search(r"年|月|日|号|第|共计|合计|总计|预算|金额|万元", name):
+            continue
+        value = Decimal(m.group(2))
+        if m.group(3) == "元":
+            value = value / Decimal(10000)
+        out.append((name, value))
+    return out
+
+
+def _condition_answer(frame: Frame, r: Row, funding_labels: list[str]) -> str:
+    """是/不是: whether a named project meets the condition the question asks about (用财政拨款安排,
+    上年结转, 单位资金)."""
+    f = frame.filters
+    if frame.operation.name != "yesno" or not (f.funding or f.categories):
+        return ""
+    keys = r.attrs.get("funding") or []
+    cat = r.attrs.get("category")
+    checks = []
+    if f.funding == "fiscal":
+        checks.append(cat != "unit_funds" and not any(k in NONFISCAL for k in keys) and bool(keys or cat))
+    if f.funding == "transfer":
+        checks.append("upper_level_transfer" in keys)
+    if f.funding == "unit_funds" or "unit_funds" in f.categories:
+        checks.append(cat == "unit_funds" or bool(keys) and all(k in NONFISCAL for k in keys))
+    for c in f.categories:
+        if c in ("carryover", "current"):
+            checks.append(cat == c)
+    if not checks:
+        return ""
+    return "是，" if all(checks) else "不是，"
+
+
+def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
+    """What the question asks of named projects: their amount (and sum), funding source, whether
+    carried over, responsible unit and person, use of funds, execution period."""
+    asked = frame.measures or ["amount"]
+    op = frame.operation
+    items: list[Item] = []
+    parts: list[str] = []
+    derived = []
+    for r in rows:
+        cat = r.attrs.get("category")
+        cat_label = ctx.vocab.categories.get(cat or "", "类别未列明")
+        funding = _funding_labels(ctx, r)
+        test = _condition_answer(frame, r, funding)
+        start = len(parts)
+        if "funding" in asked:
+            if not funding and not cat:
+                parts.append(f"{project_phrase(r)}的资金来源文件中未列明")
+                continue
+            label = funding[0] if funding else cat_label
+            items.append(item_of(r, label, project=r.label, also_called=funding[1:] or None,
+                                 category=cat_label))
+            parts.append(f"{project_phrase(r)}的资金来自{label}" + (f"（{'、'.join(funding[1:3])}）" if funding[1:] else "")
+                         + ("" if not cat else f"，属{cat_label}项目"))
+        if "category" in asked:
+            items.append(_project_item(ctx, r, funding=funding[0] if funding else None))
+            yes = ""
+            if op.name == "yesno":
+                wants = "carryover" if re.search(r"结转", frame.clause) else "current" if re.search(r"新安排|当年", frame.clause) else None
+                if wants:
+                    yes = ("是，" if cat == wants else "不是，") if cat else ""
+            parts.append(f"{yes}{project_phrase(r)}是{cat_label}项目" + (f"，资金来源为{funding[0]}" if funding else ""))
+        if "unit" in asked or "person" in asked:
+            if r.attrs.get("unit") or r.attrs.get("person"):
+                items.append(_project_item(ctx, r, responsible_unit=r.attrs.get("unit"), person=r.attrs.get("person")))
+                parts.append(f"{project_phrase(r)}的承担单位是{r.attrs.get('unit') or '未列明'}，"
+                             f"项目负责人是{r.attrs.get('person') or '未列明'}")
+        if "description" in asked:
+            text = r.attrs.get("description") or ""
+            items.append(_project_item(ctx, r, description=text or None))
+            parts.append(f"{project_phrase(r)}的资金用途：{text or '文件中未说明资金用途'}")
+            wanted = [w for w in frame.filters.keywords if len(w) >= 2]
+            for name, value in sub_items(text):
+                if wanted and not any(_within(w, name) for w in wanted):
+                    continue
+                items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
+                                  {"project": r.label}))
+                if wanted and r.amount:
+                    d = D.share(D.Input(name, value, WAN, r.department, r.year, r.source),
+                                figure_input(r, r.label), f"{name}占{r.label}比重")
+                    if d is not None:
+                        derived.append(d)
+                        items.append(derived_item(d))
+                        parts.append(d.formula)
+        if "period" in asked:
+            items.append(_project_item(ctx, r, period=r.attrs.get("period")))
+            parts.append(f"{project_phrase(r)}的资金执行时间：{r.attrs.get('period') or '文件中未列明'}")
+        if "amount" in asked:
+            items.append(_project_item(ctx, r))
+            parts.append(project_phrase(r) + (f"，{ctx.vocab.categories.get(cat, '')}项目" if cat else ""))
+        if test and len(parts) > start:  # 是/不是 first, then the facts it rests on
+            parts[start] = test + parts[start]
+    if not items:
+        return Result(text="；".join(parts) + "。" if parts else "")
+    text = "；".join(parts) + "。"
+    if "amount" in asked and len(rows) > 1 and all(r.amount is not None for r in rows):
+        d = D.total([figure_input(r, r.label) for r in rows], f"{len(rows)}个项目合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        text += f"{d.formula}。"
+    if op.name == "difference" and len(rows) == 2 and all(r.amount is not None for r in rows):
+        d = D.difference(figure_input(rows[0], rows[0].label), figure_input(rows[1], rows[1].label))
+        derived.append(d)
+        items.append(derived_item(d))
+        text += f"{d.formula}。"
+    return Result(items, text, derived, rows)
+
+
+# ----------------------------------------------------------------------------- topics
+def _within(w: str, text: str) -> bool:
+    """``w`` in ``text``, also with one character between two of its own (柴油车 in 柴油货车)."""
+    if w in text:
+        return True
+    return len(w) >= 3 and any(re.search(re.escape(w[:i]) + r"[\u4e00-\u9fff]" + re.escape(w[i:]), text)
+                               for i in range(1, len(w)))
+
+
+def _pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
+    """The longest pieces (2+ characters) of a question word that stand in some project text, and
+    the pieces of it found in none (土壤污染 → found 污染, missing 土壤)."""
+    found: list[str] = []
+    covered = [False] * len(word)
+    for size in range(len(word), 1, -1):
+        for i in range(0, len(word) - size + 1):
+            piece = word[i:i + size]
+            if all(covered[i:i + size]):
+                continue
+            if any(_within(piece, t) for t in texts):
+                found.append(piece)
+                for j in range(i, i + size):
+                    covered[j] = True
+    missing, run = [], ""
+    for ch, c in zip(word, covered):
+        if c:
+            if len(run) >= 2:
+                missing.append(run)
+            run = ""
+        else:
+            run += ch
+    if len(run) >= 2:
+        missing.append(run)
+    return found, missing
+
+
+def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], list[str]]:
+    """Projects about the question's topics; an enumeration (柴油车尾气、OBD在线监控) is several
+    topics, each choosing its own projects."""
+    f = frame.filters
+    by_iri = {t.iri: t for t in f.topics}
+    units = [([by_iri[i] for i in topics if i in by_iri], words)
+             for topics, words in zip(f.topic_groups, f.keyword_groups) if topics or words]
+    if len(units) < 2:
+        return _topical(frame, ctx, rows, f.keywords, f.topics)
+    hits: list[Row] = []
+    missing_all: list[str] = []
+    for topics, words in units:
+        found, missing = _topical(frame, ctx, rows, words, topics)
+        missing_all += missing
+        hits += [r for r in found if r not in hits]
+    if not hits and missing_all:
+        return [], list(dict.fromkeys(missing_all))
+    return hits, []
+
+
+def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
+             topics: list) -> tuple[list[Row], list[str]]:
+    """Projects about the question's topic. A project's name counts first: a point per theme the
+    question links (two where the name holds the very words typed), plus the question's other
+    content words weighted by rarity. Where no name matches, the graph's topic links and the
+    descriptions decide. A specific word found in no project of these budgets means the graph
+    holds no such project (the second value)."""
+    f = frame.filters
+    topic_words = {t.iri: [t.name, *ctx.catalog.aliases_of(t.iri), *ctx.catalog.topic_keywords.get(t.iri, [])]
+                   for t in topics}
+    words = [w for w in keywords if not any(w in ws for ws in topic_words.values())]
+    names = {r.iri: " ".join([r.label, *r.attrs.get("aliases", [])]).lower() for r in rows}
+    texts = list(names.values())
+    descs = [r.attrs.get("description") or "" for r in rows]
+    pieces: list[str] = []
+    missing: list[str] = []
+    for w in words:
+        found, gone = _pieces(w, texts)
+        specific = [g for g in gone if not _GENERIC_TOPIC.match(g)]
+        if specific and not any(_within(w, d) for d in descs):
+            missing += specific
+        pieces += [p for p in found if not _GENERIC_TOPIC.match(p)]
+    for t in topics:  # a theme no project of these budgets is about
+        ws = [w for w in topic_words[t.iri] if len(w) >= 2]
+        if not any(any(w.lower() in names[r.iri] or w in (r.attrs.get("description") or "") for w in ws) for r in rows):
+            missing.append(t.name)
+    if missing:
+        return [], list(dict.fromkeys(missing))
+
+    def rarity(w: str) -> float:
+        n = sum(1 for t in texts if _within(w, t))
+        return 0.0 if not n else 1.0 / n
+
+    typed = list(keywords)
+    scored = []
+    for r in rows:
+        text = names[r.iri]
+        score = 0.0
+        for iri, ws in topic_words.items():
+            narrow = [w for w in f.topic_text if w in ws and w != ws[0]]  # a synonym typed, not the broad label
+            if any(w in text for w in narrow):
+                score += 2.0
+            elif any(len(w) >= 2 and w in text for w in ws):
+                score += 1.0
+        score += sum(rarity(w) for w in pieces if len(w) >= 2 and _within(w, text))
+        if score:
+            scored.append((score, r))
+    if scored:
+        best = max(s for s, _ in scored)
+        hits = [r for s, r in sorted(scored, key=lambda x: -x[0]) if s > best * 0.5]
+    else:
+        def described(r: Row) -> int:
+            return sum(1 for w in pieces + typed if len(w) >= 2 and w in (r.attrs.get("description") or ""))
+        topic_ws = [w for ws in topic_words.values() for w in ws if len(w) >= 2]
+        about = [r for r in rows if any(w in (r.attrs.get("description") or "") for w in topic_ws)]
+        hits = [r for r in about if described(r)] or about or [r for r in rows if described(r) >= 2]
+    if len(hits) > 15:
+        return [], []
+    return hits, []
+
+
+# ----------------------------------------------------------------------------- persons
+@executor("persons")
+def persons(frame: Frame, ctx: Context) -> Result:
+    """Who is responsible: a named project's unit and person, or every person named in the budgets."""
+    f = frame.filters
+    if f.projects:
+        rows, elsewhere = named_projects(frame, ctx)
+        items, parts = [], []
+        for r in rows:
+            if not (r.attrs.get("unit") or r.attrs.get("person")):
+                continue
+            items.append(_project_item(ctx, r, responsible_unit=r.attrs.get("unit"), person=r.attrs.get("person")))
+            parts.append(f"{project_phrase(r)}的承担单位是{r.attrs.get('unit') or '未列明'}，"
+                         f"项目负责人是{r.attrs.get('person') or '未列明'}")
+        return Result(items, "；".join(parts) + "。" if parts else "", [], rows)
+    rows, note, budgets = scoped_projects(frame, ctx)
+    people: dict[str, list[Row]] = {}
+    for r in rows:
+        if r.attrs.get("person"):
+            people.setdefault(r.attrs["person"], []).append(r)
+    if not people:
+        return Result()
+    items = [Item(name, str(len(ps)), "个", ps[0].department, ps[0].year, None, {"projects": [p.label for p in ps]})
+             for name, ps in people.items()]
+    text = "；".join(f"{name}负责{len(ps)}个项目（" + "；".join(
+        f"{who(d, y)}：" + "、".join(p.label for p in ps if (p.department, p.year) == (d, y))
+        for d, y in dict.fromkeys((p.department, p.year) for p in ps)) + "）" for name, ps in people.items())
+    return Result(items, with_note(text + "。", note), [], rows)
+
+
+def subordinate_projects(frame: Frame, ctx: Context) -> Result:
+    """Projects a department gives to other units to carry out (承担单位 other than itself)."""
+    rows, note, budgets = scoped_projects(frame, ctx)
+    others = [r for r in rows if r.attrs.get("unit") and r.attrs["unit"] != r.department]
+    if not others:
+        return Result(text="没有找到由下属预算单位承担的项目：图谱中这些项目的承担单位都是部门本身。")
+    return Result([_project_item(ctx, r, responsible_unit=r.attrs["unit"]) for r in others],
+                  "由其他单位承担的项目：" + "；".join(f"{project_phrase(r)}由{r.attrs['unit']}承担" for r in others) + "。",
+                  [], others)
+
+
+def person_projects(frame: Frame, ctx: Context) -> Result:
+    """A person's projects."""
+    rows, note, _ = scoped_projects(frame, ctx)
+    if not rows:
+        return Result()
+    rows = sorted(rows, key=lambda r: -(r.amount or 0))
+    items = [_project_item(ctx, r, person=r.attrs.get("person")) for r in rows]
+    items.append(Item("项目个数", str(len(rows)), "个"))
+    total = amount_sum(rows)
+    text = f"{frame.filters.person.name}是{len(rows)}个项目的负责人（合计{money(total)}万元）：" + \
+        "；".join(project_phrase(r) for r in rows) + "。"
+    return Result(items, text, [], rows)
+
+
+def _zero() -> Decimal:
+    return Decimal(0)

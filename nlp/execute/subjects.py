@@ -1,0 +1,218 @@
+"""Classification subjects (功能分类 类/款/项, 经济分类 类/款): a subject's figure in any column
+(合计, 基本支出, 项目支出; 人员经费, 公用经费), its children at the level asked, every subject of a
+level, ranked, counted, or as a share of the department's total expenditure."""
+from __future__ import annotations
+
+from nlp import derive as D
+from nlp.lexicon import COLUMN_CLASSES
+from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
+                              item_of, pick_budget_columns, who, with_note)
+from nlp.frames import Frame
+from nlp.graph import Row
+from nlp.reply import Item, money
+from nlp.sparql import Constraints
+
+LEVEL_LENGTH = {1: 3, 2: 5, 3: 7}
+LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
+
+
+@executor("subjects")
+def subjects(frame: Frame, ctx: Context) -> Result:
+    f = frame.filters
+    op = frame.operation
+    budgets, note = ctx.scope(frame)
+    scheme = f.scheme or "functional"
+    parents = [s for s in f.subjects if s.kind == ("functional_subject" if scheme == "functional" else "economic_subject")]
+    rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents)))
+    if not rows:
+        return Result()
+    items: list[Item] = []
+    parts: list[str] = []
+    derived: list[D.Derived] = []
+    kept: list[Row] = []
+    for b in budgets:
+        column = f.column or "total"
+        wording = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}.get(column, "")
+        mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.attrs["column"] == column]
+        if not mine:  # that column is blank in this table: the totals (of the classes the column is made of)
+            mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.attrs["column"] == "total"]
+            classes = COLUMN_CLASSES.get(column) if scheme == "economic" and not parents else None
+            if classes:
+                mine = [r for r in mine if r.key.startswith(classes)]
+                tops = [r for r in mine if len(r.key) == 3]
+                if tops:
+                    parts.append(f"{who(b.department, b.year)}{wording}由" + "、".join(
+                        f"{r.key} {r.label}{money(r.amount)}万元" for r in tops) + "构成")
+            else:
+                wording = ""
+        if not mine:
+            continue
+        if not parents:
+            # every subject of a level (类 unless said); a rank without a level ranks the most specific rows
+            deepest = 7 if scheme == "functional" else 5
+            want = LEVEL_LENGTH.get(f.level or 0) or (deepest if op.name in ("rank", "sort") else 3)
+            level_rows = sorted((r for r in mine if len(r.key) == want), key=lambda r: r.key)
+            if op.name in ("rank", "sort"):
+                level_rows = _rank(level_rows, op)
+            for i, r in enumerate(level_rows, 1):
+                items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") else {})))
+                derived += _share_of_total(frame, ctx, b, r, items, parts)
+            kept += level_rows
+            parts.append(f"{who(b.department, b.year)}按{'功能' if scheme == 'functional' else '经济'}分类"
+                         f"（{LEVEL_NAME.get(want, '')}级）：" + "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows))
+            continue
+        for parent in parents:
+            code = parent.code or ""
+            top = next((r for r in mine if r.key == code), None)
+            want = LEVEL_LENGTH.get(f.level or 0) or len(code) + 2
+            if want <= len(code):
+                want = len(code) + 2
+            if scheme == "economic":
+                want = min(want, 5)
+            children = [r for r in mine if r.key.startswith(code) and len(r.key) == want and r.key != code]
+            deeper = [r for r in mine if r.key.startswith(code) and len(r.key) == want + 2]
+            if len(children) == 1 and deeper and not f.level:  # one 款: its 项 instead
+                want, children = want + 2, deeper
+            if not children and top is None:
+                continue
+            if len(f.columns) >= 2:  # 节能环保支出中基本支出和项目支出各是多少: the row itself, column by column
+                own = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.key == code
+                       and r.attrs["column"] in f.columns]
+                own.sort(key=lambda r: f.columns.index(r.attrs["column"]))
+                if own:
+                    words = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}
+                    for r in own:
+                        items.append(item_of(r, f"{r.label}{words.get(r.attrs['column'], '')}", code=r.key))
+                    kept += own
+                    parts.append(f"{who(b.department, b.year)}{own[0].key} {own[0].label}：" + "，".join(
+                        f"{words.get(r.attrs['column'], '')}{money(r.amount)}万元" for r in own))
+                    continue
+            lvl = LEVEL_NAME.get(want, "")
+            if not children and top is not None:
+                items.append(item_of(top, code=top.key))
+                kept.append(top)
+                parts.append(f"{who(b.department, b.year)}：{top.key} {top.label}{wording}{money(top.amount)}万元")
+                derived += _share_of_total(frame, ctx, b, top, items, parts)
+                continue
+            if op.name in ("rank", "sort"):
+                children = _rank(children, op)
+            if top is not None and op.name not in ("rank", "sort"):
+                items.append(item_of(top, f"{top.label}合计（{top.key}）", code=top.key))
+                kept.append(top)
+                derived += _share_of_total(frame, ctx, b, top, items, parts)
+            for i, r in enumerate(children, 1):
+                items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") else {})))
+            kept += children
+            name = top.label if top is not None else parent.name
+            head = f"{who(b.department, b.year)}{name}{wording}" + (f"（{code}）合计{money(top.amount)}万元" if top is not None else "")
+            if op.name in ("rank", "sort"):
+                word = "最大" if op.descending else "最小"
+                body = "；".join(f"{i}. {r.key} {r.label}{money(r.amount)}万元" for i, r in enumerate(children, 1))
+                parts.append(f"{head}，其{lvl}级科目中金额{word}的{len(children)}个：{body}")
+            elif op.name == "count" or "count" in op.also:
+                items.append(Item(f"{lvl}级科目个数", str(len(children)), "个", b.department, b.year))
+                body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
+                parts.append(f"{head}，共{len(children)}个{lvl}级科目：{body}")
+            else:
+                body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
+                parts.append(f"{head}，由{len(children)}个{lvl}级科目构成：{body}" if children else head)
+    if not items:
+        return Result()
+    derived += _completion(frame, ctx, budgets, scheme, parents, kept, items, parts)
+    leaves = [r for r in kept if not any(o is not r and o.key.startswith(r.key) and (o.department, o.year) ==
+                                         (r.department, r.year) for o in kept)]
+    if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1:
+        d = D.total([figure_input(r, r.label) for r in leaves], "合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        parts.append(d.formula)
+    if op.name == "per_capita":
+        named = {p.code for p in parents}
+        derived += _per_capita(frame, ctx, budgets, [r for r in kept if r.key in named] or leaves, items, parts)
+    return Result(items, with_note("；".join(parts) + "。", note), derived, kept)
+
+
+def _per_capita(frame: Frame, ctx: Context, budgets, rows: list[Row], items: list[Item], parts: list[str]) -> list[D.Derived]:
+    """人均 of a subject's figure (在职人员人均工资福利支出): ÷ the staff count the question names."""
+    asked = [k for k in ("activeStaff", "authorizedStaff", "actualStaff") if k in frame.operation.per_keys]
+    order = asked + [k for k in ("actualStaff", "activeStaff", "authorizedStaff") if k not in asked]
+    counts = ctx.rows("staff", budgets)
+    out = []
+    for r in rows:  # the count asked, else the nearest one the document prints (实有, 在职, 编制)
+        people = next((c for k in order for c in counts if c.key == k and (c.department, c.year) == (r.department, r.year)
+                       and c.amount), None)
+        key = people.key if people is not None else order[0]
+        if people is None or not people.amount:
+            continue
+        d = D.per_capita(figure_input(r, r.label), D.Input(ctx.vocab.label(key), people.amount, "人", r.department,
+                                                           r.year, people.source))
+        if d is not None:
+            out.append(d)
+            items.append(item_of(people, ctx.vocab.label(key)))
+            items.append(derived_item(d))
+            parts.append(f"{who(r.department, r.year)}{d.formula}")
+    return out
+
+
+def _completion(frame: Frame, ctx: Context, budgets, scheme: str, parents, kept: list[Row], items: list[Item],
+                parts: list[str]) -> list[D.Derived]:
+    """A 决算's subject rows beside their budget column (年初预算数 …), each with its completion
+    rate; the lowest and highest rate said where several rows are compared."""
+    order = budget_column_order(frame)
+    finals = [b for b in budgets if b.final_account]
+    if not order or not finals or not kept:
+        return []
+    rows = ctx.rows("subjects", finals, Constraints(scheme=scheme, code_prefix=_common_prefix(parents),
+                                                    phases=list(BUDGET_PHASES)))
+    plans = pick_budget_columns(rows, order, lambda r: (r.department, r.year, r.key, r.attrs["column"]))
+    out: list[D.Derived] = []
+    for r in kept:
+        plan = plans.get((r.department, r.year, r.key, r.attrs.get("column")))
+        if plan is None:
+            continue
+        column = ctx.vocab.phase_label(plan.attrs["phase"])
+        d = D.completion(figure_input(r, f"{r.label}决算数"), figure_input(plan, f"{r.label}{column}"), r.label)
+        if d is None:
+            continue
+        items.append(item_of(plan, f"{r.label}（{column}）", code=r.key))
+        items.append(derived_item(d, code=r.key))
+        out.append(d)
+        parts.append(f"{r.key} {r.label}{column}{money(plan.amount)}万元，决算数{money(r.amount)}万元，完成率{d.value}%")
+    if not out:
+        parts.append("图谱中没有这些科目的预算数一栏，无法计算完成率")
+    if len(out) > 2:
+        low = min(out, key=lambda d: d.value)
+        parts.append(f"完成率最低的是{low.label[:-3]}（{low.value}%）")
+    return out
+
+
+def _rank(rows: list[Row], op) -> list[Row]:
+    rows = sorted(rows, key=lambda r: r.amount or 0, reverse=op.descending)
+    if op.nth:
+        return rows[op.nth - 1: op.nth]
+    return rows[: op.n] if op.n else rows
+
+
+def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
+    """A subject's share of the figure the question names (占人员经费), else of the department's
+    total expenditure (when the question asks 占比)."""
+    if frame.operation.name != "share" and "share" not in frame.operation.also:
+        return []
+    base_key = frame.operation.base or "expenditure_total"
+    total = ctx.rows("figures", [budget], Constraints(items=[base_key]))
+    if not total:
+        return []
+    base_label = ctx.vocab.label(base_key)
+    d = D.share(figure_input(top, top.label), figure_input(total[0], base_label), f"{top.label}占{base_label}比重")
+    if d is None:
+        return []
+    items.append(derived_item(d))
+    parts.append(d.formula)
+    return [d]
+
+
+def _common_prefix(parents) -> str | None:
+    codes = [p.code for p in parents if p.code]
+    if len(codes) != 1:
+        return None
+    return codes[0]

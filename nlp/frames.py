@@ -1,0 +1,178 @@
+"""The meaning representation: one typed frame per part of a question.
+
+A frame says *what* is asked (``focus``: figures, projects, subjects, indicators …), *which
+quantities* (``measures``: ontology keys such as ``basic_expenditure``, ``authorizedStaff``, a
+subject row's column, a project's attribute), *of what* (``Filters``: departments, years,
+subjects, topics, funding, amount bounds …) and *what to do with them* (``Operation``: lookup,
+list, count, sum, rank, compare, difference, share, growth, completion, per capita, derive).
+Frames are plain data: the parser builds them, the SPARQL builder reads them, the executor
+applies the operation, and ``describe`` says them back in plain Chinese (“我的理解”).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+FOCUSES = ("figures", "departments", "projects", "subjects", "indicators", "policies", "persons",
+           "divisions", "subordinates", "functions", "findings", "definitions", "staff")
+OPERATIONS = ("lookup", "list", "count", "sum", "rank", "sort", "compare", "difference", "share",
+              "growth", "change", "completion", "per_capita", "derive", "yesno")
+DERIVED_OPERATIONS = ("difference", "share", "growth", "completion", "per_capita", "sum")
+
+FOCUS_NAMES = {"figures": "部门收支数", "departments": "单位", "projects": "项目", "subjects": "支出科目",
+               "indicators": "绩效指标", "policies": "政策文件", "persons": "项目负责人", "divisions": "内设机构",
+               "subordinates": "下属单位", "functions": "主要职能", "findings": "勾稽核对", "definitions": "名词解释",
+               "staff": "人员编制"}
+OPERATION_NAMES = {"lookup": "查数", "list": "列出", "count": "计数", "sum": "求和", "rank": "排名",
+                   "sort": "排序", "compare": "比较", "difference": "求差额", "share": "求占比", "growth": "求增减",
+                   "change": "与上年比较", "completion": "求完成率", "per_capita": "求人均", "derive": "倒推上年数",
+                   "yesno": "判断是否"}
+PROJECT_ATTRIBUTE_NAMES = {"amount": "金额", "funding": "资金来源", "category": "当年安排或上年结转",
+                           "unit": "承担单位", "person": "负责人", "description": "资金用途",
+                           "period": "执行时间"}
+BOUND_WORDS = {">": "超过", ">=": "不低于", "<": "低于", "<=": "不超过", "between": "介于"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An entity the question names, resolved to the graph (``iri``) with its display name."""
+
+    kind: str
+    iri: str
+    name: str
+    code: str | None = None
+    department: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Bound:
+    """An amount bound in 万元: ``op`` one of > >= < <= between."""
+
+    op: str
+    low: Decimal
+    high: Decimal | None = None
+
+    def admits(self, value: Decimal | None) -> bool:
+        if value is None:
+            return False
+        lo, hi = self.low, self.high
+        return {">": value > lo, ">=": value >= lo, "<": value < lo, "<=": value <= lo,
+                "between": hi is not None and lo <= value <= hi}[self.op]
+
+    def describe(self) -> str:
+        """The bound as a person states it (超过1亿元, 500万元以上): a stated number, not a figure found."""
+        text = f"{BOUND_WORDS[self.op]}{stated_amount(self.low)}"
+        return text + (f"至{stated_amount(self.high)}" if self.op == "between" and self.high is not None else "")
+
+
+def stated_amount(wan: Decimal) -> str:
+    """An amount in 万元 written the way it was said: 10000 → 1亿元, 5000 → 5000万元, 12.5 → 12.5万元."""
+    def plain(value: Decimal) -> str:
+        text = f"{value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+
+    if wan >= 10000 and wan % 10000 == 0:
+        return plain(wan / 10000) + "亿元"
+    return plain(wan) + "万元"
+
+
+@dataclass
+class Filters:
+    """What the rows of a frame are restricted to. Empty means unrestricted."""
+
+    departments: list[Ref] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    phase: str | None = None  # budget | final_account
+    phases: list[str] = field(default_factory=list)  # every phase named (三公预算多少、决算多少)
+    column: str | None = None  # a classification column: total basic project personnel public
+    columns: list[str] = field(default_factory=list)  # every column asked (基本支出和项目支出各是多少)
+    scheme: str | None = None  # functional | economic
+    subjects: list[Ref] = field(default_factory=list)
+    level: int | None = None  # 1 类, 2 款, 3 项
+    projects: list[Ref] = field(default_factory=list)
+    topics: list[Ref] = field(default_factory=list)
+    topic_text: list[str] = field(default_factory=list)  # the words that named the topics, as typed
+    keywords: list[str] = field(default_factory=list)
+    keyword_groups: list[list[str]] = field(default_factory=list)  # the keywords of each enumerated item
+    topic_groups: list[list[str]] = field(default_factory=list)  # the topic IRIs of each enumerated item
+    categories: list[str] = field(default_factory=list)  # current carryover unit_funds
+    funding: str | None = None  # fiscal transfer unit_funds
+    policy: Ref | None = None
+    person: Ref | None = None
+    indicator_kinds: list[str] = field(default_factory=list)
+    bound: Bound | None = None
+    department_level: bool = False  # 部门整体绩效目标: indicators of the department itself
+    terms: list[str] = field(default_factory=list)
+    set_size: int | None = None  # 三家单位: the set named, not a cut
+
+    def copy(self) -> "Filters":
+        return replace(self, departments=list(self.departments), years=list(self.years),
+                       subjects=list(self.subjects), projects=list(self.projects), topics=list(self.topics),
+                       topic_text=list(self.topic_text), columns=list(self.columns),
+                       keyword_groups=[list(g) for g in self.keyword_groups],
+                       topic_groups=[list(g) for g in self.topic_groups],
+                       keywords=list(self.keywords), categories=list(self.categories),
+                       indicator_kinds=list(self.indicator_kinds), terms=list(self.terms))
+
+
+@dataclass
+class Operation:
+    """What is done with the rows: ``n`` and ``descending`` for ranks, ``nth`` for 第N, ``base``
+    for a share (a measure key), ``per`` for per capita (a staffing key)."""
+
+    name: str = "lookup"
+    n: int | None = None
+    explicit_n: bool = False  # the question gave the number (前三, 两个), not only 最大
+    nth: int | None = None
+    descending: bool = True
+    base: str | None = None
+    per_keys: list[str] = field(default_factory=list)  # per capita: which staffing count
+    per_count: tuple[int, str] | None = None  # per unit: a count the question states (15, "辆")
+    also: list[str] = field(default_factory=list)  # operations added to the main one (count + list …)
+
+
+@dataclass
+class Frame:
+    """One part of a question."""
+
+    focus: str
+    measures: list[str] = field(default_factory=list)
+    filters: Filters = field(default_factory=Filters)
+    operation: Operation = field(default_factory=Operation)
+    clause: str = ""
+    score: float = 0.0
+    open_department: bool = False  # no department named: answered for every one, and said so
+    open_year: bool = False
+    unknown: list[str] = field(default_factory=list)  # names the graph does not hold
+    notes: list[str] = field(default_factory=list)
+    derived_only: bool = False  # a part that only computes on the previous part's figures (各占多少)
+    of_previous: bool = False  # computed on the previous part's own derived figure (多出来的部分占…)
+    derive_previous: bool = False  # the year asked is not in the graph: derived from the next year's statement
+    reply: str | None = None  # answered without reading rows: a name the graph lacks, or a question back
+    candidates: list[str] = field(default_factory=list)  # the departments a shared short name may mean
+
+    def to_json(self) -> dict:
+        """The frame as JSON (``budgetkg ask --json`` ``parts[].frame``)."""
+        f = self.filters
+        filters: dict = {}
+        for key in ("years", "phase", "phases", "column", "scheme", "level", "keywords", "categories", "funding",
+                    "indicator_kinds", "terms", "set_size"):
+            value = getattr(f, key)
+            if value not in (None, [], False):
+                filters[key] = value
+        for key in ("departments", "subjects", "projects", "topics"):
+            refs = getattr(f, key)
+            if refs:
+                filters[key] = [{"name": r.name, "iri": r.iri} for r in refs]
+        for key in ("policy", "person"):
+            ref = getattr(f, key)
+            if ref is not None:
+                filters[key] = {"name": ref.name, "iri": ref.iri}
+        if f.bound is not None:
+            filters["bound"] = {"op": f.bound.op, "low": str(f.bound.low),
+                                "high": str(f.bound.high) if f.bound.high is not None else None}
+        if f.department_level:
+            filters["department_level"] = True
+        op = {k: v for k, v in self.operation.__dict__.items() if v not in (None, [], False) or k == "name"}
+        return {"focus": self.focus, "measures": list(self.measures), "filters": filters, "operation": op}

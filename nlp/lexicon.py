@@ -1,0 +1,191 @@
+"""The words questions use, as data: which measure, focus, operation or filter each one signals.
+
+This is the genre's vocabulary (fixed across corpora: every 部门预算 says 基本支出, every question
+about it says 多少钱 or 占比), keyed by the ontology's own keys (``nlp.vocabulary``). The parser
+never tests for a word itself: it reads the cues ``nlp.cues`` finds with these tables, so adding a
+word here (or a new measure to the ontology) changes what one cue means and nothing else.
+
+Each entry is ``(value, pattern)``; patterns are regular expressions over the folded question
+(``nlp.normalize.fold``: half-width, simplified, one kind of bracket). Where one word means one
+thing only next to another (购置 is the vehicle-purchase part of 三公 only where 三公 or 公务用车
+is asked about) the entry names its *family* and the family's anchor must be present.
+"""
+from __future__ import annotations
+
+_N = r"[\d一二两三四五六七八九十百]+"  # a small count: 3, 三, 十二
+
+# ----------------------------------------------------------------------------------- measures
+# Department-level figures (bkg:BudgetItem keys), staffing counts (bkg:*Staff properties) and
+# the project's own attributes. "amount" is a bare amount word: the focus decides what it is the
+# amount of (a project's budget, a department's 收入总计 …).
+MEASURE_WORDS: list[tuple[str, str]] = [
+    ("income_total", r"收支总预算|收支总计|收入总计|收入总预算|收支预算总[额计]|总收入|收支总额|收入合计|全部收入|所有收入|全年收入|"
+                     r"收支预算(?=是|有|多少|一共|总共|合计)|预算总收入|收入预算|预算收入|部门预算总额|预算盘子|盘子|"
+                     r"部门预算(?=总共|一共|合计|总额|是多少|有多少|多少)"),
+    ("expenditure_total", r"支出总计|支出合计|总支出|支出总预算|支出总额|全年支出|全部支出|所有支出|(?<!项目)(?<!基本)支出预算(?!里|中)"),
+    ("current_year_income", r"本年收入|当年收入"),
+    ("upper_level_transfer", r"(?:上级)?转移支付(?:收入)?"),
+    ("general_public_budget", r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?"),
+    ("government_fund", r"政府性基金(?:预算)?(?:拨款)?(?:收入)?"),
+    ("state_capital", r"国有资本经营(?:预算)?(?:拨款)?(?:收入)?|国有资本"),
+    ("carryover_nonfiscal", r"非财政拨款结转(?:和?结余)?"),
+    ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
+    ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?"),
+    ("unit_funds", r"单位资金(?!项目)|其他收入|事业收入"),
+    ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目)(?:收入)?(?:合计)?"),
+    ("basic_expenditure", r"基本支出"),
+    ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"),
+    ("public_expenses", r"公用经费"),
+    ("project_expenditure", r"项目支出|项目经费(?=一共|总|合计|共|是多少|有多少|多少)"),
+    ("operating_expenses", r"机关运行经费|机关运行费"),
+    ("three_public.total", r"三公"),
+    ("three_public.overseas", r"因公出国\(境\)费|出国|出境"),
+    ("three_public.reception", r"(?:公务)?接待"),
+    ("three_public.vehicles", r"公务用车购置及运行(?:维护)?费|公务用车(?:购置[及和与、])?运行(?:维护)?费用?(?=合计)|"
+                             r"公务用车(?!运行|购置)|用车费用|车辆(?!购置|运行)"),
+    ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
+    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行"),
+    ("procurement.total", r"政府采购|采购"),
+    ("procurement.goods", r"货物"),
+    ("procurement.works", r"工程"),
+    ("procurement.services", r"服务"),
+    ("authorizedStaff", r"编制数|编制人数|在编人员|在编人数|编制(?!内|外|的项目)"),
+    ("actualStaff", r"实有人数|实有人员|实有|多少人|几个人|几人(?!负责)|人数"),
+    ("activeStaff", r"在职(?:人员|人数)?"),
+    ("retiredStaff", r"(?<!离)退休(?:人员|人数)?(?!费)"),
+    ("retiredVeteranStaff", r"离休(?:人员|人数)?(?!费)"),
+]
+# Words that are a measure only where their family is asked about (its anchor occurs).
+FAMILIES: dict[str, str] = {
+    "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车",
+    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车",
+    "three_public.reception": r"三公|接待费",
+    "three_public.overseas": r"三公|出国|出境",
+    "procurement.goods": r"采购", "procurement.works": r"采购", "procurement.services": r"采购",
+}
+# Bare amount words: the amount of whatever the focus is.
+AMOUNT_WORDS = (r"多少钱|几万|多少万|金额|数额|预算额|预算规模|经费规模|资金规模|规模|多大|有多少|是多少|多少|"
+                r"安排了?多少|总额|预算是|预算有|预算多少|几个亿|花了?多少|钱")
+# Where a department's money comes from / goes to: its income or expenditure broken down.
+INCOME_BREAKDOWN = r"收入来源|收入构成|收入结构|来源构成|收入由哪|钱(?:分别)?(?:是)?从哪|钱(?:分别)?来自|资金来源有哪|哪几块|哪些来源|来源有哪|" \
+                   r"各项收入|各类收入|收入分别|收入各"
+EXPENDITURE_BREAKDOWN = r"花在哪|用在哪|用到哪|都花在|花到哪|主要用于|主要用在|支出结构|支出构成|支出方向|钱都用"
+
+# A project's attributes other than its amount.
+PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
+    ("funding", r"来源|出自|哪一块|哪块|哪类资金|什么钱|资金性质|从哪|哪部分|资金渠道|哪项收入|什么资金|是什么资金|"
+                r"用的是|哪里来|哪来|来自"),
+    ("category", r"新安排|新增的|结转下来|还是.{0,6}结转|是不是.{0,4}结转|是否.{0,4}结转|结转的吗|上年结转的|当年安排的还是"),
+    ("unit", r"承担单位|实施单位|执行单位|哪个单位承担|由哪个单位|哪家单位负责|哪个单位负责|谁承担|哪个部门负责|承担"),
+    ("person", r"负责人|谁负责|由谁负责|牵头人|联系人|负责(?!什么|人)"),
+    ("description", r"用途|用来做什么|做什么用|干什么|干嘛|干啥|主要内容|资金分配|分配情况|怎么花|怎么分|如何分配|"
+                    r"具体怎么|用于哪些|用在哪|花在哪|包括哪些内容|明细(?=是|有|呢|$)"),
+    ("period", r"执行时间|执行期|资金执行时间|什么时候执行"),
+]
+
+# ----------------------------------------------------------------------------------- focus
+# Words that say what the answer is a list or figure of. Weights are evidence for that focus.
+FOCUS_WORDS: list[tuple[str, float, str]] = [
+    ("projects", 2.0, r"项目(?!支出|经费(?=一共|总|合计|共|是多少|有多少|多少)|负责人)|专项(?!资金收入)"),
+    ("projects", 3.0, r"哪些项目|哪几个项目|哪个项目|什么项目|几个项目|多少个项目|项目有哪些|项目都有|项目是哪"),
+    ("projects", 1.0, r"安排在哪|放在哪|列在哪|哪笔钱|哪笔经费|哪几笔|什么经费|给[^，。？?]{2,12}安排|"
+                      r"(?<!运行)(?<!人员)(?<!公用)(?<!三公)(?<!三公\")(?<!业务)经费(?!规模|预算|是多少)"),
+    ("subjects", 2.5, r"科目|功能分类|经济分类|类级|款级|项级|明细|构成|组成|由哪几|包括哪|包含哪|下设哪|下面有哪"),
+    ("indicators", 4.0, r"指标|绩效目标|考核|要达到|产出|效果"),
+    ("policies", 3.0, r"依据|引用|文件|政策|文号|印发|通知|办法|规划|根据什么|凭什么"),
+    ("persons", 3.0, r"负责人(?:都有谁|有哪些|是谁|都是谁)|项目负责人|谁负责|由谁负责"),
+    ("divisions", 4.0, r"科室|处室|内设|内部设|机构设置|部门设置|设了哪(?:些|几个)?(?:科|处|机构|部门)|下设机构"),
+    ("subordinates", 4.0, r"下属单位|下属机构|所属单位|二级单位|直属单位|下属预算单位|包括哪些单位|包括几个单位|包含哪些单位|"
+                          r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位"),
+    ("functions", 4.0, r"职能|职责|主要任务|负责什么(?!项目)|干什么的"),
+    ("findings", 5.0, r"对不上|对得上|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
+                      r"错误|出错|错漏|有问题|问题吗|准不准|对吗|写错|加起来(?:是多少|和预算|等于)|等于合计|一致吗|相等吗"),
+    ("definitions", 5.0, r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|什么是|何为|口径|什么叫|啥是|"
+                         r"啥叫|怎么理解|如何理解|解释一下|是指"),
+    ("departments", 2.5, r"哪家|哪个单位|哪个部门|哪一家|哪些单位|哪些部门|各单位|各部门|各个单位|单位之间|部门之间|"
+                         rf"{_N}家(?:单位|部门)?|{_N}个(?:单位|部门)|所有单位|全部单位|谁的|谁最|谁多|谁少|谁高"),
+]
+
+# ----------------------------------------------------------------------------------- operations
+OPERATION_WORDS: list[tuple[str, str]] = [
+    ("count", r"(?<!哪)几个(?!人)|多少个|多少项|(?<!哪)几项|数量(?!指标)|个数|多少家|(?<!哪)几家|多少条|几条|几笔|多少笔|共有多少(?=项目|个)"),
+    ("rank", rf"最大|最多|最高|最小|最少|最低|最贵|最便宜|前{_N}(?:个|名|位|项)?|排名前|top|倒数|第{_N}(?:大|名|位|高|多|的|个|小|少)|"
+             r"哪个.{0,4}最|位居第|排第"),
+    ("sort", r"排序|排个序|排名|从高到低|从低到高|从大到小|从小到大|高低|依次"),
+    ("compare", r"比较|对比|哪个多|哪个少|哪个高|哪个大|谁多|谁少|谁高|相比|是不是比|是否比|(?<!占)比(?!上年|去年|上一年|前一年|例|重)[^，。,?？的多少]{1,12}(?:多|少|高|低|大|小)|"
+                r"谁的?[^，。,?？]{0,10}(?:多|少|高|低|大|小)"),
+    ("sum", r"合计|总共|一共|加起来|总和|之和|共计|加总|总数"),
+    ("difference", r"多多少|少多少|差多少|(?<![占有])(?:高|低|大|小)多少|相差|差额|差距|高出|低了多少|多出|少了多少|多了多少|差了多少|差几"),
+    ("share", r"占比|比重|比例|占多少|各占|占了|百分之几|占.{0,8}的?(?:百分|%)|所占|占[^，。,?？]{0,12}?的?(?:多少|几成)"),
+    ("growth", r"增长率|增速|增幅|降幅|涨幅|涨了多少|增长了?多少|下降了?多少|减少了?多少|增加了?多少|压减了?多少|"
+               r"变化|增减|多了|少了|涨了|降了|每年涨|每年增|逐年"),
+    ("change", r"比上年|较上年|比去年|较去年|同比|与上年相比|和上年相比|上年相比|较上一年|比上一年|压减"),
+    ("derive", r"推算|倒推|算出|反推|推出|推断|算得"),
+    ("completion", r"完成率|执行率|完成了?多少|执行了?多少|预算完成|执行情况|完成情况|完成(?:了)?(?:年初|全年|调整)?预算"),
+    ("per_capita", r"人均|每人|平均每个人|平均每人|平均(?:每|一)(?:辆|台|套|户|间|家)"),
+    ("yesno", r"是不是|是否|有没有|有无|吗$|吗\?|没有吧"),
+    ("list", r"哪些|哪几|列出|有什么|清单|名单|一览|都有谁|都是谁|分别是|各是什么|名称|叫什么|叫啥|名字"),
+]
+# A count of things a budget does not count (床位, 无人机, 车辆 …): a measure word with its classifier,
+# never money or a number of people, projects or items.
+UNCOUNTED_THING = r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
+# A count the question itself states for a per-unit figure (15辆车平均每辆…): the number and its classifier.
+STATED_COUNT = rf"(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
+# A set the question names by its size (三家单位, 这三份预算, 5个项目中): a scope, not a topic.
+SET_SIZE = rf"(?:这|那|这些|那些|全部|所有)?{_N}(?:家|个|份|项)(?:单位|部门|预算|文件|项目)?(?=中|里|之中|当中|的|,|，|从|按|$)"
+
+# ----------------------------------------------------------------------------------- filters
+CATEGORY_WORDS: list[tuple[str, str]] = [
+    ("carryover", r"上年结转(?:下来|过来)?的?(?:项目|资金)|结转项目|结转的项目|结转(?:下来|过来)的项目|结转资金安排|结余资金|"
+                  r"结转结余项目|以前年度|含上年结转|包括上年结转|结转的"),
+    ("current", r"当年(?:预算)?安排|新安排|本年(?:度)?安排|当年的?项目|当年预算项目|新增项目"),
+    ("unit_funds", r"只用单位资金|完全不用财政拨款|非财政拨款|单位资金项目|单位自有资金|自有资金"),
+]
+FUNDING_WORDS: list[tuple[str, str]] = [
+    ("fiscal", r"(?<!不)用财政拨款|(?<!非)财政拨款安排|(?<!非)财政拨款的?项目|一般公共预算项目|财政资金安排|表7"),
+    ("transfer", r"转移支付"),
+]
+INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包含|含|连同|算上"
+COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
+                                       ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"), ("public", r"公用经费")]
+LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目"), (2, r"款级|二级科目"),
+                                      (3, r"项级|明细|具体|三级科目")]
+# 预算 alone names the document (部门预算) unless an amount question follows it (预算多少, 预算、决算各…).
+PHASE_WORDS: list[tuple[str, str]] = [
+    ("final_account", r"决算|实际(?:支出|花|使用)"), ("initial_budget", r"年初预算"),
+    ("adjusted_budget", r"调整(?:后)?预算|全年预算"),
+    ("budget", r"预算数|预算(?=(?:是|为|有|多少|各|、|和|与|及|安排了?多少|花了))")]
+# Bounds: a comparison word before or after an amount. 以上/以下/以内 include the amount itself.
+BOUND_BEFORE: list[tuple[str, str]] = [("<=", r"不超过|不高于|不多于|最多"), ("<", r"低于|不足|少于|小于|不到|未达|未超过"),
+                                       (">=", r"不低于|不少于|至少"), (">", r"超过|突破|大于|高于|多于|过|逾|超")]
+BOUND_AFTER: list[tuple[str, str]] = [("<=", r"^(?:及|或)?(?:以下|以内|之内)"), (">=", r"^(?:及|或)?以上"),
+                                      (">", r"^(?:的)?(?:多|出头)")]
+BETWEEN = r"之间|至|到|-|~"
+# The words of a bound, out of a clause's content words.
+BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"
+# Words asking about a change against the year before (the narrative's 比上年 statements).
+CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上年|上年相比|压减|增加了|减少了|增加多少|减少多少|增长|下降|" \
+               r"变化|增减|多了|少了|比\d{4}年|较\d{4}年"
+# Clause openers that narrow the previous part (其中 …) or only add a condition to it.
+NARROW_WORDS = r"^(?:其中|这其中|这里面|里面|当中|此外|另外)"
+CONDITION_ONLY = r"(?:也算|也包括|也计入|算在内|不算|不包括|除外|不含)"
+
+# What the subject of a narrative's 比上年 statement says when it is about a figure.
+STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
+    "general_public_budget": ("一般公共预算",), "income_total": ("收入总", "收支总", "收入预算"),
+    "expenditure_total": ("支出总", "支出预算"), "basic_expenditure": ("基本支出",),
+    "project_expenditure": ("项目支出",), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
+    "carryover_nonfiscal": ("非财政拨款结转",), "operating_expenses": ("机关运行经费",),
+    "three_public.total": ("三公",), "three_public.overseas": ("出国",), "three_public.reception": ("接待",),
+    "three_public.vehicle_purchase": ("用车购置", "车辆购置", "公车购置"),
+    "three_public.vehicle_operation": ("用车运行", "车辆运行", "公车运行"),
+    "three_public.vehicles": ("公务用车",), "procurement.total": ("政府采购",),
+}
+# An expense the narrative states a change of that is not a department-level figure (培训费, 会议费).
+EXPENSE_WORD = r"[\u4e00-\u9fff]{2,3}费"
+NOT_EXPENSE = r"经费|三公|公务|出国|运行费|购置费|接待费"
+# A figure asked for what it is made of (上年结转结余由哪几部分组成): its parts in the ontology.
+PARTS_OF = r"由哪几部分|由哪些部分|哪几部分|哪几块|哪几项组成|由哪几项|组成部分|构成|组成|包括哪些|包含哪些|分为哪|分成哪|细分"
+# The economic classes a column of the basic-expenditure table is made of, where a table prints no
+# such column (人员经费: 工资福利支出 and 对个人和家庭的补助; 公用经费: 商品和服务支出 and 资本性支出).
+COLUMN_CLASSES: dict[str, tuple[str, ...]] = {"personnel": ("301", "303"), "public": ("302", "310")}

@@ -1,0 +1,519 @@
+"""A clause → the best-scoring frame, built from what the linker and the cue words found.
+
+No ordered cascade of rules: every focus collects evidence from the clause (its linked entities
+and its cues, ``nlp.cues``), each piece of evidence a named feature with a weight
+(``nlp.scorer``), and the focus with the highest score is taken. Adding a word to the lexicon or
+a measure to the ontology adds evidence for what it means and reorders nothing else. The
+operation, measures and filters are then read off the same cues; numbers, years and names keep
+their hand rules (``nlp.numbers``, ``nlp.normalize``, ``nlp.link``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from nlp import lexicon as L
+from nlp.catalog import Catalog, Entity
+from nlp.cues import CueSet, find_cues
+from nlp.frames import Bound, Filters, Frame, Operation, Ref
+from nlp.link import Linked, Linker, Mention
+from nlp.normalize import find_years
+from nlp.numbers import chinese_count
+from nlp.scorer import Scorer
+from nlp.vocabulary import Vocabulary
+
+_N = r"[\d一二两三四五六七八九十百]+"
+INDICATOR_KINDS = ["数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
+                   "可持续影响指标", "满意度指标", "效益指标"]
+# Words that say nothing about a topic (what is left of a clause once names and cues are out).
+_STOP = re.compile(
+    r"哪些项目|哪个项目|什么项目|有哪些|哪几个|有关|相关|有没有|没有|专门|关于|方面|涉及|开展|用于|用在|"
+    r"请问|列出|所有|看看|查询|一下|告诉|知道|可以|能否|是否|内容|情况|清单|列表|名单|一览|名称|全部|具体|"
+    r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
+    r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|"
+    r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|活儿|事儿|过来|下来|出来|起来|"
+    r"拆成|分成|分为|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
+    r"都|给|我|想|查|做|搞|花|"
+    r"[的了和与及或在里中是有吗呢吧啊呀个这那些年月日元钱哪啥谁跟同被把对从按为向就还也又等]")
+
+
+@dataclass
+class Clause:
+    """One part of the question: its span in the folded text and what was found in it."""
+
+    start: int
+    end: int
+    text: str
+    cues: CueSet = field(default_factory=lambda: CueSet([]))
+    mentions: list[Mention] = field(default_factory=list)
+    topic_groups: list[list[str]] = field(default_factory=list)  # topic IRIs per enumerated item
+
+
+class Parser:
+    """Clause → Frame."""
+
+    def __init__(self, catalog: Catalog, vocabulary: Vocabulary, linker: Linker, scorer: Scorer) -> None:
+        self.catalog = catalog
+        self.vocab = vocabulary
+        self.linker = linker
+        self.scorer = scorer
+
+    # ------------------------------------------------------------------ evidence
+    def clause(self, linked: Linked, start: int, end: int) -> Clause:
+        text = linked.question.text[start:end]
+        mentions = [m for m in linked.mentions if start <= m.start and m.end <= end]
+        blocked = [(m.start - start, m.end - start) for m in mentions
+                   if m.kinds() & {"project", "policy", "person", "division", "department", "unit", "place"}
+                   and not m.kinds() & {"term"}]
+        return Clause(start, end, text, CueSet(find_cues(text, blocked)), mentions)
+
+    def parse(self, linked: Linked, clause: Clause, ev: "Evidence | None" = None) -> Frame:
+        """The best frame of one clause."""
+        ev = ev or Evidence.of(self, linked, clause)
+        scores = self.scorer.focus_scores(ev)
+        focus = max(scores, key=lambda f: (scores[f], -FOCUS_PRIORITY.index(f)))
+        frame = Frame(focus, clause=clause.text, score=scores[focus])
+        frame.filters = self.filters(ev, focus)
+        frame.operation = self.operation(ev, focus)
+        frame.measures = self.measures(ev, focus, frame)
+        frame.unknown = [u for s, e, u in linked.unknown if clause.start <= s and e <= clause.end]
+        if focus == "staff":  # 编外聘用人员: a kind of staff the documents do not count
+            frame.unknown += [w for w in ev.keywords if re.search(r"(?:人员|人数|员工)$", w)]
+        frame.notes = [f"{k}={v:.1f}" for k, v in sorted(scores.items(), key=lambda kv: -kv[1])[:3]]
+        return frame
+
+    # ------------------------------------------------------------------ filters
+    def filters(self, ev: "Evidence", focus: str) -> Filters:
+        f = Filters()
+        f.departments = [_ref(e) for e in ev.departments]
+        f.years = list(ev.years)
+        subjects = [e for e in ev.subjects if ev.subjects_exact or focus != "projects"]
+        economic = re.search(r"经济分类|经济科目|工资福利|商品和服务|对个人和家庭|资本性支出|"
+                             r"(?:基本支出|人员经费|公用经费)(?:里|中|的|按)", ev.text)
+        if economic and any(e.kind == "economic_subject" for e in subjects):
+            subjects = [e for e in subjects if e.kind == "economic_subject"]  # 住房公积金 of 基本支出: 30113
+        f.subjects = list(dict.fromkeys(_ref(e) for e in subjects))
+        if f.subjects:
+            f.scheme = "economic" if subjects[0].kind == "economic_subject" else "functional"
+        f.projects = [_ref(e) for e in ev.projects]
+        named_subjects = {m.key for m in ev.mentions if m.kinds() & {"functional_subject", "economic_subject"}}
+        topics_only = [m for m in ev.mentions if "topic" in m.kinds() and not (f.subjects and m.key in named_subjects)]
+        f.topics = [_ref(e) for m in topics_only for e in m.entities if e.kind == "topic"]
+        f.topic_text = [m.key for m in topics_only]
+        f.keywords = list(ev.keywords)
+        f.keyword_groups = [list(g) for g in ev.keyword_groups]
+        f.topic_groups = [list(g) for g in ev.topic_groups]
+        f.person = _ref(ev.persons[0]) if ev.persons else None
+        f.policy = _ref(ev.policies[0]) if ev.policies else None
+        f.terms = [e.name for e in ev.terms]
+        cues = ev.cues
+        include = cues.has("include")
+        asked_category = cues.has("attribute", "category")
+        for c in cues.of("category"):
+            if asked_category or (include and _near(cues, c, "include")) or c.value in f.categories:
+                continue
+            f.categories.append(c.value)
+        if not f.scheme and economic:
+            f.scheme = "economic"
+        if focus == "projects" and f.projects and not ev.projects_exact and (ev.keywords or ev.topics) and \
+                re.search(r"哪些|有没有|哪个项目|什么项目|相关|有关|方面|涉及|哪几个|都有", ev.text) and not _one_clear(ev):
+            f.projects = []  # a topic, not a project named in part
+        funding = cues.values("funding")
+        if funding:
+            f.funding = funding[0]
+        levels = cues.values("level")
+        if levels:
+            f.level = int(levels[0])
+        if focus == "subjects":
+            masked = ev.text
+            for s in ev.subjects:
+                masked = masked.replace(s.name, "|")
+            cols = [c.value for c in cues.of("column") if ev.text[c.start:c.end] in masked]
+            f.column = cols[0] if cols else None
+            f.columns = list(dict.fromkeys(cols))
+        phases = list(dict.fromkeys(cues.values("phase")))
+        if phases:  # a 决算's own column where it is named, else the budget column named
+            f.phase = "final_account" if "final_account" in phases else phases[0]
+            f.phases = phases
+        f.indicator_kinds = ev.indicator_kinds
+        f.department_level = focus == "indicators" and bool(
+            re.search(r"部门整体|部门绩效|整体绩效|部门的?绩效目标|单位整体", ev.text)) and not ev.projects_exact
+        if f.department_level:
+            f.projects = []
+        f.bound = ev.bound
+        sizes = [c for c in cues.of("set_size")]
+        if sizes:
+            m = re.search(_N, sizes[0].text)
+            f.set_size = chinese_count(m.group()) if m else None
+        return f
+
+    # ------------------------------------------------------------------ operation
+    def operation(self, ev: "Evidence", focus: str) -> Operation:
+        ops = ev.cues.values("op")
+        t = ev.text
+        op = Operation("list" if focus not in ("figures", "staff") else "lookup")
+        chosen = next((o for o in OP_PRIORITY if o in ops), None)
+        asks_condition = ev.cues.has("attribute") or ev.cues.has("funding") or ev.cues.has("category")
+        if chosen == "yesno" and (focus in ("figures", "staff", "subjects") or ev.projects and focus == "projects"
+                                  and not asks_condition):
+            chosen = next((o for o in OP_PRIORITY if o in ops and o != "yesno"), None)
+        if chosen == "list" and focus in ("figures", "staff"):
+            chosen = None
+        if focus in ("projects", "subjects", "departments") and "rank" in ops and chosen in ("share", "difference", "sum"):
+            chosen = "rank"  # 最大的项目占项目支出的比例: the rank is asked, the share is added to it
+        if chosen:
+            op.name = chosen
+        op.also = [o for o in ops if o != op.name]
+        op.descending = not re.search(r"最小|最少|最低|最便宜|从低到高|从小到大|倒数|升序", t)
+        if op.name in ("rank", "sort", "compare") or "rank" in ops:
+            m = re.search(rf"(?:前|最大的|最多的|最高的|最小的|最少的|最低的|top)\s*({_N})", t)
+            n = chinese_count(m.group(1)) if m else None
+            if n is None:
+                m = re.search(rf"({_N})\s*(?:个|项|名|家)(?!项目中|个项目中|单位中|家单位)", t.split("中")[-1])
+                n = chinese_count(m.group(1)) if m else None
+            if n is None and re.search(r"哪两个|哪两项", t):
+                n = 2
+            op.explicit_n = n is not None
+            if n is None and re.search(r"最大|最多|最高|最小|最少|最低|最贵|最便宜", t):
+                n = 1
+            op.n = n
+            nth = re.search(rf"第({_N})(?:大|名|位|高|多|的|个|小|少)|排第({_N})|位居第({_N})", t)
+            if nth:
+                value = chinese_count(next(g for g in nth.groups() if g))
+                if value:
+                    op.nth = value
+                    op.n = value
+        if op.name == "share" or "share" in op.also:
+            op.base = ev.share_base
+        if op.name == "per_capita":
+            op.per_keys = list(ev.staff_measures)
+            stated = re.search(L.STATED_COUNT, t)
+            if stated and chinese_count(stated.group("n")):
+                op.per_count = (chinese_count(stated.group("n")), stated.group("unit"))
+        return op
+
+    # ------------------------------------------------------------------ measures
+    def measures(self, ev: "Evidence", focus: str, frame: Frame) -> list[str]:
+        cues = ev.cues
+        if focus in ("figures", "departments"):
+            keys = [k for k in cues.values("measure") if k in self.vocab.measures or k == "fiscal_total"]
+            if focus == "figures" and frame.operation.name in ("change", "growth", "derive"):
+                words = [w for w in re.findall(L.EXPENSE_WORD, ev.text) if not re.search(L.NOT_EXPENSE, w)]
+                if words:
+                    keys = ["word:" + w[-3:] for w in dict.fromkeys(words)] + keys
+            keys = _family_rules(keys, ev.text, frame.operation.name)
+            if focus == "departments" and not keys:
+                keys = ["income_total"]
+            if focus == "departments":
+                return keys[:1] if frame.operation.name != "share" else keys
+            if len(keys) == 1 and re.search(L.PARTS_OF, ev.text) and self.vocab.children(keys[0]):
+                return keys + self.vocab.children(keys[0])  # 上年结转结余由哪几部分组成
+            if len(keys) == 1 and frame.operation.name == "sum" and self.vocab.children(keys[0]) and \
+                    sum(1 for m in ev.mentions if "department" in m.kinds()) <= 1:
+                return keys + self.vocab.children(keys[0])  # 上年结转结余一共多少: with what it is made of
+            if not keys and cues.has("income_breakdown"):
+                return ["income_total", "general_public_budget", "upper_level_transfer", "government_fund",
+                        "state_capital", "unit_funds", "carryover_total"]
+            if not keys and cues.has("expenditure_breakdown"):
+                return ["expenditure_total", "basic_expenditure", "project_expenditure"]
+            if not keys:
+                thing = re.search(L.UNCOUNTED_THING, ev.text)
+                if thing:  # 多少张床位: a count the budget does not hold, never a figure in its place
+                    return ["word:" + thing.group("thing")]
+                if re.search(r"花|支出|开支|用了", ev.text):
+                    return ["expenditure_total"]
+                if cues.has("amount") or re.search(r"预算|收入|总共|一共|总额", ev.text):
+                    return ["income_total"]
+                return ["income_total", "expenditure_total", "basic_expenditure", "project_expenditure"]
+            return keys
+        if focus == "staff":
+            keys = [k for k in cues.values("measure") if self.vocab.measures.get(k) and self.vocab.measures[k].kind == "staff"]
+            return keys or ["authorizedStaff", "actualStaff", "activeStaff", "retiredStaff", "retiredVeteranStaff"]
+        if focus == "projects":
+            attrs = cues.values("attribute")
+            if not ev.projects:  # of a set of projects, a funding source or category is a condition
+                attrs = [a for a in attrs if a in ("unit", "person")]
+            elif cues.has("funding") or cues.has("category"):  # 是不是用财政拨款安排的: asked of the project
+                attrs = list(dict.fromkeys(attrs + (["funding"] if cues.has("funding") else ["category"])))
+            return attrs or ["amount"]
+        if focus == "subjects":
+            return [frame.filters.column or "total"]
+        return []
+
+
+FOCUS_PRIORITY = ("findings", "definitions", "indicators", "policies", "persons", "divisions", "subordinates",
+                  "functions", "staff", "projects", "subjects", "departments", "figures")
+OP_PRIORITY = ("derive", "completion", "per_capita", "growth", "change", "share", "difference", "rank", "sort",
+               "compare", "count", "sum", "yesno", "list")
+
+
+def _one_clear(ev: "Evidence") -> bool:
+    """One fuzzy project stands out clearly from the others."""
+    r = ev.project_candidates
+    return bool(r) and r[0][0] >= 8 and (len(r) == 1 or r[1][0] < r[0][0] - 2)
+
+
+def _near(cues: CueSet, c, kind: str, gap: int = 6) -> bool:
+    return any(abs(o.start - c.end) <= gap or abs(c.start - o.end) <= gap for o in cues.of(kind))
+
+
+def _ref(e: Entity) -> Ref:
+    return Ref(e.kind, e.iri, e.name, e.code, e.department, e.year)
+
+
+def _family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
+    """Which of the 三公 and 采购 parts a clause asks for: the parts it names, with the total where
+    it says 总共/合计/其中; all parts where it names only the family (only its total where the
+    family is compared or changed)."""
+    tp = [k for k in keys if k.startswith("three_public.")]
+    if tp:
+        parts = [k for k in tp if k != "three_public.total"]
+        if {"three_public.vehicle_operation", "three_public.vehicle_purchase"} & set(parts):
+            parts = [k for k in parts if k != "three_public.vehicles"]
+        if re.search(r"购置[及和与、]?运行|购置及运行维护|用车费用", t):
+            parts = [k for k in parts if k not in ("three_public.vehicle_purchase", "three_public.vehicle_operation")] \
+                + ["three_public.vehicles"]
+        if parts and "three_public.total" in tp and re.search(r"总共|合计|一共|总额|总数|其中", t):
+            parts = ["three_public.total", *parts]
+        if not parts and op in ("change", "growth", "derive", "compare", "sort", "rank", "difference"):
+            parts = ["three_public.total"]
+        if not parts:
+            parts = ["three_public.total", "three_public.overseas", "three_public.reception", "three_public.vehicles",
+                     "three_public.vehicle_purchase", "three_public.vehicle_operation"]
+        keys = [k for k in keys if not k.startswith("three_public.")] + list(dict.fromkeys(parts))
+    pr = [k for k in keys if k.startswith("procurement.")]
+    if pr:
+        parts = [k for k in pr if k != "procurement.total"]
+        parts = ["procurement.total", *parts] if parts else ["procurement.total"] \
+            if op in ("change", "growth", "derive", "compare", "sort", "rank", "difference") else \
+            ["procurement.total", "procurement.goods", "procurement.works", "procurement.services"]
+        keys = [k for k in keys if not k.startswith("procurement.")] + parts
+    if "income_total" in keys and len(keys) > 1 and not re.search(r"收入总计|收支总|总收入|收入合计", t):
+        pass
+    return list(dict.fromkeys(keys))
+
+
+@dataclass
+class Evidence:
+    """What one clause offers the scorer and the frame builders."""
+
+    text: str
+    cues: CueSet
+    departments: list[Entity]
+    places: list[Entity]
+    projects: list[Entity]
+    projects_exact: bool
+    project_candidates: list[tuple[float, Entity]]
+    subjects: list[Entity]
+    subjects_exact: bool
+    persons: list[Entity]
+    policies: list[Entity]
+    topics: list[Entity]
+    terms: list[Entity]
+    units: list[Entity]
+    divisions: list[Entity]
+    years: list[int]
+    amounts: list
+    bound: Bound | None
+    keywords: list[str]
+    indicator_kinds: list[str]
+    share_base: str | None
+    item_measures: list[str]
+    staff_measures: list[str]
+    mentions: list = field(default_factory=list)
+    keyword_groups: list = field(default_factory=list)
+    topic_groups: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, parser: Parser, linked: Linked, clause: Clause) -> "Evidence":
+        t = clause.text
+        span = (clause.start, clause.end)
+        cues = clause.cues
+        vocab = parser.vocab
+        depts = linked.entities("department", span=span)
+        places = linked.entities("place", exact_only=True, span=span)
+        ranked = parser.linker.rank(linked, span)
+        projects, exact = strong_projects(linked, span, ranked.get("project", []))
+        subjects = linked.entities("functional_subject", span=span) + linked.entities("economic_subject", span=span)
+        subjects_exact = bool(subjects)
+        if not projects:  # subjects named in part (社保和就业支出, 职工医保缴费), one per enumerated item
+            for seg in _segments(clause):
+                if any(seg[0] < m.end and m.start < seg[1] and m.kinds() & {"functional_subject", "economic_subject"}
+                       for m in clause.mentions):
+                    continue
+                seg_ranked = parser.linker.rank(linked, seg, ("functional_subject", "economic_subject")) \
+                    if seg != span else ranked
+                for kind in ("economic_subject", "functional_subject") if re.search(
+                        r"经济分类|经济科目|基本支出|人员经费|公用经费", t) else ("functional_subject", "economic_subject"):
+                    r = seg_ranked.get(kind, [])
+                    if r and r[0][0] >= 4.5 and (len(r) == 1 or r[1][0] < r[0][0]) and r[0][1] not in subjects:
+                        subjects.append(r[0][1])
+                        break
+        if not depts and places:  # a bare place names every department of that place (not 昌吉 of 美丽昌吉…)
+            depts = _departments_of_places(parser.catalog, linked, clause, places, projects)
+        amounts = [a for a in linked.question.amounts if clause.start <= a.start and a.end <= clause.end]
+        bound = _bound(t, [(a.start - clause.start, a.end - clause.start, a.value) for a in amounts])
+        item_measures = [k for k in cues.values("measure")
+                         if k == "fiscal_total" or (vocab.measures.get(k) and vocab.measures[k].kind == "item")]
+        staff_measures = [k for k in cues.values("measure") if vocab.measures.get(k) and vocab.measures[k].kind == "staff"]
+        persons = linked.entities("person", span=span)
+        policies = linked.entities("policy", exact_only=True, span=span)
+        ev = cls(t, cues, depts, places, projects, exact, ranked.get("project", []), subjects, subjects_exact,
+                 persons, policies, linked.entities("topic", span=span), linked.entities("term", span=span),
+                 linked.entities("unit", span=span), linked.entities("division", span=span),
+                 find_years(_without_numbers(t), None)[0], amounts, bound, [], [], None, item_measures,
+                 staff_measures)
+        ev.keyword_groups = content_words(clause, linked)
+        ev.keywords = list(dict.fromkeys(w for g in ev.keyword_groups for w in g))
+        ev.topic_groups = list(clause.topic_groups)
+        ev.mentions = clause.mentions
+        ev.indicator_kinds = _indicator_kinds(t, clause)
+        ev.share_base = _share_base(t, cues, vocab)
+        return ev
+
+
+def _segments(clause: Clause) -> list[tuple[int, int]]:
+    """The spans of a clause's enumerated items (住房公积金、职工医保缴费各多少 → two), absolute."""
+    out, start = [], 0
+    inside = [(m.start - clause.start, m.end - clause.start) for m in clause.mentions]
+    for m in re.finditer(r"[、/]|和|及|与", clause.text):
+        if any(s <= m.start() < e for s, e in inside):
+            continue  # 商品和服务支出: one name
+        out.append((clause.start + start, clause.start + m.start()))
+        start = m.end()
+    out.append((clause.start + start, clause.end))
+    return [s for s in out if s[1] - s[0] >= 2]
+
+
+def _without_numbers(text: str) -> str:
+    """The clause without 文号 (【2024】126号), whose year is not the fiscal year asked about."""
+    return re.sub(r"[\[(]\d{4}[\])]\s*\d+号", "", text)
+
+
+def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[float, Entity]]) -> tuple[list[Entity], bool]:
+    """Projects named exactly, else the best fuzzy candidates that clearly stand out."""
+    exact = linked.entities("project", exact_only=True, span=span)
+    if exact:
+        return exact, True
+    if not ranked:
+        return [], False
+    top = ranked[0][0]
+    if top < 5.5:
+        if top >= 4 and (len(ranked) == 1 or ranked[1][0] < top - 1.5):
+            return [ranked[0][1]], False
+        return [], False
+    return [e for s, e in ranked if s >= top - 0.5], False
+
+
+def _departments_of_places(catalog: Catalog, linked: Linked, clause: Clause, places: list[Entity],
+                           projects: list[Entity]) -> list[Entity]:
+    """The departments of the places a clause names; the words right after the place narrow them
+    (江苏省政协 → 江苏省政协办公厅)."""
+    text = linked.question.text
+    out: list[Entity] = []
+    by_name = {d.name: d for d in catalog.departments()}
+    for m in clause.mentions:
+        if m.how != "exact" or "place" not in m.kinds() or m.kinds() & {"department"}:
+            continue
+        place = next(e for e in m.entities if e.kind == "place")
+        if any(place.name in p.name for p in projects):
+            continue
+        mine = [d for d in (place.code or "").split("|") if d]
+        for k in range(6, 1, -1):
+            frag = text[m.end: m.end + k]
+            if len(frag) < k or re.search(r"[^\u4e00-\u9fff]", frag):
+                continue
+            narrow = [d for d in mine if frag in d]
+            if narrow:
+                if len(narrow) < len(mine):
+                    mine = narrow
+                break
+        out += [by_name[d] for d in mine if d in by_name]
+    return list(dict.fromkeys(out))
+
+
+def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
+    """An amount bound: 超过50万元, 不超过二十万, 10万到30万之间, 500万元以上. 以上/以下/以内 include
+    the amount itself; 超过/低于/不足 do not."""
+    if not amounts:
+        return None
+    s, e, value = amounts[0]
+    after, before = t[e: e + 4], t[max(0, s - 5): s]
+    if len(amounts) >= 2 and re.search(L.BETWEEN, t[e: amounts[1][0]] + t[amounts[1][1]: amounts[1][1] + 3]):
+        return Bound("between", value, amounts[1][2])
+    for op, rx in L.BOUND_AFTER:
+        if re.search(rx, after):
+            return Bound(op, value)
+    for op, rx in L.BOUND_BEFORE:
+        if re.search(rf"(?:{rx})[^，。,]{{0,3}}$", before):
+            return Bound(op, value)
+    return None
+
+
+def _indicator_kinds(t: str, clause: Clause) -> list[str]:
+    """The indicator kinds a clause names (a project's own name names none)."""
+    scan = t
+    for m in clause.mentions:
+        if m.kinds() & {"project"}:
+            s, e = m.start - clause.start, m.end - clause.start
+            scan = scan[:s] + "|" * (e - s) + scan[e:]
+    kinds = [k for k in INDICATOR_KINDS if re.search(k[:-2] + r"(?=指标|[和、与及,，]|方面|类)", scan)
+             and (k != "效益指标" or not re.search(r"(经济|社会|生态)效益", scan))]
+    kinds = [k for k in kinds if not (k == "效益指标" and len(kinds) > 1 and
+                                      any(x.endswith("效益指标") and x != k for x in kinds))]
+    if re.search(r"产出指标", scan):
+        kinds = list(dict.fromkeys(kinds + ["数量指标", "质量指标", "时效指标", "成本指标"]))
+    return kinds
+
+
+def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
+    """The figure a share is taken of when the clause names it (占支出总计的比重, 占总收入)."""
+    m = re.search(r"占(?:了)?([^，。,?？]{1,12}?)(?:的)?(?:比重|比例|百分比|多少|几成|%)", t)
+    if not m:
+        return None
+    for key, rx in L.MEASURE_WORDS:
+        if re.search(rx, m.group(1)) and key in vocab.measures:
+            return key
+    return None
+
+
+def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
+    """What is left of a clause once names, cue words, numbers and function words are out: the
+    words of a topic (柴油车, 物业费, 垃圾焚烧发电, pm2.5), grouped by the enumeration they stand in
+    (柴油车尾气、OBD在线监控: two groups, each a topic of its own)."""
+    t = list(clause.text)
+    for m in clause.mentions:
+        if m.kinds() & {"department", "place", "topic", "person", "unit", "policy", "project", "division", "term",
+                        "functional_subject", "economic_subject"}:
+            for i in range(m.start - clause.start, m.end - clause.start):
+                t[i] = "|"
+    for c in clause.cues.cues:
+        for i in range(c.start, c.end):
+            t[i] = "|"
+    for a in linked.question.amounts:
+        for i in range(max(a.start, clause.start), min(a.end, clause.end)):
+            t[i - clause.start] = "|"
+    for s, e, _name in linked.unknown:  # a name the graph lacks is not a topic
+        for i in range(max(s, clause.start), min(e, clause.end)):
+            t[i - clause.start] = "|"
+    text = "".join(t)
+    text = re.sub(L.BOUND_WORDS, "|", text)
+    text = re.sub("|".join(k[:-2] + "(?:指标)?" for k in INDICATOR_KINDS), "|", text)
+    groups: list[list[str]] = []
+    cuts = [0] + [p for m in re.finditer(r"[、/]|以及|或者|和|及|与|或", text) for p in (m.start(), m.end())] + [len(text)]
+    topic_spans = [(m.start - clause.start, m.end - clause.start, [e.iri for e in m.entities if e.kind == "topic"])
+                   for m in clause.mentions if "topic" in m.kinds()]
+    clause.topic_groups = []
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        piece = text[start:end]
+        topics = [iri for s, e, iris in topic_spans if start <= s < end for iri in iris]
+        latin = re.findall(r"[a-z][a-z0-9.]*[a-z0-9]|[a-z]{2,}", piece)  # pm2.5, obd
+        piece = re.sub(r"[a-z][a-z0-9.]*", "|", piece)
+        piece = re.sub(r"\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|年度?|%)?", "|", piece)
+        piece = _STOP.sub("|", piece)
+        words = [w for w in re.split(r"[|\W\d_]+", piece) if len(w) >= 2] + [w for w in latin if len(w) >= 2]
+        if words or topics:  # one enumerated item: its own topics and words
+            groups.append(list(dict.fromkeys(words)))
+            clause.topic_groups.append(topics)
+    return groups

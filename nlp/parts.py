@@ -1,0 +1,207 @@
+"""A question in parts that share context.
+
+``split``: a question is cut at its sentence and clause marks; a piece that asks nothing of its
+own (克州生态环境局2024年用财政拨款安排的5个项目中，…) is context for the next one, a piece that only
+adds a condition (单位资金项目也算在内) belongs to the one before.
+
+``share_context``: a part that names no department or year takes the previous part's; a part that
+asks only an operation (各占多大比重, 每年涨了多少, 差多少) computes on the previous part's figures
+(a derived part); a part that only asks for what the previous one already shows (分别是哪个单位的、
+多少钱 after a list of projects; 压减后是多少 after a change) is folded into it; 其中 narrows to the
+previous part's scope; parts asking the same thing of the same scope are merged (编制数和实有人数各是
+多少？在职、退休各几人？), so 各是多少 distributes over everything named.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp import lexicon as L
+from nlp.frames import DERIVED_OPERATIONS, Frame, Operation
+
+_MARKS = re.compile(r"[。？?！!；;，,]")
+# A piece of a question that asks something (a question word, an imperative, an operation).
+_ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|列出|比较|对比|"
+                   r"介绍|列举|查询|统计|计算|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
+                   r"差|涨|降|增|减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥")
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Spans of the parts of a folded question."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for m in _MARKS.finditer(text):
+        if m.start() > start:
+            pieces.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for s, e in pieces:
+        piece = text[s:e]
+        if re.search(L.CONDITION_ONLY, piece) and out and not re.search(r"多少|几|哪|什么|谁|吗", piece):
+            out[-1] = (out[-1][0], e)
+        elif not _ASKS.search(piece):
+            pending = s if pending is None else pending
+        else:
+            out.append((pending if pending is not None else s, e))
+            pending = None
+    if pending is not None:
+        if out:
+            out[-1] = (out[-1][0], len(text))
+        else:
+            out.append((pending, len(text)))
+    return out or [(0, len(text))]
+
+
+def _own_content(frame: Frame, ev) -> bool:
+    """Whether a part names something of its own (an entity, a measure, a content word, a focus
+    word other than 单位), rather than only an operation on what came before."""
+    if ev.departments or ev.projects or ev.subjects or ev.persons or ev.policies or ev.topics or ev.terms:
+        return True
+    if ev.item_measures or ev.staff_measures or ev.keywords or ev.bound is not None:
+        return True
+    cues = ev.cues
+    if any(c.kind == "focus" and c.value not in ("departments",) for c in cues.cues):
+        return True
+    return any(cues.has(k) for k in ("income_breakdown", "expenditure_breakdown", "category", "funding", "level"))
+
+
+def _only_names(frame: Frame, ev) -> bool:
+    """A part that names only another department, place or year (…呢？)."""
+    named = bool(ev.departments or ev.places or frame.unknown or ev.years)
+    asks = ev.item_measures or ev.staff_measures or ev.projects or ev.subjects or ev.keywords or ev.topics or \
+        any(c.kind in ("focus", "op", "attribute", "income_breakdown", "expenditure_breakdown") for c in ev.cues.cues)
+    return named and not asks and bool(re.search(r"呢|那|又|和|也", frame.clause))
+
+
+def _elliptical_measure(frame: Frame, ev) -> bool:
+    """A part that names only another figure (公用经费呢？): the same operation on it."""
+    return bool(ev.item_measures or ev.staff_measures) and not ev.cues.has("op") and \
+        bool(re.search(r"呢$|^那|^又|^再", frame.clause))
+
+
+def _about_the_same(frame: Frame, ev) -> bool:
+    """A part that names no department, project, subject or figure of its own (its words are about
+    the thing just named)."""
+    if ev.departments or ev.places or ev.projects or ev.subjects or ev.topics or frame.unknown:
+        return False
+    if ev.item_measures or ev.staff_measures:
+        return False
+    return not any(c.kind == "focus" and c.value in ("departments", "divisions", "subordinates", "functions",
+                                                       "definitions") for c in ev.cues.cues)
+
+
+def _same(a: Frame, b: Frame) -> bool:
+    return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
+
+
+def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
+    """The parts after context is shared between them (see the module docstring)."""
+    out: list[Frame] = []
+    for frame, ev in zip(frames, evidence):
+        prev = out[-1] if out else None
+        if prev is None:
+            out.append(frame)
+            continue
+        f = frame.filters
+        narrows = bool(re.match(L.NARROW_WORDS, frame.clause))
+        if not f.departments and not frame.unknown:
+            f.departments = list(prev.filters.departments)
+            frame.open_department = prev.open_department
+        if not f.years:
+            f.years = list(prev.filters.years)
+        if f.phase is None:
+            f.phase = prev.filters.phase
+        if not f.phases:
+            f.phases = list(prev.filters.phases)
+        if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
+            frame.focus, frame.measures = prev.focus, list(prev.measures)
+            frame.operation = prev.operation
+            for key in ("subjects", "scheme", "projects", "topics", "keywords", "categories", "funding", "bound",
+                        "indicator_kinds", "column", "columns", "level"):
+                if not getattr(f, key):
+                    setattr(f, key, getattr(prev.filters, key))
+            out.append(frame)
+            continue
+        if _elliptical_measure(frame, ev) and prev.focus in ("figures", "staff") and frame.focus == prev.focus:
+            frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
+        if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base}:
+            if prev.focus in ("projects", "subjects"):
+                prev.operation.also.append("share")  # 占项目支出的比重 of the total just listed
+                prev.operation.base = ev.share_base
+                continue
+            if prev.focus == "figures" and (prev.operation.name == "difference" or "difference" in prev.operation.also):
+                derived = Frame("figures", [ev.share_base], prev.filters.copy(),
+                                Operation("share", base=ev.share_base), frame.clause, frame.score, prev.open_department)
+                derived.derived_only = derived.of_previous = True  # 多出来的部分占支出总计的多少
+                out.append(derived)
+                continue
+            if prev.focus == "figures":  # 上年结转结余一共多少？占全部收入多大比重？
+                derived = Frame("figures", list(prev.measures), prev.filters.copy(),
+                                Operation("share", base=ev.share_base), frame.clause, frame.score, prev.open_department)
+                derived.derived_only = True
+                out.append(derived)
+                continue
+        if frame.operation.name == "share" and not frame.operation.base and not ev.share_base \
+                and frame.focus in ("figures", "subjects") and prev.focus == "figures" and len(prev.measures) == 1 \
+                and prev.operation.name in ("lookup", "sum") and prev.measures[0] not in frame.measures:
+            frame.operation.base = prev.measures[0]  # X多少？Y占多大比例: Y's share of the X just asked
+        if prev.focus == "indicators" and prev.filters.department_level and frame.focus in ("indicators", "figures") \
+                and _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
+            frame.focus, f.department_level = "indicators", True
+            f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
+            frame.operation = Operation("list")
+            out.append(frame)
+            continue
+        if prev.filters.projects and _about_the_same(frame, ev):
+            # 钱具体怎么分的？整个合同多少钱？去年实际完成多少？: still the project just named
+            f.projects = list(prev.filters.projects)
+            if frame.score < 2.0 and prev.focus in ("indicators", "policies", "persons", "findings"):
+                frame.focus = prev.focus  # 分别是啥 after the indicators asked: those indicators
+                f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
+                f.indicator_kinds = list(prev.filters.indicator_kinds)
+                f.department_level = prev.filters.department_level
+                frame.operation = Operation("list")
+            elif frame.focus not in ("indicators", "policies", "persons", "findings"):
+                frame.focus = "projects"
+                attrs = ev.cues.values("attribute")
+                if ev.cues.has("income_breakdown") and "funding" not in attrs:
+                    attrs.append("funding")
+                frame.measures = attrs or ["amount", "description"]
+            out.append(frame)
+            continue
+        if not _own_content(frame, ev):
+            op = frame.operation.name
+            if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):
+                continue  # 压减后是多少 after a change: the change already shows the figure after it
+            if op in DERIVED_OPERATIONS or op in ("growth", "change"):
+                if prev.focus in ("figures", "departments", "staff") or \
+                        (op == "difference" and prev.operation.name == "per_capita"):
+                    derived = Frame(prev.focus, list(prev.measures), prev.filters.copy(), frame.operation,
+                                    frame.clause, frame.score, prev.open_department, False)
+                    derived.derived_only = op in DERIVED_OPERATIONS
+                    if op in ("growth", "change"):
+                        derived.derived_only = False
+                        if len(derived.filters.years) >= 2:
+                            derived.operation.name = "growth"
+                    if prev.operation.name == "share" and op == "share":
+                        continue
+                    out.append(derived)
+                    continue
+                if op not in prev.operation.also:
+                    prev.operation.also.append(op)
+                continue
+            continue  # it asks for what the previous part already shows
+        if narrows and not (ev.item_measures or ev.staff_measures) and frame.focus != prev.focus:
+            frame.focus = prev.focus
+        if not f.subjects and frame.focus == prev.focus == "subjects":
+            f.subjects, f.scheme = list(prev.filters.subjects), prev.filters.scheme
+        if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
+                and not (ev.topics or ev.keywords):
+            f.projects = list(prev.filters.projects)
+        if _same(frame, prev) or (frame.focus == prev.focus == "staff" and f.departments == prev.filters.departments):
+            prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
+            continue
+        out.append(frame)
+    return out

@@ -1,0 +1,209 @@
+"""Scores the candidate foci of a clause: a linear model over named evidence.
+
+The evidence of a clause is a set of *atoms* (an entity kind the linker found, a cue the lexicon
+found, a few conjunctions such as "an amount word next to a department and no project"), each
+with a value. A candidate frame with focus ``f`` has the features ``f|atom``; its score is the sum
+of their weights. The weights in ``WEIGHTS`` say how much each atom is evidence for each focus —
+so a new measure word is evidence for the figures focus and nothing else, and no rule is ordered
+before another. ``nlp.training`` fits corrections to these weights on questions generated from the
+graph's own entities (the "overnight" method); ``Scorer`` adds them where they are given.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+# weight of focus|atom (atoms are listed in ``atoms``); unlisted pairs weigh 0
+WEIGHTS: dict[str, float] = {
+    # a department's own figures
+    "figures|bias": 0.3,
+    "figures|measure:item": 3.0,
+    "figures|income_breakdown": 3.0,
+    "figures|amount_for_department": 1.0,
+    "figures|ent:department": 0.5,
+    "figures|ent:project_exact": -3.0,
+    "figures|ent:project_fuzzy": -1.5,
+    "figures|focus:projects": -0.5,
+    "figures|ent:subject_exact": -1.5,
+    "figures|subject_named_as_measure": 2.0,
+    "figures|change_of_expense": 4.0,
+    "figures|measure_scope": -2.0,
+    "figures|rank_of_project_expenditure": -2.0,
+    # departments compared on one figure
+    "departments|focus:departments": 1.0,
+    "departments|measure_compared": 4.0,
+    "departments|measure_bounded": 3.5,
+    "departments|no_measure": -4.0,
+    "departments|focus:projects": -1.5,
+    "departments|measure_over_departments": 3.0,
+    # projects
+    "projects|ent:project_exact": 3.5,
+    "projects|ent:project_fuzzy": 2.5,
+    "projects|focus:projects": 1.0,
+    "projects|ent:person": 2.0,
+    "projects|category": 1.5,
+    "projects|funding": 1.5,
+    "projects|bound": 1.0,
+    "projects|topic_money": 1.5,
+    "projects|attribute_of_project": 1.5,
+    "projects|item_measure_alone": -2.0,
+    "projects|policy_and_projects": 1.5,
+    "projects|ent:subject_and_project_word": 0.5,
+    "projects|rank_of_project_expenditure": 4.0,
+    "projects|economic_subject_items": -3.0,
+    "projects|measure_scope": 1.0,
+    "projects|projects_under_subject": 3.0,
+    "projects|focus:indicators": -3.0,
+    "projects|focus:policies": -2.5,
+    "projects|focus:persons": -2.5,
+    "projects|focus:findings": -4.0,
+    "projects|focus:definitions": -2.0,
+    "projects|projects_of_subordinates": 3.0,
+    # classification subjects
+    "subjects|ent:subject_exact": 3.0,
+    "subjects|ent:subject_fuzzy": 2.0,
+    "subjects|focus:subjects": 1.0,
+    "subjects|expenditure_breakdown": 3.0,
+    "subjects|level": 1.0,
+    "subjects|ent:project_exact": -2.0,
+    "subjects|subject_word_is_project_word": -1.5,
+    "subjects|subject_named_as_measure": -2.5,
+    "subjects|subject_context": 2.0,
+    "subjects|change_of_expense": -3.0,
+    "subjects|measure_scope": 1.0,
+    "subjects|projects_under_subject": -2.0,
+    # the rest: their own words
+    "indicators|focus:indicators": 1.0,
+    "indicators|ent:project_exact": 0.5,
+    "indicators|ent:project_fuzzy": 0.5,
+    "policies|focus:policies": 1.0,
+    "policies|ent:project_exact": 1.0,
+    "policies|ent:project_fuzzy": 1.0,
+    "policies|ent:policy": 0.5,
+    "policies|policy_and_projects": -1.0,
+    "persons|focus:persons": 1.0,
+    "persons|ent:project_exact": 1.0,
+    "persons|ent:project_fuzzy": 1.0,
+    "persons|ent:person": -2.0,
+    "divisions|focus:divisions": 1.0,
+    "subordinates|focus:subordinates": 1.0,
+    "subordinates|ent:project_exact": -2.0,
+    "subordinates|projects_of_subordinates": -3.0,
+    "functions|focus:functions": 1.0,
+    "functions|ent:person": -3.0,
+    "staff|measure:staff": 4.0,
+    "staff|measure_compared": -3.0,
+    "staff|ent:project_exact": -3.0,
+    "findings|focus:findings": 1.0,
+    "findings|subject_check": 4.0,  # 商品和服务支出的明细加起来等于合计吗: a check of that subject
+    "definitions|focus:definitions": 1.0,
+    "definitions|ent:term": 0.5,
+    "definitions|asks_figures": -3.0,
+    "definitions|ent:project_exact": -3.0,
+}
+FOCI = ("figures", "departments", "projects", "subjects", "indicators", "policies", "persons", "divisions",
+        "subordinates", "functions", "staff", "findings", "definitions")
+
+
+def atoms(ev) -> dict[str, float]:
+    """The evidence of a clause (``nlp.parse.Evidence``) as named atoms with values."""
+    a: dict[str, float] = defaultdict(float)
+    cues = ev.cues
+    for c in cues.cues:  # each focus word adds its weight (several words for one focus: stronger, capped)
+        if c.kind == "focus":
+            a["focus:" + c.value] = min(a["focus:" + c.value] + c.weight, max(c.weight, 3.0))
+    project_word = any(re.search(r"项目|专项", c.text) for c in cues.of("focus", "projects"))
+    if ev.departments:
+        a["ent:department"] = 1
+    if len(ev.departments) >= 2:
+        a["ent:departments2"] = 1
+    if ev.projects:
+        a["ent:project_exact" if ev.projects_exact else "ent:project_fuzzy"] = 1
+    if ev.subjects:
+        a["ent:subject_exact" if ev.subjects_exact else "ent:subject_fuzzy"] = 1
+    for kind, ents in (("person", ev.persons), ("policy", ev.policies), ("topic", ev.topics),
+                       ("term", ev.terms), ("unit", ev.units)):
+        if ents:
+            a["ent:" + kind] = 1
+    if ev.item_measures:
+        a["measure:item"] = 1
+    if ev.staff_measures:
+        a["measure:staff"] = 1
+    for kind in ("income_breakdown", "expenditure_breakdown", "category", "funding", "level", "set_size"):
+        if cues.has(kind):
+            a[kind] = 1
+    if ev.bound is not None:
+        a["bound"] = 1
+    ops = set(cues.values("op"))
+    measure = bool(ev.item_measures or ev.staff_measures)
+    if not measure:
+        a["no_measure"] = 1
+    if cues.has("amount") and ev.departments and not ev.projects and not ev.subjects:
+        a["amount_for_department"] = 1
+    if measure and ops & {"compare", "sort", "rank"} and (len(ev.departments) != 1 or cues.has("focus", "departments")) \
+            and not project_word and not ev.projects:
+        a["measure_compared"] = 1
+    if measure and ev.bound is not None and not project_word and not ev.projects and \
+            (cues.has("focus", "departments") or not ev.departments):
+        a["measure_bounded"] = 1
+    if (ev.topics or ev.keywords) and (project_word or re.search(r"经费|资金|钱|安排|花了|投入", ev.text)):
+        a["topic_money"] = 1
+    if cues.has("attribute") and ev.projects:
+        a["attribute_of_project"] = 1
+    if ev.item_measures and not ev.projects and not project_word:
+        a["item_measure_alone"] = 1
+    if ev.policies and project_word:
+        a["policy_and_projects"] = 1
+    asks_projects = any(c.weight >= 3.0 for c in cues.of("focus", "projects"))  # 哪些项目, 几个项目
+    if ev.subjects and asks_projects and any(s.kind == "functional_subject" for s in ev.subjects):
+        a["projects_under_subject"] = 1  # 大气科目下有哪些项目: projects classified under that subject
+    if ev.subjects and project_word and all(s.kind == "economic_subject" for s in ev.subjects):
+        a["economic_subject_items"] = 1  # an economic subject's 项目 are its own items: projects are not classified so
+    if ev.subjects and project_word and not cues.has("focus", "subjects"):
+        a["ent:subject_and_project_word"] = 1
+        a["subject_word_is_project_word"] = 1
+    context = re.search(r"经济分类|功能分类|明细|科目|商品和服务|工资福利|对个人和家庭|资本性支出|基本支出中|公用经费中|"
+                        r"类级|款级|项级|[类款项]\)", ev.text)
+    if ev.subjects and context:
+        a["subject_context"] = 1
+    if ev.subjects and ev.item_measures and not context and any(
+            any(c.start <= ev.text.find(s.name) < c.end or ev.text.find(s.name) <= c.start < ev.text.find(s.name) + len(s.name)
+                for c in cues.of("measure")) for s in ev.subjects if s.name in ev.text):
+        a["subject_named_as_measure"] = 1
+    if ops & {"change", "growth", "derive"} and re.search(r"[\u4e00-\u9fff]{2,3}费", ev.text) and \
+            not ev.projects and not project_word:
+        a["change_of_expense"] = 1
+    if "project_expenditure" in ev.item_measures and ops & {"rank"} and len(ev.departments) <= 1:
+        a["rank_of_project_expenditure"] = 1
+    scope = [c for c in cues.of("measure") if re.match(r"中|里|当中|里面|之中", ev.text[c.end:c.end + 2])]
+    if scope and (cues.has("focus", "subjects") or project_word):
+        a["measure_scope"] = 1  # 基本支出中…科目, 项目支出中…项目: the figure is where to look, not what is asked
+    if measure and cues.has("focus", "departments") and len(ev.departments) != 1:
+        a["measure_over_departments"] = 1
+    if cues.has("focus", "findings") and ev.subjects:
+        a["subject_check"] = 1
+    if cues.has("focus", "subordinates") and (project_word or cues.has("attribute", "unit")):
+        a["projects_of_subordinates"] = 1
+    if re.search(r"多少|哪些|几个|最大|最小|最多|排名", ev.text):
+        a["asks_figures"] = 1
+    return dict(a)
+
+
+class Scorer:
+    """focus → score for one clause: ``WEIGHTS`` plus any learned corrections."""
+
+    def __init__(self, learned: dict[str, float] | None = None) -> None:
+        self.weights = dict(WEIGHTS)
+        for key, value in (learned or {}).items():
+            self.weights[key] = self.weights.get(key, 0.0) + value
+
+    def features(self, ev, focus: str) -> dict[str, float]:
+        feats = {f"{focus}|{k}": v for k, v in atoms(ev).items()}
+        feats[f"{focus}|bias"] = 1.0
+        return feats
+
+    def focus_scores(self, ev) -> dict[str, float]:
+        out = {}
+        for focus in FOCI:
+            out[focus] = sum(self.weights.get(k, 0.0) * v for k, v in self.features(ev, focus).items())
+        return out

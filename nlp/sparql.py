@@ -1,0 +1,235 @@
+"""ONE builder: a frame's focus and filters become SPARQL.
+
+There is no template per question kind. Each focus has a *shape* — the graph pattern its rows
+stand in, how a row reaches its budget document, the variables it yields — and each filter a
+*constraint* compiled into that shape (a subject code prefix, a column, a category, a funding
+source, a person, a policy document, an amount bound, an indicator kind). The builder joins them.
+Every value enters the text through ``kg.rdf.escape`` (the project's one escape module); a
+budget document is bound as a direct IRI in the pattern (one query per document), never through a
+``VALUES`` join, which Oxigraph plans as a scan. Arithmetic is never done in SPARQL: the rows come
+back with exact decimals and ``nlp.derive`` computes in Python.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.rdf import iris
+from kg.rdf.escape import decimal as dec_term, integer, iri, literal
+from nlp.vocabulary import PREFIXES
+
+
+LOCATION = """  OPTIONAL { ?x prov:wasDerivedFrom ?loc .
+    OPTIONAL { ?loc bkg:sourceFile ?file } OPTIONAL { ?loc bkg:page ?page }
+    OPTIONAL { ?loc bkg:line ?line } OPTIONAL { ?loc bkg:table ?table } OPTIONAL { ?loc bkg:row ?row } }"""
+LOCATION_VARS = ("?file", "?page", "?line", "?table", "?row")
+# The phase of a figure (预算数, 年初预算数, 调整预算数 or 决算数): a 决算 prints several per row.
+# Every observation has one (kg.rdf.mapping); its key is taken off the IRI in Python (nlp.graph).
+PHASE = "  ?x bkg:budgetPhase ?phase ."
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Where the rows of one focus stand in the graph. ``anchor`` links ``?x`` to the budget
+    document ``{doc}`` (a direct IRI); ``body`` is the rest of the pattern; ``located`` rows carry
+    their source location."""
+
+    anchor: str
+    body: str
+    select: tuple[str, ...]
+    located: bool = True
+    order: str = ""
+
+
+SHAPES: dict[str, Shape] = {
+    "figures": Shape("?x bkg:document {doc} .", "?x bkg:item ?item ; bkg:amount ?amount .\n" + PHASE,
+                     ("?item", "?amount", "?phase")),
+    "subjects": Shape("?x bkg:document {doc} .",
+                      "?x bkg:subject ?s ; bkg:expenditureKind ?k ; bkg:amount ?amount .\n"
+                      "  ?s a {scheme} ; skos:notation ?code .\n"
+                      "  OPTIONAL { ?s skos:prefLabel ?name } OPTIONAL { ?x rdfs:label ?printed }\n"
+                      "  BIND(REPLACE(STR(?k), \"^.*/\", \"\") AS ?column)\n" + PHASE,
+                      ("?code", "?name", "?printed", "?column", "?amount", "?phase"), order="ORDER BY ?code"),
+    "projects": Shape("?x bkg:mentionedIn {doc} .",
+                      "?x a bkg:Project ; rdfs:label ?name .\n"
+                      "  OPTIONAL { ?x bkg:amount ?amount }\n"
+                      "  OPTIONAL { ?x bkg:category ?c . BIND(REPLACE(STR(?c), \"^.*/\", \"\") AS ?category) }\n"
+                      "  OPTIONAL { ?x bkg:fundedBy ?f . BIND(REPLACE(STR(?f), \"^.*/\", \"\") AS ?funding) }\n"
+                      "  OPTIONAL { ?x bkg:responsibleUnit/rdfs:label ?unit }\n"
+                      "  OPTIONAL { ?x bkg:responsiblePerson ?person }\n"
+                      "  OPTIONAL { ?x bkg:classifiedAs/skos:notation ?code }\n"
+                      "  OPTIONAL { ?x bkg:description ?description }\n"
+                      "  OPTIONAL { ?x bkg:executionPeriod ?period }\n"
+                      "  OPTIONAL { ?x skos:altLabel ?alias }",
+                      ("?x", "?name", "?amount", "?category", "?funding", "?unit", "?person", "?code",
+                       "?description", "?period", "?alias"), order="ORDER BY DESC(?amount)"),
+    "indicators": Shape("?x bkg:document {doc} .",
+                        "?x a bkg:PerformanceIndicator ; bkg:measures ?target ; rdfs:label ?name .\n"
+                        "  OPTIONAL { ?x bkg:level1 ?level1 } OPTIONAL { ?x bkg:level2 ?level2 }\n"
+                        "  OPTIONAL { ?x bkg:target ?goal } OPTIONAL { ?x bkg:weight ?weight }\n"
+                        "  OPTIONAL { ?x bkg:indicatorKind ?ik . ?ik bkg:sourceKey ?kind }",
+                        ("?x", "?target", "?name", "?level1", "?level2", "?goal", "?weight", "?kind")),
+    "policies": Shape("?x bkg:mentionedIn {doc} .",
+                      "?x a bkg:Project ; bkg:basedOn ?pol ; rdfs:label ?project .\n"
+                      "  OPTIONAL { ?pol dct:title ?title } OPTIONAL { ?pol bkg:documentNumber ?number }\n"
+                      "  OPTIONAL { ?x bkg:citation ?cit . ?cit bkg:citedDocument ?pol ; bkg:citedTitle ?cited }",
+                      ("?x", "?project", "?pol", "?title", "?number", "?cited"), located=False),
+    "staff": Shape("BIND({doc} AS ?x)",
+                   "OPTIONAL { ?x bkg:authorizedStaff ?authorizedStaff }\n"
+                   "  OPTIONAL { ?x bkg:actualStaff ?actualStaff }\n"
+                   "  OPTIONAL { ?x bkg:activeStaff ?activeStaff }\n"
+                   "  OPTIONAL { ?x bkg:retiredStaff ?retiredStaff }\n"
+                   "  OPTIONAL { ?x bkg:retiredVeteranStaff ?retiredVeteranStaff }\n"
+                   "  OPTIONAL { ?x bkg:sourceFile ?file }",
+                   ("?authorizedStaff", "?actualStaff", "?activeStaff", "?retiredStaff", "?retiredVeteranStaff",
+                    "?file"), located=False),
+    "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
+                       ("?functions", "?file"), located=False),
+    "divisions": Shape("?x bkg:mentionedIn {doc} .", "?x a bkg:Division ; rdfs:label ?name .",
+                       ("?x", "?name"), located=False, order="ORDER BY ?x"),
+    "subordinates": Shape("{doc} bkg:department ?dept .",
+                          "?dept org:hasSubOrganization ?x . ?x rdfs:label ?name ; bkg:mentionedIn {doc} .",
+                          ("?x", "?name"), located=False, order="ORDER BY ?name"),
+    "findings": Shape("{doc} bkg:hasFinding ?x .",
+                      "?x bkg:where ?where . OPTIONAL { ?x bkg:rule ?rule }\n"
+                      "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }",
+                      ("?x", "?rule", "?where", "?expected", "?printed"), order="ORDER BY ?x"),
+    "changes": Shape("{doc} bkg:statesChange ?x .",
+                     "?x bkg:changeSubject ?subject ; bkg:direction ?direction ; bkg:changeAmount ?amount .\n"
+                     "  OPTIONAL { ?x bkg:changePercent ?percent } OPTIONAL { ?x bkg:currentAmount ?current }\n"
+                     "  OPTIONAL { ?x bkg:reason ?reason }",
+                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason"), order="ORDER BY ?x"),
+    "definitions": Shape("{doc} bkg:defines ?x .", "?x bkg:term ?term ; bkg:definitionText ?text .",
+                         ("?term", "?text"), located=False),
+}
+
+
+@dataclass
+class Query:
+    """One SPARQL text and the budget document it is anchored on (None: the whole graph)."""
+
+    focus: str
+    text: str
+    doc: str | None = None
+
+
+@dataclass
+class Constraints:
+    """What the filters of a frame compile to, per focus (all optional)."""
+
+    items: list[str] = field(default_factory=list)  # measure keys of bkg:BudgetItem
+    scheme: str | None = None  # functional | economic
+    code_prefix: str | None = None
+    code_length: int | None = None
+    columns: list[str] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)  # project IRIs
+    category: list[str] = field(default_factory=list)
+    funding: list[str] = field(default_factory=list)
+    person: str | None = None
+    policy: str | None = None
+    project_code_prefix: str | None = None
+    bound: tuple[str, Decimal, Decimal | None] | None = None
+    indicator_target: str | None = None  # an IRI: a project, or the department itself
+    indicator_kinds: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+    descending: bool = True
+    # figures and subject rows of these phases besides the document's own (a 决算's 预算数 columns)
+    phases: list[str] = field(default_factory=list)
+
+
+def _in(var: str, terms: list[str]) -> str:
+    """``FILTER(?var = t)`` for one value, ``FILTER(?var IN (…))`` for several (terms escaped)."""
+    if len(terms) == 1:
+        return f"  FILTER(sameTerm({var}, {terms[0]}))\n"
+    return f"  FILTER({var} IN ({', '.join(terms)}))\n"
+
+
+def _constraint_text(focus: str, c: Constraints) -> str:
+    """The filters of ``c`` in the pattern language of ``focus``."""
+    out = ""
+    if focus == "figures" and c.items:
+        out += _in("?item", [iri(str(iris.item(k))) for k in c.items])
+    if focus == "subjects":
+        if c.code_prefix:
+            out += f"  FILTER(STRSTARTS(STR(?code), {literal(c.code_prefix)}))\n"
+        if c.code_length:
+            out += f"  FILTER(STRLEN(STR(?code)) = {integer(c.code_length)})\n"
+        if c.columns:
+            out += _in("?k", [iri(str(iris.expenditure_kind(k))) for k in c.columns])
+    if focus in ("projects", "policies"):
+        if c.projects:
+            out += _in("?x", [iri(p) for p in c.projects])
+        if c.category:
+            out += "  ?x bkg:category ?cat .\n" + _in("?cat", [iri(str(iris.category(k))) for k in c.category])
+        if c.funding:
+            out += "  ?x bkg:fundedBy ?fund .\n" + _in("?fund", [iri(str(iris.funding_source(k))) for k in c.funding])
+        if c.person:
+            out += f"  ?x bkg:responsiblePerson {literal(c.person)} .\n"
+        if c.policy and focus == "projects":
+            out += f"  ?x bkg:basedOn {iri(c.policy)} .\n"
+        if c.project_code_prefix:
+            out += ("  ?x bkg:classifiedAs/skos:notation ?pcode .\n"
+                    f"  FILTER(STRSTARTS(STR(?pcode), {literal(c.project_code_prefix)}))\n")
+        if c.bound and focus == "projects":
+            op, low, high = c.bound
+            if op == "between" and high is not None:
+                out += f"  FILTER(?amount >= {dec_term(low)} && ?amount <= {dec_term(high)})\n"
+            elif op in (">", ">=", "<", "<="):
+                out += f"  FILTER(?amount {op} {dec_term(low)})\n"
+    if focus == "indicators":
+        if c.indicator_target:
+            out += _in("?target", [iri(c.indicator_target)])
+        if c.indicator_kinds:
+            out += ("  ?x bkg:indicatorKind ?want . ?want bkg:sourceKey ?wantKey .\n"
+                    + _in("?wantKey", [literal(k) for k in c.indicator_kinds]))
+    if focus == "definitions" and c.terms:
+        out += _in("?term", [literal(t) for t in c.terms])
+    return out
+
+
+# Above this many documents one query reads them all (its document a variable, the rows kept by
+# the caller) instead of one query per document: fewer round trips, and no VALUES join.
+MANY_DOCUMENTS = 4
+
+
+def build(focus: str, docs: list[str], c: Constraints | None = None) -> list[Query]:
+    """The queries that read the rows of ``focus`` from the budget documents ``docs`` under the
+    constraints ``c``: one per document, each anchored on the document's IRI (one query with the
+    document a variable where there are more than ``MANY_DOCUMENTS``). A project query with named
+    projects and no documents reads those projects wherever they are."""
+    c = c or Constraints()
+    shape = SHAPES[focus]
+    scheme = {"functional": "bkg:FunctionalSubject", "economic": "bkg:EconomicSubject"}.get(c.scheme or "functional")
+    select = ("?doc",) + shape.select + (LOCATION_VARS if shape.located else ())
+    body = shape.body.replace("{scheme}", scheme)
+    if focus == "figures" and len(c.items) == 1:  # one figure: its item bound in the pattern itself
+        item = iri(str(iris.item(c.items[0])))
+        body = body.replace("bkg:item ?item", f"bkg:item {item}") + f"\n  BIND({item} AS ?item)"
+        c = Constraints(**{**c.__dict__, "items": []})
+    constraints = _constraint_text(focus, c)
+    order = shape.order
+    if focus in ("projects", "subjects", "figures") and not c.descending and "DESC(?amount)" in order:
+        order = "ORDER BY ?amount"
+    queries: list[Query] = []
+    targets: list[str | None] = list(docs) if docs else ([None] if focus in ("projects", "policies") and
+                                                          (c.projects or c.policy) else [])
+    if len(targets) > MANY_DOCUMENTS:
+        targets = [None]
+    for doc in targets:
+        if doc is None:
+            anchor = shape.anchor.replace("{doc}", "?doc") if "BIND(" not in shape.anchor else "?x a bkg:BudgetDocument ."
+            anchor = anchor.replace("BIND(?doc AS ?x)", "")
+            if shape.anchor.startswith("BIND("):  # the document itself is the row
+                anchor = "?x a bkg:BudgetDocument . BIND(?x AS ?doc)"
+            bind = ""
+            body_doc = body.replace("{doc}", "?doc")
+        else:
+            ref = iri(doc)
+            anchor = shape.anchor.replace("{doc}", ref)
+            bind = f"  BIND({ref} AS ?doc)\n"
+            body_doc = body.replace("{doc}", ref)
+        text = (PREFIXES + f"SELECT {' '.join(select)} WHERE {{\n{bind}  {anchor}\n  "
+                + body_doc + "\n" + constraints
+                + (LOCATION + "\n" if shape.located else "") + "}" + (f"\n{order}" if order else ""))
+        queries.append(Query(focus, text, doc))
+    return queries

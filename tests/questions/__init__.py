@@ -1,0 +1,1 @@
+"""Question sets the question service is measured on (see README.md)."""
