@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store_or_fail(args, "ingest")
     try:
         if args.executor:
-            from kg.rdf.distributed import ExecutorError, ingest_distributed
+            from kg.rdf.distributed import ingest_distributed
 
             summary = ingest_distributed(store, args.paths, args.executor, options, report, progress,
                                          shard_dir=args.shards)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from kg.extract.combine import combine_records, same_budget
 from kg.extract.deserialize import RecordsError, read_records_file
@@ -33,8 +33,8 @@ from kg.extract.limits import DEFAULT_LIMITS, ReadLimits, check_path
 from kg.extract.model import Record
 from kg.extract.pipeline import expand_paths
 from kg.extract.quality import Quality, assess
-from kg.extract.worker import read_ahead, read_isolated
-from kg.rdf.load import (Document, bulk_commit_documents, commit_documents, content_hash, graph_exists,
+from kg.extract.worker import DocumentOutcome, read_ahead, read_isolated
+from kg.rdf.load import (Document, Shard, bulk_commit_documents, commit_documents, content_hash, graph_exists,
                          stored_hashes, supports_bulk)
 from kg.rdf.links import DOCUMENT_GRAPHS
 from kg.rdf.mapping import document_iri
@@ -137,6 +137,7 @@ class _Pending:
     graph: str
     drop: list[str]
     new: bool          # its graph is not in the store (the bulk loader may write it)
+    shard: Shard | None = None  # its graph already mapped by a task (``kg.rdf.distributed``)
 
 
 @dataclass
@@ -221,7 +222,7 @@ class _Run:
                                         f"({done.triples} triples{files})", item.graph)
 
     def _write(self, batch: list[_Pending]):
-        documents = [Document(item.record, item.hashes) for item in batch]
+        documents = [Document(item.record, item.hashes, item.shard) for item in batch]
         if self.bulk and all(item.new and not item.drop for item in batch):
             return bulk_commit_documents(self.store, documents)
         drop = [g for item in batch for g in item.drop]
@@ -234,7 +235,9 @@ class _Run:
             self.flush()
 
     # -- documents -----------------------------------------------------------------------
-    def documents(self, paths: list[str]) -> None:
+    def documents(self, paths: list[str], reader: Reader | None = None) -> None:
+        """Read the files (``reader``: worker processes here by default, or tasks elsewhere)
+        and decide on each record as it comes."""
         files, failures = expand_paths(paths)
         self.summary.tally.total += len(files) + len(failures)
         for failure in failures:
@@ -261,16 +264,17 @@ class _Run:
                 self.emit(SKIPPED, path, f"skipped as unchanged (in <{min(graphs)}>)", min(graphs))
                 continue
             to_read.append(path)
-        for outcome in read_ahead(to_read, self.options.limits, self.options.jobs):
+        reader = reader or local_reader(self.options)
+        for outcome, shard in reader(to_read, hashes):
             self.summary.tally.done += 1
             self.summary.tally.pages += outcome.pages
             if outcome.record is None:
                 self.emit(FAILED, outcome.path, outcome.reason or "not read")
                 continue
-            self.offer(outcome.record, [outcome.path], [hashes[outcome.path]])
+            self.offer(outcome.record, [outcome.path], [hashes[outcome.path]], shard)
         self.flush()
 
-    def offer(self, record: Record, paths: list[str], hashes: list[str]) -> None:
+    def offer(self, record: Record, paths: list[str], hashes: list[str], shard: Shard | None = None) -> None:
         """A record just read: combined with the other files of its budget, then decided on. A
         garbled one is refused on its own, never combined into another file's budget."""
         if self._garbled(record, paths):
@@ -304,9 +308,10 @@ class _Run:
             merged = next(r for r in combine_records(records) if set(record.files) <= set(r.files))
         new_graph = str(document_iri(merged))
         drop = [b.graph for b in committed if b.graph != new_graph]
-        self.decide(merged, all_paths, all_hashes, drop)
+        self.decide(merged, all_paths, all_hashes, drop, shard if merged is record else None)
 
-    def decide(self, record: Record, paths: list[str], hashes: list[str], drop: list[str]) -> None:
+    def decide(self, record: Record, paths: list[str], hashes: list[str], drop: list[str],
+               shard: Shard | None = None) -> None:
         """Commit the record (with its batch), unless it is garbled or poorer than the stored
         version of it."""
         quality = assess(record)
@@ -320,7 +325,9 @@ class _Run:
             if lost:
                 self.held.append(_Budget(record, paths, hashes, graph, frozenset(lost), quality))
                 return
-        self.pending.append(_Pending(record, paths, hashes, graph, drop, not exists))
+        if shard is not None and shard.graph != graph:
+            shard = None
+        self.pending.append(_Pending(record, paths, hashes, graph, drop, not exists, shard))
         if len(self.pending) >= self.batch_limit:
             self.flush()
 
@@ -378,9 +385,23 @@ def _identity(record: Record) -> Record:
                   files=list(record.files), tables=tables)
 
 
+Reader = Callable[[list[str], dict[str, str]], Iterator[tuple[DocumentOutcome, Shard | None]]]
+"""Reads files (paths, with their content hashes) and yields each outcome, with the shard of its
+graph where the reader mapped it too. The default reads in local worker processes."""
+
+
+def local_reader(options: IngestOptions) -> Reader:
+    """Files read in worker processes of this machine, ``options.jobs`` at a time."""
+    def read(paths: list[str], hashes: dict[str, str]) -> Iterator[tuple[DocumentOutcome, Shard | None]]:
+        for outcome in read_ahead(paths, options.limits, options.jobs):
+            yield outcome, None
+    return read
+
+
 def ingest_paths(store: Store, paths: Iterable[str], options: IngestOptions = IngestOptions(),
                  report: Callable[[Event], None] = lambda event: None,
-                 progress: Callable[[Tally], None] = lambda tally: None) -> IngestSummary:
+                 progress: Callable[[Tally], None] = lambda tally: None,
+                 reader: Reader | None = None) -> IngestSummary:
     """Ingest documents (files and folders) and records files (``.json`` given by name) into
     ``store``; ``report`` receives each event as it happens, ``progress`` the run's tally after
     each of them.
@@ -396,7 +417,7 @@ def ingest_paths(store: Store, paths: Iterable[str], options: IngestOptions = In
     records_files = [p for p in paths if p.lower().endswith(".json") and not os.path.isdir(p)]
     documents = [p for p in paths if p not in records_files]
     if documents:
-        run.documents(documents)
+        run.documents(documents, reader)
     for path in records_files:
         run.records_file(path)
     return run.finish()

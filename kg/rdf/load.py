@@ -43,10 +43,38 @@ class Loaded:
 
 @dataclass
 class Document:
-    """A record ready to commit, with the content hashes of the files it was read from."""
+    """A record ready to commit, with the content hashes of the files it was read from.
+
+    ``shard``: where the record was already mapped elsewhere (a Dask task), the N-Quads file of
+    its graph without its hashes (``nquads_lines``), with its triple count and departments; the
+    bulk loader then loads that file instead of mapping the record again."""
 
     record: Record
     hashes: list[str] = field(default_factory=list)
+    shard: Shard | None = None
+
+
+@dataclass(frozen=True)
+class Shard:
+    """A document graph mapped by a task: its N-Quads file (``nquads_lines``, no content hashes)."""
+
+    path: str
+    graph: str
+    triples: int
+    departments: frozenset[str] = frozenset()
+
+
+def write_shard(path: str, record: Record) -> Shard:
+    """Map ``record`` and write its graph to ``path`` as N-Quads (atomically: a temporary file
+    renamed), for a bulk loader on another machine or later."""
+    import os
+
+    iri, graph = record_to_graph(record)
+    tmp = f"{path}.tmp{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.writelines(nquads_lines(str(iri), graph))
+    os.replace(tmp, path)
+    return Shard(path, str(iri), len(graph), frozenset(departments_in(graph)))
 
 
 def content_hash(path: str, chunk: int = 1 << 20) -> str:
@@ -135,13 +163,20 @@ def bulk_commit_documents(store: Store, documents: Sequence[Document]) -> list[L
     hashes: list[str] = []
     departments: set[str] = set()
     for document in documents:
-        iri, graph = record_to_graph(document.record)
+        if document.shard is not None:
+            iri, size = URIRef(document.shard.graph), document.shard.triples
+            with open(document.shard.path, encoding="utf-8") as handle:
+                content.append(handle.read())
+            departments |= document.shard.departments
+        else:
+            iri, graph = record_to_graph(document.record)
+            size = len(graph)
+            content.extend(nquads_lines(str(iri), graph))
+            departments |= departments_in(graph)
         if graph_exists(store, str(iri)):
             raise StoreError(f"<{iri}> is already in the store: the bulk loader only adds new graphs")
-        content.extend(nquads_lines(str(iri), graph))
         hashes.extend(nquads_lines(str(iri), [(iri, BKG.contentHash, Literal(h)) for h in document.hashes]))
-        departments |= departments_in(graph)
-        loaded.append(Loaded(document.record, iri, len(graph) + len(document.hashes)))
+        loaded.append(Loaded(document.record, iri, size + len(document.hashes)))
     if content:
         store.load_nquads("".join(content).encode("utf-8"), bulk=True)
     edits = derived_edits(store, departments)
