@@ -176,6 +176,34 @@ def test_dask_local_cluster_gives_the_same_graph(corpus, reference, tmp_path):
     _derived_match_rebuild(url)
 
 
+def test_virtuoso_bulk_loader_gives_the_same_graph(corpus, reference, request, tmp_path):
+    """``virtuoso:URL#isql=…&dir=…``: the bulk loader of a private Virtuoso (``scripts/virtuoso.sh``)
+    fed with the N-Quads of each batch: the same quads as oxigraph, the same union size."""
+    import os
+
+    from tests.graph_fixtures import VIRTUOSO_DIR_ENV, make_store
+
+    make_store("virtuoso", request, tmp_path).close()  # the private server, emptied of project graphs
+    folder = os.environ.get(VIRTUOSO_DIR_ENV)
+    if not folder:
+        pytest.skip("a Virtuoso given by $BUDGETKG_TEST_VIRTUOSO: its SQL port and load folder are unknown")
+    _, quads, union = reference
+    sql_port = Path(folder, "sql.port").read_text().strip()
+    url = f"virtuoso:{os.environ['BUDGETKG_TEST_VIRTUOSO']}#isql=127.0.0.1:{sql_port}&dir={folder}/load"
+    try:
+        result = run_cli("ingest", str(corpus), "--store", url, "--jobs", "2")
+        assert result.returncode == 0, result.stderr
+        store = open_store(url)
+        try:
+            got = set(store.quads())
+            size = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0].toPython()
+        finally:
+            store.close()
+        assert (got, size) == (quads, union)
+    finally:
+        make_store("virtuoso", request, tmp_path).close()
+
+
 def test_executor_refused_by_name(corpus, tmp_path):
     result = run_cli("ingest", str(corpus), "--store", f"oxigraph:{tmp_path / 'db'}", "--executor", "spark://x:1")
     assert result.returncode == 2
