@@ -161,8 +161,10 @@ class _Run:
         self._report = report
         self._progress = progress
         self.known = stored_hashes(store)          # content hash -> graphs holding it
-        self.skipped: dict[str, str] = {}           # content hash -> path skipped as unchanged
-        self.committed: list[_Budget] = []
+        self.skipped: dict[str, dict[str, str]] = {}  # graph -> content hash -> file skipped as unchanged
+        # budgets committed by this run, by (year, kind): ``same_budget`` needs both equal, so
+        # a new record is compared with its year's budgets only, not with the whole run
+        self.committed: dict[tuple, list[_Budget]] = {}
         self.held: list[_Budget] = []               # poorer than the stored version: kept out
         self.pending: list[_Pending] = []           # decided on, not committed yet
         self.batch_limit = 1                        # doubles after each commit up to options.batch
@@ -214,7 +216,8 @@ class _Run:
         for item, done in zip(batch, loaded):
             for h in item.hashes:
                 self.known.setdefault(h, set()).add(item.graph)
-            self.committed.append(_Budget(_identity(item.record), item.paths, item.hashes, item.graph))
+            self.committed.setdefault(_budget_slot(item.record), []).append(
+                _Budget(_identity(item.record), item.paths, item.hashes, item.graph))
             self.summary.tally.triples += done.triples
             r = done.record
             files = f", {len(item.paths)} files combined" if len(item.paths) > 1 else ""
@@ -259,7 +262,8 @@ class _Run:
                 continue
             graphs = self.known.get(hashes[path])
             if graphs and not self.options.reread:
-                self.skipped[hashes[path]] = path
+                for g in graphs:
+                    self.skipped.setdefault(g, {})[hashes[path]] = path
                 self.summary.tally.done += 1
                 self.emit(SKIPPED, path, f"skipped as unchanged (in <{min(graphs)}>)", min(graphs))
                 continue
@@ -280,13 +284,14 @@ class _Run:
         if self._garbled(record, paths):
             return
         self._flush_if(record, str(document_iri(record)))
-        committed = [b for b in self.committed if same_budget(b.record, record)]
+        slot = self.committed.get(_budget_slot(record), [])
+        committed = [b for b in slot if same_budget(b.record, record)]
         held = [b for b in self.held if same_budget(b.record, record)]
         graph = str(document_iri(record))
         # files to read again: those committed with it earlier in this run, and its stored
         # files this run skipped as unchanged (a combined graph must keep every file's part)
         again = [p for b in committed for p in b.paths]
-        again += [p for h, p in self.skipped.items() if graph in self.known.get(h, ()) and p not in again]
+        again += [p for p in self.skipped.get(graph, {}).values() if p not in again]
         records = [record] + [b.record for b in held]
         all_paths, all_hashes = list(paths), list(hashes)
         for b in held:
@@ -299,7 +304,7 @@ class _Run:
             all_paths.append(outcome.path)
             all_hashes.append(content_hash(outcome.path))
         for b in committed:
-            self.committed.remove(b)
+            slot.remove(b)
         for b in held:
             self.held.remove(b)
         merged = record
@@ -375,6 +380,10 @@ class _Run:
                       f"the stored one has them) ({summary}--force replaces it)", b.graph)
         self.held.clear()
         return self.summary
+
+
+def _budget_slot(record: Record) -> tuple:
+    return record.year, record.kind
 
 
 def _identity(record: Record) -> Record:
