@@ -320,6 +320,37 @@ def time_queries(store, queries: dict[str, str], reps: int) -> dict:
     return out
 
 
+def _query_child(url: str, text: str, reps: int, out) -> None:
+    from kg.store import open_store
+
+    store = open_store(url, read_only=True) if url.startswith("oxigraph:") else open_store(url)
+    try:
+        out.put(time_queries(store, {"q": text}, reps)["q"])
+    finally:
+        store.close()
+
+
+def time_queries_bounded(url: str, queries: dict[str, str], reps: int, timeout: float) -> dict:
+    """``time_queries`` with each query's runs in a process of its own, stopped after ``timeout``
+    seconds (a query that outgrows the corpus must not stall the benchmark)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    out = {}
+    for name, text in queries.items():
+        results = ctx.Queue()
+        proc = ctx.Process(target=_query_child, args=(url, text, reps, results), daemon=True)
+        proc.start()
+        try:
+            out[name] = results.get(timeout=timeout)
+        except Exception:  # noqa: BLE001 - queue.Empty: over the time allowed
+            out[name] = {"median_ms": None, "p95_ms": None, "rows": None, "_rows": None,
+                         "error": f"stopped after {timeout:g} s"}
+        proc.kill()
+        proc.join()
+    return out
+
+
 QUESTION_KINDS = {
     "dept_total": "{dept}{year}年的支出预算里，基本支出和项目支出各是多少？",
     "sangong": "{dept}{year}年的公务用车运行费是多少？",
@@ -458,6 +489,30 @@ def strip_private(obj):
     return obj
 
 
+def queries_only(args) -> int:
+    """Query and question figures on stores built before: ``SIZE=PATH[,VIRTUOSO_STORE_URL]``."""
+    from kg.store import open_store
+
+    size, _, where = args.queries_only.partition("=")
+    path, _, virtuoso_url = where.partition(",")
+    s = open_store(f"oxigraph:{path}", read_only=True)
+    try:
+        queries = bound_queries(s)
+    finally:
+        s.close()
+    r: dict = {"ingest": {}, "load": {"quads": None}, "queries": {}, "query_reps": args.query_reps}
+    r["queries"]["oxigraph"] = time_queries_bounded(f"oxigraph:{path}", queries, args.query_reps, args.query_timeout)
+    print(report({"sizes": {size: {**r, "questions": None}}}), flush=True)
+    if virtuoso_url:
+        r["queries"]["virtuoso"] = time_queries_bounded(virtuoso_url, queries, args.query_reps, args.query_timeout)
+    print(report({"sizes": {size: {**r, "questions": None}}}), flush=True)
+    r["questions"] = time_questions(f"oxigraph:{path}", args.questions_per_kind, args.question_budget)
+    results = {"machine": machine(), "sizes": {size: r}}
+    Path(args.json).write_text(json.dumps(strip_private(results), ensure_ascii=False, indent=1), encoding="utf-8")
+    print(report(results))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="100,1000")
@@ -472,7 +527,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--questions-per-kind", type=int, default=3)
     ap.add_argument("--question-budget", type=float, default=300.0, help="seconds of questions per size at most")
     ap.add_argument("--memory-max-quads", type=int, default=1_500_000)
+    ap.add_argument("--query-timeout", type=float, default=120.0, help="seconds for all runs of one query")
+    ap.add_argument("--queries-only", metavar="SIZE=OXIGRAPH_PATH[,VIRTUOSO_URL]",
+                    help="only the query and question figures, on stores already built (e.g. by an earlier run)")
     args = ap.parse_args(argv)
+    if args.queries_only:
+        return queries_only(args)
 
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="budgetkg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -506,12 +566,13 @@ def main(argv: list[str] | None = None) -> int:
             s = open_store(f"oxigraph:{store_path}", read_only=True)
             try:
                 queries = bound_queries(s)
-                r["queries"]["oxigraph"] = time_queries(s, queries, args.query_reps)
             finally:
                 s.close()
+            r["queries"]["oxigraph"] = time_queries_bounded(f"oxigraph:{store_path}", queries, args.query_reps,
+                                                            args.query_timeout)
             if virtuoso:
-                vs = virtuoso.store()
-                r["queries"]["virtuoso"] = time_queries(vs, queries, args.query_reps)
+                r["queries"]["virtuoso"] = time_queries_bounded(virtuoso.url, queries, args.query_reps,
+                                                                args.query_timeout)
             r["query_reps"] = args.query_reps
             r["questions"] = time_questions(f"oxigraph:{store_path}", args.questions_per_kind, args.question_budget)
             results["sizes"][str(size)] = r

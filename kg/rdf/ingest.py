@@ -272,6 +272,7 @@ class _Run:
         for outcome, shard in reader(to_read, hashes):
             self.summary.tally.done += 1
             self.summary.tally.pages += outcome.pages
+            self._progress(self.summary.tally)  # read; its LOADED event comes with its batch
             if outcome.record is None:
                 self.emit(FAILED, outcome.path, outcome.reason or "not read")
                 continue
