@@ -18,6 +18,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 BACKENDS = ["memory", "oxigraph", "virtuoso"]
 VIRTUOSO_ENV = "BUDGETKG_TEST_VIRTUOSO"
+VIRTUOSO_DIR_ENV = "BUDGETKG_TEST_VIRTUOSO_DIR"  # the instance's folder (sql.port; its bulk loader reads there)
 
 
 @pytest.fixture(scope="session")
@@ -38,10 +39,12 @@ def virtuoso_endpoint():
         pytest.fail(f"scripts/virtuoso.sh start failed: {proc.stderr.strip()[-500:]}")
     url = proc.stdout.strip().splitlines()[-1]
     os.environ[VIRTUOSO_ENV] = url
+    os.environ[VIRTUOSO_DIR_ENV] = folder
     try:
         yield url
     finally:
         os.environ.pop(VIRTUOSO_ENV, None)
+        os.environ.pop(VIRTUOSO_DIR_ENV, None)
         subprocess.run(["bash", str(REPO / "scripts" / "virtuoso.sh"), "stop", folder],
                        capture_output=True, text=True, timeout=120)
 

@@ -72,13 +72,20 @@ def _listable(path: str) -> bool:
 
 def extract_file(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> Record:
     """Read one file into a Record; raises ExtractionError with a one-line reason."""
+    return extract_file_pages(path, limits)[0]
+
+
+def extract_file_pages(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[Record, int]:
+    """``extract_file`` and the number of pages the file has (1 for a text without page marks):
+    what a progress display counts besides documents."""
     from kg.extract.parse import parse_document
     from kg.extract.source import read_source
 
     size = check_path(path, limits)
     doc = read_source(path, limits, size)
+    pages = len({line.page for line in doc.lines if line.page is not None}) or 1
     try:
-        return parse_document(doc)
+        return parse_document(doc), pages
     except ExtractionError:
         raise
     except RecursionError:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import resource
 import signal
 import threading
@@ -46,6 +47,7 @@ class DocumentOutcome:
     seconds: float = 0.0          # wall clock, as the parent saw it
     cpu_seconds: float = 0.0      # the worker's own, where it reported back
     peak_rss_mb: float = 0.0      # the worker's peak resident memory, where it reported back
+    pages: int = 0                # pages of the document read (0 when it was not read)
 
     @property
     def ok(self) -> bool:
@@ -61,12 +63,12 @@ def read_document(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> DocumentOut
     Called inside a worker after ``apply_process_limits``; also usable in-process (tests,
     ``extract_paths(isolate=False)``), where only the checks of the file itself apply.
     """
-    from kg.extract.pipeline import extract_file
+    from kg.extract.pipeline import extract_file_pages
 
     started = time.monotonic()
     try:
-        record = extract_file(path, limits)
-        outcome = DocumentOutcome(path, record=record)
+        record, pages = extract_file_pages(path, limits)
+        outcome = DocumentOutcome(path, record=record, pages=pages)
     except ExtractionError as exc:
         outcome = DocumentOutcome(exc.path, reason=exc.reason)
     except MemoryError:
@@ -271,4 +273,59 @@ def _stop(job: _Running) -> None:
         pass
 
 
-__all__ = ["DocumentOutcome", "read_document", "read_isolated"]
+_END = object()
+
+
+def read_ahead(paths: Iterable[str], limits: ReadLimits = DEFAULT_LIMITS, jobs: int = 1,
+               depth: int | None = None) -> Iterator[DocumentOutcome]:
+    """``read_isolated`` run by a thread of its own, at most ``depth`` outcomes (default
+    ``2 * jobs``) ahead of the caller, in the same order.
+
+    Why: ``read_isolated`` starts the next worker only when its caller asks for the next outcome,
+    so a caller that writes each outcome to a store leaves the cores idle while it writes. Ahead,
+    the workers keep reading while the caller writes; the bound keeps memory flat (a fast reader
+    waits for a slow writer). Closing the iterator (or an exception in the caller) stops the
+    thread, and with it every running worker.
+    """
+    depth = depth or 2 * jobs
+    outcomes: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    failure: list[BaseException] = []
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                outcomes.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        reader = read_isolated(paths, limits, jobs)
+        try:
+            for outcome in reader:
+                if not put(outcome):
+                    break
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
+            failure.append(exc)
+        finally:
+            reader.close()
+            put(_END)
+
+    thread = threading.Thread(target=produce, name="budgetkg-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = outcomes.get()
+            if item is _END:
+                break
+            yield item
+        if failure:
+            raise failure[0]
+    finally:
+        stop.set()
+        thread.join()
+
+
+__all__ = ["DocumentOutcome", "read_ahead", "read_document", "read_isolated"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from rdflib import Graph, Literal, URIRef
 
@@ -29,7 +29,7 @@ from kg.rdf.queries import in_graph
 from kg.rdf.registry import (GRAPH_DEPARTMENTS, departments_in, departments_of_graphs, registry_changes,
                              registry_graph)
 from kg.store import ensure_ontology
-from kg.store.base import GraphEdit, Store, StoreError
+from kg.store.base import GraphEdit, Store, StoreError, ntriples_term
 
 HASH_PREFIX = "sha256:"
 
@@ -43,10 +43,38 @@ class Loaded:
 
 @dataclass
 class Document:
-    """A record ready to commit, with the content hashes of the files it was read from."""
+    """A record ready to commit, with the content hashes of the files it was read from.
+
+    ``shard``: where the record was already mapped elsewhere (a Dask task), the N-Quads file of
+    its graph without its hashes (``nquads_lines``), with its triple count and departments; the
+    bulk loader then loads that file instead of mapping the record again."""
 
     record: Record
     hashes: list[str] = field(default_factory=list)
+    shard: Shard | None = None
+
+
+@dataclass(frozen=True)
+class Shard:
+    """A document graph mapped by a task: its N-Quads file (``nquads_lines``, no content hashes)."""
+
+    path: str
+    graph: str
+    triples: int
+    departments: frozenset[str] = frozenset()
+
+
+def write_shard(path: str, record: Record) -> Shard:
+    """Map ``record`` and write its graph to ``path`` as N-Quads (atomically: a temporary file
+    renamed), for a bulk loader on another machine or later."""
+    import os
+
+    iri, graph = record_to_graph(record)
+    tmp = f"{path}.tmp{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.writelines(nquads_lines(str(iri), graph))
+    os.replace(tmp, path)
+    return Shard(path, str(iri), len(graph), frozenset(departments_in(graph)))
 
 
 def content_hash(path: str, chunk: int = 1 << 20) -> str:
@@ -88,6 +116,74 @@ def commit_documents(store: Store, documents: Sequence[Document], drop: Iterable
         if remove or add:
             edits[name] = GraphEdit(remove, add)
     store.replace_graphs({**graphs, **{g: None for g in dropped}}, edits)
+    return loaded
+
+
+def supports_bulk(store: Store) -> bool:
+    """Whether ``store`` takes N-Quads through a bulk loader (``OxigraphStore.load_nquads``)."""
+    return callable(getattr(store, "load_nquads", None))
+
+
+def nquads_lines(graph: str, triples: Iterable) -> Iterator[str]:
+    """A document graph as N-Quads: each triple in its named graph and in the default graph
+    (the store's union, which is a set: a triple of two documents is stored there once)."""
+    name = ntriples_term(URIRef(graph))
+    for s, p, o in triples:
+        triple = f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)}"
+        yield f"{triple} {name} .\n"
+        yield f"{triple} .\n"
+
+
+def derived_edits(store: Store, departments: set[str]) -> dict[str, GraphEdit]:
+    """The registry and links changes for ``departments``, computed from what the store holds
+    now (documents already written)."""
+    edits = {}
+    for name, changes in ((GRAPH_DEPARTMENTS, registry_changes), (GRAPH_LINKS, links_changes)):
+        remove, add = changes(store, departments, {}, set())
+        if remove or add:
+            edits[name] = GraphEdit(remove, add)
+    return edits
+
+
+def bulk_commit_documents(store: Store, documents: Sequence[Document]) -> list[Loaded]:
+    """Write documents whose graphs are new through the store's bulk loader, then bring the
+    derived graphs up to date once for all of them; what a first ingest into an empty store
+    does, batch after batch.
+
+    Not one transaction (the bulk loader has none), so the order is what keeps a killed run
+    resumable: (1) every document's content, without its content hashes; (2) registry and
+    links, in one transaction; (3) the content hashes, in one transaction. A run killed before
+    (3) left documents without hashes, which the next run reads again and replaces whole (the
+    ordinary transactional path); a document whose hash is stored is complete. Raises
+    ``StoreError`` on a graph that already exists: replacing needs ``commit_documents``."""
+    if not supports_bulk(store):
+        raise StoreError(f"{store.url} has no bulk loader")
+    loaded: list[Loaded] = []
+    content: list[str] = []
+    hashes: list[str] = []
+    departments: set[str] = set()
+    for document in documents:
+        if document.shard is not None:
+            iri, size = URIRef(document.shard.graph), document.shard.triples
+            with open(document.shard.path, encoding="utf-8") as handle:
+                content.append(handle.read())
+            departments |= document.shard.departments
+        else:
+            iri, graph = record_to_graph(document.record)
+            size = len(graph)
+            content.extend(nquads_lines(str(iri), graph))
+            departments |= departments_in(graph)
+        if graph_exists(store, str(iri)):
+            raise StoreError(f"<{iri}> is already in the store: the bulk loader only adds new graphs")
+        hashes.extend(nquads_lines(str(iri), [(iri, BKG.contentHash, Literal(h)) for h in document.hashes]))
+        loaded.append(Loaded(document.record, iri, size + len(document.hashes)))
+    if content:
+        store.load_nquads("".join(content).encode("utf-8"), bulk=True)
+    edits = derived_edits(store, departments)
+    if edits:
+        store.replace_graphs({}, edits)
+    if hashes:
+        store.load_nquads("".join(hashes).encode("utf-8"), bulk=False)
     return loaded
 
 

@@ -21,7 +21,9 @@ def store_url(url: str | None = None) -> str:
 
 
 def open_store(url: str | None = None, read_only: bool = False) -> Store:
-    """``memory`` | ``oxigraph:PATH`` | ``sparql:QUERY_URL[,UPDATE_URL]``; ValueError otherwise.
+    """``memory`` | ``oxigraph:PATH`` | ``sparql:QUERY_URL[,UPDATE_URL]`` |
+    ``virtuoso:URL#isql=HOST:PORT&dir=DIR`` (``sparql:`` with Virtuoso's bulk loader); ValueError
+    otherwise.
 
     ``read_only=True`` is how readers open a store (``budgetkg sparql``, ``stats``, ``export``,
     ``validate``, ``ask``, the web app's queries): an on-disk oxigraph store is then opened without
@@ -44,12 +46,16 @@ def open_store(url: str | None = None, read_only: bool = False) -> Store:
 
         query_url, _, update_url = rest.partition(",")
         return SparqlStore(query_url, update_url or None, read_only=read_only)
-    raise ValueError(f"unknown store {url!r} (use memory, oxigraph:PATH or sparql:URL)")
+    if scheme == "virtuoso":
+        from kg.store.virtuoso import VirtuosoStore
+
+        return VirtuosoStore.from_url(rest, read_only=read_only)
+    raise ValueError(f"unknown store {url!r} (use memory, oxigraph:PATH, sparql:URL or virtuoso:URL#isql=HOST:PORT&dir=DIR)")
 
 
 def add_store_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", metavar="STORE", default=None,
-                        help=f"memory | oxigraph:PATH | sparql:URL (default ${ENV_VAR}, else {DEFAULT_STORE})")
+                        help=f"memory | oxigraph:PATH | sparql:URL | virtuoso:URL#isql=HOST:PORT&dir=DIR (default ${ENV_VAR}, else {DEFAULT_STORE})")
 
 
 def ensure_ontology(store: Store) -> None:

@@ -158,6 +158,27 @@ class OxigraphStore:
         except (SyntaxError, OSError, ValueError) as exc:
             raise StoreError(f"update failed: {exc}") from exc
 
+    def load_nquads(self, data: bytes | str, bulk: bool = False) -> None:
+        """Add N-Quads (lines without a graph go to the default graph, the union). ``bulk``:
+        oxigraph's bulk loader — it writes sorted table files straight to disk, several times
+        faster than a transaction and without the logs and tombstones a transaction leaves, but
+        not atomic (a process killed during it leaves part of the input in the store). Without
+        ``bulk``, one transaction."""
+        refuse_write(self)
+        try:
+            if bulk:
+                self.store.bulk_load(data, ox.RdfFormat.N_QUADS)
+            else:
+                self.store.load(data, ox.RdfFormat.N_QUADS)
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise StoreError(f"loading N-Quads failed: {exc}") from exc
+
+    def optimize(self) -> None:
+        """Compact the store on disk (RocksDB's full compaction): what a store reopened later
+        would do in the background, done now so its size is its real size."""
+        refuse_write(self)
+        self.store.optimize()
+
     def drop_graph(self, graph: str) -> bool:
         refuse_write(self)
         node = ox.NamedNode(graph)
