@@ -345,13 +345,10 @@ def test_example_question_facts_on_gold_graph(gold_store):
 # --------------------------------------------------------------------------- corpus graph
 
 @pytest.fixture(scope="module")
-def corpus_records(shared_dir):
-    from kg.extract.pipeline import extract_paths
-
-    paths = [str(shared_dir / "corpus"), str(shared_dir / "realdocs")]
-    records, failures = extract_paths([p for p in paths if Path(p).is_dir()])
-    assert not failures, failures
-    return records, failures
+def corpus_records(shared_records):
+    """(records, failures) of corpus + realdocs: the session's one extraction (tests/conftest.py),
+    which asserts there are no failures."""
+    return shared_records, []
 
 
 @pytest.fixture(scope="module")

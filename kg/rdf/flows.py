@@ -16,9 +16,11 @@ such); nothing is counted twice:
   (most carried-over ones) draw from one ``未细化到科目`` share. Where the classification table
   covers a narrower scope than the whole budget (一般公共预算 only), the rest is an explicit
   ``outside_scope`` share from the department.
+  A 决算's 年末结转和结余 is a share of its own (支出总计 = 本年支出 + 年末结转和结余).
 * **conservation** (``Check`` objects, rule ``flow_conservation``): inflow of the department =
-  income total; outflow = expenditure total; the 未细化到科目 share's inflow = its outflow.
-  A gap is a finding like any arithmetic check.
+  income total; outflow = expenditure total; the projects without a subject do not exceed the
+  project money the 类 leave for them (the rest flows on to ``未细化到项目``).
+  A gap is a finding like any arithmetic check — exact, so a rounding cent is one too.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from decimal import Decimal
 from kg.extract.model import Check, Provenance, Record
 
 ZERO = Decimal(0)
+ROUNDING = Decimal("0.01")
 
 # income sources that flow straight into the department (upper_level_transfer is inside gpb)
 DIRECT_SOURCES = ("general_public_budget", "government_fund", "state_capital", "fiscal_special_account",
@@ -40,7 +43,7 @@ SCOPE_TOTALS = (("all_funds", "expenditure_total"), ("current_year", "current_ye
 
 # share nodes (inside the document): key -> Chinese label
 SHARES = {"basic": "基本支出", "unassigned_subject": "未细化到科目", "unassigned_project": "未细化到项目",
-          "outside_scope": "未按功能科目列示的资金"}
+          "outside_scope": "未按功能科目列示的资金", "carryover_year_end": "年末结转和结余"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class Node:
 @dataclass(frozen=True)
 class PlannedFlow:
     key: str  # stable, unique inside the document (its IRI part)
-    kind: str  # income | transfer | carryover | subject | basic | project | unassigned | outside_scope
+    kind: str  # income | transfer | carryover | subject | basic | project | unassigned | outside_scope | carryover_year_end
     source: Node
     target: Node
     amount: Decimal  # in the record's unit
@@ -84,9 +87,12 @@ def functional_scope(record: Record) -> str | None:
     if not level1:
         return None
     total = sum(level1, ZERO)
-    for scope, key in SCOPE_TOTALS:
-        if getattr(record.totals, key) == total:
-            return scope
+    tolerance = ROUNDING * len(level1)  # each printed 类 may be rounded by one unit of the last place
+    for exact in (True, False):
+        for scope, key in SCOPE_TOTALS:
+            printed = getattr(record.totals, key)
+            if printed is not None and (printed == total if exact else abs(printed - total) <= tolerance):
+                return scope
     return None
 
 
@@ -167,8 +173,15 @@ def _expenditure(record: Record, plan: FlowPlan) -> None:
         p = record.projects[i]
         _add(plan, f"project/{i}", "project", unassigned, Node("project", str(i)), p.amount, p.funding_source,
              p.provenance[0] if p.provenance else None)
-    if classes and plan.scope not in (None, "all_funds") and t.expenditure_total is not None:
-        covered = sum((s.total for s in classes), ZERO)
+    rest = plan.total(target=unassigned) - plan.total(source=unassigned)
+    if rest > 0 and classes:  # the subjects' project money no named project explains
+        _add(plan, "unassigned/rest", "unassigned", unassigned, Node("share", "unassigned_project"), rest)
+    # 决算: 支出总计 = 本年支出 + 年末结转和结余
+    if plan.scope != "all_funds":
+        _add(plan, "carryover_year_end", "carryover_year_end", DEPARTMENT, Node("share", "carryover_year_end"),
+             t.carryover_year_end, prov=t.provenance.get("carryover_year_end"))
+    if classes and plan.scope not in (None, "all_funds", "current_year") and t.expenditure_total is not None:
+        covered = sum((s.total for s in classes), ZERO) + (t.carryover_year_end or ZERO)
         _add(plan, "outside_scope", "outside_scope", DEPARTMENT, Node("share", "outside_scope"),
              t.expenditure_total - covered, prov=t.provenance.get("expenditure_total"))
 
@@ -190,5 +203,5 @@ def _conservation(record: Record, plan: FlowPlan) -> None:
         check(f"{name} 资金流出合计 = 支出总计", outflow, t.expenditure_total, "expenditure_total")
     unassigned = Node("share", "unassigned_subject")
     into, out = plan.total(target=unassigned), plan.total(source=unassigned)
-    if into and out and any(f.source == DEPARTMENT for f in plan.flows if f.target == unassigned) is False:
-        check(f"{name} 未细化到科目 流入 = 流出", out, into, None)
+    if out > into:  # the named projects without a subject exceed the project money left for them
+        check(f"{name} 未细化到科目 项目合计 ≤ 科目项目支出余额", out, into, None)
