@@ -203,5 +203,7 @@ def _conservation(record: Record, plan: FlowPlan) -> None:
         check(f"{name} 资金流出合计 = 支出总计", outflow, t.expenditure_total, "expenditure_total")
     unassigned = Node("share", "unassigned_subject")
     into, out = plan.total(target=unassigned), plan.total(source=unassigned)
-    if out > into:  # the named projects without a subject exceed the project money left for them
+    columns = any(s.basic is not None or s.project is not None
+                  for s in record.functional_subjects if s.level == 1)
+    if out > into and columns:  # the named projects without a subject exceed the money left for them
         check(f"{name} 未细化到科目 项目合计 ≤ 科目项目支出余额", out, into, None)
