@@ -92,7 +92,8 @@ class _Context:
     dept: URIRef | None
     year: URIRef | None
     phase: URIRef
-    dataset: URIRef
+    dataset: URIRef  # department-level figures (bkg:budgetStructure)
+    classification: URIRef  # cells of classification tables (bkg:classificationStructure)
 
     def add(self, s, p, o) -> None:
         if o is None:
@@ -126,7 +127,8 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     ctx = _Context(record=record, graph=g, doc=doc,
                    dept=iris.department(record.department) if record.department else None,
                    year=iris.year(record.year) if record.year else None,
-                   phase=iris.phase(phase_key(record.kind)), dataset=iris.inside(doc, "dataset"))
+                   phase=iris.phase(phase_key(record.kind)), dataset=iris.inside(doc, "dataset"),
+                   classification=iris.inside(doc, "dataset", "classification"))
     _document(ctx)
     _department(ctx)
     _totals(ctx)
@@ -207,6 +209,11 @@ def _document(ctx: _Context) -> None:
     ctx.add(ds, QB.structure, BKG.budgetStructure)
     ctx.add(ds, BKG.document, doc)
     ctx.text(ds, RDFS.label, f"{label} 预算数据")
+    cells = ctx.classification
+    ctx.add(cells, RDF.type, QB.DataSet)
+    ctx.add(cells, QB.structure, BKG.classificationStructure)
+    ctx.add(cells, BKG.document, doc)
+    ctx.text(cells, RDFS.label, f"{label} 分类数据")
 
 
 def _department(ctx: _Context) -> None:
@@ -235,9 +242,10 @@ def _department(ctx: _Context) -> None:
 
 
 def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance | None,
-                 phase: URIRef | None = None) -> None:
+                 phase: URIRef | None = None, cell: bool = False) -> None:
+    """One figure; ``cell``: a classification-table cell (its own data set and structure)."""
     ctx.add(node, RDF.type, QB.Observation)
-    ctx.add(node, QB.dataSet, ctx.dataset)
+    ctx.add(node, QB.dataSet, ctx.classification if cell else ctx.dataset)
     ctx.add(node, BKG.document, ctx.doc)
     if ctx.dept:
         ctx.add(node, BKG.department, ctx.dept)
@@ -287,8 +295,9 @@ def _phased(ctx: _Context) -> None:
             continue
         parts = figure.key.split(".")
         obs = iris.inside(ctx.doc, "obs", "phase", phase, *parts)
-        _observation(ctx, obs, figure.value, figure.provenance, iris.phase(phase))
-        if len(parts) == 3 and parts[1].isdigit():  # {table kind}.{subject code}.{column}
+        cell = len(parts) == 3 and parts[1].isdigit()
+        _observation(ctx, obs, figure.value, figure.provenance, iris.phase(phase), cell)
+        if cell:  # {table kind}.{subject code}.{column}
             ctx.add(obs, BKG.subject, _subject_node(ctx, parts[1], None, True))
             ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(parts[2]))
         else:
@@ -328,7 +337,7 @@ def _subject_rows(ctx: _Context) -> None:
                 if value is None:
                     continue
                 obs = iris.inside(ctx.doc, "obs", scheme, row.code, kind)
-                _observation(ctx, obs, value, row.provenance)
+                _observation(ctx, obs, value, row.provenance, cell=True)
                 ctx.add(obs, BKG.subject, subj)
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
                 ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
