@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.units import convert
 from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record
 from kg.rdf import iris
+from kg.extract.text_normalize import merged_policy_keys
 from kg.rdf.concepts import match_indicator_kinds
 from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows
 from kg.rdf.policy import facts as policy_facts, issued_year
@@ -92,6 +93,7 @@ class _Context:
     dept: URIRef | None
     year: URIRef | None
     phase: URIRef
+    policy_keys: dict[str, str]  # title-only policy key -> the numbered key of the same title
     dataset: URIRef  # department-level figures (bkg:budgetStructure)
     classification: URIRef  # cells of classification tables (bkg:classificationStructure)
 
@@ -127,7 +129,10 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     ctx = _Context(record=record, graph=g, doc=doc,
                    dept=iris.department(record.department) if record.department else None,
                    year=iris.year(record.year) if record.year else None,
-                   phase=iris.phase(phase_key(record.kind)), dataset=iris.inside(doc, "dataset"),
+                   phase=iris.phase(phase_key(record.kind)),
+                   policy_keys=merged_policy_keys([*record.policy_documents,
+                                                   *(d for p in record.projects for d in p.policy_documents)]),
+                   dataset=iris.inside(doc, "dataset"),
                    classification=iris.inside(doc, "dataset", "classification"))
     _document(ctx)
     _department(ctx)
@@ -343,8 +348,14 @@ def _subject_rows(ctx: _Context) -> None:
                 ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
 
 
-def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:
+def _policy_key(ctx: _Context, doc: PolicyDocument) -> str:
+    """The document's identity, a title-only mention merged into the numbered form of its title."""
     key = doc.key()
+    return ctx.policy_keys.get(key, key)
+
+
+def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:
+    key = _policy_key(ctx, doc)
     node = iris.policy(key)
     ctx.add(node, RDF.type, BKG.PolicyDocument)
     ctx.text(node, DCTERMS.title, iris.compact(doc.title) if doc.title else None)
@@ -367,7 +378,7 @@ def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:
 def _policies(ctx: _Context) -> dict[str, URIRef]:
     out: dict[str, URIRef] = {}
     for doc in ctx.record.policy_documents:
-        out[doc.key()] = _policy_node(ctx, doc)
+        out[_policy_key(ctx, doc)] = _policy_node(ctx, doc)
     return out
 
 
@@ -463,7 +474,7 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
     titles = []
     local = str(node).rsplit("/", 1)[-1]
     for i, doc in enumerate(p.policy_documents):
-        key = doc.key()
+        key = _policy_key(ctx, doc)
         pol = policies.get(key) or _policy_node(ctx, doc)
         policies[key] = pol
         ctx.add(node, BKG.basedOn, pol)
