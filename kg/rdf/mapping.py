@@ -165,9 +165,10 @@ def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decim
             ctx.add(loc, BKG.line, Literal(int(prov.line)))
         ctx.text(loc, BKG.table, prov.table)
         ctx.text(loc, BKG.row, prov.row)
-    if value is not None:
-        ctx.text(loc, BKG.printedValue, printed(value))
-        ctx.text(loc, BKG.printedUnit, ctx.record.unit or WAN)
+    if value is not None:  # as the page prints it: in the table's own unit where it has one
+        unit = (prov.printed_unit(ctx.record.unit) if prov else ctx.record.unit) or WAN
+        ctx.text(loc, BKG.printedValue, printed(convert(value, ctx.record.unit or WAN, unit)))
+        ctx.text(loc, BKG.printedUnit, unit)
     ctx.add(node, PROV.wasDerivedFrom, loc)
     return loc
 
