@@ -121,3 +121,27 @@ def national_extraction(shared_dir):
         path = next(p for p in folder.rglob(record.source))
         by_file[str(path.relative_to(folder))] = record
     return by_file, failures
+
+
+# The corpus and realdocs through the real extractor, once per session, and their graph in a
+# memory oxigraph store (flows, conservation, Data Cube constraints, exports: tests/test_flows.py …).
+@pytest.fixture(scope="session")
+def shared_records(shared_dir):
+    """Every record of ../shared/corpus and ../shared/realdocs (combined budgets), extracted once."""
+    from kg.extract.pipeline import extract_paths
+
+    paths = [str(shared_dir / "corpus"), str(shared_dir / "realdocs")]
+    records, failures = extract_paths([p for p in paths if Path(p).is_dir()])
+    assert not failures, failures
+    return records
+
+
+@pytest.fixture(scope="session")
+def shared_graph_store(shared_records):
+    """The graph of ``shared_records`` in a memory oxigraph store (read-only by convention)."""
+    from kg.rdf.load import ingest_records
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore(None)
+    ingest_records(store, shared_records)
+    return store

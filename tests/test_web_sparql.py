@@ -165,3 +165,23 @@ def test_update_in_query_parameter_is_not_run(server):
     status, _, _ = get(server, 'INSERT DATA { <urn:x> <urn:y> "z" }')
     assert status == 400
     assert json.loads(get(server, "ASK { <urn:x> ?p ?o }")[2])["boolean"] is False
+
+
+def test_example_queries_run_verbatim(server):
+    """The endpoint applies the project's prefixes as ``budgetkg sparql`` does: every example query
+    the editor serves (written without PREFIX lines) answers 200 as it is, with its variables."""
+    from web.data.queries import example_queries
+
+    examples = example_queries()
+    assert len(examples) >= 20
+    for q in examples:
+        status, _headers, body = get(server, q["query"])
+        assert status == 200, (q["name"], body[:300])
+        doc = json.loads(body)
+        assert doc["head"]["vars"], q["name"]
+    # a prefix the caller declares stays the caller's: here rdfs: bound elsewhere finds nothing
+    status, _h, body = get(server, "PREFIX rdfs: <http://example.org/x#> "
+                                   "SELECT ?p WHERE { ?p a bkg:Project ; rdfs:label ?l }")
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+    status, _h, body = get(server, "SELECT (COUNT(?p) AS ?n) WHERE { ?p a bkg:Project }")
+    assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 0

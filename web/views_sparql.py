@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, jsonify, redirect, request, 
 from web.admission import AdmissionRefused
 from web.executor import QueryError
 from web.results import FORMAT_ALIASES, GRAPH_FORMATS, SELECT_FORMATS, serialize_graph
-from web.vocab import prefixes
+from web.vocab import prefixes, with_prologue
 
 bp = Blueprint("sparql", __name__)
 
@@ -81,7 +81,7 @@ def endpoint():
             return error(403, "update-forbidden",
                          "此端点只读：更新需要服务以 --allow-updates 启动并携带令牌 (updates are disabled or the token is missing)")
         try:
-            ctx.update(update)
+            ctx.update(with_prologue(update))
         except QueryError as exc:
             return error(exc.status, exc.kind, exc.message)
         return Response(status=204)
@@ -90,7 +90,7 @@ def endpoint():
             return redirect(url_for("pages.editor"))
         return error(400, "missing-query", "缺少 query 参数 (no query given)")
     try:
-        result = ctx.public_query(query, request.remote_addr or "")
+        result = ctx.public_query(with_prologue(query), request.remote_addr or "")
     except QueryError as exc:
         return error(exc.status, exc.kind, exc.message)
     except AdmissionRefused as exc:  # this client is over its share, or every place is taken

@@ -110,3 +110,15 @@ def compact(iri: str) -> str:
         if re.fullmatch(r"[\w\-.%/]*", local):
             return f"{best_name}:{local}"
     return iri
+
+
+_DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.I | re.M)
+
+
+def with_prologue(text: str) -> str:
+    """``text`` with a ``PREFIX`` line for every project prefix it uses without declaring: the
+    endpoint applies the same prefixes as ``budgetkg sparql``, so the example queries it serves
+    (written without prefixes) run verbatim. A prefix the caller declares is left as declared."""
+    declared = {m or "" for m in _DECLARED.findall(text)}
+    lines = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes().items() if k not in declared)
+    return lines + text

@@ -43,7 +43,7 @@ def _prov(data: Any) -> Provenance | None:
     if not isinstance(data, dict) or not data.get("file"):
         return None
     return Provenance(file=data["file"], page=data.get("page"), line=data.get("line"),
-                      table=data.get("table"), row=data.get("row"))
+                      table=data.get("table"), row=data.get("row"), unit=data.get("unit"))
 
 
 def _policy(data: dict) -> PolicyDocument:

@@ -28,6 +28,11 @@ class Provenance:
     line: int | None = None
     table: str | None = None
     row: str | None = None
+    unit: str | None = None  # the unit the table prints in, where it differs from the record's
+
+    def printed_unit(self, record_unit: str | None) -> str | None:
+        """The unit the figure stands in on the page (the table's, else the document's)."""
+        return self.unit or record_unit
 
 
 @dataclass

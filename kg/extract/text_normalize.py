@@ -157,9 +157,38 @@ _NUMBER_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]"
                                   "（": "(", "）": ")", "(": "(", ")": ")"})
 
 
+# a 文号's year in any bracket: 〔2023〕 = 【2023】 = （2023） = [2023] (a year in round brackets
+# with 年 after it, 部令第29号（2023年）, is a different thing and keeps its brackets)
+_YEAR_IN_BRACKETS = re.compile(r"[\[(](\d{4})[\])]")
+
+
 def policy_key(title: str | None, number: str | None) -> str:
-    """Identity of a policy document: the normalised 文号 where printed, else the bare title."""
+    """Identity of a policy document: the normalised 文号 where printed, else the bare title.
+    Glyphs are folded (NFKC: full-width letters, digits and brackets) and every bracket style of
+    the year is one, so （2023）1号 and 〔2023〕1号 are one document."""
     if number:
-        return "no:" + re.sub(r"\s+", "", number).translate(_NUMBER_BRACKETS)
-    bare = re.sub(r"[《》〈〉\s]", "", title or "")
-    return "title:" + bare.translate(_NUMBER_BRACKETS)
+        folded = unicodedata.normalize("NFKC", re.sub(r"\s+", "", number)).translate(_NUMBER_BRACKETS)
+        return "no:" + _YEAR_IN_BRACKETS.sub(r"[\1]", folded)
+    return "title:" + bare_policy_title(title)
+
+
+def bare_policy_title(title: str | None) -> str:
+    """A title without its 《》〈〉 marks and spaces, glyphs folded: what two mentions compare on."""
+    bare = re.sub(r"[《》〈〉\s]", "", unicodedata.normalize("NFKC", title or ""))
+    return bare.translate(_NUMBER_BRACKETS)
+
+
+def merged_policy_keys(documents) -> dict[str, str]:
+    """title-only key -> the numbered key of the same title, among ``documents`` (the mentions of
+    one budget): a title cited without its 文号 is the numbered document cited elsewhere."""
+    numbered: dict[str, set[str]] = {}
+    for doc in documents:
+        if doc.number and doc.title:
+            numbered.setdefault(bare_policy_title(doc.title), set()).add(policy_key(None, doc.number))
+    out = {}
+    for doc in documents:
+        if not doc.number and doc.title:
+            keys = numbered.get(bare_policy_title(doc.title), set())
+            if len(keys) == 1:  # two numbers under one title: which one is meant is unknown
+                out[policy_key(doc.title, None)] = next(iter(keys))
+    return out

@@ -19,7 +19,9 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.units import convert
 from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record
 from kg.rdf import iris
+from kg.extract.text_normalize import merged_policy_keys
 from kg.rdf.concepts import match_indicator_kinds
+from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows
 from kg.rdf.policy import facts as policy_facts, issued_year
 from kg.rdf.topics import topic_evidence
 from kg.rdf.namespaces import BKG, QB, bind_all
@@ -27,6 +29,7 @@ from kg.rdf.narrative import map_narrative
 from kg.rdf.privacy import scrub
 
 WAN = "万元"
+CNY = URIRef("http://publications.europa.eu/resource/authority/currency/CNY")
 
 # Totals keys that are income from a funding source: they become source -> department flows.
 INCOME_SOURCES = ("general_public_budget", "upper_level_transfer", "government_fund", "state_capital",
@@ -91,7 +94,9 @@ class _Context:
     dept: URIRef | None
     year: URIRef | None
     phase: URIRef
-    dataset: URIRef
+    policy_keys: dict[str, str]  # title-only policy key -> the numbered key of the same title
+    dataset: URIRef  # department-level figures (bkg:budgetStructure)
+    classification: URIRef  # cells of classification tables (bkg:classificationStructure)
 
     def add(self, s, p, o) -> None:
         if o is None:
@@ -125,7 +130,11 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     ctx = _Context(record=record, graph=g, doc=doc,
                    dept=iris.department(record.department) if record.department else None,
                    year=iris.year(record.year) if record.year else None,
-                   phase=iris.phase(phase_key(record.kind)), dataset=iris.inside(doc, "dataset"))
+                   phase=iris.phase(phase_key(record.kind)),
+                   policy_keys=merged_policy_keys([*record.policy_documents,
+                                                   *(d for p in record.projects for d in p.policy_documents)]),
+                   dataset=iris.inside(doc, "dataset"),
+                   classification=iris.inside(doc, "dataset", "classification"))
     _document(ctx)
     _department(ctx)
     _totals(ctx)
@@ -134,7 +143,8 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     _projects(ctx, policies)
     _department_indicators(ctx)
     _phased(ctx)
-    _findings(ctx)
+    plan = _flows(ctx)
+    _findings(ctx, plan.checks)
     _definitions(ctx)
     _changes(ctx)
     map_narrative(ctx)
@@ -157,9 +167,10 @@ def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decim
             ctx.add(loc, BKG.line, Literal(int(prov.line)))
         ctx.text(loc, BKG.table, prov.table)
         ctx.text(loc, BKG.row, prov.row)
-    if value is not None:
-        ctx.text(loc, BKG.printedValue, printed(value))
-        ctx.text(loc, BKG.printedUnit, ctx.record.unit or WAN)
+    if value is not None:  # as the page prints it: in the table's own unit where it has one
+        unit = (prov.printed_unit(ctx.record.unit) if prov else ctx.record.unit) or WAN
+        ctx.text(loc, BKG.printedValue, printed(convert(value, ctx.record.unit or WAN, unit)))
+        ctx.text(loc, BKG.printedUnit, unit)
     ctx.add(node, PROV.wasDerivedFrom, loc)
     return loc
 
@@ -206,6 +217,11 @@ def _document(ctx: _Context) -> None:
     ctx.add(ds, QB.structure, BKG.budgetStructure)
     ctx.add(ds, BKG.document, doc)
     ctx.text(ds, RDFS.label, f"{label} 预算数据")
+    cells = ctx.classification
+    ctx.add(cells, RDF.type, QB.DataSet)
+    ctx.add(cells, QB.structure, BKG.classificationStructure)
+    ctx.add(cells, BKG.document, doc)
+    ctx.text(cells, RDFS.label, f"{label} 分类数据")
 
 
 def _department(ctx: _Context) -> None:
@@ -234,9 +250,10 @@ def _department(ctx: _Context) -> None:
 
 
 def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance | None,
-                 phase: URIRef | None = None) -> None:
+                 phase: URIRef | None = None, cell: bool = False) -> None:
+    """One figure; ``cell``: a classification-table cell (its own data set and structure)."""
     ctx.add(node, RDF.type, QB.Observation)
-    ctx.add(node, QB.dataSet, ctx.dataset)
+    ctx.add(node, QB.dataSet, ctx.classification if cell else ctx.dataset)
     ctx.add(node, BKG.document, ctx.doc)
     if ctx.dept:
         ctx.add(node, BKG.department, ctx.dept)
@@ -244,8 +261,16 @@ def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance |
         ctx.add(node, BKG.fiscalYear, ctx.year)
     ctx.add(node, BKG.budgetPhase, phase or ctx.phase)
     ctx.money(node, BKG.amount, value)
-    ctx.add(node, BKG.unitOfMeasure, Literal(WAN))
+    _measure(ctx, node)
     _location(ctx, node, prov, value)
+
+
+def _measure(ctx: _Context, node: URIRef) -> None:
+    """The measure's attributes: 万元 as text (older queries read it), the currency CNY and the
+    unit multiplier 4 (10⁴ yuan), as Data Cube / OpenBudgets.eu attributes."""
+    ctx.add(node, BKG.unitOfMeasure, Literal(WAN))
+    ctx.add(node, BKG.currency, CNY)
+    ctx.add(node, BKG.unitMultiplier, Literal(4))
 
 
 def _totals(ctx: _Context) -> None:
@@ -261,10 +286,6 @@ def _totals(ctx: _Context) -> None:
         ctx.add(obs, BKG.item, iris.item(key))
         if key in INCOME_SOURCES:
             ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
-            if value != 0 and ctx.dept:
-                flow = iris.inside(ctx.doc, "flow", "income", key)
-                _flow(ctx, flow, iris.funding_source(key), ctx.dept, value, iris.funding_source(key),
-                      t.provenance.get(key))
 
 
 # a record's phase names -> the phase concepts of the graph
@@ -282,8 +303,9 @@ def _phased(ctx: _Context) -> None:
             continue
         parts = figure.key.split(".")
         obs = iris.inside(ctx.doc, "obs", "phase", phase, *parts)
-        _observation(ctx, obs, figure.value, figure.provenance, iris.phase(phase))
-        if len(parts) == 3 and parts[1].isdigit():  # {table kind}.{subject code}.{column}
+        cell = len(parts) == 3 and parts[1].isdigit()
+        _observation(ctx, obs, figure.value, figure.provenance, iris.phase(phase), cell)
+        if cell:  # {table kind}.{subject code}.{column}
             ctx.add(obs, BKG.subject, _subject_node(ctx, parts[1], None, True))
             ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(parts[2]))
         else:
@@ -323,14 +345,20 @@ def _subject_rows(ctx: _Context) -> None:
                 if value is None:
                     continue
                 obs = iris.inside(ctx.doc, "obs", scheme, row.code, kind)
-                _observation(ctx, obs, value, row.provenance)
+                _observation(ctx, obs, value, row.provenance, cell=True)
                 ctx.add(obs, BKG.subject, subj)
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
                 ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
 
 
-def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:
+def _policy_key(ctx: _Context, doc: PolicyDocument) -> str:
+    """The document's identity, a title-only mention merged into the numbered form of its title."""
     key = doc.key()
+    return ctx.policy_keys.get(key, key)
+
+
+def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:
+    key = _policy_key(ctx, doc)
     node = iris.policy(key)
     ctx.add(node, RDF.type, BKG.PolicyDocument)
     ctx.text(node, DCTERMS.title, iris.compact(doc.title) if doc.title else None)
@@ -353,7 +381,7 @@ def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:
 def _policies(ctx: _Context) -> dict[str, URIRef]:
     out: dict[str, URIRef] = {}
     for doc in ctx.record.policy_documents:
-        out[doc.key()] = _policy_node(ctx, doc)
+        out[_policy_key(ctx, doc)] = _policy_node(ctx, doc)
     return out
 
 
@@ -373,16 +401,49 @@ def project_iris(record: Record) -> list[URIRef]:
     return _project_iris(record)
 
 
-def _flow(ctx: _Context, flow: URIRef, source: URIRef, target: URIRef, amount: Decimal,
-          funding: URIRef | None, prov: Provenance | None) -> None:
-    ctx.add(flow, RDF.type, BKG.FundingFlow)
-    ctx.add(flow, BKG.flowSource, source)
-    ctx.add(flow, BKG.flowTarget, target)
-    ctx.money(flow, BKG.amount, amount)
-    ctx.add(flow, BKG.fundingSource, funding)
-    ctx.add(flow, BKG.document, ctx.doc)
-    ctx.add(flow, BKG.fiscalYear, ctx.year)
-    _location(ctx, flow, prov, amount)
+def _flow_end(ctx: _Context, node: Node, projects: list[URIRef]) -> URIRef:
+    """The graph node of one end of a planned flow (``kg.rdf.flows.Node``)."""
+    if node.kind == "department":
+        return ctx.dept
+    if node.kind == "source":
+        return iris.funding_source(node.key)
+    if node.kind == "project":
+        return projects[int(node.key)]
+    if node.kind == "subject":
+        return _subject_node(ctx, node.key, None, True)
+    share = iris.inside(ctx.doc, "share", node.key)
+    ctx.add(share, RDF.type, BKG.BudgetShare)
+    ctx.add(share, RDFS.label, Literal(SHARES[node.key], lang="zh"))
+    ctx.add(share, BKG.shareKind, Literal(node.key))
+    ctx.add(share, BKG.document, ctx.doc)
+    return share
+
+
+def _flows(ctx: _Context) -> FlowPlan:
+    """The budget's balanced flows (``kg.rdf.flows.plan_flows``), each with its year, phase,
+    department, unit and source location; the functional table's scope on its observations."""
+    plan = plan_flows(ctx.record)
+    if plan.scope:
+        ctx.add(ctx.dataset, BKG.functionalScope, iris.amount_scope(plan.scope))
+        for obs in list(ctx.graph.subjects(BKG.expenditureKind, None)):
+            if str(obs).startswith(str(ctx.doc) + "/obs/functional/"):
+                ctx.add(obs, BKG.amountScope, iris.amount_scope(plan.scope))
+    projects = _project_iris(ctx.record)
+    for f in plan.flows:
+        flow = iris.inside(ctx.doc, "flow", *f.key.split("/"))
+        ctx.add(flow, RDF.type, BKG.FundingFlow)
+        ctx.add(flow, BKG.flowSource, _flow_end(ctx, f.source, projects))
+        ctx.add(flow, BKG.flowTarget, _flow_end(ctx, f.target, projects))
+        ctx.add(flow, BKG.flowKind, Literal(f.kind))
+        ctx.money(flow, BKG.amount, f.amount)
+        _measure(ctx, flow)
+        ctx.add(flow, BKG.fundingSource, iris.funding_source(f.funding) if f.funding else None)
+        ctx.add(flow, BKG.document, ctx.doc)
+        ctx.add(flow, BKG.department, ctx.dept)
+        ctx.add(flow, BKG.fiscalYear, ctx.year)
+        ctx.add(flow, BKG.budgetPhase, ctx.phase)
+        _location(ctx, flow, f.provenance, f.amount)
+    return plan
 
 
 def _projects(ctx: _Context, policies: dict[str, URIRef]) -> None:
@@ -416,7 +477,7 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
     titles = []
     local = str(node).rsplit("/", 1)[-1]
     for i, doc in enumerate(p.policy_documents):
-        key = doc.key()
+        key = _policy_key(ctx, doc)
         pol = policies.get(key) or _policy_node(ctx, doc)
         policies[key] = pol
         ctx.add(node, BKG.basedOn, pol)
@@ -434,13 +495,6 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
         _location(ctx, node, prov, None, suffix=f"source/{i}")
     if ctx.dept:
         ctx.add(ctx.dept, BKG.allocates, node)
-    first = p.provenance[0] if p.provenance else None
-    if p.amount is not None and ctx.dept:
-        _flow(ctx, iris.inside(ctx.doc, "flow", local, "department"), ctx.dept, node, p.amount,
-              source, first)
-        if source is not None:
-            _flow(ctx, iris.inside(ctx.doc, "flow", local, "source"), source, node, p.amount,
-                  source, first)
     for i, ind in enumerate(p.indicators):
         _indicator(ctx, iris.inside(ctx.doc, "indicator", local, str(i)), ind, node)
 
@@ -494,8 +548,10 @@ def _department_indicators(ctx: _Context) -> None:
         _indicator(ctx, iris.inside(ctx.doc, "indicator", "department", str(i)), ind, ctx.dept)
 
 
-def _findings(ctx: _Context) -> None:
-    for i, check in enumerate(ctx.record.checks):
+def _findings(ctx: _Context, flow_checks: list[Check]) -> None:
+    """The failed checks: the record's arithmetic checks, then the flow-conservation checks
+    (numbered after them, so a record's own findings keep their IRIs)."""
+    for i, check in enumerate([*ctx.record.checks, *flow_checks]):
         # money identities only: a percentage or completeness finding (``unit`` set) is the audit's
         # (``budgetkg audit``), not a figure that does not add up
         if check.ok or check.unit:

@@ -107,6 +107,13 @@ def derive_basic(row: Row) -> None:
         row.extra.setdefault("derived", []).append("basic")
 
 
+def printed_unit(table, record: Record) -> str | None:
+    """The unit ``table`` prints in where it differs from the record's (kept on the provenance, so
+    the graph says 10.81 万元 where the page prints it, not the converted 108100.00 元)."""
+    unit = table.unit
+    return unit if unit and record.unit and unit != record.unit else None
+
+
 def in_record_unit(value, table, record: Record):
     """A figure of ``table`` in the record's unit (exact conversion where they differ)."""
     unit = table.unit or record.unit
@@ -185,7 +192,8 @@ def classes_from_summary(parts, record: Record) -> None:
         line = row.line
         subject = FunctionalSubject(code=row.code, name=row.name, total=in_record_unit(row.figures[0], summary, record),
                                     provenance=Provenance(file=record.source, page=line.page, line=line.lineno,
-                                                          table=summary.label, row=row.name))
+                                                          table=summary.label, row=row.name,
+                                                          unit=printed_unit(summary, record)))
         at = next((i for i, s in enumerate(record.functional_subjects) if s.code.startswith(row.code)),
                   len(record.functional_subjects))
         record.functional_subjects.insert(at, subject)

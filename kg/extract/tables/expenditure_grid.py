@@ -30,7 +30,7 @@ _TOTAL = re.compile(r"^(?:合计|总计|支出合计|本年支出合计)$")
 
 def read_totals_row(table, record: Record) -> bool:
     """Read a header-over-one-row 支出预算总表; False where the table has subject rows."""
-    from kg.extract.tables.classification import in_record_unit
+    from kg.extract.tables.classification import in_record_unit, printed_unit
 
     layout = analyse(table.lines)
     if layout is None:
@@ -60,7 +60,8 @@ def read_totals_row(table, record: Record) -> bool:
                 break
     if total is None and not any(v is not None for v in values.values()):
         return False
-    where = Provenance(file=record.source, page=row.page, line=row.lineno, table=table.label, row="合计")
+    where = Provenance(file=record.source, page=row.page, line=row.lineno, table=table.label, row="合计",
+                       unit=printed_unit(table, record))
     data = TotalsRowData()
     t = record.totals
     for key, attr in (("basic", "basic_expenditure"), ("project", "project_expenditure")):

@@ -41,7 +41,7 @@ def _label_and_value(line) -> tuple[str, Decimal | None]:
 
 @register("procurement")
 def parse_procurement(table, record: Record, parts) -> None:
-    from kg.extract.tables.classification import in_record_unit
+    from kg.extract.tables.classification import in_record_unit, printed_unit
 
     found: dict[str, tuple[Decimal | None, object, str]] = {}
     for line in table.lines:
@@ -59,7 +59,8 @@ def parse_procurement(table, record: Record, parts) -> None:
     for key, (value, line, label) in found.items():
         setattr(proc, key, in_record_unit(value, table, record))
         record.totals.provenance[f"procurement.{key}"] = Provenance(
-            file=record.source, page=line.page, line=line.lineno, table=table.label, row=label)
+            file=record.source, page=line.page, line=line.lineno, table=table.label, row=label,
+            unit=printed_unit(table, record))
     parts_printed = [found[k][0] for k in ("goods", "works", "services") if k in found and found[k][0] is not None]
     total, line, label = found["total"]
     if total is not None and parts_printed:

@@ -28,7 +28,7 @@ from kg.extract.profiles.vocabulary import functional_class_code
 from kg.extract.source import Line
 from kg.extract.tables import register
 from kg.extract.tables.contracts import GrandTotals, SummaryData
-from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.rows import is_figure
 from kg.extract.text_normalize import compact_name, is_money, parse_money, remove_cjk_spaces
 
@@ -341,7 +341,8 @@ def _settle_levels(items: list[Item]) -> None:
 
 
 def _prov(record: Record, table, line: Line, row: str) -> Provenance:
-    return Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label, row=row)
+    return Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label, row=row,
+                      unit=printed_unit(table, record))
 
 
 _SUMMARY_KEYS = ("current_year_income", "carryover_total", "general_public_budget", "government_fund",

@@ -14,7 +14,7 @@ from decimal import Decimal
 from kg.extract.model import Provenance, Record
 from kg.extract.source import Line
 from kg.extract.tables import register
-from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.contracts import ThreePublicData
 from kg.extract.tables.rows import is_figure
 from kg.extract.text_normalize import compact_name, parse_money
@@ -108,4 +108,4 @@ def parse_three_public(table, record: Record, parts) -> None:
 def _prov(record: Record, table, row: LabelRow, key: str) -> None:
     line = row.lines[0]
     record.totals.provenance[key] = Provenance(file=record.source, page=line.page, line=line.lineno,
-                                               table=table.label, row=row.label)
+                                               table=table.label, row=row.label, unit=printed_unit(table, record))

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from kg.extract.grid import analyse, cell_text, is_numbering_row
 from kg.extract.model import Provenance, Record
+from kg.extract.tables.classification import printed_unit
 from kg.extract.source import Line
 from kg.extract.profiles.vocabulary import phase_of, without_year
 from kg.extract.tables.contracts import ThreePublicData
@@ -153,13 +154,15 @@ def read_grid(table, record: Record) -> bool:
         value, col, line = values[key]
         setattr(tp, attr, in_record_unit(value, table, record))
         record.totals.provenance[f"three_public.{attr}"] = Provenance(
-            file=record.source, page=line.page, line=line.lineno, table=table.label, row="/".join(paths[col]))
+            file=record.source, page=line.page, line=line.lineno, table=table.label, row="/".join(paths[col]),
+            unit=printed_unit(table, record))
     if "operating_expenses" in values and record.totals.operating_expenses is None:
         value, col, line = values["operating_expenses"]
         if value is not None:
             record.totals.operating_expenses = in_record_unit(value, table, record)
             record.totals.provenance["operating_expenses"] = Provenance(
-                file=record.source, page=line.page, line=line.lineno, table=table.label, row=paths[col][-1])
+                file=record.source, page=line.page, line=line.lineno, table=table.label, row=paths[col][-1],
+                unit=printed_unit(table, record))
     # the columns as label rows (printed figures, table unit): what ``checks`` recomputes
     from kg.extract.tables.three_public import LabelRow
 
@@ -188,7 +191,8 @@ def _phased(record: Record, table, phases, mapping) -> list:
             out.append(PhasedFigure(key=f"three_public.{attr}", phase=phase,
                                     value=in_record_unit(value, table, record),
                                     provenance=Provenance(file=record.source, page=line.page, line=line.lineno,
-                                                          table=table.label, row="/".join(table_path(table, col)))))
+                                                          table=table.label, row="/".join(table_path(table, col)),
+                                                          unit=printed_unit(table, record))))
     return out
 
 
