@@ -67,3 +67,27 @@ def national_extraction(shared_dir):
         path = next(p for p in folder.rglob(record.source))
         by_file[str(path.relative_to(folder))] = record
     return by_file, failures
+
+
+# The corpus and the real PDFs of ../shared/realdocs in one graph (questions, analytics): one
+# extraction and one ingest per session.
+@pytest.fixture(scope="session")
+def corpus_realdocs_store(shared_dir):
+    from kg.extract.pipeline import extract_paths
+    from tests import nlp_support
+
+    records, _failures = extract_paths([str(shared_dir / "corpus"), str(shared_dir / "realdocs")])
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, records)
+    return store
+
+
+# Every national disclosure (../shared/national) in one graph, from the session's extraction.
+@pytest.fixture(scope="session")
+def national_store(national_extraction):
+    from tests import nlp_support
+
+    by_file, _failures = national_extraction
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, [by_file[k] for k in sorted(by_file)])
+    return store

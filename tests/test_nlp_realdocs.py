@@ -11,13 +11,8 @@ pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")
-def ask(shared_dir):
-    from kg.extract.pipeline import extract_paths
-    from tests import nlp_support
-
-    records, _failures = extract_paths([str(shared_dir / "corpus"), str(shared_dir / "realdocs")])
-    store = nlp_support.open_memory_store()
-    nlp_support.ingest(store, records)
+def ask(corpus_realdocs_store):
+    store = corpus_realdocs_store  # the session's graph of corpus + realdocs (tests/conftest.py)
 
     def _ask(question: str) -> dict:
         return answer(question, store).to_json()

@@ -66,7 +66,7 @@ SELECT ?doc ?dept ?year ?phase ?kind ?actual ?authorized WHERE {{
     rows = select(f"""
 SELECT ?doc ?item ?amount WHERE {{
   ?o bkg:item ?item ; bkg:amount ?amount ; bkg:document ?doc .
-  FILTER NOT EXISTS {{ ?o bkg:subject ?s }} FILTER NOT EXISTS {{ ?o bkg:fundingSource ?f }}
+  FILTER NOT EXISTS {{ ?o bkg:subject ?s }}
   ?doc a bkg:BudgetDocument .
   {scope.document_filter()}
 }}""")

@@ -74,8 +74,8 @@ def year_over_year(select: Select, department: str, phase: str | None = "budget"
     if current:
         known = set()
         if previous:
-            known = {(previous.figures[k], current.figures[k]) for k in HEADLINE
-                     if k in previous.figures and k in current.figures}
+            known = {(previous.figures[k], current.figures[k]) for k in previous.figures
+                     if k in current.figures}
         out.stated = [StatedChange(c.subject, c.previous, c.current, c.amount, c.direction, c.reason,
                                    ((c.previous, c.current) in known) if previous else None)
                       for c in stated_changes(select, current.document)]
