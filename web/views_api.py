@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 
 from web.data.answer import AnswerUnavailable, answer
-from web.params import department_param, int_param, year_param
+from web.params import department_param, int_param, iri_param, year_param
 from web.render import json_response
 
 bp = Blueprint("api", __name__)
@@ -51,16 +51,26 @@ def api_entity(local: str | None = None):
 
 @bp.route("/flows")
 def api_flows():
-    from web.data.flows import flows
+    """JSON, or the projection itself with ``format=graphml|gexf`` (never JSON in disguise)."""
+    from web.data.flows import flow_graph_of, flows
+    from web.render import graph_response, wanted_format
 
+    fmt = wanted_format(None, ("json", "graphml", "gexf"))
+    if fmt in ("graphml", "gexf"):
+        return graph_response(flow_graph_of(ctx(), department_param(), year_param()), fmt, "flows")
     return json_response(flows(ctx(), department_param(), year_param()))
 
 
 @bp.route("/dependencies")
 def api_dependencies():
-    from web.data.dependency import dependency_network
+    from web.data.dependency import dependency_graph_of, dependency_network
+    from web.render import graph_response, wanted_format
 
-    return json_response(dependency_network(ctx(), department_param(), year_param()))
+    fmt = wanted_format(None, ("json", "graphml", "gexf"))
+    if fmt in ("graphml", "gexf"):
+        return graph_response(dependency_graph_of(ctx(), department_param(), year_param()), fmt, "dependencies")
+    return json_response(dependency_network(ctx(), department_param(), year_param(), iri_param("policy"),
+                                            int_param("cluster", 0, 0, 10000) or None))
 
 
 @bp.route("/audit")

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from web.data.answer import AnswerUnavailable, answer, answer_table, example_questions
 from web.executor import QueryError
-from web.params import department_param, iri_param, year_param
+from web.params import department_param, int_param, iri_param, year_param
 from web.render import json_response, respond, wanted_format
 from web.vocab import data_ns, prefixes, sparql_prologue
 
@@ -137,27 +137,41 @@ def entity_page(local: str):
     return entity_view(local, suffix)
 
 
-@bp.route("/flows")
-@bp.route("/flows.<any(json, csv):suffix>")
-def flows(suffix: str | None = None):
-    from web.data.flows import flow_choices, flows as flow_data
+FLOW_FORMATS = ("html", "json", "csv", "graphml", "gexf")
 
+
+@bp.route("/flows")
+@bp.route("/flows.<any(json, csv, graphml, gexf):suffix>")
+def flows(suffix: str | None = None):
+    """The Sankey of one department and year (never mixed years), and its data in every format."""
+    from web.data.flows import flow_choices, flow_graph_of, flows as flow_data
+    from web.render import GRAPH_FORMATS, graph_response
+
+    fmt = wanted_format(suffix, FLOW_FORMATS)
+    if fmt in GRAPH_FORMATS:
+        return graph_response(flow_graph_of(ctx(), department_param(), year_param()), fmt, "flows")
     data = flow_data(ctx(), department_param(), year_param())
-    if wanted_format(suffix) == "html":
+    if fmt == "html":
         data = {**data, "choices": flow_choices(ctx())}  # cached: never mutate
-    return respond(data, "flows.html", wanted_format(suffix),
+    return respond(data, "flows.html", fmt,
                    table=lambda d: (["source", "target", "value_万元"],
                                     [[d["nodes"][l["source"]]["label"], d["nodes"][l["target"]]["label"],
                                       l["value"]] for l in d["links"]]), filename="flows.csv")
 
 
 @bp.route("/dependencies")
-@bp.route("/dependencies.<any(json, csv):suffix>")
+@bp.route("/dependencies.<any(json, csv, graphml, gexf):suffix>")
 def dependencies(suffix: str | None = None):
-    from web.data.dependency import dependency_network
+    """Projects and their policy documents, filtered by a document (``policy``) or a cluster."""
+    from web.data.dependency import dependency_graph_of, dependency_network
+    from web.render import GRAPH_FORMATS, graph_response
 
-    data = dependency_network(ctx(), department_param(), year_param())
-    return respond(data, "dependencies.html", wanted_format(suffix),
+    fmt = wanted_format(suffix, FLOW_FORMATS)
+    if fmt in GRAPH_FORMATS:
+        return graph_response(dependency_graph_of(ctx(), department_param(), year_param()), fmt, "dependencies")
+    data = dependency_network(ctx(), department_param(), year_param(), iri_param("policy"),
+                              int_param("cluster", 0, 0, 10000) or None)
+    return respond(data, "dependencies.html", fmt,
                    table=lambda d: (["policy_document", "projects", "in_degree_centrality"],
                                     [[p["label"], p["projects"], p["centrality"]] for p in d["ranking"]]),
                    filename="policy_dependencies.csv")

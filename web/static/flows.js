@@ -23,7 +23,7 @@
     series: [{
       type: "sankey", left: 8, right: 190, top: 10, bottom: 10, nodeGap: 6, draggable: false,
       emphasis: { focus: "adjacency" }, layoutIterations: 32,
-      label: { formatter: function (p) { var l = p.data.label; return l.length > 14 ? l.slice(0, 13) + "…" : l; } },
+      label: { width: 170, overflow: "truncate", formatter: function (p) { return p.data.label + "\n" + Number(p.value).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); } },
       lineStyle: { color: "gradient", opacity: 0.35 },
       data: data.nodes.map(function (n) {
         return { name: n.id, label: n.label, iri: n.iri, url: n.url, value: Number(n.value || 0),
