@@ -119,6 +119,12 @@ def entity_view(local: str | None, suffix: str | None):
         abort(404)
     if fmt == "ttl":
         return Response(entity_turtle(ctx(), iri), mimetype="text/turtle")
+    if fmt == "html":
+        from web.data.department import department_dashboard, is_department
+
+        dashboard = department_dashboard(ctx(), iri, year_param()) if is_department(ctx(), iri) else None
+        if dashboard is not None:
+            return respond({**data, "dashboard": dashboard}, "department.html", fmt)  # cached: never mutate
     return respond(data, "entity.html", fmt)
 
 
