@@ -216,6 +216,9 @@ def test_dependency_network_and_audit(page, server):
     page.wait_for_timeout(300)
     shot(page, "dependencies")
     page.goto(server.url + "/audit")
+    summary = page.locator("#audit-summary").inner_text()
+    assert "四舍五入尾差" in summary and "合计 = 各项之和" in summary  # rules named in Chinese
+    page.click("details.rounding > summary")  # a 0.01 difference is rounding: folded under the material ones
     text = page.locator("table.audit").inner_text()
     assert "表3 211" in text and "1,500.00" in text and "1,499.99" in text and "-0.01" in text
     shot(page, "audit")
@@ -338,3 +341,53 @@ def test_dependency_view_filters_by_document(page, server):
     assert rows.count() == 1 and "280.00" in rows.first.inner_text()
     page.wait_for_timeout(300)
     shot(page, "dependencies_filtered")
+
+
+@pytest.fixture(scope="module")
+def pdf_server(tmp_path_factory, shared_dir):
+    """A server over one real PDF (a 决算 with findings) and ``--documents`` naming its folder."""
+    import subprocess
+
+    from web.testing import budgetkg_command
+
+    pdf = shared_dir / "realdocs" / "shanghai-putuo" / "上海市普陀区财政局2024年度部门决算.pdf"
+    if not pdf.exists():
+        pytest.skip(f"{pdf} not present")
+    url = f"oxigraph:{tmp_path_factory.mktemp('pdfstore') / 'oxi'}"
+    subprocess.run(budgetkg_command("ingest", str(pdf), "--store", url), check=True, capture_output=True, timeout=300)
+    srv = ServerProcess(url, "--documents", str(pdf.parent))
+    yield srv
+    srv.stop()
+
+
+@pytest.mark.shared
+def test_audit_finding_opens_its_pdf_page_with_the_cells_outlined(browser, pdf_server):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(pdf_server.url)
+                  else route.abort())
+    page = context.new_page()
+    page.goto(pdf_server.url + "/audit")
+    summary = page.locator("#audit-summary").inner_text()
+    assert "实质差异" in summary and "合计 = 各项之和" in summary
+    shot(page, "audit_summary")
+    assert page.locator("h3", has_text="实质差异").count() == 0  # this 决算's findings are all rounding (≤ 0.10 万元)
+    page.locator("details.rounding > summary").first.click()
+    link = page.locator("table.audit a.page-link:visible").first
+    with context.expect_page() as opened:
+        link.click()
+    image_page = opened.value
+    image_page.wait_for_load_state()
+    size = image_page.evaluate("() => { const i = document.images[0]; return [i.naturalWidth, i.naturalHeight]; }")
+    assert size[0] > 800 and size[1] > 500  # a whole page drawn by pdfplumber
+    OUTPUT.mkdir(exist_ok=True)
+    image_page.screenshot(path=str(OUTPUT / "web_audit_pdf_page.png"), full_page=True)
+    # outlined in red: the drawn rectangle's colour is on the image
+    png = context.request.get(link.get_attribute("href").replace("&amp;", "&") if link.get_attribute("href").startswith("http")
+                              else pdf_server.url + link.get_attribute("href")).body()
+    from io import BytesIO
+
+    from PIL import Image
+
+    pixels = Image.open(BytesIO(png)).convert("RGB").getdata()
+    assert sum(1 for p in pixels if p == (220, 38, 38)) > 50
+    context.close()

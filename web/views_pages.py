@@ -1,6 +1,7 @@
 """The HTML pages (and their ``.json``/``.csv``/``.ttl`` variants): one data function each."""
 from __future__ import annotations
 
+import os
 from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
@@ -188,9 +189,30 @@ def dependencies(suffix: str | None = None):
 def audit(suffix: str | None = None):
     from web.data.audit import audit_findings
 
-    data = audit_findings(ctx())
+    data = audit_findings(ctx(), bool(current_app.config.get("DOCUMENT_DIRS")))
     return respond(data, "audit.html", wanted_format(suffix),
                    table=lambda d: (["document", "rule", "where", "expected", "printed", "difference"],
                                     [[doc["label"], f["rule"], f["where"], f["expected"], f["printed"],
                                       f["difference"]] for doc in d["documents"] for f in doc["findings"]]),
                    filename="audit.csv")
+
+
+@bp.route("/audit/page.png")
+def audit_page():
+    """The PDF page of one finding with its cells outlined (from ``--documents`` folders only)."""
+    import tempfile
+
+    from web.data.page_image import PageUnavailable, render
+
+    finding = iri_param("finding")
+    if not finding:
+        abort(404)
+    folders = list(current_app.config.get("DOCUMENT_DIRS") or ())
+    if not folders:
+        return error_response(404, "no-documents", "服务器未配置文件目录 (serve --documents)")
+    cache_dir = current_app.config.get("PAGE_IMAGE_CACHE") or os.path.join(tempfile.gettempdir(), "budgetkg-pages")
+    try:
+        png = render(ctx(), finding, folders, cache_dir)
+    except PageUnavailable as exc:
+        return error_response(404, "no-page", str(exc))
+    return Response(png, mimetype="image/png", headers={"Cache-Control": "max-age=3600"})
