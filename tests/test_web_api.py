@@ -196,3 +196,11 @@ def test_search_ranks_departments_and_projects_first_and_editor_csv_has_a_bom(se
     status, headers, body = fetch(server.url + "/sparql?" + urllib.parse.urlencode(
         {"query": "SELECT ?l WHERE { ?d a <https://budgetkg.org/ontology#Department> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }", "format": "csv"}))
     assert not body.startswith("\ufeff".encode("utf-8"))  # the protocol's CSV stays plain for programs
+
+
+def test_nothing_found_suggests_what_the_graph_holds(server):
+    status, _, body = fetch(server.url + "/ask?" + urllib.parse.urlencode({"q": "北京市公安局2019年的三公经费是多少？"}))
+    html = body.decode()
+    assert status == 200 and 'id="nothing-found"' in html
+    assert "图谱现有 2 个部门的文件（2025 年预算、2024 年预算）" in html
+    assert "青山市环境监测站" in html and "青山市生态环境局" in html

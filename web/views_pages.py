@@ -87,6 +87,10 @@ def ask(suffix: str | None = None):
         return csv_response(cols, rows, "answer.csv")
     if data["answer"]:
         data["columns"], data["rows"] = answer_table(data["answer"])
+        if not data["answer"].get("answers"):
+            from web.data.overview import holdings
+
+            data["holds"] = holdings(ctx())
     return Response(render_template("answer.html", **data), status=status, mimetype="text/html")
 
 

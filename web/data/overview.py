@@ -76,3 +76,19 @@ SELECT ?doc ?label ?year ?dept ?deptLabel ?total ?issued ?phase WHERE {{
         d["label"] = d["label"] or compact(d["iri"])
     out.sort(key=lambda d: (d["issued"] or "", d["year"] or "", d["label"]), reverse=True)
     return out
+
+
+@cached
+def holdings(ctx: Any, limit: int = 12) -> dict:
+    """What the graph does hold, for a "nothing found" answer: departments (with their years)
+    and the years and phases of its documents."""
+    docs = documents(ctx)
+    by_dept: dict[str, dict] = {}
+    for d in docs:
+        if d["department"]:
+            entry = by_dept.setdefault(d["department"]["iri"], {**d["department"], "years": set()})
+            if d["year"]:
+                entry["years"].add(d["year"])
+    depts = sorted(by_dept.values(), key=lambda d: d["label"])[:limit]
+    return {"departments": [{**d, "years": sorted(d["years"])} for d in depts], "department_count": len(by_dept),
+            "periods": [f"{t['year']} 年{t['phase']}" for t in totals_by_year(docs)]}
