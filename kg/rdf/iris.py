@@ -171,3 +171,8 @@ def scheme(name: str) -> URIRef:
 def short_digest(text: str) -> str:
     """A short stable digest, for IRIs of nodes keyed by long text (indicator of a project …)."""
     return _digest(text)
+
+
+def amount_scope(key: str) -> URIRef:
+    """The funds a classification figure covers: ``scope/all_funds|current_year|fiscal|general_public_budget``."""
+    return ID[f"scope/{iri_part(key)}"]

@@ -20,12 +20,14 @@ from kg.units import convert
 from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record
 from kg.rdf import iris
 from kg.rdf.concepts import match_indicator_kinds
+from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows
 from kg.rdf.policy import facts as policy_facts, issued_year
 from kg.rdf.topics import topic_evidence
 from kg.rdf.namespaces import BKG, QB, bind_all
 from kg.rdf.privacy import scrub
 
 WAN = "万元"
+CNY = URIRef("http://publications.europa.eu/resource/authority/currency/CNY")
 
 # Totals keys that are income from a funding source: they become source -> department flows.
 INCOME_SOURCES = ("general_public_budget", "upper_level_transfer", "government_fund", "state_capital",
@@ -133,7 +135,8 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     _projects(ctx, policies)
     _department_indicators(ctx)
     _phased(ctx)
-    _findings(ctx)
+    plan = _flows(ctx)
+    _findings(ctx, plan.checks)
     _definitions(ctx)
     _changes(ctx)
     return doc, g
@@ -242,8 +245,16 @@ def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance |
         ctx.add(node, BKG.fiscalYear, ctx.year)
     ctx.add(node, BKG.budgetPhase, phase or ctx.phase)
     ctx.money(node, BKG.amount, value)
-    ctx.add(node, BKG.unitOfMeasure, Literal(WAN))
+    _measure(ctx, node)
     _location(ctx, node, prov, value)
+
+
+def _measure(ctx: _Context, node: URIRef) -> None:
+    """The measure's attributes: 万元 as text (older queries read it), the currency CNY and the
+    unit multiplier 4 (10⁴ yuan), as Data Cube / OpenBudgets.eu attributes."""
+    ctx.add(node, BKG.unitOfMeasure, Literal(WAN))
+    ctx.add(node, BKG.currency, CNY)
+    ctx.add(node, BKG.unitMultiplier, Literal(4))
 
 
 def _totals(ctx: _Context) -> None:
@@ -259,10 +270,6 @@ def _totals(ctx: _Context) -> None:
         ctx.add(obs, BKG.item, iris.item(key))
         if key in INCOME_SOURCES:
             ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
-            if value != 0 and ctx.dept:
-                flow = iris.inside(ctx.doc, "flow", "income", key)
-                _flow(ctx, flow, iris.funding_source(key), ctx.dept, value, iris.funding_source(key),
-                      t.provenance.get(key))
 
 
 # a record's phase names -> the phase concepts of the graph
@@ -371,16 +378,49 @@ def project_iris(record: Record) -> list[URIRef]:
     return _project_iris(record)
 
 
-def _flow(ctx: _Context, flow: URIRef, source: URIRef, target: URIRef, amount: Decimal,
-          funding: URIRef | None, prov: Provenance | None) -> None:
-    ctx.add(flow, RDF.type, BKG.FundingFlow)
-    ctx.add(flow, BKG.flowSource, source)
-    ctx.add(flow, BKG.flowTarget, target)
-    ctx.money(flow, BKG.amount, amount)
-    ctx.add(flow, BKG.fundingSource, funding)
-    ctx.add(flow, BKG.document, ctx.doc)
-    ctx.add(flow, BKG.fiscalYear, ctx.year)
-    _location(ctx, flow, prov, amount)
+def _flow_end(ctx: _Context, node: Node, projects: list[URIRef]) -> URIRef:
+    """The graph node of one end of a planned flow (``kg.rdf.flows.Node``)."""
+    if node.kind == "department":
+        return ctx.dept
+    if node.kind == "source":
+        return iris.funding_source(node.key)
+    if node.kind == "project":
+        return projects[int(node.key)]
+    if node.kind == "subject":
+        return _subject_node(ctx, node.key, None, True)
+    share = iris.inside(ctx.doc, "share", node.key)
+    ctx.add(share, RDF.type, BKG.BudgetShare)
+    ctx.add(share, RDFS.label, Literal(SHARES[node.key], lang="zh"))
+    ctx.add(share, BKG.shareKind, Literal(node.key))
+    ctx.add(share, BKG.document, ctx.doc)
+    return share
+
+
+def _flows(ctx: _Context) -> FlowPlan:
+    """The budget's balanced flows (``kg.rdf.flows.plan_flows``), each with its year, phase,
+    department, unit and source location; the functional table's scope on its observations."""
+    plan = plan_flows(ctx.record)
+    if plan.scope:
+        ctx.add(ctx.dataset, BKG.functionalScope, iris.amount_scope(plan.scope))
+        for obs in list(ctx.graph.subjects(BKG.expenditureKind, None)):
+            if str(obs).startswith(str(ctx.doc) + "/obs/functional/"):
+                ctx.add(obs, BKG.amountScope, iris.amount_scope(plan.scope))
+    projects = _project_iris(ctx.record)
+    for f in plan.flows:
+        flow = iris.inside(ctx.doc, "flow", *f.key.split("/"))
+        ctx.add(flow, RDF.type, BKG.FundingFlow)
+        ctx.add(flow, BKG.flowSource, _flow_end(ctx, f.source, projects))
+        ctx.add(flow, BKG.flowTarget, _flow_end(ctx, f.target, projects))
+        ctx.add(flow, BKG.flowKind, Literal(f.kind))
+        ctx.money(flow, BKG.amount, f.amount)
+        _measure(ctx, flow)
+        ctx.add(flow, BKG.fundingSource, iris.funding_source(f.funding) if f.funding else None)
+        ctx.add(flow, BKG.document, ctx.doc)
+        ctx.add(flow, BKG.department, ctx.dept)
+        ctx.add(flow, BKG.fiscalYear, ctx.year)
+        ctx.add(flow, BKG.budgetPhase, ctx.phase)
+        _location(ctx, flow, f.provenance, f.amount)
+    return plan
 
 
 def _projects(ctx: _Context, policies: dict[str, URIRef]) -> None:
@@ -432,13 +472,6 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
         _location(ctx, node, prov, None, suffix=f"source/{i}")
     if ctx.dept:
         ctx.add(ctx.dept, BKG.allocates, node)
-    first = p.provenance[0] if p.provenance else None
-    if p.amount is not None and ctx.dept:
-        _flow(ctx, iris.inside(ctx.doc, "flow", local, "department"), ctx.dept, node, p.amount,
-              source, first)
-        if source is not None:
-            _flow(ctx, iris.inside(ctx.doc, "flow", local, "source"), source, node, p.amount,
-                  source, first)
     for i, ind in enumerate(p.indicators):
         _indicator(ctx, iris.inside(ctx.doc, "indicator", local, str(i)), ind, node)
 
@@ -492,8 +525,10 @@ def _department_indicators(ctx: _Context) -> None:
         _indicator(ctx, iris.inside(ctx.doc, "indicator", "department", str(i)), ind, ctx.dept)
 
 
-def _findings(ctx: _Context) -> None:
-    for i, check in enumerate(ctx.record.checks):
+def _findings(ctx: _Context, flow_checks: list[Check]) -> None:
+    """The failed checks: the record's arithmetic checks, then the flow-conservation checks
+    (numbered after them, so a record's own findings keep their IRIs)."""
+    for i, check in enumerate([*ctx.record.checks, *flow_checks]):
         if check.ok:
             continue
         _finding(ctx, iris.inside(ctx.doc, "finding", str(i)), check)

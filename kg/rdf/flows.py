@@ -1,0 +1,194 @@
+"""A budget's money as flows that conserve amounts: one pure function from a Record.
+
+Why a plan before triples: the flows of a budget are a small balanced network (sources →
+department → functional 类 → projects and shares), and whether it balances is a fact worth
+checking on its own — so the network is computed here, checked here, and ``mapping.py`` only
+writes it. Every amount is a printed figure (or the difference of two printed figures, named as
+such); nothing is counted twice:
+
+* **income**: each funding source → the department, the printed income by source.
+  上级转移支付 is *part of* 一般公共预算拨款, so it flows into that source (``upper_level_transfer →
+  general_public_budget``), never a second time into the department. 上年结转 flows as its
+  fiscal / non-fiscal parts where printed, else as one ``carryover_total``.
+* **expenditure**: department → each functional 类 (its 合计); 类 → 基本支出 (its 基本 column),
+  类 → each project the tables place under the 类 (its functional code), 类 → the share of its
+  项目 column no named project explains (``未细化到项目``); the named projects without a subject
+  (most carried-over ones) draw from one ``未细化到科目`` share. Where the classification table
+  covers a narrower scope than the whole budget (一般公共预算 only), the rest is an explicit
+  ``outside_scope`` share from the department.
+* **conservation** (``Check`` objects, rule ``flow_conservation``): inflow of the department =
+  income total; outflow = expenditure total; the 未细化到科目 share's inflow = its outflow.
+  A gap is a finding like any arithmetic check.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.extract.model import Check, Provenance, Record
+
+ZERO = Decimal(0)
+
+# income sources that flow straight into the department (upper_level_transfer is inside gpb)
+DIRECT_SOURCES = ("general_public_budget", "government_fund", "state_capital", "fiscal_special_account",
+                  "unit_funds")
+CARRYOVER_PARTS = ("carryover_fiscal", "carryover_nonfiscal")
+
+# the scopes a classification table may cover, tried in this order against Σ 类
+SCOPE_TOTALS = (("all_funds", "expenditure_total"), ("current_year", "current_year_expenditure"),
+                ("fiscal", "fiscal_total"), ("general_public_budget", "general_public_budget"))
+
+# share nodes (inside the document): key -> Chinese label
+SHARES = {"basic": "基本支出", "unassigned_subject": "未细化到科目", "unassigned_project": "未细化到项目",
+          "outside_scope": "未按功能科目列示的资金"}
+
+
+@dataclass(frozen=True)
+class Node:
+    """One end of a flow: ``kind`` is source | department | subject | project | share; ``key`` the
+    funding-source key, the subject code, the project's index in ``record.projects`` or the share key."""
+
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True)
+class PlannedFlow:
+    key: str  # stable, unique inside the document (its IRI part)
+    kind: str  # income | transfer | carryover | subject | basic | project | unassigned | outside_scope
+    source: Node
+    target: Node
+    amount: Decimal  # in the record's unit
+    funding: str | None = None  # funding-source key, where the flow is one source's money
+    provenance: Provenance | None = None
+
+
+@dataclass
+class FlowPlan:
+    flows: list[PlannedFlow] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    scope: str | None = None  # the scope of the functional table (SCOPE_TOTALS keys), None unknown
+
+    def total(self, source: Node | None = None, target: Node | None = None) -> Decimal:
+        return sum((f.amount for f in self.flows
+                    if (source is None or f.source == source) and (target is None or f.target == target)), ZERO)
+
+
+DEPARTMENT = Node("department", "")
+
+
+def functional_scope(record: Record) -> str | None:
+    """Which funds the functional-classification table covers, read from the figures: the scope
+    whose printed total equals Σ 类 合计 (江苏省政协's 公开07表 sums to 财政拨款, not 支出总计)."""
+    level1 = [s.total for s in record.functional_subjects if s.level == 1 and s.total is not None]
+    if not level1:
+        return None
+    total = sum(level1, ZERO)
+    for scope, key in SCOPE_TOTALS:
+        if getattr(record.totals, key) == total:
+            return scope
+    return None
+
+
+def plan_flows(record: Record) -> FlowPlan:
+    plan = FlowPlan()
+    if not record.department:
+        return plan
+    _income(record, plan)
+    _expenditure(record, plan)
+    _conservation(record, plan)
+    return plan
+
+
+def _add(plan: FlowPlan, key: str, kind: str, source: Node, target: Node, amount: Decimal | None,
+         funding: str | None = None, prov: Provenance | None = None) -> None:
+    if amount is None or amount == 0:
+        return
+    plan.flows.append(PlannedFlow(key, kind, source, target, amount, funding, prov))
+
+
+def _income(record: Record, plan: FlowPlan) -> None:
+    t = record.totals
+    for key in DIRECT_SOURCES:
+        _add(plan, f"income/{key}", "income", Node("source", key), DEPARTMENT, getattr(t, key, None), key,
+             t.provenance.get(key))
+    if t.upper_level_transfer:
+        _add(plan, "income/upper_level_transfer", "transfer", Node("source", "upper_level_transfer"),
+             Node("source", "general_public_budget"), t.upper_level_transfer, "upper_level_transfer",
+             t.provenance.get("upper_level_transfer"))
+    parts = [getattr(t, k) for k in CARRYOVER_PARTS]
+    if any(p is not None for p in parts):
+        for key in CARRYOVER_PARTS:
+            _add(plan, f"income/{key}", "carryover", Node("source", key), DEPARTMENT, getattr(t, key), key,
+                 t.provenance.get(key))
+    else:
+        _add(plan, "income/carryover_total", "carryover", Node("source", "carryover_total"), DEPARTMENT,
+             t.carryover_total, "carryover_total", t.provenance.get("carryover_total"))
+
+
+def _expenditure(record: Record, plan: FlowPlan) -> None:
+    t = record.totals
+    classes = [s for s in record.functional_subjects if s.level == 1 and s.total is not None]
+    plan.scope = functional_scope(record)
+    placed: dict[str, list[int]] = {}
+    unplaced: list[int] = []
+    class_codes = {s.code for s in classes}
+    for i, p in enumerate(record.projects):
+        if p.amount is None:
+            continue
+        code = (p.functional_code or "")[:3]
+        (placed.setdefault(code, []) if code in class_codes else unplaced).append(i)
+    unassigned = Node("share", "unassigned_subject")
+    for s in classes:
+        subject = Node("subject", s.code)
+        _add(plan, f"subject/{s.code}", "subject", DEPARTMENT, subject, s.total, prov=s.provenance)
+        _add(plan, f"subject/{s.code}/basic", "basic", subject, Node("share", "basic"), s.basic, prov=s.provenance)
+        named = ZERO
+        for i in placed.get(s.code, []):
+            p = record.projects[i]
+            named += p.amount
+            _add(plan, f"project/{i}", "project", subject, Node("project", str(i)), p.amount, p.funding_source,
+                 p.provenance[0] if p.provenance else None)
+        rest = (s.project if s.project is not None else (s.total - (s.basic or ZERO))) - named
+        if s.basic is None and s.project is None:
+            rest = ZERO  # a table without 基本/项目 columns says nothing about the rest
+        if rest > 0 and unplaced:
+            _add(plan, f"subject/{s.code}/unassigned", "unassigned", subject, unassigned, rest, prov=s.provenance)
+        elif rest > 0:
+            _add(plan, f"subject/{s.code}/unassigned_project", "unassigned", subject,
+                 Node("share", "unassigned_project"), rest, prov=s.provenance)
+    if not classes:  # no classification table: the department funds its projects directly
+        _add(plan, "basic", "basic", DEPARTMENT, Node("share", "basic"), t.basic_expenditure,
+             prov=t.provenance.get("basic_expenditure"))
+        if unplaced:
+            _add(plan, "unassigned", "unassigned", DEPARTMENT, unassigned,
+                 sum((record.projects[i].amount for i in unplaced), ZERO))
+    for i in unplaced:
+        p = record.projects[i]
+        _add(plan, f"project/{i}", "project", unassigned, Node("project", str(i)), p.amount, p.funding_source,
+             p.provenance[0] if p.provenance else None)
+    if classes and plan.scope not in (None, "all_funds") and t.expenditure_total is not None:
+        covered = sum((s.total for s in classes), ZERO)
+        _add(plan, "outside_scope", "outside_scope", DEPARTMENT, Node("share", "outside_scope"),
+             t.expenditure_total - covered, prov=t.provenance.get("expenditure_total"))
+
+
+def _conservation(record: Record, plan: FlowPlan) -> None:
+    t = record.totals
+    name = record.department
+
+    def check(where: str, expected: Decimal, printed: Decimal | None, key: str | None) -> None:
+        ok = printed is not None and expected == printed
+        plan.checks.append(Check("flow_conservation", where, expected, printed, ok,
+                                 t.provenance.get(key) if key else None))
+
+    inflow = plan.total(target=DEPARTMENT)
+    if t.income_total is not None and inflow:
+        check(f"{name} 资金流入合计 = 收入总计", inflow, t.income_total, "income_total")
+    outflow = plan.total(source=DEPARTMENT)
+    if t.expenditure_total is not None and outflow:
+        check(f"{name} 资金流出合计 = 支出总计", outflow, t.expenditure_total, "expenditure_total")
+    unassigned = Node("share", "unassigned_subject")
+    into, out = plan.total(target=unassigned), plan.total(source=unassigned)
+    if into and out and any(f.source == DEPARTMENT for f in plan.flows if f.target == unassigned) is False:
+        check(f"{name} 未细化到科目 流入 = 流出", out, into, None)
