@@ -21,12 +21,13 @@ import networkx as nx
 
 from kg.analytics.source import Scope, Select, as_money, iri, labels
 
-KIND_LABELS = {"funding": "资金来源", "department": "部门", "subject": "功能分类科目", "project": "项目"}
-LAYERS = ("funding", "department", "subject", "project")
+KIND_LABELS = {"funding": "资金来源", "department": "部门", "subject": "功能分类科目", "project": "项目",
+               "share": "未列明项目的资金"}
+LAYERS = ("funding", "department", "subject", "share", "project")
 UNCLASSIFIED = "urn:budgetkg:unclassified"
 UNCLASSIFIED_LABEL = "未细化到科目"
 _TYPES = {"FundingSource": "funding", "Department": "department", "Project": "project",
-          "FunctionalSubject": "subject"}
+          "FunctionalSubject": "subject", "BudgetShare": "share"}
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,8 @@ SELECT ?flow ?src ?tgt ?amount ?srcType ?tgtType ?year ?phase ?doc ?dept WHERE {
   ?doc bkg:fiscalYear/bkg:year ?year .
   OPTIONAL {{ ?doc bkg:budgetPhase ?phase }}
   OPTIONAL {{ ?doc bkg:department ?dept }}
-  OPTIONAL {{ ?src a ?srcType . FILTER(?srcType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject)) }}
-  OPTIONAL {{ ?tgt a ?tgtType . FILTER(?tgtType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject)) }}
+  OPTIONAL {{ ?src a ?srcType . FILTER(?srcType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject, bkg:BudgetShare)) }}
+  OPTIONAL {{ ?tgt a ?tgtType . FILTER(?tgtType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject, bkg:BudgetShare)) }}
   {scope.document_filter()}
 }}""")
     seen: dict[str, FlowRow] = {}
@@ -112,41 +113,10 @@ def flow_graph(select: Select, scope: Scope = Scope()) -> nx.DiGraph:
     rows = [r for r in flow_rows(select, scope) if r.amount > 0]
     g = nx.DiGraph(year=str(scope.year) if scope.year is not None else None, phase=scope.phase, unit="万元",
                    department=scope.department, region=scope.region)
-    fund_dept: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    dept_subj_printed: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    subj_proj_printed: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    dept_proj: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    fund_proj: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
-    for r in rows:
-        pair = (r.source_kind, r.target_kind)
-        if pair == ("funding", "department"):
-            fund_dept[(r.source, r.target)] += r.amount
-        elif pair == ("department", "subject"):
-            dept_subj_printed[(r.source, r.target)] += r.amount
-        elif pair == ("subject", "project"):
-            subj_proj_printed[(r.source, r.target)] += r.amount
-        elif pair == ("department", "project"):
-            dept_proj[(r.source, r.target)] += r.amount
-        elif pair == ("funding", "project") and r.department:
-            fund_proj[(r.department, r.target)] += r.amount
-    reached = {p for _, p in dept_proj}
-    for key, amount in fund_proj.items():  # a project reached only from its source: via its department
-        if key[1] not in reached:
-            dept_proj[key] += amount
-
-    if dept_subj_printed or subj_proj_printed:
-        dept_subj, subj_proj = dept_subj_printed, subj_proj_printed
+    if any(r.source_kind == "department" and r.target_kind in ("subject", "share") for r in rows):
+        edges = _printed_edges(rows)  # the balanced money model (kg/rdf/flows.py): as printed
     else:
-        subject_of = top_subjects(select, sorted({p for _, p in dept_proj}))
-        dept_subj, subj_proj = defaultdict(Decimal), defaultdict(Decimal)
-        for (dept, proj), amount in dept_proj.items():
-            subj = subject_of.get(proj, UNCLASSIFIED)
-            dept_subj[(dept, subj)] += amount
-            subj_proj[(subj, proj)] += amount
-
-    edges = [("funding", "department", k, v) for k, v in fund_dept.items()] + \
-            [("department", "subject", k, v) for k, v in dept_subj.items()] + \
-            [("subject", "project", k, v) for k, v in subj_proj.items()]
+        edges = _derived_edges(select, rows)  # graphs ingested before it: the layers rebuilt
     names = labels(select, sorted({n for *_, k, _ in edges for n in k if n != UNCLASSIFIED}))
     for sk, tk, (s, t), amount in sorted(edges, key=lambda e: (LAYERS.index(e[0]), -e[3], e[2])):
         for node, kind in ((s, sk), (t, tk)):
@@ -156,6 +126,48 @@ def flow_graph(select: Select, scope: Scope = Scope()) -> nx.DiGraph:
                            label=(names.get(node) or node.rsplit("/", 1)[-1]) if real else UNCLASSIFIED_LABEL)
         g.add_edge(s, t, amount=amount)
     return g
+
+
+Edge = tuple[str, str, tuple[str, str], Decimal]
+
+
+def _printed_edges(rows: list[FlowRow]) -> list[Edge]:
+    """The flows of the balanced model, summed per (source, target) over the scope's documents."""
+    sums: dict[tuple[str, str, str, str], Decimal] = defaultdict(Decimal)
+    for r in rows:
+        if r.source_kind and r.target_kind:
+            sums[(r.source_kind, r.target_kind, r.source, r.target)] += r.amount
+    return [(sk, tk, (s, t), v) for (sk, tk, s, t), v in sums.items()]
+
+
+def _derived_edges(select: Select, rows: list[FlowRow]) -> list[Edge]:
+    """Sources → department → 类 → projects rebuilt from the earlier flows (source → department,
+    department → project, source → project), counting each project once."""
+    fund_dept: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    dept_proj: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    fund_proj: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for r in rows:
+        pair = (r.source_kind, r.target_kind)
+        if pair == ("funding", "department"):
+            fund_dept[(r.source, r.target)] += r.amount
+        elif pair == ("department", "project"):
+            dept_proj[(r.source, r.target)] += r.amount
+        elif pair == ("funding", "project") and r.department:
+            fund_proj[(r.department, r.target)] += r.amount
+    reached = {p for _, p in dept_proj}
+    for key, amount in fund_proj.items():  # a project reached only from its source: via its department
+        if key[1] not in reached:
+            dept_proj[key] += amount
+    subject_of = top_subjects(select, sorted({p for _, p in dept_proj}))
+    dept_subj: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    subj_proj: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for (dept, proj), amount in dept_proj.items():
+        subj = subject_of.get(proj, UNCLASSIFIED)
+        dept_subj[(dept, subj)] += amount
+        subj_proj[(subj, proj)] += amount
+    return [("funding", "department", k, v) for k, v in fund_dept.items()] + \
+        [("department", "subject", k, v) for k, v in dept_subj.items()] + \
+        [("subject", "project", k, v) for k, v in subj_proj.items()]
 
 
 def top_subjects(select: Select, projects: list[str]) -> dict[str, str]:
@@ -182,5 +194,7 @@ def node_totals(g: nx.DiGraph) -> dict[str, Decimal]:
 
 
 def total(g: nx.DiGraph) -> Decimal:
-    """The money entering the projection (out of the funding sources)."""
-    return sum((a for s, _, a in g.edges(data="amount") if g.nodes[s]["kind"] == "funding"), Decimal(0))
+    """The money entering the departments of the projection (from the funding sources; a
+    transfer from one source into another is not counted twice)."""
+    return sum((a for s, t, a in g.edges(data="amount")
+                if g.nodes[s]["kind"] == "funding" and g.nodes[t]["kind"] == "department"), Decimal(0))

@@ -17,6 +17,7 @@
       tooltip: { formatter: function (p) { return echarts.format.encodeHTML((p.data.code || "") + " " + p.name) + "<br>" + fmt(p.value) + " 万元"; } },
       series: [{
         type: "treemap", name: "全部科目", data: tree.map(convert), leafDepth: 1, roam: false,
+        colorMappingBy: "index",  // sibling subjects in different colours, also under a single 类
         nodeClick: "zoomToNode", top: 10, bottom: 40, left: 4, right: 4,
         breadcrumb: { show: true, bottom: 6, emptyItemWidth: 40 },
         label: { show: true, formatter: function (p) { return p.name + "\n" + fmt(p.value); } },

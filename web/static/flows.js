@@ -5,7 +5,7 @@
   var el = document.getElementById("sankey");
   if (!el || !window.echarts) return;
   var data = JSON.parse(document.getElementById("flow-data").textContent);
-  var colours = { funding: "#e0a800", department: "#b3261e", subject: "#0b57d0", project: "#2e7d32", other: "#777" };
+  var colours = { funding: "#e0a800", department: "#b3261e", subject: "#0b57d0", project: "#2e7d32", share: "#8a8a8a", other: "#777" };
   // one line of label per project at least, so small flows stay readable
   var perColumn = {};
   data.nodes.forEach(function (n) { perColumn[n.kind] = (perColumn[n.kind] || 0) + 1; });
