@@ -23,6 +23,7 @@ RULE_LABELS = {
     "carryover_total": "结转合计 = 各项结转之和",
     "fiscal_summary": "财政拨款收支总表自洽",
     "is_total": "合计行 = 各行之和",
+    "flow_conservation": "资金流入 = 流出（资金守恒）",
 }
 # A difference at most this large (万元) is rounding: tables print each figure rounded to two
 # decimals, so a sum of rounded parts may miss the rounded total by a few hundredths.
