@@ -12,7 +12,7 @@ import sys
 # Command modules, in the order ``--help`` lists them. A module that fails to import (an
 # optional dependency missing) is reported when its command is used, not at start-up.
 COMMANDS = ["extract", "audit", "ingest", "sparql", "export", "stats", "drop", "validate",
-            "ask", "serve", "synth"]
+            "ask", "serve", "synth", "flows", "trace", "deps", "compare"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -123,19 +123,25 @@ def national_extraction(shared_dir):
     return by_file, failures
 
 
-# The corpus and realdocs through the real extractor, once per session, and their graph in a
-# memory oxigraph store (flows, conservation, Data Cube constraints, exports: tests/test_flows.py …).
+# The corpus and the real PDFs of ../shared/realdocs in one graph (questions, analytics): one
+# extraction and one ingest per session.
 @pytest.fixture(scope="session")
-def shared_records(shared_dir):
-    """Every record of ../shared/corpus and ../shared/realdocs (combined budgets), extracted once."""
-    from kg.extract.pipeline import extract_paths
-
-    paths = [str(shared_dir / "corpus"), str(shared_dir / "realdocs")]
-    records, failures = extract_paths([p for p in paths if Path(p).is_dir()])
-    assert not failures, failures
-    return records
+def corpus_realdocs_store(nlp_corpus_realdocs_store):
+    """The same graph the question tests use (one per session)."""
+    return nlp_corpus_realdocs_store
 
 
+# Every national disclosure (../shared/national) in one graph, from the session's extraction.
+@pytest.fixture(scope="session")
+def national_store(national_extraction):
+    from tests import nlp_support
+
+    by_file, _failures = national_extraction
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, [by_file[k] for k in sorted(by_file)])
+
+
+# The graph of ``shared_records`` (flows, conservation, Data Cube constraints, exports: tests/test_flows.py …).
 @pytest.fixture(scope="session")
 def shared_graph_store(shared_records):
     """The graph of ``shared_records`` in a memory oxigraph store (read-only by convention)."""

@@ -87,7 +87,7 @@ def test_unknown_entity_is_404(server):
 def test_flows_api_filters_by_department_and_year(server):
     _, all_flows = get_json(server, "/api/flows")
     kinds = {n["kind"] for n in all_flows["nodes"]}
-    assert kinds == {"funding", "department", "subject", "project"}
+    assert kinds == {"funding", "department", "subject", "project", "share"}  # share: 基本支出 and the like
     _, one = get_json(server, "/api/flows", department=DEPT, year="2025")
     labels = {n["label"] for n in one["nodes"]}
     assert "青山市生态环境局" in labels and "青山市环境监测站" not in labels and XSS_PROJECT not in labels
@@ -110,10 +110,11 @@ def test_csv_variants_share_the_data(server):
     status, headers, body = fetch(server.url + "/flows.csv")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert status == 200 and rows[0] == ["source", "target", "value_万元"]
-    assert ["青山市生态环境局", "节能环保支出", "900.00"] in rows
+    # the balanced money model (kg/rdf/flows.py): the department passes each 类 its printed 合计
+    assert ["青山市生态环境局", "节能环保支出", "1500.00"] in rows
     status, _, body = fetch(server.url + "/audit.csv")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
-    assert rows[1][1:] == ["children_sum", "表3 211", "1500.00", "1499.99", "-0.01"]
+    assert ["children_sum", "表3 211", "1500.00", "1499.99", "-0.01"] in [r[1:] for r in rows[1:]]
 
 
 def test_dependencies_measures(server):
@@ -127,11 +128,20 @@ def test_dependencies_measures(server):
 def test_overview_and_openapi(server):
     _, data = get_json(server, "/api/overview")
     assert data["document_count"] == 2 and data["years"] == ["2024", "2025"]
-    assert data["total_amount"] == "1800.00"
+    # totals are never added across years (or a budget and a 决算): one figure per year and phase
+    assert "total_amount" not in data
+    assert data["totals_by_year"] == [{"year": "2025", "phase": "预算", "amount": "1500.00", "documents": 1},
+                                      {"year": "2024", "phase": "预算", "amount": "300.00", "documents": 1}]
     _, spec = get_json(server, "/api/openapi.json")
     assert spec["openapi"].startswith("3.")
-    for path in ("/api/ask", "/api/search", "/api/entity/{id}", "/api/flows", "/sparql"):
+    for path in ("/api/ask", "/api/search", "/api/entity/{id}", "/api/flows", "/api/aggregate", "/sparql"):
         assert path in spec["paths"]
+    # generated from the views: every /api/ endpoint is described, with an example request that works
+    flows = spec["paths"]["/api/flows"]["get"]
+    assert {"application/graphml+xml", "application/gexf+xml"} <= set(flows["responses"]["200"]["content"])
+    status, _, _ = fetch(server.url + urllib.parse.quote(spec["paths"]["/api/aggregate"]["get"]["x-example-request"],
+                                                          safe="/?&=:"))
+    assert status == 200
     status, _, body = fetch(server.url + "/api/")
     assert status == 200 and "/api/flows" in body.decode()
 
@@ -144,3 +154,54 @@ def test_ask_api(server):
     assert set(data) >= {"question", "intent", "entities", "sparql", "answers", "text"}
     assert "1500" in data["text"].replace(",", "")
     assert any(link["iri"] == DEPT for link in data["links"])
+
+
+def test_graphml_and_gexf_are_what_they_say_and_load_back(server):
+    """``format=graphml`` returns GraphML (not JSON in disguise); it loads into networkx with the
+    same nodes and amounts as the JSON."""
+    from decimal import Decimal
+
+    from kg.analytics.export import read
+
+    _, data = get_json(server, "/api/flows", department=DEPT, year="2025")
+    json_edges = {(data["nodes"][l["source"]]["id"], data["nodes"][l["target"]]["id"]): Decimal(l["value"])
+                  for l in data["links"]}
+    for fmt, mime in (("graphml", "application/graphml+xml"), ("gexf", "application/gexf+xml")):
+        status, headers, body = fetch(server.url + "/api/flows?" + urllib.parse.urlencode(
+            {"department": DEPT, "year": "2025", "format": fmt}))
+        assert status == 200 and headers["Content-Type"].startswith(mime)
+        g = read(body.decode("utf-8"), fmt)
+        assert {(a, b): d["amount"] for a, b, d in g.edges(data=True)} == json_edges
+    status, headers, body = fetch(server.url + "/dependencies.graphml")
+    assert status == 200 and read(body.decode("utf-8"), "graphml").number_of_edges() == 5
+    status, _, _ = fetch(server.url + "/flows?format=xlsx")
+    assert status == 400
+
+
+def test_aggregate_cuts_and_drills_down_without_adding_years(server):
+    _, data = get_json(server, "/api/aggregate")
+    assert [(c["year"]["key"], c["amount"]) for c in data["cells"]] == [("2024", "300.00"), ("2025", "1500.00")]
+    _, data = get_json(server, "/api/aggregate?cut=year:2025&cut=subject:211&drilldown=subject")
+    assert [(c["subject"]["label"], c["subject"]["code"], c["amount"]) for c in data["cells"]] == \
+        [("污染防治", "21103", "900.00")]
+    status, data = get_json(server, "/api/aggregate?cut=colour:red")
+    assert status == 400 and data["error"] == "bad-parameter"
+
+
+def test_search_ranks_departments_and_projects_first_and_editor_csv_has_a_bom(server):
+    _, hits = get_json(server, "/api/search", q="青山")
+    assert {h["label"] for h in hits[:2]} == {"青山市生态环境局", "青山市环境监测站"}  # the departments first
+    status, headers, body = fetch(server.url + "/sparql?" + urllib.parse.urlencode(
+        {"query": "SELECT ?l WHERE { ?d a <https://budgetkg.org/ontology#Department> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }", "format": "csv", "download": "1"}))
+    assert status == 200 and body.startswith("\ufeff".encode("utf-8"))
+    status, headers, body = fetch(server.url + "/sparql?" + urllib.parse.urlencode(
+        {"query": "SELECT ?l WHERE { ?d a <https://budgetkg.org/ontology#Department> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }", "format": "csv"}))
+    assert not body.startswith("\ufeff".encode("utf-8"))  # the protocol's CSV stays plain for programs
+
+
+def test_nothing_found_suggests_what_the_graph_holds(server):
+    status, _, body = fetch(server.url + "/ask?" + urllib.parse.urlencode({"q": "北京市公安局2019年的三公经费是多少？"}))
+    html = body.decode()
+    assert status == 200 and 'id="nothing-found"' in html
+    assert "图谱现有 2 个部门的文件（2025 年预算、2024 年预算）" in html
+    assert "青山市环境监测站" in html and "青山市生态环境局" in html

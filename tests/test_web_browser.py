@@ -147,6 +147,7 @@ def test_autocomplete_and_follow_entity_links(page, server):
     link.click()
     page.wait_for_url(lambda u: "/entity/department/" in u)
     assert page.locator("#entity-label").inner_text() == "青山市生态环境局"
+    page.click("details.raw-facts > summary")  # a department opens on its dashboard; the raw facts are folded
     assert page.locator("table.figures").is_visible()  # its figures by year
     shot(page, "entity_department")
     page.locator("table.edges a.edge", has_text="空气质量自动监测站运维费").first.click()
@@ -179,7 +180,9 @@ def test_editor_runs_a_query_and_downloads_csv(page, server):
     with page.expect_download() as info:
         page.click("#download-csv")
     path = info.value.path()
-    rows = list(csv.reader(io.StringIO(Path(path).read_text(encoding="utf-8"))))
+    text = Path(path).read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")  # the BOM Excel on Chinese Windows needs to read UTF-8
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert rows[0] == ["project", "label", "amount"]
     assert rows[1][1] == "空气质量自动监测站运维费" and rows[1][2] in ("500", "500.0", "500.00")
     # the permalink reopens the same query and runs it
@@ -231,7 +234,10 @@ def test_dependency_network_and_audit(page, server):
     page.wait_for_timeout(300)
     shot(page, "dependencies")
     page.goto(server.url + "/audit")
-    text = page.locator("table.audit").inner_text()
+    summary = page.locator("#audit-summary").inner_text()
+    assert "四舍五入尾差" in summary and "合计 = 各项之和" in summary  # rules named in Chinese
+    page.click("details.rounding > summary")  # a 0.01 difference is rounding: folded under the material ones
+    text = page.locator("details.rounding table.audit").inner_text()
     assert "表3 211" in text and "1,500.00" in text and "1,499.99" in text and "-0.01" in text
     shot(page, "audit")
 
@@ -267,3 +273,140 @@ def test_phone_layout(browser, server):
     pg.screenshot(path=str(OUTPUT / "web_phone_flows.png"), full_page=True)
     context.close()
     assert width <= 390  # no sideways scrolling on a phone
+
+
+def test_department_dashboard_drills_into_the_treemap(page, server):
+    page.goto(server.url + "/flows")
+    page.wait_for_selector("#sankey[data-ready='1']")
+    page.goto(server.url + "/entity/department/%E9%9D%92%E5%B1%B1%E5%B8%82%E7%94%9F%E6%80%81%E7%8E%AF%E5%A2%83%E5%B1%80")
+    summary = page.locator("#summary").inner_text()
+    assert "收入总计" in summary and "1,500.00" in summary and "占支出总计 60.00%" in summary and "30" in summary
+    assert not page.locator("table.facts").is_visible()  # the raw facts are folded away
+    page.wait_for_selector("#treemap[data-ready='1']")
+    where = """name => {
+      const chart = window.budgetkgTreemap, tree = chart.getModel().getSeriesByIndex(0).getData().tree;
+      const r = document.getElementById('treemap').getBoundingClientRect();
+      let found = null;
+      tree.root.eachNode(n => { const l = n.getLayout();
+        if (n.name === name && l && l.isInView !== false && isFinite(l.x) && l.width > 0) found = n; });
+      if (!found) return null;
+      const l = found.getLayout();
+      let x = 4 + l.x + l.width / 2, y = 10 + l.y + l.height / 2;  // the series' left/top, then each ancestor's offset
+      for (let up = found.parentNode; up; up = up.parentNode) { const u = up.getLayout(); if (u) { x += u.x; y += u.y; } }
+      return {x: r.left + x, y: r.top + y};
+    }"""
+    view_root = "() => window.budgetkgTreemap.getModel().getSeriesByIndex(0).getViewRoot().name"
+    page.locator("#treemap").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    for name in ("节能环保支出", "污染防治"):  # 类 → 款: each click drills one level down
+        box = page.evaluate(where, name)
+        assert box is not None, name
+        page.mouse.move(box["x"] - 40, box["y"] - 40)  # ECharts picks the target of a click on mouse moves
+        page.mouse.move(box["x"], box["y"], steps=4)
+        page.mouse.click(box["x"], box["y"])
+        for _ in range(30):  # the zoom is drawn on the next frames
+            if page.evaluate(view_root) == name:
+                break
+            page.wait_for_timeout(100)
+        assert page.evaluate(view_root) == name
+        page.wait_for_timeout(1200)  # the zoom settles (ECharts lays the new level out over a few frames)
+    shown = page.evaluate("() => window.budgetkgTreemap.getModel().getSeriesByIndex(0).getViewRoot()"
+                          ".children.map(c => [c.name, c.getValue()])")
+    assert shown == [["大气", 700], ["水体", 200]]  # the 项 of 污染防治, as printed
+    shot(page, "department_treemap_drilled")
+    # the project table filters and sorts
+    page.fill("#project-filter", "清单")
+    visible = [r for r in page.locator("#project-table tbody tr").all() if r.is_visible()]
+    assert [r.locator("td").first.inner_text() for r in visible] == ["大气污染源排放清单编制"]
+    page.fill("#project-filter", "")
+    page.click("#project-table th:nth-child(2)")  # 金额, largest first
+    first = page.locator("#project-table tbody tr").first.inner_text()
+    assert "空气质量自动监测站运维费" in first and "500.00" in first
+    page.evaluate("() => window.scrollTo(0, 0)")
+    shot(page, "department_dashboard")
+
+
+def test_sankey_shows_one_year_and_a_project_click_opens_it(page, server):
+    page.goto(server.url + "/flows")
+    page.wait_for_selector("#sankey[data-ready='1']")
+    assert "2025 年预算" in page.locator("p.meta").first.inner_text()
+    # what the sources bring (this invented budget's 收入总计 1,500 is not covered by its printed sources)
+    assert "1,300.00 万元" in page.locator("p.summary").inner_text()
+    box = page.evaluate("""() => {
+      const chart = window.budgetkgSankey, data = chart.getModel().getSeriesByIndex(0).getData();
+      for (let i = 0; i < data.count(); i++) {
+        if (data.getRawDataItem(i).label === '河流断面水质监测') {
+          const l = data.getItemLayout(i), r = document.getElementById('sankey').getBoundingClientRect();
+          return {x: r.left + l.x + l.dx / 2, y: r.top + l.y + l.dy / 2};
+        }
+      }
+      return null; }""")
+    assert box is not None
+    page.mouse.click(box["x"], box["y"])
+    page.wait_for_url(lambda u: "/entity/project/" in u)
+    assert page.locator("#entity-label").inner_text() == "河流断面水质监测"
+
+
+def test_dependency_view_filters_by_document(page, server):
+    page.goto(server.url + "/dependencies")
+    page.wait_for_selector("#network[data-ready='1']")
+    assert "4 个项目，2 个政策文件，5 条依据关系" in page.locator("section").first.inner_text()
+    page.select_option("select[name=policy]", label="《青山市水污染防治工作方案》")
+    page.click("#dep-filter button")
+    page.wait_for_selector("#network[data-ready='1']")
+    text = page.locator("section").first.inner_text()
+    assert "2 个项目，1 个政策文件，2 条依据关系" in text
+    rows = page.locator("#ranking tbody tr")
+    assert rows.count() == 1 and "280.00" in rows.first.inner_text()
+    page.wait_for_timeout(300)
+    shot(page, "dependencies_filtered")
+
+
+@pytest.fixture(scope="module")
+def pdf_server(tmp_path_factory, shared_dir):
+    """A server over one real PDF (a 决算 with findings) and ``--documents`` naming its folder."""
+    import subprocess
+
+    from web.testing import budgetkg_command
+
+    pdf = shared_dir / "realdocs" / "shanghai-putuo" / "上海市普陀区财政局2024年度部门决算.pdf"
+    if not pdf.exists():
+        pytest.skip(f"{pdf} not present")
+    url = f"oxigraph:{tmp_path_factory.mktemp('pdfstore') / 'oxi'}"
+    subprocess.run(budgetkg_command("ingest", str(pdf), "--store", url), check=True, capture_output=True, timeout=300)
+    srv = ServerProcess(url, "--documents", str(pdf.parent))
+    yield srv
+    srv.stop()
+
+
+@pytest.mark.shared
+def test_audit_finding_opens_its_pdf_page_with_the_cells_outlined(browser, pdf_server):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(pdf_server.url)
+                  else route.abort())
+    page = context.new_page()
+    page.goto(pdf_server.url + "/audit")
+    summary = page.locator("#audit-summary").inner_text()
+    assert "实质差异" in summary and "合计 = 各项之和" in summary
+    shot(page, "audit_summary")
+    page.locator("details.rounding > summary").first.click()  # this 决算's table findings are rounding (≤ 0.10 万元)
+    link = page.locator("details.rounding table.audit a.page-link:visible").first
+    with context.expect_page() as opened:
+        link.click()
+    image_page = opened.value
+    image_page.wait_for_load_state()
+    size = image_page.evaluate("() => { const i = document.images[0]; return [i.naturalWidth, i.naturalHeight]; }")
+    assert size[0] > 800 and size[1] > 500  # a whole page drawn by pdfplumber
+    OUTPUT.mkdir(exist_ok=True)
+    image_page.screenshot(path=str(OUTPUT / "web_audit_pdf_page.png"), full_page=True)
+    # outlined in red: the drawn rectangle's colour is on the image
+    png = context.request.get(link.get_attribute("href").replace("&amp;", "&") if link.get_attribute("href").startswith("http")
+                              else pdf_server.url + link.get_attribute("href")).body()
+    from io import BytesIO
+
+    from PIL import Image
+
+    drawn = Image.open(BytesIO(png)).convert("RGB")
+    red = sum(1 for x in range(drawn.width) for y in range(0, drawn.height, 2) if drawn.getpixel((x, y)) == (220, 38, 38))
+    assert red > 25
+    context.close()

@@ -25,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "MAX_QUERY_DEPTH": 64,  # deepest nesting of { ( [ a query may have (400 beyond)
     "SERVICE_ALLOWLIST": (),  # endpoints SERVICE/LOAD may name; none: no outbound request ever
     "MAX_QUERY_BYTES": 64 * 1024,  # longest query or question accepted (413 beyond)
+    "DOCUMENT_DIRS": (),  # folders holding the ingested PDFs: the audit page draws their pages from them
+    "PAGE_IMAGE_CACHE": None,  # where drawn pages are kept (default: a folder under the system's temp dir)
     "UPDATES_ENABLED": False,  # SPARQL UPDATE is refused (403) unless enabled …
     "UPDATE_TOKEN": None,  # … and the request carries "Authorization: Bearer <token>"
     # The store keeps its default graph as the set union of the documents' graphs (kg.store.base);

@@ -46,6 +46,18 @@ def csv_response(columns: list[str], rows: list[list[Any]], filename: str) -> Re
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
 
 
+GRAPH_FORMATS = ("graphml", "gexf")
+
+
+def graph_response(graph: Any, fmt: str, filename: str) -> Response:
+    """A networkx projection as GraphML or GEXF (Gephi, Cytoscape), amounts as exact decimals
+    (``kg.analytics.export``: the writers the CLI uses)."""
+    from kg.analytics.export import mimetype, write
+
+    return Response(write(graph, fmt), mimetype=mimetype(fmt),
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename + '.' + fmt)}"})
+
+
 def wanted_format(suffix: str | None, allowed: tuple[str, ...] = ("html", "json", "csv")) -> str:
     """The renderer: URL suffix first, then ``?format=``, then the ``Accept`` header."""
     if suffix:
@@ -53,6 +65,10 @@ def wanted_format(suffix: str | None, allowed: tuple[str, ...] = ("html", "json"
     fmt = request.args.get("format")
     if fmt in allowed:
         return fmt
+    if fmt is not None and fmt not in allowed:
+        from web.params import BadParameter
+
+        raise BadParameter("format", f"可用格式：{'、'.join(allowed)} (unsupported format {fmt[:20]!r})")
     best = request.accept_mimetypes.best_match(
         ["text/html", "application/json", "text/csv", "text/turtle", "application/ld+json"])
     mapping = {"text/html": "html", "application/json": "json", "text/csv": "csv", "text/turtle": "ttl",

@@ -1,13 +1,14 @@
 """The HTML pages (and their ``.json``/``.csv``/``.ttl`` variants): one data function each."""
 from __future__ import annotations
 
+import os
 from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from web.data.answer import KIND_NAMES, AnswerUnavailable, answer, answer_table, example_questions, part_tables
 from web.executor import QueryError
-from web.params import department_param, iri_param, year_param
+from web.params import department_param, int_param, iri_param, year_param
 from web.render import json_response, respond, wanted_format
 from web.vocab import data_ns, prefixes, sparql_prologue
 
@@ -88,6 +89,10 @@ def ask(suffix: str | None = None):
         data["columns"], data["rows"] = answer_table(data["answer"])
         data["parts"] = part_tables(data["answer"])
         data["kind_names"] = KIND_NAMES
+        if not data["answer"].get("answers"):
+            from web.data.overview import holdings
+
+            data["holds"] = holdings(ctx())
     return Response(render_template("answer.html", **data), status=status, mimetype="text/html")
 
 
@@ -121,6 +126,12 @@ def entity_view(local: str | None, suffix: str | None):
         abort(404)
     if fmt == "ttl":
         return Response(entity_turtle(ctx(), iri), mimetype="text/turtle")
+    if fmt == "html":
+        from web.data.department import department_dashboard, is_department
+
+        dashboard = department_dashboard(ctx(), iri, year_param()) if is_department(ctx(), iri) else None
+        if dashboard is not None:
+            return respond({**data, "dashboard": dashboard}, "department.html", fmt)  # cached: never mutate
     return respond(data, "entity.html", fmt)
 
 
@@ -139,27 +150,41 @@ def entity_page(local: str):
     return entity_view(local, suffix)
 
 
-@bp.route("/flows")
-@bp.route("/flows.<any(json, csv):suffix>")
-def flows(suffix: str | None = None):
-    from web.data.flows import flow_choices, flows as flow_data
+FLOW_FORMATS = ("html", "json", "csv", "graphml", "gexf")
 
+
+@bp.route("/flows")
+@bp.route("/flows.<any(json, csv, graphml, gexf):suffix>")
+def flows(suffix: str | None = None):
+    """The Sankey of one department and year (never mixed years), and its data in every format."""
+    from web.data.flows import flow_choices, flow_graph_of, flows as flow_data
+    from web.render import GRAPH_FORMATS, graph_response
+
+    fmt = wanted_format(suffix, FLOW_FORMATS)
+    if fmt in GRAPH_FORMATS:
+        return graph_response(flow_graph_of(ctx(), department_param(), year_param()), fmt, "flows")
     data = flow_data(ctx(), department_param(), year_param())
-    if wanted_format(suffix) == "html":
+    if fmt == "html":
         data = {**data, "choices": flow_choices(ctx())}  # cached: never mutate
-    return respond(data, "flows.html", wanted_format(suffix),
+    return respond(data, "flows.html", fmt,
                    table=lambda d: (["source", "target", "value_万元"],
                                     [[d["nodes"][l["source"]]["label"], d["nodes"][l["target"]]["label"],
                                       l["value"]] for l in d["links"]]), filename="flows.csv")
 
 
 @bp.route("/dependencies")
-@bp.route("/dependencies.<any(json, csv):suffix>")
+@bp.route("/dependencies.<any(json, csv, graphml, gexf):suffix>")
 def dependencies(suffix: str | None = None):
-    from web.data.dependency import dependency_network
+    """Projects and their policy documents, filtered by a document (``policy``) or a cluster."""
+    from web.data.dependency import dependency_graph_of, dependency_network
+    from web.render import GRAPH_FORMATS, graph_response
 
-    data = dependency_network(ctx(), department_param(), year_param())
-    return respond(data, "dependencies.html", wanted_format(suffix),
+    fmt = wanted_format(suffix, FLOW_FORMATS)
+    if fmt in GRAPH_FORMATS:
+        return graph_response(dependency_graph_of(ctx(), department_param(), year_param()), fmt, "dependencies")
+    data = dependency_network(ctx(), department_param(), year_param(), iri_param("policy"),
+                              int_param("cluster", 0, 0, 10000) or None)
+    return respond(data, "dependencies.html", fmt,
                    table=lambda d: (["policy_document", "projects", "in_degree_centrality"],
                                     [[p["label"], p["projects"], p["centrality"]] for p in d["ranking"]]),
                    filename="policy_dependencies.csv")
@@ -170,9 +195,30 @@ def dependencies(suffix: str | None = None):
 def audit(suffix: str | None = None):
     from web.data.audit import audit_findings
 
-    data = audit_findings(ctx())
+    data = audit_findings(ctx(), bool(current_app.config.get("DOCUMENT_DIRS")))
     return respond(data, "audit.html", wanted_format(suffix),
                    table=lambda d: (["document", "rule", "where", "expected", "printed", "difference"],
                                     [[doc["label"], f["rule"], f["where"], f["expected"], f["printed"],
                                       f["difference"]] for doc in d["documents"] for f in doc["findings"]]),
                    filename="audit.csv")
+
+
+@bp.route("/audit/page.png")
+def audit_page():
+    """The PDF page of one finding with its cells outlined (from ``--documents`` folders only)."""
+    import tempfile
+
+    from web.data.page_image import PageUnavailable, render
+
+    finding = iri_param("finding")
+    if not finding:
+        abort(404)
+    folders = list(current_app.config.get("DOCUMENT_DIRS") or ())
+    if not folders:
+        return error_response(404, "no-documents", "服务器未配置文件目录 (serve --documents)")
+    cache_dir = current_app.config.get("PAGE_IMAGE_CACHE") or os.path.join(tempfile.gettempdir(), "budgetkg-pages")
+    try:
+        png = render(ctx(), finding, folders, cache_dir)
+    except PageUnavailable as exc:
+        return error_response(404, "no-page", str(exc))
+    return Response(png, mimetype="image/png", headers={"Cache-Control": "max-age=3600"})

@@ -113,4 +113,6 @@ def endpoint():
         ext = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "ttl",
                "ntriples": "nt", "jsonld": "jsonld"}[fmt]
         headers["Content-Disposition"] = f'attachment; filename="results.{ext}"'
+        if fmt == "csv" and isinstance(body, str):
+            body = "\ufeff" + body  # a person downloads it: Excel on Chinese Windows needs the BOM
     return Response(body, mimetype=mime, headers=headers, content_type=f"{mime}; charset=utf-8")

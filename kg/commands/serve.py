@@ -43,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-service", action="append", default=[], metavar="IRI",
                    help="an endpoint SERVICE (or an authorised LOAD) may name; repeatable. None by "
                         "default: the server never makes a request a caller asks for")
+    p.add_argument("--documents", action="append", default=[], metavar="DIR",
+                   help="a folder holding the ingested PDFs (repeatable): the audit page then shows a "
+                        "finding's page with the offending cells outlined; nothing else is read from it")
     p.add_argument("--allow-updates", action="store_true",
                    help="accept SPARQL UPDATE from requests carrying 'Authorization: Bearer TOKEN', the "
                         "token read from $BUDGETKG_UPDATE_TOKEN")
@@ -57,7 +60,8 @@ def build_config(args: argparse.Namespace) -> dict:
             "SPARQL_WORKERS": args.sparql_workers, "SPARQL_QUEUE": args.sparql_queue,
             "SPARQL_PER_CLIENT": args.sparql_per_client, "SPARQL_NICE": args.sparql_nice,
             "MAX_QUERY_DEPTH": args.max_query_depth,
-            "SERVICE_ALLOWLIST": tuple(args.allow_service)}
+            "SERVICE_ALLOWLIST": tuple(args.allow_service),
+            "DOCUMENT_DIRS": tuple(os.path.abspath(d) for d in args.documents)}
 
 
 def warm_question_service(app) -> None:

@@ -1,7 +1,10 @@
 """Each document's failed arithmetic checks (``bkg:hasFinding``), with the difference in 万元."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
+
+from flask import url_for
 
 from web.cache import cached
 from web.data.common import LABEL_PATH, location_text, money
@@ -15,11 +18,22 @@ RULE_LABELS = {
     "row_sum": "行合计 = 各列之和",
     "income_equals_expenditure": "收入总计 = 支出总计",
     "same_figure": "两表同一数字一致",
+    "indicator_costs_sum": "绩效指标成本 = 项目金额",
+    "code_misprint": "科目编码与名称相符",
+    "carryover_total": "结转合计 = 各项结转之和",
+    "fiscal_summary": "财政拨款收支总表自洽",
+    "is_total": "合计行 = 各行之和",
+    "flow_conservation": "资金流入 = 流出（资金守恒）",
 }
+# A difference at most this large (万元) is rounding: tables print each figure rounded to two
+# decimals, so a sum of rounded parts may miss the rounded total by a few hundredths.
+ROUNDING = Decimal("0.10")
 
 
 @cached
-def audit_findings(ctx: Any) -> dict:
+def audit_findings(ctx: Any, pdf_pages: bool = False) -> dict:
+    """Every document's failed checks, each marked material or rounding, with a summary; with
+    ``pdf_pages`` a finding read from a PDF page links to that page drawn with its cells outlined."""
     rows = ctx.select(f"""
 SELECT ?doc ?dl ?cc ?f ?rule ?where ?exp ?printed ?file ?page ?line ?table ?row WHERE {{
   ?doc a bkg:BudgetDocument .
@@ -44,7 +58,12 @@ SELECT ?doc ?dl ?cc ?f ?rule ?where ?exp ?printed ?file ?page ?line ?table ?row 
             seen.add(r["f"][1])
             exp, printed = money(r.get("exp")), money(r.get("printed"))
             rule = r["rule"][1] if r.get("rule") else None
-            d["findings"].append({"iri": r["f"][1], "rule": rule, "rule_label": RULE_LABELS.get(rule or "", rule),
+            diff = (printed - exp) if exp is not None and printed is not None else None
+            is_pdf = bool(r.get("file") and r["file"][1].lower().endswith(".pdf") and r.get("page"))
+            d["findings"].append({"iri": r["f"][1], "rule": rule, "rule_label": RULE_LABELS.get(rule or "", "其他核对"),
+                                  "material": diff is None or abs(diff) > ROUNDING,
+                                  "page_url": (url_for("pages.audit_page", finding=r["f"][1]) if pdf_pages and is_pdf
+                                               else None),
                                   "source": location_text(r),
                                   "where": r["where"][1] if r.get("where") else compact(r["f"][1]),
                                   "expected": exp, "printed": printed,
@@ -52,5 +71,15 @@ SELECT ?doc ?dl ?cc ?f ?rule ?where ?exp ?printed ?file ?page ?line ?table ?row 
     out = sorted(docs.values(), key=lambda d: (-len(d["findings"]), d["label"] or d["iri"]))
     for d in out:
         d["label"] = d["label"] or compact(d["iri"])
-        d["findings"].sort(key=lambda f: (f["where"] or "", f["rule"] or ""))
-    return {"documents": out, "finding_count": sum(len(d["findings"]) for d in out)}
+        d["findings"].sort(key=lambda f: (not f["material"], f["where"] or "", f["rule"] or ""))
+    findings = [f for d in out for f in d["findings"]]
+    by_rule: dict[str, dict] = {}
+    for f in findings:
+        entry = by_rule.setdefault(f["rule_label"], {"rule": f["rule_label"], "material": 0, "rounding": 0})
+        entry["material" if f["material"] else "rounding"] += 1
+    summary = {"documents": len(out), "with_findings": sum(1 for d in out if d["findings"]),
+               "checks": sum(d["check_count"] or 0 for d in out), "findings": len(findings),
+               "material": sum(1 for f in findings if f["material"]),
+               "rounding": sum(1 for f in findings if not f["material"]),
+               "by_rule": sorted(by_rule.values(), key=lambda e: (-e["material"] - e["rounding"], e["rule"]))}
+    return {"documents": out, "finding_count": len(findings), "summary": summary}

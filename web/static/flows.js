@@ -5,7 +5,7 @@
   var el = document.getElementById("sankey");
   if (!el || !window.echarts) return;
   var data = JSON.parse(document.getElementById("flow-data").textContent);
-  var colours = { funding: "#e0a800", department: "#b3261e", subject: "#0b57d0", project: "#2e7d32", other: "#777" };
+  var colours = { funding: "#e0a800", department: "#b3261e", subject: "#0b57d0", project: "#2e7d32", share: "#8a8a8a", other: "#777" };
   // one line of label per project at least, so small flows stay readable
   var perColumn = {};
   data.nodes.forEach(function (n) { perColumn[n.kind] = (perColumn[n.kind] || 0) + 1; });
@@ -23,7 +23,7 @@
     series: [{
       type: "sankey", left: 8, right: 190, top: 10, bottom: 10, nodeGap: 6, draggable: false,
       emphasis: { focus: "adjacency" }, layoutIterations: 32,
-      label: { formatter: function (p) { var l = p.data.label; return l.length > 14 ? l.slice(0, 13) + "…" : l; } },
+      label: { width: 170, overflow: "truncate", formatter: function (p) { return p.data.label + "\n" + Number(p.value).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); } },
       lineStyle: { color: "gradient", opacity: 0.35 },
       data: data.nodes.map(function (n) {
         return { name: n.id, label: n.label, iri: n.iri, url: n.url, value: Number(n.value || 0),

@@ -1,30 +1,37 @@
-// Projects and the policy documents they rest on: positions computed by networkx on the server,
-// drawn by ECharts; node size grows with the number of projects citing a document.
+// Projects and the policy documents they rest on, in two columns computed by networkx on the
+// server (documents left, projects right); line width grows with the project's money. Every
+// node keeps its label on its own line; a click opens the entity page.
 (function () {
   "use strict";
   var el = document.getElementById("network");
   if (!el || !window.echarts) return;
   var data = JSON.parse(document.getElementById("network-data").textContent);
+  var most = Math.max.apply(null, data.edges.map(function (e) { return Number(e.amount || 0); }).concat([1]));
+  var fmt = function (v) { return Number(v || 0).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }); };
   var chart = echarts.init(el);
   chart.setOption({
     animation: false,  // drawn at once: what a screenshot or a click sees is the final picture
     tooltip: { formatter: function (p) {
-      return p.dataType === "node" ? echarts.format.encodeHTML(p.data.label) + (p.data.kind === "policy" ? "<br>依据它的项目：" + p.data.degree : "") : "";
+      if (p.dataType === "edge") return fmt(p.data.amount) + " 万元";
+      return echarts.format.encodeHTML(p.data.label) + "<br>" + (p.data.kind === "policy" ? "依据它的项目：" + p.data.degree + "，" : "") + fmt(p.data.money) + " 万元";
     } },
     legend: [{ data: ["项目", "政策文件"] }],
     series: [{
-      type: "graph", layout: "none", roam: true, draggable: false,
+      type: "graph", layout: "none", roam: true, draggable: false, left: 230, right: 230, top: 30, bottom: 10,
       categories: [{ name: "项目", itemStyle: { color: "#2e7d32" } }, { name: "政策文件", itemStyle: { color: "#b3261e" } }],
-      label: { show: false }, emphasis: { focus: "adjacency", label: { show: true } },
-      lineStyle: { color: "source", opacity: 0.4, width: 1 },
+      emphasis: { focus: "adjacency" },
+      lineStyle: { color: "#8a8a8a", opacity: 0.5 },
       data: data.nodes.map(function (n) {
-        return { name: n.id, label: n.label, iri: n.iri, url: n.url, kind: n.kind, degree: n.degree, x: n.x, y: n.y,
-                 category: n.kind === "policy" ? 1 : 0, symbol: n.kind === "policy" ? "rect" : "circle",
-                 symbolSize: n.kind === "policy" ? 10 + 5 * Math.sqrt(n.degree) : 9,
-                 label: { show: n.kind === "policy" && n.degree >= 2, position: "right",
-                          formatter: n.label.length > 18 ? n.label.slice(0, 17) + "…" : n.label } };
+        var left = n.kind === "policy";
+        return { name: n.id, label: n.label, iri: n.iri, url: n.url, kind: n.kind, degree: n.degree, money: n.money,
+                 x: n.x, y: n.y, category: left ? 1 : 0, symbol: left ? "rect" : "circle", symbolSize: left ? 10 : 8,
+                 label: { show: true, position: left ? "left" : "right", width: 210, overflow: "truncate",
+                          formatter: n.label } };
       }),
-      links: data.edges.map(function (e) { return { source: e.source, target: e.target }; })
+      links: data.edges.map(function (e) {
+        return { source: e.source, target: e.target, amount: e.amount,
+                 lineStyle: { width: 1 + 7 * Math.sqrt(Number(e.amount || 0) / most) } };
+      })
     }]
   });
   window.budgetkgWireChart(el, chart);

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Latency of ``flows`` and ``deps`` for one department on a large graph (the scale of issue 10:
+a thousand synthetic documents). Prints figures; asserts nothing.
+
+    python bench/analytics.py --store oxigraph:/path/to/store [--department NAME] [--repeat 5]
+    python bench/analytics.py --build /tmp/big --departments 200 --years 2021..2025 [--jobs 2]
+
+``--build`` writes the corpus with ``budgetkg synth --format txt`` into DIR/txt, ingests it into
+``oxigraph:DIR/store`` with ``budgetkg ingest`` (both skipped when already there), then measures.
+Each figure is the median and the maximum of ``--repeat`` runs, after one warm-up run, of the
+same functions the CLI and the web pages call (``kg.analytics``), on a read-only open of the store.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def budgetkg(*args: str) -> None:
+    exe = Path(sys.executable).with_name("budgetkg")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "kg.cli"]
+    subprocess.run([*cmd, *args], check=True)
+
+
+def build(folder: Path, departments: int, years: str, jobs: int) -> str:
+    txt = folder / "txt"
+    if not txt.is_dir() or not any(txt.rglob("*.txt")):
+        t = time.perf_counter()
+        budgetkg("synth", "--departments", str(departments), "--years", years, "--out", str(txt),
+                 "--format", "txt", "--quiet")
+        print(f"synth: {time.perf_counter() - t:.1f} s")
+    store = folder / "store"
+    if not store.is_dir():
+        t = time.perf_counter()
+        budgetkg("ingest", str(txt), "--store", f"oxigraph:{store}", "--jobs", str(jobs))
+        print(f"ingest: {time.perf_counter() - t:.1f} s")
+    return f"oxigraph:{store}"
+
+
+def timed(fn, repeat: int) -> tuple[float, float, object]:
+    result = fn()  # warm-up (oxigraph's caches, Python imports)
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), max(times), result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store")
+    ap.add_argument("--build", type=Path, metavar="DIR")
+    ap.add_argument("--departments", type=int, default=200)
+    ap.add_argument("--years", default="2021..2025")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--department", help="part of a department's name (default: the first department)")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    if not args.store and not args.build:
+        ap.error("--store or --build is required")
+    url = build(args.build, args.departments, args.years, args.jobs) if args.build else args.store
+
+    from kg.analytics.flows import flow_graph
+    from kg.analytics.policy import dependency_graph, policy_reach
+    from kg.analytics.source import Scope, labels, store_select
+    from kg.store import open_store
+
+    store = open_store(url, read_only=True)
+    try:
+        select = store_select(store)
+        docs = select("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a bkg:BudgetDocument }")[0]["n"]
+        triples = store.count()
+        department = args.department
+        if department is None:
+            first = select("SELECT ?d WHERE { ?d a bkg:Department } ORDER BY ?d LIMIT 1")[0]["d"]
+            department = first
+        name = labels(select, [department]).get(department, department) if department.startswith("http") else department
+        print(f"store: {url}\ndocuments: {docs}  triples: {triples:,}\ndepartment: {name}")
+        scope = Scope(department=department)
+        rows = []
+        median, worst, g = timed(lambda: flow_graph(select, scope), args.repeat)
+        rows.append(("flows (latest year)", median, worst, f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges"))
+        median, worst, d = timed(lambda: policy_reach(dependency_graph(select, scope)), args.repeat)
+        rows.append(("deps (reach ranking)", median, worst, f"{len(d)} policy documents"))
+        median, worst, d = timed(lambda: dependency_graph(select, Scope()), 1)
+        rows.append(("deps (whole graph)", median, worst, f"{d.number_of_nodes()} nodes, {d.number_of_edges()} edges"))
+        print(f"{'what':24} {'median ms':>10} {'max ms':>10}  size")
+        for what, m, w, size in rows:
+            print(f"{what:24} {m * 1000:10.1f} {w * 1000:10.1f}  {size}")
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

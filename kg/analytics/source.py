@@ -1,0 +1,131 @@
+"""How analytics read the graph: a :data:`Select` function and the :class:`Scope` of a projection.
+
+Why a function and not a store: the CLI reads a ``kg.store`` store, the web app runs its queries
+through its executor (time limits, workers); both hand the analytics the same thing — a SPARQL
+SELECT text in, rows of plain Python values out (IRIs as ``str``, numbers as ``Decimal``/``int``,
+other literals as ``str``). The project prefixes are assumed (``kg.rdf.namespaces``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+from nlp.escape import iri, literal  # the one place a value becomes SPARQL text
+
+Row = dict[str, Any]
+Select = Callable[[str], list[Row]]
+
+_NUMERIC = ("decimal", "integer", "int", "long", "double", "float", "nonNegativeInteger")
+
+
+def store_select(store: Any) -> Select:
+    """A :data:`Select` over a ``kg.store`` store (the CLI, the tests, the benchmark)."""
+    from rdflib import Literal
+
+    from kg.rdf.namespaces import sparql_prefixes
+
+    prologue = sparql_prefixes()
+
+    def convert(term: Any) -> Any:
+        if term is None:
+            return None
+        if isinstance(term, Literal):
+            dt = str(term.datatype or "")
+            if dt.endswith(_NUMERIC):
+                return _number(str(term))
+            return str(term)
+        return str(term)
+
+    def select(sparql: str) -> list[Row]:
+        return [{k: convert(v) for k, v in row.items()} for row in store.query(prologue + sparql).dicts()]
+
+    return select
+
+
+def web_select(ctx: Any) -> Select:
+    """A :data:`Select` over the web app's context (its rows are ``(kind, value, datatype, lang)``)."""
+
+    def convert(term: Any) -> Any:
+        if term is None:
+            return None
+        kind, value = term[0], term[1]
+        datatype = term[2] if len(term) > 2 else None
+        if kind == "literal" and datatype and str(datatype).endswith(_NUMERIC):
+            return _number(value)
+        return value
+
+    def select(sparql: str) -> list[Row]:
+        return [{k: convert(v) for k, v in row.items()} for row in ctx.select(sparql)]
+
+    return select
+
+
+def _number(text: str) -> Any:
+    try:
+        d = Decimal(text)
+    except InvalidOperation:
+        return text
+    return int(d) if d == d.to_integral_value() and "." not in text and "e" not in text.lower() else d
+
+
+LABEL_PATH = "rdfs:label|skos:prefLabel|dct:title|foaf:name"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The part of the graph a projection covers: a department (IRI or a name fragment), a year,
+    a phase (``budget``/``final``), a region (a fragment of the department's name, e.g. ``昌吉``).
+    All ``None``: everything."""
+
+    department: str | None = None
+    year: str | int | None = None
+    phase: str | None = None
+    region: str | None = None
+
+    def document_filter(self, doc: str = "?doc") -> str:
+        """SPARQL patterns restricting ``doc`` (a budget document) to this scope."""
+        out = []
+        if self.year is not None and str(self.year).strip():
+            out.append(f"{doc} bkg:fiscalYear/bkg:year ?_fy . FILTER(STR(?_fy) = {literal(str(self.year).strip())})")
+        if self.phase:
+            out.append(f"{doc} bkg:budgetPhase ?_ph . FILTER(STRENDS(STR(?_ph), {literal('/' + self.phase)}))")
+        if self.department:
+            dep = self.department.strip()
+            if dep.startswith(("http://", "https://")):
+                out.append(f"{doc} bkg:department {iri(dep)} .")
+            else:
+                out.append(f"{doc} bkg:department ?_dep . ?_dep {LABEL_PATH}|skos:altLabel ?_dl . "
+                           f"FILTER(CONTAINS(STR(?_dl), {literal(dep)}))")
+        if self.region:
+            out.append(f"{doc} bkg:department ?_rdep . ?_rdep {LABEL_PATH}|skos:altLabel ?_rl . "
+                       f"FILTER(CONTAINS(STR(?_rl), {literal(self.region.strip())}))")
+        return "\n".join(out)
+
+
+def labels(select: Select, iris: list[str]) -> dict[str, str]:
+    """Labels of many nodes, 200 per query: Chinese first, then untagged, ``rdfs:label`` before
+    the others, the shortest among equals."""
+    out: dict[str, str] = {}
+    todo = [i for i in dict.fromkeys(iris) if i and i.startswith(("http://", "https://"))]
+    for start in range(0, len(todo), 200):
+        values = " ".join(iri(i) for i in todo[start:start + 200])
+        rows = select(f"SELECT ?s ?l ?p WHERE {{ VALUES ?s {{ {values} }} "
+                      f"{{ ?s rdfs:label ?l BIND(0 AS ?k) }} UNION {{ ?s skos:prefLabel|dct:title ?l BIND(1 AS ?k) }} "
+                      f'BIND(IF(LANGMATCHES(LANG(?l), "zh"), 0, IF(LANG(?l) = "", 2, 4)) + ?k AS ?p) }}')
+        ranked: dict[str, tuple[int, int, str]] = {}
+        for r in rows:
+            text = str(r["l"])
+            cand = (int(r["p"]), len(text), text)
+            if r["s"] not in ranked or cand < ranked[r["s"]]:
+                ranked[r["s"]] = cand
+        out.update({k: v[2] for k, v in ranked.items()})
+    return out
+
+
+def as_money(value: Any) -> Decimal:
+    """A 万元 amount as ``Decimal`` with at least two decimals, as the records print money (the
+    store may hand back ``1500`` for ``1500.00``); never rounds away a printed digit."""
+    d = Decimal(str(value))
+    q = d.quantize(Decimal("0.01"))
+    return q if q == d else d
