@@ -139,6 +139,7 @@ def national_store(national_extraction):
     by_file, _failures = national_extraction
     store = nlp_support.open_memory_store()
     nlp_support.ingest(store, [by_file[k] for k in sorted(by_file)])
+    return store
 
 
 # The graph of ``shared_records`` (flows, conservation, Data Cube constraints, exports: tests/test_flows.py …).

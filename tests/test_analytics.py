@@ -80,9 +80,13 @@ def test_year_over_year_compares_two_documents_and_checks_the_narrative(small):
     assert figures["three_public.total"] == (D("6.45"), D("6.39"), D("-0.06"), D("-0.93"))
     assert figures["procurement.total"] == (D("1315.75"), D("1592.30"), D("276.55"), D("21.02"))
     # the narrative says 一般公共预算 1,586.21 → 1,706.71; the 2024 table printed 1,456.35
-    (stated,) = y.stated
-    assert (stated.subject, stated.previous, stated.current, stated.confirmed) == \
-        ("一般公共预算", D("1586.21"), D("1706.71"), False)
+    stated = {s.subject: s for s in y.stated}
+    assert set(stated) == {"一般公共预算", "机关运行经费"}
+    general = stated["一般公共预算"]
+    assert (general.previous, general.current, general.confirmed) == (D("1586.21"), D("1706.71"), False)
+    operating = stated["机关运行经费"]
+    assert (operating.previous, operating.current, operating.amount, operating.reason) == \
+        (D("120.76"), D("123.96"), D("3.20"), "办公楼取暖面积增加")
 
 
 def test_policy_reach_and_peers(small):
@@ -167,7 +171,7 @@ def test_corpus_flows_policy_reach_and_narrative(nlp_corpus_store):
         [("昌吉回族自治州生态环境局", D("0.01")), ("未细化到科目", D("-0.01")), ("节能环保支出", D("-0.01"))]
     # the same rounding gaps the graph records as findings of the document
     assert [(r["where"], r["expected"], r["printed"]) for r in recorded_gaps(select, Scope(department="昌吉州生态环境局"))] == [
-        ("昌吉回族自治州生态环境局 未细化到科目 流入 = 流出", D("2934.04"), D("2934.03")),
+        ("昌吉回族自治州生态环境局 未细化到科目 项目合计 ≤ 科目项目支出余额", D("2934.04"), D("2934.03")),
         ("昌吉回族自治州生态环境局 资金流入合计 = 收入总计", D("4678.71"), D("4678.70"))]
     reach = policy_reach(dependency_graph(select))
     assert len(reach) == 33 and (reach[0].label, reach[0].money) == ("《“十四五”生态环境监测规划》", D("1008.30"))

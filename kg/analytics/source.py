@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from nlp.escape import iri, literal  # the one place a value becomes SPARQL text
+from kg.rdf.escape import iri, literal  # the one place a value becomes SPARQL text
 
 Row = dict[str, Any]
 Select = Callable[[str], list[Row]]
