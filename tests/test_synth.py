@@ -19,7 +19,7 @@ import pytest
 from kg.cli import main
 from kg.extract.pipeline import extract_file
 from kg.extract.serialize import record_json
-from kg.synth.compare import differences
+from kg.synth.compare import differences, failed_findings
 from kg.synth.corpus import CorpusOptions, generate_corpus, parse_years, write_corpus
 from kg.synth.errors import ERROR_KINDS
 from kg.synth.generate import budget_series, departments
@@ -72,8 +72,15 @@ def test_text_documents_read_back_exactly(tmp_path: Path, template: str) -> None
     assert {name: diffs for name, diffs in found.items() if diffs} == {}
 
 
+# Known bug (issue 10, open): in the rendered Jiangsu PDF the narrative reader of divisions takes the
+# numbered list under （一）机关内设机构 flattened into the sentence before it ("业务科2", "技术科从预算…").
+# strict: the day the reader is fixed this marker fails and must go.
+_DIVISIONS_BUG = pytest.mark.xfail(strict=True, reason="divisions read from a flattened numbered list (issue 10)")
+
+
 @needs_font
-@pytest.mark.parametrize("template", PDF_TEMPLATES)
+@pytest.mark.parametrize("template", [pytest.param(t, marks=_DIVISIONS_BUG) if t == "jiangsu" else t
+                                      for t in PDF_TEMPLATES])
 def test_pdf_documents_read_back_exactly(tmp_path: Path, template: str) -> None:
     list(generate_corpus(CorpusOptions(out=tmp_path, departments=1, years=range(2024, 2026), format="pdf",
                                        seed=5, templates=(template,))))
@@ -120,15 +127,14 @@ def test_planted_error_gives_exactly_its_findings(tmp_path: Path, kind: str) -> 
         assert truth["checks"] and all(not c["ok"] for c in truth["checks"])
         got = record_json(extract_file(str(path)))
         assert differences(truth, got) == [], fmt
-        failed = sorted((c["rule"], c["where"], c["expected"], c["printed"]) for c in got["checks"] if not c["ok"])
-        assert failed == sorted((c["rule"], c["where"], c["expected"], c["printed"]) for c in truth["checks"])
+        assert failed_findings(got["checks"]) == failed_findings(truth["checks"])
 
 
 def test_clean_documents_fail_no_check(text_corpus_read) -> None:
     clean = {name: got for name, (truth, got) in text_corpus_read.items() if not truth["checks"]}
     assert clean
     for name, got in clean.items():
-        assert got["checks"] and [c for c in got["checks"] if not c["ok"]] == [], name
+        assert got["checks"] and not failed_findings(got["checks"]), name
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -45,7 +45,7 @@ def _compare_project(where: str, want: dict, got: dict, out: list[str]) -> None:
             out.append(f"{where} {key}: {value!r} vs {got.get(key)!r}")
 
 
-def _failed(checks: list[dict]) -> Counter:
+def failed_findings(checks: list[dict]) -> Counter:
     """The failed money identities. The audit's other findings (a section the narrative leaves
     out, a percentage: checks with a ``unit``) are outside what the generator models, so its truth
     says nothing of them."""
@@ -91,7 +91,7 @@ def differences(truth: dict, record: dict) -> list[str]:
             if missing or extra:
                 out.append(f"policy_documents: missing {sorted(missing, key=str)} extra {sorted(extra, key=str)}")
         elif key == "checks":
-            mine, theirs = _failed(want), _failed(got or [])
+            mine, theirs = failed_findings(want), failed_findings(got or [])
             if mine != theirs:
                 out.append(f"checks: findings missing {sorted(mine - theirs)} extra {sorted(theirs - mine)}")
         elif isinstance(want, dict):

@@ -85,6 +85,9 @@ def narrative_three_public(b: Budget, rng: random.Random) -> bool:
         said = table + Decimal(rng.choice(("0.10", "1.00", "0.01")))
     b.misprints[("说明十", "reception", "total")] = said
     b.findings.append(_fail("same_figure", "说明十 “三公”经费 公务接待费 vs 表10", table, said))
+    # the paragraph's parts then no longer add up to the total it states (that of 表10)
+    parts_said = sum((v for k, v in b.three_public.items() if k != "reception"), said)
+    b.findings.append(_fail("narrative_sum", "说明十 财政拨款“三公”经费数 所列分项", parts_said, b.three_public_total))
     return True
 
 
