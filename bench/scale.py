@@ -43,10 +43,8 @@ BIN = Path(sys.executable).parent
 
 # ------------------------------------------------------------------ helpers
 
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
-    return ordered[k]
+sys.path.insert(0, str(REPO / "scripts"))
+from bench_questions import percentile  # noqa: E402 - the one nearest-rank percentile of the benchmarks
 
 
 def du(path: Path) -> int:

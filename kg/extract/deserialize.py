@@ -322,34 +322,34 @@ def _money_or_blank(value: Any, where: str, errors: list) -> None:
         _decimal(value, where, errors)
 
 
+def _container(value: Any, kind: type, label: str, where: str, errors: list) -> bool:
+    """True where ``value`` is a ``kind`` of at most ``MAX_ITEMS`` entries (its entries then get
+    checked); otherwise the error is recorded. ``None`` is an absent value: nothing to check."""
+    if value is None:
+        return False
+    if not isinstance(value, kind):
+        errors.append(f"{where}: expected {label}, found {_kind(value)}")
+        return False
+    if len(value) > MAX_ITEMS:
+        errors.append(f"{where}: {len(value)} entries (at most {MAX_ITEMS})")
+        return False
+    return True
+
+
 def _list_of(checker: Checker) -> Checker:
     def check(value: Any, where: str, errors: list) -> None:
-        if value is None:
-            return
-        if not isinstance(value, list):
-            errors.append(f"{where}: expected a list, found {_kind(value)}")
-            return
-        if len(value) > MAX_ITEMS:
-            errors.append(f"{where}: {len(value)} entries (at most {MAX_ITEMS})")
-            return
-        for i, item in enumerate(value):
-            checker(item, f"{where}[{i}]", errors)
+        if _container(value, list, "a list", where, errors):
+            for i, item in enumerate(value):
+                checker(item, f"{where}[{i}]", errors)
     return check
 
 
 def _map_of(checker: Checker) -> Checker:
     def check(value: Any, where: str, errors: list) -> None:
-        if value is None:
-            return
-        if not isinstance(value, dict):
-            errors.append(f"{where}: expected an object, found {_kind(value)}")
-            return
-        if len(value) > MAX_ITEMS:
-            errors.append(f"{where}: {len(value)} entries (at most {MAX_ITEMS})")
-            return
-        for key, item in value.items():
-            _text(key, f"{where} key", errors)
-            checker(item, f"{where}.{_short(key, 40)}", errors)
+        if _container(value, dict, "an object", where, errors):
+            for key, item in value.items():
+                _text(key, f"{where} key", errors)
+                checker(item, f"{where}.{_short(key, 40)}", errors)
     return check
 
 
