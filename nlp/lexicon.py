@@ -90,7 +90,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("projects", 3.0, r"哪些项目|哪几个项目|哪个项目|什么项目|几个项目|多少个项目|项目有哪些|项目都有|项目是哪"),
     ("projects", 1.0, r"安排在哪|放在哪|列在哪|哪笔钱|哪笔经费|哪几笔|什么经费|给[^，。？?]{2,12}安排|"
                       r"(?<!运行)(?<!人员)(?<!公用)(?<!三公)(?<!三公\")(?<!业务)经费(?!规模|预算|是多少)"),
-    ("subjects", 2.5, r"科目|功能分类|经济分类|类级|款级|项级|明细|构成|组成|由哪几|包括哪|包含哪|下设哪|下面有哪"),
+    ("subjects", 2.5, r"科目|功能分类|经济分类|类级|款级|项级|明细|构成|组成|由哪几|包括哪|包含哪|下设哪|下面有哪|按[类款]|按项(?!目)"),
     ("indicators", 4.0, r"指标|绩效目标|考核|要达到|产出|效果"),
     ("policies", 3.0, r"依据|引用|文件|政策|文号|印发|通知|办法|规划|根据什么|凭什么"),
     ("persons", 3.0, r"负责人(?:都有谁|有哪些|是谁|都是谁)|项目负责人|谁负责|由谁负责"),
@@ -148,8 +148,8 @@ FUNDING_WORDS: list[tuple[str, str]] = [
 INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包含|含|连同|算上"
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
                                        ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"), ("public", r"公用经费")]
-LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目"), (2, r"款级|二级科目"),
-                                      (3, r"项级|明细|具体|三级科目")]
+LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(类\)"), (2, r"款级|二级科目|按款|\(款\)"),
+                                      (3, r"项级|明细|具体|三级科目|按项(?!目)|\(项\)")]
 # 预算 alone names the document (部门预算) unless an amount question follows it (预算多少, 预算、决算各…).
 PHASE_WORDS: list[tuple[str, str]] = [
     ("final_account", r"决算|实际(?:支出|花|使用)"), ("initial_budget", r"年初预算"),
@@ -189,3 +189,14 @@ PARTS_OF = r"由哪几部分|由哪些部分|哪几部分|哪几块|哪几项组
 # The economic classes a column of the basic-expenditure table is made of, where a table prints no
 # such column (人员经费: 工资福利支出 and 对个人和家庭的补助; 公用经费: 商品和服务支出 and 资本性支出).
 COLUMN_CLASSES: dict[str, tuple[str, ...]] = {"personnel": ("301", "303"), "public": ("302", "310")}
+
+# ----------------------------------------------------------------------------------- audit
+# What an audit question adds up against a printed total (…几个项目加起来和项目支出总额对得上吗,
+# 支出按功能分类几类加起来等于总数吗): the parts named, each family with the figure its parts make up.
+AUDIT_PARTS: list[tuple[str, str]] = [
+    ("projects", r"项目(?!支出)|绩效目标"),
+    ("functional_classes", r"功能分类|按类|几类|各类|分科目|各科目|科目"),
+    ("three_public", r"三公"),
+]
+# The words that ask for a sum against its total (an audit question without them lists the findings).
+AUDIT_SUM = r"加起来|加总|之和|合计|总数|总额|总计|等于|一共"

@@ -173,6 +173,14 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
             continue
         if not _own_content(frame, ev):
             op = frame.operation.name
+            if op in ("rank", "sort") and prev.focus in ("subjects", "projects") and prev.operation.name not in ("rank", "sort"):
+                # 商品和服务支出多少？最大的两项是啥: the rows just asked for, ranked (the total still said)
+                ranked = frame.operation
+                if prev.operation.name not in ("lookup", "list") and prev.operation.name not in ranked.also:
+                    ranked.also.append(prev.operation.name)
+                ranked.also += [o for o in prev.operation.also if o not in ranked.also]
+                prev.operation = ranked
+                continue
             if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):
                 continue  # 压减后是多少 after a change: the change already shows the figure after it
             if op in DERIVED_OPERATIONS or op in ("growth", "change"):

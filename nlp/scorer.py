@@ -72,6 +72,9 @@ WEIGHTS: dict[str, float] = {
     "subjects|change_of_expense": -3.0,
     "subjects|measure_scope": 1.0,
     "subjects|projects_under_subject": -2.0,
+    "subjects|subjects_ordered": 3.5,
+    "figures|subjects_ordered": -1.5,
+    "departments|subjects_ordered": -2.0,
     # the rest: their own words
     "indicators|focus:indicators": 1.0,
     "indicators|ent:project_exact": 0.5,
@@ -180,6 +183,9 @@ def atoms(ev) -> dict[str, float]:
         a["measure_scope"] = 1  # 基本支出中…科目, 项目支出中…项目: the figure is where to look, not what is asked
     if measure and cues.has("focus", "departments") and len(ev.departments) != 1:
         a["measure_over_departments"] = 1
+    if re.search(r"科目|分类|按[类款]|按项(?!目)|类级|款级|项级|\([类款项]\)", ev.text) and not project_word \
+            and not ev.projects and (ops & {"rank", "sort"} or ev.bound is not None or cues.has("level")):
+        a["subjects_ordered"] = 1  # 按经济科目（款）排最大的三项, 哪些科目超过1000万, 按类分各多少: rows of a classification
     if cues.has("focus", "findings") and ev.subjects:
         a["subject_check"] = 1
     if cues.has("focus", "subordinates") and (project_word or cues.has("attribute", "unit")):

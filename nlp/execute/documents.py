@@ -9,6 +9,7 @@ from decimal import Decimal
 from nlp import derive as D
 from nlp.execute.base import Context, Result, derived_item, executor, item_of, project_phrase, who, with_note
 from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, named_projects, scoped_projects
+from nlp import lexicon as L
 from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.names import split_place
@@ -246,6 +247,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     budgets, note = ctx.scope(frame)
     if not budgets:
         return Result()
+    two_tables = _three_public_against_subjects(frame, ctx, budgets)
+    if two_tables.items:
+        return two_tables
     if frame.filters.subjects:
         return _audit_subjects(frame, ctx, budgets)
     table = re.search(r"(基本支出|经济分类|功能分类|支出)(?:预算|决算)?表", frame.clause)
@@ -262,6 +266,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
             checked = _audit_subjects(frame, ctx, budgets)
             if checked.items:
                 return checked
+    parts_checked = _audit_parts(frame, ctx, budgets)
+    if parts_checked.items:
+        return parts_checked
     rows = ctx.rows("findings", budgets)
     names = {r.key: r.label for r in ctx.rows("subjects", budgets, Constraints(scheme="functional", columns=["total"]))}
     items, parts = [], []
@@ -275,10 +282,12 @@ def findings(frame: Frame, ctx: Context) -> Result:
             label = "收支总计（" + "、".join(dict.fromkeys(f.label.replace(" ", "") for _, f in members)) + "）"
         else:
             label = f0.label
-        items.append(Item(label, None, None, f0.department, f0.year, f0.source,
-                          {"printed": money(f0.attrs.get("printed")), "expected": money(f0.attrs.get("expected")),
-                           "rule": f0.key}))
-        parts.append(f"{label}：印{money(f0.attrs.get('printed'))}，分项之和为{money(f0.attrs.get('expected'))}")
+        printed, expected = f0.attrs.get("printed"), f0.attrs.get("expected")
+        items.append(Item(label, money(printed) if printed is not None else None, WAN if printed is not None else None,
+                          f0.department, f0.year, f0.source,
+                          {"printed": money(printed), "expected": money(expected), "rule": f0.key}))
+        parts.append(f"{label}：{'印' + money(printed) if printed is not None else '未印数'}，"
+                     f"分项之和为{money(expected)}")
     tables = "决算表" if budgets and all(b.final_account for b in budgets) else "预算表"
     if not items:
         return Result(text=f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现合计数与分项之和"
@@ -286,6 +295,88 @@ def findings(frame: Frame, ctx: Context) -> Result:
     head = "、".join(who(d, y) for d, y in sorted({(i.department, i.year) for i in items}))
     return Result(items, with_note(f"{head}的{tables}中有{len(items)}处合计数与分项之和不符：" + "；".join(parts) + "。", note),
                   [], rows)
+
+
+# The figure each family of parts adds up to (lexicon.AUDIT_PARTS), by measure key.
+_PARTS_TOTAL = {"projects": "project_expenditure", "functional_classes": "expenditure_total",
+                "three_public": "three_public.total"}
+_THREE_PUBLIC_PARTS = ("three_public.overseas", "three_public.reception", "three_public.vehicles")
+
+
+def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
+    """Parts added up against the total the document prints for them, recomputed with Decimal
+    (几个项目加起来和项目支出总额对得上吗, 支出按功能分类几类加起来等于总数吗, 三公几项加起来等于合计吗):
+    the parts, their sum with its formula, the printed total and the difference, said plainly;
+    and the sum against an amount the question states (加起来是417.41吗)."""
+    text = frame.clause
+    if not re.search(L.AUDIT_SUM, text):
+        return Result()
+    family = next((key for key, rx in L.AUDIT_PARTS if re.search(rx, text)), None)
+    if family is None:
+        return Result()
+    stated = [a.value for a in find_amounts(text)]
+    items: list[Item] = []
+    parts: list[str] = []
+    derived: list[D.Derived] = []
+    for b in budgets:
+        members, what, caveat = _parts_of(family, frame, ctx, b)
+        if not members:
+            continue
+        d = D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in members],
+                    f"{what}之和")
+        derived.append(d)
+        items += [item_of(r, code=r.key) if family == "functional_classes" else item_of(r) for r in members]
+        items.append(derived_item(d))
+        sentence = f"{who(b.department, b.year)}{what}共{len(members)}项" + (f"（{caveat}）" if caveat else "") + \
+            f"，{d.formula}"
+        key = _PARTS_TOTAL[family]
+        totals = [r for r in ctx.rows("figures", [b], Constraints(items=[key]))
+                  if r.attrs.get("phase") in (None, b.phase)]
+        checks = [(f"{ctx.vocab.label(key)}（印数）", totals[0].amount, totals[0])] if totals else []
+        checks += [(f"问题所说的{money(v)}万元", v, None) for v in stated]
+        for label, value, row in checks:
+            items.append(item_of(row, label) if row is not None else Item(label, money(value), WAN, b.department, b.year))
+            if value == d.value:
+                sentence += f"；与{label}{money(value)}万元一致，对得上"
+                continue
+            gap = D.difference(D.Input(f"{what}之和", d.value, WAN, b.department, b.year),
+                               D.Input(label, value, WAN, b.department, b.year), f"{what}之和与{label}相差")
+            derived.append(gap)
+            items.append(derived_item(gap))
+            sentence += f"；{label}为{money(value)}万元，相差{money(gap.value)}万元，对不上"
+        if not checks:
+            sentence += "；图谱中没有可对照的合计数"
+        parts.append(sentence)
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", derived, [])
+
+
+def _parts_of(family: str, frame: Frame, ctx: Context, b) -> tuple[list[Row], str, str]:
+    """The rows of one family of parts in one budget, what they are called, and a note where
+    the rows are not exactly the ones asked for."""
+    if family == "projects":
+        rows = [r for r in ctx.rows("projects", [b]) if r.amount is not None]
+        if frame.filters.categories:
+            rows = [r for r in rows if r.attrs.get("category") in frame.filters.categories] or rows
+        if re.search(r"绩效目标|绩效表", frame.clause):  # the projects that carry a performance-target table
+            have = {i.key for i in ctx.rows("indicators", [b])}
+            if any(r.iri in have for r in rows):
+                return [r for r in rows if r.iri in have], "有绩效目标表的项目金额", ""
+            return rows, "各项目金额", "图谱中没有这些项目的绩效指标明细，按全部项目计"
+        return rows, "各项目金额", ""
+    if family == "functional_classes":
+        rows = ctx.rows("subjects", [b], Constraints(scheme="functional", code_length=3, columns=["total"]))
+        first: dict[str, Row] = {}
+        for r in rows:
+            if r.attrs.get("column") == "total" and len(r.key) == 3:
+                first.setdefault(r.key, r)
+        return sorted(first.values(), key=lambda r: r.key), "按支出功能分类各类支出", ""
+    rows = ctx.rows("figures", [b], Constraints(items=list(_THREE_PUBLIC_PARTS)))
+    rows = [r for r in rows if r.attrs.get("phase") in (None, b.phase) and r.amount is not None]
+    rows = [Row(ctx.vocab.label(r.key), r.amount, r.unit, r.department, r.year, r.source, r.iri, r.key, r.attrs)
+            for r in sorted(rows, key=lambda r: _THREE_PUBLIC_PARTS.index(r.key))]
+    return rows, "“三公”经费各项", ""
 
 
 def _audit_subjects(frame: Frame, ctx: Context, budgets) -> Result:
@@ -313,6 +404,52 @@ def _audit_subjects(frame: Frame, ctx: Context, budgets) -> Result:
             parts.append(f"{who(b.department, b.year)}{code} {top.label}印{money(top.amount)}万元，明细之和为"
                          f"{money(d.value)}万元（{d.formula}），" + ("二者一致" if ok else
                                                                f"相差{money(abs(d.value - top.amount))}万元，对不上"))
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", derived, [])
+
+
+def _three_public_against_subjects(frame: Frame, ctx: Context, budgets) -> Result:
+    """三公 parts (表“三公”经费) against the economic subjects of the same name in the basic
+    expenditure table (30217 公务接待费, 30231 公务用车运行维护费): money the department prints
+    twice, compared; a subject the table does not list counts as 0."""
+    from difflib import SequenceMatcher
+
+    text = frame.clause
+    keys = [k for k, rx in L.MEASURE_WORDS if k.startswith("three_public.") and k not in
+            ("three_public.total", "three_public.vehicles") and re.search(rx, text)]
+    if not keys or not re.search(r"三公", text) or not re.search(r"基本支出|经济分类|公用经费|商品和服务", text):
+        return Result()
+    items, parts, derived = [], [], []
+    for b in budgets:
+        rows = [r for r in ctx.rows("subjects", [b], Constraints(scheme="economic", columns=["total"]))
+                if r.attrs.get("column") == "total" and r.key.startswith("3")]
+        for key in dict.fromkeys(keys):
+            figures = ctx.rows("figures", [b], Constraints(items=[key]))
+            if not figures or figures[0].amount is None:
+                continue
+            fig, label = figures[0], ctx.vocab.label(key)
+            scored = sorted(((SequenceMatcher(None, r.label, label).ratio(), r.key, r) for r in rows),
+                            key=lambda t: (t[0], t[1]), reverse=True)
+            row = scored[0][2] if scored and scored[0][0] >= 0.7 else None
+            printed = row.amount if row is not None else Decimal(0)
+            items.append(item_of(fig, f"{label}（“三公”经费表）", figure=label))
+            if row is not None:
+                items.append(item_of(row, f"{row.key} {row.label}（基本支出表）", code=row.key))
+                where = f"基本支出表{row.key} {row.label}{money(printed)}万元"
+            else:
+                items.append(Item(f"{label}（基本支出表中没有这一科目）", "0.00", WAN, b.department, b.year))
+                where = f"基本支出表没有列出{label}的科目（按0计）"
+            if fig.amount == printed:
+                parts.append(f"{who(b.department, b.year)}“三公”经费表{label}{money(fig.amount)}万元，{where}，二者一致")
+                continue
+            gap = D.difference(D.Input(f"“三公”经费表{label}", fig.amount, WAN, b.department, b.year, fig.source),
+                               D.Input(f"基本支出表{row.label if row is not None else label}", printed, WAN,
+                                       b.department, b.year), f"{label}两表相差")
+            derived.append(gap)
+            items.append(derived_item(gap))
+            parts.append(f"{who(b.department, b.year)}“三公”经费表{label}{money(fig.amount)}万元，{where}，"
+                         f"相差{money(gap.value)}万元，对不上")
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", derived, [])

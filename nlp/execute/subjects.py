@@ -50,16 +50,21 @@ def subjects(frame: Frame, ctx: Context) -> Result:
         if not parents:
             # every subject of a level (类 unless said); a rank without a level ranks the most specific rows
             deepest = 7 if scheme == "functional" else 5
-            want = LEVEL_LENGTH.get(f.level or 0) or (deepest if op.name in ("rank", "sort") else 3)
+            want = LEVEL_LENGTH.get(f.level or 0) or (deepest if op.name in ("rank", "sort") or f.bound else 3)
             level_rows = sorted((r for r in mine if len(r.key) == want), key=lambda r: r.key)
+            if f.bound is not None:  # 哪些科目超过1000万: the rows of that level within the bound
+                level_rows = sorted((r for r in level_rows if f.bound.admits(r.amount)),
+                                    key=lambda r: r.amount or 0, reverse=True)
             if op.name in ("rank", "sort"):
                 level_rows = _rank(level_rows, op)
             for i, r in enumerate(level_rows, 1):
                 items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") else {})))
                 derived += _share_of_total(frame, ctx, b, r, items, parts)
             kept += level_rows
+            within = f"{f.bound.describe()}的{len(level_rows)}个" if f.bound is not None else ""
             parts.append(f"{who(b.department, b.year)}按{'功能' if scheme == 'functional' else '经济'}分类"
-                         f"（{LEVEL_NAME.get(want, '')}级）：" + "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows))
+                         f"（{LEVEL_NAME.get(want, '')}级）{within}：" +
+                         ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
             continue
         for parent in parents:
             code = parent.code or ""
@@ -73,6 +78,8 @@ def subjects(frame: Frame, ctx: Context) -> Result:
             deeper = [r for r in mine if r.key.startswith(code) and len(r.key) == want + 2]
             if len(children) == 1 and deeper and not f.level:  # one 款: its 项 instead
                 want, children = want + 2, deeper
+            if f.bound is not None and children:
+                children = [r for r in children if f.bound.admits(r.amount)]
             if not children and top is None:
                 continue
             if len(f.columns) >= 2:  # 节能环保支出中基本支出和项目支出各是多少: the row itself, column by column
