@@ -130,6 +130,7 @@ class Operation:
     per_keys: list[str] = field(default_factory=list)  # per capita: which staffing count
     per_count: tuple[int, str] | None = None  # per unit: a count the question states (15, "辆")
     also: list[str] = field(default_factory=list)  # operations added to the main one (count + list …)
+    group_by: str | None = None  # a count or sum split by "funding" (财政拨款的几个、非财政的几个) or "category"
 
 
 @dataclass

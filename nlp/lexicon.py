@@ -200,3 +200,9 @@ AUDIT_PARTS: list[tuple[str, str]] = [
 ]
 # The words that ask for a sum against its total (an audit question without them lists the findings).
 AUDIT_SUM = r"加起来|加总|之和|合计|总数|总额|总计|等于|一共"
+# A follow-up that splits the count or sum just asked by a kind of money (财政拨款的几个、非财政的几个;
+# 当年安排和上年结转各多少个): the dimension it splits by, when it names two kinds of it.
+GROUP_WORDS: list[tuple[str, str]] = [
+    ("funding", r"(?<!非)财政(?:拨款)?[^、，,和与及]{0,6}[、，,和与及].{0,4}非财政|单位资金[^、，,]{0,6}[、，,和与及].{0,6}财政"),
+    ("category", r"(?:当年|新)[^、，,]{0,6}[、，,和与及].{0,6}结转|结转[^、，,]{0,6}[、，,和与及].{0,6}(?:当年|新)"),
+]

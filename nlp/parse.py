@@ -109,7 +109,7 @@ class Parser:
         f.terms = [e.name for e in ev.terms]
         cues = ev.cues
         include = cues.has("include")
-        asked_category = cues.has("attribute", "category")
+        asked_category = cues.has("attribute", "category") and bool(ev.projects)  # 这个项目是上年结转的吗
         for c in cues.of("category"):
             if asked_category or (include and _near(cues, c, "include")) or c.value in f.categories:
                 continue

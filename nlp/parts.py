@@ -171,6 +171,12 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
                 frame.measures = attrs or ["amount", "description"]
             out.append(frame)
             continue
+        group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, frame.clause)), None)
+        if group and prev.focus == "projects" and (prev.operation.name in ("count", "sum") or
+                                                   {"count", "sum"} & set(prev.operation.also)) \
+                and not ev.projects and not ev.topics and frame.operation.name in ("count", "sum", "lookup"):
+            prev.operation.group_by = group  # 一共几个？财政拨款的几个、非财政的几个: the same set, split
+            continue
         if not _own_content(frame, ev):
             op = frame.operation.name
             if op in ("rank", "sort") and prev.focus in ("subjects", "projects") and prev.operation.name not in ("rank", "sort"):

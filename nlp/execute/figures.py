@@ -403,7 +403,9 @@ def departments(frame: Frame, ctx: Context) -> Result:
         derived.append(d)
         items.append(derived_item(d))
         text += f"{d.formula}。"
-    if (op.name == "difference" or "difference" in op.also) and len(rows) >= 2:
+    pair_compared = op.name in ("compare", "rank", "sort") and len(rows) == 2 and len(f.departments) == 2
+    if (op.name == "difference" or "difference" in op.also or pair_compared) and len(rows) >= 2:
+        # 谁多 of two departments: by how much, too
         ranked = sorted(rows, key=lambda r: r.amount, reverse=True)
         pair = rows if len(rows) == 2 else [ranked[0], ranked[-1]]  # 比最少的多多少: the first against the last
         d = D.difference(figure_input(pair[0], pair[0].department), figure_input(pair[1], pair[1].department))

@@ -196,7 +196,39 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     derived = [total]
     text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(project_phrase(r) for r in rows) + "。"
     text += _total_share(frame, ctx, rows, total, items, derived)
+    text += _groups(frame, ctx, rows, items, derived)
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _group_of(by: str, row: Row) -> str:
+    """The group a project falls in: 财政拨款 or 非财政拨款 (its funding), 当年安排 or 上年结转 (its category)."""
+    if by == "funding":
+        funding = row.attrs.get("funding") or []
+        if not funding:
+            return "资金来源未列明"
+        return "非财政拨款" if all(f in NONFISCAL for f in funding) else "财政拨款"
+    return "上年结转" if row.attrs.get("category") == "carryover" else "当年安排"
+
+
+def _groups(frame: Frame, ctx: Context, rows: list[Row], items: list[Item], derived: list[D.Derived]) -> str:
+    """A count split by funding or category: each group's count and total, with its formula."""
+    by = frame.operation.group_by
+    if not by:
+        return ""
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        groups.setdefault(_group_of(by, r), []).append(r)
+    order = ("财政拨款", "非财政拨款", "资金来源未列明") if by == "funding" else ("当年安排", "上年结转")
+    said = []
+    for name in sorted(groups, key=lambda g: order.index(g) if g in order else len(order)):
+        mine = groups[name]
+        d = D.total([figure_input(r, r.label) for r in mine if r.amount is not None], f"{name}项目金额合计")
+        derived.append(d)
+        items.append(Item(f"{name}项目个数", str(len(mine)), "个"))
+        items.append(derived_item(d))
+        said.append(f"{name}项目{len(mine)}个，合计{money(d.value)}万元（" +
+                    "、".join(f"“{r.label}”" for r in mine[:6]) + ("等" if len(mine) > 6 else "") + "）")
+    return "其中" + "；".join(said) + "。"
 
 
 def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
