@@ -30,6 +30,7 @@ OPERATION_NAMES = {"lookup": "查数", "list": "列出", "count": "计数", "sum
 PROJECT_ATTRIBUTE_NAMES = {"amount": "金额", "funding": "资金来源", "category": "当年安排或上年结转",
                            "unit": "承担单位", "person": "负责人", "description": "资金用途",
                            "period": "执行时间"}
+SUBJECT_BASE = "subject:"  # Operation.base naming a classification row (subject:301), not a measure key
 BOUND_WORDS = {">": "超过", ">=": "不低于", "<": "低于", "<=": "不超过", "between": "介于"}
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from nlp import lexicon as L
-from nlp.frames import DERIVED_OPERATIONS, Frame, Operation
+from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A piece of a question that asks something (a question word, an imperative, an operation).
@@ -211,6 +211,12 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
             frame.focus = prev.focus
         if not f.subjects and frame.focus == prev.focus == "subjects":
             f.subjects, f.scheme = list(prev.filters.subjects), prev.filters.scheme
+        if frame.focus == prev.focus == "subjects" and frame.operation.name == "share" and not frame.operation.base:
+            # 工资福利支出多少？其中基本工资占几成: the share of the subject just asked, the one it is part of
+            broader = [p.code for p in prev.filters.subjects for s in f.subjects
+                       if p.code and s.code and s.code != p.code and s.code.startswith(p.code)]
+            if broader:
+                frame.operation.base = SUBJECT_BASE + broader[0]
         if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)

@@ -37,6 +37,11 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     kinds = [KIND_KEYS[k] for k in f.indicator_kinds if k in KIND_KEYS]
     projects = _projects_of(frame, ctx)
     if not projects and not f.department_level:
+        op = frame.operation
+        asks_projects = op.name in ("count", "sum") or {"count", "sum"} & set(op.also) or "项目" in frame.clause
+        if f.keywords and not asks_projects:  # 信访综合保障经费的绩效指标: a project the graph does not hold
+            return Result(text=f"没有找到：图谱中没有“{'、'.join(f.keywords[:2])}”这个项目的绩效指标，"
+                               f"不能用其他项目的指标代替。")
         return _projects_with_targets(frame, ctx)
     budgets = [b for b in ctx.budgets() if any((b.department, b.year) == (p.department, p.year) for p in projects)] \
         if projects else ctx.scope(frame)[0]

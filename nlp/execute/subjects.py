@@ -7,7 +7,7 @@ from nlp import derive as D
 from nlp.lexicon import COLUMN_CLASSES
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
-from nlp.frames import Frame
+from nlp.frames import SUBJECT_BASE, Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -206,10 +206,18 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
     if frame.operation.name != "share" and "share" not in frame.operation.also:
         return []
     base_key = frame.operation.base or "expenditure_total"
-    total = ctx.rows("figures", [budget], Constraints(items=[base_key]))
+    if base_key.startswith(SUBJECT_BASE):  # 其中基本工资占几成: of the subject it is part of (301)
+        code = base_key[len(SUBJECT_BASE):]
+        column = top.attrs.get("column", "total")
+        total = [r for r in ctx.rows("subjects", [budget], Constraints(scheme=frame.filters.scheme or "economic",
+                                                                        code_prefix=code))
+                 if r.key == code and r.attrs.get("column") == column]
+        base_label = total[0].label if total else code
+    else:
+        total = ctx.rows("figures", [budget], Constraints(items=[base_key]))
+        base_label = ctx.vocab.label(base_key)
     if not total:
         return []
-    base_label = ctx.vocab.label(base_key)
     d = D.share(figure_input(top, top.label), figure_input(total[0], base_label), f"{top.label}占{base_label}比重")
     if d is None:
         return []
