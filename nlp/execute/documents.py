@@ -338,7 +338,7 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
         totals = [r for r in ctx.rows("figures", [b], Constraints(items=[key]))
                   if r.attrs.get("phase") in (None, b.phase)]
         checks = [(f"{ctx.vocab.label(key)}（印数）", totals[0].amount, totals[0])] if totals else []
-        checks += [(f"问题所说的{money(v)}万元", v, None) for v in stated]
+        checks += [("问题所说的数", v, None) for v in stated]
         for label, value, row in checks:
             items.append(item_of(row, label) if row is not None else Item(label, money(value), WAN, b.department, b.year))
             if value == d.value:
