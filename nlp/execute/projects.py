@@ -100,6 +100,8 @@ def projects(frame: Frame, ctx: Context) -> Result:
         if missing:
             where = "、".join(dict.fromkeys(b.department for b in budgets))
             return Result(text=f"没有找到：{where}没有与“{'”“'.join(missing)}”相关的项目。")
+    if not rows and f.subjects and not (f.topics or f.keywords):
+        return _subject_rows_instead(frame, ctx)
     if not rows:
         if f.bound is not None:  # 有没有超过3000万的项目: no, and the largest there is
             everything, _, _ = scoped_projects(_without_bound(frame), ctx)
@@ -113,6 +115,25 @@ def projects(frame: Frame, ctx: Context) -> Result:
     if op.name == "count" or "count" in op.also and op.name != "sum" or (f.funding and op.name in ("list", "yesno")):
         return _counted(frame, ctx, rows, note)  # projects of one kind of funding: listed and counted
     return _listed(frame, ctx, rows, note)
+
+
+def _subject_rows_instead(frame: Frame, ctx: Context) -> Result:
+    """审计事务下面几个项目各多少: no project is classified under that subject in the graph, so the
+    items people mean are the subject's own rows (its 项) — answered as such, and said so."""
+    import copy
+
+    from nlp.execute.subjects import subjects
+
+    other = copy.deepcopy(frame)
+    other.focus, other.measures = "subjects", ["total"]
+    if other.operation.name == "count":
+        other.operation.also = list(dict.fromkeys(other.operation.also + ["count"]))
+    result = subjects(other, ctx)
+    if not result.items:
+        return Result()
+    names = "、".join(s.name for s in frame.filters.subjects)
+    result.text = f"图谱中没有归入“{names}”的项目；以下是这一科目下的各项科目：" + result.text
+    return result
 
 
 def _without_bound(frame: Frame) -> Frame:
