@@ -252,7 +252,16 @@ class Pipeline:
             if not (span[0] <= m.start and m.end <= span[1]):
                 continue
             depts = [e for e in m.entities if e.kind == "department"]
-            if len(depts) < 2 or len(depts) != len(frame.filters.departments):
+            if len(depts) < 2:
+                continue
+            # 北京、深圳、烟台、湖州四个财政局: the shared word is the head of an enumeration whose
+            # places already name the departments meant
+            others = {e.name for o in state.linked.mentions if o is not m and span[0] <= o.start and o.end <= span[1]
+                      for e in o.entities if e.kind == "department"}
+            if len(others & {d.name for d in depts}) >= 2:
+                frame.filters.departments = [r for r in frame.filters.departments if r.name in others]
+                return []
+            if len(depts) != len(frame.filters.departments):
                 continue
             if frame.filters.years:  # the year says which
                 fitting = [d for d in depts if set(frame.filters.years) & set(self.catalog.dept_years.get(d.name, []))]
