@@ -158,7 +158,7 @@ PHASE_WORDS: list[tuple[str, str]] = [
     ("budget", r"预算数|预算(?=(?:是|为|有|多少|各|、|和|与|及|安排了?多少|花了))")]
 # Bounds: a comparison word before or after an amount. 以上/以下/以内 include the amount itself.
 BOUND_BEFORE: list[tuple[str, str]] = [("<=", r"不超过|不高于|不多于|最多"), ("<", r"低于|不足|少于|小于|不到|未达|未超过"),
-                                       (">=", r"不低于|不少于|至少"), (">", r"超过|突破|大于|高于|多于|过|逾|超")]
+                                       (">=", r"不低于|不少于|至少|上(?=$)"), (">", r"超过|突破|大于|高于|多于|过|逾|超")]
 BOUND_AFTER: list[tuple[str, str]] = [("<=", r"^(?:及|或)?(?:以下|以内|之内)"), (">=", r"^(?:及|或)?以上"),
                                       (">", r"^(?:的)?(?:多|出头)")]
 BETWEEN = r"之间|至|到|-|~"

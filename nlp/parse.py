@@ -33,7 +33,7 @@ _STOP = re.compile(
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
     r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|"
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|活儿|事儿|过来|下来|出来|起来|"
-    r"拆成|分成|分为|几成|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
+    r"拆成|分成|分为|一级|二级|本级|汇总|几成|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"都|给|我|想|查|做|搞|花|"
     r"[的了和与及或在里中是有吗呢吧啊呀个这那些年月日元钱哪啥谁跟同被把对从按为向就还也又等]")
 
@@ -101,7 +101,8 @@ class Parser:
         topics_only = [m for m in ev.mentions if "topic" in m.kinds() and not (f.subjects and m.key in named_subjects)]
         f.topics = [_ref(e) for m in topics_only for e in m.entities if e.kind == "topic"]
         f.topic_text = [m.key for m in topics_only]
-        f.keywords = list(ev.keywords)
+        named = "".join(d.name for d in f.departments)
+        f.keywords = [w for w in ev.keywords if w not in named]  # 福州民政本级: 民政 is the department's own word
         f.keyword_groups = [list(g) for g in ev.keyword_groups]
         f.topic_groups = [list(g) for g in ev.topic_groups]
         f.person = _ref(ev.persons[0]) if ev.persons else None
