@@ -39,7 +39,7 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     if not projects and not f.department_level:
         op = frame.operation
         asks_projects = op.name in ("count", "sum") or {"count", "sum"} & set(op.also) or "项目" in frame.clause
-        if f.keywords and not asks_projects:  # 信访综合保障经费的绩效指标: a project the graph does not hold
+        if f.keywords and not asks_projects and f.bound is None:  # 信访综合保障经费的绩效指标: a project the graph lacks
             return Result(text=f"没有找到：图谱中没有“{'、'.join(f.keywords[:2])}”这个项目的绩效指标，"
                                f"不能用其他项目的指标代替。")
         return _projects_with_targets(frame, ctx)
@@ -104,14 +104,28 @@ def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
         for i in ctx.rows("indicators", [b]):
             have.add(i.key)
     mine = [r for r in rows if r.iri in have]
+    caveat = ""
+    if not mine and not have and rows and re.search(r"项目", frame.clause):
+        # the document's target tables are not in the graph (none of its projects has one): its projects,
+        # said so, rather than nothing
+        mine, caveat = rows, "图谱中没有该文件绩效目标表的指标明细，以下按其全部项目计。"
+    if frame.filters.bound is not None:  # 绩效目标表里资金超过一千万的项目
+        mine = [r for r in mine if frame.filters.bound.admits(r.amount)]
+    if frame.operation.name in ("rank", "sort"):
+        mine = sorted(mine, key=lambda r: r.amount or 0, reverse=frame.operation.descending)
+        if frame.operation.n:
+            mine = mine[: frame.operation.n]
     if not mine:
         return Result(text=f"没有找到：{'、'.join(dict.fromkeys(b.department for b in budgets))}的项目没有绩效目标表。")
+    what = "项目" if caveat else "有绩效目标表的项目"
     total = D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in mine if r.amount is not None],
-                    "有绩效目标表的项目金额合计")
+                    f"{what}金额合计")
     items = [item_of(r, None, iri=r.iri) for r in mine]
-    items += [Item("有绩效目标表的项目个数", str(len(mine)), "个"),
+    items += [Item(f"{what}个数", str(len(mine)), "个"),
               Item(total.label, money(total.value), WAN, None, None, None, {"formula": total.formula})]
-    text = f"共{len(mine)}个项目有绩效目标表，合计{money(total.value)}万元：" + "；".join(project_phrase(r) for r in mine) + "。"
+    bound = f"金额{frame.filters.bound.describe()}的" if frame.filters.bound is not None else ""
+    text = caveat + f"共{len(mine)}个{bound}项目" + ("" if caveat else "有绩效目标表") + \
+        f"，合计{money(total.value)}万元：" + "；".join(project_phrase(r) for r in mine) + "。"
     return Result(items, with_note(text, note), [total], mine)
 
 
