@@ -207,3 +207,7 @@ GROUP_WORDS: list[tuple[str, str]] = [
     ("funding", r"(?<!非)财政(?:拨款)?[^、，,和与及]{0,6}[、，,和与及].{0,4}非财政|单位资金[^、，,]{0,6}[、，,和与及].{0,6}财政"),
     ("category", r"(?:当年|新)[^、，,]{0,6}[、，,和与及].{0,6}结转|结转[^、，,]{0,6}[、，,和与及].{0,6}(?:当年|新)"),
 ]
+# A question about a named project that asks for a target, not money (打算买几台无人机, 检查频次定的多少次,
+# 在线率要求多少): the project's performance indicators answer it.
+TARGET_ASK = r"[几多少]+[台个次套辆人户家座条批期本册份场所]|要求|要达到|达到多少|定的|定了|目标值|[率度]"
+MONEY_ASK = r"多少钱|预算|经费|资金|金额|规模|万元|花了|安排了"

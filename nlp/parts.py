@@ -81,10 +81,12 @@ def _elliptical_measure(frame: Frame, ev) -> bool:
         bool(re.search(r"呢$|^那|^又|^再", frame.clause))
 
 
-def _about_the_same(frame: Frame, ev) -> bool:
+def _about_the_same(frame: Frame, ev, prev: Frame | None = None) -> bool:
     """A part that names no department, project, subject or figure of its own (its words are about
-    the thing just named)."""
-    if ev.departments or ev.places or ev.projects or ev.subjects or ev.topics or frame.unknown:
+    the thing just named; a topic word of the project just named, 执法 of 执法能力建设项目, is its own)."""
+    named = "".join(p.name for p in prev.filters.projects) if prev is not None else ""
+    own_topics = ev.topics and (not named or any(t not in named for t in frame.filters.topic_text))
+    if ev.departments or ev.places or ev.projects or ev.subjects or own_topics or frame.unknown:
         return False
     if ev.item_measures or ev.staff_measures:
         return False
@@ -154,7 +156,7 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
             frame.operation = Operation("list")
             out.append(frame)
             continue
-        if prev.filters.projects and _about_the_same(frame, ev):
+        if prev.filters.projects and _about_the_same(frame, ev, prev):
             # 钱具体怎么分的？整个合同多少钱？去年实际完成多少？: still the project just named
             f.projects = list(prev.filters.projects)
             if frame.score < 2.0 and prev.focus in ("indicators", "policies", "persons", "findings"):

@@ -115,3 +115,21 @@ def test_a_share_of_the_subject_just_asked(ask):
 def test_indicators_of_a_project_the_graph_lacks_are_not_every_projects(ask):
     r = ask("信访综合保障经费的绩效指标有哪些")
     assert not r["answers"] and "没有找到" in r["text"]
+
+
+def test_indicators_a_question_names_of_a_project(ask):
+    # 004 克州2024 执法能力建设项目 绩效目标表: 购买无人机（台）=1台; 生态环境执法检查频次 >=190次
+    r = ask("克州执法能力建设项目打算买几台无人机？执法检查频次定的多少次？")
+    labels = [a["label"] for a in r["answers"]]
+    assert "购买无人机（台）" in labels and "生态环境执法检查频次" in labels
+    assert "=1台" in r["text"] and ">=190次" in r["text"]
+    # money asked of the same project is still its amount
+    r = ask("克州执法能力建设项目多少钱")
+    assert [(a["label"], a["value"]) for a in r["answers"]] == [("执法能力建设项目", "15.00")]
+
+
+def test_projects_with_target_tables_over_an_amount(ask):
+    # 001 监控中心2023: projects with a 绩效目标表 over 20万: 676.80, 40.00, 32.12, 23.76
+    r = ask("监控中心23年绩效目标表里，年度预算超过20万的项目有哪些")
+    assert [a["value"] for a in r["answers"] if a.get("iri")] == ["676.80", "40.00", "32.12", "23.76"]
+    assert values(r)["有绩效目标表的项目金额合计"] == "772.68"

@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 
 from nlp import derive as D
+from nlp import lexicon as L
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
 from nlp.frames import Frame
@@ -87,6 +88,9 @@ def projects(frame: Frame, ctx: Context) -> Result:
                 asked = "、".join(d.name for d in f.departments) + "".join(f"{y}年" for y in f.years)
                 return Result(text=f"没有找到：{asked}没有这个项目；图谱中的同名或相近项目属于其他单位或年度：{other}。")
             return Result()
+        about = _indicators_named(frame, ctx)
+        if about is not None:
+            return about
         return _attributes(frame, ctx, rows)
     if f.person is not None and op.name not in ("rank", "sort"):
         return person_projects(frame, ctx)
@@ -115,6 +119,26 @@ def projects(frame: Frame, ctx: Context) -> Result:
     if op.name == "count" or "count" in op.also and op.name != "sum" or (f.funding and op.name in ("list", "yesno")):
         return _counted(frame, ctx, rows, note)  # projects of one kind of funding: listed and counted
     return _listed(frame, ctx, rows, note)
+
+
+def _indicators_named(frame: Frame, ctx: Context) -> Result | None:
+    """打算买几台无人机, 执法检查频次定的多少次 of a named project: words of the question that name
+    its performance indicators ask for those indicators (their targets), not the project's amount."""
+    import copy
+
+    from nlp.execute.documents import indicators
+
+    if not frame.filters.keywords or frame.operation.name in ("rank", "sort", "sum") or \
+            set(frame.measures) - {"amount", "description"} or not re.search(L.TARGET_ASK, frame.clause) or \
+            re.search(L.MONEY_ASK, frame.clause):
+        return None
+    other = copy.deepcopy(frame)
+    other.focus, other.measures = "indicators", []
+    other.operation.name = "list"
+    result = indicators(other, ctx)
+    if not result.items or result.relaxed:
+        return None
+    return result
 
 
 def _subject_rows_instead(frame: Frame, ctx: Context) -> Result:
