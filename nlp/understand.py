@@ -92,6 +92,8 @@ def describe(frame: Frame, vocab: Vocabulary) -> str:
         parts.append(f"按金额{'从高到低' if op.descending else '从低到高'}取{n}名")
     elif op.name in ops:
         parts.append(ops[op.name])
+    if op.group_by:
+        parts.append({"funding": "按财政拨款与非财政拨款分开计", "category": "按当年安排与上年结转分开计"}[op.group_by])
     text = "，".join(p for p in parts if p)
     if frame.derive_previous:
         text += "（该年度的预算不在图谱中，由下一年度预算的比上年增减数推算）"
