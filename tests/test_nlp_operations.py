@@ -133,3 +133,11 @@ def test_projects_with_target_tables_over_an_amount(ask):
     r = ask("监控中心23年绩效目标表里，年度预算超过20万的项目有哪些")
     assert [a["value"] for a in r["answers"] if a.get("iri")] == ["676.80", "40.00", "32.12", "23.76"]
     assert values(r)["有绩效目标表的项目金额合计"] == "772.68"
+
+
+def test_a_stated_count_and_sum_of_fiscal_projects_checked(ask):
+    # 001 监控中心2023: nine projects funded by 财政拨款 (820.50); 机构运行保障经费 32.12 is 单位资金
+    r = ask("监控中心预算绩效那段说财政拨款项目10个、852.62万，这数对吗？")
+    assert values(r)["财政拨款项目个数"] == "9"
+    assert derived(r)["财政拨款项目金额之和"]["value"] == "820.50"
+    assert "问题所说的是10个，图谱中是9个，对不上" in r["text"]

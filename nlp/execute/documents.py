@@ -13,7 +13,7 @@ from nlp import lexicon as L
 from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.names import split_place
-from nlp.numbers import find_amounts
+from nlp.numbers import chinese_count, find_amounts
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
 from nlp.vocabulary import WAN
@@ -328,12 +328,12 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
     the parts, their sum with its formula, the printed total and the difference, said plainly;
     and the sum against an amount the question states (加起来是417.41吗)."""
     text = frame.clause
-    if not re.search(L.AUDIT_SUM, text):
-        return Result()
     family = next((key for key, rx in L.AUDIT_PARTS if re.search(rx, text)), None)
-    if family is None:
-        return Result()
     stated = [a.value for a in find_amounts(text)]
+    count = re.search(L.STATED_PARTS_COUNT, text)
+    stated_count = chinese_count(count.group("n")) if count else None
+    if family is None or not (re.search(L.AUDIT_SUM, text) or (family == "projects" and (stated or stated_count))):
+        return Result()  # 说财政拨款项目10个、852.62万，这数对吗: a stated count and sum of projects, checked
     items: list[Item] = []
     parts: list[str] = []
     derived: list[D.Derived] = []
@@ -348,6 +348,11 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
         items.append(derived_item(d))
         sentence = f"{who(b.department, b.year)}{what}共{len(members)}项" + (f"（{caveat}）" if caveat else "") + \
             f"，{d.formula}"
+        if stated_count is not None:
+            noun = what.replace("金额", "")
+            items.append(Item(f"{noun}个数", str(len(members)), "个", b.department, b.year))
+            sentence += (f"；问题所说的{stated_count}个与图谱中的{len(members)}个一致" if stated_count == len(members)
+                         else f"；问题所说的是{stated_count}个，图谱中是{len(members)}个，对不上")
         key = _PARTS_TOTAL[family]
         totals = [r for r in ctx.rows("figures", [b], Constraints(items=[key]))
                   if r.attrs.get("phase") in (None, b.phase)]
@@ -376,6 +381,11 @@ def _parts_of(family: str, frame: Frame, ctx: Context, b) -> tuple[list[Row], st
     the rows are not exactly the ones asked for."""
     if family == "projects":
         rows = [r for r in ctx.rows("projects", [b]) if r.amount is not None]
+        if frame.filters.funding == "fiscal":  # 财政拨款项目: funded (at least in part) by 财政拨款
+            from nlp.execute.projects import NONFISCAL
+
+            rows = [r for r in rows if r.attrs.get("funding") and not all(x in NONFISCAL for x in r.attrs["funding"])]
+            return rows, "财政拨款项目金额", ""
         if frame.filters.categories:
             rows = [r for r in rows if r.attrs.get("category") in frame.filters.categories] or rows
         if re.search(r"绩效目标|绩效表", frame.clause):  # the projects that carry a performance-target table
