@@ -160,6 +160,8 @@ BOUND_BEFORE: list[tuple[str, str]] = [("<=", r"不超过|不高于|不多于|�
                                        (">=", r"不低于|不少于|至少"), (">", r"超过|突破|大于|高于|多于|过|逾|超")]
 BOUND_AFTER: list[tuple[str, str]] = [("<=", r"^(?:及|或)?(?:以下|以内|之内)"), (">=", r"^(?:及|或)?以上"),
                                       (">", r"^(?:的)?(?:多|出头)")]
+# 上千万 / 上百万 / 上亿: an order of magnitude reached ("上" right before a bare magnitude numeral).
+BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
 BETWEEN = r"之间|至|到|-|~"
 # The words of a bound, out of a clause's content words.
 BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"
