@@ -282,6 +282,19 @@ class Graph:
                     out.append(Row(key, Decimal(int(r[key])), "人", b.department, b.year, r.get("file"), None, key))
         return out
 
+    def _assets(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Vehicles and equipment: one row per holding (its kind, count, unit; held or planned)."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None or r["x"] in seen:
+                continue
+            planned = str(r.get("planned")).lower() in ("true", "1")
+            seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["count"])), str(r["countUnit"]), b.department, b.year,
+                               source_of(r) or b.source, r["x"], str(r["kind"]),
+                               {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold")})
+        return list(seen.values())
+
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:
         out: dict[str, Row] = {}
         for r in rows:

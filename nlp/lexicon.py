@@ -44,7 +44,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("three_public.vehicles", r"公务用车购置及运行(?:维护)?费|公务用车(?:购置[及和与、])?运行(?:维护)?费用?(?=合计)|"
                              r"公务用车(?!运行|购置)|用车费用|车辆(?!购置|运行)"),
     ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
-    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行"),
+    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=多少|花|是|要|用)"),
     ("procurement.total", r"政府采购|采购"),
     ("procurement.goods", r"货物"),
     ("procurement.works", r"工程"),
@@ -58,7 +58,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
 # Words that are a measure only where their family is asked about (its anchor occurs).
 FAMILIES: dict[str, str] = {
     "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车",
-    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车",
+    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆",
     "three_public.reception": r"三公|接待费",
     "three_public.overseas": r"三公|出国|出境",
     "procurement.goods": r"采购", "procurement.works": r"采购", "procurement.services": r"采购",
@@ -97,6 +97,8 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("divisions", 4.0, r"科室|处室|内设|内部设|机构设置|部门设置|设了哪(?:些|几个)?(?:科|处|机构|部门)|下设机构"),
     ("subordinates", 4.0, r"下属单位|下属机构|所属单位|二级单位|直属单位|下属预算单位|包括哪些单位|包括几个单位|包含哪些单位|"
                           r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位"),
+    ("assets", 4.0, r"(?:几|多少)(?:辆|台)|车辆数|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
+                    r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|资产占有|资产情况|大型设备"),
     ("functions", 4.0, r"职能|职责|主要任务|负责什么(?!项目)|干什么的"),
     ("findings", 5.0, r"对不上|对得上|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
                       r"错误|出错|错漏|有问题|问题吗|准不准|对吗|写错|加起来(?:是多少|和预算|等于)|等于合计|一致吗|相等吗"),
@@ -130,7 +132,8 @@ OPERATION_WORDS: list[tuple[str, str]] = [
 # never money or a number of people, projects or items.
 UNCOUNTED_THING = r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
 # A count the question itself states for a per-unit figure (15辆车平均每辆…): the number and its classifier.
-STATED_COUNT = rf"(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
+# (平均一辆 / 每一辆 is "per vehicle", not a count of one)
+STATED_COUNT = rf"(?<![平均每])(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
 # A set the question names by its size (三家单位, 这三份预算, 5个项目中): a scope, not a topic.
 SET_SIZE = rf"(?:这|那|这些|那些|全部|所有)?{_N}(?:家|个|份|项)(?:单位|部门|预算|文件|项目)?(?=中|里|之中|当中|的|,|，|从|按|$)"
 

@@ -244,7 +244,7 @@ class Parser:
 
 
 FOCUS_PRIORITY = ("findings", "definitions", "indicators", "policies", "persons", "divisions", "subordinates",
-                  "functions", "staff", "projects", "subjects", "departments", "figures")
+                  "functions", "staff", "assets", "projects", "subjects", "departments", "figures")
 OP_PRIORITY = ("derive", "completion", "per_capita", "growth", "change", "share", "difference", "rank", "sort",
                "compare", "count", "sum", "yesno", "list")
 

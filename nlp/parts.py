@@ -200,7 +200,8 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
         if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)
-        if _same(frame, prev) or (frame.focus == prev.focus == "staff" and f.departments == prev.filters.departments):
+        if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
+                                  and f.departments == prev.filters.departments):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
             continue
         out.append(frame)

@@ -83,6 +83,13 @@ SHAPES: dict[str, Shape] = {
                    "  OPTIONAL { ?x bkg:sourceFile ?file }",
                    ("?authorizedStaff", "?actualStaff", "?activeStaff", "?retiredStaff", "?retiredVeteranStaff",
                     "?file"), located=False),
+    # vehicles and large equipment a department holds (as of a date) or plans to buy (bkg:AssetHolding)
+    "assets": Shape("?x bkg:document {doc} .",
+                    "?x a bkg:AssetHolding ; rdfs:label ?name ; bkg:assetKind ?kind ; bkg:assetCount ?count ;\n"
+                    "     bkg:countUnit ?countUnit ; bkg:planned ?planned .\n"
+                    "  OPTIONAL { ?x bkg:asOf ?asOf } OPTIONAL { ?x bkg:valueThreshold ?threshold }",
+                    ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold"),
+                    order="ORDER BY ?x"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
                        ("?functions", "?file"), located=False),
     "divisions": Shape("?x bkg:mentionedIn {doc} .", "?x a bkg:Division ; rdfs:label ?name .",

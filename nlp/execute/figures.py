@@ -189,11 +189,25 @@ def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
     return None
 
 
+def _vehicle_count(frame: Frame, ctx: Context, budgets: list[Budget]) -> tuple[int, str] | None:
+    """平均每辆 with no count stated: the vehicles the department's budget says it holds (or plans to
+    buy, where the purchase is asked), from its 国有资产占有使用情况 (``nlp.execute.assets``)."""
+    if len(budgets) != 1 or not re.search(r"每辆|一辆", frame.clause):
+        return None
+    planned = "three_public.vehicle_purchase" in frame.measures and \
+        "three_public.vehicle_operation" not in frame.measures
+    rows = [r for r in ctx.rows("assets", budgets) if r.unit == "辆" and r.attrs["planned"] == planned]
+    total = next((r for r in rows if r.key == "车辆"), None)
+    count = int(total.amount) if total is not None else int(sum(r.amount for r in rows))
+    return (count, "辆") if count else None
+
+
 def _per_capita(frame: Frame, ctx: Context, budgets: list[Budget], by: dict, note: str) -> Result:
     """人均: each figure ÷ the staff count (实有人数, or 编制数/在职人数 where the question says so);
     平均每辆: ÷ the count the question states."""
-    if frame.operation.per_count:
-        count, unit = frame.operation.per_count
+    per = frame.operation.per_count or _vehicle_count(frame, ctx, budgets)
+    if per:
+        count, unit = per
         items, derived, parts, rows = [], [], [], []
         for b in budgets:
             for key in frame.measures:

@@ -1,0 +1,99 @@
+"""Names as people say them, vehicles a department holds or plans to buy, and 决算 completion
+rates — over the real documents (the corpus, ../shared/realdocs and ../shared/national), values as
+printed there."""
+from __future__ import annotations
+
+import pytest
+
+from nlp import answer
+from nlp.names import department_aliases
+
+
+def figures(reply: dict) -> dict[str, str]:
+    return {a["label"]: a["value"] for a in reply["answers"] if "value" in a}
+
+
+# ------------------------------------------------------------------ names (pure rules)
+def test_a_cppcc_long_form_gives_no_party_office_alias():
+    """中国人民政治协商会议江苏省委员会办公厅 is 省政协(办公厅), never 省委办(公厅)."""
+    aliases = department_aliases("中国人民政治协商会议江苏省委员会办公厅")
+    assert "省政协办公厅" in aliases and "省政协" in aliases and "江苏政协" in aliases
+    assert not {"省委办", "省委办公厅", "省委员会办公厅"} & set(aliases)
+    assert "省委办" in department_aliases("中共江苏省委办公厅")
+
+
+def test_a_representative_body_is_named_for_its_office():
+    aliases = department_aliases("江苏省人民代表大会常务委员会办公厅")
+    assert {"省人大", "江苏人大", "省人大常委会"} <= set(aliases)
+
+
+def test_a_place_and_the_field_name_the_department():
+    """福州民政 / 西安审计: the place and the body's field, its kind (局) left unsaid; 本级/汇总 dropped."""
+    assert {"福州民政", "福州民政局"} <= set(department_aliases("福州市民政局(本级)"))
+    assert {"西安审计", "西安审计局"} <= set(department_aliases("西安市审计局（汇总）"))
+    assert "民政" not in department_aliases("福州市民政局(本级)")  # never the field alone
+
+
+# ------------------------------------------------------------------ the real graph
+@pytest.fixture(scope="module")
+def ask_realdocs(nlp_corpus_realdocs_store):
+    def _ask(question: str) -> dict:
+        return answer(question, nlp_corpus_realdocs_store).to_json()
+    return _ask
+
+
+@pytest.fixture(scope="module")
+def ask_national(national_store):
+    def _ask(question: str) -> dict:
+        return answer(question, national_store).to_json()
+    return _ask
+
+
+@pytest.mark.shared
+def test_vehicles_held_and_per_vehicle_cost(ask_realdocs):
+    """上海市普陀区社会福利院2024年单位预算: 车辆2辆 (其他用车2辆, 截至2023年12月31日); 公务用车运行费
+    6.40万元 → 平均每辆 3.20万元."""
+    r = ask_realdocs("福利院有几辆车？")
+    assert r["intent"] == "profile" and r["parts"][0]["frame"]["focus"] == "assets"
+    assert figures(r)["车辆"] == "2" and figures(r)["其他用车"] == "2"
+    assert "2023年12月31日" in r["text"]
+    assert {a["department"] for a in r["answers"]} == {"上海市普陀区社会福利院"}
+    r = ask_realdocs("福利院公务用车运行费平均一辆多少？")
+    assert [d["value"] for d in r["derived"]] == ["3.20"]
+    assert "6.40 ÷ 2辆" in r["text"]
+
+
+@pytest.mark.shared
+def test_vehicles_by_kind_and_planned_purchases(ask_national):
+    """重庆市人民政府办公厅_2026部门预算情况说明: 车辆46辆 (机要通信用车2、应急保障用车15、其他按照规定配备的
+    公务用车29); 杭州市司法局_2026部门预算: 计划购置执法执勤用车4辆、特种专业技术用车2辆."""
+    r = ask_national("重庆市政府办公厅所属单位一共有多少辆车？什么车各几辆？")
+    assert len(r["parts"]) == 1
+    got = figures(r)
+    assert (got["车辆"], got["机要通信用车"], got["应急保障用车"]) == ("46", "2", "15")
+    r = ask_national("杭州司法局2026年公务用车买几辆？")
+    got = figures(r)
+    assert got["计划购置执法执勤用车"] == "4" and got["计划购置特种专业技术用车"] == "2"
+    assert all(a["department"] == "杭州市司法局" for a in r["answers"])
+
+
+@pytest.mark.shared
+def test_short_names_with_scope_and_an_order_of_magnitude(ask_national):
+    """福州民政本级 is 福州市民政局(本级); 上千万 is ≥ 1000万元 (福州市民政局本级_2026单位预算: 市级困难群众
+    救助补助金 16000.00, 困难群众节日慰问金和价格补贴 6500.00, 养老事业发展资金 3300.00,
+    市级扶持老区建设专项资金 1100.00)."""
+    r = ask_national("福州民政本级26年项目资金上千万的有几个？")
+    got = figures(r)
+    assert got["市级困难群众救助补助金"] == "16000.00" and got["市级扶持老区建设专项资金"] == "1100.00"
+    assert all(float(v) >= 1000 for k, v in got.items() if k != "项目个数") and "民政系统综合业务管理" not in got
+    assert {a["department"] for a in r["answers"] if a.get("department")} == {"福州市民政局(本级)"}
+
+
+@pytest.mark.shared
+def test_completion_rate_asked_after_the_final_figure(ask_national):
+    """国家信访局_2024部门决算: “三公”经费 决算 46.21 / 预算 76.43 → 完成率 60.46% (完成预算几成 is a
+    completion rate of the figure just asked, not of another figure)."""
+    r = ask_national("国家信访局2024年三公经费决算多少？完成预算几成？")
+    assert len(r["parts"]) == 2
+    assert "46.21 ÷ 76.43 = 60.46%" in r["parts"][1]["text"]
+    assert "收入总计" not in r["text"]
