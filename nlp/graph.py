@@ -336,7 +336,7 @@ class Graph:
                 delta = -delta
             seen.setdefault(r["x"], Row(str(r["subject"]), delta, WAN, b.department, b.year, source_of(r), r["x"],
                                         None, {"current": dec(r.get("current")), "percent": dec(r.get("percent")),
-                                               "reason": r.get("reason")}))
+                                               "reason": r.get("reason"), "previous": dec(r.get("previous"))}))
         return list(seen.values())
 
     def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:

@@ -104,8 +104,9 @@ SHAPES: dict[str, Shape] = {
     "changes": Shape("{doc} bkg:statesChange ?x .",
                      "?x bkg:changeSubject ?subject ; bkg:direction ?direction ; bkg:changeAmount ?amount .\n"
                      "  OPTIONAL { ?x bkg:changePercent ?percent } OPTIONAL { ?x bkg:currentAmount ?current }\n"
-                     "  OPTIONAL { ?x bkg:reason ?reason }",
-                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason"), order="ORDER BY ?x"),
+                     "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:previousAmount ?previous }",
+                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous"),
+                     order="ORDER BY ?x"),
     "definitions": Shape("{doc} bkg:defines ?x .", "?x bkg:term ?term ; bkg:definitionText ?text .",
                          ("?term", "?text"), located=False),
 }

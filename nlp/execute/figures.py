@@ -4,13 +4,14 @@ figure compared across departments; staffing counts."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
-from nlp.frames import Frame
+from nlp.frames import Frame, Operation
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -58,6 +59,28 @@ def _budget_columns(frame: Frame, ctx: Context, budgets: list[Budget], keys: lis
 
 @executor("figures")
 def figures(frame: Frame, ctx: Context) -> Result:
+    """A department's figures (``figures_of``); a yes/no question (有没有上年结转, 是否安排了…) is
+    answered 是/否 from them, with the change the document states for each figure asked or its
+    parts (比上年减少35.90万元 …) and the year before derived from it."""
+    result = figures_of(frame, ctx)
+    if "yesno" not in frame.operation.also or frame.operation.name != "lookup" or not result.rows:
+        return result
+    asked = [r for r in result.rows if r.key in frame.measures and r.amount is not None]
+    if not asked:
+        return result
+    verdict = "是" if any(r.amount for r in asked) else "否"
+    result.text = f"{verdict}。" + result.text
+    result.items.insert(0, Item("是否", verdict, None, asked[0].department, asked[0].year, asked[0].source))
+    keys = list(dict.fromkeys(k for m in frame.measures for k in [m, *ctx.vocab.children(m)]))
+    stated = change(replace(frame, measures=keys, operation=Operation("change")), ctx)
+    if stated.items and "比上年" in stated.text and "没有相应" not in stated.text:
+        result.text += "文件说明：" + stated.text
+        result.items += stated.items
+        result.derived += stated.derived
+    return result
+
+
+def figures_of(frame: Frame, ctx: Context) -> Result:
     """A department's figures, with the operation asked (share, difference, sum, per capita,
     completion), or its change against the year before (``change``)."""
     op = frame.operation

@@ -3,6 +3,8 @@
 level, ranked, counted, or as a share of the department's total expenditure."""
 from __future__ import annotations
 
+import re
+
 from nlp import derive as D
 from nlp.lexicon import COLUMN_CLASSES
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
@@ -11,9 +13,58 @@ from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
+from nlp.vocabulary import WAN
 
 LEVEL_LENGTH = {1: 3, 2: 5, 3: 7}
 LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
+
+
+def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
+    """A subject's figure of a year the graph holds no budget of, where the next year's budget
+    states its change (比上年增加/减少): the year before derived from it (倒推), with its formula;
+    where the next year's budget states none, said so (文件未列示) — never another year's figure."""
+    f = frame.filters
+    names = {d.name for d in f.departments}
+    held = [b for b in ctx.budgets() if b.department in names]
+    asked = [y for y in f.years if not any(b.year == y for b in held)]
+    nexts = [b for y in asked for b in held if b.year == y + 1]
+    if not asked or not nexts or not parents:
+        return None
+    items: list[Item] = []
+    derived: list[D.Derived] = []
+    parts: list[str] = []
+    changes = ctx.rows("changes", nexts)
+    for b in nexts:
+        for subject in parents:
+            said = [r for r in changes if (r.department, r.year) == (b.department, b.year) and
+                    re.sub(r"[（(](?:类|款|项)[）)]$", "", r.label).endswith(subject.name)]
+            if not said or said[0].attrs.get("current") is None:
+                parts.append(f"{who(b.department, b.year)}的预算未列示{subject.name}比上年的增减，"
+                             f"无法推算{b.year - 1}年的数（文件未列示）")
+                continue
+            r = said[0]
+            now = D.Input(f"{b.year}年{subject.name}", r.attrs["current"], WAN, b.department, b.year, r.source)
+            if r.attrs.get("previous") is not None:  # the document prints the year before itself
+                items += [Item(f"{b.year - 1}年{subject.name}", money(r.attrs["previous"]), WAN, b.department, b.year,
+                               r.source), Item(f"{b.year}年{subject.name}", money(now.value), WAN, b.department, b.year,
+                                               r.source)]
+                parts.append(f"{who(b.department, b.year)}的预算列示{subject.name}上年数{money(r.attrs['previous'])}万元、"
+                             f"本年{money(now.value)}万元")
+                continue
+            d = D.previous_from_change(now, r.amount, subject.name, b.year - 1)
+            derived.append(d)
+            word = "增加" if r.amount >= 0 else "减少"
+            items += [Item(f"{b.year}年{subject.name}", money(now.value), WAN, b.department, b.year, r.source),
+                      Item(f"{b.year}年{subject.name}比上年{word}", money(abs(r.amount)), WAN, b.department, b.year,
+                           r.source), derived_item(d)]
+            phrase = f"{who(b.department, b.year)}{subject.name}{money(now.value)}万元，比上年{word}{money(abs(r.amount))}万元"
+            if r.attrs.get("percent") is not None:
+                phrase += f"（{'增长' if r.amount >= 0 else '下降'}{abs(r.attrs['percent'])}%）"
+            parts.append(phrase + f"；图谱中没有{b.year - 1}年的预算，据此推算{b.year - 1}年为{money(d.value)}万元"
+                                  f"（{d.formula}）")
+    if not parts:
+        return None
+    return Result(items, "。".join(parts) + "。", derived, [])
 
 
 @executor("subjects")
@@ -23,6 +74,10 @@ def subjects(frame: Frame, ctx: Context) -> Result:
     budgets, note = ctx.scope(frame)
     scheme = f.scheme or "functional"
     parents = [s for s in f.subjects if s.kind == ("functional_subject" if scheme == "functional" else "economic_subject")]
+    if not budgets and f.years and f.departments:
+        derived_previous = _from_next_year(frame, ctx, parents or list(f.subjects))
+        if derived_previous is not None:
+            return derived_previous
     rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents)))
     if not rows:
         return Result()
