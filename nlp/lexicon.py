@@ -168,6 +168,10 @@ BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
 BETWEEN = r"之间|至|到|-|~"
 # The words of a bound, out of a clause's content words.
 BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"
+# A yes/no question about whether a figure exists (有没有上年结转), answered 是/否 from its amount; and
+# one about whether a figure is the whole of what it is part of (收入全部是一般公共预算吗).
+EXISTENCE = r"有没有|有无|是否有|是否安排|有[^，。？?]{0,12}吗"
+ALL_OF = r"全部|全都|都是|全是|完全|只有"
 # Words asking about a change against the year before (the narrative's 比上年 statements).
 CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上年|上年相比|压减|增加了|减少了|增加多少|减少多少|增长|下降|" \
                r"变化|增减|多了|少了|比\d{4}年|较\d{4}年"

@@ -97,3 +97,57 @@ def test_completion_rate_asked_after_the_final_figure(ask_national):
     assert len(r["parts"]) == 2
     assert "46.21 ÷ 76.43 = 60.46%" in r["parts"][1]["text"]
     assert "收入总计" not in r["text"]
+
+
+# ------------------------------------------------------------------ years, yes/no, 决算 columns
+@pytest.fixture(scope="module")
+def ask_corpus(nlp_corpus_store):
+    def _ask(question: str) -> dict:
+        return answer(question, nlp_corpus_store).to_json()
+    return _ask
+
+
+@pytest.mark.shared
+def test_yes_no_on_a_figure_with_the_change_the_document_states(ask_corpus):
+    """004 克孜勒苏州生态环境局2024: 上年结转结余 0; 财政拨款结转比上年减少35.90万元 (下降100%) → 2023年
+    35.90万元 (倒推); 上一年 in a later part is the year before that department's budget."""
+    r = ask_corpus("克州生态环境局2024年有没有上年结转的钱？")
+    assert r["text"].startswith("否。")
+    assert figures(r)["是否"] == "否"
+    assert [d["value"] for d in r["derived"]] == ["35.90"]
+    assert "0.00 + 35.90 = 35.90" in r["text"]
+    r = ask_corpus("克州环境局24年有上年结转结余吗？上一年预算里的财政拨款结转是多少")
+    assert "2025" not in r["parts"][1]["text"] and "35.90" in r["parts"][1]["text"]
+
+
+@pytest.mark.shared
+def test_last_year_asked_after_this_year(ask_national):
+    """广州市统计局_2026部门预算: “三公”经费 19.86万元, 比上年减少22.65万元 → 2025年 42.51万元."""
+    r = ask_national("广州统计局三公经费今年多少？去年是多少？")
+    assert len(r["parts"]) == 2
+    assert "19.86 + 22.65 = 42.51" in r["parts"][1]["text"]
+    assert "收入总计" not in r["text"]
+
+
+@pytest.mark.shared
+def test_a_subject_of_a_year_without_budget_and_an_unlisted_final_figure(ask_national):
+    """国家信访局_2026部门预算 prints 其他信访事务支出 上年 1601.04 / 本年 3623.98; the year 2025 has no
+    budget in the graph, so the document's own previous figure answers. 国家信访局_2024部门决算 prints
+    the 三公 预算数 76.43 beside the 决算数 46.21."""
+    r = ask_national("国家信访局“其他信访事务支出”2025年执行数是多少？")
+    got = figures(r)
+    assert got["2025年其他信访事务支出"] == "1601.04" and got["2026年其他信访事务支出"] == "3623.98"
+    r = ask_national("国家信访局2024年三公经费预算数和决算数各多少？")
+    got = figures(r)
+    assert got["“三公”经费合计"] == "46.21" and got["“三公”经费合计（预算数）"] == "76.43"
+
+
+@pytest.mark.shared
+def test_whether_a_figure_is_the_whole_of_its_total(ask_realdocs):
+    """江苏省高级人民法院2019年度部门预算公开: 一般公共预算拨款收入 37188.34 = 收入总计 → 是, 100.00%;
+    a yes/no question about a property (是财政拨的吗) gets no 是 from a figure merely existing."""
+    r = ask_realdocs("江苏高院2019年的收入全部是一般公共预算吗？")
+    assert r["text"].startswith("是。") and "37188.34" in r["text"]
+    assert [d["value"] for d in r["derived"]] == ["100.00"]
+    r = ask_realdocs("普陀社会福利院24年那262万项目支出是财政拨的吗？")
+    assert not r["text"].startswith("是。")

@@ -45,12 +45,18 @@ def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, 
     return by
 
 
-def _budget_columns(frame: Frame, ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, Row]:
+def _budget_columns(frame: Frame, ctx: Context, budgets: list[Budget], keys: list[str],
+                    own: dict[tuple, Row] | None = None) -> dict[tuple, Row]:
     """The 预算数 a 决算 prints beside its own figures, by (department, year, key), where the
     question names a budget column or asks a completion rate (``budget_column_order``)."""
     finals = [b for b in budgets if b.final_account]
     order = budget_column_order(frame)
     items = [k for k in dict.fromkeys(keys) if k != "fiscal_total" and not k.startswith("word:")]
+    if finals and not order and own is not None:
+        # a 决算 whose 决算数 of a figure asked is not in the graph: its 预算数 is shown, the 决算数 said
+        # to be unlisted — never another figure in its place
+        items = [k for k in items if not any((b.department, b.year, k) in own for b in finals)]
+        order = list(BUDGET_PHASES) if items else []
     if not finals or not order or not items:
         return {}
     rows = ctx.rows("figures", finals, Constraints(items=items, phases=list(BUDGET_PHASES)))
@@ -62,8 +68,11 @@ def figures(frame: Frame, ctx: Context) -> Result:
     """A department's figures (``figures_of``); a yes/no question (有没有上年结转, 是否安排了…) is
     answered 是/否 from them, with the change the document states for each figure asked or its
     parts (比上年减少35.90万元 …) and the year before derived from it."""
+    yes_no = "yesno" in frame.operation.also and frame.operation.name == "lookup"
+    if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
+        return _all_of(frame, ctx)
     result = figures_of(frame, ctx)
-    if "yesno" not in frame.operation.also or frame.operation.name != "lookup" or not result.rows:
+    if not yes_no or not result.rows or not re.search(L.EXISTENCE, frame.clause):
         return result
     asked = [r for r in result.rows if r.key in frame.measures and r.amount is not None]
     if not asked:
@@ -77,6 +86,22 @@ def figures(frame: Frame, ctx: Context) -> Result:
         result.text += "文件说明：" + stated.text
         result.items += stated.items
         result.derived += stated.derived
+    return result
+
+
+def _all_of(frame: Frame, ctx: Context) -> Result:
+    """收入全部是一般公共预算吗: the figure's share of what it is part of (收入总计 …), 是 where it is
+    the whole of it, with the share's formula."""
+    key = frame.measures[0]
+    base = ctx.vocab.share_base(key) or ("income_total" if key != "income_total" else None)
+    if base is None:
+        return figures_of(frame, ctx)
+    result = figures_of(replace(frame, operation=Operation("share", base=base)), ctx)
+    shares = [d for d in result.derived if d.unit == "%"]
+    if shares:
+        verdict = "是" if all(d.value == 100 for d in shares) else "否"
+        result.text = f"{verdict}。" + result.text
+        result.items.insert(0, Item("是否", verdict, None, shares[0].department, shares[0].year, None))
     return result
 
 
@@ -98,7 +123,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     by = _fetch(ctx, budgets, keys + [k for k in extra if k])
     if op.name == "per_capita":
         return _per_capita(frame, ctx, budgets, by, note)
-    planned = _budget_columns(frame, ctx, budgets, keys)
+    planned = _budget_columns(frame, ctx, budgets, keys, by)
     items: list[Item] = []
     derived: list[D.Derived] = []
     parts: list[str] = []
@@ -113,7 +138,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 column = ctx.vocab.phase_label(plan.attrs["phase"])
                 rows.append(plan)
                 items.append(item_of(plan, f"{label}（{column}）"))
-                said.append(f"{label}{column}{money(plan.amount)}万元，决算数未列出")
+                said.append(f"{label}{column}{money(plan.amount)}万元，决算数文件未列示（图谱中没有）")
                 continue
             if row is None:
                 continue
