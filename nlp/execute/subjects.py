@@ -19,6 +19,12 @@ LEVEL_LENGTH = {1: 3, 2: 5, 3: 7}
 LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
 
 
+def _core(name: str) -> str:
+    """A subject's name as a statement words it: without its level mark and its 支出/预算支出 ending
+    (一般公共预算拨款安排的会议费预算支出 → …会议费, 其他信访事务支出（项） → 其他信访事务)."""
+    return re.sub(r"(?:预算)?支出(?:预算)?$", "", re.sub(r"[（(](?:类|款|项)[）)]$", "", name))
+
+
 def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
     """A subject's figure of a year the graph holds no budget of, where the next year's budget
     states its change (比上年增加/减少): the year before derived from it (倒推), with its formula;
@@ -35,9 +41,9 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
     parts: list[str] = []
     changes = ctx.rows("changes", nexts)
     for b in nexts:
-        for subject in parents:
+        for subject in {p.name: p for p in parents}.values():
             said = [r for r in changes if (r.department, r.year) == (b.department, b.year) and
-                    re.sub(r"[（(](?:类|款|项)[）)]$", "", r.label).endswith(subject.name)]
+                    _core(r.label).endswith(_core(subject.name))]
             if not said or said[0].attrs.get("current") is None:
                 parts.append(f"{who(b.department, b.year)}的预算未列示{subject.name}比上年的增减，"
                              f"无法推算{b.year - 1}年的数（文件未列示）")
