@@ -331,11 +331,15 @@ class Graph:
             b = self._owner(q, r)
             if b is None:
                 continue
-            delta = dec(r["amount"])
-            if str(r.get("direction")) in ("decrease", "减少", "下降"):
+            down = str(r.get("direction")) in ("decrease", "减少", "下降")
+            delta = dec(r.get("amount"))  # None: the statement gives only a rate (增长17.66%)
+            if delta is not None and down:
                 delta = -delta
+            percent = dec(r.get("percent"))
+            if percent is not None and down:
+                percent = -percent
             seen.setdefault(r["x"], Row(str(r["subject"]), delta, WAN, b.department, b.year, source_of(r), r["x"],
-                                        None, {"current": dec(r.get("current")), "percent": dec(r.get("percent")),
+                                        None, {"current": dec(r.get("current")), "percent": percent,
                                                "reason": r.get("reason"), "previous": dec(r.get("previous"))}))
         return list(seen.values())
 

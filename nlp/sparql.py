@@ -102,7 +102,8 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }",
                       ("?x", "?rule", "?where", "?expected", "?printed"), order="ORDER BY ?x"),
     "changes": Shape("{doc} bkg:statesChange ?x .",
-                     "?x bkg:changeSubject ?subject ; bkg:direction ?direction ; bkg:changeAmount ?amount .\n"
+                     "?x bkg:changeSubject ?subject ; bkg:direction ?direction .\n"
+                     "  OPTIONAL { ?x bkg:changeAmount ?amount }\n"
                      "  OPTIONAL { ?x bkg:changePercent ?percent } OPTIONAL { ?x bkg:currentAmount ?current }\n"
                      "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:previousAmount ?previous }",
                      ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous"),

@@ -334,7 +334,7 @@ def change(frame: Frame, ctx: Context) -> Result:
             current = _fetch(ctx, [doc], plain)
             stated: list[dict] = []
             seen = set()
-            for r in ctx.rows("changes", [doc]):
+            for r in (r for r in ctx.rows("changes", [doc]) if r.amount is not None):
                 key = next((m for m in metrics if _about(r.label, m)), None)
                 if key is None or (key, r.amount, r.attrs.get("current")) in seen:
                     continue

@@ -22,7 +22,7 @@ LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
 def _core(name: str) -> str:
     """A subject's name as a statement words it: without its level mark and its 支出/预算支出 ending
     (一般公共预算拨款安排的会议费预算支出 → …会议费, 其他信访事务支出（项） → 其他信访事务)."""
-    return re.sub(r"(?:预算)?支出(?:预算)?$", "", re.sub(r"[（(](?:类|款|项)[）)]$", "", name))
+    return re.sub(r"(?:预算)?支出(?:预算)?$", "", re.sub(r"[（(]\d*(?:类|款|项)[）)]$", "", name))
 
 
 def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
@@ -57,15 +57,32 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
                 parts.append(f"{who(b.department, b.year)}的预算列示{subject.name}上年数{money(r.attrs['previous'])}万元、"
                              f"本年{money(now.value)}万元")
                 continue
-            d = D.previous_from_change(now, r.amount, subject.name, b.year - 1)
+            rate = r.attrs.get("percent")
+            if r.amount is None and rate is None:
+                continue
+            d = D.previous_from_change(now, r.amount, subject.name, b.year - 1) if r.amount is not None else \
+                D.previous_from_rate(now, rate, subject.name, b.year - 1)
+            if d is None:
+                continue
             derived.append(d)
-            word = "增加" if r.amount >= 0 else "减少"
-            items += [Item(f"{b.year}年{subject.name}", money(now.value), WAN, b.department, b.year, r.source),
-                      Item(f"{b.year}年{subject.name}比上年{word}", money(abs(r.amount)), WAN, b.department, b.year,
-                           r.source), derived_item(d)]
-            phrase = f"{who(b.department, b.year)}{subject.name}{money(now.value)}万元，比上年{word}{money(abs(r.amount))}万元"
-            if r.attrs.get("percent") is not None:
-                phrase += f"（{'增长' if r.amount >= 0 else '下降'}{abs(r.attrs['percent'])}%）"
+            up = (r.amount if r.amount is not None else rate) >= 0
+            items += [Item(f"{b.year}年{subject.name}", money(now.value), WAN, b.department, b.year, r.source)]
+            phrase = f"{who(b.department, b.year)}{subject.name}{money(now.value)}万元，比上年"
+            if r.amount is not None:
+                items.append(Item(f"{b.year}年{subject.name}比上年{'增加' if up else '减少'}", money(abs(r.amount)), WAN,
+                                  b.department, b.year, r.source))
+                phrase += f"{'增加' if up else '减少'}{money(abs(r.amount))}万元"
+            if rate is not None:
+                items.append(Item(f"{b.year}年{subject.name}比上年{'增长' if up else '下降'}", str(abs(rate)), "%",
+                                  b.department, b.year, r.source))
+                said = f"{'增长' if up else '下降'}{abs(rate)}%"
+                phrase += f"（{said}）" if r.amount is not None else said
+            items.append(derived_item(d))
+            if r.amount is None:  # the change in money, from the derived year before
+                change = D.difference(now, D.Input(d.label, d.value, WAN, b.department, b.year - 1))
+                derived.append(change)
+                items.append(derived_item(change))
+                phrase += f"，即{'增加' if up else '减少'}{money(abs(change.value))}万元"
             parts.append(phrase + f"；图谱中没有{b.year - 1}年的预算，据此推算{b.year - 1}年为{money(d.value)}万元"
                                   f"（{d.formula}）")
     if not parts:
