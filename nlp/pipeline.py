@@ -112,8 +112,9 @@ def _context(pipe: "Pipeline"):
     def run(state: QuestionState) -> None:
         for frame in state.frames:
             frame.open_department = not frame.filters.departments
+            pipe.relative_years(frame)
         state.frames = share_context(state.frames, state.evidence)
-        for frame in state.frames:  # after sharing: 去年 of a later part is relative to the department named before
+        for frame in state.frames:  # again after sharing: 去年 of a later part is relative to the department named before
             pipe.relative_years(frame)
     return run
 
