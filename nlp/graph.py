@@ -295,6 +295,17 @@ class Graph:
                                {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold")})
         return list(seen.values())
 
+    def _staff_kinds(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Staffing counts by kind of post: one row per count (its category — 编制数, 实有人数, 在职 —
+        as the key, its kind — 行政, 事业 … — as an attribute)."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and r["x"] not in seen:
+                seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["n"])), "人", b.department, b.year,
+                                   source_of(r) or b.source, r["x"], str(r["category"]), {"kind": str(r["kind"])})
+        return list(seen.values())
+
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:
         out: dict[str, Row] = {}
         for r in rows:

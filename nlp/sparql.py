@@ -90,6 +90,11 @@ SHAPES: dict[str, Shape] = {
                     "  OPTIONAL { ?x bkg:asOf ?asOf } OPTIONAL { ?x bkg:valueThreshold ?threshold }",
                     ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold"),
                     order="ORDER BY ?x"),
+    # a staffing count by kind of post (编制数（行政） 199, 实有人数（事业） 11: bkg:StaffCount)
+    "staff_kinds": Shape("?x bkg:document {doc} .",
+                         "?x a bkg:StaffCount ; rdfs:label ?name ; bkg:staffKind ?kind ; bkg:staffCategory ?category ;\n"
+                         "     bkg:headcount ?n .",
+                         ("?x", "?name", "?kind", "?category", "?n"), order="ORDER BY ?x"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
                        ("?functions", "?file"), located=False),
     "divisions": Shape("?x bkg:mentionedIn {doc} .", "?x a bkg:Division ; rdfs:label ?name .",

@@ -165,3 +165,13 @@ def test_a_subject_the_year_before_from_the_next_budget(ask_realdocs):
     got = figures(r)
     assert got["2016年会议费"] == "1709.00" and got["2016年培训费"] == "0.00"
     assert got["2017年会议费"] == "1305.25" and got["2017年培训费"] == "403.75"
+
+
+@pytest.mark.shared
+def test_staffing_by_kind_of_post(ask_realdocs):
+    """江苏省人大办公厅2017年度预算公开: 编制339人 (行政199、行政附属104、事业36), 在职274人."""
+    r = ask_realdocs("江苏省人大常委会办公厅（2017）编制多少？实际在职多少人？")
+    got = figures(r)
+    assert got["编制数"] == "339" and got["在职人数"] == "274"
+    assert (got["编制数（行政）"], got["编制数（行政附属）"], got["编制数（事业）"]) == ("199", "104", "36")
+    assert "编制数339人（" in r["text"]

@@ -18,6 +18,8 @@ from nlp.sparql import Constraints
 from nlp.vocabulary import WAN
 
 FISCAL_PARTS = ("general_public_budget", "government_fund", "state_capital")
+# The category a count by kind of post is printed under (bkg:staffCategory), per staffing count.
+STAFF_CATEGORY = {"authorizedStaff": "编制数", "actualStaff": "实有人数", "activeStaff": "在职"}
 FISCAL_LABEL = "财政拨款收入合计"
 
 
@@ -480,17 +482,29 @@ def staff(frame: Frame, ctx: Context) -> Result:
     """人员情况: the staffing counts of 部门概况 (编制数, 实有人数, 在职, 退休, 离休), as a line."""
     budgets, note = ctx.scope(frame)
     rows = ctx.rows("staff", budgets) if budgets else []
-    if not rows:
+    kinds = ctx.rows("staff_kinds", budgets) if budgets else []
+    if not rows and not kinds:
         return Result()
     items, parts = [], []
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
-        if not mine:
+        by_kind = [r for r in kinds if (r.department, r.year) == (b.department, b.year)]
+        if not mine and not by_kind:
             continue
+        said = []
         for r in mine:
             items.append(item_of(r, ctx.vocab.label(r.key)))
-        parts.append(f"{who(b.department, b.year)}：" + "，".join(f"{ctx.vocab.label(r.key)}{int(r.amount)}人"
-                                                              for r in mine))
+            phrase = f"{ctx.vocab.label(r.key)}{int(r.amount)}人"
+            of_kind = [k for k in by_kind if STAFF_CATEGORY.get(r.key) == k.key]
+            if of_kind:  # 编制数339人（行政199人、行政附属104人、事业36人）
+                phrase += "（" + "、".join(f"{k.attrs['kind']}{int(k.amount)}人" for k in of_kind) + "）"
+            said.append(phrase)
+        shown = {STAFF_CATEGORY.get(r.key) for r in mine}
+        for k in by_kind:
+            items.append(item_of(k, k.label))
+            if k.key not in shown:
+                said.append(f"{k.label}{int(k.amount)}人")
+        parts.append(f"{who(b.department, b.year)}：" + "，".join(said))
     text = "；".join(parts) + "。"
     derived = []
     if frame.operation.name == "difference" and len(frame.measures) == 2:
