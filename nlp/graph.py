@@ -306,6 +306,17 @@ class Graph:
                                    source_of(r) or b.source, r["x"], str(r["category"]), {"kind": str(r["kind"])})
         return list(seen.values())
 
+    def _stated(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Figures the narrative states: label, amount, and its period (current / previous) as key."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and r["x"] not in seen:
+                seen[r["x"]] = Row(str(r["name"]), dec(r["amount"]), WAN, b.department, b.year,
+                                   source_of(r) or b.source, r["x"], str(r.get("period") or "current"),
+                                   {"topic": r.get("topic")})
+        return list(seen.values())
+
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:
         out: dict[str, Row] = {}
         for r in rows:

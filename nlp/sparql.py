@@ -95,6 +95,11 @@ SHAPES: dict[str, Shape] = {
                          "?x a bkg:StaffCount ; rdfs:label ?name ; bkg:staffKind ?kind ; bkg:staffCategory ?category ;\n"
                          "     bkg:headcount ?n .",
                          ("?x", "?name", "?kind", "?category", "?n"), order="ORDER BY ?x"),
+    # a figure the narrative states (会议费预算支出1305.25万元: bkg:NarrativeFigure), current or previous year
+    "stated": Shape("{doc} bkg:statesFigure ?x .",
+                    "?x rdfs:label ?name ; bkg:amount ?amount .\n"
+                    "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }",
+                    ("?x", "?name", "?amount", "?period", "?topic"), order="ORDER BY ?x"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
                        ("?functions", "?file"), located=False),
     "divisions": Shape("?x bkg:mentionedIn {doc} .", "?x a bkg:Division ; rdfs:label ?name .",

@@ -175,3 +175,11 @@ def test_staffing_by_kind_of_post(ask_realdocs):
     assert got["编制数"] == "339" and got["在职人数"] == "274"
     assert (got["编制数（行政）"], got["编制数（行政附属）"], got["编制数（事业）"]) == ("199", "104", "36")
     assert "编制数339人（" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_subject_only_the_narrative_states(ask_realdocs):
+    """江苏省人大办公厅2017年度预算公开 states 会议费 1305.25万元 and 培训费 403.75万元 in its text only."""
+    r = ask_realdocs("江苏省人大办公厅2017年会议费多少？")
+    assert figures(r) == {"一般公共预算拨款安排的会议费预算支出": "1305.25"}
+    assert "文字说明" in r["text"]

@@ -92,6 +92,26 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
 
 @executor("subjects")
 def subjects(frame: Frame, ctx: Context) -> Result:
+    """A subject's rows (``subjects_of``); a subject the tables do not hold answered from the figures
+    the narrative states for it (一般公共预算拨款安排的会议费预算支出1305.25万元), said to be so."""
+    result = subjects_of(frame, ctx)
+    if result.items or not frame.filters.subjects:
+        return result
+    budgets, note = ctx.scope(frame)
+    stated = ctx.rows("stated", budgets) if budgets else []
+    items, parts = [], []
+    for subject in {s.name: s for s in frame.filters.subjects}.values():
+        want = _core(subject.name)
+        for r in stated:
+            if r.key == "current" and len(want) >= 2 and want in _core(r.label):
+                items.append(item_of(r, r.label))
+                parts.append(f"{who(r.department, r.year)}{r.label}{money(r.amount)}万元")
+    if not items:
+        return result
+    return Result(items, with_note("；".join(parts) + "（预算表未列此科目，数字取自文件的文字说明）。", note), [], [])
+
+
+def subjects_of(frame: Frame, ctx: Context) -> Result:
     f = frame.filters
     op = frame.operation
     budgets, note = ctx.scope(frame)
