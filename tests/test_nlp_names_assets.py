@@ -183,3 +183,11 @@ def test_a_subject_only_the_narrative_states(ask_realdocs):
     r = ask_realdocs("江苏省人大办公厅2017年会议费多少？")
     assert figures(r) == {"一般公共预算拨款安排的会议费预算支出": "1305.25"}
     assert "文字说明" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_person_the_document_does_not_name(ask_corpus):
+    """000 昌吉州生态环境局2025: 聘请专家开展核查评估项目 lists no 项目负责人 — said so, nobody named."""
+    r = ask_corpus("昌吉州“聘请专家开展核查评估项目”的负责人是谁？")
+    assert r["answers"] == []
+    assert "未列明" in r["text"] and "万元" not in r["text"].split("（我的理解")[0]
