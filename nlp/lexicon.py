@@ -195,6 +195,9 @@ STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
 # An expense the narrative states a change of that is not a department-level figure (培训费, 会议费).
 EXPENSE_WORD = r"[\u4e00-\u9fff]{2,3}费"
 NOT_EXPENSE = r"经费|三公|公务|出国|运行费|购置费|接待费"
+# What makes a statement about a narrower figure than the one its leading words name
+# (一般公共预算拨款安排的会议费预算支出: 会议费 of the 一般公共预算, not the 一般公共预算 itself).
+NARROWER_EXPENSE = r"[\u4e00-\u9fff]{2,3}费"
 # A figure asked for what it is made of (上年结转结余由哪几部分组成): its parts in the ontology.
 PARTS_OF = r"由哪几部分|由哪些部分|哪几部分|哪几块|哪几项组成|由哪几项|组成部分|构成|组成|包括哪些|包含哪些|分为哪|分成哪|细分"
 # The economic classes a column of the basic-expenditure table is made of, where a table prints no

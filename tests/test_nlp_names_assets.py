@@ -191,3 +191,15 @@ def test_a_person_the_document_does_not_name(ask_corpus):
     r = ask_corpus("昌吉州“聘请专家开展核查评估项目”的负责人是谁？")
     assert r["answers"] == []
     assert "未列明" in r["text"] and "万元" not in r["text"].split("（我的理解")[0]
+
+
+def test_a_statement_about_a_narrower_expense_is_not_about_the_total():
+    """一般公共预算拨款安排的会议费预算支出 is a statement about 会议费, not the 一般公共预算 total;
+    公务用车运行维护费 is about the vehicle running costs themselves."""
+    from nlp.execute.figures import _about
+
+    assert not _about("一般公共预算拨款安排的会议费预算支出", "general_public_budget")
+    assert not _about("一般公共预算机关运行经费预算支出", "general_public_budget")
+    assert _about("一般公共预算收入预算", "general_public_budget")
+    assert _about("公务用车运行维护费", "three_public.vehicle_operation")
+    assert _about("财政拨款“三公”经费", "three_public.total")

@@ -309,7 +309,12 @@ def _about(subject: str, key: str) -> bool:
     words = L.STATEMENT_WORDS.get(key, ())
     if key == "general_public_budget" and "转移支付" in subject:
         return False
-    return any(w in subject for w in words)
+    for w in words:
+        if w in subject:
+            rest = re.sub(r"\|[\u4e00-\u9fff]{0,3}费", "|", subject.replace(w, "|", 1))  # 用车运行|维护费: its own
+            # 一般公共预算拨款安排的会议费预算支出 is about 会议费, not the 一般公共预算 total
+            return not re.search(L.NARROWER_EXPENSE, rest)
+    return False
 
 
 def change(frame: Frame, ctx: Context) -> Result:
