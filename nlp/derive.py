@@ -121,6 +121,21 @@ def previous_from_change(current: Input, delta: Decimal, label: str, year: int) 
                    current.department, year)
 
 
+def previous_from_rate(current: Input, rate: Decimal, label: str, year: int) -> Derived | None:
+    """倒推 from a stated rate only (增长17.66%, no amount printed): the year before = this year's
+    figure ÷ (1 + rate), to the cent."""
+    factor = 1 + rate / 100
+    if factor <= 0:
+        return None
+    value = (current.value / factor).quantize(CENT, rounding=ROUND_HALF_UP)
+    sign = "+" if rate >= 0 else "−"
+    return Derived(f"{year}年{label}（推算）", value, current.unit,
+                   f"{year}年{label} = {grouped(current.value)} ÷ (1 {sign} {abs(rate)}%) = {grouped(value)}{current.unit}",
+                   [current, Input(f"{current.year}年比上年{'增长' if rate >= 0 else '下降'}", abs(rate), "%",
+                                   current.department, current.year, current.source)],
+                   current.department, year)
+
+
 def total(inputs: list[Input], label: str) -> Derived:
     """A sum over a list."""
     value = sum((i.value for i in inputs), Decimal(0))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 FOCUSES = ("figures", "departments", "projects", "subjects", "indicators", "policies", "persons",
-           "divisions", "subordinates", "functions", "findings", "definitions", "staff")
+           "divisions", "subordinates", "functions", "findings", "definitions", "staff", "assets")
 OPERATIONS = ("lookup", "list", "count", "sum", "rank", "sort", "compare", "difference", "share",
               "growth", "change", "completion", "per_capita", "derive", "yesno")
 DERIVED_OPERATIONS = ("difference", "share", "growth", "completion", "per_capita", "sum")
@@ -22,7 +22,7 @@ DERIVED_OPERATIONS = ("difference", "share", "growth", "completion", "per_capita
 FOCUS_NAMES = {"figures": "部门收支数", "departments": "单位", "projects": "项目", "subjects": "支出科目",
                "indicators": "绩效指标", "policies": "政策文件", "persons": "项目负责人", "divisions": "内设机构",
                "subordinates": "下属单位", "functions": "主要职能", "findings": "勾稽核对", "definitions": "名词解释",
-               "staff": "人员编制"}
+               "staff": "人员编制", "assets": "车辆和资产"}
 OPERATION_NAMES = {"lookup": "查数", "list": "列出", "count": "计数", "sum": "求和", "rank": "排名",
                    "sort": "排序", "compare": "比较", "difference": "求差额", "share": "求占比", "growth": "求增减",
                    "change": "与上年比较", "completion": "求完成率", "per_capita": "求人均", "derive": "倒推上年数",

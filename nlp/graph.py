@@ -282,6 +282,41 @@ class Graph:
                     out.append(Row(key, Decimal(int(r[key])), "人", b.department, b.year, r.get("file"), None, key))
         return out
 
+    def _assets(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Vehicles and equipment: one row per holding (its kind, count, unit; held or planned)."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None or r["x"] in seen:
+                continue
+            planned = str(r.get("planned")).lower() in ("true", "1")
+            seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["count"])), str(r["countUnit"]), b.department, b.year,
+                               source_of(r) or b.source, r["x"], str(r["kind"]),
+                               {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold")})
+        return list(seen.values())
+
+    def _staff_kinds(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Staffing counts by kind of post: one row per count (its category — 编制数, 实有人数, 在职 —
+        as the key, its kind — 行政, 事业 … — as an attribute)."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and r["x"] not in seen:
+                seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["n"])), "人", b.department, b.year,
+                                   source_of(r) or b.source, r["x"], str(r["category"]), {"kind": str(r["kind"])})
+        return list(seen.values())
+
+    def _stated(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Figures the narrative states: label, amount, and its period (current / previous) as key."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and r["x"] not in seen:
+                seen[r["x"]] = Row(str(r["name"]), dec(r["amount"]), WAN, b.department, b.year,
+                                   source_of(r) or b.source, r["x"], str(r.get("period") or "current"),
+                                   {"topic": r.get("topic")})
+        return list(seen.values())
+
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:
         out: dict[str, Row] = {}
         for r in rows:
@@ -318,12 +353,16 @@ class Graph:
             b = self._owner(q, r)
             if b is None:
                 continue
-            delta = dec(r["amount"])
-            if str(r.get("direction")) in ("decrease", "减少", "下降"):
+            down = str(r.get("direction")) in ("decrease", "减少", "下降")
+            delta = dec(r.get("amount"))  # None: the statement gives only a rate (增长17.66%)
+            if delta is not None and down:
                 delta = -delta
+            percent = dec(r.get("percent"))
+            if percent is not None and down:
+                percent = -percent
             seen.setdefault(r["x"], Row(str(r["subject"]), delta, WAN, b.department, b.year, source_of(r), r["x"],
-                                        None, {"current": dec(r.get("current")), "percent": dec(r.get("percent")),
-                                               "reason": r.get("reason")}))
+                                        None, {"current": dec(r.get("current")), "percent": percent,
+                                               "reason": r.get("reason"), "previous": dec(r.get("previous"))}))
         return list(seen.values())
 
     def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:

@@ -44,7 +44,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("three_public.vehicles", r"公务用车购置及运行(?:维护)?费|公务用车(?:购置[及和与、])?运行(?:维护)?费用?(?=合计)|"
                              r"公务用车(?!运行|购置)|用车费用|车辆(?!购置|运行)"),
     ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
-    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行"),
+    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=多少|花|是|要|用)"),
     ("procurement.total", r"政府采购|采购"),
     ("procurement.goods", r"货物"),
     ("procurement.works", r"工程"),
@@ -58,7 +58,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
 # Words that are a measure only where their family is asked about (its anchor occurs).
 FAMILIES: dict[str, str] = {
     "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车",
-    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车",
+    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆",
     "three_public.reception": r"三公|接待费",
     "three_public.overseas": r"三公|出国|出境",
     "procurement.goods": r"采购", "procurement.works": r"采购", "procurement.services": r"采购",
@@ -95,8 +95,11 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("policies", 3.0, r"依据|引用|文件|政策|文号|印发|通知|办法|规划|根据什么|凭什么"),
     ("persons", 3.0, r"负责人(?:都有谁|有哪些|是谁|都是谁)|项目负责人|谁负责|由谁负责"),
     ("divisions", 4.0, r"科室|处室|内设|内部设|机构设置|部门设置|设了哪(?:些|几个)?(?:科|处|机构|部门)|下设机构"),
-    ("subordinates", 4.0, r"下属单位|下属机构|所属单位|二级单位|直属单位|下属预算单位|包括哪些单位|包括几个单位|包含哪些单位|"
+    ("subordinates", 4.0, r"下属单位|下属机构|所属单位|二级(?:预算)?单位|直属单位|下属预算单位|包括哪些单位|包括几个单位|包含哪些单位|"
+                          r"参公(?:事业)?单位|参照公务员法管理|"
                           r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位"),
+    ("assets", 4.0, r"(?:几|多少)(?:辆|台)|车辆数|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
+                    r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|资产占有|资产情况|大型设备"),
     ("functions", 4.0, r"职能|职责|主要任务|负责什么(?!项目)|干什么的"),
     ("findings", 5.0, r"对不上|对得上|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
                       r"错误|出错|错漏|有问题|问题吗|准不准|对吗|写错|加起来(?:是多少|和预算|等于)|等于合计|一致吗|相等吗|"
@@ -120,7 +123,8 @@ OPERATION_WORDS: list[tuple[str, str]] = [
     ("share", r"占比|比重|比例|占多少|各占|占了|百分之几|占.{0,8}的?(?:百分|%)|所占|占[^，。,?？]{0,12}?的?(?:多少|几成)"),
     ("growth", r"增长率|增速|增幅|降幅|涨幅|涨了多少|增长了?多少|下降了?多少|减少了?多少|增加了?多少|压减了?多少|"
                r"变化|增减|多了|少了|涨了|降了|每年涨|每年增|逐年"),
-    ("change", r"比上年|较上年|比去年|较去年|同比|与上年相比|和上年相比|上年相比|较上一年|比上一年|压减"),
+    ("change", r"比上年|较上年|比去年|较去年|同比|与上年相比|和上年相比|上年相比|较上一年|比上一年|压减|"
+               r"(?:为什么|为啥|咋|怎么)(?:会|这么)?(?:降|减|少|增|涨|多|变)|(?:下降|减少|增加|增长|变化)的?原因"),
     ("derive", r"推算|倒推|算出|反推|推出|推断|算得"),
     ("completion", r"完成率|执行率|完成了?多少|执行了?多少|预算完成|执行情况|完成情况|完成(?:了)?(?:年初|全年|调整)?预算"),
     ("per_capita", r"人均|每人|平均每个人|平均每人|平均(?:每|一)(?:辆|台|套|户|间|家)"),
@@ -131,7 +135,8 @@ OPERATION_WORDS: list[tuple[str, str]] = [
 # never money or a number of people, projects or items.
 UNCOUNTED_THING = r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
 # A count the question itself states for a per-unit figure (15辆车平均每辆…): the number and its classifier.
-STATED_COUNT = rf"(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
+# (平均一辆 / 每一辆 is "per vehicle", not a count of one)
+STATED_COUNT = rf"(?<![平均每])(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
 # A set the question names by its size (三家单位, 这三份预算, 5个项目中): a scope, not a topic.
 SET_SIZE = rf"(?:这|那|这些|那些|全部|所有)?{_N}(?:家|个|份|项)(?:单位|部门|预算|文件|项目)?(?=中|里|之中|当中|的|,|，|从|按|$)"
 
@@ -161,9 +166,15 @@ BOUND_BEFORE: list[tuple[str, str]] = [("<=", r"不超过|不高于|不多于|�
                                        (">=", r"不低于|不少于|至少|上(?=$)"), (">", r"超过|突破|大于|高于|多于|过|逾|超")]
 BOUND_AFTER: list[tuple[str, str]] = [("<=", r"^(?:及|或)?(?:以下|以内|之内)"), (">=", r"^(?:及|或)?以上"),
                                       (">", r"^(?:的)?(?:多|出头)")]
+# 上千万 / 上百万 / 上亿: an order of magnitude reached ("上" right before a bare magnitude numeral).
+BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
 BETWEEN = r"之间|至|到|-|~"
 # The words of a bound, out of a clause's content words.
 BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"
+# A yes/no question about whether a figure exists (有没有上年结转), answered 是/否 from its amount; and
+# one about whether a figure is the whole of what it is part of (收入全部是一般公共预算吗).
+EXISTENCE = r"有没有|有无|是否有|是否安排|有[^，。？?]{0,12}吗"
+ALL_OF = r"全部|全都|都是|全是|完全|只有"
 # Words asking about a change against the year before (the narrative's 比上年 statements).
 CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上年|上年相比|压减|增加了|减少了|增加多少|减少多少|增长|下降|" \
                r"变化|增减|多了|少了|比\d{4}年|较\d{4}年"
@@ -185,6 +196,9 @@ STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
 # An expense the narrative states a change of that is not a department-level figure (培训费, 会议费).
 EXPENSE_WORD = r"[\u4e00-\u9fff]{2,3}费"
 NOT_EXPENSE = r"经费|三公|公务|出国|运行费|购置费|接待费"
+# What makes a statement about a narrower figure than the one its leading words name
+# (一般公共预算拨款安排的会议费预算支出: 会议费 of the 一般公共预算, not the 一般公共预算 itself).
+NARROWER_EXPENSE = r"[\u4e00-\u9fff]{2,3}费"
 # A figure asked for what it is made of (上年结转结余由哪几部分组成): its parts in the ontology.
 PARTS_OF = r"由哪几部分|由哪些部分|哪几部分|哪几块|哪几项组成|由哪几项|组成部分|构成|组成|包括哪些|包含哪些|分为哪|分成哪|细分"
 # The economic classes a column of the basic-expenditure table is made of, where a table prints no

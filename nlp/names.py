@@ -38,6 +38,9 @@ ORG_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("委员会办公厅", ("委办公厅", "委办")),
     ("委办公厅", ("委办",)),
     ("常委会办公厅", ("办公厅", "办")),
+    # a representative body's office publishes the body's budget: people name the body (省政协, 省人大)
+    ("人大常委会办公厅", ("人大常委会", "人大")),
+    ("政协办公厅", ("政协",)),
     ("办公厅", ("办",)),
     ("办公室", ("办",)),
     ("街道办事处", ("街道", "街道办")),
@@ -50,6 +53,10 @@ ORG_RULES: list[tuple[str, tuple[str, ...]]] = [
 _LEVEL = re.compile(r"(省|市|区|县|州|旗|盟)$")
 # An organisation word's last character(s): the kind of body (局, 委, 院, 办, 中心 …).
 ORG_END = re.compile(r"(?:分局|中心|局|厅|委员会|委|法院|院|所|站|办公室|办公厅|办|大队|支队|队|处|馆|部|街道)$")
+# The one-character kind of a body people leave unsaid after its field (福州民政 for 福州市民政局).
+_KIND_CHAR = re.compile(r"(?<=[\u4e00-\u9fff]{2})[局厅委]$")
+
+
 def org_forms(org: str) -> list[str]:
     """The organisation word and its spoken forms (人民检察院 → 检察院; 人民政府办公室 → 政府办 …),
     each rule applied to the end of the word, then again to the result."""
@@ -88,8 +95,8 @@ def _aliases(name: str) -> list[str]:
     for spelling in equivalent_forms(name):  # 中共江苏省委办公厅 → 江苏省委办公厅, 重庆市人民政府办公厅 → 重庆市政府办公厅
         out += [spelling, *short_forms(spelling)]
         places, org = split_place(spelling)
-        if not org:
-            continue
+        if not org or places and re.match(r"中国|中共", places[0]):
+            continue  # a party or CPPCC long form: its "place" is no place (中国人民政治协商会议江苏省)
         heads: list[str] = [""]
         if places:
             heads += ["".join(places)] + place_forms(places[-1])
@@ -103,6 +110,9 @@ def _aliases(name: str) -> list[str]:
                 alias = head + form
                 if len(alias) >= 2 and (head or len(form) >= 3):
                     out.append(alias)
+        stem = _KIND_CHAR.sub("", org)
+        if stem != org and len(stem) >= 2:  # 福州民政, 西安审计: a named place and the body's field, its kind left unsaid
+            out += [head + stem for head in heads if len(head) >= 2]
     return out
 
 

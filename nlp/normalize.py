@@ -25,6 +25,7 @@ _YEAR4 = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _YEAR2 = re.compile(r"(?<![\d.])(\d{2})\s*年(?!代)")
 _YEAR_CN = re.compile(r"([二〇零一三四五六七八九]{4})年")
 _RELATIVE = {"今年": 0, "本年度": 0, "当年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
+RELATIVE_YEAR = "|".join(_RELATIVE)  # a year named relative to the document's own (今年, 去年 …)
 
 
 @lru_cache(maxsize=1)

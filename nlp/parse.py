@@ -33,7 +33,8 @@ _STOP = re.compile(
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
     r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|"
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|活儿|事儿|过来|下来|出来|起来|"
-    r"拆成|分成|分为|一级|二级|本级|汇总|几成|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
+    r"拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
+    r"几成|几倍|翻了?几番|百分之几|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
     r"都|给|我|想|查|做|搞|花|"
     r"[的了和与及或在里中是有吗呢吧啊呀个这那些年月日元钱哪啥谁跟同被把对从按为向就还也又等]")
 
@@ -244,7 +245,7 @@ class Parser:
 
 
 FOCUS_PRIORITY = ("findings", "definitions", "indicators", "policies", "persons", "divisions", "subordinates",
-                  "functions", "staff", "projects", "subjects", "departments", "figures")
+                  "functions", "staff", "assets", "projects", "subjects", "departments", "figures")
 OP_PRIORITY = ("derive", "completion", "per_capita", "growth", "change", "share", "difference", "rank", "sort",
                "compare", "count", "sum", "yesno", "list")
 
@@ -443,6 +444,8 @@ def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
     after, before = t[e: e + 4], t[max(0, s - 5): s]
     if len(amounts) >= 2 and re.search(L.BETWEEN, t[e: amounts[1][0]] + t[amounts[1][1]: amounts[1][1] + 3]):
         return Bound("between", value, amounts[1][2])
+    if re.search(L.BOUND_MAGNITUDE[0], before) and re.match(L.BOUND_MAGNITUDE[1], t[s:e]):
+        return Bound(">=", value)
     for op, rx in L.BOUND_AFTER:
         if re.search(rx, after):
             return Bound(op, value)

@@ -17,6 +17,7 @@ import re
 
 from nlp import lexicon as L
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
+from nlp.normalize import RELATIVE_YEAR
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A piece of a question that asks something (a question word, an imperative, an operation).
@@ -69,10 +70,11 @@ def _own_content(frame: Frame, ev) -> bool:
 
 def _only_names(frame: Frame, ev) -> bool:
     """A part that names only another department, place or year (…呢？)."""
-    named = bool(ev.departments or ev.places or frame.unknown or ev.years)
+    named = bool(ev.departments or ev.places or frame.unknown or ev.years or re.search(RELATIVE_YEAR, frame.clause))
     asks = ev.item_measures or ev.staff_measures or ev.projects or ev.subjects or ev.keywords or ev.topics or \
         any(c.kind in ("focus", "op", "attribute", "income_breakdown", "expenditure_breakdown") for c in ev.cues.cues)
-    return named and not asks and bool(re.search(r"呢|那|又|和|也", frame.clause))
+    only_year = bool(re.search(RELATIVE_YEAR, frame.clause)) and not (ev.departments or ev.places or frame.unknown)
+    return named and not asks and (only_year or bool(re.search(r"呢|那|又|和|也", frame.clause)))
 
 
 def _elliptical_measure(frame: Frame, ev) -> bool:
@@ -222,7 +224,8 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
         if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)
-        if _same(frame, prev) or (frame.focus == prev.focus == "staff" and f.departments == prev.filters.departments):
+        if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
+                                  and f.departments == prev.filters.departments):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
             continue
         out.append(frame)

@@ -28,7 +28,7 @@ from nlp.frames import Frame
 from nlp.graph import Graph
 from nlp.link import Linked, Linker
 from nlp.names import closest_names
-from nlp.normalize import MAX_QUESTION_CHARS, NormalizedQuestion, Normalizer, find_years
+from nlp.normalize import MAX_QUESTION_CHARS, RELATIVE_YEAR, NormalizedQuestion, Normalizer, find_years
 from nlp.parse import Clause, Evidence, Parser
 from nlp.parts import share_context, split
 from nlp.reply import Answer, Item, Part
@@ -114,6 +114,8 @@ def _context(pipe: "Pipeline"):
             frame.open_department = not frame.filters.departments
             pipe.relative_years(frame)
         state.frames = share_context(state.frames, state.evidence)
+        for frame in state.frames:  # again after sharing: 去年 of a later part is relative to the department named before
+            pipe.relative_years(frame)
     return run
 
 
@@ -203,7 +205,7 @@ class Pipeline:
         """今年/去年 of a department: relative to its own latest budget in the graph (of the whole
         graph where no department is named)."""
         clause = frame.clause
-        if re.search(r"今年|本年度|去年|上一年|前年|明年", clause) and not re.search(r"[比较与同跟和]去年|去年同期", clause):
+        if re.search(RELATIVE_YEAR, clause) and not re.search(r"[比较与同跟和]去年|去年同期", clause):
             names = [d.name for d in frame.filters.departments]
             have = self.dept_years(names) if names else \
                 {p.year for p in frame.filters.projects if p.year} or set(self.catalog.years)

@@ -97,6 +97,8 @@ WEIGHTS: dict[str, float] = {
     "staff|measure:staff": 4.0,
     "staff|measure_compared": -3.0,
     "staff|ent:project_exact": -3.0,
+    "assets|focus:assets": 1.5,
+    "assets|ent:project_exact": -3.0,
     "findings|focus:findings": 1.0,
     "findings|subject_check": 4.0,  # 商品和服务支出的明细加起来等于合计吗: a check of that subject
     "definitions|focus:definitions": 1.0,
@@ -105,7 +107,7 @@ WEIGHTS: dict[str, float] = {
     "definitions|ent:project_exact": -3.0,
 }
 FOCI = ("figures", "departments", "projects", "subjects", "indicators", "policies", "persons", "divisions",
-        "subordinates", "functions", "staff", "findings", "definitions")
+        "subordinates", "functions", "staff", "assets", "findings", "definitions")
 
 
 def atoms(ev) -> dict[str, float]:

@@ -83,6 +83,23 @@ SHAPES: dict[str, Shape] = {
                    "  OPTIONAL { ?x bkg:sourceFile ?file }",
                    ("?authorizedStaff", "?actualStaff", "?activeStaff", "?retiredStaff", "?retiredVeteranStaff",
                     "?file"), located=False),
+    # vehicles and large equipment a department holds (as of a date) or plans to buy (bkg:AssetHolding)
+    "assets": Shape("?x bkg:document {doc} .",
+                    "?x a bkg:AssetHolding ; rdfs:label ?name ; bkg:assetKind ?kind ; bkg:assetCount ?count ;\n"
+                    "     bkg:countUnit ?countUnit ; bkg:planned ?planned .\n"
+                    "  OPTIONAL { ?x bkg:asOf ?asOf } OPTIONAL { ?x bkg:valueThreshold ?threshold }",
+                    ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold"),
+                    order="ORDER BY ?x"),
+    # a staffing count by kind of post (编制数（行政） 199, 实有人数（事业） 11: bkg:StaffCount)
+    "staff_kinds": Shape("?x bkg:document {doc} .",
+                         "?x a bkg:StaffCount ; rdfs:label ?name ; bkg:staffKind ?kind ; bkg:staffCategory ?category ;\n"
+                         "     bkg:headcount ?n .",
+                         ("?x", "?name", "?kind", "?category", "?n"), order="ORDER BY ?x"),
+    # a figure the narrative states (会议费预算支出1305.25万元: bkg:NarrativeFigure), current or previous year
+    "stated": Shape("{doc} bkg:statesFigure ?x .",
+                    "?x rdfs:label ?name ; bkg:amount ?amount .\n"
+                    "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }",
+                    ("?x", "?name", "?amount", "?period", "?topic"), order="ORDER BY ?x"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
                        ("?functions", "?file"), located=False),
     "divisions": Shape("?x bkg:mentionedIn {doc} .", "?x a bkg:Division ; rdfs:label ?name .",
@@ -95,10 +112,12 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }",
                       ("?x", "?rule", "?where", "?expected", "?printed"), order="ORDER BY ?x"),
     "changes": Shape("{doc} bkg:statesChange ?x .",
-                     "?x bkg:changeSubject ?subject ; bkg:direction ?direction ; bkg:changeAmount ?amount .\n"
+                     "?x bkg:changeSubject ?subject ; bkg:direction ?direction .\n"
+                     "  OPTIONAL { ?x bkg:changeAmount ?amount }\n"
                      "  OPTIONAL { ?x bkg:changePercent ?percent } OPTIONAL { ?x bkg:currentAmount ?current }\n"
-                     "  OPTIONAL { ?x bkg:reason ?reason }",
-                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason"), order="ORDER BY ?x"),
+                     "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:previousAmount ?previous }",
+                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous"),
+                     order="ORDER BY ?x"),
     "definitions": Shape("{doc} bkg:defines ?x .", "?x bkg:term ?term ; bkg:definitionText ?text .",
                          ("?term", "?text"), located=False),
 }

@@ -120,7 +120,7 @@ def kind(frame: Frame) -> str:
         return "dept_total"
     if focus == "departments":
         return "comparison"
-    if focus in ("staff", "divisions", "subordinates", "functions"):
+    if focus in ("staff", "assets", "divisions", "subordinates", "functions"):
         return "profile"
     if focus == "subjects":
         return "economic_breakdown" if f.scheme == "economic" else "functional_breakdown"

@@ -4,7 +4,7 @@ Importing this package registers one executor per focus in ``EXECUTORS``.
 """
 from __future__ import annotations
 
-from nlp.execute import documents, figures, projects, subjects  # noqa: F401
+from nlp.execute import assets, documents, figures, projects, subjects  # noqa: F401
 from nlp.execute.base import EXECUTORS, Context, Result
 
 __all__ = ["EXECUTORS", "Context", "Result"]

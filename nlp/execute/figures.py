@@ -4,19 +4,22 @@ figure compared across departments; staffing counts."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
-from nlp.frames import Frame
+from nlp.frames import Frame, Operation
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
 from nlp.vocabulary import WAN
 
 FISCAL_PARTS = ("general_public_budget", "government_fund", "state_capital")
+# The category a count by kind of post is printed under (bkg:staffCategory), per staffing count.
+STAFF_CATEGORY = {"authorizedStaff": "编制数", "actualStaff": "实有人数", "activeStaff": "在职"}
 FISCAL_LABEL = "财政拨款收入合计"
 
 
@@ -44,12 +47,18 @@ def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, 
     return by
 
 
-def _budget_columns(frame: Frame, ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, Row]:
+def _budget_columns(frame: Frame, ctx: Context, budgets: list[Budget], keys: list[str],
+                    own: dict[tuple, Row] | None = None) -> dict[tuple, Row]:
     """The 预算数 a 决算 prints beside its own figures, by (department, year, key), where the
     question names a budget column or asks a completion rate (``budget_column_order``)."""
     finals = [b for b in budgets if b.final_account]
     order = budget_column_order(frame)
     items = [k for k in dict.fromkeys(keys) if k != "fiscal_total" and not k.startswith("word:")]
+    if finals and not order and own is not None:
+        # a 决算 whose 决算数 of a figure asked is not in the graph: its 预算数 is shown, the 决算数 said
+        # to be unlisted — never another figure in its place
+        items = [k for k in items if not any((b.department, b.year, k) in own for b in finals)]
+        order = list(BUDGET_PHASES) if items else []
     if not finals or not order or not items:
         return {}
     rows = ctx.rows("figures", finals, Constraints(items=items, phases=list(BUDGET_PHASES)))
@@ -58,6 +67,47 @@ def _budget_columns(frame: Frame, ctx: Context, budgets: list[Budget], keys: lis
 
 @executor("figures")
 def figures(frame: Frame, ctx: Context) -> Result:
+    """A department's figures (``figures_of``); a yes/no question (有没有上年结转, 是否安排了…) is
+    answered 是/否 from them, with the change the document states for each figure asked or its
+    parts (比上年减少35.90万元 …) and the year before derived from it."""
+    yes_no = "yesno" in frame.operation.also and frame.operation.name == "lookup"
+    if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
+        return _all_of(frame, ctx)
+    result = figures_of(frame, ctx)
+    if not yes_no or not result.rows or not re.search(L.EXISTENCE, frame.clause):
+        return result
+    asked = [r for r in result.rows if r.key in frame.measures and r.amount is not None]
+    if not asked:
+        return result
+    verdict = "是" if any(r.amount for r in asked) else "否"
+    result.text = f"{verdict}。" + result.text
+    result.items.insert(0, Item("是否", verdict, None, asked[0].department, asked[0].year, asked[0].source))
+    keys = list(dict.fromkeys(k for m in frame.measures for k in [m, *ctx.vocab.children(m)]))
+    stated = change(replace(frame, measures=keys, operation=Operation("change")), ctx)
+    if stated.items and "比上年" in stated.text and "没有相应" not in stated.text:
+        result.text += "文件说明：" + stated.text
+        result.items += stated.items
+        result.derived += stated.derived
+    return result
+
+
+def _all_of(frame: Frame, ctx: Context) -> Result:
+    """收入全部是一般公共预算吗: the figure's share of what it is part of (收入总计 …), 是 where it is
+    the whole of it, with the share's formula."""
+    key = frame.measures[0]
+    base = ctx.vocab.share_base(key) or ("income_total" if key != "income_total" else None)
+    if base is None:
+        return figures_of(frame, ctx)
+    result = figures_of(replace(frame, operation=Operation("share", base=base)), ctx)
+    shares = [d for d in result.derived if d.unit == "%"]
+    if shares:
+        verdict = "是" if all(d.value == 100 for d in shares) else "否"
+        result.text = f"{verdict}。" + result.text
+        result.items.insert(0, Item("是否", verdict, None, shares[0].department, shares[0].year, None))
+    return result
+
+
+def figures_of(frame: Frame, ctx: Context) -> Result:
     """A department's figures, with the operation asked (share, difference, sum, per capita,
     completion), or its change against the year before (``change``)."""
     op = frame.operation
@@ -75,7 +125,7 @@ def figures(frame: Frame, ctx: Context) -> Result:
     by = _fetch(ctx, budgets, keys + [k for k in extra if k])
     if op.name == "per_capita":
         return _per_capita(frame, ctx, budgets, by, note)
-    planned = _budget_columns(frame, ctx, budgets, keys)
+    planned = _budget_columns(frame, ctx, budgets, keys, by)
     items: list[Item] = []
     derived: list[D.Derived] = []
     parts: list[str] = []
@@ -90,7 +140,7 @@ def figures(frame: Frame, ctx: Context) -> Result:
                 column = ctx.vocab.phase_label(plan.attrs["phase"])
                 rows.append(plan)
                 items.append(item_of(plan, f"{label}（{column}）"))
-                said.append(f"{label}{column}{money(plan.amount)}万元，决算数未列出")
+                said.append(f"{label}{column}{money(plan.amount)}万元，决算数文件未列示（图谱中没有）")
                 continue
             if row is None:
                 continue
@@ -189,11 +239,25 @@ def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
     return None
 
 
+def _vehicle_count(frame: Frame, ctx: Context, budgets: list[Budget]) -> tuple[int, str] | None:
+    """平均每辆 with no count stated: the vehicles the department's budget says it holds (or plans to
+    buy, where the purchase is asked), from its 国有资产占有使用情况 (``nlp.execute.assets``)."""
+    if len(budgets) != 1 or not re.search(r"每辆|一辆", frame.clause):
+        return None
+    planned = "three_public.vehicle_purchase" in frame.measures and \
+        "three_public.vehicle_operation" not in frame.measures
+    rows = [r for r in ctx.rows("assets", budgets) if r.unit == "辆" and r.attrs["planned"] == planned]
+    total = next((r for r in rows if r.key == "车辆"), None)
+    count = int(total.amount) if total is not None else int(sum(r.amount for r in rows))
+    return (count, "辆") if count else None
+
+
 def _per_capita(frame: Frame, ctx: Context, budgets: list[Budget], by: dict, note: str) -> Result:
     """人均: each figure ÷ the staff count (实有人数, or 编制数/在职人数 where the question says so);
     平均每辆: ÷ the count the question states."""
-    if frame.operation.per_count:
-        count, unit = frame.operation.per_count
+    per = frame.operation.per_count or _vehicle_count(frame, ctx, budgets)
+    if per:
+        count, unit = per
         items, derived, parts, rows = [], [], [], []
         for b in budgets:
             for key in frame.measures:
@@ -245,7 +309,12 @@ def _about(subject: str, key: str) -> bool:
     words = L.STATEMENT_WORDS.get(key, ())
     if key == "general_public_budget" and "转移支付" in subject:
         return False
-    return any(w in subject for w in words)
+    for w in words:
+        if w in subject:
+            rest = re.sub(r"\|[\u4e00-\u9fff]{0,3}费", "|", subject.replace(w, "|", 1))  # 用车运行|维护费: its own
+            # 一般公共预算拨款安排的会议费预算支出 is about 会议费, not the 一般公共预算 total
+            return not re.search(L.NARROWER_EXPENSE, rest)
+    return False
 
 
 def change(frame: Frame, ctx: Context) -> Result:
@@ -272,7 +341,7 @@ def change(frame: Frame, ctx: Context) -> Result:
             current = _fetch(ctx, [doc], plain)
             stated: list[dict] = []
             seen = set()
-            for r in ctx.rows("changes", [doc]):
+            for r in (r for r in ctx.rows("changes", [doc]) if r.amount is not None):
                 key = next((m for m in metrics if _about(r.label, m)), None)
                 if key is None or (key, r.amount, r.attrs.get("current")) in seen:
                     continue
@@ -420,17 +489,29 @@ def staff(frame: Frame, ctx: Context) -> Result:
     """人员情况: the staffing counts of 部门概况 (编制数, 实有人数, 在职, 退休, 离休), as a line."""
     budgets, note = ctx.scope(frame)
     rows = ctx.rows("staff", budgets) if budgets else []
-    if not rows:
+    kinds = ctx.rows("staff_kinds", budgets) if budgets else []
+    if not rows and not kinds:
         return Result()
     items, parts = [], []
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
-        if not mine:
+        by_kind = [r for r in kinds if (r.department, r.year) == (b.department, b.year)]
+        if not mine and not by_kind:
             continue
+        said = []
         for r in mine:
             items.append(item_of(r, ctx.vocab.label(r.key)))
-        parts.append(f"{who(b.department, b.year)}：" + "，".join(f"{ctx.vocab.label(r.key)}{int(r.amount)}人"
-                                                              for r in mine))
+            phrase = f"{ctx.vocab.label(r.key)}{int(r.amount)}人"
+            of_kind = [k for k in by_kind if STAFF_CATEGORY.get(r.key) == k.key]
+            if of_kind:  # 编制数339人（行政199人、行政附属104人、事业36人）
+                phrase += "（" + "、".join(f"{k.attrs['kind']}{int(k.amount)}人" for k in of_kind) + "）"
+            said.append(phrase)
+        shown = {STAFF_CATEGORY.get(r.key) for r in mine}
+        for k in by_kind:
+            items.append(item_of(k, k.label))
+            if k.key not in shown:
+                said.append(f"{k.label}{int(k.amount)}人")
+        parts.append(f"{who(b.department, b.year)}：" + "，".join(said))
     text = "；".join(parts) + "。"
     derived = []
     if frame.operation.name == "difference" and len(frame.measures) == 2:

@@ -569,6 +569,11 @@ def persons(frame: Frame, ctx: Context) -> Result:
     if f.projects:
         rows, elsewhere = named_projects(frame, ctx)
         items, parts = [], []
+        only_person = bool(re.search(r"负责人|谁负责", frame.clause)) and \
+            not re.search(r"承担|实施|执行|哪个单位|哪家单位", frame.clause)
+        if only_person and rows and not any(r.attrs.get("person") for r in rows):
+            # the person asked is not in the document: say so, and name no one (nor any figure) in their place
+            return Result(text="没有找到：文件未列明" + "、".join(f"“{r.label}”" for r in rows) + "的项目负责人。")
         for r in rows:
             if not (r.attrs.get("unit") or r.attrs.get("person")):
                 continue

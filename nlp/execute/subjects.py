@@ -3,6 +3,8 @@
 level, ranked, counted, or as a share of the department's total expenditure."""
 from __future__ import annotations
 
+import re
+
 from nlp import derive as D
 from nlp.lexicon import COLUMN_CLASSES
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
@@ -11,18 +13,114 @@ from nlp.frames import SUBJECT_BASE, Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
+from nlp.vocabulary import WAN
 
 LEVEL_LENGTH = {1: 3, 2: 5, 3: 7}
 LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
 
 
+def _core(name: str) -> str:
+    """A subject's name as a statement words it: without its level mark and its 支出/预算支出 ending
+    (一般公共预算拨款安排的会议费预算支出 → …会议费, 其他信访事务支出（项） → 其他信访事务)."""
+    return re.sub(r"(?:预算)?支出(?:预算)?$", "", re.sub(r"[（(]\d*(?:类|款|项)[）)]$", "", name))
+
+
+def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
+    """A subject's figure of a year the graph holds no budget of, where the next year's budget
+    states its change (比上年增加/减少): the year before derived from it (倒推), with its formula;
+    where the next year's budget states none, said so (文件未列示) — never another year's figure."""
+    f = frame.filters
+    names = {d.name for d in f.departments}
+    held = [b for b in ctx.budgets() if b.department in names]
+    asked = [y for y in f.years if not any(b.year == y for b in held)]
+    nexts = [b for y in asked for b in held if b.year == y + 1]
+    if not asked or not nexts or not parents:
+        return None
+    items: list[Item] = []
+    derived: list[D.Derived] = []
+    parts: list[str] = []
+    changes = ctx.rows("changes", nexts)
+    for b in nexts:
+        for subject in {p.name: p for p in parents}.values():
+            said = [r for r in changes if (r.department, r.year) == (b.department, b.year) and
+                    _core(r.label).endswith(_core(subject.name))]
+            if not said or said[0].attrs.get("current") is None:
+                parts.append(f"{who(b.department, b.year)}的预算未列示{subject.name}比上年的增减，"
+                             f"无法推算{b.year - 1}年的数（文件未列示）")
+                continue
+            r = said[0]
+            now = D.Input(f"{b.year}年{subject.name}", r.attrs["current"], WAN, b.department, b.year, r.source)
+            if r.attrs.get("previous") is not None:  # the document prints the year before itself
+                items += [Item(f"{b.year - 1}年{subject.name}", money(r.attrs["previous"]), WAN, b.department, b.year,
+                               r.source), Item(f"{b.year}年{subject.name}", money(now.value), WAN, b.department, b.year,
+                                               r.source)]
+                parts.append(f"{who(b.department, b.year)}的预算列示{subject.name}上年数{money(r.attrs['previous'])}万元、"
+                             f"本年{money(now.value)}万元")
+                continue
+            rate = r.attrs.get("percent")
+            if r.amount is None and rate is None:
+                continue
+            d = D.previous_from_change(now, r.amount, subject.name, b.year - 1) if r.amount is not None else \
+                D.previous_from_rate(now, rate, subject.name, b.year - 1)
+            if d is None:
+                continue
+            derived.append(d)
+            up = (r.amount if r.amount is not None else rate) >= 0
+            items += [Item(f"{b.year}年{subject.name}", money(now.value), WAN, b.department, b.year, r.source)]
+            phrase = f"{who(b.department, b.year)}{subject.name}{money(now.value)}万元，比上年"
+            if r.amount is not None:
+                items.append(Item(f"{b.year}年{subject.name}比上年{'增加' if up else '减少'}", money(abs(r.amount)), WAN,
+                                  b.department, b.year, r.source))
+                phrase += f"{'增加' if up else '减少'}{money(abs(r.amount))}万元"
+            if rate is not None:
+                items.append(Item(f"{b.year}年{subject.name}比上年{'增长' if up else '下降'}", str(abs(rate)), "%",
+                                  b.department, b.year, r.source))
+                said = f"{'增长' if up else '下降'}{abs(rate)}%"
+                phrase += f"（{said}）" if r.amount is not None else said
+            items.append(derived_item(d))
+            if r.amount is None:  # the change in money, from the derived year before
+                change = D.difference(now, D.Input(d.label, d.value, WAN, b.department, b.year - 1))
+                derived.append(change)
+                items.append(derived_item(change))
+                phrase += f"，即{'增加' if up else '减少'}{money(abs(change.value))}万元"
+            parts.append(phrase + f"；图谱中没有{b.year - 1}年的预算，据此推算{b.year - 1}年为{money(d.value)}万元"
+                                  f"（{d.formula}）")
+    if not parts:
+        return None
+    return Result(items, "。".join(parts) + "。", derived, [])
+
+
 @executor("subjects")
 def subjects(frame: Frame, ctx: Context) -> Result:
+    """A subject's rows (``subjects_of``); a subject the tables do not hold answered from the figures
+    the narrative states for it (一般公共预算拨款安排的会议费预算支出1305.25万元), said to be so."""
+    result = subjects_of(frame, ctx)
+    if result.items or not frame.filters.subjects:
+        return result
+    budgets, note = ctx.scope(frame)
+    stated = ctx.rows("stated", budgets) if budgets else []
+    items, parts = [], []
+    for subject in {s.name: s for s in frame.filters.subjects}.values():
+        want = _core(subject.name)
+        for r in stated:
+            if r.key == "current" and len(want) >= 2 and want in _core(r.label):
+                items.append(item_of(r, r.label))
+                parts.append(f"{who(r.department, r.year)}{r.label}{money(r.amount)}万元")
+    if not items:
+        return result
+    return Result(items, with_note("；".join(parts) + "（预算表未列此科目，数字取自文件的文字说明）。", note), [], [])
+
+
+def subjects_of(frame: Frame, ctx: Context) -> Result:
     f = frame.filters
     op = frame.operation
     budgets, note = ctx.scope(frame)
     scheme = f.scheme or "functional"
     parents = [s for s in f.subjects if s.kind == ("functional_subject" if scheme == "functional" else "economic_subject")]
+    if not budgets and f.years and f.departments:
+        derived_previous = _from_next_year(frame, ctx, parents or list(f.subjects))
+        if derived_previous is not None:
+            return derived_previous
     rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents)))
     if not rows:
         return Result()

@@ -1,0 +1,87 @@
+"""Vehicles and large equipment a department holds or plans to buy (bkg:AssetHolding).
+
+A budget's 国有资产占有使用情况 says how many vehicles (by kind: 执法执勤用车, 应急保障用车 …) and
+how many items of equipment above a value threshold the department holds on a date, and the
+政府采购 / 新增资产配置 table how many it plans to buy. A question asks either (有几辆车 / 买几辆):
+the words of buying select the planned rows, otherwise the holdings; 车 and 设备 select the kind.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from nlp.execute.base import Context, Result, executor, item_of, who, with_note
+from nlp.frames import Frame
+from nlp.graph import Row
+
+# Words of buying: the count asked is of what the budget plans to buy, not of what is held.
+PLANNED_WORDS = r"买|购置|购买|新购|新增|计划|拟|采购|配置"
+VEHICLE_WORDS = r"车"
+EQUIPMENT_WORDS = r"设备"
+VEHICLE_UNIT = "辆"
+
+
+def _kind_rows(rows: list[Row], clause: str) -> list[Row]:
+    """The rows of the kind the clause names (vehicles, equipment), or all of them."""
+    vehicles = [r for r in rows if r.unit == VEHICLE_UNIT]
+    equipment = [r for r in rows if r.unit != VEHICLE_UNIT]
+    if re.search(EQUIPMENT_WORDS, clause) and not re.search(VEHICLE_WORDS, clause):
+        return equipment
+    if re.search(VEHICLE_WORDS, clause) and not re.search(EQUIPMENT_WORDS, clause):
+        return vehicles
+    return rows
+
+
+def _totals_first(rows: list[Row]) -> tuple[list[Row], list[Row]]:
+    """(the total rows — 车辆, 设备 — and the rows by kind) of one budget's holdings: a total is
+    the row whose kind is its own label's generic word (车辆 / 设备)."""
+    totals = [r for r in rows if r.key in ("车辆", "设备")]
+    kinds = [r for r in rows if r not in totals]
+    return totals, kinds
+
+
+def _phrase(total: Row | None, kinds: list[Row], unit: str) -> str:
+    nonzero = [r for r in kinds if r.amount]
+    count = total.amount if total is not None else sum((r.amount for r in kinds), Decimal(0))
+    what = "设备" if unit != VEHICLE_UNIT else "车辆"
+    text = f"{what}共{int(count)}{unit}"
+    if total is not None and total.attrs.get("threshold"):
+        text = f"{total.attrs['threshold']}的{text}"
+    if nonzero:
+        text += "，其中" + "、".join(f"{r.key}{int(r.amount)}{unit}" for r in nonzero)
+    return text
+
+
+@executor("assets")
+def assets(frame: Frame, ctx: Context) -> Result:
+    """How many vehicles (by kind) or items of equipment a department holds, or plans to buy."""
+    budgets, note = ctx.scope(frame)
+    rows = ctx.rows("assets", budgets) if budgets else []
+    rows = _kind_rows(rows, frame.clause)
+    if not rows:
+        return Result()
+    planned = bool(re.search(PLANNED_WORDS, frame.clause))
+    chosen = [r for r in rows if r.attrs["planned"] == planned] or rows
+    items, parts, kept = [], [], []
+    for b in budgets:
+        mine = [r for r in chosen if (r.department, r.year) == (b.department, b.year)]
+        if not mine:
+            continue
+        said = []
+        for unit in dict.fromkeys(r.unit for r in mine):
+            group = [r for r in mine if r.unit == unit]
+            totals, kinds = _totals_first(group)
+            total = totals[0] if totals else None
+            shown = ([total] if total is not None else []) + [r for r in kinds if r.amount]
+            for r in shown:
+                label = ("计划购置" if r.attrs["planned"] and not r.label.startswith("计划") else "") + r.label
+                items.append(item_of(r, label))
+            kept += shown
+            phrase = _phrase(total, kinds, unit)
+            as_of = next((r.attrs.get("as_of") for r in group if r.attrs.get("as_of")), None)
+            said.append(("计划购置" if group[0].attrs["planned"] else "") + phrase +
+                        (f"（截至{as_of}）" if as_of else ""))
+        parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
+    if not parts:
+        return Result()
+    return Result(items, with_note("。".join(parts) + "。", note), [], kept)
