@@ -178,6 +178,8 @@ class _Worker:
         self.proc.start()
         child.close()
         self.ready = False
+        self._kill_lock = threading.Lock()
+        self._killed = False
 
     def wait_ready(self) -> bool:
         """Block until the worker said it is ready (once); False when it did not start."""
@@ -190,11 +192,21 @@ class _Worker:
         return self.ready
 
     def kill(self) -> None:
+        """Kill the process and close its pipe, once. The pool's ``close`` and a background
+        start-up thread may both kill the same worker; ``Connection.close`` is not thread-safe
+        (two closes of one descriptor raise EBADF), hence the lock."""
+        with self._kill_lock:
+            if self._killed:
+                return
+            self._killed = True
         try:
             self.proc.kill()
             self.proc.join(5)
         finally:
-            self.conn.close()
+            try:
+                self.conn.close()
+            except OSError:  # already closed by the other side of the race
+                pass
 
 
 class ProcessExecutor:
