@@ -8,7 +8,7 @@ other literals as ``str``). The project prefixes are assumed (``kg.rdf.namespace
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Callable
 
 from kg.rdf.escape import iri, literal  # the one place a value becomes SPARQL text
@@ -16,29 +16,15 @@ from kg.rdf.escape import iri, literal  # the one place a value becomes SPARQL t
 Row = dict[str, Any]
 Select = Callable[[str], list[Row]]
 
-_NUMERIC = ("decimal", "integer", "int", "long", "double", "float", "nonNegativeInteger")
-
-
 def store_select(store: Any) -> Select:
     """A :data:`Select` over a ``kg.store`` store (the CLI, the tests, the benchmark)."""
-    from rdflib import Literal
-
     from kg.rdf.namespaces import sparql_prefixes
+    from kg.store.results import select_values
 
     prologue = sparql_prefixes()
 
-    def convert(term: Any) -> Any:
-        if term is None:
-            return None
-        if isinstance(term, Literal):
-            dt = str(term.datatype or "")
-            if dt.endswith(_NUMERIC):
-                return _number(str(term))
-            return str(term)
-        return str(term)
-
     def select(sparql: str) -> list[Row]:
-        return [{k: convert(v) for k, v in row.items()} for row in store.query(prologue + sparql).dicts()]
+        return select_values(store, prologue + sparql)  # the question service's row model too
 
     return select
 
@@ -46,27 +32,19 @@ def store_select(store: Any) -> Select:
 def web_select(ctx: Any) -> Select:
     """A :data:`Select` over the web app's context (its rows are ``(kind, value, datatype, lang)``)."""
 
+    from kg.store.results import plain_literal
+
     def convert(term: Any) -> Any:
         if term is None:
             return None
         kind, value = term[0], term[1]
         datatype = term[2] if len(term) > 2 else None
-        if kind == "literal" and datatype and str(datatype).endswith(_NUMERIC):
-            return _number(value)
-        return value
+        return plain_literal(value, str(datatype) if datatype else None) if kind == "literal" else value
 
     def select(sparql: str) -> list[Row]:
         return [{k: convert(v) for k, v in row.items()} for row in ctx.select(sparql)]
 
     return select
-
-
-def _number(text: str) -> Any:
-    try:
-        d = Decimal(text)
-    except InvalidOperation:
-        return text
-    return int(d) if d == d.to_integral_value() and "." not in text and "e" not in text.lower() else d
 
 
 LABEL_PATH = "rdfs:label|skos:prefLabel|dct:title|foaf:name"
