@@ -28,12 +28,15 @@ class Reach:
 
 
 def dependency_graph(select: Select, scope: Scope = Scope()) -> nx.Graph:
-    """Projects and the policy documents they rest on. Project nodes: ``kind="project"``,
+    """Projects and the policy documents they rest on (a title cited without its 文号 counts as the
+    numbered document of that title, ``owl:sameAs`` in the links graph). Project nodes: ``kind="project"``,
     ``label``, ``amount`` (Decimal or ``None``), ``department``; policy nodes: ``kind="policy"``,
     ``label``, ``number``. Edges: ``amount`` (the project's) where known."""
     rows = select(f"""
 SELECT DISTINCT ?p ?pol ?amount ?dept ?num WHERE {{
-  ?p bkg:basedOn ?pol ; bkg:mentionedIn ?doc .
+  ?p bkg:basedOn ?cited ; bkg:mentionedIn ?doc .
+  OPTIONAL {{ ?cited owl:sameAs ?numbered }}
+  BIND(COALESCE(?numbered, ?cited) AS ?pol)
   ?doc a bkg:BudgetDocument .
   OPTIONAL {{ ?p bkg:amount ?amount }} OPTIONAL {{ ?p bkg:department ?dept }}
   OPTIONAL {{ ?pol bkg:documentNumber ?num }}
