@@ -27,6 +27,9 @@ NATIONAL_GAPS = {
     ("西安市安全生产监督管理局", 2019, "资金流入合计 = 收入总计"): (D("3654.98"), D("3695.91")),
     ("西安市审计局（汇总）", 2026, "资金流入合计 = 收入总计"): (D("41052896.08"), D("42034723.58")),
     ("杭州市司法局", 2026, "资金流出合计 = 支出总计"): (D("99230.47"), D("99230.46")),
+    # the session reads every national file on its own: 北京市财政局's 报表 without its 情况说明
+    # (combined, as ingest and bench/conservation.py read them, the budget holds)
+    ("北京市财政局", 2026, "资金流出合计 = 支出总计"): (D("28016.26"), D("44169.36")),
 }
 
 
