@@ -58,9 +58,10 @@ def periods(select: Select, scope: Scope) -> list[tuple[str, str | None]]:
     """The (year, phase) pairs with flows in ``scope``, latest year first."""
     rows = select(f"""
 SELECT DISTINCT ?year ?phase WHERE {{
-  ?flow a bkg:FundingFlow ; bkg:document ?doc . ?doc bkg:fiscalYear/bkg:year ?year .
-  OPTIONAL {{ ?doc bkg:budgetPhase ?phase }}
   {scope.document_filter()}
+  ?doc bkg:fiscalYear/bkg:year ?year .
+  FILTER EXISTS {{ ?flow bkg:document ?doc . ?flow a bkg:FundingFlow }}
+  OPTIONAL {{ ?doc bkg:budgetPhase ?phase }}
 }}""")
     out = {(str(r["year"]), _phase(r.get("phase"))) for r in rows}
     return sorted(out, key=lambda p: (p[0], p[1] or ""), reverse=True)
@@ -74,14 +75,14 @@ def flow_rows(select: Select, scope: Scope) -> list[FlowRow]:
     """The flows of ``scope`` as typed rows (one per flow node)."""
     rows = select(f"""
 SELECT ?flow ?src ?tgt ?amount ?srcType ?tgtType ?year ?phase ?doc ?dept WHERE {{
-  ?flow a bkg:FundingFlow ; bkg:flowSource ?src ; bkg:flowTarget ?tgt ; bkg:amount ?amount ;
-        bkg:document ?doc .
+  {scope.document_filter()}
+  ?flow bkg:document ?doc .
+  ?flow a bkg:FundingFlow ; bkg:flowSource ?src ; bkg:flowTarget ?tgt ; bkg:amount ?amount .
   ?doc bkg:fiscalYear/bkg:year ?year .
   OPTIONAL {{ ?doc bkg:budgetPhase ?phase }}
   OPTIONAL {{ ?doc bkg:department ?dept }}
   OPTIONAL {{ ?src a ?srcType . FILTER(?srcType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject, bkg:BudgetShare)) }}
   OPTIONAL {{ ?tgt a ?tgtType . FILTER(?tgtType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject, bkg:BudgetShare)) }}
-  {scope.document_filter()}
 }}""")
     seen: dict[str, FlowRow] = {}
     for r in rows:

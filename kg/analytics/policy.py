@@ -34,13 +34,13 @@ def dependency_graph(select: Select, scope: Scope = Scope()) -> nx.Graph:
     ``label``, ``number``. Edges: ``amount`` (the project's) where known."""
     rows = select(f"""
 SELECT DISTINCT ?p ?pol ?amount ?dept ?num WHERE {{
-  ?p bkg:basedOn ?cited ; bkg:mentionedIn ?doc .
+  {scope.document_filter()}
+  ?doc a bkg:BudgetDocument .
+  ?p bkg:mentionedIn ?doc . ?p bkg:basedOn ?cited .
   OPTIONAL {{ ?cited owl:sameAs ?numbered }}
   BIND(COALESCE(?numbered, ?cited) AS ?pol)
-  ?doc a bkg:BudgetDocument .
   OPTIONAL {{ ?p bkg:amount ?amount }} OPTIONAL {{ ?p bkg:department ?dept }}
   OPTIONAL {{ ?pol bkg:documentNumber ?num }}
-  {scope.document_filter()}
 }}""")
     g = nx.Graph(scope=scope)
     for r in rows:

@@ -62,12 +62,11 @@ class Scope:
     region: str | None = None
 
     def document_filter(self, doc: str = "?doc") -> str:
-        """SPARQL patterns restricting ``doc`` (a budget document) to this scope."""
+        """SPARQL patterns restricting ``doc`` (a budget document) to this scope, the most selective
+        first (the department, then its region, year and phase): queries put them at the top of
+        their WHERE so the store starts from the scope's few documents, not from every flow or
+        observation of the graph (bench/analytics.py: 10× at a thousand documents)."""
         out = []
-        if self.year is not None and str(self.year).strip():
-            out.append(f"{doc} bkg:fiscalYear/bkg:year ?_fy . FILTER(STR(?_fy) = {literal(str(self.year).strip())})")
-        if self.phase:
-            out.append(f"{doc} bkg:budgetPhase ?_ph . FILTER(STRENDS(STR(?_ph), {literal('/' + self.phase)}))")
         if self.department:
             dep = self.department.strip()
             if dep.startswith(("http://", "https://")):
@@ -78,6 +77,10 @@ class Scope:
         if self.region:
             out.append(f"{doc} bkg:department ?_rdep . ?_rdep {LABEL_PATH}|skos:altLabel ?_rl . "
                        f"FILTER(CONTAINS(STR(?_rl), {literal(self.region.strip())}))")
+        if self.year is not None and str(self.year).strip():
+            out.append(f"{doc} bkg:fiscalYear/bkg:year ?_fy . FILTER(STR(?_fy) = {literal(str(self.year).strip())})")
+        if self.phase:
+            out.append(f"{doc} bkg:budgetPhase ?_ph . FILTER(STRENDS(STR(?_ph), {literal('/' + self.phase)}))")
         return "\n".join(out)
 
 
