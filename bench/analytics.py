@@ -103,7 +103,7 @@ def main() -> int:
     ap.add_argument("--departments", type=int, default=200)
     ap.add_argument("--years", default="2021..2025")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--department", help="part of a department's name (default: the first department)")
+    ap.add_argument("--department", help="part of a department's name (default: the department with the most flows)")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     if not (args.store or args.build or args.build_records):
@@ -125,8 +125,9 @@ def main() -> int:
         triples = store.count()
         department = args.department
         if department is None:
-            first = select("SELECT ?d WHERE { ?d a bkg:Department } ORDER BY ?d LIMIT 1")[0]["d"]
-            department = first
+            busiest = select("SELECT ?d (COUNT(?f) AS ?n) WHERE { ?f a bkg:FundingFlow ; bkg:department ?d } "
+                             "GROUP BY ?d ORDER BY DESC(?n) ?d LIMIT 1")
+            department = (busiest or select("SELECT ?d WHERE { ?d a bkg:Department } ORDER BY ?d LIMIT 1"))[0]["d"]
         name = labels(select, [department]).get(department, department) if department.startswith("http") else department
         print(f"store: {url}\ndocuments: {docs}  triples: {triples:,}\ndepartment: {name}")
         scope = Scope(department=department)

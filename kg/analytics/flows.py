@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analytics.source import Scope, Select, as_money, iri, labels
+from kg.analytics.source import Scope, Select, as_money, iri, labels, resolve_department
 
 KIND_LABELS = {"funding": "资金来源", "department": "部门", "subject": "功能分类科目", "project": "项目",
                "share": "未列明项目的资金"}
@@ -105,6 +105,7 @@ def flow_graph(select: Select, scope: Scope = Scope()) -> nx.DiGraph:
     Nodes: ``kind`` (funding/department/subject/project), ``label``, ``iri`` (``None`` for the
     "未细化到科目" share). Edges: ``amount`` (Decimal 万元). ``graph.graph`` holds ``year``,
     ``phase``, ``unit`` and the scope."""
+    scope = resolve_department(select, scope)
     if scope.year is None or scope.phase is None:
         found = periods(select, scope)
         if found:

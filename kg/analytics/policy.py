@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import networkx as nx
 
-from kg.analytics.source import Scope, Select, as_money, labels
+from kg.analytics.source import Scope, Select, as_money, labels, resolve_department
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ def dependency_graph(select: Select, scope: Scope = Scope()) -> nx.Graph:
     numbered document of that title, ``owl:sameAs`` in the links graph). Project nodes: ``kind="project"``,
     ``label``, ``amount`` (Decimal or ``None``), ``department``; policy nodes: ``kind="policy"``,
     ``label``, ``number``. Edges: ``amount`` (the project's) where known."""
+    scope = resolve_department(select, scope)
     rows = select(f"""
 SELECT DISTINCT ?p ?pol ?amount ?dept ?num WHERE {{
   {scope.document_filter()}

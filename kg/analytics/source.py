@@ -70,18 +70,33 @@ class Scope:
         if self.department:
             dep = self.department.strip()
             if dep.startswith(("http://", "https://")):
-                out.append(f"{doc} bkg:department {iri(dep)} .")
+                # flows, projects and observations name their department too: keep the documents
+                out.append(f"{doc} bkg:department {iri(dep)} . {doc} a bkg:BudgetDocument .")
             else:
-                out.append(f"{doc} bkg:department ?_dep . ?_dep {LABEL_PATH}|skos:altLabel ?_dl . "
-                           f"FILTER(CONTAINS(STR(?_dl), {literal(dep)}))")
+                out.append(f"?_dep a bkg:Department . ?_dep {LABEL_PATH}|skos:altLabel ?_dl . FILTER(CONTAINS(STR(?_dl), {literal(dep)})) "
+                           f"{doc} bkg:department ?_dep . {doc} a bkg:BudgetDocument .")
         if self.region:
-            out.append(f"{doc} bkg:department ?_rdep . ?_rdep {LABEL_PATH}|skos:altLabel ?_rl . "
-                       f"FILTER(CONTAINS(STR(?_rl), {literal(self.region.strip())}))")
+            out.append(f"?_rdep a bkg:Department . ?_rdep {LABEL_PATH}|skos:altLabel ?_rl . FILTER(CONTAINS(STR(?_rl), {literal(self.region.strip())})) "
+                       f"{doc} bkg:department ?_rdep . {doc} a bkg:BudgetDocument .")
         if self.year is not None and str(self.year).strip():
             out.append(f"{doc} bkg:fiscalYear/bkg:year ?_fy . FILTER(STR(?_fy) = {literal(str(self.year).strip())})")
         if self.phase:
             out.append(f"{doc} bkg:budgetPhase ?_ph . FILTER(STRENDS(STR(?_ph), {literal('/' + self.phase)}))")
         return "\n".join(out)
+
+
+def resolve_department(select: Select, scope: Scope) -> Scope:
+    """``scope`` with a department named by a fragment replaced by its IRI where exactly one
+    department matches: one small query here spares every later query a scan of the labels
+    (bench/analytics.py: a flow projection by name 2.2 s → 0.1 s at a thousand documents)."""
+    dep = (scope.department or "").strip()
+    if not dep or dep.startswith(("http://", "https://")):
+        return scope
+    found = select(f"SELECT DISTINCT ?d WHERE {{ ?d a bkg:Department . ?d {LABEL_PATH}|skos:altLabel ?l . "
+                   f"FILTER(CONTAINS(STR(?l), {literal(dep)})) }} LIMIT 2")
+    if len(found) != 1:
+        return scope
+    return Scope(found[0]["d"], scope.year, scope.phase, scope.region)
 
 
 def labels(select: Select, iris: list[str]) -> dict[str, str]:
