@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from kg.store.results import select_values
 from nlp.sparql import Constraints, Query, build
 from nlp.vocabulary import ITEM_NS, PREFIXES, STAFF_PROPERTIES, WAN
 
@@ -51,19 +52,6 @@ class Row:
     iri: str | None = None
     key: str | None = None  # a measure key, a subject code, an indicator kind …
     attrs: dict = field(default_factory=dict)
-
-
-def _py(term):
-    """An rdflib term → a Python value (Decimal for numbers, int, str)."""
-    if term is None:
-        return None
-    from rdflib import Literal
-    if isinstance(term, Literal):
-        value = term.toPython()
-        if isinstance(value, float):
-            return Decimal(str(term))
-        return value if not isinstance(value, Literal) else str(term)
-    return str(term)
 
 
 def dec(value) -> Decimal | None:
@@ -133,15 +121,7 @@ class Graph:
         """Run one query; rows as dicts of Python values. Appended to ``log`` when one is given."""
         if log is not None:
             log.append(sparql)
-        fast = getattr(self.store, "select_values", None)
-        if fast is not None:  # plain values straight from the store (no rdflib terms built)
-            return fast(sparql)
-        result = self.store.query(sparql)
-        if hasattr(result, "dicts"):
-            rows = result.dicts()
-        else:  # a bare backend result: (vars, rows)
-            rows = [dict(r) for r in result]
-        return [{k: _py(v) for k, v in r.items()} for r in rows]
+        return select_values(self.store, sparql)  # the project's plain-value rows (kg.store.results)
 
     @cached_property
     def _budgets(self) -> list[Budget]:

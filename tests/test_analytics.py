@@ -19,6 +19,7 @@ from kg.analytics.related import related_projects
 from kg.analytics.source import Scope, store_select
 from kg.analytics.trace import resolve, trace
 from kg.analytics.yoy import year_over_year
+from kg.names.department import department_kind
 
 
 @pytest.fixture(scope="module")
@@ -203,3 +204,20 @@ def test_national_flows_and_peers(national_store):
     assert group["国家信访局"]["expenditure_total"] == D("50616.94")
     assert (group["长沙市信访局"]["basic_share"], group["长沙市信访局"]["project_share"]) == (D("78.43"), D("21.57"))
     assert group["长春市信访局（本级）"]["expenditure_total"] == D("1682.76")
+
+
+@pytest.mark.shared
+def test_national_peers_of_a_department_kind(national_store):
+    """Peers by kind: every 财政局 wherever it sits (市, 区, 本级), every 信访局 (国家 or 市)."""
+    select = store_select(national_store)
+    assert sorted(p.label for p in peers(select, same_kind_as="湖州市财政局")) == [
+        "北京市财政局", "深圳市财政局（本级）", "湖州市财政局", "烟台市财政局"]
+    assert sorted(p.label for p in peers(select, same_kind_as="国家信访局")) == [
+        "国家信访局", "长春市信访局（本级）", "长沙市信访局"]
+
+
+def test_department_kind_ignores_place_level_and_scope():
+    assert {department_kind(n) for n in ("昌吉回族自治州生态环境局", "上海市环保局", "江苏省生态环境厅")} == {"生态环境"}
+    assert (department_kind("国家信访局"), department_kind("长春市信访局（本级）")) == ("信访", "信访")
+    assert department_kind("上海市普陀区社会福利院") == "社会福利院"
+    assert department_kind("上海市普陀区商务委员会") == "商务"

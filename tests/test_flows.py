@@ -102,3 +102,22 @@ def test_final_account_carries_its_year_end_share(shared_graph_store):
     shares = {r.target_label: r.amount for r in rows if r.kind == "carryover_year_end"}
     assert shares == {"年末结转和结余": D("55.34")}
     assert department_flows(shared_graph_store, "上海市普陀区财政局", 2024, "budget") == []
+
+
+def test_stated_reserve_is_a_share_of_its_subject():
+    """Where the 说明 states a 单位预留机动经费, the part of a 类 its 基本 and 项目 columns leave
+    flows to 预留机动经费 (the 类 conserves); without such a statement nothing is invented."""
+    from kg.extract.model import FunctionalSubject, NarrativeFigure, Record, Totals
+
+    def record(narrative):
+        return Record(source="r.txt", department="青山市生态环境局", year=2025, kind="部门预算", unit="万元",
+                      totals=Totals(income_total=D("100"), expenditure_total=D("100"), general_public_budget=D("100")),
+                      functional_subjects=[FunctionalSubject("211", "节能环保支出", D("100"), D("60"), D("30"))],
+                      narrative=narrative)
+
+    stated = [NarrativeFigure("expenditure", "reserve", "单位预留机动经费", D("10"), "10", "万元")]
+    plan = plan_flows(record(stated))
+    (reserve,) = [f for f in plan.flows if f.kind == "reserve"]
+    assert (reserve.source.key, reserve.target.key, reserve.amount) == ("211", "reserve", D("10"))
+    assert all(c.ok for c in plan.checks)
+    assert [f for f in plan_flows(record([])).flows if f.kind == "reserve"] == []

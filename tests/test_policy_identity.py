@@ -41,3 +41,33 @@ def test_shared_documents_have_one_node_per_number(shared_records):
     # printed as （2023）1号 in one place and 〔2023〕1号 in another: one node (the record keeps the first form)
     assert sorted(str(n) for n in g.objects(node, BKG.documentNumber)) == ["普投资规范〔2023〕1号"]
     assert len(list(g.subjects(RDF.type, BKG.PolicyDocument))) == 55
+
+
+def test_title_only_mention_in_another_budget_is_the_numbered_document():
+    """Across budgets, in either order: a 《title》 one budget cites without its 文号 is the numbered
+    document another budget cites (owl:sameAs in the links graph); the dependency projection
+    counts it once, and the link goes when the numbered budget is dropped."""
+    from kg.analytics.policy import dependency_graph, policy_reach
+    from kg.analytics.source import store_select
+    from kg.rdf.load import drop_documents, ingest_records
+    from kg.store.oxigraph import OxigraphStore
+
+    title = "《青山市水污染防治工作方案》"
+
+    def budget(dept, projects, policies=()):
+        return Record(source=f"{dept}.txt", department=dept, year=2025, kind="部门预算", unit="万元",
+                      policy_documents=list(policies), projects=projects)
+
+    titled = budget("青山市水务局", [Project(name="河道整治", amount=None, policy_documents=[PolicyDocument(title)])])
+    numbered = budget("青山市生态环境局", [Project(name="水源地保护", policy_documents=[PolicyDocument(title, "青政办〔2022〕7号")])])
+    for order in ([titled, numbered], [numbered, titled]):
+        store = OxigraphStore(None)
+        loaded = ingest_records(store, order)
+        g = dependency_graph(store_select(store))
+        policies = [n for n, k in g.nodes(data="kind") if k == "policy"]
+        assert policies == [str(iris.policy(PolicyDocument(title, "青政办〔2022〕7号").key()))]
+        (reach,) = policy_reach(g)
+        assert (reach.projects, reach.departments, reach.number) == (2, 2, "青政办〔2022〕7号")
+        drop_documents(store, [str(x.graph) for x in loaded if x.record is numbered])
+        g = dependency_graph(store_select(store))
+        assert [n for n, k in g.nodes(data="kind") if k == "policy"] == [str(iris.policy(PolicyDocument(title).key()))]

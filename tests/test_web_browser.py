@@ -20,7 +20,8 @@ from web.testing import XSS_PROJECT, ServerProcess, build_oxigraph_store  # noqa
 CHROMIUM = os.environ.get("BUDGETKG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
-OUTPUT = Path(__file__).resolve().parent / "output"
+# where screenshots go: tests/output, or the folder BUDGETKG_SHOTS names (to look at after a run)
+OUTPUT = Path(os.environ.get("BUDGETKG_SHOTS") or Path(__file__).resolve().parent / "output")
 VENDOR = Path(__file__).resolve().parent.parent / "web" / "static" / "vendor"
 
 if not Path(CHROMIUM).exists():
@@ -409,4 +410,101 @@ def test_audit_finding_opens_its_pdf_page_with_the_cells_outlined(browser, pdf_s
     drawn = Image.open(BytesIO(png)).convert("RGB")
     red = sum(1 for x in range(drawn.width) for y in range(0, drawn.height, 2) if drawn.getpixel((x, y)) == (220, 38, 38))
     assert red > 25
+    context.close()
+
+
+# Where ECharts drew a treemap node / a Sankey node (from the chart's own layout), in page pixels.
+TREEMAP_NODE = """name => {
+  const chart = window.budgetkgTreemap, tree = chart.getModel().getSeriesByIndex(0).getData().tree;
+  const r = document.getElementById('treemap').getBoundingClientRect();
+  let found = null;
+  tree.root.eachNode(n => { const l = n.getLayout();
+    if (n.name === name && l && l.isInView !== false && isFinite(l.x) && l.width > 0) found = n; });
+  if (!found) return null;
+  const l = found.getLayout();
+  let x = 4 + l.x + l.width / 2, y = 10 + l.y + l.height / 2;
+  for (let up = found.parentNode; up; up = up.parentNode) { const u = up.getLayout(); if (u) { x += u.x; y += u.y; } }
+  return {x: r.left + x, y: r.top + y};
+}"""
+SANKEY_NODE = """label => {
+  const chart = window.budgetkgSankey, data = chart.getModel().getSeriesByIndex(0).getData();
+  for (let i = 0; i < data.count(); i++) {
+    if (data.getRawDataItem(i).label === label) {
+      const l = data.getItemLayout(i), r = document.getElementById('sankey').getBoundingClientRect();
+      return {x: r.left + l.x + l.dx / 2, y: r.top + l.y + l.dy / 2};
+    }
+  }
+  return null; }"""
+# what must never reach a person's screen: IRIs, prefixed names, snake_case keys, raw typed literals
+INTERNAL = __import__("re").compile(r"https?://|urn:|\bbkg:|\b[a-z]+_[a-z_]+\b|\^\^xsd")
+
+
+def visible_text_is_chinese(page) -> None:
+    text = page.locator("main").inner_text()
+    assert INTERNAL.search(text) is None, INTERNAL.search(text).group(0)
+
+
+@pytest.mark.shared
+def test_journey_dashboard_treemap_sankey_dependencies_audit(page, server, browser, pdf_server):
+    """One person's way through the pages, by their own links: a department's dashboard, a drill
+    into its treemap, its Sankey (a project clicked), its projects' policy documents filtered to
+    one, and an audit finding's page of the PDF with the cells outlined. Every step is screenshot
+    (``journey_*``) and speaks Chinese only."""
+    page.goto(server.url + "/entity/department/%E9%9D%92%E5%B1%B1%E5%B8%82%E7%94%9F%E6%80%81%E7%8E%AF%E5%A2%83%E5%B1%80")
+    page.wait_for_selector("#treemap[data-ready='1']")
+    assert "口径：全部资金" in page.locator("#functional").inner_text()
+    visible_text_is_chinese(page)
+    shot(page, "journey_1_dashboard")
+    page.locator("#treemap").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = page.evaluate(TREEMAP_NODE, "节能环保支出")
+    page.mouse.move(box["x"] - 40, box["y"] - 40)
+    page.mouse.move(box["x"], box["y"], steps=4)
+    page.mouse.click(box["x"], box["y"])
+    view_root = "() => window.budgetkgTreemap.getModel().getSeriesByIndex(0).getViewRoot().name"
+    for _ in range(30):
+        if page.evaluate(view_root) == "节能环保支出":
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate(view_root) == "节能环保支出"
+    page.wait_for_timeout(1200)
+    page.locator("#treemap").screenshot(path=str(OUTPUT / "web_journey_2_treemap_drilled.png"))
+    page.click("text=资金流向图")  # the dashboard's own link: this department, this year
+    page.wait_for_selector("#sankey[data-ready='1']")
+    assert "2025 年预算" in page.locator("p.meta").first.inner_text()
+    visible_text_is_chinese(page)
+    page.wait_for_timeout(300)
+    shot(page, "journey_3_sankey")
+    box = page.evaluate(SANKEY_NODE, "河流断面水质监测")
+    page.mouse.click(box["x"], box["y"])
+    page.wait_for_url(lambda u: "/entity/project/" in u)
+    assert page.locator("#entity-label").inner_text() == "河流断面水质监测"
+    shot(page, "journey_4_project")
+    page.go_back()
+    page.goto(page.url.split("/flows")[0] + "/dependencies")
+    page.wait_for_selector("#network[data-ready='1']")
+    page.select_option("select[name=policy]", label="《青山市水污染防治工作方案》")
+    page.click("#dep-filter button")
+    page.wait_for_selector("#network[data-ready='1']")
+    assert "2 个项目，1 个政策文件，2 条依据关系" in page.locator("section").first.inner_text()
+    visible_text_is_chinese(page)
+    page.wait_for_timeout(300)
+    shot(page, "journey_5_dependencies_filtered")
+    # the audit of a real PDF (a 决算): the summary, then one finding's page with its cells outlined
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(pdf_server.url)
+                  else route.abort())
+    audit = context.new_page()
+    audit.goto(pdf_server.url + "/")
+    audit.click("nav >> text=核对")
+    assert "实质差异" in audit.locator("#audit-summary").inner_text()
+    visible_text_is_chinese(audit)
+    shot(audit, "journey_6_audit")
+    audit.locator("details.rounding > summary").first.click()
+    with context.expect_page() as opened:
+        audit.locator("details.rounding table.audit a.page-link:visible").first.click()
+    image_page = opened.value
+    image_page.wait_for_load_state()
+    assert image_page.evaluate("() => document.images[0].naturalWidth") > 800
+    image_page.screenshot(path=str(OUTPUT / "web_journey_7_audit_pdf_page.png"), full_page=True)
     context.close()

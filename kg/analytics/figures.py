@@ -49,11 +49,11 @@ def document_figures(select: Select, scope: Scope = Scope()) -> list[DocumentFig
     """Every budget document of ``scope`` with its headline figures, by department then year."""
     docs = select(f"""
 SELECT ?doc ?dept ?year ?phase ?kind ?actual ?authorized WHERE {{
+  {scope.document_filter()}
   ?doc a bkg:BudgetDocument ; bkg:fiscalYear/bkg:year ?year .
   OPTIONAL {{ ?doc bkg:department ?dept }} OPTIONAL {{ ?doc bkg:budgetPhase ?phase }}
   OPTIONAL {{ ?doc bkg:documentKind ?kind }}
   OPTIONAL {{ ?doc bkg:actualStaff ?actual }} OPTIONAL {{ ?doc bkg:authorizedStaff ?authorized }}
-  {scope.document_filter()}
 }}""")
     out: dict[str, DocumentFigures] = {}
     for r in docs:
@@ -65,10 +65,10 @@ SELECT ?doc ?dept ?year ?phase ?kind ?actual ?authorized WHERE {{
                                         r.get("kind"), staff=int(staff) if staff else None)
     rows = select(f"""
 SELECT ?doc ?item ?amount WHERE {{
-  ?o bkg:item ?item ; bkg:amount ?amount ; bkg:document ?doc .
-  FILTER NOT EXISTS {{ ?o bkg:subject ?s }}
-  ?doc a bkg:BudgetDocument .
   {scope.document_filter()}
+  ?doc a bkg:BudgetDocument .
+  ?o bkg:document ?doc . ?o bkg:item ?item ; bkg:amount ?amount .
+  FILTER NOT EXISTS {{ ?o bkg:subject ?s }}
 }}""")
     for r in rows:
         doc = out.get(r["doc"])

@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analytics.source import Scope, Select, as_money, iri, labels
+from kg.analytics.source import Scope, Select, as_money, iri, labels, resolve_department
 
 KIND_LABELS = {"funding": "资金来源", "department": "部门", "subject": "功能分类科目", "project": "项目",
                "share": "未列明项目的资金"}
@@ -58,9 +58,10 @@ def periods(select: Select, scope: Scope) -> list[tuple[str, str | None]]:
     """The (year, phase) pairs with flows in ``scope``, latest year first."""
     rows = select(f"""
 SELECT DISTINCT ?year ?phase WHERE {{
-  ?flow a bkg:FundingFlow ; bkg:document ?doc . ?doc bkg:fiscalYear/bkg:year ?year .
-  OPTIONAL {{ ?doc bkg:budgetPhase ?phase }}
   {scope.document_filter()}
+  ?doc bkg:fiscalYear/bkg:year ?year .
+  FILTER EXISTS {{ ?flow bkg:document ?doc . ?flow a bkg:FundingFlow }}
+  OPTIONAL {{ ?doc bkg:budgetPhase ?phase }}
 }}""")
     out = {(str(r["year"]), _phase(r.get("phase"))) for r in rows}
     return sorted(out, key=lambda p: (p[0], p[1] or ""), reverse=True)
@@ -74,14 +75,14 @@ def flow_rows(select: Select, scope: Scope) -> list[FlowRow]:
     """The flows of ``scope`` as typed rows (one per flow node)."""
     rows = select(f"""
 SELECT ?flow ?src ?tgt ?amount ?srcType ?tgtType ?year ?phase ?doc ?dept WHERE {{
-  ?flow a bkg:FundingFlow ; bkg:flowSource ?src ; bkg:flowTarget ?tgt ; bkg:amount ?amount ;
-        bkg:document ?doc .
+  {scope.document_filter()}
+  ?flow bkg:document ?doc .
+  ?flow a bkg:FundingFlow ; bkg:flowSource ?src ; bkg:flowTarget ?tgt ; bkg:amount ?amount .
   ?doc bkg:fiscalYear/bkg:year ?year .
   OPTIONAL {{ ?doc bkg:budgetPhase ?phase }}
   OPTIONAL {{ ?doc bkg:department ?dept }}
   OPTIONAL {{ ?src a ?srcType . FILTER(?srcType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject, bkg:BudgetShare)) }}
   OPTIONAL {{ ?tgt a ?tgtType . FILTER(?tgtType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject, bkg:BudgetShare)) }}
-  {scope.document_filter()}
 }}""")
     seen: dict[str, FlowRow] = {}
     for r in rows:
@@ -104,6 +105,7 @@ def flow_graph(select: Select, scope: Scope = Scope()) -> nx.DiGraph:
     Nodes: ``kind`` (funding/department/subject/project), ``label``, ``iri`` (``None`` for the
     "未细化到科目" share). Edges: ``amount`` (Decimal 万元). ``graph.graph`` holds ``year``,
     ``phase``, ``unit`` and the scope."""
+    scope = resolve_department(select, scope)
     if scope.year is None or scope.phase is None:
         found = periods(select, scope)
         if found:

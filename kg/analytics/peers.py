@@ -1,7 +1,9 @@
 """Peers: departments of a kind compared on totals, 基本/项目 shares, and 三公经费 and
 机关运行经费 per staff member, outliers marked.
 
-"Of a kind" is a name fragment (``生态环境``, ``教育局``) or all departments; one document per
+"Of a kind" is a name fragment (``生态环境``, ``教育局``), the kind of a named department
+(``kg.names.department.department_kind``: 生态环境 for every 生态环境局/厅 wherever it sits) or
+all departments; one document per
 department (its latest of the year and phase asked). An outlier lies outside the
 Tukey fences (quartiles ± 1.5 × IQR) of its measure among at least four peers.
 """
@@ -12,6 +14,7 @@ from decimal import Decimal
 
 from kg.analytics.figures import DocumentFigures, document_figures
 from kg.analytics.source import Scope, Select
+from kg.names.department import department_kind
 
 MEASURES = {
     "expenditure_total": "支出总计",
@@ -40,10 +43,14 @@ def measures(doc: DocumentFigures) -> dict[str, Decimal | None]:
 
 
 def peers(select: Select, kind: str | None = None, year: str | None = None,
-          phase: str | None = "budget") -> list[Peer]:
-    """Departments whose name contains ``kind`` (all when ``None``), their latest document."""
+          phase: str | None = "budget", same_kind_as: str | None = None) -> list[Peer]:
+    """Departments whose name contains ``kind`` (all when ``None``) — or, with ``same_kind_as``
+    (a department's name), the departments of that department's kind — their latest document."""
     latest: dict[str, DocumentFigures] = {}
+    wanted = department_kind(same_kind_as) if same_kind_as else None
     for d in document_figures(select, Scope(year=year, phase=phase, region=kind)):
+        if wanted is not None and department_kind(d.department_label) != wanted:
+            continue
         key = d.department or d.document
         if key not in latest or d.year > latest[key].year:
             latest[key] = d

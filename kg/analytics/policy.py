@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import networkx as nx
 
-from kg.analytics.source import Scope, Select, as_money, labels
+from kg.analytics.source import Scope, Select, as_money, labels, resolve_department
 
 
 @dataclass(frozen=True)
@@ -28,16 +28,20 @@ class Reach:
 
 
 def dependency_graph(select: Select, scope: Scope = Scope()) -> nx.Graph:
-    """Projects and the policy documents they rest on. Project nodes: ``kind="project"``,
+    """Projects and the policy documents they rest on (a title cited without its 文号 counts as the
+    numbered document of that title, ``owl:sameAs`` in the links graph). Project nodes: ``kind="project"``,
     ``label``, ``amount`` (Decimal or ``None``), ``department``; policy nodes: ``kind="policy"``,
     ``label``, ``number``. Edges: ``amount`` (the project's) where known."""
+    scope = resolve_department(select, scope)
     rows = select(f"""
 SELECT DISTINCT ?p ?pol ?amount ?dept ?num WHERE {{
-  ?p bkg:basedOn ?pol ; bkg:mentionedIn ?doc .
+  {scope.document_filter()}
   ?doc a bkg:BudgetDocument .
+  ?p bkg:mentionedIn ?doc . ?p bkg:basedOn ?cited .
+  OPTIONAL {{ ?cited owl:sameAs ?numbered }}
+  BIND(COALESCE(?numbered, ?cited) AS ?pol)
   OPTIONAL {{ ?p bkg:amount ?amount }} OPTIONAL {{ ?p bkg:department ?dept }}
   OPTIONAL {{ ?pol bkg:documentNumber ?num }}
-  {scope.document_filter()}
 }}""")
     g = nx.Graph(scope=scope)
     for r in rows:

@@ -253,3 +253,19 @@ def short_forms(name: str) -> list[str]:
     if len(org) >= 3:
         out.append(org)
     return [a for a in _unique(out) if a != printed]
+
+
+_LEVEL_WORD_RE = re.compile(r"(?:局|厅|委员会|委)$")
+_NATIONAL_PREFIX_RE = re.compile(r"^(?:国家|中央)")
+
+
+def department_kind(name: str | None) -> str:
+    """The kind of organisation a department is, without its place, its budget scope or its
+    level word, so that departments of one kind at any level and place compare as peers:
+    昌吉回族自治州生态环境局, 上海市环保局 and 江苏省生态环境厅 -> ``生态环境``; 国家信访局 and
+    长春市信访局（本级） -> ``信访``; 上海市普陀区社会福利院 -> ``社会福利院``."""
+    _places, org = split_place(strip_budget_suffix(name or ""))
+    org = next((main for main, alts in ORG_SYNONYMS.items() if org in alts), org)
+    org = _NATIONAL_PREFIX_RE.sub("", org)
+    core = _LEVEL_WORD_RE.sub("", org)
+    return core if len(core) >= 2 else org

@@ -16,7 +16,11 @@ such); nothing is counted twice:
   (most carried-over ones) draw from one ``未细化到科目`` share. Where the classification table
   covers a narrower scope than the whole budget (一般公共预算 only), the rest is an explicit
   ``outside_scope`` share from the department.
-  A 决算's 年末结转和结余 is a share of its own (支出总计 = 本年支出 + 年末结转和结余).
+  A 决算's 年末结转和结余 and 结余分配 are shares of their own (支出总计 = 本年支出 + 年末结转和结余
+  + 结余分配). Where the 说明 states a 单位预留机动经费, the part of each 类 its 基本 and 项目
+  columns leave (total − 基本 − 项目) flows to the ``预留机动经费`` share.
+  A 类 printed in several blocks of one table (a 汇总 budget's table, one block per unit) is one
+  flow: the blocks' sum.
 * **conservation** (``Check`` objects, rule ``flow_conservation``): inflow of the department =
   income total; outflow = expenditure total; the projects without a subject do not exceed the
   project money the 类 leave for them (the rest flows on to ``未细化到项目``).
@@ -27,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.extract.model import Check, Provenance, Record
+from kg.extract.model import Check, FunctionalSubject, Provenance, Record
 
 ZERO = Decimal(0)
 ROUNDING = Decimal("0.01")
@@ -43,7 +47,8 @@ SCOPE_TOTALS = (("all_funds", "expenditure_total"), ("current_year", "current_ye
 
 # share nodes (inside the document): key -> Chinese label
 SHARES = {"basic": "基本支出", "unassigned_subject": "未细化到科目", "unassigned_project": "未细化到项目",
-          "outside_scope": "未按功能科目列示的资金", "carryover_year_end": "年末结转和结余"}
+          "outside_scope": "未按功能科目列示的资金", "carryover_year_end": "年末结转和结余",
+          "surplus_distribution": "结余分配", "reserve": "预留机动经费"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class Node:
 @dataclass(frozen=True)
 class PlannedFlow:
     key: str  # stable, unique inside the document (its IRI part)
-    kind: str  # income | transfer | carryover | subject | basic | project | unassigned | outside_scope | carryover_year_end
+    kind: str  # income | transfer | carryover | subject | basic | project | unassigned | outside_scope | carryover_year_end | surplus_distribution | reserve
     source: Node
     target: Node
     amount: Decimal  # in the record's unit
@@ -80,10 +85,41 @@ class FlowPlan:
 DEPARTMENT = Node("department", "")
 
 
+def _sum_money(values: list[Decimal | None]) -> Decimal | None:
+    known = [v for v in values if v is not None]
+    return sum(known, ZERO) if known else None
+
+
+def level1_subjects(record: Record) -> list[FunctionalSubject]:
+    """The 类 of the functional table, one per code: a code printed in several blocks (a 汇总
+    budget's table, one block per unit) is the sum of its blocks, with the first block's place."""
+    by_code: dict[str, list[FunctionalSubject]] = {}
+    for s in record.functional_subjects:
+        if s.level == 1 and s.total is not None:
+            by_code.setdefault(s.code, []).append(s)
+    out = []
+    for code, blocks in by_code.items():
+        first = blocks[0]
+        if len(blocks) == 1:
+            out.append(first)
+            continue
+        out.append(FunctionalSubject(code, first.name, _sum_money([b.total for b in blocks]),
+                                     _sum_money([b.basic for b in blocks]), _sum_money([b.project for b in blocks]),
+                                     first.provenance))
+    return out
+
+
+def stated_reserve(record: Record) -> Decimal | None:
+    """The 单位预留机动经费 the 说明 states for this budget (``None`` where it states none)."""
+    values = [f.value for f in record.narrative
+              if f.topic == "expenditure" and f.key == "reserve" and f.value and f.period in (None, "current")]
+    return values[0] if values else None
+
+
 def functional_scope(record: Record) -> str | None:
     """Which funds the functional-classification table covers, read from the figures: the scope
     whose printed total equals Σ 类 合计 (江苏省政协's 公开07表 sums to 财政拨款, not 支出总计)."""
-    level1 = [s.total for s in record.functional_subjects if s.level == 1 and s.total is not None]
+    level1 = [s.total for s in level1_subjects(record)]
     if not level1:
         return None
     total = sum(level1, ZERO)
@@ -134,8 +170,9 @@ def _income(record: Record, plan: FlowPlan) -> None:
 
 def _expenditure(record: Record, plan: FlowPlan) -> None:
     t = record.totals
-    classes = [s for s in record.functional_subjects if s.level == 1 and s.total is not None]
+    classes = level1_subjects(record)
     plan.scope = functional_scope(record)
+    reserve = stated_reserve(record)
     placed: dict[str, list[int]] = {}
     unplaced: list[int] = []
     class_codes = {s.code for s in classes}
@@ -155,6 +192,9 @@ def _expenditure(record: Record, plan: FlowPlan) -> None:
             named += p.amount
             _add(plan, f"project/{i}", "project", subject, Node("project", str(i)), p.amount, p.funding_source,
                  p.provenance[0] if p.provenance else None)
+        if reserve and s.basic is not None and s.project is not None and s.total > s.basic + s.project:
+            _add(plan, f"subject/{s.code}/reserve", "reserve", subject, Node("share", "reserve"),
+                 s.total - s.basic - s.project, prov=s.provenance)
         rest = (s.project if s.project is not None else (s.total - (s.basic or ZERO))) - named
         if s.basic is None and s.project is None:
             rest = ZERO  # a table without 基本/项目 columns says nothing about the rest
@@ -176,12 +216,13 @@ def _expenditure(record: Record, plan: FlowPlan) -> None:
     rest = plan.total(target=unassigned) - plan.total(source=unassigned)
     if rest > 0 and classes:  # the subjects' project money no named project explains
         _add(plan, "unassigned/rest", "unassigned", unassigned, Node("share", "unassigned_project"), rest)
-    # 决算: 支出总计 = 本年支出 + 年末结转和结余
+    # 决算: 支出总计 = 本年支出 + 年末结转和结余 + 结余分配
     if plan.scope != "all_funds":
-        _add(plan, "carryover_year_end", "carryover_year_end", DEPARTMENT, Node("share", "carryover_year_end"),
-             t.carryover_year_end, prov=t.provenance.get("carryover_year_end"))
+        for key in ("carryover_year_end", "surplus_distribution"):
+            _add(plan, key, key, DEPARTMENT, Node("share", key), getattr(t, key), prov=t.provenance.get(key))
     if classes and plan.scope not in (None, "all_funds", "current_year") and t.expenditure_total is not None:
-        covered = sum((s.total for s in classes), ZERO) + (t.carryover_year_end or ZERO)
+        covered = sum((s.total for s in classes), ZERO) + (t.carryover_year_end or ZERO) + \
+            (t.surplus_distribution or ZERO)
         _add(plan, "outside_scope", "outside_scope", DEPARTMENT, Node("share", "outside_scope"),
              t.expenditure_total - covered, prov=t.provenance.get("expenditure_total"))
 
@@ -203,7 +244,6 @@ def _conservation(record: Record, plan: FlowPlan) -> None:
         check(f"{name} 资金流出合计 = 支出总计", outflow, t.expenditure_total, "expenditure_total")
     unassigned = Node("share", "unassigned_subject")
     into, out = plan.total(target=unassigned), plan.total(source=unassigned)
-    columns = any(s.basic is not None or s.project is not None
-                  for s in record.functional_subjects if s.level == 1)
+    columns = any(s.basic is not None or s.project is not None for s in level1_subjects(record))
     if out > into and columns:  # the named projects without a subject exceed the money left for them
         check(f"{name} 未细化到科目 项目合计 ≤ 科目项目支出余额", out, into, None)

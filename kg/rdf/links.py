@@ -8,6 +8,11 @@ either year goes. Writing it into one document's graph (as before) left a dangli
 department registry: each run rebuilds it from the documents' graphs, so ingest order and drops
 cannot leave it stale.
 
+The same graph holds the cross-document identity of policy documents: a 《title》 one budget
+cites without its 文号 is the numbered document another budget cites under the same title
+(``owl:sameAs`` title-only → numbered). Inside one budget the mapping merges them already
+(``merged_policy_keys``); across budgets only the store knows both, in either order.
+
 Why similar and not equal names: a carry-over line often prints the project a little differently
 (年份 prefix, 项目/经费 suffix, a shortened form); every name and alias of both sides is compared
 after removing those, and a carry-over continues its best-matching earlier project(s) only.
@@ -20,9 +25,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.extract.model import Record
+from kg.extract.text_normalize import bare_policy_title
 from kg.rdf import iris
 from kg.rdf.namespaces import BASE, BKG, sparql_prefixes
 from kg.rdf.queries import in_graph
@@ -149,10 +155,56 @@ def continues_triples(entries: list[ProjectEntry]) -> set[tuple]:
     return out
 
 
+PolicyEntry = tuple[str, str, bool]  # (policy IRI, bare title, has a 文号)
+
+
+def store_policies(store, exclude: set[str] | None = None) -> set[PolicyEntry]:
+    """Every titled policy document of the documents' graphs (leaving out ``exclude``)."""
+    q = sparql_prefixes() + f"""
+SELECT DISTINCT ?g ?pol ?title ?num WHERE {{
+  GRAPH ?g {{ ?pol a bkg:PolicyDocument ; dct:title ?title . OPTIONAL {{ ?pol bkg:documentNumber ?num }} }}
+  FILTER(STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}"))
+}}"""
+    return {(str(r["pol"]), bare_policy_title(str(r["title"])), r.get("num") is not None)
+            for r in store.query(q).dicts() if not (exclude and str(r["g"]) in exclude)}
+
+
+def graph_policies(graph: Graph) -> set[PolicyEntry]:
+    """The titled policy documents of one (not yet stored) document graph."""
+    return {(str(p), bare_policy_title(str(t)), graph.value(p, BKG.documentNumber) is not None)
+            for p in set(graph.subjects(RDF.type, BKG.PolicyDocument)) for t in graph.objects(p, DCTERMS.title)}
+
+
+def same_policy_triples(entries: set[PolicyEntry]) -> set[tuple]:
+    """(title-only ``owl:sameAs`` numbered) where a title is cited without a 文号 and exactly one
+    numbered document carries that title (two numbers for one title: no merge, it is ambiguous)."""
+    numbered: dict[str, set[str]] = {}
+    for pol, title, has_number in entries:
+        if has_number and title:
+            numbered.setdefault(title, set()).add(pol)
+    numbered_iris = {p for pols in numbered.values() for p in pols}
+    out = set()
+    for pol, title, has_number in entries:
+        targets = numbered.get(title, set())
+        if not has_number and pol not in numbered_iris and len(targets) == 1:
+            out.add((URIRef(pol), OWL.sameAs, URIRef(next(iter(targets)))))
+    return out
+
+
+def _policy_changes(store, new_graphs: Mapping[str, Graph], replaced: set[str]) -> tuple[set, set]:
+    entries = store_policies(store, exclude=replaced)
+    for g in new_graphs.values():
+        entries |= graph_policies(g)
+    q = f"SELECT DISTINCT ?a ?b WHERE {{ {in_graph(GRAPH_LINKS, f'?a <{OWL.sameAs}> ?b')} }}"
+    old = {(URIRef(str(r[0])), OWL.sameAs, URIRef(str(r[1]))) for r in store.query(q).rows}
+    new = same_policy_triples(entries)
+    return old - new, new - old
+
+
 def links_graph(store) -> Graph:
     """The links recomputed from every document graph of the store (a full rebuild)."""
     g = Graph()
-    for t in continues_triples(store_entries(store)):
+    for t in continues_triples(store_entries(store)) | same_policy_triples(store_policies(store)):
         g.add(t)
     return g
 
@@ -178,12 +230,16 @@ def links_changes(store, departments: Iterable[str], new_graphs: Mapping[str, Gr
         new_links = continues_triples(list(merged.values()))
         remove |= old_links - new_links
         add |= new_links - old_links
+    if new_graphs or replaced:  # policy identity crosses departments: recomputed over the store
+        gone, came = _policy_changes(store, new_graphs, replaced)
+        remove |= gone
+        add |= came
     return sorted(remove), sorted(add)
 
 
 def refresh_links(store) -> int:
-    """Recompute the links graph from the store; returns the number of ``continues`` links."""
-    triples = continues_triples(store_entries(store))
+    """Recompute the links graph from the store; returns the number of links."""
+    triples = continues_triples(store_entries(store)) | same_policy_triples(store_policies(store))
     if triples:
         g = Graph()
         for t in triples:

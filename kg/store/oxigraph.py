@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import time
-from decimal import Decimal
 from typing import Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
@@ -23,6 +22,7 @@ from rdflib.term import Node
 
 from kg.store.base import (GRAPHS_QUERY, GraphEdit, Quad, QueryResult, StoreError, Triple, is_project_graph,
                            refuse_write, replace_graphs_update, replace_update, union_cleanup)
+from kg.store.results import plain_literal
 
 
 def to_rdflib(term) -> Node | None:
@@ -44,24 +44,13 @@ def to_rdflib(term) -> Node | None:
     raise TypeError(f"unexpected oxigraph term {term!r}")
 
 
-_DECIMAL_TYPES = {"http://www.w3.org/2001/XMLSchema#decimal", "http://www.w3.org/2001/XMLSchema#double",
-                  "http://www.w3.org/2001/XMLSchema#float"}
-_INTEGER_TYPES = {"http://www.w3.org/2001/XMLSchema#integer", "http://www.w3.org/2001/XMLSchema#int",
-                  "http://www.w3.org/2001/XMLSchema#long", "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"}
-
-
 def python_value(term):
-    """An oxigraph term as a Python value: IRIs and strings as str, integers as int, decimals
-    (and doubles, through their printed form) as exact Decimal."""
+    """An oxigraph term as a plain value (``kg.store.results.plain_value``'s model: IRIs and
+    strings as str, integers as int, decimals and doubles as exact Decimal)."""
     if term is None or isinstance(term, ox.DefaultGraph):
         return None
     if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype else None
-        if dt in _DECIMAL_TYPES:
-            return Decimal(term.value)
-        if dt in _INTEGER_TYPES:
-            return int(term.value)
-        return term.value
+        return plain_literal(term.value, term.datatype.value if term.datatype else None)
     return term.value
 
 

@@ -9,10 +9,50 @@ import csv
 import io
 import unicodedata
 
+from decimal import Decimal
+from typing import Any
+
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.store.base import QueryResult
+
+# Plain values: the one row model of everything that computes with query results (the question
+# service's answers, the analytics, the benchmarks): IRIs and strings as ``str``, integers as
+# ``int``, decimals (and doubles, through their printed form) as exact ``Decimal`` — never float.
+# A backend with a fast path (``OxigraphStore.select_values``) builds the same values itself.
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+DECIMAL_TYPES = frozenset(_XSD + t for t in ("decimal", "double", "float"))
+INTEGER_TYPES = frozenset(_XSD + t for t in ("integer", "int", "long", "nonNegativeInteger"))
+
+
+def plain_literal(text: str, datatype: str | None) -> Any:
+    """A literal's printed form and datatype IRI as a plain value (see above)."""
+    if datatype in DECIMAL_TYPES:
+        return Decimal(text)
+    if datatype in INTEGER_TYPES:
+        return int(text)
+    return text
+
+
+def plain_value(term: Any) -> Any:
+    """An rdflib term as a plain value (see above); ``None`` stays ``None``."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return plain_literal(str(term), str(term.datatype) if term.datatype else None)
+    return str(term)
+
+
+def select_values(store: Any, sparql: str) -> list[dict[str, Any]]:
+    """The rows of a SELECT as dicts of plain values, through the store's fast path where it
+    has one (no rdflib terms built), else through :func:`plain_value`."""
+    fast = getattr(store, "select_values", None)
+    if fast is not None:
+        return fast(sparql)
+    result = store.query(sparql)
+    rows = result.dicts() if hasattr(result, "dicts") else [dict(r) for r in result]
+    return [{k: plain_value(v) for k, v in r.items()} for r in rows]
 
 
 def term_json(term) -> dict:

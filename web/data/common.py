@@ -4,9 +4,12 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
-from kg.rdf.escape import iri, literal  # noqa: F401 - re-exported for the data functions
+from kg.analytics.source import LABEL_PATH, as_money
+from kg.rdf.escape import iri  # the one escape module (an IRI outside IRIREF is refused)
 
-LABEL_PATH = "rdfs:label|skos:prefLabel|dct:title|foaf:name"
+# LABEL_PATH (the properties that name a node) and as_money (a 万元 figure with two decimals) are
+# the analytics' own definitions (kg/analytics/source.py): pages and analytics read labels and
+# money the same way.
 
 
 def value(term: Any) -> str | None:
@@ -27,15 +30,7 @@ def money(term: Any) -> Decimal | None:
     """A 万元 amount as Decimal with (at least) two decimals, as the records print money; the
     store may hand back ``1500`` for ``1500.00``. Never rounds: extra decimals are kept."""
     d = decimal(term)
-    if d is None:
-        return None
-    q = d.quantize(Decimal("0.01"))
-    return q if q == d else d
-
-
-# Values go into SPARQL text through the project's one escape module (an IRI is refused, with a
-# ValueError, when it holds anything outside the IRIREF production).
-iri_ref = iri
+    return None if d is None else as_money(d)
 
 
 def pick_label(candidates: Iterable[tuple[str, str | None]]) -> str | None:
@@ -54,7 +49,7 @@ def labels_for(ctx: Any, iris: Iterable[str]) -> dict[str, str]:
     out: dict[str, list[tuple[str, str | None]]] = {}
     for start in range(0, len(iris), 200):
         chunk = iris[start:start + 200]
-        values = " ".join(iri_ref(i) for i in chunk)
+        values = " ".join(iri(i) for i in chunk)
         rows = ctx.select(f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s {LABEL_PATH} ?l }}")
         for r in rows:
             out.setdefault(r["s"][1], []).append((r["l"][1], r["l"][3]))
@@ -74,7 +69,7 @@ def derived_labels(ctx: Any, iris: list[str]) -> dict[str, str]:
     location ``出处 文件 第N页/行 表 行``."""
     out: dict[str, str] = {}
     for start in range(0, len(iris), 200):
-        values = " ".join(iri_ref(i) for i in iris[start:start + 200])
+        values = " ".join(iri(i) for i in iris[start:start + 200])
         # VALUES inside each branch: outside, oxigraph evaluates every branch over the whole graph
         # first and joins after (≈200 ms on a 40k-triple store; ≈5 ms this way)
         values = f"VALUES ?s {{ {values} }}"

@@ -14,6 +14,7 @@ from kg.analytics.figures import document_figures, item_labels
 from kg.analytics.peers import MEASURES, peers
 from kg.analytics.source import Scope, as_money, iri, labels, web_select
 from kg.analytics.yoy import year_over_year
+from kg.names.department import department_kind
 from web.cache import cached
 from web.render import entity_url
 
@@ -44,14 +45,18 @@ def department_dashboard(ctx: Any, department: str, year: str | None = None) -> 
             for k in CARD_ITEMS]
     y = year_over_year(select, department, doc.phase or "budget")
     yoy_items = item_labels(select, [f.item for f in y.figures])
-    group = peers(select, None, None, doc.phase or "budget")
+    group = peers(select, None, None, doc.phase or "budget", same_kind_as=doc.department_label)
+    kind = department_kind(doc.department_label)
+    if len(group) < 2:  # no other department of its kind in the graph: all departments
+        group, kind = peers(select, None, None, doc.phase or "budget"), None
+    functional, scope = subject_tree_with_scope(select, doc.document, "functional")
     return {
         "document": {"iri": doc.document, "url": entity_url(doc.document), "year": doc.year,
                      "phase": PHASE_LABELS.get(doc.phase or "", doc.kind or ""), "kind": doc.kind},
         "documents": [{"year": d.year, "phase": PHASE_LABELS.get(d.phase or "", d.kind or ""), "iri": d.document,
                        "selected": d.document == doc.document} for d in docs],
         "card": card, "staff": doc.staff,
-        "functional": subject_tree(select, doc.document, "functional"),
+        "functional": functional, "functional_scope": scope,
         "economic": economic_rows(select, doc.document),
         "yoy": {"mode": y.mode,
                 "previous": y.previous.year if y.previous else None, "current": y.current.year if y.current else None,
@@ -60,7 +65,7 @@ def department_dashboard(ctx: Any, department: str, year: str | None = None) -> 
                 "stated": [{"subject": c.subject, "previous": c.previous, "current": c.current, "amount": c.amount,
                             "direction": {"increase": "增加", "decrease": "减少"}.get(c.direction or "", c.direction or ""),
                             "reason": c.reason, "confirmed": c.confirmed} for c in y.stated]},
-        "peers": {"measures": MEASURES,
+        "peers": {"measures": MEASURES, "kind": kind,
                   "rows": [{"label": p.label, "url": entity_url(p.department), "year": p.year, "values": p.values,
                             "outliers": [MEASURES[m] for m in p.outliers], "self": p.department == department}
                            for p in group]},
@@ -69,16 +74,31 @@ def department_dashboard(ctx: Any, department: str, year: str | None = None) -> 
 
 
 def subject_tree(select, document: str, scheme: str) -> list[dict]:
-    """The document's functional subjects as a tree (类 → 款 → 项) for a treemap: name, value
-    (the printed total, 万元, as a string), code, children. Where several tables print a subject
-    (一般公共预算 only, all funds), the larger figure (the wider scope) is kept."""
+    """The document's subjects of ``scheme`` as a tree (类 → 款 → 项): see :func:`subject_tree_with_scope`."""
+    return subject_tree_with_scope(select, document, scheme)[0]
+
+
+def subject_tree_with_scope(select, document: str, scheme: str) -> tuple[list[dict], str | None]:
+    """The document's subjects as a tree (类 → 款 → 项) for a treemap — name, value (the printed
+    total, 万元, as a string), code, children — and the Chinese name of the funds it covers
+    (``bkg:amountScope``: 全部资金, 财政拨款, 一般公共预算拨款 …; ``None`` where the graph does not
+    say). Figures of one scope only: the widest the document prints (the scope of most
+    observations), so a 一般公共预算 table never mixes into an all-funds tree; where several
+    tables of that scope print a subject, the larger figure is kept."""
     rows = select(f"""
-SELECT ?s ?code ?broader ?amount WHERE {{
+SELECT ?s ?code ?broader ?amount ?scope ?scopeLabel WHERE {{
   ?o bkg:document {iri(document)} ; bkg:subject ?s ; bkg:amount ?amount ; bkg:expenditureKind ?ek .
   FILTER(STRENDS(STR(?ek), "/total"))
   ?s skos:notation ?code . FILTER(CONTAINS(STR(?s), "/subject/{scheme}/"))
   OPTIONAL {{ ?s skos:broader ?broader }}
+  OPTIONAL {{ ?o bkg:amountScope ?scope OPTIONAL {{ ?scope skos:prefLabel ?scopeLabel FILTER(LANG(?scopeLabel) = "zh") }} }}
 }}""")
+    counts: dict[str | None, int] = {}
+    for r in rows:
+        counts[r.get("scope")] = counts.get(r.get("scope"), 0) + 1
+    chosen = max(counts, key=lambda k: (counts[k], k or "")) if counts else None
+    scope_label = next((str(r["scopeLabel"]) for r in rows if r.get("scope") == chosen and r.get("scopeLabel")), None)
+    rows = [r for r in rows if r.get("scope") == chosen]
     amount: dict[str, Decimal] = {}
     parent: dict[str, str | None] = {}
     code: dict[str, str] = {}
@@ -97,7 +117,7 @@ SELECT ?s ?code ?broader ?amount WHERE {{
         return out
 
     roots = sorted((s for s, p in parent.items() if p not in amount), key=lambda s: -amount[s])
-    return [node(s) for s in roots]
+    return [node(s) for s in roots], scope_label
 
 
 def economic_rows(select, document: str) -> list[dict]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.rdf.escape import iri as iri_term
 from web.cache import cached
-from web.data.common import LABEL_PATH, decimal, iri_ref, labels_for, location_text, money, pick_label
+from web.data.common import LABEL_PATH, decimal, labels_for, location_text, money, pick_label
 from web.vocab import compact
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -29,7 +30,7 @@ def _is_number(term: Any) -> bool:
 @cached
 def entity(ctx: Any, iri: str) -> dict | None:
     """The data behind ``/entity/…``; ``None`` where the graph says nothing about ``iri``."""
-    ref = iri_ref(iri)
+    ref = iri_term(iri)
     out_rows = ctx.select(f"SELECT ?p ?o WHERE {{ {ref} ?p ?o }} LIMIT {EDGE_LIMIT * 4}")
     graph_rows = ctx.select(f"SELECT DISTINCT ?p ?o ?g WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} {NOT_MACHINERY} }} "
                             f"LIMIT {EDGE_LIMIT * 4}")
@@ -84,7 +85,7 @@ def figures_by_year(ctx: Any, iri: str, labels: dict[str, str] | None = None) ->
     printed location is the ontology's provenance link (``prov:wasDerivedFrom`` a
     ``bkg:SourceLocation``, as ``ontology/shapes.ttl`` requires); naming the predicate instead of
     matching any edge to a location halves the query on a department with many figures."""
-    ref = iri_ref(iri)
+    ref = iri_term(iri)
     rows = ctx.select(f"""
 SELECT ?via ?p ?v ?g ?year ?what ?ek ?file ?page ?line ?table ?row WHERE {{
   {{ GRAPH ?g {{ {ref} ?p ?v }} BIND({ref} AS ?via) }}
@@ -143,7 +144,7 @@ def entity_turtle(ctx: Any, iri: str) -> str:
     from web.results import to_turtle
     from web.vocab import prefixes
 
-    ref = iri_ref(iri)
+    ref = iri_term(iri)
     res = ctx.query(f"CONSTRUCT {{ {ref} ?p ?o . ?s ?q {ref} }} WHERE {{ {{ {ref} ?p ?o }} UNION "
                     f"{{ ?s ?q {ref} }} }}")
     return to_turtle(res, prefixes())

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.rdf.escape import literal
 from web.cache import cached
-from web.data.common import LABEL_PATH, labels_for, literal
+from web.data.common import LABEL_PATH, labels_for
 from web.render import entity_url
 from web.vocab import compact
 
