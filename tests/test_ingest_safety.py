@@ -252,7 +252,7 @@ def _budget_of(department: str, year: int) -> str:
 @pytest.mark.parametrize("commits,delay", [(0, 0.8), (1, 0.0), (2, 0.05)],
                          ids=["during_start", "after_first_commit", "after_second_commit"])
 def test_kill_during_ingest_then_resume(commits, delay, tmp_path, stocked):
-    """``budgetkg ingest`` over four budgets of two new departments, killed with SIGKILL at
+    """``budgetkg ingest`` over eight budgets of four new departments, killed with SIGKILL at
     several points (detected in the store itself, read-only): the store validates at once, the
     rerun reports exactly the committed ones skipped as unchanged and reads the rest, and in the
     end every budget is there once — the earlier ones untouched."""
@@ -260,7 +260,10 @@ def test_kill_during_ingest_then_resume(commits, delay, tmp_path, stocked):
     before = snapshot(url)
     folder = tmp_path / "new"
     folder.mkdir()
-    for department, short in (("青山市水务局", "water"), ("青山市林业局", "forest")):
+    # eight budgets: the batches grow (1, 2, 4, …), so a kill after the second commit still
+    # lands with budgets left to read even when the machine is slow to deliver the signal
+    for department, short in (("青山市水务局", "water"), ("青山市林业局", "forest"),
+                              ("青山市审计局", "audit"), ("青山市统计局", "stats")):
         for year in (2026, 2027):
             (folder / f"{short}_{year}.txt").write_text(_budget_of(department, year), encoding="utf-8")
     names = sorted(p.name for p in folder.iterdir())
