@@ -126,13 +126,23 @@ def parent_groups(rows: list, root) -> list[tuple[object, list]]:
     for head, members in segs:
         coded = [r for r in members if r.code]
         known = {r.code for r in coded}
-        children: dict[str | None, list] = {}
+        tops: list = []
+        children: dict[int, list] = {}
+        latest: dict[str, object] = {}  # the last row printed with each code, above the current
         for r in coded:
-            children.setdefault(parent_code(r.code, known), []).append(r)
+            parent = parent_code(r.code, known)
+            if parent is None:
+                tops.append(r)
+            else:
+                # a code printed more than once (one 301 per paired 501/505 subject, 烟台 表6)
+                # owns the rows below it up to its next printing
+                owner = latest.get(parent) or next(p for p in coded if p.code == parent)
+                children.setdefault(id(owner), []).append(r)
+            latest[r.code] = r
         top = head if head is not None else (root if not heads else None)
         if top is not None:
-            out.append((top, children.get(None, [])))
-        out.extend((r, children.get(r.code, [])) for r in coded)
+            out.append((top, tops))
+        out.extend((r, children.get(id(r), [])) for r in coded)
     return out
 
 

@@ -33,6 +33,7 @@ CENT = Decimal("0.01")
 _MONEY_TARGET_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万元|元)$")
 _TOTAL_WORDS_RE = re.compile(r"项目资金|总投资|财政资金|其他资金|年度预算|资金总额|预算总额|总额|合计|共计")
 _LEAD_RE = re.compile(r"^(?:\d{4}年)?(?:计划)?(?:完成|支付|用于|安排|实现|开展)*")
+_WHOLE_COST_RE = re.compile(r"(?:总额|总计|合计|总成本|总经费)$")
 _UNIT_SUFFIX_RE = re.compile(r"[（(](?:万元|元|%|次|个)[)）]$")
 
 
@@ -101,7 +102,13 @@ def _cost_sum_checks(tables, file: str) -> list[Check]:
     for table in tables:
         if table.kind != "project" or table.budget is None:
             continue
-        values = [_in_wan(i.target) for i in _cost_indicators(table)]
+        costs = _cost_indicators(table)
+        # an indicator naming the whole (专项经费总额 ≤23万元) beside its breakdown (专家工资支出
+        # ≤18万元) is the cost; its parts are bounds within it, not further costs
+        wholes = [i for i in costs if _WHOLE_COST_RE.search(i.name or "")]
+        if wholes and len(wholes) < len(costs):
+            costs = wholes
+        values = [_in_wan(i.target) for i in costs]
         if not values or any(v is None for v in values):
             continue
         expected = _cents(sum(values, Decimal(0)))

@@ -11,7 +11,7 @@ from kg.extract.tables.rows import read_rows
 
 ECONOMIC = Schema(
     columns=["total", "personnel", "public"], sums=[("total", ["personnel", "public"])],
-    header_patterns=[("personnel", r"人员经费"), ("public", r"公用经费"),
+    header_patterns=[("personnel", r"人员(?:经费|支出)"), ("public", r"公用(?:经费|支出)"),
                      ("total", r"^(?:合计|总计|小计|金额|预算数|决算数)$")])
 
 
@@ -48,20 +48,36 @@ def _read_economic(table, record: Record):
     return rows
 
 
+def _add_paired(first: EconomicSubject, again: EconomicSubject) -> None:
+    """A subject printed once per paired government subject (烟台 表6: 301 beside 501 and again
+    beside 505) is one subject of the department's classification: its figures are the sum of
+    its printings (the record keeps one row per code; the table's rows keep each printing)."""
+    for key in ("total", "personnel", "public"):
+        a, b = getattr(first, key), getattr(again, key)
+        if b is not None:
+            setattr(first, key, b if a is None else a + b)
+
+
 @register("basic_economic")
 def parse_basic_economic(table, record: Record, parts) -> None:
     rows = _read_economic(table, record)
     if record.economic_subjects:
         return
+    by_code: dict[str, EconomicSubject] = {}
     for row in rows:
         if not row.code:
             continue
-        record.economic_subjects.append(EconomicSubject(
+        subject = EconomicSubject(
             code=row.code, name=row.name,
             total=in_record_unit(row.get("total"), table, record),
             personnel=in_record_unit(row.get("personnel"), table, record),
             public=in_record_unit(row.get("public"), table, record),
-            provenance=row.provenance(record.source, table.label)))
+            provenance=row.provenance(record.source, table.label))
+        if row.code in by_code:
+            _add_paired(by_code[row.code], subject)
+            continue
+        by_code[row.code] = subject
+        record.economic_subjects.append(subject)
     fill_totals_from_root(root_row(rows), (("personnel", "personnel"), ("public_expenses", "public"),
                                            ("basic_expenditure", "total")), table, record)
     _half_totals(table, record)
