@@ -462,16 +462,46 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
             if by_key.get(key) is not None and (r2.get(col) is not None or by_key[key] != 0):
                 c.add("same_figure", f"{income.label} {r2.label} {income_titles[col]} vs {summary.label} {name}",
                       by_key[key], r2.get(col), _prov(record, income, r2))
-    if budget and r5 is not None and by_key.get("general_public_budget") is not None and r5.get("total") is not None:
-        c.add("same_figure", f"{general.label} {r5.label} vs {summary.label} 一般公共预算拨款",
-              by_key["general_public_budget"], r5.get("total"), _prov(record, general, r5))
     fiscal = parts.table("fiscal_summary")
+    carried = _general_carryover(fiscal) or _general_carryover(summary)
+    if budget and r5 is not None and by_key.get("general_public_budget") is not None and r5.get("total") is not None:
+        expected, words = _with_carryover(by_key["general_public_budget"], carried, r5.get("total"))
+        c.add("same_figure", f"{general.label} {r5.label} vs {summary.label} 一般公共预算拨款{words}",
+              expected, r5.get("total"), _prov(record, general, r5))
     if budget and fiscal is not None and r5 is not None:  # a 决算's income and spending differ by its 结余
         items = fiscal.data.items if isinstance(fiscal.data, SummaryData) else []
         gpb = next((i for i in items if i.key == "general_public_budget"), None)
         if gpb is not None and gpb.value is not None:
-            c.add("same_figure", f"{general.label} {r5.label} vs {fiscal.label} 一般公共预算",
-                  gpb.value, r5.get("total"), _prov(record, general, r5))
+            expected, words = _with_carryover(gpb.value, carried, r5.get("total"))
+            c.add("same_figure", f"{general.label} {r5.label} vs {fiscal.label} 一般公共预算{words}",
+                  expected, r5.get("total"), _prov(record, general, r5))
+
+
+def _general_carryover(table) -> Decimal | None:
+    """The 一般公共预算 line printed under a summary's 上年结转（结余） heading: the general budget's
+    money carried over from last year, which some templates (杭州, 北京) spend in their 表5."""
+    if table is None or not isinstance(table.data, SummaryData):
+        return None
+    under_carryover = False
+    for item in table.data.items:
+        if item.key == "carryover_total" or "结转" in item.label:
+            under_carryover = True
+            continue
+        if under_carryover and item.level <= 0:
+            under_carryover = False
+        if under_carryover and re.sub(r"^[一二三四五六七八九十]+[、.．]", "", item.label).startswith("一般公共预算"):
+            return item.value
+    return None
+
+
+def _with_carryover(appropriated: Decimal, carried: Decimal | None, printed: Decimal | None
+                    ) -> tuple[Decimal, str]:
+    """表5's total is the year's general budget appropriation, or — where the template spends the
+    carried-over general budget in 表5 too and the total says so — the two together."""
+    if carried and printed is not None and abs(printed - appropriated) > CENT \
+            and abs(printed - appropriated - carried) <= CENT:
+        return appropriated + carried, " + 上年结转一般公共预算"
+    return appropriated, ""
 
 
 @register_checks("tables", "报表勾稽")

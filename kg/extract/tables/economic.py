@@ -38,10 +38,37 @@ def _half_totals(table, record: Record) -> None:
             t.provenance[key] = where
 
 
+def code_by_names(rows) -> None:
+    """A table printing names only (杭州 表6 ``工资福利支出`` over ``基本工资``…) is given its
+    codes by the national economic classification: a 类 by its name, a 款 by its name under the
+    类 above it. Nothing is done where any row prints a code, or where a name is not a subject
+    of the classification (then the table stays as printed)."""
+    from kg.extract.profiles.vocabulary import economic_class_code, economic_item_code
+
+    body = [r for r in rows if not r.is_total]
+    if not body or any(r.code for r in rows):
+        return
+    codes: list[str] = []
+    current: str | None = None
+    for row in body:
+        code = economic_class_code(row.name)
+        if code is None and current is not None:
+            code = economic_item_code(current, row.name)
+        if code is None:
+            return
+        if len(code) == 3:
+            current = code
+        codes.append(code)
+    for row, code in zip(body, codes):
+        row.code = code
+        row.extra["code_from_name"] = True
+
+
 def _read_economic(table, record: Record):
     """The table's rows, placed in 合计/人员经费/公用经费 and kept on the section for the checks."""
     lines, half_totals = _lines(table)
     rows = read_rows(lines, coded=True)
+    code_by_names(rows)
     resolve(rows, ECONOMIC, unit=table.unit or record.unit, year=record.year)
     table.rows = rows
     table.data = EconomicData(schema=ECONOMIC, half_totals=half_totals)
