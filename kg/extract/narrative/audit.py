@@ -384,9 +384,23 @@ def table_checks(narrative: Narrative, record: Record) -> list[Check]:
             ok = in_printed_unit is not None and \
                 in_printed_unit.quantize(step, rounding=ROUND_HALF_UP) == money(fact.printed)
             label = KEY_NAMES.get(name, name) if name != "operating_expenses" else "机关运行经费"
-            out.append(Check("same_figure", f"{fact.provenance.table or '说明'} {label} vs {source.table}",
-                             table_value, fact.value, ok, fact.provenance, tolerance=max(tolerance or CENT, CENT),
-                             note=f"说明印{fact.printed}{fact.printed_unit}"))
+            check = Check("same_figure", f"{fact.provenance.table or '说明'} {label} vs {source.table}",
+                          table_value, fact.value, ok, fact.provenance, tolerance=max(tolerance or CENT, CENT),
+                          note=f"说明印{fact.printed}{fact.printed_unit}")
+            if not ok and _unit_word_misprinted(fact, table_value, record.unit, step):
+                # ``预算支出1682.76元`` beside 1682.76万元 in every table: the number is the table's,
+                # the unit word is the slip — told, not graded as a wrong figure
+                check.severity = "notice"
+                check.note += f"（数字与表中{table_value}{record.unit}一致，单位字样疑误印）"
+            out.append(check)
+    return out
+
+
+def _unit_word_misprinted(fact, table_value: Decimal, unit: str | None, step: Decimal) -> bool:
+    """The narrative prints the table's number exactly under another unit word."""
+    printed = money(fact.printed)
+    return bool(unit and fact.printed_unit and fact.printed_unit != unit and printed is not None
+                and table_value.quantize(step, rounding=ROUND_HALF_UP) == printed)
     return out
 
 
