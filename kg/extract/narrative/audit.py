@@ -232,6 +232,22 @@ def _named_base(stated: Stated, stated_totals: dict[tuple[str, str], Decimal], r
     return value
 
 
+def _current_year_bases(stated: Stated, record: Record) -> list[Decimal]:
+    """``占总支出`` / ``占总收入`` of a 决算 may mean the year's own total (本年支出合计, 本年收入合计)
+    rather than 支出总计 with its 结转结余: both are candidates, the one the share fits is checked."""
+    words = stated.share_base or ""
+    keys = [key for word, key in (("支出", "current_year_expenditure"), ("收入", "current_year_income"))
+            if word in words and "基本" not in words and "项目" not in words]
+    out = []
+    for key in keys:
+        value = getattr(record.totals, key, None)
+        if value is not None and record.unit and record.unit != "万元":
+            value = convert(value, record.unit, "万元")
+        if value is not None:
+            out.append(value)
+    return out
+
+
 def share_checks(narrative: Narrative, compositions, record: Record) -> list[Check]:
     """share_percent of every ``X万元，占Y%`` whose total is known."""
     out: list[Check] = []
@@ -249,7 +265,7 @@ def share_checks(narrative: Narrative, compositions, record: Record) -> list[Che
         part = _wan(stated)
         named = _named_base(stated, stated_totals, record)
         if stated.share_base:
-            candidates = [named] if named is not None else []
+            candidates = [named, *_current_year_bases(stated, record)] if named is not None else []
         else:  # the total the share belongs to is not named: its list's total, or its section's
             head = owner.get(id(stated))
             candidates = ([_wan(head)] if head is not None else []) + \

@@ -220,7 +220,7 @@ def _allocation_vs_indicator_checks(items, tables) -> list[Check]:
 
 def _figure_checks(lines: list[Line], record: Record) -> list[Check]:
     # printed in 万元: compared in the record's unit (元 in Shanghai)
-    figures = _in_record_unit(read_figures(lines, record.source), record.unit)
+    figures = _in_record_unit(read_figures(lines, record.source, record.kind), record.unit)
     out: list[Check] = []
     if figures.procurement is not None and figures.procurement.total is not None:
         p = figures.procurement
@@ -253,7 +253,7 @@ def _basic_split_checks(parts, lines: list[Line], record: Record) -> list[Check]
     table (表6; Jiangsu's 一般公共预算基本支出预算表 prints no 人员/公用 columns, only its 合计)."""
     from kg.extract.tables.classification import in_record_unit, root_row
 
-    figures = _in_record_unit(read_figures(lines, record.source), record.unit)
+    figures = _in_record_unit(read_figures(lines, record.source, record.kind), record.unit)
     table = parts.table("basic_economic") if hasattr(parts, "table") else None
     root = root_row(table.rows) if table is not None and table.rows else None
     if figures.personnel is None or figures.public_expenses is None or root is None or root.get("total") is None:
