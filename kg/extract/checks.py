@@ -245,6 +245,8 @@ def summary_checks(c: Checks, table) -> None:
         kids = kids_of(n)
         if not any(k.value is not None for k in kids):
             continue
+        if len(kids) == 1 and kids[0].label.startswith("其中"):
+            continue  # ``其中：专项资金列入部门预算的项目``: one part named out of the whole, not its parts
         iprov = Provenance(file=c.record.source, page=item.line.page, line=item.line.lineno, table=label,
                            row=item.label)
         from kg.extract.tables.summary import _NUMBER_PREFIX
