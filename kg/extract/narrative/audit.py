@@ -204,7 +204,8 @@ def _named_base(stated: Stated, stated_totals: dict[tuple[str, str], Decimal], r
     words = (stated.share_base or "").rstrip("的")
     if not words:
         return None
-    found = classify(words, side_of(words))
+    # ``占政府采购支出合同总额``: the procurement total, whatever else the words say (支出)
+    found = ("procurement", "total") if "政府采购" in words else classify(words, side_of(words))
     if found is None:
         words = re.sub(r"^(?:本年|部门|本部门|当年)+", "", words)
         found = classify(words, side_of(words))

@@ -80,6 +80,7 @@ def split_halves(lines: list[Line]) -> tuple[list[Line], dict[str, tuple[Decimal
             continue
         started = True
         pending: tuple[str, int] | None = None  # a total's label waiting for its figure
+        last_end = -1  # the last part a total of this row covered
         for side, part in enumerate(parts):
             if not any(part):
                 continue
@@ -96,7 +97,11 @@ def split_halves(lines: list[Line]) -> tuple[list[Line], dict[str, tuple[Decimal
                 if figure is None:
                     pending = (label, side)
                     continue
-                covered = [class_sums[i] for i in range(first, side + 1) if class_sums[i] is not None]
+                # a total covers the parts since the last total: 公用经费合计 printed in the third
+                # part totals the second and the third
+                covered = [class_sums[i] for i in range(min(first, last_end + 1), side + 1)
+                           if class_sums[i] is not None]
+                last_end = side
                 totals[label] = (figure, line, sum(covered, Decimal(0)) if covered else None)
                 pending = None
                 continue
