@@ -100,10 +100,10 @@ def parse_basic_economic(table, record: Record, parts) -> None:
             personnel=in_record_unit(row.get("personnel"), table, record),
             public=in_record_unit(row.get("public"), table, record),
             provenance=row.provenance(record.source, table.label))
-        if row.code in by_code:
+        if row.code in by_code and "paired_subject" in row.extra:
             _add_paired(by_code[row.code], subject)
             continue
-        by_code[row.code] = subject
+        by_code.setdefault(row.code, subject)
         record.economic_subjects.append(subject)
     fill_totals_from_root(root_row(rows), (("personnel", "personnel"), ("public_expenses", "public"),
                                            ("basic_expenditure", "total")), table, record)
