@@ -440,9 +440,9 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
     _total_vs_summary(c, record, expenditure, r3, summary, "支出", current_out, grand.expenditure_total)
     _total_vs_summary(c, record, income, r2, summary, "收入", current_in, grand.income_total)
     by_key = summary_data.by_key
-    if r6 is not None and r3 is not None and r3.get("basic") is not None and _general_budget_only(by_key, r5):
+    if r6 is not None and r3 is not None and r3.get("basic") is not None and _general_budget_only(by_key):
         # 表3 is every source's spending, 表6 the general budget's: one figure only where the
-        # general budget is the department's only money (else 表6 is checked against 表5)
+        # general budget is the department's only money (表6 is checked against 表5 as well)
         c.add("same_figure", f"{economic.label} {r6.label} vs {expenditure.label} {r3.label} 基本支出",
               r3.get("basic"), r6.get("total"), _prov(record, economic, r6))
     if r6 is not None and r5 is not None and r5.get("basic") is not None:
@@ -481,11 +481,9 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
                   expected, r5.get("total"), _prov(record, general, r5))
 
 
-def _general_budget_only(by_key: dict, r5) -> bool:
-    """True where 表3's 基本支出 must equal 表6's 合计: no 表5 基本支出 to compare with, and the
-    year's income is the general budget appropriation alone (as far as the summary prints it)."""
-    if r5 is not None and r5.get("basic") is not None:
-        return False
+def _general_budget_only(by_key: dict) -> bool:
+    """True where 表3's 基本支出 must equal 表6's 合计: the year's income is the general budget
+    appropriation alone (as far as the summary prints it); else 表6 answers to 表5 only."""
     general, current = by_key.get("general_public_budget"), by_key.get("current_year_income")
     return general is None or current is None or abs(general - current) <= CENT
 
