@@ -30,8 +30,8 @@ def register(kind: str) -> Callable[[TableParser], TableParser]:
 
 
 def read_tables(parts, record: Record) -> None:
-    """Run the registered parser of every recognised table. What the tables leave blank is
-    filled later from the narrative's typed facts (``kg.extract.narrative.facts.fill_totals``)."""
+    """Run the registered parser of every recognised table, then fill what the tables left
+    blank from the income statements of the narrative (``summary.fill_from_narrative``)."""
     rank = {kind: i for i, kind in enumerate(ORDER)}
     ordered = sorted(enumerate(parts.tables), key=lambda it: (rank.get(it[1].kind, len(ORDER)), it[0]))
     for _, table in ordered:
@@ -39,8 +39,10 @@ def read_tables(parts, record: Record) -> None:
         if parser is not None:
             parser(table, record, parts)
     from kg.extract.tables.classification import classes_from_summary
+    from kg.extract.tables.summary import fill_from_narrative
 
     classes_from_summary(parts, record)
+    fill_from_narrative(parts, record)
 
 
 # parser modules register themselves on import

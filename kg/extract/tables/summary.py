@@ -13,8 +13,8 @@ classification for a 类 printed by name only), an 经济分类 by category, or 
 side's amount is its first figure column; numbering columns (行次) are never read as amounts.
 A 收入总计 printed blank beside a printed 支出总计 is the sum of the income headings, marked so.
 
-Totals the tables leave blank are filled from the narrative's typed facts, in one place
-(``kg.extract.narrative.facts.fill_totals``).
+``fill_from_narrative`` fills Totals the tables leave blank from the narrative's income
+statements (``单位资金 0.00万元``, ``财政拨款结转 0.00 万元``).
 """
 from __future__ import annotations
 
@@ -441,3 +441,63 @@ def parse_fiscal_summary(table, record: Record, parts) -> None:
     data = read_summary(table, profile.income_labels if profile is not None else ())
     table.rows = data.right
     table.data = data
+
+
+# --- the narrative's income statements -------------------------------------------------------
+
+_NARRATIVE_INCOME = [
+    ("unit_funds", r"单位资金"),
+    ("carryover_fiscal", r"财政拨款结转(?:结余)?"),
+    ("carryover_nonfiscal", r"非财政拨款结转结余|非财政拨款结余"),
+    ("carryover_total", r"上年结转结余"),
+    ("general_public_budget", r"一般公共预算(?:拨款)?(?:收入)?"),
+    ("government_fund", r"政府性基金预算(?:拨款)?"),
+    ("state_capital", r"国有资本经营预算(?:拨款)?"),
+]
+
+
+def fill_from_narrative(parts, record: Record) -> None:
+    """Totals left blank by the tables, from ``收入预算情况说明`` statements ``<item> X万元``.
+
+    Only a statement that begins a line or sentence counts (``单位资金 0.00万元，占 0.00%``), in the
+    income section of the narrative; ``未安排`` leaves the figure blank.
+    """
+    lines = parts.narrative
+    start = end = None
+    for i, line in enumerate(lines):
+        compact = compact_name(line.text)
+        # a heading may wrap: ``二、关于…2024 年`` + ``收入预算情况说明``
+        heading = compact + (compact_name(lines[i + 1].text) if i + 1 < len(lines) else "")[:12]
+        if start is None and re.search(r"收入预算(?:情况)?说明|收入决算(?:情况)?说明", heading) and \
+                re.match(r"^[一二三四五六七八九十]+、", compact):
+            start = i
+        elif start is not None and re.match(r"^[一二三四五六七八九十]+、", compact):
+            end = i
+            break
+    if start is None:
+        return
+    section = lines[start:end]
+    text = "\n".join(remove_cjk_spaces(line.text) for line in section)
+    t = record.totals
+    unit = "万元"
+    for key, label in _NARRATIVE_INCOME:
+        if getattr(t, key) is not None:
+            continue
+        m = re.search(rf"(?:^|[\n。；;，,])\s*(?:{label})\s*([\d,]+(?:\.\d+)?)\s*(万元|元)", text)
+        if not m:
+            continue
+        # the statement names only this item (not 上级一般公共预算… or 非财政拨款… for a shorter label)
+        before = text[max(0, m.start() - 6):m.start() + 1]
+        if key == "carryover_fiscal" and "非" in before[-2:]:
+            continue
+        value = parse_money(m.group(1))
+        unit = m.group(2)
+        if record.unit and unit != record.unit:
+            from kg.units import convert
+
+            value = convert(value, unit, record.unit)
+        setattr(t, key, value)
+        line_no = text[:m.start()].count("\n")
+        src = section[min(line_no + (1 if text[m.start()] == "\n" else 0), len(section) - 1)]
+        t.provenance[key] = Provenance(file=record.source, page=src.page, line=src.lineno,
+                                       table="说明", row=compact_name(m.group(0)).lstrip("。；;，,"))
