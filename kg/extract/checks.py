@@ -126,13 +126,23 @@ def parent_groups(rows: list, root) -> list[tuple[object, list]]:
     for head, members in segs:
         coded = [r for r in members if r.code]
         known = {r.code for r in coded}
-        children: dict[str | None, list] = {}
+        tops: list = []
+        children: dict[int, list] = {}
+        latest: dict[str, object] = {}  # the last row printed with each code, above the current
         for r in coded:
-            children.setdefault(parent_code(r.code, known), []).append(r)
+            parent = parent_code(r.code, known)
+            if parent is None:
+                tops.append(r)
+            else:
+                # a code printed more than once (one 301 per paired 501/505 subject, 烟台 表6)
+                # owns the rows below it up to its next printing
+                owner = latest.get(parent) or next(p for p in coded if p.code == parent)
+                children.setdefault(id(owner), []).append(r)
+            latest[r.code] = r
         top = head if head is not None else (root if not heads else None)
         if top is not None:
-            out.append((top, children.get(None, [])))
-        out.extend((r, children.get(r.code, [])) for r in coded)
+            out.append((top, tops))
+        out.extend((r, children.get(id(r), [])) for r in coded)
     return out
 
 
@@ -235,6 +245,8 @@ def summary_checks(c: Checks, table) -> None:
         kids = kids_of(n)
         if not any(k.value is not None for k in kids):
             continue
+        if len(kids) == 1 and kids[0].label.startswith("其中"):
+            continue  # ``其中：专项资金列入部门预算的项目``: one part named out of the whole, not its parts
         iprov = Provenance(file=c.record.source, page=item.line.page, line=item.line.lineno, table=label,
                            row=item.label)
         from kg.extract.tables.summary import _NUMBER_PREFIX
@@ -427,13 +439,15 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
     current_in, current_out = _current_year_lines(summary)
     _total_vs_summary(c, record, expenditure, r3, summary, "支出", current_out, grand.expenditure_total)
     _total_vs_summary(c, record, income, r2, summary, "收入", current_in, grand.income_total)
-    if r6 is not None and r3 is not None and r3.get("basic") is not None:
+    by_key = summary_data.by_key
+    if r6 is not None and r3 is not None and r3.get("basic") is not None and _general_budget_only(by_key):
+        # 表3 is every source's spending, 表6 the general budget's: one figure only where the
+        # general budget is the department's only money (表6 is checked against 表5 as well)
         c.add("same_figure", f"{economic.label} {r6.label} vs {expenditure.label} {r3.label} 基本支出",
               r3.get("basic"), r6.get("total"), _prov(record, economic, r6))
     if r6 is not None and r5 is not None and r5.get("basic") is not None:
         c.add("same_figure", f"{economic.label} {r6.label} vs {general.label} {r5.label} 基本支出",
               r5.get("basic"), r6.get("total"), _prov(record, economic, r6))
-    by_key = summary_data.by_key
     if r11 is not None and summary is not None:
         if by_key.get("carryover_total") is not None:
             c.add("same_figure", f"{carry.label} {r11.label} vs {summary.label} 上年结转结余",
@@ -452,16 +466,53 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
             if by_key.get(key) is not None and (r2.get(col) is not None or by_key[key] != 0):
                 c.add("same_figure", f"{income.label} {r2.label} {income_titles[col]} vs {summary.label} {name}",
                       by_key[key], r2.get(col), _prov(record, income, r2))
-    if budget and r5 is not None and by_key.get("general_public_budget") is not None and r5.get("total") is not None:
-        c.add("same_figure", f"{general.label} {r5.label} vs {summary.label} 一般公共预算拨款",
-              by_key["general_public_budget"], r5.get("total"), _prov(record, general, r5))
     fiscal = parts.table("fiscal_summary")
+    carried = _general_carryover(fiscal) or _general_carryover(summary)
+    if budget and r5 is not None and by_key.get("general_public_budget") is not None and r5.get("total") is not None:
+        expected, words = _with_carryover(by_key["general_public_budget"], carried, r5.get("total"))
+        c.add("same_figure", f"{general.label} {r5.label} vs {summary.label} 一般公共预算拨款{words}",
+              expected, r5.get("total"), _prov(record, general, r5))
     if budget and fiscal is not None and r5 is not None:  # a 决算's income and spending differ by its 结余
         items = fiscal.data.items if isinstance(fiscal.data, SummaryData) else []
         gpb = next((i for i in items if i.key == "general_public_budget"), None)
         if gpb is not None and gpb.value is not None:
-            c.add("same_figure", f"{general.label} {r5.label} vs {fiscal.label} 一般公共预算",
-                  gpb.value, r5.get("total"), _prov(record, general, r5))
+            expected, words = _with_carryover(gpb.value, carried, r5.get("total"))
+            c.add("same_figure", f"{general.label} {r5.label} vs {fiscal.label} 一般公共预算{words}",
+                  expected, r5.get("total"), _prov(record, general, r5))
+
+
+def _general_budget_only(by_key: dict) -> bool:
+    """True where 表3's 基本支出 must equal 表6's 合计: the year's income is the general budget
+    appropriation alone (as far as the summary prints it); else 表6 answers to 表5 only."""
+    general, current = by_key.get("general_public_budget"), by_key.get("current_year_income")
+    return general is None or current is None or abs(general - current) <= CENT
+
+
+def _general_carryover(table) -> Decimal | None:
+    """The 一般公共预算 line printed under a summary's 上年结转（结余） heading: the general budget's
+    money carried over from last year, which some templates (杭州, 北京) spend in their 表5."""
+    if table is None or not isinstance(table.data, SummaryData):
+        return None
+    under_carryover = False
+    for item in table.data.items:
+        if item.key == "carryover_total" or "结转" in item.label:
+            under_carryover = True
+            continue
+        if under_carryover and item.level <= 0:
+            under_carryover = False
+        if under_carryover and re.sub(r"^[一二三四五六七八九十]+[、.．]", "", item.label).startswith("一般公共预算"):
+            return item.value
+    return None
+
+
+def _with_carryover(appropriated: Decimal, carried: Decimal | None, printed: Decimal | None
+                    ) -> tuple[Decimal, str]:
+    """表5's total is the year's general budget appropriation, or — where the template spends the
+    carried-over general budget in 表5 too and the total says so — the two together."""
+    if carried and printed is not None and abs(printed - appropriated) > CENT \
+            and abs(printed - appropriated - carried) <= CENT:
+        return appropriated + carried, " + 上年结转一般公共预算"
+    return appropriated, ""
 
 
 @register_checks("tables", "报表勾稽")

@@ -45,7 +45,9 @@ FINAL_TABLES = [
     ("government_fund", "政府性基金预算财政拨款收入支出决算表"), ("state_capital", "国有资本经营预算财政拨款支出决算表"),
 ]
 # table kinds that stand in for one another (Jiangsu's 财政拨款支出预算表 beside 一般公共预算支出预算表)
-ALTERNATIVES = {"general_budget_expenditure": {"fiscal_expenditure"}, "basic_economic": {"fiscal_basic_economic"}}
+# and 深圳's 一般公共预算支出表（按经济分类）, whose 基本支出 column is the 基本支出 by economic subject
+ALTERNATIVES = {"general_budget_expenditure": {"fiscal_expenditure"},
+                "basic_economic": {"fiscal_basic_economic", "general_budget_economic"}}
 
 # (section, pattern over the compacted narrative): what a 情况说明 must explain
 BUDGET_SECTIONS = [

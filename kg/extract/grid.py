@@ -103,6 +103,10 @@ class GridLayout:
     # the rows cross subjects of several classifications, each label column a coded name
     # (北京 支出总表: ``2010601-行政运行 | 50101-工资奖金津补贴 | 30101-基本工资``)
     crossed: bool = False
+    # a second code|name pair printed beside the first (烟台 表6: 部门预算支出经济分类 ``301 01
+    # 基本工资`` | 政府预算支出经济分类 ``501 01 工资奖金津补贴``): the row's paired subject, never
+    # part of its own code or name
+    paired: tuple[int, ...] = ()
 
     def column(self, index: int) -> GridColumn | None:
         return self.columns[index] if 0 <= index < len(self.columns) else None
@@ -175,7 +179,24 @@ def analyse(lines: list[Line]) -> GridLayout | None:
     columns = _code_groups(columns, body)
     columns = _blank_figures(columns)
     header = tuple(line.lineno for line in header_rows + numbering)
-    return GridLayout(tuple(columns), header, _blocks(columns), _crossed(columns, body))
+    return GridLayout(tuple(columns), header, _blocks(columns), _crossed(columns, body), _paired(columns))
+
+
+def _paired(columns: list[GridColumn]) -> tuple[int, ...]:
+    """The columns of a second classification (code columns, then a label column) that follow
+    the first code|label pair before any figure column."""
+    roles = [(c.index, c.role) for c in columns if c.role not in ("empty", "numbering")]
+    i = 0
+    while i < len(roles) and roles[i][1] in ("code", "identifier"):
+        i += 1
+    if i == 0 or i >= len(roles) or roles[i][1] != "label":
+        return ()
+    j = i + 1
+    while j < len(roles) and roles[j][1] == "code":
+        j += 1
+    if j == i + 1 or j >= len(roles) or roles[j][1] != "label":
+        return ()
+    return tuple(index for index, _ in roles[i + 1:j + 1])
 
 
 def _crossed(columns: list[GridColumn], body: list[Line]) -> bool:

@@ -150,6 +150,9 @@ def _refine_kind(kind: str, title: TitleMatch, body: list[Line]) -> str:
     """The kind the rows show where the title leaves it open: a 支出 table whose codes are
     economic (3xx/5xx) is an economic table, a 基本支出 table whose codes are functional (2xx)
     a functional one. A title that names its classification (按经济分类, 功能科目) decides."""
+    if re.search(r"经济", title.qualifier) and not re.search(r"经济|功能", title.title) and kind in _ECONOMIC_VARIANT \
+            and kind not in ("project_expenditure", "expenditure"):
+        return _ECONOMIC_VARIANT[kind]  # 一般公共预算支出表（按经济分类）: the qualifier names the rows
     if re.search(r"功能|经济", title.qualifier + title.title):
         return kind
     codes = [m.group(1)[0] for line in body for m in [re.match(r"^\[?(\d{3})(?:\d{2}){0,2}\b", compact_name(

@@ -79,7 +79,7 @@ def read_narrative(parts, record: Record) -> None:
             record.department_indicators = list(table.indicators)
             department_done = True
     record.projects.extend(added)
-    apply_figures(read_figures(lines, file), record)
+    apply_figures(read_figures(lines, file, record.kind), record)
     if not record.definitions:
         record.definitions = read_definitions(lines)
     # every amount the 说明 states, typed; the totals the tables left empty; assets; changes

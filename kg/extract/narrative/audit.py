@@ -204,7 +204,8 @@ def _named_base(stated: Stated, stated_totals: dict[tuple[str, str], Decimal], r
     words = (stated.share_base or "").rstrip("的")
     if not words:
         return None
-    found = classify(words, side_of(words))
+    # ``占政府采购支出合同总额``: the procurement total, whatever else the words say (支出)
+    found = ("procurement", "total") if "政府采购" in words else classify(words, side_of(words))
     if found is None:
         words = re.sub(r"^(?:本年|部门|本部门|当年)+", "", words)
         found = classify(words, side_of(words))
@@ -232,6 +233,22 @@ def _named_base(stated: Stated, stated_totals: dict[tuple[str, str], Decimal], r
     return value
 
 
+def _current_year_bases(stated: Stated, record: Record) -> list[Decimal]:
+    """``占总支出`` / ``占总收入`` of a 决算 may mean the year's own total (本年支出合计, 本年收入合计)
+    rather than 支出总计 with its 结转结余: both are candidates, the one the share fits is checked."""
+    words = stated.share_base or ""
+    keys = [key for word, key in (("支出", "current_year_expenditure"), ("收入", "current_year_income"))
+            if word in words and "基本" not in words and "项目" not in words]
+    out = []
+    for key in keys:
+        value = getattr(record.totals, key, None)
+        if value is not None and record.unit and record.unit != "万元":
+            value = convert(value, record.unit, "万元")
+        if value is not None:
+            out.append(value)
+    return out
+
+
 def share_checks(narrative: Narrative, compositions, record: Record) -> list[Check]:
     """share_percent of every ``X万元，占Y%`` whose total is known."""
     out: list[Check] = []
@@ -249,7 +266,7 @@ def share_checks(narrative: Narrative, compositions, record: Record) -> list[Che
         part = _wan(stated)
         named = _named_base(stated, stated_totals, record)
         if stated.share_base:
-            candidates = [named] if named is not None else []
+            candidates = [named, *_current_year_bases(stated, record)] if named is not None else []
         else:  # the total the share belongs to is not named: its list's total, or its section's
             head = owner.get(id(stated))
             candidates = ([_wan(head)] if head is not None else []) + \
@@ -384,9 +401,23 @@ def table_checks(narrative: Narrative, record: Record) -> list[Check]:
             ok = in_printed_unit is not None and \
                 in_printed_unit.quantize(step, rounding=ROUND_HALF_UP) == money(fact.printed)
             label = KEY_NAMES.get(name, name) if name != "operating_expenses" else "机关运行经费"
-            out.append(Check("same_figure", f"{fact.provenance.table or '说明'} {label} vs {source.table}",
-                             table_value, fact.value, ok, fact.provenance, tolerance=max(tolerance or CENT, CENT),
-                             note=f"说明印{fact.printed}{fact.printed_unit}"))
+            check = Check("same_figure", f"{fact.provenance.table or '说明'} {label} vs {source.table}",
+                          table_value, fact.value, ok, fact.provenance, tolerance=max(tolerance or CENT, CENT),
+                          note=f"说明印{fact.printed}{fact.printed_unit}")
+            if not ok and _unit_word_misprinted(fact, table_value, record.unit, step):
+                # ``预算支出1682.76元`` beside 1682.76万元 in every table: the number is the table's,
+                # the unit word is the slip — told, not graded as a wrong figure
+                check.severity = "notice"
+                check.note += f"（数字与表中{table_value}{record.unit}一致，单位字样疑误印）"
+            out.append(check)
+    return out
+
+
+def _unit_word_misprinted(fact, table_value: Decimal, unit: str | None, step: Decimal) -> bool:
+    """The narrative prints the table's number exactly under another unit word."""
+    printed = money(fact.printed)
+    return bool(unit and fact.printed_unit and fact.printed_unit != unit and printed is not None
+                and table_value.quantize(step, rounding=ROUND_HALF_UP) == printed)
     return out
 
 

@@ -33,6 +33,7 @@ CENT = Decimal("0.01")
 _MONEY_TARGET_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万元|元)$")
 _TOTAL_WORDS_RE = re.compile(r"项目资金|总投资|财政资金|其他资金|年度预算|资金总额|预算总额|总额|合计|共计")
 _LEAD_RE = re.compile(r"^(?:\d{4}年)?(?:计划)?(?:完成|支付|用于|安排|实现|开展)*")
+_WHOLE_COST_RE = re.compile(r"(?:总额|总计|合计|总成本|总经费)$")
 _UNIT_SUFFIX_RE = re.compile(r"[（(](?:万元|元|%|次|个)[)）]$")
 
 
@@ -101,7 +102,13 @@ def _cost_sum_checks(tables, file: str) -> list[Check]:
     for table in tables:
         if table.kind != "project" or table.budget is None:
             continue
-        values = [_in_wan(i.target) for i in _cost_indicators(table)]
+        costs = _cost_indicators(table)
+        # an indicator naming the whole (专项经费总额 ≤23万元) beside its breakdown (专家工资支出
+        # ≤18万元) is the cost; its parts are bounds within it, not further costs
+        wholes = [i for i in costs if _WHOLE_COST_RE.search(i.name or "")]
+        if wholes and len(wholes) < len(costs):
+            costs = wholes
+        values = [_in_wan(i.target) for i in costs]
         if not values or any(v is None for v in values):
             continue
         expected = _cents(sum(values, Decimal(0)))
@@ -213,7 +220,7 @@ def _allocation_vs_indicator_checks(items, tables) -> list[Check]:
 
 def _figure_checks(lines: list[Line], record: Record) -> list[Check]:
     # printed in 万元: compared in the record's unit (元 in Shanghai)
-    figures = _in_record_unit(read_figures(lines, record.source), record.unit)
+    figures = _in_record_unit(read_figures(lines, record.source, record.kind), record.unit)
     out: list[Check] = []
     if figures.procurement is not None and figures.procurement.total is not None:
         p = figures.procurement
@@ -246,7 +253,7 @@ def _basic_split_checks(parts, lines: list[Line], record: Record) -> list[Check]
     table (表6; Jiangsu's 一般公共预算基本支出预算表 prints no 人员/公用 columns, only its 合计)."""
     from kg.extract.tables.classification import in_record_unit, root_row
 
-    figures = _in_record_unit(read_figures(lines, record.source), record.unit)
+    figures = _in_record_unit(read_figures(lines, record.source, record.kind), record.unit)
     table = parts.table("basic_economic") if hasattr(parts, "table") else None
     root = root_row(table.rows) if table is not None and table.rows else None
     if figures.personnel is None or figures.public_expenses is None or root is None or root.get("total") is None:

@@ -31,6 +31,7 @@ _PERIOD_WORDS = [
 ]
 _YEAR_IN_RAW = re.compile(r"(\d{4})年")
 _PRIOR_RE = re.compile(r"上(?:一)?年(?:度)?的?(?:年初)?(?:预算|执行|决算)")
+_FINAL_BUDGET_RE = re.compile(r"支出预算数?$|(?<![共金营])预算数$")
 _FISCAL_LABEL_RE = re.compile(r"财政拨款|一般公共预算")
 _SCOPE_FREE = {"personnel", "public_expenses"}  # 一般公共预算基本支出's parts, whatever the chapter
 
@@ -66,6 +67,9 @@ def _period(stated: Stated, label: str, record: Record) -> tuple[str, str]:
             if name == "initial_budget" and not final_kind:
                 return "current", stripped  # a budget's own 年初预算数 is this budget
             return name, stripped
+    if final_kind and _FINAL_BUDGET_RE.search(label):
+        # a 决算's ``“三公”经费财政拨款支出预算为76.43万元``: the budget column, not the 决算数
+        return "budget", _FINAL_BUDGET_RE.sub("", label) + "支出"
     if _PRIOR_RE.search(stated.raw) and not final_kind:
         period = "prior_budget"  # ``上年预算数为 X 万元`` (not 上年结转结余, this year's income)
     return period, label

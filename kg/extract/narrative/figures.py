@@ -23,15 +23,16 @@ class NarrativeFigures:
     where: dict[str, Provenance] = field(default_factory=dict)
 
 
-def read_figures(lines: list[Line], file: str) -> NarrativeFigures:
+def read_figures(lines: list[Line], file: str, kind: str | None = None) -> NarrativeFigures:
     """三公, 机关运行经费, 政府采购 and the 基本支出's 人员经费/公用经费 as the narrative states them
     (the first statement of each, in 万元 as printed), read through the narrative vocabulary
-    (``statements`` -> ``facts``): one definition of what each label names."""
+    (``statements`` -> ``facts``): one definition of what each label names. ``kind`` (部门决算 …)
+    tells a 决算's 预算 column from its 决算数."""
     from kg.extract.model import Record
     from kg.extract.narrative.facts import read_facts
     from kg.extract.narrative.statements import read_statements
 
-    facts = [f for f in read_facts(read_statements(lines), Record(source=file, unit="万元")) if f.period == "current"]
+    facts = [f for f in read_facts(read_statements(lines), Record(source=file, unit="万元", kind=kind)) if f.period == "current"]
     out = NarrativeFigures()
 
     def first(topic: str, key: str, scope: str | None = None):

@@ -130,6 +130,55 @@ ECONOMIC_CLASSES: dict[str, str] = {
     "对企业补助（基本建设）": "311", "对企业补助": "312", "对社会保障基金补助": "313", "其他支出": "399",
 }
 
+# 部门预算支出经济分类 款, per 类: a names-only 基本支出表 (杭州 表6) is given its codes from here.
+# Unlike the functional classification, the economic one is short and its 款 names are unique
+# within their 类 (the same name under 309 and 310 is told apart by the 类 printed above it).
+_CAPITAL_ITEMS = {"房屋建筑物购建": "01", "办公设备购置": "02", "专用设备购置": "03", "基础设施建设": "05",
+                  "大型修缮": "06", "信息网络及软件购置更新": "07", "物资储备": "08", "公务用车购置": "13",
+                  "其他交通工具购置": "19", "文物和陈列品购置": "21", "无形资产购置": "22"}
+ECONOMIC_ITEMS: dict[str, dict[str, str]] = {
+    "301": {"基本工资": "01", "津贴补贴": "02", "奖金": "03", "伙食补助费": "06", "绩效工资": "07",
+            "机关事业单位基本养老保险缴费": "08", "职业年金缴费": "09", "职工基本医疗保险缴费": "10",
+            "公务员医疗补助缴费": "11", "其他社会保障缴费": "12", "住房公积金": "13", "医疗费": "14",
+            "其他工资福利支出": "99"},
+    "302": {"办公费": "01", "印刷费": "02", "咨询费": "03", "手续费": "04", "水费": "05", "电费": "06",
+            "邮电费": "07", "取暖费": "08", "物业管理费": "09", "差旅费": "11", "因公出国（境）费用": "12",
+            "维修（护）费": "13", "租赁费": "14", "会议费": "15", "培训费": "16", "公务接待费": "17",
+            "专用材料费": "18", "被装购置费": "24", "专用燃料费": "25", "劳务费": "26", "委托业务费": "27",
+            "工会经费": "28", "福利费": "29", "公务用车运行维护费": "31", "其他交通费用": "39",
+            "税金及附加费用": "40", "其他商品和服务支出": "99"},
+    "303": {"离休费": "01", "退休费": "02", "退职（役）费": "03", "抚恤金": "04", "生活补助": "05",
+            "救济费": "06", "医疗费补助": "07", "助学金": "08", "奖励金": "09", "个人农业生产补贴": "10",
+            "代缴社会保险费": "11", "其他对个人和家庭的补助": "99"},
+    "307": {"国内债务付息": "01", "国外债务付息": "02", "国内债务发行费用": "03", "国外债务发行费用": "04"},
+    "309": {**_CAPITAL_ITEMS, "其他基本建设支出": "99"},
+    "310": {**_CAPITAL_ITEMS, "土地补偿": "09", "安置补助": "10", "地上附着物和青苗补偿": "11",
+            "拆迁补偿": "12", "其他资本性支出": "99"},
+    "399": {"赠与": "06", "国家赔偿费用支出": "07", "对民间非营利组织和群众性自治组织补贴": "08",
+            "经常性赠与": "09", "资本性赠与": "10", "其他支出": "99"},
+}
+
+
+def _economic_key(name: str) -> str:
+    """An economic subject's name compared without spaces, with full-width brackets and 的."""
+    bare = re.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
+    return bare.replace("的", "")
+
+
+_ECONOMIC_CLASS_KEYS = {_economic_key(k): v for k, v in ECONOMIC_CLASSES.items()}
+_ECONOMIC_ITEM_KEYS = {c: {_economic_key(k): v for k, v in items.items()} for c, items in ECONOMIC_ITEMS.items()}
+
+
+def economic_class_code(name: str) -> str | None:
+    """The 类 code of an economic 类 name as printed (``对个人和家庭补助`` = ``…的补助``)."""
+    return _ECONOMIC_CLASS_KEYS.get(_economic_key(name))
+
+
+def economic_item_code(class_code: str, name: str) -> str | None:
+    """The 款 code of an economic 款 name under its 类 (``维修(护)费`` under 302 -> ``30213``)."""
+    suffix = _ECONOMIC_ITEM_KEYS.get(class_code, {}).get(_economic_key(name))
+    return class_code + suffix if suffix else None
+
 
 def functional_class_code(name: str) -> str | None:
     """The 类 code of a functional 类 name as printed (its ordinal 一、 and spaces removed)."""

@@ -11,7 +11,7 @@ from kg.extract.tables.rows import read_rows
 
 ECONOMIC = Schema(
     columns=["total", "personnel", "public"], sums=[("total", ["personnel", "public"])],
-    header_patterns=[("personnel", r"人员经费"), ("public", r"公用经费"),
+    header_patterns=[("personnel", r"人员(?:经费|支出)"), ("public", r"公用(?:经费|支出)"),
                      ("total", r"^(?:合计|总计|小计|金额|预算数|决算数)$")])
 
 
@@ -38,14 +38,51 @@ def _half_totals(table, record: Record) -> None:
             t.provenance[key] = where
 
 
+def code_by_names(rows) -> None:
+    """A table printing names only (杭州 表6 ``工资福利支出`` over ``基本工资``…) is given its
+    codes by the national economic classification: a 类 by its name, a 款 by its name under the
+    类 above it. Nothing is done where any row prints a code, or where a name is not a subject
+    of the classification (then the table stays as printed)."""
+    from kg.extract.profiles.vocabulary import economic_class_code, economic_item_code
+
+    body = [r for r in rows if not r.is_total]
+    if not body or any(r.code for r in rows):
+        return
+    codes: list[str] = []
+    current: str | None = None
+    for row in body:
+        code = economic_class_code(row.name)
+        if code is None and current is not None:
+            code = economic_item_code(current, row.name)
+        if code is None:
+            return
+        if len(code) == 3:
+            current = code
+        codes.append(code)
+    for row, code in zip(body, codes):
+        row.code = code
+        row.extra["code_from_name"] = True
+
+
 def _read_economic(table, record: Record):
     """The table's rows, placed in 合计/人员经费/公用经费 and kept on the section for the checks."""
     lines, half_totals = _lines(table)
     rows = read_rows(lines, coded=True)
+    code_by_names(rows)
     resolve(rows, ECONOMIC, unit=table.unit or record.unit, year=record.year)
     table.rows = rows
     table.data = EconomicData(schema=ECONOMIC, half_totals=half_totals)
     return rows
+
+
+def _add_paired(first: EconomicSubject, again: EconomicSubject) -> None:
+    """A subject printed once per paired government subject (烟台 表6: 301 beside 501 and again
+    beside 505) is one subject of the department's classification: its figures are the sum of
+    its printings (the record keeps one row per code; the table's rows keep each printing)."""
+    for key in ("total", "personnel", "public"):
+        a, b = getattr(first, key), getattr(again, key)
+        if b is not None:
+            setattr(first, key, b if a is None else a + b)
 
 
 @register("basic_economic")
@@ -53,15 +90,21 @@ def parse_basic_economic(table, record: Record, parts) -> None:
     rows = _read_economic(table, record)
     if record.economic_subjects:
         return
+    by_code: dict[str, EconomicSubject] = {}
     for row in rows:
         if not row.code:
             continue
-        record.economic_subjects.append(EconomicSubject(
+        subject = EconomicSubject(
             code=row.code, name=row.name,
             total=in_record_unit(row.get("total"), table, record),
             personnel=in_record_unit(row.get("personnel"), table, record),
             public=in_record_unit(row.get("public"), table, record),
-            provenance=row.provenance(record.source, table.label)))
+            provenance=row.provenance(record.source, table.label))
+        if row.code in by_code and "paired_subject" in row.extra:
+            _add_paired(by_code[row.code], subject)
+            continue
+        by_code.setdefault(row.code, subject)
+        record.economic_subjects.append(subject)
     fill_totals_from_root(root_row(rows), (("personnel", "personnel"), ("public_expenses", "public"),
                                            ("basic_expenditure", "total")), table, record)
     _half_totals(table, record)

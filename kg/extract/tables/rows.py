@@ -256,9 +256,14 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
     name_parts: list[str] = []
     figures: list[Money] = []
     indexed: list[tuple[int, Money]] = []
+    paired: list[str] = []
     for i, text in enumerate(cells):
         role = layout.role(i)
         if role in ("numbering", "empty"):
+            continue
+        if i in layout.paired:
+            if text.strip():
+                paired.append(text.replace(" ", ""))
             continue
         if role == "figure":
             # a figure column's whole number is an amount however long (元 tables print 13961500);
@@ -310,6 +315,8 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
                    "paths": {c.index: c.path for c in layout.columns if c.role == "figure"}}
     if identifiers:
         extra["identifier"] = identifiers[0]
+    if paired:
+        extra["paired_subject"] = _paired_subject(paired)
     if extra_first is not None and code is None:
         extra["code_tail"] = (extra_first, code_digits)  # filled from the row above (``inherit_codes``)
         return Row(code=None, name=compact_name("".join(name_parts)), figures=figures, lines=[line],
@@ -319,6 +326,13 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
     elif code is None and code_digits:
         name = code_digits + name
     return Row(code=code, name=name, figures=figures, lines=[line], positional=True, extra=extra)
+
+
+def _paired_subject(cells: list[str]) -> tuple[str | None, str]:
+    """The paired classification's code (its digit groups joined) and name."""
+    digits = "".join(c for c in cells if re.fullmatch(r"\d{1,7}", c))
+    name = compact_name("".join(c for c in cells if not re.fullmatch(r"\d{1,7}", c)))
+    return (digits if len(digits) in (3, 5, 7) else None), name
 
 
 def inherit_code(row: Row, previous: list[Row], layout: GridLayout | None) -> None:
