@@ -100,8 +100,47 @@ def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
 
-def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
-    """The parts after context is shared between them (see the module docstring)."""
+def distinctive_label(key: str, vocab) -> str:
+    """The words of a figure's label that tell it from the figure it is part of: 政府采购服务 within
+    政府采购预算 is 服务, so "服务类占多少" after the procurement total names it."""
+    m = vocab.measures.get(key)
+    if m is None:
+        return ""
+    parent = vocab.measures.get(m.broader) if m.broader else None
+    if parent is None:
+        return m.label
+    n = 0
+    while n < min(len(m.label), len(parent.label)) and m.label[n] == parent.label[n]:
+        n += 1
+    return m.label[n:]
+
+
+def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
+    """The figures a part names only by what tells them apart from their siblings, among the figures
+    the part before asked and the figures those are made of (政府采购预算多少？货物和服务各占几成 →
+    政府采购货物, 政府采购服务). Empty when the part names a figure, project or subject of its own."""
+    if vocab is None or prev.focus != "figures" or frame.focus not in ("figures",) or ev.item_measures \
+            or ev.staff_measures or ev.projects or ev.subjects or ev.departments:
+        return []
+    candidates: list[str] = []
+    for key in prev.measures:
+        m = vocab.measures.get(key)
+        for k in [key, *vocab.children(key), *(vocab.children(m.broader) if m and m.broader else [])]:
+            if k not in candidates:
+                candidates.append(k)
+    found: list[tuple[int, str]] = []
+    for key in candidates:
+        word = distinctive_label(key, vocab)
+        at = frame.clause.find(word) if len(word) >= 2 else -1
+        if at >= 0 and key not in (k for _, k in found):
+            found.append((at, key))
+    return [k for _, k in sorted(found)]
+
+
+def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame]:
+    """The parts after context is shared between them (see the module docstring). ``vocab`` (the
+    question service's ``Vocabulary``) lets a part name a figure by the words that tell it from its
+    siblings (see ``parts_of_previous``)."""
     out: list[Frame] = []
     for frame, ev in zip(frames, evidence):
         prev = out[-1] if out else None
@@ -119,6 +158,14 @@ def share_context(frames: list[Frame], evidence: list) -> list[Frame]:
             f.phase = prev.filters.phase
         if not f.phases:
             f.phases = list(prev.filters.phases)
+        named = parts_of_previous(frame, ev, prev, vocab)
+        if named:
+            frame.measures = named
+            f.keywords, f.keyword_groups = [], []
+            if frame.operation.name == "share" and not frame.operation.base:
+                frame.operation.base = vocab.share_base(named[0]) or vocab.measures[named[0]].broader
+            out.append(frame)
+            continue
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
             frame.focus, frame.measures = prev.focus, list(prev.measures)
             frame.operation = prev.operation

@@ -113,7 +113,7 @@ def _context(pipe: "Pipeline"):
         for frame in state.frames:
             frame.open_department = not frame.filters.departments
             pipe.relative_years(frame)
-        state.frames = share_context(state.frames, state.evidence)
+        state.frames = share_context(state.frames, state.evidence, pipe.parser.vocab)
         for frame in state.frames:  # again after sharing: 去年 of a later part is relative to the department named before
             pipe.relative_years(frame)
     return run
