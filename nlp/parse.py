@@ -223,6 +223,7 @@ class Parser:
                 thing = re.search(L.UNCOUNTED_THING, ev.text)
                 if thing:  # 多少张床位: a count the budget does not hold, never a figure in its place
                     return ["word:" + thing.group("thing")]
+                frame.measures_guessed = True
                 if re.search(r"花|支出|开支|用了", ev.text):
                     return ["expenditure_total"]
                 if cues.has("amount") or re.search(r"预算|收入|总共|一共|总额", ev.text):

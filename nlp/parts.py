@@ -23,7 +23,7 @@ _MARKS = re.compile(r"[。？?！!；;，,]")
 # A piece of a question that asks something (a question word, an imperative, an operation).
 _ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|列出|比较|对比|"
                    r"介绍|列举|查询|统计|计算|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
-                   r"差|涨|降|增|减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥")
+                   r"差|涨|降|增|减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥|多大|占了|占到|大头")
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -100,17 +100,23 @@ def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
 
+# The department-level figures a part may continue with after a part of each focus: after the
+# vehicles a department holds or plans to buy, 购置费 and 运行费 are the 公务用车 figures.
+RELATED_FIGURES: dict[str, tuple[str, ...]] = {"figures": (), "assets": ("three_public.vehicles",)}
+
+
 def distinctive_label(key: str, vocab) -> str:
-    """The words of a figure's label that tell it from the figure it is part of: 政府采购服务 within
-    政府采购预算 is 服务, so "服务类占多少" after the procurement total names it."""
+    """The words of a figure's label that tell it from its siblings (the figures of the same
+    ``skos:broader``): 政府采购服务 among 政府采购货物/工程 is 服务, 公务用车购置费 beside 公务用车运行费
+    is 购置费, so "服务类占多少" after the procurement total names it."""
     m = vocab.measures.get(key)
     if m is None:
         return ""
-    parent = vocab.measures.get(m.broader) if m.broader else None
-    if parent is None:
-        return m.label
+    siblings = [vocab.measures[k].label for k in vocab.children(m.broader)] if m.broader else []
+    others = [lab for lab in siblings if lab != m.label] or \
+        ([vocab.measures[m.broader].label] if m.broader in vocab.measures else [])
     n = 0
-    while n < min(len(m.label), len(parent.label)) and m.label[n] == parent.label[n]:
+    while others and n < len(m.label) and all(n < len(o) and o[n] == m.label[n] for o in others):
         n += 1
     return m.label[n:]
 
@@ -119,11 +125,11 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     """The figures a part names only by what tells them apart from their siblings, among the figures
     the part before asked and the figures those are made of (政府采购预算多少？货物和服务各占几成 →
     政府采购货物, 政府采购服务). Empty when the part names a figure, project or subject of its own."""
-    if vocab is None or prev.focus != "figures" or frame.focus not in ("figures",) or ev.item_measures \
+    if vocab is None or prev.focus not in RELATED_FIGURES or frame.focus not in ("figures",) or ev.item_measures \
             or ev.staff_measures or ev.projects or ev.subjects or ev.departments:
         return []
     candidates: list[str] = []
-    for key in prev.measures:
+    for key in prev.measures or RELATED_FIGURES[prev.focus]:
         m = vocab.measures.get(key)
         for k in [key, *vocab.children(key), *(vocab.children(m.broader) if m and m.broader else [])]:
             if k not in candidates:
@@ -166,6 +172,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 frame.operation.base = vocab.share_base(named[0]) or vocab.measures[named[0]].broader
             out.append(frame)
             continue
+        if frame.measures_guessed and prev.focus not in ("figures", "departments") and not (ev.departments or ev.years):
+            continue  # 啥类型的 / 哪家车多 after the vehicles: the previous part already shows it
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
             frame.focus, frame.measures = prev.focus, list(prev.measures)
             frame.operation = prev.operation
