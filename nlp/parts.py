@@ -172,7 +172,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 frame.operation.base = vocab.share_base(named[0]) or vocab.measures[named[0]].broader
             out.append(frame)
             continue
-        if frame.measures_guessed and prev.focus not in ("figures", "departments") and not (ev.departments or ev.years):
+        if frame.measures_guessed and prev.focus in ("assets", "staff") and not (ev.departments or ev.years):
             continue  # 啥类型的 / 哪家车多 after the vehicles: the previous part already shows it
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
             frame.focus, frame.measures = prev.focus, list(prev.measures)
