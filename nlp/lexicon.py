@@ -180,6 +180,8 @@ CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上
                r"变化|增减|多了|少了|比\d{4}年|较\d{4}年"
 # Clause openers that narrow the previous part (其中 …) or only add a condition to it.
 NARROW_WORDS = r"^(?:其中|这其中|这里面|里面|当中|此外|另外)"
+# Words that put a clause inside the economic classification of a department's basic expenditure.
+ECONOMIC_SCOPE = r"经济分类|经济科目|基本支出|人员经费|公用经费|商品和服务支出|工资福利支出|对个人和家庭的补助|机关运行经费"
 CONDITION_ONLY = r"(?:也算|也包括|也计入|算在内|不算|不包括|除外|不含)"
 
 # What the subject of a narrative's 比上年 statement says when it is about a figure.

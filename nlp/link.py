@@ -110,14 +110,17 @@ class Linked:
 
 
 def abbreviated_in(text: str, name: str) -> bool:
-    """Whether ``text`` holds a short form of ``name`` (4+ characters): its first and last
-    characters, the rest in order (职工医保缴费 of 职工基本医疗保险缴费)."""
+    """Whether ``text`` holds a short form of ``name`` (5+ characters): its first and last
+    characters, the rest in order (职工医保缴费 of 职工基本医疗保险缴费), or for a name of at most six
+    characters its first two and its last (物业费 of 物业管理费)."""
     if len(name) < 5:
         return False
     first, last = name[0], name[-1]
     for i, ch in enumerate(text):
         if ch != first:
             continue
+        if len(name) <= 6 and text[i:i + 2] == name[:2] and text[i + 2:i + 3] == last:
+            return True  # 物业费 of 物业管理费: the name's first word and its last character
         for j in range(i + 3, min(len(text), i + len(name) - 1)):
             if text[j] == last:
                 span = text[i:j + 1]
@@ -300,12 +303,14 @@ class Linker:
             for i in range(a.start, min(a.end, len(masked))):
                 masked[i] = "|"
         q = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
+        depts = {e.name for e in linked.entities("department")}
         for m in linked.mentions:  # subjects: named projects, documents and topics are out of the comparison
+            if m.kinds() == {"project"} and depts and not any(e.department in depts for e in m.entities):
+                continue  # 物业费 of another department's project list is still a subject word here
             if m.kinds() & {"project", "policy", "topic"}:
                 for i in range(m.start, m.end):
                     masked[i] = "|"
         q_subject = core(_FIGURE_WORDS.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
-        depts = {e.name for e in linked.entities("department")}
         out: dict[str, list[tuple[float, Entity]]] = {}
         pairs = {kind: None for kind in FUZZY_KINDS}
         for kind in kinds:
@@ -316,14 +321,16 @@ class Linker:
                 if depts and e.department and e.department not in depts:
                     continue
                 best = 0.0
-                for name, matcher, name_pairs in names:
+                for n, (name, matcher, name_pairs) in enumerate(names):
                     if name_pairs & pairs[kind]:
                         score, coverage = fuzzy_score(question, name, matcher)
                         if score >= 4:
                             best = max(best, score + coverage)
                             continue
                     if kind.endswith("subject") and abbreviated_in(q_subject, name):
-                        best = max(best, 5.0)  # 职工医保缴费 of 职工基本医疗保险缴费
+                        # 职工医保缴费 of 职工基本医疗保险缴费; a code's own name before a name some
+                        # document printed under it
+                        best = max(best, 5.0 if n else 5.1)
                 if best:
                     ranked.append((best, e))
             ranked.sort(key=lambda p: -p[0])
