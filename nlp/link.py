@@ -338,6 +338,13 @@ class Linker:
         cache[key] = out
         return out
 
+    def _names_a_project(self, words: str) -> bool:
+        """Whether ``words`` (after a place: 昌吉州加密空气质量自动监测站点建设) begin a project the graph
+        holds — its first six characters stand in a project's name — so they are no unknown
+        organisation."""
+        head = words[:6]
+        return len(head) >= 4 and any(head in e.name for e in self.catalog.of_kind("project"))
+
     def _unknown(self, text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
         """Places, persons and organisations the question names that no catalogue name holds:
         a place stem with its level (伊犁州, 喀什地区, 阿图什市), a person's name before 负责 (李明负责…),
@@ -392,7 +399,7 @@ class Linker:
             org = _ORG.match(text, m.end)
             if org and not covered(org.start(), org.end()) and not re.search(r"[的了和与是在给]", org.group()):
                 name = text[m.start:org.end()]
-                if not self.catalog.mentions_name(name, budget_side=True):
+                if not self.catalog.mentions_name(name, budget_side=True) and not self._names_a_project(org.group()):
                     add(m.start, org.end())
         if not any(m.kinds() & {"department"} for m in mentions):  # an organisation named first, unknown (区府办)
             head = re.match(r"^(?:\d{2,4}年度?)?([\u4e00-\u9fff]{2,8}?(?:局|厅|委|办|院|馆|中心|街道|分局))", text)

@@ -426,6 +426,11 @@ def _departments_of_places(catalog: Catalog, linked: Linked, clause: Clause, pla
         if any(place.name in p.name for p in projects):
             continue
         mine = [d for d in (place.code or "").split("|") if d]
+        owners = [d for d in dict.fromkeys(p.department for p in projects)
+                  if d and (d in mine or d.startswith(place.name))]
+        if owners:  # 昌吉那个生态环保项目尾款: the place's department that holds the project named
+            out += [by_name[d] for d in owners if d in by_name]
+            continue
         for k in range(6, 1, -1):
             frag = text[m.end: m.end + k]
             if len(frag) < k or re.search(r"[^\u4e00-\u9fff]", frag):
