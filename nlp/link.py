@@ -109,6 +109,10 @@ class Linked:
         return [m for m in self.mentions if span[0] <= m.start and m.end <= span[1]]
 
 
+# One more item of an enumeration of short names (、政协 of 江苏人大、政协、高院).
+_ENUM_ITEM = re.compile(r"[、和及与,](?P<item>[\u4e00-\u9fff]{2,5}?)(?=[、和及与,]|这|那|的|等|几|各|三|两|四|$)")
+
+
 def abbreviated_in(text: str, name: str) -> bool:
     """Whether ``text`` holds a short form of ``name`` (5+ characters): its first and last
     characters, the rest in order (职工医保缴费 of 职工基本医疗保险缴费), or for a name of at most six
@@ -184,6 +188,10 @@ class Linker:
                                or m.kinds() - {"place"}]
         if found:
             linked.mentions = sorted(linked.mentions + found, key=lambda m: m.start)
+        shared = self._place_shared(text, linked.mentions)
+        if shared:
+            linked.mentions = sorted([m for m in linked.mentions if not any(
+                s.start < m.end and m.start < s.end for s in shared)] + shared, key=lambda m: m.start)
         linked.fuzzy = self._fuzzy(text, linked)
         linked.unknown = self._unknown(text, linked.mentions)
         return linked
@@ -215,6 +223,31 @@ class Linker:
             if ch == "洲" and any(text[max(0, i - k):i] + "州" in places for k in (1, 2, 3, 4)):
                 chars[i] = "州"
         return "".join(chars)
+
+    def _place_shared(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Departments of an enumeration whose first item carries the place for all (江苏人大、政协、
+        高院 → 江苏人大, 江苏政协, 江苏高院): each later item with that place, where the graph holds it."""
+        out: list[Mention] = []
+        for m in mentions:
+            if "department" not in m.kinds():
+                continue
+            name = text[m.start:m.end]
+            place = next((name[:k] for k in range(min(4, len(name) - 2), 1, -1) if any(
+                e.kind == "place" for e in self.catalog.by_key.get(name[:k], []))), None)
+            if place is None:
+                continue
+            at = m.end
+            while True:
+                item = _ENUM_ITEM.match(text, at)
+                if not item:
+                    break
+                word = item.group("item")
+                depts = [e for e in self.catalog.by_key.get(place + word, []) if e.kind == "department"]
+                if not depts or word.startswith(place):
+                    break
+                out.append(Mention(place + word, depts, item.start("item"), item.end("item"), how="fuzzy"))
+                at = item.end("item")
+        return out
 
     def _enumerated(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Departments named by an enumeration of places before one organisation word (上海、苏州、

@@ -102,7 +102,7 @@ def _same(a: Frame, b: Frame) -> bool:
 
 # The department-level figures a part may continue with after a part of each focus: after the
 # vehicles a department holds or plans to buy, 购置费 and 运行费 are the 公务用车 figures.
-RELATED_FIGURES: dict[str, tuple[str, ...]] = {"figures": (), "assets": ("three_public.vehicles",)}
+RELATED_FIGURES: dict[str, tuple[str, ...]] = {"figures": (), "departments": (), "assets": ("three_public.vehicles",)}
 
 
 def distinctive_label(key: str, vocab) -> str:
@@ -238,6 +238,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if not _own_content(frame, ev):
             op = frame.operation.name
+            if op in ("rank", "sort") and prev.focus == "figures" and len(prev.filters.departments) >= 2 \
+                    and prev.measures:  # 几家的机关运行经费？谁最多: the departments just asked, ranked on it
+                prev.focus, prev.measures, prev.operation = "departments", prev.measures[:1], frame.operation
+                continue
             if op in ("rank", "sort") and prev.focus in ("subjects", "projects") and prev.operation.name not in ("rank", "sort"):
                 # 商品和服务支出多少？最大的两项是啥: the rows just asked for, ranked (the total still said)
                 ranked = frame.operation

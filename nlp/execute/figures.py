@@ -466,6 +466,10 @@ def departments(frame: Frame, ctx: Context) -> Result:
         note = "问题未指明年度，各部门按图谱中其最新一年的预算比较"
     tail = "（各部门的文件年度不同）" if len({r.year for r in rows}) > 1 and len(rows) > 1 else ""
     text = (f"{label}{bound}的有{len(rows)}个：" if bound else "") + f"按{label}{order}排序：" + "；".join(lines) + "。" + tail
+    named = [d.name for d in f.departments]
+    lacking = [n for n in named if n not in {r.department for r in by.values() if r.key == key}]
+    if lacking and len(named) > 1:  # a department named but without the figure is said, never dropped silently
+        text += f"图谱中没有{'、'.join(lacking)}的{label}，未参加排序。"
     derived = []
     if (op.name == "sum" or "sum" in op.also) and len(rows) > 1:
         d = D.total([figure_input(r, r.department) for r in rows], f"{len(rows)}个单位{label}合计")
