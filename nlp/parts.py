@@ -255,7 +255,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if op in DERIVED_OPERATIONS or op in ("growth", "change"):
                 if prev.focus in ("figures", "departments", "staff") or \
                         (op == "difference" and prev.operation.name == "per_capita"):
-                    derived = Frame(prev.focus, list(prev.measures), prev.filters.copy(), frame.operation,
+                    measures = list(prev.measures)
+                    if op in ("growth", "change") and vocab is not None and len(measures) > 1 and all(
+                            measures[0] in vocab.ancestors(m) for m in measures[1:]):
+                        measures = measures[:1]  # 三公多少？为什么比上年多了: the total asked, not each of its parts
+                    derived = Frame(prev.focus, measures, prev.filters.copy(), frame.operation,
                                     frame.clause, frame.score, prev.open_department, False)
                     derived.derived_only = op in DERIVED_OPERATIONS
                     if op in ("growth", "change"):

@@ -65,7 +65,8 @@ def test_topic_scheme():
     g = global_graph()
     topics = set(g.subjects(RDF.type, BKG.Topic))
     for key in ("air", "water", "soil", "solid_waste", "noise", "vehicle_emissions", "monitoring",
-                "enforcement", "inspection", "publicity", "informatization"):
+                "enforcement", "inspection", "publicity", "informatization", "elderly", "disability",
+                "social_assistance", "children", "employment", "legal_services", "commerce"):
         t = ID[f"topic/{key}"]
         assert t in topics, key
         assert list(g.objects(t, SKOS.altLabel)), f"{key} has no synonyms"

@@ -309,8 +309,11 @@ def _about(subject: str, key: str) -> bool:
     words = L.STATEMENT_WORDS.get(key, ())
     if key == "general_public_budget" and "转移支付" in subject:
         return False
+    longer = [w2 for k2, ws in L.STATEMENT_WORDS.items() if k2 != key for w2 in ws]
     for w in words:
         if w in subject:
+            if any(w in w2 and w2 != w and w2 in subject for w2 in longer):
+                continue  # 非财政拨款结转 is another figure than 财政拨款结转 within it
             rest = re.sub(r"\|[\u4e00-\u9fff]{0,3}费", "|", subject.replace(w, "|", 1))  # 用车运行|维护费: its own
             # 一般公共预算拨款安排的会议费预算支出 is about 会议费, not the 一般公共预算 total
             return not re.search(L.NARROWER_EXPENSE, rest)
