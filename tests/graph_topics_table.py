@@ -57,7 +57,7 @@ EXPECTED_TOPICS: dict[tuple[str, int, str, str], set[str]] = {
     (KZ, 2024, "unit_funds", "2023年结余资金"): {"publicity"},
     (KZ, 2024, "unit_funds", "其他资金收入经费项目"): {"publicity"},
     # realdocs: departments outside the environment; no environmental topic
-    ("上海市普陀区司法局", 2026, "current", "人民调解项目"): set(),
+    ("上海市普陀区司法局", 2026, "current", "人民调解项目"): {"legal_services"},  # 人民调解 is a public legal service
     ("上海市普陀区商务委员会", 2025, "current", "科技创新专项"): set(),
     ("上海市普陀区商务委员会", 2025, "current", "生命健康专项（政策资金）"): set(),
     ("上海市普陀区商务委员会", 2025, "current", "商业创新专项（政策资金）"): set(),
