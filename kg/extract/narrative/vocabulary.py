@@ -17,7 +17,7 @@ import re
 
 # trailing words a province adds to a label without changing what it names
 _TAIL = r"(?:预算|预算数|预算安排|安排|数|金额|总额|合计|小计|总计|拨款|资金|财政拨款预算|财政拨款|支出预算|预算支出)*"
-_HEAD = r"(?:本年|当年|年初|全年|本部门|部门|单位本级)?"
+_HEAD = r"(?:本年|当年|年初|全年|本部门|部门|单位本级|系统|预算内)?"  # 系统机关运行经费, 预算内政府采购资金
 
 VOCABULARY: list[tuple[str, str, re.Pattern[str]]] = []
 
