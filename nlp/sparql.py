@@ -98,8 +98,11 @@ SHAPES: dict[str, Shape] = {
     # a figure the narrative states (会议费预算支出1305.25万元: bkg:NarrativeFigure), current or previous year
     "stated": Shape("{doc} bkg:statesFigure ?x .",
                     "?x rdfs:label ?name ; bkg:amount ?amount .\n"
-                    "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }",
-                    ("?x", "?name", "?amount", "?period", "?topic"), order="ORDER BY ?x"),
+                    "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }\n"
+                    "  OPTIONAL { ?x bkg:statesCount ?c . ?c rdfs:label ?countLabel ; bkg:countValue ?count ;\n"
+                    "             bkg:countUnit ?countUnit }",  # 人数约400人 printed with the figure
+                    ("?x", "?name", "?amount", "?period", "?topic", "?c", "?countLabel", "?count", "?countUnit"),
+                    order="ORDER BY ?x ?c"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
                        ("?functions", "?file"), located=False),
     "divisions": Shape("?x bkg:mentionedIn {doc} .", "?x a bkg:Division ; rdfs:label ?name .",

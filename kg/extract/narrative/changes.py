@@ -100,6 +100,7 @@ def _current(narrative: Narrative, cmp_start: int) -> Stated | None:
         return None
     end = last.share_end or last.end
     gap = narrative.span.text[end:cmp_start].strip("，,：: ")
+    gap = re.sub(r"^[（(][^）)]{0,20}[）)][，,]?", "", gap)  # a remark on the figure (``（含购置税等附加费用）``)
     if not re.search(r"[。；;]", gap) and (_GAP_WORDS_RE.fullmatch(gap) or re.match(r"^(?:主要)?(?:用于|包括)", gap)):
         return last
     # a new subject between (``事业收入812.48万元，收入比2025年增加``): the sentence's figure of that
@@ -148,7 +149,15 @@ def _reason(text: str) -> str | None:
     if not m:
         return None
     reason = re.split(r"。", rest.lstrip("，,；;。")[m.end():])[0]
-    return reason.strip("，,；; ") or None
+    # a reason of several clauses runs on past ``；``; a clause that states a figure of its own
+    # (``；公务用车运行维护费支出188.00万元，…``) is the next statement, not the reason
+    pieces = re.split(r"[；;]", reason)
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        if re.search(r"\d(?:万元|元|亿元)", piece):
+            break
+        kept.append(piece)
+    return "；".join(kept).strip("，,；; ") or None
 
 
 def read_changes(lines: list[Line], file: str, department: str | None = None,

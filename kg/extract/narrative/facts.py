@@ -18,6 +18,7 @@ import re
 from decimal import Decimal
 
 from kg.extract.model import NarrativeFigure, Provenance, Record
+from kg.extract.narrative.counts import stated_counts
 from kg.extract.narrative.statements import Narrative, Stated
 from kg.extract.narrative.vocabulary import TOTALS_KEYS, classify, side_of
 from kg.units import convert
@@ -110,7 +111,8 @@ def read_facts(narrative: Narrative, record: Record) -> list[NarrativeFigure]:
             scope = "basic"  # the 一般公共预算基本支出 statement's 人员经费/公用经费
         out.append(NarrativeFigure(topic=topic, key=key, label=stated.label, value=value, printed=stated.printed,
                                    printed_unit=stated.unit, period=period, scope=scope, share=stated.share,
-                                   provenance=provenance_of(stated, record.source)))
+                                   provenance=provenance_of(stated, record.source),
+                                   counts=stated_counts(narrative, stated, topic, record.source)))
     return out
 
 

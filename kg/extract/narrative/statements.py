@@ -26,7 +26,7 @@ from kg.extract.narrative.text import Span, compact, make_span, money
 from kg.extract.source import Line
 
 NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-AMOUNT_RE = re.compile(r"(?<![\d.,])" + NUM + r"(亿元|万元|元)(?![/／]|以上|以下|（含|\(含|左右)")
+AMOUNT_RE = re.compile(r"(?<![\d.,])" + NUM + r"(亿元|万元|元)(?![/／]|以上|以下|[（(]含[)）]|左右)")  # not ``单价100万元（含）以上``
 RATE_BEFORE_RE = re.compile(r"(?:每|人均|单价|标准|价值|不超过|不低于|低于|高于|超过|≤|≥|<|>|=)$")
 SENTENCE_END = "。！？"
 CLAUSE_BREAKS = "，,；;：:、。！？"

@@ -17,7 +17,7 @@ import re
 
 # trailing words a province adds to a label without changing what it names
 _TAIL = r"(?:预算|预算数|预算安排|安排|数|金额|总额|合计|小计|总计|拨款|资金|财政拨款预算|财政拨款|支出预算|预算支出)*"
-_HEAD = r"(?:本年|当年|年初|全年|本部门|部门|单位本级|系统|预算内)?"  # 系统机关运行经费, 预算内政府采购资金
+_HEAD = r"(?:本年|当年|年初|全年|本部门|部门|单位本级|系统|预算内|安排){0,2}"  # 系统机关运行经费, 预算内政府采购资金
 
 VOCABULARY: list[tuple[str, str, re.Pattern[str]]] = []
 
@@ -32,8 +32,8 @@ for _topic, _key, _pattern in [
     ("total", "income_and_expenditure", r"收支总预算|收支(?:预算)?总(?:计|额|规模)|收支预算(?:总额|总计)?|收支总数|"
                                         r"收入支出(?:决算)?总计|收入、支出总计"),
     # 三公 and the other 一般性支出
-    ("three_public", "vehicle_purchase", r"公务用车购置费用?"),
-    ("three_public", "vehicle_operation", r"公务用车运行(?:维护)?费用?"),
+    ("three_public", "vehicle_purchase", r"公务用车购置(?:费用?|支出)(?:支出)?"),
+    ("three_public", "vehicle_operation", r"公务用车运行(?:维护)?费用?(?:支出)?"),
     ("three_public", "vehicles", r"公务用车购置(?:及|和|与)运行(?:维护|维修)?费用?(?:[（(]小计[)）])?|公车购置及运维费"),
     ("three_public", "overseas", r"因公出国[（(]?境[)）]?(?:费用?|经费)(?:支出)?"),
     ("three_public", "reception", r"公务接待费用?(?:支出)?"),
