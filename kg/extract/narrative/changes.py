@@ -101,7 +101,7 @@ def _current(narrative: Narrative, cmp_start: int) -> Stated | None:
     end = last.share_end or last.end
     gap = narrative.span.text[end:cmp_start].strip("，,：: ")
     gap = re.sub(r"^[（(][^）)]{0,20}[）)][，,]?", "", gap)  # a remark on the figure (``（含购置税等附加费用）``)
-    if not re.search(r"[。；;]", gap) and (_GAP_WORDS_RE.fullmatch(gap) or re.match(r"^(?:主要)?(?:用于|包括)", gap)):
+    if not re.search(r"[。；;]", gap) and (_GAP_WORDS_RE.fullmatch(gap) or re.match(r"^(?:主要)?(?:用于|包括)|^为(?![\d])", gap)):
         return last
     # a new subject between (``事业收入812.48万元，收入比2025年增加``): the sentence's figure of that
     # subject, where it prints one

@@ -30,7 +30,7 @@ def register_label(topic: str, key: str, pattern: str, *, tail: bool = True) -> 
 for _topic, _key, _pattern in [
     # both sides at once (收支总预算 is the income and the expenditure total)
     ("total", "income_and_expenditure", r"收支总预算|收支(?:预算)?总(?:计|额|规模)|收支预算(?:总额|总计)?|收支总数|"
-                                        r"收入支出(?:决算)?总计|收入、支出总计"),
+                                        r"收入支出(?:决算)?总计|收入、支出总计|收、?支(?:决算)?总计各?"),
     # 三公 and the other 一般性支出
     ("three_public", "vehicle_purchase", r"公务用车购置(?:费用?|支出)(?:支出)?"),
     ("three_public", "vehicle_operation", r"公务用车运行(?:维护)?费用?(?:支出)?"),
@@ -75,7 +75,7 @@ for _topic, _key, _pattern in [
     ("expenditure", "business_expenditure", r"事业单位经营支出"),
     ("expenditure", "upper_remit", r"上缴上级支出"),
     ("expenditure", "affiliate_subsidy", r"对附属单位补助支出"),
-    ("expenditure", "carry_forward", r"(?:年终|结转下年)(?:结转结余)?(?:资金|支出)?"),
+    ("expenditure", "carry_forward", r"(?:年终|结转下年)(?:结转结余)?(?:资金|支出)?|年末结转(?:和)?结余"),
     ("expenditure", "basic_expenditure", r"基本支出"),
     ("expenditure", "project_expenditure", r"项目支出|专项业务经费支出"),
     ("expenditure", "personnel", r"人员经费|在职人员经费"),
