@@ -107,8 +107,8 @@ def subjects(frame: Frame, ctx: Context) -> Result:
                 items.append(item_of(r, r.label))
                 counts = r.attrs.get("counts") or []
                 for label, count, unit in counts:  # 人数约400人: what the amount pays for
-                    items.append(Item(f"{r.label}{label}", str(count.normalize()), unit, r.department, r.year, r.source))
-                said = "".join(f"，{label}{count.normalize()}{unit}" for label, count, unit in counts)
+                    items.append(Item(f"{r.label}{label}", f"{count:f}", unit, r.department, r.year, r.source))
+                said = "".join(f"，{label}{count:f}{unit}" for label, count, unit in counts)
                 parts.append(f"{who(r.department, r.year)}{r.label}{money(r.amount)}万元{said}")
     if not items:
         return result
