@@ -151,3 +151,19 @@ def test_counts_in_the_graph(national_extraction) -> None:
            bkg:amount ?amount ; bkg:statesCount ?c . ?c bkg:countValue ?n ; bkg:countUnit ?unit ;
            prov:wasDerivedFrom/bkg:page ?page }"""))
     assert rows == [("meetings", D("5.60"), D(400), "人", 8), ("training", D("10.00"), D(800), "人", 9)]
+
+
+def test_questions_read_the_counts(national_store) -> None:
+    """The question service answers how many times and people an expense paid for from the counts
+    printed with it (佛山 2019 决算 p.27; 长沙 2026 p.8–9), not from the department's staffing."""
+    from nlp import answer
+
+    def figures(question: str) -> dict[str, str]:
+        reply = answer(question, national_store).to_json()
+        return {a["label"]: a["value"] for a in reply["answers"] if "value" in a}
+
+    reception = figures("佛山轨道交通局19年国内公务接待了几次、多少人？外宾呢？")
+    assert (reception["公务接待费支出发生国内接待"], reception["公务接待费支出接待人数"],
+            reception["公务接待费支出来访外宾"]) == ("1", "13", "0")
+    meetings = figures("长沙市信访局今年会议费和培训费各预算多少？")
+    assert (meetings["会议费预算"], meetings["会议费预算人数"], meetings["培训费预算人数"]) == ("5.60", "400", "800")
