@@ -272,7 +272,8 @@ class Graph:
             planned = str(r.get("planned")).lower() in ("true", "1")
             seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["count"])), str(r["countUnit"]), b.department, b.year,
                                source_of(r) or b.source, r["x"], str(r["kind"]),
-                               {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold")})
+                               {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold"),
+                                "value": dec(r.get("value"))})
         return list(seen.values())
 
     def _staff_kinds(self, q: Query, rows: list[dict]) -> list[Row]:

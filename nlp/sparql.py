@@ -87,8 +87,9 @@ SHAPES: dict[str, Shape] = {
     "assets": Shape("?x bkg:document {doc} .",
                     "?x a bkg:AssetHolding ; rdfs:label ?name ; bkg:assetKind ?kind ; bkg:assetCount ?count ;\n"
                     "     bkg:countUnit ?countUnit ; bkg:planned ?planned .\n"
-                    "  OPTIONAL { ?x bkg:asOf ?asOf } OPTIONAL { ?x bkg:valueThreshold ?threshold }",
-                    ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold"),
+                    "  OPTIONAL { ?x bkg:asOf ?asOf } OPTIONAL { ?x bkg:valueThreshold ?threshold }\n"
+                    "  OPTIONAL { ?x bkg:amount ?value }",  # 车辆 3 辆，价值 64.52 万元
+                    ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold", "?value"),
                     order="ORDER BY ?x"),
     # a staffing count by kind of post (编制数（行政） 199, 实有人数（事业） 11: bkg:StaffCount)
     "staff_kinds": Shape("?x bkg:document {doc} .",

@@ -167,3 +167,15 @@ def test_questions_read_the_counts(national_store) -> None:
             reception["公务接待费支出来访外宾"]) == ("1", "13", "0")
     meetings = figures("长沙市信访局今年会议费和培训费各预算多少？")
     assert (meetings["会议费预算"], meetings["会议费预算人数"], meetings["培训费预算人数"]) == ("5.60", "400", "800")
+
+
+def test_operating_expenses_of_the_units_a_sentence_names(national_extraction) -> None:
+    """湖州市财政局 p.11 （十）1: …本级1家行政单位以及…3家参公事业单位的机关运行经费财政拨款预算 598.67 万元，比上年
+    预算增加 66.73 万元，增长 12.5%; 杭州市司法局 p.15 （十）1: …6家行政单位以及…1家参公事业单位的机关运行经费
+    财政拨款预算 12,237.94 万元，比上年预算数增加 151.68 万元，增长 1.3% — neither prints a 机关运行经费 table."""
+    huzhou = _one(national_extraction, "zhejiang_huzhou/湖州市财政局_2026部门预算.pdf")
+    assert huzhou.totals.operating_expenses == D("598.67")
+    assert huzhou.totals.provenance["operating_expenses"].page == 11
+    change = _change(huzhou, "total", "66.73")
+    assert (change["percent"], change["current"]) == ("12.5", "598.67")
+    assert _one(national_extraction, HANGZHOU).totals.operating_expenses == D("12237.94")

@@ -98,8 +98,8 @@ def _counted_items(narrative: Narrative) -> list[tuple[int, int, str, tuple[str,
     out = []
     for n, (start, head) in enumerate(heads):
         named = [(topic, keys) for pattern, topic, keys in _ITEM_TOPICS if pattern.search(head.title)]
-        if len(named) != 1 or not head.marker:
-            continue  # a title naming several expenses (``“三公”经费、会议费、培训费``) is a chapter
+        if len(named) != 1 or not head.marker or re.search(r"\d", head.title) or len(head.title) > 24:
+            continue  # a chapter naming several expenses, or a line stating figures (``2.车辆 2辆，价值…``)
         end = next((s for s, h in heads[n + 1:] if h.level <= head.level), len(narrative.span.text))
         out.append((start, end, *named[0]))
     return out

@@ -167,7 +167,14 @@ def classify(label: str, side: str | None = None) -> tuple[str, str] | None:
             if side == "expenditure" and key in _EXPENDITURE_TWIN and "收入" not in text:
                 return "expenditure", _EXPENDITURE_TWIN[key]
             return topic, key
+    # the units a figure covers, named before it (``本级1家行政单位以及…3家参公事业单位的机关运行经费``)
+    whose = _WHOSE_RE.match(text)
+    if whose and whose.end() < len(text):
+        return classify(text[whose.end():], side)
     return None
+
+
+_WHOSE_RE = re.compile(r"^.*?(?:单位|部门|机关)的")
 
 
 def key_name(topic: str, key: str) -> str:
