@@ -165,6 +165,8 @@ def test_questions_read_the_counts(national_store) -> None:
     reception = figures("佛山轨道交通局19年国内公务接待了几次、多少人？外宾呢？")
     assert (reception["公务接待费支出发生国内接待"], reception["公务接待费支出接待人数"],
             reception["公务接待费支出来访外宾"]) == ("1", "13", "0")
+    bought = figures("杭州司法局26年买几辆公车？")  # p.14: 公务用车购置支出 151.68 万元，…经批准购置的 5 辆公务用车
+    assert (bought["计划购置车辆"], bought["公务用车购置支出主要用于经批准购置"]) == ("6", "5")
     meetings = figures("长沙市信访局今年会议费和培训费各预算多少？")
     assert (meetings["会议费预算"], meetings["会议费预算人数"], meetings["培训费预算人数"]) == ("5.60", "400", "800")
 

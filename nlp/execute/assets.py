@@ -54,6 +54,20 @@ def _phrase(total: Row | None, kinds: list[Row], unit: str) -> str:
     return text
 
 
+def _purchase_counts(ctx: Context, budget, items: list) -> list[str]:
+    """The vehicles the 三公 statement says its 公务用车购置 amount buys (``公务用车购置支出151.68万元，主要用于
+    经批准购置的5辆公务用车``): a count printed with the purchase figure, beside the holdings table's."""
+    said = []
+    for r in ctx.rows("stated", [budget]):
+        if r.key != "current" or "购置" not in r.label:
+            continue
+        for label, count, unit in r.attrs.get("counts") or []:
+            if unit == VEHICLE_UNIT and "购置" in label + r.label:
+                items.append(Item(f"{r.label}{label}", f"{count:f}", unit, r.department, r.year, r.source))
+                said.append(f"“三公”经费说明中{r.label}{money(r.amount)}万元，{label}{count:f}{unit}")
+    return said
+
+
 def _worth(row: Row | None) -> str:
     """``（价值64.52万元）`` where the narrative states the holding's value."""
     value = row.attrs.get("value") if row is not None else None
@@ -91,6 +105,8 @@ def assets(frame: Frame, ctx: Context) -> Result:
             as_of = next((r.attrs.get("as_of") for r in group if r.attrs.get("as_of")), None)
             said.append(("计划购置" if group[0].attrs["planned"] else "") + phrase +
                         (f"（截至{as_of}）" if as_of else ""))
+        if planned and any(r.unit == VEHICLE_UNIT for r in mine):
+            said += _purchase_counts(ctx, b, items)
         parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not parts:
         return Result()
