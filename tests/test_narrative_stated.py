@@ -181,3 +181,12 @@ def test_operating_expenses_of_the_units_a_sentence_names(national_extraction) -
     change = _change(huzhou, "total", "66.73")
     assert (change["percent"], change["current"]) == ("12.5", "598.67")
     assert _one(national_extraction, HANGZHOU).totals.operating_expenses == D("12237.94")
+
+
+def test_questions_read_a_stated_carryover_change(national_store) -> None:
+    """国家信访局 2024 决算 p.17: 年初结转和结余 1615.24 万元，…比 2023 年度决算数减少 754.91 万元，降低 31.85%."""
+    from nlp import answer
+
+    reply = answer("国家信访局24年初结转结余多少？年初的比23年少了多少？", national_store).to_json()
+    values = {a["value"] for a in reply["answers"] if "value" in a}
+    assert {"1615.24", "754.91", "31.85"} <= values
