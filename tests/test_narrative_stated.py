@@ -190,3 +190,11 @@ def test_questions_read_a_stated_carryover_change(national_store) -> None:
     reply = answer("国家信访局24年初结转结余多少？年初的比23年少了多少？", national_store).to_json()
     values = {a["value"] for a in reply["answers"] if "value" in a}
     assert {"1615.24", "754.91", "31.85"} <= values
+
+
+def test_a_purchase_of_no_vehicles_said_in_words(national_extraction) -> None:
+    """国家信访局 2026 p.26: 2026年部门预算未安排购置车辆和单位价值100万元以上设备; 湖州市财政局 p.12:
+    2026年部门预算未安排购置车辆 — a planned purchase of 0 vehicles."""
+    for relpath, page in (("central/国家信访局_2026部门预算.pdf", 26), ("zhejiang_huzhou/湖州市财政局_2026部门预算.pdf", 12)):
+        planned = [a for a in _one(national_extraction, relpath).assets if a.planned and a.count_unit == "辆"]
+        assert [(a.kind, a.count, a.provenance.page) for a in planned] == [("车辆", D(0), page)]
