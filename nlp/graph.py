@@ -272,7 +272,8 @@ class Graph:
             planned = str(r.get("planned")).lower() in ("true", "1")
             seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["count"])), str(r["countUnit"]), b.department, b.year,
                                source_of(r) or b.source, r["x"], str(r["kind"]),
-                               {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold")})
+                               {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold"),
+                                "value": dec(r.get("value"))})
         return list(seen.values())
 
     def _staff_kinds(self, q: Query, rows: list[dict]) -> list[Row]:
@@ -294,7 +295,10 @@ class Graph:
             if b is not None and r["x"] not in seen:
                 seen[r["x"]] = Row(str(r["name"]), dec(r["amount"]), WAN, b.department, b.year,
                                    source_of(r) or b.source, r["x"], str(r.get("period") or "current"),
-                                   {"topic": r.get("topic")})
+                                   {"topic": r.get("topic"), "counts": []})
+            if b is not None and r.get("count") is not None:  # the counts printed with it (one row each)
+                seen[r["x"]].attrs["counts"].append((str(r.get("countLabel") or ""), dec(r["count"]),
+                                                     str(r.get("countUnit") or "")))
         return list(seen.values())
 
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:

@@ -189,12 +189,18 @@ STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
     "general_public_budget": ("一般公共预算",), "income_total": ("收入总", "收支总", "收入预算"),
     "expenditure_total": ("支出总", "支出预算"), "basic_expenditure": ("基本支出",),
     "project_expenditure": ("项目支出",), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
+    "carryover_total": ("年初结转", "上年结转和结余", "上年结转结余"),
     "carryover_nonfiscal": ("非财政拨款结转",), "operating_expenses": ("机关运行经费",),
     "three_public.total": ("三公",), "three_public.overseas": ("出国",), "three_public.reception": ("接待",),
     "three_public.vehicle_purchase": ("用车购置", "车辆购置", "公车购置"),
     "three_public.vehicle_operation": ("用车运行", "车辆运行", "公车运行"),
     "three_public.vehicles": ("公务用车",), "procurement.total": ("政府采购",),
 }
+# How many people, times or groups an expense paid for (公务接待了几次、多少人; 会议费…大概多少人参加):
+# the counts the narrative prints with the expense's figure (bkg:StatedCount), not the staffing.
+COUNTED_EXPENSES: list[tuple[str, str]] = [("接待", r"接待"), ("出国", r"出国|出境"), ("会议", r"会议"),
+                                           ("培训", r"培训")]
+COUNT_ASKED = r"几次|多少次|几批|多少批|批次|人次|多少人|几个人|几人|团组|几个团|外宾|人数"
 # An expense the narrative states a change of that is not a department-level figure (培训费, 会议费).
 EXPENSE_WORD = r"[\u4e00-\u9fff]{2,3}费"
 NOT_EXPENSE = r"经费|三公|公务|出国|运行费|购置费|接待费"

@@ -87,8 +87,9 @@ SHAPES: dict[str, Shape] = {
     "assets": Shape("?x bkg:document {doc} .",
                     "?x a bkg:AssetHolding ; rdfs:label ?name ; bkg:assetKind ?kind ; bkg:assetCount ?count ;\n"
                     "     bkg:countUnit ?countUnit ; bkg:planned ?planned .\n"
-                    "  OPTIONAL { ?x bkg:asOf ?asOf } OPTIONAL { ?x bkg:valueThreshold ?threshold }",
-                    ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold"),
+                    "  OPTIONAL { ?x bkg:asOf ?asOf } OPTIONAL { ?x bkg:valueThreshold ?threshold }\n"
+                    "  OPTIONAL { ?x bkg:amount ?value }",  # 车辆 3 辆，价值 64.52 万元
+                    ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold", "?value"),
                     order="ORDER BY ?x"),
     # a staffing count by kind of post (编制数（行政） 199, 实有人数（事业） 11: bkg:StaffCount)
     "staff_kinds": Shape("?x bkg:document {doc} .",
@@ -98,8 +99,11 @@ SHAPES: dict[str, Shape] = {
     # a figure the narrative states (会议费预算支出1305.25万元: bkg:NarrativeFigure), current or previous year
     "stated": Shape("{doc} bkg:statesFigure ?x .",
                     "?x rdfs:label ?name ; bkg:amount ?amount .\n"
-                    "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }",
-                    ("?x", "?name", "?amount", "?period", "?topic"), order="ORDER BY ?x"),
+                    "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }\n"
+                    "  OPTIONAL { ?x bkg:statesCount ?c . ?c bkg:countValue ?count ; bkg:countUnit ?countUnit .\n"
+                    "             OPTIONAL { ?c rdfs:label ?countLabel } }",  # 人数约400人 printed with the figure
+                    ("?x", "?name", "?amount", "?period", "?topic", "?c", "?countLabel", "?count", "?countUnit"),
+                    order="ORDER BY ?x ?c"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
                        ("?functions", "?file"), located=False),
     "divisions": Shape("?x bkg:mentionedIn {doc} .", "?x a bkg:Division ; rdfs:label ?name .",

@@ -285,9 +285,11 @@ def test_corpus_income_lines_assets_subitems(shared_dir) -> None:
     house = _asset(record, "房屋")
     assert (house.count, house.count_unit, house.value, house.as_of) == (D("7824.62"), "平方米", D("3680.17"),
                                                                          "2024年底")
-    vehicles = {a.kind: (a.count, a.value) for a in record.assets if a.count_unit == "辆"}
+    vehicles = {a.kind: (a.count, a.value) for a in record.assets if a.count_unit == "辆" and not a.planned}
     assert vehicles == {"车辆": (D(2), D("31.56")), "一般公务用车": (D(0), D("0.00")),
                         "执法执勤用车": (D(0), D("0.00")), "其他车辆": (D(2), D("31.56"))}
+    # 说明十二（三）: 2025年部门预算未安排购置车辆经费 — a planned purchase of none
+    assert [(a.kind, a.count) for a in record.assets if a.count_unit == "辆" and a.planned] == [("车辆", D(0))]
     subitems = {(f.label, f.value) for f in record.narrative if f.topic == "subitem" and f.parent == "节能环保支出"}
     assert subitems == {("机关运行补助经费", D("57")),
                         ("昌吉州大气污染防治区域加密空气质量自动监测站点建设项目", D("1008.3")),

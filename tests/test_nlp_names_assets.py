@@ -203,3 +203,12 @@ def test_a_statement_about_a_narrower_expense_is_not_about_the_total():
     assert _about("一般公共预算收入预算", "general_public_budget")
     assert _about("公务用车运行维护费", "three_public.vehicle_operation")
     assert _about("财政拨款“三公”经费", "three_public.total")
+
+
+@pytest.mark.shared
+def test_vehicle_values_the_narrative_states(ask_realdocs):
+    """004 (克州生态环境局 2024) 说明十二（三）: 车辆 3 辆，价值 64.52 万元；其中一般公务用车 1 辆，价值 21.19 万元；
+    执法执勤用车 2 辆，价值 43.33 万元."""
+    r = ask_realdocs("克州生态环境局有几辆车？值多少钱？")
+    got = figures(r)
+    assert (got["车辆"], got["车辆价值"], got["一般公务用车价值"], got["执法执勤用车价值"]) == ("3", "64.52", "21.19", "43.33")

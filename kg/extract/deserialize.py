@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PhasedFigure, PolicyDocument, Procurement, Profile, Project,
+                              NarrativeFigure, PhasedFigure, PolicyDocument, StatedCount, Procurement, Profile, Project,
                               Provenance, Record, Staffing, ThreePublic, Totals)
 
 
@@ -122,7 +122,10 @@ def record_from_json(data: dict) -> Record:
                                    value=_figure(f, "value"), printed=f.get("printed") or "",
                                    printed_unit=f.get("printed_unit") or "", period=f.get("period") or "current",
                                    scope=f.get("scope"), share=_money(f.get("share")), parent=f.get("parent"),
-                                   provenance=_prov(f.get("provenance")))
+                                   provenance=_prov(f.get("provenance")),
+                                   counts=[StatedCount(label=c.get("label") or "", count=Decimal(str(c["count"])),
+                                                       unit=c.get("unit") or "", provenance=_prov(c.get("provenance")))
+                                           for c in f.get("counts") or [] if c.get("count") is not None])
                    for f in data.get("narrative") or [] if f.get("value") is not None],
         assets=[AssetHolding(kind=a["kind"], count=_money(a.get("count")), count_unit=a.get("count_unit"),
                              value=_figure(a, "value"), planned=bool(a.get("planned")),

@@ -280,6 +280,17 @@ class ChangeStatement(TypedDict, total=False):
 
 
 @dataclass
+class StatedCount:
+    """A count the narrative prints beside a figure (``会议费5.6万元，…人数约400人``: 人数 400 人;
+    ``接待国外来访团组0个，来访外宾0人次``): ``label`` as printed, ``count`` and its ``unit``."""
+
+    label: str
+    count: Decimal
+    unit: str  # 人 | 人次 | 次 | 个 | 批次 | 天 | 期 | 辆 …
+    provenance: Provenance | None = None
+
+
+@dataclass
 class NarrativeFigure:
     """One amount the 情况说明 states, typed by what it is about.
 
@@ -304,6 +315,7 @@ class NarrativeFigure:
     share: Decimal | None = None  # 占 Y% as printed
     parent: str | None = None  # a sub-item's whole (the project or total it is part of)
     provenance: Provenance | None = None
+    counts: list[StatedCount] = field(default_factory=list)  # 人数, 次数, 批次 … printed with it
 
 
 @dataclass

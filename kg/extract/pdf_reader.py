@@ -89,15 +89,48 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _shares_its_line(page, bbox: tuple[float, float, float, float]) -> bool:
+    """True where a one-row "table" is a run of words framed inside a line of text: some
+    producers draw a box around each filled-in field of a sentence (长沙's ``2026年本单位政府
+    采购预算总额 [43.9] 万元，其中，货物类采购预算 [25.4] 万元``), and pdfplumber finds each box
+    as a table. A real one-row table (a header, a continued 合计 row) stands alone on its line;
+    a boxed field has characters of the same line outside its frame."""
+    x0, top, x1, bottom = bbox
+    middle = (top + bottom) / 2
+    for char in page.chars:
+        if not char["text"].strip() or not char["top"] <= middle <= char["bottom"]:
+            continue
+        centre = (char["x0"] + char["x1"]) / 2
+        if centre < x0 or centre > x1:
+            return True
+    return False
+
+
+_SENTENCE_PUNCTUATION_RE = re.compile(r"[，。；：]")
+_PUNCTUATION_CELL_RE = re.compile(r"^[、，,。；;：:]$")  # a cell holding only a comma: words of a sentence
+
+
+def _is_sentence(row: TableRow) -> bool:
+    """A one-row "table" that holds a line of prose (boxed words across the whole line): no
+    figure in its cells, and the punctuation of a sentence."""
+    filled = [c for c in row.cells if c]
+    if any(is_money(c) for c in filled):
+        return False
+    return bool(_SENTENCE_PUNCTUATION_RE.search("".join(filled))) or any(_PUNCTUATION_CELL_RE.match(c) for c in filled)
+
+
 def _page_tables(page, settings: TableSettings = DEFAULT_SETTINGS) -> tuple[list[_Item], list[tuple[float, float, float, float]]]:
     """The ruled tables of a page as items (captions drawn in a grid as text items), and the
     cell boxes whose text they hold."""
     items: list[_Item] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for found in page.find_tables(settings.to_pdfplumber()):
+    found_tables = page.find_tables(settings.to_pdfplumber())
+    for found in found_tables:
         table = read_table(found)
         if not table.rows or is_single_column(table):
             continue  # a one-column box (a table of contents) is read as ordinary lines
+        if len(table.rows) == 1 and (_shares_its_line(page, found.bbox) or _is_sentence(table.rows[0])):
+            continue  # a boxed run of words inside a sentence, not a table
         boxes.extend(found.cells)  # text in the grid's frame but in no cell is read as a line
         for piece in split_at_captions(table):
             if isinstance(piece, Caption):

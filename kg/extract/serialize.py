@@ -133,6 +133,9 @@ def narrative_figure_json(f: NarrativeFigure) -> dict:
         out["share"] = format(f.share, "f")
     if f.parent:
         out["parent"] = f.parent
+    if f.counts:
+        out["counts"] = [{"label": c.label, "count": format(c.count.normalize(), "f"), "unit": c.unit,
+                          "provenance": _prov(c.provenance)} for c in f.counts]
     out["provenance"] = _prov(f.provenance)
     return out
 

@@ -87,3 +87,13 @@ def _figures(ctx: "_Context", location, decimal_literal) -> None:
             ctx.add(node, BKG.sharePercent, decimal_literal(f.share))
         ctx.text(node, BKG.partOf, f.parent)
         location(ctx, node, f.provenance, f.value)
+        for j, c in enumerate(f.counts):
+            # how many people, times, groups the amount pays for (会议费 … 人数约400人)
+            count = iris.inside(ctx.doc, "stated", str(i), "count", str(j))
+            ctx.add(count, RDF.type, BKG.StatedCount)
+            ctx.add(node, BKG.statesCount, count)
+            ctx.add(count, BKG.document, ctx.doc)
+            ctx.text(count, RDFS.label, c.label)
+            ctx.add(count, BKG.countValue, decimal_literal(c.count))
+            ctx.text(count, BKG.countUnit, c.unit)
+            location(ctx, count, c.provenance, None)

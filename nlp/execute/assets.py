@@ -13,6 +13,8 @@ from decimal import Decimal
 from nlp.execute.base import Context, Result, executor, item_of, who, with_note
 from nlp.frames import Frame
 from nlp.graph import Row
+from nlp.reply import Item, money
+from nlp.vocabulary import WAN
 
 # Words of buying: the count asked is of what the budget plans to buy, not of what is held.
 PLANNED_WORDS = r"买|购置|购买|新购|新增|计划|拟|采购|配置"
@@ -44,12 +46,32 @@ def _phrase(total: Row | None, kinds: list[Row], unit: str) -> str:
     nonzero = [r for r in kinds if r.amount]
     count = total.amount if total is not None else sum((r.amount for r in kinds), Decimal(0))
     what = "设备" if unit != VEHICLE_UNIT else "车辆"
-    text = f"{what}共{int(count)}{unit}"
+    text = f"{what}共{int(count)}{unit}" + _worth(total)
     if total is not None and total.attrs.get("threshold"):
         text = f"{total.attrs['threshold']}的{text}"
     if nonzero:
-        text += "，其中" + "、".join(f"{r.key}{int(r.amount)}{unit}" for r in nonzero)
+        text += "，其中" + "、".join(f"{r.key}{int(r.amount)}{unit}{_worth(r)}" for r in nonzero)
     return text
+
+
+def _purchase_counts(ctx: Context, budget, items: list) -> list[str]:
+    """The vehicles the 三公 statement says its 公务用车购置 amount buys (``公务用车购置支出151.68万元，主要用于
+    经批准购置的5辆公务用车``): a count printed with the purchase figure, beside the holdings table's."""
+    said = []
+    for r in ctx.rows("stated", [budget]):
+        if r.key != "current" or "购置" not in r.label:
+            continue
+        for label, count, unit in r.attrs.get("counts") or []:
+            if unit == VEHICLE_UNIT and "购置" in label + r.label:
+                items.append(Item(f"{r.label}{label}", f"{count:f}", unit, r.department, r.year, r.source))
+                said.append(f"“三公”经费说明中{r.label}{money(r.amount)}万元，{label}{count:f}{unit}")
+    return said
+
+
+def _worth(row: Row | None) -> str:
+    """``（价值64.52万元）`` where the narrative states the holding's value."""
+    value = row.attrs.get("value") if row is not None else None
+    return f"（价值{money(value)}万元）" if value is not None else ""
 
 
 @executor("assets")
@@ -76,11 +98,15 @@ def assets(frame: Frame, ctx: Context) -> Result:
             for r in shown:
                 label = ("计划购置" if r.attrs["planned"] and not r.label.startswith("计划") else "") + r.label
                 items.append(item_of(r, label))
+                if r.attrs.get("value") is not None:
+                    items.append(Item(f"{label}价值", money(r.attrs["value"]), WAN, r.department, r.year, r.source))
             kept += shown
             phrase = _phrase(total, kinds, unit)
             as_of = next((r.attrs.get("as_of") for r in group if r.attrs.get("as_of")), None)
             said.append(("计划购置" if group[0].attrs["planned"] else "") + phrase +
                         (f"（截至{as_of}）" if as_of else ""))
+        if planned and any(r.unit == VEHICLE_UNIT for r in mine):
+            said += _purchase_counts(ctx, b, items)
         parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not parts:
         return Result()

@@ -495,6 +495,9 @@ def departments(frame: Frame, ctx: Context) -> Result:
 def staff(frame: Frame, ctx: Context) -> Result:
     """人员情况: the staffing counts of 部门概况 (编制数, 实有人数, 在职, 退休, 离休), as a line."""
     budgets, note = ctx.scope(frame)
+    counted = _expense_counts(frame, ctx, budgets)
+    if counted is not None:
+        return Result(counted[0], with_note(counted[1], note), [], [])
     rows = ctx.rows("staff", budgets) if budgets else []
     kinds = ctx.rows("staff_kinds", budgets) if budgets else []
     if not rows and not kinds:
@@ -530,6 +533,30 @@ def staff(frame: Frame, ctx: Context) -> Result:
             items.append(derived_item(d))
             text += d.formula + "。"
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _expense_counts(frame: Frame, ctx: Context, budgets: list[Budget]) -> tuple[list[Item], str] | None:
+    """公务接待了几次、多少人 / 会议…多少人参加: the counts the narrative prints with that expense's figure
+    (bkg:StatedCount), where the question names an expense and asks how many; None otherwise."""
+    if not budgets or not re.search(L.COUNT_ASKED, frame.clause):
+        return None
+    named = [word for word, pattern in L.COUNTED_EXPENSES if re.search(pattern, frame.clause)]
+    if not named:
+        return None
+    items: list[Item] = []
+    parts: list[str] = []
+    for r in ctx.rows("stated", budgets):
+        counts = r.attrs.get("counts") or []
+        if not counts or not any(word in r.label for word in named):
+            continue
+        items.append(item_of(r, r.label))
+        for label, count, unit in counts:
+            items.append(Item(f"{r.label}{label}", f"{count:f}", unit, r.department, r.year, r.source))
+        parts.append(f"{who(r.department, r.year)}{r.label}{money(r.amount)}万元：" +
+                     "，".join(f"{label}{count:f}{unit}" for label, count, unit in counts))
+    if not items:
+        return None
+    return items, "；".join(parts) + "（数字取自文件的文字说明）。"
 
 
 def figures_total(rows: list[Row]) -> Decimal:

@@ -105,7 +105,11 @@ def subjects(frame: Frame, ctx: Context) -> Result:
         for r in stated:
             if r.key == "current" and len(want) >= 2 and want in _core(r.label):
                 items.append(item_of(r, r.label))
-                parts.append(f"{who(r.department, r.year)}{r.label}{money(r.amount)}万元")
+                counts = r.attrs.get("counts") or []
+                for label, count, unit in counts:  # 人数约400人: what the amount pays for
+                    items.append(Item(f"{r.label}{label}", f"{count:f}", unit, r.department, r.year, r.source))
+                said = "".join(f"，{label}{count:f}{unit}" for label, count, unit in counts)
+                parts.append(f"{who(r.department, r.year)}{r.label}{money(r.amount)}万元{said}")
     if not items:
         return result
     return Result(items, with_note("；".join(parts) + "（预算表未列此科目，数字取自文件的文字说明）。", note), [], [])

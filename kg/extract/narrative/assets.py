@@ -86,4 +86,24 @@ def read_assets(narrative: Narrative, record: Record) -> list[AssetHolding]:
         holding.provenance = Provenance(file=record.source, page=line.page, line=line.lineno,
                                         table=context.label if context else None, row=kind)
         out.append(holding)
+    out.extend(_none_planned(narrative, record, seen))
     return out
+
+
+# ``2026年部门预算未安排购置车辆`` / ``未安排购置车辆经费``: a planned purchase of none, said in words
+_NONE_PLANNED_RE = re.compile(r"(?:未|没有|不)(?:安排|计划)?(?:购置|购买|新增配置|配置)(?P<kind>车辆|公务用车)")
+
+
+def _none_planned(narrative: Narrative, record: Record, seen: set) -> list[AssetHolding]:
+    """The planned purchase of no vehicles a sentence states without a count, unless a count of
+    planned vehicles was read already."""
+    if any(planned and kind != "设备" for kind, _threshold, planned in seen):
+        return []
+    m = _NONE_PLANNED_RE.search(narrative.span.text)
+    if m is None:
+        return []
+    line = narrative.span.line_at(m.start())
+    context = narrative.contexts.get(line.lineno)
+    return [AssetHolding(kind="车辆", count=money("0"), count_unit="辆", planned=True,
+                         provenance=Provenance(file=record.source, page=line.page, line=line.lineno,
+                                               table=context.label if context else None, row="车辆"))]

@@ -33,10 +33,10 @@ from kg.units import convert
 
 _KIND = r"(?P<kind>年初预算数|年初预算|预算执行数|执行数|预算数|预算|执行|决算数|决算|预)?"
 CHANGE_RE = re.compile(
-    r"(?P<cmp>(?:比|较|与|同)(?:(?P<year>\d{4})年?度?|上年度?|上一年度?|去年)(?:同期)?的?"
+    r"(?P<cmp>(?:比|较|与|同|和)(?:(?P<year>\d{4})年?度?|上年度?|上一年度?|去年)(?:同期)?的?(?:相比|比较)?"
     r"(?:[^，,。；;\d比较与]{0,16}?(?=年初预算|预算|执行|决算))?" + _KIND + r"(?:数)?(?:相比|比较)?[，,]?)"
     r"(?:(?P<base>" + NUM[1:-1] + r")(?P<bunit>万元|元))?"
-    r"(?P<dir>增加|减少|增长|下降|降低|上升|持平|相同|一致|无增减|无变化|未发生变化|没有变化|未变化|变化|增|减)"
+    r"(?P<dir>增加|减少|增长|下降|降低|减低|上升|持平|相同|一致|无增减|无变化|未发生变化|没有变化|未变化|变化|增|减)"
     r"(?:了)?(?:(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元))?"
     r"(?:[，,]?(?:同比)?(?:增长|下降|增幅|降幅|减幅|减少|增加|上升|降低|变化|增|减)?(?:了)?(?:为)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
 # a 决算 against its own year's budget, and Jiangsu's ``本年数小于上年预算数403.75万元``
@@ -59,7 +59,7 @@ _PART_RE = re.compile(r"^(?:其中[：:，,]?|主要是|主要原因是|\d{1,2}[
 # what may stand between a figure and its comparator (a share ``，占15.74%，`` is consumed already)
 _GAP_WORDS_RE = re.compile(r"(?:[，,]?(?:同比|预算|预算数|相比|其中|（[^）]{0,10}）))*")
 _DIRECTIONS = {"增加": "increase", "增长": "increase", "上升": "increase", "增": "increase", "大于": "increase",
-               "减少": "decrease", "下降": "decrease", "降低": "decrease", "减": "decrease", "小于": "decrease"}
+               "减少": "decrease", "下降": "decrease", "降低": "decrease", "减低": "decrease", "减": "decrease", "小于": "decrease"}
 _BASELINE_KINDS = [("执行", "上年执行数"), ("决算", "上年决算"), ("年初", "年初预算"), ("调整", "调整预算"),
                    ("全年", "调整预算"), ("预", "上年预算")]
 
@@ -100,7 +100,8 @@ def _current(narrative: Narrative, cmp_start: int) -> Stated | None:
         return None
     end = last.share_end or last.end
     gap = narrative.span.text[end:cmp_start].strip("，,：: ")
-    if not re.search(r"[。；;]", gap) and (_GAP_WORDS_RE.fullmatch(gap) or re.match(r"^(?:主要)?(?:用于|包括)", gap)):
+    gap = re.sub(r"^[（(][^）)]{0,20}[）)][，,]?", "", gap)  # a remark on the figure (``（含购置税等附加费用）``)
+    if not re.search(r"[。；;]", gap) and (_GAP_WORDS_RE.fullmatch(gap) or re.match(r"^(?:主要)?(?:用于|包括)|^为(?![\d])", gap)):
         return last
     # a new subject between (``事业收入812.48万元，收入比2025年增加``): the sentence's figure of that
     # subject, where it prints one
@@ -148,7 +149,15 @@ def _reason(text: str) -> str | None:
     if not m:
         return None
     reason = re.split(r"。", rest.lstrip("，,；;。")[m.end():])[0]
-    return reason.strip("，,；; ") or None
+    # a reason of several clauses runs on past ``；``; a clause that states a figure of its own
+    # (``；公务用车运行维护费支出188.00万元，…``) is the next statement, not the reason
+    pieces = re.split(r"[；;]", reason)
+    kept = [pieces[0]]
+    for piece in pieces[1:]:
+        if re.search(r"\d(?:万元|元|亿元)", piece):
+            break
+        kept.append(piece)
+    return "；".join(kept).strip("，,；; ") or None
 
 
 def read_changes(lines: list[Line], file: str, department: str | None = None,
@@ -200,6 +209,12 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
                                 and s.sentence >= narrative.sentence_of(m.start()) - 1), None)
         else:
             current = _current(narrative, m.start())
+            stated_baseline = _named_baseline(narrative, current, groups.get("year"))
+            if stated_baseline is not None:  # ``A预算数为7.61万元，2025年预算数为9.23万元，和2025年相比…``
+                current, stated_baseline = stated_baseline, current
+                if not baseline:
+                    baseline = stated_baseline.printed
+                    groups["bunit"] = stated_baseline.unit
             head = head_of.get(id(current)) if current is not None else None
             if head is not None and head.sentence == current.sentence and current is last_part.get(id(head)) \
                     and _fits_head(groups, current, head):
@@ -233,6 +248,19 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
         taken_until = m.end()
         out.extend(_parts(narrative, m.end(), subject, file, unit))
     return out
+
+
+def _named_baseline(narrative: Narrative, current: Stated | None, year: str | None) -> Stated | None:
+    """Where the figure just before the comparator is the baseline itself (printed under the
+    comparator's own year: ``2025年预算数为9.23万元，和2025年相比…``), this year's figure printed
+    before it in the sentence; else None."""
+    if current is None or not year or not current.raw.startswith(year):
+        return None
+    earlier = [s for s in narrative.amounts
+               if s.sentence == current.sentence and s.end <= current.start and s.role == "figure"]
+    if not earlier or earlier[-1].raw.startswith(year):
+        return None
+    return earlier[-1]
 
 
 def _stated_before(narrative: Narrative, subject: str, offset: int) -> Stated | None:

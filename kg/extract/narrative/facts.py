@@ -18,6 +18,7 @@ import re
 from decimal import Decimal
 
 from kg.extract.model import NarrativeFigure, Provenance, Record
+from kg.extract.narrative.counts import attach_counts
 from kg.extract.narrative.statements import Narrative, Stated
 from kg.extract.narrative.vocabulary import TOTALS_KEYS, classify, side_of
 from kg.units import convert
@@ -84,6 +85,7 @@ def provenance_of(stated: Stated, file: str, row: str | None = None) -> Provenan
 def read_facts(narrative: Narrative, record: Record) -> list[NarrativeFigure]:
     """The typed figures of the narrative (see the module docstring), in document order."""
     out: list[NarrativeFigure] = []
+    pairs: list[tuple[Stated, NarrativeFigure]] = []
     subject: tuple[int, str] | None = None  # (sentence, subject) of the last figure with a period word
     for stated in narrative.amounts:
         if stated.role not in ("figure", "baseline"):
@@ -111,6 +113,8 @@ def read_facts(narrative: Narrative, record: Record) -> list[NarrativeFigure]:
         out.append(NarrativeFigure(topic=topic, key=key, label=stated.label, value=value, printed=stated.printed,
                                    printed_unit=stated.unit, period=period, scope=scope, share=stated.share,
                                    provenance=provenance_of(stated, record.source)))
+        pairs.append((stated, out[-1]))
+    attach_counts(narrative, pairs, record.source)  # 人数, 批次, 人次 … printed with a figure
     return out
 
 

@@ -26,24 +26,24 @@ from kg.extract.narrative.text import Span, compact, make_span, money
 from kg.extract.source import Line
 
 NUM = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-AMOUNT_RE = re.compile(r"(?<![\d.,])" + NUM + r"(亿元|万元|元)(?![/／]|以上|以下|（含|\(含|左右)")
+AMOUNT_RE = re.compile(r"(?<![\d.,])" + NUM + r"(亿元|万元|元)(?![/／]|以上|以下|[（(]含[)）]|左右)")  # not ``单价100万元（含）以上``
 RATE_BEFORE_RE = re.compile(r"(?:每|人均|单价|标准|价值|不超过|不低于|低于|高于|超过|≤|≥|<|>|=)$")
 SENTENCE_END = "。！？"
 CLAUSE_BREAKS = "，,；;：:、。！？"
 CLAUSE_SPLIT = r"[，；;。]|(?<!\d),(?!\d)"  # a clause break, never the comma inside ``16,474.82``
-CHANGE_WORD_RE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|调增|调减|压减|增支|减支|节约|小于上年预算数|大于上年预算数"
+CHANGE_WORD_RE = re.compile(r"(?:增加|减少|增长|下降|降低|减低|上升|调增|调减|压减|增支|减支|节约|小于上年预算数|大于上年预算数"
                             r"|小于上年|大于上年)了?$")
 COMPARATOR_RE = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|\d{4}年?)")
 SHARE_RE = re.compile(r"^[，,]?(?:约)?占(?P<base>[^，,。；;%％\d]{0,16}?)的?" + NUM + r"[%％]")
 LEAD_MARKER_RE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}(?:[、．]|\.(?!\d)))")
-LEAD_WORDS_RE = re.compile(r"^(?:其中|包括|具体包括|主要包括|分别为|分别是|主要用于|用于|主要是|即|如下|相应(?:安排)?)[：:，,]?")
+LEAD_WORDS_RE = re.compile(r"^(?:其中|包括|具体包括|主要包括|分别为|分别是|主要用于|用于|主要是|主要支出(?:为|有|是)|即|如下|相应(?:安排)?)[：:，,]?")
 YEAR_RE = re.compile(r"(?:截至|截止)?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:的)?")
 SELF_RE = re.compile(r"^(?:本部门|本单位|我单位|我部门|本级|部门|单位(?!资金)|所属各预算单位|各单位)")
 TRAILING_FILLER_RE = re.compile(r"(?:为|是|共计|共有|共|达到|达|约|的)+$")
 ORG_PREFIX_RE = re.compile(r"^[^，,。；;：:、\d]{0,10}?(?:省|市|州|县|区|盟|旗|国家|中央|中共)[^，,。；;：:、\d]{0,14}?"
                            r"(?:委员会|办公厅|办公室|局|委|厅|办|院|中心)(?:[（(](?:本级|汇总)[）)])?(?=.)")
 _BARE_PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
-ASIDE_RE = re.compile(r"原因|主要是|由于|因为|其中主要")
+ASIDE_RE = re.compile(r"原因|主要是|由于|因为|其中主要(?!支出|用于|包括|项目)")  # not a list: 其中主要支出为办公费…
 GENERIC_LABEL_RE = re.compile(r"^(?:年初|全年|当年|本年|今年)?(?:预算|预算数|预算安排|预算总额|安排|金额|合计|总计|总额|资金|"
                               r"金额为|规模)?(?:数)?$")
 PERCENT_AFTER_CHANGE_RE = re.compile(r"^[，,]?(?:同比)?(?:增长|下降|增幅|降幅|减幅|减少|增加|上升|降低|变化|增|减)?(?:了)?(?:为)?"

@@ -17,7 +17,7 @@ import re
 
 # trailing words a province adds to a label without changing what it names
 _TAIL = r"(?:预算|预算数|预算安排|安排|数|金额|总额|合计|小计|总计|拨款|资金|财政拨款预算|财政拨款|支出预算|预算支出)*"
-_HEAD = r"(?:本年|当年|年初|全年|本部门|部门|单位本级)?"
+_HEAD = r"(?:本年|当年|年初|全年|本部门|部门|单位本级|系统|预算内|安排){0,2}"  # 系统机关运行经费, 预算内政府采购资金
 
 VOCABULARY: list[tuple[str, str, re.Pattern[str]]] = []
 
@@ -30,10 +30,10 @@ def register_label(topic: str, key: str, pattern: str, *, tail: bool = True) -> 
 for _topic, _key, _pattern in [
     # both sides at once (收支总预算 is the income and the expenditure total)
     ("total", "income_and_expenditure", r"收支总预算|收支(?:预算)?总(?:计|额|规模)|收支预算(?:总额|总计)?|收支总数|"
-                                        r"收入支出(?:决算)?总计|收入、支出总计"),
+                                        r"收入支出(?:决算)?总计|收入、支出总计|收、?支(?:决算)?总计各?"),
     # 三公 and the other 一般性支出
-    ("three_public", "vehicle_purchase", r"公务用车购置费用?"),
-    ("three_public", "vehicle_operation", r"公务用车运行(?:维护)?费用?"),
+    ("three_public", "vehicle_purchase", r"公务用车购置(?:费用?|支出)(?:支出)?"),
+    ("three_public", "vehicle_operation", r"公务用车运行(?:维护)?费用?(?:支出)?"),
     ("three_public", "vehicles", r"公务用车购置(?:及|和|与)运行(?:维护|维修)?费用?(?:[（(]小计[)）])?|公车购置及运维费"),
     ("three_public", "overseas", r"因公出国[（(]?境[)）]?(?:费用?|经费)(?:支出)?"),
     ("three_public", "reception", r"公务接待费用?(?:支出)?"),
@@ -75,7 +75,7 @@ for _topic, _key, _pattern in [
     ("expenditure", "business_expenditure", r"事业单位经营支出"),
     ("expenditure", "upper_remit", r"上缴上级支出"),
     ("expenditure", "affiliate_subsidy", r"对附属单位补助支出"),
-    ("expenditure", "carry_forward", r"(?:年终|结转下年)(?:结转结余)?(?:资金|支出)?"),
+    ("expenditure", "carry_forward", r"(?:年终|结转下年)(?:结转结余)?(?:资金|支出)?|年末结转(?:和)?结余"),
     ("expenditure", "basic_expenditure", r"基本支出"),
     ("expenditure", "project_expenditure", r"项目支出|专项业务经费支出"),
     ("expenditure", "personnel", r"人员经费|在职人员经费"),
@@ -167,7 +167,14 @@ def classify(label: str, side: str | None = None) -> tuple[str, str] | None:
             if side == "expenditure" and key in _EXPENDITURE_TWIN and "收入" not in text:
                 return "expenditure", _EXPENDITURE_TWIN[key]
             return topic, key
+    # the units a figure covers, named before it (``本级1家行政单位以及…3家参公事业单位的机关运行经费``)
+    whose = _WHOSE_RE.match(text)
+    if whose and whose.end() < len(text):
+        return classify(text[whose.end():], side)
     return None
+
+
+_WHOSE_RE = re.compile(r"^.*?(?:单位|部门|机关)的")
 
 
 def key_name(topic: str, key: str) -> str:
