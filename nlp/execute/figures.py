@@ -352,6 +352,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                 label = _label(ctx, key) if not key.startswith("word:") else re.sub(r"预算支出$|支出$", "", r.label)
                 stated.append({"key": key, "label": label, "delta": r.amount, "current": r.attrs.get("current"),
                                "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
+            stated = _agreeing(stated, current, dept, doc.year)
             before = next((b for b in have if b.year == doc.year - 1), None)
             if before is not None:
                 prior = _fetch(ctx, [before], plain)
@@ -404,6 +405,23 @@ def change(frame: Frame, ctx: Context) -> Result:
             return Result()
         return _no_change(frame, ctx, names, plain)
     return Result(items, "。".join(parts) + "。", derived, rows)
+
+
+def _agreeing(stated: list[dict], current: dict, dept: str, year: int) -> list[dict]:
+    """The stated changes of a measure that speak of the figure the graph holds for it.
+
+    A narrative may state several changes a loose label matches (上年财政拨款结转 and a
+    非财政拨款结转 sentence); where one of them states the graph's own figure, the others are about
+    another figure and would answer the question twice with different numbers."""
+    out: list[dict] = []
+    for s in stated:
+        row = current.get((dept, year, s["key"]))
+        same_key = [t for t in stated if t["key"] == s["key"]]
+        if row is not None and len(same_key) > 1 and s["current"] is not None and s["current"] != row.amount \
+                and any(t["current"] == row.amount for t in same_key):
+            continue
+        out.append(s)
+    return out
 
 
 def _no_change(frame: Frame, ctx: Context, names: list[str], metrics: list[str]) -> Result:
