@@ -259,7 +259,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     if op in ("growth", "change") and vocab is not None and len(measures) > 1 and all(
                             measures[0] in vocab.ancestors(m) for m in measures[1:]):
                         measures = measures[:1]  # 三公多少？为什么比上年多了: the total asked, not each of its parts
-                    derived = Frame(prev.focus, measures, prev.filters.copy(), frame.operation,
+                    focus = prev.focus
+                    if op in ("growth", "change") and focus == "departments":
+                        focus = "figures"  # 排个序，各比上年降了多少: each department's own change, not the ranking again
+                    derived = Frame(focus, measures, prev.filters.copy(), frame.operation,
                                     frame.clause, frame.score, prev.open_department, False)
                     derived.derived_only = op in DERIVED_OPERATIONS
                     if op in ("growth", "change"):
