@@ -335,7 +335,7 @@ class Pipeline:
 
     # -------------------------------------------------------------- compose
     def compose(self, state: QuestionState) -> Answer:
-        parts = state.parts
+        parts = _without_repeats(state.parts)
         items: list[Item] = [i for p in parts for i in p.items]
         derived = [d for p in parts for d in p.derived]
         if len(parts) == 1:
@@ -348,6 +348,31 @@ class Pipeline:
         return Answer(question=state.question, intent=intent, text=text, items=items,
                       entities=entities_json(state.linked), sparql=[s for p in parts for s in p.sparql],
                       understood=understood, parts=parts, derived=derived)
+
+
+def _without_repeats(parts: list[Part]) -> list[Part]:
+    """The parts without the stated changes an earlier part already shows (三公多少？出国、用车、接待
+    各多少 where the first part derived every part's figure from the change the budget states): the
+    answer says each figure once."""
+    kept: list[Part] = []
+    shown: set[tuple] = set()
+    for part in parts:
+        keys = {(i.label, i.value, i.department, i.year) for i in part.items} | {("=", d.formula) for d in part.derived}
+        if kept and keys and keys <= shown and _asked_before(part.frame, [k.frame for k in kept]):
+            continue
+        shown |= keys
+        kept.append(part)
+    return kept
+
+
+def _asked_before(frame: dict, earlier: list[dict]) -> bool:
+    """Whether an earlier part asked for the same figures of the same departments and years (its
+    measures include this part's): a list filtered or a figure split is a new question."""
+    def scope(f: dict) -> tuple:
+        flt = f.get("filters", {})
+        return (f.get("focus"), str(flt.get("departments")), str(flt.get("years")))
+    return frame.get("focus") == "figures" and any(
+        scope(e) == scope(frame) and set(frame.get("measures", [])) <= set(e.get("measures", [])) for e in earlier)
 
 
 def _difference_of_previous(previous: Result) -> Result | None:
