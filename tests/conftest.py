@@ -44,6 +44,16 @@ def nlp_corpus_realdocs_store(shared_records):
 
 
 @pytest.fixture(scope="session")
+def ask(nlp_corpus_realdocs_store):
+    """A question to the service over the corpus + realdocs graph, its reply as ``--json`` gives it."""
+    from nlp import answer
+
+    def _ask(question: str) -> dict:
+        return answer(question, nlp_corpus_realdocs_store).to_json()
+    return _ask
+
+
+@pytest.fixture(scope="session")
 def nlp_small_store():
     """A small graph the tests build themselves (fictional 青山市 budgets): no ../shared needed."""
     from tests import nlp_support

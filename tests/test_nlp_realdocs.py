@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import answer
 
 pytestmark = pytest.mark.shared
-
-
-@pytest.fixture(scope="module")
-def ask(nlp_corpus_realdocs_store):
-    def _ask(question: str) -> dict:
-        return answer(question, nlp_corpus_realdocs_store).to_json()
-    return _ask
 
 
 def figures(reply: dict) -> dict[str, str]:

@@ -1,0 +1,62 @@
+"""Question composition on the real documents: the share of each part a question names (a
+measure family said in an earlier part holds for the later one), items named inside 基本支出 /
+公用经费 read as economic-classification rows (never as projects that share the word), a stated
+change answered once (the statement about the graph's own figure), one place before an
+enumeration of organisations, and each department's own change after a ranking. Every figure
+below is the one printed in the documents (comments name the table)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.shared
+
+
+def rows(reply: dict) -> list[tuple[str, str | None, str | None]]:
+    return [(a["label"], a.get("value"), a.get("department")) for a in reply["answers"]]
+
+
+def formulas(reply: dict) -> list[str]:
+    return [d["formula"] for d in reply["derived"]]
+
+
+def test_shares_of_the_procurement_parts_named_after_the_total(ask):
+    # corpus 000 说明十二（二）: 政府采购预算 1,592.30 = 货物 1,010.70 + 工程 0.00 + 服务 581.60
+    reply = ask("昌吉州生态环境局2025年政府采购有多少？工程类和货物类分别占几成？")
+    assert formulas(reply) == ["政府采购工程占比 = 0.00 ÷ 1,592.30 = 0.00%",
+                               "政府采购货物占比 = 1,010.70 ÷ 1,592.30 = 63.47%"]
+    assert "收入总计" not in reply["text"]
+
+
+def test_items_inside_basic_expenditure_are_economic_rows(ask):
+    # corpus 004 一般公共预算基本支出情况表: 30208 取暖费 21.46, 30209 物业管理费 4.22
+    reply = ask("克州生态环境局2024年基本支出中，物业费和取暖费分别是多少？")
+    dept = "克孜勒苏柯尔克孜自治州生态环境局"
+    assert sorted(rows(reply)) == [("取暖费", "21.46", dept), ("物业管理费", "4.22", dept)]
+    assert reply["parts"][0]["frame"]["focus"] == "subjects"
+
+
+def test_a_stated_change_is_answered_once_with_the_graphs_own_figure(ask):
+    # corpus 000 说明二: 财政拨款结转 2,904.03, 比上年增加 622.40, 增长 27.28%
+    reply = ask("昌吉州生态环境局2025年上年财政拨款结转多少？较上年增加多少？")
+    changes = [r for r in rows(reply) if r[0].endswith("比上年增加")]
+    assert changes == [("2025年上年财政拨款结转比上年增加", "622.40", "昌吉回族自治州生态环境局")]
+    assert formulas(reply) == ["2024年上年财政拨款结转 = 2,904.03 − 622.40 = 2,281.63万元"]
+
+
+def test_one_place_before_an_enumeration_of_organisations(ask):
+    # realdocs/jiangsu: 机关运行经费 人大办公厅 2017 5,619.31; 政协办公厅 2019 1,130.74; 高院 2019 3,580.05
+    reply = ask("江苏省高院、人大、政协的机关运行经费分别是多少？")
+    assert sorted(rows(reply)) == [("机关运行经费", "1130.74", "江苏省政协办公厅"),
+                                   ("机关运行经费", "3580.05", "江苏省高级人民法院"),
+                                   ("机关运行经费", "5619.31", "江苏省人大常委会办公厅")]
+
+
+def test_each_departments_change_after_a_ranking(national_store):
+    from nlp import answer
+
+    # national/jiangsu_suzhou 机关运行经费: 审计局 395.60 (比上年减少 3.61), 水务局 205.97 (减少 65.42)
+    reply = answer("苏州市审计局和苏州市水务局2026年机关运行经费按多少排序，各比上年减少了多少？",
+                   national_store).to_json()
+    decreases = sorted(r for r in rows(reply) if r[0].endswith("比上年减少"))
+    assert decreases == [("2026年机关运行经费比上年减少", "3.61", "苏州市审计局"),
+                         ("2026年机关运行经费比上年减少", "65.42", "苏州市水务局")]
