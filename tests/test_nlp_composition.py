@@ -55,8 +55,9 @@ def test_each_departments_change_after_a_ranking(national_store):
     from nlp import answer
 
     # national/jiangsu_suzhou 机关运行经费: 审计局 395.60 (比上年减少 3.61), 水务局 205.97 (减少 65.42)
-    reply = answer("苏州市审计局和苏州市水务局2026年机关运行经费按多少排序，各比上年减少了多少？",
+    reply = answer("苏州市审计局、苏州市水务局2026年机关运行经费排名，各比上年减少了多少？",
                    national_store).to_json()
+    assert [p["frame"]["focus"] for p in reply["parts"]] == ["departments", "figures"]
     decreases = sorted(r for r in rows(reply) if r[0].endswith("比上年减少"))
     assert decreases == [("2026年机关运行经费比上年减少", "3.61", "苏州市审计局"),
                          ("2026年机关运行经费比上年减少", "65.42", "苏州市水务局")]
