@@ -48,3 +48,10 @@ def test_budget_and_final_columns_with_the_completion_rate(ask):
     assert rates["“三公”经费合计完成率"]["formula"] == "“三公”经费合计完成率 = 46.21 ÷ 76.43 = 60.46%"
     assert rates["因公出国（境）费完成率"]["value"] == "15.63"
     assert "完成率60.46%" in r["text"]
+
+
+def test_completion_asked_as_a_share_in_its_own_sentence(ask):
+    # 公开09表: “三公”经费 决算数 46.21 / 预算数 76.43 → 完成了百分之几 is the 完成率 60.46%
+    r = ask("国家信访局24年三公决算花了多少？预算多少，完成了百分之几？")
+    assert "46.21 ÷ 76.43 = 60.46%" in r["text"]
+    assert "收入总计" not in r["text"]
