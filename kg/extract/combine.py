@@ -68,6 +68,7 @@ def _merge(first: Record, second: Record) -> Record:
     first.changes += second.changes
     first.narrative += second.narrative  # the narrative's typed figures and assets, from either file
     first.assets += second.assets
+    first.performance_coverage = first.performance_coverage or second.performance_coverage
     for term, text in second.definitions.items():
         first.definitions.setdefault(term, text)
     first.warnings += second.warnings

@@ -21,7 +21,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PhasedFigure, PolicyDocument, StatedCount, Procurement, Profile, Project,
+                              NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
+                              Profile, Project, StatedCount,
                               Provenance, Record, Staffing, ThreePublic, Totals)
 
 
@@ -131,6 +132,10 @@ def record_from_json(data: dict) -> Record:
                              value=_figure(a, "value"), planned=bool(a.get("planned")),
                              threshold=a.get("threshold"), as_of=a.get("as_of"), provenance=_prov(a.get("provenance")))
                 for a in data.get("assets") or []],
+        performance_coverage=[PerformanceCoverage(scope=c["scope"], projects=c.get("projects"),
+                                                  amount=_figure(c, "amount"), text=c.get("text") or "",
+                                                  provenance=_prov(c.get("provenance")))
+                              for c in data.get("performance_coverage") or []],
         files=list(data.get("files") or []), tables=list(data.get("tables") or []),
         changes=list(data.get("changes") or []), definitions=dict(data.get("definitions") or {}),
         warnings=list(data.get("warnings") or []), template=data.get("template"),

@@ -319,6 +319,20 @@ class NarrativeFigure:
 
 
 @dataclass
+class PerformanceCoverage:
+    """The share of the budget under performance-target management, as the 说明 states it:
+    ``scope`` is ``projects`` (``共7个项目纳入绩效目标管理，涉及资金339.5万元``) or ``department``
+    (``整体支出纳入绩效目标管理，涉及财政性资金…``); ``projects`` the count where stated (0 kept as
+    0); ``amount`` in the record's unit; ``text`` the clause as printed (compacted)."""
+
+    scope: str
+    projects: int | None
+    amount: Money
+    text: str
+    provenance: Provenance | None = None
+
+
+@dataclass
 class AssetHolding:
     """国有资产占有使用情况: one holding the narrative states, or a purchase the budget plans.
 
@@ -359,6 +373,7 @@ class Record:
     changes: list[ChangeStatement] = field(default_factory=list)  # 比上年增加/减少 statements of the narrative
     narrative: list[NarrativeFigure] = field(default_factory=list)  # every amount the 说明 states, typed
     assets: list[AssetHolding] = field(default_factory=list)  # 国有资产占有使用情况: vehicles by type …
+    performance_coverage: list[PerformanceCoverage] = field(default_factory=list)  # 绩效目标管理 coverage
     definitions: dict[str, str] = field(default_factory=dict)  # 名词解释 term -> text
     warnings: list[str] = field(default_factory=list)
     template: str | None = None  # the template family recognised (``kg.extract.profiles``)

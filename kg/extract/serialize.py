@@ -10,7 +10,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (TOTAL_KEYS, AssetHolding, Check, EconomicSubject, FunctionalSubject, Indicator,
+from kg.extract.model import (TOTAL_KEYS, AssetHolding, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, Totals)
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
@@ -152,6 +152,14 @@ def asset_json(a: AssetHolding) -> dict:
     return out
 
 
+def coverage_json(c: PerformanceCoverage) -> dict:
+    out = {"scope": c.scope, "projects": c.projects, "amount": format_money(c.amount), "text": c.text}
+    if needs_exact(c.amount):
+        out["exact"] = {"amount": exact_money(c.amount)}
+    out["provenance"] = _prov(c.provenance)
+    return out
+
+
 def staffing_json(s: Staffing) -> dict:
     """records.md's five counts, then the additions (离退休, counts by kind, provenance)."""
     out: dict[str, Any] = {"编制数": s.authorized, "实有人数": s.actual, "在职": s.active, "退休": s.retired,
@@ -190,6 +198,7 @@ def record_json(r: Record) -> dict:
         "changes": list(r.changes),
         "narrative": [narrative_figure_json(f) for f in r.narrative],
         "assets": [asset_json(a) for a in r.assets],
+        "performance_coverage": [coverage_json(c) for c in r.performance_coverage],
         "definitions": dict(r.definitions),
         "warnings": list(r.warnings),
         "template": r.template,

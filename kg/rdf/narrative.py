@@ -30,6 +30,7 @@ def map_narrative(ctx: "_Context") -> None:
     _staff_counts(ctx, _location)
     _assets(ctx, _location, decimal_literal)
     _figures(ctx, _location, decimal_literal)
+    _coverage(ctx, _location)
 
 
 def _staff_counts(ctx: "_Context", location) -> None:
@@ -97,3 +98,18 @@ def _figures(ctx: "_Context", location, decimal_literal) -> None:
             ctx.add(count, BKG.countValue, decimal_literal(c.count))
             ctx.text(count, BKG.countUnit, c.unit)
             location(ctx, count, c.provenance, None)
+
+
+def _coverage(ctx: "_Context", location) -> None:
+    """绩效目标管理 coverage: the projects (count where stated) and the money under performance targets."""
+    for c in ctx.record.performance_coverage:
+        node = iris.inside(ctx.doc, "coverage", c.scope)
+        ctx.add(node, RDF.type, BKG.PerformanceCoverage)
+        ctx.add(ctx.doc, BKG.statesPerformanceCoverage, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        ctx.text(node, BKG.coverageScope, c.scope)
+        ctx.text(node, RDFS.label, "实行绩效目标管理的项目" if c.scope == "projects" else "部门整体支出绩效目标管理")
+        if c.projects is not None:
+            ctx.add(node, BKG.coveredProjects, Literal(int(c.projects)))
+        ctx.money(node, BKG.amount, c.amount)
+        location(ctx, node, c.provenance, c.amount)

@@ -16,6 +16,7 @@ from kg.extract.narrative.assets import read_assets
 from kg.extract.narrative.audit import narrative_lines
 from kg.extract.narrative.changes import read_changes
 from kg.extract.narrative.compositions import read_compositions, subitems
+from kg.extract.narrative.coverage import read_coverage
 from kg.extract.narrative.facts import fill_totals, read_facts
 from kg.extract.narrative.statements import read_statements
 from kg.extract.narrative.definitions import read_definitions
@@ -89,6 +90,10 @@ def read_narrative(parts, record: Record) -> None:
     record.narrative.extend(facts + subitems(read_compositions(statements), record))
     fill_totals(facts, record)
     record.assets.extend(read_assets(statements, record))
+    if not record.performance_coverage:
+        # the whole document's prose: a 说明 the section cut counts as a table still states it
+        record.performance_coverage = read_coverage([line for line in performance_lines if line.cells is None],
+                                                    file, record.unit)
     record.changes.extend(read_changes(prose, file, department, narrative=statements, unit=record.unit,
                                        final=(record.kind or "").endswith("决算")))
     # documents cited anywhere in the prose: the narrative lines where the sections are known

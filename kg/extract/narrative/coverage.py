@@ -1,0 +1,61 @@
+"""预算绩效目标设置情况说明: how much of the budget is under performance-target management.
+
+The 说明 states it in one clause per scope, worded differently by every province:
+
+* the projects: ``本部门共7个项目纳入绩效目标管理，涉及财政性资金合计339.5万元`` (Suzhou, Wuxi),
+  ``项目均实行绩效目标管理，共计7个一级项目，涉及资金1266.75万元`` (Zhejiang),
+  ``全面实施绩效目标管理，涉及一级预算项目6个，预算资金3056.57万元`` (Shandong),
+  ``对项目支出全面实施绩效目标管理，涉及预算拨款39,560.87万元`` (a count not stated),
+  ``共0个项目实行绩效目标管理，涉及财政性资金合计0万元`` (0 stated as 0);
+* the department as a whole: ``实行整体支出绩效目标管理，涉及财政性资金合计37188.34万元``,
+  ``绩效目标管理全覆盖，涉及当年一般公共预算拨款4005.29万元``,
+  ``纳入2026年部门整体支出绩效目标的金额为1935.36万元``.
+
+A clause is read where it names 绩效目标 with a word of coverage (实行, 实施, 纳入, 全覆盖) and
+states a count or an amount; the scope is ``projects`` where 项目 is named before 绩效目标 (and not
+整体), else ``department``. Prose that only mentions the practice (a 职能 list, a self-evaluation's
+``绩效目标管理有待提高``) states neither and is left alone.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.model import PerformanceCoverage
+from kg.extract.narrative.text import make_span, money, prov
+from kg.extract.source import Line
+from kg.units import convert
+
+_CLAUSE_RE = re.compile(r"[^。；;]+")
+_COVER_RE = re.compile(r"(?:实行|实施|纳入|全覆盖)")
+_COUNT_RE = re.compile(r"(?:共计?|涉及)?(\d+)个(?:一级)?(?:预算)?项目|项目(?:共|共计)?(\d+)个")
+_AMOUNT_RE = re.compile(r"(?:涉及|金额为|预算资金|资金合计)[^\d，,。；;]{0,16}?(\d[\d,]*(?:\.\d+)?)(万元|元)")
+
+
+def read_coverage(lines: list[Line], file: str, unit: str | None) -> list[PerformanceCoverage]:
+    """Every stated coverage, in the order printed, the amount in the record's ``unit`` (exactly);
+    one per scope (the first statement of each: a later one restates it)."""
+    span = make_span(lines)
+    out: list[PerformanceCoverage] = []
+    for m in _CLAUSE_RE.finditer(span.text):
+        clause = m.group(0)
+        at = clause.find("绩效目标")
+        if at < 0 or not _COVER_RE.search(clause):
+            continue
+        count_m = _COUNT_RE.search(clause)
+        amount_m = _AMOUNT_RE.search(clause)
+        if amount_m is None and count_m is None:
+            continue
+        head = clause[:at]
+        scope = "projects" if ("项目" in head and "整体" not in head) or (count_m and "整体" not in head) \
+            else "department"
+        if any(c.scope == scope for c in out):
+            continue
+        count = int(next(g for g in count_m.groups() if g is not None)) if count_m else None
+        amount = None
+        if amount_m is not None:
+            value = money(amount_m.group(1))
+            amount = convert(value, amount_m.group(2), unit or "万元") if value is not None else None
+        where = span.line_at(m.start() + at)
+        out.append(PerformanceCoverage(scope=scope, projects=count, amount=amount, text=clause,
+                                       provenance=prov(file, where, None, "绩效目标管理")))
+    return out
