@@ -61,3 +61,10 @@ def test_each_departments_change_after_a_ranking(national_store):
     decreases = sorted(r for r in rows(reply) if r[0].endswith("比上年减少"))
     assert decreases == [("2026年机关运行经费比上年减少", "3.61", "苏州市审计局"),
                          ("2026年机关运行经费比上年减少", "65.42", "苏州市水务局")]
+
+
+def test_economic_row_with_named_sub_rows(ask):
+    # corpus 000 经济分类 2025: 301 工资福利支出 365.48, 30101 103.97, 30102 94.70, 30103 52.68
+    reply = ask("昌吉州生态环境局2025年工资福利支出里基本工资、津贴补贴、奖金各多少？")
+    assert [(label, value) for label, value, _dept in rows(reply)] == [
+        ("工资福利支出", "365.48"), ("基本工资", "103.97"), ("津贴补贴", "94.70"), ("奖金", "52.68")]

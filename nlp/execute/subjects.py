@@ -182,6 +182,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 want, children = want + 2, deeper
             if f.bound is not None and children:
                 children = [r for r in children if f.bound.admits(r.amount)]
+            if any(p.code and p.code != code and p.code.startswith(code) for p in parents):
+                children = []  # 工资福利支出里基本工资、奖金各多少: its named rows answer, not all its rows
             if not children and top is None:
                 continue
             if len(f.columns) >= 2:  # 节能环保支出中基本支出和项目支出各是多少: the row itself, column by column
