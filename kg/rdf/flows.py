@@ -12,8 +12,11 @@ such); nothing is counted twice:
   fiscal / non-fiscal parts where printed, else as one ``carryover_total``.
 * **expenditure**: department → each functional 类 (its 合计); 类 → 基本支出 (its 基本 column),
   类 → each project the tables place under the 类 (its functional code), 类 → the share of its
-  项目 column no named project explains (``未细化到项目``); the named projects without a subject
-  (most carried-over ones) draw from one ``未细化到科目`` share. Where the classification table
+  项目 column no named project explains (``未细化到项目``). A named project printed without a
+  subject (most carried-over ones) is placed under the 项 whose 项目 column it explains where the
+  tables allow — the 项's project money less the projects printed under it is matched exactly by
+  one and only one grouping of the unplaced projects (``place_by_items``; the flow names the 项,
+  ``item``); the others draw from one ``未细化到科目`` share. Where the classification table
   covers a narrower scope than the whole budget (一般公共预算 only), the rest is an explicit
   ``outside_scope`` share from the department.
   A 决算's 年末结转和结余 and 结余分配 are shares of their own (支出总计 = 本年支出 + 年末结转和结余
@@ -69,6 +72,7 @@ class PlannedFlow:
     amount: Decimal  # in the record's unit
     funding: str | None = None  # funding-source key, where the flow is one source's money
     provenance: Provenance | None = None
+    item: str | None = None  # the 项 a project without a printed subject was placed under (place_by_items)
 
 
 @dataclass
@@ -132,6 +136,75 @@ def functional_scope(record: Record) -> str | None:
     return None
 
 
+# how many partial groupings place_by_items tries before it gives up (the tables then do not allow)
+PLACEMENT_SEARCH_LIMIT = 20000
+
+
+def item_residuals(record: Record) -> dict[str, Decimal]:
+    """Each 项's project money that the projects printed under it leave unexplained (> 0 only).
+
+    A 项 printed in several blocks (a 汇总 budget's table) counts as the sum of its blocks."""
+    printed: dict[str, Decimal] = {}
+    for s in record.functional_subjects:
+        if s.level == 3 and s.project is not None:
+            printed[s.code] = printed.get(s.code, ZERO) + s.project
+    for p in record.projects:
+        if p.amount is not None and p.functional_code in printed:
+            printed[p.functional_code] -= p.amount
+    return {code: v for code, v in printed.items() if v > 0}
+
+
+def place_by_items(record: Record, unplaced: list[int]) -> dict[int, str]:
+    """The 项 of each project printed without a subject, where the tables allow it.
+
+    Why exact and unique: a placement is a claim the document does not print, so it is made only
+    when the 项 project columns force it — every unplaced project falls into some 项, each 项
+    that receives projects is filled to the cent, and no other grouping does the same. Otherwise
+    (two groupings, none, or a search too large) nothing is placed and the projects stay under
+    ``未细化到科目``."""
+    bins = item_residuals(record)
+    order = sorted((i for i in unplaced if record.projects[i].amount and record.projects[i].amount > 0),
+                   key=lambda i: (-record.projects[i].amount, i))
+    if not bins or not order or len(order) != len(unplaced):
+        return {}
+    codes = sorted(bins)
+    left = dict(bins)
+    touched: dict[str, int] = {}
+    choice: dict[int, str] = {}
+    found: list[dict[int, str]] = []
+    budget = [PLACEMENT_SEARCH_LIMIT]
+    suffix = [ZERO] * (len(order) + 1)
+    for k in range(len(order) - 1, -1, -1):
+        suffix[k] = suffix[k + 1] + record.projects[order[k]].amount
+
+    def search(k: int) -> None:
+        if len(found) > 1 or budget[0] <= 0:
+            return
+        budget[0] -= 1
+        if sum((left[c] for c in touched), ZERO) > suffix[k]:
+            return  # the 项 already opened need more than the projects still to place
+        if k == len(order):
+            if all(left[c] == 0 for c in touched):
+                found.append(dict(choice))
+            return
+        i = order[k]
+        amount = record.projects[i].amount
+        for code in codes:
+            if left[code] >= amount:
+                left[code] -= amount
+                touched[code] = touched.get(code, 0) + 1
+                choice[i] = code
+                search(k + 1)
+                del choice[i]
+                touched[code] -= 1
+                if not touched[code]:
+                    del touched[code]
+                left[code] += amount
+
+    search(0)
+    return found[0] if len(found) == 1 and budget[0] > 0 else {}
+
+
 def plan_flows(record: Record) -> FlowPlan:
     plan = FlowPlan()
     if not record.department:
@@ -143,10 +216,10 @@ def plan_flows(record: Record) -> FlowPlan:
 
 
 def _add(plan: FlowPlan, key: str, kind: str, source: Node, target: Node, amount: Decimal | None,
-         funding: str | None = None, prov: Provenance | None = None) -> None:
+         funding: str | None = None, prov: Provenance | None = None, item: str | None = None) -> None:
     if amount is None or amount == 0:
         return
-    plan.flows.append(PlannedFlow(key, kind, source, target, amount, funding, prov))
+    plan.flows.append(PlannedFlow(key, kind, source, target, amount, funding, prov, item))
 
 
 def _income(record: Record, plan: FlowPlan) -> None:
@@ -181,6 +254,10 @@ def _expenditure(record: Record, plan: FlowPlan) -> None:
             continue
         code = (p.functional_code or "")[:3]
         (placed.setdefault(code, []) if code in class_codes else unplaced).append(i)
+    items = {i: code for i, code in place_by_items(record, unplaced).items() if code[:3] in class_codes}
+    for i in items:
+        placed.setdefault(items[i][:3], []).append(i)
+    unplaced = [i for i in unplaced if i not in items]
     unassigned = Node("share", "unassigned_subject")
     for s in classes:
         subject = Node("subject", s.code)
@@ -191,7 +268,7 @@ def _expenditure(record: Record, plan: FlowPlan) -> None:
             p = record.projects[i]
             named += p.amount
             _add(plan, f"project/{i}", "project", subject, Node("project", str(i)), p.amount, p.funding_source,
-                 p.provenance[0] if p.provenance else None)
+                 p.provenance[0] if p.provenance else None, items.get(i))
         if reserve and s.basic is not None and s.project is not None and s.total > s.basic + s.project:
             _add(plan, f"subject/{s.code}/reserve", "reserve", subject, Node("share", "reserve"),
                  s.total - s.basic - s.project, prov=s.provenance)

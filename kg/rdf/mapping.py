@@ -438,6 +438,8 @@ def _flows(ctx: _Context) -> FlowPlan:
         ctx.money(flow, BKG.amount, f.amount)
         _measure(ctx, flow)
         ctx.add(flow, BKG.fundingSource, iris.funding_source(f.funding) if f.funding else None)
+        if f.item:  # the 项 whose project column places a project printed without a subject
+            ctx.add(flow, BKG.functionalItem, _subject_node(ctx, f.item, None, True))
         ctx.add(flow, BKG.document, ctx.doc)
         ctx.add(flow, BKG.department, ctx.dept)
         ctx.add(flow, BKG.fiscalYear, ctx.year)
