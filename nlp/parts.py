@@ -172,6 +172,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 frame.operation.base = vocab.share_base(named[0]) or vocab.measures[named[0]].broader
             out.append(frame)
             continue
+        if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "figures" \
+                and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked
+            measures = list(prev.measures)
+            if vocab is not None and all(measures[0] in vocab.ancestors(m) for m in measures[1:]):
+                measures = measures[:1]
+            frame.measures, frame.filters = measures, prev.filters.copy()  # 比25年: the baseline, not the year asked
+            out.append(frame)
+            continue
         if frame.measures_guessed and prev.focus in ("assets", "staff") and not (ev.departments or ev.years):
             continue  # 啥类型的 / 哪家车多 after the vehicles: the previous part already shows it
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year

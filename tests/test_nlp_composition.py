@@ -68,3 +68,39 @@ def test_economic_row_with_named_sub_rows(ask):
     reply = ask("昌吉州生态环境局2025年工资福利支出里基本工资、津贴补贴、奖金各多少？")
     assert [(label, value) for label, value, _dept in rows(reply)] == [
         ("工资福利支出", "365.48"), ("基本工资", "103.97"), ("津贴补贴", "94.70"), ("奖金", "52.68")]
+
+
+def test_a_part_about_the_vehicles_continues_them(ask):
+    # corpus 004 说明十二（三）: 车辆3辆 价值64.52 (一般公务用车1辆21.19, 执法执勤用车2辆43.33)
+    reply = ask("克州生态环境局2024年公车有几辆？都是什么类型？")
+    assert [p["frame"]["focus"] for p in reply["parts"]] == ["assets"]
+    assert ("车辆", "3", "克孜勒苏柯尔克孜自治州生态环境局") in rows(reply)
+    assert "收入总计" not in reply["text"]
+
+
+def test_a_ranking_asked_after_several_departments_figure(ask):
+    # realdocs/jiangsu 机关运行经费: 人大办公厅 2017 5,619.31; 高院 2019 3,580.05; 政协办公厅 2019 1,130.74
+    reply = ask("江苏人大、政协、高院这几家单位的机关运行经费，哪家最多？")
+    assert [p["frame"]["focus"] for p in reply["parts"]] == ["departments"]
+    assert [(r["label"], r["value"], r.get("rank")) for r in reply["answers"]] == [
+        ("江苏省人大常委会办公厅", "5619.31", 1), ("江苏省高级人民法院", "3580.05", 2), ("江苏省政协办公厅", "1130.74", 3)]
+
+
+def test_a_place_word_before_a_project_is_the_department_holding_it(ask):
+    # corpus 000 项目支出 生态环保项目尾款 144.00, 设立依据 昌州政发〔2018〕165号
+    reply = ask("昌吉的生态环保项目尾款是依据什么文件设立的？")
+    assert [(r["label"], r.get("department")) for r in reply["answers"]] == [
+        ("《自治州打赢蓝天保卫战三年行动计划（2018-2020）》", "昌吉回族自治州生态环境局")]
+
+
+def test_words_after_a_place_that_begin_a_project_name_that_project(ask):
+    # corpus 000: 昌吉州…加密空气质量自动监测站点建设项目 1,008.30, 资金来源 上级转移支付
+    reply = ask("昌吉州加密空气质量自动监测站点建设的1008.3万元是什么资金？")
+    assert rows(reply) == [("上级转移支付", "1008.30", "昌吉回族自治州生态环境局")]
+
+
+def test_why_a_family_of_figures_changed_is_asked_of_its_total(ask):
+    # corpus 001 说明: 三公 4.60, 比上年增加4.60万元, 增长100%
+    reply = ask("监控中心2023年三公经费多少？为啥比上年增加？")
+    changes = [r for r in rows(reply) if r[0].endswith("比上年增加")]
+    assert changes == [("2023年“三公”经费合计比上年增加", "4.60", "昌吉州环境污染监控中心")]
