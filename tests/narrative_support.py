@@ -22,3 +22,10 @@ def corpus_record(shared: str, key: str):
     from kg.extract.parse import parse_document
 
     return parse_document(corpus_doc(shared, key))
+
+
+def national_record(national_extraction, relpath: str):
+    """The session's record of one national document (``national_extraction`` in conftest), named
+    by its path under ../shared/national (a leading ``national/`` is allowed)."""
+    by_file, _failures = national_extraction
+    return by_file[relpath.removeprefix("national/")]

@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.model import Record
-from tests.narrative_support import corpus_record
+from tests.narrative_support import corpus_record, national_record
 
 pytestmark = pytest.mark.shared
 
@@ -26,10 +26,6 @@ XIAN_AUDIT = "national/shaanxi_xian/西安市审计局汇总_2026部门预算.pd
 SUZHOU_AUDIT = "national/jiangsu_suzhou/苏州市审计局_2026部门预算.pdf"
 
 
-def _one(national_extraction, relpath: str) -> Record:
-    """The session's record of one national document (``national_extraction`` in conftest)."""
-    by_file, _failures = national_extraction
-    return by_file[relpath.removeprefix("national/")]
 
 
 def _facts(record: Record, topic: str, key: str, period: str = "current") -> list:
@@ -56,7 +52,7 @@ def test_narrative_only_file_states_its_totals(national_extraction) -> None:
     """附件1 p.6–9: 收入预算 44169.36, 支出预算 44169.36, 基本支出 28016.26, 项目支出 16153.10,
     一般公共预算拨款收入 44156.64, 上年结转结余 12.72; 三公 223.80 = 127.74 + 11.64 + 84.42
     (44.92 + 39.50); 政府采购 12948.49 = 716.98 + 0 + 12231.51; 机关运行经费 1158.60."""
-    record = _one(national_extraction, BEIJING_NARRATIVE)
+    record = national_record(national_extraction, BEIJING_NARRATIVE)
     assert (record.department, record.year, record.kind, record.unit) == ("北京市财政局", 2026, "部门预算", "万元")
     t = record.totals
     assert (t.income_total, t.expenditure_total, t.basic_expenditure, t.project_expenditure) == (
@@ -75,7 +71,7 @@ def test_narrative_only_file_states_its_totals(national_extraction) -> None:
 
 def test_beijing_income_and_expenditure_lines(national_extraction) -> None:
     """二、收入预算情况说明 lists every income line (p.6), 三、支出 the other expenditure (p.7)."""
-    record = _one(national_extraction, BEIJING_NARRATIVE)
+    record = national_record(national_extraction, BEIJING_NARRATIVE)
     lines = {key: _fact(record, "income", key).value for key in (
         "fiscal_total", "general_public_budget", "government_fund", "state_capital", "other_funds",
         "fiscal_special", "service_income", "upper_grant", "affiliates", "business_income", "other_income",
@@ -96,7 +92,7 @@ def test_beijing_changes_profile_and_assets(national_extraction) -> None:
     0.34%。主要原因是人员增加，基本经费预算有所增长。`` (p.6); 三公 ``减少 32.23 万元，下降 12.59%``
     (p.8); ``共有车辆 27 台，单位价值 100 万元以上的设备 4 台（套）`` (p.9); 32 内设机构 and 12
     直属事业单位 (p.5–6)."""
-    record = _one(national_extraction, BEIJING_NARRATIVE)
+    record = national_record(national_extraction, BEIJING_NARRATIVE)
     income = _change(record, "收入预算")
     assert {k: income[k] for k in ("direction", "amount", "percent", "current", "baseline", "baseline_kind",
                                    "baseline_year", "reason", "key")} == {
@@ -127,7 +123,7 @@ def test_chongqing_income_lines_changes_and_parts(national_extraction) -> None:
     812.48 万元，收入比 2025 年增加 2,784.38 万元，其中：一般公共预算财政拨款增加 2,781.90 万元，主要是
     增加了重庆市“12345 一号通”政务服务便民热线运营项目二期预算；事业收入增加 2.48 万元`` and p.3
     ``支出比 2025 年增加 2,784.38 万元，主要是基本支出增加 362.10 万元，项目支出增加 2,422.28 万元``."""
-    record = _one(national_extraction, CHONGQING)
+    record = national_record(national_extraction, CHONGQING)
     assert _fact(record, "income", "general_public_budget").value == D("18417.70")
     assert _fact(record, "income", "service_income").value == D("812.48")
     income = _change(record, "收入预算")
@@ -148,7 +144,7 @@ def test_chongqing_vehicles_units_and_other_figures(national_extraction) -> None
     """p.4: ``共有车辆 46 辆，其中机要通信用车 2 辆，应急保障用车 15 辆，其他按照规定配备的公务用车
     29 辆。2026 年一般公共预算安排购置车辆 0 辆``; p.1 four 二级预算单位 (the office itself,
     ``（本级）``, left out); ``委托业务费涉及财政拨款资金 6,265.73 万元``; 三公 394.49 (p.3)."""
-    record = _one(national_extraction, CHONGQING)
+    record = national_record(national_extraction, CHONGQING)
     held = {a.kind: a.count for a in record.assets if not a.planned and a.count_unit == "辆"}
     assert held == {"车辆": 46, "机要通信用车": 2, "应急保障用车": 15, "其他按照规定配备的公务用车": 29}
     assert _asset(record, "车辆", planned=True).count == 0
@@ -170,7 +166,7 @@ def test_central_shares_execution_baselines_and_vehicles(national_extraction) ->
     2,254.12 万元，占 4.45%``; p.21 ``行政运行（项）2026 年预算数为 5,826.21 万元，比 2025 年执行数增加
     271.14 万元，增幅 4.88%，主要是财政核定经费增加``; p.25 ``实有车辆 15 辆，其中，部级领导干部用车 1 辆、
     机要通信用车 2 辆、应急保障用车 2 辆、其他用车 10 辆``."""
-    record = _one(national_extraction, CENTRAL)
+    record = national_record(national_extraction, CENTRAL)
     shares = {key: (_fact(record, "income", key).value, _fact(record, "income", key).share)
               for key in ("general_public_budget", "other_income", "carryover_total")}
     assert shares == {"general_public_budget": (D("16474.82"), D("32.55")),
@@ -193,7 +189,7 @@ def test_xian_staffing_meetings_training(national_extraction) -> None:
     """p.3–4: ``人员编制125人，其中行政编制111人，事业编制14人；实有人员119人，其中行政108人，事业11人。
     单位管理的离退休人员104人。``; p.17: ``会议费预算支出2.00万元，较上年无增减``, ``培训费预算支出21.00
     万元，较上年减少17.60万元，下降45.60%``. The record is in 元: 2.00万元 is 20000.00."""
-    record = _one(national_extraction, XIAN_AUDIT)
+    record = national_record(national_extraction, XIAN_AUDIT)
     assert record.unit == "元"
     s = record.profile.staffing
     assert (s.authorized, s.actual, s.retirees) == (125, 119, 104)
@@ -209,7 +205,7 @@ def test_xian_staffing_meetings_training(national_extraction) -> None:
 def test_suzhou_meetings_training_and_vehicle_types(national_extraction) -> None:
     """p.27: ``会议费预算支出10万元，比上年预算减少7万元``, ``培训费预算支出43万元，比上年预算减少21.73
     万元``; ``本部门共有车辆1辆，其中，副部（省）级及以上领导用车0辆、…、其他用车1辆``."""
-    record = _one(national_extraction, SUZHOU_AUDIT)
+    record = national_record(national_extraction, SUZHOU_AUDIT)
     assert (_fact(record, "meetings", "total").value, _fact(record, "training", "total").value) == (D(10), D(43))
     meeting_change = next(c for c in record.changes if "会议费" in c["subject"])
     assert (meeting_change["direction"], meeting_change["amount"]) == ("decrease", "7.00")

@@ -18,6 +18,7 @@ from rdflib import Graph
 from kg.extract.model import Record
 from kg.rdf.mapping import record_to_graph
 from kg.rdf.namespaces import BKG, bind_all
+from tests.narrative_support import national_record
 
 pytestmark = pytest.mark.shared
 
@@ -29,9 +30,6 @@ FOSHAN = "guangdong_foshan/佛山市轨道交通局_2019部门决算.pdf"
 CENTRAL_FINAL = "central/国家信访局_2024部门决算.pdf"
 
 
-def _one(national_extraction, relpath: str) -> Record:
-    by_file, _failures = national_extraction
-    return by_file[relpath]
 
 
 def _fact(record: Record, topic: str, key: str, period: str = "current"):
@@ -52,7 +50,7 @@ def _change(record: Record, key: str, amount: str) -> dict:
 def test_boxed_fields_are_read_as_the_sentence_they_stand_in(national_extraction) -> None:
     """长沙市信访局 p.9 （四）: 政府采购预算总额 43.9 万元，货物类 25.4、工程类 0、服务类 18.5 — every
     figure drawn in a box of its own; the narrative states them only there (no 政府采购 table)."""
-    record = _one(national_extraction, CHANGSHA)
+    record = national_record(national_extraction, CHANGSHA)
     p = record.totals.procurement
     assert (p.total, p.goods, p.works, p.services) == (D("43.90"), D("25.40"), D("0.00"), D("18.50"))
     assert record.totals.provenance["procurement.total"].page == 9
@@ -63,7 +61,7 @@ def test_boxed_fields_are_read_as_the_sentence_they_stand_in(national_extraction
 
 def test_meetings_and_training_with_the_people_they_pay_for(national_extraction) -> None:
     """长沙市信访局 p.8–9 （三）: 会议费预算 5.6 万元 … 人数约 400 人; 培训费预算 10 万元 … 人数约 800 人."""
-    record = _one(national_extraction, CHANGSHA)
+    record = national_record(national_extraction, CHANGSHA)
     meetings, training = _fact(record, "meetings", "total"), _fact(record, "training", "total")
     assert (meetings.value, _counts(meetings)) == (D("5.60"), [("人数", D(400), "人")])
     assert (training.value, _counts(training)) == (D("10.00"), [("人数", D(800), "人")])
@@ -72,7 +70,7 @@ def test_meetings_and_training_with_the_people_they_pay_for(national_extraction)
 def test_changes_of_three_public_and_operating_expenses_with_reasons(national_extraction) -> None:
     """长沙 p.8: 机关运行经费 122.98 万元，比上年预算增加 7.20 万元，上升 6.22%，主要是人员增加…;
     “三公”经费预算较 2025 年减少 1.75 万元，主要是厉行节约，压减预算."""
-    record = _one(national_extraction, CHANGSHA)
+    record = national_record(national_extraction, CHANGSHA)
     operating = _change(record, "total", "7.20")
     assert (operating["direction"], operating["percent"], operating["current"]) == ("increase", "6.22", "122.98")
     assert operating["reason"] == "人员增加，经费较上年增加"
@@ -85,7 +83,7 @@ def test_operating_expenses_stated_in_prose_with_its_items(national_extraction) 
     34.82 万元，其他交通费 54.08 万元 … 物业费 36.18 万元 … 取暖费 23.37 万元; p.18 七: “三公经费”预算数
     7.61 万元，2025 年预算数为 9.23 万元，和 2025 年相比预算减少 1.62 万元; 公务接待费 0.86 万元，和 2025 年
     相比预算减低 0.27 万元，主要原因是过紧日子."""
-    record = _one(national_extraction, CHANGCHUN)
+    record = national_record(national_extraction, CHANGCHUN)
     operating = _fact(record, "operating_expenses", "total")
     assert (operating.value, operating.share) == (D("211.00"), D("17.46"))
     items = {f.key: f.value for f in record.narrative if f.topic == "subitem" and f.parent == operating.label}
@@ -101,7 +99,7 @@ def test_vehicle_purchase_and_operation_changes(national_extraction) -> None:
     """杭州市司法局 p.14 (七)3: 公务用车购置支出 151.68 万元（含购置税等附加费用），…比上年预算数增加 27.78 万元，
     增长 22.4%，主要原因是市西郊监狱本年度拟更新购置大客车，购置费用较高；公务用车运行维护费支出 188.00 万元，
     …比上年预算数减少 13.60 万元，下降 6.7%，主要原因是新能源汽车数量占比提高，运行维护费低于燃油车辆."""
-    record = _one(national_extraction, HANGZHOU)
+    record = national_record(national_extraction, HANGZHOU)
     purchase = _change(record, "vehicle_purchase", "27.78")
     assert (purchase["direction"], purchase["percent"], purchase["current"]) == ("increase", "22.4", "151.68")
     assert purchase["reason"] == "市西郊监狱本年度拟更新购置大客车，购置费用较高"
@@ -115,12 +113,12 @@ def test_reception_counts_after_the_amount_and_in_their_item(national_extraction
     """佛山市轨道交通局 2019 决算 p.27: 公务接待费支出 0.16 万元 … 接待国外来访团组 0 个，来访外宾 0 人次；发生国内
     接待 1 次，接待人数共 13 人. 国家信访局 2024 决算 p.25 3.公务接待情况: 公务接待 10 批次、152 人次 (the amount,
     0.9 万元, stated in the summary on p.25 above); 1.因公出国（境）情况: 团组数 1 个，累计 1 人次."""
-    foshan = next(f for f in _one(national_extraction, FOSHAN).narrative
+    foshan = next(f for f in national_record(national_extraction, FOSHAN).narrative
                   if f.topic == "three_public" and f.key == "reception" and f.counts)
     assert (foshan.value, foshan.provenance.page) == (D("0.16"), 27)
     assert _counts(foshan) == [("接待国外来访团组", D(0), "个"), ("来访外宾", D(0), "人次"),
                                ("发生国内接待", D(1), "次"), ("接待人数", D(13), "人")]
-    central = _one(national_extraction, CENTRAL_FINAL)
+    central = national_record(national_extraction, CENTRAL_FINAL)
     reception = next(f for f in central.narrative if f.topic == "three_public" and f.key == "reception" and f.counts)
     assert reception.value == D("0.90")
     assert [(c.count, c.unit) for c in reception.counts] == [(D(10), "批次"), (D(152), "人次")]
@@ -132,7 +130,7 @@ def test_reception_counts_after_the_amount_and_in_their_item(national_extraction
 def test_final_account_carryover_changes(national_extraction) -> None:
     """国家信访局 2024 决算 p.17: 年初结转和结余 1615.24 万元，为…的资金，…比 2023 年度决算数减少 754.91 万元，
     降低 31.85%; 年末结转和结余 7494.06 万元 … 增加 5878.82 万元，增长 363.96%."""
-    record = _one(national_extraction, CENTRAL_FINAL)
+    record = national_record(national_extraction, CENTRAL_FINAL)
     start = _change(record, "carryover_total", "754.91")
     assert (start["direction"], start["percent"], start["current"], start["baseline_kind"]) == \
         ("decrease", "31.85", "1615.24", "上年决算")
@@ -175,12 +173,12 @@ def test_operating_expenses_of_the_units_a_sentence_names(national_extraction) -
     """湖州市财政局 p.11 （十）1: …本级1家行政单位以及…3家参公事业单位的机关运行经费财政拨款预算 598.67 万元，比上年
     预算增加 66.73 万元，增长 12.5%; 杭州市司法局 p.15 （十）1: …6家行政单位以及…1家参公事业单位的机关运行经费
     财政拨款预算 12,237.94 万元，比上年预算数增加 151.68 万元，增长 1.3% — neither prints a 机关运行经费 table."""
-    huzhou = _one(national_extraction, "zhejiang_huzhou/湖州市财政局_2026部门预算.pdf")
+    huzhou = national_record(national_extraction, "zhejiang_huzhou/湖州市财政局_2026部门预算.pdf")
     assert huzhou.totals.operating_expenses == D("598.67")
     assert huzhou.totals.provenance["operating_expenses"].page == 11
     change = _change(huzhou, "total", "66.73")
     assert (change["percent"], change["current"]) == ("12.5", "598.67")
-    assert _one(national_extraction, HANGZHOU).totals.operating_expenses == D("12237.94")
+    assert national_record(national_extraction, HANGZHOU).totals.operating_expenses == D("12237.94")
 
 
 def test_questions_read_a_stated_carryover_change(national_store) -> None:
@@ -196,5 +194,5 @@ def test_a_purchase_of_no_vehicles_said_in_words(national_extraction) -> None:
     """国家信访局 2026 p.26: 2026年部门预算未安排购置车辆和单位价值100万元以上设备; 湖州市财政局 p.12:
     2026年部门预算未安排购置车辆 — a planned purchase of 0 vehicles."""
     for relpath, page in (("central/国家信访局_2026部门预算.pdf", 26), ("zhejiang_huzhou/湖州市财政局_2026部门预算.pdf", 12)):
-        planned = [a for a in _one(national_extraction, relpath).assets if a.planned and a.count_unit == "辆"]
+        planned = [a for a in national_record(national_extraction, relpath).assets if a.planned and a.count_unit == "辆"]
         assert [(a.kind, a.count, a.provenance.page) for a in planned] == [("车辆", D(0), page)]
