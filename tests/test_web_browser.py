@@ -284,23 +284,11 @@ def test_department_dashboard_drills_into_the_treemap(page, server):
     assert "收入总计" in summary and "1,500.00" in summary and "占支出总计 60.00%" in summary and "30" in summary
     assert not page.locator("table.facts").is_visible()  # the raw facts are folded away
     page.wait_for_selector("#treemap[data-ready='1']")
-    where = """name => {
-      const chart = window.budgetkgTreemap, tree = chart.getModel().getSeriesByIndex(0).getData().tree;
-      const r = document.getElementById('treemap').getBoundingClientRect();
-      let found = null;
-      tree.root.eachNode(n => { const l = n.getLayout();
-        if (n.name === name && l && l.isInView !== false && isFinite(l.x) && l.width > 0) found = n; });
-      if (!found) return null;
-      const l = found.getLayout();
-      let x = 4 + l.x + l.width / 2, y = 10 + l.y + l.height / 2;  // the series' left/top, then each ancestor's offset
-      for (let up = found.parentNode; up; up = up.parentNode) { const u = up.getLayout(); if (u) { x += u.x; y += u.y; } }
-      return {x: r.left + x, y: r.top + y};
-    }"""
     view_root = "() => window.budgetkgTreemap.getModel().getSeriesByIndex(0).getViewRoot().name"
     page.locator("#treemap").scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     for name in ("节能环保支出", "污染防治"):  # 类 → 款: each click drills one level down
-        box = page.evaluate(where, name)
+        box = page.evaluate(TREEMAP_NODE, name)
         assert box is not None, name
         page.mouse.move(box["x"] - 40, box["y"] - 40)  # ECharts picks the target of a click on mouse moves
         page.mouse.move(box["x"], box["y"], steps=4)
