@@ -72,15 +72,8 @@ def test_text_documents_read_back_exactly(tmp_path: Path, template: str) -> None
     assert {name: diffs for name, diffs in found.items() if diffs} == {}
 
 
-# Known bug (issue 10, open): in the rendered Jiangsu PDF the narrative reader of divisions takes the
-# numbered list under （一）机关内设机构 flattened into the sentence before it ("业务科2", "技术科从预算…").
-# strict: the day the reader is fixed this marker fails and must go.
-_DIVISIONS_BUG = pytest.mark.xfail(strict=True, reason="divisions read from a flattened numbered list (issue 10)")
-
-
 @needs_font
-@pytest.mark.parametrize("template", [pytest.param(t, marks=_DIVISIONS_BUG) if t == "jiangsu" else t
-                                      for t in PDF_TEMPLATES])
+@pytest.mark.parametrize("template", PDF_TEMPLATES)
 def test_pdf_documents_read_back_exactly(tmp_path: Path, template: str) -> None:
     list(generate_corpus(CorpusOptions(out=tmp_path, departments=1, years=range(2024, 2026), format="pdf",
                                        seed=5, templates=(template,))))

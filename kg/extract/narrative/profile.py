@@ -96,9 +96,17 @@ def _names(listed: str) -> list[str]:
 _NAME_MAX = 40  # a division's or a unit's name; a longer "name" is prose the pattern ran into
 
 
+_NUMBERED_RUN_RE = re.compile(r"(?<![\d.])1[、.．]\D.*?(?<![\d.])2[、.．]\D")
+
+
 def _sentence_list(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
+    """The first enumeration a pattern finds in the joined text. A run of numbered items (``1、A2、B``)
+    is a list printed one item per line that the join flattened: its items cannot be told from the
+    numbers and the line after it, so it is left to :func:`_numbered_list`, which reads it by line."""
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if _NUMBERED_RUN_RE.search(m.group(m.lastindex or 1)):
+                continue
             names = _names(m.group(m.lastindex or 1))
             if any(len(name) > _NAME_MAX or re.search(r"\d{3,}", name) for name in names):
                 continue
