@@ -211,34 +211,77 @@ def _fit(parent: Placement, children: list[Placement], columns: list[str]) -> De
     return err
 
 
-def _score(parent: Placement, combo, schema: Schema) -> tuple[Decimal, Decimal]:
-    parent = implied(parent, schema)
-    return (_fit(parent, [p for _, p in combo], schema.all_columns) + sum((e for e, _ in combo), Decimal(0)),
-            sum((e for e, _ in combo), Decimal(0)))
+class _Fitter:
+    """Scores the children's placements against one parent: Σ children, column by column, against
+    the parent's figures (its one blank identity part implied), plus the children's own errors.
+
+    A search scores thousands of combinations of the same few placements, so the parent is implied
+    once and each placement becomes a vector over ``schema.all_columns`` once; the exhaustive search
+    adds the vectors level by level instead of re-summing every child at every leaf. The scores are
+    exactly those of :func:`_fit` (the same Decimal sums in the same order)."""
+
+    def __init__(self, parent: Placement, schema: Schema) -> None:
+        self.columns = schema.all_columns
+        whole = implied(parent, schema)
+        self.target = [whole.get(c) for c in self.columns]
+        self.zero = tuple(Decimal(0) for _ in self.columns)
+
+    def vector(self, place: Placement) -> tuple[Decimal, ...]:
+        return tuple(place.get(c, Decimal(0)) for c in self.columns)
+
+    def fit(self, sums: tuple[Decimal, ...]) -> Decimal:
+        err = Decimal(0)
+        for want, got in zip(self.target, sums):
+            err += abs(got) if want is None else abs(want - got)
+        return err
+
+    def score(self, combo: list[tuple[Decimal, Placement]]) -> tuple[Decimal, Decimal]:
+        sums = self.zero
+        errors = Decimal(0)
+        for error, place in combo:
+            sums = tuple(a + b for a, b in zip(sums, self.vector(place)))
+            errors += error
+        return self.fit(sums) + errors, errors
+
+    def best_of_all(self, options: list[list[tuple[Decimal, Placement]]]) -> list[tuple[Decimal, Placement]]:
+        """The combination with the lowest score, the first in ``itertools.product`` order on a tie."""
+        vectors = [[(error, self.vector(place)) for error, place in opts] for opts in options]
+        best: list[int] = []
+        best_score: tuple[Decimal, Decimal] | None = None
+        chosen: list[int] = []
+
+        def walk(level: int, sums: tuple[Decimal, ...], errors: Decimal) -> None:
+            nonlocal best, best_score
+            if level == len(vectors):
+                score = (self.fit(sums) + errors, errors)
+                if best_score is None or score < best_score:
+                    best_score, best = score, list(chosen)
+                return
+            for index, (error, vector) in enumerate(vectors[level]):
+                chosen.append(index)
+                walk(level + 1, tuple(a + b for a, b in zip(sums, vector)), errors + error)
+                chosen.pop()
+
+        walk(0, self.zero, Decimal(0))
+        return [options[level][index] for level, index in enumerate(best)]
 
 
-def _search(parent: Placement, trimmed: list[list[tuple[Decimal, Placement]]], schema: Schema,
+def _search(fitter: _Fitter, trimmed: list[list[tuple[Decimal, Placement]]],
             start: list[tuple[Decimal, Placement]] | None = None) -> list[tuple[Decimal, Placement]]:
     sizes = 1
     for opts in trimmed:
         sizes *= len(opts)
     if sizes <= _MAX_COMBOS:
-        best = None
-        best_score = None
-        for combo in itertools.product(*trimmed):
-            score = _score(parent, combo, schema)
-            if best_score is None or score < best_score:
-                best_score, best = score, list(combo)
-        return best or []
+        return fitter.best_of_all(trimmed)
     # too many: coordinate descent from a start (everyone's own best by default)
     chosen = list(start) if start else [opts[0] for opts in trimmed]
-    current = _score(parent, chosen, schema)
+    current = fitter.score(chosen)
     for _ in range(20):
         improved = False
         for i, opts in enumerate(trimmed):
             for cand in opts:
                 trial = chosen[:i] + [cand] + chosen[i + 1:]
-                score = _score(parent, trial, schema)
+                score = fitter.score(trial)
                 if score < current:
                     chosen, current, improved = trial, score, True
         if not improved:
@@ -254,13 +297,14 @@ def _choose(parent: Placement, options: list[list[tuple[Decimal, Placement]]], s
     """
     if not options:
         return []
+    fitter = _Fitter(parent, schema)
     tie = _TIE * schema.scale
     narrow = [[o for o in opts if o[0] <= opts[0][0] + tie][:16] for opts in options]
-    best = _search(parent, narrow, schema)
+    best = _search(fitter, narrow)
     wide = [[o for o in opts if o[0] <= opts[0][0] + tie + _MISSING_SUM * schema.scale][:16] for opts in options]
     if any(len(w) > len(n) for w, n in zip(wide, narrow)):
-        other = _search(parent, wide, schema, start=best)
-        if _score(parent, other, schema) < _score(parent, best, schema):
+        other = _search(fitter, wide, start=best)
+        if fitter.score(other) < fitter.score(best):
             best = other
     return [p for _, p in best]
 
