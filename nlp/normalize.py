@@ -65,6 +65,16 @@ class NormalizedQuestion:
     percents: list[Decimal] = field(default_factory=list)
 
 
+_NOT_A_FISCAL_YEAR_RE = re.compile(r'[\[(]\d{4}[\])]\s*\d+号|"[^"]{1,60}"|《[^》]{1,80}》')
+
+
+def fiscal_year_text(text: str) -> str:
+    """``text`` without the spans whose years are not the fiscal year asked about: a 文号
+    (【2024】126号) and a quoted name or title (“2023年结余资金”, 《2024年…方案》), which name a
+    project or a document whatever year the question is about."""
+    return _NOT_A_FISCAL_YEAR_RE.sub("", text)
+
+
 def find_years(text: str, latest_year: int | None) -> tuple[list[int], bool]:
     """Fiscal years named in ``text``: 2025年, 25年, 二〇二五年, and 今年/去年/前年/明年 relative to
     ``latest_year`` (the latest fiscal year in the graph). Returns the years and whether any was
@@ -116,8 +126,6 @@ class Normalizer:
 
     def __call__(self, question: str) -> NormalizedQuestion:
         text = with_synonyms(fold(question))
-        # 文号-like years (【2024】126号) are not the fiscal year asked about
-        scan = re.sub(r"[\[(]\d{4}[\])]\s*\d+号", "", text)
-        years, relative = find_years(scan, self.latest_year)
+        years, relative = find_years(fiscal_year_text(text), self.latest_year)
         return NormalizedQuestion(raw=question, text=text, years=years, relative_year=relative,
                                   amounts=find_amounts(text), percents=find_percents(text))

@@ -18,7 +18,7 @@ from nlp.catalog import Catalog, Entity
 from nlp.cues import CueSet, find_cues
 from nlp.frames import Bound, Filters, Frame, Operation, Ref
 from nlp.link import Linked, Linker, Mention
-from nlp.normalize import find_years
+from nlp.normalize import find_years, fiscal_year_text
 from nlp.numbers import chinese_count
 from nlp.scorer import Scorer
 from nlp.vocabulary import Vocabulary
@@ -368,7 +368,7 @@ class Evidence:
         ev = cls(t, cues, depts, places, projects, exact, ranked.get("project", []), subjects, subjects_exact,
                  persons, policies, linked.entities("topic", span=span), linked.entities("term", span=span),
                  linked.entities("unit", span=span), linked.entities("division", span=span),
-                 find_years(_without_numbers(t), None)[0], amounts, bound, [], [], None, item_measures,
+                 find_years(fiscal_year_text(t), None)[0], amounts, bound, [], [], None, item_measures,
                  staff_measures)
         ev.keyword_groups = content_words(clause, linked)
         ev.keywords = list(dict.fromkeys(w for g in ev.keyword_groups for w in g))
@@ -390,11 +390,6 @@ def _segments(clause: Clause) -> list[tuple[int, int]]:
         start = m.end()
     out.append((clause.start + start, clause.end))
     return [s for s in out if s[1] - s[0] >= 2]
-
-
-def _without_numbers(text: str) -> str:
-    """The clause without 文号 (【2024】126号), whose year is not the fiscal year asked about."""
-    return re.sub(r"[\[(]\d{4}[\])]\s*\d+号", "", text)
 
 
 def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[float, Entity]]) -> tuple[list[Entity], bool]:

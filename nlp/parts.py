@@ -143,6 +143,10 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     return [k for _, k in sorted(found)]
 
 
+# A funding figure asked before a list of projects names the projects' funding (Filters.funding).
+FUNDING_OF_MEASURE = {"upper_level_transfer": "transfer", "fiscal_total": "fiscal", "unit_funds": "unit_funds"}
+
+
 def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame]:
     """The parts after context is shared between them (see the module docstring). ``vocab`` (the
     question service's ``Vocabulary``) lets a part name a figure by the words that tell it from its
@@ -298,6 +302,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)
+        funding = FUNDING_OF_MEASURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
+        if funding and frame.focus == "projects" and not (f.funding or f.projects or ev.topics or ev.keywords):
+            f.funding = funding  # 上级转移支付有多少？花在哪个项目上: the projects that money funds
         if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
                                   and f.departments == prev.filters.departments):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))

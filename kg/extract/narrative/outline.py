@@ -9,6 +9,7 @@ first 。 or the end of the line (a long wrapped heading keeps its first line).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -56,15 +57,23 @@ UNNUMBERED_TITLE_RE = re.compile(r"^[^，,。；;：:、]{2,28}(?:说明|情况|
 
 def heading_of(line: Line) -> Heading | None:
     """The heading a line starts with, if any (a short unnumbered title line is a chapter)."""
-    text = compact(line.text)
+    found = _heading_parts(line.text)
+    return Heading(*found, line) if found else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _heading_parts(raw: str) -> tuple[int, str, str] | None:
+    """(level, marker, title) of a line's text; cached by text, since the readers ask about the
+    same lines several times (outline, clause breaks) and every document repeats its titles."""
+    text = compact(raw)
     for level, pattern in MARKERS:
         m = pattern.match(text)
         if m:
             rest = text[m.end():]
             title = re.split(r"[。：:；;]", rest)[0]
-            return Heading(level, m.group(0), title, line)
+            return level, m.group(0), title
     if UNNUMBERED_TITLE_RE.match(text) and not re.search(r"\d+(?:\.\d+)?(?:万元|元|%)", text):
-        return Heading(1, "", text, line)
+        return 1, "", text
     return None
 
 

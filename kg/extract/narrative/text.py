@@ -39,8 +39,11 @@ class Span:
 
 
 def compact(text: str) -> str:
-    """Remove every whitespace: the extractions put spaces between CJK and digits at random."""
-    return re.sub(r"\s+", "", text)
+    """Remove every whitespace: the extractions put spaces between CJK and digits at random.
+
+    ``str.split()`` splits on exactly the characters ``\\s`` matches (``str.isspace``), and is several
+    times cheaper than a regex substitution on the hundred thousand lines a corpus has."""
+    return "".join(text.split())
 
 
 _PAGE_NUMBER_RE = re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\d+页(?:共\d+页)?$")

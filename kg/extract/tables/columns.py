@@ -244,7 +244,10 @@ class _Fitter:
         return self.fit(sums) + errors, errors
 
     def best_of_all(self, options: list[list[tuple[Decimal, Placement]]]) -> list[tuple[Decimal, Placement]]:
-        """The combination with the lowest score, the first in ``itertools.product`` order on a tie."""
+        """The combination with the lowest score, the first in ``itertools.product`` order on a tie.
+
+        Branches are cut where the children's errors alone reach the best score found: every
+        placement's error is ≥ 0, so no combination below them can score strictly lower."""
         vectors = [[(error, self.vector(place)) for error, place in opts] for opts in options]
         best: list[int] = []
         best_score: tuple[Decimal, Decimal] | None = None
@@ -258,6 +261,8 @@ class _Fitter:
                     best_score, best = score, list(chosen)
                 return
             for index, (error, vector) in enumerate(vectors[level]):
+                if best_score is not None and errors + error >= best_score[0]:
+                    continue  # errors only grow and the fit is ≥ 0: no leaf below can score lower
                 chosen.append(index)
                 walk(level + 1, tuple(a + b for a, b in zip(sums, vector)), errors + error)
                 chosen.pop()
