@@ -105,7 +105,8 @@ class _Context:
             text = scrub(str(o))
             if not text:
                 return
-            o = Literal(text, lang=o.language) if o.language else Literal(text)
+            if text != str(o) or o.datatype is not None:  # xsd:string written as a plain literal
+                o = Literal(text, lang=o.language) if o.language else Literal(text)
         self.graph.add((s, p, o))
 
     def text(self, s, p, value: str | None) -> None:

@@ -81,10 +81,12 @@ def topic_rules() -> tuple[TopicRule, ...]:
     return tuple(out)
 
 
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
 def normalise(text: str) -> str:
     """Upper case and half-width, so PM2.5, ＰＭ２．５ and pm2.5 meet."""
-    text = text.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)})
-    return text.upper()
+    return text.translate(_HALF_WIDTH).upper()
 
 
 def _found(keywords: Iterable[str], text: str) -> list[str]:
