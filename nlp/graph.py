@@ -270,7 +270,7 @@ class Graph:
             if b is None or r["x"] in seen:
                 continue
             planned = str(r.get("planned")).lower() in ("true", "1")
-            seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["count"])), str(r["countUnit"]), b.department, b.year,
+            seen[r["x"]] = Row(str(r["name"]), dec(r["count"]), str(r["countUnit"]), b.department, b.year,
                                source_of(r) or b.source, r["x"], str(r["kind"]),
                                {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold"),
                                 "value": dec(r.get("value"))})

@@ -99,7 +99,9 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
                           r"参公(?:事业)?单位|参照公务员法管理|"
                           r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位"),
     ("assets", 4.0, r"(?:几|多少)(?:辆|台)|车辆数|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
-                    r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|资产占有|资产情况|大型设备"),
+                    r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|资产占有|资产情况|大型设备|"
+                    r"房屋(?:面积|多大|有多少|多少)|(?:多大|多少)面积|面积(?:多大|多少|是多少|有多少)|多少平方米|几平方米|"
+                    r"(?:几|多少)(?:处|栋|套)房"),
     ("functions", 4.0, r"职能|职责|主要任务|负责什么(?!项目)|干什么的"),
     ("findings", 5.0, r"对不上|对得上|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
                       r"错误|出错|错漏|有问题|问题吗|准不准|对吗|写错|加起来(?:是多少|和预算|等于)|等于合计|一致吗|相等吗|"
@@ -132,6 +134,8 @@ OPERATION_WORDS: list[tuple[str, str]] = [
     ("yesno", r"是不是|是否|有没有|有无|吗$|吗\?|没有吧"),
     ("list", r"哪些|哪几|列出|有什么|清单|名单|一览|都有谁|都是谁|分别是|各是什么|名称|叫什么|叫啥|名字"),
 ]
+# The kinds of holding a 国有资产占有使用情况 states (bkg:AssetHolding), by the words that ask for each.
+ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米"}
 # A count of things a budget does not count (床位, 无人机, 车辆 …): a measure word with its classifier,
 # never money or a number of people, projects or items.
 UNCOUNTED_THING = r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from nlp import lexicon as L
+from nlp.execute.assets import kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR
 
@@ -299,7 +300,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)
         if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
-                                  and f.departments == prev.filters.departments):
+                                  and f.departments == prev.filters.departments
+                                  and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
             continue
         out.append(frame)
