@@ -53,7 +53,29 @@ def split(text: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], len(text))
         else:
             out.append((pending, len(text)))
-    return out or [(0, len(text))]
+    return [piece for s, e in (out or [(0, len(text))]) for piece in _profile_pieces(text, s, e)]
+
+
+# Focuses of a department's profile that one clause may join (内设机构和直属事业单位有多少个, 几辆车和
+# 多少台设备): each is its own part, answered by its own executor.
+PROFILE_FOCUSES = ("divisions", "subordinates", "functions", "assets")
+_JOIN = re.compile(r"和|及|与|以及|、")
+
+
+def _profile_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause cut where a conjunction joins the focus words of two different profile focuses."""
+    from nlp.cues import find_cues
+
+    piece = text[start:end]
+    cues = [c for c in find_cues(piece) if c.kind == "focus" and c.value in PROFILE_FOCUSES]
+    for a, b in zip(cues, cues[1:]):
+        if a.value == b.value or b.start < a.end:
+            continue
+        join = _JOIN.search(piece, a.end, b.start)
+        if join and b.start - join.end() <= 4:
+            cut = start + join.start()
+            return [(start, cut)] + _profile_pieces(text, start + join.end(), end)
+    return [(start, end)]
 
 
 def _own_content(frame: Frame, ev) -> bool:
