@@ -301,6 +301,19 @@ class Graph:
                                                      str(r.get("countUnit") or "")))
         return list(seen.values())
 
+    def _coverage(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Performance-target coverage statements: scope (projects / department) as key, the money
+        as amount, the count of projects (where stated) as an attribute."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and r["x"] not in seen:
+                n = r.get("n")
+                seen[r["x"]] = Row(str(r.get("name") or ""), dec(r.get("amount")), WAN, b.department, b.year,
+                                   source_of(r) or b.source, r["x"], str(r["scope"]),
+                                   {"projects": int(n) if n is not None else None})
+        return list(seen.values())
+
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:
         out: dict[str, Row] = {}
         for r in rows:

@@ -94,11 +94,50 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     return Result(items, text, [], rows, relaxed)
 
 
-def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
-    """How many projects carry a performance-target table (绩效目标表), and their money."""
-    rows, note, budgets = scoped_projects(frame, ctx)
+# A question about the target tables themselves (设了绩效目标表), not the document's statement of coverage.
+TARGET_TABLE = r"绩效目标表|绩效表|目标表"
+
+
+def _stated_coverage(frame: Frame, ctx: Context) -> Result:
+    """How many projects the document says are under performance-target management (编报绩效目标的
+    项目共25个，涉及项目预算资金11381.60万元), from its 绩效目标设置情况 (bkg:PerformanceCoverage)."""
+    budgets, note = ctx.scope(frame)
+    rows = [r for r in ctx.rows("coverage", budgets) if r.key == "projects"] if budgets else []
     if not rows:
         return Result()
+    items: list[Item] = []
+    parts: list[str] = []
+    for r in rows:
+        n = r.attrs.get("projects")
+        if n is not None:
+            items.append(Item("编报绩效目标的项目个数", str(n), "个", r.department, r.year, r.source))
+        if r.amount is not None:
+            items.append(item_of(r, "编报绩效目标的项目涉及资金"))
+        parts.append(f"{who(r.department, r.year)}的绩效目标设置情况说明：" +
+                     (f"共{n}个项目编报（实行）绩效目标管理" if n is not None else "项目支出实行绩效目标管理，未列项目个数") +
+                     (f"，涉及资金{money(r.amount)}万元" if r.amount is not None else "，未列金额"))
+    return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _coverage_missing(budgets) -> Result:
+    """Neither the document's statement of coverage nor its target tables are in the graph: said so,
+    with no other count (all its projects) standing in for the one asked."""
+    names = "、".join(dict.fromkeys(who(b.department, b.year) for b in budgets))
+    return Result(text=f"没有找到：图谱中没有{names}编报绩效目标的项目个数和金额（文件的绩效目标设置情况"
+                       f"和绩效目标表都不在图谱中），不能用其他项目的个数和金额代替。")
+
+
+def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
+    """How many projects are under performance-target management — as the document states it (its
+    绩效目标设置情况), or as its target tables (绩效目标表) show — and their money."""
+    if not re.search(TARGET_TABLE, frame.clause) and frame.operation.name not in ("rank", "sort") \
+            and frame.filters.bound is None:
+        stated = _stated_coverage(frame, ctx)
+        if stated.items:
+            return stated
+    rows, note, budgets = scoped_projects(frame, ctx)
+    if not rows:
+        return _coverage_missing(budgets) if budgets and re.search(r"项目", frame.clause) else Result()
     have: set[str] = set()
     for b in budgets:
         for i in ctx.rows("indicators", [b]):
@@ -106,8 +145,12 @@ def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
     mine = [r for r in rows if r.iri in have]
     caveat = ""
     if not mine and not have and rows and re.search(r"项目", frame.clause):
-        # the document's target tables are not in the graph (none of its projects has one): its projects,
-        # said so, rather than nothing
+        op = frame.operation
+        if (op.name in ("count", "sum") or {"count", "sum"} & set(op.also)) and frame.filters.bound is None:
+            # how many are under target management: neither the document's statement of coverage nor its
+            # target tables are in the graph, and the count of all its projects must not stand in
+            return _coverage_missing(budgets)
+        # a list (绩效目标表里超过一千万的项目): its projects, said so, rather than nothing
         mine, caveat = rows, "图谱中没有该文件绩效目标表的指标明细，以下按其全部项目计。"
     if frame.filters.bound is not None:  # 绩效目标表里资金超过一千万的项目
         mine = [r for r in mine if frame.filters.bound.admits(r.amount)]
