@@ -136,6 +136,8 @@ OPERATION_WORDS: list[tuple[str, str]] = [
     ("yesno", r"是不是|是否|有没有|有无|吗$|吗\?|没有吧"),
     ("list", r"哪些|哪几|列出|有什么|清单|名单|一览|都有谁|都是谁|分别是|各是什么|名称|叫什么|叫啥|名字"),
 ]
+# A branch or sub-unit of a department (县分局, 派出所): a keyword ending so names an organisation of its own.
+SUB_UNIT = r"[\u4e00-\u9fff]{2,}(?:分局|分院|分所|分中心|分队|支队|大队|中队|派出所|管理站|管理所)$"
 # The kinds of holding a 国有资产占有使用情况 states (bkg:AssetHolding), by the words that ask for each.
 ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米"}
 # A count of things a budget does not count (床位, 无人机, 车辆 …): a measure word with its classifier,
