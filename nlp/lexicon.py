@@ -226,12 +226,12 @@ COLUMN_CLASSES: dict[str, tuple[str, ...]] = {"personnel": ("301", "303"), "publ
 # What an audit question adds up against a printed total (…几个项目加起来和项目支出总额对得上吗,
 # 支出按功能分类几类加起来等于总数吗): the parts named, each family with the figure its parts make up.
 AUDIT_PARTS: list[tuple[str, str]] = [
-    ("projects", r"项目(?!支出)|绩效目标"),
+    ("projects", r"项目(?!支出)|绩效目标|项目支出[^，。,?？]{0,8}(?:明细|分项|各项)"),
     ("functional_classes", r"功能分类|按类|几类|各类|分科目|各科目|科目"),
     ("three_public", r"三公"),
 ]
 # The words that ask for a sum against its total (an audit question without them lists the findings).
-AUDIT_SUM = r"加起来|加总|之和|合计|总数|总额|总计|等于|一共"
+AUDIT_SUM = r"加起来|加总|之和|合计|总数|总额|总计|等于|一共|明细"
 # A follow-up that splits the count or sum just asked by a kind of money (财政拨款的几个、非财政的几个;
 # 当年安排和上年结转各多少个): the dimension it splits by, when it names two kinds of it.
 GROUP_WORDS: list[tuple[str, str]] = [

@@ -383,6 +383,8 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
     for b in budgets:
         members, what, caveat = _parts_of(family, frame, ctx, b)
         if not members:
+            if family == "projects":  # 项目支出合计跟明细对得上吗: the parts are not in the graph, said so
+                parts.append(_parts_missing(family, ctx, b, items))
             continue
         d = D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in members],
                     f"{what}之和")
@@ -417,6 +419,18 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", derived, [])
+
+
+def _parts_missing(family: str, ctx: Context, b, items: list[Item]) -> str:
+    """The sentence for a budget whose parts the graph does not hold: the printed total (as an item)
+    and that the check cannot be made — never "对得上" on no parts."""
+    key = _PARTS_TOTAL[family]
+    totals = [r for r in ctx.rows("figures", [b], Constraints(items=[key])) if r.attrs.get("phase") in (None, b.phase)]
+    label = ctx.vocab.label(key)
+    if totals:
+        items.append(item_of(totals[0], f"{label}（印数）"))
+    printed = f"{label}印{money(totals[0].amount)}万元，" if totals else ""
+    return f"{who(b.department, b.year)}{printed}图谱中没有它的各项目明细（项目表未读入），无法逐项核对"
 
 
 def _parts_of(family: str, frame: Frame, ctx: Context, b) -> tuple[list[Row], str, str]:
