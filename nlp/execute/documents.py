@@ -67,9 +67,8 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     else:
         relaxed = False
     if not rows:
-        if projects and kinds:
-            return Result(text="没有找到：" + "；".join(f"“{p.label}”（{who(p.department, p.year)}）没有{what}"
-                                                      for p in projects) + "。")
+        if projects:
+            return Result(text=_no_indicators(projects, budgets, ctx, what if kinds else "绩效指标"))
         return Result()
     by_project = {p.iri: p for p in projects}
     items: list[Item] = []
@@ -125,6 +124,20 @@ def _coverage_missing(budgets) -> Result:
     names = "、".join(dict.fromkeys(who(b.department, b.year) for b in budgets))
     return Result(text=f"没有找到：图谱中没有{names}编报绩效目标的项目个数和金额（文件的绩效目标设置情况"
                        f"和绩效目标表都不在图谱中），不能用其他项目的个数和金额代替。")
+
+
+def _no_indicators(projects: list[Row], budgets, ctx: Context, what: str) -> str:
+    """Why a named project shows no indicators: its document's target tables are not in the graph
+    at all (none of its projects has one), or this project has none (of the kind asked)."""
+    read = {(b.department, b.year) for b in budgets if ctx.rows("indicators", [b])}
+    said = []
+    for p in projects:
+        if (p.department, p.year) in read:
+            said.append(f"“{p.label}”（{who(p.department, p.year)}）没有{what}")
+        else:
+            said.append(f"图谱中没有“{p.label}”（{who(p.department, p.year)}）的绩效指标"
+                        f"（该文件的绩效目标表未读入图谱），不能用其他项目的指标代替")
+    return "没有找到：" + "；".join(said) + "。"
 
 
 def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
