@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from nlp import derive as D
+from nlp.execute.narrative_audit import NARRATIVE_WORDS, audit_narrative
 from nlp.execute.base import Context, Result, derived_item, executor, item_of, project_phrase, who, with_note
 from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, named_projects, scoped_projects
 from nlp import lexicon as L
@@ -326,7 +327,11 @@ def findings(frame: Frame, ctx: Context) -> Result:
     if two_tables.items:
         return two_tables
     if frame.filters.subjects:
-        return _audit_subjects(frame, ctx, budgets)
+        checked = _audit_subjects(frame, ctx, budgets)
+        if checked.items or not re.search(NARRATIVE_WORDS, frame.clause):
+            return checked
+        # 说明里社会福利事业单位这一项跟表里一致吗: that subject's statement against its table row
+        return audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code])
     table = re.search(r"(基本支出|经济分类|功能分类|支出)(?:预算|决算)?表", frame.clause)
     if table:  # 基本支出决算表分项加总和合计对得上吗: every class of that table against its parts
         scheme = "functional" if table.group(1) in ("功能分类", "支出") else "economic"
@@ -344,6 +349,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     parts_checked = _audit_parts(frame, ctx, budgets)
     if parts_checked.items:
         return parts_checked
+    narrative = audit_narrative(ctx, budgets) if re.search(NARRATIVE_WORDS, frame.clause) else Result()
+    if narrative.items:  # 说明里的数字前后对不上吗: the narrative's statements against the tables
+        return narrative
     rows = ctx.rows("findings", budgets)
     names = {r.key: r.label for r in ctx.rows("subjects", budgets, Constraints(scheme="functional", columns=["total"]))}
     items, parts = [], []
@@ -365,11 +373,11 @@ def findings(frame: Frame, ctx: Context) -> Result:
                      f"分项之和为{money(expected)}")
     tables = "决算表" if budgets and all(b.final_account for b in budgets) else "预算表"
     if not items:
-        return Result(text=f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现合计数与分项之和"
-                           f"对不上的地方（图谱中没有核对未通过的记录）。")
+        return Result(text=narrative.text + f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现"
+                           f"合计数与分项之和对不上的地方（图谱中没有核对未通过的记录）。")
     head = "、".join(who(d, y) for d, y in sorted({(i.department, i.year) for i in items}))
-    return Result(items, with_note(f"{head}的{tables}中有{len(items)}处合计数与分项之和不符：" + "；".join(parts) + "。", note),
-                  [], rows)
+    return Result(items, with_note(narrative.text + f"{head}的{tables}中有{len(items)}处合计数与分项之和不符：" +
+                                   "；".join(parts) + "。", note), [], rows)
 
 
 # The figure each family of parts adds up to (lexicon.AUDIT_PARTS), by measure key.
