@@ -166,3 +166,15 @@ def test_targets_of_a_project_whose_tables_are_not_in_the_graph(ask_national):
     r = ask_national("福州民政局市级困难群众救助补助金，数量指标定的是多少？")
     assert r["answers"] == []
     assert "图谱中没有“市级困难群众救助补助金”" in r["text"] and "绩效目标表未读入图谱" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_projects_cost_indicators_against_its_budget(ask):
+    """000 (昌吉州生态环境局2025) 州生态环境局尾款项目 (生态环保项目尾款, 144.00): its target table lists five
+    成本指标 尾款 <=37、<=43、<=19、<=45、<=63.70万元 = 207.70, not 144.00. The project is named by its
+    amount and a word of its name (那个144万的尾款项目)."""
+    r = ask("昌吉州生态环境局那个144万的尾款项目，绩效表里列的尾款明细加起来是144吗？")
+    got = figures(r)
+    assert got["生态环保项目尾款"] == "144.00"
+    assert got["“生态环保项目尾款”绩效目标表成本指标合计"] == "207.70"
+    assert "与项目预算144.00万元不符，相差63.70万元" in r["text"]

@@ -317,9 +317,9 @@ def _finding_groups(findings: list[Row]) -> list[tuple[tuple, list]]:
 @executor("findings")
 def findings(frame: Frame, ctx: Context) -> Result:
     """Failed checks of the budgets (or a named project's own arithmetic), one item per figure."""
-    projects = _projects_of(frame, ctx)
+    projects = _projects_of(frame, ctx) or _projects_described(frame, ctx)
     if projects:
-        return _audit_projects(projects, ctx)
+        return _audit_projects(projects, ctx, frame.clause)
     budgets, note = ctx.scope(frame)
     if not budgets:
         return Result()
@@ -562,13 +562,51 @@ def _three_public_against_subjects(frame: Frame, ctx: Context, budgets) -> Resul
     return Result(items, "；".join(parts) + "。", derived, [])
 
 
-def _audit_projects(rows: list[Row], ctx: Context) -> Result:
+def _projects_described(frame: Frame, ctx: Context) -> list[Row]:
+    """A project named by its amount and a word of its name (那个144万的尾款项目): the projects in scope
+    whose amount is one the question states and whose name holds one of its content words."""
+    stated = {a.value for a in find_amounts(frame.clause)}
+    words = [w for w in frame.filters.keywords if len(w) >= 2]
+    if not stated or not words:
+        return []
+    budgets, _note = ctx.scope(frame)
+    return [r for r in ctx.rows("projects", budgets) if r.amount in stated and any(w in r.label for w in words)]
+
+
+def _cost_targets(p: Row, ctx: Context, budgets) -> tuple[list[tuple[str, Decimal]], object]:
+    """The money a project's cost indicators (成本指标) list — (indicator, amount in 万元) — and the first source."""
+    mine = [b for b in budgets if (b.department, b.year) == (p.department, p.year)]
+    seen: dict[str, tuple[str, Decimal]] = {}
+    source = None
+    for i in ctx.rows("indicators", mine, Constraints(indicator_target=p.iri, indicator_kinds=["cost"])):
+        amounts = find_amounts(str(i.attrs.get("target") or ""))
+        if len(amounts) == 1 and i.label not in seen:
+            seen[i.label] = (i.label, amounts[0].value)
+            source = source or i.source
+    return list(seen.values()), source
+
+
+def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
     """A project's own arithmetic: the amounts its allocation details list, added up, against its
-    budget; plus any failed check of the document that names it."""
+    budget; where the question names its performance table, the money its cost indicators list,
+    added up, against its budget; plus any failed check of the document that names it."""
     items, parts, derived = [], [], []
     budgets = [b for b in ctx.budgets() if any((b.department, b.year) == (p.department, p.year) for p in rows)]
     findings = ctx.rows("findings", budgets)
     for p in rows:
+        costs, source = _cost_targets(p, ctx, budgets) if re.search(r"绩效|成本指标|指标", clause) else ([], None)
+        if p.amount is not None and len(costs) >= 2:
+            d = D.total([D.Input(name, value, WAN, p.department, p.year, source) for name, value in costs],
+                        f"“{p.label}”绩效目标表成本指标合计")
+            derived.append(d)
+            items.append(item_of(p, None, label_amount="年度预算"))
+            items += [Item(name, money(value), WAN, p.department, p.year, source) for name, value in costs]
+            items.append(derived_item(d))
+            ok = d.value == p.amount
+            parts.append(f"{project_phrase(p)}的绩效目标表列了{len(costs)}项成本指标，{d.formula}，" +
+                         ("与项目预算一致" if ok else f"与项目预算{money(p.amount)}万元不符，相差"
+                          f"{money(abs(d.value - p.amount))}万元"))
+            continue
         text = p.attrs.get("description") or ""
         amounts = [a.value for a in find_amounts(text)
                    if not re.search(r"(共计|合计|总计|总额|共)[为是:：]?$", text[max(0, a.start - 4):a.start])
