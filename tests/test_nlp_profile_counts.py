@@ -125,7 +125,7 @@ def test_narrative_statements_against_the_tables(ask):
     got = figures(r)
     assert got["住房公积金（2210201）说明所列"] == "201.50"
     assert got["住房公积金（2210201）表中合计"] == "208.80"
-    assert "说明与表对不上1处" in r["text"] and "说明写201.50万元" in r["text"]
+    assert "说明中的数字对不上1处" in r["text"] and "说明写201.50万元" in r["text"]
 
 
 @pytest.mark.shared
@@ -178,3 +178,13 @@ def test_a_projects_cost_indicators_against_its_budget(ask):
     assert got["生态环保项目尾款"] == "144.00"
     assert got["“生态环保项目尾款”绩效目标表成本指标合计"] == "207.70"
     assert "与项目预算144.00万元不符，相差63.70万元" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_growth_rate_on_a_base_of_zero(ask_national):
+    """佛山市轨道交通局_2019部门决算.pdf 四（一）: 机关运行经费支出97.19万元，比预算数增加97.19万元，增长0% — a
+    rate on a base of 0 cannot be computed, and 0% contradicts the 97.19 increase."""
+    r = ask_national("佛山市轨道交通局2019年机关运行经费比预算多了多少？增长率写的对不对？")
+    got = figures(r)
+    assert got["机关运行经费支出"] == "97.19" and got["机关运行经费支出增减幅度"] == "0"
+    assert "增长率无法计算，写0%与增加97.19万元矛盾" in r["text"]

@@ -25,7 +25,7 @@ _LEVEL_NAME = re.compile(r"([\u4e00-\u9fff、]+)[（(](?:类|款|项)[）)]")
 _COLUMNS = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
 CENT = Decimal("0.01")
 # Words asking about the narrative against the tables (说明里的数字, 正文和表, 前后对不上).
-NARRATIVE_WORDS = r"说明|文字|正文|前后|表里|表中|跟表|和表|与表"
+NARRATIVE_WORDS = r"说明|文字|正文|前后|表里|表中|跟表|和表|与表|写的|写得|所写"
 
 
 def _subject_of(label: str, rows: list[Row]) -> list[Row]:
@@ -94,10 +94,18 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None) -> Res
                                  f"按{money(current)} − {money(previous)}应为{money(delta)}万元")
                 rate, said = _rate(current, previous), c.attrs.get("percent")
                 if said is not None and rate is not None and abs(rate - said) > CENT:
+                    items.append(Item(name, money(current), WAN, b.department, b.year, c.source))
                     items.append(Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
                                       {"printed": f"{said}%", "expected": f"{rate}%", "rule": "narrative_rate"}))
                     parts.append(f"{name}：说明写增减{said}%，按({money(current)} − {money(previous)}) ÷ "
                                  f"{money(previous)}应为{rate}%")
+                elif said is not None and rate is None and current:  # a rate on a base of 0 (增长0%)
+                    items.append(Item(name, money(current), WAN, b.department, b.year, c.source))
+                    items.append(Item(f"{name}比上年（预算数）增加", money(delta), WAN, b.department, b.year, c.source))
+                    items.append(Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
+                                      {"printed": f"{said}%", "expected": "无法计算（基数为0）", "rule": "narrative_rate"}))
+                    parts.append(f"{name}：说明写{money(current)}万元、增加{money(delta)}万元、增长{said}%，"
+                                 f"但比较的基数为0，增长率无法计算，写{said}%与增加{money(delta)}万元矛盾")
     if not checked:
         return Result()
     head = "、".join(who(b.department, b.year) for b in budgets)
@@ -105,5 +113,5 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None) -> Res
         return Result([], f"{head}说明中的{checked}处科目金额和增减数与表中一致，没有发现对不上的地方。", [], [])
     if only is not None:
         return Result(items, f"{head}：" + "；".join(parts) + "。", [], [])
-    return Result(items, f"{head}说明与表对不上{len(parts)}处：" + "；".join(parts) +
+    return Result(items, f"{head}说明中的数字对不上{len(parts)}处：" + "；".join(parts) +
                   f"（共核对{checked}处）。", [], [])
