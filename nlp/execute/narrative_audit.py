@@ -75,8 +75,10 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None) -> Res
                     code, label = rows[0].key, rows[0].label
                     printed = "、".join(f"{word}{money(columns[k])}万元" for k, word in _COLUMNS.items()
                                        if k in columns)
-                    items.append(Item(f"{label}（{code}）说明所列", money(current), WAN, b.department, b.year,
-                                      c.source, {"printed": money(current), "expected": printed, "rule": "narrative_table"}))
+                    # as the graph's findings are: where (the subject), the printed figure, what the tables say
+                    items.append(Item(f"{label}（{code}）", money(current), WAN, b.department, b.year, c.source,
+                                      {"printed": money(current), "expected": printed, "rule": "narrative_table",
+                                       "stated_in": "说明"}))
                     for k, word in _COLUMNS.items():
                         if columns.get(k):
                             items.append(Item(f"{label}（{code}）表中{word}", money(columns[k]), WAN, b.department,
