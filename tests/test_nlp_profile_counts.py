@@ -188,3 +188,22 @@ def test_a_growth_rate_on_a_base_of_zero(ask_national):
     got = figures(r)
     assert got["机关运行经费支出"] == "97.19" and got["机关运行经费支出增减幅度"] == "0"
     assert "增长率无法计算，写0%与增加97.19万元矛盾" in r["text"]
+
+
+@pytest.mark.shared
+def test_the_department_in_its_own_list_of_units_is_itself(ask_national):
+    """烟台市财政局_2026部门预算.pdf lists 烟台市财政局 among its budget units: it is 本级, not a subordinate
+    counted twice."""
+    r = ask_national("烟台市财政局部门预算里都包括哪些单位？")
+    labels = [a["label"] for a in r["answers"]]
+    assert "烟台市财政局" not in labels and "烟台市财政局本级" in labels
+    assert "烟台市财政集中支付中心" in labels
+    assert figures(r)["单位个数"] == str(len(labels) - 1)
+
+
+@pytest.mark.shared
+def test_second_level_budget_units_count_the_department_itself(ask_national):
+    """重庆市人民政府办公厅_2026部门预算情况说明.pdf: 二级预算单位 are 本级 and its three units."""
+    r = ask_national("重庆市政府办公厅下面有几个二级预算单位？")
+    assert figures(r)["单位个数"] == "4"
+    assert "重庆市人民政府电子政务中心" in [a["label"] for a in r["answers"]]

@@ -239,10 +239,13 @@ def units(frame: Frame, ctx: Context) -> Result:
     word = "内设科室" if focus == "divisions" else "下属单位"
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
+        if focus == "subordinates":  # the department's own unit in its list of units is 本级, not a subordinate
+            mine = [r for r in mine if not _is_itself(r.label, b.department)]
         if not mine:
             continue
         counting = frame.operation.name == "count" or "count" in frame.operation.also
-        whole = focus == "subordinates" and bool(re.search(r"包括|包含|纳入|组成|几个单位|几家", frame.clause))
+        whole = focus == "subordinates" and bool(re.search(r"包括|包含|纳入|组成|几家|(?:几|多少)(?:个|家)(?:二级)?(?:预算)?单位",
+                                                           frame.clause))
         if whole:  # 部门预算包括几个单位: the department itself and its subordinate units
             places, org = split_place(b.department)
             own = Item(f"{places[-1] if places else ''}{org}本级", None, None, b.department, b.year, b.source)
@@ -256,6 +259,14 @@ def units(frame: Frame, ctx: Context) -> Result:
         parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
                      (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else ""))
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _is_itself(unit: str, department: str) -> bool:
+    """Whether a unit listed under a department is the department itself (烟台市财政局 in 烟台市财政局's
+    list of budget units; 本级 / 机关 / brackets aside)."""
+    def core(name: str) -> str:
+        return re.sub(r"[（(](?:本级|机关|汇总)[)）]|本级$|机关$", "", name)
+    return core(unit) == core(department)
 
 
 @executor("functions")
