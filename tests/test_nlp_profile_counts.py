@@ -207,3 +207,12 @@ def test_second_level_budget_units_count_the_department_itself(ask_national):
     r = ask_national("重庆市政府办公厅下面有几个二级预算单位？")
     assert figures(r)["单位个数"] == "4"
     assert "重庆市人民政府电子政务中心" in [a["label"] for a in r["answers"]]
+
+
+@pytest.mark.shared
+def test_a_check_against_a_target_table_not_in_the_graph(ask_national):
+    """福州市商务局_2026部门预算.pdf 菜篮子工程建设专项资金 (1800.00): its target table is not read into the graph,
+    so the check of its cost indicator against its money cannot be made — said so."""
+    r = ask_national("福州商务局菜篮子工程那个项目，绩效表里的成本指标和资金总额对得上吗？")
+    assert r["answers"] == []
+    assert "图谱中没有“菜篮子工程建设专项资金”" in r["text"] and "无法核对" in r["text"]

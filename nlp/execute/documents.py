@@ -605,7 +605,12 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
     budgets = [b for b in ctx.budgets() if any((b.department, b.year) == (p.department, p.year) for p in rows)]
     findings = ctx.rows("findings", budgets)
     for p in rows:
-        costs, source = _cost_targets(p, ctx, budgets) if re.search(r"绩效|成本指标|指标", clause) else ([], None)
+        asks_table = bool(re.search(r"绩效|成本指标|指标", clause))
+        costs, source = _cost_targets(p, ctx, budgets) if asks_table else ([], None)
+        if asks_table and not costs and not any(ctx.rows("indicators", [b]) for b in budgets
+                                                if (b.department, b.year) == (p.department, p.year)):
+            parts.append(f"图谱中没有{project_phrase(p)}的绩效目标表（该文件的绩效目标表未读入图谱），无法核对")
+            continue
         if p.amount is not None and len(costs) >= 2:
             d = D.total([D.Input(name, value, WAN, p.department, p.year, source) for name, value in costs],
                         f"“{p.label}”绩效目标表成本指标合计")
@@ -641,7 +646,7 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
                                   {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected"))}))
                 parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}")
     if not items:
-        return Result()
+        return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
     return Result(items, "；".join(parts) + "。", derived, rows)
 
 
