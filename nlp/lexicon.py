@@ -98,6 +98,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("subordinates", 4.0, r"下属单位|下属机构|所属单位|二级(?:预算)?单位|直属(?:事业|行政)?单位|下属预算单位|"
                           r"(?:包括|包含|有)(?:哪些|哪几家|哪几个|几家|几个|多少个|多少家)(?:预算)?单位|"
                           r"(?<![哪这那])(?:几|多少)(?:个|家)(?:二级)?(?:预算)?单位(?![的之中里])|"
+                          r"(?<![哪这那])(?:几|多少)(?:个|家|所|座)(?:监狱|医院|学校|学院|戒毒所|法院|分局|事业单位)|"
                           r"参公(?:事业)?单位|参照公务员法管理|"
                           r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位"),
     ("assets", 4.0, r"(?:几|多少)(?:辆|台)|车辆数|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
@@ -138,6 +139,8 @@ OPERATION_WORDS: list[tuple[str, str]] = [
 ]
 # A branch or sub-unit of a department (县分局, 派出所): a keyword ending so names an organisation of its own.
 SUB_UNIT = r"[\u4e00-\u9fff]{2,}(?:分局|分院|分所|分中心|分队|支队|大队|中队|派出所|管理站|管理所)$"
+# A count of the department's units of one kind (管着几个监狱, 有几所学校): the kind, read off the names.
+UNIT_KIND_COUNT = r"(?:几|多少)(?:个|家|所|座)(?P<kind>监狱|医院|学校|学院|戒毒所|法院|分局)"
 # The kinds of holding a 国有资产占有使用情况 states (bkg:AssetHolding), by the words that ask for each.
 ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米"}
 # A count of things a budget does not count (床位, 无人机, 车辆 …): a measure word with its classifier,

@@ -216,3 +216,19 @@ def test_a_check_against_a_target_table_not_in_the_graph(ask_national):
     r = ask_national("福州商务局菜篮子工程那个项目，绩效表里的成本指标和资金总额对得上吗？")
     assert r["answers"] == []
     assert "图谱中没有“菜篮子工程建设专项资金”" in r["text"] and "无法核对" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_count_of_units_of_one_kind(ask):
+    """江苏省高级人民法院2019: of its units 徐州铁路运输法院 is a court, 江苏省法官培训学院 is not; 杭州市司法局's
+    units are not in the graph, so 几个监狱 gets no figure (never its totals)."""
+    r = ask("省高院2019年下面有几个法院？")
+    assert r["parts"][0]["frame"]["focus"] == "subordinates"
+    assert [a["label"] for a in r["answers"]] == ["徐州铁路运输法院", "单位个数"]
+    assert figures(r)["单位个数"] == "1"
+
+
+@pytest.mark.shared
+def test_a_count_of_units_the_graph_does_not_hold(ask_national):
+    r = ask_national("杭州市司法局管着几个监狱？")
+    assert r["answers"] == [] and "没有找到" in r["text"]

@@ -241,6 +241,12 @@ def units(frame: Frame, ctx: Context) -> Result:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
         if focus == "subordinates":  # the department's own unit in its list of units is 本级, not a subordinate
             mine = [r for r in mine if not _is_itself(r.label, b.department)]
+            kind = re.search(L.UNIT_KIND_COUNT, frame.clause)
+            if kind:  # 管着几个监狱: the units of that kind, by their names
+                mine = [r for r in mine if kind.group("kind") in r.label]
+                if not mine:
+                    parts.append(f"图谱中{who(b.department, b.year)}的下属单位里没有名称含“{kind.group('kind')}”的单位")
+                    continue
         if not mine:
             continue
         counting = frame.operation.name == "count" or "count" in frame.operation.also
