@@ -270,7 +270,7 @@ class Graph:
             if b is None or r["x"] in seen:
                 continue
             planned = str(r.get("planned")).lower() in ("true", "1")
-            seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["count"])), str(r["countUnit"]), b.department, b.year,
+            seen[r["x"]] = Row(str(r["name"]), dec(r["count"]), str(r["countUnit"]), b.department, b.year,
                                source_of(r) or b.source, r["x"], str(r["kind"]),
                                {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold"),
                                 "value": dec(r.get("value"))})
@@ -299,6 +299,19 @@ class Graph:
             if b is not None and r.get("count") is not None:  # the counts printed with it (one row each)
                 seen[r["x"]].attrs["counts"].append((str(r.get("countLabel") or ""), dec(r["count"]),
                                                      str(r.get("countUnit") or "")))
+        return list(seen.values())
+
+    def _coverage(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Performance-target coverage statements: scope (projects / department) as key, the money
+        as amount, the count of projects (where stated) as an attribute."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and r["x"] not in seen:
+                n = r.get("n")
+                seen[r["x"]] = Row(str(r.get("name") or ""), dec(r.get("amount")), WAN, b.department, b.year,
+                                   source_of(r) or b.source, r["x"], str(r["scope"]),
+                                   {"projects": int(n) if n is not None else None})
         return list(seen.values())
 
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:

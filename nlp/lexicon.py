@@ -49,7 +49,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("procurement.goods", r"货物"),
     ("procurement.works", r"工程"),
     ("procurement.services", r"服务"),
-    ("authorizedStaff", r"编制数|编制人数|在编人员|在编人数|编制(?!内|外|的项目)"),
+    ("authorizedStaff", r"编制数|编制人数|在编人员|在编人数|(?<!预算)编制(?!内|外|的项目|说明|范围)"),
     ("actualStaff", r"实有人数|实有人员|实有|多少人|几个人|几人(?!负责)|人数"),
     ("activeStaff", r"在职(?:人员|人数)?"),
     ("retiredStaff", r"(?<!离)退休(?:人员|人数)?(?!费)"),
@@ -95,15 +95,20 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("policies", 3.0, r"依据|引用|文件|政策|文号|印发|通知|办法|规划|根据什么|凭什么"),
     ("persons", 3.0, r"负责人(?:都有谁|有哪些|是谁|都是谁)|项目负责人|谁负责|由谁负责"),
     ("divisions", 4.0, r"科室|处室|内设|内部设|机构设置|部门设置|设了哪(?:些|几个)?(?:科|处|机构|部门)|下设机构"),
-    ("subordinates", 4.0, r"下属单位|下属机构|所属单位|二级(?:预算)?单位|直属单位|下属预算单位|包括哪些单位|包括几个单位|包含哪些单位|"
+    ("subordinates", 4.0, r"下属单位|下属机构|所属单位|二级(?:预算)?单位|直属(?:事业|行政)?单位|下属预算单位|"
+                          r"(?:包括|包含|有)(?:哪些|哪几家|哪几个|几家|几个|多少个|多少家)(?:预算)?单位|"
+                          r"(?<![哪这那])(?:几|多少)(?:个|家)(?:二级)?(?:预算)?单位(?![的之中里])|"
+                          r"(?<![哪这那])(?:几|多少)(?:个|家|所|座)(?:监狱|医院|学校|学院|戒毒所|法院|分局|事业单位)|"
                           r"参公(?:事业)?单位|参照公务员法管理|"
                           r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位"),
     ("assets", 4.0, r"(?:几|多少)(?:辆|台)|车辆数|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
-                    r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|资产占有|资产情况|大型设备"),
+                    r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|资产占有|资产情况|大型设备|"
+                    r"房屋(?:面积|多大|有多少|多少)|(?:多大|多少)面积|面积(?:多大|多少|是多少|有多少)|多少平方米|几平方米|"
+                    r"(?:几|多少)(?:处|栋|套)房"),
     ("functions", 4.0, r"职能|职责|主要任务|负责什么(?!项目)|干什么的"),
     ("findings", 5.0, r"对不上|对得上|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
                       r"错误|出错|错漏|有问题|问题吗|准不准|对吗|写错|加起来(?:是多少|和预算|等于)|等于合计|一致吗|相等吗|"
-                      r"加起来[^，。,?？]{0,14}吗"),
+                      r"加起来[^，。,?？]{0,14}吗|自洽|矛盾|说得通|印错|前后一致"),
     ("definitions", 5.0, r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|什么是|何为|口径|什么叫|啥是|"
                          r"啥叫|怎么理解|如何理解|解释一下|是指"),
     ("departments", 2.5, r"哪家|哪个单位|哪个部门|哪一家|哪些单位|哪些部门|各单位|各部门|各个单位|单位之间|部门之间|"
@@ -132,6 +137,12 @@ OPERATION_WORDS: list[tuple[str, str]] = [
     ("yesno", r"是不是|是否|有没有|有无|吗$|吗\?|没有吧"),
     ("list", r"哪些|哪几|列出|有什么|清单|名单|一览|都有谁|都是谁|分别是|各是什么|名称|叫什么|叫啥|名字"),
 ]
+# A branch or sub-unit of a department (县分局, 派出所): a keyword ending so names an organisation of its own.
+SUB_UNIT = r"[\u4e00-\u9fff]{2,}(?:分局|分院|分所|分中心|分队|支队|大队|中队|派出所|管理站|管理所)$"
+# A count of the department's units of one kind (管着几个监狱, 有几所学校): the kind, read off the names.
+UNIT_KIND_COUNT = r"(?:几|多少)(?:个|家|所|座)(?P<kind>监狱|医院|学校|学院|戒毒所|法院|分局)"
+# The kinds of holding a 国有资产占有使用情况 states (bkg:AssetHolding), by the words that ask for each.
+ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米"}
 # A count of things a budget does not count (床位, 无人机, 车辆 …): a measure word with its classifier,
 # never money or a number of people, projects or items.
 UNCOUNTED_THING = r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
@@ -218,12 +229,12 @@ COLUMN_CLASSES: dict[str, tuple[str, ...]] = {"personnel": ("301", "303"), "publ
 # What an audit question adds up against a printed total (…几个项目加起来和项目支出总额对得上吗,
 # 支出按功能分类几类加起来等于总数吗): the parts named, each family with the figure its parts make up.
 AUDIT_PARTS: list[tuple[str, str]] = [
-    ("projects", r"项目(?!支出)|绩效目标"),
+    ("projects", r"项目(?!支出)|绩效目标|项目支出[^，。,?？]{0,8}(?:明细|分项|各项)"),
     ("functional_classes", r"功能分类|按类|几类|各类|分科目|各科目|科目"),
     ("three_public", r"三公"),
 ]
 # The words that ask for a sum against its total (an audit question without them lists the findings).
-AUDIT_SUM = r"加起来|加总|之和|合计|总数|总额|总计|等于|一共"
+AUDIT_SUM = r"加起来|加总|之和|合计|总数|总额|总计|等于|一共|明细"
 # A follow-up that splits the count or sum just asked by a kind of money (财政拨款的几个、非财政的几个;
 # 当年安排和上年结转各多少个): the dimension it splits by, when it names two kinds of it.
 GROUP_WORDS: list[tuple[str, str]] = [

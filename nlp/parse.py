@@ -81,6 +81,9 @@ class Parser:
         frame.unknown = [u for s, e, u in linked.unknown if clause.start <= s and e <= clause.end]
         if focus == "staff":  # 编外聘用人员: a kind of staff the documents do not count
             frame.unknown += [w for w in ev.keywords if re.search(r"(?:人员|人数|员工)$", w)]
+        if focus in ("staff", "assets", "divisions", "functions"):  # 阿克陶县分局有多少在编人员: a branch the
+            # department's document names (in a project) but prints no profile of — never the department's
+            frame.unknown += [w for w in ev.keywords if re.search(L.SUB_UNIT, w) and w not in frame.unknown]
         frame.notes = [f"{k}={v:.1f}" for k, v in sorted(scores.items(), key=lambda kv: -kv[1])[:3]]
         return frame
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from nlp import lexicon as L
+from nlp.execute.assets import kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR
 
@@ -52,7 +53,29 @@ def split(text: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], len(text))
         else:
             out.append((pending, len(text)))
-    return out or [(0, len(text))]
+    return [piece for s, e in (out or [(0, len(text))]) for piece in _profile_pieces(text, s, e)]
+
+
+# Focuses of a department's profile that one clause may join (内设机构和直属事业单位有多少个, 几辆车和
+# 多少台设备): each is its own part, answered by its own executor.
+PROFILE_FOCUSES = ("divisions", "subordinates", "functions", "assets")
+_JOIN = re.compile(r"和|及|与|以及|、")
+
+
+def _profile_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause cut where a conjunction joins the focus words of two different profile focuses."""
+    from nlp.cues import find_cues
+
+    piece = text[start:end]
+    cues = [c for c in find_cues(piece) if c.kind == "focus" and c.value in PROFILE_FOCUSES]
+    for a, b in zip(cues, cues[1:]):
+        if a.value == b.value or b.start < a.end:
+            continue
+        join = _JOIN.search(piece, a.end, b.start)
+        if join and b.start - join.end() <= 4:
+            cut = start + join.start()
+            return [(start, cut)] + _profile_pieces(text, start + join.end(), end)
+    return [(start, end)]
 
 
 def _own_content(frame: Frame, ev) -> bool:
@@ -306,7 +329,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if funding and frame.focus == "projects" and not (f.funding or f.projects or ev.topics or ev.keywords):
             f.funding = funding  # 上级转移支付有多少？花在哪个项目上: the projects that money funds
         if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
-                                  and f.departments == prev.filters.departments):
+                                  and f.departments == prev.filters.departments
+                                  and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
             continue
         out.append(frame)

@@ -96,6 +96,13 @@ SHAPES: dict[str, Shape] = {
                          "?x a bkg:StaffCount ; rdfs:label ?name ; bkg:staffKind ?kind ; bkg:staffCategory ?category ;\n"
                          "     bkg:headcount ?n .",
                          ("?x", "?name", "?kind", "?category", "?n"), order="ORDER BY ?x"),
+    # what the 绩效目标设置情况 says is under performance-target management (bkg:PerformanceCoverage):
+    # the projects (with their count where stated) or the department's whole spending, and the money
+    "coverage": Shape("{doc} bkg:statesPerformanceCoverage ?x .",
+                      "?x bkg:coverageScope ?scope .\n"
+                      "  OPTIONAL { ?x bkg:coveredProjects ?n } OPTIONAL { ?x bkg:amount ?amount }\n"
+                      "  OPTIONAL { ?x rdfs:label ?name }",
+                      ("?x", "?scope", "?n", "?amount", "?name"), order="ORDER BY ?x"),
     # a figure the narrative states (会议费预算支出1305.25万元: bkg:NarrativeFigure), current or previous year
     "stated": Shape("{doc} bkg:statesFigure ?x .",
                     "?x rdfs:label ?name ; bkg:amount ?amount .\n"

@@ -1,16 +1,19 @@
 """Vehicles and large equipment a department holds or plans to buy (bkg:AssetHolding).
 
-A budget's 国有资产占有使用情况 says how many vehicles (by kind: 执法执勤用车, 应急保障用车 …) and
-how many items of equipment above a value threshold the department holds on a date, and the
+A budget's 国有资产占有使用情况 says how many vehicles (by kind: 执法执勤用车, 应急保障用车 …), how
+many items of equipment above a value threshold and how much floor space (房屋, 平方米) the
+department holds on a date, and the
 政府采购 / 新增资产配置 table how many it plans to buy. A question asks either (有几辆车 / 买几辆):
-the words of buying select the planned rows, otherwise the holdings; 车 and 设备 select the kind.
+the words of buying select the planned rows, otherwise the holdings; 车, 设备 and 房屋/面积 select
+the kinds (a question naming two kinds is answered in two parts).
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from nlp.execute.base import Context, Result, executor, item_of, who, with_note
+from nlp import lexicon as L
+from nlp.execute.base import Context, Result, count_text, executor, item_of, who, with_note
 from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
@@ -18,26 +21,36 @@ from nlp.vocabulary import WAN
 
 # Words of buying: the count asked is of what the budget plans to buy, not of what is held.
 PLANNED_WORDS = r"买|购置|购买|新购|新增|计划|拟|采购|配置"
-VEHICLE_WORDS = r"车"
-EQUIPMENT_WORDS = r"设备"
 VEHICLE_UNIT = "辆"
+# The generic kind the total row of each kind of holding carries (车辆 3 辆 / 单价100万元以上设备 16 台 /
+# 房屋 2411.16 平方米); the words asking for each kind are ``lexicon.ASSET_KINDS``.
+KIND_TOTALS: dict[str, str] = {"vehicles": "车辆", "equipment": "设备", "buildings": "房屋"}
+
+
+def kind_of(row: Row) -> str:
+    """vehicles, buildings or equipment (devices, furniture, other assets) for one holding row."""
+    if row.unit == VEHICLE_UNIT:
+        return "vehicles"
+    if "房" in row.key or "平方" in (row.unit or ""):
+        return "buildings"
+    return "equipment"
+
+
+def kinds_asked(clause: str) -> set[str]:
+    """The kinds of holding a clause names (有几辆车 → vehicles; 设备几台、房屋多大面积 → both)."""
+    return {kind for kind, rx in L.ASSET_KINDS.items() if re.search(rx, clause)}
 
 
 def _kind_rows(rows: list[Row], clause: str) -> list[Row]:
-    """The rows of the kind the clause names (vehicles, equipment), or all of them."""
-    vehicles = [r for r in rows if r.unit == VEHICLE_UNIT]
-    equipment = [r for r in rows if r.unit != VEHICLE_UNIT]
-    if re.search(EQUIPMENT_WORDS, clause) and not re.search(VEHICLE_WORDS, clause):
-        return equipment
-    if re.search(VEHICLE_WORDS, clause) and not re.search(EQUIPMENT_WORDS, clause):
-        return vehicles
-    return rows
+    """The rows of the kinds the clause names, or all of them."""
+    asked = kinds_asked(clause)
+    return [r for r in rows if kind_of(r) in asked] if asked else rows
 
 
 def _totals_first(rows: list[Row]) -> tuple[list[Row], list[Row]]:
-    """(the total rows — 车辆, 设备 — and the rows by kind) of one budget's holdings: a total is
-    the row whose kind is its own label's generic word (车辆 / 设备)."""
-    totals = [r for r in rows if r.key in ("车辆", "设备")]
+    """(the total rows — 车辆, 设备, 房屋 — and the rows by kind) of one budget's holdings: a total is
+    the row whose kind is its own label's generic word."""
+    totals = [r for r in rows if r.key in KIND_TOTALS.values()]
     kinds = [r for r in rows if r not in totals]
     return totals, kinds
 
@@ -45,12 +58,13 @@ def _totals_first(rows: list[Row]) -> tuple[list[Row], list[Row]]:
 def _phrase(total: Row | None, kinds: list[Row], unit: str) -> str:
     nonzero = [r for r in kinds if r.amount]
     count = total.amount if total is not None else sum((r.amount for r in kinds), Decimal(0))
-    what = "设备" if unit != VEHICLE_UNIT else "车辆"
-    text = f"{what}共{int(count)}{unit}" + _worth(total)
+    sample = total if total is not None else (kinds[0] if kinds else None)
+    what = KIND_TOTALS[kind_of(sample)] if sample is not None else "设备"
+    text = f"{what}共{count_text(count)}{unit}" + _worth(total)
     if total is not None and total.attrs.get("threshold"):
         text = f"{total.attrs['threshold']}的{text}"
     if nonzero:
-        text += "，其中" + "、".join(f"{r.key}{int(r.amount)}{unit}{_worth(r)}" for r in nonzero)
+        text += "，其中" + "、".join(f"{r.key}{count_text(r.amount)}{unit}{_worth(r)}" for r in nonzero)
     return text
 
 
@@ -90,8 +104,9 @@ def assets(frame: Frame, ctx: Context) -> Result:
         if not mine:
             continue
         said = []
-        for unit in dict.fromkeys(r.unit for r in mine):
-            group = [r for r in mine if r.unit == unit]
+        for kind in dict.fromkeys(kind_of(r) for r in mine):
+            group = [r for r in mine if kind_of(r) == kind]
+            unit = group[0].unit
             totals, kinds = _totals_first(group)
             total = totals[0] if totals else None
             shown = ([total] if total is not None else []) + [r for r in kinds if r.amount]

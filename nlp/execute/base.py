@@ -128,9 +128,15 @@ def figure_input(row: Row, label: str) -> Input:
 def item_of(row: Row, label: str | None = None, **extra) -> Item:
     """A row with an amount as an answer item."""
     unit = row.unit or WAN
-    value = money(row.amount) if unit == WAN else (str(int(row.amount)) if row.amount is not None else None)
+    value = money(row.amount) if unit == WAN else (count_text(row.amount) if row.amount is not None else None)
     return Item(label or row.label, value, unit if row.amount is not None else None, row.department, row.year,
                 row.source, extra)
+
+
+def count_text(value: Decimal) -> str:
+    """A count or a measure in its own unit as printed: 3 (辆), 16 (台), 2411.16 (平方米) — never cut to
+    an integer."""
+    return f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
 
 
 def derived_item(d: Derived, **extra) -> Item:

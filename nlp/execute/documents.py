@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from nlp import derive as D
+from nlp.execute.narrative_audit import NARRATIVE_WORDS, audit_narrative
 from nlp.execute.base import Context, Result, derived_item, executor, item_of, project_phrase, who, with_note
 from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, named_projects, scoped_projects
 from nlp import lexicon as L
@@ -67,9 +68,8 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     else:
         relaxed = False
     if not rows:
-        if projects and kinds:
-            return Result(text="没有找到：" + "；".join(f"“{p.label}”（{who(p.department, p.year)}）没有{what}"
-                                                      for p in projects) + "。")
+        if projects:
+            return Result(text=_no_indicators(projects, budgets, ctx, what if kinds else "绩效指标"))
         return Result()
     by_project = {p.iri: p for p in projects}
     items: list[Item] = []
@@ -94,11 +94,64 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     return Result(items, text, [], rows, relaxed)
 
 
-def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
-    """How many projects carry a performance-target table (绩效目标表), and their money."""
-    rows, note, budgets = scoped_projects(frame, ctx)
+# A question about the target tables themselves (设了绩效目标表), not the document's statement of coverage.
+TARGET_TABLE = r"绩效目标表|绩效表|目标表"
+
+
+def _stated_coverage(frame: Frame, ctx: Context) -> Result:
+    """How many projects the document says are under performance-target management (编报绩效目标的
+    项目共25个，涉及项目预算资金11381.60万元), from its 绩效目标设置情况 (bkg:PerformanceCoverage)."""
+    budgets, note = ctx.scope(frame)
+    rows = [r for r in ctx.rows("coverage", budgets) if r.key == "projects"] if budgets else []
     if not rows:
         return Result()
+    items: list[Item] = []
+    parts: list[str] = []
+    for r in rows:
+        n = r.attrs.get("projects")
+        if n is not None:
+            items.append(Item("编报绩效目标的项目个数", str(n), "个", r.department, r.year, r.source))
+        if r.amount is not None:
+            items.append(item_of(r, "编报绩效目标的项目涉及资金"))
+        parts.append(f"{who(r.department, r.year)}的绩效目标设置情况说明：" +
+                     (f"共{n}个项目编报（实行）绩效目标管理" if n is not None else "项目支出实行绩效目标管理，未列项目个数") +
+                     (f"，涉及资金{money(r.amount)}万元" if r.amount is not None else "，未列金额"))
+    return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _coverage_missing(budgets) -> Result:
+    """Neither the document's statement of coverage nor its target tables are in the graph: said so,
+    with no other count (all its projects) standing in for the one asked."""
+    names = "、".join(dict.fromkeys(who(b.department, b.year) for b in budgets))
+    return Result(text=f"没有找到：图谱中没有{names}编报绩效目标的项目个数和金额（文件的绩效目标设置情况"
+                       f"和绩效目标表都不在图谱中），不能用其他项目的个数和金额代替。")
+
+
+def _no_indicators(projects: list[Row], budgets, ctx: Context, what: str) -> str:
+    """Why a named project shows no indicators: its document's target tables are not in the graph
+    at all (none of its projects has one), or this project has none (of the kind asked)."""
+    read = {(b.department, b.year) for b in budgets if ctx.rows("indicators", [b])}
+    said = []
+    for p in projects:
+        if (p.department, p.year) in read:
+            said.append(f"“{p.label}”（{who(p.department, p.year)}）没有{what}")
+        else:
+            said.append(f"图谱中没有“{p.label}”（{who(p.department, p.year)}）的绩效指标"
+                        f"（该文件的绩效目标表未读入图谱），不能用其他项目的指标代替")
+    return "没有找到：" + "；".join(said) + "。"
+
+
+def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
+    """How many projects are under performance-target management — as the document states it (its
+    绩效目标设置情况), or as its target tables (绩效目标表) show — and their money."""
+    if not re.search(TARGET_TABLE, frame.clause) and frame.operation.name not in ("rank", "sort") \
+            and frame.filters.bound is None:
+        stated = _stated_coverage(frame, ctx)
+        if stated.items:
+            return stated
+    rows, note, budgets = scoped_projects(frame, ctx)
+    if not rows:
+        return _coverage_missing(budgets) if budgets and re.search(r"项目", frame.clause) else Result()
     have: set[str] = set()
     for b in budgets:
         for i in ctx.rows("indicators", [b]):
@@ -106,8 +159,12 @@ def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
     mine = [r for r in rows if r.iri in have]
     caveat = ""
     if not mine and not have and rows and re.search(r"项目", frame.clause):
-        # the document's target tables are not in the graph (none of its projects has one): its projects,
-        # said so, rather than nothing
+        op = frame.operation
+        if (op.name in ("count", "sum") or {"count", "sum"} & set(op.also)) and frame.filters.bound is None:
+            # how many are under target management: neither the document's statement of coverage nor its
+            # target tables are in the graph, and the count of all its projects must not stand in
+            return _coverage_missing(budgets)
+        # a list (绩效目标表里超过一千万的项目): its projects, said so, rather than nothing
         mine, caveat = rows, "图谱中没有该文件绩效目标表的指标明细，以下按其全部项目计。"
     if frame.filters.bound is not None:  # 绩效目标表里资金超过一千万的项目
         mine = [r for r in mine if frame.filters.bound.admits(r.amount)]
@@ -182,10 +239,19 @@ def units(frame: Frame, ctx: Context) -> Result:
     word = "内设科室" if focus == "divisions" else "下属单位"
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
+        if focus == "subordinates":  # the department's own unit in its list of units is 本级, not a subordinate
+            mine = [r for r in mine if not _is_itself(r.label, b.department)]
+            kind = re.search(L.UNIT_KIND_COUNT, frame.clause)
+            if kind:  # 管着几个监狱: the units of that kind, by their names
+                mine = [r for r in mine if kind.group("kind") in r.label]
+                if not mine:
+                    parts.append(f"图谱中{who(b.department, b.year)}的下属单位里没有名称含“{kind.group('kind')}”的单位")
+                    continue
         if not mine:
             continue
         counting = frame.operation.name == "count" or "count" in frame.operation.also
-        whole = focus == "subordinates" and bool(re.search(r"包括|包含|纳入|组成|几个单位|几家", frame.clause))
+        whole = focus == "subordinates" and bool(re.search(r"包括|包含|纳入|组成|几家|(?:几|多少)(?:个|家)(?:二级)?(?:预算)?单位",
+                                                           frame.clause))
         if whole:  # 部门预算包括几个单位: the department itself and its subordinate units
             places, org = split_place(b.department)
             own = Item(f"{places[-1] if places else ''}{org}本级", None, None, b.department, b.year, b.source)
@@ -199,6 +265,14 @@ def units(frame: Frame, ctx: Context) -> Result:
         parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
                      (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else ""))
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _is_itself(unit: str, department: str) -> bool:
+    """Whether a unit listed under a department is the department itself (烟台市财政局 in 烟台市财政局's
+    list of budget units; 本级 / 机关 / brackets aside)."""
+    def core(name: str) -> str:
+        return re.sub(r"[（(](?:本级|机关|汇总)[)）]|本级$|机关$", "", name)
+    return core(unit) == core(department)
 
 
 @executor("functions")
@@ -260,9 +334,9 @@ def _finding_groups(findings: list[Row]) -> list[tuple[tuple, list]]:
 @executor("findings")
 def findings(frame: Frame, ctx: Context) -> Result:
     """Failed checks of the budgets (or a named project's own arithmetic), one item per figure."""
-    projects = _projects_of(frame, ctx)
+    projects = _projects_of(frame, ctx) or _projects_described(frame, ctx)
     if projects:
-        return _audit_projects(projects, ctx)
+        return _audit_projects(projects, ctx, frame.clause)
     budgets, note = ctx.scope(frame)
     if not budgets:
         return Result()
@@ -270,7 +344,11 @@ def findings(frame: Frame, ctx: Context) -> Result:
     if two_tables.items:
         return two_tables
     if frame.filters.subjects:
-        return _audit_subjects(frame, ctx, budgets)
+        checked = _audit_subjects(frame, ctx, budgets)
+        if checked.items or not re.search(NARRATIVE_WORDS, frame.clause):
+            return checked
+        # 说明里社会福利事业单位这一项跟表里一致吗: that subject's statement against its table row
+        return audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code])
     table = re.search(r"(基本支出|经济分类|功能分类|支出)(?:预算|决算)?表", frame.clause)
     if table:  # 基本支出决算表分项加总和合计对得上吗: every class of that table against its parts
         scheme = "functional" if table.group(1) in ("功能分类", "支出") else "economic"
@@ -288,6 +366,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     parts_checked = _audit_parts(frame, ctx, budgets)
     if parts_checked.items:
         return parts_checked
+    narrative = audit_narrative(ctx, budgets) if re.search(NARRATIVE_WORDS, frame.clause) else Result()
+    if narrative.items:  # 说明里的数字前后对不上吗: the narrative's statements against the tables
+        return narrative
     rows = ctx.rows("findings", budgets)
     names = {r.key: r.label for r in ctx.rows("subjects", budgets, Constraints(scheme="functional", columns=["total"]))}
     items, parts = [], []
@@ -309,11 +390,11 @@ def findings(frame: Frame, ctx: Context) -> Result:
                      f"分项之和为{money(expected)}")
     tables = "决算表" if budgets and all(b.final_account for b in budgets) else "预算表"
     if not items:
-        return Result(text=f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现合计数与分项之和"
-                           f"对不上的地方（图谱中没有核对未通过的记录）。")
+        return Result(text=narrative.text + f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现"
+                           f"合计数与分项之和对不上的地方（图谱中没有核对未通过的记录）。")
     head = "、".join(who(d, y) for d, y in sorted({(i.department, i.year) for i in items}))
-    return Result(items, with_note(f"{head}的{tables}中有{len(items)}处合计数与分项之和不符：" + "；".join(parts) + "。", note),
-                  [], rows)
+    return Result(items, with_note(narrative.text + f"{head}的{tables}中有{len(items)}处合计数与分项之和不符：" +
+                                   "；".join(parts) + "。", note), [], rows)
 
 
 # The figure each family of parts adds up to (lexicon.AUDIT_PARTS), by measure key.
@@ -340,6 +421,8 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
     for b in budgets:
         members, what, caveat = _parts_of(family, frame, ctx, b)
         if not members:
+            if family == "projects":  # 项目支出合计跟明细对得上吗: the parts are not in the graph, said so
+                parts.append(_parts_missing(family, ctx, b, items))
             continue
         d = D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in members],
                     f"{what}之和")
@@ -374,6 +457,18 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", derived, [])
+
+
+def _parts_missing(family: str, ctx: Context, b, items: list[Item]) -> str:
+    """The sentence for a budget whose parts the graph does not hold: the printed total (as an item)
+    and that the check cannot be made — never "对得上" on no parts."""
+    key = _PARTS_TOTAL[family]
+    totals = [r for r in ctx.rows("figures", [b], Constraints(items=[key])) if r.attrs.get("phase") in (None, b.phase)]
+    label = ctx.vocab.label(key)
+    if totals:
+        items.append(item_of(totals[0], f"{label}（印数）"))
+    printed = f"{label}印{money(totals[0].amount)}万元，" if totals else ""
+    return f"{who(b.department, b.year)}{printed}图谱中没有它的各项目明细（项目表未读入），无法逐项核对"
 
 
 def _parts_of(family: str, frame: Frame, ctx: Context, b) -> tuple[list[Row], str, str]:
@@ -484,13 +579,56 @@ def _three_public_against_subjects(frame: Frame, ctx: Context, budgets) -> Resul
     return Result(items, "；".join(parts) + "。", derived, [])
 
 
-def _audit_projects(rows: list[Row], ctx: Context) -> Result:
+def _projects_described(frame: Frame, ctx: Context) -> list[Row]:
+    """A project named by its amount and a word of its name (那个144万的尾款项目): the projects in scope
+    whose amount is one the question states and whose name holds one of its content words."""
+    stated = {a.value for a in find_amounts(frame.clause)}
+    words = [w for w in frame.filters.keywords if len(w) >= 2]
+    if not stated or not words:
+        return []
+    budgets, _note = ctx.scope(frame)
+    return [r for r in ctx.rows("projects", budgets) if r.amount in stated and any(w in r.label for w in words)]
+
+
+def _cost_targets(p: Row, ctx: Context, budgets) -> tuple[list[tuple[str, Decimal]], object]:
+    """The money a project's cost indicators (成本指标) list — (indicator, amount in 万元) — and the first source."""
+    mine = [b for b in budgets if (b.department, b.year) == (p.department, p.year)]
+    seen: dict[str, tuple[str, Decimal]] = {}
+    source = None
+    for i in ctx.rows("indicators", mine, Constraints(indicator_target=p.iri, indicator_kinds=["cost"])):
+        amounts = find_amounts(str(i.attrs.get("target") or ""))
+        if len(amounts) == 1 and i.label not in seen:
+            seen[i.label] = (i.label, amounts[0].value)
+            source = source or i.source
+    return list(seen.values()), source
+
+
+def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
     """A project's own arithmetic: the amounts its allocation details list, added up, against its
-    budget; plus any failed check of the document that names it."""
+    budget; where the question names its performance table, the money its cost indicators list,
+    added up, against its budget; plus any failed check of the document that names it."""
     items, parts, derived = [], [], []
     budgets = [b for b in ctx.budgets() if any((b.department, b.year) == (p.department, p.year) for p in rows)]
     findings = ctx.rows("findings", budgets)
     for p in rows:
+        asks_table = bool(re.search(r"绩效|成本指标|指标", clause))
+        costs, source = _cost_targets(p, ctx, budgets) if asks_table else ([], None)
+        if asks_table and not costs and not any(ctx.rows("indicators", [b]) for b in budgets
+                                                if (b.department, b.year) == (p.department, p.year)):
+            parts.append(f"图谱中没有{project_phrase(p)}的绩效目标表（该文件的绩效目标表未读入图谱），无法核对")
+            continue
+        if p.amount is not None and len(costs) >= 2:
+            d = D.total([D.Input(name, value, WAN, p.department, p.year, source) for name, value in costs],
+                        f"“{p.label}”绩效目标表成本指标合计")
+            derived.append(d)
+            items.append(item_of(p, None, label_amount="年度预算"))
+            items += [Item(name, money(value), WAN, p.department, p.year, source) for name, value in costs]
+            items.append(derived_item(d))
+            ok = d.value == p.amount
+            parts.append(f"{project_phrase(p)}的绩效目标表列了{len(costs)}项成本指标，{d.formula}，" +
+                         ("与项目预算一致" if ok else f"与项目预算{money(p.amount)}万元不符，相差"
+                          f"{money(abs(d.value - p.amount))}万元"))
+            continue
         text = p.attrs.get("description") or ""
         amounts = [a.value for a in find_amounts(text)
                    if not re.search(r"(共计|合计|总计|总额|共)[为是:：]?$", text[max(0, a.start - 4):a.start])
@@ -514,7 +652,7 @@ def _audit_projects(rows: list[Row], ctx: Context) -> Result:
                                   {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected"))}))
                 parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}")
     if not items:
-        return Result()
+        return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
     return Result(items, "；".join(parts) + "。", derived, rows)
 
 

@@ -15,7 +15,7 @@ from nlp.frames import Frame, Operation
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
-from nlp.vocabulary import WAN
+from nlp.vocabulary import STAFF_PROPERTIES, WAN
 
 FISCAL_PARTS = ("general_public_budget", "government_fund", "state_capital")
 # The category a count by kind of post is printed under (bkg:staffCategory), per staffing count.
@@ -520,11 +520,15 @@ def staff(frame: Frame, ctx: Context) -> Result:
     kinds = ctx.rows("staff_kinds", budgets) if budgets else []
     if not rows and not kinds:
         return Result()
-    items, parts = [], []
+    items, parts, unstated = [], [], []
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
         by_kind = [r for r in kinds if (r.department, r.year) == (b.department, b.year)]
         if not mine and not by_kind:
+            continue
+        missing = _unstated_counts(frame, mine, by_kind)
+        if missing:  # 核定的编制是多少: a count the document does not print; no other count stands in for it
+            unstated.append(f"{who(b.department, b.year)}的文件未列示{'、'.join(ctx.vocab.label(k) for k in missing)}")
             continue
         said = []
         for r in mine:
@@ -540,7 +544,9 @@ def staff(frame: Frame, ctx: Context) -> Result:
             if k.key not in shown:
                 said.append(f"{k.label}{int(k.amount)}人")
         parts.append(f"{who(b.department, b.year)}：" + "，".join(said))
-    text = "；".join(parts) + "。"
+    if not parts:
+        return Result(text="没有找到：" + "；".join(unstated) + "（图谱中没有这个数），不能用其他人数代替。")
+    text = "；".join(parts + unstated) + "。"
     derived = []
     if frame.operation.name == "difference" and len(frame.measures) == 2:
         got = [next((r for r in rows if r.key == k), None) for k in frame.measures]
@@ -551,6 +557,21 @@ def staff(frame: Frame, ctx: Context) -> Result:
             items.append(derived_item(d))
             text += d.formula + "。"
     return Result(items, with_note(text, note), derived, rows)
+
+
+# Staffing counts no other count may stand in for: 编制 is a quota, not a headcount; 退休 / 离休 are
+# not the staff in post. (实有 / 在职 are both "how many people", either answers 多少人.)
+DISTINCT_STAFF = ("authorizedStaff", "retiredStaff", "retiredVeteranStaff")
+
+
+def _unstated_counts(frame: Frame, mine: list[Row], by_kind: list[Row]) -> list[str]:
+    """The staffing counts the question names that one budget prints neither as a figure nor by kind
+    of post — where every count named is one no other may stand in for (``DISTINCT_STAFF``)."""
+    asked = [k for k in frame.measures if k in DISTINCT_STAFF]
+    if frame.measures_guessed or not asked or len(asked) != len([k for k in frame.measures if k in STAFF_PROPERTIES]):
+        return []
+    have = {r.key for r in mine} | {k for k, cat in STAFF_CATEGORY.items() if any(r.key == cat for r in by_kind)}
+    return [] if set(asked) & have else asked
 
 
 def _expense_counts(frame: Frame, ctx: Context, budgets: list[Budget]) -> tuple[list[Item], str] | None:

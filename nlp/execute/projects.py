@@ -136,6 +136,8 @@ def _indicators_named(frame: Frame, ctx: Context) -> Result | None:
     other.focus, other.measures = "indicators", []
     other.operation.name = "list"
     result = indicators(other, ctx)
+    if not result.items and result.text.startswith("没有找到") and frame.filters.projects:
+        return result  # 要补助多少人 of a project whose targets are not in the graph: said so, not its amount
     if not result.items or result.relaxed:
         return None
     return result

@@ -1,0 +1,119 @@
+"""The narrative against the tables (说明里的数字前后对不上吗): each statement the 情况说明 makes about a
+functional subject (住房公积金（项）2026年预算安排201.50万元，比上年增加5.27%) is compared with the row the
+tables print for that subject, and a statement that gives its year-before amount with its change is
+recomputed (current − previous against the stated 增减额, ÷ previous against the stated rate). Every
+mismatch is listed with both figures; consistent statements are counted, not listed.
+
+The statements are the graph's ``bkg:Change`` records; the rows are its functional-subject
+observations. Arithmetic is on ``Decimal``; a rate is recomputed to two decimals, half up, as printed.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from nlp.execute.base import Context, Result, who
+from nlp.graph import Row
+from nlp.reply import Item, money
+from nlp.sparql import Constraints
+from nlp.vocabulary import WAN
+
+# A subject named with its levels and their codes (公共安全支出（204类）司法（06款）其他司法支出（99项）).
+_CODED = re.compile(r"[（(](\d{3})类[）)].*?[（(](\d{2})款[）)](?:.*?[（(](\d{2})项[）)])?")
+# A subject named by its levels without codes (…（类）…（款）社会福利事业单位（项）): the last level's name.
+_LEVEL_NAME = re.compile(r"([\u4e00-\u9fff、]+)[（(](?:类|款|项)[）)]")
+_COLUMNS = {"total": "合计", "basic": "基本支出", "project": "项目支出"}
+CENT = Decimal("0.01")
+# Words asking about the narrative against the tables (说明里的数字, 正文和表, 前后对不上).
+NARRATIVE_WORDS = r"说明|文字|正文|前后|表里|表中|跟表|和表|与表|写的|写得|所写"
+
+
+def _subject_of(label: str, rows: list[Row]) -> list[Row]:
+    """The table rows (every column) of the subject a statement names, by code or by its last level's name."""
+    m = _CODED.search(label)
+    if m:
+        code = "".join(g for g in m.groups() if g)
+        return [r for r in rows if r.key == code]
+    names = _LEVEL_NAME.findall(label)
+    if names:
+        name = names[-1].strip("“”\"")
+        coded = {r.key for r in rows if r.label == name and len(r.key) == 2 * len(names) + 1}
+        return [r for r in rows if r.key in coded]
+    return []
+
+
+def _rate(current: Decimal, previous: Decimal) -> Decimal | None:
+    if not previous:
+        return None
+    return ((current - previous) * 100 / previous).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def audit_narrative(ctx: Context, budgets, only: list[str] | None = None) -> Result:
+    """Every statement about a functional subject against its table row, and every stated change
+    against its own inputs; the mismatches as items (label, both figures), the rest counted. With
+    ``only`` (subject codes the question names) just those subjects, shown whether or not they agree."""
+    items: list[Item] = []
+    parts: list[str] = []
+    checked = 0
+    for b in budgets:
+        changes = ctx.rows("changes", [b])
+        if not changes:
+            continue
+        subjects = ctx.rows("subjects", [b], Constraints(scheme="functional"))
+        subjects = [r for r in subjects if r.attrs.get("phase") in (None, b.phase)]
+        for c in changes:
+            current, previous = c.attrs.get("current"), c.attrs.get("previous")
+            name = c.label.strip("“”\"")
+            rows = _subject_of(name, subjects) if current is not None else []
+            if only is not None and not any(r.key.startswith(code) for r in rows[:1] for code in only):
+                continue
+            if rows:
+                checked += 1
+                columns = {r.attrs.get("column"): r.amount for r in rows if r.amount is not None}
+                agrees = current in {v.quantize(CENT, rounding=ROUND_HALF_UP) for v in columns.values()}
+                if not agrees or only is not None:
+                    code, label = rows[0].key, rows[0].label
+                    printed = "、".join(f"{word}{money(columns[k])}万元" for k, word in _COLUMNS.items()
+                                       if k in columns)
+                    # as the graph's findings are: where (the subject), the printed figure, what the tables say
+                    items.append(Item(f"{label}（{code}）", money(current), WAN, b.department, b.year, c.source,
+                                      {"printed": money(current), "expected": printed, "rule": "narrative_table",
+                                       "stated_in": "说明"}))
+                    for k, word in _COLUMNS.items():
+                        if columns.get(k):
+                            items.append(Item(f"{label}（{code}）表中{word}", money(columns[k]), WAN, b.department,
+                                              b.year, rows[0].source))
+                    parts.append(f"{label}（{code}）：说明写{money(current)}万元，表中为{printed}，" +
+                                 ("一致" if agrees else "对不上"))
+            if current is not None and previous is not None:
+                checked += 1
+                delta = current - previous
+                stated = c.amount
+                if stated is not None and stated != delta:
+                    items.append(Item(f"{name}增减额", money(stated), WAN, b.department, b.year, c.source,
+                                      {"printed": money(stated), "expected": money(delta), "rule": "narrative_change"}))
+                    parts.append(f"{name}：说明写比上年{'增加' if stated >= 0 else '减少'}{money(abs(stated))}万元，"
+                                 f"按{money(current)} − {money(previous)}应为{money(delta)}万元")
+                rate, said = _rate(current, previous), c.attrs.get("percent")
+                if said is not None and rate is not None and abs(rate - said) > CENT:
+                    items.append(Item(name, money(current), WAN, b.department, b.year, c.source))
+                    items.append(Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
+                                      {"printed": f"{said}%", "expected": f"{rate}%", "rule": "narrative_rate"}))
+                    parts.append(f"{name}：说明写增减{said}%，按({money(current)} − {money(previous)}) ÷ "
+                                 f"{money(previous)}应为{rate}%")
+                elif said is not None and rate is None and current:  # a rate on a base of 0 (增长0%)
+                    items.append(Item(name, money(current), WAN, b.department, b.year, c.source))
+                    items.append(Item(f"{name}比上年（预算数）增加", money(delta), WAN, b.department, b.year, c.source))
+                    items.append(Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
+                                      {"printed": f"{said}%", "expected": "无法计算（基数为0）", "rule": "narrative_rate"}))
+                    parts.append(f"{name}：说明写{money(current)}万元、增加{money(delta)}万元、增长{said}%，"
+                                 f"但比较的基数为0，增长率无法计算，写{said}%与增加{money(delta)}万元矛盾")
+    if not checked:
+        return Result()
+    head = "、".join(who(b.department, b.year) for b in budgets)
+    if not items:
+        return Result([], f"{head}说明中的{checked}处科目金额和增减数与表中一致，没有发现对不上的地方。", [], [])
+    if only is not None:
+        return Result(items, f"{head}：" + "；".join(parts) + "。", [], [])
+    return Result(items, f"{head}说明中的数字对不上{len(parts)}处：" + "；".join(parts) +
+                  f"（共核对{checked}处）。", [], [])

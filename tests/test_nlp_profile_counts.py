@@ -1,0 +1,234 @@
+"""Department profiles, counts and no-answers over the real documents (../shared/corpus, realdocs,
+national): what a department holds (vehicles, equipment, floor space), its divisions and
+subordinate units asked together, how many projects are under performance-target management as
+the document states it, and staffing facts the document does not print — values as printed."""
+from __future__ import annotations
+
+import pytest
+
+from nlp import answer
+
+
+def figures(reply: dict) -> dict[str, str]:
+    return {a["label"]: a["value"] for a in reply["answers"] if a.get("value") is not None}
+
+
+@pytest.fixture(scope="module")
+def ask_national(national_store):
+    def _ask(question: str) -> dict:
+        return answer(question, national_store).to_json()
+    return _ask
+
+
+# ------------------------------------------------------------------ assets of several kinds
+@pytest.mark.shared
+def test_vehicles_equipment_and_floor_space_are_three_parts(ask_national):
+    """广州市统计局_2026部门预算.pdf 五、国有资产占有使用情况: 房屋2,411.16平方米，车辆4辆，单价100万元以上
+    设备12台 (截至2026年1月31日)."""
+    r = ask_national("广州市统计局有几辆车？100万以上设备几台？房屋多大面积？")
+    assert [p["frame"]["focus"] for p in r["parts"]] == ["assets", "assets", "assets"]
+    got = figures(r)
+    assert got["车辆"] == "4" and got["设备"] == "12" and got["房屋"] == "2411.16"
+    assert "房屋共2411.16平方米" in r["text"]
+
+
+@pytest.mark.shared
+def test_floor_space_alone_is_an_asset_question(ask_national):
+    r = ask_national("广州市统计局房屋多大面积？")
+    assert r["parts"][0]["frame"]["focus"] == "assets"
+    assert figures(r) == {"房屋": "2411.16"}
+
+
+@pytest.mark.shared
+def test_vehicles_and_equipment_above_a_value(ask_national):
+    """深圳市财政局_2026部门预算.pdf: 车辆3辆（机要通信1、应急保障1、其他1）；单价100万元以上设备16台（套）."""
+    r = ask_national("深圳市财政局有几辆车？单价100万以上设备多少台？")
+    got = figures(r)
+    assert got["车辆"] == "3" and got["机要通信用车"] == "1" and got["设备"] == "16"
+    assert "单价100万元以上的设备共16台（套）" in r["text"]
+
+
+# ------------------------------------------------------------------ divisions and subordinate units
+@pytest.mark.shared
+def test_divisions_and_subordinate_units_asked_together(ask):
+    """江苏省高级人民法院2019年度部门预算公开.pdf: 27个内设机构; 下属单位 徐州铁路运输法院、江苏省法官培训学院."""
+    r = ask("省高院2019年有多少个内设机构和下属单位？")
+    assert [p["frame"]["focus"] for p in r["parts"]] == ["divisions", "subordinates"]
+    assert figures(r)["内设科室个数"] == "27"
+    assert {"徐州铁路运输法院", "江苏省法官培训学院"} <= {a["label"] for a in r["answers"]}
+    assert "有2个下属单位" in r["text"]
+
+
+@pytest.mark.shared
+def test_which_units_a_budget_includes(ask):
+    """江苏省高级人民法院2019年度部门预算公开.pdf: 包括哪几家单位 asks for the units, not the subjects."""
+    r = ask("省高院2019年部门预算包括哪几家单位？车有多少辆？")
+    assert [p["frame"]["focus"] for p in r["parts"]] == ["subordinates", "assets"]
+    labels = [a["label"] for a in r["answers"]]
+    assert "徐州铁路运输法院" in labels
+    assert figures(r)["车辆"] == "66" and figures(r)["执法执勤用车"] == "38"
+
+
+# ------------------------------------------------------------------ performance-target coverage
+@pytest.mark.shared
+def test_projects_under_target_management_as_the_document_states(ask_national):
+    """湖州市财政局_2026部门预算.pdf: 7个项目实行绩效目标管理，涉及1266.75万元 (bkg:PerformanceCoverage)."""
+    r = ask_national("湖州市财政局有几个项目实行绩效目标管理？涉及多少钱？")
+    got = figures(r)
+    assert got["编报绩效目标的项目个数"] == "7" and got["编报绩效目标的项目涉及资金"] == "1266.75"
+
+
+@pytest.mark.shared
+def test_a_stated_zero_is_an_answer(ask):
+    """江苏省政协办公厅2019年度部门预算.pdf 说明十四: 共0个项目实行绩效目标管理，涉及财政性资金合计0万元."""
+    r = ask("省政协办公厅2019年有几个项目做了绩效目标管理？")
+    got = figures(r)
+    assert got["编报绩效目标的项目个数"] == "0" and got["编报绩效目标的项目涉及资金"] == "0.00"
+    assert {a["department"] for a in r["answers"]} == {"江苏省政协办公厅"}
+
+
+@pytest.mark.shared
+def test_coverage_not_in_the_graph_is_said_not_counted_from_all_projects(ask):
+    """上海市普陀区商务委员会25年预算.pdf states 25 projects / 11381.60万元 in words the extraction does not
+    read yet: the reply says the graph lacks them instead of counting the 4 projects it holds."""
+    r = ask("普陀商务委25年有几个项目报了绩效目标？涉及多少钱？")
+    assert r["answers"] == []
+    assert "图谱中没有上海市普陀区商务委员会2025年编报绩效目标的项目个数和金额" in r["text"]
+
+
+# ------------------------------------------------------------------ no answer
+@pytest.mark.shared
+def test_a_staffing_count_the_document_does_not_print(ask_national):
+    """长春市信访局本级_2026部门预算.pdf prints 实有人员72人（在职46、离退休26）and no 编制: 编制 is not 72 or 46."""
+    r = ask_national("长春市信访局核定的编制是多少个？")
+    assert r["answers"] == []
+    assert "未列示编制数" in r["text"]
+    assert ask_national("长春市信访局有多少人？")["answers"][0]["value"] == "72"
+
+
+@pytest.mark.shared
+def test_a_branch_office_gets_no_figure_of_its_parent(ask):
+    """004 (克州生态环境局2024): 编制数40、实有56 are the whole bureau's; 阿克陶县分局 appears only in a
+    project's name, so its staff are not in the graph."""
+    r = ask("克州生态环境局阿克陶县分局有多少在编人员？")
+    assert r["answers"] == []
+    assert "阿克陶县分局" in r["text"]
+    assert figures(ask("克州生态环境局有多少在编人员？"))["编制数"] == "40"
+
+
+# ------------------------------------------------------------------ audit: the narrative against the tables
+@pytest.mark.shared
+def test_narrative_statements_against_the_tables(ask):
+    """上海市普陀区司法局2026年部门预算.pdf 编制说明第12条: 住房公积金（项）2026年预算安排201.50万元, while the
+    tables print 2210201 住房公积金 2,087,959.00元 = 208.80万元; the other statements agree with the tables."""
+    r = ask("普陀区司法局26年预算说明里的数字有没有前后对不上的？")
+    got = figures(r)
+    assert got["住房公积金（2210201）"] == "201.50"
+    assert got["住房公积金（2210201）表中合计"] == "208.80"
+    assert "说明中的数字对不上1处" in r["text"] and "说明写201.50万元" in r["text"]
+
+
+@pytest.mark.shared
+def test_one_subject_statement_against_its_table_row(ask):
+    """上海市普陀区社会福利院2024年单位预算.pdf: 说明 社会福利事业单位（项）738.66万元; 表 2081005 合计9,584,796元
+    (基本支出6,964,796元、项目支出2,620,000元)."""
+    r = ask("普陀社会福利院24年预算说明里社会福利事业单位这一项，跟表里的财政拨款数一致吗？")
+    got = figures(r)
+    assert got["社会福利事业单位（2081005）"] == "738.66"
+    assert got["社会福利事业单位（2081005）表中合计"] == "958.48"
+    assert got["社会福利事业单位（2081005）表中基本支出"] == "696.48"
+    assert "对不上" in r["text"]
+
+
+@pytest.mark.shared
+def test_project_expenditure_against_its_projects_not_in_the_graph(ask_national):
+    """长春市信访局本级_2026部门预算.pdf: 项目支出474.56万元; its project table is not read into the graph, so
+    the reply gives the printed total and says the check cannot be made (never 对得上 on no parts)."""
+    r = ask_national("长春信访局的项目支出合计跟明细对得上吗？")
+    assert figures(r) == {"项目支出（印数）": "474.56"}
+    assert "无法逐项核对" in r["text"]
+
+
+@pytest.mark.shared
+def test_project_expenditure_against_its_projects(ask):
+    """000 (昌吉州生态环境局2025): 17 projects add up to 4,257.04 against 项目支出 printed 4,257.03."""
+    r = ask("昌吉州生态环境局25年项目支出合计跟明细对得上吗？")
+    got = figures(r)
+    assert got["各项目金额之和"] == "4257.04" and got["项目支出（印数）"] == "4257.03"
+    assert "相差0.01万元，对不上" in r["text"]
+
+
+# ------------------------------------------------------------------ indicators the graph does not hold
+@pytest.mark.shared
+def test_targets_of_a_project_whose_tables_are_not_in_the_graph(ask_national):
+    """福州市民政局本级_2026单位预算.pdf prints 市级困难群众救助补助金's target table, which the extraction does
+    not read yet: the reply says so instead of giving the project's amount or nothing."""
+    r = ask_national("福州民政局市级困难群众救助补助金，数量指标定的是多少？")
+    assert r["answers"] == []
+    assert "图谱中没有“市级困难群众救助补助金”" in r["text"] and "绩效目标表未读入图谱" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_projects_cost_indicators_against_its_budget(ask):
+    """000 (昌吉州生态环境局2025) 州生态环境局尾款项目 (生态环保项目尾款, 144.00): its target table lists five
+    成本指标 尾款 <=37、<=43、<=19、<=45、<=63.70万元 = 207.70, not 144.00. The project is named by its
+    amount and a word of its name (那个144万的尾款项目)."""
+    r = ask("昌吉州生态环境局那个144万的尾款项目，绩效表里列的尾款明细加起来是144吗？")
+    got = figures(r)
+    assert got["生态环保项目尾款"] == "144.00"
+    assert got["“生态环保项目尾款”绩效目标表成本指标合计"] == "207.70"
+    assert "与项目预算144.00万元不符，相差63.70万元" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_growth_rate_on_a_base_of_zero(ask_national):
+    """佛山市轨道交通局_2019部门决算.pdf 四（一）: 机关运行经费支出97.19万元，比预算数增加97.19万元，增长0% — a
+    rate on a base of 0 cannot be computed, and 0% contradicts the 97.19 increase."""
+    r = ask_national("佛山市轨道交通局2019年机关运行经费比预算多了多少？增长率写的对不对？")
+    got = figures(r)
+    assert got["机关运行经费支出"] == "97.19" and got["机关运行经费支出增减幅度"] == "0"
+    assert "增长率无法计算，写0%与增加97.19万元矛盾" in r["text"]
+
+
+@pytest.mark.shared
+def test_the_department_in_its_own_list_of_units_is_itself(ask_national):
+    """烟台市财政局_2026部门预算.pdf lists 烟台市财政局 among its budget units: it is 本级, not a subordinate
+    counted twice."""
+    r = ask_national("烟台市财政局部门预算里都包括哪些单位？")
+    labels = [a["label"] for a in r["answers"]]
+    assert "烟台市财政局" not in labels and "烟台市财政局本级" in labels
+    assert "烟台市财政集中支付中心" in labels
+    assert figures(r)["单位个数"] == str(len(labels) - 1)
+
+
+@pytest.mark.shared
+def test_second_level_budget_units_count_the_department_itself(ask_national):
+    """重庆市人民政府办公厅_2026部门预算情况说明.pdf: 二级预算单位 are 本级 and its three units."""
+    r = ask_national("重庆市政府办公厅下面有几个二级预算单位？")
+    assert figures(r)["单位个数"] == "4"
+    assert "重庆市人民政府电子政务中心" in [a["label"] for a in r["answers"]]
+
+
+@pytest.mark.shared
+def test_a_check_against_a_target_table_not_in_the_graph(ask_national):
+    """福州市商务局_2026部门预算.pdf 菜篮子工程建设专项资金 (1800.00): its target table is not read into the graph,
+    so the check of its cost indicator against its money cannot be made — said so."""
+    r = ask_national("福州商务局菜篮子工程那个项目，绩效表里的成本指标和资金总额对得上吗？")
+    assert r["answers"] == []
+    assert "图谱中没有“菜篮子工程建设专项资金”" in r["text"] and "无法核对" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_count_of_units_of_one_kind(ask):
+    """江苏省高级人民法院2019: of its units 徐州铁路运输法院 is a court, 江苏省法官培训学院 is not; 杭州市司法局's
+    units are not in the graph, so 几个监狱 gets no figure (never its totals)."""
+    r = ask("省高院2019年下面有几个法院？")
+    assert r["parts"][0]["frame"]["focus"] == "subordinates"
+    assert [a["label"] for a in r["answers"]] == ["徐州铁路运输法院", "单位个数"]
+    assert figures(r)["单位个数"] == "1"
+
+
+@pytest.mark.shared
+def test_a_count_of_units_the_graph_does_not_hold(ask_national):
+    r = ask_national("杭州市司法局管着几个监狱？")
+    assert r["answers"] == [] and "没有找到" in r["text"]
