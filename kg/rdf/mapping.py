@@ -147,6 +147,7 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     _findings(ctx, plan.checks)
     _definitions(ctx)
     _changes(ctx)
+    _executions(ctx)
     map_narrative(ctx)
     return doc, g
 
@@ -310,6 +311,35 @@ def _phased(ctx: _Context) -> None:
             ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(parts[2]))
         else:
             ctx.add(obs, BKG.item, iris.item(figure.key))
+
+
+def _executions(ctx: _Context) -> None:
+    """The narrative's stated 预算 vs 决算 comparisons: both figures, the budget's phase, the rate
+    as printed and recomputed (Decimal), the reason, the functional row where one is named. The
+    row's figures are phased observations too (``_phased``): this node keeps what ties them."""
+    for i, execution in enumerate(ctx.record.executions):
+        if execution.budget is None or execution.final is None:
+            continue
+        node = iris.inside(ctx.doc, "execution", str(i))
+        ctx.add(node, RDF.type, BKG.BudgetExecution)
+        ctx.add(ctx.doc, BKG.statesExecution, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        if ctx.year:
+            ctx.add(node, BKG.fiscalYear, ctx.year)
+        ctx.text(node, BKG.executionSubject, execution.subject)
+        if execution.code:
+            ctx.add(node, BKG.subject, _subject_node(ctx, execution.code, None, True))
+        phase = PHASE_CONCEPTS.get(execution.budget_phase, "initial_budget")
+        ctx.add(node, BKG.budgetPhase, iris.phase(phase))
+        ctx.money(node, BKG.budgetAmount, execution.budget)
+        ctx.money(node, BKG.finalAmount, execution.final)
+        if execution.rate is not None:
+            ctx.add(node, BKG.statedCompletionRate, decimal_literal(execution.rate))
+        computed = execution.computed_rate()
+        if computed is not None:
+            ctx.add(node, BKG.completionRate, decimal_literal(computed))
+        ctx.text(node, BKG.reason, execution.reason)
+        _location(ctx, node, execution.provenance, execution.final)
 
 
 def _subject_node(ctx: _Context, code: str, name: str | None, functional: bool) -> URIRef:
