@@ -37,7 +37,10 @@ INCOME_SOURCES = ("general_public_budget", "upper_level_transfer", "government_f
 TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
               "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
               "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
-              "personnel", "public_expenses", "project_expenditure", "operating_expenses")
+              "personnel", "public_expenses", "project_expenditure", "operating_expenses",
+              # the spending side of a 决算's 收入支出决算总表: what was spent this year, carried
+              # forward and distributed
+              "current_year_expenditure", "carryover_year_end", "surplus_distribution")
 THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
 PROCUREMENT_KEYS = ("total", "goods", "works", "services")
 
