@@ -301,13 +301,17 @@ def _phased(ctx: _Context) -> None:
     """The figures a 决算 prints for its other phases (预算数, 年初预算数, 调整预算数), each an
     observation of its own phase: the document's own phase is the record's other figures."""
     own = phase_key(ctx.record.kind)
+    in_totals = {*TOTAL_KEYS, *(f"three_public.{k}" for k in THREE_PUBLIC_KEYS),
+                 *(f"procurement.{k}" for k in PROCUREMENT_KEYS)}
     for figure in ctx.record.phased:
         phase = PHASE_CONCEPTS.get(figure.phase)
-        if figure.value is None or phase is None or phase == own:
-            continue
         parts = figure.key.split(".")
-        obs = iris.inside(ctx.doc, "obs", "phase", phase, *parts)
         cell = len(parts) == 3 and parts[1].isdigit()
+        # the document's own phase is its other figures already (totals, subject rows); an item
+        # only a phased statement gives (a 决算's stated 财政拨款支出) is mapped in every phase
+        if figure.value is None or phase is None or (phase == own and (cell or figure.key in in_totals)):
+            continue
+        obs = iris.inside(ctx.doc, "obs", "phase", phase, *parts)
         _observation(ctx, obs, figure.value, figure.provenance, iris.phase(phase), cell)
         if cell:  # {table kind}.{subject code}.{column}
             ctx.add(obs, BKG.subject, _subject_node(ctx, parts[1], None, True))

@@ -141,15 +141,17 @@ def _item_start(text: str, boundary: int, at: int) -> int:
 
 def phased_from_executions(executions: list[BudgetExecution], record: Record) -> list[PhasedFigure]:
     """Each row statement's budget and final as the row's phased figures (``{kind}.{code}.total``:
-    ``general_budget_expenditure`` for a 一般公共预算 chapter, else ``fiscal_expenditure``), unless
-    a table already printed that row's figure of that phase."""
+    ``general_budget_expenditure`` for a 一般公共预算 chapter, else ``fiscal_expenditure``), the
+    whole's as the figures of the item ``{kind}``, unless a table already printed that figure of
+    that phase."""
     have = {(f.key, f.phase) for f in record.phased}
     out: list[PhasedFigure] = []
     for e in executions:
-        if e.code is None:
-            continue
         kind = "general_budget_expenditure" if e.scope == "general_public_budget" else "fiscal_expenditure"
-        key = f"{kind}.{e.code}.total"
+        if e.code is None and not _WHOLE_RE.search(e.subject):
+            continue
+        # the whole (财政拨款支出 / 一般公共预算财政拨款支出) is a department-level figure of its own
+        key = kind if e.code is None else f"{kind}.{e.code}.total"
         for phase, value in ((e.budget_phase, e.budget), ("final", e.final)):
             if value is None or (key, phase) in have:
                 continue
