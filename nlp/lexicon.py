@@ -30,6 +30,12 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("state_capital", r"国有资本经营(?:预算)?(?:拨款)?(?:收入)?|国有资本"),
     ("carryover_nonfiscal", r"非财政拨款结转(?:和?结余)?"),
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
+    # a 决算's 财政拨款支出 against its budget (年初预算 / 决算 / 完成 named after it)
+    ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))"),
+    ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))"),
+    # a 决算's 年末结转和结余 (what is carried into next year), before 结转结余 alone takes it
+    ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|结转下年(?:的)?(?:资金)?"),
+    ("surplus_distribution", r"结余分配"),
     ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?"),
     ("unit_funds", r"单位资金(?!项目)|其他收入|事业收入"),
     ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目)(?:收入)?(?:合计)?"),
@@ -203,6 +209,8 @@ STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
     "project_expenditure": ("项目支出",), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
     "carryover_total": ("年初结转", "上年结转和结余", "上年结转结余"),
     "carryover_nonfiscal": ("非财政拨款结转",), "operating_expenses": ("机关运行经费",),
+    "carryover_year_end": ("年末结转", "年底结转", "结转下年"),
+    "general_budget_expenditure": ("一般公共预算财政拨款支出",), "fiscal_expenditure": ("财政拨款支出",),
     "three_public.total": ("三公",), "three_public.overseas": ("出国",), "three_public.reception": ("接待",),
     "three_public.vehicle_purchase": ("用车购置", "车辆购置", "公车购置"),
     "three_public.vehicle_operation": ("用车运行", "车辆运行", "公车运行"),

@@ -147,7 +147,9 @@ SHARE_BASES = ("income_total", "expenditure_total", "basic_expenditure", "genera
 ITEM_ORDER = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
               "upper_level_transfer", "government_fund", "state_capital", "unit_funds", "carryover_total",
               "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure", "personnel",
-              "public_expenses", "project_expenditure", "operating_expenses", "three_public.total",
+              "public_expenses", "project_expenditure", "operating_expenses", "fiscal_expenditure",
+              "general_budget_expenditure", "current_year_expenditure",
+              "carryover_year_end", "surplus_distribution", "three_public.total",
               "three_public.overseas", "three_public.reception", "three_public.vehicles",
               "three_public.vehicle_purchase", "three_public.vehicle_operation", "procurement.total",
               "procurement.goods", "procurement.works", "procurement.services")

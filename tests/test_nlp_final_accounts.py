@@ -55,3 +55,17 @@ def test_completion_asked_as_a_share_in_its_own_sentence(ask):
     r = ask("国家信访局24年三公决算花了多少？预算多少，完成了百分之几？")
     assert "46.21 ÷ 76.43 = 60.46%" in r["text"]
     assert "收入总计" not in r["text"]
+
+
+def test_a_rows_stated_budget_beside_its_final(ask):
+    # p.21 说明（三）: 一般行政管理事务（项） 年初预算为590.53万元，支出决算为4.7万元 (公开03表 prints 4.70)
+    r = ask("国家信访局2024年一般行政管理事务年初预算和决算各多少？")
+    got = figures(r)
+    assert got["一般行政管理事务（年初预算数）"] == "590.53" and got["一般行政管理事务"] == "4.70"
+    assert "4.70 ÷ 590.53 = 0.80%" in r["text"] or any(d["value"] == "0.80" for d in r["derived"])
+
+
+def test_the_year_end_carry_forward_is_its_own_figure(ask):
+    # 公开01表 p.7: 年末结转和结余 7,494.06 (the 年初结转和结余 1,615.24 is another figure)
+    got = figures(ask("国家信访局2024年年末结转和结余是多少？"))
+    assert got == {"年末结转和结余": "7494.06"}

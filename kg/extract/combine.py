@@ -68,6 +68,8 @@ def _merge(first: Record, second: Record) -> Record:
     first.changes += second.changes
     first.narrative += second.narrative  # the narrative's typed figures and assets, from either file
     first.assets += second.assets
+    first.phased += second.phased  # a 决算's figures of other phases and its stated 预算 vs 决算
+    first.executions += second.executions
     first.performance_coverage = first.performance_coverage or second.performance_coverage
     for term, text in second.definitions.items():
         first.definitions.setdefault(term, text)

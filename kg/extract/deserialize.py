@@ -20,7 +20,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from kg.extract.model import (TOTAL_KEYS, AssetHolding, Check, EconomicSubject, FunctionalSubject, Indicator,
+from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, StatedCount,
                               Provenance, Record, Staffing, ThreePublic, Totals)
@@ -140,7 +140,12 @@ def record_from_json(data: dict) -> Record:
         changes=list(data.get("changes") or []), definitions=dict(data.get("definitions") or {}),
         warnings=list(data.get("warnings") or []), template=data.get("template"),
         phased=[PhasedFigure(key=f["key"], phase=f["phase"], value=_figure(f, "value"),
-                             provenance=_prov(f.get("provenance"))) for f in data.get("phased") or []])
+                             provenance=_prov(f.get("provenance"))) for f in data.get("phased") or []],
+        executions=[BudgetExecution(subject=e["subject"], code=e.get("code"), scope=e.get("scope") or "fiscal",
+                                    budget_phase=e.get("budget_phase") or "initial_budget",
+                                    budget=_money(e.get("budget")), final=_money(e.get("final")),
+                                    rate=_money(e.get("rate")), reason=e.get("reason"),
+                                    provenance=_prov(e.get("provenance"))) for e in data.get("executions") or []])
 
 
 def records_from_json(text: str) -> list[Record]:

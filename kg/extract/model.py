@@ -230,6 +230,36 @@ class PhasedFigure:
 
 
 @dataclass
+class BudgetExecution:
+    """A budget-against-final comparison the narrative states (``行政运行（项）。年初预算为
+    5717.32万元，支出决算为5757.63万元，完成年初预算的100.71%。决算数大于预算数的主要原因是…``):
+    the two figures, the rate as printed and the stated reason, tied to the functional row named.
+
+    ``subject`` as printed (the 类/款/项 chain, or the whole: ``财政拨款支出``); ``code`` the
+    functional subject the chain names in this document's tables (None where it names none or
+    the statement is about the whole); ``budget_phase`` ``initial_budget`` | ``adjusted_budget``
+    | ``budget``; ``scope`` ``fiscal`` (财政拨款) or ``general_public_budget``; money in the
+    record's unit; ``rate`` the printed 完成…% (None where not printed).
+    """
+
+    subject: str
+    budget: Money
+    final: Money
+    budget_phase: str = "initial_budget"
+    code: str | None = None
+    scope: str = "fiscal"
+    rate: Decimal | None = None
+    reason: str | None = None
+    provenance: Provenance | None = None
+
+    def computed_rate(self) -> Decimal | None:
+        """决算数 ÷ 预算数 × 100 to two decimals (None where the budget is 0 or missing)."""
+        if self.final is None or not self.budget:
+            return None
+        return (self.final / self.budget * 100).quantize(Decimal("0.01"))
+
+
+@dataclass
 class Check:
     """One identity the document promises, recomputed: a finding where ``ok`` is false.
 
@@ -378,6 +408,7 @@ class Record:
     warnings: list[str] = field(default_factory=list)
     template: str | None = None  # the template family recognised (``kg.extract.profiles``)
     phased: list[PhasedFigure] = field(default_factory=list)  # figures printed for several phases
+    executions: list[BudgetExecution] = field(default_factory=list)  # 年初预算 vs 决算 the narrative states
 
     def completion_rates(self) -> list[tuple[str, str, Decimal]]:
         """完成率 = 决算数 / 预算数 × 100 (two decimals) for every figure printed in both phases:

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (TOTAL_KEYS, AssetHolding, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
+from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, Totals)
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
@@ -124,6 +124,17 @@ def _figure(value: Decimal | None, unit: str | None) -> str | None:
     return format(value, "f")
 
 
+def execution_json(e: BudgetExecution) -> dict:
+    """A stated 预算 vs 决算 comparison: money as records.md strings, the printed rate beside the
+    one recomputed from the two figures (Decimal, two places)."""
+    computed = e.computed_rate()
+    return {"subject": e.subject, "code": e.code, "scope": e.scope, "budget_phase": e.budget_phase,
+            "budget": format_money(e.budget), "final": format_money(e.final),
+            "rate": format(e.rate, "f") if e.rate is not None else None,
+            "computed_rate": f"{computed:.2f}" if computed is not None else None,
+            "reason": e.reason, "provenance": _prov(e.provenance)}
+
+
 def narrative_figure_json(f: NarrativeFigure) -> dict:
     out = {"topic": f.topic, "key": f.key, "label": f.label, "value": format_money(f.value), "printed": f.printed,
            "printed_unit": f.printed_unit, "period": f.period, "scope": f.scope}
@@ -207,6 +218,7 @@ def record_json(r: Record) -> dict:
                    for f in r.phased],
         "completion_rates": [{"key": key, "budget_phase": phase, "rate": f"{rate:.2f}"}
                              for key, phase, rate in r.completion_rates()],
+        "executions": [execution_json(e) for e in r.executions],
     }
 
 

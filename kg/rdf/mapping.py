@@ -37,7 +37,10 @@ INCOME_SOURCES = ("general_public_budget", "upper_level_transfer", "government_f
 TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
               "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
               "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
-              "personnel", "public_expenses", "project_expenditure", "operating_expenses")
+              "personnel", "public_expenses", "project_expenditure", "operating_expenses",
+              # the spending side of a 决算's 收入支出决算总表: what was spent this year, carried
+              # forward and distributed
+              "current_year_expenditure", "carryover_year_end", "surplus_distribution")
 THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
 PROCUREMENT_KEYS = ("total", "goods", "works", "services")
 
@@ -148,6 +151,7 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     _findings(ctx, plan.checks)
     _definitions(ctx)
     _changes(ctx)
+    _executions(ctx)
     map_narrative(ctx)
     return doc, g
 
@@ -298,19 +302,52 @@ def _phased(ctx: _Context) -> None:
     """The figures a 决算 prints for its other phases (预算数, 年初预算数, 调整预算数), each an
     observation of its own phase: the document's own phase is the record's other figures."""
     own = phase_key(ctx.record.kind)
+    in_totals = {*TOTAL_KEYS, *(f"three_public.{k}" for k in THREE_PUBLIC_KEYS),
+                 *(f"procurement.{k}" for k in PROCUREMENT_KEYS)}
     for figure in ctx.record.phased:
         phase = PHASE_CONCEPTS.get(figure.phase)
-        if figure.value is None or phase is None or phase == own:
-            continue
         parts = figure.key.split(".")
-        obs = iris.inside(ctx.doc, "obs", "phase", phase, *parts)
         cell = len(parts) == 3 and parts[1].isdigit()
+        # the document's own phase is its other figures already (totals, subject rows); an item
+        # only a phased statement gives (a 决算's stated 财政拨款支出) is mapped in every phase
+        if figure.value is None or phase is None or (phase == own and (cell or figure.key in in_totals)):
+            continue
+        obs = iris.inside(ctx.doc, "obs", "phase", phase, *parts)
         _observation(ctx, obs, figure.value, figure.provenance, iris.phase(phase), cell)
         if cell:  # {table kind}.{subject code}.{column}
             ctx.add(obs, BKG.subject, _subject_node(ctx, parts[1], None, True))
             ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(parts[2]))
         else:
             ctx.add(obs, BKG.item, iris.item(figure.key))
+
+
+def _executions(ctx: _Context) -> None:
+    """The narrative's stated 预算 vs 决算 comparisons: both figures, the budget's phase, the rate
+    as printed and recomputed (Decimal), the reason, the functional row where one is named. The
+    row's figures are phased observations too (``_phased``): this node keeps what ties them."""
+    for i, execution in enumerate(ctx.record.executions):
+        if execution.budget is None or execution.final is None:
+            continue
+        node = iris.inside(ctx.doc, "execution", str(i))
+        ctx.add(node, RDF.type, BKG.BudgetExecution)
+        ctx.add(ctx.doc, BKG.statesExecution, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        if ctx.year:
+            ctx.add(node, BKG.fiscalYear, ctx.year)
+        ctx.text(node, BKG.executionSubject, execution.subject)
+        if execution.code:
+            ctx.add(node, BKG.subject, _subject_node(ctx, execution.code, None, True))
+        phase = PHASE_CONCEPTS.get(execution.budget_phase, "initial_budget")
+        ctx.add(node, BKG.budgetPhase, iris.phase(phase))
+        ctx.money(node, BKG.budgetAmount, execution.budget)
+        ctx.money(node, BKG.finalAmount, execution.final)
+        if execution.rate is not None:
+            ctx.add(node, BKG.statedCompletionRate, decimal_literal(execution.rate))
+        computed = execution.computed_rate()
+        if computed is not None:
+            ctx.add(node, BKG.completionRate, decimal_literal(computed))
+        ctx.text(node, BKG.reason, execution.reason)
+        _location(ctx, node, execution.provenance, execution.final)
 
 
 def _subject_node(ctx: _Context, code: str, name: str | None, functional: bool) -> URIRef:

@@ -20,6 +20,7 @@ from kg.extract.narrative.coverage import read_coverage
 from kg.extract.narrative.facts import fill_totals, read_facts
 from kg.extract.narrative.statements import read_statements
 from kg.extract.narrative.definitions import read_definitions
+from kg.extract.narrative.execution import phased_from_executions, read_executions
 from kg.extract.narrative.figures import apply_figures, read_figures
 from kg.extract.narrative.policy import dedupe, find_policy_documents
 from kg.extract.narrative.profile import read_profile
@@ -96,6 +97,10 @@ def read_narrative(parts, record: Record) -> None:
                                                     file, record.unit)
     record.changes.extend(read_changes(prose, file, department, narrative=statements, unit=record.unit,
                                        final=(record.kind or "").endswith("决算")))
+    # 年初预算 against 决算, row by row, as a 决算's narrative states them (with their reasons)
+    executions = read_executions(prose, record)
+    record.executions.extend(executions)
+    record.phased.extend(phased_from_executions(executions, record))
     # documents cited anywhere in the prose: the narrative lines where the sections are known
     # (a table row joined to the next one would glue a subject name to a 文号)
     prose = list(getattr(parts, "narrative", None) or []) or lines
