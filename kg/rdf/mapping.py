@@ -250,10 +250,11 @@ def _department(ctx: _Context) -> None:
 
 
 def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance | None,
-                 phase: URIRef | None = None, cell: bool = False) -> None:
-    """One figure; ``cell``: a classification-table cell (its own data set and structure)."""
+                 phase: URIRef | None = None, cell: bool = False, dataset: URIRef | None = None) -> None:
+    """One figure; ``cell``: a classification-table cell (its own data set and structure);
+    ``dataset``: another data set than the document's (a scoped table's cells)."""
     ctx.add(node, RDF.type, QB.Observation)
-    ctx.add(node, QB.dataSet, ctx.classification if cell else ctx.dataset)
+    ctx.add(node, QB.dataSet, dataset or (ctx.classification if cell else ctx.dataset))
     ctx.add(node, BKG.document, ctx.doc)
     if ctx.dept:
         ctx.add(node, BKG.department, ctx.dept)
@@ -349,6 +350,37 @@ def _subject_rows(ctx: _Context) -> None:
                 ctx.add(obs, BKG.subject, subj)
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
                 ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
+    _scoped_subject_rows(ctx)
+
+
+SCOPED_LABELS = {"general_public_budget": "一般公共预算", "government_fund": "政府性基金"}
+
+
+def _scoped_subject_rows(ctx: _Context) -> None:
+    """The functional rows of the tables that cover one kind of funds (一般公共预算支出表,
+    政府性基金预算支出表): each scope its own data set carrying ``bkg:amountScope`` — the same
+    subjects and columns as the main table, so they may not share its data set (IC-12) — and
+    every observation the scope too. Readers that want the document's own figures skip
+    observations whose data set has an amount scope."""
+    for scope, rows in ctx.record.scoped_functional.items():
+        cells = iris.inside(ctx.doc, "dataset", "classification", scope)
+        ctx.add(cells, RDF.type, QB.DataSet)
+        ctx.add(cells, QB.structure, BKG.classificationStructure)
+        ctx.add(cells, BKG.document, ctx.doc)
+        ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
+        ctx.text(cells, RDFS.label, f"{SCOPED_LABELS.get(scope, scope)}分类数据")
+        for row in rows:
+            subj = _subject_node(ctx, row.code, row.name, True)
+            for kind in ("total", "basic", "project"):
+                value = getattr(row, kind)
+                if value is None:
+                    continue
+                obs = iris.inside(ctx.doc, "obs", "scoped", scope, row.code, kind)
+                _observation(ctx, obs, value, row.provenance, dataset=cells)
+                ctx.add(obs, BKG.subject, subj)
+                ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+                ctx.add(obs, BKG.amountScope, iris.amount_scope(scope))
+                ctx.text(obs, RDFS.label, row.name)
 
 
 def _policy_key(ctx: _Context, doc: PolicyDocument) -> str:
