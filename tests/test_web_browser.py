@@ -530,6 +530,9 @@ def test_treemap_switches_between_the_funds_a_table_covers(browser, tmp_path):
         page.locator(".scope-switch button", has_text="一般公共预算").click()
         assert page.evaluate(roots) == [["节能环保支出", 1000]]
         assert page.locator("#treemap-scope").inner_text() == "口径：一般公共预算。"
+        colours = page.evaluate("() => [...document.querySelectorAll('.scope-switch button')].map(b => "
+                                "[getComputedStyle(b).color, getComputedStyle(b).backgroundColor])")
+        assert all(fg != bg for fg, bg in colours), colours  # every label readable, pressed or not
         view_root = "() => window.budgetkgTreemap.getModel().getSeriesByIndex(0).getViewRoot().name"
         page.locator("#treemap").scroll_into_view_if_needed()
         page.wait_for_timeout(300)
