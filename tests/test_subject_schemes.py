@@ -59,7 +59,7 @@ def test_earlier_national_versions():
 def test_mapping_keeps_one_name_per_concept_and_parents_follow_the_printed_row():
     """Two documents printing 30203 with two meanings: the national concept keeps 咨询费 alone, the
     other unit's 水费 is its own concept under the same 类; a 2019 document's 20805 children sit
-    under the 2019 version of 20805."""
+    in the 2019 version of 20805's scheme, one broader each."""
     a = Record(source="a.txt", department="甲单位", year=2024, kind="部门预算", unit="万元",
                economic_subjects=[EconomicSubject("302", "商品和服务支出", D("3.00")),
                                   EconomicSubject("30203", "水费", D("3.00"))])
@@ -79,5 +79,7 @@ def test_mapping_keeps_one_name_per_concept_and_parents_follow_the_printed_row()
     assert (local, SKOS.notation, Literal("30203")) in graph
     assert any(graph.subjects(BKG.subject, local)) and any(graph.subjects(BKG.subject, national))
     old = URIRef("https://budgetkg.org/id/subject/functional/2019/20805")
-    assert (iris.functional_subject("2080501"), SKOS.broader, old) in graph
+    child = URIRef("https://budgetkg.org/id/subject/functional/2019/2080501")  # in its parent's version
+    assert (child, SKOS.broader, old) in graph and (child, SKOS.closeMatch, iris.functional_subject("2080501")) in graph
+    assert not any(graph.triples((iris.functional_subject("2080501"), None, None)))
     assert (old, SKOS.broader, iris.functional_subject("208")) in graph

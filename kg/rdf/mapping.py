@@ -22,7 +22,7 @@ from kg.rdf import iris
 from kg.extract.text_normalize import merged_policy_keys
 from kg.rdf.concepts import match_indicator_kinds
 from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows
-from kg.rdf.subject_schemes import economic_concept, functional_concept
+from kg.rdf.subject_schemes import SubjectConcept, economic_concept, functional_concept, under
 from kg.rdf.policy import facts as policy_facts, issued_year
 from kg.rdf.topics import topic_evidence
 from kg.rdf.namespaces import BKG, QB, bind_all
@@ -318,12 +318,23 @@ def _phased(ctx: _Context) -> None:
             ctx.add(obs, BKG.item, iris.item(figure.key))
 
 
+def _subject_concept(ctx: _Context, code: str, name: str | None, functional: bool) -> SubjectConcept:
+    """The concept of a subject code as this document prints it (``kg.rdf.subject_schemes``), in
+    its parent's scheme where the parent is of an earlier version or the unit's own."""
+    code = iris.compact(code)
+    printed = name or ctx.printed_subjects.get((functional, code))
+    concept = (functional_concept if functional else economic_concept)(code, printed, ctx.record.year)
+    parent = iris.parent_code(code)
+    if parent:
+        concept = under(_subject_concept(ctx, parent, None, functional), concept, code)
+    return concept
+
+
 def _subject_node(ctx: _Context, code: str, name: str | None, functional: bool) -> URIRef:
     """The concept of a subject code as this document prints it: national (of the document's
     year) or the unit's own (``kg.rdf.subject_schemes``), with its parents."""
     code = iris.compact(code)
-    printed = name or ctx.printed_subjects.get((functional, code))
-    concept = (functional_concept if functional else economic_concept)(code, printed, ctx.record.year)
+    concept = _subject_concept(ctx, code, name, functional)
     node = concept.iri
     ctx.add(node, RDF.type, BKG.FunctionalSubject if functional else BKG.EconomicSubject)
     ctx.add(node, RDF.type, SKOS.Concept)

@@ -128,3 +128,20 @@ def functional_concept(code: str, name: str | None, year: int | None) -> Subject
 def _national_named(key: str) -> URIRef | None:
     code = _NATIONAL_KEYS.get(key)
     return iris.economic_subject(code) if code else None
+
+
+def under(parent: SubjectConcept, child: SubjectConcept, code: str) -> SubjectConcept:
+    """A child printed under a parent of an earlier version or of the unit's own scheme belongs to
+    that scheme too (one ``skos:broader`` per concept): 2019's 2080505 sits under 2019's 20805."""
+    if parent.national or not child.national:
+        return child
+    code = iris.compact(code)
+    version = str(parent.iri).rsplit("/", 2)[-2]
+    if "/subject/functional/" in str(parent.iri):
+        return SubjectConcept(iris.functional_subject_version(version, code), parent.scheme, child.label,
+                              close_match=child.iri, national=False)
+    if str(parent.scheme).endswith("economic-2007"):
+        return SubjectConcept(iris.economic_subject_version("2007", code), parent.scheme, child.label,
+                              close_match=child.iri, national=False)
+    return SubjectConcept(iris.local_subject("economic", code, name_key(child.label or code)), parent.scheme,
+                          child.label, close_match=child.iri, national=False)
