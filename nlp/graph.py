@@ -15,6 +15,7 @@ from functools import cached_property
 
 from kg.store.results import select_values
 from nlp.sparql import Constraints, Query, build
+from kg.rdf.namespaces import ID
 from nlp.vocabulary import ITEM_NS, PREFIXES, STAFF_PROPERTIES, WAN
 
 
@@ -89,6 +90,8 @@ BUDGETS = PREFIXES + """SELECT ?doc ?dept ?label ?year ?kind (SAMPLE(?f) AS ?fil
   OPTIONAL { ?doc bkg:sourceFile ?f }
 } GROUP BY ?doc ?dept ?label ?year ?kind"""
 
+LOCAL_SUBJECT_SCHEME = str(ID) + "scheme/economic-local"
+
 # The catalogue: every name the linker matches, one query per kind (not part of any answer).
 CATALOG = {
     "departments": """SELECT DISTINCT ?dept ?label WHERE {
@@ -97,9 +100,12 @@ CATALOG = {
   ?p a bkg:Project ; (rdfs:label|skos:altLabel) ?label .
   OPTIONAL { ?p bkg:department ?dept } OPTIONAL { ?p bkg:fiscalYear/bkg:year ?year }
   OPTIONAL { ?p bkg:responsiblePerson ?person } }""",
+    # a unit's own subjects (kg/rdf/subject_schemes.py: its 30203 is 水费) would teach the linker
+    # a wrong national code for a name: only the national schemes' concepts
     "subjects": """SELECT DISTINCT ?s ?code ?label ?type WHERE {
   ?s a ?type ; skos:notation ?code ; skos:prefLabel ?label .
-  FILTER(?type IN (bkg:FunctionalSubject, bkg:EconomicSubject)) }""",
+  FILTER(?type IN (bkg:FunctionalSubject, bkg:EconomicSubject))
+  FILTER NOT EXISTS { ?s skos:inScheme <""" + LOCAL_SUBJECT_SCHEME + """> } }""",
     "policies": """SELECT DISTINCT ?pol ?title ?number WHERE {
   ?pol a bkg:PolicyDocument . OPTIONAL { ?pol dct:title ?title } OPTIONAL { ?pol bkg:documentNumber ?number } }""",
     "divisions": """SELECT DISTINCT ?u ?label ?dept WHERE { ?u a bkg:Division ; rdfs:label ?label ; org:unitOf ?dept . }""",

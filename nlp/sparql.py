@@ -46,6 +46,7 @@ SHAPES: dict[str, Shape] = {
                      ("?item", "?amount", "?phase")),
     "subjects": Shape("?x bkg:document {doc} .",
                       "?x bkg:subject ?s ; bkg:expenditureKind ?k ; bkg:amount ?amount .\n"
+                      "  FILTER NOT EXISTS { ?x <http://purl.org/linked-data/cube#dataSet>/bkg:amountScope ?narrower }\n"
                       "  ?s a {scheme} ; skos:notation ?code .\n"
                       "  OPTIONAL { ?s skos:prefLabel ?name } OPTIONAL { ?x rdfs:label ?printed }\n"
                       "  BIND(REPLACE(STR(?k), \"^.*/\", \"\") AS ?column)\n" + PHASE,

@@ -91,10 +91,14 @@ def test_scope_of_the_functional_table(shared_records, shared_graph_store):
     rows = department_flows(shared_graph_store, "江苏省政协办公厅", 2019)
     (outside,) = [r for r in rows if r.kind == "outside_scope"]
     assert (outside.target_label, outside.amount) == ("未按功能科目列示的资金", D("80"))
-    scoped = shared_graph_store.query("""PREFIX bkg: <https://budgetkg.org/ontology#>
+    # the main table's cells; its 一般公共预算支出表 is a data set of its own carrying that scope
+    query = """PREFIX bkg: <https://budgetkg.org/ontology#> PREFIX qb: <http://purl.org/linked-data/cube#>
       SELECT DISTINCT ?scope WHERE { ?o bkg:amountScope ?scope ; bkg:department ?d ; bkg:fiscalYear ?y .
-        ?y bkg:year 2019 . ?d bkg:key ?k FILTER(CONTAINS(?k, "政协")) }""").values()
-    assert scoped == [(str(iris.amount_scope("fiscal")),)]
+        ?y bkg:year 2019 . ?d bkg:key ?k FILTER(CONTAINS(?k, "政协")) %s }"""
+    main = shared_graph_store.query(query % "FILTER NOT EXISTS { ?o qb:dataSet/bkg:amountScope ?narrow }").values()
+    assert main == [(str(iris.amount_scope("fiscal")),)]
+    narrow = shared_graph_store.query(query % "?o qb:dataSet/bkg:amountScope ?scope").values()
+    assert narrow == [(str(iris.amount_scope("general_public_budget")),)]
 
 
 def test_final_account_carries_its_year_end_share(shared_graph_store):

@@ -496,3 +496,72 @@ def test_journey_dashboard_treemap_sankey_dependencies_audit(page, server, brows
     assert image_page.evaluate("() => document.images[0].naturalWidth") > 800
     image_page.screenshot(path=str(OUTPUT / "web_journey_7_audit_pdf_page.png"), full_page=True)
     context.close()
+
+
+def test_treemap_switches_between_the_funds_a_table_covers(browser, tmp_path):
+    """A budget that prints its 一般公共预算支出表 besides the all-funds table: the treemap opens on
+    all funds; the switch redraws it from the 一般公共预算 table, 政府性基金 (not printed) cannot be
+    chosen; siblings are drawn in different colours and the tooltip names no subject code."""
+    from decimal import Decimal as D
+
+    from kg.extract.model import FunctionalSubject
+    from web.testing import sample_records
+
+    records = sample_records()
+    records[0].scoped_functional["general_public_budget"] = [
+        FunctionalSubject("211", "节能环保支出", D("1000.00"), D("600.00"), D("400.00")),
+        FunctionalSubject("21103", "污染防治", D("400.00"), None, D("400.00")),
+        FunctionalSubject("2110301", "大气", D("300.00"), None, D("300.00")),
+        FunctionalSubject("2110302", "水体", D("100.00"), None, D("100.00"))]
+    srv = ServerProcess(build_oxigraph_store(tmp_path / "oxi", records))
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(srv.url + "/entity/department/%E9%9D%92%E5%B1%B1%E5%B8%82%E7%94%9F%E6%80%81%E7%8E%AF%E5%A2%83%E5%B1%80")
+        page.wait_for_selector("#treemap[data-ready='1']")
+        buttons = page.locator(".scope-switch button")
+        assert buttons.all_inner_texts() == ["一般公共预算", "政府性基金", "全部资金"]
+        assert [b.is_enabled() for b in buttons.all()] == [True, False, True]
+        assert page.locator(".scope-switch button[aria-pressed='true']").inner_text() == "全部资金"
+        roots = "() => window.budgetkgTreemap.getModel().getSeriesByIndex(0).getData().tree.root.children.map(c => [c.name, c.getValue()])"
+        assert page.evaluate(roots) == [["节能环保支出", 1500]]
+        page.locator(".scope-switch button", has_text="一般公共预算").click()
+        assert page.evaluate(roots) == [["节能环保支出", 1000]]
+        assert page.locator("#treemap-scope").inner_text() == "口径：一般公共预算。"
+        colours = page.evaluate("() => [...document.querySelectorAll('.scope-switch button')].map(b => "
+                                "[getComputedStyle(b).color, getComputedStyle(b).backgroundColor])")
+        assert all(fg != bg for fg, bg in colours), colours  # every label readable, pressed or not
+        view_root = "() => window.budgetkgTreemap.getModel().getSeriesByIndex(0).getViewRoot().name"
+        page.locator("#treemap").scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        for name in ("节能环保支出", "污染防治"):
+            box = page.evaluate(TREEMAP_NODE, name)
+            assert box is not None, name
+            page.mouse.move(box["x"] - 40, box["y"] - 40)
+            page.mouse.move(box["x"], box["y"], steps=4)
+            if name == "污染防治":  # the tooltip of a subject: its name and amount, no code
+                page.wait_for_timeout(300)
+                tip = page.evaluate("() => [...document.querySelectorAll('#treemap div')].map(d => d.innerText)"
+                                    ".filter(t => t.includes('万元')).join('|')")
+                assert "污染防治" in tip and "400.00 万元" in tip and "21103" not in tip, tip
+            page.mouse.click(box["x"], box["y"])
+            for _ in range(30):
+                if page.evaluate(view_root) == name:
+                    break
+                page.wait_for_timeout(100)
+            assert page.evaluate(view_root) == name
+            page.wait_for_timeout(1200)
+        shown = page.evaluate("() => window.budgetkgTreemap.getModel().getSeriesByIndex(0).getViewRoot()"
+                              ".children.map(c => [c.name, c.getValue(), c.getVisual('style').fill])")
+        assert [s[:2] for s in shown] == [["大气", 300], ["水体", 100]]  # the 一般公共预算 table's 项
+        assert shown[0][2] != shown[1][2]  # two 项 under one 款, two colours
+        OUTPUT.mkdir(exist_ok=True)
+        page.locator("#treemap").screenshot(path=str(OUTPUT / "web_treemap_general_public_budget.png"))
+        page.locator(".scope-switch button", has_text="全部资金").click()
+        assert page.evaluate(roots) == [["节能环保支出", 1500]]
+        assert not errors, errors
+    finally:
+        context.close()
+        srv.stop()

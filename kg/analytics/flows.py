@@ -45,6 +45,7 @@ class FlowRow:
     document: str | None
     department: str | None
     unit: str = "万元"
+    item: str | None = None  # the 项 a 类 → project flow passes through (bkg:functionalItem)
 
 
 @dataclass
@@ -74,13 +75,14 @@ def _phase(value: Any) -> str | None:
 def flow_rows(select: Select, scope: Scope) -> list[FlowRow]:
     """The flows of ``scope`` as typed rows (one per flow node)."""
     rows = select(f"""
-SELECT ?flow ?src ?tgt ?amount ?srcType ?tgtType ?year ?phase ?doc ?dept WHERE {{
+SELECT ?flow ?src ?tgt ?amount ?srcType ?tgtType ?year ?phase ?doc ?dept ?item WHERE {{
   {scope.document_filter()}
   ?flow bkg:document ?doc .
   ?flow a bkg:FundingFlow ; bkg:flowSource ?src ; bkg:flowTarget ?tgt ; bkg:amount ?amount .
   ?doc bkg:fiscalYear/bkg:year ?year .
   OPTIONAL {{ ?doc bkg:budgetPhase ?phase }}
   OPTIONAL {{ ?doc bkg:department ?dept }}
+  OPTIONAL {{ ?flow bkg:functionalItem ?item }}
   OPTIONAL {{ ?src a ?srcType . FILTER(?srcType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject, bkg:BudgetShare)) }}
   OPTIONAL {{ ?tgt a ?tgtType . FILTER(?tgtType IN (bkg:FundingSource, bkg:Department, bkg:Project, bkg:FunctionalSubject, bkg:BudgetShare)) }}
 }}""")
@@ -91,7 +93,8 @@ SELECT ?flow ?src ?tgt ?amount ?srcType ?tgtType ?year ?phase ?doc ?dept WHERE {
         seen[r["flow"]] = FlowRow(
             flow=r["flow"], source=r["src"], target=r["tgt"], amount=as_money(r["amount"]),
             source_kind=_kind(r.get("srcType")), target_kind=_kind(r.get("tgtType")),
-            year=str(r["year"]), phase=_phase(r.get("phase")), document=r.get("doc"), department=r.get("dept"))
+            year=str(r["year"]), phase=_phase(r.get("phase")), document=r.get("doc"), department=r.get("dept"),
+            item=r.get("item"))
     return sorted(seen.values(), key=lambda f: f.flow)
 
 
@@ -134,10 +137,17 @@ Edge = tuple[str, str, tuple[str, str], Decimal]
 
 
 def _printed_edges(rows: list[FlowRow]) -> list[Edge]:
-    """The flows of the balanced model, summed per (source, target) over the scope's documents."""
+    """The flows of the balanced model, summed per (source, target) over the scope's documents; a
+    flow that names the 项 it passes through (a carried-over project placed under its 项,
+    ``bkg:functionalItem``) becomes two edges, 类 → 项 and 项 → project, so the 项 is a node."""
     sums: dict[tuple[str, str, str, str], Decimal] = defaultdict(Decimal)
     for r in rows:
-        if r.source_kind and r.target_kind:
+        if not (r.source_kind and r.target_kind):
+            continue
+        if r.item and r.item not in (r.source, r.target):  # 类 → 项 → project: the 项 drawn too
+            sums[(r.source_kind, "subject", r.source, r.item)] += r.amount
+            sums[("subject", r.target_kind, r.item, r.target)] += r.amount
+        else:
             sums[(r.source_kind, r.target_kind, r.source, r.target)] += r.amount
     return [(sk, tk, (s, t), v) for (sk, tk, s, t), v in sums.items()]
 

@@ -3,7 +3,8 @@ they rest on, their functional subject, a topic, or their responsible unit.
 
 Each related project comes with what it shares (kind → the shared nodes' labels) and a score
 (the number of shared things), highest first. One query per kind of link, bounded to the
-neighbours of the one project (never the whole graph).
+neighbours of the one project (never the whole graph). A policy document cited by its title alone
+is the numbered document of that title (``owl:sameAs``), as in the dependency projection.
 """
 from __future__ import annotations
 
@@ -35,7 +36,9 @@ def related_projects(select: Select, project: str, limit: int = 50) -> list[Rela
     for kind, prop in LINKS.items():
         for r in select(f"""
 SELECT DISTINCT ?other ?via ?year WHERE {{
-  {iri(project)} {prop} ?via . ?other {prop} ?via ; a bkg:Project . FILTER(?other != {iri(project)})
+  {iri(project)} {prop} ?cited . OPTIONAL {{ ?cited owl:sameAs ?same }} BIND(COALESCE(?same, ?cited) AS ?via)
+  {{ ?other {prop} ?via }} UNION {{ ?twin owl:sameAs ?via . ?other {prop} ?twin }}
+  ?other a bkg:Project . FILTER(?other != {iri(project)})
   OPTIONAL {{ ?other bkg:fiscalYear/bkg:year ?year }}
 }}"""):
             found.setdefault(r["other"], {}).setdefault(kind, set()).add(r["via"])

@@ -86,6 +86,11 @@ def _totals(data: dict) -> Totals:
     return t
 
 
+def _functional(r: dict) -> FunctionalSubject:
+    return FunctionalSubject(code=r["code"], name=r["name"], total=_figure(r, "total"), basic=_figure(r, "basic"),
+                             project=_figure(r, "project"), provenance=_prov(r.get("provenance")))
+
+
 def record_from_json(data: dict) -> Record:
     """One records.md object -> Record."""
     prof = data.get("profile") or {}
@@ -103,10 +108,9 @@ def record_from_json(data: dict) -> Record:
         source=data["source"], department=data.get("department"), year=data.get("year"),
         kind=data.get("kind"), unit=data.get("unit"), profile=profile,
         totals=_totals(data.get("totals") or {}),
-        functional_subjects=[FunctionalSubject(code=r["code"], name=r["name"], total=_figure(r, "total"),
-                                               basic=_figure(r, "basic"), project=_figure(r, "project"),
-                                               provenance=_prov(r.get("provenance")))
-                             for r in data.get("functional_subjects") or []],
+        functional_subjects=[_functional(r) for r in data.get("functional_subjects") or []],
+        scoped_functional={scope: [_functional(r) for r in rows]
+                           for scope, rows in (data.get("scoped_functional_subjects") or {}).items()},
         economic_subjects=[EconomicSubject(code=r["code"], name=r["name"], total=_figure(r, "total"),
                                            personnel=_figure(r, "personnel"), public=_figure(r, "public"),
                                            provenance=_prov(r.get("provenance")))
@@ -445,7 +449,8 @@ RECORD = _object({
     "source": _text, "department": _TEXT, "year": _optional(_integer(1900, 2200)),
     "kind": _optional(_one_of(KINDS)), "unit": _optional(_one_of(UNITS)),
     "profile": _PROFILE, "totals": _TOTALS,
-    "functional_subjects": _list_of(_FUNCTIONAL), "economic_subjects": _list_of(_ECONOMIC),
+    "functional_subjects": _list_of(_FUNCTIONAL), "scoped_functional_subjects": _map_of(_list_of(_FUNCTIONAL)),
+    "economic_subjects": _list_of(_ECONOMIC),
     "projects": _list_of(_PROJECT), "department_indicators": _list_of(_INDICATOR),
     "policy_documents": _list_of(_POLICY), "checks": _list_of(_CHECK),
     "files": _list_of(_text), "tables": _list_of(_map_of(_any)), "changes": _list_of(_CHANGE),

@@ -393,6 +393,9 @@ class Record:
     profile: Profile = field(default_factory=Profile)
     totals: Totals = field(default_factory=Totals)
     functional_subjects: list[FunctionalSubject] = field(default_factory=list)
+    # the rows of the tables that cover one kind of funds (一般公共预算支出表, 政府性基金预算支出表),
+    # by amount scope (general_public_budget, government_fund): the same subjects, narrower funds
+    scoped_functional: dict[str, list[FunctionalSubject]] = field(default_factory=dict)
     economic_subjects: list[EconomicSubject] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     department_indicators: list[Indicator] = field(default_factory=list)

@@ -199,6 +199,8 @@ def record_json(r: Record) -> dict:
         },
         "totals": totals_json(r.totals),
         "functional_subjects": [functional_json(x) for x in r.functional_subjects],
+        "scoped_functional_subjects": {scope: [functional_json(x) for x in rows]
+                                       for scope, rows in r.scoped_functional.items()},
         "economic_subjects": [economic_json(x) for x in r.economic_subjects],
         "projects": [project_json(p) for p in r.projects],
         "department_indicators": [indicator_json(i) for i in r.department_indicators],

@@ -8,7 +8,9 @@ document naming the same things) yields the same IRIs.
 Scheme (all under ``https://budgetkg.org/id/``; ``{x}`` percent-encoded UTF-8):
 - ``department/{department_key}``          one per department, aliases resolved by the key
 - ``year/{yyyy}``                           fiscal years
-- ``subject/functional/{code}``, ``subject/economic/{code}``   SKOS concepts (功能/经济分类)
+- ``subject/functional/{code}``, ``subject/economic/{code}``   SKOS concepts (功能/经济分类);
+  ``subject/economic/2007/{code}``, ``subject/functional/2019/{code}`` an earlier national scheme's,
+  ``subject/economic/{code}/local-{digest}`` a unit's own (``kg.rdf.subject_schemes``)
 - ``policy/{sha1(policy_key)[:16]}``        by normalised 文号, else the bare title
 - ``project/{yyyy}/{sha1(dept|year|category|name)[:16]}``  a project of one department and year
 - ``document/{yyyy}/{sha1(dept|year|kind)[:16]}``  one budget; also the IRI of its named graph
@@ -93,6 +95,21 @@ def functional_subject(code: str) -> URIRef:
 
 def economic_subject(code: str) -> URIRef:
     return ID[f"subject/economic/{iri_part(compact(code))}"]
+
+
+def economic_subject_version(version: str, code: str) -> URIRef:
+    """An economic subject of an earlier national scheme whose code meant something else then."""
+    return ID[f"subject/economic/{iri_part(version)}/{iri_part(compact(code))}"]
+
+
+def functional_subject_version(version: str, code: str) -> URIRef:
+    """A functional subject of an earlier national scheme (a renamed 款 before its rename)."""
+    return ID[f"subject/functional/{iri_part(version)}/{iri_part(compact(code))}"]
+
+
+def local_subject(scheme_name: str, code: str, name_key: str) -> URIRef:
+    """A unit's own subject: the code with the name it prints, apart from the national concept."""
+    return ID[f"subject/{iri_part(scheme_name)}/{iri_part(compact(code))}/local-{short_digest(name_key)}"]
 
 
 def parent_code(code: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -22,6 +22,7 @@ from kg.rdf import iris
 from kg.extract.text_normalize import merged_policy_keys
 from kg.rdf.concepts import match_indicator_kinds
 from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows
+from kg.rdf.subject_schemes import SubjectConcept, economic_concept, functional_concept, under
 from kg.rdf.policy import facts as policy_facts, issued_year
 from kg.rdf.topics import topic_evidence
 from kg.rdf.namespaces import BKG, QB, bind_all
@@ -100,6 +101,9 @@ class _Context:
     policy_keys: dict[str, str]  # title-only policy key -> the numbered key of the same title
     dataset: URIRef  # department-level figures (bkg:budgetStructure)
     classification: URIRef  # cells of classification tables (bkg:classificationStructure)
+    # (functional?, code) -> the name the document prints for it: a parent code or a project's
+    # functional code resolves to the same concept as its printed row (kg.rdf.subject_schemes)
+    printed_subjects: dict[tuple[bool, str], str] = field(default_factory=dict)
 
     def add(self, s, p, o) -> None:
         if o is None:
@@ -138,7 +142,8 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
                    policy_keys=merged_policy_keys([*record.policy_documents,
                                                    *(d for p in record.projects for d in p.policy_documents)]),
                    dataset=iris.inside(doc, "dataset"),
-                   classification=iris.inside(doc, "dataset", "classification"))
+                   classification=iris.inside(doc, "dataset", "classification"),
+                   printed_subjects=_printed_subjects(record))
     _document(ctx)
     _department(ctx)
     _totals(ctx)
@@ -255,10 +260,11 @@ def _department(ctx: _Context) -> None:
 
 
 def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance | None,
-                 phase: URIRef | None = None, cell: bool = False) -> None:
-    """One figure; ``cell``: a classification-table cell (its own data set and structure)."""
+                 phase: URIRef | None = None, cell: bool = False, dataset: URIRef | None = None) -> None:
+    """One figure; ``cell``: a classification-table cell (its own data set and structure);
+    ``dataset``: another data set than the document's (a scoped table's cells)."""
     ctx.add(node, RDF.type, QB.Observation)
-    ctx.add(node, QB.dataSet, ctx.classification if cell else ctx.dataset)
+    ctx.add(node, QB.dataSet, dataset or (ctx.classification if cell else ctx.dataset))
     ctx.add(node, BKG.document, ctx.doc)
     if ctx.dept:
         ctx.add(node, BKG.department, ctx.dept)
@@ -350,22 +356,47 @@ def _executions(ctx: _Context) -> None:
         _location(ctx, node, execution.provenance, execution.final)
 
 
-def _subject_node(ctx: _Context, code: str, name: str | None, functional: bool) -> URIRef:
-    make = iris.functional_subject if functional else iris.economic_subject
-    node = make(code)
-    ctx.add(node, RDF.type, BKG.FunctionalSubject if functional else BKG.EconomicSubject)
-    ctx.add(node, RDF.type, SKOS.Concept)
-    ctx.add(node, SKOS.inScheme, iris.scheme("functional" if functional else "economic"))
-    ctx.add(node, SKOS.notation, Literal(iris.compact(code)))
-    level = {3: 1, 5: 2, 7: 3}.get(len(iris.compact(code)))
-    if level:
-        ctx.add(node, BKG.level, Literal(level))
-    ctx.text(node, SKOS.prefLabel, name)
+def _subject_concept(ctx: _Context, code: str, name: str | None, functional: bool) -> SubjectConcept:
+    """The concept of a subject code as this document prints it (``kg.rdf.subject_schemes``), in
+    its parent's scheme where the parent is of an earlier version or the unit's own."""
+    code = iris.compact(code)
+    printed = name or ctx.printed_subjects.get((functional, code))
+    concept = (functional_concept if functional else economic_concept)(code, printed, ctx.record.year)
     parent = iris.parent_code(code)
     if parent:
-        ctx.add(node, SKOS.broader, make(parent))
-        _subject_node(ctx, parent, None, functional)
+        concept = under(_subject_concept(ctx, parent, None, functional), concept, code)
+    return concept
+
+
+def _subject_node(ctx: _Context, code: str, name: str | None, functional: bool) -> URIRef:
+    """The concept of a subject code as this document prints it: national (of the document's
+    year) or the unit's own (``kg.rdf.subject_schemes``), with its parents."""
+    code = iris.compact(code)
+    concept = _subject_concept(ctx, code, name, functional)
+    node = concept.iri
+    ctx.add(node, RDF.type, BKG.FunctionalSubject if functional else BKG.EconomicSubject)
+    ctx.add(node, RDF.type, SKOS.Concept)
+    ctx.add(node, SKOS.inScheme, concept.scheme)
+    ctx.add(node, SKOS.notation, Literal(code))
+    level = {3: 1, 5: 2, 7: 3}.get(len(code))
+    if level:
+        ctx.add(node, BKG.level, Literal(level))
+    ctx.text(node, SKOS.prefLabel, concept.label)
+    ctx.text(node, SKOS.altLabel, concept.alt_label)
+    ctx.add(node, SKOS.closeMatch, concept.close_match)
+    parent = iris.parent_code(code)
+    if parent:
+        ctx.add(node, SKOS.broader, _subject_node(ctx, parent, None, functional))
     return node
+
+
+def _printed_subjects(record: Record) -> dict[tuple[bool, str], str]:
+    out: dict[tuple[bool, str], str] = {}
+    rows = [(True, r) for r in record.functional_subjects] + [(False, r) for r in record.economic_subjects]
+    for functional, r in rows:
+        if r.name:
+            out.setdefault((functional, iris.compact(r.code)), r.name)
+    return out
 
 
 def _subject_rows(ctx: _Context) -> None:
@@ -387,6 +418,39 @@ def _subject_rows(ctx: _Context) -> None:
                 ctx.add(obs, BKG.subject, subj)
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
                 ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
+    _scoped_subject_rows(ctx)
+
+
+SCOPED_LABELS = {"general_public_budget": "一般公共预算", "government_fund": "政府性基金"}
+
+
+def _scoped_subject_rows(ctx: _Context) -> None:
+    """The functional rows of the tables that cover one kind of funds (一般公共预算支出表,
+    政府性基金预算支出表): each scope its own data set carrying ``bkg:amountScope`` — the same
+    subjects and columns as the main table, so they may not share its data set (IC-12) — and
+    every observation the scope too. Readers that want the document's own figures skip
+    observations whose data set has an amount scope."""
+    for scope, rows in ctx.record.scoped_functional.items():
+        cells = iris.inside(ctx.doc, "dataset", "classification", scope)
+        ctx.add(cells, RDF.type, QB.DataSet)
+        ctx.add(cells, QB.structure, BKG.classificationStructure)
+        ctx.add(cells, BKG.document, ctx.doc)
+        ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
+        ctx.text(cells, RDFS.label, f"{SCOPED_LABELS.get(scope, scope)}分类数据")
+        for row in rows:
+            # the concept keeps the main table's name: these tables print extra columns (增减%)
+            # that a reader may leave in the name, and the scope is the data set's, not the subject's
+            subj = _subject_node(ctx, row.code, None, True)
+            for kind in ("total", "basic", "project"):
+                value = getattr(row, kind)
+                if value is None:
+                    continue
+                obs = iris.inside(ctx.doc, "obs", "scoped", scope, row.code, kind)
+                _observation(ctx, obs, value, row.provenance, dataset=cells)
+                ctx.add(obs, BKG.subject, subj)
+                ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+                ctx.add(obs, BKG.amountScope, iris.amount_scope(scope))
+                ctx.text(obs, RDFS.label, row.name)
 
 
 def _policy_key(ctx: _Context, doc: PolicyDocument) -> str:

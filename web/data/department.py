@@ -49,7 +49,8 @@ def department_dashboard(ctx: Any, department: str, year: str | None = None) -> 
     kind = department_kind(doc.department_label)
     if len(group) < 2:  # no other department of its kind in the graph: all departments
         group, kind = peers(select, None, None, doc.phase or "budget"), None
-    functional, scope = subject_tree_with_scope(select, doc.document, "functional")
+    trees = scoped_subject_trees(select, doc.document, "functional")
+    functional, scope = trees[0]["tree"], trees[0]["label"]
     return {
         "document": {"iri": doc.document, "url": entity_url(doc.document), "year": doc.year,
                      "phase": PHASE_LABELS.get(doc.phase or "", doc.kind or ""), "kind": doc.kind},
@@ -57,6 +58,7 @@ def department_dashboard(ctx: Any, department: str, year: str | None = None) -> 
                        "selected": d.document == doc.document} for d in docs],
         "card": card, "staff": doc.staff,
         "functional": functional, "functional_scope": scope,
+        "functional_scopes": [{"key": t["key"], "label": t["label"] or "本表口径", "tree": t["tree"]} for t in trees],
         "economic": economic_rows(select, doc.document),
         "yoy": {"mode": y.mode,
                 "previous": y.previous.year if y.previous else None, "current": y.current.year if y.current else None,
@@ -79,26 +81,48 @@ def subject_tree(select, document: str, scheme: str) -> list[dict]:
 
 
 def subject_tree_with_scope(select, document: str, scheme: str) -> tuple[list[dict], str | None]:
-    """The document's subjects as a tree (类 → 款 → 项) for a treemap — name, value (the printed
-    total, 万元, as a string), code, children — and the Chinese name of the funds it covers
-    (``bkg:amountScope``: 全部资金, 财政拨款, 一般公共预算拨款 …; ``None`` where the graph does not
-    say). Figures of one scope only: the widest the document prints (the scope of most
-    observations), so a 一般公共预算 table never mixes into an all-funds tree; where several
-    tables of that scope print a subject, the larger figure is kept."""
+    """The tree of the document's main classification table and the Chinese name of the funds it
+    covers (``None`` where the graph does not say): see :func:`scoped_subject_trees`."""
+    main = scoped_subject_trees(select, document, scheme)[0]
+    return main["tree"], main["label"]
+
+
+# the scopes of the tables that cover one kind of funds, in the order the switch offers them
+NARROW_SCOPES = {"general_public_budget": "一般公共预算", "government_fund": "政府性基金"}
+
+
+def scoped_subject_trees(select, document: str, scheme: str) -> list[dict]:
+    """The document's subjects as trees (类 → 款 → 项) for a treemap — name, value (the printed
+    total, 万元, as a string), code, children — one per table of funds: first the main table
+    (``key`` "main", ``label`` the funds it covers, ``bkg:amountScope``: 全部资金, 财政拨款 … or
+    ``None``), then each table that covers one kind of funds only (一般公共预算支出表,
+    政府性基金预算支出表: ``key`` its scope, ``label`` 一般公共预算 / 政府性基金), present or not
+    (``tree`` empty where the document prints no such table). The main table's figures are of one
+    scope only: the widest the document prints (the scope of most observations); where several
+    tables of a scope print a subject, the larger figure is kept."""
     rows = select(f"""
-SELECT ?s ?code ?broader ?amount ?scope ?scopeLabel WHERE {{
+SELECT ?s ?code ?broader ?amount ?scope ?scopeLabel ?narrow WHERE {{
   ?o bkg:document {iri(document)} ; bkg:subject ?s ; bkg:amount ?amount ; bkg:expenditureKind ?ek .
   FILTER(STRENDS(STR(?ek), "/total"))
   ?s skos:notation ?code . FILTER(CONTAINS(STR(?s), "/subject/{scheme}/"))
   OPTIONAL {{ ?s skos:broader ?broader }}
   OPTIONAL {{ ?o bkg:amountScope ?scope OPTIONAL {{ ?scope skos:prefLabel ?scopeLabel FILTER(LANG(?scopeLabel) = "zh") }} }}
+  OPTIONAL {{ ?o <http://purl.org/linked-data/cube#dataSet>/bkg:amountScope ?narrow }}
 }}""")
+    main = [r for r in rows if not r.get("narrow")]
     counts: dict[str | None, int] = {}
-    for r in rows:
+    for r in main:
         counts[r.get("scope")] = counts.get(r.get("scope"), 0) + 1
     chosen = max(counts, key=lambda k: (counts[k], k or "")) if counts else None
-    scope_label = next((str(r["scopeLabel"]) for r in rows if r.get("scope") == chosen and r.get("scopeLabel")), None)
-    rows = [r for r in rows if r.get("scope") == chosen]
+    main_label = next((str(r["scopeLabel"]) for r in main if r.get("scope") == chosen and r.get("scopeLabel")), None)
+    out = [{"key": "main", "label": main_label, "tree": _tree(select, [r for r in main if r.get("scope") == chosen])}]
+    for key, label in NARROW_SCOPES.items():
+        out.append({"key": key, "label": label,
+                    "tree": _tree(select, [r for r in rows if str(r.get("narrow") or "").endswith("/" + key)])})
+    return out
+
+
+def _tree(select, rows: list[dict]) -> list[dict]:
     amount: dict[str, Decimal] = {}
     parent: dict[str, str | None] = {}
     code: dict[str, str] = {}
@@ -117,7 +141,7 @@ SELECT ?s ?code ?broader ?amount ?scope ?scopeLabel WHERE {{
         return out
 
     roots = sorted((s for s, p in parent.items() if p not in amount), key=lambda s: -amount[s])
-    return [node(s) for s in roots], scope_label
+    return [node(s) for s in roots]
 
 
 def economic_rows(select, document: str) -> list[dict]:

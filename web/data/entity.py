@@ -27,6 +27,9 @@ def _is_number(term: Any) -> bool:
         term[2].rsplit("#", 1)[-1] in NUMERIC
 
 
+SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+
+
 @cached
 def entity(ctx: Any, iri: str) -> dict | None:
     """The data behind ``/entity/…``; ``None`` where the graph says nothing about ``iri``."""
@@ -34,7 +37,10 @@ def entity(ctx: Any, iri: str) -> dict | None:
     out_rows = ctx.select(f"SELECT ?p ?o WHERE {{ {ref} ?p ?o }} LIMIT {EDGE_LIMIT * 4}")
     graph_rows = ctx.select(f"SELECT DISTINCT ?p ?o ?g WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} {NOT_MACHINERY} }} "
                             f"LIMIT {EDGE_LIMIT * 4}")
-    in_rows = ctx.select(f"SELECT ?s ?p WHERE {{ ?s ?p {ref} }} LIMIT {EDGE_LIMIT + 1}")
+    # what points at the node, and at the nodes declared the same (a policy document cited by its
+    # title alone, ``owl:sameAs`` its numbered form): the page lists every project citing it
+    in_rows = ctx.select(f"SELECT ?s ?p WHERE {{ {{ ?s ?p {ref} }} UNION {{ ?twin <{SAME_AS}> {ref} . ?s ?p ?twin "
+                         f"FILTER(?p != <{SAME_AS}>) }} }} LIMIT {EDGE_LIMIT + 1}")
     if not out_rows and not in_rows:
         return None
     where: dict[tuple, list[str]] = {}

@@ -15,9 +15,10 @@
       if (p.dataType === "edge") return fmt(p.data.amount) + " 万元";
       return echarts.format.encodeHTML(p.data.label) + "<br>" + (p.data.kind === "policy" ? "依据它的项目：" + p.data.degree + "，" : "") + fmt(p.data.money) + " 万元";
     } },
-    legend: [{ data: ["项目", "政策文件"] }],
+    // the legend in a band of its own above the drawing (top 0–28 px), on white, never over a node
+    legend: [{ data: ["项目", "政策文件"], top: 4, left: "center", backgroundColor: "rgba(255,255,255,0.92)", padding: [4, 10] }],
     series: [{
-      type: "graph", layout: "none", roam: true, draggable: false, left: 230, right: 230, top: 30, bottom: 10,
+      type: "graph", layout: "none", roam: true, draggable: false, left: 230, right: 230, top: 48, bottom: 10,
       categories: [{ name: "项目", itemStyle: { color: "#2e7d32" } }, { name: "政策文件", itemStyle: { color: "#b3261e" } }],
       emphasis: { focus: "adjacency" },
       lineStyle: { color: "#8a8a8a", opacity: 0.5 },

@@ -149,15 +149,21 @@ def fill_totals_from_root(root: Row | None, columns: tuple[tuple[str, str], ...]
 
 def _add_functional_subjects(rows: list[Row], table, record: Record) -> None:
     """Every coded row as a ``FunctionalSubject``, in the record's unit."""
-    for row in rows:
-        if not row.code:
-            continue
-        record.functional_subjects.append(FunctionalSubject(
-            code=row.code, name=row.name,
-            total=in_record_unit(row.get("total"), table, record),
-            basic=in_record_unit(row.get("basic"), table, record),
-            project=in_record_unit(row.get("project"), table, record),
-            provenance=row.provenance(record.source, table.label)))
+    record.functional_subjects.extend(_functional_rows(rows, table, record))
+
+
+def _functional_rows(rows: list[Row], table, record: Record) -> list[FunctionalSubject]:
+    return [FunctionalSubject(code=row.code, name=row.name,
+                              total=in_record_unit(row.get("total"), table, record),
+                              basic=in_record_unit(row.get("basic"), table, record),
+                              project=in_record_unit(row.get("project"), table, record),
+                              provenance=row.provenance(record.source, table.label))
+            for row in rows if row.code]
+
+
+# the tables that print the functional subjects of one kind of funds only, by amount scope
+# (``kg.rdf.iris.amount_scope``): kept per scope so a reader can switch the treemap between them
+SCOPED_TABLES = {"general_budget_expenditure": "general_public_budget", "government_fund": "government_fund"}
 
 
 @register("expenditure")
@@ -172,6 +178,11 @@ def parse_expenditure(table, record: Record, parts) -> None:
         return  # a second expenditure table (a 单位 version): keep the first
     if not table.data.crossed:
         _add_functional_subjects(rows, table, record)
+    scope = SCOPED_TABLES.get(table.kind)
+    if scope and scope not in record.scoped_functional and not table.data.crossed:
+        scoped = _functional_rows(rows, table, record)
+        if scoped:  # the first table of a scope (a 单位 version after it is not the department's)
+            record.scoped_functional[scope] = scoped
     fill_totals_from_root(root_row(rows) or single_unit(rows),
                           (("basic_expenditure", "basic"), ("project_expenditure", "project"),
                            ("expenditure_total", "total")), table, record)
@@ -210,3 +221,8 @@ def parse_same_shape(table, record: Record, parts) -> None:
         # no 类/款/项 rows in the 支出总表 (Jiangsu's is one row of totals): the functional
         # subjects are this table's
         _add_functional_subjects(rows, table, record)
+    scope = SCOPED_TABLES.get(table.kind)
+    if scope and scope not in record.scoped_functional and not table.data.crossed:
+        scoped = _functional_rows(rows, table, record)
+        if scoped:  # the first table of a scope (a 单位 version after it is not the department's)
+            record.scoped_functional[scope] = scoped
