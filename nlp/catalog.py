@@ -94,6 +94,13 @@ class Catalog:
             out.append(e)
         for form, depts in sorted(places.items()):
             out.append(Entity("place", "place:" + form, form, (), None, None, "|".join(sorted(depts))))
+        return cls.index(out, years)
+
+    @classmethod
+    def index(cls, entities: list[Entity], years: list[int]) -> "Catalog":
+        """The catalogue of entities already built (aliases and places added): indexed by their
+        folded names. What loading a stored catalogue does (``nlp.catalog_store``)."""
+        out = list(entities)
         by_key: dict[str, list[Entity]] = defaultdict(list)
         for e in out:
             for name in e.names():

@@ -114,8 +114,12 @@ CATALOG = {
 class Graph:
     """The store seen through the builder."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store, budgets: list[Budget] | None = None) -> None:
+        """``budgets``: the budgets as already read (the stored question catalogue keeps them),
+        so that the first question does not read them again."""
         self.store = store
+        if budgets is not None:
+            self.__dict__["_budgets"] = sorted(budgets, key=lambda b: (b.department, b.year))
 
     def run(self, sparql: str, log: list[str] | None = None) -> list[dict]:
         """Run one query; rows as dicts of Python values. Appended to ``log`` when one is given."""

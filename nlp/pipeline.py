@@ -22,7 +22,8 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Callable
 
-from nlp.catalog import Catalog, catalog_from_graph
+from nlp.catalog import Catalog
+from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
 from nlp.frames import Frame
 from nlp.graph import Graph
@@ -35,7 +36,7 @@ from nlp.reply import Answer, Item, Part
 from nlp.scorer import Scorer
 from nlp.training import learned_weights
 from nlp.understand import describe, kind
-from nlp.vocabulary import Vocabulary, vocabulary_from_store
+from nlp.vocabulary import Vocabulary, vocabulary_of_rows
 
 log = logging.getLogger(__name__)
 
@@ -152,9 +153,10 @@ class Pipeline:
 
     def __init__(self, store) -> None:
         self.store = store
-        self.graph = Graph(store)
-        self.vocab: Vocabulary = vocabulary_from_store(store)
-        self.catalog: Catalog = catalog_from_graph(self.graph)
+        start = start_data(store)  # kept in the store by the ingest; built from the graph where stale
+        self.graph = Graph(store, start.budgets)
+        self.vocab: Vocabulary = vocabulary_of_rows(start.vocabulary_rows)
+        self.catalog: Catalog = start.catalog
         self.linker = Linker(self.catalog)
         self.parser = Parser(self.catalog, self.vocab, self.linker, Scorer(learned_weights()))
         self.components = [(name, COMPONENTS[name].factory(self)) for name in self.order]
