@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 _FINGERPRINT = BASE + "ontology#catalogueFingerprint"
 _DATA = BASE + "ontology#catalogueData"
-_DOCUMENT_GRAPHS = BASE + "id/document/"
+_BUDGET_DOCUMENT = BASE + "ontology#BudgetDocument"
 _CONTENT_HASH = BASE + "ontology#contentHash"
 _FORMAT = 1
 
@@ -72,20 +72,25 @@ def code_digest() -> str:
 
 
 def content_fingerprint(store) -> str | None:
-    """What the catalogue of ``store`` is built from, as one digest: every document graph with
-    the content hashes of its files, the size of the ontology graph, and the code. ``None`` when a
-    document graph has no content hash (written by a library call, not by ``ingest``): its content
-    cannot be told from its name, so no stored catalogue may stand for it."""
-    hashes: dict[str, list[str]] = {}
-    for r in select_values(store, f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d <{_CONTENT_HASH}> ?h }} }}"):
-        hashes.setdefault(str(r["g"]), []).append(str(r["h"]))
-    documents = [g for g in store.graphs() if g.startswith(_DOCUMENT_GRAPHS)]
-    if not documents or any(g not in hashes for g in documents):
+    """What the catalogue of ``store`` is built from, as one digest: every budget document's
+    graph with the content hashes of its files, the size of the ontology graph, and the code.
+    ``None`` when a document graph has no content hash (written by a library call, not by
+    ``ingest``): its content cannot be told from its name, so no stored catalogue may stand for
+    it. Two index lookups (documents by type, hashes by predicate), never a scan of the graph:
+    it is paid by every ``budgetkg ask``."""
+    hashes: dict[str, set[str]] = {}
+    rows = select_values(store, f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d a <{_BUDGET_DOCUMENT}> "
+                                f"OPTIONAL {{ ?d <{_CONTENT_HASH}> ?h }} }} }}")
+    for r in rows:
+        known = hashes.setdefault(str(r["g"]), set())
+        if r.get("h") is not None:
+            known.add(str(r["h"]))
+    if not hashes or not all(hashes.values()):
         return None
     ontology = select_values(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_ONTOLOGY}> {{ ?s ?p ?o }} }}")
     h = hashlib.sha256(code_digest().encode())
     h.update(f"ontology {ontology[0]['n'] if ontology else 0}\n".encode())
-    for g in sorted(documents):
+    for g in sorted(hashes):
         h.update(f"{g} {' '.join(sorted(hashes[g]))}\n".encode())
     return h.hexdigest()
 
