@@ -37,7 +37,7 @@ _FINGERPRINT = BASE + "ontology#catalogueFingerprint"
 _DATA = BASE + "ontology#catalogueData"
 _BUDGET_DOCUMENT = BASE + "ontology#BudgetDocument"
 _CONTENT_HASH = BASE + "ontology#contentHash"
-_FORMAT = 1
+_FORMAT = 2
 
 # The code whose output the stored catalogue is: a change to any of these files makes every stored
 # catalogue stale (read afresh from the graph) until the next ingest writes a new one.
@@ -107,9 +107,12 @@ def _budget_json(b: Budget) -> list:
 def dumps(data: StartData) -> str:
     """The artefact as one JSON text (the entities as built, aliases and places included)."""
     c = data.catalog
+    position = {id(e): i for i, e in enumerate(c.entities)}
     return json.dumps({
         "format": _FORMAT,
         "entities": [_entity_json(e) for e in c.entities],
+        # the index by folded name, as positions: folding every name again (OpenCC) is most of a build
+        "by_key": {key: [position[id(e)] for e in ents] for key, ents in c.by_key.items()},
         "years": c.years,
         "dept_years": c.dept_years,
         "topic_keywords": c.topic_keywords,
@@ -122,7 +125,8 @@ def loads(text: str) -> StartData:
     raw = json.loads(text)
     entities = [Entity(k, iri, name, tuple(aliases), dept, year, code)
                 for k, iri, name, aliases, dept, year, code in raw["entities"]]
-    catalog = Catalog.index(entities, raw["years"])
+    by_key = {key: [entities[i] for i in positions] for key, positions in raw["by_key"].items()}
+    catalog = Catalog(entities, sorted(set(raw["years"])), by_key)
     catalog.dept_years = {d: list(ys) for d, ys in raw["dept_years"].items()}
     catalog.topic_keywords = {t: list(ks) for t, ks in raw["topic_keywords"].items()}
     budgets = [Budget(*row) for row in raw["budgets"]]
