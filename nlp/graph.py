@@ -156,7 +156,7 @@ class Graph:
         convert = getattr(self, "_" + focus)
         wanted = {b.iri for b in budgets}
         out: list[Row] = []
-        for q in build(focus, [b.iri for b in budgets], c):
+        for q in build(focus, [b.iri for b in budgets], c, graph_documents=len(self._budgets)):
             rows = self.run(q.text, log)
             if q.doc is None and wanted:  # one query over many documents: the rows of those asked
                 rows = [r for r in rows if r.get("doc") in wanted]
