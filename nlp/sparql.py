@@ -11,8 +11,6 @@ back with exact decimals and ``nlp.derive`` computes in Python.
 """
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -272,14 +270,8 @@ def build(focus: str, docs: list[str], c: Constraints | None = None, graph_docum
             anchor = shape.anchor.replace("{doc}", ref)
             bind = f"  BIND({ref} AS ?doc)\n"
             body_doc = body.replace("{doc}", ref)
-        location = LOCATION + "\n" if shape.located else ""
-        where = f"{bind}  {anchor}\n  " + body_doc + "\n" + constraints + location
-        if focus in ("projects", "policies") and len(c.projects) == 1:
-            # one project: its IRI in the patterns themselves. Bound by a FILTER, Oxigraph read every
-            # project of the document (and every citation of the graph) first: 0.1 s a query at
-            # 1,000 documents against under a millisecond
-            project = iri(c.projects[0])
-            where = re.sub(r"\?x\b", lambda _m: project, where) + f"  BIND({project} AS ?x)\n"
-        text = (PREFIXES + f"SELECT {' '.join(select)} WHERE {{\n" + where + "}" + (f"\n{order}" if order else ""))
+        text = (PREFIXES + f"SELECT {' '.join(select)} WHERE {{\n{bind}  {anchor}\n  "
+                + body_doc + "\n" + constraints
+                + (LOCATION + "\n" if shape.located else "") + "}" + (f"\n{order}" if order else ""))
         queries.append(Query(focus, text, doc))
     return queries

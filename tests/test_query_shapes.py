@@ -71,19 +71,3 @@ def test_a_bound_makes_the_amount_required_and_constraints_precede_the_optionals
     text = q.text
     assert "OPTIONAL { ?x bkg:amount ?amount }" not in text and "?x bkg:amount ?amount ." in text
     assert text.index("?x bkg:category ?cat") < text.index("OPTIONAL")
-
-
-@pytest.mark.parametrize("focus", ["projects", "policies"])
-def test_one_project_bound_in_the_patterns_gives_its_rows(nlp_corpus_realdocs_store, focus):
-    """One named project: its IRI written into the patterns (not a FILTER over every project of
-    the document) — the same rows as the unconstrained query keeps for it."""
-    graph = Graph(nlp_corpus_realdocs_store)
-    budgets = graph.budgets()
-    everything = [r for b in budgets for r in _raw_rows(graph, focus, [b], Constraints())]
-    projects = sorted({dict(r)["x"] for r in everything})
-    assert len(projects) >= 5
-    for project in projects[:: max(1, len(projects) // 5)]:
-        [query] = sparql.build(focus, [], Constraints(projects=[project]))
-        assert "FILTER(sameTerm(?x" not in query.text
-        bound = sorted(tuple(sorted((k, str(v)) for k, v in r.items())) for r in graph.run(query.text))
-        assert bound == sorted(r for r in everything if dict(r)["x"] == project)
