@@ -163,6 +163,19 @@ class Pipeline:
         self.check()
         self.lock = threading.Lock()
 
+    def warm(self, question: str = "某单位2024年的项目支出和基本支出各是多少？") -> None:
+        """Read one question up to its execution (nothing is queried): what the components make on
+        first use — the linker's index of fuzzy names, the compiled cue patterns — is made now, so
+        the first question a freshly started server answers costs what any other does."""
+        state = QuestionState(question)
+        try:
+            for name, run in self.components:
+                if name == "execute":
+                    break
+                run(state)
+        except Exception:  # noqa: BLE001 - warming is an optimisation, never a failure
+            log.warning("warming the question pipeline failed", exc_info=True)
+
     def check(self) -> None:
         """Every field a component reads is written before it (or is the question itself)."""
         written = {"question"}

@@ -223,7 +223,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--kinds", nargs="?", const=str(REPO / "tests" / "questions" / "blind" / "batch5.json"),
                         metavar="FILE", help="also time generated questions of every kind of FILE (default batch5)")
+    parser.add_argument("--parts", default="warm,server,process",
+                        help="which of the three figures to measure (comma-separated: warm, server, process)")
     parser.add_argument("--per-kind", type=int, default=3, help="questions per kind with --kinds")
+    parser.add_argument("--question", default="克州生态环境局2024年的三公经费是多少？",
+                        help="the question of the fresh-server and whole-process figures")
     parser.add_argument("--only-kinds", action="store_true", help="with --kinds: only the kinds' figures")
     parser.add_argument("--json", dest="json_out", metavar="OUT", help="with --kinds: write the kinds' figures")
     args = parser.parse_args()
@@ -240,10 +244,14 @@ def main() -> int:
     files = args.questions or [str(SHARED / "questions" / "examples.json"),
                                *map(str, sorted((REPO / "tests" / "questions").glob("*/*.json")))]
     questions = questions_of(files)
-    question = "克州生态环境局2024年的三公经费是多少？"
-    warm(url, questions, args.rounds)
-    first_question_on_a_fresh_server(url, question)
-    whole_process(url, question)
+    question = args.question
+    parts = {p.strip() for p in args.parts.split(",")}
+    if "warm" in parts:
+        warm(url, questions, args.rounds)
+    if "server" in parts:
+        first_question_on_a_fresh_server(url, question)
+    if "process" in parts:
+        whole_process(url, question)
     return 0
 
 
