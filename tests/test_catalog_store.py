@@ -67,6 +67,9 @@ def test_stored_catalogue_equals_a_fresh_build_and_follows_the_ingest(documents,
         assert len(_departments(first)) == 2 and len(first.budgets) == 2
         pipe = Pipeline(reader)  # loads the stored artefact: the same catalogue and budgets
         assert pipe.catalog.entities == fresh.catalog.entities and pipe.graph.budgets() == fresh.budgets
+        pipe.warm()  # what ``budgetkg serve`` does at start-up: the linker's fuzzy index is made, nothing answered
+        from nlp.link import FUZZY_KINDS
+        assert set(FUZZY_KINDS) <= set(pipe.linker._fuzzy_names)
         # machinery, not content: neither a project graph nor in the union (the default graph)
         assert CATALOG_GRAPH not in reader.graphs()
         leaked = reader.query(f"ASK {{ <{CATALOG_GRAPH}> ?p ?o }}").boolean
