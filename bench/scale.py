@@ -44,7 +44,7 @@ BIN = Path(sys.executable).parent
 # ------------------------------------------------------------------ helpers
 
 sys.path.insert(0, str(REPO / "scripts"))
-from bench_questions import percentile  # noqa: E402 - the one nearest-rank percentile of the benchmarks
+from bench_questions import percentile, time_questions  # noqa: E402 - one definition of both for the benchmarks
 
 
 def du(path: Path) -> int:
@@ -347,81 +347,6 @@ def time_queries_bounded(url: str, queries: dict[str, str], reps: int, timeout: 
         proc.kill()
         proc.join()
     return out
-
-
-QUESTION_KINDS = {
-    "dept_total": "{dept}{year}年的支出预算里，基本支出和项目支出各是多少？",
-    "sangong": "{dept}{year}年的公务用车运行费是多少？",
-    "project_amount": "{project}的预算金额是多少？",
-    "department_profile": "{dept}的编制数和实有人数各是多少？",
-    "top_n": "{dept}{year}年金额最大的两个项目是哪两个？",
-    "functional_breakdown": "{dept}{year}年按功能分类的支出各是多少？",
-    "economic_breakdown": "{dept}{year}年基本支出按经济分类各是多少？",
-    "topic_projects": "有没有做教育方面的项目？分别是哪个单位的、多少钱？",
-    "policy_basis": "{project}的设立依据引用了哪些文件？",
-    "threshold": "{year}年预算超过500万元的项目有哪些？",
-    "count": "{dept}{year}年有多少个项目？",
-    "comparison": "按一般公共预算拨款的规模，给各单位从高到低排个序。",
-    "carryover": "{dept}{year}年有哪些上年结转的项目？",
-    "funding_source": "{project}的资金来源是什么？",
-    "indicators": "{project}的绩效指标有哪些？",
-    "audit": "{dept}{year}年的预算数字对得上吗？",
-    "year_specific": "{dept}去年的收入总额是多少？",
-    "no_answer": "{dept}的食堂菜单是什么？",
-}
-
-
-def question_samples(store, per_kind: int) -> dict[str, list[str]]:
-    """Questions of every kind about departments, years and projects of the generated graph."""
-    from kg.rdf.namespaces import sparql_prefixes
-
-    depts = [(str(r[0]), int(r[1].toPython())) for r in store.query(sparql_prefixes() + """
-SELECT ?name (MAX(?y) AS ?year) WHERE { ?d a bkg:Department ; skos:prefLabel ?name .
-  ?doc bkg:department ?d ; bkg:fiscalYear ?fy . ?fy bkg:year ?y } GROUP BY ?name ORDER BY ?name LIMIT 50""").rows]
-    projects = [str(r[0]) for r in store.query(sparql_prefixes() + """
-SELECT DISTINCT ?l WHERE { ?p a bkg:Project ; rdfs:label ?l } ORDER BY ?l LIMIT 50""").rows]
-    out = {}
-    for kind, template in QUESTION_KINDS.items():
-        qs = []
-        for i in range(per_kind):
-            dept, year = depts[(i * 7) % len(depts)] if depts else ("某单位", 2024)
-            project = projects[(i * 11) % len(projects)] if projects else "某项目"
-            qs.append(template.format(dept=dept, year=year, project=project))
-        out[kind] = list(dict.fromkeys(qs))
-    return out
-
-
-def time_questions(store_url: str, per_kind: int, budget_s: float) -> dict:
-    from kg.store import open_store
-    from nlp.pipeline import Pipeline
-
-    store = open_store(store_url, read_only=True)
-    try:
-        samples = question_samples(store, per_kind)
-        started = time.perf_counter()
-        pipe = Pipeline(store)
-        first_q = next(iter(samples.values()))[0]
-        pipe(first_q)
-        build = time.perf_counter() - started
-        kinds, all_times = {}, []
-        deadline = time.monotonic() + budget_s
-        for kind, questions in samples.items():
-            times = []
-            for q in questions:
-                if time.monotonic() > deadline:
-                    break
-                t = time.perf_counter()
-                answer = pipe(q)
-                times.append(time.perf_counter() - t)
-            all_times += times
-            kinds[kind] = {"n": len(times), "median_ms": round(statistics.median(times) * 1000, 1) if times else None,
-                           "p95_ms": round(percentile(times, 95) * 1000, 1) if times else None,
-                           "intent": getattr(answer, "intent", None) if times else None}
-        return {"build_and_first_answer_s": round(build, 2), "kinds": kinds, "n": len(all_times),
-                "median_ms": round(statistics.median(all_times) * 1000, 1) if all_times else None,
-                "p95_ms": round(percentile(all_times, 95) * 1000, 1) if all_times else None}
-    finally:
-        store.close()
 
 
 # ------------------------------------------------------------------ report

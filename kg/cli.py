@@ -22,13 +22,16 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of the command ``only`` alone: a command run imports its
+    own module and not the fifteen others (``budgetkg ask`` then imports no extractor, no PDF
+    generator), which is most of a short command's start-up."""
     parser = _Parser(prog="budgetkg",
                      description="budgetkg: read Chinese budget disclosures (部门预算/决算公开) into "
                                  "exact records, a knowledge graph, and a question service.",
                      epilog="Exit codes: 0 success, 1 a document or query failed, 2 usage error.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in ([only] if only in COMMANDS else COMMANDS):
         try:
             module = importlib.import_module(f"kg.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -40,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(only=words[0] if words else None)  # budgetkg --help and errors: every command
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()

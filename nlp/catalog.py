@@ -94,11 +94,20 @@ class Catalog:
             out.append(e)
         for form, depts in sorted(places.items()):
             out.append(Entity("place", "place:" + form, form, (), None, None, "|".join(sorted(depts))))
+        return cls.index(out, years)
+
+    @classmethod
+    def index(cls, entities: list[Entity], years: list[int]) -> "Catalog":
+        """The catalogue of entities already built (aliases and places added): indexed by their
+        folded names. What loading a stored catalogue does (``nlp.catalog_store``)."""
+        out = list(entities)
         by_key: dict[str, list[Entity]] = defaultdict(list)
+        seen: set[tuple[str, Entity]] = set()  # (a set: ``e not in by_key[key]`` compared dataclasses pairwise)
         for e in out:
             for name in e.names():
                 key = fold(name)
-                if len(key) >= 2 and e not in by_key[key]:
+                if len(key) >= 2 and (key, e) not in seen:
+                    seen.add((key, e))
                     by_key[key].append(e)
         for key, ents in by_key.items():  # a department's own name names the department (not a table row printed so)
             if any(e.kind == "department" for e in ents):

@@ -120,8 +120,12 @@ CATALOG = {
 class Graph:
     """The store seen through the builder."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store, budgets: list[Budget] | None = None) -> None:
+        """``budgets``: the budgets as already read (the stored question catalogue keeps them),
+        so that the first question does not read them again."""
         self.store = store
+        if budgets is not None:
+            self.__dict__["_budgets"] = sorted(budgets, key=lambda b: (b.department, b.year))
 
     def run(self, sparql: str, log: list[str] | None = None) -> list[dict]:
         """Run one query; rows as dicts of Python values. Appended to ``log`` when one is given."""
@@ -158,7 +162,7 @@ class Graph:
         convert = getattr(self, "_" + focus)
         wanted = {b.iri for b in budgets}
         out: list[Row] = []
-        for q in build(focus, [b.iri for b in budgets], c):
+        for q in build(focus, [b.iri for b in budgets], c, graph_documents=len(self._budgets)):
             rows = self.run(q.text, log)
             if q.doc is None and wanted:  # one query over many documents: the rows of those asked
                 rows = [r for r in rows if r.get("doc") in wanted]

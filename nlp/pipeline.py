@@ -22,7 +22,8 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Callable
 
-from nlp.catalog import Catalog, catalog_from_graph
+from nlp.catalog import Catalog
+from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
 from nlp.frames import Frame
 from nlp.graph import Graph
@@ -35,7 +36,7 @@ from nlp.reply import Answer, Item, Part
 from nlp.scorer import Scorer
 from nlp.training import learned_weights
 from nlp.understand import describe, kind
-from nlp.vocabulary import Vocabulary, vocabulary_from_store
+from nlp.vocabulary import Vocabulary, vocabulary_of_rows
 
 log = logging.getLogger(__name__)
 
@@ -152,14 +153,28 @@ class Pipeline:
 
     def __init__(self, store) -> None:
         self.store = store
-        self.graph = Graph(store)
-        self.vocab: Vocabulary = vocabulary_from_store(store)
-        self.catalog: Catalog = catalog_from_graph(self.graph)
+        start = start_data(store)  # kept in the store by the ingest; built from the graph where stale
+        self.graph = Graph(store, start.budgets)
+        self.vocab: Vocabulary = vocabulary_of_rows(start.vocabulary_rows)
+        self.catalog: Catalog = start.catalog
         self.linker = Linker(self.catalog)
         self.parser = Parser(self.catalog, self.vocab, self.linker, Scorer(learned_weights()))
         self.components = [(name, COMPONENTS[name].factory(self)) for name in self.order]
         self.check()
         self.lock = threading.Lock()
+
+    def warm(self, question: str = "某单位2024年的项目支出和基本支出各是多少？") -> None:
+        """Read one question up to its execution (nothing is queried): what the components make on
+        first use — the linker's index of fuzzy names, the compiled cue patterns — is made now, so
+        the first question a freshly started server answers costs what any other does."""
+        state = QuestionState(question)
+        try:
+            for name, run in self.components:
+                if name == "execute":
+                    break
+                run(state)
+        except Exception:  # noqa: BLE001 - warming is an optimisation, never a failure
+            log.warning("warming the question pipeline failed", exc_info=True)
 
     def check(self) -> None:
         """Every field a component reads is written before it (or is the question itself)."""

@@ -164,7 +164,17 @@ def _rows(result) -> list[dict]:
 
 def vocabulary_from_store(store) -> Vocabulary:
     """The vocabulary as the store's ontology graph holds it (the files where it holds none)."""
-    rows = _rows(store.query(_VOCABULARY_QUERY))
+    return vocabulary_of_rows(vocabulary_rows(store))
+
+
+def vocabulary_rows(store) -> list[dict]:
+    """The rows the vocabulary is made of, as the store holds them (plain strings: what the stored
+    question catalogue keeps, ``nlp.catalog_store``)."""
+    return _rows(store.query(_VOCABULARY_QUERY))
+
+
+def vocabulary_of_rows(rows: list[dict]) -> Vocabulary:
+    """The vocabulary of ``rows`` (of the ontology files where the rows hold no item)."""
     if not any(r["what"] == "item" for r in rows):
         return vocabulary_from_files()
     return Vocabulary.from_rows(rows)

@@ -71,7 +71,7 @@ def warm_question_service(app) -> None:
     from web.data.answer import AnswerUnavailable, question_pipeline
 
     try:
-        question_pipeline(app.extensions["budgetkg"])
+        question_pipeline(app.extensions["budgetkg"]).warm()
     except AnswerUnavailable as exc:  # noqa: BLE001 - the server still serves pages and SPARQL
         print(f"budgetkg serve: the question service is not ready ({exc})", file=sys.stderr)
 

@@ -213,6 +213,7 @@ class _Run:
                 return
         self.summary.tally.commits += 1
         self.batch_limit = min(self.options.batch, self.batch_limit * 2)
+        refresh_question_catalogue(self.store)
         for item, done in zip(batch, loaded):
             for h in item.hashes:
                 self.known.setdefault(h, set()).add(item.graph)
@@ -381,6 +382,21 @@ class _Run:
                       f"the stored one has them) ({summary}--force replaces it)", b.graph)
         self.held.clear()
         return self.summary
+
+
+def refresh_question_catalogue(store: Store) -> None:
+    """The question catalogue kept in the store (``nlp.catalog_store``), rebuilt after each
+    committed batch like the other derived graphs, so ``ask`` and the web app load it instead of
+    building it. Not in the batch's transaction: a catalogue a crash left stale is detected by its
+    fingerprint and built afresh by the reader, so a failure here costs time, never correctness."""
+    from nlp.catalog_store import refresh
+
+    try:
+        refresh(store)
+    except Exception as exc:  # noqa: BLE001 - a derived artefact must never fail the ingest
+        import logging
+
+        logging.getLogger(__name__).warning("the question catalogue was not refreshed: %s", exc)
 
 
 def _budget_slot(record: Record) -> tuple:

@@ -104,12 +104,17 @@ class Store(Protocol):
 
 UNION_GRAPH = BASE + "graph/union"
 STAGING_PREFIX = BASE + "graph/staging/"
+# The question catalogue the ingest keeps for ``ask`` and the web app (``nlp.catalog_store``): a
+# derived artefact in a named graph of its own, never in the union (the default graph).
+CATALOG_GRAPH = BASE + "graph/catalog"
 
 
 def is_project_graph(iri: str) -> bool:
     """Servers keep their own system graphs (Virtuoso's virtrdf …); the project's are under BASE.
-    The materialised union graph and staging graphs are machinery, not content."""
-    return iri.startswith(BASE) and iri != UNION_GRAPH and not iri.startswith(STAGING_PREFIX)
+    The materialised union graph, staging graphs and the stored question catalogue are
+    machinery, not content."""
+    return (iri.startswith(BASE) and iri not in (UNION_GRAPH, CATALOG_GRAPH)
+            and not iri.startswith(STAGING_PREFIX))
 
 
 def union_cleanup(graph: str, union: str | None) -> str:
