@@ -44,7 +44,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("three_public.vehicles", r"公务用车购置及运行(?:维护)?费|公务用车(?:购置[及和与、])?运行(?:维护)?费用?(?=合计)|"
                              r"公务用车(?!运行|购置)|用车费用|车辆(?!购置|运行)"),
     ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
-    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=多少|花|是|要|用)"),
+    # 运维: the colloquial short form of 运行维护
+    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=多少|花|是|要|用)|运维(?:费)?"),
     ("procurement.total", r"政府采购|采购"),
     ("procurement.goods", r"货物"),
     ("procurement.works", r"工程"),
@@ -117,12 +118,14 @@ OPERATION_WORDS: list[tuple[str, str]] = [
              r"哪个.{0,4}最|位居第|排第"),
     ("sort", r"排序|排个序|排名|从高到低|从低到高|从大到小|从小到大|高低|依次"),
     ("compare", r"比较|对比|比一比|比一下|比比看|哪个多|哪个少|哪个高|哪个大|谁多|谁少|谁高|相比|是不是比|是否比|(?<!占)比(?!上年|去年|上一年|前一年|例|重)[^，。,?？的多少]{1,12}(?:多|少|高|低|大|小)|"
-                r"谁的?[^，。,?？]{0,10}(?:多|少|高|低|大|小)"),
+                r"谁的?[^，。,?？]{0,10}(?:多|少|高|低|大|小)|"
+                # 哪个减得多 / 哪项压得狠: which of the changes just asked is the larger
+                r"哪(?:个|项|一项|家|一个)?[^，。,?？]{0,4}(?:增|减|涨|降|压)[得了]?(?:更)?(?:多|少|快|狠|厉害)"),
     ("sum", r"合计|总共|一共|加起来|总和|之和|共计|加总|总数"),
     ("difference", r"多多少|少多少|差多少|(?<![占有])(?:高|低|大|小)多少|相差|差额|差距|高出|低了多少|多出|少了多少|多了多少|差了多少|差几"),
     ("share", r"占比|比重|比例|占多少|各占|占了|百分之几|占.{0,8}的?(?:百分|%)|所占|占[^，。,?？]{0,12}?的?(?:多少|几成)"),
     ("growth", r"增长率|增速|增幅|降幅|涨幅|涨了多少|增长了?多少|下降了?多少|减少了?多少|增加了?多少|压减了?多少|"
-               r"变化|增减|多了|少了|涨了|降了|每年涨|每年增|逐年"),
+               r"变化|增减|多了|少了|涨了|降了|每年涨|每年增|逐年|各?(?:增|减|涨|降|压)了多少"),
     ("change", r"比上年|较上年|比去年|较去年|同比|与上年相比|和上年相比|上年相比|较上一年|比上一年|压减|"
                r"(?:为什么|为啥|咋|怎么)(?:会|这么)?(?:降|减|少|增|涨|多|变)|(?:下降|减少|增加|增长|变化)的?原因"),
     ("derive", r"推算|倒推|算出|反推|推出|推断|算得"),
@@ -179,6 +182,10 @@ ALL_OF = r"全部|全都|都是|全是|完全|只有"
 # Words asking about a change against the year before (the narrative's 比上年 statements).
 CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上年|上年相比|压减|增加了|减少了|增加多少|减少多少|增长|下降|" \
                r"变化|增减|多了|少了|比\d{4}年|较\d{4}年"
+# A comparison of changes (谁压得多, 哪个减得多, 哪个涨得快): the stated changes are compared, not the
+# figures; the direction the words ask (压/减/降: the larger decrease).
+CHANGE_COMPARED = r"(?:增|减|涨|降|压)[得了]?(?:更)?(?:多|少|快|狠|厉害)"
+DECREASE_WORDS = r"减|降|压|少"
 # Clause openers that narrow the previous part (其中 …) or only add a condition to it.
 NARROW_WORDS = r"^(?:其中|这其中|这里面|里面|当中|此外|另外)"
 # Words that put a clause inside the economic classification of a department's basic expenditure.

@@ -143,6 +143,20 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     return [k for _, k in sorted(found)]
 
 
+def change_of_subjects(frame: Frame, prev: Frame) -> Frame:
+    """A change asked after subjects (会议费、培训费各多少？比上年各减了多少): the change the narrative
+    states for each of them. An expense of the economic classification is stated by its own word
+    (会议费预算 … 比上年减少9.66万元), as the figures' change reads it; a functional subject by its
+    class (住房保障（类）支出 … 增加747.78万元), as the subjects' own rows read it."""
+    subjects = prev.filters.subjects
+    if all(sub.kind == "economic_subject" for sub in subjects):
+        words = list(dict.fromkeys("word:" + re.sub(r"(?:预算)?支出$", "", sub.name) for sub in subjects))
+        return Frame("figures", words, prev.filters.copy(), Operation("change", also=list(frame.operation.also)),
+                     frame.clause, frame.score, prev.open_department)
+    return Frame("subjects", list(prev.measures), prev.filters.copy(), Operation("list", also=["change"]),
+                 frame.clause, frame.score, prev.open_department)
+
+
 def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame]:
     """The parts after context is shared between them (see the module docstring). ``vocab`` (the
     question service's ``Vocabulary``) lets a part name a figure by the words that tell it from its
@@ -179,6 +193,21 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 measures = measures[:1]
             frame.measures, frame.filters = measures, prev.filters.copy()  # 比25年: the baseline, not the year asked
             out.append(frame)
+            continue
+        if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "subjects" \
+                and prev.filters.subjects and not ev.departments:  # 会议费、培训费各多少？比上年各减了多少
+            out.append(change_of_subjects(frame, prev))
+            continue
+        if frame.operation.name in ("compare", "rank", "sort") and re.search(L.CHANGE_COMPARED, frame.clause) \
+                and not (ev.departments or ev.item_measures or ev.subjects or ev.projects) \
+                and prev.focus in ("figures", "departments") and prev.measures:
+            # 各多少？谁压得多 / 比上年各减了多少？哪个减得多: the changes compared, not the figures
+            if prev.operation.name in ("change", "growth") and prev.focus == "figures":
+                prev.operation.also.append("compare")
+                continue
+            measures = prev.measures[:1] if prev.focus == "departments" else list(prev.measures)
+            out.append(Frame("figures", measures, prev.filters.copy(), Operation("change", also=["compare"]),
+                             frame.clause, frame.score, prev.open_department))
             continue
         if frame.measures_guessed and prev.focus in ("assets", "staff") and not (ev.departments or ev.years):
             continue  # 啥类型的 / 哪家车多 after the vehicles: the previous part already shows it

@@ -332,6 +332,7 @@ def change(frame: Frame, ctx: Context) -> Result:
     derived: list[D.Derived] = []
     parts: list[str] = []
     rows: list[Row] = []
+    compared: list[tuple] = []  # (key, label, department, year, change) for 谁压得多
     for dept in names:
         have = [b for b in all_budgets if b.department == dept]
         asked = frame.filters.years or [b.year for b in have]
@@ -400,11 +401,34 @@ def change(frame: Frame, ctx: Context) -> Result:
                 elif lacking and cur is None:
                     continue
                 parts.append(phrase)
+                compared.append((s["key"], label, dept, doc.year, delta, src))
     if not items:
         if frame.derive_previous:
             return Result()
         return _no_change(frame, ctx, names, plain)
-    return Result(items, "。".join(parts) + "。", derived, rows)
+    text = "。".join(parts) + "。"
+    if "compare" in frame.operation.also and len(compared) >= 2:
+        text += _changes_compared(frame, compared, items)
+    return Result(items, text, derived, rows)
+
+
+def _changes_compared(frame: Frame, compared: list[tuple], items: list[Item]) -> str:
+    """谁压得多 / 哪个减得多: the stated changes ranked in the direction the question asks (压, 减, 降:
+    the largest decrease first), each named by what tells it apart (the department where several are
+    compared, else the figure's own word: 培训费)."""
+    down = bool(re.search(L.DECREASE_WORDS, frame.clause))
+    several = len({c[2] for c in compared}) > 1
+    ranked = sorted(compared, key=lambda c: c[4], reverse=not down)
+    lines = []
+    for rank, (key, label, dept, year, delta, src) in enumerate(ranked, 1):
+        name = dept if several else (key[5:] if key.startswith("word:") else label)
+        word = "增加" if delta >= 0 else "减少"
+        items.append(Item(name, money(abs(delta)), WAN, dept, year, src, {"rank": rank, "metric": f"比上年{word}"}))
+        lines.append(f"{rank}. {name}（比上年{word}{money(abs(delta))}万元）")
+    top = ranked[0]
+    best = top[2] if several else (top[0][5:] if top[0].startswith("word:") else top[1])
+    return f"按比上年{'减少' if down else '增加'}的多少排序：" + "；".join(lines) + \
+        f"。{'减少' if down else '增加'}最多的是{best}。"
 
 
 def _agreeing(stated: list[dict], current: dict, dept: str, year: int) -> list[dict]:
