@@ -164,7 +164,7 @@ LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(
 PHASE_WORDS: list[tuple[str, str]] = [
     ("final_account", r"决算|实际(?:支出|花|使用)"), ("initial_budget", r"年初预算"),
     ("adjusted_budget", r"调整(?:后)?预算|全年预算"),
-    ("budget", r"预算数|预算(?=(?:是|为|有|多少|各|、|和|与|及|安排了?多少|花了))")]
+    ("budget", r"预算数|预算(?=又?(?:是|为|有|多少|各|、|和|与|及|安排了?多少|花了))")]
 # Bounds: a comparison word before or after an amount. 以上/以下/以内 include the amount itself.
 BOUND_BEFORE: list[tuple[str, str]] = [("<=", r"不超过|不高于|不多于|最多"), ("<", r"低于|不足|少于|小于|不到|未达|未超过"),
                                        (">=", r"不低于|不少于|至少|上(?=$)"), (">", r"超过|突破|大于|高于|多于|过|逾|超")]
@@ -215,6 +215,9 @@ NOT_EXPENSE = r"经费|三公|公务|出国|运行费|购置费|接待费"
 # What makes a statement about a narrower figure than the one its leading words name
 # (一般公共预算拨款安排的会议费预算支出: 会议费 of the 一般公共预算, not the 一般公共预算 itself).
 NARROWER_EXPENSE = r"[\u4e00-\u9fff]{2,3}费"
+# A share's base named by a bare word (占收入的比例, 占支出多少): the department's total of that side.
+SHARE_BASE_WORDS: list[tuple[str, str]] = [("income_total", r"^(?:本年|全年|全部|部门|总)?收入$"),
+                                           ("expenditure_total", r"^(?:本年|全年|全部|部门|总)?支出$")]
 # A figure asked for what it is made of (上年结转结余由哪几部分组成): its parts in the ontology.
 PARTS_OF = r"由哪几部分|由哪些部分|哪几部分|哪几块|哪几项组成|由哪几项|组成部分|构成|组成|包括哪些|包含哪些|分为哪|分成哪|细分"
 # The economic classes a column of the basic-expenditure table is made of, where a table prints no

@@ -488,6 +488,9 @@ def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
     for key, rx in L.MEASURE_WORDS:
         if re.search(rx, m.group(1)) and key in vocab.measures:
             return key
+    for key, rx in L.SHARE_BASE_WORDS:
+        if re.search(rx, m.group(1)) and key in vocab.measures:
+            return key
     return None
 
 

@@ -17,7 +17,7 @@ import re
 
 from nlp import lexicon as L
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
-from nlp.normalize import RELATIVE_YEAR
+from nlp.normalize import RELATIVE_YEAR, find_years
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A piece of a question that asks something (a question word, an imperative, an operation).
@@ -143,6 +143,31 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     return [k for _, k in sorted(found)]
 
 
+def difference_with_earlier(frame: Frame, out: list[Frame]) -> Frame | None:
+    """差多少 against a year an earlier part asked (24年决算多少？26年预算又是多少，比24年实际多多少):
+    the difference of the figure the part before asked and the one that earlier part asked, each
+    read from its own document (the 决算's 决算数, the budget's 预算数). None where no earlier part
+    asked the same figure of the same departments in that year."""
+    if frame.operation.name != "difference" or len(out) < 2:
+        return None
+    m = re.search(r"[比较]([^，。,?？]{1,8}?年)", frame.clause)
+    years = find_years(m.group(1), None)[0] if m else []
+    prev = out[-1]
+    if len(years) != 1 or prev.focus != "figures" or not prev.measures or years[0] in prev.filters.years:
+        return None
+    earlier = next((p for p in reversed(out[:-1]) if p.focus == "figures" and p.measures == prev.measures
+                    and p.filters.years == years and p.filters.departments == prev.filters.departments), None)
+    if earlier is None:
+        return None
+    filters = prev.filters.copy()
+    filters.years = list(prev.filters.years) + years
+    filters.phase, filters.phases = None, []
+    derived = Frame("figures", list(prev.measures), filters, Operation("difference"), frame.clause, frame.score,
+                    prev.open_department)
+    derived.derived_only = True
+    return derived
+
+
 def change_of_subjects(frame: Frame, prev: Frame) -> Frame:
     """A change asked after subjects (会议费、培训费各多少？比上年各减了多少): the change the narrative
     states for each of them. An expense of the economic classification is stated by its own word
@@ -178,6 +203,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.phase = prev.filters.phase
         if not f.phases:
             f.phases = list(prev.filters.phases)
+        against = difference_with_earlier(frame, out)
+        if against is not None:  # …26年预算又是多少，比24年实际多多少: this year's figure against that part's
+            out.append(against)
+            continue
         named = parts_of_previous(frame, ev, prev, vocab)
         if named:
             frame.measures = named

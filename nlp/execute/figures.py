@@ -232,6 +232,8 @@ def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
     if (a.department, a.year) == (b.department, b.year):
         return D.difference(figure_input(a, _label(ctx, a.key)), figure_input(b, _label(ctx, b.key)))
     if a.key == b.key:
+        if a.department == b.department and (a.year or 0) < (b.year or 0):
+            a, b = b, a  # one figure of two years: the later against the earlier (26年比24年多)
         la = a.department if a.department != b.department else f"{a.year}年"
         lb = b.department if a.department != b.department else f"{b.year}年"
         return D.difference(figure_input(a, la), figure_input(b, lb),
