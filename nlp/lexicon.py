@@ -215,6 +215,9 @@ NOT_EXPENSE = r"经费|三公|公务|出国|运行费|购置费|接待费"
 # What makes a statement about a narrower figure than the one its leading words name
 # (一般公共预算拨款安排的会议费预算支出: 会议费 of the 一般公共预算, not the 一般公共预算 itself).
 NARROWER_EXPENSE = r"[\u4e00-\u9fff]{2,3}费"
+# The units inside one department (杭州市司法局系统里哪个单位…, 所属各单位谁最多): a ranking among them
+# needs each unit's own figure, not the department's.
+UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)?单位|二级(?:预算)?单位|各(?:个)?单位"
 # A share's base named by a bare word (占收入的比例, 占支出多少): the department's total of that side.
 SHARE_BASE_WORDS: list[tuple[str, str]] = [("income_total", r"^(?:本年|全年|全部|部门|总)?收入$"),
                                            ("expenditure_total", r"^(?:本年|全年|全部|部门|总)?支出$")]

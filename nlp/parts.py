@@ -182,11 +182,38 @@ def change_of_subjects(frame: Frame, prev: Frame) -> Frame:
                  frame.clause, frame.score, prev.open_department)
 
 
+# Department-level figures that may stand in one enumeration with expense subjects (三公、会议费、培训费各多少).
+ENUMERATED_FIGURES = ("three_public.", "procurement.", "operating_expenses")
+
+
+def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[Frame], list]:
+    """A clause that enumerates a department-level figure together with expense subjects (三公、会议费、
+    培训费各多少) asks both: the figure (with its parts, as the figure alone would be read) becomes a part
+    of its own before the subjects' part, sharing its department and year."""
+    from nlp.parse import _family_rules  # the one reading of which 三公/采购 parts a clause asks
+
+    out_frames, out_evidence = [], []
+    for frame, ev in zip(frames, evidence):
+        figures = [k for k in ev.item_measures if k.startswith(ENUMERATED_FIGURES)]
+        if frame.focus == "subjects" and frame.filters.subjects and figures and \
+                re.search(r"[、和及与]", frame.clause) and not frame.filters.column:
+            filters = frame.filters.copy()
+            filters.subjects, filters.scheme = [], None
+            measures = _family_rules(list(dict.fromkeys(figures)), ev.text, frame.operation.name)
+            out_frames.append(Frame("figures", measures, filters, Operation("lookup"), frame.clause, frame.score,
+                                    frame.open_department))
+            out_evidence.append(ev)
+        out_frames.append(frame)
+        out_evidence.append(ev)
+    return out_frames, out_evidence
+
+
 def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame]:
     """The parts after context is shared between them (see the module docstring). ``vocab`` (the
     question service's ``Vocabulary``) lets a part name a figure by the words that tell it from its
     siblings (see ``parts_of_previous``)."""
     out: list[Frame] = []
+    frames, evidence = figures_beside_subjects(frames, evidence)
     for frame, ev in zip(frames, evidence):
         prev = out[-1] if out else None
         if prev is None:

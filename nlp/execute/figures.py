@@ -335,6 +335,7 @@ def change(frame: Frame, ctx: Context) -> Result:
     parts: list[str] = []
     rows: list[Row] = []
     compared: list[tuple] = []  # (key, label, department, year, change) for 谁压得多
+    previous: list[tuple[str, D.Derived]] = []  # the years before derived, by department
     for dept in names:
         have = [b for b in all_budgets if b.department == dept]
         asked = frame.filters.years or [b.year for b in have]
@@ -399,6 +400,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                                                delta, label, doc.year - 1)
                     derived.append(d)
                     items.append(derived_item(d))
+                    previous.append((dept, d))
                     phrase += f"；据此推算{doc.year - 1}年为{money(d.value)}万元（{d.formula}）"
                 elif lacking and cur is None:
                     continue
@@ -411,6 +413,15 @@ def change(frame: Frame, ctx: Context) -> Result:
     text = "。".join(parts) + "。"
     if "compare" in frame.operation.also and len(compared) >= 2:
         text += _changes_compared(frame, compared, items)
+    if "compare_previous" in frame.operation.also and len({dept for dept, _ in previous}) >= 2:
+        ranked = sorted(previous, key=lambda p: p[1].value, reverse=True)
+        text += f"按推算的{ranked[0][1].label.replace('（推算）', '')}从高到低：" + "；".join(
+            f"{i}. {dept}{money(d.value)}万元" for i, (dept, d) in enumerate(ranked, 1)) + "。"
+        if len(ranked) == 2:
+            diff = D.difference(D.Input(ranked[0][0], ranked[0][1].value, WAN), D.Input(ranked[1][0], ranked[1][1].value, WAN))
+            derived.append(diff)
+            items.append(derived_item(diff))
+            text += diff.formula + "。"
     return Result(items, text, derived, rows)
 
 
@@ -486,6 +497,15 @@ def departments(frame: Frame, ctx: Context) -> Result:
     op = frame.operation
     by = _fetch(ctx, budgets, [key])
     rows = [r for r in by.values() if r.key == key]
+    if len(f.departments) == 1 and re.search(L.UNITS_WITHIN, frame.clause) and rows:
+        # 某局系统里哪个单位最多: the graph holds the department's figure, not each unit's; said so,
+        # never the department standing in for its units
+        dept = f.departments[0].name
+        label = _label(ctx, key)
+        shown = [r for r in rows if r.department == dept]
+        text = f"图谱中没有{dept}所属各单位分别的{label}，无法在单位之间排序。" + \
+            "图谱中有的是部门合计：" + "；".join(f"{who(r.department, r.year)}{label}{money(r.amount)}万元" for r in shown) + "。"
+        return Result([item_of(r, f"{r.department}{label}（部门合计）") for r in shown], with_note(text, note), [], shown)
     bound = ""
     if f.bound is not None:
         rows = [r for r in rows if f.bound.admits(r.amount)]
