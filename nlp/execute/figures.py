@@ -335,7 +335,7 @@ def change(frame: Frame, ctx: Context) -> Result:
     parts: list[str] = []
     rows: list[Row] = []
     compared: list[tuple] = []  # (key, label, department, year, change) for 谁压得多
-    previous: list[tuple[str, D.Derived]] = []  # the years before derived, by department
+    previous: list[tuple[str, D.Derived, int]] = []  # the years before derived: department, figure, year
     for dept in names:
         have = [b for b in all_budgets if b.department == dept]
         asked = frame.filters.years or [b.year for b in have]
@@ -354,7 +354,8 @@ def change(frame: Frame, ctx: Context) -> Result:
                     continue
                 seen.add((key, r.amount, r.attrs.get("current")))
                 label = _label(ctx, key) if not key.startswith("word:") else re.sub(r"预算支出$|支出$", "", r.label)
-                stated.append({"key": key, "label": label, "delta": r.amount, "current": r.attrs.get("current"),
+                stated.append({"key": key, "label": label, "subject": r.label, "delta": r.amount,
+                               "current": r.attrs.get("current"),
                                "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
             stated = _agreeing(stated, current, dept, doc.year)
             before = next((b for b in have if b.year == doc.year - 1), None)
@@ -400,7 +401,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                                                delta, label, doc.year - 1)
                     derived.append(d)
                     items.append(derived_item(d))
-                    previous.append((dept, d))
+                    previous.append((dept, d, doc.year - 1))
                     phrase += f"；据此推算{doc.year - 1}年为{money(d.value)}万元（{d.formula}）"
                 elif lacking and cur is None:
                     continue
@@ -413,12 +414,14 @@ def change(frame: Frame, ctx: Context) -> Result:
     text = "。".join(parts) + "。"
     if "compare" in frame.operation.also and len(compared) >= 2:
         text += _changes_compared(frame, compared, items)
-    if "compare_previous" in frame.operation.also and len({dept for dept, _ in previous}) >= 2:
+    if "compare_previous" in frame.operation.also and len({p[0] for p in previous}) >= 2:
         ranked = sorted(previous, key=lambda p: p[1].value, reverse=True)
         text += f"按推算的{ranked[0][1].label.replace('（推算）', '')}从高到低：" + "；".join(
-            f"{i}. {dept}{money(d.value)}万元" for i, (dept, d) in enumerate(ranked, 1)) + "。"
+            f"{i}. {dept}{money(d.value)}万元" for i, (dept, d, _y) in enumerate(ranked, 1)) + "。"
         if len(ranked) == 2:
-            diff = D.difference(D.Input(ranked[0][0], ranked[0][1].value, WAN), D.Input(ranked[1][0], ranked[1][1].value, WAN))
+            (a, da, year), (b, db, _) = ranked
+            diff = D.difference(D.Input(a, da.value, WAN, a, year), D.Input(b, db.value, WAN, b, year),
+                                f"{year}年{a}比{b}多")
             derived.append(diff)
             items.append(derived_item(diff))
             text += diff.formula + "。"
@@ -445,7 +448,8 @@ def _changes_compared(frame: Frame, compared: list[tuple], items: list[Item]) ->
 
 
 def _agreeing(stated: list[dict], current: dict, dept: str, year: int) -> list[dict]:
-    """The stated changes of a measure that speak of the figure the graph holds for it.
+    """The stated changes of a measure that speak of the figure the graph holds for it (a statement
+    naming two figures and printing another amount than the graph's is about the other one).
 
     A narrative may state several changes a loose label matches (上年财政拨款结转 and a
     非财政拨款结转 sentence); where one of them states the graph's own figure, the others are about
@@ -453,6 +457,12 @@ def _agreeing(stated: list[dict], current: dict, dept: str, year: int) -> list[d
     out: list[dict] = []
     for s in stated:
         row = current.get((dept, year, s["key"]))
+        if row is not None and row.amount and s["current"] is not None and s.get("subject") and \
+                abs(s["current"] - row.amount) > max(Decimal("0.05"), abs(row.amount) / 1000) and \
+                sum(1 for k in L.STATEMENT_WORDS if _about(s["subject"], k)) > 1:
+            # 一般公共预算收入预算13,297.11…增长32.04% names two figures and states another amount than
+            # 收入总计's 13,377.11: it is about the other one, never shown as this one
+            continue
         same_key = [t for t in stated if t["key"] == s["key"]]
         if row is not None and len(same_key) > 1 and s["current"] is not None and s["current"] != row.amount \
                 and any(t["current"] == row.amount for t in same_key):

@@ -75,7 +75,8 @@ def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) 
         items.append(derived_item(d))
         phrase += f"；据此推算{top.year - 1}年为{money(d.value)}万元（{d.formula}）"
         if delta is None:  # the change in money, from the derived year before
-            change = D.difference(now, D.Input(d.label, d.value, WAN, top.department, top.year - 1))
+            change = D.difference(now, D.Input(d.label, d.value, WAN, top.department, top.year - 1),
+                                  f"{top.year}年{top.label}比上年{'增加' if up else '减少'}（推算）")
             derived.append(change)
             items.append(derived_item(change))
             phrase += f"，即{'增加' if up else '减少'}{money(abs(change.value))}万元"
