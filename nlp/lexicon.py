@@ -30,7 +30,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("state_capital", r"国有资本经营(?:预算)?(?:拨款)?(?:收入)?|国有资本"),
     ("carryover_nonfiscal", r"非财政拨款结转(?:和?结余)?"),
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
-    ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?"),
+    ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|"
+                        r"(?<!年底)(?<!年末)(?<!期末)(?<!年底的)(?<!年末的)结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?"),
     ("unit_funds", r"单位资金(?!项目)|其他收入|事业收入"),
     ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目)(?:收入)?(?:合计)?"),
     ("basic_expenditure", r"基本支出"),
@@ -218,6 +219,11 @@ NARROWER_EXPENSE = r"[\u4e00-\u9fff]{2,3}费"
 # The units inside one department (杭州市司法局系统里哪个单位…, 所属各单位谁最多): a ranking among them
 # needs each unit's own figure, not the department's.
 UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)?单位|二级(?:预算)?单位|各(?:个)?单位"
+# Figures a 决算 states that are no budget item of the graph (年末结转和结余: what is carried into the next
+# year, not 上年结转结余 carried in): asked by name, answered from the narrative's statement about them,
+# never by another figure.
+STATED_ONLY_FIGURES: list[tuple[str, str]] = [
+    ("年末结转和结余", r"(?:年底|年末|期末)的?结转(?:和|与|及)?结余|结转下年")]
 # A share's base named by a bare word (占收入的比例, 占支出多少): the department's total of that side.
 SHARE_BASE_WORDS: list[tuple[str, str]] = [("income_total", r"^(?:本年|全年|全部|部门|总)?收入$"),
                                            ("expenditure_total", r"^(?:本年|全年|全部|部门|总)?支出$")]

@@ -204,6 +204,7 @@ class Parser:
                 words = [w for w in re.findall(L.EXPENSE_WORD, ev.text) if not re.search(L.NOT_EXPENSE, w)]
                 if words:
                     keys = ["word:" + w[-3:] for w in dict.fromkeys(words)] + keys
+            keys = ["word:" + label for label, rx in L.STATED_ONLY_FIGURES if re.search(rx, ev.text)] + keys
             keys = _family_rules(keys, ev.text, frame.operation.name)
             if focus == "departments" and not keys:
                 keys = ["income_total"]

@@ -174,7 +174,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         if said:
             parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not rows:
-        return Result()
+        return _stated_only(ctx, budgets, [k for k in keys if k.startswith("word:")], note)
     text = "。".join(parts) + "。"
     if op.name == "difference" or "difference" in op.also:
         d = _difference(ctx, rows)
@@ -207,6 +207,26 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     if op.name == "completion" and not any(d.label.endswith("完成率") for d in derived):
         text += "图谱中没有这些数的预算数与决算数两栏，无法计算完成率。"
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _stated_only(ctx: Context, budgets: list[Budget], words: list[str], note: str) -> Result:
+    """A figure no table of the graph holds (年末结转和结余 of a 决算), answered from the amount the
+    narrative's statement about it prints, said to be so; nothing where no statement names it."""
+    if not words or not budgets:
+        return Result()
+    items, parts, rows = [], [], []
+    for r in ctx.rows("changes", budgets):
+        key = next((w for w in words if w[5:] in r.label), None)
+        if key is None or r.attrs.get("current") is None or any(x.key == key and (x.department, x.year) ==
+                                                                (r.department, r.year) for x in rows):
+            continue
+        row = Row(key[5:], r.attrs["current"], WAN, r.department, r.year, r.source, r.iri, key)
+        rows.append(row)
+        items.append(item_of(row))
+        parts.append(f"{who(r.department, r.year)}{key[5:]}{money(row.amount)}万元")
+    if not rows:
+        return Result()
+    return Result(items, with_note("；".join(parts) + "（数字取自文件的文字说明）。", note), [], rows)
 
 
 def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Result:
