@@ -205,7 +205,7 @@ class Parser:
                 if words:
                     keys = ["word:" + w[-3:] for w in dict.fromkeys(words)] + keys
             keys = ["word:" + label for label, rx in L.STATED_ONLY_FIGURES if re.search(rx, ev.text)] + keys
-            keys = _family_rules(keys, ev.text, frame.operation.name)
+            keys = family_rules(keys, ev.text, frame.operation.name)
             if focus == "departments" and not keys:
                 keys = ["income_total"]
             if focus == "departments":
@@ -266,7 +266,7 @@ def _ref(e: Entity) -> Ref:
     return Ref(e.kind, e.iri, e.name, e.code, e.department, e.year)
 
 
-def _family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
+def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
     """Which of the 三公 and 采购 parts a clause asks for: the parts it names, with the total where
     it says 总共/合计/其中; all parts where it names only the family (only its total where the
     family is compared or changed)."""

@@ -18,6 +18,7 @@ import re
 from nlp import lexicon as L
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
+from nlp.parse import family_rules
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A piece of a question that asks something (a question word, an imperative, an operation).
@@ -190,8 +191,6 @@ def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[F
     """A clause that enumerates a department-level figure together with expense subjects (三公、会议费、
     培训费各多少) asks both: the figure (with its parts, as the figure alone would be read) becomes a part
     of its own before the subjects' part, sharing its department and year."""
-    from nlp.parse import _family_rules  # the one reading of which 三公/采购 parts a clause asks
-
     out_frames, out_evidence = [], []
     for frame, ev in zip(frames, evidence):
         figures = [k for k in ev.item_measures if k.startswith(ENUMERATED_FIGURES)]
@@ -199,7 +198,7 @@ def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[F
                 re.search(r"[、和及与]", frame.clause) and not frame.filters.column:
             filters = frame.filters.copy()
             filters.subjects, filters.scheme = [], None
-            measures = _family_rules(list(dict.fromkeys(figures)), ev.text, frame.operation.name)
+            measures = family_rules(list(dict.fromkeys(figures)), ev.text, frame.operation.name)
             out_frames.append(Frame("figures", measures, filters, Operation("lookup"), frame.clause, frame.score,
                                     frame.open_department))
             out_evidence.append(ev)
@@ -251,7 +250,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             out.append(frame)
             continue
         if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "subjects" \
-                and prev.filters.subjects and not ev.departments:  # 会议费、培训费各多少？比上年各减了多少
+                and prev.filters.subjects and not ev.departments and ev.years in ([], prev.filters.years) \
+                and not {"growth", "change"} & {prev.operation.name, *prev.operation.also}:
+            # 会议费、培训费各多少？比上年各减了多少 (26年比它涨了多少 after 25年's figure is that part's own)
             out.append(change_of_subjects(frame, prev))
             continue
         if frame.operation.name in ("compare", "rank", "sort") and re.search(L.CHANGE_COMPARED, frame.clause) \
