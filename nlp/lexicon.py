@@ -50,7 +50,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("three_public.vehicles", r"公务用车购置及运行(?:维护)?费|公务用车(?:购置[及和与、])?运行(?:维护)?费用?(?=合计)|"
                              r"公务用车(?!运行|购置)|用车费用|车辆(?!购置|运行)"),
     ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
-    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=多少|花|是|要|用)"),
+    # 运维: the colloquial short form of 运行维护
+    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=多少|花|是|要|用)|运维(?:费)?"),
     ("procurement.total", r"政府采购|采购"),
     ("procurement.goods", r"货物"),
     ("procurement.works", r"工程"),
@@ -128,12 +129,14 @@ OPERATION_WORDS: list[tuple[str, str]] = [
              r"哪个.{0,4}最|位居第|排第"),
     ("sort", r"排序|排个序|排名|从高到低|从低到高|从大到小|从小到大|高低|依次"),
     ("compare", r"比较|对比|比一比|比一下|比比看|哪个多|哪个少|哪个高|哪个大|谁多|谁少|谁高|相比|是不是比|是否比|(?<!占)比(?!上年|去年|上一年|前一年|例|重)[^，。,?？的多少]{1,12}(?:多|少|高|低|大|小)|"
-                r"谁的?[^，。,?？]{0,10}(?:多|少|高|低|大|小)"),
+                r"谁的?[^，。,?？]{0,10}(?:多|少|高|低|大|小)|"
+                # 哪个减得多 / 哪项压得狠: which of the changes just asked is the larger
+                r"哪(?:个|项|一项|家|一个)?[^，。,?？]{0,4}(?:增|减|涨|降|压)(?:得更?|了更|更)(?:多|少|快|狠|厉害)(?!少)"),
     ("sum", r"合计|总共|一共|加起来|总和|之和|共计|加总|总数"),
     ("difference", r"多多少|少多少|差多少|(?<![占有])(?:高|低|大|小)多少|相差|差额|差距|高出|低了多少|多出|少了多少|多了多少|差了多少|差几"),
     ("share", r"占比|比重|比例|占多少|各占|占了|百分之几|占.{0,8}的?(?:百分|%)|所占|占[^，。,?？]{0,12}?的?(?:多少|几成)"),
     ("growth", r"增长率|增速|增幅|降幅|涨幅|涨了多少|增长了?多少|下降了?多少|减少了?多少|增加了?多少|压减了?多少|"
-               r"变化|增减|多了|少了|涨了|降了|每年涨|每年增|逐年"),
+               r"变化|增减|多了|少了|涨了|降了|每年涨|每年增|逐年|各?(?:增|减|涨|降|压)了多少"),
     ("change", r"比上年|较上年|比去年|较去年|同比|与上年相比|和上年相比|上年相比|较上一年|比上一年|压减|"
                r"(?:为什么|为啥|咋|怎么)(?:会|这么)?(?:降|减|少|增|涨|多|变)|(?:下降|减少|增加|增长|变化)的?原因"),
     ("derive", r"推算|倒推|算出|反推|推出|推断|算得"),
@@ -178,7 +181,7 @@ LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(
 PHASE_WORDS: list[tuple[str, str]] = [
     ("final_account", r"决算|实际(?:支出|花|使用)"), ("initial_budget", r"年初预算"),
     ("adjusted_budget", r"调整(?:后)?预算|全年预算"),
-    ("budget", r"预算数|预算(?=(?:是|为|有|多少|各|、|和|与|及|安排了?多少|花了))")]
+    ("budget", r"预算数|预算(?=又?(?:是|为|有|多少|各|、|和|与|及|安排了?多少|花了))")]
 # Bounds: a comparison word before or after an amount. 以上/以下/以内 include the amount itself.
 BOUND_BEFORE: list[tuple[str, str]] = [("<=", r"不超过|不高于|不多于|最多"), ("<", r"低于|不足|少于|小于|不到|未达|未超过"),
                                        (">=", r"不低于|不少于|至少|上(?=$)"), (">", r"超过|突破|大于|高于|多于|过|逾|超")]
@@ -196,6 +199,10 @@ ALL_OF = r"全部|全都|都是|全是|完全|只有"
 # Words asking about a change against the year before (the narrative's 比上年 statements).
 CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上年|上年相比|压减|增加了|减少了|增加多少|减少多少|增长|下降|" \
                r"变化|增减|多了|少了|比\d{4}年|较\d{4}年"
+# A comparison of changes (谁压得多, 哪个减得多, 哪个涨得快): the stated changes are compared, not the
+# figures; the direction the words ask (压/减/降: the larger decrease).
+CHANGE_COMPARED = r"(?:增|减|涨|降|压)(?:得更?|了更|更)(?:多|少|快|狠|厉害)(?!少)"
+DECREASE_WORDS = r"减|降|压|少"
 # Clause openers that narrow the previous part (其中 …) or only add a condition to it.
 NARROW_WORDS = r"^(?:其中|这其中|这里面|里面|当中|此外|另外)"
 # Words that put a clause inside the economic classification of a department's basic expenditure.
@@ -227,6 +234,17 @@ NOT_EXPENSE = r"经费|三公|公务|出国|运行费|购置费|接待费"
 # What makes a statement about a narrower figure than the one its leading words name
 # (一般公共预算拨款安排的会议费预算支出: 会议费 of the 一般公共预算, not the 一般公共预算 itself).
 NARROWER_EXPENSE = r"[\u4e00-\u9fff]{2,3}费"
+# The units inside one department (杭州市司法局系统里哪个单位…, 所属各单位谁最多): a ranking among them
+# needs each unit's own figure, not the department's.
+UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)?单位|二级(?:预算)?单位|各(?:个)?单位"
+# Figures a 决算 states that are no budget item of the graph (年末结转和结余: what is carried into the next
+# year, not 上年结转结余 carried in): asked by name, answered from the narrative's statement about them,
+# never by another figure.
+STATED_ONLY_FIGURES: list[tuple[str, str]] = [
+    ("年末结转和结余", r"(?:年底|年末|期末)的?结转(?:和|与|及)?结余|结转下年")]
+# A share's base named by a bare word (占收入的比例, 占支出多少): the department's total of that side.
+SHARE_BASE_WORDS: list[tuple[str, str]] = [("income_total", r"^(?:本年|全年|全部|部门|总)?收入$"),
+                                           ("expenditure_total", r"^(?:本年|全年|全部|部门|总)?支出$")]
 # A figure asked for what it is made of (上年结转结余由哪几部分组成): its parts in the ontology.
 PARTS_OF = r"由哪几部分|由哪些部分|哪几部分|哪几块|哪几项组成|由哪几项|组成部分|构成|组成|包括哪些|包含哪些|分为哪|分成哪|细分"
 # The economic classes a column of the basic-expenditure table is made of, where a table prints no

@@ -50,7 +50,7 @@ _GENERIC_UNKNOWN = {"中国", "全国", "中央", "国家", "自治区", "全州
 _PERSON = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?=负责|是[^，。?？]{0,16}负责人|牵头|主管|分管|经办)|"
                      r"负责人(?:是|为)?([\u4e00-\u9fff]{2,3})(?=$|[，。?？,的吗])")
 _ENUMERATED = re.compile(r"(?P<places>(?:[\u4e00-\u9fff]{2,3}[、和与及])+[\u4e00-\u9fff]{2,3}?)"
-                         r"(?:[一二三四五六七八九十两\d]+(?:个|家))?(?:市|省|区|县)?的?"
+                         r"(?:这|那|这些|那些)?(?:[一二三四五六七八九十两几\d]+(?:个|家))?(?:市|省|区|县)?的?"
                          r"(?P<org>[\u4e00-\u9fff]{1,8}?(?:局|厅|委|办|院|中心))")
 _LEVEL_START = re.compile(r"[省市州区县旗盟]")
 _FUNCTION_CHAR = re.compile(r"[的了和与及是在给对把从按为向]")
@@ -199,7 +199,13 @@ class Linker:
                 start = text.find(key, start + 1)
         self._text = text
         linked = Linked(nq, self._select(spans))
-        found = self._fuzzy_departments(text, linked.mentions) + self._enumerated(text, linked.mentions)
+        enumerated = self._enumerated(text, linked.mentions)
+        found = self._fuzzy_departments(text, linked.mentions) + enumerated
+        if enumerated:  # 北京、深圳…这几个财政局: the organisation word is each place's, not a department of its own
+            tails = [(m.end("places"), m.end()) for m in _ENUMERATED.finditer(text)]
+            inside = lambda x: any(s <= x.start and x.end <= e for s, e in tails)  # noqa: E731
+            found = [f for f in found if f in enumerated or not inside(f)]
+            linked.mentions = [x for x in linked.mentions if not (inside(x) and x.kinds() & {"department", "unit"})]
         for f in found:  # the short form replaces a bare place inside it (江苏 in 江苏高院)
             linked.mentions = [m for m in linked.mentions if not (f.start <= m.start and m.end <= f.end)
                                or m.kinds() - {"place"}]

@@ -207,7 +207,8 @@ class Parser:
                 words = [w for w in re.findall(L.EXPENSE_WORD, ev.text) if not re.search(L.NOT_EXPENSE, w)]
                 if words:
                     keys = ["word:" + w[-3:] for w in dict.fromkeys(words)] + keys
-            keys = _family_rules(keys, ev.text, frame.operation.name)
+            keys = ["word:" + label for label, rx in L.STATED_ONLY_FIGURES if re.search(rx, ev.text)] + keys
+            keys = family_rules(keys, ev.text, frame.operation.name)
             if focus == "departments" and not keys:
                 keys = ["income_total"]
             if focus == "departments":
@@ -268,7 +269,7 @@ def _ref(e: Entity) -> Ref:
     return Ref(e.kind, e.iri, e.name, e.code, e.department, e.year)
 
 
-def _family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
+def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
     """Which of the 三公 and 采购 parts a clause asks for: the parts it names, with the total where
     it says 总共/合计/其中; all parts where it names only the family (only its total where the
     family is compared or changed)."""
@@ -484,6 +485,9 @@ def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
     if not m:
         return None
     for key, rx in L.MEASURE_WORDS:
+        if re.search(rx, m.group(1)) and key in vocab.measures:
+            return key
+    for key, rx in L.SHARE_BASE_WORDS:
         if re.search(rx, m.group(1)) and key in vocab.measures:
             return key
     return None

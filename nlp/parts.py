@@ -18,7 +18,8 @@ import re
 from nlp import lexicon as L
 from nlp.execute.assets import kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
-from nlp.normalize import RELATIVE_YEAR
+from nlp.normalize import RELATIVE_YEAR, find_years
+from nlp.parse import family_rules
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A piece of a question that asks something (a question word, an imperative, an operation).
@@ -170,11 +171,75 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
 FUNDING_OF_MEASURE = {"upper_level_transfer": "transfer", "fiscal_total": "fiscal", "unit_funds": "unit_funds"}
 
 
+def difference_with_earlier(frame: Frame, out: list[Frame]) -> Frame | None:
+    """差多少 against a year an earlier part asked (24年决算多少？26年预算又是多少，比24年实际多多少):
+    the difference of the figure the part before asked and the one that earlier part asked, each
+    read from its own document (the 决算's 决算数, the budget's 预算数). None where no earlier part
+    asked the same figure of the same departments in that year."""
+    if frame.operation.name != "difference" or len(out) < 2:
+        return None
+    m = re.search(r"[比较]([^，。,?？]{1,8}?年)", frame.clause)
+    years = find_years(m.group(1), None)[0] if m else []
+    prev = out[-1]
+    if len(years) != 1 or prev.focus != "figures" or not prev.measures or years[0] in prev.filters.years:
+        return None
+    earlier = next((p for p in reversed(out[:-1]) if p.focus == "figures" and p.measures == prev.measures
+                    and p.filters.years == years and p.filters.departments == prev.filters.departments), None)
+    if earlier is None:
+        return None
+    filters = prev.filters.copy()
+    filters.years = list(prev.filters.years) + years
+    filters.phase, filters.phases = None, []
+    derived = Frame("figures", list(prev.measures), filters, Operation("difference"), frame.clause, frame.score,
+                    prev.open_department)
+    derived.derived_only = True
+    return derived
+
+
+def change_of_subjects(frame: Frame, prev: Frame) -> Frame:
+    """A change asked after subjects (会议费、培训费各多少？比上年各减了多少): the change the narrative
+    states for each of them. An expense of the economic classification is stated by its own word
+    (会议费预算 … 比上年减少9.66万元), as the figures' change reads it; a functional subject by its
+    class (住房保障（类）支出 … 增加747.78万元), as the subjects' own rows read it."""
+    subjects = prev.filters.subjects
+    if all(sub.kind == "economic_subject" for sub in subjects):
+        words = list(dict.fromkeys("word:" + re.sub(r"(?:预算)?支出$", "", sub.name) for sub in subjects))
+        return Frame("figures", words, prev.filters.copy(), Operation("change", also=list(frame.operation.also)),
+                     frame.clause, frame.score, prev.open_department)
+    return Frame("subjects", list(prev.measures), prev.filters.copy(), Operation("list", also=["change"]),
+                 frame.clause, frame.score, prev.open_department)
+
+
+# Department-level figures that may stand in one enumeration with expense subjects (三公、会议费、培训费各多少).
+ENUMERATED_FIGURES = ("three_public.", "procurement.", "operating_expenses")
+
+
+def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[Frame], list]:
+    """A clause that enumerates a department-level figure together with expense subjects (三公、会议费、
+    培训费各多少) asks both: the figure (with its parts, as the figure alone would be read) becomes a part
+    of its own before the subjects' part, sharing its department and year."""
+    out_frames, out_evidence = [], []
+    for frame, ev in zip(frames, evidence):
+        figures = [k for k in ev.item_measures if k.startswith(ENUMERATED_FIGURES)]
+        if frame.focus == "subjects" and frame.filters.subjects and figures and \
+                re.search(r"[、和及与]", frame.clause) and not frame.filters.column:
+            filters = frame.filters.copy()
+            filters.subjects, filters.scheme = [], None
+            measures = family_rules(list(dict.fromkeys(figures)), ev.text, frame.operation.name)
+            out_frames.append(Frame("figures", measures, filters, Operation("lookup"), frame.clause, frame.score,
+                                    frame.open_department))
+            out_evidence.append(ev)
+        out_frames.append(frame)
+        out_evidence.append(ev)
+    return out_frames, out_evidence
+
+
 def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame]:
     """The parts after context is shared between them (see the module docstring). ``vocab`` (the
     question service's ``Vocabulary``) lets a part name a figure by the words that tell it from its
     siblings (see ``parts_of_previous``)."""
     out: list[Frame] = []
+    frames, evidence = figures_beside_subjects(frames, evidence)
     for frame, ev in zip(frames, evidence):
         prev = out[-1] if out else None
         if prev is None:
@@ -191,6 +256,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.phase = prev.filters.phase
         if not f.phases:
             f.phases = list(prev.filters.phases)
+        against = difference_with_earlier(frame, out)
+        if against is not None:  # …26年预算又是多少，比24年实际多多少: this year's figure against that part's
+            out.append(against)
+            continue
         named = parts_of_previous(frame, ev, prev, vocab)
         if named:
             frame.measures = named
@@ -206,6 +275,23 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 measures = measures[:1]
             frame.measures, frame.filters = measures, prev.filters.copy()  # 比25年: the baseline, not the year asked
             out.append(frame)
+            continue
+        if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "subjects" \
+                and prev.filters.subjects and not ev.departments and ev.years in ([], prev.filters.years) \
+                and not {"growth", "change"} & {prev.operation.name, *prev.operation.also}:
+            # 会议费、培训费各多少？比上年各减了多少 (26年比它涨了多少 after 25年's figure is that part's own)
+            out.append(change_of_subjects(frame, prev))
+            continue
+        if frame.operation.name in ("compare", "rank", "sort") and re.search(L.CHANGE_COMPARED, frame.clause) \
+                and not (ev.departments or ev.item_measures or ev.subjects or ev.projects) \
+                and prev.focus in ("figures", "departments") and prev.measures:
+            # 各多少？谁压得多 / 比上年各减了多少？哪个减得多: the changes compared, not the figures
+            if prev.operation.name in ("change", "growth") and prev.focus == "figures":
+                prev.operation.also.append("compare")
+                continue
+            measures = prev.measures[:1] if prev.focus == "departments" else list(prev.measures)
+            out.append(Frame("figures", measures, prev.filters.copy(), Operation("change", also=["compare"]),
+                             frame.clause, frame.score, prev.open_department))
             continue
         if frame.measures_guessed and prev.focus in ("assets", "staff") and not (ev.departments or ev.years):
             continue  # 啥类型的 / 哪家车多 after the vehicles: the previous part already shows it

@@ -25,7 +25,7 @@ from typing import Callable
 from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
-from nlp.frames import Frame
+from nlp.frames import Frame, Operation
 from nlp.graph import Graph
 from nlp.link import Linked, Linker
 from nlp.names import closest_names
@@ -243,6 +243,14 @@ class Pipeline:
                     f.years = lacking
             if f.years and not set(f.years) & have and all(y + 1 in have for y in f.years):
                 frame.derive_previous = True
+        if len(names) >= 2 and frame.focus == "departments" and f.years and all(
+                not set(f.years) & set(self.catalog.dept_years.get(n, [])) and
+                all(y + 1 in self.catalog.dept_years.get(n, []) for y in f.years) for n in names):
+            # 去年呢 of departments compared, a year none of them has a budget of: each one's figure derived
+            # from its next budget's stated change, and those compared
+            frame.focus, frame.derive_previous = "figures", True
+            frame.measures = frame.measures[:1] or ["income_total"]
+            frame.operation = Operation("change", also=["compare_previous"])
         unknown = list(frame.unknown)
         units = [e.name for e in state.linked.entities("unit", span=_span_of(state, frame))]
         if units and frame.focus not in ("persons", "subordinates") and "unit" not in frame.measures:

@@ -174,7 +174,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         if said:
             parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not rows:
-        return Result()
+        return _stated_only(ctx, budgets, [k for k in keys if k.startswith("word:")], note)
     text = "。".join(parts) + "。"
     if op.name == "difference" or "difference" in op.also:
         d = _difference(ctx, rows)
@@ -209,6 +209,26 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     return Result(items, with_note(text, note), derived, rows)
 
 
+def _stated_only(ctx: Context, budgets: list[Budget], words: list[str], note: str) -> Result:
+    """A figure no table of the graph holds (年末结转和结余 of a 决算), answered from the amount the
+    narrative's statement about it prints, said to be so; nothing where no statement names it."""
+    if not words or not budgets:
+        return Result()
+    items, parts, rows = [], [], []
+    for r in ctx.rows("changes", budgets):
+        key = next((w for w in words if w[5:] in r.label), None)
+        if key is None or r.attrs.get("current") is None or any(x.key == key and (x.department, x.year) ==
+                                                                (r.department, r.year) for x in rows):
+            continue
+        row = Row(key[5:], r.attrs["current"], WAN, r.department, r.year, r.source, r.iri, key)
+        rows.append(row)
+        items.append(item_of(row))
+        parts.append(f"{who(r.department, r.year)}{key[5:]}{money(row.amount)}万元")
+    if not rows:
+        return Result()
+    return Result(items, with_note("；".join(parts) + "（数字取自文件的文字说明）。", note), [], rows)
+
+
 def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Result:
     """多出来的部分占支出总计的多少: the previous part's own derived figure over the base named."""
     prev = ctx.previous.derived[-1] if ctx.previous and ctx.previous.derived else None
@@ -232,6 +252,8 @@ def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
     if (a.department, a.year) == (b.department, b.year):
         return D.difference(figure_input(a, _label(ctx, a.key)), figure_input(b, _label(ctx, b.key)))
     if a.key == b.key:
+        if a.department == b.department and (a.year or 0) < (b.year or 0):
+            a, b = b, a  # one figure of two years: the later against the earlier (26年比24年多)
         la = a.department if a.department != b.department else f"{a.year}年"
         lb = b.department if a.department != b.department else f"{b.year}年"
         return D.difference(figure_input(a, la), figure_input(b, lb),
@@ -332,6 +354,8 @@ def change(frame: Frame, ctx: Context) -> Result:
     derived: list[D.Derived] = []
     parts: list[str] = []
     rows: list[Row] = []
+    compared: list[tuple] = []  # (key, label, department, year, change) for 谁压得多
+    previous: list[tuple[str, D.Derived, int]] = []  # the years before derived: department, figure, year
     for dept in names:
         have = [b for b in all_budgets if b.department == dept]
         asked = frame.filters.years or [b.year for b in have]
@@ -350,7 +374,8 @@ def change(frame: Frame, ctx: Context) -> Result:
                     continue
                 seen.add((key, r.amount, r.attrs.get("current")))
                 label = _label(ctx, key) if not key.startswith("word:") else re.sub(r"预算支出$|支出$", "", r.label)
-                stated.append({"key": key, "label": label, "delta": r.amount, "current": r.attrs.get("current"),
+                stated.append({"key": key, "label": label, "subject": r.label, "delta": r.amount,
+                               "current": r.attrs.get("current"),
                                "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
             stated = _agreeing(stated, current, dept, doc.year)
             before = next((b for b in have if b.year == doc.year - 1), None)
@@ -396,19 +421,55 @@ def change(frame: Frame, ctx: Context) -> Result:
                                                delta, label, doc.year - 1)
                     derived.append(d)
                     items.append(derived_item(d))
+                    previous.append((dept, d, doc.year - 1))
                     phrase += f"；据此推算{doc.year - 1}年为{money(d.value)}万元（{d.formula}）"
                 elif lacking and cur is None:
                     continue
                 parts.append(phrase)
+                compared.append((s["key"], label, dept, doc.year, delta, src))
     if not items:
         if frame.derive_previous:
             return Result()
         return _no_change(frame, ctx, names, plain)
-    return Result(items, "。".join(parts) + "。", derived, rows)
+    text = "。".join(parts) + "。"
+    if "compare" in frame.operation.also and len(compared) >= 2:
+        text += _changes_compared(frame, compared, items)
+    if "compare_previous" in frame.operation.also and len({p[0] for p in previous}) >= 2:
+        ranked = sorted(previous, key=lambda p: p[1].value, reverse=True)
+        text += f"按推算的{ranked[0][1].label.replace('（推算）', '')}从高到低：" + "；".join(
+            f"{i}. {dept}{money(d.value)}万元" for i, (dept, d, _y) in enumerate(ranked, 1)) + "。"
+        if len(ranked) == 2:
+            (a, da, year), (b, db, _) = ranked
+            diff = D.difference(D.Input(a, da.value, WAN, a, year), D.Input(b, db.value, WAN, b, year),
+                                f"{year}年{a}比{b}多")
+            derived.append(diff)
+            items.append(derived_item(diff))
+            text += diff.formula + "。"
+    return Result(items, text, derived, rows)
+
+
+def _changes_compared(frame: Frame, compared: list[tuple], items: list[Item]) -> str:
+    """谁压得多 / 哪个减得多: the stated changes ranked in the direction the question asks (压, 减, 降:
+    the largest decrease first), each named by what tells it apart (the department where several are
+    compared, else the figure's own word: 培训费)."""
+    down = bool(re.search(L.DECREASE_WORDS, frame.clause))
+    several = len({c[2] for c in compared}) > 1
+    ranked = sorted(compared, key=lambda c: c[4], reverse=not down)
+    lines = []
+    for rank, (key, label, dept, year, delta, src) in enumerate(ranked, 1):
+        name = dept if several else (key[5:] if key.startswith("word:") else label)
+        word = "增加" if delta >= 0 else "减少"
+        items.append(Item(name, money(abs(delta)), WAN, dept, year, src, {"rank": rank, "metric": f"比上年{word}"}))
+        lines.append(f"{rank}. {name}（比上年{word}{money(abs(delta))}万元）")
+    top = ranked[0]
+    best = top[2] if several else (top[0][5:] if top[0].startswith("word:") else top[1])
+    return f"按比上年{'减少' if down else '增加'}的多少排序：" + "；".join(lines) + \
+        f"。{'减少' if down else '增加'}最多的是{best}。"
 
 
 def _agreeing(stated: list[dict], current: dict, dept: str, year: int) -> list[dict]:
-    """The stated changes of a measure that speak of the figure the graph holds for it.
+    """The stated changes of a measure that speak of the figure the graph holds for it (a statement
+    naming two figures and printing another amount than the graph's is about the other one).
 
     A narrative may state several changes a loose label matches (上年财政拨款结转 and a
     非财政拨款结转 sentence); where one of them states the graph's own figure, the others are about
@@ -416,6 +477,12 @@ def _agreeing(stated: list[dict], current: dict, dept: str, year: int) -> list[d
     out: list[dict] = []
     for s in stated:
         row = current.get((dept, year, s["key"]))
+        if row is not None and row.amount and s["current"] is not None and s.get("subject") and \
+                abs(s["current"] - row.amount) > max(Decimal("0.05"), abs(row.amount) / 1000) and \
+                sum(1 for k in L.STATEMENT_WORDS if _about(s["subject"], k)) > 1:
+            # 一般公共预算收入预算13,297.11…增长32.04% names two figures and states another amount than
+            # 收入总计's 13,377.11: it is about the other one, never shown as this one
+            continue
         same_key = [t for t in stated if t["key"] == s["key"]]
         if row is not None and len(same_key) > 1 and s["current"] is not None and s["current"] != row.amount \
                 and any(t["current"] == row.amount for t in same_key):
@@ -460,6 +527,15 @@ def departments(frame: Frame, ctx: Context) -> Result:
     op = frame.operation
     by = _fetch(ctx, budgets, [key])
     rows = [r for r in by.values() if r.key == key]
+    if len(f.departments) == 1 and re.search(L.UNITS_WITHIN, frame.clause) and rows:
+        # 某局系统里哪个单位最多: the graph holds the department's figure, not each unit's; said so,
+        # never the department standing in for its units
+        dept = f.departments[0].name
+        label = _label(ctx, key)
+        shown = [r for r in rows if r.department == dept]
+        text = f"图谱中没有{dept}所属各单位分别的{label}，无法在单位之间排序。" + \
+            "图谱中有的是部门合计：" + "；".join(f"{who(r.department, r.year)}{label}{money(r.amount)}万元" for r in shown) + "。"
+        return Result([item_of(r, f"{r.department}{label}（部门合计）") for r in shown], with_note(text, note), [], shown)
     bound = ""
     if f.bound is not None:
         rows = [r for r in rows if f.bound.admits(r.amount)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from nlp import derive as D
-from nlp.lexicon import COLUMN_CLASSES
+from nlp.lexicon import COLUMN_CLASSES, PARTS_OF
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
 from nlp.frames import SUBJECT_BASE, Frame
@@ -23,6 +23,65 @@ def _core(name: str) -> str:
     """A subject's name as a statement words it: without its level mark and its 支出/预算支出 ending
     (一般公共预算拨款安排的会议费预算支出 → …会议费, 其他信访事务支出（项） → 其他信访事务)."""
     return re.sub(r"(?:预算)?支出(?:预算)?$", "", re.sub(r"[（(]\d*(?:类|款|项)[）)]$", "", name))
+
+
+def _plain(name: str) -> str:
+    """A subject's name without its level marks anywhere (住房保障（类）支出 → 住房保障支出,
+    公共安全支出（204类）司法（06款）信息化建设（13项） → 公共安全支出司法信息化建设) and its
+    支出/预算支出 ending, so a statement's subject and a table row's name compare."""
+    return re.sub(r"(?:预算)?支出(?:预算)?$", "", re.sub(r"[（(]\d*(?:类|款|项)[）)]", "", name))
+
+
+def _ordinal(row: Row) -> int:
+    """A statement's place in its document (…/change/7 → 7): the narrative's own order."""
+    tail = (row.iri or "").rsplit("/", 1)[-1]
+    return int(tail) if tail.isdigit() else 10 ** 6
+
+
+def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
+    """涨了多少 of a subject row: the change the same document's narrative states for that subject
+    (住房保障（类）支出…与上年相比增加747.78万元，增长49.88%), with the year before derived from it.
+    Where several statements name the subject, the one stating the row's own amount wins, else the
+    first in the document (the 支出预算总计 section states the classes before anything else)."""
+    want = _plain(top.label)
+    if len(want) < 2:
+        return []
+    said = [r for r in ctx.rows("changes", [b for b in ctx.budgets()
+                                            if (b.department, b.year) == (top.department, top.year)])
+            if _plain(r.label).endswith(want) and (r.amount is not None or r.attrs.get("percent") is not None)]
+    if not said:
+        parts.append(f"文件未列示{top.label}比上年的增减（图谱中没有）")
+        return []
+    exact = [r for r in said if r.attrs.get("current") == top.amount]
+    r = min(exact or said, key=_ordinal)
+    now = figure_input(top, f"{top.year}年{top.label}")
+    delta, rate = r.amount, r.attrs.get("percent")
+    up = (delta if delta is not None else rate) >= 0
+    phrase = "比上年" + (f"{'增加' if up else '减少'}{money(abs(delta))}万元" if delta is not None else "")
+    if delta is not None:
+        items.append(Item(f"{top.year}年{top.label}比上年{'增加' if up else '减少'}", money(abs(delta)), WAN,
+                          top.department, top.year, r.source))
+    if rate is not None:
+        items.append(Item(f"{top.year}年{top.label}比上年{'增长' if up else '下降'}", str(abs(rate)), "%",
+                          top.department, top.year, r.source))
+        phrase += f"{'，' if delta is not None else ''}{'增长' if up else '下降'}{abs(rate)}%"
+    if r.attrs.get("reason"):
+        phrase += f"（{r.attrs['reason']}）"
+    derived: list[D.Derived] = []
+    d = D.previous_from_change(now, delta, top.label, top.year - 1) if delta is not None else \
+        D.previous_from_rate(now, rate, top.label, top.year - 1)
+    if d is not None:
+        derived.append(d)
+        items.append(derived_item(d))
+        phrase += f"；据此推算{top.year - 1}年为{money(d.value)}万元（{d.formula}）"
+        if delta is None:  # the change in money, from the derived year before
+            change = D.difference(now, D.Input(d.label, d.value, WAN, top.department, top.year - 1),
+                                  f"{top.year}年{top.label}比上年{'增加' if up else '减少'}（推算）")
+            derived.append(change)
+            items.append(derived_item(change))
+            phrase += f"，即{'增加' if up else '减少'}{money(abs(change.value))}万元"
+    parts.append(f"{who(top.department, top.year)}{top.label}{phrase}")
+    return derived
 
 
 def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
@@ -132,6 +191,11 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     parts: list[str] = []
     derived: list[D.Derived] = []
     kept: list[Row] = []
+    asked = {op.name, *op.also}
+    changed = bool(asked & {"growth", "change"}) and (f.column or "total") == "total"
+    # a share or a change of a named subject is about its own figure; its make-up only where asked
+    own_figure = bool(asked & {"share", "growth", "change"}) and not f.level and \
+        not re.search(PARTS_OF + r"|明细|哪些|哪几|分别", frame.clause)
     for b in budgets:
         column = f.column or "total"
         wording = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}.get(column, "")
@@ -184,6 +248,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 children = [r for r in children if f.bound.admits(r.amount)]
             if any(p.code and p.code != code and p.code.startswith(code) for p in parents):
                 children = []  # 工资福利支出里基本工资、奖金各多少: its named rows answer, not all its rows
+            if top is not None and own_figure and len(children) > 1:
+                # 节能环保支出多少，占比多少: the class's own figure, not its make-up (a class that is
+                # all one row still says which row that is)
+                children = []
             if not children and top is None:
                 continue
             if len(f.columns) >= 2:  # 节能环保支出中基本支出和项目支出各是多少: the row itself, column by column
@@ -204,6 +272,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 kept.append(top)
                 parts.append(f"{who(b.department, b.year)}：{top.key} {top.label}{wording}{money(top.amount)}万元")
                 derived += _share_of_total(frame, ctx, b, top, items, parts)
+                if changed:
+                    derived += _stated_change(ctx, top, items, parts)
                 continue
             if op.name in ("rank", "sort"):
                 children = _rank(children, op)
