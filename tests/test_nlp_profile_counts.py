@@ -6,18 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import answer
 
 
 def figures(reply: dict) -> dict[str, str]:
     return {a["label"]: a["value"] for a in reply["answers"] if a.get("value") is not None}
-
-
-@pytest.fixture(scope="module")
-def ask_national(national_store):
-    def _ask(question: str) -> dict:
-        return answer(question, national_store).to_json()
-    return _ask
 
 
 # ------------------------------------------------------------------ assets of several kinds
