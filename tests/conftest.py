@@ -166,7 +166,7 @@ def national_store(national_extraction):
 @pytest.fixture(scope="session")
 def shared_graph_store(shared_records):
     """The graph of ``shared_records`` in a memory oxigraph store (read-only by convention)."""
-    from kg.rdf.load import ingest_records
+    from kg.graph.load import ingest_records
     from kg.store.oxigraph import OxigraphStore
 
     store = OxigraphStore(None)

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.namespaces import BKG
+from kg.vocabulary.namespaces import BKG
 
 pytestmark = pytest.mark.shared
 
