@@ -174,3 +174,33 @@ def test_percentage_columns_are_neither_names_nor_amounts(national) -> None:
     assert rows["2014002"] == ("一般行政管理事务", D("737.29"), None, D("737.29"))
     assert rows["2014099"] == ("其他信访事务支出", D("3623.98"), None, D("3623.98"))
     assert not [name for name, *_ in rows.values() if "%" in name]
+
+
+@pytest.mark.parametrize("path, appropriation, unit_funds", [
+    ("guangdong_zhuhai/珠海市商务局_2026部门预算.pdf", D("46402.33"), D("1.64")),
+    ("guangdong_guangzhou/广州市统计局_2026部门预算.pdf", D("9433.72"), D("50.00")),
+], ids=["珠海商务局", "广州统计局"])
+def test_guangdong_budget_appropriation_split_by_table4(national, path, appropriation, unit_funds) -> None:
+    """广东 表1 prints 财政拨款 as one line, ``一、预算拨款`` (its note: 一般公共预算、政府性基金预算、
+    国有资本经营预算); 表4 财政拨款收支总体情况表 splits it (一般公共预算 = all of it, the other two 0.00).
+    Read off pages 6 and 11 of each PDF."""
+    t = national[path].totals
+    assert (t.fiscal_total, t.general_public_budget, t.government_fund, t.state_capital, t.unit_funds) == (
+        appropriation, appropriation, D("0.00"), D("0.00"), unit_funds)
+    assert t.provenance["fiscal_total"].table == "表1" and t.provenance["general_public_budget"].table == "表4"
+    assert t.fiscal_total + t.unit_funds == t.current_year_income
+
+
+@pytest.mark.parametrize("path, carryover_fiscal, own_account_balance, income_total", [
+    ("shaanxi_xian/西安市安全生产监督管理局_2019部门综合预算公开报表.pdf", D("11.61"), D("40.93"), D("3695.91")),
+    ("shaanxi_xian/西安市审计局汇总_2026部门预算.pdf", None, D("981827.50"), D("42034723.58")),
+], ids=["西安安监局", "西安审计局"])
+def test_xian_own_account_balance_is_carried_over(national, path, carryover_fiscal, own_account_balance,
+                                                  income_total) -> None:
+    """西安 表1 prints ``上年实户资金余额`` above ``上年结转`` / ``其中：财政拨款资金结转`` (安监局 page 3,
+    万元; 审计局 page 22, 元): the balance is the 非财政拨款结转结余 表2 prints, and with the current
+    year's income and the fiscal carry-over it makes up 收入总计."""
+    t = national[path].totals
+    assert (t.carryover_fiscal, t.carryover_nonfiscal, t.income_total) == (
+        carryover_fiscal, own_account_balance, income_total)
+    assert t.current_year_income + (t.carryover_fiscal or 0) + t.carryover_nonfiscal == t.income_total

@@ -52,8 +52,8 @@ for _p, _k, _s in [
     (r"上级国有资本经营预算安排(?:的)?转移支付(?:资金)?", "upper_state_capital", "current"),
     (r"财政专户(?:核拨|管理资金)(?:收入)?", "fiscal_special", "current"),
     (r"单位资金", "unit_funds", "current"),
-    (r"财政拨款结转(?:结余)?", "carryover_fiscal", "carryover"),
-    (r"非财政拨款结转(?:结余)?|非财政拨款结余", "carryover_nonfiscal", "carryover"),
+    (r"财政拨款(?:资金)?结转(?:结余)?", "carryover_fiscal", "carryover"),
+    (r"非财政拨款(?:资金)?结转(?:结余)?|非财政拨款(?:资金)?结余", "carryover_nonfiscal", "carryover"),
 ]:
     register_income_label(_p, _k, _s)
 
@@ -436,11 +436,24 @@ def _fill_unit_funds(items: list[Item], table, record: Record) -> None:
 
 @register("fiscal_summary")
 def parse_fiscal_summary(table, record: Record, parts) -> None:
-    """表4: kept for the checks (财政拨款 totals against 表5 and 表1)."""
+    """表4: kept for the checks (财政拨款 totals against 表5 and 表1), and the source of the
+    appropriations by budget where the 收支总表 prints them as one line (广东's ``一、预算拨款``:
+    一般公共预算, 政府性基金, 国有资本经营 are only split here)."""
     profile = getattr(parts, "profile", None)
     data = read_summary(table, profile.income_labels if profile is not None else ())
     table.rows = data.right
     table.data = data
+    t = record.totals
+    if t.fiscal_total is None or any(getattr(t, key) is not None for key in _APPROPRIATIONS):
+        return
+    for item in data.items:
+        if item.key in _APPROPRIATIONS and getattr(t, item.key) is None and item.value is not None:
+            setattr(t, item.key, in_record_unit(item.value, table, record))
+            t.provenance[item.key] = _prov(record, table, item.line, item.label)
+
+
+# the current-year appropriations a 财政拨款收支总表 splits 财政拨款 into
+_APPROPRIATIONS = ("general_public_budget", "government_fund", "state_capital")
 
 
 # --- the narrative's income statements -------------------------------------------------------

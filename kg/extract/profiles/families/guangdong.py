@@ -20,7 +20,10 @@ PROFILE = TemplateProfile(
         TableSpec("表11", "部门预算基本支出预算表", "basic_expenditure_economic"),
         TableSpec("表12", "部门预算项目支出及其他支出预算表", "project_expenditure"),
     ),
-    income_labels=(LabelRule(r"财政专户(?:拨款|核拨)(?:收入)?", "fiscal_special", "current"),),
+    # ``一、预算拨款`` is the whole 财政拨款 (表1's note: 一般公共预算、政府性基金预算、国有资本经营预算);
+    # 表4 splits it
+    income_labels=(LabelRule(r"财政专户(?:拨款|核拨)(?:收入)?", "fiscal_special", "current"),
+                   LabelRule(r"预算拨款(?:收入)?", "fiscal_total", "current")),
     narrative_anchors=(r"^第[一二三四五六七八九十]+部分", r"^[一二三四五六七八九十]+、"),
     signature=("财政专户拨款", "行政经费及“三公”经费", "部门预算项目支出及其他支出预算表"),
 )

@@ -26,7 +26,7 @@ PROFILE = TemplateProfile(
     ),
     unit="元",
     income_labels=(LabelRule(r"部门预算", "current_year_income", None),
-                   LabelRule(r"上年实户资金余额", "carryover_nonfiscal", "carryover")),
+                   LabelRule(r"上年实户资金余额", "carryover_nonfiscal", None)),  # printed above 上年结转
     narrative_anchors=(r"^第[一二三四五六七八九十]+部分", r"^[一二三四五六七八九十]+、"),
     signature=("部门综合预算", "专项业务经费", "上年实户资金余额"),
 )
