@@ -204,3 +204,11 @@ def test_xian_own_account_balance_is_carried_over(national, path, carryover_fisc
     assert (t.carryover_fiscal, t.carryover_nonfiscal, t.income_total) == (
         carryover_fiscal, own_account_balance, income_total)
     assert t.current_year_income + (t.carryover_fiscal or 0) + t.carryover_nonfiscal == t.income_total
+
+
+def test_chongqing_income_items_named_as_funds(national) -> None:
+    """重庆 表一 (page 9) names its income lines ``…资金``: ``五、事业收入资金 812.48`` is the unit's
+    own income, and with ``一、一般公共预算资金 18,417.70`` makes up 合计 19,230.18."""
+    t = national["chongqing/重庆市人民政府办公厅_2026部门预算情况说明.pdf"].totals
+    assert (t.general_public_budget, t.unit_funds, t.income_total) == (D("18417.70"), D("812.48"), D("19230.18"))
+    assert t.provenance["unit_funds"].page == 9

@@ -95,13 +95,13 @@ EXPENDITURE_LABELS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), k) for 
 
 # non-fiscal income printed item by item (Shanghai ``二、事业收入`` ``三、事业单位经营收入`` ``四、其他收入``,
 # the 决算 template's 上级补助收入 … 其他收入): ``own_*`` keys, summed into ``unit_funds`` where the
-# table prints no 单位资金 line of its own
+# table prints no 单位资金 line of its own (重庆 says ``五、事业收入资金``)
 for _p, _k, _s in [
-    (r"事业收入", "own_service", "current"),
-    (r"(?:事业单位)?经营收入", "own_business", "current"),
-    (r"上级补助收入", "own_upper_grant", "current"),
-    (r"附属单位上缴收入", "own_affiliates", "current"),
-    (r"其他收入", "own_other", "current"),
+    (r"事业收入(?:资金)?", "own_service", "current"),
+    (r"(?:事业单位)?经营收入(?:资金)?", "own_business", "current"),
+    (r"上级补助收入(?:资金)?", "own_upper_grant", "current"),
+    (r"附属单位上缴收入(?:资金)?", "own_affiliates", "current"),
+    (r"其他收入(?:资金)?", "own_other", "current"),
 ]:
     register_income_label(_p, _k, _s)
 
