@@ -37,7 +37,7 @@ _FINGERPRINT = BASE + "ontology#catalogueFingerprint"
 _DATA = BASE + "ontology#catalogueData"
 _BUDGET_DOCUMENT = BASE + "ontology#BudgetDocument"
 _CONTENT_HASH = BASE + "ontology#contentHash"
-_FORMAT = 2
+_FORMAT = 3  # 3: budgets carry their collection
 
 # The code whose output the stored catalogue is: a change to any of these files makes every stored
 # catalogue stale (read afresh from the graph) until the next ingest writes a new one.
@@ -101,7 +101,7 @@ def _entity_json(e: Entity) -> list:
 
 
 def _budget_json(b: Budget) -> list:
-    return [b.iri, b.department, b.department_iri, b.year, b.kind, b.source]
+    return [b.iri, b.department, b.department_iri, b.year, b.kind, b.source, b.collection]
 
 
 def dumps(data: StartData) -> str:

@@ -106,6 +106,7 @@ class Filters:
     department_level: bool = False  # 部门整体绩效目标: indicators of the department itself
     terms: list[str] = field(default_factory=list)
     set_size: int | None = None  # 三家单位: the set named, not a cut
+    set_of_units: bool = False   # the set is of units or budgets (三家单位, 这三份预算), not of projects
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),
@@ -160,7 +161,7 @@ class Frame:
         f = self.filters
         filters: dict = {}
         for key in ("years", "phase", "phases", "column", "scheme", "level", "keywords", "categories", "funding",
-                    "indicator_kinds", "terms", "set_size"):
+                    "indicator_kinds", "terms", "set_size", "set_of_units"):
             value = getattr(f, key)
             if value not in (None, [], False):
                 filters[key] = value

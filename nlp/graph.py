@@ -29,6 +29,7 @@ class Budget:
     year: int
     kind: str | None = None
     source: str | None = None
+    collection: str | None = None  # the folder it was ingested with (``bkg:collection``)
 
     @property
     def final_account(self) -> bool:
@@ -83,11 +84,12 @@ def display_name(labels: list[str]) -> str:
     return max(labels, key=lambda n: (len(n), n))
 
 
-BUDGETS = PREFIXES + """SELECT ?doc ?dept ?label ?year ?kind (SAMPLE(?f) AS ?file) WHERE {
+BUDGETS = PREFIXES + """SELECT ?doc ?dept ?label ?year ?kind (SAMPLE(?f) AS ?file) (SAMPLE(?c) AS ?collection) WHERE {
   ?doc a bkg:BudgetDocument ; bkg:department ?dept ; bkg:fiscalYear/bkg:year ?year .
   ?dept rdfs:label ?label .  # before the OPTIONALs: after them Oxigraph joins by scanning every label (2-3 s)
   OPTIONAL { ?doc bkg:documentKind ?kind }
   OPTIONAL { ?doc bkg:sourceFile ?f }
+  OPTIONAL { ?doc bkg:collection ?c }
 } GROUP BY ?doc ?dept ?label ?year ?kind"""
 
 LOCAL_SUBJECT_SCHEME = str(ID) + "scheme/economic-local"
@@ -142,7 +144,7 @@ class Graph:
         seen: dict[str, Budget] = {}
         for r in rows:
             seen[r["doc"]] = Budget(r["doc"], display_name(labels[r["dept"]]), r["dept"], int(r["year"]),
-                                    r.get("kind"), r.get("file"))
+                                    r.get("kind"), r.get("file"), r.get("collection"))
         return sorted(seen.values(), key=lambda b: (b.department, b.year))
 
     def budgets(self) -> list[Budget]:

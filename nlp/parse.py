@@ -151,6 +151,7 @@ class Parser:
         if sizes:
             m = re.search(_N, sizes[0].text)
             f.set_size = chinese_count(m.group()) if m else None
+            f.set_of_units = bool(re.search(r"家|单位|部门|预算|文件|份", sizes[0].text))
         return f
 
     # ------------------------------------------------------------------ operation

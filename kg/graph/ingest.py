@@ -172,6 +172,7 @@ class _Run:
         self.held: list[_Budget] = []               # poorer than the stored version: kept out
         self.pending: list[_Pending] = []           # decided on, not committed yet
         self.batch_limit = 1                        # doubles after each commit up to options.batch
+        self.collections: dict[str, str] = {}       # file -> the folder it was ingested from
         # a store with no document yet is filled by its bulk loader, batch after batch
         self.bulk = options.bulk and supports_bulk(store) and not any(
             g.startswith(DOCUMENT_GRAPHS) for g in store.graphs())
@@ -230,7 +231,9 @@ class _Run:
                                         f"({done.triples} triples{files})", item.graph)
 
     def _write(self, batch: list[_Pending]):
-        documents = [Document(item.record, item.hashes, item.shard) for item in batch]
+        documents = [Document(item.record, item.hashes, item.shard,
+                              next((self.collections[p] for p in item.paths if p in self.collections), None))
+                     for item in batch]
         if self.bulk and all(item.new and not item.drop for item in batch):
             return bulk_commit_documents(self.store, documents)
         drop = [g for item in batch for g in item.drop]
@@ -247,6 +250,7 @@ class _Run:
         """Read the files (``reader``: worker processes here by default, or tasks elsewhere)
         and decide on each record as it comes."""
         files, failures = expand_paths(paths)
+        self.collections.update(collections_of(paths, files))
         self.summary.tally.total += len(files) + len(failures)
         for failure in failures:
             self.summary.tally.done += 1
@@ -401,6 +405,21 @@ def refresh_derived(store: Store, refreshers: Iterable[Callable[[Store], object]
 
             logging.getLogger(__name__).warning("%s was not refreshed: %s",
                                                 getattr(refresh, "__qualname__", refresh), exc)
+
+
+def collections_of(paths: Iterable[str], files: Iterable[str]) -> dict[str, str]:
+    """Each file's collection: the name of the folder given to the ingest that holds it (the
+    deepest one), else the name of the file's own folder. Why: budgets read together are a set
+    people refer to as one (“这三家单位”), and only the ingest knows which files came together."""
+    folders = sorted((os.path.abspath(p) for p in paths if os.path.isdir(p)), key=len, reverse=True)
+    out: dict[str, str] = {}
+    for f in files:
+        full = os.path.abspath(f)
+        folder = next((d for d in folders if full.startswith(d.rstrip(os.sep) + os.sep)), os.path.dirname(full))
+        name = os.path.basename(folder.rstrip(os.sep))
+        if name:
+            out[f] = name
+    return out
 
 
 def _budget_slot(record: Record) -> tuple:

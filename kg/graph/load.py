@@ -52,6 +52,7 @@ class Document:
     record: Record
     hashes: list[str] = field(default_factory=list)
     shard: Shard | None = None
+    collection: str | None = None  # the folder it was ingested from (``bkg:collection``)
 
 
 @dataclass(frozen=True)
@@ -90,11 +91,18 @@ def content_hash(path: str, chunk: int = 1 << 20) -> str:
 
 
 def document_graph(document: Document) -> tuple[URIRef, Graph]:
-    """The named graph of one document: its mapping plus its content hashes."""
+    """The named graph of one document: its mapping, its collection and its content hashes."""
     iri, graph = record_to_graph(document.record)
+    for triple in collection_triples(iri, document):
+        graph.add(triple)
     for h in document.hashes:
         graph.add((iri, BKG.contentHash, Literal(h)))
     return iri, graph
+
+
+def collection_triples(iri: URIRef, document: Document) -> list[tuple]:
+    """What the ingest knows of a document beside its record: the collection it was read with."""
+    return [(iri, BKG.collection, Literal(document.collection))] if document.collection else []
 
 
 def commit_documents(store: Store, documents: Sequence[Document], drop: Iterable[str] = ()) -> list[Loaded]:
@@ -173,6 +181,9 @@ def bulk_commit_documents(store: Store, documents: Sequence[Document]) -> list[L
             size = len(graph)
             content.extend(nquads_lines(str(iri), graph))
             departments |= departments_in(graph)
+        extra = collection_triples(iri, document)
+        content.extend(nquads_lines(str(iri), extra))
+        size += len(extra)
         if graph_exists(store, str(iri)):
             raise StoreError(f"<{iri}> is already in the store: the bulk loader only adds new graphs")
         hashes.extend(nquads_lines(str(iri), [(iri, BKG.contentHash, Literal(h)) for h in document.hashes]))

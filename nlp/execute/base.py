@@ -63,13 +63,33 @@ class Context:
             finals = [b for b in budgets if b.final_account]
             budgets = finals or budgets
         depts = {b.department for b in budgets}
-        if frame.open_department and len(depts) > 1:
+        if frame.open_department and f.set_size and f.set_of_units and f.set_size != len(depts):
+            named = set_of_one_collection(budgets, f.set_size)
+            if named:
+                budgets = named
+                depts = {b.department for b in budgets}
+                notes.append(f"问题说的是{f.set_size}家单位，按同一批读入的{f.set_size}家作答："
+                             + "、".join(sorted(depts)))
+        if frame.open_department and len(depts) > 1 and not notes:
             notes.append(f"问题未指明部门，以下列出图谱中全部{len(depts)}个部门的结果")
             if f.set_size and f.set_size != len(depts):
                 notes.append(f"问题说的是{f.set_size}个，图谱中共有{len(depts)}个部门的预算")
         if not f.years and not frame.open_department and len({b.year for b in budgets}) > len(depts):
             notes.append("问题未指明年度，以下列出各年度")
         return budgets, "；".join(notes)
+
+
+def set_of_one_collection(budgets: list[Budget], size: int) -> list[Budget]:
+    """The budgets of the one collection (the folder they were ingested from) holding exactly
+    ``size`` departments, where a question names a set by its size only (“三家单位”, “这三份预算”)
+    and the graph holds more: people mean the documents they read together. Empty where no
+    collection, or more than one, has that many departments."""
+    by_collection: dict[str, list[Budget]] = {}
+    for b in budgets:
+        if b.collection:
+            by_collection.setdefault(b.collection, []).append(b)
+    fitting = [bs for bs in by_collection.values() if len({b.department for b in bs}) == size]
+    return fitting[0] if len(fitting) == 1 else []
 
 
 # The budget columns a 决算 prints beside its own 决算数 (the graph's phase keys), in the order one
