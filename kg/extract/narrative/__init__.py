@@ -70,6 +70,10 @@ def read_narrative(parts, record: Record) -> None:
     from kg.extract.project_sheets import read_project_sheets
 
     added.extend(read_project_sheets(lines, file, record.unit, department))
+    # project tables printed by name only (no functional code), read from their ruled cells
+    from kg.extract.project_cells import read_project_cell_tables
+
+    added.extend(read_project_cell_tables(performance_lines, file, record.unit, department))
     section = carryover.read_carryover(lines)
     if section is not None:
         added.extend(carryover.to_projects(section, file, department, record.unit))
