@@ -94,3 +94,62 @@ def test_yantai_responsible_centres(national):
                                                   ("网络运行维护费、公务仓维护费", Decimal("482.83"))]
     first = _indicators(_project(record, "公车统管费用", "0.50"))
     assert first[0] == ("成本指标", "经济成本", "年度车辆统管费用", "<=0.5万元")
+
+
+XIAN_HEALTH = "shaanxi_xian/西安市卫生健康委员会汇总_2022部门决算.pdf"
+CHANGCHUN = "jilin_changchun/长春市信访局本级_2026部门预算.pdf"
+ZHUHAI = "guangdong_zhuhai/珠海市商务局_2026部门预算.pdf"
+XIAN_SAFETY = "shaanxi_xian/西安市安全生产监督管理局_2019部门综合预算公开报表.pdf"
+
+
+def test_xian_health_self_evaluations(national):
+    """西安市卫生健康委员会 决算: the 项目支出绩效自评表 (pp.36–110) — 全年预算数, 全年执行数,
+    执行率, 总分 and the 实施单位 of each project."""
+    record = national[XIAN_HEALTH]
+    figures = {p.name: (p.amount, p.executed, p.execution_rate, p.self_evaluation_score, p.responsible_unit)
+               for p in record.projects}
+    assert figures["急救车辆更新"] == (Decimal("3195.8"), Decimal("3195.8"), Decimal("100"), Decimal("94.5"),
+                                  "西安急救中心")
+    assert figures["无偿献血者宣传项目"] == (Decimal("1272.77"), Decimal("1184.56"), Decimal("93.07"),
+                                     Decimal("98.44"), "西安市中心血站")
+    assert figures["中职免学费补助（市级资金）"] == (Decimal("352.74"), Decimal("352.66"), Decimal("99.98"),
+                                         Decimal("90"), "西安市卫生学校")
+    assert figures["中职免学费补助（中央资金）"] == (Decimal("235.16"), Decimal("197.09"), Decimal("83.81"),
+                                         Decimal("88"), "西安市卫生学校")
+    vehicles = _indicators(_project(record, "急救车辆更新"))
+    assert ("产出指标", "数量指标", "更新急救车辆", "100辆") in vehicles
+
+
+def test_changchun_project_table_by_name(national):
+    """长春市信访局 预算表9 (p.14): 一级项目 综合管理 over four 二级项目, each with its 项目单位."""
+    record = national[CHANGCHUN]
+    assert sorted((p.name, p.amount, p.responsible_unit) for p in record.projects) == [
+        ("2026信访专项经费", Decimal("30.00"), "长春市信访局"),
+        ("2026信访接待中心运行费", Decimal("116.00"), "长春市信访局"),
+        ("2026驻京经费", Decimal("312.00"), "长春市信访局"),
+        ("信访局临聘人员经费", Decimal("16.56"), "长春市信访局"),
+    ]
+
+
+def test_zhuhai_projects_under_their_units(national):
+    """珠海市商务局 表12 (pp.22–29): the 支出项目类别（资金使用单位） column lists each unit, then
+    its projects; a project named like a unit (…-珠海边检总站) stays a project."""
+    record = national[ZHUHAI]
+    units = {p.name: (p.amount, p.responsible_unit) for p in record.projects}
+    assert units["港珠澳大桥珠海公路口岸“一站式”车辆通关系统运维费"] == (Decimal("727.37"), "珠海市商务局")
+    assert units["港珠澳大桥珠海公路口岸运营管理费"] == (Decimal("6500.00"), "珠海市商务局")
+    assert units["辅助人员补助经费-珠海边检总站"][1] == "珠海市商务局"
+    assert units["业务专项经费"] == (Decimal("11.00"), "珠海市贸易服务中心")
+    assert units["会展购买服务经费"] == (Decimal("21.73"), "珠海市会议展览局")
+    assert "工资和福利支出" not in units  # the 基本支出 table by unit lists no projects
+
+
+def test_xian_safety_projects_under_coded_units(national):
+    """西安市安监局 2019 项目支出表 (pp.25–27): a row with a 单位编码 is a unit over the rows below."""
+    record = national[XIAN_SAFETY]
+    units = {p.name: (p.amount, p.responsible_unit) for p in record.projects}
+    top = max(record.projects, key=lambda p: p.amount or 0)
+    assert top.name.startswith("安全生产业务费（含聘请专家费用") and top.amount == Decimal("642.50")
+    assert units["安全生产考核表彰专项经费"] == (Decimal("215.80"), "西安市安全生产监督管理局")
+    assert units["安全生产考核经费"] == (Decimal("170.20"), "西安市安全生产宣传教育中心")
+    assert units["应急救援设备购置"] == (Decimal("43.17"), "西安市安全生产应急救援中心")

@@ -43,7 +43,8 @@ def performance_project(table: performance.PerformanceTable, file: str, unit: st
     unit_funds = table.fiscal == 0 and bool(table.other)
     where = table.provenance or prov(file, None, PERFORMANCE_LABEL, table.name)
     return Project(name=table.name or "", amount=from_wan(table.budget, unit), responsible_person=table.person,
-                   responsible_unit=table.unit,
+                   responsible_unit=table.unit, executed=from_wan(table.executed, unit),
+                   execution_rate=table.execution_rate, self_evaluation_score=table.score,
                    category="unit_funds" if unit_funds else None,
                    funding_source="unit_funds" if unit_funds else None,
                    indicators=list(table.indicators),

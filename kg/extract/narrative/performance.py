@@ -81,11 +81,17 @@ class PerformanceTable:
     provenance: Provenance | None = None
     unit: str | None = None  # 实施单位, where the table prints one
     ruled: bool = False  # read from the cells of a ruled table (indicators already filled)
+    # a 绩效自评表 (决算): 全年执行数 (万元), 执行率 (%) and the 总分 it gives itself
+    executed: Decimal | None = None
+    execution_rate: Decimal | None = None
+    score: Decimal | None = None
 
 
 def _is_title(text: str) -> str | None:
     """``project`` / ``department`` where a line is a performance table's title."""
     c = compact(text)
+    if c.endswith("绩效自评表") and "项目" in c and len(c) <= 80 and not re.search(r"[，。；：:,]", c):
+        return "project"  # a 决算's 项目支出绩效自评表: the same fields, with what was spent
     if not c.endswith("绩效目标表"):
         return None
     # a long title names its project (``困难残疾人生活补贴和…（省补助市级配套项目）项目绩效目标表``);
@@ -611,6 +617,11 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
     if fields.get("goal"):
         table.goal = fields["goal"]
     table.indicators = cells.indicators
+    table.executed = cell_amount(fields, "executed")
+    table.execution_rate = cell_amount(fields, "execution_rate")
+    table.score = cell_amount(fields, "score")
+    if table.executed is not None and in_yuan:
+        table.executed = convert(table.executed, "元", "万元")
     table.ruled = True
     table.provenance = prov(file, first, "绩效目标表", table.name)
     return table

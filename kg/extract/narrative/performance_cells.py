@@ -25,7 +25,7 @@ _COLUMNS = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
     "name": ("三级指标",),
-    "target": ("指标值", "目标值", "绩效指标值"),
+    "target": ("指标值", "目标值", "绩效指标值", "年度指标值"),
     "weight": ("分值", "权重"),
     "basis": ("依据",),
 }
@@ -81,9 +81,36 @@ def _field_key(cell: str) -> str | None:
     return next((key for key, pattern in _FIELDS if pattern.match(cell)), None)
 
 
+# a 绩效自评表's money header: 年初预算数 | 全年预算数（A） | 全年执行数（B） | 分值 | 执行率 | 得分
+_SELF_EVALUATION_COLUMNS = (("budget", "全年预算数"), ("executed", "全年执行数"), ("execution_rate", "执行率"),
+                            ("score", "得分"))
+
+
+def _self_evaluation(rows: list[Line], out: dict[str, str]) -> None:
+    """全年预算数, 全年执行数, 执行率 of the 年度资金总额 row under a 绩效自评表's money header."""
+    columns: dict[str, int] = {}
+    for line in rows:
+        cells = [compact(c or "") for c in (line.cells or ())]
+        if not columns:
+            for key, word in _SELF_EVALUATION_COLUMNS:
+                k = next((k for k, c in enumerate(cells) if c.startswith(word)), None)
+                if k is not None and key != "score":
+                    columns[key] = k
+            if "executed" not in columns:
+                columns.clear()
+            continue
+        if any(c.startswith("年度资金总额") for c in cells):
+            for key, k in columns.items():
+                value = cells[k].rstrip("%％") if k < len(cells) else ""
+                if value and money(value) is not None:
+                    out[key] = value
+            return
+
+
 def _fields(rows: list[Line]) -> dict[str, str]:
     """The project's fields from the label cells above the indicator header."""
     out: dict[str, str] = {}
+    _self_evaluation(rows, out)
     for line in rows:
         cells = [compact(c or "") for c in (line.cells or ())]
         for k, cell in enumerate(cells):
@@ -117,6 +144,7 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
     name_for_rows = fields.get("name") or table_name or "绩效目标表"
     indicators: list[Indicator] = []
     last: dict[str, str | None] = {"level1": None, "level2": None}
+    self_score = None
     for line in lines[start + 1:]:
         if line.cells is None:
             continue
@@ -127,13 +155,16 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             value = compact(cells[k] or "") if k is not None and k < len(cells) else ""
             return value or None
 
+        if compact(cells[0] or "") == "总分":  # a 绩效自评表's last row: the score it gives itself
+            self_score = next((money(compact(c)) for c in reversed(cells) if c and money(compact(c)) is not None), None)
+            continue
         name = cell("name")
         if name is None or name in ("三级指标",):
             continue
         for level in ("level1", "level2"):
             value = cell(level)
             if value:
-                last[level] = value
+                last[level] = re.sub(r"[（(]\d+(?:\.\d+)?分[)）]$", "", value)  # 产出指标（50分）
         weight = money(cell("weight") or "") if "weight" in columns else None
         k = columns["target"]
         indicators.append(Indicator(
@@ -141,6 +172,8 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             target=_target(cells[k] if k < len(cells) else None or ""),
             weight=weight, basis=cell("basis"),
             provenance=prov(file, line, "绩效目标表", name_for_rows)))
+    if self_score is not None:
+        fields["score"] = str(self_score)
     return CellTable(fields=fields, indicators=indicators)
 
 
