@@ -101,8 +101,8 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                 not re.search(r"\d", "".join(rows[body_from][columns.amount + 1:])):
             body_from += 1
         title = "".join(_compact(l.text) for l in lines[max(0, indexes[0] - 4):indexes[0]] if l.cells is None)
-        if "基本支出" in title:
-            continue  # a 基本支出 table by unit lists economic subjects, not projects
+        if "基本支出" in title or "收入" in title or not (re.search(r"项目|专项", title) or columns.mixed):
+            continue  # only a table titled as a project table; 基本支出 by unit lists economic subjects
         printed_unit = _table_unit(lines[max(0, indexes[0] - 4):indexes[0]])
         current_unit: str | None = None
         for r in range(body_from, len(rows)):
@@ -123,7 +123,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                 current_unit = name
                 continue
             responsible = (cells[columns.unit] if columns.unit is not None and columns.unit < len(cells) else "") \
-                or current_unit or department
+                or current_unit  # none printed: the merge gives the department (after a 绩效目标表's 实施单位)
             line = lines[indexes[r]]
             projects.append(Project(
                 name=name, amount=convert(amount, printed_unit, unit or "万元"), category="current",
