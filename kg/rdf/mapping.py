@@ -578,6 +578,10 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
     ctx.text(node, BKG.description, p.description)
     ctx.text(node, BKG.executionPeriod, p.execution_period)
     ctx.text(node, BKG.projectCode, p.project_code)
+    ctx.money(node, BKG.executedAmount, p.executed)
+    for prop, figure in ((BKG.executionRate, p.execution_rate), (BKG.selfEvaluationScore, p.self_evaluation_score)):
+        if figure is not None:
+            ctx.add(node, prop, decimal_literal(figure))
     titles = []
     local = str(node).rsplit("/", 1)[-1]
     for i, doc in enumerate(p.policy_documents):
