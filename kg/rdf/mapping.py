@@ -194,11 +194,16 @@ def _year_node(ctx: _Context, y: int) -> URIRef:
 
 
 def _department_node(ctx: _Context, name: str) -> URIRef:
+    """The node of a department a document names (a subordinate unit, a project's 实施单位). Where it
+    is the document's own department under another printed form (长春市信访局 in a table of
+    长春市信访局（本级）), only its other names are added: its label stays the one the document's
+    title gives it, so one department never carries two labels."""
     node = iris.department(name)
     names = iris.department_names(name)
     ctx.add(node, RDF.type, BKG.Department)
     ctx.add(node, RDF.type, ORG.FormalOrganization)
-    ctx.text(node, RDFS.label, names[0])
+    if node != ctx.dept:
+        ctx.text(node, RDFS.label, names[0])
     for alias in names:
         ctx.text(node, SKOS.altLabel, alias)
     ctx.text(node, BKG.key, iris.department_key(name))
