@@ -81,6 +81,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                              department: str | None = None) -> list[Project]:
     """Every name-only project table of the document as Projects (amount in ``unit``)."""
     projects: list[Project] = []
+    seen: dict[tuple[str, object, str | None], Project] = {}
     tables: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         if line.cells is not None and line.table is not None:
@@ -125,8 +126,13 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
             responsible = (cells[columns.unit] if columns.unit is not None and columns.unit < len(cells) else "") \
                 or current_unit  # none printed: the merge gives the department (after a 绩效目标表's 实施单位)
             line = lines[indexes[r]]
-            projects.append(Project(
-                name=name, amount=convert(amount, printed_unit, unit or "万元"), category="current",
-                responsible_unit=responsible or None,
-                provenance=[Provenance(file=file, page=line.page, line=line.lineno, table="项目支出表", row=name)]))
+            where = Provenance(file=file, page=line.page, line=line.lineno, table="项目支出表", row=name)
+            value = convert(amount, printed_unit, unit or "万元")
+            key = (name, value, responsible or None)
+            if key in seen:  # the same project in another of the document's project tables (一般公共预算
+                seen[key].provenance.append(where)  # 项目支出表 beside 项目支出表): one project, both places
+                continue
+            seen[key] = Project(name=name, amount=value, category="current", responsible_unit=responsible or None,
+                                provenance=[where])
+            projects.append(seen[key])
     return projects
