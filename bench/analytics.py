@@ -54,7 +54,7 @@ def build_from_records(folder: Path, departments: int, years: str) -> str:
     url = f"oxigraph:{store_path}"
     if store_path.is_dir():
         return url
-    from kg.rdf.load import Document, commit_documents, ensure_ontology
+    from kg.graph.load import Document, commit_documents, ensure_ontology
     from kg.store import open_store
     from kg.synth.corpus import CorpusOptions, parse_years
     from kg.synth.generate import budget_series

@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         if not args.store:
             ap.error("--store or --url is needed")
-        from web.testing import ServerProcess
+        from web.server_process import ServerProcess
 
         server = ServerProcess(args.store, "--query-timeout", str(args.query_timeout), *args.serve_arg)
         base, pid = server.url, server.proc.pid

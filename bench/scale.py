@@ -267,7 +267,7 @@ def load_virtuoso(nq: Path, virtuoso: Virtuoso) -> dict:
 
 def query_bindings(store) -> dict:
     """Parameter values present in the generated graph (the queries' defaults name real departments)."""
-    from kg.rdf.namespaces import sparql_prefixes
+    from kg.vocabulary.namespaces import sparql_prefixes
 
     def first(q: str):
         rows = store.query(sparql_prefixes() + q).rows
@@ -282,8 +282,8 @@ def query_bindings(store) -> dict:
 
 
 def bound_queries(store) -> dict[str, str]:
-    from kg.rdf.namespaces import sparql_prefixes
-    from kg.rdf.queries import bind, list_queries
+    from kg.vocabulary.namespaces import sparql_prefixes
+    from kg.graph.queries import bind, list_queries
 
     values = query_bindings(store)
     out = {}

@@ -5,7 +5,7 @@ Why: building what the pipeline needs at start — the catalogue of names (``nlp
 budgets (``nlp.graph.Graph.budgets``) and the vocabulary rows (``nlp.vocabulary``) — is a dozen
 queries over the whole graph, seconds at 1,000 documents, paid by every ``budgetkg ask`` process
 and every freshly started server. The ingest builds it once per committed batch
-(``kg.rdf.ingest``) and writes it, as one JSON literal, into a named graph of its own
+(``kg.graph.ingest``) and writes it, as one JSON literal, into a named graph of its own
 (``CATALOG_GRAPH``: machinery like the union graph, outside the default graph and outside
 ``Store.graphs()``); readers load it in one query.
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.rdf.namespaces import BASE, GRAPH_ONTOLOGY
+from kg.vocabulary.namespaces import BASE, GRAPH_ONTOLOGY
 from kg.store.base import CATALOG_GRAPH, ntriples_term
 from kg.store.results import select_values
 from nlp.catalog import Catalog, Entity, catalog_from_graph

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from kg.store.results import select_values
 from nlp.sparql import Constraints, Query, build
-from kg.rdf.namespaces import ID
+from kg.vocabulary.namespaces import ID
 from nlp.vocabulary import ITEM_NS, PREFIXES, STAFF_PROPERTIES, WAN
 
 

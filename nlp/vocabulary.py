@@ -1,6 +1,6 @@
 """The project's vocabulary as the question service sees it: prefixes, measures and their labels.
 
-Nothing here is declared twice. The namespaces are ``kg.rdf.namespaces``; the department-level
+Nothing here is declared twice. The namespaces are ``kg.vocabulary.namespaces``; the department-level
 figures (``bkg:BudgetItem``: key, Chinese label, the figure it is part of), the columns of the
 classification tables (``bkg:ExpenditureKind``), project categories, funding sources, indicator
 kinds and the staffing properties (``bkg:authorizedStaff`` …) are read from the ontology the
@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.rdf.namespaces import BKG, ID, PREFIXES as NAMESPACES
+from kg.vocabulary.namespaces import BKG, ID, PREFIXES as NAMESPACES
 
 # The PREFIX lines every query of the question service starts with (the project's own prefixes).
 PREFIXES = "".join(f"PREFIX {p}: <{NAMESPACES[p]}>\n"
@@ -183,6 +183,6 @@ def vocabulary_of_rows(rows: list[dict]) -> Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary_from_files() -> Vocabulary:
     """The vocabulary read from ``ontology/*.ttl`` (the same query on an rdflib graph)."""
-    from kg.rdf.ontology_files import global_graph
+    from kg.vocabulary.ontology_files import global_graph
 
     return Vocabulary.from_rows(_rows(global_graph().query(_VOCABULARY_QUERY)))

@@ -81,7 +81,7 @@ def warm(store_url: str, questions: list[str], rounds: int) -> None:
 
 
 def first_question_on_a_fresh_server(store_url: str, question: str, runs: int = 3) -> None:
-    from web.testing import ServerProcess
+    from web.server_process import ServerProcess
 
     firsts, starts = [], []
     for _ in range(runs):
@@ -145,7 +145,7 @@ def kinds_of(path: str) -> list[str]:
 def question_samples(store, per_kind: int, kinds: list[str] | None = None) -> dict[str, list[str]]:
     """Questions of every kind (``kinds``, default all of ``QUESTION_KINDS``) about departments,
     years and projects of the graph in ``store``; a kind without a template gets none."""
-    from kg.rdf.namespaces import sparql_prefixes
+    from kg.vocabulary.namespaces import sparql_prefixes
 
     depts = [(str(r[0]), int(r[1].toPython())) for r in store.query(sparql_prefixes() + """
 SELECT ?name (MAX(?y) AS ?year) WHERE { ?d a bkg:Department ; skos:prefLabel ?name .

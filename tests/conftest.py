@@ -54,6 +54,16 @@ def ask(nlp_corpus_realdocs_store):
 
 
 @pytest.fixture(scope="session")
+def ask_national(national_store):
+    """A question to the service over the national graph (../shared/national), its reply as ``--json``."""
+    from nlp import answer
+
+    def _ask(question: str) -> dict:
+        return answer(question, national_store).to_json()
+    return _ask
+
+
+@pytest.fixture(scope="session")
 def nlp_small_store():
     """A small graph the tests build themselves (fictional 青山市 budgets): no ../shared needed."""
     from tests import nlp_support
@@ -156,7 +166,7 @@ def national_store(national_extraction):
 @pytest.fixture(scope="session")
 def shared_graph_store(shared_records):
     """The graph of ``shared_records`` in a memory oxigraph store (read-only by convention)."""
-    from kg.rdf.load import ingest_records
+    from kg.graph.load import ingest_records
     from kg.store.oxigraph import OxigraphStore
 
     store = OxigraphStore(None)

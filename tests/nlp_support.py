@@ -1,6 +1,6 @@
 """Graphs for the question-answering tests (``tests/test_nlp_*.py``).
 
-Two graphs, both built through the real path (records → ``kg.rdf.load.ingest_records`` → store):
+Two graphs, both built through the real path (records → ``kg.graph.load.ingest_records`` → store):
 - the corpus graph: ``../shared/corpus`` read by the real extractor;
 - a small graph the tests build themselves from the fictional 青山市 budgets of
   ``tests/fixtures/records.py`` (plus a few projects with persons, indicators, policy documents,
@@ -26,7 +26,7 @@ def open_memory_store():
 
 
 def ingest(store, records: list[Record]) -> None:
-    from kg.rdf.load import ingest_records
+    from kg.graph.load import ingest_records
 
     ingest_records(store, records)
 

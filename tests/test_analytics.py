@@ -125,7 +125,7 @@ def test_exports_load_back_with_the_same_nodes_edges_and_amounts(small, fmt):
 
 
 def test_cli_writes_graphml_and_csv_that_load_back(tmp_path):
-    from web.testing import build_oxigraph_store
+    from tests.web_support import build_oxigraph_store
 
     url = build_oxigraph_store(tmp_path / "oxi")
 

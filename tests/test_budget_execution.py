@@ -105,7 +105,7 @@ def test_records_json_round_trip(national):
 
 def test_graph_holds_the_statements_and_year_end_items(national):
     from kg.rdf.mapping import record_to_graph
-    from kg.rdf.namespaces import BKG
+    from kg.vocabulary.namespaces import BKG
 
     _doc, graph = record_to_graph(national[CENTRAL])
     rows = graph.query(

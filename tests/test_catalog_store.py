@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.rdf.ingest import LOADED, IngestOptions, ingest_paths
-from kg.rdf.load import drop_documents
+from kg.graph.ingest import LOADED, IngestOptions, ingest_paths
+from kg.graph.load import drop_documents
 from kg.store import open_store
 from kg.store.base import CATALOG_GRAPH
 from kg.synth.corpus import CorpusOptions, write_corpus
@@ -53,7 +53,7 @@ def test_stored_catalogue_equals_a_fresh_build_and_follows_the_ingest(documents,
     url = f"oxigraph:{tmp_path / 'db'}"
     store = open_store(url)
     try:
-        summary = ingest_paths(store, [str(p) for p in documents[:2]], IngestOptions(jobs=1))
+        summary = ingest_paths(store, [str(p) for p in documents[:2]], IngestOptions(jobs=1, after_batch=(catalog_store.refresh,)))
         assert summary.ok and summary.count(LOADED) == 2
     finally:
         store.close()
@@ -79,7 +79,7 @@ def test_stored_catalogue_equals_a_fresh_build_and_follows_the_ingest(documents,
 
     store = open_store(url)
     try:  # the next ingest refreshes it: the third department is in it
-        summary = ingest_paths(store, [str(p) for p in documents], IngestOptions(jobs=1))
+        summary = ingest_paths(store, [str(p) for p in documents], IngestOptions(jobs=1, after_batch=(catalog_store.refresh,)))
         assert summary.count(LOADED) == 1
         second = catalog_store.stored(store)
         assert second is not None
@@ -101,7 +101,7 @@ def test_stored_catalogue_equals_a_fresh_build_and_follows_the_ingest(documents,
 def test_no_stored_catalogue_where_documents_carry_no_content_hash(corpus_records):
     """Records written by a library call carry no content hash: nothing proves a graph of the same
     name holds the same content, so no catalogue is stored and the pipeline always builds it."""
-    from kg.rdf.load import ingest_records
+    from kg.graph.load import ingest_records
 
     store = open_store("oxigraph:")
     try:

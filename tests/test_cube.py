@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from kg.rdf.cube_constraints import violated_constraints
-from kg.rdf.namespaces import BKG, QB
+from kg.vocabulary.namespaces import BKG, QB
 
 ALL = [f"IC-{i}" for i in range(1, 22)]
 
@@ -28,7 +28,7 @@ def test_observations_carry_currency_and_multiplier(shared_graph_store):
 
 def test_the_constraints_catch_a_broken_graph():
     """An observation without its item (IC-11) and a second one with the same dimensions (IC-12)."""
-    from kg.rdf.load import ingest_records
+    from kg.graph.load import ingest_records
     from kg.rdf.mapping import record_to_graph
     from kg.store.oxigraph import OxigraphStore
     from tests.graph_records import small_records

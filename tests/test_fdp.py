@@ -1,5 +1,5 @@
 """``budgetkg export --format fdp OUT_DIR``: a Fiscal Data Package of the corpus + realdocs graph
-that loads back with the same amounts (kg/rdf/fdp.py), through the real CLI on an on-disk store."""
+that loads back with the same amounts (kg/graph/fdp.py), through the real CLI on an on-disk store."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ from decimal import Decimal as D
 import pytest
 
 from kg.cli import main
-from kg.rdf.fdp import load_fdp
+from kg.graph.fdp import load_fdp
 
 PER_DOCUMENT = """PREFIX bkg: <https://budgetkg.org/ontology#> PREFIX qb: <http://purl.org/linked-data/cube#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -19,7 +19,7 @@ SELECT ?label (COUNT(?o) AS ?n) (SUM(?a) AS ?sum) WHERE { ?o a %s ; bkg:document
 
 @pytest.fixture(scope="module")
 def package(shared_records, tmp_path_factory):
-    from kg.rdf.load import ingest_records
+    from kg.graph.load import ingest_records
     from kg.store import open_store
 
     folder = tmp_path_factory.mktemp("fdp")

@@ -1,5 +1,5 @@
 """Funding flows that conserve amounts, on the real corpus and realdocs graph (kg/rdf/flows.py,
-kg/rdf/flow_rows.py): exact figures as the documents print them."""
+kg/graph/flow_rows.py): exact figures as the documents print them."""
 from __future__ import annotations
 
 from decimal import Decimal as D
@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from kg.rdf import iris
-from kg.rdf.flow_rows import department_flows, node_balance
+from kg.graph.flow_rows import department_flows, node_balance
 from kg.rdf.flows import functional_scope, plan_flows
 
 CHANGJI = "昌吉州生态环境局"

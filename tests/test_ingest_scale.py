@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.rdf.ingest import FAILED, LOADED, SKIPPED, IngestOptions, ingest_paths
-from kg.rdf.links import links_graph
-from kg.rdf.registry import registry_graph
+from kg.graph.ingest import FAILED, LOADED, SKIPPED, IngestOptions, ingest_paths
+from kg.graph.links import links_graph
+from kg.graph.registry import registry_graph
 from kg.store import open_store
 from kg.synth.corpus import CorpusOptions, write_corpus
 from tests.ingest_support import budgetkg_command, run_cli, validate
@@ -38,8 +38,8 @@ def _graph(url: str) -> tuple[set, int]:
 
 def _derived_match_rebuild(url: str) -> None:
     """The registry and links written batch by batch equal a rebuild from all documents."""
-    from kg.rdf.links import GRAPH_LINKS
-    from kg.rdf.registry import GRAPH_DEPARTMENTS
+    from kg.graph.links import GRAPH_LINKS
+    from kg.graph.registry import GRAPH_DEPARTMENTS
 
     store = open_store(url, read_only=True)
     try:
@@ -159,7 +159,7 @@ def test_bulk_load_killed_then_resumed(corpus, reference, tmp_path):
 def test_dask_local_cluster_gives_the_same_graph(corpus, reference, tmp_path):
     """Reading and mapping as tasks on a LocalCluster of 2 workers, shards bulk-loaded: the
     graph of ``--jobs 1``, and the shard folder holds one N-Quads file per document."""
-    from kg.rdf.distributed import ingest_distributed
+    from kg.graph.distributed import ingest_distributed
 
     _, quads, union = reference
     url = f"oxigraph:{tmp_path / 'db'}"

@@ -13,10 +13,10 @@ from kg.extract.serialize import record_json
 from kg.rdf import iris
 from kg.rdf.flows import plan_flows
 from kg.rdf.mapping import parse_target, policy_issued_year, project_iris, record_to_graph, to_wan
-from kg.rdf.namespaces import BKG, ID, QB
+from kg.vocabulary.namespaces import BKG, ID, QB
 from kg.rdf.privacy import contains_phone, scrub
 from kg.store import open_store
-from kg.rdf.load import ingest_records
+from kg.graph.load import ingest_records
 from tests.graph_records import DEPT_A_LONG, DEPT_A_SHORT, DEPT_C, record_a, record_b, record_c
 
 
@@ -314,7 +314,7 @@ def test_continues_link_across_documents():
     ("机关运行补助经费", "机构运行保障经费", False),
 ])
 def test_carryover_name_similarity(later, earlier, similar):
-    from kg.rdf.links import MIN_SIMILARITY, similarity
+    from kg.graph.links import MIN_SIMILARITY, similarity
 
     assert (similarity(later, earlier) >= MIN_SIMILARITY) is similar
 

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.namespaces import BKG, bind_all
+from kg.vocabulary.namespaces import BKG, bind_all
 
 pytestmark = pytest.mark.shared
 

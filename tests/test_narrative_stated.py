@@ -17,7 +17,7 @@ from rdflib import Graph
 
 from kg.extract.model import Record
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.namespaces import BKG, bind_all
+from kg.vocabulary.namespaces import BKG, bind_all
 from tests.narrative_support import national_record
 
 pytestmark = pytest.mark.shared

@@ -162,3 +162,15 @@ def test_changchun_unit_word_slip_is_a_notice(national) -> None:
     slip = _checks(record, "same_figure", "说明一 支出总计 vs 预算表1")
     assert [(c.expected, c.severity) for c in slip] == [(D("1682.76"), "notice")]
     assert "单位字样疑误印" in slip[0].note
+
+
+def test_percentage_columns_are_neither_names_nor_amounts(national) -> None:
+    """国家信访局 部门公开表5 (page 10) prints 增减额 and 增减(%) beside each row
+    (``201 一般公共服务支出 … -20,442.30 -60.86% 3,099.90 30.86%``): the percentages are a ratio
+    column, never part of the subject's name."""
+    record = national[CENTRAL_BUDGET]
+    rows = {s.code: (s.name, s.total, s.basic, s.project) for s in record.scoped_functional["general_public_budget"]}
+    assert rows["201"] == ("一般公共服务支出", D("13144.37"), D("6668.44"), D("6475.93"))
+    assert rows["2014002"] == ("一般行政管理事务", D("737.29"), None, D("737.29"))
+    assert rows["2014099"] == ("其他信访事务支出", D("3623.98"), None, D("3623.98"))
+    assert not [name for name, *_ in rows.values() if "%" in name]

@@ -152,8 +152,8 @@ def test_components_declare_what_they_read_and_write(nlp_small_store):
 def test_vocabulary_is_the_ontologys(nlp_small_store):
     from rdflib.namespace import SKOS
 
-    from kg.rdf.namespaces import BKG
-    from kg.rdf.ontology_files import scheme_graph
+    from kg.vocabulary.namespaces import BKG
+    from kg.vocabulary.ontology_files import scheme_graph
     from nlp.vocabulary import vocabulary_from_files, vocabulary_from_store
 
     vocab = vocabulary_from_store(nlp_small_store)

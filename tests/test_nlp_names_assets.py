@@ -35,30 +35,16 @@ def test_a_place_and_the_field_name_the_department():
 
 
 # ------------------------------------------------------------------ the real graph
-@pytest.fixture(scope="module")
-def ask_realdocs(nlp_corpus_realdocs_store):
-    def _ask(question: str) -> dict:
-        return answer(question, nlp_corpus_realdocs_store).to_json()
-    return _ask
-
-
-@pytest.fixture(scope="module")
-def ask_national(national_store):
-    def _ask(question: str) -> dict:
-        return answer(question, national_store).to_json()
-    return _ask
-
-
 @pytest.mark.shared
-def test_vehicles_held_and_per_vehicle_cost(ask_realdocs):
+def test_vehicles_held_and_per_vehicle_cost(ask):
     """上海市普陀区社会福利院2024年单位预算: 车辆2辆 (其他用车2辆, 截至2023年12月31日); 公务用车运行费
     6.40万元 → 平均每辆 3.20万元."""
-    r = ask_realdocs("福利院有几辆车？")
+    r = ask("福利院有几辆车？")
     assert r["intent"] == "profile" and r["parts"][0]["frame"]["focus"] == "assets"
     assert figures(r)["车辆"] == "2" and figures(r)["其他用车"] == "2"
     assert "2023年12月31日" in r["text"]
     assert {a["department"] for a in r["answers"]} == {"上海市普陀区社会福利院"}
-    r = ask_realdocs("福利院公务用车运行费平均一辆多少？")
+    r = ask("福利院公务用车运行费平均一辆多少？")
     assert [d["value"] for d in r["derived"]] == ["3.20"]
     assert "6.40 ÷ 2辆" in r["text"]
 
@@ -143,34 +129,34 @@ def test_a_subject_of_a_year_without_budget_and_an_unlisted_final_figure(ask_nat
 
 
 @pytest.mark.shared
-def test_whether_a_figure_is_the_whole_of_its_total(ask_realdocs):
+def test_whether_a_figure_is_the_whole_of_its_total(ask):
     """江苏省高级人民法院2019年度部门预算公开: 一般公共预算拨款收入 37188.34 = 收入总计 → 是, 100.00%;
     a yes/no question about a property (是财政拨的吗) gets no 是 from a figure merely existing."""
-    r = ask_realdocs("江苏高院2019年的收入全部是一般公共预算吗？")
+    r = ask("江苏高院2019年的收入全部是一般公共预算吗？")
     assert r["text"].startswith("是。") and "37188.34" in r["text"]
     assert [d["value"] for d in r["derived"]] == ["100.00"]
-    r = ask_realdocs("普陀社会福利院24年那262万项目支出是财政拨的吗？")
+    r = ask("普陀社会福利院24年那262万项目支出是财政拨的吗？")
     assert not r["text"].startswith("是。")
 
 
 @pytest.mark.shared
-def test_a_subject_the_year_before_from_the_next_budget(ask_realdocs):
+def test_a_subject_the_year_before_from_the_next_budget(ask):
     """上海市普陀区司法局2026年部门预算: 信息化建设 227.88万元, 比上年增长277.22% (no amount printed) →
     2025年 60.41万元 = 227.88 ÷ (1 + 277.22%), 即增加167.47万元. 江苏省人大办公厅2017年度预算公开: 会议费
     1305.25 (上年1709), 培训费 403.75 (上年0) — the document's own previous figures."""
-    r = ask_realdocs("普陀司法局信息化建设这项，2025年实际执行了多少？26年比它涨了多少？")
+    r = ask("普陀司法局信息化建设这项，2025年实际执行了多少？26年比它涨了多少？")
     assert "227.88 ÷ (1 + 277.22%) = 60.41" in r["text"]
     assert sorted(d["value"] for d in r["derived"]) == ["167.47", "60.41"]
-    r = ask_realdocs("人大办公厅2016年会议费、培训费预算各是多少？")
+    r = ask("人大办公厅2016年会议费、培训费预算各是多少？")
     got = figures(r)
     assert got["2016年会议费"] == "1709.00" and got["2016年培训费"] == "0.00"
     assert got["2017年会议费"] == "1305.25" and got["2017年培训费"] == "403.75"
 
 
 @pytest.mark.shared
-def test_staffing_by_kind_of_post(ask_realdocs):
+def test_staffing_by_kind_of_post(ask):
     """江苏省人大办公厅2017年度预算公开: 编制339人 (行政199、行政附属104、事业36), 在职274人."""
-    r = ask_realdocs("江苏省人大常委会办公厅（2017）编制多少？实际在职多少人？")
+    r = ask("江苏省人大常委会办公厅（2017）编制多少？实际在职多少人？")
     got = figures(r)
     assert got["编制数"] == "339" and got["在职人数"] == "274"
     assert (got["编制数（行政）"], got["编制数（行政附属）"], got["编制数（事业）"]) == ("199", "104", "36")
@@ -178,9 +164,9 @@ def test_staffing_by_kind_of_post(ask_realdocs):
 
 
 @pytest.mark.shared
-def test_a_subject_only_the_narrative_states(ask_realdocs):
+def test_a_subject_only_the_narrative_states(ask):
     """江苏省人大办公厅2017年度预算公开 states 会议费 1305.25万元 and 培训费 403.75万元 in its text only."""
-    r = ask_realdocs("江苏省人大办公厅2017年会议费多少？")
+    r = ask("江苏省人大办公厅2017年会议费多少？")
     assert figures(r) == {"一般公共预算拨款安排的会议费预算支出": "1305.25"}
     assert "文字说明" in r["text"]
 
@@ -206,9 +192,9 @@ def test_a_statement_about_a_narrower_expense_is_not_about_the_total():
 
 
 @pytest.mark.shared
-def test_vehicle_values_the_narrative_states(ask_realdocs):
+def test_vehicle_values_the_narrative_states(ask):
     """004 (克州生态环境局 2024) 说明十二（三）: 车辆 3 辆，价值 64.52 万元；其中一般公务用车 1 辆，价值 21.19 万元；
     执法执勤用车 2 辆，价值 43.33 万元."""
-    r = ask_realdocs("克州生态环境局有几辆车？值多少钱？")
+    r = ask("克州生态环境局有几辆车？值多少钱？")
     got = figures(r)
     assert (got["车辆"], got["车辆价值"], got["一般公务用车价值"], got["执法执勤用车价值"]) == ("3", "64.52", "21.19", "43.33")

@@ -6,11 +6,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from kg.rdf.load import ingest_records
+from kg.graph.load import ingest_records
 from kg.rdf.mapping import project_iris, record_to_graph
-from kg.rdf.namespaces import BKG, ID, SH
-from kg.rdf.ontology_files import global_graph, ontology_path, shapes_graph
-from kg.rdf.queries import list_queries
+from kg.vocabulary.namespaces import BKG, ID, SH
+from kg.vocabulary.ontology_files import global_graph, ontology_path, shapes_graph
+from kg.graph.queries import list_queries
 from kg.rdf.validate import validate_graph, validate_store
 from kg.store import open_store
 from tests.graph_records import record_a, small_records

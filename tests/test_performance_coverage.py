@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.namespaces import BKG
+from kg.vocabulary.namespaces import BKG
 
 pytestmark = pytest.mark.shared
 
@@ -63,3 +63,14 @@ def test_coverage_in_the_graph_in_wan(national_extraction) -> None:
                 OPTIONAL {{ ?c bkg:coveredProjects ?n }} }}"""))
     assert rows["jiangsu_suzhou"] == [("department", None, D("4651.67"), 30), ("projects", 7, D("339.50"), 30)]
     assert rows["shaanxi_xian"] == [("department", None, D("4005.29"), 18)]
+
+
+def test_shanghai_projects_with_targets_compiled(realdocs_record_list) -> None:
+    """The Shanghai template says 编报 (compiled) where others say 实行/纳入: 普陀区社会福利院 2024 p.16
+    ``本单位编报绩效目标的项目共1个，涉及项目预算资金262.00万元``; 普陀区商务委 2025 p.22 ``编报绩效目标的项目共
+    25个，涉及项目预算资金11381.60万元``; both records are kept in 元."""
+    by_name = {r.department: r for r in realdocs_record_list}
+    welfare = next(r for name, r in by_name.items() if name and "社会福利院" in name)
+    assert _coverage(welfare) == {"projects": (1, D("2620000"), 16)}
+    commerce = next(r for name, r in by_name.items() if name and "商务委" in name)
+    assert _coverage(commerce) == {"projects": (25, D("113816000"), 22)}

@@ -8,7 +8,7 @@ from kg.extract.model import PolicyDocument, Project, Record
 from kg.extract.text_normalize import policy_key
 from kg.rdf import iris
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.namespaces import BKG
+from kg.vocabulary.namespaces import BKG
 
 
 def test_bracket_and_glyph_styles_of_a_number_meet():
@@ -49,7 +49,7 @@ def test_title_only_mention_in_another_budget_is_the_numbered_document():
     counts it once, and the link goes when the numbered budget is dropped."""
     from kg.analytics.policy import dependency_graph, policy_reach
     from kg.analytics.source import store_select
-    from kg.rdf.load import drop_documents, ingest_records
+    from kg.graph.load import drop_documents, ingest_records
     from kg.store.oxigraph import OxigraphStore
 
     title = "《青山市水污染防治工作方案》"

@@ -16,8 +16,8 @@ import pytest
 from rdflib import URIRef
 
 from kg.rdf import iris
-from kg.rdf.load import ingest_records
-from kg.rdf.queries import bind, list_queries, load_query, run_query
+from kg.graph.load import ingest_records
+from kg.graph.queries import bind, list_queries, load_query, run_query
 from tests.graph_fixtures import BACKENDS, make_store
 from tests.graph_records import small_records
 

@@ -14,7 +14,7 @@ from kg.extract.deserialize import record_from_json
 from kg.extract.serialize import record_json
 from kg.rdf import iris
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.namespaces import BKG, QB
+from kg.vocabulary.namespaces import BKG, QB
 
 
 @pytest.mark.shared

@@ -8,11 +8,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
-from kg.rdf.load import ingest_records
+from kg.graph.load import ingest_records
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.namespaces import BASE, BKG, GRAPH_ONTOLOGY, sparql_prefixes
-from kg.rdf.links import GRAPH_LINKS
-from kg.rdf.registry import GRAPH_DEPARTMENTS
+from kg.vocabulary.namespaces import BASE, BKG, GRAPH_ONTOLOGY, sparql_prefixes
+from kg.graph.links import GRAPH_LINKS
+from kg.graph.registry import GRAPH_DEPARTMENTS
 from kg.store import StoreError, open_store
 from kg.store.base import QueryResult, Store
 from kg.store.results import to_csv, to_json
@@ -149,7 +149,7 @@ def test_ingest_order_does_not_matter_for_links(store):
 def test_continues_link_needs_both_years_and_goes_with_either(store):
     """Two budgets of one department: the 2025 carry-over continues the 2024 project, whichever
     year is ingested first, and dropping either year removes the link."""
-    from kg.rdf.load import drop_documents
+    from kg.graph.load import drop_documents
 
     q = sparql_prefixes() + """SELECT DISTINCT ?later ?earlier WHERE {
       ?l bkg:continues ?e . ?l rdfs:label ?later . ?e rdfs:label ?earlier }"""
@@ -211,9 +211,9 @@ def test_unreachable_server_is_a_store_error():
 def _expected_small_triples() -> int:
     """Triples of the small records' graphs, the global graph, the registry and the links graph,
     computed without a store."""
-    from kg.rdf.links import continues_triples, record_entries
+    from kg.graph.links import continues_triples, record_entries
     from kg.rdf.mapping import project_iris
-    from kg.rdf.ontology_files import global_graph
+    from kg.vocabulary.ontology_files import global_graph
 
     total = len(global_graph()) + 2  # + one preferred label for each of the two departments
     records = small_records()
@@ -263,9 +263,9 @@ def _graph_triples(store, graph: str) -> set:
 def test_commits_keep_derived_graphs_equal_to_a_full_rebuild(store):
     """Each commit updates the registry and the links of the departments it touches only; after
     every ingest and drop they equal what a rebuild from all documents gives."""
-    from kg.rdf.links import links_graph
-    from kg.rdf.load import drop_documents
-    from kg.rdf.registry import registry_graph
+    from kg.graph.links import links_graph
+    from kg.graph.load import drop_documents
+    from kg.graph.registry import registry_graph
 
     def assert_consistent():
         assert _graph_triples(store, GRAPH_DEPARTMENTS) == set(registry_graph(store))

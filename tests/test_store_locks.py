@@ -18,7 +18,8 @@ from kg.extract.serialize import dumps  # noqa: E402
 from kg.store import StoreError, open_store  # noqa: E402
 from tests.graph_records import small_records  # noqa: E402
 from tests.test_web_sparql import fetch  # noqa: E402
-from web.testing import ServerProcess, budgetkg_command, build_oxigraph_store, sample_records  # noqa: E402
+from tests.web_support import build_oxigraph_store, sample_records  # noqa: E402
+from web.server_process import ServerProcess, budgetkg_command  # noqa: E402
 
 TOKEN = "lock-test-token"
 

@@ -11,7 +11,7 @@ from rdflib.namespace import SKOS
 from kg.extract.model import EconomicSubject, FunctionalSubject, Record
 from kg.rdf import iris
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.namespaces import BKG, ID
+from kg.vocabulary.namespaces import BKG, ID
 from kg.rdf.subject_schemes import economic_concept, functional_concept
 
 NATIONAL = ID["scheme/economic"]

@@ -213,3 +213,15 @@ def test_a_misprinted_code_in_a_text_extraction_is_a_row_of_its_own() -> None:
     assert [f.rule for f in place_misprinted_codes(rows, "表3", "x.txt")] == ["code_misprint"]
     resolve(rows, FUNCTIONAL)
     assert (rows[2].code, rows[2].get("total"), rows[2].get("basic")) == ("2101102", D("503724"), D("503724"))
+
+
+def test_percentages_among_the_figures_are_dropped_not_named() -> None:
+    """A text row of a table with 增减额 | 增减(%) columns (国家信访局 部门公开表5 as text): the
+    percentages end neither in the name nor among the amounts."""
+    rows = read_rows(lines("201 一般公共服务支出 33,586.67 10,044.47 13,144.37 -20,442.30 -60.86% 3,099.90 30.86%",
+                           "2014002 一般行政管理事务 66.44 737.29 670.85 1009.71%"))
+    assert [(r.code, r.name, r.figures) for r in rows] == [
+        ("201", "一般公共服务支出",
+         [D("33586.67"), D("10044.47"), D("13144.37"), D("-20442.30"), D("3099.90")]),
+        ("2014002", "一般行政管理事务", [D("66.44"), D("737.29"), D("670.85")]),
+    ]

@@ -148,7 +148,7 @@ def test_other_phases_become_observations_of_their_own_phase(rendered) -> None:
 
     from kg.rdf import iris
     from kg.rdf.mapping import record_to_graph
-    from kg.rdf.namespaces import BKG
+    from kg.vocabulary.namespaces import BKG
 
     record = extract_file(str(rendered["final"]))
     doc, graph = record_to_graph(record)

@@ -15,8 +15,8 @@ pytest.importorskip("waitress")
 pytest.importorskip("pyoxigraph")
 
 from tests.test_web_sparql import fetch  # noqa: E402
-from web.testing import (XSS_PROJECT, ServerProcess, ThreadServer, build_memory_store,  # noqa: E402
-                         build_oxigraph_store)
+from tests.web_support import XSS_PROJECT, build_memory_store, build_oxigraph_store  # noqa: E402
+from web.server_process import ServerProcess, ThreadServer  # noqa: E402
 
 DEPT = "https://budgetkg.org/id/department/%E9%9D%92%E5%B1%B1%E5%B8%82%E7%94%9F%E6%80%81%E7%8E%AF%E5%A2%83%E5%B1%80"
 

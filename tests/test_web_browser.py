@@ -15,7 +15,8 @@ pytest.importorskip("flask")
 pytest.importorskip("pyoxigraph")
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-from web.testing import XSS_PROJECT, ServerProcess, build_oxigraph_store  # noqa: E402
+from tests.web_support import XSS_PROJECT, build_oxigraph_store  # noqa: E402
+from web.server_process import ServerProcess  # noqa: E402
 
 CHROMIUM = os.environ.get("BUDGETKG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -356,7 +357,7 @@ def pdf_server(tmp_path_factory, shared_dir):
     """A server over one real PDF (a 决算 with findings) and ``--documents`` naming its folder."""
     import subprocess
 
-    from web.testing import budgetkg_command
+    from web.server_process import budgetkg_command
 
     pdf = shared_dir / "realdocs" / "shanghai-putuo" / "上海市普陀区财政局2024年度部门决算.pdf"
     if not pdf.exists():
@@ -505,7 +506,7 @@ def test_treemap_switches_between_the_funds_a_table_covers(browser, tmp_path):
     from decimal import Decimal as D
 
     from kg.extract.model import FunctionalSubject
-    from web.testing import sample_records
+    from tests.web_support import sample_records
 
     records = sample_records()
     records[0].scoped_functional["general_public_budget"] = [

@@ -11,7 +11,8 @@ pytest.importorskip("flask")
 pytest.importorskip("pyoxigraph")
 
 from tests.test_web_sparql import fetch, get  # noqa: E402
-from web.testing import ServerProcess, build_oxigraph_store  # noqa: E402
+from tests.web_support import build_oxigraph_store  # noqa: E402
+from web.server_process import ServerProcess  # noqa: E402
 
 pytestmark = pytest.mark.shared
 

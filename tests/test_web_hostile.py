@@ -17,7 +17,8 @@ pytest.importorskip("waitress")
 pytest.importorskip("pyoxigraph")
 
 from tests.test_web_sparql import fetch  # noqa: E402
-from web.testing import ServerProcess, budgetkg_command, build_oxigraph_store, query_workers  # noqa: E402
+from tests.web_support import build_oxigraph_store  # noqa: E402
+from web.server_process import ServerProcess, budgetkg_command, query_workers  # noqa: E402
 
 TOKEN = "hostile-test-token"
 DEEP = "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000

@@ -12,7 +12,8 @@ pytest.importorskip("waitress")
 pytest.importorskip("pyoxigraph")
 
 from tests.test_web_sparql import fetch, get  # noqa: E402
-from web.testing import XSS, XSS_PROJECT, ServerProcess, build_oxigraph_store, query_workers  # noqa: E402
+from tests.web_support import XSS, XSS_PROJECT, build_oxigraph_store  # noqa: E402
+from web.server_process import ServerProcess, query_workers  # noqa: E402
 
 # Four independent scans of every triple: far more work than any time limit allows.
 EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

@@ -16,7 +16,8 @@ pytest.importorskip("flask")
 pytest.importorskip("waitress")
 pytest.importorskip("pyoxigraph")
 
-from web.testing import ServerProcess, build_oxigraph_store  # noqa: E402
+from tests.web_support import build_oxigraph_store  # noqa: E402
+from web.server_process import ServerProcess  # noqa: E402
 
 SELECT = ("PREFIX bkg: <https://budgetkg.org/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
           "SELECT ?p ?label ?amount WHERE { ?p a bkg:Project ; rdfs:label ?label ; bkg:amount ?amount } "

@@ -64,7 +64,7 @@ LABEL_PREDICATES = [
 @lru_cache(maxsize=1)
 def prefixes() -> dict[str, str]:
     """Every ``@prefix``/``PREFIX`` of the ontology files, plus the standard ones."""
-    from kg.rdf.namespaces import PREFIXES  # the graph's own namespaces, the same the ingest and queries use
+    from kg.vocabulary.namespaces import PREFIXES  # the graph's own namespaces, the same the ingest and queries use
 
     found = dict(STANDARD_PREFIXES)
     found.update(PREFIXES)
@@ -89,7 +89,7 @@ def ontology_ns() -> str:
 @lru_cache(maxsize=1)
 def data_ns() -> str:
     """The root of every instance IRI (entity pages live at ``/entity/<the rest>``)."""
-    from kg.rdf.namespaces import ID
+    from kg.vocabulary.namespaces import ID
 
     return str(ID)
 

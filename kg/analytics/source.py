@@ -3,7 +3,7 @@
 Why a function and not a store: the CLI reads a ``kg.store`` store, the web app runs its queries
 through its executor (time limits, workers); both hand the analytics the same thing — a SPARQL
 SELECT text in, rows of plain Python values out (IRIs as ``str``, numbers as ``Decimal``/``int``,
-other literals as ``str``). The project prefixes are assumed (``kg.rdf.namespaces``).
+other literals as ``str``). The project prefixes are assumed (``kg.vocabulary.namespaces``).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ Select = Callable[[str], list[Row]]
 
 def store_select(store: Any) -> Select:
     """A :data:`Select` over a ``kg.store`` store (the CLI, the tests, the benchmark)."""
-    from kg.rdf.namespaces import sparql_prefixes
+    from kg.vocabulary.namespaces import sparql_prefixes
     from kg.store.results import select_values
 
     prologue = sparql_prefixes()

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.rdf.stats import resolve_document
+    from kg.graph.stats import resolve_document
     from kg.commands.common import open_store_or_fail
     from kg.store import StoreError
 
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         if not graphs:
             print(f"budgetkg drop: no document matches {args.document!r}", file=sys.stderr)
             return 1
-        from kg.rdf.load import drop_documents
+        from kg.graph.load import drop_documents
 
         drop_documents(store, [str(g) for g in graphs])
         for g in graphs:

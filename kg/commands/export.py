@@ -2,7 +2,7 @@
 
 ``nq`` (N-Quads) and ``jsonld`` keep the named graphs (one per document); ``ttl`` merges them
 into one Turtle graph; ``fdp`` writes a Fiscal Data Package into OUT_DIR (datapackage.json, the
-budget figures and the funding flows as CSV, UTF-8 with BOM; ``kg.rdf.fdp``).
+budget figures and the funding flows as CSV, UTF-8 with BOM; ``kg.graph.fdp``).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def export_text(store, fmt: str, graph: str | None = None) -> str:
     from rdflib import Dataset, Graph
 
-    from kg.rdf.namespaces import bind_all
+    from kg.vocabulary.namespaces import bind_all
 
     if fmt == "ttl":
         g = Graph()
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     store = open_store_or_fail(args, "export", read_only=True)
     if args.format == "fdp":
-        from kg.rdf.fdp import export_fdp
+        from kg.graph.fdp import export_fdp
 
         try:
             summary = export_fdp(store, args.out_dir)

@@ -62,11 +62,12 @@ def _jobs(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from kg.commands.common import open_store_or_fail
     from kg.commands.progress import make_progress
-    from kg.rdf.ingest import FAILED, KEPT, LOADED, SKIPPED, IngestOptions, ingest_paths
+    from kg.graph.ingest import FAILED, KEPT, LOADED, SKIPPED, IngestOptions, ingest_paths
     from kg.store import StoreError
+    from nlp.catalog_store import refresh as refresh_question_catalogue
 
     options = IngestOptions(limits=limits_from_args(args), jobs=args.jobs, force=args.force, reread=args.reread,
-                            batch=args.batch, bulk=args.bulk)
+                            batch=args.batch, bulk=args.bulk, after_batch=(refresh_question_catalogue,))
     display = make_progress(args.progress)
     quiet_stdout = display is not None and sys.stdout.isatty()  # the bar counts them
 
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store_or_fail(args, "ingest")
     try:
         if args.executor:
-            from kg.rdf.distributed import ingest_distributed
+            from kg.graph.distributed import ingest_distributed
 
             summary = ingest_distributed(store, args.paths, args.executor, options, report, progress,
                                          shard_dir=args.shards)

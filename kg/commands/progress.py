@@ -3,7 +3,7 @@
 Why two forms: on a terminal a researcher watching 10,000 documents wants one line that moves
 (documents, pages, errors, rate, time left) with failures printed above it as they happen; in a
 log file or a CI job a bar is noise, so the same figures come as one plain line every
-``every`` seconds. Both read the run's ``Tally`` (``kg.rdf.ingest``) and nothing else.
+``every`` seconds. Both read the run's ``Tally`` (``kg.graph.ingest``) and nothing else.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 import time
 from typing import TextIO
 
-from kg.rdf.ingest import Tally
+from kg.graph.ingest import Tally
 
 
 def _eta(tally: Tally) -> str:

@@ -53,7 +53,7 @@ def policy_from_args(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     from kg.commands.common import open_store_or_fail
-    from kg.rdf.namespaces import sparql_prefixes
+    from kg.vocabulary.namespaces import sparql_prefixes
     from kg.store import StoreError
     from kg.store.guard import QueryRefused, check_query
     from kg.store.results import to_csv, to_json, to_table

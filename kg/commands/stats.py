@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _short(iri: str) -> str:
-    from kg.rdf.namespaces import PREFIXES
+    from kg.vocabulary.namespaces import PREFIXES
 
     for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if iri.startswith(ns):
@@ -27,7 +27,7 @@ def _short(iri: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.rdf.stats import summary
+    from kg.graph.stats import summary
     from kg.commands.common import open_store_or_fail
     from kg.store import StoreError
 

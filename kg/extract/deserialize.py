@@ -402,7 +402,7 @@ def _vocabulary(kind: str) -> Callable[[], tuple[str, ...]]:
     """The keys of a fixed concept scheme (ontology/schemes.ttl), read once: the one definition
     of the funding sources and project categories the graph knows."""
     def keys() -> tuple[str, ...]:
-        from kg.rdf.ontology_files import scheme_keys
+        from kg.vocabulary.ontology_files import scheme_keys
 
         return scheme_keys(kind)
     return keys

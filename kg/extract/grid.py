@@ -10,7 +10,8 @@ words, never by counting cells:
 * each column's *header path*: the header texts above it, top to bottom, a horizontally merged
   group header (``基本支出`` over ``人员经费 | 公用经费``) carried over the columns it spans;
 * each column's *role*: ``code`` (科目编码, 类|款|项, or cells of 3/5/7-digit codes), ``label``
-  (names), ``numbering`` or ``figure``;
+  (names), ``numbering``, ``figure``, or ``ratio`` (a column of percentages, ``增减(%)``: a
+  derived figure, never an amount and never part of a row's name);
 * the table's *blocks*: a two-sided table (收支总表: income items | expenditure 类) or a table
   printed as halves side by side (基本支出决算表: 人员经费 | 公用经费) has a block per side, each
   starting with its label column.
@@ -23,9 +24,9 @@ from typing import Literal
 
 from kg.extract.profiles.vocabulary import NUMBERING_WORDS_RE
 from kg.extract.source import Line
-from kg.extract.text_normalize import compact_name, is_money
+from kg.extract.text_normalize import compact_name, is_money, is_percentage
 
-Role = Literal["code", "identifier", "label", "numbering", "figure", "empty"]
+Role = Literal["code", "identifier", "label", "numbering", "figure", "ratio", "empty"]
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’")
 _INT_RE = re.compile(r"^\d{1,3}$")
@@ -250,6 +251,8 @@ def _role(col: int, path: tuple[str, ...], body: list[Line]) -> Role:
     if not values:
         return "figure" if path and not header_code and not any(_LABEL_HEADER_RE.search(p) for p in path[-1:]) \
             else "empty"
+    if sum(1 for v in values if is_percentage(v)) >= 0.8 * len(values):
+        return "ratio"  # 增减(%), 占比: printed percentages (a stray 0.00 or -- beside them)
     codes = sum(1 for v in values if _CODE_RE.match(v))
     money = sum(1 for v in values if is_money(v) and not _CODE_RE.match(v))
     text = len(values) - codes - money

@@ -7,7 +7,7 @@ graph with one that has no totals. A record *reads as a budget* when it names it
 department, year and kind, has its totals, its tables (or rows) were found, and not every one of
 its figures fails the arithmetic the document promises (garbled figures). Each shortfall is a
 named ``problem`` with a one-line message, so the ingest can compare the new version with the
-stored one (``kg.rdf.quality`` reads the same problems back from a graph) and say why it kept
+stored one (``kg.graph.quality`` reads the same problems back from a graph) and say why it kept
 the old graph: a new version may replace the old one unless it lacks something the old one
 has. ``score`` orders records for messages and reports; decisions rest on the named problems.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.model import Record
 
-# The problems a record can have, by key (the same keys ``kg.rdf.quality`` reads from a graph).
+# The problems a record can have, by key (the same keys ``kg.graph.quality`` reads from a graph).
 IDENTITY, TOTALS, TABLES, GARBLED = "identity", "totals", "tables", "garbled"
 
 # At least this many checks must fail, and none pass, before the figures are called garbled: a

@@ -118,6 +118,15 @@ def is_money(token: str) -> bool:
         return False
 
 
+_PERCENTAGE_RE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%$")
+
+
+def is_percentage(token: str) -> bool:
+    """A printed percentage (``-60.86%``, ``1009.71%``): a ratio column's cell (增减%, 占比), never
+    an amount and never part of a row's name."""
+    return bool(_PERCENTAGE_RE.match(token.strip()))
+
+
 def format_money(value: Decimal | None) -> str | None:
     """records.md money: exactly two decimals, no separators (``32.120000`` -> ``32.12``). A figure
     with more places that are not zeros (北京's six-decimal 万元, an exact 元→万元 conversion) is

@@ -14,8 +14,8 @@ from typing import Iterable
 from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
-from kg.rdf.namespaces import BKG
-from kg.rdf.ontology_files import scheme_graph
+from kg.vocabulary.namespaces import BKG
+from kg.vocabulary.ontology_files import scheme_graph
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from kg.names.department import canonical_key, equivalent_forms
-from kg.rdf.namespaces import ID
+from kg.vocabulary.namespaces import ID
 
 
 MAX_PART = 160  # characters of one encoded part (a CJK character encodes to 9)

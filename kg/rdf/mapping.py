@@ -25,7 +25,7 @@ from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows
 from kg.rdf.subject_schemes import SubjectConcept, economic_concept, functional_concept, under
 from kg.rdf.policy import facts as policy_facts, issued_year
 from kg.rdf.topics import topic_evidence
-from kg.rdf.namespaces import BKG, QB, bind_all
+from kg.vocabulary.namespaces import BKG, QB, bind_all
 from kg.rdf.narrative import map_narrative
 from kg.rdf.privacy import scrub
 

@@ -16,7 +16,7 @@ from rdflib import Literal
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.rdf import iris
-from kg.rdf.namespaces import BKG
+from kg.vocabulary.namespaces import BKG
 
 if TYPE_CHECKING:  # the mapping's context, passed in: one definition of how a node is written
     from kg.rdf.mapping import _Context

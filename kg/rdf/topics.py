@@ -26,8 +26,8 @@ from typing import Iterable
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.rdf.namespaces import BKG
-from kg.rdf.ontology_files import scheme_graph
+from kg.vocabulary.namespaces import BKG
+from kg.vocabulary.ontology_files import scheme_graph
 
 # Weight of one piece of evidence, and the strength a topic needs. Name and subject reach the
 # threshold alone; the description gives one point per distinct keyword (at most two), the cited

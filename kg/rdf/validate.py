@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from rdflib import Graph
 from rdflib.namespace import RDF
 
-from kg.rdf.namespaces import SH
-from kg.rdf.ontology_files import shapes_graph
+from kg.vocabulary.namespaces import SH
+from kg.vocabulary.ontology_files import shapes_graph
 
 
 @dataclass(frozen=True)

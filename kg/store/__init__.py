@@ -60,8 +60,8 @@ def add_store_argument(parser: argparse.ArgumentParser) -> None:
 
 def ensure_ontology(store: Store) -> None:
     """(Re)load the global graph: ontology, fixed concept schemes, topic scheme."""
-    from kg.rdf.namespaces import GRAPH_ONTOLOGY
-    from kg.rdf.ontology_files import global_graph
+    from kg.vocabulary.namespaces import GRAPH_ONTOLOGY
+    from kg.vocabulary.ontology_files import global_graph
 
     store.replace_graph(GRAPH_ONTOLOGY, global_graph())
 

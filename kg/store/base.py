@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Mapping, Protocol, runtime_checkable
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.rdf.namespaces import BASE
+from kg.vocabulary.namespaces import BASE
 
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef]

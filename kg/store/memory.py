@@ -8,7 +8,7 @@ from rdflib import Dataset, Graph, URIRef
 
 import rdflib.plugins.sparql
 
-from kg.rdf.namespaces import bind_all
+from kg.vocabulary.namespaces import bind_all
 from kg.store.base import GraphEdit, Quad, QueryResult, StoreError, Triple, is_project_graph, refuse_write
 
 # rdflib would fetch (or read from disk) any graph a query names in FROM/FROM NAMED or an update

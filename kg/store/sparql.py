@@ -21,7 +21,7 @@ from typing import Iterable, Iterator, Mapping
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.rdf.namespaces import BASE
+from kg.vocabulary.namespaces import BASE
 from kg.store.base import (GRAPHS_QUERY, STAGING_PREFIX, UNION_GRAPH, GraphEdit, Quad, QueryResult, StoreError,
                            Triple, edit_updates, is_project_graph, ntriples_lines, refuse_write,
                            union_cleanup)

@@ -44,7 +44,7 @@ SELECT ?file ?page ?row ?printed ?hash WHERE {{
 
 def locate_pdf(folders: list[str], name: str, expected_hash: str | None) -> Path:
     """The PDF called ``name`` under one of ``folders`` whose content hash is ``expected_hash``."""
-    from kg.rdf.load import content_hash
+    from kg.graph.load import content_hash
 
     for folder in folders:
         for path in Path(folder).rglob(name):

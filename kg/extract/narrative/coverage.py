@@ -6,12 +6,13 @@ The 说明 states it in one clause per scope, worded differently by every provin
   ``项目均实行绩效目标管理，共计7个一级项目，涉及资金1266.75万元`` (Zhejiang),
   ``全面实施绩效目标管理，涉及一级预算项目6个，预算资金3056.57万元`` (Shandong),
   ``对项目支出全面实施绩效目标管理，涉及预算拨款39,560.87万元`` (a count not stated),
-  ``共0个项目实行绩效目标管理，涉及财政性资金合计0万元`` (0 stated as 0);
+  ``共0个项目实行绩效目标管理，涉及财政性资金合计0万元`` (0 stated as 0),
+  ``编报绩效目标的项目共25个，涉及项目预算资金11381.60万元`` (Shanghai);
 * the department as a whole: ``实行整体支出绩效目标管理，涉及财政性资金合计37188.34万元``,
   ``绩效目标管理全覆盖，涉及当年一般公共预算拨款4005.29万元``,
   ``纳入2026年部门整体支出绩效目标的金额为1935.36万元``.
 
-A clause is read where it names 绩效目标 with a word of coverage (实行, 实施, 纳入, 全覆盖) and
+A clause is read where it names 绩效目标 with a word of coverage (实行, 实施, 纳入, 全覆盖, 编报) and
 states a count or an amount; the scope is ``projects`` where 项目 is named before 绩效目标 (and not
 整体), else ``department``. Prose that only mentions the practice (a 职能 list, a self-evaluation's
 ``绩效目标管理有待提高``) states neither and is left alone.
@@ -26,7 +27,7 @@ from kg.extract.source import Line
 from kg.units import convert
 
 _CLAUSE_RE = re.compile(r"[^。；;]+")
-_COVER_RE = re.compile(r"(?:实行|实施|纳入|全覆盖)")
+_COVER_RE = re.compile(r"(?:实行|实施|纳入|全覆盖|编报)")
 _COUNT_RE = re.compile(r"(?:共计?|涉及)?(\d+)个(?:一级)?(?:预算)?项目|项目(?:共|共计)?(\d+)个")
 _AMOUNT_RE = re.compile(r"(?:涉及|金额为|预算资金|资金合计)[^\d，,。；;]{0,16}?(\d[\d,]*(?:\.\d+)?)(万元|元)")
 

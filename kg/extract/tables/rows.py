@@ -26,7 +26,7 @@ from decimal import Decimal
 from kg.extract.grid import GridLayout, analyse, is_numbering_row
 from kg.extract.model import Provenance
 from kg.extract.source import Line
-from kg.extract.text_normalize import compact_name, is_money, parse_money
+from kg.extract.text_normalize import compact_name, is_money, is_percentage, parse_money
 
 Money = Decimal | None
 
@@ -220,7 +220,7 @@ def _parse_group(lines: list[Line], coded: bool) -> Row:
     for n in sorted(by_line):
         line_toks = by_line[n]
         cut = len(line_toks)
-        while cut > 0 and is_figure(line_toks[cut - 1].text):
+        while cut > 0 and (is_figure(line_toks[cut - 1].text) or is_percentage(line_toks[cut - 1].text)):
             cut -= 1
         if cut == len(line_toks) or cut == 0:
             # a line of text only, or of figures only
@@ -228,7 +228,8 @@ def _parse_group(lines: list[Line], coded: bool) -> Row:
                 name_parts.extend(t.text for t in line_toks)  # a label that is a number
                 continue
         name_parts.extend(t.text for t in line_toks[:cut])
-        figures.extend(parse_money(t.text) for t in line_toks[cut:])
+        # a percentage among the trailing figures (增减%) is a derived column: neither name nor amount
+        figures.extend(parse_money(t.text) for t in line_toks[cut:] if not is_percentage(t.text))
     return Row(code=code, name=compact_name("".join(name_parts)), figures=figures, lines=list(lines), extra=extra)
 
 
@@ -259,7 +260,7 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
     paired: list[str] = []
     for i, text in enumerate(cells):
         role = layout.role(i)
-        if role in ("numbering", "empty"):
+        if role in ("numbering", "ratio", "empty"):
             continue
         if i in layout.paired:
             if text.strip():

@@ -22,11 +22,11 @@ from typing import Iterable, Iterator, Sequence
 from rdflib import Graph, Literal, URIRef
 
 from kg.extract.model import Record
-from kg.rdf.links import GRAPH_LINKS, links_changes, links_graph
+from kg.graph.links import GRAPH_LINKS, links_changes, links_graph
 from kg.rdf.mapping import record_to_graph
-from kg.rdf.namespaces import BKG
-from kg.rdf.queries import in_graph
-from kg.rdf.registry import (GRAPH_DEPARTMENTS, departments_in, departments_of_graphs, registry_changes,
+from kg.vocabulary.namespaces import BKG
+from kg.graph.queries import in_graph
+from kg.graph.registry import (GRAPH_DEPARTMENTS, departments_in, departments_of_graphs, registry_changes,
                              registry_graph)
 from kg.store import ensure_ontology
 from kg.store.base import GraphEdit, Store, StoreError, ntriples_term

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from kg.rdf.namespaces import BASE, sparql_prefixes
+from kg.vocabulary.namespaces import BASE, sparql_prefixes
 from kg.store.base import to_python
 
 DOCUMENT_GRAPHS = BASE + "id/document/"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from kg.extract.quality import GARBLED, IDENTITY, MIN_CHECKS_FOR_GARBLED, TABLES, TOTALS
 from kg.rdf import iris
-from kg.rdf.namespaces import BKG
-from kg.rdf.queries import in_graph
+from kg.vocabulary.namespaces import BKG
+from kg.graph.queries import in_graph
 
 
 def stored_problems(store, graph: str) -> frozenset[str]:

@@ -5,7 +5,7 @@ The promises, each kept by one mechanism:
   unreadable or oversized files are refused by name) and read in a worker process of its own
   under ``ReadLimits`` (``kg.extract.worker``); a failure is one line and the run goes on.
 - **Resumable.** Each budget is committed on its own, together with the graphs derived from it,
-  in one transaction (``kg.rdf.load.commit_documents``), and its graph records the sha256 of the
+  in one transaction (``kg.graph.load.commit_documents``), and its graph records the sha256 of the
   files it was read from. A file whose hash is already in the store is "skipped as unchanged",
   so a run killed at any moment, run again, redoes nothing it committed.
 - **Nothing good lost.** A new version of a budget replaces the stored one only when it lacks
@@ -34,11 +34,11 @@ from kg.extract.model import Record
 from kg.extract.pipeline import expand_paths
 from kg.extract.quality import Quality, assess
 from kg.extract.worker import DocumentOutcome, read_ahead, read_isolated
-from kg.rdf.load import (Document, Shard, bulk_commit_documents, commit_documents, content_hash, graph_exists,
+from kg.graph.load import (Document, Shard, bulk_commit_documents, commit_documents, content_hash, graph_exists,
                          stored_hashes, supports_bulk)
-from kg.rdf.links import DOCUMENT_GRAPHS
+from kg.graph.links import DOCUMENT_GRAPHS
 from kg.rdf.mapping import document_iri
-from kg.rdf.quality import stored_problems
+from kg.graph.quality import stored_problems
 from kg.store import ensure_ontology
 from kg.store.base import Store
 
@@ -53,6 +53,10 @@ class IngestOptions:
     reread: bool = False   # read files whose content is already in the store
     batch: int = 64        # documents committed together at most (the first commits are smaller)
     bulk: bool = True      # into a store holding no documents yet: its bulk loader (oxigraph)
+    # Derived artefacts of other layers rebuilt after each committed batch (the question service's
+    # catalogue: ``nlp.catalog_store.refresh``). Passed in by the caller, so this layer never
+    # imports the layers built on it.
+    after_batch: tuple[Callable[[Store], object], ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("jobs", "batch"):
@@ -137,7 +141,7 @@ class _Pending:
     graph: str
     drop: list[str]
     new: bool          # its graph is not in the store (the bulk loader may write it)
-    shard: Shard | None = None  # its graph already mapped by a task (``kg.rdf.distributed``)
+    shard: Shard | None = None  # its graph already mapped by a task (``kg.graph.distributed``)
 
 
 @dataclass
@@ -213,7 +217,7 @@ class _Run:
                 return
         self.summary.tally.commits += 1
         self.batch_limit = min(self.options.batch, self.batch_limit * 2)
-        refresh_question_catalogue(self.store)
+        refresh_derived(self.store, self.options.after_batch)
         for item, done in zip(batch, loaded):
             for h in item.hashes:
                 self.known.setdefault(h, set()).add(item.graph)
@@ -384,19 +388,19 @@ class _Run:
         return self.summary
 
 
-def refresh_question_catalogue(store: Store) -> None:
-    """The question catalogue kept in the store (``nlp.catalog_store``), rebuilt after each
-    committed batch like the other derived graphs, so ``ask`` and the web app load it instead of
-    building it. Not in the batch's transaction: a catalogue a crash left stale is detected by its
-    fingerprint and built afresh by the reader, so a failure here costs time, never correctness."""
-    from nlp.catalog_store import refresh
+def refresh_derived(store: Store, refreshers: Iterable[Callable[[Store], object]]) -> None:
+    """Rebuild the artefacts other layers derive from the graph (``IngestOptions.after_batch``),
+    once per committed batch like the derived graphs. Not in the batch's transaction: an artefact
+    a crash left stale is detected by its reader (the question catalogue by its fingerprint) and
+    built afresh, so a failure here costs time, never correctness."""
+    for refresh in refreshers:
+        try:
+            refresh(store)
+        except Exception as exc:  # noqa: BLE001 - a derived artefact must never fail the ingest
+            import logging
 
-    try:
-        refresh(store)
-    except Exception as exc:  # noqa: BLE001 - a derived artefact must never fail the ingest
-        import logging
-
-        logging.getLogger(__name__).warning("the question catalogue was not refreshed: %s", exc)
+            logging.getLogger(__name__).warning("%s was not refreshed: %s",
+                                                getattr(refresh, "__qualname__", refresh), exc)
 
 
 def _budget_slot(record: Record) -> tuple:
@@ -435,7 +439,7 @@ def ingest_paths(store: Store, paths: Iterable[str], options: IngestOptions = In
     Budgets are committed in batches (1, 2, 4 … up to ``options.batch`` documents: the first
     commits come early, the later ones are cheap), each batch one transaction — or, into a store
     that held no document when the run began, the store's bulk loader
-    (``kg.rdf.load.bulk_commit_documents``). The derived graphs are brought up to date once per
+    (``kg.graph.load.bulk_commit_documents``). The derived graphs are brought up to date once per
     batch. A document's LOADED event comes after its batch is committed."""
     paths = list(paths)
     ensure_ontology(store)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from kg.rdf.namespaces import sparql_prefixes
+from kg.vocabulary.namespaces import sparql_prefixes
 
 FIGURES_CSV = "budget-figures.csv"
 FLOWS_CSV = "funding-flows.csv"

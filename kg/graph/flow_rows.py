@@ -14,7 +14,7 @@ from rdflib import URIRef
 
 from kg.rdf import iris
 from kg.rdf.mapping import phase_key
-from kg.rdf.namespaces import sparql_prefixes
+from kg.vocabulary.namespaces import sparql_prefixes
 from kg.store.base import ntriples_term
 
 ZERO = Decimal(0)

@@ -30,8 +30,8 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from kg.extract.model import Record
 from kg.extract.text_normalize import bare_policy_title
 from kg.rdf import iris
-from kg.rdf.namespaces import BASE, BKG, sparql_prefixes
-from kg.rdf.queries import in_graph
+from kg.vocabulary.namespaces import BASE, BKG, sparql_prefixes
+from kg.graph.queries import in_graph
 
 GRAPH_LINKS = BASE + "graph/links"
 DOCUMENT_GRAPHS = BASE + "id/document/"

@@ -13,8 +13,8 @@ from typing import Iterable, Mapping
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.rdf.namespaces import BASE, BKG, sparql_prefixes
-from kg.rdf.queries import in_graph
+from kg.vocabulary.namespaces import BASE, BKG, sparql_prefixes
+from kg.graph.queries import in_graph
 
 GRAPH_DEPARTMENTS = BASE + "graph/departments"
 DOCUMENT_GRAPHS = BASE + "id/document/"

@@ -53,7 +53,7 @@ def scheme_keys(class_name: str) -> tuple[str, ...]:
     ``ProjectCategory`` …) in ``schemes.ttl``: the keys records may use for them."""
     from rdflib.namespace import RDF
 
-    from kg.rdf.namespaces import BKG
+    from kg.vocabulary.namespaces import BKG
 
     g = _parsed("schemes.ttl")
     return tuple(sorted(str(g.value(c, BKG.sourceKey)) for c in g.subjects(RDF.type, BKG[class_name])

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
-from kg.rdf.namespaces import sparql_prefixes
-from kg.rdf.ontology_files import QUERIES_DIR
+from kg.vocabulary.namespaces import sparql_prefixes
+from kg.vocabulary.ontology_files import QUERIES_DIR
 from kg.store.base import ntriples_term
 
 

@@ -3,10 +3,10 @@
 Why Dask: it is the engine researchers already run on their clusters, and a task is exactly the
 unit ``kg.extract.worker`` defines — one document, read within its limits in a process of its
 own — followed by its mapping to RDF. Each task writes its document's graph as an N-Quads shard
-(``kg.rdf.load.write_shard``) into a folder the cluster shares with this machine and hands back
+(``kg.graph.load.write_shard``) into a folder the cluster shares with this machine and hands back
 the record and the shard's name; this process (the one writer) then makes every decision the
 local ingest makes — unchanged files skipped, garbled or poorer versions refused, budgets of two
-files combined — through the same ``kg.rdf.ingest`` run, and bulk-loads the shards batch after
+files combined — through the same ``kg.graph.ingest`` run, and bulk-loads the shards batch after
 batch (``bulk_commit_documents``). Nothing here is a second ingest path: only the reader differs.
 
 A store that already holds documents is written in transactions as usual (the records are
@@ -23,8 +23,8 @@ from typing import Callable, Iterable, Iterator
 
 from kg.extract.limits import ReadLimits
 from kg.extract.worker import DocumentOutcome, read_document, read_isolated
-from kg.rdf.ingest import Event, IngestOptions, IngestSummary, Tally, ingest_paths
-from kg.rdf.load import Shard, write_shard
+from kg.graph.ingest import Event, IngestOptions, IngestSummary, Tally, ingest_paths
+from kg.graph.load import Shard, write_shard
 from kg.store.base import Store
 
 LOCAL = "dask-local"
@@ -67,7 +67,7 @@ def read_and_map(path: str, content_hash: str, limits: ReadLimits, shard_dir: st
 
 
 def dask_reader(client, options: IngestOptions, shard_dir: str, in_flight: int | None = None):
-    """A ``kg.rdf.ingest.Reader`` submitting one task per file to ``client``, at most
+    """A ``kg.graph.ingest.Reader`` submitting one task per file to ``client``, at most
     ``in_flight`` at once (memory stays flat however long the corpus), and yielding outcomes in
     the order of the files (the writer's decisions then do not depend on the cluster's timing)."""
     from distributed import wait
