@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from kg.extract.model import Project, Provenance
+from kg.extract.project_hierarchy import leaf_rows
 from kg.extract.source import Line
 from kg.extract.text_normalize import parse_money
 from kg.units import convert
@@ -69,6 +71,35 @@ def _header(rows: list[list[str]]) -> _Columns | None:
     return _Columns(name, amount, unit, code, mixed)
 
 
+def _is_unit_name(name: str) -> bool:
+    """A row naming a unit, not a project: ends like an organisation, names no purpose. A trailing
+    bracket that is itself a unit's name (``广州市统计监测中心（广州市统计发展中心）``) or 本级 is
+    part of the unit's name."""
+    m = re.fullmatch(r"(.+?)[（(]([^（）()]*)[)）]", name)
+    if m and (m.group(2) == "本级" or _ORG_RE.search(m.group(2))):
+        name = m.group(1)
+    return bool(_ORG_RE.search(name)) and not _PURPOSE_RE.search(name)
+
+
+def _respill(cells: list[str], columns: _Columns) -> list[str]:
+    """A name too long for its cell spills into the cells either side (``气`` | ``象灾害…业务运`` |
+    ``维 6540000``): where the amount cell starts with text before its figure and the code cell
+    holds text rather than a code, the pieces go back to the name and the figure stays alone."""
+    if columns.amount >= len(cells):
+        return cells
+    m = re.fullmatch(r"([^\d\s,.-]+)\s*([\d,]+(?:\.\d+)?)", cells[columns.amount] or "")
+    if not m:
+        return cells
+    cells = list(cells)
+    before = ""
+    if columns.unit_code is not None and columns.unit_code < columns.name and \
+            cells[columns.unit_code] and not re.search(r"\d", cells[columns.unit_code]):
+        before, cells[columns.unit_code] = cells[columns.unit_code], ""
+    cells[columns.name] = before + (cells[columns.name] or "") + m.group(1)
+    cells[columns.amount] = m.group(2)
+    return cells
+
+
 def _table_unit(before: list[Line]) -> str:
     for line in reversed(before):
         m = _TABLE_UNIT_RE.search(line.text)
@@ -106,8 +137,10 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
             continue  # only a table titled as a project table; 基本支出 by unit lists economic subjects
         printed_unit = _table_unit(lines[max(0, indexes[0] - 4):indexes[0]])
         current_unit: str | None = None
+        total: Decimal | None = None
+        found: list[tuple[str, Decimal, str | None, Provenance]] = []
         for r in range(body_from, len(rows)):
-            cells = rows[r]
+            cells = _respill(rows[r], columns)
             if columns.name >= len(cells) or columns.amount >= len(cells):
                 continue
             name = cells[columns.name]
@@ -115,24 +148,32 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                 amount = parse_money(cells[columns.amount]) if cells[columns.amount] else None
             except ValueError:
                 amount = None
+            if amount is not None and any(_TOTAL_RE.match(c or "") and c != "本级" and c != "汇总"
+                                          for c in cells[:columns.amount]) and total is None:
+                total = amount  # the table's 合计 (in the name column or the code column before it)
             if not name or _TOTAL_RE.match(name) or amount is None:
                 continue
             coded = columns.unit_code is not None and columns.unit_code < len(cells) and \
                 re.fullmatch(r"\d{3,}", cells[columns.unit_code] or "")
-            if columns.mixed and (coded or (columns.unit_code is None and _ORG_RE.search(name)
-                                                            and not _PURPOSE_RE.search(name))):
+            if columns.mixed and (coded or (columns.unit_code is None and _is_unit_name(name))):
                 current_unit = name
                 continue
             responsible = (cells[columns.unit] if columns.unit is not None and columns.unit < len(cells) else "") \
                 or current_unit  # none printed: the merge gives the department (after a 绩效目标表's 实施单位)
             line = lines[indexes[r]]
-            where = Provenance(file=file, page=line.page, line=line.lineno, table="项目支出表", row=name)
+            found.append((name, amount, responsible or None,
+                          Provenance(file=file, page=line.page, line=line.lineno, table="项目支出表", row=name)))
+        # 一级/二级项目 printed as rows of the same column: only the projects under them count
+        leaves = leaf_rows([f[1] for f in found], total) if columns.mixed else None
+        for k, (name, amount, responsible, where) in enumerate(found):
+            if leaves is not None and k not in leaves:
+                continue
             value = convert(amount, printed_unit, unit or "万元")
-            key = (name, value, responsible or None)
+            key = (name, value, responsible)
             if key in seen:  # the same project in another of the document's project tables (一般公共预算
                 seen[key].provenance.append(where)  # 项目支出表 beside 项目支出表): one project, both places
                 continue
-            seen[key] = Project(name=name, amount=value, category="current", responsible_unit=responsible or None,
+            seen[key] = Project(name=name, amount=value, category="current", responsible_unit=responsible,
                                 provenance=[where])
             projects.append(seen[key])
     return projects
