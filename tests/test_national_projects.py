@@ -153,3 +153,43 @@ def test_xian_safety_projects_under_coded_units(national):
     assert units["安全生产考核表彰专项经费"] == (Decimal("215.80"), "西安市安全生产监督管理局")
     assert units["安全生产考核经费"] == (Decimal("170.20"), "西安市安全生产宣传教育中心")
     assert units["应急救援设备购置"] == (Decimal("43.17"), "西安市安全生产应急救援中心")
+
+
+XIAN_AUDIT = "shaanxi_xian/西安市审计局汇总_2026部门预算.pdf"
+XIAN_WEATHER = "shaanxi_xian/西安市气象局_2022部门综合预算.pdf"
+GUANGZHOU_STATS = "guangdong_guangzhou/广州市统计局_2026部门预算.pdf"
+
+
+def test_xian_audit_group_rows_are_not_projects(national):
+    """西安市审计局 表10 (p.32, 元): 通用项目 3,650,000 = 大型活动 (= 审计培训) + 购买服务 (= 购买中介机构审计服务);
+    专用项目 = 审计业务经费 = the last three. Only the five projects count: their sum is the 合计 8,490,507.50."""
+    record = national[XIAN_AUDIT]
+    assert sorted((p.name, p.amount) for p in record.projects) == sorted([
+        ("审计培训", Decimal("150000.00")), ("购买中介机构审计服务", Decimal("3500000.00")),
+        ("审计事务", Decimal("2858680.00")), ("审计专项补助经费", Decimal("1000000.00")),
+        ("审计专项补助经费（结转）", Decimal("981827.50"))])
+
+
+def test_xian_weather_spilled_name_and_group_rows(national):
+    """西安市气象局 表10 (p.27, 元): 全额 / 专用项目 / 其他履职尽责专项业务费 (17,159,700 each) are groups;
+    row 9's name runs into the code and amount cells ('气' | '象灾害…业务运' | '维 6540000')."""
+    record = national[XIAN_WEATHER]
+    amounts = {p.name: p.amount for p in record.projects}
+    assert amounts["气象灾害、空气质量、气象影视、农业气象等业务运维"] == Decimal("6540000")
+    assert len(amounts) == 6 and sum(amounts.values()) == Decimal("17159700")
+
+
+def test_guangzhou_unit_row_with_bracketed_alias(national):
+    """广州市统计局 表12 (p.22): '广州市统计监测中心（广州市统计发展中心）' 7.00 is a unit over 其他运行经费 7.00."""
+    record = national[GUANGZHOU_STATS]
+    units = {p.name: (p.amount, p.responsible_unit) for p in record.projects}
+    assert "广州市统计监测中心（广州市统计发展中心）" not in units
+    assert units["其他运行经费"] == (Decimal("7.00"), "广州市统计监测中心（广州市统计发展中心）")
+    assert sum(p.amount for p in record.projects) == Decimal("1082.05")
+
+
+def test_fuzhou_civil_affairs_target_table_printed_twice_is_one_project(national):
+    """福州市民政局本级 prints e福州留守困境儿童关爱帮扶专栏's 绩效目标表 on p.28 and again on p.52."""
+    record = national[FUZHOU_CIVIL]
+    same = [p for p in record.projects if p.name == "e福州留守困境儿童关爱帮扶专栏"]
+    assert len(same) == 1 and same[0].amount == Decimal("21.50") and len(same[0].provenance) == 2
