@@ -142,12 +142,13 @@ def test_one_subject_statement_against_its_table_row(ask):
 
 
 @pytest.mark.shared
-def test_project_expenditure_against_its_projects_not_in_the_graph(ask_national):
-    """长春市信访局本级_2026部门预算.pdf: 项目支出474.56万元; its project table is not read into the graph, so
-    the reply gives the printed total and says the check cannot be made (never 对得上 on no parts)."""
+def test_project_expenditure_against_its_named_projects(ask_national):
+    """长春市信访局本级_2026部门预算.pdf: 项目支出474.56万元; 预算表9 prints its four 二级项目 by name
+    (驻京经费 312.00, 信访接待中心运行费 116.00, 信访专项经费 30.00, 临聘人员经费 16.56), which add up."""
     r = ask_national("长春信访局的项目支出合计跟明细对得上吗？")
-    assert figures(r) == {"项目支出（印数）": "474.56"}
-    assert "无法逐项核对" in r["text"]
+    assert figures(r) == {"2026驻京经费": "312.00", "2026信访接待中心运行费": "116.00", "2026信访专项经费": "30.00",
+                          "信访局临聘人员经费": "16.56", "各项目金额之和": "474.56", "项目支出（印数）": "474.56"}
+    assert "与项目支出（印数）474.56万元一致，对得上" in r["text"]
 
 
 @pytest.mark.shared
@@ -161,12 +162,12 @@ def test_project_expenditure_against_its_projects(ask):
 
 # ------------------------------------------------------------------ indicators the graph does not hold
 @pytest.mark.shared
-def test_targets_of_a_project_whose_tables_are_not_in_the_graph(ask_national):
-    """福州市民政局本级_2026单位预算.pdf prints 市级困难群众救助补助金's target table, which the extraction does
-    not read yet: the reply says so instead of giving the project's amount or nothing."""
+def test_targets_of_a_project_read_from_its_ruled_table(ask_national):
+    """福州市民政局本级_2026单位预算.pdf prints 市级困难群众救助补助金's target table as a ruled grid (p. 44):
+    数量指标 补助人数 >=23000人, 补助县区数 >=8个."""
     r = ask_national("福州民政局市级困难群众救助补助金，数量指标定的是多少？")
-    assert r["answers"] == []
-    assert "图谱中没有“市级困难群众救助补助金”" in r["text"] and "绩效目标表未读入图谱" in r["text"]
+    assert [a["label"] for a in r["answers"]] == ["补助人数", "补助县区数"]
+    assert "“补助人数”：>=23000人" in r["text"] and "“补助县区数”：>=8个" in r["text"]
 
 
 @pytest.mark.shared
@@ -211,12 +212,12 @@ def test_second_level_budget_units_count_the_department_itself(ask_national):
 
 
 @pytest.mark.shared
-def test_a_check_against_a_target_table_not_in_the_graph(ask_national):
-    """福州市商务局_2026部门预算.pdf 菜篮子工程建设专项资金 (1800.00): its target table is not read into the graph,
-    so the check of its cost indicator against its money cannot be made — said so."""
+def test_a_check_of_a_cost_indicator_against_the_projects_money(ask_national):
+    """福州市商务局_2026部门预算.pdf 菜篮子工程建设专项资金 (1800.00): its target table's 成本指标 add up to
+    1849.50, not the 1800.00 printed as its money — reported as a finding with both figures."""
     r = ask_national("福州商务局菜篮子工程那个项目，绩效表里的成本指标和资金总额对得上吗？")
-    assert r["answers"] == []
-    assert "图谱中没有“菜篮子工程建设专项资金”" in r["text"] and "无法核对" in r["text"]
+    assert [a["label"] for a in r["answers"]] == ["绩效目标表 菜篮子工程建设专项资金 成本指标"]
+    assert "印1800.00，应为1849.50" in r["text"]
 
 
 @pytest.mark.shared

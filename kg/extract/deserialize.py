@@ -67,7 +67,8 @@ def _project(data: dict) -> Project:
         policy_documents=[_policy(d) for d in data.get("policy_documents") or []],
         indicators=[_indicator(i) for i in data.get("indicators") or []],
         description=data.get("description"), execution_period=data.get("execution_period"),
-        project_code=data.get("project_code"),
+        project_code=data.get("project_code"), executed=_figure(data, "executed"),
+        execution_rate=_figure(data, "execution_rate"), self_evaluation_score=_figure(data, "self_evaluation_score"),
         provenance=[p for p in (_prov(x) for x in data.get("provenance") or []) if p])
 
 
@@ -421,6 +422,7 @@ _PROJECT = _object({
     "responsible_unit": _TEXT, "responsible_person": _TEXT,
     "policy_documents": _list_of(_POLICY), "indicators": _list_of(_INDICATOR),
     "description": _TEXT, "execution_period": _TEXT, "project_code": _TEXT,
+    "executed": _money_or_blank, "execution_rate": _money_or_blank, "self_evaluation_score": _money_or_blank,
     "provenance": _list_of(_PROVENANCE)}, required=("name",))
 _MONEY_FIELDS = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
                  "upper_level_transfer", "government_fund", "state_capital", "unit_funds",

@@ -73,7 +73,8 @@ def _absorb(target: Project, other: Project) -> None:
     if target.amount is None:
         target.amount = other.amount
     for attr in ("category", "functional_code", "funding_source", "responsible_unit", "responsible_person",
-                 "description", "execution_period", "project_code"):
+                 "description", "execution_period", "project_code", "executed", "execution_rate",
+                 "self_evaluation_score"):
         if getattr(target, attr) is None and getattr(other, attr) is not None:
             setattr(target, attr, getattr(other, attr))
     if not target.indicators:
@@ -179,6 +180,11 @@ def _categorise_unmatched(projects: list[Project], record: Record) -> None:
         p.category = p.category or "current"
 
 
+def _same_printed(a: Project, b: Project) -> bool:
+    """Two readings of one printed project: same name, amount and 实施单位."""
+    return a.name == b.name and a.amount == b.amount and a.responsible_unit == b.responsible_unit
+
+
 def merge_projects(record: Record) -> None:
     """Replace ``record.projects`` by one entry per project (see the module docstring)."""
     groups: dict[str, list[Project]] = {k: [] for k in ("table7", "table11", "narrative", "carryover", "performance")}
@@ -219,7 +225,11 @@ def merge_projects(record: Record) -> None:
             if project.category == "unit_funds" and hit.category is None:
                 hit.category = "unit_funds"
         else:
-            unmatched.append(project)
+            twin = next((u for u in unmatched if _same_printed(u, project)), None)
+            if twin is not None:  # one 绩效目标表 printed twice (福州市民政局 2026's 26th table = its 1st)
+                _absorb(twin, project)
+            else:
+                unmatched.append(project)
     _categorise_unmatched(unmatched, record)
     merged = current + unmatched + carried
     for project in merged:

@@ -205,6 +205,10 @@ class Project:
     description: str | None = None  # 资金分配情况 / 主要用于 / 项目总体目标
     execution_period: str | None = None  # 资金执行时间
     project_code: str | None = None  # a code printed in 表11 (特定目标 5010003T) where any
+    # a 决算's 项目支出绩效自评表: 全年执行数 (record unit), 执行率 (%) and its 自评 总分
+    executed: Money = None
+    execution_rate: Decimal | None = None
+    self_evaluation_score: Decimal | None = None
     provenance: list[Provenance] = field(default_factory=list)
 
     def all_names(self) -> list[str]:

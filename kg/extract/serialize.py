@@ -54,6 +54,11 @@ def project_json(p: Project) -> dict:
     for extra in ("description", "execution_period", "project_code"):
         if getattr(p, extra):
             out[extra] = getattr(p, extra)
+    if p.executed is not None:
+        out["executed"] = format_money(p.executed)
+    for figure in ("execution_rate", "self_evaluation_score"):
+        if getattr(p, figure) is not None:
+            out[figure] = str(getattr(p, figure))
     out["provenance"] = [_prov(x) for x in p.provenance]
     return out
 

@@ -26,7 +26,8 @@ such); nothing is counted twice:
   flow: the blocks' sum.
 * **conservation** (``Check`` objects, rule ``flow_conservation``): inflow of the department =
   income total; outflow = expenditure total; the projects without a subject do not exceed the
-  project money the 类 leave for them (the rest flows on to ``未细化到项目``).
+  project money the 类 leave for them (the rest flows on to ``未细化到项目``) together with the
+  ``outside_scope`` money the classification table does not cover.
   A gap is a finding like any arithmetic check — exact, so a rounding cent is one too.
 """
 from __future__ import annotations
@@ -321,6 +322,9 @@ def _conservation(record: Record, plan: FlowPlan) -> None:
         check(f"{name} 资金流出合计 = 支出总计", outflow, t.expenditure_total, "expenditure_total")
     unassigned = Node("share", "unassigned_subject")
     into, out = plan.total(target=unassigned), plan.total(source=unassigned)
+    # money the classification table does not cover (一般公共预算 only: 单位资金, 上年结转) may fund
+    # projects too — 西安市审计局 2026's 审计专项补助经费 1,000,000 (单位资金) and its 结转 981,827.50
+    into += plan.total(target=Node("share", "outside_scope"))
     columns = any(s.basic is not None or s.project is not None for s in level1_subjects(record))
     if out > into and columns:  # the named projects without a subject exceed the money left for them
         check(f"{name} 未细化到科目 项目合计 ≤ 科目项目支出余额", out, into, None)

@@ -193,12 +193,18 @@ def _year_node(ctx: _Context, y: int) -> URIRef:
     return node
 
 
-def _department_node(ctx: _Context, name: str) -> URIRef:
+def _department_node(ctx: _Context, name: str, own: bool = False) -> URIRef:
+    """The node of a department a document names (a subordinate unit, a project's 实施单位). Where it
+    is the document's own department under another printed form (长春市信访局 in a table of
+    长春市信访局（本级）), only its other names are added: its label stays the one the document's
+    title gives it, so one department never carries two labels. ``own``: the document's department
+    itself, named by its title."""
     node = iris.department(name)
     names = iris.department_names(name)
     ctx.add(node, RDF.type, BKG.Department)
     ctx.add(node, RDF.type, ORG.FormalOrganization)
-    ctx.text(node, RDFS.label, names[0])
+    if own or node != ctx.dept:
+        ctx.text(node, RDFS.label, names[0])
     for alias in names:
         ctx.text(node, SKOS.altLabel, alias)
     ctx.text(node, BKG.key, iris.department_key(name))
@@ -238,7 +244,7 @@ def _department(ctx: _Context) -> None:
     r = ctx.record
     if not r.department:
         return
-    dept = _department_node(ctx, r.department)
+    dept = _department_node(ctx, r.department, own=True)
     s = r.profile.staffing
     for prop, value in ((BKG.authorizedStaff, s.authorized), (BKG.actualStaff, s.actual),
                         (BKG.activeStaff, s.active), (BKG.retiredStaff, s.retired),
@@ -578,6 +584,10 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
     ctx.text(node, BKG.description, p.description)
     ctx.text(node, BKG.executionPeriod, p.execution_period)
     ctx.text(node, BKG.projectCode, p.project_code)
+    ctx.money(node, BKG.executedAmount, p.executed)
+    for prop, figure in ((BKG.executionRate, p.execution_rate), (BKG.selfEvaluationScore, p.self_evaluation_score)):
+        if figure is not None:
+            ctx.add(node, prop, decimal_literal(figure))
     titles = []
     local = str(node).rsplit("/", 1)[-1]
     for i, doc in enumerate(p.policy_documents):

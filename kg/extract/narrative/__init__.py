@@ -44,6 +44,8 @@ def performance_project(table: performance.PerformanceTable, file: str, unit: st
     unit_funds = table.fiscal == 0 and bool(table.other)
     where = table.provenance or prov(file, None, PERFORMANCE_LABEL, table.name)
     return Project(name=table.name or "", amount=from_wan(table.budget, unit), responsible_person=table.person,
+                   responsible_unit=table.unit, executed=from_wan(table.executed, unit),
+                   execution_rate=table.execution_rate, self_evaluation_score=table.score,
                    category="unit_funds" if unit_funds else None,
                    funding_source="unit_funds" if unit_funds else None,
                    indicators=list(table.indicators),
@@ -70,6 +72,10 @@ def read_narrative(parts, record: Record) -> None:
     from kg.extract.project_sheets import read_project_sheets
 
     added.extend(read_project_sheets(lines, file, record.unit, department))
+    # project tables printed by name only (no functional code), read from their ruled cells
+    from kg.extract.project_cells import read_project_cell_tables
+
+    added.extend(read_project_cell_tables(performance_lines, file, record.unit, department))
     section = carryover.read_carryover(lines)
     if section is not None:
         added.extend(carryover.to_projects(section, file, department, record.unit))

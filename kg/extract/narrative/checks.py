@@ -100,8 +100,8 @@ def _allocation_checks(items, file: str) -> list[Check]:
 def _cost_sum_checks(tables, file: str) -> list[Check]:
     out: list[Check] = []
     for table in tables:
-        if table.kind != "project" or table.budget is None:
-            continue
+        if table.kind != "project" or table.budget is None or table.executed is not None:
+            continue  # a 绩效自评表 (决算) judges its cost targets against what was spent, not a sum
         costs = _cost_indicators(table)
         # an indicator naming the whole (专项经费总额 ≤23万元) beside its breakdown (专家工资支出
         # ≤18万元) is the cost; its parts are bounds within it, not further costs
@@ -111,6 +111,8 @@ def _cost_sum_checks(tables, file: str) -> list[Check]:
         values = [_in_wan(i.target) for i in costs]
         if not values or any(v is None for v in values):
             continue
+        if len(values) > 1 and table.budget in values:
+            continue  # one cost target is the whole budget: the others are bounds within it
         expected = _cents(sum(values, Decimal(0)))
         out.append(Check("indicator_costs_sum", f"绩效目标表 {table.name} 成本指标", expected, table.budget,
                          expected == table.budget, table.provenance))

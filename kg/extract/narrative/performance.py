@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kg.extract.model import Indicator, Provenance
+from kg.extract.narrative.performance_cells import CellTable, read_cell_table
+from kg.extract.narrative.performance_cells import amount as cell_amount
 from kg.extract.narrative.text import compact, money, prov
 from kg.extract.source import Line
 from kg.extract.text_normalize import normalize_target
@@ -77,12 +79,24 @@ class PerformanceTable:
     indicators: list[Indicator] = field(default_factory=list)
     funding: dict[str, Decimal] = field(default_factory=dict)  # 上级安排 / 本级安排 / 其他
     provenance: Provenance | None = None
+    unit: str | None = None  # 实施单位, where the table prints one
+    ruled: bool = False  # read from the cells of a ruled table (indicators already filled)
+    # a 绩效自评表 (决算): 全年执行数 (万元), 执行率 (%) and the 总分 it gives itself
+    executed: Decimal | None = None
+    execution_rate: Decimal | None = None
+    score: Decimal | None = None
 
 
 def _is_title(text: str) -> str | None:
     """``project`` / ``department`` where a line is a performance table's title."""
     c = compact(text)
-    if len(c) > 24 or not c.endswith("绩效目标表"):
+    if c.endswith("绩效自评表") and "项目" in c and len(c) <= 80 and not re.search(r"[，。；：:,]", c):
+        return "project"  # a 决算's 项目支出绩效自评表: the same fields, with what was spent
+    if not c.endswith("绩效目标表"):
+        return None
+    # a long title names its project (``困难残疾人生活补贴和…（省补助市级配套项目）项目绩效目标表``);
+    # a sentence that mentions the tables is no title
+    if len(c) > 24 and (len(c) > 80 or not c.endswith("项目绩效目标表") or re.search(r"[，。；：:,]", c)):
         return None
     if "部门整体" in c or "整体支出" in c or "单位整体" in c:
         return "department"
@@ -581,10 +595,36 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
             stop = goal.find("资金来源")
             table.goal = goal[:stop] if stop > 0 and kind == "department" else goal
             break
+    ruled = read_cell_table(lines, file, table.name) if kind == "project" else None
+    if ruled is not None:
+        return _from_cells(table, ruled, in_yuan, file, lines[0]), None
     if end is None:
         return table, None
     header = compact(" ".join(l.text for l in lines[span[0]:end + 1]))
     return table, _read_body(lines[end + 1:], header)
+
+
+def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: str, first: Line) -> PerformanceTable:
+    """A ruled table's fields and indicators over what the text reading found (the cells are
+    exact where the text of a wrapped cell is not)."""
+    fields = cells.fields
+    table.name = fields.get("name") or table.name
+    table.unit = fields.get("unit") or None
+    for attr in ("budget", "fiscal", "other"):
+        value = cell_amount(fields, attr)
+        if value is not None:
+            setattr(table, attr, convert(value, "元", "万元") if in_yuan else value)
+    if fields.get("goal"):
+        table.goal = fields["goal"]
+    table.indicators = cells.indicators
+    table.executed = cell_amount(fields, "executed")
+    table.execution_rate = cell_amount(fields, "execution_rate")
+    table.score = cell_amount(fields, "score")
+    if table.executed is not None and in_yuan:
+        table.executed = convert(table.executed, "元", "万元")
+    table.ruled = True
+    table.provenance = prov(file, first, "绩效目标表", table.name)
+    return table
 
 
 def read_performance_tables(lines: list[Line], file: str) -> list[PerformanceTable]:

@@ -1,0 +1,182 @@
+"""Performance-target tables (项目支出绩效目标表) printed as ruled tables, read from their cells.
+
+Where the PDF rules the table (福州, 烟台: one table per project), the reader gets each row's
+cells and needs no token heuristics: the 一级/二级/三级指标 and 指标值 columns are found by the
+header row's words, the project's fields by their label cells (``项目名称``, ``实施单位``,
+``资金总额`` …: the value is the next cell that is not itself a label). A merged label cell comes
+back repeated or empty; an empty one carries the label of the row above.
+
+The 实施单位 is kept per project: a department whose centres carry some of its projects
+(``实施单位 福州市商务发展促进中心``) is asked "which projects does that centre carry".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.extract.model import Indicator
+from kg.extract.narrative.text import compact, money, prov
+from kg.extract.source import Line
+from kg.extract.text_normalize import normalize_target
+
+# header words of each indicator column, most specific first
+_COLUMNS = {
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
+    "name": ("三级指标",),
+    "target": ("指标值", "目标值", "绩效指标值", "年度指标值"),
+    "weight": ("分值", "权重"),
+    "basis": ("依据",),
+}
+# label cell -> field; the label may carry a colon or a unit (``年度预算资金总额：``)
+_FIELDS = (
+    ("name", re.compile(r"^项目名称[：:]?$")),
+    ("unit", re.compile(r"^(?:实施单位|项目实施单位|承担单位|项目承担单位)[：:]?$")),
+    ("department", re.compile(r"^(?:主管部门|主管部门及代码|预算部门)[：:]?$")),
+    ("budget", re.compile(r"^(?:年度)?(?:预算)?(?:资金)?总额[：:]?(?:[（(]万元[)）])?[：:]?$|^年度预算资金总额[：:]?$")),
+    ("fiscal", re.compile(r"^(?:其中[：:])?财政拨款[：:]?$")),
+    ("other", re.compile(r"^(?:其中[：:])?其他资金[：:]?$")),
+    ("goal", re.compile(r"^(?:年度目标|总体目标|年度绩效目标|项目总体目标)[：:]?$")),
+)
+# a target whose measure unit is printed before the sign (``万元 ≤18400``, ``％ =100``)
+# or wrapped around it (``平 ≤5137.26 方米``)
+_UNIT_FIRST_RE = re.compile(r"^(?P<unit>[^\d<>=≥≤＞＜＝]{1,6})(?P<value>[<>=≥≤＞＜＝]{1,2}=?-?\d[\d,.]*)(?P<rest>[^\d<>=≥≤＞＜＝]{0,6})$")
+_DEPARTMENT_CODE_RE = re.compile(r"^\d{2,}[_\-－]")
+
+
+@dataclass
+class CellTable:
+    """What a ruled performance table prints: its fields and indicator rows."""
+
+    fields: dict[str, str]
+    indicators: list[Indicator]
+
+
+def is_ruled(lines: list[Line]) -> bool:
+    """True where the table's indicator header is a row of cells (the table is ruled)."""
+    return _header(lines) is not None
+
+
+def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
+    for i, line in enumerate(lines):
+        if line.cells is None:
+            continue
+        cells = [compact(c or "") for c in line.cells]
+        if not any(c.startswith("三级指标") for c in cells):
+            continue
+        columns: dict[str, int] = {}
+        for key, words in _COLUMNS.items():
+            for k, cell in enumerate(cells):
+                if k not in columns.values() and any(cell.startswith(w) or (key in ("weight", "basis") and w in cell)
+                                                     for w in words):
+                    columns[key] = k
+                    break
+        if "name" in columns and "target" in columns:
+            return i, columns
+    return None
+
+
+def _field_key(cell: str) -> str | None:
+    return next((key for key, pattern in _FIELDS if pattern.match(cell)), None)
+
+
+# a 绩效自评表's money header: 年初预算数 | 全年预算数（A） | 全年执行数（B） | 分值 | 执行率 | 得分
+_SELF_EVALUATION_COLUMNS = (("budget", "全年预算数"), ("executed", "全年执行数"), ("execution_rate", "执行率"),
+                            ("score", "得分"))
+
+
+def _self_evaluation(rows: list[Line], out: dict[str, str]) -> None:
+    """全年预算数, 全年执行数, 执行率 of the 年度资金总额 row under a 绩效自评表's money header."""
+    columns: dict[str, int] = {}
+    for line in rows:
+        cells = [compact(c or "") for c in (line.cells or ())]
+        if not columns:
+            for key, word in _SELF_EVALUATION_COLUMNS:
+                k = next((k for k, c in enumerate(cells) if c.startswith(word)), None)
+                if k is not None and key != "score":
+                    columns[key] = k
+            if "executed" not in columns:
+                columns.clear()
+            continue
+        if any(c.startswith("年度资金总额") for c in cells):
+            for key, k in columns.items():
+                value = cells[k].rstrip("%％") if k < len(cells) else ""
+                if value and money(value) is not None:
+                    out[key] = value
+            return
+
+
+def _fields(rows: list[Line]) -> dict[str, str]:
+    """The project's fields from the label cells above the indicator header."""
+    out: dict[str, str] = {}
+    _self_evaluation(rows, out)
+    for line in rows:
+        cells = [compact(c or "") for c in (line.cells or ())]
+        for k, cell in enumerate(cells):
+            key = _field_key(cell)
+            if key is None or key in out:
+                continue
+            value = next((c for c in cells[k + 1:] if c and c != cell), "")
+            if not value or _field_key(value):
+                continue
+            if key == "department":
+                value = _DEPARTMENT_CODE_RE.sub("", value)
+            out[key] = value
+    return out
+
+
+def _target(text: str) -> str | None:
+    bare = compact(text or "")
+    m = _UNIT_FIRST_RE.match(bare)
+    if m:
+        bare = m.group("value") + m.group("unit") + m.group("rest")
+    return normalize_target(bare)
+
+
+def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> CellTable | None:
+    """The fields and indicators of a ruled performance table, or None where it is not ruled."""
+    found = _header(lines)
+    if found is None:
+        return None
+    start, columns = found
+    fields = _fields([l for l in lines[:start] if l.cells is not None])
+    name_for_rows = fields.get("name") or table_name or "绩效目标表"
+    indicators: list[Indicator] = []
+    last: dict[str, str | None] = {"level1": None, "level2": None}
+    self_score = None
+    for line in lines[start + 1:]:
+        if line.cells is None:
+            continue
+        cells = line.cells
+
+        def cell(key: str) -> str | None:
+            k = columns.get(key)
+            value = compact(cells[k] or "") if k is not None and k < len(cells) else ""
+            return value or None
+
+        if compact(cells[0] or "") == "总分":  # a 绩效自评表's last row: the score it gives itself
+            self_score = next((money(compact(c)) for c in reversed(cells) if c and money(compact(c)) is not None), None)
+            continue
+        name = cell("name")
+        if name is None or name in ("三级指标",):
+            continue
+        for level in ("level1", "level2"):
+            value = cell(level)
+            if value:
+                last[level] = re.sub(r"[（(]\d+(?:\.\d+)?分[)）]$", "", value)  # 产出指标（50分）
+        weight = money(cell("weight") or "") if "weight" in columns else None
+        k = columns["target"]
+        indicators.append(Indicator(
+            level1=last["level1"], level2=last["level2"], name=name,
+            target=_target(cells[k] if k < len(cells) else None or ""),
+            weight=weight, basis=cell("basis"),
+            provenance=prov(file, line, "绩效目标表", name_for_rows)))
+    if self_score is not None:
+        fields["score"] = str(self_score)
+    return CellTable(fields=fields, indicators=indicators)
+
+
+def amount(fields: dict[str, str], key: str) -> Decimal | None:
+    """A 万元 figure of the table's fields (``资金总额 14.74``)."""
+    return money(fields[key]) if fields.get(key) else None

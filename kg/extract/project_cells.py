@@ -1,0 +1,179 @@
+"""Project tables without functional codes (项目支出表 by name), read from ruled cells.
+
+表7-style project tables print a functional code per project and are read by
+``kg.extract.tables.project``. Many templates print projects by name only:
+
+* a hierarchy ``类型 | 一级项目 | 二级项目 | 项目单位 | 合计 …`` (长春): the project is the deepest
+  name column, its unit the 项目单位 column;
+* units and their projects in one column, ``单位（项目）名称`` or ``支出项目类别（资金使用单位）``
+  (西安, 珠海): a row with a 单位编码, or named like a unit (…局, …中心), opens the projects of
+  that unit, which is each following project's 实施单位.
+
+The header is recognised by its words (a name column and an amount column, and no functional
+code column, whose tables are the coded reader's); the amount is the 合计 / 项目金额 column,
+converted exactly from the table's printed unit into the record's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.extract.model import Project, Provenance
+from kg.extract.project_hierarchy import leaf_rows
+from kg.extract.source import Line
+from kg.extract.text_normalize import parse_money
+from kg.units import convert
+
+_NAME_HEADERS = ("二级项目", "项目名称", "单位（项目）名称", "单位(项目)名称", "支出项目类别（资金使用单位）",
+                 "支出项目类别(资金使用单位)")
+_LEAF_HEADERS = ("二级项目", "三级项目")
+_AMOUNT_HEADERS = ("合计", "总计", "项目金额", "金额", "预算数", "本年预算")
+_UNIT_HEADERS = ("项目单位", "实施单位", "单位名称", "预算单位")
+_UNIT_CODE_HEADERS = ("单位编码", "单位代码")
+_CODED_HEADERS = ("科目编码", "功能分类", "科目代码", "功能科目", "类", "款", "项")
+_TOTAL_RE = re.compile(r"^(?:合计|小计|总计|本级|汇总|[*＊]+)$")
+_ORG_RE = re.compile(r"(?:局|中心|委员会|办公室|办公厅|站|院|所|队|馆|学校|厅|委|会|处)(?:[（(]本级[)）])?$")
+# what names a spending purpose, never a unit (``辅助人员补助经费-珠海边检总站`` ends like a unit)
+_PURPOSE_RE = re.compile(r"经费|费|资金|补助|补贴|慰问|项目|工程|建设|[-—－]")
+_TABLE_UNIT_RE = re.compile(r"单位[：:]\s*(万元|元)")
+
+
+@dataclass
+class _Columns:
+    name: int
+    amount: int
+    unit: int | None
+    unit_code: int | None
+    mixed: bool  # units and projects share the name column
+
+
+def _compact(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def _header(rows: list[list[str]]) -> _Columns | None:
+    """Columns of a project table's header rows (one or two rows of cells)."""
+    first = rows[0]
+    name = next((k for k, c in enumerate(first) if c in _NAME_HEADERS), None)
+    amount = next((k for k, c in enumerate(first) if c in _AMOUNT_HEADERS), None)
+    if name is None or amount is None or amount <= name:
+        return None
+    if any(c in _CODED_HEADERS for row in rows for c in row):
+        return None
+    for row in rows[1:]:
+        leaf = next((k for k, c in enumerate(row) if c in _LEAF_HEADERS), None)
+        if leaf is not None and leaf < amount:
+            name = max(name, leaf)
+    unit = next((k for row in rows for k, c in enumerate(row) if c in _UNIT_HEADERS and k != name), None)
+    code = next((k for k, c in enumerate(first) if c in _UNIT_CODE_HEADERS), None)
+    mixed = "单位" in first[name]
+    return _Columns(name, amount, unit, code, mixed)
+
+
+def _is_unit_name(name: str) -> bool:
+    """A row naming a unit, not a project: ends like an organisation, names no purpose. A trailing
+    bracket that is itself a unit's name (``广州市统计监测中心（广州市统计发展中心）``) or 本级 is
+    part of the unit's name."""
+    m = re.fullmatch(r"(.+?)[（(]([^（）()]*)[)）]", name)
+    if m and (m.group(2) == "本级" or _ORG_RE.search(m.group(2))):
+        name = m.group(1)
+    return bool(_ORG_RE.search(name)) and not _PURPOSE_RE.search(name)
+
+
+def _respill(cells: list[str], columns: _Columns) -> list[str]:
+    """A name too long for its cell spills into the cells either side (``气`` | ``象灾害…业务运`` |
+    ``维 6540000``): where the amount cell starts with text before its figure and the code cell
+    holds text rather than a code, the pieces go back to the name and the figure stays alone."""
+    if columns.amount >= len(cells):
+        return cells
+    m = re.fullmatch(r"([^\d\s,.-]+)\s*([\d,]+(?:\.\d+)?)", cells[columns.amount] or "")
+    if not m:
+        return cells
+    cells = list(cells)
+    before = ""
+    if columns.unit_code is not None and columns.unit_code < columns.name and \
+            cells[columns.unit_code] and not re.search(r"\d", cells[columns.unit_code]):
+        before, cells[columns.unit_code] = cells[columns.unit_code], ""
+    cells[columns.name] = before + (cells[columns.name] or "") + m.group(1)
+    cells[columns.amount] = m.group(2)
+    return cells
+
+
+def _table_unit(before: list[Line]) -> str:
+    for line in reversed(before):
+        m = _TABLE_UNIT_RE.search(line.text)
+        if m:
+            return m.group(1)
+    return "万元"
+
+
+def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
+                             department: str | None = None) -> list[Project]:
+    """Every name-only project table of the document as Projects (amount in ``unit``)."""
+    projects: list[Project] = []
+    seen: dict[tuple[str, object, str | None], Project] = {}
+    tables: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.cells is not None and line.table is not None:
+            tables.setdefault(line.table, []).append(i)
+    for number, indexes in tables.items():
+        rows = [[_compact(c) for c in lines[i].cells] for i in indexes]
+        columns = None
+        start = 0
+        for h in range(min(2, len(rows))):
+            columns = _header(rows[h:h + 2])
+            if columns is not None:
+                start = h
+                break
+        if columns is None:
+            continue
+        body_from = start + 1
+        while body_from < len(rows) and rows[body_from][columns.amount] in _AMOUNT_HEADERS + ("",) and \
+                not re.search(r"\d", "".join(rows[body_from][columns.amount + 1:])):
+            body_from += 1
+        title = "".join(_compact(l.text) for l in lines[max(0, indexes[0] - 4):indexes[0]] if l.cells is None)
+        if "基本支出" in title or "收入" in title or not (re.search(r"项目|专项", title) or columns.mixed):
+            continue  # only a table titled as a project table; 基本支出 by unit lists economic subjects
+        printed_unit = _table_unit(lines[max(0, indexes[0] - 4):indexes[0]])
+        current_unit: str | None = None
+        total: Decimal | None = None
+        found: list[tuple[str, Decimal, str | None, Provenance]] = []
+        for r in range(body_from, len(rows)):
+            cells = _respill(rows[r], columns)
+            if columns.name >= len(cells) or columns.amount >= len(cells):
+                continue
+            name = cells[columns.name]
+            try:
+                amount = parse_money(cells[columns.amount]) if cells[columns.amount] else None
+            except ValueError:
+                amount = None
+            if amount is not None and any(_TOTAL_RE.match(c or "") and c != "本级" and c != "汇总"
+                                          for c in cells[:columns.amount]) and total is None:
+                total = amount  # the table's 合计 (in the name column or the code column before it)
+            if not name or _TOTAL_RE.match(name) or amount is None:
+                continue
+            coded = columns.unit_code is not None and columns.unit_code < len(cells) and \
+                re.fullmatch(r"\d{3,}", cells[columns.unit_code] or "")
+            if columns.mixed and (coded or (columns.unit_code is None and _is_unit_name(name))):
+                current_unit = name
+                continue
+            responsible = (cells[columns.unit] if columns.unit is not None and columns.unit < len(cells) else "") \
+                or current_unit  # none printed: the merge gives the department (after a 绩效目标表's 实施单位)
+            line = lines[indexes[r]]
+            found.append((name, amount, responsible or None,
+                          Provenance(file=file, page=line.page, line=line.lineno, table="项目支出表", row=name)))
+        # 一级/二级项目 printed as rows of the same column: only the projects under them count
+        leaves = leaf_rows([f[1] for f in found], total) if columns.mixed else None
+        for k, (name, amount, responsible, where) in enumerate(found):
+            if leaves is not None and k not in leaves:
+                continue
+            value = convert(amount, printed_unit, unit or "万元")
+            key = (name, value, responsible)
+            if key in seen:  # the same project in another of the document's project tables (一般公共预算
+                seen[key].provenance.append(where)  # 项目支出表 beside 项目支出表): one project, both places
+                continue
+            seen[key] = Project(name=name, amount=value, category="current", responsible_unit=responsible,
+                                provenance=[where])
+            projects.append(seen[key])
+    return projects
