@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kg.rdf.topics import has_environment_context, topic_rules
+from kg.rdf.topics import topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
@@ -479,20 +479,15 @@ def _serves(word: str, text: str) -> bool:
 
 def _described(r: Row, typed: dict[str, list[str]], ctx: Context) -> bool:
     """A project whose own description names every word the question typed for one of its themes
-    (福蕾行动计划 “为留守困境儿童提供…” of 儿童; 中央环保督察 and 整改 both, never 整改 alone), where the
-    theme needs an environmental context only with one (``kg.rdf.topics``' gate: a 福利院's 消防整改
-    is no 督察整改)."""
+    (福蕾行动计划 “为留守困境儿童提供…” of 儿童). Only of themes that are a group of people the money
+    serves (``bkg:servesGroup``): an activity's words (宣传, 整改, 排污许可) occur in every kind of
+    description — an office budget mentions 宣传, a 福利院's repairs 消防整改."""
     description = r.attrs.get("description") or ""
     if not description:
         return False
-    gated = {str(rule.iri) for rule in topic_rules() if rule.needs_context}
-    for iri, words in typed.items():
-        if not words or not all(_serves(w, description) for w in words):
-            continue
-        if str(iri) in gated and not has_environment_context([r.department, r.label, description]):
-            continue
-        return True
-    return False
+    groups = {str(rule.iri) for rule in topic_rules() if rule.serves_group}
+    return any(words and str(iri) in groups and all(_serves(w, description) for w in words)
+               for iri, words in typed.items())
 
 
 def _pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
