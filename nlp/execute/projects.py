@@ -477,17 +477,13 @@ def _serves(word: str, text: str) -> bool:
     return any(not re.match(_INSTITUTION, text[m.end():]) for m in re.finditer(re.escape(word), text))
 
 
-def _described(r: Row, typed: dict[str, list[str]], ctx: Context) -> bool:
+def _described(r: Row, typed: list[list[str]]) -> bool:
     """A project whose own description names every word the question typed for one of its themes
-    (福蕾行动计划 “为留守困境儿童提供…” of 儿童). Only of themes that are a group of people the money
-    serves (``bkg:servesGroup``): an activity's words (宣传, 整改, 排污许可) occur in every kind of
-    description — an office budget mentions 宣传, a 福利院's repairs 消防整改."""
+    (福蕾行动计划 “为留守困境儿童提供…” of 儿童). ``typed`` holds only the themes that are a group of
+    people the money serves (``bkg:servesGroup``): an activity's words (宣传, 整改, 排污许可) occur in
+    every kind of description — an office budget mentions 宣传, a 福利院's repairs 消防整改."""
     description = r.attrs.get("description") or ""
-    if not description:
-        return False
-    groups = {str(rule.iri) for rule in topic_rules() if rule.serves_group}
-    return any(words and str(iri) in groups and all(_serves(w, description) for w in words)
-               for iri, words in typed.items())
+    return bool(description) and any(all(_serves(w, description) for w in words) for words in typed)
 
 
 def _pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
@@ -573,8 +569,9 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
     typed = list(keywords)
     # the synonyms the question typed for its themes (儿童 of 儿童福利), not the broad labels: a project
     # whose own description names one is about the theme though its name does not say so
-    typed_narrow = {iri: [w for w in f.topic_text if w in ws and w != ws[0] and len(w) >= 2]
-                    for iri, ws in topic_words.items()}
+    groups = {str(rule.iri) for rule in topic_rules() if rule.serves_group}
+    typed_narrow = [words for iri, ws in topic_words.items() if str(iri) in groups
+                    for words in [[w for w in f.topic_text if w in ws and w != ws[0] and len(w) >= 2]] if words]
     scored = []
     for r in rows:
         text = names[r.iri]
@@ -586,7 +583,7 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
             elif any(len(w) >= 2 and w in text for w in ws):
                 score += 1.0
         score += sum(rarity(w) for w in pieces if len(w) >= 2 and _within(w, text))
-        if not score and _described(r, typed_narrow, ctx):
+        if not score and typed_narrow and _described(r, typed_narrow):
             score = DESCRIBED_NARROW  # 福蕾行动计划 “为留守困境儿童提供…”: about the topic by what it does
         if score:
             scored.append((score, r))
