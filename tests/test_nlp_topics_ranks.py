@@ -74,3 +74,13 @@ def test_a_bounded_list_says_its_count_and_total(ask_national):
     assert "项目共3个，合计19600.00万元" in r["text"]
     assert any(d["value"] == "19600.00" and "11,600.00 + 6,200.00 + 1,800.00" in d["formula"] for d in r["derived"])
     assert not any(a["label"] in ("商务工作专项经费", "办公楼租金") for a in r["answers"])
+
+
+@pytest.mark.shared
+def test_the_money_of_what_words_name_is_projects_not_the_department_total(ask):
+    """有没有搞宣传的钱: the money of a theme (000 表11 “美丽昌吉”宣传活动经费 20.00), not 收入总计."""
+    r = ask("昌吉州生态环境局有没有搞宣传的钱？")
+    assert r["parts"][0]["frame"]["focus"] == "projects"
+    assert figures(r) == {"“美丽昌吉”宣传活动经费": "20.00"}
+    r = ask("昌吉州生态环境局一共有多少钱？")
+    assert r["parts"][0]["frame"]["focus"] == "figures"
