@@ -174,8 +174,10 @@ FUNDING_WORDS: list[tuple[str, str]] = [
     ("transfer", r"转移支付"),
 ]
 INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包含|含|连同|算上"
+# 机关运行经费 is the 公用经费 (日常公用经费) of the basic expenditure a body funded like an administration
+# spends: the rows inside it are the economic rows of the public column.
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
-                                       ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"), ("public", r"公用经费")]
+                                       ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"), ("public", r"公用经费|机关运行经费")]
 LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(类\)"), (2, r"款级|二级科目|按款|\(款\)"),
                                       (3, r"项级|明细|具体|三级科目|按项(?!目)|\(项\)")]
 # 预算 alone names the document (部门预算) unless an amount question follows it (预算多少, 预算、决算各…).
@@ -208,6 +210,8 @@ DECREASE_WORDS = r"减|降|压|少"
 NARROW_WORDS = r"^(?:其中|这其中|这里面|里面|当中|此外|另外)"
 # Words that put a clause inside the economic classification of a department's basic expenditure.
 ECONOMIC_SCOPE = r"经济分类|经济科目|基本支出|人员经费|公用经费|商品和服务支出|工资福利支出|对个人和家庭的补助|机关运行经费"
+# The rows asked of a figure's make-up (哪三项, 哪几项, 哪些): items, not the figure itself.
+ITEMS_ASKED = r"哪[一二两三四五六七八九十几\d]*[项个类款]|哪些"
 CONDITION_ONLY = r"(?:也算|也包括|也计入|算在内|不算|不包括|除外|不含)"
 
 # What the subject of a narrative's 比上年 statement says when it is about a figure.

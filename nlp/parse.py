@@ -94,7 +94,7 @@ class Parser:
         f.years = list(ev.years)
         subjects = [e for e in ev.subjects if ev.subjects_exact or focus != "projects"]
         economic = re.search(r"经济分类|经济科目|工资福利|商品和服务|对个人和家庭|资本性支出|"
-                             r"(?:基本支出|人员经费|公用经费)(?:里|中|的|按)", ev.text)
+                             r"(?:基本支出|人员经费|公用经费|机关运行经费)(?:表)?(?:里|中|的|按)", ev.text)
         if economic and any(e.kind == "economic_subject" for e in subjects):
             subjects = [e for e in subjects if e.kind == "economic_subject"]  # 住房公积金 of 基本支出: 30113
         f.subjects = list(dict.fromkeys(_ref(e) for e in subjects))
@@ -122,7 +122,7 @@ class Parser:
         if not f.scheme and economic:
             f.scheme = "economic"
         if focus == "projects" and f.projects and not ev.projects_exact and (ev.keywords or ev.topics) and \
-                re.search(r"哪些|有没有|哪个项目|什么项目|相关|有关|方面|涉及|哪几个|都有", ev.text) and not _one_clear(ev):
+                re.search(r"哪些|有没有|哪个项目|(?:什么|啥)项目|相关|有关|方面|涉及|哪几个|都有", ev.text) and not _one_clear(ev):
             f.projects = []  # a topic, not a project named in part
         funding = cues.values("funding")
         if funding:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from nlp import lexicon as L
+
 # weight of focus|atom (atoms are listed in ``atoms``); unlisted pairs weigh 0
 WEIGHTS: dict[str, float] = {
     # a department's own figures
@@ -143,8 +145,9 @@ def atoms(ev) -> dict[str, float]:
     measure = bool(ev.item_measures or ev.staff_measures)
     if not measure:
         a["no_measure"] = 1
-    if cues.has("amount") and ev.departments and not ev.projects and not ev.subjects:
-        a["amount_for_department"] = 1
+    money_of_words = bool(ev.topics or ev.keywords) and re.search(r"的(?:钱|经费|资金)", ev.text)
+    if cues.has("amount") and ev.departments and not ev.projects and not ev.subjects and not (money_of_words and not measure):
+        a["amount_for_department"] = 1  # not 管猪肉储备的钱: the money of what the words name
     if measure and ops & {"compare", "sort", "rank"} and (len(ev.departments) != 1 or cues.has("focus", "departments")) \
             and not project_word and not ev.projects:
         a["measure_compared"] = 1
@@ -188,6 +191,9 @@ def atoms(ev) -> dict[str, float]:
     if re.search(r"科目|分类|按[类款]|按项(?!目)|类级|款级|项级|\([类款项]\)", ev.text) and not project_word \
             and not ev.projects and (ops & {"rank", "sort"} or ev.bound is not None or cues.has("level")):
         a["subjects_ordered"] = 1  # 按经济科目（款）排最大的三项, 哪些科目超过1000万, 按类分各多少: rows of a classification
+    if scope and any(re.fullmatch(L.ECONOMIC_SCOPE, ev.text[c.start:c.end]) for c in scope) and not project_word \
+            and not ev.projects and (ops & {"rank", "sort"} or ev.bound is not None) and re.search(L.ITEMS_ASKED, ev.text):
+        a["subjects_ordered"] = 1  # 机关运行经费里哪三项最多, 基本支出中哪几项超过100万: the economic rows inside it
     if cues.has("focus", "findings") and ev.subjects:
         a["subject_check"] = 1
     if cues.has("focus", "subordinates") and (project_word or cues.has("attribute", "unit")):

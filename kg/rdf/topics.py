@@ -53,6 +53,7 @@ class TopicRule:
     keywords: tuple[str, ...]
     subject_codes: tuple[str, ...]
     needs_context: bool
+    serves_group: bool = False  # a group of people the money serves (bkg:servesGroup)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def topic_rules() -> tuple[TopicRule, ...]:
         keywords = tuple(sorted({str(k) for k in g.objects(iri, BKG.keyword)}, key=lambda k: (-len(k), k)))
         codes = tuple(sorted(str(s).rsplit("/", 1)[-1] for s in g.objects(iri, BKG.relatedSubject)))
         needs = any(o == Literal(True) for o in g.objects(iri, BKG.needsContext))
-        out.append(TopicRule(URIRef(iri), keywords, codes, needs))  # type: ignore[arg-type]
+        group = any(o == Literal(True) for o in g.objects(iri, BKG.servesGroup))
+        out.append(TopicRule(URIRef(iri), keywords, codes, needs, group))  # type: ignore[arg-type]
     return tuple(out)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kg.rdf.topics import topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
@@ -22,6 +23,9 @@ _GENERIC_TOPIC = re.compile(r"^(监测|建设|费用|资金|经费|项目|工作
                             r"安排|用于|多少|哪些|方面|相关|有关|开展|实施|环境|生态|治理|防治|生态环境|经费项目|"
                             r"专项经费|专项资金|业务|业务经费|补助|其他|事务|发展|单位|部门|费)$")
 NONFISCAL = ("unit_funds", "carryover_nonfiscal")
+# The weight of a project whose description (not its name) names the synonym the question typed: more
+# than half of a name naming it (2), so it stands beside those, less than a name naming two themes.
+DESCRIBED_NARROW = 1.5
 
 
 def _constraints(frame: Frame) -> Constraints:
@@ -183,18 +187,26 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     derived = []
     cat = _category_label(frame, ctx)
     topical_ = bool(frame.filters.topics or frame.filters.keywords)
-    if frame.filters.bound is not None:
-        head = f"预算{frame.filters.bound.describe()}的项目共{len(rows)}个："
-    elif topical_:  # the count and the total in the sentence (the rows stay the projects themselves)
-        amounts = [r.amount for r in rows if r.amount is not None]
-        head = f"找到{len(rows)}个相关项目" + (f"，合计{money(sum(amounts, Decimal(0)))}万元" if len(amounts) > 1 else "") + "："
-    else:
-        head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
-    text = head + "；".join(project_phrase(r) for r in rows) + "。"
     op = frame.operation
     wants_total = cat or op.name == "sum" or "sum" in op.also or "share" in op.also or \
         (frame.filters.policy is not None and len(rows) > 1)
-    if wants_total and len(rows) >= 1 and not topical_:
+    bounded = frame.filters.bound is not None and not cat  # a category's list says its own total below
+    total = None
+    if bounded or topical_:
+        # a set the question defines (by a bound or a topic): its count and total in the sentence,
+        # the total's formula among the derived figures (the rows stay the projects themselves)
+        priced = [figure_input(r, r.label) for r in rows if r.amount is not None]
+        total = D.total(priced, f"{len(rows)}个项目合计") if len(priced) > 1 else None
+        if total is not None:
+            derived.append(total)
+        head = (f"预算{frame.filters.bound.describe()}的项目共{len(rows)}个" if frame.filters.bound is not None else f"找到{len(rows)}个相关项目") + \
+            (f"，合计{money(total.value)}万元" if total is not None else "") + "："
+    else:
+        head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
+    text = head + "；".join(project_phrase(r) for r in rows) + "。"
+    if bounded and total is not None:
+        text += _total_share(frame, ctx, rows, total, items, derived)
+    if wants_total and len(rows) >= 1 and not topical_ and not bounded:
         d = D.total([figure_input(r, r.label) for r in rows if r.amount is not None],
                     f"{cat}项目合计" if cat else f"{len(rows)}个项目合计")
         derived.append(d)
@@ -455,6 +467,25 @@ def _within(w: str, text: str) -> bool:
                                for i in range(1, len(w)))
 
 
+# The end of an institution's name (儿童福利院, 老年大学, 救助站): a word inside one names a place, not
+# whom the money serves.
+_INSTITUTION = r"[\u4e00-\u9fff]{0,4}?(?:院|站|中心|所|局|馆|大学|学校|协会|之家)"
+
+
+def _serves(word: str, text: str) -> bool:
+    """``word`` in ``text`` other than inside an institution's name (市儿童福利院 names a place)."""
+    return any(not re.match(_INSTITUTION, text[m.end():]) for m in re.finditer(re.escape(word), text))
+
+
+def _described(r: Row, typed: list[list[str]]) -> bool:
+    """A project whose own description names every word the question typed for one of its themes
+    (福蕾行动计划 “为留守困境儿童提供…” of 儿童). ``typed`` holds only the themes that are a group of
+    people the money serves (``bkg:servesGroup``): an activity's words (宣传, 整改, 排污许可) occur in
+    every kind of description — an office budget mentions 宣传, a 福利院's repairs 消防整改."""
+    description = r.attrs.get("description") or ""
+    return bool(description) and any(all(_serves(w, description) for w in words) for words in typed)
+
+
 def _pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
     """The longest pieces (2+ characters) of a question word that stand in some project text, and
     the pieces of it found in none (土壤污染 → found 污染, missing 土壤)."""
@@ -536,6 +567,11 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
         return 0.0 if not n else 1.0 / n
 
     typed = list(keywords)
+    # the synonyms the question typed for its themes (儿童 of 儿童福利), not the broad labels: a project
+    # whose own description names one is about the theme though its name does not say so
+    groups = {str(rule.iri) for rule in topic_rules() if rule.serves_group}
+    typed_narrow = [words for iri, ws in topic_words.items() if str(iri) in groups
+                    for words in [[w for w in f.topic_text if w in ws and w != ws[0] and len(w) >= 2]] if words]
     scored = []
     for r in rows:
         text = names[r.iri]
@@ -547,6 +583,8 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
             elif any(len(w) >= 2 and w in text for w in ws):
                 score += 1.0
         score += sum(rarity(w) for w in pieces if len(w) >= 2 and _within(w, text))
+        if not score and typed_narrow and _described(r, typed_narrow):
+            score = DESCRIBED_NARROW  # 福蕾行动计划 “为留守困境儿童提供…”: about the topic by what it does
         if score:
             scored.append((score, r))
     if scored:
