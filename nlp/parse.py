@@ -343,10 +343,12 @@ class Evidence:
         places = linked.entities("place", exact_only=True, span=span)
         ranked = parser.linker.rank(linked, span)
         projects, exact = strong_projects(linked, span, ranked.get("project", []))
-        if projects and depts and re.search(L.ECONOMIC_SCOPE, t) and \
-                not {p.department for p in projects} & {d.name for d in depts}:
-            projects, exact = [], False  # 公用经费里物业费…: an economic row, not another department's project
         subjects = linked.entities("functional_subject", span=span) + linked.entities("economic_subject", span=span)
+        if projects and depts and (re.search(L.ECONOMIC_SCOPE, t) or subjects) and \
+                not {p.department for p in projects} & {d.name for d in depts}:
+            # 公用经费里物业费…, 上海审计局审计事务下面…: a subject of the department named, not another
+            # department's project of the same name
+            projects, exact = [], False
         subjects_exact = bool(subjects)
         if not projects:  # subjects named in part (社保和就业支出, 职工医保缴费), one per enumerated item
             for seg in _segments(clause):
