@@ -46,7 +46,7 @@ def test_every_national_budget_holds_or_is_reported(national_extraction):
         assert r.status == ("reported" if r.gaps else "held" if r.checks else "no_flows"), r.source
         if r.income_total is not None and r.inflow:
             assert r.checks
-    assert sum(1 for r in rows if r.status == "held") == 17  # 广州, 珠海, 西安安监局, 西安审计局 now hold
+    assert sum(1 for r in rows if r.status == "held") == 15
 
 
 @pytest.mark.shared
