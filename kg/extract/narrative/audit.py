@@ -439,8 +439,9 @@ def fiscal_summary_checks(narrative: Narrative, parts, record: Record) -> list[C
         step = precision(money(stated.printed))
         shown = in_record_unit(table_value, record.unit or "万元", stated.unit)
         ok = shown is not None and shown.quantize(step, rounding=ROUND_HALF_UP) == money(stated.printed)
-        where = Provenance(record.source, stated.line.page, stated.line.lineno, "说明", "财政拨款收支总计")
-        return [Check("same_figure", f"说明 财政拨款收支总计 vs {fiscal.label}", table_value, value, ok, where,
+        where = Provenance(record.source, stated.line.page, stated.line.lineno, "说明", stated.label)
+        title = f" {fiscal.title}" if getattr(fiscal, "title", None) else ""
+        return [Check("same_figure", f"说明 {stated.label} vs {fiscal.label}{title}", table_value, value, ok, where,
                       tolerance=max(in_record_unit(step, stated.unit, record.unit) or CENT, CENT),
                       note=f"说明印{stated.printed}{stated.unit}，{fiscal.label}总计{table_value}")]
     return []
