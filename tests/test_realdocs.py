@@ -251,12 +251,15 @@ def test_final_account_fails_exactly_its_printed_rounding_gaps(records: dict[str
     """Recomputed by hand from the 决算 PDF: Σ类 of 支出决算表 is 2,940.06 where 合计 prints 2,940.05
     (and 基本支出 2,336.92 vs 2,336.91, in 表3 and 表5 alike); 收入决算表 2,946.26 vs 2,946.25; the 301
     款 rows add up to 2,082.86 (printed 2,082.85), the 302 rows to 171.09 (171.07); the narrative's
-    政府采购 4.79 + 0 + 246.47 = 251.26 against 251.25."""
+    政府采购 4.79 + 0 + 246.47 = 251.26 against 251.25; 表1 (p.6) prints 社会保障和就业支出 326.71 where
+    表3 (p.10) prints 208 326.72; and the narrative (p.21) 财政拨款收入支出总计0.3万元 against 表4's 总计
+    2,961.68 (p.13) — the one material finding."""
     failed = sorted((c.expected, c.printed) for c in identity_failures(records[SHANGHAI_FINANCE]))
     assert failed == sorted([
         (D("2946.26"), D("2946.25")), (D("2940.06"), D("2940.05")), (D("2940.06"), D("2940.05")),
         (D("2940.06"), D("2940.05")), (D("2336.92"), D("2336.91")), (D("2336.92"), D("2336.91")),
-        (D("2082.86"), D("2082.85")), (D("171.09"), D("171.07")), (D("251.26"), D("251.25"))])
+        (D("2082.86"), D("2082.85")), (D("171.09"), D("171.07")), (D("251.26"), D("251.25")),
+        (D("326.72"), D("326.71")), (D("2961.68"), D("0.3"))])
 
 
 def test_welfare_misprinted_code_is_placed_and_reported(records: dict[str, Record]) -> None:

@@ -466,6 +466,7 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
             if by_key.get(key) is not None and (r2.get(col) is not None or by_key[key] != 0):
                 c.add("same_figure", f"{income.label} {r2.label} {income_titles[col]} vs {summary.label} {name}",
                       by_key[key], r2.get(col), _prov(record, income, r2))
+    _class_lines_vs_expenditure(c, record, summary, expenditure)
     fiscal = parts.table("fiscal_summary")
     carried = _general_carryover(fiscal) or _general_carryover(summary)
     if budget and r5 is not None and by_key.get("general_public_budget") is not None and r5.get("total") is not None:
@@ -479,6 +480,28 @@ def cross_table_checks(c: Checks, parts, record: Record) -> None:
             expected, words = _with_carryover(gpb.value, carried, r5.get("total"))
             c.add("same_figure", f"{general.label} {r5.label} vs {fiscal.label} 一般公共预算{words}",
                   expected, r5.get("total"), _prov(record, general, r5))
+
+
+def _class_lines_vs_expenditure(c: Checks, record: Record, summary, expenditure) -> None:
+    """The 收支总表's expenditure lines by functional 类 (208 社会保障和就业支出 326.71) against the
+    支出总表's row of the same 类 (326.72): one figure printed twice. A 类 printed in several
+    blocks of the 支出总表 (a 汇总 budget's units) is not one row and is left alone."""
+    if summary is None or expenditure is None or not isinstance(summary.data, SummaryData):
+        return
+    rows: dict[str, list] = {}
+    for row in expenditure.rows:
+        code = getattr(row, "code", None) or ""
+        if len(code) == 3 and code.isdigit():
+            rows.setdefault(code, []).append(row)
+    for line in summary.data.right:
+        code = line.code or ""
+        printed = next((f for f in line.figures if f is not None), None) if line.figures else None
+        if len(code) != 3 or printed is None or len(rows.get(code, [])) != 1:
+            continue
+        row = rows[code][0]
+        where = Provenance(record.source, line.line.page, line.line.lineno, summary.label, f"{code} {line.name}")
+        c.add("same_figure", f"{summary.label} {code} {line.name} vs {expenditure.label} {code}",
+              row.get("total"), printed, where)
 
 
 def _general_budget_only(by_key: dict) -> bool:

@@ -331,6 +331,29 @@ def _finding_groups(findings: list[Row]) -> list[tuple[tuple, list]]:
     return list(groups.items())
 
 
+# The words of a finding's ``where`` that say in which table or section it was found, not which figure.
+_WHERE_NOISE = re.compile(r"(?:部门公开|公开|预算|决算)?表\s*[0-9一二三四五六七八九十]+|^说明|（类）|（款）|（项）|\s+")
+
+
+def finding_figure(where: str) -> str:
+    """The figure a finding is about, without its tables and codes (``表1 208 社会保障和就业支出 vs 表3
+    208`` → 社会保障和就业支出; ``说明 一般公共服务支出（类） 占比`` → 一般公共服务支出占比): what a
+    question names when it asks about one finding."""
+    first = re.split(r"\s+vs\s+", where or "")[0]
+    first = re.sub(r"^\S*说明\s+", "", first)  # the section it was found in (部门预算编制说明)
+    first = re.sub(r"(?:^|\s)\d{3,7}(?=\s|$)", " ", first)
+    return _WHERE_NOISE.sub("", first)
+
+
+def _named_findings(groups: list, clause: str, only: bool = False) -> list:
+    """The groups whose figure the question names (说明里的“财政拨款收入支出总计”对吗), or all of them
+    (none with ``only``)."""
+    text = re.sub(r"[“”\"\s]", "", clause or "")
+    named = [g for g in groups if len(finding_figure(g[1][0][1].label)) >= 4
+             and finding_figure(g[1][0][1].label) in text]
+    return named if named or only else groups
+
+
 @executor("findings")
 def findings(frame: Frame, ctx: Context) -> Result:
     """Failed checks of the budgets (or a named project's own arithmetic), one item per figure."""
@@ -366,13 +389,27 @@ def findings(frame: Frame, ctx: Context) -> Result:
     parts_checked = _audit_parts(frame, ctx, budgets)
     if parts_checked.items:
         return parts_checked
+    rows = ctx.rows("findings", budgets)
+    named = _named_findings(_finding_groups(rows), frame.clause, only=True)
+    if named:  # 说明里的“财政拨款收入支出总计”对吗: that figure's finding, before any other check
+        return _list_findings([f for _, members in named for _, f in members], frame, ctx, budgets, note)
     narrative = audit_narrative(ctx, budgets) if re.search(NARRATIVE_WORDS, frame.clause) else Result()
     if narrative.items:  # 说明里的数字前后对不上吗: the narrative's statements against the tables
         return narrative
-    rows = ctx.rows("findings", budgets)
+    return _list_findings(rows, frame, ctx, budgets, note, narrative.text)
+
+
+# Rules whose figures are percentages (the narrative's 占比, 增减幅度, 完成率), not money.
+_PERCENT_RULES = {"share_percent", "change_percent", "completion_rate"}
+
+
+def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: str, lead: str = "") -> Result:
+    """The graph's failed checks, one item per figure (a figure printed in several tables is one),
+    each with where it was found, the printed and the expected figure, its rule and its document;
+    only those whose figure the question names where it names one."""
     names = {r.key: r.label for r in ctx.rows("subjects", budgets, Constraints(scheme="functional", columns=["total"]))}
     items, parts = [], []
-    for key, members in _finding_groups(rows):
+    for key, members in _named_findings(_finding_groups(rows), frame.clause):
         f0 = members[0][1]
         members.sort(key=lambda m: _table_no(m[0]))
         tables = "、".join(dict.fromkeys(t for t, _ in members if t))
@@ -383,18 +420,22 @@ def findings(frame: Frame, ctx: Context) -> Result:
         else:
             label = f0.label
         printed, expected = f0.attrs.get("printed"), f0.attrs.get("expected")
-        items.append(Item(label, money(printed) if printed is not None else None, WAN if printed is not None else None,
+        unit = "%" if f0.key in _PERCENT_RULES else WAN
+        items.append(Item(label, money(printed) if printed is not None else None, unit if printed is not None else None,
                           f0.department, f0.year, f0.source,
-                          {"printed": money(printed), "expected": money(expected), "rule": f0.key}))
-        parts.append(f"{label}：{'印' + money(printed) if printed is not None else '未印数'}，"
-                     f"分项之和为{money(expected)}")
-    tables = "决算表" if budgets and all(b.final_account for b in budgets) else "预算表"
+                          {"printed": money(printed), "expected": money(expected), "rule": f0.key,
+                           "figure": finding_figure(f0.label), "where": f0.label,
+                           "against": finding_figure((re.split(r"\s+vs\s+", f0.label) + [""])[1])}))
+        shown = "%" if unit == "%" else ""
+        parts.append(f"{label}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
+                     + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}")
+    tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"
     if not items:
-        return Result(text=narrative.text + f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现"
-                           f"合计数与分项之和对不上的地方（图谱中没有核对未通过的记录）。")
+        return Result(text=lead + f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现"
+                                  f"对不上的地方（图谱中没有核对未通过的记录）。")
     head = "、".join(who(d, y) for d, y in sorted({(i.department, i.year) for i in items}))
-    return Result(items, with_note(narrative.text + f"{head}的{tables}中有{len(items)}处合计数与分项之和不符：" +
-                                   "；".join(parts) + "。", note), [], rows)
+    return Result(items, with_note(lead + f"{head}的{tables}中有{len(items)}处对不上：" + "；".join(parts) + "。", note),
+                  [], rows)
 
 
 # The figure each family of parts adds up to (lexicon.AUDIT_PARTS), by measure key.

@@ -15,6 +15,8 @@ Rules (registered with ``kg.extract.rules``; ids as the records print them):
 * ``completion_rate`` 完成率: a 决算's ``年初预算为A，支出决算为B，完成年初预算的Z%``.
 * ``same_figure``     the narrative's totals (收入/支出总计, 基本/项目支出, 一般公共预算, 机关运行经费,
                       政府采购) against the same figures of the tables.
+* ``same_figure``     also the narrative's 财政拨款收支总计 (财政拨款收入支出总计0.3万元) against the grand
+                      total of the 财政拨款收支总表, which the department totals never stand in for.
 * ``baseline_year``   比较年度: a budget compares with the year before it (``比2026年预算`` in a 2026
                       budget is a slip).
 
@@ -413,6 +415,38 @@ def table_checks(narrative: Narrative, record: Record) -> list[Check]:
     return out
 
 
+# A label naming the 财政拨款 money's grand total (财政拨款收入支出总计, 财政拨款收支总预算): the
+# 财政拨款 words, then a label the vocabulary reads as both sides' total.
+_FISCAL_PREFIX = re.compile(r"^.*?财政拨款(?:预算)?")
+
+
+def fiscal_summary_checks(narrative: Narrative, parts, record: Record) -> list[Check]:
+    """same_figure: the 财政拨款收支总计 the narrative states against the grand total of the
+    财政拨款收支总表 (the first statement only; the narrative's printed precision is the rounding allowed)."""
+    fiscal = parts.table("fiscal_summary") if hasattr(parts, "table") else None
+    grand = getattr(getattr(fiscal, "data", None), "grand", None)
+    table_value = getattr(grand, "income_total", None) or getattr(grand, "expenditure_total", None)
+    if table_value is None:
+        return []
+    for stated in narrative.amounts:
+        label = stated.label or ""
+        rest = _FISCAL_PREFIX.sub("", label)
+        if rest == label or stated.role != "figure" or classify(rest) != ("total", "income_and_expenditure"):
+            continue
+        value = in_record_unit(stated.value, stated.unit, record.unit)
+        if value is None:
+            continue
+        step = precision(money(stated.printed))
+        shown = in_record_unit(table_value, record.unit or "万元", stated.unit)
+        ok = shown is not None and shown.quantize(step, rounding=ROUND_HALF_UP) == money(stated.printed)
+        where = Provenance(record.source, stated.line.page, stated.line.lineno, "说明", stated.label)
+        title = f" {fiscal.title}" if getattr(fiscal, "title", None) else ""
+        return [Check("same_figure", f"说明 {stated.label} vs {fiscal.label}{title}", table_value, value, ok, where,
+                      tolerance=max(in_record_unit(step, stated.unit, record.unit) or CENT, CENT),
+                      note=f"说明印{stated.printed}{stated.unit}，{fiscal.label}总计{table_value}")]
+    return []
+
+
 def _unit_word_misprinted(fact, table_value: Decimal, unit: str | None, step: Decimal) -> bool:
     """The narrative prints the table's number exactly under another unit word."""
     printed = money(fact.printed)
@@ -447,7 +481,7 @@ def narrative_audit(parts, record: Record) -> list[Check]:
                            final=(record.kind or "").endswith("决算"))
     return (change_checks(changes, record) + share_checks(narrative, compositions, record)
             + composition_checks(compositions, record) + completion_checks(narrative, record)
-            + table_checks(narrative, record))
+            + table_checks(narrative, record) + fiscal_summary_checks(narrative, parts, record))
 
 
 __all__ = ["narrative_audit", "percent_check", "key_name"]
