@@ -2,7 +2,7 @@
 real documents (../shared/corpus, realdocs, national). Expected rows read from the documents:
 
 - 福州市民政局本级_2026单位预算.pdf, 项目绩效目标表: e福州留守困境儿童关爱帮扶专栏 资金总额 21.50 (p.28),
-  福蕾行动计划 300.00 (p.33, 年度目标 “为留守困境儿童提供心理辅导、亲情陪护、结对帮扶等关爱服务”),
+  福蕾行动计划项目资金 300.00 (p.33, the name its 项目绩效目标表 prints, 年度目标 “为留守困境儿童提供心理辅导、亲情陪护、结对帮扶等关爱服务”),
   自闭症儿童康复机构服务量化补助资金 15.00 (p.51); 维修维护费 100.00 (p.49) is “用于市社会福利院、…、
   市儿童福利院、市救助站内部修缮” — an institution's name, not money for children.
 - 长春市信访局本级_2026部门预算.pdf 预算表6 (p.11): 30101 基本工资 297.50, 30103 奖金 194.78,
@@ -27,7 +27,7 @@ def figures(reply: dict) -> dict[str, str]:
 def test_a_group_named_only_in_a_projects_description_is_found(ask_national):
     r = ask_national("福州民政局2026年为儿童安排了哪些项目，各多少钱？")
     assert r["intent"] == "topic_projects"
-    assert figures(r) == {"福蕾行动计划": "300.00", "e福州留守困境儿童关爱帮扶专栏": "21.50",
+    assert figures(r) == {"福蕾行动计划项目资金": "300.00", "e福州留守困境儿童关爱帮扶专栏": "21.50",
                           "自闭症儿童康复机构服务量化补助资金": "15.00"}
     assert "合计336.50万元" in r["text"]
     assert "维修维护费" not in r["text"]  # 市儿童福利院's repairs: an institution's name
