@@ -84,3 +84,14 @@ def test_the_money_of_what_words_name_is_projects_not_the_department_total(ask):
     assert figures(r) == {"“美丽昌吉”宣传活动经费": "20.00"}
     r = ask("昌吉州生态环境局一共有多少钱？")
     assert r["parts"][0]["frame"]["focus"] == "figures"
+
+
+@pytest.mark.shared
+def test_a_theme_of_common_words_needs_an_environmental_context(ask_national):
+    """宣传 is a word every department uses: 生态环境宣传教育 asked over the national documents finds
+    none of their 宣传 projects (国家信访局's 信访研究宣传立法专项, 广州统计局's 农业普查宣传经费 …); named with
+    its department, that department's 宣传 project is found (国家信访局 2024 决算: 536.20)."""
+    r = ask_national("有没有专门做生态环境宣传教育的项目？")
+    assert figures(r) == {}
+    r = ask_national("国家信访局有哪些宣传方面的项目？")
+    assert figures(r) == {"信访研究宣传立法专项": "536.20"}

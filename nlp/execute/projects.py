@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kg.rdf.topics import topic_rules
+from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
@@ -572,11 +572,18 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
     groups = {str(rule.iri) for rule in topic_rules() if rule.serves_group}
     typed_narrow = [words for iri, ws in topic_words.items() if str(iri) in groups
                     for words in [[w for w in f.topic_text if w in ws and w != ws[0] and len(w) >= 2]] if words]
+    # themes of words every department uses (宣传, 监测, 执法 …) count only with an environmental
+    # context, as the mapping's topic links do (kg/rdf/topics.py): 信访's 宣传 is not 生态环境宣传教育 —
+    # unless the question names the departments, whose own 宣传 is then meant
+    gated = set() if f.departments else {str(rule.iri) for rule in topic_rules() if rule.needs_context}
     scored = []
     for r in rows:
         text = names[r.iri]
         score = 0.0
+        context = has_environment_context([r.department, text, r.attrs.get("description")])
         for iri, ws in topic_words.items():
+            if str(iri) in gated and not context:
+                continue
             narrow = [w for w in f.topic_text if w in ws and w != ws[0]]  # a synonym typed, not the broad label
             if any(w in text for w in narrow):
                 score += 2.0
@@ -593,8 +600,11 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
     else:
         def described(r: Row) -> int:
             return sum(1 for w in pieces + typed if len(w) >= 2 and w in (r.attrs.get("description") or ""))
-        topic_ws = [w for ws in topic_words.values() for w in ws if len(w) >= 2]
-        about = [r for r in rows if any(w in (r.attrs.get("description") or "") for w in topic_ws)]
+        def about_topic(r: Row) -> bool:
+            context = has_environment_context([r.department, names[r.iri], r.attrs.get("description")])
+            return any(len(w) >= 2 and w in (r.attrs.get("description") or "")
+                       for iri, ws in topic_words.items() if context or str(iri) not in gated for w in ws)
+        about = [r for r in rows if about_topic(r)]
         hits = [r for r in about if described(r)] or about or [r for r in rows if described(r) >= 2]
     if len(hits) > 15:
         return [], []
