@@ -61,8 +61,6 @@ class ServerProcess:
         self._reader.join(5)
 
 
-
-
 def query_workers(server_pid: int, pool: str | None = None) -> list[int]:
     """Live query-worker processes of a server (multiprocessing children, not its resource
     tracker); ``pool`` ``"pages"`` or ``"sparql"`` keeps that pool's (``/proc/PID/comm``)."""
