@@ -143,6 +143,14 @@ def national_extraction(shared_dir):
     return by_file, failures
 
 
+@pytest.fixture(scope="session")
+def national(national_extraction) -> dict:
+    """Every national document's record by its path under ../shared/national (all read)."""
+    by_file, failures = national_extraction
+    assert failures == []
+    return by_file
+
+
 # The corpus and the real PDFs of ../shared/realdocs in one graph (questions, analytics): one
 # extraction and one ingest per session.
 @pytest.fixture(scope="session")

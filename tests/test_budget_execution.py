@@ -22,12 +22,6 @@ CENTRAL = "central/国家信访局_2024部门决算.pdf"
 XIAN = "shaanxi_xian/西安市卫生健康委员会汇总_2022部门决算.pdf"
 
 
-@pytest.fixture(scope="module")
-def national(national_extraction) -> dict[str, Record]:
-    by_file, _failures = national_extraction
-    return by_file
-
-
 def _by_code(record: Record) -> dict:
     return {e.code: e for e in record.executions if e.code}
 

@@ -20,7 +20,6 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.combine import combine_records
-from kg.extract.model import Record
 
 pytestmark = pytest.mark.shared
 
@@ -182,13 +181,6 @@ READINGS = [
 NARRATIVE_ONLY = R("beijing/北京市财政局_2026部门预算_附件1情况说明.pdf", "北京市财政局", 2026, "部门预算", WAN,
                    None, None, None, {}, None)
 IDS = [r.file.split("/")[-1].split("_")[0] + ("_附件1" if "附件1" in r.file else "") for r in READINGS]
-
-
-@pytest.fixture(scope="module")
-def national(national_extraction) -> dict[str, Record]:
-    by_file, failures = national_extraction
-    assert failures == []
-    return by_file
 
 
 def test_every_document_is_read(national) -> None:

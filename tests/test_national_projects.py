@@ -17,13 +17,6 @@ FUZHOU_CIVIL = "fujian_fuzhou/福州市民政局本级_2026单位预算.pdf"
 YANTAI = "shandong_yantai/烟台市财政局_2026部门预算.pdf"
 
 
-@pytest.fixture(scope="module")
-def national(national_extraction) -> dict[str, Record]:
-    by_file, failures = national_extraction
-    assert failures == []
-    return by_file
-
-
 def _project(record: Record, name: str, amount: str | None = None) -> Project:
     found = [p for p in record.projects if p.name == name and (amount is None or p.amount == Decimal(amount))]
     assert len(found) == 1, [(p.name, p.amount) for p in record.projects]

@@ -34,13 +34,6 @@ SHENZHEN = "guangdong_shenzhen/深圳市财政局_2026部门预算.pdf"
 CHANGCHUN = "jilin_changchun/长春市信访局本级_2026部门预算.pdf"
 
 
-@pytest.fixture(scope="module")
-def national(national_extraction) -> dict[str, Record]:
-    by_file, failures = national_extraction
-    assert failures == []
-    return by_file
-
-
 def _subjects(record: Record) -> dict[str, tuple]:
     return {s.code: (s.name, s.total, s.personnel, s.public) for s in record.economic_subjects}
 
