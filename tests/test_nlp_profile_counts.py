@@ -130,6 +130,18 @@ def test_narrative_statements_against_the_tables(ask):
 
 
 @pytest.mark.shared
+def test_one_item_stated_twice_with_different_changes(ask):
+    """001 昌吉州环境污染监控中心2023: 说明三 (line 1122) 基本支出320.04万元，比上年预算减少6.9万元, 下降2.11%;
+    说明五（一） (lines 1168–1170) 基本支出320.04万元，比上年预算减少1.9万元，下降0.59%. Asked whether the
+    narrative says the same twice, the answer is those two statements, not every other finding."""
+    r = ask("监控中心23年基本支出比上年少了多少？说明里前后两处说的一致吗？")
+    changes = sorted(a["value"] for a in r["answers"] if a["label"] == "基本支出比上年增减")
+    assert changes == ["-1.90", "-6.90"]
+    assert "前后不一致" in r["text"] and "减少6.90万元" in r["text"] and "减少1.90万元" in r["text"]
+    assert not any(a["label"].startswith("行政事业单位医疗") for a in r["answers"])
+
+
+@pytest.mark.shared
 def test_one_subject_statement_against_its_table_row(ask):
     """上海市普陀区社会福利院2024年单位预算.pdf: 说明 社会福利事业单位（项）738.66万元; 表 2081005 合计9,584,796元
     (基本支出6,964,796元、项目支出2,620,000元)."""

@@ -48,10 +48,53 @@ def _rate(current: Decimal, previous: Decimal) -> Decimal | None:
     return ((current - previous) * 100 / previous).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def audit_narrative(ctx: Context, budgets, only: list[str] | None = None) -> Result:
+def _stated_twice(changes: list[Row]) -> list[tuple[str, Decimal, list[Row]]]:
+    """Statements of one item with one current amount whose stated changes differ (说明三：基本支出320.04万元，
+    比上年减少6.9万元；说明五：基本支出320.04万元，比上年减少1.9万元): the narrative contradicts itself.
+    Statements of one item with different current amounts are of different scopes (all funds against
+    一般公共预算) and are left alone."""
+    groups: dict[tuple[str, Decimal], list[Row]] = {}
+    for c in changes:
+        current, stated = c.attrs.get("current"), c.amount
+        if current is None or stated is None:
+            continue
+        groups.setdefault((c.label.strip("“”\""), current), []).append(c)
+    return [(name, current, rows) for (name, current), rows in groups.items()
+            if len({r.amount for r in rows}) > 1]
+
+
+def _contradictions(budgets, ctx: Context, clause: str) -> Result:
+    """The items the narrative states twice with different changes, those the question names first."""
+    items: list[Item] = []
+    parts: list[str] = []
+    for b in budgets:
+        twice = _stated_twice(ctx.rows("changes", [b]))
+        named = [t for t in twice if t[0] and t[0] in clause]
+        for name, current, rows in named or twice:
+            said = "；".join(f"{'增加' if r.amount >= 0 else '减少'}{money(abs(r.amount))}万元"
+                            + (f"（{abs(r.attrs['percent'])}%）" if r.attrs.get("percent") is not None else "")
+                            for r in rows)
+            items.append(Item(name, money(current), WAN, b.department, b.year, rows[0].source))
+            for r in rows:
+                items.append(Item(f"{name}比上年增减", money(r.amount), WAN, b.department, b.year, r.source,
+                                  {"printed": money(r.amount), "expected": "、".join(money(x.amount) for x in rows
+                                                                                    if x is not r),
+                                   "rule": "narrative_twice", "stated_in": "说明"}))
+            parts.append(f"{who(b.department, b.year)}说明中{name}同为{money(current)}万元，比上年的增减却有"
+                         f"{len(rows)}种说法：{said}，前后不一致")
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", [], [])
+
+
+def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause: str = "") -> Result:
     """Every statement about a functional subject against its table row, and every stated change
     against its own inputs; the mismatches as items (label, both figures), the rest counted. With
     ``only`` (subject codes the question names) just those subjects, shown whether or not they agree."""
+    if only is None and re.search(r"前后|两处|矛盾|一样|一致", clause):
+        twice = _contradictions(budgets, ctx, clause)
+        if twice.items:  # 说明里前后说得一样吗: the statements that contradict each other
+            return twice
     items: list[Item] = []
     parts: list[str] = []
     checked = 0
