@@ -152,6 +152,7 @@ class Frame:
     derived_only: bool = False  # a part that only computes on the previous part's figures (各占多少)
     of_previous: bool = False  # computed on the previous part's own derived figure (多出来的部分占…)
     measures_guessed: bool = False  # no word named a figure: the department's totals stand in for one
+    year_of_previous: bool = False  # 当年/同年 in a later part: the year the previous part named, kept as is
     derive_previous: bool = False  # the year asked is not in the graph: derived from the next year's statement
     reply: str | None = None  # answered without reading rows: a name the graph lacks, or a question back
     candidates: list[str] = field(default_factory=list)  # the departments a shared short name may mean

@@ -22,6 +22,8 @@ from nlp.normalize import RELATIVE_YEAR, find_years
 from nlp.parse import family_rules
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
+# A later part's word for the year an earlier part named (2018年…？当年/同年/那年…): not this year.
+_THAT_YEAR = re.compile(r"当年|同年|该年|那年|那一年")
 # A piece of a question that asks something (a question word, an imperative, an operation).
 _ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|列出|比较|对比|"
                    r"介绍|列举|查询|统计|计算|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
@@ -250,6 +252,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if not f.departments and not frame.unknown:
             f.departments = list(prev.filters.departments)
             frame.open_department = prev.open_department
+        if _THAT_YEAR.search(frame.clause) and not re.search(r"\d{2,4}\s*年", frame.clause) and prev.filters.years:
+            f.years = list(prev.filters.years)  # 2018年…？当年基本支出又是多少: the year just named
+            frame.year_of_previous = True
         if not f.years:
             f.years = list(prev.filters.years)
         if f.phase is None:

@@ -220,6 +220,8 @@ class Pipeline:
         """今年/去年 of a department: relative to its own latest budget in the graph (of the whole
         graph where no department is named)."""
         clause = frame.clause
+        if frame.year_of_previous:  # 当年 after a part that named its year: that year, not the latest
+            return
         if re.search(RELATIVE_YEAR, clause) and not re.search(r"[比较与同跟和]去年|去年同期", clause):
             names = [d.name for d in frame.filters.departments]
             have = self.dept_years(names) if names else \

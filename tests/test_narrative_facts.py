@@ -233,6 +233,21 @@ def test_jiangsu_npc_staffing_reserve_meetings(realdocs_records) -> None:
     assert (training["direction"], training["amount"]) == ("increase", "403.75")
 
 
+def test_change_opening_its_sentence_is_about_the_figure_before(realdocs_records) -> None:
+    """江苏省高级人民法院2019 p.18: ``基本支出预算数为 21968 万元。与上年相比增加 3397.18万元，增长 18.29%。``
+    and ``项目支出预算数为 10208.94 万元。与上年相比减少 1134.33 万元``: each change is about the figure
+    ending the sentence before, not the 住房保障（类） item heading the paragraph."""
+    record = realdocs_records["江苏省高级人民法院"]
+    by_amount = {c["amount"]: c for c in record.changes if c["amount"] in ("3397.18", "1134.33")
+                 and c["provenance"]["page"] == 18}
+    basic, project = by_amount["3397.18"], by_amount["1134.33"]
+    assert (basic["key"], basic["current"], basic["direction"], basic["percent"]) == \
+        ("basic_expenditure", "21968.00", "increase", "18.29")
+    assert (project["key"], project["current"], project["direction"]) == \
+        ("project_expenditure", "10208.94", "decrease")
+    assert not any(c["subject"].startswith("住房保障") and c["amount"] == "3397.18" for c in record.changes)
+
+
 def test_shanghai_justice_prior_execution_in_yuan(realdocs_records) -> None:
     """p.8: ``1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。…2025年当年预算执行数为
     1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.07%。主要原因是：部分人员退休。``

@@ -142,6 +142,17 @@ def test_one_item_stated_twice_with_different_changes(ask):
 
 
 @pytest.mark.shared
+def test_that_year_in_a_later_part_is_the_year_just_named(ask):
+    """江苏省高级人民法院2019 p.17–18: 收支预算总计37188.34万元比上年增加4016.19万元; 基本支出预算数为21968万元，
+    与上年相比增加3397.18万元. Asked of 2018 and then of 当年, both parts are 2018's, derived:
+    37188.34 − 4016.19 = 33172.15 and 21968 − 3397.18 = 18570.82 — not 2019's 基本支出."""
+    r = ask("江苏高院2018年的预算总额是多少？当年基本支出又是多少？")
+    got = figures(r)
+    assert got["2018年收入总计（推算）"] == "33172.15"
+    assert got["2018年基本支出（推算）"] == "18570.82"
+
+
+@pytest.mark.shared
 def test_one_subject_statement_against_its_table_row(ask):
     """上海市普陀区社会福利院2024年单位预算.pdf: 说明 社会福利事业单位（项）738.66万元; 表 2081005 合计9,584,796元
     (基本支出6,964,796元、项目支出2,620,000元)."""

@@ -208,7 +208,7 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
                                 and classify(s.label, side_of(s.label)) == found_subject
                                 and s.sentence >= narrative.sentence_of(m.start()) - 1), None)
         else:
-            current = _current(narrative, m.start())
+            current = _current(narrative, m.start()) or _previous_sentence_figure(narrative, m.start())
             stated_baseline = _named_baseline(narrative, current, groups.get("year"))
             if stated_baseline is not None:  # ``A预算数为7.61万元，2025年预算数为9.23万元，和2025年相比…``
                 current, stated_baseline = stated_baseline, current
@@ -261,6 +261,24 @@ def _named_baseline(narrative: Narrative, current: Stated | None, year: str | No
     if not earlier or earlier[-1].raw.startswith(year):
         return None
     return earlier[-1]
+
+
+def _previous_sentence_figure(narrative: Narrative, cmp_start: int) -> Stated | None:
+    """A sentence that opens with its comparator (``基本支出预算数为21968万元。与上年相比增加3397.18万元``)
+    is about the figure that ends the sentence before: that figure, where nothing but punctuation
+    stands between it and the sentence's end; else None (the subject is found by its words)."""
+    text = narrative.span.text
+    sentence = narrative.sentence_of(cmp_start)
+    start = narrative.sentence_starts[sentence]
+    if sentence == 0 or text[start:cmp_start].strip("，,。；;：: "):
+        return None
+    before = [s for s in narrative.amounts if s.sentence == sentence - 1 and s.end <= start]
+    if not before or before[-1].role != "figure":
+        return None
+    last = before[-1]
+    if text[last.share_end or last.end:start].strip("，,。；;：:（）() "):
+        return None
+    return last
 
 
 def _stated_before(narrative: Narrative, subject: str, offset: int) -> Stated | None:
