@@ -402,6 +402,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 if op not in prev.operation.also:
                     prev.operation.also.append(op)
                 continue
+            if "list" not in prev.operation.also and prev.operation.name == "count":
+                prev.operation.also.append("list")  # 几个？分别是哪些: the count's rows are asked for too
             continue  # it asks for what the previous part already shows
         if narrows and not (ev.item_measures or ev.staff_measures) and frame.focus != prev.focus:
             frame.focus = prev.focus

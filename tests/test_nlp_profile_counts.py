@@ -153,6 +153,18 @@ def test_that_year_in_a_later_part_is_the_year_just_named(ask):
 
 
 @pytest.mark.shared
+def test_a_count_answers_with_the_count_and_lists_only_when_asked(ask):
+    """000 昌吉州生态环境局2025 上年结转项目表: 11 projects, 2,934.04万元 (gold 000: the 11 projects of category
+    carryover). 一共几个 is the count and total (the names in the sentence); 分别是哪些 adds the 11 rows."""
+    r = ask("昌吉州生态环境局25年上年结转的项目一共几个？")
+    assert figures(r) == {"项目个数": "11", "涉及金额合计": "2934.04"}
+    assert "昌吉州生态环境保护监管能力提升建设项目" in r["text"]
+    listed = ask("昌吉州生态环境局25年上年结转的项目有几个？分别是哪些？")
+    assert len([a for a in listed["answers"] if a["label"] not in ("项目个数", "涉及金额合计")]) == 11
+    assert figures(listed)["项目个数"] == "11"
+
+
+@pytest.mark.shared
 def test_one_subject_statement_against_its_table_row(ask):
     """上海市普陀区社会福利院2024年单位预算.pdf: 说明 社会福利事业单位（项）738.66万元; 表 2081005 合计9,584,796元
     (基本支出6,964,796元、项目支出2,620,000元)."""

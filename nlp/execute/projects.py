@@ -236,6 +236,12 @@ def _total_share(frame: Frame, ctx: Context, rows: list[Row], total: D.Derived, 
     return s.formula + "。"
 
 
+# A count question answers with its projects as rows up to this many; beyond, with the count and
+# total alone (the names stay in the sentence) unless it asks for the names.
+_COUNT_LISTED = 8
+_NAMES_ASKED = r"哪些|哪几|分别|是什么|叫什么|名称|名单|清单|列出|列一下|都有|各是|各多少|具体"
+
+
 def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     """How many projects, their list (or a count per budget when many) and their total."""
     total = D.total([figure_input(r, r.label) for r in rows if r.amount is not None], "涉及金额合计")
@@ -251,7 +257,11 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
             f"{i.label}{i.value}个" for i in items) + "。"
         return Result(items + [count_item, total_item], with_note(text, note), [total], rows)
     rows = sorted(rows, key=lambda r: -(r.amount or 0))
-    items = [_project_item(ctx, r) for r in rows] + [count_item, total_item]
+    listed = rows
+    if frame.operation.name == "count" and len(rows) > _COUNT_LISTED and "list" not in frame.operation.also \
+            and not re.search(_NAMES_ASKED, frame.clause):
+        listed = []  # 一共几个: the count and the total; the names stay in the sentence
+    items = [_project_item(ctx, r) for r in listed] + [count_item, total_item]
     derived = [total]
     text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(project_phrase(r) for r in rows) + "。"
     text += _total_share(frame, ctx, rows, total, items, derived)
