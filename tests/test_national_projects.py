@@ -124,6 +124,23 @@ def test_changchun_project_table_by_name(national):
     ]
 
 
+def test_changchun_performance_grid_of_every_project(national):
+    """长春市信访局 预算表11 (p.16) prints every project's targets in one ruled grid (项目名称 | 年度资金总额 |
+    … | 三级指标 | 指标解释 | 指标值 权重): each project gets its own rows, the weight split from the target."""
+    record = national[CHANGCHUN]
+    special = _project(record, "2026信访专项经费")
+    assert [(i.level1, i.level2, i.name, i.target, i.weight) for i in special.indicators] == [
+        ("产出指标", "数量指标", "专家评审", ">=2次", Decimal("40")),
+        ("成本指标", "经济成本指标", "信访信息系统运维成本", "<=17万元", Decimal("20")),
+        ("效益指标", "社会效益指标", "基层信访工作网络覆盖率", ">=100百分比", Decimal("20")),
+        ("满意度指标", "服务对象满意度指标", "上访群众满意度", ">=100百分比", Decimal("10")),
+    ]
+    beijing_office = _project(record, "2026驻京经费")
+    assert [(i.name, i.target, i.weight) for i in beijing_office.indicators][:2] == [
+        ("驻京工作人员人数", "<=18人", Decimal("40")), ("办公用房租赁成本", "<=250万元", Decimal("20"))]
+    assert len(record.projects) == 4 and all(len(p.indicators) == 4 for p in record.projects)
+
+
 def test_zhuhai_projects_under_their_units(national):
     """珠海市商务局 表12 (pp.22–29): the 支出项目类别（资金使用单位） column lists each unit, then
     its projects; a project named like a unit (…-珠海边检总站) stays a project."""

@@ -16,7 +16,7 @@ rows they span. The reader therefore works on tokens (whitespace-separated fragm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from kg.extract.model import Indicator, Provenance
@@ -87,9 +87,13 @@ class PerformanceTable:
     score: Decimal | None = None
 
 
+_TITLE_NUMBER_RE = re.compile(r"(?:预算表)?[（(](?:部门)?(?:预算|公开|附)?表\s*[\d一二三四五六七八九十]+[)）]$")
+
+
 def _is_title(text: str) -> str | None:
     """``project`` / ``department`` where a line is a performance table's title."""
-    c = compact(text)
+    # a number printed after the title (``…绩效目标表预算表（预算表11）``, ``…绩效目标表（公开表10）``)
+    c = _TITLE_NUMBER_RE.sub("", compact(text))
     if c.endswith("绩效自评表") and "项目" in c and len(c) <= 80 and not re.search(r"[，。；：:,]", c):
         return "project"  # a 决算's 项目支出绩效自评表: the same fields, with what was spent
     if not c.endswith("绩效目标表"):
@@ -560,7 +564,7 @@ def _read_body(body: list[Line], header: str) -> _Body:
     return _Body(rows, [(row_index(p), l) for p, l in level1], [(row_index(p), l) for p, l in level2], before)
 
 
-def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _Body | None]:
+def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _Body | None] | list[tuple[PerformanceTable, None]]:
     span = _header(lines)
     end = span[1] if span else None
     head_lines = lines[:end + 1] if end is not None else lines
@@ -596,6 +600,10 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
             table.goal = goal[:stop] if stop > 0 and kind == "department" else goal
             break
     ruled = read_cell_table(lines, file, table.name) if kind == "project" else None
+    if ruled is not None and ruled.projects and not ruled.fields.get("name"):
+        # one grid of every project: a table per project, each with its own rows
+        return [(_from_cells(replace(table, indicators=[]), one, in_yuan, file, lines[0]), None)
+                for one in ruled.projects]
     if ruled is not None:
         return _from_cells(table, ruled, in_yuan, file, lines[0]), None
     if end is None:
@@ -629,7 +637,10 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
 
 def read_performance_tables(lines: list[Line], file: str) -> list[PerformanceTable]:
     """Every performance table of a document, with its indicators."""
-    parsed = [_parse(kind, tlines, file) for kind, tlines in find_tables(lines)]
+    parsed = []
+    for kind, tlines in find_tables(lines):
+        result = _parse(kind, tlines, file)
+        parsed.extend(result if isinstance(result, list) else [result])
     before_last = any(body.rows_before_first_label for _, body in parsed if body and body.rows)
     out: list[PerformanceTable] = []
     for table, body in parsed:

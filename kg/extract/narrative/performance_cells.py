@@ -45,12 +45,24 @@ _UNIT_FIRST_RE = re.compile(r"^(?P<unit>[^\d<>=≥≤＞＜＝]{1,6})(?P<value>[
 _DEPARTMENT_CODE_RE = re.compile(r"^\d{2,}[_\-－]")
 
 
+# columns of a table that lists every project in one grid (长春 预算表11: 单位名称 | 项目名称 | 年度资金总额 |
+# 年度绩效目标 | 一级 … 指标值 | 权重): the project's fields printed in its first indicator row
+_ROW_FIELDS = {
+    "name": ("项目名称",),
+    "budget": ("年度资金总额", "资金总额", "年度金额", "项目金额"),
+}
+# (a grid's 年度绩效目标 column is left unread: its goals list some costs, not the project's parts)
+
+
 @dataclass
 class CellTable:
-    """What a ruled performance table prints: its fields and indicator rows."""
+    """What a ruled performance table prints: its fields and indicator rows. A grid of several
+    projects (a 项目名称 column beside the indicators) is also read as one ``CellTable`` per project
+    in ``projects``."""
 
     fields: dict[str, str]
     indicators: list[Indicator]
+    projects: list["CellTable"] | None = None
 
 
 def is_ruled(lines: list[Line]) -> bool:
@@ -73,6 +85,13 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
                     columns[key] = k
                     break
         if "name" in columns and "target" in columns:
+            if "weight" not in columns and any(w in cells[columns["target"]] for w in _COLUMNS["weight"]):
+                columns["target_weight"] = columns["target"]  # ``指标值 权重`` read as one cell
+            for key, words in _ROW_FIELDS.items():
+                k = next((k for k, cell in enumerate(cells) if k not in columns.values()
+                          and any(cell.startswith(w) for w in words)), None)
+                if k is not None and k < columns["name"]:
+                    columns["project_" + key] = k
             return i, columns
     return None
 
@@ -143,6 +162,7 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
     fields = _fields([l for l in lines[:start] if l.cells is not None])
     name_for_rows = fields.get("name") or table_name or "绩效目标表"
     indicators: list[Indicator] = []
+    groups: list[CellTable] = []
     last: dict[str, str | None] = {"level1": None, "level2": None}
     self_score = None
     for line in lines[start + 1:]:
@@ -158,6 +178,14 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
         if compact(cells[0] or "") == "总分":  # a 绩效自评表's last row: the score it gives itself
             self_score = next((money(compact(c)) for c in reversed(cells) if c and money(compact(c)) is not None), None)
             continue
+        project = cell("project_name") if "project_name" in columns else None
+        if project and project != "项目名称":  # a grid's next project: its fields in this row
+            fields_of = {"name": project}
+            for key in ("budget",):
+                if cell("project_" + key):
+                    fields_of[key] = cell("project_" + key)
+            groups.append(CellTable(fields=fields_of, indicators=[]))
+            last = {"level1": None, "level2": None}
         name = cell("name")
         if name is None or name in ("三级指标",):
             continue
@@ -167,14 +195,22 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
                 last[level] = re.sub(r"[（(]\d+(?:\.\d+)?分[)）]$", "", value)  # 产出指标（50分）
         weight = money(cell("weight") or "") if "weight" in columns else None
         k = columns["target"]
-        indicators.append(Indicator(
+        target_text = cells[k] if k < len(cells) else None
+        if "target_weight" in columns and target_text:
+            glued = re.match(r"^(?P<target>.+?)\s+(?P<weight>\d+(?:\.\d+)?)$", target_text.strip())
+            if glued:  # ``>=2次 40``: the target, then its weight
+                target_text, weight = glued.group("target"), money(glued.group("weight"))
+        indicator = Indicator(
             level1=last["level1"], level2=last["level2"], name=name,
-            target=_target(cells[k] if k < len(cells) else None or ""),
+            target=_target(target_text or ""),
             weight=weight, basis=cell("basis"),
-            provenance=prov(file, line, "绩效目标表", name_for_rows)))
+            provenance=prov(file, line, "绩效目标表", groups[-1].fields["name"] if groups else name_for_rows))
+        indicators.append(indicator)
+        if groups:
+            groups[-1].indicators.append(indicator)
     if self_score is not None:
         fields["score"] = str(self_score)
-    return CellTable(fields=fields, indicators=indicators)
+    return CellTable(fields=fields, indicators=indicators, projects=groups or None)
 
 
 def amount(fields: dict[str, str], key: str) -> Decimal | None:
