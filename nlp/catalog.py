@@ -115,6 +115,10 @@ class Catalog:
         return cls(out, sorted(set(years)), dict(by_key))
 
 
+# a year opening a project's name (2026信访专项经费, 2026年驻京经费, 2025年度…)
+_YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}(?:年度?)?")
+
+
 def catalog_from_graph(graph) -> Catalog:
     """The catalogue of everything the graph names (``graph`` is an ``nlp.graph.Graph``)."""
     from nlp.graph import display_name
@@ -148,6 +152,9 @@ def catalog_from_graph(graph) -> Catalog:
             persons[r["person"]].add(dept_name.get(r.get("dept") or "") or "")
     for iri, p in projects.items():
         labels = p["labels"]
+        # 2026信访专项经费 is asked for as 信访专项经费: the name without the year it opens with
+        labels += [bare for bare in (_YEAR_LEAD.sub("", label) for label in list(labels))
+                   if len(bare) >= 4 and bare not in labels]
         year = int(p["year"]) if p["year"] is not None else None
         entities.append(Entity("project", iri, labels[0], tuple(labels[1:]), p["dept"], year))
     for person, depts in persons.items():

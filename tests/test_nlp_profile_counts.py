@@ -165,6 +165,15 @@ def test_a_count_answers_with_the_count_and_lists_only_when_asked(ask):
 
 
 @pytest.mark.shared
+def test_indicator_of_a_project_named_without_its_year(ask_national):
+    """长春市信访局 预算表9 names the project 2026信访专项经费; 预算表11 (p.16) gives it 专家评审 >=2次, weight 40.
+    Asked as 信访专项经费 (the year left out, as people say it), the project is found and its indicator read."""
+    r = ask_national("长春信访专项经费的绩效目标里，专家评审要搞几次？")
+    assert [a["label"] for a in r["answers"]] == ["专家评审"]
+    assert "“专家评审”：>=2次（权重40）" in r["text"] and "2026信访专项经费" in r["text"]
+
+
+@pytest.mark.shared
 def test_one_subject_statement_against_its_table_row(ask):
     """上海市普陀区社会福利院2024年单位预算.pdf: 说明 社会福利事业单位（项）738.66万元; 表 2081005 合计9,584,796元
     (基本支出6,964,796元、项目支出2,620,000元)."""
