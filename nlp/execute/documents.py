@@ -393,7 +393,8 @@ def findings(frame: Frame, ctx: Context) -> Result:
     named = _named_findings(_finding_groups(rows), frame.clause, only=True)
     if named:  # 说明里的“财政拨款收入支出总计”对吗: that figure's finding, before any other check
         return _list_findings([f for _, members in named for _, f in members], frame, ctx, budgets, note)
-    narrative = audit_narrative(ctx, budgets, clause=frame.clause) if re.search(NARRATIVE_WORDS, frame.clause) else Result()
+    asks_narrative = re.search(NARRATIVE_WORDS, frame.clause)
+    narrative = audit_narrative(ctx, budgets, clause=frame.clause) if asks_narrative else Result()
     if narrative.items:  # 说明里的数字前后对不上吗: the narrative's statements against the tables
         return narrative
     return _list_findings(rows, frame, ctx, budgets, note, narrative.text)

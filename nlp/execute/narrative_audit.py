@@ -26,6 +26,8 @@ _COLUMNS = {"total": "合计", "basic": "基本支出", "project": "项目支出
 CENT = Decimal("0.01")
 # Words asking about the narrative against the tables (说明里的数字, 正文和表, 前后对不上).
 NARRATIVE_WORDS = r"说明|文字|正文|前后|表里|表中|跟表|和表|与表|写的|写得|所写"
+# Words asking whether the narrative agrees with itself (前后说得一样吗, 两处矛盾吗).
+SELF_AGREEMENT_WORDS = r"前后|两处|矛盾|一样|一致"
 
 
 def _subject_of(label: str, rows: list[Row]) -> list[Row]:
@@ -91,7 +93,7 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
     """Every statement about a functional subject against its table row, and every stated change
     against its own inputs; the mismatches as items (label, both figures), the rest counted. With
     ``only`` (subject codes the question names) just those subjects, shown whether or not they agree."""
-    if only is None and re.search(r"前后|两处|矛盾|一样|一致", clause):
+    if only is None and re.search(SELF_AGREEMENT_WORDS, clause):
         twice = _contradictions(budgets, ctx, clause)
         if twice.items:  # 说明里前后说得一样吗: the statements that contradict each other
             return twice

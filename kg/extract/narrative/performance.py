@@ -23,6 +23,7 @@ from kg.extract.model import Indicator, Provenance
 from kg.extract.narrative.performance_cells import CellTable, read_cell_table
 from kg.extract.narrative.performance_cells import amount as cell_amount
 from kg.extract.narrative.text import compact, money, prov
+from kg.extract.profiles.vocabulary import TRAILING_NUMBER_RE
 from kg.extract.source import Line
 from kg.extract.text_normalize import normalize_target
 from kg.units import convert
@@ -87,13 +88,10 @@ class PerformanceTable:
     score: Decimal | None = None
 
 
-_TITLE_NUMBER_RE = re.compile(r"(?:预算表)?[（(](?:部门)?(?:预算|公开|附)?表\s*[\d一二三四五六七八九十]+[)）]$")
-
-
 def _is_title(text: str) -> str | None:
     """``project`` / ``department`` where a line is a performance table's title."""
-    # a number printed after the title (``…绩效目标表预算表（预算表11）``, ``…绩效目标表（公开表10）``)
-    c = _TITLE_NUMBER_RE.sub("", compact(text))
+    # a number printed after the title (``…绩效目标表预算表（预算表11）``), the profiles' own pattern
+    c = re.sub(r"(?<=表)预算表$", "", TRAILING_NUMBER_RE.sub("", compact(text)))
     if c.endswith("绩效自评表") and "项目" in c and len(c) <= 80 and not re.search(r"[，。；：:,]", c):
         return "project"  # a 决算's 项目支出绩效自评表: the same fields, with what was spent
     if not c.endswith("绩效目标表"):
