@@ -134,7 +134,9 @@ class Parser:
             masked = ev.text
             for s in ev.subjects:
                 masked = masked.replace(s.name, "|")
-            cols = [c.value for c in cues.of("column") if ev.text[c.start:c.end] in masked]
+            names = [s.name for s in ev.subjects]
+            cols = [c.value for c in cues.of("column") if ev.text[c.start:c.end] in masked
+                    and not _coordinated_with_subject(ev.text, c.start, c.end, names)]
             f.column = cols[0] if cols else None
             f.columns = list(dict.fromkeys(cols))
         phases = list(dict.fromkeys(cues.values("phase")))
@@ -209,6 +211,7 @@ class Parser:
                 if words:
                     keys = ["word:" + w[-3:] for w in dict.fromkeys(words)] + keys
             keys = ["word:" + label for label, rx in L.STATED_ONLY_FIGURES if re.search(rx, ev.text)] + keys
+            frame.named_measures = list(keys)
             keys = family_rules(keys, ev.text, frame.operation.name)
             if focus == "departments" and not keys:
                 keys = ["income_total"]
@@ -254,6 +257,20 @@ FOCUS_PRIORITY = ("findings", "definitions", "indicators", "policies", "persons"
                   "functions", "staff", "assets", "projects", "subjects", "departments", "figures")
 OP_PRIORITY = ("derive", "completion", "per_capita", "growth", "change", "share", "difference", "rank", "sort",
                "compare", "count", "sum", "yesno", "list")
+
+
+_CONJUNCTION = r"(?:和|及|以及|与|跟|、)"
+
+
+def _coordinated_with_subject(text: str, start: int, end: int, subject_names: list[str]) -> bool:
+    """Whether the column word at ``text[start:end]`` stands in one enumeration with a subject the
+    question names (机关运行经费和会议费分别是多少, 会议费、公用经费各多少): then it is a figure asked
+    beside the subject, not the column the subject's rows are read in (机关运行经费里哪三项最多)."""
+    after, before = text[end:], text[:start]
+    for name in subject_names:
+        if re.match(_CONJUNCTION + re.escape(name), after) or re.search(re.escape(name) + _CONJUNCTION + "$", before):
+            return True
+    return False
 
 
 def _one_clear(ev: "Evidence") -> bool:

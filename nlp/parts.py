@@ -425,6 +425,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                                   and f.departments == prev.filters.departments
                                   and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
+            prev.named_measures = list(dict.fromkeys(prev.named_measures + frame.named_measures))
             continue
         out.append(frame)
     return out

@@ -243,6 +243,7 @@ class Pipeline:
                 lacking = [y for y in f.years if y not in have and y + 1 in have]
                 if len(lacking) == 1 and lacking[0] + 1 in f.years:
                     f.years = lacking
+                    frame.next_year_asked = True
             if f.years and not set(f.years) & have and all(y + 1 in have for y in f.years):
                 frame.derive_previous = True
         if len(names) >= 2 and frame.focus == "departments" and f.years and all(

@@ -4,6 +4,8 @@ subordinate units asked together, how many projects are under performance-target
 the document states it, and staffing facts the document does not print — values as printed."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 
@@ -278,3 +280,42 @@ def test_a_count_of_units_of_one_kind(ask):
 def test_a_count_of_units_the_graph_does_not_hold(ask_national):
     r = ask_national("杭州市司法局管着几个监狱？")
     assert r["answers"] == [] and "没有找到" in r["text"]
+
+
+# ------------------------------------------------------------------ counts worded in other ways
+@pytest.mark.shared
+def test_divisions_counted_in_chinese_numerals_and_a_fleet_called_motor_vehicles(national) -> None:
+    """长春市信访局本级_2026部门预算.pdf p.5: ``长春市信访局内设十个机构，分别是：办公室、来信受理处、…、
+    机关党总支、综合处。``; p.19: ``截止2025年12月31日，固定资产账上共有机动车3辆。``"""
+    record = national["jilin_changchun/长春市信访局本级_2026部门预算.pdf"]
+    assert record.profile.divisions[0] == "办公室" and record.profile.divisions[-1] == "综合处"
+    assert len(record.profile.divisions) == 10
+    vehicles = [a for a in record.assets if a.kind == "车辆"]
+    assert [(a.count, a.count_unit, a.as_of) for a in vehicles] == [(Decimal("3"), "辆", "2025年12月31日")]
+
+
+@pytest.mark.shared
+def test_vehicles_counted_in_tai_are_vehicles(shared_dir):
+    """北京市财政局_2026部门预算_附件1情况说明.pdf p.9: ``截至 2025 年底，北京市财政局共有车辆 27 台`` — the
+    narrative and the tables (附件2) are one budget, as ``budgetkg ingest`` combines them."""
+    from kg.extract.pipeline import extract_paths
+    from nlp import answer
+    from tests import nlp_support
+
+    folder = shared_dir / "national" / "beijing"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not present")
+    records, failures = extract_paths([str(folder)])
+    assert failures == [] and len(records) == 1
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, records)
+    r = answer("北京财政局现在有多少辆车？", store).to_json()
+    assert figures(r) == {"车辆": "27"}
+
+
+@pytest.mark.shared
+def test_how_many_departments_set_up_inside_is_a_division_question(ask):
+    """上海市普陀区社会福利院2024年单位预算.pdf p.4: ``设5个内设机构，包括：院长室、办公室、财务室、后勤部、护理部。``"""
+    r = ask("普陀福利院下面设了几个部门？")
+    assert r["parts"][0]["frame"]["focus"] == "divisions"
+    assert "5个" in r["text"] and all(name in r["text"] for name in ("院长室", "财务室", "护理部"))

@@ -29,7 +29,7 @@ KIND_TOTALS: dict[str, str] = {"vehicles": "车辆", "equipment": "设备", "bui
 
 def kind_of(row: Row) -> str:
     """vehicles, buildings or equipment (devices, furniture, other assets) for one holding row."""
-    if row.unit == VEHICLE_UNIT:
+    if row.unit == VEHICLE_UNIT or "车" in row.key:  # 北京 counts its vehicles in 台 (车辆 27 台)
         return "vehicles"
     if "房" in row.key or "平方" in (row.unit or ""):
         return "buildings"

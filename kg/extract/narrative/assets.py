@@ -23,7 +23,7 @@ from kg.extract.narrative.text import money
 _COUNT_RE = re.compile(r"(?P<kind>[^，,。；;：:、\d]{1,30}?)(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>辆|台[（(]套[)）]|台|套|平方米)")
 _VALUE_RE = re.compile(r"^[，,]?(?:账面)?(?:价值|原值|净值)(?:为)?" + NUM + r"(万元|元)")
 _VALUE_BEFORE_RE = re.compile(r"价值" + NUM + r"(万元|元)(?:（含）|\(含\))?(?:以上|及以上)?(?:的)?")
-_ASSET_KIND_RE = re.compile(r"车辆|用车|公务车|设备|房屋|办公用房|业务用房|土地")
+_ASSET_KIND_RE = re.compile(r"车辆|用车|公务车|机动车|设备|房屋|办公用房|业务用房|土地")
 _PLANNED_RE = re.compile(r"安排.{0,4}购置|拟购置|计划购置|购置(?:车辆|设备|单位价值|单价)|新增(?:配置|配备)?(?:车辆|设备|公务用车)"
                          r"|拟新增")
 _LEAD_RE = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|其中|共有|实有|现有|合计|共计|部门|单位|本部门|本单位|"
@@ -47,7 +47,8 @@ def _kind(words: str) -> tuple[str, str | None]:
     text = re.sub(r"^.*(?:共有|实有|现有|保有量?为?|安排购置|拟新增配置|新增配置|拟购置|计划购置|购置|其中[：:，,]?|说明|情况)",
                   "", text)
     text = re.sub(r"^(?:年|数|量为|当年)+", "", text)
-    return (text or "车辆"), None
+    # every vehicle, however the document words the whole fleet (``固定资产账上共有机动车3辆``)
+    return ("车辆" if text in ("", "机动车", "汽车", "车") else text), None
 
 
 def read_assets(narrative: Narrative, record: Record) -> list[AssetHolding]:

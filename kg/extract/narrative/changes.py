@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
+from decimal import ROUND_HALF_UP, Decimal
 
 from kg.extract.model import ChangeStatement
 from kg.extract.narrative.outline import item_title
@@ -57,7 +58,7 @@ _PART_RE = re.compile(r"^(?:其中[：:，,]?|主要是|主要原因是|\d{1,2}[
                       r"(?P<dir>增加|减少|增长|下降)(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)"
                       r"(?:[，,](?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
 # what may stand between a figure and its comparator (a share ``，占15.74%，`` is consumed already)
-_GAP_WORDS_RE = re.compile(r"(?:[，,]?(?:同比|预算|预算数|相比|其中|（[^）]{0,10}）))*")
+_GAP_WORDS_RE = re.compile(r"(?:[，,]?(?:同比|同|预算|预算数|相比|其中|（[^）]{0,10}）))*")
 _DIRECTIONS = {"增加": "increase", "增长": "increase", "上升": "increase", "增": "increase", "大于": "increase",
                "减少": "decrease", "下降": "decrease", "降低": "decrease", "减低": "decrease", "减": "decrease", "小于": "decrease"}
 _BASELINE_KINDS = [("执行", "上年执行数"), ("决算", "上年决算"), ("年初", "年初预算"), ("调整", "调整预算"),
@@ -157,7 +158,7 @@ def _reason(text: str) -> str | None:
         if re.search(r"\d(?:万元|元|亿元)", piece):
             break
         kept.append(piece)
-    return "；".join(kept).strip("，,；; ") or None
+    return "；".join(kept).strip("，,；; ：:") or None
 
 
 def read_changes(lines: list[Line], file: str, department: str | None = None,
@@ -208,7 +209,8 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
                                 and classify(s.label, side_of(s.label)) == found_subject
                                 and s.sentence >= narrative.sentence_of(m.start()) - 1), None)
         else:
-            current = _current(narrative, m.start()) or _previous_sentence_figure(narrative, m.start())
+            current = _current(narrative, m.start()) or _previous_sentence_figure(narrative, m.start()) \
+                or _whole_budget_figure(narrative, m.start(), groups, department)
             stated_baseline = _named_baseline(narrative, current, groups.get("year"))
             if stated_baseline is not None:  # ``A预算数为7.61万元，2025年预算数为9.23万元，和2025年相比…``
                 current, stated_baseline = stated_baseline, current
@@ -279,6 +281,48 @@ def _previous_sentence_figure(narrative: Narrative, cmp_start: int) -> Stated | 
     if text[last.share_end or last.end:start].strip("，,。；;：:（）() "):
         return None
     return last
+
+
+# a statement whose subject is the budget as a whole (``2026年预算比2025年预算增加50.32万元``)
+_WHOLE_BUDGET_RE = re.compile(r"(?:部门|单位|本部门|本单位)?(?:预算|预算总额|总预算|收支预算|预算总规模|收支总预算)")
+_BUDGET_TOTALS = ("income_total", "expenditure_total", "income_and_expenditure")
+
+
+def _whole_budget_figure(narrative: Narrative, cmp_start: int, groups: dict, department: str | None) -> Stated | None:
+    """The total a statement about the whole budget compares (``…28.20%。2026年预算比2025年预算
+    增加50.32万元，增长3.08%`` — the sentence names no figure of its own): the 收入/支出 total the
+    same chapter stated before it. Where the statement prints its rate, the total must reproduce it
+    (amount ÷ (total ∓ amount)); a total that does not — a misprinted unit, another side's figure —
+    is passed over. Else None."""
+    sentence_start = narrative.sentence_starts[narrative.sentence_of(cmp_start)]
+    head = clean_label(narrative.span.text[sentence_start:cmp_start], department)
+    if not _WHOLE_BUDGET_RE.fullmatch(re.sub(r"^(?:本|当)?年(?:度)?", "", head)):
+        return None
+    context = narrative.context_at(cmp_start)
+    if context is None or not groups.get("amt"):
+        return None
+    amount = money(groups["amt"])
+    decrease = _DIRECTIONS.get(groups["dir"]) == "decrease"
+    candidates = []
+    for stated in narrative.amounts:
+        if stated.start >= sentence_start:
+            break
+        if stated.role != "figure" or stated.context is None or stated.context.chapter != context.chapter:
+            continue
+        found = classify(stated.label, side_of(stated.label))
+        if found is None or found[1] not in _BUDGET_TOTALS or stated.unit != groups.get("unit"):
+            continue
+        candidates.append(stated)
+    for stated in candidates:
+        if groups.get("pct") is None:
+            return stated
+        previous = stated.value + amount if decrease else stated.value - amount
+        if previous > 0:
+            digits = len(groups["pct"].split(".")[1]) if "." in groups["pct"] else 0
+            rate = (amount / previous * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+            if rate == Decimal(groups["pct"]):
+                return stated
+    return None
 
 
 def _stated_before(narrative: Narrative, subject: str, offset: int) -> Stated | None:

@@ -117,6 +117,22 @@ TOTALS_KEYS = {
     ("operating_expenses", "total"): "operating_expenses",
 }
 
+_RECORD_TOPICS = ("three_public", "procurement")
+
+
+def quantity_of(label: str, side: str | None = None) -> str | None:
+    """The record quantity a whole label names — a ``Totals`` field (``income_total``) or a part of
+    三公 / 政府采购 (``three_public.reception``) — or None. The question service matches a narrative
+    statement's subject (预算收入, 部门预算收入) to the figure asked through this, so a wording the
+    extraction knows is known there too."""
+    found = classify(label, side)
+    if found is None:
+        return None
+    if found in TOTALS_KEYS:
+        return TOTALS_KEYS[found]
+    return f"{found[0]}.{found[1]}" if found[0] in _RECORD_TOPICS else None
+
+
 # the Chinese names of the keys, for people (audit lines, questions)
 KEY_NAMES = {
     "income_and_expenditure": "收支总预算", "income_total": "收入总计", "current_year_income": "本年收入",

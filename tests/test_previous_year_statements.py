@@ -1,0 +1,81 @@
+"""A year the graph holds no budget of, derived from the next budget's 比上年 statements.
+
+Figures read off the printed pages (see each test's docstring); the real parsers on the real
+documents and the real question service over the session's stores."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.shared
+
+CHANGCHUN = "jilin_changchun/长春市信访局本级_2026部门预算.pdf"
+
+
+def derived(reply: dict) -> dict[str, str]:
+    """The derived figures of a reply by label."""
+    return {d["label"]: d["value"] for d in reply["derived"]}
+
+
+def test_a_statement_about_the_whole_budget_compares_its_total(national) -> None:
+    """长春市信访局 p.17 说明一: ``2026年预算收入1682.76万元。…2026年预算支出1682.76元（sic）…
+    2026年预算比2025年预算增加50.32万元，增长3.08%`` — the whole budget: the 收入 total, the one that
+    reproduces the printed rate (50.32 ÷ 1632.44 = 3.08%); the 支出 total printed in 元 does not.
+    说明四: ``2026年财政拨款收入1682.76万元同比上年增长3.08%`` — 同比 split by the comparator."""
+    changes = national[CHANGCHUN].changes
+    whole = next(c for c in changes if c["provenance"]["line"] == 228)
+    assert (whole["subject"], whole["current"], whole["amount"], whole["key"]) == \
+        ("预算收入", "1682.76", "50.32", "income_total")
+    fiscal = next(c for c in changes if c["provenance"]["line"] == 237)
+    assert (fiscal["subject"], fiscal["current"], fiscal["key"]) == ("财政拨款收入", "1682.76", "fiscal_total")
+
+
+def test_a_statement_after_a_bare_sentence_is_no_whole_budget(national) -> None:
+    """无锡市交通运输局 p.32: ``（1）科学技术支出（类）支出 5,000 万元，主要用于多港联运补贴资金。与上年相比
+    增加 5,000 万元`` — the sentence names nothing, which is not the whole budget: the 支出预算总计
+    984,760.87 万元 stated above is not its current figure."""
+    record = next(r for k, r in national.items() if "无锡市交通运输局" in k)
+    change = next(c for c in record.changes if c["amount"] == "5000.00")
+    assert change["current"] is None and change.get("key") != "expenditure_total"
+
+
+def test_last_years_budget_from_the_whole_budget_statement(ask_national) -> None:
+    reply = ask_national("长春信访局25年部门预算多少钱？")
+    assert derived(reply) == {"2025年收入总计（推算）": "1632.44"}
+
+
+def test_a_budget_income_statement_is_the_income_total(ask_national) -> None:
+    """深圳市财政局 p.6: ``2026年部门预算收入37,385.88万元，较2025年年初预算减少16,640.31万元``; p.12:
+    机关运行经费2,719.55万元，较2025年年初预算减少956.74万元."""
+    reply = ask_national("深圳财政局2025年的部门预算和机关运行经费各是多少？")
+    assert derived(reply) == {"2025年收入总计（推算）": "54026.19", "2025年机关运行经费（推算）": "3676.29"}
+
+
+def test_income_execution_figure_asked_by_its_column_word(ask_national) -> None:
+    """湖州市财政局 p.7: 2026年收入预算6838.41万元，比上年执行数减少772.20万元; p.11: 三公9.30万元，比上年
+    预算数减少10万元."""
+    reply = ask_national("湖州财政局2025年三公经费和收入执行数分别多少？")
+    assert derived(reply) == {"2025年收入总计（推算）": "7610.61", "2025年“三公”经费合计（推算）": "19.30"}
+
+
+def test_an_operating_expense_beside_an_economic_subject(ask) -> None:
+    """江苏省人大办公厅2017 p.28: 机关运行经费5619.31万元，比2016年增加4032.99万元; p.29: 会议费1305.25万元，
+    本年数小于上年预算数403.75万元 (上年 1709.00). 机关运行经费 joined to 会议费 by 和 is a figure
+    asked beside it, not the column 会议费 is read in."""
+    reply = ask("江苏人大办公厅2016年机关运行经费和会议费各多少？")
+    assert [p["frame"]["focus"] for p in reply["parts"]] == ["figures", "subjects"]
+    assert derived(reply)["2016年机关运行经费（推算）"] == "1586.32"
+    assert any(a["label"] == "2016年会议费" and a["value"] == "1709.00" for a in reply["answers"])
+
+
+def test_a_derived_year_lists_the_parts_named_in_full(ask) -> None:
+    """克州生态环境局 004 说明十: 三公32.00万元比上年增加7.50万元; 公务接待费15.00万元，增加13.00万元;
+    公务用车运行费17.00万元，减少5.50万元. The family named alone is derived with all its parts, but
+    only the figures named show their inputs as rows (the others' are said in the sentence); each
+    statement is the part its own words name (公务用车运行费 is not the 公务用车 total)."""
+    reply = ask("克州生态环境局23年三公经费预算多少？同年公务接待费呢？")
+    got = derived(reply)
+    assert got["2023年“三公”经费合计（推算）"] == "24.50" and got["2023年公务接待费（推算）"] == "2.00"
+    assert got["2023年公务用车运行费（推算）"] == "22.50" and got["2023年公务用车购置费（推算）"] == "0.00"
+    labels = [a["label"] for a in reply["answers"]]
+    assert "2024年“三公”经费合计" in labels and "2024年公务接待费" in labels
+    assert "2024年公务用车运行费" not in labels and len(labels) == 12
