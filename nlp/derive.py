@@ -96,11 +96,13 @@ def difference(a: Input, b: Input, label: str | None = None) -> Derived:
 
 
 def growth(current: Input, previous: Input, label: str) -> list[Derived]:
-    """增减额 and 增长率 of ``current`` against ``previous``."""
+    """增减额 and 增长率 of ``current`` against ``previous`` (比上年, or 比2024年 where ``previous`` is of
+    an earlier year than the one before)."""
     delta = current.value - previous.value
     word = "增加" if delta >= 0 else "减少"
-    out = [Derived(f"{label}比上年{word}", abs(delta), current.unit,
-                   f"{label}比上年{word} = {grouped(current.value)} − {grouped(previous.value)} = {grouped(delta)}{current.unit}",
+    than = "上年" if None in (current.year, previous.year) or previous.year == current.year - 1 else f"{previous.year}年"
+    out = [Derived(f"{label}比{than}{word}", abs(delta), current.unit,
+                   f"{label}比{than}{word} = {grouped(current.value)} − {grouped(previous.value)} = {grouped(delta)}{current.unit}",
                    [current, previous], current.department, current.year)]
     rate = percent(delta, previous.value)
     if rate is not None:

@@ -103,6 +103,7 @@ class Filters:
     person: Ref | None = None
     indicator_kinds: list[str] = field(default_factory=list)
     bound: Bound | None = None
+    rate_bound: Bound | None = None  # a bound on a percentage (完成率不到80%, 过1000%), in percent
     department_level: bool = False  # 部门整体绩效目标: indicators of the department itself
     terms: list[str] = field(default_factory=list)
     set_size: int | None = None  # 三家单位: the set named, not a cut
@@ -180,6 +181,8 @@ class Frame:
         if f.bound is not None:
             filters["bound"] = {"op": f.bound.op, "low": str(f.bound.low),
                                 "high": str(f.bound.high) if f.bound.high is not None else None}
+        if f.rate_bound is not None:
+            filters["rate_bound"] = {"op": f.rate_bound.op, "low": str(f.rate_bound.low)}
         if f.department_level:
             filters["department_level"] = True
         op = {k: v for k, v in self.operation.__dict__.items() if v not in (None, [], False) or k == "name"}

@@ -109,11 +109,21 @@ SYNONYMS = [(re.compile(r"开支"), "支出"), (re.compile(r"公车"), "公务�
             (re.compile(r"在编人员|在编人数|编制人数"), "编制数")]
 
 
+# The bare stems people enumerate figures by (人员、公用、项目各多少): each stands for its figure only in
+# such an enumeration, never alone (项目 alone is a project).
+ELLIPTICAL_STEMS = {"人员": "人员经费", "公用": "公用经费", "日常公用": "日常公用经费", "项目": "项目支出",
+                    "基本": "基本支出"}
+_STEM = "|".join(sorted(ELLIPTICAL_STEMS, key=len, reverse=True))
+_ELLIPTICAL_RE = re.compile(rf"(?:(?<=^)|(?<=[，,。？?；;：:里中]))((?:(?:{_STEM})[、和及与])+(?:{_STEM}))"
+                            r"(?=(?:各|分别|都)(?:是|有|为|占)?(?:多少|几|多大))")
+
+
 def with_synonyms(text: str) -> str:
-    """``text`` with everyday budget words replaced by the documents' terms."""
+    """``text`` with everyday budget words replaced by the documents' terms, and an enumeration of
+    bare stems (人员、公用、项目各多少) spelled out as the figures it names."""
     for rx, term in SYNONYMS:
         text = rx.sub(term, text)
-    return text
+    return _ELLIPTICAL_RE.sub(lambda m: re.sub(_STEM, lambda s: ELLIPTICAL_STEMS[s.group(0)], m.group(1)), text)
 
 
 class Normalizer:

@@ -19,7 +19,7 @@ from nlp.cues import CueSet, find_cues
 from nlp.frames import Bound, Filters, Frame, Operation, Ref
 from nlp.link import Linked, Linker, Mention
 from nlp.normalize import find_years, fiscal_year_text
-from nlp.numbers import chinese_count
+from nlp.numbers import PERCENT_RE, chinese_count, chinese_to_decimal
 from nlp.scorer import Scorer
 from nlp.vocabulary import Vocabulary
 
@@ -149,6 +149,7 @@ class Parser:
         if f.department_level:
             f.projects = []
         f.bound = ev.bound
+        f.rate_bound = ev.rate_bound
         sizes = [c for c in cues.of("set_size")]
         if sizes:
             m = re.search(_N, sizes[0].text)
@@ -349,6 +350,7 @@ class Evidence:
     mentions: list = field(default_factory=list)
     keyword_groups: list = field(default_factory=list)
     topic_groups: list = field(default_factory=list)
+    rate_bound: Bound | None = None  # 完成率不到80%: a bound on a percentage, not an amount
 
     @classmethod
     def of(cls, parser: Parser, linked: Linked, clause: Clause) -> "Evidence":
@@ -394,6 +396,7 @@ class Evidence:
                  linked.entities("unit", span=span), linked.entities("division", span=span),
                  find_years(fiscal_year_text(t), None)[0], amounts, bound, [], [], None, item_measures,
                  staff_measures)
+        ev.rate_bound = _bound(t, [(m.start(), m.end(), v) for m, v in _percents(t)])
         ev.keyword_groups = content_words(clause, linked)
         ev.keywords = list(dict.fromkeys(w for g in ev.keyword_groups for w in g))
         ev.topic_groups = list(clause.topic_groups)
@@ -461,6 +464,16 @@ def _departments_of_places(catalog: Catalog, linked: Linked, clause: Clause, pla
                 break
         out += [by_name[d] for d in mine if d in by_name]
     return list(dict.fromkeys(out))
+
+
+def _percents(t: str) -> list[tuple[re.Match, Decimal]]:
+    """Every percentage of ``t`` with its span (80%, 百分之九十)."""
+    out = []
+    for m in PERCENT_RE.finditer(t):
+        value = chinese_to_decimal(m.group("cn")) if m.group("cn") else Decimal(m.group("num"))
+        if value is not None:
+            out.append((m, value))
+    return out
 
 
 def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:

@@ -198,6 +198,51 @@ def difference_with_earlier(frame: Frame, out: list[Frame]) -> Frame | None:
     return derived
 
 
+def difference_with_named_year(frame: Frame, prev: Frame) -> Frame | None:
+    """差多少 naming the other year itself (24年三公实际花了多少？跟26年的三公预算比差多少): the figure the
+    part before asked, in its year and in the year this part names, each read from its own document
+    (the 决算's 决算数, the budget's 预算数), and their difference. None where the part names another
+    figure or no other year."""
+    if frame.operation.name != "difference" or prev.focus != "figures" or not prev.measures:
+        return None
+    own = find_years(frame.clause, max(prev.filters.years) if prev.filters.years else None)[0]
+    if len(own) != 1 or own[0] in prev.filters.years or not prev.filters.years:
+        return None
+    if frame.measures and not set(frame.measures) & set(prev.measures):
+        return None
+    named = [m for m in prev.measures if m in prev.named_measures]
+    filters = prev.filters.copy()
+    filters.years = list(prev.filters.years) + own
+    filters.phase, filters.phases = None, []
+    return Frame("figures", named[:1] or prev.measures[:1], filters, Operation("difference"), frame.clause,
+                 frame.score, prev.open_department)
+
+
+def difference_between_named(frame: Frame, ev, prev: Frame) -> Frame | None:
+    """差多少 between departments the part before asked, named again by their places only (上海市审计局和
+    西安市审计局的三公各多少？上海比西安多出多少): the previous figure's difference between those two —
+    not every department of 上海 and 西安. None where the places do not pick out two of them, or the
+    part names a figure of its own."""
+    if frame.operation.name != "difference" or prev.focus != "figures" or not prev.measures \
+            or len(prev.filters.departments) < 2 or not ev.places or (ev.item_measures and not frame.measures_guessed):
+        return None
+    picked = []
+    for place in ev.places:
+        mine = [d for d in prev.filters.departments if place.name in d.name]
+        if len(mine) != 1:
+            return None
+        picked.append(mine[0])
+    if len(picked) != 2:
+        return None
+    named = [m for m in prev.measures if m in prev.named_measures]
+    filters = prev.filters.copy()
+    filters.departments = picked
+    derived = Frame("figures", named[:1] or prev.measures[:1], filters, Operation("difference"), frame.clause,
+                    frame.score, prev.open_department)
+    derived.derived_only = True
+    return derived
+
+
 def change_of_subjects(frame: Frame, prev: Frame) -> Frame:
     """A change asked after subjects (会议费、培训费各多少？比上年各减了多少): the change the narrative
     states for each of them. An expense of the economic classification is stated by its own word
@@ -261,7 +306,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.phase = prev.filters.phase
         if not f.phases:
             f.phases = list(prev.filters.phases)
-        against = difference_with_earlier(frame, out)
+        against = difference_with_earlier(frame, out) or difference_with_named_year(frame, prev) \
+            or difference_between_named(frame, ev, prev)
         if against is not None:  # …26年预算又是多少，比24年实际多多少: this year's figure against that part's
             out.append(against)
             continue
@@ -364,6 +410,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if not _own_content(frame, ev):
             op = frame.operation.name
+            if frame.operation.explicit_n and not prev.operation.explicit_n and \
+                    "rank" in {prev.operation.name, *prev.operation.also}:
+                prev.operation.n, prev.operation.explicit_n = frame.operation.n, True  # 哪几个最低？列最低的三个
             if op in ("rank", "sort") and prev.focus == "figures" and len(prev.filters.departments) >= 2 \
                     and prev.measures:  # 几家的机关运行经费？谁最多: the departments just asked, ranked on it
                 prev.focus, prev.measures, prev.operation = "departments", prev.measures[:1], frame.operation
@@ -404,6 +453,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 continue
             if "list" not in prev.operation.also and prev.operation.name == "count":
                 prev.operation.also.append("list")  # 几个？分别是哪些: the count's rows are asked for too
+
             continue  # it asks for what the previous part already shows
         if narrows and not (ev.item_measures or ev.staff_measures) and frame.focus != prev.focus:
             frame.focus = prev.focus

@@ -354,6 +354,21 @@ def _named_findings(groups: list, clause: str, only: bool = False) -> list:
     return named if named or only else groups
 
 
+def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
+    """The findings that compare a figure with the table the question names (``说明八 信访局临聘人员经费
+    vs 项目支出表`` for 说明和项目支出表对得上吗), where the question also names the narrative."""
+    if not re.search(NARRATIVE_WORDS, clause or ""):
+        return []
+    text = re.sub(r"[“”\"\s]", "", clause)
+    out = []
+    for f in findings:
+        parts = re.split(r"\s+vs\s+", f.label or "")
+        table = re.sub(r"\s.*$", "", parts[1]) if len(parts) == 2 else ""
+        if len(table) >= 4 and not re.fullmatch(r"表\d+|预算表\d+", table) and table in text:
+            out.append(f)
+    return out
+
+
 @executor("findings")
 def findings(frame: Frame, ctx: Context) -> Result:
     """Failed checks of the budgets (or a named project's own arithmetic), one item per figure."""
@@ -366,6 +381,10 @@ def findings(frame: Frame, ctx: Context) -> Result:
     two_tables = _three_public_against_subjects(frame, ctx, budgets)
     if two_tables.items:
         return two_tables
+    rows = ctx.rows("findings", budgets)
+    against = _against_named_table(rows, frame.clause)
+    if against:  # 项目支出的文字说明和项目支出表能对上吗: the narrative's figures found to differ from that table
+        return _list_findings(against, frame, ctx, budgets, note)
     if frame.filters.subjects:
         checked = _audit_subjects(frame, ctx, budgets)
         if checked.items or not re.search(NARRATIVE_WORDS, frame.clause):
@@ -389,7 +408,6 @@ def findings(frame: Frame, ctx: Context) -> Result:
     parts_checked = _audit_parts(frame, ctx, budgets)
     if parts_checked.items:
         return parts_checked
-    rows = ctx.rows("findings", budgets)
     named = _named_findings(_finding_groups(rows), frame.clause, only=True)
     if named:  # 说明里的“财政拨款收入支出总计”对吗: that figure's finding, before any other check
         return _list_findings([f for _, members in named for _, f in members], frame, ctx, budgets, note)

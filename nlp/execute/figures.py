@@ -384,6 +384,13 @@ def change(frame: Frame, ctx: Context) -> Result:
                                "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
             stated = _agreeing(stated, current, dept, doc.year)
             before = next((b for b in have if b.year == doc.year - 1), None)
+            asked_earlier = [d for d in docs if d.year < doc.year]
+            if before is None and asked_earlier:
+                # 26年预算比24年实际花的多了多少: the years asked compared, not the year before the later one;
+                # its statements (比上年) are about another year and stand aside
+                before, stated = max(asked_earlier, key=lambda d: d.year), []
+            elif before is None and any(d.year > doc.year for d in docs) and len(docs) == 2:
+                continue  # the earlier of two years compared: its figure is read with the later one
             if before is not None:
                 prior = _fetch(ctx, [before], plain)
                 for key in plain:
@@ -393,14 +400,21 @@ def change(frame: Frame, ctx: Context) -> Result:
                     stated.append({"key": key, "label": _label(ctx, key), "delta": now.amount - then.amount,
                                    "current": now.amount, "previous": then, "source": now.source})
             for s in stated:
+                no_previous = bool(re.search(L.NO_PREVIOUS_YEAR, s.get("reason") or ""))
+                if no_previous and frame.derive_previous:
+                    # 2019年新成立单位，无2018年决算数: the year asked has no figure, and none is derived
+                    parts.append(f"{dept}{doc.year}年的说明称“{s['reason']}”，没有{doc.year - 1}年的数，无法推算")
+                    continue
                 cur_row = current.get((dept, doc.year, s["key"]))
                 cur = s["current"] if s["current"] is not None else (cur_row.amount if cur_row else None)
                 delta, label = s["delta"], s["label"]
                 word = "增加" if delta >= 0 else "减少"
                 src = s.get("source")
                 lacking = doc.year not in (frame.filters.years or [doc.year])  # the year asked is the one before
+                than = "上年" if before is None or before.year == doc.year - 1 else f"{before.year}年"
                 phrase = f"{dept}{doc.year}年{label}" + (f"{money(cur)}万元，" if cur is not None else "") + \
-                    f"比上年{word}{money(abs(delta))}万元"
+                    f"比{than}{'（' + money(s['previous'].amount) + '万元）' if s.get('previous') is not None and than != '上年' else ''}" \
+                    f"{word}{money(abs(delta))}万元"
                 # a part of a family named alone (三公经费 → its parts), its year derived: the derived
                 # figure is listed, its inputs are said in the sentence only (the named figures keep all)
                 shown = [] if (frame.derive_previous and not frame.next_year_asked and frame.named_measures
@@ -410,6 +424,9 @@ def change(frame: Frame, ctx: Context) -> Result:
                     rows.append(Row(f"{doc.year}年{label}", cur, WAN, dept, doc.year, src, None, s["key"]))
                 if s.get("previous") is not None:
                     prev = s["previous"]
+                    if than != "上年":  # an earlier year asked: its figure is one of the answer's
+                        shown.append(Item(f"{prev.year}年{label}", money(prev.amount), WAN, dept, prev.year,
+                                          prev.source))
                     for d in D.growth(D.Input(f"{doc.year}年{label}", cur, WAN, dept, doc.year, src),
                                       D.Input(f"{prev.year}年{label}", prev.amount, WAN, dept, prev.year, prev.source),
                                       f"{doc.year}年{label}"):
@@ -425,7 +442,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                         phrase += f"，{'增长' if delta >= 0 else '下降'}{rate}%"
                     if s.get("reason"):
                         phrase += f"（{s['reason']}）"
-                if cur is not None and before is None:
+                if cur is not None and before is None and not no_previous:
                     d = D.previous_from_change(D.Input(f"{doc.year}年{label}", cur, WAN, dept, doc.year, src),
                                                delta, label, doc.year - 1)
                     derived.append(d)
@@ -438,7 +455,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                 compared.append((s["key"], label, dept, doc.year, delta, src))
     if not items:
         if frame.derive_previous:
-            return Result()
+            return Result(text="。".join(parts) + "。") if parts else Result()
         return _no_change(frame, ctx, names, plain)
     text = "。".join(parts) + "。"
     if "compare" in frame.operation.also and len(compared) >= 2:

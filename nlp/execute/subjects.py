@@ -9,7 +9,7 @@ from nlp import derive as D
 from nlp.lexicon import COLUMN_CLASSES, PARTS_OF
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
-from nlp.frames import SUBJECT_BASE, Frame
+from nlp.frames import BOUND_WORDS, SUBJECT_BASE, Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -102,7 +102,7 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
     for b in nexts:
         for subject in {p.name: p for p in parents}.values():
             said = [r for r in changes if (r.department, r.year) == (b.department, b.year) and
-                    _core(r.label).endswith(_core(subject.name))]
+                    _plain(r.label).endswith(_plain(subject.name))]  # 水利（款）水利工程建设（项）支出
             if not said or said[0].attrs.get("current") is None:
                 parts.append(f"{who(b.department, b.year)}的预算未列示{subject.name}比上年的增减，"
                              f"无法推算{b.year - 1}年的数（文件未列示）")
@@ -113,8 +113,13 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
                 items += [Item(f"{b.year - 1}年{subject.name}", money(r.attrs["previous"]), WAN, b.department, b.year,
                                r.source), Item(f"{b.year}年{subject.name}", money(now.value), WAN, b.department, b.year,
                                                r.source)]
-                parts.append(f"{who(b.department, b.year)}的预算列示{subject.name}上年数{money(r.attrs['previous'])}万元、"
-                             f"本年{money(now.value)}万元")
+                said = f"{who(b.department, b.year)}{subject.name}{money(now.value)}万元"
+                if r.amount is not None:  # the change it states, from which the year before follows
+                    up = r.amount >= 0
+                    items.append(Item(f"{b.year}年{subject.name}比上年{'增加' if up else '减少'}", money(abs(r.amount)),
+                                      WAN, b.department, b.year, r.source))
+                    said += f"，比上年{'增加' if up else '减少'}{money(abs(r.amount))}万元"
+                parts.append(said + f"，{b.year - 1}年为{money(r.attrs['previous'])}万元")
                 continue
             rate = r.attrs.get("percent")
             if r.amount is None and rate is None:
@@ -187,6 +192,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents)))
     if not rows:
         return Result()
+    if op.name == "completion" and ("rank" in op.also or f.rate_bound is not None) and not parents:
+        ranked = _completion_ranked(frame, ctx, budgets, scheme, rows)
+        if ranked is not None:
+            return ranked
     items: list[Item] = []
     parts: list[str] = []
     derived: list[D.Derived] = []
@@ -207,7 +216,11 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 mine = [r for r in mine if r.key.startswith(classes)]
                 tops = [r for r in mine if len(r.key) == 3]
                 if tops:
-                    parts.append(f"{who(b.department, b.year)}{wording}由" + "、".join(
+                    # 公用经费里最多的三项: the column's own total (its classes added up) is said with its rows
+                    whole = D.total([figure_input(r, r.label) for r in tops], f"{wording}合计")
+                    derived.append(whole)
+                    items.append(derived_item(whole))
+                    parts.append(f"{who(b.department, b.year)}{wording}合计{money(whole.value)}万元，由" + "、".join(
                         f"{r.key} {r.label}{money(r.amount)}万元" for r in tops) + "构成")
             else:
                 wording = ""
@@ -365,6 +378,64 @@ def _completion(frame: Frame, ctx: Context, budgets, scheme: str, parents, kept:
         low = min(out, key=lambda d: d.value)
         parts.append(f"完成率最低的是{low.label[:-3]}（{low.value}%）")
     return out
+
+
+def _completion_ranked(frame: Frame, ctx: Context, budgets, scheme: str, rows: list[Row]) -> Result | None:
+    """哪几个项级科目完成年初预算的比例最低（最高）: every row of the level asked beside its budget column,
+    ranked by completion rate (决算数 ÷ 预算数); a row whose budget is 0 has no rate and is left out
+    (said). None where the graph holds no budget column for these rows."""
+    f, op = frame.filters, frame.operation
+    finals = [b for b in budgets if b.final_account]
+    order = budget_column_order(frame)
+    if not finals or not order:
+        return None
+    deepest = 7 if scheme == "functional" else 5
+    want = LEVEL_LENGTH.get(f.level or 0) or deepest
+    plans_rows = ctx.rows("subjects", finals, Constraints(scheme=scheme, phases=list(BUDGET_PHASES)))
+    plans = pick_budget_columns(plans_rows, order, lambda r: (r.department, r.year, r.key, r.attrs["column"]))
+    rated: list[tuple[D.Derived, Row, Row]] = []
+    without = []
+    for r in rows:
+        if len(r.key) != want or r.attrs.get("column") != "total" or not any(
+                (r.department, r.year) == (b.department, b.year) for b in finals):
+            continue
+        plan = plans.get((r.department, r.year, r.key, "total"))
+        if plan is None:
+            continue
+        d = D.completion(figure_input(r, f"{r.label}决算数"), figure_input(plan, f"{r.label}{ctx.vocab.phase_label(plan.attrs['phase'])}"),
+                         r.label)
+        if d is None:
+            without.append(r)
+            continue
+        rated.append((d, r, plan))
+    if not rated:
+        return None
+    bound = f.rate_bound
+    if bound is not None:  # 完成率不到80%的: every row within the bound, lowest rate first where it is an upper one
+        chosen = sorted((t for t in rated if bound.admits(t[0].value)), key=lambda t: t[0].value,
+                        reverse=bound.op in (">", ">="))
+    else:
+        rated.sort(key=lambda t: t[0].value, reverse=op.descending)
+        chosen = rated[:op.n or 3]
+    items, derived, parts = [], [], []
+    for i, (d, r, plan) in enumerate(chosen, 1):
+        column = ctx.vocab.phase_label(plan.attrs["phase"])
+        items.append(item_of(r, code=r.key, rank=i))
+        items.append(item_of(plan, f"{r.label}（{column}）", code=r.key))
+        items.append(derived_item(d, code=r.key))
+        derived.append(d)
+        parts.append(f"{i}. {r.key} {r.label}：{column}{money(plan.amount)}万元，决算数{money(r.amount)}万元，完成率{d.value}%")
+    b = finals[0]
+    if bound is not None:
+        limit = f"{BOUND_WORDS[bound.op]}{bound.low:f}%"
+        text = f"{who(b.department, b.year)}{LEVEL_NAME.get(want, '')}级科目中完成率{limit}的{len(chosen)}个：" + \
+            ("；".join(parts) if parts else "没有")
+    else:
+        word = "最高" if op.descending else "最低"
+        text = f"{who(b.department, b.year)}{LEVEL_NAME.get(want, '')}级科目中完成率{word}的{len(chosen)}个：" + "；".join(parts)
+    if without:
+        text += "（" + "、".join(r.label for r in without) + "的预算数为0，无完成率，不参与排序）"
+    return Result(items, text + "。", derived, [r for _, r, _ in chosen])
 
 
 def _rank(rows: list[Row], op) -> list[Row]:

@@ -23,7 +23,7 @@ from kg.extract.narrative.text import money
 _COUNT_RE = re.compile(r"(?P<kind>[^，,。；;：:、\d]{1,30}?)(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>辆|台[（(]套[)）]|台|套|平方米)")
 _VALUE_RE = re.compile(r"^[，,]?(?:账面)?(?:价值|原值|净值)(?:为)?" + NUM + r"(万元|元)")
 _VALUE_BEFORE_RE = re.compile(r"价值" + NUM + r"(万元|元)(?:（含）|\(含\))?(?:以上|及以上)?(?:的)?")
-_ASSET_KIND_RE = re.compile(r"车辆|用车|公务车|机动车|设备|房屋|办公用房|业务用房|土地")
+_ASSET_KIND_RE = re.compile(r"车辆|用车|公务车|机动车$|设备|房屋|办公用房|业务用房|土地")
 _PLANNED_RE = re.compile(r"安排.{0,4}购置|拟购置|计划购置|购置(?:车辆|设备|单位价值|单价)|新增(?:配置|配备)?(?:车辆|设备|公务用车)"
                          r"|拟新增")
 _LEAD_RE = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|其中|共有|实有|现有|合计|共计|部门|单位|本部门|本单位|"

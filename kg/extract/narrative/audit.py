@@ -415,6 +415,67 @@ def table_checks(narrative: Narrative, record: Record) -> list[Check]:
     return out
 
 
+# A project's name as the narrative may print it: without a leading year (``2026信访专项经费``) or
+# the department's own name, and without the word 项目 the table adds or drops.
+_YEAR_LEAD_RE = re.compile(r"^(?:\d{4}年?度?)")
+
+
+def _project_key(name: str, department: str | None) -> str:
+    key = re.sub(r"[“”\"（）()\s]", "", name)
+    if department:
+        key = key.replace(department, "")
+    key = _YEAR_LEAD_RE.sub("", key)
+    return re.sub(r"项目$", "", key)
+
+
+def project_figure_checks(narrative: Narrative, record: Record) -> list[Check]:
+    """same_figure: a project's amount the narrative states by the project's name (``信访局临聘人员
+    经费15.56万元`` in 项目支出情况说明) against the amount of the project table that lists it. Only
+    names that identify one project's amount are compared, and only figures of the budget's own year
+    (a sentence naming another year is about that year)."""
+    amounts: dict[str, set[Decimal]] = {}
+    sources: dict[str, object] = {}
+    for project in record.projects:
+        if project.amount is None:
+            continue
+        table = next((p for p in project.provenance if p.table and not p.table.startswith("说明")), None)
+        if table is None:
+            continue  # a project the narrative alone names has nothing to be compared with
+        for name in project.all_names():
+            key = _project_key(name, record.department)
+            if len(key) >= 4:
+                amounts.setdefault(key, set()).add(project.amount)
+                sources.setdefault(key, table)
+    out: list[Check] = []
+    seen: set[tuple[str, Decimal]] = set()
+    for stated in narrative.amounts:
+        if stated.role != "figure":
+            continue
+        key = _project_key(stated.label or "", record.department)
+        found = amounts.get(key)
+        if not found or len(found) != 1:
+            continue
+        years = re.findall(r"(\d{4})年", stated.raw)
+        if any(int(y) != record.year for y in years):
+            continue
+        value = in_record_unit(stated.value, stated.unit, record.unit)
+        if value is None or (key, value) in seen:
+            continue
+        seen.add((key, value))
+        expected = next(iter(found))
+        step = precision(money(stated.printed))
+        shown = in_record_unit(expected, record.unit or "万元", stated.unit)
+        ok = shown is not None and shown.quantize(step, rounding=ROUND_HALF_UP) == money(stated.printed)
+        table = sources[key]
+        context = narrative.contexts.get(stated.line.lineno)
+        section = context.label if context and context.label else "说明"
+        where = Provenance(record.source, stated.line.page, stated.line.lineno, section, stated.label)
+        out.append(Check("same_figure", f"{section} {stated.label} vs {table.table}", expected, value, ok, where,
+                         tolerance=max(in_record_unit(step, stated.unit, record.unit) or CENT, CENT),
+                         note=f"说明印{stated.printed}{stated.unit}，{table.table}第{table.page}页列{expected}{record.unit or ''}"))
+    return out
+
+
 # A label naming the 财政拨款 money's grand total (财政拨款收入支出总计, 财政拨款收支总预算): the
 # 财政拨款 words, then a label the vocabulary reads as both sides' total.
 _FISCAL_PREFIX = re.compile(r"^.*?财政拨款(?:预算)?")
@@ -481,7 +542,8 @@ def narrative_audit(parts, record: Record) -> list[Check]:
                            final=(record.kind or "").endswith("决算"))
     return (change_checks(changes, record) + share_checks(narrative, compositions, record)
             + composition_checks(compositions, record) + completion_checks(narrative, record)
-            + table_checks(narrative, record) + fiscal_summary_checks(narrative, parts, record))
+            + table_checks(narrative, record) + fiscal_summary_checks(narrative, parts, record)
+            + project_figure_checks(narrative, record))
 
 
 __all__ = ["narrative_audit", "percent_check", "key_name"]
