@@ -198,6 +198,10 @@ BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
 BETWEEN = r"之间|至|到|-|~"
 # The words of a bound, out of a clause's content words.
 BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"
+# A count question answers with the things it counts (projects, divisions, units) as rows up to this
+# many; beyond, with the count alone (the names stay in the sentence) unless it asks for the names.
+COUNT_LISTED = 8
+NAMES_ASKED = r"哪些|哪几|分别|是什么|叫什么|名称|名单|清单|列出|列一下|都有|各是|各多少|具体"
 # A statement's reason saying the year before has no figure (2019年新成立单位，无2018年决算数): nothing
 # is derived for that year.
 NO_PREVIOUS_YEAR = r"新成立|新组建|新设立|无(?:\d{4}年|上年)[^，。；]{0,8}数|上年(?:无|没有)"

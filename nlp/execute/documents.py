@@ -249,14 +249,16 @@ def units(frame: Frame, ctx: Context) -> Result:
                     continue
         if not mine:
             continue
-        counting = frame.operation.name == "count" or "count" in frame.operation.also
+        counting = frame.operation.name == "count" or "count" in frame.operation.also or \
+            bool(re.search(r"(?:几|多少)(?:个|家)?(?:内设|处室|科室|机构|部门|单位|直属|下属|所属)", frame.clause))
         whole = focus == "subordinates" and bool(re.search(r"包括|包含|纳入|组成|几家|(?:几|多少)(?:个|家)(?:二级)?(?:预算)?单位",
                                                            frame.clause))
         if whole:  # 部门预算包括几个单位: the department itself and its subordinate units
             places, org = split_place(b.department)
             own = Item(f"{places[-1] if places else ''}{org}本级", None, None, b.department, b.year, b.source)
             items.append(own)
-        if not (counting and len(mine) > 10):
+        if not counting or len(mine) <= L.COUNT_LISTED or re.search(L.NAMES_ASKED, frame.clause) or \
+                "list" in frame.operation.also:  # 有几个？: the count, the names in the sentence
             items += [Item(r.label, None, None, r.department, r.year, r.source) for r in mine]
         if focus == "divisions":
             items.append(Item("内设科室个数", str(len(mine)), "个", b.department, b.year, b.source))

@@ -236,10 +236,6 @@ def _total_share(frame: Frame, ctx: Context, rows: list[Row], total: D.Derived, 
     return s.formula + "。"
 
 
-# A count question answers with its projects as rows up to this many; beyond, with the count and
-# total alone (the names stay in the sentence) unless it asks for the names.
-_COUNT_LISTED = 8
-_NAMES_ASKED = r"哪些|哪几|分别|是什么|叫什么|名称|名单|清单|列出|列一下|都有|各是|各多少|具体"
 
 
 def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
@@ -258,8 +254,8 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         return Result(items + [count_item, total_item], with_note(text, note), [total], rows)
     rows = sorted(rows, key=lambda r: -(r.amount or 0))
     listed = rows
-    if frame.operation.name == "count" and len(rows) > _COUNT_LISTED and "list" not in frame.operation.also \
-            and not re.search(_NAMES_ASKED, frame.clause):
+    if frame.operation.name == "count" and len(rows) > L.COUNT_LISTED and "list" not in frame.operation.also \
+            and not re.search(L.NAMES_ASKED, frame.clause):
         listed = []  # 一共几个: the count and the total; the names stay in the sentence
     items = [_project_item(ctx, r) for r in listed] + [count_item, total_item]
     derived = [total]
