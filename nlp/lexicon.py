@@ -118,6 +118,8 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("findings", 5.0, r"对不上|对得上|能对上|对上吗|对上没|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
                       r"错误|出错|错漏|有问题|问题吗|准不准|对吗|写错|加起来(?:是多少|和预算|等于)|等于合计|一致吗|相等吗|"
                       r"加起来[^，。,?？]{0,14}吗|自洽|矛盾|说得通|印错|前后一致|(?:说明|表|写)[^，。,?？]{0,14}一样(?:吗|不)"),
+    # the narrative's figures asked to be right (说明里…占比算得对吗): a check, whatever figure it names
+    ("findings", 5.0, r"(?:说明|文字|正文)[^？?]{0,30}?(?:对吗|对不对|算得对|算对了|准不准|对得上|有误)"),
     ("definitions", 5.0, r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|什么是|何为|口径|什么叫|啥是|"
                          r"啥叫|怎么理解|如何理解|解释一下|是指"),
     ("departments", 2.5, r"哪家|哪个单位|哪个部门|哪一家|哪些单位|哪些部门|各单位|各部门|各个单位|单位之间|部门之间|"
@@ -198,6 +200,8 @@ BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
 BETWEEN = r"之间|至|到|-|~"
 # The words of a bound, out of a clause's content words.
 BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"
+# Words asking about a narrative's percentages (占比, 增减幅度, 完成率) rather than its amounts.
+PERCENT_ASKED = r"百分比|百分之|占比|比重|比例|增长率|增幅|降幅|增减幅度|幅度|完成率"
 # A count question answers with the things it counts (projects, divisions, units) as rows up to this
 # many; beyond, with the count alone (the names stay in the sentence) unless it asks for the names.
 COUNT_LISTED = 8

@@ -116,9 +116,12 @@ def atoms(ev) -> dict[str, float]:
     """The evidence of a clause (``nlp.parse.Evidence``) as named atoms with values."""
     a: dict[str, float] = defaultdict(float)
     cues = ev.cues
-    for c in cues.cues:  # each focus word adds its weight (several words for one focus: stronger, capped)
-        if c.kind == "focus":
-            a["focus:" + c.value] = min(a["focus:" + c.value] + c.weight, max(c.weight, 3.0))
+    strongest: dict[str, float] = defaultdict(float)
+    for c in cues.cues:  # each focus word adds its weight (several words for one focus: stronger, capped
+        if c.kind == "focus":  # at the strongest word's weight or 3, whichever is more — never weaker)
+            key = "focus:" + c.value
+            strongest[key] = max(strongest[key], c.weight)
+            a[key] = min(a[key] + c.weight, max(strongest[key], 3.0))
     project_word = any(re.search(r"项目|专项", c.text) for c in cues.of("focus", "projects"))
     if ev.departments:
         a["ent:department"] = 1
@@ -179,7 +182,7 @@ def atoms(ev) -> dict[str, float]:
                 for c in cues.of("measure")) for s in ev.subjects if s.name in ev.text):
         a["subject_named_as_measure"] = 1
     if ops & {"change", "growth", "derive"} and re.search(r"[\u4e00-\u9fff]{2,3}费", ev.text) and \
-            not ev.projects and not project_word:
+            not ev.projects and not project_word and not cues.has("focus", "findings"):  # 算得对吗 is a check
         a["change_of_expense"] = 1
     if "project_expenditure" in ev.item_measures and ops & {"rank"} and len(ev.departments) <= 1:
         a["rank_of_project_expenditure"] = 1

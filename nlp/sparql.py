@@ -124,7 +124,8 @@ SHAPES: dict[str, Shape] = {
                           ("?x", "?name"), located=False, order="ORDER BY ?name"),
     "findings": Shape("{doc} bkg:hasFinding ?x .",
                       "?x bkg:where ?where . OPTIONAL { ?x bkg:rule ?rule }\n"
-                      "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }",
+                      "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }\n"
+                      "  OPTIONAL { ?x bkg:expectedPercent ?expected } OPTIONAL { ?x bkg:printedPercent ?printed }",
                       ("?x", "?rule", "?where", "?expected", "?printed"), order="ORDER BY ?x"),
     "changes": Shape("{doc} bkg:statesChange ?x .",
                      "?x bkg:changeSubject ?subject ; bkg:direction ?direction .\n"

@@ -666,11 +666,19 @@ def _findings(ctx: _Context, flow_checks: list[Check]) -> None:
     """The failed checks: the record's arithmetic checks, then the flow-conservation checks
     (numbered after them, so a record's own findings keep their IRIs)."""
     for i, check in enumerate([*ctx.record.checks, *flow_checks]):
-        # money identities only: a percentage or completeness finding (``unit`` set) is the audit's
-        # (``budgetkg audit``), not a figure that does not add up
-        if check.ok or check.unit:
+        # money identities, and the narrative's percentages that are materially wrong (a share of 三公
+        # figured on another total): a rounding difference, a completeness note or a count (``unit``
+        # set otherwise) stays the audit's (``budgetkg audit``)
+        if check.ok or (check.unit and not _material_percent(check)):
             continue
         _finding(ctx, iris.inside(ctx.doc, "finding", str(i)), check)
+
+
+PERCENT_RULES = ("share_percent", "change_percent", "completion_rate")
+
+
+def _material_percent(check: Check) -> bool:
+    return check.unit == "%" and check.rule in PERCENT_RULES and check.severity == "material"
 
 
 def _finding(ctx: _Context, node: URIRef, c: Check) -> None:
@@ -680,6 +688,12 @@ def _finding(ctx: _Context, node: URIRef, c: Check) -> None:
     ctx.text(node, BKG.rule, c.rule)
     ctx.text(node, BKG.where, c.where)
     ctx.text(node, RDFS.label, c.where)
+    if c.unit == "%":
+        for prop, value in ((BKG.expectedPercent, c.expected), (BKG.printedPercent, c.printed)):
+            if value is not None:
+                ctx.add(node, prop, decimal_literal(Decimal(str(value))))
+        _location(ctx, node, c.provenance)
+        return
     ctx.money(node, BKG.expectedAmount, c.expected)
     ctx.money(node, BKG.printedAmount, c.printed)
     _location(ctx, node, c.provenance, c.printed)

@@ -384,6 +384,10 @@ def findings(frame: Frame, ctx: Context) -> Result:
     if two_tables.items:
         return two_tables
     rows = ctx.rows("findings", budgets)
+    if re.search(L.PERCENT_ASKED, frame.clause):  # 各项占三公的百分比对吗: the narrative's percentages
+        percents = [r for r in rows if r.key in _PERCENT_RULES]
+        if percents:
+            return _list_findings(percents, frame, ctx, budgets, note)
     against = _against_named_table(rows, frame.clause)
     if against:  # 项目支出的文字说明和项目支出表能对上吗: the narrative's figures found to differ from that table
         return _list_findings(against, frame, ctx, budgets, note)

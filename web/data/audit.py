@@ -24,6 +24,9 @@ RULE_LABELS = {
     "fiscal_summary": "财政拨款收支总表自洽",
     "is_total": "合计行 = 各行之和",
     "flow_conservation": "资金流入 = 流出（资金守恒）",
+    "share_percent": "说明的占比 = 分项 ÷ 总数",
+    "change_percent": "说明的增减幅度 = 增减额 ÷ 上年数",
+    "completion_rate": "说明的完成率 = 决算数 ÷ 预算数",
 }
 # A difference at most this large (万元) is rounding: tables print each figure rounded to two
 # decimals, so a sum of rounded parts may miss the rounded total by a few hundredths.
@@ -35,12 +38,13 @@ def audit_findings(ctx: Any, pdf_pages: bool = False) -> dict:
     """Every document's failed checks, each marked material or rounding, with a summary; with
     ``pdf_pages`` a finding read from a PDF page links to that page drawn with its cells outlined."""
     rows = ctx.select(f"""
-SELECT ?doc ?dl ?cc ?f ?rule ?where ?exp ?printed ?file ?page ?line ?table ?row WHERE {{
+SELECT ?doc ?dl ?cc ?f ?rule ?where ?exp ?printed ?pexp ?pprinted ?file ?page ?line ?table ?row WHERE {{
   ?doc a bkg:BudgetDocument .
   OPTIONAL {{ ?doc {LABEL_PATH} ?dl }}
   OPTIONAL {{ ?doc bkg:checkCount ?cc }}
   OPTIONAL {{ ?doc bkg:hasFinding ?f . OPTIONAL {{ ?f bkg:rule ?rule }} OPTIONAL {{ ?f bkg:where ?where }}
              OPTIONAL {{ ?f bkg:expectedAmount ?exp }} OPTIONAL {{ ?f bkg:printedAmount ?printed }}
+             OPTIONAL {{ ?f bkg:expectedPercent ?pexp }} OPTIONAL {{ ?f bkg:printedPercent ?pprinted }}
              OPTIONAL {{ ?f prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .
                         OPTIONAL {{ ?loc bkg:sourceFile ?file }} OPTIONAL {{ ?loc bkg:page ?page }}
                         OPTIONAL {{ ?loc bkg:line ?line }} OPTIONAL {{ ?loc bkg:table ?table }}
@@ -57,11 +61,15 @@ SELECT ?doc ?dl ?cc ?f ?rule ?where ?exp ?printed ?file ?page ?line ?table ?row 
         if r.get("f") and r["f"][1] not in seen:
             seen.add(r["f"][1])
             exp, printed = money(r.get("exp")), money(r.get("printed"))
+            percent = r.get("pexp") is not None or r.get("pprinted") is not None
+            if percent:  # a narrative's percentage: a material finding by the audit's own grading
+                exp, printed = money(r.get("pexp")), money(r.get("pprinted"))
             rule = r["rule"][1] if r.get("rule") else None
             diff = (printed - exp) if exp is not None and printed is not None else None
             is_pdf = bool(r.get("file") and r["file"][1].lower().endswith(".pdf") and r.get("page"))
             d["findings"].append({"iri": r["f"][1], "rule": rule, "rule_label": RULE_LABELS.get(rule or "", "其他核对"),
-                                  "material": diff is None or abs(diff) > ROUNDING,
+                                  "material": percent or diff is None or abs(diff) > ROUNDING,
+                                  "unit": "%" if percent else "万元",
                                   "page_url": (url_for("pages.audit_page", finding=r["f"][1]) if pdf_pages and is_pdf
                                                else None),
                                   "source": location_text(r),
