@@ -113,9 +113,18 @@ SYNONYMS = [(re.compile(r"开支"), "支出"), (re.compile(r"公车"), "公务�
 # such an enumeration, never alone (项目 alone is a project).
 ELLIPTICAL_STEMS = {"人员": "人员经费", "公用": "公用经费", "日常公用": "日常公用经费", "项目": "项目支出",
                     "基本": "基本支出"}
-_STEM = "|".join(sorted(ELLIPTICAL_STEMS, key=len, reverse=True))
-_ELLIPTICAL_RE = re.compile(rf"(?:(?<=^)|(?<=[，,。？?；;：:里中]))((?:(?:{_STEM})[、和及与])+(?:{_STEM}))"
+_ITEM = r"[\u4e00-\u9fff]{2,6}?"
+_ELLIPTICAL_RE = re.compile(rf"(?:(?<=^)|(?<=[，,。？?；;：:里中]))((?:{_ITEM}[、和及与])+{_ITEM})"
                             r"(?=(?:各|分别|都)(?:是|有|为|占)?(?:多少|几|多大))")
+
+
+def _spell_out(m: re.Match) -> str:
+    """The enumeration with its bare stems spelled out, where at least two of its items are stems
+    (基本、项目、机动经费各多少 → 基本支出、项目支出、机动经费); otherwise as it stands."""
+    items = re.split(r"([、和及与])", m.group(1))
+    if sum(1 for item in items[::2] if item in ELLIPTICAL_STEMS) < 2:
+        return m.group(1)
+    return "".join(ELLIPTICAL_STEMS.get(item, item) if i % 2 == 0 else item for i, item in enumerate(items))
 
 
 def with_synonyms(text: str) -> str:
@@ -123,7 +132,7 @@ def with_synonyms(text: str) -> str:
     bare stems (人员、公用、项目各多少) spelled out as the figures it names."""
     for rx, term in SYNONYMS:
         text = rx.sub(term, text)
-    return _ELLIPTICAL_RE.sub(lambda m: re.sub(_STEM, lambda s: ELLIPTICAL_STEMS[s.group(0)], m.group(1)), text)
+    return _ELLIPTICAL_RE.sub(_spell_out, text)
 
 
 class Normalizer:

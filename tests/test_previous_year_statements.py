@@ -79,3 +79,21 @@ def test_a_derived_year_lists_the_parts_named_in_full(ask) -> None:
     labels = [a["label"] for a in reply["answers"]]
     assert "2024年“三公”经费合计" in labels and "2024年公务接待费" in labels
     assert "2024年公务用车运行费" not in labels and len(labels) == 12
+
+
+def test_a_statement_about_figures_stated_together(national) -> None:
+    """西安市卫生健康委员会汇总_2022部门决算.pdf p.9: ``2022年度收入总计、支出总计均为2,480,372.7万元，与上年相比
+    收入总计、支出总计均增加789,183.4万元，增长46.66%``; p.10 (四、财政拨款收入支出决算总体情况说明): ``财政拨款收入
+    总计、支出总计均为864,177.93万元，与上年相比收入总计、支出总计均增加337,874.84万元`` — in that chapter a
+    bare 收入总计 is the 财政拨款 money's."""
+    record = next(r for k, r in national.items() if "西安市卫生健康委员会" in k)
+    by_line = {c["provenance"]["line"]: c for c in record.changes}
+    assert (by_line[148]["subject"], by_line[148]["current"], by_line[148]["key"]) == \
+        ("收入总计", "2480372.70", "income_total")
+    assert (by_line[163]["subject"], by_line[163]["current"], by_line[163]["key"]) == \
+        ("财政拨款收入总计", "864177.93", "fiscal_total")
+
+
+def test_last_years_final_account_from_a_joint_statement(ask_national) -> None:
+    reply = ask_national("西安卫健委2021年的收入总计能算出来吗？")
+    assert derived(reply) == {"2021年收入总计（推算）": "1691189.30"}

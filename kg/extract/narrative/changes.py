@@ -47,7 +47,7 @@ CHANGE_SAME_YEAR_RE = re.compile(
     r"(?:[，,]?(?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
 # ``与2023年度相比，收入支出总计减少56.95万元，下降1.87%``: the subject after the comparison
 CHANGE_AFTER_RE = re.compile(
-    r"(?P<cmp>(?:与|同|比|较)(?:(?P<year>\d{4})年?度?|上年度?|上一年度?)(?:同期)?(?:相比|比较)[，,])"
+    r"(?P<cmp>(?:与|同|比|较)(?:(?P<year>\d{4})年?度?|上年度?|上一年度?)(?:同期)?(?:相比|比较)[，,]?)"
     r"(?P<subj>[^，,。；;：:\d]{2,24}?)(?P<dir>增加|减少|增长|下降)(?:了)?(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)"
     r"(?:[，,](?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
 CHANGE_THAN_RE = re.compile(r"(?P<cmp>本年(?:数)?(?P<dir>小于|大于)上年(?P<kind>预算数|预算|决算数|执行数))"
@@ -198,15 +198,19 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
         same_year = m.re is CHANGE_SAME_YEAR_RE
         baseline = groups.get("base")
         if groups.get("subj"):  # the subject follows the comparison: its figure is the sentence's
-            subject = clean_label(groups["subj"], department)
+            context = narrative.context_at(m.start())
+            fiscal = context is not None and context.scope == "fiscal"
+            named = _enumerated(clean_label(groups["subj"], department), fiscal)
+            subject = named[0]
             found_subject = classify(subject, side_of(subject))
+            founds = {classify(n, side_of(n)) for n in named} - {None}
             current = next((s for s in narrative.amounts if s.sentence == narrative.sentence_of(m.start())
                             and s.role == "figure" and s.start < m.start() and found_subject is not None
-                            and classify(s.label, side_of(s.label)) == found_subject), None)
+                            and _classified(s.label, fiscal) in founds), None)
             if current is None:  # the figure stated in the sentence before (``…总计2995.39万元。与…相比，``)
                 current = next((s for s in reversed(narrative.amounts) if s.start < m.start() and s.role == "figure"
                                 and found_subject is not None
-                                and classify(s.label, side_of(s.label)) == found_subject
+                                and _classified(s.label, fiscal) in founds
                                 and s.sentence >= narrative.sentence_of(m.start()) - 1), None)
         else:
             current = _current(narrative, m.start()) or _previous_sentence_figure(narrative, m.start()) \
@@ -250,6 +254,26 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
         taken_until = m.end()
         out.extend(_parts(narrative, m.end(), subject, file, unit))
     return out
+
+
+def _enumerated(label: str, fiscal: bool = False) -> list[str]:
+    """The figures a label names as stating one amount together (``收入总计、支出总计均`` → 收入总计,
+    支出总计; a single figure stays itself). In a 财政拨款 chapter (``财政拨款收入支出决算总体情况说明``)
+    a bare 收入总计 is the 财政拨款 money's: the words the chapter leaves out are put back."""
+    label = re.sub(r"(?<=\w)(?:均|都|各)(?:为|是)?$", "", label)
+    short = re.fullmatch(r"(.*?)收、支(.+)", label)  # 财政拨款收、支总计: 收入总计 and 支出总计
+    items = [f"{short.group(1)}收入{short.group(2)}", f"{short.group(1)}支出{short.group(2)}"] if short \
+        else label.split("、")
+    if fiscal and not any("财政拨款" in i for i in items):
+        items = [("财政拨款" + i) if re.match(r"(?:收入|支出)", i) else i for i in items]
+    return [i for i in items if i] or [label]
+
+
+def _classified(label: str, fiscal: bool = False):
+    """A figure's (topic, key), its label read as :func:`_enumerated` reads a subject
+    (``支出总计均`` of ``收入总计、支出总计均为2,480,372.7万元``)."""
+    named = _enumerated(label, fiscal)[0]
+    return classify(named, side_of(named))
 
 
 def _named_baseline(narrative: Narrative, current: Stated | None, year: str | None) -> Stated | None:
