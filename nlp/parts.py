@@ -302,6 +302,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.year_of_previous = True
         if not f.years:
             f.years = list(prev.filters.years)
+        if frame.focus == "findings" and prev.focus in ("figures", "subjects") and \
+                not (ev.item_measures or ev.subjects or ev.projects) and not re.search(r"前后|两处|矛盾", frame.clause):
+            # 财政拨款收支总计写的是多少？和表里对得上吗: the check is of the figure the part before named
+            frame.clause = f"{prev.clause}；{frame.clause}"
         if f.phase is None:
             f.phase = prev.filters.phase
         if not f.phases:

@@ -347,12 +347,17 @@ def finding_figure(where: str) -> str:
     return _WHERE_NOISE.sub("", first)
 
 
+def _short(text: str) -> str:
+    """A figure's name in the short form people and documents both use (财政拨款收入支出总计 → 财政拨款收支总计)."""
+    return text.replace("收入支出", "收支").replace("收、支", "收支")
+
+
 def _named_findings(groups: list, clause: str, only: bool = False) -> list:
     """The groups whose figure the question names (说明里的“财政拨款收入支出总计”对吗), or all of them
     (none with ``only``)."""
-    text = re.sub(r"[“”\"\s]", "", clause or "")
+    text = _short(re.sub(r"[“”\"\s]", "", clause or ""))
     named = [g for g in groups if len(finding_figure(g[1][0][1].label)) >= 4
-             and finding_figure(g[1][0][1].label) in text]
+             and _short(finding_figure(g[1][0][1].label)) in text]
     return named if named or only else groups
 
 
