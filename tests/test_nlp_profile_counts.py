@@ -319,3 +319,11 @@ def test_how_many_departments_set_up_inside_is_a_division_question(ask):
     r = ask("普陀福利院下面设了几个部门？")
     assert r["parts"][0]["frame"]["focus"] == "divisions"
     assert "5个" in r["text"] and all(name in r["text"] for name in ("院长室", "财务室", "护理部"))
+
+
+@pytest.mark.shared
+def test_share_of_one_kind_of_vehicle(ask_national):
+    """西安市卫生健康委员会汇总_2022部门决算.pdf p.23: 共有车辆517辆，其中…特种专业技术用车375辆 (375 ÷ 517 = 72.53%)."""
+    r = ask_national("西安卫健委22年底一共多少辆车？特种专业技术用车多少，占比多少？")
+    assert figures(r)["车辆"] == "517" and figures(r)["特种专业技术用车"] == "375"
+    assert [(d["label"], d["value"]) for d in r["derived"]] == [("特种专业技术用车占比", "72.53")]

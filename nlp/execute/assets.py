@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from nlp import derive as D
 from nlp import lexicon as L
-from nlp.execute.base import Context, Result, count_text, executor, item_of, who, with_note
+from nlp.execute.base import Context, Result, count_text, derived_item, executor, item_of, who, with_note
 from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
@@ -99,6 +100,7 @@ def assets(frame: Frame, ctx: Context) -> Result:
     planned = bool(re.search(PLANNED_WORDS, frame.clause))
     chosen = [r for r in rows if r.attrs["planned"] == planned] or rows
     items, parts, kept = [], [], []
+    derived: list[D.Derived] = []
     for b in budgets:
         mine = [r for r in chosen if (r.department, r.year) == (b.department, b.year)]
         if not mine:
@@ -117,6 +119,10 @@ def assets(frame: Frame, ctx: Context) -> Result:
                     items.append(Item(f"{label}价值", money(r.attrs["value"]), WAN, r.department, r.year, r.source))
             kept += shown
             phrase = _phrase(total, kinds, unit)
+            for share in _shares_asked(frame.clause, total, kinds):  # 特种专业技术用车占比多少
+                derived.append(share)
+                items.append(derived_item(share))
+                phrase += f"；{share.formula}"
             as_of = next((r.attrs.get("as_of") for r in group if r.attrs.get("as_of")), None)
             said.append(("计划购置" if group[0].attrs["planned"] else "") + phrase +
                         (f"（截至{as_of}）" if as_of else ""))
@@ -125,4 +131,20 @@ def assets(frame: Frame, ctx: Context) -> Result:
         parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not parts:
         return Result()
-    return Result(items, with_note("。".join(parts) + "。", note), [], kept)
+    return Result(items, with_note("。".join(parts) + "。", note), derived, kept)
+
+
+def _shares_asked(clause: str, total: Row | None, kinds: list[Row]) -> list[D.Derived]:
+    """The share of each kind the clause names in its total, where it asks for one (特种专业技术用车
+    有多少，占比多少 → 375 ÷ 517)."""
+    if total is None or not total.amount or not re.search(r"占比|比重|比例|占多少|几成|百分之", clause):
+        return []
+    out = []
+    for r in kinds:
+        if r.key and r.key in clause and r.amount is not None:
+            share = D.share(D.Input(r.key, r.amount, r.unit or "", r.department, r.year, r.source),
+                            D.Input(total.key, total.amount, total.unit or "", total.department, total.year,
+                                    total.source), f"{r.key}占比")
+            if share is not None:
+                out.append(share)
+    return out
