@@ -421,8 +421,10 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
         if "unit" in asked or "person" in asked:
             if r.attrs.get("unit") or r.attrs.get("person"):
                 items.append(_project_item(ctx, r, responsible_unit=r.attrs.get("unit"), person=r.attrs.get("person")))
-                parts.append(f"{project_phrase(r)}的承担单位是{r.attrs.get('unit') or '未列明'}，"
-                             f"项目负责人是{r.attrs.get('person') or '未列明'}")
+                said = [f"承担单位是{r.attrs.get('unit') or '未列明'}"] if "unit" in asked or r.attrs.get("unit") else []
+                if "person" in asked or r.attrs.get("person"):  # the person only where printed or asked
+                    said.append(f"项目负责人是{r.attrs.get('person') or '未列明'}")
+                parts.append(f"{project_phrase(r)}的" + "，".join(said))
         if "description" in asked:
             text = r.attrs.get("description") or ""
             items.append(_project_item(ctx, r, description=text or None))
