@@ -294,12 +294,11 @@ def test_divisions_counted_in_chinese_numerals_and_a_fleet_called_motor_vehicles
     assert [(a.count, a.count_unit, a.as_of) for a in vehicles] == [(Decimal("3"), "辆", "2025年12月31日")]
 
 
-@pytest.mark.shared
-def test_vehicles_counted_in_tai_are_vehicles(shared_dir):
-    """北京市财政局_2026部门预算_附件1情况说明.pdf p.9: ``截至 2025 年底，北京市财政局共有车辆 27 台`` — the
-    narrative and the tables (附件2) are one budget, as ``budgetkg ingest`` combines them."""
+@pytest.fixture(scope="module")
+def beijing_store(shared_dir):
+    """北京市财政局's two files (附件1 情况说明, 附件2 报表) read as one budget, as ``budgetkg ingest``
+    combines them, in a memory store."""
     from kg.extract.pipeline import extract_paths
-    from nlp import answer
     from tests import nlp_support
 
     folder = shared_dir / "national" / "beijing"
@@ -309,8 +308,28 @@ def test_vehicles_counted_in_tai_are_vehicles(shared_dir):
     assert failures == [] and len(records) == 1
     store = nlp_support.open_memory_store()
     nlp_support.ingest(store, records)
-    r = answer("北京财政局现在有多少辆车？", store).to_json()
+    return store
+
+
+@pytest.mark.shared
+def test_vehicles_counted_in_tai_are_vehicles(beijing_store):
+    """北京市财政局_2026部门预算_附件1情况说明.pdf p.9: ``截至 2025 年底，北京市财政局共有车辆 27 台``."""
+    from nlp import answer
+
+    r = answer("北京财政局现在有多少辆车？", beijing_store).to_json()
     assert figures(r) == {"车辆": "27"}
+
+
+@pytest.mark.shared
+def test_a_project_described_under_its_own_heading(beijing_store):
+    """附件1 p.9 ``（四）市对区专项转移支付项目绩效目标情况说明``: 根据《普惠金融发展专项转移支付管理办法》
+    （京财金融〔2021〕850号）和《北京市财政局关于〈普惠金融发展专项资金管理办法〉的补充通知》（京财金融〔2025〕
+    1767号），已安排专项转移支付资金5612.00万元 — a project paid out to the districts, not money from above."""
+    from nlp import answer
+
+    r = answer("北京市财政局的市对区专项转移支付是依据哪些文件安排的？", beijing_store).to_json()
+    text = r["text"]
+    assert "京财金融〔2021〕850号" in text and "京财金融〔2025〕1767号" in text and "5612.00万元" in text
 
 
 @pytest.mark.shared

@@ -149,7 +149,8 @@ def _funding(project: Project, record: Record, in_budget_table: bool) -> None:
     elif project.category == "current":
         transfer = record.totals.upper_level_transfer
         name = project.name or ""
-        if re.search(r"提前下达|转移支付|上级.{0,8}资金|中央.{0,12}资金", name) or (
+        paid_down = re.search(r"对(?:区|县|下级?|市县|各区|区县)[^，。]{0,8}转移支付", name)  # 市对区专项转移支付: money paid out
+        if (re.search(r"提前下达|转移支付|上级.{0,8}资金|中央.{0,12}资金", name) and not paid_down) or (
                 transfer and transfer > Decimal(0) and project.amount == transfer):
             project.funding_source = "upper_level_transfer"
         elif in_budget_table:

@@ -10,6 +10,8 @@ project. Every reader works from the document's lines with its own anchors (``�
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.model import Project, Record
 from kg.extract.narrative import carryover, performance, projects
 from kg.extract.narrative.assets import read_assets
@@ -53,6 +55,10 @@ def performance_project(table: performance.PerformanceTable, file: str, unit: st
                    description=scrub_phones(table.goal) or None, provenance=[where])
 
 
+# a "name" made of a grid's column headings (北京 预算12表: 项目名称 | 项目总额 | 其中： | 绩效目标 …), not a project
+_HEADER_WORDS_RE = re.compile(r"项目总额|^其中[：:]|其中[：:]绩效目标|^绩效目标$")
+
+
 def read_narrative(parts, record: Record) -> None:
     """Read every narrative part of the document into ``record`` (see the module docstring)."""
     lines = _lines(parts)
@@ -76,12 +82,16 @@ def read_narrative(parts, record: Record) -> None:
     from kg.extract.project_cells import read_project_cell_tables
 
     added.extend(read_project_cell_tables(performance_lines, file, record.unit, department))
+    # a project described under a heading of its own (（四）市对区专项转移支付项目绩效目标情况说明)
+    from kg.extract.narrative.heading_projects import read_heading_projects
+
+    added.extend(read_heading_projects(lines, file, record.unit, department))
     section = carryover.read_carryover(lines)
     if section is not None:
         added.extend(carryover.to_projects(section, file, department, record.unit))
     department_done = False
     for table in performance.read_performance_tables(performance_lines, file):
-        if table.kind == "project" and table.name:
+        if table.kind == "project" and table.name and not _HEADER_WORDS_RE.search(table.name):
             added.append(performance_project(table, file, record.unit))
         elif table.kind == "department" and not department_done and table.indicators:
             record.department_indicators = list(table.indicators)
