@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from nlp import lexicon as L
-from nlp.execute.assets import kinds_asked
+from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
 from nlp.parse import family_rules
@@ -349,7 +349,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                              frame.clause, frame.score, prev.open_department))
             continue
         if frame.measures_guessed and prev.focus in ("assets", "staff") and not (ev.departments or ev.years):
-            if prev.focus == "assets":  # …特种用车多少，占比多少: its words still narrow what is computed
+            if prev.focus == "assets" and not re.search(PLANNED_WORDS, frame.clause):  # …特种用车多少，占比多少
                 prev.clause = f"{prev.clause}；{frame.clause}"
             continue  # 啥类型的 / 哪家车多 after the vehicles: the previous part already shows it
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
@@ -482,8 +482,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                                   and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
             prev.named_measures = list(dict.fromkeys(prev.named_measures + frame.named_measures))
-            if frame.focus == "assets" and prev.focus == "assets":  # 一共多少辆车？特种用车多少，占比多少
-                prev.clause = f"{prev.clause}；{frame.clause}"
+            if frame.focus == "assets" and prev.focus == "assets" and not re.search(PLANNED_WORDS, frame.clause):
+                prev.clause = f"{prev.clause}；{frame.clause}"  # 一共多少辆车？特种用车多少，占比多少
             continue
         out.append(frame)
     return out
