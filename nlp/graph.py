@@ -371,7 +371,8 @@ class Graph:
                 percent = -percent
             seen.setdefault(r["x"], Row(str(r["subject"]), delta, WAN, b.department, b.year, source_of(r), r["x"],
                                         None, {"current": dec(r.get("current")), "percent": percent,
-                                               "reason": r.get("reason"), "previous": dec(r.get("previous"))}))
+                                               "reason": r.get("reason"), "previous": dec(r.get("previous")),
+                                               "direction": str(r.get("direction") or "")}))
         return list(seen.values())
 
     def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:

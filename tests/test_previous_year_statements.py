@@ -78,7 +78,9 @@ def test_a_derived_year_lists_the_parts_named_in_full(ask) -> None:
     assert got["2023年公务用车运行费（推算）"] == "22.50" and got["2023年公务用车购置费（推算）"] == "0.00"
     labels = [a["label"] for a in reply["answers"]]
     assert "2024年“三公”经费合计" in labels and "2024年公务接待费" in labels
-    assert "2024年公务用车运行费" not in labels and len(labels) == 12
+    assert "2024年公务用车运行费" not in labels and len(labels) == 13
+    # 公务用车购置及运行费 states no change of its own: its parts' (购置 0, 运行 −5.50) added up
+    assert got["2023年公务用车购置及运行费（推算）"] == "22.50"
 
 
 def test_a_statement_about_figures_stated_together(national) -> None:
@@ -97,3 +99,14 @@ def test_a_statement_about_figures_stated_together(national) -> None:
 def test_last_years_final_account_from_a_joint_statement(ask_national) -> None:
     reply = ask_national("西安卫健委2021年的收入总计能算出来吗？")
     assert derived(reply) == {"2021年收入总计（推算）": "1691189.30"}
+
+
+def test_a_total_derived_from_the_changes_of_its_parts(ask) -> None:
+    """江苏省高级人民法院2019年度部门预算公开.pdf p.23–24 说明九: 因公出国（境）费预算支出160.00万元，比上年减少10万元;
+    公务用车购置预算支出0万元、公务用车运行维护费预算支出266.80万元，与上年一致; 公务接待费86.95万元，比上年减少97万元;
+    the 三公 total (513.75) has no statement of its own: 2018 = 513.75 + 10 + 97 = 620.75."""
+    reply = ask("江苏高院三公经费19年513.75万，按说明里各项的增减，18年的三公预算应该是多少？")
+    got = derived(reply)
+    assert got["2018年“三公”经费合计（推算）"] == "620.75"
+    assert got["2018年因公出国（境）费（推算）"] == "170.00" and got["2018年公务接待费（推算）"] == "183.95"
+    assert "由说明所列各分项的增减相加" in reply["text"]

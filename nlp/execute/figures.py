@@ -344,6 +344,65 @@ def _about(subject: str, key: str) -> bool:
     return quantity_of(subject, side_of(subject)) == key
 
 
+def _from_parts(ctx: Context, doc: Budget, dept: str, metrics: list[str], stated: list[dict]) -> list[dict]:
+    """The change of a figure the narrative states nothing about, added up from the changes it states
+    for every part of it (江苏高院 2019 三公: 出国 −10、接待 −97、公务用车运行维护费与上年一致 → 三公 −107).
+    A part stated 与上年一致 changes by 0; a part with no figure this year and no statement is taken as
+    unchanged (said in the answer); a part with a figure and no statement leaves the total unknown."""
+    keys = [k for k in metrics if not k.startswith("word:") and ctx.vocab.children(k)
+            and not any(s["key"] == k for s in stated)]
+    if not keys:
+        return []
+    family = list(dict.fromkeys(k2 for k in keys for k2 in [k, *_descendants(ctx, k)]))
+    now = _fetch(ctx, [doc], family)
+    flat: set[str] = set()
+    said: dict[str, Decimal] = {s["key"]: s["delta"] for s in stated}
+    for r in ctx.rows("changes", [doc]):
+        named = quantity_of(r.label, side_of(r.label))
+        if named in family and named not in said:
+            if r.amount is not None:
+                said[named] = r.amount
+            elif r.attrs.get("direction") == "flat":
+                flat.add(named)
+    assumed: list[str] = []
+
+    def delta_of(key: str) -> Decimal | None:
+        if key in said:
+            return said[key]
+        if key in flat:
+            return Decimal(0)
+        kids = ctx.vocab.children(key)
+        if kids:
+            parts = [delta_of(k) for k in kids if k != key]
+            return sum(parts, Decimal(0)) if parts and all(p is not None for p in parts) else None
+        row = now.get((dept, doc.year, key))
+        if row is not None and row.amount == 0:
+            assumed.append(_label(ctx, key))
+            return Decimal(0)
+        return None
+
+    out = []
+    for key in keys:
+        row = now.get((dept, doc.year, key))
+        kids = ctx.vocab.children(key)
+        parts = [delta_of(k) for k in kids]
+        if row is None or not parts or any(p is None for p in parts) or not any(k in said for k in _descendants(ctx, key)):
+            continue
+        note = "由说明所列各分项的增减相加" + (f"，{'、'.join(dict.fromkeys(assumed))}本年为0且未说明增减，按未变计"
+                                          if assumed else "")
+        out.append({"key": key, "label": _label(ctx, key), "subject": _label(ctx, key), "delta": sum(parts, Decimal(0)),
+                    "current": row.amount, "percent": None, "source": row.source, "reason": note})
+    return out
+
+
+def _descendants(ctx: Context, key: str) -> list[str]:
+    out: list[str] = []
+    for k in ctx.vocab.children(key):
+        if k != key and k not in out:
+            out += [k, *_descendants(ctx, k)]
+    return out
+
+
 def change(frame: Frame, ctx: Context) -> Result:
     """Changes against the year before as the narrative states them (比上年增加/减少), or as the
     difference of two budgets in the graph; the previous year's figure derived from them where the
@@ -384,6 +443,8 @@ def change(frame: Frame, ctx: Context) -> Result:
                                "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
             stated = _agreeing(stated, current, dept, doc.year)
             before = next((b for b in have if b.year == doc.year - 1), None)
+            if before is None:
+                stated = _from_parts(ctx, doc, dept, metrics, stated) + stated
             asked_earlier = [d for d in docs if d.year < doc.year]
             if before is None and asked_earlier:
                 # 26年预算比24年实际花的多了多少: the years asked compared, not the year before the later one;

@@ -32,7 +32,7 @@ for _topic, _key, _pattern in [
     ("total", "income_and_expenditure", r"收支总预算|收支(?:预算)?总(?:计|额|规模)|收支预算(?:总额|总计)?|收支总数|"
                                         r"收入支出(?:决算)?总计|收入、支出总计|收、?支(?:决算)?总计各?"),
     # 三公 and the other 一般性支出
-    ("three_public", "vehicle_purchase", r"公务用车购置(?:费用?|支出)(?:支出)?"),
+    ("three_public", "vehicle_purchase", r"公务用车购置(?:费用?|支出)?(?:支出)?"),
     ("three_public", "vehicle_operation", r"公务用车运行(?:维护)?费用?(?:支出)?"),
     ("three_public", "vehicles", r"公务用车购置(?:及|和|与)运行(?:维护|维修)?费用?(?:[（(]小计[)）])?|公车购置及运维费"),
     ("three_public", "overseas", r"因公出国[（(]?境[)）]?(?:费用?|经费)(?:支出)?"),
