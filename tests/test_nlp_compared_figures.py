@@ -69,3 +69,9 @@ def test_rows_ranked_by_completion_rate(ask_national) -> None:
     rates = [(d["label"], d["value"]) for d in reply["derived"]]
     assert [v for _, v in rates] == ["0.80", "72.77", "73.28"]
     assert "一般行政管理事务" in rates[0][0] and "行政单位医疗" in reply["text"]
+
+
+def test_a_sum_over_a_name_takes_the_projects_that_extend_it(ask_national) -> None:
+    """烟台市财政局 公开表11 (p.26): 中介服务费 544.54, 中介服务费-政府项目审查费 800.00, 中介服务费 360.00."""
+    reply = ask_national("烟台财政局中介服务费一共花多少？")
+    assert reply["derived"][-1]["value"] == "1704.54"

@@ -72,12 +72,25 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     the same name elsewhere (for the sentence that says so)."""
     f = frame.filters
     c = _constraints(frame)
-    c.projects = [p.iri for p in f.projects]
+    c.projects = [p.iri for p in f.projects] + _family(frame, ctx)
     c.bound, c.category, c.funding = None, [], []  # asked of a named project, a condition is a question
     rows = ctx.rows("projects", [], c)
     names = {d.name for d in f.departments}
     kept = [r for r in rows if (not names or r.department in names) and (not f.years or r.year in f.years)]
     return kept, ([] if kept else rows)
+
+
+def _family(frame: Frame, ctx: Context) -> list[str]:
+    """Where a question adds up or counts the projects of a name (中介服务费一共多少、分别是哪几笔), the
+    projects whose names extend it (中介服务费-政府项目审查费) are of that name too."""
+    op = frame.operation
+    if not ({op.name, *op.also} & {"sum", "count"}):
+        return []
+    heads = [re.escape(p.name) for p in frame.filters.projects if len(p.name) >= 3]
+    if not heads:
+        return []
+    extends = re.compile(rf"^(?:{'|'.join(heads)})[-—－–（(：:]")
+    return [e.iri for e in ctx.catalog.of_kind("project") if extends.match(e.name)]
 
 
 @executor("projects")
