@@ -75,3 +75,10 @@ def test_a_sum_over_a_name_takes_the_projects_that_extend_it(ask_national) -> No
     """烟台市财政局 公开表11 (p.26): 中介服务费 544.54, 中介服务费-政府项目审查费 800.00, 中介服务费 360.00."""
     reply = ask_national("烟台财政局中介服务费一共花多少？")
     assert reply["derived"][-1]["value"] == "1704.54"
+
+
+def test_a_national_organ_by_its_organisation_word(ask_national) -> None:
+    """信访局 is 国家信访局, 长春市信访局 and 长沙市信访局; only 国家信访局 has a 2024 budget (决算 p.15: 三公 预算
+    76.43, 决算46.21, 完成60.46%)."""
+    reply = ask_national("信访局24年三公经费预算和实际各多少？完成率多少？")
+    assert "国家信访局2024年" in reply["text"] and "60.46%" in reply["text"]

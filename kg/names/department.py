@@ -239,7 +239,10 @@ def short_forms(name: str) -> list[str]:
     name = strip_budget_suffix(printed)  # 深圳市财政局（本级） is asked for as 深圳市财政局
     places, org = split_place(name)
     if not places or not org:
-        return [name] if name != printed else []
+        national = _NATIONAL_PREFIX_RE.match(name)  # 国家信访局 is 信访局 too (shared with 长春's: asked back)
+        rest = name[national.end():] if national else ""
+        tail = [rest] if len(rest) >= 3 and not _NATIONAL_PREFIX_RE.search(rest) and "国家" not in rest else []
+        return _unique(([name] if name != printed else []) + tail)
     out: list[str] = [name] if name != printed else []
     for word, others in ORG_SYNONYMS.items():
         if org.endswith(word):
