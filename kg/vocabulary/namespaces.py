@@ -47,7 +47,7 @@ class Terms:
         self._namespace = namespace
 
     def __getattr__(self, name: str):
-        if name.startswith("__"):
+        if name.startswith("_"):  # no term of ours; introspection (copy, pickle, pytest) asks
             raise AttributeError(name)
         term = getattr(self._namespace, name)
         setattr(self, name, term)
