@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", required=True)
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--json", default=None)
+    ap.add_argument("--no-queries", action="store_true", help="only the counts and the sizes")
     args = ap.parse_args(argv)
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -103,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     result["without_union"] = copy_store(source, without, False)
     del source
     print(json.dumps(result, ensure_ascii=False), flush=True)
+    if args.no_queries:
+        if args.json:
+            Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        return 0
 
     from kg.store import open_store
     from scale import bound_queries
