@@ -99,9 +99,10 @@ class TreePeak:
 
 
 def run_measured(cmd: list[str], log: Path) -> dict:
-    """Run a command; wall time, exit code, peak memory of its process tree, the CPU seconds of
-    the tree (every process it waited for: the workers too) and the machine's load average at the
-    start and the end (the machine is shared: the load says what the wall time means)."""
+    """Run a command; wall time, exit code, peak memory of its process tree, the CPU seconds of the
+    command and of the children it reaped (``RUSAGE_CHILDREN``: the readers a forkserver starts
+    for ``budgetkg ingest`` are not among them) and the machine's load average at the start and
+    the end (the machine is shared: the load says what the wall time means)."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
