@@ -99,14 +99,24 @@ class TreePeak:
 
 
 def run_measured(cmd: list[str], log: Path) -> dict:
-    """Run a command; wall time, exit code and peak memory of its process tree."""
+    """Run a command; wall time, exit code, peak memory of its process tree, the CPU seconds of the
+    command and of the children it reaped (``RUSAGE_CHILDREN``: the readers a forkserver starts
+    for ``budgetkg ingest`` are not among them) and the machine's load average at the start and
+    the end (the machine is shared: the load says what the wall time means)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
         peak = TreePeak(proc.pid)
         code = proc.wait()
     wall = time.perf_counter() - started
-    return {"seconds": round(wall, 2), "exit": code, "peak_rss_mib": round(peak.stop() / 2**20)}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": round(wall, 2), "exit": code, "peak_rss_mib": round(peak.stop() / 2**20),
+            "cpu_seconds": round(cpu, 1), "load_average": [round(load, 2), round(os.getloadavg()[0], 2)]}
 
 
 # ------------------------------------------------------------------ extraction
@@ -451,6 +461,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--question-budget", type=float, default=300.0, help="seconds of questions per size at most")
     ap.add_argument("--memory-max-quads", type=int, default=1_500_000)
     ap.add_argument("--query-timeout", type=float, default=120.0, help="seconds for all runs of one query")
+    ap.add_argument("--ingest-only", action="store_true",
+                    help="per size only the ingest figures (no dump, loads, queries or questions)")
     ap.add_argument("--queries-only", metavar="SIZE=OXIGRAPH_PATH[,VIRTUOSO_URL]",
                     help="only the query and question figures, on stores already built (e.g. by an earlier run)")
     args = ap.parse_args(argv)
@@ -475,6 +487,12 @@ def main(argv: list[str] | None = None) -> int:
             r["ingest"]["--jobs 2"] = ing
             if size == args.dask_size:
                 r["ingest"]["dask-local (2 workers)"] = ingest(work, folder, f"{size}_dask", "--executor", "dask-local")[0]
+            if args.ingest_only:
+                results["sizes"][str(size)] = r
+                Path(args.json).write_text(json.dumps(strip_private(results), ensure_ascii=False, indent=1),
+                                           encoding="utf-8")
+                print(json.dumps(strip_private(r), ensure_ascii=False), flush=True)
+                continue
             nq = work / f"dump_{size}.nq"
             quads = dump(store_path, nq)
             r["load"]["quads"] = quads
@@ -511,8 +529,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     results["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     Path(args.json).write_text(json.dumps(strip_private(results), ensure_ascii=False, indent=1), encoding="utf-8")
-    print()
-    print(report(results))
+    if not args.ingest_only:
+        print()
+        print(report(results))
     return 0
 
 

@@ -23,7 +23,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.extract.model import Record
 from kg.graph.links import GRAPH_LINKS, links_changes, links_graph
-from kg.rdf.mapping import record_to_graph
+from kg.rdf.mapping import record_to_graph, record_triples
 from kg.vocabulary.namespaces import BKG
 from kg.graph.queries import in_graph
 from kg.graph.registry import (GRAPH_DEPARTMENTS, departments_in, departments_of_graphs, registry_changes,
@@ -70,12 +70,12 @@ def write_shard(path: str, record: Record) -> Shard:
     renamed), for a bulk loader on another machine or later."""
     import os
 
-    iri, graph = record_to_graph(record)
+    iri, triples = record_triples(record)
     tmp = f"{path}.tmp{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as handle:
-        handle.writelines(nquads_lines(str(iri), graph))
+        handle.writelines(nquads_lines(str(iri), triples))
     os.replace(tmp, path)
-    return Shard(path, str(iri), len(graph), frozenset(departments_in(graph)))
+    return Shard(path, str(iri), len(triples), frozenset(departments_in(triples)))
 
 
 def content_hash(path: str, chunk: int = 1 << 20) -> str:
@@ -134,10 +134,20 @@ def supports_bulk(store: Store) -> bool:
 
 def nquads_lines(graph: str, triples: Iterable) -> Iterator[str]:
     """A document graph as N-Quads: each triple in its named graph and in the default graph
-    (the store's union, which is a set: a triple of two documents is stored there once)."""
+    (the store's union, which is a set: a triple of two documents is stored there once).
+
+    Each distinct term is written once (``ntriples_term``) and then looked up: a document's
+    subjects, predicates and most objects repeat, and writing them was a fifth of the mapping."""
     name = ntriples_term(URIRef(graph))
+    written: dict = {}
     for s, p, o in triples:
-        triple = f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)}"
+        parts = []
+        for term in (s, p, o):
+            text = written.get(term)
+            if text is None:
+                text = written[term] = ntriples_term(term)
+            parts.append(text)
+        triple = " ".join(parts)
         yield f"{triple} {name} .\n"
         yield f"{triple} .\n"
 
@@ -177,10 +187,10 @@ def bulk_commit_documents(store: Store, documents: Sequence[Document]) -> list[L
                 content.append(handle.read())
             departments |= document.shard.departments
         else:
-            iri, graph = record_to_graph(document.record)
-            size = len(graph)
-            content.extend(nquads_lines(str(iri), graph))
-            departments |= departments_in(graph)
+            iri, triples = record_triples(document.record)
+            size = len(triples)
+            content.extend(nquads_lines(str(iri), triples))
+            departments |= departments_in(triples)
         extra = collection_triples(iri, document)
         content.extend(nquads_lines(str(iri), extra))
         size += len(extra)

@@ -50,9 +50,13 @@ SELECT DISTINCT ?d ?name WHERE {{
     return g
 
 
-def departments_in(graph: Graph) -> set[str]:
-    """The departments a document graph names (its own, its units, responsible units)."""
-    return {str(d) for d in graph.subjects(RDF.type, BKG.Department)}
+def departments_in(graph: Graph | Iterable[tuple]) -> set[str]:
+    """The departments a document graph names (its own, its units, responsible units); a Graph
+    or the triples ``kg.rdf.mapping.record_triples`` gives."""
+    if isinstance(graph, Graph):
+        return {str(d) for d in graph.subjects(RDF.type, BKG.Department)}
+    kind, department = RDF.type, BKG.Department
+    return {str(s) for s, p, o in graph if p == kind and o == department}
 
 
 def departments_of_graphs(store, graphs: Iterable[str]) -> set[str]:

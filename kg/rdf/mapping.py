@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -25,9 +26,13 @@ from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows
 from kg.rdf.subject_schemes import SubjectConcept, economic_concept, functional_concept, under
 from kg.rdf.policy import facts as policy_facts, issued_year
 from kg.rdf.topics import topic_evidence
-from kg.vocabulary.namespaces import BKG, QB, bind_all
+from kg.vocabulary.namespaces import BKG, QB, Terms, bind_all
 from kg.rdf.narrative import map_narrative
 from kg.rdf.privacy import scrub
+
+# Each term made once (``Terms``): the blocks below name a term for every triple they write.
+BKG, QB, DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD = (Terms(ns) for ns in (BKG, QB, DCTERMS, ORG, PROV, RDF, RDFS,
+                                                                          SKOS, XSD))
 
 WAN = "万元"
 CNY = URIRef("http://publications.europa.eu/resource/authority/currency/CNY")
@@ -58,7 +63,19 @@ def decimal_literal(value: Decimal) -> Literal:
     text = format(value, "f")
     if "." not in text:  # "2.0", not "2": Virtuoso stores a point-less decimal as an integer
         text += ".0"
+    return _decimal_of_text(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _decimal_of_text(text: str) -> Literal:
+    """Keyed by the text, never by the Decimal: 1.0 and 1.00 are equal Decimals but other literals."""
     return Literal(text, datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=1 << 12)
+def integer_literal(value: int) -> Literal:
+    """xsd:integer (page and line numbers, counts, levels: they repeat across a document)."""
+    return Literal(int(value))
 
 
 def printed(value: Decimal | None) -> str | None:
@@ -92,8 +109,12 @@ def policy_issued_year(number: str | None) -> int | None:
 
 @dataclass
 class _Context:
+    """What one record's mapping writes into: ``triples``, an insertion-ordered set (a dict's keys)
+    of rdflib term tuples. Not an rdflib ``Graph``: its indexes and events cost ≈ 30 µs a triple,
+    most of the mapping's time, and nothing here queries the triples but one pass in ``_flows``."""
+
     record: Record
-    graph: Graph
+    triples: dict[tuple, None]
     doc: URIRef
     dept: URIRef | None
     year: URIRef | None
@@ -109,20 +130,34 @@ class _Context:
         if o is None:
             return
         if isinstance(o, Literal) and o.datatype in (None, XSD.string) and isinstance(o.value, str):
-            text = scrub(str(o))
-            if not text:
+            o = _plain_text(str(o), o.language)
+            if o is None:
                 return
-            if text != str(o) or o.datatype is not None:  # xsd:string written as a plain literal
-                o = Literal(text, lang=o.language) if o.language else Literal(text)
-        self.graph.add((s, p, o))
+        self.triples[(s, p, o)] = None
 
     def text(self, s, p, value: str | None) -> None:
         if value:
-            self.add(s, p, Literal(value))
+            if type(value) is str:  # the common case, without a Literal made and scrubbed per call
+                o = _plain_text(value, None)
+                if o is not None:
+                    self.triples[(s, p, o)] = None
+            else:
+                self.add(s, p, Literal(value))
 
     def money(self, s, p, value: Decimal | None) -> None:
         if value is not None:
             self.add(s, p, decimal_literal(to_wan(value, self.record.unit)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_text(text: str, language: str | None) -> Literal | None:
+    """A text as the graph holds it: phone numbers scrubbed (``kg.rdf.privacy``), None when
+    nothing is left, a plain literal (an xsd:string is written without its datatype). Cached:
+    labels, units, files and table names repeat on every observation of a document."""
+    text = scrub(text)
+    if not text:
+        return None
+    return Literal(text, lang=language) if language else Literal(text)
 
 
 def document_iri(record: Record) -> URIRef:
@@ -131,11 +166,20 @@ def document_iri(record: Record) -> URIRef:
 
 
 def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
-    """Map one record; returns (graph IRI, triples). Pure: touches no store."""
+    """Map one record; returns (graph IRI, an rdflib Graph of its triples, prefixes bound). Pure:
+    touches no store. For writing to a store, ``record_triples`` is the same without the Graph."""
+    doc, triples = record_triples(record)
     g = Graph()
     bind_all(g)
+    g.addN((s, p, o, g) for s, p, o in triples)
+    return doc, g
+
+
+def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
+    """Map one record; returns (graph IRI, its triples, each once, as tuples of rdflib terms).
+    Pure: touches no store. What the bulk loader and the N-Quads shards write."""
     doc = document_iri(record)
-    ctx = _Context(record=record, graph=g, doc=doc,
+    ctx = _Context(record=record, triples={}, doc=doc,
                    dept=iris.department(record.department) if record.department else None,
                    year=iris.year(record.year) if record.year else None,
                    phase=iris.phase(phase_key(record.kind)),
@@ -158,7 +202,7 @@ def record_to_graph(record: Record) -> tuple[URIRef, Graph]:
     _changes(ctx)
     _executions(ctx)
     map_narrative(ctx)
-    return doc, g
+    return doc, list(ctx.triples)
 
 
 # ------------------------------------------------------------------------------------ blocks
@@ -172,9 +216,9 @@ def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decim
     ctx.text(loc, BKG.sourceFile, prov.file if prov else ctx.record.source)
     if prov:
         if prov.page is not None:
-            ctx.add(loc, BKG.page, Literal(int(prov.page)))
+            ctx.add(loc, BKG.page, integer_literal(prov.page))
         if prov.line is not None:
-            ctx.add(loc, BKG.line, Literal(int(prov.line)))
+            ctx.add(loc, BKG.line, integer_literal(prov.line))
         ctx.text(loc, BKG.table, prov.table)
         ctx.text(loc, BKG.row, prov.row)
     if value is not None:  # as the page prints it: in the table's own unit where it has one
@@ -188,7 +232,7 @@ def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decim
 def _year_node(ctx: _Context, y: int) -> URIRef:
     node = iris.year(y)
     ctx.add(node, RDF.type, BKG.FiscalYear)
-    ctx.add(node, BKG.year, Literal(int(y)))
+    ctx.add(node, BKG.year, integer_literal(y))
     ctx.add(node, RDFS.label, Literal(f"{int(y)}年"))
     return node
 
@@ -285,9 +329,11 @@ def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance |
 def _measure(ctx: _Context, node: URIRef) -> None:
     """The measure's attributes: 万元 as text (older queries read it), the currency CNY and the
     unit multiplier 4 (10⁴ yuan), as Data Cube / OpenBudgets.eu attributes."""
-    ctx.add(node, BKG.unitOfMeasure, Literal(WAN))
-    ctx.add(node, BKG.currency, CNY)
-    ctx.add(node, BKG.unitMultiplier, Literal(4))
+    for p, o in _MEASURE:
+        ctx.add(node, p, o)
+
+
+_MEASURE = ((BKG.unitOfMeasure, Literal(WAN)), (BKG.currency, CNY), (BKG.unitMultiplier, Literal(4)))
 
 
 def _totals(ctx: _Context) -> None:
@@ -533,7 +579,8 @@ def _flows(ctx: _Context) -> FlowPlan:
     plan = plan_flows(ctx.record)
     if plan.scope:
         ctx.add(ctx.dataset, BKG.functionalScope, iris.amount_scope(plan.scope))
-        for obs in list(ctx.graph.subjects(BKG.expenditureKind, None)):
+        kind = BKG.expenditureKind
+        for obs in [s for s, p, _o in ctx.triples if p == kind]:
             if str(obs).startswith(str(ctx.doc) + "/obs/functional/"):
                 ctx.add(obs, BKG.amountScope, iris.amount_scope(plan.scope))
     projects = _project_iris(ctx.record)

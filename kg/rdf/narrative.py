@@ -16,7 +16,9 @@ from rdflib import Literal
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.rdf import iris
-from kg.vocabulary.namespaces import BKG
+from kg.vocabulary.namespaces import BKG, Terms
+
+BKG, RDF, RDFS, XSD = (Terms(ns) for ns in (BKG, RDF, RDFS, XSD))  # each term made once
 
 if TYPE_CHECKING:  # the mapping's context, passed in: one definition of how a node is written
     from kg.rdf.mapping import _Context
