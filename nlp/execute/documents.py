@@ -30,6 +30,35 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
     return []
 
 
+def _names_own(word: str, own: str) -> bool:
+    """Whether a question word names the project itself rather than some of its indicators: it
+    stands in the project's name, holds a 4+ character word of it, or every 2+ character piece of it
+    stands in the name (涉气企业用电量监控平台 of 昌吉州涉气企业重污染天气用电量监控平台及…), so it
+    filters none of the project's indicators."""
+    if _within(word, own) or any(_within(x, word) for x in own.split() if len(x) >= 4):
+        return True
+    found, missing = _pieces(word, own.split() or [own])
+    return bool(found) and not missing
+
+
+def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
+    """The indicators each question word names best: those holding the most of its characters in
+    pieces of 2+ (设备故障恢复时间 names 设备/系统故障恢复时间, not 设备完好率, which holds only 设备);
+    pieces that are generic or the project's own name count for none."""
+    chosen: set[int] = set()
+    for w in words:
+        best, which = 0, []
+        for n, i in enumerate(rows):
+            covered = sum(len(p) for p in _pieces(w, [i.label])[0]
+                          if len(p) >= 2 and not _GENERIC_TOPIC.match(p) and not _within(p, own))
+            if covered and covered > best:
+                best, which = covered, [n]
+            elif covered and covered == best:
+                which.append(n)
+        chosen.update(which)
+    return [i for n, i in enumerate(rows) if n in chosen]
+
+
 @executor("indicators")
 def indicators(frame: Frame, ctx: Context) -> Result:
     """The indicators of the named projects (of the kinds asked), or the department's own
@@ -56,12 +85,9 @@ def indicators(frame: Frame, ctx: Context) -> Result:
             rows += ctx.rows("indicators", [b], Constraints(indicator_target=b.department_iri, indicator_kinds=kinds))
     what = "、".join(f.indicator_kinds) if f.indicator_kinds else "绩效指标"
     own = " ".join(n for p in projects for n in [p.label, *p.attrs.get("aliases", [])])
-    words = [w for w in f.keywords if not _within(w, own) and not any(_within(x, w) for x in own.split() if len(x) >= 4)]
+    words = [w for w in f.keywords if not _names_own(w, own)]
     if words and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
-        names = [i.label for i in rows]
-        pieces = [p for w in words for p in _pieces(w, names)[0] if len(p) >= 2 and not _GENERIC_TOPIC.match(p)
-                  and not _within(p, own)]
-        about = [i for i in rows if any(_within(p, i.label) for p in pieces)]
+        about = _named_by(words, rows, own)
         relaxed = not about
         if about:
             rows = about

@@ -77,7 +77,45 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     rows = ctx.rows("projects", [], c)
     names = {d.name for d in f.departments}
     kept = [r for r in rows if (not names or r.department in names) and (not f.years or r.year in f.years)]
+    if not kept and names:
+        kept = _abbreviated_projects(frame, ctx)
     return kept, ([] if kept else rows)
+
+
+# The most characters of a project's name a short form may leave out between two it keeps (运维 of
+# 运行维护 leaves one: 行).
+_ABBREVIATION_GAP = 2
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is a short form of a stretch of ``name``: its characters in order, starting
+    where the stretch starts, with at most ``_ABBREVIATION_GAP`` characters left out between two kept
+    ones, and at least two thirds of the stretch kept (信息化运维 of 信息化运行维护: 运维 is how
+    people say 运行维护)."""
+    if len(short) < 4:
+        return False
+    for start in (i for i, ch in enumerate(name) if ch == short[0]):
+        at, kept = start, 0
+        for ch in short:
+            j = name.find(ch, at, at + _ABBREVIATION_GAP + 1 if kept else at + 1)
+            if j < 0:
+                break
+            at, kept = j + 1, kept + 1
+        if kept == len(short) and len(short) * 3 >= (at - start) * 2:
+            return True
+    return False
+
+
+def _abbreviated_projects(frame: Frame, ctx: Context) -> list[Row]:
+    """The named department's own projects whose names the asked name is a short form of, where the
+    name as asked is another department's project (国家信访局信息化运维: 昌吉's 信息化运维 is a project
+    of that name, 国家信访局's own is 信息化运行维护)."""
+    budgets, _note = ctx.scope(frame)
+    if not budgets:
+        return []
+    asked = [p.name for p in frame.filters.projects]
+    rows = ctx.rows("projects", budgets, Constraints())
+    return [r for r in rows if r.label not in asked and any(abbreviates(a, r.label) for a in asked)]
 
 
 @executor("projects")
