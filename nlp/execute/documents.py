@@ -699,7 +699,7 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             continue
         text = p.attrs.get("description") or ""
         amounts = [a.value for a in find_amounts(text)
-                   if not re.search(r"(共计|合计|总计|总额|共)[为是:：]?$", text[max(0, a.start - 4):a.start])
+                   if not re.search(r"(共计|合计|总计|总额|共|预算)[为是:：]?$", text[max(0, a.start - 4):a.start])
                    and not re.match(r"\s*(/|每|一次|一人)", text[a.end:a.end + 3])
                    and not re.search(r"(每|单价|标准)[^，,。；;]{0,4}$", text[max(0, a.start - 6):a.start])]
         if p.amount is not None and len(amounts) >= 2:
