@@ -378,7 +378,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 attrs = ev.cues.values("attribute")
                 if ev.cues.has("income_breakdown") and "funding" not in attrs:
                     attrs.append("funding")
-                frame.measures = attrs or ["amount", "description"]
+                frame.measures = attrs or (["amount"] if frame.operation.name in ("sum", "count")
+                                           else ["amount", "description"])  # 加起来多少: the amounts
             out.append(frame)
             continue
         group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, frame.clause)), None)

@@ -79,6 +79,10 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     kept = [r for r in rows if (not names or r.department in names) and (not f.years or r.year in f.years)]
     if not kept and names:
         kept = _abbreviated_projects(frame, ctx)
+    cats = {r.attrs.get("category") for r in kept}
+    if len(f.categories) == 1 and len(cats) > 1 and f.categories[0] in cats and frame.operation.name != "yesno":
+        # 结转那笔钱买什么 of a project named twice (当年 57.00, 上年结转 30.00): the one of that category
+        kept = [r for r in kept if r.attrs.get("category") == f.categories[0]]
     return kept, ([] if kept else rows)
 
 
@@ -107,15 +111,17 @@ def abbreviates(short: str, name: str) -> bool:
 
 
 def _abbreviated_projects(frame: Frame, ctx: Context) -> list[Row]:
-    """The named department's own projects whose names the asked name is a short form of, where the
-    name as asked is another department's project (国家信访局信息化运维: 昌吉's 信息化运维 is a project
-    of that name, 国家信访局's own is 信息化运行维护)."""
+    """The named department's own projects whose names hold the asked name or a short form of it,
+    where the name as asked is another department's project (国家信访局信息化运维: 昌吉's 信息化运维
+    is a project of that name, 国家信访局's own is 信息化运行维护; 阿克陶县分局物业费: 福州's 物业费 is
+    a project, 克州's is 阿克陶县分局物业费、制冷费项目)."""
     budgets, _note = ctx.scope(frame)
     if not budgets:
         return []
     asked = [p.name for p in frame.filters.projects]
     rows = ctx.rows("projects", budgets, Constraints())
-    return [r for r in rows if r.label not in asked and any(abbreviates(a, r.label) for a in asked)]
+    return [r for r in rows if r.label not in asked and any(
+        (len(a) >= 3 and a in r.label) or abbreviates(a, r.label) for a in asked)]
 
 
 @executor("projects")
