@@ -9,7 +9,7 @@ from decimal import Decimal
 from nlp import derive as D
 from nlp.execute.narrative_audit import NARRATIVE_WORDS, audit_narrative
 from nlp.execute.base import Context, Result, derived_item, executor, item_of, project_phrase, who, with_note
-from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, named_projects, scoped_projects
+from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, names_own, named_projects, scoped_projects
 from nlp import lexicon as L
 from nlp.frames import Frame
 from nlp.graph import Row
@@ -28,17 +28,6 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
     if frame.filters.projects:
         return named_projects(frame, ctx)[0]
     return []
-
-
-def _names_own(word: str, own: str) -> bool:
-    """Whether a question word names the project itself rather than some of its indicators: it
-    stands in the project's name, holds a 4+ character word of it, or every 2+ character piece of it
-    stands in the name (涉气企业用电量监控平台 of 昌吉州涉气企业重污染天气用电量监控平台及…), so it
-    filters none of the project's indicators."""
-    if _within(word, own) or any(_within(x, word) for x in own.split() if len(x) >= 4):
-        return True
-    found, missing = _pieces(word, own.split() or [own])
-    return bool(found) and not missing
 
 
 def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
@@ -85,7 +74,7 @@ def indicators(frame: Frame, ctx: Context) -> Result:
             rows += ctx.rows("indicators", [b], Constraints(indicator_target=b.department_iri, indicator_kinds=kinds))
     what = "、".join(f.indicator_kinds) if f.indicator_kinds else "绩效指标"
     own = " ".join(n for p in projects for n in [p.label, *p.attrs.get("aliases", [])])
-    words = [w for w in f.keywords if not _names_own(w, own)]
+    words = [w for w in f.keywords if not names_own(w, own)]
     if words and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
         about = _named_by(words, rows, own)
         relaxed = not about

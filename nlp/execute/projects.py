@@ -13,6 +13,7 @@ from nlp import lexicon as L
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
 from nlp.frames import Frame
+from nlp.link import short_form_of
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -86,30 +87,6 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     return kept, ([] if kept else rows)
 
 
-# The most characters of a project's name a short form may leave out between two it keeps (运维 of
-# 运行维护 leaves one: 行).
-_ABBREVIATION_GAP = 2
-
-
-def abbreviates(short: str, name: str) -> bool:
-    """Whether ``short`` is a short form of a stretch of ``name``: its characters in order, starting
-    where the stretch starts, with at most ``_ABBREVIATION_GAP`` characters left out between two kept
-    ones, and at least two thirds of the stretch kept (信息化运维 of 信息化运行维护: 运维 is how
-    people say 运行维护)."""
-    if len(short) < 4:
-        return False
-    for start in (i for i, ch in enumerate(name) if ch == short[0]):
-        at, kept = start, 0
-        for ch in short:
-            j = name.find(ch, at, at + _ABBREVIATION_GAP + 1 if kept else at + 1)
-            if j < 0:
-                break
-            at, kept = j + 1, kept + 1
-        if kept == len(short) and len(short) * 3 >= (at - start) * 2:
-            return True
-    return False
-
-
 def _abbreviated_projects(frame: Frame, ctx: Context) -> list[Row]:
     """The named department's own projects whose names hold the asked name or a short form of it,
     where the name as asked is another department's project (国家信访局信息化运维: 昌吉's 信息化运维
@@ -121,7 +98,7 @@ def _abbreviated_projects(frame: Frame, ctx: Context) -> list[Row]:
     asked = [p.name for p in frame.filters.projects]
     rows = ctx.rows("projects", budgets, Constraints())
     return [r for r in rows if r.label not in asked and any(
-        (len(a) >= 3 and a in r.label) or abbreviates(a, r.label) for a in asked)]
+        (len(a) >= 3 and a in r.label) or short_form_of(a, r.label) for a in asked)]
 
 
 @executor("projects")
@@ -412,6 +389,31 @@ def sub_items(text: str) -> list[tuple[str, Decimal]]:
     return out
 
 
+def _parts_named(frame: Frame, r: Row, subs: list[tuple[str, Decimal]], wanted: list[str],
+                 items: list[Item], parts: list[str], derived: list) -> None:
+    """The parts of a project's money its description lists (``sub_items``) — those the question's
+    words name, each with its share of the project; all of them where no word names one. Several
+    parts named by one word are added up where the question sums (区级、市级支持总部经济一共多少)."""
+    named = [(name, value) for name, value in subs if not wanted or any(_within(w, name) for w in wanted)]
+    for name, value in named:
+        items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
+                          {"project": r.label}))
+        if wanted and r.amount:
+            d = D.share(D.Input(name, value, WAN, r.department, r.year, r.source),
+                        figure_input(r, r.label), f"{name}占{r.label}比重")
+            if d is not None:
+                derived.append(d)
+                items.append(derived_item(d))
+                parts.append(d.formula)
+    op = frame.operation
+    if wanted and len(named) >= 2 and (op.name == "sum" or "sum" in op.also):
+        d = D.total([D.Input(name, value, WAN, r.department, r.year, r.source) for name, value in named],
+                    f"{r.label}中{'、'.join(name for name, _ in named)}合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        parts.append(d.formula)
+
+
 def _condition_answer(frame: Frame, r: Row, funding_labels: list[str]) -> str:
     """是/不是: whether a named project meets the condition the question asks about (用财政拨款安排,
     上年结转, 单位资金)."""
@@ -476,24 +478,18 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
             items.append(_project_item(ctx, r, description=text or None))
             parts.append(f"{project_phrase(r)}的资金用途：{text or '文件中未说明资金用途'}")
             wanted = [w for w in frame.filters.keywords if len(w) >= 2]
-            for name, value in sub_items(text):
-                if wanted and not any(_within(w, name) for w in wanted):
-                    continue
-                items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
-                                  {"project": r.label}))
-                if wanted and r.amount:
-                    d = D.share(D.Input(name, value, WAN, r.department, r.year, r.source),
-                                figure_input(r, r.label), f"{name}占{r.label}比重")
-                    if d is not None:
-                        derived.append(d)
-                        items.append(derived_item(d))
-                        parts.append(d.formula)
+            _parts_named(frame, r, sub_items(text), wanted, items, parts, derived)
         if "period" in asked:
             items.append(_project_item(ctx, r, period=r.attrs.get("period")))
             parts.append(f"{project_phrase(r)}的资金执行时间：{r.attrs.get('period') or '文件中未列明'}")
         if "amount" in asked:
             items.append(_project_item(ctx, r))
             parts.append(project_phrase(r) + (f"，{ctx.vocab.categories.get(cat, '')}项目" if cat else ""))
+            if "description" not in asked:  # 里面促消费提质提升给了多少: a part of its money, named
+                own = " ".join([r.label, *r.attrs.get("aliases", [])])
+                wanted = [w for w in frame.filters.keywords if len(w) >= 2 and not names_own(w, own)]
+                if wanted:
+                    _parts_named(frame, r, sub_items(r.attrs.get("description") or ""), wanted, items, parts, derived)
         if test and len(parts) > start:  # 是/不是 first, then the facts it rests on
             parts[start] = test + parts[start]
     if not items:
@@ -519,6 +515,17 @@ def _within(w: str, text: str) -> bool:
         return True
     return len(w) >= 3 and any(re.search(re.escape(w[:i]) + r"[\u4e00-\u9fff]" + re.escape(w[i:]), text)
                                for i in range(1, len(w)))
+
+
+def names_own(word: str, own: str) -> bool:
+    """Whether a question word names the project itself rather than some of its indicators: it
+    stands in the project's name, holds a 4+ character word of it, or every 2+ character piece of it
+    stands in the name (涉气企业用电量监控平台 of 昌吉州涉气企业重污染天气用电量监控平台及…), so it
+    filters none of the project's indicators."""
+    if _within(word, own) or any(_within(x, word) for x in own.split() if len(x) >= 4):
+        return True
+    found, missing = _pieces(word, own.split() or [own])
+    return bool(found) and not missing
 
 
 # The end of an institution's name (儿童福利院, 老年大学, 救助站): a word inside one names a place, not
