@@ -108,6 +108,8 @@ class Filters:
     terms: list[str] = field(default_factory=list)
     set_size: int | None = None  # 三家单位: the set named, not a cut
     set_of_units: bool = False   # the set is of units or budgets (三家单位, 这三份预算), not of projects
+    # subject rows of the table of one kind of funds (一般公共预算支出表: general_public_budget)
+    amount_scope: str | None = None
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),
@@ -166,7 +168,7 @@ class Frame:
         f = self.filters
         filters: dict = {}
         for key in ("years", "phase", "phases", "column", "scheme", "level", "keywords", "categories", "funding",
-                    "indicator_kinds", "terms", "set_size", "set_of_units"):
+                    "indicator_kinds", "terms", "set_size", "set_of_units", "amount_scope"):
             value = getattr(f, key)
             if value not in (None, [], False):
                 filters[key] = value

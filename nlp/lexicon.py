@@ -12,6 +12,10 @@ is asked about) the entry names its *family* and the family's anchor must be pre
 """
 from __future__ import annotations
 
+import re
+
+from kg.rdf.mapping import SCOPED_LABELS
+
 _N = r"[\d一二两三四五六七八九十百]+"  # a small count: 3, 三, 十二
 
 # ----------------------------------------------------------------------------------- measures
@@ -170,7 +174,7 @@ SET_SIZE = (rf"(?:这|那)些?{_N}(?:家|个|份|项)(?:单位|部门|预算|文
 # ----------------------------------------------------------------------------------- filters
 CATEGORY_WORDS: list[tuple[str, str]] = [
     ("carryover", r"上年结转(?:和?结余)?(?=[^，。,?？]{0,8}项目)|上年结转(?:下来|过来)?的?(?:项目|资金)|结转项目|结转的项目|结转(?:下来|过来)的项目|结转资金安排|结余资金|"
-                  r"结转结余项目|以前年度|含上年结转|包括上年结转|结转的"),
+                  r"结转结余项目|以前年度|含上年结转|包括上年结转|结转的|结转(?:的)?那(?:笔|部分)"),
     ("current", r"当年(?:预算)?安排|新安排|本年(?:度)?安排|当年的?项目|当年预算项目|新增项目"),
     ("unit_funds", r"只用单位资金|完全不用财政拨款|非财政拨款|单位资金项目|单位自有资金|自有资金"),
 ]
@@ -289,7 +293,12 @@ GROUP_WORDS: list[tuple[str, str]] = [
 ]
 # A question about a named project that asks for a target, not money (打算买几台无人机, 检查频次定的多少次,
 # 在线率要求多少): the project's performance indicators answer it.
-TARGET_ASK = r"[几多少]+[台个次套辆人户家座条批期本册份场所]|要求|要达到|达到多少|定的|定了|目标值|[率度]"
+TARGET_ASK = r"[几多少]+[台个次套辆人户家座条批期本册份场所]|要求|要达到|达到多少|定的|定了|目标值|上限|下限|[率度]"
 MONEY_ASK = r"多少钱|预算|经费|资金|金额|规模|万元|花了|安排了"
 # A count of parts the question states (项目10个, 共8个项目): checked against the graph's count.
 STATED_PARTS_COUNT = rf"(?P<n>{_N})个(?!月|人)"
+
+
+# The kind of funds a subject's rows are asked of (节能环保支出里的一般公共预算当年拨款分到哪几项):
+# the document's table of that kind (一般公共预算支出表), key of kg.rdf.mapping.SCOPED_LABELS.
+AMOUNT_SCOPES = tuple((key, re.escape(words)) for key, words in SCOPED_LABELS.items())

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 
 from nlp.catalog import Catalog, Entity
 from nlp.names import abbreviates, misspells, split_place, strip_budget_suffix as strip_scope
-from nlp.normalize import NormalizedQuestion
+from nlp.normalize import NormalizedQuestion, with_synonyms
 
 # Words that name no particular project: stripped before fuzzy comparison of project names.
 _GENERIC = re.compile(
@@ -42,7 +42,7 @@ _ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:分局|中心|局|厅|委员会|办
                   r"馆|委|办|部|处|队|团|校|园|社)")
 # A place named in the question: a stem and an administrative level.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|自治区|地区|省|市|州|县|区|旗|盟|镇|乡)")
-_NOT_PLACE = re.compile(r"^(?:本|全|各|该|这|那|每|省|市|区|县|州)|[的了和与及是在有给对把从按为向里中年月日钱费局能否推算出说明根据请问查多少哪些个]|"
+_NOT_PLACE = re.compile(r"^(?:本|全|各|该|这|那|每|省|市|区|县|州)|[的了和与及是在有给对把从按为向里中年月日钱费局能否推算出说明根据请问查多少哪些个级]|"
                         r"(?:社区|园区|辖区|景区|片区|分区|小区|街区|市区|郊区|城区|管区|校区|库区|矿区|"
                         r"山区|牧区|功能区|保护区|示范区|开发区|新区|试验区|试点区|流域)$")
 _GENERIC_UNKNOWN = {"中国", "全国", "中央", "国家", "自治区", "全州", "本级", "州级", "省级", "市级", "县级",
@@ -134,6 +134,30 @@ def abbreviated_in(text: str, name: str) -> bool:
     return False
 
 
+# The most characters of a project's name a short form may leave out between two it keeps (运维 of
+# 运行维护 leaves one: 行).
+_ABBREVIATION_GAP = 2
+
+
+def short_form_of(short: str, name: str) -> bool:
+    """Whether ``short`` is a short form of a stretch of ``name``: its characters in order, starting
+    where the stretch starts, with at most ``_ABBREVIATION_GAP`` characters left out between two kept
+    ones, and at least two thirds of the stretch kept (信息化运维 of 信息化运行维护: 运维 is how
+    people say 运行维护)."""
+    if len(short) < 4:
+        return False
+    for start in (i for i, ch in enumerate(name) if ch == short[0]):
+        at, kept = start, 0
+        for ch in short:
+            j = name.find(ch, at, at + _ABBREVIATION_GAP + 1 if kept else at + 1)
+            if j < 0:
+                break
+            at, kept = j + 1, kept + 1
+        if kept == len(short) and len(short) * 3 >= (at - start) * 2:
+            return True
+    return False
+
+
 def core(text: str) -> str:
     """A name or question with the words that name nothing removed."""
     return _GENERIC.sub("", text)
@@ -181,7 +205,9 @@ class Linker:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.keys = sorted(catalog.by_key, key=len, reverse=True)
+        # each name as it stands in a normalised question: 公车统管费用 is read as 公务用车统管费用 there
+        # (the everyday words are rewritten before linking), so a name is looked for in that form
+        self.needles = sorted(((with_synonyms(key), key) for key in catalog.by_key), key=lambda p: -len(p[0]))
         # departments, and units without a budget of their own (linked so that the answer says the
         # graph holds no budget of theirs, never their parent's figures)
         self.department_names = [(d, d.names()) for d in catalog.departments() + catalog.of_kind("unit")]
@@ -192,11 +218,11 @@ class Linker:
         nq.text = self._place_typos(nq.text)
         text = nq.text
         spans: list[tuple[int, int, str]] = []
-        for key in self.keys:
-            start = text.find(key)
+        for needle, key in self.needles:
+            start = text.find(needle)
             while start >= 0:
-                spans.append((start, start + len(key), key))
-                start = text.find(key, start + 1)
+                spans.append((start, start + len(needle), key))
+                start = text.find(needle, start + 1)
         self._text = text
         linked = Linked(nq, self._select(spans))
         enumerated = self._enumerated(text, linked.mentions)
@@ -395,10 +421,11 @@ class Linker:
 
     def _names_a_project(self, words: str) -> bool:
         """Whether ``words`` (after a place: 昌吉州加密空气质量自动监测站点建设) begin a project the graph
-        holds — its first six characters stand in a project's name — so they are no unknown
-        organisation."""
+        holds — its first six characters stand in a project's name, or a short form of them does
+        (港珠澳大桥公路 of 港珠澳大桥珠海公路口岸…) — so they are no unknown organisation."""
         head = words[:6]
-        return len(head) >= 4 and any(head in e.name for e in self.catalog.of_kind("project"))
+        return len(head) >= 4 and any(head in e.name or short_form_of(head, e.name)
+                                      for e in self.catalog.of_kind("project"))
 
     def _unknown(self, text: str, mentions: list[Mention]) -> list[tuple[int, int, str]]:
         """Places, persons and organisations the question names that no catalogue name holds:

@@ -139,6 +139,7 @@ class Parser:
                     and not _coordinated_with_subject(ev.text, c.start, c.end, names)]
             f.column = cols[0] if cols else None
             f.columns = list(dict.fromkeys(cols))
+            f.amount_scope = next((key for key, rx in L.AMOUNT_SCOPES if re.search(rx, masked)), None)
         phases = list(dict.fromkeys(cues.values("phase")))
         if phases:  # a 决算's own column where it is named, else the budget column named
             f.phase = "final_account" if "final_account" in phases else phases[0]

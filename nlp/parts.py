@@ -29,6 +29,11 @@ _ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没�
                    r"介绍|列举|查询|统计|计算|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
                    r"差|涨|降|增|减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥|多大|占了|占到|大头")
 
+# A piece that only sets the scope of what follows (信访综合保障经费的绩效指标里，…; 这些项目中，…):
+# a place word ends it and no question word is in it, so 指标 in it asks nothing yet.
+_SCOPE_ONLY = re.compile(r"(?:里|里面|中|当中|之中)$")
+_QUESTION_WORD = r"多少|几|哪|什么|谁|吗|呢|啥|是否|有没有|怎么|如何|多大"
+
 
 def split(text: str) -> list[tuple[int, int]]:
     """Spans of the parts of a folded question."""
@@ -46,7 +51,7 @@ def split(text: str) -> list[tuple[int, int]]:
         piece = text[s:e]
         if re.search(L.CONDITION_ONLY, piece) and out and not re.search(r"多少|几|哪|什么|谁|吗", piece):
             out[-1] = (out[-1][0], e)
-        elif not _ASKS.search(piece):
+        elif not _ASKS.search(piece) or (_SCOPE_ONLY.search(piece) and not re.search(_QUESTION_WORD, piece)):
             pending = s if pending is None else pending
         else:
             out.append((pending if pending is not None else s, e))
@@ -120,6 +125,21 @@ def _about_the_same(frame: Frame, ev, prev: Frame | None = None) -> bool:
         return False
     return not any(c.kind == "focus" and c.value in ("departments", "divisions", "subordinates", "functions",
                                                        "definitions") for c in ev.cues.cues)
+
+
+def _partly_another_project(frame: Frame, ev, prev: Frame) -> bool:
+    """A part after one that named a project, whose own project is only a partial (fuzzy) likeness
+    and which names no department or place of its own: where that project belongs to another
+    department than the one in scope, or the part asks a target (要达到多少, 上限多少, 几次), its
+    words are about the project just named — an indicator's name shares words with many projects'."""
+    if not ev.projects or ev.projects_exact or ev.departments or ev.places or frame.unknown:
+        return False
+    own = {p.iri for p in frame.filters.projects}
+    if not own or own == {p.iri for p in prev.filters.projects}:
+        return False
+    scope = {d.name for d in frame.filters.departments}
+    elsewhere = bool(scope) and all(p.department not in scope for p in frame.filters.projects)
+    return elsewhere or bool(re.search(L.TARGET_ASK, frame.clause) and not re.search(L.MONEY_ASK, frame.clause))
 
 
 def _same(a: Frame, b: Frame) -> bool:
@@ -391,13 +411,18 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.operation = Operation("list")
             out.append(frame)
             continue
+        if prev.filters.projects and _partly_another_project(frame, ev, prev):
+            # 信息系统运维成本上限多少 / 关爱帮扶率要达到多少 right after a project was named: words only
+            # like another project's name are the named project's own (its indicators), not that project
+            f.projects = list(prev.filters.projects)
         if prev.filters.projects and _about_the_same(frame, ev, prev):
             # 钱具体怎么分的？整个合同多少钱？去年实际完成多少？: still the project just named
             f.projects = list(prev.filters.projects)
             if frame.score < 2.0 and prev.focus in ("indicators", "policies", "persons", "findings"):
                 frame.focus = prev.focus  # 分别是啥 after the indicators asked: those indicators
-                f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
-                f.indicator_kinds = list(prev.filters.indicator_kinds)
+                if not ev.keywords:  # 《人民信访》发行量各定了多少 names indicators of its own
+                    f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
+                f.indicator_kinds = f.indicator_kinds or list(prev.filters.indicator_kinds)
                 f.department_level = prev.filters.department_level
                 frame.operation = Operation("list")
             elif frame.focus not in ("indicators", "policies", "persons", "findings"):
@@ -405,7 +430,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 attrs = ev.cues.values("attribute")
                 if ev.cues.has("income_breakdown") and "funding" not in attrs:
                     attrs.append("funding")
-                frame.measures = attrs or ["amount", "description"]
+                frame.measures = attrs or (["amount"] if frame.operation.name in ("sum", "count")
+                                           else ["amount", "description"])  # 加起来多少: the amounts
             out.append(frame)
             continue
         group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, frame.clause)), None)

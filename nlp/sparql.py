@@ -41,12 +41,16 @@ class Shape:
     order: str = ""
 
 
+# The subject rows of the document's own tables: those of a table of one kind of funds (一般公共预算
+# 支出表) carry that scope on their data set.
+_OWN_ROWS = "  FILTER NOT EXISTS { ?x <http://purl.org/linked-data/cube#dataSet>/bkg:amountScope ?narrower }\n"
+
 SHAPES: dict[str, Shape] = {
     "figures": Shape("?x bkg:document {doc} .", "?x bkg:item ?item ; bkg:amount ?amount .\n" + PHASE,
                      ("?item", "?amount", "?phase")),
     "subjects": Shape("?x bkg:document {doc} .",
                       "?x bkg:subject ?s ; bkg:expenditureKind ?k ; bkg:amount ?amount .\n"
-                      "  FILTER NOT EXISTS { ?x <http://purl.org/linked-data/cube#dataSet>/bkg:amountScope ?narrower }\n"
+                      + _OWN_ROWS +
                       "  ?s a {scheme} ; skos:notation ?code .\n"
                       # the phase among the required patterns: after the BIND, Oxigraph joined it by
                       # scanning every observation's phase (0.5 s a document at 1,000 documents)
@@ -170,6 +174,7 @@ class Constraints:
     descending: bool = True
     # figures and subject rows of these phases besides the document's own (a 决算's 预算数 columns)
     phases: list[str] = field(default_factory=list)
+    amount_scope: str | None = None  # subject rows of the table of one kind of funds, not the document's own
 
 
 def _in(var: str, terms: list[str]) -> str:
@@ -248,6 +253,9 @@ def build(focus: str, docs: list[str], c: Constraints | None = None, graph_docum
         item = iri(str(iris.item(c.items[0])))
         body = body.replace("bkg:item ?item", f"bkg:item {item}") + f"\n  BIND({item} AS ?item)"
         c = Constraints(**{**c.__dict__, "items": []})
+    if focus == "subjects" and c.amount_scope:  # the rows of that kind of funds' table instead of the own ones
+        body = body.replace(_OWN_ROWS, f"  ?x <http://purl.org/linked-data/cube#dataSet>/bkg:amountScope "
+                                       f"{iri(str(iris.amount_scope(c.amount_scope)))} .\n")
     constraints = _constraint_text(focus, c)
     if focus == "projects" and c.bound:  # an amount bound keeps only projects with an amount: required
         body = body.replace("OPTIONAL { ?x bkg:amount ?amount }", "?x bkg:amount ?amount .")

@@ -203,3 +203,31 @@ def test_fuzhou_civil_affairs_target_table_printed_twice_is_one_project(national
     record = national[FUZHOU_CIVIL]
     same = [p for p in record.projects if p.name == "e福州留守困境儿童关爱帮扶专栏"]
     assert len(same) == 1 and same[0].amount == Decimal("21.50") and len(same[0].provenance) == 2
+
+
+PETITIONS_2026 = "central/国家信访局_2026部门预算.pdf"
+
+
+def test_performance_tables_titled_by_their_project_alone(national):
+    """国家信访局 2026 prints each target table under its project's own name (p.32 信访业务培训绩效目标表,
+    no 项目 in the title): a table of its own — not rows appended to the table before it (p.31)."""
+    record = national[PETITIONS_2026]
+    training = _project(record, "信访业务培训")
+    assert training.amount == Decimal("118.01")
+    assert len(training.indicators) == 9
+    assert _indicators(training)[:2] == [("成本指标", "经济成本指标", "项目成本控制", "<=118.01万元"),
+                                         ("产出指标", "数量指标", "信访业务主体培训班次", ">=3次")]
+    assert {i.provenance.page for i in training.indicators} == {32}
+    general = _project(record, "信访综合保障经费")
+    assert len(general.indicators) == 11 and {i.provenance.page for i in general.indicators} == {31}
+
+
+def test_xian_audit_special_business_target_tables(national):
+    """西安市审计局 表14 部门专项业务经费绩效目标表 (p.36): 审计事务 285.87万元 — 促进财政增收节支 ≥10亿元 (15),
+    促进被审计单位建立完善制度措施 ≥18 (15)."""
+    record = national[XIAN_AUDIT]
+    audit = _project(record, "审计事务")
+    assert ("效益指标", "经济效益指标", "促进财政增收节支", ">=10亿元") in _indicators(audit)
+    assert ("效益指标", "社会效益指标", "促进被审计单位建立完善制度措施", ">=18") in _indicators(audit)
+    assert [i.weight for i in audit.indicators if i.name == "促进财政增收节支"] == [Decimal("15")]
+    assert len(audit.indicators) == 10

@@ -167,3 +167,27 @@ def test_row_cut_by_a_page_break_is_joined() -> None:
     assert not join_wrapped_row(complete, own) and len(own.rows) == 1
     numbered = table(("八、社会保障和就业支出", "1.00"))
     assert not join_wrapped_row(numbered, table(("九、卫生健康支出", None)))
+
+
+def test_project_sheet_keeps_the_parts_its_budget_is_split_into() -> None:
+    # realdocs 上海市普陀区商务委员会25年预算.pdf p.25, 商业创新专项（政策资金）经费情况说明 (lines as printed)
+    texts = ["商业创新专项（政策资金）经费情况说明", "一、项目概述",
+             "通过专项资金的撬动，加强商旅文体展联动，鼓励企业引进更多高能级的首店和首展首秀项目。", "三、实施主体",
+             "上海市普陀区商务委员会", "六、年度预算安排",
+             "2025年度项目总预算1410.00万，其中支持引进品牌集聚340.00万，支持打造示范地标120.00万，支持促消费提质提升800.00万，支",
+             "持商业数字化创新70.00万，支持商业综合服务能力提升80.00万元，合计1410.00万。", "七、绩效目标"]
+    lines = [Line(text=t, lineno=i + 1, page=25) for i, t in enumerate(texts)]
+    [project] = read_project_sheets(lines, "x.pdf", "元")
+    assert project.amount == D("14100000")
+    assert project.description == (
+        "通过专项资金的撬动，加强商旅文体展联动，鼓励企业引进更多高能级的首店和首展首秀项目。年度预算安排：2025年度项目总预算"
+        "1410.00万，其中支持引进品牌集聚340.00万，支持打造示范地标120.00万，支持促消费提质提升800.00万，支持商业数字化创新"
+        "70.00万，支持商业综合服务能力提升80.00万元，合计1410.00万。")
+
+
+def test_project_sheet_with_one_part_keeps_its_overview_only() -> None:
+    texts = ["科技创新专项经费情况说明", "一、项目概述", "加快推动本区企业创新驱动发展。", "六、年度预算安排",
+             "2025年度项目总预算1720.00万，其中各级企业技术中心认定1720.00万。", "七、绩效目标"]
+    lines = [Line(text=t, lineno=i + 1, page=23) for i, t in enumerate(texts)]
+    [project] = read_project_sheets(lines, "x.pdf", "元")
+    assert project.description == "加快推动本区企业创新驱动发展。"

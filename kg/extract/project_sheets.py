@@ -98,6 +98,16 @@ def _amount(text: str, unit: str | None) -> Decimal | None:
     return convert(value, printed_unit, unit or "万元")
 
 
+def _description(overview: str, allocation: str) -> str:
+    """The sheet's 项目概述, followed by its 年度预算安排 where that splits the money into parts
+    (总预算1410.00万，其中支持引进品牌集聚340.00万，…): what each part gets is the project's own
+    allocation detail, as the 资金分配情况 of other templates is."""
+    compact = re.sub(r"\s+", "", allocation)
+    if not re.search(r"其中|包括|用于", compact) or len(_AMOUNT_RE.findall(compact)) < 3:
+        return overview
+    return overview + ("" if not overview or overview.endswith("。") else "。") + "年度预算安排：" + compact
+
+
 def read_project_sheets(lines: list[Line], file: str, unit: str | None,
                         department: str | None = None) -> list[Project]:
     """Every ``…经费情况说明`` project sheet of the document as a Project (amount in ``unit``)."""
@@ -123,7 +133,7 @@ def read_project_sheets(lines: list[Line], file: str, unit: str | None,
             amount=_amount(joined.get("amount", ""), unit),
             category="current",
             responsible_unit=compact_name(joined["unit"]) if joined.get("unit") else department,
-            description=joined.get("description") or None,
+            description=_description(joined.get("description", ""), joined.get("amount", "")) or None,
             execution_period=compact_name(joined["period"]) if joined.get("period") else None,
             policy_documents=docs,
             provenance=[where],

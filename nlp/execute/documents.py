@@ -9,7 +9,7 @@ from decimal import Decimal
 from nlp import derive as D
 from nlp.execute.narrative_audit import NARRATIVE_WORDS, audit_narrative
 from nlp.execute.base import Context, Result, derived_item, executor, item_of, project_phrase, who, with_note
-from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, named_projects, scoped_projects
+from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, names_own, named_projects, scoped_projects
 from nlp import lexicon as L
 from nlp.frames import Frame
 from nlp.graph import Row
@@ -28,6 +28,24 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
     if frame.filters.projects:
         return named_projects(frame, ctx)[0]
     return []
+
+
+def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
+    """The indicators each question word names best: those holding the most of its characters in
+    pieces of 2+ (设备故障恢复时间 names 设备/系统故障恢复时间, not 设备完好率, which holds only 设备);
+    pieces that are generic or the project's own name count for none."""
+    chosen: set[int] = set()
+    for w in words:
+        best, which = 0, []
+        for n, i in enumerate(rows):
+            covered = sum(len(p) for p in _pieces(w, [i.label])[0]
+                          if len(p) >= 2 and not _GENERIC_TOPIC.match(p) and not _within(p, own))
+            if covered and covered > best:
+                best, which = covered, [n]
+            elif covered and covered == best:
+                which.append(n)
+        chosen.update(which)
+    return [i for n, i in enumerate(rows) if n in chosen]
 
 
 @executor("indicators")
@@ -56,12 +74,9 @@ def indicators(frame: Frame, ctx: Context) -> Result:
             rows += ctx.rows("indicators", [b], Constraints(indicator_target=b.department_iri, indicator_kinds=kinds))
     what = "、".join(f.indicator_kinds) if f.indicator_kinds else "绩效指标"
     own = " ".join(n for p in projects for n in [p.label, *p.attrs.get("aliases", [])])
-    words = [w for w in f.keywords if not _within(w, own) and not any(_within(x, w) for x in own.split() if len(x) >= 4)]
+    words = [w for w in f.keywords if not names_own(w, own)]
     if words and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
-        names = [i.label for i in rows]
-        pieces = [p for w in words for p in _pieces(w, names)[0] if len(p) >= 2 and not _GENERIC_TOPIC.match(p)
-                  and not _within(p, own)]
-        about = [i for i in rows if any(_within(p, i.label) for p in pieces)]
+        about = _named_by(words, rows, own)
         relaxed = not about
         if about:
             rows = about
@@ -702,7 +717,7 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             continue
         text = p.attrs.get("description") or ""
         amounts = [a.value for a in find_amounts(text)
-                   if not re.search(r"(共计|合计|总计|总额|共)[为是:：]?$", text[max(0, a.start - 4):a.start])
+                   if not re.search(r"(共计|合计|总计|总额|共|预算)[为是:：]?$", text[max(0, a.start - 4):a.start])
                    and not re.match(r"\s*(/|每|一次|一人)", text[a.end:a.end + 3])
                    and not re.search(r"(每|单价|标准)[^，,。；;]{0,4}$", text[max(0, a.start - 6):a.start])]
         if p.amount is not None and len(amounts) >= 2:

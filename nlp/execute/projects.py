@@ -13,6 +13,7 @@ from nlp import lexicon as L
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
 from nlp.frames import Frame
+from nlp.link import short_form_of
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -77,6 +78,12 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     rows = ctx.rows("projects", [], c)
     names = {d.name for d in f.departments}
     kept = [r for r in rows if (not names or r.department in names) and (not f.years or r.year in f.years)]
+    if not kept and names:
+        kept = _abbreviated_projects(frame, ctx)
+    cats = {r.attrs.get("category") for r in kept}
+    if len(f.categories) == 1 and len(cats) > 1 and f.categories[0] in cats and frame.operation.name != "yesno":
+        # 结转那笔钱买什么 of a project named twice (当年 57.00, 上年结转 30.00): the one of that category
+        kept = [r for r in kept if r.attrs.get("category") == f.categories[0]]
     return kept, ([] if kept else rows)
 
 
@@ -91,6 +98,20 @@ def _family(frame: Frame, ctx: Context) -> list[str]:
         return []
     extends = re.compile(rf"^(?:{'|'.join(heads)})[-—－–（(：:]")
     return [e.iri for e in ctx.catalog.of_kind("project") if extends.match(e.name)]
+
+
+def _abbreviated_projects(frame: Frame, ctx: Context) -> list[Row]:
+    """The named department's own projects whose names hold the asked name or a short form of it,
+    where the name as asked is another department's project (国家信访局信息化运维: 昌吉's 信息化运维
+    is a project of that name, 国家信访局's own is 信息化运行维护; 阿克陶县分局物业费: 福州's 物业费 is
+    a project, 克州's is 阿克陶县分局物业费、制冷费项目)."""
+    budgets, _note = ctx.scope(frame)
+    if not budgets:
+        return []
+    asked = [p.name for p in frame.filters.projects]
+    rows = ctx.rows("projects", budgets, Constraints())
+    return [r for r in rows if r.label not in asked and any(
+        (len(a) >= 3 and a in r.label) or short_form_of(a, r.label) for a in asked)]
 
 
 @executor("projects")
@@ -377,6 +398,31 @@ def sub_items(text: str) -> list[tuple[str, Decimal]]:
     return out
 
 
+def _parts_named(frame: Frame, r: Row, subs: list[tuple[str, Decimal]], wanted: list[str],
+                 items: list[Item], parts: list[str], derived: list) -> None:
+    """The parts of a project's money its description lists (``sub_items``) — those the question's
+    words name, each with its share of the project; all of them where no word names one. Several
+    parts named by one word are added up where the question sums (区级、市级支持总部经济一共多少)."""
+    named = [(name, value) for name, value in subs if not wanted or any(_within(w, name) for w in wanted)]
+    for name, value in named:
+        items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
+                          {"project": r.label}))
+        if wanted and r.amount:
+            d = D.share(D.Input(name, value, WAN, r.department, r.year, r.source),
+                        figure_input(r, r.label), f"{name}占{r.label}比重")
+            if d is not None:
+                derived.append(d)
+                items.append(derived_item(d))
+                parts.append(d.formula)
+    op = frame.operation
+    if wanted and len(named) >= 2 and (op.name == "sum" or "sum" in op.also):
+        d = D.total([D.Input(name, value, WAN, r.department, r.year, r.source) for name, value in named],
+                    f"{r.label}中{'、'.join(name for name, _ in named)}合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        parts.append(d.formula)
+
+
 def _condition_answer(frame: Frame, r: Row, funding_labels: list[str]) -> str:
     """是/不是: whether a named project meets the condition the question asks about (用财政拨款安排,
     上年结转, 单位资金)."""
@@ -443,24 +489,18 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
             items.append(_project_item(ctx, r, description=text or None))
             parts.append(f"{project_phrase(r)}的资金用途：{text or '文件中未说明资金用途'}")
             wanted = [w for w in frame.filters.keywords if len(w) >= 2]
-            for name, value in sub_items(text):
-                if wanted and not any(_within(w, name) for w in wanted):
-                    continue
-                items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
-                                  {"project": r.label}))
-                if wanted and r.amount:
-                    d = D.share(D.Input(name, value, WAN, r.department, r.year, r.source),
-                                figure_input(r, r.label), f"{name}占{r.label}比重")
-                    if d is not None:
-                        derived.append(d)
-                        items.append(derived_item(d))
-                        parts.append(d.formula)
+            _parts_named(frame, r, sub_items(text), wanted, items, parts, derived)
         if "period" in asked:
             items.append(_project_item(ctx, r, period=r.attrs.get("period")))
             parts.append(f"{project_phrase(r)}的资金执行时间：{r.attrs.get('period') or '文件中未列明'}")
         if "amount" in asked:
             items.append(_project_item(ctx, r))
             parts.append(project_phrase(r) + (f"，{ctx.vocab.categories.get(cat, '')}项目" if cat else ""))
+            if "description" not in asked:  # 里面促消费提质提升给了多少: a part of its money, named
+                own = " ".join([r.label, *r.attrs.get("aliases", [])])
+                wanted = [w for w in frame.filters.keywords if len(w) >= 2 and not names_own(w, own)]
+                if wanted:
+                    _parts_named(frame, r, sub_items(r.attrs.get("description") or ""), wanted, items, parts, derived)
         if test and len(parts) > start:  # 是/不是 first, then the facts it rests on
             parts[start] = test + parts[start]
     if not items:
@@ -486,6 +526,17 @@ def _within(w: str, text: str) -> bool:
         return True
     return len(w) >= 3 and any(re.search(re.escape(w[:i]) + r"[\u4e00-\u9fff]" + re.escape(w[i:]), text)
                                for i in range(1, len(w)))
+
+
+def names_own(word: str, own: str) -> bool:
+    """Whether a question word names the project itself rather than some of its indicators: it
+    stands in the project's name, holds a 4+ character word of it, or every 2+ character piece of it
+    stands in the name (涉气企业用电量监控平台 of 昌吉州涉气企业重污染天气用电量监控平台及…), so it
+    filters none of the project's indicators."""
+    if _within(word, own) or any(_within(x, word) for x in own.split() if len(x) >= 4):
+        return True
+    found, missing = _pieces(word, own.split() or [own])
+    return bool(found) and not missing
 
 
 # The end of an institution's name (儿童福利院, 老年大学, 救助站): a word inside one names a place, not

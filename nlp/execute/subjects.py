@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
 from nlp.lexicon import COLUMN_CLASSES, PARTS_OF
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
@@ -16,6 +17,7 @@ from nlp.sparql import Constraints
 from nlp.vocabulary import WAN
 
 LEVEL_LENGTH = {1: 3, 2: 5, 3: 7}
+
 LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
 
 
@@ -189,7 +191,18 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         derived_previous = _from_next_year(frame, ctx, parents or list(f.subjects))
         if derived_previous is not None:
             return derived_previous
-    rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents)))
+    rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents),
+                                                    amount_scope=f.amount_scope if scheme == "functional" else None))
+    if f.amount_scope and scheme == "functional":
+        scoped = {(r.department, r.year) for r in rows}
+        # a budget without a table of that kind of funds: its own rows, said so
+        plain = [b for b in budgets if (b.department, b.year) not in scoped]
+        if plain:
+            rows += ctx.rows("subjects", plain, Constraints(scheme=scheme, code_prefix=_common_prefix(parents)))
+            note = "；".join(x for x in (note, "、".join(who(b.department, b.year) for b in plain) +
+                                         f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表，以下为其全部资金的数") if x)
+        if scoped:
+            note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
     if not rows:
         return Result()
     if op.name == "completion" and ("rank" in op.also or f.rate_bound is not None) and not parents:

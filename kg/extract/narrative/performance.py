@@ -114,12 +114,29 @@ def _is_end(text: str) -> bool:
                          r"[一二三四五六七八九十]+、)", c))
 
 
+# How many lines after a title named by its project alone (信访业务培训绩效目标表) its 项目名称 field
+# stands: the table's own first rows (a year, the field itself).
+_NAMED_TITLE_REACH = 4
+
+
+def _names_its_project(lines: list[Line], at: int) -> bool:
+    """Whether ``lines[at]`` is a title that names its project alone (信访业务培训绩效目标表,
+    部门专项业务经费绩效目标表): a short line ending in 绩效目标表, no sentence, and the table's
+    项目名称 field right below it — a contents line or a sentence mentioning the tables has none."""
+    c = re.sub(r"(?<=表)预算表$", "", TRAILING_NUMBER_RE.sub("", compact(lines[at].text)))
+    if not c.endswith("绩效目标表") or len(c) > 40 or re.search(r"[，。；：:,、]", c):
+        return False
+    if "部门整体" in c or "整体支出" in c or "单位整体" in c:
+        return False
+    return any(compact(l.text).startswith("项目名称") for l in lines[at + 1:at + 1 + _NAMED_TITLE_REACH])
+
+
 def find_tables(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     """The performance tables of a document: (kind, lines from the title to the table's end)."""
     out: list[tuple[str, list[Line]]] = []
     current: list[Line] | None = None
-    for line in lines:
-        kind = _is_title(line.text)
+    for at, line in enumerate(lines):
+        kind = _is_title(line.text) or ("project" if _names_its_project(lines, at) else None)
         if kind:
             current = [line]
             out.append((kind, current))
