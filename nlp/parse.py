@@ -127,6 +127,10 @@ class Parser:
         funding = cues.values("funding")
         if funding:
             f.funding = funding[0]
+        f.sources = cues.values("source")
+        if not f.sources and focus == "subjects" and f.subjects and \
+                (cues.has("attribute", "funding") or cues.has("income_breakdown")):
+            f.sources = ["any"]  # 这个科目的钱从哪来: every source the income table prints for it
         levels = cues.values("level")
         if levels:
             f.level = int(levels[0])
