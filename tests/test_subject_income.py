@@ -128,3 +128,16 @@ def test_fiscal_part_of_a_subject_from_the_general_budget_table(ask_national):
     reply = ask_national("无锡交通局本级的公共交通运营补助一共多少？财政拨款出了多少，剩下的是什么钱？")
     values = _values(reply)
     assert "54760.00" in values and "4360.00" in values and "50400.00" in values
+
+
+def test_project_expenditure_split_by_source(ask):
+    # 上海市普陀区社会福利院2024年单位预算.pdf p.11, 一般公共预算支出功能分类预算表: 合计 9,501,164 元,
+    # all of it 基本支出 (项目支出 column blank); p.7: 项目支出 2,620,000 元, 事业收入 2,620,000 元,
+    # 财政拨款收入 9,501,164 元
+    reply = ask("普陀社会福利院24年那262万项目支出是财政拨的吗？")
+    answers = {a["label"]: a.get("value") for a in reply["answers"]}
+    assert answers["项目支出"] == "262.00"
+    assert answers["项目支出中财政拨款"] == "0.00"
+    assert answers["项目支出中财政拨款以外的资金"] == "262.00"
+    assert answers["事业收入"] == "262.00"
+    assert "项目支出262.00万元不是财政拨款" in reply["text"]

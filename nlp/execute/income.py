@@ -56,7 +56,7 @@ def value_of(cells: dict[str, Row], key: str, ctx: Context, label: str) -> tuple
         return cells[key].amount, None
     parts = [cells[p] for p in PARTS_OF_SOURCE.get(key, ()) if p in cells and cells[p].amount is not None]
     if not parts:
-        if key in ("fiscal", "general_public_budget") and "total" in cells and \
+        if key in ("fiscal", "general_public_budget") and "total" in cells and len(cells) > 1 and \
                 not any(k in cells for k in PARTS_OF_SOURCE["fiscal"] + ("fiscal",)):
             return Decimal(0), None  # the row prints money, none of it in a fiscal column
         return None, None

@@ -94,7 +94,8 @@ SOURCE_OF_COLUMN = {"total": "total", "fiscal_subtotal": "fiscal", "general_budg
 
 def subject_income(rows, table, record: Record) -> list[SubjectIncome]:
     """Every coded row of an income table as a ``SubjectIncome`` in the record's unit: the
-    columns the row prints, by source. Where the table prints 上级一般公共预算安排的转移支付 in a
+    columns the row prints, by source (a row of which only the 合计 was placed is left out: its
+    sources are unknown, not blank). Where the table prints 上级一般公共预算安排的转移支付 in a
     column of its own, its 一般公共预算 column is the 本级 part only (``general_public_budget_own``):
     the transfer is not inside it, as it is inside the department's 一般公共预算拨款."""
     split = any(row.get("upper_general") is not None for row in rows)
@@ -111,7 +112,7 @@ def subject_income(rows, table, record: Record) -> list[SubjectIncome]:
             if key == "general_public_budget" and split:
                 key = "general_public_budget_own"
             sources[key] = in_record_unit(value, table, record)
-        if sources:
+        if set(sources) - {"total"}:  # a row whose source columns were not read says nothing of its sources
             prov = replace(row.provenance(record.source, table.label), unit=unit)
             out.append(SubjectIncome(code=row.code, name=row.name, sources=sources, provenance=prov))
     return out
