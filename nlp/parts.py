@@ -262,8 +262,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if not f.phases:
             f.phases = list(prev.filters.phases)
         if frame.focus == "figures" and f.sources and prev.focus == "subjects" and prev.filters.subjects \
-                and not f.subjects and not ev.departments and re.search(r"各|分别|其中|出了?多少|占", frame.clause):
-            # …这一项一共多少钱？财政拨款和事业收入各出多少: the sources of the subject just asked
+                and not f.subjects and not ev.departments \
+                and (prev.filters.sources or re.search(r"各|分别|其中|出了?多少|占", frame.clause)):
+            # …这一项一共多少钱？财政拨款和事业收入各出多少 (污染防治里财政拨款多少，上年结转多少): the
+            # sources of the subject just asked
             frame.focus, f.subjects, f.scheme = "subjects", list(prev.filters.subjects), prev.filters.scheme
             out.append(frame)
             continue

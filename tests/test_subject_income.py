@@ -141,3 +141,19 @@ def test_project_expenditure_split_by_source(ask):
     assert answers["项目支出中财政拨款以外的资金"] == "262.00"
     assert answers["事业收入"] == "262.00"
     assert "项目支出262.00万元不是财政拨款" in reply["text"]
+
+
+def test_which_subjects_use_a_source(ask_national):
+    # 表二 p.10: the two rows printing 事业收入 are 2010350 (2.48) and 2010399 (810.00)
+    reply = ask_national("重庆市政府办公厅2026年哪些科目用了事业收入？")
+    assert [(a.get("code"), a.get("value")) for a in reply["answers"] if a.get("code")] == \
+        [("2010350", "2.48"), ("2010399", "810.00")]
+
+
+def test_a_second_source_asked_of_the_same_subject(ask):
+    # corpus 000 表2 line 293: "211 03 污染防治 2,196.08 1,216.00 207.70 1,008.30 980.08" — 财政拨款
+    # 小计 1,216.00, 财政拨款结转 980.08
+    reply = ask("昌吉州生态环境局2025年污染防治里财政拨款多少，上年结转多少？")
+    answers = {a["label"]: a.get("value") for a in reply["answers"]}
+    assert answers["污染防治（21103）财政拨款"] == "1216.00"
+    assert answers["污染防治（21103）上年结转"] == "980.08"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kg.extract.model import INCOME_SOURCE_KEYS
 from nlp import derive as D
 from nlp.lexicon import PARTS_OF
 from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, who, with_note
@@ -67,8 +68,10 @@ def value_of(cells: dict[str, Row], key: str, ctx: Context, label: str) -> tuple
 
 
 def _printed_sources(cells: dict[str, Row]) -> list[str]:
-    """Every column a subject's row prints, subtotals left out where their parts are printed."""
-    keys = [k for k in cells if k != "total"]
+    """Every column a subject's row prints, in the table's order, subtotals left out where their
+    parts are printed."""
+    keys = sorted((k for k in cells if k != "total"),
+                  key=lambda k: INCOME_SOURCE_KEYS.index(k) if k in INCOME_SOURCE_KEYS else len(INCOME_SOURCE_KEYS))
     return [k for k in keys if not (k in SUBTOTALS and any(p in cells for p in SUBTOTALS[k]))]
 
 
