@@ -157,3 +157,15 @@ def test_a_second_source_asked_of_the_same_subject(ask):
     answers = {a["label"]: a.get("value") for a in reply["answers"]}
     assert answers["污染防治（21103）财政拨款"] == "1216.00"
     assert answers["污染防治（21103）上年结转"] == "980.08"
+
+
+def test_final_account_income_by_subject(national, ask_national):
+    # 国家信访局_2024部门决算.pdf p.8, 公开02表 收入决算表: "2014003 机关服务 839.13 229.19 609.94" —
+    # 本年收入合计, 财政拨款收入, 其他收入 (p.7 收入支出决算总表: 八、其他收入 878.44; p.17: 其他收入878.44万元)
+    rec = national["central/国家信访局_2024部门决算.pdf"]
+    assert _row(rec, "2014003").sources == {"total": D("839.13"), "fiscal": D("229.19"), "unit_other": D("609.94")}
+    reply = ask_national("国家信访局2024年其他收入用在了哪些科目？")
+    # the rows printing 其他收入: 2014001 行政运行 268.50 and 2014003 机关服务 609.94 (Σ 878.44)
+    assert [(a.get("code"), a.get("value")) for a in reply["answers"] if a.get("code")] == \
+        [("2014001", "268.50"), ("2014003", "609.94")]
+    assert "其他收入878.44万元" in reply["text"]
