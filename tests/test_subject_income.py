@@ -169,3 +169,15 @@ def test_final_account_income_by_subject(national, ask_national):
     assert [(a.get("code"), a.get("value")) for a in reply["answers"] if a.get("code")] == \
         [("2014001", "268.50"), ("2014003", "609.94")]
     assert "其他收入878.44万元" in reply["text"]
+
+
+def test_the_project_money_of_a_budget_that_names_no_project(ask):
+    # 普陀区社会福利院 2024 names no project (its 项目支出 2,620,000 元 is one performance-target
+    # project of 262.00 万元, unnamed): the question about "that project" is its 项目支出, split by source
+    reply = ask("普陀区社会福利院24年那262万的项目，钱是财政给的还是自己的收入？")
+    assert reply["text"].startswith(f"{WELFARE}的预算未列出具体项目，以下按全部项目支出回答")
+    answers = {a["label"]: a.get("value") for a in reply["answers"]}
+    assert (answers["项目支出"], answers["项目支出中财政拨款"], answers["事业收入"]) == ("262.00", "0.00", "262.00")
+    # 克州 2024 (corpus 004) names its projects: a funding question about them is never the whole 项目支出
+    other = ask("克州生态环境局24年财政拨款项目和非财政拨款项目各有几个？各涉及多少钱")
+    assert "未列出具体项目" not in other["text"]
