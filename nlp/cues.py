@@ -75,6 +75,7 @@ def find_cues(text: str, blocked: list[tuple[int, int]] = ()) -> list[Cue]:
     cues += _scan("op", L.OPERATION_WORDS, text, blocked, per_value=True)
     cues += _scan("category", L.CATEGORY_WORDS, text, blocked)
     cues += _scan("funding", L.FUNDING_WORDS, text, blocked)
+    cues += _scan("source", L.INCOME_SOURCE_WORDS, text, blocked)
     cues += _scan("include", [("include", L.INCLUDE_WORDS)], text, blocked)
     cues += _scan("column", L.COLUMN_WORDS, text, blocked)
     cues += _scan("level", L.LEVEL_WORDS, text, blocked)

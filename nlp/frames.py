@@ -99,6 +99,9 @@ class Filters:
     topic_groups: list[list[str]] = field(default_factory=list)  # the topic IRIs of each enumerated item
     categories: list[str] = field(default_factory=list)  # current carryover unit_funds
     funding: str | None = None  # fiscal transfer unit_funds
+    # income sources of a subject's money (the income table's columns: fiscal, unit_business …; "any"
+    # where the question asks where the money comes from without naming one)
+    sources: list[str] = field(default_factory=list)
     policy: Ref | None = None
     person: Ref | None = None
     indicator_kinds: list[str] = field(default_factory=list)
@@ -117,7 +120,7 @@ class Filters:
                        topic_text=list(self.topic_text), columns=list(self.columns),
                        keyword_groups=[list(g) for g in self.keyword_groups],
                        topic_groups=[list(g) for g in self.topic_groups],
-                       keywords=list(self.keywords), categories=list(self.categories),
+                       keywords=list(self.keywords), categories=list(self.categories), sources=list(self.sources),
                        indicator_kinds=list(self.indicator_kinds), terms=list(self.terms))
 
 
@@ -167,7 +170,7 @@ class Frame:
         """The frame as JSON (``budgetkg ask --json`` ``parts[].frame``)."""
         f = self.filters
         filters: dict = {}
-        for key in ("years", "phase", "phases", "column", "scheme", "level", "keywords", "categories", "funding",
+        for key in ("years", "phase", "phases", "column", "scheme", "level", "keywords", "categories", "funding", "sources",
                     "indicator_kinds", "terms", "set_size", "set_of_units", "amount_scope"):
             value = getattr(f, key)
             if value not in (None, [], False):

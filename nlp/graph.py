@@ -204,6 +204,33 @@ class Graph:
                                source_of(r), None, str(r["code"]), {"column": r["column"], **self._phase(b, r)})
         return list(out.values())
 
+    def _income(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Cells of the income table by subject: the subject code as key, the source as an attribute."""
+        out: dict[tuple, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None:
+                continue
+            key = (b.iri, str(r["code"]), str(r["source"]), r.get("phase"))
+            if key not in out:
+                out[key] = Row(r.get("printed") or r.get("name") or "", dec(r["amount"]), WAN, b.department, b.year,
+                               source_of(r), None, str(r["code"]), {"source": str(r["source"]), **self._phase(b, r)})
+        return list(out.values())
+
+    def _scoped(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Rows of the tables of one kind of funds: the subject code as key, column and scope as attributes."""
+        out: dict[tuple, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None:
+                continue
+            key = (b.iri, str(r["code"]), r["column"], str(r["scope"]), r.get("phase"))
+            if key not in out:
+                out[key] = Row(r.get("printed") or r.get("name") or "", dec(r["amount"]), WAN, b.department, b.year,
+                               source_of(r), None, str(r["code"]),
+                               {"column": r["column"], "scope": str(r["scope"]), **self._phase(b, r)})
+        return list(out.values())
+
     def _projects(self, q: Query, rows: list[dict]) -> list[Row]:
         out: dict[str, Row] = {}
         for r in rows:

@@ -182,6 +182,26 @@ FUNDING_WORDS: list[tuple[str, str]] = [
     ("fiscal", r"(?<!不)用财政拨款|(?<!非)财政拨款安排|(?<!非)财政拨款的?项目|一般公共预算项目|财政资金安排|表7"),
     ("transfer", r"转移支付"),
 ]
+# The income sources of a subject's money (the columns of the income table by subject), by the funding
+# concepts' keys (ontology/schemes.ttl funding/…); "carryover" is either carry-over column.
+INCOME_SOURCE_WORDS: list[tuple[str, str]] = [
+    ("fiscal", r"(?<![非不])(?:是)?财政(?:拨款|拨的|给的|出的|出了|安排|资金|补助)|(?<![非不])财政拨(?!款)"),
+    ("general_public_budget", r"一般公共预算(?:拨款|资金)?"),
+    ("government_fund", r"政府性基金"), ("state_capital", r"国有资本经营"), ("fiscal_special_account", r"财政专户"),
+    ("unit_business", r"事业收入"), ("unit_operating", r"经营收入"), ("unit_other", r"其他收入|其他资金"),
+    ("unit_upper", r"上级补助收入"), ("unit_affiliated", r"附属单位上缴"),
+    ("unit_funds", r"单位资金|自有资金|自己的(?:收入|钱)|非财政拨款|不是财政拨款"),
+    ("upper_level_transfer", r"上级(?:一般公共预算安排的?)?转移支付"), ("carryover", r"上年结转"),
+]
+# a source word followed by 支出 names an expenditure table's scope (一般公共预算支出), and one before
+# 里/中 the funds a breakdown is taken in (财政拨款里社会保障和就业支出由哪几项组成), not a source
+INCOME_SOURCE_WORDS = [(key, rf"(?:{rx})(?!(?:拨款|预算|安排的?)?(?:支出|基本支出|项目支出)|里|中|当中)")
+                       for key, rx in INCOME_SOURCE_WORDS]
+# Which source key of the income table a department-level income figure is (其他收入 → unit_other).
+SOURCE_OF_MEASURE = {"fiscal_total": "fiscal", "general_public_budget": "general_public_budget",
+                     "government_fund": "government_fund", "state_capital": "state_capital",
+                     "unit_funds": "unit_funds", "upper_level_transfer": "upper_level_transfer",
+                     "carryover_total": "carryover", "carryover_fiscal": "carryover", "carryover_nonfiscal": "carryover"}
 INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包含|含|连同|算上"
 # 机关运行经费 is the 公用经费 (日常公用经费) of the basic expenditure a body funded like an administration
 # spends: the rows inside it are the economic rows of the public column.

@@ -74,6 +74,8 @@ class Parser:
         ev = ev or Evidence.of(self, linked, clause)
         scores = self.scorer.focus_scores(ev)
         focus = max(scores, key=lambda f: (scores[f], -FOCUS_PRIORITY.index(f)))
+        if focus == "figures" and ev.cues.has("source") and re.search(r"哪些科目|哪几个科目|什么科目|哪个科目", ev.text):
+            focus = "subjects"  # 哪些科目用了事业收入: the subjects of a source, not the department's figure
         frame = Frame(focus, clause=clause.text, score=scores[focus])
         frame.filters = self.filters(ev, focus)
         frame.operation = self.operation(ev, focus)
@@ -127,6 +129,10 @@ class Parser:
         funding = cues.values("funding")
         if funding:
             f.funding = funding[0]
+        f.sources = cues.values("source")
+        if not f.sources and focus == "subjects" and f.subjects and \
+                (cues.has("attribute", "funding") or cues.has("income_breakdown")):
+            f.sources = ["any"]  # 这个科目的钱从哪来: every source the income table prints for it
         levels = cues.values("level")
         if levels:
             f.level = int(levels[0])

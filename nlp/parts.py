@@ -330,6 +330,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.phase = prev.filters.phase
         if not f.phases:
             f.phases = list(prev.filters.phases)
+        if frame.focus == "figures" and f.sources and prev.focus == "subjects" and prev.filters.subjects \
+                and not f.subjects and not ev.departments \
+                and (prev.filters.sources or re.search(r"各|分别|其中|出了?多少|占", frame.clause)):
+            # …这一项一共多少钱？财政拨款和事业收入各出多少 (污染防治里财政拨款多少，上年结转多少): the
+            # sources of the subject just asked
+            frame.focus, f.subjects, f.scheme = "subjects", list(prev.filters.subjects), prev.filters.scheme
+            out.append(frame)
+            continue
         against = difference_with_earlier(frame, out) or difference_with_named_year(frame, prev) \
             or difference_between_named(frame, ev, prev)
         if against is not None:  # …26年预算又是多少，比24年实际多多少: this year's figure against that part's
@@ -503,6 +511,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         funding = FUNDING_OF_MEASURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
         if funding and frame.focus == "projects" and not (f.funding or f.projects or ev.topics or ev.keywords):
             f.funding = funding  # 上级转移支付有多少？花在哪个项目上: the projects that money funds
+        source = L.SOURCE_OF_MEASURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
+        if source and frame.focus == "subjects" and not (f.subjects or f.sources) \
+                and re.search(r"用在|花在|用于|用到|安排在|安排到|科目", frame.clause):
+            f.sources = [source]  # 政府性基金有多少？用在什么科目上: the subjects that source pays for
         if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
                                   and f.departments == prev.filters.departments
                                   and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):

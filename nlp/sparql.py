@@ -58,6 +58,22 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?s skos:prefLabel ?name } OPTIONAL { ?x rdfs:label ?printed }\n"
                       "  BIND(REPLACE(STR(?k), \"^.*/\", \"\") AS ?column)",
                       ("?code", "?name", "?printed", "?column", "?amount", "?phase"), order="ORDER BY ?code"),
+    # the income table by subject: one cell per subject × source (bkg:incomeStructure)
+    "income": Shape("?x bkg:document {doc} .",
+                    "?x bkg:incomeSource ?src ; bkg:subject ?s ; bkg:amount ?amount .\n"
+                    "  ?s skos:notation ?code .\n" + PHASE + "\n"
+                    "  OPTIONAL { ?s skos:prefLabel ?name } OPTIONAL { ?x rdfs:label ?printed }\n"
+                    "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)",
+                    ("?code", "?name", "?printed", "?source", "?amount", "?phase"), order="ORDER BY ?code"),
+    # the functional rows of the tables that cover one kind of funds (一般公共预算支出表, 政府性基金
+    # 预算支出表): their data set carries the scope
+    "scoped": Shape("?x bkg:document {doc} .",
+                    "?x <http://purl.org/linked-data/cube#dataSet> ?ds ; bkg:subject ?s ; bkg:expenditureKind ?k ;\n"
+                    "     bkg:amount ?amount .\n  ?ds bkg:amountScope ?sc .\n"
+                    "  ?s a bkg:FunctionalSubject ; skos:notation ?code .\n" + PHASE + "\n"
+                    "  OPTIONAL { ?s skos:prefLabel ?name } OPTIONAL { ?x rdfs:label ?printed }\n"
+                    "  BIND(REPLACE(STR(?k), \"^.*/\", \"\") AS ?column) BIND(REPLACE(STR(?sc), \"^.*/\", \"\") AS ?scope)",
+                    ("?code", "?name", "?printed", "?column", "?scope", "?amount", "?phase"), order="ORDER BY ?code"),
     "projects": Shape("?x bkg:mentionedIn {doc} .",
                       "?x a bkg:Project ; rdfs:label ?name .\n"
                       "  OPTIONAL { ?x bkg:amount ?amount }\n"
@@ -189,7 +205,7 @@ def _constraint_text(focus: str, c: Constraints) -> str:
     out = ""
     if focus == "figures" and c.items:
         out += _in("?item", [iri(str(iris.item(k))) for k in c.items])
-    if focus == "subjects":
+    if focus in ("subjects", "income", "scoped"):
         if c.code_prefix:
             out += f"  FILTER(STRSTARTS(STR(?code), {literal(c.code_prefix)}))\n"
         if c.code_length:

@@ -144,6 +144,33 @@ class FunctionalSubject:
         return {3: 1, 5: 2, 7: 3}.get(len(self.code), 0)
 
 
+# The income sources of a functional row of the income table (收入总表 by 科目), as record keys:
+# the funding concepts of the graph (``ontology/schemes.ttl`` ``funding/…``). ``total`` is the
+# row's 合计; ``fiscal`` its 财政拨款 (补助) subtotal; ``general_public_budget_own`` the 一般公共预算
+# column of a table that prints 上级一般公共预算安排的转移支付 beside it (本级 money only).
+INCOME_SOURCE_KEYS = ("total", "fiscal", "general_public_budget", "general_public_budget_own",
+                      "upper_level_transfer", "government_fund", "upper_fund", "state_capital",
+                      "upper_state_capital", "fiscal_special_account", "unit_funds", "unit_business",
+                      "unit_operating", "unit_upper", "unit_affiliated", "unit_other", "carryover_fiscal",
+                      "carryover_nonfiscal")
+
+
+@dataclass
+class SubjectIncome:
+    """One functional row (类/款/项) of the income table by subject (部门收入总表, 收入预算总表):
+    where that subject's money comes from, one figure per printed source column (record unit).
+    Only the columns the row prints are kept (a blank cell is no figure)."""
+
+    code: str
+    name: str
+    sources: dict[str, Decimal] = field(default_factory=dict)  # INCOME_SOURCE_KEYS -> figure
+    provenance: Provenance | None = None
+
+    @property
+    def level(self) -> int:
+        return {3: 1, 5: 2, 7: 3}.get(len(self.code), 0)
+
+
 @dataclass
 class EconomicSubject:
     """One row of the basic-expenditure table by economic subject (经济分类): 类 or 款."""
@@ -400,6 +427,8 @@ class Record:
     # the rows of the tables that cover one kind of funds (一般公共预算支出表, 政府性基金预算支出表),
     # by amount scope (general_public_budget, government_fund): the same subjects, narrower funds
     scoped_functional: dict[str, list[FunctionalSubject]] = field(default_factory=dict)
+    # the functional rows of the income table by subject: each subject's money by source
+    functional_income: list[SubjectIncome] = field(default_factory=list)
     economic_subjects: list[EconomicSubject] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     department_indicators: list[Indicator] = field(default_factory=list)

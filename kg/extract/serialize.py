@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, Totals)
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome,
+                              Totals)
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
 
@@ -87,6 +88,18 @@ def functional_json(row: FunctionalSubject) -> dict:
            "basic": format_money(row.basic), "project": format_money(row.project),
            "provenance": _prov(row.provenance)}
     exact = exact_figures({"total": row.total, "basic": row.basic, "project": row.project})
+    if exact:
+        out["exact"] = exact
+    return out
+
+
+def income_json(row: SubjectIncome) -> dict:
+    """A functional row of the income table: its printed sources, two decimals (every digit in
+    ``exact`` where two would cut)."""
+    out = {"code": row.code, "name": row.name,
+           "sources": {key: format_money(value) for key, value in row.sources.items()},
+           "provenance": _prov(row.provenance)}
+    exact = exact_figures(dict(row.sources))
     if exact:
         out["exact"] = exact
     return out
@@ -207,6 +220,7 @@ def record_json(r: Record) -> dict:
         "scoped_functional_subjects": {scope: [functional_json(x) for x in rows]
                                        for scope, rows in r.scoped_functional.items()},
         "economic_subjects": [economic_json(x) for x in r.economic_subjects],
+        "functional_income": [income_json(x) for x in r.functional_income],
         "projects": [project_json(p) for p in r.projects],
         "department_indicators": [indicator_json(i) for i in r.department_indicators],
         "policy_documents": [policy_json(d) for d in r.policy_documents],

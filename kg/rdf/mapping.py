@@ -192,6 +192,7 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
     _department(ctx)
     _totals(ctx)
     _subject_rows(ctx)
+    _income_rows(ctx)
     policies = _policies(ctx)
     _projects(ctx, policies)
     _department_indicators(ctx)
@@ -503,6 +504,39 @@ def _scoped_subject_rows(ctx: _Context) -> None:
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
                 ctx.add(obs, BKG.amountScope, iris.amount_scope(scope))
                 ctx.text(obs, RDFS.label, row.name)
+
+
+# the income sources whose money is a scope of classification figures (``scope/…``): a cell of the
+# income table covers that source's money only
+SOURCE_SCOPES = {"total": "all_funds", "fiscal": "fiscal", "general_public_budget": "general_public_budget",
+                 "government_fund": "government_fund"}
+
+
+def _income_rows(ctx: _Context) -> None:
+    """The income table by functional subject (部门收入总表): one observation per subject × source
+    as printed, in a data set of its own (``bkg:incomeStructure``: the source is a dimension, so
+    the cells of one row are told apart — IC-12). Each cell carries the source twice: the
+    dimension ``bkg:incomeSource`` and the attribute ``bkg:fundingSource`` the budget figures use,
+    and the scope of the money where the source is one (财政拨款, 一般公共预算, 政府性基金, 合计)."""
+    rows = ctx.record.functional_income
+    if not rows:
+        return
+    cells = iris.inside(ctx.doc, "dataset", "income")
+    ctx.add(cells, RDF.type, QB.DataSet)
+    ctx.add(cells, QB.structure, BKG.incomeStructure)
+    ctx.add(cells, BKG.document, ctx.doc)
+    ctx.text(cells, RDFS.label, "分科目收入数据")
+    for row in rows:
+        subj = _subject_node(ctx, row.code, None, True)
+        for key, value in row.sources.items():
+            obs = iris.inside(ctx.doc, "obs", "income", row.code, key)
+            _observation(ctx, obs, value, row.provenance, dataset=cells)
+            ctx.add(obs, BKG.subject, subj)
+            ctx.add(obs, BKG.incomeSource, iris.funding_source(key))
+            ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
+            if key in SOURCE_SCOPES:
+                ctx.add(obs, BKG.amountScope, iris.amount_scope(SOURCE_SCOPES[key]))
+            ctx.text(obs, RDFS.label, row.name)
 
 
 def _policy_key(ctx: _Context, doc: PolicyDocument) -> str:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from kg.extract.narrative.vocabulary import quantity_of, side_of
 from nlp import derive as D
 from nlp import lexicon as L
+from nlp.execute.income import expenditure_by_source
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
 from nlp.frames import Frame, Operation
@@ -75,6 +76,12 @@ def figures(frame: Frame, ctx: Context) -> Result:
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
         return _all_of(frame, ctx)
     result = figures_of(frame, ctx)
+    if frame.filters.sources and result.rows:  # 项目支出是财政拨的吗: the figure split by source
+        split = expenditure_by_source(frame, ctx, result.rows)
+        if split is not None:
+            result.items += split.items
+            result.text += split.text
+            result.derived += split.derived
     if not yes_no or not result.rows or not re.search(L.EXISTENCE, frame.clause):
         return result
     asked = [r for r in result.rows if r.key in frame.measures and r.amount is not None]

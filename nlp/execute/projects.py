@@ -12,7 +12,7 @@ from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
-from nlp.frames import Frame
+from nlp.frames import Filters, Frame
 from nlp.link import short_form_of
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
@@ -144,6 +144,10 @@ def projects(frame: Frame, ctx: Context) -> Result:
             return Result(text=f"没有找到：{where}没有与“{'”“'.join(missing)}”相关的项目。")
     if not rows and f.subjects and not (f.topics or f.keywords):
         return _subject_rows_instead(frame, ctx)
+    if not rows and f.sources and not (f.topics or f.keywords):
+        whole = _project_money_by_source(frame, ctx, budgets)
+        if whole is not None:
+            return whole
     if not rows:
         if f.bound is not None:  # 有没有超过3000万的项目: no, and the largest there is
             everything, _, _ = scoped_projects(_without_bound(frame), ctx)
@@ -157,6 +161,32 @@ def projects(frame: Frame, ctx: Context) -> Result:
     if op.name == "count" or "count" in op.also and op.name != "sum" or (f.funding and op.name in ("list", "yesno")):
         return _counted(frame, ctx, rows, note)  # projects of one kind of funding: listed and counted
     return _listed(frame, ctx, rows, note)
+
+
+def _project_money_by_source(frame: Frame, ctx: Context, budgets: list[Budget]) -> Result | None:
+    """那262万的项目，钱是财政给的还是自己的收入 of a budget that names no project at all: its 项目支出
+    (within the amount the question states) split by source — the project money as a whole, said
+    to be so. None where the budget names projects (the question is about one of them) or its
+    项目支出 is not the amount stated."""
+    from dataclasses import replace
+
+    from nlp.execute.figures import figures
+
+    f = frame.filters
+    plain = replace(frame, filters=Filters(departments=list(f.departments), years=list(f.years), phase=f.phase))
+    everything, _, _ = scoped_projects(plain, ctx)  # every project of the budget, whatever the question's conditions
+    if everything:
+        return None
+    asked = replace(frame, focus="figures", measures=["project_expenditure"], filters=frame.filters.copy())
+    asked.filters.bound = None
+    result = figures(asked, ctx)
+    money_rows = [r for r in result.rows if r.key == "project_expenditure" and r.amount is not None]
+    if not money_rows or (frame.filters.bound is not None and not any(frame.filters.bound.admits(r.amount)
+                                                                     for r in money_rows)):
+        return None
+    where = "、".join(dict.fromkeys(b.department for b in budgets))
+    result.text = f"{where}的预算未列出具体项目，以下按全部项目支出回答：" + result.text
+    return result
 
 
 def _indicators_named(frame: Frame, ctx: Context) -> Result | None:

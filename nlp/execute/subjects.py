@@ -10,6 +10,7 @@ from nlp import derive as D
 from nlp.lexicon import COLUMN_CLASSES, PARTS_OF
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
+from nlp.execute.income import income_of_subjects
 from nlp.frames import BOUND_WORDS, SUBJECT_BASE, Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
@@ -160,6 +161,9 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
 def subjects(frame: Frame, ctx: Context) -> Result:
     """A subject's rows (``subjects_of``); a subject the tables do not hold answered from the figures
     the narrative states for it (一般公共预算拨款安排的会议费预算支出1305.25万元), said to be so."""
+    income = income_of_subjects(frame, ctx)  # 钱从哪来 / 财政拨款多少 of a subject, 某来源用在哪些科目
+    if income is not None:
+        return income
     result = subjects_of(frame, ctx)
     if result.items or not frame.filters.subjects:
         return result

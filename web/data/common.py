@@ -79,7 +79,7 @@ SELECT ?s ?srcl ?tgtl ?wl ?code ?ekl ?cited ?file ?page ?line ?table ?row WHERE 
      OPTIONAL {{ ?src {LABEL_PATH} ?srcl }} OPTIONAL {{ ?tgt {LABEL_PATH} ?tgtl }} }}
   UNION
   {{ {values} ?s bkg:item|bkg:subject ?what . OPTIONAL {{ ?what {LABEL_PATH} ?wl }}
-     OPTIONAL {{ ?what skos:notation ?code }} OPTIONAL {{ ?s bkg:expenditureKind ?ek . ?ek {LABEL_PATH} ?ekl }} }}
+     OPTIONAL {{ ?what skos:notation ?code }} OPTIONAL {{ ?s bkg:expenditureKind|bkg:incomeSource ?ek . ?ek {LABEL_PATH} ?ekl }} }}
   UNION
   {{ {values} ?s bkg:citedTitle|bkg:citedNumber ?cited }}
   UNION

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kg.extract.model import Record
+from dataclasses import replace
+
+from kg.extract.model import Record, SubjectIncome
 from kg.extract.tables import register
+from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.contracts import ClassificationData, SummaryData
 from kg.extract.tables.rows import read_rows
@@ -75,3 +78,41 @@ def parse_income(table, record: Record, parts) -> None:
     resolve(rows, INCOME, hints=_hints(parts), unit=table.unit or record.unit, year=record.year)
     table.rows = rows
     table.data = ClassificationData(schema=INCOME)
+    if not record.functional_income:  # the first income table by subject (a 单位 version after it is not the department's)
+        record.functional_income = subject_income(rows, table, record)
+
+
+# the table's columns -> the record's income source keys (``kg.extract.model.INCOME_SOURCE_KEYS``)
+SOURCE_OF_COLUMN = {"total": "total", "fiscal_subtotal": "fiscal", "general_budget": "general_public_budget",
+                    "upper_general": "upper_level_transfer", "fund": "government_fund", "upper_fund": "upper_fund",
+                    "state_capital": "state_capital", "upper_state_capital": "upper_state_capital",
+                    "fiscal_special": "fiscal_special_account", "unit_funds": "unit_funds",
+                    "unit_business": "unit_business", "unit_operating": "unit_operating", "unit_upper": "unit_upper",
+                    "unit_affiliated": "unit_affiliated", "unit_other": "unit_other",
+                    "carryover_fiscal": "carryover_fiscal", "carryover_nonfiscal": "carryover_nonfiscal"}
+
+
+def subject_income(rows, table, record: Record) -> list[SubjectIncome]:
+    """Every coded row of an income table as a ``SubjectIncome`` in the record's unit: the
+    columns the row prints, by source (a row of which only the 合计 was placed is left out: its
+    sources are unknown, not blank). Where the table prints 上级一般公共预算安排的转移支付 in a
+    column of its own, its 一般公共预算 column is the 本级 part only (``general_public_budget_own``):
+    the transfer is not inside it, as it is inside the department's 一般公共预算拨款."""
+    split = any(row.get("upper_general") is not None for row in rows)
+    unit = printed_unit(table, record)
+    out: list[SubjectIncome] = []
+    for row in rows:
+        if not row.code:
+            continue
+        sources = {}
+        for column, value in row.values.items():
+            key = SOURCE_OF_COLUMN.get(column)
+            if key is None or value is None:
+                continue
+            if key == "general_public_budget" and split:
+                key = "general_public_budget_own"
+            sources[key] = in_record_unit(value, table, record)
+        if set(sources) - {"total"}:  # a row whose source columns were not read says nothing of its sources
+            prov = replace(row.provenance(record.source, table.label), unit=unit)
+            out.append(SubjectIncome(code=row.code, name=row.name, sources=sources, provenance=prov))
+    return out
