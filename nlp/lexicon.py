@@ -132,9 +132,11 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
 ]
 
 # ----------------------------------------------------------------------------------- operations
+# A superlative alone asks the one first (最多的项目, 钱的大头花在哪): a rank of one.
+SUPERLATIVE = r"最大|最多|大头|最高|最小|最少|最低|最贵|最便宜"
 OPERATION_WORDS: list[tuple[str, str]] = [
     ("count", r"(?<![哪这那])几个(?!人)|多少个|多少项|(?<![哪这那])几项|数量(?!指标)|个数|多少家|(?<![哪这那])几家|多少条|几条|几笔|多少笔|共有多少(?=项目|个)"),
-    ("rank", rf"最大|最多|最高|最小|最少|最低|最贵|最便宜|前{_N}(?:个|名|位|项)?|排名前|top|倒数|第{_N}(?:大|名|位|高|多|的|个|小|少)|"
+    ("rank", rf"{SUPERLATIVE}|前{_N}(?:个|名|位|项)?|排名前|top|倒数|第{_N}(?:大|名|位|高|多|的|个|小|少)|"
              r"哪个.{0,4}最|位居第|排第"),
     ("sort", r"排序|排个序|排名|从高到低|从低到高|从大到小|从小到大|高低|依次"),
     ("compare", r"比较|对比|比一比|比一下|比比看|哪个多|哪个少|哪个高|哪个大|谁多|谁少|谁高|相比|是不是比|是否比|(?<!占)比(?!上年|去年|上一年|前一年|例|重)[^，。,?？的多少]{1,12}(?:多|少|高|低|大|小)|"
@@ -207,7 +209,7 @@ INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包�
 # spends: the rows inside it are the economic rows of the public column.
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
                                        ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"), ("public", r"公用经费|机关运行经费")]
-LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(类\)"), (2, r"款级|二级科目|按款|\(款\)"),
+LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(类\)|(?:花|用|投)在哪一?类"), (2, r"款级|二级科目|按款|\(款\)"),
                                       (3, r"项级|明细|具体|三级科目|按项(?!目)|\(项\)")]
 # 预算 alone names the document (部门预算) unless an amount question follows it (预算多少, 预算、决算各…).
 PHASE_WORDS: list[tuple[str, str]] = [

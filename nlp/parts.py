@@ -392,7 +392,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if _elliptical_measure(frame, ev) and prev.focus in ("figures", "staff") and frame.focus == prev.focus:
             frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
         if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base}:
-            if prev.focus in ("projects", "subjects"):
+            if prev.focus in ("projects", "subjects") and not (ev.subjects or ev.projects):
                 prev.operation.also.append("share")  # 占项目支出的比重 of the total just listed
                 prev.operation.base = ev.share_base
                 continue

@@ -53,8 +53,10 @@ def test_subject_rows_of_the_general_public_budget_table(ask):
     # + 2111103 10.50 (the department's own 支出总表 prints 211 as 1,151.88)
     reply = ask("监控中心23年节能环保支出里的一般公共预算当年拨款，分到了哪几个项级科目？")
     dept = "昌吉州环境污染监控中心"
-    assert rows(reply) == [("节能环保支出合计（211）", "384.90", dept), ("其他污染防治支出", "75.14", dept),
+    # the total is that of the source asked (一般公共预算拨款) within 211, its rows the 项 it pays for
+    assert rows(reply) == [("一般公共预算拨款合计", "384.90", dept), ("其他污染防治支出", "75.14", dept),
                            ("生态环境监测与信息", "299.26", dept), ("减排专项支出", "10.50", dept)]
+    assert "节能环保支出中一般公共预算拨款384.90万元" in reply["text"]
     assert reply["parts"][0]["frame"]["filters"]["amount_scope"] == "general_public_budget"
 
 

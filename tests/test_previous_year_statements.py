@@ -43,6 +43,13 @@ def test_last_years_budget_from_the_whole_budget_statement(ask_national) -> None
     assert derived(reply) == {"2025年收入总计（推算）": "1632.44"}
 
 
+def test_a_part_naming_only_an_earlier_time_asks_the_same_figure(ask_national) -> None:
+    """无锡市交通运输局本级 p.32: 上年结转结余为0万元，与上年相比减少94,815.95万元. ``25年的时候有多少`` names
+    only a year (的时候 is no topic): the carry-over of 2025, never the year's income total."""
+    reply = ask_national("无锡交通局本级26年预算里还有上年结转结余吗？25年的时候有多少？")
+    assert derived(reply) == {"2025年上年结转结余（推算）": "94815.95"}
+
+
 def test_a_budget_income_statement_is_the_income_total(ask_national) -> None:
     """深圳市财政局 p.6: ``2026年部门预算收入37,385.88万元，较2025年年初预算减少16,640.31万元``; p.12:
     机关运行经费2,719.55万元，较2025年年初预算减少956.74万元."""

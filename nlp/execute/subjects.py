@@ -31,8 +31,9 @@ def _core(name: str) -> str:
 def _plain(name: str) -> str:
     """A subject's name without its level marks anywhere (住房保障（类）支出 → 住房保障支出,
     公共安全支出（204类）司法（06款）信息化建设（13项） → 公共安全支出司法信息化建设) and its
-    支出/预算支出 ending, so a statement's subject and a table row's name compare."""
-    return re.sub(r"(?:预算)?支出(?:预算)?$", "", re.sub(r"[（(]\d*(?:类|款|项)[）)]", "", name))
+    支出/预算支出 ending (twice where a statement adds one: 城乡社区支出（类）支出), so a statement's
+    subject and a table row's name compare."""
+    return re.sub(r"(?:(?:预算)?支出(?:预算)?)+$", "", re.sub(r"[（(]\d*(?:类|款|项)[）)]", "", name))
 
 
 def _ordinal(row: Row) -> int:

@@ -1,0 +1,22 @@
+"""Parts of one question about a department's functional classes — the largest class, one class's
+share, its change — each answered on its own, through the real parsers on the national disclosures
+and the real question service (figures read off the printed pages, see each docstring)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.shared
+
+
+def test_the_largest_class_its_share_and_its_stated_change(ask_national) -> None:
+    """无锡市交通运输局本级 2026 公开03表 (p.16): 212 城乡社区支出 842,090.31 is the largest of seven 类;
+    支出总计 984,760.87; 说明一（二） (p.32): 城乡社区支出（类）842,090.31万元…与上年相比增加137,739.15万元，
+    增长19.56%."""
+    reply = ask_national("无锡市交通运输局26年的钱大头花在哪一类？城乡社区支出多少、占全部支出多大比例？比上年增加多少？")
+    parts = reply["parts"]
+    assert len(parts) == 3
+    assert [(a["label"], a["value"]) for a in parts[0]["answers"]] == [("城乡社区支出", "842090.31")]
+    assert {d["label"]: d["value"] for d in parts[1]["derived"]} == {"城乡社区支出占支出总计比重": "85.51"}
+    said = {a["label"]: a["value"] for a in parts[2]["answers"]}
+    assert said["2026年城乡社区支出比上年增加"] == "137739.15" and said["2026年城乡社区支出比上年增长"] == "19.56"
+    assert {d["label"]: d["value"] for d in parts[2]["derived"]} == {"2025年城乡社区支出（推算）": "704351.16"}
