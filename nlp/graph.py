@@ -103,11 +103,14 @@ CATALOG = {
   OPTIONAL { ?p bkg:department ?dept } OPTIONAL { ?p bkg:fiscalYear/bkg:year ?year }
   OPTIONAL { ?p bkg:responsiblePerson ?person } }""",
     # a unit's own subjects (kg/rdf/subject_schemes.py: its 30203 is 水费) would teach the linker
-    # a wrong national code for a name: only the national schemes' concepts
+    # a wrong national code for a name: the national schemes' concepts, and a unit's own only where
+    # its code has no national concept at all (重庆's 3010303 年终一次性奖金, a subdivision of 30103)
     "subjects": """SELECT DISTINCT ?s ?code ?label ?type WHERE {
   ?s a ?type ; skos:notation ?code ; skos:prefLabel ?label .
   FILTER(?type IN (bkg:FunctionalSubject, bkg:EconomicSubject))
-  FILTER NOT EXISTS { ?s skos:inScheme <""" + LOCAL_SUBJECT_SCHEME + """> } }""",
+  FILTER(NOT EXISTS { ?s skos:inScheme <""" + LOCAL_SUBJECT_SCHEME + """> }
+         || NOT EXISTS { ?n a ?type ; skos:notation ?code .
+                         FILTER NOT EXISTS { ?n skos:inScheme <""" + LOCAL_SUBJECT_SCHEME + """> } }) }""",
     "policies": """SELECT DISTINCT ?pol ?title ?number WHERE {
   ?pol a bkg:PolicyDocument . OPTIONAL { ?pol dct:title ?title } OPTIONAL { ?pol bkg:documentNumber ?number } }""",
     "divisions": """SELECT DISTINCT ?u ?label ?dept WHERE { ?u a bkg:Division ; rdfs:label ?label ; org:unitOf ?dept . }""",

@@ -20,3 +20,14 @@ def test_the_largest_class_its_share_and_its_stated_change(ask_national) -> None
     said = {a["label"]: a["value"] for a in parts[2]["answers"]}
     assert said["2026年城乡社区支出比上年增加"] == "137739.15" and said["2026年城乡社区支出比上年增长"] == "19.56"
     assert {d["label"]: d["value"] for d in parts[2]["derived"]} == {"2025年城乡社区支出（推算）": "704351.16"}
+
+
+def test_a_units_own_subdivision_of_a_national_code_is_asked_by_name(ask_national) -> None:
+    """重庆市人民政府办公厅 2026 表6 (p.17): 30103 奖金 1,947.45, of it 3010303 年终一次性奖金 129.61 (a
+    subdivision the national scheme has no code for); 30228 工会经费 259.38."""
+    reply = ask_national("重庆市政府办公厅26年基本支出里，奖金一共多少？年终一次性奖金占多少？工会经费又是多少？")
+    parts = reply["parts"]
+    assert {a["label"]: a["value"] for a in parts[1]["answers"]} == {"年终一次性奖金": "129.61",
+                                                                     "年终一次性奖金占奖金比重": "6.66"}
+    assert {d["label"]: d["value"] for d in parts[1]["derived"]} == {"年终一次性奖金占奖金比重": "6.66"}
+    assert [(a["label"], a["value"]) for a in parts[2]["answers"]] == [("工会经费", "259.38")]
