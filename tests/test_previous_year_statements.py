@@ -117,3 +117,11 @@ def test_a_total_derived_from_the_changes_of_its_parts(ask) -> None:
     assert got["2018年“三公”经费合计（推算）"] == "620.75"
     assert got["2018年因公出国（境）费（推算）"] == "170.00" and got["2018年公务接待费（推算）"] == "183.95"
     assert "由说明所列各分项的增减相加" in reply["text"]
+
+
+def test_last_years_figures_of_a_total_and_of_a_subject_row(ask_national) -> None:
+    """西安市审计局（汇总） 2026 (in 元) p.11 说明六: 一般公共预算拨款收入4,005.29万元，较上年减少28.10万元; p.12
+    说明七（二）2: 审计业务（2010804）635.87万元，较上年减少181.13万元. p.17's 当年一般公共预算培训费预算支出21.00万元，
+    较上年减少17.60万元 is 培训费, never the 一般公共预算 its words share."""
+    reply = ask_national("西安市审计局2025年的一般公共预算拨款大概是多少？审计业务那一项25年又是多少？")
+    assert derived(reply) == {"2025年一般公共预算拨款收入（推算）": "4033.39", "2025年审计业务（推算）": "817.00"}

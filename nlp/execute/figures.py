@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from kg.extract.narrative.vocabulary import quantity_of, side_of
+from kg.extract.narrative.vocabulary import classify, quantity_of, side_of
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
@@ -440,7 +440,11 @@ def change(frame: Frame, ctx: Context) -> Result:
                 # the figure the extraction's vocabulary names the subject as, where asked (公务用车运行费
                 # is vehicle_operation, not the 公务用车 total its first words also name); else by words
                 named = quantity_of(r.label, side_of(r.label))
-                key = named if named in metrics else next((m for m in metrics if _about(r.label, m)), None)
+                # …but a subject the vocabulary knows as a figure the records keep apart (当年一般公共预算
+                # 培训费预算支出 is 培训费) is never matched to another figure by the words they share
+                elsewhere = named is None and classify(r.label, side_of(r.label)) is not None
+                key = named if named in metrics else \
+                    next((m for m in metrics if (m.startswith("word:") or not elsewhere) and _about(r.label, m)), None)
                 if key is None or (key, r.amount, r.attrs.get("current")) in seen:
                     continue
                 seen.add((key, r.amount, r.attrs.get("current")))

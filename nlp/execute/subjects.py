@@ -30,10 +30,12 @@ def _core(name: str) -> str:
 
 def _plain(name: str) -> str:
     """A subject's name without its level marks anywhere (住房保障（类）支出 → 住房保障支出,
-    公共安全支出（204类）司法（06款）信息化建设（13项） → 公共安全支出司法信息化建设) and its
+    公共安全支出（204类）司法（06款）信息化建设（13项） → 公共安全支出司法信息化建设, 审计业务（2010804） →
+    审计业务) and its
     支出/预算支出 ending (twice where a statement adds one: 城乡社区支出（类）支出), so a statement's
     subject and a table row's name compare."""
-    return re.sub(r"(?:(?:预算)?支出(?:预算)?)+$", "", re.sub(r"[（(]\d*(?:类|款|项)[）)]", "", name))
+    return re.sub(r"(?:(?:预算)?支出(?:预算)?)+$", "",
+                  re.sub(r"[（(](?:\d{3,9}(?:类|款|项)?|\d*(?:类|款|项))[）)]", "", name))
 
 
 def _ordinal(row: Row) -> int:
@@ -113,18 +115,6 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
                 continue
             r = said[0]
             now = D.Input(f"{b.year}年{subject.name}", r.attrs["current"], WAN, b.department, b.year, r.source)
-            if r.attrs.get("previous") is not None:  # the document prints the year before itself
-                items += [Item(f"{b.year - 1}年{subject.name}", money(r.attrs["previous"]), WAN, b.department, b.year,
-                               r.source), Item(f"{b.year}年{subject.name}", money(now.value), WAN, b.department, b.year,
-                                               r.source)]
-                said = f"{who(b.department, b.year)}{subject.name}{money(now.value)}万元"
-                if r.amount is not None:  # the change it states, from which the year before follows
-                    up = r.amount >= 0
-                    items.append(Item(f"{b.year}年{subject.name}比上年{'增加' if up else '减少'}", money(abs(r.amount)),
-                                      WAN, b.department, b.year, r.source))
-                    said += f"，比上年{'增加' if up else '减少'}{money(abs(r.amount))}万元"
-                parts.append(said + f"，{b.year - 1}年为{money(r.attrs['previous'])}万元")
-                continue
             rate = r.attrs.get("percent")
             if r.amount is None and rate is None:
                 continue
