@@ -378,14 +378,16 @@ class Pipeline:
 
 def _without_repeats(parts: list[Part]) -> list[Part]:
     """The parts without the stated changes an earlier part already shows (三公多少？出国、用车、接待
-    各多少 where the first part derived every part's figure from the change the budget states): the
-    answer says each figure once."""
+    各多少 where the first part derived every part's figure from the change the budget states), and
+    without a part whose answer is word for word an earlier part's: the answer says each figure once."""
     kept: list[Part] = []
     shown: set[tuple] = set()
     for part in parts:
         keys = {(i.label, i.value, i.department, i.year) for i in part.items} | {("=", d.formula) for d in part.derived}
         if kept and keys and keys <= shown and _asked_before(part.frame, [k.frame for k in kept]):
             continue
+        if part.found and any(k.text == part.text for k in kept):
+            continue  # …安排了多少？具体是哪几项 where the first part's answer already lists them: said once
         shown |= keys
         kept.append(part)
     return kept

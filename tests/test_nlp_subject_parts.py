@@ -31,3 +31,12 @@ def test_a_units_own_subdivision_of_a_national_code_is_asked_by_name(ask_nationa
                                                                      "年终一次性奖金占奖金比重": "6.66"}
     assert {d["label"]: d["value"] for d in parts[1]["derived"]} == {"年终一次性奖金占奖金比重": "6.66"}
     assert [(a["label"], a["value"]) for a in parts[2]["answers"]] == [("工会经费", "259.38")]
+
+
+def test_a_part_answered_word_for_word_by_the_one_before_is_said_once(ask_national) -> None:
+    """长春市信访局 2026 预算表6 (p.11): 303 对个人和家庭的补助 85.98 = 30302 退休费 78.88 + 30307 医疗费补助 7.10;
+    具体是哪几项 asks what the first part's answer already lists."""
+    reply = ask_national("长春市信访局26年“对个人和家庭的补助”安排了多少？具体是哪几项？")
+    assert len(reply["parts"]) == 1
+    assert {a["label"]: a["value"] for a in reply["answers"]} == {
+        "对个人和家庭的补助合计（303）": "85.98", "退休费": "78.88", "医疗费补助": "7.10"}

@@ -115,6 +115,18 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
                 continue
             r = said[0]
             now = D.Input(f"{b.year}年{subject.name}", r.attrs["current"], WAN, b.department, b.year, r.source)
+            if r.attrs.get("previous") is not None:  # the document prints the year before itself
+                items += [Item(f"{b.year - 1}年{subject.name}", money(r.attrs["previous"]), WAN, b.department, b.year,
+                               r.source), Item(f"{b.year}年{subject.name}", money(now.value), WAN, b.department, b.year,
+                                               r.source)]
+                said = f"{who(b.department, b.year)}{subject.name}{money(now.value)}万元"
+                if r.amount is not None:  # the change it states, from which the year before follows
+                    up = r.amount >= 0
+                    items.append(Item(f"{b.year}年{subject.name}比上年{'增加' if up else '减少'}", money(abs(r.amount)),
+                                      WAN, b.department, b.year, r.source))
+                    said += f"，比上年{'增加' if up else '减少'}{money(abs(r.amount))}万元"
+                parts.append(said + f"，{b.year - 1}年为{money(r.attrs['previous'])}万元")
+                continue
             rate = r.attrs.get("percent")
             if r.amount is None and rate is None:
                 continue
