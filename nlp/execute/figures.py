@@ -442,7 +442,8 @@ def change(frame: Frame, ctx: Context) -> Result:
                 named = quantity_of(r.label, side_of(r.label))
                 # …but a subject the vocabulary knows as a figure the records keep apart (当年一般公共预算
                 # 培训费预算支出 is 培训费) is never matched to another figure by the words they share
-                elsewhere = named is None and classify(r.label, side_of(r.label)) is not None
+                found = classify(r.label, side_of(r.label))
+                elsewhere = named is None and found is not None and found[0] not in ("income", "expenditure", "total")
                 key = named if named in metrics else \
                     next((m for m in metrics if (m.startswith("word:") or not elsewhere) and _about(r.label, m)), None)
                 if key is None or (key, r.amount, r.attrs.get("current")) in seen:
