@@ -273,6 +273,9 @@ STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
 # the counts the narrative prints with the expense's figure (bkg:StatedCount), not the staffing.
 COUNTED_EXPENSES: list[tuple[str, str]] = [("接待", r"接待"), ("出国", r"出国|出境"), ("会议", r"会议"),
                                            ("培训", r"培训")]
+# A count asked by the unit of what is counted (培训多少人, 办几次): an indicator's target in that unit.
+UNIT_ASKED: list[tuple[str, str]] = [("人", r"多少人|几个人|几人|多少名|几名"), ("次", r"多少次|几次"),
+                                     ("期", r"多少期|几期"), ("个", r"多少个|几个"), ("家", r"多少家|几家")]
 COUNT_ASKED = r"几次|多少次|几批|多少批|批次|人次|多少人|几个人|几人|团组|几个团|外宾|人数"
 # An expense the narrative states a change of that is not a department-level figure (培训费, 会议费).
 EXPENSE_WORD = r"[\u4e00-\u9fff]{2,3}费"

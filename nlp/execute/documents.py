@@ -48,6 +48,21 @@ def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
     return [i for n, i in enumerate(rows) if n in chosen]
 
 
+def _by_unit_asked(clause: str, rows: list[Row], chosen: list[Row]) -> list[Row]:
+    """Indicators a count word asks by the unit of its target (培训多少人 → a target in 人, 办几次 → 次)
+    where no indicator chosen by the question's words has that unit: of those, the ones sharing
+    the most of the question's wording (主体培训人数 for …主体培训班、培训多少人)."""
+    out: list[Row] = []
+    for unit in dict.fromkeys(u for u, pattern in L.UNIT_ASKED if re.search(pattern, clause)):
+        if any(str(r.attrs.get("target") or "").endswith(unit) for r in chosen):
+            continue
+        fits = [r for r in rows if str(r.attrs.get("target") or "").endswith(unit) and r not in chosen]
+        shared = {id(r): sum(len(p) for p in _pieces(clause, [r.label])[0] if len(p) >= 2) for r in fits}
+        best = max(shared.values(), default=0)
+        out += [r for r in fits if best and shared[id(r)] == best]
+    return out
+
+
 @executor("indicators")
 def indicators(frame: Frame, ctx: Context) -> Result:
     """The indicators of the named projects (of the kinds asked), or the department's own
@@ -79,7 +94,7 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         about = _named_by(words, rows, own)
         relaxed = not about
         if about:
-            rows = about
+            rows = about + _by_unit_asked(frame.clause, rows, about)
     else:
         relaxed = False
     if not rows:
