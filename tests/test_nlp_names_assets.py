@@ -47,6 +47,8 @@ def test_vehicles_held_and_per_vehicle_cost(ask):
     r = ask("福利院公务用车运行费平均一辆多少？")
     assert [d["value"] for d in r["derived"]] == ["3.20"]
     assert "6.40 ÷ 2辆" in r["text"]
+    r = ask("福利院公务用车运行费多少、每辆车平均多少？")  # the cost per vehicle asked after the figure
+    assert [d["value"] for d in r["derived"]] == ["3.20"]
 
 
 @pytest.mark.shared
