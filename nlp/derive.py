@@ -157,6 +157,16 @@ def completion(final: Input, budget: Input, label: str) -> Derived | None:
                    final.department, final.year)
 
 
+def ratio(a: Input, b: Input) -> Derived | None:
+    """几倍: ``a`` ÷ ``b`` in the order the question names them (A是B的几倍), to two decimals."""
+    if not b.value:
+        return None
+    value = (a.value / b.value).quantize(CENT, rounding=ROUND_HALF_UP)
+    label = f"{a.label}是{b.label}的倍数"
+    return Derived(label, value, "倍", f"{label} = {grouped(a.value)} ÷ {grouped(b.value)} = {value}倍",
+                   [a, b], a.department, a.year)
+
+
 def per_capita(figure: Input, people: Input) -> Derived | None:
     """人均: a figure ÷ a number of people (万元 per person)."""
     if not people.value:

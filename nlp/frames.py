@@ -16,7 +16,7 @@ from decimal import Decimal
 FOCUSES = ("figures", "departments", "projects", "subjects", "indicators", "policies", "persons",
            "divisions", "subordinates", "functions", "findings", "definitions", "staff", "assets")
 OPERATIONS = ("lookup", "list", "count", "sum", "rank", "sort", "compare", "difference", "share",
-              "growth", "change", "completion", "per_capita", "derive", "yesno")
+              "growth", "change", "completion", "per_capita", "ratio", "derive", "yesno")
 DERIVED_OPERATIONS = ("difference", "share", "growth", "completion", "per_capita", "sum")
 
 FOCUS_NAMES = {"figures": "部门收支数", "departments": "单位", "projects": "项目", "subjects": "支出科目",

@@ -263,7 +263,7 @@ class Parser:
 
 FOCUS_PRIORITY = ("findings", "definitions", "indicators", "policies", "persons", "divisions", "subordinates",
                   "functions", "staff", "assets", "projects", "subjects", "departments", "figures")
-OP_PRIORITY = ("derive", "completion", "per_capita", "growth", "change", "share", "difference", "rank", "sort",
+OP_PRIORITY = ("derive", "completion", "per_capita", "ratio", "growth", "change", "share", "difference", "rank", "sort",
                "compare", "count", "sum", "yesno", "list")
 
 

@@ -20,6 +20,7 @@ import threading
 import traceback
 import weakref
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Callable
 
 from nlp.catalog import Catalog
@@ -36,7 +37,7 @@ from nlp.reply import Answer, Item, Part
 from nlp.scorer import Scorer
 from nlp.training import learned_weights
 from nlp.understand import describe, kind
-from nlp.vocabulary import Vocabulary, vocabulary_of_rows
+from nlp.vocabulary import WAN, Vocabulary, vocabulary_of_rows
 
 log = logging.getLogger(__name__)
 
@@ -326,6 +327,10 @@ class Pipeline:
         if frame.reply:
             part.text = frame.reply
             return part, None
+        if frame.operation.name == "ratio" and previous is not None:
+            computed = _ratio_of_previous(frame, previous)  # 高院是政协的几倍 after both figures
+            if computed is not None:
+                return self._finish(part, frame, ctx, computed)
         if frame.derived_only and frame.operation.name == "difference" and previous is not None:
             computed = _difference_of_previous(previous)  # 差多少 after two computed figures
             if computed is not None:
@@ -416,6 +421,46 @@ def _difference_of_previous(previous: Result) -> Result | None:
     la = a.department if a.department != b.department else a.label
     lb = b.department if a.department != b.department else b.label
     d = D.difference(D.Input(la, a.value, a.unit, a.department, a.year), D.Input(lb, b.value, b.unit, b.department, b.year))
+    return Result([derived_item(d)], d.formula + "。", [d], [])
+
+
+def _named_at(frame: Frame, name: str) -> int:
+    """Where a part names a department: its full name, or a word of the part whose characters stand
+    in order in the name (高院 of 江苏省高级人民法院); the end of the clause where it is not named."""
+    clause = frame.clause
+    at = [clause.find(name)] if name in clause else []
+    for word in frame.filters.keywords:
+        it = iter(name)
+        if len(word) >= 2 and all(ch in it for ch in word) and word in clause:
+            at.append(clause.find(word))
+    return min(at, default=len(clause))
+
+
+def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
+    """几倍 after a part that gave one figure of two departments (or two figures of one): the first
+    named over the second — the departments in the order this part names them (高院是政协的几倍), else
+    in the order the part before gave them."""
+    from nlp import derive as D
+    from nlp.execute.base import derived_item
+
+    money_items = [i for i in previous.items if i.value is not None and i.unit == WAN]
+    if not money_items:
+        return None
+    first = money_items[0].label
+    same = [i for i in money_items if i.label == first]
+    order = sorted((d.name for d in frame.filters.departments), key=lambda n: _named_at(frame, n))
+    if len(order) == 2 and len({i.department for i in same}) >= 2:
+        pair = [next((i for i in same if i.department == name), None) for name in order]
+    else:
+        pair = same[:2] if len(same) == 2 else money_items[:2]
+    if len(pair) != 2 or None in pair:
+        return None
+    a, b = pair
+    la, lb = (a.department, b.department) if a.department != b.department else (a.label, b.label)
+    d = D.ratio(D.Input(la, Decimal(a.value), WAN, a.department, a.year, a.source),
+                D.Input(lb, Decimal(b.value), WAN, b.department, b.year, b.source))
+    if d is None:
+        return None
     return Result([derived_item(d)], d.formula + "。", [d], [])
 
 
