@@ -1,4 +1,5 @@
-"""几倍: one figure of two departments over each other, in the order the question names them —
+"""Two figures set against each other — 几倍 in the order the question names them, a 决算 year against a
+budget year —
 through the real parsers on the realdocs and the real question service."""
 from __future__ import annotations
 
@@ -14,3 +15,10 @@ def test_how_many_times_one_departments_figure_is_anothers(ask) -> None:
     derived = reply["derived"]
     assert [(d["value"], d["unit"]) for d in derived] == [("3.22", "倍")]
     assert [i["department"] for i in derived[0]["inputs"]] == ["江苏省高级人民法院", "江苏省政协办公厅"]
+
+
+def test_a_final_account_year_against_a_budget_year(ask_national) -> None:
+    """国家信访局 2024年决算 公开09表 (p.15): 三公 决算 46.21; 2026年预算 (p.24): 三公 112.61. ``24年实际花的`` is
+    read off the 决算, ``26年预算`` off the budget (no 决算 of 2026 exists): 112.61 − 46.21 = 66.40."""
+    reply = ask_national("国家信访局24年三公实际花的和26年三公预算比，差了多少？")
+    assert [(d["label"], d["value"]) for d in reply["derived"]] == [("2026年比2024年多", "66.40")]

@@ -60,8 +60,12 @@ class Context:
         if f.years:
             budgets = [b for b in budgets if b.year in f.years]
         if f.phase == "final_account" or frame.operation.name == "completion":
-            finals = [b for b in budgets if b.final_account]
-            budgets = finals or budgets
+            # a year with a 决算 is read from it; a year asked beside it that has only a budget keeps
+            # its budget (24年实际花的和26年预算比)
+            final_years = {b.year for b in budgets if b.final_account}
+            if final_years:
+                budgets = [b for b in budgets if b.final_account or
+                           (len(f.years) > 1 and b.year not in final_years)]
         depts = {b.department for b in budgets}
         if frame.open_department and f.set_size and f.set_of_units and f.set_size != len(depts):
             named = set_of_one_collection(budgets, f.set_size)
