@@ -424,16 +424,22 @@ def _difference_of_previous(previous: Result) -> Result | None:
     return Result([derived_item(d)], d.formula + "。", [d], [])
 
 
-def _named_at(frame: Frame, name: str) -> int:
-    """Where a part names a department: its full name, or a word of the part whose characters stand
-    in order in the name (高院 of 江苏省高级人民法院); the end of the clause where it is not named."""
+def _named_at(frame: Frame, name: str, other: str) -> int:
+    """Where a part names a department rather than the other one: its full name, or the first two
+    characters of the part standing in order in its name and not in the other's (高院 of 江苏省高级人民法院
+    against 江苏省政协办公厅; 水务 of 苏州市水务局 against 苏州市审计局); the clause's end where it is not named."""
     clause = frame.clause
-    at = [clause.find(name)] if name in clause else []
-    for word in frame.filters.keywords:
-        it = iter(name)
-        if len(word) >= 2 and all(ch in it for ch in word) and word in clause:
-            at.append(clause.find(word))
-    return min(at, default=len(clause))
+    if name in clause:
+        return clause.find(name)
+
+    def within(word: str, whole: str) -> bool:
+        it = iter(whole)
+        return all(ch in it for ch in word)
+    for i in range(len(clause) - 1):
+        pair = clause[i:i + 2]
+        if within(pair, name) and not within(pair, other):
+            return i
+    return len(clause)
 
 
 def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
@@ -448,7 +454,10 @@ def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
         return None
     first = money_items[0].label
     same = [i for i in money_items if i.label == first]
-    order = sorted((d.name for d in frame.filters.departments), key=lambda n: _named_at(frame, n))
+    given = {i.department for i in same}  # a short name may link more departments than the part before gave
+    names = [d.name for d in frame.filters.departments if d.name in given]
+    order = sorted(names, key=lambda n: _named_at(frame, n, next(o for o in names if o != n))) \
+        if len(names) == 2 else names
     if len(order) == 2 and len({i.department for i in same}) >= 2:
         pair = [next((i for i in same if i.department == name), None) for name in order]
     else:

@@ -22,3 +22,11 @@ def test_a_final_account_year_against_a_budget_year(ask_national) -> None:
     read off the 决算, ``26年预算`` off the budget (no 决算 of 2026 exists): 112.61 − 46.21 = 66.40."""
     reply = ask_national("国家信访局24年三公实际花的和26年三公预算比，差了多少？")
     assert [(d["label"], d["value"]) for d in reply["derived"]] == [("2026年比2024年多", "66.40")]
+
+
+def test_the_order_of_a_ratio_named_by_short_names(ask_national) -> None:
+    """苏州市水务局 2026 公开01表 (p.11): 收入总计 92,596.24; 苏州市审计局 2026 公开01表 (p.9): 4,651.67;
+    ``水务局是审计局的多少倍`` (审计局 alone also names other cities' offices): 92,596.24 ÷ 4,651.67 = 19.91倍."""
+    reply = ask_national("苏州水务局和苏州审计局26年预算各多少？水务局是审计局的多少倍？")
+    assert [(d["value"], d["unit"]) for d in reply["derived"]] == [("19.91", "倍")]
+    assert [i["department"] for i in reply["derived"][0]["inputs"]] == ["苏州市水务局", "苏州市审计局"]
