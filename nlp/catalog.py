@@ -119,6 +119,13 @@ class Catalog:
 _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}(?:年度?)?")
 
 
+def _spoken_subject(label: str) -> str | None:
+    """A subject as people say it: without its 支出 ending and the 和 inside (商品和服务支出 → 商品服务,
+    工资福利支出 → 工资福利), where that leaves a name of its own (four characters at least, not 其他…)."""
+    form = re.sub(r"支出$", "", re.sub(r"[和与及]", "", label))
+    return form if len(form) >= 4 and not form.startswith("其他") else None
+
+
 def catalog_from_graph(graph) -> Catalog:
     """The catalogue of everything the graph names (``graph`` is an ``nlp.graph.Graph``)."""
     from nlp.graph import display_name
@@ -167,7 +174,9 @@ def catalog_from_graph(graph) -> Catalog:
             labels.append(r["label"])
     for iri, (kind, code, labels) in subj.items():
         labels.sort(key=lambda x: (len(x), x))
-        entities.append(Entity(kind, iri, labels[0], tuple(labels[1:]), None, None, code))
+        spoken = [form for form in dict.fromkeys(_spoken_subject(label) for label in labels)
+                  if form and form not in labels]
+        entities.append(Entity(kind, iri, labels[0], tuple(labels[1:] + spoken), None, None, code))
     for r in rows["policies"]:
         title, number = r.get("title"), r.get("number")
         names = [n for n in (title, number) if n]

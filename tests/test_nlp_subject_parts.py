@@ -40,3 +40,13 @@ def test_a_part_answered_word_for_word_by_the_one_before_is_said_once(ask_nation
     assert len(reply["parts"]) == 1
     assert {a["label"]: a["value"] for a in reply["answers"]} == {
         "对个人和家庭的补助合计（303）": "85.98", "退休费": "78.88", "医疗费补助": "7.10"}
+
+
+def test_economic_classes_named_as_people_say_them(ask_national) -> None:
+    """长春市信访局 2026 预算表6 (p.11): 301 工资福利支出 911.21, 302 商品和服务支出 211.00; 支出总计 1,682.76
+    (预算表1): 工资福利 and 商品服务支出 name them without their 支出 ending or their 和."""
+    reply = ask_national("长春信访局工资福利和商品服务支出各多少？占比多少？")
+    got = {a["label"]: a["value"] for a in reply["answers"]}
+    assert got["工资福利支出"] == "911.21" and got["商品和服务支出"] == "211.00"
+    assert {d["label"]: d["value"] for d in reply["derived"]} == {"工资福利支出占支出总计比重": "54.15",
+                                                                  "商品和服务支出占支出总计比重": "12.54"}
