@@ -99,6 +99,10 @@ def _own_content(frame: Frame, ev) -> bool:
     return any(cues.has(k) for k in ("income_breakdown", "expenditure_breakdown", "category", "funding", "level"))
 
 
+# A part setting the figure just asked against a year it names (跟25年比呢, 和上年相比呢)
+_AGAINST_YEAR = r"(?:跟|和|与|同|较|比)\s*(?:\d{2,4}\s*年|上年|去年)(?:度)?\s*(?:相?比|比较)?"
+
+
 def _only_names(frame: Frame, ev) -> bool:
     """A part that names only another department, place or year (…呢？)."""
     named = bool(ev.departments or ev.places or frame.unknown or ev.years or re.search(RELATIVE_YEAR, frame.clause))
@@ -380,6 +384,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if prev.focus == "assets" and not re.search(PLANNED_WORDS, frame.clause):  # …特种用车多少，占比多少
                 prev.clause = f"{prev.clause}；{frame.clause}"
             continue  # 啥类型的 / 哪家车多 after the vehicles: the previous part already shows it
+        if _only_names(frame, ev) and prev.focus == "figures" and prev.measures and f.years and prev.filters.years \
+                and f.years != prev.filters.years and re.search(_AGAINST_YEAR, frame.clause):
+            # 收入预算多少？…跟25年比呢: the change of the figure just asked against that year
+            frame.focus, frame.measures = "figures", prev.measures[:1]
+            frame.operation = Operation("change")
+            f.years = list(prev.filters.years)
+            out.append(frame)
+            continue
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
             frame.focus, frame.measures = prev.focus, list(prev.measures)
             frame.operation = prev.operation

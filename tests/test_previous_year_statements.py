@@ -127,3 +127,10 @@ def test_last_years_figures_of_a_total_and_of_a_subject_row(ask_national) -> Non
     assert derived(reply) == {"2025年一般公共预算拨款收入（推算）": "4033.39"}
     said = {a["label"]: a["value"] for a in reply["answers"]}
     assert said["2025年审计业务"] == "817.00" and said["2026年审计业务比上年减少"] == "181.13"
+
+
+def test_a_part_setting_the_figure_against_a_named_year(ask_national) -> None:
+    """上海市审计局 2026 (tables in 元) p.5 说明: 收入预算19,577万元，其中财政拨款收入19,577万元，比2025年预算减少290万元.
+    ``跟25年比呢`` after the 财政拨款 part is that figure's change, and 2025 follows from it."""
+    reply = ask_national("上海市审计局26年收入预算多少？全是财政拨款吗？跟25年比呢？")
+    assert derived(reply)["2025年财政拨款收入合计（推算）"] == "19867.00"

@@ -443,6 +443,9 @@ def change(frame: Frame, ctx: Context) -> Result:
                 # …but a subject the vocabulary knows as a figure the records keep apart (当年一般公共预算
                 # 培训费预算支出 is 培训费) is never matched to another figure by the words they share
                 found = classify(r.label, side_of(r.label))
+                if named is None and found is not None and found[0] in ("income", "expenditure", "total") \
+                        and found[1] in metrics:
+                    named = found[1]  # 财政拨款收入 is fiscal_total, a figure of the graph's totals
                 elsewhere = named is None and found is not None and found[0] not in ("income", "expenditure", "total")
                 key = named if named in metrics else \
                     next((m for m in metrics if (m.startswith("word:") or not elsewhere) and _about(r.label, m)), None)
