@@ -131,9 +131,11 @@ SHAPES: dict[str, Shape] = {
     "stated": Shape("{doc} bkg:statesFigure ?x .",
                     "?x rdfs:label ?name ; bkg:amount ?amount .\n"
                     "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }\n"
+                    "  OPTIONAL { ?x bkg:figureKey ?figureKey }\n"
                     "  OPTIONAL { ?x bkg:statesCount ?c . ?c bkg:countValue ?count ; bkg:countUnit ?countUnit .\n"
                     "             OPTIONAL { ?c rdfs:label ?countLabel } }",  # 人数约400人 printed with the figure
-                    ("?x", "?name", "?amount", "?period", "?topic", "?c", "?countLabel", "?count", "?countUnit"),
+                    ("?x", "?name", "?amount", "?period", "?topic", "?figureKey", "?c", "?countLabel", "?count",
+                     "?countUnit"),
                     order="ORDER BY ?x ?c"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
                        ("?functions", "?file"), located=False),

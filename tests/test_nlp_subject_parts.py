@@ -1,4 +1,4 @@
-"""Parts of one question about a department's functional classes — the largest class, one class's
+"""Parts of one question about a department's subjects and figures — the largest class, one class's
 share, its change — each answered on its own, through the real parsers on the national disclosures
 and the real question service (figures read off the printed pages, see each docstring)."""
 from __future__ import annotations
@@ -50,3 +50,12 @@ def test_economic_classes_named_as_people_say_them(ask_national) -> None:
     assert got["工资福利支出"] == "911.21" and got["商品和服务支出"] == "211.00"
     assert {d["label"]: d["value"] for d in reply["derived"]} == {"工资福利支出占支出总计比重": "54.15",
                                                                   "商品和服务支出占支出总计比重": "12.54"}
+
+
+def test_a_figure_the_table_leaves_blank_is_read_from_the_narrative(ask_national) -> None:
+    """湖州市财政局 2026 表07 (p.28) leaves 因公出国（境）费 blank; 说明二（九） (p.11): 安排因公出国（境）费用预算
+    0.00万元; 公务接待费 5.80, 公务用车购置及运行维护费 3.50."""
+    reply = ask_national("湖州财政局26年三公里出国、接待、公车各多少？")
+    got = {a["label"]: a["value"] for a in reply["answers"]}
+    assert got == {"因公出国（境）费（表中未列，取自文字说明）": "0.00", "公务接待费": "5.80",
+                   "公务用车购置及运行费": "3.50"}

@@ -151,7 +151,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 said.append(f"{label}{column}{money(plan.amount)}万元，决算数文件未列示（图谱中没有）")
                 continue
             if row is None:
-                continue
+                row = _stated_instead(ctx, b, key)
+                if row is None:
+                    continue
+                label += "（表中未列，取自文字说明）"
             rows.append(row)
             if key == "fiscal_total":
                 d = D.total([figure_input(p, ctx.vocab.label(p.key)) for p in row.attrs["parts"]], FISCAL_LABEL)
@@ -215,6 +218,19 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     if op.name == "completion" and not any(d.label.endswith("完成率") for d in derived):
         text += "图谱中没有这些数的预算数与决算数两栏，无法计算完成率。"
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _stated_instead(ctx: Context, budget: Budget, key: str) -> Row | None:
+    """A figure the tables leave blank (湖州 三公表's 因公出国（境）费) that the narrative states for the
+    current year (安排因公出国（境）费用预算0.00万元): that statement, said to be so; None where it
+    states none."""
+    topic, _, name = key.rpartition(".")
+    for r in ctx.rows("stated", [budget]):
+        if r.key != "current" or r.attrs.get("figure_key") != name:
+            continue
+        if (r.attrs.get("topic") == topic) if topic else r.attrs.get("topic") in ("income", "expenditure", "total"):
+            return r
+    return None
 
 
 def _stated_only(ctx: Context, budgets: list[Budget], words: list[str], note: str) -> Result:
