@@ -206,3 +206,10 @@ def test_chongqing_income_items_named_as_funds(national) -> None:
     t = national["chongqing/重庆市人民政府办公厅_2026部门预算情况说明.pdf"].totals
     assert (t.general_public_budget, t.unit_funds, t.income_total) == (D("18417.70"), D("812.48"), D("19230.18"))
     assert t.provenance["unit_funds"].page == 9
+
+
+def test_the_carry_forward_line_named_after_its_balance(national) -> None:
+    """珠海市商务局 2026 表1 收支总表 (p.7): 上年结转结余 19,904.01 on the income side, ``结转结余下年 0.00`` on the
+    expenditure side — the year-end carry-forward, however its words are ordered."""
+    record = national["guangdong_zhuhai/珠海市商务局_2026部门预算.pdf"]
+    assert (record.totals.carryover_total, record.totals.carryover_year_end) == (Decimal("19904.01"), Decimal("0.00"))

@@ -88,7 +88,7 @@ EXPENDITURE_LABELS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), k) for 
     (r"(?:本年|当年)支出(?:合计|小计)|部门预算", "current_year_expenditure"),
     (r"基本支出|人员经费和公用经费支出", "basic_expenditure"),
     (r"项目支出|专项业务经费支出", "project_expenditure"),
-    (r"结转下年(?:支出|资金)?|年终结转结余|年末结转(?:和)?结余|年末财政拨款结转和结余", "carryover_year_end"),
+    (r"结转(?:结余)?(?:至|到)?下年(?:支出|资金)?|年终结转结余|年末结转(?:和)?结余|年末财政拨款结转和结余", "carryover_year_end"),
     (r"结余分配", "surplus_distribution"),
     (r"(?:事业单位)?经营支出", "operating_spending"),
 ]]
