@@ -59,3 +59,10 @@ def test_a_figure_the_table_leaves_blank_is_read_from_the_narrative(ask_national
     got = {a["label"]: a["value"] for a in reply["answers"]}
     assert got == {"因公出国（境）费（表中未列，取自文字说明）": "0.00", "公务接待费": "5.80",
                    "公务用车购置及运行费": "3.50"}
+
+
+def test_the_year_end_carry_forward_the_narrative_states(ask_national) -> None:
+    """北京市财政局 2026 附件1 (p.8): 年终结转结余资金0万元 — the tables print no carry-forward line."""
+    reply = ask_national("北京市财政局26年有上年结转结余吗？多少？年底还打算结转吗？")
+    got = {a["label"]: a["value"] for a in reply["parts"][1]["answers"]}
+    assert got == {"年末结转和结余（表中未列，取自文字说明）": "0.00"}

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from kg.extract.narrative.vocabulary import classify, quantity_of, side_of
+from kg.extract.narrative.vocabulary import TOTALS_KEYS, classify, quantity_of, side_of
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
@@ -226,9 +226,10 @@ def _stated_instead(ctx: Context, budget: Budget, key: str) -> Row | None:
     states none."""
     topic, _, name = key.rpartition(".")
     for r in ctx.rows("stated", [budget]):
-        if r.key != "current" or r.attrs.get("figure_key") != name:
+        if r.key != "current":
             continue
-        if (r.attrs.get("topic") == topic) if topic else r.attrs.get("topic") in ("income", "expenditure", "total"):
+        stated = (r.attrs.get("topic"), r.attrs.get("figure_key"))
+        if stated == (topic, name) or (not topic and TOTALS_KEYS.get(stated) == key):
             return r
     return None
 

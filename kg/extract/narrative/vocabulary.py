@@ -114,6 +114,7 @@ TOTALS_KEYS = {
     ("expenditure", "project_expenditure"): "project_expenditure",
     ("expenditure", "personnel"): "personnel",
     ("expenditure", "public_expenses"): "public_expenses",
+    ("expenditure", "carry_forward"): "carryover_year_end",
     ("operating_expenses", "total"): "operating_expenses",
 }
 
