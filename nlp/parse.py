@@ -74,8 +74,11 @@ class Parser:
         ev = ev or Evidence.of(self, linked, clause)
         scores = self.scorer.focus_scores(ev)
         focus = max(scores, key=lambda f: (scores[f], -FOCUS_PRIORITY.index(f)))
-        if focus == "figures" and ev.cues.has("source") and re.search(r"哪些科目|哪几个科目|什么科目|哪个科目", ev.text):
-            focus = "subjects"  # 哪些科目用了事业收入: the subjects of a source, not the department's figure
+        if focus in ("figures", "functions") and ev.cues.has("source") and not ev.projects \
+                and not ev.cues.has("column") and re.search(L.SOURCE_USE, ev.text):
+            # 哪些科目用了事业收入, 国有资本经营预算那笔钱是干什么的: the subjects of a source, not the
+            # department's figure nor its functions
+            focus = "subjects"
         frame = Frame(focus, clause=clause.text, score=scores[focus])
         frame.filters = self.filters(ev, focus)
         frame.operation = self.operation(ev, focus)
