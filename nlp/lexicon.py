@@ -81,6 +81,11 @@ AMOUNT_WORDS = (r"多少钱|几万|多少万|金额|数额|预算额|预算规�
 # Where a department's money comes from / goes to: its income or expenditure broken down.
 INCOME_BREAKDOWN = r"收入来源|收入构成|收入结构|来源构成|收入由哪|钱(?:分别)?(?:是)?从哪|钱(?:分别)?来自|资金来源有哪|哪几块|哪些来源|来源有哪|" \
                    r"各项收入|各类收入|收入分别|收入各"
+# Other income beside a source named (除了财政拨款还有别的收入吗): every source of the income, the one
+# named among them — a question about the breakdown, not about the named source's amount.
+INCOME_BESIDES = (r"除了?[^，。？?；;]{1,14}?(?:以外|之外)?[，,]?(?:还有|另有|有没有)(?:别的|其他|其它|哪些|什么)?"
+                  r"(?:收入|来源|钱|资金)|别的(?:收入|来源|资金)")
+INCOME_BREAKDOWN = INCOME_BREAKDOWN + "|" + INCOME_BESIDES
 EXPENDITURE_BREAKDOWN = r"花在哪|用在哪|用到哪|都花在|花到哪|主要用于|主要用在|支出结构|支出构成|支出方向|钱都用"
 
 # A project's attributes other than its amount.

@@ -233,7 +233,12 @@ class Parser:
             if len(keys) == 1 and frame.operation.name == "sum" and self.vocab.children(keys[0]) and \
                     sum(1 for m in ev.mentions if "department" in m.kinds()) <= 1:
                 return keys + self.vocab.children(keys[0])  # 上年结转结余一共多少: with what it is made of
-            if not keys and cues.has("income_breakdown"):
+            if (not keys or re.search(L.INCOME_BESIDES, ev.text)) and cues.has("income_breakdown"):
+                # 除了财政拨款还有别的收入吗: every source, the named one among them; the rows say whether
+                # there is other money (a 是/否 read off the first row would read the total)
+                frame.operation.also = [o for o in frame.operation.also if o != "yesno"]
+                if frame.operation.name == "yesno":
+                    frame.operation.name = "lookup"
                 return ["income_total", "general_public_budget", "upper_level_transfer", "government_fund",
                         "state_capital", "unit_funds", "carryover_total"]
             if not keys and cues.has("expenditure_breakdown"):
