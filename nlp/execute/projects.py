@@ -20,9 +20,13 @@ from nlp.sparql import Constraints
 from nlp.vocabulary import WAN
 
 # Words too general to tell projects apart (a question's 监测/建设/费用 names no particular one).
-_GENERIC_TOPIC = re.compile(r"^(监测|建设|费用|资金|经费|项目|工作|运行|维护|服务|管理|保障|专项|支出|活动|能力|"
+# Words that name no topic; a run of them (直接围绕, 扶持…产业) missing from every project name vetoes
+# nothing: the question's aim (扶持, 支持, 围绕) and the field's kind (产业, 行业) qualify the topic word
+# beside them (生命健康, 无偿献血), which alone decides.
+_GENERIC_TOPIC = re.compile(r"^(?:监测|建设|费用|资金|经费|项目|工作|运行|维护|服务|管理|保障|专项|支出|活动|能力|"
                             r"安排|用于|多少|哪些|方面|相关|有关|开展|实施|环境|生态|治理|防治|生态环境|经费项目|"
-                            r"专项经费|专项资金|业务|业务经费|补助|其他|事务|发展|单位|部门|费)$")
+                            r"专项经费|专项资金|业务|业务经费|补助|其他|事务|发展|单位|部门|费|"
+                            r"扶持|支持|促进|推动|鼓励|围绕|直接|针对|专门|用来|产业|行业|领域)+$")
 NONFISCAL = ("unit_funds", "carryover_nonfiscal")
 # The weight of a project whose description (not its name) names the synonym the question typed: more
 # than half of a name naming it (2), so it stands beside those, less than a name naming two themes.
