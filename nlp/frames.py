@@ -104,6 +104,9 @@ class Filters:
     sources: list[str] = field(default_factory=list)
     policy: Ref | None = None
     person: Ref | None = None
+    # a unit the graph knows (a subordinate or budget unit) named beside projects (西安市卫生学校负责实施了
+    # 哪几个项目): the projects it carries out (bkg:responsibleUnit), not the department's
+    unit: Ref | None = None
     indicator_kinds: list[str] = field(default_factory=list)
     bound: Bound | None = None
     rate_bound: Bound | None = None  # a bound on a percentage (完成率不到80%, 过1000%), in percent
@@ -179,7 +182,7 @@ class Frame:
             refs = getattr(f, key)
             if refs:
                 filters[key] = [{"name": r.name, "iri": r.iri} for r in refs]
-        for key in ("policy", "person"):
+        for key in ("policy", "person", "unit"):
             ref = getattr(f, key)
             if ref is not None:
                 filters[key] = {"name": ref.name, "iri": ref.iri}

@@ -136,6 +136,8 @@ def projects(frame: Frame, ctx: Context) -> Result:
         return _attributes(frame, ctx, rows)
     if f.person is not None and op.name not in ("rank", "sort"):
         return person_projects(frame, ctx)
+    if f.unit is not None:
+        return unit_projects(frame, ctx)
     if "unit" in frame.measures and re.search(r"下属", frame.clause):
         return subordinate_projects(frame, ctx)
     rows, note, budgets = scoped_projects(frame, ctx)
@@ -403,8 +405,10 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
 def _project_item(ctx: Context, r: Row, **extra) -> Item:
     """A project as an answer row: its name, amount, category, and its other printed names."""
     cat = r.attrs.get("category")
+    executed = r.attrs.get("executed")
     return item_of(r, None, category=ctx.vocab.categories.get(cat or "", cat), iri=r.iri,
-                   also_called=r.attrs.get("aliases") or None, **extra)
+                   also_called=r.attrs.get("aliases") or None,
+                   executed=money(executed) if executed is not None else None, **extra)
 
 
 def _funding_labels(ctx: Context, r: Row) -> list[str]:
@@ -761,6 +765,24 @@ def subordinate_projects(frame: Frame, ctx: Context) -> Result:
     return Result([_project_item(ctx, r, responsible_unit=r.attrs["unit"]) for r in others],
                   "由其他单位承担的项目：" + "；".join(f"{project_phrase(r)}由{r.attrs['unit']}承担" for r in others) + "。",
                   [], others)
+
+
+def unit_projects(frame: Frame, ctx: Context) -> Result:
+    """The projects a named unit carries out (its 实施单位/承担单位 in the department's tables), with their
+    amounts (and, in a 决算, what was spent of them)."""
+    rows, note, budgets = scoped_projects(frame, ctx)
+    if not budgets:
+        return Result()
+    name = frame.filters.unit.name
+    mine = [r for r in rows if r.attrs.get("unit") == name]
+    if not mine:
+        where = "、".join(dict.fromkeys(who(r.department, r.year) for r in rows)) or "图谱"
+        return Result(text=f"没有找到：{where}的项目中没有由{name}承担实施的项目。")
+    mine = sorted(mine, key=lambda r: -(r.amount or 0))
+    where = "、".join(dict.fromkeys(who(r.department, r.year) for r in mine))
+    items = [_project_item(ctx, r, responsible_unit=name) for r in mine]
+    text = f"{name}承担实施{len(mine)}个项目（{where}）：" + "；".join(project_phrase(r) for r in mine) + "。"
+    return Result(items, with_note(text, note), [], mine)
 
 
 def person_projects(frame: Frame, ctx: Context) -> Result:
