@@ -279,6 +279,9 @@ STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
     "three_public.vehicle_purchase": ("用车购置", "车辆购置", "公车购置"),
     "three_public.vehicle_operation": ("用车运行", "车辆运行", "公车运行"),
     "three_public.vehicles": ("公务用车",), "procurement.total": ("政府采购",),
+    # the funds of one kind are spent as they come in: 政府性基金预算支出 增加1496.50 is the change of the
+    # 政府性基金 income where its stated amount is the graph's figure (``_agreeing`` keeps only those)
+    "government_fund": ("政府性基金",), "state_capital": ("国有资本经营",),
 }
 # How many people, times or groups an expense paid for (公务接待了几次、多少人; 会议费…大概多少人参加):
 # the counts the narrative prints with the expense's figure (bkg:StatedCount), not the staffing.
