@@ -741,6 +741,8 @@ def persons(frame: Frame, ctx: Context) -> Result:
             parts.append(f"{project_phrase(r)}的承担单位是{r.attrs.get('unit') or '未列明'}，"
                          f"项目负责人是{r.attrs.get('person') or '未列明'}")
         return Result(items, "；".join(parts) + "。" if parts else "", [], rows)
+    if f.person is not None:  # 项目负责人是周燕的项目有哪些: that person's projects, with their amounts
+        return person_projects(frame, ctx)
     rows, note, budgets = scoped_projects(frame, ctx)
     people: dict[str, list[Row]] = {}
     for r in rows:
