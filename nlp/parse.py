@@ -10,6 +10,7 @@ their hand rules (``nlp.numbers``, ``nlp.normalize``, ``nlp.link``).
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -379,6 +380,16 @@ class Evidence:
         places = linked.entities("place", exact_only=True, span=span)
         ranked = parser.linker.rank(linked, span)
         projects, exact = strong_projects(linked, span, ranked.get("project", []))
+        if exact:
+            partial = _enumerated_partial_projects(parser, linked, clause, projects)
+            if partial:
+                projects += [e for e, _span in partial]
+                # the words of a name named in part are no cue (安全生产考核表彰: not 考核 indicators)
+                blocked = [(m.start - clause.start, m.end - clause.start) for m in clause.mentions
+                           if m.kinds() & {"project", "policy", "person", "division", "department", "unit", "place"}
+                           and not m.kinds() & {"term"}]
+                blocked += [(a - clause.start, b - clause.start) for _e, (a, b) in partial]
+                clause.cues = cues = CueSet(find_cues(t, blocked))
         subjects = linked.entities("functional_subject", span=span) + linked.entities("economic_subject", span=span)
         if projects and depts and (re.search(L.ECONOMIC_SCOPE, t) or subjects) and \
                 not {p.department for p in projects} & {d.name for d in depts}:
@@ -434,6 +445,28 @@ def _segments(clause: Clause) -> list[tuple[int, int]]:
         start = m.end()
     out.append((clause.start + start, clause.end))
     return [s for s in out if s[1] - s[0] >= 2]
+
+
+def _enumerated_partial_projects(parser: "Parser", linked: Linked, clause: Clause,
+                                 named: list[Entity]) -> list[tuple[Entity, tuple[int, int]]]:
+    """Projects named in part beside one named exactly (安全生产月活动和安全生产考核表彰各多少: the
+    second is 安全生产考核表彰专项经费): each enumerated item that holds no exact project name is
+    ranked alone, and its clear best project of the same department joins the named ones."""
+    inside = [(m.start, m.end) for m in clause.mentions if "project" in m.kinds() and m.how == "exact"]
+    owners = {p.department for p in named}
+    out: list[tuple[Entity, tuple[int, int]]] = []
+    text = linked.question.text
+    for seg in _segments(clause):
+        if any(seg[0] < e and s < seg[1] for s, e in inside):
+            continue
+        ranked = [(sc, e) for sc, e in parser.linker.rank(linked, seg, ("project",)).get("project", [])
+                  if e.department in owners and e not in named]
+        best, _exact = strong_projects(linked, (seg[1], seg[1]), ranked)  # no exact one in an empty span
+        if len(best) == 1 and all(best[0] is not e for e, _ in out):
+            m = SequenceMatcher(None, text[seg[0]:seg[1]], best[0].name, autojunk=False)
+            run = m.find_longest_match(0, seg[1] - seg[0], 0, len(best[0].name))
+            out.append((best[0], (seg[0] + run.a, seg[0] + run.a + run.size)))
+    return out
 
 
 def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[float, Entity]]) -> tuple[list[Entity], bool]:
