@@ -111,3 +111,20 @@ def test_projects_a_named_unit_carries_out(ask_national):
     assert got == {"中职免学费补助（市级资金）": ("352.74", "352.66"),
                    "中职免学费补助（中央资金）": ("235.16", "197.09")}
     assert "没有找到" not in reply["text"]
+
+
+def test_projects_named_in_part_beside_an_exact_one(ask_national):
+    # 西安市安全生产监督管理局_2019部门综合预算公开报表.pdf p.26 (表10): 安全生产考核表彰专项经费 215.80,
+    # 安全生产月活动 50.00
+    reply = ask_national("西安市安全生产监督管理局2019年安全生产月活动和安全生产考核表彰分别安排多少钱？")
+    got = {a["label"]: a["value"] for a in _rows(reply) if a.get("iri")}
+    assert got == {"安全生产月活动": "50.00", "安全生产考核表彰专项经费": "215.80"}
+    assert reply["parts"][0]["kind"] != "indicators"  # 考核 inside a name asks no indicator
+
+
+def test_a_persons_projects_with_amounts(ask):
+    # corpus 000 (昌吉州生态环境局 2025): 项目负责人 周燕 — 1008.30, 144.00, 63.70 (合计 1216.00)
+    reply = ask("昌吉州生态环境局2025年周燕负责的项目有哪些？")
+    got = sorted(a["value"] for a in _rows(reply) if a.get("iri"))
+    assert got == ["1008.30", "144.00", "63.70"]
+    assert "合计1216.00万元" in reply["text"]
