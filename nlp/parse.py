@@ -118,7 +118,7 @@ class Parser:
         f.person = _ref(ev.persons[0]) if ev.persons else None
         f.policy = _ref(ev.policies[0]) if ev.policies else None
         if focus == "projects" and ev.units and not ev.projects:
-            f.unit = _ref(ev.units[0])  # 西安市卫生学校负责实施了哪几个项目: the projects that unit carries out
+            f.units = [_ref(u) for u in ev.units]  # 西安市卫生学校负责实施了哪几个项目: the projects it carries out
         f.terms = [e.name for e in ev.terms]
         cues = ev.cues
         include = cues.has("include")

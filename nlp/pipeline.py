@@ -257,7 +257,7 @@ class Pipeline:
         unknown = list(frame.unknown)
         units = [e.name for e in state.linked.entities("unit", span=_span_of(state, frame))]
         if units and frame.focus not in ("persons", "subordinates") and "unit" not in frame.measures \
-                and f.unit is None:
+                and not f.units:
             unknown += units
         if unknown:
             pretty = "、".join(f"“{u}”" for u in dict.fromkeys(unknown))

@@ -136,7 +136,7 @@ def projects(frame: Frame, ctx: Context) -> Result:
         return _attributes(frame, ctx, rows)
     if f.person is not None and op.name not in ("rank", "sort"):
         return person_projects(frame, ctx)
-    if f.unit is not None:
+    if f.units:
         return unit_projects(frame, ctx)
     if "unit" in frame.measures and re.search(r"下属", frame.clause):
         return subordinate_projects(frame, ctx)
@@ -770,21 +770,25 @@ def subordinate_projects(frame: Frame, ctx: Context) -> Result:
 
 
 def unit_projects(frame: Frame, ctx: Context) -> Result:
-    """The projects a named unit carries out (its 实施单位/承担单位 in the department's tables), with their
-    amounts (and, in a 决算, what was spent of them)."""
+    """The projects each named unit carries out (its 实施单位/承担单位 in the department's tables), with
+    their amounts (and, in a 决算, what was spent of them)."""
     rows, note, budgets = scoped_projects(frame, ctx)
     if not budgets:
         return Result()
-    name = frame.filters.unit.name
-    mine = [r for r in rows if r.attrs.get("unit") == name]
-    if not mine:
-        where = "、".join(dict.fromkeys(who(r.department, r.year) for r in rows)) or "图谱"
-        return Result(text=f"没有找到：{where}的项目中没有由{name}承担实施的项目。")
-    mine = sorted(mine, key=lambda r: -(r.amount or 0))
-    where = "、".join(dict.fromkeys(who(r.department, r.year) for r in mine))
-    items = [_project_item(ctx, r, responsible_unit=name) for r in mine]
-    text = f"{name}承担实施{len(mine)}个项目（{where}）：" + "；".join(project_phrase(r) for r in mine) + "。"
-    return Result(items, with_note(text, note), [], mine)
+    items: list[Item] = []
+    texts: list[str] = []
+    found: list[Row] = []
+    for unit in frame.filters.units:
+        mine = sorted((r for r in rows if r.attrs.get("unit") == unit.name), key=lambda r: -(r.amount or 0))
+        if not mine:
+            where = "、".join(dict.fromkeys(who(r.department, r.year) for r in rows)) or "图谱"
+            texts.append(f"没有找到：{where}的项目中没有由{unit.name}承担实施的项目")
+            continue
+        where = "、".join(dict.fromkeys(who(r.department, r.year) for r in mine))
+        items += [_project_item(ctx, r, responsible_unit=unit.name) for r in mine]
+        texts.append(f"{unit.name}承担实施{len(mine)}个项目（{where}）：" + "；".join(project_phrase(r) for r in mine))
+        found += mine
+    return Result(items, with_note("。".join(texts) + "。", note), [], found)
 
 
 def person_projects(frame: Frame, ctx: Context) -> Result:
