@@ -104,6 +104,9 @@ class Filters:
     sources: list[str] = field(default_factory=list)
     policy: Ref | None = None
     person: Ref | None = None
+    # units the graph knows (subordinate or budget units) named beside projects (西安市卫生学校负责实施了
+    # 哪几个项目): the projects each carries out (bkg:responsibleUnit), not the department's
+    units: list[Ref] = field(default_factory=list)
     indicator_kinds: list[str] = field(default_factory=list)
     bound: Bound | None = None
     rate_bound: Bound | None = None  # a bound on a percentage (完成率不到80%, 过1000%), in percent
@@ -121,6 +124,7 @@ class Filters:
                        keyword_groups=[list(g) for g in self.keyword_groups],
                        topic_groups=[list(g) for g in self.topic_groups],
                        keywords=list(self.keywords), categories=list(self.categories), sources=list(self.sources),
+                       units=list(self.units),
                        indicator_kinds=list(self.indicator_kinds), terms=list(self.terms))
 
 
@@ -175,7 +179,7 @@ class Frame:
             value = getattr(f, key)
             if value not in (None, [], False):
                 filters[key] = value
-        for key in ("departments", "subjects", "projects", "topics"):
+        for key in ("departments", "subjects", "projects", "topics", "units"):
             refs = getattr(f, key)
             if refs:
                 filters[key] = [{"name": r.name, "iri": r.iri} for r in refs]

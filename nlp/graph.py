@@ -246,7 +246,9 @@ class Graph:
                                       r["x"], None, {"category": r.get("category"), "funding": [],
                                                      "unit": r.get("unit"), "person": r.get("person"),
                                                      "code": r.get("code"), "description": r.get("description"),
-                                                     "period": r.get("period"), "aliases": []})
+                                                     "period": r.get("period"), "aliases": [],
+                                                     "executed": dec(r.get("executed")),
+                                                     "rate": dec(r.get("rate"))})
             if r.get("funding") and r["funding"] not in p.attrs["funding"]:
                 p.attrs["funding"].append(r["funding"])
             if r.get("alias") and r["alias"] not in p.attrs["aliases"] and r["alias"] != p.label:

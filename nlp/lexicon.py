@@ -81,6 +81,11 @@ AMOUNT_WORDS = (r"多少钱|几万|多少万|金额|数额|预算额|预算规�
 # Where a department's money comes from / goes to: its income or expenditure broken down.
 INCOME_BREAKDOWN = r"收入来源|收入构成|收入结构|来源构成|收入由哪|钱(?:分别)?(?:是)?从哪|钱(?:分别)?来自|资金来源有哪|哪几块|哪些来源|来源有哪|" \
                    r"各项收入|各类收入|收入分别|收入各"
+# Other income beside a source named (除了财政拨款还有别的收入吗): every source of the income, the one
+# named among them — a question about the breakdown, not about the named source's amount.
+INCOME_BESIDES = (r"除了?[^，。？?；;]{1,14}?(?:以外|之外)?[，,]?(?:还有|另有|有没有)(?:别的|其他|其它|哪些|什么)?"
+                  r"(?:收入|来源|钱|资金)|别的(?:收入|来源|资金)")
+INCOME_BREAKDOWN = INCOME_BREAKDOWN + "|" + INCOME_BESIDES
 EXPENDITURE_BREAKDOWN = r"花在哪|用在哪|用到哪|都花在|花到哪|主要用于|主要用在|支出结构|支出构成|支出方向|钱都用"
 
 # A project's attributes other than its amount.
@@ -205,6 +210,12 @@ SOURCE_OF_MEASURE = {"fiscal_total": "fiscal", "general_public_budget": "general
                      "government_fund": "government_fund", "state_capital": "state_capital",
                      "unit_funds": "unit_funds", "upper_level_transfer": "upper_level_transfer",
                      "carryover_total": "carryover", "carryover_fiscal": "carryover", "carryover_nonfiscal": "carryover"}
+# What a sum of money is used for or where it is listed (政府性基金用在哪些科目, 国有资本经营预算那笔钱
+#是干什么的, 事业收入列在哪个科目, 政府性基金来自哪两类基金): with an income source named or just asked,
+# the subjects that source pays for (the income or fund tables by subject), not the department's figure
+# nor its functions.
+SOURCE_USE = (r"用在|花在|用于|用到|安排在|安排到|列在|放在|科目|干什么|干啥|干嘛|做什么用|用来做什么|用途|"
+              r"哪[几两三四]类")
 INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包含|含|连同|算上"
 # 机关运行经费 is the 公用经费 (日常公用经费) of the basic expenditure a body funded like an administration
 # spends: the rows inside it are the economic rows of the public column.
@@ -269,6 +280,9 @@ STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
     "three_public.vehicle_purchase": ("用车购置", "车辆购置", "公车购置"),
     "three_public.vehicle_operation": ("用车运行", "车辆运行", "公车运行"),
     "three_public.vehicles": ("公务用车",), "procurement.total": ("政府采购",),
+    # the funds of one kind are spent as they come in: 政府性基金预算支出 增加1496.50 is the change of the
+    # 政府性基金 income where its stated amount is the graph's figure (``_agreeing`` keeps only those)
+    "government_fund": ("政府性基金",), "state_capital": ("国有资本经营",),
 }
 # How many people, times or groups an expense paid for (公务接待了几次、多少人; 会议费…大概多少人参加):
 # the counts the narrative prints with the expense's figure (bkg:StatedCount), not the staffing.

@@ -10,6 +10,7 @@ their hand rules (``nlp.numbers``, ``nlp.normalize``, ``nlp.link``).
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,7 +36,7 @@ _STOP = re.compile(
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|活儿|事儿|过来|下来|出来|起来|"
     r"时候|那时|当时|那会儿?|现在|目前|如今|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
-    r"都|给|我|想|查|做|搞|花|"
+    r"都|给|我|想|查(?<!普查)(?<!调查)(?<!检查)(?<!审查)(?<!核查)(?<!巡查)(?<!督查)(?<!抽查)|做|搞|花|"  # 查 the verb, not 普查
     r"[的了和与及或在里中是有吗呢吧啊呀个这那些年月日元钱哪啥谁跟同被把对从按为向就还也又等]")
 
 
@@ -74,8 +75,11 @@ class Parser:
         ev = ev or Evidence.of(self, linked, clause)
         scores = self.scorer.focus_scores(ev)
         focus = max(scores, key=lambda f: (scores[f], -FOCUS_PRIORITY.index(f)))
-        if focus == "figures" and ev.cues.has("source") and re.search(r"哪些科目|哪几个科目|什么科目|哪个科目", ev.text):
-            focus = "subjects"  # 哪些科目用了事业收入: the subjects of a source, not the department's figure
+        if focus in ("figures", "functions") and ev.cues.has("source") and not ev.projects \
+                and not ev.cues.has("column") and re.search(L.SOURCE_USE, ev.text):
+            # 哪些科目用了事业收入, 国有资本经营预算那笔钱是干什么的: the subjects of a source, not the
+            # department's figure nor its functions
+            focus = "subjects"
         frame = Frame(focus, clause=clause.text, score=scores[focus])
         frame.filters = self.filters(ev, focus)
         frame.operation = self.operation(ev, focus)
@@ -113,6 +117,8 @@ class Parser:
         f.topic_groups = [list(g) for g in ev.topic_groups]
         f.person = _ref(ev.persons[0]) if ev.persons else None
         f.policy = _ref(ev.policies[0]) if ev.policies else None
+        if focus == "projects" and ev.units and not ev.projects:
+            f.units = [_ref(u) for u in ev.units]  # 西安市卫生学校负责实施了哪几个项目: the projects it carries out
         f.terms = [e.name for e in ev.terms]
         cues = ev.cues
         include = cues.has("include")
@@ -230,7 +236,12 @@ class Parser:
             if len(keys) == 1 and frame.operation.name == "sum" and self.vocab.children(keys[0]) and \
                     sum(1 for m in ev.mentions if "department" in m.kinds()) <= 1:
                 return keys + self.vocab.children(keys[0])  # 上年结转结余一共多少: with what it is made of
-            if not keys and cues.has("income_breakdown"):
+            if (not keys or re.search(L.INCOME_BESIDES, ev.text)) and cues.has("income_breakdown"):
+                # 除了财政拨款还有别的收入吗: every source, the named one among them; the rows say whether
+                # there is other money (a 是/否 read off the first row would read the total)
+                frame.operation.also = [o for o in frame.operation.also if o != "yesno"]
+                if frame.operation.name == "yesno":
+                    frame.operation.name = "lookup"
                 return ["income_total", "general_public_budget", "upper_level_transfer", "government_fund",
                         "state_capital", "unit_funds", "carryover_total"]
             if not keys and cues.has("expenditure_breakdown"):
@@ -369,6 +380,16 @@ class Evidence:
         places = linked.entities("place", exact_only=True, span=span)
         ranked = parser.linker.rank(linked, span)
         projects, exact = strong_projects(linked, span, ranked.get("project", []))
+        if exact:
+            partial = _enumerated_partial_projects(parser, linked, clause, projects)
+            if partial:
+                projects += [e for e, _span in partial]
+                # the words of a name named in part are no cue (安全生产考核表彰: not 考核 indicators)
+                blocked = [(m.start - clause.start, m.end - clause.start) for m in clause.mentions
+                           if m.kinds() & {"project", "policy", "person", "division", "department", "unit", "place"}
+                           and not m.kinds() & {"term"}]
+                blocked += [(a - clause.start, b - clause.start) for _e, (a, b) in partial]
+                clause.cues = cues = CueSet(find_cues(t, blocked))
         subjects = linked.entities("functional_subject", span=span) + linked.entities("economic_subject", span=span)
         if projects and depts and (re.search(L.ECONOMIC_SCOPE, t) or subjects) and \
                 not {p.department for p in projects} & {d.name for d in depts}:
@@ -424,6 +445,28 @@ def _segments(clause: Clause) -> list[tuple[int, int]]:
         start = m.end()
     out.append((clause.start + start, clause.end))
     return [s for s in out if s[1] - s[0] >= 2]
+
+
+def _enumerated_partial_projects(parser: "Parser", linked: Linked, clause: Clause,
+                                 named: list[Entity]) -> list[tuple[Entity, tuple[int, int]]]:
+    """Projects named in part beside one named exactly (安全生产月活动和安全生产考核表彰各多少: the
+    second is 安全生产考核表彰专项经费): each enumerated item that holds no exact project name is
+    ranked alone, and its clear best project of the same department joins the named ones."""
+    inside = [(m.start, m.end) for m in clause.mentions if "project" in m.kinds() and m.how == "exact"]
+    owners = {p.department for p in named}
+    out: list[tuple[Entity, tuple[int, int]]] = []
+    text = linked.question.text
+    for seg in _segments(clause):
+        if any(seg[0] < e and s < seg[1] for s, e in inside):
+            continue
+        ranked = [(sc, e) for sc, e in parser.linker.rank(linked, seg, ("project",)).get("project", [])
+                  if e.department in owners and e not in named]
+        best, _exact = strong_projects(linked, (seg[1], seg[1]), ranked)  # no exact one in an empty span
+        if len(best) == 1 and all(best[0] is not e for e, _ in out):
+            m = SequenceMatcher(None, text[seg[0]:seg[1]], best[0].name, autojunk=False)
+            run = m.find_longest_match(0, seg[1] - seg[0], 0, len(best[0].name))
+            out.append((best[0], (seg[0] + run.a, seg[0] + run.a + run.size)))
+    return out
 
 
 def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[float, Entity]]) -> tuple[list[Entity], bool]:

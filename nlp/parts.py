@@ -305,6 +305,17 @@ def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[F
     return out_frames, out_evidence
 
 
+def source_asked(prev: Frame) -> str | None:
+    """The one income source (a key of ``lexicon.INCOME_SOURCE_WORDS``) whose amount the part
+    ``prev`` asked (事业收入有多少 → unit_business, 政府性基金 → government_fund), else None: a
+    following part asking what that money is used for asks the subjects it pays for."""
+    if prev.focus != "figures" or len(prev.measures) != 1:
+        return None
+    if len(prev.filters.sources) == 1:
+        return prev.filters.sources[0]  # the word the question used (事业收入), finer than its measure
+    return L.SOURCE_OF_MEASURE.get(prev.measures[0])
+
+
 def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame]:
     """The parts after context is shared between them (see the module docstring). ``vocab`` (the
     question service's ``Vocabulary``) lets a part name a figure by the words that tell it from its
@@ -342,6 +353,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.focus, f.subjects, f.scheme = "subjects", list(prev.filters.subjects), prev.filters.scheme
             out.append(frame)
             continue
+        source = source_asked(prev)
+        if source and frame.focus == "figures" and not (f.subjects or f.projects or ev.subjects or ev.projects) \
+                and set(f.sources) <= {source} and re.search(L.SOURCE_USE, frame.clause):
+            # 事业收入多少？这笔钱列在哪个科目、是基本支出还是项目支出 / 多少、干什么用、比上年多了多少:
+            # the subjects that source pays for, then what else the clause asks of the figure
+            uses = Frame("subjects", [], f.copy(), Operation("list"), frame.clause, frame.score, frame.open_department)
+            uses.filters.sources = [source]
+            out.append(uses)
         against = difference_with_earlier(frame, out) or difference_with_named_year(frame, prev) \
             or difference_between_named(frame, ev, prev)
         if against is not None:  # …26年预算又是多少，比24年实际多多少: this year's figure against that part's
@@ -523,9 +542,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         funding = FUNDING_OF_MEASURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
         if funding and frame.focus == "projects" and not (f.funding or f.projects or ev.topics or ev.keywords):
             f.funding = funding  # 上级转移支付有多少？花在哪个项目上: the projects that money funds
-        source = L.SOURCE_OF_MEASURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
+        source = source_asked(prev)
         if source and frame.focus == "subjects" and not (f.subjects or f.sources) \
-                and re.search(r"用在|花在|用于|用到|安排在|安排到|科目", frame.clause):
+                and re.search(L.SOURCE_USE, frame.clause):
             f.sources = [source]  # 政府性基金有多少？用在什么科目上: the subjects that source pays for
         if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
                                   and f.departments == prev.filters.departments

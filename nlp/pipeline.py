@@ -257,7 +257,8 @@ class Pipeline:
             frame.operation = Operation("change", also=["compare_previous"])
         unknown = list(frame.unknown)
         units = [e.name for e in state.linked.entities("unit", span=_span_of(state, frame))]
-        if units and frame.focus not in ("persons", "subordinates") and "unit" not in frame.measures:
+        if units and frame.focus not in ("persons", "subordinates") and "unit" not in frame.measures \
+                and not f.units:
             unknown += units
         if unknown:
             pretty = "、".join(f"“{u}”" for u in dict.fromkeys(unknown))

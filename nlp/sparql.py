@@ -84,9 +84,11 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?x bkg:classifiedAs/skos:notation ?code }\n"
                       "  OPTIONAL { ?x bkg:description ?description }\n"
                       "  OPTIONAL { ?x bkg:executionPeriod ?period }\n"
+                      "  OPTIONAL { ?x bkg:executedAmount ?executed }\n"
+                      "  OPTIONAL { ?x bkg:executionRate ?rate }\n"
                       "  OPTIONAL { ?x skos:altLabel ?alias }",
                       ("?x", "?name", "?amount", "?category", "?funding", "?unit", "?person", "?code",
-                       "?description", "?period", "?alias"), order="ORDER BY DESC(?amount)"),
+                       "?description", "?period", "?executed", "?rate", "?alias"), order="ORDER BY DESC(?amount)"),
     "indicators": Shape("?x bkg:document {doc} .",
                         "?x a bkg:PerformanceIndicator ; bkg:measures ?target ; rdfs:label ?name .\n"
                         "  OPTIONAL { ?x bkg:level1 ?level1 } OPTIONAL { ?x bkg:level2 ?level2 }\n"

@@ -20,9 +20,13 @@ from nlp.sparql import Constraints
 from nlp.vocabulary import WAN
 
 # Words too general to tell projects apart (a question's 监测/建设/费用 names no particular one).
-_GENERIC_TOPIC = re.compile(r"^(监测|建设|费用|资金|经费|项目|工作|运行|维护|服务|管理|保障|专项|支出|活动|能力|"
+# Words that name no topic; a run of them (直接围绕, 扶持…产业) missing from every project name vetoes
+# nothing: the question's aim (扶持, 支持, 围绕) and the field's kind (产业, 行业) qualify the topic word
+# beside them (生命健康, 无偿献血), which alone decides.
+_GENERIC_TOPIC = re.compile(r"^(?:监测|建设|费用|资金|经费|项目|工作|运行|维护|服务|管理|保障|专项|支出|活动|能力|"
                             r"安排|用于|多少|哪些|方面|相关|有关|开展|实施|环境|生态|治理|防治|生态环境|经费项目|"
-                            r"专项经费|专项资金|业务|业务经费|补助|其他|事务|发展|单位|部门|费)$")
+                            r"专项经费|专项资金|业务|业务经费|补助|其他|事务|发展|单位|部门|费|"
+                            r"扶持|支持|促进|推动|鼓励|围绕|直接|针对|专门|用来|产业|行业|领域)+$")
 NONFISCAL = ("unit_funds", "carryover_nonfiscal")
 # The weight of a project whose description (not its name) names the synonym the question typed: more
 # than half of a name naming it (2), so it stands beside those, less than a name naming two themes.
@@ -132,6 +136,8 @@ def projects(frame: Frame, ctx: Context) -> Result:
         return _attributes(frame, ctx, rows)
     if f.person is not None and op.name not in ("rank", "sort"):
         return person_projects(frame, ctx)
+    if f.units:
+        return unit_projects(frame, ctx)
     if "unit" in frame.measures and re.search(r"下属", frame.clause):
         return subordinate_projects(frame, ctx)
     rows, note, budgets = scoped_projects(frame, ctx)
@@ -399,8 +405,10 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
 def _project_item(ctx: Context, r: Row, **extra) -> Item:
     """A project as an answer row: its name, amount, category, and its other printed names."""
     cat = r.attrs.get("category")
+    executed = r.attrs.get("executed")
     return item_of(r, None, category=ctx.vocab.categories.get(cat or "", cat), iri=r.iri,
-                   also_called=r.attrs.get("aliases") or None, **extra)
+                   also_called=r.attrs.get("aliases") or None,
+                   executed=money(executed) if executed is not None else None, **extra)
 
 
 def _funding_labels(ctx: Context, r: Row) -> list[str]:
@@ -733,6 +741,8 @@ def persons(frame: Frame, ctx: Context) -> Result:
             parts.append(f"{project_phrase(r)}的承担单位是{r.attrs.get('unit') or '未列明'}，"
                          f"项目负责人是{r.attrs.get('person') or '未列明'}")
         return Result(items, "；".join(parts) + "。" if parts else "", [], rows)
+    if f.person is not None:  # 项目负责人是周燕的项目有哪些: that person's projects, with their amounts
+        return person_projects(frame, ctx)
     rows, note, budgets = scoped_projects(frame, ctx)
     people: dict[str, list[Row]] = {}
     for r in rows:
@@ -757,6 +767,28 @@ def subordinate_projects(frame: Frame, ctx: Context) -> Result:
     return Result([_project_item(ctx, r, responsible_unit=r.attrs["unit"]) for r in others],
                   "由其他单位承担的项目：" + "；".join(f"{project_phrase(r)}由{r.attrs['unit']}承担" for r in others) + "。",
                   [], others)
+
+
+def unit_projects(frame: Frame, ctx: Context) -> Result:
+    """The projects each named unit carries out (its 实施单位/承担单位 in the department's tables), with
+    their amounts (and, in a 决算, what was spent of them)."""
+    rows, note, budgets = scoped_projects(frame, ctx)
+    if not budgets:
+        return Result()
+    items: list[Item] = []
+    texts: list[str] = []
+    found: list[Row] = []
+    for unit in frame.filters.units:
+        mine = sorted((r for r in rows if r.attrs.get("unit") == unit.name), key=lambda r: -(r.amount or 0))
+        if not mine:
+            where = "、".join(dict.fromkeys(who(r.department, r.year) for r in rows)) or "图谱"
+            texts.append(f"没有找到：{where}的项目中没有由{unit.name}承担实施的项目")
+            continue
+        where = "、".join(dict.fromkeys(who(r.department, r.year) for r in mine))
+        items += [_project_item(ctx, r, responsible_unit=unit.name) for r in mine]
+        texts.append(f"{unit.name}承担实施{len(mine)}个项目（{where}）：" + "；".join(project_phrase(r) for r in mine))
+        found += mine
+    return Result(items, with_note("。".join(texts) + "。", note), [], found)
 
 
 def person_projects(frame: Frame, ctx: Context) -> Result:
