@@ -61,8 +61,17 @@ def test_a_figure_the_table_leaves_blank_is_read_from_the_narrative(ask_national
                    "公务用车购置及运行费": "3.50"}
 
 
-def test_the_year_end_carry_forward_the_narrative_states(ask_national) -> None:
-    """北京市财政局 2026 附件1 (p.8): 年终结转结余资金0万元 — the tables print no carry-forward line."""
-    reply = ask_national("北京市财政局26年有上年结转结余吗？多少？年底还打算结转吗？")
-    got = {a["label"]: a["value"] for a in reply["parts"][1]["answers"]}
-    assert got == {"年末结转和结余（表中未列，取自文字说明）": "0.00"}
+def test_the_year_end_carry_forward_the_narrative_states(shared_dir) -> None:
+    """北京市财政局 2026 附件1 (p.8): 年终结转结余资金0万元 — the tables (附件2) print no carry-forward line; the
+    narrative's figure fills the totals of the combined budget, with its page, and answers the question."""
+    from kg.extract.pipeline import extract_paths
+    from nlp import answer
+    from tests import nlp_support
+
+    records, failures = extract_paths([str(shared_dir / "national" / "beijing")], combine=True, jobs=1)
+    assert failures == [] and len(records) == 1
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, records)
+    reply = answer("北京市财政局26年有上年结转结余吗？多少？年底还打算结转吗？", store).to_json()
+    said = [(a["label"], a["value"], a["source"]) for a in reply["parts"][1]["answers"]]
+    assert said == [("年末结转和结余", "0.00", "北京市财政局_2026部门预算_附件1情况说明.pdf 第8页 第143行 说明三（三） 年终结转结余资金")]
