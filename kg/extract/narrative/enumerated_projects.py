@@ -26,6 +26,7 @@ from kg.extract.narrative.facts import in_record_unit
 from kg.extract.narrative.statements import Narrative, Stated
 from kg.extract.narrative.text import scrub_phones
 from kg.extract.narrative.vocabulary import classify
+from kg.extract.profiles.vocabulary import functional_class_code
 from kg.extract.rules import precision, register_checks
 
 # where the next numbered item begins, left at the end of an item's text (``…党务管理等。3.``)
@@ -51,7 +52,8 @@ def enumerates_projects(composition: Composition) -> bool:
     functional subjects or expenditure kinds is no list of projects)."""
     if (classify(composition.head.label) or ("", ""))[1] != "project_expenditure":
         return False
-    return not any(classify(part.label) is not None for part in composition.parts)
+    return not any(classify(part.label) is not None or functional_class_code(part.label) is not None
+                   for part in composition.parts)
 
 
 def _items(narrative: Narrative, composition: Composition) -> list[EnumeratedProject]:
