@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from nlp.catalog import Catalog, Entity
-from nlp.lexicon import FUNDING_WORDS
 from nlp.names import abbreviates, misspells, split_place, strip_budget_suffix as strip_scope
 from nlp.normalize import NormalizedQuestion, with_synonyms
 
@@ -157,10 +156,6 @@ def short_form_of(short: str, name: str) -> bool:
         if kept == len(short) and len(short) * 3 >= (at - start) * 2:
             return True
     return False
-
-
-# the funding words the parser reads as a condition (``nlp.lexicon.FUNDING_WORDS``)
-_FUNDING_RE = re.compile("|".join(rx for _key, rx in FUNDING_WORDS))
 
 
 def core(text: str) -> str:
@@ -389,9 +384,6 @@ class Linker:
             for i in range(a.start, min(a.end, len(masked))):
                 masked[i] = "|"
         q = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
-        # a funding kind the question asks by (给每个区下达了多少转移支付) is a condition on the projects,
-        # not a fragment of one project's name (上级转移支付项目): out of the projects' comparison
-        q_project = core(_FUNDING_RE.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
         depts = {e.name for e in linked.entities("department")}
         for m in linked.mentions:  # subjects: named projects, documents and topics are out of the comparison
             if m.kinds() == {"project"} and depts and not any(e.department in depts for e in m.entities):
@@ -404,7 +396,7 @@ class Linker:
         pairs = {kind: None for kind in FUZZY_KINDS}
         for kind in kinds:
             ranked: list[tuple[float, Entity]] = []
-            question = q_subject if kind.endswith("subject") else q_project if kind == "project" else q
+            question = q_subject if kind.endswith("subject") else q
             pairs[kind] = {question[i:i + 2] for i in range(len(question) - 1)}
             for e, names in self._names_of(kind):
                 if depts and e.department and e.department not in depts:
