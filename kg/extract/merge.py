@@ -72,6 +72,13 @@ def _absorb(target: Project, other: Project) -> None:
             target.aliases.append(name)
     if target.amount is None:
         target.amount = other.amount
+    from kg.extract.project_cells import GOAL_LABEL
+
+    if target.description and other.description and GOAL_LABEL in (target.description + other.description) \
+            and other.description not in target.description and target.description not in other.description:
+        # what the narrative says the money is for and the table's 绩效目标 are both the project's
+        first, second = sorted((target.description, other.description), key=lambda d: d.startswith(GOAL_LABEL))
+        target.description = first.rstrip("。") + "。" + second
     for attr in ("category", "functional_code", "funding_source", "responsible_unit", "responsible_person",
                  "description", "execution_period", "project_code", "executed", "execution_rate",
                  "self_evaluation_score"):

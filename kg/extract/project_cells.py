@@ -10,8 +10,10 @@
   that unit, which is each following project's 实施单位.
 
 The header is recognised by its words (a name column and an amount column, and no functional
-code column, whose tables are the coded reader's); the amount is the 合计 / 项目金额 column,
-converted exactly from the table's printed unit into the record's.
+code column, whose tables are the coded reader's); the amount is the 合计 / 项目金额 / 预算数 column,
+converted exactly from the table's printed unit (or the unit its heading names, ``预算数（万元）``)
+into the record's. A 重点项目 table (``二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标``, 深圳)
+is one of them: its 绩效目标 column is kept as the project's description.
 """
 from __future__ import annotations
 
@@ -25,11 +27,16 @@ from kg.extract.source import Line
 from kg.extract.text_normalize import parse_money
 from kg.units import convert
 
-_NAME_HEADERS = ("二级项目", "项目名称", "单位（项目）名称", "单位(项目)名称", "支出项目类别（资金使用单位）",
-                 "支出项目类别(资金使用单位)")
+_NAME_HEADERS = ("二级项目", "项目名称", "一级项目名称", "单位（项目）名称", "单位(项目)名称",
+                 "支出项目类别（资金使用单位）", "支出项目类别(资金使用单位)")
 _LEAF_HEADERS = ("二级项目", "三级项目")
 _AMOUNT_HEADERS = ("合计", "总计", "项目金额", "金额", "预算数", "本年预算")
-_UNIT_HEADERS = ("项目单位", "实施单位", "单位名称", "预算单位")
+_UNIT_HEADERS = ("项目单位", "实施单位", "单位名称", "预算单位", "预算单位名称", "二级预算单位名称")
+# a 重点项目 table's 绩效目标 column (深圳: 二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标)
+_GOAL_HEADERS = ("绩效目标", "年度绩效目标", "项目绩效目标")
+GOAL_LABEL = "绩效目标："  # heads the description taken from that column (``merge`` joins it to the narrative's)
+# a unit printed in the amount heading (``预算数（万元）``): the column's unit, the heading without it
+_HEADER_UNIT_RE = re.compile(r"[（(](万元|元)[)）]$")
 _UNIT_CODE_HEADERS = ("单位编码", "单位代码")
 _CODED_HEADERS = ("科目编码", "功能分类", "科目代码", "功能科目", "类", "款", "项")
 _TOTAL_RE = re.compile(r"^(?:合计|小计|总计|本级|汇总|[*＊]+)$")
@@ -46,6 +53,8 @@ class _Columns:
     unit: int | None
     unit_code: int | None
     mixed: bool  # units and projects share the name column
+    goal: int | None = None  # the 绩效目标 text, kept as the project's description
+    printed_unit: str | None = None  # the unit the amount heading names, where it names one
 
 
 def _compact(text: str | None) -> str:
@@ -56,7 +65,7 @@ def _header(rows: list[list[str]]) -> _Columns | None:
     """Columns of a project table's header rows (one or two rows of cells)."""
     first = rows[0]
     name = next((k for k, c in enumerate(first) if c in _NAME_HEADERS), None)
-    amount = next((k for k, c in enumerate(first) if c in _AMOUNT_HEADERS), None)
+    amount = next((k for k, c in enumerate(first) if _HEADER_UNIT_RE.sub("", c) in _AMOUNT_HEADERS), None)
     if name is None or amount is None or amount <= name:
         return None
     if any(c in _CODED_HEADERS for row in rows for c in row):
@@ -68,7 +77,9 @@ def _header(rows: list[list[str]]) -> _Columns | None:
     unit = next((k for row in rows for k, c in enumerate(row) if c in _UNIT_HEADERS and k != name), None)
     code = next((k for k, c in enumerate(first) if c in _UNIT_CODE_HEADERS), None)
     mixed = "单位" in first[name]
-    return _Columns(name, amount, unit, code, mixed)
+    goal = next((k for k, c in enumerate(first) if c in _GOAL_HEADERS and k > amount), None)
+    printed = _HEADER_UNIT_RE.search(first[amount])
+    return _Columns(name, amount, unit, code, mixed, goal, printed.group(1) if printed else None)
 
 
 def _is_unit_name(name: str) -> bool:
@@ -135,10 +146,11 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
         title = "".join(_compact(l.text) for l in lines[max(0, indexes[0] - 4):indexes[0]] if l.cells is None)
         if "基本支出" in title or "收入" in title or not (re.search(r"项目|专项", title) or columns.mixed):
             continue  # only a table titled as a project table; 基本支出 by unit lists economic subjects
-        printed_unit = _table_unit(lines[max(0, indexes[0] - 4):indexes[0]])
+        printed_unit = columns.printed_unit or _table_unit(lines[max(0, indexes[0] - 4):indexes[0]])
         current_unit: str | None = None
         total: Decimal | None = None
         found: list[tuple[str, Decimal, str | None, Provenance]] = []
+        goals: list[str] = []  # the 绩效目标 of each found row (continued on the next page's first row)
         for r in range(body_from, len(rows)):
             cells = _respill(rows[r], columns)
             if columns.name >= len(cells) or columns.amount >= len(cells):
@@ -151,6 +163,10 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
             if amount is not None and any(_TOTAL_RE.match(c or "") and c != "本级" and c != "汇总"
                                           for c in cells[:columns.amount]) and total is None:
                 total = amount  # the table's 合计 (in the name column or the code column before it)
+            goal = cells[columns.goal] if columns.goal is not None and columns.goal < len(cells) else ""
+            if not name and amount is None and goal and found and not any(cells[:columns.goal]):
+                goals[-1] += goal  # the goal text goes on in a row of its own (a page break)
+                continue
             if not name or _TOTAL_RE.match(name) or amount is None:
                 continue
             coded = columns.unit_code is not None and columns.unit_code < len(cells) and \
@@ -163,6 +179,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
             line = lines[indexes[r]]
             found.append((name, amount, responsible or None,
                           Provenance(file=file, page=line.page, line=line.lineno, table="项目支出表", row=name)))
+            goals.append(goal or "")
         # 一级/二级项目 printed as rows of the same column: only the projects under them count
         leaves = leaf_rows([f[1] for f in found], total) if columns.mixed else None
         for k, (name, amount, responsible, where) in enumerate(found):
@@ -174,6 +191,6 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                 seen[key].provenance.append(where)  # 项目支出表 beside 项目支出表): one project, both places
                 continue
             seen[key] = Project(name=name, amount=value, category="current", responsible_unit=responsible,
-                                provenance=[where])
+                                description=GOAL_LABEL + goals[k] if goals[k] else None, provenance=[where])
             projects.append(seen[key])
     return projects

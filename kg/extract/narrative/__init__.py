@@ -22,6 +22,7 @@ from kg.extract.narrative.coverage import read_coverage
 from kg.extract.narrative.facts import fill_totals, read_facts
 from kg.extract.narrative.statements import read_statements
 from kg.extract.narrative.definitions import read_definitions
+from kg.extract.narrative.enumerated_projects import read_enumerated_projects
 from kg.extract.narrative.execution import phased_from_executions, read_executions
 from kg.extract.narrative.figures import apply_figures, read_figures
 from kg.extract.narrative.policy import dedupe, find_policy_documents
@@ -103,6 +104,8 @@ def read_narrative(parts, record: Record) -> None:
     # every amount the 说明 states, typed; the totals the tables left empty; assets; changes
     prose = narrative_lines(parts)
     statements = read_statements(prose, department)
+    # a 项目支出 enumerated by project (``项目支出 X万元，具体包括：1.A a万元，主要包括：…``)
+    record.projects.extend(read_enumerated_projects(statements, file, record.unit, department))
     facts = read_facts(statements, record)
     record.narrative.extend(facts + subitems(read_compositions(statements), record))
     fill_totals(facts, record)

@@ -309,11 +309,14 @@ def _section_totals(narrative: Narrative, stated: Stated) -> list[Stated]:
 
 
 def composition_checks(compositions, record: Record) -> list[Check]:
-    """narrative_sum of every listed total (政府采购 is checked by ``narrative.checks``)."""
+    """narrative_sum of every listed total (政府采购 is checked by ``narrative.checks``, a 项目支出
+    listed by project by ``narrative.enumerated_projects``)."""
+    from kg.extract.narrative.enumerated_projects import enumerates_projects
+
     out: list[Check] = []
     for composition in compositions:
         head = composition.head
-        if classify(head.label) in (("procurement", "total"),):
+        if classify(head.label) in (("procurement", "total"),) or enumerates_projects(composition):
             continue
         parts = composition.parts
         if any(p.unit != head.unit for p in parts):
