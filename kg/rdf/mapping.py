@@ -706,6 +706,8 @@ def _project_funds(ctx: _Context, p: Project, node: URIRef) -> None:
     if p.funds is None:
         return
     local = str(node).rsplit("/", 1)[-1]
+    # the table the split is printed in (a performance table's provenance), else the project's first
+    where = next((x for x in p.provenance if x and x.table == "绩效目标表"), p.provenance[0] if p.provenance else None)
     for key, source in FUNDS_SOURCES.items():
         value = getattr(p.funds, key)
         if value is None:
@@ -715,6 +717,7 @@ def _project_funds(ctx: _Context, p: Project, node: URIRef) -> None:
         ctx.add(node, BKG.fundsPart, part)
         ctx.add(part, BKG.fundingSource, iris.funding_source(source))
         ctx.money(part, BKG.amount, value)
+        _location(ctx, part, where, value)
 
 
 def _topics(ctx: _Context, p: Project, node: URIRef, titles: list[str | None]) -> None:
