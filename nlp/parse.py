@@ -188,7 +188,8 @@ class Parser:
             m = re.search(rf"(?:前|最大的|最多的|最高的|最小的|最少的|最低的|top)\s*({_N})", t)
             n = chinese_count(m.group(1)) if m else None
             if n is None:
-                m = re.search(rf"({_N})\s*(?:个|项|名|家)(?!项目中|个项目中|单位中|家单位)", t.split("中")[-1])
+                # 那4个项目里最低的是哪个: a count after 那/这 names the set ranked, not how many are asked
+                m = re.search(rf"(?<![那这])({_N})\s*(?:个|项|名|家)(?!项目中|个项目中|单位中|家单位)", t.split("中")[-1])
                 n = chinese_count(m.group(1)) if m else None
             if n is None and re.search(r"哪两个|哪两项", t):
                 n = 2

@@ -129,3 +129,10 @@ def test_a_projects_carryover_part_asked(ask_national):
     """国家信访局 2026 p.31 信访综合保障经费: 其中 上年结转 90.00 of 2,706.79."""
     reply = ask_national("国家信访局2026年信访综合保障经费里有多少是上年结转的？")
     assert "90.00" in _numbers(reply), reply["text"]
+
+
+def test_a_count_after_a_demonstrative_names_the_set_not_the_rank(ask_national):
+    """那4个项目…最低的是哪个: the four are the set ranked; one project is asked (国家信访局 2024 决算)."""
+    reply = ask_national("国家信访局2024年做了绩效自评的那4个项目，执行率最低的是哪个？")
+    assert "执行率最低的1个" in reply["text"] and "63.01" in _numbers(reply), reply["text"]
+    assert "77.13" not in _numbers(reply)
