@@ -38,6 +38,8 @@ def test_self_evaluation_money_and_actual_values(national):
         D("8859"), D("8859"), D("8858.95"), D("99.99"), D("98"))
     assert _funds(p) == (D("8859"), None, None)
     assert p.responsible_unit == "西安市中心血站"
+    # its goal is the 预期目标（年初设定） cell, not the headings and both texts run together
+    assert p.description.startswith("该项目保障采供血业务专用材料费部分。") and "预期目标" not in p.description
     growth = next(i for i in p.indicators if i.name == "年采供血量增幅")
     assert (growth.target, growth.actual) == ("上涨5%-10%", "上涨6.23%")
     # p.60: the 年初预算数 (3800) differs from the 全年预算数 (5166.99) the project's amount is
@@ -53,6 +55,9 @@ def test_self_evaluation_split_is_of_the_full_year_budget(national):
         D("180.61"), D("180.03"), D("180.03"), D("100.00"))
     assert _funds(p) == (D("140.61"), D("39.42"), D("0.00"))
     assert p.funds.fiscal + p.funds.carryover + p.funds.other == p.amount
+    # documents cited in the 实际完成情况 beside the goal stay the project's (p.31 信访研究宣传立法专项)
+    cited = [d.title for d in _project(national[PETITIONS_2024], "信访研究宣传立法专项").policy_documents]
+    assert "《“十四五”时期信访工作发展规划》" in cited and "《信访工作条例》" in cited
 
 
 def test_target_table_split_of_a_budget(national):

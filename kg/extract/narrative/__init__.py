@@ -54,7 +54,8 @@ def performance_project(table: performance.PerformanceTable, file: str, unit: st
                    category="unit_funds" if unit_funds else None,
                    funding_source="unit_funds" if unit_funds else None,
                    indicators=list(table.indicators),
-                   policy_documents=find_policy_documents(table.goal, where) if table.goal else [],
+                   policy_documents=find_policy_documents(" ".join(t for t in (table.goal, table.achieved) if t), where)
+                   if table.goal or table.achieved else [],
                    description=scrub_phones(table.goal) or None, provenance=[where])
 
 

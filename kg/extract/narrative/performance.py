@@ -89,6 +89,7 @@ class PerformanceTable:
     execution_rate: Decimal | None = None
     score: Decimal | None = None
     carryover: Decimal | None = None  # 其中：上年结转 (万元)
+    achieved: str | None = None  # a 绩效自评表's 实际完成情况 beside its goal (it cites documents too)
 
 
 def _is_title(text: str) -> str | None:
@@ -643,6 +644,7 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
             setattr(table, attr, convert(value, "元", "万元") if in_yuan else value)
     if fields.get("goal"):
         table.goal = fields["goal"]
+    table.achieved = fields.get("achieved") or None
     table.indicators = cells.indicators
     table.executed = cell_amount(fields, "executed")
     table.execution_rate = cell_amount(fields, "execution_rate")

@@ -39,12 +39,15 @@ _FIELDS = (
     ("fiscal", re.compile(r"^(?:其中[：:])?(?:当年)?财政拨款[：:]?$")),
     ("carryover", re.compile(r"^(?:其中[：:])?上年结转(?:资金)?[：:]?$")),
     ("other", re.compile(r"^(?:其中[：:])?其他资金[：:]?$")),
-    ("goal", re.compile(r"^(?:年度目标|总体目标|年度绩效目标|项目总体目标)[：:]?$")),
+    # a 绩效自评表 prints its goal as 年度总体目标完成情况 | 预期目标（年初设定） | 实际完成情况, then the texts
+    ("goal", re.compile(r"^(?:年度目标|总体目标|年度绩效目标|项目总体目标|年度总体目标|年度总体目标完成情况)[：:]?$")),
 )
 # a target whose measure unit is printed before the sign (``万元 ≤18400``, ``％ =100``)
 # or wrapped around it (``平 ≤5137.26 方米``)
 _UNIT_FIRST_RE = re.compile(r"^(?P<unit>[^\d<>=≥≤＞＜＝]{1,6})(?P<value>[<>=≥≤＞＜＝]{1,2}=?-?\d[\d,.]*)(?P<rest>[^\d<>=≥≤＞＜＝]{0,6})$")
 _DEPARTMENT_CODE_RE = re.compile(r"^\d{2,}[_\-－]")
+# a column heading beside a label, not its value (a 绩效自评表's 预期目标（年初设定） | 实际完成情况)
+_HEADING_CELL_RE = re.compile(r"^(?:预期目标|实际完成情况)(?:[（(][^)）]*[)）])?$")
 
 
 # columns of a table that lists every project in one grid (长春 预算表11: 单位名称 | 项目名称 | 年度资金总额 |
@@ -151,11 +154,15 @@ def _fields(rows: list[Line]) -> dict[str, str]:
             if key is None or key in out:
                 continue
             value = next((c for c in cells[k + 1:] if c and c != cell), "")
-            if not value or _field_key(value):
+            if not value or _field_key(value) or _HEADING_CELL_RE.match(value):
                 continue
             if key == "department":
                 value = _DEPARTMENT_CODE_RE.sub("", value)
             out[key] = value
+            if key == "goal" and "executed" in out:  # a 绩效自评表: 预期目标, then 实际完成情况
+                achieved = [c for c in cells[k + 1:] if c and c not in (cell, value) and not _HEADING_CELL_RE.match(c)]
+                if achieved:
+                    out["achieved"] = achieved[-1]
     return out
 
 
