@@ -83,6 +83,7 @@ def find_cues(text: str, blocked: list[tuple[int, int]] = ()) -> list[Cue]:
     cues += _scan("income_breakdown", [("income", L.INCOME_BREAKDOWN)], text, blocked)
     cues += _scan("expenditure_breakdown", [("expenditure", L.EXPENDITURE_BREAKDOWN)], text, blocked)
     cues += _scan("set_size", [("set", L.SET_SIZE)], text, blocked)
+    cues += _scan("self_evaluated", [("self_evaluated", L.SELF_EVALUATED)], text, blocked)
     return sorted(cues, key=lambda c: (c.start, c.kind))
 
 

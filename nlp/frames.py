@@ -29,7 +29,10 @@ OPERATION_NAMES = {"lookup": "查数", "list": "列出", "count": "计数", "sum
                    "yesno": "判断是否"}
 PROJECT_ATTRIBUTE_NAMES = {"amount": "金额", "funding": "资金来源", "category": "当年安排或上年结转",
                            "unit": "承担单位", "person": "负责人", "description": "资金用途",
-                           "period": "执行时间"}
+                           "period": "执行时间", "initial_budget": "年初预算数", "executed": "全年执行数",
+                           "execution_rate": "执行率", "score": "自评得分", "funds": "资金构成"}
+# what a 决算's 绩效自评表 prints of a project (asked of one, any of them shows them all)
+EXECUTION_ATTRIBUTES = ("initial_budget", "executed", "execution_rate", "score")
 SUBJECT_BASE = "subject:"  # Operation.base naming a classification row (subject:301), not a measure key
 BOUND_WORDS = {">": "超过", ">=": "不低于", "<": "低于", "<=": "不超过", "between": "介于"}
 
@@ -107,6 +110,8 @@ class Filters:
     # units the graph knows (subordinate or budget units) named beside projects (西安市卫生学校负责实施了
     # 哪几个项目): the projects each carries out (bkg:responsibleUnit), not the department's
     units: list[Ref] = field(default_factory=list)
+    unit: Ref | None = None  # the 实施单位 / 承担单位 a project's table names (a unit with no budget of its own)
+    self_evaluated: bool = False  # the projects a 决算's 绩效自评表 evaluates (自评项目)
     indicator_kinds: list[str] = field(default_factory=list)
     bound: Bound | None = None
     rate_bound: Bound | None = None  # a bound on a percentage (完成率不到80%, 过1000%), in percent
@@ -183,7 +188,7 @@ class Frame:
             refs = getattr(f, key)
             if refs:
                 filters[key] = [{"name": r.name, "iri": r.iri} for r in refs]
-        for key in ("policy", "person"):
+        for key in ("policy", "person", "unit"):
             ref = getattr(f, key)
             if ref is not None:
                 filters[key] = {"name": ref.name, "iri": ref.iri}
@@ -194,5 +199,7 @@ class Frame:
             filters["rate_bound"] = {"op": f.rate_bound.op, "low": str(f.rate_bound.low)}
         if f.department_level:
             filters["department_level"] = True
+        if f.self_evaluated:
+            filters["self_evaluated"] = True
         op = {k: v for k, v in self.operation.__dict__.items() if v not in (None, [], False) or k == "name"}
         return {"focus": self.focus, "measures": list(self.measures), "filters": filters, "operation": op}

@@ -247,8 +247,12 @@ class Graph:
                                                      "unit": r.get("unit"), "person": r.get("person"),
                                                      "code": r.get("code"), "description": r.get("description"),
                                                      "period": r.get("period"), "aliases": [],
+                                                     "initial_budget": dec(r.get("initial")),
                                                      "executed": dec(r.get("executed")),
-                                                     "rate": dec(r.get("rate"))})
+                                                     "execution_rate": dec(r.get("rate")),
+                                                     "score": dec(r.get("score")), "funds": {}})
+            if r.get("fundsSource") is not None and r.get("fundsAmount") is not None:
+                p.attrs["funds"][str(r["fundsSource"])] = dec(r["fundsAmount"])
             if r.get("funding") and r["funding"] not in p.attrs["funding"]:
                 p.attrs["funding"].append(r["funding"])
             if r.get("alias") and r["alias"] not in p.attrs["aliases"] and r["alias"] != p.label:

@@ -99,7 +99,17 @@ PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
     ("description", r"用途|用来做什么|做什么用|干什么|干嘛|干啥|主要内容|资金分配|分配情况|怎么花|怎么分|如何分配|"
                     r"具体怎么|用于哪些|用在哪|花在哪|包括哪些内容|明细(?=是|有|呢|$)"),
     ("period", r"执行时间|执行期|资金执行时间|什么时候执行"),
+    # what a 决算's 绩效自评表 prints of a project
+    ("initial_budget", r"年初预算(?:数)?"),
+    ("executed", r"执行了?多少|执行数|实际执行|执行(?:了|的)?金额|执行得?怎么样|执行情况"),
+    ("execution_rate", r"执行率"),
+    ("score", r"自评(?:得)?分|得分|打了?多少分|评了?多少分"),
+    # the 其中 lines of a project's table: 财政拨款 / 上年结转 / 其他资金
+    ("funds", r"(?:有)?多少是(?:上年)?结转|上年结转(?:的)?(?:资金|部分|钱)?(?:有|是|占)?多少|资金构成|"
+              r"其中(?:的)?(?:财政拨款|上年结转)"),
 ]
+# the projects a 决算 evaluates itself (绩效自评表), and a 决算/预算's publication named as the document
+SELF_EVALUATED = r"(?:绩效)?自评(?:的)?(?:项目|表)?|(?:决算|预算)公开(?:的)?"
 
 # ----------------------------------------------------------------------------------- focus
 # Words that say what the answer is a list or figure of. Weights are evidence for that focus.
@@ -229,7 +239,7 @@ PHASE_WORDS: list[tuple[str, str]] = [
     ("adjusted_budget", r"调整(?:后)?预算|全年预算"),
     ("budget", r"预算数|预算(?=又?(?:是|为|有|多少|各|、|和|与|及|安排了?多少|花了))")]
 # Bounds: a comparison word before or after an amount. 以上/以下/以内 include the amount itself.
-BOUND_BEFORE: list[tuple[str, str]] = [("<=", r"不超过|不高于|不多于|最多"), ("<", r"低于|不足|少于|小于|不到|未达|未超过"),
+BOUND_BEFORE: list[tuple[str, str]] = [("<=", r"不超过|不高于|不多于|最多"), ("<", r"低于|不足|少于|小于|不到|没到|没有到|没达到|未达|未超过"),
                                        (">=", r"不低于|不少于|至少|上(?=$)"), (">", r"超过|突破|大于|高于|多于|过|逾|超")]
 BOUND_AFTER: list[tuple[str, str]] = [("<=", r"^(?:及|或)?(?:以下|以内|之内)"), (">=", r"^(?:及|或)?以上"),
                                       ("<", r"^(?:都|也|还)(?:不到|不足|没到|没有)"),
@@ -238,7 +248,7 @@ BOUND_AFTER: list[tuple[str, str]] = [("<=", r"^(?:及|或)?(?:以下|以内|之
 BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
 BETWEEN = r"之间|至|到|-|~"
 # The words of a bound, out of a clause's content words.
-BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"
+BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|没到|没有到|没达到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"
 # Words asking about a narrative's percentages (占比, 增减幅度, 完成率) rather than its amounts.
 PERCENT_ASKED = r"百分比|百分之|占比|比重|比例|增长率|增幅|降幅|增减幅度|幅度|完成率"
 # A count question answers with the things it counts (projects, divisions, units) as rows up to this

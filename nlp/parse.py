@@ -17,7 +17,7 @@ from decimal import Decimal
 from nlp import lexicon as L
 from nlp.catalog import Catalog, Entity
 from nlp.cues import CueSet, find_cues
-from nlp.frames import Bound, Filters, Frame, Operation, Ref
+from nlp.frames import EXECUTION_ATTRIBUTES, Bound, Filters, Frame, Operation, Ref
 from nlp.link import Linked, Linker, Mention
 from nlp.normalize import find_years, fiscal_year_text
 from nlp.numbers import PERCENT_RE, chinese_count, chinese_to_decimal
@@ -122,7 +122,8 @@ class Parser:
         f.terms = [e.name for e in ev.terms]
         cues = ev.cues
         include = cues.has("include")
-        asked_category = cues.has("attribute", "category") and bool(ev.projects)  # 这个项目是上年结转的吗
+        # 这个项目是上年结转的吗 / 里面有多少是上年结转的: asked of the project, no condition
+        asked_category = (cues.has("attribute", "category") or cues.has("attribute", "funds")) and bool(ev.projects)
         for c in cues.of("category"):
             if asked_category or (include and _near(cues, c, "include")) or c.value in f.categories:
                 continue
@@ -163,6 +164,7 @@ class Parser:
             f.projects = []
         f.bound = ev.bound
         f.rate_bound = ev.rate_bound
+        f.self_evaluated = cues.has("self_evaluated")
         sizes = [c for c in cues.of("set_size")]
         if sizes:
             m = re.search(_N, sizes[0].text)
@@ -192,7 +194,8 @@ class Parser:
             m = re.search(rf"(?:前|最大的|最多的|最高的|最小的|最少的|最低的|top)\s*({_N})", t)
             n = chinese_count(m.group(1)) if m else None
             if n is None:
-                m = re.search(rf"({_N})\s*(?:个|项|名|家)(?!项目中|个项目中|单位中|家单位)", t.split("中")[-1])
+                # 那4个项目里最低的是哪个: a count after 那/这 names the set ranked, not how many are asked
+                m = re.search(rf"(?<![那这])({_N})\s*(?:个|项|名|家)(?!项目中|个项目中|单位中|家单位)", t.split("中")[-1])
                 n = chinese_count(m.group(1)) if m else None
             if n is None and re.search(r"哪两个|哪两项", t):
                 n = 2
@@ -263,7 +266,7 @@ class Parser:
         if focus == "projects":
             attrs = cues.values("attribute")
             if not ev.projects:  # of a set of projects, a funding source or category is a condition
-                attrs = [a for a in attrs if a in ("unit", "person")]
+                attrs = [a for a in attrs if a in ("unit", "person", "funds", *EXECUTION_ATTRIBUTES)]
             elif cues.has("funding") or cues.has("category"):  # 是不是用财政拨款安排的: asked of the project
                 attrs = list(dict.fromkeys(attrs + (["funding"] if cues.has("funding") else ["category"])))
             return attrs or ["amount"]

@@ -26,7 +26,8 @@ from typing import Callable
 from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
-from nlp.frames import Frame, Operation
+from kg.rdf.escape import iri
+from nlp.frames import Frame, Operation, Ref
 from nlp.graph import Graph
 from nlp.link import Linked, Linker
 from nlp.names import closest_names
@@ -37,7 +38,7 @@ from nlp.reply import Answer, Item, Part
 from nlp.scorer import Scorer
 from nlp.training import learned_weights
 from nlp.understand import describe, kind
-from nlp.vocabulary import WAN, Vocabulary, vocabulary_of_rows
+from nlp.vocabulary import PREFIXES, WAN, Vocabulary, vocabulary_of_rows
 
 log = logging.getLogger(__name__)
 
@@ -256,10 +257,19 @@ class Pipeline:
             frame.measures = frame.measures[:1] or ["income_total"]
             frame.operation = Operation("change", also=["compare_previous"])
         unknown = list(frame.unknown)
-        units = [e.name for e in state.linked.entities("unit", span=_span_of(state, frame))]
-        if units and frame.focus not in ("persons", "subordinates") and "unit" not in frame.measures \
+        units = state.linked.entities("unit", span=_span_of(state, frame))
+        # 实施单位是X的有哪些: of a set of projects, one unit named is a condition even where its word is
+        # asked (several named with it, 各自承担什么项目, are answered by the units the projects print)
+        condition = frame.focus == "projects" and not f.projects and len(units) == 1
+        if units and frame.focus not in ("persons", "subordinates") and ("unit" not in frame.measures or condition) \
                 and not f.units:
-            unknown += units
+            carrying = self.unit_departments(units[0].iri) if frame.focus in ("projects", "indicators") else []
+            if carrying:  # the 实施单位 of projects: those projects, in the budgets that name them
+                f.unit = Ref("unit", units[0].iri, units[0].name)
+                if not f.departments:
+                    f.departments, frame.open_department = carrying, False
+                units = units[1:]
+            unknown += [u.name for u in units]
         if unknown:
             pretty = "、".join(f"“{u}”" for u in dict.fromkeys(unknown))
             near = closest_names(unknown[0], [d.name for d in self.catalog.departments()]) \
@@ -271,6 +281,16 @@ class Pipeline:
         if ambiguous:
             frame.candidates = ambiguous
             frame.reply = "您问的是" + "、".join(ambiguous[:-1]) + f"还是{ambiguous[-1]}？请说明是哪一个单位。"
+
+    def unit_departments(self, unit: str) -> list[Ref]:
+        """The departments whose budgets name ``unit`` (an IRI) as a project's 实施单位 / 承担单位:
+        a unit with no budget of its own is asked about through them (中心血站的自评项目)."""
+        rows = self.graph.run(PREFIXES + "SELECT DISTINCT ?dept WHERE { ?p bkg:responsibleUnit "
+                              + iri(unit) + " ; bkg:department ?dept . }")
+        carrying = {str(r["dept"]) for r in rows}
+        out = {b.department_iri: Ref("department", b.department_iri, b.department)
+               for b in self.graph.budgets() if b.department_iri in carrying}
+        return list(out.values())
 
     def _ambiguous(self, frame: Frame, state: QuestionState) -> list[str]:
         """The departments a short name could mean, where the question does not say which."""

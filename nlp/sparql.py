@@ -84,11 +84,16 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?x bkg:classifiedAs/skos:notation ?code }\n"
                       "  OPTIONAL { ?x bkg:description ?description }\n"
                       "  OPTIONAL { ?x bkg:executionPeriod ?period }\n"
-                      "  OPTIONAL { ?x bkg:executedAmount ?executed }\n"
-                      "  OPTIONAL { ?x bkg:executionRate ?rate }\n"
-                      "  OPTIONAL { ?x skos:altLabel ?alias }",
+                      "  OPTIONAL { ?x skos:altLabel ?alias }\n"
+                      # a 决算's 绩效自评表: 年初预算数, 全年执行数, 执行率, 自评得分
+                      "  OPTIONAL { ?x bkg:initialBudgetAmount ?initial } OPTIONAL { ?x bkg:executedAmount ?executed }\n"
+                      "  OPTIONAL { ?x bkg:executionRate ?rate } OPTIONAL { ?x bkg:selfEvaluationScore ?score }\n"
+                      # the 其中 lines of its table (财政拨款 / 上年结转 / 其他资金)
+                      "  OPTIONAL { ?x bkg:fundsPart ?fp . ?fp bkg:fundingSource ?fs ; bkg:amount ?fundsAmount .\n"
+                      "             BIND(REPLACE(STR(?fs), \"^.*/\", \"\") AS ?fundsSource) }",
                       ("?x", "?name", "?amount", "?category", "?funding", "?unit", "?person", "?code",
-                       "?description", "?period", "?executed", "?rate", "?alias"), order="ORDER BY DESC(?amount)"),
+                       "?description", "?period", "?alias", "?initial", "?executed", "?rate", "?score",
+                       "?fundsSource", "?fundsAmount"), order="ORDER BY DESC(?amount)"),
     "indicators": Shape("?x bkg:document {doc} .",
                         "?x a bkg:PerformanceIndicator ; bkg:measures ?target ; rdfs:label ?name .\n"
                         "  OPTIONAL { ?x bkg:level1 ?level1 } OPTIONAL { ?x bkg:level2 ?level2 }\n"
@@ -185,6 +190,7 @@ class Constraints:
     category: list[str] = field(default_factory=list)
     funding: list[str] = field(default_factory=list)
     person: str | None = None
+    unit: str | None = None  # the IRI of a project's 实施单位 / 承担单位
     policy: str | None = None
     project_code_prefix: str | None = None
     bound: tuple[str, Decimal, Decimal | None] | None = None
@@ -225,6 +231,8 @@ def _constraint_text(focus: str, c: Constraints) -> str:
             out += "  ?x bkg:fundedBy ?fund .\n" + _in("?fund", [iri(str(iris.funding_source(k))) for k in c.funding])
         if c.person:
             out += f"  ?x bkg:responsiblePerson {literal(c.person)} .\n"
+        if c.unit:
+            out += f"  ?x bkg:responsibleUnit {iri(c.unit)} .\n"
         if c.policy and focus == "projects":
             out += f"  ?x bkg:basedOn {iri(c.policy)} .\n"
         if c.project_code_prefix:

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
-                              Profile, Project, StatedCount,
+                              Profile, Project, ProjectFunds, StatedCount,
                               Provenance, Record, Staffing, SubjectIncome, ThreePublic, Totals)
 
 
@@ -55,7 +55,13 @@ def _policy(data: dict) -> PolicyDocument:
 def _indicator(data: dict) -> Indicator:
     return Indicator(level1=data.get("level1"), level2=data.get("level2"), name=data["name"],
                      target=data.get("target"), weight=_money(data.get("weight")),
-                     basis=data.get("basis"), provenance=_prov(data.get("provenance")))
+                     basis=data.get("basis"), actual=data.get("actual"), provenance=_prov(data.get("provenance")))
+
+
+def _funds(data: dict | None) -> ProjectFunds | None:
+    if not data:
+        return None
+    return ProjectFunds(**{k: _money(data.get(k)) for k in ("fiscal", "carryover", "other")})
 
 
 def _project(data: dict) -> Project:
@@ -69,6 +75,7 @@ def _project(data: dict) -> Project:
         description=data.get("description"), execution_period=data.get("execution_period"),
         project_code=data.get("project_code"), executed=_figure(data, "executed"),
         execution_rate=_figure(data, "execution_rate"), self_evaluation_score=_figure(data, "self_evaluation_score"),
+        initial_budget=_figure(data, "initial_budget"), funds=_funds(data.get("funds")),
         provenance=[p for p in (_prov(x) for x in data.get("provenance") or []) if p])
 
 
@@ -420,7 +427,7 @@ _PROVENANCE = _nullable_object({"file": _TEXT, "page": _optional(_integer(0, 1_0
                                 "line": _optional(_integer(0, 100_000_000)), "table": _TEXT, "row": _TEXT})
 _POLICY = _object({"title": _TEXT, "number": _TEXT, "provenance": _PROVENANCE})
 _INDICATOR = _object({"level1": _TEXT, "level2": _TEXT, "name": _text, "target": _TEXT,
-                      "weight": _money_or_blank, "basis": _TEXT, "provenance": _PROVENANCE}, required=("name",))
+                      "weight": _money_or_blank, "basis": _TEXT, "actual": _TEXT, "provenance": _PROVENANCE}, required=("name",))
 _PROJECT = _object({
     "name": _text, "aliases": _list_of(_text), "amount": _money_or_blank,
     "category": _optional(_one_of(_vocabulary("ProjectCategory"))),
@@ -430,6 +437,8 @@ _PROJECT = _object({
     "policy_documents": _list_of(_POLICY), "indicators": _list_of(_INDICATOR),
     "description": _TEXT, "execution_period": _TEXT, "project_code": _TEXT,
     "executed": _money_or_blank, "execution_rate": _money_or_blank, "self_evaluation_score": _money_or_blank,
+    "initial_budget": _money_or_blank,
+    "funds": _nullable_object({k: _money_or_blank for k in ("fiscal", "carryover", "other")}),
     "provenance": _list_of(_PROVENANCE)}, required=("name",))
 _MONEY_FIELDS = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
                  "upper_level_transfer", "government_fund", "state_capital", "unit_funds",

@@ -81,7 +81,7 @@ def _absorb(target: Project, other: Project) -> None:
         target.description = first.rstrip("。") + "。" + second
     for attr in ("category", "functional_code", "funding_source", "responsible_unit", "responsible_person",
                  "description", "execution_period", "project_code", "executed", "execution_rate",
-                 "self_evaluation_score"):
+                 "self_evaluation_score", "initial_budget", "funds"):
         if getattr(target, attr) is None and getattr(other, attr) is not None:
             setattr(target, attr, getattr(other, attr))
     if not target.indicators:

@@ -197,6 +197,8 @@ class Indicator:
     target: str | None
     weight: Decimal | None = None
     basis: str | None = None  # 指标值设定依据, where printed
+    # 实际完成值 of a 决算's 绩效自评表, as printed (the 年度指标值 is ``target``)
+    actual: str | None = None
     provenance: Provenance | None = None
 
 
@@ -216,6 +218,20 @@ class PolicyDocument:
 
 
 @dataclass
+class ProjectFunds:
+    """How a project's 绩效目标表 / 绩效自评表 splits its money (项目资金 其中：财政拨款 / 上年结转 /
+    其他资金), in the record's unit; ``None`` where the table leaves the line blank (—). A 自评表's
+    split is of its 全年预算数 column."""
+
+    fiscal: Money = None
+    carryover: Money = None
+    other: Money = None
+
+    def any(self) -> bool:
+        return any(v is not None for v in (self.fiscal, self.carryover, self.other))
+
+
+@dataclass
 class Project:
     """A project (项目), merged over every section that names it (表7, 说明, 表11, 绩效目标表)."""
 
@@ -232,10 +248,13 @@ class Project:
     description: str | None = None  # 资金分配情况 / 主要用于 / 项目总体目标
     execution_period: str | None = None  # 资金执行时间
     project_code: str | None = None  # a code printed in 表11 (特定目标 5010003T) where any
-    # a 决算's 项目支出绩效自评表: 全年执行数 (record unit), 执行率 (%) and its 自评 总分
+    # a 决算's 项目支出绩效自评表: 年初预算数 and 全年执行数 (record unit; ``amount`` is its 全年预算数),
+    # 执行率 (%) and its 自评 总分
+    initial_budget: Money = None
     executed: Money = None
     execution_rate: Decimal | None = None
     self_evaluation_score: Decimal | None = None
+    funds: ProjectFunds | None = None  # the table's 其中 lines, where it prints them
     provenance: list[Provenance] = field(default_factory=list)
 
     def all_names(self) -> list[str]:

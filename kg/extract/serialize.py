@@ -37,6 +37,8 @@ def indicator_json(ind: Indicator) -> dict:
            "weight": _weight(ind.weight)}
     if ind.basis:
         out["basis"] = ind.basis
+    if ind.actual:
+        out["actual"] = ind.actual
     if ind.provenance:
         out["provenance"] = _prov(ind.provenance)
     return out
@@ -55,11 +57,14 @@ def project_json(p: Project) -> dict:
     for extra in ("description", "execution_period", "project_code"):
         if getattr(p, extra):
             out[extra] = getattr(p, extra)
-    if p.executed is not None:
-        out["executed"] = format_money(p.executed)
+    for figure in ("initial_budget", "executed"):
+        if getattr(p, figure) is not None:
+            out[figure] = format_money(getattr(p, figure))
     for figure in ("execution_rate", "self_evaluation_score"):
         if getattr(p, figure) is not None:
             out[figure] = str(getattr(p, figure))
+    if p.funds is not None and p.funds.any():
+        out["funds"] = {k: format_money(v) for k, v in asdict(p.funds).items()}
     out["provenance"] = [_prov(x) for x in p.provenance]
     return out
 

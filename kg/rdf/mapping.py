@@ -666,6 +666,8 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
     ctx.text(node, BKG.executionPeriod, p.execution_period)
     ctx.text(node, BKG.projectCode, p.project_code)
     ctx.money(node, BKG.executedAmount, p.executed)
+    ctx.money(node, BKG.initialBudgetAmount, p.initial_budget)
+    _project_funds(ctx, p, node)
     for prop, figure in ((BKG.executionRate, p.execution_rate), (BKG.selfEvaluationScore, p.self_evaluation_score)):
         if figure is not None:
             ctx.add(node, prop, decimal_literal(figure))
@@ -692,6 +694,30 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
         ctx.add(ctx.dept, BKG.allocates, node)
     for i, ind in enumerate(p.indicators):
         _indicator(ctx, iris.inside(ctx.doc, "indicator", local, str(i)), ind, node)
+
+
+# a performance table's 其中 lines -> the funding concepts of the graph (其他资金 is the unit's own money)
+FUNDS_SOURCES = {"fiscal": "fiscal", "carryover": "carryover_total", "other": "unit_funds"}
+
+
+def _project_funds(ctx: _Context, p: Project, node: URIRef) -> None:
+    """A project's money by source as its 绩效目标表 / 绩效自评表 prints it (其中：财政拨款 / 上年结转 /
+    其他资金): one ``bkg:ProjectFunds`` per printed line, with the funding concept and the amount."""
+    if p.funds is None:
+        return
+    local = str(node).rsplit("/", 1)[-1]
+    # the table the split is printed in (a performance table's provenance), else the project's first
+    where = next((x for x in p.provenance if x and x.table == "绩效目标表"), p.provenance[0] if p.provenance else None)
+    for key, source in FUNDS_SOURCES.items():
+        value = getattr(p.funds, key)
+        if value is None:
+            continue
+        part = iris.inside(ctx.doc, "funds", local, key)
+        ctx.add(part, RDF.type, BKG.ProjectFunds)
+        ctx.add(node, BKG.fundsPart, part)
+        ctx.add(part, BKG.fundingSource, iris.funding_source(source))
+        ctx.money(part, BKG.amount, value)
+        _location(ctx, part, where, value)
 
 
 def _topics(ctx: _Context, p: Project, node: URIRef, titles: list[str | None]) -> None:
@@ -733,6 +759,7 @@ def _indicator(ctx: _Context, node: URIRef, ind: Indicator, measured: URIRef) ->
     if ind.weight is not None:
         ctx.add(node, BKG.weight, decimal_literal(Decimal(ind.weight)))
     ctx.text(node, BKG.basis, ind.basis)
+    ctx.text(node, BKG.actualValue, ind.actual)
     _location(ctx, node, ind.provenance)
 
 

@@ -175,7 +175,7 @@ def project_phrase(row: Row) -> str:
     amount = f"{money(row.amount)}万元" if row.amount is not None else "金额未列明"
     executed = row.attrs.get("executed")
     if executed is not None:  # a 决算's self-evaluation prints the year's budget and what was spent of it
-        rate = row.attrs.get("rate")
+        rate = row.attrs.get("execution_rate")
         amount = f"全年预算{amount}，执行{money(executed)}万元" + (f"（执行率{rate}%）" if rate is not None else "")
     return f"“{row.label}”（{who(row.department, row.year)}，{amount}）"
 

@@ -12,7 +12,7 @@ from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
-from nlp.frames import Filters, Frame
+from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
 from nlp.link import short_form_of
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
@@ -42,6 +42,8 @@ def _constraints(frame: Frame) -> Constraints:
         c.funding = ["upper_level_transfer"]
     if f.person is not None:
         c.person = f.person.name
+    if f.unit is not None:
+        c.unit = f.unit.iri
     if f.policy is not None:
         c.policy = f.policy.iri
     if f.subjects and f.subjects[0].kind == "functional_subject" and f.subjects[0].code:
@@ -60,7 +62,45 @@ def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
     if f.funding == "fiscal":
         rows = [r for r in rows if r.attrs.get("category") == "current" and
                 not any(x in NONFISCAL for x in r.attrs.get("funding") or [])]
+    if f.self_evaluated or (f.rate_bound is not None and "execution_rate" in frame.measures):
+        rows = [r for r in rows if r.attrs.get("executed") is not None]  # a 绩效自评表's projects
+    if f.rate_bound is not None and "execution_rate" in frame.measures:  # 执行率没到90%的
+        rows = [r for r in rows if f.rate_bound.admits(r.attrs.get("execution_rate"))]
     return rows
+
+
+def _percent(value: Decimal) -> str:
+    return f"{value:f}"
+
+
+def execution_said(frame: Frame, r: Row, items: list[Item]) -> str:
+    """What a 决算's 绩效自评表 prints of a project, where the frame asks any of it (年初预算数,
+    全年预算数, 全年执行数, 执行率, 自评得分) or the table's 其中 lines (财政拨款 / 上年结转 / 其他资金):
+    the phrase, and one answer row per figure (with the project's source)."""
+    asked = set(frame.measures)
+    said: list[str] = []
+    if asked & set(EXECUTION_ATTRIBUTES):
+        if r.attrs.get("executed") is None:
+            return "文件未列示其全年执行数和执行率（没有绩效自评表）"
+        figures = (("年初预算数", r.attrs.get("initial_budget"), WAN), ("全年预算数", r.amount, WAN),
+                   ("全年执行数", r.attrs.get("executed"), WAN), ("执行率", r.attrs.get("execution_rate"), "%"),
+                   ("自评得分", r.attrs.get("score"), "分"))
+        for label, value, unit in figures:
+            if value is None:
+                continue
+            shown = money(value) if unit == WAN else _percent(value)
+            items.append(Item(label, shown, unit, r.department, r.year, r.source, {"project": r.label}))
+            said.append(f"{label}{shown}{'万元' if unit == WAN else unit}")
+    if "funds" in asked:
+        funds = r.attrs.get("funds") or {}
+        if not funds:
+            said.append("其绩效目标表未列示资金构成")
+        for key, label in (("fiscal", "财政拨款"), ("carryover_total", "上年结转"), ("unit_funds", "其他资金")):
+            if funds.get(key) is not None:
+                items.append(Item(f"其中{label}", money(funds[key]), WAN, r.department, r.year, r.source,
+                                  {"project": r.label}))
+                said.append(f"{label}{money(funds[key])}万元")
+    return "，".join(said)
 
 
 def scoped_projects(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Budget]]:
@@ -162,8 +202,8 @@ def projects(frame: Frame, ctx: Context) -> Result:
             return Result(text=f"没有找到：{where}没有金额{f.bound.describe()}的项目" +
                                (f"；金额最大的项目是“{top.label}”" if top else "") + "。")
         return Result()
-    if op.name in ("rank", "sort") or op.nth:
-        return _ranked(frame, ctx, rows, note)
+    if op.name in ("rank", "sort") or op.nth or ("rank" in op.also and _rank_key(frame)):
+        return _ranked(frame, ctx, rows, note)  # 执行率最低的 (read as a completion rate ranked)
     if op.name == "count" or "count" in op.also and op.name != "sum" or (f.funding and op.name in ("list", "yesno")):
         return _counted(frame, ctx, rows, note)  # projects of one kind of funding: listed and counted
     return _listed(frame, ctx, rows, note)
@@ -273,7 +313,7 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
             (f"，合计{money(total.value)}万元" if total is not None else "") + "："
     else:
         head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
-    text = head + "；".join(project_phrase(r) for r in rows) + "。"
+    text = head + "；".join(_phrase(frame, r, items) for r in rows) + "。"
     if bounded and total is not None:
         text += _total_share(frame, ctx, rows, total, items, derived)
     if wants_total and len(rows) >= 1 and not topical_ and not bounded:
@@ -329,7 +369,7 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         listed = []  # 一共几个: the count and the total; the names stay in the sentence
     items = [_project_item(ctx, r) for r in listed] + [count_item, total_item]
     derived = [total]
-    text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(project_phrase(r) for r in rows) + "。"
+    text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(_phrase(frame, r, items) for r in rows) + "。"
     text += _total_share(frame, ctx, rows, total, items, derived)
     text += _groups(frame, ctx, rows, items, derived)
     return Result(items, with_note(text, note), derived, rows)
@@ -366,12 +406,28 @@ def _groups(frame: Frame, ctx: Context, rows: list[Row], items: list[Item], deri
     return "其中" + "；".join(said) + "。"
 
 
+def _phrase(frame: Frame, r: Row, items: list[Item]) -> str:
+    """A project in a list, with the 绩效自评表 figures or the funds the frame asks beside it."""
+    extra = execution_said(frame, r, items) if set(frame.measures) & {"funds", *EXECUTION_ATTRIBUTES} else ""
+    return project_phrase(r) + (f"：{extra}" if extra else "")
+
+
+def _rank_key(frame: Frame) -> str | None:
+    """A ranking by a 绩效自评表 figure (执行率最低的, 得分最高的) instead of the amount."""
+    return next((m for m in ("execution_rate", "score", "executed") if m in frame.measures), None)
+
+
 def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     op = frame.operation
-    rows = [r for r in rows if r.amount is not None]
+    by = _rank_key(frame)
+    if by is not None:
+        rows = [r for r in rows if r.attrs.get(by) is not None]
+        rows.sort(key=lambda r: r.attrs[by], reverse=op.descending)
+    else:
+        rows = [r for r in rows if r.amount is not None]
+        rows.sort(key=lambda r: r.amount, reverse=op.descending)
     if not rows:
         return Result()
-    rows.sort(key=lambda r: r.amount, reverse=op.descending)
     n = op.n or (len(rows) if op.name == "sort" else 1)
     ranked = list(enumerate(rows[:n], 1))
     if op.nth:
@@ -395,7 +451,10 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         derived.append(d)
         items.append(derived_item(d))
     word = "最大" if op.descending else "最小"
-    text = f"在{len(rows)}个项目中金额{word}的{len(top)}个：" + "；".join(f"{i}. {project_phrase(r)}" for i, r in ranked) + "。"
+    what = {"execution_rate": "执行率", "score": "自评得分", "executed": "全年执行数"}.get(by or "", "金额")
+    word = ("最高" if op.descending else "最低") if by in ("execution_rate", "score") else word
+    text = f"在{len(rows)}个项目中{what}{word}的{len(top)}个：" + "；".join(
+        f"{i}. {_phrase(frame, r, items)}" for i, r in ranked) + "。"
     if op.nth:
         text = f"在{len(rows)}个项目中金额排第{ranked[0][0]}的是{project_phrase(top[0])}。"
     text += "".join(f"{d.formula}。" for d in derived)
@@ -539,6 +598,10 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
                 wanted = [w for w in frame.filters.keywords if len(w) >= 2 and not names_own(w, own)]
                 if wanted:
                     _parts_named(frame, r, sub_items(r.attrs.get("description") or ""), wanted, items, parts, derived)
+        if set(asked) & {"funds", *EXECUTION_ATTRIBUTES}:
+            if "amount" not in asked:
+                items.append(_project_item(ctx, r))
+            parts.append(f"{project_phrase(r)}：" + execution_said(frame, r, items))
         if test and len(parts) > start:  # 是/不是 first, then the facts it rests on
             parts[start] = test + parts[start]
     if not items:

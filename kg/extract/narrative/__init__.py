@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.model import Project, Record
+from kg.extract.model import Project, ProjectFunds, Record
 from kg.extract.narrative import carryover, performance, projects
 from kg.extract.narrative.assets import read_assets
 from kg.extract.narrative.audit import narrative_lines
@@ -46,13 +46,17 @@ def performance_project(table: performance.PerformanceTable, file: str, unit: st
     prints 万元, the amount is converted into the record's ``unit``."""
     unit_funds = table.fiscal == 0 and bool(table.other)
     where = table.provenance or prov(file, None, PERFORMANCE_LABEL, table.name)
+    funds = ProjectFunds(fiscal=from_wan(table.fiscal, unit), carryover=from_wan(table.carryover, unit),
+                         other=from_wan(table.other, unit))
     return Project(name=table.name or "", amount=from_wan(table.budget, unit), responsible_person=table.person,
                    responsible_unit=table.unit, executed=from_wan(table.executed, unit),
+                   initial_budget=from_wan(table.initial_budget, unit), funds=funds if funds.any() else None,
                    execution_rate=table.execution_rate, self_evaluation_score=table.score,
                    category="unit_funds" if unit_funds else None,
                    funding_source="unit_funds" if unit_funds else None,
                    indicators=list(table.indicators),
-                   policy_documents=find_policy_documents(table.goal, where) if table.goal else [],
+                   policy_documents=find_policy_documents(" ".join(t for t in (table.goal, table.achieved) if t), where)
+                   if table.goal or table.achieved else [],
                    description=scrub_phones(table.goal) or None, provenance=[where])
 
 

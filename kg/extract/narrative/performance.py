@@ -82,10 +82,14 @@ class PerformanceTable:
     provenance: Provenance | None = None
     unit: str | None = None  # 实施单位, where the table prints one
     ruled: bool = False  # read from the cells of a ruled table (indicators already filled)
-    # a 绩效自评表 (决算): 全年执行数 (万元), 执行率 (%) and the 总分 it gives itself
+    # a 绩效自评表 (决算): 年初预算数 and 全年执行数 (万元; ``budget`` is its 全年预算数), 执行率 (%)
+    # and the 总分 it gives itself
+    initial_budget: Decimal | None = None
     executed: Decimal | None = None
     execution_rate: Decimal | None = None
     score: Decimal | None = None
+    carryover: Decimal | None = None  # 其中：上年结转 (万元)
+    achieved: str | None = None  # a 绩效自评表's 实际完成情况 beside its goal (it cites documents too)
 
 
 def _is_title(text: str) -> str | None:
@@ -598,6 +602,7 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
         for attr, pattern in (("budget", r"(?:年度(?:预算|资金)?总额|年度金额|资金总额|预算总额)(?:[（(]万?元[)）])?"
                                          r"[：:]?([\d,]+(?:\.\d+)?)"),
                               ("fiscal", r"财政拨款[：:]?([\d,]+(?:\.\d+)?)"),
+                              ("carryover", r"上年结转(?:资金)?[：:]?([\d,]+(?:\.\d+)?)"),
                               ("other", r"其他资金[：:]?([\d,]+(?:\.\d+)?)")):
             m = re.search(pattern, meta)
             if m:
@@ -633,12 +638,13 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
     fields = cells.fields
     table.name = fields.get("name") or table.name
     table.unit = fields.get("unit") or None
-    for attr in ("budget", "fiscal", "other"):
+    for attr in ("budget", "fiscal", "carryover", "other", "initial_budget"):
         value = cell_amount(fields, attr)
         if value is not None:
             setattr(table, attr, convert(value, "元", "万元") if in_yuan else value)
     if fields.get("goal"):
         table.goal = fields["goal"]
+    table.achieved = fields.get("achieved") or None
     table.indicators = cells.indicators
     table.executed = cell_amount(fields, "executed")
     table.execution_rate = cell_amount(fields, "execution_rate")

@@ -28,6 +28,7 @@ _COLUMNS = {
     "target": ("指标值", "目标值", "绩效指标值", "年度指标值"),
     "weight": ("分值", "权重"),
     "basis": ("依据",),
+    "actual": ("实际完成值", "实际完成"),  # a 绩效自评表's 实际完成值 beside its 年度指标值
 }
 # label cell -> field; the label may carry a colon or a unit (``年度预算资金总额：``)
 _FIELDS = (
@@ -35,14 +36,18 @@ _FIELDS = (
     ("unit", re.compile(r"^(?:实施单位|项目实施单位|承担单位|项目承担单位)[：:]?$")),
     ("department", re.compile(r"^(?:主管部门|主管部门及代码|预算部门)[：:]?$")),
     ("budget", re.compile(r"^(?:年度)?(?:预算)?(?:资金)?总额[：:]?(?:[（(]万元[)）])?[：:]?$|^年度预算资金总额[：:]?$")),
-    ("fiscal", re.compile(r"^(?:其中[：:])?财政拨款[：:]?$")),
+    ("fiscal", re.compile(r"^(?:其中[：:])?(?:当年)?财政拨款[：:]?$")),
+    ("carryover", re.compile(r"^(?:其中[：:])?上年结转(?:资金)?[：:]?$")),
     ("other", re.compile(r"^(?:其中[：:])?其他资金[：:]?$")),
-    ("goal", re.compile(r"^(?:年度目标|总体目标|年度绩效目标|项目总体目标)[：:]?$")),
+    # a 绩效自评表 prints its goal as 年度总体目标完成情况 | 预期目标（年初设定） | 实际完成情况, then the texts
+    ("goal", re.compile(r"^(?:年度目标|总体目标|年度绩效目标|项目总体目标|年度总体目标|年度总体目标完成情况)[：:]?$")),
 )
 # a target whose measure unit is printed before the sign (``万元 ≤18400``, ``％ =100``)
 # or wrapped around it (``平 ≤5137.26 方米``)
 _UNIT_FIRST_RE = re.compile(r"^(?P<unit>[^\d<>=≥≤＞＜＝]{1,6})(?P<value>[<>=≥≤＞＜＝]{1,2}=?-?\d[\d,.]*)(?P<rest>[^\d<>=≥≤＞＜＝]{0,6})$")
 _DEPARTMENT_CODE_RE = re.compile(r"^\d{2,}[_\-－]")
+# a column heading beside a label, not its value (a 绩效自评表's 预期目标（年初设定） | 实际完成情况)
+_HEADING_CELL_RE = re.compile(r"^(?:预期目标|实际完成情况)(?:[（(][^)）]*[)）])?$")
 
 
 # columns of a table that lists every project in one grid (长春 预算表11: 单位名称 | 项目名称 | 年度资金总额 |
@@ -101,28 +106,40 @@ def _field_key(cell: str) -> str | None:
 
 
 # a 绩效自评表's money header: 年初预算数 | 全年预算数（A） | 全年执行数（B） | 分值 | 执行率 | 得分
-_SELF_EVALUATION_COLUMNS = (("budget", "全年预算数"), ("executed", "全年执行数"), ("execution_rate", "执行率"),
-                            ("score", "得分"))
+_SELF_EVALUATION_COLUMNS = (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"),
+                            ("execution_rate", "执行率"))
+# the 其中 lines under it split the 全年预算数 column (a blank line: — or nothing)
+_SPLIT_KEYS = ("fiscal", "carryover", "other")
 
 
 def _self_evaluation(rows: list[Line], out: dict[str, str]) -> None:
-    """全年预算数, 全年执行数, 执行率 of the 年度资金总额 row under a 绩效自评表's money header."""
+    """年初预算数, 全年预算数, 全年执行数, 执行率 of the 年度资金总额 row under a 绩效自评表's money
+    header, and the 全年预算数 of each 其中 line (当年财政拨款 / 上年结转资金 / 其他资金)."""
     columns: dict[str, int] = {}
+    total_seen = False
     for line in rows:
         cells = [compact(c or "") for c in (line.cells or ())]
         if not columns:
             for key, word in _SELF_EVALUATION_COLUMNS:
                 k = next((k for k, c in enumerate(cells) if c.startswith(word)), None)
-                if k is not None and key != "score":
+                if k is not None:
                     columns[key] = k
             if "executed" not in columns:
                 columns.clear()
             continue
         if any(c.startswith("年度资金总额") for c in cells):
+            total_seen = True
             for key, k in columns.items():
                 value = cells[k].rstrip("%％") if k < len(cells) else ""
                 if value and money(value) is not None:
                     out[key] = value
+            continue
+        split = next((key for key in (_field_key(c) for c in cells) if key in _SPLIT_KEYS), None)
+        if total_seen and split and split not in out and "budget" in columns:
+            k = columns["budget"]
+            value = cells[k] if k < len(cells) else ""
+            out[split] = value if money(value) is not None else ""  # blank: no money of that kind
+        elif total_seen and not split:
             return
 
 
@@ -137,11 +154,15 @@ def _fields(rows: list[Line]) -> dict[str, str]:
             if key is None or key in out:
                 continue
             value = next((c for c in cells[k + 1:] if c and c != cell), "")
-            if not value or _field_key(value):
+            if not value or _field_key(value) or _HEADING_CELL_RE.match(value):
                 continue
             if key == "department":
                 value = _DEPARTMENT_CODE_RE.sub("", value)
             out[key] = value
+            if key == "goal" and "executed" in out:  # a 绩效自评表: 预期目标, then 实际完成情况
+                achieved = [c for c in cells[k + 1:] if c and c not in (cell, value) and not _HEADING_CELL_RE.match(c)]
+                if achieved:
+                    out["achieved"] = achieved[-1]
     return out
 
 
@@ -203,7 +224,7 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
         indicator = Indicator(
             level1=last["level1"], level2=last["level2"], name=name,
             target=_target(target_text or ""),
-            weight=weight, basis=cell("basis"),
+            weight=weight, basis=cell("basis"), actual=_target(cell("actual") or "") if "actual" in columns else None,
             provenance=prov(file, line, "绩效目标表", groups[-1].fields["name"] if groups else name_for_rows))
         indicators.append(indicator)
         if groups:
