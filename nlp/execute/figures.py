@@ -11,6 +11,7 @@ from kg.extract.narrative.vocabulary import classify, quantity_of, side_of
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
+from nlp.execute.units import units_answer
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
 from nlp.frames import Frame, Operation
@@ -73,6 +74,10 @@ def figures(frame: Frame, ctx: Context) -> Result:
     answered 是/否 from them, with the change the document states for each figure asked or its
     parts (比上年减少35.90万元 …) and the year before derived from it."""
     yes_no = "yesno" in frame.operation.also and frame.operation.name == "lookup"
+    if frame.filters.units and len(frame.filters.departments) == 1 and frame.measures:
+        by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]))
+        if by_unit is not None:
+            return by_unit
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
         return _all_of(frame, ctx)
     result = figures_of(frame, ctx)
@@ -626,6 +631,10 @@ def departments(frame: Frame, ctx: Context) -> Result:
     op = frame.operation
     by = _fetch(ctx, budgets, [key])
     rows = [r for r in by.values() if r.key == key]
+    if len(f.departments) == 1 and (f.units or re.search(L.UNITS_WITHIN, frame.clause)):
+        by_unit = units_answer(frame, ctx, _label(ctx, key))
+        if by_unit is not None:
+            return by_unit
     if len(f.departments) == 1 and re.search(L.UNITS_WITHIN, frame.clause) and rows:
         # 某局系统里哪个单位最多: the graph holds the department's figure, not each unit's; said so,
         # never the department standing in for its units
