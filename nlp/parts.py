@@ -338,6 +338,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.focus, f.subjects, f.scheme = "subjects", list(prev.filters.subjects), prev.filters.scheme
             out.append(frame)
             continue
+        if f.units and frame.measures_guessed and prev.focus == "figures" and prev.measures \
+                and not (ev.item_measures or ev.departments):
+            # …上年结转结余多少？分别落在哪几个单位: the figure just asked, of each budget unit
+            frame.measures, frame.operation = list(prev.measures[:1]), Operation("list")
+            out.append(frame)
+            continue
         against = difference_with_earlier(frame, out) or difference_with_named_year(frame, prev) \
             or difference_between_named(frame, ev, prev)
         if against is not None:  # …26年预算又是多少，比24年实际多多少: this year's figure against that part's

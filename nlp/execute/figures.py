@@ -24,6 +24,8 @@ FISCAL_PARTS = ("general_public_budget", "government_fund", "state_capital")
 # The category a count by kind of post is printed under (bkg:staffCategory), per staffing count.
 STAFF_CATEGORY = {"authorizedStaff": "编制数", "actualStaff": "实有人数", "activeStaff": "在职"}
 FISCAL_LABEL = "财政拨款收入合计"
+# the operations a figure asked of a department's units is answered with from its table by unit
+UNIT_OPERATIONS = ("lookup", "list", "rank", "sort", "share", "count", "compare", "sum")
 
 
 def _label(ctx: Context, key: str) -> str:
@@ -74,8 +76,9 @@ def figures(frame: Frame, ctx: Context) -> Result:
     answered 是/否 from them, with the change the document states for each figure asked or its
     parts (比上年减少35.90万元 …) and the year before derived from it."""
     yes_no = "yesno" in frame.operation.also and frame.operation.name == "lookup"
-    if frame.filters.units and len(frame.filters.departments) == 1 and frame.measures:
-        by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]))
+    if len(frame.filters.departments) == 1 and frame.measures and frame.operation.name in UNIT_OPERATIONS:
+        # 四个监狱谁最多 / 北郊监狱预算多少: the figure of the units the question names
+        by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]), named_only=not frame.filters.units)
         if by_unit is not None:
             return by_unit
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:

@@ -19,6 +19,7 @@ from nlp.execute.base import Context, Result, derived_item, item_of, who, with_n
 from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.reply import money
+from nlp.sparql import Constraints
 from nlp.vocabulary import WAN
 
 # a department-level figure -> the columns of the income table by unit that make it up
@@ -32,7 +33,7 @@ MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
     "unit_funds": ("unit_funds",),
 }
 # a place or the department's own prefix before a unit's kind: 杭州市北郊监狱 is 北郊监狱 as people say it
-_PLACE_PREFIX = re.compile(r"^.*?(?:自治区|省|市|自治州|州|盟|区|县)")
+_PLACE_CHAR = re.compile(r"自治区|省|市|自治州|州|盟|区|县|旗")
 _BRACKETS = re.compile(r"（[^）]*）|\([^)]*\)")
 _COUNT = r"(?:[两二三四五六七八九十几]|\d+)(?:个|家|所|座)"
 _UNDER = r"(?:下属|下面|所属|直属|下辖)"
@@ -46,7 +47,10 @@ def asks_units(frame: Frame) -> bool:
 def short_names(name: str) -> list[str]:
     """The forms of a unit's name people say: as printed, without its brackets, without its place."""
     plain = _BRACKETS.sub("", name)
-    forms = [name, plain, _PLACE_PREFIX.sub("", plain, count=1)]
+    # every cut after a place character near the start (杭州市北郊监狱 → 北郊监狱): one of them is
+    # the place's end, the others are never typed and match nothing
+    cuts = [plain[m.end():] for m in _PLACE_CHAR.finditer(plain[:9])]
+    forms = [name, plain, *cuts]
     return [f for f in dict.fromkeys(forms) if len(f) >= 3]
 
 
@@ -61,9 +65,10 @@ def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], 
     the IRIs and whether the clause chose them (False: all)."""
     chosen: list[str] = []
     for u, (name, own) in units.items():
-        if any(form in clause for form in short_names(name)):
-            chosen.append(u)
-        elif own and re.search(r"本级|机关本部", clause):
+        if own:  # the department's own row by 本级 only: its name is the department's
+            if re.search(r"本级|机关本部", clause):
+                chosen.append(u)
+        elif any(form in clause for form in short_names(name)):
             chosen.append(u)
     for kind in sorted({kind_of(n) for n, own in units.values() if not own}):
         if re.search(rf"{_COUNT}[^，。？,?]{{0,4}}?{kind}|{_UNDER}[^，。？,?]{{0,5}}?{kind}", clause):
@@ -91,13 +96,32 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
         first = parts[0]
         out.append(Row(first.label, amount, WAN, first.department, first.year, first.source, u, key,
                        {"own": first.attrs.get("own"), "parts": parts}))
+    out.sort(key=lambda r: _printed_order(r.source))
     return out, ""
 
 
-def units_answer(frame: Frame, ctx: Context, label: str) -> Result | None:
+def _department_figure(ctx: Context, frame: Frame, key: str) -> Row | None:
+    """The department's own printed figure ``key`` (its 收入总计 …) of the frame's latest budget."""
+    budgets, _ = ctx.scope(frame)
+    if not budgets:
+        return None
+    latest = max(budgets, key=lambda b: b.year)
+    rows = [r for r in ctx.rows("figures", [latest], Constraints(items=[key])) if r.key == key and r.amount is not None]
+    return rows[0] if rows else None
+
+
+def _printed_order(source: str | None) -> tuple[int, int]:
+    """A row's place in its table (page, line), from its source text, so units are listed as printed."""
+    page = re.search(r"第(\d+)页", source or "")
+    line = re.search(r"第(\d+)行", source or "")
+    return (int(page.group(1)) if page else 0, int(line.group(1)) if line else 0)
+
+
+def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = False) -> Result | None:
     """The frame's figure for the units the clause names (``select``), with the operation asked:
     ranked (谁最多, 按多少排), shares of the department's figure (各占多少, every answer of
-    several units shows them), counted (几个单位). None where the budget prints no table by unit."""
+    several units shows them), counted (几个单位). None where the budget prints no table by unit,
+    and — ``named_only``, a question without a units word — where the clause names none of its units."""
     key = frame.measures[0] if frame.measures else "income_total"
     if key not in MEASURE_SOURCES:
         return None
@@ -106,6 +130,8 @@ def units_answer(frame: Frame, ctx: Context, label: str) -> Result | None:
         return None
     names = {r.iri: (r.label, bool(r.attrs.get("own"))) for r in rows}
     chosen, named = select(frame.clause, names)
+    if named_only and not named:  # no units word in the question and no unit named: the department's figure
+        return None
     whole = sum((r.amount for r in rows), Decimal(0))
     picked = [r for r in rows if r.iri in chosen]
     op = frame.operation
@@ -114,13 +140,17 @@ def units_answer(frame: Frame, ctx: Context, label: str) -> Result | None:
     if not named and op.name == "rank" and op.explicit_n and op.n and op.n < len(picked):
         picked = picked[: op.n]
     dept, year = picked[0].department, picked[0].year
-    total = D.Input(f"{dept}{label}（各单位合计）", whole, WAN, dept, year, None)
+    own_figure = _department_figure(ctx, frame, key)
+    if own_figure is not None:  # the department's printed figure is the base of each unit's share
+        total = D.Input(f"{dept}{label}", own_figure.amount, WAN, dept, year, own_figure.source)
+    else:
+        total = D.Input(f"{dept}{label}（各单位合计）", whole, WAN, dept, year, None)
     items, lines, derived = [], [], []
     for rank, r in enumerate(picked, 1):
         name = f"{r.label}（本级）" if r.attrs.get("own") and "本级" not in r.label else r.label
         items.append(item_of(r, name, rank=rank, metric=label))
         share = D.share(D.Input(name, r.amount, WAN, dept, year, r.source), total, f"{name}占比")
-        part = f"{rank}. {name}{money(r.amount)}万元"
+        part = f"{rank}. {name}{'' if len(picked) > 1 else '的' + label}{money(r.amount)}万元"
         if share is not None and len(rows) > 1:
             derived.append(share)
             items.append(derived_item(share))
@@ -128,7 +158,10 @@ def units_answer(frame: Frame, ctx: Context, label: str) -> Result | None:
         lines.append(part)
     scope = f"{len(picked)}个单位" if named else f"所属{len(rows)}个预算单位（含本级）" \
         if any(r.attrs.get("own") for r in rows) else f"所属{len(rows)}个预算单位"
-    text = f"{who(dept, year)}{scope}的{label}（按单位列示的收入表）：" + "；".join(lines) + "。"
+    if len(picked) == 1:
+        text = f"{who(dept, year)}所属单位{lines[0][3:]}（按单位列示的收入表）。"
+    else:
+        text = f"{who(dept, year)}{scope}的{label}（按单位列示的收入表）：" + "；".join(lines) + "。"
     if len(picked) > 1:
         d = D.total([D.Input(r.label, r.amount, WAN, dept, year, r.source) for r in picked], f"{len(picked)}个单位{label}合计")
         derived.append(d)
@@ -136,5 +169,8 @@ def units_answer(frame: Frame, ctx: Context, label: str) -> Result | None:
         text += f"{d.formula}。"
     if named and len(picked) < len(rows):
         text += f"{dept}共有{len(rows)}个预算单位，{label}合计{money(whole)}万元。"
+    if own_figure is not None and own_figure.amount != whole:
+        text += (f"各单位相加{money(whole)}万元，与部门{label}{money(own_figure.amount)}万元相差"
+                 f"{money(abs(whole - own_figure.amount))}万元（文件按单位列示的尾数）。")
     _, note = ctx.scope(frame)
     return Result(items, with_note(text, note), derived, picked)
