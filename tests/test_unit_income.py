@@ -108,3 +108,12 @@ def test_a_unit_named_as_people_say_it(ask_national):
     assert "杭州市北郊监狱的收入总计24308.97万元" in reply["text"]
     # the department itself stays the department's figure (p.23 表1 收入总计 99,230.46)
     assert "99230.46" in ask_national("杭州市司法局26年预算多少？")["text"]
+
+
+def test_a_project_of_one_unit(ask_national):
+    # p.40 line 862 项目支出表: 杭州市北郊监狱 日常保障运行 2,836.98 — each prison prints a project of that
+    # name (东郊 371.10 line 847, 西郊 1,179.00 line 852); the question names 北郊监狱
+    reply = ask_national("杭州北郊监狱的日常保障运行项目，钱从哪来？")
+    first = reply["parts"][0]["text"] if reply["parts"] else reply["text"]
+    assert "2836.98" in first
+    assert "1179.00" not in first and "371.10" not in first
