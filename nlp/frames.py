@@ -121,6 +121,9 @@ class Filters:
     set_of_units: bool = False   # the set is of units or budgets (三家单位, 这三份预算), not of projects
     # subject rows of the table of one kind of funds (一般公共预算支出表: general_public_budget)
     amount_scope: str | None = None
+    # the department's figure asked of its budget units (四个监狱谁最多, 局本级和两个下属中心各占多少):
+    # answered from its income table by unit (``nlp.execute.units``)
+    units: bool = False
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),

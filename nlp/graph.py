@@ -220,6 +220,21 @@ class Graph:
                                source_of(r), None, str(r["code"]), {"source": str(r["source"]), **self._phase(b, r)})
         return list(out.values())
 
+    def _units(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Cells of the income table by unit: the unit's printed name as label, the source as key,
+        ``own`` where the unit is the department itself (its 本级 row)."""
+        out: dict[tuple, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None:
+                continue
+            key = (b.iri, str(r["u"]), str(r["source"]), r.get("phase"))
+            if key not in out:
+                own = str(r.get("own")).lower() in ("true", "1")
+                out[key] = Row(r.get("printed") or r.get("unitName") or "", dec(r["amount"]), WAN, b.department,
+                               b.year, source_of(r), str(r["u"]), str(r["source"]), {"own": own, **self._phase(b, r)})
+        return list(out.values())
+
     def _scoped(self, q: Query, rows: list[dict]) -> list[Row]:
         """Rows of the tables of one kind of funds: the subject code as key, column and scope as attributes."""
         out: dict[tuple, Row] = {}

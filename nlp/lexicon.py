@@ -311,6 +311,13 @@ NARROWER_EXPENSE = r"[\u4e00-\u9fff]{2,3}费"
 # The units inside one department (杭州市司法局系统里哪个单位…, 所属各单位谁最多): a ranking among them
 # needs each unit's own figure, not the department's.
 UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)?单位|二级(?:预算)?单位|各(?:个)?单位"
+# A department's figure asked of its units, as people name them (``nlp.execute.units``): 本级, a
+# count or 下属/下面 before a kind of unit (四个监狱, 两个下属中心), where the figure falls among them
+# (分别落在哪几个单位), or any wording of ``UNITS_WITHIN``. Units named by their own names are found
+# against the units the graph holds, not here.
+UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四五六七八九十]|\d+)(?:个|所|座)(?:下属|直属|所属)?的?"
+               r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|站|队)|(?:下属|下面|所属|直属|下辖)的?(?:各|[两二三四五六七八九十]个)?"
+               r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪|哪(?:几|些)(?:个|家)?单位|" + UNITS_WITHIN)
 # Figures a 决算 states that are no budget item of the graph (年末结转和结余: what is carried into the next
 # year, not 上年结转结余 carried in): asked by name, answered from the narrative's statement about them,
 # never by another figure.

@@ -353,6 +353,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.focus, f.subjects, f.scheme = "subjects", list(prev.filters.subjects), prev.filters.scheme
             out.append(frame)
             continue
+        if f.units and frame.measures_guessed and prev.focus == "figures" and prev.measures \
+                and not (ev.item_measures or ev.departments):
+            # …上年结转结余多少？分别落在哪几个单位: the figure just asked, of each budget unit
+            frame.measures, frame.operation = list(prev.measures[:1]), Operation("list")
+            out.append(frame)
+            continue
         source = source_asked(prev)
         if source and frame.focus == "figures" and not (f.subjects or f.projects or ev.subjects or ev.projects) \
                 and set(f.sources) <= {source} and re.search(L.SOURCE_USE, frame.clause):

@@ -65,6 +65,14 @@ SHAPES: dict[str, Shape] = {
                     "  OPTIONAL { ?s skos:prefLabel ?name } OPTIONAL { ?x rdfs:label ?printed }\n"
                     "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)",
                     ("?code", "?name", "?printed", "?source", "?amount", "?phase"), order="ORDER BY ?code"),
+    # the income table by unit: one cell per budget unit × source (bkg:unitIncomeStructure); ?own
+    # where the unit is the department itself (its 本级 row)
+    "units": Shape("?x bkg:document {doc} .",
+                   "?x bkg:incomeSource ?src ; bkg:budgetUnit ?u ; bkg:amount ?amount .\n" + PHASE + "\n"
+                   "  ?u rdfs:label ?unitName . OPTIONAL { ?x rdfs:label ?printed }\n"
+                   "  BIND(EXISTS { {doc} bkg:department ?u } AS ?own)\n"
+                   "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)",
+                   ("?u", "?unitName", "?printed", "?own", "?source", "?amount", "?phase"), order="ORDER BY ?u"),
     # the functional rows of the tables that cover one kind of funds (一般公共预算支出表, 政府性基金
     # 预算支出表): their data set carries the scope
     "scoped": Shape("?x bkg:document {doc} .",

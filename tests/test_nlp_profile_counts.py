@@ -268,8 +268,7 @@ def test_a_check_of_a_cost_indicator_against_the_projects_money(ask_national):
 
 @pytest.mark.shared
 def test_a_count_of_units_of_one_kind(ask):
-    """江苏省高级人民法院2019: of its units 徐州铁路运输法院 is a court, 江苏省法官培训学院 is not; 杭州市司法局's
-    units are not in the graph, so 几个监狱 gets no figure (never its totals)."""
+    """江苏省高级人民法院2019: of its units 徐州铁路运输法院 is a court, 江苏省法官培训学院 is not."""
     r = ask("省高院2019年下面有几个法院？")
     assert r["parts"][0]["frame"]["focus"] == "subordinates"
     assert [a["label"] for a in r["answers"]] == ["徐州铁路运输法院", "单位个数"]
@@ -277,9 +276,13 @@ def test_a_count_of_units_of_one_kind(ask):
 
 
 @pytest.mark.shared
-def test_a_count_of_units_the_graph_does_not_hold(ask_national):
+def test_a_count_of_units_read_off_the_table_by_unit(ask_national):
+    """杭州市司法局_2026部门预算.pdf p.25 表2 收入预算总表 prints one row per unit: 东郊, 西郊, 南郊, 北郊监狱
+    (lines 564–567) beside 富春强制隔离戒毒所 and 法律援助中心 — four prisons."""
     r = ask_national("杭州市司法局管着几个监狱？")
-    assert r["answers"] == [] and "没有找到" in r["text"]
+    assert figures(r)["单位个数"] == "4"
+    assert sorted(a["label"] for a in r["answers"] if a["label"] != "单位个数") == \
+        ["杭州市东郊监狱", "杭州市北郊监狱", "杭州市南郊监狱", "杭州市西郊监狱"]
 
 
 # ------------------------------------------------------------------ counts worded in other ways

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
-                              Provenance, Record, Staffing, SubjectIncome, ThreePublic, Totals)
+                              Provenance, Record, Staffing, SubjectIncome, UnitIncome, ThreePublic, Totals)
 
 
 def _money(value: Any) -> Decimal | None:
@@ -99,6 +99,12 @@ def _functional(r: dict) -> FunctionalSubject:
                              project=_figure(r, "project"), provenance=_prov(r.get("provenance")))
 
 
+def _unit_income(r: dict) -> UnitIncome:
+    sources = {key: _money((r.get("exact") or {}).get(key, value)) for key, value in (r.get("sources") or {}).items()}
+    return UnitIncome(name=r["name"], own=bool(r.get("own")),
+                      sources={k: v for k, v in sources.items() if v is not None}, provenance=_prov(r.get("provenance")))
+
+
 def _income(r: dict) -> SubjectIncome:
     sources = {key: _money((r.get("exact") or {}).get(key, value)) for key, value in (r.get("sources") or {}).items()}
     return SubjectIncome(code=r["code"], name=r["name"], sources={k: v for k, v in sources.items() if v is not None},
@@ -126,6 +132,7 @@ def record_from_json(data: dict) -> Record:
         scoped_functional={scope: [_functional(r) for r in rows]
                            for scope, rows in (data.get("scoped_functional_subjects") or {}).items()},
         functional_income=[_income(r) for r in data.get("functional_income") or []],
+        unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
         economic_subjects=[EconomicSubject(code=r["code"], name=r["name"], total=_figure(r, "total"),
                                            personnel=_figure(r, "personnel"), public=_figure(r, "public"),
                                            provenance=_prov(r.get("provenance")))
@@ -459,6 +466,8 @@ _FUNCTIONAL = _object({"code": _pattern(_CODE_RE, "a functional subject code (3,
 _INCOME = _object({"code": _pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)"),
                    "name": _text, "sources": _map_of(_money_or_blank), "exact": _map_of(_text),
                    "provenance": _PROVENANCE}, required=("code", "name"))
+_UNIT_INCOME = _object({"name": _text, "own": _optional(_boolean), "sources": _map_of(_money_or_blank),
+                        "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
 _ECONOMIC = _object({"code": _pattern(_ECONOMIC_CODE_RE, "an economic subject code (3, 5 or 7 digits)"),
                      "name": _text, "total": _money_or_blank, "personnel": _money_or_blank,
                      "public": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
@@ -472,6 +481,7 @@ RECORD = _object({
     "profile": _PROFILE, "totals": _TOTALS,
     "functional_subjects": _list_of(_FUNCTIONAL), "scoped_functional_subjects": _map_of(_list_of(_FUNCTIONAL)),
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
+    "unit_income": _list_of(_UNIT_INCOME),
     "projects": _list_of(_PROJECT), "department_indicators": _list_of(_INDICATOR),
     "policy_documents": _list_of(_POLICY), "checks": _list_of(_CHECK),
     "files": _list_of(_text), "tables": _list_of(_map_of(_any)), "changes": _list_of(_CHANGE),

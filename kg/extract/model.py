@@ -172,6 +172,19 @@ class SubjectIncome:
 
 
 @dataclass
+class UnitIncome:
+    """One budget unit's row of an income table printed by unit (收入总体情况表 / 收入预算总表 with
+    a 单位名称 column: 局本级, its centres, 四个监狱 …): that unit's money by source, one figure per
+    printed source column (record unit; a blank cell is no figure). ``own``: the row is the
+    department's own office (本级), printed under the department's name or as 本级/机关."""
+
+    name: str
+    own: bool = False
+    sources: dict[str, Decimal] = field(default_factory=dict)  # INCOME_SOURCE_KEYS -> figure
+    provenance: Provenance | None = None
+
+
+@dataclass
 class EconomicSubject:
     """One row of the basic-expenditure table by economic subject (经济分类): 类 or 款."""
 
@@ -448,6 +461,8 @@ class Record:
     scoped_functional: dict[str, list[FunctionalSubject]] = field(default_factory=dict)
     # the functional rows of the income table by subject: each subject's money by source
     functional_income: list[SubjectIncome] = field(default_factory=list)
+    # the unit rows of the income table by unit: each budget unit's money by source
+    unit_income: list[UnitIncome] = field(default_factory=list)
     economic_subjects: list[EconomicSubject] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     department_indicators: list[Indicator] = field(default_factory=list)

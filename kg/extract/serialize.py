@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitIncome,
                               Totals)
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
@@ -93,6 +93,18 @@ def functional_json(row: FunctionalSubject) -> dict:
            "basic": format_money(row.basic), "project": format_money(row.project),
            "provenance": _prov(row.provenance)}
     exact = exact_figures({"total": row.total, "basic": row.basic, "project": row.project})
+    if exact:
+        out["exact"] = exact
+    return out
+
+
+def unit_income_json(row: UnitIncome) -> dict:
+    """A unit row of the income table by unit: the unit's printed sources, two decimals (every
+    digit in ``exact`` where two would cut)."""
+    out = {"name": row.name, "own": row.own,
+           "sources": {key: format_money(value) for key, value in row.sources.items()},
+           "provenance": _prov(row.provenance)}
+    exact = exact_figures(dict(row.sources))
     if exact:
         out["exact"] = exact
     return out
@@ -226,6 +238,7 @@ def record_json(r: Record) -> dict:
                                        for scope, rows in r.scoped_functional.items()},
         "economic_subjects": [economic_json(x) for x in r.economic_subjects],
         "functional_income": [income_json(x) for x in r.functional_income],
+        "unit_income": [unit_income_json(x) for x in r.unit_income],
         "projects": [project_json(p) for p in r.projects],
         "department_indicators": [indicator_json(i) for i in r.department_indicators],
         "policy_documents": [policy_json(d) for d in r.policy_documents],

@@ -193,6 +193,7 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
     _totals(ctx)
     _subject_rows(ctx)
     _income_rows(ctx)
+    _unit_income_rows(ctx)
     policies = _policies(ctx)
     _projects(ctx, policies)
     _department_indicators(ctx)
@@ -532,6 +533,35 @@ def _income_rows(ctx: _Context) -> None:
             obs = iris.inside(ctx.doc, "obs", "income", row.code, key)
             _observation(ctx, obs, value, row.provenance, dataset=cells)
             ctx.add(obs, BKG.subject, subj)
+            ctx.add(obs, BKG.incomeSource, iris.funding_source(key))
+            ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
+            if key in SOURCE_SCOPES:
+                ctx.add(obs, BKG.amountScope, iris.amount_scope(SOURCE_SCOPES[key]))
+            ctx.text(obs, RDFS.label, row.name)
+
+
+def _unit_income_rows(ctx: _Context) -> None:
+    """The income table by unit (收入总体情况表 with a 单位名称 column): each budget unit as a
+    department node (the department itself for its 本级 row, else linked as its
+    org:hasSubOrganization), and one observation per unit × source as printed, in a data set of its
+    own (``bkg:unitIncomeStructure``: the unit and the source are its dimensions). A cell carries
+    the source as ``bkg:incomeSource`` and ``bkg:fundingSource`` as the income-by-subject cells do."""
+    rows = ctx.record.unit_income
+    if not rows or ctx.dept is None:
+        return
+    cells = iris.inside(ctx.doc, "dataset", "unit-income")
+    ctx.add(cells, RDF.type, QB.DataSet)
+    ctx.add(cells, QB.structure, BKG.unitIncomeStructure)
+    ctx.add(cells, BKG.document, ctx.doc)
+    ctx.text(cells, RDFS.label, "分单位收入数据")
+    for row in rows:
+        unit = _department_node(ctx, row.name)
+        if unit != ctx.dept:
+            ctx.add(ctx.dept, ORG.hasSubOrganization, unit)
+        for key, value in row.sources.items():
+            obs = iris.inside(ctx.doc, "obs", "unit-income", iris.department_key(row.name), key)
+            _observation(ctx, obs, value, row.provenance, dataset=cells)
+            ctx.add(obs, BKG.budgetUnit, unit)
             ctx.add(obs, BKG.incomeSource, iris.funding_source(key))
             ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
             if key in SOURCE_SCOPES:

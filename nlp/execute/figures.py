@@ -11,6 +11,7 @@ from kg.extract.narrative.vocabulary import TOTALS_KEYS, classify, quantity_of, 
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
+from nlp.execute.units import units_answer
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
 from nlp.frames import Frame, Operation
@@ -23,6 +24,8 @@ FISCAL_PARTS = ("general_public_budget", "government_fund", "state_capital")
 # The category a count by kind of post is printed under (bkg:staffCategory), per staffing count.
 STAFF_CATEGORY = {"authorizedStaff": "编制数", "actualStaff": "实有人数", "activeStaff": "在职"}
 FISCAL_LABEL = "财政拨款收入合计"
+# the operations a figure asked of a department's units is answered with from its table by unit
+UNIT_OPERATIONS = ("lookup", "list", "rank", "sort", "share", "count", "compare", "sum")
 
 
 def _label(ctx: Context, key: str) -> str:
@@ -73,6 +76,11 @@ def figures(frame: Frame, ctx: Context) -> Result:
     answered 是/否 from them, with the change the document states for each figure asked or its
     parts (比上年减少35.90万元 …) and the year before derived from it."""
     yes_no = "yesno" in frame.operation.also and frame.operation.name == "lookup"
+    if len(frame.filters.departments) == 1 and frame.measures and frame.operation.name in UNIT_OPERATIONS:
+        # 四个监狱谁最多 / 北郊监狱预算多少: the figure of the units the question names
+        by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]), named_only=not frame.filters.units)
+        if by_unit is not None:
+            return by_unit
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
         return _all_of(frame, ctx)
     result = figures_of(frame, ctx)
@@ -646,6 +654,10 @@ def departments(frame: Frame, ctx: Context) -> Result:
     op = frame.operation
     by = _fetch(ctx, budgets, [key])
     rows = [r for r in by.values() if r.key == key]
+    if len(f.departments) == 1 and (f.units or re.search(L.UNITS_WITHIN, frame.clause)):
+        by_unit = units_answer(frame, ctx, _label(ctx, key))
+        if by_unit is not None:
+            return by_unit
     if len(f.departments) == 1 and re.search(L.UNITS_WITHIN, frame.clause) and rows:
         # 某局系统里哪个单位最多: the graph holds the department's figure, not each unit's; said so,
         # never the department standing in for its units

@@ -124,11 +124,24 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     kept = [r for r in rows if (not names or r.department in names) and (not f.years or r.year in f.years)]
     if not kept and names:
         kept = _abbreviated_projects(frame, ctx)
+    kept = of_named_unit(frame.clause, kept)
     cats = {r.attrs.get("category") for r in kept}
     if len(f.categories) == 1 and len(cats) > 1 and f.categories[0] in cats and frame.operation.name != "yesno":
         # 结转那笔钱买什么 of a project named twice (当年 57.00, 上年结转 30.00): the one of that category
         kept = [r for r in kept if r.attrs.get("category") == f.categories[0]]
     return kept, ([] if kept else rows)
+
+
+def of_named_unit(clause: str, rows: list[Row]) -> list[Row]:
+    """A project of one name carried by several units of the department (日常保障运行 of each
+    prison): where the question names one of those units as people say it (北郊监狱), that unit's."""
+    from nlp.execute.units import short_names
+
+    units = {r.attrs.get("unit") for r in rows if r.attrs.get("unit") and r.attrs.get("unit") != r.department}
+    named = {u for u in units if any(form in clause for form in short_names(u))}
+    if not named:
+        return rows
+    return [r for r in rows if r.attrs.get("unit") in named] or rows
 
 
 def _family(frame: Frame, ctx: Context) -> list[str]:

@@ -6,16 +6,19 @@ for the 总计 row (the same figures printed twice), and on parent = Σ children
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from dataclasses import replace
 
-from kg.extract.model import Record, SubjectIncome
+from kg.extract.model import Record, SubjectIncome, UnitIncome
 from kg.extract.tables import register
 from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.contracts import ClassificationData, SummaryData
 from kg.extract.tables.rows import read_rows
+from kg.extract.text_normalize import compact_name
+from kg.names.department import canonical_key
 
 INCOME = Schema(
     columns=["total", "fiscal_subtotal", "general_budget", "upper_general", "fund", "upper_fund",
@@ -80,6 +83,8 @@ def parse_income(table, record: Record, parts) -> None:
     table.data = ClassificationData(schema=INCOME)
     if not record.functional_income:  # the first income table by subject (a 单位 version after it is not the department's)
         record.functional_income = subject_income(rows, table, record)
+    if not record.unit_income and by_unit(table):
+        record.unit_income = unit_income(rows, table, record)
 
 
 # the table's columns -> the record's income source keys (``kg.extract.model.INCOME_SOURCE_KEYS``)
@@ -116,3 +121,46 @@ def subject_income(rows, table, record: Record) -> list[SubjectIncome]:
             prov = replace(row.provenance(record.source, table.label), unit=unit)
             out.append(SubjectIncome(code=row.code, name=row.name, sources=sources, provenance=prov))
     return out
+
+
+# the header of a table printed by unit: its first column is the unit's name (单位名称 合计 …), not
+# the caption ``单位名称：广州市统计局`` above a table by subject
+_BY_UNIT_RE = re.compile(r"^(?:单位名称|预算单位(?:名称)?|单位编码单位名称|单位代码单位名称)(?:合计|总计|本年收入|财政拨款)")
+# the department's own office printed as a unit of its own
+_OWN_RE = re.compile(r"本级|机关本部|^本部$")
+
+
+def by_unit(table) -> bool:
+    """True where the income table lists budget units, one row each (a 单位名称 column first)."""
+    return any(_BY_UNIT_RE.match(compact_name(line.text)) for line in table.lines)
+
+
+def unit_income(rows, table, record: Record) -> list[UnitIncome]:
+    """Every unit row of an income table by unit as a ``UnitIncome`` in the record's unit.
+
+    The 合计 row is the department's total, not a unit. A row under the department's name whose
+    合计 equals the table's 合计 while units follow (杭州市司法局 99,230.46 above 杭州市司法局
+    12,586.47 and 四个监狱) is the department's sum line printed once more, not its 本级: left out.
+    A row whose columns were not read says nothing and is left out."""
+    total = next((row.get("total") for row in rows if row.is_total and row.get("total") is not None), None)
+    unit = printed_unit(table, record)
+    own_key = canonical_key(record.department) if record.department else None
+    candidates = [row for row in rows if not row.code and not row.is_total and row.values]
+    out: list[UnitIncome] = []
+    for row in candidates:
+        name = compact_name(row.name)
+        if not name:
+            continue
+        own = bool(_OWN_RE.search(name)) or (own_key is not None and canonical_key(name) == own_key)
+        if own and total is not None and row.get("total") == total and len(candidates) > 1:
+            continue
+        sources = {}
+        for column, value in row.values.items():
+            key = SOURCE_OF_COLUMN.get(column)
+            if key is not None and value is not None:
+                sources[key] = in_record_unit(value, table, record)
+        if not sources:
+            continue
+        prov = replace(row.provenance(record.source, table.label), unit=unit)
+        out.append(UnitIncome(name=name, own=own, sources=sources, provenance=prov))
+    return out if len(out) > 1 or (out and not out[0].own) else []

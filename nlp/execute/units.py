@@ -1,0 +1,176 @@
+"""The budget units inside one department: the rows of its income table printed by unit
+(收入总体情况表 / 收入预算总表 with a 单位名称 column, ``bkg:unitIncomeStructure``).
+
+A question about a department's figure that names its units — as people say them: 北郊监狱 for
+杭州市北郊监狱, 局本级 for the department's own row, 四个监狱 / 两个下属中心 for the units whose names
+end in that word, 各单位 / 系统里 / 分别落在哪几个单位 for all of them — is answered from each unit's
+own row: the figure of each, ranked where the question ranks, each unit's share of the department's
+figure, and how many there are. Where the department's budget prints no table by unit the caller
+answers as before (the department's own figure, said to be so).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from nlp import derive as D
+from nlp import lexicon as L
+from nlp.execute.base import Context, Result, derived_item, item_of, who, with_note
+from nlp.frames import Frame
+from nlp.graph import Row
+from nlp.reply import money
+from nlp.sparql import Constraints
+from nlp.vocabulary import WAN
+
+# a department-level figure -> the columns of the income table by unit that make it up
+MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
+    "income_total": ("total",), "expenditure_total": ("total",),
+    "general_public_budget": ("general_public_budget",),
+    "fiscal_total": ("general_public_budget", "government_fund", "state_capital"),
+    "government_fund": ("government_fund",), "state_capital": ("state_capital",),
+    "carryover_total": ("carryover_fiscal", "carryover_nonfiscal"),
+    "carryover_fiscal": ("carryover_fiscal",), "carryover_nonfiscal": ("carryover_nonfiscal",),
+    "unit_funds": ("unit_funds",),
+}
+# a place or the department's own prefix before a unit's kind: 杭州市北郊监狱 is 北郊监狱 as people say it
+_PLACE_CHAR = re.compile(r"自治区|省|市|自治州|州|盟|区|县|旗")
+_BRACKETS = re.compile(r"（[^）]*）|\([^)]*\)")
+_COUNT = r"(?:[两二三四五六七八九十几]|\d+)(?:个|家|所|座)"
+_UNDER = r"(?:下属|下面|所属|直属|下辖)"
+
+
+def asks_units(frame: Frame) -> bool:
+    """True where the clause asks about units inside one department (not only its own figure)."""
+    return len(frame.filters.departments) == 1 and bool(re.search(L.UNITS_ASKED, frame.clause))
+
+
+def short_names(name: str) -> list[str]:
+    """The forms of a unit's name people say: as printed, without its brackets, without its place."""
+    plain = _BRACKETS.sub("", name)
+    # every cut after a place character near the start (杭州市北郊监狱 → 北郊监狱): one of them is
+    # the place's end, the others are never typed and match nothing
+    cuts = [plain[m.end():] for m in _PLACE_CHAR.finditer(plain[:9])]
+    forms = [name, plain, *cuts]
+    return [f for f in dict.fromkeys(forms) if len(f) >= 3]
+
+
+def kind_of(name: str) -> str:
+    """A unit's kind, the last two characters of its name without brackets (监狱, 中心, 援助中心 → 中心)."""
+    return _BRACKETS.sub("", name)[-2:]
+
+
+def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], bool]:
+    """The units (by IRI) the clause names: by name, 本级 (the department's own row), or a kind
+    after a count or 下属/下面 (四个监狱, 两个下属中心); all of them where it names none. Returns
+    the IRIs and whether the clause chose them (False: all)."""
+    chosen: list[str] = []
+    for u, (name, own) in units.items():
+        if own:  # the department's own row by 本级 only: its name is the department's
+            if re.search(r"本级|机关本部", clause):
+                chosen.append(u)
+        elif any(form in clause for form in short_names(name)):
+            chosen.append(u)
+    for kind in sorted({kind_of(n) for n, own in units.values() if not own}):
+        if re.search(rf"{_COUNT}[^，。？,?]{{0,4}}?{kind}|{_UNDER}[^，。？,?]{{0,5}}?{kind}", clause):
+            chosen += [u for u, (n, own) in units.items() if not own and kind_of(n) == kind and u not in chosen]
+    chosen = list(dict.fromkeys(chosen))
+    return (chosen, True) if chosen else (list(units), False)
+
+
+def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
+    """Each unit's figure ``key`` of the frame's department and year (the sum of the columns that
+    make it up, where the unit prints one of them), and the table's name for the text."""
+    budgets, _ = ctx.scope(frame)
+    if not budgets:
+        return [], ""
+    latest = max(budgets, key=lambda b: b.year)
+    cells = ctx.rows("units", [latest])
+    sources = MEASURE_SOURCES.get(key, ())
+    by_unit: dict[str, list[Row]] = {}
+    for c in cells:
+        if c.key in sources and c.amount is not None:
+            by_unit.setdefault(c.iri, []).append(c)
+    out: list[Row] = []
+    for u, parts in by_unit.items():
+        amount = sum((p.amount for p in parts), Decimal(0))
+        first = parts[0]
+        out.append(Row(first.label, amount, WAN, first.department, first.year, first.source, u, key,
+                       {"own": first.attrs.get("own"), "parts": parts}))
+    out.sort(key=lambda r: _printed_order(r.source))
+    return out, ""
+
+
+def _department_figure(ctx: Context, frame: Frame, key: str) -> Row | None:
+    """The department's own printed figure ``key`` (its 收入总计 …) of the frame's latest budget."""
+    budgets, _ = ctx.scope(frame)
+    if not budgets:
+        return None
+    latest = max(budgets, key=lambda b: b.year)
+    rows = [r for r in ctx.rows("figures", [latest], Constraints(items=[key])) if r.key == key and r.amount is not None]
+    return rows[0] if rows else None
+
+
+def _printed_order(source: str | None) -> tuple[int, int]:
+    """A row's place in its table (page, line), from its source text, so units are listed as printed."""
+    page = re.search(r"第(\d+)页", source or "")
+    line = re.search(r"第(\d+)行", source or "")
+    return (int(page.group(1)) if page else 0, int(line.group(1)) if line else 0)
+
+
+def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = False) -> Result | None:
+    """The frame's figure for the units the clause names (``select``), with the operation asked:
+    ranked (谁最多, 按多少排), shares of the department's figure (各占多少, every answer of
+    several units shows them), counted (几个单位). None where the budget prints no table by unit,
+    and — ``named_only``, a question without a units word — where the clause names none of its units."""
+    key = frame.measures[0] if frame.measures else "income_total"
+    if key not in MEASURE_SOURCES:
+        return None
+    rows, _ = unit_figures(ctx, frame, key)
+    if not rows:
+        return None
+    names = {r.iri: (r.label, bool(r.attrs.get("own"))) for r in rows}
+    chosen, named = select(frame.clause, names)
+    if named_only and not named:  # no units word in the question and no unit named: the department's figure
+        return None
+    whole = sum((r.amount for r in rows), Decimal(0))
+    picked = [r for r in rows if r.iri in chosen]
+    op = frame.operation
+    if op.name in ("rank", "sort") or re.search(r"最多|最少|最大|最小|排", frame.clause):
+        picked.sort(key=lambda r: r.amount, reverse=op.descending)
+    if not named and op.name == "rank" and op.explicit_n and op.n and op.n < len(picked):
+        picked = picked[: op.n]
+    dept, year = picked[0].department, picked[0].year
+    own_figure = _department_figure(ctx, frame, key)
+    if own_figure is not None:  # the department's printed figure is the base of each unit's share
+        total = D.Input(f"{dept}{label}", own_figure.amount, WAN, dept, year, own_figure.source)
+    else:
+        total = D.Input(f"{dept}{label}（各单位合计）", whole, WAN, dept, year, None)
+    items, lines, derived = [], [], []
+    for rank, r in enumerate(picked, 1):
+        name = f"{r.label}（本级）" if r.attrs.get("own") and "本级" not in r.label else r.label
+        items.append(item_of(r, name, rank=rank, metric=label))
+        share = D.share(D.Input(name, r.amount, WAN, dept, year, r.source), total, f"{name}占比")
+        part = f"{rank}. {name}{'' if len(picked) > 1 else '的' + label}{money(r.amount)}万元"
+        if share is not None and len(rows) > 1:
+            derived.append(share)
+            items.append(derived_item(share))
+            part += f"（占{share.value}%）"
+        lines.append(part)
+    scope = f"{len(picked)}个单位" if named else f"所属{len(rows)}个预算单位（含本级）" \
+        if any(r.attrs.get("own") for r in rows) else f"所属{len(rows)}个预算单位"
+    if len(picked) == 1:
+        text = f"{who(dept, year)}所属单位{lines[0][3:]}（按单位列示的收入表）。"
+    else:
+        text = f"{who(dept, year)}{scope}的{label}（按单位列示的收入表）：" + "；".join(lines) + "。"
+    if len(picked) > 1:
+        d = D.total([D.Input(r.label, r.amount, WAN, dept, year, r.source) for r in picked], f"{len(picked)}个单位{label}合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        text += f"{d.formula}。"
+    if named and len(picked) < len(rows):
+        text += f"{dept}共有{len(rows)}个预算单位，{label}合计{money(whole)}万元。"
+    if own_figure is not None and own_figure.amount != whole:
+        text += (f"各单位相加{money(whole)}万元，与部门{label}{money(own_figure.amount)}万元相差"
+                 f"{money(abs(whole - own_figure.amount))}万元（文件按单位列示的尾数）。")
+    _, note = ctx.scope(frame)
+    return Result(items, with_note(text, note), derived, picked)
