@@ -123,7 +123,7 @@ class Filters:
     amount_scope: str | None = None
     # the department's figure asked of its budget units (四个监狱谁最多, 局本级和两个下属中心各占多少):
     # answered from its income table by unit (``nlp.execute.units``)
-    units: bool = False
+    by_unit: bool = False
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),

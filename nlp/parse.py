@@ -138,7 +138,7 @@ class Parser:
             f.funding = funding[0]
         f.sources = cues.values("source")
         if focus in ("figures", "departments") and len(f.departments) <= 1 and re.search(L.UNITS_ASKED, ev.text):
-            f.units = True
+            f.by_unit = True
         if not f.sources and focus == "subjects" and f.subjects and \
                 (cues.has("attribute", "funding") or cues.has("income_breakdown")):
             f.sources = ["any"]  # 这个科目的钱从哪来: every source the income table prints for it

@@ -353,7 +353,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.focus, f.subjects, f.scheme = "subjects", list(prev.filters.subjects), prev.filters.scheme
             out.append(frame)
             continue
-        if f.units and frame.measures_guessed and prev.focus == "figures" and prev.measures \
+        if f.by_unit and frame.measures_guessed and prev.focus == "figures" and prev.measures \
                 and not (ev.item_measures or ev.departments):
             # …上年结转结余多少？分别落在哪几个单位: the figure just asked, of each budget unit
             frame.measures, frame.operation = list(prev.measures[:1]), Operation("list")

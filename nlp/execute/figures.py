@@ -78,7 +78,7 @@ def figures(frame: Frame, ctx: Context) -> Result:
     yes_no = "yesno" in frame.operation.also and frame.operation.name == "lookup"
     if len(frame.filters.departments) == 1 and frame.measures and frame.operation.name in UNIT_OPERATIONS:
         # 四个监狱谁最多 / 北郊监狱预算多少: the figure of the units the question names
-        by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]), named_only=not frame.filters.units)
+        by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]), named_only=not frame.filters.by_unit)
         if by_unit is not None:
             return by_unit
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
@@ -654,7 +654,7 @@ def departments(frame: Frame, ctx: Context) -> Result:
     op = frame.operation
     by = _fetch(ctx, budgets, [key])
     rows = [r for r in by.values() if r.key == key]
-    if len(f.departments) == 1 and (f.units or re.search(L.UNITS_WITHIN, frame.clause)):
+    if len(f.departments) == 1 and (f.by_unit or re.search(L.UNITS_WITHIN, frame.clause)):
         by_unit = units_answer(frame, ctx, _label(ctx, key))
         if by_unit is not None:
             return by_unit
