@@ -261,15 +261,15 @@ class Pipeline:
         # 实施单位是X的有哪些: of a set of projects, one unit named is a condition even where its word is
         # asked (several named with it, 各自承担什么项目, are answered by the units the projects print)
         condition = frame.focus == "projects" and not f.projects and len(units) == 1
-        if units and frame.focus not in ("persons", "subordinates") and ("unit" not in frame.measures or condition) \
-                and not f.units:
+        if units and frame.focus not in ("persons", "subordinates") and ("unit" not in frame.measures or condition):
             carrying = self.unit_departments(units[0].iri) if frame.focus in ("projects", "indicators") else []
             if carrying:  # the 实施单位 of projects: those projects, in the budgets that name them
-                f.unit = Ref("unit", units[0].iri, units[0].name)
+                f.unit, f.units = Ref("unit", units[0].iri, units[0].name), []
                 if not f.departments:
                     f.departments, frame.open_department = carrying, False
                 units = units[1:]
-            unknown += [u.name for u in units]
+            if not f.units:  # units named beside projects are answered by the projects each carries out
+                unknown += [u.name for u in units]
         if unknown:
             pretty = "、".join(f"“{u}”" for u in dict.fromkeys(unknown))
             near = closest_names(unknown[0], [d.name for d in self.catalog.departments()]) \
