@@ -99,22 +99,19 @@ def functional_json(row: FunctionalSubject) -> dict:
 
 
 def unit_income_json(row: UnitIncome) -> dict:
-    """A unit row of the income table by unit: the unit's printed sources, two decimals (every
-    digit in ``exact`` where two would cut)."""
-    out = {"name": row.name, "own": row.own,
-           "sources": {key: format_money(value) for key, value in row.sources.items()},
-           "provenance": _prov(row.provenance)}
-    exact = exact_figures(dict(row.sources))
-    if exact:
-        out["exact"] = exact
-    return out
+    """A unit row of the income table by unit: the unit's printed sources."""
+    return _sources_json({"name": row.name, "own": row.own}, row)
 
 
 def income_json(row: SubjectIncome) -> dict:
-    """A functional row of the income table: its printed sources, two decimals (every digit in
-    ``exact`` where two would cut)."""
-    out = {"code": row.code, "name": row.name,
-           "sources": {key: format_money(value) for key, value in row.sources.items()},
+    """A functional row of the income table: its printed sources."""
+    return _sources_json({"code": row.code, "name": row.name}, row)
+
+
+def _sources_json(head: dict, row: SubjectIncome | UnitIncome) -> dict:
+    """A row of an income table after its ``head`` keys: its sources with two decimals (every digit
+    in ``exact`` where two would cut) and its provenance."""
+    out = {**head, "sources": {key: format_money(value) for key, value in row.sources.items()},
            "provenance": _prov(row.provenance)}
     exact = exact_figures(dict(row.sources))
     if exact:

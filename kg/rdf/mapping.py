@@ -522,22 +522,35 @@ def _income_rows(ctx: _Context) -> None:
     rows = ctx.record.functional_income
     if not rows:
         return
-    cells = iris.inside(ctx.doc, "dataset", "income")
-    ctx.add(cells, RDF.type, QB.DataSet)
-    ctx.add(cells, QB.structure, BKG.incomeStructure)
-    ctx.add(cells, BKG.document, ctx.doc)
-    ctx.text(cells, RDFS.label, "分科目收入数据")
+    cells = _income_dataset(ctx, "income", BKG.incomeStructure, "分科目收入数据")
     for row in rows:
         subj = _subject_node(ctx, row.code, None, True)
         for key, value in row.sources.items():
-            obs = iris.inside(ctx.doc, "obs", "income", row.code, key)
-            _observation(ctx, obs, value, row.provenance, dataset=cells)
+            obs = _income_cell(ctx, cells, iris.inside(ctx.doc, "obs", "income", row.code, key), key, value, row)
             ctx.add(obs, BKG.subject, subj)
-            ctx.add(obs, BKG.incomeSource, iris.funding_source(key))
-            ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
-            if key in SOURCE_SCOPES:
-                ctx.add(obs, BKG.amountScope, iris.amount_scope(SOURCE_SCOPES[key]))
-            ctx.text(obs, RDFS.label, row.name)
+
+
+def _income_dataset(ctx: _Context, name: str, structure: URIRef, label: str) -> URIRef:
+    """A data set of one income table's printed cells (by subject, by unit)."""
+    cells = iris.inside(ctx.doc, "dataset", name)
+    ctx.add(cells, RDF.type, QB.DataSet)
+    ctx.add(cells, QB.structure, structure)
+    ctx.add(cells, BKG.document, ctx.doc)
+    ctx.text(cells, RDFS.label, label)
+    return cells
+
+
+def _income_cell(ctx: _Context, cells: URIRef, obs: URIRef, key: str, value, row) -> URIRef:
+    """One printed income cell: its amount and location, the source as dimension
+    (``bkg:incomeSource``) and as the attribute the budget figures use (``bkg:fundingSource``), and
+    the scope of the money where the source is one."""
+    _observation(ctx, obs, value, row.provenance, dataset=cells)
+    ctx.add(obs, BKG.incomeSource, iris.funding_source(key))
+    ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
+    if key in SOURCE_SCOPES:
+        ctx.add(obs, BKG.amountScope, iris.amount_scope(SOURCE_SCOPES[key]))
+    ctx.text(obs, RDFS.label, row.name)
+    return obs
 
 
 def _unit_income_rows(ctx: _Context) -> None:
@@ -549,24 +562,14 @@ def _unit_income_rows(ctx: _Context) -> None:
     rows = ctx.record.unit_income
     if not rows or ctx.dept is None:
         return
-    cells = iris.inside(ctx.doc, "dataset", "unit-income")
-    ctx.add(cells, RDF.type, QB.DataSet)
-    ctx.add(cells, QB.structure, BKG.unitIncomeStructure)
-    ctx.add(cells, BKG.document, ctx.doc)
-    ctx.text(cells, RDFS.label, "分单位收入数据")
+    cells = _income_dataset(ctx, "unit-income", BKG.unitIncomeStructure, "分单位收入数据")
     for row in rows:
         unit = _department_node(ctx, row.name)
         if unit != ctx.dept:
             ctx.add(ctx.dept, ORG.hasSubOrganization, unit)
         for key, value in row.sources.items():
             obs = iris.inside(ctx.doc, "obs", "unit-income", iris.department_key(row.name), key)
-            _observation(ctx, obs, value, row.provenance, dataset=cells)
-            ctx.add(obs, BKG.budgetUnit, unit)
-            ctx.add(obs, BKG.incomeSource, iris.funding_source(key))
-            ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
-            if key in SOURCE_SCOPES:
-                ctx.add(obs, BKG.amountScope, iris.amount_scope(SOURCE_SCOPES[key]))
-            ctx.text(obs, RDFS.label, row.name)
+            ctx.add(_income_cell(ctx, cells, obs, key, value, row), BKG.budgetUnit, unit)
 
 
 def _policy_key(ctx: _Context, doc: PolicyDocument) -> str:
