@@ -65,7 +65,10 @@ def find_cues(text: str, blocked: list[tuple[int, int]] = ()) -> list[Cue]:
     blocked = list(blocked)
     cues: list[Cue] = []
     measures = _scan("measure", L.MEASURE_WORDS, text, blocked)
-    measures = [c for c in measures if c.value not in L.FAMILIES or _compile(L.FAMILIES[c.value]).search(text)]
+    anchored = [c for c in measures if c.value not in L.FAMILIES or _compile(L.FAMILIES[c.value]).search(text)]
+    # 出国、接待、公务用车各多少: a family word beside a member of its family named on its own is that member too
+    families = {c.value.split(".")[0] for c in anchored if "." in c.value}
+    measures = [c for c in measures if c in anchored or c.value.split(".")[0] in families]
     cues += measures
     taken = [(c.start, c.end) for c in measures]
     cues += [c for c in _scan("amount", [("amount", L.AMOUNT_WORDS)], text, blocked)

@@ -36,6 +36,7 @@ _STOP = re.compile(
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|活儿|事儿|过来|下来|出来|起来|"
     r"时候|那时|当时|那会儿?|现在|目前|如今|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
+    r"立项依据|立项|根据|依据|按照|依照|引用|援引|"  # a policy basis asked (哪些项目是根据X文设立的)
     r"都|给|我|想|查(?<!普查)(?<!调查)(?<!检查)(?<!审查)(?<!核查)(?<!巡查)(?<!督查)(?<!抽查)|做|搞|花|"  # 查 the verb, not 普查
     r"[的了和与及或在里中是有吗呢吧啊呀个这那些年月日元钱哪啥谁跟同被把对从按为向就还也又等]")
 
@@ -211,6 +212,8 @@ class Parser:
                 if value:
                     op.nth = value
                     op.n = value
+        if op.name in ("lookup", "list") and "sum" not in op.also and "share" not in op.also and _several_each(ev, focus):
+            op.also.append("sum")  # 行政运行和一般行政管理事务各安排多少: each, and what they come to together
         if op.name == "share" or "share" in op.also:
             op.base = ev.share_base
         if op.name == "per_capita":
@@ -341,6 +344,23 @@ def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
     if "income_total" in keys and len(keys) > 1 and not re.search(r"收入总计|收支总|总收入|收入合计", t):
         pass
     return list(dict.fromkeys(keys))
+
+
+# 各/分别 over things named one by one: each is asked, and their total is said with them.
+_EACH = re.compile(r"各|分别")
+
+
+def _several_each(ev: "Evidence", focus: str) -> bool:
+    """Two or more subjects or projects named one by one with 各/分别."""
+    if not _EACH.search(ev.text):
+        return False
+    if focus == "subjects":
+        codes = {s.code for s in ev.subjects if s.code}
+        nested = any(a != b and b.startswith(a) for a in codes for b in codes)  # 工资福利支出，其中基本工资、奖金
+        return len({s.name for s in ev.subjects}) >= 2 and not nested
+    if focus == "projects":
+        return len({p.name for p in ev.projects}) >= 2
+    return False
 
 
 @dataclass
@@ -613,7 +633,7 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
         topics = [iri for s, e, iris in topic_spans if start <= s < end for iri in iris]
         latin = re.findall(r"[a-z][a-z0-9.]*[a-z0-9]|[a-z]{2,}", piece)  # pm2.5, obd
         piece = re.sub(r"[a-z][a-z0-9.]*", "|", piece)
-        piece = re.sub(r"\d+(?:\.\d+)?(?:万元|万|亿元|亿|元|年度?|%)?", "|", piece)
+        piece = re.sub(r"\d+(?:\.\d+)?(?:多|余|来)?(?:万元|万|亿元|亿|元|年度?|%)?", "|", piece)  # 那2100多万
         piece = _STOP.sub("|", piece)
         words = [w for w in re.split(r"[|\W\d_]+", piece) if len(w) >= 2] + [w for w in latin if len(w) >= 2]
         if words or topics:  # one enumerated item: its own topics and words

@@ -61,7 +61,65 @@ def split(text: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], len(text))
         else:
             out.append((pending, len(text)))
-    return [piece for s, e in (out or [(0, len(text))]) for piece in _profile_pieces(text, s, e)]
+    return [piece for s, e in (out or [(0, len(text))]) for piece in _profile_pieces(text, s, e)
+            for piece in _opposite_ranks(text, *piece)]
+
+
+# 哪个最多、哪个最少: two ranks of opposite directions joined in one clause are two parts (the second
+# one continues the first's set); one clause would rank one way only.
+_MOST = r"最大|最多|最高|最贵"
+_LEAST = r"最小|最少|最低|最便宜"
+_OPPOSITE_RANKS = re.compile(rf"(?:{_MOST}|{_LEAST})[^、，和与及还]*?(?P<join>、|和|与|以及|还有|及)(?=[^、]*?(?:{_MOST}|{_LEAST}))")
+
+
+def _whole_among(measures: list[str], vocab) -> str | None:
+    """The one figure of ``measures`` every other one is part of (under ``skos:broader``), if any."""
+    if vocab is None or len(measures) < 3:
+        return None
+    found = next((m for m in measures if all(o == m or m in vocab.ancestors(o) for o in measures)), None)
+    if found is None and measures[0] in _WHOLES and not any(o in vocab.ancestors(measures[0]) for o in measures[1:]):
+        found = measures[0]  # 本年收入里，财政拨款、事业收入各多少: the total named first holds the rest
+    return found
+
+
+# Totals a question names first as the whole its other figures are taken from (本年收入里…).
+_WHOLES = ("income_total", "expenditure_total", "current_year_income", "current_year_expenditure")
+
+
+def _changed_figures(prev: Frame, earlier: list[Frame], vocab) -> list[str]:
+    """The figures a change asked right after ``prev`` is about: a total asked with its parts is the
+    total's change (三公多少？为什么比上年多了), and so is one asked after the parts of a total an earlier
+    part named (三公多少？出国、接待、公车各多少？比上年降了多少)."""
+    measures = list(prev.measures)
+    if vocab is None or len(measures) < 2:
+        return measures
+    if all(measures[0] in vocab.ancestors(m) for m in measures[1:]):
+        return measures[:1]
+    total = _total_asked_before(measures, earlier, prev, vocab)
+    return [total] if total else measures
+
+
+def _total_asked_before(measures: list[str], earlier: list[Frame], prev: Frame, vocab) -> str | None:
+    """The one figure an earlier part of the same scope asked whose parts ``measures`` all are."""
+    for frame in reversed(earlier):
+        if frame.focus != "figures" or frame.filters.departments != prev.filters.departments:
+            continue
+        for key in frame.measures:
+            if all(key in vocab.ancestors(m) for m in measures):
+                return key
+    return None
+
+
+def _opposite_ranks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause cut between a superlative of one direction and one of the other."""
+    piece = text[start:end]
+    m = _OPPOSITE_RANKS.search(piece)
+    if not m:
+        return [(start, end)]
+    first, second = piece[:m.start("join")], piece[m.end("join"):]
+    if bool(re.search(_MOST, first)) == bool(re.search(_MOST, second)) or not re.search(_LEAST, first + second):
+        return [(start, end)]
+    return [(start, start + m.start("join")), (start + m.end("join"), end)]
 
 
 # Focuses of a department's profile that one clause may join (内设机构和直属事业单位有多少个, 几辆车和
@@ -118,6 +176,12 @@ def _elliptical_measure(frame: Frame, ev) -> bool:
         bool(re.search(r"呢$|^那|^又|^再", frame.clause))
 
 
+def _elliptical_subject(frame: Frame, ev) -> bool:
+    """A part that names only another subject (行政运行呢？): the question just asked, of it."""
+    return bool(ev.subjects) and frame.focus == "subjects" and not (ev.cues.has("op") or ev.item_measures) \
+        and bool(re.search(r"呢$", frame.clause))
+
+
 def _about_the_same(frame: Frame, ev, prev: Frame | None = None) -> bool:
     """A part that names no department, project, subject or figure of its own (its words are about
     the thing just named; a topic word of the project just named, 执法 of 执法能力建设项目, is its own)."""
@@ -125,8 +189,8 @@ def _about_the_same(frame: Frame, ev, prev: Frame | None = None) -> bool:
     own_topics = ev.topics and (not named or any(t not in named for t in frame.filters.topic_text))
     if ev.departments or ev.places or ev.projects or ev.subjects or own_topics or frame.unknown:
         return False
-    if ev.item_measures or ev.staff_measures:
-        return False
+    if (ev.item_measures or ev.staff_measures) and not ev.cues.has("attribute", "funds"):
+        return False  # …多少是上年结转的 after a project: its own 其中 lines, not the department's carry-over
     return not any(c.kind == "focus" and c.value in ("departments", "divisions", "subordinates", "functions",
                                                        "definitions") for c in ev.cues.cues)
 
@@ -282,7 +346,8 @@ def change_of_subjects(frame: Frame, prev: Frame) -> Frame:
 
 
 # Department-level figures that may stand in one enumeration with expense subjects (三公、会议费、培训费各多少).
-ENUMERATED_FIGURES = ("three_public.", "procurement.", "operating_expenses")
+ENUMERATED_FIGURES = ("three_public.", "procurement.", "operating_expenses", "personnel", "public_expenses",
+                      "basic_expenditure", "project_expenditure")
 
 
 def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[Frame], list]:
@@ -293,7 +358,7 @@ def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[F
     for frame, ev in zip(frames, evidence):
         figures = [k for k in ev.item_measures if k.startswith(ENUMERATED_FIGURES)]
         if frame.focus == "subjects" and frame.filters.subjects and figures and \
-                re.search(r"[、和及与]", frame.clause) and not frame.filters.column:
+                re.search(r"[、和及与]", frame.clause) and (not frame.filters.column or _columns_enumerated(ev)):
             filters = frame.filters.copy()
             filters.subjects, filters.scheme = [], None
             measures = family_rules(list(dict.fromkeys(figures)), ev.text, frame.operation.name)
@@ -303,6 +368,15 @@ def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[F
         out_frames.append(frame)
         out_evidence.append(ev)
     return out_frames, out_evidence
+
+
+def _columns_enumerated(ev) -> bool:
+    """Column words (人员经费, 公用经费) that stand in an enumeration (人员经费、公用经费、对个人和家庭
+    补助各多少) name figures beside the subjects, not a column of them."""
+    columns = [c for c in ev.cues.cues if c.kind == "column"]
+    text = ev.text
+    return bool(columns) and all(re.match(r"[、和及与]", text[c.end:c.end + 1]) or
+                                 re.search(r"[、和及与]$", text[:c.start]) for c in columns)
 
 
 def source_asked(prev: Frame) -> str | None:
@@ -341,6 +415,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 not (ev.item_measures or ev.subjects or ev.projects) and not re.search(r"前后|两处|矛盾", frame.clause):
             # 财政拨款收支总计写的是多少？和表里对得上吗: the check is of the figure the part before named
             frame.clause = f"{prev.clause}；{frame.clause}"
+        if frame.focus == "findings" and prev.focus == "projects" and not prev.filters.projects \
+                and not (ev.projects or ev.subjects) and not prev.derived_only:
+            # 说明里列的几个项目钱数，加起来对得上项目支出总额吗: the first piece says what is checked; it
+            # asks no list of projects of its own
+            frame.clause = f"{prev.clause}；{frame.clause}"
+            out[-1] = frame
+            continue
         if f.phase is None:
             f.phase = prev.filters.phase
         if not f.phases:
@@ -382,9 +463,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "figures" \
                 and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked
-            measures = list(prev.measures)
-            if vocab is not None and all(measures[0] in vocab.ancestors(m) for m in measures[1:]):
-                measures = measures[:1]
+            measures = _changed_figures(prev, out[:-1], vocab)
             frame.measures, frame.filters = measures, prev.filters.copy()  # 比25年: the baseline, not the year asked
             out.append(frame)
             continue
@@ -425,6 +504,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 if not getattr(f, key):
                     setattr(f, key, getattr(prev.filters, key))
             out.append(frame)
+            continue
+        if _elliptical_subject(frame, ev) and "change" in {prev.operation.name, *prev.operation.also} \
+                and prev.filters.subjects and prev.focus in ("subjects", "figures"):
+            # 审计业务多少？比去年少了多少？行政运行呢: the other subject's figure and its change, as just asked
+            subjects = Frame("subjects", ["total"], prev.filters.copy(), Operation("list"), frame.clause,
+                             frame.score, prev.open_department)
+            subjects.filters.subjects, subjects.filters.scheme = list(f.subjects), f.scheme
+            out.append(change_of_subjects(frame, subjects))
             continue
         if _elliptical_measure(frame, ev) and prev.focus in ("figures", "staff") and frame.focus == prev.focus:
             frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
@@ -490,6 +577,16 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if frame.operation.explicit_n and not prev.operation.explicit_n and \
                     "rank" in {prev.operation.name, *prev.operation.also}:
                 prev.operation.n, prev.operation.explicit_n = frame.operation.n, True  # 哪几个最低？列最低的三个
+            if op == "rank" and prev.operation.name == "rank" and prev.focus in ("subjects", "projects", "departments") \
+                    and frame.operation.descending != prev.operation.descending:
+                # 哪个最多？哪个最少: the same rows ranked the other way, a part of its own
+                other = Frame(prev.focus, list(prev.measures), prev.filters.copy(), frame.operation,
+                              frame.clause, frame.score, prev.open_department)
+                if not frame.operation.explicit_n:
+                    other.operation.n, other.operation.explicit_n = prev.operation.n, prev.operation.explicit_n
+                other.operation.also = [o for o in prev.operation.also if o not in ("count",)]
+                out.append(other)
+                continue
             if op in ("rank", "sort") and prev.focus == "figures" and len(prev.filters.departments) >= 2 \
                     and prev.measures:  # 几家的机关运行经费？谁最多: the departments just asked, ranked on it
                 prev.focus, prev.measures, prev.operation = "departments", prev.measures[:1], frame.operation
@@ -507,10 +604,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if op in DERIVED_OPERATIONS or op in ("growth", "change"):
                 if prev.focus in ("figures", "departments", "staff") or \
                         (op == "difference" and prev.operation.name == "per_capita"):
-                    measures = list(prev.measures)
-                    if op in ("growth", "change") and vocab is not None and len(measures) > 1 and all(
-                            measures[0] in vocab.ancestors(m) for m in measures[1:]):
-                        measures = measures[:1]  # 三公多少？为什么比上年多了: the total asked, not each of its parts
+                    measures = _changed_figures(prev, out[:-1], vocab) if op in ("growth", "change") \
+                        else list(prev.measures)
+                    whole = _whole_among(measures, vocab) if op == "share" and not frame.operation.base else None
+                    if whole is not None:  # 本年收入、财政拨款、事业收入各多少？各占多少: shares of the whole named
+                        frame.operation.base = whole
+                        measures = [m for m in measures if m != whole]
                     focus = prev.focus
                     if op in ("growth", "change") and focus == "departments":
                         focus = "figures"  # 排个序，各比上年降了多少: each department's own change, not the ranking again
@@ -527,9 +626,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     continue
                 if op not in prev.operation.also:
                     prev.operation.also.append(op)
+                if op == "share" and ev.share_base and not prev.operation.base:
+                    prev.operation.base = ev.share_base  # 占部门预算几成 of what the part before counted
                 continue
             if "list" not in prev.operation.also and prev.operation.name == "count":
                 prev.operation.also.append("list")  # 几个？分别是哪些: the count's rows are asked for too
+            if prev.focus == "projects":  # 有没有培训的项目？多少钱，谁来办: the found projects' unit too
+                prev.measures = list(dict.fromkeys(prev.measures + ev.cues.values("attribute")))
 
             continue  # it asks for what the previous part already shows
         if narrows and not (ev.item_measures or ev.staff_measures) and frame.focus != prev.focus:

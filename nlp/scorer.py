@@ -50,6 +50,7 @@ WEIGHTS: dict[str, float] = {
     "projects|attribute_of_project": 1.5,
     "projects|item_measure_alone": -2.0,
     "projects|policy_and_projects": 1.5,
+    "projects|projects_citing_policy": 6.0,
     "projects|ent:subject_and_project_word": 0.5,
     "projects|rank_of_project_expenditure": 4.0,
     "projects|economic_subject_items": -3.0,
@@ -166,6 +167,8 @@ def atoms(ev) -> dict[str, float]:
     if ev.policies and project_word:
         a["policy_and_projects"] = 1
     asks_projects = any(c.weight >= 3.0 for c in cues.of("focus", "projects"))  # 哪些项目, 几个项目
+    if ev.policies and asks_projects:
+        a["projects_citing_policy"] = 1  # 哪些专项的立项依据引用了《X》: the projects, filtered by the document named
     if ev.subjects and asks_projects and any(s.kind == "functional_subject" for s in ev.subjects):
         a["projects_under_subject"] = 1  # 大气科目下有哪些项目: projects classified under that subject
     if ev.subjects and project_word and all(s.kind == "economic_subject" for s in ev.subjects):

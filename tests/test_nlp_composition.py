@@ -31,7 +31,8 @@ def test_items_inside_basic_expenditure_are_economic_rows(ask):
     # corpus 004 一般公共预算基本支出情况表: 30208 取暖费 21.46, 30209 物业管理费 4.22
     reply = ask("克州生态环境局2024年基本支出中，物业费和取暖费分别是多少？")
     dept = "克孜勒苏柯尔克孜自治州生态环境局"
-    assert sorted(rows(reply)) == [("取暖费", "21.46", dept), ("物业管理费", "4.22", dept)]
+    # each row asked, and (分别 over rows named one by one) their total: 21.46 + 4.22
+    assert sorted(rows(reply)) == [("取暖费", "21.46", dept), ("合计", "25.68", dept), ("物业管理费", "4.22", dept)]
     assert reply["parts"][0]["frame"]["focus"] == "subjects"
 
 

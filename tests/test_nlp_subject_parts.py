@@ -48,7 +48,8 @@ def test_economic_classes_named_as_people_say_them(ask_national) -> None:
     reply = ask_national("长春信访局工资福利和商品服务支出各多少？占比多少？")
     got = {a["label"]: a["value"] for a in reply["answers"]}
     assert got["工资福利支出"] == "911.21" and got["商品和服务支出"] == "211.00"
-    assert {d["label"]: d["value"] for d in reply["derived"]} == {"工资福利支出占支出总计比重": "54.15",
+    # 各多少 over two rows named one by one: their total (911.21 + 211.00) beside the shares
+    assert {d["label"]: d["value"] for d in reply["derived"]} == {"合计": "1122.21", "工资福利支出占支出总计比重": "54.15",
                                                                   "商品和服务支出占支出总计比重": "12.54"}
 
 

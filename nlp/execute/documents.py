@@ -4,11 +4,11 @@ and the arithmetic checks that failed (audit)."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from nlp import derive as D
 from nlp.execute.narrative_audit import NARRATIVE_WORDS, audit_narrative
-from nlp.execute.base import Context, Result, derived_item, executor, item_of, project_phrase, who, with_note
+from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
 from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, names_own, named_projects, scoped_projects
 from nlp import lexicon as L
 from nlp.frames import Frame
@@ -63,6 +63,10 @@ def _by_unit_asked(clause: str, rows: list[Row], chosen: list[Row]) -> list[Row]
     return out
 
 
+# What makes a target a time target whatever kind its table files it under.
+_TIME_TARGET = r"时间|时限|时效|及时|速度|周期|小时|分钟|工作日|天内|日内|月底前|年底前|季度内|按时|准时"
+
+
 @executor("indicators")
 def indicators(frame: Frame, ctx: Context) -> Result:
     """The indicators of the named projects (of the kinds asked), or the department's own
@@ -87,6 +91,12 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     else:
         for b in budgets:
             rows += ctx.rows("indicators", [b], Constraints(indicator_target=b.department_iri, indicator_kinds=kinds))
+    if not rows and projects and "timeliness" in kinds:
+        # 定了哪些时效方面的指标: a table may file its time targets (响应时间≤10分钟) under 质量指标
+        for p in projects:
+            mine = [b for b in budgets if (b.department, b.year) == (p.department, p.year)]
+            rows += [r for r in ctx.rows("indicators", mine, Constraints(indicator_target=p.iri))
+                     if re.search(_TIME_TARGET, f"{r.label} {r.attrs.get('target') or ''}")]
     what = "、".join(f.indicator_kinds) if f.indicator_kinds else "绩效指标"
     own = " ".join(n for p in projects for n in [p.label, *p.attrs.get("aliases", [])])
     words = [w for w in f.keywords if not names_own(w, own)]
@@ -146,7 +156,21 @@ def _stated_coverage(frame: Frame, ctx: Context) -> Result:
         parts.append(f"{who(r.department, r.year)}的绩效目标设置情况说明：" +
                      (f"共{n}个项目编报（实行）绩效目标管理" if n is not None else "项目支出实行绩效目标管理，未列项目个数") +
                      (f"，涉及资金{money(r.amount)}万元" if r.amount is not None else "，未列金额"))
-    return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+    derived: list[D.Derived] = []
+    op = frame.operation
+    if "share" in {op.name, *op.also}:  # 一共多少钱？占部门预算几成: that money's share of the whole budget
+        base_key = op.base or "expenditure_total"
+        for r in rows:
+            base = next((x for b in budgets if (b.department, b.year) == (r.department, r.year)
+                         for x in ctx.rows("figures", [b], Constraints(items=[base_key]))), None)
+            if r.amount is None or base is None or not base.amount:
+                continue
+            d = D.share(figure_input(r, "编报绩效目标的项目涉及资金"), figure_input(base, ctx.vocab.label(base_key)))
+            if d is not None:
+                derived.append(d)
+                items.append(derived_item(d))
+                parts.append(d.formula)
+    return Result(items, with_note("；".join(parts) + "。", note), derived, rows)
 
 
 def _coverage_missing(budgets) -> Result:
@@ -406,6 +430,24 @@ def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
     return out
 
 
+def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
+    """The narrative_sum findings of the lists the question asks about, where it asks about the
+    narrative's own list (说明里列的几个项目…加起来): of projects where it names projects, else those whose
+    total it names."""
+    if not (re.search(NARRATIVE_WORDS, clause or "") and re.search(L.AUDIT_SUM, clause or "")):
+        return []
+    lists = [f for f in findings if f.key == "narrative_sum"]
+    if "项目" in clause:
+        lists = [f for f in lists if "所列项目" in (f.label or "")]
+    else:
+        text = _short(re.sub(r"[“”\"\s]", "", clause))
+        lists = [f for f in lists if len(finding_figure(f.label)) >= 2 and _short(finding_figure(f.label)) in text]
+    # and which listed item is off: the other findings of the same section (说明八 X vs 项目支出表)
+    sections = {(f.label or "").split(" ")[0] for f in lists}
+    return lists + [f for f in findings if f not in lists and (f.label or "").split(" ")[0] in sections
+                    and re.match(r"说明", f.label or "")]
+
+
 @executor("findings")
 def findings(frame: Frame, ctx: Context) -> Result:
     """Failed checks of the budgets (or a named project's own arithmetic), one item per figure."""
@@ -446,6 +488,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
             checked = _audit_subjects(frame, ctx, budgets)
             if checked.items:
                 return checked
+    listed = _narrative_lists(rows, frame.clause)
+    if listed:  # 说明里列的几个项目加起来对得上项目支出吗: the narrative's own list against its total
+        return _list_findings(listed, frame, ctx, budgets, note)
     parts_checked = _audit_parts(frame, ctx, budgets)
     if parts_checked.items:
         return parts_checked
@@ -461,6 +506,15 @@ def findings(frame: Frame, ctx: Context) -> Result:
 
 # Rules whose figures are percentages (the narrative's 占比, 增减幅度, 完成率), not money.
 _PERCENT_RULES = {"share_percent", "change_percent", "completion_rate"}
+
+
+def _gap(printed, expected) -> Decimal | None:
+    """How far a printed figure is from the one it should be (an auditor's first question: 差多少)."""
+    try:
+        gap = abs(Decimal(str(printed)) - Decimal(str(expected)))
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+    return gap if gap else None
 
 
 def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: str, lead: str = "") -> Result:
@@ -487,8 +541,10 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
                            "figure": finding_figure(f0.label), "where": f0.label,
                            "against": finding_figure((re.split(r"\s+vs\s+", f0.label) + [""])[1])}))
         shown = "%" if unit == "%" else ""
+        gap = _gap(printed, expected)
         parts.append(f"{label}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
-                     + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}")
+                     + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
+                     + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else ""))
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"
     if not items:
         return Result(text=lead + f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现"

@@ -136,8 +136,9 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         return _share_of_previous(frame, ctx, budgets)
     keys = list(frame.measures)
     extra = []
+    common = _common_base(ctx, keys) if op.name == "share" and not op.base else None
     if op.name == "share":
-        extra = [op.base or ctx.vocab.share_base(k) for k in keys]
+        extra = [op.base or common or ctx.vocab.share_base(k) for k in keys]
     by = _fetch(ctx, budgets, keys + [k for k in extra if k])
     if op.name == "per_capita":
         return _per_capita(frame, ctx, budgets, by, note)
@@ -181,7 +182,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                     items.append(derived_item(d))
                     phrase += f"，完成率{d.value}%"
             if op.name == "share":
-                base_key = op.base or ctx.vocab.share_base(key)
+                base_key = op.base or common or ctx.vocab.share_base(key)
                 base = by.get((b.department, b.year, base_key)) if base_key else None
                 if base is not None and base_key != key:
                     d = D.share(figure_input(row, label), figure_input(base, _label(ctx, base_key)))
@@ -260,6 +261,15 @@ def _stated_only(ctx: Context, budgets: list[Budget], words: list[str], note: st
     if not rows:
         return Result()
     return Result(items, with_note("；".join(parts) + "（数字取自文件的文字说明）。", note), [], rows)
+
+
+def _common_base(ctx: Context, keys: list[str]) -> str | None:
+    """人员、公用、项目各占多少: figures of different default bases (人员 of 基本支出, 项目 of 支出总计)
+    shared in one answer are shares of one whole — the base every other base is part of."""
+    bases = {ctx.vocab.share_base(k) for k in keys} - {None}
+    if len(keys) < 2 or len(bases) < 2:
+        return None
+    return next((b for b in bases if all(o == b or b in ctx.vocab.ancestors(o) for o in bases)), None)
 
 
 def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Result:

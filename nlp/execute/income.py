@@ -196,13 +196,25 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
     if total is not None:
         derived.append(total)
         items.append(derived_item(total, funding=word))
-    for r, v, d in rows:
+    op = frame.operation
+    listed = rows
+    if op.name in ("rank", "sort"):  # 项级科目里排前三的: the largest rows, in order
+        ranked = sorted(rows, key=lambda x: x[1], reverse=op.descending)
+        n = op.n or (len(ranked) if op.name == "sort" else 1)
+        listed = ranked[op.nth - 1:op.nth] if op.nth else ranked[:n]
+    for r, v, d in listed:
         if d is not None:
             derived.append(d)
         items.append(Item(r.label, money(v), WAN, b.department, b.year, r.source, {"code": r.key, "funding": word}))
     amount = total.value if total is not None else (classes[0][1] if classes else None)
+    if amount is None and within is None and rows:  # only the most specific rows: they add up to the source's money
+        amount = sum((v for _, v, _ in rows), Decimal(0))
     head = f"{who(b.department, b.year)}{within.name + '中' if within is not None else ''}{word}" + \
         (f"{money(amount)}万元" if amount is not None else "")
+    if listed is not rows:
+        parts.append(f"{head}安排在{len(rows)}个科目，金额{'最大' if op.descending else '最小'}的{len(listed)}个：" + "、".join(
+            f"{k}. {r.key} {r.label}{money(v)}万元" for k, (r, v, _) in enumerate(listed, op.nth or 1)) + f"（{note}）")
+        return True
     parts.append(f"{head}安排在{len(rows)}个科目：" + "、".join(f"{r.key} {r.label}{money(v)}万元" for r, v, _ in rows)
                  + f"（{note}）")
     return True

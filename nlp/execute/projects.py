@@ -63,7 +63,9 @@ def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
         rows = [r for r in rows if r.attrs.get("category") == "current" and
                 not any(x in NONFISCAL for x in r.attrs.get("funding") or [])]
     if f.self_evaluated or (f.rate_bound is not None and "execution_rate" in frame.measures):
-        rows = [r for r in rows if r.attrs.get("executed") is not None]  # a 绩效自评表's projects
+        # a 绩效自评表's projects (or a list of their 自评分数 alone)
+        rows = [r for r in rows if r.attrs.get("executed") is not None or
+                (f.self_evaluated and r.attrs.get("score") is not None)]
     if f.rate_bound is not None and "execution_rate" in frame.measures:  # 执行率没到90%的
         rows = [r for r in rows if f.rate_bound.admits(r.attrs.get("execution_rate"))]
     return rows
@@ -80,7 +82,7 @@ def execution_said(frame: Frame, r: Row, items: list[Item]) -> str:
     asked = set(frame.measures)
     said: list[str] = []
     if asked & set(EXECUTION_ATTRIBUTES):
-        if r.attrs.get("executed") is None:
+        if r.attrs.get("executed") is None and r.attrs.get("score") is None:
             return "文件未列示其全年执行数和执行率（没有绩效自评表）"
         figures = (("年初预算数", r.attrs.get("initial_budget"), WAN), ("全年预算数", r.amount, WAN),
                    ("全年执行数", r.attrs.get("executed"), WAN), ("执行率", r.attrs.get("execution_rate"), "%"),
@@ -327,6 +329,8 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     else:
         head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
     text = head + "；".join(_phrase(frame, r, items) for r in rows) + "。"
+    if topical_:
+        text += _topic_in_parts(frame, rows, items, derived)
     if bounded and total is not None:
         text += _total_share(frame, ctx, rows, total, items, derived)
     if wants_total and len(rows) >= 1 and not topical_ and not bounded:
@@ -338,6 +342,32 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
             ("；".join(project_phrase(r) for r in rows) + "。" if cat else "")
         text += _total_share(frame, ctx, rows, d, items, derived)
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _topic_in_parts(frame: Frame, rows: list[Row], items: list[Item], derived: list) -> str:
+    """A project found by its description (区级支持总部经济1106.00万，市级支持总部经济1262.00万): the
+    parts of its money that the question's words name, with their total where there are several."""
+    words = [w for w in frame.filters.keywords if len(w) >= 2]
+    said: list[str] = []
+    for r in rows:
+        if not words or any(_within(w, r.label) for w in words):
+            continue
+        named = [(name, value) for name, value in sub_items(r.attrs.get("description") or "")
+                 if any(_within(w, name) for w in words)]
+        if not named:
+            continue
+        for name, value in named:
+            items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
+                              {"project": r.label}))
+        sentence = f"{project_phrase(r)}中" + "、".join(f"{name}{money(value)}万元" for name, value in named)
+        if len(named) >= 2:
+            d = D.total([D.Input(name, value, WAN, r.department, r.year, r.source) for name, value in named],
+                        f"{r.label}中{'、'.join(name for name, _ in named)}合计")
+            derived.append(d)
+            items.append(derived_item(d))
+            sentence += f"，{d.formula}"
+        said.append(sentence)
+    return "；".join(said) + "。" if said else ""
 
 
 def _total_share(frame: Frame, ctx: Context, rows: list[Row], total: D.Derived, items: list[Item],
@@ -422,7 +452,12 @@ def _groups(frame: Frame, ctx: Context, rows: list[Row], items: list[Item], deri
 def _phrase(frame: Frame, r: Row, items: list[Item]) -> str:
     """A project in a list, with the 绩效自评表 figures or the funds the frame asks beside it."""
     extra = execution_said(frame, r, items) if set(frame.measures) & {"funds", *EXECUTION_ATTRIBUTES} else ""
-    return project_phrase(r) + (f"：{extra}" if extra else "")
+    said = [extra] if extra else []
+    if "unit" in frame.measures and r.attrs.get("unit"):  # 有没有培训的项目？谁来办
+        said.append(f"承担单位是{r.attrs['unit']}")
+    if "person" in frame.measures and r.attrs.get("person"):
+        said.append(f"项目负责人是{r.attrs['person']}")
+    return project_phrase(r) + (f"：{'，'.join(said)}" if said else "")
 
 
 def _rank_key(frame: Frame) -> str | None:
@@ -791,7 +826,10 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
             return any(len(w) >= 2 and w in (r.attrs.get("description") or "")
                        for iri, ws in topic_words.items() if context or str(iri) not in gated for w in ws)
         about = [r for r in rows if about_topic(r)]
-        hits = [r for r in about if described(r)] or about or [r for r in rows if described(r) >= 2]
+        specific = [w for w in typed if len(w) >= 3 and not _GENERIC_TOPIC.match(w)]
+        hits = [r for r in about if described(r)] or about or [r for r in rows if described(r) >= 2] or \
+            [r for r in rows if specific and all(w in (r.attrs.get("description") or "") for w in specific)]
+        # (the last: 哪些专项是支持总部经济的 — a specific phrase the description of one project prints)
     if len(hits) > 15:
         return [], []
     return hits, []

@@ -18,6 +18,7 @@ from kg.extract.narrative.assets import read_assets
 from kg.extract.narrative.audit import narrative_lines
 from kg.extract.narrative.changes import read_changes
 from kg.extract.narrative.compositions import read_compositions, subitems
+from kg.names.department import same_department
 from kg.extract.narrative.coverage import read_coverage
 from kg.extract.narrative.facts import fill_totals, read_facts
 from kg.extract.narrative.statements import read_statements
@@ -27,6 +28,7 @@ from kg.extract.narrative.execution import phased_from_executions, read_executio
 from kg.extract.narrative.figures import apply_figures, read_figures
 from kg.extract.narrative.policy import dedupe, find_policy_documents
 from kg.extract.narrative.profile import read_profile
+from kg.extract.narrative.score_list import read_score_lists
 from kg.extract.narrative.text import from_wan, paragraphs, prov, scrub_phones
 from kg.extract.narrative.units import in_wan
 from kg.extract.source import Line
@@ -72,6 +74,8 @@ def read_narrative(parts, record: Record) -> None:
     file = record.source
     department = record.department
     profile = read_profile(lines, record.source)
+    # the budget units a 汇总 budget lists name the department itself too: it is no unit under itself
+    profile.subordinate_units = [u for u in profile.subordinate_units if not same_department(u, department)]
     if not record.profile.divisions and not record.profile.staffing.authorized:
         record.profile = profile
     performance_lines = lines  # targets stay as printed
@@ -101,6 +105,7 @@ def read_narrative(parts, record: Record) -> None:
         elif table.kind == "department" and not department_done and table.indicators:
             record.department_indicators = list(table.indicators)
             department_done = True
+    added.extend(read_score_lists(performance_lines, file))  # 项目名称 / 自评分数 (Guangdong's 决算)
     record.projects.extend(added)
     apply_figures(read_figures(lines, file, record.kind), record)
     if not record.definitions:

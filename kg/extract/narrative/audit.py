@@ -316,15 +316,17 @@ def composition_checks(compositions, record: Record) -> list[Check]:
     out: list[Check] = []
     for composition in compositions:
         head = composition.head
-        if classify(head.label) in (("procurement", "total"),) or enumerates_projects(composition):
-            continue
+        if classify(head.label) in (("procurement", "total"),) or \
+                (enumerates_projects(composition) and not composition.implicit):
+            continue  # an explicit list of projects is checked by ``enumeration_checks``
         parts = composition.parts
         if any(p.unit != head.unit for p in parts):
             continue
         expected = sum((p.value for p in parts), Decimal(0))
         tolerance = max([precision(head.value)] + [precision(p.value) for p in parts])
         line = head.line
-        where = f"{head.context.label if head.context and head.context.label else '说明'} {head.label} 所列分项"
+        listed = "所列项目" if enumerates_projects(composition) else "所列分项"
+        where = f"{head.context.label if head.context and head.context.label else '说明'} {head.label} {listed}"
         check = Check("narrative_sum", where, expected, head.value, expected == head.value,
                       Provenance(record.source, line.page, line.lineno,
                                  head.context.label if head.context else None, head.label),
@@ -540,10 +542,10 @@ def narrative_audit(parts, record: Record) -> list[Check]:
 
     lines = in_wan(lines)
     narrative = read_statements(lines, record.department)
-    compositions = read_compositions(narrative)
+    compositions = read_compositions(narrative, implicit=True)
     changes = read_changes(lines, record.source, record.department, narrative=narrative,
                            final=(record.kind or "").endswith("决算"))
-    return (change_checks(changes, record) + share_checks(narrative, compositions, record)
+    return (change_checks(changes, record) + share_checks(narrative, [c for c in compositions if not c.implicit], record)
             + composition_checks(compositions, record) + completion_checks(narrative, record)
             + table_checks(narrative, record) + fiscal_summary_checks(narrative, parts, record)
             + project_figure_checks(narrative, record))

@@ -39,6 +39,7 @@ class Composition:
     parts: list[Stated] = field(default_factory=list)
     word: str = "其中"
     end: int = 0  # where the list ends in the span text
+    implicit: bool = False  # listed after a bare comma (no list word): recognised because the parts add up
 
     @property
     def partial(self) -> bool:
@@ -81,8 +82,16 @@ def _is_part(stated: Stated) -> bool:
     return stated.role == "figure" and len(stated.raw) <= _PART_LABEL_MAX and bool(stated.label)
 
 
-def read_compositions(narrative: Narrative) -> list[Composition]:
-    """Every composition of the narrative, in document order (nested ones included)."""
+# An implicit list is taken only where its parts come this close to the total (a list the auditor
+# would read as the total's parts: ``项目支出预算474.56万元，A 116万元，B 30万元，C 312万元，D 15.56万元。``);
+# a gap inside it is what the narrative_sum check reports.
+IMPLICIT_LIST_CLOSENESS = Decimal("0.05")
+
+
+def read_compositions(narrative: Narrative, implicit: bool = False) -> list[Composition]:
+    """Every composition of the narrative, in document order (nested ones included). With
+    ``implicit``, also the lists printed after a bare comma with no list word (see
+    ``_implicit_composition``): the audit reads them, the records do not."""
     text = narrative.span.text
     amounts = narrative.amounts
     starts = _line_starts(narrative)
@@ -93,6 +102,10 @@ def read_compositions(narrative: Narrative) -> list[Composition]:
         tail = (head.share_end or head.end)
         m = _MARKER_RE.match(text[tail:tail + 8])
         if not m:
+            if implicit:
+                found = _implicit_composition(narrative, head, amounts[index + 1:], starts)
+                if found is not None:
+                    out.append(found)
             continue
         composition = Composition(head=head, word=m.group("word"))
         list_start = tail + m.end()
@@ -112,6 +125,9 @@ def read_compositions(narrative: Narrative) -> list[Composition]:
                                                                across_sentences=across)
         if len(composition.parts) >= 2:
             out.append(composition)
+    explicit = [(c.head.start, c.end) for c in out if not c.implicit]
+    # a figure inside an explicit list is one of its parts: what follows it is that list's, not its own
+    out = [c for c in out if not c.implicit or not any(s < c.head.start < e for s, e in explicit)]
     heads = {id(c.head): c for c in out}
     for composition in out:
         # ``…财政拨款 2,904.03万元，非财政拨款 30.00万元，其中：1．…`` — a list after the last part of
@@ -136,6 +152,27 @@ def read_compositions(narrative: Narrative) -> list[Composition]:
                 skip_until = inner.end
         composition.parts = kept
     return [c for c in out if len(c.parts) >= 2]
+
+
+def _implicit_composition(narrative: Narrative, head: Stated, following: list[Stated],
+                          starts: dict[int, tuple[int, str]]) -> Composition | None:
+    """``X万元，A a万元，B b万元…。`` — a figure followed by a comma and, in the same sentence, clauses
+    each opening with a figure of its own, whose sum is within ``IMPLICIT_LIST_CLOSENESS`` of X and
+    each below it: X's parts, listed without a list word."""
+    text = narrative.span.text
+    tail = head.share_end or head.end
+    if not re.match(r"[，,]", text[tail:tail + 1]):
+        return None
+    parts, end = _inline_parts(narrative, following, tail + 1, starts, across_sentences=False)
+    parts = [p for p in parts if p.sentence == head.sentence]
+    if len(parts) < 2 or any(p.unit != head.unit or p.value <= 0 or p.value >= head.value for p in parts):
+        return None
+    if any(p.start > q.start and p.clause_start == q.clause_start for p in parts for q in parts if p is not q):
+        return None
+    total = sum((p.value for p in parts), Decimal(0))
+    if head.value <= 0 or abs(total - head.value) > head.value * IMPLICIT_LIST_CLOSENESS:
+        return None
+    return Composition(head=head, parts=parts, word="所列", end=end, implicit=True)
 
 
 def _numbered_parts(narrative: Narrative, following: list[Stated], first_item: int,

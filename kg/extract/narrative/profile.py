@@ -43,7 +43,12 @@ _SUBORDINATE_SENTENCES = [
                r"(?:[，,]?(?:分别是|分别为|具体包括)[：:]?|[，,]?包括[：:]|[：:])(.+?)[。；;]"),
     re.compile(rf"下属(?:预算)?单位(?:共|有)?(\d+)个{_LIST_INTRO}(.+?)[。；;]"),
     re.compile(r"下属[^，,。；;：:]{0,8}单位(?:包括|有|为)[：:]?(.+?)[。；;]"),
+    # ``1 个非独立核算参公单位：深圳市财政国库支付中心。``
+    re.compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*个[^，,。；;：:个]{0,12}单位[：:](.+?)[。；;]"),
 ]
+# A subordinate unit named alone (``下属单位包括：苏州市经济责任审计中心（非独立编制预算单位）。``) is taken
+# where the name ends as an organisation's does; a list of one is otherwise too easily prose.
+_ORGANISATION_END = re.compile(r"(?:中心|所|站|院|队|馆|局|校|会|社|台|园|场|厂|公司|办公室|监狱)(?:[（(][^）)]*[）)])?$")
 _ITEM_RE = re.compile(r"^(?:\d{1,2}|[（(]\d{1,2}[)）])[、.．]?(?=\D)(.+)$")
 _PAGE_RE = re.compile(r"^[-—–]*\d{1,3}[-—–]*$")
 _SELF_RE = re.compile(r"本级|本部|机关$|机关（本级）|（本级）|\(本级\)")
@@ -99,7 +104,7 @@ _NAME_MAX = 40  # a division's or a unit's name; a longer "name" is prose the pa
 _NUMBERED_RUN_RE = re.compile(r"(?<![\d.])1[、.．]\D.*?(?<![\d.])2[、.．]\D")
 
 
-def _sentence_list(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
+def _sentence_list(text: str, patterns: list[re.Pattern[str]], one_organisation: bool = False) -> list[str]:
     """The first enumeration a pattern finds in the joined text. A run of numbered items (``1、A2、B``)
     is a list printed one item per line that the join flattened: its items cannot be told from the
     numbers and the line after it, so it is left to :func:`_numbered_list`, which reads it by line."""
@@ -110,7 +115,8 @@ def _sentence_list(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
             names = _names(m.group(m.lastindex or 1))
             if any(len(name) > _NAME_MAX or re.search(r"\d{3,}", name) for name in names):
                 continue
-            if names and (len(names) > 1 or m.lastindex == 2):
+            if names and (len(names) > 1 or m.lastindex == 2 or
+                          (one_organisation and _ORGANISATION_END.search(names[0]))):
                 return names
     return []
 
@@ -185,7 +191,7 @@ def read_profile(lines: list[Line], file: str = "") -> Profile:
     profile = Profile()
     profile.divisions = _sentence_list(text, _DIVISION_SENTENCES) or \
         _numbered_list(chosen, re.compile(r"内设(?:机构|科室|处室)$"))
-    units = (_sentence_list(text, _SUBORDINATE_SENTENCES)
+    units = (_sentence_list(text, _SUBORDINATE_SENTENCES, one_organisation=True)
              or _numbered_list(chosen, re.compile(r"下属.{0,10}单位$"))) + _budget_units(chosen)
     profile.subordinate_units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]
     profile.staffing = read_staffing(span, file)

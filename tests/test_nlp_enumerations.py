@@ -1,0 +1,102 @@
+"""Parts a question enumerates or implies, through the real pipeline on the real documents:
+两个方向的排名 in one clause, a change asked after a total's parts, …呢 after a subject's change, 各 over
+rows named one by one (their total), a project's 其中 lines asked after it, 占全部预算, figures
+enumerated beside a subject, projects citing a named document, time targets filed as 质量指标,
+a topic found in a project's description and the parts of its money it names, a source's subject
+rows ranked. Expected figures are as printed in the documents named in each test."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def rows(reply: dict) -> list[tuple]:
+    return [(a["label"], a.get("value")) for a in reply["answers"]]
+
+
+def numbers(reply: dict) -> set[Decimal]:
+    import re
+    return {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", reply["text"])}
+
+
+def test_most_and_least_in_one_clause_are_two_ranks(ask_national) -> None:
+    """长春市信访局本级 2026 项目支出表 (p.14): 驻京经费 312.00 the largest, 临聘人员经费 16.56 the smallest."""
+    reply = ask_national("长春市信访局几个项目里，哪个钱最多、哪个最少？")
+    # (the frame's JSON leaves out what is false: a rank from the smallest has no "descending")
+    assert [p["frame"]["operation"].get("descending", False) for p in reply["parts"]] == [True, False]
+    got = rows(reply)
+    assert ("2026驻京经费", "312.00") in got and ("信访局临聘人员经费", "16.56") in got
+
+
+def test_a_change_after_the_parts_of_a_total_is_the_totals(ask_national) -> None:
+    """湖州市财政局 2026 说明: 三公 9.30万元; asked with its parts in between, the change is the total's."""
+    reply = ask_national("湖州财政局26年三公经费多少？出国、接待、公车各多少？比上年少了多少？")
+    assert reply["parts"][-1]["frame"]["measures"] == ["three_public.total"]
+
+
+def test_each_of_two_named_subjects_and_their_total(ask_national) -> None:
+    """重庆市人民政府办公厅 2026 表二 (p.12): 2010301 行政运行 6,342.71, 2010302 一般行政管理事务 8,220.69."""
+    reply = ask_national("重庆政府办公厅“行政运行”和“一般行政管理事务”两个科目各安排多少？")
+    assert {d["label"]: d["value"] for d in reply["derived"]} == {"合计": "14563.40"}
+
+
+def test_another_subject_with_ne_repeats_the_change_asked(ask_national) -> None:
+    """西安市审计局汇总 2026 说明七（二） (p.12): 审计业务 比上年减少181.13万元; 行政运行 增加126.15万元."""
+    reply = ask_national("西安审计局审计业务这个科目今年多少钱？比去年少了多少？行政运行呢？")
+    assert "126.15" in reply["parts"][-1]["text"] and "2338.24" in reply["parts"][-1]["text"]
+
+
+def test_a_projects_funds_asked_after_it(ask_national) -> None:
+    """国家信访局 2026 信息化运行维护 绩效目标表 (p.30): 年度资金总额 2,134.87，其中财政拨款 1,384.87，上年结转 750.00."""
+    reply = ask_national("国家信访局的信息化运行维护项目26年安排了多少钱？里面上年结转的有多少，新拨的财政拨款多少？")
+    assert {Decimal("2134.87"), Decimal("1384.87"), Decimal("750.00")} <= numbers(reply)
+    assert "上年结转结余2254.12" not in reply["text"]  # not the department's carry-over
+
+
+def test_a_share_of_the_whole_budget(ask_national) -> None:
+    """重庆市人民政府办公厅 2026 表一: 收入总计 19,230.18, 事业收入 812.48 → 4.23%."""
+    reply = ask_national("重庆政府办公厅26年事业收入多少？占全部预算几成？")
+    assert [d["value"] for d in reply["derived"]] == ["4.23"]
+
+
+def test_figures_enumerated_beside_a_subject(ask_national) -> None:
+    """深圳市财政局 2026 说明 (p.7): 在职人员经费 8,009.83、公用经费 1,466.93、对个人和家庭的补助 1,066.96."""
+    reply = ask_national("深圳财政局本级的钱里，人员经费、公用经费、对个人和家庭补助各多少？")
+    assert {Decimal("8009.83"), Decimal("1466.93"), Decimal("1066.96")} <= numbers(reply)
+
+
+def test_projects_citing_a_named_document(ask) -> None:
+    """克州生态环境局 2024 (corpus 004): 克财预[2024]001号 is cited by 2024年环保业务经费 71.00 and
+    执法能力建设项目 15.00."""
+    reply = ask("克州生态环境局24年有哪些项目是根据克财预[2024]001号安排的？")
+    assert reply["parts"][0]["frame"]["focus"] == "projects"
+    assert {("2024年环保业务经费", "71.00"), ("执法能力建设项目", "15.00")} <= set(rows(reply))
+
+
+def test_time_targets_filed_under_quality(ask_national) -> None:
+    """国家信访局 2026 信息化运行维护 (p.30) files 前端运维问题响应时间≤10分钟, 设备/系统故障恢复时间≤4小时,
+    系统软件反应速度≤4秒 under 质量指标."""
+    reply = ask_national("国家信访局26年信息化运行维护项目定了哪些时效方面的指标？")
+    labels = {a["label"] for a in reply["answers"]}
+    assert {"前端运维问题响应时间", "设备/系统故障恢复时间", "系统软件反应速度"} <= labels
+    assert "设备完好率" not in labels
+
+
+def test_a_topic_in_a_projects_description_and_its_parts(ask) -> None:
+    """上海市普陀区商务委员会 2025 贸易高质量发展专项 (p.26): 区级支持总部经济1106.00万，市级支持总部经济1262.00万."""
+    reply = ask("普陀商务委哪些专项是支持总部经济的？给了多少？")
+    assert {d["value"] for d in reply["derived"]} >= {"2368.00"}
+    assert ("贸易高质量发展专项（政策资金）：区级支持总部经济", "1106.00") in rows(reply)
+
+
+def test_who_does_the_projects_found(ask_national) -> None:
+    """国家信访局 2026 信访业务培训 118.01 (p.32), 实施单位 国家信访局本级."""
+    reply = ask_national("国家信访局26年有没有专门搞培训的项目？多少钱，谁来办？")
+    assert "承担单位是国家信访局" in reply["text"] and "118.01" in reply["text"]
+    assert "收入总计" not in reply["text"]
+
+
+def test_a_sources_subject_rows_ranked(ask_national) -> None:
+    """泉州市公安局 2026 表5: 一般公共预算 2040201 行政运行 34,148.58, 2040220 执法办案 12,172.00,
+    2040250 事业运行 4,825.87 the three largest 项 rows."""
+    reply = ask_national("泉州公安26年一般公共预算的项级科目里，排前三的是哪三个？")
+    assert rows(reply) == [("行政运行", "34148.58"), ("执法办案", "12172.00"), ("事业运行", "4825.87")]
