@@ -131,6 +131,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
                           r"(?<![哪这那])(?:几|多少)(?:个|家)(?:二级)?(?:预算)?单位(?![的之中里])|"
                           r"(?<![哪这那])(?:几|多少)(?:个|家|所|座)(?:监狱|医院|学校|学院|戒毒所|法院|分局|事业单位)|"
                           r"参公(?:事业)?单位|参照公务员法管理|"
+                          r"纳入[^，。？?]{0,14}(?:预算|范围)的?(?:预算)?单位|(?:预算|编制范围)(?:内)?的单位(?:有|是|都)|"
                           r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位"),
     ("assets", 4.0, r"(?:几|多少)(?:辆|台)|车辆数|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
                     r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|资产占有|资产情况|大型设备|"
@@ -276,7 +277,8 @@ NARROW_WORDS = r"^(?:其中|这其中|这里面|里面|当中|此外|另外)"
 # Words that put a clause inside the economic classification of a department's basic expenditure.
 ECONOMIC_SCOPE = r"经济分类|经济科目|基本支出|人员经费|公用经费|商品和服务支出|工资福利支出|对个人和家庭的补助|机关运行经费"
 # The rows asked of a figure's make-up (哪三项, 哪几项, 哪些): items, not the figure itself.
-ITEMS_ASKED = r"哪[一二两三四五六七八九十几\d]*[项个类款]|哪些"
+ITEMS_ASKED = (r"哪[一二两三四五六七八九十几\d]*[项个类款]|哪些|"
+               r"(?:最多|最大|最高|最少|最小|最贵)的[一二两三四五六七八九十几\d]+[项个类款笔]|前[一二两三四五六七八九十\d]+[项个类款笔]")
 CONDITION_ONLY = r"(?:也算|也包括|也计入|算在内|不算|不包括|除外|不含)"
 
 # What the subject of a narrative's 比上年 statement says when it is about a figure.

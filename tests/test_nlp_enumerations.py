@@ -100,3 +100,38 @@ def test_a_sources_subject_rows_ranked(ask_national) -> None:
     2040250 事业运行 4,825.87 the three largest 项 rows."""
     reply = ask_national("泉州公安26年一般公共预算的项级科目里，排前三的是哪三个？")
     assert rows(reply) == [("行政运行", "34148.58"), ("执法办案", "12172.00"), ("事业运行", "4825.87")]
+
+
+def test_shares_of_parts_with_different_bases_are_of_one_whole(ask_national) -> None:
+    """湖州市财政局 2026: 人员经费 4,944.99、公用经费 626.67、项目支出 1,266.75 of 支出总计 6,838.41 —
+    asked together, each is a share of the whole (72.31%, 9.16%, 18.52%), not 人员 of 基本支出."""
+    reply = ask_national("湖州市财政局26年人员经费、公用经费、项目支出各占多少？")
+    assert [d["value"] for d in reply["derived"]] == ["72.31", "9.16", "18.52"]
+
+
+def test_the_share_of_the_money_under_performance_targets(ask_national) -> None:
+    """苏州市审计局 2026 说明十五 (p.30): 7个项目…涉及财政性资金合计339.5万元; 支出总计 4,651.67 → 7.30%."""
+    reply = ask_national("苏州审计局26年有几个项目纳入了绩效目标管理？一共多少钱？占部门预算几成？")
+    assert [d["value"] for d in reply["derived"]] == ["7.30"]
+
+
+def test_the_largest_items_inside_public_expenses(ask) -> None:
+    """江苏省政协办公厅 2019 公开08表: 302 商品和服务支出 1,130.74 — 30211 差旅费 200.00, 30299 其他商品和服务
+    支出 175.50, 30239 其他交通费用 168.64 the three largest."""
+    reply = ask("江苏省政协办公厅19年公用经费里花得最多的三项是什么？")
+    assert [(a["label"], a["value"]) for a in reply["answers"]][-3:] == \
+        [("差旅费", "200.00"), ("其他商品和服务支出", "175.50"), ("其他交通费用", "168.64")]
+
+
+def test_a_stated_rate_implies_the_previous_figure(ask) -> None:
+    """上海市普陀区司法局 2026 编制说明: 其他司法支出 3,845.49万元，比2025年预算执行数增加17.62% — the rate
+    implies 3,845.49 ÷ 1.1762 = 3,269.42 for 2025 (the 说明 prints 43,269.3)."""
+    reply = ask("普陀区司法局26年预算编制说明里，各科目和25年执行数比的增幅，有没有写错的？")
+    assert "按所写增幅倒推，上年应为3269.42万元" in reply["text"]
+
+
+def test_the_units_the_budget_covers_asked(ask_national) -> None:
+    """泉州市公安局 2026 (p.5): 7个下属单位, listed when the units the budget covers are asked."""
+    reply = ask_national("泉州市公安局纳入26年部门预算的单位有哪些？")
+    assert reply["parts"][0]["frame"]["focus"] == "subordinates"
+    assert "泉州市看守所" in reply["text"]

@@ -517,6 +517,27 @@ def _gap(printed, expected) -> Decimal | None:
     return gap if gap else None
 
 
+def _implied_by_rate(finding: Row, ctx: Context, items: list[Item]) -> str:
+    """A stated rate that does not fit its figures: the previous year's figure the rate implies
+    (current ÷ (1 + rate)) — which of the printed figures is wrong (43269.3 for 3269.42)."""
+    from nlp.execute.narrative_audit import _implied_previous
+
+    budgets = [b for b in ctx.budgets() if (b.department, b.year) == (finding.department, finding.year)]
+    for c in ctx.rows("changes", budgets):
+        name = (c.label or "").strip("“”\"")
+        current, percent, previous = c.attrs.get("current"), c.attrs.get("percent"), c.attrs.get("previous")
+        if not name or name not in (finding.label or "") or current is None or percent is None:
+            continue
+        implied = _implied_previous(current, percent)
+        if implied is None:
+            return ""
+        items.append(Item(f"{name}按所写增幅倒推的上年数", money(implied), WAN, finding.department, finding.year,
+                          c.source, {"formula": f"{money(current)} ÷ (1 + {percent}%) = {money(implied)}"}))
+        return (f"；按所写增幅倒推，上年应为{money(implied)}万元" +
+                (f"（说明写{money(previous)}万元）" if previous is not None else ""))
+    return ""
+
+
 def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: str, lead: str = "") -> Result:
     """The graph's failed checks, one item per figure (a figure printed in several tables is one),
     each with where it was found, the printed and the expected figure, its rule and its document;
@@ -544,13 +565,14 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         gap = _gap(printed, expected)
         parts.append(f"{label}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
                      + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
-                     + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else ""))
+                     + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else "")
+                     + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else ""))
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"
     if not items:
         return Result(text=lead + f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现"
                                   f"对不上的地方（图谱中没有核对未通过的记录）。")
     head = "、".join(who(d, y) for d, y in sorted({(i.department, i.year) for i in items}))
-    return Result(items, with_note(lead + f"{head}的{tables}中有{len(items)}处对不上：" + "；".join(parts) + "。", note),
+    return Result(items, with_note(lead + f"{head}的{tables}中有{len(parts)}处对不上：" + "；".join(parts) + "。", note),
                   [], rows)
 
 

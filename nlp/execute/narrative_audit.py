@@ -89,6 +89,14 @@ def _contradictions(budgets, ctx: Context, clause: str) -> Result:
     return Result(items, "；".join(parts) + "。", [], [])
 
 
+def _implied_previous(current: Decimal, percent: Decimal) -> Decimal | None:
+    """The previous year's figure a stated rate implies: current ÷ (1 + rate), to the cent."""
+    factor = 1 + percent / 100
+    if factor <= 0:
+        return None
+    return (current / factor).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
 def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause: str = "") -> Result:
     """Every statement about a functional subject against its table row, and every stated change
     against its own inputs; the mismatches as items (label, both figures), the rest counted. With
@@ -121,7 +129,8 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     printed = "、".join(f"{word}{money(columns[k])}万元" for k, word in _COLUMNS.items()
                                        if k in columns)
                     # as the graph's findings are: where (the subject), the printed figure, what the tables say
-                    items.append(Item(f"{label}（{code}）", money(current), WAN, b.department, b.year, c.source,
+                    said_as = name if name and name != label else label  # the statement's subject as printed
+                    items.append(Item(f"{said_as}（{code}）", money(current), WAN, b.department, b.year, c.source,
                                       {"printed": money(current), "expected": printed, "rule": "narrative_table",
                                        "stated_in": "说明"}))
                     for k, word in _COLUMNS.items():
@@ -144,8 +153,14 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     items.append(Item(name, money(current), WAN, b.department, b.year, c.source))
                     items.append(Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
                                       {"printed": f"{said}%", "expected": f"{rate}%", "rule": "narrative_rate"}))
+                    implied = _implied_previous(current, said)
                     parts.append(f"{name}：说明写增减{said}%，按({money(current)} − {money(previous)}) ÷ "
-                                 f"{money(previous)}应为{rate}%")
+                                 f"{money(previous)}应为{rate}%" +
+                                 (f"；按所写增幅倒推，上年应为{money(implied)}万元（说明写{money(previous)}万元）"
+                                  if implied is not None else ""))
+                    if implied is not None:  # which figure is wrong: the rate, or the previous year's figure
+                        items.append(Item(f"{name}按所写增幅倒推的上年数", money(implied), WAN, b.department, b.year,
+                                          c.source, {"formula": f"{money(current)} ÷ (1 + {said}%) = {money(implied)}"}))
                 elif said is not None and rate is None and current:  # a rate on a base of 0 (增长0%)
                     items.append(Item(name, money(current), WAN, b.department, b.year, c.source))
                     items.append(Item(f"{name}比上年（预算数）增加", money(delta), WAN, b.department, b.year, c.source))
