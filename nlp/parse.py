@@ -87,6 +87,18 @@ class Parser:
         frame.operation = self.operation(ev, focus)
         frame.measures = self.measures(ev, focus, frame)
         frame.unknown = [u for s, e, u in linked.unknown if clause.start <= s and e <= clause.end]
+        group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, ev.text)), None)
+        if focus == "projects" and group and frame.operation.name in ("count", "sum", "list") and \
+                re.search(r"各|分别", ev.text):
+            # 财政拨款项目和非财政拨款项目各有几个: one set split by the two kinds named, not both as filters
+            frame.operation.group_by = group
+            if frame.operation.name == "list":
+                frame.operation.name = "count"
+            if group == "funding":
+                frame.filters.funding = None
+                frame.filters.categories = [c for c in frame.filters.categories if c != "unit_funds"]
+            else:
+                frame.filters.categories = []
         if focus == "staff":  # 编外聘用人员: a kind of staff the documents do not count
             frame.unknown += [w for w in ev.keywords if re.search(r"(?:人员|人数|员工)$", w)]
         if focus in ("staff", "assets", "divisions", "functions"):  # 阿克陶县分局有多少在编人员: a branch the
@@ -331,6 +343,8 @@ def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
             parts = ["three_public.total", *parts]
         if not parts and op in ("change", "growth", "derive", "compare", "sort", "rank", "difference"):
             parts = ["three_public.total"]
+        if not parts and any(not k.startswith(("three_public.", "procurement.")) for k in keys):
+            parts = ["three_public.total"]  # 总预算和三公经费各多少: the total beside another figure, not its parts
         if not parts:
             parts = ["three_public.total", "three_public.overseas", "three_public.reception", "three_public.vehicles",
                      "three_public.vehicle_purchase", "three_public.vehicle_operation"]
@@ -625,7 +639,8 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
     text = re.sub(L.BOUND_WORDS, "|", text)
     text = re.sub("|".join(k[:-2] + "(?:指标)?" for k in INDICATOR_KINDS), "|", text)
     groups: list[list[str]] = []
-    cuts = [0] + [p for m in re.finditer(r"[、/]|以及|或者|和|及|与|或", text) for p in (m.start(), m.end())] + [len(text)]
+    cuts = [0] + [p for m in re.finditer(r"[、/]|以及|或者|和|(?<![涉普危顾])及(?!时|格)|与|或", text)  # not 涉及/及时
+                  for p in (m.start(), m.end())] + [len(text)]
     topic_spans = [(m.start - clause.start, m.end - clause.start, [e.iri for e in m.entities if e.kind == "topic"])
                    for m in clause.mentions if "topic" in m.kinds()]
     clause.topic_groups = []

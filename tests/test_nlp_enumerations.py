@@ -135,3 +135,18 @@ def test_the_units_the_budget_covers_asked(ask_national) -> None:
     reply = ask_national("泉州市公安局纳入26年部门预算的单位有哪些？")
     assert reply["parts"][0]["frame"]["focus"] == "subordinates"
     assert "泉州市看守所" in reply["text"]
+
+
+def test_two_figures_of_two_departments_and_each_gap(ask_national) -> None:
+    """长沙市信访局 2026: 收支 1,935.36, 三公 8.00; 长春市信访局（本级）2026: 收入总计 1,682.76, 三公 7.61.
+    总预算 is the 收入总计; 三公 beside another figure is its total only; each figure's gap is said."""
+    reply = ask_national("长沙和长春两个市信访局，26年总预算和三公经费各是多少？哪个多，差多少？")
+    assert reply["parts"][0]["frame"]["measures"] == ["income_total", "three_public.total"]
+    assert sorted(d["value"] for d in reply["derived"]) == ["0.39", "252.60"]
+
+
+def test_projects_of_two_kinds_of_funding_counted_apart(ask) -> None:
+    """克州生态环境局 2024 (corpus 004) 说明十二（四）: 当年财政拨款项目5个136.20万元，非财政拨款项目2个260.00万元."""
+    reply = ask("克州生态环境局24年财政拨款项目和非财政拨款项目各有几个？各涉及多少钱？")
+    assert "财政拨款项目5个，合计136.20万元" in reply["text"] and "非财政拨款项目2个，合计260.00万元" in reply["text"]
+    assert len(reply["parts"]) == 1  # 各涉及多少钱 asks what the counts already show

@@ -197,11 +197,17 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         return _stated_only(ctx, budgets, [k for k in keys if k.startswith("word:")], note)
     text = "。".join(parts) + "。"
     if op.name == "difference" or "difference" in op.also:
-        d = _difference(ctx, rows)
-        if d is not None:
-            derived.append(d)
-            items.append(derived_item(d))
-            text += d.formula + "。"
+        by_key: dict[str, list[Row]] = {}
+        for r in rows:
+            by_key.setdefault(r.key, []).append(r)
+        # one figure of two departments (or years) at a time: 总预算和三公各多少？差多少 — each figure's gap
+        pairs = [pair for pair in by_key.values() if len(pair) == 2] if len(by_key) > 1 else [rows]
+        for pair in pairs:
+            d = _difference(ctx, pair)
+            if d is not None:
+                derived.append(d)
+                items.append(derived_item(d))
+                text += (f"{_label(ctx, pair[0].key)}：" if len(pairs) > 1 else "") + d.formula + "。"
     if (op.name == "sum" or "sum" in op.also) and len(rows) > 1 and not frame.derived_only:
         budgets_seen = {(r.department, r.year) for r in rows}
         keys_seen = {r.key for r in rows}
