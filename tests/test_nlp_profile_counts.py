@@ -181,8 +181,9 @@ def test_one_subject_statement_against_its_table_row(ask):
     (基本支出6,964,796元、项目支出2,620,000元)."""
     r = ask("普陀社会福利院24年预算说明里社会福利事业单位这一项，跟表里的财政拨款数一致吗？")
     got = figures(r)
-    # the statement's row is named as the 说明 prints its subject
-    assert got["社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）（2081005）"] == "738.66"
+    assert got["社会福利事业单位（2081005）"] == "738.66"
+    stated = next(a for a in r["answers"] if a["label"] == "社会福利事业单位（2081005）")
+    assert stated["stated_as"] == "社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）"  # as the 说明 prints it
     assert got["社会福利事业单位（2081005）表中合计"] == "958.48"
     assert got["社会福利事业单位（2081005）表中基本支出"] == "696.48"
     assert "对不上" in r["text"]

@@ -129,10 +129,10 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     printed = "、".join(f"{word}{money(columns[k])}万元" for k, word in _COLUMNS.items()
                                        if k in columns)
                     # as the graph's findings are: where (the subject), the printed figure, what the tables say
-                    said_as = name if name and name != label else label  # the statement's subject as printed
-                    items.append(Item(f"{said_as}（{code}）", money(current), WAN, b.department, b.year, c.source,
+                    items.append(Item(f"{label}（{code}）", money(current), WAN, b.department, b.year, c.source,
                                       {"printed": money(current), "expected": printed, "rule": "narrative_table",
-                                       "stated_in": "说明"}))
+                                       "stated_in": "说明",  # and the statement's subject as printed
+                                       "stated_as": name if name and name != label else None}))
                     for k, word in _COLUMNS.items():
                         if columns.get(k):
                             items.append(Item(f"{label}（{code}）表中{word}", money(columns[k]), WAN, b.department,

@@ -135,7 +135,8 @@ COLUMN_NAMES = {"label": "名称", "value": "数值", "unit": "单位", "departm
                 "weight": "权重", "level2": "二级指标", "number": "文号", "project": "所属项目", "printed": "印出数",
                 "expected": "应为", "formula": "算式", "person": "负责人", "responsible_unit": "承担单位",
                 "funding": "资金来源", "also_called": "又称", "description": "资金用途", "metric": "口径",
-                "of": "占比的基数", "text": "内容", "projects": "项目", "period": "执行时间"}
+                "of": "占比的基数", "text": "内容", "projects": "项目", "period": "执行时间",
+                "where": "位置", "figure": "所涉数字", "against": "对照", "stated_in": "出自", "stated_as": "说明原文"}
 HIDDEN_COLUMNS = ("iri", "rule", "label_amount")
 KIND_NAMES = {"department": "部门", "unit": "单位", "place": "地区", "project": "项目", "functional_subject": "功能分类科目",
               "economic_subject": "经济分类科目", "policy": "政策文件", "person": "人员", "division": "内设机构",
