@@ -162,7 +162,8 @@ SHAPES: dict[str, Shape] = {
     "findings": Shape("{doc} bkg:hasFinding ?x .",
                       "?x bkg:where ?where . OPTIONAL { ?x bkg:rule ?rule }\n"
                       "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }\n"
-                      "  OPTIONAL { ?x bkg:expectedPercent ?expected } OPTIONAL { ?x bkg:printedPercent ?printed }",
+                      "  OPTIONAL { ?x bkg:expectedPercent ?expected } OPTIONAL { ?x bkg:printedPercent ?printed }\n"
+                      "  OPTIONAL { ?x bkg:expectedYear ?expected } OPTIONAL { ?x bkg:printedYear ?printed }",
                       ("?x", "?rule", "?where", "?expected", "?printed"), order="ORDER BY ?x"),
     "changes": Shape("{doc} bkg:statesChange ?x .",
                      "?x bkg:changeSubject ?subject ; bkg:direction ?direction .\n"

@@ -150,3 +150,10 @@ def test_projects_of_two_kinds_of_funding_counted_apart(ask) -> None:
     reply = ask("克州生态环境局24年财政拨款项目和非财政拨款项目各有几个？各涉及多少钱？")
     assert "财政拨款项目5个，合计136.20万元" in reply["text"] and "非财政拨款项目2个，合计260.00万元" in reply["text"]
     assert len(reply["parts"]) == 1  # 各涉及多少钱 asks what the counts already show
+
+
+def test_a_statement_compared_with_the_wrong_year(ask) -> None:
+    """上海市普陀区司法局 2026 编制说明 (p.8): 财政拨款收入…比2026年预算增加793.14万元 — a 2026 budget compares
+    with 2025; the finding is in the graph with its years."""
+    reply = ask("普陀司法局26年预算说明里“比上年增加793.14万元”那句，比较的年份写对了吗？")
+    assert "财政拨款收入 比较年度：印2026年，应为2025年" in reply["text"]

@@ -810,12 +810,14 @@ def _findings(ctx: _Context, flow_checks: list[Check]) -> None:
         # money identities, and the narrative's percentages that are materially wrong (a share of 三公
         # figured on another total): a rounding difference, a completeness note or a count (``unit``
         # set otherwise) stays the audit's (``budgetkg audit``)
-        if check.ok or (check.unit and not _material_percent(check)):
+        if check.ok or (check.unit and not _material_percent(check) and check.rule not in YEAR_RULES):
             continue
         _finding(ctx, iris.inside(ctx.doc, "finding", str(i)), check)
 
 
 PERCENT_RULES = ("share_percent", "change_percent", "completion_rate")
+# a statement compared with the wrong year (比2026年预算增加 in a 2026 budget): a finding, its years as printed
+YEAR_RULES = ("baseline_year",)
 
 
 def _material_percent(check: Check) -> bool:
@@ -829,6 +831,12 @@ def _finding(ctx: _Context, node: URIRef, c: Check) -> None:
     ctx.text(node, BKG.rule, c.rule)
     ctx.text(node, BKG.where, c.where)
     ctx.text(node, RDFS.label, c.where)
+    if c.rule in YEAR_RULES:
+        for prop, value in ((BKG.expectedYear, c.expected), (BKG.printedYear, c.printed)):
+            if value is not None:
+                ctx.add(node, prop, Literal(int(value), datatype=XSD.integer))
+        _location(ctx, node, c.provenance)
+        return
     if c.unit == "%":
         for prop, value in ((BKG.expectedPercent, c.expected), (BKG.printedPercent, c.printed)):
             if value is not None:

@@ -465,6 +465,10 @@ def findings(frame: Frame, ctx: Context) -> Result:
         percents = [r for r in rows if r.key in _PERCENT_RULES]
         if percents:
             return _list_findings(percents, frame, ctx, budgets, note)
+    if re.search(r"年份|年度|哪一?年|基期", frame.clause):  # 比较的年份写对了吗: the statements compared with the wrong year
+        years = [r for r in rows if r.key == "baseline_year"]
+        if years:
+            return _list_findings(years, frame, ctx, budgets, note)
     against = _against_named_table(rows, frame.clause)
     if against:  # 项目支出的文字说明和项目支出表能对上吗: the narrative's figures found to differ from that table
         return _list_findings(against, frame, ctx, budgets, note)
@@ -506,6 +510,8 @@ def findings(frame: Frame, ctx: Context) -> Result:
 
 # Rules whose figures are percentages (the narrative's 占比, 增减幅度, 完成率), not money.
 _PERCENT_RULES = {"share_percent", "change_percent", "completion_rate"}
+# Rules whose figures are years (a statement compared with the wrong year).
+_YEAR_RULES = {"baseline_year"}
 
 
 def _gap(printed, expected) -> Decimal | None:
@@ -555,6 +561,12 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         else:
             label = f0.label
         printed, expected = f0.attrs.get("printed"), f0.attrs.get("expected")
+        if f0.key in _YEAR_RULES:  # 比较年度: 印2026年，应为2025年
+            items.append(Item(label, f"{printed}年", None, f0.department, f0.year, f0.source,
+                              {"printed": f"{printed}年", "expected": f"{expected}年", "rule": f0.key,
+                               "where": f0.label}))
+            parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）")
+            continue
         unit = "%" if f0.key in _PERCENT_RULES else WAN
         items.append(Item(label, money(printed) if printed is not None else None, unit if printed is not None else None,
                           f0.department, f0.year, f0.source,
