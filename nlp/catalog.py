@@ -119,6 +119,11 @@ class Catalog:
 _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}(?:年度?)?")
 
 
+# The economic classes people name by one word (工资、商品服务、资本性支出各多少): by the class's code, which
+# every province prints alike.
+SPOKEN_CLASSES: dict[str, tuple[str, ...]] = {"301": ("工资",)}
+
+
 def _spoken_subject(label: str) -> str | None:
     """A subject as people say it: without its 支出 ending and the 和 inside (商品和服务支出 → 商品服务,
     工资福利支出 → 工资福利), where that leaves a name of its own (four characters at least, not 其他…)."""
@@ -174,7 +179,8 @@ def catalog_from_graph(graph) -> Catalog:
             labels.append(r["label"])
     for iri, (kind, code, labels) in subj.items():
         labels.sort(key=lambda x: (len(x), x))
-        spoken = [form for form in dict.fromkeys(_spoken_subject(label) for label in labels)
+        spoken = [form for form in dict.fromkeys([_spoken_subject(label) for label in labels] +
+                                                 list(SPOKEN_CLASSES.get(code, ())))
                   if form and form not in labels]
         entities.append(Entity(kind, iri, labels[0], tuple(labels[1:] + spoken), None, None, code))
     for r in rows["policies"]:

@@ -51,6 +51,7 @@ WEIGHTS: dict[str, float] = {
     "projects|item_measure_alone": -2.0,
     "projects|policy_and_projects": 1.5,
     "projects|projects_citing_policy": 6.0,
+    "subjects|breakdown_by_classification": 4.0,
     "projects|ent:subject_and_project_word": 0.5,
     "projects|rank_of_project_expenditure": 4.0,
     "projects|economic_subject_items": -3.0,
@@ -167,6 +168,9 @@ def atoms(ev) -> dict[str, float]:
     if ev.policies and project_word:
         a["policy_and_projects"] = 1
     asks_projects = any(c.weight >= 3.0 for c in cues.of("focus", "projects"))  # 哪些项目, 几个项目
+    if re.search(r"按(?:支出)?(?:功能|经济)(?:分类|科目)|按[类款](?!型)|分(?:功能|经济)分类", ev.text) and \
+            re.search(r"各|分别|哪些|哪几|多少", ev.text) and not ev.projects:
+        a["breakdown_by_classification"] = 1  # 一般公共预算当年拨款按功能分类各类多少: the rows of that scope
     if ev.policies and asks_projects:
         a["projects_citing_policy"] = 1  # 哪些专项的立项依据引用了《X》: the projects, filtered by the document named
     if ev.subjects and asks_projects and any(s.kind == "functional_subject" for s in ev.subjects):

@@ -157,3 +157,20 @@ def test_a_statement_compared_with_the_wrong_year(ask) -> None:
     with 2025; the finding is in the graph with its years."""
     reply = ask("普陀司法局26年预算说明里“比上年增加793.14万元”那句，比较的年份写对了吗？")
     assert "财政拨款收入 比较年度：印2026年，应为2025年" in reply["text"]
+
+
+def test_one_kind_of_funds_by_functional_class(ask_national) -> None:
+    """国家信访局 2026 一般公共预算支出表: 201 一般公共服务支出 13,144.37, 205 教育支出 118.01, 208 社会保障和就业
+    支出 2,156.86, 221 住房保障支出 1,055.58 (16,474.82 in all)."""
+    reply = ask_national("国家信访局26年一般公共预算当年拨款按功能分类各类多少？")
+    assert [(a["label"], a["value"]) for a in reply["answers"] if a.get("code")] == [
+        ("一般公共服务支出", "13144.37"), ("教育支出", "118.01"), ("社会保障和就业支出", "2156.86"),
+        ("住房保障支出", "1055.58")]
+
+
+def test_economic_classes_named_one_by_one_are_each_own_figure(ask_national) -> None:
+    """西安市审计局汇总 2026 表8: 301 工资福利支出 2,981.28 (工资 as people say it), 302 305.54, 303 57.60,
+    310 10.00 — each class's figure, not its 款 rows."""
+    reply = ask_national("西安审计局今年钱按经济分类看，工资、商品服务、对个人家庭补助、资本性支出各多少？")
+    got = {a["code"]: a["value"] for a in reply["answers"] if a.get("code")}
+    assert got == {"301": "2981.28", "302": "305.54", "303": "57.60", "310": "10.00"}

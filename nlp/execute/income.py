@@ -197,6 +197,9 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
         derived.append(total)
         items.append(derived_item(total, funding=word))
     op = frame.operation
+    if within is None and classes and re.search(r"各类|按类|类级|哪几类|哪些类|(?:功能|经济)分类各", frame.clause):
+        # 按功能分类各类多少: the 类 rows (the source's money in each class), not its most specific rows
+        rows = [(r, v, d) for r, v, d in found if len(r.key) == 3]
     listed = rows
     if op.name in ("rank", "sort"):  # 项级科目里排前三的: the largest rows, in order
         ranked = sorted(rows, key=lambda x: x[1], reverse=op.descending)
