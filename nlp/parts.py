@@ -27,7 +27,8 @@ _THAT_YEAR = re.compile(r"当年|同年|该年|那年|那一年")
 # A piece of a question that asks something (a question word, an imperative, an operation).
 _ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|列出|比较|对比|"
                    r"介绍|列举|查询|统计|计算|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
-                   r"差|涨|降|增|减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥|多大|占了|占到|大头")
+                   r"差|涨|降|增|减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥|多大|占了|占到|大头|"
+                   r"([\u4e00-\u9fff])不\1")  # 买不买, 够不够: a question of its own
 
 # A piece that only sets the scope of what follows (信访综合保障经费的绩效指标里，…; 这些项目中，…):
 # a place word ends it and no question word is in it, so 指标 in it asks nothing yet.
@@ -487,6 +488,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if frame.measures_guessed and prev.focus in ("assets", "staff") and not (ev.departments or ev.years):
             if prev.focus == "assets" and not re.search(PLANNED_WORDS, frame.clause):  # …特种用车多少，占比多少
                 prev.clause = f"{prev.clause}；{frame.clause}"
+            elif prev.focus == "assets" and not re.search(PLANNED_WORDS, prev.clause):
+                # 有几辆车、多少台设备？今年买不买: the purchases planned of the same kinds, a part of its own
+                frame.focus, frame.clause = "assets", f"{prev.clause}；{frame.clause}"
+                frame.operation = Operation("list")
+                out.append(frame)
             continue  # 啥类型的 / 哪家车多 after the vehicles: the previous part already shows it
         if _only_names(frame, ev) and prev.focus == "figures" and prev.measures and f.years and prev.filters.years \
                 and f.years != prev.filters.years and re.search(_AGAINST_YEAR, frame.clause):

@@ -174,3 +174,12 @@ def test_economic_classes_named_one_by_one_are_each_own_figure(ask_national) -> 
     reply = ask_national("西安审计局今年钱按经济分类看，工资、商品服务、对个人家庭补助、资本性支出各多少？")
     got = {a["code"]: a["value"] for a in reply["answers"] if a.get("code")}
     assert got == {"301": "2981.28", "302": "305.54", "303": "57.60", "310": "10.00"}
+
+
+def test_held_then_planned_assets(ask_national) -> None:
+    """西安市审计局汇总 2026 说明十一 (p.18): 车辆4辆、单价20万元以上设备14台（套）; 当年购置车辆0辆、设备0台（套）.
+    买不买 asks a question of its own: the purchases planned of the kinds just asked."""
+    reply = ask_national("西安审计局手里有几辆车、多少台20万以上的设备？今年买不买？")
+    assert len(reply["parts"]) == 2
+    assert "车辆共4辆" in reply["parts"][0]["text"] and "14台（套）" in reply["parts"][0]["text"]
+    assert "计划购置车辆共0辆" in reply["parts"][1]["text"]
