@@ -201,7 +201,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         for r in rows:
             by_key.setdefault(r.key, []).append(r)
         # one figure of two departments (or years) at a time: 总预算和三公各多少？差多少 — each figure's gap
-        pairs = [pair for pair in by_key.values() if len(pair) == 2] if len(by_key) > 1 else [rows]
+        pairs = [pair for pair in by_key.values() if len(pair) == 2] \
+            if len(by_key) > 1 and any(len(pair) == 2 for pair in by_key.values()) else [rows]
         for pair in pairs:
             d = _difference(ctx, pair)
             if d is not None:

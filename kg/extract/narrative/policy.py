@@ -189,7 +189,19 @@ def find_policy_documents(raw: str, provenance: Provenance | None = None) -> lis
         if ti not in used_titles:
             docs.append((title.start, PolicyDocument(title.text, None, provenance)))
     docs.sort(key=lambda d: d[0])
-    return dedupe([PolicyDocument(_clean(d.title), _clean(d.number), d.provenance) for _, d in docs])
+    found = dedupe([PolicyDocument(_clean(d.title), _clean(d.number), d.provenance) for _, d in docs])
+    return [d for d in found if not _back_reference(d, found)]
+
+
+def _back_reference(doc: PolicyDocument, docs: list[PolicyDocument]) -> bool:
+    """《条例》 after 《信访工作条例》: a short form of a document cited in full, no document of its own."""
+    def words(title: str | None) -> str:
+        return (title or "").strip("《》")
+
+    short = words(doc.title)
+    return not doc.number and 0 < len(short) <= 4 and any(
+        other is not doc and len(words(other.title)) > len(short) and words(other.title).endswith(short)
+        for other in docs)
 
 
 def _bare(title: str | None) -> str:

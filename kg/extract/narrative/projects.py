@@ -81,10 +81,60 @@ def _split_fields(text: str) -> dict[str, str]:
     return out
 
 
+# A project's own section headed by its name (the central departments' 一级项目 sections):
+#   1.报全国人大审议的一级项目—信息化运行维护项目
+#   情况
+#   （1）项目概述 … （2）立项依据 … （6）年度预算安排 …
+_SECTION_RE = re.compile(r"^\d{1,2}[.．、][^—－–]{0,24}[—－–]+(?P<name>[^—－–]{2,40}?)(?:项目)?情况$")
+_SUB_RE = re.compile(r"^[（(]\d{1,2}[)）](?P<label>[\u4e00-\u9fff]{2,10})$")
+_NEXT_ITEM_RE = re.compile(r"^\d{1,2}[.．、]")
+
+
+def _section_blocks(lines: list[Line]) -> list[tuple[str, Line, dict[str, str]]]:
+    """(name, heading line, sub-heading label -> its text) of every project section headed by its
+    name and cut into numbered sub-headings, one of them its 立项依据."""
+    out = []
+    i = 0
+    while i < len(lines):
+        head = compact(lines[i].text)
+        following = compact(lines[i + 1].text) if i + 1 < len(lines) else ""
+        wrapped = len(following) <= 4 and not _SUB_RE.match(following)  # ``…项目`` + ``情况`` on the next line
+        m = _SECTION_RE.match(head) or (_SECTION_RE.match(head + following) if wrapped else None)
+        if not m:
+            i += 1
+            continue
+        j = i + (1 if _SECTION_RE.match(head) else 2)
+        subs: dict[str, list[str]] = {}
+        label = None
+        while j < len(lines):
+            text = compact(lines[j].text)
+            if _NEXT_ITEM_RE.match(text) or _HEADING_RE.match(text) or "绩效目标表" in text:
+                break
+            sub = _SUB_RE.match(text)
+            if sub:
+                label = sub.group("label")
+                subs.setdefault(label, [])
+            elif label is not None:
+                subs[label].append(text)
+            j += 1
+        if any(key in subs for key in FIELDS["basis"]):
+            out.append((m.group("name"), lines[i], {k: "".join(v) for k, v in subs.items()}))
+        i = max(j, i + 1)
+    return out
+
+
 def read_narrative_projects(lines: list[Line]) -> list[NarrativeProject]:
-    """Every 项目名称： block of the document, as printed."""
+    """Every 项目名称： block of the document, and every project section headed by its name, as printed."""
     chapters = chapter_labels(lines)
     out: list[NarrativeProject] = []
+    for name, line, subs in _section_blocks(lines):
+        basis = next((subs[k] for k in FIELDS["basis"] if k in subs), "")
+        budget = next((subs[k] for k in subs if "预算安排" in k), "")
+        m = AMOUNT_RE.search(budget)
+        out.append(NarrativeProject(
+            name=name, amount=money(m.group(1)) if m else None, unit=None, basis=basis, allocation="",
+            period=None, chapter=(chapters.get(line.lineno) or "").split("（")[0] or None, line=line,
+            text=basis, fields={"basis": basis}))
     for block in _blocks(lines):
         span = make_span(block)
         fields = _split_fields(span.text)
