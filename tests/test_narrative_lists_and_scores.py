@@ -61,3 +61,19 @@ def test_the_narratives_list_asked_against_its_total(ask_national) -> None:
     reply = ask_national("长春信访局情况说明里列的几个项目钱数，加起来对得上项目支出总额吗？")
     assert "印474.56，应为473.56，相差1.00万元" in reply["text"]
     assert "说明八 信访局临聘人员经费 vs 项目支出表：印15.56，应为16.56" in reply["text"]
+
+
+def test_a_project_section_headed_by_its_name(national) -> None:
+    """国家信访局 2026 (p.25–27): 1.报全国人大审议的一级项目—信息化运行维护项目情况, （2）立项依据: 《信访工作条例》
+    and 《关于着力推进信访工作法治化的意见》 (《条例》 later is the first one again, no document of its own)."""
+    record = national["central/国家信访局_2026部门预算.pdf"]
+    project = next(p for p in record.projects if p.name == "信息化运行维护")
+    assert project.amount == Decimal("2134.87")
+    assert [d.title for d in project.policy_documents] == ["《信访工作条例》", "《关于着力推进信访工作法治化的意见》"]
+
+
+def test_a_short_back_reference_is_no_document() -> None:
+    from kg.extract.narrative.policy import find_policy_documents
+
+    docs = find_policy_documents("贯彻落实《信访工作条例》……信访信息化工作作为落实《条例》的重要举措")
+    assert [d.title for d in docs] == ["《信访工作条例》"]
