@@ -31,8 +31,9 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("current_year_income", r"本年收入|当年收入"),
     ("upper_level_transfer", r"(?:上级)?转移支付(?:收入)?"),
     ("general_public_budget", r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?"),
-    ("government_fund", r"政府性基金(?:预算)?(?:拨款)?(?:收入)?"),
-    ("state_capital", r"国有资本经营(?:预算)?(?:拨款)?(?:收入)?|国有资本"),
+    # 一般公共预算、基金、国资各多少: the fund and state-capital budgets said short, inside an enumeration
+    ("government_fund", r"政府性基金(?:预算)?(?:拨款)?(?:收入)?|(?<=[、和与及])基金(?=[、和与及]|各|分别)"),
+    ("state_capital", r"国有资本经营(?:预算)?(?:拨款)?(?:收入)?|国有资本|(?<=[、和与及])国资(?=[、和与及]|各|分别|收入)"),
     ("carryover_nonfiscal", r"非财政拨款结转(?:和?结余)?"),
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
     # a 决算's 财政拨款支出 against its budget (年初预算 / 决算 / 完成 named after it)

@@ -183,3 +183,11 @@ def test_held_then_planned_assets(ask_national) -> None:
     assert len(reply["parts"]) == 2
     assert "车辆共4辆" in reply["parts"][0]["text"] and "14台（套）" in reply["parts"][0]["text"]
     assert "计划购置车辆共0辆" in reply["parts"][1]["text"]
+
+
+def test_fund_budgets_said_short_in_an_enumeration(ask_national) -> None:
+    """无锡市交通运输局（本级）2026 公开01表: 一般公共预算 196,278.67, 政府性基金 143,999.00, 国有资本经营 32,640.00
+    of 984,760.87 — 基金 and 国资 as people say them."""
+    reply = ask_national("无锡交通局本级26年一般公共预算、基金、国资和其他收入各多少、各占几成？")
+    got = {a["label"]: a["value"] for a in reply["answers"]}
+    assert got["政府性基金预算拨款收入"] == "143999.00" and got["国有资本经营预算拨款收入"] == "32640.00"
