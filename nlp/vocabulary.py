@@ -82,9 +82,16 @@ class Vocabulary:
         return self.phases.get(key, key) + "数"
 
     def label(self, key: str) -> str:
-        """The Chinese label of a measure (its key where the ontology has none)."""
+        """The Chinese label of a measure (a project attribute's name, or a stated word, where the
+        ontology has no such measure; never an internal key on screen)."""
         m = self.measures.get(key)
-        return m.label if m else key
+        if m:
+            return m.label
+        from nlp.frames import PROJECT_ATTRIBUTE_NAMES
+
+        if key in PROJECT_ATTRIBUTE_NAMES:
+            return PROJECT_ATTRIBUTE_NAMES[key]
+        return key[len("word:"):] if key.startswith("word:") else key
 
     def unit(self, key: str) -> str:
         m = self.measures.get(key)
