@@ -191,3 +191,11 @@ def test_fund_budgets_said_short_in_an_enumeration(ask_national) -> None:
     reply = ask_national("无锡交通局本级26年一般公共预算、基金、国资和其他收入各多少、各占几成？")
     got = {a["label"]: a["value"] for a in reply["answers"]}
     assert got["政府性基金预算拨款收入"] == "143999.00" and got["国有资本经营预算拨款收入"] == "32640.00"
+
+
+def test_a_figure_checked_against_a_total_named_after_it(ask_national) -> None:
+    """上海市审计局 2026 (p.20): 编报绩效目标的项目共9个，涉及项目预算资金1887.00万元; 项目支出 2,070.30
+    (p.11) — 183.30 apart."""
+    reply = ask_national("上海市审计局26年有几个项目编了绩效目标？涉及多少钱？和项目支出总额对得上吗？")
+    assert [d["value"] for d in reply["derived"]] == ["183.30"]
+    assert "不一致" in reply["parts"][-1]["text"]

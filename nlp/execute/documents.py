@@ -448,6 +448,36 @@ def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
                     and re.match(r"说明", f.label or "")]
 
 
+# 和项目支出总额对得上吗: the figure the part before gave, checked against a total the question names.
+_AGAINST_NAMED = re.compile(r"^(?:和|与|跟|同)(?P<what>[^，。？?]{2,16}?)(?:能)?(?:对得上|对上|一致|相符|相等|一样)")
+
+
+def _against_previous_figure(frame: Frame, ctx: Context, budgets) -> Result:
+    """The last money figure of the previous part against the figure this part names."""
+    m = _AGAINST_NAMED.match(frame.clause or "")
+    previous = ctx.previous
+    if not m or previous is None or len(budgets) != 1:
+        return Result()
+    from nlp.cues import find_cues
+
+    key = next((c.value for c in find_cues(m.group("what")) if c.kind == "measure" and c.value in ctx.vocab.measures),
+               None)
+    said = next((i for i in reversed(previous.items) if i.unit == WAN and i.value and not i.extra.get("formula")), None)
+    if key is None or said is None:
+        return Result()
+    rows = [r for r in ctx.rows("figures", budgets, Constraints(items=[key])) if r.amount is not None]
+    if not rows:
+        return Result()
+    row, value = rows[0], Decimal(said.value)
+    label = ctx.vocab.label(key)
+    d = D.difference(D.Input(said.label, value, WAN, said.department, said.year, said.source),
+                     figure_input(row, label))
+    agrees = value == row.amount
+    text = (f"{said.label}{money(value)}万元与{who(row.department, row.year)}{label}{money(row.amount)}万元"
+            + ("一致，对得上。" if agrees else f"不一致，{d.formula}。"))
+    return Result([item_of(row, label), derived_item(d)], text, [d], [row])
+
+
 @executor("findings")
 def findings(frame: Frame, ctx: Context) -> Result:
     """Failed checks of the budgets (or a named project's own arithmetic), one item per figure."""
@@ -457,6 +487,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     budgets, note = ctx.scope(frame)
     if not budgets:
         return Result()
+    against_previous = _against_previous_figure(frame, ctx, budgets)
+    if against_previous.items:
+        return against_previous
     two_tables = _three_public_against_subjects(frame, ctx, budgets)
     if two_tables.items:
         return two_tables
