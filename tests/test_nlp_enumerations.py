@@ -199,3 +199,12 @@ def test_a_figure_checked_against_a_total_named_after_it(ask_national) -> None:
     reply = ask_national("上海市审计局26年有几个项目编了绩效目标？涉及多少钱？和项目支出总额对得上吗？")
     assert [d["value"] for d in reply["derived"]] == ["183.30"]
     assert "不一致" in reply["parts"][-1]["text"]
+
+
+def test_a_class_total_asked_is_its_own_figure(ask) -> None:
+    """上海市普陀区司法局 2026 基本支出经济分类表 (p.19, 元): 302 商品和服务支出 2,141,724.44 元 (214.17万元); its
+    rows are listed only where they are asked (排前三的明细: 30299 69.94, 30239 49.53, 30228 26.60)."""
+    reply = ask("普陀区司法局26年基本支出里的商品和服务支出总共多少万元？排前三的明细是哪些？")
+    first, second = reply["parts"]
+    assert [(a["label"], a["value"]) for a in first["answers"]] == [("商品和服务支出", "214.17")]
+    assert "1. 30299 其他商品和服务支出69.94万元" in second["text"]

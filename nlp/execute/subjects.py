@@ -281,9 +281,13 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 children = [r for r in children if f.bound.admits(r.amount)]
             if any(p.code and p.code != code and p.code.startswith(code) for p in parents):
                 children = []  # 工资福利支出里基本工资、奖金各多少: its named rows answer, not all its rows
-            if top is not None and len({p.code for p in parents}) >= 2 and re.search(r"各|分别", frame.clause) \
+            printed = {p.code for p in parents if any(r.key == p.code for r in mine)}  # named rows this budget prints
+            if top is not None and len(printed) >= 2 and re.search(r"各|分别", frame.clause) \
                     and not re.search(PARTS_OF, frame.clause):
                 children = []  # 工资、商品服务、资本性支出各多少: each class's own figure, not its make-up
+            if top is not None and op.name == "sum" and len(printed) == 1 \
+                    and not re.search(PARTS_OF, frame.clause):
+                children = []  # 商品和服务支出总共多少: the class's own printed total, not its rows added up
             if top is not None and own_figure and len(children) > 1:
                 # 节能环保支出多少，占比多少: the class's own figure, not its make-up (a class that is
                 # all one row still says which row that is)
