@@ -197,7 +197,8 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
         derived.append(total)
         items.append(derived_item(total, funding=word))
     op = frame.operation
-    if within is None and classes and re.search(r"各类|按类|类级|哪几类|哪些类|(?:功能|经济)分类各", frame.clause):
+    if within is None and classes and re.search(r"(?:功能|经济)分类", frame.clause) and \
+            re.search(r"各类|按类|类级|哪几类|哪些类|分类各", frame.clause):
         # 按功能分类各类多少: the 类 rows (the source's money in each class), not its most specific rows
         rows = [(r, v, d) for r, v, d in found if len(r.key) == 3]
     listed = rows
