@@ -271,6 +271,9 @@ class Project:
     functional_code: str | None = None
     funding_source: str | None = None
     responsible_unit: str | None = None
+    # the 主管部门 a project's performance sheet names (福州 绩效目标表, 国家信访局 主管部门及代码): the
+    # department answerable for it, beside the 实施单位 that carries it out
+    supervising_department: str | None = None
     responsible_person: str | None = None
     policy_documents: list[PolicyDocument] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)

@@ -54,7 +54,7 @@ def project_json(p: Project) -> dict:
         "policy_documents": [policy_json(d) for d in p.policy_documents],
         "indicators": [indicator_json(i) for i in p.indicators],
     }
-    for extra in ("description", "execution_period", "project_code"):
+    for extra in ("description", "execution_period", "project_code", "supervising_department"):
         if getattr(p, extra):
             out[extra] = getattr(p, extra)
     for figure in ("initial_budget", "executed"):
