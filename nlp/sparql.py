@@ -65,14 +65,17 @@ SHAPES: dict[str, Shape] = {
                     "  OPTIONAL { ?s skos:prefLabel ?name } OPTIONAL { ?x rdfs:label ?printed }\n"
                     "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)",
                     ("?code", "?name", "?printed", "?source", "?amount", "?phase"), order="ORDER BY ?code"),
-    # the income table by unit: one cell per budget unit × source (bkg:unitIncomeStructure); ?own
-    # where the unit is the department itself (its 本级 row)
+    # the tables by unit: one cell per budget unit × source (bkg:unitIncomeStructure), and per unit
+    # × funds × kind of spending (bkg:unitExpenditureStructure: ?kind bound); ?own where the unit is
+    # the department itself (its 本级 row)
     "units": Shape("?x bkg:document {doc} .",
                    "?x bkg:incomeSource ?src ; bkg:budgetUnit ?u ; bkg:amount ?amount .\n" + PHASE + "\n"
                    "  ?u rdfs:label ?unitName . OPTIONAL { ?x rdfs:label ?printed }\n"
+                   "  OPTIONAL { ?x bkg:expenditureKind ?k }\n"
                    "  BIND(EXISTS { {doc} bkg:department ?u } AS ?own)\n"
-                   "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)",
-                   ("?u", "?unitName", "?printed", "?own", "?source", "?amount", "?phase"), order="ORDER BY ?u"),
+                   "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)\n"
+                   "  BIND(IF(BOUND(?k), REPLACE(STR(?k), \"^.*/\", \"\"), \"\") AS ?kind)",
+                   ("?u", "?unitName", "?printed", "?own", "?source", "?kind", "?amount", "?phase"), order="ORDER BY ?u"),
     # the functional rows of the tables that cover one kind of funds (一般公共预算支出表, 政府性基金
     # 预算支出表): their data set carries the scope
     "scoped": Shape("?x bkg:document {doc} .",
@@ -190,7 +193,7 @@ class Constraints:
     """What the filters of a frame compile to, per focus (all optional)."""
 
     items: list[str] = field(default_factory=list)  # measure keys of bkg:BudgetItem
-    scheme: str | None = None  # functional | economic
+    scheme: str | None = None  # functional | economic | government_economic (政府预算支出经济分类, 5xx)
     code_prefix: str | None = None
     code_length: int | None = None
     columns: list[str] = field(default_factory=list)
@@ -282,7 +285,8 @@ def build(focus: str, docs: list[str], c: Constraints | None = None, graph_docum
     ``MANY_DOCUMENTS``)."""
     c = c or Constraints()
     shape = SHAPES[focus]
-    scheme = {"functional": "bkg:FunctionalSubject", "economic": "bkg:EconomicSubject"}.get(c.scheme or "functional")
+    scheme = {"functional": "bkg:FunctionalSubject", "economic": "bkg:EconomicSubject",
+              "government_economic": "bkg:GovernmentEconomicSubject"}.get(c.scheme or "functional")
     select = ("?doc",) + shape.select + (LOCATION_VARS if shape.located else ())
     body = shape.body.replace("{scheme}", scheme)
     if focus == "figures" and len(c.items) == 1:  # one figure: its item bound in the pattern itself
