@@ -1,5 +1,7 @@
 """The budget units inside one department: the rows of its income table printed by unit
-(收入总体情况表 / 收入预算总表 with a 单位名称 column, ``bkg:unitIncomeStructure``).
+(收入总体情况表 / 收入预算总表 with a 单位名称 column, ``bkg:unitIncomeStructure``) and of its
+expenditure table printed by unit (西安 表3 部门综合预算支出总表, ``bkg:unitExpenditureStructure``:
+a spending figure — 支出总计, 基本支出, 项目支出 — is read from it where the budget prints one).
 
 A question about a department's figure that names its units — as people say them: 北郊监狱 for
 杭州市北郊监狱, 局本级 for the department's own row, 四个监狱 / 两个下属中心 for the units whose names
@@ -95,7 +97,9 @@ def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], 
 
 def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
     """Each unit's figure ``key`` of the frame's department and year (the sum of the columns that
-    make it up, where the unit prints one of them), and the table's name for the text."""
+    make it up, where the unit prints one of them), and the table's name for the text: a spending
+    figure from the expenditure table by unit where the budget prints one (its column of that kind,
+    all funds), else from the income table by unit."""
     budgets, _ = ctx.scope(frame)
     if not budgets:
         return [], ""
