@@ -124,6 +124,9 @@ class Filters:
     # the department's figure asked of its budget units (四个监狱谁最多, 局本级和两个下属中心各占多少):
     # answered from its income table by unit (``nlp.execute.units``)
     by_unit: bool = False
+    # a budget unit the question names by its full name (a row of the department's tables by unit):
+    # its figure is its row's, never the department's
+    budget_unit: Ref | None = None
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),

@@ -269,6 +269,7 @@ class Pipeline:
             parents = self.budget_unit_departments(units[0].iri)
             if len(parents) == 1 and (not f.departments or f.departments[0].iri == parents[0].iri):
                 f.departments, f.by_unit, frame.open_department = parents, True, False
+                f.budget_unit = Ref("unit", units[0].iri, units[0].name)
                 units = [u for u in units if self.budget_unit_departments(u.iri) != parents]
                 if frame.focus == "subjects":
                     frame.focus = "figures"

@@ -141,6 +141,13 @@ def test_questions_reach_the_units_spending(ask_national):
     assert "183.93" in one  # 1,839,311.66 元 (p.20 line 293)
 
 
+def test_a_figure_the_unit_row_does_not_print(ask_national):
+    # 表3 by unit splits by funds only: the unit's 项目支出 is not printed, and the department's
+    # (p.3 line 35: 专项业务经费支出 1,620.98) never stands in for it
+    text = ask_national("西安安全生产宣传教育中心2019年项目支出多少？")["text"]
+    assert "没有列出西安市安全生产宣传教育中心的项目支出" in text and "1620.98" not in text
+
+
 def test_questions_reach_the_government_classification(ask_national):
     # p.22 line 261: 机关工资福利支出 29,812,828.40 元 = 2981.28 万元; 502: 11,545,891.18 元 = 1154.59 万元
     reply = ask_national("西安市审计局2026年机关工资福利支出多少？")

@@ -144,6 +144,18 @@ def _printed_order(source: str | None) -> tuple[int, int]:
     return (int(page.group(1)) if page else 0, int(line.group(1)) if line else 0)
 
 
+def unit_figure_missing(frame: Frame, ctx: Context, label: str) -> Result:
+    """A unit named by its full name whose row in the department's tables by unit prints no figure
+    ``label`` (西安's 支出总表 by unit splits by funds, not 基本/项目): said so, with the tables by
+    unit the document prints — the department's own figure never stands in for the unit's."""
+    unit = frame.filters.budget_unit.name if frame.filters.budget_unit else "该单位"
+    dept = frame.filters.departments[0].name if frame.filters.departments else ""
+    text = (f"{dept}按单位列示的收支表没有列出{unit}的{label}，不能用部门的数字代替；"
+            f"可以问{unit}的收入总计或支出总计。")
+    _, note = ctx.scope(frame)
+    return Result([], with_note(text, note), [], [])
+
+
 def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = False) -> Result | None:
     """The frame's figure for the units the clause names (``select``), with the operation asked:
     ranked (谁最多, 按多少排), shares of the department's figure (各占多少, every answer of
