@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
-from kg.extract.model import Record, SubjectIncome, UnitIncome
+from kg.extract.model import Provenance, Record, SubjectIncome, UnitIncome
 from kg.extract.tables import register
 from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.contracts import ClassificationData, SummaryData
-from kg.extract.tables.rows import read_rows
+from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import compact_name
 from kg.names.department import canonical_key
 
@@ -144,10 +146,14 @@ def is_unit_header(line) -> bool:
 def unit_income(rows, table, record: Record) -> list[UnitIncome]:
     """Every unit row of an income table by unit as a ``UnitIncome`` in the record's unit."""
     return [UnitIncome(name=name, own=own, sources=sources, provenance=prov)
-            for name, own, sources, prov in unit_rows(rows, table, record, lambda row: sources_of_row(row, table, record))]
+            for name, own, sources, prov in unit_rows(rows, table, record, partial(sources_of_row, table=table, record=record))]
 
 
-def unit_rows(rows, table, record: Record, figures) -> list[tuple]:
+# one unit row of a table by unit: (name, own, the figures read of it, provenance)
+UnitRow = tuple[str, bool, dict[str, Decimal], Provenance]
+
+
+def unit_rows(rows: list[Row], table, record: Record, figures: Callable[[Row], dict[str, Decimal]]) -> list[UnitRow]:
     """(unit name, own, figures, provenance) of every unit row of a table by unit (income or
     expenditure), in the order printed; ``figures(row)`` is what the caller reads of a row (its
     sources, its kinds of spending).
@@ -162,7 +168,7 @@ def unit_rows(rows, table, record: Record, figures) -> list[tuple]:
     unit = printed_unit(table, record)
     own_key = canonical_key(record.department) if record.department else None
     candidates = [row for row in rows if not row.code and not row.is_total and row.values]
-    out: list[tuple] = []
+    out: list[UnitRow] = []
     for row in candidates:
         name = compact_name(row.name)
         if not name:
@@ -177,7 +183,7 @@ def unit_rows(rows, table, record: Record, figures) -> list[tuple]:
     return out if len(out) > 1 or (out and not out[0][1]) else []
 
 
-def sources_of_row(row, table, record: Record) -> dict:
+def sources_of_row(row: Row, table, record: Record) -> dict[str, Decimal]:
     """The row's printed source columns, by income source key, in the record's unit."""
     out = {}
     for column, value in row.values.items():

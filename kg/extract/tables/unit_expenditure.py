@@ -10,12 +10,14 @@ derived."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from functools import partial
 
 from kg.extract.model import Record, UnitExpenditure
 from kg.extract.tables.classification import FUNCTIONAL, in_record_unit
 from kg.extract.tables.columns import resolve
 from kg.extract.tables.income import INCOME, sources_of_row, by_unit, is_unit_header, unit_rows
-from kg.extract.tables.rows import read_rows
+from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import compact_name
 
 # the functional tables' columns -> the kinds of spending (``EXPENDITURE_KIND_KEYS``)
@@ -33,10 +35,7 @@ def read_unit_expenditure(table, record: Record) -> None:
     rows = read_rows(table.lines, coded=True)
     by_kind = _split_by_kind(table)
     resolve(rows, FUNCTIONAL if by_kind else INCOME, unit=table.unit or record.unit, year=record.year)
-    if by_kind:
-        read = lambda row: _kinds(row, table, record)  # noqa: E731 - one line, read per row
-    else:
-        read = lambda row: sources_of_row(row, table, record)  # noqa: E731
+    read = partial(_kinds if by_kind else sources_of_row, table=table, record=record)
     record.unit_expenditure = [
         UnitExpenditure(name=name, own=own, sources={} if by_kind else figures,
                         kinds=figures if by_kind else {}, provenance=prov)
@@ -48,7 +47,7 @@ def _split_by_kind(table) -> bool:
     return any(_KIND_HEADER_RE.search(compact_name(line.text)) for line in table.lines if is_unit_header(line))
 
 
-def _kinds(row, table, record: Record) -> dict:
+def _kinds(row: Row, table, record: Record) -> dict[str, Decimal]:
     """The row's printed kinds of spending, in the record's unit."""
     out = {}
     for column, value in row.values.items():
