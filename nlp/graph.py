@@ -263,6 +263,7 @@ class Graph:
                 p = out[r["x"]] = Row(r["name"], dec(r.get("amount")), WAN, b.department, b.year, source_of(r),
                                       r["x"], None, {"category": r.get("category"), "funding": [],
                                                      "unit": r.get("unit"), "person": r.get("person"),
+                                                     "supervisor": r.get("supervisor"),
                                                      "code": r.get("code"), "description": r.get("description"),
                                                      "period": r.get("period"), "aliases": [],
                                                      "initial_budget": dec(r.get("initial")),

@@ -91,6 +91,7 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?x bkg:category ?c . BIND(REPLACE(STR(?c), \"^.*/\", \"\") AS ?category) }\n"
                       "  OPTIONAL { ?x bkg:fundedBy ?f . BIND(REPLACE(STR(?f), \"^.*/\", \"\") AS ?funding) }\n"
                       "  OPTIONAL { ?x bkg:responsibleUnit/rdfs:label ?unit }\n"
+                      "  OPTIONAL { ?x bkg:supervisingDepartment/rdfs:label ?supervisor }\n"
                       "  OPTIONAL { ?x bkg:responsiblePerson ?person }\n"
                       "  OPTIONAL { ?x bkg:classifiedAs/skos:notation ?code }\n"
                       "  OPTIONAL { ?x bkg:description ?description }\n"
@@ -102,7 +103,7 @@ SHAPES: dict[str, Shape] = {
                       # the 其中 lines of its table (财政拨款 / 上年结转 / 其他资金)
                       "  OPTIONAL { ?x bkg:fundsPart ?fp . ?fp bkg:fundingSource ?fs ; bkg:amount ?fundsAmount .\n"
                       "             BIND(REPLACE(STR(?fs), \"^.*/\", \"\") AS ?fundsSource) }",
-                      ("?x", "?name", "?amount", "?category", "?funding", "?unit", "?person", "?code",
+                      ("?x", "?name", "?amount", "?category", "?funding", "?unit", "?supervisor", "?person", "?code",
                        "?description", "?period", "?alias", "?initial", "?executed", "?rate", "?score",
                        "?fundsSource", "?fundsAmount"), order="ORDER BY DESC(?amount)"),
     "indicators": Shape("?x bkg:document {doc} .",

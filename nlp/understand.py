@@ -135,7 +135,7 @@ def kind(frame: Frame) -> str:
     if focus == "definitions":
         return "definition"
     if focus == "projects":
-        if f.person is not None or {"unit", "person"} & set(frame.measures):
+        if f.person is not None or {"unit", "person", "supervisor"} & set(frame.measures):
             return "responsible"
         if "funding" in frame.measures:
             return "funding_source"

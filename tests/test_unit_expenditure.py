@@ -156,3 +156,12 @@ def test_questions_reach_the_government_classification(ask_national):
     assert "502 机关商品和服务支出1154.59" in listed and "301" not in listed
     # the departmental classification's own row stays its own (表8 301 工资福利支出)
     assert "301" in ask_national("西安市审计局2026年工资福利支出多少？")["text"]
+
+
+def test_questions_reach_the_supervising_department(ask_national):
+    # 福州市商务局 p.38 line 658: 房屋租金 — 主管部门 福州市商务局, 实施单位 福州市商务发展促进中心
+    reply = ask_national("福州市商务局2026年房屋租金项目的主管部门是哪个？")
+    assert "主管部门是福州市商务局" in reply["text"] and "福州市商务发展促进中心" in reply["text"]
+    # 杭州's 项目支出表 prints no 主管部门: said so, never another field in its place
+    none = ask_national("杭州市司法局北郊监狱日常保障运行项目的主管部门是谁？")["text"]
+    assert "文件未列明主管部门" in none
