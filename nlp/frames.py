@@ -28,7 +28,7 @@ OPERATION_NAMES = {"lookup": "查数", "list": "列出", "count": "计数", "sum
                    "change": "与上年比较", "completion": "求完成率", "per_capita": "求人均", "derive": "倒推上年数",
                    "yesno": "判断是否"}
 PROJECT_ATTRIBUTE_NAMES = {"amount": "金额", "funding": "资金来源", "category": "当年安排或上年结转",
-                           "unit": "承担单位", "person": "负责人", "description": "资金用途",
+                           "unit": "承担单位", "supervisor": "主管部门", "person": "负责人", "description": "资金用途",
                            "period": "执行时间", "initial_budget": "年初预算数", "executed": "全年执行数",
                            "execution_rate": "执行率", "score": "自评得分", "funds": "资金构成"}
 # what a 决算's 绩效自评表 prints of a project (asked of one, any of them shows them all)
@@ -124,6 +124,9 @@ class Filters:
     # the department's figure asked of its budget units (四个监狱谁最多, 局本级和两个下属中心各占多少):
     # answered from its income table by unit (``nlp.execute.units``)
     by_unit: bool = False
+    # a budget unit the question names by its full name (a row of the department's tables by unit):
+    # its figure is its row's, never the department's
+    budget_unit: Ref | None = None
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),

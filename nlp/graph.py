@@ -107,7 +107,7 @@ CATALOG = {
     # its code has no national concept at all (重庆's 3010303 年终一次性奖金, a subdivision of 30103)
     "subjects": """SELECT DISTINCT ?s ?code ?label ?type WHERE {
   ?s a ?type ; skos:notation ?code ; skos:prefLabel ?label .
-  FILTER(?type IN (bkg:FunctionalSubject, bkg:EconomicSubject))
+  FILTER(?type IN (bkg:FunctionalSubject, bkg:EconomicSubject, bkg:GovernmentEconomicSubject))
   FILTER(NOT EXISTS { ?s skos:inScheme <""" + LOCAL_SUBJECT_SCHEME + """> }
          || NOT EXISTS { ?n a ?type ; skos:notation ?code .
                          FILTER NOT EXISTS { ?n skos:inScheme <""" + LOCAL_SUBJECT_SCHEME + """> } }) }""",
@@ -221,18 +221,21 @@ class Graph:
         return list(out.values())
 
     def _units(self, q: Query, rows: list[dict]) -> list[Row]:
-        """Cells of the income table by unit: the unit's printed name as label, the source as key,
-        ``own`` where the unit is the department itself (its 本级 row)."""
+        """Cells of the tables by unit: the unit's printed name as label, the source as key,
+        ``own`` where the unit is the department itself (its 本级 row), ``kind`` the kind of
+        spending of a cell of the expenditure table by unit (empty for the income table's)."""
         out: dict[tuple, Row] = {}
         for r in rows:
             b = self._owner(q, r)
             if b is None:
                 continue
-            key = (b.iri, str(r["u"]), str(r["source"]), r.get("phase"))
+            kind = str(r.get("kind") or "")
+            key = (b.iri, str(r["u"]), str(r["source"]), kind, r.get("phase"))
             if key not in out:
                 own = str(r.get("own")).lower() in ("true", "1")
                 out[key] = Row(r.get("printed") or r.get("unitName") or "", dec(r["amount"]), WAN, b.department,
-                               b.year, source_of(r), str(r["u"]), str(r["source"]), {"own": own, **self._phase(b, r)})
+                               b.year, source_of(r), str(r["u"]), str(r["source"]),
+                               {"own": own, "kind": kind, **self._phase(b, r)})
         return list(out.values())
 
     def _scoped(self, q: Query, rows: list[dict]) -> list[Row]:
@@ -260,6 +263,7 @@ class Graph:
                 p = out[r["x"]] = Row(r["name"], dec(r.get("amount")), WAN, b.department, b.year, source_of(r),
                                       r["x"], None, {"category": r.get("category"), "funding": [],
                                                      "unit": r.get("unit"), "person": r.get("person"),
+                                                     "supervisor": r.get("supervisor"),
                                                      "code": r.get("code"), "description": r.get("description"),
                                                      "period": r.get("period"), "aliases": [],
                                                      "initial_budget": dec(r.get("initial")),

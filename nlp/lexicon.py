@@ -98,6 +98,8 @@ PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
              r"哪(?:个|家)单位(?:在)?(?:做|干|办|实施|执行|管|搞|花|用)|交给谁|由谁(?:来)?(?:做|干|办|实施|执行)|"
              r"谁(?:在|来)?(?:做|干|办|实施|执行)(?:的|呢)?[?？]?$"),
     ("person", r"负责人|谁负责|由谁负责|牵头人|联系人|负责(?!什么|人)"),
+    # the 主管部门 a project's performance sheet names (bkg:supervisingDepartment)
+    ("supervisor", r"主管部门|主管单位|归口(?:管理)?(?:部门|单位)|哪个部门主管|谁主管"),
     ("description", r"用途|用来做什么|做什么用|干什么|干嘛|干啥|主要内容|资金分配|分配情况|怎么花|怎么分|如何分配|"
                     r"具体怎么|用于哪些|用在哪|花在哪|包括哪些内容|明细(?=是|有|呢|$)"),
     ("period", r"执行时间|执行期|资金执行时间|什么时候执行"),
@@ -320,6 +322,9 @@ UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)
 # count or 下属/下面 before a kind of unit (四个监狱, 两个下属中心), where the figure falls among them
 # (分别落在哪几个单位), or any wording of ``UNITS_WITHIN``. Units named by their own names are found
 # against the units the graph holds, not here.
+# the government-budget economic classification named (政府预算支出经济分类 501 …, beside the
+# departmental 30x one): its rows, never the 30x rows of the same names
+GOVERNMENT_ECONOMIC = r"政府(?:预算)?(?:支出)?经济(?:分类|科目)|政府经济"
 UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四五六七八九十]|\d+)(?:个|所|座)(?:下属|直属|所属)?的?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|站|队)|(?:下属|下面|所属|直属|下辖)的?(?:各|[两二三四五六七八九十]个)?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪|哪(?:几|些)(?:个|家)?单位|" + UNITS_WITHIN)

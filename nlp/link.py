@@ -233,8 +233,10 @@ class Linker:
             found = [f for f in found if f in enumerated or not inside(f)]
             linked.mentions = [x for x in linked.mentions if not (inside(x) and x.kinds() & {"department", "unit"})]
         for f in found:  # the short form replaces a bare place inside it (江苏 in 江苏高院)
+            # and a unit's name the words of a subject or topic inside it (应急救援 in 应急救援中心)
+            inner = {"place"} | ({"functional_subject", "economic_subject", "topic"} if "unit" in f.kinds() else set())
             linked.mentions = [m for m in linked.mentions if not (f.start <= m.start and m.end <= f.end)
-                               or m.kinds() - {"place"}]
+                               or m.kinds() - inner]
         if found:
             linked.mentions = sorted(linked.mentions + found, key=lambda m: m.start)
         shared = self._place_shared(text, linked.mentions)

@@ -117,9 +117,14 @@ class Parser:
                              r"(?:基本支出|人员经费|公用经费|机关运行经费)(?:表)?(?:里|中|的|按)", ev.text)
         if economic and any(e.kind == "economic_subject" for e in subjects):
             subjects = [e for e in subjects if e.kind == "economic_subject"]  # 住房公积金 of 基本支出: 30113
+        subjects = government_or_departmental(subjects, ev.text)
         f.subjects = list(dict.fromkeys(_ref(e) for e in subjects))
         if f.subjects:
             f.scheme = "economic" if subjects[0].kind == "economic_subject" else "functional"
+            if f.scheme == "economic" and all(is_government_code(e.code) for e in subjects):
+                f.scheme = "government_economic"
+        elif re.search(L.GOVERNMENT_ECONOMIC, ev.text):
+            f.scheme = "government_economic"
         f.projects = [_ref(e) for e in ev.projects]
         named_subjects = {m.key for m in ev.mentions if m.kinds() & {"functional_subject", "economic_subject"}}
         topics_only = [m for m in ev.mentions if "topic" in m.kinds() and not (f.subjects and m.key in named_subjects)]
@@ -321,6 +326,24 @@ def _one_clear(ev: "Evidence") -> bool:
 
 def _near(cues: CueSet, c, kind: str, gap: int = 6) -> bool:
     return any(abs(o.start - c.end) <= gap or abs(c.start - o.end) <= gap for o in cues.of(kind))
+
+
+def is_government_code(code: str | None) -> bool:
+    """A code of the 政府预算支出经济分类 (501 … 599), not of the departmental one (30x)."""
+    return bool(code) and code.startswith("5")
+
+
+def government_or_departmental(subjects: list[Entity], text: str) -> list[Entity]:
+    """One name in both economic classifications (对个人和家庭的补助: 303 and 509) is the government
+    classification's where the question names it (政府预算支出经济分类, 政府经济分类), else the
+    departmental one's; a name only one of them has stays as linked."""
+    economic = [e for e in subjects if e.kind == "economic_subject"]
+    government = [e for e in economic if is_government_code(e.code)]
+    if not government or len(government) == len(economic):
+        return subjects
+    if re.search(L.GOVERNMENT_ECONOMIC, text):
+        return [e for e in subjects if e.kind != "economic_subject" or is_government_code(e.code)]
+    return [e for e in subjects if not is_government_code(e.code)]
 
 
 def _ref(e: Entity) -> Ref:

@@ -261,6 +261,19 @@ class Pipeline:
         # 实施单位是X的有哪些: of a set of projects, one unit named is a condition even where its word is
         # asked (several named with it, 各自承担什么项目, are answered by the units the projects print)
         condition = frame.focus == "projects" and not f.projects and len(units) == 1
+        if units and len(f.departments) <= 1 and (frame.focus == "figures" or (frame.focus == "subjects"
+                                                                                 and not f.subjects)):
+            # a budget unit of a department's tables by unit (西安市安全生产宣传教育中心支出多少; X和Y支出
+            # 各多少, read as subject rows for want of a subject): that department's figure for the
+            # unit, read from its row (``nlp.execute.units``)
+            parents = self.budget_unit_departments(units[0].iri)
+            if len(parents) == 1 and (not f.departments or f.departments[0].iri == parents[0].iri):
+                f.departments, f.by_unit, frame.open_department = parents, True, False
+                f.budget_unit = Ref("unit", units[0].iri, units[0].name)
+                units = [u for u in units if self.budget_unit_departments(u.iri) != parents]
+                if frame.focus == "subjects":
+                    frame.focus = "figures"
+                    frame.measures = frame.measures or ["expenditure_total" if "支出" in frame.clause else "income_total"]
         if units and frame.focus not in ("persons", "subordinates") and ("unit" not in frame.measures or condition):
             carrying = self.unit_departments(units[0].iri) if frame.focus in ("projects", "indicators") else []
             if carrying:  # the 实施单位 of projects: those projects, in the budgets that name them
@@ -281,6 +294,16 @@ class Pipeline:
         if ambiguous:
             frame.candidates = ambiguous
             frame.reply = "您问的是" + "、".join(ambiguous[:-1]) + f"还是{ambiguous[-1]}？请说明是哪一个单位。"
+
+    def budget_unit_departments(self, unit: str) -> list[Ref]:
+        """The departments whose tables by unit print ``unit`` (an IRI) as a row of its own
+        (``bkg:budgetUnit``: 收入/支出总表 by 单位名称)."""
+        rows = self.graph.run(PREFIXES + "SELECT DISTINCT ?dept WHERE { ?o bkg:budgetUnit "
+                              + iri(unit) + " ; bkg:department ?dept . }")
+        parents = {str(r["dept"]) for r in rows}
+        out = {b.department_iri: Ref("department", b.department_iri, b.department)
+               for b in self.graph.budgets() if b.department_iri in parents}
+        return list(out.values())
 
     def unit_departments(self, unit: str) -> list[Ref]:
         """The departments whose budgets name ``unit`` (an IRI) as a project's 实施单位 / 承担单位:

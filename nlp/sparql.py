@@ -65,14 +65,17 @@ SHAPES: dict[str, Shape] = {
                     "  OPTIONAL { ?s skos:prefLabel ?name } OPTIONAL { ?x rdfs:label ?printed }\n"
                     "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)",
                     ("?code", "?name", "?printed", "?source", "?amount", "?phase"), order="ORDER BY ?code"),
-    # the income table by unit: one cell per budget unit × source (bkg:unitIncomeStructure); ?own
-    # where the unit is the department itself (its 本级 row)
+    # the tables by unit: one cell per budget unit × source (bkg:unitIncomeStructure), and per unit
+    # × funds × kind of spending (bkg:unitExpenditureStructure: ?kind bound); ?own where the unit is
+    # the department itself (its 本级 row)
     "units": Shape("?x bkg:document {doc} .",
                    "?x bkg:incomeSource ?src ; bkg:budgetUnit ?u ; bkg:amount ?amount .\n" + PHASE + "\n"
                    "  ?u rdfs:label ?unitName . OPTIONAL { ?x rdfs:label ?printed }\n"
+                   "  OPTIONAL { ?x bkg:expenditureKind ?k }\n"
                    "  BIND(EXISTS { {doc} bkg:department ?u } AS ?own)\n"
-                   "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)",
-                   ("?u", "?unitName", "?printed", "?own", "?source", "?amount", "?phase"), order="ORDER BY ?u"),
+                   "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)\n"
+                   "  BIND(IF(BOUND(?k), REPLACE(STR(?k), \"^.*/\", \"\"), \"\") AS ?kind)",
+                   ("?u", "?unitName", "?printed", "?own", "?source", "?kind", "?amount", "?phase"), order="ORDER BY ?u"),
     # the functional rows of the tables that cover one kind of funds (一般公共预算支出表, 政府性基金
     # 预算支出表): their data set carries the scope
     "scoped": Shape("?x bkg:document {doc} .",
@@ -88,6 +91,7 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?x bkg:category ?c . BIND(REPLACE(STR(?c), \"^.*/\", \"\") AS ?category) }\n"
                       "  OPTIONAL { ?x bkg:fundedBy ?f . BIND(REPLACE(STR(?f), \"^.*/\", \"\") AS ?funding) }\n"
                       "  OPTIONAL { ?x bkg:responsibleUnit/rdfs:label ?unit }\n"
+                      "  OPTIONAL { ?x bkg:supervisingDepartment/rdfs:label ?supervisor }\n"
                       "  OPTIONAL { ?x bkg:responsiblePerson ?person }\n"
                       "  OPTIONAL { ?x bkg:classifiedAs/skos:notation ?code }\n"
                       "  OPTIONAL { ?x bkg:description ?description }\n"
@@ -99,7 +103,7 @@ SHAPES: dict[str, Shape] = {
                       # the 其中 lines of its table (财政拨款 / 上年结转 / 其他资金)
                       "  OPTIONAL { ?x bkg:fundsPart ?fp . ?fp bkg:fundingSource ?fs ; bkg:amount ?fundsAmount .\n"
                       "             BIND(REPLACE(STR(?fs), \"^.*/\", \"\") AS ?fundsSource) }",
-                      ("?x", "?name", "?amount", "?category", "?funding", "?unit", "?person", "?code",
+                      ("?x", "?name", "?amount", "?category", "?funding", "?unit", "?supervisor", "?person", "?code",
                        "?description", "?period", "?alias", "?initial", "?executed", "?rate", "?score",
                        "?fundsSource", "?fundsAmount"), order="ORDER BY DESC(?amount)"),
     "indicators": Shape("?x bkg:document {doc} .",
@@ -191,7 +195,7 @@ class Constraints:
     """What the filters of a frame compile to, per focus (all optional)."""
 
     items: list[str] = field(default_factory=list)  # measure keys of bkg:BudgetItem
-    scheme: str | None = None  # functional | economic
+    scheme: str | None = None  # functional | economic | government_economic (政府预算支出经济分类, 5xx)
     code_prefix: str | None = None
     code_length: int | None = None
     columns: list[str] = field(default_factory=list)
@@ -283,7 +287,8 @@ def build(focus: str, docs: list[str], c: Constraints | None = None, graph_docum
     ``MANY_DOCUMENTS``)."""
     c = c or Constraints()
     shape = SHAPES[focus]
-    scheme = {"functional": "bkg:FunctionalSubject", "economic": "bkg:EconomicSubject"}.get(c.scheme or "functional")
+    scheme = {"functional": "bkg:FunctionalSubject", "economic": "bkg:EconomicSubject",
+              "government_economic": "bkg:GovernmentEconomicSubject"}.get(c.scheme or "functional")
     select = ("?doc",) + shape.select + (LOCATION_VARS if shape.located else ())
     body = shape.body.replace("{scheme}", scheme)
     if focus == "figures" and len(c.items) == 1:  # one figure: its item bound in the pattern itself

@@ -66,7 +66,7 @@ def describe(frame: Frame, vocab: Vocabulary) -> str:
         what = "、".join(_measure_names(frame, vocab)) if frame.measures and frame.measures != ["amount"] else "金额"
         parts.append(f"查{head}的项目" + ("（" + "，".join(conds) + "）" if conds else "") + f"及其{what}")
     elif frame.focus == "subjects":
-        scheme = "经济分类" if f.scheme == "economic" else "功能分类"
+        scheme = {"economic": "经济分类", "government_economic": "政府预算支出经济分类"}.get(f.scheme or "", "功能分类")
         names = "、".join(dict.fromkeys(s.name for s in f.subjects))
         level = LEVELS.get(f.level or 0, "")
         col = "、".join(_measure_names(frame, vocab))
@@ -123,7 +123,7 @@ def kind(frame: Frame) -> str:
     if focus in ("staff", "assets", "divisions", "subordinates", "functions"):
         return "profile"
     if focus == "subjects":
-        return "economic_breakdown" if f.scheme == "economic" else "functional_breakdown"
+        return "economic_breakdown" if f.scheme in ("economic", "government_economic") else "functional_breakdown"
     if focus == "persons":
         return "responsible"
     if focus == "indicators":
@@ -135,7 +135,7 @@ def kind(frame: Frame) -> str:
     if focus == "definitions":
         return "definition"
     if focus == "projects":
-        if f.person is not None or {"unit", "person"} & set(frame.measures):
+        if f.person is not None or {"unit", "person", "supervisor"} & set(frame.measures):
             return "responsible"
         if "funding" in frame.measures:
             return "funding_source"

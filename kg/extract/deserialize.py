@@ -23,7 +23,7 @@ from typing import Any, Callable
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
-                              Provenance, Record, Staffing, SubjectIncome, UnitIncome, ThreePublic, Totals)
+                              Provenance, Record, Staffing, SubjectIncome, UnitExpenditure, UnitIncome, ThreePublic, Totals)
 
 
 def _money(value: Any) -> Decimal | None:
@@ -69,7 +69,7 @@ def _project(data: dict) -> Project:
         name=data["name"], aliases=list(data.get("aliases") or []), amount=_figure(data, "amount"),
         category=data.get("category"), functional_code=data.get("functional_code"),
         funding_source=data.get("funding_source"), responsible_unit=data.get("responsible_unit"),
-        responsible_person=data.get("responsible_person"),
+        responsible_person=data.get("responsible_person"), supervising_department=data.get("supervising_department"),
         policy_documents=[_policy(d) for d in data.get("policy_documents") or []],
         indicators=[_indicator(i) for i in data.get("indicators") or []],
         description=data.get("description"), execution_period=data.get("execution_period"),
@@ -105,6 +105,18 @@ def _unit_income(r: dict) -> UnitIncome:
                       sources={k: v for k, v in sources.items() if v is not None}, provenance=_prov(r.get("provenance")))
 
 
+def _unit_expenditure(r: dict) -> UnitExpenditure:
+    row = _unit_income(r)
+    kinds = {key: _money((r.get("exact_kinds") or {}).get(key, value)) for key, value in (r.get("kinds") or {}).items()}
+    return UnitExpenditure(name=row.name, own=row.own, sources=row.sources,
+                           kinds={k: v for k, v in kinds.items() if v is not None}, provenance=row.provenance)
+
+
+def _economic(r: dict) -> EconomicSubject:
+    return EconomicSubject(code=r["code"], name=r["name"], total=_figure(r, "total"), personnel=_figure(r, "personnel"),
+                           public=_figure(r, "public"), provenance=_prov(r.get("provenance")))
+
+
 def _income(r: dict) -> SubjectIncome:
     sources = {key: _money((r.get("exact") or {}).get(key, value)) for key, value in (r.get("sources") or {}).items()}
     return SubjectIncome(code=r["code"], name=r["name"], sources={k: v for k, v in sources.items() if v is not None},
@@ -133,10 +145,9 @@ def record_from_json(data: dict) -> Record:
                            for scope, rows in (data.get("scoped_functional_subjects") or {}).items()},
         functional_income=[_income(r) for r in data.get("functional_income") or []],
         unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
-        economic_subjects=[EconomicSubject(code=r["code"], name=r["name"], total=_figure(r, "total"),
-                                           personnel=_figure(r, "personnel"), public=_figure(r, "public"),
-                                           provenance=_prov(r.get("provenance")))
-                           for r in data.get("economic_subjects") or []],
+        unit_expenditure=[_unit_expenditure(r) for r in data.get("unit_expenditure") or []],
+        economic_subjects=[_economic(r) for r in data.get("economic_subjects") or []],
+        government_economic_subjects=[_economic(r) for r in data.get("government_economic_subjects") or []],
         projects=[_project(p) for p in data.get("projects") or []],
         department_indicators=[_indicator(i) for i in data.get("department_indicators") or []],
         policy_documents=[_policy(d) for d in data.get("policy_documents") or []],
@@ -440,7 +451,7 @@ _PROJECT = _object({
     "category": _optional(_one_of(_vocabulary("ProjectCategory"))),
     "functional_code": _optional(_pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)")),
     "funding_source": _optional(_one_of(_vocabulary("FundingSource"))),
-    "responsible_unit": _TEXT, "responsible_person": _TEXT,
+    "responsible_unit": _TEXT, "responsible_person": _TEXT, "supervising_department": _TEXT,
     "policy_documents": _list_of(_POLICY), "indicators": _list_of(_INDICATOR),
     "description": _TEXT, "execution_period": _TEXT, "project_code": _TEXT,
     "executed": _money_or_blank, "execution_rate": _money_or_blank, "self_evaluation_score": _money_or_blank,
@@ -468,9 +479,16 @@ _INCOME = _object({"code": _pattern(_CODE_RE, "a functional subject code (3, 5 o
                    "provenance": _PROVENANCE}, required=("code", "name"))
 _UNIT_INCOME = _object({"name": _text, "own": _optional(_boolean), "sources": _map_of(_money_or_blank),
                         "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
+_UNIT_EXPENDITURE = _object({"name": _text, "own": _optional(_boolean), "sources": _map_of(_money_or_blank),
+                              "kinds": _map_of(_money_or_blank), "exact": _map_of(_text), "exact_kinds": _map_of(_text),
+                              "provenance": _PROVENANCE}, required=("name",))
 _ECONOMIC = _object({"code": _pattern(_ECONOMIC_CODE_RE, "an economic subject code (3, 5 or 7 digits)"),
                      "name": _text, "total": _money_or_blank, "personnel": _money_or_blank,
                      "public": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
+# 政府预算支出经济分类: 501 … 599 (类), 50101 … (款)
+_GOVERNMENT_ECONOMIC = _object({"code": _pattern(re.compile(r"^5\d{2}(?:\d{2})?$"), "a government economic subject code (5xx, 5xxxx)"),
+                                "name": _text, "total": _money_or_blank, "personnel": _money_or_blank,
+                                "public": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
 _CHECK = _object({"rule": _text, "where": _text, "expected": _money_or_blank, "printed": _money_or_blank,
                   "ok": _optional(_boolean), "provenance": _PROVENANCE}, required=("rule", "where"))
 _CHANGE = _object({"subject": _TEXT, "direction": _TEXT, "reason": _TEXT, "amount": _money_or_blank,
@@ -481,7 +499,8 @@ RECORD = _object({
     "profile": _PROFILE, "totals": _TOTALS,
     "functional_subjects": _list_of(_FUNCTIONAL), "scoped_functional_subjects": _map_of(_list_of(_FUNCTIONAL)),
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
-    "unit_income": _list_of(_UNIT_INCOME),
+    "unit_income": _list_of(_UNIT_INCOME), "unit_expenditure": _list_of(_UNIT_EXPENDITURE),
+    "government_economic_subjects": _list_of(_GOVERNMENT_ECONOMIC),
     "projects": _list_of(_PROJECT), "department_indicators": _list_of(_INDICATOR),
     "policy_documents": _list_of(_POLICY), "checks": _list_of(_CHECK),
     "files": _list_of(_text), "tables": _list_of(_map_of(_any)), "changes": _list_of(_CHANGE),

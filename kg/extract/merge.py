@@ -79,7 +79,8 @@ def _absorb(target: Project, other: Project) -> None:
         # what the narrative says the money is for and the table's 绩效目标 are both the project's
         first, second = sorted((target.description, other.description), key=lambda d: d.startswith(GOAL_LABEL))
         target.description = first.rstrip("。") + "。" + second
-    for attr in ("category", "functional_code", "funding_source", "responsible_unit", "responsible_person",
+    for attr in ("category", "functional_code", "funding_source", "responsible_unit", "supervising_department",
+                 "responsible_person",
                  "description", "execution_period", "project_code", "executed", "execution_rate",
                  "self_evaluation_score", "initial_budget", "funds"):
         if getattr(target, attr) is None and getattr(other, attr) is not None:

@@ -185,6 +185,22 @@ class UnitIncome:
 
 
 @dataclass
+class UnitExpenditure(UnitIncome):
+    """One budget unit's row of an expenditure table printed by unit (西安 表3 部门综合预算支出总表:
+    单位编码 | 单位名称 | 合计 | the funds that pay it …; or 基本支出 | 项目支出 columns): the unit's
+    spending, one figure per printed column — by the funds that pay it (``sources``, the income
+    keys: the same columns the income table prints) and by kind of spending (``kinds``: total,
+    basic, project, personnel, public — ``EXPENDITURE_KIND_KEYS``). A row of the income table by
+    unit in every other respect, so both are read, serialised and mapped by one definition."""
+
+    kinds: dict[str, Decimal] = field(default_factory=dict)
+
+
+# the columns of an expenditure table a unit's spending is split by (the graph's expenditure kinds)
+EXPENDITURE_KIND_KEYS = ("total", "basic", "project", "personnel", "public")
+
+
+@dataclass
 class EconomicSubject:
     """One row of the basic-expenditure table by economic subject (经济分类): 类 or 款."""
 
@@ -255,6 +271,9 @@ class Project:
     functional_code: str | None = None
     funding_source: str | None = None
     responsible_unit: str | None = None
+    # the 主管部门 a project's performance sheet names (福州 绩效目标表, 国家信访局 主管部门及代码): the
+    # department answerable for it, beside the 实施单位 that carries it out
+    supervising_department: str | None = None
     responsible_person: str | None = None
     policy_documents: list[PolicyDocument] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
@@ -463,7 +482,13 @@ class Record:
     functional_income: list[SubjectIncome] = field(default_factory=list)
     # the unit rows of the income table by unit: each budget unit's money by source
     unit_income: list[UnitIncome] = field(default_factory=list)
+    # the unit rows of the expenditure table by unit: each budget unit's spending by funds and kind
+    unit_expenditure: list[UnitExpenditure] = field(default_factory=list)
     economic_subjects: list[EconomicSubject] = field(default_factory=list)
+    # the 政府预算支出经济分类 (501 机关工资福利支出 …) a document prints beside the departmental
+    # 30x classification (西安 收支总表): another classification of the same money, kept apart so
+    # neither's totals count the other's
+    government_economic_subjects: list[EconomicSubject] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     department_indicators: list[Indicator] = field(default_factory=list)
     policy_documents: list[PolicyDocument] = field(default_factory=list)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitIncome,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitExpenditure, UnitIncome,
                               Totals)
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
@@ -54,7 +54,7 @@ def project_json(p: Project) -> dict:
         "policy_documents": [policy_json(d) for d in p.policy_documents],
         "indicators": [indicator_json(i) for i in p.indicators],
     }
-    for extra in ("description", "execution_period", "project_code"):
+    for extra in ("description", "execution_period", "project_code", "supervising_department"):
         if getattr(p, extra):
             out[extra] = getattr(p, extra)
     for figure in ("initial_budget", "executed"):
@@ -101,6 +101,17 @@ def functional_json(row: FunctionalSubject) -> dict:
 def unit_income_json(row: UnitIncome) -> dict:
     """A unit row of the income table by unit: the unit's printed sources."""
     return _sources_json({"name": row.name, "own": row.own}, row)
+
+
+def unit_expenditure_json(row: UnitExpenditure) -> dict:
+    """A unit row of the expenditure table by unit: the unit's printed columns, by the funds that
+    pay it (``sources``) and by kind of spending (``kinds``)."""
+    out = unit_income_json(row)
+    out["kinds"] = {key: format_money(value) for key, value in row.kinds.items()}
+    exact = exact_figures(dict(row.kinds))
+    if exact:
+        out["exact_kinds"] = exact
+    return out
 
 
 def income_json(row: SubjectIncome) -> dict:
@@ -236,6 +247,8 @@ def record_json(r: Record) -> dict:
         "economic_subjects": [economic_json(x) for x in r.economic_subjects],
         "functional_income": [income_json(x) for x in r.functional_income],
         "unit_income": [unit_income_json(x) for x in r.unit_income],
+        "unit_expenditure": [unit_expenditure_json(x) for x in r.unit_expenditure],
+        "government_economic_subjects": [economic_json(x) for x in r.government_economic_subjects],
         "projects": [project_json(p) for p in r.projects],
         "department_indicators": [indicator_json(i) for i in r.department_indicators],
         "policy_documents": [policy_json(d) for d in r.policy_documents],

@@ -97,6 +97,11 @@ def economic_subject(code: str) -> URIRef:
     return ID[f"subject/economic/{iri_part(compact(code))}"]
 
 
+def government_economic_subject(code: str) -> URIRef:
+    """A subject of the 政府预算支出经济分类 (501 机关工资福利支出 …), a classification of its own."""
+    return ID[f"subject/government-economic/{iri_part(compact(code))}"]
+
+
 def economic_subject_version(version: str, code: str) -> URIRef:
     """An economic subject of an earlier national scheme whose code meant something else then."""
     return ID[f"subject/economic/{iri_part(version)}/{iri_part(compact(code))}"]

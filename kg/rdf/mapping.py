@@ -194,6 +194,8 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
     _subject_rows(ctx)
     _income_rows(ctx)
     _unit_income_rows(ctx)
+    _unit_expenditure_rows(ctx)
+    _government_economic_rows(ctx)
     policies = _policies(ctx)
     _projects(ctx, policies)
     _department_indicators(ctx)
@@ -572,6 +574,61 @@ def _unit_income_rows(ctx: _Context) -> None:
             ctx.add(_income_cell(ctx, cells, obs, key, value, row), BKG.budgetUnit, unit)
 
 
+def _unit_expenditure_rows(ctx: _Context) -> None:
+    """The expenditure table by unit (西安 表3 部门综合预算支出总表): the same units as the income
+    table by unit (``_department_node``, linked as the department's org:hasSubOrganization), one
+    observation per unit × printed column in a data set of its own (``bkg:unitExpenditureStructure``):
+    its dimensions are the unit, the funds that pay (``bkg:incomeSource``: funding/total for a
+    column of a kind of spending) and the kind of spending (``bkg:expenditureKind``:
+    expenditure-kind/total for a column of funds). No cell carries ``bkg:subject``, so readers of
+    the classification tables never count them."""
+    rows = ctx.record.unit_expenditure
+    if not rows or ctx.dept is None:
+        return
+    cells = _income_dataset(ctx, "unit-expenditure", BKG.unitExpenditureStructure, "分单位支出数据")
+    for row in rows:
+        unit = _department_node(ctx, row.name)
+        if unit != ctx.dept:
+            ctx.add(ctx.dept, ORG.hasSubOrganization, unit)
+        columns = [(source, "total", value) for source, value in row.sources.items()]
+        columns += [("total", kind, value) for kind, value in row.kinds.items()]
+        for source, kind, value in columns:
+            obs = iris.inside(ctx.doc, "obs", "unit-expenditure", iris.department_key(row.name), source, kind)
+            _income_cell(ctx, cells, obs, source, value, row)
+            ctx.add(obs, BKG.budgetUnit, unit)
+            ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+
+
+def _government_economic_rows(ctx: _Context) -> None:
+    """The 政府预算支出经济分类 classes (501 …) a 收支总表 prints beside the departmental 30x side:
+    subjects of their own scheme and class (``bkg:GovernmentEconomicSubject``), their cells in a
+    data set of their own, so a reader of the economic (30x) rows never adds them in."""
+    rows = ctx.record.government_economic_subjects
+    if not rows:
+        return
+    cells = iris.inside(ctx.doc, "dataset", "government-economic")
+    ctx.add(cells, RDF.type, QB.DataSet)
+    ctx.add(cells, QB.structure, BKG.classificationStructure)
+    ctx.add(cells, BKG.document, ctx.doc)
+    ctx.text(cells, RDFS.label, "政府预算支出经济分类数据")
+    scheme = iris.scheme("government-economic")
+    for row in rows:
+        subj = iris.government_economic_subject(row.code)
+        ctx.add(subj, RDF.type, BKG.GovernmentEconomicSubject)
+        ctx.add(subj, RDF.type, SKOS.Concept)
+        ctx.add(subj, SKOS.inScheme, scheme)
+        ctx.add(subj, SKOS.notation, Literal(row.code))
+        ctx.add(subj, BKG.level, Literal(1 if len(row.code) == 3 else 2))
+        ctx.text(subj, SKOS.prefLabel, row.name)
+        if row.total is None:
+            continue
+        obs = iris.inside(ctx.doc, "obs", "government-economic", row.code, "total")
+        _observation(ctx, obs, row.total, row.provenance, dataset=cells)
+        ctx.add(obs, BKG.subject, subj)
+        ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind("total"))
+        ctx.text(obs, RDFS.label, row.name)
+
+
 def _policy_key(ctx: _Context, doc: PolicyDocument) -> str:
     """The document's identity, a title-only mention merged into the numbered form of its title."""
     key = doc.key()
@@ -694,6 +751,8 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
     ctx.add(node, BKG.fundedBy, source)
     if p.responsible_unit:
         ctx.add(node, BKG.responsibleUnit, _department_node(ctx, p.responsible_unit))
+    if p.supervising_department:
+        ctx.add(node, BKG.supervisingDepartment, _department_node(ctx, p.supervising_department))
     ctx.text(node, BKG.responsiblePerson, p.responsible_person)
     ctx.text(node, BKG.description, p.description)
     ctx.text(node, BKG.executionPeriod, p.execution_period)

@@ -11,7 +11,7 @@ from kg.extract.narrative.vocabulary import TOTALS_KEYS, classify, quantity_of, 
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
-from nlp.execute.units import units_answer
+from nlp.execute.units import unit_figure_missing, units_answer
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
 from nlp.frames import Frame, Operation
@@ -81,6 +81,8 @@ def figures(frame: Frame, ctx: Context) -> Result:
         by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]), named_only=not frame.filters.by_unit)
         if by_unit is not None:
             return by_unit
+        if frame.filters.budget_unit is not None:  # the unit's row prints no such figure: never the department's
+            return unit_figure_missing(frame, ctx, _label(ctx, frame.measures[0]))
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
         return _all_of(frame, ctx)
     result = figures_of(frame, ctx)

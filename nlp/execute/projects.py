@@ -629,6 +629,11 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
                 if "person" in asked or r.attrs.get("person"):  # the person only where printed or asked
                     said.append(f"项目负责人是{r.attrs.get('person') or '未列明'}")
                 parts.append(f"{project_phrase(r)}的" + "，".join(said))
+        if "supervisor" in asked:  # the 主管部门 of its performance sheet, as printed
+            items.append(_project_item(ctx, r, responsible_unit=r.attrs.get("unit")))
+            sup = r.attrs.get("supervisor")
+            parts.append(f"{project_phrase(r)}" + (f"的主管部门是{sup}" if sup else "：文件未列明主管部门")
+                         + (f"，实施单位是{r.attrs['unit']}" if r.attrs.get("unit") else ""))
         if "description" in asked:
             text = r.attrs.get("description") or ""
             items.append(_project_item(ctx, r, description=text or None))

@@ -21,6 +21,9 @@ LEVEL_LENGTH = {1: 3, 2: 5, 3: 7}
 
 LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
 
+# how a classification is named in an answer
+SCHEME_WORDS = {"functional": "功能", "economic": "经济", "government_economic": "政府预算支出经济"}
+
 
 def _core(name: str) -> str:
     """A subject's name as a statement words it: without its level mark and its 支出/预算支出 ending
@@ -261,7 +264,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 derived += _share_of_total(frame, ctx, b, r, items, parts)
             kept += level_rows
             within = f"{f.bound.describe()}的{len(level_rows)}个" if f.bound is not None else ""
-            parts.append(f"{who(b.department, b.year)}按{'功能' if scheme == 'functional' else '经济'}分类"
+            parts.append(f"{who(b.department, b.year)}按{SCHEME_WORDS.get(scheme, '经济')}分类"
                          f"（{LEVEL_NAME.get(want, '')}级）{within}：" +
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
             continue

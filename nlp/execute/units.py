@@ -1,5 +1,7 @@
 """The budget units inside one department: the rows of its income table printed by unit
-(收入总体情况表 / 收入预算总表 with a 单位名称 column, ``bkg:unitIncomeStructure``).
+(收入总体情况表 / 收入预算总表 with a 单位名称 column, ``bkg:unitIncomeStructure``) and of its
+expenditure table printed by unit (西安 表3 部门综合预算支出总表, ``bkg:unitExpenditureStructure``:
+a spending figure — 支出总计, 基本支出, 项目支出 — is read from it where the budget prints one).
 
 A question about a department's figure that names its units — as people say them: 北郊监狱 for
 杭州市北郊监狱, 局本级 for the department's own row, 四个监狱 / 两个下属中心 for the units whose names
@@ -10,6 +12,7 @@ answers as before (the department's own figure, said to be so).
 """
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 
@@ -32,6 +35,12 @@ MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
     "carryover_fiscal": ("carryover_fiscal",), "carryover_nonfiscal": ("carryover_nonfiscal",),
     "unit_funds": ("unit_funds",),
 }
+# a department-level spending figure -> the kind of spending of the expenditure table by unit (西安
+# 表3 部门综合预算支出总表 by unit): read from it where the budget prints one, else (支出总计 only)
+# from the income table by unit as before
+MEASURE_KINDS: dict[str, str] = {"expenditure_total": "total", "basic_expenditure": "basic",
+                                 "project_expenditure": "project", "personnel": "personnel", "public_expenses": "public"}
+INCOME_TABLE, EXPENDITURE_TABLE = "按单位列示的收入表", "按单位列示的支出表"
 # a place or the department's own prefix before a unit's kind: 杭州市北郊监狱 is 北郊监狱 as people say it
 _PLACE_CHAR = re.compile(r"自治区|省|市|自治州|州|盟|区|县|旗")
 _BRACKETS = re.compile(r"（[^）]*）|\([^)]*\)")
@@ -54,6 +63,14 @@ def short_names(name: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) >= 3]
 
 
+def without_parent(name: str, parent: str) -> list[str]:
+    """A unit's name without the words it shares with its department's (西安市安全生产执法监察支队 of
+    西安市安全生产监督管理局 → 执法监察支队): how people name a unit inside its department."""
+    common = len(os.path.commonprefix([name, parent])) if parent else 0
+    rest = _BRACKETS.sub("", name[common:])
+    return [rest] if common >= 3 and len(rest) >= 4 else []
+
+
 def kind_of(name: str) -> str:
     """A unit's kind, the last two characters of its name without brackets (监狱, 中心, 援助中心 → 中心)."""
     return _BRACKETS.sub("", name)[-2:]
@@ -64,11 +81,12 @@ def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], 
     after a count or 下属/下面 (四个监狱, 两个下属中心); all of them where it names none. Returns
     the IRIs and whether the clause chose them (False: all)."""
     chosen: list[str] = []
+    parent = next((name for name, own in units.values() if own), "")
     for u, (name, own) in units.items():
         if own:  # the department's own row by 本级 only: its name is the department's
             if re.search(r"本级|机关本部", clause):
                 chosen.append(u)
-        elif any(form in clause for form in short_names(name)):
+        elif any(form in clause for form in short_names(name) + without_parent(name, parent)):
             chosen.append(u)
     for kind in sorted({kind_of(n) for n, own in units.values() if not own}):
         if re.search(rf"{_COUNT}[^，。？,?]{{0,4}}?{kind}|{_UNDER}[^，。？,?]{{0,5}}?{kind}", clause):
@@ -79,17 +97,26 @@ def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], 
 
 def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
     """Each unit's figure ``key`` of the frame's department and year (the sum of the columns that
-    make it up, where the unit prints one of them), and the table's name for the text."""
+    make it up, where the unit prints one of them), and the table's name for the text: a spending
+    figure from the expenditure table by unit where the budget prints one (its column of that kind,
+    all funds), else from the income table by unit."""
     budgets, _ = ctx.scope(frame)
     if not budgets:
         return [], ""
     latest = max(budgets, key=lambda b: b.year)
     cells = ctx.rows("units", [latest])
-    sources = MEASURE_SOURCES.get(key, ())
+    spending = [c for c in cells if c.attrs.get("kind")]
+    kind = MEASURE_KINDS.get(key)
+    if kind is not None and spending:  # the expenditure table by unit: the column of that kind
+        wanted = [c for c in spending if c.attrs["kind"] == kind and c.key == "total" and c.amount is not None]
+        table = EXPENDITURE_TABLE
+    else:
+        sources = MEASURE_SOURCES.get(key, ())
+        wanted = [c for c in cells if not c.attrs.get("kind") and c.key in sources and c.amount is not None]
+        table = INCOME_TABLE
     by_unit: dict[str, list[Row]] = {}
-    for c in cells:
-        if c.key in sources and c.amount is not None:
-            by_unit.setdefault(c.iri, []).append(c)
+    for c in wanted:
+        by_unit.setdefault(c.iri, []).append(c)
     out: list[Row] = []
     for u, parts in by_unit.items():
         amount = sum((p.amount for p in parts), Decimal(0))
@@ -97,7 +124,7 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
         out.append(Row(first.label, amount, WAN, first.department, first.year, first.source, u, key,
                        {"own": first.attrs.get("own"), "parts": parts}))
     out.sort(key=lambda r: _printed_order(r.source))
-    return out, ""
+    return out, table
 
 
 def _department_figure(ctx: Context, frame: Frame, key: str) -> Row | None:
@@ -117,15 +144,27 @@ def _printed_order(source: str | None) -> tuple[int, int]:
     return (int(page.group(1)) if page else 0, int(line.group(1)) if line else 0)
 
 
+def unit_figure_missing(frame: Frame, ctx: Context, label: str) -> Result:
+    """A unit named by its full name whose row in the department's tables by unit prints no figure
+    ``label`` (西安's 支出总表 by unit splits by funds, not 基本/项目): said so, with the tables by
+    unit the document prints — the department's own figure never stands in for the unit's."""
+    unit = frame.filters.budget_unit.name if frame.filters.budget_unit else "该单位"
+    dept = frame.filters.departments[0].name if frame.filters.departments else ""
+    text = (f"{dept}按单位列示的收支表没有列出{unit}的{label}，不能用部门的数字代替；"
+            f"可以问{unit}的收入总计或支出总计。")
+    _, note = ctx.scope(frame)
+    return Result([], with_note(text, note), [], [])
+
+
 def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = False) -> Result | None:
     """The frame's figure for the units the clause names (``select``), with the operation asked:
     ranked (谁最多, 按多少排), shares of the department's figure (各占多少, every answer of
     several units shows them), counted (几个单位). None where the budget prints no table by unit,
     and — ``named_only``, a question without a units word — where the clause names none of its units."""
     key = frame.measures[0] if frame.measures else "income_total"
-    if key not in MEASURE_SOURCES:
+    if key not in MEASURE_SOURCES and key not in MEASURE_KINDS:
         return None
-    rows, _ = unit_figures(ctx, frame, key)
+    rows, table = unit_figures(ctx, frame, key)
     if not rows:
         return None
     names = {r.iri: (r.label, bool(r.attrs.get("own"))) for r in rows}
@@ -159,9 +198,9 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
     scope = f"{len(picked)}个单位" if named else f"所属{len(rows)}个预算单位（含本级）" \
         if any(r.attrs.get("own") for r in rows) else f"所属{len(rows)}个预算单位"
     if len(picked) == 1:
-        text = f"{who(dept, year)}所属单位{lines[0][3:]}（按单位列示的收入表）。"
+        text = f"{who(dept, year)}所属单位{lines[0][3:]}（{table}）。"
     else:
-        text = f"{who(dept, year)}{scope}的{label}（按单位列示的收入表）：" + "；".join(lines) + "。"
+        text = f"{who(dept, year)}{scope}的{label}（{table}）：" + "；".join(lines) + "。"
     if len(picked) > 1:
         d = D.total([D.Input(r.label, r.amount, WAN, dept, year, r.source) for r in picked], f"{len(picked)}个单位{label}合计")
         derived.append(d)

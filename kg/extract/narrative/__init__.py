@@ -51,7 +51,7 @@ def performance_project(table: performance.PerformanceTable, file: str, unit: st
     funds = ProjectFunds(fiscal=from_wan(table.fiscal, unit), carryover=from_wan(table.carryover, unit),
                          other=from_wan(table.other, unit))
     return Project(name=table.name or "", amount=from_wan(table.budget, unit), responsible_person=table.person,
-                   responsible_unit=table.unit, executed=from_wan(table.executed, unit),
+                   responsible_unit=table.unit, supervising_department=table.supervisor, executed=from_wan(table.executed, unit),
                    initial_budget=from_wan(table.initial_budget, unit), funds=funds if funds.any() else None,
                    execution_rate=table.execution_rate, self_evaluation_score=table.score,
                    category="unit_funds" if unit_funds else None,

@@ -81,6 +81,7 @@ class PerformanceTable:
     funding: dict[str, Decimal] = field(default_factory=dict)  # 上级安排 / 本级安排 / 其他
     provenance: Provenance | None = None
     unit: str | None = None  # 实施单位, where the table prints one
+    supervisor: str | None = None  # 主管部门, where the table prints one (its code removed)
     ruled: bool = False  # read from the cells of a ruled table (indicators already filled)
     # a 绩效自评表 (决算): 年初预算数 and 全年执行数 (万元; ``budget`` is its 全年预算数), 执行率 (%)
     # and the 总分 it gives itself
@@ -638,6 +639,7 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
     fields = cells.fields
     table.name = fields.get("name") or table.name
     table.unit = fields.get("unit") or None
+    table.supervisor = fields.get("department") or None
     for attr in ("budget", "fiscal", "carryover", "other", "initial_budget"):
         value = cell_amount(fields, attr)
         if value is not None:

@@ -45,7 +45,7 @@ _FIELDS = (
 # a target whose measure unit is printed before the sign (``万元 ≤18400``, ``％ =100``)
 # or wrapped around it (``平 ≤5137.26 方米``)
 _UNIT_FIRST_RE = re.compile(r"^(?P<unit>[^\d<>=≥≤＞＜＝]{1,6})(?P<value>[<>=≥≤＞＜＝]{1,2}=?-?\d[\d,.]*)(?P<rest>[^\d<>=≥≤＞＜＝]{0,6})$")
-_DEPARTMENT_CODE_RE = re.compile(r"^\d{2,}[_\-－]")
+_DEPARTMENT_CODE_RE = re.compile(r"^(?:\d{2,}[_\-－]|[\[【]\d+[\]】])")  # 101_福州市… , [292]国家信访局
 # a column heading beside a label, not its value (a 绩效自评表's 预期目标（年初设定） | 实际完成情况)
 _HEADING_CELL_RE = re.compile(r"^(?:预期目标|实际完成情况)(?:[（(][^)）]*[)）])?$")
 

@@ -174,6 +174,25 @@ def economic_class_code(name: str) -> str | None:
     return _ECONOMIC_CLASS_KEYS.get(_economic_key(name))
 
 
+# 政府预算支出经济分类 类 (the government-budget classification a 收支总表 may print beside the
+# departmental 30x one: 西安's 政府预算支出经济分类科目（按大类）). 503/504 are printed as
+# 机关资本性支出（一）/（二）, or as 机关资本性支出 / 机关资本性支出（基本建设）.
+GOVERNMENT_ECONOMIC_CLASSES: dict[str, str] = {
+    "机关工资福利支出": "501", "机关商品和服务支出": "502", "机关资本性支出（一）": "503", "机关资本性支出": "503",
+    "机关资本性支出（二）": "504", "机关资本性支出（基本建设）": "504", "对事业单位经常性补助": "505",
+    "对事业单位资本性补助": "506", "对企业补助": "507", "对企业资本性支出": "508", "对个人和家庭的补助": "509",
+    "对社会保障基金补助": "510", "债务利息及费用支出": "511", "债务还本支出": "512", "转移性支出": "513",
+    "预备费及预留": "514", "其他支出": "599",
+}
+_GOVERNMENT_CLASS_KEYS = {_economic_key(k): v for k, v in GOVERNMENT_ECONOMIC_CLASSES.items()}
+
+
+def government_economic_class_code(name: str) -> str | None:
+    """The 类 code of a 政府预算支出经济分类 name as printed (its ordinal ``1、`` removed)."""
+    bare = re.sub(rf"^(?:[{_CN}]+[、.．]|\d+[、.．])", "", name)
+    return _GOVERNMENT_CLASS_KEYS.get(_economic_key(bare))
+
+
 def economic_item_code(class_code: str, name: str) -> str | None:
     """The 款 code of an economic 款 name under its 类 (``维修(护)费`` under 302 -> ``30213``)."""
     suffix = _ECONOMIC_ITEM_KEYS.get(class_code, {}).get(_economic_key(name))

@@ -170,7 +170,9 @@ SCOPED_TABLES = {"general_budget_expenditure": "general_public_budget", "governm
 def parse_expenditure(table, record: Record, parts) -> None:
     """表3: every 类/款/项 row into ``functional_subjects``; 基本/项目 totals from its 合计 row."""
     from kg.extract.tables.expenditure_grid import read_totals_row
+    from kg.extract.tables.unit_expenditure import read_unit_expenditure
 
+    read_unit_expenditure(table, record)  # a table by unit (西安 表3): each unit's spending
     if read_totals_row(table, record):  # Jiangsu 公开03表: one row of totals, no subject rows
         return
     rows = read_functional(table, record)

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
-from kg.extract.model import Record, SubjectIncome, UnitIncome
+from kg.extract.model import Provenance, Record, SubjectIncome, UnitIncome
 from kg.extract.tables import register
 from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.contracts import ClassificationData, SummaryData
-from kg.extract.tables.rows import read_rows
+from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import compact_name
 from kg.names.department import canonical_key
 
@@ -124,29 +126,49 @@ def subject_income(rows, table, record: Record) -> list[SubjectIncome]:
 
 
 # the header of a table printed by unit: its first column is the unit's name (单位名称 合计 …), not
-# the caption ``单位名称：广州市统计局`` above a table by subject
-_BY_UNIT_RE = re.compile(r"^(?:单位名称|预算单位(?:名称)?|单位编码单位名称|单位代码单位名称)(?:合计|总计|本年收入|财政拨款)")
+# the caption ``单位名称：广州市统计局`` above a table by subject; a 序号 column may come first (西安 2022)
+_BY_UNIT_RE = re.compile(r"^(?:序号)?(?:单位名称|预算单位(?:名称)?|单位编码单位名称|单位代码单位名称)"
+                         r"(?:合计|总计|本年收入|财政拨款|部门预算)")
 # the department's own office printed as a unit of its own
 _OWN_RE = re.compile(r"本级|机关本部|^本部$")
 
 
 def by_unit(table) -> bool:
-    """True where the income table lists budget units, one row each (a 单位名称 column first)."""
-    return any(_BY_UNIT_RE.match(compact_name(line.text)) for line in table.lines)
+    """True where the table lists budget units, one row each (a 单位名称 column first)."""
+    return any(is_unit_header(line) for line in table.lines)
+
+
+def is_unit_header(line) -> bool:
+    """True for a header row of a table by unit (单位名称 | 合计 | …)."""
+    return bool(_BY_UNIT_RE.match(compact_name(line.text)))
 
 
 def unit_income(rows, table, record: Record) -> list[UnitIncome]:
-    """Every unit row of an income table by unit as a ``UnitIncome`` in the record's unit.
+    """Every unit row of an income table by unit as a ``UnitIncome`` in the record's unit."""
+    return [UnitIncome(name=name, own=own, sources=sources, provenance=prov)
+            for name, own, sources, prov in unit_rows(rows, table, record, partial(sources_of_row, table=table, record=record))]
+
+
+# one unit row of a table by unit: (name, own, the figures read of it, provenance)
+UnitRow = tuple[str, bool, dict[str, Decimal], Provenance]
+
+
+def unit_rows(rows: list[Row], table, record: Record, figures: Callable[[Row], dict[str, Decimal]]) -> list[UnitRow]:
+    """(unit name, own, figures, provenance) of every unit row of a table by unit (income or
+    expenditure), in the order printed; ``figures(row)`` is what the caller reads of a row (its
+    sources, its kinds of spending).
 
     The 合计 row is the department's total, not a unit. A row under the department's name whose
     合计 equals the table's 合计 while units follow (杭州市司法局 99,230.46 above 杭州市司法局
-    12,586.47 and 四个监狱) is the department's sum line printed once more, not its 本级: left out.
-    A row whose columns were not read says nothing and is left out."""
+    12,586.47 and 四个监狱; 西安 ``117 西安市审计局`` above ``117001 西安市审计局``) is the
+    department's sum line printed once more, not its 本级: left out. A row whose columns were not
+    read says nothing and is left out. A table of the department's own row alone lists no units:
+    nothing."""
     total = next((row.get("total") for row in rows if row.is_total and row.get("total") is not None), None)
     unit = printed_unit(table, record)
     own_key = canonical_key(record.department) if record.department else None
     candidates = [row for row in rows if not row.code and not row.is_total and row.values]
-    out: list[UnitIncome] = []
+    out: list[UnitRow] = []
     for row in candidates:
         name = compact_name(row.name)
         if not name:
@@ -154,13 +176,18 @@ def unit_income(rows, table, record: Record) -> list[UnitIncome]:
         own = bool(_OWN_RE.search(name)) or (own_key is not None and canonical_key(name) == own_key)
         if own and total is not None and row.get("total") == total and len(candidates) > 1:
             continue
-        sources = {}
-        for column, value in row.values.items():
-            key = SOURCE_OF_COLUMN.get(column)
-            if key is not None and value is not None:
-                sources[key] = in_record_unit(value, table, record)
-        if not sources:
+        read = figures(row)
+        if not read:
             continue
-        prov = replace(row.provenance(record.source, table.label), unit=unit)
-        out.append(UnitIncome(name=name, own=own, sources=sources, provenance=prov))
-    return out if len(out) > 1 or (out and not out[0].own) else []
+        out.append((name, own, read, replace(row.provenance(record.source, table.label), unit=unit)))
+    return out if len(out) > 1 or (out and not out[0][1]) else []
+
+
+def sources_of_row(row: Row, table, record: Record) -> dict[str, Decimal]:
+    """The row's printed source columns, by income source key, in the record's unit."""
+    out = {}
+    for column, value in row.values.items():
+        key = SOURCE_OF_COLUMN.get(column)
+        if key is not None and value is not None:
+            out[key] = in_record_unit(value, table, record)
+    return out

@@ -29,6 +29,7 @@ from kg.extract.source import Line
 from kg.extract.tables import register
 from kg.extract.tables.contracts import GrandTotals, SummaryData
 from kg.extract.tables.classification import in_record_unit, printed_unit
+from kg.extract.tables.government_economic import read_government_economic
 from kg.extract.tables.rows import is_figure
 from kg.extract.text_normalize import compact_name, is_money, parse_money, remove_cjk_spaces
 
@@ -379,6 +380,7 @@ def parse_summary(table, record: Record, parts) -> None:
     t = record.totals
     if t.income_total is not None:
         return  # a second summary table (a 单位 version): the first one's totals stand
+    read_government_economic(table, record)
     line = grand.line
     for key, value, row in (("income_total", grand.income_total, "收入总计"),
                             ("expenditure_total", grand.expenditure_total, "支出总计")):
