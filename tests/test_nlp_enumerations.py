@@ -208,3 +208,9 @@ def test_a_class_total_asked_is_its_own_figure(ask) -> None:
     first, second = reply["parts"]
     assert [(a["label"], a["value"]) for a in first["answers"]] == [("商品和服务支出", "214.17")]
     assert "1. 30299 其他商品和服务支出69.94万元" in second["text"]
+
+
+def test_a_budget_against_both_columns_of_an_earlier_final_account(ask_national) -> None:
+    """国家信访局 2026 三公 112.61; 2024 决算 公开09表: 预算数 76.43, 决算数 46.21 — 36.18 and 66.40 apart."""
+    reply = ask_national("国家信访局26年的三公经费预算，和24年的三公预算、决算比，各差多少？")
+    assert sorted(d["value"] for d in reply["derived"] if d["label"] != "“三公”经费合计完成率") == ["36.18", "66.40"]

@@ -205,6 +205,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         # one figure of two departments (or years) at a time: 总预算和三公各多少？差多少 — each figure's gap
         pairs = [pair for pair in by_key.values() if len(pair) == 2] \
             if len(by_key) > 1 and any(len(pair) == 2 for pair in by_key.values()) else [rows]
+        if len(by_key) == 1 and len(rows) > 2 and len({r.year for r in rows}) == 2:
+            # 26年的预算和24年的预算、决算比，各差多少: the later figure against each column of the earlier year
+            latest = max(rows, key=lambda r: (r.year or 0, r.attrs.get("phase") is None))
+            pairs = [[latest, r] for r in rows if r.year != latest.year]
         for pair in pairs:
             d = _difference(ctx, pair)
             if d is not None:
@@ -296,6 +300,15 @@ def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Res
     return Result([derived_item(d)], d.formula + "。", [d], [base])
 
 
+def _column_of(ctx: Context, row: Row) -> str:
+    """The column a 决算's figure stands in (预算数 / 决算数), where its document prints several."""
+    phase = row.attrs.get("phase")
+    if phase:
+        return ctx.vocab.phase_label(phase)
+    return "决算数" if any(b.final_account for b in ctx.budgets() if (b.department, b.year) == (row.department, row.year)) \
+        else ""
+
+
 def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
     """差额 of two figures: two measures of one budget, or one measure of two budgets."""
     if len(rows) != 2:
@@ -306,8 +319,8 @@ def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
     if a.key == b.key:
         if a.department == b.department and (a.year or 0) < (b.year or 0):
             a, b = b, a  # one figure of two years: the later against the earlier (26年比24年多)
-        la = a.department if a.department != b.department else f"{a.year}年"
-        lb = b.department if a.department != b.department else f"{b.year}年"
+        la = a.department if a.department != b.department else f"{a.year}年" + _column_of(ctx, a)
+        lb = b.department if a.department != b.department else f"{b.year}年" + _column_of(ctx, b)
         return D.difference(figure_input(a, la), figure_input(b, lb),
                             None if a.department != b.department else None)
     return None
