@@ -129,6 +129,8 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
                           r"(?<![哪这那])(?:几|多少)(?:个|家)(?:二级)?(?:预算)?单位(?![的之中里])|"
                           r"(?<![哪这那])(?:几|多少)(?:个|家|所|座)(?:监狱|医院|学校|学院|戒毒所|法院|分局|事业单位)|"
                           r"参公(?:事业)?单位|参照公务员法管理|"
+                          r"(?:下面|下辖|下属|管着|管辖|所属)[^，。？?]{0,4}(?:几|多少)(?:个|家)[^，。？?\d]{0,8}"
+                          r"(?:局|院|所|中心|站|单位|监狱)|"
                           r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位"),
     ("assets", 4.0, r"(?:几|多少)(?:辆|台)|车辆数|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
                     r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|资产占有|资产情况|大型设备|"
@@ -176,6 +178,9 @@ OPERATION_WORDS: list[tuple[str, str]] = [
 # A branch or sub-unit of a department (县分局, 派出所): a keyword ending so names an organisation of its own.
 SUB_UNIT = r"[\u4e00-\u9fff]{2,}(?:分局|分院|分所|分中心|分队|支队|大队|中队|派出所|管理站|管理所)$"
 # A count of the department's units of one kind (管着几个监狱, 有几所学校): the kind, read off the names.
+# A question asking how many units the budget covers, the department itself included (部门预算包括几家
+# 单位, 决算汇总了几个单位, 纳入预算的单位几家): the document's own count of them (bkg:UnitCount) first.
+UNITS_COVERED = r"包括|包含|纳入|组成|汇总|几家|(?:几|多少)(?:个|家)(?:二级)?(?:预算|决算)?单位"
 UNIT_KIND_COUNT = r"(?:几|多少)(?:个|家|所|座)(?P<kind>监狱|医院|学校|学院|戒毒所|法院|分局)"
 # The kinds of holding a 国有资产占有使用情况 states (bkg:AssetHolding), by the words that ask for each.
 ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米"}

@@ -130,6 +130,11 @@ SHAPES: dict[str, Shape] = {
                     "  OPTIONAL { ?x bkg:amount ?value }",  # 车辆 3 辆，价值 64.52 万元
                     ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold", "?value"),
                     order="ORDER BY ?x"),
+    # a count of units the 部门概况 states (纳入…编制范围的单位共28个, 下辖区县气象局8个: bkg:UnitCount)
+    "unit_counts": Shape("?x bkg:document {doc} .",
+                         "?x a bkg:UnitCount ; bkg:unitKind ?kind ; bkg:unitCount ?count ; bkg:countUnit ?countUnit ;\n"
+                         "     bkg:coversBudget ?covered . OPTIONAL { ?x bkg:statedSentence ?sentence }",
+                         ("?x", "?kind", "?count", "?countUnit", "?covered", "?sentence"), order="ORDER BY ?x"),
     # a staffing count by kind of post (编制数（行政） 199, 实有人数（事业） 11: bkg:StaffCount)
     "staff_kinds": Shape("?x bkg:document {doc} .",
                          "?x a bkg:StaffCount ; rdfs:label ?name ; bkg:staffKind ?kind ; bkg:staffCategory ?category ;\n"
