@@ -48,6 +48,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"),
     ("public_expenses", r"公用经费"),
     ("project_expenditure", r"项目支出|专项业务经费|项目经费(?=一共|总|合计|共|是多少|有多少|多少)"),
+    ("reserve", r"(?:单位)?(?:预留)?机动经费"),  # 单位预留机动经费 (Jiangsu: 支出 = 基本 + 项目 + 机动经费)
     ("operating_expenses", r"机关运行经费|机关运行费"),
     ("three_public.total", r"三公"),
     ("three_public.overseas", r"因公出国\(境\)费|出国|出境"),
