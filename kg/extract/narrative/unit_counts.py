@@ -65,8 +65,9 @@ def read_unit_counts(span: Span, file: str) -> list[UnitCount]:
         before = text[max(0, m.start() - 4):m.start("kind")]
         if n is None or _DIVISION_RE.search(kind) or _NOT_A_UNIT_RE.search(kind) or "内设" in before:
             return
-        if not _UNIT_WORD_RE.search(kind) and not _GOVERNED_RE.search(before):
+        if not _UNIT_WORD_RE.search(kind) and not _GOVERNED_RE.search(before + kind):
             return
+        kind = re.sub(r"^(?:下辖|下设|管辖)", "", kind)  # ``，下辖区县分局三个``: the kind, not its verb
         after = re.split(r"[。；;]", text[m.end():])[0][:40]
         if not covered and _COVERED_KIND_RE.match(kind) and not _SUBORDINATE_RE.search(before + kind) \
                 and _ITSELF_RE.search(after):
