@@ -276,18 +276,24 @@ def units(frame: Frame, ctx: Context) -> Result:
         count = _stated_count([r for r in stated if (r.department, r.year) == (b.department, b.year)],
                               frame.clause, whole) if asks_count else None
         if count is not None:  # 下辖区县气象局8个, 纳入…编制范围的单位共28个: the document's own count
-            items.append(Item(f"{count.label}个数", str(int(count.amount)), count.unit, b.department, b.year,
-                              count.source))
+            # every unit the budget covers is the 单位个数 a list would give; a kind is named by its kind
+            label = "单位个数" if count.key == "covered" else f"{count.label}个数"
+            items.append(Item(label, str(int(count.amount)), count.unit, b.department, b.year, count.source))
             sentence = count.attrs.get("sentence")
             parts.append(f"{who(b.department, b.year)}：{count.label}{int(count.amount)}{count.unit}"
                          + (f"（原文：{sentence}）" if sentence else ""))
-            asked_names = re.search(L.NAMES_ASKED, frame.clause) or "list" in frame.operation.also
-            if count.key == "kind" and mine and asked_names:
-                listed = [r for r in mine if _kind_core(count.label) in r.label]
+            listed = [r for r in mine if not _is_itself(r.label, b.department)]
+            if count.key == "kind":  # the units of that kind where their names tell it (区县气象局 by 气象局);
+                # a kind of relation (派出机构, 直属事业单位) names none of its members: the units listed
+                named = [r for r in listed if _kind_core(count.label) in r.label]
+                listed = named or (listed if re.search(r"(?:单位|机构)$", count.label) else [])
+            if listed and (len(listed) <= L.COUNT_LISTED or re.search(L.NAMES_ASKED, frame.clause)
+                           or "list" in frame.operation.also):  # the names beside the count, as a list gives them
+                if count.key == "covered":
+                    places, org = split_place(b.department)
+                    items.append(Item(f"{places[-1] if places else ''}{org}本级", None, None, b.department, b.year,
+                                      b.source))
                 items += [Item(r.label, None, None, r.department, r.year, r.source) for r in listed]
-            elif count.key == "covered" and mine and asked_names:
-                items += [Item(r.label, None, None, r.department, r.year, r.source) for r in mine
-                          if not _is_itself(r.label, b.department)]
             continue
         if focus == "subordinates":  # the department's own unit in its list of units is 本级, not a subordinate
             mine = [r for r in mine if not _is_itself(r.label, b.department)]
