@@ -372,7 +372,8 @@ class Graph:
             if b is not None and r["x"] not in seen:
                 seen[r["x"]] = Row(str(r["name"]), dec(r["amount"]), WAN, b.department, b.year,
                                    source_of(r) or b.source, r["x"], str(r.get("period") or "current"),
-                                   {"topic": r.get("topic"), "figure_key": r.get("figureKey"), "counts": []})
+                                   {"topic": r.get("topic"), "figure_key": r.get("figureKey"), "counts": [],
+                                    "parent": r.get("parent")})
             if b is not None and r.get("count") is not None:  # the counts printed with it (one row each)
                 seen[r["x"]].attrs["counts"].append((str(r.get("countLabel") or ""), dec(r["count"]),
                                                      str(r.get("countUnit") or "")))

@@ -151,10 +151,10 @@ SHAPES: dict[str, Shape] = {
     "stated": Shape("{doc} bkg:statesFigure ?x .",
                     "?x rdfs:label ?name ; bkg:amount ?amount .\n"
                     "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }\n"
-                    "  OPTIONAL { ?x bkg:figureKey ?figureKey }\n"
+                    "  OPTIONAL { ?x bkg:figureKey ?figureKey } OPTIONAL { ?x bkg:partOf ?parent }\n"
                     "  OPTIONAL { ?x bkg:statesCount ?c . ?c bkg:countValue ?count ; bkg:countUnit ?countUnit .\n"
                     "             OPTIONAL { ?c rdfs:label ?countLabel } }",  # 人数约400人 printed with the figure
-                    ("?x", "?name", "?amount", "?period", "?topic", "?figureKey", "?c", "?countLabel", "?count",
+                    ("?x", "?name", "?amount", "?period", "?topic", "?figureKey", "?parent", "?c", "?countLabel", "?count",
                      "?countUnit"),
                     order="ORDER BY ?x ?c"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",

@@ -101,3 +101,16 @@ def test_reserve_funds_are_a_measure_with_their_share(ask):
     assert got["单位预留机动经费"] == "128.43"
     derived = {d["label"]: d["value"] for d in r["derived"]}
     assert Decimal(derived["单位预留机动经费占比"]) == Decimal("0.94")
+
+
+@pytest.mark.shared
+def test_items_inside_the_project_asked_before(ask_national):
+    """深圳市财政局_2026部门预算.pdf 第三部分（五）1: 预决算管理业务18,808.16万元，主要包括：…贴息资金10,000.00
+    万元；市本级政府采购业务费3600.00万元 — the project's stated items, not the department's 政府采购服务."""
+    r = ask_national("深圳市财政局的预决算管理业务项目26年多少钱？里面消费贷款和服务业贷款贴息占多少、政府采购业务费又是多少？")
+    got = figures(r)
+    assert got["预决算管理业务"] == "18808.16" and got["市本级政府采购业务费"] == "3600.00"
+    assert got["服务业经营主体贷款贴息资金"] == "10000.00"
+    derived = {d["label"]: d["value"] for d in r["derived"]}
+    assert Decimal(derived["服务业经营主体贷款贴息资金占预决算管理业务比例"]) == Decimal("53.17")
+    assert "政府采购服务" not in got
