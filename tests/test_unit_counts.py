@@ -114,3 +114,14 @@ def test_items_inside_the_project_asked_before(ask_national):
     derived = {d["label"]: d["value"] for d in r["derived"]}
     assert Decimal(derived["服务业经营主体贷款贴息资金占预决算管理业务比例"]) == Decimal("53.17")
     assert "政府采购服务" not in got
+
+
+@pytest.mark.shared
+def test_an_item_named_without_its_project(ask_national):
+    """The same items asked by their own words: the item and the project it is listed in, never 收入总计
+    or 政府采购服务; a figure its words do not name (政府采购) stays the department's."""
+    r = ask_national("深圳财政局今年给个人消费贷款和服务业经营主体贷款贴息安排了多少钱？市本级政府采购业务费又是多少？")
+    got = figures(r)
+    assert got == {"服务业经营主体贷款贴息资金": "10000.00", "市本级政府采购业务费": "3600.00"}
+    assert "列在“预决算管理业务”项目18808.16万元之内" in r["text"]
+    assert "procurement.total" in ask_national("深圳市财政局26年政府采购预算多少？")["parts"][0]["frame"]["measures"]

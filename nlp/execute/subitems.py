@@ -63,3 +63,37 @@ def _shared(words: str, label: str) -> int:
     """How many two-character runs of ``words`` stand in ``label``."""
     runs = {words[i:i + 2] for i in range(len(words) - 1)}
     return sum(run in label for run in runs)
+
+
+_MIN_NAMED = 4  # two-character runs a clause must share with an item's name to name it without its project
+_NAMED_PART = 0.6  # … and that share of the item's own runs
+
+
+def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
+    """A department figure asked with words that name one of its projects' stated items
+    (给个人消费贷款和服务业经营主体贷款贴息安排了多少, 市本级政府采购业务费又是多少): that item, said with
+    the project it is part of, rather than a total the words do not name (收入总计, 政府采购)."""
+    if frame.focus != "figures" or frame.filters.subjects or frame.filters.projects:
+        return None
+    budgets, note = ctx.scope(frame)
+    if len(budgets) != 1:
+        return None
+    stated = [r for r in ctx.rows("stated", budgets) if r.attrs.get("topic") == "subitem" and r.key == "current"]
+    if not stated:
+        return None
+    projects = {r.label: r for r in ctx.rows("projects", budgets) if r.amount is not None}
+    named = []
+    for r in stated:
+        runs = {r.label[i:i + 2] for i in range(len(r.label) - 1)}
+        shared = _shared(frame.clause, r.label)
+        if r.attrs.get("parent") in projects and shared >= _MIN_NAMED and shared >= _NAMED_PART * len(runs):
+            named.append(r)
+    if not named:
+        return None
+    items, parts = [], []
+    for r in named:
+        project = projects[r.attrs["parent"]]
+        items.append(item_of(r))
+        parts.append(f"{r.label}{money(r.amount)}万元（列在“{project.label}”项目{money(project.amount)}万元之内）")
+    text = f"{who(named[0].department, named[0].year)}：" + "；".join(parts) + "。"
+    return Result(items, text, [], named + [projects[r.attrs["parent"]] for r in named])
