@@ -343,6 +343,20 @@ class Graph:
                                 "value": dec(r.get("value"))})
         return list(seen.values())
 
+    def _unit_counts(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Counts of units the 部门概况 states: one row per count (its kind as printed, the number, 个/家;
+        ``key`` is ``covered`` for every unit the budget covers, else ``kind``)."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None or r["x"] in seen:
+                continue
+            covered = str(r.get("covered")).lower() in ("true", "1")
+            seen[r["x"]] = Row(str(r["kind"]), dec(r["count"]), str(r["countUnit"]), b.department, b.year,
+                               source_of(r) or b.source, r["x"], "covered" if covered else "kind",
+                               {"sentence": r.get("sentence")})
+        return list(seen.values())
+
     def _staff_kinds(self, q: Query, rows: list[dict]) -> list[Row]:
         """Staffing counts by kind of post: one row per count (its category — 编制数, 实有人数, 在职 —
         as the key, its kind — 行政, 事业 … — as an attribute)."""
@@ -362,7 +376,8 @@ class Graph:
             if b is not None and r["x"] not in seen:
                 seen[r["x"]] = Row(str(r["name"]), dec(r["amount"]), WAN, b.department, b.year,
                                    source_of(r) or b.source, r["x"], str(r.get("period") or "current"),
-                                   {"topic": r.get("topic"), "figure_key": r.get("figureKey"), "counts": []})
+                                   {"topic": r.get("topic"), "figure_key": r.get("figureKey"), "counts": [],
+                                    "parent": r.get("parent")})
             if b is not None and r.get("count") is not None:  # the counts printed with it (one row each)
                 seen[r["x"]].attrs["counts"].append((str(r.get("countLabel") or ""), dec(r["count"]),
                                                      str(r.get("countUnit") or "")))

@@ -49,6 +49,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"),
     ("public_expenses", r"公用经费"),
     ("project_expenditure", r"项目支出|专项业务经费|项目经费(?=一共|总|合计|共|是多少|有多少|多少)"),
+    ("reserve", r"(?:单位)?(?:预留)?机动经费"),  # 单位预留机动经费 (Jiangsu: 支出 = 基本 + 项目 + 机动经费)
     ("operating_expenses", r"机关运行经费|机关运行费"),
     ("three_public.total", r"三公"),
     ("three_public.overseas", r"因公出国\(境\)费|出国|出境"),
@@ -135,6 +136,8 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
                           r"(?<![哪这那])(?:几|多少)(?:个|家|所|座)(?:监狱|医院|学校|学院|戒毒所|法院|分局|事业单位)|"
                           r"参公(?:事业)?单位|参照公务员法管理|"
                           r"纳入[^，。？?]{0,14}(?:预算|范围)的?(?:预算)?单位|(?:预算|编制范围)(?:内)?的单位(?:有|是|都)|"
+                          r"(?:下面|下辖|下属|管着|管辖|所属)[^，。？?]{0,4}(?:几|多少)(?:个|家)[^，。？?\d]{0,8}"
+                          r"(?:局|院|所|中心|站|单位|监狱)|"
                           r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位"),
     ("assets", 4.0, r"(?:几|多少)(?:辆|台)|车辆数|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
                     r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|资产占有|资产情况|大型设备|"
@@ -182,6 +185,9 @@ OPERATION_WORDS: list[tuple[str, str]] = [
 # A branch or sub-unit of a department (县分局, 派出所): a keyword ending so names an organisation of its own.
 SUB_UNIT = r"[\u4e00-\u9fff]{2,}(?:分局|分院|分所|分中心|分队|支队|大队|中队|派出所|管理站|管理所)$"
 # A count of the department's units of one kind (管着几个监狱, 有几所学校): the kind, read off the names.
+# A question asking how many units the budget covers, the department itself included (部门预算包括几家
+# 单位, 决算汇总了几个单位, 纳入预算的单位几家): the document's own count of them (bkg:UnitCount) first.
+UNITS_COVERED = r"包括|包含|纳入|组成|汇总|几家|(?:几|多少)(?:个|家)(?:二级)?(?:预算|决算)?单位"
 UNIT_KIND_COUNT = r"(?:几|多少)(?:个|家|所|座)(?P<kind>监狱|医院|学校|学院|戒毒所|法院|分局)"
 # The kinds of holding a 国有资产占有使用情况 states (bkg:AssetHolding), by the words that ask for each.
 ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米"}

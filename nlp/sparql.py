@@ -134,6 +134,11 @@ SHAPES: dict[str, Shape] = {
                     "  OPTIONAL { ?x bkg:amount ?value }",  # 车辆 3 辆，价值 64.52 万元
                     ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold", "?value"),
                     order="ORDER BY ?x"),
+    # a count of units the 部门概况 states (纳入…编制范围的单位共28个, 下辖区县气象局8个: bkg:UnitCount)
+    "unit_counts": Shape("?x bkg:document {doc} .",
+                         "?x a bkg:UnitCount ; bkg:unitKind ?kind ; bkg:unitCount ?count ; bkg:countUnit ?countUnit ;\n"
+                         "     bkg:coversBudget ?covered . OPTIONAL { ?x bkg:statedSentence ?sentence }",
+                         ("?x", "?kind", "?count", "?countUnit", "?covered", "?sentence"), order="ORDER BY ?x"),
     # a staffing count by kind of post (编制数（行政） 199, 实有人数（事业） 11: bkg:StaffCount)
     "staff_kinds": Shape("?x bkg:document {doc} .",
                          "?x a bkg:StaffCount ; rdfs:label ?name ; bkg:staffKind ?kind ; bkg:staffCategory ?category ;\n"
@@ -150,10 +155,10 @@ SHAPES: dict[str, Shape] = {
     "stated": Shape("{doc} bkg:statesFigure ?x .",
                     "?x rdfs:label ?name ; bkg:amount ?amount .\n"
                     "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }\n"
-                    "  OPTIONAL { ?x bkg:figureKey ?figureKey }\n"
+                    "  OPTIONAL { ?x bkg:figureKey ?figureKey } OPTIONAL { ?x bkg:partOf ?parent }\n"
                     "  OPTIONAL { ?x bkg:statesCount ?c . ?c bkg:countValue ?count ; bkg:countUnit ?countUnit .\n"
                     "             OPTIONAL { ?c rdfs:label ?countLabel } }",  # 人数约400人 printed with the figure
-                    ("?x", "?name", "?amount", "?period", "?topic", "?figureKey", "?c", "?countLabel", "?count",
+                    ("?x", "?name", "?amount", "?period", "?topic", "?figureKey", "?parent", "?c", "?countLabel", "?count",
                      "?countUnit"),
                     order="ORDER BY ?x ?c"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",

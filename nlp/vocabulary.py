@@ -154,7 +154,7 @@ SHARE_BASES = ("income_total", "expenditure_total", "basic_expenditure", "genera
 ITEM_ORDER = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
               "upper_level_transfer", "government_fund", "state_capital", "unit_funds", "carryover_total",
               "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure", "personnel",
-              "public_expenses", "project_expenditure", "operating_expenses", "fiscal_expenditure",
+              "public_expenses", "project_expenditure", "reserve", "operating_expenses", "fiscal_expenditure",
               "general_budget_expenditure", "current_year_expenditure",
               "carryover_year_end", "surplus_distribution", "three_public.total",
               "three_public.overseas", "three_public.reception", "three_public.vehicles",

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
-                              Provenance, Record, Staffing, SubjectIncome, UnitExpenditure, UnitIncome, ThreePublic, Totals)
+                              Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, ThreePublic, Totals)
 
 
 def _money(value: Any) -> Decimal | None:
@@ -135,7 +135,11 @@ def record_from_json(data: dict) -> Record:
                                         provenance={k: p for k, p in ((k, _prov(v)) for k, v in
                                                                       (st.get("provenance") or {}).items()) if p}),
                       functions=prof.get("functions"),
-                      subordinate_units=list(prof.get("subordinate_units") or []))
+                      subordinate_units=list(prof.get("subordinate_units") or []),
+                      unit_counts=[UnitCount(kind=c["kind"], count=int(c["count"]), classifier=c.get("classifier") or "个",
+                                             covered=bool(c.get("covered")), text=c.get("text") or "",
+                                             provenance=_prov(c.get("provenance")))
+                                   for c in prof.get("unit_counts") or []])
     return Record(
         source=data["source"], department=data.get("department"), year=data.get("year"),
         kind=data.get("kind"), unit=data.get("unit"), profile=profile,

@@ -52,6 +52,20 @@ class Staffing:
 
 
 @dataclass
+class UnitCount:
+    """A count of units the 部门概况 states (``纳入…编制范围的单位共28个``, ``下辖区县气象局8个``):
+    ``kind`` as printed, ``covered`` where it counts every unit the budget covers (the department
+    itself included), ``classifier`` 个 or 家 as printed, ``text`` the sentence (compacted)."""
+
+    kind: str
+    count: int
+    classifier: str = "个"
+    covered: bool = False
+    text: str = ""
+    provenance: Provenance | None = None
+
+
+@dataclass
 class Profile:
     """部门概况: the divisions (科室/处室) and the staffing counts."""
 
@@ -59,6 +73,7 @@ class Profile:
     staffing: Staffing = field(default_factory=Staffing)
     functions: str | None = None  # 主要职能, as printed
     subordinate_units: list[str] = field(default_factory=list)  # 下属预算单位
+    unit_counts: list[UnitCount] = field(default_factory=list)  # 单位共28个, 下辖区县气象局8个 …
 
 
 @dataclass

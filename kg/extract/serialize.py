@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitExpenditure, UnitIncome,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome,
                               Totals)
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
@@ -227,6 +227,12 @@ def staffing_json(s: Staffing) -> dict:
     return out
 
 
+def unit_count_json(c: UnitCount) -> dict:
+    """A count of units the 部门概况 states (``kind``, ``count``, ``covered`` …) with its provenance."""
+    return {"kind": c.kind, "count": c.count, "classifier": c.classifier, "covered": c.covered, "text": c.text,
+            "provenance": _prov(c.provenance)}
+
+
 def record_json(r: Record) -> dict:
     s = r.profile.staffing
     return {
@@ -239,6 +245,7 @@ def record_json(r: Record) -> dict:
             "divisions": list(r.profile.divisions),
             "staffing": staffing_json(s),
             "subordinate_units": list(r.profile.subordinate_units),
+            **({"unit_counts": [unit_count_json(c) for c in r.profile.unit_counts]} if r.profile.unit_counts else {}),
         },
         "totals": totals_json(r.totals),
         "functional_subjects": [functional_json(x) for x in r.functional_subjects],

@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.extract.model import Check, FunctionalSubject, Provenance, Record
+from kg.extract.model import Check, FunctionalSubject, NarrativeFigure, Provenance, Record
 
 ZERO = Decimal(0)
 ROUNDING = Decimal("0.01")
@@ -114,11 +114,17 @@ def level1_subjects(record: Record) -> list[FunctionalSubject]:
     return out
 
 
+def reserve_fact(record: Record) -> NarrativeFigure | None:
+    """The first statement of the 单位预留机动经费 the 说明 makes for this budget (Jiangsu: spending
+    is 基本 + 项目 + 单位预留机动经费), or ``None`` where it states none."""
+    return next((f for f in record.narrative if f.topic == "expenditure" and f.key == "reserve" and f.value
+                 and f.period in (None, "current")), None)
+
+
 def stated_reserve(record: Record) -> Decimal | None:
     """The 单位预留机动经费 the 说明 states for this budget (``None`` where it states none)."""
-    values = [f.value for f in record.narrative
-              if f.topic == "expenditure" and f.key == "reserve" and f.value and f.period in (None, "current")]
-    return values[0] if values else None
+    fact = reserve_fact(record)
+    return fact.value if fact is not None else None
 
 
 def functional_scope(record: Record) -> str | None:

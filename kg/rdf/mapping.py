@@ -22,7 +22,7 @@ from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenan
 from kg.rdf import iris
 from kg.extract.text_normalize import merged_policy_keys
 from kg.rdf.concepts import match_indicator_kinds
-from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows
+from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows, reserve_fact
 from kg.rdf.subject_schemes import SubjectConcept, economic_concept, functional_concept, under
 from kg.rdf.policy import facts as policy_facts, issued_year
 from kg.rdf.topics import topic_evidence
@@ -353,6 +353,11 @@ def _totals(ctx: _Context) -> None:
         ctx.add(obs, BKG.item, iris.item(key))
         if key in INCOME_SOURCES:
             ctx.add(obs, BKG.fundingSource, iris.funding_source(key))
+    reserve = reserve_fact(ctx.record)
+    if reserve is not None:  # 单位预留机动经费: a part of 支出总计 the 说明 states (Jiangsu), no table prints
+        obs = iris.inside(ctx.doc, "obs", "item", "reserve")
+        _observation(ctx, obs, reserve.value, reserve.provenance)
+        ctx.add(obs, BKG.item, iris.item("reserve"))
 
 
 # a record's phase names -> the phase concepts of the graph

@@ -30,6 +30,7 @@ def map_narrative(ctx: "_Context") -> None:
     from kg.rdf.mapping import _location, decimal_literal
 
     _staff_counts(ctx, _location)
+    _unit_counts(ctx, _location)
     _assets(ctx, _location, decimal_literal)
     _figures(ctx, _location, decimal_literal)
     _coverage(ctx, _location)
@@ -51,6 +52,22 @@ def _staff_counts(ctx: "_Context", location) -> None:
             ctx.text(node, RDFS.label, f"{category}（{kind}）")
             ctx.add(node, BKG.headcount, Literal(int(count)))
             location(ctx, node, s.provenance.get(f"{category}.{kind}") or s.provenance.get(category))
+
+
+def _unit_counts(ctx: "_Context", location) -> None:
+    """How many units the budget covers (单位共28个) or the department oversees of a kind (区县气象局8个)."""
+    for i, c in enumerate(ctx.record.profile.unit_counts):
+        node = iris.inside(ctx.doc, "units", str(i))
+        ctx.add(node, RDF.type, BKG.UnitCount)
+        ctx.add(ctx.doc, BKG.statesUnitCount, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        ctx.text(node, BKG.unitKind, c.kind)
+        ctx.text(node, RDFS.label, c.kind)
+        ctx.add(node, BKG.unitCount, Literal(int(c.count)))
+        ctx.text(node, BKG.countUnit, c.classifier)
+        ctx.add(node, BKG.coversBudget, Literal(bool(c.covered), datatype=XSD.boolean))
+        ctx.text(node, BKG.statedSentence, c.text or None)
+        location(ctx, node, c.provenance)
 
 
 def _assets(ctx: "_Context", location, decimal_literal) -> None:

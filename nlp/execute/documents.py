@@ -284,15 +284,41 @@ def units(frame: Frame, ctx: Context) -> Result:
     budgets, note = ctx.scope(frame)
     focus = frame.focus
     rows = ctx.rows(focus, budgets)
-    if not rows:
+    stated = ctx.rows("unit_counts", budgets) if focus == "subordinates" else []
+    if not rows and not stated:
         if focus == "subordinates" and budgets:
             return Result(text=f"没有找到：图谱中没有{'、'.join(dict.fromkeys(b.department for b in budgets))}的下属单位。")
         return Result()
     items: list[Item] = []
     parts: list[str] = []
     word = "内设科室" if focus == "divisions" else "下属单位"
+    whole = focus == "subordinates" and bool(re.search(L.UNITS_COVERED, frame.clause))
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
+        asks_count = frame.operation.name == "count" or "count" in frame.operation.also or \
+            bool(re.search(r"几|多少", frame.clause))
+        count = _stated_count([r for r in stated if (r.department, r.year) == (b.department, b.year)],
+                              frame.clause, whole) if asks_count else None
+        if count is not None:  # 下辖区县气象局8个, 纳入…编制范围的单位共28个: the document's own count
+            # every unit the budget covers is the 单位个数 a list would give; a kind is named by its kind
+            label = "单位个数" if count.key == "covered" else f"{count.label}个数"
+            items.append(Item(label, str(int(count.amount)), count.unit, b.department, b.year, count.source))
+            sentence = count.attrs.get("sentence")
+            parts.append(f"{who(b.department, b.year)}：{count.label}{int(count.amount)}{count.unit}"
+                         + (f"（原文：{sentence}）" if sentence else ""))
+            listed = [r for r in mine if not _is_itself(r.label, b.department)]
+            if count.key == "kind":  # the units of that kind where their names tell it (区县气象局 by 气象局);
+                # a kind of relation (派出机构, 直属事业单位) names none of its members: the units listed
+                named = [r for r in listed if _kind_core(count.label) in r.label]
+                listed = named or (listed if re.search(r"(?:单位|机构)$", count.label) else [])
+            if listed and (len(listed) <= L.COUNT_LISTED or re.search(L.NAMES_ASKED, frame.clause)
+                           or "list" in frame.operation.also):  # the names beside the count, as a list gives them
+                if count.key == "covered":
+                    places, org = split_place(b.department)
+                    items.append(Item(f"{places[-1] if places else ''}{org}本级", None, None, b.department, b.year,
+                                      b.source))
+                items += [Item(r.label, None, None, r.department, r.year, r.source) for r in listed]
+            continue
         if focus == "subordinates":  # the department's own unit in its list of units is 本级, not a subordinate
             mine = [r for r in mine if not _is_itself(r.label, b.department)]
             kind = re.search(L.UNIT_KIND_COUNT, frame.clause)
@@ -305,8 +331,6 @@ def units(frame: Frame, ctx: Context) -> Result:
             continue
         counting = frame.operation.name == "count" or "count" in frame.operation.also or \
             bool(re.search(r"(?:几|多少)(?:个|家)?(?:内设|处室|科室|机构|部门|单位|直属|下属|所属)", frame.clause))
-        whole = focus == "subordinates" and bool(re.search(r"包括|包含|纳入|组成|几家|(?:几|多少)(?:个|家)(?:二级)?(?:预算)?单位",
-                                                           frame.clause))
         if whole:  # 部门预算包括几个单位: the department itself and its subordinate units
             places, org = split_place(b.department)
             own = Item(f"{places[-1] if places else ''}{org}本级", None, None, b.department, b.year, b.source)
@@ -321,6 +345,23 @@ def units(frame: Frame, ctx: Context) -> Result:
         parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
                      (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else ""))
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _stated_count(counts: list[Row], clause: str, whole: bool) -> Row | None:
+    """The count of units the document states that the clause asks: the kind it names (区县气象局,
+    直属事业单位, 参公事业单位 — the longest named), else, where it asks how many units the budget covers
+    (部门预算包括几家单位, 决算汇总了几个单位), the count of every unit covered."""
+    named = [c for c in counts if _kind_core(c.label) and _kind_core(c.label) in clause]
+    if named:
+        return max(named, key=lambda c: (len(_kind_core(c.label)), c.key == "covered"))
+    if whole:
+        return next((c for c in counts if c.key == "covered"), None)
+    return None
+
+
+def _kind_core(kind: str) -> str:
+    """A counted kind without the words of governing (下属/所属/直属 stay: 直属事业单位 is asked so)."""
+    return re.sub(r"^(?:二级)?(?:预算|决算)?单位$", "", kind)
 
 
 def _is_itself(unit: str, department: str) -> bool:

@@ -23,6 +23,7 @@ import re
 from kg.extract.model import Profile, Staffing
 from kg.extract.narrative.staffing import read_staffing
 from kg.extract.narrative.text import compact, make_span
+from kg.extract.narrative.unit_counts import read_unit_counts
 from kg.extract.source import Line
 
 _ORGANS = r"(?:内设机构|职能科室|科室|处室|股室|机构|部门|科|处|室)"
@@ -194,6 +195,7 @@ def read_profile(lines: list[Line], file: str = "") -> Profile:
     units = (_sentence_list(text, _SUBORDINATE_SENTENCES, one_organisation=True)
              or _numbered_list(chosen, re.compile(r"下属.{0,10}单位$"))) + _budget_units(chosen)
     profile.subordinate_units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]
+    profile.unit_counts = read_unit_counts(span, file)
     profile.staffing = read_staffing(span, file)
     if profile.staffing == Staffing() and len(chosen) < len(lines):
         profile.staffing = read_staffing(make_span([line for line in lines if line.cells is None]), file)

@@ -1,0 +1,99 @@
+"""What a project holds inside, as its description states it (``预决算管理业务18,808.16万元，主要包括：…
+贴息资金10,000.00万元；市本级政府采购业务费3600.00万元…``): a part that asks inside the project the
+part before named (里面…占多少, 其中…是多少) is answered from those stated items (``NarrativeFigure``
+topic ``subitem``, ``bkg:partOf`` the project's name) — the same concept the records use for a
+project's parts, never a figure of the department that shares a word (政府采购服务).
+
+Each piece of the clause (parted by 、, 和, 及, commas) names the item whose label shares the most
+two-character runs with it (at least two); 占 in the piece adds the item's share of the project.
+"""
+from __future__ import annotations
+
+import re
+
+from nlp import derive as D
+from nlp.execute.base import Context, Result, figure_input, item_of, who
+from nlp.frames import Frame
+from nlp.graph import Row
+from nlp.reply import money
+
+INSIDE_PREVIOUS = r"^(?:那|那么)?(?:这个项目)?(?:里面|里头|其中|这里面|这其中|当中|其内)"
+_PIECE_SPLIT = r"[，,、；;]|(?<!贷)和|及|以及|还有|另外"
+_ASK_WORDS = r"(?:又|分别|各)?(?:占了?|是|有|安排了?|花了?)?(?:多少(?:钱)?|几成|百分之几|多大比例|比例)?[？?]?$"
+_MIN_SHARED = 2
+
+
+def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -> Result | None:
+    """The stated items of the one project the part before answered, where the clause asks inside
+    it; ``None`` where it does not ask so or the project states no items the clause names."""
+    if previous is None or not re.match(INSIDE_PREVIOUS, frame.clause):
+        return None
+    projects = [r for r in previous.rows if r.iri and "/project/" in r.iri and r.amount is not None]
+    if len({(r.label, r.department, r.year) for r in projects}) != 1:
+        return None
+    project = projects[0]
+    budgets = [b for b in ctx.budgets() if (b.department, b.year) == (project.department, project.year)]
+    inside = [r for r in ctx.rows("stated", budgets)
+              if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") == project.label and r.key == "current"]
+    if not inside:
+        return None
+    clause = re.sub(INSIDE_PREVIOUS, "", frame.clause)
+    items, derived, parts = [], [], []
+    for piece in (p for p in re.split(_PIECE_SPLIT, clause) if p.strip()):
+        words = re.sub(_ASK_WORDS, "", piece.strip())
+        best = max(inside, key=lambda r: _shared(words, r.label))
+        if _shared(words, best.label) < _MIN_SHARED or any(i.label == best.label for i in items):
+            continue
+        items.append(item_of(best))
+        said = f"{best.label}{money(best.amount)}万元"
+        if "占" in piece:
+            d = D.share(figure_input(best, best.label), figure_input(project, project.label),
+                        f"{best.label}占{project.label}比例")
+            if d is not None:
+                derived.append(d)
+                said += f"，占{project.label}（{money(project.amount)}万元）的{d.value}%"
+        parts.append(said)
+    if not items:
+        return None
+    text = f"{who(project.department, project.year)}“{project.label}”的说明列出：" + "；".join(parts) + "。"
+    return Result(items, text, derived, inside)
+
+
+def _shared(words: str, label: str) -> int:
+    """How many two-character runs of ``words`` stand in ``label``."""
+    runs = {words[i:i + 2] for i in range(len(words) - 1)}
+    return sum(run in label for run in runs)
+
+
+_MIN_NAMED = 4  # two-character runs a clause must share with an item's name to name it without its project
+_NAMED_PART = 0.6  # … and that share of the item's own runs
+
+
+def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
+    """A department figure asked with words that name one of its projects' stated items
+    (给个人消费贷款和服务业经营主体贷款贴息安排了多少, 市本级政府采购业务费又是多少): that item, said with
+    the project it is part of, rather than a total the words do not name (收入总计, 政府采购)."""
+    if frame.focus != "figures" or frame.filters.subjects or frame.filters.projects:
+        return None
+    budgets, note = ctx.scope(frame)
+    if len(budgets) != 1:
+        return None
+    stated = [r for r in ctx.rows("stated", budgets) if r.attrs.get("topic") == "subitem" and r.key == "current"]
+    if not stated:
+        return None
+    projects = {r.label: r for r in ctx.rows("projects", budgets) if r.amount is not None}
+    named = []
+    for r in stated:
+        runs = {r.label[i:i + 2] for i in range(len(r.label) - 1)}
+        shared = _shared(frame.clause, r.label)
+        if r.attrs.get("parent") in projects and shared >= _MIN_NAMED and shared >= _NAMED_PART * len(runs):
+            named.append(r)
+    if not named:
+        return None
+    items, parts = [], []
+    for r in named:
+        project = projects[r.attrs["parent"]]
+        items.append(item_of(r))
+        parts.append(f"{r.label}{money(r.amount)}万元（列在“{project.label}”项目{money(project.amount)}万元之内）")
+    text = f"{who(named[0].department, named[0].year)}：" + "；".join(parts) + "。"
+    return Result(items, text, [], named + [projects[r.attrs["parent"]] for r in named])
