@@ -23,7 +23,7 @@ from kg.extract.model import Indicator, Provenance
 from kg.extract.narrative.performance_cells import CellTable, read_cell_table
 from kg.extract.narrative.performance_cells import amount as cell_amount
 from kg.extract.narrative.text import compact, money, prov
-from kg.extract.profiles.vocabulary import TRAILING_NUMBER_RE
+from kg.extract.profiles.vocabulary import LEADING_NUMBER_RE, QUALIFIER_RE, TRAILING_NUMBER_RE
 from kg.extract.source import Line
 from kg.extract.text_normalize import normalize_target
 from kg.units import convert
@@ -90,12 +90,22 @@ class PerformanceTable:
     score: Decimal | None = None
     carryover: Decimal | None = None  # 其中：上年结转 (万元)
     achieved: str | None = None  # a 绩效自评表's 实际完成情况 beside its goal (it cites documents too)
+    code: str | None = None  # the project's code, where the table prints one before its name
+    title_named: bool = False  # no 项目名称 field: the title names the project
+    in_grid: bool = False  # one row group of a grid listing every project (长沙, 重庆, 北京)
+
+
+def _bare_title(text: str) -> str:
+    """A title without what is printed after it: its number (``…绩效目标表预算表（预算表11）``, the
+    profiles' own pattern) or a qualifier (重庆 ``…项目绩效目标表（一级项目）``)."""
+    c = re.sub(r"(?<=表)预算表$", "", TRAILING_NUMBER_RE.sub("", compact(text)))
+    bare = QUALIFIER_RE.sub("", c)
+    return bare if bare.endswith(("绩效目标表", "绩效自评表")) else c
 
 
 def _is_title(text: str) -> str | None:
     """``project`` / ``department`` where a line is a performance table's title."""
-    # a number printed after the title (``…绩效目标表预算表（预算表11）``), the profiles' own pattern
-    c = re.sub(r"(?<=表)预算表$", "", TRAILING_NUMBER_RE.sub("", compact(text)))
+    c = _bare_title(text)
     if c.endswith("绩效自评表") and "项目" in c and len(c) <= 80 and not re.search(r"[，。；：:,]", c):
         return "project"  # a 决算's 项目支出绩效自评表: the same fields, with what was spent
     if not c.endswith("绩效目标表"):
@@ -135,21 +145,75 @@ def _names_its_project(lines: list[Line], at: int) -> bool:
     return any(compact(l.text).startswith("项目名称") for l in lines[at + 1:at + 1 + _NAMED_TITLE_REACH])
 
 
+# the first half of a title wrapped over two lines (泉州 ``301007_泉州市公安局晋江国际机场分局_机场公安综`` /
+# ``合修缮改造项目绩效目标表``): a long run of name characters, no sentence, no number of its own
+_TITLE_HALF_RE = re.compile(r"[\w（）()“”\"、·\-—]{15,60}")
+
+
+def _ruled_below(lines: list[Line], at: int) -> bool:
+    """Whether a ruled table starts right below ``lines[at]`` (a title, not a sentence naming it)."""
+    return any(l.cells is not None for l in lines[at + 1:at + 3])
+
+
+def _wrapped_title(lines: list[Line], at: int) -> Line | None:
+    """``lines[at]`` joined with the line before it where a title wrapped there: the line ends in
+    绩效目标表, a ruled table follows, and the line before is a title's first half (long, no
+    sentence, not a heading, not a title itself). None where the title did not wrap."""
+    if at == 0 or lines[at].cells is not None or lines[at - 1].cells is not None:
+        return None
+    c = compact(lines[at].text)
+    before = compact(lines[at - 1].text)
+    if not c.endswith("绩效目标表") or re.search(r"[，。；：:,]", c) or not _ruled_below(lines, at):
+        return None
+    if not _TITLE_HALF_RE.fullmatch(before) or len(before) < len(c) or before.endswith(("表", "说明", "情况")) \
+            or _is_end(before) or LEADING_NUMBER_RE.match(before) or re.fullmatch(r"[\d\W]+", before):
+        return None
+    first = lines[at - 1]
+    return Line(text=before + c, lineno=first.lineno, page=first.page)
+
+
 def find_tables(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     """The performance tables of a document: (kind, lines from the title to the table's end)."""
     out: list[tuple[str, list[Line]]] = []
     current: list[Line] | None = None
     for at, line in enumerate(lines):
+        wrapped = _wrapped_title(lines, at)
+        if wrapped is not None and _is_title(wrapped.text) != "department" and _title_name(wrapped.text):
+            if current and current[-1] is lines[at - 1]:
+                current.pop()  # the title's first half is no row of the table before
+            current = [wrapped]
+            out.append(("project", current))
+            continue
         kind = _is_title(line.text) or ("project" if _names_its_project(lines, at) else None)
         if kind:
             current = [line]
             out.append((kind, current))
         elif current is not None:
-            if _is_end(line.text):
+            if _is_end(line.text) and not _cell_fragment(lines, at):
                 current = None
             else:
                 current.append(line)
     return out
+
+
+# a narrow merged cell printed as text lines (北京 预算12表's 绩效目标 column: ``一、在分类分级`` /
+# ``工作成果基础`` …): its lines are this short, and a ruled row of the table follows soon
+_FRAGMENT_CHARS = 10
+_FRAGMENT_REACH = 40
+
+
+def _cell_fragment(lines: list[Line], at: int) -> bool:
+    """Whether a heading-like line is a fragment of a wrapped cell, not a heading: it and the
+    lines after it are short text, and a ruled row comes before any other long line."""
+    if len(compact(lines[at].text)) > _FRAGMENT_CHARS:
+        return False
+    following = lines[at + 1:at + 1 + _FRAGMENT_REACH]
+    for n, line in enumerate(following):
+        if line.cells is not None:
+            return n >= 2
+        if len(compact(line.text)) > _FRAGMENT_CHARS + 6:
+            return False
+    return False
 
 
 def _header(lines: list[Line]) -> tuple[int, int] | None:
@@ -620,9 +684,16 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
             table.goal = goal[:stop] if stop > 0 and kind == "department" else goal
             break
     ruled = read_cell_table(lines, file, table.name) if kind == "project" else None
+    if kind == "project" and table.name is None and not (ruled is not None and ruled.projects):
+        table.name = _title_name(lines[0].text)  # one table per project, named by its title
+        if table.name:
+            table.unit = _title_unit(lines[0].text)
+            table.title_named = True
+            table.provenance = prov(file, lines[0], "绩效目标表", table.name)
     if ruled is not None and ruled.projects and not ruled.fields.get("name"):
         # one grid of every project: a table per project, each with its own rows
-        return [(_from_cells(replace(table, indicators=[]), one, in_yuan, file, lines[0]), None)
+        return [(replace(_from_cells(replace(table, indicators=[]), one, in_yuan, file, one.line or lines[0]),
+                         in_grid=True), None)
                 for one in ruled.projects]
     if ruled is not None:
         return _from_cells(table, ruled, in_yuan, file, lines[0]), None
@@ -632,12 +703,45 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
     return table, _read_body(lines[end + 1:], header)
 
 
+# a title that names the kind of table, not a project: 项目支出绩效目标表, 市级一般性项目绩效目标表,
+# 部门专项业务经费绩效目标表, 重点专项资金绩效目标表
+_GENERIC_TITLE_NAME_RE = re.compile(
+    r"^(?:[省市区县]级)?(?:部门|单位|本部门|本单位)?(?:一般性|重点|主要|专项|特定目标类?)?"
+    r"(?:项目支出|项目|专项资金|专项业务经费|专项经费|业务经费|资金|专项转移支付)?(?:项目)?$")
+# a title led by its unit (泉州 ``301007_泉州市公安局晋江国际机场分局_机场公安综合修缮改造项目绩效目标表``)
+_UNIT_LED_TITLE_RE = re.compile(r"^\d{3,}[_＿](?P<unit>[^_＿]{2,40})[_＿](?P<name>.+)$")
+
+
+def _title_core(text: str) -> str:
+    """The words of a title between its number and year and the words 绩效目标表."""
+    c = _bare_title(text)
+    c = LEADING_NUMBER_RE.sub("", c)
+    c = re.sub(r"^\d{4}年(?:度)?", "", c)
+    return re.sub(r"(?:绩效目标表|绩效自评表)$", "", c)
+
+
+def _title_name(text: str) -> str | None:
+    """The project a one-table-per-project title names (``…机场公安综合修缮改造项目``), or None where
+    the title names only the kind of table."""
+    core = _title_core(text)
+    m = _UNIT_LED_TITLE_RE.match(core)
+    name = m.group("name") if m else core
+    return None if len(name) < 2 or _GENERIC_TITLE_NAME_RE.match(name) else name
+
+
+def _title_unit(text: str) -> str | None:
+    """The unit a title is led by (``301007_泉州市公安局晋江国际机场分局_…``), else None."""
+    m = _UNIT_LED_TITLE_RE.match(_title_core(text))
+    return m.group("unit") if m else None
+
+
 def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: str, first: Line) -> PerformanceTable:
     """A ruled table's fields and indicators over what the text reading found (the cells are
     exact where the text of a wrapped cell is not)."""
     fields = cells.fields
     table.name = fields.get("name") or table.name
-    table.unit = fields.get("unit") or None
+    table.unit = fields.get("unit") or table.unit
+    table.code = fields.get("code") or table.code
     for attr in ("budget", "fiscal", "carryover", "other", "initial_budget"):
         value = cell_amount(fields, attr)
         if value is not None:
@@ -656,6 +760,14 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
     return table
 
 
+def _continues(previous: PerformanceTable | None, table: PerformanceTable) -> bool:
+    """Whether ``table`` is the rest of ``previous``: both rows of a grid, the same project (name,
+    and the amount where the page prints it again) — a page break cut the project's rows and the
+    next page repeats the title and the project's cells."""
+    return (previous is not None and previous.in_grid and table.in_grid and bool(table.name)
+            and previous.name == table.name and table.budget in (None, previous.budget))
+
+
 def read_performance_tables(lines: list[Line], file: str) -> list[PerformanceTable]:
     """Every performance table of a document, with its indicators."""
     parsed = []
@@ -665,6 +777,11 @@ def read_performance_tables(lines: list[Line], file: str) -> list[PerformanceTab
     before_last = any(body.rows_before_first_label for _, body in parsed if body and body.rows)
     out: list[PerformanceTable] = []
     for table, body in parsed:
+        if table.title_named and table.budget is None:
+            table.name = None  # a title without money below it (a table printed empty) is no project
+        if _continues(out[-1] if out else None, table):
+            out[-1].indicators.extend(table.indicators)  # a grid's project carried over a page break
+            continue
         if body is not None:
             n = len(body.rows)
             l1 = _assign_labels(n, body.level1_events, before_last)

@@ -51,12 +51,36 @@ _HEADING_CELL_RE = re.compile(r"^(?:预期目标|实际完成情况)(?:[（(][^)
 
 
 # columns of a table that lists every project in one grid (长春 预算表11: 单位名称 | 项目名称 | 年度资金总额 |
-# 年度绩效目标 | 一级 … 指标值 | 权重): the project's fields printed in its first indicator row
+# 年度绩效目标 | 一级 … 指标值 | 权重; 长沙: 单位编码 | 单位（项目）名称 | 资金总额 …; 重庆: 序号 | 项目名称 |
+# 当年财政拨款预算金额 …; 北京 预算12表: 项目名称 | 项目总额 | 其中：财政资金 | 其他资金 …): the project's fields
+# printed in its first indicator row. A heading matches where it ends with one of the words.
 _ROW_FIELDS = {
     "name": ("项目名称",),
-    "budget": ("年度资金总额", "资金总额", "年度金额", "项目金额"),
+    "budget": ("年度资金总额", "资金总额", "年度金额", "项目金额", "项目总额", "预算金额"),
+    "fiscal": ("财政资金",),
+    "other": ("其他资金",),
 }
 # (a grid's 年度绩效目标 column is left unread: its goals list some costs, not the project's parts)
+# the indicator-name column where a table has no 一级/二级/三级 split (重庆: 指标名称 | 指标性质 | 指标值 | 计量单位)
+_NAME_ONLY_HEADINGS = ("指标名称",)
+# a target printed over three columns: its sign (指标性质, 绩效指标性质, 指标值类型: ≥ ＝ 定性), the
+# value (指标值) and its unit (计量单位, 度量单位): one target ``>=70%``
+_SIGN_HEADINGS = ("指标性质", "指标值类型")
+_UNIT_HEADINGS = ("计量单位", "度量单位")
+_SIGN_RE = re.compile(r"^[<>=≥≤＞＜＝]{1,2}$")
+# a grid row that is a subtotal, not a project (合计, 小计, a unit's own row carries no indicator)
+_TOTAL_NAME_RE = re.compile(r"^(?:合计|小计|总计|共计)$")
+# a project name printed after its code (北京: ``11000022T0000004557 94-评审工作经费``, the code wrapped
+# before its last digits): the code is the project's, the name what follows the dash
+_CODE_PREFIX_RE = re.compile(r"^(?P<code>[0-9A-Z]*\d[0-9A-Z]{7,})\s*(?P<tail>\d{0,4})\s*[-－—]\s*(?P<name>\S.*)$")
+
+
+def split_code(name: str) -> tuple[str | None, str]:
+    """(project code, name) of a grid's project cell; (None, name) where no code leads it."""
+    m = _CODE_PREFIX_RE.match(name)
+    if not m:
+        return None, name
+    return m.group("code") + m.group("tail"), compact(m.group("name"))
 
 
 @dataclass
@@ -68,6 +92,7 @@ class CellTable:
     fields: dict[str, str]
     indicators: list[Indicator]
     projects: list["CellTable"] | None = None
+    line: Line | None = None  # a grid project's first row (its provenance)
 
 
 def is_ruled(lines: list[Line]) -> bool:
@@ -80,7 +105,8 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
         if line.cells is None:
             continue
         cells = [compact(c or "") for c in line.cells]
-        if not any(c.startswith("三级指标") for c in cells):
+        three_levels = any(c.startswith("三级指标") for c in cells)
+        if not three_levels and not any(c in _NAME_ONLY_HEADINGS for c in cells):
             continue
         columns: dict[str, int] = {}
         for key, words in _COLUMNS.items():
@@ -89,16 +115,38 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
                                                      for w in words):
                     columns[key] = k
                     break
+        if not three_levels:
+            columns["name"] = next(k for k, c in enumerate(cells) if c in _NAME_ONLY_HEADINGS)
+        if "target" not in columns:  # 本年绩效指标值: the value column by its last words
+            k = next((k for k, c in enumerate(cells) if c.endswith("指标值") and k not in columns.values()), None)
+            if k is not None:
+                columns["target"] = k
         if "name" in columns and "target" in columns:
             if "weight" not in columns and any(w in cells[columns["target"]] for w in _COLUMNS["weight"]):
                 columns["target_weight"] = columns["target"]  # ``指标值 权重`` read as one cell
+            for key, words in (("target_sign", _SIGN_HEADINGS), ("target_unit", _UNIT_HEADINGS)):
+                k = next((k for k, c in enumerate(cells) if c.endswith(words) and k not in columns.values()), None)
+                if k is not None and k > columns["name"]:
+                    columns[key] = k
+            bare = [re.sub(r"[（()）]", "", c) for c in cells]  # 单位（项目）名称 ends with 项目名称
             for key, words in _ROW_FIELDS.items():
-                k = next((k for k, cell in enumerate(cells) if k not in columns.values()
-                          and any(cell.startswith(w) for w in words)), None)
+                k = next((k for k, cell in enumerate(bare) if k not in columns.values()
+                          and (cell.startswith(words) or cell.endswith(words))), None)
                 if k is not None and k < columns["name"]:
                     columns["project_" + key] = k
             return i, columns
     return None
+
+
+def _grid_target(value: str | None, sign: str | None, unit: str | None) -> str:
+    """One target from a grid's sign, value and unit columns (``≥`` ``70`` ``%`` -> ``≥70%``);
+    a qualitative sign (定性) adds nothing to its value."""
+    value = value or ""
+    if sign and _SIGN_RE.match(sign) and value:
+        value = sign + value
+    if unit and value and re.search(r"\d$", value):
+        value += unit
+    return value
 
 
 def _field_key(cell: str) -> str | None:
@@ -186,6 +234,11 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
     groups: list[CellTable] = []
     last: dict[str, str | None] = {"level1": None, "level2": None}
     self_score = None
+    grid = "project_name" in columns
+    current: CellTable | None = None  # the grid's project the rows belong to
+    filled = False  # the reader repeats a merged project cell on every row it spans
+    width = len(lines[start].cells or ())
+    first_indicator = min(columns[k] for k in ("level1", "level2", "name") if k in columns)
     for line in lines[start + 1:]:
         if line.cells is None:
             continue
@@ -193,30 +246,36 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
 
         def cell(key: str) -> str | None:
             k = columns.get(key)
-            value = compact(cells[k] or "") if k is not None and k < len(cells) else ""
+            if k is not None and len(cells) != width:
+                # a column merged away: the indicator columns count from the right, the project's
+                # from the left, and a row holding only indicator columns has no project cells
+                if k >= first_indicator:
+                    k = len(cells) - (width - k)
+                elif k >= len(cells) - (width - first_indicator):
+                    k = None
+            value = compact(cells[k] or "") if k is not None and 0 <= k < len(cells) else ""
             return value or None
 
         if compact(cells[0] or "") == "总分":  # a 绩效自评表's last row: the score it gives itself
             self_score = next((money(compact(c)) for c in reversed(cells) if c and money(compact(c)) is not None), None)
             continue
-        project = cell("project_name") if "project_name" in columns else None
-        if project and project != "项目名称":  # a grid's next project: its fields in this row
-            fields_of = {"name": project}
-            for key in ("budget",):
-                if cell("project_" + key):
-                    fields_of[key] = cell("project_" + key)
-            groups.append(CellTable(fields=fields_of, indicators=[]))
-            last = {"level1": None, "level2": None}
         name = cell("name")
-        if name is None or name in ("三级指标",):
+        if name in _NAME_ONLY_HEADINGS or name == "三级指标":
+            continue  # the header printed again (a second header row, a page's repeat)
+        if grid:
+            current, filled = _grid_row(cell, name, current, filled, groups, line)
+            if current is not None and current is not (groups[-1] if groups else None):
+                last = {"level1": None, "level2": None}
+        if name is None:
             continue
         for level in ("level1", "level2"):
             value = cell(level)
             if value:
                 last[level] = re.sub(r"[（(]\d+(?:\.\d+)?分[)）]$", "", value)  # 产出指标（50分）
         weight = money(cell("weight") or "") if "weight" in columns else None
-        k = columns["target"]
-        target_text = cells[k] if k < len(cells) else None
+        target_text = cell("target")
+        if "target_sign" in columns or "target_unit" in columns:
+            target_text = _grid_target(target_text, cell("target_sign"), cell("target_unit"))
         if "target_weight" in columns and target_text:
             glued = re.match(r"^(?P<target>.+?)\s+(?P<weight>\d+(?:\.\d+)?)$", target_text.strip())
             if glued:  # ``>=2次 40``: the target, then its weight
@@ -225,13 +284,46 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             level1=last["level1"], level2=last["level2"], name=name,
             target=_target(target_text or ""),
             weight=weight, basis=cell("basis"), actual=_target(cell("actual") or "") if "actual" in columns else None,
-            provenance=prov(file, line, "绩效目标表", groups[-1].fields["name"] if groups else name_for_rows))
+            provenance=prov(file, line, "绩效目标表", current.fields["name"] if current else name_for_rows))
         indicators.append(indicator)
-        if groups:
-            groups[-1].indicators.append(indicator)
+        if current is not None:
+            current.indicators.append(indicator)
     if self_score is not None:
         fields["score"] = str(self_score)
+    groups = [g for g in groups if g.indicators]  # a subtotal row (合计, a unit's own row) is no project
     return CellTable(fields=fields, indicators=indicators, projects=groups or None)
+
+
+def _grid_row(cell, name: str | None, current: CellTable | None, filled: bool,
+              groups: list[CellTable], line: Line) -> tuple[CellTable | None, bool]:
+    """The project a grid row belongs to: (current project, whether the reader fills merged cells).
+
+    A project cell that differs from the current project's opens the next project (its amount
+    printed in this row); the same name again is the merged cell repeated. A row without a
+    project cell after such repeats belongs to a project whose cells were lost (a page break cut
+    its merged cell): it is given to none. 合计 and rows without an indicator (a unit's subtotal)
+    open no project.
+    """
+    raw = cell("project_name")
+    if raw is None:
+        return (None if filled else current), filled
+    code, project = split_code(raw)
+    if project == "项目名称" or project.endswith("（项目）名称") or _TOTAL_NAME_RE.match(project):
+        return None, filled
+    if current is not None and current.fields["name"] == project:
+        if cell("project_budget") and "budget" not in current.fields:
+            current.fields["budget"] = cell("project_budget")
+        return current, True
+    if name is None:
+        return None, filled  # a unit's own row (长沙市信访局 417.41): a subtotal, no indicators
+    fields_of = {"name": project}
+    if code:
+        fields_of["code"] = code
+    for key in ("budget", "fiscal", "other"):
+        if cell("project_" + key):
+            fields_of[key] = cell("project_" + key)
+    groups.append(CellTable(fields=fields_of, indicators=[], line=line))
+    return groups[-1], filled
 
 
 def amount(fields: dict[str, str], key: str) -> Decimal | None:
