@@ -204,16 +204,13 @@ _FRAGMENT_REACH = 40
 
 def _cell_fragment(lines: list[Line], at: int) -> bool:
     """Whether a heading-like line is a fragment of a wrapped cell, not a heading: it and the
-    lines after it are short text, and a ruled row comes before any other long line."""
-    if len(compact(lines[at].text)) > _FRAGMENT_CHARS:
+    three lines after it are short text without a label's colon, and a ruled row follows soon."""
+    after = lines[at + 1:at + 4]
+    if len(after) < 3 or any(l.cells is not None for l in after):
         return False
-    following = lines[at + 1:at + 1 + _FRAGMENT_REACH]
-    for n, line in enumerate(following):
-        if line.cells is not None:
-            return n >= 2
-        if len(compact(line.text)) > _FRAGMENT_CHARS + 6:
-            return False
-    return False
+    if any(len(compact(l.text)) > _FRAGMENT_CHARS or re.search(r"[：:]", l.text) for l in (lines[at], *after)):
+        return False
+    return any(l.cells is not None for l in lines[at + 4:at + 1 + _FRAGMENT_REACH])
 
 
 def _header(lines: list[Line]) -> tuple[int, int] | None:

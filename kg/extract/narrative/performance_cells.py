@@ -138,10 +138,25 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+def _column_in_row(k: int | None, header: list[str], width: int) -> int | None:
+    """Where header column ``k`` stands in a row of ``width`` cells. A row as wide as the header
+    keeps its columns; a row of a page the reader cut otherwise (a continued table that lost its
+    label column or a span's empty column) is counted from the right over the header's named
+    columns — the indicator columns end every row — and a column left of the row's first cell is
+    not in it (a row holding only indicator cells has no project cells)."""
+    if k is None or width == len(header):
+        return k if k is not None and k < width else None
+    named = [i for i, word in enumerate(header) if word]
+    if k not in named:
+        return None
+    at = width - (len(named) - named.index(k))
+    return at if at >= 0 else None
+
+
 def _grid_target(value: str | None, sign: str | None, unit: str | None) -> str:
     """One target from a grid's sign, value and unit columns (``≥`` ``70`` ``%`` -> ``≥70%``);
     a qualitative sign (定性) adds nothing to its value."""
-    value = value or ""
+    value = (value or "").strip()
     if sign and _SIGN_RE.match(sign) and value:
         value = sign + value
     if unit and value and re.search(r"\d$", value):
@@ -237,24 +252,18 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
     grid = "project_name" in columns
     current: CellTable | None = None  # the grid's project the rows belong to
     filled = False  # the reader repeats a merged project cell on every row it spans
-    width = len(lines[start].cells or ())
-    first_indicator = min(columns[k] for k in ("level1", "level2", "name") if k in columns)
+    header = [compact(c or "") for c in (lines[start].cells or ())]
     for line in lines[start + 1:]:
         if line.cells is None:
             continue
         cells = line.cells
 
+        def raw(key: str) -> str | None:
+            k = _column_in_row(columns.get(key), header, len(cells))
+            return cells[k] if k is not None else None
+
         def cell(key: str) -> str | None:
-            k = columns.get(key)
-            if k is not None and len(cells) != width:
-                # a column merged away: the indicator columns count from the right, the project's
-                # from the left, and a row holding only indicator columns has no project cells
-                if k >= first_indicator:
-                    k = len(cells) - (width - k)
-                elif k >= len(cells) - (width - first_indicator):
-                    k = None
-            value = compact(cells[k] or "") if k is not None and 0 <= k < len(cells) else ""
-            return value or None
+            return compact(raw(key) or "") or None
 
         if compact(cells[0] or "") == "总分":  # a 绩效自评表's last row: the score it gives itself
             self_score = next((money(compact(c)) for c in reversed(cells) if c and money(compact(c)) is not None), None)
@@ -273,7 +282,7 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             if value:
                 last[level] = re.sub(r"[（(]\d+(?:\.\d+)?分[)）]$", "", value)  # 产出指标（50分）
         weight = money(cell("weight") or "") if "weight" in columns else None
-        target_text = cell("target")
+        target_text = raw("target")
         if "target_sign" in columns or "target_unit" in columns:
             target_text = _grid_target(target_text, cell("target_sign"), cell("target_unit"))
         if "target_weight" in columns and target_text:
