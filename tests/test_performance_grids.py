@@ -45,12 +45,13 @@ def test_changsha_grid_projects(national):
     assert (where.file, where.page, where.table, where.row) == (
         "长沙市信访局_2026部门预算.pdf", 22, "绩效目标表", "基层及其他信访业务工作经费专项")
     rows = _rows(grassroots)
-    # the target is the sign, value and unit columns together (指标值类型 ≥, 指标值 10, 度量单位 个)
-    assert ("产出指标", "数量指标", "调拨经费单位数", ">=10个", Decimal("10")) in rows
-    assert ("产出指标", "质量指标", "经费分档精准率", ">=95%", Decimal("10")) in rows
-    assert ("成本指标", "经济成本指标", "总成本", "<=35.78万元", Decimal("20")) in rows
+    # the target is the sign, value and unit columns together (指标值类型 ≥, 指标值 10, 度量单位 个);
+    # the figures in the column headed 备注 are no 分值 the table names
+    assert ("产出指标", "数量指标", "调拨经费单位数", ">=10个", None) in rows
+    assert ("产出指标", "质量指标", "经费分档精准率", ">=95%", None) in rows
+    assert ("成本指标", "经济成本指标", "总成本", "<=35.78万元", None) in rows
     # the rows the next page carries (p.23) belong to the same project, not to a second entry
-    assert ("满意度指标", "服务对象满意度指标", "群众满意度", ">=90%", Decimal("10")) in rows
+    assert ("满意度指标", "服务对象满意度指标", "群众满意度", ">=90%", None) in rows
     assert len(rows) == 16
 
 
@@ -115,3 +116,13 @@ def test_split_code():
     assert split_code("11000022T0000004557 94-评审工作经费") == ("11000022T000000455794", "评审工作经费")
     assert split_code("基层及其他信访业务工作经费专项") == (None, "基层及其他信访业务工作经费专项")
     assert split_code("2026-2027年信息化运维") == (None, "2026-2027年信息化运维")
+
+
+def test_changsha_grid_total_against_its_projects(national):
+    """The grid's 合计 row (p.22, 417.41) against the four projects it lists (286.91): a finding
+    about the document (B1-101, B8-97), graded material."""
+    record = national[CHANGSHA]
+    found = [c for c in record.checks if c.where.startswith("绩效目标表 合计 vs")]
+    assert [(c.rule, c.where, c.expected, c.printed, c.ok) for c in found] == [
+        ("children_sum", "绩效目标表 合计 vs 所列4个项目", Decimal("286.91"), Decimal("417.41"), False)]
+    assert (found[0].provenance.page, found[0].provenance.row) == (22, "合计")

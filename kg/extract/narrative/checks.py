@@ -119,6 +119,26 @@ def _cost_sum_checks(tables, file: str) -> list[Check]:
     return out
 
 
+def _grid_total_checks(tables) -> list[Check]:
+    """A grid's 合计 row against the projects it lists (长沙: 合计 417.41, four projects 286.91):
+    the grid runs from the table printing the 合计 over the pages that continue it."""
+    out: list[Check] = []
+    for at, table in enumerate(tables):
+        if table.grid_total is None:
+            continue
+        listed = [table]
+        for other in tables[at + 1:]:
+            if not other.in_grid or other.grid_total is not None:
+                break
+            listed.append(other)
+        if any(t.budget is None for t in listed):
+            continue
+        expected = sum((t.budget for t in listed), Decimal(0))
+        out.append(Check("children_sum", f"绩效目标表 合计 vs 所列{len(listed)}个项目", expected, table.grid_total,
+                         expected == table.grid_total, table.grid_total_at))
+    return out
+
+
 def _wan(value: Decimal | None, unit: str | None) -> Decimal:
     """A record figure in 万元 (the narrative's unit), 0 where blank."""
     if value is None:
@@ -288,6 +308,7 @@ def narrative_checks(parts, record: Record) -> list[Check]:
     out += _basic_split_checks(parts, lines, record)
     out += _allocation_checks(items, file)
     out += _cost_sum_checks(tables, file)
+    out += _grid_total_checks(tables)
     out += _department_checks(tables, record)
     out += _goal_checks(tables)
     out += _allocation_vs_indicator_checks(items, tables)

@@ -93,6 +93,9 @@ class PerformanceTable:
     code: str | None = None  # the project's code, where the table prints one before its name
     title_named: bool = False  # no 项目名称 field: the title names the project
     in_grid: bool = False  # one row group of a grid listing every project (长沙, 重庆, 北京)
+    # on a grid's first project: the grid's 合计 row (万元) and where it is printed
+    grid_total: Decimal | None = None
+    grid_total_at: Provenance | None = None
 
 
 def _bare_title(text: str) -> str:
@@ -689,9 +692,14 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
             table.provenance = prov(file, lines[0], "绩效目标表", table.name)
     if ruled is not None and ruled.projects and not ruled.fields.get("name"):
         # one grid of every project: a table per project, each with its own rows
-        return [(replace(_from_cells(replace(table, indicators=[]), one, in_yuan, file, one.line or lines[0]),
+        grid = [(replace(_from_cells(replace(table, indicators=[]), one, in_yuan, file, one.line or lines[0]),
                          in_grid=True), None)
                 for one in ruled.projects]
+        total = cell_amount({"total": ruled.total or ""}, "total")
+        if total is not None:
+            grid[0][0].grid_total = convert(total, "元", "万元") if in_yuan else total
+            grid[0][0].grid_total_at = prov(file, ruled.total_line, "绩效目标表", "合计")
+        return grid
     if ruled is not None:
         return _from_cells(table, ruled, in_yuan, file, lines[0]), None
     if end is None:

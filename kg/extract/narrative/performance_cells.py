@@ -93,6 +93,8 @@ class CellTable:
     indicators: list[Indicator]
     projects: list["CellTable"] | None = None
     line: Line | None = None  # a grid project's first row (its provenance)
+    total: str | None = None  # a grid's 合计 row: the money of every project it lists
+    total_line: Line | None = None
 
 
 def is_ruled(lines: list[Line]) -> bool:
@@ -250,6 +252,8 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
     last: dict[str, str | None] = {"level1": None, "level2": None}
     self_score = None
     grid = "project_name" in columns
+    total: str | None = None
+    total_line: Line | None = None
     current: CellTable | None = None  # the grid's project the rows belong to
     filled = False  # the reader repeats a merged project cell on every row it spans
     header = [compact(c or "") for c in (lines[start].cells or ())]
@@ -271,6 +275,9 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
         name = cell("name")
         if name in _NAME_ONLY_HEADINGS or name == "三级指标":
             continue  # the header printed again (a second header row, a page's repeat)
+        if grid and name is None and any(_TOTAL_NAME_RE.match(compact(c or "")) for c in cells[:columns["project_name"] + 1]):
+            total, total_line, current = cell("project_budget"), line, None  # 合计 417.41
+            continue
         if grid:
             current, filled = _grid_row(cell, name, current, filled, groups, line)
             if current is not None and current is not (groups[-1] if groups else None):
@@ -300,7 +307,7 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
     if self_score is not None:
         fields["score"] = str(self_score)
     groups = [g for g in groups if g.indicators]  # a subtotal row (合计, a unit's own row) is no project
-    return CellTable(fields=fields, indicators=indicators, projects=groups or None)
+    return CellTable(fields=fields, indicators=indicators, projects=groups or None, total=total, total_line=total_line)
 
 
 def _grid_row(cell, name: str | None, current: CellTable | None, filled: bool,
