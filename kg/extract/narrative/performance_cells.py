@@ -8,6 +8,15 @@ back repeated or empty; an empty one carries the label of the row above.
 
 The 实施单位 is kept per project: a department whose centres carry some of its projects
 (``实施单位 福州市商务发展促进中心``) is asked "which projects does that centre carry".
+
+A grid lists every project in one table (长春 预算表11, 长沙, 重庆 表十二, 北京 预算12表): a 项目名称
+column (``单位（项目）名称``, a name led by its code ``11000022T0000004557 94-评审工作经费``) and an
+amount column (资金总额, 项目总额, 当年财政拨款预算金额) beside the indicators. The reader repeats a
+merged project cell on every row it spans, so a project is a run of rows with one name; 合计 and a
+unit's own row (no indicator) are subtotals, kept as the grid's ``total``. A page the reader cut
+differently (a continued table that lost its label column or a span's empty column) is aligned
+from the right over the header's named columns. A target printed over a sign, a value and a unit
+column (``≥`` ``70`` ``%``) is one target ``>=70%``.
 """
 from __future__ import annotations
 
