@@ -7,6 +7,7 @@ Uses the session's extraction of ../shared/national (``national`` in conftest.py
 """
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from kg.extract.model import Project, Record
@@ -76,8 +77,8 @@ def test_quanzhou_one_table_per_project(national):
     over two lines; the 资金总额 field is the amount, the unit in the title the 实施单位."""
     record = national[QUANZHOU]
     by_name = {p.name: p for p in record.projects}
-    assert len(by_name) == 21
-    assert sum((p.amount for p in record.projects), Decimal(0)) == Decimal("10310.08")
+    assert len(by_name) == 22
+    assert sum((p.amount for p in record.projects), Decimal(0)) == Decimal("10547.58")
     airport = by_name["机场公安综合修缮改造项目"]
     assert (airport.amount, airport.responsible_unit) == (Decimal("57.00"), "泉州市公安局晋江国际机场分局")
     assert airport.provenance[0].page == 26
@@ -87,6 +88,8 @@ def test_quanzhou_one_table_per_project(national):
     assert by_name["台商公安办案业务及其他经费补助"].responsible_unit == "泉州市公安局台商投资区分局"
     # a title wrapped mid-word (…相关设施建设项 / 目绩效目标表, p.37)
     assert by_name["泉州市看守所（泉州市女子看守所）相关设施建设项目"].amount == Decimal("52.25")
+    assert by_name["科技兴警"].amount == Decimal("237.50")  # …科技兴警绩效 / 目标表 (p.28)
+    assert len(by_name["科技兴警"].indicators) == 7
     assert by_name["公安办案业务经费项目"].amount == Decimal("6258.60")
     assert by_name["女子看守所保障经费项目"].amount == Decimal("1111.50")
     case = [(i.name, i.target) for i in by_name["公安办案业务经费项目"].indicators]
@@ -126,3 +129,27 @@ def test_changsha_grid_total_against_its_projects(national):
     assert [(c.rule, c.where, c.expected, c.printed, c.ok) for c in found] == [
         ("children_sum", "绩效目标表 合计 vs 所列4个项目", Decimal("286.91"), Decimal("417.41"), False)]
     assert (found[0].provenance.page, found[0].provenance.row) == (22, "合计")
+
+
+def _answers(reply: dict) -> list[tuple[str, str | None]]:
+    return [(a["label"], a.get("value")) for a in reply["answers"]]
+
+
+def test_questions_reach_the_grid_projects(ask_national):
+    """B8-75's kind (top_n) and B2-70's (project_amount) over the national graph."""
+    reply = ask_national("长沙信访局的专项按金额从大到小排一下？")
+    assert _answers(reply)[:4] == [("信访业务工作专项", "138.11"), ("人民来访接待中心业务专项", "102.80"),
+                                ("基层及其他信访业务工作经费专项", "35.78"), ("人民来访接待中心及特护期运行专项", "10.22")]
+    reply = ask_national("重庆“市政府办公厅业务及日常运行项目”预算多少？")
+    assert ("市政府办公厅业务及日常运行项目", "8534.17") in _answers(reply)
+    assert "第24页" in json.dumps(reply, ensure_ascii=False)
+
+
+def test_unit_prices_are_no_part_of_the_cost_sum(national):
+    """北京 评审工作经费 (p.17): 委托专家评审服务费 ≤20万元 + 委托评审服务费预算控制数 ≤819万元 = 839.00;
+    单个5000万以下一般预算项目付费金额 ≤1.5万元 bounds each review, it is no part of the sum; a project
+    whose only cost indicator is a unit price (全国注册会计师统一考试考务服务: 每个科次费用 ≤60元) has no sum."""
+    record = national[BEIJING]
+    sums = {c.where: (c.expected, c.printed, c.ok) for c in record.checks if c.rule == "indicator_costs_sum"}
+    assert sums["绩效目标表 评审工作经费 成本指标"] == (Decimal("839.00"), Decimal("839.000000"), True)
+    assert "绩效目标表 全国注册会计师统一考试考务服务 成本指标" not in sums

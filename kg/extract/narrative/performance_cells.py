@@ -139,10 +139,14 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
                 k = next((k for k, c in enumerate(cells) if c.endswith(words) and k not in columns.values()), None)
                 if k is not None and k > columns["name"]:
                     columns[key] = k
-            bare = [re.sub(r"[（()）]", "", c) for c in cells]  # 单位（项目）名称 ends with 项目名称
+            # the project's columns, by the words of this header row and of a second one printed
+            # below it as wide (北京: 其中： over 财政资金 | 其他资金); 单位（项目）名称 ends with 项目名称
+            stacked = [cells] + [[compact(c or "") for c in l.cells] for l in lines[i + 1:i + 2]
+                                 if l.cells is not None and len(l.cells) == len(cells)
+                                 and any(compact(c or "").startswith("三级指标") for c in l.cells)]
             for key, words in _ROW_FIELDS.items():
-                k = next((k for k, cell in enumerate(bare) if k not in columns.values()
-                          and (cell.startswith(words) or cell.endswith(words))), None)
+                k = next((k for row in stacked for k, cell in enumerate(re.sub(r"[（()）]", "", c) for c in row)
+                          if k not in columns.values() and (cell.startswith(words) or cell.endswith(words))), None)
                 if k is not None and k < columns["name"]:
                     columns["project_" + key] = k
             return i, columns

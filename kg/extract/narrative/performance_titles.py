@@ -85,7 +85,9 @@ def _wrapped_title(lines: list[Line], at: int) -> Line | None:
         return None
     c = compact(lines[at].text)
     before = compact(lines[at - 1].text)
-    if not c.endswith("绩效目标表") or re.search(r"[，。；：:,]", c) or not _ruled_below(lines, at):
+    # the break may fall inside the words themselves (…科技兴警绩效 / 目标表)
+    if not (before + c).endswith("绩效目标表") or not c.endswith("表") or re.search(r"[，。；：:,]", c) \
+            or not _ruled_below(lines, at):
         return None
     if not _TITLE_HALF_RE.fullmatch(before) or len(before) < len(c) or before.endswith(("表", "说明", "情况")) \
             or _is_end(before) or LEADING_NUMBER_RE.match(before) or re.fullmatch(r"[\d\W]+", before):
