@@ -77,8 +77,8 @@ def test_quanzhou_one_table_per_project(national):
     over two lines; the 资金总额 field is the amount, the unit in the title the 实施单位."""
     record = national[QUANZHOU]
     by_name = {p.name: p for p in record.projects}
-    assert len(by_name) == 22
-    assert sum((p.amount for p in record.projects), Decimal(0)) == Decimal("10547.58")
+    assert len(by_name) == 25  # one table on each of pp.26–50
+    assert sum((p.amount for p in record.projects), Decimal(0)) == Decimal("10998.83")
     airport = by_name["机场公安综合修缮改造项目"]
     assert (airport.amount, airport.responsible_unit) == (Decimal("57.00"), "泉州市公安局晋江国际机场分局")
     assert airport.provenance[0].page == 26
@@ -89,6 +89,10 @@ def test_quanzhou_one_table_per_project(national):
     # a title wrapped mid-word (…相关设施建设项 / 目绩效目标表, p.37)
     assert by_name["泉州市看守所（泉州市女子看守所）相关设施建设项目"].amount == Decimal("52.25")
     assert by_name["科技兴警"].amount == Decimal("237.50")  # …科技兴警绩效 / 目标表 (p.28)
+    # …项目绩效目 / 标表 (p.32, p.36, p.49)
+    assert by_name["开发区分局办公场所等工程提升项目经费项目"].amount == Decimal("185.25")
+    assert by_name["办公楼四楼民警活动室晾衣场改造工程项目"].amount == Decimal("28.50")
+    assert by_name["泉州市社会治理现代化智慧调度指挥中心项目"].amount == Decimal("237.50")
     assert len(by_name["科技兴警"].indicators) == 7
     assert by_name["公安办案业务经费项目"].amount == Decimal("6258.60")
     assert by_name["女子看守所保障经费项目"].amount == Decimal("1111.50")
