@@ -292,9 +292,10 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             total, total_line, current = cell("project_budget"), line, None  # 合计 417.41
             continue
         if grid:
+            before = current
             current, filled = _grid_row(cell, name, current, filled, groups, line)
-            if current is not None and current is not (groups[-1] if groups else None):
-                last = {"level1": None, "level2": None}
+            if current is not before:
+                last = {"level1": None, "level2": None}  # a project's labels are its own
         if name is None:
             continue
         for level in ("level1", "level2"):
