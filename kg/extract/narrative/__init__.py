@@ -54,7 +54,7 @@ def performance_project(table: performance.PerformanceTable, file: str, unit: st
                    responsible_unit=table.unit, supervising_department=table.supervisor, executed=from_wan(table.executed, unit),
                    initial_budget=from_wan(table.initial_budget, unit), funds=funds if funds.any() else None,
                    execution_rate=table.execution_rate, self_evaluation_score=table.score,
-                   category="unit_funds" if unit_funds else None,
+                   category="unit_funds" if unit_funds else None, project_code=table.code,
                    funding_source="unit_funds" if unit_funds else None,
                    indicators=list(table.indicators),
                    policy_documents=find_policy_documents(" ".join(t for t in (table.goal, table.achieved) if t), where)

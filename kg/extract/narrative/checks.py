@@ -22,12 +22,22 @@ from kg.extract.model import Check, Record
 from kg.extract.narrative import performance, projects
 from kg.extract.narrative.figures import _in_record_unit, read_figures
 from kg.extract.narrative.text import AMOUNT_RE, money, prov
-from kg.extract.rules import register_checks, register_rule
+from kg.extract.rules import gap_judge, register_checks, register_rule
 from kg.extract.source import Line
 from kg.units import convert
 
+
+
+def _costs_judge(check: Check) -> str:
+    """Cost indicators adding up to less than the budget name only part of its money (信息化监理项目
+    31.00: 监理范围内《…》项目的监理服务成本 ≤11.42万元): a notice; more than the budget is a finding."""
+    if not check.ok and check.expected is not None and check.printed is not None and check.expected < check.printed:
+        return "notice"
+    return gap_judge(check)
+
+
 register_rule("indicator_costs_sum", "成本指标之和等于项目预算",
-              "a project performance table's cost indicators against its 年度预算总额")
+              "a project performance table's cost indicators against its 年度预算总额", judge=_costs_judge)
 
 CENT = Decimal("0.01")
 _MONEY_TARGET_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万元|元)$")
@@ -35,6 +45,9 @@ _TOTAL_WORDS_RE = re.compile(r"项目资金|总投资|财政资金|其他资金|
 _LEAD_RE = re.compile(r"^(?:\d{4}年)?(?:计划)?(?:完成|支付|用于|安排|实现|开展)*")
 _WHOLE_COST_RE = re.compile(r"(?:总额|总计|合计|总成本|总经费)$")
 _UNIT_SUFFIX_RE = re.compile(r"[（(](?:万元|元|%|次|个)[)）]$")
+# a cost indicator that bounds a price per unit (专线防火墙单价 ≤5.3万元, 每个科次费用 ≤60元, 单个…项目付费金额,
+# 人均…, 费用标准): a bound on each unit bought, no part of the project's money
+_UNIT_PRICE_RE = re.compile(r"单价|单位成本|^每|每[个人次件科项台套户天月]|单个|人均|标准$")
 
 
 def _cents(value: Decimal) -> Decimal:
@@ -102,7 +115,7 @@ def _cost_sum_checks(tables, file: str) -> list[Check]:
     for table in tables:
         if table.kind != "project" or table.budget is None or table.executed is not None:
             continue  # a 绩效自评表 (决算) judges its cost targets against what was spent, not a sum
-        costs = _cost_indicators(table)
+        costs = [i for i in _cost_indicators(table) if not _UNIT_PRICE_RE.search(i.name or "")]
         # an indicator naming the whole (专项经费总额 ≤23万元) beside its breakdown (专家工资支出
         # ≤18万元) is the cost; its parts are bounds within it, not further costs
         wholes = [i for i in costs if _WHOLE_COST_RE.search(i.name or "")]
@@ -116,6 +129,26 @@ def _cost_sum_checks(tables, file: str) -> list[Check]:
         expected = _cents(sum(values, Decimal(0)))
         out.append(Check("indicator_costs_sum", f"绩效目标表 {table.name} 成本指标", expected, table.budget,
                          expected == table.budget, table.provenance))
+    return out
+
+
+def _grid_total_checks(tables) -> list[Check]:
+    """A grid's 合计 row against the projects it lists (长沙: 合计 417.41, four projects 286.91):
+    the grid runs from the table printing the 合计 over the pages that continue it."""
+    out: list[Check] = []
+    for at, table in enumerate(tables):
+        if table.grid_total is None:
+            continue
+        listed = [table]
+        for other in tables[at + 1:]:
+            if not other.in_grid or other.grid_total is not None:
+                break
+            listed.append(other)
+        if any(t.budget is None for t in listed):
+            continue
+        expected = sum((t.budget for t in listed), Decimal(0))
+        out.append(Check("children_sum", f"绩效目标表 合计 vs 所列{len(listed)}个项目", expected, table.grid_total,
+                         expected == table.grid_total, table.grid_total_at))
     return out
 
 
@@ -288,6 +321,7 @@ def narrative_checks(parts, record: Record) -> list[Check]:
     out += _basic_split_checks(parts, lines, record)
     out += _allocation_checks(items, file)
     out += _cost_sum_checks(tables, file)
+    out += _grid_total_checks(tables)
     out += _department_checks(tables, record)
     out += _goal_checks(tables)
     out += _allocation_vs_indicator_checks(items, tables)

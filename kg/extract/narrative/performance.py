@@ -23,7 +23,7 @@ from kg.extract.model import Indicator, Provenance
 from kg.extract.narrative.performance_cells import CellTable, read_cell_table
 from kg.extract.narrative.performance_cells import amount as cell_amount
 from kg.extract.narrative.text import compact, money, prov
-from kg.extract.profiles.vocabulary import TRAILING_NUMBER_RE
+from kg.extract.narrative.performance_titles import find_tables, title_name, title_unit
 from kg.extract.source import Line
 from kg.extract.text_normalize import normalize_target
 from kg.units import convert
@@ -91,66 +91,12 @@ class PerformanceTable:
     score: Decimal | None = None
     carryover: Decimal | None = None  # 其中：上年结转 (万元)
     achieved: str | None = None  # a 绩效自评表's 实际完成情况 beside its goal (it cites documents too)
-
-
-def _is_title(text: str) -> str | None:
-    """``project`` / ``department`` where a line is a performance table's title."""
-    # a number printed after the title (``…绩效目标表预算表（预算表11）``), the profiles' own pattern
-    c = re.sub(r"(?<=表)预算表$", "", TRAILING_NUMBER_RE.sub("", compact(text)))
-    if c.endswith("绩效自评表") and "项目" in c and len(c) <= 80 and not re.search(r"[，。；：:,]", c):
-        return "project"  # a 决算's 项目支出绩效自评表: the same fields, with what was spent
-    if not c.endswith("绩效目标表"):
-        return None
-    # a long title names its project (``困难残疾人生活补贴和…（省补助市级配套项目）项目绩效目标表``);
-    # a sentence that mentions the tables is no title
-    if len(c) > 24 and (len(c) > 80 or not c.endswith("项目绩效目标表") or re.search(r"[，。；：:,]", c)):
-        return None
-    if "部门整体" in c or "整体支出" in c or "单位整体" in c:
-        return "department"
-    if "项目" in c:
-        return "project"
-    return None
-
-
-def _is_end(text: str) -> bool:
-    """A line that ends a table: a part heading or a numbered narrative heading."""
-    c = compact(text)
-    return bool(re.match(r"^(?:第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）][^\d]|"
-                         r"[一二三四五六七八九十]+、)", c))
-
-
-# How many lines after a title named by its project alone (信访业务培训绩效目标表) its 项目名称 field
-# stands: the table's own first rows (a year, the field itself).
-_NAMED_TITLE_REACH = 4
-
-
-def _names_its_project(lines: list[Line], at: int) -> bool:
-    """Whether ``lines[at]`` is a title that names its project alone (信访业务培训绩效目标表,
-    部门专项业务经费绩效目标表): a short line ending in 绩效目标表, no sentence, and the table's
-    项目名称 field right below it — a contents line or a sentence mentioning the tables has none."""
-    c = re.sub(r"(?<=表)预算表$", "", TRAILING_NUMBER_RE.sub("", compact(lines[at].text)))
-    if not c.endswith("绩效目标表") or len(c) > 40 or re.search(r"[，。；：:,、]", c):
-        return False
-    if "部门整体" in c or "整体支出" in c or "单位整体" in c:
-        return False
-    return any(compact(l.text).startswith("项目名称") for l in lines[at + 1:at + 1 + _NAMED_TITLE_REACH])
-
-
-def find_tables(lines: list[Line]) -> list[tuple[str, list[Line]]]:
-    """The performance tables of a document: (kind, lines from the title to the table's end)."""
-    out: list[tuple[str, list[Line]]] = []
-    current: list[Line] | None = None
-    for at, line in enumerate(lines):
-        kind = _is_title(line.text) or ("project" if _names_its_project(lines, at) else None)
-        if kind:
-            current = [line]
-            out.append((kind, current))
-        elif current is not None:
-            if _is_end(line.text):
-                current = None
-            else:
-                current.append(line)
-    return out
+    code: str | None = None  # the project's code, where the table prints one before its name
+    title_named: bool = False  # no 项目名称 field: the title names the project
+    in_grid: bool = False  # one row group of a grid listing every project (长沙, 重庆, 北京)
+    # on a grid's first project: the grid's 合计 row (万元) and where it is printed
+    grid_total: Decimal | None = None
+    grid_total_at: Provenance | None = None
 
 
 def _header(lines: list[Line]) -> tuple[int, int] | None:
@@ -621,10 +567,22 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
             table.goal = goal[:stop] if stop > 0 and kind == "department" else goal
             break
     ruled = read_cell_table(lines, file, table.name) if kind == "project" else None
+    if kind == "project" and table.name is None and not (ruled is not None and ruled.projects):
+        table.name = title_name(lines[0].text)  # one table per project, named by its title
+        if table.name:
+            table.unit = title_unit(lines[0].text)
+            table.title_named = True
+            table.provenance = prov(file, lines[0], "绩效目标表", table.name)
     if ruled is not None and ruled.projects and not ruled.fields.get("name"):
         # one grid of every project: a table per project, each with its own rows
-        return [(_from_cells(replace(table, indicators=[]), one, in_yuan, file, lines[0]), None)
+        grid = [(replace(_from_cells(replace(table, indicators=[]), one, in_yuan, file, one.line or lines[0]),
+                         in_grid=True), None)
                 for one in ruled.projects]
+        total = cell_amount({"total": ruled.total or ""}, "total")
+        if total is not None:
+            grid[0][0].grid_total = convert(total, "元", "万元") if in_yuan else total
+            grid[0][0].grid_total_at = prov(file, ruled.total_line, "绩效目标表", "合计")
+        return grid
     if ruled is not None:
         return _from_cells(table, ruled, in_yuan, file, lines[0]), None
     if end is None:
@@ -638,8 +596,9 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
     exact where the text of a wrapped cell is not)."""
     fields = cells.fields
     table.name = fields.get("name") or table.name
-    table.unit = fields.get("unit") or None
+    table.unit = fields.get("unit") or table.unit
     table.supervisor = fields.get("department") or None
+    table.code = fields.get("code") or table.code
     for attr in ("budget", "fiscal", "carryover", "other", "initial_budget"):
         value = cell_amount(fields, attr)
         if value is not None:
@@ -658,6 +617,14 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
     return table
 
 
+def _continues(previous: PerformanceTable | None, table: PerformanceTable) -> bool:
+    """Whether ``table`` is the rest of ``previous``: both rows of a grid, the same project (name,
+    and the amount where the page prints it again) — a page break cut the project's rows and the
+    next page repeats the title and the project's cells."""
+    return (previous is not None and previous.in_grid and table.in_grid and bool(table.name)
+            and previous.name == table.name and table.budget in (None, previous.budget))
+
+
 def read_performance_tables(lines: list[Line], file: str) -> list[PerformanceTable]:
     """Every performance table of a document, with its indicators."""
     parsed = []
@@ -667,6 +634,11 @@ def read_performance_tables(lines: list[Line], file: str) -> list[PerformanceTab
     before_last = any(body.rows_before_first_label for _, body in parsed if body and body.rows)
     out: list[PerformanceTable] = []
     for table, body in parsed:
+        if table.title_named and table.budget is None:
+            table.name = None  # a title without money below it (a table printed empty) is no project
+        if _continues(out[-1] if out else None, table):
+            out[-1].indicators.extend(table.indicators)  # a grid's project carried over a page break
+            continue
         if body is not None:
             n = len(body.rows)
             l1 = _assign_labels(n, body.level1_events, before_last)

@@ -8,6 +8,15 @@ back repeated or empty; an empty one carries the label of the row above.
 
 The 实施单位 is kept per project: a department whose centres carry some of its projects
 (``实施单位 福州市商务发展促进中心``) is asked "which projects does that centre carry".
+
+A grid lists every project in one table (长春 预算表11, 长沙, 重庆 表十二, 北京 预算12表): a 项目名称
+column (``单位（项目）名称``, a name led by its code ``11000022T0000004557 94-评审工作经费``) and an
+amount column (资金总额, 项目总额, 当年财政拨款预算金额) beside the indicators. The reader repeats a
+merged project cell on every row it spans, so a project is a run of rows with one name; 合计 and a
+unit's own row (no indicator) are subtotals, kept as the grid's ``total``. A page the reader cut
+differently (a continued table that lost its label column or a span's empty column) is aligned
+from the right over the header's named columns. A target printed over a sign, a value and a unit
+column (``≥`` ``70`` ``%``) is one target ``>=70%``.
 """
 from __future__ import annotations
 
@@ -51,12 +60,36 @@ _HEADING_CELL_RE = re.compile(r"^(?:预期目标|实际完成情况)(?:[（(][^)
 
 
 # columns of a table that lists every project in one grid (长春 预算表11: 单位名称 | 项目名称 | 年度资金总额 |
-# 年度绩效目标 | 一级 … 指标值 | 权重): the project's fields printed in its first indicator row
+# 年度绩效目标 | 一级 … 指标值 | 权重; 长沙: 单位编码 | 单位（项目）名称 | 资金总额 …; 重庆: 序号 | 项目名称 |
+# 当年财政拨款预算金额 …; 北京 预算12表: 项目名称 | 项目总额 | 其中：财政资金 | 其他资金 …): the project's fields
+# printed in its first indicator row. A heading matches where it ends with one of the words.
 _ROW_FIELDS = {
     "name": ("项目名称",),
-    "budget": ("年度资金总额", "资金总额", "年度金额", "项目金额"),
+    "budget": ("年度资金总额", "资金总额", "年度金额", "项目金额", "项目总额", "预算金额"),
+    "fiscal": ("财政资金",),
+    "other": ("其他资金",),
 }
 # (a grid's 年度绩效目标 column is left unread: its goals list some costs, not the project's parts)
+# the indicator-name column where a table has no 一级/二级/三级 split (重庆: 指标名称 | 指标性质 | 指标值 | 计量单位)
+_NAME_ONLY_HEADINGS = ("指标名称",)
+# a target printed over three columns: its sign (指标性质, 绩效指标性质, 指标值类型: ≥ ＝ 定性), the
+# value (指标值) and its unit (计量单位, 度量单位): one target ``>=70%``
+_SIGN_HEADINGS = ("指标性质", "指标值类型")
+_UNIT_HEADINGS = ("计量单位", "度量单位")
+_SIGN_RE = re.compile(r"^[<>=≥≤＞＜＝]{1,2}$")
+# a grid row that is a subtotal, not a project (合计, 小计, a unit's own row carries no indicator)
+_TOTAL_NAME_RE = re.compile(r"^(?:合计|小计|总计|共计)$")
+# a project name printed after its code (北京: ``11000022T0000004557 94-评审工作经费``, the code wrapped
+# before its last digits): the code is the project's, the name what follows the dash
+_CODE_PREFIX_RE = re.compile(r"^(?P<code>[0-9A-Z]*\d[0-9A-Z]{7,})\s*(?P<tail>\d{0,4})\s*[-－—]\s*(?P<name>\S.*)$")
+
+
+def split_code(name: str) -> tuple[str | None, str]:
+    """(project code, name) of a grid's project cell; (None, name) where no code leads it."""
+    m = _CODE_PREFIX_RE.match(name)
+    if not m:
+        return None, name
+    return m.group("code") + m.group("tail"), compact(m.group("name"))
 
 
 @dataclass
@@ -68,6 +101,9 @@ class CellTable:
     fields: dict[str, str]
     indicators: list[Indicator]
     projects: list["CellTable"] | None = None
+    line: Line | None = None  # a grid project's first row (its provenance)
+    total: str | None = None  # a grid's 合计 row: the money of every project it lists
+    total_line: Line | None = None
 
 
 def is_ruled(lines: list[Line]) -> bool:
@@ -80,7 +116,8 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
         if line.cells is None:
             continue
         cells = [compact(c or "") for c in line.cells]
-        if not any(c.startswith("三级指标") for c in cells):
+        three_levels = any(c.startswith("三级指标") for c in cells)
+        if not three_levels and not any(c in _NAME_ONLY_HEADINGS for c in cells):
             continue
         columns: dict[str, int] = {}
         for key, words in _COLUMNS.items():
@@ -89,16 +126,57 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
                                                      for w in words):
                     columns[key] = k
                     break
+        if not three_levels:
+            columns["name"] = next(k for k, c in enumerate(cells) if c in _NAME_ONLY_HEADINGS)
+        if "target" not in columns:  # 本年绩效指标值: the value column by its last words
+            k = next((k for k, c in enumerate(cells) if c.endswith("指标值") and k not in columns.values()), None)
+            if k is not None:
+                columns["target"] = k
         if "name" in columns and "target" in columns:
             if "weight" not in columns and any(w in cells[columns["target"]] for w in _COLUMNS["weight"]):
                 columns["target_weight"] = columns["target"]  # ``指标值 权重`` read as one cell
+            for key, words in (("target_sign", _SIGN_HEADINGS), ("target_unit", _UNIT_HEADINGS)):
+                k = next((k for k, c in enumerate(cells) if c.endswith(words) and k not in columns.values()), None)
+                if k is not None and k > columns["name"]:
+                    columns[key] = k
+            # the project's columns, by the words of this header row and of a second one printed
+            # below it as wide (北京: 其中： over 财政资金 | 其他资金); 单位（项目）名称 ends with 项目名称
+            stacked = [cells] + [[compact(c or "") for c in l.cells] for l in lines[i + 1:i + 2]
+                                 if l.cells is not None and len(l.cells) == len(cells)
+                                 and any(compact(c or "").startswith("三级指标") for c in l.cells)]
             for key, words in _ROW_FIELDS.items():
-                k = next((k for k, cell in enumerate(cells) if k not in columns.values()
-                          and any(cell.startswith(w) for w in words)), None)
+                k = next((k for row in stacked for k, cell in enumerate(re.sub(r"[（()）]", "", c) for c in row)
+                          if k not in columns.values() and (cell.startswith(words) or cell.endswith(words))), None)
                 if k is not None and k < columns["name"]:
                     columns["project_" + key] = k
             return i, columns
     return None
+
+
+def _column_in_row(k: int | None, header: list[str], width: int) -> int | None:
+    """Where header column ``k`` stands in a row of ``width`` cells. A row as wide as the header
+    keeps its columns; a row of a page the reader cut otherwise (a continued table that lost its
+    label column or a span's empty column) is counted from the right over the header's named
+    columns — the indicator columns end every row — and a column left of the row's first cell is
+    not in it (a row holding only indicator cells has no project cells)."""
+    if k is None or width == len(header):
+        return k if k is not None and k < width else None
+    named = [i for i, word in enumerate(header) if word]
+    if k not in named:
+        return None
+    at = width - (len(named) - named.index(k))
+    return at if at >= 0 else None
+
+
+def _grid_target(value: str | None, sign: str | None, unit: str | None) -> str:
+    """One target from a grid's sign, value and unit columns (``≥`` ``70`` ``%`` -> ``≥70%``);
+    a qualitative sign (定性) adds nothing to its value."""
+    value = (value or "").strip()
+    if sign and _SIGN_RE.match(sign) and value:
+        value = sign + value
+    if unit and value and re.search(r"\d$", value):
+        value += unit
+    return value
 
 
 def _field_key(cell: str) -> str | None:
@@ -186,37 +264,48 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
     groups: list[CellTable] = []
     last: dict[str, str | None] = {"level1": None, "level2": None}
     self_score = None
+    grid = "project_name" in columns
+    total: str | None = None
+    total_line: Line | None = None
+    current: CellTable | None = None  # the grid's project the rows belong to
+    filled = False  # the reader repeats a merged project cell on every row it spans
+    header = [compact(c or "") for c in (lines[start].cells or ())]
     for line in lines[start + 1:]:
         if line.cells is None:
             continue
         cells = line.cells
 
+        def raw(key: str) -> str | None:
+            k = _column_in_row(columns.get(key), header, len(cells))
+            return cells[k] if k is not None else None
+
         def cell(key: str) -> str | None:
-            k = columns.get(key)
-            value = compact(cells[k] or "") if k is not None and k < len(cells) else ""
-            return value or None
+            return compact(raw(key) or "") or None
 
         if compact(cells[0] or "") == "总分":  # a 绩效自评表's last row: the score it gives itself
             self_score = next((money(compact(c)) for c in reversed(cells) if c and money(compact(c)) is not None), None)
             continue
-        project = cell("project_name") if "project_name" in columns else None
-        if project and project != "项目名称":  # a grid's next project: its fields in this row
-            fields_of = {"name": project}
-            for key in ("budget",):
-                if cell("project_" + key):
-                    fields_of[key] = cell("project_" + key)
-            groups.append(CellTable(fields=fields_of, indicators=[]))
-            last = {"level1": None, "level2": None}
         name = cell("name")
-        if name is None or name in ("三级指标",):
+        if name in _NAME_ONLY_HEADINGS or name == "三级指标":
+            continue  # the header printed again (a second header row, a page's repeat)
+        if grid and name is None and any(_TOTAL_NAME_RE.match(compact(c or "")) for c in cells[:columns["project_name"] + 1]):
+            total, total_line, current = cell("project_budget"), line, None  # 合计 417.41
+            continue
+        if grid:
+            before = current
+            current, filled = _grid_row(cell, name, current, filled, groups, line)
+            if current is not before:
+                last = {"level1": None, "level2": None}  # a project's labels are its own
+        if name is None:
             continue
         for level in ("level1", "level2"):
             value = cell(level)
             if value:
                 last[level] = re.sub(r"[（(]\d+(?:\.\d+)?分[)）]$", "", value)  # 产出指标（50分）
         weight = money(cell("weight") or "") if "weight" in columns else None
-        k = columns["target"]
-        target_text = cells[k] if k < len(cells) else None
+        target_text = raw("target")
+        if "target_sign" in columns or "target_unit" in columns:
+            target_text = _grid_target(target_text, cell("target_sign"), cell("target_unit"))
         if "target_weight" in columns and target_text:
             glued = re.match(r"^(?P<target>.+?)\s+(?P<weight>\d+(?:\.\d+)?)$", target_text.strip())
             if glued:  # ``>=2次 40``: the target, then its weight
@@ -225,13 +314,46 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             level1=last["level1"], level2=last["level2"], name=name,
             target=_target(target_text or ""),
             weight=weight, basis=cell("basis"), actual=_target(cell("actual") or "") if "actual" in columns else None,
-            provenance=prov(file, line, "绩效目标表", groups[-1].fields["name"] if groups else name_for_rows))
+            provenance=prov(file, line, "绩效目标表", current.fields["name"] if current else name_for_rows))
         indicators.append(indicator)
-        if groups:
-            groups[-1].indicators.append(indicator)
+        if current is not None:
+            current.indicators.append(indicator)
     if self_score is not None:
         fields["score"] = str(self_score)
-    return CellTable(fields=fields, indicators=indicators, projects=groups or None)
+    groups = [g for g in groups if g.indicators]  # a subtotal row (合计, a unit's own row) is no project
+    return CellTable(fields=fields, indicators=indicators, projects=groups or None, total=total, total_line=total_line)
+
+
+def _grid_row(cell, name: str | None, current: CellTable | None, filled: bool,
+              groups: list[CellTable], line: Line) -> tuple[CellTable | None, bool]:
+    """The project a grid row belongs to: (current project, whether the reader fills merged cells).
+
+    A project cell that differs from the current project's opens the next project (its amount
+    printed in this row); the same name again is the merged cell repeated. A row without a
+    project cell after such repeats belongs to a project whose cells were lost (a page break cut
+    its merged cell): it is given to none. 合计 and rows without an indicator (a unit's subtotal)
+    open no project.
+    """
+    raw = cell("project_name")
+    if raw is None:
+        return (None if filled else current), filled
+    code, project = split_code(raw)
+    if project == "项目名称" or project.endswith("（项目）名称") or _TOTAL_NAME_RE.match(project):
+        return None, filled
+    if current is not None and current.fields["name"] == project:
+        if cell("project_budget") and "budget" not in current.fields:
+            current.fields["budget"] = cell("project_budget")
+        return current, True
+    if name is None:
+        return None, filled  # a unit's own row (长沙市信访局 417.41): a subtotal, no indicators
+    fields_of = {"name": project}
+    if code:
+        fields_of["code"] = code
+    for key in ("budget", "fiscal", "other"):
+        if cell("project_" + key):
+            fields_of[key] = cell("project_" + key)
+    groups.append(CellTable(fields=fields_of, indicators=[], line=line))
+    return groups[-1], filled
 
 
 def amount(fields: dict[str, str], key: str) -> Decimal | None:
