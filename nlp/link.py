@@ -415,6 +415,8 @@ class Linker:
                         # document printed under it
                         best = max(best, 5.0 if n else 5.1)
                 if best:
+                    if kind == "economic_subject" and (e.code or "").startswith("5") and "政府" not in text:
+                        best -= 0.01  # a name both classifications print: the departmental (30x) row unless 政府经济分类 is said
                     ranked.append((best, e))
             ranked.sort(key=lambda p: -p[0])
             out[kind] = ranked
