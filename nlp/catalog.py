@@ -121,7 +121,7 @@ _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}(?:年度?)?")
 
 # The economic classes people name by one word (工资、商品服务、资本性支出各多少): by the class's code, which
 # every province prints alike.
-SPOKEN_CLASSES: dict[str, tuple[str, ...]] = {"301": ("工资",)}
+SPOKEN_CLASSES: dict[str, tuple[str, ...]] = {}  # (工资 alone also asks a person's pay: not a class by itself)
 
 
 def _spoken_subject(label: str) -> str | None:

@@ -366,8 +366,8 @@ def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
             parts = ["three_public.total", *parts]
         if not parts and op in ("change", "growth", "derive", "compare", "sort", "rank", "difference"):
             parts = ["three_public.total"]
-        if not parts and any(not k.startswith(("three_public.", "procurement.")) for k in keys):
-            parts = ["three_public.total"]  # 总预算和三公经费各多少: the total beside another figure, not its parts
+        if not parts and any(k in ("income_total", "expenditure_total") for k in keys):
+            parts = ["three_public.total"]  # 总预算和三公经费各多少: the total beside the whole budget, not its parts
         if not parts:
             parts = ["three_public.total", "three_public.overseas", "three_public.reception", "three_public.vehicles",
                      "three_public.vehicle_purchase", "three_public.vehicle_operation"]
@@ -443,6 +443,9 @@ class Evidence:
         places = linked.entities("place", exact_only=True, span=span)
         ranked = parser.linker.rank(linked, span)
         projects, exact = strong_projects(linked, span, ranked.get("project", []))
+        if projects and not exact and any(len(c.text) >= 4 and any(c.text in p.name for p in projects)
+                                          for c in cues.of("measure")):
+            projects = []  # 政府采购预算多少: the figure's own words, not a project (政府采购管理服务) that shares them
         if exact:
             partial = _enumerated_partial_projects(parser, linked, clause, projects)
             if partial:

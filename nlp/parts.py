@@ -511,6 +511,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     setattr(f, key, getattr(prev.filters, key))
             out.append(frame)
             continue
+        if prev.focus == "subjects" and prev.filters.subjects and re.search(r"细分|往下|下一级|再下", frame.clause) \
+                and not (ev.subjects or ev.projects or ev.departments or ev.item_measures):
+            # …各多少，再往下细分是哪些: the rows under the subjects just asked
+            out.append(Frame("subjects", list(prev.measures), prev.filters.copy(), Operation("list"),
+                             frame.clause, frame.score, prev.open_department))
+            continue
         if _elliptical_subject(frame, ev) and "change" in {prev.operation.name, *prev.operation.also} \
                 and prev.filters.subjects and prev.focus in ("subjects", "figures"):
             # 审计业务多少？比去年少了多少？行政运行呢: the other subject's figure and its change, as just asked
@@ -546,6 +552,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
             frame.focus, f.department_level = "indicators", True
             f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
+            frame.operation = Operation("list")
+            out.append(frame)
+            continue
+        if prev.focus == "indicators" and prev.filters.projects and re.search(L.TARGET_ASK, frame.clause) \
+                and not (ev.projects or ev.departments or ev.subjects or ev.item_measures) \
+                and frame.focus in ("figures", "indicators"):
+            # …的绩效目标里，专家评审要搞几次？信息系统运维成本上限多少: another target of the project just named
+            frame.focus, f.projects = "indicators", list(prev.filters.projects)
             frame.operation = Operation("list")
             out.append(frame)
             continue

@@ -258,6 +258,7 @@ class Pipeline:
             frame.measures = frame.measures[:1] or ["income_total"]
             frame.operation = Operation("change", also=["compare_previous"])
         unknown = list(frame.unknown)
+        unknown += self._organisation_of_another_place(frame, state)
         units = state.linked.entities("unit", span=_span_of(state, frame))
         # 实施单位是X的有哪些: of a set of projects, one unit named is a condition even where its word is
         # asked (several named with it, 各自承担什么项目, are answered by the units the projects print)
@@ -295,6 +296,23 @@ class Pipeline:
         if ambiguous:
             frame.candidates = ambiguous
             frame.reply = "您问的是" + "、".join(ambiguous[:-1]) + f"还是{ambiguous[-1]}？请说明是哪一个单位。"
+
+    def _organisation_of_another_place(self, frame: Frame, state: QuestionState) -> list[str]:
+        """广州市财政局 where the graph holds 财政局 of other cities only: the organisation of that place
+        is one the graph lacks — never the others' that share its short name."""
+        f = frame.filters
+        if len(f.departments) < 2 or frame.unknown:
+            return []
+        places = state.linked.entities("place", exact_only=True, span=_span_of(state, frame))
+        stems = [re.sub(r"[省市区县州]$", "", p.name) for p in places]
+        if not stems or any(stem and stem in d.name for stem in stems for d in f.departments):
+            return []
+        named = [m.group() for stem in stems if stem
+                 for m in [re.search(re.escape(stem) + r"[省市区县州]?[\u4e00-\u9fff]{1,8}?(?:局|委|办|院|厅|中心|所|站)",
+                                     frame.clause)] if m]
+        if named:
+            f.departments, frame.open_department = [], False
+        return named
 
     def budget_unit_departments(self, unit: str) -> list[Ref]:
         """The departments whose tables by unit print ``unit`` (an IRI) as a row of its own

@@ -33,7 +33,7 @@ def test_one_subordinate_unit_named_alone(national) -> None:
     """苏州市审计局 2026 (p.5): 本部门下属单位包括：苏州市经济责任审计中心（非独立编制预算单位）; the budget
     units (p.6) name only 苏州市审计局 itself. 深圳市财政局 2026 (p.6): 1 个非独立核算参公单位：深圳市财政国库支付中心."""
     suzhou = national["jiangsu_suzhou/苏州市审计局_2026部门预算.pdf"]
-    assert suzhou.profile.subordinate_units == ["苏州市经济责任审计中心（非独立编制预算单位）"]
+    assert suzhou.profile.subordinate_units == ["苏州市经济责任审计中心"]  # the bracketed note is no part of the name
     shenzhen = national["guangdong_shenzhen/深圳市财政局_2026部门预算.pdf"]
     assert shenzhen.profile.subordinate_units == ["深圳市财政国库支付中心"]
 

@@ -214,3 +214,30 @@ def test_a_budget_against_both_columns_of_an_earlier_final_account(ask_national)
     """国家信访局 2026 三公 112.61; 2024 决算 公开09表: 预算数 76.43, 决算数 46.21 — 36.18 and 66.40 apart."""
     reply = ask_national("国家信访局26年的三公经费预算，和24年的三公预算、决算比，各差多少？")
     assert sorted(d["value"] for d in reply["derived"] if d["label"] != "“三公”经费合计完成率") == ["36.18", "66.40"]
+
+
+def test_an_organisation_of_a_place_the_graph_lacks(ask_national) -> None:
+    """The graph holds 财政局 of 北京, 深圳, 湖州, 烟台 but none of 广州 (only its 统计局): 广州市财政局 is
+    said to be missing, and no other city's 财政局 answers for it."""
+    reply = ask_national("广州市财政局26年政府采购预算多少？")
+    assert reply["answers"] == [] and "没有找到" in reply["text"] and "广州市财政局" in reply["text"]
+
+
+def test_the_rows_under_subjects_just_asked(ask) -> None:
+    """昌吉州环境污染监控中心 2023 (corpus 001) 表3: 21103 污染防治 810.00 = 2110301 大气 718.00 + 2110399 其他污染
+    防治支出 92.00."""
+    reply = ask("监控中心23年节能环保支出一共多少？下面污染防治和污染减排各多少，再往下细分是哪些？")
+    last = reply["parts"][-1]
+    assert "2110301 大气718.00万元" in last["text"] and "2110399 其他污染防治支出92.00万元" in last["text"]
+
+
+def test_a_figures_own_words_are_no_project(ask_national) -> None:
+    """北京市财政局 2026 prints a project 政府采购管理服务; 政府采购预算 asks the 政府采购 figure (12,948.49)."""
+    reply = ask_national("北京市财政局26年政府采购预算多少？")
+    assert reply["parts"][0]["frame"]["focus"] == "figures" and "12948.49" in reply["text"]
+
+
+def test_another_target_of_the_project_just_named(ask_national) -> None:
+    """长春市信访局本级 2026 绩效目标表: 2026信访专项经费 — 专家评审 >=2次, 信访信息系统运维成本 <=17万元."""
+    reply = ask_national("长春信访专项经费的绩效目标里，专家评审要搞几次？信息系统运维成本上限多少？")
+    assert "信访信息系统运维成本" in reply["parts"][1]["text"] and "<=17万元" in reply["parts"][1]["text"]

@@ -194,6 +194,8 @@ def read_profile(lines: list[Line], file: str = "") -> Profile:
         _numbered_list(chosen, re.compile(r"内设(?:机构|科室|处室)$"))
     units = (_sentence_list(text, _SUBORDINATE_SENTENCES, one_organisation=True)
              or _numbered_list(chosen, re.compile(r"下属.{0,10}单位$"))) + _budget_units(chosen)
+    # a bracket noting how the unit is budgeted (（非独立编制预算单位）) is no part of its name
+    units = [re.sub(r"[（(][^（）()]*(?:单位|预算|核算|编制)[^（）()]*[）)]$", "", u) for u in units]
     profile.subordinate_units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]
     profile.unit_counts = read_unit_counts(span, file)
     profile.staffing = read_staffing(span, file)
