@@ -169,9 +169,10 @@ def test_one_kind_of_funds_by_functional_class(ask_national) -> None:
 
 
 def test_economic_classes_named_one_by_one_are_each_own_figure(ask_national) -> None:
-    """西安市审计局汇总 2026 表8: 301 工资福利支出 2,981.28 (工资 as people say it), 302 305.54, 303 57.60,
-    310 10.00 — each class's figure, not its 款 rows."""
-    reply = ask_national("西安审计局今年钱按经济分类看，工资、商品服务、对个人家庭补助、资本性支出各多少？")
+    """西安市审计局汇总 2026 表8: 301 工资福利支出 2,981.28, 302 305.54, 303 57.60 (对个人和家庭的补助: the
+    departmental row, not the government classification's 509 of the same name), 310 10.00 — each
+    class's figure, not its 款 rows."""
+    reply = ask_national("西安审计局今年钱按经济分类看，工资福利、商品服务、对个人家庭补助、资本性支出各多少？")
     got = {a["code"]: a["value"] for a in reply["answers"] if a.get("code")}
     assert got == {"301": "2981.28", "302": "305.54", "303": "57.60", "310": "10.00"}
 
