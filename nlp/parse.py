@@ -443,8 +443,7 @@ class Evidence:
         places = linked.entities("place", exact_only=True, span=span)
         ranked = parser.linker.rank(linked, span)
         projects, exact = strong_projects(linked, span, ranked.get("project", []))
-        if projects and not exact and any(len(c.text) >= 4 and any(c.text in p.name for p in projects)
-                                          for c in cues.of("measure")):
+        if projects and not exact and _only_figure_words(t, projects, cues):
             projects = []  # 政府采购预算多少: the figure's own words, not a project (政府采购管理服务) that shares them
         if exact:
             partial = _enumerated_partial_projects(parser, linked, clause, projects)
@@ -533,6 +532,26 @@ def _enumerated_partial_projects(parser: "Parser", linked: Linked, clause: Claus
             run = m.find_longest_match(0, seg[1] - seg[0], 0, len(best[0].name))
             out.append((best[0], (seg[0] + run.a, seg[0] + run.a + run.size)))
     return out
+
+
+def _only_figure_words(text: str, projects: list[Entity], cues: CueSet) -> bool:
+    """Whether fuzzy projects match the clause only through a figure's own words (政府采购 of
+    政府采购管理服务 in 政府采购预算多少), nothing else of their names standing in it (普惠金融 does)."""
+    words = [c.text for c in cues.of("measure") if len(c.text) >= 4]
+    if not words:
+        return False
+    rest = text
+    for w in words:
+        rest = rest.replace(w, "|")
+    for p in projects:
+        name = p.name
+        if not any(w in name for w in words):
+            return False
+        for w in words:
+            name = name.replace(w, "|")
+        if any(name[i:i + 2] in rest for i in range(len(name) - 1) if "|" not in name[i:i + 2]):
+            return False
+    return True
 
 
 def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[float, Entity]]) -> tuple[list[Entity], bool]:
