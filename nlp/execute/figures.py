@@ -209,8 +209,9 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             # 26年的预算和24年的预算、决算比，各差多少: the later figure against each column of the earlier year
             latest = max(rows, key=lambda r: (r.year or 0, r.attrs.get("phase") is None))
             pairs = [[latest, r] for r in rows if r.year != latest.year]
+        by_columns = len(by_key) == 1 and len(rows) > 2
         for pair in pairs:
-            d = _difference(ctx, pair)
+            d = _difference(ctx, pair, columns=by_columns)
             if d is not None:
                 derived.append(d)
                 items.append(derived_item(d))
@@ -309,8 +310,9 @@ def _column_of(ctx: Context, row: Row) -> str:
         else ""
 
 
-def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
-    """差额 of two figures: two measures of one budget, or one measure of two budgets."""
+def _difference(ctx: Context, rows: list[Row], columns: bool = False) -> D.Derived | None:
+    """差额 of two figures: two measures of one budget, or one measure of two budgets (``columns``:
+    each labelled by the column it stands in, where one year gives several)."""
     if len(rows) != 2:
         return None
     a, b = rows
@@ -319,8 +321,8 @@ def _difference(ctx: Context, rows: list[Row]) -> D.Derived | None:
     if a.key == b.key:
         if a.department == b.department and (a.year or 0) < (b.year or 0):
             a, b = b, a  # one figure of two years: the later against the earlier (26年比24年多)
-        la = a.department if a.department != b.department else f"{a.year}年" + _column_of(ctx, a)
-        lb = b.department if a.department != b.department else f"{b.year}年" + _column_of(ctx, b)
+        la = a.department if a.department != b.department else f"{a.year}年" + (_column_of(ctx, a) if columns else "")
+        lb = b.department if a.department != b.department else f"{b.year}年" + (_column_of(ctx, b) if columns else "")
         return D.difference(figure_input(a, la), figure_input(b, lb),
                             None if a.department != b.department else None)
     return None
