@@ -557,7 +557,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if prev.focus == "indicators" and prev.filters.projects and re.search(L.TARGET_ASK, frame.clause) \
                 and not (ev.projects or ev.departments or ev.subjects or ev.item_measures) \
-                and (ev.keywords or ev.topics) and frame.focus in ("figures", "indicators"):
+                and (ev.topics or any(re.sub(L.TARGET_ASK + r"|指标|各|分别", "", w) for w in ev.keywords)) \
+                and frame.focus in ("figures", "indicators"):
             # …的绩效目标里，专家评审要搞几次？信息系统运维成本上限多少: another target of the project just named
             frame.focus, f.projects = "indicators", list(prev.filters.projects)
             frame.operation = Operation("list")
