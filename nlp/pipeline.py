@@ -314,25 +314,24 @@ class Pipeline:
             f.departments, frame.open_department = [], False
         return named
 
+    def _departments_naming(self, unit: str, predicate: str) -> list[Ref]:
+        """The departments with a budget in the graph whose facts link ``unit`` (an IRI) by ``predicate``."""
+        rows = self.graph.run(PREFIXES + f"SELECT DISTINCT ?dept WHERE {{ ?x {predicate} "
+                              + iri(unit) + " ; bkg:department ?dept . }")
+        naming = {str(r["dept"]) for r in rows}
+        out = {b.department_iri: Ref("department", b.department_iri, b.department)
+               for b in self.graph.budgets() if b.department_iri in naming}
+        return list(out.values())
+
     def budget_unit_departments(self, unit: str) -> list[Ref]:
         """The departments whose tables by unit print ``unit`` (an IRI) as a row of its own
         (``bkg:budgetUnit``: 收入/支出总表 by 单位名称)."""
-        rows = self.graph.run(PREFIXES + "SELECT DISTINCT ?dept WHERE { ?o bkg:budgetUnit "
-                              + iri(unit) + " ; bkg:department ?dept . }")
-        parents = {str(r["dept"]) for r in rows}
-        out = {b.department_iri: Ref("department", b.department_iri, b.department)
-               for b in self.graph.budgets() if b.department_iri in parents}
-        return list(out.values())
+        return self._departments_naming(unit, "bkg:budgetUnit")
 
     def unit_departments(self, unit: str) -> list[Ref]:
         """The departments whose budgets name ``unit`` (an IRI) as a project's 实施单位 / 承担单位:
         a unit with no budget of its own is asked about through them (中心血站的自评项目)."""
-        rows = self.graph.run(PREFIXES + "SELECT DISTINCT ?dept WHERE { ?p bkg:responsibleUnit "
-                              + iri(unit) + " ; bkg:department ?dept . }")
-        carrying = {str(r["dept"]) for r in rows}
-        out = {b.department_iri: Ref("department", b.department_iri, b.department)
-               for b in self.graph.budgets() if b.department_iri in carrying}
-        return list(out.values())
+        return self._departments_naming(unit, "bkg:responsibleUnit")
 
     def _ambiguous(self, frame: Frame, state: QuestionState) -> list[str]:
         """The departments a short name could mean, where the question does not say which."""

@@ -560,6 +560,15 @@ def _income_cell(ctx: _Context, cells: URIRef, obs: URIRef, key: str, value, row
     return obs
 
 
+def _budget_unit_node(ctx: _Context, name: str) -> URIRef:
+    """A unit of the department's tables by unit: the department itself for its 本级 row, else a
+    department node linked as its org:hasSubOrganization (one node per unit for every such table)."""
+    unit = _department_node(ctx, name)
+    if unit != ctx.dept:
+        ctx.add(ctx.dept, ORG.hasSubOrganization, unit)
+    return unit
+
+
 def _unit_income_rows(ctx: _Context) -> None:
     """The income table by unit (收入总体情况表 with a 单位名称 column): each budget unit as a
     department node (the department itself for its 本级 row, else linked as its
@@ -571,9 +580,7 @@ def _unit_income_rows(ctx: _Context) -> None:
         return
     cells = _income_dataset(ctx, "unit-income", BKG.unitIncomeStructure, "分单位收入数据")
     for row in rows:
-        unit = _department_node(ctx, row.name)
-        if unit != ctx.dept:
-            ctx.add(ctx.dept, ORG.hasSubOrganization, unit)
+        unit = _budget_unit_node(ctx, row.name)
         for key, value in row.sources.items():
             obs = iris.inside(ctx.doc, "obs", "unit-income", iris.department_key(row.name), key)
             ctx.add(_income_cell(ctx, cells, obs, key, value, row), BKG.budgetUnit, unit)
@@ -592,9 +599,7 @@ def _unit_expenditure_rows(ctx: _Context) -> None:
         return
     cells = _income_dataset(ctx, "unit-expenditure", BKG.unitExpenditureStructure, "分单位支出数据")
     for row in rows:
-        unit = _department_node(ctx, row.name)
-        if unit != ctx.dept:
-            ctx.add(ctx.dept, ORG.hasSubOrganization, unit)
+        unit = _budget_unit_node(ctx, row.name)
         columns = [(source, "total", value) for source, value in row.sources.items()]
         columns += [("total", kind, value) for kind, value in row.kinds.items()]
         for source, kind, value in columns:

@@ -54,13 +54,20 @@ def _staff_counts(ctx: "_Context", location) -> None:
             location(ctx, node, s.provenance.get(f"{category}.{kind}") or s.provenance.get(category))
 
 
+def _stated_node(ctx: "_Context", local: str, i: int, cls, link):
+    """The node of the ``i``-th statement of one kind in a document: its class, the document's link
+    to it and its own link back to the document (one shape for counts, assets and figures)."""
+    node = iris.inside(ctx.doc, local, str(i))
+    ctx.add(node, RDF.type, cls)
+    ctx.add(ctx.doc, link, node)
+    ctx.add(node, BKG.document, ctx.doc)
+    return node
+
+
 def _unit_counts(ctx: "_Context", location) -> None:
     """How many units the budget covers (单位共28个) or the department oversees of a kind (区县气象局8个)."""
     for i, c in enumerate(ctx.record.profile.unit_counts):
-        node = iris.inside(ctx.doc, "units", str(i))
-        ctx.add(node, RDF.type, BKG.UnitCount)
-        ctx.add(ctx.doc, BKG.statesUnitCount, node)
-        ctx.add(node, BKG.document, ctx.doc)
+        node = _stated_node(ctx, "units", i, BKG.UnitCount, BKG.statesUnitCount)
         ctx.text(node, BKG.unitKind, c.kind)
         ctx.text(node, RDFS.label, c.kind)
         ctx.add(node, BKG.unitCount, Literal(int(c.count)))
@@ -73,10 +80,7 @@ def _unit_counts(ctx: "_Context", location) -> None:
 def _assets(ctx: "_Context", location, decimal_literal) -> None:
     """国有资产: a holding or a planned purchase by kind (车辆, 一般公务用车, 房屋 …)."""
     for i, a in enumerate(ctx.record.assets):
-        node = iris.inside(ctx.doc, "asset", str(i))
-        ctx.add(node, RDF.type, BKG.AssetHolding)
-        ctx.add(ctx.doc, BKG.statesAsset, node)
-        ctx.add(node, BKG.document, ctx.doc)
+        node = _stated_node(ctx, "asset", i, BKG.AssetHolding, BKG.statesAsset)
         ctx.text(node, BKG.assetKind, a.kind)
         ctx.text(node, RDFS.label, ("计划购置" if a.planned else "") + a.kind)
         if a.count is not None:
@@ -93,10 +97,7 @@ def _figures(ctx: "_Context", location, decimal_literal) -> None:
     """Every amount the narrative states, typed by topic and key (income/general_public_budget,
     three_public/reception, subitem/<name> …), in 万元 like every amount of the graph."""
     for i, f in enumerate(ctx.record.narrative):
-        node = iris.inside(ctx.doc, "stated", str(i))
-        ctx.add(node, RDF.type, BKG.NarrativeFigure)
-        ctx.add(ctx.doc, BKG.statesFigure, node)
-        ctx.add(node, BKG.document, ctx.doc)
+        node = _stated_node(ctx, "stated", i, BKG.NarrativeFigure, BKG.statesFigure)
         ctx.text(node, BKG.figureTopic, f.topic)
         ctx.text(node, BKG.figureKey, f.key)
         ctx.text(node, RDFS.label, iris.compact(f.label))

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from nlp import derive as D
-from nlp.execute.narrative_audit import NARRATIVE_WORDS, audit_narrative
+from nlp.execute.narrative_audit import NARRATIVE_WORDS, audit_narrative, implied_previous
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
 from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, names_own, named_projects, scoped_projects
 from nlp import lexicon as L
@@ -600,15 +600,13 @@ def _gap(printed, expected) -> Decimal | None:
 def _implied_by_rate(finding: Row, ctx: Context, items: list[Item]) -> str:
     """A stated rate that does not fit its figures: the previous year's figure the rate implies
     (current ÷ (1 + rate)) — which of the printed figures is wrong (43269.3 for 3269.42)."""
-    from nlp.execute.narrative_audit import _implied_previous
-
     budgets = [b for b in ctx.budgets() if (b.department, b.year) == (finding.department, finding.year)]
     for c in ctx.rows("changes", budgets):
         name = (c.label or "").strip("“”\"")
         current, percent, previous = c.attrs.get("current"), c.attrs.get("percent"), c.attrs.get("previous")
         if not name or name not in (finding.label or "") or current is None or percent is None:
             continue
-        implied = _implied_previous(current, percent)
+        implied = implied_previous(current, percent)
         if implied is None:
             return ""
         items.append(Item(f"{name}按所写增幅倒推的上年数", money(implied), WAN, finding.department, finding.year,

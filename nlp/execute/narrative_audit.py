@@ -89,7 +89,7 @@ def _contradictions(budgets, ctx: Context, clause: str) -> Result:
     return Result(items, "；".join(parts) + "。", [], [])
 
 
-def _implied_previous(current: Decimal, percent: Decimal) -> Decimal | None:
+def implied_previous(current: Decimal, percent: Decimal) -> Decimal | None:
     """The previous year's figure a stated rate implies: current ÷ (1 + rate), to the cent."""
     factor = 1 + percent / 100
     if factor <= 0:
@@ -153,7 +153,7 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     items.append(Item(name, money(current), WAN, b.department, b.year, c.source))
                     items.append(Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
                                       {"printed": f"{said}%", "expected": f"{rate}%", "rule": "narrative_rate"}))
-                    implied = _implied_previous(current, said)
+                    implied = implied_previous(current, said)
                     parts.append(f"{name}：说明写增减{said}%，按({money(current)} − {money(previous)}) ÷ "
                                  f"{money(previous)}应为{rate}%" +
                                  (f"；按所写增幅倒推，上年应为{money(implied)}万元（说明写{money(previous)}万元）"

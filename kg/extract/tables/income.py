@@ -183,11 +183,16 @@ def unit_rows(rows: list[Row], table, record: Record, figures: Callable[[Row], d
     return out if len(out) > 1 or (out and not out[0][1]) else []
 
 
-def sources_of_row(row: Row, table, record: Record) -> dict[str, Decimal]:
-    """The row's printed source columns, by income source key, in the record's unit."""
+def columns_of_row(row: Row, table, record: Record, keys: dict[str, str]) -> dict[str, Decimal]:
+    """The row's printed columns that ``keys`` names (column → record key), in the record's unit."""
     out = {}
     for column, value in row.values.items():
-        key = SOURCE_OF_COLUMN.get(column)
+        key = keys.get(column)
         if key is not None and value is not None:
             out[key] = in_record_unit(value, table, record)
     return out
+
+
+def sources_of_row(row: Row, table, record: Record) -> dict[str, Decimal]:
+    """The row's printed source columns, by income source key, in the record's unit."""
+    return columns_of_row(row, table, record, SOURCE_OF_COLUMN)

@@ -14,9 +14,9 @@ from decimal import Decimal
 from functools import partial
 
 from kg.extract.model import Record, UnitExpenditure
-from kg.extract.tables.classification import FUNCTIONAL, in_record_unit
+from kg.extract.tables.classification import FUNCTIONAL
 from kg.extract.tables.columns import resolve
-from kg.extract.tables.income import INCOME, sources_of_row, by_unit, is_unit_header, unit_rows
+from kg.extract.tables.income import INCOME, by_unit, columns_of_row, is_unit_header, sources_of_row, unit_rows
 from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import compact_name
 
@@ -49,9 +49,4 @@ def _split_by_kind(table) -> bool:
 
 def _kinds(row: Row, table, record: Record) -> dict[str, Decimal]:
     """The row's printed kinds of spending, in the record's unit."""
-    out = {}
-    for column, value in row.values.items():
-        key = KIND_OF_COLUMN.get(column)
-        if key is not None and value is not None:
-            out[key] = in_record_unit(value, table, record)
-    return out
+    return columns_of_row(row, table, record, KIND_OF_COLUMN)
