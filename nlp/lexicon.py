@@ -43,7 +43,10 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|结转(?:结余)?(?:至|到)?下年(?:的)?(?:资金)?|年底(?:还)?(?:打算|准备|计划)?结转"),
     ("surplus_distribution", r"结余分配"),
     ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?"),
-    ("unit_funds", r"单位资金(?!项目)|其他收入|事业收入"),
+    ("unit_funds", r"单位资金(?!项目)"),
+    # 单位资金's lines (a figure of their own where the summary table prints them; 单位资金 otherwise)
+    ("unit_business", r"事业收入"), ("unit_operating", r"(?:事业单位)?经营收入"),
+    ("unit_upper", r"上级补助收入"), ("unit_affiliated", r"附属单位上缴(?:收入)?"), ("unit_other", r"其他收入"),
     ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目)(?:收入)?(?:合计)?"),
     ("basic_expenditure", r"基本支出"),
     ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"),
@@ -231,7 +234,8 @@ INCOME_SOURCE_WORDS = [(key, rf"(?:{rx})(?!(?:拨款|预算|安排的?)?(?:支�
 SOURCE_OF_MEASURE = {"fiscal_total": "fiscal", "general_public_budget": "general_public_budget",
                      "government_fund": "government_fund", "state_capital": "state_capital",
                      "unit_funds": "unit_funds", "upper_level_transfer": "upper_level_transfer",
-                     "carryover_total": "carryover", "carryover_fiscal": "carryover", "carryover_nonfiscal": "carryover"}
+                     "carryover_total": "carryover", "carryover_fiscal": "carryover", "carryover_nonfiscal": "carryover",
+                     **{k: k for k in ("unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other")}}
 # What a sum of money is used for or where it is listed (政府性基金用在哪些科目, 国有资本经营预算那笔钱
 #是干什么的, 事业收入列在哪个科目, 政府性基金来自哪两类基金): with an income source named or just asked,
 # the subjects that source pays for (the income or fund tables by subject), not the department's figure

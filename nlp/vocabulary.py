@@ -152,7 +152,8 @@ SHARE_BASES = ("income_total", "expenditure_total", "basic_expenditure", "genera
                "carryover_total", "three_public.total", "procurement.total")
 # The order department-level figures are printed in (the summary table's order).
 ITEM_ORDER = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
-              "upper_level_transfer", "government_fund", "state_capital", "unit_funds", "carryover_total",
+              "upper_level_transfer", "government_fund", "state_capital", "unit_funds", "unit_business", "unit_operating",
+              "unit_upper", "unit_affiliated", "unit_other", "carryover_total",
               "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure", "personnel",
               "public_expenses", "project_expenditure", "reserve", "operating_expenses", "fiscal_expenditure",
               "general_budget_expenditure", "current_year_expenditure",

@@ -128,6 +128,13 @@ class Totals:
     current_year_expenditure: Money = None
     carryover_year_end: Money = None
     surplus_distribution: Money = None
+    # 单位资金 item by item where the summary table prints its lines (事业收入, 经营收入, 上级补助收入,
+    # 附属单位上缴收入, 其他收入): the same keys as the income table's source columns
+    unit_business: Money = None
+    unit_operating: Money = None
+    unit_upper: Money = None
+    unit_affiliated: Money = None
+    unit_other: Money = None
     three_public: ThreePublic = field(default_factory=ThreePublic)
     procurement: Procurement = field(default_factory=Procurement)
     provenance: dict[str, Provenance] = field(default_factory=dict)
@@ -139,7 +146,10 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               "upper_level_transfer", "government_fund", "state_capital", "unit_funds",
               "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
               "personnel", "public_expenses", "project_expenditure", "operating_expenses",
-              "fiscal_total", "current_year_expenditure", "carryover_year_end", "surplus_distribution")
+              "fiscal_total", "current_year_expenditure", "carryover_year_end", "surplus_distribution",
+              "unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other")
+# the parts of 单位资金 a summary table may print line by line (a subset of ``TOTAL_KEYS``)
+UNIT_FUND_LINES = ("unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other")
 
 
 @dataclass
@@ -403,6 +413,7 @@ class ChangeStatement(TypedDict, total=False):
     reason: str | None
     parent: str
     key: str | None
+    excluding: str  # what a second comparison of the same figure leaves out (扣除中央基建后: 中央基建)
     provenance: dict
 
 

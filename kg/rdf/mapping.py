@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.units import convert
-from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record
+from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record, UNIT_FUND_LINES
 from kg.rdf import iris
 from kg.extract.text_normalize import merged_policy_keys
 from kg.rdf.concepts import match_indicator_kinds
@@ -46,7 +46,9 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               "personnel", "public_expenses", "project_expenditure", "operating_expenses",
               # the spending side of a 决算's 收入支出决算总表: what was spent this year, carried
               # forward and distributed
-              "current_year_expenditure", "carryover_year_end", "surplus_distribution")
+              "current_year_expenditure", "carryover_year_end", "surplus_distribution",
+              # 单位资金 line by line where the summary table prints its lines
+              *UNIT_FUND_LINES)
 THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
 PROCUREMENT_KEYS = ("total", "goods", "works", "services")
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from kg.extract.model import UNIT_FUND_LINES
 from kg.extract.narrative.vocabulary import TOTALS_KEYS, classify, quantity_of, side_of
 from nlp import derive as D
 from nlp import lexicon as L
@@ -37,6 +38,8 @@ def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, 
     items = []
     for k in keys:
         items += list(FISCAL_PARTS) if k == "fiscal_total" else [k]
+        if k in UNIT_FUND_LINES:  # said as 单位资金 where the document prints no line of its own
+            items.append("unit_funds")
     items = [k for k in dict.fromkeys(items) if not k.startswith("word:")]
     if not items or not budgets:
         return {}
@@ -163,9 +166,14 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 continue
             if row is None:
                 row = _stated_instead(ctx, b, key)
-                if row is None:
+                if row is not None:
+                    label += "（表中未列，取自文字说明）"
+                elif key in UNIT_FUND_LINES and (b.department, b.year, "unit_funds") in by:
+                    # 事业收入 of a budget printing only 单位资金: that total, said to be so, never as the line
+                    row = by[(b.department, b.year, "unit_funds")]
+                    label = f"单位资金（文件未单列{label}）"
+                else:
                     continue
-                label += "（表中未列，取自文字说明）"
             rows.append(row)
             if key == "fiscal_total":
                 d = D.total([figure_input(p, ctx.vocab.label(p.key)) for p in row.attrs["parts"]], FISCAL_LABEL)

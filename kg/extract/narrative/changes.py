@@ -54,6 +54,9 @@ CHANGE_THAN_RE = re.compile(r"(?P<cmp>本年(?:数)?(?P<dir>小于|大于)上年
                             r"(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)")
 _REASON_RE = re.compile(r"(?:(?:增长|下降|增加|减少|变动|变化|增减)的?)?(?:主要)?原因(?:是|为|主要是|主要为)?[：:，,]?|主要是|主要用于")
 _INSIDE_REASON_RE = re.compile(r"原因|主要是|由于|因为")
+# a second comparison of the figure just stated, with something left out (``…减少20,766.6万元，下降
+# 55.76%，扣除中央基建后比2025年执行数增加2,775.6万元``): the same figure, qualified
+_EXCLUDING_RE = re.compile(r"(?:扣除|剔除|除去|扣减|不含|不考虑)(?P<what>[\u4e00-\u9fff、A-Za-z]{1,16}?)(?:等?因素)?(?:后|外|以后)?")
 _PART_RE = re.compile(r"^(?:其中[：:，,]?|主要是|主要原因是|\d{1,2}[.．、])*(?P<subj>[^，,；;。：:\d%％]{2,30}?)"
                       r"(?P<dir>增加|减少|增长|下降)(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)"
                       r"(?:[，,](?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
@@ -229,6 +232,11 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
         if current is None:
             current = _stated_before(narrative, subject, m.start())
         prior = None if baseline else _prior_figure(narrative, current, m.start(), kind)
+        excluding = _EXCLUDING_RE.fullmatch(subject)
+        stated_before = next((c for c in reversed(out) if "parent" not in c), None)
+        if excluding and stated_before is not None:
+            subject = f"{stated_before['subject']}（{excluding.group(0)}）"
+            current = None  # the figure compared is the same one, its baseline another
         side = side_of(subject) or (side_of(current.context.chapter) if current and current.context else None)
         found = classify(subject, side)
         year = groups.get("year")
@@ -250,6 +258,10 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
             change["baseline_year"] = int(year)
         if found is not None:
             change["key"] = found[1]
+        if excluding and stated_before is not None:
+            change["excluding"] = excluding.group("what")
+            if stated_before.get("key"):
+                change["key"] = stated_before["key"]
         out.append(change)
         taken_until = m.end()
         out.extend(_parts(narrative, m.end(), subject, file, unit))

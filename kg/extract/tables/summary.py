@@ -97,6 +97,9 @@ EXPENDITURE_LABELS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), k) for 
 # non-fiscal income printed item by item (Shanghai ``二、事业收入`` ``三、事业单位经营收入`` ``四、其他收入``,
 # the 决算 template's 上级补助收入 … 其他收入): ``own_*`` keys, summed into ``unit_funds`` where the
 # table prints no 单位资金 line of its own (重庆 says ``五、事业收入资金``)
+# ``own_*`` item key -> the record's key of that line (``UNIT_FUND_LINES``)
+OWN_INCOME_LINES = {"own_service": "unit_business", "own_business": "unit_operating",
+                    "own_upper_grant": "unit_upper", "own_affiliates": "unit_affiliated", "own_other": "unit_other"}
 for _p, _k, _s in [
     (r"事业收入(?:资金)?", "own_service", "current"),
     (r"(?:事业单位)?经营收入(?:资金)?", "own_business", "current"),
@@ -429,6 +432,11 @@ def _fill_unit_funds(items: list[Item], table, record: Record) -> None:
     t = record.totals
     own = [item for item in items if item.key and item.key.startswith("own_")]
     printed = [item for item in own if item.value is not None]
+    for item in printed:  # each line kept as its own figure too (事业收入多少, 各占多少)
+        key = OWN_INCOME_LINES.get(item.key)
+        if key is not None and getattr(t, key) is None:
+            setattr(t, key, in_record_unit(item.value, table, record))
+            t.provenance[key] = _prov(record, table, item.line, item.label)
     if t.unit_funds is not None or not printed:
         return
     t.unit_funds = in_record_unit(sum((item.value for item in printed), Decimal(0)), table, record)
