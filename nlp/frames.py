@@ -127,6 +127,9 @@ class Filters:
     # a budget unit the question names by its full name (a row of the department's tables by unit):
     # its figure is its row's, never the department's
     budget_unit: Ref | None = None
+    # what a figure's comparison leaves out (扣掉中央基建后又是增是减: 中央基建): the narrative's statement
+    # of that figure qualified so, never its plain one
+    excluding: str | None = None
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),

@@ -36,7 +36,8 @@ _STOP = re.compile(
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|活儿|事儿|过来|下来|出来|起来|"
     r"时候|那时|当时|那会儿?|现在|目前|如今|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
-    r"立项依据|立项|根据|依据|按照|依照|引用|援引|"  # a policy basis asked (哪些项目是根据X文设立的)
+    r"立项依据|立项|根据|依据|按照|依照|引用|援引|"
+    r"负责实施|负责|实施|承担|承办|下属|所属|直属|"  # who carries a project out (X负责实施的, 下属的X来实施)  # a policy basis asked (哪些项目是根据X文设立的)
     r"都|给|我|想|查(?<!普查)(?<!调查)(?<!检查)(?<!审查)(?<!核查)(?<!巡查)(?<!督查)(?<!抽查)|做|搞|花|"  # 查 the verb, not 普查
     r"中(?!心|央|国|华|医|学|小|介|期)|(?<![费使])用的|"  # 里/中 the place word, not 中心/中央/中介; 给X用的
     r"[的了和与及或在里是有吗呢吧啊呀个这那些年月日元钱哪啥谁跟同被把对从按为向就还也又等]")
@@ -133,6 +134,11 @@ class Parser:
         named = "".join(d.name for d in f.departments)
         f.keywords = [w for w in ev.keywords if w not in named]  # 福州民政本级: 民政 is the department's own word
         f.keyword_groups = [list(g) for g in ev.keyword_groups]
+        left_out = re.search(L.EXCLUDING, ev.text)
+        if left_out:  # 扣掉中央基建后: a qualifier of the comparison, no topic of its own
+            f.excluding = left_out.group("what")
+            f.keywords = [w for w in f.keywords if w not in left_out.group(0) and left_out.group("what") not in w]
+            f.keyword_groups = [g for g in ([w for w in g if w in f.keywords] for g in f.keyword_groups) if g]
         f.topic_groups = [list(g) for g in ev.topic_groups]
         f.person = _ref(ev.persons[0]) if ev.persons else None
         f.policy = _ref(ev.policies[0]) if ev.policies else None

@@ -466,6 +466,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked
             measures = _changed_figures(prev, out[:-1], vocab)
             frame.measures, frame.filters = measures, prev.filters.copy()  # 比25年: the baseline, not the year asked
+            frame.filters.excluding = f.excluding  # 扣掉中央基建后又是增是减: that comparison of the same figure
             out.append(frame)
             continue
         if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "subjects" \

@@ -259,7 +259,9 @@ class Pipeline:
             frame.operation = Operation("change", also=["compare_previous"])
         unknown = list(frame.unknown)
         unknown += self._organisation_of_another_place(frame, state)
-        units = state.linked.entities("unit", span=_span_of(state, frame))
+        units = self._units_of_named(state.linked.entities("unit", span=_span_of(state, frame)), f.departments)
+        if f.units:  # 湖州财政局…国库支付中心有没有项目: the named department's unit, not another city's
+            f.units = [u for u in f.units if u.iri in {x.iri for x in units}] or f.units
         # 实施单位是X的有哪些: of a set of projects, one unit named is a condition even where its word is
         # asked (several named with it, 各自承担什么项目, are answered by the units the projects print)
         condition = frame.focus == "projects" and not f.projects and len(units) == 1
@@ -322,6 +324,24 @@ class Pipeline:
         out = {b.department_iri: Ref("department", b.department_iri, b.department)
                for b in self.graph.budgets() if b.department_iri in naming}
         return list(out.values())
+
+    def sub_organisation_departments(self, unit: str) -> list[Ref]:
+        """The departments whose budgets name ``unit`` (an IRI) among their subordinate units."""
+        rows = self.graph.run(PREFIXES + "SELECT DISTINCT ?dept WHERE { ?dept org:hasSubOrganization "
+                              + iri(unit) + " . }")
+        naming = {str(r["dept"]) for r in rows}
+        return [Ref("department", b.department_iri, b.department)
+                for b in {b.department_iri: b for b in self.graph.budgets() if b.department_iri in naming}.values()]
+
+    def _units_of_named(self, units: list, departments: list[Ref]) -> list:
+        """Of the units a short name could mean (国库支付中心: 北京's, 深圳's, 湖州's), those of the
+        departments the question names (湖州财政局…国库支付中心), where any is; all of them otherwise."""
+        if not departments or len(units) < 2:
+            return units
+        named = {d.iri for d in departments}
+        own = [u for u in units if named & {d.iri for d in (self.unit_departments(u.iri) + self.budget_unit_departments(u.iri)
+                                                            + self.sub_organisation_departments(u.iri))}]
+        return own or units
 
     def budget_unit_departments(self, unit: str) -> list[Ref]:
         """The departments whose tables by unit print ``unit`` (an IRI) as a row of its own

@@ -418,6 +418,20 @@ def _about(subject: str, key: str) -> bool:
     return quantity_of(subject, side_of(subject)) == key
 
 
+_LEFT_OUT = re.compile(r"[（(](?:扣除|剔除|除去|扣减|不含|不考虑)(.+?)[）)]")
+
+
+def _qualified_as_asked(subject: str, excluding: str | None) -> bool:
+    """Whether a statement answers a change asked with ``excluding`` left out (扣掉中央基建后): only a
+    statement qualified so (一般公共预算当年财政拨款（扣除中央基建后）) where the question leaves
+    something out, only an unqualified one where it does not."""
+    left_out = _LEFT_OUT.search(subject)
+    if excluding is None:
+        return left_out is None
+    return left_out is not None and (excluding in left_out.group(1) or left_out.group(1) in excluding or
+                                     len(set(excluding) & set(left_out.group(1))) >= 2)
+
+
 def _from_parts(ctx: Context, doc: Budget, dept: str, metrics: list[str], stated: list[dict]) -> list[dict]:
     """The change of a figure the narrative states nothing about, added up from the changes it states
     for every part of it (江苏高院 2019 三公: 出国 −10、接待 −97、公务用车运行维护费与上年一致 → 三公 −107).
@@ -504,6 +518,8 @@ def change(frame: Frame, ctx: Context) -> Result:
             stated: list[dict] = []
             seen = set()
             for r in (r for r in ctx.rows("changes", [doc]) if r.amount is not None):
+                if not _qualified_as_asked(r.label, frame.filters.excluding):
+                    continue
                 # the figure the extraction's vocabulary names the subject as, where asked (公务用车运行费
                 # is vehicle_operation, not the 公务用车 total its first words also name); else by words
                 named = quantity_of(r.label, side_of(r.label))
