@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
 
+from nlp import lexicon as L
 from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
@@ -240,6 +241,11 @@ class Pipeline:
         several departments share (asked back)."""
         f = frame.filters
         names = [d.name for d in f.departments]
+        if names and frame.focus == "assets" and f.years and re.search(L.STOCK_AT_YEAR_END, state.question):
+            have = self.dept_years(names)
+            if not set(f.years) & have and all(y + 1 in have for y in f.years):
+                # 截至去年底有多少车: what the next budget reports held at that year's end
+                f.years = [y + 1 for y in f.years]
         if names and frame.focus == "figures":
             have = self.dept_years(names)
             if len(f.years) == 2:  # 从2025年的预算推算2024年的…: the year asked is the one the graph lacks

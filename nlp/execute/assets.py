@@ -97,6 +97,12 @@ def assets(frame: Frame, ctx: Context) -> Result:
     rows = _kind_rows(rows, frame.clause)
     if not rows:
         return Result()
+    if re.search(L.ASSET_VALUE, frame.clause) and not any(r.attrs.get("value") is not None for r in rows):
+        # 固定资产总值是多少: a worth none of the holdings prints is said to be missing, never a count instead
+        held = "、".join(f"{r.key}{count_text(r.amount)}{r.unit or ''}" for r in rows if r.amount)
+        return Result(text=with_note(f"没有找到：{'、'.join(dict.fromkeys(who(b.department, b.year) for b in budgets))}"
+                                     f"的文件没有列示资产的价值（图谱中没有）" + (f"；文件只列示了数量：{held}" if held else "")
+                                     + "。", note))
     planned = bool(re.search(PLANNED_WORDS, frame.clause))
     chosen = [r for r in rows if r.attrs["planned"] == planned] or rows
     items, parts, kept = [], [], []
