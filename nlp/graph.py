@@ -393,7 +393,9 @@ class Graph:
                 n = r.get("n")
                 seen[r["x"]] = Row(str(r.get("name") or ""), dec(r.get("amount")), WAN, b.department, b.year,
                                    source_of(r) or b.source, r["x"], str(r["scope"]),
-                                   {"projects": int(n) if n is not None else None})
+                                   {"projects": int(n) if n is not None else None,
+                                    "first_level": int(r["first"]) if r.get("first") is not None else None,
+                                    "second_level": int(r["second"]) if r.get("second") is not None else None})
         return list(seen.values())
 
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:

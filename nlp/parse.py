@@ -119,7 +119,9 @@ class Parser:
         f.years = list(ev.years)
         subjects = [e for e in ev.subjects if ev.subjects_exact or focus != "projects"]
         economic = re.search(r"经济分类|经济科目|工资福利|商品和服务|对个人和家庭|资本性支出|"
-                             r"(?:基本支出|人员经费|公用经费|机关运行经费)(?:表)?(?:里|中|的|按)", ev.text)
+                             r"(?:基本支出|人员经费|公用经费|机关运行经费)(?:表)?(?:里|中|的|按)|"
+                             # 公用经费211万，花得最多的是哪三项: the items of the figure just named
+                             r"(?:人员经费|公用经费|机关运行经费)[\d.,万元亿]*[，,][^，。]*(?:哪|前|最)", ev.text)
         if economic and any(e.kind == "economic_subject" for e in subjects):
             subjects = [e for e in subjects if e.kind == "economic_subject"]  # 住房公积金 of 基本支出: 30113
         subjects = government_or_departmental(subjects, ev.text)
@@ -162,7 +164,10 @@ class Parser:
         if focus == "projects" and f.projects and not ev.projects_exact and (ev.keywords or ev.topics) and \
                 re.search(r"哪些|有没有|哪个项目|(?:什么|啥)项目|相关|有关|方面|涉及|哪几个|都有", ev.text) and not _one_clear(ev):
             f.projects = []  # a topic, not a project named in part
-        funding = cues.values("funding")
+        # 不靠本级财政拨款的项目: the negated words name the category; the 财政拨款 inside them is no funding
+        negated = [c for c in cues.of("category") if c.value == "unit_funds"]
+        funding = [c.value for c in cues.of("funding")
+                   if not (c.value == "fiscal" and any(n.start <= c.start < n.end for n in negated))]
         if funding:
             f.funding = funding[0]
         f.sources = cues.values("source")

@@ -423,6 +423,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.clause = f"{prev.clause}；{frame.clause}"
             out[-1] = frame
             continue
+        if frame.focus == "figures" and prev.focus in PROFILE_FOCUSES and re.fullmatch(L.VEHICLES_HELD, frame.clause):
+            # 有没有下属单位和公车: the cars held, asked beside the units, not their 三公 money
+            frame.focus, frame.measures, frame.operation = "assets", [], Operation("list")
+            out.append(frame)
+            continue
         if f.phase is None:
             f.phase = prev.filters.phase
         if not f.phases:

@@ -201,7 +201,9 @@ def atoms(ev) -> dict[str, float]:
     if re.search(r"科目|分类|按[类款]|按项(?!目)|类级|款级|项级|\([类款项]\)", ev.text) and not project_word \
             and not ev.projects and (ops & {"rank", "sort"} or ev.bound is not None or cues.has("level")):
         a["subjects_ordered"] = 1  # 按经济科目（款）排最大的三项, 哪些科目超过1000万, 按类分各多少: rows of a classification
-    if scope and any(re.fullmatch(L.ECONOMIC_SCOPE, ev.text[c.start:c.end]) for c in scope) and not project_word \
+    # 公用经费211万，花得最多的是哪三项: the figure named first is where the items asked are, comma or no 里
+    within = scope or [c for c in cues.of("measure") if re.match(r"[\d.,万元亿]*[，,]", ev.text[c.end:c.end + 12])]
+    if within and any(re.fullmatch(L.ECONOMIC_SCOPE, ev.text[c.start:c.end]) for c in within) and not project_word \
             and not ev.projects and (ops & {"rank", "sort"} or ev.bound is not None) and re.search(L.ITEMS_ASKED, ev.text):
         a["subjects_ordered"] = 1  # 机关运行经费里哪三项最多, 基本支出中哪几项超过100万: the economic rows inside it
     if cues.has("focus", "findings") and ev.subjects:

@@ -149,8 +149,10 @@ SHAPES: dict[str, Shape] = {
     "coverage": Shape("{doc} bkg:statesPerformanceCoverage ?x .",
                       "?x bkg:coverageScope ?scope .\n"
                       "  OPTIONAL { ?x bkg:coveredProjects ?n } OPTIONAL { ?x bkg:amount ?amount }\n"
+                      "  OPTIONAL { ?x bkg:coveredFirstLevelProjects ?first }\n"
+                      "  OPTIONAL { ?x bkg:coveredSecondLevelProjects ?second }\n"
                       "  OPTIONAL { ?x rdfs:label ?name }",
-                      ("?x", "?scope", "?n", "?amount", "?name"), order="ORDER BY ?x"),
+                      ("?x", "?scope", "?n", "?amount", "?name", "?first", "?second"), order="ORDER BY ?x"),
     # a figure the narrative states (会议费预算支出1305.25万元: bkg:NarrativeFigure), current or previous year
     "stated": Shape("{doc} bkg:statesFigure ?x .",
                     "?x rdfs:label ?name ; bkg:amount ?amount .\n"

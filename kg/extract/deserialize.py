@@ -175,7 +175,8 @@ def record_from_json(data: dict) -> Record:
                 for a in data.get("assets") or []],
         performance_coverage=[PerformanceCoverage(scope=c["scope"], projects=c.get("projects"),
                                                   amount=_figure(c, "amount"), text=c.get("text") or "",
-                                                  provenance=_prov(c.get("provenance")))
+                                                  provenance=_prov(c.get("provenance")),
+                                                  first_level=c.get("first_level"), second_level=c.get("second_level"))
                               for c in data.get("performance_coverage") or []],
         files=list(data.get("files") or []), tables=list(data.get("tables") or []),
         changes=list(data.get("changes") or []), definitions=dict(data.get("definitions") or {}),

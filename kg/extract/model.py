@@ -468,6 +468,10 @@ class PerformanceCoverage:
     amount: Money
     text: str
     provenance: Provenance | None = None
+    # a 决算's evaluations (scope ``self_evaluation``: 绩效自评 of every project, ``department_evaluation``:
+    # 部门评价 of a few) count their projects by level where printed (一级项目7个、二级项目16个)
+    first_level: int | None = None
+    second_level: int | None = None
 
 
 @dataclass

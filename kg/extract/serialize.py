@@ -208,6 +208,9 @@ def asset_json(a: AssetHolding) -> dict:
 
 def coverage_json(c: PerformanceCoverage) -> dict:
     out = {"scope": c.scope, "projects": c.projects, "amount": format_money(c.amount), "text": c.text}
+    for key in ("first_level", "second_level"):
+        if getattr(c, key) is not None:
+            out[key] = getattr(c, key)
     if needs_exact(c.amount):
         out["exact"] = {"amount": exact_money(c.amount)}
     out["provenance"] = _prov(c.provenance)

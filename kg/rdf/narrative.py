@@ -120,6 +120,11 @@ def _figures(ctx: "_Context", location, decimal_literal) -> None:
             location(ctx, count, c.provenance, None)
 
 
+# what each scope of a coverage statement is, for people
+COVERAGE_LABELS = {"projects": "实行绩效目标管理的项目", "department": "部门整体支出绩效目标管理",
+                   "self_evaluation": "开展绩效自评的项目", "department_evaluation": "开展部门评价的项目"}
+
+
 def _coverage(ctx: "_Context", location) -> None:
     """绩效目标管理 coverage: the projects (count where stated) and the money under performance targets."""
     for c in ctx.record.performance_coverage:
@@ -128,8 +133,12 @@ def _coverage(ctx: "_Context", location) -> None:
         ctx.add(ctx.doc, BKG.statesPerformanceCoverage, node)
         ctx.add(node, BKG.document, ctx.doc)
         ctx.text(node, BKG.coverageScope, c.scope)
-        ctx.text(node, RDFS.label, "实行绩效目标管理的项目" if c.scope == "projects" else "部门整体支出绩效目标管理")
+        ctx.text(node, RDFS.label, COVERAGE_LABELS.get(c.scope, c.scope))
         if c.projects is not None:
             ctx.add(node, BKG.coveredProjects, Literal(int(c.projects)))
+        for level, count in ((1, c.first_level), (2, c.second_level)):
+            if count is not None:  # 一级项目7个、二级项目16个
+                ctx.add(node, BKG.coveredFirstLevelProjects if level == 1 else BKG.coveredSecondLevelProjects,
+                        Literal(int(count)))
         ctx.money(node, BKG.amount, c.amount)
         location(ctx, node, c.provenance, c.amount)

@@ -138,23 +138,46 @@ def indicators(frame: Frame, ctx: Context) -> Result:
 TARGET_TABLE = r"绩效目标表|绩效表|目标表"
 
 
-def _stated_coverage(frame: Frame, ctx: Context) -> Result:
+# what each scope of a coverage statement counts, said to people: (the count's label, the sentence's
+# head, its verb phrase)
+COVERAGE_WORDS = {"projects": ("编报绩效目标的项目", "绩效目标设置情况说明", "编报（实行）绩效目标管理"),
+                  "self_evaluation": ("开展绩效自评的项目", "预算绩效情况说明", "开展绩效自评"),
+                  "department_evaluation": ("开展部门评价的项目", "预算绩效情况说明", "开展部门评价")}
+
+
+def stated_evaluations(frame: Frame, ctx: Context) -> Result:
+    """How many projects a 决算 says it evaluated — all of them by 绩效自评 (一级项目7个、二级项目16个),
+    a few by 部门评价 — and their money; the kinds the clause names (both where it names neither)."""
+    scopes = [s for s, rx in (("self_evaluation", r"自评"), ("department_evaluation", r"部门评价|重点评价|第三方评价"))
+              if re.search(rx, frame.clause)] or ["self_evaluation", "department_evaluation"]
+    return _stated_coverage(frame, ctx, scopes)
+
+
+def _stated_coverage(frame: Frame, ctx: Context, scopes: list[str] | None = None) -> Result:
     """How many projects the document says are under performance-target management (编报绩效目标的
-    项目共25个，涉及项目预算资金11381.60万元), from its 绩效目标设置情况 (bkg:PerformanceCoverage)."""
+    项目共25个，涉及项目预算资金11381.60万元), from its 绩效目标设置情况 (bkg:PerformanceCoverage); with
+    ``scopes``, the evaluations a 决算 states instead."""
     budgets, note = ctx.scope(frame)
-    rows = [r for r in ctx.rows("coverage", budgets) if r.key == "projects"] if budgets else []
+    scopes = scopes or ["projects"]
+    rows = [r for r in ctx.rows("coverage", budgets) if r.key in scopes] if budgets else []
     if not rows:
         return Result()
     items: list[Item] = []
     parts: list[str] = []
     for r in rows:
+        label, head, verb = COVERAGE_WORDS[r.key]
         n = r.attrs.get("projects")
+        levels = [(w, r.attrs.get(k)) for w, k in (("一级项目", "first_level"), ("二级项目", "second_level"))
+                  if r.attrs.get(k) is not None]
         if n is not None:
-            items.append(Item("编报绩效目标的项目个数", str(n), "个", r.department, r.year, r.source))
+            items.append(Item(f"{label}个数", str(n), "个", r.department, r.year, r.source))
+        for word, count in levels:
+            items.append(Item(f"{label}中的{word}个数", str(count), "个", r.department, r.year, r.source))
         if r.amount is not None:
-            items.append(item_of(r, "编报绩效目标的项目涉及资金"))
-        parts.append(f"{who(r.department, r.year)}的绩效目标设置情况说明：" +
-                     (f"共{n}个项目编报（实行）绩效目标管理" if n is not None else "项目支出实行绩效目标管理，未列项目个数") +
+            items.append(item_of(r, f"{label}涉及资金"))
+        counted = f"共{n}个项目{verb}" if n is not None else (
+            f"{verb}，其中" + "、".join(f"{w}{c}个" for w, c in levels) if levels else f"{verb}，未列项目个数")
+        parts.append(f"{who(r.department, r.year)}的{head}：" + counted +
                      (f"，涉及资金{money(r.amount)}万元" if r.amount is not None else "，未列金额"))
     derived: list[D.Derived] = []
     op = frame.operation

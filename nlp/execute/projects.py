@@ -195,6 +195,13 @@ def projects(frame: Frame, ctx: Context) -> Result:
         return unit_projects(frame, ctx)
     if "unit" in frame.measures and re.search(r"下属", frame.clause):
         return subordinate_projects(frame, ctx)
+    if (f.self_evaluated or re.search(L.EVALUATED, frame.clause)) and (
+            op.name in ("count", "sum") or {"count", "sum"} & set(op.also)):
+        from nlp.execute.documents import stated_evaluations  # documents reads this module's projects
+
+        stated = stated_evaluations(frame, ctx)  # 做绩效自评的项目有多少个: as the 决算 states it
+        if stated.items:
+            return stated
     rows, note, budgets = scoped_projects(frame, ctx)
     if not budgets:
         return Result()

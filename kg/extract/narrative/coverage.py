@@ -59,4 +59,42 @@ def read_coverage(lines: list[Line], file: str, unit: str | None) -> list[Perfor
         where = span.line_at(m.start() + at)
         out.append(PerformanceCoverage(scope=scope, projects=count, amount=amount, text=clause,
                                        provenance=prov(file, where, None, "绩效目标管理")))
+    out += _evaluations(span, file, unit)
+    return out
+
+
+# a 决算's evaluations of its projects (the central template's ``全面开展绩效自评，其中，一级项目7个、二级
+# 项目16个，共涉及资金5105.75万元`` and ``…等3个项目开展了部门评价，涉及一般公共预算支出1639.34万元``)
+_SELF_EVALUATION_RE = re.compile(r"绩效自评|自评工作")
+_DEPARTMENT_EVALUATION_RE = re.compile(r"(\d+)个项目(?:开展|进行)了?(?:部门|重点|第三方)?(?:绩效)?评价")
+_LEVEL_RE = re.compile(r"(一|二)级项目(\d+)个")
+_EVALUATED_AMOUNT_RE = re.compile(r"涉及[^\d，,。；;]{0,12}?(\d[\d,]*(?:\.\d+)?)(万元|元)")
+
+
+def _evaluations(span, file: str, unit: str | None) -> list[PerformanceCoverage]:
+    """The 决算's statements of how many projects it evaluated and their money: one per kind (the
+    first statement of each)."""
+    out: list[PerformanceCoverage] = []
+    for m in re.finditer(r"[^。]+", span.text):
+        clause = m.group(0)
+        levels = {lvl: int(n) for lvl, n in _LEVEL_RE.findall(clause)}
+        counted = _DEPARTMENT_EVALUATION_RE.search(clause)
+        if counted and not any(c.scope == "department_evaluation" for c in out):
+            scope, count = "department_evaluation", int(counted.group(1))
+            tail = clause[counted.end():]
+        elif _SELF_EVALUATION_RE.search(clause) and levels and not any(c.scope == "self_evaluation" for c in out):
+            scope, count = "self_evaluation", None  # 一级 and 二级 overlap (a 二级 project is part of an 一级 one)
+            tail = clause
+        else:
+            continue
+        amount_m = _EVALUATED_AMOUNT_RE.search(tail)
+        amount = None
+        if amount_m is not None:
+            value = money(amount_m.group(1))
+            amount = convert(value, amount_m.group(2), unit or "万元") if value is not None else None
+        where = span.line_at(m.start() + (counted.start() if scope == "department_evaluation" else 0))
+        out.append(PerformanceCoverage(scope=scope, projects=count, amount=amount, text=clause.strip(),
+                                       provenance=prov(file, where, None, "绩效评价"),
+                                       first_level=levels.get("一") if scope == "self_evaluation" else None,
+                                       second_level=levels.get("二") if scope == "self_evaluation" else None))
     return out
