@@ -49,7 +49,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("unit_upper", r"上级补助收入"), ("unit_affiliated", r"附属单位上缴(?:收入)?"), ("unit_other", r"其他收入"),
     ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目)(?:收入)?(?:合计)?"),
     ("basic_expenditure", r"基本支出"),
-    ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"),
+    ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)公用经费)"),
     ("public_expenses", r"公用经费"),
     ("project_expenditure", r"项目支出|专项业务经费|项目经费(?=一共|总|合计|共|是多少|有多少|多少)"),
     ("reserve", r"(?:单位)?(?:预留)?机动经费"),  # 单位预留机动经费 (Jiangsu: 支出 = 基本 + 项目 + 机动经费)
@@ -129,7 +129,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
                       r"(?<!运行)(?<!人员)(?<!公用)(?<!三公)(?<!三公\")(?<!业务)经费(?!规模|预算|是多少)"),
     ("subjects", 2.5, r"科目|功能分类|经济分类|类级|款级|项级|明细|构成|组成|由哪几|包括哪|包含哪|下设哪|下面有哪|按[类款]|按项(?!目)"),
     ("subjects", 4.0, r"哪(?:些|几个)[^，。？?]{0,8}?科目"),  # 哪些支出科目完成率不到80%: a list of subject rows
-    ("indicators", 4.0, r"指标|绩效目标|考核|要达到|产出|效果"),
+    ("indicators", 4.0, r"指标|绩效目标|考核|要达到|产出|效果|控制在(?:多少|几)|(?:要|打算|计划)?(?:完成|达到|做到|储备|建成)多少(?!钱|万|亿|经费|资金)"),
     ("policies", 3.0, r"依据|引用|文件|政策|文号|印发|通知|办法|规划|根据什么|凭什么"),
     ("persons", 3.0, r"负责人(?:都有谁|有哪些|是谁|都是谁)|项目负责人|谁负责|由谁负责"),
     ("divisions", 4.0, r"科室|处室|内设|内部设|机构设置|部门设置|设了?(?:哪(?:些|几个)?|几个|多少个)(?:科|处|机构|部门)|下设机构"),
@@ -251,7 +251,7 @@ INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包�
 # 机关运行经费 is the 公用经费 (日常公用经费) of the basic expenditure a body funded like an administration
 # spends: the rows inside it are the economic rows of the public column.
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
-                                       ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱"), ("public", r"公用经费|机关运行经费")]
+                                       ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)公用经费)"), ("public", r"公用经费|机关运行经费")]
 LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(类\)|(?:花|用|投)在哪一?类"), (2, r"款级|二级科目|按款|\(款\)"),
                                       (3, r"项级|明细|具体|三级科目|按项(?!目)|\(项\)")]
 # 预算 alone names the document (部门预算) unless an amount question follows it (预算多少, 预算、决算各…).
