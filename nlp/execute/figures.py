@@ -536,6 +536,9 @@ def change(frame: Frame, ctx: Context) -> Result:
                     continue
                 seen.add((key, r.amount, r.attrs.get("current")))
                 label = _label(ctx, key) if not key.startswith("word:") else re.sub(r"预算支出$|支出$", "", r.label)
+                left_out = _LEFT_OUT.search(r.label)
+                if left_out:  # the qualified comparison says what it leaves out
+                    label += left_out.group(0)
                 stated.append({"key": key, "label": label, "subject": r.label, "delta": r.amount,
                                "current": r.attrs.get("current"),
                                "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
