@@ -399,3 +399,6 @@ ASSET_VALUE = r"(?:资产|房屋|设备|车辆)[^，。？?]{0,4}(?:总值|价�
 EVALUATED = r"部门评价|重点评价|第三方评价|绩效评价"
 # a clause that names the cars and nothing else (…和公车 after a department's units): the cars held
 VEHICLES_HELD = r"(?:公务用车|公车|车辆|车)(?:呢|吗)?"
+# the parts of one subject row's money asked (都花在哪几块, 用在哪些方面, 分别是哪个单位的): the items its
+# 说明 states
+STATED_PARTS_ASKED = PARTS_OF + r"|花在哪|用在哪|用于哪|哪些方面|哪几方面|哪个单位的|哪些单位|干什么|做什么"

@@ -7,7 +7,7 @@ import re
 
 from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
-from nlp.lexicon import COLUMN_CLASSES, PARTS_OF
+from nlp.lexicon import COLUMN_CLASSES, PARTS_OF, STATED_PARTS_ASKED
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.income import income_of_subjects
@@ -314,6 +314,12 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 items.append(item_of(top, code=top.key))
                 kept.append(top)
                 parts.append(f"{who(b.department, b.year)}：{top.key} {top.label}{wording}{money(top.amount)}万元")
+                if re.search(STATED_PARTS_ASKED, frame.clause):  # 1153万都花在哪几块？分别是哪个单位的
+                    stated = _stated_parts(ctx, b, top)
+                    items += [item_of(r) for r in stated]
+                    kept += stated
+                    if stated:
+                        parts[-1] += "，说明列出：" + "；".join(f"{r.label}{money(r.amount)}万元" for r in stated)
                 derived += _share_of_total(frame, ctx, b, top, items, parts)
                 if changed:
                     derived += _stated_change(ctx, top, items, parts)
@@ -506,3 +512,11 @@ def _common_prefix(parents) -> str | None:
     if len(codes) != 1:
         return None
     return codes[0]
+
+
+def _stated_parts(ctx: Context, budget, row: Row) -> list[Row]:
+    """The items the 说明 states a subject row's money is used for (其他财政事务支出（项）1153.00万元，主要
+    用于…652.00万元；市财政项目预算审核中心…371.00万元): the narrative's sub-items whose parent is that row."""
+    name = re.sub(r"[（(](?:类|款|项)[）)]", "", row.label)
+    return [r for r in ctx.rows("stated", [budget]) if r.attrs.get("topic") == "subitem" and r.key == "current"
+            and r.amount is not None and re.sub(r"[（(](?:类|款|项)[）)]", "", r.attrs.get("parent") or "").endswith(name)]
