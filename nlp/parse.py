@@ -632,7 +632,13 @@ def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
     if not amounts:
         return None
     s, e, value = amounts[0]
-    after, before = t[e: e + 4], t[max(0, s - 5): s]
+    # 100万（含）以上 / 50万(不含)以下: the inclusion said in brackets before the bound word
+    inclusive = re.match(r"[（(](不?)含[)）]", t[e:])
+    after, before = t[e + (inclusive.end() if inclusive else 0): e + 4 + (inclusive.end() if inclusive else 0)], t[max(0, s - 5): s]
+    if inclusive and inclusive.group(1):  # （不含）: the bound excludes the amount itself
+        for op, rx in L.BOUND_AFTER[:2]:
+            if re.search(rx, after):
+                return Bound(op.rstrip("="), value)
     if len(amounts) >= 2 and re.search(L.BETWEEN, t[e: amounts[1][0]] + t[amounts[1][1]: amounts[1][1] + 3]):
         return Bound("between", value, amounts[1][2])
     if re.search(L.BOUND_MAGNITUDE[0], before) and re.match(L.BOUND_MAGNITUDE[1], t[s:e]):
