@@ -121,6 +121,8 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     c = _constraints(frame)
     c.projects = [p.iri for p in f.projects] + _family(frame, ctx)
     c.bound, c.category, c.funding = None, [], []  # asked of a named project, a condition is a question
+    if f.subjects and {s.name for s in f.subjects} & {p.name for p in f.projects}:
+        c.project_code_prefix = None  # “审计事务”项目: one name, read both ways; the project is what is named
     rows = ctx.rows("projects", [], c)
     names = {d.name for d in f.departments}
     kept = [r for r in rows if (not names or r.department in names) and (not f.years or r.year in f.years)]
