@@ -87,14 +87,19 @@ def _whole_among(measures: list[str], vocab) -> str | None:
 _WHOLES = ("income_total", "expenditure_total", "current_year_income", "current_year_expenditure")
 
 
-def _changed_figures(prev: Frame, earlier: list[Frame], vocab) -> list[str]:
+def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "") -> list[str]:
     """The figures a change asked right after ``prev`` is about: a total asked with its parts is the
     total's change (三公多少？为什么比上年多了), and so is one asked after the parts of a total an earlier
-    part named (三公多少？出国、接待、公车各多少？比上年降了多少)."""
+    part named (三公多少？出国、接待、公车各多少？比上年降了多少) — unless the change is asked of each
+    part (具体每项比去年少多少): then the parts'."""
     measures = list(prev.measures)
+    if vocab is not None and len(measures) == 1 and re.search(L.EACH_PART, clause) and vocab.children(measures[0]):
+        return [k for k in vocab.children(measures[0]) if k != measures[0]]  # 三公砍了一半多？具体每项…
     if vocab is None or len(measures) < 2:
         return measures
     if all(measures[0] in vocab.ancestors(m) for m in measures[1:]):
+        if re.search(L.EACH_PART, clause):
+            return measures[1:]
         return measures[:1]
     total = _total_asked_before(measures, earlier, prev, vocab)
     return [total] if total else measures
@@ -469,7 +474,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "figures" \
                 and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked
-            measures = _changed_figures(prev, out[:-1], vocab)
+            measures = _changed_figures(prev, out[:-1], vocab, frame.clause)
             frame.measures, frame.filters = measures, prev.filters.copy()  # 比25年: the baseline, not the year asked
             frame.filters.excluding = f.excluding  # 扣掉中央基建后又是增是减: that comparison of the same figure
             out.append(frame)
@@ -631,7 +636,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if op in DERIVED_OPERATIONS or op in ("growth", "change"):
                 if prev.focus in ("figures", "departments", "staff") or \
                         (op == "difference" and prev.operation.name == "per_capita"):
-                    measures = _changed_figures(prev, out[:-1], vocab) if op in ("growth", "change") \
+                    measures = _changed_figures(prev, out[:-1], vocab, frame.clause) if op in ("growth", "change") \
                         else list(prev.measures)
                     whole = _whole_among(measures, vocab) if op == "share" and not frame.operation.base else None
                     if whole is not None:  # 本年收入、财政拨款、事业收入各多少？各占多少: shares of the whole named
