@@ -130,6 +130,9 @@ class Filters:
     # what a figure's comparison leaves out (扣掉中央基建后又是增是减: 中央基建): the narrative's statement
     # of that figure qualified so, never its plain one
     excluding: str | None = None
+    # the department's own office among the units carrying its projects (局本级自己占了几个): the projects
+    # whose 实施单位 is the department itself
+    own_unit: bool = False
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),

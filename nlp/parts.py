@@ -431,6 +431,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.clause = f"{prev.clause}；{frame.clause}"
             out[-1] = frame
             continue
+        if prev.focus == "projects" and {"count", "sum"} & {prev.operation.name, *prev.operation.also} \
+                and "count" in {frame.operation.name, *frame.operation.also} and re.search(L.OWN_OFFICE, frame.clause) \
+                and not (ev.projects or ev.subjects or ev.units):
+            # 一共几个项目？局本级自己占了几个: of those projects, the ones the department carries out itself
+            own = Frame("projects", list(prev.measures), prev.filters.copy(), Operation("count", also=["sum"]),
+                        frame.clause, frame.score, prev.open_department)
+            own.filters.own_unit = True
+            out.append(own)
+            continue
         if frame.focus == "figures" and prev.focus in PROFILE_FOCUSES and re.fullmatch(L.VEHICLES_HELD, frame.clause):
             # 有没有下属单位和公车: the cars held, asked beside the units, not their 三公 money
             frame.focus, frame.measures, frame.operation = "assets", [], Operation("list")

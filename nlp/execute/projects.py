@@ -62,6 +62,9 @@ def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
     if f.funding == "fiscal":
         rows = [r for r in rows if r.attrs.get("category") == "current" and
                 not any(x in NONFISCAL for x in r.attrs.get("funding") or [])]
+    if f.own_unit:  # 局本级自己占了几个: the projects the department carries out itself
+        rows = [r for r in rows if (r.attrs.get("unit") or r.department) == r.department
+                or re.search(r"本级|机关本部", r.attrs.get("unit") or "")]
     if f.self_evaluated or (f.rate_bound is not None and "execution_rate" in frame.measures):
         # a 绩效自评表's projects (or a list of their 自评分数 alone)
         rows = [r for r in rows if r.attrs.get("executed") is not None or
