@@ -106,7 +106,9 @@ def find_years(text: str, latest_year: int | None) -> tuple[list[int], bool]:
 SYNONYMS = [(re.compile(r"开支"), "支出"), (re.compile(r"公车"), "公务用车"),
             (re.compile(r"(?<!公务)(?<!因公)接待费"), "公务接待费"),
             (re.compile(r"(?<!因公)出国(?:\(境\))?(?:经)?费(?:用)?"), "因公出国(境)费"),
-            (re.compile(r"在编人员|在编人数|编制人数"), "编制数")]
+            (re.compile(r"在编人员|在编人数|编制人数"), "编制数"),
+            # 年初和年末的结转结余: the noun both periods share, said for each (年初结转结余和年末结转结余)
+            (re.compile(r"(年初|年末|年底)([和与及、])(年初|年末|年底)的?(结转(?:和|与|及)?结余)"), r"\1\4\2\3\4")]
 
 
 # The bare stems people enumerate figures by (人员、公用、项目各多少): each stands for its figure only in

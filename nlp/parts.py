@@ -245,8 +245,11 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     """The figures a part names only by what tells them apart from their siblings, among the figures
     the part before asked and the figures those are made of (政府采购预算多少？货物和服务各占几成 →
     政府采购货物, 政府采购服务). Empty when the part names a figure, project or subject of its own."""
-    if vocab is None or prev.focus not in RELATED_FIGURES or frame.focus not in ("figures",) or ev.item_measures \
-            or ev.staff_measures or ev.projects or ev.subjects or ev.departments:
+    # 其中财政拨款的是多少 after 结转结余: a word that names a figure of its own (财政拨款) narrows the
+    # figures just asked to their part of that name
+    narrowing = bool(re.match(L.NARROW_WORDS, frame.clause))
+    if vocab is None or prev.focus not in RELATED_FIGURES or frame.focus not in ("figures",) \
+            or (ev.item_measures and not narrowing) or ev.staff_measures or ev.projects or ev.subjects or ev.departments:
         return []
     candidates: list[str] = []
     for key in prev.measures or RELATED_FIGURES[prev.focus]:
@@ -255,9 +258,12 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
             if k not in candidates:
                 candidates.append(k)
     found: list[tuple[int, str]] = []
+    named = [ev.text[c.start:c.end] for c in ev.cues.of("measure")] if narrowing else []
     for key in candidates:
         word = distinctive_label(key, vocab)
         at = frame.clause.find(word) if len(word) >= 2 else -1
+        if at < 0 and len(word) >= 2:  # 其中财政拨款的: the part whose distinctive words begin with the word named
+            at = next((frame.clause.find(w) for w in named if len(w) >= 2 and word.startswith(w)), -1)
         if at >= 0 and key not in (k for _, k in found):
             found.append((at, key))
     return [k for _, k in sorted(found)]
