@@ -403,6 +403,6 @@ VEHICLES_HELD = r"(?:公务用车|公车|车辆|车)(?:呢|吗)?"
 # 说明 states
 STATED_PARTS_ASKED = PARTS_OF + r"|花在哪|用在哪|用于哪|哪些方面|哪几方面|哪个单位的|哪些单位|干什么|做什么"
 # a figure asked of each part named before (具体每项比去年少多少, 各项分别降了多少)
-EACH_PART = r"每项|每一项|各项|每个|各个|分项|逐项|分别|各自|各(?:是|减|降|增|涨|少|多)"
+EACH_PART = r"每项|每一项|各项|分项|逐项|每个分项|各个分项"  # not 分别/各: they may distribute over departments
 # the department's own office, as against its units (局本级, 机关本级, 本级自己)
 OWN_OFFICE = r"(?:局|厅|委|办|院|机关|部门)?本级|机关本部"
