@@ -329,14 +329,17 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         (frame.filters.policy is not None and len(rows) > 1)
     bounded = frame.filters.bound is not None and not cat  # a category's list says its own total below
     total = None
-    if bounded or topical_:
+    carried = frame.filters.unit is not None or frame.filters.own_unit  # 由X实施的项目: a set of its own
+    if bounded or topical_ or carried:
         # a set the question defines (by a bound or a topic): its count and total in the sentence,
         # the total's formula among the derived figures (the rows stay the projects themselves)
         priced = [figure_input(r, r.label) for r in rows if r.amount is not None]
         total = D.total(priced, f"{len(rows)}个项目合计") if len(priced) > 1 else None
         if total is not None:
             derived.append(total)
-        head = (f"预算{frame.filters.bound.describe()}的项目共{len(rows)}个" if frame.filters.bound is not None else f"找到{len(rows)}个相关项目") + \
+        head = (f"预算{frame.filters.bound.describe()}的项目共{len(rows)}个" if frame.filters.bound is not None else
+                f"由{frame.filters.unit.name if frame.filters.unit else '部门本级'}承担实施的项目共{len(rows)}个"
+                if carried and not topical_ else f"找到{len(rows)}个相关项目") + \
             (f"，合计{money(total.value)}万元" if total is not None else "") + "："
     else:
         head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
