@@ -267,6 +267,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             parts.append(f"{who(b.department, b.year)}按{SCHEME_WORDS.get(scheme, '经济')}分类"
                          f"（{LEVEL_NAME.get(want, '')}级）{within}：" +
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
+            if changed and len(level_rows) <= 12:  # 分几大块？各比上年增减多少: each row's stated change
+                for r in level_rows:
+                    derived += _stated_change(ctx, r, items, parts)
             continue
         for parent in parents:
             code = parent.code or ""
@@ -346,6 +349,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             else:
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
                 parts.append(f"{head}，由{len(children)}个{lvl}级科目构成：{body}" if children else head)
+            if changed and children and len(children) <= 12:  # 分几大块？各比上年增减多少: each row's stated change
+                for r in children:
+                    derived += _stated_change(ctx, r, items, parts)
     if not items:
         return Result()
     derived += _completion(frame, ctx, budgets, scheme, parents, kept, items, parts)
