@@ -357,6 +357,8 @@ class Graph:
                                {"sentence": r.get("sentence")})
         return list(seen.values())
 
+    _division_counts = _unit_counts  # the same statement of a count, of the department's divisions
+
     def _staff_kinds(self, q: Query, rows: list[dict]) -> list[Row]:
         """Staffing counts by kind of post: one row per count (its category — 编制数, 实有人数, 在职 —
         as the key, its kind — 行政, 事业 … — as an attribute)."""

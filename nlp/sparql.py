@@ -139,6 +139,11 @@ SHAPES: dict[str, Shape] = {
                          "?x a bkg:UnitCount ; bkg:unitKind ?kind ; bkg:unitCount ?count ; bkg:countUnit ?countUnit ;\n"
                          "     bkg:coversBudget ?covered . OPTIONAL { ?x bkg:statedSentence ?sentence }",
                          ("?x", "?kind", "?count", "?countUnit", "?covered", "?sentence"), order="ORDER BY ?x"),
+    # a count of the department's divisions the 部门概况 states where it lists none (32个机关行政科室)
+    "division_counts": Shape("?x bkg:document {doc} .",
+                             "?x a bkg:DivisionCount ; bkg:unitKind ?kind ; bkg:unitCount ?count ; bkg:countUnit ?countUnit ;\n"
+                             "     bkg:coversBudget ?covered . OPTIONAL { ?x bkg:statedSentence ?sentence }",
+                             ("?x", "?kind", "?count", "?countUnit", "?covered", "?sentence"), order="ORDER BY ?x"),
     # a staffing count by kind of post (编制数（行政） 199, 实有人数（事业） 11: bkg:StaffCount)
     "staff_kinds": Shape("?x bkg:document {doc} .",
                          "?x a bkg:StaffCount ; rdfs:label ?name ; bkg:staffKind ?kind ; bkg:staffCategory ?category ;\n"

@@ -63,6 +63,9 @@ class UnitCount:
     covered: bool = False
     text: str = ""
     provenance: Provenance | None = None
+    # a count of the department's own divisions (32个机关行政科室, 内设机构15个), stated where no list of
+    # them is printed: never a count of units
+    division: bool = False
 
 
 @dataclass

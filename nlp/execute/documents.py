@@ -308,6 +308,8 @@ def units(frame: Frame, ctx: Context) -> Result:
     focus = frame.focus
     rows = ctx.rows(focus, budgets)
     stated = ctx.rows("unit_counts", budgets) if focus == "subordinates" else []
+    if focus == "divisions" and not rows:  # 32个机关行政科室: a count the document states without a list
+        return _division_count(frame, ctx, budgets, note)
     if not rows and not stated:
         if focus == "subordinates" and budgets:
             return Result(text=f"没有找到：图谱中没有{'、'.join(dict.fromkeys(b.department for b in budgets))}的下属单位。")
@@ -368,6 +370,18 @@ def units(frame: Frame, ctx: Context) -> Result:
         parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
                      (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else ""))
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _division_count(frame: Frame, ctx: Context, budgets, note: str) -> Result:
+    """How many divisions a department has, as its 部门概况 states where it lists none of them."""
+    rows = ctx.rows("division_counts", budgets) if budgets else []
+    if not rows:
+        return Result()
+    items = [Item(f"{r.label}个数", str(int(r.amount)), r.unit, r.department, r.year, r.source) for r in rows]
+    text = "；".join(f"{who(r.department, r.year)}：{r.label}{int(r.amount)}{r.unit}" +
+                    (f"（原文：{r.attrs['sentence']}）" if r.attrs.get("sentence") else "") for r in rows) + \
+        "。文件没有列出各科室的名称。"
+    return Result(items, with_note(text, note), [], rows)
 
 
 def _stated_count(counts: list[Row], clause: str, whole: bool) -> Row | None:

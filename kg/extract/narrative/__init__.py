@@ -116,7 +116,7 @@ def read_narrative(parts, record: Record) -> None:
     # a 项目支出 enumerated by project (``项目支出 X万元，具体包括：1.A a万元，主要包括：…``)
     record.projects.extend(read_enumerated_projects(statements, file, record.unit, department))
     facts = read_facts(statements, record)
-    record.narrative.extend(facts + subitems(read_compositions(statements), record))
+    record.narrative.extend(facts + subitems(read_compositions(statements), record, statements.span.text))
     fill_totals(facts, record)
     record.assets.extend(read_assets(statements, record))
     if not record.performance_coverage:

@@ -245,23 +245,40 @@ def _inline_parts(narrative: Narrative, following: list[Stated], list_start: int
     return parts, end
 
 
-def subitems(compositions: list[Composition], record) -> list:
+def _whole_label(text: str, part: Stated, since: int) -> str:
+    """A part's label with the 、-joined words before it that state no amount of their own
+    (``主要用于局本级会计管理和人才培养、财政事务综合管理经费、解决改制历史遗留经费等支出652.00万元``: the
+    three are one item), back to ``since`` (the list word or the part before); the label as read
+    where anything else stands between."""
+    lead = text[since:part.clause_start]
+    lead = _MARKER_RE.sub("", lead.lstrip("，,；;：: "))
+    lead = re.sub(r"^(?:其中|主要|具体)?(?:用于|包括|包含|是|为)[:：]?", "", lead)
+    if not lead or not lead.endswith("、") or re.search(r"[，,。；;：:]|\d", lead) or len(lead) > _PART_LABEL_MAX:
+        return part.label
+    return lead + part.label
+
+
+def subitems(compositions: list[Composition], record, text: str | None = None) -> list:
     """The listed parts the vocabulary does not name (a project's or a subject's own items:
     ``预决算管理业务 18,808.16万元，主要包括：…代理银行手续费 1,585.88万元``) as ``subitem`` facts of
-    their total, in the record's unit."""
+    their total, in the record's unit; with ``text`` (the span the parts were read from), a part's
+    label keeps the 、-joined words before it that state no amount of their own."""
     from kg.extract.model import NarrativeFigure
     from kg.extract.narrative.facts import in_record_unit, provenance_of
     from kg.extract.narrative.vocabulary import classify
 
     out = []
     for composition in compositions:
+        since = composition.head.share_end or composition.head.end
         for part in composition.parts:
+            label = _whole_label(text, part, since) if text is not None else part.label
+            since = part.share_end or part.end
             if classify(part.label) is not None:
                 continue
             value = in_record_unit(part.value, part.unit, record.unit)
             if value is None:
                 continue
-            out.append(NarrativeFigure(topic="subitem", key=part.label, label=part.label, value=value,
+            out.append(NarrativeFigure(topic="subitem", key=label, label=label, value=value,
                                        printed=part.printed, printed_unit=part.unit, scope=part.scope,
                                        share=part.share, parent=composition.head.label,
                                        provenance=provenance_of(part, record.source)))

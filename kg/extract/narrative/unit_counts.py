@@ -32,6 +32,11 @@ _KIND_FIRST_RE = re.compile(rf"(?P<lead>下辖|下设|下属|所属|直属|管�
                             rf"{_KIND}(?:共计|共有|共|有|为)?{_N}{_CLASSIFIER}(?=[，,。；;：:（(]|分别|$)")
 # ``有2个下属单位``, ``本级及所属27个二级预算单位``, ``1个下属差额拨款事业单位和1个派出机构``
 _NUMBER_FIRST_RE = re.compile(rf"(?<![\d.]){_N}\s*{_CLASSIFIER}{_KIND}")
+# the department's divisions counted (``包括32个机关行政科室及7个下属单位``, ``内设机构15个``, ``设27个内设机构``)
+_DIVISION_KIND = r"(?:机关)?(?:行政|职能|内设)?(?:科室|处室|股室|机构)"
+_DIVISION_COUNT_RE = re.compile(
+    rf"(?<![\d.])(?P<n>\d{{1,3}}|[{CN_NUMERALS}两]{{1,3}})\s*个(?P<kind>(?:机关)?(?:行政|职能)?(?:科室|处室|股室)|内设(?:机构|科室|处室))"
+    rf"|(?P<kind2>内设(?:机构|科室|处室)|机关(?:行政)?(?:科室|处室))(?:共计|共有|共|有|为)?(?P<n2>\d{{1,3}}|[{CN_NUMERALS}两]{{1,3}})个")
 _DIVISION_RE = re.compile(r"内设|处室|科室|股室|机关行政|职能|业务|机构设置|专门委员会|派驻")
 _COVERED_KIND_RE = re.compile(r"^(?:二级)?(?:预算|决算)?单位$")
 _NOT_A_UNIT_RE = re.compile(r"项目|指标|资金|车|设备|人员|政府采购|会议|培训|次|批|经营|企业|生产|左右")
@@ -81,6 +86,17 @@ def read_unit_counts(span: Span, file: str) -> list[UnitCount]:
                                            provenance=Provenance(file=file, page=line.page, line=line.lineno,
                                                                  row=kind))))
 
+    for m in _DIVISION_COUNT_RE.finditer(text):  # 32个机关行政科室, 内设机构15个: the divisions, counted apart
+        n = number_of(m.group("n") or m.group("n2"))
+        if n is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        line = span.line_at(m.start())
+        kind = m.group("kind") or m.group("kind2")
+        found.append((m.start(), UnitCount(kind=kind, count=n, classifier="个", covered=False,
+                                           text=_clause(text, m.start(), m.end()), division=True,
+                                           provenance=Provenance(file=file, page=line.page, line=line.lineno,
+                                                                 row=kind))))
     for m in _COVERED_RE.finditer(text):
         add(m, covered=bool(_COVERED_KIND_RE.match(m.group("kind"))))
     for pattern in (_KIND_FIRST_RE, _NUMBER_FIRST_RE):
@@ -89,8 +105,8 @@ def read_unit_counts(span: Span, file: str) -> list[UnitCount]:
     out: list[UnitCount] = []
     seen: set[tuple[str, bool]] = set()
     for _, count in sorted(found, key=lambda x: x[0]):
-        if (count.kind, count.covered) not in seen:  # the first statement of each (a later summary repeats it)
-            seen.add((count.kind, count.covered))
+        if (count.kind, count.covered, count.division) not in seen:  # the first statement of each
+            seen.add((count.kind, count.covered, count.division))
             out.append(count)
     return out
 
