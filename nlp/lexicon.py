@@ -217,7 +217,7 @@ CATEGORY_WORDS: list[tuple[str, str]] = [
                    r"不(?:靠|用|是|花|走)(?:本级)?财政(?:拨款)?(?:的|资金)?"),
 ]
 FUNDING_WORDS: list[tuple[str, str]] = [
-    ("fiscal", r"(?<![不是])(?<!不靠)(?<!不用)用财政拨款|(?<!非)财政拨款安排|(?<!非)财政拨款的?项目|一般公共预算项目|财政资金安排|表7"),
+    ("fiscal", r"(?<!不)用财政拨款|(?<!非)财政拨款安排|(?<!非)财政拨款的?项目|一般公共预算项目|财政资金安排|表7"),
     ("transfer", r"转移支付"),
 ]
 # The income sources of a subject's money (the columns of the income table by subject), by the funding

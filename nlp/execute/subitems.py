@@ -84,10 +84,16 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
     projects = {r.label: r for r in ctx.rows("projects", budgets) if r.amount is not None}
     named = []
     for r in stated:
-        runs = {r.label[i:i + 2] for i in range(len(r.label) - 1)}
-        shared = _shared(frame.clause, r.label)
-        if r.attrs.get("parent") in projects and shared >= _MIN_NAMED and shared >= _NAMED_PART * len(runs):
-            named.append(r)
+        if r.attrs.get("parent") not in projects:
+            continue
+        # an item named by several words (个人消费贷款财政贴息、服务业经营主体贷款贴息资金) is named by
+        # the question's words for any of them
+        for piece in [r.label, *(p for p in r.label.split("、") if p != r.label)]:
+            runs = {piece[i:i + 2] for i in range(len(piece) - 1)}
+            shared = _shared(frame.clause, piece)
+            if shared >= _MIN_NAMED and shared >= _NAMED_PART * len(runs):
+                named.append(r)
+                break
     if not named:
         return None
     items, parts = [], []
