@@ -13,7 +13,12 @@ from kg.extract.source import Line
 
 
 def counts(record) -> dict[tuple[str, bool], int]:
-    return {(c.kind, c.covered): c.count for c in record.profile.unit_counts}
+    """The counts of units (the divisions counted apart: ``division_counts``)."""
+    return {(c.kind, c.covered): c.count for c in record.profile.unit_counts if not c.division}
+
+
+def division_counts(record) -> dict[str, int]:
+    return {c.kind: c.count for c in record.profile.unit_counts if c.division}
 
 
 def test_numbers_in_digits_and_chinese():
@@ -125,3 +130,21 @@ def test_an_item_named_without_its_project(ask_national):
     assert got == {"服务业经营主体贷款贴息资金": "10000.00", "市本级政府采购业务费": "3600.00"}
     assert "列在“预决算管理业务”项目18808.16万元之内" in r["text"]
     assert "procurement.total" in ask_national("深圳市财政局26年政府采购预算多少？")["parts"][0]["frame"]["measures"]
+
+
+def test_divisions_are_counted_apart_from_units():
+    """包括32个机关行政科室及7个下属单位: the divisions a count of their own, never a count of units."""
+    lines = [Line(page=1, lineno=1, text="从预算单位构成看，某某局包括32个机关行政科室及7个下属单位。"),
+             Line(page=1, lineno=2, text="（二）机构设置 某某局内设处室15个。")]
+    got = read_unit_counts(make_span(lines), "x.txt")
+    assert [(c.kind, c.count, c.division) for c in got] == [("机关行政科室", 32, True), ("下属单位", 7, False),
+                                                            ("内设处室", 15, True)]
+
+
+@pytest.mark.shared
+def test_national_division_counts(national):
+    """泉州市公安局_2026 p.5: 包括32个机关行政科室及7个下属单位; 北京市财政局 附件1 p.5: 共32个内设机构、12个直属事业单位;
+    西安市审计局汇总_2026 p.6: 市审计局内设处室15个."""
+    assert division_counts(national["fujian_quanzhou/泉州市公安局_2026部门预算.pdf"]) == {"机关行政科室": 32}
+    assert division_counts(national["beijing/北京市财政局_2026部门预算_附件1情况说明.pdf"]) == {"内设机构": 32}
+    assert division_counts(national["shaanxi_xian/西安市审计局汇总_2026部门预算.pdf"]) == {"内设处室": 15}

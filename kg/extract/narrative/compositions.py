@@ -251,7 +251,7 @@ def _whole_label(text: str, part: Stated, since: int) -> str:
     three are one item), back to ``since`` (the list word or the part before); the label as read
     where anything else stands between."""
     lead = text[since:part.clause_start]
-    lead = _MARKER_RE.sub("", lead.lstrip("，,；;：: "))
+    lead = _MARKER_RE.sub("", lead.lstrip("，,；;：:、 "))
     lead = re.sub(r"^(?:其中|主要|具体)?(?:用于|包括|包含|是|为)[:：]?", "", lead)
     if not lead or not lead.endswith("、") or re.search(r"[，,。；;：:]|\d", lead) or len(lead) > _PART_LABEL_MAX:
         return part.label
