@@ -65,3 +65,36 @@ def test_a_sub_items_whole_name(national) -> None:
     shenzhen = {n.label for n in national["guangdong_shenzhen/深圳市财政局_2026部门预算.pdf"].narrative
                 if n.topic == "subitem"}
     assert "增人增资" in shenzhen and "深圳市承担的个人消费贷款财政贴息、服务业经营主体贷款贴息资金" in shenzhen
+
+
+def test_objectives_wrapped_around_their_rows() -> None:
+    """A long-text column printed vertically centred on its row (浙江 表11): lines above, on and below a
+    row's line are its cell; a cell that begins on the row's line stands alone."""
+    from types import SimpleNamespace
+
+    from kg.extract.tables.project_objectives import read_objectives
+
+    texts = ["单位名称 项目名称 金额 项目总体绩效目标", "1,266.75",
+             "2026年，通过设立垫付窗口，实现救助基金抢救费用垫付“", "甲中心 甲项目 120.00", "一件事”办理。",
+             "乙局 乙项目 69.00 推进行政立法工作科学高效", "坚持源头治理、依法治理，加快打造现代", "乙局 丙项目 990.04",
+             "化标杆城市。", "注：本套报表金额单位转换时存在尾数误差"]
+    table = SimpleNamespace(lines=[Line(page=1, lineno=i, text=t) for i, t in enumerate(texts, 1)])
+    assert [(names, amount, text) for names, amount, text, _ in read_objectives(table)] == [
+        ("甲中心 甲项目", "120.00", "2026年，通过设立垫付窗口，实现救助基金抢救费用垫付“一件事”办理。"),
+        ("乙局 乙项目", "69.00", "推进行政立法工作科学高效"),
+        ("乙局 丙项目", "990.04", "坚持源头治理、依法治理，加快打造现代化标杆城市。")]
+
+
+def test_zhejiang_project_objectives(national) -> None:
+    """湖州市财政局 2026 表11 (p.32): 湖州市绿色财政研究服务中心 财政服务综合业务管理 120.00, its objective about
+    道路交通事故社会救助基金; 杭州市司法局 2026 表11: 法治社会建设 990.04 (a cell wrapped around its row)."""
+    huzhou = {p.name: p for p in national["zhejiang_huzhou/湖州市财政局_2026部门预算.pdf"].projects}
+    service = huzhou["财政服务综合业务管理"]
+    assert (service.amount, service.responsible_unit) == (Decimal("120.00"), "湖州市绿色财政研究服务中心")
+    assert service.description.startswith("2026年，通过设立交警事故大队垫付窗口，实现道路交通事故社会救助基金")
+    assert service.description.endswith("切实维护交通事故社会救助人的权益.")
+    assert len(huzhou) == 7 and all(p.description for p in huzhou.values())
+    hangzhou = {(p.responsible_unit, p.name): p for p in national["zhejiang_hangzhou/杭州市司法局_2026部门预算.pdf"].projects}
+    assert hangzhou[("杭州市司法局", "法治社会建设")].description == \
+        "坚持源头治理、依法治理、基层治理同步推进，助力提升，加快打造全市域社会治理现代化标杆城市。"
+    assert len(hangzhou) == 31

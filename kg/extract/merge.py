@@ -34,7 +34,7 @@ _CODE_NAME_RE = re.compile(r"^(?:特定目标|项目代码|项目编码)?\s*[0-9
 def _kind(project: Project) -> str:
     """Which section a project entry comes from: table7, table11, narrative, carryover, performance."""
     label = project.provenance[0].table if project.provenance and project.provenance[0].table else ""
-    if "绩效目标表" in label:
+    if "绩效目标表" in label or label.endswith("绩效表"):  # 绩效目标表, 浙江's 项目支出绩效表
         return "performance"
     if project.category == "carryover":
         if label.startswith("表") or project.project_code or _CODE_NAME_RE.match(project.name or ""):

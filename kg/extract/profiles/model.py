@@ -36,6 +36,7 @@ TABLE_KINDS = (
     "government_fund",             # 政府性基金预算支出表
     "state_capital",               # 国有资本经营预算支出表
     "project_expenditure",         # 项目支出表: one row per project
+    "project_objectives",          # 项目支出绩效表: one row per project with its objective (a long-text column)
     "three_public",                # “三公”经费表
     "operating_expenses",          # 机关运行经费表
     "procurement",                 # 政府采购表

@@ -49,3 +49,4 @@ def read_tables(parts, record: Record) -> None:
 from kg.extract.tables import (carryover, classification, economic, income, project,  # noqa: E402,F401
                                summary, three_public)
 from kg.extract.tables import procurement  # noqa: E402,F401  (政府采购预算表, other templates)
+from kg.extract.tables import project_objectives  # noqa: E402,F401  (浙江 表11 项目支出绩效表)

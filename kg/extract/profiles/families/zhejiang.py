@@ -17,7 +17,7 @@ PROFILE = TemplateProfile(
         TableSpec("表8", "市级部门政府性基金预算支出预算表", "government_fund"),
         TableSpec("表9", "市级部门国有资本经营预算支出预算表", "state_capital"),
         TableSpec("表10", "市级部门项目支出预算表", "project_expenditure"),
-        TableSpec("表11", "市级部门项目支出绩效表", "other"),
+        TableSpec("表11", "市级部门项目支出绩效表", "project_objectives"),
     ),
     narrative_anchors=(r"^[一二三四五六七八九十]+、", r"^（[一二三四五六七八九十]+）"),
     signature=("市级部门", "项目支出绩效表"),
