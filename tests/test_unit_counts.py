@@ -115,9 +115,9 @@ def test_items_inside_the_project_asked_before(ask_national):
     r = ask_national("深圳市财政局的预决算管理业务项目26年多少钱？里面消费贷款和服务业贷款贴息占多少、政府采购业务费又是多少？")
     got = figures(r)
     assert got["预决算管理业务"] == "18808.16" and got["市本级政府采购业务费"] == "3600.00"
-    assert got["服务业经营主体贷款贴息资金"] == "10000.00"
+    assert got["深圳市承担的个人消费贷款财政贴息、服务业经营主体贷款贴息资金"] == "10000.00"
     derived = {d["label"]: d["value"] for d in r["derived"]}
-    assert Decimal(derived["服务业经营主体贷款贴息资金占预决算管理业务比例"]) == Decimal("53.17")
+    assert Decimal(derived["深圳市承担的个人消费贷款财政贴息、服务业经营主体贷款贴息资金占预决算管理业务比例"]) == Decimal("53.17")
     assert "政府采购服务" not in got
 
 
@@ -127,7 +127,7 @@ def test_an_item_named_without_its_project(ask_national):
     or 政府采购服务; a figure its words do not name (政府采购) stays the department's."""
     r = ask_national("深圳财政局今年给个人消费贷款和服务业经营主体贷款贴息安排了多少钱？市本级政府采购业务费又是多少？")
     got = figures(r)
-    assert got == {"服务业经营主体贷款贴息资金": "10000.00", "市本级政府采购业务费": "3600.00"}
+    assert got == {"深圳市承担的个人消费贷款财政贴息、服务业经营主体贷款贴息资金": "10000.00", "市本级政府采购业务费": "3600.00"}
     assert "列在“预决算管理业务”项目18808.16万元之内" in r["text"]
     assert "procurement.total" in ask_national("深圳市财政局26年政府采购预算多少？")["parts"][0]["frame"]["measures"]
 
