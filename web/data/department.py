@@ -17,6 +17,7 @@ from kg.analytics.yoy import year_over_year
 from kg.names.department import department_kind
 from web.cache import cached
 from web.render import entity_url
+from web.data.entity import CODED_VALUE_NAMES
 
 DEPARTMENT_TYPE = "https://budgetkg.org/ontology#Department"
 CARD_ITEMS = ("income_total", "expenditure_total", "basic_expenditure", "project_expenditure",
@@ -65,7 +66,7 @@ def department_dashboard(ctx: Any, department: str, year: str | None = None) -> 
                 "figures": [{"label": yoy_items.get(f.item, f.item), "previous": f.previous, "current": f.current,
                              "change": f.change, "percent": f.percent} for f in y.figures],
                 "stated": [{"subject": c.subject, "previous": c.previous, "current": c.current, "amount": c.amount,
-                            "direction": {"increase": "增加", "decrease": "减少"}.get(c.direction or "", c.direction or ""),
+                            "direction": CODED_VALUE_NAMES["direction"].get(c.direction or "", c.direction or ""),
                             "reason": c.reason, "confirmed": c.confirmed} for c in y.stated]},
         "peers": {"measures": MEASURES, "kind": kind,
                   "rows": [{"label": p.label, "url": entity_url(p.department), "year": p.year, "values": p.values,

@@ -30,6 +30,18 @@ def _is_number(term: Any) -> bool:
 SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 
 
+def _coded_value_names() -> dict[str, dict[str, str]]:
+    """Chinese names of the coded values a few properties hold (a change's direction, a coverage's
+    scope), by the property's local name: a page shows the name, never the code."""
+    from kg.rdf.narrative import COVERAGE_LABELS
+
+    return {"direction": {"increase": "增加", "decrease": "减少", "flat": "持平"},
+            "coverageScope": dict(COVERAGE_LABELS)}
+
+
+CODED_VALUE_NAMES = _coded_value_names()
+
+
 @cached
 def entity(ctx: Any, iri: str) -> dict | None:
     """The data behind ``/entity/…``; ``None`` where the graph says nothing about ``iri``."""
@@ -65,7 +77,8 @@ def entity(ctx: Any, iri: str) -> dict | None:
         docs = [{"iri": g, "label": labels.get(g) or compact(g)} for g in where.get((p, o), [])]
         pred = {"iri": p[1], "label": labels.get(p[1]) or compact(p[1])}
         if o[0] == "literal":
-            item = {"predicate": pred, "value": o[1], "datatype": o[2], "lang": o[3], "documents": docs}
+            shown = CODED_VALUE_NAMES.get(p[1].rsplit("#", 1)[-1], {}).get(o[1], o[1])
+            item = {"predicate": pred, "value": shown, "datatype": o[2], "lang": o[3], "documents": docs}
             if _is_number(o):
                 item["number"] = decimal(o)
                 if p[1].rsplit("#", 1)[-1] in MONEY_PROPERTIES:
