@@ -163,7 +163,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
 
 # ----------------------------------------------------------------------------------- operations
 # A superlative alone asks the one first (最多的项目, 钱的大头花在哪): a rank of one.
-SUPERLATIVE = r"最大|最多|大头|最高|最小|最少|最低|最贵|最便宜"
+SUPERLATIVE = r"最大|最多|大头|最高|最小|最少|最低|最贵|最便宜|最猛|最快|最狠|最厉害"
 OPERATION_WORDS: list[tuple[str, str]] = [
     ("count", r"(?<![哪这那])几个(?!人)|多少个|多少项|(?<![哪这那])几项|数量(?!指标)|个数|多少家|(?<![哪这那])几家|多少条|几条|几笔|多少笔|共有多少(?=项目|个)"),
     ("rank", rf"{SUPERLATIVE}|前{_N}(?:个|名|位|项)?|排名前|top|倒数|第{_N}(?:大|名|位|高|多|的|个|小|少)|"
@@ -406,3 +406,5 @@ STATED_PARTS_ASKED = PARTS_OF + r"|花在哪|用在哪|用于哪|哪些方面|�
 EACH_PART = r"每项|每一项|各项|分项|逐项|每个分项|各个分项"  # not 分别/各: they may distribute over departments
 # the department's own office, as against its units (局本级, 机关本级, 本级自己)
 OWN_OFFICE = r"(?:局|厅|委|办|院|机关|部门)?本级|机关本部"
+# how many a rank should name, told on its own (…涨得最猛？说三个 / 列五个): the rank before it
+HOW_MANY_TOLD = r"(?:说|列|举|挑|给|讲|列举)(?:出)?(?:前)?[一二两三四五六七八九十\d]{1,2}(?:个|项|名)(?:吧|就行|即可)?"

@@ -50,7 +50,8 @@ def split(text: str) -> list[tuple[int, int]]:
     pending: int | None = None
     for s, e in pieces:
         piece = text[s:e]
-        if re.search(L.CONDITION_ONLY, piece) and out and not re.search(r"多少|几|哪|什么|谁|吗", piece):
+        if re.search(L.CONDITION_ONLY, piece) and out and not re.search(r"多少|几|哪|什么|谁|吗", piece) \
+                or re.fullmatch(L.HOW_MANY_TOLD, piece) and out:  # …涨得最猛？说三个: the count of the rank before
             out[-1] = (out[-1][0], e)
         elif not _ASKS.search(piece) or (_SCOPE_ONLY.search(piece) and not re.search(_QUESTION_WORD, piece)):
             pending = s if pending is None else pending

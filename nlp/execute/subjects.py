@@ -4,6 +4,7 @@ level, ranked, counted, or as a share of the department's total expenditure."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
@@ -47,22 +48,49 @@ def _ordinal(row: Row) -> int:
     return int(tail) if tail.isdigit() else 10 ** 6
 
 
-def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
-    """涨了多少 of a subject row: the change the same document's narrative states for that subject
-    (住房保障（类）支出…与上年相比增加747.78万元，增长49.88%), with the year before derived from it.
-    Where several statements name the subject, the one stating the row's own amount wins, else the
-    first in the document (the 支出预算总计 section states the classes before anything else)."""
+def stated_change_of(ctx: Context, top: Row) -> Row | None:
+    """The change the same document's narrative states for a subject row (住房保障（类）支出…与上年相比
+    增加747.78万元，增长49.88%): where several statements name the subject, the one stating the row's own
+    amount wins, else the first in the document (the 支出预算总计 section states the classes first)."""
     want = _plain(top.label)
     if len(want) < 2:
-        return []
+        return None
     said = [r for r in ctx.rows("changes", [b for b in ctx.budgets()
                                             if (b.department, b.year) == (top.department, top.year)])
             if _plain(r.label).endswith(want) and (r.amount is not None or r.attrs.get("percent") is not None)]
     if not said:
+        return None
+    exact = [r for r in said if r.attrs.get("current") == top.amount]
+    return min(exact or said, key=_ordinal)
+
+
+def _ranked_by_change(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
+    """Rows ranked by the change their narrative states (哪几个项级科目涨得最猛, 降幅最大的三个科目): by the
+    rate where the question speaks of one (幅, 率, 猛, 快), else by the amount; rises first unless the
+    question asks the falls. Rows with no stated change are left out."""
+    by_rate = bool(re.search(r"幅|率|猛|快|倍|百分", frame.clause))
+    falls = bool(re.search(r"降|减|压|少|下滑|缩", frame.clause)) and not re.search(r"涨|增|升|多|猛", frame.clause)
+    scored = []
+    for r in rows:
+        c = stated_change_of(ctx, r)
+        if c is None or c.amount is None and c.attrs.get("percent") is None:
+            continue
+        sign = -1 if (c.amount is not None and c.amount < 0) or c.attrs.get("direction") == "decrease" else 1
+        size = abs(Decimal(str(c.attrs.get("percent")))) if by_rate and c.attrs.get("percent") is not None \
+            else abs(c.amount or Decimal(0))
+        scored.append((sign * size, r))
+    scored.sort(key=lambda x: x[0], reverse=not falls)
+    n = frame.operation.n or 3
+    return [r for _, r in scored[:n]]
+
+
+def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
+    """涨了多少 of a subject row: the change the same document's narrative states for that subject,
+    with the year before derived from it (``stated_change_of``)."""
+    r = stated_change_of(ctx, top)
+    if r is None:
         parts.append(f"文件未列示{top.label}比上年的增减（图谱中没有）")
         return []
-    exact = [r for r in said if r.attrs.get("current") == top.amount]
-    r = min(exact or said, key=_ordinal)
     now = figure_input(top, f"{top.year}年{top.label}")
     delta, rate = r.amount, r.attrs.get("percent")
     up = (delta if delta is not None else rate) >= 0
@@ -257,10 +285,13 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             if f.bound is not None:  # 哪些科目超过1000万: the rows of that level within the bound
                 level_rows = sorted((r for r in level_rows if f.bound.admits(r.amount)),
                                     key=lambda r: r.amount or 0, reverse=True)
-            if op.name in ("rank", "sort"):
+            ranked_change = changed and bool({"rank", "sort"} & asked)
+            if ranked_change:  # 哪几个项级科目比上年涨得最猛: ranked by their stated change, not their size
+                level_rows = _ranked_by_change(level_rows, ctx, frame)
+            elif op.name in ("rank", "sort"):
                 level_rows = _rank(level_rows, op)
             for i, r in enumerate(level_rows, 1):
-                items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") else {})))
+                items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") or ranked_change else {})))
                 derived += _share_of_total(frame, ctx, b, r, items, parts)
             kept += level_rows
             within = f"{f.bound.describe()}的{len(level_rows)}个" if f.bound is not None else ""
