@@ -131,3 +131,12 @@ def test_a_bound_with_its_inclusion_in_brackets(ask_national) -> None:
     """广州市统计局 2026 表12: three projects of 100万 or more (534.72, 195.19, 100.00)."""
     reply = ask_national("广州统计局26年的项目里，100万（含）以上的是哪些？")
     assert "不低于100万元的项目共3个" in reply["text"]
+
+
+def test_subject_rows_ranked_by_their_stated_change(ask_national) -> None:
+    """西安市审计局汇总 2026 说明: 行政运行 比上年增加126.15万元（5.7%）, 行政单位离退休 增加32.92万元（163.54%）, 机关事业
+    单位基本养老保险缴费支出 增加16.24万元（6.68%）: by amount 行政运行 first, by rate 行政单位离退休 first."""
+    by_amount = ask_national("西安审计局26年哪几个项级科目比上年涨得最多？说三个")
+    assert [a["label"] for a in by_amount["answers"] if a.get("rank")][:2] == ["行政运行", "行政单位离退休"]
+    by_rate = ask_national("西安审计局26年哪个项级科目比上年涨幅最大？")
+    assert [a["label"] for a in by_rate["answers"] if a.get("rank")] == ["行政单位离退休"]
