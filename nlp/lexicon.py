@@ -408,3 +408,5 @@ EACH_PART = r"每项|每一项|各项|分项|逐项|每个分项|各个分项"  
 OWN_OFFICE = r"(?:局|厅|委|办|院|机关|部门)?本级|机关本部"
 # how many a rank should name, told on its own (…涨得最猛？说三个 / 列五个): the rank before it
 HOW_MANY_TOLD = r"(?:说|列|举|挑|给|讲|列举)(?:出)?(?:前)?[一二两三四五六七八九十\d]{1,2}(?:个|项|名)(?:吧|就行|即可)?"
+# whether a sum fits the budget (这些钱在本级预算里装得下吗, 超没超项目支出): the budget's totals beside it
+FITS_WITHIN = r"装得下|装不下|放得下|容得下|超没超|够不够|够吗"

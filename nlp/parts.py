@@ -438,6 +438,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.clause = f"{prev.clause}；{frame.clause}"
             out[-1] = frame
             continue
+        if prev.focus == "projects" and re.search(L.FITS_WITHIN, frame.clause) and not (ev.projects or ev.subjects):
+            # 这些钱在本级预算里装得下吗: the budget's own totals beside the projects' sum just given
+            within = prev.filters.copy()
+            within.bound, within.topics, within.keywords, within.keyword_groups = None, [], [], []
+            out.append(Frame("figures", ["expenditure_total", "project_expenditure"], within, Operation("lookup"),
+                             frame.clause, frame.score, prev.open_department))
+            continue
         if prev.focus == "projects" and {"count", "sum"} & {prev.operation.name, *prev.operation.also} \
                 and "count" in {frame.operation.name, *frame.operation.also} and re.search(L.OWN_OFFICE, frame.clause) \
                 and not (ev.projects or ev.subjects or ev.units):
