@@ -350,10 +350,14 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 parts.append(f"{who(b.department, b.year)}：{top.key} {top.label}{wording}{money(top.amount)}万元")
                 if re.search(STATED_PARTS_ASKED, frame.clause):  # 1153万都花在哪几块？分别是哪个单位的
                     stated = _stated_parts(ctx, b, top)
-                    items += [item_of(r) for r in stated]
+                    carriers = _units_named(ctx, b, stated) if re.search(r"单位|谁", frame.clause) else {}
+                    items += [item_of(r, **({"unit": carriers[r.label]} if r.label in carriers else {}))
+                              for r in stated]
                     kept += stated
                     if stated:
-                        parts[-1] += "，说明列出：" + "；".join(f"{r.label}{money(r.amount)}万元" for r in stated)
+                        parts[-1] += "，说明列出：" + "；".join(
+                            f"{r.label}{money(r.amount)}万元" + (f"（{carriers[r.label]}）" if r.label in carriers else "")
+                            for r in stated)
                 derived += _share_of_total(frame, ctx, b, top, items, parts)
                 if changed:
                     derived += _stated_change(ctx, top, items, parts)
@@ -557,3 +561,24 @@ def _stated_parts(ctx: Context, budget, row: Row) -> list[Row]:
     name = re.sub(r"[（(](?:类|款|项)[）)]", "", row.label)
     return [r for r in ctx.rows("stated", [budget]) if r.attrs.get("topic") == "subitem" and r.key == "current"
             and r.amount is not None and re.sub(r"[（(](?:类|款|项)[）)]", "", r.attrs.get("parent") or "").endswith(name)]
+
+
+def _units_named(ctx: Context, budget, stated: list[Row]) -> dict[str, str]:
+    """The unit each stated use begins with (市财政项目预算审核中心市级预算项目评审经费支出 → 湖州市财政项目预算
+    审核中心; 局本级… → the department itself): the department's units as its budget names them
+    (subordinate units, the units carrying its projects), matched by the short forms people write."""
+    from nlp.execute.units import short_names
+
+    names = {r.label for r in ctx.rows("subordinates", [budget])} | \
+        {r.attrs.get("unit") for r in ctx.rows("projects", [budget]) if r.attrs.get("unit")}
+    out: dict[str, str] = {}
+    for r in stated:
+        lead = re.sub(r"^(?:市|区|县|省|州)", "", r.label)
+        if re.match(r"(?:局|厅|委|办|院|机关)?本级|机关本部", lead):
+            out[r.label] = f"{budget.department}本级"
+            continue
+        hit = max((n for n in names if n and any(lead.startswith(form) for form in short_names(n))),
+                  key=len, default=None)
+        if hit:
+            out[r.label] = hit
+    return out
