@@ -39,12 +39,22 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
         return None
     clause = re.sub(INSIDE_PREVIOUS, "", frame.clause)
     items, derived, parts = [], [], []
+    shared_with: dict[str, int] = {}  # item label -> index of its sentence in ``parts``
     for piece in (p for p in re.split(_PIECE_SPLIT, clause) if p.strip()):
         words = re.sub(_ASK_WORDS, "", piece.strip())
         best = max(inside, key=lambda r: _shared(words, r.label))
-        if _shared(words, best.label) < _MIN_SHARED or any(i.label == best.label for i in items):
+        if _shared(words, best.label) < _MIN_SHARED:
+            continue
+        if best.label in shared_with:  # 消费贷款和服务业贷款贴息占多少: two words of one item, its share asked
+            if "占" in piece and not any(d.label.startswith(best.label) for d in derived):
+                d = D.share(figure_input(best, best.label), figure_input(project, project.label),
+                            f"{best.label}占{project.label}比例")
+                if d is not None:
+                    derived.append(d)
+                    parts[shared_with[best.label]] += f"，占{project.label}（{money(project.amount)}万元）的{d.value}%"
             continue
         items.append(item_of(best))
+        shared_with[best.label] = len(parts)
         said = f"{best.label}{money(best.amount)}万元"
         if "占" in piece:
             d = D.share(figure_input(best, best.label), figure_input(project, project.label),
