@@ -4,8 +4,8 @@ instead of rebuilding it.
 Why: building what the pipeline needs at start — the catalogue of names (``nlp.catalog``), the
 budgets (``nlp.graph.Graph.budgets``) and the vocabulary rows (``nlp.vocabulary``) — is a dozen
 queries over the whole graph, seconds at 1,000 documents, paid by every ``budgetkg ask`` process
-and every freshly started server. The ingest builds it once per committed batch
-(``kg.graph.ingest``) and writes it, as one JSON literal, into a named graph of its own
+and every freshly started server. The ingest builds it once at the end of a run
+that committed anything (``kg.graph.ingest``) and writes it, as one JSON literal, into a named graph of its own
 (``CATALOG_GRAPH``: machinery like the union graph, outside the default graph and outside
 ``Store.graphs()``); readers load it in one query.
 
@@ -166,7 +166,7 @@ def start_data(store) -> StartData:
 
 def refresh(store) -> bool:
     """Build the artefact from the graph and store it with its fingerprint (one update). Done by
-    the ingest once per committed batch. False, changing nothing, where the store takes no SPARQL
+    the ingest once at the end of a run that committed anything. False, changing nothing, where the store takes no SPARQL
     update (the in-memory store) or its documents carry no content hashes."""
     update = getattr(store, "update", None)
     if not callable(update) or getattr(store, "read_only", False):

@@ -53,7 +53,7 @@ def test_stored_catalogue_equals_a_fresh_build_and_follows_the_ingest(documents,
     url = f"oxigraph:{tmp_path / 'db'}"
     store = open_store(url)
     try:
-        summary = ingest_paths(store, [str(p) for p in documents[:2]], IngestOptions(jobs=1, after_batch=(catalog_store.refresh,)))
+        summary = ingest_paths(store, [str(p) for p in documents[:2]], IngestOptions(jobs=1, after_run=(catalog_store.refresh,)))
         assert summary.ok and summary.count(LOADED) == 2
     finally:
         store.close()
@@ -79,7 +79,7 @@ def test_stored_catalogue_equals_a_fresh_build_and_follows_the_ingest(documents,
 
     store = open_store(url)
     try:  # the next ingest refreshes it: the third department is in it
-        summary = ingest_paths(store, [str(p) for p in documents], IngestOptions(jobs=1, after_batch=(catalog_store.refresh,)))
+        summary = ingest_paths(store, [str(p) for p in documents], IngestOptions(jobs=1, after_run=(catalog_store.refresh,)))
         assert summary.count(LOADED) == 1
         second = catalog_store.stored(store)
         assert second is not None

@@ -7,6 +7,7 @@ totals are untouched and that ``budgetkg validate`` passes.
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
@@ -335,3 +336,63 @@ def test_budget_of_two_files_keeps_both_parts(tmp_path, stocked):
     assert _source_files(url, graph) == {"a_narrative.txt", "b_tables.txt"}
     assert snapshot(url).triples[graph] == whole
     validate(url)
+
+
+# ------------------------------------------------------------------ a reader that cannot be started
+
+def _broken_library(folder: Path, body: str) -> dict[str, str]:
+    """The environment of a ``budgetkg`` whose PDF library (``pypdf``) is broken: a package of that
+    name first on its path, whose import runs ``body``. The command itself never imports it for
+    text documents; the readers' process server loads it at start (``kg.extract.preload``)."""
+    package = folder / "pypdf"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(body, encoding="utf-8")
+    return {**os.environ, "PYTHONPATH": str(folder)}
+
+
+def test_reader_that_cannot_start_fails_each_document_alone(tmp_path, stocked):
+    """The readers' process server dies while loading the readers (a library that ends its
+    process on import, as a crash in C code or the OOM killer would): starting a worker raises
+    ``EOFError`` (or its connection is refused). Each document to read fails on its own line with that reason, the unchanged
+    budget is still skipped, the run ends with exit code 1 and no traceback, and the store is
+    exactly as it was."""
+    url, budgets = stocked
+    before = snapshot(url)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    new = [folder / "water_2026.txt", folder / "forest_2026.txt"]
+    for path, department in zip(new, ("青山市水务局", "青山市林业局")):
+        path.write_text(_budget_of(department, 2026), encoding="utf-8")
+    env = _broken_library(tmp_path / "broken", "import os\nos._exit(3)\n")
+    result = subprocess.run(budgetkg_command("ingest", str(budgets["eco_2025.txt"]), *map(str, new), "--store", url),
+                            cwd=REPO, capture_output=True, text=True, timeout=600, env=env)
+    failed = stderr_lines(result)
+    assert result.returncode == 1
+    assert SKIPPED_RE.match(result.stdout.strip()).group(1) == str(budgets["eco_2025.txt"])
+    # EOFError where the server ended while answering; ConnectionRefusedError where it had ended
+    # before being asked
+    reason = "the reader could not be started: the process that starts the readers ended before starting it ("
+    assert set(failed) == set(map(str, new))
+    for path in new:
+        assert failed[str(path)].startswith(reason), failed[str(path)]
+    after = snapshot(url)
+    assert after == before
+    validate(url)
+
+
+def test_broken_pdf_library_leaves_text_documents_readable(tmp_path, stocked):
+    """A PDF library that raises on import no longer takes the readers' process server down with
+    it (``kg.extract.preload`` keeps the failure): text documents, which never load it, are read
+    and stored as usual."""
+    url, _ = stocked
+    before = snapshot(url)
+    path = tmp_path / "water_2026.txt"
+    path.write_text(_budget_of("青山市水务局", 2026), encoding="utf-8")
+    env = _broken_library(tmp_path / "broken", "raise RuntimeError('this pypdf is broken')\n")
+    result = subprocess.run(budgetkg_command("ingest", str(path), "--store", url), cwd=REPO, capture_output=True,
+                            text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert loaded_sources(result.stdout) == [path.name]
+    after = snapshot(url)
+    assert_nothing_lost(before, after)
+    assert len(after.triples) == len(before.triples) + 1

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from nlp.catalog_store import refresh as refresh_question_catalogue
 
     options = IngestOptions(limits=limits_from_args(args), jobs=args.jobs, force=args.force, reread=args.reread,
-                            batch=args.batch, bulk=args.bulk, after_batch=(refresh_question_catalogue,))
+                            batch=args.batch, bulk=args.bulk, after_run=(refresh_question_catalogue,))
     display = make_progress(args.progress)
     quiet_stdout = display is not None and sys.stdout.isatty()  # the bar counts them
 

@@ -6,6 +6,7 @@ handled once, here.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -57,12 +58,20 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789
 _FULL_WIDTH_FIGURE_MARK_RE = re.compile(r"(?<=\d)[．，](?=\d)")
 
 
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200f\ufeff\u00ad]")
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
 def normalize_chars(text: str) -> str:
     """Map Kangxi radicals to ordinary characters, full-width digits (and a full-width point or
-    comma between two digits) to ASCII, and drop zero-width and control characters."""
+    comma between two digits) to ASCII, and drop zero-width and control characters.
+
+    Cached by text: a document asks about the same names and cells many times (every table
+    repeats its subjects; the readers normalise a line more than once)."""
     text = text.translate(_KANGXI).translate(_FULL_WIDTH_DIGITS)
     text = _FULL_WIDTH_FIGURE_MARK_RE.sub(lambda m: "." if m.group(0) == "．" else ",", text)
-    return re.sub(r"[\u200b-\u200f\ufeff\u00ad]", "", text)
+    return _INVISIBLE_RE.sub("", text)
 
 
 def remove_cjk_spaces(text: str) -> str:
@@ -72,8 +81,7 @@ def remove_cjk_spaces(text: str) -> str:
 
 def compact_name(text: str) -> str:
     """A name as records.md wants it: line breaks and stray spaces removed, quotes kept."""
-    text = normalize_chars(text)
-    return re.sub(r"\s+", "", text)
+    return _WHITESPACE_RE.sub("", normalize_chars(text))
 
 
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},

@@ -31,10 +31,9 @@ from kg.extract.limits import (DEFAULT_LIMITS, CpuLimitExceeded, ReadLimits, app
                                watch_memory)
 from kg.extract.model import Record
 
-# What the forkserver imports once, so that every worker starts with the readers loaded.
-_PRELOAD = ["kg.extract.pipeline", "kg.extract.parse", "kg.extract.checks", "kg.extract.identify",
-            "kg.extract.merge", "kg.extract.sections", "kg.extract.narrative", "kg.extract.page_furniture",
-            "kg.extract.tables", "kg.extract.pdf_reader", "kg.extract.pdf_preflight", "pdfplumber", "pypdf"]
+# What the forkserver imports once, so that every worker starts with the readers loaded (the
+# module imports them, keeping any failure instead of ending the server: see its docstring).
+_PRELOAD = ["kg.extract.preload"]
 
 
 @dataclass
@@ -63,9 +62,12 @@ def read_document(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> DocumentOut
     Called inside a worker after ``apply_process_limits``; also usable in-process (tests,
     ``extract_paths(isolate=False)``), where only the checks of the file itself apply.
     """
-    from kg.extract.pipeline import extract_file_pages
-
     started = time.monotonic()
+    try:
+        from kg.extract.pipeline import extract_file_pages
+    except Exception as exc:  # noqa: BLE001 - the readers themselves cannot be loaded: say why, per document
+        return DocumentOutcome(path, reason=f"the reader cannot be loaded ({_one_line(exc)})",
+                               seconds=time.monotonic() - started)
     try:
         record, pages = extract_file_pages(path, limits)
         outcome = DocumentOutcome(path, record=record, pages=pages)
@@ -80,6 +82,10 @@ def read_document(path: str, limits: ReadLimits = DEFAULT_LIMITS) -> DocumentOut
     outcome.cpu_seconds = usage.ru_utime + usage.ru_stime
     outcome.peak_rss_mb = usage.ru_maxrss / 1024
     return outcome
+
+
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}".rstrip(": ")
 
 
 def _cpu_reason(limits: ReadLimits) -> str:
@@ -188,7 +194,8 @@ def read_isolated(paths: Iterable[str], limits: ReadLimits = DEFAULT_LIMITS,
     outcomes in the order of ``paths`` as soon as each and all before it are done.
 
     A worker past ``max_seconds`` of wall clock is killed and its document failed; a worker
-    that dies (memory, CPU, a crash in C code) fails its document only. A document's clock
+    that dies (memory, CPU, a crash in C code) or cannot be started at all (``_start_reason``)
+    fails its document only, and the next document tries again. A document's clock
     starts when its worker says it is ready (limits applied), so the one-time start of the
     forkserver on a busy machine is not charged to the first document.
     """
@@ -204,38 +211,85 @@ def read_isolated(paths: Iterable[str], limits: ReadLimits = DEFAULT_LIMITS,
         while pending or running:
             while pending and len(running) < jobs:
                 index, path = pending.pop()
-                receiver, sender = ctx.Pipe(duplex=False)
-                process = ctx.Process(target=_worker_main, args=(sender, path, limits), daemon=True,
-                                      name=f"budgetkg-read-{index}")
-                process.start()
-                sender.close()
-                running[receiver] = _Running(index, path, process, receiver, time.monotonic())
-            now = time.monotonic()
-            deadline = min(job.deadline(limits) for job in running.values())
-            for conn in wait(list(running), timeout=max(0.0, deadline - now)):
-                job = running[conn]
-                message = _receive(job)
-                if message == _READY and job.started is None:
-                    job.started = time.monotonic()
+                requested = time.monotonic()
+                try:
+                    receiver, process = _start_retrying(ctx, path, limits, index)
+                except Exception as exc:  # noqa: BLE001 - this document fails; the next one tries again
+                    done[index] = DocumentOutcome(path, reason=_start_reason(exc),
+                                                  seconds=time.monotonic() - requested)
                     continue
-                running.pop(conn)
-                done[job.index] = _finish(job, message, limits)
-            now = time.monotonic()
-            for conn, job in list(running.items()):
-                if now >= job.deadline(limits):
-                    running.pop(conn)
-                    _stop(job)
-                    if job.started is None:
-                        reason = f"the reader did not start within {START_ALLOWANCE:g} s"
-                    else:
-                        reason = limits.exceeded("max_seconds", f"took longer than {limits.max_seconds:g} s")
-                    done[job.index] = DocumentOutcome(job.path, reason=reason, seconds=now - job.requested)
+                running[receiver] = _Running(index, path, process, receiver, requested)
+            if running:
+                _wait_step(running, done, limits)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
     finally:
         for job in running.values():
             _stop(job)
+
+
+def _start_retrying(ctx, path: str, limits: ReadLimits, index: int):
+    """``_start``, once more where it failed: a forkserver killed since the last worker (out of
+    memory) is found dead, or still dying, only when a worker is asked of it; the second attempt
+    starts a new one. Raises what the second attempt raised."""
+    try:
+        return _start(ctx, path, limits, index)
+    except Exception:  # noqa: BLE001 - tried again below; its failure is the one reported
+        time.sleep(0.2)  # a server that closed its socket may not be reapable yet
+        return _start(ctx, path, limits, index)
+
+
+def _start(ctx, path: str, limits: ReadLimits, index: int):
+    """A worker started on ``path``: (the end of its pipe the parent reads, the process). Raises
+    what starting raised, the pipe closed again."""
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_worker_main, args=(sender, path, limits), daemon=True,
+                          name=f"budgetkg-read-{index}")
+    try:
+        process.start()
+    except BaseException:
+        receiver.close()
+        raise
+    finally:
+        sender.close()
+    return receiver, process
+
+
+def _start_reason(exc: BaseException) -> str:
+    """Why a worker could not be started. ``EOFError`` (or a refused connection) means the
+    forkserver that forks the workers ended before it answered: killed (out of memory), or ended
+    while loading the readers by something worse than an exception (``kg.extract.preload`` keeps
+    those); its own message, if any, is on stderr above. The next document starts a new server."""
+    if isinstance(exc, (EOFError, ConnectionError, FileNotFoundError)):
+        return (f"the reader could not be started: the process that starts the readers ended before "
+                f"starting it ({_one_line(exc)})")
+    return f"the reader could not be started ({_one_line(exc)})"
+
+
+def _wait_step(running: dict[object, _Running], done: dict[int, DocumentOutcome], limits: ReadLimits) -> None:
+    """Wait for the first message of a running worker or the first deadline, whichever comes
+    first; move the workers that finished or overstayed from ``running`` to ``done``."""
+    now = time.monotonic()
+    deadline = min(job.deadline(limits) for job in running.values())
+    for conn in wait(list(running), timeout=max(0.0, deadline - now)):
+        job = running[conn]
+        message = _receive(job)
+        if message == _READY and job.started is None:
+            job.started = time.monotonic()
+            continue
+        running.pop(conn)
+        done[job.index] = _finish(job, message, limits)
+    now = time.monotonic()
+    for conn, job in list(running.items()):
+        if now >= job.deadline(limits):
+            running.pop(conn)
+            _stop(job)
+            if job.started is None:
+                reason = f"the reader did not start within {START_ALLOWANCE:g} s"
+            else:
+                reason = limits.exceeded("max_seconds", f"took longer than {limits.max_seconds:g} s")
+            done[job.index] = DocumentOutcome(job.path, reason=reason, seconds=now - job.requested)
 
 
 def _receive(job: _Running):

@@ -53,10 +53,13 @@ class IngestOptions:
     reread: bool = False   # read files whose content is already in the store
     batch: int = 64        # documents committed together at most (the first commits are smaller)
     bulk: bool = True      # into a store holding no documents yet: its bulk loader (oxigraph)
-    # Derived artefacts of other layers rebuilt after each committed batch (the question service's
-    # catalogue: ``nlp.catalog_store.refresh``). Passed in by the caller, so this layer never
-    # imports the layers built on it.
-    after_batch: tuple[Callable[[Store], object], ...] = ()
+    # Derived artefacts of other layers rebuilt once, at the end of a run that committed anything
+    # (the question service's catalogue: ``nlp.catalog_store.refresh``). Passed in by the caller,
+    # so this layer never imports the layers built on it. Not after every batch: the catalogue is
+    # built from the whole graph, so rebuilding it per batch made a run's cost grow with the
+    # square of the store (5–7 s a batch at 1,000 documents); a reader meanwhile finds it stale by
+    # its fingerprint and builds its own, so nothing reads a wrong one.
+    after_run: tuple[Callable[[Store], object], ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("jobs", "batch"):
@@ -218,7 +221,6 @@ class _Run:
                 return
         self.summary.tally.commits += 1
         self.batch_limit = min(self.options.batch, self.batch_limit * 2)
-        refresh_derived(self.store, self.options.after_batch)
         for item, done in zip(batch, loaded):
             for h in item.hashes:
                 self.known.setdefault(h, set()).add(item.graph)
@@ -393,10 +395,10 @@ class _Run:
 
 
 def refresh_derived(store: Store, refreshers: Iterable[Callable[[Store], object]]) -> None:
-    """Rebuild the artefacts other layers derive from the graph (``IngestOptions.after_batch``),
-    once per committed batch like the derived graphs. Not in the batch's transaction: an artefact
-    a crash left stale is detected by its reader (the question catalogue by its fingerprint) and
-    built afresh, so a failure here costs time, never correctness."""
+    """Rebuild the artefacts other layers derive from the graph (``IngestOptions.after_run``),
+    once at the end of a run that committed anything. Not in any batch's transaction: an artefact
+    left stale (by a run killed before its end, or a failure here) is detected by its reader (the
+    question catalogue by its fingerprint) and built afresh, so it costs time, never correctness."""
     for refresh in refreshers:
         try:
             refresh(store)
@@ -459,7 +461,8 @@ def ingest_paths(store: Store, paths: Iterable[str], options: IngestOptions = In
     commits come early, the later ones are cheap), each batch one transaction — or, into a store
     that held no document when the run began, the store's bulk loader
     (``kg.graph.load.bulk_commit_documents``). The derived graphs are brought up to date once per
-    batch. A document's LOADED event comes after its batch is committed."""
+    batch; the artefacts of other layers (``options.after_run``) once at the end, when anything
+    was committed. A document's LOADED event comes after its batch is committed."""
     paths = list(paths)
     ensure_ontology(store)
     run = _Run(store, options, report, progress)
@@ -469,4 +472,7 @@ def ingest_paths(store: Store, paths: Iterable[str], options: IngestOptions = In
         run.documents(documents, reader)
     for path in records_files:
         run.records_file(path)
-    return run.finish()
+    summary = run.finish()
+    if summary.tally.commits:
+        refresh_derived(store, options.after_run)
+    return summary

@@ -136,16 +136,22 @@ def nquads_lines(graph: str, triples: Iterable) -> Iterator[str]:
     """A document graph as N-Quads: each triple in its named graph and in the default graph
     (the store's union, which is a set: a triple of two documents is stored there once).
 
-    Each distinct term is written once (``ntriples_term``) and then looked up: a document's
-    subjects, predicates and most objects repeat, and writing them was a fifth of the mapping."""
+    Each term object is written once (``ntriples_term``) and then looked up: a document's
+    subjects, predicates and most objects repeat, and writing them was a fifth of the mapping.
+    Looked up by the object's identity, not its value: rdflib hashes and compares terms in Python
+    code, which made the look-up cost as much as the writing; two equal terms that are distinct
+    objects are written twice, to the same text. ``terms`` holds every object while the loop
+    runs, so no identity is reused for another term."""
     name = ntriples_term(URIRef(graph))
-    written: dict = {}
+    written: dict[int, str] = {}
+    terms = []
     for s, p, o in triples:
         parts = []
         for term in (s, p, o):
-            text = written.get(term)
+            text = written.get(id(term))
             if text is None:
-                text = written[term] = ntriples_term(term)
+                text = written[id(term)] = ntriples_term(term)
+                terms.append(term)
             parts.append(text)
         triple = " ".join(parts)
         yield f"{triple} {name} .\n"

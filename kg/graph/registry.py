@@ -56,7 +56,10 @@ def departments_in(graph: Graph | Iterable[tuple]) -> set[str]:
     if isinstance(graph, Graph):
         return {str(d) for d in graph.subjects(RDF.type, BKG.Department)}
     kind, department = RDF.type, BKG.Department
-    return {str(s) for s, p, o in graph if p == kind and o == department}
+    # the text compared first (C code), rdflib's ``==`` (Python, and it tells an IRI from a
+    # literal of the same text) only for the few triples that pass it
+    return {str(s) for s, p, o in graph
+            if str.__eq__(o, department) and str.__eq__(p, kind) and p == kind and o == department}
 
 
 def departments_of_graphs(store, graphs: Iterable[str]) -> set[str]:

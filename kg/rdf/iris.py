@@ -30,6 +30,7 @@ IRI stays short and still unique.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from urllib.parse import quote
@@ -47,7 +48,13 @@ def iri_part(text: object) -> str:
     """One segment of an IRI: percent-encoded UTF-8, never longer than ``MAX_PART`` (a longer
     one keeps its start and ends in ``~`` and a digest of the whole text). Unencodable input (a
     lone surrogate) is encoded by its code points, never an error."""
-    raw = str(text)
+    return _encoded_part(str(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _encoded_part(raw: str) -> str:
+    """``iri_part`` of a text, cached: a document's mapping encodes the same codes, keys and names
+    for every node inside it (a quarter of a million parts for 100 documents)."""
     encoded = quote(raw.encode("utf-8", "surrogatepass"), safe="")
     if len(encoded) <= MAX_PART:
         return encoded

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from kg.extract.model import Check, Record
 from kg.extract.narrative import performance, projects
-from kg.extract.narrative.figures import _in_record_unit, read_figures
+from kg.extract.narrative.figures import NarrativeFigures, _in_record_unit, read_figures
 from kg.extract.narrative.text import AMOUNT_RE, money, prov
 from kg.extract.rules import gap_judge, register_checks, register_rule
 from kg.extract.source import Line
@@ -253,9 +253,9 @@ def _allocation_vs_indicator_checks(items, tables) -> list[Check]:
     return out
 
 
-def _figure_checks(lines: list[Line], record: Record) -> list[Check]:
-    # printed in 万元: compared in the record's unit (元 in Shanghai)
-    figures = _in_record_unit(read_figures(lines, record.source, record.kind), record.unit)
+def _figure_checks(figures: NarrativeFigures, record: Record) -> list[Check]:
+    """The narrative's 政府采购 parts against its total, and its 三公 figures against the table's
+    (``figures`` in the record's unit: ``_figures_in_unit``)."""
     out: list[Check] = []
     if figures.procurement is not None and figures.procurement.total is not None:
         p = figures.procurement
@@ -283,12 +283,17 @@ def _figure_checks(lines: list[Line], record: Record) -> list[Check]:
     return out
 
 
-def _basic_split_checks(parts, lines: list[Line], record: Record) -> list[Check]:
+def _figures_in_unit(lines: list[Line], record: Record) -> NarrativeFigures:
+    """The narrative's figures (printed in 万元) in the record's unit (元 in Shanghai): read once
+    per document for every check that compares them."""
+    return _in_record_unit(read_figures(lines, record.source, record.kind), record.unit)
+
+
+def _basic_split_checks(parts, figures: NarrativeFigures, record: Record) -> list[Check]:
     """人员经费 + 公用经费 as the narrative states them against the 合计 of the 一般公共预算基本支出
     table (表6; Jiangsu's 一般公共预算基本支出预算表 prints no 人员/公用 columns, only its 合计)."""
     from kg.extract.tables.classification import in_record_unit, root_row
 
-    figures = _in_record_unit(read_figures(lines, record.source, record.kind), record.unit)
     table = parts.table("basic_economic") if hasattr(parts, "table") else None
     root = root_row(table.rows) if table is not None and table.rows else None
     if figures.personnel is None or figures.public_expenses is None or root is None or root.get("total") is None:
@@ -317,8 +322,9 @@ def narrative_checks(parts, record: Record) -> list[Check]:
         lines = in_wan(lines)
     items = projects.read_narrative_projects(lines)
     out: list[Check] = []
-    out += _figure_checks(lines, record)
-    out += _basic_split_checks(parts, lines, record)
+    figures = _figures_in_unit(lines, record)
+    out += _figure_checks(figures, record)
+    out += _basic_split_checks(parts, figures, record)
     out += _allocation_checks(items, file)
     out += _cost_sum_checks(tables, file)
     out += _grid_total_checks(tables)

@@ -11,12 +11,14 @@ named by its title; a unit leading the title (``单位编码_单位_项目``) is
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.narrative.text import compact
 from kg.extract.profiles.vocabulary import LEADING_NUMBER_RE, QUALIFIER_RE, TRAILING_NUMBER_RE
 from kg.extract.source import Line
 
 
+@lru_cache(maxsize=16384)  # asked of every line, several times per document
 def _bare_title(text: str) -> str:
     """A title without what is printed after it: its number (``…绩效目标表预算表（预算表11）``, the
     profiles' own pattern) or a qualifier (重庆 ``…项目绩效目标表（一级项目）``)."""

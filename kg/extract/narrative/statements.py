@@ -17,7 +17,8 @@ Thresholds and rates are not amounts: ``单价100万元（含）以上``, ``400�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -102,6 +103,7 @@ class Narrative:
         return start, self.span.text[start:end]
 
 
+@lru_cache(maxsize=16384)  # the readers of one document clean the same words several times
 def clean_label(raw: str, department: str | None = None) -> str:
     """The name in the words before a figure: numbering, 其中/包括, years, the department's own
     name and filler words removed (``1.一般公共预算拨款收入`` -> ``一般公共预算拨款收入``,
@@ -180,6 +182,34 @@ def _heading_breaks(span: Span) -> list[int]:
     return out
 
 
+class _ClauseBreaks:
+    """Where the clauses of a narrative's text may start: after a break character (a comma between
+    two digits is a thousands separator, not a break, except at either end of the window asked
+    about) and after a heading. Found once per text, then looked up per amount by bisection: the
+    search used to walk every character between the amount and the one before it."""
+
+    def __init__(self, text: str, heading_breaks: list[int]) -> None:
+        self.chars = [i for i, ch in enumerate(text) if ch in CLAUSE_BREAKS]
+        self.thousands = {i for i in self.chars if text[i] == "," and 0 < i < len(text) - 1
+                          and text[i - 1].isdigit() and text[i + 1].isdigit()}
+        self.headings = sorted(heading_breaks)
+
+    def clause_start(self, start: int, end: int) -> int:
+        """The last clause start in ``(start, end]`` of the window ``text[start:end]``, else ``start``."""
+        best = start
+        k = bisect_left(self.chars, end) - 1
+        while k >= 0 and self.chars[k] >= start:
+            i = self.chars[k]
+            if not (i in self.thousands and start < i < end - 1):
+                best = i + 1
+                break
+            k -= 1
+        k = bisect_right(self.headings, end) - 1
+        if k >= 0 and self.headings[k] > start:
+            best = max(best, self.headings[k])
+        return best
+
+
 def read_statements(lines: list[Line], department: str | None = None) -> Narrative:
     """Every amount of ``lines`` (narrative lines: table rows with cells are left out)."""
     # a page number printed inside a wrapped sentence (``比上年执行数增加`` / ``3`` / ``7,331.92 万元``)
@@ -190,7 +220,7 @@ def read_statements(lines: list[Line], department: str | None = None) -> Narrati
     contexts = outline(prose)
     sentence_starts = [0] + [m.end() for m in re.finditer(f"[{SENTENCE_END}]", text)]
     narrative = Narrative(span, [], sentence_starts, contexts)
-    heading_breaks = _heading_breaks(span)
+    breaks = _ClauseBreaks(text, _heading_breaks(span))
     previous_end = 0
     previous_figure_end = 0
     for m in AMOUNT_RE.finditer(text):
@@ -202,11 +232,7 @@ def read_statements(lines: list[Line], department: str | None = None) -> Narrati
             continue
         # the clause: back to the last break or the previous amount (its share and percent included)
         window_start = max(previous_end, 0)
-        head = text[window_start:m.start()]
-        breaks = [window_start + i + 1 for i, ch in enumerate(head) if ch in CLAUSE_BREAKS
-                  and not (ch == "," and 0 < i < len(head) - 1 and head[i - 1].isdigit() and head[i + 1].isdigit())]
-        breaks += [b for b in heading_breaks if window_start < b <= m.start()]
-        clause_start = max(breaks, default=window_start)
+        clause_start = breaks.clause_start(window_start, m.start())
         raw = text[clause_start:m.start()]
         # a label wrapped onto the amount of the clause before (``占15.74%，``) stays with its clause
         role, direction = _role(raw)

@@ -14,6 +14,7 @@ the totals without a second mapping (``TOTALS_KEYS``). Templates add wordings wi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # trailing words a province adds to a label without changing what it names
 _TAIL = r"(?:预算|预算数|预算安排|安排|数|金额|总额|合计|小计|总计|拨款|资金|财政拨款预算|财政拨款|支出预算|预算支出)*"
@@ -25,6 +26,8 @@ VOCABULARY: list[tuple[str, str, re.Pattern[str]]] = []
 def register_label(topic: str, key: str, pattern: str, *, tail: bool = True) -> None:
     """Add a wording: ``pattern`` must match the whole label (with the usual filler tail)."""
     VOCABULARY.append((topic, key, re.compile(_HEAD + "(?:" + pattern + ")" + (_TAIL if tail else "") + "$")))
+    if "classify" in globals():  # answers cached before this wording was known are stale
+        classify.cache_clear()
 
 
 for _topic, _key, _pattern in [
@@ -176,6 +179,7 @@ def side_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # a document's readers and checks classify the same labels many times
 def classify(label: str, side: str | None = None) -> tuple[str, str] | None:
     """(topic, key) of a label, or None where the vocabulary does not know it. ``side`` is the
     side the context names (``income``/``expenditure``), for labels that name none."""

@@ -41,6 +41,7 @@ class TitleMatch:
     continued: bool = False
 
 
+@lru_cache(maxsize=16384)  # every reader of a document asks about the same candidate lines
 def _bare(text: str) -> tuple[str, str, str, bool, str]:
     """(number, bare title, qualifier, continued, printed title) of a candidate line: the
     printed title is the line without its number, year and ``（续）``; the bare title is that
@@ -89,6 +90,7 @@ def classify_title(text: str, profile: TemplateProfile | None = None) -> TitleMa
     return TitleMatch(kind=kind, number=number, title=printed, qualifier=qualifier, continued=continued)
 
 
+@lru_cache(maxsize=16384)
 def _title_key(title: str) -> str:
     return _SCOPE_RE.sub("", re.sub(r"[\s（）()“”\"]", "", title))
 

@@ -93,26 +93,58 @@ Placement = dict[str, Decimal]
 
 def _value(col: str, placed: Placement, schema: Schema, depth: int = 0) -> Decimal:
     """A column's value: printed, else (for a sum column) the sum of its parts, else 0."""
-    if col in placed:
-        return placed[col]
-    if depth < 4:
-        for total, parts in schema.sums:
-            if total == col:
-                return sum((_value(p, placed, schema, depth + 1) for p in parts), Decimal(0))
-    return Decimal(0)
+    return _Identities(schema).value(col, placed, depth)
 
 
 def identity_error(placed: Placement, schema: Schema) -> Decimal:
     """How far a placement is from satisfying the row's identities (0 = all hold)."""
-    err = Decimal(0)
-    for total, parts in schema.sums:
-        if all(p in schema.header_only and p not in placed for p in parts):
-            continue  # parts only a PDF header can name: unknown in a text row
-        if total in placed:
-            err += abs(placed[total] - sum((_value(p, placed, schema) for p in parts), Decimal(0)))
-        elif any(p in placed and placed[p] != 0 for p in parts) and total not in schema.unprinted:
-            err += _MISSING_SUM * schema.scale
-    return err
+    return _Identities(schema).error(placed)
+
+
+class _Identities:
+    """A schema's identities prepared once for the many placements of a row that are scored
+    against them: the parts of each sum column looked up by name (not by scanning every
+    identity for every column of every placement), which identities only a PDF header can
+    fill, and the cost of a missing sum. The values and errors are exactly those of the scans
+    they replace: the same first identity of a column, the same Decimal sums in the same order."""
+
+    def __init__(self, schema: Schema) -> None:
+        header_only = set(schema.header_only)
+        self.parts_of: dict[str, list[str]] = {}
+        for total, parts in schema.sums:
+            self.parts_of.setdefault(total, parts)  # the first identity of a column, as the scan found it
+        # (total, parts, every part only a PDF header can name)
+        self.sums = [(total, parts, all(p in header_only for p in parts)) for total, parts in schema.sums]
+        self.unprinted = schema.unprinted
+        self.missing = _MISSING_SUM * schema.scale
+
+    def value(self, col: str, placed: Placement, depth: int = 0) -> Decimal:
+        if col in placed:
+            return placed[col]
+        if depth < 4:
+            parts = self.parts_of.get(col)
+            if parts is not None:
+                return self._sum(parts, placed, depth + 1)
+        return Decimal(0)
+
+    def _sum(self, parts: list[str], placed: Placement, depth: int) -> Decimal:
+        """Σ ``value(p, placed, depth)`` over ``parts``, from 0, in order (a printed part read
+        directly, without a call)."""
+        total = Decimal(0)
+        for p in parts:
+            total += placed[p] if p in placed else self.value(p, placed, depth)
+        return total
+
+    def error(self, placed: Placement) -> Decimal:
+        err = Decimal(0)
+        for total, parts, header_only in self.sums:
+            if header_only and not any(p in placed for p in parts):
+                continue  # parts only a PDF header can name: unknown in a text row
+            if total in placed:
+                err += abs(placed[total] - self._sum(parts, placed, 0))
+            elif any(p in placed and placed[p] != 0 for p in parts) and total not in self.unprinted:
+                err += self.missing
+        return err
 
 
 def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None) -> list[tuple[Decimal, Placement]]:
@@ -122,6 +154,7 @@ def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None
     一般公共预算 column): a placement that agrees with them wins a tie.
     """
     cols = schema.columns
+    identities = _Identities(schema)
     if row.positional and schema.header_patterns and row.extra.get("paths"):
         paths = row.extra["paths"]
         placed: Placement = {}
@@ -134,13 +167,13 @@ def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None
             if value is not None and column not in placed:
                 placed[column] = value
         if mapped:
-            return [(identity_error(placed, schema), placed)]
+            return [(identities.error(placed), placed)]
     if row.positional:
         figs = list(row.figures)
         if len(figs) > len(cols):
             figs = figs[-len(cols):]
         placed = {c: f for c, f in zip(cols, figs) if f is not None}
-        return [(identity_error(placed, schema), placed)]
+        return [(identities.error(placed), placed)]
     figs = [f for f in row.figures if f is not None]
     if not figs:
         return [(Decimal(0), {})]
@@ -152,11 +185,11 @@ def placements(row: Row, schema: Schema, hints: dict[str, Decimal] | None = None
         for combo in itertools.combinations(range(len(rest_cols)), len(figs) - 1):
             placed = {cols[0]: figs[0]}
             placed.update({rest_cols[i]: f for i, f in zip(combo, figs[1:])})
-            out.append((identity_error(placed, schema), placed))
+            out.append((identities.error(placed), placed))
     else:
         for combo in itertools.combinations(range(len(cols)), len(figs)):
             placed = {cols[i]: f for i, f in zip(combo, figs)}
-            out.append((identity_error(placed, schema), placed))
+            out.append((identities.error(placed), placed))
     if schema.rarity:
         out = [(err + Decimal("0.0001") * schema.scale * sum(schema.rarity.get(c, 0) for c in placed), placed)
                for err, placed in out]
