@@ -389,7 +389,9 @@ class ChangeStatement(TypedDict, total=False):
     change; ``percent``; ``current`` this year's figure; ``baseline`` the earlier figure where the
     sentence prints it and ``baseline_kind`` (``上年预算`` ``上年执行数`` ``上年决算`` ``年初预算``) and
     ``baseline_year``; ``reason`` (主要原因是…); ``parent`` the statement a part belongs to (其中 …);
-    ``key`` the vocabulary key of the subject where known; ``provenance``.
+    ``key`` the vocabulary key of the subject where known; ``provenance``; ``stated_in`` ``table``
+    where a table prints both years' figures (``kg.extract.tables.previous_year``), absent for the
+    narrative's own statements.
     """
 
     subject: str
@@ -404,6 +406,7 @@ class ChangeStatement(TypedDict, total=False):
     parent: str
     key: str | None
     provenance: dict
+    stated_in: str
 
 
 @dataclass
