@@ -68,8 +68,10 @@ _ROW_FIELDS = {
     "budget": ("年度资金总额", "资金总额", "年度金额", "项目金额", "项目总额", "预算金额"),
     "fiscal": ("财政资金",),
     "other": ("其他资金",),
+    # 年度绩效目标 / 当年绩效目标: the project's objective, kept whole as its description (its figures list
+    # some costs, not the project's parts: no identity is read from them, ``checks._goal_checks``)
+    "goal": ("绩效目标", "年度目标"),
 }
-# (a grid's 年度绩效目标 column is left unread: its goals list some costs, not the project's parts)
 # the indicator-name column where a table has no 一级/二级/三级 split (重庆: 指标名称 | 指标性质 | 指标值 | 计量单位)
 _NAME_ONLY_HEADINGS = ("指标名称",)
 # a target printed over three columns: its sign (指标性质, 绩效指标性质, 指标值类型: ≥ ＝ 定性), the
@@ -296,6 +298,8 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             current, filled = _grid_row(cell, name, current, filled, groups, line)
             if current is not before:
                 last = {"level1": None, "level2": None}  # a project's labels are its own
+            elif current is not None:
+                _continue_goal(current, cell("project_goal"))
         if name is None:
             continue
         for level in ("level1", "level2"):
@@ -349,11 +353,21 @@ def _grid_row(cell, name: str | None, current: CellTable | None, filled: bool,
     fields_of = {"name": project}
     if code:
         fields_of["code"] = code
-    for key in ("budget", "fiscal", "other"):
+    for key in ("budget", "fiscal", "other", "goal"):
         if cell("project_" + key):
             fields_of[key] = cell("project_" + key)
     groups.append(CellTable(fields=fields_of, indicators=[], line=line))
     return groups[-1], filled
+
+
+def _continue_goal(project: CellTable, text: str | None) -> None:
+    """A grid's objective cell wrapped onto the project's next rows (a page or a row boundary cut
+    the merged cell): its pieces joined in order; the merged cell repeated on each row adds nothing."""
+    if not text:
+        return
+    goal = project.fields.get("goal") or ""
+    if text not in goal:
+        project.fields["goal"] = goal + text
 
 
 def amount(fields: dict[str, str], key: str) -> Decimal | None:
