@@ -244,6 +244,10 @@ class Indicator:
     # 实际完成值 of a 决算's 绩效自评表, as printed (the 年度指标值 is ``target``)
     actual: str | None = None
     provenance: Provenance | None = None
+    # 指标性质 as printed where a column holds it (重庆, 北京: ``≥`` ``＝`` ``定性``; the target keeps the
+    # sign too) and 是否核心指标 (是 → True, 否 → False), where printed
+    nature: str | None = None
+    core: bool | None = None
 
 
 @dataclass

@@ -566,13 +566,15 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
             stop = goal.find("资金来源")
             table.goal = goal[:stop] if stop > 0 and kind == "department" else goal
             break
-    ruled = read_cell_table(lines, file, table.name) if kind == "project" else None
+    ruled = read_cell_table(lines, file, table.name or ("部门整体绩效目标表" if kind == "department" else None))
     if kind == "project" and table.name is None and not (ruled is not None and ruled.projects):
         table.name = title_name(lines[0].text)  # one table per project, named by its title
         if table.name:
             table.unit = title_unit(lines[0].text)
             table.title_named = True
             table.provenance = prov(file, lines[0], "绩效目标表", table.name)
+    if kind == "department":
+        return _department(table, ruled, lines, span, end, in_yuan, file)
     if ruled is not None and ruled.projects and not ruled.fields.get("name"):
         # one grid of every project: a table per project, each with its own rows
         grid = [(replace(_from_cells(replace(table, indicators=[]), one, in_yuan, file, one.line or lines[0]),
@@ -589,6 +591,20 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
         return table, None
     header = compact(" ".join(l.text for l in lines[span[0]:end + 1]))
     return table, _read_body(lines[end + 1:], header)
+
+
+def _department(table: PerformanceTable, ruled: CellTable | None, lines: list[Line], span, end: int | None,
+                in_yuan: bool, file: str) -> tuple[PerformanceTable, _Body | None]:
+    """A 部门整体绩效目标表: its rows as the text reading finds them (一级/二级/三级 headers); where that
+    finds none and the table is ruled with one indicator per row (重庆 表十: 指标名称 | 指标性质 | 指标值 |
+    计量单位 | 指标权重 | 是否核心, no 一级/二级 split), its cells' rows."""
+    body = _read_body(lines[end + 1:], compact(" ".join(l.text for l in lines[span[0]:end + 1]))) \
+        if end is not None else None
+    if (body is None or not body.rows) and ruled is not None and ruled.indicators and not ruled.projects:
+        table.indicators = ruled.indicators
+        table.ruled = True
+        return table, None
+    return table, body
 
 
 def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: str, first: Line) -> PerformanceTable:

@@ -38,6 +38,7 @@ _COLUMNS = {
     "weight": ("分值", "权重"),
     "basis": ("依据",),
     "actual": ("实际完成值", "实际完成"),  # a 绩效自评表's 实际完成值 beside its 年度指标值
+    "core": ("是否核心",),  # 是否核心指标 (重庆): 是 / 否
 }
 # label cell -> field; the label may carry a colon or a unit (``年度预算资金总额：``)
 _FIELDS = (
@@ -79,6 +80,7 @@ _NAME_ONLY_HEADINGS = ("指标名称",)
 _SIGN_HEADINGS = ("指标性质", "指标值类型")
 _UNIT_HEADINGS = ("计量单位", "度量单位")
 _SIGN_RE = re.compile(r"^[<>=≥≤＞＜＝]{1,2}$")
+_CORE = {"是": True, "否": False}  # 是否核心指标
 # a grid row that is a subtotal, not a project (合计, 小计, a unit's own row carries no indicator)
 _TOTAL_NAME_RE = re.compile(r"^(?:合计|小计|总计|共计)$")
 # a project name printed after its code (北京: ``11000022T0000004557 94-评审工作经费``, the code wrapped
@@ -318,7 +320,9 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             level1=last["level1"], level2=last["level2"], name=name,
             target=_target(target_text or ""),
             weight=weight, basis=cell("basis"), actual=_target(cell("actual") or "") if "actual" in columns else None,
-            provenance=prov(file, line, "绩效目标表", current.fields["name"] if current else name_for_rows))
+            provenance=prov(file, line, "绩效目标表", current.fields["name"] if current else name_for_rows),
+            nature=cell("target_sign") if "target_sign" in columns else None,
+            core=_CORE.get(cell("core") or "") if "core" in columns else None)
         indicators.append(indicator)
         if current is not None:
             current.indicators.append(indicator)
