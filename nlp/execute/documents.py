@@ -107,6 +107,10 @@ def indicators(frame: Frame, ctx: Context) -> Result:
             rows = about + _by_unit_asked(frame.clause, rows, about)
     else:
         relaxed = False
+    core = _core_asked(frame.clause, rows)
+    if core is not None:  # 哪些是核心指标: the rows the table marks 是 (或 否) in its 是否核心 column
+        rows = [r for r in rows if r.attrs.get("core") is core]
+        what = "核心指标" if core else "非核心指标"
     if not rows:
         if projects:
             return Result(text=_no_indicators(projects, budgets, ctx, what if kinds else "绩效指标"))
@@ -119,10 +123,14 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         weight = i.attrs.get("weight")
         items.append(Item(i.label, None, None, i.department, i.year, i.source,
                           {"target": i.attrs.get("target"), "weight": format(weight.normalize(), "f") if weight is not None else None,
-                           "level2": i.attrs.get("level2"), "project": p.label if p else None}))
+                           "level2": i.attrs.get("level2"), "project": p.label if p else None,
+                           **({"core": "是" if i.attrs["core"] else "否"} if i.attrs.get("core") is not None else {})}))
+        notes = [f"权重{format(weight.normalize(), 'f')}"] if weight is not None else []
+        if i.attrs.get("core"):
+            notes.append("核心指标")
         parts.setdefault(i.key, []).append(
             f"{i.attrs.get('level2') or ''}“{i.label}”：{i.attrs.get('target') or '未列明'}" +
-            (f"（权重{format(weight.normalize(), 'f')}）" if weight is not None else ""))
+            (f"（{'，'.join(notes)}）" if notes else ""))
     count = frame.operation.name == "count" or "count" in frame.operation.also
     if count:
         items.append(Item("指标个数", str(len(rows)), "个", rows[0].department, rows[0].year))
@@ -132,6 +140,15 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     text = (f"共{len(rows)}个{what}。" if count else "") + "。".join(
         f"{owners.get(key, '')}的{what}：" + "；".join(ps) for key, ps in parts.items()) + "。"
     return Result(items, text, [], rows, relaxed)
+
+
+def _core_asked(clause: str, rows: list[Row]) -> bool | None:
+    """True where the clause asks the core indicators (核心指标), False for the others (非核心), None
+    where it asks neither or no row says (a table without a 是否核心 column)."""
+    m = re.search(L.CORE_INDICATOR, clause)
+    if m is None or not any(r.attrs.get("core") is not None for r in rows):
+        return None
+    return not m.group("not")
 
 
 # A question about the target tables themselves (设了绩效目标表), not the document's statement of coverage.
