@@ -33,8 +33,9 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
         return None
     project = projects[0]
     budgets = [b for b in ctx.budgets() if (b.department, b.year) == (project.department, project.year)]
+    names = {project.label, *project.attrs.get("aliases", [])}  # a performance table names it by an alias
     inside = [r for r in ctx.rows("stated", budgets)
-              if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") == project.label and r.key == "current"]
+              if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") in names and r.key == "current"]
     if not inside:
         return None
     clause = re.sub(INSIDE_PREVIOUS, "", frame.clause)
@@ -42,7 +43,8 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
     for piece in (p for p in re.split(_PIECE_SPLIT, clause) if p.strip()):
         words = re.sub(_ASK_WORDS, "", piece.strip())
         best = max(inside, key=lambda r: _shared(words, r.label))
-        if _shared(words, best.label) < _MIN_SHARED or any(i.label == best.label for i in items):
+        # a two-character word (房租) names an item by its one run
+        if _shared(words, best.label) < min(_MIN_SHARED, len(words) - 1) or any(i.label == best.label for i in items):
             continue
         items.append(item_of(best))
         said = f"{best.label}{money(best.amount)}万元"
@@ -81,7 +83,8 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
     stated = [r for r in ctx.rows("stated", budgets) if r.attrs.get("topic") == "subitem" and r.key == "current"]
     if not stated:
         return None
-    projects = {r.label: r for r in ctx.rows("projects", budgets) if r.amount is not None}
+    projects = {name: r for r in ctx.rows("projects", budgets) if r.amount is not None
+                for name in (r.label, *r.attrs.get("aliases", []))}  # a performance table names it by an alias
     named = []
     for r in stated:
         runs = {r.label[i:i + 2] for i in range(len(r.label) - 1)}
