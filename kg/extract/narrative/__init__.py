@@ -125,8 +125,10 @@ def read_narrative(parts, record: Record) -> None:
         # the whole document's prose: a 说明 the section cut counts as a table still states it
         record.performance_coverage = read_coverage([line for line in performance_lines if line.cells is None],
                                                     file, record.unit)
-    record.changes.extend(read_changes(prose, file, department, narrative=statements, unit=record.unit,
-                                       final=(record.kind or "").endswith("决算")))
+    # the narrative's own statements first (with their reasons and rates); what a table prints of the year
+    # before (``kg.extract.tables.previous_year``, read earlier) after them
+    record.changes[:0] = read_changes(prose, file, department, narrative=statements, unit=record.unit,
+                                      final=(record.kind or "").endswith("决算"))
     # 年初预算 against 决算, row by row, as a 决算's narrative states them (with their reasons)
     executions = read_executions(prose, record)
     record.executions.extend(executions)
