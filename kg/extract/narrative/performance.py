@@ -600,6 +600,12 @@ def _department(table: PerformanceTable, ruled: CellTable | None, lines: list[Li
     计量单位 | 指标权重 | 是否核心, no 一级/二级 split), its cells' rows."""
     body = _read_body(lines[end + 1:], compact(" ".join(l.text for l in lines[span[0]:end + 1]))) \
         if end is not None else None
+    # the cells are the table's own up to the next table's title (北京: 预算14表 专项转移支付绩效目标表 printed
+    # after 预算13表, whose 活动 | 绩效指标 rows have no 指标名称 header)
+    after = next((i for i, l in enumerate(lines) if i > 0 and l.cells is None
+                  and compact(l.text).endswith(("绩效目标表", "绩效目标表（续）"))), len(lines))
+    if after < len(lines):
+        ruled = read_cell_table(lines[:after], file, "部门整体绩效目标表")
     if (body is None or not body.rows) and ruled is not None and ruled.indicators and not ruled.projects:
         table.indicators = ruled.indicators
         table.ruled = True
