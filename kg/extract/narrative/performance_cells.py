@@ -125,6 +125,11 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
             continue
         columns: dict[str, int] = {}
         for key, words in _COLUMNS.items():
+            # a heading that is the word itself first (长沙: 指标值类型 | 指标值 — the sign, then the value)
+            exact = next((k for k, cell in enumerate(cells) if k not in columns.values() and cell in words), None)
+            if exact is not None and key == "target":
+                columns[key] = exact
+                continue
             for k, cell in enumerate(cells):
                 if k not in columns.values() and any(cell.startswith(w) or (key in ("weight", "basis") and w in cell)
                                                      for w in words):
