@@ -14,6 +14,8 @@ PDFs, and the question service over the session's national graph.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 pytestmark = pytest.mark.shared
@@ -106,6 +108,23 @@ def test_chongqing_department_targets_by_row(national) -> None:
     assert (first.provenance.page, first.provenance.row) == (22, "部门整体绩效目标表")
 
 
+def test_changsha_and_quanzhou_department_targets(national) -> None:
+    """长沙 p.30 2026年部门整体支出绩效目标表 (ruled): 成本指标 | 经济成本指标 | 基本支出不超预算（不含年中调整数）|
+    ≤ | 1517.95 | 万元 (指标值类型 | 指标值 | 计量单位) …; 泉州 p.52 部门整体支出绩效目标表: 9 rows, 一般性支出情况 |
+    一般性支出情况 | “三公”经费控制率 | ≤100% … 满意度指标 | 服务对象满意度指标 | … | ≥94%."""
+    changsha = next(r for k, r in national.items() if "长沙市信访局" in k).department_indicators
+    first = changsha[0]
+    assert (first.level1, first.level2, first.name, first.target, first.nature) == \
+        ("成本指标", "经济成本指标", "基本支出不超预算（不含年中调整数）", "<=1517.95万元", "≤")
+    assert changsha[4].target == ">=10000件"
+    quanzhou = next(r for k, r in national.items() if "泉州市公安局" in k).department_indicators
+    assert len(quanzhou) == 9
+    assert (quanzhou[0].level1, quanzhou[0].name, quanzhou[0].target) == ("一般性支出情况", "“三公”经费控制率", "<=100%")
+    assert (quanzhou[-1].level1, quanzhou[-1].target) == ("满意度指标", ">=94%")
+    beijing = next(r for k, r in national.items() if "附件2报表" in k).department_indicators
+    assert beijing == []  # 预算14表's 专项转移支付 rows are no department targets (its 预算13表 is not read)
+
+
 def test_changchun_grid_objective_whole(national) -> None:
     """长春 p.16 预算表11: 2026年驻京经费 312.00, 年度绩效目标 ``1、支付2026年驻京房租费 249.8万元。 2、报销
     驻京人员差旅费26万元。3、在京租赁车辆29万元。 4、购买办公用品4万元。5、会事期间在京开会2次。6、降低我市
@@ -115,9 +134,8 @@ def test_changchun_grid_objective_whole(national) -> None:
     assert project.amount == 312
     assert project.description == ("1、支付2026年驻京房租费249.8万元。2、报销驻京人员差旅费26万元。3、在京租赁车辆29万元。"
                                    "4、购买办公用品4万元。5、会事期间在京开会2次。6、降低我市进京上访量，维护我市良好形象。")
-    items = {f.label: str(f.value) for f in record.narrative
-             if f.topic == "subitem" and f.parent == "2026年驻京经费"}
-    assert items == {"驻京房租费": "249.80", "驻京人员差旅费": "26.00", "在京租赁车辆": "29.00", "办公用品": "4.00"}
+    items = {f.label: f.value for f in record.narrative if f.topic == "subitem" and f.parent == "2026年驻京经费"}
+    assert items == {"驻京房租费": Decimal("249.8"), "驻京人员差旅费": 26, "在京租赁车辆": 29, "办公用品": 4}
     # the objective names some costs, not the project's parts: no sum of them is checked
     assert not [c for c in record.checks if "项目总体目标" in c.where]
 

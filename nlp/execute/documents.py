@@ -131,9 +131,11 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         parts.setdefault(i.key, []).append(
             f"{i.attrs.get('level2') or ''}“{i.label}”：{i.attrs.get('target') or '未列明'}" +
             (f"（{'，'.join(notes)}）" if notes else ""))
-    count = frame.operation.name == "count" or "count" in frame.operation.also
+    # 哪些是核心指标: a set the table marks is said with its size
+    count = frame.operation.name == "count" or "count" in frame.operation.also or core is not None
     if count:
-        items.append(Item("指标个数", str(len(rows)), "个", rows[0].department, rows[0].year))
+        items.append(Item(f"{what}个数" if core is not None else "指标个数", str(len(rows)), "个",
+                          rows[0].department, rows[0].year))
     owners = {p.iri: project_phrase(p) for p in projects}
     for b in budgets:
         owners.setdefault(b.department_iri, f"{who(b.department, b.year)}部门整体")
