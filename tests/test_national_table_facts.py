@@ -161,8 +161,9 @@ def test_question_last_years_item_from_the_table(ask_national) -> None:
 
 def test_question_core_department_targets(ask_national) -> None:
     reply = ask_national("重庆市政府办公厅26年部门整体绩效目标里，哪些是核心指标？目标值和权重各是多少？")
-    core = {a["label"]: a.get("core") for a in reply["answers"]}
+    core = {a["label"]: a["core"] for a in reply["answers"] if "core" in a}
     assert len(core) == 6 and set(core.values()) == {"是"}
+    assert {a["label"]: a["value"] for a in reply["answers"] if "value" in a} == {"核心指标个数": "6"}
     assert "市政府门户网站优化整改次数" in core and "市政府网络可用率" not in core
     assert reply["text"].count("核心指标）") == 6
 
