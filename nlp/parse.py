@@ -183,6 +183,8 @@ class Parser:
         f.department_level = focus == "indicators" and bool(
             re.search(r"部门整体|部门绩效|整体绩效|部门的?绩效目标|单位整体", ev.text)
             or re.search(L.CORE_INDICATOR, ev.text)) and not ev.projects_exact
+        core = re.search(L.CORE_INDICATOR, ev.text) if focus == "indicators" else None
+        f.core = (not core.group("not")) if core else None
         if f.department_level:
             f.projects = []
         f.bound = ev.bound

@@ -107,7 +107,7 @@ def indicators(frame: Frame, ctx: Context) -> Result:
             rows = about + _by_unit_asked(frame.clause, rows, about)
     else:
         relaxed = False
-    core = _core_asked(frame.clause, rows)
+    core = f.core if any(r.attrs.get("core") is not None for r in rows) else None
     if core is not None:  # 哪些是核心指标: the rows the table marks 是 (或 否) in its 是否核心 column
         rows = [r for r in rows if r.attrs.get("core") is core]
         what = "核心指标" if core else "非核心指标"
@@ -142,15 +142,6 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     text = (f"共{len(rows)}个{what}。" if count else "") + "。".join(
         f"{owners.get(key, '')}的{what}：" + "；".join(ps) for key, ps in parts.items()) + "。"
     return Result(items, text, [], rows, relaxed)
-
-
-def _core_asked(clause: str, rows: list[Row]) -> bool | None:
-    """True where the clause asks the core indicators (核心指标), False for the others (非核心), None
-    where it asks neither or no row says (a table without a 是否核心 column)."""
-    m = re.search(L.CORE_INDICATOR, clause)
-    if m is None or not any(r.attrs.get("core") is not None for r in rows):
-        return None
-    return not m.group("not")
 
 
 # A question about the target tables themselves (设了绩效目标表), not the document's statement of coverage.
