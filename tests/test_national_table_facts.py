@@ -109,7 +109,7 @@ def test_chongqing_department_targets_by_row(national) -> None:
 
 
 def test_changsha_and_quanzhou_department_targets(national) -> None:
-    """长沙 p.30 2026年部门整体支出绩效目标表 (ruled): 成本指标 | 经济成本指标 | 基本支出不超预算（不含年中调整数）|
+    """长沙 pp.30–32 2026年部门整体支出绩效目标表 (ruled, its title on each page): 成本指标 | 经济成本指标 | 基本支出不超预算（不含年中调整数）|
     ≤ | 1517.95 | 万元 (指标值类型 | 指标值 | 计量单位) …; 泉州 p.52 部门整体支出绩效目标表: 9 rows, 一般性支出情况 |
     一般性支出情况 | “三公”经费控制率 | ≤100% … 满意度指标 | 服务对象满意度指标 | … | ≥94%."""
     changsha = next(r for k, r in national.items() if "长沙市信访局" in k).department_indicators
@@ -117,6 +117,10 @@ def test_changsha_and_quanzhou_department_targets(national) -> None:
     assert (first.level1, first.level2, first.name, first.target, first.nature) == \
         ("成本指标", "经济成本指标", "基本支出不超预算（不含年中调整数）", "<=1517.95万元", "≤")
     assert changsha[4].target == ">=10000件"
+    # the title printed again on pp.31–32: the same table's rows, 25 in all
+    assert len(changsha) == 25
+    assert (changsha[-1].level1, changsha[-1].name, changsha[-1].target) == \
+        ("满意度指标", "信访事项处理群众参评满意率", ">=90%")
     quanzhou = next(r for k, r in national.items() if "泉州市公安局" in k).department_indicators
     assert len(quanzhou) == 9
     assert (quanzhou[0].level1, quanzhou[0].name, quanzhou[0].target) == ("一般性支出情况", "“三公”经费控制率", "<=100%")

@@ -643,8 +643,19 @@ def _continues(previous: PerformanceTable | None, table: PerformanceTable) -> bo
     """Whether ``table`` is the rest of ``previous``: both rows of a grid, the same project (name,
     and the amount where the page prints it again) — a page break cut the project's rows and the
     next page repeats the title and the project's cells."""
+    if previous is not None and previous.kind == table.kind == "department":
+        return _department_continues(previous, table)
     return (previous is not None and previous.in_grid and table.in_grid and bool(table.name)
             and previous.name == table.name and table.budget in (None, previous.budget))
+
+
+def _department_continues(previous: PerformanceTable, table: PerformanceTable) -> bool:
+    """A ruled 部门整体绩效目标表 whose title each page prints again (长沙 pp.30–32): the next page's
+    rows carry on the rows of the page before."""
+    if not (previous.ruled and table.ruled and previous.indicators and table.indicators):
+        return False
+    last, first = previous.indicators[-1].provenance, table.indicators[0].provenance
+    return last is not None and first is not None and last.page is not None and first.page == last.page + 1
 
 
 def read_performance_tables(lines: list[Line], file: str) -> list[PerformanceTable]:
