@@ -53,8 +53,8 @@ _SUBORDINATE_SENTENCES = [
 _DISPATCHED_SENTENCES = [
     re.compile(r"派出机构(?:\d+个)?(?:具体)?(?:[，,]?(?:分别是|分别为|具体包括)[：:]?|[，,]?包括[：:]?|[：:])(.+?)[。；;]"),
     re.compile(r"(?:^|[。；;：:])([^。；;：:]+?)[，,]?(?:均|都)?(?:为|是|系)[^。；;，,、]{0,20}派出机构[。；;]"),
-    # ``设4个派出审计处，分别为：派出党群部门审计处、…`` (西安市审计局)
-    re.compile(r"设(?:\d+|[一二三四五六七八九十两]+)个派出[^，,。；;：:个]{0,8}?(?:处|科|室|分局|机构)" + _INTRO + r"(.+?)[。；;]"),
+    # (西安市审计局's ``设4个派出审计处，分别为：…`` are left out: one word names all four, and the
+    # question service reads such a word as the units themselves, not as a set of the department's)
 ]
 # A subordinate unit named alone (``下属单位包括：苏州市经济责任审计中心（非独立编制预算单位）。``) is taken
 # where the name ends as an organisation's does; a list of one is otherwise too easily prose.
