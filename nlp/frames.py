@@ -116,6 +116,7 @@ class Filters:
     bound: Bound | None = None
     rate_bound: Bound | None = None  # a bound on a percentage (完成率不到80%, 过1000%), in percent
     department_level: bool = False  # 部门整体绩效目标: indicators of the department itself
+    core: bool | None = None  # 核心指标 (True) / 非核心 (False): the rows a table's 是否核心 column marks
     terms: list[str] = field(default_factory=list)
     set_size: int | None = None  # 三家单位: the set named, not a cut
     set_of_units: bool = False   # the set is of units or budgets (三家单位, 这三份预算), not of projects
@@ -211,6 +212,8 @@ class Frame:
             filters["rate_bound"] = {"op": f.rate_bound.op, "low": str(f.rate_bound.low)}
         if f.department_level:
             filters["department_level"] = True
+        if f.core is not None:
+            filters["core"] = f.core
         if f.self_evaluated:
             filters["self_evaluated"] = True
         op = {k: v for k, v in self.operation.__dict__.items() if v not in (None, [], False) or k == "name"}

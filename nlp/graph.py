@@ -63,6 +63,13 @@ def dec(value) -> Decimal | None:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
+def _flag(value) -> bool | None:
+    """An ``xsd:boolean`` from a row (a store's plain value is a bool, or its lexical form)."""
+    if value is None or isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("true", "1")
+
+
 def source_of(row: dict) -> str | None:
     """'file 第N页 表3 2080505' from a row's location variables."""
     if not row.get("file"):
@@ -289,7 +296,8 @@ class Graph:
                 i = out[r["x"]] = Row(r["name"], None, None, b.department if b else None, b.year if b else None,
                                       source_of(r), r["x"], r.get("target"),
                                       {"level1": r.get("level1"), "level2": r.get("level2"), "target": r.get("goal"),
-                                       "weight": dec(r.get("weight")), "kinds": []})
+                                       "weight": dec(r.get("weight")), "kinds": [],
+                                       "core": _flag(r.get("core"))})
             if r.get("kind") and r["kind"] not in i.attrs["kinds"]:
                 i.attrs["kinds"].append(r["kind"])
 

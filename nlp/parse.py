@@ -194,8 +194,12 @@ class Parser:
             f.phase = "final_account" if "final_account" in phases else phases[0]
             f.phases = phases
         f.indicator_kinds = ev.indicator_kinds
+        # 核心指标 with no project named: the 是否核心 column of the 部门整体绩效目标表
         f.department_level = focus == "indicators" and bool(
-            re.search(r"部门整体|部门绩效|整体绩效|部门的?绩效目标|单位整体", ev.text)) and not ev.projects_exact
+            re.search(r"部门整体|部门绩效|整体绩效|部门的?绩效目标|单位整体", ev.text)
+            or re.search(L.CORE_INDICATOR, ev.text)) and not ev.projects_exact
+        core = re.search(L.CORE_INDICATOR, ev.text) if focus == "indicators" else None
+        f.core = (not core.group("not")) if core else None
         if f.department_level:
             f.projects = []
         f.bound = ev.bound

@@ -589,6 +589,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
             frame.focus, f.department_level = "indicators", True
             f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
+            f.core = prev.filters.core if f.core is None else f.core  # 目标值和权重各是多少 after 哪些是核心指标
             frame.operation = Operation("list")
             out.append(frame)
             continue

@@ -110,8 +110,9 @@ SHAPES: dict[str, Shape] = {
                         "?x a bkg:PerformanceIndicator ; bkg:measures ?target ; rdfs:label ?name .\n"
                         "  OPTIONAL { ?x bkg:level1 ?level1 } OPTIONAL { ?x bkg:level2 ?level2 }\n"
                         "  OPTIONAL { ?x bkg:target ?goal } OPTIONAL { ?x bkg:weight ?weight }\n"
-                        "  OPTIONAL { ?x bkg:indicatorKind ?ik . ?ik bkg:sourceKey ?kind }",
-                        ("?x", "?target", "?name", "?level1", "?level2", "?goal", "?weight", "?kind")),
+                        "  OPTIONAL { ?x bkg:indicatorKind ?ik . ?ik bkg:sourceKey ?kind }\n"
+                        "  OPTIONAL { ?x bkg:coreIndicator ?core }",
+                        ("?x", "?target", "?name", "?level1", "?level2", "?goal", "?weight", "?kind", "?core")),
     "policies": Shape("?x bkg:mentionedIn {doc} .",
                       "?x a bkg:Project ; bkg:basedOn ?pol ; rdfs:label ?project .\n"
                       "  OPTIONAL { ?pol dct:title ?title } OPTIONAL { ?pol bkg:documentNumber ?number }\n"

@@ -55,7 +55,8 @@ def _policy(data: dict) -> PolicyDocument:
 def _indicator(data: dict) -> Indicator:
     return Indicator(level1=data.get("level1"), level2=data.get("level2"), name=data["name"],
                      target=data.get("target"), weight=_money(data.get("weight")),
-                     basis=data.get("basis"), actual=data.get("actual"), provenance=_prov(data.get("provenance")))
+                     basis=data.get("basis"), actual=data.get("actual"), provenance=_prov(data.get("provenance")),
+                     nature=data.get("nature"), core=data.get("core"))
 
 
 def _funds(data: dict | None) -> ProjectFunds | None:
@@ -450,7 +451,8 @@ _PROVENANCE = _nullable_object({"file": _TEXT, "page": _optional(_integer(0, 1_0
                                 "line": _optional(_integer(0, 100_000_000)), "table": _TEXT, "row": _TEXT})
 _POLICY = _object({"title": _TEXT, "number": _TEXT, "provenance": _PROVENANCE})
 _INDICATOR = _object({"level1": _TEXT, "level2": _TEXT, "name": _text, "target": _TEXT,
-                      "weight": _money_or_blank, "basis": _TEXT, "actual": _TEXT, "provenance": _PROVENANCE}, required=("name",))
+                      "weight": _money_or_blank, "basis": _TEXT, "actual": _TEXT, "provenance": _PROVENANCE,
+                      "nature": _TEXT, "core": _optional(_boolean)}, required=("name",))
 _PROJECT = _object({
     "name": _text, "aliases": _list_of(_text), "amount": _money_or_blank,
     "category": _optional(_one_of(_vocabulary("ProjectCategory"))),

@@ -257,6 +257,10 @@ class Indicator:
     # 实际完成值 of a 决算's 绩效自评表, as printed (the 年度指标值 is ``target``)
     actual: str | None = None
     provenance: Provenance | None = None
+    # 指标性质 as printed where a column holds it (重庆, 北京: ``≥`` ``＝`` ``定性``; the target keeps the
+    # sign too) and 是否核心指标 (是 → True, 否 → False), where printed
+    nature: str | None = None
+    core: bool | None = None
 
 
 @dataclass
@@ -402,7 +406,9 @@ class ChangeStatement(TypedDict, total=False):
     change; ``percent``; ``current`` this year's figure; ``baseline`` the earlier figure where the
     sentence prints it and ``baseline_kind`` (``上年预算`` ``上年执行数`` ``上年决算`` ``年初预算``) and
     ``baseline_year``; ``reason`` (主要原因是…); ``parent`` the statement a part belongs to (其中 …);
-    ``key`` the vocabulary key of the subject where known; ``provenance``.
+    ``key`` the vocabulary key of the subject where known; ``provenance``; ``stated_in`` ``table``
+    where a table prints both years' figures (``kg.extract.tables.previous_year``), absent for the
+    narrative's own statements.
     """
 
     subject: str
@@ -418,6 +424,7 @@ class ChangeStatement(TypedDict, total=False):
     key: str | None
     excluding: str  # what a second comparison of the same figure leaves out (扣除中央基建后: 中央基建)
     provenance: dict
+    stated_in: str
 
 
 @dataclass

@@ -39,6 +39,10 @@ def indicator_json(ind: Indicator) -> dict:
         out["basis"] = ind.basis
     if ind.actual:
         out["actual"] = ind.actual
+    if ind.nature:
+        out["nature"] = ind.nature
+    if ind.core is not None:
+        out["core"] = ind.core
     if ind.provenance:
         out["provenance"] = _prov(ind.provenance)
     return out

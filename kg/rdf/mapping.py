@@ -866,6 +866,9 @@ def _indicator(ctx: _Context, node: URIRef, ind: Indicator, measured: URIRef) ->
         ctx.add(node, BKG.weight, decimal_literal(Decimal(ind.weight)))
     ctx.text(node, BKG.basis, ind.basis)
     ctx.text(node, BKG.actualValue, ind.actual)
+    ctx.text(node, BKG.indicatorNature, ind.nature)
+    if ind.core is not None:
+        ctx.add(node, BKG.coreIndicator, Literal(ind.core))
     _location(ctx, node, ind.provenance)
 
 

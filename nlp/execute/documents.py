@@ -107,6 +107,10 @@ def indicators(frame: Frame, ctx: Context) -> Result:
             rows = about + _by_unit_asked(frame.clause, rows, about)
     else:
         relaxed = False
+    core = f.core if any(r.attrs.get("core") is not None for r in rows) else None
+    if core is not None:  # 哪些是核心指标: the rows the table marks 是 (或 否) in its 是否核心 column
+        rows = [r for r in rows if r.attrs.get("core") is core]
+        what = "核心指标" if core else "非核心指标"
     if not rows:
         if projects:
             return Result(text=_no_indicators(projects, budgets, ctx, what if kinds else "绩效指标"))
@@ -119,13 +123,19 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         weight = i.attrs.get("weight")
         items.append(Item(i.label, None, None, i.department, i.year, i.source,
                           {"target": i.attrs.get("target"), "weight": format(weight.normalize(), "f") if weight is not None else None,
-                           "level2": i.attrs.get("level2"), "project": p.label if p else None}))
+                           "level2": i.attrs.get("level2"), "project": p.label if p else None,
+                           **({"core": "是" if i.attrs["core"] else "否"} if i.attrs.get("core") is not None else {})}))
+        notes = [f"权重{format(weight.normalize(), 'f')}"] if weight is not None else []
+        if i.attrs.get("core"):
+            notes.append("核心指标")
         parts.setdefault(i.key, []).append(
             f"{i.attrs.get('level2') or ''}“{i.label}”：{i.attrs.get('target') or '未列明'}" +
-            (f"（权重{format(weight.normalize(), 'f')}）" if weight is not None else ""))
-    count = frame.operation.name == "count" or "count" in frame.operation.also
+            (f"（{'，'.join(notes)}）" if notes else ""))
+    # 哪些是核心指标: a set the table marks is said with its size
+    count = frame.operation.name == "count" or "count" in frame.operation.also or core is not None
     if count:
-        items.append(Item("指标个数", str(len(rows)), "个", rows[0].department, rows[0].year))
+        items.append(Item(f"{what}个数" if core is not None else "指标个数", str(len(rows)), "个",
+                          rows[0].department, rows[0].year))
     owners = {p.iri: project_phrase(p) for p in projects}
     for b in budgets:
         owners.setdefault(b.department_iri, f"{who(b.department, b.year)}部门整体")

@@ -575,8 +575,9 @@ def change(frame: Frame, ctx: Context) -> Result:
                 lacking = doc.year not in (frame.filters.years or [doc.year])  # the year asked is the one before
                 than = "上年" if before is None or before.year == doc.year - 1 else f"{before.year}年"
                 phrase = f"{dept}{doc.year}年{label}" + (f"{money(cur)}万元，" if cur is not None else "") + \
-                    f"比{than}{'（' + money(s['previous'].amount) + '万元）' if s.get('previous') is not None and than != '上年' else ''}" \
-                    f"{word}{money(abs(delta))}万元"
+                    f"{'与' if delta == 0 else '比'}{than}" \
+                    f"{'（' + money(s['previous'].amount) + '万元）' if s.get('previous') is not None and than != '上年' else ''}" \
+                    f"{'持平' if delta == 0 else word + money(abs(delta)) + '万元'}"
                 # a part of a family named alone (三公经费 → its parts), its year derived: the derived
                 # figure is listed, its inputs are said in the sentence only (the named figures keep all)
                 shown = [] if (frame.derive_previous and not frame.next_year_asked and frame.named_measures

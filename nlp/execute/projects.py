@@ -652,7 +652,7 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
         if "description" in asked:
             text = r.attrs.get("description") or ""
             items.append(_project_item(ctx, r, description=text or None))
-            parts.append(f"{project_phrase(r)}的资金用途：{text or '文件中未说明资金用途'}")
+            parts.append(f"{project_phrase(r)}的资金用途：{text.rstrip('。') or '文件中未说明资金用途'}")  # parts end in 。
             wanted = [w for w in frame.filters.keywords if len(w) >= 2]
             _parts_named(frame, r, sub_items(text), wanted, items, parts, derived)
         if "period" in asked:

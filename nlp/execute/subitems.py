@@ -33,8 +33,9 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
         return None
     project = projects[0]
     budgets = [b for b in ctx.budgets() if (b.department, b.year) == (project.department, project.year)]
+    names = {project.label, *project.attrs.get("aliases", [])}  # a performance table names it by an alias
     inside = [r for r in ctx.rows("stated", budgets)
-              if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") == project.label and r.key == "current"]
+              if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") in names and r.key == "current"]
     if not inside:
         return None
     clause = re.sub(INSIDE_PREVIOUS, "", frame.clause)
@@ -42,8 +43,11 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
     shared_with: dict[str, int] = {}  # item label -> index of its sentence in ``parts``
     for piece in (p for p in re.split(_PIECE_SPLIT, clause) if p.strip()):
         words = re.sub(_ASK_WORDS, "", piece.strip())
+        if len(words) < 2:
+            continue
         best = max(inside, key=lambda r: _shared(words, r.label))
-        if _shared(words, best.label) < _MIN_SHARED:
+        # a two-character word (房租) names an item by its one run
+        if _shared(words, best.label) < min(_MIN_SHARED, len(words) - 1):
             continue
         if best.label in shared_with:  # 消费贷款和服务业贷款贴息占多少: two words of one item, its share asked
             if "占" in piece and not any(d.label.startswith(best.label) for d in derived):
@@ -91,7 +95,8 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
     stated = [r for r in ctx.rows("stated", budgets) if r.attrs.get("topic") == "subitem" and r.key == "current"]
     if not stated:
         return None
-    projects = {r.label: r for r in ctx.rows("projects", budgets) if r.amount is not None}
+    projects = {name: r for r in ctx.rows("projects", budgets) if r.amount is not None
+                for name in (r.label, *r.attrs.get("aliases", []))}  # a performance table names it by an alias
     named = []
     for r in stated:
         if r.attrs.get("parent") not in projects:

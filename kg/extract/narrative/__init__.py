@@ -18,6 +18,7 @@ from kg.extract.narrative.assets import read_assets
 from kg.extract.narrative.audit import narrative_lines
 from kg.extract.narrative.changes import read_changes
 from kg.extract.narrative.compositions import read_compositions, subitems
+from kg.extract.narrative.goal_items import goal_items
 from kg.names.department import same_department
 from kg.extract.narrative.coverage import read_coverage
 from kg.extract.narrative.facts import fill_totals, read_facts
@@ -102,6 +103,7 @@ def read_narrative(parts, record: Record) -> None:
     for table in performance.read_performance_tables(performance_lines, file):
         if table.kind == "project" and table.name and not _HEADER_WORDS_RE.search(table.name):
             added.append(performance_project(table, file, record.unit))
+            record.narrative.extend(goal_items(table, record))
         elif table.kind == "department" and not department_done and table.indicators:
             record.department_indicators = list(table.indicators)
             department_done = True
@@ -123,8 +125,10 @@ def read_narrative(parts, record: Record) -> None:
         # the whole document's prose: a 说明 the section cut counts as a table still states it
         record.performance_coverage = read_coverage([line for line in performance_lines if line.cells is None],
                                                     file, record.unit)
-    record.changes.extend(read_changes(prose, file, department, narrative=statements, unit=record.unit,
-                                       final=(record.kind or "").endswith("决算")))
+    # the narrative's own statements first (with their reasons and rates); what a table prints of the year
+    # before (``kg.extract.tables.previous_year``, read earlier) after them
+    record.changes[:0] = read_changes(prose, file, department, narrative=statements, unit=record.unit,
+                                      final=(record.kind or "").endswith("决算"))
     # 年初预算 against 决算, row by row, as a 决算's narrative states them (with their reasons)
     executions = read_executions(prose, record)
     record.executions.extend(executions)

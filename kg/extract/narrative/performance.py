@@ -566,13 +566,15 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
             stop = goal.find("资金来源")
             table.goal = goal[:stop] if stop > 0 and kind == "department" else goal
             break
-    ruled = read_cell_table(lines, file, table.name) if kind == "project" else None
+    ruled = read_cell_table(lines, file, table.name or ("部门整体绩效目标表" if kind == "department" else None))
     if kind == "project" and table.name is None and not (ruled is not None and ruled.projects):
         table.name = title_name(lines[0].text)  # one table per project, named by its title
         if table.name:
             table.unit = title_unit(lines[0].text)
             table.title_named = True
             table.provenance = prov(file, lines[0], "绩效目标表", table.name)
+    if kind == "department":
+        return _department(table, ruled, lines, span, end, in_yuan, file)
     if ruled is not None and ruled.projects and not ruled.fields.get("name"):
         # one grid of every project: a table per project, each with its own rows
         grid = [(replace(_from_cells(replace(table, indicators=[]), one, in_yuan, file, one.line or lines[0]),
@@ -589,6 +591,26 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
         return table, None
     header = compact(" ".join(l.text for l in lines[span[0]:end + 1]))
     return table, _read_body(lines[end + 1:], header)
+
+
+def _department(table: PerformanceTable, ruled: CellTable | None, lines: list[Line], span, end: int | None,
+                in_yuan: bool, file: str) -> tuple[PerformanceTable, _Body | None]:
+    """A 部门整体绩效目标表: its rows as the text reading finds them (一级/二级/三级 headers); where that
+    finds none and the table is ruled with one indicator per row (重庆 表十: 指标名称 | 指标性质 | 指标值 |
+    计量单位 | 指标权重 | 是否核心, no 一级/二级 split), its cells' rows."""
+    body = _read_body(lines[end + 1:], compact(" ".join(l.text for l in lines[span[0]:end + 1]))) \
+        if end is not None else None
+    # the cells are the table's own up to the next table's title (北京: 预算14表 专项转移支付绩效目标表 printed
+    # after 预算13表, whose 活动 | 绩效指标 rows have no 指标名称 header)
+    after = next((i for i, l in enumerate(lines) if i > 0 and l.cells is None
+                  and compact(l.text).endswith(("绩效目标表", "绩效目标表（续）"))), len(lines))
+    if after < len(lines):
+        ruled = read_cell_table(lines[:after], file, "部门整体绩效目标表")
+    if (body is None or not body.rows) and ruled is not None and ruled.indicators and not ruled.projects:
+        table.indicators = ruled.indicators
+        table.ruled = True
+        return table, None
+    return table, body
 
 
 def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: str, first: Line) -> PerformanceTable:
@@ -621,8 +643,19 @@ def _continues(previous: PerformanceTable | None, table: PerformanceTable) -> bo
     """Whether ``table`` is the rest of ``previous``: both rows of a grid, the same project (name,
     and the amount where the page prints it again) — a page break cut the project's rows and the
     next page repeats the title and the project's cells."""
+    if previous is not None and previous.kind == table.kind == "department":
+        return _department_continues(previous, table)
     return (previous is not None and previous.in_grid and table.in_grid and bool(table.name)
             and previous.name == table.name and table.budget in (None, previous.budget))
+
+
+def _department_continues(previous: PerformanceTable, table: PerformanceTable) -> bool:
+    """A ruled 部门整体绩效目标表 whose title each page prints again (长沙 pp.30–32): the next page's
+    rows carry on the rows of the page before."""
+    if not (previous.ruled and table.ruled and previous.indicators and table.indicators):
+        return False
+    last, first = previous.indicators[-1].provenance, table.indicators[0].provenance
+    return last is not None and first is not None and last.page is not None and first.page == last.page + 1
 
 
 def read_performance_tables(lines: list[Line], file: str) -> list[PerformanceTable]:

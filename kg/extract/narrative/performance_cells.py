@@ -38,6 +38,7 @@ _COLUMNS = {
     "weight": ("分值", "权重"),
     "basis": ("依据",),
     "actual": ("实际完成值", "实际完成"),  # a 绩效自评表's 实际完成值 beside its 年度指标值
+    "core": ("是否核心",),  # 是否核心指标 (重庆): 是 / 否
 }
 # label cell -> field; the label may carry a colon or a unit (``年度预算资金总额：``)
 _FIELDS = (
@@ -68,8 +69,10 @@ _ROW_FIELDS = {
     "budget": ("年度资金总额", "资金总额", "年度金额", "项目金额", "项目总额", "预算金额"),
     "fiscal": ("财政资金",),
     "other": ("其他资金",),
+    # 年度绩效目标 / 当年绩效目标: the project's objective, kept whole as its description (its figures list
+    # some costs, not the project's parts: no identity is read from them, ``checks._goal_checks``)
+    "goal": ("绩效目标", "年度目标"),
 }
-# (a grid's 年度绩效目标 column is left unread: its goals list some costs, not the project's parts)
 # the indicator-name column where a table has no 一级/二级/三级 split (重庆: 指标名称 | 指标性质 | 指标值 | 计量单位)
 _NAME_ONLY_HEADINGS = ("指标名称",)
 # a target printed over three columns: its sign (指标性质, 绩效指标性质, 指标值类型: ≥ ＝ 定性), the
@@ -77,6 +80,7 @@ _NAME_ONLY_HEADINGS = ("指标名称",)
 _SIGN_HEADINGS = ("指标性质", "指标值类型")
 _UNIT_HEADINGS = ("计量单位", "度量单位")
 _SIGN_RE = re.compile(r"^[<>=≥≤＞＜＝]{1,2}$")
+_CORE = {"是": True, "否": False}  # 是否核心指标
 # a grid row that is a subtotal, not a project (合计, 小计, a unit's own row carries no indicator)
 _TOTAL_NAME_RE = re.compile(r"^(?:合计|小计|总计|共计)$")
 # a project name printed after its code (北京: ``11000022T0000004557 94-评审工作经费``, the code wrapped
@@ -121,6 +125,11 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
             continue
         columns: dict[str, int] = {}
         for key, words in _COLUMNS.items():
+            # a heading that is the word itself first (长沙: 指标值类型 | 指标值 — the sign, then the value)
+            exact = next((k for k, cell in enumerate(cells) if k not in columns.values() and cell in words), None)
+            if exact is not None and key == "target":
+                columns[key] = exact
+                continue
             for k, cell in enumerate(cells):
                 if k not in columns.values() and any(cell.startswith(w) or (key in ("weight", "basis") and w in cell)
                                                      for w in words):
@@ -296,6 +305,8 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             current, filled = _grid_row(cell, name, current, filled, groups, line)
             if current is not before:
                 last = {"level1": None, "level2": None}  # a project's labels are its own
+            elif current is not None:
+                _continue_goal(current, cell("project_goal"))
         if name is None:
             continue
         for level in ("level1", "level2"):
@@ -314,7 +325,9 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             level1=last["level1"], level2=last["level2"], name=name,
             target=_target(target_text or ""),
             weight=weight, basis=cell("basis"), actual=_target(cell("actual") or "") if "actual" in columns else None,
-            provenance=prov(file, line, "绩效目标表", current.fields["name"] if current else name_for_rows))
+            provenance=prov(file, line, "绩效目标表", current.fields["name"] if current else name_for_rows),
+            nature=cell("target_sign") if "target_sign" in columns else None,
+            core=_CORE.get(cell("core") or "") if "core" in columns else None)
         indicators.append(indicator)
         if current is not None:
             current.indicators.append(indicator)
@@ -349,11 +362,21 @@ def _grid_row(cell, name: str | None, current: CellTable | None, filled: bool,
     fields_of = {"name": project}
     if code:
         fields_of["code"] = code
-    for key in ("budget", "fiscal", "other"):
+    for key in ("budget", "fiscal", "other", "goal"):
         if cell("project_" + key):
             fields_of[key] = cell("project_" + key)
     groups.append(CellTable(fields=fields_of, indicators=[], line=line))
     return groups[-1], filled
+
+
+def _continue_goal(project: CellTable, text: str | None) -> None:
+    """A grid's objective cell wrapped onto the project's next rows (a page or a row boundary cut
+    the merged cell): its pieces joined in order; the merged cell repeated on each row adds nothing."""
+    if not text:
+        return
+    goal = project.fields.get("goal") or ""
+    if text not in goal:
+        project.fields["goal"] = goal + text
 
 
 def amount(fields: dict[str, str], key: str) -> Decimal | None:

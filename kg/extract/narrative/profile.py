@@ -47,6 +47,15 @@ _SUBORDINATE_SENTENCES = [
     # ``1 个非独立核算参公单位：深圳市财政国库支付中心。``
     re.compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*个[^，,。；;：:个]{0,12}单位[：:](.+?)[。；;]"),
 ]
+# 派出机构 (a department's dispatched offices: 珠海商务局's 口岸分局, 江苏高院's 铁路运输法院) are units of the
+# department as its subordinates are: the list after the word (``派出机构包括：…``), or before it
+# (``拱北口岸分局、…、青茂口岸分局，为珠海市商务局派出机构。``)
+_DISPATCHED_SENTENCES = [
+    re.compile(r"派出机构(?:\d+个)?(?:具体)?(?:[，,]?(?:分别是|分别为|具体包括)[：:]?|[，,]?包括[：:]?|[：:])(.+?)[。；;]"),
+    re.compile(r"(?:^|[。；;：:])([^。；;：:]+?)[，,]?(?:均|都)?(?:为|是|系)[^。；;，,、]{0,20}派出机构[。；;]"),
+    # (西安市审计局's ``设4个派出审计处，分别为：…`` are left out: one word names all four, and the
+    # question service reads such a word as the units themselves, not as a set of the department's)
+]
 # A subordinate unit named alone (``下属单位包括：苏州市经济责任审计中心（非独立编制预算单位）。``) is taken
 # where the name ends as an organisation's does; a list of one is otherwise too easily prose.
 _ORGANISATION_END = re.compile(r"(?:中心|所|站|院|队|馆|局|校|会|社|台|园|场|厂|公司|办公室|监狱)(?:[（(][^）)]*[）)])?$")
@@ -193,7 +202,9 @@ def read_profile(lines: list[Line], file: str = "") -> Profile:
     profile.divisions = _sentence_list(text, _DIVISION_SENTENCES) or \
         _numbered_list(chosen, re.compile(r"内设(?:机构|科室|处室)$"))
     units = (_sentence_list(text, _SUBORDINATE_SENTENCES, one_organisation=True)
-             or _numbered_list(chosen, re.compile(r"下属.{0,10}单位$"))) + _budget_units(chosen)
+             or _numbered_list(chosen, re.compile(r"下属.{0,10}单位$"))) \
+        + (_sentence_list(text, _DISPATCHED_SENTENCES, one_organisation=True)
+           or _numbered_list(chosen, re.compile(r"派出机构$"))) + _budget_units(chosen)
     # a bracket noting how the unit is budgeted (（非独立编制预算单位）) is no part of its name
     units = [re.sub(r"[（(][^（）()]*(?:单位|预算|核算|编制)[^（）()]*[）)]$", "", u) for u in units]
     profile.subordinate_units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]

@@ -101,7 +101,9 @@ def read_grid(table, record: Record) -> bool:
     if layout is None:
         return False
     paths = [c.path for c in layout.columns]
-    # a column of another year (重庆: 2025年预算数 | 2026年预算数) or of differences is not this budget's
+    # a column of another year (重庆: 2025年预算数 | 2026年预算数) or of differences is not this budget's;
+    # the year before's columns are kept apart (``_previous_year``)
+    earlier = [_earlier_year(p, record.year) for p in paths]
     keys = [_key(p) if not any(_SKIPPED_GROUP_RE.match(_bare(g)) for g in p[:-1])
             and not (record.year and _years(p) and record.year not in _years(p)) else None for p in paths]
     if sum(1 for k in keys if k in ("overseas", "reception", "vehicles", "vehicle_operation")) < 2:
@@ -114,6 +116,7 @@ def read_grid(table, record: Record) -> bool:
     budget_phases = ("budget", "initial_budget", "adjusted_budget")
     # (phase, line) of the rows to read: rows labelled 预算数/决算数, else the 合计 row or the first
     labelled = [(_phase([cell_text(c) for c in line.cells if c and not is_money(cell_text(c))]), line) for line in rows]
+    before_row = None
     if any(phase for phase, _ in labelled):
         chosen = [(phase, line) for phase, line in labelled if phase]
     else:
@@ -123,6 +126,9 @@ def read_grid(table, record: Record) -> bool:
         year_row = next((line for line in rows if record.year and any(
             re.fullmatch(rf"{record.year}年?度?", cell_text(c)) for c in line.cells if c)), None)
         chosen = [(None, total_row or year_row or rows[0])]
+        # …and the row of the year before, where the table prints one (深圳: 2025年 | 2026年)
+        before_row = next((line for line in rows if record.year and year_row is not None and any(
+            re.fullmatch(rf"{record.year - 1}年?度?", cell_text(c)) for c in line.cells if c)), None)
     phases: dict[str, dict[str, tuple[Decimal | None, int, Line]]] = {}
     for row_phase, line in chosen:
         cells = list(line.cells or ())
@@ -172,7 +178,81 @@ def read_grid(table, record: Record) -> bool:
         values={key: value for key, (value, _, _) in values.items()},
         phases={phase: {key: value for key, (value, _, _) in found.items()} for phase, found in phases.items()})
     record.phased.extend(_phased(record, table, phases, mapping))
+    if own == "budget":
+        record.changes.extend(_previous_year(record, table, layout, paths, keys, earlier, chosen, before_row))
     return True
+
+
+def _earlier_year(path: tuple[str, ...], year: int | None) -> int | None:
+    """The year before the document's, where a column holds it: a group named 上年 (西安), or a
+    header naming that year only (重庆 ``2025年预算数``); else None."""
+    if year is None:
+        return None
+    if any(re.match(r"^上年(?:预算)?(?:数)?$", _bare(g)) for g in path[:-1]):
+        return year - 1
+    years = _years(path)
+    return year - 1 if years == {year - 1} else None
+
+
+def _previous_year(record: Record, table, layout, paths, keys, earlier, chosen, before_row) -> list:
+    """The 三公 items the table prints for the year before as well as for this year, each a change
+    statement (``kg.extract.tables.previous_year``): the year before's column of the same item
+    (its header path without the year), or the same column in the year before's row."""
+    from kg.extract.tables.classification import in_record_unit
+    from kg.extract.tables.previous_year import THREE_PUBLIC_ITEMS, previous_year_change
+
+    def bare_path(path: tuple[str, ...]) -> tuple[str, ...]:
+        words = (_YEAR_PREFIX_RE.sub("", _bare(x)) for x in path)  # 2021年 | 2022年 (西安) name the year only
+        return tuple(p for p in words if p and not _YEAR_GROUP_RE.match(p) and not _phase([p]))
+
+    def figure(line, col: int) -> Decimal | None:
+        cells = list(line.cells or ())
+        text = cell_text(cells[col]) if col < len(cells) and cells[col] else ""
+        return in_record_unit(parse_money(text), table, record) if text and is_money(text) else None
+
+    if record.year is None or not chosen:
+        return []
+    _phase_of_row, line = chosen[0]
+    pairs: list[tuple[str, int, int, object]] = []  # (key, this year's column, the year before's, its line)
+    for col, key in enumerate(keys):
+        if key is None or layout.role(col) != "figure" or earlier[col] is not None:
+            continue
+        if before_row is not None:
+            pairs.append((key, col, col, before_row))
+            continue
+        match = next((c for c, p in enumerate(paths) if earlier[c] is not None and layout.role(c) == "figure"
+                      and bare_path(p) == bare_path(paths[col])), None)
+        if match is not None:
+            pairs.append((key, col, match, line))
+    # the 三公 total as ``read_grid`` takes it: the 三公 小计 beside 会议费 and 培训费, else 合计
+    printed = {k for k, *_ in pairs}
+    total_key = "subtotal" if ({"meetings", "training"} & printed or "total" not in printed) \
+        and "subtotal" in printed else "total"
+    def added(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+        return b if a is None else a if b is None else a + b
+
+    # one item: its first column, or the sum of its columns by source of funds (深圳), as ``read_grid``
+    items: dict[str, list] = {}
+    for key, col, before_col, before_line in pairs:
+        item = "total" if key == total_key else None if key in ("total", "subtotal") else key
+        if item not in THREE_PUBLIC_ITEMS:
+            continue
+        if item in items:
+            first = items[item][0]
+            if _SOURCE_RE.match(paths[col][-1]) and paths[col][:-1] == paths[first][:-1]:
+                items[item][2] = added(items[item][2], figure(line, col))
+                items[item][3] = added(items[item][3], figure(before_line, before_col))
+            continue
+        items[item] = [col, before_col, figure(line, col), figure(before_line, before_col), before_line]
+    out = []
+    for item, (col, before_col, now, then, before_line) in items.items():
+        vocabulary_key, subject = THREE_PUBLIC_ITEMS[item]
+        provenance = Provenance(file=record.source, page=before_line.page, line=before_line.lineno,
+                                table=table.label, row="/".join(paths[before_col]), unit=printed_unit(table, record))
+        change = previous_year_change(record, vocabulary_key, subject, now, then, record.year - 1, provenance)
+        if change is not None:
+            out.append(change)
+    return out
 
 
 def _phased(record: Record, table, phases, mapping) -> list:
