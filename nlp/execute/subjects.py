@@ -191,6 +191,25 @@ def subjects(frame: Frame, ctx: Context) -> Result:
     return Result(items, with_note("；".join(parts) + "（预算表未列此科目，数字取自文件的文字说明）。", note), [], [])
 
 
+# the scope of a table of the whole general budget by economic subject (西安 表6), beside the basic one
+WHOLE_ECONOMIC_SCOPE = "general_public_budget"
+
+
+def _whole_budget_economic(ctx: Context, budgets, parents, rows: list[Row], note: str) -> tuple[list[Row], str]:
+    """Economic rows asked without 基本支出/人员经费/公用经费: where a budget prints the economic
+    classification of its whole general budget (basic and project spending: 西安 表6, ``302`` with its
+    专项业务经费) beside the basic one (表8), that table's rows answer — the basic table's 302 is the
+    basic part only. Budgets without such a table keep their own rows."""
+    whole = ctx.rows("subjects", budgets, Constraints(scheme="economic", code_prefix=_common_prefix(parents),
+                                                     amount_scope=WHOLE_ECONOMIC_SCOPE))
+    if not whole:
+        return rows, note
+    covered = {(r.department, r.year) for r in whole}
+    kept = [r for r in rows if (r.department, r.year) not in covered]
+    said = "以下为一般公共预算支出经济分类表的数（含基本支出和项目支出）"
+    return whole + kept, "；".join(x for x in (note, said) if x)
+
+
 def subjects_of(frame: Frame, ctx: Context) -> Result:
     f = frame.filters
     op = frame.operation
@@ -213,6 +232,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                                          f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表，以下为其全部资金的数") if x)
         if scoped:
             note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
+    if scheme == "economic" and (f.column or "total") in ("total", "project"):
+        rows, note = _whole_budget_economic(ctx, budgets, parents, rows, note)
     if not rows:
         return Result()
     if op.name == "completion" and ("rank" in op.also or f.rate_bound is not None) and not parents:
