@@ -191,6 +191,17 @@ def subjects(frame: Frame, ctx: Context) -> Result:
     return Result(items, with_note("；".join(parts) + "（预算表未列此科目，数字取自文件的文字说明）。", note), [], [])
 
 
+def _at_level(rows: list[Row], want: int, scheme: str) -> list[Row]:
+    """The rows of a level (code length ``want``). An economic 款 the table does not print but
+    subdivides (北京 预算06表 ``3021101 差旅费``, ``3021503 三类会议费``: no 30211/30215 row) stands at
+    the 款 level by its own row, so a class's make-up is not short of it."""
+    out = [r for r in rows if len(r.key) == want]
+    if scheme == "economic" and want == 5:
+        printed = {r.key for r in out}
+        out += [r for r in rows if len(r.key) == 7 and r.key[:5] not in printed]
+    return out
+
+
 # the scope of a table of the whole general budget by economic subject (西安 表6), beside the basic one
 WHOLE_ECONOMIC_SCOPE = "general_public_budget"
 
@@ -274,7 +285,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             # every subject of a level (类 unless said); a rank without a level ranks the most specific rows
             deepest = 7 if scheme == "functional" else 5
             want = LEVEL_LENGTH.get(f.level or 0) or (deepest if op.name in ("rank", "sort") or f.bound else 3)
-            level_rows = sorted((r for r in mine if len(r.key) == want), key=lambda r: r.key)
+            level_rows = sorted(_at_level(mine, want, scheme), key=lambda r: r.key)
             if f.bound is not None:  # 哪些科目超过1000万: the rows of that level within the bound
                 level_rows = sorted((r for r in level_rows if f.bound.admits(r.amount)),
                                     key=lambda r: r.amount or 0, reverse=True)
@@ -297,7 +308,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 want = len(code) + 2
             if scheme == "economic":
                 want = min(want, 5)
-            children = [r for r in mine if r.key.startswith(code) and len(r.key) == want and r.key != code]
+            children = sorted((r for r in _at_level(mine, want, scheme) if r.key.startswith(code) and r.key != code),
+                              key=lambda r: r.key)
             deeper = [r for r in mine if r.key.startswith(code) and len(r.key) == want + 2]
             if len(children) == 1 and deeper and not f.level:  # one 款: its 项 instead
                 want, children = want + 2, deeper
