@@ -25,6 +25,7 @@ from kg.extract.text_normalize import is_money
 _RULE = 2.0  # a rule is drawn thinner than this (PDF points)
 _EPS = 1.0
 _MIN_COLUMN = 5.0  # narrower gaps between two vertical rules are one rule drawn twice
+_MOSTLY = 0.8  # a run of text with this share of its characters in one column is that column's
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,10 @@ def side_cells(page, bbox: tuple[float, float, float, float],
             cover[x] = cover.get(x, 0.0) + max(0.0, min(e["bottom"], gbottom) - max(e["top"], gtop))
     xs = sorted({x for x, length in cover.items() if length >= height / 2} | {round(gx0, 1)})
     columns = [(a, b) for a, b in zip(xs, xs[1:]) if b - a > _MIN_COLUMN]
+    placed = _columns_of_runs(loose, columns)
     out: list[SideCell] = []
-    for x0, x1 in columns:
-        mine = [c for c in loose if x0 <= (c["x0"] + c["x1"]) / 2 < x1]
+    for k, (x0, x1) in enumerate(columns):
+        mine = [c for c, column in placed if column == k]
         if not mine:
             continue
         cuts = sorted({gtop, gbottom} | {e["top"] for e in horizontal
@@ -80,6 +82,37 @@ def side_cells(page, bbox: tuple[float, float, float, float],
             text = clean_cell(_cell_text(inside))
             if text:
                 out.append(SideCell(x0, x1, top, bottom, text))
+    return out
+
+
+def _columns_of_runs(chars: list[dict], columns: list[tuple[float, float]]) -> list[tuple[dict, int]]:
+    """Each character with the column its run of text stands in (a printed line's characters with
+    no wide gap between them). A name that spills a character or two over a rule stays in the
+    column most of it is in; a run spread over columns (a caption ``预算单位：长春市信访局`` printed
+    across the grid, a ``总计：`` label over two columns) is no cell of these columns: it stays text."""
+    def column_of(char: dict) -> int | None:
+        cx = (char["x0"] + char["x1"]) / 2
+        return next((i for i, (a, b) in enumerate(columns) if a <= cx < b), None)
+
+    out: list[tuple[dict, int]] = []
+    lines: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if lines and abs(char["top"] - lines[-1][0]["top"]) <= 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        run: list[dict] = []
+        for char in line + [None]:
+            if run and (char is None or char["x0"] - run[-1]["x1"] > (run[-1]["x1"] - run[-1]["x0"])):
+                where = [column_of(c) for c in run]
+                most = max(set(where), key=where.count)
+                if most is not None and where.count(most) >= _MOSTLY * len(run):
+                    out += [(c, most) for c in run]
+                run = []
+            if char is not None:
+                run.append(char)
     return out
 
 
