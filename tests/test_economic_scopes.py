@@ -14,7 +14,6 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from rdflib import Literal
 
 from kg.extract.deserialize import record_from_json
 from kg.extract.serialize import record_json
@@ -52,10 +51,10 @@ def test_whole_budget_economic_table_beside_the_basic_one(national):
     cells = iris.inside(doc, "dataset", "classification-economic", "general_public_budget")
     assert (cells, BKG.amountScope, iris.amount_scope("general_public_budget")) in graph
     project = iris.inside(doc, "obs", "scoped-economic", "general_public_budget", "302", "project")
-    assert graph.value(project, BKG.amount) == Literal(D("650.868"))  # 6,508,680.00 元 in 万元
+    assert graph.value(project, BKG.amount).toPython() == D("650.868")  # 6,508,680.00 元 in 万元
     assert graph.value(project, QB.dataSet) == cells
     own = iris.inside(doc, "obs", "economic", "302", "total")
-    assert graph.value(own, BKG.amount) == Literal(D("305.538368"))  # the basic table's, its own data set
+    assert graph.value(own, BKG.amount).toPython() == D("305.538368")  # the basic table's, its own data set
 
 
 def test_government_subject_kept_beside_each_row(national):
