@@ -117,7 +117,7 @@ def _economic(r: dict) -> EconomicSubject:
                   for g in r.get("government_subjects") or []]
     return EconomicSubject(code=r["code"], name=r["name"], total=_figure(r, "total"), personnel=_figure(r, "personnel"),
                            public=_figure(r, "public"), provenance=_prov(r.get("provenance")),
-                           project=_figure(r, "project"), government=government)
+                           project=_figure(r, "project"), basic=_figure(r, "basic"), government=government)
 
 
 def _income(r: dict) -> SubjectIncome:

@@ -241,6 +241,7 @@ class EconomicSubject:
     public: Money = None
     provenance: Provenance | None = None
     project: Money = None
+    basic: Money = None  # a whole-budget table printing 基本支出 | 项目支出 (深圳 表8) instead of 人员 | 公用
     government: list[PairedSubject] = field(default_factory=list)
 
     @property

@@ -135,9 +135,10 @@ def economic_json(row: EconomicSubject) -> dict:
            "personnel": format_money(row.personnel), "public": format_money(row.public),
            "provenance": _prov(row.provenance)}
     figures = {"total": row.total, "personnel": row.personnel, "public": row.public}
-    if row.project is not None:  # a table of the whole general budget: its 专项业务经费 column
-        out["project"] = format_money(row.project)
-        figures["project"] = row.project
+    for key in ("basic", "project"):  # a table of the whole general budget: its 基本支出 / 专项业务经费 columns
+        if getattr(row, key) is not None:
+            out[key] = format_money(getattr(row, key))
+            figures[key] = getattr(row, key)
     exact = exact_figures(figures)
     if exact:
         out["exact"] = exact

@@ -519,7 +519,7 @@ def _scoped_economic_rows(ctx: _Context) -> None:
         ctx.text(cells, RDFS.label, f"{SCOPED_LABELS.get(scope, scope)}经济分类数据")
         for row in rows:
             subj = _subject_node(ctx, row.code, None, False)
-            for kind in ("total", "personnel", "public", "project"):
+            for kind in ("total", "basic", "personnel", "public", "project"):
                 value = getattr(row, kind)
                 if value is None:
                     continue

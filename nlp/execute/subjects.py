@@ -206,13 +206,19 @@ def _at_level(rows: list[Row], want: int, scheme: str) -> list[Row]:
 WHOLE_ECONOMIC_SCOPE = "general_public_budget"
 
 
-def _whole_budget_economic(ctx: Context, budgets, parents, rows: list[Row], note: str) -> tuple[list[Row], str]:
+def _whole_budget_economic(ctx: Context, budgets, parents, rows: list[Row], note: str,
+                           basic_asked: bool) -> tuple[list[Row], str]:
     """Economic rows asked without 基本支出/人员经费/公用经费: where a budget prints the economic
     classification of its whole general budget (basic and project spending: 西安 表6, ``302`` with its
     专项业务经费) beside the basic one (表8), that table's rows answer — the basic table's 302 is the
-    basic part only. Budgets without such a table keep their own rows."""
+    basic part only. Budgets without such a table keep their own rows. Asked of 基本支出 (人员经费,
+    公用经费), the basic table answers; a budget that prints no basic table by economic subject (深圳:
+    表8 only, 基本支出 | 项目支出) answers from the whole table's column."""
     whole = ctx.rows("subjects", budgets, Constraints(scheme="economic", code_prefix=_common_prefix(parents),
                                                      amount_scope=WHOLE_ECONOMIC_SCOPE))
+    if basic_asked:
+        own = {(r.department, r.year) for r in rows}
+        whole = [r for r in whole if (r.department, r.year) not in own]
     if not whole:
         return rows, note
     covered = {(r.department, r.year) for r in whole}
@@ -243,8 +249,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                                          f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表，以下为其全部资金的数") if x)
         if scoped:
             note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
-    if scheme == "economic" and (f.column or "total") in ("total", "project"):
-        rows, note = _whole_budget_economic(ctx, budgets, parents, rows, note)
+    if scheme == "economic":
+        rows, note = _whole_budget_economic(ctx, budgets, parents, rows, note,
+                                            basic_asked=(f.column or "total") not in ("total", "project"))
     if not rows:
         return Result()
     if op.name == "completion" and ("rank" in op.also or f.rate_bound is not None) and not parents:

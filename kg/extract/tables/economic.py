@@ -108,6 +108,7 @@ def economic_rows(rows, table, record: Record) -> list[EconomicSubject]:
             personnel=in_record_unit(row.get("personnel"), table, record),
             public=in_record_unit(row.get("public"), table, record),
             project=in_record_unit(row.get("project"), table, record),
+            basic=in_record_unit(row.get("basic"), table, record),
             provenance=row.provenance(record.source, table.label))
         paired = _paired_of(row, subject)
         if row.code in by_code and "paired_subject" in row.extra:
@@ -134,11 +135,13 @@ def parse_basic_economic(table, record: Record, parts) -> None:
 
 
 # a table of the whole general budget by economic subject: 人员经费 | 公用经费 | 专项业务经费 (西安 表6)
+# or 基本支出 | 项目支出 (深圳 表8)
 GENERAL_ECONOMIC = Schema(
-    columns=["total", "personnel", "public", "project"], sums=[("total", ["personnel", "public", "project"])],
-    header_patterns=[("personnel", r"人员(?:经费|支出)"), ("public", r"公用(?:经费|支出)"),
+    columns=["total", "basic", "personnel", "public", "project"],
+    sums=[("total", ["basic", "project"]), ("basic", ["personnel", "public"])],
+    header_patterns=[("personnel", r"人员(?:经费|支出)"), ("public", r"公用(?:经费|支出)"), ("basic", r"^基本支出"),
                      ("project", r"专项业务(?:经费)?|项目(?:支出|经费)"),
-                     ("total", r"^(?:合计|总计|小计|金额|预算数|决算数)$")])
+                     ("total", r"^(?:合计|总计|小计|金额|预算数|决算数|支出总计)$")])
 
 
 @register("general_budget_economic")
