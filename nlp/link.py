@@ -26,7 +26,8 @@ from nlp.normalize import NormalizedQuestion, with_synonyms
 # Words that name no particular project: stripped before fuzzy comparison of project names.
 _GENERIC = re.compile(
     r"有没有|有哪些|哪些|哪个|哪几个|那个|这个|多少钱|多少|是多少|什么|项目|经费|资金|专项|费用|工作|"
-    r"预算|安排|设立|是否|分别|各是|绩效目标|绩效|指标|目标表|[的了和与及或在里中是有]|"
+    r"预算|安排|设立|是否|分别|各是|绩效目标|绩效|指标|目标表|(?:直属|下属|所属)?事业单位|内设机构|"
+    r"[的了和与及或在里中是有]|"
     r"[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
 FUZZY_KINDS = ("project", "policy", "functional_subject", "economic_subject")
 # The commonest Chinese surnames: a name the question gives for a person must start with one.

@@ -325,7 +325,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             if any(p.code and p.code != code and p.code.startswith(code) for p in parents):
                 children = []  # 工资福利支出里基本工资、奖金各多少: its named rows answer, not all its rows
             printed = {p.code for p in parents if any(r.key == p.code for r in mine)}  # named rows this budget prints
-            if top is not None and len(printed) >= 2 and re.search(r"各|分别", frame.clause) \
+            enumerated = len(printed) >= 2 or "、" in frame.clause  # one of several things asked (人员经费、公用经费、对个人和家庭补助)
+            if top is not None and enumerated and re.search(r"各|分别", frame.clause) \
                     and not re.search(PARTS_OF, frame.clause):
                 children = []  # 工资、商品服务、资本性支出各多少: each class's own figure, not its make-up
             if top is not None and op.name == "sum" and len(printed) == 1 \
