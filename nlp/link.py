@@ -29,6 +29,9 @@ _GENERIC = re.compile(
     r"预算|安排|设立|是否|分别|各是|绩效目标|绩效|指标|目标表|[的了和与及或在里中是有]|"
     r"[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
 FUZZY_KINDS = ("project", "policy", "functional_subject", "economic_subject")
+# Words naming kinds of units a department has (几个直属事业单位, 内设机构): never a project's words, though
+# a project's name may hold them (行政事业单位国有资产数据审核服务)
+_UNIT_KIND_WORDS = re.compile(r"(?:直属|下属|所属)?事业单位|内设机构")
 # The commonest Chinese surnames: a name the question gives for a person must start with one.
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
                "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
@@ -386,6 +389,7 @@ class Linker:
             for i in range(a.start, min(a.end, len(masked))):
                 masked[i] = "|"
         q = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
+        q_project = core(_UNIT_KIND_WORDS.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
         depts = {e.name for e in linked.entities("department")}
         for m in linked.mentions:  # subjects: named projects, documents and topics are out of the comparison
             if m.kinds() == {"project"} and depts and not any(e.department in depts for e in m.entities):
@@ -398,7 +402,7 @@ class Linker:
         pairs = {kind: None for kind in FUZZY_KINDS}
         for kind in kinds:
             ranked: list[tuple[float, Entity]] = []
-            question = q_subject if kind.endswith("subject") else q
+            question = q_subject if kind.endswith("subject") else q_project if kind == "project" else q
             pairs[kind] = {question[i:i + 2] for i in range(len(question) - 1)}
             for e, names in self._names_of(kind):
                 if depts and e.department and e.department not in depts:

@@ -41,6 +41,27 @@ def test_xinjiang_income_table_by_subject(corpus_records):
     assert record_from_json(record_json(rec)).functional_income == rec.functional_income
 
 
+def test_leaves_placed_by_the_printed_total(corpus_records):
+    # corpus 001 (昌吉州环境污染监控中心 2023), 表2 部门收入总体情况表. Its 合计 row, line 409:
+    # "合 计 1172.66 405.68 734.86 32.12" — 总计, 一般公共预算, 财政拨款结转, 非财政拨款结转结余 (表1
+    # prints the same three). The 类 row 211 prints "1151.88 1151.88", one figure for three sources;
+    # the 项 rows below print their parts: line 372 "其他污染防治支出 92.00 75.14 16.86", line 385
+    # "生态环境监测与信息 331.38 299.26 32.12", "大气 718.00 718.00", "减排专项支出 10.50 10.50".
+    # Only one placement of the 项 rows adds up to every column of the 合计: 一般公共预算 20.78 (208,
+    # 210, 221) + 75.14 + 299.26 + 10.50 = 405.68; 结转 718.00 + 16.86 = 734.86; 非财政 32.12.
+    rec = next(r for r in corpus_records if r.department == "昌吉州环境污染监控中心")
+    assert _row(rec, "2110399").sources == {"total": D("92.00"), "general_public_budget": D("75.14"),
+                                            "carryover_fiscal": D("16.86")}
+    assert _row(rec, "2111101").sources == {"total": D("331.38"), "general_public_budget": D("299.26"),
+                                            "carryover_nonfiscal": D("32.12")}
+    assert _row(rec, "2110301").sources == {"total": D("718.00"), "carryover_fiscal": D("718.00")}
+    assert _row(rec, "2111103").sources == {"total": D("10.50"), "general_public_budget": D("10.50")}
+    # 211's one figure cannot be any one column of the rows below it: where it stands is unknown,
+    # so the class row gives no source (its rows do)
+    assert {r.code for r in rec.functional_income} & {"211", "21103", "21111"} == set()
+    assert _row(rec, "2080505").sources == {"total": D("7.37"), "general_public_budget": D("7.37")}
+
+
 def test_shanghai_income_table_in_yuan(realdocs_records):
     # 上海市普陀区社会福利院2024年单位预算.pdf p.8, 收入预算总表 (元):
     # "208 10 05 社会福利事业单位 9,584,796 6,964,796 2,620,000" — 合计, 财政拨款收入, 事业收入

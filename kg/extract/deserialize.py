@@ -20,7 +20,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator,
+from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
                               Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, ThreePublic, Totals)
@@ -114,8 +114,11 @@ def _unit_expenditure(r: dict) -> UnitExpenditure:
 
 
 def _economic(r: dict) -> EconomicSubject:
+    government = [PairedSubject(code=g.get("code"), name=g.get("name") or "", total=_money(g.get("total")))
+                  for g in r.get("government_subjects") or []]
     return EconomicSubject(code=r["code"], name=r["name"], total=_figure(r, "total"), personnel=_figure(r, "personnel"),
-                           public=_figure(r, "public"), provenance=_prov(r.get("provenance")))
+                           public=_figure(r, "public"), provenance=_prov(r.get("provenance")),
+                           project=_figure(r, "project"), basic=_figure(r, "basic"), government=government)
 
 
 def _income(r: dict) -> SubjectIncome:
@@ -148,6 +151,8 @@ def record_from_json(data: dict) -> Record:
         functional_subjects=[_functional(r) for r in data.get("functional_subjects") or []],
         scoped_functional={scope: [_functional(r) for r in rows]
                            for scope, rows in (data.get("scoped_functional_subjects") or {}).items()},
+        scoped_economic={scope: [_economic(r) for r in rows]
+                         for scope, rows in (data.get("scoped_economic_subjects") or {}).items()},
         functional_income=[_income(r) for r in data.get("functional_income") or []],
         unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
         unit_expenditure=[_unit_expenditure(r) for r in data.get("unit_expenditure") or []],
@@ -505,6 +510,7 @@ RECORD = _object({
     "kind": _optional(_one_of(KINDS)), "unit": _optional(_one_of(UNITS)),
     "profile": _PROFILE, "totals": _TOTALS,
     "functional_subjects": _list_of(_FUNCTIONAL), "scoped_functional_subjects": _map_of(_list_of(_FUNCTIONAL)),
+    "scoped_economic_subjects": _map_of(_list_of(_ECONOMIC)),
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
     "unit_income": _list_of(_UNIT_INCOME), "unit_expenditure": _list_of(_UNIT_EXPENDITURE),
     "government_economic_subjects": _list_of(_GOVERNMENT_ECONOMIC),

@@ -229,8 +229,23 @@ EXPENDITURE_KIND_KEYS = ("total", "basic", "project", "personnel", "public")
 
 
 @dataclass
+class PairedSubject:
+    """The 政府预算支出经济分类 subject (``50101 工资奖金津补贴``) a table prints beside a row of the
+    departmental classification (``30101 基本工资``; 西安 表6/表8, 烟台, 北京): the row's own pairing,
+    with the row's 合计 where the row is printed once per paired subject (西安市气象局 30102 beside
+    50101 and beside 50501), so the department's classification and the government's can be read
+    one through the other."""
+
+    code: str | None
+    name: str
+    total: Money = None
+
+
+@dataclass
 class EconomicSubject:
-    """One row of the basic-expenditure table by economic subject (经济分类): 类 or 款."""
+    """One row of a table by economic subject (经济分类): 类 or 款. ``economic_subjects`` hold the
+    basic-expenditure table's (人员经费 / 公用经费); a table of the whole general budget (西安 表6:
+    人员经费 | 公用经费 | 专项业务经费) adds ``project``. ``government``: the 50x subjects printed beside it."""
 
     code: str
     name: str
@@ -238,6 +253,9 @@ class EconomicSubject:
     personnel: Money = None
     public: Money = None
     provenance: Provenance | None = None
+    project: Money = None
+    basic: Money = None  # a whole-budget table printing 基本支出 | 项目支出 (深圳 表8) instead of 人员 | 公用
+    government: list[PairedSubject] = field(default_factory=list)
 
     @property
     def level(self) -> int:
@@ -518,6 +536,10 @@ class Record:
     # the rows of the tables that cover one kind of funds (一般公共预算支出表, 政府性基金预算支出表),
     # by amount scope (general_public_budget, government_fund): the same subjects, narrower funds
     scoped_functional: dict[str, list[FunctionalSubject]] = field(default_factory=dict)
+    # the economic rows of a table of the whole general budget (西安 表6 一般公共预算支出明细表（按支出
+    # 经济分类科目）: basic and project spending), by amount scope; ``economic_subjects`` keep the
+    # basic-expenditure table's, so neither is read as the other
+    scoped_economic: dict[str, list["EconomicSubject"]] = field(default_factory=dict)
     # the functional rows of the income table by subject: each subject's money by source
     functional_income: list[SubjectIncome] = field(default_factory=list)
     # the unit rows of the income table by unit: each budget unit's money by source

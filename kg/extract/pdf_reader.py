@@ -40,6 +40,7 @@ from kg.extract.pdf_tables import (
     split_at_captions,
 )
 from kg.extract.page_furniture import is_running_header
+from kg.extract.pdf_side_cells import side_cells, side_columns, widen
 from kg.extract.pdf_text import line_text, merge_offset_lines
 from kg.extract.pdf_unruled import TextLine, build_table, find_blocks
 from kg.extract.profiles.model import TableSettings
@@ -125,6 +126,7 @@ def _page_tables(page, settings: TableSettings = DEFAULT_SETTINGS) -> tuple[list
     items: list[_Item] = []
     boxes: list[tuple[float, float, float, float]] = []
     found_tables = page.find_tables(settings.to_pdfplumber())
+    read: list[tuple[object, PageTable]] = []
     for found in found_tables:
         table = read_table(found)
         if not table.rows or is_single_column(table):
@@ -132,6 +134,12 @@ def _page_tables(page, settings: TableSettings = DEFAULT_SETTINGS) -> tuple[list
         if len(table.rows) == 1 and (_shares_its_line(page, found.bbox) or _is_sentence(table.rows[0])):
             continue  # a boxed run of words inside a sentence, not a table
         boxes.extend(found.cells)  # text in the grid's frame but in no cell is read as a line
+        read.append((found, table))
+    for found, table in read:
+        beside = side_cells(page, found.bbox, boxes)  # merged cells the finder left out of the grid
+        if beside:
+            placed = widen(table, beside, side_columns(beside))
+            boxes.extend((c.x0, c.top, c.x1, c.bottom) for c in placed)
         for piece in split_at_captions(table):
             if isinstance(piece, Caption):
                 items.append(_Item(top=piece.top, text=piece.text))

@@ -138,9 +138,17 @@ def economic_json(row: EconomicSubject) -> dict:
     out = {"code": row.code, "name": row.name, "total": format_money(row.total),
            "personnel": format_money(row.personnel), "public": format_money(row.public),
            "provenance": _prov(row.provenance)}
-    exact = exact_figures({"total": row.total, "personnel": row.personnel, "public": row.public})
+    figures = {"total": row.total, "personnel": row.personnel, "public": row.public}
+    for key in ("basic", "project"):  # a table of the whole general budget: its 基本支出 / 专项业务经费 columns
+        if getattr(row, key) is not None:
+            out[key] = format_money(getattr(row, key))
+            figures[key] = getattr(row, key)
+    exact = exact_figures(figures)
     if exact:
         out["exact"] = exact
+    if row.government:  # the 政府经济分类 subjects printed beside the row
+        out["government_subjects"] = [{"code": g.code, "name": g.name, "total": format_money(g.total)}
+                                      for g in row.government]
     return out
 
 
@@ -258,6 +266,8 @@ def record_json(r: Record) -> dict:
         "functional_subjects": [functional_json(x) for x in r.functional_subjects],
         "scoped_functional_subjects": {scope: [functional_json(x) for x in rows]
                                        for scope, rows in r.scoped_functional.items()},
+        **({"scoped_economic_subjects": {scope: [economic_json(x) for x in rows]
+                                         for scope, rows in r.scoped_economic.items()}} if r.scoped_economic else {}),
         "economic_subjects": [economic_json(x) for x in r.economic_subjects],
         "functional_income": [income_json(x) for x in r.functional_income],
         "unit_income": [unit_income_json(x) for x in r.unit_income],

@@ -481,7 +481,57 @@ def _subject_rows(ctx: _Context) -> None:
                 ctx.add(obs, BKG.subject, subj)
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
                 ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
+                if not functional:
+                    _paired_government(ctx, obs, row)
     _scoped_subject_rows(ctx)
+    _scoped_economic_rows(ctx)
+
+
+def _government_concept(ctx: _Context, code: str, name: str | None) -> URIRef:
+    """The 政府预算支出经济分类 subject of a code (its own scheme, never a bkg:EconomicSubject)."""
+    subj = iris.government_economic_subject(code)
+    ctx.add(subj, RDF.type, BKG.GovernmentEconomicSubject)
+    ctx.add(subj, RDF.type, SKOS.Concept)
+    ctx.add(subj, SKOS.inScheme, iris.scheme("government-economic"))
+    ctx.add(subj, SKOS.notation, Literal(code))
+    ctx.add(subj, BKG.level, Literal(1 if len(code) == 3 else 2))
+    ctx.text(subj, SKOS.prefLabel, name or None)
+    return subj
+
+
+def _paired_government(ctx: _Context, obs: URIRef, row) -> None:
+    """The 50x subjects the table prints beside a departmental economic row (``bkg:governmentSubject``
+    on each of the row's cells): the row read through the government's classification."""
+    for paired in getattr(row, "government", None) or []:
+        if paired.code:
+            ctx.add(obs, BKG.governmentSubject, _government_concept(ctx, paired.code, paired.name))
+
+
+def _scoped_economic_rows(ctx: _Context) -> None:
+    """The economic rows of a table of the whole general budget (西安 表6: 人员经费 | 公用经费 |
+    专项业务经费), beside the basic table's own rows: a data set of their own carrying
+    ``bkg:amountScope`` (the same subjects as the basic table: IC-12), every cell the scope too, so a
+    reader of the basic rows never adds them in and a reader of the whole budget reads these."""
+    for scope, rows in ctx.record.scoped_economic.items():
+        cells = iris.inside(ctx.doc, "dataset", "classification-economic", scope)
+        ctx.add(cells, RDF.type, QB.DataSet)
+        ctx.add(cells, QB.structure, BKG.classificationStructure)
+        ctx.add(cells, BKG.document, ctx.doc)
+        ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
+        ctx.text(cells, RDFS.label, f"{SCOPED_LABELS.get(scope, scope)}经济分类数据")
+        for row in rows:
+            subj = _subject_node(ctx, row.code, None, False)
+            for kind in ("total", "basic", "personnel", "public", "project"):
+                value = getattr(row, kind)
+                if value is None:
+                    continue
+                obs = iris.inside(ctx.doc, "obs", "scoped-economic", scope, row.code, kind)
+                _observation(ctx, obs, value, row.provenance, dataset=cells)
+                ctx.add(obs, BKG.subject, subj)
+                ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+                ctx.add(obs, BKG.amountScope, iris.amount_scope(scope))
+                ctx.text(obs, RDFS.label, row.name)
+                _paired_government(ctx, obs, row)
 
 
 SCOPED_LABELS = {"general_public_budget": "一般公共预算", "government_fund": "政府性基金"}
@@ -623,15 +673,8 @@ def _government_economic_rows(ctx: _Context) -> None:
     ctx.add(cells, QB.structure, BKG.classificationStructure)
     ctx.add(cells, BKG.document, ctx.doc)
     ctx.text(cells, RDFS.label, "政府预算支出经济分类数据")
-    scheme = iris.scheme("government-economic")
     for row in rows:
-        subj = iris.government_economic_subject(row.code)
-        ctx.add(subj, RDF.type, BKG.GovernmentEconomicSubject)
-        ctx.add(subj, RDF.type, SKOS.Concept)
-        ctx.add(subj, SKOS.inScheme, scheme)
-        ctx.add(subj, SKOS.notation, Literal(row.code))
-        ctx.add(subj, BKG.level, Literal(1 if len(row.code) == 3 else 2))
-        ctx.text(subj, SKOS.prefLabel, row.name)
+        subj = _government_concept(ctx, row.code, row.name)
         if row.total is None:
             continue
         obs = iris.inside(ctx.doc, "obs", "government-economic", row.code, "total")

@@ -219,6 +219,42 @@ def subjects(frame: Frame, ctx: Context) -> Result:
     return Result(items, with_note("；".join(parts) + "（预算表未列此科目，数字取自文件的文字说明）。", note), [], [])
 
 
+def _at_level(rows: list[Row], want: int, scheme: str) -> list[Row]:
+    """The rows of a level (code length ``want``). An economic 款 the table does not print but
+    subdivides (北京 预算06表 ``3021101 差旅费``, ``3021503 三类会议费``: no 30211/30215 row) stands at
+    the 款 level by its own row, so a class's make-up is not short of it."""
+    out = [r for r in rows if len(r.key) == want]
+    if scheme == "economic" and want == 5:
+        printed = {r.key for r in out}
+        out += [r for r in rows if len(r.key) == 7 and r.key[:5] not in printed]
+    return out
+
+
+# the scope of a table of the whole general budget by economic subject (西安 表6), beside the basic one
+WHOLE_ECONOMIC_SCOPE = "general_public_budget"
+
+
+def _whole_budget_economic(ctx: Context, budgets, parents, rows: list[Row], note: str,
+                           basic_asked: bool) -> tuple[list[Row], str]:
+    """Economic rows asked without 基本支出/人员经费/公用经费: where a budget prints the economic
+    classification of its whole general budget (basic and project spending: 西安 表6, ``302`` with its
+    专项业务经费) beside the basic one (表8), that table's rows answer — the basic table's 302 is the
+    basic part only. Budgets without such a table keep their own rows. Asked of 基本支出 (人员经费,
+    公用经费), the basic table answers; a budget that prints no basic table by economic subject (深圳:
+    表8 only, 基本支出 | 项目支出) answers from the whole table's column."""
+    whole = ctx.rows("subjects", budgets, Constraints(scheme="economic", code_prefix=_common_prefix(parents),
+                                                     amount_scope=WHOLE_ECONOMIC_SCOPE))
+    if basic_asked:
+        own = {(r.department, r.year) for r in rows}
+        whole = [r for r in whole if (r.department, r.year) not in own]
+    if not whole:
+        return rows, note
+    covered = {(r.department, r.year) for r in whole}
+    kept = [r for r in rows if (r.department, r.year) not in covered]
+    said = "以下为一般公共预算支出经济分类表的数（含基本支出和项目支出）"
+    return whole + kept, "；".join(x for x in (note, said) if x)
+
+
 def subjects_of(frame: Frame, ctx: Context) -> Result:
     f = frame.filters
     op = frame.operation
@@ -241,6 +277,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                                          f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表，以下为其全部资金的数") if x)
         if scoped:
             note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
+    if scheme == "economic":
+        rows, note = _whole_budget_economic(ctx, budgets, parents, rows, note,
+                                            basic_asked=(f.column or "total") not in ("total", "project"))
     if not rows:
         return Result()
     if op.name == "completion" and ("rank" in op.also or f.rate_bound is not None) and not parents:
@@ -281,7 +320,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             # every subject of a level (类 unless said); a rank without a level ranks the most specific rows
             deepest = 7 if scheme == "functional" else 5
             want = LEVEL_LENGTH.get(f.level or 0) or (deepest if op.name in ("rank", "sort") or f.bound else 3)
-            level_rows = sorted((r for r in mine if len(r.key) == want), key=lambda r: r.key)
+            level_rows = sorted(_at_level(mine, want, scheme), key=lambda r: r.key)
             if f.bound is not None:  # 哪些科目超过1000万: the rows of that level within the bound
                 level_rows = sorted((r for r in level_rows if f.bound.admits(r.amount)),
                                     key=lambda r: r.amount or 0, reverse=True)
@@ -310,7 +349,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 want = len(code) + 2
             if scheme == "economic":
                 want = min(want, 5)
-            children = [r for r in mine if r.key.startswith(code) and len(r.key) == want and r.key != code]
+            children = sorted((r for r in _at_level(mine, want, scheme) if r.key.startswith(code) and r.key != code),
+                              key=lambda r: r.key)
             deeper = [r for r in mine if r.key.startswith(code) and len(r.key) == want + 2]
             if len(children) == 1 and deeper and not f.level:  # one 款: its 项 instead
                 want, children = want + 2, deeper
@@ -319,7 +359,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             if any(p.code and p.code != code and p.code.startswith(code) for p in parents):
                 children = []  # 工资福利支出里基本工资、奖金各多少: its named rows answer, not all its rows
             printed = {p.code for p in parents if any(r.key == p.code for r in mine)}  # named rows this budget prints
-            if top is not None and len(printed) >= 2 and re.search(r"各|分别", frame.clause) \
+            enumerated = len(printed) >= 2 or "、" in frame.clause  # one of several things asked (人员经费、公用经费、对个人和家庭补助)
+            if top is not None and enumerated and re.search(r"各|分别", frame.clause) \
                     and not re.search(PARTS_OF, frame.clause):
                 children = []  # 工资、商品服务、资本性支出各多少: each class's own figure, not its make-up
             if top is not None and op.name == "sum" and len(printed) == 1 \

@@ -40,6 +40,8 @@ LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "�
              "可持续影响指标": "效益指标", "满意度指标": "满意度指标",
              "服务对象满意度指标": "满意度指标", "社会公众或服务对象满意度指标": "满意度指标"}
 _LABELS = set(LEVEL1) | set(LEVEL2)
+# the merged cell left of the indicator rows (西安: 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 …)
+_GROUP_HEADINGS = frozenset({"年度绩效指标", "绩效指标"})
 _LABEL_PREFIXES = {label[:i] for label in _LABELS for i in range(1, len(label) + 1)}
 
 _SIGN = "<>=≥≤＞＜＝"
@@ -204,6 +206,8 @@ def _tokens(lines: list[Line]) -> list[_Token]:
                     parts, skip = joined, n
                 break
         for k, part in enumerate(parts):
+            if part in _GROUP_HEADINGS:
+                continue  # the merged cell heading the indicator rows, repeated on each (a column's heading, no name)
             out.append(_Token(part, line, k == len(parts) - 1))
     return out
 

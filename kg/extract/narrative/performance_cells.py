@@ -322,7 +322,7 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
             if glued:  # ``>=2次 40``: the target, then its weight
                 target_text, weight = glued.group("target"), money(glued.group("weight"))
         indicator = Indicator(
-            level1=last["level1"], level2=last["level2"], name=name,
+            level1=_whole_level1(last["level1"], last["level2"]), level2=last["level2"], name=name,
             target=_target(target_text or ""),
             weight=weight, basis=cell("basis"), actual=_target(cell("actual") or "") if "actual" in columns else None,
             provenance=prov(file, line, "绩效目标表", current.fields["name"] if current else name_for_rows),
@@ -335,6 +335,17 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
         fields["score"] = str(self_score)
     groups = [g for g in groups if g.indicators]  # a subtotal row (合计, a unit's own row) is no project
     return CellTable(fields=fields, indicators=indicators, projects=groups or None, total=total, total_line=total_line)
+
+
+def _whole_level1(level1: str | None, level2: str | None) -> str | None:
+    """A 一级指标 cut by a page break (``效益指`` on one page, ``标`` on the next) is the 一级 its 二级
+    belongs to where the fragment is part of that label; any other value stays as printed."""
+    from kg.extract.narrative.performance import LEVEL1, LEVEL1_OF
+
+    implied = LEVEL1_OF.get(level2 or "")
+    if level1 and level1 not in LEVEL1 and implied and level1 in implied:
+        return implied
+    return level1
 
 
 def _grid_row(cell, name: str | None, current: CellTable | None, filled: bool,

@@ -465,12 +465,54 @@ def _resolve_tree(rows: list[Row], schema: Schema, hints: dict[str, Decimal] | N
         for kid, place in zip(kids, choice):
             placed[id(kid)] = place
             queue.append((id(kid), place))
+    if root is not None and root_place:
+        _refit_leaves(coded, children, by_code, known, placed, root_place, schema)
     for r in rows:
         place = placed.get(id(r))
         if place is None:
             opts = placements(r, schema, hints)
             place = opts[0][1]
         r.values = {c: place.get(c) for c in schema.all_columns}
+
+
+def _refit_leaves(coded: list[Row], children: dict[int | None, list[Row]], by_code: dict[str | None, Row],
+                  known: set[str], placed: dict[int, Placement], root_place: Placement, schema: Schema) -> None:
+    """Place the most specific rows by the table's printed 合计 where the hierarchy misled them.
+
+    Top-down, a 项 row is fitted to its 款, the 款 to its 类: where a 类 row prints its total and one
+    figure (``211 节能环保支出 1151.88 1151.88`` over 项 rows drawn from three sources) that figure
+    lands in one column and drags every row below it there (``92.00 75.14 16.86`` read as two
+    carry-overs). The table's 合计 promises more: each of its columns is the sum of that column
+    over the most specific rows. Where the leaves, placed jointly against the 合计, add up to it
+    better than the top-down placement does (by more than a rounding gap), they are placed so;
+    each row above them is then placed by its own children, bottom-up, and a row that none of its
+    placements fits (its one printed figure cannot be the sum of any one column below it) keeps
+    its total only: where that figure stands is unknown, so it is not given to a source."""
+    leaves = [r for r in coded if not children.get(id(r))]
+    if len(leaves) < 2 or len(leaves) == len(coded):
+        return  # one level only: the top-down fit already placed the leaves against the 合计
+    tie = _TIE * schema.scale
+    fitter = _Fitter(root_place, schema)
+    current = [(identity_error(placed[id(r)], schema), placed[id(r)]) for r in leaves]
+    options = [placements(r, schema) for r in leaves]
+    refit = _choose(root_place, options, schema)
+    refit_scored = [next(o for o in opts if o[1] is p) for opts, p in zip(options, refit)]
+    if fitter.score(refit_scored)[0] + tie >= fitter.score(current)[0]:
+        return
+    if fitter.fit(tuple(map(sum, zip(fitter.zero, *[fitter.vector(p) for p in refit])))) > tie:
+        return  # the leaves do not add up to the 合计 either: nothing better to go on
+    for r, place in zip(leaves, refit):
+        placed[id(r)] = place
+    # the rows above the leaves, deepest first, each by its own children
+    inner = sorted((r for r in coded if children.get(id(r))), key=lambda r: -len(r.code or ""))
+    for r in inner:
+        kids = [placed[id(k)] for k in children[id(r)]]
+        best = min(placements(r, schema),
+                   key=lambda o: (_fit(implied(o[1], schema), kids, schema.all_columns) + o[0], o[0]))
+        if _fit(implied(best[1], schema), kids, schema.all_columns) + best[0] > tie:
+            first = schema.columns[0]
+            best = (best[0], {first: best[1][first]} if first in best[1] else {})
+        placed[id(r)] = best[1]
 
 
 def column_sum(rows: list[Row], column: str) -> Money:

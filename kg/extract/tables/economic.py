@@ -2,7 +2,7 @@
 人员经费 / 公用经费 totals. Jiangsu's 财政拨款基本支出预算表 has the same shape (rows kept)."""
 from __future__ import annotations
 
-from kg.extract.model import EconomicSubject, Record
+from kg.extract.model import EconomicSubject, PairedSubject, Record
 from kg.extract.tables import register
 from kg.extract.tables.classification import fill_totals_from_root, in_record_unit, root_row
 from kg.extract.tables.columns import Schema, resolve
@@ -85,12 +85,20 @@ def _add_paired(first: EconomicSubject, again: EconomicSubject) -> None:
             setattr(first, key, b if a is None else a + b)
 
 
-@register("basic_economic")
-def parse_basic_economic(table, record: Record, parts) -> None:
-    rows = _read_economic(table, record)
-    if record.economic_subjects:
-        return
+def _paired_of(row, subject: EconomicSubject) -> PairedSubject | None:
+    """The 政府经济分类 subject the row prints beside its own code, with the row's 合计."""
+    paired = row.extra.get("paired_subject")
+    if not paired or not paired[0]:  # a pairing whose code the reader lost (text printed over text) says nothing sure
+        return None
+    return PairedSubject(code=paired[0], name=paired[1], total=subject.total)
+
+
+def economic_rows(rows, table, record: Record) -> list[EconomicSubject]:
+    """The coded rows of a table by economic subject, one per code in the record's unit, each with
+    the 政府经济分类 subjects printed beside it (a code printed once per paired subject is one row,
+    its figures the sum of its printings: ``_add_paired``)."""
     by_code: dict[str, EconomicSubject] = {}
+    out: list[EconomicSubject] = []
     for row in rows:
         if not row.code:
             continue
@@ -99,15 +107,61 @@ def parse_basic_economic(table, record: Record, parts) -> None:
             total=in_record_unit(row.get("total"), table, record),
             personnel=in_record_unit(row.get("personnel"), table, record),
             public=in_record_unit(row.get("public"), table, record),
+            project=in_record_unit(row.get("project"), table, record),
+            basic=in_record_unit(row.get("basic"), table, record),
             provenance=row.provenance(record.source, table.label))
+        paired = _paired_of(row, subject)
         if row.code in by_code and "paired_subject" in row.extra:
             _add_paired(by_code[row.code], subject)
+            if paired is not None:
+                by_code[row.code].government.append(paired)
             continue
+        if paired is not None:
+            subject.government.append(paired)
         by_code.setdefault(row.code, subject)
-        record.economic_subjects.append(subject)
+        out.append(subject)
+    return out
+
+
+@register("basic_economic")
+def parse_basic_economic(table, record: Record, parts) -> None:
+    rows = _read_economic(table, record)
+    if record.economic_subjects:
+        return
+    record.economic_subjects = economic_rows(rows, table, record)
     fill_totals_from_root(root_row(rows), (("personnel", "personnel"), ("public_expenses", "public"),
                                            ("basic_expenditure", "total")), table, record)
     _half_totals(table, record)
+
+
+# a table of the whole general budget by economic subject: 人员经费 | 公用经费 | 专项业务经费 (西安 表6)
+# or 基本支出 | 项目支出 (深圳 表8)
+GENERAL_ECONOMIC = Schema(
+    columns=["total", "basic", "personnel", "public", "project"],
+    sums=[("total", ["basic", "project"]), ("basic", ["personnel", "public"])],
+    header_patterns=[("personnel", r"人员(?:经费|支出)"), ("public", r"公用(?:经费|支出)"), ("basic", r"^基本支出"),
+                     ("project", r"专项业务(?:经费)?|项目(?:支出|经费)"),
+                     ("total", r"^(?:合计|总计|小计|金额|预算数|决算数|支出总计)$")])
+
+
+@register("general_budget_economic")
+def parse_general_budget_economic(table, record: Record, parts) -> None:
+    """一般公共预算支出明细表（按支出经济分类科目）: the economic rows of the whole general budget,
+    basic and project spending (西安 表6, where 表8 is the basic part only), kept under the scope
+    ``general_public_budget`` beside the basic table's ``economic_subjects``. Kept only where the
+    table prints a project column: without one it says nothing the basic table does not."""
+    lines, _ = _lines(table)
+    rows = read_rows(lines, coded=True)
+    code_by_names(rows)
+    resolve(rows, GENERAL_ECONOMIC, unit=table.unit or record.unit, year=record.year)
+    table.rows = rows
+    table.data = EconomicData(schema=GENERAL_ECONOMIC, half_totals={})
+    scope = "general_public_budget"
+    if scope in record.scoped_economic:
+        return  # the first table of the scope (a 单位 version after it is not the department's)
+    subjects = economic_rows(rows, table, record)
+    if subjects and any(s.project is not None for s in subjects):
+        record.scoped_economic[scope] = subjects
 
 
 @register("fiscal_basic_economic")

@@ -310,6 +310,8 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
         if bare:
             name_parts.append(bare)
     misprinted = bool(groups) and len(groups[0]) == 1
+    if layout.crossed and not paired:
+        code_digits, name_parts, paired = _departmental_first(code_digits, name_parts)
     code = code_digits if len(code_digits) in (3, 5, 7) and not misprinted else None
     name = compact_name("".join(name_parts[:1]) if layout.crossed else "".join(name_parts))
     extra: dict = {"cell_figures": indexed,
@@ -327,6 +329,25 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
     elif code is None and code_digits:
         name = code_digits + name
     return Row(code=code, name=name, figures=figures, lines=[line], positional=True, extra=extra)
+
+
+# a departmental economic subject printed as a coded name (``30101-基本工资``, 北京's ``3021101-差旅费``)
+_DEPARTMENTAL_CODED_RE = re.compile(r"^(3\d{2}(?:\d{2}){0,2})[-－—](.+)$")
+
+
+def _departmental_first(code_digits: str, name_parts: list[str]) -> tuple[str, list[str], list[str]]:
+    """A crossed row of the two economic classifications (北京 预算06表: 政府支出经济分类
+    ``50101-工资奖金津补贴`` | 部门支出经济分类 ``30101-基本工资``): the departmental subject (30x) is
+    the row's, the government one (50x) its paired subject — the same as where they stand in columns
+    of their own (烟台, 西安). Any other row is returned as it is."""
+    if not code_digits.startswith("5") or len(code_digits) not in (3, 5):
+        return code_digits, name_parts, []
+    for k, part in enumerate(name_parts[1:], start=1):
+        m = _DEPARTMENTAL_CODED_RE.match(part.replace(" ", ""))
+        if m:
+            rest = name_parts[:k] + name_parts[k + 1:]
+            return m.group(1), [m.group(2)] + name_parts[k + 1:], [code_digits] + rest[:1]
+    return code_digits, name_parts, []
 
 
 def _paired_subject(cells: list[str]) -> tuple[str | None, str]:
