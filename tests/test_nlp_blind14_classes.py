@@ -140,3 +140,23 @@ def test_subject_rows_ranked_by_their_stated_change(ask_national) -> None:
     assert [a["label"] for a in by_amount["answers"] if a.get("rank")][:2] == ["行政运行", "行政单位离退休"]
     by_rate = ask_national("西安审计局26年哪个项级科目比上年涨幅最大？")
     assert [a["label"] for a in by_rate["answers"] if a.get("rank")] == ["行政单位离退休"]
+
+
+def test_the_units_a_subject_rows_uses_name(ask_national) -> None:
+    """湖州市财政局 2026 说明二（五）3（4）: 市财政项目预算审核中心…371.00 is 湖州市财政项目预算审核中心's; 局本级… 652.00 the
+    department's own."""
+    reply = ask_national("湖州财政局的“其他财政事务支出”1153万，分别是给哪些单位用的？各多少？")
+    units = {a.get("unit") for a in reply["answers"]}
+    assert {"湖州市财政项目预算审核中心", "湖州市财政票据管理中心", "湖州市财政局本级"} <= units
+
+
+def test_whether_the_listed_projects_fit_the_budget(ask_national) -> None:
+    """福州市民政局本级 2026: five projects over 1,000万 add up to 37,810.00 against 支出总计 2,249.92, 项目支出 798.28."""
+    reply = ask_national("福州民政局本级的项目绩效表里，资金过千万的项目有哪些？这些钱在本级预算里装得下吗？")
+    assert {Decimal("37810.00"), Decimal("2249.92"), Decimal("798.28")} <= numbers(reply)
+
+
+def test_projects_counted_then_those_the_department_carries_out(ask_national) -> None:
+    """烟台市财政局 2026 公开表11: 12 projects, 3,056.57万元; 5 carried out by 烟台市财政局 itself."""
+    reply = ask_national("烟台市财政局项目支出表里一共列了多少条项目？合计多少钱？其中实施单位是财政局本级的有几条？")
+    assert "共12个项目，合计3056.57万元" in reply["parts"][0]["text"] and "共5个项目" in reply["parts"][-1]["text"]
