@@ -68,7 +68,8 @@ def _unit_counts(ctx: "_Context", location) -> None:
     """How many units the budget covers (单位共28个) or the department oversees of a kind (区县气象局8个)."""
     for i, c in enumerate(ctx.record.profile.unit_counts):
         # a count of divisions (32个机关行政科室) is a class of its own: never read as a count of units
-        node = _stated_node(ctx, "units", i, BKG.DivisionCount if c.division else BKG.UnitCount, BKG.statesUnitCount)
+        node = _stated_node(ctx, "units", i, BKG.DivisionCount if c.division else BKG.UnitCount,
+                            BKG.statesDivisionCount if c.division else BKG.statesUnitCount)
         ctx.text(node, BKG.unitKind, c.kind)
         ctx.text(node, RDFS.label, c.kind)
         ctx.add(node, BKG.unitCount, Literal(int(c.count)))
