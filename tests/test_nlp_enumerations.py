@@ -169,12 +169,13 @@ def test_one_kind_of_funds_by_functional_class(ask_national) -> None:
 
 
 def test_economic_classes_named_one_by_one_are_each_own_figure(ask_national) -> None:
-    """西安市审计局汇总 2026 表8: 301 工资福利支出 2,981.28, 302 305.54, 303 57.60 (对个人和家庭的补助: the
-    departmental row, not the government classification's 509 of the same name), 310 10.00 — each
+    """西安市审计局汇总 2026 表6 (the whole general budget, asked without 基本支出): 301 工资福利支出 2,981.28,
+    302 956.41 (with its 专项业务经费; 表8's basic 305.54 only where 基本支出 is asked), 303 57.60 (对个人和家庭的
+    补助: the departmental row, not the government classification's 509 of the same name), 310 10.00 — each
     class's figure, not its 款 rows."""
     reply = ask_national("西安审计局今年钱按经济分类看，工资福利、商品服务、对个人家庭补助、资本性支出各多少？")
     got = {a["code"]: a["value"] for a in reply["answers"] if a.get("code")}
-    assert got == {"301": "2981.28", "302": "305.54", "303": "57.60", "310": "10.00"}
+    assert got == {"301": "2981.28", "302": "956.41", "303": "57.60", "310": "10.00"}
 
 
 def test_held_then_planned_assets(ask_national) -> None:

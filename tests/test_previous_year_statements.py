@@ -22,10 +22,10 @@ def test_a_statement_about_the_whole_budget_compares_its_total(national) -> None
     reproduces the printed rate (50.32 ÷ 1632.44 = 3.08%); the 支出 total printed in 元 does not.
     说明四: ``2026年财政拨款收入1682.76万元同比上年增长3.08%`` — 同比 split by the comparator."""
     changes = national[CHANGCHUN].changes
-    whole = next(c for c in changes if c["provenance"]["line"] == 228)
+    whole = next(c for c in changes if c["provenance"]["line"] == 226)
     assert (whole["subject"], whole["current"], whole["amount"], whole["key"]) == \
         ("预算收入", "1682.76", "50.32", "income_total")
-    fiscal = next(c for c in changes if c["provenance"]["line"] == 237)
+    fiscal = next(c for c in changes if c["provenance"]["line"] == 235)
     assert (fiscal["subject"], fiscal["current"], fiscal["key"]) == ("财政拨款收入", "1682.76", "fiscal_total")
 
 

@@ -65,6 +65,7 @@ class TitleRule:
 # Ordered: the most specific words first. ``经济分类`` / ``功能分类`` qualifiers (printed in the
 # title or decided from the rows, ``kg.extract.sections``) turn a table into its other shape.
 TITLE_RULES: tuple[TitleRule, ...] = (
+    TitleRule("project_objectives", ("项目支出绩效表",)),  # 浙江 表11: projects with their objectives
     TitleRule("other", ("绩效",)),
     TitleRule("other", ("目录",)),
     TitleRule("other", ("政府购买服务",)),

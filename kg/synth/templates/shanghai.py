@@ -234,6 +234,8 @@ def truth(b: Budget, source: str) -> Record:
     totals = Totals(
         income_total=yuan(b.total), expenditure_total=yuan(b.total),  # no 本年收入合计 line is printed
         general_public_budget=yuan(b.total), government_fund=ZERO, state_capital=ZERO, unit_funds=ZERO,
+        # 单位资金's lines the 收支总表 prints (二、事业收入 三、事业单位经营收入 四、其他收入), each 0
+        unit_business=ZERO, unit_operating=ZERO, unit_other=ZERO,
         fiscal_total=yuan(b.total),  # 一、财政拨款收入 over its budgets
         basic_expenditure=yuan(b.basic_total), personnel=yuan(b.personnel), public_expenses=yuan(b.public_expenses),
         project_expenditure=yuan(b.project_total), operating_expenses=yuan(b.public_expenses),
