@@ -513,25 +513,8 @@ def _scoped_economic_rows(ctx: _Context) -> None:
     ``bkg:amountScope`` (the same subjects as the basic table: IC-12), every cell the scope too, so a
     reader of the basic rows never adds them in and a reader of the whole budget reads these."""
     for scope, rows in ctx.record.scoped_economic.items():
-        cells = iris.inside(ctx.doc, "dataset", "classification-economic", scope)
-        ctx.add(cells, RDF.type, QB.DataSet)
-        ctx.add(cells, QB.structure, BKG.classificationStructure)
-        ctx.add(cells, BKG.document, ctx.doc)
-        ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
-        ctx.text(cells, RDFS.label, f"{SCOPED_LABELS.get(scope, scope)}经济分类数据")
-        for row in rows:
-            subj = _subject_node(ctx, row.code, None, False)
-            for kind in ("total", "basic", "personnel", "public", "project"):
-                value = getattr(row, kind)
-                if value is None:
-                    continue
-                obs = iris.inside(ctx.doc, "obs", "scoped-economic", scope, row.code, kind)
-                _observation(ctx, obs, value, row.provenance, dataset=cells)
-                ctx.add(obs, BKG.subject, subj)
-                ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
-                ctx.add(obs, BKG.amountScope, iris.amount_scope(scope))
-                ctx.text(obs, RDFS.label, row.name)
-                _paired_government(ctx, obs, row)
+        _scoped_rows(ctx, scope, rows, ("classification-economic", "scoped-economic", "经济分类数据"),
+                     ("total", "basic", "personnel", "public", "project"), functional=False)
 
 
 SCOPED_LABELS = {"general_public_budget": "一般公共预算", "government_fund": "政府性基金"}
@@ -544,26 +527,37 @@ def _scoped_subject_rows(ctx: _Context) -> None:
     every observation the scope too. Readers that want the document's own figures skip
     observations whose data set has an amount scope."""
     for scope, rows in ctx.record.scoped_functional.items():
-        cells = iris.inside(ctx.doc, "dataset", "classification", scope)
-        ctx.add(cells, RDF.type, QB.DataSet)
-        ctx.add(cells, QB.structure, BKG.classificationStructure)
-        ctx.add(cells, BKG.document, ctx.doc)
-        ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
-        ctx.text(cells, RDFS.label, f"{SCOPED_LABELS.get(scope, scope)}分类数据")
-        for row in rows:
-            # the concept keeps the main table's name: these tables print extra columns (增减%)
-            # that a reader may leave in the name, and the scope is the data set's, not the subject's
-            subj = _subject_node(ctx, row.code, None, True)
-            for kind in ("total", "basic", "project"):
-                value = getattr(row, kind)
-                if value is None:
-                    continue
-                obs = iris.inside(ctx.doc, "obs", "scoped", scope, row.code, kind)
-                _observation(ctx, obs, value, row.provenance, dataset=cells)
-                ctx.add(obs, BKG.subject, subj)
-                ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
-                ctx.add(obs, BKG.amountScope, iris.amount_scope(scope))
-                ctx.text(obs, RDFS.label, row.name)
+        # the concept keeps the main table's name: these tables print extra columns (增减%) that a
+        # reader may leave in the name, and the scope is the data set's, not the subject's
+        _scoped_rows(ctx, scope, rows, ("classification", "scoped", "分类数据"), ("total", "basic", "project"),
+                     functional=True)
+
+
+def _scoped_rows(ctx: _Context, scope: str, rows, names: tuple[str, str, str], kinds: tuple[str, ...],
+                 functional: bool) -> None:
+    """One scope's classification rows as a data set of their own: ``names`` are the data set's and
+    the observations' local names and the data set's label; every cell carries the scope."""
+    dataset_name, obs_name, label = names
+    cells = iris.inside(ctx.doc, "dataset", dataset_name, scope)
+    ctx.add(cells, RDF.type, QB.DataSet)
+    ctx.add(cells, QB.structure, BKG.classificationStructure)
+    ctx.add(cells, BKG.document, ctx.doc)
+    ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
+    ctx.text(cells, RDFS.label, f"{SCOPED_LABELS.get(scope, scope)}{label}")
+    for row in rows:
+        subj = _subject_node(ctx, row.code, None, functional)
+        for kind in kinds:
+            value = getattr(row, kind)
+            if value is None:
+                continue
+            obs = iris.inside(ctx.doc, "obs", obs_name, scope, row.code, kind)
+            _observation(ctx, obs, value, row.provenance, dataset=cells)
+            ctx.add(obs, BKG.subject, subj)
+            ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+            ctx.add(obs, BKG.amountScope, iris.amount_scope(scope))
+            ctx.text(obs, RDFS.label, row.name)
+            if not functional:
+                _paired_government(ctx, obs, row)
 
 
 # the income sources whose money is a scope of classification figures (``scope/…``): a cell of the
