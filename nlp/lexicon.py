@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.model import UNIT_FUND_LINES
+from kg.extract.narrative.changes import LEFT_OUT_WORDS
 from kg.rdf.mapping import SCOPED_LABELS
 
 _N = r"[\d一二两三四五六七八九十百]+"  # a small count: 3, 三, 十二
@@ -243,7 +245,7 @@ SOURCE_OF_MEASURE = {"fiscal_total": "fiscal", "general_public_budget": "general
                      "government_fund": "government_fund", "state_capital": "state_capital",
                      "unit_funds": "unit_funds", "upper_level_transfer": "upper_level_transfer",
                      "carryover_total": "carryover", "carryover_fiscal": "carryover", "carryover_nonfiscal": "carryover",
-                     **{k: k for k in ("unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other")}}
+                     **{k: k for k in UNIT_FUND_LINES}}
 # What a sum of money is used for or where it is listed (政府性基金用在哪些科目, 国有资本经营预算那笔钱
 #是干什么的, 事业收入列在哪个科目, 政府性基金来自哪两类基金): with an income source named or just asked,
 # the subjects that source pays for (the income or fund tables by subject), not the department's figure
@@ -392,7 +394,7 @@ STATED_PARTS_COUNT = rf"(?P<n>{_N})个(?!月|人)"
 AMOUNT_SCOPES = tuple((key, re.escape(words)) for key, words in SCOPED_LABELS.items())
 
 # a comparison with something left out (扣掉中央基建后, 剔除一次性因素的话): what is left out
-EXCLUDING = r"(?:扣除|扣掉|剔除|除去|去掉|不算|刨去|刨除|扣减)(?P<what>[\u4e00-\u9fff]{1,10}?)(?:等?因素)?(?:后|以后|之后|的话)"
+EXCLUDING = rf"(?:{LEFT_OUT_WORDS}|扣掉|去掉|不算|刨去|刨除)(?P<what>[\u4e00-\u9fff]{{1,10}}?)(?:等?因素)?(?:后|以后|之后|的话)"
 # what a budget reports as held at the end of the year before (截至去年底, 上年末): the stock its next
 # budget prints, not a figure of that year's own budget
 STOCK_AT_YEAR_END = r"(?:截至|截止|到)[^，。？?]{0,6}(?:年底|年末)|(?:去年|上年|前年|\d{2,4}年)(?:底|末)"

@@ -324,20 +324,19 @@ class Pipeline:
 
     def _departments_naming(self, unit: str, predicate: str) -> list[Ref]:
         """The departments with a budget in the graph whose facts link ``unit`` (an IRI) by ``predicate``."""
-        rows = self.graph.run(PREFIXES + f"SELECT DISTINCT ?dept WHERE {{ ?x {predicate} "
-                              + iri(unit) + " ; bkg:department ?dept . }")
+        return self._budget_departments(f"?x {predicate} {iri(unit)} ; bkg:department ?dept .")
+
+    def sub_organisation_departments(self, unit: str) -> list[Ref]:
+        """The departments whose budgets name ``unit`` (an IRI) among their subordinate units."""
+        return self._budget_departments(f"?dept org:hasSubOrganization {iri(unit)} .")
+
+    def _budget_departments(self, pattern: str) -> list[Ref]:
+        """The departments with a budget in the graph that ``pattern`` binds to ``?dept``."""
+        rows = self.graph.run(PREFIXES + f"SELECT DISTINCT ?dept WHERE {{ {pattern} }}")
         naming = {str(r["dept"]) for r in rows}
         out = {b.department_iri: Ref("department", b.department_iri, b.department)
                for b in self.graph.budgets() if b.department_iri in naming}
         return list(out.values())
-
-    def sub_organisation_departments(self, unit: str) -> list[Ref]:
-        """The departments whose budgets name ``unit`` (an IRI) among their subordinate units."""
-        rows = self.graph.run(PREFIXES + "SELECT DISTINCT ?dept WHERE { ?dept org:hasSubOrganization "
-                              + iri(unit) + " . }")
-        naming = {str(r["dept"]) for r in rows}
-        return [Ref("department", b.department_iri, b.department)
-                for b in {b.department_iri: b for b in self.graph.budgets() if b.department_iri in naming}.values()]
 
     def _units_of_named(self, units: list, departments: list[Ref]) -> list:
         """Of the units a short name could mean (国库支付中心: 北京's, 深圳's, 湖州's), those of the

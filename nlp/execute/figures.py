@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from kg.extract.model import UNIT_FUND_LINES
+from kg.extract.narrative.changes import LEFT_OUT_WORDS
 from kg.extract.narrative.vocabulary import TOTALS_KEYS, classify, quantity_of, side_of
 from nlp import derive as D
 from nlp import lexicon as L
@@ -418,7 +419,7 @@ def _about(subject: str, key: str) -> bool:
     return quantity_of(subject, side_of(subject)) == key
 
 
-_LEFT_OUT = re.compile(r"[（(](?:扣除|剔除|除去|扣减|不含|不考虑)(.+?)[）)]")
+_LEFT_OUT = re.compile(rf"[（(](?:{LEFT_OUT_WORDS})(.+?)[）)]")
 
 
 def _qualified_as_asked(subject: str, excluding: str | None) -> bool:

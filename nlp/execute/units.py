@@ -16,6 +16,7 @@ import os
 import re
 from decimal import Decimal
 
+from kg.extract.model import UNIT_FUND_LINES
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import Context, Result, derived_item, item_of, who, with_note
@@ -34,7 +35,7 @@ MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
     "carryover_total": ("carryover_fiscal", "carryover_nonfiscal"),
     "carryover_fiscal": ("carryover_fiscal",), "carryover_nonfiscal": ("carryover_nonfiscal",),
     "unit_funds": ("unit_funds",),
-    **{k: (k,) for k in ("unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other")},
+    **{k: (k,) for k in UNIT_FUND_LINES},
 }
 # a department-level spending figure -> the kind of spending of the expenditure table by unit (西安
 # 表3 部门综合预算支出总表 by unit): read from it where the budget prints one, else (支出总计 only)

@@ -56,7 +56,8 @@ _REASON_RE = re.compile(r"(?:(?:增长|下降|增加|减少|变动|变化|增减
 _INSIDE_REASON_RE = re.compile(r"原因|主要是|由于|因为")
 # a second comparison of the figure just stated, with something left out (``…减少20,766.6万元，下降
 # 55.76%，扣除中央基建后比2025年执行数增加2,775.6万元``): the same figure, qualified
-_EXCLUDING_RE = re.compile(r"(?:扣除|剔除|除去|扣减|不含|不考虑)(?P<what>[\u4e00-\u9fff、A-Za-z]{1,16}?)(?:等?因素)?(?:后|外|以后)?")
+LEFT_OUT_WORDS = r"扣除|剔除|除去|扣减|不含|不考虑"  # as documents print them; questions add colloquial ones
+_EXCLUDING_RE = re.compile(rf"(?:{LEFT_OUT_WORDS})(?P<what>[\u4e00-\u9fff、A-Za-z]{{1,16}}?)(?:等?因素)?(?:后|外|以后)?")
 _PART_RE = re.compile(r"^(?:其中[：:，,]?|主要是|主要原因是|\d{1,2}[.．、])*(?P<subj>[^，,；;。：:\d%％]{2,30}?)"
                       r"(?P<dir>增加|减少|增长|下降)(?P<amt>" + NUM[1:-1] + r")(?P<unit>万元|元)"
                       r"(?:[，,](?:增长|下降|增幅|降幅|减幅)?(?P<pct>" + NUM[1:-1] + r")[%％])?")
