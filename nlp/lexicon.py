@@ -63,7 +63,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
                              r"公务用车(?!运行|购置)|用车费用|车辆(?!购置|运行)"),
     ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
     # 运维: the colloquial short form of 运行维护
-    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=多少|花|是|要|用)|运维(?:费)?"),
+    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=各|分别|多少|花|是|要|用)|运维(?:费)?"),
     ("procurement.total", r"政府采购|采购"),
     ("procurement.goods", r"货物"),
     ("procurement.works", r"工程"),

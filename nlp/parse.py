@@ -378,7 +378,8 @@ def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
         parts = [k for k in tp if k != "three_public.total"]
         if {"three_public.vehicle_operation", "three_public.vehicle_purchase"} & set(parts):
             parts = [k for k in parts if k != "three_public.vehicles"]
-        if re.search(r"购置[及和与、]?运行|购置及运行维护|用车费用", t):
+        # 公务用车购置及运行费 is one figure; 购置和运行维护各多少 asks each of the two
+        if re.search(r"购置及?运行|用车费用", t) or (re.search(r"购置[和与、]运行", t) and not re.search(r"各|分别", t)):
             parts = [k for k in parts if k not in ("three_public.vehicle_purchase", "three_public.vehicle_operation")] \
                 + ["three_public.vehicles"]
         if parts and "three_public.total" in tp and re.search(r"总共|合计|一共|总额|总数|其中", t):

@@ -94,6 +94,14 @@ def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "")
     part named (三公多少？出国、接待、公车各多少？比上年降了多少) — unless the change is asked of each
     part (具体每项比去年少多少): then the parts'."""
     measures = list(prev.measures)
+    base = None
+    if prev.operation.name == "share":
+        base = prev.operation.base or (vocab.share_base(measures[0]) or vocab.measures[measures[0]].broader
+                                       if vocab is not None and len(measures) == 1 and measures[0] in vocab.measures
+                                       else None)
+    if base and any(base in f.measures for f in earlier if f.focus == "figures"
+                    and f.filters.departments == prev.filters.departments):
+        return [base]  # 三公多少，出国占几成？比去年少了多少: the whole the question is about, not its share
     if vocab is not None and len(measures) == 1 and re.search(L.EACH_PART, clause) and vocab.children(measures[0]):
         return [k for k in vocab.children(measures[0]) if k != measures[0]]  # 三公砍了一半多？具体每项…
     if vocab is None or len(measures) < 2:
@@ -175,6 +183,22 @@ def _only_names(frame: Frame, ev) -> bool:
         any(c.kind in ("focus", "op", "attribute", "income_breakdown", "expenditure_breakdown") for c in ev.cues.cues)
     only_year = bool(re.search(RELATIVE_YEAR, frame.clause)) and not (ev.departments or ev.places or frame.unknown)
     return named and not asks and (only_year or bool(re.search(r"呢|那|又|和|也", frame.clause)))
+
+
+def _another_year_only(frame: Frame, ev, prev: Frame) -> bool:
+    """A part that names another year and asks only an amount of what was just asked (25年这两项各是多少,
+    24年分别是多少): no operation, entity or figure of its own."""
+    return bool(ev.years) and bool(prev.filters.years) and set(frame.filters.years) != set(prev.filters.years) \
+        and frame.operation.name in ("lookup", "list") and not ev.cues.has("op") \
+        and prev.focus in ("figures", "subjects", "staff") and bool(prev.measures or prev.filters.subjects)
+
+
+def _inherit_filters(own, prev) -> None:
+    """What a part repeating the previous question of another department or year keeps of it."""
+    for key in ("subjects", "scheme", "projects", "topics", "keywords", "categories", "funding", "bound",
+                "indicator_kinds", "column", "columns", "level"):
+        if not getattr(own, key):
+            setattr(own, key, getattr(prev, key))
 
 
 def _elliptical_measure(frame: Frame, ev) -> bool:
@@ -542,10 +566,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
             frame.focus, frame.measures = prev.focus, list(prev.measures)
             frame.operation = prev.operation
-            for key in ("subjects", "scheme", "projects", "topics", "keywords", "categories", "funding", "bound",
-                        "indicator_kinds", "column", "columns", "level"):
-                if not getattr(f, key):
-                    setattr(f, key, getattr(prev.filters, key))
+            _inherit_filters(f, prev.filters)
             out.append(frame)
             continue
         if prev.focus == "subjects" and prev.filters.subjects and re.search(r"细分|往下|下一级|再下", frame.clause) \
@@ -630,6 +651,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                                                    {"count", "sum"} & set(prev.operation.also)) \
                 and not ev.projects and not ev.topics and frame.operation.name in ("count", "sum", "lookup"):
             prev.operation.group_by = group  # 一共几个？财政拨款的几个、非财政的几个: the same set, split
+            continue
+        if not _own_content(frame, ev) and _another_year_only(frame, ev, prev):
+            # 三公多少？…25年这两项各是多少: the question just asked, of the year this part names
+            frame.focus, frame.measures = prev.focus, list(prev.measures)
+            frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
+            _inherit_filters(f, prev.filters)
+            out.append(frame)
             continue
         if not _own_content(frame, ev):
             op = frame.operation.name

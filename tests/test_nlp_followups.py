@@ -1,0 +1,35 @@
+"""Follow-up parts that lean on the parts before them, through the real pipeline on the real documents
+of ../shared/national (skipped where absent): a part naming only another year repeats the question
+just asked of that year; 购置和运行维护各多少 asks each of the two 公务用车 figures, not their sum; a change
+asked after a share is the whole's. Expected figures are as printed in the document named in each test."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+pytestmark = pytest.mark.shared
+
+
+def numbers(reply: dict) -> set[Decimal]:
+    return {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", reply["text"].replace(",", ""))}
+
+
+def test_a_part_naming_another_year_repeats_the_question(ask_national) -> None:
+    """杭州市司法局 2026 说明二（七）: 公务用车购置 151.68, 比上年增加27.78; 运行维护 188.00, 比上年减少13.60 —
+    so 2025's were 123.90 and 201.60."""
+    reply = ask_national("杭州市司法局26年三公经费多少？公车购置和运行维护各多少？25年这两项各是多少？")
+    assert {Decimal("151.68"), Decimal("188.00"), Decimal("123.90"), Decimal("201.60")} <= numbers(reply)
+
+
+def test_purchase_and_operation_each_are_two_figures(ask_national) -> None:
+    """杭州市司法局 2026 表7: 公务用车购置费 151.68 and 公务用车运行维护费 188.00 (their sum 339.68 not asked)."""
+    reply = ask_national("杭州市司法局26年公车购置和运行维护各多少？")
+    assert {Decimal("151.68"), Decimal("188.00")} <= numbers(reply)
+
+
+def test_a_change_after_a_share_is_the_wholes(ask_national) -> None:
+    """重庆市人民政府办公厅 2026 说明四: 三公 394.49, 比上年减少2.48 (2025: 396.97); 因公出国 184.49 unchanged."""
+    reply = ask_national("重庆市府办26年三公经费多少，因公出国占几成？比去年少了多少")
+    assert {Decimal("394.49"), Decimal("46.77"), Decimal("2.48"), Decimal("396.97")} <= numbers(reply)
