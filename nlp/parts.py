@@ -187,10 +187,12 @@ def _only_names(frame: Frame, ev) -> bool:
 
 def _another_year_only(frame: Frame, ev, prev: Frame) -> bool:
     """A part that names another year and asks only an amount of what was just asked (25年这两项各是多少,
-    24年分别是多少): no operation, entity or figure of its own."""
+    24年分别是多少): no operation, entity or figure of its own — and the part before no change, which
+    already shows the year before's figure (比25年少了多少，25年实际是多少)."""
     return bool(ev.years) and bool(prev.filters.years) and set(frame.filters.years) != set(prev.filters.years) \
         and frame.operation.name in ("lookup", "list") and not ev.cues.has("op") \
-        and prev.focus in ("figures", "subjects", "staff") and bool(prev.measures or prev.filters.subjects)
+        and prev.focus in ("figures", "subjects", "staff") and bool(prev.measures or prev.filters.subjects) \
+        and not ({"change", "growth", "derive"} & {prev.operation.name, *prev.operation.also} or prev.derive_previous)
 
 
 def _inherit_filters(own, prev) -> None:

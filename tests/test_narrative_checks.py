@@ -56,3 +56,14 @@ def test_001_findings(shared_dir):
     assert ("indicator_costs_sum", "绩效目标表 昌吉州柴油货车及非道路移动机械抽测服务 成本指标",
             Decimal("17.44"), Decimal("17.43")) in failed
     assert ("indicator_costs_sum", "绩效目标表 链路及通讯费用 成本指标", Decimal("9.10"), Decimal("8")) in failed
+
+
+def test_a_parts_own_breakdown_is_not_counted_twice(national) -> None:
+    """长沙市信访局 2026 说明六（二）: “三公”经费 8.00 = 接待3.00 + 公务用车购置及运行费5.00 (其中购置0.00、运行5.00) +
+    出国0.00. The breakdown of 公务用车购置及运行费 printed after it is its own, not more parts of 三公: no
+    narrative_sum finding (13.00 against 8.00) — while the document's real gap (绩效目标表 合计 417.41 against
+    its four projects' 286.91) is still found."""
+    record = national["hunan_changsha/长沙市信访局_2026部门预算.pdf"]
+    failed = [(c.rule, c.where, c.expected, c.printed) for c in record.checks if not c.ok]
+    assert not [f for f in failed if f[0] == "narrative_sum" and "三公" in f[1]]
+    assert ("children_sum", "绩效目标表 合计 vs 所列4个项目", Decimal("286.91"), Decimal("417.41")) in failed

@@ -319,7 +319,7 @@ def composition_checks(compositions, record: Record) -> list[Check]:
         if classify(head.label) in (("procurement", "total"),) or \
                 (enumerates_projects(composition) and not composition.implicit):
             continue  # an explicit list of projects is checked by ``enumeration_checks``
-        parts = composition.parts
+        parts = without_subparts(composition.parts)
         if any(p.unit != head.unit for p in parts):
             continue
         expected = sum((p.value for p in parts), Decimal(0))
@@ -337,6 +337,31 @@ def composition_checks(compositions, record: Record) -> list[Check]:
         elif not check.ok and expected < head.value - tolerance and not _exhaustive(composition):
             check.severity = "notice"  # a 其中 list of some parts, not all
         out.append(check)
+    return out
+
+
+def without_subparts(parts: list) -> list:
+    """The parts of a list without the breakdown of one of them printed right after it
+    (``公务用车购置及运行费5.00、公务用车购置费0.00、公务用车运行费5.00``): the parts that follow a part, add
+    up to it and share the first words of its name are that part's own, not more of the total's —
+    counting them twice would report a gap the document does not have."""
+    out, i = [], 0
+    while i < len(parts):
+        part = parts[i]
+        out.append(part)
+        running, j = Decimal(0), i + 1
+        while j < len(parts) and running < part.value and parts[j].unit == part.unit:
+            running += parts[j].value
+            j += 1
+        stem = (part.label or "")[:2]
+        while j < len(parts) and parts[j].value == 0 and parts[j].unit == part.unit and running == part.value \
+                and (parts[j].label or "").startswith(stem):
+            j += 1  # a zero part at the end of the breakdown (运行费5.00、购置费0.00)
+        if j - i - 1 >= 2 and running == part.value and part.value and len(stem) == 2 \
+                and all((q.label or "").startswith(stem) for q in parts[i + 1:j]):
+            i = j
+            continue
+        i += 1
     return out
 
 
