@@ -598,6 +598,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 derived.derived_only = derived.of_previous = True  # 多出来的部分占支出总计的多少
                 out.append(derived)
                 continue
+            if prev.focus in ("indicators", "findings", "policies"):
+                # 纳入绩效目标管理的项目几个、涉及多少钱？占总支出几成: the money that part stated, of the base
+                derived = Frame("figures", [ev.share_base], prev.filters.copy(),
+                                Operation("share", base=ev.share_base), frame.clause, frame.score, prev.open_department)
+                derived.derived_only = derived.of_previous = True
+                out.append(derived)
+                continue
             if prev.focus == "figures":  # 上年结转结余一共多少？占全部收入多大比重？
                 derived = Frame("figures", list(prev.measures), prev.filters.copy(),
                                 Operation("share", base=ev.share_base), frame.clause, frame.score, prev.open_department)

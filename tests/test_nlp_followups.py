@@ -33,3 +33,16 @@ def test_a_change_after_a_share_is_the_wholes(ask_national) -> None:
     """重庆市人民政府办公厅 2026 说明四: 三公 394.49, 比上年减少2.48 (2025: 396.97); 因公出国 184.49 unchanged."""
     reply = ask_national("重庆市府办26年三公经费多少，因公出国占几成？比去年少了多少")
     assert {Decimal("394.49"), Decimal("46.77"), Decimal("2.48"), Decimal("396.97")} <= numbers(reply)
+
+
+def test_a_share_of_the_money_a_stated_count_covers(ask_national) -> None:
+    """杭州市司法局 2026 说明二（十）: 31个一级项目实行绩效目标管理，涉及资金28,506.17万元; 支出总计 99,230.46 —
+    28,506.17 ÷ 99,230.46 = 28.73%."""
+    reply = ask_national("杭州司法局26年纳入绩效目标管理的一级项目有几个？涉及多少钱？占总支出几成？")
+    assert {Decimal("31"), Decimal("28506.17"), Decimal("28.73")} <= numbers(reply)
+
+
+def test_kinds_held_as_none_are_said(ask_national) -> None:
+    """杭州市司法局 2026 说明二（十）3: 车辆56辆（一般公务用车0辆、执法执勤用车35辆、特种专业技术用车21辆、其他0辆）."""
+    reply = ask_national("杭州市司法局现在有多少辆车、都是什么车？")
+    assert "执法执勤用车35辆" in reply["text"] and "均为0辆" in reply["text"]

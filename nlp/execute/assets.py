@@ -66,6 +66,9 @@ def _phrase(total: Row | None, kinds: list[Row], unit: str) -> str:
         text = f"{total.attrs['threshold']}的{text}"
     if nonzero:
         text += "，其中" + "、".join(f"{r.key}{count_text(r.amount)}{unit}{_worth(r)}" for r in nonzero)
+    zero = [r.key for r in kinds if r.amount is not None and not r.amount]
+    if zero and nonzero:  # the kinds the table prints as none (一般公务用车0辆): said, not left out
+        text += f"，{'、'.join(zero)}{'均' if len(zero) > 1 else ''}为0{unit}"
     return text
 
 

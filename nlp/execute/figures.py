@@ -298,13 +298,21 @@ def _common_base(ctx: Context, keys: list[str]) -> str | None:
 def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Result:
     """多出来的部分占支出总计的多少: the previous part's own derived figure over the base named."""
     prev = ctx.previous.derived[-1] if ctx.previous and ctx.previous.derived else None
+    if prev is None and ctx.previous is not None:
+        # 纳入绩效管理的项目有几个？涉及多少钱？占总支出几成: the money the part before gave (a stated figure)
+        said = next((i for i in reversed(ctx.previous.items) if i.unit == WAN and i.value
+                     and not i.extra.get("formula")), None)
+        if said is not None:
+            prev = D.Input(said.label, Decimal(said.value), WAN, said.department, said.year, said.source)
+    stated = prev is not None and not (ctx.previous and ctx.previous.derived)
     base_key = frame.operation.base
     by = _fetch(ctx, budgets, [base_key]) if base_key else {}
     base = next((r for r in by.values() if r.key == base_key), None)
     if prev is None or base is None:
         return Result()
     d = D.share(D.Input(prev.label, prev.value, prev.unit, prev.department, prev.year),
-                figure_input(base, _label(ctx, base_key)), f"{prev.label}的部分占{_label(ctx, base_key)}比重")
+                figure_input(base, _label(ctx, base_key)),
+                f"{prev.label}{'' if stated else '的部分'}占{_label(ctx, base_key)}比重")
     if d is None:
         return Result()
     return Result([derived_item(d)], d.formula + "。", [d], [base])
