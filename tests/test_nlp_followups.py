@@ -46,3 +46,12 @@ def test_kinds_held_as_none_are_said(ask_national) -> None:
     """杭州市司法局 2026 说明二（十）3: 车辆56辆（一般公务用车0辆、执法执勤用车35辆、特种专业技术用车21辆、其他0辆）."""
     reply = ask_national("杭州市司法局现在有多少辆车、都是什么车？")
     assert "执法执勤用车35辆" in reply["text"] and "均为0辆" in reply["text"]
+
+
+def test_the_items_an_objective_lists_summed_against_an_amount_said(ask_national) -> None:
+    """福州市民政局本级 2026 绩效目标表 (p.44) 市级困难群众救助补助金 16,000.00: its objective plans 城市低保3144万元、
+    农村低保9721万元、特困人员救助供养金3344万元 — 16,209.00, 209.00 more than the 16,000 asked about."""
+    reply = ask_national("福州民政局市级困难群众救助补助金，年度目标里列的低保和特困供养金加起来是不是16000万？")
+    assert {Decimal("3144.00"), Decimal("9721.00"), Decimal("3344.00"), Decimal("16209.00"),
+            Decimal("209.00")} <= numbers(reply)
+    assert "不是" in reply["text"]

@@ -543,12 +543,17 @@ def _funding_labels(ctx: Context, r: Row) -> list[str]:
 _SUB_ITEM = re.compile(r"([\u4e00-\u9fff“”\"《》（）()A-Za-z·]{2,30}?)[:：为约计共]*(\d+(?:\.\d+)?)\s*(万元|万|元)?(?=[、，,；;。）)\s]|$)")
 
 
+# the words before an item's name that say the year and that money is planned for it (年需预算安排…)
+_SUB_ITEM_LEAD = r"^(?:年度?)?(?:需|拟|计划)?(?:预算)?(?:安排|投入)?"
+
+
 def sub_items(text: str) -> list[tuple[str, Decimal]]:
     """What a project's description says its money is split into (工作底图更新14.00万元、…;
     支持引进品牌集聚340、打造示范地标120…): names with exact amounts in 万元 (元 converted)."""
     out: list[tuple[str, Decimal]] = []
     for m in _SUB_ITEM.finditer(text or ""):
         name = re.sub(r"[“”\"]", "", re.sub(r"^(?:其中|包括|用于|主要用于|含|及|和|与|以及|支持)", "", m.group(1))).strip("（）()")
+        name = re.sub(_SUB_ITEM_LEAD, "", name)  # 2026年需预算安排城市低保3144万元: the item is 城市低保
         if len(name) < 2 or re.search(r"年|月|日|号|第|共计|合计|总计|预算|金额|万元", name):
             continue
         value = Decimal(m.group(2))
@@ -581,6 +586,18 @@ def _parts_named(frame: Frame, r: Row, subs: list[tuple[str, Decimal]], wanted: 
         derived.append(d)
         items.append(derived_item(d))
         parts.append(d.formula)
+        if op.name == "yesno" or "yesno" in op.also:  # 加起来是不是16000万: the sum against the amount said
+            from nlp.numbers import find_amounts
+
+            for said in find_amounts(frame.clause):
+                if said.value == d.value:
+                    parts.append(f"是，与所说的{money(said.value)}万元一致")
+                    continue
+                gap = D.difference(D.Input(d.label, d.value, WAN, r.department, r.year),
+                                   D.Input("所说的数", said.value, WAN, r.department, r.year))
+                derived.append(gap)
+                items.append(derived_item(gap))
+                parts.append(f"不是，{gap.formula}")
 
 
 def _condition_answer(frame: Frame, r: Row, funding_labels: list[str]) -> str:
@@ -690,11 +707,15 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
 
 # ----------------------------------------------------------------------------- topics
 def _within(w: str, text: str) -> bool:
-    """``w`` in ``text``, also with one character between two of its own (柴油车 in 柴油货车)."""
+    """``w`` in ``text``, also with one character between two of its own (柴油车 in 柴油货车), or a
+    few between two words of two characters or more (特困供养金 in 特困人员救助供养金: a name said short)."""
     if w in text:
         return True
-    return len(w) >= 3 and any(re.search(re.escape(w[:i]) + r"[\u4e00-\u9fff]" + re.escape(w[i:]), text)
-                               for i in range(1, len(w)))
+    if len(w) >= 3 and any(re.search(re.escape(w[:i]) + r"[\u4e00-\u9fff]" + re.escape(w[i:]), text)
+                           for i in range(1, len(w))):
+        return True
+    return len(w) >= 4 and any(re.search(re.escape(w[:i]) + r"[\u4e00-\u9fff]{2,4}" + re.escape(w[i:]), text)
+                               for i in range(2, len(w) - 1))
 
 
 def names_own(word: str, own: str) -> bool:
