@@ -55,3 +55,22 @@ def test_the_items_an_objective_lists_summed_against_an_amount_said(ask_national
     assert {Decimal("3144.00"), Decimal("9721.00"), Decimal("3344.00"), Decimal("16209.00"),
             Decimal("209.00")} <= numbers(reply)
     assert "不是" in reply["text"]
+
+
+def test_places_enumerated_before_liang_di_and_one_organisation_word(ask_national) -> None:
+    """深圳和北京两地财政局: each place's 财政局 (深圳市财政局 2026 表3: 2130899 其他普惠金融发展支出 2,000.00)."""
+    reply = ask_national("深圳和北京两地财政局26年预算里有没有支持普惠金融的资金？各多少？")
+    assert "没有找到" not in reply["text"] and Decimal("2000.00") in numbers(reply)
+
+
+def test_guan_the_verb_is_no_topic_word(ask_national) -> None:
+    """福州市商务局 2026: 菜篮子工程建设专项资金 1,800.00 (its objective: 冻猪肉储备保持在1000吨以上)."""
+    reply = ask_national("福州商务局有没有管猪肉储备的钱？多少")
+    assert "菜篮子工程建设专项资金" in reply["text"] and Decimal("1800.00") in numbers(reply)
+
+
+def test_a_topics_own_words_count_beside_the_word_typed(ask_national) -> None:
+    """福州市民政局本级 2026: 老龄事业发展资金 22.00 and 省级百岁老人慰问经费 112.20 concern the elderly as much as
+    the project naming 失能老年人 (309.00)."""
+    reply = ask_national("福州民政局26年跟老年人有关的项目有哪些？各多少？")
+    assert {Decimal("22.00"), Decimal("112.20"), Decimal("309.00")} <= numbers(reply)
