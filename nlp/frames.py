@@ -134,6 +134,8 @@ class Filters:
     # the department's own office among the units carrying its projects (局本级自己占了几个): the projects
     # whose 实施单位 is the department itself
     own_unit: bool = False
+    # subject codes set aside from the rows asked (除了行政运行，钱最多的三个项级科目是哪些)
+    without: list[str] = field(default_factory=list)
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),
@@ -143,7 +145,8 @@ class Filters:
                        topic_groups=[list(g) for g in self.topic_groups],
                        keywords=list(self.keywords), categories=list(self.categories), sources=list(self.sources),
                        units=list(self.units),
-                       indicator_kinds=list(self.indicator_kinds), terms=list(self.terms))
+                       indicator_kinds=list(self.indicator_kinds), terms=list(self.terms),
+                       without=list(self.without))
 
 
 @dataclass

@@ -393,6 +393,8 @@ STATED_PARTS_COUNT = rf"(?P<n>{_N})个(?!月|人)"
 # the document's table of that kind (一般公共预算支出表), key of kg.rdf.mapping.SCOPED_LABELS.
 AMOUNT_SCOPES = tuple((key, re.escape(words)) for key, words in SCOPED_LABELS.items())
 
+# rows set aside from those asked (除了行政运行，钱最多的三个项级科目): the words between 除了 and the clause's end
+SET_ASIDE = r"(?:除了?|除去|除开)(?P<what>[^，,。？?；;]{2,20}?)(?:以外|之外|外)?(?=[，,。？?；;]|$)"
 # a comparison with something left out (扣掉中央基建后, 剔除一次性因素的话): what is left out
 EXCLUDING = rf"(?:{LEFT_OUT_WORDS}|扣掉|去掉|不算|刨去|刨除)(?P<what>[\u4e00-\u9fff]{{1,10}}?)(?:等?因素)?(?:后|以后|之后|的话)"
 # what a budget reports as held at the end of the year before (截至去年底, 上年末): the stock its next

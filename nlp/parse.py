@@ -126,6 +126,11 @@ class Parser:
         if economic and any(e.kind == "economic_subject" for e in subjects):
             subjects = [e for e in subjects if e.kind == "economic_subject"]  # 住房公积金 of 基本支出: 30113
         subjects = government_or_departmental(subjects, ev.text)
+        set_aside = [m.group("what") for m in re.finditer(L.SET_ASIDE, ev.text)]
+        if set_aside:  # 人大事务下面，除了行政运行，钱最多的三个: 行政运行 is left out of the rows, no filter
+            out = [e for e in subjects if any(e.name in w for w in set_aside)]
+            f.without = list(dict.fromkeys(e.code for e in out if e.code))
+            subjects = [e for e in subjects if e not in out]
         f.subjects = list(dict.fromkeys(_ref(e) for e in subjects))
         if f.subjects:
             f.scheme = "economic" if subjects[0].kind == "economic_subject" else "functional"

@@ -74,3 +74,10 @@ def test_a_topics_own_words_count_beside_the_word_typed(ask_national) -> None:
     the project naming 失能老年人 (309.00)."""
     reply = ask_national("福州民政局26年跟老年人有关的项目有哪些？各多少？")
     assert {Decimal("22.00"), Decimal("112.20"), Decimal("309.00")} <= numbers(reply)
+
+
+def test_rows_set_aside_by_chu_le(ask_national) -> None:
+    """江苏省人大常委会办公厅 2017 表8, 20101 人大事务: 行政运行 4,545.94 set aside, the largest three 项 are
+    一般行政管理事务 2,468.78, 人大会议 1,305.25, 人大立法 810.00."""
+    reply = ask_national("江苏省人大办公厅2017年人大事务下面，除了行政运行，钱最多的三个项级科目是哪些？")
+    assert [a["label"] for a in reply["answers"]][:3] == ["一般行政管理事务", "人大会议", "人大立法"]

@@ -277,6 +277,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                                          f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表，以下为其全部资金的数") if x)
         if scoped:
             note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
+    if f.without:  # 除了行政运行: those rows set aside
+        rows = [r for r in rows if r.key not in f.without]
     if scheme == "economic":
         rows, note = _whole_budget_economic(ctx, budgets, parents, rows, note,
                                             basic_asked=(f.column or "total") not in ("total", "project"))
