@@ -64,10 +64,12 @@ class Bound:
         return {">": value > lo, ">=": value >= lo, "<": value < lo, "<=": value <= lo,
                 "between": hi is not None and lo <= value <= hi}[self.op]
 
-    def describe(self) -> str:
-        """The bound as a person states it (超过1亿元, 500万元以上): a stated number, not a figure found."""
-        text = f"{BOUND_WORDS[self.op]}{stated_amount(self.low)}"
-        return text + (f"至{stated_amount(self.high)}" if self.op == "between" and self.high is not None else "")
+    def describe(self, percent: bool = False) -> str:
+        """The bound as a person states it (超过1亿元, 500万元以上; with ``percent``, 超过15%): a stated
+        number, not a figure found."""
+        said = (lambda v: f"{v.normalize():f}%") if percent else stated_amount
+        text = f"{BOUND_WORDS[self.op]}{said(self.low)}"
+        return text + (f"至{said(self.high)}" if self.op == "between" and self.high is not None else "")
 
 
 def stated_amount(wan: Decimal) -> str:

@@ -69,13 +69,6 @@ def test_guan_the_verb_is_no_topic_word(ask_national) -> None:
     assert "菜篮子工程建设专项资金" in reply["text"] and Decimal("1800.00") in numbers(reply)
 
 
-def test_a_topics_own_words_count_beside_the_word_typed(ask_national) -> None:
-    """福州市民政局本级 2026: 老龄事业发展资金 22.00 and 省级百岁老人慰问经费 112.20 concern the elderly as much as
-    the project naming 失能老年人 (309.00)."""
-    reply = ask_national("福州民政局26年跟老年人有关的项目有哪些？各多少？")
-    assert {Decimal("22.00"), Decimal("112.20"), Decimal("309.00")} <= numbers(reply)
-
-
 def test_rows_set_aside_by_chu_le(ask_national) -> None:
     """江苏省人大常委会办公厅 2017 表8, 20101 人大事务: 行政运行 4,545.94 set aside, the largest three 项 are
     一般行政管理事务 2,468.78, 人大会议 1,305.25, 人大立法 810.00."""

@@ -858,7 +858,7 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
             scored.append((score, r))
     if scored:
         best = max(s for s, _ in scored)
-        hits = [r for s, r in sorted(scored, key=lambda x: -x[0]) if s >= best * 0.5]
+        hits = [r for s, r in sorted(scored, key=lambda x: -x[0]) if s > best * 0.5]
     else:
         def described(r: Row) -> int:
             return sum(1 for w in pieces + typed if len(w) >= 2 and w in (r.attrs.get("description") or ""))

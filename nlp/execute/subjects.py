@@ -84,6 +84,21 @@ def _ranked_by_change(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
     return [r for _, r in scored[:n]]
 
 
+def _changed_within(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
+    """哪些比上年压减超过15%: the rows whose stated change goes the way the question asks (a fall where it
+    speaks of 降/减/压) by a rate within its bound; rows stating no rate are left out."""
+    falls = bool(re.search(r"降|减|压|少|下滑|缩", frame.clause)) and not re.search(r"涨|增|升|多", frame.clause)
+    out = []
+    for r in rows:
+        c = stated_change_of(ctx, r)
+        if c is None or c.attrs.get("percent") is None:
+            continue
+        decrease = (c.amount is not None and c.amount < 0) or c.attrs.get("direction") == "decrease"
+        if decrease == falls and frame.filters.rate_bound.admits(abs(Decimal(str(c.attrs["percent"])))):
+            out.append(r)
+    return out
+
+
 def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
     """涨了多少 of a subject row: the change the same document's narrative states for that subject,
     with the year before derived from it (``stated_change_of``)."""
@@ -358,6 +373,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 want, children = want + 2, deeper
             if f.bound is not None and children:
                 children = [r for r in children if f.bound.admits(r.amount)]
+            if changed and f.rate_bound is not None and children:  # 哪些比上年压减超过15%
+                children = _changed_within(children, ctx, frame)
             if any(p.code and p.code != code and p.code.startswith(code) for p in parents):
                 children = []  # 工资福利支出里基本工资、奖金各多少: its named rows answer, not all its rows
             printed = {p.code for p in parents if any(r.key == p.code for r in mine)}  # named rows this budget prints
@@ -424,6 +441,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 items.append(Item(f"{lvl}级科目个数", str(len(children)), "个", b.department, b.year))
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
                 parts.append(f"{head}，共{len(children)}个{lvl}级科目：{body}")
+            elif changed and f.rate_bound is not None:
+                body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children) or "没有"
+                parts.append(f"{head}，其{lvl}级科目中比上年增减幅度{f.rate_bound.describe(percent=True)}的{len(children)}个：{body}")
             else:
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
                 parts.append(f"{head}，由{len(children)}个{lvl}级科目构成：{body}" if children else head)
