@@ -74,3 +74,25 @@ def test_rows_set_aside_by_chu_le(ask_national) -> None:
     一般行政管理事务 2,468.78, 人大会议 1,305.25, 人大立法 810.00."""
     reply = ask_national("江苏省人大办公厅2017年人大事务下面，除了行政运行，钱最多的三个项级科目是哪些？")
     assert [a["label"] for a in reply["answers"]][:3] == ["一般行政管理事务", "人大会议", "人大立法"]
+
+
+def test_subject_rows_whose_stated_fall_passes_a_rate(ask_national) -> None:
+    """江苏省高级人民法院 2019 说明五: 案件执行 775万元，下降18.42%; 其他法院支出 630万元，下降30.77%; 机关服务 −12.5%,
+    案件审判 −12.77% do not pass 15%, 行政运行 rises."""
+    reply = ask_national("省高院19年法院款下的项级科目里，哪些比上年压减超过15%？")
+    assert "超过15%的2个" in reply["text"]
+    assert {"18.42", "30.77"} <= set(re.findall(r"\d+\.\d+", reply["text"]))
+    assert "机关服务" not in reply["text"] and "案件审判" not in reply["text"]
+
+
+def test_the_items_a_narrative_lists_under_a_figure(ask_national) -> None:
+    """长春市信访局本级 2026 说明九: 机关运行经费 211万元，其中办公费34.82、物业费36.18、取暖费23.37."""
+    reply = ask_national("长春信访局26年机关运行经费多少？里面办公费、物业费、取暖费各多少？")
+    assert {Decimal("211.00"), Decimal("34.82"), Decimal("36.18"), Decimal("23.37")} <= numbers(reply)
+
+
+def test_classes_with_the_whole_they_make_up(ask_national) -> None:
+    """长春市信访局本级 2026 预算表6: 301 911.21 + 302 211.00 + 303 85.98 = 1,208.19, the table printing 1,208.20."""
+    reply = ask_national("长春信访局26年基本支出按经济分类三大块各多少？")
+    assert {Decimal("911.21"), Decimal("211.00"), Decimal("85.98"), Decimal("1208.19"),
+            Decimal("1208.20")} <= numbers(reply)

@@ -10,6 +10,7 @@ two-character runs with it (at least two); 占 in the piece adds the item's shar
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from nlp import derive as D
 from nlp.execute.base import Context, Result, figure_input, item_of, who
@@ -29,13 +30,21 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
     if previous is None or not re.match(INSIDE_PREVIOUS, frame.clause):
         return None
     projects = [r for r in previous.rows if r.iri and "/project/" in r.iri and r.amount is not None]
-    if len({(r.label, r.department, r.year) for r in projects}) != 1:
+    figures = [r for r in previous.rows if r.amount is not None and not (r.iri and "/project/" in r.iri)]
+    if len({(r.label, r.department, r.year) for r in projects}) == 1:
+        project = projects[0]
+        names = {project.label, *project.attrs.get("aliases", [])}  # a performance table names it by an alias
+        parent_of = lambda parent: parent in names  # noqa: E731
+    elif not projects and len({(r.key, r.department, r.year) for r in figures}) == 1 \
+            and figures[0].key in ctx.vocab.measures and len(ctx.vocab.label(figures[0].key)) >= 4:
+        # 机关运行经费多少？里面办公费、物业费各多少: the items the narrative lists under that figure
+        project = replace(figures[0], label=ctx.vocab.label(figures[0].key))
+        parent_of = lambda parent: project.label in (parent or "")  # noqa: E731
+    else:
         return None
-    project = projects[0]
     budgets = [b for b in ctx.budgets() if (b.department, b.year) == (project.department, project.year)]
-    names = {project.label, *project.attrs.get("aliases", [])}  # a performance table names it by an alias
     inside = [r for r in ctx.rows("stated", budgets)
-              if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") in names and r.key == "current"]
+              if r.attrs.get("topic") == "subitem" and parent_of(r.attrs.get("parent")) and r.key == "current"]
     if not inside:
         return None
     clause = re.sub(INSIDE_PREVIOUS, "", frame.clause)

@@ -84,6 +84,24 @@ def _ranked_by_change(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
     return [r for _, r in scored[:n]]
 
 
+# The figure a table's classes add up to, by scheme (the economic tables are of 基本支出)
+_WHOLE_OF_CLASSES = {"functional": "expenditure_total", "economic": "basic_expenditure"}
+
+
+def _printed_whole(ctx: Context, budget, scheme: str, column: str, added, items: list[Item]) -> str:
+    """The total the document prints for the classes just added up, where it is within a hundredth of
+    their sum but not equal (长春 基本支出 1208.20 against 1208.19 added: a rounding the reader should
+    see); nothing where it agrees or is of another scope."""
+    key = _WHOLE_OF_CLASSES.get(scheme)
+    if key is None or column not in ("total", "basic"):
+        return ""
+    rows = [r for r in ctx.rows("figures", [budget], Constraints(items=[key])) if r.amount]
+    if not rows or rows[0].amount == added or abs(rows[0].amount - added) > rows[0].amount / 100:
+        return ""
+    items.append(item_of(rows[0], f"{ctx.vocab.label(key)}（印数）"))
+    return f"（文件所列{ctx.vocab.label(key)}为{money(rows[0].amount)}万元，与各类相加差{money(abs(rows[0].amount - added))}万元）"
+
+
 def _changed_within(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
     """哪些比上年压减超过15%: the rows whose stated change goes the way the question asks (a fall where it
     speaks of 降/减/压) by a rate within its bound; rows stating no rate are left out."""
@@ -313,6 +331,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     own_figure = bool(asked & {"share", "growth", "change"}) and not f.level and \
         not re.search(PARTS_OF + r"|明细|哪些|哪几|分别", frame.clause)
     for b in budgets:
+        tops_said = False  # the column's classes already said with their total
         column = f.column or "total"
         wording = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}.get(column, "")
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.attrs["column"] == column]
@@ -329,6 +348,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                     items.append(derived_item(whole))
                     parts.append(f"{who(b.department, b.year)}{wording}合计{money(whole.value)}万元，由" + "、".join(
                         f"{r.key} {r.label}{money(r.amount)}万元" for r in tops) + "构成")
+                    tops_said = True
             else:
                 wording = ""
         if not mine:
@@ -354,6 +374,13 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             parts.append(f"{who(b.department, b.year)}按{SCHEME_WORDS.get(scheme, '经济')}分类"
                          f"（{LEVEL_NAME.get(want, '')}级）{within}：" +
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
+            if want == 3 and len(level_rows) >= 2 and f.bound is None and op.name not in ("rank", "sort", "sum") \
+                    and "sum" not in op.also and not tops_said:
+                # 基本支出按经济分类三大块各多少: the classes with the whole they make up
+                whole = D.total([figure_input(r, r.label) for r in level_rows], f"{wording}各类合计" if wording else "各类合计")
+                derived.append(whole)
+                items.append(derived_item(whole))
+                parts[-1] += f"，{whole.formula}" + _printed_whole(ctx, b, scheme, column, whole.value, items)
             if changed and len(level_rows) <= 12:  # 分几大块？各比上年增减多少: each row's stated change
                 for r in level_rows:
                     derived += _stated_change(ctx, r, items, parts)
