@@ -1,5 +1,5 @@
 """Follow-up parts that lean on the parts before them, through the real pipeline on the real documents
-of ../shared/national (skipped where absent): a part naming only another year repeats the question
+of ../shared/national and ../shared/realdocs (skipped where absent): a part naming only another year repeats the question
 just asked of that year; 购置和运行维护各多少 asks each of the two 公务用车 figures, not their sum; a change
 asked after a share is the whole's. Expected figures are as printed in the document named in each test."""
 from __future__ import annotations
@@ -69,17 +69,17 @@ def test_guan_the_verb_is_no_topic_word(ask_national) -> None:
     assert "菜篮子工程建设专项资金" in reply["text"] and Decimal("1800.00") in numbers(reply)
 
 
-def test_rows_set_aside_by_chu_le(ask_national) -> None:
+def test_rows_set_aside_by_chu_le(ask) -> None:
     """江苏省人大常委会办公厅 2017 表8, 20101 人大事务: 行政运行 4,545.94 set aside, the largest three 项 are
     一般行政管理事务 2,468.78, 人大会议 1,305.25, 人大立法 810.00."""
-    reply = ask_national("江苏省人大办公厅2017年人大事务下面，除了行政运行，钱最多的三个项级科目是哪些？")
+    reply = ask("江苏省人大办公厅2017年人大事务下面，除了行政运行，钱最多的三个项级科目是哪些？")
     assert [a["label"] for a in reply["answers"]][:3] == ["一般行政管理事务", "人大会议", "人大立法"]
 
 
-def test_subject_rows_whose_stated_fall_passes_a_rate(ask_national) -> None:
+def test_subject_rows_whose_stated_fall_passes_a_rate(ask) -> None:
     """江苏省高级人民法院 2019 说明五: 案件执行 775万元，下降18.42%; 其他法院支出 630万元，下降30.77%; 机关服务 −12.5%,
     案件审判 −12.77% do not pass 15%, 行政运行 rises."""
-    reply = ask_national("省高院19年法院款下的项级科目里，哪些比上年压减超过15%？")
+    reply = ask("省高院19年法院款下的项级科目里，哪些比上年压减超过15%？")
     assert "超过15%的2个" in reply["text"]
     assert {"18.42", "30.77"} <= set(re.findall(r"\d+\.\d+", reply["text"]))
     assert "机关服务" not in reply["text"] and "案件审判" not in reply["text"]

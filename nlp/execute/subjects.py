@@ -88,7 +88,7 @@ def _ranked_by_change(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
 _WHOLE_OF_CLASSES = {"functional": "expenditure_total", "economic": "basic_expenditure"}
 
 
-def _printed_whole(ctx: Context, budget, scheme: str, column: str, added, items: list[Item]) -> str:
+def _printed_whole(ctx: Context, budget, scheme: str, column: str, added) -> str:
     """The total the document prints for the classes just added up, where it is within a hundredth of
     their sum but not equal (长春 基本支出 1208.20 against 1208.19 added: a rounding the reader should
     see); nothing where it agrees or is of another scope."""
@@ -98,7 +98,6 @@ def _printed_whole(ctx: Context, budget, scheme: str, column: str, added, items:
     rows = [r for r in ctx.rows("figures", [budget], Constraints(items=[key])) if r.amount]
     if not rows or rows[0].amount == added or abs(rows[0].amount - added) > rows[0].amount / 100:
         return ""
-    items.append(item_of(rows[0], f"{ctx.vocab.label(key)}（印数）"))
     return f"（文件所列{ctx.vocab.label(key)}为{money(rows[0].amount)}万元，与各类相加差{money(abs(rows[0].amount - added))}万元）"
 
 
@@ -375,12 +374,12 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                          f"（{LEVEL_NAME.get(want, '')}级）{within}：" +
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
             if want == 3 and len(level_rows) >= 2 and f.bound is None and op.name not in ("rank", "sort", "sum") \
-                    and "sum" not in op.also and not tops_said:
+                    and "sum" not in op.also and not tops_said and re.search(r"各|分别|几大块|几块", frame.clause):
                 # 基本支出按经济分类三大块各多少: the classes with the whole they make up
                 whole = D.total([figure_input(r, r.label) for r in level_rows], f"{wording}各类合计" if wording else "各类合计")
                 derived.append(whole)
                 items.append(derived_item(whole))
-                parts[-1] += f"，{whole.formula}" + _printed_whole(ctx, b, scheme, column, whole.value, items)
+                parts[-1] += f"，{whole.formula}" + _printed_whole(ctx, b, scheme, column, whole.value)
             if changed and len(level_rows) <= 12:  # 分几大块？各比上年增减多少: each row's stated change
                 for r in level_rows:
                     derived += _stated_change(ctx, r, items, parts)
