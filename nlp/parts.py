@@ -733,6 +733,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue  # it asks for what the previous part already shows
         if narrows and not (ev.item_measures or ev.staff_measures) and frame.focus != prev.focus:
             frame.focus = prev.focus
+        if frame.focus == prev.focus == "subjects" and not (f.subjects or prev.filters.subjects or f.level) \
+                and frame.operation.name in ("rank", "sort") and prev.operation.name == "list":
+            f.level = prev.filters.level or 1  # 钱主要花在哪几类？排前三的是哪些: of the classes just listed
         if not f.subjects and frame.focus == prev.focus == "subjects":
             f.subjects, f.scheme = list(prev.filters.subjects), prev.filters.scheme
         if frame.focus == prev.focus == "subjects" and frame.operation.name == "share" and not frame.operation.base:
