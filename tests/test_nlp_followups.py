@@ -96,3 +96,9 @@ def test_classes_with_the_whole_they_make_up(ask_national) -> None:
     reply = ask_national("长春信访局26年基本支出按经济分类三大块各多少？")
     assert {Decimal("911.21"), Decimal("211.00"), Decimal("85.98"), Decimal("1208.19"),
             Decimal("1208.20")} <= numbers(reply)
+
+
+def test_indicators_of_a_budget_stating_no_project_has_targets(ask) -> None:
+    """江苏省政协办公厅 2019 说明十四: 本部门共0个项目实行绩效目标管理 — asked which indicators, nothing."""
+    reply = ask("江苏省政协办公厅2019年的项目支出绩效目标里，设了哪些量化指标？")
+    assert reply["answers"] == [] and "共0个项目" in reply["text"]

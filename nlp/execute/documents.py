@@ -80,7 +80,12 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         if f.keywords and not asks_projects and f.bound is None:  # 信访综合保障经费的绩效指标: a project the graph lacks
             return Result(text=f"没有找到：图谱中没有“{'、'.join(f.keywords[:2])}”这个项目的绩效指标，"
                                f"不能用其他项目的指标代替。")
-        return _projects_with_targets(frame, ctx)
+        covered = _projects_with_targets(frame, ctx)
+        if re.search(r"(?:哪些|什么|哪几[个项条]?)[^，。？?]{0,6}指标", frame.clause) and covered.rows and all(r.attrs.get("projects") == 0 for r in covered.rows
+                                                      if r.key == "projects"):
+            # 项目绩效目标里设了哪些指标 where the document says no project has targets: none, said so
+            return Result(text="没有找到：文件说明没有项目编报绩效目标，也就没有项目绩效指标。" + covered.text)
+        return covered
     budgets = [b for b in ctx.budgets() if any((b.department, b.year) == (p.department, p.year) for p in projects)] \
         if projects else ctx.scope(frame)[0]
     rows: list[Row] = []
