@@ -205,7 +205,9 @@ UNIT_KIND_COUNT = r"(?:几|多少)(?:个|家|所|座)(?P<kind>监狱|医院|学�
 ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米"}
 # A count of things a budget does not count (床位, 无人机, 车辆 …): a measure word with its classifier,
 # never money or a number of people, projects or items.
-UNCOUNTED_THING = r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
+UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
+                   # 出国团组去的是哪个国家、几天: details of a trip or an event no budget table prints
+                   r"|(?P<detail>(?:多少|几)(?:天|趟|人次|个国家)|(?:哪个|哪些|哪几个)国家|去(?:了)?哪(?:里|儿)?)")
 # A count the question itself states for a per-unit figure (15辆车平均每辆…): the number and its classifier.
 # (平均一辆 / 每一辆 is "per vehicle", not a count of one)
 STATED_COUNT = rf"(?<![平均每])(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"

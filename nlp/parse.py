@@ -297,10 +297,13 @@ class Parser:
                         "state_capital", "unit_funds", "carryover_total"]
             if not keys and cues.has("expenditure_breakdown"):
                 return ["expenditure_total", "basic_expenditure", "project_expenditure"]
+            detail = re.search(L.UNCOUNTED_THING, ev.text)
+            if keys and detail and detail.group("detail") and not cues.has("amount"):
+                return ["word:" + detail.group("detail")]  # 出国团组去的是哪个国家: not the 出国 money
             if not keys:
                 thing = re.search(L.UNCOUNTED_THING, ev.text)
                 if thing:  # 多少张床位: a count the budget does not hold, never a figure in its place
-                    return ["word:" + thing.group("thing")]
+                    return ["word:" + (thing.group("thing") or thing.group("detail"))]
                 frame.measures_guessed = True
                 if re.search(r"花|支出|开支|用了", ev.text):
                     return ["expenditure_total"]

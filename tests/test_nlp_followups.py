@@ -102,3 +102,10 @@ def test_indicators_of_a_budget_stating_no_project_has_targets(ask) -> None:
     """江苏省政协办公厅 2019 说明十四: 本部门共0个项目实行绩效目标管理 — asked which indicators, nothing."""
     reply = ask("江苏省政协办公厅2019年的项目支出绩效目标里，设了哪些量化指标？")
     assert reply["answers"] == [] and "共0个项目" in reply["text"]
+
+
+def test_details_of_a_trip_no_table_prints(ask_national) -> None:
+    """国家信访局 2024 决算 说明七: 因公出国（境）团组1个、1人次、4.69万元 — no destination, no length: nothing
+    stands in for them (neither the 出国 money nor the totals)."""
+    reply = ask_national("国家信访局24年那一次出国团组去的是哪个国家，几天？")
+    assert reply["answers"] == [] and "没有找到" in reply["text"]
