@@ -76,8 +76,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
 ]
 # Words that are a measure only where their family is asked about (its anchor occurs).
 FAMILIES: dict[str, str] = {
-    "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车",
-    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆",
+    "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车|车的|车子",
+    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆|车的|车子",
     "three_public.reception": r"三公|接待费",
     "three_public.overseas": r"三公|出国|出境",
     "procurement.goods": r"采购", "procurement.works": r"采购", "procurement.services": r"采购",

@@ -687,6 +687,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     and prev.measures:  # 几家的机关运行经费？谁最多: the departments just asked, ranked on it
                 prev.focus, prev.measures, prev.operation = "departments", prev.measures[:1], frame.operation
                 continue
+            if op in ("rank", "sort") and prev.focus == "projects" and prev.operation.name == "list" \
+                    and re.search(r"哪些|哪几", prev.clause):
+                # 哪几个项目做了自评？哪个得分最低: the list asked, then the same projects ranked
+                ranked = Frame("projects", list(dict.fromkeys(prev.measures + ev.cues.values("attribute"))),
+                               prev.filters.copy(), frame.operation, frame.clause, frame.score, prev.open_department)
+                out.append(ranked)
+                continue
             if op in ("rank", "sort") and prev.focus in ("subjects", "projects") and prev.operation.name not in ("rank", "sort"):
                 # 商品和服务支出多少？最大的两项是啥: the rows just asked for, ranked (the total still said)
                 ranked = frame.operation
@@ -694,6 +701,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     ranked.also.append(prev.operation.name)
                 ranked.also += [o for o in prev.operation.also if o not in ranked.also]
                 prev.operation = ranked
+                if prev.focus == "projects":  # 哪个得分最低，执行率多少: ranked by that figure, which is shown
+                    prev.measures = list(dict.fromkeys(prev.measures + ev.cues.values("attribute")))
                 continue
             if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):
                 continue  # 压减后是多少 after a change: the change already shows the figure after it

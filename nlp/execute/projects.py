@@ -476,8 +476,9 @@ def _phrase(frame: Frame, r: Row, items: list[Item]) -> str:
 
 
 def _rank_key(frame: Frame) -> str | None:
-    """A ranking by a 绩效自评表 figure (执行率最低的, 得分最高的) instead of the amount."""
-    return next((m for m in ("execution_rate", "score", "executed") if m in frame.measures), None)
+    """A ranking by a 绩效自评表 figure (执行率最低的, 得分最高的) instead of the amount: the first such
+    figure the question names (哪个得分最低，执行率多少 ranks by the score, and says the rate)."""
+    return next((m for m in frame.measures if m in ("execution_rate", "score", "executed")), None)
 
 
 def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
