@@ -109,3 +109,24 @@ def test_details_of_a_trip_no_table_prints(ask_national) -> None:
     stands in for them (neither the 出国 money nor the totals)."""
     reply = ask_national("国家信访局24年那一次出国团组去的是哪个国家，几天？")
     assert reply["answers"] == [] and "没有找到" in reply["text"]
+
+
+def test_inside_the_first_of_a_ranking(ask_national) -> None:
+    """深圳市财政局 2026 说明（五）: 预决算管理业务 18,808.16 the largest project; its 贴息资金 10,000.00 is 53.17% of it."""
+    reply = ask_national("深圳市财政局本级26年项目支出里最大的三块是什么？第一名里贷款贴息占多少？")
+    assert {Decimal("18808.16"), Decimal("2714.03"), Decimal("2000.00"), Decimal("10000.00"),
+            Decimal("53.17")} <= numbers(reply)
+
+
+def test_ranked_by_the_score_named(ask_national) -> None:
+    """国家信访局 2024 决算 自评表: four projects; 信息化运行维护 scores lowest (90.5), 执行率63.01%."""
+    reply = ask_national("国家信访局24年决算里公开了哪几个项目的绩效自评？哪个得分最低，执行率多少？")
+    assert "共4个项目" in reply["text"] and "自评得分最低的1个" in reply["text"] and "90.5" in reply["text"]
+
+
+def test_a_departments_name_holding_an_ask_word_asks_nothing(ask_national) -> None:
+    """广州市统计局: 统计 in its name is no ask (统计一下); the clause naming the units is context for the next."""
+    from nlp.parts import split
+
+    q = "广州统计局本级和下面两个中心，26年基本支出各多少？"
+    assert [q[a:b] for a, b in split(q)] == [q[:-1]] or len(split(q)) == 1

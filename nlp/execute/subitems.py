@@ -18,7 +18,9 @@ from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.reply import money
 
-INSIDE_PREVIOUS = r"^(?:那|那么)?(?:这个项目)?(?:里面|里头|其中|这里面|这其中|当中|其内)"
+INSIDE_PREVIOUS = (r"^(?:那|那么)?(?:(?:这个项目)?(?:里面|里头|其中|这里面|这其中|当中|其内)"
+                   r"|(?P<nth>第[一二三123](?:名|个|位)|排第[一二三123]的?)(?:这个项目)?(?:里面|里头|里|中|当中))")
+_ORDINAL = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
 _PIECE_SPLIT = r"[，,、；;]|(?<!贷)和|及|以及|还有|另外"
 _ASK_WORDS = r"(?:又|分别|各)?(?:占了?|是|有|安排了?|花了?)?(?:多少(?:钱)?|几成|百分之几|多大比例|比例)?[？?]?$"
 _MIN_SHARED = 2
@@ -30,6 +32,10 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
     if previous is None or not re.match(INSIDE_PREVIOUS, frame.clause):
         return None
     projects = [r for r in previous.rows if r.iri and "/project/" in r.iri and r.amount is not None]
+    nth = re.match(INSIDE_PREVIOUS, frame.clause).group("nth")
+    if nth:  # 最大的三块是什么？第一名里贷款贴息占多少: the project ranked so just now
+        n = _ORDINAL[re.search(r"[一二三123]", nth).group()]
+        projects = projects[n - 1:n]
     figures = [r for r in previous.rows if r.amount is not None and not (r.iri and "/project/" in r.iri)]
     if len({(r.label, r.department, r.year) for r in projects}) == 1:
         project = projects[0]
