@@ -395,6 +395,8 @@ STATED_PARTS_COUNT = rf"(?P<n>{_N})个(?!月|人)"
 # the document's table of that kind (一般公共预算支出表), key of kg.rdf.mapping.SCOPED_LABELS.
 AMOUNT_SCOPES = tuple((key, re.escape(words)) for key, words in SCOPED_LABELS.items())
 
+# a figure a question states to be checked (加起来是不是474.56): a number with decimals or of 3+ digits
+STATED_FIGURE = r"(?<![\d.])(?:\d+\.\d+|\d{3,})(?![\d.])(?!\s*年)"
 # rows set aside from those asked (除了行政运行，钱最多的三个项级科目): the words between 除了 and the clause's end
 SET_ASIDE = r"(?:除了?|除去|除开)(?P<what>[^，,。？?；;]{2,20}?)(?:以外|之外|外)?(?=[，,。？?；;]|$)"
 # a comparison with something left out (扣掉中央基建后, 剔除一次性因素的话): what is left out

@@ -451,7 +451,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if not f.years:
             f.years = list(prev.filters.years)
         if frame.focus == "findings" and prev.focus == "findings" and prev.filters.departments == f.departments \
-                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.years):
+                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.years or ev.amounts):
             continue  # 对得上吗？哪里写错了: the same check, its findings already named by the part before
         if frame.focus == "findings" and prev.focus in ("figures", "subjects") and \
                 not (ev.item_measures or ev.subjects or ev.projects) and not re.search(r"前后|两处|矛盾", frame.clause):
@@ -660,6 +660,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                                                    {"count", "sum"} & set(prev.operation.also)) \
                 and not ev.projects and not ev.topics and frame.operation.name in ("count", "sum", "lookup"):
             prev.operation.group_by = group  # 一共几个？财政拨款的几个、非财政的几个: the same set, split
+            continue
+        if prev.focus == "findings" and re.search(L.STATED_FIGURE, frame.clause) \
+                and not (ev.departments or ev.projects or ev.subjects or ev.years):
+            # 对得上吗？加起来是不是474.56: a check of the figure stated, a part of its own
+            out.append(Frame("findings", [], prev.filters.copy(), Operation("lookup"), frame.clause, frame.score,
+                             prev.open_department))
             continue
         if not _own_content(frame, ev) and _another_year_only(frame, ev, prev):
             # 三公多少？…25年这两项各是多少: the question just asked, of the year this part names

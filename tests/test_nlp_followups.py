@@ -130,3 +130,9 @@ def test_a_departments_name_holding_an_ask_word_asks_nothing(ask_national) -> No
 
     q = "广州统计局本级和下面两个中心，26年基本支出各多少？"
     assert [q[a:b] for a, b in split(q)] == [q[:-1]] or len(split(q)) == 1
+
+
+def test_a_check_of_the_figure_the_question_states(ask_national) -> None:
+    """长春市信访局本级 2026 说明八: 项目支出474.56 listed as 116 + 30 + 312 + 15.56 = 473.56 (the table: 16.56)."""
+    reply = ask_national("长春信访局26年预算说明里列的几个项目金额，和项目支出表对得上吗？加起来是不是474.56？")
+    assert {Decimal("15.56"), Decimal("16.56"), Decimal("474.56"), Decimal("473.56")} <= numbers(reply)

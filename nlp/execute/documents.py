@@ -587,6 +587,12 @@ def findings(frame: Frame, ctx: Context) -> Result:
     if two_tables.items:
         return two_tables
     rows = ctx.rows("findings", budgets)
+    said = [Decimal(x) for x in re.findall(L.STATED_FIGURE, frame.clause)]
+    stated = [r for r in rows if said and any(_same_amount(r.attrs.get(k), v) for v in said
+                                              for k in ("printed", "expected"))]
+    if stated and re.search(L.AUDIT_SUM + r"|是不是|对不对|对吗", frame.clause):
+        # 加起来是不是474.56: the checks of the figure the question states (printed or added up)
+        return _list_findings(stated, frame, ctx, budgets, note)
     if re.search(L.PERCENT_ASKED, frame.clause):  # 各项占三公的百分比对吗: the narrative's percentages
         percents = [r for r in rows if r.key in _PERCENT_RULES]
         if percents:
@@ -638,6 +644,13 @@ def findings(frame: Frame, ctx: Context) -> Result:
 _PERCENT_RULES = {"share_percent", "change_percent", "completion_rate"}
 # Rules whose figures are years (a statement compared with the wrong year).
 _YEAR_RULES = {"baseline_year"}
+
+
+def _same_amount(figure, said: Decimal) -> bool:
+    try:
+        return figure is not None and Decimal(str(figure)) == said
+    except (InvalidOperation, ValueError):
+        return False
 
 
 def _gap(printed, expected) -> Decimal | None:
