@@ -591,7 +591,11 @@ def findings(frame: Frame, ctx: Context) -> Result:
     stated = [r for r in rows if said and any(_same_amount(r.attrs.get(k), v) for v in said
                                               for k in ("printed", "expected"))]
     if stated and re.search(L.AUDIT_SUM + r"|是不是|对不对|对吗", frame.clause):
-        # 加起来是不是474.56: the checks of the figure the question states (printed or added up)
+        # 加起来是不是474.56: the checks of the figure the question states (printed or added up), and
+        # which listed figure is off (the other findings of the same narrative section)
+        sections = {(r.label or "").split(" ")[0] for r in stated}
+        stated += [r for r in rows if r not in stated and (r.label or "").split(" ")[0] in sections
+                   and re.match(r"说明", r.label or "")]
         return _list_findings(stated, frame, ctx, budgets, note)
     if re.search(L.PERCENT_ASKED, frame.clause):  # 各项占三公的百分比对吗: the narrative's percentages
         percents = [r for r in rows if r.key in _PERCENT_RULES]
