@@ -693,11 +693,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     and prev.measures:  # 几家的机关运行经费？谁最多: the departments just asked, ranked on it
                 prev.focus, prev.measures, prev.operation = "departments", prev.measures[:1], frame.operation
                 continue
-            if op in ("rank", "sort") and prev.focus == "projects" and prev.operation.name == "list" \
-                    and re.search(r"哪些|哪几", prev.clause):
-                # 哪几个项目做了自评？哪个得分最低: the list asked, then the same projects ranked
-                ranked = Frame("projects", list(dict.fromkeys(prev.measures + ev.cues.values("attribute"))),
-                               prev.filters.copy(), frame.operation, frame.clause, frame.score, prev.open_department)
+            if op in ("rank", "sort") and prev.focus in ("projects", "subjects") and prev.operation.name == "list" \
+                    and re.search(r"哪些|哪几|各|分别", prev.clause):
+                # 哪几个项目做了自评？哪个得分最低 / 三项各多少？哪项涨得最多: the list asked, then the same rows ranked
+                measures = prev.measures + (ev.cues.values("attribute") if prev.focus == "projects" else [])
+                ranked = Frame(prev.focus, list(dict.fromkeys(measures)), prev.filters.copy(), frame.operation,
+                               frame.clause, frame.score, prev.open_department)
+                if prev.focus == "subjects" and re.search(r"涨|增|降|减|砍|压", frame.clause) \
+                        and "change" not in ranked.operation.also:
+                    ranked.operation.also.append("change")  # ranked by their stated change
                 out.append(ranked)
                 continue
             if op in ("rank", "sort") and prev.focus in ("subjects", "projects") and prev.operation.name not in ("rank", "sort"):
@@ -705,6 +709,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 ranked = frame.operation
                 if prev.operation.name not in ("lookup", "list") and prev.operation.name not in ranked.also:
                     ranked.also.append(prev.operation.name)
+                if prev.focus == "subjects" and re.search(r"涨|增|降|减|砍|压", frame.clause) \
+                        and "change" not in ranked.also:
+                    ranked.also.append("change")  # 三项各多少？哪项涨得最多: ranked by their stated change
                 ranked.also += [o for o in prev.operation.also if o not in ranked.also]
                 prev.operation = ranked
                 if prev.focus == "projects":  # 哪个得分最低，执行率多少: ranked by that figure, which is shown

@@ -136,3 +136,11 @@ def test_a_check_of_the_figure_the_question_states(ask_national) -> None:
     """长春市信访局本级 2026 说明八: 项目支出474.56 listed as 116 + 30 + 312 + 15.56 = 473.56 (the table: 16.56)."""
     reply = ask_national("长春信访局26年预算说明里列的几个项目金额，和项目支出表对得上吗？加起来是不是474.56？")
     assert {Decimal("15.56"), Decimal("16.56"), Decimal("474.56"), Decimal("473.56")} <= numbers(reply)
+
+
+def test_rows_listed_then_ranked_by_their_stated_change(ask_national) -> None:
+    """苏州市审计局 2026 说明五（三）: 住房改革支出 22102 = 住房公积金345.48 + 提租补贴555.50 + 购房补贴401.97; 提租补贴
+    rose most (比上年增加266.46万元，增长92.19%)."""
+    reply = ask_national("苏州审计局26年住房改革支出下面三项各多少？哪项涨得最多，为什么？")
+    assert {Decimal("345.48"), Decimal("555.50"), Decimal("401.97"), Decimal("266.46")} <= numbers(reply)
+    assert "比上年增加最多的1个" in reply["text"]

@@ -327,7 +327,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     asked = {op.name, *op.also}
     changed = bool(asked & {"growth", "change"}) and (f.column or "total") == "total"
     # a share or a change of a named subject is about its own figure; its make-up only where asked
-    own_figure = bool(asked & {"share", "growth", "change"}) and not f.level and \
+    own_figure = bool(asked & {"share", "growth", "change"}) and not f.level and not ({"rank", "sort"} & asked) and \
         not re.search(PARTS_OF + r"|明细|哪些|哪几|分别", frame.clause)
     for b in budgets:
         tops_said = False  # the column's classes already said with their total
@@ -448,7 +448,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 if changed:
                     derived += _stated_change(ctx, top, items, parts)
                 continue
-            if op.name in ("rank", "sort"):
+            by_change = changed and op.name in ("rank", "sort")
+            if by_change:  # 三项各多少？哪项涨得最多: ranked by the change the narrative states for each
+                children = _ranked_by_change(children, ctx, frame)
+            elif op.name in ("rank", "sort"):
                 children = _rank(children, op)
             if top is not None and op.name not in ("rank", "sort"):
                 items.append(item_of(top, f"{top.label}合计（{top.key}）", code=top.key))
@@ -461,8 +464,12 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             head = f"{who(b.department, b.year)}{name}{wording}" + (f"（{code}）合计{money(top.amount)}万元" if top is not None else "")
             if op.name in ("rank", "sort"):
                 word = "最大" if op.descending else "最小"
+                if by_change:
+                    word = "比上年" + ("减少最多" if re.search(r"降|减|砍|压", frame.clause) else "增加最多")
+                else:
+                    word = "金额" + word
                 body = "；".join(f"{i}. {r.key} {r.label}{money(r.amount)}万元" for i, r in enumerate(children, 1))
-                parts.append(f"{head}，其{lvl}级科目中金额{word}的{len(children)}个：{body}")
+                parts.append(f"{head}，其{lvl}级科目中{word}的{len(children)}个：{body}")
             elif op.name == "count" or "count" in op.also:
                 items.append(Item(f"{lvl}级科目个数", str(len(children)), "个", b.department, b.year))
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
