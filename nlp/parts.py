@@ -265,6 +265,8 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
         at = frame.clause.find(word) if len(word) >= 2 else -1
         if at < 0 and len(word) >= 2:  # 其中财政拨款的: the part whose distinctive words begin with the word named
             at = next((frame.clause.find(w) for w in named if len(w) >= 2 and word.startswith(w)), -1)
+        if at < 0 and len(word) >= 5:  # 非财政的 for 非财政拨款结转和结余: its words said short, from their start
+            at = frame.clause.find(word[:3])
         if at >= 0 and key not in (k for _, k in found):
             found.append((at, key))
     return [k for _, k in sorted(found)]
