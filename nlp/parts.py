@@ -248,7 +248,7 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     政府采购货物, 政府采购服务). Empty when the part names a figure, project or subject of its own."""
     # 其中财政拨款的是多少 after 结转结余: a word that names a figure of its own (财政拨款) narrows the
     # figures just asked to their part of that name
-    narrowing = bool(re.match(L.NARROW_WORDS, frame.clause))
+    narrowing = bool(re.search(L.NARROW_WORDS, frame.clause))
     if vocab is None or prev.focus not in RELATED_FIGURES or frame.focus not in ("figures",) \
             or (ev.item_measures and not narrowing) or ev.staff_measures or ev.projects or ev.subjects or ev.departments:
         return []
@@ -417,7 +417,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             out.append(frame)
             continue
         f = frame.filters
-        narrows = bool(re.match(L.NARROW_WORDS, frame.clause))
+        narrows = bool(re.search(L.NARROW_WORDS, frame.clause))
         if not f.departments and not frame.unknown:
             f.departments = list(prev.filters.departments)
             frame.open_department = prev.open_department

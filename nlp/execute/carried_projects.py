@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from nlp import lexicon as L
 from nlp.execute.base import Context
 from nlp.frames import Frame
 from nlp.graph import Budget, Row
@@ -30,6 +31,8 @@ OWN_MONEY = ("unit_funds", "unit_business", "unit_operating", "unit_upper", "uni
 def asks_carried(frame: Frame) -> bool:
     """A list of projects asked of the carry-over (结转的钱安排到哪个项目, 哪些项目用了上年结转)."""
     f = frame.filters
+    if re.search(L.CONDITION_ONLY, frame.clause):  # 连上年结转的也算: the carry-over joins the set, it is no filter
+        return False
     return frame.focus == "projects" and not f.projects and (
         f.categories == ["carryover"] or (not f.categories and "carryover" in (f.sources or [])))
 
