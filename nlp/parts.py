@@ -217,6 +217,20 @@ def _partly_another_project(frame: Frame, ev, prev: Frame) -> bool:
     return elsewhere or bool(re.search(L.TARGET_ASK, frame.clause) and not re.search(L.MONEY_ASK, frame.clause))
 
 
+# the carry-over figures and the year's new money they are set against (both parts of 收入总计)
+CARRIED_FIGURES = ("carryover_total", "carryover_fiscal", "carryover_nonfiscal")
+NEW_MONEY = ("current_year_income", "fiscal_total", "general_public_budget")
+
+
+def _new_money_beside_carried(frame: Frame, prev: Frame) -> bool:
+    """A part asking the year's new money (本年收入, 财政拨款, 一般公共预算) right after one asking the
+    carry-over: the question sets the two against each other, so the whole they make is said too."""
+    return frame.focus == "figures" and prev.focus == "figures" and bool(prev.measures) \
+        and all(m in CARRIED_FIGURES for m in prev.measures) and bool(frame.measures) \
+        and all(m in NEW_MONEY for m in frame.measures) and frame.operation.name == "lookup" \
+        and bool(re.search(L.NEW_MONEY_WORDS, frame.clause))
+
+
 def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
@@ -716,6 +730,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if source and frame.focus == "subjects" and not (f.subjects or f.sources) \
                 and re.search(L.SOURCE_USE, frame.clause):
             f.sources = [source]  # 政府性基金有多少？用在什么科目上: the subjects that source pays for
+        if _new_money_beside_carried(frame, prev):
+            # 用了多少上年结转？本年新拨的财政拨款又是多少: the two parts of 收入总计, the whole said beside
+            frame.measures = [*frame.measures, "income_total"]
+        if source == "carryover" and frame.focus == "projects" and not (f.sources or f.projects or ev.topics) \
+                and re.search(L.SOURCE_USE, frame.clause):
+            f.sources = [source]  # 上年结转多少？放在哪个项目上: the projects the carry-over pays for
         if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
                                   and f.departments == prev.filters.departments
                                   and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):

@@ -111,3 +111,16 @@ def carried_said(r: Row) -> str:
             continue
         said.append(f"{label if value == part and key in (CARRIED_LINE, OTHER_LINE) else name}{money(value)}万元")
     return "其中" + "、".join(said) if said else f"其中{label}{money(part)}万元"
+
+
+def department_carryover(frame: Frame, ctx: Context) -> tuple[list, str]:
+    """The budgets' own 上年结转结余 beside the projects it pays for (the projects' lines need not add
+    up to it: the rest funds basic expenditure or projects without a target table)."""
+    from nlp.execute.base import item_of
+
+    budgets, _ = ctx.scope(frame)
+    rows = [r for r in ctx.rows("figures", budgets, Constraints(items=["carryover_total"])) if r.amount is not None]
+    label = ctx.vocab.label("carryover_total")
+    items = [item_of(r, label) for r in rows]
+    said = "；".join(f"{r.department}{r.year}年{label}共{money(r.amount)}万元" for r in rows)
+    return items, said

@@ -11,7 +11,7 @@ from decimal import Decimal
 from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
-from nlp.execute.carried_projects import asks_carried, carried_projects, carried_said, the_projects_just_named
+from nlp.execute.carried_projects import asks_carried, carried_projects, carried_said, department_carryover, the_projects_just_named
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
 from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
@@ -507,6 +507,10 @@ def _carried_listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> R
         items.append(derived_item(d))
         head += f"，其中上年结转合计{money(d.value)}万元"
     text = head + "：" + "；".join(_phrase(frame, r, items) for r in rows) + "。"
+    whole, said = department_carryover(frame, ctx)
+    if said:
+        items += whole
+        text += f"（{said}。）"
     return Result(items, with_note(text, note), derived, rows)
 
 
