@@ -264,8 +264,21 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     # figures just asked to their part of that name
     narrowing = bool(re.search(L.NARROW_WORDS, frame.clause))
     if vocab is None or prev.focus not in RELATED_FIGURES or frame.focus not in ("figures",) \
-            or (ev.item_measures and not narrowing) or ev.staff_measures or ev.projects or ev.subjects or ev.departments:
+            or ev.staff_measures or ev.projects or ev.subjects or ev.departments:
         return []
+    if ev.item_measures and not narrowing:
+        # 上年结转多少？财政拨款和非财政拨款各多少: the parts of the figure just asked, enumerated by
+        # the words that tell them apart, narrow it like 其中 does
+        found = _named_parts(frame, ev, prev, vocab, True)
+        parts = [k for k in found if vocab.measures.get(k) and vocab.measures[k].broader in prev.measures]
+        own = set(parts) & set(frame.measures)  # 基本支出、项目支出、机动经费各占多少: named as themselves
+        return parts if len(parts) >= 2 and len(parts) == len(found) and not own else []
+    return _named_parts(frame, ev, prev, vocab, narrowing)
+
+
+def _named_parts(frame: Frame, ev, prev: Frame, vocab, narrowing: bool) -> list[str]:
+    """The figures among those the part before asked (and their parts and siblings) whose
+    distinctive words the clause names, in the order it names them."""
     candidates: list[str] = []
     for key in prev.measures or RELATED_FIGURES[prev.focus]:
         m = vocab.measures.get(key)
