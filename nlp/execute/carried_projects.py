@@ -31,7 +31,7 @@ OWN_MONEY = ("unit_funds", "unit_business", "unit_operating", "unit_upper", "uni
 def asks_carried(frame: Frame) -> bool:
     """A list of projects asked of the carry-over (结转的钱安排到哪个项目, 哪些项目用了上年结转)."""
     f = frame.filters
-    if re.search(L.CONDITION_ONLY, frame.clause):  # 连上年结转的也算: the carry-over joins the set, it is no filter
+    if re.search(L.CONDITION_ONLY + "|" + L.INCLUDE_WORDS, frame.clause):  # 连上年结转的也算, 含上年结转在内: it joins the set
         return False
     return frame.focus == "projects" and not f.projects and (
         f.categories == ["carryover"] or (not f.categories and "carryover" in (f.sources or [])))
