@@ -298,7 +298,11 @@ CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上
 CHANGE_COMPARED = r"(?:增|减|涨|降|压)(?:得更?|了更|更)(?:多|少|快|狠|厉害)(?!少)"
 DECREASE_WORDS = r"减|降|压|少"
 # Clause openers that narrow the previous part (其中 …) or only add a condition to it.
-NARROW_WORDS = r"^(?:其中|这其中|这里面|里面|当中|此外|另外)"
+# The year's new money as people set it against the carry-over (本年新拨的, 今年新安排的, 当年拨款).
+NEW_MONEY_WORDS = r"本年|今年|当年|新拨|新安排|新增拨款"
+# A change asked of a year-end figure against the same year's start (年末比年初多了多少), not the year before.
+AGAINST_YEAR_START = r"[比较](?:年初|期初)|(?:与|和|跟|同)(?:年初|期初)(?:相比|比)"
+NARROW_WORDS = r"^(?:其中|这其中|这里面|里面|当中|此外|另外)|(?:那|这)一?部分(?:呢|是多少|有多少|多少)?[？?]?$|部分呢[？?]?$"
 # Words that put a clause inside the economic classification of a department's basic expenditure.
 ECONOMIC_SCOPE = r"经济分类|经济科目|基本支出|人员经费|公用经费|商品和服务支出|工资福利支出|对个人和家庭的补助|机关运行经费"
 # The rows asked of a figure's make-up (哪三项, 哪几项, 哪些): items, not the figure itself.

@@ -108,7 +108,10 @@ SYNONYMS = [(re.compile(r"开支"), "支出"), (re.compile(r"公车"), "公务�
             (re.compile(r"(?<!因公)出国(?:\(境\))?(?:经)?费(?:用)?"), "因公出国(境)费"),
             (re.compile(r"在编人员|在编人数|编制人数"), "编制数"),
             # 年初和年末的结转结余: the noun both periods share, said for each (年初结转结余和年末结转结余)
-            (re.compile(r"(年初|年末|年底)([和与及、])(年初|年末|年底)的?(结转(?:和|与|及)?结余)"), r"\1\4\2\3\4")]
+            (re.compile(r"(年初|年末|年底)([和与及、])(年初|年末|年底)的?(结转(?:和|与|及)?结余)"), r"\1\4\2\3\4"),
+            # 年初结转和结余多少，年末又是多少: the other period said bare, the same noun meant
+            (re.compile(r"(年初|年末|年底)的?(结转(?:和|与|及)?结余)([^，,、；;？?。]{0,6}[，,、；;？?]\s*)(年初|年末|年底)"
+                        r"(?!的?结转)"), r"\1\2\3\4\2")]
 
 
 # The bare stems people enumerate figures by (人员、公用、项目各多少): each stands for its figure only in

@@ -243,6 +243,20 @@ def _partly_another_project(frame: Frame, ev, prev: Frame) -> bool:
     return elsewhere or bool(re.search(L.TARGET_ASK, frame.clause) and not re.search(L.MONEY_ASK, frame.clause))
 
 
+# the carry-over figures and the year's new money they are set against (both parts of 收入总计)
+CARRIED_FIGURES = ("carryover_total", "carryover_fiscal", "carryover_nonfiscal")
+NEW_MONEY = ("current_year_income", "fiscal_total", "general_public_budget")
+
+
+def _new_money_beside_carried(frame: Frame, prev: Frame) -> bool:
+    """A part asking the year's new money (本年收入, 财政拨款, 一般公共预算) right after one asking the
+    carry-over: the question sets the two against each other, so the whole they make is said too."""
+    return frame.focus == "figures" and prev.focus == "figures" and bool(prev.measures) \
+        and all(m in CARRIED_FIGURES for m in prev.measures) and bool(frame.measures) \
+        and all(m in NEW_MONEY for m in frame.measures) and frame.operation.name == "lookup" \
+        and bool(re.search(L.NEW_MONEY_WORDS, frame.clause))
+
+
 def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
@@ -274,10 +288,23 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     政府采购货物, 政府采购服务). Empty when the part names a figure, project or subject of its own."""
     # 其中财政拨款的是多少 after 结转结余: a word that names a figure of its own (财政拨款) narrows the
     # figures just asked to their part of that name
-    narrowing = bool(re.match(L.NARROW_WORDS, frame.clause))
+    narrowing = bool(re.search(L.NARROW_WORDS, frame.clause))
     if vocab is None or prev.focus not in RELATED_FIGURES or frame.focus not in ("figures",) \
-            or (ev.item_measures and not narrowing) or ev.staff_measures or ev.projects or ev.subjects or ev.departments:
+            or ev.staff_measures or ev.projects or ev.subjects or ev.departments:
         return []
+    if ev.item_measures and not narrowing:
+        # 上年结转多少？财政拨款和非财政拨款各多少: the parts of the figure just asked, enumerated by
+        # the words that tell them apart, narrow it like 其中 does
+        found = _named_parts(frame, ev, prev, vocab, True)
+        parts = [k for k in found if vocab.measures.get(k) and vocab.measures[k].broader in prev.measures]
+        own = set(parts) & set(frame.measures)  # 基本支出、项目支出、机动经费各占多少: named as themselves
+        return parts if len(parts) >= 2 and len(parts) == len(found) and not own else []
+    return _named_parts(frame, ev, prev, vocab, narrowing)
+
+
+def _named_parts(frame: Frame, ev, prev: Frame, vocab, narrowing: bool) -> list[str]:
+    """The figures among those the part before asked (and their parts and siblings) whose
+    distinctive words the clause names, in the order it names them."""
     candidates: list[str] = []
     for key in prev.measures or RELATED_FIGURES[prev.focus]:
         m = vocab.measures.get(key)
@@ -291,6 +318,8 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
         at = frame.clause.find(word) if len(word) >= 2 else -1
         if at < 0 and len(word) >= 2:  # 其中财政拨款的: the part whose distinctive words begin with the word named
             at = next((frame.clause.find(w) for w in named if len(w) >= 2 and word.startswith(w)), -1)
+        if at < 0 and len(word) >= 5:  # 非财政的 for 非财政拨款结转和结余: its words said short, from their start
+            at = frame.clause.find(word[:3])
         if at >= 0 and key not in (k for _, k in found):
             found.append((at, key))
     return [k for _, k in sorted(found)]
@@ -441,7 +470,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             out.append(frame)
             continue
         f = frame.filters
-        narrows = bool(re.match(L.NARROW_WORDS, frame.clause))
+        narrows = bool(re.search(L.NARROW_WORDS, frame.clause))
         if not f.departments and not frame.unknown:
             f.departments = list(prev.filters.departments)
             frame.open_department = prev.open_department
@@ -776,6 +805,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if source and frame.focus == "subjects" and not (f.subjects or f.sources) \
                 and re.search(L.SOURCE_USE, frame.clause):
             f.sources = [source]  # 政府性基金有多少？用在什么科目上: the subjects that source pays for
+        if _new_money_beside_carried(frame, prev):
+            # 用了多少上年结转？本年新拨的财政拨款又是多少: the two parts of 收入总计, the whole said beside
+            frame.measures = [*frame.measures, "income_total"]
+        if source == "carryover" and frame.focus == "projects" and not (f.sources or f.projects or ev.topics) \
+                and re.search(L.SOURCE_USE, frame.clause):
+            f.sources = [source]  # 上年结转多少？放在哪个项目上: the projects the carry-over pays for
         if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
                                   and f.departments == prev.filters.departments
                                   and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):

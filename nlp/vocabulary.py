@@ -157,7 +157,8 @@ ITEM_ORDER = ("income_total", "expenditure_total", "current_year_income", "gener
               "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure", "personnel",
               "public_expenses", "project_expenditure", "reserve", "operating_expenses", "fiscal_expenditure",
               "general_budget_expenditure", "current_year_expenditure",
-              "carryover_year_end", "surplus_distribution", "three_public.total",
+              "carryover_year_end", "carryover_year_end_fiscal", "carryover_year_end_nonfiscal",
+              "surplus_distribution", "three_public.total",
               "three_public.overseas", "three_public.reception", "three_public.vehicles",
               "three_public.vehicle_purchase", "three_public.vehicle_operation", "procurement.total",
               "procurement.goods", "procurement.works", "procurement.services")

@@ -131,6 +131,11 @@ class Totals:
     current_year_expenditure: Money = None
     carryover_year_end: Money = None
     surplus_distribution: Money = None
+    # a 决算's 年末结转和结余 split as its 财政拨款收入支出决算总表 prints it: 年末财政拨款结转和结余, and
+    # the rest of 年末结转和结余 (the non-fiscal funds'), the pair the year-start carries as
+    # ``carryover_fiscal`` / ``carryover_nonfiscal``
+    carryover_year_end_fiscal: Money = None
+    carryover_year_end_nonfiscal: Money = None
     # 单位资金 item by item where the summary table prints its lines (事业收入, 经营收入, 上级补助收入,
     # 附属单位上缴收入, 其他收入): the same keys as the income table's source columns
     unit_business: Money = None
@@ -150,7 +155,8 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               "carryover_total", "carryover_fiscal", "carryover_nonfiscal", "basic_expenditure",
               "personnel", "public_expenses", "project_expenditure", "operating_expenses",
               "fiscal_total", "current_year_expenditure", "carryover_year_end", "surplus_distribution",
-              "unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other")
+              "unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other",
+              "carryover_year_end_fiscal", "carryover_year_end_nonfiscal")
 # the parts of 单位资金 a summary table may print line by line (a subset of ``TOTAL_KEYS``)
 UNIT_FUND_LINES = ("unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other")
 

@@ -47,6 +47,7 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               # the spending side of a 决算's 收入支出决算总表: what was spent this year, carried
               # forward and distributed
               "current_year_expenditure", "carryover_year_end", "surplus_distribution",
+              "carryover_year_end_fiscal", "carryover_year_end_nonfiscal",
               # 单位资金 line by line where the summary table prints its lines
               *UNIT_FUND_LINES)
 THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")

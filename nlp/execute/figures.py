@@ -14,6 +14,7 @@ from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
 from nlp.execute.units import unit_figure_missing, units_answer
+from nlp.execute.year_start import against_year_start
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
 from nlp.frames import Frame, Operation
@@ -504,6 +505,10 @@ def change(frame: Frame, ctx: Context) -> Result:
     """Changes against the year before as the narrative states them (比上年增加/减少), or as the
     difference of two budgets in the graph; the previous year's figure derived from them where the
     graph has no budget of that year (倒推)."""
+    budgets, _ = ctx.scope(frame)
+    within = against_year_start(frame, ctx, budgets)  # 年末比年初多了多少: one document's two figures
+    if within is not None:
+        return within
     all_budgets = ctx.budgets()
     names = [d.name for d in frame.filters.departments] or sorted({b.department for b in all_budgets})
     metrics = [m for m in frame.measures] or ["income_total"]

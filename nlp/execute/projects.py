@@ -5,11 +5,13 @@ Also the persons responsible for projects."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
+from nlp.execute.carried_projects import asks_carried, carried_projects, carried_said, department_carryover, the_projects_just_named
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
 from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
@@ -113,6 +115,18 @@ def scoped_projects(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Bu
     budgets, note = ctx.scope(frame)
     if not budgets:
         return [], note, budgets
+    previous = the_projects_just_named(frame, ctx)
+    if previous:  # 那个项目一共多少钱 after 安排到哪个项目: the projects the part before answered with
+        c = _constraints(frame)
+        c.category = []
+        rows = [r for r in ctx.rows("projects", budgets, c) if r.iri in previous]
+        if rows:
+            return rows, note, budgets
+    if asks_carried(frame):  # where the carry-over went: its own items, or projects' 上年结转 lines
+        c = _constraints(frame)
+        c.category = []
+        rows, said = carried_projects(frame, ctx, budgets, _python_filters(frame, ctx.rows("projects", budgets, c)))
+        return rows, "；".join(x for x in (note, said) if x), budgets
     rows = ctx.rows("projects", budgets, _constraints(frame))
     return _python_filters(frame, rows), note, budgets
 
@@ -319,6 +333,8 @@ def _category_label(frame: Frame, ctx: Context) -> str:
 def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     if len(rows) > 40:
         return Result(text=f"找到{len(rows)}个项目，太多，无法逐一列出；请指明部门、年度或主题。")
+    if rows and all(r.attrs.get("carried_part") for r in rows):
+        return _carried_listed(frame, ctx, rows, note)
     rows = sorted(rows, key=lambda r: (r.department or "", r.year or 0, -(r.amount or 0)))
     items = [_project_item(ctx, r) for r in rows]
     derived = []
@@ -468,11 +484,34 @@ def _phrase(frame: Frame, r: Row, items: list[Item]) -> str:
     """A project in a list, with the 绩效自评表 figures or the funds the frame asks beside it."""
     extra = execution_said(frame, r, items) if set(frame.measures) & {"funds", *EXECUTION_ATTRIBUTES} else ""
     said = [extra] if extra else []
+    if r.attrs.get("carried_part") and not extra:  # 其中财政拨款1384.87万元、上年结转750.00万元 (carried_projects)
+        said.append(carried_said(r))
     if "unit" in frame.measures and r.attrs.get("unit"):  # 有没有培训的项目？谁来办
         said.append(f"承担单位是{r.attrs['unit']}")
     if "person" in frame.measures and r.attrs.get("person"):
         said.append(f"项目负责人是{r.attrs['person']}")
     return project_phrase(r) + (f"：{'，'.join(said)}" if said else "")
+
+
+def _carried_listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
+    """The projects the carry-over pays for (``carried_projects``): each with its 其中 lines, and
+    the carried parts added up (not the projects' whole amounts)."""
+    rows = sorted(rows, key=lambda r: (r.department or "", r.year or 0, -(r.attrs["carried_part"][1])))
+    items = [_project_item(ctx, r) for r in rows]
+    derived = []
+    head = f"用到上年结转的项目共{len(rows)}个"
+    if len(rows) > 1:
+        d = D.total([figure_input(replace(r, amount=r.attrs["carried_part"][1]), f"{r.label}中{r.attrs['carried_part'][0]}")
+                     for r in rows], "上年结转合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        head += f"，其中上年结转合计{money(d.value)}万元"
+    text = head + "：" + "；".join(_phrase(frame, r, items) for r in rows) + "。"
+    whole, said = department_carryover(frame, ctx)
+    if said:
+        items += whole
+        text += f"（{said}。）"
+    return Result(items, with_note(text, note), derived, rows)
 
 
 def _rank_key(frame: Frame) -> str | None:

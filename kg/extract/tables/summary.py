@@ -454,6 +454,7 @@ def parse_fiscal_summary(table, record: Record, parts) -> None:
     table.rows = data.right
     table.data = data
     t = record.totals
+    _fiscal_carryover(data, table, record)
     if t.fiscal_total is None or any(getattr(t, key) is not None for key in _APPROPRIATIONS):
         return
     for item in data.items:
@@ -464,6 +465,45 @@ def parse_fiscal_summary(table, record: Record, parts) -> None:
 
 # the current-year appropriations a 财政拨款收支总表 splits 财政拨款 into
 _APPROPRIATIONS = ("general_public_budget", "government_fund", "state_capital")
+
+# a 决算's 财政拨款收入支出决算总表 carry-over lines: (the table's key, the record's fiscal key, the
+# all-funds key of 收入支出决算总表, the record's non-fiscal key). Everything in this table is
+# 财政拨款, so its 年初结转和结余 / 年末结转和结余 are the fiscal parts whatever the label says.
+_FISCAL_CARRYOVER = (("carryover_total", "carryover_fiscal", "carryover_total", "carryover_nonfiscal"),
+                     ("carryover_year_end", "carryover_year_end_fiscal", "carryover_year_end",
+                      "carryover_year_end_nonfiscal"))
+
+
+def _fiscal_carryover(data: SummaryData, table, record: Record) -> None:
+    """A 决算's 年初 and 年末 财政拨款结转和结余 from its 财政拨款收入支出决算总表 (the year-start
+    line on the income side, the year-end on the expenditure side), and each one's non-fiscal rest
+    where 收入支出决算总表 prints the all-funds figure (marked as computed in its provenance).
+    A budget's 财政拨款收支总表 prints no year-end figure and its 上年结转 lines are read by the
+    summary table already: only a 决算 is read here."""
+    if "决算" not in (record.kind or ""):
+        return
+    t = record.totals
+    year_start = next((item for item in data.items if item.level == 0 and item.key in ("carryover_total",
+                                                                                      "carryover_fiscal")), None)
+    year_end = data.expenditure_items.get("carryover_year_end")
+    found = {"carryover_total": (year_start.value, year_start.line, year_start.label) if year_start else None,
+             "carryover_year_end": (year_end.figures[0], year_end.line, year_end.name)
+             if year_end is not None and year_end.figures else None}
+    for table_key, fiscal_key, all_key, rest_key in _FISCAL_CARRYOVER:
+        cell = found[table_key]
+        if cell is None or cell[0] is None or getattr(t, fiscal_key) is not None:
+            continue
+        value, line, label = cell
+        fiscal = in_record_unit(value, table, record)
+        setattr(t, fiscal_key, fiscal)
+        t.provenance[fiscal_key] = _prov(record, table, line, label)
+        whole = getattr(t, all_key)
+        if whole is not None and getattr(t, rest_key) is None and fiscal <= whole:
+            setattr(t, rest_key, whole - fiscal)
+            where = t.provenance.get(all_key)
+            t.provenance[rest_key] = Provenance(
+                file=record.source, page=line.page, line=line.lineno, table=table.label,
+                row=f"{where.row if where else all_key}（{where.table if where else ''}）− {label}")
 
 
 # --- the narrative's income statements -------------------------------------------------------
