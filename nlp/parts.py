@@ -641,7 +641,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 out.append(derived)
                 continue
         if frame.operation.name == "share" and not frame.operation.base and not ev.share_base \
-                and frame.focus in ("figures", "subjects") and prev.focus == "figures" and len(prev.measures) == 1 \
+                and frame.focus in ("figures", "subjects") and prev.focus == "figures" \
+                and (len(prev.measures) == 1 or prev.measures[0] in _WHOLES) \
                 and prev.operation.name in ("lookup", "sum") and prev.measures[0] not in frame.measures:
             frame.operation.base = prev.measures[0]  # X多少？Y占多大比例: Y's share of the X just asked
         if prev.focus == "indicators" and prev.filters.department_level and frame.focus in ("indicators", "figures") \

@@ -144,3 +144,11 @@ def test_rows_listed_then_ranked_by_their_stated_change(ask_national) -> None:
     reply = ask_national("苏州审计局26年住房改革支出下面三项各多少？哪项涨得最多，为什么？")
     assert {Decimal("345.48"), Decimal("555.50"), Decimal("401.97"), Decimal("266.46")} <= numbers(reply)
     assert "比上年增加最多的1个" in reply["text"]
+
+
+def test_where_the_money_comes_from_and_a_share_of_the_whole_asked(ask_national) -> None:
+    """国家信访局 2026 部门公开表1: 收入总计50,616.94 = 一般公共预算拨款16,474.82 + 其他收入31,888.00 + 上年结转2,254.12;
+    财政拨款 16,474.82 ÷ 50,616.94 = 32.55%."""
+    reply = ask_national("国家信访局2026年五个多亿的盘子，钱从哪几块来？财政拨款只占多少？")
+    assert {Decimal("50616.94"), Decimal("16474.82"), Decimal("31888.00"), Decimal("2254.12"),
+            Decimal("32.55")} <= numbers(reply)
