@@ -45,11 +45,11 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|结转(?:结余)?(?:至|到)?下年(?:的)?(?:资金)?|年底(?:还)?(?:打算|准备|计划)?结转"),
     ("surplus_distribution", r"结余分配"),
     ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?"),
-    ("unit_funds", r"单位资金(?!项目)"),
+    ("unit_funds", r"单位资金(?!项目)|财政拨款(?:以外|之外)(?:的|还有)?"),  # 财政拨款以外还有多少钱: the rest
     # 单位资金's lines (a figure of their own where the summary table prints them; 单位资金 otherwise)
     ("unit_business", r"事业收入"), ("unit_operating", r"(?:事业单位)?经营收入"),
     ("unit_upper", r"上级补助收入"), ("unit_affiliated", r"附属单位上缴(?:收入)?"), ("unit_other", r"其他收入"),
-    ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目)(?:收入)?(?:合计)?"),
+    ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目|以外|之外)(?:收入)?(?:合计)?"),
     ("basic_expenditure", r"基本支出"),
     ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)公用经费)"),
     ("public_expenses", r"公用经费"),

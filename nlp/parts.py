@@ -644,7 +644,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and frame.focus in ("figures", "subjects") and prev.focus == "figures" \
                 and (len(prev.measures) == 1 or prev.measures[0] in _WHOLES) \
                 and prev.operation.name in ("lookup", "sum") and prev.measures[0] not in frame.measures:
-            frame.operation.base = prev.measures[0]  # X多少？Y占多大比例: Y's share of the X just asked
+            whole = re.match(r"^(?:其中)?(?:总)?(支出|收入)(?:里|中|当中|里面)", frame.clause)
+            # X多少？Y占多大比例: Y's share of the X just asked — or of the whole the part names (支出里机动经费占多少)
+            frame.operation.base = {"支出": "expenditure_total", "收入": "income_total"}[whole.group(1)] if whole \
+                else prev.measures[0]
         if prev.focus == "indicators" and prev.filters.department_level and frame.focus in ("indicators", "figures") \
                 and _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
             frame.focus, f.department_level = "indicators", True

@@ -152,3 +152,10 @@ def test_where_the_money_comes_from_and_a_share_of_the_whole_asked(ask_national)
     reply = ask_national("国家信访局2026年五个多亿的盘子，钱从哪几块来？财政拨款只占多少？")
     assert {Decimal("50616.94"), Decimal("16474.82"), Decimal("31888.00"), Decimal("2254.12"),
             Decimal("32.55")} <= numbers(reply)
+
+
+def test_the_money_beside_fiscal_funds_and_a_share_of_the_whole_named(ask) -> None:
+    """江苏省政协办公厅 2019: 总计13,377.11 = 一般公共预算13,297.11 + 其他资金80.00; 单位预留机动经费1,886.02 is
+    14.10% of 支出总计 (not of the 财政拨款 asked before)."""
+    reply = ask("江苏省政协办公厅19年总预算多少？财政拨款以外还有多少钱？支出里机动经费占多少？")
+    assert {Decimal("13377.11"), Decimal("80.00"), Decimal("1886.02"), Decimal("14.10")} <= numbers(reply)
