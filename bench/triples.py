@@ -32,18 +32,23 @@ _ID = str(ID)
 
 
 def node_kind(subject: str, doc: str) -> str:
-    """The kind of a subject node: ``obs``, ``obs/source``, ``flow``, ``department`` (outside), …"""
+    """The kind of a subject node: ``obs``, ``obs → source location`` (a location of one fact),
+    ``source location (one per row)`` (a location shared by a row's facts), ``(outside) subject``, …"""
     if subject == doc:
         return "document"
-    if subject.startswith(doc + "/"):
+    if subject.startswith(doc + "/source/"):
+        return "source location (one per row)"
+    inside = subject.startswith(doc + "/")
+    if inside:
         parts = subject[len(doc) + 1:].split("/")
-        kind = parts[0]
-        if "source" in parts[1:]:
-            return f"{kind} → source location"
-        return kind
-    if subject.startswith(_ID):
-        return "(outside) " + subject[len(_ID):].split("/")[0]
-    return "(outside) other"
+    elif subject.startswith(_ID):
+        parts = subject[len(_ID):].split("/")
+    else:
+        return "(outside) other"
+    kind = parts[0] if inside else "(outside) " + parts[0]
+    if any(p == "source" or p.startswith("source%2F") for p in parts[1:]):  # {node}/source, {node}/source%2F{i}
+        return f"{kind} → source location"
+    return kind
 
 
 def short(predicate: str) -> str:
