@@ -17,13 +17,22 @@ def test_corpus_and_realdocs_graph_meets_every_constraint(shared_graph_store):
 
 
 def test_observations_carry_currency_and_multiplier(shared_graph_store):
+    """Every observation has the measure's attributes through its data set (the structures attach
+    them there, ``qb:componentAttachment qb:DataSet``), and none restates them itself."""
     rows = shared_graph_store.query("""PREFIX qb: <http://purl.org/linked-data/cube#>
       PREFIX bkg: <https://budgetkg.org/ontology#>
-      SELECT ?c ?m (COUNT(?o) AS ?n) WHERE { ?o a qb:Observation ; bkg:currency ?c ; bkg:unitMultiplier ?m }
-      GROUP BY ?c ?m""").values()
+      SELECT ?c ?m ?u (COUNT(?o) AS ?n) WHERE { ?o a qb:Observation ; qb:dataSet ?ds .
+        ?ds bkg:currency ?c ; bkg:unitMultiplier ?m ; bkg:unitOfMeasure ?u }
+      GROUP BY ?c ?m ?u""").values()
     total = shared_graph_store.query("""PREFIX qb: <http://purl.org/linked-data/cube#>
       SELECT (COUNT(?o) AS ?n) WHERE { ?o a qb:Observation }""").values()[0][0]
-    assert rows == [("http://publications.europa.eu/resource/authority/currency/CNY", 4, total)]
+    assert total > 1000
+    assert rows == [("http://publications.europa.eu/resource/authority/currency/CNY", 4, "万元", total)]
+    restated = shared_graph_store.query("""PREFIX qb: <http://purl.org/linked-data/cube#>
+      PREFIX bkg: <https://budgetkg.org/ontology#>
+      SELECT (COUNT(?o) AS ?n) WHERE { ?o a qb:Observation ; bkg:currency|bkg:unitMultiplier|bkg:unitOfMeasure [] }
+      """).values()
+    assert restated == [(0,)]
 
 
 def test_the_constraints_catch_a_broken_graph():

@@ -103,7 +103,7 @@ def test_totals_observations_exact(graph_a):
     assert amount(g, tp) == Decimal("5.00")
     loc = g.value(tp, PROV.wasDerivedFrom)
     assert (loc, BKG.table, Literal("表10")) in g and (loc, BKG.line, Literal(120)) in g
-    assert (loc, BKG.printedValue, Literal("5.00")) in g and (loc, BKG.printedUnit, Literal("万元")) in g
+    assert (tp, BKG.printedValue, Literal("5.00")) in g and (loc, BKG.printedUnit, Literal("万元")) in g
     # blank figures are not in the graph; printed zeros are
     assert (iris.inside(doc, "obs", "item", "government_fund"), None, None) not in g
     assert amount(g, iris.inside(doc, "obs", "item", "unit_funds")) == Decimal("0")
@@ -257,7 +257,7 @@ def test_yuan_converted_exactly():
     obs = iris.inside(doc, "obs", "item", "three_public.total")
     assert amount(g, obs) == Decimal("1.234567")
     loc = g.value(obs, PROV.wasDerivedFrom)
-    assert (loc, BKG.printedValue, Literal("12345.67")) in g and (loc, BKG.printedUnit, Literal("元")) in g
+    assert (obs, BKG.printedValue, Literal("12345.67")) in g and (loc, BKG.printedUnit, Literal("元")) in g
     p = project_iris(record_c())[0]
     assert amount(g, p) == Decimal("15")
     f = g.value(doc, BKG.hasFinding)

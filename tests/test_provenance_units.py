@@ -6,9 +6,9 @@ from decimal import Decimal as D
 
 QUERY = """PREFIX bkg: <https://budgetkg.org/ontology#> PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?key ?amount ?value ?unit ?table WHERE {
-  ?o bkg:item ?i ; bkg:amount ?amount ; bkg:department ?d ; prov:wasDerivedFrom ?loc .
+  ?o bkg:item ?i ; bkg:amount ?amount ; bkg:department ?d ; bkg:printedValue ?value ; prov:wasDerivedFrom ?loc .
   ?i bkg:sourceKey ?key . ?d bkg:key ?k FILTER(CONTAINS(?k, "普陀区司法局"))
-  ?loc bkg:printedValue ?value ; bkg:printedUnit ?unit ; bkg:table ?table .
+  ?loc bkg:printedUnit ?unit ; bkg:table ?table .
   VALUES ?key { "three_public.total" "three_public.reception" "income_total" } } ORDER BY ?key"""
 
 

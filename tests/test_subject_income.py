@@ -84,7 +84,7 @@ def test_shanghai_income_table_in_yuan(realdocs_records):
     assert graph.value(fiscal, BKG.amount).toPython() == D("696.4796")
     assert graph.value(fiscal, BKG.amountScope) == iris.amount_scope("fiscal")
     location = graph.value(fiscal, PROV.wasDerivedFrom)
-    assert (str(graph.value(location, BKG.printedValue)), str(graph.value(location, BKG.printedUnit))) == \
+    assert (str(graph.value(fiscal, BKG.printedValue)), str(graph.value(location, BKG.printedUnit))) == \
         ("6964796.00", "元")  # the figure as the page prints it
 
 

@@ -2,11 +2,14 @@
 
 Why here: the graph claims to be a Data Cube (``ontology/budgetkg.ttl``'s structures); these are
 the spec's own checks (https://www.w3.org/TR/vocab-data-cube/#wf-rules), run on any store. Each
-ASK is true where the constraint is *violated*. Two adaptations, both equivalent on our data:
+ASK is true where the constraint is *violated*. Three adaptations, all equivalent on our data:
 
 * the spec runs on a normalised graph where ``qb:componentProperty`` is inferred from
   ``qb:dimension`` / ``qb:measure`` / ``qb:attribute``; here the path ``qb:componentProperty|
   qb:dimension|qb:measure|qb:attribute`` stands for it (no inference needed);
+* IC-13 reads an attribute attached at the data set (``qb:componentAttachment qb:DataSet``: the
+  measure's unit, currency and multiplier) on the observation's data set, as the spec's
+  normalisation would copy it down;
 * IC-12 (no duplicate observations) compares every pair of observations of a data set, which is
   quadratic; given IC-11 (every dimension present), a duplicate is a group of observations of one
   data set with the same value of each dimension, so it is asked per structure by GROUP BY.
@@ -45,9 +48,12 @@ CONSTRAINTS: dict[str, str] = {
     "IC-11": f"""ASK {{ ?obs qb:dataSet/qb:structure/qb:component/{CP} ?dim . ?dim a qb:DimensionProperty .
       FILTER NOT EXISTS {{ ?obs ?dim [] }} }}""",
     # IC-12: see the module docstring (one query per structure, dimensions listed from the DSD)
+    # IC-13 on the normalised graph: an attribute attached at the data set (qb:componentAttachment
+    # qb:DataSet) is the observation's through its data set (the spec's normalisation pushes it down)
     "IC-13": f"""ASK {{ ?obs qb:dataSet/qb:structure/qb:component ?spec .
       ?spec qb:componentRequired "true"^^xsd:boolean ; {CP} ?attr .
-      FILTER NOT EXISTS {{ ?obs ?attr [] }} }}""",
+      FILTER NOT EXISTS {{ ?obs ?attr [] }}
+      FILTER NOT EXISTS {{ ?spec qb:componentAttachment qb:DataSet . ?obs qb:dataSet ?ds . ?ds ?attr [] }} }}""",
     "IC-14": f"""ASK {{ ?obs qb:dataSet/qb:structure ?dsd .
       FILTER NOT EXISTS {{ ?dsd qb:component/{CP} qb:measureType }}
       ?dsd qb:component/{CP} ?m . ?m a qb:MeasureProperty . FILTER NOT EXISTS {{ ?obs ?m [] }} }}""",

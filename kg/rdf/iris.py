@@ -161,6 +161,13 @@ def inside(doc: URIRef, *parts: str) -> URIRef:
     return URIRef(str(doc) + "".join("/" + iri_part(p) for p in parts))
 
 
+def source_location(doc: URIRef, key: tuple) -> URIRef:
+    """The one SourceLocation of a document's printed row: ``{doc}/source/{digest}`` of its key
+    (file, page, line, table, row, printed unit). A digest, not the parts: the parts are long CJK
+    texts, and every fact of the row points at the node."""
+    return URIRef(f"{doc}/source/{_digest(repr(key))}")
+
+
 def funding_source(key: str) -> URIRef:
     return ID[f"funding/{iri_part(key)}"]
 

@@ -128,6 +128,7 @@ class _Context:
     # (functional?, code) -> the name the document prints for it: a parent code or a project's
     # functional code resolves to the same concept as its printed row (kg.rdf.subject_schemes)
     printed_subjects: dict[tuple[bool, str], str] = field(default_factory=dict)
+    locations: set[URIRef] = field(default_factory=set)  # the source locations written (``_location``)
 
     def add(self, s, p, o) -> None:
         if o is None:
@@ -215,23 +216,36 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
 # ------------------------------------------------------------------------------------ blocks
 
 def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decimal | None = None,
-              suffix: str = "source") -> URIRef:
-    """A SourceLocation for ``node``: file, page/line, table, row, printed value and unit."""
-    loc = iris.inside(node, suffix)
-    ctx.add(loc, RDF.type, BKG.SourceLocation)
-    ctx.add(loc, BKG.document, ctx.doc)
-    ctx.text(loc, BKG.sourceFile, prov.file if prov else ctx.record.source)
-    if prov:
-        if prov.page is not None:
-            ctx.add(loc, BKG.page, integer_literal(prov.page))
-        if prov.line is not None:
-            ctx.add(loc, BKG.line, integer_literal(prov.line))
-        ctx.text(loc, BKG.table, prov.table)
-        ctx.text(loc, BKG.row, prov.row)
-    if value is not None:  # as the page prints it: in the table's own unit where it has one
-        unit = (prov.printed_unit(ctx.record.unit) if prov else ctx.record.unit) or WAN
-        ctx.text(loc, BKG.printedValue, printed(convert(value, ctx.record.unit or WAN, unit)))
+              own: str | None = None) -> URIRef:
+    """``node`` was printed at a SourceLocation: file, page/line, table, row and the unit the row is
+    printed in. One location per (file, page, line, table, row, unit) of the document, shared by
+    every fact of that row (a classification row's cells, a flow and the observation it carries):
+    its seven triples are written once, not once per fact. What differs between the facts of one
+    row — the figure as the page prints it — stays on the fact: ``node bkg:printedValue``.
+    ``own``: a location of the fact's own (``{node}/{own}``), for a fact printed in several places (a
+    project: its table row, its 说明, its performance sheet): the question service cites the first
+    location the store returns, and the store orders a fact's locations by their IRIs, so these keep
+    the IRIs they had (issue 12f left their citations unchanged; which place to cite is not decided
+    by the graph — see bench/RESULTS.md)."""
+    unit = ((prov.printed_unit(ctx.record.unit) if prov else ctx.record.unit) or WAN) if value is not None else None
+    file = prov.file if prov else ctx.record.source
+    key = (file, prov.page, prov.line, prov.table, prov.row, unit) if prov else (file, None, None, None, None, unit)
+    loc = iris.inside(node, own) if own else iris.source_location(ctx.doc, key)
+    if loc not in ctx.locations:
+        ctx.locations.add(loc)
+        ctx.add(loc, RDF.type, BKG.SourceLocation)
+        ctx.add(loc, BKG.document, ctx.doc)
+        ctx.text(loc, BKG.sourceFile, file)
+        if prov:
+            if prov.page is not None:
+                ctx.add(loc, BKG.page, integer_literal(prov.page))
+            if prov.line is not None:
+                ctx.add(loc, BKG.line, integer_literal(prov.line))
+            ctx.text(loc, BKG.table, prov.table)
+            ctx.text(loc, BKG.row, prov.row)
         ctx.text(loc, BKG.printedUnit, unit)
+    if value is not None:  # as the page prints it: in the table's own unit where it has one
+        ctx.text(node, BKG.printedValue, printed(convert(value, ctx.record.unit or WAN, unit)))
     ctx.add(node, PROV.wasDerivedFrom, loc)
     return loc
 
@@ -279,16 +293,8 @@ def _document(ctx: _Context) -> None:
     if ctx.dept:
         ctx.add(doc, BKG.department, ctx.dept)
     ctx.add(doc, BKG.checkCount, Literal(len(r.checks)))
-    ds = ctx.dataset
-    ctx.add(ds, RDF.type, QB.DataSet)
-    ctx.add(ds, QB.structure, BKG.budgetStructure)
-    ctx.add(ds, BKG.document, doc)
-    ctx.text(ds, RDFS.label, f"{label} 预算数据")
-    cells = ctx.classification
-    ctx.add(cells, RDF.type, QB.DataSet)
-    ctx.add(cells, QB.structure, BKG.classificationStructure)
-    ctx.add(cells, BKG.document, doc)
-    ctx.text(cells, RDFS.label, f"{label} 分类数据")
+    _data_set(ctx, ctx.dataset, BKG.budgetStructure, f"{label} 预算数据")
+    _data_set(ctx, ctx.classification, BKG.classificationStructure, f"{label} 分类数据")
 
 
 def _department(ctx: _Context) -> None:
@@ -329,13 +335,26 @@ def _observation(ctx: _Context, node: URIRef, value: Decimal, prov: Provenance |
         ctx.add(node, BKG.fiscalYear, ctx.year)
     ctx.add(node, BKG.budgetPhase, phase or ctx.phase)
     ctx.money(node, BKG.amount, value)
-    _measure(ctx, node)
     _location(ctx, node, prov, value)
+
+
+def _data_set(ctx: _Context, node: URIRef, structure: URIRef, label: str) -> URIRef:
+    """A qb:DataSet of the document with its structure, and the measure's attributes stated once on
+    it (``_measure``): the structures attach unit, currency and multiplier at the data set
+    (``qb:componentAttachment qb:DataSet``), so each observation has them through its data set
+    instead of restating three triples."""
+    ctx.add(node, RDF.type, QB.DataSet)
+    ctx.add(node, QB.structure, structure)
+    ctx.add(node, BKG.document, ctx.doc)
+    ctx.text(node, RDFS.label, label)
+    _measure(ctx, node)
+    return node
 
 
 def _measure(ctx: _Context, node: URIRef) -> None:
     """The measure's attributes: 万元 as text (older queries read it), the currency CNY and the
-    unit multiplier 4 (10⁴ yuan), as Data Cube / OpenBudgets.eu attributes."""
+    unit multiplier 4 (10⁴ yuan), as Data Cube / OpenBudgets.eu attributes; on a data set (all its
+    observations) or on a funding flow."""
     for p, o in _MEASURE:
         ctx.add(node, p, o)
 
@@ -539,12 +558,9 @@ def _scoped_rows(ctx: _Context, scope: str, rows, names: tuple[str, str, str], k
     """One scope's classification rows as a data set of their own: ``names`` are the data set's and
     the observations' local names and the data set's label; every cell carries the scope."""
     dataset_name, obs_name, label = names
-    cells = iris.inside(ctx.doc, "dataset", dataset_name, scope)
-    ctx.add(cells, RDF.type, QB.DataSet)
-    ctx.add(cells, QB.structure, BKG.classificationStructure)
-    ctx.add(cells, BKG.document, ctx.doc)
+    cells = _data_set(ctx, iris.inside(ctx.doc, "dataset", dataset_name, scope), BKG.classificationStructure,
+                      f"{SCOPED_LABELS.get(scope, scope)}{label}")
     ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
-    ctx.text(cells, RDFS.label, f"{SCOPED_LABELS.get(scope, scope)}{label}")
     for row in rows:
         subj = _subject_node(ctx, row.code, None, functional)
         for kind in kinds:
@@ -586,12 +602,7 @@ def _income_rows(ctx: _Context) -> None:
 
 def _income_dataset(ctx: _Context, name: str, structure: URIRef, label: str) -> URIRef:
     """A data set of one income table's printed cells (by subject, by unit)."""
-    cells = iris.inside(ctx.doc, "dataset", name)
-    ctx.add(cells, RDF.type, QB.DataSet)
-    ctx.add(cells, QB.structure, structure)
-    ctx.add(cells, BKG.document, ctx.doc)
-    ctx.text(cells, RDFS.label, label)
-    return cells
+    return _data_set(ctx, iris.inside(ctx.doc, "dataset", name), structure, label)
 
 
 def _income_cell(ctx: _Context, cells: URIRef, obs: URIRef, key: str, value, row) -> URIRef:
@@ -663,11 +674,8 @@ def _government_economic_rows(ctx: _Context) -> None:
     rows = ctx.record.government_economic_subjects
     if not rows:
         return
-    cells = iris.inside(ctx.doc, "dataset", "government-economic")
-    ctx.add(cells, RDF.type, QB.DataSet)
-    ctx.add(cells, QB.structure, BKG.classificationStructure)
-    ctx.add(cells, BKG.document, ctx.doc)
-    ctx.text(cells, RDFS.label, "政府预算支出经济分类数据")
+    cells = _data_set(ctx, iris.inside(ctx.doc, "dataset", "government-economic"), BKG.classificationStructure,
+                      "政府预算支出经济分类数据")
     for row in rows:
         subj = _government_concept(ctx, row.code, row.name)
         if row.total is None:
@@ -833,7 +841,7 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
     _topics(ctx, p, node, titles)
     provs = p.provenance or [None]
     for i, prov in enumerate(provs):
-        _location(ctx, node, prov, None, suffix=f"source/{i}")
+        _location(ctx, node, prov, None, own=f"source/{i}")
     if ctx.dept:
         ctx.add(ctx.dept, BKG.allocates, node)
     for i, ind in enumerate(p.indicators):

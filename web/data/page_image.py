@@ -30,7 +30,7 @@ def finding_location(ctx: Any, finding: str) -> dict:
 SELECT ?file ?page ?row ?printed ?hash WHERE {{
   {iri(finding)} a bkg:Finding ; prov:wasDerivedFrom ?loc ; bkg:document ?doc .
   ?loc bkg:sourceFile ?file . OPTIONAL {{ ?loc bkg:page ?page }} OPTIONAL {{ ?loc bkg:row ?row }}
-  OPTIONAL {{ ?loc bkg:printedValue ?printed }} OPTIONAL {{ {iri(finding)} bkg:printedAmount ?printed }}
+  OPTIONAL {{ {iri(finding)} bkg:printedValue ?printed }} OPTIONAL {{ {iri(finding)} bkg:printedAmount ?printed }}
   OPTIONAL {{ ?doc bkg:contentHash ?hash }}
 }} LIMIT 5""")
     if not rows:
