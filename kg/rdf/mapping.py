@@ -839,8 +839,11 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
         _indicator(ctx, iris.inside(ctx.doc, "indicator", local, str(i)), ind, node)
 
 
-# a performance table's 其中 lines -> the funding concepts of the graph (其他资金 is the unit's own money)
-FUNDS_SOURCES = {"fiscal": "fiscal", "carryover": "carryover_total", "other": "unit_funds"}
+# a performance table's 其中 lines, and a project table's columns by source (广东 表12), -> the funding
+# concepts of the graph (其他资金 is the unit's own money)
+FUNDS_SOURCES = {"fiscal": "fiscal", "carryover": "carryover_total", "other": "unit_funds",
+                 "general_public_budget": "general_public_budget", "government_fund": "government_fund",
+                 "state_capital": "state_capital", "fiscal_special": "fiscal_special_account"}
 
 
 def _project_funds(ctx: _Context, p: Project, node: URIRef) -> None:
