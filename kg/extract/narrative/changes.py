@@ -232,6 +232,8 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
             subject = _subject(narrative, current, m.start(), department)
         if current is None:
             current = _stated_before(narrative, subject, m.start())
+        if current is None:
+            current = _item_figure(narrative, subject, m.start(), department)
         prior = None if baseline else _prior_figure(narrative, current, m.start(), kind)
         excluding = _EXCLUDING_RE.fullmatch(subject)
         stated_before = next((c for c in reversed(out) if "parent" not in c), None)
@@ -359,6 +361,22 @@ def _whole_budget_figure(narrative: Narrative, cmp_start: int, groups: dict, dep
             rate = (amount / previous * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
             if rate == Decimal(groups["pct"]):
                 return stated
+    return None
+
+
+def _item_figure(narrative: Narrative, subject: str, offset: int, department: str | None) -> Stated | None:
+    """The figure an item titled by the statement's subject prints right after its title
+    (``（14）公共安全支出（类）司法（款）其他司法支出（项）669.61 万元，主要用于…。比上年执行数增加…``):
+    the item's first figure, on its title line or the line after, where the title names the subject."""
+    context = narrative.context_at(offset)
+    item = context.item if context is not None else None
+    if item is None or clean_label(item_title(item), department) != subject:
+        return None
+    for stated in narrative.amounts:
+        if stated.start >= offset:
+            break
+        if stated.context is not None and stated.context.item is item and stated.role == "figure":
+            return stated if stated.line.lineno <= item.line.lineno + 1 else None
     return None
 
 
