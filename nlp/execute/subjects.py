@@ -395,7 +395,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             continue
         for parent in parents:
             code = parent.code or ""
-            top = next((r for r in mine if r.key == code), None)
+            same_code = [r for r in mine if r.key == code]
+            # one code printed on two rows (长春 30208 取暖费 and 物业管理费): the row of the name asked
+            top = next((r for r in same_code if r.label == parent.name), same_code[0] if same_code else None)
             want = LEVEL_LENGTH.get(f.level or 0) or len(code) + 2
             if want <= len(code):
                 want = len(code) + 2
