@@ -133,6 +133,15 @@ def _prior_figure(narrative: Narrative, current: Stated | None, cmp_start: int, 
     return None
 
 
+_PRINTED_AMOUNT_RE = re.compile(r"\d[\d,]*\.\d+")
+# a clause naming a subject by its code and name (``科目为2014099其他信访事务支出``)
+_NAMED_SUBJECT_RE = re.compile(r"\d{3,7}([^\d，,。；;：:为是]{2,30}?(?:支出|费))$")
+
+
+def compact_text(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def _subject(narrative: Narrative, current: Stated | None, cmp_start: int, department: str | None) -> str:
     if current is not None:
         return current.label
@@ -140,6 +149,12 @@ def _subject(narrative: Narrative, current: Stated | None, cmp_start: int, depar
     head = narrative.span.text[sentence_start:cmp_start]
     pieces = [p for p in re.split(CLAUSE_SPLIT + "|[：:]", head) if p.strip()]
     subject = clean_label(pieces[-1] if pieces else "", department)
+    if _PRINTED_AMOUNT_RE.search(subject):
+        # a clause the reader could not part from its figure (国家信访局 ``2026年预算数3,623.98为万元``, the
+        # unit misplaced) names no subject: the subject the sentence named before it (``…项级支出科目为
+        # 2014099 其他信访事务支出``), else none
+        named = [m.group(1) for p in pieces[:-1] if (m := _NAMED_SUBJECT_RE.search(compact_text(p)))]
+        subject = named[-1] if named else ""
     subject = re.sub(r"^(?:本|当)?年(?:度)?", "", subject).strip("的")
     if not subject or re.fullmatch(r"(?:预算|预算数|支出|收入)?", subject):
         context = narrative.context_at(cmp_start)
