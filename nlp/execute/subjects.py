@@ -361,6 +361,16 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 wording = ""
         if not mine:
             continue
+        tops = [r for r in mine if len(r.key or "") == 3 and r.amount]
+        if not parents and scheme == "economic" and column != "total" and wording and tops and \
+                not any(p.startswith(f"{who(b.department, b.year)}{wording}合计") for p in parts) and \
+                (op.name in ("rank", "sort") or f.bound is not None):
+            # 公用经费211万，花得最多的是哪三项: the column's own total (its classes added up) beside its rows
+            whole = D.total([figure_input(r, r.label) for r in tops], f"{wording}合计")
+            derived.append(whole)
+            items.append(derived_item(whole))
+            parts.append(f"{who(b.department, b.year)}{wording}合计{money(whole.value)}万元，由" + "、".join(
+                f"{r.key} {r.label}{money(r.amount)}万元" for r in tops) + "构成")
         if not parents:
             # every subject of a level (类 unless said); a rank without a level ranks the most specific rows
             deepest = 7 if scheme == "functional" else 5
