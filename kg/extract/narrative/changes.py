@@ -134,6 +134,8 @@ def _prior_figure(narrative: Narrative, current: Stated | None, cmp_start: int, 
 
 
 _PRINTED_AMOUNT_RE = re.compile(r"\d[\d,]*\.\d+")
+# a figure in a unit of things, not money (84.71吨, 372228U, 120人): the clause states a count
+_QUANTITY_RE = re.compile(r"\d(?:吨|U|个|人次|人|次|辆|台|套|件|份|家|户|床|张|平方米)")
 # a clause naming a subject by its code and name (``科目为2014099其他信访事务支出``)
 _NAMED_SUBJECT_RE = re.compile(r"\d{3,7}([^\d，,。；;：:为是]{2,30}?(?:支出|费))$")
 
@@ -142,13 +144,15 @@ def compact_text(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _subject(narrative: Narrative, current: Stated | None, cmp_start: int, department: str | None) -> str:
+def _subject(narrative: Narrative, current: Stated | None, cmp_start: int, department: str | None) -> str | None:
     if current is not None:
         return current.label
     sentence_start = narrative.sentence_starts[narrative.sentence_of(cmp_start)]
     head = narrative.span.text[sentence_start:cmp_start]
     pieces = [p for p in re.split(CLAUSE_SPLIT + "|[：:]", head) if p.strip()]
     subject = clean_label(pieces[-1] if pieces else "", department)
+    if _QUANTITY_RE.search(subject):
+        return None  # a count's change (采血总量84.71吨，比上年增长0.91%): no money's, no change recorded
     if _PRINTED_AMOUNT_RE.search(subject):
         # a clause the reader could not part from its figure (国家信访局 ``2026年预算数3,623.98为万元``, the
         # unit misplaced) names no subject: the subject the sentence named before it (``…项级支出科目为
@@ -245,6 +249,8 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
                     and _fits_head(groups, current, head):
                 current = head  # ``收入4,203.47万元，其中：…、其他收入100.00万元，较上年增加142.30万元``
             subject = _subject(narrative, current, m.start(), department)
+            if subject is None:
+                continue
         if current is None:
             current = _stated_before(narrative, subject, m.start())
         if current is None:
