@@ -150,3 +150,29 @@ def test_change_whose_figure_clause_is_misprinted(national):
     change = next(c for c in record.changes if c.get("amount") == "21519.26")
     assert (change["subject"], change["percent"], change["direction"]) == ("其他信访事务支出", "85.59", "decrease")
     assert not any("为万元" in (c["subject"] or "") for c in record.changes)
+
+
+@pytest.mark.parametrize("path", [GUANGZHOU_STATS, ZHUHAI_COMMERCE, HANGZHOU_JUSTICE, CHANGCHUN_PETITIONS])
+def test_project_sources_add_up_to_the_project(national, path):
+    """Each project's printed sources (the narrowest columns: 一般公共预算, 政府性基金, 国有资本经营, 财政专户,
+    结转, 其他/单位资金) add up to its 合计, in every project table printed by source."""
+    funded = [p for p in national[path].projects if p.funds is not None]
+    assert funded
+    for p in funded:
+        parts = [getattr(p.funds, k) for k in ("general_public_budget", "government_fund", "state_capital",
+                                                "fiscal_special", "carryover", "other")]
+        assert sum(x for x in parts if x is not None) == p.amount, p.name
+
+
+def test_carryover_columns_under_their_heading(national):
+    # p.14 预算表9: 本年财政拨款 [一般公共预算 | …] | 财政拨款结转 [一般公共预算 | …] | 财政专户管理资金 | 单位资金;
+    # "2026驻京经费 … 312.00 312.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00"
+    station = _project(national[CHANGCHUN_PETITIONS], "2026驻京经费")
+    assert (station.funds.general_public_budget, station.funds.carryover, station.funds.other) == (
+        D("312.00"), D("0.00"), D("0.00"))
+
+
+def test_change_of_a_count_is_no_change(national):
+    record = national["shaanxi_xian/西安市卫生健康委员会汇总_2022部门决算.pdf"]
+    # p.33-34 "采血总量84.71吨，比上年增长0.91%": a count, not money; neither a garbage subject nor the project's
+    assert not any(c.get("percent") == "0.91" for c in record.changes)

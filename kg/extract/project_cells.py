@@ -111,6 +111,8 @@ def _source_columns(rows: list[list[str]], amount: int, goal: int | None) -> dic
         word = sub if sub and not re.fullmatch(r"合计|小计", sub) else (top or parent if sub else top)
         if not word:
             continue
+        if sub and re.search(r"结转", parent):
+            word = parent  # 财政拨款结转 over 一般公共预算 | 政府性基金预算 … (长春): its parts are carry-over
         key = next((key for key, rx in _SOURCE_HEADERS if re.search(rx, word)), None)
         if key is None:
             return {}  # a column of something else (an economic subject): not a split by source
@@ -252,9 +254,11 @@ def _funds(cells: list[str], columns: _Columns) -> ProjectFunds | None:
     for k, key in columns.sources.items():
         if k < len(cells) and cells[k]:
             try:
-                values[key] = parse_money(cells[k])
+                value = parse_money(cells[k])
             except ValueError:
                 continue
+            if value is not None:  # the parts of one source printed in columns of their own add up
+                values[key] = values.get(key, Decimal(0)) + value
     return ProjectFunds(**values) if values else None
 
 
