@@ -110,8 +110,10 @@ def _ranked_statements(ctx: Context, budget, want: int, frame: Frame, items: lis
         rate, current = r.attrs.get("percent"), r.attrs.get("current")
         up = (r.amount if r.amount is not None else rate) >= 0
         # the subject's own amount where the statement prints it, its change beside it
-        items.append(Item(r.label, money(current) if current is not None else None, WAN if current is not None else None,
-                          r.department, r.year, r.source, {"rank": i}))
+        # the item named by the subject's own name (其他司法支出), its path (类、款) in the sentence
+        own = re.sub(r"[（(][类款项][）)]$", "", re.split(r"[（(][类款][）)]", r.label)[-1]) or r.label
+        items.append(Item(own, money(current) if current is not None else None, WAN if current is not None else None,
+                          r.department, r.year, r.source, {"rank": i, "path": r.label}))
         if r.amount is not None:
             items.append(Item(f"{r.label}比上年{'增加' if up else '减少'}", money(abs(r.amount)), WAN,
                               r.department, r.year, r.source))
