@@ -208,7 +208,8 @@ class Graph:
             b = self._owner(q, r)
             if b is None:
                 continue
-            key = (b.iri, str(r["code"]), r["column"], r.get("phase"))
+            # one code printed on two rows (长春 30208 取暖费 and 30208 物业管理费): each row by its printed name
+            key = (b.iri, str(r["code"]), r["column"], r.get("phase"), str(r.get("printed") or ""))
             if key not in out:
                 out[key] = Row(r.get("printed") or r.get("name") or "", dec(r["amount"]), WAN, b.department, b.year,
                                source_of(r), None, str(r["code"]), {"column": r["column"], **self._phase(b, r)})

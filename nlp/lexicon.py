@@ -226,7 +226,15 @@ CATEGORY_WORDS: list[tuple[str, str]] = [
 FUNDING_WORDS: list[tuple[str, str]] = [
     ("fiscal", r"(?<!不)用财政拨款|(?<!非)财政拨款安排|(?<!非)财政拨款的?项目|一般公共预算项目|财政资金安排|表7"),
     ("transfer", r"转移支付"),
+    # the parts of 财政拨款 a project table prints as columns (广东 表12): named beside 项目, a condition on
+    # the projects (哪些项目花的是政府性基金), by the funding concepts' keys; alone, an income figure
+    *((key, rf"(?:{rx})(?:预算)?(?:资金|拨款)?(?:安排)?的?(?=[^，。,？?；;]{{0,4}}项目)|项目[^，。,？?；;]{{0,8}}(?:{rx})")
+      for key, rx in (("government_fund", "政府性基金"), ("state_capital", "国有资本经营"),
+                      ("fiscal_special_account", "财政专户"))),
 ]
+# the funding keys above that a project's money by source (bkg:fundsPart) answers, and their words
+SPLIT_FUNDING = {"government_fund": "政府性基金预算", "state_capital": "国有资本经营预算",
+                 "fiscal_special_account": "财政专户拨款"}
 # The income sources of a subject's money (the columns of the income table by subject), by the funding
 # concepts' keys (ontology/schemes.ttl funding/…); "carryover" is either carry-over column.
 INCOME_SOURCE_WORDS: list[tuple[str, str]] = [

@@ -688,6 +688,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                                            else ["amount", "description"])  # 加起来多少: the amounts
             out.append(frame)
             continue
+        if prev.focus == "projects" and frame.focus == "projects" and (prev.filters.categories or prev.filters.funding) \
+                and not (f.categories or f.funding or f.projects or ev.projects or ev.topics or ev.keywords) \
+                and re.search(r"哪(?:个|些|几个)项目|是哪(?:个|些|几)", frame.clause):
+            # 有没有不靠财政拨款的项目？是哪个项目、多少: the projects of the set just asked about
+            f.categories, f.funding = list(prev.filters.categories), prev.filters.funding
         group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, frame.clause)), None)
         if group and prev.focus == "projects" and (prev.operation.name in ("count", "sum") or
                                                    {"count", "sum"} & set(prev.operation.also)) \

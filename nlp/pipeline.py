@@ -27,7 +27,7 @@ from nlp import lexicon as L
 from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
-from nlp.execute.subitems import named_sub_items, sub_items_of_previous
+from nlp.execute.subitems import event_items, named_sub_items, sub_items_of_previous
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
 from nlp.graph import Graph
@@ -422,7 +422,9 @@ class Pipeline:
             computed = _difference_of_previous(previous)  # 差多少 after two computed figures
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
-        inside = sub_items_of_previous(frame, ctx, previous) or named_sub_items(frame, ctx)  # a project's stated items
+        # a project's stated items; the meetings or trainings a detail table lists
+        inside = sub_items_of_previous(frame, ctx, previous) or named_sub_items(frame, ctx) or \
+            event_items(frame, ctx, previous)
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
         result = run(frame, ctx) if run else Result()

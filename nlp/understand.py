@@ -7,6 +7,7 @@ top_n, …): the ``intent`` of ``budgetkg ask --json``.
 """
 from __future__ import annotations
 
+from nlp import lexicon as L
 from nlp.frames import FOCUS_NAMES, PROJECT_ATTRIBUTE_NAMES, Frame
 from nlp.vocabulary import Vocabulary
 
@@ -53,8 +54,8 @@ def describe(frame: Frame, vocab: Vocabulary) -> str:
         if f.categories:
             conds.append("属于" + "、".join(vocab.categories.get(c, c) for c in f.categories))
         if f.funding:
-            conds.append({"fiscal": "用财政拨款安排", "transfer": "用上级转移支付安排", "unit_funds": "只用单位资金"}
-                         .get(f.funding, f.funding))
+            conds.append({"fiscal": "用财政拨款安排", "transfer": "用上级转移支付安排", "unit_funds": "只用单位资金",
+                          **{k: f"用{w}安排" for k, w in L.SPLIT_FUNDING.items()}}.get(f.funding, f.funding))
         if f.person is not None:
             conds.append(f"负责人为{f.person.name}")
         if f.policy is not None:

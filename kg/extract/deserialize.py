@@ -20,7 +20,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
+from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
                               Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, ThreePublic, Totals)
@@ -62,7 +62,7 @@ def _indicator(data: dict) -> Indicator:
 def _funds(data: dict | None) -> ProjectFunds | None:
     if not data:
         return None
-    return ProjectFunds(**{k: _money(data.get(k)) for k in ("fiscal", "carryover", "other")})
+    return ProjectFunds(**{k: _money(data.get(k)) for k in FUNDS_KEYS})
 
 
 def _project(data: dict) -> Project:
@@ -468,7 +468,7 @@ _PROJECT = _object({
     "description": _TEXT, "execution_period": _TEXT, "project_code": _TEXT,
     "executed": _money_or_blank, "execution_rate": _money_or_blank, "self_evaluation_score": _money_or_blank,
     "initial_budget": _money_or_blank,
-    "funds": _nullable_object({k: _money_or_blank for k in ("fiscal", "carryover", "other")}),
+    "funds": _nullable_object({k: _money_or_blank for k in FUNDS_KEYS}),
     "provenance": _list_of(_PROVENANCE)}, required=("name",))
 _MONEY_FIELDS = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
                  "upper_level_transfer", "government_fund", "state_capital", "unit_funds",

@@ -311,9 +311,34 @@ class ProjectFunds:
     fiscal: Money = None
     carryover: Money = None
     other: Money = None
+    # the parts of 财政拨款 a project table prints as columns of their own (广东 表12 部门预算项目支出及其他
+    # 支出预算表: 财政拨款 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户拨款 | 其他资金)
+    general_public_budget: Money = None
+    government_fund: Money = None
+    state_capital: Money = None
+    fiscal_special: Money = None
 
     def any(self) -> bool:
-        return any(v is not None for v in (self.fiscal, self.carryover, self.other))
+        return any(getattr(self, key) is not None for key in FUNDS_KEYS)
+
+    def only_source(self) -> str | None:
+        """The one printed source that pays the whole project (``government_fund`` where only the
+        政府性基金预算 column is non-zero), by the narrowest columns printed; ``None`` where several
+        pay, where none is printed, or where only 财政拨款 is printed without its parts."""
+        narrow = [k for k in ("general_public_budget", "government_fund", "state_capital", "fiscal_special")
+                  if getattr(self, k) is not None]
+        printed = narrow + [k for k in ("carryover", "other") if getattr(self, k) is not None]
+        if not narrow:
+            return None
+        paying = [k for k in printed if getattr(self, k) != 0]
+        return paying[0] if len(paying) == 1 else None
+
+
+# every key of ProjectFunds; the first three are always written (the performance tables' 其中 lines),
+# the others where a project table prints them
+FUNDS_KEYS = ("fiscal", "carryover", "other", "general_public_budget", "government_fund", "state_capital",
+              "fiscal_special")
+FUNDS_ALWAYS = ("fiscal", "carryover", "other")
 
 
 @dataclass

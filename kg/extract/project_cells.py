@@ -18,10 +18,10 @@ is one of them: its 绩效目标 column is kept as the project's description.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.extract.model import Project, Provenance
+from kg.extract.model import FUNDS_KEYS, Project, ProjectFunds, Provenance
 from kg.extract.project_hierarchy import leaf_rows
 from kg.extract.source import Line
 from kg.extract.text_normalize import parse_money
@@ -55,6 +55,7 @@ class _Columns:
     mixed: bool  # units and projects share the name column
     goal: int | None = None  # the 绩效目标 text, kept as the project's description
     printed_unit: str | None = None  # the unit the amount heading names, where it names one
+    sources: dict[int, str] = field(default_factory=dict)  # column -> ProjectFunds key (the funds that pay)
 
 
 def _compact(text: str | None) -> str:
@@ -79,7 +80,44 @@ def _header(rows: list[list[str]]) -> _Columns | None:
     mixed = "单位" in first[name]
     goal = next((k for k, c in enumerate(first) if c in _GOAL_HEADERS and k > amount), None)
     printed = _HEADER_UNIT_RE.search(first[amount])
-    return _Columns(name, amount, unit, code, mixed, goal, printed.group(1) if printed else None)
+    return _Columns(name, amount, unit, code, mixed, goal, printed.group(1) if printed else None,
+                    _source_columns(rows, amount, goal))
+
+
+# The header words of a column of the funds that pay a project (ProjectFunds keys), narrowest first;
+# 合计/小计 under a spanning 财政拨款 is that heading's own column.
+_SOURCE_HEADERS = (("general_public_budget", r"一般公共预算"), ("government_fund", r"政府性基金"),
+                   ("state_capital", r"国有资本经营"), ("fiscal_special", r"财政专户"),
+                   ("carryover", r"上年结转|结转"), ("other", r"^(?:其他资金|单位资金|其他收入)$"),
+                   ("fiscal", r"^财政拨款(?:合计|小计)?$"))
+
+
+def _source_columns(rows: list[list[str]], amount: int, goal: int | None) -> dict[int, str]:
+    """Columns after the 合计 that split a project's money by the funds that pay it (广东 表12:
+    总计 | 财政拨款 [合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算] | 财政专户拨款 | 其他资金):
+    column -> ProjectFunds key. A heading spanning the columns under it (财政拨款 over 合计 …) is read
+    for the 合计 beneath it. Only a header whose columns are all sources counts: a project table whose
+    later columns are economic subjects (工资福利支出 …) gives none."""
+    first = rows[0]
+    second = rows[1] if len(rows) > 1 else [""] * len(first)
+    out: dict[int, str] = {}
+    parent = ""
+    for k in range(amount + 1, len(first)):
+        if goal is not None and k >= goal:
+            break
+        top = first[k] if k < len(first) else ""
+        sub = second[k] if k < len(second) else ""
+        parent = top or parent
+        word = sub if sub and not re.fullmatch(r"合计|小计", sub) else (top or parent if sub else top)
+        if not word:
+            continue
+        if sub and re.search(r"结转", parent):
+            word = parent  # 财政拨款结转 over 一般公共预算 | 政府性基金预算 … (长春): its parts are carry-over
+        key = next((key for key, rx in _SOURCE_HEADERS if re.search(rx, word)), None)
+        if key is None:
+            return {}  # a column of something else (an economic subject): not a split by source
+        out[k] = key
+    return out if len(out) >= 2 else {}
 
 
 def _is_unit_name(name: str) -> bool:
@@ -150,6 +188,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
         current_unit: str | None = None
         total: Decimal | None = None
         found: list[tuple[str, Decimal, str | None, Provenance]] = []
+        funds: list[ProjectFunds | None] = []  # each found row's money by the funds that pay it
         goals: list[str] = []  # the 绩效目标 of each found row (continued on the next page's first row)
         for r in range(body_from, len(rows)):
             cells = _respill(rows[r], columns)
@@ -180,6 +219,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
             found.append((name, amount, responsible or None,
                           Provenance(file=file, page=line.page, line=line.lineno, table="项目支出表", row=name)))
             goals.append(goal or "")
+            funds.append(_funds(cells, columns))
         # 一级/二级项目 printed as rows of the same column: only the projects under them count
         leaves = leaf_rows([f[1] for f in found], total) if columns.mixed else None
         for k, (name, amount, responsible, where) in enumerate(found):
@@ -190,7 +230,40 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
             if key in seen:  # the same project in another of the document's project tables (一般公共预算
                 seen[key].provenance.append(where)  # 项目支出表 beside 项目支出表): one project, both places
                 continue
+            split = _in_unit(funds[k], printed_unit, unit or "万元")
             seen[key] = Project(name=name, amount=value, category="current", responsible_unit=responsible,
-                                description=GOAL_LABEL + goals[k] if goals[k] else None, provenance=[where])
+                                description=GOAL_LABEL + goals[k] if goals[k] else None, provenance=[where],
+                                funds=split, funding_source=_FUNDING_OF_SPLIT.get(split.only_source() or "")
+                                if split else None)
             projects.append(seen[key])
     return projects
+
+
+# the funding concept (records.md ``funding_source``) of a project one printed source pays whole; one the
+# 一般公共预算 pays is left to the merge, which tells an upper-level transfer inside it by the project's name
+_FUNDING_OF_SPLIT = {"government_fund": "government_fund",
+                     "state_capital": "state_capital", "fiscal_special": "fiscal_special_account",
+                     "other": "unit_funds"}
+
+
+def _funds(cells: list[str], columns: _Columns) -> ProjectFunds | None:
+    """A row's figures under the source columns (a blank cell is no figure)."""
+    if not columns.sources:
+        return None
+    values: dict[str, Decimal] = {}
+    for k, key in columns.sources.items():
+        if k < len(cells) and cells[k]:
+            try:
+                value = parse_money(cells[k])
+            except ValueError:
+                continue
+            if value is not None:  # the parts of one source printed in columns of their own add up
+                values[key] = values.get(key, Decimal(0)) + value
+    return ProjectFunds(**values) if values else None
+
+
+def _in_unit(funds: ProjectFunds | None, printed: str, unit: str) -> ProjectFunds | None:
+    if funds is None:
+        return None
+    return ProjectFunds(**{key: convert(getattr(funds, key), printed, unit) if getattr(funds, key) is not None
+                           else None for key in FUNDS_KEYS})

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
+from kg.extract.model import (FUNDS_ALWAYS, TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome,
                               Totals)
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
@@ -68,7 +68,8 @@ def project_json(p: Project) -> dict:
         if getattr(p, figure) is not None:
             out[figure] = str(getattr(p, figure))
     if p.funds is not None and p.funds.any():
-        out["funds"] = {k: format_money(v) for k, v in asdict(p.funds).items()}
+        out["funds"] = {k: format_money(v) for k, v in asdict(p.funds).items()
+                        if k in FUNDS_ALWAYS or v is not None}
     out["provenance"] = [_prov(x) for x in p.provenance]
     return out
 

@@ -490,13 +490,13 @@ def _subject_rows(ctx: _Context) -> None:
         ("economic", False, ("total", "personnel", "public"), ctx.record.economic_subjects),
     )
     for scheme, functional, kinds, rows in tables:
-        for row in rows:
+        for row, key in zip(rows, _row_keys(rows)):
             subj = _subject_node(ctx, row.code, row.name, functional)
             for kind in kinds:
                 value = getattr(row, kind)
                 if value is None:
                     continue
-                obs = iris.inside(ctx.doc, "obs", scheme, row.code, kind)
+                obs = iris.inside(ctx.doc, "obs", scheme, key, kind)
                 _observation(ctx, obs, value, row.provenance, cell=True)
                 ctx.add(obs, BKG.subject, subj)
                 ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
@@ -505,6 +505,18 @@ def _subject_rows(ctx: _Context) -> None:
                     _paired_government(ctx, obs, row)
     _scoped_subject_rows(ctx)
     _scoped_economic_rows(ctx)
+
+
+def _row_keys(rows) -> list[str]:
+    """Each row's key in its observations' IRIs: its code, and where a table prints one code on
+    several rows (长春 表6: 30208 取暖费 and 30208 物业管理费) the later ones ``code~2``, ``code~3`` …, so
+    every printed row keeps its own cells instead of two rows' figures meeting on one node."""
+    seen: dict[str, int] = {}
+    keys = []
+    for row in rows:
+        seen[row.code] = seen.get(row.code, 0) + 1
+        keys.append(row.code if seen[row.code] == 1 else f"{row.code}~{seen[row.code]}")
+    return keys
 
 
 def _government_concept(ctx: _Context, code: str, name: str | None) -> URIRef:
@@ -848,8 +860,11 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
         _indicator(ctx, iris.inside(ctx.doc, "indicator", local, str(i)), ind, node)
 
 
-# a performance table's 其中 lines -> the funding concepts of the graph (其他资金 is the unit's own money)
-FUNDS_SOURCES = {"fiscal": "fiscal", "carryover": "carryover_total", "other": "unit_funds"}
+# a performance table's 其中 lines, and a project table's columns by source (广东 表12), -> the funding
+# concepts of the graph (其他资金 is the unit's own money)
+FUNDS_SOURCES = {"fiscal": "fiscal", "carryover": "carryover_total", "other": "unit_funds",
+                 "general_public_budget": "general_public_budget", "government_fund": "government_fund",
+                 "state_capital": "state_capital", "fiscal_special": "fiscal_special_account"}
 
 
 def _project_funds(ctx: _Context, p: Project, node: URIRef) -> None:

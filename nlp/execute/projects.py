@@ -64,6 +64,9 @@ def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
     if f.funding == "fiscal":
         rows = [r for r in rows if r.attrs.get("category") == "current" and
                 not any(x in NONFISCAL for x in r.attrs.get("funding") or [])]
+    if f.funding in L.SPLIT_FUNDING:  # 哪些项目花的是政府性基金: paid (at least in part) by that source
+        rows = [r for r in rows if f.funding in (r.attrs.get("funding") or []) or
+                ((r.attrs.get("funds") or {}).get(f.funding) or 0) > 0]
     if f.own_unit:  # 局本级自己占了几个: the projects the department carries out itself
         rows = [r for r in rows if (r.attrs.get("unit") or r.department) == r.department
                 or re.search(r"本级|机关本部", r.attrs.get("unit") or "")]
@@ -486,6 +489,9 @@ def _phrase(frame: Frame, r: Row, items: list[Item]) -> str:
     said = [extra] if extra else []
     if r.attrs.get("carried_part") and not extra:  # 其中财政拨款1384.87万元、上年结转750.00万元 (carried_projects)
         said.append(carried_said(r))
+    part = (r.attrs.get("funds") or {}).get(frame.filters.funding or "")
+    if frame.filters.funding in L.SPLIT_FUNDING and part is not None and part != r.amount:
+        said.append(f"其中{L.SPLIT_FUNDING[frame.filters.funding]}{money(part)}万元")  # paid in part by it
     if "unit" in frame.measures and r.attrs.get("unit"):  # 有没有培训的项目？谁来办
         said.append(f"承担单位是{r.attrs['unit']}")
     if "person" in frame.measures and r.attrs.get("person"):

@@ -16,6 +16,7 @@ from nlp import derive as D
 from nlp.execute.base import Context, Result, figure_input, item_of, who
 from nlp.frames import Frame
 from nlp.graph import Row
+from nlp.numbers import chinese_count
 from nlp.reply import money
 
 INSIDE_PREVIOUS = (r"^(?:那|那么)?(?:(?:这个项目)?(?:里面|里头|其中|这里面|这其中|当中|其内)"
@@ -133,3 +134,65 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
         parts.append(f"{r.label}{money(r.amount)}万元（列在“{project.label}”项目{money(project.amount)}万元之内）")
     text = f"{who(named[0].department, named[0].year)}：" + "；".join(parts) + "。"
     return Result(items, text, [], named + [projects[r.attrs["parent"]] for r in named])
+
+
+# The items of a 会议费 / 培训费 its detail table lists (西安 培训费明细表), named by the kind of event and a
+# measure word that counts events (几场培训, 哪场, 哪次会议, 第二贵的那期): the whole each item is part of.
+EVENT_KINDS = (("培训费", r"培训"), ("会议费", r"会议?"))
+EVENT_MEASURE = r"(?:[几哪每各]|第[一二三四五六七八九十\d]+)[一]?(?:场|期|次)"
+
+
+def _event_whole(clause: str) -> str | None:
+    """The whole (培训费 / 会议费) a clause asks the events of: a measure word of events beside the kind."""
+    if not re.search(EVENT_MEASURE, clause):
+        return None
+    return next((whole for whole, rx in EVENT_KINDS if re.search(rx, clause)), None)
+
+
+def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result | None:
+    """Meetings or trainings a budget lists one by one, ranked, the Nth, or added up: 哪场培训最贵,
+    第二贵的呢, 一共多少钱 (the same items as the part before, where it answered them). ``None`` where the
+    clause asks no such thing or the budget lists no such items."""
+    whole = _event_whole(frame.clause)
+    before = [r for r in (previous.rows if previous is not None else [])
+              if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") in dict(EVENT_KINDS)]
+    op = frame.operation
+    said_nth = re.search(r"第([一二三四五六七八九十\d]+)(?:贵|便宜|大|多|高|少|小|名)", frame.clause)
+    nth = op.nth or (chinese_count(said_nth.group(1)) if said_nth else None)
+    if whole is not None:
+        budgets, _note = ctx.scope(frame)
+        if len(budgets) != 1:
+            return None
+        rows = [r for r in ctx.rows("stated", budgets)
+                if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") == whole and r.key == "current"
+                and r.amount is not None]
+    elif before and (op.name in ("rank", "sum") or nth is not None or "sum" in op.also):
+        rows, whole = before, before[0].attrs["parent"]  # 第二贵的呢 / 一共多少 after the items
+    else:
+        return None
+    if not rows:
+        return None
+    ranked = sorted(rows, key=lambda r: r.amount, reverse=op.descending)
+    total = D.total([figure_input(r, r.label) for r in rows], f"{whole}明细合计")
+    event = "培训" if whole == "培训费" else "会议"
+    head = f"{who(rows[0].department, rows[0].year)}{whole}明细表列出{len(rows)}场{event}，合计{money(total.value)}万元"
+    if nth is not None:
+        picked = ranked[nth - 1:nth]
+    elif op.name == "rank":
+        picked = ranked[:op.n or 1]
+    elif "sum" in (op.name, *op.also) and before and whole is None:
+        picked = []  # 一共多少: the total alone
+    else:
+        picked = ranked
+    items = []
+    parts = []
+    for r in picked:
+        rank = ranked.index(r) + 1
+        items.append(item_of(r, rank=rank))
+        people = "".join(f"，{label}{count.normalize():f}{unit}" for label, count, unit in r.attrs.get("counts") or [])
+        parts.append(f"第{rank}：{r.label}{money(r.amount)}万元{people}")
+    items.append(item_of(Row(f"{whole}明细合计", total.value, None, rows[0].department, rows[0].year,
+                             rows[0].source, None, "current", {})))
+    text = head + "（" + total.formula + "）" + ("；按金额" + ("从高到低" if op.descending else "从低到高") + "：" if picked
+                                              else "") + "；".join(parts) + "。"
+    return Result(items, text, [total], ranked)

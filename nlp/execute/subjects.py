@@ -116,6 +116,53 @@ def _changed_within(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
     return out
 
 
+# a statement's subject named down to a level (…（款）一般行政管理事务（项）): its last level mark
+_LEVEL_MARK_RE = re.compile(r"[（(](类|款|项)[）)](?:支出)?$")
+_MARK_LENGTH = {"类": 3, "款": 5, "项": 7}
+
+
+def _ranked_statements(ctx: Context, budget, want: int, frame: Frame, items: list[Item],
+                       parts: list[str]) -> list[Row]:
+    """The narrative's stated changes of the subjects of one level (a subject named down to 项 by its
+    level marks), ranked as :func:`_ranked_by_change` ranks rows — for a budget whose tables print no
+    row of that level. Each is said with its change, rate and reason, from the statement."""
+    said = [r for r in ctx.rows("changes", [budget]) if (m := _LEVEL_MARK_RE.search(r.label))
+            and _MARK_LENGTH[m.group(1)] == want and (r.amount is not None or r.attrs.get("percent") is not None)]
+    if not said:
+        return []
+    by_rate = bool(re.search(r"幅|率|猛|快|倍|百分", frame.clause))
+    falls = bool(re.search(r"降|减|压|少|下滑|缩", frame.clause)) and not re.search(r"涨|增|升|多|猛", frame.clause)
+
+    def size(r: Row) -> Decimal:  # signed (the graph's changes carry their direction in their sign)
+        return r.attrs["percent"] if by_rate and r.attrs.get("percent") is not None else (r.amount or Decimal(0))
+
+    ranked = sorted(said, key=size, reverse=not falls)[:frame.operation.n or 3]
+    phrases = []
+    for i, r in enumerate(ranked, 1):
+        rate, current = r.attrs.get("percent"), r.attrs.get("current")
+        up = (r.amount if r.amount is not None else rate) >= 0
+        # the subject's own amount where the statement prints it, its change beside it
+        # the item named by the subject's own name (其他司法支出), its path (类、款) in the sentence
+        own = re.sub(r"[（(][类款项][）)]$", "", re.split(r"[（(][类款][）)]", r.label)[-1]) or r.label
+        items.append(Item(own, money(current) if current is not None else None, WAN if current is not None else None,
+                          r.department, r.year, r.source, {"rank": i, "path": r.label}))
+        if r.amount is not None:
+            items.append(Item(f"{r.label}比上年{'增加' if up else '减少'}", money(abs(r.amount)), WAN,
+                              r.department, r.year, r.source))
+        if rate is not None:
+            items.append(Item(f"{r.label}比上年{'增长' if up else '下降'}", f"{abs(rate)}", "%",
+                              r.department, r.year, r.source))
+        phrase = f"{i}. {r.label}" + (f"{money(current)}万元，" if current is not None else "") + \
+            f"比上年{'增加' if up else '减少'}" + (f"{money(abs(r.amount))}万元" if r.amount is not None else "") + \
+            (f"，{'增长' if up else '下降'}{abs(rate)}%" if rate is not None else "")
+        if r.attrs.get("reason"):
+            phrase += f"（原因：{r.attrs['reason']}）"
+        phrases.append(phrase)
+    parts.append(f"{who(budget.department, budget.year)}的表格未列{LEVEL_NAME.get(want, '')}级科目，情况说明逐项列出的"
+                 f"比上年增减中{'降' if falls else '涨'}{'幅' if by_rate else '额'}最大的{len(ranked)}个：" + "；".join(phrases))
+    return ranked
+
+
 def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
     """涨了多少 of a subject row: the change the same document's narrative states for that subject,
     with the year before derived from it (``stated_change_of``)."""
@@ -352,6 +399,16 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 wording = ""
         if not mine:
             continue
+        tops = [r for r in mine if len(r.key or "") == 3 and r.amount]
+        if not parents and scheme == "economic" and column != "total" and wording and tops and \
+                not any(p.startswith(f"{who(b.department, b.year)}{wording}合计") for p in parts) and \
+                (op.name in ("rank", "sort") or f.bound is not None):
+            # 公用经费211万，花得最多的是哪三项: the column's own total (its classes added up) beside its rows
+            whole = D.total([figure_input(r, r.label) for r in tops], f"{wording}合计")
+            derived.append(whole)
+            items.append(derived_item(whole))
+            parts.append(f"{who(b.department, b.year)}{wording}合计{money(whole.value)}万元，由" + "、".join(
+                f"{r.key} {r.label}{money(r.amount)}万元" for r in tops) + "构成")
         if not parents:
             # every subject of a level (类 unless said); a rank without a level ranks the most specific rows
             deepest = 7 if scheme == "functional" else 5
@@ -363,6 +420,13 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             ranked_change = changed and bool({"rank", "sort"} & asked)
             if ranked_change:  # 哪几个项级科目比上年涨得最猛: ranked by their stated change, not their size
                 level_rows = _ranked_by_change(level_rows, ctx, frame)
+                if not level_rows and scheme == "functional":
+                    # the tables print no rows of that level (杭州: 类 only) while the narrative states a
+                    # change for each subject of it: the statements themselves, ranked
+                    stated = _ranked_statements(ctx, b, want, frame, items, parts)
+                    if stated:
+                        kept += stated
+                        continue
             elif op.name in ("rank", "sort"):
                 level_rows = _rank(level_rows, op)
             for i, r in enumerate(level_rows, 1):
@@ -386,7 +450,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             continue
         for parent in parents:
             code = parent.code or ""
-            top = next((r for r in mine if r.key == code), None)
+            same_code = [r for r in mine if r.key == code]
+            # one code printed on two rows (长春 30208 取暖费 and 物业管理费): the row of the name asked
+            top = next((r for r in same_code if r.label == parent.name), same_code[0] if same_code else None)
             want = LEVEL_LENGTH.get(f.level or 0) or len(code) + 2
             if want <= len(code):
                 want = len(code) + 2
@@ -486,8 +552,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     if not items:
         return Result()
     derived += _completion(frame, ctx, budgets, scheme, parents, kept, items, parts)
-    leaves = [r for r in kept if not any(o is not r and o.key.startswith(r.key) and (o.department, o.year) ==
-                                         (r.department, r.year) for o in kept)]
+    # (a stated change ranked in place of rows carries no code: no row's parent)
+    leaves = [r for r in kept if r.key and not any(o is not r and o.key and o.key.startswith(r.key) and
+                                                   (o.department, o.year) == (r.department, r.year) for o in kept)]
     if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1:
         d = D.total([figure_input(r, r.label) for r in leaves], "合计")
         derived.append(d)

@@ -108,6 +108,10 @@ def read_narrative(parts, record: Record) -> None:
             record.department_indicators = list(table.indicators)
             department_done = True
     added.extend(read_score_lists(performance_lines, file))  # 项目名称 / 自评分数 (Guangdong's 决算)
+    # 会议费明细表 / 培训费明细表: each meeting or training an item of its whole
+    from kg.extract.narrative.item_tables import read_item_tables
+
+    record.narrative.extend(read_item_tables(performance_lines, file, record.unit))
     record.projects.extend(added)
     apply_figures(read_figures(lines, file, record.kind), record)
     if not record.definitions:

@@ -133,13 +133,32 @@ def _prior_figure(narrative: Narrative, current: Stated | None, cmp_start: int, 
     return None
 
 
-def _subject(narrative: Narrative, current: Stated | None, cmp_start: int, department: str | None) -> str:
+_PRINTED_AMOUNT_RE = re.compile(r"\d[\d,]*\.\d+")
+# a figure in a unit of things, not money (84.71吨, 372228U, 120人): the clause states a count
+_QUANTITY_RE = re.compile(r"\d(?:吨|U|个|人次|人|次|辆|台|套|件|份|家|户|床|张|平方米)")
+# a clause naming a subject by its code and name (``科目为2014099其他信访事务支出``)
+_NAMED_SUBJECT_RE = re.compile(r"\d{3,7}([^\d，,。；;：:为是]{2,30}?(?:支出|费))$")
+
+
+def compact_text(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _subject(narrative: Narrative, current: Stated | None, cmp_start: int, department: str | None) -> str | None:
     if current is not None:
         return current.label
     sentence_start = narrative.sentence_starts[narrative.sentence_of(cmp_start)]
     head = narrative.span.text[sentence_start:cmp_start]
     pieces = [p for p in re.split(CLAUSE_SPLIT + "|[：:]", head) if p.strip()]
     subject = clean_label(pieces[-1] if pieces else "", department)
+    if _QUANTITY_RE.search(subject):
+        return None  # a count's change (采血总量84.71吨，比上年增长0.91%): no money's, no change recorded
+    if _PRINTED_AMOUNT_RE.search(subject):
+        # a clause the reader could not part from its figure (国家信访局 ``2026年预算数3,623.98为万元``, the
+        # unit misplaced) names no subject: the subject the sentence named before it (``…项级支出科目为
+        # 2014099 其他信访事务支出``), else none
+        named = [m.group(1) for p in pieces[:-1] if (m := _NAMED_SUBJECT_RE.search(compact_text(p)))]
+        subject = named[-1] if named else ""
     subject = re.sub(r"^(?:本|当)?年(?:度)?", "", subject).strip("的")
     if not subject or re.fullmatch(r"(?:预算|预算数|支出|收入)?", subject):
         context = narrative.context_at(cmp_start)
@@ -230,8 +249,12 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
                     and _fits_head(groups, current, head):
                 current = head  # ``收入4,203.47万元，其中：…、其他收入100.00万元，较上年增加142.30万元``
             subject = _subject(narrative, current, m.start(), department)
+            if subject is None:
+                continue
         if current is None:
             current = _stated_before(narrative, subject, m.start())
+        if current is None:
+            current = _item_figure(narrative, subject, m.start(), department)
         prior = None if baseline else _prior_figure(narrative, current, m.start(), kind)
         excluding = _EXCLUDING_RE.fullmatch(subject)
         stated_before = next((c for c in reversed(out) if "parent" not in c), None)
@@ -359,6 +382,22 @@ def _whole_budget_figure(narrative: Narrative, cmp_start: int, groups: dict, dep
             rate = (amount / previous * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
             if rate == Decimal(groups["pct"]):
                 return stated
+    return None
+
+
+def _item_figure(narrative: Narrative, subject: str, offset: int, department: str | None) -> Stated | None:
+    """The figure an item titled by the statement's subject prints right after its title
+    (``（14）公共安全支出（类）司法（款）其他司法支出（项）669.61 万元，主要用于…。比上年执行数增加…``):
+    the item's first figure, on its title line or the line after, where the title names the subject."""
+    context = narrative.context_at(offset)
+    item = context.item if context is not None else None
+    if item is None or clean_label(item_title(item), department) != subject:
+        return None
+    for stated in narrative.amounts:
+        if stated.start >= offset:
+            break
+        if stated.context is not None and stated.context.item is item and stated.role == "figure":
+            return stated if stated.line.lineno <= item.line.lineno + 1 else None
     return None
 
 

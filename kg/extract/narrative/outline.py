@@ -77,6 +77,23 @@ def _heading_parts(raw: str) -> tuple[int, str, str] | None:
     return None
 
 
+# the rest of a functional subject's name carried onto the next line: up to its level's bracket
+# (``…（款）一般行政管理事`` + ``务（项）214.07 万元，…``; ``…（款）基层司法业务`` + ``（项）200.80 万元``)
+_SUBJECT_REST_RE = re.compile(r"^(?:[^\d\s，,。；;：:（()）]{0,20}[（(][类款项][)）]){1,2}")
+_OPEN_SUBJECT_RE = re.compile(r"[（(][类款][)）][^（()）\d，,。；;：:]*$")
+
+
+def _wrapped_subject(head: Heading, following: Line) -> Heading:
+    """An item titled by a functional subject whose name the line end cuts: the title with the rest
+    of the name the next line starts with, so the item names its subject whole."""
+    if head.level < 3 or not _OPEN_SUBJECT_RE.search(head.title) or heading_of(following) is not None:
+        return head
+    rest = _SUBJECT_REST_RE.match(compact(following.text))
+    if rest is None:
+        return head
+    return Heading(head.level, head.marker, head.title + rest.group(0), head.line)
+
+
 def outline(lines: list[Line]) -> dict[int, Context]:
     """The context of every line (by ``lineno``)."""
     labels = chapter_labels(lines)
@@ -85,8 +102,10 @@ def outline(lines: list[Line]) -> dict[int, Context]:
     unnumbered: str | None = None  # the label of an unnumbered chapter, until a numbered one
     stack: dict[int, Heading] = {}
     open_title: Heading | None = None  # a numbered title line that wraps onto the next line
-    for line in lines:
+    for k, line in enumerate(lines):
         head = heading_of(line)
+        if head is not None and k + 1 < len(lines):
+            head = _wrapped_subject(head, lines[k + 1])
         if head is not None and not head.marker and open_title is not None:
             # ``十一、一般公共预算“三公”经费、会议费、培训费支`` + ``出预算表情况说明``: one title
             head = Heading(open_title.level, open_title.marker, open_title.title + head.title, open_title.line)
