@@ -228,7 +228,7 @@ FUNDING_WORDS: list[tuple[str, str]] = [
     ("transfer", r"转移支付"),
     # the parts of 财政拨款 a project table prints as columns (广东 表12): named beside 项目, a condition on
     # the projects (哪些项目花的是政府性基金), by the funding concepts' keys; alone, an income figure
-    *((key, rf"(?:{rx})(?:预算)?(?:资金|拨款)?(?:安排)?的?(?=[^，。,？?；;]{{0,4}}项目)|项目[^，。,？?；;]{{0,8}}(?:{rx})")
+    *((key, rf"(?:{rx})(?:预算)?(?:资金|拨款)?(?:安排)?的?(?=[^，。,？?；;]{{0,4}}项目)|项目(?:里|中)?[，,]?[^，。,？?；;]{{0,8}}(?:{rx})")
       for key, rx in (("government_fund", "政府性基金"), ("state_capital", "国有资本经营"),
                       ("fiscal_special_account", "财政专户"))),
 ]

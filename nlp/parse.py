@@ -512,8 +512,12 @@ class Evidence:
             depts = _departments_of_places(parser.catalog, linked, clause, places, projects)
         amounts = [a for a in linked.question.amounts if clause.start <= a.start and a.end <= clause.end]
         bound = _bound(t, [(a.start - clause.start, a.end - clause.start, a.value) for a in amounts])
-        item_measures = [k for k in cues.values("measure")
-                         if k == "fiscal_total" or (vocab.measures.get(k) and vocab.measures[k].kind == "item")]
+        # a source named as a condition on projects (项目里有哪些是用政府性基金安排的) is no figure asked
+        conditions = [(c.start, c.end) for c in cues.of("funding")] + \
+            [(c.start, c.end) for c in cues.of("category", "unit_funds") if t[c.start] == "不"]  # 不是财政拨款的
+        item_measures = list(dict.fromkeys(
+            c.value for c in cues.of("measure") if not any(s <= c.start < e for s, e in conditions)
+            and (c.value == "fiscal_total" or (vocab.measures.get(c.value) and vocab.measures[c.value].kind == "item"))))
         staff_measures = [k for k in cues.values("measure") if vocab.measures.get(k) and vocab.measures[k].kind == "staff"]
         persons = linked.entities("person", span=span)
         policies = linked.entities("policy", exact_only=True, span=span)

@@ -159,3 +159,12 @@ def test_the_money_beside_fiscal_funds_and_a_share_of_the_whole_named(ask) -> No
     14.10% of 支出总计 (not of the 财政拨款 asked before)."""
     reply = ask("江苏省政协办公厅19年总预算多少？财政拨款以外还有多少钱？支出里机动经费占多少？")
     assert {Decimal("13377.11"), Decimal("80.00"), Decimal("1886.02"), Decimal("14.10")} <= numbers(reply)
+
+
+def test_a_source_named_as_a_condition_on_projects(ask_national) -> None:
+    """珠海市商务局 2026 表12: 政府性基金 pays two projects, 以旧换新资金（第三批）19.10 and （第四批）78.70; 广州市统计局
+    表12: 上级拨入专项调查经费 50.00 is its only project not paid by 财政拨款."""
+    reply = ask_national("珠海商务局26年项目里，有哪些是用政府性基金安排的？各多少？")
+    assert {Decimal("19.10"), Decimal("78.70"), Decimal("97.80")} <= numbers(reply)
+    reply = ask_national("广州市统计局有个项目不是财政拨款的钱，是哪个？多少？")
+    assert [a["label"] for a in reply["answers"]][:1] == ["上级拨入专项调查经费"]
