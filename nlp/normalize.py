@@ -111,7 +111,7 @@ SYNONYMS = [(re.compile(r"开支"), "支出"), (re.compile(r"公车"), "公务�
             (re.compile(r"(年初|年末|年底)([和与及、])(年初|年末|年底)的?(结转(?:和|与|及)?结余)"), r"\1\4\2\3\4"),
             # 年初结转和结余多少，年末又是多少: the other period said bare, the same noun meant
             (re.compile(r"(年初|年末|年底)的?(结转(?:和|与|及)?结余)([^，,、；;？?。]{0,6}[，,、；;？?]\s*)(年初|年末|年底)"
-                        r"(?!的?结转)"), r"\1\2\3\4\2")]
+                        r"(?!的?结转)(?!的?[比较])"), r"\1\2\3\4\2")]  # not 年初的比23年少了多少: a change
 
 
 # The bare stems people enumerate figures by (人员、公用、项目各多少): each stands for its figure only in

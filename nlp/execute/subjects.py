@@ -219,6 +219,8 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
         for subject in {p.name: p for p in parents}.values():
             said = [r for r in changes if (r.department, r.year) == (b.department, b.year) and
                     _plain(r.label).endswith(_plain(subject.name))]  # 水利（款）水利工程建设（项）支出
+            # a statement printing the subject's own figure before one that names it only in passing
+            said.sort(key=lambda r: r.attrs.get("current") is None)
             if not said or said[0].attrs.get("current") is None:
                 parts.append(f"{who(b.department, b.year)}的预算未列示{subject.name}比上年的增减，"
                              f"无法推算{b.year - 1}年的数（文件未列示）")
