@@ -407,6 +407,12 @@ STATED_PARTS_COUNT = rf"(?P<n>{_N})个(?!月|人)"
 # the document's table of that kind (一般公共预算支出表), key of kg.rdf.mapping.SCOPED_LABELS.
 AMOUNT_SCOPES = tuple((key, re.escape(words)) for key, words in SCOPED_LABELS.items())
 
+# How a question asks about changes: the words of a fall and of a rise (a fall asked where only the
+# first stand), of a rate rather than an amount, and the verbs that make a rank one of changes.
+FALL_WORDS = r"降|减|压|少|下滑|缩"
+RISE_WORDS = r"涨|增|升|多|猛"
+RATE_WORDS = r"幅|率|猛|快|倍|百分"
+CHANGE_VERBS = r"涨|增|降|减|砍|压"
 # a figure a question states to be checked (加起来是不是474.56): a number with decimals or of 3+ digits
 STATED_FIGURE = r"(?<![\d.])(?:\d+\.\d+|\d{3,})(?![\d.])(?!\s*年)"
 # rows set aside from those asked (除了行政运行，钱最多的三个项级科目): the words between 除了 and the clause's end

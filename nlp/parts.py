@@ -737,7 +737,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 measures = prev.measures + (ev.cues.values("attribute") if prev.focus == "projects" else [])
                 ranked = Frame(prev.focus, list(dict.fromkeys(measures)), prev.filters.copy(), frame.operation,
                                frame.clause, frame.score, prev.open_department)
-                if prev.focus == "subjects" and re.search(r"涨|增|降|减|砍|压", frame.clause) \
+                if prev.focus == "subjects" and re.search(L.CHANGE_VERBS, frame.clause) \
                         and "change" not in ranked.operation.also:
                     ranked.operation.also.append("change")  # ranked by their stated change
                 out.append(ranked)
@@ -747,7 +747,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 ranked = frame.operation
                 if prev.operation.name not in ("lookup", "list") and prev.operation.name not in ranked.also:
                     ranked.also.append(prev.operation.name)
-                if prev.focus == "subjects" and re.search(r"涨|增|降|减|砍|压", frame.clause) \
+                if prev.focus == "subjects" and re.search(L.CHANGE_VERBS, frame.clause) \
                         and "change" not in ranked.also:
                     ranked.also.append("change")  # 三项各多少？哪项涨得最多: ranked by their stated change
                 ranked.also += [o for o in prev.operation.also if o not in ranked.also]

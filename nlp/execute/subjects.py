@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
-from nlp.lexicon import COLUMN_CLASSES, PARTS_OF, STATED_PARTS_ASKED
+from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_WORDS, STATED_PARTS_ASKED
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.income import income_of_subjects
@@ -64,12 +64,21 @@ def stated_change_of(ctx: Context, top: Row) -> Row | None:
     return min(exact or said, key=_ordinal)
 
 
+def asks_falls(clause: str) -> bool:
+    """Whether a question about changes asks the falls (降幅最大, 压减超过15%), not the rises."""
+    return bool(re.search(FALL_WORDS, clause)) and not re.search(RISE_WORDS, clause)
+
+
+def asks_rate(clause: str) -> bool:
+    """Whether changes are asked by their rate (涨幅, 涨得最猛) rather than their amount."""
+    return bool(re.search(RATE_WORDS, clause))
+
+
 def _ranked_by_change(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
     """Rows ranked by the change their narrative states (哪几个项级科目涨得最猛, 降幅最大的三个科目): by the
     rate where the question speaks of one (幅, 率, 猛, 快), else by the amount; rises first unless the
     question asks the falls. Rows with no stated change are left out."""
-    by_rate = bool(re.search(r"幅|率|猛|快|倍|百分", frame.clause))
-    falls = bool(re.search(r"降|减|压|少|下滑|缩", frame.clause)) and not re.search(r"涨|增|升|多|猛", frame.clause)
+    by_rate, falls = asks_rate(frame.clause), asks_falls(frame.clause)
     scored = []
     for r in rows:
         c = stated_change_of(ctx, r)
@@ -104,7 +113,7 @@ def _printed_whole(ctx: Context, budget, scheme: str, column: str, added) -> str
 def _changed_within(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
     """哪些比上年压减超过15%: the rows whose stated change goes the way the question asks (a fall where it
     speaks of 降/减/压) by a rate within its bound; rows stating no rate are left out."""
-    falls = bool(re.search(r"降|减|压|少|下滑|缩", frame.clause)) and not re.search(r"涨|增|升|多", frame.clause)
+    falls = asks_falls(frame.clause)
     out = []
     for r in rows:
         c = stated_change_of(ctx, r)
@@ -130,8 +139,7 @@ def _ranked_statements(ctx: Context, budget, want: int, frame: Frame, items: lis
             and _MARK_LENGTH[m.group(1)] == want and (r.amount is not None or r.attrs.get("percent") is not None)]
     if not said:
         return []
-    by_rate = bool(re.search(r"幅|率|猛|快|倍|百分", frame.clause))
-    falls = bool(re.search(r"降|减|压|少|下滑|缩", frame.clause)) and not re.search(r"涨|增|升|多|猛", frame.clause)
+    by_rate, falls = asks_rate(frame.clause), asks_falls(frame.clause)
 
     def size(r: Row) -> Decimal:  # signed (the graph's changes carry their direction in their sign)
         return r.attrs["percent"] if by_rate and r.attrs.get("percent") is not None else (r.amount or Decimal(0))
@@ -533,7 +541,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             if op.name in ("rank", "sort"):
                 word = "最大" if op.descending else "最小"
                 if by_change:
-                    word = "比上年" + ("减少最多" if re.search(r"降|减|砍|压", frame.clause) else "增加最多")
+                    word = "比上年" + ("减少最多" if asks_falls(frame.clause) else "增加最多")
                 else:
                     word = "金额" + word
                 body = "；".join(f"{i}. {r.key} {r.label}{money(r.amount)}万元" for i, r in enumerate(children, 1))
