@@ -40,7 +40,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
     # a 决算's 财政拨款支出 against its budget (年初预算 / 决算 / 完成 named after it)
     ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))"),
-    ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))"),
+    ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行))"),
     # a 决算's 年末结转和结余 (what is carried into next year), before 结转结余 alone takes it
     ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|结转(?:结余)?(?:至|到)?下年(?:的)?(?:资金)?|年底(?:还)?(?:打算|准备|计划)?结转"),
     ("surplus_distribution", r"结余分配"),
@@ -244,7 +244,7 @@ INCOME_SOURCE_WORDS: list[tuple[str, str]] = [
     ("unit_business", r"事业收入"), ("unit_operating", r"经营收入"), ("unit_other", r"其他收入|其他资金"),
     ("unit_upper", r"上级补助收入"), ("unit_affiliated", r"附属单位上缴"),
     ("unit_funds", r"单位资金|自有资金|自己的(?:收入|钱)|非财政拨款|不是财政拨款"),
-    ("upper_level_transfer", r"上级(?:一般公共预算安排的?)?转移支付"), ("carryover", r"上年结转"),
+    ("upper_level_transfer", r"上级(?:一般公共预算安排的?)?转移支付"), ("carryover", r"上年结转|(?<!年末)(?<!年底)结转(?:资金|的钱|的资金|下来的钱)"),
 ]
 # a source word followed by 支出 names an expenditure table's scope (一般公共预算支出), and one before
 # 里/中 the funds a breakdown is taken in (财政拨款里社会保障和就业支出由哪几项组成), not a source

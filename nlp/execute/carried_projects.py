@@ -37,6 +37,15 @@ def asks_carried(frame: Frame) -> bool:
         f.categories == ["carryover"] or (not f.categories and "carryover" in (f.sources or [])))
 
 
+def carried_line(frame: Frame, r: Row) -> Decimal | None:
+    """The 上年结转 line of a named project's money where the question asks of the carry-over (信息化运行维护
+    用了多少上年结转 → its 绩效目标表's 其中 上年结转 750.00); None where it is not asked or not printed."""
+    f = frame.filters
+    if "carryover" not in (f.sources or []) and "carryover" not in f.categories:
+        return None
+    return (r.attrs.get("funds") or {}).get(CARRIED_LINE)
+
+
 def _part(r: Row, line: str) -> Decimal:
     return (r.attrs.get("funds") or {}).get(line) or ZERO
 

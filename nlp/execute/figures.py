@@ -146,7 +146,9 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     common = _common_base(ctx, keys) if op.name == "share" and not op.base else None
     if op.name == "share":
         extra = [op.base or common or ctx.vocab.share_base(k) for k in keys]
+        extra += [CURRENT_YEAR_WHOLE[k] for k in extra if k in CURRENT_YEAR_WHOLE]
     by = _fetch(ctx, budgets, keys + [k for k in extra if k])
+    by.update(_parts_of_missing(ctx, budgets, keys, by))
     if op.name == "per_capita":
         return _per_capita(frame, ctx, budgets, by, note)
     planned = _budget_columns(frame, ctx, budgets, keys, by)
@@ -170,6 +172,13 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 row = _stated_instead(ctx, b, key)
                 if row is not None:
                     label += "（表中未列，取自文字说明）"
+                elif _printed_parts(ctx, by, b, key):
+                    # 上年结转结余 of a budget printing only its 非财政拨款 part: the parts printed, said so
+                    for part in _printed_parts(ctx, by, b, key):
+                        rows.append(part)
+                        items.append(item_of(part, _label(ctx, part.key)))
+                        said.append(f"{_label(ctx, part.key)}{money(part.amount)}万元（文件未列{label}合计）")
+                    continue
                 elif key in UNIT_FUND_LINES and (b.department, b.year, "unit_funds") in by:
                     # 事业收入 of a budget printing only 单位资金: that total, said to be so, never as the line
                     row = by[(b.department, b.year, "unit_funds")]
@@ -194,7 +203,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                     items.append(derived_item(d))
                     phrase += f"，完成率{d.value}%"
             if op.name == "share":
-                base_key = op.base or common or ctx.vocab.share_base(key)
+                base_key = op.base or _current_year_whole(by, b, key, common or ctx.vocab.share_base(key))
                 base = by.get((b.department, b.year, base_key)) if base_key else None
                 if base is not None and base_key != key:
                     d = D.share(figure_input(row, label), figure_input(base, _label(ctx, base_key)))
@@ -285,6 +294,61 @@ def _stated_only(ctx: Context, budgets: list[Budget], words: list[str], note: st
     if not rows:
         return Result()
     return Result(items, with_note("；".join(parts) + "（数字取自文件的文字说明）。", note), [], rows)
+
+
+# The year's own money inside a grand total: 支出总计 holds 本年支出合计 and what is carried to next year
+# (年末结转和结余), 收入总计 本年收入合计 and the carry-over from the year before.
+CURRENT_YEAR_WHOLE = {"expenditure_total": "current_year_expenditure", "income_total": "current_year_income"}
+_CURRENT_YEAR_PARTS = {"expenditure_total": ("basic_expenditure", "project_expenditure"),
+                       "income_total": ("general_public_budget", "government_fund", "state_capital", "fiscal_total",
+                                        "unit_funds", *UNIT_FUND_LINES)}
+
+
+def _current_year_whole(by: dict[tuple, Row], budget: Budget, key: str, base_key: str | None) -> str | None:
+    """The whole a share of the year's own money is taken of when the question names none: a 决算's
+    基本支出 and 项目支出 are parts of 本年支出合计 (75.99% + 24.01%), not of a 支出总计 that also holds the
+    money carried to next year; its 本年收入 lines of 本年收入合计. A budget whose grand total is the
+    year's own money (nothing carried) keeps the grand total."""
+    whole = CURRENT_YEAR_WHOLE.get(base_key or "")
+    if whole is None or key not in _CURRENT_YEAR_PARTS[base_key] or not budget.final_account:
+        return base_key
+    total, current = by.get((budget.department, budget.year, base_key)), \
+        by.get((budget.department, budget.year, whole))
+    if total is None or current is None or current.amount >= total.amount:
+        return base_key
+    return whole
+
+
+_GRAND_TOTALS = ("income_total", "expenditure_total", "income_and_expenditure")
+
+
+def _reasons_of_same_change(stated: list[dict], others: list[Row]) -> None:
+    """A total's stated change without a reason takes the reason another total's statement gives for
+    the very same change (amount and rate): where all the money is 财政拨款, 说明四 explains the rise of
+    财政拨款收入总计 (28997.47, 45.59%) that 说明一 states of 收入预算总计 without a word why."""
+    for s in stated:
+        if s.get("reason") or s.get("percent") is None:
+            continue
+        twin = next((r for r in others if r.amount == s["delta"] and r.attrs.get("percent") == s["percent"]
+                     and r.attrs.get("reason")), None)
+        if twin is not None:
+            s["reason"] = twin.attrs["reason"]
+
+
+def _parts_of_missing(ctx: Context, budgets: list[Budget], keys: list[str], by: dict[tuple, Row]) -> dict[tuple, Row]:
+    """The printed parts (``skos:narrower``) of the figures asked that a budget does not print as a
+    whole (西安审计局 prints 上年实户资金余额 as its 非财政拨款 carry-over and no 上年结转结余 total)."""
+    missing = [k for k in keys if not k.startswith("word:") and ctx.vocab.children(k)
+               and any((b.department, b.year, k) not in by for b in budgets)]
+    if not missing:
+        return {}
+    wanted = [c for k in missing for c in ctx.vocab.children(k)]
+    return {key: row for key, row in _fetch(ctx, budgets, wanted).items() if key not in by}
+
+
+def _printed_parts(ctx: Context, by: dict[tuple, Row], budget: Budget, key: str) -> list[Row]:
+    return [by[(budget.department, budget.year, c)] for c in ctx.vocab.children(key)
+            if (budget.department, budget.year, c) in by and by[(budget.department, budget.year, c)].amount]
 
 
 def _common_base(ctx: Context, keys: list[str]) -> str | None:
@@ -530,6 +594,7 @@ def change(frame: Frame, ctx: Context) -> Result:
         for doc in docs:
             current = _fetch(ctx, [doc], plain)
             stated: list[dict] = []
+            same_change: list[Row] = []
             seen = set()
             for r in (r for r in ctx.rows("changes", [doc]) if r.amount is not None):
                 if not _qualified_as_asked(r.label, frame.filters.excluding):
@@ -544,8 +609,15 @@ def change(frame: Frame, ctx: Context) -> Result:
                         and found[1] in metrics:
                     named = found[1]  # 财政拨款收入 is fiscal_total, a figure of the graph's totals
                 elsewhere = named is None and found is not None and found[0] not in ("income", "expenditure", "total")
+                # a total the vocabulary names as another figure of the graph's totals (财政拨款收入总计 is
+                # fiscal_total) is not the 收入总计 asked, whatever words the two labels share
+                another_total = named is None and found is not None and found[1] not in metrics \
+                    and found[1] not in _GRAND_TOTALS
                 key = named if named in metrics else \
-                    next((m for m in metrics if (m.startswith("word:") or not elsewhere) and _about(r.label, m)), None)
+                    next((m for m in metrics if m.startswith("word:") or not (
+                        elsewhere or (another_total and m in _GRAND_TOTALS)) if _about(r.label, m)), None)
+                if key is None and another_total:
+                    same_change.append(r)  # 财政拨款收入总计 up by the very amount and rate: its reason may be the total's
                 if key is None or (key, r.amount, r.attrs.get("current")) in seen:
                     continue
                 seen.add((key, r.amount, r.attrs.get("current")))
@@ -556,6 +628,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                 stated.append({"key": key, "label": label, "subject": r.label, "delta": r.amount,
                                "current": r.attrs.get("current"),
                                "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
+            _reasons_of_same_change(stated, same_change)
             stated = _agreeing(stated, current, dept, doc.year)
             before = next((b for b in have if b.year == doc.year - 1), None)
             if before is None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
-from nlp.execute.carried_projects import asks_carried, carried_projects, carried_said, department_carryover, the_projects_just_named
+from nlp.execute.carried_projects import asks_carried, carried_line, carried_projects, carried_said, department_carryover, the_projects_just_named
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
 from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
@@ -146,8 +146,13 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     rows = ctx.rows("projects", [], c)
     names = {d.name for d in f.departments}
     kept = [r for r in rows if (not names or r.department in names) and (not f.years or r.year in f.years)]
-    if not kept and names:
-        kept = _abbreviated_projects(frame, ctx)
+    if names:
+        # a name kept nowhere in the scope (信息化运维 beside 信访综合保障经费): the department's own project
+        # it is a short form of, the other names' projects kept as found
+        found = {r.iri for r in kept}
+        missing = [p.name for p in f.projects if p.iri not in found]
+        if missing:
+            kept += [r for r in _abbreviated_projects(frame, ctx, missing) if r.iri not in found]
     kept = of_named_unit(frame.clause, kept)
     cats = {r.attrs.get("category") for r in kept}
     if len(f.categories) == 1 and len(cats) > 1 and f.categories[0] in cats and frame.operation.name != "yesno":
@@ -181,7 +186,7 @@ def _family(frame: Frame, ctx: Context) -> list[str]:
     return [e.iri for e in ctx.catalog.of_kind("project") if extends.match(e.name)]
 
 
-def _abbreviated_projects(frame: Frame, ctx: Context) -> list[Row]:
+def _abbreviated_projects(frame: Frame, ctx: Context, asked: list[str]) -> list[Row]:
     """The named department's own projects whose names hold the asked name or a short form of it,
     where the name as asked is another department's project (国家信访局信息化运维: 昌吉's 信息化运维
     is a project of that name, 国家信访局's own is 信息化运行维护; 阿克陶县分局物业费: 福州's 物业费 is
@@ -189,7 +194,6 @@ def _abbreviated_projects(frame: Frame, ctx: Context) -> list[Row]:
     budgets, _note = ctx.scope(frame)
     if not budgets:
         return []
-    asked = [p.name for p in frame.filters.projects]
     rows = ctx.rows("projects", budgets, Constraints())
     return [r for r in rows if r.label not in asked and any(
         (len(a) >= 3 and a in r.label) or short_form_of(a, r.label) for a in asked)]
@@ -724,6 +728,10 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
         if "amount" in asked:
             items.append(_project_item(ctx, r))
             parts.append(project_phrase(r) + (f"，{ctx.vocab.categories.get(cat, '')}项目" if cat else ""))
+            carried = carried_line(frame, r)
+            if carried is not None:  # 各用了多少结转资金: the 其中 上年结转 line of each
+                items.append(item_of(replace(r, amount=carried), f"{r.label}中上年结转"))
+                parts[-1] += f"，其中上年结转{money(carried)}万元"
             if "description" not in asked:  # 里面促消费提质提升给了多少: a part of its money, named
                 own = " ".join([r.label, *r.attrs.get("aliases", [])])
                 wanted = [w for w in frame.filters.keywords if len(w) >= 2 and not names_own(w, own)]
