@@ -298,7 +298,7 @@ class Graph:
                                       source_of(r), r["x"], r.get("target"),
                                       {"level1": r.get("level1"), "level2": r.get("level2"), "target": r.get("goal"),
                                        "weight": dec(r.get("weight")), "kinds": [],
-                                       "core": _flag(r.get("core"))})
+                                       "core": _flag(r.get("core")), "actual": r.get("actual")})
             if r.get("kind") and r["kind"] not in i.attrs["kinds"]:
                 i.attrs["kinds"].append(r["kind"])
 

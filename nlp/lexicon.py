@@ -118,6 +118,10 @@ PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
     ("funds", r"(?:有)?多少是(?:上年)?结转|上年结转(?:的)?(?:资金|部分|钱)?(?:有|是|占)?多少|资金构成|"
               r"其中(?:的)?(?:财政拨款|上年结转)|多少是(?:今年|当年|新)?(?:的)?财政拨|(?:今年|当年)新?拨的|新拨的?(?:财政拨款)?"),
 ]
+# the ends of a ranking a question asks for (谁最多、谁最少)
+EXTREMES = r"最多|最少|最大|最小|最高|最低"
+# 自评多少分: the score a 绩效自评表 gives a project, asked beside its indicators too
+SCORE_ASK = dict(PROJECT_ATTRIBUTES)["score"]
 # the projects a 决算 evaluates itself (绩效自评表), and a 决算/预算's publication named as the document
 SELF_EVALUATED = r"(?:绩效)?自评(?:的)?(?:项目|表)?|(?:决算|预算)公开(?:的)?"
 

@@ -281,6 +281,10 @@ class Parser:
             if focus == "departments" and not keys:
                 keys = ["income_total"]
             if focus == "departments":
+                # 总盘子、项目支出、三公经费哪个多: several figures of the departments compared, each in turn
+                named = [k for k in frame.named_measures if k in self.vocab.measures]
+                if len(ev.departments) >= 2 and len(named) >= 2 and frame.operation.name != "share":
+                    return named
                 return keys[:1] if frame.operation.name != "share" else keys
             if keys == ["income_total"] and cues.has("income_breakdown") and not re.search(L.INCOME_BESIDES, ev.text):
                 # 五个多亿的盘子，钱从哪几块来: the income by source, not the total's two halves
@@ -674,6 +678,10 @@ def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
     return None
 
 
+# where a kind word standing alone begins: not inside a longer noun (项目数量, 考核质量)
+_KIND_WORD_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[的和与及、里中其些看是有个]))"
+
+
 def _indicator_kinds(t: str, clause: Clause) -> list[str]:
     """The indicator kinds a clause names (a project's own name names none)."""
     scan = t
@@ -681,7 +689,9 @@ def _indicator_kinds(t: str, clause: Clause) -> list[str]:
         if m.kinds() & {"project"}:
             s, e = m.start - clause.start, m.end - clause.start
             scan = scan[:s] + "|" * (e - s) + scan[e:]
-    kinds = [k for k in INDICATOR_KINDS if re.search(k[:-2] + r"(?=指标|[和、与及,，]|方面|类)", scan)
+    # 数量、质量指标 / 成本方面 name kinds; 评审项目数量、专家人次 names indicators whose names end in 数量
+    kinds = [k for k in INDICATOR_KINDS if re.search(k[:-2] + r"(?=指标)|" + _KIND_WORD_START + k[:-2] +
+                                                     r"(?=[和、与及,，]|方面|类)", scan)
              and (k != "效益指标" or not re.search(r"(经济|社会|生态)效益", scan))]
     kinds = [k for k in kinds if not (k == "效益指标" and len(kinds) > 1 and
                                       any(x.endswith("效益指标") and x != k for x in kinds))]
@@ -725,7 +735,7 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
             t[i - clause.start] = "|"
     text = "".join(t)
     text = re.sub(L.BOUND_WORDS, "|", text)
-    text = re.sub("|".join(k[:-2] + "(?:指标)?" for k in INDICATOR_KINDS), "|", text)
+    text = re.sub("|".join(k[:-2] + "指标|" + _KIND_WORD_START + k[:-2] for k in INDICATOR_KINDS), "|", text)
     groups: list[list[str]] = []
     cuts = [0] + [p for m in re.finditer(r"[、/]|以及|或者|和|(?<![涉普危顾])及(?!时|格)|与|或", text)  # not 涉及/及时
                   for p in (m.start(), m.end())] + [len(text)]

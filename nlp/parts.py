@@ -656,6 +656,16 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.operation = Operation("list")
             out.append(frame)
             continue
+        if prev.filters.projects and prev.focus == "projects" and re.search(r"目标|指标", frame.clause) \
+                and frame.focus in ("figures", "staff", "indicators") and ev.keywords \
+                and not (ev.projects or ev.departments or ev.subjects or ev.item_measures):
+            # X项目多少钱？培训班次、培训人数的目标是多少: the targets of the project just named, not the
+            # department's 人数
+            frame.focus, f.projects = "indicators", list(prev.filters.projects)
+            frame.measures = []
+            frame.operation = Operation("list")
+            out.append(frame)
+            continue
         if prev.focus == "indicators" and prev.filters.projects and re.search(L.TARGET_ASK, frame.clause) \
                 and not (ev.projects or ev.departments or ev.subjects or ev.item_measures) \
                 and (ev.topics or any(re.sub(L.TARGET_ASK + r"|指标|各|分别", "", w) for w in ev.keywords)) \
@@ -757,6 +767,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 continue
             if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):
                 continue  # 压减后是多少 after a change: the change already shows the figure after it
+            if op == "difference" and prev.focus in ("departments", "figures") and (
+                    prev.operation.name in ("compare", "rank", "sort") or re.search(L.EXTREMES, prev.clause)):
+                # 哪个多？差多少 / 谁最多、谁最少？差多少: the first and the last of the ranking just made
+                if "difference" not in prev.operation.also:
+                    prev.operation.also.append("difference")
+                continue
             if op in DERIVED_OPERATIONS or op in ("growth", "change"):
                 if prev.focus in ("figures", "departments", "staff") or \
                         (op == "difference" and prev.operation.name == "per_capita"):

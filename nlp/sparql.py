@@ -111,8 +111,9 @@ SHAPES: dict[str, Shape] = {
                         "  OPTIONAL { ?x bkg:level1 ?level1 } OPTIONAL { ?x bkg:level2 ?level2 }\n"
                         "  OPTIONAL { ?x bkg:target ?goal } OPTIONAL { ?x bkg:weight ?weight }\n"
                         "  OPTIONAL { ?x bkg:indicatorKind ?ik . ?ik bkg:sourceKey ?kind }\n"
-                        "  OPTIONAL { ?x bkg:coreIndicator ?core }",
-                        ("?x", "?target", "?name", "?level1", "?level2", "?goal", "?weight", "?kind", "?core")),
+                        "  OPTIONAL { ?x bkg:coreIndicator ?core } OPTIONAL { ?x bkg:actualValue ?actual }",
+                        ("?x", "?target", "?name", "?level1", "?level2", "?goal", "?weight", "?kind", "?core",
+                         "?actual")),
     "policies": Shape("?x bkg:mentionedIn {doc} .",
                       "?x a bkg:Project ; bkg:basedOn ?pol ; rdfs:label ?project .\n"
                       "  OPTIONAL { ?pol dct:title ?title } OPTIONAL { ?pol bkg:documentNumber ?number }\n"

@@ -63,6 +63,13 @@ def _by_unit_asked(clause: str, rows: list[Row], chosen: list[Row]) -> list[Row]
     return out
 
 
+def _enumerated_names(clause: str) -> list[str]:
+    """The names a clause enumerates (培训班次、培训人数、实践锻炼干部人数的目标是多少 → 培训班次, 培训人数,
+    实践锻炼干部人数), each of three characters or more once the question's own tail is cut off."""
+    head = re.split(r"的?(?:目标|指标|各|分别|这些|等|要求|定[的了]|是多少|多少|达到|完成)", clause)[0]
+    return [seg for seg in re.split(r"[、，,和及与]", head) if len(seg) >= 3]
+
+
 # What makes a target a time target whatever kind its table files it under.
 _TIME_TARGET = r"时间|时限|时效|及时|速度|周期|小时|分钟|工作日|天内|日内|月底前|年底前|季度内|按时|准时"
 
@@ -105,8 +112,12 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     what = "、".join(f.indicator_kinds) if f.indicator_kinds else "绩效指标"
     own = " ".join(n for p in projects for n in [p.label, *p.attrs.get("aliases", [])])
     words = [w for w in f.keywords if not names_own(w, own)]
-    if words and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
-        about = _named_by(words, rows, own)
+    # 评审项目数量、专家人次这些指标: an indicator the clause names by its whole name, whatever words of
+    # it were taken for cues (项目, 数量), is one asked
+    literal = [r for r in rows if len(r.label) >= 4 and r.label in frame.clause]
+    literal += [r for r in rows if r not in literal and any(seg in r.label for seg in _enumerated_names(frame.clause))]
+    if (words or literal) and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
+        about = literal + [r for r in (_named_by(words, rows, own) if words else []) if r not in literal]
         relaxed = not about
         if about:
             rows = about + _by_unit_asked(frame.clause, rows, about)
@@ -123,6 +134,8 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     by_project = {p.iri: p for p in projects}
     items: list[Item] = []
     parts: dict[str, list[str]] = {}
+    # 实际完成多少 / 完成得怎么样 of a 绩效自评表: each indicator's 实际完成值 beside its target
+    asks_actual = bool(re.search(r"实际|完成(?:了|得|情况|值|多少)|做到|达到了", frame.clause))
     for i in rows:
         p = by_project.get(i.key)
         weight = i.attrs.get("weight")
@@ -133,8 +146,11 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         notes = [f"权重{format(weight.normalize(), 'f')}"] if weight is not None else []
         if i.attrs.get("core"):
             notes.append("核心指标")
+        actual = f"，实际完成{i.attrs['actual']}" if i.attrs.get("actual") and asks_actual else ""
+        if actual:
+            items[-1].extra["actual"] = i.attrs["actual"]
         parts.setdefault(i.key, []).append(
-            f"{i.attrs.get('level2') or ''}“{i.label}”：{i.attrs.get('target') or '未列明'}" +
+            f"{i.attrs.get('level2') or ''}“{i.label}”：{i.attrs.get('target') or '未列明'}{actual}" +
             (f"（{'，'.join(notes)}）" if notes else ""))
     # 哪些是核心指标: a set the table marks is said with its size
     count = frame.operation.name == "count" or "count" in frame.operation.also or core is not None
@@ -146,6 +162,12 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         owners.setdefault(b.department_iri, f"{who(b.department, b.year)}部门整体")
     text = (f"共{len(rows)}个{what}。" if count else "") + "。".join(
         f"{owners.get(key, '')}的{what}：" + "；".join(ps) for key, ps in parts.items()) + "。"
+    if re.search(L.SCORE_ASK, frame.clause):  # 自评多少分: the score its 自评表 gives the project
+        for p in projects:
+            if p.attrs.get("score") is not None:
+                items.append(Item(f"{p.label}自评得分", format(p.attrs["score"].normalize(), "f"), "分", p.department,
+                                  p.year, p.source))
+                text += f"{project_phrase(p)}自评得分{format(p.attrs['score'].normalize(), 'f')}分。"
     return Result(items, text, [], rows, relaxed)
 
 

@@ -787,11 +787,32 @@ def _no_change(frame: Frame, ctx: Context, names: list[str], metrics: list[str])
 
 
 # ----------------------------------------------------------------------------- across departments
+def _each_measure(frame: Frame, ctx: Context) -> Result:
+    """总盘子、项目支出、三公经费哪个多？差多少: the departments compared on each figure in turn, one
+    sentence each; a figure none of them prints is left out."""
+    import copy
+
+    out = Result()
+    for key in frame.measures:
+        one = copy.deepcopy(frame)
+        one.measures = [key]
+        part = departments(one, ctx)
+        if not part.items:
+            continue
+        out.items += part.items
+        out.derived += part.derived
+        out.rows += part.rows
+        out.text += part.text
+    return out
+
+
 @executor("departments")
 def departments(frame: Frame, ctx: Context) -> Result:
     """One figure of several departments (each on its latest budget unless a year is named),
     filtered by a bound, ranked, cut to the top N, summed."""
     f = frame.filters
+    if len(frame.measures) > 1 and frame.operation.name != "share":
+        return _each_measure(frame, ctx)
     budgets, note = ctx.scope(frame)
     if not f.years and len({b.department for b in budgets}) > 1:
         latest: dict[str, Budget] = {}

@@ -208,6 +208,14 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         derived.append(d)
         items.append(derived_item(d))
         text += f"{d.formula}。"
+    if (op.name == "difference" or "difference" in op.also) and len(picked) >= 2:
+        # 最多和最少差多少: the first of the ranking against the last
+        top, bottom = max(picked, key=lambda r: r.amount), min(picked, key=lambda r: r.amount)
+        d = D.difference(D.Input(top.label, top.amount, WAN, dept, year, top.source),
+                         D.Input(bottom.label, bottom.amount, WAN, dept, year, bottom.source))
+        derived.append(d)
+        items.append(derived_item(d))
+        text += f"{d.formula}。"
     if named and len(picked) < len(rows):
         text += f"{dept}共有{len(rows)}个预算单位，{label}合计{money(whole)}万元。"
     if own_figure is not None and own_figure.amount != whole:
