@@ -102,15 +102,26 @@ def execution_said(frame: Frame, r: Row, items: list[Item]) -> str:
             items.append(Item(label, shown, unit, r.department, r.year, r.source, {"project": r.label}))
             said.append(f"{label}{shown}{'万元' if unit == WAN else unit}")
     if "funds" in asked:
-        funds = r.attrs.get("funds") or {}
-        if not funds:
+        if not r.attrs.get("funds"):
             said.append("其绩效目标表未列示资金构成")
-        for key, label in (("fiscal", "财政拨款"), ("carryover_total", "上年结转"), ("unit_funds", "其他资金")):
-            if funds.get(key) is not None:
-                items.append(Item(f"其中{label}", money(funds[key]), WAN, r.department, r.year, r.source,
-                                  {"project": r.label}))
-                said.append(f"{label}{money(funds[key])}万元")
+        said += funds_lines(r, items)
     return "，".join(said)
+
+
+# the 其中 lines of a project's 绩效目标表 (kg.rdf.mapping's funds parts), as the table names them
+FUNDS_LINES = (("fiscal", "财政拨款"), ("carryover_total", "上年结转"), ("unit_funds", "其他资金"))
+
+
+def funds_lines(r: Row, items: list[Item]) -> list[str]:
+    """A project's money by its table's 其中 lines (财政拨款, 上年结转, 其他资金), each an item of the answer."""
+    funds = r.attrs.get("funds") or {}
+    said = []
+    for key, label in FUNDS_LINES:
+        if funds.get(key) is not None:
+            items.append(Item(f"其中{label}", money(funds[key]), WAN, r.department, r.year, r.source,
+                              {"project": r.label}))
+            said.append(f"{label}{money(funds[key])}万元")
+    return said
 
 
 def scoped_projects(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Budget]]:
@@ -696,6 +707,9 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
                                  category=cat_label))
             parts.append(f"{project_phrase(r)}的资金来自{label}" + (f"（{'、'.join(funding[1:3])}）" if funding[1:] else "")
                          + ("" if not cat else f"，属{cat_label}项目"))
+            lines = funds_lines(r, items)
+            if lines:  # 是财政拨款吗: the table's own split says how much is
+                parts[-1] += "；绩效目标表列示其中" + "、".join(lines)
         if "category" in asked:
             items.append(_project_item(ctx, r, funding=funding[0] if funding else None))
             yes = ""
