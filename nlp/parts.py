@@ -616,6 +616,18 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if _elliptical_measure(frame, ev) and prev.focus in ("figures", "staff") and frame.focus == prev.focus:
             frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
+        share_of = re.search(r"占", frame.clause)
+        if frame.operation.name == "share" and prev.focus == "subjects" and prev.operation.name in ("rank", "sort") \
+                and frame.focus == "subjects" and not (ev.projects or ev.departments) and share_of \
+                and not ev.share_base and not re.sub(r"^(?:那|这|它|其|分别|各|大概|大约)+", "", frame.clause[:share_of.start()]) \
+                and (not f.subjects or not prev.filters.subjects or f.subjects == prev.filters.subjects):
+            # 公用经费里最大的一笔是什么？占整个公用经费（商品和服务支出）的百分之几: the rows just ranked,
+            # each a share of the class the part names (the class they are rows of)
+            if f.subjects and not prev.filters.subjects:
+                prev.filters.subjects, prev.filters.scheme = list(f.subjects), f.scheme
+            if "share" not in prev.operation.also:
+                prev.operation.also.append("share")
+            continue
         if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base}:
             if prev.focus in ("projects", "subjects") and not (ev.subjects or ev.projects):
                 prev.operation.also.append("share")  # 占项目支出的比重 of the total just listed

@@ -547,6 +547,13 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                     word = "金额" + word
                 body = "；".join(f"{i}. {r.key} {r.label}{money(r.amount)}万元" for i, r in enumerate(children, 1))
                 parts.append(f"{head}，其{lvl}级科目中{word}的{len(children)}个：{body}")
+                if top is not None and "share" in op.also:  # 最大的是哪项，占多少: of the class it is a row of
+                    for r in children:
+                        d = D.share(figure_input(r, r.label), figure_input(top, top.label))
+                        if d is not None:
+                            derived.append(d)
+                            items.append(derived_item(d, of=top.label))
+                            parts[-1] += f"；{d.formula}"
             elif op.name == "count" or "count" in op.also:
                 items.append(Item(f"{lvl}级科目个数", str(len(children)), "个", b.department, b.year))
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
