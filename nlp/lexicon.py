@@ -107,7 +107,7 @@ PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
     # the 主管部门 a project's performance sheet names (bkg:supervisingDepartment)
     ("supervisor", r"主管部门|主管单位|归口(?:管理)?(?:部门|单位)|哪个部门主管|谁主管"),
     ("description", r"用途|用来做什么|做什么用|干什么|干嘛|干啥|主要内容|资金分配|分配情况|怎么花|怎么分|如何分配|"
-                    r"具体怎么|用于哪些|用在哪|花在哪|包括哪些内容|明细(?=是|有|呢|$)"),
+                    r"具体怎么|用于哪些|用在哪|花在哪|包括哪些内容|明细(?=是|有|呢|$)|拆成|拆分|分成哪|分为哪"),
     ("period", r"执行时间|执行期|资金执行时间|什么时候执行"),
     # what a 决算's 绩效自评表 prints of a project
     ("initial_budget", r"年初预算(?:数)?"),

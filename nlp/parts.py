@@ -704,7 +704,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             elif frame.focus not in ("indicators", "policies", "persons", "findings"):
                 frame.focus = "projects"
                 attrs = ev.cues.values("attribute")
-                if ev.cues.has("income_breakdown") and "funding" not in attrs:
+                if ev.cues.has("income_breakdown") and "funding" not in attrs and "description" not in attrs:
                     attrs.append("funding")
                 frame.measures = attrs or (["amount"] if frame.operation.name in ("sum", "count")
                                            else ["amount", "description"])  # 加起来多少: the amounts

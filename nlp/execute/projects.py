@@ -380,6 +380,8 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     text = head + "；".join(_phrase(frame, r, items) for r in rows) + "。"
     if topical_:
         text += _topic_in_parts(frame, rows, items, derived)
+    if "description" in frame.measures and len(rows) <= 3:
+        text += _split_said(rows, items)  # 有没有…的钱？多少，怎么分的: each project's parts as its text lists them
     if bounded and total is not None:
         text += _total_share(frame, ctx, rows, total, items, derived)
     if wants_total and len(rows) >= 1 and not topical_ and not bounded:
@@ -391,6 +393,21 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
             ("；".join(project_phrase(r) for r in rows) + "。" if cat else "")
         text += _total_share(frame, ctx, rows, d, items, derived)
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _split_said(rows: list[Row], items: list[Item]) -> str:
+    """How each project's money is split, as its description lists the parts (其中支持企业规模化发展
+    870.00万，…): every part an item of the answer; nothing where a description lists none."""
+    said = []
+    for r in rows:
+        subs = sub_items(r.attrs.get("description") or "")
+        if len(subs) < 2:
+            continue
+        for name, value in subs:
+            items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
+                              {"project": r.label}))
+        said.append(f"{project_phrase(r)}分为" + "、".join(f"{name}{money(value)}万元" for name, value in subs))
+    return "；".join(said) + "。" if said else ""
 
 
 def _topic_in_parts(frame: Frame, rows: list[Row], items: list[Item], derived: list) -> str:
