@@ -249,7 +249,8 @@ INCOME_SOURCE_WORDS: list[tuple[str, str]] = [
     ("unit_business", r"事业收入"), ("unit_operating", r"经营收入"), ("unit_other", r"其他收入|其他资金"),
     ("unit_upper", r"上级补助收入"), ("unit_affiliated", r"附属单位上缴"),
     ("unit_funds", r"单位资金|自有资金|自己的(?:收入|钱)|非财政拨款|不是财政拨款"),
-    ("upper_level_transfer", r"上级(?:一般公共预算安排的?)?转移支付"), ("carryover", r"上年结转|(?<!年末)(?<!年底)结转(?:资金|的钱|的资金|下来的钱)"),
+    ("upper_level_transfer", r"上级(?:一般公共预算安排的?)?转移支付"), ("carryover", r"上年结转|(?<!年末)(?<!年底)结转(?:资金|的钱|的资金|下来的钱)|"
+                  r"(?:含|有|用了?|占)(?:多少|几成)?(?:上年)?结转(?=的?(?:部分|资金|钱)?(?:占|有|是)?(?:多少|几成)?(?:[？?，,。；;]|$))"),
 ]
 # a source word followed by 支出 names an expenditure table's scope (一般公共预算支出), and one before
 # 里/中 the funds a breakdown is taken in (财政拨款里社会保障和就业支出由哪几项组成), not a source
@@ -287,6 +288,9 @@ BOUND_AFTER: list[tuple[str, str]] = [("<=", r"^(?:及|或)?(?:以下|以内|之
                                       (">", r"^(?:的)?(?:多|出头)")]
 # 上千万 / 上百万 / 上亿: an order of magnitude reached ("上" right before a bare magnitude numeral).
 BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
+# A department-level figure named right before an amount (上年结转2254万多, 收入总计5个多亿): the amount
+# states that figure, roughly, and bounds nothing
+FIGURE_STATED_BEFORE = r"(?:结转|结余|收入|总计|合计|盘子|总额|总预算)(?:有|是|为|共|约|大约|大概)?$"
 BETWEEN = r"之间|至|到|-|~"
 # The words of a bound, out of a clause's content words.
 BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|没到|没有到|没达到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"

@@ -671,6 +671,8 @@ def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
         return Bound(">=", value)
     for op, rx in L.BOUND_AFTER:
         if re.search(rx, after):
+            if op == ">" and re.search(L.FIGURE_STATED_BEFORE, t[max(0, s - 8): s]):
+                return None  # 上年结转2254万多都用在哪些项目上: that figure said roughly, no bound on the rows
             return Bound(op, value)
     for op, rx in L.BOUND_BEFORE:
         if re.search(rf"(?:{rx})[^，。,]{{0,3}}$", before):

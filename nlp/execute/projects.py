@@ -777,7 +777,15 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
     if not items:
         return Result(text="；".join(parts) + "。" if parts else "")
     text = "；".join(parts) + "。"
-    if "amount" in asked and len(rows) > 1 and all(r.amount is not None for r in rows):
+    carried = [carried_line(frame, r) for r in rows]
+    if "amount" in asked and len(rows) > 1 and all(c is not None for c in carried):
+        # 各含多少结转: the carried lines added up, not the projects' whole amounts
+        d = D.total([figure_input(replace(r, amount=c), f"{r.label}中上年结转") for r, c in zip(rows, carried)],
+                    f"{len(rows)}个项目上年结转合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        text += f"{d.formula}。"
+    elif "amount" in asked and len(rows) > 1 and all(r.amount is not None for r in rows):
         d = D.total([figure_input(r, r.label) for r in rows], f"{len(rows)}个项目合计")
         derived.append(d)
         items.append(derived_item(d))
