@@ -142,6 +142,21 @@ def abbreviated_in(text: str, name: str) -> bool:
 _ABBREVIATION_GAP = 2
 
 
+def short_form_in(question: str, name: str) -> bool:
+    """Whether a stretch of ``question`` (four characters or more, starting with the name's first two)
+    is a short form of ``name`` shorter than it (:func:`short_form_of`)."""
+    head = name[:2]
+    if len(name) < 5 or len(head) < 2:
+        return False
+    at = question.find(head)
+    while at >= 0:
+        for end in range(min(len(question), at + len(name) - 1), at + 3, -1):
+            if short_form_of(question[at:end], name):
+                return True
+        at = question.find(head, at + 1)
+    return False
+
+
 def short_form_of(short: str, name: str) -> bool:
     """Whether ``short`` is a short form of a stretch of ``name``: its characters in order, starting
     where the stretch starts, with at most ``_ABBREVIATION_GAP`` characters left out between two kept
@@ -414,6 +429,8 @@ class Linker:
                         if score >= 4:
                             best = max(best, score + coverage)
                             continue
+                    if kind == "project" and best < 4.5 and short_form_in(question, name):
+                        best = 4.5  # 信息化运维 of 信息化运行维护: a short form people say for the name
                     if kind.endswith("subject") and abbreviated_in(q_subject, name):
                         # 职工医保缴费 of 职工基本医疗保险缴费; a code's own name before a name some
                         # document printed under it

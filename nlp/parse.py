@@ -568,10 +568,10 @@ def _enumerated_partial_projects(parser: "Parser", linked: Linked, clause: Claus
         ranked = [(sc, e) for sc, e in parser.linker.rank(linked, seg, ("project",)).get("project", [])
                   if e.department in owners and e not in named]
         best, _exact = strong_projects(linked, (seg[1], seg[1]), ranked)  # no exact one in an empty span
-        if len(best) == 1 and all(best[0] is not e for e, _ in out):
+        if len({e.name for e in best}) == 1 and all(b is not e for b in best for e, _ in out):
             m = SequenceMatcher(None, text[seg[0]:seg[1]], best[0].name, autojunk=False)
             run = m.find_longest_match(0, seg[1] - seg[0], 0, len(best[0].name))
-            out.append((best[0], (seg[0] + run.a, seg[0] + run.a + run.size)))
+            out += [(b, (seg[0] + run.a, seg[0] + run.a + run.size)) for b in best]  # one name, each year
     return out
 
 
@@ -604,8 +604,11 @@ def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[fl
         return [], False
     top = ranked[0][0]
     if top < 5.5:
-        if top >= 4 and (len(ranked) == 1 or ranked[1][0] < top - 1.5):
-            return [ranked[0][1]], False
+        # one name of several years (信息化运行维护 of 2024 and of 2026) is one candidate: the years asked choose
+        same = [e for s, e in ranked if s == top and e.name == ranked[0][1].name]
+        others = [s for s, e in ranked if e.name != ranked[0][1].name]
+        if top >= 4 and (not others or others[0] < top - 1.5):
+            return same, False
         return [], False
     return [e for s, e in ranked if s >= top - 0.5], False
 
@@ -671,7 +674,8 @@ def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
         return Bound(">=", value)
     for op, rx in L.BOUND_AFTER:
         if re.search(rx, after):
-            if op == ">" and re.search(L.FIGURE_STATED_BEFORE, t[max(0, s - 8): s]):
+            if op == ">" and (re.search(L.FIGURE_STATED_BEFORE, t[max(0, s - 8): s])
+                              or re.search(L.FIGURE_STATED_AFTER, t[e:e + 10])):
                 return None  # 上年结转2254万多都用在哪些项目上: that figure said roughly, no bound on the rows
             return Bound(op, value)
     for op, rx in L.BOUND_BEFORE:

@@ -668,6 +668,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.operation = Operation("list")
             out.append(frame)
             continue
+        if prev.focus == "indicators" and frame.focus == "indicators" and not (ev.keywords or ev.projects or ev.departments) \
+                and not f.indicator_kinds and re.fullmatch(r"(?:那|这些|它们的?|其|各自的?)?(?:目标值?|指标值|权重)(?:和(?:目标值?|权重))?"
+                                                           r"(?:各|分别)?(?:是|定的?|为)?(?:多少|几)", frame.clause):
+            continue  # 质量指标有哪些？目标值各是多少: the indicators just listed say their targets and weights
         if prev.filters.projects and prev.focus == "projects" and re.search(r"目标|指标", frame.clause) \
                 and frame.focus in ("figures", "staff", "indicators") and ev.keywords \
                 and not (ev.projects or ev.departments or ev.subjects or ev.item_measures):

@@ -735,6 +735,10 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
                 if wants:
                     yes = ("是，" if cat == wants else "不是，") if cat else ""
             parts.append(f"{yes}{project_phrase(r)}是{cat_label}项目" + (f"，资金来源为{funding[0]}" if funding else ""))
+            carried = carried_line(frame, r)
+            if carried is not None and re.search(r"多少|几", frame.clause):  # 里面结转的钱有多少: its 上年结转 line
+                items.append(item_of(replace(r, amount=carried), f"{r.label}中上年结转"))
+                parts[-1] += f"，其中上年结转{money(carried)}万元"
         if "unit" in asked or "person" in asked:
             if r.attrs.get("unit") or r.attrs.get("person"):
                 items.append(_project_item(ctx, r, responsible_unit=r.attrs.get("unit"), person=r.attrs.get("person")))
@@ -778,7 +782,7 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
         return Result(text="；".join(parts) + "。" if parts else "")
     text = "；".join(parts) + "。"
     carried = [carried_line(frame, r) for r in rows]
-    if "amount" in asked and len(rows) > 1 and all(c is not None for c in carried):
+    if {"amount", "category"} & set(asked) and len(rows) > 1 and all(c is not None for c in carried):
         # 各含多少结转: the carried lines added up, not the projects' whole amounts
         d = D.total([figure_input(replace(r, amount=c), f"{r.label}中上年结转") for r, c in zip(rows, carried)],
                     f"{len(rows)}个项目上年结转合计")
