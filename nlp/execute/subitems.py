@@ -13,8 +13,10 @@ import re
 from dataclasses import replace
 
 from nlp import derive as D
-from nlp.execute.base import Context, Result, figure_input, item_of, who
+from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, who
+from nlp.execute.units import printed_order
 from nlp.frames import Frame
+from nlp.lexicon import FAMILIES, MEASURE_WORDS
 from nlp.graph import Row
 from nlp.numbers import chinese_count
 from nlp.reply import money
@@ -196,3 +198,73 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
     text = head + "（" + total.formula + "）" + ("；按金额" + ("从高到低" if op.descending else "从低到高") + "：" if picked
                                               else "") + "；".join(parts) + "。"
     return Result(items, text, [total], ranked)
+
+
+# A figure's stated items asked by class (政府购买服务…按类别分别多少, 各类服务各多少) or one by one
+# (明细, 每项, 有哪些服务): the items a detail table lists under that figure (北京 预算11表's services,
+# each with the 指导性目录 class it stands under, ``bkg:serviceClass``).
+CLASSES_ASKED = r"按(?:服务)?(?:类别|类|分类|大类|目录)|(?:各|每|哪几|哪些|几)(?:个)?(?:类别|大类|类)|分(?:类别|类)"
+ITEMS_ASKED = r"明细|每项|每一项|各项|具体(?:有|是|包括)?哪些|有哪些|哪些服务|哪几项|都买了?(?:什么|哪些)"
+
+
+def _whole_items(frame: Frame, ctx: Context, previous: Result | None) -> tuple[Row, list[Row]] | None:
+    """The department figure the clause is about — the one the part before answered, else the one
+    the clause names — and the stated items listed under it (``bkg:partOf`` its label)."""
+    figures = [r for r in (previous.rows if previous is not None else [])
+               if r.amount is not None and r.key in ctx.vocab.measures and not (r.iri and "/project/" in r.iri)]
+    whole: Row | None = None
+    if len({(r.key, r.department, r.year) for r in figures}) == 1:
+        whole = figures[0]
+    else:  # the figure the clause names by its words (a class word may have turned the focus to subjects)
+        budgets, _note = ctx.scope(frame)
+        named = [key for key, rx in MEASURE_WORDS if key in ctx.vocab.measures and re.search(rx, frame.clause)
+                 and re.search(FAMILIES.get(key, ""), frame.clause)]
+        if len(budgets) == 1 and len(named) == 1:
+            rows = [r for r in ctx.rows("figures", budgets) if r.key == named[0] and r.amount is not None]
+            whole = rows[0] if rows else None
+    if whole is None:
+        return None
+    label = ctx.vocab.label(whole.key)
+    budgets = [b for b in ctx.budgets() if (b.department, b.year) == (whole.department, whole.year)]
+    inside = [r for r in ctx.rows("stated", budgets) if r.attrs.get("topic") == "subitem" and r.key == "current"
+              and r.attrs.get("parent") == label and r.amount is not None]
+    inside.sort(key=lambda r: printed_order(r.source))
+    return (replace(whole, label=label), inside) if inside else None
+
+
+def items_by_class(frame: Frame, ctx: Context, previous: Result | None) -> Result | None:
+    """The items a detail table lists under a figure, each under its class, added up by class
+    (按类别分别多少) or listed one by one (明细, 有哪些服务), each sum shown with its formula and the
+    items' sum checked against the printed total. ``None`` where the clause asks neither or the
+    figure lists no classed items (a 说明's stated items keep their own readers)."""
+    by_class = re.search(CLASSES_ASKED, frame.clause) is not None
+    if not by_class and not re.search(ITEMS_ASKED, frame.clause):
+        return None
+    found = _whole_items(frame, ctx, previous)
+    if found is None:
+        return None
+    whole, inside = found
+    if not all(r.attrs.get("class") for r in inside):
+        return None  # only a detail table's items, each under its class (a 说明's items answer as before)
+    head = f"{who(whole.department, whole.year)}{whole.label}{money(whole.amount)}万元"
+    items, derived, parts = [], [], []
+    if by_class:
+        groups: dict[str, list[Row]] = {}
+        for r in inside:
+            groups.setdefault(str(r.attrs["class"]), []).append(r)
+        for name, rows in groups.items():
+            d = D.total([figure_input(r, r.label) for r in rows], name)
+            derived.append(d)
+            items.append(derived_item(d))
+            parts.append(f"{name}{money(d.value)}万元（{len(rows)}项：" +
+                         "、".join(f"{r.label}{money(r.amount)}万元" for r in rows) + "）")
+        text = head + f"，按类别：" + "；".join(parts) + "。"
+    else:
+        items = [item_of(r) for r in inside]
+        text = head + f"，明细{len(inside)}项：" + "；".join(f"{r.label}{money(r.amount)}万元" for r in inside) + "。"
+    summed = D.total([figure_input(r, r.label) for r in inside], f"{whole.label}各项合计")
+    derived.append(summed)
+    agree = "与合计一致" if summed.value == whole.amount else \
+        f"与表中合计{money(whole.amount)}万元相差{money(abs(summed.value - whole.amount))}万元"
+    text += f"各项相加{money(summed.value)}万元，{agree}。"
+    return Result([item_of(whole)] + items, text, derived, [whole] + inside)
