@@ -4,7 +4,7 @@
 预算表) as ``unit_expenditure`` rows of those kinds; each mapped to the graph and reached by questions.
 
 Every figure is read off the PDFs themselves (page and line of the text extraction named beside it).
-Only the documents concerned are read (北京's two files, 广州, 珠海), once per module."""
+Only the documents concerned are read (北京's two files, 广州, 珠海, 湖州), once per module."""
 from __future__ import annotations
 
 from decimal import Decimal as D
@@ -19,15 +19,16 @@ pytestmark = pytest.mark.shared
 BEIJING = "beijing"
 GUANGZHOU = "guangdong_guangzhou"
 ZHUHAI = "guangdong_zhuhai"
+HUZHOU = "zhejiang_huzhou"
 
 
 @pytest.fixture(scope="module")
 def records(shared_dir) -> dict:
-    """北京 (its 情况说明 and 报表 combined into one budget), 广州 and 珠海, by folder."""
+    """北京 (its 情况说明 and 报表 combined into one budget), 广州, 珠海 and 湖州, by folder."""
     from kg.extract.pipeline import extract_paths
 
     out = {}
-    for folder in (BEIJING, GUANGZHOU, ZHUHAI):
+    for folder in (BEIJING, GUANGZHOU, ZHUHAI, HUZHOU):
         path = shared_dir / "national" / folder
         if not path.is_dir():
             pytest.skip(f"{path} not present")
@@ -105,6 +106,14 @@ def test_zhuhai_basic_by_unit(records):
     assert basic == [("珠海市商务局", D("6258.73")), ("珠海市贸易服务中心", D("1069.53")),
                      ("珠海市会议展览局", D("191.17"))]
     assert sum(b for _, b in basic) == D("7519.43")
+
+
+def test_unit_column_beside_project_column_is_no_unit_row(records):
+    # 湖州 p.31 表10 2026年市级部门项目支出预算表 prints 单位名称 | 项目名称 | 总计 …: every row names its unit
+    # beside its project (line 587 "湖州市财政局 全市会计人员考培 187.00"); no row is a unit's total
+    assert records[HUZHOU].unit_expenditure == []
+    assert not any(c.where.startswith("表10 ") and c.rule == "children_sum" and c.where != "表10 合计"
+                   for c in records[HUZHOU].checks)
 
 
 def test_questions_reach_purchased_services(ask):

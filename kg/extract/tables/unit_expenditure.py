@@ -85,8 +85,8 @@ def read_units_of_kind(table, record: Record) -> list:
     if not header or not _UNIT_COLUMN_RE.search(header[0][0]):
         return []
     amount = next((k for row in header for k, c in enumerate(row) if _AMOUNT_COLUMN_RE.match(c)), None)
-    if amount is None or amount == 0:
-        return []
+    if amount != 1:
+        return []  # the units and their rows share the first column, the figures follow it (not 单位名称 | 项目名称 | …)
     own_key = canonical_key(record.department) if record.department else None
     total: Decimal | None = None
     total_line = None
