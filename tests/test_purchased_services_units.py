@@ -125,6 +125,12 @@ def test_questions_reach_purchased_services(ask):
     assert "公共服务6692.15万元" in single["text"]
     inside = ask("北京市财政局政府购买服务多少？里面会计服务多少")
     assert "会计服务636.26万元" in inside["text"]
+    # ranked by the rows the table prints (4,869.2615 ÷ 9,725.394 = 50.07%), then the Nth of that ranking
+    top = ask("北京财政局26年花钱买的政府购买服务里，金额最大的三类是什么？各多少？")
+    assert "第1：公共信息系统开发与维护服务4869.26万元（公共服务），占50.07%" in top["text"]
+    assert "第3：评估和评价服务959.63万元" in top["text"] and "第4" not in top["text"]
+    nth = ask("北京市财政局26年政府购买服务里，哪一类服务花钱最多？第二、第三是什么？")
+    assert "行业职业资格准入和水平评价管理服务1469.27万元" in nth["text"] and "评估和评价服务959.63万元" in nth["text"]
 
 
 def test_questions_reach_units_by_kind(ask):
