@@ -95,6 +95,10 @@ def test_guangzhou_basic_and_project_by_unit(records):
     assert checks["表11 广州市统计普查中心"].severity == "rounding"
     assert (checks["表11 合计"].expected, checks["表11 合计"].printed) == (D("8401.68"), D("8401.67"))
     assert checks["表12 合计"].ok and checks["表12 广州市统计局"].ok
+    # each table's 合计 is the department's figure (表3: 基本支出 8,401.67, 项目支出 1,082.05)
+    same = {c.where: (c.expected, c.printed, c.ok) for c in rec.checks if c.rule == "same_figure"}
+    assert same["表11 合计 vs 表3 基本支出"] == (D("8401.67"), D("8401.67"), True)
+    assert same["表12 合计 vs 表3 项目支出"] == (D("1082.05"), D("1082.05"), True)
     back = record_from_json(record_json(rec))
     assert back.unit_expenditure == rec.unit_expenditure
 

@@ -61,6 +61,8 @@ _UNIT_COLUMN_RE = re.compile(r"单位")
 _AMOUNT_COLUMN_RE = re.compile(r"^(?:总计|合计)$")
 _SUM_RE = re.compile(r"^(?:合计|总计)$")
 _OWN_SUFFIX_RE = re.compile(r"[（(]本级[)）]$")
+_TOTAL_OF_KIND = {"basic": "basic_expenditure", "project": "project_expenditure"}
+_KIND_WORDS = {"basic": "基本支出", "project": "项目支出"}
 
 
 def read_units_of_kind(table, record: Record) -> list:
@@ -69,7 +71,8 @@ def read_units_of_kind(table, record: Record) -> list:
     and table, its ``kinds`` the one kind, so each figure keeps its own table's provenance. A unit
     row is a row named like a unit (``kg.extract.project_cells.is_unit_name``: …局, …中心, never a
     purpose such as 经费); the identities it promises — each unit the sum of its rows, the table's
-    合计 the sum of its units — are returned (``Identity``, ``children_sum``) for the table's checks. Read from ruled cells (a
+    合计 the sum of its units, and that 合计 the department's figure of the kind — are returned
+    (``Identity``: ``children_sum``, ``same_figure``) for the table's checks. Read from ruled cells (a
     text extraction gives none); a table of the department's own row alone lists no units."""
     from kg.extract.project_cells import is_unit_name
     from kg.extract.tables.contracts import Identity
@@ -122,6 +125,13 @@ def read_units_of_kind(table, record: Record) -> list:
     if total is not None:
         identities.append(Identity("children_sum", f"{table.label} 合计", sum((u[2] for u in units), Decimal(0)),
                                    total, where(total_line, "合计")))
+        # the table's 合计 is the department's 基本支出 / 项目支出 the summary tables print
+        key = _TOTAL_OF_KIND[kind]
+        figure = getattr(record.totals, key)
+        if figure is not None:
+            against = record.totals.provenance.get(key)
+            identities.append(Identity("same_figure", f"{table.label} 合计 vs {against.table + ' ' if against and against.table else ''}"
+                                       f"{_KIND_WORDS[kind]}", figure, total, where(total_line, "合计")))
     record.unit_expenditure.extend(UnitExpenditure(name=name, own=own, kinds={kind: value}, provenance=where(line, name))
                                    for name, own, value, line, _ in units)
     return identities
