@@ -64,6 +64,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
     # 运维: the colloquial short form of 运行维护
     ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=各|分别|多少|花|是|要|用)|运维(?:费)?"),
+    # 政府购买服务明细表's 合计 (北京 预算11表), before 服务 can be read as 政府采购's service part
+    ("purchased_services", r"(?:政府)?购买(?:的)?服务(?!类)"),
     ("procurement.total", r"政府采购|采购"),
     ("procurement.goods", r"货物"),
     ("procurement.works", r"工程"),

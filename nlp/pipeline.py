@@ -27,7 +27,7 @@ from nlp import lexicon as L
 from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
-from nlp.execute.subitems import event_items, named_sub_items, sub_items_of_previous
+from nlp.execute.subitems import event_items, items_by_class, named_sub_items, sub_items_of_previous
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
 from nlp.graph import Graph
@@ -424,7 +424,7 @@ class Pipeline:
                 return self._finish(part, frame, ctx, computed)
         # a project's stated items; the meetings or trainings a detail table lists
         inside = sub_items_of_previous(frame, ctx, previous) or named_sub_items(frame, ctx) or \
-            event_items(frame, ctx, previous)
+            event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
         result = run(frame, ctx) if run else Result()

@@ -161,7 +161,8 @@ ITEM_ORDER = ("income_total", "expenditure_total", "current_year_income", "gener
               "surplus_distribution", "three_public.total",
               "three_public.overseas", "three_public.reception", "three_public.vehicles",
               "three_public.vehicle_purchase", "three_public.vehicle_operation", "procurement.total",
-              "procurement.goods", "procurement.works", "procurement.services")
+              "procurement.goods", "procurement.works", "procurement.services",
+              "purchased_services")
 
 
 def _rows(result) -> list[dict]:

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
-                              Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, ThreePublic, Totals)
+                              Provenance, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, ThreePublic, Totals)
 
 
 def _money(value: Any) -> Decimal | None:
@@ -113,6 +113,17 @@ def _unit_expenditure(r: dict) -> UnitExpenditure:
                            kinds={k: v for k, v in kinds.items() if v is not None}, provenance=row.provenance)
 
 
+def _purchased_services(data: dict | None) -> PurchasedServices | None:
+    """A 政府购买服务 table as ``serialize.purchased_services_json`` wrote it."""
+    if not data:
+        return None
+    rows = [PurchasedService(name=r["name"], amount=_figure(r, "amount"),
+                             classes=[(c.get("code"), c.get("name") or "") for c in r.get("classes") or []],
+                             project=r.get("project"), provenance=_prov(r.get("provenance")))
+            for r in data.get("rows") or []]
+    return PurchasedServices(total=_figure(data, "total"), rows=rows, provenance=_prov(data.get("provenance")))
+
+
 def _economic(r: dict) -> EconomicSubject:
     government = [PairedSubject(code=g.get("code"), name=g.get("name") or "", total=_money(g.get("total")))
                   for g in r.get("government_subjects") or []]
@@ -156,6 +167,7 @@ def record_from_json(data: dict) -> Record:
         functional_income=[_income(r) for r in data.get("functional_income") or []],
         unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
         unit_expenditure=[_unit_expenditure(r) for r in data.get("unit_expenditure") or []],
+        purchased_services=_purchased_services(data.get("purchased_services")),
         economic_subjects=[_economic(r) for r in data.get("economic_subjects") or []],
         government_economic_subjects=[_economic(r) for r in data.get("government_economic_subjects") or []],
         projects=[_project(p) for p in data.get("projects") or []],
@@ -494,6 +506,11 @@ _UNIT_INCOME = _object({"name": _text, "own": _optional(_boolean), "sources": _m
 _UNIT_EXPENDITURE = _object({"name": _text, "own": _optional(_boolean), "sources": _map_of(_money_or_blank),
                               "kinds": _map_of(_money_or_blank), "exact": _map_of(_text), "exact_kinds": _map_of(_text),
                               "provenance": _PROVENANCE}, required=("name",))
+_PURCHASED_SERVICE = _object({"name": _text, "amount": _money_or_blank, "project": _TEXT,
+                              "classes": _list_of(_object({"code": _TEXT, "name": _text})),
+                              "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
+_PURCHASED_SERVICES = _object({"total": _money_or_blank, "exact": _map_of(_text), "provenance": _PROVENANCE,
+                               "rows": _list_of(_PURCHASED_SERVICE)})
 _ECONOMIC = _object({"code": _pattern(_ECONOMIC_CODE_RE, "an economic subject code (3, 5 or 7 digits)"),
                      "name": _text, "total": _money_or_blank, "personnel": _money_or_blank,
                      "public": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
@@ -513,6 +530,7 @@ RECORD = _object({
     "scoped_economic_subjects": _map_of(_list_of(_ECONOMIC)),
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
     "unit_income": _list_of(_UNIT_INCOME), "unit_expenditure": _list_of(_UNIT_EXPENDITURE),
+    "purchased_services": _optional(_PURCHASED_SERVICES),
     "government_economic_subjects": _list_of(_GOVERNMENT_ECONOMIC),
     "projects": _list_of(_PROJECT), "department_indicators": _list_of(_INDICATOR),
     "policy_documents": _list_of(_POLICY), "checks": _list_of(_CHECK),

@@ -230,6 +230,34 @@ class UnitExpenditure(UnitIncome):
     kinds: dict[str, Decimal] = field(default_factory=dict)
 
 
+@dataclass
+class PurchasedService:
+    """One row of a table of the services a budget buys (北京 预算11表 财政拨款政府购买服务明细表: 指导性目录
+    一级 | 二级 | 三级 | 预算金额): the service, the classes of the 政府购买服务指导性目录 it stands under
+    (``classes``: (code, name) from the widest down, as printed — ``01-公共服务`` is ("01", "公共服务")),
+    its amount in the record's unit, and the project and funds where the table prints them."""
+
+    name: str
+    amount: Money
+    classes: list[tuple[str | None, str]] = field(default_factory=list)
+    project: str | None = None
+    provenance: Provenance | None = None
+
+    @property
+    def category(self) -> str | None:
+        """The widest class printed (一级: 公共服务, 政府履职辅助性服务)."""
+        return self.classes[0][1] if self.classes else None
+
+
+@dataclass
+class PurchasedServices:
+    """A 政府购买服务 table: its printed 合计 (record unit) and its rows."""
+
+    total: Money = None
+    rows: list[PurchasedService] = field(default_factory=list)
+    provenance: Provenance | None = None
+
+
 # the columns of an expenditure table a unit's spending is split by (the graph's expenditure kinds)
 EXPENDITURE_KIND_KEYS = ("total", "basic", "project", "personnel", "public")
 
@@ -577,6 +605,8 @@ class Record:
     unit_income: list[UnitIncome] = field(default_factory=list)
     # the unit rows of the expenditure table by unit: each budget unit's spending by funds and kind
     unit_expenditure: list[UnitExpenditure] = field(default_factory=list)
+    # the services a 政府购买服务 table lists (北京 预算11表), by the classes of the 指导性目录
+    purchased_services: PurchasedServices | None = None
     economic_subjects: list[EconomicSubject] = field(default_factory=list)
     # the 政府预算支出经济分类 (501 机关工资福利支出 …) a document prints beside the departmental
     # 30x classification (西安 收支总表): another classification of the same money, kept apart so

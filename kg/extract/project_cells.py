@@ -120,7 +120,7 @@ def _source_columns(rows: list[list[str]], amount: int, goal: int | None) -> dic
     return out if len(out) >= 2 else {}
 
 
-def _is_unit_name(name: str) -> bool:
+def is_unit_name(name: str) -> bool:
     """A row naming a unit, not a project: ends like an organisation, names no purpose. A trailing
     bracket that is itself a unit's name (``广州市统计监测中心（广州市统计发展中心）``) or 本级 is
     part of the unit's name."""
@@ -210,7 +210,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                 continue
             coded = columns.unit_code is not None and columns.unit_code < len(cells) and \
                 re.fullmatch(r"\d{3,}", cells[columns.unit_code] or "")
-            if columns.mixed and (coded or (columns.unit_code is None and _is_unit_name(name))):
+            if columns.mixed and (coded or (columns.unit_code is None and is_unit_name(name))):
                 current_unit = name
                 continue
             responsible = (cells[columns.unit] if columns.unit is not None and columns.unit < len(cells) else "") \

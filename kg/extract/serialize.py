@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract.model import (FUNDS_ALWAYS, TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, PurchasedServices,
                               Totals)
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
@@ -116,6 +116,23 @@ def unit_expenditure_json(row: UnitExpenditure) -> dict:
     exact = exact_figures(dict(row.kinds))
     if exact:
         out["exact_kinds"] = exact
+    return out
+
+
+def purchased_services_json(services: PurchasedServices) -> dict:
+    """A 政府购买服务 table: its 合计 and every row with the 指导性目录 classes it prints (a printed
+    six-decimal figure keeps every digit under ``exact``)."""
+    def row_json(r) -> dict:
+        out = {"name": r.name, "amount": format_money(r.amount),
+               "classes": [{"code": code, "name": name} for code, name in r.classes],
+               **({"project": r.project} if r.project else {}), "provenance": _prov(r.provenance)}
+        if needs_exact(r.amount):
+            out["exact"] = {"amount": exact_money(r.amount)}
+        return out
+    out = {"total": format_money(services.total), "provenance": _prov(services.provenance),
+           "rows": [row_json(r) for r in services.rows]}
+    if needs_exact(services.total):
+        out["exact"] = {"total": exact_money(services.total)}
     return out
 
 
@@ -273,6 +290,7 @@ def record_json(r: Record) -> dict:
         "functional_income": [income_json(x) for x in r.functional_income],
         "unit_income": [unit_income_json(x) for x in r.unit_income],
         "unit_expenditure": [unit_expenditure_json(x) for x in r.unit_expenditure],
+        **({"purchased_services": purchased_services_json(r.purchased_services)} if r.purchased_services else {}),
         "government_economic_subjects": [economic_json(x) for x in r.government_economic_subjects],
         "projects": [project_json(p) for p in r.projects],
         "department_indicators": [indicator_json(i) for i in r.department_indicators],

@@ -199,6 +199,7 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
     _income_rows(ctx)
     _unit_income_rows(ctx)
     _unit_expenditure_rows(ctx)
+    _purchased_services(ctx)
     _government_economic_rows(ctx)
     policies = _policies(ctx)
     _projects(ctx, policies)
@@ -677,6 +678,45 @@ def _unit_expenditure_rows(ctx: _Context) -> None:
             _income_cell(ctx, cells, obs, source, value, row)
             ctx.add(obs, BKG.budgetUnit, unit)
             ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+
+
+# the whole a purchased service's row is part of: the item's label (``bkg:partOf``), so the question
+# service's reading of a figure's stated items (里面…各多少) finds the rows under 政府购买服务
+PURCHASED_SERVICES_WHOLE = "政府购买服务"
+
+
+def _purchased_services(ctx: _Context) -> None:
+    """A 政府购买服务 table (北京 预算11表): its 合计 the budget item ``item/purchased_services`` (an
+    observation like every total), and each row a ``bkg:PurchasedService`` — a stated part of that
+    item (``bkg:NarrativeFigure``, topic ``subitem``, ``bkg:partOf`` 政府购买服务), so every reader of a
+    figure's stated items reads them — with the 指导性目录 classes it prints (``bkg:serviceClass``,
+    the widest, and ``bkg:serviceSubclass``), its amount and the row it was printed on."""
+    services = ctx.record.purchased_services
+    if services is None:
+        return
+    if services.total is not None:
+        obs = iris.inside(ctx.doc, "obs", "item", "purchased_services")
+        _observation(ctx, obs, services.total, services.provenance)
+        ctx.add(obs, BKG.item, iris.item("purchased_services"))
+    for i, row in enumerate(services.rows):
+        if row.amount is None:
+            continue
+        node = iris.inside(ctx.doc, "purchased-service", str(i))
+        ctx.add(node, RDF.type, BKG.PurchasedService)
+        ctx.add(node, RDF.type, BKG.NarrativeFigure)
+        ctx.add(ctx.doc, BKG.statesFigure, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        ctx.text(node, BKG.figureTopic, "subitem")
+        ctx.text(node, BKG.figureKey, row.name)
+        ctx.text(node, RDFS.label, iris.compact(row.name))
+        ctx.money(node, BKG.amount, row.amount)
+        ctx.text(node, BKG.period, "current")
+        ctx.text(node, BKG.partOf, PURCHASED_SERVICES_WHOLE)
+        if row.classes:
+            ctx.text(node, BKG.serviceClass, row.classes[0][1])
+        if len(row.classes) > 1:
+            ctx.text(node, BKG.serviceSubclass, row.classes[1][1])
+        _location(ctx, node, row.provenance, row.amount)
 
 
 def _government_economic_rows(ctx: _Context) -> None:

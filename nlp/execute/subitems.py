@@ -13,8 +13,10 @@ import re
 from dataclasses import replace
 
 from nlp import derive as D
-from nlp.execute.base import Context, Result, figure_input, item_of, who
+from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, who
+from nlp.execute.units import printed_order
 from nlp.frames import Frame
+from nlp.lexicon import FAMILIES, MEASURE_WORDS
 from nlp.graph import Row
 from nlp.numbers import chinese_count
 from nlp.reply import money
@@ -196,3 +198,120 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
     text = head + "（" + total.formula + "）" + ("；按金额" + ("从高到低" if op.descending else "从低到高") + "：" if picked
                                               else "") + "；".join(parts) + "。"
     return Result(items, text, [total], ranked)
+
+
+# A figure's stated items asked by class (政府购买服务…按类别分别多少, 各类服务各多少), one by one (明细,
+# 有哪些服务) or ranked (金额最大的三类, 哪一类花钱最多, then 第二、第三是什么 / 占多大比例): the items a
+# detail table lists under that figure (北京 预算11表's services, each with the 指导性目录 class it stands
+# under, ``bkg:serviceClass``). A rank is of the items themselves — the rows the table prints figures
+# for; a class's figure is only their sum.
+CLASSES_ASKED = r"按(?:服务)?(?:类别|类|分类|大类|目录)|(?:各|每|哪几|哪些|几)(?:个)?(?:类别|大类)|分(?:类别|类)"
+ITEMS_ASKED = r"明细|每项|每一项|各项|具体(?:有|是|包括)?哪些|有哪些|哪些服务|哪几项|都买了?(?:什么|哪些)"
+RANK_ASKED = r"最大|最多|最高|最贵|排名|排前|前[一二三四五六七八九十\d]+"
+_NTH_RE = re.compile(r"第([一二三四五六七八九十\d])")
+SHARE_ASKED = r"占|比例|比重|几成"
+
+
+def _classed(rows: list[Row]) -> list[Row]:
+    return [r for r in rows if r.attrs.get("class") and r.attrs.get("topic") == "subitem"]
+
+
+def _whole_items(frame: Frame, ctx: Context, previous: Result | None) -> tuple[Row, list[Row]] | None:
+    """The department figure the clause is about — the one the part before answered, else the one
+    the clause names — and the items listed under it by class (``bkg:partOf`` its label)."""
+    figures = [r for r in (previous.rows if previous is not None else [])
+               if r.amount is not None and r.key in ctx.vocab.measures and not (r.iri and "/project/" in r.iri)]
+    candidates: list[Row] = []
+    if len({(r.key, r.department, r.year) for r in figures}) == 1:
+        candidates = figures[:1]
+    if not candidates:  # the figure the clause names by its words (a class word may have turned the focus)
+        budgets, _note = ctx.scope(frame)
+        named = [key for key, rx in MEASURE_WORDS if key in ctx.vocab.measures and re.search(rx, frame.clause)
+                 and re.search(FAMILIES.get(key, ""), frame.clause)]
+        if len(budgets) == 1 and named:
+            candidates = [r for r in ctx.rows("figures", budgets) if r.key in named and r.amount is not None]
+    found = []
+    for whole in candidates:
+        label = ctx.vocab.label(whole.key)
+        budgets = [b for b in ctx.budgets() if (b.department, b.year) == (whole.department, whole.year)]
+        inside = [r for r in ctx.rows("stated", budgets) if r.attrs.get("topic") == "subitem" and r.key == "current"
+                  and r.attrs.get("parent") == label and r.amount is not None]
+        if inside and len(_classed(inside)) == len(inside):  # only a detail table's items, each under its class
+            inside.sort(key=lambda r: printed_order(r.source))
+            found.append((replace(whole, label=label), inside))
+    return found[0] if len(found) == 1 else None
+
+
+def _ordinals(clause: str) -> list[int]:
+    """第二、第三 -> [2, 3]."""
+    out = [chinese_count(m.group(1)) for m in _NTH_RE.finditer(clause)]
+    return [n for n in out if n]
+
+
+def items_by_class(frame: Frame, ctx: Context, previous: Result | None) -> Result | None:
+    """The items a detail table lists under a figure, each under its class: added up by class
+    (按类别分别多少), listed (明细), ranked with each one's share of the figure (最大的三类), the Nth of
+    the ranking just given (第二、第三是什么) or the share of the first (占多大比例) — every sum with its
+    formula, the items' sum against the printed total. ``None`` where the clause asks none of these
+    or the figure lists no classed items (a 说明's stated items keep their own readers)."""
+    clause = frame.clause
+    before = _classed(previous.rows) if previous is not None else []
+    nth = _ordinals(clause)
+    if before and (nth or re.search(SHARE_ASKED, clause)) and not re.search(CLASSES_ASKED, clause):
+        whole = previous.rows[0]  # a ranking of the items just given: its figure first, then its items
+        ranked = sorted(before, key=lambda r: r.amount, reverse=True)
+        picked = [ranked[n - 1] for n in nth if 0 < n <= len(ranked)] or ranked[:1]
+        return _ranked(whole, ranked, picked)
+    by_class = re.search(CLASSES_ASKED, clause) is not None
+    rank = frame.operation.name == "rank" or re.search(RANK_ASKED, clause) is not None
+    if not (by_class or rank or re.search(ITEMS_ASKED, clause)):
+        return None
+    found = _whole_items(frame, ctx, previous)
+    if found is None:
+        return None
+    whole, inside = found
+    if rank and not by_class:
+        ranked = sorted(inside, key=lambda r: r.amount, reverse=frame.operation.descending)
+        n = frame.operation.n or 1
+        return _ranked(whole, ranked, ranked[:n])
+    head = f"{who(whole.department, whole.year)}{whole.label}{money(whole.amount)}万元"
+    items, derived, parts = [], [], []
+    if by_class:
+        groups: dict[str, list[Row]] = {}
+        for r in inside:
+            groups.setdefault(str(r.attrs["class"]), []).append(r)
+        for name, rows in groups.items():
+            d = D.total([figure_input(r, r.label) for r in rows], name)
+            derived.append(d)
+            items.append(derived_item(d))
+            parts.append(f"{name}{money(d.value)}万元（{len(rows)}项：" +
+                         "、".join(f"{r.label}{money(r.amount)}万元" for r in rows) + "）")
+        text = head + "，按类别：" + "；".join(parts) + "。"
+    else:
+        items = [item_of(r) for r in inside]
+        text = head + f"，明细{len(inside)}项：" + "；".join(f"{r.label}{money(r.amount)}万元" for r in inside) + "。"
+    summed = D.total([figure_input(r, r.label) for r in inside], f"{whole.label}各项合计")
+    derived.append(summed)
+    agree = "与合计一致" if summed.value == whole.amount else \
+        f"与表中合计{money(whole.amount)}万元相差{money(abs(summed.value - whole.amount))}万元"
+    text += f"各项相加{money(summed.value)}万元，{agree}。"
+    return Result([item_of(whole)] + items, text, derived, [whole] + inside)
+
+
+def _ranked(whole: Row, ranked: list[Row], picked: list[Row]) -> Result:
+    """The picked items of a ranking, each with its rank, amount, class and share of the figure; the
+    result keeps the whole ranking so a later part can ask its Nth."""
+    items, derived, parts = [], [], []
+    for r in picked:
+        rank = ranked.index(r) + 1
+        items.append(item_of(r, rank=rank))
+        share = D.share(figure_input(r, r.label), figure_input(whole, whole.label), f"{r.label}占{whole.label}比例")
+        said = f"第{rank}：{r.label}{money(r.amount)}万元（{r.attrs.get('class')}）"
+        if share is not None:
+            derived.append(share)
+            items.append(derived_item(share))
+            said += f"，占{share.value}%"
+        parts.append(said)
+    text = (f"{who(whole.department, whole.year)}{whole.label}{money(whole.amount)}万元，共{len(ranked)}项，"
+            f"按金额：" + "；".join(parts) + "。")
+    return Result([item_of(whole)] + items, text, derived, [whole] + ranked)

@@ -109,8 +109,10 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
     cells = ctx.rows("units", [latest])
     spending = [c for c in cells if c.attrs.get("kind")]
     kind = MEASURE_KINDS.get(key)
-    if kind is not None and spending:  # the expenditure table by unit: the column of that kind
-        wanted = [c for c in spending if c.attrs["kind"] == kind and c.key == "total" and c.amount is not None]
+    # the expenditure table by unit: the column of that kind — where the budget prints it (广东 prints
+    # 基本支出 and 项目支出 by unit, not 支出总计: that one stays the income table's)
+    wanted = [c for c in spending if c.attrs["kind"] == kind and c.key == "total" and c.amount is not None]
+    if kind is not None and wanted:
         table = EXPENDITURE_TABLE
     else:
         sources = MEASURE_SOURCES.get(key, ())
@@ -125,7 +127,7 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
         first = parts[0]
         out.append(Row(first.label, amount, WAN, first.department, first.year, first.source, u, key,
                        {"own": first.attrs.get("own"), "parts": parts}))
-    out.sort(key=lambda r: _printed_order(r.source))
+    out.sort(key=lambda r: printed_order(r.source))
     return out, table
 
 
@@ -139,7 +141,7 @@ def _department_figure(ctx: Context, frame: Frame, key: str) -> Row | None:
     return rows[0] if rows else None
 
 
-def _printed_order(source: str | None) -> tuple[int, int]:
+def printed_order(source: str | None) -> tuple[int, int]:
     """A row's place in its table (page, line), from its source text, so units are listed as printed."""
     page = re.search(r"第(\d+)页", source or "")
     line = re.search(r"第(\d+)行", source or "")

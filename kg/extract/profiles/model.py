@@ -19,7 +19,7 @@ from typing import Literal
 
 # The kinds of table the parsers know (``kg.extract.tables`` registers one parser per kind).
 # ``other``: a table that is recognised (it bounds the table before it) but not read as figures
-# (绩效目标表, 政府购买服务明细表, 会议费明细表, 报表目录 …).
+# (绩效目标表, 会议费明细表, 报表目录 …).
 TABLE_KINDS = (
     "summary",                     # 收支总表: income items | expenditure 类, two sides
     "income",                      # 收入总表: income by source (by subject or by unit)
@@ -41,6 +41,7 @@ TABLE_KINDS = (
     "operating_expenses",          # 机关运行经费表
     "procurement",                 # 政府采购表
     "carryover",                   # 上年结转结余明细表
+    "purchased_services",          # 政府购买服务明细表: one row per service, by the 指导性目录's classes
     "other",
 )
 TableKind = Literal[
@@ -48,7 +49,7 @@ TableKind = Literal[
     "fiscal_expenditure", "basic_economic", "fiscal_basic_economic", "basic_expenditure_economic",
     "general_budget_economic", "project_economic", "basic_functional", "government_fund",
     "state_capital", "project_expenditure", "three_public", "operating_expenses", "procurement",
-    "carryover", "other"]
+    "carryover", "purchased_services", "other"]
 
 UNITS = ("元", "千元", "万元", "亿元")
 

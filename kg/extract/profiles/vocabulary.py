@@ -68,7 +68,7 @@ TITLE_RULES: tuple[TitleRule, ...] = (
     TitleRule("project_objectives", ("项目支出绩效表",)),  # 浙江 表11: projects with their objectives
     TitleRule("other", ("绩效",)),
     TitleRule("other", ("目录",)),
-    TitleRule("other", ("政府购买服务",)),
+    TitleRule("purchased_services", ("政府购买服务",)),
     TitleRule("other", ("(?:会议|培训)(?:费)?明细",)),
     TitleRule("three_public", ("三公",)),
     TitleRule("operating_expenses", ("机关运行经费",)),

@@ -50,3 +50,4 @@ from kg.extract.tables import (carryover, classification, economic, income, proj
                                summary, three_public)
 from kg.extract.tables import procurement  # noqa: E402,F401  (政府采购预算表, other templates)
 from kg.extract.tables import project_objectives  # noqa: E402,F401  (浙江 表11 项目支出绩效表)
+from kg.extract.tables import purchased_services  # noqa: E402,F401  (北京 预算11表 政府购买服务明细表)

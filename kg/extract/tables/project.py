@@ -15,6 +15,7 @@ from decimal import Decimal
 from kg.extract.model import Project, Record
 from kg.extract.tables import register
 from kg.extract.tables.classification import in_record_unit
+from kg.extract.tables.unit_expenditure import read_units_of_kind
 from kg.extract.tables.contracts import ProjectTableData
 from kg.extract.tables.rows import Row, read_rows
 from kg.extract.text_normalize import compact_name
@@ -90,6 +91,8 @@ def parse_projects(table, record: Record, parts) -> None:
             continue
         projects.append((row, name))
     table.data = ProjectTableData(projects=projects)
+    # a table printing each unit over its projects (广东 表12): each unit's 项目支出
+    table.data.identities.extend(read_units_of_kind(table, record))
     if not any(row.code for row in rows):
         # projects named in a hierarchy of names only (西安 专项业务经费: 通用项目 over 大型活动 …):
         # which row is a group and which a project the sums alone cannot tell; nothing to check

@@ -17,7 +17,7 @@ PROFILE = TemplateProfile(
         TableSpec("预算08表", "国有资本经营预算支出表", "state_capital"),
         TableSpec("预算09表", "财政拨款“三公”经费支出表", "three_public"),
         TableSpec("预算10表", "政府采购预算明细表", "procurement"),
-        TableSpec("预算11表", "财政拨款政府购买服务明细表", "other"),
+        TableSpec("预算11表", "财政拨款政府购买服务明细表", "purchased_services"),
         TableSpec("预算12表", "项目支出绩效目标表", "other"),
         TableSpec("预算13表", "部门整体支出绩效目标表", "other"),
         TableSpec("预算14表", "专项转移支付绩效目标表", "other"),
