@@ -44,7 +44,9 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     # a 决算's 年末结转和结余 (what is carried into next year), before 结转结余 alone takes it
     ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|结转(?:结余)?(?:至|到)?下年(?:的)?(?:资金)?|年底(?:还)?(?:打算|准备|计划)?结转"),
     ("surplus_distribution", r"结余分配"),
-    ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?"),
+    ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?|"
+                        r"上年结余[、和及与]?结转(?!项目|的项目)|"  # 上年结余、结转 (深圳's order)
+                        r"(?:(?<=年)|(?<=是)|(?<=从))(?:上年)?结转(?:过来|下来)(?!的?项目)的?"),  # 2025年结转过来的
     ("unit_funds", r"单位资金(?!项目)|财政拨款(?:以外|之外)(?:的|还有)?"),  # 财政拨款以外还有多少钱: the rest
     # 单位资金's lines (a figure of their own where the summary table prints them; 单位资金 otherwise)
     ("unit_business", r"事业收入"), ("unit_operating", r"(?:事业单位)?经营收入"),
@@ -253,7 +255,7 @@ INCOME_SOURCE_WORDS: list[tuple[str, str]] = [
     ("unit_business", r"事业收入"), ("unit_operating", r"经营收入"), ("unit_other", r"其他收入|其他资金"),
     ("unit_upper", r"上级补助收入"), ("unit_affiliated", r"附属单位上缴"),
     ("unit_funds", r"单位资金|自有资金|自己的(?:收入|钱)|非财政拨款|不是财政拨款"),
-    ("upper_level_transfer", r"上级(?:一般公共预算安排的?)?转移支付"), ("carryover", r"上年结转|(?<!年末)(?<!年底)结转(?:资金|的钱|的资金|下来的钱)|"
+    ("upper_level_transfer", r"上级(?:一般公共预算安排的?)?转移支付"), ("carryover", r"上年结转|上年结余[、和及与]?结转|(?<!年末)(?<!年底)结转(?:资金|的钱|的资金|下来的钱)|"
                   r"(?:含|有|用了?|占)(?:多少|几成)?(?:上年)?结转(?=的?(?:部分|资金|钱)?(?:占|有|是)?(?:多少|几成)?(?:[？?，,。；;]|$))"),
 ]
 # a source word followed by 支出 names an expenditure table's scope (一般公共预算支出), and one before

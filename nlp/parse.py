@@ -416,8 +416,9 @@ def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
             if op in ("change", "growth", "derive", "compare", "sort", "rank", "difference") else \
             ["procurement.total", "procurement.goods", "procurement.works", "procurement.services"]
         keys = [k for k in keys if not k.startswith("procurement.")] + parts
-    if "income_total" in keys and len(keys) > 1 and not re.search(r"收入总计|收支总|总收入|收入合计", t):
-        pass
+    if {"fiscal_total", "carryover_total"} <= set(keys) and re.search(r"财政拨款(?:里|中|当中|里面|中间)", t):
+        # 财政拨款里有多少是上年结转过来的: the 财政拨款's own carry-over, not the two totals
+        keys = ["carryover_fiscal" if k == "carryover_total" else k for k in keys if k != "fiscal_total"]
     return list(dict.fromkeys(keys))
 
 
@@ -528,8 +529,7 @@ class Evidence:
         ev = cls(t, cues, depts, places, projects, exact, ranked.get("project", []), subjects, subjects_exact,
                  persons, policies, linked.entities("topic", span=span), linked.entities("term", span=span),
                  linked.entities("unit", span=span), linked.entities("division", span=span),
-                 find_years(fiscal_year_text(t), None)[0], amounts, bound, [], [], None, item_measures,
-                 staff_measures)
+                 _asked_years(t), amounts, bound, [], [], None, item_measures, staff_measures)
         ev.rate_bound = _bound(t, [(m.start(), m.end(), v) for m, v in _percents(t)])
         ev.keyword_groups = content_words(clause, linked)
         ev.keywords = list(dict.fromkeys(w for g in ev.keyword_groups for w in g))
@@ -653,6 +653,16 @@ def _percents(t: str) -> list[tuple[re.Match, Decimal]]:
         if value is not None:
             out.append((m, value))
     return out
+
+
+def _asked_years(t: str) -> list[int]:
+    """The years a clause asks of. A year the money was carried over from (2026年财政拨款里有多少是2025年
+    结转过来的) names where the carry-over came from, not a budget asked, where another year is named."""
+    years = find_years(fiscal_year_text(t), None)[0]
+    origin = set(find_years(" ".join(m.group(0) for m in re.finditer(
+        r"(?:\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})年度?(?:的)?(?=(?:上年)?(?:结转|结余))", t)), None)[0])
+    kept = [y for y in years if y not in origin]
+    return kept if kept else years
 
 
 def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
