@@ -111,7 +111,8 @@ PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
     # the 主管部门 a project's performance sheet names (bkg:supervisingDepartment)
     ("supervisor", r"主管部门|主管单位|归口(?:管理)?(?:部门|单位)|哪个部门主管|谁主管"),
     ("description", r"用途|用来做什么|做什么用|干什么|干嘛|干啥|主要内容|资金分配|分配情况|怎么花|怎么分|如何分配|"
-                    r"具体怎么|用于哪些|用在哪|花在哪|包括哪些内容|明细(?=是|有|呢|$)|拆成|拆分|分成哪|分为哪"),
+                    r"具体怎么|用于哪些|用在哪|花在哪|包括哪些内容|明细(?=是|有|呢|$)|拆成|拆分|分成哪|分为哪|"
+                    r"怎么算|如何(?:计算|测算)|(?:测算|计算)(?:依据|方法|过程)|怎么来的|标准是多少"),
     ("period", r"执行时间|执行期|资金执行时间|什么时候执行"),
     # what a 决算's 绩效自评表 prints of a project
     ("initial_budget", r"年初预算(?:数)?"),
@@ -194,7 +195,7 @@ OPERATION_WORDS: list[tuple[str, str]] = [
                r"是?(?:增|涨|升|多)(?:加|长)?(?:是|还是)(?:减|降|少)(?:少|低)?|砍了|砍掉|削减了?|缩减了?"),
     ("change", r"比上年|较上年|比去年|较去年|同比|与上年相比|和上年相比|上年相比|较上一年|比上一年|压减|"
                r"(?:为什么|为啥|咋|怎么)(?:会|这么)?(?:降|减|少|增|涨|多|变)|(?:下降|减少|增加|增长|变化)的?原因"),
-    ("derive", r"推算|倒推|算出|反推|推出|推断|算得"),
+    ("derive", r"推算|倒推|(?<!怎么)(?<!如何)(?<!怎样)算出|反推|推出|推断|算得"),
     ("completion", r"完成率|执行率|完成了?多少|执行了?多少|预算完成|执行情况|完成情况|完成(?:了)?(?:年初|全年|调整)?预算|"
                    r"(?:完成|执行)(?:了)?(?:预算)?的?(?:百分之(?:几|多少)|几成|多大比例|比例)"),
     ("ratio", r"几倍|多少倍|倍数"),
@@ -446,7 +447,7 @@ EVALUATED = r"部门评价|重点评价|第三方评价|绩效评价"
 VEHICLES_HELD = r"(?:公务用车|公车|车辆|车)(?:呢|吗)?"
 # the parts of one subject row's money asked (都花在哪几块, 用在哪些方面, 分别是哪个单位的): the items its
 # 说明 states
-STATED_PARTS_ASKED = PARTS_OF + r"|花在哪|用在哪|用于哪|哪些方面|哪几方面|哪个单位的|哪些单位|干什么|做什么"
+STATED_PARTS_ASKED = PARTS_OF + r"|花在哪|用在哪|用于哪|哪些方面|哪几方面|哪个单位的|哪些单位|哪几(?:个|家)单位|分给|分到|分配给|干什么|做什么"
 # a figure asked of each part named before (具体每项比去年少多少, 各项分别降了多少)
 EACH_PART = r"每项|每一项|各项|分项|逐项|每个分项|各个分项"  # not 分别/各: they may distribute over departments
 # the department's own office, as against its units (局本级, 机关本级, 本级自己)

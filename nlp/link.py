@@ -429,7 +429,7 @@ class Linker:
                         if score >= 4:
                             best = max(best, score + coverage)
                             continue
-                    if kind == "project" and best < 4.5 and short_form_in(question, name):
+                    if kind == "project" and best < 4.5 and short_form_in(_FIGURE_WORDS.sub("|", question), name):
                         best = 4.5  # 信息化运维 of 信息化运行维护: a short form people say for the name
                     if kind.endswith("subject") and abbreviated_in(q_subject, name):
                         # 职工医保缴费 of 职工基本医疗保险缴费; a code's own name before a name some

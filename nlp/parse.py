@@ -567,8 +567,11 @@ def _enumerated_partial_projects(parser: "Parser", linked: Linked, clause: Claus
             continue
         ranked = [(sc, e) for sc, e in parser.linker.rank(linked, seg, ("project",)).get("project", [])
                   if e.department in owners and e not in named]
-        best, _exact = strong_projects(linked, (seg[1], seg[1]), ranked)  # no exact one in an empty span
-        if len({e.name for e in best}) == 1 and all(b is not e for b in best for e, _ in out):
+        # one name of several years (信息化运行维护 of 2024 and of 2026) is one candidate: the years asked choose
+        first = [(sc, e) for n, (sc, e) in enumerate(ranked) if all(e.name != o.name for _s, o in ranked[:n])]
+        best, _exact = strong_projects(linked, (seg[1], seg[1]), first)  # no exact one in an empty span
+        best = [e for sc, e in ranked if best and e.name == best[0].name]
+        if best and all(b is not e for b in best for e, _ in out):
             m = SequenceMatcher(None, text[seg[0]:seg[1]], best[0].name, autojunk=False)
             run = m.find_longest_match(0, seg[1] - seg[0], 0, len(best[0].name))
             out += [(b, (seg[0] + run.a, seg[0] + run.a + run.size)) for b in best]  # one name, each year
@@ -604,11 +607,8 @@ def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[fl
         return [], False
     top = ranked[0][0]
     if top < 5.5:
-        # one name of several years (信息化运行维护 of 2024 and of 2026) is one candidate: the years asked choose
-        same = [e for s, e in ranked if s == top and e.name == ranked[0][1].name]
-        others = [s for s, e in ranked if e.name != ranked[0][1].name]
-        if top >= 4 and (not others or others[0] < top - 1.5):
-            return same, False
+        if top >= 4 and (len(ranked) == 1 or ranked[1][0] < top - 1.5):
+            return [ranked[0][1]], False
         return [], False
     return [e for s, e in ranked if s >= top - 0.5], False
 

@@ -698,7 +698,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if prev.filters.projects and _about_the_same(frame, ev, prev):
             # 钱具体怎么分的？整个合同多少钱？去年实际完成多少？: still the project just named
             f.projects = list(prev.filters.projects)
-            if frame.score < 2.0 and prev.focus in ("indicators", "policies", "persons", "findings"):
+            if frame.score < 2.0 and prev.focus in ("indicators", "policies", "persons", "findings") \
+                    and not ev.cues.has("attribute", "description"):  # 金额怎么算出来的: the project itself
                 frame.focus = prev.focus  # 分别是啥 after the indicators asked: those indicators
                 if not ev.keywords:  # 《人民信访》发行量各定了多少 names indicators of its own
                     f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]

@@ -844,6 +844,7 @@ def departments(frame: Frame, ctx: Context) -> Result:
     if not rows:
         return Result()
     rows.sort(key=lambda r: r.amount, reverse=op.descending)
+    every = list(rows)  # 比最少的多多少: the last of all, not of the first few shown
     if op.name == "difference" and len(rows) > 2:
         rows = sorted(rows, key=lambda r: r.amount, reverse=True)
         rows = [rows[0], rows[-1]]
@@ -877,7 +878,7 @@ def departments(frame: Frame, ctx: Context) -> Result:
     pair_compared = op.name in ("compare", "rank", "sort") and len(rows) == 2 and len(f.departments) == 2
     if (op.name == "difference" or "difference" in op.also or pair_compared) and len(rows) >= 2:
         # 谁多 of two departments: by how much, too
-        ranked = sorted(rows, key=lambda r: r.amount, reverse=True)
+        ranked = sorted(every, key=lambda r: r.amount, reverse=True)
         pair = rows if len(rows) == 2 else [ranked[0], ranked[-1]]  # 比最少的多多少: the first against the last
         d = D.difference(figure_input(pair[0], pair[0].department), figure_input(pair[1], pair[1].department))
         derived.append(d)

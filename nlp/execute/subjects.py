@@ -471,7 +471,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             children = sorted((r for r in _at_level(mine, want, scheme) if r.key.startswith(code) and r.key != code),
                               key=lambda r: r.key)
             deeper = [r for r in mine if r.key.startswith(code) and len(r.key) == want + 2]
-            if len(children) <= 1 and deeper and not f.level:
+            if deeper and not f.level and (len(children) == 1 or (not children and scheme == "functional")):
                 # one 款 (or a table printing no 款 rows, 泉州 221 → 2210201…): its 项 instead
                 want, children = want + 2, sorted(deeper, key=lambda r: r.key)
             if f.bound is not None and children:
