@@ -470,7 +470,9 @@ def _finding_groups(findings: list[Row]) -> list[tuple[tuple, list]]:
         table, rest = (m.group(1), m.group(2)) if m else ("", f.label)
         code = re.match(r"^(\d{3,7})(?:\s|$)", rest)
         printed = str(f.attrs.get("printed"))
-        if code and rest.strip() == code.group(1):
+        if f.key in _YEAR_RULES:  # one slip of the year in a section's every sentence: one finding
+            key = ("year", rest.split(" ")[0] if not table else table, printed)
+        elif code and rest.strip() == code.group(1):
             key = ("code", code.group(1), printed)
         elif _TOTAL_ROWS.match(rest.replace("收入方", "").strip()):
             key = ("total", "收支总计", printed)
@@ -506,6 +508,19 @@ def _named_findings(groups: list, clause: str, only: bool = False) -> list:
     named = [g for g in groups if len(finding_figure(g[1][0][1].label)) >= 4
              and _short(finding_figure(g[1][0][1].label)) in text]
     return named if named or only else groups
+
+
+def _named_by_words(findings: list[Row], clause: str) -> list[Row]:
+    """The findings whose figure the question names word by word (``部门整体绩效目标表 资金总额`` for
+    部门整体绩效目标表里的资金总额…对吗): every word of the finding's place and figure, before ``vs``, is in
+    the question, one of them a table's or a section's name and one a figure's."""
+    text = _short(re.sub(r"[“”\"\s]", "", clause or ""))
+    out = []
+    for f in findings:
+        words = [w for w in re.split(r"\s+vs\s+", f.label or "")[0].split(" ") if w]
+        if len(words) >= 2 and all(len(w) >= 4 and _short(w) in text for w in words):
+            out.append(f)
+    return out
 
 
 def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
@@ -631,6 +646,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     listed = _narrative_lists(rows, frame.clause)
     if listed:  # 说明里列的几个项目加起来对得上项目支出吗: the narrative's own list against its total
         return _list_findings(listed, frame, ctx, budgets, note)
+    worded = _named_by_words(rows, frame.clause)
+    if worded:  # 部门整体绩效目标表的资金总额和基本支出对吗: the findings every word of whose figure is asked
+        return _list_findings(worded, frame, ctx, budgets, note)
     parts_checked = _audit_parts(frame, ctx, budgets)
     if parts_checked.items:
         return parts_checked
@@ -640,8 +658,30 @@ def findings(frame: Frame, ctx: Context) -> Result:
     asks_narrative = re.search(NARRATIVE_WORDS, frame.clause)
     narrative = audit_narrative(ctx, budgets, clause=frame.clause) if asks_narrative else Result()
     if narrative.items:  # 说明里的数字前后对不上吗: the narrative's statements against the tables
-        return narrative
+        return _with_narrative_findings(narrative, rows, frame, ctx, budgets, note)
     return _list_findings(rows, frame, ctx, budgets, note, narrative.text)
+
+
+# The rules ``audit_narrative`` recomputes itself from the statements (their findings would be told twice).
+_RECOMPUTED = {"change_percent", "change_amount"}
+
+
+def _in_narrative(finding: Row) -> bool:
+    """A finding made in the 说明 (``部门预算编制说明 …``, ``说明四 …``), not in a table (``表3 …``)."""
+    return "说明" in (finding.label or "").split(" ")[0]
+
+
+def _with_narrative_findings(narrative: Result, rows: list[Row], frame: Frame, ctx: Context, budgets,
+                             note: str) -> Result:
+    """The narrative's statements against the tables, and the graph's other findings in the 说明 (a
+    comparison with the wrong year, a share, a total against its table): 说明里有没有写错的 asks for all."""
+    others = [r for r in rows if r.key not in _RECOMPUTED and _in_narrative(r)]
+    if not others:
+        return narrative
+    more = _list_findings(others, frame, ctx, budgets, note)
+    if not more.items:
+        return narrative
+    return Result(narrative.items + more.items, narrative.text + "另外，" + more.text, narrative.derived, more.rows)
 
 
 # Rules whose figures are percentages (the narrative's 占比, 增减幅度, 完成率), not money.
@@ -685,6 +725,16 @@ def _implied_by_rate(finding: Row, ctx: Context, items: list[Item]) -> str:
     return ""
 
 
+# A share named by the total it is of (占“三公”经费的比例), as a finding's figure ends.
+_SHARE_NAMED = re.compile(r"占[^占]+的?比例$")
+
+
+def _working_said(working: str) -> str:
+    """A check's working in words (``222.5÷833.60（占“三公”经费）`` → 按222.5÷833.60计算，占“三公”经费)."""
+    m = re.match(r"^(.*?)（(.*)）$", working)
+    return f"按{m.group(1)}计算，{m.group(2)}" if m else f"按{working}计算"
+
+
 def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: str, lead: str = "") -> Result:
     """The graph's failed checks, one item per figure (a figure printed in several tables is one),
     each with where it was found, the printed and the expected figure, its rule and its document;
@@ -706,18 +756,26 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
             items.append(Item(label, f"{printed}年", None, f0.department, f0.year, f0.source,
                               {"printed": f"{printed}年", "expected": f"{expected}年", "rule": f0.key,
                                "where": f0.label}))
-            parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）")
+            also = [finding_figure(f.label).replace("比较年度", "") for _, f in members[1:]]
+            parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）"
+                         + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else ""))
             continue
         unit = "%" if f0.key in _PERCENT_RULES else WAN
+        figure = finding_figure(f0.label)
+        working = f0.attrs.get("working")
         items.append(Item(label, money(printed) if printed is not None else None, unit if printed is not None else None,
                           f0.department, f0.year, f0.source,
                           {"printed": money(printed), "expected": money(expected), "rule": f0.key,
-                           "figure": finding_figure(f0.label), "where": f0.label,
+                           "figure": figure, "where": f0.label,
+                           # a share named by its total (占“三公”经费的比例) is also asked as X占比
+                           "short": _SHARE_NAMED.sub("占比", figure) if _SHARE_NAMED.search(figure) else None,
+                           "working": str(working) if working else None,
                            "against": finding_figure((re.split(r"\s+vs\s+", f0.label) + [""])[1])}))
         shown = "%" if unit == "%" else ""
         gap = _gap(printed, expected)
         parts.append(f"{label}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
                      + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
+                     + (f"（{_working_said(str(working))}）" if working and unit == "%" else "")
                      + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else "")
                      + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else ""))
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"

@@ -276,7 +276,10 @@ def share_checks(narrative: Narrative, compositions, record: Record) -> list[Che
         candidates = [c for c in dict.fromkeys(candidates) if c is not None and c >= part and c > 0]
         if not candidates:
             continue  # the total is not printed here (or what was read is not a total)
-        where = f"{stated.context.label if stated.context and stated.context.label else '说明'} {stated.label} 占比"
+        # the share as the sentence names it (占“三公”经费的比例): a reader asks about it in those words
+        base_words = (stated.share_base or "").rstrip("的")
+        share = f"占{base_words}的比例" if base_words else "占比"
+        where = f"{stated.context.label if stated.context and stated.context.label else '说明'} {stated.label} {share}"
         line = stated.line
         where_prov = Provenance(record.source, line.page, line.lineno,
                                 stated.context.label if stated.context else None, stated.label)
