@@ -124,7 +124,7 @@ def test_final_narrative_budget_column_and_share(national) -> None:
     three = _checks(record, "same_figure", "说明 “三公”经费 合计")
     assert [(c.expected, c.printed, c.ok) for c in three] == [(D("46.21"), D("46.21"), True)]
     # ``财政拨款支出13733.8万元，占总支出94.24%``: of 本年支出合计 14,572.53, not 支出总计
-    share = _checks(record, "share_percent", "说明 财政拨款支出 占比")
+    share = _checks(record, "share_percent", "说明 财政拨款支出 占总支出的比例")
     assert share and share[0].ok
 
 

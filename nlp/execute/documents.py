@@ -491,7 +491,7 @@ def finding_figure(where: str) -> str:
     208`` → 社会保障和就业支出; ``说明 一般公共服务支出（类） 占比`` → 一般公共服务支出占比): what a
     question names when it asks about one finding."""
     first = re.split(r"\s+vs\s+", where or "")[0]
-    first = re.sub(r"^\S*说明\s+", "", first)  # the section it was found in (部门预算编制说明)
+    first = re.sub(r"^\S*说明[一二三四五六七八九十（）()\d]*\s+", "", first)  # its section (部门预算编制说明, 说明八)
     first = re.sub(r"(?:^|\s)\d{3,7}(?=\s|$)", " ", first)
     return _WHERE_NOISE.sub("", first)
 
@@ -614,6 +614,12 @@ def findings(frame: Frame, ctx: Context) -> Result:
         return _list_findings(stated, frame, ctx, budgets, note)
     if re.search(L.PERCENT_ASKED, frame.clause):  # 各项占三公的百分比对吗: the narrative's percentages
         percents = [r for r in rows if r.key in _PERCENT_RULES]
+        if percents and re.search(NARRATIVE_WORDS, frame.clause) and all(r.key == "change_percent" for r in percents):
+            # 说明里各科目的增幅有没有写错: the statements recomputed from their own figures and the tables',
+            # which tells the wrong rate from a wrong figure beside it
+            recomputed = audit_narrative(ctx, budgets, clause=frame.clause)
+            if recomputed.items:
+                return recomputed
         if percents:
             return _list_findings(percents, frame, ctx, budgets, note)
     if re.search(r"年份|年度|哪一?年|基期", frame.clause):  # 比较的年份写对了吗: the statements compared with the wrong year
@@ -1039,7 +1045,8 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
         for f in findings:
             if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):
                 items.append(Item(f.label, None, None, f.department, f.year, f.source,
-                                  {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected"))}))
+                                  {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected")),
+                                   "rule": f.key, "figure": finding_figure(f.label), "where": f.label}))
                 parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}")
     if not items:
         return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
