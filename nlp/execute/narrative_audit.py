@@ -159,8 +159,13 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                             items.append(Item(f"{label}（{code}）表中{word}", money(columns[k]), WAN, b.department,
                                               b.year, rows[0].source))
                     fits = _rate_fits(table_figure, previous, c.attrs.get("percent"))
+                    # the column nearest the statement's figure, and how far it is (738.66 against 基本支出 696.48)
+                    near = min(((abs(current - v), k) for k, v in columns.items() if v and k in _COLUMNS),
+                               default=None)
+                    gap = (f"，与{_COLUMNS[near[1]]}相差{money(near[0])}万元"
+                           if near is not None and not agrees and near[0] else "")
                     parts.append(f"{label}（{code}）：说明写{money(current)}万元，表中为{printed}，" +
-                                 ("一致" if agrees else "对不上") +
+                                 ("一致" if agrees else "对不上") + gap +
                                  (f"；按表中{money(table_figure)}万元计，比上年{money(previous)}万元增减"
                                   f"{_rate(table_figure, previous)}%，与所写{c.attrs.get('percent')}%一致，"
                                   f"说明中的{money(current)}万元有误" if fits else ""))
