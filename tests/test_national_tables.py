@@ -134,7 +134,7 @@ def test_table6_against_table3_only_where_general_budget_is_all(national) -> Non
     assert _checks(record, "same_figure", "部门公开表6 合计 vs 部门公开表3") == []
     assert [c.where for c in record.checks if c.severity == "material"] == [
         "说明八（三） 委托业务费财政拨款预算 增减幅度",  # 333.83 ÷ 1,057.85 = 31.56%, printed 31.35%
-        "说明 财政拨款收支总预算 vs 部门公开表4 财政拨款收支总表"]  # p.18 18,728.91; 表4 (p.9) 总计 18,728.94
+        "说明四 财政拨款收支总预算 vs 部门公开表4 财政拨款收支总表"]  # p.18 18,728.91; 表4 (p.9) 总计 18,728.94
 
 
 def test_shenzhen_economic_general_budget_table(national) -> None:

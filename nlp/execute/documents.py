@@ -665,6 +665,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     narrative = audit_narrative(ctx, budgets, clause=frame.clause) if asks_narrative else Result()
     if narrative.items:  # 说明里的数字前后对不上吗: the narrative's statements against the tables
         return _with_narrative_findings(narrative, rows, frame, ctx, budgets, note)
+    in_narrative = [r for r in rows if _in_narrative(r)] if asks_narrative else []
+    if in_narrative:  # 说明里有没有写错的: the findings made in the 说明, not every table's
+        return _list_findings(in_narrative, frame, ctx, budgets, note, narrative.text)
     return _list_findings(rows, frame, ctx, budgets, note, narrative.text)
 
 
