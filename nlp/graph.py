@@ -437,7 +437,8 @@ class Graph:
             seen.setdefault(r["x"], Row(r["where"], dec(r.get("printed")), WAN, b.department, b.year, source_of(r),
                                         r["x"], r.get("rule"), {"expected": dec(r.get("expected")),
                                                                 "printed": dec(r.get("printed")),
-                                                                "working": r.get("working")}))
+                                                                "working": r.get("working"),
+                                                                "severity": r.get("severity")}))
         return list(seen.values())
 
     def _changes(self, q: Query, rows: list[dict]) -> list[Row]:

@@ -178,10 +178,12 @@ SHAPES: dict[str, Shape] = {
                           ("?x", "?name"), located=False, order="ORDER BY ?name"),
     "findings": Shape("{doc} bkg:hasFinding ?x .",
                       "?x bkg:where ?where . OPTIONAL { ?x bkg:rule ?rule } OPTIONAL { ?x bkg:working ?working }\n"
+                      "  OPTIONAL { ?x bkg:severity ?severity }\n"
                       "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedPercent ?expected } OPTIONAL { ?x bkg:printedPercent ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedYear ?expected } OPTIONAL { ?x bkg:printedYear ?printed }",
-                      ("?x", "?rule", "?where", "?expected", "?printed", "?working"), order="ORDER BY ?x"),
+                      ("?x", "?rule", "?where", "?expected", "?printed", "?working", "?severity"),
+                      order="ORDER BY ?x"),
     "changes": Shape("{doc} bkg:statesChange ?x .",
                      "?x bkg:changeSubject ?subject ; bkg:direction ?direction .\n"
                      "  OPTIONAL { ?x bkg:changeAmount ?amount }\n"

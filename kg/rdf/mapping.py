@@ -969,6 +969,7 @@ def _finding(ctx: _Context, node: URIRef, c: Check) -> None:
     ctx.text(node, BKG.where, c.where)
     ctx.text(node, RDFS.label, c.where)
     ctx.text(node, BKG.working, c.note)  # the inputs of the expected figure, for the reader to redo it
+    ctx.text(node, BKG.severity, c.severity if c.severity in ("material", "rounding", "notice") else None)
     if c.rule in YEAR_RULES:
         for prop, value in ((BKG.expectedYear, c.expected), (BKG.printedYear, c.printed)):
             if value is not None:

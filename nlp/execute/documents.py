@@ -734,6 +734,9 @@ def _implied_by_rate(finding: Row, ctx: Context, items: list[Item]) -> str:
     return ""
 
 
+# A finding's grade (``kg.extract.rules``) in the words an answer says it with.
+_SEVERITY_WORDS = {"material": "实质性问题", "rounding": "尾差", "notice": "提示"}
+_GRADED = {"rounding": "（尾差）", "notice": "（提示）"}
 # A share named by the total it is of (占“三公”经费的比例), as a finding's figure ends.
 _SHARE_NAMED = re.compile(r"占[^占]+的?比例$")
 
@@ -782,9 +785,13 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
                            "against": finding_figure((re.split(r"\s+vs\s+", f0.label) + [""])[1])}))
         shown = "%" if unit == "%" else ""
         gap = _gap(printed, expected)
-        parts.append(f"{label}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
+        severity = str(f0.attrs.get("severity") or "")
+        graded = _GRADED.get(severity, "")  # a notice or a rounding gap is said as such, not as a wrong figure
+        items[-1].extra["severity"] = _SEVERITY_WORDS.get(severity)
+        parts.append(f"{label}{graded}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
                      + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
                      + (f"（{_working_said(str(working))}）" if working and unit == "%" else "")
+                     + (f"（{working}）" if working and severity == "notice" and unit != "%" else "")
                      + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else "")
                      + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else ""))
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"
