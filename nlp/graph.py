@@ -436,7 +436,9 @@ class Graph:
                 continue
             seen.setdefault(r["x"], Row(r["where"], dec(r.get("printed")), WAN, b.department, b.year, source_of(r),
                                         r["x"], r.get("rule"), {"expected": dec(r.get("expected")),
-                                                                "printed": dec(r.get("printed"))}))
+                                                                "printed": dec(r.get("printed")),
+                                                                "working": r.get("working"),
+                                                                "severity": r.get("severity")}))
         return list(seen.values())
 
     def _changes(self, q: Query, rows: list[dict]) -> list[Row]:
@@ -455,6 +457,7 @@ class Graph:
             seen.setdefault(r["x"], Row(str(r["subject"]), delta, WAN, b.department, b.year, source_of(r), r["x"],
                                         None, {"current": dec(r.get("current")), "percent": percent,
                                                "reason": r.get("reason"), "previous": dec(r.get("previous")),
+                                               "printed_previous": dec(r.get("printedPrevious")),
                                                "direction": str(r.get("direction") or "")}))
         return list(seen.values())
 

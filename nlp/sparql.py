@@ -179,17 +179,20 @@ SHAPES: dict[str, Shape] = {
                           "?dept org:hasSubOrganization ?x . ?x rdfs:label ?name ; bkg:mentionedIn {doc} .",
                           ("?x", "?name"), located=False, order="ORDER BY ?name"),
     "findings": Shape("{doc} bkg:hasFinding ?x .",
-                      "?x bkg:where ?where . OPTIONAL { ?x bkg:rule ?rule }\n"
+                      "?x bkg:where ?where . OPTIONAL { ?x bkg:rule ?rule } OPTIONAL { ?x bkg:working ?working }\n"
+                      "  OPTIONAL { ?x bkg:severity ?severity }\n"
                       "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedPercent ?expected } OPTIONAL { ?x bkg:printedPercent ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedYear ?expected } OPTIONAL { ?x bkg:printedYear ?printed }",
-                      ("?x", "?rule", "?where", "?expected", "?printed"), order="ORDER BY ?x"),
+                      ("?x", "?rule", "?where", "?expected", "?printed", "?working", "?severity"),
+                      order="ORDER BY ?x"),
     "changes": Shape("{doc} bkg:statesChange ?x .",
                      "?x bkg:changeSubject ?subject ; bkg:direction ?direction .\n"
                      "  OPTIONAL { ?x bkg:changeAmount ?amount }\n"
                      "  OPTIONAL { ?x bkg:changePercent ?percent } OPTIONAL { ?x bkg:currentAmount ?current }\n"
-                     "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:previousAmount ?previous }",
-                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous"),
+                     "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:previousAmount ?previous }\n"
+                     "  OPTIONAL { ?x bkg:printedPreviousAmount ?printedPrevious }",
+                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous", "?printedPrevious"),
                      order="ORDER BY ?x"),
     "definitions": Shape("{doc} bkg:defines ?x .", "?x bkg:term ?term ; bkg:definitionText ?text .",
                          ("?term", "?text"), located=False),

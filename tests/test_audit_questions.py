@@ -47,7 +47,7 @@ def test_central_fiscal_total_against_table_4(national_extraction) -> None:
     by_file, _failures = national_extraction
     central = by_file["central/国家信访局_2026部门预算.pdf"]
     assert [f for f in _same_figure(central) if f[0].startswith("说明")] == [
-        ("说明 财政拨款收支总预算 vs 部门公开表4 财政拨款收支总表", "material", D("18728.94"), D("18728.91"))]
+        ("说明四 财政拨款收支总预算 vs 部门公开表4 财政拨款收支总表", "material", D("18728.94"), D("18728.91"))]
 
 
 def _finding(reply: dict, figure: str) -> dict:

@@ -124,7 +124,7 @@ def test_final_narrative_budget_column_and_share(national) -> None:
     three = _checks(record, "same_figure", "说明 “三公”经费 合计")
     assert [(c.expected, c.printed, c.ok) for c in three] == [(D("46.21"), D("46.21"), True)]
     # ``财政拨款支出13733.8万元，占总支出94.24%``: of 本年支出合计 14,572.53, not 支出总计
-    share = _checks(record, "share_percent", "说明 财政拨款支出 占比")
+    share = _checks(record, "share_percent", "说明 财政拨款支出 占总支出的比例")
     assert share and share[0].ok
 
 
@@ -134,7 +134,7 @@ def test_table6_against_table3_only_where_general_budget_is_all(national) -> Non
     assert _checks(record, "same_figure", "部门公开表6 合计 vs 部门公开表3") == []
     assert [c.where for c in record.checks if c.severity == "material"] == [
         "说明八（三） 委托业务费财政拨款预算 增减幅度",  # 333.83 ÷ 1,057.85 = 31.56%, printed 31.35%
-        "说明 财政拨款收支总预算 vs 部门公开表4 财政拨款收支总表"]  # p.18 18,728.91; 表4 (p.9) 总计 18,728.94
+        "说明四 财政拨款收支总预算 vs 部门公开表4 财政拨款收支总表"]  # p.18 18,728.91; 表4 (p.9) 总计 18,728.94
 
 
 def test_shenzhen_economic_general_budget_table(national) -> None:

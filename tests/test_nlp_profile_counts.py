@@ -122,13 +122,16 @@ def test_a_branch_office_gets_no_figure_of_its_parent(ask):
 # ------------------------------------------------------------------ audit: the narrative against the tables
 @pytest.mark.shared
 def test_narrative_statements_against_the_tables(ask):
-    """上海市普陀区司法局2026年部门预算.pdf 编制说明第12条: 住房公积金（项）2026年预算安排201.50万元, while the
-    tables print 2210201 住房公积金 2,087,959.00元 = 208.80万元; the other statements agree with the tables."""
+    """上海市普陀区司法局2026年部门预算.pdf 编制说明 (pp.8–9): 第12条 住房公积金（项）2026年预算安排201.50万元, while
+    the tables print 2210201 住房公积金 2,087,959.00元 = 208.80万元; 第6条 其他司法支出 3,845.49 比2025年执行数
+    43,269.3 增加17.62%; 职业年金 91.97 比77.99 增加17.66% (17.93%). The other statements agree."""
     r = ask("普陀区司法局26年预算说明里的数字有没有前后对不上的？")
     got = figures(r)
     assert got["住房公积金（2210201）"] == "201.50"
     assert got["住房公积金（2210201）表中合计"] == "208.80"
-    assert "说明中的数字对不上1处" in r["text"] and "说明写201.50万元" in r["text"]
+    assert "说明中的数字对不上3处" in r["text"] and "说明写201.50万元" in r["text"]
+    assert got["其他司法支出（2040699）上年数"] == "43269.30"
+    assert got["机关事业单位职业年金缴费支出（2080506）增减幅度"] == "17.66"
 
 
 @pytest.mark.shared

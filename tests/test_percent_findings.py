@@ -15,9 +15,9 @@ from kg.vocabulary.namespaces import BKG
 
 pytestmark = pytest.mark.shared
 
-EXPECTED = {"说明 因公出国（境）费支出 占比": (Decimal("8.75"), Decimal("26.69")),
-            "说明 公务用车购置及运行费支出 占比": (Decimal("7.22"), Decimal("22.02")),
-            "说明 公务接待费支出 占比": (Decimal("16.81"), Decimal("51.28"))}
+EXPECTED = {"说明 因公出国（境）费支出 占“三公”经费的比例": (Decimal("8.75"), Decimal("26.69")),
+            "说明 公务用车购置及运行费支出 占“三公”经费的比例": (Decimal("7.22"), Decimal("22.02")),
+            "说明 公务接待费支出 占“三公”经费的比例": (Decimal("16.81"), Decimal("51.28"))}
 
 
 def _renda(realdocs_records: dict):

@@ -1008,6 +1008,8 @@ def _finding(ctx: _Context, node: URIRef, c: Check) -> None:
     ctx.text(node, BKG.rule, c.rule)
     ctx.text(node, BKG.where, c.where)
     ctx.text(node, RDFS.label, c.where)
+    ctx.text(node, BKG.working, c.note)  # the inputs of the expected figure, for the reader to redo it
+    ctx.text(node, BKG.severity, c.severity if c.severity in ("material", "rounding", "notice") else None)
     if c.rule in YEAR_RULES:
         for prop, value in ((BKG.expectedYear, c.expected), (BKG.printedYear, c.printed)):
             if value is not None:
@@ -1067,8 +1069,11 @@ def _changes(ctx: _Context) -> None:
         if percent is not None:
             ctx.add(node, BKG.changePercent, decimal_literal(percent))
         ctx.money(node, BKG.currentAmount, current)
+        baseline = _decimal(change.get("baseline"))
         if current is not None and amount is not None:
             ctx.money(node, BKG.previousAmount, current - sign * amount)
+        if baseline is not None:  # the earlier figure as printed (比2025年执行数X万元增加Y%), for the audit
+            ctx.money(node, BKG.printedPreviousAmount, baseline)
         ctx.text(node, BKG.reason, change.get("reason"))
         prov = change.get("provenance")
         _location(ctx, node, prov if isinstance(prov, Provenance) else prov_from_json(prov), amount)

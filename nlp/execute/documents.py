@@ -492,7 +492,9 @@ def _finding_groups(findings: list[Row]) -> list[tuple[tuple, list]]:
         table, rest = (m.group(1), m.group(2)) if m else ("", f.label)
         code = re.match(r"^(\d{3,7})(?:\s|$)", rest)
         printed = str(f.attrs.get("printed"))
-        if code and rest.strip() == code.group(1):
+        if f.key in _YEAR_RULES:  # one slip of the year in a section's every sentence: one finding
+            key = ("year", rest.split(" ")[0] if not table else table, printed)
+        elif code and rest.strip() == code.group(1):
             key = ("code", code.group(1), printed)
         elif _TOTAL_ROWS.match(rest.replace("收入方", "").strip()):
             key = ("total", "收支总计", printed)
@@ -511,7 +513,7 @@ def finding_figure(where: str) -> str:
     208`` → 社会保障和就业支出; ``说明 一般公共服务支出（类） 占比`` → 一般公共服务支出占比): what a
     question names when it asks about one finding."""
     first = re.split(r"\s+vs\s+", where or "")[0]
-    first = re.sub(r"^\S*说明\s+", "", first)  # the section it was found in (部门预算编制说明)
+    first = re.sub(r"^\S*说明[一二三四五六七八九十（）()\d]*\s+", "", first)  # its section (部门预算编制说明, 说明八)
     first = re.sub(r"(?:^|\s)\d{3,7}(?=\s|$)", " ", first)
     return _WHERE_NOISE.sub("", first)
 
@@ -528,6 +530,19 @@ def _named_findings(groups: list, clause: str, only: bool = False) -> list:
     named = [g for g in groups if len(finding_figure(g[1][0][1].label)) >= 4
              and _short(finding_figure(g[1][0][1].label)) in text]
     return named if named or only else groups
+
+
+def _named_by_words(findings: list[Row], clause: str) -> list[Row]:
+    """The findings whose figure the question names word by word (``部门整体绩效目标表 资金总额`` for
+    部门整体绩效目标表里的资金总额…对吗): every word of the finding's place and figure, before ``vs``, is in
+    the question, one of them a table's or a section's name and one a figure's."""
+    text = _short(re.sub(r"[“”\"\s]", "", clause or ""))
+    out = []
+    for f in findings:
+        words = [w for w in re.split(r"\s+vs\s+", f.label or "")[0].split(" ") if w]
+        if len(words) >= 2 and all(len(w) >= 4 and _short(w) in text for w in words):
+            out.append(f)
+    return out
 
 
 def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
@@ -621,6 +636,12 @@ def findings(frame: Frame, ctx: Context) -> Result:
         return _list_findings(stated, frame, ctx, budgets, note)
     if re.search(L.PERCENT_ASKED, frame.clause):  # 各项占三公的百分比对吗: the narrative's percentages
         percents = [r for r in rows if r.key in _PERCENT_RULES]
+        if percents and re.search(NARRATIVE_WORDS, frame.clause) and all(r.key == "change_percent" for r in percents):
+            # 说明里各科目的增幅有没有写错: the statements recomputed from their own figures and the tables',
+            # which tells the wrong rate from a wrong figure beside it
+            recomputed = audit_narrative(ctx, budgets, clause=frame.clause)
+            if recomputed.items:
+                return recomputed
         if percents:
             return _list_findings(percents, frame, ctx, budgets, note)
     if re.search(r"年份|年度|哪一?年|基期", frame.clause):  # 比较的年份写对了吗: the statements compared with the wrong year
@@ -653,6 +674,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     listed = _narrative_lists(rows, frame.clause)
     if listed:  # 说明里列的几个项目加起来对得上项目支出吗: the narrative's own list against its total
         return _list_findings(listed, frame, ctx, budgets, note)
+    worded = _named_by_words(rows, frame.clause)
+    if worded:  # 部门整体绩效目标表的资金总额和基本支出对吗: the findings every word of whose figure is asked
+        return _list_findings(worded, frame, ctx, budgets, note)
     parts_checked = _audit_parts(frame, ctx, budgets)
     if parts_checked.items:
         return parts_checked
@@ -662,8 +686,33 @@ def findings(frame: Frame, ctx: Context) -> Result:
     asks_narrative = re.search(NARRATIVE_WORDS, frame.clause)
     narrative = audit_narrative(ctx, budgets, clause=frame.clause) if asks_narrative else Result()
     if narrative.items:  # 说明里的数字前后对不上吗: the narrative's statements against the tables
-        return narrative
+        return _with_narrative_findings(narrative, rows, frame, ctx, budgets, note)
+    in_narrative = [r for r in rows if _in_narrative(r)] if asks_narrative else []
+    if in_narrative:  # 说明里有没有写错的: the findings made in the 说明, not every table's
+        return _list_findings(in_narrative, frame, ctx, budgets, note, narrative.text)
     return _list_findings(rows, frame, ctx, budgets, note, narrative.text)
+
+
+# The rules ``audit_narrative`` recomputes itself from the statements (their findings would be told twice).
+_RECOMPUTED = {"change_percent", "change_amount"}
+
+
+def _in_narrative(finding: Row) -> bool:
+    """A finding made in the 说明 (``部门预算编制说明 …``, ``说明四 …``), not in a table (``表3 …``)."""
+    return "说明" in (finding.label or "").split(" ")[0]
+
+
+def _with_narrative_findings(narrative: Result, rows: list[Row], frame: Frame, ctx: Context, budgets,
+                             note: str) -> Result:
+    """The narrative's statements against the tables, and the graph's other findings in the 说明 (a
+    comparison with the wrong year, a share, a total against its table): 说明里有没有写错的 asks for all."""
+    others = [r for r in rows if r.key not in _RECOMPUTED and _in_narrative(r)]
+    if not others:
+        return narrative
+    more = _list_findings(others, frame, ctx, budgets, note)
+    if not more.items:
+        return narrative
+    return Result(narrative.items + more.items, narrative.text + "另外，" + more.text, narrative.derived, more.rows)
 
 
 # Rules whose figures are percentages (the narrative's 占比, 增减幅度, 完成率), not money.
@@ -707,6 +756,19 @@ def _implied_by_rate(finding: Row, ctx: Context, items: list[Item]) -> str:
     return ""
 
 
+# A finding's grade (``kg.extract.rules``) in the words an answer says it with.
+_SEVERITY_WORDS = {"material": "实质性问题", "rounding": "尾差", "notice": "提示"}
+_GRADED = {"rounding": "（尾差）", "notice": "（提示）"}
+# A share named by the total it is of (占“三公”经费的比例), as a finding's figure ends.
+_SHARE_NAMED = re.compile(r"占[^占]+的?比例$")
+
+
+def _working_said(working: str) -> str:
+    """A check's working in words (``222.5÷833.60（占“三公”经费）`` → 按222.5÷833.60计算，占“三公”经费)."""
+    m = re.match(r"^(.*?)（(.*)）$", working)
+    return f"按{m.group(1)}计算，{m.group(2)}" if m else f"按{working}计算"
+
+
 def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: str, lead: str = "") -> Result:
     """The graph's failed checks, one item per figure (a figure printed in several tables is one),
     each with where it was found, the printed and the expected figure, its rule and its document;
@@ -728,18 +790,30 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
             items.append(Item(label, f"{printed}年", None, f0.department, f0.year, f0.source,
                               {"printed": f"{printed}年", "expected": f"{expected}年", "rule": f0.key,
                                "where": f0.label}))
-            parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）")
+            also = [finding_figure(f.label).replace("比较年度", "") for _, f in members[1:]]
+            parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）"
+                         + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else ""))
             continue
         unit = "%" if f0.key in _PERCENT_RULES else WAN
+        figure = finding_figure(f0.label)
+        working = f0.attrs.get("working")
         items.append(Item(label, money(printed) if printed is not None else None, unit if printed is not None else None,
                           f0.department, f0.year, f0.source,
                           {"printed": money(printed), "expected": money(expected), "rule": f0.key,
-                           "figure": finding_figure(f0.label), "where": f0.label,
+                           "figure": figure, "where": f0.label,
+                           # a share named by its total (占“三公”经费的比例) is also asked as X占比
+                           "short": _SHARE_NAMED.sub("占比", figure) if _SHARE_NAMED.search(figure) else None,
+                           "working": str(working) if working else None,
                            "against": finding_figure((re.split(r"\s+vs\s+", f0.label) + [""])[1])}))
         shown = "%" if unit == "%" else ""
         gap = _gap(printed, expected)
-        parts.append(f"{label}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
+        severity = str(f0.attrs.get("severity") or "")
+        graded = _GRADED.get(severity, "")  # a notice or a rounding gap is said as such, not as a wrong figure
+        items[-1].extra["severity"] = _SEVERITY_WORDS.get(severity)
+        parts.append(f"{label}{graded}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
                      + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
+                     + (f"（{_working_said(str(working))}）" if working and unit == "%" else "")
+                     + (f"（{working}）" if working and severity == "notice" and unit != "%" else "")
                      + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else "")
                      + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else ""))
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"
@@ -1003,7 +1077,8 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
         for f in findings:
             if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):
                 items.append(Item(f.label, None, None, f.department, f.year, f.source,
-                                  {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected"))}))
+                                  {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected")),
+                                   "rule": f.key, "figure": finding_figure(f.label), "where": f.label}))
                 parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}")
     if not items:
         return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()

@@ -89,6 +89,20 @@ def _contradictions(budgets, ctx: Context, clause: str) -> Result:
     return Result(items, "；".join(parts) + "。", [], [])
 
 
+def _rate_fits(figure: Decimal | None, previous: Decimal | None, said: Decimal | None) -> bool:
+    """Whether a stated rate is the change from ``previous`` to ``figure`` (to the printed cent)."""
+    if figure is None or previous is None or said is None:
+        return False
+    rate = _rate(figure, previous)
+    return rate is not None and abs(rate - said) <= _places(said)
+
+
+def _places(printed: Decimal) -> Decimal:
+    """One unit of a printed rate's last place (``5.3`` → 0.1), never less than 0.01: the rounding allowed."""
+    exponent = printed.as_tuple().exponent
+    return max(Decimal(1).scaleb(exponent), CENT) if isinstance(exponent, int) and exponent < 0 else Decimal(1)
+
+
 def implied_previous(current: Decimal, percent: Decimal) -> Decimal | None:
     """The previous year's figure a stated rate implies: current ÷ (1 + rate), to the cent."""
     factor = 1 + percent / 100
@@ -115,15 +129,22 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
         subjects = ctx.rows("subjects", [b], Constraints(scheme="functional"))
         subjects = [r for r in subjects if r.attrs.get("phase") in (None, b.phase)]
         for c in changes:
-            current, previous = c.attrs.get("current"), c.attrs.get("previous")
+            current = c.attrs.get("current")
+            # the earlier figure as derived from the stated change, else as printed beside the rate
+            previous = c.attrs.get("previous") if c.attrs.get("previous") is not None else c.attrs.get("printed_previous")
             name = c.label.strip("“”\"")
             rows = _subject_of(name, subjects) if current is not None else []
             if only is not None and not any(r.key.startswith(code) for r in rows[:1] for code in only):
                 continue
+            # the subject as the tables name it (其他司法支出（2040699）), its statement's words kept apart
+            shown = f"{rows[0].label}（{rows[0].key}）" if rows else name
+            table_figure = None  # the table's figure where the statement's own differs from it
             if rows:
                 checked += 1
                 columns = {r.attrs.get("column"): r.amount for r in rows if r.amount is not None}
                 agrees = current in {v.quantize(CENT, rounding=ROUND_HALF_UP) for v in columns.values()}
+                if not agrees:
+                    table_figure = columns.get("total")
                 if not agrees or only is not None:
                     code, label = rows[0].key, rows[0].label
                     printed = "、".join(f"{word}{money(columns[k])}万元" for k, word in _COLUMNS.items()
@@ -137,8 +158,17 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                         if columns.get(k):
                             items.append(Item(f"{label}（{code}）表中{word}", money(columns[k]), WAN, b.department,
                                               b.year, rows[0].source))
+                    fits = _rate_fits(table_figure, previous, c.attrs.get("percent"))
+                    # the column nearest the statement's figure, and how far it is (738.66 against 基本支出 696.48)
+                    near = min(((abs(current - v), k) for k, v in columns.items() if v and k in _COLUMNS),
+                               default=None)
+                    gap = (f"，与{_COLUMNS[near[1]]}相差{money(near[0])}万元"
+                           if near is not None and not agrees and near[0] else "")
                     parts.append(f"{label}（{code}）：说明写{money(current)}万元，表中为{printed}，" +
-                                 ("一致" if agrees else "对不上"))
+                                 ("一致" if agrees else "对不上") + gap +
+                                 (f"；按表中{money(table_figure)}万元计，比上年{money(previous)}万元增减"
+                                  f"{_rate(table_figure, previous)}%，与所写{c.attrs.get('percent')}%一致，"
+                                  f"说明中的{money(current)}万元有误" if fits else ""))
             if current is not None and previous is not None:
                 checked += 1
                 delta = current - previous
@@ -149,17 +179,28 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     parts.append(f"{name}：说明写比上年{'增加' if stated >= 0 else '减少'}{money(abs(stated))}万元，"
                                  f"按{money(current)} − {money(previous)}应为{money(delta)}万元")
                 rate, said = _rate(current, previous), c.attrs.get("percent")
-                if said is not None and rate is not None and abs(rate - said) > CENT:
-                    items.append(Item(name, money(current), WAN, b.department, b.year, c.source))
-                    items.append(Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
-                                      {"printed": f"{said}%", "expected": f"{rate}%", "rule": "narrative_rate"}))
+                if _rate_fits(table_figure, previous, said):
+                    continue  # the rate fits the table's figure: the statement's current figure is the slip (above)
+                if said is not None and rate is not None and abs(rate - said) > _places(said):
+                    items.append(Item(f"{shown}增减幅度", f"{said}", "%", b.department, b.year, c.source,
+                                      {"printed": f"{said}%", "expected": f"{rate}%", "rule": "narrative_rate",
+                                       "stated_as": name if name != shown else None}))
                     implied = implied_previous(current, said)
-                    parts.append(f"{name}：说明写增减{said}%，按({money(current)} − {money(previous)}) ÷ "
+                    # the printed direction and rate agree with each other, and the earlier figure contradicts
+                    # them (增加 from a larger figure): the earlier figure is the slip, the rate tells what it was
+                    previous_wrong = implied is not None and \
+                        ((said > 0 and previous > current) or (said < 0 and previous < current))
+                    parts.append(f"{shown}：说明写增减{said}%，按({money(current)} − {money(previous)}) ÷ "
                                  f"{money(previous)}应为{rate}%" +
                                  (f"；按所写增幅倒推，上年应为{money(implied)}万元（说明写{money(previous)}万元）"
-                                  if implied is not None else ""))
+                                  if implied is not None else "") +
+                                 ("，所写的上年数有误" if previous_wrong else ""))
+                    if previous_wrong:
+                        items.append(Item(f"{shown}上年数", money(previous), WAN, b.department, b.year, c.source,
+                                          {"printed": money(previous), "expected": money(implied),
+                                           "rule": "narrative_previous", "stated_as": name}))
                     if implied is not None:  # which figure is wrong: the rate, or the previous year's figure
-                        items.append(Item(f"{name}按所写增幅倒推的上年数", money(implied), WAN, b.department, b.year,
+                        items.append(Item(f"{shown}按所写增幅倒推的上年数", money(implied), WAN, b.department, b.year,
                                           c.source, {"formula": f"{money(current)} ÷ (1 + {said}%) = {money(implied)}"}))
                 elif said is not None and rate is None and current:  # a rate on a base of 0 (增长0%)
                     items.append(Item(name, money(current), WAN, b.department, b.year, c.source))

@@ -276,7 +276,10 @@ def share_checks(narrative: Narrative, compositions, record: Record) -> list[Che
         candidates = [c for c in dict.fromkeys(candidates) if c is not None and c >= part and c > 0]
         if not candidates:
             continue  # the total is not printed here (or what was read is not a total)
-        where = f"{stated.context.label if stated.context and stated.context.label else '说明'} {stated.label} 占比"
+        # the share as the sentence names it (占“三公”经费的比例): a reader asks about it in those words
+        base_words = (stated.share_base or "").rstrip("的")
+        share = f"占{base_words}的比例" if base_words else "占比"
+        where = f"{stated.context.label if stated.context and stated.context.label else '说明'} {stated.label} {share}"
         line = stated.line
         where_prov = Provenance(record.source, line.page, line.lineno,
                                 stated.context.label if stated.context else None, stated.label)
@@ -530,11 +533,16 @@ def fiscal_summary_checks(narrative: Narrative, parts, record: Record) -> list[C
         step = precision(money(stated.printed))
         shown = in_record_unit(table_value, record.unit or "万元", stated.unit)
         ok = shown is not None and shown.quantize(step, rounding=ROUND_HALF_UP) == money(stated.printed)
-        where = Provenance(record.source, stated.line.page, stated.line.lineno, "说明", stated.label)
+        context = narrative.contexts.get(stated.line.lineno)
+        section = context.label if context and context.label else "说明"  # 说明四, as the finding names it
+        where = Provenance(record.source, stated.line.page, stated.line.lineno, section, stated.label)
         title = f" {fiscal.title}" if getattr(fiscal, "title", None) else ""
-        return [Check("same_figure", f"说明 {stated.label} vs {fiscal.label}{title}", table_value, value, ok, where,
-                      tolerance=max(in_record_unit(step, stated.unit, record.unit) or CENT, CENT),
-                      note=f"说明印{stated.printed}{stated.unit}，{fiscal.label}总计{table_value}")]
+        # the year's own 合计 beside a 总计 that adds the carry-over (2,940.05 + 21.63 = 2,961.68)
+        year_total = (getattr(fiscal.data, "by_key", None) or {}).get("current_year_income")
+        beside = f"（其中本年收入合计{year_total}）" if year_total is not None and year_total != table_value else ""
+        return [Check("same_figure", f"{section} {stated.label} vs {fiscal.label}{title}", table_value, value, ok,
+                      where, tolerance=max(in_record_unit(step, stated.unit, record.unit) or CENT, CENT),
+                      note=f"说明印{stated.printed}{stated.unit}，{fiscal.label}总计{table_value}{beside}")]
     return []
 
 

@@ -3,6 +3,7 @@
 * ``children_sum``  说明七 <project> 资金分配: the allocation's parts add up to 预算安排规模;
 * ``indicator_costs_sum``  绩效目标表 <project> 成本指标: the cost indicators add up to 年度预算总额;
 * ``same_figure``  部门整体绩效目标表 上级安排/本级安排/其他: the funding rows against the budget totals;
+* ``same_figure``  部门整体绩效目标表 资金总额/基本支出/项目支出: its 年度预算安排 against the totals;
 * ``same_figure``  <project> 绩效目标表 项目总体目标 <indicator>: a figure of the goal text against
   its cost indicator; ``children_sum`` … 项目总体目标 金额 where the goal's figures add up to
   neither the indicators nor the budget;
@@ -182,6 +183,38 @@ def _department_checks(tables, record: Record) -> list[Check]:
     return out
 
 
+# the record's figure each 年度预算安排 cell of a 部门整体绩效目标表 restates (资金总额 may be printed with or
+# without the year's carry-over: 支出总计 or 本年支出合计)
+_DEPARTMENT_TOTALS = {"资金总额": ("expenditure_total", "current_year_expenditure", "income_total"),
+                      "基本支出": ("basic_expenditure",), "项目支出": ("project_expenditure",)}
+
+
+def _department_totals_checks(tables, record: Record) -> list[Check]:
+    """same_figure: a 部门整体绩效目标表's 资金总额 / 基本支出 / 项目支出 against the budget's own totals
+    (泉州 p.52: 资金总额 81562.56 and 基本支出 52047.74 where every table prints 81206.56 and 51691.74).
+    The table may state another scope (财政拨款 only): its cells are compared only where at least one
+    of them is the record's own figure — the scope is then the department's — and a cell that is none
+    of its figures is the finding, the record's first figure expected."""
+    table = next((t for t in tables if t.kind == "department" and t.totals), None)
+    if table is None:
+        return []
+    t, u = record.totals, record.unit
+    known = {label: [_cents(_wan(getattr(t, key), u)) for key in keys if getattr(t, key) is not None]
+             for label, keys in _DEPARTMENT_TOTALS.items()}
+    printed = {label: value for label, value in table.totals.items() if known.get(label)}
+    agreeing = [label for label, value in printed.items() if value in known[label]]
+    if not agreeing or len(printed) < 2:
+        return []
+    out: list[Check] = []
+    for label, value in printed.items():
+        expected = known[label][0] if value not in known[label] else value
+        source = record.totals.provenance.get(_DEPARTMENT_TOTALS[label][0])
+        against = f" vs {source.table}" if source is not None and source.table else ""
+        out.append(Check("same_figure", f"部门整体绩效目标表 {label}{against}", expected, value, value == expected,
+                         table.provenance, note="表中" + "、".join(f"{k}{v}" for k, v in table.totals.items())))
+    return out
+
+
 def _goal_checks(tables) -> list[Check]:
     """The goal text's figures against the cost indicators they restate."""
     out: list[Check] = []
@@ -331,6 +364,7 @@ def narrative_checks(parts, record: Record) -> list[Check]:
     out += _cost_sum_checks(tables, file)
     out += _grid_total_checks(tables)
     out += _department_checks(tables, record)
+    out += _department_totals_checks(tables, record)
     out += _goal_checks(tables)
     out += _allocation_vs_indicator_checks(items, tables)
     return out

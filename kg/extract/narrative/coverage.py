@@ -24,7 +24,11 @@ import re
 from kg.extract.model import PerformanceCoverage
 from kg.extract.narrative.text import make_span, money, prov
 from kg.extract.source import Line
+from kg.extract.rules import register_checks, register_rule
 from kg.units import convert
+
+register_rule("coverage_amount", "绩效覆盖金额等于项目支出",
+              "a performance coverage said to be 100% of the project spending against the 项目支出 total")
 
 _CLAUSE_RE = re.compile(r"[^。；;]+")
 _COVER_RE = re.compile(r"(?:实行|实施|纳入|全覆盖|编报)")
@@ -97,4 +101,52 @@ def _evaluations(span, file: str, unit: str | None) -> list[PerformanceCoverage]
                                        provenance=prov(file, where, None, "绩效评价"),
                                        first_level=levels.get("一") if scope == "self_evaluation" else None,
                                        second_level=levels.get("二") if scope == "self_evaluation" else None))
+    return out
+
+
+# --- the check: a coverage said to be the whole of the project spending -------------------------------
+# ``共涉及资金940.15万元，占一般公共预算项目支出总额的100%``: the amount, then the share of a total of projects
+_WHOLE_SHARE_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万元|元)[，,]?占(?P<base>[^，,。；;%％]{0,24}?项目支出[^，,。；;%％]{0,6}?)"
+                             r"的?(?P<pct>\d+(?:\.\d+)?)[%％]")
+_SCOPE_NAMES = {"self_evaluation": "绩效自评涉及资金", "department_evaluation": "重点绩效评价涉及资金",
+                "projects": "绩效目标管理涉及资金", "department": "整体支出绩效目标涉及资金"}
+
+
+@register_checks("narrative.coverage", "绩效管理覆盖金额")
+def coverage_checks(parts, record) -> list:
+    """coverage_amount: a coverage the 说明 says is 100% of the project spending (佛山 2019 决算 p.28: 7个项目
+    开展绩效自评，共涉及资金940.15万元，占一般公共预算项目支出总额的100%, where the 决算 spends 921.75 on
+    projects) against the record's 项目支出. A statement of one fund's projects (一般公共预算项目支出) may cover
+    less than every fund's projects, never more: only an amount above the total is a finding there;
+    a statement of all projects must equal it. A 决算's evaluations may be of the projects' 全年预算数, more
+    than was spent: an amount above the 决算数 there is a notice, not a material finding."""
+    from kg.extract.model import Check
+
+    total = record.totals.project_expenditure
+    if total is None:
+        return []
+    final = (record.kind or "").endswith("决算")
+    out = []
+    for coverage in record.performance_coverage:
+        if coverage.amount is None or not coverage.text:
+            continue
+        m = _WHOLE_SHARE_RE.search(coverage.text)
+        if m is None or money(m.group("pct")) != 100:
+            continue
+        stated = money(m.group(1))
+        if stated is None or convert(stated, m.group(2), record.unit or "万元") != coverage.amount:
+            continue  # the 100% is said of another amount of the clause (政府性基金's 0万元 … 0%)
+        one_fund = re.search(r"一般公共预算|政府性基金|国有资本", m.group("base")) is not None
+        ok = coverage.amount == total if not one_fund else coverage.amount <= total
+        source = record.totals.provenance.get("project_expenditure")
+        against = source.table if source is not None and source.table else "项目支出"
+        name = _SCOPE_NAMES.get(coverage.scope, "绩效管理涉及资金")
+        check = Check("coverage_amount", f"说明 {name} vs {against} 项目支出", total, coverage.amount, ok,
+                      coverage.provenance, note=f"说明称{coverage.amount}占{m.group('base')}的100%，项目支出{total}")
+        if not ok and final and coverage.amount > total:
+            # a 决算's evaluations may count the projects' 全年预算数 (the central template does), more than
+            # was spent: told, not graded as a wrong figure
+            check.severity = "notice"
+            check.note += "（决算的自评资金可能按项目全年预算数计，与项目支出决算数口径不同）"
+        out.append(check)
     return out

@@ -56,6 +56,11 @@ _BASIS_RE = re.compile(r"^(?:计划|历史|行业|其他|预算|预算支出|支
 _RULE_END_RE = re.compile(r"(?:赋分|评分|得分|计分|扣分)$")
 _WEIGHT_RE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 _FUNDING_RE = re.compile(r"(上级安排|本级安排|其他)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+# a 部门整体绩效目标表's 年度预算安排 (泉州: 资金总额 81562.56 | 项目支出 29514.82 | 基本支出 52047.74): the
+# department's money as the table states it, a bare figure (a goal sentence's ``项目支出100万元`` names a
+# unit and is no cell of the table)
+_DEPARTMENT_TOTALS_RE = re.compile(r"(资金总额|基本支出|项目支出)[：:]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                                   r"(?![\d.,%％]|万|元|亿)")
 _PERSON_RE = re.compile(r"^[\u4e00-\u9fff·]{2,6}$")
 _FIELD_LABELS = ("项目负责人", "预算单位", "主管部门", "实施单位", "项目资金", "年度预算", "年度资金",
                  "联系电话", "项目属性", "项目期")
@@ -81,6 +86,8 @@ class PerformanceTable:
     goal: str  # 项目总体目标 / 年度绩效目标, compacted
     indicators: list[Indicator] = field(default_factory=list)
     funding: dict[str, Decimal] = field(default_factory=dict)  # 上级安排 / 本级安排 / 其他
+    # a 部门整体绩效目标表's 资金总额 / 基本支出 / 项目支出 as printed (万元), the first of each
+    totals: dict[str, Decimal] = field(default_factory=dict)
     provenance: Provenance | None = None
     unit: str | None = None  # 实施单位, where the table prints one
     supervisor: str | None = None  # 主管部门, where the table prints one (its code removed)
@@ -563,6 +570,10 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
     else:
         table.funding = {m.group(1): (convert(money(m.group(2)), "元", "万元") if in_yuan else money(m.group(2)))
                          for m in _FUNDING_RE.finditer(meta)}
+        for m in _DEPARTMENT_TOTALS_RE.finditer(meta):
+            value = money(m.group(2))
+            if value is not None and m.group(1) not in table.totals:
+                table.totals[m.group(1)] = convert(value, "元", "万元") if in_yuan else value
     for label in ("项目总体目标", "年度绩效目标", "年度目标", "总体目标"):
         pos = meta.find(label)
         if pos >= 0:
