@@ -573,9 +573,9 @@ def cross_checks(parts, record: Record) -> list[Check]:
 
 
 # the producers, in the order their checks are listed; a module registers its producers on import
-CHECK_MODULES = ("kg.extract.narrative.checks", "kg.extract.narrative.audit", "kg.extract.narrative.enumerated_projects",
-                 "kg.extract.completeness")
-ORDER = ("tables", "tables.cross", "narrative", "narrative.audit", "narrative.projects", "completeness")
+CHECK_MODULES = ("kg.extract.source_checks", "kg.extract.narrative.checks", "kg.extract.narrative.audit",
+                 "kg.extract.narrative.enumerated_projects", "kg.extract.completeness")
+ORDER = ("tables", "tables.cross", "tables.sources", "narrative", "narrative.audit", "narrative.projects", "completeness")
 
 
 def producers() -> list:
