@@ -170,7 +170,7 @@ def _label_key(label: str, section: str, extra=()) -> str | None:
     ``上年结转结余`` / ``一、一般公共预算拨款``, a 决算's ``年初财政拨款结转和结余`` /
     ``政府性基金预算财政拨款``) is that kind's carry-over (``CARRYOVER_BY_SOURCE``), not its income."""
     bare = _NUMBER_PREFIX.sub("", label)
-    bare = re.sub(r"^其中[:：]?", "", bare)
+    bare = re.sub(r"^其中[:：]?|^[（(][一二三四五六七八九十]+[)）]", "", bare)  # （一）一般公共预算拨款 (国家信访局, 苏州)
     for pattern, key, sect in INCOME_LABELS:
         if pattern.fullmatch(bare) and (sect is None or sect == section):
             return key
