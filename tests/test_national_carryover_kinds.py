@@ -11,6 +11,12 @@ Values read by hand off the PDFs of ``../shared/national``:
   ``合计 0.00`` (本表本年无发生额), 表1 ``上年结转结余 19,904.01`` (not split by kind); 表12 prints two
   projects paid from 政府性基金预算: ``2025年超长期特别国债支持地方消费品以旧换新资金（第三批） 19.10`` and
   ``（第四批） 78.70`` — 97.80 together, its 合计 row ``58,788.54 58,786.90 58,689.10 97.80``.
+* 深圳市财政局 2026 表6 财政拨款收支总表 (pp.29–30): ``上年结余、结转 396.83`` over ``1.一般公共预算拨款结余、结转
+  396.83``, ``2.政府性基金预算拨款结余、结转 0.00``, ``3.国有资本经营预算拨款结余、结转 0.00``.
+* 苏州市审计局 2026 说明 (pp.24–25): ``上年结转结余的一般公共预算收入 0 万元`` … ``上年结转结余的单位资金 0 万元``.
+* 西安市卫生健康委员会（汇总）2022 决算 公开04表 (p.153): ``年初结转和结余 28 58,926.37`` over
+  ``一般公共预算财政拨款 29 95.39``, ``政府性基金预算财政拨款 30 58,830.98``, ``国有资本经营预算财政拨款 31``
+  blank (the 说明 七 states 政府性基金预算财政拨款年初结转和结余58,830.98万元 too).
 """
 from __future__ import annotations
 
@@ -25,7 +31,10 @@ pytestmark = pytest.mark.shared
 D = Decimal
 FILES = {"beijing": "beijing/北京市财政局_2026部门预算_附件2报表.pdf",
          "central": "central/国家信访局_2024部门决算.pdf",
-         "zhuhai": "guangdong_zhuhai/珠海市商务局_2026部门预算.pdf"}
+         "zhuhai": "guangdong_zhuhai/珠海市商务局_2026部门预算.pdf",
+         "shenzhen": "guangdong_shenzhen/深圳市财政局_2026部门预算.pdf",
+         "suzhou": "jiangsu_suzhou/苏州市审计局_2026部门预算.pdf",
+         "xian_health": "shaanxi_xian/西安市卫生健康委员会汇总_2022部门决算.pdf"}
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +65,28 @@ def test_final_account_year_start_fiscal_carryover_by_kind(records) -> None:
     assert t.carryover_government_fund is None and t.carryover_state_capital is None
     where = t.provenance["carryover_general_public_budget"]
     assert (where.table, where.page, where.row) == ("公开04表", 10, "一般公共预算财政拨款")
+
+
+def test_shenzhen_kinds_named_before_the_carryover_words(records) -> None:
+    t = records["shenzhen"].totals
+    assert (t.carryover_general_public_budget, t.carryover_government_fund, t.carryover_state_capital) == \
+        (D("396.83"), D("0.00"), D("0.00"))
+    assert t.provenance["carryover_government_fund"].row == "2.政府性基金预算拨款结余、结转"
+
+
+def test_suzhou_carryover_by_kind_from_the_narrative(records) -> None:
+    t = records["suzhou"].totals
+    assert all(getattr(t, key) == D("0") for key in CARRYOVER_BY_SOURCE.values())
+    where = t.provenance["carryover_unit_funds"]
+    assert (where.table, where.row) == ("说明", "上年结转结余的单位资金0万元")
+
+
+def test_xian_health_final_account_government_fund_carried(records) -> None:
+    t = records["xian_health"].totals
+    assert t.carryover_fiscal == D("58926.37")
+    assert (t.carryover_general_public_budget, t.carryover_government_fund) == (D("95.39"), D("58830.98"))
+    assert t.carryover_state_capital is None
+    assert t.carryover_general_public_budget + t.carryover_government_fund == t.carryover_fiscal
 
 
 def test_no_carryover_by_kind_where_none_is_printed(records) -> None:

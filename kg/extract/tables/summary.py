@@ -177,10 +177,15 @@ def _label_key(label: str, section: str, extra=()) -> str | None:
     for rule in extra:
         if re.fullmatch(rule.pattern, bare) and (rule.section is None or rule.section == section):
             return rule.key
-    if section == "carryover":
-        kind = _label_key(label, "current", extra)
+    if section == "carryover":  # 深圳 表6 names the kind with the carry-over words after it
+        kind = _label_key(_CARRIED_SUFFIX.sub("", bare), "current", extra)
         return CARRYOVER_BY_SOURCE.get(kind) if kind is not None else None
     return None
+
+
+# the carry-over words a line under the carry-over heading may repeat after its kind of funds
+# (``1.一般公共预算拨款结余、结转``)
+_CARRIED_SUFFIX = re.compile(r"(?:结余、?结转|结转(?:和)?结余|结转)$")
 
 
 _GRAND_LEFT_RE = re.compile(r"^(?:收入)?总计$|^收入合计$|^合计$")
@@ -527,6 +532,13 @@ def _fiscal_carryover(data: SummaryData, table, record: Record) -> None:
 # --- the narrative's income statements -------------------------------------------------------
 
 _NARRATIVE_INCOME = [
+    # 上年结转结余 by kind of funds, stated before the kind's own income (苏州, 无锡: 上年结转结余的一般公共预算收入 0 万元)
+    *((key, rf"上年结转(?:结余|和结余)?(?:中)?的{words}(?:预算)?(?:收入|资金)?")
+      for key, words in (("carryover_general_public_budget", "一般公共预算"),
+                         ("carryover_government_fund", "政府性基金"),
+                         ("carryover_state_capital", "国有资本经营"),
+                         ("carryover_fiscal_special", "财政专户管理"),
+                         ("carryover_unit_funds", "单位"))),
     ("unit_funds", r"单位资金"),
     ("carryover_fiscal", r"财政拨款结转(?:结余)?"),
     ("carryover_nonfiscal", r"非财政拨款结转结余|非财政拨款结余"),
