@@ -575,13 +575,13 @@ def _scoped_rows(ctx: _Context, scope: str, rows, names: tuple[str, str, str], k
     cells = _data_set(ctx, iris.inside(ctx.doc, "dataset", dataset_name, scope), BKG.classificationStructure,
                       f"{SCOPED_LABELS.get(scope, scope)}{label}")
     ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
-    for row in rows:
+    for row, key in zip(rows, _row_keys(rows)):  # a code printed on two rows: two observations, never one
         subj = _subject_node(ctx, row.code, None, functional)
         for kind in kinds:
             value = getattr(row, kind)
             if value is None:
                 continue
-            obs = iris.inside(ctx.doc, "obs", obs_name, scope, row.code, kind)
+            obs = iris.inside(ctx.doc, "obs", obs_name, scope, key, kind)
             _observation(ctx, obs, value, row.provenance, dataset=cells)
             ctx.add(obs, BKG.subject, subj)
             ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))

@@ -12,8 +12,9 @@ sum, and the table's own 合计 row says whether that reading is the right one:
   provenance the first printing's with the row marked as a sum of the units' rows;
 * the rows counted once per distinct printing add up to it → the repeats are the same rows printed
   again (after a page break) and are dropped;
-* neither (or no 合计 printed) → the codes printed more than once are left out, said in a warning:
-  no figure is better than a unit's part under the department's name.
+* neither (or no 合计 printed: 长春's two subjects printed under one code) → the rows stay as printed,
+  said in a warning, and the graph gives each its own observation (``kg.rdf.mapping._row_keys``:
+  ``code~2``) — never two figures on one node.
 """
 from __future__ import annotations
 
@@ -85,6 +86,6 @@ def department_rows(subjects: Sequence[Subject], printed_total: Decimal | None, 
         if max(Counter(s.code for s in out).values()) == 1:
             return out
     repeated = sorted(code for code, n in counts.items() if n > 1)
-    record.warnings.append(f"{table_label}: codes printed more than once and not adding up to the table's 合计 "
-                           f"left out: {', '.join(repeated)}")
-    return [s for s in subjects if counts[s.code] == 1]
+    record.warnings.append(f"{table_label}: codes printed more than once whose rows do not add up to the table's "
+                           f"合计 kept as printed, each row its own: {', '.join(repeated)}")
+    return list(subjects)
