@@ -21,6 +21,14 @@ from kg.rdf.mapping import SCOPED_LABELS
 _N = r"[\d一二两三四五六七八九十百]+"  # a small count: 3, 三, 十二
 # the carry-over named before the kind of funds it holds (上年结转里…, 年初结转和结余中的…)
 _CARRIED = r"(?:(?:上年|年初)结转(?:和?结余)?(?:资金)?(?:里面|当中|之中|里|中)(?:的|有|是)?|(?:上年|年初)结转(?:和?结余)?的)"
+# the carry-over named as the whole the figures after it are parts of (结转里财政拨款和单位资金各多少,
+# 上年结转中一般公共预算、政府性基金各多少): every kind of funds named after it is that kind's carry-over
+CARRIED_CONTAINER = r"(?:上年|年初)?结转(?:和?结余)?(?:资金)?(?:里面|当中|之中|里|中)"
+# a kind of funds (its income measure) -> its carry-over measure (``kg.extract.model.CARRYOVER_BY_SOURCE``,
+# and 财政拨款 / 非财政拨款 as a whole)
+CARRIED_KIND = {"fiscal_total": "carryover_fiscal", "general_public_budget": "carryover_general_public_budget",
+                "government_fund": "carryover_government_fund", "state_capital": "carryover_state_capital",
+                "unit_funds": "carryover_unit_funds"}
 
 # ----------------------------------------------------------------------------------- measures
 # Department-level figures (bkg:BudgetItem keys), staffing counts (bkg:*Staff properties) and

@@ -116,7 +116,7 @@ def test_carryover_by_kind_in_the_graph_and_questions(records) -> None:
     from tests import nlp_support
 
     store = nlp_support.open_memory_store()
-    nlp_support.ingest(store, [records["beijing"], records["central"]])
+    nlp_support.ingest(store, [records["beijing"], records["central"], records["zhuhai"]])
     rows = store.query("""PREFIX bkg: <https://budgetkg.org/ontology#>
         SELECT ?amount WHERE { ?o bkg:item ?i ; bkg:amount ?amount . ?i bkg:sourceKey "carryover_general_public_budget" }""")
     assert sorted(D(str(r["amount"])) for r in rows.dicts()) == [D("12.717412"), D("1154.62")]
@@ -124,6 +124,12 @@ def test_carryover_by_kind_in_the_graph_and_questions(records) -> None:
     assert "12.72" in reply["text"], reply["text"]
     reply = answer("国家信访局年初结转和结余中的一般公共预算财政拨款是多少", store).to_json()
     assert "1154.62" in reply["text"].replace(",", ""), reply["text"]
-    # a kind the table leaves blank: the whole carry-over, said to be so, never as that kind's figure
+    # a kind the split leaves blank: said so, never another figure in its place
     reply = answer("北京市财政局上年结转里政府性基金多少", store).to_json()
-    assert "文件未单列" in reply["text"] and "12.72" in reply["text"], reply["text"]
+    assert "未列示金额" in reply["text"] and "12.72" not in reply["text"], reply["text"]
+    # no split printed at all (珠海 表1 上年结转结余 19,904.01 only): the whole, said to be so
+    reply = answer("珠海市商务局上年结转里政府性基金多少", store).to_json()
+    assert "文件未单列" in reply["text"] and "19904.01" in reply["text"].replace(",", ""), reply["text"]
+    # the kinds named after the carry-over they are inside: each kind's carry-over
+    reply = answer("国家信访局2024年结转里一般公共预算和政府性基金各多少", store).to_json()
+    assert "1154.62" in reply["text"].replace(",", "") and "未列示金额" in reply["text"], reply["text"]

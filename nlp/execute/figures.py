@@ -33,6 +33,7 @@ UNIT_OPERATIONS = ("lookup", "list", "rank", "sort", "share", "count", "compare"
 
 # a part said as the whole it belongs to where the document prints no line of its own, labelled so:
 # 单位资金's lines (事业收入 …) and 上年结转结余 by kind of funds (上年结转里政府性基金多少)
+CARRIED_KINDS = tuple(CARRYOVER_BY_SOURCE.values())
 WHOLE_SAID_INSTEAD = {**{k: "unit_funds" for k in UNIT_FUND_LINES},
                       **{k: "carryover_total" for k in CARRYOVER_BY_SOURCE.values()}}
 
@@ -48,6 +49,8 @@ def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, 
         items += list(FISCAL_PARTS) if k == "fiscal_total" else [k]
         if k in WHOLE_SAID_INSTEAD:  # said as its whole where the document prints no line of its own
             items.append(WHOLE_SAID_INSTEAD[k])
+        if k in CARRIED_KINDS:  # whether the document splits its carry-over at all
+            items += list(CARRIED_KINDS)
     items = [k for k in dict.fromkeys(items) if not k.startswith("word:")]
     if not items or not budgets:
         return {}
@@ -176,6 +179,11 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 row = _stated_instead(ctx, b, key)
                 if row is not None:
                     label += "（表中未列，取自文字说明）"
+                elif key in CARRIED_KINDS and any((b.department, b.year, k) in by for k in CARRIED_KINDS):
+                    # the carry-over split by kind, this kind's line blank (北京 04表 二、政府性基金预算拨款):
+                    # said so, never the whole in its place
+                    said.append(f"{label}文件未列示金额（其上年结转按资金性质分列，该项空白）")
+                    continue
                 elif key in WHOLE_SAID_INSTEAD and (b.department, b.year, WHOLE_SAID_INSTEAD[key]) in by:
                     # 事业收入 of a budget printing only 单位资金 (政府性基金's carry-over of one printing only
                     # 上年结转结余): that whole, said to be so, never as the line
@@ -213,7 +221,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         if said:
             parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not rows:
-        return _stated_only(ctx, budgets, [k for k in keys if k.startswith("word:")], note)
+        stated = _stated_only(ctx, budgets, [k for k in keys if k.startswith("word:")], note)
+        if stated.items or not parts:
+            return stated
+        return Result([], with_note("。".join(parts) + "。", note), [], [])  # only lines printed blank, said so
     text = "。".join(parts) + "。"
     if op.name == "difference" or "difference" in op.also:
         by_key: dict[str, list[Row]] = {}
