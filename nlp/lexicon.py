@@ -19,6 +19,16 @@ from kg.extract.narrative.changes import LEFT_OUT_WORDS
 from kg.rdf.mapping import SCOPED_LABELS
 
 _N = r"[\d一二两三四五六七八九十百]+"  # a small count: 3, 三, 十二
+# the carry-over named before the kind of funds it holds (上年结转里…, 年初结转和结余中的…)
+_CARRIED = r"(?:(?:上年|年初)结转(?:和?结余)?(?:资金)?(?:里面|当中|之中|里|中)(?:的|有|是)?|(?:上年|年初)结转(?:和?结余)?的)"
+# the carry-over named as the whole the figures after it are parts of (结转里财政拨款和单位资金各多少,
+# 上年结转中一般公共预算、政府性基金各多少): every kind of funds named after it is that kind's carry-over
+CARRIED_CONTAINER = r"(?:上年|年初)?结转(?:和?结余)?(?:资金)?(?:里面|当中|之中|里|中)"
+# a kind of funds (its income measure) -> its carry-over measure (``kg.extract.model.CARRYOVER_BY_SOURCE``,
+# and 财政拨款 / 非财政拨款 as a whole)
+CARRIED_KIND = {"fiscal_total": "carryover_fiscal", "general_public_budget": "carryover_general_public_budget",
+                "government_fund": "carryover_government_fund", "state_capital": "carryover_state_capital",
+                "unit_funds": "carryover_unit_funds"}
 
 # ----------------------------------------------------------------------------------- measures
 # Department-level figures (bkg:BudgetItem keys), staffing counts (bkg:*Staff properties) and
@@ -36,6 +46,13 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     # 一般公共预算、基金、国资各多少: the fund and state-capital budgets said short, inside an enumeration
     ("government_fund", r"政府性基金(?:预算)?(?:拨款)?(?:收入)?|(?<=[、和与及])基金(?=[、和与及]|各|分别)"),
     ("state_capital", r"国有资本经营(?:预算)?(?:拨款)?(?:收入)?|国有资本|(?<=[、和与及])国资(?=[、和与及]|各|分别|收入)"),
+    # 上年结转 by the kind of funds carried over (上年结转里政府性基金多少, 政府性基金的上年结转): the one
+    # word both ways round, before the kind's income or the carry-over alone takes it
+    *((f"carryover_{kind}", rf"{_CARRIED}(?:{words})(?:预算)?(?:财政)?(?:拨款)?(?:资金)?(?:部分)?|"
+                            rf"(?:{words})(?:预算)?(?:财政)?(?:拨款)?(?:资金)?(?:的|里|中)?(?:上年|年初)结转(?:和?结余)?")
+      for kind, words in (("general_public_budget", "一般公共预算"), ("government_fund", "政府性基金"),
+                          ("state_capital", "国有资本经营"), ("fiscal_special", "财政专户(?:管理)?"),
+                          ("unit_funds", "单位资金"))),
     ("carryover_nonfiscal", r"非财政拨款结转(?:和?结余)?"),
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
     # a 决算's 财政拨款支出 against its budget (年初预算 / 决算 / 完成 named after it)

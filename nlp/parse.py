@@ -278,6 +278,7 @@ class Parser:
             keys = ["word:" + label for label, rx in L.STATED_ONLY_FIGURES if re.search(rx, ev.text)] + keys
             frame.named_measures = list(keys)
             keys = family_rules(keys, ev.text, frame.operation.name)
+            keys = carried_kinds(keys, ev)
             if focus == "departments" and not keys:
                 keys = ["income_total"]
             if focus == "departments":
@@ -384,6 +385,19 @@ def government_or_departmental(subjects: list[Entity], text: str) -> list[Entity
 
 def _ref(e: Entity) -> Ref:
     return Ref(e.kind, e.iri, e.name, e.code, e.department, e.year)
+
+
+def carried_kinds(keys: list[str], ev: "Evidence") -> list[str]:
+    """The kinds of funds a clause names after the carry-over it asks inside (结转里财政拨款和单位资金各多少)
+    are those kinds' carry-over, not their income; the carry-over as a whole is then not asked."""
+    m = re.search(L.CARRIED_CONTAINER, ev.text)
+    if m is None:
+        return keys
+    after = {c.value for c in ev.cues.of("measure") if c.start >= m.end()}
+    mapped = [L.CARRIED_KIND[k] if k in after and k in L.CARRIED_KIND else k for k in keys]
+    if mapped == keys:
+        return keys
+    return [k for k in dict.fromkeys(mapped) if k != "carryover_total"]
 
 
 def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:

@@ -20,7 +20,7 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from kg.extract.model import Check, Provenance, Record
+from kg.extract.model import CARRYOVER_BY_SOURCE, Check, Provenance, Record
 from kg.extract.rules import CENT, CHECK_SETS, grade, precision, register_checks, register_rule
 from kg.extract.tables.contracts import (CarryoverData, ClassificationData, ProjectTableData, SummaryData,
                                          TableData)
@@ -516,6 +516,10 @@ def _general_carryover(table) -> Decimal | None:
     money carried over from last year, which some templates (杭州, 北京) spend in their 表5."""
     if table is None or not isinstance(table.data, SummaryData):
         return None
+    keyed = next((item for item in table.data.items
+                  if item.key == CARRYOVER_BY_SOURCE["general_public_budget"] and item.value is not None), None)
+    if keyed is not None:  # the line the summary reader keyed (（一）一般公共预算拨款 under 二、上年结转 too)
+        return keyed.value
     under_carryover = False
     for item in table.data.items:
         if item.key == "carryover_total" or "结转" in item.label:
@@ -573,10 +577,10 @@ def cross_checks(parts, record: Record) -> list[Check]:
 
 
 # the producers, in the order their checks are listed; a module registers its producers on import
-CHECK_MODULES = ("kg.extract.narrative.checks", "kg.extract.narrative.audit", "kg.extract.narrative.enumerated_projects",
-                 "kg.extract.narrative.coverage", "kg.extract.completeness")
-ORDER = ("tables", "tables.cross", "narrative", "narrative.audit", "narrative.projects", "narrative.coverage",
-         "completeness")
+CHECK_MODULES = ("kg.extract.source_checks", "kg.extract.narrative.checks", "kg.extract.narrative.audit",
+                 "kg.extract.narrative.enumerated_projects", "kg.extract.narrative.coverage", "kg.extract.completeness")
+ORDER = ("tables", "tables.cross", "tables.sources", "narrative", "narrative.audit", "narrative.projects",
+         "narrative.coverage", "completeness")
 
 
 def producers() -> list:

@@ -143,6 +143,14 @@ class Totals:
     unit_upper: Money = None
     unit_affiliated: Money = None
     unit_other: Money = None
+    # 上年结转结余 by the kind of funds carried over, where a table or the narrative prints the split
+    # (北京 预算04表 ``上年结转结余 / 一、一般公共预算拨款``, a 决算's 年初财政拨款结转和结余 over its three
+    # budgets): ``CARRYOVER_BY_SOURCE`` names them
+    carryover_general_public_budget: Money = None
+    carryover_government_fund: Money = None
+    carryover_state_capital: Money = None
+    carryover_fiscal_special: Money = None
+    carryover_unit_funds: Money = None
     three_public: ThreePublic = field(default_factory=ThreePublic)
     procurement: Procurement = field(default_factory=Procurement)
     provenance: dict[str, Provenance] = field(default_factory=dict)
@@ -156,7 +164,16 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               "personnel", "public_expenses", "project_expenditure", "operating_expenses",
               "fiscal_total", "current_year_expenditure", "carryover_year_end", "surplus_distribution",
               "unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other",
-              "carryover_year_end_fiscal", "carryover_year_end_nonfiscal")
+              "carryover_year_end_fiscal", "carryover_year_end_nonfiscal",
+              "carryover_general_public_budget", "carryover_government_fund", "carryover_state_capital",
+              "carryover_fiscal_special", "carryover_unit_funds")
+# the kind of funds (a current-year income key) -> the record's key of that kind's 上年结转结余: the one
+# definition of the carry-over split by kind the summary tables, the graph and the questions read
+CARRYOVER_BY_SOURCE = {"general_public_budget": "carryover_general_public_budget",
+                       "government_fund": "carryover_government_fund",
+                       "state_capital": "carryover_state_capital",
+                       "fiscal_special": "carryover_fiscal_special",
+                       "unit_funds": "carryover_unit_funds"}
 # the parts of 单位资金 a summary table may print line by line (a subset of ``TOTAL_KEYS``)
 UNIT_FUND_LINES = ("unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other")
 

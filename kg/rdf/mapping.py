@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.units import convert
-from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record, UNIT_FUND_LINES
+from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record, UNIT_FUND_LINES, CARRYOVER_BY_SOURCE
 from kg.rdf import iris
 from kg.extract.text_normalize import merged_policy_keys
 from kg.rdf.concepts import match_indicator_kinds
@@ -49,7 +49,9 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               "current_year_expenditure", "carryover_year_end", "surplus_distribution",
               "carryover_year_end_fiscal", "carryover_year_end_nonfiscal",
               # 单位资金 line by line where the summary table prints its lines
-              *UNIT_FUND_LINES)
+              *UNIT_FUND_LINES,
+              # 上年结转结余 by the kind of funds carried over
+              *CARRYOVER_BY_SOURCE.values())
 THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
 PROCUREMENT_KEYS = ("total", "goods", "works", "services")
 
@@ -574,13 +576,13 @@ def _scoped_rows(ctx: _Context, scope: str, rows, names: tuple[str, str, str], k
     cells = _data_set(ctx, iris.inside(ctx.doc, "dataset", dataset_name, scope), BKG.classificationStructure,
                       f"{SCOPED_LABELS.get(scope, scope)}{label}")
     ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
-    for row in rows:
+    for row, key in zip(rows, _row_keys(rows)):  # a code printed on two rows: two observations, never one
         subj = _subject_node(ctx, row.code, None, functional)
         for kind in kinds:
             value = getattr(row, kind)
             if value is None:
                 continue
-            obs = iris.inside(ctx.doc, "obs", obs_name, scope, row.code, kind)
+            obs = iris.inside(ctx.doc, "obs", obs_name, scope, key, kind)
             _observation(ctx, obs, value, row.provenance, dataset=cells)
             ctx.add(obs, BKG.subject, subj)
             ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from kg.extract.model import UNIT_FUND_LINES
+from kg.extract.model import CARRYOVER_BY_SOURCE, UNIT_FUND_LINES
 from kg.extract.narrative.changes import LEFT_OUT_WORDS
 from kg.extract.narrative.vocabulary import TOTALS_KEYS, classify, quantity_of, side_of
 from nlp import derive as D
@@ -31,6 +31,13 @@ FISCAL_LABEL = "财政拨款收入合计"
 UNIT_OPERATIONS = ("lookup", "list", "rank", "sort", "share", "count", "compare", "sum")
 
 
+# a part said as the whole it belongs to where the document prints no line of its own, labelled so:
+# 单位资金's lines (事业收入 …) and 上年结转结余 by kind of funds (上年结转里政府性基金多少)
+CARRIED_KINDS = tuple(CARRYOVER_BY_SOURCE.values())
+WHOLE_SAID_INSTEAD = {**{k: "unit_funds" for k in UNIT_FUND_LINES},
+                      **{k: "carryover_total" for k in CARRYOVER_BY_SOURCE.values()}}
+
+
 def _label(ctx: Context, key: str) -> str:
     return FISCAL_LABEL if key == "fiscal_total" else ctx.vocab.label(key)
 
@@ -40,8 +47,10 @@ def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, 
     items = []
     for k in keys:
         items += list(FISCAL_PARTS) if k == "fiscal_total" else [k]
-        if k in UNIT_FUND_LINES:  # said as 单位资金 where the document prints no line of its own
-            items.append("unit_funds")
+        if k in WHOLE_SAID_INSTEAD:  # said as its whole where the document prints no line of its own
+            items.append(WHOLE_SAID_INSTEAD[k])
+        if k in CARRIED_KINDS:  # whether the document splits its carry-over at all
+            items += list(CARRIED_KINDS)
     items = [k for k in dict.fromkeys(items) if not k.startswith("word:")]
     if not items or not budgets:
         return {}
@@ -172,6 +181,11 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 row = _stated_instead(ctx, b, key)
                 if row is not None:
                     label += "（表中未列，取自文字说明）"
+                elif key in CARRIED_KINDS and any((b.department, b.year, k) in by for k in CARRIED_KINDS):
+                    # the carry-over split by kind, this kind's line blank (北京 04表 二、政府性基金预算拨款):
+                    # said so, never the whole in its place
+                    said.append(f"{label}文件未列示金额（其上年结转按资金性质分列，该项空白）")
+                    continue
                 elif _printed_parts(ctx, by, b, key):
                     # 上年结转结余 of a budget printing only its 非财政拨款 part: the parts printed, said so
                     for part in _printed_parts(ctx, by, b, key):
@@ -179,10 +193,11 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                         items.append(item_of(part, _label(ctx, part.key)))
                         said.append(f"{_label(ctx, part.key)}{money(part.amount)}万元（文件未列{label}合计）")
                     continue
-                elif key in UNIT_FUND_LINES and (b.department, b.year, "unit_funds") in by:
-                    # 事业收入 of a budget printing only 单位资金: that total, said to be so, never as the line
-                    row = by[(b.department, b.year, "unit_funds")]
-                    label = f"单位资金（文件未单列{label}）"
+                elif key in WHOLE_SAID_INSTEAD and (b.department, b.year, WHOLE_SAID_INSTEAD[key]) in by:
+                    # 事业收入 of a budget printing only 单位资金 (政府性基金's carry-over of one printing only
+                    # 上年结转结余): that whole, said to be so, never as the line
+                    row = by[(b.department, b.year, WHOLE_SAID_INSTEAD[key])]
+                    label = f"{_label(ctx, WHOLE_SAID_INSTEAD[key])}（文件未单列{label}）"
                 else:
                     continue
             rows.append(row)
@@ -215,7 +230,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         if said:
             parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not rows:
-        return _stated_only(ctx, budgets, [k for k in keys if k.startswith("word:")], note)
+        stated = _stated_only(ctx, budgets, [k for k in keys if k.startswith("word:")], note)
+        if stated.items or not parts:
+            return stated
+        return Result([], with_note("。".join(parts) + "。", note), [], [])  # only lines printed blank, said so
     text = "。".join(parts) + "。"
     if op.name == "difference" or "difference" in op.also:
         by_key: dict[str, list[Row]] = {}

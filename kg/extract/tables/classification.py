@@ -17,6 +17,7 @@ from kg.extract.tables.code_repair import place_misprinted_codes
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.contracts import ClassificationData
 from kg.extract.tables.rows import Row, read_rows
+from kg.extract.tables.unit_rows import department_rows
 from kg.units import convert
 
 FUNCTIONAL = Schema(
@@ -161,6 +162,14 @@ def _functional_rows(rows: list[Row], table, record: Record) -> list[FunctionalS
             for row in rows if row.code]
 
 
+def _scoped_rows(rows: list[Row], table, record: Record) -> list[FunctionalSubject]:
+    """A scoped table's rows, each code once: a table printed unit by unit gives the department's
+    figure of each code (``unit_rows.department_rows``, checked against the table's 合计)."""
+    root = root_row(rows)
+    printed = in_record_unit(root.get("total"), table, record) if root is not None else None
+    return department_rows(_functional_rows(rows, table, record), printed, record, table.label)
+
+
 # the tables that print the functional subjects of one kind of funds only, by amount scope
 # (``kg.rdf.iris.amount_scope``): kept per scope so a reader can switch the treemap between them
 SCOPED_TABLES = {"general_budget_expenditure": "general_public_budget", "government_fund": "government_fund"}
@@ -182,7 +191,7 @@ def parse_expenditure(table, record: Record, parts) -> None:
         _add_functional_subjects(rows, table, record)
     scope = SCOPED_TABLES.get(table.kind)
     if scope and scope not in record.scoped_functional and not table.data.crossed:
-        scoped = _functional_rows(rows, table, record)
+        scoped = _scoped_rows(rows, table, record)
         if scoped:  # the first table of a scope (a 单位 version after it is not the department's)
             record.scoped_functional[scope] = scoped
     fill_totals_from_root(root_row(rows) or single_unit(rows),
@@ -225,6 +234,6 @@ def parse_same_shape(table, record: Record, parts) -> None:
         _add_functional_subjects(rows, table, record)
     scope = SCOPED_TABLES.get(table.kind)
     if scope and scope not in record.scoped_functional and not table.data.crossed:
-        scoped = _functional_rows(rows, table, record)
+        scoped = _scoped_rows(rows, table, record)
         if scoped:  # the first table of a scope (a 单位 version after it is not the department's)
             record.scoped_functional[scope] = scoped

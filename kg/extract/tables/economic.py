@@ -8,6 +8,7 @@ from kg.extract.tables.classification import fill_totals_from_root, in_record_un
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.contracts import EconomicData, Identity
 from kg.extract.tables.rows import read_rows
+from kg.extract.tables.unit_rows import department_rows
 
 ECONOMIC = Schema(
     columns=["total", "personnel", "public"], sums=[("total", ["personnel", "public"])],
@@ -161,7 +162,10 @@ def parse_general_budget_economic(table, record: Record, parts) -> None:
         return  # the first table of the scope (a 单位 version after it is not the department's)
     subjects = economic_rows(rows, table, record)
     if subjects and any(s.project is not None for s in subjects):
-        record.scoped_economic[scope] = subjects
+        # a table printed unit by unit (西安 表6): the department's figure of each code
+        root = root_row(rows)
+        printed = in_record_unit(root.get("total"), table, record) if root is not None else None
+        record.scoped_economic[scope] = department_rows(subjects, printed, record, table.label)
 
 
 @register("fiscal_basic_economic")

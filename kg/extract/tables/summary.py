@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.extract.grid import GridLayout, analyse, cell_text, is_numbering_row
-from kg.extract.model import Provenance, Record
+from kg.extract.model import CARRYOVER_BY_SOURCE, Provenance, Record
 from kg.extract.profiles.vocabulary import functional_class_code
 from kg.extract.source import Line
 from kg.extract.tables import register
@@ -166,16 +166,26 @@ def _trailing_figures(tokens: list[str]) -> tuple[str, list[Decimal | None]]:
 
 def _label_key(label: str, section: str, extra=()) -> str | None:
     """The record key an income label names (the shared registry, then the family's own
-    ``LabelRule``s)."""
+    ``LabelRule``s). Under a carry-over heading a line naming a kind of funds (北京 04表's
+    ``上年结转结余`` / ``一、一般公共预算拨款``, a 决算's ``年初财政拨款结转和结余`` /
+    ``政府性基金预算财政拨款``) is that kind's carry-over (``CARRYOVER_BY_SOURCE``), not its income."""
     bare = _NUMBER_PREFIX.sub("", label)
-    bare = re.sub(r"^其中[:：]?", "", bare)
+    bare = re.sub(r"^其中[:：]?|^[（(][一二三四五六七八九十]+[)）]", "", bare)  # （一）一般公共预算拨款 (国家信访局, 苏州)
     for pattern, key, sect in INCOME_LABELS:
         if pattern.fullmatch(bare) and (sect is None or sect == section):
             return key
     for rule in extra:
         if re.fullmatch(rule.pattern, bare) and (rule.section is None or rule.section == section):
             return rule.key
+    if section == "carryover":  # 深圳 表6 names the kind with the carry-over words after it
+        kind = _label_key(_CARRIED_SUFFIX.sub("", bare), "current", extra)
+        return CARRYOVER_BY_SOURCE.get(kind) if kind is not None else None
     return None
+
+
+# the carry-over words a line under the carry-over heading may repeat after its kind of funds
+# (``1.一般公共预算拨款结余、结转``)
+_CARRIED_SUFFIX = re.compile(r"(?:结余、?结转|结转(?:和)?结余|结转)$")
 
 
 _GRAND_LEFT_RE = re.compile(r"^(?:收入)?总计$|^收入合计$|^合计$")
@@ -350,7 +360,8 @@ def _prov(record: Record, table, line: Line, row: str) -> Provenance:
 
 
 _SUMMARY_KEYS = ("current_year_income", "carryover_total", "general_public_budget", "government_fund",
-                 "state_capital", "unit_funds", "carryover_fiscal", "carryover_nonfiscal", "fiscal_total")
+                 "state_capital", "unit_funds", "carryover_fiscal", "carryover_nonfiscal", "fiscal_total",
+                 *CARRYOVER_BY_SOURCE.values())
 _SPENDING_KEYS = ("current_year_expenditure", "basic_expenditure", "project_expenditure", "carryover_year_end",
                   "surplus_distribution")
 
@@ -455,10 +466,22 @@ def parse_fiscal_summary(table, record: Record, parts) -> None:
     table.data = data
     t = record.totals
     _fiscal_carryover(data, table, record)
+    _carryover_by_kind(data, table, record)
     if t.fiscal_total is None or any(getattr(t, key) is not None for key in _APPROPRIATIONS):
         return
     for item in data.items:
         if item.key in _APPROPRIATIONS and getattr(t, item.key) is None and item.value is not None:
+            setattr(t, item.key, in_record_unit(item.value, table, record))
+            t.provenance[item.key] = _prov(record, table, item.line, item.label)
+
+
+def _carryover_by_kind(data: SummaryData, table, record: Record) -> None:
+    """The carry-over by kind of funds a 财政拨款收支总表 prints under its 上年结转结余 heading (北京
+    预算04表, a 决算's 公开04表) where the 收支总表 printed the carry-over as one line: each kind
+    printed with a figure is its own total (a blank line is no figure)."""
+    t = record.totals
+    for item in data.items:
+        if item.key in CARRYOVER_BY_SOURCE.values() and item.value is not None and getattr(t, item.key) is None:
             setattr(t, item.key, in_record_unit(item.value, table, record))
             t.provenance[item.key] = _prov(record, table, item.line, item.label)
 
@@ -509,6 +532,13 @@ def _fiscal_carryover(data: SummaryData, table, record: Record) -> None:
 # --- the narrative's income statements -------------------------------------------------------
 
 _NARRATIVE_INCOME = [
+    # 上年结转结余 by kind of funds, stated before the kind's own income (苏州, 无锡: 上年结转结余的一般公共预算收入 0 万元)
+    *((key, rf"上年结转(?:结余|和结余)?(?:中)?的{words}(?:预算)?(?:收入|资金)?")
+      for key, words in (("carryover_general_public_budget", "一般公共预算"),
+                         ("carryover_government_fund", "政府性基金"),
+                         ("carryover_state_capital", "国有资本经营"),
+                         ("carryover_fiscal_special", "财政专户管理"),
+                         ("carryover_unit_funds", "单位"))),
     ("unit_funds", r"单位资金"),
     ("carryover_fiscal", r"财政拨款结转(?:结余)?"),
     ("carryover_nonfiscal", r"非财政拨款结转结余|非财政拨款结余"),
