@@ -118,6 +118,17 @@ def parse_money(token: str | None) -> Decimal | None:
     return -value if negative else value
 
 
+def cell_money(cells: list[str], index: int) -> Decimal | None:
+    """The figure printed in ``cells[index]``, or None where the row is shorter, the cell blank or
+    not a figure (a heading, a note): how a table reader walks its rows without stopping at text."""
+    if index >= len(cells):
+        return None
+    try:
+        return parse_money(cells[index])
+    except ValueError:
+        return None
+
+
 def is_money(token: str) -> bool:
     """True where ``token`` reads as a printed figure."""
     try:

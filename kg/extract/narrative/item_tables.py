@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from kg.extract.model import NarrativeFigure, Provenance, StatedCount
 from kg.extract.source import Line
-from kg.extract.text_normalize import parse_money
+from kg.extract.text_normalize import cell_money
 from kg.units import convert
 
 # the name column's heading -> the whole its rows detail (the narrative's words for 会议费 / 培训费)
@@ -55,12 +55,9 @@ def read_item_tables(lines: list[Line], file: str, unit: str | None) -> list[Nar
                   for k, c in enumerate(header) if c == label]
         for i in indexes[1:]:
             cells = [_compact(c) for c in lines[i].cells]
-            if max(name, amount) >= len(cells) or not cells[name] or re.fullmatch(r"合计|小计|总计", cells[name]):
+            if name >= len(cells) or not cells[name] or re.fullmatch(r"合计|小计|总计", cells[name]):
                 continue
-            try:
-                value = parse_money(cells[amount])
-            except ValueError:
-                continue
+            value = cell_money(cells, amount)
             if value is None:
                 continue
             line = lines[i]

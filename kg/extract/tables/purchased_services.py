@@ -17,7 +17,7 @@ from kg.extract.model import Provenance, PurchasedService, PurchasedServices, Re
 from kg.extract.tables import register
 from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.contracts import Identity, TableData
-from kg.extract.text_normalize import parse_money
+from kg.extract.text_normalize import cell_money
 
 _LEVEL_RE = re.compile(r"^(?:[一二三四]级(?:目录|分类|类别)?|(?:服务)?(?:类别|分类))$")
 _PROJECT_RE = re.compile(r"^项目(?:名称)?$")
@@ -74,12 +74,7 @@ def read_purchased_services(table, record: Record) -> PurchasedServices | None:
     out = PurchasedServices()
     unit = printed_unit(table, record)
     for line, cells in zip(lines[head:], rows[head:]):
-        if amount >= len(cells):
-            continue
-        try:
-            value = parse_money(cells[amount])
-        except ValueError:
-            continue
+        value = cell_money(cells, amount)
         if value is None:
             continue
         value = in_record_unit(value, table, record)

@@ -76,7 +76,7 @@ def read_units_of_kind(table, record: Record) -> list:
     text extraction gives none); a table of the department's own row alone lists no units."""
     from kg.extract.project_cells import is_unit_name
     from kg.extract.tables.contracts import Identity
-    from kg.extract.text_normalize import parse_money
+    from kg.extract.text_normalize import cell_money
     from kg.names.department import canonical_key
 
     kind = next((k for k, rx in _KIND_OF_TITLE if rx.search(compact_name(table.title or ""))), None)
@@ -96,12 +96,7 @@ def read_units_of_kind(table, record: Record) -> list:
     units: list[tuple[str, bool, Decimal, object, list[Decimal]]] = []  # name, own, figure, line, its rows
     for line in lines:
         cells = [compact_name(c or "") for c in line.cells]
-        if amount >= len(cells) or not cells[0]:
-            continue
-        try:
-            value = parse_money(cells[amount])
-        except ValueError:
-            continue
+        value = cell_money(cells, amount) if cells and cells[0] else None
         if value is None:
             continue
         value = in_record_unit(value, table, record)
