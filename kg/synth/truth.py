@@ -40,7 +40,10 @@ def truth_record(b: Budget, source: str) -> Record:
         general_public_budget=b.general_public_budget, upper_level_transfer=_or_none(b.upper_level_transfer),
         carryover_total=b.carryover_total,  # 0.00 where the narrative says there is none
         carryover_fiscal=_or_none(b.carryover_fiscal),
-        carryover_nonfiscal=_or_none(b.carryover_nonfiscal), basic_expenditure=b.basic_total,
+        carryover_nonfiscal=_or_none(b.carryover_nonfiscal),
+        # the summary table prints each carry-over under its kind: 其中：一般公共预算拨款, 单位资金
+        carryover_general_public_budget=_or_none(b.carryover_fiscal),
+        carryover_unit_funds=_or_none(b.carryover_nonfiscal), basic_expenditure=b.basic_total,
         personnel=b.personnel, public_expenses=b.public_expenses, project_expenditure=b.project_total,
         operating_expenses=b.public_expenses,
         three_public=ThreePublic(total=b.printed("表10", "total", "total", b.three_public_total),

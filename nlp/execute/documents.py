@@ -7,7 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from nlp import derive as D
-from nlp.execute.narrative_audit import NARRATIVE_WORDS, audit_narrative, implied_previous
+from nlp.execute.narrative_audit import NARRATIVE_NAMED, NARRATIVE_WORDS, audit_narrative, implied_previous
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
 from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, names_own, named_projects, scoped_projects
 from nlp import lexicon as L
@@ -687,7 +687,7 @@ def findings(frame: Frame, ctx: Context) -> Result:
     narrative = audit_narrative(ctx, budgets, clause=frame.clause) if asks_narrative else Result()
     if narrative.items:  # 说明里的数字前后对不上吗: the narrative's statements against the tables
         return _with_narrative_findings(narrative, rows, frame, ctx, budgets, note)
-    in_narrative = [r for r in rows if _in_narrative(r)] if asks_narrative else []
+    in_narrative = [r for r in rows if _in_narrative(r)] if re.search(NARRATIVE_NAMED, frame.clause) else []
     if in_narrative:  # 说明里有没有写错的: the findings made in the 说明, not every table's
         return _list_findings(in_narrative, frame, ctx, budgets, note, narrative.text)
     return _list_findings(rows, frame, ctx, budgets, note, narrative.text)

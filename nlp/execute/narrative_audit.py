@@ -26,6 +26,8 @@ _COLUMNS = {"total": "合计", "basic": "基本支出", "project": "项目支出
 CENT = Decimal("0.01")
 # Words asking about the narrative against the tables (说明里的数字, 正文和表, 前后对不上).
 NARRATIVE_WORDS = r"说明|文字|正文|前后|表里|表中|跟表|和表|与表|写的|写得|所写"
+# Words naming the 说明 itself (not 表中 alone: 决算表中哪些合计对不上 asks of the tables).
+NARRATIVE_NAMED = r"说明|文字|正文|写的|写得|所写"
 # Words asking whether the narrative agrees with itself (前后说得一样吗, 两处矛盾吗).
 SELF_AGREEMENT_WORDS = r"前后|两处|矛盾|一样|一致"
 
