@@ -125,3 +125,17 @@ def test_a_projects_funding_with_its_tables_lines(ask_national) -> None:
     """广州市统计局 2026 表12: 上级拨入专项调查经费 50.00, 财政拨款 0.00, 其他资金 50.00."""
     reply = ask_national("广州统计局的上级拨入专项调查经费用的是财政的钱吗？")
     assert "财政拨款0.00万元" in reply["text"] and "其他资金50.00万元" in reply["text"]
+
+
+def test_shangnian_is_the_year_before(ask_national) -> None:
+    """长沙市信访局 2026 说明六（一）: 机关运行经费122.98万元，比上年预算增加7.20万元 — 上年 is 2025: 115.78
+    derived; 上年结转 stays the carry-over."""
+    reply = ask_national("长沙市信访局上年的机关运行经费是多少？")
+    assert Decimal("115.78") in numbers(reply)
+
+
+def test_a_parts_change_from_its_whole_less_its_flat_siblings(ask_national) -> None:
+    """湖州市财政局 2026 说明（九）: 三公 9.30, 比上年减少10万元; 出国 0.00 比上年下降100% (no amount); 接待 5.80、
+    公车 3.50 与上年持平 — so 出国 fell by 10.00 and was 10.00 in 2025."""
+    reply = ask_national("湖州市财政局上年因公出国费安排了多少？")
+    assert Decimal("10.00") in numbers(reply) and "2025" in reply["text"]

@@ -575,6 +575,43 @@ def _from_parts(ctx: Context, doc: Budget, dept: str, metrics: list[str], stated
     return out
 
 
+def _from_whole(ctx: Context, doc: Budget, dept: str, metrics: list[str], stated: list[dict]) -> list[dict]:
+    """The change of a part the narrative gives no amount for (湖州 2026 出国费: 0.00, 比上年下降100%), from
+    its whole's stated change less its siblings' (三公 −10.00; 接待、公车 与上年持平 → 出国 −10.00). Only
+    where every sibling's change is stated (an amount, or 持平 as 0)."""
+    keys = [k for k in metrics if not k.startswith("word:") and not any(s["key"] == k for s in stated)
+            and ctx.vocab.measures.get(k) is not None and ctx.vocab.measures[k].broader]
+    if not keys:
+        return []
+    said: dict[str, Row] = {}
+    flat: set[str] = set()
+    for r in ctx.rows("changes", [doc]):
+        named = quantity_of(r.label, side_of(r.label))
+        if named is None or named in said:
+            continue
+        if r.amount is not None:
+            said[named] = r
+        elif r.attrs.get("direction") == "flat":
+            flat.add(named)
+    out = []
+    for key in keys:
+        whole = ctx.vocab.measures[key].broader
+        siblings = [k for k in ctx.vocab.children(whole) if k != key]
+        if whole not in said or key in said or not siblings:
+            continue
+        deltas = [said[k].amount if k in said else Decimal(0) if k in flat else None for k in siblings]
+        if any(d is None for d in deltas):
+            continue
+        row = _fetch(ctx, [doc], [key]).get((dept, doc.year, key)) or _stated_instead(ctx, doc, key)
+        names = "、".join(_label(ctx, k) for k in siblings)
+        out.append({"key": key, "label": _label(ctx, key), "subject": _label(ctx, key),
+                    "delta": said[whole].amount - sum(deltas, Decimal(0)),
+                    "current": row.amount if row is not None else None, "percent": None,
+                    "source": said[whole].source,
+                    "reason": f"由说明所列{_label(ctx, whole)}的增减减去{names}的增减推算"})
+    return out
+
+
 def _descendants(ctx: Context, key: str) -> list[str]:
     out: list[str] = []
     for k in ctx.vocab.children(key):
@@ -651,6 +688,7 @@ def change(frame: Frame, ctx: Context) -> Result:
             before = next((b for b in have if b.year == doc.year - 1), None)
             if before is None:
                 stated = _from_parts(ctx, doc, dept, metrics, stated) + stated
+                stated = _from_whole(ctx, doc, dept, metrics, stated) + stated
             asked_earlier = [d for d in docs if d.year < doc.year]
             if before is None and asked_earlier:
                 # 26年预算比24年实际花的多了多少: the years asked compared, not the year before the later one;
