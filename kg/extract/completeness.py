@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from kg.extract.model import Check, Provenance, Record
 from kg.extract.rules import fixed_judge, register_checks, register_rule
+from kg.extract.text_normalize import without_spaces
 
 register_rule("required_table", "必备报表齐全", "a table the template requires is published", fixed_judge("material"))
 register_rule("required_section", "必备说明齐全", "a section the template requires is in the narrative",
@@ -113,14 +114,12 @@ def _notes_in_companion(record: Record) -> None:
                 break
 
 
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def section_checks(parts, record: Record) -> list[Check]:
     """required_section: the narrative explains what the template asks (a file with a narrative)."""
     lines = [line for line in (getattr(parts, "narrative", None) or []) if line.cells is None]
-    text = _compact("".join(line.text for line in lines))
+    text = without_spaces("".join(line.text for line in lines))
     if not getattr(parts, "has_budget_narrative", False) or len(text) < 400:
         return []  # a tables-only file: its narrative is elsewhere
     required = FINAL_SECTIONS if _kind_family(record) == "final" else BUDGET_SECTIONS
@@ -148,14 +147,14 @@ def _figures(table) -> list[Decimal]:
 
 def empty_table_checks(parts, record: Record) -> list[Check]:
     """empty_table_note: a recognised table with no figure (or only zeros) says why."""
-    narrative = _compact("".join(line.text for line in (getattr(parts, "narrative", None) or [])))
-    document = _compact("".join(line.text for line in parts.doc.lines)) if getattr(parts, "doc", None) else narrative
+    narrative = without_spaces("".join(line.text for line in (getattr(parts, "narrative", None) or [])))
+    document = without_spaces("".join(line.text for line in parts.doc.lines)) if getattr(parts, "doc", None) else narrative
     global_note = bool(_GLOBAL_EMPTY_NOTE_RE.search(document))
     out: list[Check] = []
     for table in parts.tables:
         if any(value != 0 for value in _figures(table)):
             continue
-        own = _compact("".join(line.text for line in table.lines))
+        own = without_spaces("".join(line.text for line in table.lines))
         word = _SUBJECT_WORDS.get(table.kind, table.title[:4])
         about = [m.group(0) for m in re.finditer(rf"[^。]*{re.escape(word)}[^。]*。?", narrative)] if word else []
         noted = bool(_EMPTY_NOTE_RE.search(own)) or global_note or \

@@ -24,7 +24,7 @@ from decimal import Decimal
 from kg.extract.model import FUNDS_KEYS, Project, ProjectFunds, Provenance
 from kg.extract.project_hierarchy import leaf_rows
 from kg.extract.source import Line
-from kg.extract.text_normalize import parse_money
+from kg.extract.text_normalize import parse_money, without_spaces
 from kg.units import convert
 
 _NAME_HEADERS = ("二级项目", "项目名称", "一级项目名称", "单位（项目）名称", "单位(项目)名称",
@@ -58,8 +58,6 @@ class _Columns:
     sources: dict[int, str] = field(default_factory=dict)  # column -> ProjectFunds key (the funds that pay)
 
 
-def _compact(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")
 
 
 def _header(rows: list[list[str]]) -> _Columns | None:
@@ -167,7 +165,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
         if line.cells is not None and line.table is not None:
             tables.setdefault(line.table, []).append(i)
     for number, indexes in tables.items():
-        rows = [[_compact(c) for c in lines[i].cells] for i in indexes]
+        rows = [[without_spaces(c) for c in lines[i].cells] for i in indexes]
         columns = None
         start = 0
         for h in range(min(2, len(rows))):
@@ -181,7 +179,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
         while body_from < len(rows) and rows[body_from][columns.amount] in _AMOUNT_HEADERS + ("",) and \
                 not re.search(r"\d", "".join(rows[body_from][columns.amount + 1:])):
             body_from += 1
-        title = "".join(_compact(l.text) for l in lines[max(0, indexes[0] - 4):indexes[0]] if l.cells is None)
+        title = "".join(without_spaces(l.text) for l in lines[max(0, indexes[0] - 4):indexes[0]] if l.cells is None)
         if "基本支出" in title or "收入" in title or not (re.search(r"项目|专项", title) or columns.mixed):
             continue  # only a table titled as a project table; 基本支出 by unit lists economic subjects
         printed_unit = columns.printed_unit or _table_unit(lines[max(0, indexes[0] - 4):indexes[0]])

@@ -79,6 +79,12 @@ def remove_cjk_spaces(text: str) -> str:
     return _CJK_SPACE_RE.sub("", text)
 
 
+def without_spaces(text: str | None) -> str:
+    """A cell's text with every space and line break removed (a header or row label wrapped in its
+    cell: 预算\n金额 → 预算金额); nothing else changed."""
+    return re.sub(r"\s+", "", text or "")
+
+
 def compact_name(text: str) -> str:
     """A name as records.md wants it: line breaks and stray spaces removed, quotes kept."""
     return _WHITESPACE_RE.sub("", normalize_chars(text))

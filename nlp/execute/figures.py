@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from kg.extract.model import CARRYOVER_BY_SOURCE, UNIT_FUND_LINES
 from kg.extract.narrative.changes import LEFT_OUT_WORDS
-from kg.extract.narrative.vocabulary import TOTALS_KEYS, classify, quantity_of, side_of
+from kg.extract.narrative.vocabulary import BUDGET_TOTALS, TOTALS_KEYS, classify, quantity_of, side_of
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
@@ -337,9 +337,6 @@ def _current_year_whole(by: dict[tuple, Row], budget: Budget, key: str, base_key
     return whole
 
 
-_GRAND_TOTALS = ("income_total", "expenditure_total", "income_and_expenditure")
-
-
 def _reasons_of_same_change(stated: list[dict], others: list[Row]) -> None:
     """A total's stated change without a reason takes the reason another total's statement gives for
     the very same change (amount and rate): where all the money is 财政拨款, 说明四 explains the rise of
@@ -524,6 +521,23 @@ def _qualified_as_asked(subject: str, excluding: str | None) -> bool:
                                      len(set(excluding) & set(left_out.group(1))) >= 2)
 
 
+def _stated_changes(ctx: Context, doc: Budget) -> tuple[dict[str, Row], set[str]]:
+    """The changes a document's 说明 states, by the record quantity each names: the first statement
+    with an amount per quantity, and the quantities stated 与上年持平 (a change of 0). What
+    ``_from_parts`` and ``_from_whole`` add up or take apart."""
+    amounts: dict[str, Row] = {}
+    flat: set[str] = set()
+    for r in ctx.rows("changes", [doc]):
+        named = quantity_of(r.label, side_of(r.label))
+        if named is None or named in amounts:
+            continue
+        if r.amount is not None:
+            amounts[named] = r
+        elif r.attrs.get("direction") == "flat":
+            flat.add(named)
+    return amounts, flat
+
+
 def _from_parts(ctx: Context, doc: Budget, dept: str, metrics: list[str], stated: list[dict]) -> list[dict]:
     """The change of a figure the narrative states nothing about, added up from the changes it states
     for every part of it (江苏高院 2019 三公: 出国 −10、接待 −97、公务用车运行维护费与上年一致 → 三公 −107).
@@ -535,15 +549,10 @@ def _from_parts(ctx: Context, doc: Budget, dept: str, metrics: list[str], stated
         return []
     family = list(dict.fromkeys(k2 for k in keys for k2 in [k, *_descendants(ctx, k)]))
     now = _fetch(ctx, [doc], family)
-    flat: set[str] = set()
     said: dict[str, Decimal] = {s["key"]: s["delta"] for s in stated}
-    for r in ctx.rows("changes", [doc]):
-        named = quantity_of(r.label, side_of(r.label))
-        if named in family and named not in said:
-            if r.amount is not None:
-                said[named] = r.amount
-            elif r.attrs.get("direction") == "flat":
-                flat.add(named)
+    amounts, unchanged = _stated_changes(ctx, doc)
+    said.update({k: r.amount for k, r in amounts.items() if k in family and k not in said})
+    flat = {k for k in unchanged if k in family and k not in said}
     assumed: list[str] = []
 
     def delta_of(key: str) -> Decimal | None:
@@ -583,16 +592,7 @@ def _from_whole(ctx: Context, doc: Budget, dept: str, metrics: list[str], stated
             and ctx.vocab.measures.get(k) is not None and ctx.vocab.measures[k].broader]
     if not keys:
         return []
-    said: dict[str, Row] = {}
-    flat: set[str] = set()
-    for r in ctx.rows("changes", [doc]):
-        named = quantity_of(r.label, side_of(r.label))
-        if named is None or named in said:
-            continue
-        if r.amount is not None:
-            said[named] = r
-        elif r.attrs.get("direction") == "flat":
-            flat.add(named)
+    said, flat = _stated_changes(ctx, doc)
     out = []
     for key in keys:
         whole = ctx.vocab.measures[key].broader
@@ -667,10 +667,10 @@ def change(frame: Frame, ctx: Context) -> Result:
                 # a total the vocabulary names as another figure of the graph's totals (财政拨款收入总计 is
                 # fiscal_total) is not the 收入总计 asked, whatever words the two labels share
                 another_total = named is None and found is not None and found[1] not in metrics \
-                    and found[1] not in _GRAND_TOTALS
+                    and found[1] not in BUDGET_TOTALS
                 key = named if named in metrics else \
                     next((m for m in metrics if m.startswith("word:") or not (
-                        elsewhere or (another_total and m in _GRAND_TOTALS)) if _about(r.label, m)), None)
+                        elsewhere or (another_total and m in BUDGET_TOTALS)) if _about(r.label, m)), None)
                 if key is None and another_total:
                     same_change.append(r)  # 财政拨款收入总计 up by the very amount and rate: its reason may be the total's
                 if key is None or (key, r.amount, r.attrs.get("current")) in seen:
@@ -784,7 +784,7 @@ def _changes_compared(frame: Frame, compared: list[tuple], items: list[Item]) ->
     """谁压得多 / 哪个减得多: the stated changes ranked in the direction the question asks (压, 减, 降:
     the largest decrease first), each named by what tells it apart (the department where several are
     compared, else the figure's own word: 培训费)."""
-    down = bool(re.search(L.DECREASE_WORDS, frame.clause))
+    down = bool(re.search(L.FALL_WORDS, frame.clause))
     several = len({c[2] for c in compared}) > 1
     ranked = sorted(compared, key=lambda c: c[4], reverse=not down)
     lines = []

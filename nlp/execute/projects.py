@@ -395,6 +395,11 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     return Result(items, with_note(text, note), derived, rows)
 
 
+def sub_item(r: Row, name: str, value: Decimal) -> Item:
+    """One part of a project's money its description lists, as an answer's row (项目：部分)."""
+    return Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source, {"project": r.label})
+
+
 def _split_said(rows: list[Row], items: list[Item]) -> str:
     """How each project's money is split, as its description lists the parts (其中支持企业规模化发展
     870.00万，…): every part an item of the answer; nothing where a description lists none."""
@@ -404,8 +409,7 @@ def _split_said(rows: list[Row], items: list[Item]) -> str:
         if len(subs) < 2:
             continue
         for name, value in subs:
-            items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
-                              {"project": r.label}))
+            items.append(sub_item(r, name, value))
         said.append(f"{project_phrase(r)}分为" + "、".join(f"{name}{money(value)}万元" for name, value in subs))
     return "；".join(said) + "。" if said else ""
 
@@ -423,8 +427,7 @@ def _topic_in_parts(frame: Frame, rows: list[Row], items: list[Item], derived: l
         if not named:
             continue
         for name, value in named:
-            items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
-                              {"project": r.label}))
+            items.append(sub_item(r, name, value))
         sentence = f"{project_phrase(r)}中" + "、".join(f"{name}{money(value)}万元" for name, value in named)
         if len(named) >= 2:
             d = D.total([D.Input(name, value, WAN, r.department, r.year, r.source) for name, value in named],
@@ -648,8 +651,7 @@ def _parts_named(frame: Frame, r: Row, subs: list[tuple[str, Decimal]], wanted: 
     parts named by one word are added up where the question sums (区级、市级支持总部经济一共多少)."""
     named = [(name, value) for name, value in subs if not wanted or any(_within(w, name) for w in wanted)]
     for name, value in named:
-        items.append(Item(f"{r.label}：{name}", money(value), WAN, r.department, r.year, r.source,
-                          {"project": r.label}))
+        items.append(sub_item(r, name, value))
         if wanted and r.amount:
             d = D.share(D.Input(name, value, WAN, r.department, r.year, r.source),
                         figure_input(r, r.label), f"{name}占{r.label}比重")

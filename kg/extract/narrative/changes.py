@@ -27,7 +27,7 @@ from kg.extract.model import ChangeStatement
 from kg.extract.narrative.outline import item_title
 from kg.extract.narrative.statements import CLAUSE_SPLIT, NUM, Narrative, Stated, clean_label, read_statements
 from kg.extract.narrative.text import money, prov
-from kg.extract.narrative.vocabulary import classify, side_of
+from kg.extract.narrative.vocabulary import BUDGET_TOTALS, classify, side_of
 from kg.extract.source import Line
 from kg.extract.text_normalize import format_money
 from kg.units import convert
@@ -345,7 +345,6 @@ def _previous_sentence_figure(narrative: Narrative, cmp_start: int) -> Stated | 
 
 # a statement whose subject is the budget as a whole (``2026年预算比2025年预算增加50.32万元``)
 _WHOLE_BUDGET_RE = re.compile(r"(?:部门|单位|本部门|本单位)?(?:预算|预算总额|总预算|收支预算|预算总规模|收支总预算)")
-_BUDGET_TOTALS = ("income_total", "expenditure_total", "income_and_expenditure")
 
 
 def _whole_budget_figure(narrative: Narrative, cmp_start: int, groups: dict, department: str | None) -> Stated | None:
@@ -370,7 +369,7 @@ def _whole_budget_figure(narrative: Narrative, cmp_start: int, groups: dict, dep
         if stated.role != "figure" or stated.context is None or stated.context.chapter != context.chapter:
             continue
         found = classify(stated.label, side_of(stated.label))
-        if found is None or found[1] not in _BUDGET_TOTALS or stated.unit != groups.get("unit"):
+        if found is None or found[1] not in BUDGET_TOTALS or stated.unit != groups.get("unit"):
             continue
         candidates.append(stated)
     for stated in candidates:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from kg.extract.model import NarrativeFigure, Provenance, StatedCount
 from kg.extract.source import Line
-from kg.extract.text_normalize import cell_money
+from kg.extract.text_normalize import cell_money, without_spaces
 from kg.units import convert
 
 # the name column's heading -> the whole its rows detail (the narrative's words for 会议费 / 培训费)
@@ -24,8 +24,6 @@ _COUNT_HEADINGS = (("人数", "人"), ("天数", "天"), ("期数", "期"))
 _TABLE_UNIT_RE = re.compile(r"单位[：:]\s*(万元|元)")
 
 
-def _compact(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")
 
 
 def _unit_before(lines: list[Line], first: int) -> str:
@@ -44,7 +42,7 @@ def read_item_tables(lines: list[Line], file: str, unit: str | None) -> list[Nar
             tables.setdefault(line.table, []).append(i)
     out: list[NarrativeFigure] = []
     for indexes in tables.values():
-        header = [_compact(c) for c in lines[indexes[0]].cells]
+        header = [without_spaces(c) for c in lines[indexes[0]].cells]
         name = next((k for k, c in enumerate(header) if _NAME_RE.match(c)), None)
         amount = next((k for k, c in enumerate(header) if _AMOUNT_RE.match(c)), None)
         if name is None or amount is None:
@@ -54,7 +52,7 @@ def read_item_tables(lines: list[Line], file: str, unit: str | None) -> list[Nar
         counts = [(k, label, count_unit) for label, count_unit in _COUNT_HEADINGS
                   for k, c in enumerate(header) if c == label]
         for i in indexes[1:]:
-            cells = [_compact(c) for c in lines[i].cells]
+            cells = [without_spaces(c) for c in lines[i].cells]
             if name >= len(cells) or not cells[name] or re.fullmatch(r"合计|小计|总计", cells[name]):
                 continue
             value = cell_money(cells, amount)

@@ -126,6 +126,9 @@ TOTALS_KEYS = {
     ("operating_expenses", "total"): "operating_expenses",
 }
 
+# The budget's grand totals: a statement about the whole budget speaks of one of these.
+BUDGET_TOTALS = ("income_total", "expenditure_total", "income_and_expenditure")
+
 _RECORD_TOPICS = ("three_public", "procurement")
 
 

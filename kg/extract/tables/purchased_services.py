@@ -17,7 +17,7 @@ from kg.extract.model import Provenance, PurchasedService, PurchasedServices, Re
 from kg.extract.tables import register
 from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.contracts import Identity, TableData
-from kg.extract.text_normalize import cell_money
+from kg.extract.text_normalize import cell_money, without_spaces
 
 _LEVEL_RE = re.compile(r"^(?:[一二三四]级(?:目录|分类|类别)?|(?:服务)?(?:类别|分类))$")
 _PROJECT_RE = re.compile(r"^项目(?:名称)?$")
@@ -27,8 +27,6 @@ _TOTAL_RE = re.compile(r"^(?:合计|总计)$")
 _CODED_RE = re.compile(r"^([A-Z]?\d{1,6})\s*[-－—.、]\s*(.+)$")
 
 
-def _compact(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")
 
 
 def _columns(header: list[list[str]]) -> tuple[list[int], int | None, int | None, int] | None:
@@ -63,7 +61,7 @@ def read_purchased_services(table, record: Record) -> PurchasedServices | None:
     lines = [line for line in table.lines if line.cells is not None]
     if not lines:
         return None
-    rows = [[_compact(c) for c in line.cells] for line in lines]
+    rows = [[without_spaces(c) for c in line.cells] for line in lines]
     head = 0
     while head < len(rows) and not any(re.search(r"\d", c) for c in rows[head]):
         head += 1
