@@ -60,12 +60,15 @@ def _scan(kind: str, table, text: str, blocked: list[tuple[int, int]], per_value
     return _longest(found)
 
 
-def find_cues(text: str, blocked: list[tuple[int, int]] = ()) -> list[Cue]:
-    """Every cue of ``text`` (a folded clause); ``blocked`` are the spans of linked names."""
+def find_cues(text: str, blocked: list[tuple[int, int]] = (), context: str = "") -> list[Cue]:
+    """Every cue of ``text`` (a folded clause); ``blocked`` are the spans of linked names; ``context``
+    the question's earlier clauses, whose family words anchor this clause's members of that family
+    (三公经费多少？车和接待分别多少: 车 and 接待 are 三公's parts because the question is about 三公)."""
     blocked = list(blocked)
     cues: list[Cue] = []
     measures = _scan("measure", L.MEASURE_WORDS, text, blocked)
-    anchored = [c for c in measures if c.value not in L.FAMILIES or _compile(L.FAMILIES[c.value]).search(text)]
+    anchored = [c for c in measures if c.value not in L.FAMILIES or _compile(L.FAMILIES[c.value]).search(text)
+                or (context and _compile(L.FAMILIES[c.value]).search(context))]
     # 出国、接待、公务用车各多少: a family word beside a member of its family named on its own is that member too
     families = {c.value.split(".")[0] for c in anchored if "." in c.value}
     measures = [c for c in measures if c in anchored or c.value.split(".")[0] in families]

@@ -79,7 +79,9 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("three_public.overseas", r"因公出国\(境\)费|出国|出境"),
     ("three_public.reception", r"(?:公务)?接待"),
     ("three_public.vehicles", r"公务用车购置及运行(?:维护)?费|公务用车(?:购置[及和与、])?运行(?:维护)?费用?(?=合计)|"
-                             r"公务用车(?!运行|购置)|用车费用|车辆(?!购置|运行)"),
+                             r"公务用车(?!运行|购置)|公车(?!运行|购置)|用车费用|车辆(?!购置|运行)|"
+                             # a bare 车 among the family's members (车和接待各多少), where 三公 is asked
+                             r"(?<![公用购买])车(?=[和、及与跟]|分别|各|呢)|(?<=[和、及与跟])车(?![辆费])"),
     ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
     # 运维: the colloquial short form of 运行维护
     ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=各|分别|多少|花|是|要|用)|运维(?:费)?"),
@@ -97,6 +99,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
 ]
 # Words that are a measure only where their family is asked about (its anchor occurs).
 FAMILIES: dict[str, str] = {
+    "three_public.vehicles": r"三公|公务用车|公车|车辆|用车",
     "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车|车的|车子",
     "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆|车的|车子",
     "three_public.reception": r"三公|接待费",
@@ -142,6 +145,8 @@ PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
 ]
 # the ends of a ranking a question asks for (谁最多、谁最少)
 EXTREMES = r"最多|最少|最大|最小|最高|最低"
+# A row of the ranking just made, named by its place in it (最大那个, 排第一的, 第一名): no name of its own.
+RANKED_ROW = r"(?:最大|最多|最高|最小|最少|最低|第一|排第一|头名|头一|老大)(?:的)?(?:那|这)(?:个|项|一项|一个|笔|块)?|第[一二三1-3](?:名|位)"
 # 自评多少分: the score a 绩效自评表 gives a project, asked beside its indicators too
 SCORE_ASK = dict(PROJECT_ATTRIBUTES)["score"]
 # the projects a 决算 evaluates itself (绩效自评表), and a 决算/预算's publication named as the document

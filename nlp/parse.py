@@ -58,6 +58,7 @@ class Clause:
     cues: CueSet = field(default_factory=lambda: CueSet([]))
     mentions: list[Mention] = field(default_factory=list)
     topic_groups: list[list[str]] = field(default_factory=list)  # topic IRIs per enumerated item
+    context: str = ""  # the question's text before this clause (see ``find_cues``)
 
 
 class Parser:
@@ -72,11 +73,12 @@ class Parser:
     # ------------------------------------------------------------------ evidence
     def clause(self, linked: Linked, start: int, end: int) -> Clause:
         text = linked.question.text[start:end]
+        context = linked.question.text[:start]
         mentions = [m for m in linked.mentions if start <= m.start and m.end <= end]
         blocked = [(m.start - start, m.end - start) for m in mentions
                    if m.kinds() & {"project", "policy", "person", "division", "department", "unit", "place"}
                    and not m.kinds() & {"term"}]
-        return Clause(start, end, text, CueSet(find_cues(text, blocked)), mentions)
+        return Clause(start, end, text, CueSet(find_cues(text, blocked, context)), mentions, context=context)
 
     def parse(self, linked: Linked, clause: Clause, ev: "Evidence | None" = None) -> Frame:
         """The best frame of one clause."""
@@ -506,7 +508,7 @@ class Evidence:
                            if m.kinds() & {"project", "policy", "person", "division", "department", "unit", "place"}
                            and not m.kinds() & {"term"}]
                 blocked += [(a - clause.start, b - clause.start) for _e, (a, b) in partial]
-                clause.cues = cues = CueSet(find_cues(t, blocked))
+                clause.cues = cues = CueSet(find_cues(t, blocked, clause.context))
         subjects = linked.entities("functional_subject", span=span) + linked.entities("economic_subject", span=span)
         if projects and depts and (re.search(L.ECONOMIC_SCOPE, t) or subjects) and \
                 not {p.department for p in projects} & {d.name for d in depts}:

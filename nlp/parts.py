@@ -114,6 +114,16 @@ def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "")
     return [total] if total else measures
 
 
+def _whole_of_share(prev: Frame, vocab) -> str | None:
+    """The whole a one-figure share just asked was taken of (its base, or the nearest whole the
+    vocabulary takes shares of), for a 总共多少 that follows it."""
+    if vocab is None or prev.focus != "figures" or prev.operation.name != "share" or len(prev.measures) != 1 \
+            or prev.measures[0] not in vocab.measures:
+        return None
+    base = prev.operation.base or vocab.share_base(prev.measures[0]) or vocab.measures[prev.measures[0]].broader
+    return base if base in vocab.measures else None
+
+
 def _total_asked_before(measures: list[str], earlier: list[Frame], prev: Frame, vocab) -> str | None:
     """The one figure an earlier part of the same scope asked whose parts ``measures`` all are."""
     for frame in reversed(earlier):
@@ -573,7 +583,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if prev.operation.name in ("change", "growth") and prev.focus == "figures":
                 prev.operation.also.append("compare")
                 continue
-            measures = prev.measures[:1] if prev.focus == "departments" else list(prev.measures)
+            # a whole asked with its parts is compared on the whole's change (三公各是多少，谁降得多)
+            measures = prev.measures[:1] if prev.focus == "departments" else \
+                _changed_figures(prev, out[:-1], vocab, frame.clause)
             out.append(Frame("figures", measures, prev.filters.copy(), Operation("change", also=["compare"]),
                              frame.clause, frame.score, prev.open_department))
             continue
@@ -627,6 +639,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 prev.filters.subjects, prev.filters.scheme = list(f.subjects), f.scheme
             if "share" not in prev.operation.also:
                 prev.operation.also.append("share")
+            continue
+        if prev.focus in ("subjects", "projects") and prev.operation.name in ("rank", "sort") \
+                and "share" in {frame.operation.name, *frame.operation.also} and re.search(L.RANKED_ROW, frame.clause) \
+                and not (ev.projects or ev.departments or ev.subjects) and set(ev.item_measures) <= {ev.share_base}:
+            # 支出最多的三个科目？最大那个占总支出多少: the rows just ranked, each a share of the base named
+            if "share" not in prev.operation.also:
+                prev.operation.also.append("share")
+            prev.operation.base = ev.share_base or frame.operation.base or "expenditure_total"
             continue
         if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base}:
             if prev.focus in ("projects", "subjects") and not (ev.subjects or ev.projects):
@@ -789,6 +809,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 # 哪个多？差多少 / 谁最多、谁最少？差多少: the first and the last of the ranking just made
                 if "difference" not in prev.operation.also:
                     prev.operation.also.append("difference")
+                continue
+            whole = _whole_of_share(prev, vocab) if op == "sum" else None
+            if whole is not None:
+                # 出国费占了多少？总共多少: the whole the share was taken of, with its parts — not a sum of
+                # the one figure just shown
+                out.append(Frame("figures", [whole, *vocab.children(whole)], prev.filters.copy(), Operation("lookup"),
+                                 frame.clause, frame.score, prev.open_department))
+                out[-1].filters.subjects, out[-1].filters.scheme = [], None
                 continue
             if op in DERIVED_OPERATIONS or op in ("growth", "change"):
                 if prev.focus in ("figures", "departments", "staff") or \

@@ -422,6 +422,10 @@ class Pipeline:
             computed = _difference_of_previous(previous)  # 差多少 after two computed figures
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
+        if frame.derived_only and frame.operation.name == "share" and frame.operation.base and previous is not None:
+            computed = _share_of_previous_item(frame, ctx, previous)  # X安排了多少？占项目支出几成
+            if computed is not None:
+                return self._finish(part, frame, ctx, computed)
         # a project's stated items; the meetings or trainings a detail table lists
         inside = sub_items_of_previous(frame, ctx, previous) or named_sub_items(frame, ctx) or \
             event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
@@ -560,6 +564,31 @@ def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
     la, lb = (a.department, b.department) if a.department != b.department else (a.label, b.label)
     d = D.ratio(D.Input(la, Decimal(a.value), WAN, a.department, a.year, a.source),
                 D.Input(lb, Decimal(b.value), WAN, b.department, b.year, b.source))
+    if d is None:
+        return None
+    return Result([derived_item(d)], d.formula + "。", [d], [])
+
+
+def _share_of_previous_item(frame: Frame, ctx, previous: Result) -> Result | None:
+    """占…几成 after a part that answered one sum of money other than the figures its frame names
+    (a part of a project's money its description states: 贴息资金10000.00万元 inside 预决算管理业务):
+    that sum's share of the base named, of the same department and year — not the guessed figure's."""
+    from nlp import derive as D
+    from nlp.execute.base import Constraints, derived_item, figure_input
+
+    money_items = [i for i in previous.items if i.value is not None and i.unit == WAN]
+    if len(money_items) != 1 or not frame.measures:
+        return None
+    one = money_items[0]
+    if one.label in {ctx.vocab.label(m) for m in frame.measures}:
+        return None  # the part before answered its own figure: the share is of that, as usual
+    budget = next((b for b in ctx.budgets() if (b.department, b.year) == (one.department, one.year)), None)
+    base = ctx.rows("figures", [budget], Constraints(items=[frame.operation.base])) if budget is not None else []
+    if not base:
+        return None
+    label = ctx.vocab.label(frame.operation.base)
+    d = D.share(D.Input(one.label, Decimal(one.value), WAN, one.department, one.year, one.source),
+                figure_input(base[0], label), f"{one.label}占{label}比重")
     if d is None:
         return None
     return Result([derived_item(d)], d.formula + "。", [d], [])

@@ -439,14 +439,16 @@ def _topic_in_parts(frame: Frame, rows: list[Row], items: list[Item], derived: l
     return "；".join(said) + "。" if said else ""
 
 
-def _total_share(frame: Frame, ctx: Context, rows: list[Row], total: D.Derived, items: list[Item],
+def _total_share(frame: Frame, ctx: Context, rows: list[Row], total: D.Derived | D.Input, items: list[Item],
                  derived: list[D.Derived]) -> str:
-    """占项目支出的比重 of a total just listed or counted (the figure named, of the same budget)."""
+    """占项目支出的比重 of a total just listed or counted, or of one named project's amount (驻京经费多少？
+    占全部项目支出多少): the figure named as the base, of the same budget."""
     op = frame.operation
-    if "share" not in op.also or not op.base or len({(r.department, r.year) for r in rows}) != 1:
+    if not ("share" in op.also or op.name == "share") or not op.base \
+            or len({(r.department, r.year) for r in rows}) != 1:
         return ""
-    budget = next(b for b in ctx.budgets() if (b.department, b.year) == (rows[0].department, rows[0].year))
-    base = ctx.rows("figures", [budget], Constraints(items=[op.base]))
+    budget = next((b for b in ctx.budgets() if (b.department, b.year) == (rows[0].department, rows[0].year)), None)
+    base = ctx.rows("figures", [budget], Constraints(items=[op.base])) if budget is not None else []
     if not base:
         return ""
     s = D.share(D.Input(total.label, total.value, WAN, budget.department, budget.year),
@@ -796,6 +798,10 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
         derived.append(d)
         items.append(derived_item(d))
         text += f"{d.formula}。"
+    if "amount" in asked and len(rows) == 1 and rows[0].amount is not None:
+        text += _total_share(frame, ctx, rows, figure_input(rows[0], rows[0].label), items, derived)
+    elif "amount" in asked and derived and len(rows) > 1 and derived[-1].label == f"{len(rows)}个项目合计":
+        text += _total_share(frame, ctx, rows, derived[-1], items, derived)
     if op.name == "difference" and len(rows) == 2 and all(r.amount is not None for r in rows):
         d = D.difference(figure_input(rows[0], rows[0].label), figure_input(rows[1], rows[1].label))
         derived.append(d)

@@ -439,14 +439,16 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                         continue
             elif op.name in ("rank", "sort"):
                 level_rows = _rank(level_rows, op)
+            shares: list[str] = []  # each row's share, said after the rows
             for i, r in enumerate(level_rows, 1):
                 items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") or ranked_change else {})))
-                derived += _share_of_total(frame, ctx, b, r, items, parts)
+                derived += _share_of_total(frame, ctx, b, r, items, shares)
             kept += level_rows
             within = f"{f.bound.describe()}的{len(level_rows)}个" if f.bound is not None else ""
             parts.append(f"{who(b.department, b.year)}按{SCHEME_WORDS.get(scheme, '经济')}分类"
                          f"（{LEVEL_NAME.get(want, '')}级）{within}：" +
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
+            parts += shares
             if want == 3 and len(level_rows) >= 2 and f.bound is None and op.name not in ("rank", "sort", "sum") \
                     and "sum" not in op.also and not tops_said and re.search(r"各|分别|几大块|几块", frame.clause):
                 # 基本支出按经济分类三大块各多少: the classes with the whole they make up
