@@ -59,7 +59,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))"),
     ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行))"),
     # a 决算's 年末结转和结余 (what is carried into next year), before 结转结余 alone takes it
-    ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|结转(?:结余)?(?:至|到)?下年(?:的)?(?:资金)?|年底(?:还)?(?:打算|准备|计划)?结转"),
+    ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|结转(?:结余)?(?:至|到)?下年(?:的)?(?:资金)?|"
+                           r"(?:年底|年终|年末)(?:还|预计|打算|准备|计划|会|要)+结转"),
     ("surplus_distribution", r"结余分配"),
     ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?|"
                         r"上年结余[、和及与]?结转(?!项目|的项目)|"  # 上年结余、结转 (深圳's order)
@@ -473,6 +474,8 @@ STATED_PARTS_ASKED = PARTS_OF + r"|花在哪|用在哪|用于哪|哪些方面|�
 EACH_PART = r"每项|每一项|各项|分项|逐项|每个分项|各个分项"  # not 分别/各: they may distribute over departments
 # the department's own office, as against its units (局本级, 机关本级, 本级自己)
 OWN_OFFICE = r"(?:局|厅|委|办|院|机关|部门)?本级|机关本部"
+# the department's own office named with the department (西安市安监局（局本级）, 财政局机关本部)
+OWN_OFFICE_NAMED = r"[（(](?:局|厅|委|办|院|机关|部门)?本级[）)]|(?:局|厅|委|办|院)本级(?!预算|支出|收入)|机关本部"
 # how many a rank should name, told on its own (…涨得最猛？说三个 / 列五个): the rank before it
 HOW_MANY_TOLD = r"(?:说|列|举|挑|给|讲|列举)(?:出)?(?:前)?[一二两三四五六七八九十\d]{1,2}(?:个|项|名)(?:吧|就行|即可)?"
 # whether a sum fits the budget (这些钱在本级预算里装得下吗, 超没超项目支出): the budget's totals beside it

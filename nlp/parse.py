@@ -120,6 +120,8 @@ class Parser:
         f = Filters()
         f.departments = [_ref(e) for e in ev.departments]
         f.years = list(ev.years)
+        if focus == "projects" and ev.departments and re.search(L.OWN_OFFICE_NAMED, ev.text):
+            f.own_unit = True  # 西安市安监局（局本级）…的项目: those the department carries out itself
         subjects = [e for e in ev.subjects if ev.subjects_exact or focus != "projects"]
         economic = re.search(r"经济分类|经济科目|工资福利|商品和服务|对个人和家庭|资本性支出|"
                              r"(?:基本支出|人员经费|公用经费|机关运行经费)(?:表)?(?:里|中|的|按)|"

@@ -752,6 +752,17 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             out.append(Frame("findings", [], prev.filters.copy(), Operation("lookup"), frame.clause, frame.score,
                              prev.open_department))
             continue
+        if not _own_content(frame, ev) and prev.focus == "figures" and prev.measures and vocab is not None \
+                and re.search(RELATIVE_YEAR, frame.clause) and not re.search(RELATIVE_YEAR, prev.clause) \
+                and re.search(L.EACH_PART + "|" + L.PARTS_OF + r"|怎么分|如何分", frame.clause):
+            # 2025年的三公经费是多少？今年各项怎么分的: the figure just asked and its parts, of the year this
+            # part names (resolved from 今年 like any relative year), not the year before's again
+            measures = list(prev.measures) if len(prev.measures) > 1 else [prev.measures[0], *vocab.children(prev.measures[0])]
+            of_year = Frame("figures", measures, prev.filters.copy(), Operation("lookup"), frame.clause, frame.score,
+                            prev.open_department)
+            of_year.filters.years = []
+            out.append(of_year)
+            continue
         if not _own_content(frame, ev) and _another_year_only(frame, ev, prev):
             # 三公多少？…25年这两项各是多少: the question just asked, of the year this part names
             frame.focus, frame.measures = prev.focus, list(prev.measures)
