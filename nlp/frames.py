@@ -136,6 +136,8 @@ class Filters:
     # the department's own office among the units carrying its projects (局本级自己占了几个): the projects
     # whose 实施单位 is the department itself
     own_unit: bool = False
+    # the other side (其中几个是下属中心承担的): the projects a unit other than the department carries out
+    other_units: bool = False
     # subject codes set aside from the rows asked (除了行政运行，钱最多的三个项级科目是哪些)
     without: list[str] = field(default_factory=list)
 

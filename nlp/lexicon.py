@@ -474,6 +474,8 @@ STATED_PARTS_ASKED = PARTS_OF + r"|花在哪|用在哪|用于哪|哪些方面|�
 EACH_PART = r"每项|每一项|各项|分项|逐项|每个分项|各个分项"  # not 分别/各: they may distribute over departments
 # the department's own office, as against its units (局本级, 机关本级, 本级自己)
 OWN_OFFICE = r"(?:局|厅|委|办|院|机关|部门)?本级|机关本部"
+# units under the department named as carrying projects out (下属中心承担的, 所属单位实施的)
+OTHER_UNITS = r"(?:下属|所属|直属|下面的?)(?:的)?(?:事业单位|单位|中心|机构)(?:来)?(?:承担|实施|负责|做|办)"
 # the department's own office named with the department (西安市安监局（局本级）, 财政局机关本部)
 OWN_OFFICE_NAMED = r"[（(](?:局|厅|委|办|院|机关|部门)?本级[）)]|(?:局|厅|委|办|院)本级(?!预算|支出|收入)|机关本部"
 # how many a rank should name, told on its own (…涨得最猛？说三个 / 列五个): the rank before it

@@ -37,7 +37,7 @@ _STOP = re.compile(
     r"时候|那时|当时|那会儿?|现在|目前|如今|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
     r"立项依据|立项|根据|依据|按照|依照|引用|援引|"  # a policy basis asked (哪些项目是根据X文设立的)
-    r"负责实施|负责|实施|承担|承办|下属|所属|直属|"  # who carries a project out (X负责实施的, 下属的X来实施)
+    r"负责实施|负责|实施|承担|承办|下属|所属|直属|自己|自身|本身|亲自|"  # who carries a project out (X负责实施的, 下属的X来实施, X自己承担的)
     # a table named as where to look (绩效表里, 项目表中), a figure taken one by one (单项5000万以上), whether
     # money suffices (装得下吗): how the question is asked, never what the projects are about
     r"(?:绩效(?:目标)?|项目(?:支出)?|支出|收入|明细|预算|三公|汇总|附)表|单项|单个|单笔|每项|每个|逐项|逐个|"
@@ -389,6 +389,11 @@ def government_or_departmental(subjects: list[Entity], text: str) -> list[Entity
 
 def _ref(e: Entity) -> Ref:
     return Ref(e.kind, e.iri, e.name, e.code, e.department, e.year)
+
+
+def unit_ref(e: Entity) -> Ref:
+    """A linked unit as a frame's reference (the parts that name only a unit use it)."""
+    return _ref(e)
 
 
 def carried_kinds(keys: list[str], ev: "Evidence") -> list[str]:

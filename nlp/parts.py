@@ -19,7 +19,7 @@ from nlp import lexicon as L
 from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
-from nlp.parse import family_rules
+from nlp.parse import family_rules, unit_ref
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A later part's word for the year an earlier part named (2018年…？当年/同年/那年…): not this year.
@@ -188,7 +188,8 @@ _AGAINST_YEAR = r"(?:跟|和|与|同|较|比)\s*(?:\d{2,4}\s*年|上年|去年)(
 
 def _only_names(frame: Frame, ev) -> bool:
     """A part that names only another department, place or year (…呢？)."""
-    named = bool(ev.departments or ev.places or frame.unknown or ev.years or re.search(RELATIVE_YEAR, frame.clause))
+    named = bool(ev.departments or ev.places or ev.units or frame.unknown or ev.years
+                 or re.search(RELATIVE_YEAR, frame.clause))
     asks = ev.item_measures or ev.staff_measures or ev.projects or ev.subjects or ev.keywords or ev.topics or \
         any(c.kind in ("focus", "op", "attribute", "income_breakdown", "expenditure_breakdown") for c in ev.cues.cues)
     only_year = bool(re.search(RELATIVE_YEAR, frame.clause)) and not (ev.departments or ev.places or frame.unknown)
@@ -519,6 +520,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             own.filters.own_unit = True
             out.append(own)
             continue
+        if prev.focus == "projects" and {"count", "sum"} & {prev.operation.name, *prev.operation.also} \
+                and re.search(L.OTHER_UNITS, frame.clause) and not (ev.projects or ev.subjects or ev.units):
+            # 一共几个项目？其中几个是下属中心承担的，合计多少: of those projects, the ones its units carry out
+            others = Frame("projects", list(prev.measures), prev.filters.copy(), Operation("count", also=["sum", "list"]),
+                           frame.clause, frame.score, prev.open_department)
+            others.filters.other_units = True
+            out.append(others)
+            continue
         if frame.focus == "figures" and prev.focus in PROFILE_FOCUSES and re.fullmatch(L.VEHICLES_HELD, frame.clause):
             # 有没有下属单位和公车: the cars held, asked beside the units, not their 三公 money
             frame.focus, frame.measures, frame.operation = "assets", [], Operation("list")
@@ -610,6 +619,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.focus, frame.measures = prev.focus, list(prev.measures)
             frame.operation = prev.operation
             _inherit_filters(f, prev.filters)
+            if ev.units and prev.focus == "projects":  # …有几个项目？统计监测中心呢: the projects that unit carries
+                f.units, f.own_unit = [unit_ref(u) for u in ev.units], False
             out.append(frame)
             continue
         if prev.focus == "subjects" and prev.filters.subjects and re.search(r"细分|往下|下一级|再下", frame.clause) \

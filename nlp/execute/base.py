@@ -9,6 +9,8 @@ matches and says so; nothing found is said plainly, never with another entity's 
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
@@ -177,7 +179,12 @@ def project_phrase(row: Row) -> str:
     if executed is not None:  # a 决算's self-evaluation prints the year's budget and what was spent of it
         rate = row.attrs.get("execution_rate")
         amount = f"全年预算{amount}，执行{money(executed)}万元" + (f"（执行率{rate}%）" if rate is not None else "")
-    return f"“{row.label}”（{who(row.department, row.year)}，{amount}）"
+    unit = row.attrs.get("unit") or ""
+    # a project one of the department's units carries out says so: several units' projects often share a
+    # name (四个监狱各自的“罪犯生活保障”), and the unit is who spends the money
+    carrier = f"，{unit}承担" if unit and unit != row.department and not re.search(r"本级|机关本部", unit) \
+        and not unit.startswith(row.department or "\0") else ""
+    return f"“{row.label}”（{who(row.department, row.year)}{carrier}，{amount}）"
 
 
 def amount_sum(rows: list[Row]) -> Decimal:

@@ -70,6 +70,9 @@ def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
     if f.own_unit:  # 局本级自己占了几个: the projects the department carries out itself
         rows = [r for r in rows if (r.attrs.get("unit") or r.department) == r.department
                 or re.search(r"本级|机关本部", r.attrs.get("unit") or "")]
+    if f.other_units:  # 其中几个是下属中心承担的: carried out by a unit other than the department itself
+        rows = [r for r in rows if (r.attrs.get("unit") or r.department) != r.department
+                and not re.search(r"本级|机关本部", r.attrs.get("unit") or "")]
     if f.self_evaluated or (f.rate_bound is not None and "execution_rate" in frame.measures):
         # a 绩效自评表's projects (or a list of their 自评分数 alone)
         rows = [r for r in rows if r.attrs.get("executed") is not None or
@@ -230,7 +233,7 @@ def projects(frame: Frame, ctx: Context) -> Result:
         return person_projects(frame, ctx)
     if f.units:
         return unit_projects(frame, ctx)
-    if "unit" in frame.measures and re.search(r"下属", frame.clause):
+    if "unit" in frame.measures and re.search(r"下属", frame.clause) and f.unit is None:
         return subordinate_projects(frame, ctx)
     if (f.self_evaluated or re.search(L.EVALUATED, frame.clause)) and (
             op.name in ("count", "sum") or {"count", "sum"} & set(op.also)):
@@ -483,7 +486,11 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         listed = []  # 一共几个: the count and the total; the names stay in the sentence
     items = [_project_item(ctx, r) for r in listed] + [count_item, total_item]
     derived = [total]
-    text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(_phrase(frame, r, items) for r in rows) + "。"
+    f = frame.filters
+    carrier = f"由{f.unit.name}承担实施的" if f.unit is not None else "由部门本级承担实施的" if f.own_unit else \
+        "由下属单位承担实施的" if f.other_units else ""
+    text = f"{carrier}共{len(rows)}个项目，合计{money(total.value)}万元：" + \
+        "；".join(_phrase(frame, r, items) for r in rows) + "。"
     text += _total_share(frame, ctx, rows, total, items, derived)
     text += _groups(frame, ctx, rows, items, derived)
     return Result(items, with_note(text, note), derived, rows)
@@ -599,7 +606,10 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     word = "最大" if op.descending else "最小"
     what = {"execution_rate": "执行率", "score": "自评得分", "executed": "全年执行数"}.get(by or "", "金额")
     word = ("最高" if op.descending else "最低") if by in ("execution_rate", "score") else word
-    text = f"在{len(rows)}个项目中{what}{word}的{len(top)}个：" + "；".join(
+    whole = D.total([figure_input(r, r.label) for r in rows if r.amount is not None], f"{len(rows)}个项目合计")
+    among = f"在{len(rows)}个项目（合计{money(whole.value)}万元）中" if len(rows) > len(top) and by is None \
+        and all(r.amount is not None for r in rows) else f"在{len(rows)}个项目中"
+    text = f"{among}{what}{word}的{len(top)}个：" + "；".join(
         f"{i}. {_phrase(frame, r, items)}" for i, r in ranked) + "。"
     if op.nth:
         text = f"在{len(rows)}个项目中金额排第{ranked[0][0]}的是{project_phrase(top[0])}。"
@@ -880,6 +890,21 @@ def _pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
     return found, missing
 
 
+def _own_pieces(words: list[str], text: str) -> list[str]:
+    """The pieces of the question's words that stand in one project's name, cut for that name
+    (办公用房租金 in 办公楼租金: 办公 and 租金; in 房屋租金: 房租金) — a cut made once over all names would
+    give 房屋租金 the 租金 and leave 办公楼租金 only 办公. A word counts for a name only where its pieces
+    there make at least half of it."""
+    out: list[str] = []
+    for w in words:
+        found, _ = _pieces(w, [text])
+        found = [p for p in found if len(p) >= 2 and not _GENERIC_TOPIC.match(p)]
+        if 2 * sum(len(p) for p in found) < len(w):
+            continue  # 促消费 holds only 消费 of 消费品以旧换新: a word shared, not the thing asked
+        out += [p for p in found if p not in out]
+    return out
+
+
 def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], list[str]]:
     """Projects about the question's topics; an enumeration (柴油车尾气、OBD在线监控) is several
     topics, each choosing its own projects."""
@@ -956,7 +981,7 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
                 score += 2.0
             elif any(len(w) >= 2 and w in text for w in ws):
                 score += 1.0
-        score += sum(rarity(w) for w in pieces if len(w) >= 2 and _within(w, text))
+        score += sum(rarity(w) for w in _own_pieces(words, text))
         if not score and typed_narrow and _described(r, typed_narrow):
             score = DESCRIBED_NARROW  # 福蕾行动计划 “为留守困境儿童提供…”: about the topic by what it does
         if score:
