@@ -522,6 +522,11 @@ class Evidence:
             # 公用经费里物业费…, 上海审计局审计事务下面…: a subject of the department named, not another
             # department's project of the same name
             projects, exact = [], False
+        if projects and not exact and any(len(s.name) >= 6 and s.name in t for s in subjects) \
+                and not re.search(r"项目", t):
+            # 突发公共卫生事件应急处理这一项，年初预算多少: a subject named whole, not a project (公共卫生事业
+            # 发展资金) whose name only shares some of its words
+            projects = []
         subjects_exact = bool(subjects)
         if not projects:  # subjects named in part (社保和就业支出, 职工医保缴费), one per enumerated item
             for seg in _segments(clause):

@@ -188,8 +188,7 @@ _AGAINST_YEAR = r"(?:跟|和|与|同|较|比)\s*(?:\d{2,4}\s*年|上年|去年)(
 
 def _only_names(frame: Frame, ev) -> bool:
     """A part that names only another department, place or year (…呢？)."""
-    named = bool(ev.departments or ev.places or ev.units or frame.unknown or ev.years
-                 or re.search(RELATIVE_YEAR, frame.clause))
+    named = bool(ev.departments or ev.places or frame.unknown or ev.years or re.search(RELATIVE_YEAR, frame.clause))
     asks = ev.item_measures or ev.staff_measures or ev.projects or ev.subjects or ev.keywords or ev.topics or \
         any(c.kind in ("focus", "op", "attribute", "income_breakdown", "expenditure_breakdown") for c in ev.cues.cues)
     only_year = bool(re.search(RELATIVE_YEAR, frame.clause)) and not (ev.departments or ev.places or frame.unknown)
@@ -599,6 +598,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                              frame.clause, frame.score, prev.open_department))
             continue
         if frame.measures_guessed and prev.focus in ("assets", "staff") and not (ev.departments or ev.years):
+            if prev.focus == "staff" and frame.operation.name == "difference":
+                prev.operation = Operation("difference")  # 编制多少？实有多少？还空着几个编: 编制 less 实有
             if prev.focus == "assets" and not re.search(PLANNED_WORDS, frame.clause):  # …特种用车多少，占比多少
                 prev.clause = f"{prev.clause}；{frame.clause}"
             elif prev.focus == "assets" and not re.search(PLANNED_WORDS, prev.clause):
@@ -615,12 +616,25 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.years = list(prev.filters.years)
             out.append(frame)
             continue
+        if prev.focus == "subjects" and prev.filters.subjects and frame.measures_guessed \
+                and re.search(L.STATED_PARTS_ASKED + r"|各拿|各得|几个(?:中心|单位)", frame.clause) \
+                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.units):
+            # 其他财政事务支出分给了哪几块？局属几个中心各拿多少: the subject's stated parts, which name the
+            # units they go to (the part before shows them), not every unit's income
+            continue
+        if prev.focus == "projects" and ev.units and re.search(r"呢$", frame.clause) and not (
+                ev.projects or ev.subjects or ev.item_measures or ev.cues.has("op", "attribute")):
+            # …有几个项目？统计监测中心呢: the same question of the projects that unit carries out
+            frame.focus, frame.measures = prev.focus, list(prev.measures)
+            frame.operation = prev.operation
+            _inherit_filters(f, prev.filters)
+            f.units, f.own_unit = [unit_ref(u) for u in ev.units], False
+            out.append(frame)
+            continue
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
             frame.focus, frame.measures = prev.focus, list(prev.measures)
             frame.operation = prev.operation
             _inherit_filters(f, prev.filters)
-            if ev.units and prev.focus == "projects":  # …有几个项目？统计监测中心呢: the projects that unit carries
-                f.units, f.own_unit = [unit_ref(u) for u in ev.units], False
             out.append(frame)
             continue
         if prev.focus == "subjects" and prev.filters.subjects and re.search(r"细分|往下|下一级|再下", frame.clause) \

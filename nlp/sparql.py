@@ -125,9 +125,10 @@ SHAPES: dict[str, Shape] = {
                    "  OPTIONAL { ?x bkg:activeStaff ?activeStaff }\n"
                    "  OPTIONAL { ?x bkg:retiredStaff ?retiredStaff }\n"
                    "  OPTIONAL { ?x bkg:retiredVeteranStaff ?retiredVeteranStaff }\n"
+                   "  OPTIONAL { ?x bkg:retireeStaff ?retireeStaff }\n"
                    "  OPTIONAL { ?x bkg:sourceFile ?file }",
                    ("?authorizedStaff", "?actualStaff", "?activeStaff", "?retiredStaff", "?retiredVeteranStaff",
-                    "?file"), located=False),
+                    "?retireeStaff", "?file"), located=False),
     # vehicles and large equipment a department holds (as of a date) or plans to buy (bkg:AssetHolding)
     "assets": Shape("?x bkg:document {doc} .",
                     "?x a bkg:AssetHolding ; rdfs:label ?name ; bkg:assetKind ?kind ; bkg:assetCount ?count ;\n"

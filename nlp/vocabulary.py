@@ -27,7 +27,7 @@ ITEM_NS = str(ID) + "item/"
 WAN = "万元"
 
 # The staffing counts of 部门概况 (each a property of the budget document), in print order.
-STAFF_PROPERTIES = ("authorizedStaff", "actualStaff", "activeStaff", "retiredStaff", "retiredVeteranStaff")
+STAFF_PROPERTIES = ("authorizedStaff", "actualStaff", "activeStaff", "retiredStaff", "retiredVeteranStaff", "retireeStaff")
 
 _VOCABULARY_QUERY = PREFIXES + """SELECT ?what ?key ?label ?broader ?alt WHERE {
   { ?c a bkg:BudgetItem ; bkg:sourceKey ?key ; skos:prefLabel ?label .

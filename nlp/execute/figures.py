@@ -982,8 +982,10 @@ def staff(frame: Frame, ctx: Context) -> Result:
         return Result(text="没有找到：" + "；".join(unstated) + "（图谱中没有这个数），不能用其他人数代替。")
     text = "；".join(parts + unstated) + "。"
     derived = []
-    if frame.operation.name == "difference" and len(frame.measures) == 2:
-        got = [next((r for r in rows if r.key == k), None) for k in frame.measures]
+    pair = ["authorizedStaff", "actualStaff"] if {"authorizedStaff", "actualStaff"} <= set(frame.measures) \
+        else frame.measures if len(frame.measures) == 2 else []  # 空着几个编: 编制 less 实有, whatever else is asked
+    if frame.operation.name == "difference" and pair:
+        got = [next((r for r in rows if r.key == k), None) for k in pair]
         if all(got):
             d = D.difference(D.Input(ctx.vocab.label(got[0].key), got[0].amount, "人"),
                              D.Input(ctx.vocab.label(got[1].key), got[1].amount, "人"))
@@ -995,7 +997,7 @@ def staff(frame: Frame, ctx: Context) -> Result:
 
 # Staffing counts no other count may stand in for: 编制 is a quota, not a headcount; 退休 / 离休 are
 # not the staff in post. (实有 / 在职 are both "how many people", either answers 多少人.)
-DISTINCT_STAFF = ("authorizedStaff", "retiredStaff", "retiredVeteranStaff")
+DISTINCT_STAFF = ("authorizedStaff", "retiredStaff", "retiredVeteranStaff", "retireeStaff")
 
 
 def _unstated_counts(frame: Frame, mine: list[Row], by_kind: list[Row]) -> list[str]:
