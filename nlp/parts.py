@@ -617,7 +617,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             out.append(frame)
             continue
         if prev.focus == "subjects" and prev.filters.subjects and frame.measures_guessed \
-                and re.search(L.STATED_PARTS_ASKED + r"|各拿|各得|几个(?:中心|单位)", frame.clause) \
+                and re.search(r"各拿|各得|分给|分到|几(?:个|家)(?:中心|单位)|哪(?:几)?(?:个|家)(?:中心|单位)|哪些(?:中心|单位)",
+                              frame.clause) \
                 and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.units):
             # 其他财政事务支出分给了哪几块？局属几个中心各拿多少: the subject's stated parts, which name the
             # units they go to (the part before shows them), not every unit's income
