@@ -85,6 +85,24 @@ class Mention:
         return {e.kind for e in self.entities}
 
 
+def _of_place_before(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation word several departments share (审计局) right after a place, or after a place
+    and 的 (苏州的审计局和水务局): that place's department only, where the graph holds one there."""
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        depts = [e for e in m.entities if e.kind == "department"]
+        place = mentions[i - 1] if i else None
+        if len(depts) > 1 and place is not None and place.kinds() == {"place"} and \
+                text[place.end:m.start] in ("", "的"):
+            names = {e.name for e in place.entities} | {e.name.rstrip("市区县州省") for e in place.entities}
+            mine = [e for e in depts if any(n and e.name.startswith(n) for n in names)]
+            if mine:
+                m = Mention(m.key, mine + [e for e in m.entities if e.kind != "department"], m.start, m.end,
+                            m.score, m.how)
+        out.append(m)
+    return out
+
+
 @dataclass
 class Linked:
     """What the linker found in a question."""
@@ -261,6 +279,7 @@ class Linker:
         if shared:
             linked.mentions = sorted([m for m in linked.mentions if not any(
                 s.start < m.end and m.start < s.end for s in shared)] + shared, key=lambda m: m.start)
+        linked.mentions = _of_place_before(text, linked.mentions)
         linked.fuzzy = self._fuzzy(text, linked)
         linked.unknown = self._unknown(text, linked.mentions)
         return linked

@@ -94,6 +94,15 @@ class Parser:
         frame.filters = self.filters(ev, focus)
         frame.operation = self.operation(ev, focus)
         frame.measures = self.measures(ev, focus, frame)
+        if focus == "figures" and frame.measures_guessed and ev.subjects and ev.subjects_exact \
+                and not (ev.projects or ev.item_measures or ev.staff_measures) \
+                and frame.operation.name in ("growth", "change", "lookup"):
+            # 案件审判、案件执行经费比上年少了多少: the subjects named, not a department total guessed for 经费
+            focus = "subjects"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            frame.operation = self.operation(ev, focus)
+            frame.measures = self.measures(ev, focus, frame)
         frame.unknown = [u for s, e, u in linked.unknown if clause.start <= s and e <= clause.end]
         group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, ev.text)), None)
         if focus == "projects" and group and frame.operation.name in ("count", "sum", "list") and \
