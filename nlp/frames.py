@@ -168,6 +168,9 @@ class Operation:
     per_count: tuple[int, str] | None = None  # per unit: a count the question states (15, "辆")
     also: list[str] = field(default_factory=list)  # operations added to the main one (count + list …)
     group_by: str | None = None  # a count or sum split by "funding" (财政拨款的几个、非财政的几个) or "category"
+    # the share's base is the whole an earlier part asked (收入多少？财政拨款占多少), not one this part names:
+    # a 决算's sources are then shares of 本年收入合计 where that is what the year's own money is
+    base_of_context: bool = False
 
 
 @dataclass

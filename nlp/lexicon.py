@@ -35,12 +35,12 @@ CARRIED_KIND = {"fiscal_total": "carryover_fiscal", "general_public_budget": "ca
 # the project's own attributes. "amount" is a bare amount word: the focus decides what it is the
 # amount of (a project's budget, a department's 收入总计 …).
 MEASURE_WORDS: list[tuple[str, str]] = [
-    ("income_total", r"收支总预算|收支总计|收入总计|收入总预算|收支预算总[额计]|总收入|收支总额|收入合计|全部收入|所有收入|全年收入|"
+    ("income_total", r"收入(?=(?:和|与|、|及)支出(?:各|分别|都|是|一共|总共|合计|多少))|收支总预算|收支总计|收入总计|收入总预算|收支预算总[额计]|总收入|收支总额|收入合计|全部收入|所有收入|全年收入|"
                      r"收支预算(?=是|有|多少|一共|总共|合计)|预算总收入|收入预算|预算收入|部门预算总额|预算盘子|盘子|"
                      r"部门预算(?=总共|一共|合计|总额|是多少|有多少|多少|[和、及与][^，,。？?]{1,16}?(?:各|分别)(?:是|有|为)?多少)|"
                      r"收入(?=(?:预算)?执行数|决算数)|(?<![收支入出项目])总预算(?!里|中|的项目)|(?<!项目)(?<!资金)预算总额"),
-    ("expenditure_total", r"支出总计|支出合计|总支出|支出总预算|支出总额|全年支出|全部支出|所有支出|(?<!项目)(?<!基本)支出预算(?!里|中)"),
-    ("current_year_income", r"本年收入|当年收入"),
+    ("expenditure_total", r"(?<=收入[和与、及])支出(?=各|分别|都|是|一共|总共|合计|多少)|支出总计|支出合计|总支出|支出总预算|支出总额|全年支出|全部支出|所有支出|(?<!项目)(?<!基本)支出预算(?!里|中)"),
+    ("current_year_income", r"(?:本年|当年|今年)(?:新增|新拨|新安排的?)?收入"),  # 本年新增收入: the year's own income
     ("upper_level_transfer", r"(?:上级)?转移支付(?:收入)?"),
     ("general_public_budget", r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?"),
     # 一般公共预算、基金、国资各多少: the fund and state-capital budgets said short, inside an enumeration

@@ -706,6 +706,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # X多少？Y占多大比例: Y's share of the X just asked — or of the whole the part names (支出里机动经费占多少)
             frame.operation.base = {"支出": "expenditure_total", "收入": "income_total"}[whole.group(1)] if whole \
                 else prev.measures[0]
+            frame.operation.base_of_context = not whole
         if prev.focus == "indicators" and prev.filters.department_level and frame.focus in ("indicators", "figures") \
                 and _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
             frame.focus, f.department_level = "indicators", True

@@ -218,7 +218,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                     items.append(derived_item(d))
                     phrase += f"，完成率{d.value}%"
             if op.name == "share":
-                base_key = op.base or _current_year_whole(by, b, key, common or ctx.vocab.share_base(key))
+                base_key = _current_year_whole(by, b, key, op.base) if op.base and op.base_of_context else \
+                    op.base or _current_year_whole(by, b, key, common or ctx.vocab.share_base(key))
                 base = by.get((b.department, b.year, base_key)) if base_key else None
                 if base is not None and base_key != key:
                     d = D.share(figure_input(row, label), figure_input(base, _label(ctx, base_key)))

@@ -183,6 +183,12 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
     if not named and op.name == "rank" and op.explicit_n and op.n and op.n < len(picked):
         picked = picked[: op.n]
     dept, year = picked[0].department, picked[0].year
+    zeros = [r for r in picked if not r.amount]
+    if not named and op.name not in ("rank", "sort") and len(zeros) >= 2 and len(zeros) < len(picked):
+        # 上年结转结余落在哪个单位: the units that hold some; the others said in one phrase, not row by row
+        picked = [r for r in picked if r.amount]
+    else:
+        zeros = []
     own_figure = _department_figure(ctx, frame, key)
     if own_figure is not None:  # the department's printed figure is the base of each unit's share
         total = D.Input(f"{dept}{label}", own_figure.amount, WAN, dept, year, own_figure.source)
@@ -201,7 +207,11 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         lines.append(part)
     scope = f"{len(picked)}个单位" if named else f"所属{len(rows)}个预算单位（含本级）" \
         if any(r.attrs.get("own") for r in rows) else f"所属{len(rows)}个预算单位"
-    if len(picked) == 1:
+    rest = f"其余{len(zeros)}个单位均为0（{'、'.join(r.label for r in zeros[:8])}{'等' if len(zeros) > 8 else ''}）" \
+        if zeros else ""
+    if zeros:
+        text = f"{who(dept, year)}{scope}的{label}（{table}）：" + "；".join(lines) + f"；{rest}。"
+    elif len(picked) == 1:
         text = f"{who(dept, year)}所属单位{lines[0][3:]}（{table}）。"
     else:
         text = f"{who(dept, year)}{scope}的{label}（{table}）：" + "；".join(lines) + "。"
