@@ -126,12 +126,15 @@ def _whole_of_share(prev: Frame, vocab) -> str | None:
 
 def _total_asked_before(measures: list[str], earlier: list[Frame], prev: Frame, vocab) -> str | None:
     """The one figure an earlier part of the same scope asked whose parts ``measures`` all are."""
+    balanced = ("income_total", "expenditure_total")  # a budget's two grand totals are one sum
     for frame in reversed(earlier):
         if frame.focus != "figures" or frame.filters.departments != prev.filters.departments:
             continue
         for key in frame.measures:
             if all(key in vocab.ancestors(m) for m in measures):
                 return key
+            if key in balanced and all(any(t in vocab.ancestors(m) for t in balanced) for m in measures):
+                return key  # 预算总共多少？基本支出和项目支出各多少？比上年少了多少: the total's change
     return None
 
 

@@ -338,6 +338,32 @@ def _current_year_whole(by: dict[tuple, Row], budget: Budget, key: str, base_key
     return whole
 
 
+def _total_as_its_only_source(stated: list[dict], others: list[Row], current: dict, dept: str, year: int,
+                              metrics: list[str], ctx: Context) -> list[dict]:
+    """A grand total the narrative states no change of, where another total's statement is about the
+    very same money: 收入预算19,577万元，其中：财政拨款收入19,577万元，比2025年预算减少290万元 — all of
+    the income is 财政拨款 (the statement's amount is the total's, to the 万元 it is printed in), so the
+    change stated of the one is the change of the other. Said as the source's statement."""
+    out: list[dict] = []
+    for key in metrics:
+        row = current.get((dept, year, key))
+        if key not in BUDGET_TOTALS or row is None or not row.amount or any(s["key"] == key for s in stated):
+            continue
+        for r in others:
+            said = r.attrs.get("current")
+            if said is None or abs(said - row.amount) >= 1 or (said != row.amount and said != said.to_integral_value()):
+                continue
+            if r.amount is not None and r.amount >= said:
+                continue  # 比上年增加1668.14 of 1668.14: nothing the year before (a new office), no total derived
+            # the change is of the figure as the statement prints it (19,577万元): the year before derived
+            # from it is as exact as the statement, not more
+            out.append({"key": key, "label": f"{_label(ctx, key)}（全部为{re.sub(r'合计$', '', r.label)}，说明写作{said}万元）",
+                        "subject": r.label, "delta": r.amount, "current": said,
+                        "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
+            break
+    return out
+
+
 def _reasons_of_same_change(stated: list[dict], others: list[Row]) -> None:
     """A total's stated change without a reason takes the reason another total's statement gives for
     the very same change (amount and rate): where all the money is 财政拨款, 说明四 explains the rise of
@@ -685,6 +711,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                                "current": r.attrs.get("current"),
                                "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
             _reasons_of_same_change(stated, same_change)
+            stated += _total_as_its_only_source(stated, same_change, current, dept, doc.year, plain, ctx)
             stated = _agreeing(stated, current, dept, doc.year)
             before = next((b for b in have if b.year == doc.year - 1), None)
             if before is None:
