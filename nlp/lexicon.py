@@ -148,7 +148,8 @@ PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
 # the ends of a ranking a question asks for (谁最多、谁最少)
 EXTREMES = r"最多|最少|最大|最小|最高|最低"
 # A row of the ranking just made, named by its place in it (最大那个, 排第一的, 第一名): no name of its own.
-RANKED_ROW = r"(?:最大|最多|最高|最小|最少|最低|第一|排第一|头名|头一|老大)(?:的)?(?:那|这)(?:个|项|一项|一个|笔|块)?|第[一二三1-3](?:名|位)"
+RANKED_ROW = (r"(?:最大|最多|最高|最小|最少|最低|第一|排第一|头名|头一|老大)(?:的)?(?:那|这)(?:个|项|一项|一个|笔|块)?|"
+              r"(?:排在?第[一二三1-3]|排名第[一二三1-3]|第[一二三1-3](?:名|位))(?:的|位)?")
 # 自评多少分: the score a 绩效自评表 gives a project, asked beside its indicators too
 SCORE_ASK = dict(PROJECT_ATTRIBUTES)["score"]
 # the projects a 决算 evaluates itself (绩效自评表), and a 决算/预算's publication named as the document

@@ -755,15 +755,15 @@ def _indicator_kinds(t: str, clause: Clause) -> list[str]:
 
 def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
     """The figure a share is taken of when the clause names it (占支出总计的比重, 占总收入)."""
-    m = re.search(r"占(?:了)?([^，。,?？]{1,12}?)(?:的)?(?:比重|比例|百分比|多少|几成|%)", t)
-    if not m:
-        return None
-    for key, rx in L.MEASURE_WORDS:
-        if re.search(rx, m.group(1)) and key in vocab.measures:
-            return key
-    for key, rx in L.SHARE_BASE_WORDS:
-        if re.search(rx, m.group(1)) and key in vocab.measures:
-            return key
+    found = [re.search(r"占(?:了)?([^，。,?？]{1,12}?)(?:的)?(?:比重|比例|百分比|多少|几成|%)", t),
+             re.search(r"(?:^|在|于)([^，。,?？占]{2,12}?)(?:里|中|当中|里面)(?:的)?(?:大概|大约)?占", t)]  # 在项目支出里占多大比例
+    for m in (m for m in found if m):
+        for key, rx in L.MEASURE_WORDS:
+            if re.search(rx, m.group(1)) and key in vocab.measures:
+                return key
+        for key, rx in L.SHARE_BASE_WORDS:
+            if re.search(rx, m.group(1)) and key in vocab.measures:
+                return key
     return None
 
 
