@@ -70,6 +70,14 @@ def test_a_bare_figure_at_a_pages_foot_is_kept_where_no_numbering_runs() -> None
     assert [line.text for line in drop_page_furniture(lines)] == ["合计", "1", "小计", "9", "总计", "12"]
 
 
+def test_a_number_that_is_its_own_pdf_page_twice_is_a_page_number() -> None:
+    """长春市信访局本级 2026 prints only two page numbers, 20 and 21, on PDF pages 20 and 21; the first
+    cut ``公务用车购置费指单位购`` + ``置公务用车支出…``."""
+    lines = _page(20, "指单位购", "20") + _page(21, "置公务用车支出", "21") + _page(22, "合计", "5")
+    assert [line.text for line in drop_page_furniture(lines)] == ["指单位购", "置公务用车支出", "合计", "5"]
+    assert [line.text for line in drop_page_furniture(_page(7, "合计", "7"))] == ["合计", "7"]
+
+
 def test_a_quoted_name_across_a_page_break_loses_the_page_number(records) -> None:
     evaluation = next(c for c in records["central"].performance_coverage if c.scope == "department_evaluation")
     assert "“全国信访信息系统维护费”" in evaluation.text

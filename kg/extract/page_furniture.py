@@ -44,8 +44,10 @@ def _bare_page_numbers(lines: list[Line]) -> set[int]:
             if _BARE_NUMBER_RE.match(text):
                 candidates.append((index, page - int(text)))
     offsets = Counter(offset for _, offset in candidates)
-    # a document numbering its parts anew (报表 after 说明) runs with the pages at each offset
-    return {index for index, offset in candidates if offsets[offset] >= _REPEATS}
+    # a document numbering its parts anew (报表 after 说明) runs with the pages at each offset; a number
+    # that is its very PDF page needs two pages (长春 prints only 20 and 21, on PDF pages 20 and 21)
+    return {index for index, offset in candidates
+            if offsets[offset] >= _REPEATS or (offset == 0 and offsets[offset] >= 2)}
 
 
 def drop_page_furniture(lines: list[Line]) -> list[Line]:
