@@ -135,3 +135,18 @@ def test_a_project_printed_with_two_amounts_is_a_finding_naming_both_places(reco
     assert check.severity == "notice" and "审计专项补助经费（结转）" in check.note
     # 审计事务: 2,858,680.00元 in 表10, 285.87万元 in its 绩效目标表 — one figure in two units
     assert all(c.ok for c in record.checks if c.rule == "project_amount_places" and "审计事务" in c.where)
+
+
+def test_a_kinds_carry_over_asked_inside_the_kind(ask_national) -> None:
+    """重庆 表四: the 一般公共预算 carry-over 865.06 inside 表一's 一般公共预算资金 18,417.70 (结转金额已纳入相应性质的
+    资金收入中): the carry-over, the kind, and the one as a share of the other (4.70%)."""
+    reply = ask_national("重庆市政府办公厅2026年一般公共预算拨款当中，有多少属于以前年度结转？占几成？")
+    for figure in ("865.06", "18,417.70", "4.70%"):
+        assert figure in reply["text"]
+    assert "95.77" not in reply["text"]  # not 一般公共预算's share of the income total
+
+
+def test_the_fiscal_carry_over_said_with_its_printed_kinds(ask_national) -> None:
+    reply = ask_national("重庆市政府办公厅2026年的财政拨款结转有多少？")
+    assert "865.06" in reply["text"] and "上年结转一般公共预算拨款" in reply["text"]
+    assert any(a["label"] == "上年结转一般公共预算拨款" for a in reply["answers"])
