@@ -24,6 +24,10 @@ _CARRIED = r"(?:(?:上年|年初)结转(?:和?结余)?(?:资金)?(?:里面|当�
 # the carry-over named as the whole the figures after it are parts of (结转里财政拨款和单位资金各多少,
 # 上年结转中一般公共预算、政府性基金各多少): every kind of funds named after it is that kind's carry-over
 CARRIED_CONTAINER = r"(?:上年|年初)?结转(?:和?结余)?(?:资金)?(?:里面|当中|之中|里|中)"
+# the kind of funds named as the whole its carry-over is asked inside (一般公共预算拨款里，有多少是上年结转下来的):
+# the kind named before it is the whole, that kind's carry-over the part
+CARRIED_INSIDE = (r"(?:里面|当中|之中|里|中)[，,]?\s*(?:有|其中)?(?:多少|几成|哪些|多大一块)?(?:钱)?"
+                  r"(?:是|为|属于|来自)(?:从)?(?:上年|以前年度|去年|往年|\d{4}年)结转")
 # a kind of funds (its income measure) -> its carry-over measure (``kg.extract.model.CARRYOVER_BY_SOURCE``,
 # and 财政拨款 / 非财政拨款 as a whole)
 CARRIED_KIND = {"fiscal_total": "carryover_fiscal", "general_public_budget": "carryover_general_public_budget",

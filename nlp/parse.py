@@ -407,7 +407,15 @@ def unit_ref(e: Entity) -> Ref:
 
 def carried_kinds(keys: list[str], ev: "Evidence") -> list[str]:
     """The kinds of funds a clause names after the carry-over it asks inside (结转里财政拨款和单位资金各多少)
-    are those kinds' carry-over, not their income; the carry-over as a whole is then not asked."""
+    are those kinds' carry-over, not their income; the carry-over as a whole is then not asked. A kind
+    the carry-over is asked inside (一般公共预算拨款里有多少是上年结转) stays, beside its carry-over."""
+    inside = re.search(L.CARRIED_INSIDE, ev.text)
+    if inside is not None:
+        # 一般公共预算拨款里有多少是上年结转: the kind before it, and that kind's carry-over as its part
+        before = [c.value for c in ev.cues.of("measure") if c.end <= inside.start() and c.value in L.CARRIED_KIND]
+        if before:
+            kept = [k for k in keys if k != "carryover_total"]
+            return list(dict.fromkeys(kept + [L.CARRIED_KIND[k] for k in before]))
     m = re.search(L.CARRIED_CONTAINER, ev.text)
     if m is None:
         return keys

@@ -14,6 +14,10 @@ become one entry each:
 * two projects can share a name (机关运行补助经费 57.00 current and 30.00 carried over): the
   amount and the category keep them apart.
 
+Where two places print one project with different amounts (西安市审计局 2026: 审计专项补助经费 1,000,000.00元
+in 表10, 198.18万元 in its 绩效目标表), the entry keeps the first place's amount and the merge reports
+both places (``AmountPlaces``) for the check that compares them (``kg.extract.project_amount_checks``).
+
 The other names go to ``aliases``; a name that opens with a 文号 and ends with the project's
 own name in brackets (``昌州财建【2024】126号…（…建设项目）``) also gets that bracketed name.
 """
@@ -21,9 +25,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.extract.model import Project, Record
+from kg.extract.model import Project, Provenance, Record
 from kg.extract.narrative.policy import dedupe
 
 _NUMBER_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔【\[［(（]\d{4}[〕】\]］)）]第?\d+号")
@@ -65,8 +70,25 @@ def _best_name(project: Project, candidates: list[Project]) -> float:
     return max(name_similarity(n, m) for n in project.all_names() for c in candidates for m in c.all_names())
 
 
-def _absorb(target: Project, other: Project) -> None:
-    """Fold ``other`` (the same project, another section) into ``target``."""
+@dataclass(frozen=True)
+class AmountPlaces:
+    """One project printed with two amounts: the amount the entry keeps and where, the other and
+    where (money in the record's unit)."""
+
+    project: Project
+    kept: Decimal
+    kept_at: Provenance | None
+    other: Decimal
+    other_at: Provenance | None
+
+
+def _absorb(target: Project, other: Project, disagreements: list[AmountPlaces] | None = None) -> None:
+    """Fold ``other`` (the same project, another section) into ``target``; two different amounts
+    are reported to ``disagreements``."""
+    if disagreements is not None and target.amount is not None and other.amount is not None \
+            and target.amount != other.amount:
+        disagreements.append(AmountPlaces(target, target.amount, target.provenance[0] if target.provenance else None,
+                                          other.amount, other.provenance[0] if other.provenance else None))
     for name in other.all_names():
         if name and _norm(name) != _norm(target.name) and all(_norm(name) != _norm(a) for a in target.aliases):
             target.aliases.append(name)
@@ -152,6 +174,13 @@ def _funding(project: Project, record: Record, in_budget_table: bool) -> None:
     table the project is a row of (表7 lists 一般公共预算 projects); else it stays unknown."""
     if project.funding_source is not None:
         return
+    if project.funds is not None and project.funds.only_source() == "carryover":
+        # paid whole by the carry-over column of its table (深圳 表5's 上年结余、结转): fiscal or not as the
+        # department's carry-over is all one or the other; else it stays unknown
+        nonfiscal, fiscal = record.totals.carryover_nonfiscal, record.totals.carryover_fiscal
+        project.funding_source = "carryover_fiscal" if nonfiscal == 0 and fiscal else \
+            "carryover_nonfiscal" if fiscal == 0 and nonfiscal else None
+        return
     if project.category == "unit_funds":
         project.funding_source = "unit_funds"
     elif project.category == "current":
@@ -194,8 +223,10 @@ def _same_printed(a: Project, b: Project) -> bool:
     return a.name == b.name and a.amount == b.amount and a.responsible_unit == b.responsible_unit
 
 
-def merge_projects(record: Record) -> None:
-    """Replace ``record.projects`` by one entry per project (see the module docstring)."""
+def merge_projects(record: Record) -> list[AmountPlaces]:
+    """Replace ``record.projects`` by one entry per project (see the module docstring); returns the
+    projects two places print with different amounts."""
+    disagreements: list[AmountPlaces] = []
     groups: dict[str, list[Project]] = {k: [] for k in ("table7", "table11", "narrative", "carryover", "performance")}
     for project in record.projects:
         groups[_kind(project)].append(project)
@@ -206,7 +237,7 @@ def merge_projects(record: Record) -> None:
     for project in groups["narrative"]:
         hit = _match(project, current, by_amount_alone=False)
         if hit is not None:
-            _absorb(hit, project)
+            _absorb(hit, project, disagreements)
         else:
             project.category = project.category or "current"
             current.append(project)
@@ -217,7 +248,7 @@ def merge_projects(record: Record) -> None:
         if hit is not None:
             table11.remove(hit)
             keep_name = project.name
-            _absorb(project, hit)
+            _absorb(project, hit, disagreements)
             project.aliases = [a for a in project.aliases if not _CODE_NAME_RE.match(a)]
             project.name = keep_name
             # the narrative's stated 财政/非财政 split, where it decided, outranks a text table
@@ -230,7 +261,7 @@ def merge_projects(record: Record) -> None:
         pool = [c for c in current if c.category in (None, "current", "unit_funds")]
         hit = _match_performance(project, pool, carried)
         if hit is not None:
-            _absorb(hit, project)
+            _absorb(hit, project, disagreements)
             if project.category == "unit_funds" and hit.category is None:
                 hit.category = "unit_funds"
         else:
@@ -248,3 +279,4 @@ def merge_projects(record: Record) -> None:
         _funding(project, record, id(project) in from_table7)
         project.policy_documents = dedupe(project.policy_documents)
     record.projects = merged
+    return disagreements

@@ -70,6 +70,6 @@ def parse_document(doc: SourceDocument) -> Record:
         raise ExtractionError(doc.path, "a blank form: its tables print no figure (an unfilled template, not a "
                                         "department's disclosure)")
     read_narrative(parts, record)
-    merge.merge_projects(record)
+    parts.project_amounts = merge.merge_projects(record)
     record.checks = checks.run_all(parts, record)
     return record

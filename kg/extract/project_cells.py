@@ -28,7 +28,10 @@ from kg.extract.text_normalize import parse_money, without_spaces
 from kg.units import convert
 
 _NAME_HEADERS = ("二级项目", "项目名称", "一级项目名称", "单位（项目）名称", "单位(项目)名称",
-                 "支出项目类别（资金使用单位）", "支出项目类别(资金使用单位)")
+                 "支出项目类别（资金使用单位）", "支出项目类别(资金使用单位)", "支出项目类别")
+# a name column listing units above their projects, the unit said in the heading (单位（项目）名称) or
+# not (广东's 支出项目类别: 深圳市财政局（本级） over its projects)
+_MIXED_HEADER_RE = re.compile(r"单位|^支出项目类别")
 _LEAF_HEADERS = ("二级项目", "三级项目")
 _AMOUNT_HEADERS = ("合计", "总计", "项目金额", "金额", "预算数", "本年预算")
 _UNIT_HEADERS = ("项目单位", "实施单位", "单位名称", "预算单位", "预算单位名称", "二级预算单位名称")
@@ -75,7 +78,7 @@ def _header(rows: list[list[str]]) -> _Columns | None:
             name = max(name, leaf)
     unit = next((k for row in rows for k, c in enumerate(row) if c in _UNIT_HEADERS and k != name), None)
     code = next((k for k, c in enumerate(first) if c in _UNIT_CODE_HEADERS), None)
-    mixed = "单位" in first[name]
+    mixed = bool(_MIXED_HEADER_RE.search(first[name]))
     goal = next((k for k, c in enumerate(first) if c in _GOAL_HEADERS and k > amount), None)
     printed = _HEADER_UNIT_RE.search(first[amount])
     return _Columns(name, amount, unit, code, mixed, goal, printed.group(1) if printed else None,
@@ -86,7 +89,7 @@ def _header(rows: list[list[str]]) -> _Columns | None:
 # 合计/小计 under a spanning 财政拨款 is that heading's own column.
 _SOURCE_HEADERS = (("general_public_budget", r"一般公共预算"), ("government_fund", r"政府性基金"),
                    ("state_capital", r"国有资本经营"), ("fiscal_special", r"财政专户"),
-                   ("carryover", r"上年结转|结转"), ("other", r"^(?:其他资金|单位资金|其他收入)$"),
+                   ("carryover", r"上年结转|结转|上年结余"), ("other", r"^(?:其他资金|单位资金|其他收入)$"),
                    ("fiscal", r"^财政拨款(?:合计|小计)?$"))
 
 
@@ -109,8 +112,10 @@ def _source_columns(rows: list[list[str]], amount: int, goal: int | None) -> dic
         word = sub if sub and not re.fullmatch(r"合计|小计", sub) else (top or parent if sub else top)
         if not word:
             continue
-        if sub and re.search(r"结转", parent):
-            word = parent  # 财政拨款结转 over 一般公共预算 | 政府性基金预算 … (长春): its parts are carry-over
+        if sub and re.search(r"结转|结余|单位资金", parent):
+            # 财政拨款结转 over 一般公共预算 | 政府性基金预算 … (长春): its parts are carry-over; 单位资金 over
+            # 事业收入 | 上级补助收入 | 其他收入 … (深圳 表5): its parts are the unit's own money
+            word = parent
         key = next((key for key, rx in _SOURCE_HEADERS if re.search(rx, word)), None)
         if key is None:
             return {}  # a column of something else (an economic subject): not a split by source
@@ -225,10 +230,13 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                 continue
             value = convert(amount, printed_unit, unit or "万元")
             key = (name, value, responsible)
+            split = _in_unit(funds[k], printed_unit, unit or "万元")
             if key in seen:  # the same project in another of the document's project tables (一般公共预算
                 seen[key].provenance.append(where)  # 项目支出表 beside 项目支出表): one project, both places
+                if seen[key].funds is None and split is not None:  # the one splitting it by source (深圳 表5
+                    seen[key].funds = split  # beside its 重点项目 table) gives its funds
+                    seen[key].funding_source = _FUNDING_OF_SPLIT.get(split.only_source() or "")
                 continue
-            split = _in_unit(funds[k], printed_unit, unit or "万元")
             seen[key] = Project(name=name, amount=value, category="current", responsible_unit=responsible,
                                 description=GOAL_LABEL + goals[k] if goals[k] else None, provenance=[where],
                                 funds=split, funding_source=_FUNDING_OF_SPLIT.get(split.only_source() or "")

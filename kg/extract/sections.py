@@ -54,6 +54,9 @@ class Parts:
     narrative: list[Line] = field(default_factory=list)
     has_budget_narrative: bool = False
     profile: TemplateProfile | None = None
+    # the projects two places print with different amounts (``kg.extract.merge.AmountPlaces``),
+    # filled by the merge for the check comparing them
+    project_amounts: list = field(default_factory=list)
 
     def table(self, kind: str) -> TableSection | None:
         return next((t for t in self.tables if t.kind == kind), None)

@@ -34,6 +34,8 @@ UNIT_OPERATIONS = ("lookup", "list", "rank", "sort", "share", "count", "compare"
 # a part said as the whole it belongs to where the document prints no line of its own, labelled so:
 # 单位资金's lines (事业收入 …) and 上年结转结余 by kind of funds (上年结转里政府性基金多少)
 CARRIED_KINDS = tuple(CARRYOVER_BY_SOURCE.values())
+# the kinds the fiscal carry-over (上年财政拨款结转) is made of: the three budgets' carry-over lines
+FISCAL_CARRIED_KINDS = tuple(CARRYOVER_BY_SOURCE[k] for k in ("general_public_budget", "government_fund", "state_capital"))
 WHOLE_SAID_INSTEAD = {**{k: "unit_funds" for k in UNIT_FUND_LINES},
                       **{k: "carryover_total" for k in CARRYOVER_BY_SOURCE.values()}}
 
@@ -156,6 +158,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     if op.name == "share":
         extra = [op.base or common or ctx.vocab.share_base(k) for k in keys]
         extra += [CURRENT_YEAR_WHOLE[k] for k in extra if k in CURRENT_YEAR_WHOLE]
+    if "carryover_fiscal" in keys:
+        extra += [k for k in FISCAL_CARRIED_KINDS if k not in keys]
     by = _fetch(ctx, budgets, keys + [k for k in extra if k])
     by.update(_parts_of_missing(ctx, budgets, keys, by))
     if op.name == "per_capita":
@@ -207,6 +211,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             if not frame.derived_only:
                 items.append(item_of(row, label))
             phrase = f"{label}{money(row.amount)}万元"
+            if key == "carryover_fiscal":
+                phrase += _fiscal_carried_kinds(ctx, by, b, keys, rows, items)
             if plan is not None:  # a 决算: its 预算数 beside the 决算数, and the completion rate
                 column = ctx.vocab.phase_label(plan.attrs["phase"])
                 rows.append(plan)
@@ -217,9 +223,13 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                     derived.append(d)
                     items.append(derived_item(d))
                     phrase += f"，完成率{d.value}%"
-            if op.name == "share":
+            if op.name == "share" and _carried_inside(key, keys) is None and any(
+                    _carried_inside(k, keys) == key for k in keys):
+                pass  # the kind its carry-over is a share of (一般公共预算拨款里有多少是上年结转): the whole itself
+            elif op.name == "share":
                 base_key = _current_year_whole(by, b, key, op.base) if op.base and op.base_of_context else \
-                    op.base or _current_year_whole(by, b, key, common or ctx.vocab.share_base(key))
+                    op.base or _carried_inside(key, keys) or \
+                    _current_year_whole(by, b, key, common or ctx.vocab.share_base(key))
                 base = by.get((b.department, b.year, base_key)) if base_key else None
                 if base is not None and base_key != key:
                     d = D.share(figure_input(row, label), figure_input(base, _label(ctx, base_key)))
@@ -400,6 +410,25 @@ def _common_base(ctx: Context, keys: list[str]) -> str | None:
     if len(keys) < 2 or len(bases) < 2:
         return None
     return next((b for b in bases if all(o == b or b in ctx.vocab.ancestors(o) for o in bases)), None)
+
+
+def _fiscal_carried_kinds(ctx: Context, by: dict, b: Budget, keys: list[str], rows: list[Row],
+                          items: list[Item]) -> str:
+    """The fiscal carry-over's printed kinds said beside it (上年财政拨款结转865.06万元（其中上年结转一般公共预算
+    拨款865.06万元）: 重庆 表四), each as an answer of its own; none asked on its own, none blank."""
+    printed = [by[(b.department, b.year, k)] for k in FISCAL_CARRIED_KINDS
+               if k not in keys and (b.department, b.year, k) in by and by[(b.department, b.year, k)].amount]
+    for part in printed:
+        rows.append(part)
+        items.append(item_of(part, _label(ctx, part.key)))
+    return "（其中" + "、".join(f"{_label(ctx, p.key)}{money(p.amount)}万元" for p in printed) + "）" if printed else ""
+
+
+def _carried_inside(key: str, keys: list[str]) -> str | None:
+    """The kind of funds ``key`` is the carry-over of, where the question asks that kind too (一般公共预算
+    拨款里有多少是上年结转，占多大比例: the carry-over's share is of the kind, ``parse.carried_kinds``)."""
+    kind = next((k for k, carried in L.CARRIED_KIND.items() if carried == key), None)
+    return kind if kind in keys else None
 
 
 def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Result:

@@ -103,6 +103,16 @@ class Narrative:
         return start, self.span.text[start:end]
 
 
+# the first year of a span (``2014—`` before ``2017年``): the span names the thing, it is no period
+_SPAN_START_RE = re.compile(r"\d{4}\s*[—–\-~～至到]\s*$")
+
+
+def _without_years(text: str) -> str:
+    """The label without the years that date it (``2026年``); a span of years (``2014—2017年“产业转型升级
+    无息转贷资金”管理费``, 深圳 2026) is part of the name and stays whole."""
+    return YEAR_RE.sub(lambda m: m.group(0) if _SPAN_START_RE.search(m.string[:m.start()]) else "", text)
+
+
 @lru_cache(maxsize=16384)  # the readers of one document clean the same words several times
 def clean_label(raw: str, department: str | None = None) -> str:
     """The name in the words before a figure: numbering, 其中/包括, years, the department's own
@@ -118,7 +128,7 @@ def clean_label(raw: str, department: str | None = None) -> str:
             break
     # the tail of a wrapped heading's remark (``（详`` + ``见表7）2026年…``): an unopened bracket
     text = re.sub(r"^[^（(]*[）)]", "", text)
-    text = YEAR_RE.sub("", text)
+    text = _without_years(text)
     if department:
         text = text.replace(department, "")
     # a department's name however printed (``昌吉回族自治州生态环境局``, ``国家信访局``): left out where

@@ -501,14 +501,14 @@ def _fiscal_carryover(data: SummaryData, table, record: Record) -> None:
     """A 决算's 年初 and 年末 财政拨款结转和结余 from its 财政拨款收入支出决算总表 (the year-start
     line on the income side, the year-end on the expenditure side), and each one's non-fiscal rest
     where 收入支出决算总表 prints the all-funds figure (marked as computed in its provenance).
-    A budget's 财政拨款收支总表 prints no year-end figure and its 上年结转 lines are read by the
-    summary table already: only a 决算 is read here."""
-    if "决算" not in (record.kind or ""):
-        return
+    A budget's 上年结转 line there is the fiscal carry-over too, read where the 收支总表 split none off
+    (重庆 folds the carry-over into its 一般公共预算资金 line: 表四's ``二、上年结转 865.06`` is the only
+    place it is printed); its 结转下年 is a plan, not a year's end, and is left to the 收支总表."""
     t = record.totals
+    final = "决算" in (record.kind or "")
     year_start = next((item for item in data.items if item.level == 0 and item.key in ("carryover_total",
                                                                                       "carryover_fiscal")), None)
-    year_end = data.expenditure_items.get("carryover_year_end")
+    year_end = data.expenditure_items.get("carryover_year_end") if final else None
     found = {"carryover_total": (year_start.value, year_start.line, year_start.label) if year_start else None,
              "carryover_year_end": (year_end.figures[0], year_end.line, year_end.name)
              if year_end is not None and year_end.figures else None}
