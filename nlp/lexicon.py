@@ -303,7 +303,7 @@ SOURCE_OF_MEASURE = {"fiscal_total": "fiscal", "general_public_budget": "general
 #是干什么的, 事业收入列在哪个科目, 政府性基金来自哪两类基金): with an income source named or just asked,
 # the subjects that source pays for (the income or fund tables by subject), not the department's figure
 # nor its functions.
-SOURCE_USE = (r"用在|花在|用于|用到|安排在|安排到|列在|放在|科目|干什么|干啥|干嘛|做什么用|用来做什么|用途|"
+SOURCE_USE = (r"用在|花在|用于|用到|安排在|安排到|列在|放在|落在|落到|落实到|分布在|投向|科目|干什么|干啥|干嘛|做什么用|用来做什么|用途|"
               r"哪[几两三四]类")
 INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包含|含|连同|算上"
 # 机关运行经费 is the 公用经费 (日常公用经费) of the basic expenditure a body funded like an administration

@@ -9,7 +9,8 @@ from decimal import Decimal, InvalidOperation
 from nlp import derive as D
 from nlp.execute.narrative_audit import NARRATIVE_NAMED, NARRATIVE_WORDS, audit_narrative, implied_previous
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
-from nlp.execute.projects import _GENERIC_TOPIC, _pieces, _within, names_own, named_projects, scoped_projects
+from nlp.execute.projects import names_own, named_projects, scoped_projects
+from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
 from nlp import lexicon as L
 from nlp.frames import Frame
 from nlp.graph import Row

@@ -16,19 +16,12 @@ from nlp.execute.base import (Context, Result, amount_sum, derived_item, executo
                               project_phrase, who, with_note)
 from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
 from nlp.link import short_form_of
+from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
 from nlp.vocabulary import WAN
 
-# Words too general to tell projects apart (a question's 监测/建设/费用 names no particular one).
-# Words that name no topic; a run of them (直接围绕, 扶持…产业) missing from every project name vetoes
-# nothing: the question's aim (扶持, 支持, 围绕) and the field's kind (产业, 行业) qualify the topic word
-# beside them (生命健康, 无偿献血), which alone decides.
-_GENERIC_TOPIC = re.compile(r"^(?:监测|建设|费用|资金|经费|项目|工作|运行|维护|服务|管理|保障|专项|支出|活动|能力|"
-                            r"安排|用于|多少|哪些|方面|相关|有关|开展|实施|环境|生态|治理|防治|生态环境|经费项目|"
-                            r"专项经费|专项资金|业务|业务经费|补助|其他|事务|发展|单位|部门|费|"
-                            r"扶持|支持|促进|推动|鼓励|围绕|直接|针对|专门|用来|产业|行业|领域)+$")
 NONFISCAL = ("unit_funds", "carryover_nonfiscal")
 # The weight of a project whose description (not its name) names the synonym the question typed: more
 # than half of a name naming it (2), so it stands beside those, less than a name naming two themes.
@@ -821,18 +814,6 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
 
 
 # ----------------------------------------------------------------------------- topics
-def _within(w: str, text: str) -> bool:
-    """``w`` in ``text``, also with one character between two of its own (柴油车 in 柴油货车), or a
-    few between two words of two characters or more (特困供养金 in 特困人员救助供养金: a name said short)."""
-    if w in text:
-        return True
-    if len(w) >= 3 and any(re.search(re.escape(w[:i]) + r"[\u4e00-\u9fff]" + re.escape(w[i:]), text)
-                           for i in range(1, len(w))):
-        return True
-    return len(w) >= 4 and any(re.search(re.escape(w[:i]) + r"[\u4e00-\u9fff]{2,4}" + re.escape(w[i:]), text)
-                               for i in range(2, len(w) - 1))
-
-
 def names_own(word: str, own: str) -> bool:
     """Whether a question word names the project itself rather than some of its indicators: it
     stands in the project's name, holds a 4+ character word of it, or every 2+ character piece of it
@@ -861,33 +842,6 @@ def _described(r: Row, typed: list[list[str]]) -> bool:
     every kind of description — an office budget mentions 宣传, a 福利院's repairs 消防整改."""
     description = r.attrs.get("description") or ""
     return bool(description) and any(all(_serves(w, description) for w in words) for words in typed)
-
-
-def _pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
-    """The longest pieces (2+ characters) of a question word that stand in some project text, and
-    the pieces of it found in none (土壤污染 → found 污染, missing 土壤)."""
-    found: list[str] = []
-    covered = [False] * len(word)
-    for size in range(len(word), 1, -1):
-        for i in range(0, len(word) - size + 1):
-            piece = word[i:i + size]
-            if all(covered[i:i + size]):
-                continue
-            if any(_within(piece, t) for t in texts):
-                found.append(piece)
-                for j in range(i, i + size):
-                    covered[j] = True
-    missing, run = [], ""
-    for ch, c in zip(word, covered):
-        if c:
-            if len(run) >= 2:
-                missing.append(run)
-            run = ""
-        else:
-            run += ch
-    if len(run) >= 2:
-        missing.append(run)
-    return found, missing
 
 
 def _own_pieces(words: list[str], text: str) -> list[str]:
