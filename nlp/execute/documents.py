@@ -124,6 +124,11 @@ def indicators(frame: Frame, ctx: Context) -> Result:
             rows = about + _by_unit_asked(frame.clause, rows, about)
     else:
         relaxed = False
+    weight = re.search(r"(?:权重|分值|分数?)(?:为|是|占)?(\d+(?:\.\d+)?)(?:%|分)?的", frame.clause)
+    if weight and any(r.attrs.get("weight") is not None for r in rows):
+        # 有哪些权重15%的指标: those the table weighs so (a weight is printed as 15 or 15%)
+        rows = [r for r in rows if r.attrs.get("weight") is not None and r.attrs["weight"] == Decimal(weight.group(1))]
+        what = f"权重为{weight.group(1)}的指标"
     core = f.core if any(r.attrs.get("core") is not None for r in rows) else None
     if core is not None:  # 哪些是核心指标: the rows the table marks 是 (或 否) in its 是否核心 column
         rows = [r for r in rows if r.attrs.get("core") is core]

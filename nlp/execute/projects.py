@@ -161,11 +161,27 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
         if missing:
             kept += [r for r in _abbreviated_projects(frame, ctx, missing) if r.iri not in found]
     kept = of_named_unit(frame.clause, kept)
+    kept = _of_amount_said(frame.clause, kept)
     cats = {r.attrs.get("category") for r in kept}
     if len(f.categories) == 1 and len(cats) > 1 and f.categories[0] in cats and frame.operation.name != "yesno":
         # 结转那笔钱买什么 of a project named twice (当年 57.00, 上年结转 30.00): the one of that category
         kept = [r for r in kept if r.attrs.get("category") == f.categories[0]]
     return kept, ([] if kept else rows)
+
+
+def _of_amount_said(clause: str, rows: list[Row]) -> list[Row]:
+    """Projects of one name told apart by the amount the question says (那个360万的中介服务费): those of
+    that amount, to the precision it is said in; all of them where it names none or matches none."""
+    if len(rows) < 2:
+        return rows
+    said = [Decimal(x) for x in re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)\s*万(?!人|个|次|辆)", clause)]
+    if not said:
+        return rows
+    def near(amount: Decimal, value: Decimal) -> bool:
+        step = Decimal(1).scaleb(value.as_tuple().exponent)  # 360 → 1, 360.5 → 0.1
+        return abs(amount - value) < step / 2 or amount == value
+    mine = [r for r in rows if r.amount is not None and any(near(r.amount, v) for v in said)]
+    return mine if mine and len(mine) < len(rows) else rows
 
 
 def of_named_unit(clause: str, rows: list[Row]) -> list[Row]:
