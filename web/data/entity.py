@@ -102,8 +102,9 @@ def figures_by_year(ctx: Any, iri: str, labels: dict[str, str] | None = None) ->
     """Every amount about the node, with its year, document and printed location: the node's own
     decimal facts, and those of the nodes pointing at it (observations, flows, findings). The
     printed location is the ontology's provenance link (``prov:wasDerivedFrom`` a
-    ``bkg:SourceLocation``, as ``ontology/shapes.ttl`` requires); naming the predicate instead of
-    matching any edge to a location halves the query on a department with many figures."""
+    ``bkg:SourceLocation``, as ``ontology/shapes.ttl`` requires), read in the location's document
+    graph (``kg.store.union_rule``); naming the predicate instead of matching any edge to a
+    location halves the query on a department with many figures."""
     ref = iri_term(iri)
     rows = ctx.select(f"""
 SELECT ?via ?p ?v ?g ?year ?what ?ek ?file ?page ?line ?table ?row WHERE {{
@@ -115,9 +116,9 @@ SELECT ?via ?p ?v ?g ?year ?what ?ek ?file ?page ?line ?table ?row WHERE {{
   OPTIONAL {{ ?g bkg:fiscalYear/bkg:year ?year }}
   OPTIONAL {{ ?via bkg:item|bkg:subject ?what }}
   OPTIONAL {{ ?via bkg:expenditureKind|bkg:incomeSource ?ek }}  # a table column, or an income source
-  OPTIONAL {{ ?via prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .
+  OPTIONAL {{ ?via prov:wasDerivedFrom ?loc . GRAPH ?locGraph {{ ?loc a bkg:SourceLocation .
              OPTIONAL {{ ?loc bkg:sourceFile ?file }} OPTIONAL {{ ?loc bkg:page ?page }}
-             OPTIONAL {{ ?loc bkg:line ?line }} OPTIONAL {{ ?loc bkg:table ?table }} OPTIONAL {{ ?loc bkg:row ?row }} }}
+             OPTIONAL {{ ?loc bkg:line ?line }} OPTIONAL {{ ?loc bkg:table ?table }} OPTIONAL {{ ?loc bkg:row ?row }} }} }}
 }} LIMIT 2000""")
     names = dict(labels or {})
     missing = ({r["p"][1] for r in rows} | {r["via"][1] for r in rows} | {r["g"][1] for r in rows} |

@@ -1,0 +1,122 @@
+"""The union rule (``kg.store.union_rule``) on the real corpus: source locations are kept in their
+document's graph only, every other triple is in the materialised union too; readers of locations
+(the question service's ``LOCATION``, query 24) still find them; replacing or dropping a document
+still takes its triples out of the union. Real parsers, a real oxigraph store, both write paths
+(the bulk loader and the transaction)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from kg.graph.load import Document, bulk_commit_documents, commit_documents
+from kg.rdf.mapping import record_triples
+from kg.store.oxigraph import OxigraphStore, to_rdflib
+from kg.store.union_rule import in_union
+from kg.vocabulary.namespaces import BKG, sparql_prefixes
+from nlp.sparql import LOCATION
+
+QUERIES = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+
+
+def _term(term):
+    """A term compared by value where the store writes a literal in its canonical form (oxigraph's
+    bulk loader stores the decimal ``10.0`` as ``10``: the same value)."""
+    if isinstance(term, Literal):
+        return (term.toPython() if term.datatype == XSD.decimal else str(term), term.datatype, term.language)
+    return term
+
+
+def _set(triples) -> set:
+    return {(_term(s), _term(p), _term(o)) for s, p, o, *_ in triples}
+
+
+def _default(store: OxigraphStore) -> set:
+    """The triples of the store's default graph (the union)."""
+    return _set((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+                for q in store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def _union_of_graphs(store: OxigraphStore) -> set:
+    """What the rule says the union holds: every content graph's triples of the union's families."""
+    return _set(q for q in store.quads() if in_union(q[0]))
+
+
+def test_the_rule_names_exactly_the_source_locations(shared_records):
+    """Out of the union: the subjects typed bkg:SourceLocation, and no other subject."""
+    for record in shared_records:
+        _, triples = record_triples(record)
+        located = {s for s, p, o in triples if p == RDF.type and o == BKG.SourceLocation}
+        assert located, record.source
+        assert {s for s, _, _ in triples if not in_union(s)} == located, record.source
+        assert {o for _, p, o in triples if p == PROV.wasDerivedFrom} == located, record.source
+
+
+@pytest.fixture(params=["bulk", "transaction"])
+def stored(request, corpus_records):
+    """The first three corpus budgets written by one of the two paths into a fresh store."""
+    store = OxigraphStore()
+    documents = [Document(r) for r in corpus_records[:3]]
+    (bulk_commit_documents if request.param == "bulk" else commit_documents)(store, documents)
+    return store, corpus_records[:3]
+
+
+def test_locations_stay_in_their_document_graph_only(stored):
+    store, records = stored
+    default = _default(store)
+    for record in records:
+        iri, triples = record_triples(record)
+        named = _set(store.quads(str(iri)))
+        assert _set(triples) <= named  # no fact and no provenance lost
+        locations = _set(t for t in triples if not in_union(t[0]))
+        assert locations and not locations & default
+        assert _set(t for t in triples if in_union(t[0])) <= default
+    assert default == _union_of_graphs(store)
+
+
+def test_readers_of_locations_still_find_them(stored):
+    """The question service's location pattern returns, for every observation, exactly the file,
+    page, line, table and row its document graph records; query 24 returns rows with a file."""
+    store, records = stored
+    for record in records:
+        iri, triples = record_triples(record)
+        attrs: dict = {}
+        for s, p, o in triples:
+            attrs.setdefault(s, {})[p] = o
+        expected = set()
+        for s, p, o in triples:
+            if p == PROV.wasDerivedFrom and attrs[s].get(RDF.type) == URIRef("http://purl.org/linked-data/cube#Observation"):
+                a = attrs[o]
+                expected.add((s, a.get(BKG.sourceFile), a.get(BKG.page), a.get(BKG.line), a.get(BKG.table), a.get(BKG.row)))
+        assert expected, record.source
+        q = (sparql_prefixes() + f"SELECT ?x ?file ?page ?line ?table ?row WHERE {{ ?x a qb:Observation ; bkg:document <{iri}> .\n"
+             + LOCATION + "\n}")
+        assert set(store.query(q).rows) == expected, record.source
+    files = {o for r in records for s, p, o in record_triples(r)[1] if p == BKG.sourceFile and not in_union(s)}
+    text = (QUERIES / "24_provenance_of_figure.rq").read_text(encoding="utf-8")
+    rows = store.query(sparql_prefixes() + text).dicts()
+    assert rows and {r["file"] for r in rows} <= files
+    assert all(r["table"] is not None and r["printed"] is not None for r in rows)
+
+
+def test_replacing_and_dropping_a_document_updates_the_union(corpus_records):
+    """The transactional path: a document replaced by part of its graph, then dropped, leaves in
+    the union exactly what the remaining graphs hold (its locations were never there)."""
+    store = OxigraphStore()
+    commit_documents(store, [Document(r) for r in corpus_records[:2]])
+    first, triples = record_triples(corpus_records[0])
+    assert _default(store) == _union_of_graphs(store)
+    kept = [t for t in triples if t[1] != BKG.amount]
+    store.replace_graphs({str(first): kept})
+    default = _default(store)
+    assert default == _union_of_graphs(store)
+    gone = _set(t for t in triples if t[1] == BKG.amount) - _set(q for q in store.quads() if str(q[3]) != str(first))
+    assert gone and not gone & default
+    commit_documents(store, [], drop=[str(first)])
+    default = _default(store)
+    assert default == _union_of_graphs(store)
+    assert not _set(store.quads(str(first)))
+    assert not (_set(t for t in triples if in_union(t[0])) - _set(store.quads())) & default
