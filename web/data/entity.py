@@ -116,7 +116,7 @@ SELECT ?via ?p ?v ?g ?year ?what ?ek ?file ?page ?line ?table ?row WHERE {{
   OPTIONAL {{ ?g bkg:fiscalYear/bkg:year ?year }}
   OPTIONAL {{ ?via bkg:item|bkg:subject ?what }}
   OPTIONAL {{ ?via bkg:expenditureKind|bkg:incomeSource ?ek }}  # a table column, or an income source
-  OPTIONAL {{ ?via prov:wasDerivedFrom ?loc . GRAPH ?locGraph {{ ?loc a bkg:SourceLocation .
+  OPTIONAL {{ GRAPH ?locGraph {{ ?via prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .
              OPTIONAL {{ ?loc bkg:sourceFile ?file }} OPTIONAL {{ ?loc bkg:page ?page }}
              OPTIONAL {{ ?loc bkg:line ?line }} OPTIONAL {{ ?loc bkg:table ?table }} OPTIONAL {{ ?loc bkg:row ?row }} }} }}
 }} LIMIT 2000""")

@@ -28,8 +28,9 @@ class PageUnavailable(LookupError):
 def finding_location(ctx: Any, finding: str) -> dict:
     rows = web_select(ctx)(f"""
 SELECT ?file ?page ?row ?printed ?hash WHERE {{
-  {iri(finding)} a bkg:Finding ; prov:wasDerivedFrom ?loc ; bkg:document ?doc .
-  GRAPH ?locGraph {{ ?loc bkg:sourceFile ?file . OPTIONAL {{ ?loc bkg:page ?page }} OPTIONAL {{ ?loc bkg:row ?row }} }}
+  {iri(finding)} a bkg:Finding ; bkg:document ?doc .
+  GRAPH ?locGraph {{ {iri(finding)} prov:wasDerivedFrom ?loc . ?loc bkg:sourceFile ?file .
+                     OPTIONAL {{ ?loc bkg:page ?page }} OPTIONAL {{ ?loc bkg:row ?row }} }}
   OPTIONAL {{ {iri(finding)} bkg:printedValue ?printed }} OPTIONAL {{ {iri(finding)} bkg:printedAmount ?printed }}
   OPTIONAL {{ ?doc bkg:contentHash ?hash }}
 }} LIMIT 5""")
