@@ -8,7 +8,7 @@ QUERY = """PREFIX bkg: <https://budgetkg.org/ontology#> PREFIX prov: <http://www
 SELECT ?key ?amount ?value ?unit ?table WHERE {
   ?o bkg:item ?i ; bkg:amount ?amount ; bkg:department ?d ; bkg:printedValue ?value ; prov:wasDerivedFrom ?loc .
   ?i bkg:sourceKey ?key . ?d bkg:key ?k FILTER(CONTAINS(?k, "普陀区司法局"))
-  ?loc bkg:printedUnit ?unit ; bkg:table ?table .
+  GRAPH ?g { ?loc bkg:printedUnit ?unit ; bkg:table ?table }  # a location is in its document's graph only
   VALUES ?key { "three_public.total" "three_public.reception" "income_total" } } ORDER BY ?key"""
 
 
