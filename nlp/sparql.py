@@ -19,8 +19,8 @@ from kg.rdf.escape import decimal as dec_term, integer, iri, literal
 from nlp.vocabulary import PREFIXES
 
 
-# Where a figure was printed: its source location is kept in its document's graph only, not in the
-# union (``kg.store.union_rule``), so it is read there — the link and the location in one GRAPH
+# Where a figure was printed: its provenance (link and location) is kept in its document's graph
+# only, not in the union (``kg.store.union_rule``), so it is read there — the link and the location in one GRAPH
 # pattern, which oxigraph evaluates for the bound ?x by index look-ups (with the link outside the
 # GRAPH it joined every location of every document instead: 20× slower questions).
 LOCATION = """  OPTIONAL { GRAPH ?locGraph { ?x prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .

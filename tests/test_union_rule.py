@@ -1,6 +1,7 @@
-"""The union rule (``kg.store.union_rule``) on the real corpus: source locations are kept in their
-document's graph only, every other triple is in the materialised union too; readers of locations
-(the question service's ``LOCATION``, query 24) still find them; replacing or dropping a document
+"""The union rule (``kg.store.union_rule``) on the real corpus: a fact's provenance (its source
+location, the link to it, the figure as printed) is kept in its document's graph only, every other
+triple is in the materialised union too; readers of provenance (the question service's
+``LOCATION``, query 24) still find it; replacing or dropping a document
 still takes its triples out of the union. Real parsers, a real oxigraph store, both write paths
 (the bulk loader and the transaction)."""
 from __future__ import annotations
@@ -42,17 +43,21 @@ def _default(store: OxigraphStore) -> set:
 
 def _union_of_graphs(store: OxigraphStore) -> set:
     """What the rule says the union holds: every content graph's triples of the union's families."""
-    return _set(q for q in store.quads() if in_union(q[0]))
+    return _set(q for q in store.quads() if in_union(q[0], q[1]))
 
 
-def test_the_rule_names_exactly_the_source_locations(shared_records):
-    """Out of the union: the subjects typed bkg:SourceLocation, and no other subject."""
+def test_the_rule_names_exactly_a_facts_provenance(shared_records):
+    """Out of the union: every triple about a subject typed bkg:SourceLocation, every link to one
+    and every printed figure — and nothing else."""
+    provenance = {PROV.wasDerivedFrom, BKG.printedValue}
     for record in shared_records:
         _, triples = record_triples(record)
         located = {s for s, p, o in triples if p == RDF.type and o == BKG.SourceLocation}
         assert located, record.source
-        assert {s for s, _, _ in triples if not in_union(s)} == located, record.source
         assert {o for _, p, o in triples if p == PROV.wasDerivedFrom} == located, record.source
+        out = {t for t in triples if not in_union(t[0], t[1])}
+        assert out == {t for t in triples if t[0] in located or t[1] in provenance}, record.source
+        assert {p for _, p, _ in out} >= {RDF.type, BKG.sourceFile, BKG.printedUnit, *provenance}, record.source
 
 
 @pytest.fixture(params=["bulk", "transaction"])
@@ -64,20 +69,20 @@ def stored(request, corpus_records):
     return store, corpus_records[:3]
 
 
-def test_locations_stay_in_their_document_graph_only(stored):
+def test_provenance_stays_in_its_document_graph_only(stored):
     store, records = stored
     default = _default(store)
     for record in records:
         iri, triples = record_triples(record)
         named = _set(store.quads(str(iri)))
         assert _set(triples) <= named  # no fact and no provenance lost
-        locations = _set(t for t in triples if not in_union(t[0]))
-        assert locations and not locations & default
-        assert _set(t for t in triples if in_union(t[0])) <= default
+        provenance = _set(t for t in triples if not in_union(t[0], t[1]))
+        assert provenance and not provenance & default
+        assert _set(t for t in triples if in_union(t[0], t[1])) <= default
     assert default == _union_of_graphs(store)
 
 
-def test_readers_of_locations_still_find_them(stored):
+def test_readers_of_provenance_still_find_it(stored):
     """The question service's location pattern returns, for every observation, exactly the file,
     page, line, table and row its document graph records; query 24 returns rows with a file."""
     store, records = stored
@@ -95,7 +100,7 @@ def test_readers_of_locations_still_find_them(stored):
         q = (sparql_prefixes() + f"SELECT ?x ?file ?page ?line ?table ?row WHERE {{ ?x a qb:Observation ; bkg:document <{iri}> .\n"
              + LOCATION + "\n}")
         assert set(store.query(q).rows) == expected, record.source
-    files = {o for r in records for s, p, o in record_triples(r)[1] if p == BKG.sourceFile and not in_union(s)}
+    files = {o for r in records for s, p, o in record_triples(r)[1] if p == BKG.sourceFile and not in_union(s, p)}
     text = (QUERIES / "24_provenance_of_figure.rq").read_text(encoding="utf-8")
     rows = store.query(sparql_prefixes() + text).dicts()
     assert rows and {r["file"] for r in rows} <= files
@@ -119,4 +124,4 @@ def test_replacing_and_dropping_a_document_updates_the_union(corpus_records):
     default = _default(store)
     assert default == _union_of_graphs(store)
     assert not _set(store.quads(str(first)))
-    assert not (_set(t for t in triples if in_union(t[0])) - _set(store.quads())) & default
+    assert not (_set(t for t in triples if in_union(t[0], t[1])) - _set(store.quads())) & default

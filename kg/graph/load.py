@@ -146,7 +146,7 @@ def nquads_lines(graph: str, triples: Iterable) -> Iterator[str]:
     runs, so no identity is reused for another term."""
     name = ntriples_term(URIRef(graph))
     written: dict[int, str] = {}
-    kept: dict[int, bool] = {}  # subject -> in the union, by identity as ``written``
+    kept: dict[tuple[int, int], bool] = {}  # (subject, predicate) -> in the union, by identity as ``written``
     terms = []
     for s, p, o in triples:
         parts = []
@@ -158,9 +158,9 @@ def nquads_lines(graph: str, triples: Iterable) -> Iterator[str]:
             parts.append(text)
         triple = " ".join(parts)
         yield f"{triple} {name} .\n"
-        union = kept.get(id(s))
+        union = kept.get((id(s), id(p)))
         if union is None:
-            union = kept[id(s)] = in_union(s)
+            union = kept[(id(s), id(p))] = in_union(s, p)
         if union:
             yield f"{triple} .\n"
 

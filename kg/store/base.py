@@ -129,7 +129,7 @@ def union_cleanup(graph: str, union: str | None) -> str:
     """
     exclude = f"?x != <{graph}> && ?x != <{UNION_GRAPH}> && !STRSTARTS(STR(?x), \"{STAGING_PREFIX}\")"
     target = f"GRAPH <{union}> {{ ?s ?p ?o }}" if union else "?s ?p ?o"
-    return (f"DELETE {{ {target} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER({union_filter('?s')}) "
+    return (f"DELETE {{ {target} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER({union_filter('?s', '?p')}) "
             f"FILTER NOT EXISTS {{ GRAPH ?x {{ ?s ?p ?o }} FILTER({exclude}) }} }}")
 
 

@@ -135,7 +135,7 @@ class SparqlStore:
             self.update(f"{union_cleanup(graph, UNION_GRAPH)} ;\n"
                         f"DROP SILENT GRAPH <{graph}> ;\n"
                         f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
-                        f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} FILTER({union_filter('?s')}) }} ;\n"
+                        f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} FILTER({union_filter('?s', '?p')}) }} ;\n"
                         f"DROP SILENT GRAPH <{staging}>")
         except BaseException:
             try:
@@ -163,7 +163,7 @@ class SparqlStore:
                 parts.append(f"DROP SILENT GRAPH <{graph}>")
                 if staging is not None:
                     parts.append(f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }}")
-                    parts.append(f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} FILTER({union_filter('?s')}) }}")
+                    parts.append(f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} FILTER({union_filter('?s', '?p')}) }}")
                     parts.append(f"DROP SILENT GRAPH <{staging}>")
             for graph, edit in (edits or {}).items():
                 parts.extend(edit_updates(graph, GraphEdit(list(skolemized(edit.remove)), list(skolemized(edit.add))),
