@@ -125,3 +125,30 @@ def test_replacing_and_dropping_a_document_updates_the_union(corpus_records):
     assert default == _union_of_graphs(store)
     assert not _set(store.quads(str(first)))
     assert not (_set(t for t in triples if in_union(t[0], t[1])) - _set(store.quads())) & default
+
+
+def test_entity_pages_show_provenance(stored):
+    """An observation's page links to where it was printed and shows the figure as printed; the
+    location's page shows its file, page and line and the facts derived from it — read from the
+    document's graph (``web.data.entity``), as before the rule."""
+    from web.app import create_app
+    from web.data.entity import entity, entity_turtle
+
+    store, records = stored
+    ctx = create_app({"STORE": store}).extensions["budgetkg"]
+    _, triples = record_triples(records[0])
+    attrs: dict = {}
+    for s, p, o in triples:
+        attrs.setdefault(s, {})[p] = o
+    obs, loc = next((s, o) for s, p, o in triples if p == PROV.wasDerivedFrom
+                    and attrs[s].get(RDF.type) == URIRef("http://purl.org/linked-data/cube#Observation")
+                    and BKG.printedValue in attrs[s])
+    page = entity(ctx, str(obs))
+    assert {(e["predicate"]["iri"], e["target"]["iri"]) for e in page["outgoing"]} >= {(str(PROV.wasDerivedFrom), str(loc))}
+    assert {(f["predicate"]["iri"], f["value"]) for f in page["facts"]} >= {(str(BKG.printedValue), str(attrs[obs][BKG.printedValue]))}
+    located = entity(ctx, str(loc))
+    assert located is not None
+    assert {(f["predicate"]["iri"], f["value"]) for f in located["facts"]} >= {
+        (str(BKG.sourceFile), str(attrs[loc][BKG.sourceFile])), (str(BKG.page), str(attrs[loc][BKG.page]))}
+    turtle = entity_turtle(ctx, str(loc))
+    assert str(attrs[loc][BKG.sourceFile]) in turtle and "wasDerivedFrom" in turtle
