@@ -6,7 +6,8 @@ embedded on a laptop or against a SPARQL server. Semantics every backend keeps:
 
 - one named graph per budget document plus ``GRAPH_ONTOLOGY``; ``replace_graph`` swaps a graph's
   whole content in one step, and leaves the old content intact when it fails;
-- ``query`` sees the union of all named graphs as its default graph (``GRAPH ?g`` works too);
+- ``query`` sees the union of all named graphs as its default graph (``GRAPH ?g`` works too),
+  but for a fact's provenance, kept in its document's graph only (``kg.store.union_rule``);
 - terms come back as rdflib terms (``URIRef``, ``Literal``, ``BNode``).
 """
 from __future__ import annotations

@@ -60,6 +60,6 @@ def kept_out(subject: str = "?s", predicate: str = "?p") -> str:
 def union_filter(subject: str = "?s", predicate: str = "?p") -> str:
     """The rule as a SPARQL expression on the subject and predicate variables: true where the
     union holds the triple."""
-    kept_out = ", ".join(f"<{p}>" for p in sorted(PROVENANCE_PREDICATES))
-    return (f'{predicate} NOT IN ({kept_out}) && '
+    predicates = ", ".join(f"<{p}>" for p in sorted(PROVENANCE_PREDICATES))
+    return (f'{predicate} NOT IN ({predicates}) && '
             f'!REGEX(STR({subject}), "{SOURCE_LOCATION_PATTERN.replace(chr(92), chr(92) * 2)}")')
