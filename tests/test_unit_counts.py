@@ -63,8 +63,8 @@ def test_realdocs_unit_counts(realdocs_records):
 def test_unit_counts_in_the_graph(national_store):
     rows = national_store.query(
         "PREFIX bkg: <https://budgetkg.org/ontology#> SELECT ?kind ?n ?covered WHERE { ?doc bkg:statesUnitCount ?u . "
-        "?u bkg:unitKind ?kind ; bkg:unitCount ?n ; bkg:coversBudget ?covered ; bkg:document ?doc ; "
-        "<http://www.w3.org/ns/prov#wasDerivedFrom> ?loc . ?loc bkg:page 7 . FILTER(?kind = \"单位\") }")
+        "?u bkg:unitKind ?kind ; bkg:unitCount ?n ; bkg:coversBudget ?covered ; bkg:document ?doc . "
+        "GRAPH ?g { ?u <http://www.w3.org/ns/prov#wasDerivedFrom> ?loc . ?loc bkg:page 7 } FILTER(?kind = \"单位\") }")
     got = [(str(r["kind"]), int(str(r["n"])), str(r["covered"]).lower()) for r in _dicts(rows)]
     assert got == [("单位", 28, "true")]
 

@@ -1,7 +1,9 @@
 """``budgetkg sparql QUERY|@file.rq``: run a SPARQL query on the graph store.
 
 The project prefixes (bkg:, id:, qb:, skos:, prov:, dct:, org:, rdfs:, xsd: …) are declared for
-you. The default graph is the union of all documents' graphs. ``--format json`` prints the
+you. The default graph is the union of all documents' graphs (but for a fact's provenance — source
+location, ``prov:wasDerivedFrom``, ``bkg:printedValue`` — kept in its document's graph only:
+``kg.store.union_rule``). ``--format json`` prints the
 standard SPARQL 1.1 Query Results JSON, ``csv`` the SPARQL 1.1 CSV, ``table`` an aligned table.
 Exit code 1 when the query fails or is refused: ``SERVICE`` (a request to another server) unless
 its endpoint is given with ``--allow-service``, and nesting deeper than ``--max-depth``. The store

@@ -30,6 +30,7 @@ from kg.graph.registry import (GRAPH_DEPARTMENTS, departments_in, departments_of
                              registry_graph)
 from kg.store import ensure_ontology
 from kg.store.base import GraphEdit, Store, StoreError, ntriples_term
+from kg.store.union_rule import in_union
 
 HASH_PREFIX = "sha256:"
 
@@ -133,8 +134,9 @@ def supports_bulk(store: Store) -> bool:
 
 
 def nquads_lines(graph: str, triples: Iterable) -> Iterator[str]:
-    """A document graph as N-Quads: each triple in its named graph and in the default graph
-    (the store's union, which is a set: a triple of two documents is stored there once).
+    """A document graph as N-Quads: each triple in its named graph and, where the union holds its
+    family (``kg.store.union_rule``), in the default graph (the store's union, which is a set: a
+    triple of two documents is stored there once).
 
     Each term object is written once (``ntriples_term``) and then looked up: a document's
     subjects, predicates and most objects repeat, and writing them was a fifth of the mapping.
@@ -144,6 +146,7 @@ def nquads_lines(graph: str, triples: Iterable) -> Iterator[str]:
     runs, so no identity is reused for another term."""
     name = ntriples_term(URIRef(graph))
     written: dict[int, str] = {}
+    kept: dict[tuple[int, int], bool] = {}  # (subject, predicate) -> in the union, by identity as ``written``
     terms = []
     for s, p, o in triples:
         parts = []
@@ -155,7 +158,11 @@ def nquads_lines(graph: str, triples: Iterable) -> Iterator[str]:
             parts.append(text)
         triple = " ".join(parts)
         yield f"{triple} {name} .\n"
-        yield f"{triple} .\n"
+        union = kept.get((id(s), id(p)))
+        if union is None:
+            union = kept[(id(s), id(p))] = in_union(s, p)
+        if union:
+            yield f"{triple} .\n"
 
 
 def derived_edits(store: Store, departments: set[str]) -> dict[str, GraphEdit]:

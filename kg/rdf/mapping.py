@@ -219,13 +219,13 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
 # ------------------------------------------------------------------------------------ blocks
 
 def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decimal | None = None,
-              own: str | None = None) -> URIRef:
+              own: int | None = None) -> URIRef:
     """``node`` was printed at a SourceLocation: file, page/line, table, row and the unit the row is
     printed in. One location per (file, page, line, table, row, unit) of the document, shared by
     every fact of that row (a classification row's cells, a flow and the observation it carries):
     its seven triples are written once, not once per fact. What differs between the facts of one
     row — the figure as the page prints it — stays on the fact: ``node bkg:printedValue``.
-    ``own``: a location of the fact's own (``{node}/{own}``), for a fact printed in several places (a
+    ``own``: the index of a location of the fact's own (``iris.own_location``), for a fact printed in several places (a
     project: its table row, its 说明, its performance sheet): the question service cites the first
     location the store returns, and the store orders a fact's locations by their IRIs, so these keep
     the IRIs they had (issue 12f left their citations unchanged; which place to cite is not decided
@@ -233,7 +233,7 @@ def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decim
     unit = ((prov.printed_unit(ctx.record.unit) if prov else ctx.record.unit) or WAN) if value is not None else None
     file = prov.file if prov else ctx.record.source
     key = (file, prov.page, prov.line, prov.table, prov.row, unit) if prov else (file, None, None, None, None, unit)
-    loc = iris.inside(node, own) if own else iris.source_location(ctx.doc, key)
+    loc = iris.own_location(node, own) if own is not None else iris.source_location(ctx.doc, key)
     if loc not in ctx.locations:
         ctx.locations.add(loc)
         ctx.add(loc, RDF.type, BKG.SourceLocation)
@@ -895,7 +895,7 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
     _topics(ctx, p, node, titles)
     provs = p.provenance or [None]
     for i, prov in enumerate(provs):
-        _location(ctx, node, prov, None, own=f"source/{i}")
+        _location(ctx, node, prov, None, own=i)
     if ctx.dept:
         ctx.add(ctx.dept, BKG.allocates, node)
     for i, ind in enumerate(p.indicators):

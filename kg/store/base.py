@@ -6,7 +6,8 @@ embedded on a laptop or against a SPARQL server. Semantics every backend keeps:
 
 - one named graph per budget document plus ``GRAPH_ONTOLOGY``; ``replace_graph`` swaps a graph's
   whole content in one step, and leaves the old content intact when it fails;
-- ``query`` sees the union of all named graphs as its default graph (``GRAPH ?g`` works too);
+- ``query`` sees the union of all named graphs as its default graph (``GRAPH ?g`` works too),
+  but for a fact's provenance, kept in its document's graph only (``kg.store.union_rule``);
 - terms come back as rdflib terms (``URIRef``, ``Literal``, ``BNode``).
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Iterable, Iterator, Mapping, Protocol, runtime_checkable
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.store.union_rule import union_filter, union_triples
 from kg.vocabulary.namespaces import BASE
 
 Triple = tuple[Node, Node, Node]
@@ -123,11 +125,12 @@ def union_cleanup(graph: str, union: str | None) -> str:
 
     Why a materialised union: oxigraph's and Virtuoso's "union of all named graphs" is a bag, so a
     triple asserted by N documents matches N times and a join of k shared triples multiplies rows
-    by N^k (a 10-document corpus ran out of memory). The materialised union is a set.
+    by N^k (a 10-document corpus ran out of memory). The materialised union is a set. Only the
+    triples the union holds (``union_rule``) are looked for there.
     """
     exclude = f"?x != <{graph}> && ?x != <{UNION_GRAPH}> && !STRSTARTS(STR(?x), \"{STAGING_PREFIX}\")"
     target = f"GRAPH <{union}> {{ ?s ?p ?o }}" if union else "?s ?p ?o"
-    return (f"DELETE {{ {target} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+    return (f"DELETE {{ {target} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER({union_filter('?s', '?p')}) "
             f"FILTER NOT EXISTS {{ GRAPH ?x {{ ?s ?p ?o }} FILTER({exclude}) }} }}")
 
 
@@ -155,10 +158,8 @@ def ntriples_lines(triples: Iterable[Triple]) -> Iterator[str]:
 
 def replace_update(graph: str, triples: Iterable[Triple]) -> str:
     """One SPARQL UPDATE request that replaces a graph's content and keeps the default graph the
-    set union of all content graphs (oxigraph)."""
-    body = "\n".join(ntriples_lines(triples))
-    return (f"{union_cleanup(graph, None)} ;\nDROP SILENT GRAPH <{graph}> ;\n"
-            f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }} ;\nINSERT DATA {{\n{body}\n}}")
+    set union of the content graphs (oxigraph; what it holds: ``union_rule``)."""
+    return replace_graphs_update({graph: triples})
 
 
 def replace_graphs_update(graphs: Mapping[str, Iterable[Triple] | None],
@@ -170,10 +171,13 @@ def replace_graphs_update(graphs: Mapping[str, Iterable[Triple] | None],
         parts.append(union_cleanup(graph, None))
         parts.append(f"DROP SILENT GRAPH <{graph}>")
         if triples is not None:
+            triples = list(triples)
             body = "\n".join(ntriples_lines(triples))
             if body:
                 parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
-                parts.append(f"INSERT DATA {{\n{body}\n}}")
+            union = "\n".join(ntriples_lines(union_triples(triples)))
+            if union:
+                parts.append(f"INSERT DATA {{\n{union}\n}}")
     for graph, edit in (edits or {}).items():
         parts.extend(edit_updates(graph, edit, None))
     return " ;\n".join(parts)
@@ -188,7 +192,7 @@ def edit_updates(graph: str, edit: GraphEdit, union: str | None) -> list[str]:
         body = "\n".join(ntriples_lines(edit.remove))
         parts.append(f"DELETE DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
         exclude = f"?x != <{UNION_GRAPH}> && !STRSTARTS(STR(?x), \"{STAGING_PREFIX}\")"
-        for line in ntriples_lines(edit.remove):
+        for line in ntriples_lines(union_triples(edit.remove)):
             triple = line[:-2]  # without the final " ."
             target = f"GRAPH <{union}> {{ {triple} }}" if union else triple
             parts.append(f"DELETE {{ {target} }} WHERE {{ FILTER NOT EXISTS {{ GRAPH ?x {{ {triple} }} "
@@ -196,7 +200,9 @@ def edit_updates(graph: str, edit: GraphEdit, union: str | None) -> list[str]:
     if edit.add:
         body = "\n".join(ntriples_lines(edit.add))
         parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
-        parts.append(f"INSERT DATA {{ GRAPH <{union}> {{\n{body}\n}} }}" if union else f"INSERT DATA {{\n{body}\n}}")
+        body = "\n".join(ntriples_lines(union_triples(edit.add)))
+        if body:
+            parts.append(f"INSERT DATA {{ GRAPH <{union}> {{\n{body}\n}} }}" if union else f"INSERT DATA {{\n{body}\n}}")
     return parts
 
 

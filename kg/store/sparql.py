@@ -25,6 +25,7 @@ from kg.vocabulary.namespaces import BASE
 from kg.store.base import (GRAPHS_QUERY, STAGING_PREFIX, UNION_GRAPH, GraphEdit, Quad, QueryResult, StoreError,
                            Triple, edit_updates, is_project_graph, ntriples_lines, refuse_write,
                            union_cleanup)
+from kg.store.union_rule import union_filter
 
 CHUNK = 400  # triples per INSERT DATA request (Virtuoso: "generated SQL text exceeded 10000 lines")
 ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
@@ -134,7 +135,7 @@ class SparqlStore:
             self.update(f"{union_cleanup(graph, UNION_GRAPH)} ;\n"
                         f"DROP SILENT GRAPH <{graph}> ;\n"
                         f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
-                        f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} ;\n"
+                        f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} FILTER({union_filter('?s', '?p')}) }} ;\n"
                         f"DROP SILENT GRAPH <{staging}>")
         except BaseException:
             try:
@@ -162,7 +163,7 @@ class SparqlStore:
                 parts.append(f"DROP SILENT GRAPH <{graph}>")
                 if staging is not None:
                     parts.append(f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }}")
-                    parts.append(f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }}")
+                    parts.append(f"INSERT {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} FILTER({union_filter('?s', '?p')}) }}")
                     parts.append(f"DROP SILENT GRAPH <{staging}>")
             for graph, edit in (edits or {}).items():
                 parts.extend(edit_updates(graph, GraphEdit(list(skolemized(edit.remove)), list(skolemized(edit.add))),

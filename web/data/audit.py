@@ -45,10 +45,10 @@ SELECT ?doc ?dl ?cc ?f ?rule ?where ?exp ?printed ?pexp ?pprinted ?file ?page ?l
   OPTIONAL {{ ?doc bkg:hasFinding ?f . OPTIONAL {{ ?f bkg:rule ?rule }} OPTIONAL {{ ?f bkg:where ?where }}
              OPTIONAL {{ ?f bkg:expectedAmount ?exp }} OPTIONAL {{ ?f bkg:printedAmount ?printed }}
              OPTIONAL {{ ?f bkg:expectedPercent ?pexp }} OPTIONAL {{ ?f bkg:printedPercent ?pprinted }}
-             OPTIONAL {{ ?f prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .
+             OPTIONAL {{ GRAPH ?locGraph {{ ?f prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .
                         OPTIONAL {{ ?loc bkg:sourceFile ?file }} OPTIONAL {{ ?loc bkg:page ?page }}
                         OPTIONAL {{ ?loc bkg:line ?line }} OPTIONAL {{ ?loc bkg:table ?table }}
-                        OPTIONAL {{ ?loc bkg:row ?row }} }} }}
+                        OPTIONAL {{ ?loc bkg:row ?row }} }} }} }}
 }} LIMIT 20000""")
     docs: dict[str, dict] = {}
     seen: set[str] = set()

@@ -83,8 +83,9 @@ SELECT ?s ?srcl ?tgtl ?wl ?code ?ekl ?cited ?file ?page ?line ?table ?row WHERE 
   UNION
   {{ {values} ?s bkg:citedTitle|bkg:citedNumber ?cited }}
   UNION
-  {{ {values} ?s a bkg:SourceLocation . OPTIONAL {{ ?s bkg:sourceFile ?file }} OPTIONAL {{ ?s bkg:page ?page }}
-     OPTIONAL {{ ?s bkg:line ?line }} OPTIONAL {{ ?s bkg:table ?table }} OPTIONAL {{ ?s bkg:row ?row }} }}
+  {{ GRAPH ?locGraph {{ {values} ?s a bkg:SourceLocation . OPTIONAL {{ ?s bkg:sourceFile ?file }}
+     OPTIONAL {{ ?s bkg:page ?page }} OPTIONAL {{ ?s bkg:line ?line }} OPTIONAL {{ ?s bkg:table ?table }}
+     OPTIONAL {{ ?s bkg:row ?row }} }} }}  # a location is in its document's graph only (kg.store.union_rule)
 }}""")
         by_node: dict[str, list[dict]] = {}
         for r in rows:

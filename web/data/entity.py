@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.rdf.escape import iri as iri_term
+from kg.store.union_rule import kept_out
 from web.cache import cached
 from web.data.common import LABEL_PATH, decimal, labels_for, location_text, money, pick_label
 from web.vocab import compact
@@ -46,13 +47,18 @@ CODED_VALUE_NAMES = _coded_value_names()
 def entity(ctx: Any, iri: str) -> dict | None:
     """The data behind ``/entity/…``; ``None`` where the graph says nothing about ``iri``."""
     ref = iri_term(iri)
-    out_rows = ctx.select(f"SELECT ?p ?o WHERE {{ {ref} ?p ?o }} LIMIT {EDGE_LIMIT * 4}")
+    # the node's triples: the union's, then its provenance from its document's graph (kept out of
+    # the union: kg.store.union_rule)
+    out_rows = ctx.select(f"SELECT ?p ?o WHERE {{ {{ {ref} ?p ?o }} UNION {{ GRAPH ?pg {{ {ref} ?p ?o }} "
+                          f"{kept_out(ref, '?p')} }} }} "
+                          f"LIMIT {EDGE_LIMIT * 4}")
     graph_rows = ctx.select(f"SELECT DISTINCT ?p ?o ?g WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} {NOT_MACHINERY} }} "
                             f"LIMIT {EDGE_LIMIT * 4}")
     # what points at the node, and at the nodes declared the same (a policy document cited by its
     # title alone, ``owl:sameAs`` its numbered form): the page lists every project citing it
     in_rows = ctx.select(f"SELECT ?s ?p WHERE {{ {{ ?s ?p {ref} }} UNION {{ ?twin <{SAME_AS}> {ref} . ?s ?p ?twin "
-                         f"FILTER(?p != <{SAME_AS}>) }} }} LIMIT {EDGE_LIMIT + 1}")
+                         f"FILTER(?p != <{SAME_AS}>) }} UNION {{ GRAPH ?pg {{ ?s ?p {ref} }} {kept_out('?s', '?p')} }} }} "
+                         f"LIMIT {EDGE_LIMIT + 1}")
     if not out_rows and not in_rows:
         return None
     where: dict[tuple, list[str]] = {}
@@ -102,8 +108,9 @@ def figures_by_year(ctx: Any, iri: str, labels: dict[str, str] | None = None) ->
     """Every amount about the node, with its year, document and printed location: the node's own
     decimal facts, and those of the nodes pointing at it (observations, flows, findings). The
     printed location is the ontology's provenance link (``prov:wasDerivedFrom`` a
-    ``bkg:SourceLocation``, as ``ontology/shapes.ttl`` requires); naming the predicate instead of
-    matching any edge to a location halves the query on a department with many figures."""
+    ``bkg:SourceLocation``, as ``ontology/shapes.ttl`` requires), read in the location's document
+    graph (``kg.store.union_rule``); naming the predicate instead of matching any edge to a
+    location halves the query on a department with many figures."""
     ref = iri_term(iri)
     rows = ctx.select(f"""
 SELECT ?via ?p ?v ?g ?year ?what ?ek ?file ?page ?line ?table ?row WHERE {{
@@ -115,9 +122,9 @@ SELECT ?via ?p ?v ?g ?year ?what ?ek ?file ?page ?line ?table ?row WHERE {{
   OPTIONAL {{ ?g bkg:fiscalYear/bkg:year ?year }}
   OPTIONAL {{ ?via bkg:item|bkg:subject ?what }}
   OPTIONAL {{ ?via bkg:expenditureKind|bkg:incomeSource ?ek }}  # a table column, or an income source
-  OPTIONAL {{ ?via prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .
+  OPTIONAL {{ GRAPH ?locGraph {{ ?via prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .
              OPTIONAL {{ ?loc bkg:sourceFile ?file }} OPTIONAL {{ ?loc bkg:page ?page }}
-             OPTIONAL {{ ?loc bkg:line ?line }} OPTIONAL {{ ?loc bkg:table ?table }} OPTIONAL {{ ?loc bkg:row ?row }} }}
+             OPTIONAL {{ ?loc bkg:line ?line }} OPTIONAL {{ ?loc bkg:table ?table }} OPTIONAL {{ ?loc bkg:row ?row }} }} }}
 }} LIMIT 2000""")
     names = dict(labels or {})
     missing = ({r["p"][1] for r in rows} | {r["via"][1] for r in rows} | {r["g"][1] for r in rows} |
@@ -165,5 +172,6 @@ def entity_turtle(ctx: Any, iri: str) -> str:
 
     ref = iri_term(iri)
     res = ctx.query(f"CONSTRUCT {{ {ref} ?p ?o . ?s ?q {ref} }} WHERE {{ {{ {ref} ?p ?o }} UNION "
-                    f"{{ ?s ?q {ref} }} }}")
+                    f"{{ ?s ?q {ref} }} UNION {{ GRAPH ?pg {{ {ref} ?p ?o }} {kept_out(ref, '?p')} }} UNION "
+                    f"{{ GRAPH ?pg {{ ?s ?q {ref} }} {kept_out('?s', '?q')} }} }}")
     return to_turtle(res, prefixes())
