@@ -38,15 +38,12 @@ FILES = {"beijing": "beijing/北京市财政局_2026部门预算_附件2报表.p
 
 
 @pytest.fixture(scope="module")
-def records(shared_dir) -> dict:
-    """The three documents, each read alone."""
-    from kg.extract.pipeline import extract_file
-
-    folder = shared_dir / "national"
-    missing = [f for f in FILES.values() if not (folder / f).is_file()]
+def records(national) -> dict:
+    """The three documents, each read alone. (from the session's one extraction of ../shared/national, each document read alone)"""
+    missing = [f for f in FILES.values() if f not in national]
     if missing:
-        pytest.skip(f"{folder} lacks {missing}")
-    return {name: extract_file(str(folder / f)) for name, f in FILES.items()}
+        pytest.skip(f"../shared/national lacks {missing}")
+    return {name: national[f] for name, f in FILES.items()}
 
 
 def test_beijing_carryover_by_kind_from_the_fiscal_summary(records) -> None:

@@ -37,15 +37,12 @@ FILES = {"central": "central/国家信访局_2024部门决算.pdf",
 
 
 @pytest.fixture(scope="module")
-def records(shared_dir) -> dict:
-    """The documents, each read alone."""
-    from kg.extract.pipeline import extract_file
-
-    folder = shared_dir / "national"
-    missing = [f for f in FILES.values() if not (folder / f).is_file()]
+def records(national) -> dict:
+    """The documents, each read alone. (from the session's one extraction of ../shared/national, each document read alone)"""
+    missing = [f for f in FILES.values() if f not in national]
     if missing:
-        pytest.skip(f"{folder} lacks {missing}")
-    return {name: extract_file(str(folder / f)) for name, f in FILES.items()}
+        pytest.skip(f"../shared/national lacks {missing}")
+    return {name: national[f] for name, f in FILES.items()}
 
 
 def _project(record, name: str):

@@ -28,14 +28,12 @@ SELECT ?obs (COUNT(DISTINCT ?a) AS ?n) WHERE { ?obs bkg:amount ?a } GROUP BY ?ob
 
 
 @pytest.fixture(scope="module")
-def records(shared_dir) -> dict:
-    from kg.extract.pipeline import extract_file
-
-    folder = shared_dir / "national"
-    missing = [f for f in FILES.values() if not (folder / f).is_file()]
+def records(national) -> dict:
+    """The documents named, from the session's one extraction of ../shared/national."""
+    missing = [f for f in FILES.values() if f not in national]
     if missing:
-        pytest.skip(f"{folder} lacks {missing}")
-    return {name: extract_file(str(folder / f)) for name, f in FILES.items()}
+        pytest.skip(f"../shared/national lacks {missing}")
+    return {name: national[f] for name, f in FILES.items()}
 
 
 def _by_code(rows) -> dict:
