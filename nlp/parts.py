@@ -671,8 +671,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if prev.focus in ("subjects", "projects") and prev.operation.name in ("rank", "sort") \
                 and "share" in {frame.operation.name, *frame.operation.also} and re.search(L.RANKED_ROW, frame.clause) \
-                and not (ev.projects or ev.departments or ev.subjects) and set(ev.item_measures) <= {ev.share_base}:
+                and not (ev.projects or ev.departments or ev.subjects or ev.keywords or ev.topics) \
+                and set(ev.item_measures) <= {ev.share_base}:
             # 支出最多的三个科目？最大那个占总支出多少: the rows just ranked, each a share of the base named
+            # (第一名里贷款贴息占多少 names a part inside the first: asked of it, below)
             if "share" not in prev.operation.also:
                 prev.operation.also.append("share")
             prev.operation.base = ev.share_base or frame.operation.base or "expenditure_total"

@@ -238,6 +238,8 @@ def _income(record: Record, plan: FlowPlan) -> None:
         _add(plan, "income/upper_level_transfer", "transfer", Node("source", "upper_level_transfer"),
              Node("source", "general_public_budget"), t.upper_level_transfer, "upper_level_transfer",
              t.provenance.get("upper_level_transfer"))
+    if _carryover_inside_sources(t):
+        return  # 重庆: 一般公共预算资金 18,417.70 holds the 865.06 carried over; no second inflow of it
     parts = [getattr(t, k) for k in CARRYOVER_PARTS]
     if any(p is not None for p in parts):
         for key in CARRYOVER_PARTS:
@@ -246,6 +248,19 @@ def _income(record: Record, plan: FlowPlan) -> None:
     else:
         _add(plan, "income/carryover_total", "carryover", Node("source", "carryover_total"), DEPARTMENT,
              t.carryover_total, "carryover_total", t.provenance.get("carryover_total"))
+
+
+def _carryover_inside_sources(t) -> bool:
+    """Whether the carry-over is already inside the income sources' lines: a summary table whose
+    sources alone make its 收入总计 (重庆 表一: 一般公共预算资金 18,417.70 + 事业收入 812.48 = 19,230.18, the
+    18,417.70 being 本年 17,552.65 + 上年结转 865.06 by its 财政拨款收支总表) prints no carry-over beside
+    them, so the carry-over read elsewhere is no inflow of its own."""
+    carried = [getattr(t, k) for k in (*CARRYOVER_PARTS, "carryover_total") if getattr(t, k, None)]
+    sources = [getattr(t, k, None) for k in DIRECT_SOURCES]
+    known = [v for v in sources if v is not None]
+    if not carried or t.income_total is None or not known:
+        return False
+    return abs(sum(known, ZERO) - t.income_total) <= ROUNDING * len(known)
 
 
 def _expenditure(record: Record, plan: FlowPlan) -> None:

@@ -174,18 +174,6 @@ def own_location(node: URIRef, i: int) -> URIRef:
     return inside(node, f"source/{int(i)}")
 
 
-# The IRIs the two functions above make, and no other IRI of the scheme: a document's
-# ``{document/yyyy/digest}/source/{digest}`` (``document/source/{digest}`` is a document's own IRI,
-# not a location), a fact's own ``…/source%2F{i}``. One pattern for Python and for SPARQL's REGEX.
-SOURCE_LOCATION_PATTERN = f"^{re.escape(str(ID))}(document/[^/]+/[^/]+/source/[^/]+|[^#?]+/source%2F[0-9]+)$"
-_SOURCE_LOCATION = re.compile(SOURCE_LOCATION_PATTERN)
-
-
-def is_source_location(iri: str) -> bool:
-    """Whether ``iri`` names a SourceLocation (``source_location`` or ``own_location``)."""
-    return _SOURCE_LOCATION.match(iri) is not None
-
-
 def funding_source(key: str) -> URIRef:
     return ID[f"funding/{iri_part(key)}"]
 

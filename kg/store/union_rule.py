@@ -14,7 +14,7 @@ Out of the union — a fact's provenance, kept only in the graph of the document
 where nothing of it is lost:
 
 - **source locations** (``bkg:SourceLocation`` nodes: file, page, line, table, row and printed unit
-  of a printed row; ``kg.rdf.iris.is_source_location``): a quarter of the union of the 36 real
+  of a printed row; ``kg.vocabulary.locations.is_source_location``): a quarter of the union of the 36 real
   documents and of a generated one;
 - **the link to them and the figure as printed** (``prov:wasDerivedFrom``, ``bkg:printedValue`` on
   the fact): another seventh of what is left.
@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from kg.rdf.iris import SOURCE_LOCATION_PATTERN, is_source_location
+from kg.vocabulary.locations import SOURCE_LOCATION_PATTERN, is_source_location
 from kg.vocabulary.namespaces import BKG, PROV
 
 # The predicates of a fact's provenance kept out of the union (above).
