@@ -25,6 +25,7 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.model import CARRYOVER_BY_SOURCE
+from tests.national_support import documents_named
 
 pytestmark = pytest.mark.shared
 
@@ -39,11 +40,8 @@ FILES = {"beijing": "beijing/北京市财政局_2026部门预算_附件2报表.p
 
 @pytest.fixture(scope="module")
 def records(national) -> dict:
-    """The three documents, each read alone. (from the session's one extraction of ../shared/national, each document read alone)"""
-    missing = [f for f in FILES.values() if f not in national]
-    if missing:
-        pytest.skip(f"../shared/national lacks {missing}")
-    return {name: national[f] for name, f in FILES.items()}
+    """The documents named, each read alone, from the session's one extraction of ../shared/national."""
+    return documents_named(national, FILES)
 
 
 def test_beijing_carryover_by_kind_from_the_fiscal_summary(records) -> None:

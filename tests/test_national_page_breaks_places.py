@@ -25,6 +25,7 @@ import pytest
 
 from kg.extract.page_furniture import drop_page_furniture
 from kg.extract.source import Line
+from tests.national_support import documents_named
 
 pytestmark = pytest.mark.shared
 
@@ -38,11 +39,8 @@ FILES = {"central": "central/国家信访局_2024部门决算.pdf",
 
 @pytest.fixture(scope="module")
 def records(national) -> dict:
-    """The documents, each read alone. (from the session's one extraction of ../shared/national, each document read alone)"""
-    missing = [f for f in FILES.values() if f not in national]
-    if missing:
-        pytest.skip(f"../shared/national lacks {missing}")
-    return {name: national[f] for name, f in FILES.items()}
+    """The documents, each read alone, from the session's one extraction of ../shared/national."""
+    return documents_named(national, FILES)
 
 
 def _project(record, name: str):

@@ -18,6 +18,8 @@ from decimal import Decimal
 
 import pytest
 
+from tests.national_support import documents_named
+
 pytestmark = pytest.mark.shared
 
 D = Decimal
@@ -30,10 +32,7 @@ SELECT ?obs (COUNT(DISTINCT ?a) AS ?n) WHERE { ?obs bkg:amount ?a } GROUP BY ?ob
 @pytest.fixture(scope="module")
 def records(national) -> dict:
     """The documents named, from the session's one extraction of ../shared/national."""
-    missing = [f for f in FILES.values() if f not in national]
-    if missing:
-        pytest.skip(f"../shared/national lacks {missing}")
-    return {name: national[f] for name, f in FILES.items()}
+    return documents_named(national, FILES)
 
 
 def _by_code(rows) -> dict:
