@@ -575,7 +575,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     # (a stated change ranked in place of rows carries no code: no row's parent)
     leaves = [r for r in kept if r.key and not any(o is not r and o.key and o.key.startswith(r.key) and
                                                    (o.department, o.year) == (r.department, r.year) for o in kept)]
-    if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1:
+    across = len({(r.department, r.year) for r in leaves}) > 1 and not re.search(r"一共|合计|总共|加起来|共计|总计",
+                                                                                frame.clause)
+    if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1 and not across:
+        # (两家的会议费分别多少: each department's row, never one sum of two departments' money unasked)
         d = D.total([figure_input(r, r.label) for r in leaves], "合计")
         derived.append(d)
         items.append(derived_item(d))
