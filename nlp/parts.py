@@ -466,6 +466,8 @@ def source_asked(prev: Frame) -> str | None:
     following part asking what that money is used for asks the subjects it pays for."""
     if prev.focus != "figures" or len(prev.measures) != 1:
         return None
+    if prev.measures[0] in CARRIED_FIGURES:
+        return "carryover"  # 有多少财政拨款结转: 财政拨款 says which carry-over, the money is carried over
     if len(prev.filters.sources) == 1:
         return prev.filters.sources[0]  # the word the question used (事业收入), finer than its measure
     return L.SOURCE_OF_MEASURE.get(prev.measures[0])
@@ -922,7 +924,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 用了多少上年结转？本年新拨的财政拨款又是多少: the two parts of 收入总计, the whole said beside
             frame.measures = [*frame.measures, "income_total"]
         if source == "carryover" and frame.focus == "projects" and not (f.sources or f.projects or ev.topics) \
-                and re.search(L.SOURCE_USE, frame.clause):
+                and re.search(L.SOURCE_USE + r"|是哪(?:几|些)?个?项目|哪(?:几|些)个?项目", frame.clause):
+            # (有多少财政拨款结转？是哪几个项目: the projects that carry-over is, not every project)
             f.sources = [source]  # 上年结转多少？放在哪个项目上: the projects the carry-over pays for
         if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
                                   and f.departments == prev.filters.departments

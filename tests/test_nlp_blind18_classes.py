@@ -110,3 +110,10 @@ def test_a_topic_word_matched_piece_by_piece_in_each_name(ask_national) -> None:
     """福州市商务局 2026 绩效目标表: 办公楼租金 202.17 and 办公楼物业 25.89 are about 办公用房租金、物业."""
     reply = ask_national("福州市商务局在办公用房租金、物业方面安排了哪些项目？")
     assert {Decimal("202.17"), Decimal("25.89")} <= numbers(reply)
+
+
+def test_the_projects_a_fiscal_carry_over_is(ask_national) -> None:
+    """西安市安监局 2019 表1 (p.3): 上年结转 11.61, all 财政拨款; 表11 (p.29): the two projects it is, 9.00 + 2.61."""
+    reply = ask_national("西安安监局2019年的财政拨款结转有多少？分别是哪些项目？")
+    assert {Decimal("11.61"), Decimal("9.00"), Decimal("2.61")} <= numbers(reply)
+    assert Decimal("642.50") not in numbers(reply)  # not every project of the year
