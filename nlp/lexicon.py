@@ -84,7 +84,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("three_public.overseas", r"因公出国\(境\)费|出国|出境"),
     ("three_public.reception", r"(?:公务)?接待"),
     ("three_public.vehicles", r"公务用车购置及运行(?:维护)?费|公务用车(?:购置[及和与、])?运行(?:维护)?费用?(?=合计)|"
-                             r"公务用车(?!运行|购置)|公车(?!运行|购置)|用车费用|车辆(?!购置|运行)|"
+                             r"公务用车(?!运行|购置)|用车费用|车辆(?!购置|运行)|"
                              # a bare 车 among the family's members (车和接待各多少), where 三公 is asked
                              r"(?<![公用购买])车(?=[和、及与跟]|分别|各|呢)|(?<=[和、及与跟])车(?![辆费])"),
     ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
@@ -105,7 +105,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
 ]
 # Words that are a measure only where their family is asked about (its anchor occurs).
 FAMILIES: dict[str, str] = {
-    "three_public.vehicles": r"三公|公务用车|公车|车辆|用车",
+    "three_public.vehicles": r"三公|公务用车|车辆|用车",
     "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车|车的|车子",
     "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆|车的|车子",
     "three_public.reception": r"三公|接待费",
@@ -190,7 +190,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
                     r"房屋(?:面积|多大|有多少|多少)|(?:多大|多少)面积|面积(?:多大|多少|是多少|有多少)|多少平方米|几平方米|"
                     r"(?:几|多少)(?:处|栋|套)房|"
                     # 有没有下属单位和公车 (the cars held, said short), 车和百万以上设备各有多少
-                    r"(?<![买购用])公车(?!费|购置|运行|运维)|(?:^|(?<=[，,？?。厅局委办院所站队府心]))(?:公务用车|公车|车辆|车)(?:有|共有|一共有|总共有)?(?:多少|几)(?:辆|台)?(?=$|[？?呢，,。])|(?<=[和与及、])公务用车(?=$|吗|呢|没有|有没有)|车(?:辆)?(?=(?:和|与|及|、)[^，。？?]{0,8}设备)|"
+                    r"(?<![买购用])公车(?!费|购置|运行|运维)|(?:^|(?<=[，,？?。厅局委办院所站队府心]))(?:公务用车|车辆|车)(?:有|共有|一共有|总共有)?(?:多少|几)(?:辆|台)?(?=$|[？?呢，,。])|(?<=[和与及、])公务用车(?=$|吗|呢|没有|有没有)|车(?:辆)?(?=(?:和|与|及|、)[^，。？?]{0,8}设备)|"
                     r"(?:百万|\d+万)(?:元)?(?:以上|及以上)(?:的)?设备|固定资产|资产总(?:值|额|量)|国有资产(?:总|占有|情况)"),
     ("functions", 4.0, r"职能|职责|主要任务|负责什么(?!项目)|干什么的"),
     ("findings", 5.0, r"对不上|是不是等于|等不等于|等于[^，。？?]{0,14}吗|相等吗|对得上|能对上|对上吗|对上没|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
@@ -207,6 +207,8 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
 # ----------------------------------------------------------------------------------- operations
 # A superlative alone asks the one first (最多的项目, 钱的大头花在哪): a rank of one.
 SUPERLATIVE = r"最大|最多|大头|最高|最小|最少|最低|最贵|最便宜|最猛|最快|最狠|最厉害"
+# a total asked (合计多少, 加起来): the sum operation's words, also whether a sum across departments is asked
+SUM_WORDS = r"合计|总共|一共|加起来|总和|之和|共计|加总|总数"
 OPERATION_WORDS: list[tuple[str, str]] = [
     ("count", r"(?<![哪这那])几个(?!人)|多少个|多少项|(?<![哪这那])几项|数量(?!指标)|个数|多少家|(?<![哪这那])几家|多少条|几条|几笔|多少笔|共有多少(?=项目|个)"),
     ("rank", rf"{SUPERLATIVE}|前{_N}(?:个|名|位|项)?|排名前|top|倒数|第{_N}(?:大|名|位|高|多|的|个|小|少)|"
@@ -216,7 +218,7 @@ OPERATION_WORDS: list[tuple[str, str]] = [
                 r"谁的?[^，。,?？]{0,10}(?:多|少|高|低|大|小)|"
                 # 哪个减得多 / 哪项压得狠: which of the changes just asked is the larger
                 r"哪(?:个|项|一项|家|一个)?[^，。,?？]{0,4}(?:增|减|涨|降|压)(?:得更?|了更|更)(?:多|少|快|狠|厉害)(?!少)"),
-    ("sum", r"合计|总共|一共|加起来|总和|之和|共计|加总|总数"),
+    ("sum", SUM_WORDS),
     ("difference", r"多多少|少多少|差多少|(?<![占有])(?:高|低|大|小)多少|相差|差额|差距|高出|低了多少|多出|少了多少|多了多少|差了多少|差几|"
                    r"空(?:着|了|出)?(?:几|多少)个?编|空编|缺编|编制缺口|还(?:有|能进|可以进)(?:几|多少)(?:个)?人"),  # 编制 less 实有
     ("share", r"占比|比重|比例|占多少|各占|占了|百分之几|占.{0,8}的?(?:百分|%)|所占|占[^，。,?？]{0,12}?的?(?:多少|几成)"),
@@ -483,6 +485,10 @@ EACH_PART = r"每项|每一项|各项|分项|逐项|每个分项|各个分项"  
 OWN_OFFICE = r"(?:局|厅|委|办|院|机关|部门)?本级|机关本部"
 # units under the department named as carrying projects out (下属中心承担的, 所属单位实施的)
 OTHER_UNITS = r"(?:下属|所属|直属|下面的?)(?:的)?(?:事业单位|单位|中心|机构)(?:来)?(?:承担|实施|负责|做|办)"
+# which units money goes to (局属几个中心各拿多少, 分给哪几个单位)
+UNITS_GETTING = r"各拿|各得|分给|分到|几(?:个|家)(?:中心|单位)|哪(?:几)?(?:个|家)(?:中心|单位)|哪些(?:中心|单位)"
+# which projects (是哪几个项目, 哪些项目)
+WHICH_PROJECTS = r"哪(?:几|些)?个?项目"
 # the department's own office named with the department (西安市安监局（局本级）, 财政局机关本部)
 OWN_OFFICE_NAMED = r"[（(](?:局|厅|委|办|院|机关|部门)?本级[）)]|(?:局|厅|委|办|院)本级(?!预算|支出|收入)|机关本部"
 # how many a rank should name, told on its own (…涨得最猛？说三个 / 列五个): the rank before it

@@ -127,7 +127,7 @@ class Parser:
     # ------------------------------------------------------------------ filters
     def filters(self, ev: "Evidence", focus: str) -> Filters:
         f = Filters()
-        f.departments = [_ref(e) for e in ev.departments]
+        f.departments = [entity_ref(e) for e in ev.departments]
         f.years = list(ev.years)
         if focus == "projects" and ev.departments and re.search(L.OWN_OFFICE_NAMED, ev.text):
             f.own_unit = True  # 西安市安监局（局本级）…的项目: those the department carries out itself
@@ -144,17 +144,17 @@ class Parser:
             out = [e for e in subjects if any(e.name in w for w in set_aside)]
             f.without = list(dict.fromkeys(e.code for e in out if e.code))
             subjects = [e for e in subjects if e not in out]
-        f.subjects = list(dict.fromkeys(_ref(e) for e in subjects))
+        f.subjects = list(dict.fromkeys(entity_ref(e) for e in subjects))
         if f.subjects:
             f.scheme = "economic" if subjects[0].kind == "economic_subject" else "functional"
             if f.scheme == "economic" and all(is_government_code(e.code) for e in subjects):
                 f.scheme = "government_economic"
         elif re.search(L.GOVERNMENT_ECONOMIC, ev.text):
             f.scheme = "government_economic"
-        f.projects = [_ref(e) for e in ev.projects]
+        f.projects = [entity_ref(e) for e in ev.projects]
         named_subjects = {m.key for m in ev.mentions if m.kinds() & {"functional_subject", "economic_subject"}}
         topics_only = [m for m in ev.mentions if "topic" in m.kinds() and not (f.subjects and m.key in named_subjects)]
-        f.topics = [_ref(e) for m in topics_only for e in m.entities if e.kind == "topic"]
+        f.topics = [entity_ref(e) for m in topics_only for e in m.entities if e.kind == "topic"]
         f.topic_text = [m.key for m in topics_only]
         named = "".join(d.name for d in f.departments)
         f.keywords = [w for w in ev.keywords if w not in named]  # 福州民政本级: 民政 is the department's own word
@@ -165,10 +165,10 @@ class Parser:
             f.keywords = [w for w in f.keywords if w not in left_out.group(0) and left_out.group("what") not in w]
             f.keyword_groups = [g for g in ([w for w in g if w in f.keywords] for g in f.keyword_groups) if g]
         f.topic_groups = [list(g) for g in ev.topic_groups]
-        f.person = _ref(ev.persons[0]) if ev.persons else None
-        f.policy = _ref(ev.policies[0]) if ev.policies else None
+        f.person = entity_ref(ev.persons[0]) if ev.persons else None
+        f.policy = entity_ref(ev.policies[0]) if ev.policies else None
         if focus == "projects" and ev.units and not ev.projects:
-            f.units = [_ref(u) for u in ev.units]  # 西安市卫生学校负责实施了哪几个项目: the projects it carries out
+            f.units = [entity_ref(u) for u in ev.units]  # 西安市卫生学校负责实施了哪几个项目: the projects it carries out
         f.terms = [e.name for e in ev.terms]
         cues = ev.cues
         include = cues.has("include")
@@ -396,13 +396,9 @@ def government_or_departmental(subjects: list[Entity], text: str) -> list[Entity
     return [e for e in subjects if not is_government_code(e.code)]
 
 
-def _ref(e: Entity) -> Ref:
+def entity_ref(e: Entity) -> Ref:
+    """A linked entity as a frame's reference (also read by the parts that name only a unit)."""
     return Ref(e.kind, e.iri, e.name, e.code, e.department, e.year)
-
-
-def unit_ref(e: Entity) -> Ref:
-    """A linked unit as a frame's reference (the parts that name only a unit use it)."""
-    return _ref(e)
 
 
 def carried_kinds(keys: list[str], ev: "Evidence") -> list[str]:

@@ -19,7 +19,7 @@ from nlp import lexicon as L
 from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
-from nlp.parse import family_rules, unit_ref
+from nlp.parse import entity_ref, family_rules
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A later part's word for the year an earlier part named (2018年…？当年/同年/那年…): not this year.
@@ -94,11 +94,7 @@ def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "")
     part named (三公多少？出国、接待、公车各多少？比上年降了多少) — unless the change is asked of each
     part (具体每项比去年少多少): then the parts'."""
     measures = list(prev.measures)
-    base = None
-    if prev.operation.name == "share":
-        base = prev.operation.base or (vocab.share_base(measures[0]) or vocab.measures[measures[0]].broader
-                                       if vocab is not None and len(measures) == 1 and measures[0] in vocab.measures
-                                       else None)
+    base = _whole_of_share(prev, vocab)
     if base and any(base in f.measures for f in earlier if f.focus == "figures"
                     and f.filters.departments == prev.filters.departments):
         return [base]  # 三公多少，出国占几成？比去年少了多少: the whole the question is about, not its share
@@ -115,13 +111,15 @@ def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "")
 
 
 def _whole_of_share(prev: Frame, vocab) -> str | None:
-    """The whole a one-figure share just asked was taken of (its base, or the nearest whole the
-    vocabulary takes shares of), for a 总共多少 that follows it."""
-    if vocab is None or prev.focus != "figures" or prev.operation.name != "share" or len(prev.measures) != 1 \
-            or prev.measures[0] not in vocab.measures:
+    """The whole a share just asked was taken of: its base, or — for one figure — the nearest whole
+    the vocabulary takes shares of (a 总共多少 or a 比去年少了多少 after it is about that whole)."""
+    if prev.operation.name != "share":
         return None
-    base = prev.operation.base or vocab.share_base(prev.measures[0]) or vocab.measures[prev.measures[0]].broader
-    return base if base in vocab.measures else None
+    if prev.operation.base:
+        return prev.operation.base
+    if vocab is None or len(prev.measures) != 1 or prev.measures[0] not in vocab.measures:
+        return None
+    return vocab.share_base(prev.measures[0]) or vocab.measures[prev.measures[0]].broader
 
 
 def _total_asked_before(measures: list[str], earlier: list[Frame], prev: Frame, vocab) -> str | None:
@@ -622,8 +620,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             out.append(frame)
             continue
         if prev.focus == "subjects" and prev.filters.subjects and frame.measures_guessed \
-                and re.search(r"各拿|各得|分给|分到|几(?:个|家)(?:中心|单位)|哪(?:几)?(?:个|家)(?:中心|单位)|哪些(?:中心|单位)",
-                              frame.clause) \
+                and re.search(L.UNITS_GETTING, frame.clause) \
                 and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.units):
             # 其他财政事务支出分给了哪几块？局属几个中心各拿多少: the subject's stated parts, which name the
             # units they go to (the part before shows them), not every unit's income
@@ -634,7 +631,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.focus, frame.measures = prev.focus, list(prev.measures)
             frame.operation = prev.operation
             _inherit_filters(f, prev.filters)
-            f.units, f.own_unit = [unit_ref(u) for u in ev.units], False
+            f.units, f.own_unit = [entity_ref(u) for u in ev.units], False
             out.append(frame)
             continue
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
@@ -855,8 +852,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 if "difference" not in prev.operation.also:
                     prev.operation.also.append("difference")
                 continue
-            whole = _whole_of_share(prev, vocab) if op == "sum" else None
-            if whole is not None:
+            whole = _whole_of_share(prev, vocab) if op == "sum" and prev.focus == "figures" and len(prev.measures) == 1 \
+                else None
+            if whole is not None and vocab is not None and whole in vocab.measures:
                 # 出国费占了多少？总共多少: the whole the share was taken of, with its parts — not a sum of
                 # the one figure just shown
                 out.append(Frame("figures", [whole, *vocab.children(whole)], prev.filters.copy(), Operation("lookup"),
@@ -924,7 +922,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 用了多少上年结转？本年新拨的财政拨款又是多少: the two parts of 收入总计, the whole said beside
             frame.measures = [*frame.measures, "income_total"]
         if source == "carryover" and frame.focus == "projects" and not (f.sources or f.projects or ev.topics) \
-                and re.search(L.SOURCE_USE + r"|是哪(?:几|些)?个?项目|哪(?:几|些)个?项目", frame.clause):
+                and re.search(L.SOURCE_USE + "|" + L.WHICH_PROJECTS, frame.clause):
             # (有多少财政拨款结转？是哪几个项目: the projects that carry-over is, not every project)
             f.sources = [source]  # 上年结转多少？放在哪个项目上: the projects the carry-over pays for
         if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")

@@ -16,6 +16,7 @@ from nlp.execute.base import (Context, Result, amount_sum, derived_item, executo
                               project_phrase, who, with_note)
 from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
 from nlp.link import short_form_of
+from nlp.numbers import Amount, find_amounts
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
@@ -174,14 +175,22 @@ def _of_amount_said(clause: str, rows: list[Row]) -> list[Row]:
     that amount, to the precision it is said in; all of them where it names none or matches none."""
     if len(rows) < 2:
         return rows
-    said = [Decimal(x) for x in re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)\s*万(?!人|个|次|辆)", clause)]
+    said = find_amounts(clause)
     if not said:
         return rows
-    def near(amount: Decimal, value: Decimal) -> bool:
-        step = Decimal(1).scaleb(value.as_tuple().exponent)  # 360 → 1, 360.5 → 0.1
-        return abs(amount - value) < step / 2 or amount == value
-    mine = [r for r in rows if r.amount is not None and any(near(r.amount, v) for v in said)]
+    mine = [r for r in rows if r.amount is not None and any(_as_said(r.amount, a) for a in said)]
     return mine if mine and len(mine) < len(rows) else rows
+
+
+def _as_said(amount: Decimal, said: Amount) -> bool:
+    """Whether ``amount`` (万元) is the amount said, to the precision it is said in: 360万 is 360.00,
+    4.77亿 any of 47,650–47,750万."""
+    digits = re.match(r"\d[\d,]*(?:\.(\d+))?", said.text)
+    if digits is None:
+        return amount == said.value
+    number = Decimal(digits.group(0).replace(",", ""))
+    step = (said.value / number if number else Decimal(1)) * Decimal(1).scaleb(-len(digits.group(1) or ""))
+    return abs(amount - said.value) < step / 2 or amount == said.value
 
 
 def of_named_unit(clause: str, rows: list[Row]) -> list[Row]:

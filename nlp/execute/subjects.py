@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
-from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_WORDS, STATED_PARTS_ASKED
+from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_WORDS, STATED_PARTS_ASKED, SUM_WORDS
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.income import income_of_subjects
@@ -575,8 +575,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     # (a stated change ranked in place of rows carries no code: no row's parent)
     leaves = [r for r in kept if r.key and not any(o is not r and o.key and o.key.startswith(r.key) and
                                                    (o.department, o.year) == (r.department, r.year) for o in kept)]
-    across = len({(r.department, r.year) for r in leaves}) > 1 and not re.search(r"一共|合计|总共|加起来|共计|总计",
-                                                                                frame.clause)
+    across = len({(r.department, r.year) for r in leaves}) > 1 and not re.search(SUM_WORDS, frame.clause)
     if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1 and not across:
         # (两家的会议费分别多少: each department's row, never one sum of two departments' money unasked)
         d = D.total([figure_input(r, r.label) for r in leaves], "合计")
