@@ -408,7 +408,7 @@ UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)
 # departmental 30x one): its rows, never the 30x rows of the same names
 GOVERNMENT_ECONOMIC = r"政府(?:预算)?(?:支出)?经济(?:分类|科目)|政府经济"
 UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四五六七八九十]|\d+)(?:个|所|座)(?:下属|直属|所属)?的?"
-               r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|站|队)|(?:下属|下面|所属|直属|下辖)的?(?:各|[两二三四五六七八九十]个)?"
+               r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|站|队|单位)|(?:下属|下面|所属|直属|下辖)的?(?:各|[两二三四五六七八九十]个)?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪|哪(?:几|些)(?:个|家)?单位|" + UNITS_WITHIN)
 # Figures a 决算 states that are no budget item of the graph (年末结转和结余: what is carried into the next
 # year, not 上年结转结余 carried in): asked by name, answered from the narrative's statement about them,

@@ -268,6 +268,28 @@ def _new_money_beside_carried(frame: Frame, prev: Frame) -> bool:
         and bool(re.search(L.NEW_MONEY_WORDS, frame.clause))
 
 
+# The department figures that are a column of the classification tables (基本支出 / 项目支出 of the
+# economic and functional rows), by the column's measure name.
+COLUMN_OF_FIGURE = {"basic_expenditure": "basic", "project_expenditure": "project"}
+
+
+def _column_narrowed(frame: Frame, ev, prev: Frame, narrows: bool) -> str | None:
+    """A part that narrows (其中) a 基本支出 or 项目支出 figure just asked to subjects it names: the
+    subjects' rows in that column, not their totals (项目支出多少？其中商品和服务支出多少 is the 商品和服务支出
+    row's 项目支出 column). None where the part names a column or a figure of its own."""
+    if not (narrows and frame.focus == "subjects" and ev.subjects and prev.focus == "figures"
+            and len(prev.measures) == 1 and prev.measures[0] in COLUMN_OF_FIGURE):
+        return None
+    if ev.item_measures or ev.cues.values("column") or set(frame.measures) - {"total"}:
+        return None
+    return COLUMN_OF_FIGURE[prev.measures[0]]
+
+
+def _grown_by_times(frame: Frame) -> bool:
+    """涨了几倍 / 翻了几番 said of a figure alone: how much it grew (a rate), not one figure over another."""
+    return frame.operation.name == "ratio" and "growth" in frame.operation.also
+
+
 def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
@@ -574,6 +596,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 frame.operation.base = vocab.share_base(named[0]) or vocab.measures[named[0]].broader
             out.append(frame)
             continue
+        if frame.measures_guessed and _grown_by_times(frame) and prev.focus == "figures" and prev.measures \
+                and not ev.departments:
+            frame.operation = Operation("growth")  # 年末结转结余多少，涨了几倍: its change, as a rate
         if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "figures" \
                 and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked
             measures = _changed_figures(prev, out[:-1], vocab, frame.clause)
@@ -895,7 +920,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 prev.measures = list(dict.fromkeys(prev.measures + ev.cues.values("attribute")))
 
             continue  # it asks for what the previous part already shows
-        if narrows and not (ev.item_measures or ev.staff_measures) and frame.focus != prev.focus:
+        column = _column_narrowed(frame, ev, prev, narrows)
+        if column:
+            # 专项业务经费多少？其中商品和服务支出、资本性支出各多少: the subjects' rows in that figure's column
+            frame.focus, frame.measures, f.column = "subjects", [column], column
+        elif narrows and not (ev.item_measures or ev.staff_measures) and frame.focus != prev.focus:
             frame.focus = prev.focus
         if frame.focus == prev.focus == "subjects" and not (f.subjects or prev.filters.subjects or f.level) \
                 and frame.operation.name in ("rank", "sort") and prev.operation.name == "list":

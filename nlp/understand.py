@@ -43,6 +43,8 @@ def describe(frame: Frame, vocab: Vocabulary) -> str:
         what = "、".join(_measure_names(frame, vocab))
         if frame.focus == "departments":
             parts.append(f"比较各单位的{what}" if not who else f"比较{who}{when}的{what}")
+        elif f.by_unit:  # 三个单位各占多少: each budget unit's own figure, not the department's
+            parts.append(f"查{head}所属各单位分别的{what}")
         else:
             parts.append(f"查{head}的{what}")
     elif frame.focus == "projects":

@@ -91,7 +91,11 @@ class Vocabulary:
 
         if key in PROJECT_ATTRIBUTE_NAMES:
             return PROJECT_ATTRIBUTE_NAMES[key]
-        return key[len("word:"):] if key.startswith("word:") else key
+        if key.startswith("word:"):
+            return key[len("word:"):]
+        # a classification column (合计 / 基本支出 / 项目支出) asked as a department figure; anything else
+        # unknown is said as what it is, never as its key
+        return self.columns.get(key, "所问的数字")
 
     def unit(self, key: str) -> str:
         m = self.measures.get(key)

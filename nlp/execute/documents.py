@@ -412,6 +412,9 @@ def units(frame: Frame, ctx: Context) -> Result:
             items.append(Item("单位个数", str(len(mine) + whole), "个", b.department, b.year, b.source))
         parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
                      (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else ""))
+    if not parts:  # units listed, none of them of what the clause asks: said so, never an empty answer
+        return Result(text=f"没有找到：图谱中没有{'、'.join(dict.fromkeys(b.department for b in budgets))}"
+                           f"符合所问的{word}。")
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
 
 
@@ -432,11 +435,19 @@ def _stated_count(counts: list[Row], clause: str, whole: bool) -> Row | None:
     直属事业单位, 参公事业单位 — the longest named), else, where it asks how many units the budget covers
     (部门预算包括几家单位, 决算汇总了几个单位), the count of every unit covered."""
     named = [c for c in counts if _kind_core(c.label) and _kind_core(c.label) in clause]
+    # 二级单位多少: a kind said without the 预算/决算 its count prints (所属27个二级预算单位)
+    named = named or [c for c in counts if re.sub(r"^(?:预算|决算)?单位$", "", _plain_kind(c.label))
+                      and _plain_kind(c.label) in clause]
     if named:
         return max(named, key=lambda c: (len(_kind_core(c.label)), c.key == "covered"))
     if whole:
         return next((c for c in counts if c.key == "covered"), None)
     return None
+
+
+def _plain_kind(kind: str) -> str:
+    """A counted kind as people say it, without the 预算/决算 before 单位 (二级预算单位 → 二级单位)."""
+    return re.sub(r"(?:预算|决算)(?=单位$)", "", kind)
 
 
 def _kind_core(kind: str) -> str:

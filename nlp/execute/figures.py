@@ -195,7 +195,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                     for part in _printed_parts(ctx, by, b, key):
                         rows.append(part)
                         items.append(item_of(part, _label(ctx, part.key)))
-                        said.append(f"{_label(ctx, part.key)}{money(part.amount)}万元（文件未列{label}合计）")
+                        said.append(f"{_label(ctx, part.key)}{money(part.amount)}万元（文件未列{re.sub(r'合计$', '', label)}合计）")
                     continue
                 elif key in WHOLE_SAID_INSTEAD and (b.department, b.year, WHOLE_SAID_INSTEAD[key]) in by:
                     # 事业收入 of a budget printing only 单位资金 (政府性基金's carry-over of one printing only
