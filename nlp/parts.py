@@ -290,6 +290,12 @@ def _grown_by_times(frame: Frame) -> bool:
     return frame.operation.name == "ratio" and "growth" in frame.operation.also
 
 
+def _another_count_of_units(frame: Frame, prev: Frame) -> bool:
+    """几家单位？其中二级单位几家: a second count of units is a count of its own (the kind it names),
+    not the first one asked again."""
+    return frame.focus == prev.focus == "subordinates" and frame.operation.name == prev.operation.name == "count"
+
+
 def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
@@ -954,7 +960,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and re.search(L.SOURCE_USE + "|" + L.WHICH_PROJECTS, frame.clause):
             # (有多少财政拨款结转？是哪几个项目: the projects that carry-over is, not every project)
             f.sources = [source]  # 上年结转多少？放在哪个项目上: the projects the carry-over pays for
-        if _same(frame, prev) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
+        if (_same(frame, prev) and not _another_count_of_units(frame, prev)) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
                                   and f.departments == prev.filters.departments
                                   and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
