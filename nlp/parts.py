@@ -296,6 +296,31 @@ def _another_count_of_units(frame: Frame, prev: Frame) -> bool:
     return frame.focus == prev.focus == "subordinates" and frame.operation.name == prev.operation.name == "count"
 
 
+def _counts_the_projects_just_found(frame: Frame, ev, prev: Frame) -> bool:
+    """A part counting projects (分几个项目, 一共几个) with no condition of its own, after a part that
+    found projects by a topic or words: those projects, counted."""
+    f = frame.filters
+    return prev.focus == frame.focus == "projects" and bool(prev.filters.topics or prev.filters.keywords) \
+        and "count" in {frame.operation.name, *frame.operation.also} \
+        and not (ev.projects or ev.topics or ev.keywords or ev.departments or ev.subjects or ev.units
+                 or f.categories or f.funding or f.sources or ev.bound is not None)
+
+
+def _side(key: str, vocab) -> str | None:
+    """Which side of the budget a figure is on: income (收入总计 and its parts) or expenditure."""
+    if vocab is None or key not in vocab.measures:
+        return None
+    lineage = {key, *vocab.ancestors(key)}
+    return "income" if "income_total" in lineage else "expenditure" if "expenditure_total" in lineage else None
+
+
+def _other_side(measures: list[str], whole: str, vocab) -> bool:
+    """其他收入有多少？项目支出占多少: an expenditure is no share of an income line just asked (nor the
+    other way round): its share is of its own whole."""
+    side = _side(whole, vocab)
+    return side is not None and any(_side(m, vocab) not in (None, side) for m in measures)
+
+
 def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
@@ -736,7 +761,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if frame.operation.name == "share" and not frame.operation.base and not ev.share_base \
                 and frame.focus in ("figures", "subjects") and prev.focus == "figures" \
                 and (len(prev.measures) == 1 or prev.measures[0] in _WHOLES) \
-                and prev.operation.name in ("lookup", "sum") and prev.measures[0] not in frame.measures:
+                and prev.operation.name in ("lookup", "sum") and prev.measures[0] not in frame.measures \
+                and not _other_side(frame.measures, prev.measures[0], vocab):
             whole = re.match(r"^(?:其中)?(?:总)?(支出|收入)(?:里|中|当中|里面)", frame.clause)
             # X多少？Y占多大比例: Y's share of the X just asked — or of the whole the part names (支出里机动经费占多少)
             frame.operation.base = {"支出": "expenditure_total", "收入": "income_total"}[whole.group(1)] if whole \
@@ -802,6 +828,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and re.search(r"哪(?:个|些|几个)项目|是哪(?:个|些|几)", frame.clause):
             # 有没有不靠财政拨款的项目？是哪个项目、多少: the projects of the set just asked about
             f.categories, f.funding = list(prev.filters.categories), prev.filters.funding
+        if _counts_the_projects_just_found(frame, ev, prev):
+            # 在口岸安检上花了多少钱？分几个项目，各多少: the projects of that topic counted, not every project
+            prev.operation.also = list(dict.fromkeys(prev.operation.also + ["count", "sum"]))
+            continue
         group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, frame.clause)), None)
         if group and prev.focus == "projects" and (prev.operation.name in ("count", "sum") or
                                                    {"count", "sum"} & set(prev.operation.also)) \
@@ -904,6 +934,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     focus = prev.focus
                     if op in ("growth", "change") and focus == "departments":
                         focus = "figures"  # 排个序，各比上年降了多少: each department's own change, not the ranking again
+                    if frame.operation.base in measures:  # 其他收入有多少，占比多少: of its own whole, not itself
+                        frame.operation.base, frame.operation.base_of_context = None, False
                     derived = Frame(focus, measures, prev.filters.copy(), frame.operation,
                                     frame.clause, frame.score, prev.open_department, False)
                     derived.derived_only = op in DERIVED_OPERATIONS

@@ -114,6 +114,8 @@ class Vocabulary:
         """What ``key`` is a share of when the question names no base: the nearest figure people
         take shares of (a total, 基本支出, 一般公共预算拨款, 上年结转结余, 三公 and 采购 totals);
         the ontology's own ``skos:broader`` chain says which of them contains the figure."""
+        if key == "fiscal_total":  # 财政拨款收入合计 (no ontology measure: the sum of its kinds) is income
+            return "income_total"
         for up in self.ancestors(key):
             if up in SHARE_BASES:
                 return up
