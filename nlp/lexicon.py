@@ -495,3 +495,9 @@ OWN_OFFICE_NAMED = r"[（(](?:局|厅|委|办|院|机关|部门)?本级[）)]|(?
 HOW_MANY_TOLD = r"(?:说|列|举|挑|给|讲|列举)(?:出)?(?:前)?[一二两三四五六七八九十\d]{1,2}(?:个|项|名)(?:吧|就行|即可)?"
 # whether a sum fits the budget (这些钱在本级预算里装得下吗, 超没超项目支出): the budget's totals beside it
 FITS_WITHIN = r"装得下|装不下|放得下|容得下|超没超|够不够|够吗"
+
+# What no budget or final-account disclosure prints: who won a purchase and the contract signed (they
+# are in the procurement notices, not the budget). A part asking them is answered "not disclosed",
+# never with the project's budget figures.
+NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施工单位|合同(?!制)(?:金额|价款|总价|额|价)?|签约|"
+                 r"哪(?:家|个)(?:物业|服务|施工|建设)?(?:公司|企业)|什么(?:物业|服务)?公司")

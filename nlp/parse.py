@@ -570,7 +570,7 @@ class Evidence:
         ev = cls(t, cues, depts, places, projects, exact, ranked.get("project", []), subjects, subjects_exact,
                  persons, policies, linked.entities("topic", span=span), linked.entities("term", span=span),
                  linked.entities("unit", span=span), linked.entities("division", span=span),
-                 _asked_years(t), amounts, bound, [], [], None, item_measures, staff_measures)
+                 asked_years(t), amounts, bound, [], [], None, item_measures, staff_measures)
         ev.rate_bound = _bound(t, [(m.start(), m.end(), v) for m, v in _percents(t)])
         ev.keyword_groups = content_words(clause, linked)
         ev.keywords = list(dict.fromkeys(w for g in ev.keyword_groups for w in g))
@@ -696,14 +696,28 @@ def _percents(t: str) -> list[tuple[re.Match, Decimal]]:
     return out
 
 
-def _asked_years(t: str) -> list[int]:
-    """The years a clause asks of. A year the money was carried over from (2026年财政拨款里有多少是2025年
+def asked_years(t: str, latest: int | None = None) -> list[int]:
+    """The years a clause asks of (今年/去年 relative to ``latest``, where given). A year the money was carried over from (2026年财政拨款里有多少是2025年
     结转过来的) names where the carry-over came from, not a budget asked, where another year is named."""
-    years = find_years(fiscal_year_text(t), None)[0]
-    origin = set(find_years(" ".join(m.group(0) for m in re.finditer(
-        r"(?:\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})年度?(?:的)?(?=(?:上年)?(?:结转|结余))", t)), None)[0])
-    kept = [y for y in years if y not in origin]
-    return kept if kept else years
+    years = find_years(fiscal_year_text(t), latest)[0]
+    origin = set(_years_before(t, r"(?=(?:上年)?(?:结转|结余))"))
+    # 今年财政拨款里有多少是2025年结转过来的 / 年末结转结余比2023年多了多少: the money came from (or is
+    # compared with) that year; the budget asked is the next year's, whose carry-over or stated change it is
+    moved = set(_years_before(t, r"(?=结转过来)")) | \
+        set(_years_before(t, r"(?=(?:的)?(?:预算|决算|实际)?(?:数)?(?:多|少|增|减|涨|降|高|低|上升|下降))", after="比"))
+    kept = [y for y in years if y not in origin and y not in moved]
+    if kept:
+        return kept
+    if years and all(y in moved for y in years):
+        return sorted({y + 1 for y in years})
+    return years
+
+
+def _years_before(t: str, lookahead: str, after: str = "") -> list[int]:
+    """The years of a clause written right before what ``lookahead`` matches (and right after
+    ``after``, where given)."""
+    rx = (f"(?<={after})" if after else "") + r"(?:\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})年度?(?:的)?" + lookahead
+    return find_years(" ".join(m.group(0) for m in re.finditer(rx, t)), None)[0]
 
 
 def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:

@@ -34,7 +34,7 @@ from nlp.graph import Graph
 from nlp.link import Linked, Linker
 from nlp.names import closest_names
 from nlp.normalize import MAX_QUESTION_CHARS, RELATIVE_YEAR, NormalizedQuestion, Normalizer, find_years
-from nlp.parse import Clause, Evidence, Parser
+from nlp.parse import Clause, Evidence, Parser, asked_years
 from nlp.parts import share_context, split
 from nlp.reply import Answer, Item, Part
 from nlp.scorer import Scorer
@@ -231,7 +231,7 @@ class Pipeline:
             have = self.dept_years(names) if names else \
                 {p.year for p in frame.filters.projects if p.year} or set(self.catalog.years)
             if have:
-                years = find_years(clause, max(have))[0]
+                years = asked_years(clause, max(have))
                 if years:
                     frame.filters.years = years
 
@@ -432,6 +432,13 @@ class Pipeline:
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
         result = run(frame, ctx) if run else Result()
+        undisclosed = re.search(L.NOT_DISCLOSED, frame.clause)
+        if undisclosed and not re.search(L.NOT_DISCLOSED, result.text or ""):
+            # 哪家物业公司中标的？合同金额多少: what the documents print of it (a 说明 may state a 中标价),
+            # else said not to be disclosed — never the project's budget in its place
+            part.text = (f"没有找到：文件没有公布“{undisclosed.group(0)}”这类信息（预算、决算公开文件一般不列中标结果和"
+                         "合同，见政府采购公告），不能用预算数代替。")
+            return part, None
         return self._finish(part, frame, ctx, result)
 
     def _finish(self, part: Part, frame: Frame, ctx: Context, result: Result) -> tuple[Part, Result]:

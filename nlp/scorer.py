@@ -155,8 +155,9 @@ def atoms(ev) -> dict[str, float]:
         r"的(?:钱|经费|资金)|(?:安排|花|投入|拨)了?(?:多少|几多)?(?:钱|经费|资金)", ev.text)
     if cues.has("amount") and ev.departments and not ev.projects and not ev.subjects and not (money_of_words and not measure):
         a["amount_for_department"] = 1  # not 管猪肉储备的钱: the money of what the words name
+    against_year = len(ev.departments) <= 1 and re.search(r"比(?:\d{2,4}|[上去前])年", ev.text)  # 比2023年多了多少: a change
     if measure and ops & {"compare", "sort", "rank"} and (len(ev.departments) != 1 or cues.has("focus", "departments")) \
-            and not project_word and not ev.projects:
+            and not project_word and not ev.projects and not against_year:
         a["measure_compared"] = 1
     if measure and ev.bound is not None and not project_word and not ev.projects and \
             (cues.has("focus", "departments") or not ev.departments):

@@ -582,6 +582,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         derived.append(d)
         items.append(derived_item(d))
         parts.append(d.formula)
+        derived += _share_of_sum(frame, ctx, leaves, d, items, parts)
     if op.name == "per_capita":
         named = {p.code for p in parents}
         derived += _per_capita(frame, ctx, budgets, [r for r in kept if r.key in named] or leaves, items, parts)
@@ -726,6 +727,29 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
     if not total:
         return []
     d = D.share(figure_input(top, top.label), figure_input(total[0], base_label), f"{top.label}占{base_label}比重")
+    if d is None:
+        return []
+    items.append(derived_item(d))
+    parts.append(d.formula)
+    return [d]
+
+
+def _share_of_sum(frame: Frame, ctx: Context, leaves: list[Row], whole: D.Derived, items: list[Item],
+                  parts: list[str]) -> list[D.Derived]:
+    """两者合计占总支出多少: the sum of the rows asked, as a share of the figure the question names
+    (asked with both the sum and a share of a department figure)."""
+    op = frame.operation
+    base_key = op.base
+    if "share" not in {op.name, *op.also} or not base_key or base_key.startswith(SUBJECT_BASE) or not leaves:
+        return []
+    budget = next((b for b in ctx.scope(frame)[0] if (b.department, b.year) == (leaves[0].department, leaves[0].year)),
+                  None)
+    rows = ctx.rows("figures", [budget], Constraints(items=[base_key])) if budget is not None else []
+    if not rows:
+        return []
+    label = ctx.vocab.label(base_key)
+    total = D.Input("合计", whole.value, whole.unit, whole.department, whole.year)
+    d = D.share(total, figure_input(rows[0], label), f"合计占{label}比重")
     if d is None:
         return []
     items.append(derived_item(d))
