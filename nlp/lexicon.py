@@ -57,7 +57,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
       for kind, words in (("general_public_budget", "一般公共预算"), ("government_fund", "政府性基金"),
                           ("state_capital", "国有资本经营"), ("fiscal_special", "财政专户(?:管理)?"),
                           ("unit_funds", "单位资金"))),
-    ("carryover_nonfiscal", r"非财政拨款结转(?:和?结余)?"),
+    ("carryover_nonfiscal", r"非财政拨款结转(?:和?结余)?|(?:上年)?实户资金余额"),  # 西安: the 非财政拨款 balance
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
     # a 决算's 财政拨款支出 against its budget (年初预算 / 决算 / 完成 named after it)
     ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))"),

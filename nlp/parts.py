@@ -287,7 +287,8 @@ def _column_narrowed(frame: Frame, ev, prev: Frame, narrows: bool) -> str | None
 
 def _grown_by_times(frame: Frame) -> bool:
     """涨了几倍 / 翻了几番 said of a figure alone: how much it grew (a rate), not one figure over another."""
-    return frame.operation.name == "ratio" and "growth" in frame.operation.also
+    return frame.operation.name == "ratio" and ("growth" in frame.operation.also or bool(
+        re.search(r"翻了?(?:几|多少)(?:倍|番)|(?:涨|增长?|多|高)了?(?:几|多少)倍", frame.clause)))
 
 
 def _another_count_of_units(frame: Frame, prev: Frame) -> bool:
@@ -319,6 +320,15 @@ def _other_side(measures: list[str], whole: str, vocab) -> bool:
     other way round): its share is of its own whole."""
     side = _side(whole, vocab)
     return side is not None and any(_side(m, vocab) not in (None, side) for m in measures)
+
+
+def _rows_inside(frame: Frame, prev: Frame) -> bool:
+    """Whether every subject a part names is a row inside a subject the part before named (its code
+    begins with the other's)."""
+    codes = [s.code for s in frame.filters.subjects]
+    above = [s.code for s in prev.filters.subjects]
+    return frame.focus == prev.focus == "subjects" and bool(codes) and bool(above) and all(
+        c and any(a and c != a and c.startswith(a) for a in above) for c in codes)
 
 
 def _same(a: Frame, b: Frame) -> bool:
@@ -627,8 +637,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 frame.operation.base = vocab.share_base(named[0]) or vocab.measures[named[0]].broader
             out.append(frame)
             continue
-        if frame.measures_guessed and _grown_by_times(frame) and prev.focus == "figures" and prev.measures \
-                and not ev.departments:
+        if frame.measures_guessed and _grown_by_times(frame) and not ev.departments and (
+                (prev.focus == "figures" and prev.measures) or (prev.focus == "subjects" and prev.filters.subjects)):
             frame.operation = Operation("growth")  # 年末结转结余多少，涨了几倍: its change, as a rate
         if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "figures" \
                 and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked
@@ -958,6 +968,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 prev.measures = list(dict.fromkeys(prev.measures + ev.cues.values("attribute")))
 
             continue  # it asks for what the previous part already shows
+        if narrows and _rows_inside(frame, prev) and prev.operation.name in ("list", "lookup") \
+                and not re.search(L.PARTS_OF + r"|明细|哪些|哪几|分别|各", prev.clause):
+            prev.own_figure = True  # 工资福利支出多少？其中奖金多少: the class's own figure, then the row inside it
         column = _column_narrowed(frame, ev, prev, narrows)
         if column:
             # 专项业务经费多少？其中商品和服务支出、资本性支出各多少: the subjects' rows in that figure's column

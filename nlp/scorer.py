@@ -152,7 +152,7 @@ def atoms(ev) -> dict[str, float]:
         a["no_measure"] = 1
     # 管猪肉储备的钱, 给X做Y安排钱: the money of what the words name, not the department's own figure
     money_of_words = bool(ev.topics or ev.keywords) and re.search(
-        r"的(?:钱|经费|资金)|(?:安排|花|投入|拨)了?(?:钱|经费|资金)|(?:花|投入)了?(?:多少|几多)(?:钱|经费|资金)", ev.text)
+        r"的(?:钱|经费|资金)|(?:安排|花|投入|拨)了?(?:多少|几多)?(?:钱|经费|资金)", ev.text)
     if cues.has("amount") and ev.departments and not ev.projects and not ev.subjects and not (money_of_words and not measure):
         a["amount_for_department"] = 1  # not 管猪肉储备的钱: the money of what the words name
     against_year = len(ev.departments) <= 1 and re.search(r"比(?:\d{2,4}|[上去前])年", ev.text)  # 比2023年多了多少: a change

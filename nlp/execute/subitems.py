@@ -105,8 +105,10 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
     """A department figure asked with words that name one of its projects' stated items
     (给个人消费贷款和服务业经营主体贷款贴息安排了多少, 市本级政府采购业务费又是多少): that item, said with
     the project it is part of, rather than a total the words do not name (收入总计, 政府采购)."""
-    if frame.focus != "figures" or frame.filters.subjects or frame.filters.projects:
-        return None
+    f = frame.filters
+    by_words = frame.focus == "projects" and bool(f.keywords or f.topics) and frame.operation.name in ("list", "sum")
+    if frame.focus != "figures" and not by_words or f.subjects or f.projects:
+        return None  # (给X安排了多少钱 read as X's projects: the item of a project X names, where one does)
     budgets, note = ctx.scope(frame)
     if len(budgets) != 1:
         return None

@@ -384,8 +384,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     asked = {op.name, *op.also}
     changed = bool(asked & {"growth", "change"}) and (f.column or "total") == "total"
     # a share or a change of a named subject is about its own figure; its make-up only where asked
-    own_figure = bool(asked & {"share", "growth", "change"}) and not f.level and not ({"rank", "sort"} & asked) and \
-        not re.search(PARTS_OF + r"|明细|哪些|哪几|分别", frame.clause)
+    own_figure = frame.own_figure or bool(asked & {"share", "growth", "change"}) and not f.level and \
+        not ({"rank", "sort"} & asked) and not re.search(PARTS_OF + r"|明细|哪些|哪几|分别", frame.clause)
     for b in budgets:
         tops_said = False  # the column's classes already said with their total
         column = f.column or "total"
