@@ -173,7 +173,8 @@ def _profile_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _own_content(frame: Frame, ev) -> bool:
     """Whether a part names something of its own (an entity, a measure, a content word, a focus
     word other than 单位), rather than only an operation on what came before."""
-    if ev.departments or ev.projects or ev.subjects or ev.persons or ev.policies or ev.topics or ev.terms:
+    if ev.departments or ev.projects or ev.subjects or ev.persons or ev.policies or ev.topics or ev.terms \
+            or ev.units:  # 其中有几个是统计监测中心的: the unit's own, not the set just counted again
         return True
     if ev.item_measures or ev.staff_measures or ev.keywords or ev.bound is not None:
         return True
@@ -838,6 +839,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and re.search(r"哪(?:个|些|几个)项目|是哪(?:个|些|几)", frame.clause):
             # 有没有不靠财政拨款的项目？是哪个项目、多少: the projects of the set just asked about
             f.categories, f.funding = list(prev.filters.categories), prev.filters.funding
+        if prev.focus == "projects" and frame.focus == "figures" and frame.measures_guessed and ev.units \
+                and "count" in {frame.operation.name, *frame.operation.also} and not (ev.projects or ev.departments):
+            # 一共几个项目？统计监测中心承担的有几个: the projects that unit carries out, counted
+            frame.focus, frame.measures = "projects", list(prev.measures)
         if _counts_the_projects_just_found(frame, ev, prev):
             # 在口岸安检上花了多少钱？分几个项目，各多少: the projects of that topic counted, not every project
             prev.operation.also = list(dict.fromkeys(prev.operation.also + ["count", "sum"]))
@@ -968,6 +973,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 prev.measures = list(dict.fromkeys(prev.measures + ev.cues.values("attribute")))
 
             continue  # it asks for what the previous part already shows
+        if narrows and frame.focus == prev.focus == "subjects" and prev.filters.subjects and not _rows_inside(frame, prev):
+            # 工资福利支出多少？其中住房公积金多少: the 住房公积金 inside 301 (30113), not the functional 2210201
+            inside = [s for s in ev.subjects if s.code and any(
+                p.code and s.code != p.code and s.code.startswith(p.code) for p in prev.filters.subjects)]
+            if inside:
+                f.subjects, f.scheme = [entity_ref(s) for s in inside], prev.filters.scheme
         if narrows and _rows_inside(frame, prev) and prev.operation.name in ("list", "lookup") \
                 and not re.search(L.PARTS_OF + r"|明细|哪些|哪几|分别|各", prev.clause):
             prev.own_figure = True  # 工资福利支出多少？其中奖金多少: the class's own figure, then the row inside it
@@ -1005,7 +1016,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and re.search(L.SOURCE_USE + "|" + L.WHICH_PROJECTS, frame.clause):
             # (有多少财政拨款结转？是哪几个项目: the projects that carry-over is, not every project)
             f.sources = [source]  # 上年结转多少？放在哪个项目上: the projects the carry-over pays for
-        if (_same(frame, prev) and not _another_count_of_units(frame, prev)) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
+        if (_same(frame, prev) and not _another_count_of_units(frame, prev)
+                and not (frame.focus == "projects" and ev.units)) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
                                   and f.departments == prev.filters.departments
                                   and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))

@@ -60,3 +60,42 @@ def test_what_no_disclosure_prints_is_said_so(ask_national) -> None:
     reply = ask_national("长沙市信访局人民来访接待中心业务专项的供应商是谁？")
     assert "没有公布" in reply["text"] and Decimal("102.80") not in numbers(reply)
     assert not reply["answers"]
+
+
+def test_the_projects_a_unit_carries_counted_after_all(ask_national) -> None:
+    """广州市统计局 2026 表12: 10 projects 1082.05; 统计监测中心 carries one (其他运行经费 7.00)."""
+    reply = ask_national("广州市统计局今年的项目一共几个？统计监测中心承担的有几个？")
+    assert {Decimal("10"), Decimal("1082.05"), Decimal("7.00")} <= numbers(reply)
+    assert Decimal("1361.71") not in numbers(reply)  # the unit's income is not its projects
+
+
+def test_a_fiscal_total_all_of_one_kind_takes_that_kinds_stated_change(ask_national) -> None:
+    """西安市审计局 2026 说明六: 一般公共预算拨款收入4,005.29万元，较上年减少28.10万元 — all of 财政拨款."""
+    reply = ask_national("西安市审计局今年的财政拨款收入较上年是增是减？")
+    assert {Decimal("4005.29"), Decimal("28.10")} <= numbers(reply)
+
+
+def test_money_no_project_names_found_in_the_subject_the_narrative_puts_it(ask_national) -> None:
+    """杭州市司法局 2026 说明二（五）: 其他一般公共服务支出（项）12,868万元, up 3,618.24 (北郊监狱改扩建工程)."""
+    reply = ask_national("杭州市司法局北郊监狱改扩建的预算列在什么科目？")
+    assert {Decimal("12868.00"), Decimal("3618.24")} <= numbers(reply)
+    assert "其他一般公共服务支出" in reply["text"]
+
+
+def test_a_row_inside_the_class_just_asked(ask_national) -> None:
+    """长沙市信访局 2026 基本支出表: 301 工资福利支出 1212.01, 其中 30113 住房公积金 89.70 (not 2210201)."""
+    reply = ask_national("长沙市信访局工资福利支出是多少？其中住房公积金是多少？")
+    assert {Decimal("1212.01"), Decimal("89.70")} <= numbers(reply)
+    assert Decimal("334.66") not in numbers(reply)  # the class's own figure, not all its rows
+
+
+def test_a_subjects_growth_in_times_is_its_stated_change(ask_national) -> None:
+    """苏州市水务局 2026 说明: 水利工程建设29,430万元，比上年增加20,180万元，增长218.16%."""
+    reply = ask_national("苏州市水务局水利工程建设今年是多少？涨了几倍？")
+    assert {Decimal("29430.00"), Decimal("20180.00"), Decimal("218.16")} <= numbers(reply)
+
+
+def test_the_balance_of_a_real_account_is_the_non_fiscal_carry_over(ask_national) -> None:
+    """西安市安监局 2019 表1: 上年实户资金余额 40.93."""
+    reply = ask_national("西安市安监局2019年的实户资金余额是多少？")
+    assert Decimal("40.93") in numbers(reply)

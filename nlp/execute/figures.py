@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from kg.extract.model import CARRYOVER_BY_SOURCE, UNIT_FUND_LINES
 from kg.extract.narrative.changes import LEFT_OUT_WORDS
@@ -348,6 +348,15 @@ def _current_year_whole(by: dict[tuple, Row], budget: Budget, key: str, base_key
     return whole
 
 
+def _said_as(said: Decimal, amount: Decimal) -> bool:
+    """Whether a statement's figure is ``amount`` as printed to its own precision (19,577万元 of
+    19,577.43; 4,005.29 of a table's 40,052,896.08元)."""
+    if abs(said - amount) >= 1:
+        return False
+    return said == amount or said == said.to_integral_value() or \
+        amount.quantize(Decimal(1).scaleb(said.as_tuple().exponent), rounding=ROUND_HALF_UP) == said
+
+
 def _total_as_its_only_source(stated: list[dict], others: list[Row], current: dict, dept: str, year: int,
                               metrics: list[str], ctx: Context) -> list[dict]:
     """A grand total the narrative states no change of, where another total's statement is about the
@@ -357,17 +366,19 @@ def _total_as_its_only_source(stated: list[dict], others: list[Row], current: di
     out: list[dict] = []
     for key in metrics:
         row = current.get((dept, year, key))
-        if key not in BUDGET_TOTALS or row is None or not row.amount or any(s["key"] == key for s in stated):
+        if key not in (*BUDGET_TOTALS, "fiscal_total") or row is None or not row.amount \
+                or any(s["key"] == key for s in stated):  # (财政拨款 all 一般公共预算: that kind's change)
             continue
         for r in others:
             said = r.attrs.get("current")
-            if said is None or abs(said - row.amount) >= 1 or (said != row.amount and said != said.to_integral_value()):
+            if said is None or not _said_as(said, row.amount):
                 continue
             if r.amount is not None and r.amount >= said:
                 continue  # 比上年增加1668.14 of 1668.14: nothing the year before (a new office), no total derived
             # the change is of the figure as the statement prints it (19,577万元): the year before derived
             # from it is as exact as the statement, not more
-            out.append({"key": key, "label": f"{_label(ctx, key)}（全部为{re.sub(r'合计$', '', r.label)}，说明写作{said}万元）",
+            written = "" if money(said) == money(row.amount) else f"，说明写作{said}万元"
+            out.append({"key": key, "label": f"{_label(ctx, key)}（全部为{re.sub(r'合计$', '', r.label)}{written}）",
                         "subject": r.label, "delta": r.amount, "current": said,
                         "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
             break
@@ -727,7 +738,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                 key = named if named in metrics else \
                     next((m for m in metrics if m.startswith("word:") or not (
                         elsewhere or (another_total and m in BUDGET_TOTALS)) if _about(r.label, m)), None)
-                if key is None and another_total:
+                if key is None and (another_total or named is not None):
                     same_change.append(r)  # 财政拨款收入总计 up by the very amount and rate: its reason may be the total's
                 if key is None or (key, r.amount, r.attrs.get("current")) in seen:
                     continue

@@ -11,6 +11,7 @@ from decimal import Decimal
 from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
+from nlp.execute.subjects import subjects_stated_for
 from nlp.execute.carried_projects import asks_carried, carried_line, carried_projects, carried_said, department_carryover, the_projects_just_named
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
@@ -266,6 +267,9 @@ def projects(frame: Frame, ctx: Context) -> Result:
     if f.topics or f.keywords:
         rows, missing = topical(frame, ctx, rows)
         if missing:
+            stated = subjects_stated_for(frame, ctx, budgets, missing)
+            if stated is not None:
+                return stated
             where = "、".join(dict.fromkeys(b.department for b in budgets))
             return Result(text=f"没有找到：{where}没有与“{'”“'.join(missing)}”相关的项目。")
     if not rows and f.subjects and not (f.topics or f.keywords):

@@ -18,6 +18,7 @@ from nlp.execute.units import printed_order
 from nlp.frames import Frame
 from nlp.lexicon import FAMILIES, MEASURE_WORDS
 from nlp.graph import Row
+from nlp.sparql import Constraints
 from nlp.numbers import chinese_count
 from nlp.reply import money
 
@@ -131,13 +132,22 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
                 break
     if not named:
         return None
-    items, parts = [], []
+    items, parts, derived = [], [], []
+    op = frame.operation
+    base_key = op.base if "share" in {op.name, *op.also} and op.base and op.base in ctx.vocab.measures else None
+    base = ctx.rows("figures", budgets, Constraints(items=[base_key])) if base_key else []
     for r in named:
         project = projects[r.attrs["parent"]]
         items.append(item_of(r))
         parts.append(f"{r.label}{money(r.amount)}万元（列在“{project.label}”项目{money(project.amount)}万元之内）")
+        if base:  # …安排了多少钱？占本级项目支出几成: the item's share of the figure named
+            d = D.share(figure_input(r, r.label), figure_input(base[0], ctx.vocab.label(base_key)))
+            if d is not None:
+                derived.append(d)
+                items.append(derived_item(d, of=ctx.vocab.label(base_key)))
+                parts[-1] += f"，{d.formula}"
     text = f"{who(named[0].department, named[0].year)}：" + "；".join(parts) + "。"
-    return Result(items, text, [], named + [projects[r.attrs["parent"]] for r in named])
+    return Result(items, text, derived, named + [projects[r.attrs["parent"]] for r in named] + base)
 
 
 # The items of a 会议费 / 培训费 its detail table lists (西安 培训费明细表), named by the kind of event and a

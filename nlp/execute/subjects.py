@@ -280,6 +280,33 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
     return Result(items, "。".join(parts) + "。", derived, [])
 
 
+# A classification subject as the narrative names it (一般公共服务支出（类）其他一般公共服务支出（款）…（项））
+_SUBJECT_LABEL = re.compile(r"[（(][类款项][)）]")
+
+
+def subjects_stated_for(frame: Frame, ctx: Context, budgets, words: list[str]) -> Result | None:
+    """Money the words name that no project carries, where the narrative says which subject holds it
+    (监狱改扩建的钱放在哪个科目: 其他一般公共服务支出（项）12,868万元, up by 3,618.24 for 北郊监狱改扩建工程):
+    the subjects whose stated change gives the words as its reason. None where no statement does."""
+    rows = [r for r in ctx.rows("changes", budgets) if _SUBJECT_LABEL.search(r.label) and r.attrs.get("reason")]
+    said = frame.filters.keywords or words
+    found = [r for r in rows if all(w in r.attrs["reason"] for w in said)] or \
+        [r for r in rows if all(w in r.attrs["reason"] for w in words) and len("".join(words)) >= 3]
+    if not found:
+        return None
+    items, parts = [], []
+    for r in found:
+        current = r.attrs.get("current")
+        name = _SUBJECT_LABEL.split(r.label)[-2] if len(_SUBJECT_LABEL.split(r.label)) > 1 else r.label
+        items.append(Item(name, str(current) if current is not None else None, "万元", r.department, r.year, r.source))
+        figure = f"{name}" + (f"{money(current)}万元" if current is not None else "")
+        if r.amount is not None:
+            figure += f"，比上年{'增加' if r.amount >= 0 else '减少'}{money(abs(r.amount))}万元"
+        parts.append(f"{who(r.department, r.year)}没有与“{'、'.join(frame.filters.keywords or words)}”相关的项目；"
+                     f"说明写明这笔钱列在{r.label}：{figure}（{r.attrs['reason']}）")
+    return Result(items, "；".join(parts) + "。", [], found)
+
+
 @executor("subjects")
 def subjects(frame: Frame, ctx: Context) -> Result:
     """A subject's rows (``subjects_of``); a subject the tables do not hold answered from the figures
@@ -287,6 +314,11 @@ def subjects(frame: Frame, ctx: Context) -> Result:
     income = income_of_subjects(frame, ctx)  # 钱从哪来 / 财政拨款多少 of a subject, 某来源用在哪些科目
     if income is not None:
         return income
+    if frame.filters.keywords and not frame.filters.subjects:  # 监狱改扩建的预算列在什么科目
+        budgets, _ = ctx.scope(frame)
+        stated = subjects_stated_for(frame, ctx, budgets, frame.filters.keywords) if budgets else None
+        if stated is not None:
+            return stated
     result = subjects_of(frame, ctx)
     if result.items or not frame.filters.subjects:
         return result
