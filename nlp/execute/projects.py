@@ -164,11 +164,31 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
             kept += [r for r in _abbreviated_projects(frame, ctx, missing) if r.iri not in found]
     kept = of_named_unit(frame.clause, kept)
     kept = _of_amount_said(frame.clause, kept)
+    kept = _latest_when_no_year(frame, kept)
     cats = {r.attrs.get("category") for r in kept}
     if len(f.categories) == 1 and len(cats) > 1 and f.categories[0] in cats and frame.operation.name != "yesno":
         # 结转那笔钱买什么 of a project named twice (当年 57.00, 上年结转 30.00): the one of that category
         kept = [r for r in kept if r.attrs.get("category") == f.categories[0]]
     return kept, ([] if kept else rows)
+
+
+# Words asking a project across its years (历年, 这几年, 每年, 两年, 变化): every year's kept.
+_ACROSS_YEARS = r"历年|这几年|近几年|几年来|每年|各年|逐年|两年|三年|变化|对比|相比|比较|以来"
+
+
+def _latest_when_no_year(frame: Frame, rows: list[Row]) -> list[Row]:
+    """A project named with no year, which a department budgets in several years (国家信访局's
+    信息化运行维护 in its 2024 决算 and its 2026 预算): the latest year's, as 今年 would be — unless the
+    question asks across years or compares."""
+    op = frame.operation
+    if frame.filters.years or len({r.year for r in rows}) < 2 or \
+            {"growth", "change", "compare", "difference", "derive"} & {op.name, *op.also} or \
+            re.search(_ACROSS_YEARS, frame.clause):
+        return rows
+    latest: dict[str, int] = {}
+    for r in rows:
+        latest[r.department] = max(latest.get(r.department, 0), r.year or 0)
+    return [r for r in rows if (r.year or 0) == latest[r.department]]
 
 
 def _of_amount_said(clause: str, rows: list[Row]) -> list[Row]:

@@ -282,16 +282,18 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
 
 # A classification subject as the narrative names it (一般公共服务支出（类）其他一般公共服务支出（款）…（项））
 _SUBJECT_LABEL = re.compile(r"[（(][类款项][)）]")
+_SUBJECT_ASKED = r"科目|列在|放在|列支|列入|哪[一个]?[类款项](?!目)"
 
 
 def subjects_stated_for(frame: Frame, ctx: Context, budgets, words: list[str]) -> Result | None:
     """Money the words name that no project carries, where the narrative says which subject holds it
     (监狱改扩建的钱放在哪个科目: 其他一般公共服务支出（项）12,868万元, up by 3,618.24 for 北郊监狱改扩建工程):
     the subjects whose stated change gives the words as its reason. None where no statement does."""
-    rows = [r for r in ctx.rows("changes", budgets) if _SUBJECT_LABEL.search(r.label) and r.attrs.get("reason")]
     said = frame.filters.keywords or words
-    found = [r for r in rows if all(w in r.attrs["reason"] for w in said)] or \
-        [r for r in rows if all(w in r.attrs["reason"] for w in words) and len("".join(words)) >= 3]
+    if not re.search(_SUBJECT_ASKED, frame.clause) or len("".join(said)) < 3:
+        return None  # asked where the money is put (列在哪个科目), by words that name something particular
+    rows = [r for r in ctx.rows("changes", budgets) if _SUBJECT_LABEL.search(r.label) and r.attrs.get("reason")]
+    found = [r for r in rows if all(w in r.attrs["reason"] for w in said)]
     if not found:
         return None
     items, parts = [], []
