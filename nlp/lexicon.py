@@ -501,3 +501,7 @@ FITS_WITHIN = r"装得下|装不下|放得下|容得下|超没超|够不够|够�
 # never with the project's budget figures.
 NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施工单位|合同(?!制)(?:金额|价款|总价|额|价)?|签约|"
                  r"哪(?:家|个)(?:物业|服务|施工|建设)?(?:公司|企业)|什么(?:物业|服务)?公司")
+
+# A count asked of a named project as what it is to reach (要补助多少个项目, 计划培训多少人, 惠及多少人):
+# its performance targets, not a count of projects.
+TARGET_COUNT = r"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{0,4}?[几多少]+(?:个|人|户|次|家|台|套|场)|惠及|受益|覆盖[几多少]"

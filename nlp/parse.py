@@ -103,6 +103,15 @@ class Parser:
             frame.filters = self.filters(ev, focus)
             frame.operation = self.operation(ev, focus)
             frame.measures = self.measures(ev, focus, frame)
+        if focus == "projects" and ev.projects and ev.projects_exact and frame.operation.name == "count" \
+                and re.search(L.TARGET_COUNT, ev.text):
+            # 扶持老区建设专项资金今年要补助多少个项目、惠及多少人: the named project's targets, not a count
+            # of projects
+            focus = "indicators"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            frame.operation = self.operation(ev, focus)
+            frame.measures = self.measures(ev, focus, frame)
         frame.unknown = [u for s, e, u in linked.unknown if clause.start <= s and e <= clause.end]
         group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, ev.text)), None)
         if focus == "projects" and group and frame.operation.name in ("count", "sum", "list") and \

@@ -804,8 +804,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if prev.focus == "indicators" and prev.filters.projects and re.search(L.TARGET_ASK, frame.clause) \
                 and not (ev.projects or ev.departments or ev.subjects or ev.item_measures) \
                 and (ev.topics or any(re.sub(L.TARGET_ASK + r"|指标|各|分别", "", w) for w in ev.keywords)) \
-                and frame.focus in ("figures", "indicators"):
-            # …的绩效目标里，专家评审要搞几次？信息系统运维成本上限多少: another target of the project just named
+                and (frame.focus in ("figures", "indicators")
+                     or (frame.focus == "staff" and re.search(L.TARGET_COUNT, frame.clause))):
+            # …的绩效目标里，专家评审要搞几次？信息系统运维成本上限多少 / 受益的有多少人: another target of the
+            # project just named (not the staff of every department)
             frame.focus, f.projects = "indicators", list(prev.filters.projects)
             frame.operation = Operation("list")
             out.append(frame)

@@ -99,3 +99,22 @@ def test_the_balance_of_a_real_account_is_the_non_fiscal_carry_over(ask_national
     """西安市安监局 2019 表1: 上年实户资金余额 40.93."""
     reply = ask_national("西安市安监局2019年的实户资金余额是多少？")
     assert Decimal("40.93") in numbers(reply)
+
+
+def test_a_named_project_with_no_year_is_its_latest(ask_national) -> None:
+    """国家信访局 信息化运行维护: 2026 预算 2134.87 (设备完好率 >=96%, 权重8); its 2024 决算 (1639.34) is not asked."""
+    reply = ask_national("国家信访局信息化运行维护项目的设备完好率目标是多少？")
+    assert {Decimal("2134.87"), Decimal("96")} <= numbers(reply)
+    assert Decimal("1639.34") not in numbers(reply)
+
+
+def test_what_a_named_project_is_to_reach_is_its_targets(ask_national) -> None:
+    """福州市民政局本级 2026 市级扶持老区建设专项资金 (1100.00): 补助项目数量>=65个, 受益群众数>=20000人."""
+    reply = ask_national("市级扶持老区建设专项资金计划补助多少个项目？受益的有多少人？")
+    assert {Decimal("1100.00"), Decimal("65"), Decimal("20000")} <= numbers(reply)
+
+
+def test_events_a_detail_table_lists_counted_and_added_up(ask_national) -> None:
+    """西安市审计局 2026 培训费明细表: 4 trainings, 3.65 + 8.70 + 2.65 + 6.00 = 21.00, 95 + 120 + 50 + 120 = 385 人."""
+    reply = ask_national("西安市审计局今年办几个培训？一共多少人参加、花多少钱？")
+    assert {Decimal("4"), Decimal("21.00"), Decimal("385")} <= numbers(reply)

@@ -10,6 +10,7 @@ two-character runs with it (at least two); 占 in the piece adds the item's shar
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import replace
 
 from nlp import derive as D
@@ -20,7 +21,7 @@ from nlp.lexicon import FAMILIES, MEASURE_WORDS
 from nlp.graph import Row
 from nlp.sparql import Constraints
 from nlp.numbers import chinese_count
-from nlp.reply import money
+from nlp.reply import Item, money
 
 INSIDE_PREVIOUS = (r"^(?:那|那么)?(?:(?:这个项目)?(?:里面|里头|其中|这里面|这其中|当中|其内)"
                    r"|(?P<nth>第[一二三123](?:名|个|位)|排第[一二三123]的?)(?:这个项目)?(?:里面|里头|里|中|当中))")
@@ -153,7 +154,7 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
 # The items of a 会议费 / 培训费 its detail table lists (西安 培训费明细表), named by the kind of event and a
 # measure word that counts events (几场培训, 哪场, 哪次会议, 第二贵的那期): the whole each item is part of.
 EVENT_KINDS = (("培训费", r"培训"), ("会议费", r"会议?"))
-EVENT_MEASURE = r"(?:[几哪每各]|第[一二三四五六七八九十\d]+)[一]?(?:场|期|次)"
+EVENT_MEASURE = r"(?:[几哪每各]|第[一二三四五六七八九十\d]+)[一]?(?:场|期|次|个(?=培训|会议?)(?![\u4e00-\u9fff]{0,4}项目))"
 
 
 def _event_whole(clause: str) -> str | None:
@@ -168,6 +169,7 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
     第二贵的呢, 一共多少钱 (the same items as the part before, where it answered them). ``None`` where the
     clause asks no such thing or the budget lists no such items."""
     whole = _event_whole(frame.clause)
+    of_before = False
     before = [r for r in (previous.rows if previous is not None else [])
               if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") in dict(EVENT_KINDS)]
     op = frame.operation
@@ -182,6 +184,7 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
                 and r.amount is not None]
     elif before and (op.name in ("rank", "sum") or nth is not None or "sum" in op.also):
         rows, whole = before, before[0].attrs["parent"]  # 第二贵的呢 / 一共多少 after the items
+        of_before = True
     else:
         return None
     if not rows:
@@ -194,7 +197,7 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
         picked = ranked[nth - 1:nth]
     elif op.name == "rank":
         picked = ranked[:op.n or 1]
-    elif "sum" in (op.name, *op.also) and before and whole is None:
+    elif "sum" in (op.name, *op.also) and of_before:
         picked = []  # 一共多少: the total alone
     else:
         picked = ranked
@@ -207,9 +210,25 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
         parts.append(f"第{rank}：{r.label}{money(r.amount)}万元{people}")
     items.append(item_of(Row(f"{whole}明细合计", total.value, None, rows[0].department, rows[0].year,
                              rows[0].source, None, "current", {})))
+    if not picked:  # 总共多少人次、花多少钱: the people each item counts, added up too
+        head += _people_total(rows, items)
     text = head + "（" + total.formula + "）" + ("；按金额" + ("从高到低" if op.descending else "从低到高") + "：" if picked
                                               else "") + "；".join(parts) + "。"
     return Result(items, text, [total], ranked)
+
+
+def _people_total(rows: list[Row], items: list) -> str:
+    """The counts the items print (人数, 天数), added up label by label where every item prints one."""
+    said = []
+    for label in dict.fromkeys(c[0] for r in rows for c in (r.attrs.get("counts") or [])):
+        counts = [next((c for c in (r.attrs.get("counts") or []) if c[0] == label), None) for r in rows]
+        if any(c is None for c in counts):
+            continue
+        value = sum((c[1] for c in counts), Decimal(0))
+        unit = counts[0][2]
+        items.append(Item(f"{label}合计", f"{value.normalize():f}", unit, rows[0].department, rows[0].year, rows[0].source))
+        said.append(f"{label}合计{value.normalize():f}{unit}")
+    return ("，" + "，".join(said)) if said else ""
 
 
 # A figure's stated items asked by class (政府购买服务…按类别分别多少, 各类服务各多少), one by one (明细,
