@@ -505,3 +505,4 @@ NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施�
 # A count asked of a named project as what it is to reach (要补助多少个项目, 计划培训多少人, 惠及多少人):
 # its performance targets, not a count of projects.
 TARGET_COUNT = r"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{0,4}?[几多少]+(?:个|人|户|次|家|台|套|场)|惠及|受益|覆盖[几多少]"
+

@@ -515,6 +515,7 @@ class Evidence:
     keyword_groups: list = field(default_factory=list)
     topic_groups: list = field(default_factory=list)
     rate_bound: Bound | None = None  # 完成率不到80%: a bound on a percentage, not an amount
+    same_sentence: bool = False  # the clause goes on the sentence before it (after a comma), not a new one
 
     @classmethod
     def of(cls, parser: Parser, linked: Linked, clause: Clause) -> "Evidence":
@@ -586,6 +587,7 @@ class Evidence:
         ev.topic_groups = list(clause.topic_groups)
         ev.mentions = clause.mentions
         ev.indicator_kinds = _indicator_kinds(t, clause)
+        ev.same_sentence = bool(re.search(r"[,，、;；]\s*$", clause.context))
         ev.share_base = _share_base(t, cues, vocab)
         return ev
 

@@ -332,6 +332,12 @@ def _rows_inside(frame: Frame, prev: Frame) -> bool:
         c and any(a and c != a and c.startswith(a) for a in above) for c in codes)
 
 
+def _change_of_the_share_just_said(ev, prev: Frame) -> bool:
+    """公务接待费占多少，比上年少了多少: a change asked in the same sentence as one figure's share is that
+    figure's change (a new sentence after the share asks of the whole: 三公多少，出国占几成？比去年少了多少)."""
+    return ev.same_sentence and prev.operation.name == "share" and len(prev.measures) == 1 and not prev.measures_guessed
+
+
 def _same(a: Frame, b: Frame) -> bool:
     return a.focus == b.focus and a.filters == b.filters and a.operation.name == b.operation.name
 
@@ -611,6 +617,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.focus, f.subjects, f.scheme = "subjects", list(prev.filters.subjects), prev.filters.scheme
             out.append(frame)
             continue
+        if frame.focus == "subordinates" and prev.focus == "figures" and prev.measures \
+                and {"share", "sum"} & {frame.operation.name, *frame.operation.also} \
+                and not (ev.item_measures or ev.departments):
+            # 上年结转结余多少？两个下属单位和本级各占多少: the figure just asked, of each budget unit
+            f.by_unit = True
+            frame.focus, frame.measures_guessed = "figures", True
         if f.by_unit and frame.measures_guessed and prev.focus == "figures" and prev.measures \
                 and not (ev.item_measures or ev.departments):
             # …上年结转结余多少？分别落在哪几个单位: the figure just asked, of each budget unit
@@ -643,7 +655,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.operation = Operation("growth")  # 年末结转结余多少，涨了几倍: its change, as a rate
         if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "figures" \
                 and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked
-            measures = _changed_figures(prev, out[:-1], vocab, frame.clause)
+            measures = list(prev.measures) if _change_of_the_share_just_said(ev, prev) \
+                else _changed_figures(prev, out[:-1], vocab, frame.clause)
             frame.measures, frame.filters = measures, prev.filters.copy()  # 比25年: the baseline, not the year asked
             frame.filters.excluding = f.excluding  # 扣掉中央基建后又是增是减: that comparison of the same figure
             out.append(frame)

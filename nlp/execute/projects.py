@@ -798,10 +798,10 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
         if "unit" in asked or "person" in asked:
             if r.attrs.get("unit") or r.attrs.get("person"):
                 items.append(_project_item(ctx, r, responsible_unit=r.attrs.get("unit"), person=r.attrs.get("person")))
-                said = [f"承担单位是{r.attrs.get('unit') or '未列明'}"] if "unit" in asked or r.attrs.get("unit") else []
+                said = [f"承担单位是{r.attrs['unit']}" if r.attrs.get("unit") else "文件未列明承担单位"] if "unit" in asked or r.attrs.get("unit") else []
                 if "person" in asked or r.attrs.get("person"):  # the person only where printed or asked
-                    said.append(f"项目负责人是{r.attrs.get('person') or '未列明'}")
-                parts.append(f"{project_phrase(r)}的" + "，".join(said))
+                    said.append(f"项目负责人是{r.attrs['person']}" if r.attrs.get("person") else "文件未列明项目负责人")
+                parts.append(f"{project_phrase(r)}" + ("的" if r.attrs.get("unit") else "：") + "，".join(said))
         if "supervisor" in asked:  # the 主管部门 of its performance sheet, as printed
             items.append(_project_item(ctx, r, responsible_unit=r.attrs.get("unit")))
             sup = r.attrs.get("supervisor")
@@ -1026,8 +1026,8 @@ def persons(frame: Frame, ctx: Context) -> Result:
             if not (r.attrs.get("unit") or r.attrs.get("person")):
                 continue
             items.append(_project_item(ctx, r, responsible_unit=r.attrs.get("unit"), person=r.attrs.get("person")))
-            parts.append(f"{project_phrase(r)}的承担单位是{r.attrs.get('unit') or '未列明'}，"
-                         f"项目负责人是{r.attrs.get('person') or '未列明'}")
+            parts.append(f"{project_phrase(r)}：" + (f"承担单位是{r.attrs['unit']}，" if r.attrs.get("unit") else "文件未列明承担单位，") +
+                         (f"项目负责人是{r.attrs['person']}" if r.attrs.get("person") else "文件未列明项目负责人"))
         return Result(items, "；".join(parts) + "。" if parts else "", [], rows)
     if f.person is not None:  # 项目负责人是周燕的项目有哪些: that person's projects, with their amounts
         return person_projects(frame, ctx)

@@ -93,6 +93,8 @@ def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], 
     for kind in sorted({kind_of(n) for n, own in units.values() if not own}):
         if re.search(rf"{_COUNT}[^，。？,?]{{0,4}}?{kind}|{_UNDER}[^，。？,?]{{0,5}}?{kind}", clause):
             chosen += [u for u, (n, own) in units.items() if not own and kind_of(n) == kind and u not in chosen]
+    if re.search(rf"{_COUNT}[^，。？,?]{{0,4}}?单位|{_UNDER}[^，。？,?]{{0,5}}?单位", clause):
+        chosen += [u for u, (n, own) in units.items() if not own and u not in chosen]  # 两个下属单位: all of them
     chosen = list(dict.fromkeys(chosen))
     return (chosen, True) if chosen else (list(units), False)
 
