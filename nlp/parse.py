@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from nlp import lexicon as L
+from nlp.pieces import head_named_nowhere
 from nlp.catalog import Catalog, Entity
 from nlp.cues import CueSet, find_cues
 from nlp.frames import EXECUTION_ATTRIBUTES, Bound, Filters, Frame, Operation, Ref
@@ -160,7 +161,8 @@ class Parser:
                 f.scheme = "government_economic"
         elif re.search(L.GOVERNMENT_ECONOMIC, ev.text):
             f.scheme = "government_economic"
-        f.projects = [entity_ref(e) for e in ev.projects]
+        f.projects = [entity_ref(e) for e in ev.projects if ev.projects_exact
+                      or not any(head_named_nowhere(w, self.catalog) and w[:2] not in e.name for w in ev.keywords)]
         named_subjects = {m.key for m in ev.mentions if m.kinds() & {"functional_subject", "economic_subject"}}
         topics_only = [m for m in ev.mentions if "topic" in m.kinds() and not (f.subjects and m.key in named_subjects)]
         f.topics = [entity_ref(e) for m in topics_only for e in m.entities if e.kind == "topic"]

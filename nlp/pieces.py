@@ -53,3 +53,22 @@ def pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
     if len(run) >= 2:
         missing.append(run)
     return found, missing
+
+
+# The first two characters of a typed word that name nothing particular (其他…, 相关…, 全年…).
+_GENERIC_HEAD = re.compile(r"^(?:其他|相关|有关|全年|今年|明年|去年|本年|当年|全部|所有|各项|各类|主要|一般|日常|专项|部门|单位)$")
+
+
+def head_named_nowhere(word: str, catalog) -> bool:
+    """Whether a typed word naming a place or facility begins with a name no name of the graph holds
+    (横琴口岸: no project, unit, place or department of the graph is named 横琴). The thing asked is
+    then not in the graph: a project only like it (港珠澳大桥珠海公路口岸运营管理费, a 口岸's) must not answer
+    for it, nor projects matching the word's other pieces."""
+    head = word[:2]
+    return bool(_NAMED_PLACE.match(word)) and not _GENERIC_HEAD.match(head) and not GENERIC_TOPIC.match(head) \
+        and not catalog.mentions_name(head)
+
+
+# A word that is a proper name before a kind of place or facility (横琴口岸, 洋山港, 某某街道): the name is
+# what it is about, the kind only says what sort of thing it names.
+_NAMED_PLACE = re.compile(r"^[\u4e00-\u9fff]{2}(?:口岸|港口?|码头|机场|车站|大桥|新区|园区|开发区|街道|社区|镇|乡|村|水库|湖|江|河)")

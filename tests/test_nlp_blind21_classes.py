@@ -118,3 +118,18 @@ def test_events_a_detail_table_lists_counted_and_added_up(ask_national) -> None:
     """西安市审计局 2026 培训费明细表: 4 trainings, 3.65 + 8.70 + 2.65 + 6.00 = 21.00, 95 + 120 + 50 + 120 = 385 人."""
     reply = ask_national("西安市审计局今年办几个培训？一共多少人参加、花多少钱？")
     assert {Decimal("4"), Decimal("21.00"), Decimal("385")} <= numbers(reply)
+
+
+def test_a_place_the_graph_does_not_know_has_no_project(ask_national) -> None:
+    """珠海市商务局 2026 funds the 拱北, 青茂, 港珠澳大桥 and 港口 ports; nothing of the graph is named 横琴:
+    no look-alike port's money (港珠澳大桥珠海公路口岸运营管理费 6500.00, 安检 968.69 …) stands in."""
+    reply = ask_national("珠海商务局今年给横琴口岸的运营经费有多少？")
+    assert not reply["answers"] and "没有找到" in reply["text"]
+    assert not {Decimal("6500.00"), Decimal("968.69")} & numbers(reply)
+
+
+def test_a_change_in_the_sentence_of_a_share_is_of_that_figure(ask_national) -> None:
+    """广州市统计局 2026 说明: 公务接待费8.16万元，比上年减少5.35万元 (the 三公 total fell 22.65)."""
+    reply = ask_national("广州统计局今年三公经费多少？接待费占几成，比去年减了多少？")
+    assert {Decimal("19.86"), Decimal("8.16"), Decimal("5.35")} <= numbers(reply)
+    assert Decimal("22.65") not in numbers(reply)

@@ -18,7 +18,7 @@ from nlp.execute.base import (Context, Result, amount_sum, derived_item, executo
 from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
 from nlp.link import short_form_of
 from nlp.numbers import Amount, find_amounts
-from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
+from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, head_named_nowhere, pieces as _pieces, within as _within
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -912,6 +912,9 @@ def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], lis
     """Projects about the question's topics; an enumeration (柴油车尾气、OBD在线监控) is several
     topics, each choosing its own projects."""
     f = frame.filters
+    nowhere = [w for w in f.keywords if head_named_nowhere(w, ctx.catalog)]
+    if nowhere:  # 给横琴口岸安排了多少运营或安检经费: nothing of the graph is named 横琴 — no such project
+        return [], nowhere
     by_iri = {t.iri: t for t in f.topics}
     units = [([by_iri[i] for i in topics if i in by_iri], words)
              for topics, words in zip(f.topic_groups, f.keyword_groups) if topics or words]
