@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.pdf_text import line_text
+from kg.extract.pdf_text import line_text, merge_offset_lines
 from kg.extract.text_normalize import is_money, normalize_chars, remove_cjk_spaces
 
 # A row's vertical extent is compared with a merged cell's box with this slack (PDF points).
@@ -155,16 +155,21 @@ def _group_rows(rows_cells: list[list], texts: list[list[str | None]]) -> list[l
 
 
 def _cell_text(chars: list[dict]) -> str | None:
-    """A cell's text, one printed line per ``\n``, each spaced by ``line_text``."""
+    """A cell's text, one printed line per ``\n``, each spaced by ``line_text``. Figures set a few
+    points off their line in another font (福州 绩效目标表: 实现年储备活体生猪 10.8 万头 with 10.8 3.3pt
+    lower) join the line they stand in (``merge_offset_lines``), never a line of their own."""
     if not chars:
         return None
-    lines: list[list[dict]] = []
+    groups: list[list[dict]] = []
     for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        if lines and abs(char["top"] - lines[-1][0]["top"]) <= 3:
-            lines[-1].append(char)
+        if groups and abs(char["top"] - groups[-1][0]["top"]) <= 3:
+            groups[-1].append(char)
         else:
-            lines.append([char])
-    return "\n".join(line_text(line) for line in lines)
+            groups.append([char])
+    lines = merge_offset_lines([{"chars": g, "x0": min(c["x0"] for c in g), "x1": max(c["x1"] for c in g),
+                                 "top": min(c["top"] for c in g), "bottom": max(c["bottom"] for c in g)}
+                                for g in groups])
+    return "\n".join(line_text(line["chars"]) for line in sorted(lines, key=lambda l: l["top"]))
 
 
 def extract_cells(table) -> list[list[str | None]]:
