@@ -577,11 +577,36 @@ def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
         lists = [f for f in lists if "所列项目" in (f.label or "")]
     else:
         text = _short(re.sub(r"[“”\"\s]", "", clause))
-        lists = [f for f in lists if len(finding_figure(f.label)) >= 2 and _short(finding_figure(f.label)) in text]
+        # 说明里列的各科目加起来…: the lists of functional subjects, whatever total the question names
+        subjects = re.search(dict(L.AUDIT_PARTS)["functional_classes"] + r"|各项", clause)
+        lists = [f for f in lists if (len(finding_figure(f.label)) >= 2 and _short(finding_figure(f.label)) in text)
+                 or (subjects and _SUBJECT_LIST in (f.label or ""))]
     # and which listed item is off: the other findings of the same section (说明八 X vs 项目支出表)
     sections = {(f.label or "").split(" ")[0] for f in lists}
     return lists + [f for f in findings if f not in lists and (f.label or "").split(" ")[0] in sections
                     and re.match(r"说明", f.label or "")]
+
+
+# How a finding about the narrative's list of functional subjects ends its ``where``
+# (kg.extract.narrative.subject_lists).
+_SUBJECT_LIST = "所列科目"
+
+
+def _listed_subjects(listed: Result, rows: list[Row], ctx: Context, budgets) -> Result:
+    """A list of functional subjects that does not add up, and which listed subject is off: the
+    narrative's statements of those subjects against the tables' rows (``audit_narrative``), the
+    mismatches added after the list's own finding."""
+    if not any(r.key == "narrative_sum" and _SUBJECT_LIST in (r.label or "") and r.attrs.get("severity") != "ok"
+               for r in rows):
+        return listed
+    mine = [b for b in budgets if any((b.department, b.year) == (r.department, r.year) for r in rows)]
+    against = audit_narrative(ctx, mine)
+    off = [i for i in against.items if i.extra.get("rule") == "narrative_table" or
+           (i.extra.get("rule") is None and "表中" in i.label)]
+    if not off:
+        return listed
+    return Result(listed.items + off, listed.text + "所列科目中与表中不一致的：" + against.text,
+                  listed.derived + against.derived, listed.rows)
 
 
 # 和项目支出总额对得上吗: the figure the part before gave, checked against a total the question names.
@@ -639,7 +664,7 @@ def findings(frame: Frame, ctx: Context) -> Result:
         sections = {(r.label or "").split(" ")[0] for r in stated}
         stated += [r for r in rows if r not in stated and (r.label or "").split(" ")[0] in sections
                    and re.match(r"说明", r.label or "")]
-        return _list_findings(stated, frame, ctx, budgets, note)
+        return _listed_subjects(_list_findings(stated, frame, ctx, budgets, note), stated, ctx, budgets)
     if re.search(L.PERCENT_ASKED, frame.clause):  # 各项占三公的百分比对吗: the narrative's percentages
         percents = [r for r in rows if r.key in _PERCENT_RULES]
         if percents and re.search(NARRATIVE_WORDS, frame.clause) and all(r.key == "change_percent" for r in percents):
@@ -679,7 +704,7 @@ def findings(frame: Frame, ctx: Context) -> Result:
                 return checked
     listed = _narrative_lists(rows, frame.clause)
     if listed:  # 说明里列的几个项目加起来对得上项目支出吗: the narrative's own list against its total
-        return _list_findings(listed, frame, ctx, budgets, note)
+        return _listed_subjects(_list_findings(listed, frame, ctx, budgets, note), listed, ctx, budgets)
     worded = _named_by_words(rows, frame.clause)
     if worded:  # 部门整体绩效目标表的资金总额和基本支出对吗: the findings every word of whose figure is asked
         return _list_findings(worded, frame, ctx, budgets, note)
@@ -819,7 +844,8 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         parts.append(f"{label}{graded}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
                      + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
                      + (f"（{_working_said(str(working))}）" if working and unit == "%" else "")
-                     + (f"（{working}）" if working and severity == "notice" and unit != "%" else "")
+                     + (f"（{working}）" if working and unit != "%" and
+                        (severity == "notice" or _SUBJECT_LIST in (f0.label or "")) else "")
                      + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else "")
                      + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else ""))
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"

@@ -38,6 +38,7 @@ from kg.extract.narrative.changes import read_changes
 from kg.extract.narrative.compositions import read_compositions
 from kg.extract.narrative.facts import in_record_unit, read_facts
 from kg.extract.narrative.statements import NUM, Narrative, Stated, read_statements
+from kg.extract.narrative.subject_lists import subject_list_checks
 from kg.extract.narrative.text import money
 from kg.extract.narrative.vocabulary import KEY_NAMES, classify, key_name, side_of
 from kg.extract.rules import CENT, fixed_judge, precision, register_checks, register_rule
@@ -554,6 +555,21 @@ def _unit_word_misprinted(fact, table_value: Decimal, unit: str | None, step: De
     return out
 
 
+def _new_lists(checks: list[Check], listed: list[Check]) -> list[Check]:
+    """The subject lists no composition already added up to the same sum against the same total (one
+    finding per list; a total with two lists — 基本支出 and 项目支出, then its subjects — keeps both)."""
+    heads: dict[tuple, list[Check]] = {}
+    for c in listed:
+        if c.provenance is not None:
+            heads.setdefault((c.provenance.page, c.provenance.line), []).append(c)
+
+    def told(check: Check) -> bool:  # a list of the same total already added up, naming its first subject
+        first = (check.note or "").split("：", 1)[-1].split("、")[0][:6]
+        return any(c.expected == check.expected or (first and first in (c.note or ""))
+                   for c in heads.get((check.provenance.page, check.provenance.line), []))
+    return [c for c in checks if c.provenance is None or not told(c)]
+
+
 def narrative_lines(parts) -> list:
     """The narrative's lines: the cut-out narrative where the sections are known, else the document."""
     lines = list(getattr(parts, "narrative", None) or [])
@@ -578,8 +594,10 @@ def narrative_audit(parts, record: Record) -> list[Check]:
     compositions = read_compositions(narrative, implicit=True)
     changes = read_changes(lines, record.source, record.department, narrative=narrative,
                            final=(record.kind or "").endswith("决算"))
+    listed = composition_checks(compositions, record)
     return (change_checks(changes, record) + share_checks(narrative, [c for c in compositions if not c.implicit], record)
-            + composition_checks(compositions, record) + completion_checks(narrative, record)
+            + listed + _new_lists(subject_list_checks(narrative, record, record.source), listed)
+            + completion_checks(narrative, record)
             + table_checks(narrative, record) + fiscal_summary_checks(narrative, parts, record)
             + project_figure_checks(narrative, record))
 
