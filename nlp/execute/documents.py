@@ -587,6 +587,8 @@ def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
                     and re.match(r"说明", f.label or "")]
 
 
+# Findings whose working (the parts added up, the two places compared) the answer shows with them.
+_WORKING_SHOWN = {"narrative_sum", "same_figure"}
 # How a finding about the narrative's list of functional subjects ends its ``where``
 # (kg.extract.narrative.subject_lists).
 _SUBJECT_LIST = "所列科目"
@@ -748,6 +750,8 @@ def _with_narrative_findings(narrative: Result, rows: list[Row], frame: Frame, c
 
 # Rules whose figures are percentages (the narrative's 占比, 增减幅度, 完成率), not money.
 _PERCENT_RULES = {"share_percent", "change_percent", "completion_rate"}
+# Rules whose figures are counts (the vehicles bought, said twice), with their unit.
+_COUNT_RULES = {"vehicle_count": "辆"}
 # Rules whose figures are years (a statement compared with the wrong year).
 _YEAR_RULES = {"baseline_year"}
 
@@ -825,6 +829,16 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
             parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）"
                          + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else ""))
             continue
+        if f0.key in _COUNT_RULES:  # a count said twice: both places and both counts, no figure is "right"
+            word = _COUNT_RULES[f0.key]
+            said, other = (f"{Decimal(str(v)).normalize():f}" for v in (printed, expected))
+            places = re.split(r"\s+vs\s+", f0.label)
+            items.append(Item(label, said, word, f0.department, f0.year, f0.source,
+                              {"printed": f"{said}{word}", "expected": f"{other}{word}", "rule": f0.key,
+                               "figure": finding_figure(f0.label), "where": f0.label, "working": working}))
+            parts.append(f"{places[0]}写{said}{word}，{places[-1]}写{other}{word}，前后不一致"
+                         + (f"（{working}）" if working else ""))
+            continue
         unit = "%" if f0.key in _PERCENT_RULES else WAN
         figure = finding_figure(f0.label)
         working = f0.attrs.get("working")
@@ -845,7 +859,7 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
                      + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
                      + (f"（{_working_said(str(working))}）" if working and unit == "%" else "")
                      + (f"（{working}）" if working and unit != "%" and
-                        (severity == "notice" or _SUBJECT_LIST in (f0.label or "")) else "")
+                        (severity == "notice" or f0.key in _WORKING_SHOWN) else "")
                      + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else "")
                      + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else ""))
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"
