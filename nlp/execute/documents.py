@@ -7,7 +7,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from nlp import derive as D
-from nlp.execute.narrative_audit import NARRATIVE_NAMED, NARRATIVE_WORDS, audit_narrative, implied_previous
+from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
+                                         implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
@@ -551,6 +552,18 @@ def _named_by_words(findings: list[Row], clause: str) -> list[Row]:
     return out
 
 
+# A finding of the 说明 against another place of the 说明 (``说明二（七） 公务用车购置辆数 vs 说明二（十） 购置车辆``).
+_NARRATIVE_VS_NARRATIVE = re.compile(r"^\S*说明\S*\s.*\svs\s\S*说明")
+
+
+def _narrative_twice(findings: list[Row], clause: str) -> list[Row]:
+    """The findings where the 说明 says one thing twice differently, where the question asks whether
+    the document agrees with itself (前后说法一致吗, 两处矛盾吗) and names no table and no sum (加起来)."""
+    if not re.search(SELF_AGREEMENT_WORDS, clause or "") or re.search(L.AUDIT_SUM + r"|表", clause or ""):
+        return []
+    return [f for f in findings if _NARRATIVE_VS_NARRATIVE.match(f.label or "")]
+
+
 def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
     """The findings that compare a figure with the table the question names (``说明八 信访局临聘人员经费
     vs 项目支出表`` for 说明和项目支出表对得上吗), where the question also names the narrative."""
@@ -657,6 +670,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     if two_tables.items:
         return two_tables
     rows = ctx.rows("findings", budgets)
+    twice = _narrative_twice(rows, frame.clause)
+    if twice:  # 说明里…前后说法一致吗: the findings of the 说明 against itself, not every table's
+        return _list_findings(twice, frame, ctx, budgets, note)
     said = [Decimal(x) for x in re.findall(L.STATED_FIGURE, frame.clause)]
     stated = [r for r in rows if said and any(_same_amount(r.attrs.get(k), v) for v in said
                                               for k in ("printed", "expected"))]
@@ -830,12 +846,13 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
                          + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else ""))
             continue
         if f0.key in _COUNT_RULES:  # a count said twice: both places and both counts, no figure is "right"
-            word = _COUNT_RULES[f0.key]
+            word, working = _COUNT_RULES[f0.key], f0.attrs.get("working")
             said, other = (f"{Decimal(str(v)).normalize():f}" for v in (printed, expected))
             places = re.split(r"\s+vs\s+", f0.label)
             items.append(Item(label, said, word, f0.department, f0.year, f0.source,
                               {"printed": f"{said}{word}", "expected": f"{other}{word}", "rule": f0.key,
-                               "figure": finding_figure(f0.label), "where": f0.label, "working": working}))
+                               "figure": finding_figure(f0.label), "where": f0.label, "working": working,
+                               "against": finding_figure(places[-1])}))
             parts.append(f"{places[0]}写{said}{word}，{places[-1]}写{other}{word}，前后不一致"
                          + (f"（{working}）" if working else ""))
             continue
