@@ -8,6 +8,8 @@ Figures read off the PDFs (pdfium text of the page):
   p.6 说明二（五） ``2026年一般公共预算当年拨款91,842.80万元``; p.14 说明二（七） ``公务用车购置支出151.68万元
   …主要用于经批准购置的5辆公务用车``; p.15 说明二（十） ``2026年部门预算安排购置车辆6辆``.
 * 国家信访局 2026 部门预算 — p.18 说明四 ``一般公共预算当年拨款收入16,474.82万元``, 部门公开表1 16,474.82: agrees.
+* 泉州市公安局 2026 部门预算 — p.52 部门整体支出绩效目标表 资金总额81562.56、基本支出52047.74; p.20 表1
+  支出 81,206.56, 基本支出 51,691.74 (the check ``same_figure`` of ``kg.extract.narrative.performance``).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ pytestmark = pytest.mark.shared
 
 HANGZHOU = "national/zhejiang_hangzhou/杭州市司法局_2026部门预算.pdf"
 PETITIONS = "national/central/国家信访局_2026部门预算.pdf"
+QUANZHOU = "national/fujian_quanzhou/泉州市公安局_2026部门预算.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +30,7 @@ def records(shared_dir):
     from kg.extract.pipeline import extract_file
 
     out = {}
-    for name in (HANGZHOU, PETITIONS):
+    for name in (HANGZHOU, PETITIONS, QUANZHOU):
         path = shared_dir / name
         if not path.is_file():
             pytest.skip(f"{path} not present")
@@ -85,3 +88,22 @@ def test_question_on_the_vehicles_gets_both_places(ask_hangzhou) -> None:
     found = next(a for a in reply["answers"] if a.get("rule") == "vehicle_count")
     assert (found["printed"], found["expected"]) == ("5辆", "6辆")
     assert "写5辆" in reply["text"] and "写6辆" in reply["text"] and "前后不一致" in reply["text"]
+
+
+@pytest.fixture(scope="module")
+def ask_quanzhou(records):
+    from nlp import answer
+    from tests import nlp_support
+
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, [records[QUANZHOU]])
+    return lambda q: answer(q, store).to_json()
+
+
+def test_question_naming_a_table_in_its_own_words_gets_its_findings(ask_quanzhou) -> None:
+    # 部门整体支出绩效目标表 as the question says it, 部门整体绩效目标表 as the finding names it
+    reply = ask_quanzhou("泉州市公安局部门整体支出绩效目标表里的资金总额，和部门预算总表对得上吗？")
+    found = {a["figure"]: (a["printed"], a["expected"]) for a in reply["answers"]}
+    assert found == {"部门整体绩效目标表资金总额": ("81562.56", "81206.56"),
+                     "部门整体绩效目标表基本支出": ("52047.74", "51691.74")}
+    assert "相差356.00万元" in reply["text"]

@@ -547,9 +547,25 @@ def _named_by_words(findings: list[Row], clause: str) -> list[Row]:
     out = []
     for f in findings:
         words = [w for w in re.split(r"\s+vs\s+", f.label or "")[0].split(" ") if w]
-        if len(words) >= 2 and all(len(w) >= 4 and _short(w) in text for w in words):
+        if len(words) >= 2 and all(len(w) >= 4 and _said_in(_short(w), text) for w in words):
             out.append(f)
-    return out
+    # and the other figures found wrong in the same place (the table's 基本支出 beside its 资金总额)
+    places = {re.split(r"\s+vs\s+", f.label or "")[0].split(" ")[0] for f in out}
+    return out + [f for f in findings if f not in out and (f.label or "").split(" ")[0] in places
+                  and len((f.label or "").split(" ")) >= 2]
+
+
+def _said_in(word: str, text: str) -> bool:
+    """Whether the question says ``word``: as it is, or — a long name — with a word more or less
+    inside it (部门整体支出绩效目标表 for the finding's 部门整体绩效目标表)."""
+    if word in text:
+        return True
+    if len(word) < 6:
+        return False
+    from difflib import SequenceMatcher
+
+    return any(SequenceMatcher(None, word, text[i:i + n]).ratio() >= 0.85
+               for n in range(len(word) - 2, len(word) + 4) for i in range(0, max(len(text) - n, 0) + 1))
 
 
 # A finding of the 说明 against another place of the 说明 (``说明二（七） 公务用车购置辆数 vs 说明二（十） 购置车辆``).
