@@ -7,6 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from nlp import derive as D
+from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
@@ -609,7 +610,7 @@ def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
         # 说明里列的各科目加起来…: the lists of functional subjects, whatever total the question names
         subjects = re.search(dict(L.AUDIT_PARTS)["functional_classes"] + r"|各项", clause)
         lists = [f for f in lists if (len(finding_figure(f.label)) >= 2 and _short(finding_figure(f.label)) in text)
-                 or (subjects and _SUBJECT_LIST in (f.label or ""))]
+                 or (subjects and LIST_WHERE.search(f.label or ""))]
     # and which listed item is off: the other findings of the same section (说明八 X vs 项目支出表)
     sections = {(f.label or "").split(" ")[0] for f in lists}
     return lists + [f for f in findings if f not in lists and (f.label or "").split(" ")[0] in sections
@@ -618,16 +619,13 @@ def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
 
 # Findings whose working (the parts added up, the two places compared) the answer shows with them.
 _WORKING_SHOWN = {"narrative_sum", "same_figure"}
-# How a finding about the narrative's list of functional subjects ends its ``where``
-# (kg.extract.narrative.subject_lists).
-_SUBJECT_LIST = "所列科目"
 
 
 def _listed_subjects(listed: Result, rows: list[Row], ctx: Context, budgets) -> Result:
     """A list of functional subjects that does not add up, and which listed subject is off: the
     narrative's statements of those subjects against the tables' rows (``audit_narrative``), the
     mismatches added after the list's own finding."""
-    if not any(r.key == "narrative_sum" and _SUBJECT_LIST in (r.label or "") and r.attrs.get("severity") != "ok"
+    if not any(r.key == "narrative_sum" and LIST_WHERE.search(r.label or "") and r.attrs.get("severity") != "ok"
                for r in rows):
         return listed
     mine = [b for b in budgets if any((b.department, b.year) == (r.department, r.year) for r in rows)]

@@ -34,6 +34,9 @@ _LEVEL_RE = re.compile(r"[（(]\d{0,3}(类|款|项)[）)]")
 # classification's codes start with 2 (3xx and 5xx are economic subjects)
 _CODE_RE = re.compile(r"[（(](2\d{2}|2\d{4}|2\d{6})[）)]")
 _CODE_LEVELS = {3: 1, 5: 2, 7: 3}
+LEVEL_NAMES = {1: "类", 2: "款", 3: "项"}
+# How a finding about such a list ends its ``where`` (``说明四 财政拨款收支总预算 所列类级科目``).
+LIST_WHERE = re.compile(r"所列[类款项]级科目$")
 _QUOTES = re.compile(r"[“”\"‘’]")
 # The wholes a list of subjects adds up to (classify keys); 当年拨款 is read without a side word.
 _WHOLE_KEYS = {("expenditure", "expenditure_total"), ("expenditure", "fiscal_expenditure"),
@@ -92,6 +95,9 @@ def read_subject_lists(narrative: Narrative, record: Record) -> list[SubjectList
             continue
         groups.setdefault((key, level), []).append(stated)
     out: list[SubjectList] = []
+    # the lists of one chapter whose subsections print no total of their own (一、一般公共服务支出 …
+    # 二、社会保障和就业支出 …, each with its 项): one list of the chapter, against the chapter's total
+    by_chapter: dict[tuple, list[Stated]] = {}
     for (key, level), members in groups.items():
         parts: dict[str, Stated] = {}
         for stated in members:  # a subject stated twice in its item (title, then sentence) counts once
@@ -101,10 +107,16 @@ def read_subject_lists(narrative: Narrative, record: Record) -> list[SubjectList
         listed = tuple(parts.values())
         if any(_two_columns(narrative, p) for p in listed):
             continue  # 年初预算为A，支出决算为B: which figure the label names is not said (completion_rate reads them)
-        total = _total_before(figures, listed, key)
-        if total is not None:
+        total, own = _total_before(figures, listed, key)
+        if total is not None and own:
             out.append(SubjectList(total, listed, level))
-    return out
+        elif total is not None:
+            by_chapter.setdefault((id(total), level), []).extend(listed)
+    for (_, level), listed in by_chapter.items():
+        listed.sort(key=lambda p: p.start)
+        total, _own = _total_before(figures, tuple(listed), _section_key(listed[0]))
+        out.append(SubjectList(total, tuple(listed), level))
+    return sorted(out, key=lambda f: (f.total.start, f.level))
 
 
 def _two_columns(narrative: Narrative, stated: Stated) -> bool:
@@ -113,15 +125,17 @@ def _two_columns(narrative: Narrative, stated: Stated) -> bool:
     return "决算" in sentence and "预算" in sentence.replace("决算", "")
 
 
-def _total_before(figures: list[Stated], parts: tuple[Stated, ...], key: tuple) -> Stated | None:
-    """The nearest whole before the first part, in its section, else its chapter (same unit)."""
+def _total_before(figures: list[Stated], parts: tuple[Stated, ...], key: tuple) -> tuple[Stated | None, bool]:
+    """The nearest whole before the first part, in its section, else its chapter (same unit), and
+    whether it is the section's own."""
     first, largest = parts[0], max(p.value for p in parts)
     earlier = [s for s in figures if s.start < first.start and s.unit == first.unit and s.value >= largest
                and s.value > 0 and _is_whole(s)]
     in_section = [s for s in earlier if _section_key(s) == key]
+    if in_section:
+        return in_section[-1], True
     in_chapter = [s for s in earlier if s.context is not None and s.context.chapter == key[0]]
-    found = in_section or in_chapter
-    return found[-1] if found else None
+    return (in_chapter[-1] if in_chapter else None), False
 
 
 def subject_list_checks(narrative: Narrative, record: Record, source: str) -> list[Check]:
@@ -138,11 +152,11 @@ def subject_list_checks(narrative: Narrative, record: Record, source: str) -> li
             continue
         context = total.context
         section = context.label if context is not None and context.label else "说明"
-        where = f"{section} {total.label} 所列科目"
+        where = f"{section} {total.label} 所列{LEVEL_NAMES[found.level]}级科目"
         check = Check("narrative_sum", where, expected, printed, listed == total.value,
                       Provenance(source, total.line.page, total.line.lineno, section, total.label),
                       tolerance=tolerance,
-                      note=f"{len(parts)}个{'类款项'[found.level - 1]}级科目：" + "、".join(
+                      note=f"{len(parts)}个{LEVEL_NAMES[found.level]}级科目：" + "、".join(
                           f"{_QUOTES.sub('', p.label)}{p.printed}" for p in parts))
         if not check.ok and listed < total.value - step and not _covers_table(found, record):
             check.severity = "notice"  # the list names some subjects, not all the table prints
