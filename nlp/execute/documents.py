@@ -625,16 +625,23 @@ def _listed_subjects(listed: Result, rows: list[Row], ctx: Context, budgets) -> 
     """A list of functional subjects that does not add up, and which listed subject is off: the
     narrative's statements of those subjects against the tables' rows (``audit_narrative``), the
     mismatches added after the list's own finding."""
-    if not any(r.key == "narrative_sum" and LIST_WHERE.search(r.label or "") and r.attrs.get("severity") != "ok"
-               for r in rows):
+    lists = [r for r in rows if r.key == "narrative_sum" and LIST_WHERE.search(r.label or "")]
+    if not lists:
         return listed
-    mine = [b for b in budgets if any((b.department, b.year) == (r.department, r.year) for r in rows)]
+    # the sum the list makes, as a derived figure with its inputs (说明所列6项之和 = 53.84 + … = 991.59)
+    sums = []
+    for r in lists:
+        count = re.match(r"(\d+)个", str(r.attrs.get("working") or ""))
+        if count and r.attrs.get("expected") is not None:
+            sums.append(Item(f"说明所列{count.group(1)}项之和", money(r.attrs["expected"]), WAN, r.department, r.year,
+                             r.source, {"formula": str(r.attrs.get("working")), "rule": "narrative_sum"}))
+    mine = [b for b in budgets if any((b.department, b.year) == (r.department, r.year) for r in lists)]
     against = audit_narrative(ctx, mine)
     off = [i for i in against.items if i.extra.get("rule") == "narrative_table" or
            (i.extra.get("rule") is None and "表中" in i.label)]
     if not off:
-        return listed
-    return Result(listed.items + off, listed.text + "所列科目中与表中不一致的：" + against.text,
+        return Result(listed.items + sums, listed.text, listed.derived, listed.rows)
+    return Result(listed.items + sums + off, listed.text + "所列科目中与表中不一致的：" + against.text,
                   listed.derived + against.derived, listed.rows)
 
 
