@@ -107,3 +107,10 @@ def test_question_naming_a_table_in_its_own_words_gets_its_findings(ask_quanzhou
     assert found == {"部门整体绩效目标表资金总额": ("81562.56", "81206.56"),
                      "部门整体绩效目标表基本支出": ("52047.74", "51691.74")}
     assert "相差356.00万元" in reply["text"]
+
+
+def test_fiscal_total_finding_names_the_parts_of_the_table_total(records) -> None:
+    # p.9 部门公开表4: 收入总计 18,728.94 = 本年收入合计 16,474.82 + 上年结转 2,254.12
+    check = next(c for c in records[PETITIONS].checks if c.where.startswith("说明四 财政拨款收支总预算 vs"))
+    assert (check.expected, check.printed) == (D("18728.94"), D("18728.91"))
+    assert check.note.endswith("（其中本年收入合计16474.82、上年结转2254.12）")

@@ -543,8 +543,10 @@ def fiscal_summary_checks(narrative: Narrative, parts, record: Record) -> list[C
         where = Provenance(record.source, stated.line.page, stated.line.lineno, section, stated.label)
         title = f" {fiscal.title}" if getattr(fiscal, "title", None) else ""
         # the year's own 合计 beside a 总计 that adds the carry-over (2,940.05 + 21.63 = 2,961.68)
-        year_total = (getattr(fiscal.data, "by_key", None) or {}).get("current_year_income")
-        beside = f"（其中本年收入合计{year_total}）" if year_total is not None and year_total != table_value else ""
+        by_key = getattr(fiscal.data, "by_key", None) or {}
+        year_total, carried = by_key.get("current_year_income"), by_key.get("carryover_total")
+        beside = f"（其中本年收入合计{year_total}" + (f"、上年结转{carried}" if carried else "") + "）" \
+            if year_total is not None and year_total != table_value else ""
         return [Check("same_figure", f"{section} {stated.label} vs {fiscal.label}{title}", table_value, value, ok,
                       where, tolerance=max(in_record_unit(step, stated.unit, record.unit) or CENT, CENT),
                       note=f"说明印{stated.printed}{stated.unit}，{fiscal.label}总计{table_value}{beside}")]
