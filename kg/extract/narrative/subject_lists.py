@@ -13,7 +13,9 @@ subject code (``（2080506）``), or is the name of a class the document's own t
 are grouped by section and level (a class and its items are never added together); a subject
 stated twice in its item (title and sentence) counts once. The total is the nearest figure before
 the list, in its section (else its chapter), that names a whole of the money (支出预算, 财政拨款支出,
-一般公共预算拨款支出, 当年拨款, 财政拨款收支总预算) and is at least the largest part.
+一般公共预算拨款支出, 当年拨款, 财政拨款收支总预算) and is at least the largest part. A list that names
+fewer subjects than the tables print at its level and falls short of the total is a list of the main
+ones (or one the reader did not recognise whole): it is not added up.
 """
 from __future__ import annotations
 
@@ -159,7 +161,7 @@ def subject_list_checks(narrative: Narrative, record: Record, source: str) -> li
                       note=f"{len(parts)}个{LEVEL_NAMES[found.level]}级科目：" + "、".join(
                           f"{_QUOTES.sub('', p.label)}{p.printed}" for p in parts))
         if not check.ok and listed < total.value - step and not _covers_table(found, record):
-            check.severity = "notice"  # the list names some subjects, not all the table prints
+            continue  # the list names some subjects, not all the table prints: nothing to add up
         out.append(check)
     return out
 
