@@ -188,7 +188,8 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?x bkg:severity ?severity }\n"
                       "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedPercent ?expected } OPTIONAL { ?x bkg:printedPercent ?printed }\n"
-                      "  OPTIONAL { ?x bkg:expectedYear ?expected } OPTIONAL { ?x bkg:printedYear ?printed }",
+                      "  OPTIONAL { ?x bkg:expectedYear ?expected } OPTIONAL { ?x bkg:printedYear ?printed }\n"
+                      "  OPTIONAL { ?x bkg:expectedCount ?expected } OPTIONAL { ?x bkg:printedCount ?printed }",
                       ("?x", "?rule", "?where", "?expected", "?printed", "?working", "?severity"),
                       order="ORDER BY ?x"),
     "changes": Shape("{doc} bkg:statesChange ?x .",

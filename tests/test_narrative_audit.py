@@ -156,7 +156,8 @@ def test_shanghai_justice_narrative_findings(realdocs_records) -> None:
     其他司法支出 ``2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加
     17.62%`` (the figures fall 91.11%); 职业年金 77.99 → 91.97 printed 17.66% (13.98 ÷ 77.99 = 17.93%);
     住房公积金 198.34 → 201.50 printed 5.27% (1.59%); 行政单位离退休 59.11 → 57.8 printed 2.21% (2.216…:
-    rounding); and five statements ``比2026年预算`` in a 2026 budget."""
+    rounding); five statements ``比2026年预算`` in a 2026 budget; and its 13 项 listed one by one add up
+    to 9628.21 against the 9628.22 printed (record unit 元)."""
     record = realdocs_records["上海市普陀区司法局"]
     audit = [(c.rule, grade(c), c.expected, c.printed) for c in record.checks if not c.ok and c.rule in AUDIT_RULES]
     assert sorted(audit) == sorted([
@@ -164,7 +165,8 @@ def test_shanghai_justice_narrative_findings(realdocs_records) -> None:
         ("change_percent", "material", D("17.93"), D("17.66")),
         ("change_percent", "material", D("1.59"), D("5.27")),
         ("change_percent", "rounding", D("-2.22"), D("-2.21")),
-        *[("baseline_year", "notice", D(2025), D(2026))] * 5])
+        *[("baseline_year", "notice", D(2025), D(2026))] * 5,
+        ("narrative_sum", "rounding", D("96282100"), D("96282200"))])
     # the narrative's 9628.22万元 is the tables' 96,282,213.44元 as printed to the 0.01万元
     same = [c for c in record.checks if c.rule == "same_figure" and c.where.startswith("部门预算编制说明")]
     assert {(c.where, c.ok) for c in same} == {("部门预算编制说明 收入总计 vs 表1", True),
@@ -205,7 +207,9 @@ def test_central_and_chongqing_narrative_findings(national_extraction) -> None:
     central = by_file["central/国家信访局_2026部门预算.pdf"]
     narrative = [(c.rule, grade(c), c.expected, c.printed) for c in central.checks
                  if not c.ok and c.rule in AUDIT_RULES - {"required_table", "required_section", "empty_table_note"}]
-    assert narrative == [("change_percent", "material", D("31.56"), D("31.35"))]
+    # p.18 说明四: its four 类 (15,291.3 + 118.01 + 2,208.19 + 1,111.44) make 18,728.94, not the 18,728.91 printed
+    assert narrative == [("change_percent", "material", D("31.56"), D("31.35")),
+                         ("narrative_sum", "rounding", D("18728.94"), D("18728.91"))]
     assert sum(1 for c in central.checks if c.rule in ("change_percent", "share_percent") and c.ok) >= 20
     chongqing = by_file["chongqing/重庆市人民政府办公厅_2026部门预算情况说明.pdf"]
     sums = [(grade(c), c.expected, c.printed) for c in chongqing.checks if c.rule == "narrative_sum" and not c.ok]

@@ -578,9 +578,9 @@ def cross_checks(parts, record: Record) -> list[Check]:
 
 # the producers, in the order their checks are listed; a module registers its producers on import
 CHECK_MODULES = ("kg.extract.source_checks", "kg.extract.project_amount_checks", "kg.extract.narrative.checks", "kg.extract.narrative.audit",
-                 "kg.extract.narrative.enumerated_projects", "kg.extract.narrative.coverage", "kg.extract.completeness")
+                 "kg.extract.narrative.enumerated_projects", "kg.extract.narrative.coverage", "kg.extract.narrative.vehicle_counts", "kg.extract.completeness")
 ORDER = ("tables", "tables.cross", "tables.sources", "projects.places", "narrative", "narrative.audit", "narrative.projects",
-         "narrative.coverage", "completeness")
+         "narrative.coverage", "narrative.vehicles", "completeness")
 
 
 def producers() -> list:

@@ -989,7 +989,7 @@ def _findings(ctx: _Context, flow_checks: list[Check]) -> None:
         # money identities, and the narrative's percentages that are materially wrong (a share of 三公
         # figured on another total): a rounding difference, a completeness note or a count (``unit``
         # set otherwise) stays the audit's (``budgetkg audit``)
-        if check.ok or (check.unit and not _material_percent(check) and check.rule not in YEAR_RULES):
+        if check.ok or (check.unit and not _material_percent(check) and check.rule not in YEAR_RULES + COUNT_RULES):
             continue
         _finding(ctx, iris.inside(ctx.doc, "finding", str(i)), check)
 
@@ -997,6 +997,8 @@ def _findings(ctx: _Context, flow_checks: list[Check]) -> None:
 PERCENT_RULES = ("share_percent", "change_percent", "completion_rate")
 # a statement compared with the wrong year (比2026年预算增加 in a 2026 budget): a finding, its years as printed
 YEAR_RULES = ("baseline_year",)
+# a count the document states twice differently (购置5辆 in the 三公 chapter, 购置车辆6辆 in the assets'): its counts
+COUNT_RULES = ("vehicle_count",)
 
 
 def _material_percent(check: Check) -> bool:
@@ -1016,6 +1018,12 @@ def _finding(ctx: _Context, node: URIRef, c: Check) -> None:
         for prop, value in ((BKG.expectedYear, c.expected), (BKG.printedYear, c.printed)):
             if value is not None:
                 ctx.add(node, prop, Literal(int(value), datatype=XSD.integer))
+        _location(ctx, node, c.provenance)
+        return
+    if c.rule in COUNT_RULES:
+        for prop, value in ((BKG.expectedCount, c.expected), (BKG.printedCount, c.printed)):
+            if value is not None:
+                ctx.add(node, prop, decimal_literal(Decimal(str(value))))
         _location(ctx, node, c.provenance)
         return
     if c.unit == "%":

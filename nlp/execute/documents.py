@@ -7,7 +7,9 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from nlp import derive as D
-from nlp.execute.narrative_audit import NARRATIVE_NAMED, NARRATIVE_WORDS, audit_narrative, implied_previous
+from kg.extract.narrative.subject_lists import LIST_WHERE
+from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
+                                         implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
@@ -557,9 +559,37 @@ def _named_by_words(findings: list[Row], clause: str) -> list[Row]:
     out = []
     for f in findings:
         words = [w for w in re.split(r"\s+vs\s+", f.label or "")[0].split(" ") if w]
-        if len(words) >= 2 and all(len(w) >= 4 and _short(w) in text for w in words):
+        if len(words) >= 2 and all(len(w) >= 4 and _said_in(_short(w), text) for w in words):
             out.append(f)
-    return out
+    # and the other figures found wrong in the same place (the table's 基本支出 beside its 资金总额)
+    places = {re.split(r"\s+vs\s+", f.label or "")[0].split(" ")[0] for f in out}
+    return out + [f for f in findings if f not in out and (f.label or "").split(" ")[0] in places
+                  and len((f.label or "").split(" ")) >= 2]
+
+
+def _said_in(word: str, text: str) -> bool:
+    """Whether the question says ``word``: as it is, or — a long name — with a word more or less
+    inside it (部门整体支出绩效目标表 for the finding's 部门整体绩效目标表)."""
+    if word in text:
+        return True
+    if len(word) < 6:
+        return False
+    from difflib import SequenceMatcher
+
+    return any(SequenceMatcher(None, word, text[i:i + n]).ratio() >= 0.85
+               for n in range(len(word) - 2, len(word) + 4) for i in range(0, max(len(text) - n, 0) + 1))
+
+
+# A finding of the 说明 against another place of the 说明 (``说明二（七） 公务用车购置辆数 vs 说明二（十） 购置车辆``).
+_NARRATIVE_VS_NARRATIVE = re.compile(r"^\S*说明\S*\s.*\svs\s\S*说明")
+
+
+def _narrative_twice(findings: list[Row], clause: str) -> list[Row]:
+    """The findings where the 说明 says one thing twice differently, where the question asks whether
+    the document agrees with itself (前后说法一致吗, 两处矛盾吗) and names no table and no sum (加起来)."""
+    if not re.search(SELF_AGREEMENT_WORDS, clause or "") or re.search(L.AUDIT_SUM + r"|表", clause or ""):
+        return []
+    return [f for f in findings if _NARRATIVE_VS_NARRATIVE.match(f.label or "")]
 
 
 def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
@@ -588,11 +618,42 @@ def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
         lists = [f for f in lists if "所列项目" in (f.label or "")]
     else:
         text = _short(re.sub(r"[“”\"\s]", "", clause))
-        lists = [f for f in lists if len(finding_figure(f.label)) >= 2 and _short(finding_figure(f.label)) in text]
+        # 说明里列的各科目加起来…: the lists of functional subjects, whatever total the question names
+        subjects = re.search(dict(L.AUDIT_PARTS)["functional_classes"] + r"|各项", clause)
+        lists = [f for f in lists if (len(finding_figure(f.label)) >= 2 and _short(finding_figure(f.label)) in text)
+                 or (subjects and LIST_WHERE.search(f.label or ""))]
     # and which listed item is off: the other findings of the same section (说明八 X vs 项目支出表)
     sections = {(f.label or "").split(" ")[0] for f in lists}
     return lists + [f for f in findings if f not in lists and (f.label or "").split(" ")[0] in sections
                     and re.match(r"说明", f.label or "")]
+
+
+# Findings whose working (the parts added up, the two places compared) the answer shows with them.
+_WORKING_SHOWN = {"narrative_sum", "same_figure"}
+
+
+def _listed_subjects(listed: Result, rows: list[Row], ctx: Context, budgets) -> Result:
+    """A list of functional subjects that does not add up, and which listed subject is off: the
+    narrative's statements of those subjects against the tables' rows (``audit_narrative``), the
+    mismatches added after the list's own finding."""
+    lists = [r for r in rows if r.key == "narrative_sum" and LIST_WHERE.search(r.label or "")]
+    if not lists:
+        return listed
+    # the sum the list makes, as a derived figure with its inputs (说明所列6项之和 = 53.84 + … = 991.59)
+    sums = []
+    for r in lists:
+        count = re.match(r"(\d+)个", str(r.attrs.get("working") or ""))
+        if count and r.attrs.get("expected") is not None:
+            sums.append(Item(f"说明所列{count.group(1)}项之和", money(r.attrs["expected"]), WAN, r.department, r.year,
+                             r.source, {"formula": str(r.attrs.get("working")), "rule": "narrative_sum"}))
+    mine = [b for b in budgets if any((b.department, b.year) == (r.department, r.year) for r in lists)]
+    against = audit_narrative(ctx, mine)
+    off = [i for i in against.items if i.extra.get("rule") == "narrative_table" or
+           (i.extra.get("rule") is None and "表中" in i.label)]
+    if not off:
+        return Result(listed.items + sums, listed.text, listed.derived, listed.rows)
+    return Result(listed.items + sums + off, listed.text + "所列科目中与表中不一致的：" + against.text,
+                  listed.derived + against.derived, listed.rows)
 
 
 # 和项目支出总额对得上吗: the figure the part before gave, checked against a total the question names.
@@ -641,6 +702,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     if two_tables.items:
         return two_tables
     rows = ctx.rows("findings", budgets)
+    twice = _narrative_twice(rows, frame.clause)
+    if twice:  # 说明里…前后说法一致吗: the findings of the 说明 against itself, not every table's
+        return _list_findings(twice, frame, ctx, budgets, note)
     said = [Decimal(x) for x in re.findall(L.STATED_FIGURE, frame.clause)]
     stated = [r for r in rows if said and any(_same_amount(r.attrs.get(k), v) for v in said
                                               for k in ("printed", "expected"))]
@@ -650,7 +714,7 @@ def findings(frame: Frame, ctx: Context) -> Result:
         sections = {(r.label or "").split(" ")[0] for r in stated}
         stated += [r for r in rows if r not in stated and (r.label or "").split(" ")[0] in sections
                    and re.match(r"说明", r.label or "")]
-        return _list_findings(stated, frame, ctx, budgets, note)
+        return _listed_subjects(_list_findings(stated, frame, ctx, budgets, note), stated, ctx, budgets)
     if re.search(L.PERCENT_ASKED, frame.clause):  # 各项占三公的百分比对吗: the narrative's percentages
         percents = [r for r in rows if r.key in _PERCENT_RULES]
         if percents and re.search(NARRATIVE_WORDS, frame.clause) and all(r.key == "change_percent" for r in percents):
@@ -690,7 +754,7 @@ def findings(frame: Frame, ctx: Context) -> Result:
                 return checked
     listed = _narrative_lists(rows, frame.clause)
     if listed:  # 说明里列的几个项目加起来对得上项目支出吗: the narrative's own list against its total
-        return _list_findings(listed, frame, ctx, budgets, note)
+        return _listed_subjects(_list_findings(listed, frame, ctx, budgets, note), listed, ctx, budgets)
     worded = _named_by_words(rows, frame.clause)
     if worded:  # 部门整体绩效目标表的资金总额和基本支出对吗: the findings every word of whose figure is asked
         return _list_findings(worded, frame, ctx, budgets, note)
@@ -734,6 +798,8 @@ def _with_narrative_findings(narrative: Result, rows: list[Row], frame: Frame, c
 
 # Rules whose figures are percentages (the narrative's 占比, 增减幅度, 完成率), not money.
 _PERCENT_RULES = {"share_percent", "change_percent", "completion_rate"}
+# Rules whose figures are counts (the vehicles bought, said twice), with their unit.
+_COUNT_RULES = {"vehicle_count": "辆"}
 # Rules whose figures are years (a statement compared with the wrong year).
 _YEAR_RULES = {"baseline_year"}
 
@@ -811,6 +877,17 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
             parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）"
                          + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else ""))
             continue
+        if f0.key in _COUNT_RULES:  # a count said twice: both places and both counts, no figure is "right"
+            word, working = _COUNT_RULES[f0.key], f0.attrs.get("working")
+            said, other = (f"{Decimal(str(v)).normalize():f}" for v in (printed, expected))
+            places = re.split(r"\s+vs\s+", f0.label)
+            items.append(Item(label, said, word, f0.department, f0.year, f0.source,
+                              {"printed": f"{said}{word}", "expected": f"{other}{word}", "rule": f0.key,
+                               "figure": finding_figure(f0.label), "where": f0.label, "working": working,
+                               "against": finding_figure(places[-1])}))
+            parts.append(f"{places[0]}写{said}{word}，{places[-1]}写{other}{word}，前后不一致"
+                         + (f"（{working}）" if working else ""))
+            continue
         unit = "%" if f0.key in _PERCENT_RULES else WAN
         figure = finding_figure(f0.label)
         working = f0.attrs.get("working")
@@ -830,7 +907,8 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         parts.append(f"{label}{graded}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
                      + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
                      + (f"（{_working_said(str(working))}）" if working and unit == "%" else "")
-                     + (f"（{working}）" if working and severity == "notice" and unit != "%" else "")
+                     + (f"（{working}）" if working and unit != "%" and
+                        (severity == "notice" or f0.key in _WORKING_SHOWN) else "")
                      + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else "")
                      + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else ""))
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"

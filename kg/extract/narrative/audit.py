@@ -17,6 +17,10 @@ Rules (registered with ``kg.extract.rules``; ids as the records print them):
                       政府采购) against the same figures of the tables.
 * ``same_figure``     also the narrative's 财政拨款收支总计 (财政拨款收入支出总计0.3万元) against the grand
                       total of the 财政拨款收支总表, which the department totals never stand in for.
+* ``same_figure``     also the narrative's 一般公共预算当年拨款 against the tables' 一般公共预算 of the year
+                      (a 当年拨款 that adds the 上年结转 is said so).
+* ``narrative_sum``   also the functional subjects the narrative lists one by one against the total of
+                      their section (``kg.extract.narrative.subject_lists``).
 * ``baseline_year``   比较年度: a budget compares with the year before it (``比2026年预算`` in a 2026
                       budget is a slip).
 
@@ -38,6 +42,7 @@ from kg.extract.narrative.changes import read_changes
 from kg.extract.narrative.compositions import read_compositions
 from kg.extract.narrative.facts import in_record_unit, read_facts
 from kg.extract.narrative.statements import NUM, Narrative, Stated, read_statements
+from kg.extract.narrative.subject_lists import subject_list_checks
 from kg.extract.narrative.text import money
 from kg.extract.narrative.vocabulary import KEY_NAMES, classify, key_name, side_of
 from kg.extract.rules import CENT, fixed_judge, precision, register_checks, register_rule
@@ -538,12 +543,56 @@ def fiscal_summary_checks(narrative: Narrative, parts, record: Record) -> list[C
         where = Provenance(record.source, stated.line.page, stated.line.lineno, section, stated.label)
         title = f" {fiscal.title}" if getattr(fiscal, "title", None) else ""
         # the year's own 合计 beside a 总计 that adds the carry-over (2,940.05 + 21.63 = 2,961.68)
-        year_total = (getattr(fiscal.data, "by_key", None) or {}).get("current_year_income")
-        beside = f"（其中本年收入合计{year_total}）" if year_total is not None and year_total != table_value else ""
+        by_key = getattr(fiscal.data, "by_key", None) or {}
+        year_total, carried = by_key.get("current_year_income"), by_key.get("carryover_total")
+        beside = f"（其中本年收入合计{year_total}" + (f"、上年结转{carried}" if carried else "") + "）" \
+            if year_total is not None and year_total != table_value else ""
         return [Check("same_figure", f"{section} {stated.label} vs {fiscal.label}{title}", table_value, value, ok,
                       where, tolerance=max(in_record_unit(step, stated.unit, record.unit) or CENT, CENT),
                       note=f"说明印{stated.printed}{stated.unit}，{fiscal.label}总计{table_value}{beside}")]
     return []
+
+
+# A label naming the year's own 一般公共预算 appropriation (一般公共预算当年拨款, 当年财政拨款收入): money
+# without the 上年结转 the 财政拨款收支总预算 adds.
+_THIS_YEAR_GRANT = re.compile(r"当年(?:财政)?拨款")
+_GRANT_KEYS = {("income", "general_public_budget"), ("expenditure", "general_public_budget_expenditure")}
+
+
+def appropriation_checks(narrative: Narrative, record: Record) -> list[Check]:
+    """same_figure: the 一般公共预算当年拨款 a budget's narrative states against the 一般公共预算 (current
+    year) of its income tables. A statement that adds the 上年结转 the tables keep apart (91,842.80 =
+    91,495.48 + 347.32) is said so in the note: the 当年拨款 is then printed in the wrong scope."""
+    table_value = record.totals.general_public_budget
+    source = record.totals.provenance.get("general_public_budget")
+    if not (record.kind or "").endswith("预算") or table_value is None or source is None \
+            or (source.table or "说明").startswith("说明"):
+        return []
+    carried = record.totals.carryover_general_public_budget
+    out: list[Check] = []
+    seen: set[Decimal] = set()
+    for stated in narrative.amounts:
+        label = stated.label or ""
+        if stated.role != "figure" or not _THIS_YEAR_GRANT.search(label) or "结转" in label \
+                or classify(label, side_of(label)) not in _GRANT_KEYS:
+            continue
+        value = in_record_unit(stated.value, stated.unit, record.unit)
+        if value is None or value in seen:
+            continue
+        seen.add(value)
+        step = precision(money(stated.printed))
+        shown = in_record_unit(table_value, record.unit or "万元", stated.unit)
+        ok = shown is not None and shown.quantize(step, rounding=ROUND_HALF_UP) == money(stated.printed)
+        context = narrative.contexts.get(stated.line.lineno)
+        section = context.label if context and context.label else "说明"
+        where = Provenance(record.source, stated.line.page, stated.line.lineno, section, label)
+        note = f"说明印{stated.printed}{stated.unit}，{source.table}一般公共预算（当年）{table_value}{record.unit or ''}"
+        if not ok and carried and value == table_value + carried:
+            note += f"；{stated.printed} = {table_value} + 上年结转{carried}，把上年结转计入了当年拨款"
+        out.append(Check("same_figure", f"{section} {label} vs {source.table} 一般公共预算拨款收入", table_value,
+                         value, ok, where, tolerance=max(in_record_unit(step, stated.unit, record.unit) or CENT, CENT),
+                         note=note))
+    return out
 
 
 def _unit_word_misprinted(fact, table_value: Decimal, unit: str | None, step: Decimal) -> bool:
@@ -552,6 +601,21 @@ def _unit_word_misprinted(fact, table_value: Decimal, unit: str | None, step: De
     return bool(unit and fact.printed_unit and fact.printed_unit != unit and printed is not None
                 and table_value.quantize(step, rounding=ROUND_HALF_UP) == printed)
     return out
+
+
+def _new_lists(checks: list[Check], listed: list[Check]) -> list[Check]:
+    """The subject lists no composition already added up to the same sum against the same total (one
+    finding per list; a total with two lists — 基本支出 and 项目支出, then its subjects — keeps both)."""
+    heads: dict[tuple, list[Check]] = {}
+    for c in listed:
+        if c.provenance is not None:
+            heads.setdefault((c.provenance.page, c.provenance.line), []).append(c)
+
+    def told(check: Check) -> bool:  # a list of the same total already added up, naming its first subject
+        first = (check.note or "").split("：", 1)[-1].split("、")[0][:6]
+        return any(c.expected == check.expected or (first and first in (c.note or ""))
+                   for c in heads.get((check.provenance.page, check.provenance.line), []))
+    return [c for c in checks if c.provenance is None or not told(c)]
 
 
 def narrative_lines(parts) -> list:
@@ -578,9 +642,12 @@ def narrative_audit(parts, record: Record) -> list[Check]:
     compositions = read_compositions(narrative, implicit=True)
     changes = read_changes(lines, record.source, record.department, narrative=narrative,
                            final=(record.kind or "").endswith("决算"))
+    listed = composition_checks(compositions, record)
     return (change_checks(changes, record) + share_checks(narrative, [c for c in compositions if not c.implicit], record)
-            + composition_checks(compositions, record) + completion_checks(narrative, record)
+            + listed + _new_lists(subject_list_checks(narrative, record, record.source), listed)
+            + completion_checks(narrative, record)
             + table_checks(narrative, record) + fiscal_summary_checks(narrative, parts, record)
+            + appropriation_checks(narrative, record)
             + project_figure_checks(narrative, record))
 
 
