@@ -11,6 +11,7 @@ the change intent is tested on a bare clone too.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -74,3 +75,9 @@ def small_records() -> list[Record]:
     eco24.changes = [{"subject": "一般公共预算", "amount": "56.35", "direction": "increase", "percent": "4.03",
                       "current": str(eco24.totals.general_public_budget)}]
     return [eco24, eco25, edu]
+
+
+def reply_numbers(reply: dict) -> set[Decimal]:
+    """Every figure a reply's text prints, as ``Decimal`` (grouping commas read as part of the figure:
+    ``42,753.31`` is one figure) — what the tests compare with the printed figures."""
+    return {Decimal(x.replace(",", "")) for x in re.findall(r"\d[\d,]*(?:\.\d+)?", reply["text"])}

@@ -8,16 +8,13 @@ stated uses, a division count stated without a list. Expected figures are as pri
 named in each test."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
 
+from tests.nlp_support import reply_numbers as numbers
+
 pytestmark = pytest.mark.shared
-
-
-def numbers(reply: dict) -> set[Decimal]:
-    return {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", reply["text"])}
 
 
 def labels(reply: dict) -> list[str]:

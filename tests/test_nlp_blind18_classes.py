@@ -8,16 +8,13 @@ and 的, a 决算's sources as shares of the year's own income, a total that is 
 source's stated change. Expected figures are as printed in the document named in each test."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
 
+from tests.nlp_support import reply_numbers as numbers
+
 pytestmark = pytest.mark.shared
-
-
-def numbers(reply: dict) -> set[Decimal]:
-    return {Decimal(x.replace(",", "")) for x in re.findall(r"\d[\d,]*(?:\.\d+)?", reply["text"])}
 
 
 def test_members_of_a_family_named_bare_after_it(ask_national) -> None:

@@ -11,11 +11,9 @@ from decimal import Decimal
 
 import pytest
 
+from tests.nlp_support import reply_numbers as numbers
+
 pytestmark = pytest.mark.shared
-
-
-def numbers(reply: dict) -> set[Decimal]:
-    return {Decimal(x.replace(",", "")) for x in re.findall(r"\d[\d,]*(?:\.\d+)?", reply["text"])}
 
 
 def test_subjects_narrowing_a_column_figure_are_its_column(ask_national) -> None:

@@ -7,16 +7,13 @@ asked; the sum of the rows asked as a share; what no disclosure prints (供应�
 with no budget figure in its place. Expected figures are as printed in the document named in each test."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
 
+from tests.nlp_support import reply_numbers as numbers
+
 pytestmark = pytest.mark.shared
-
-
-def numbers(reply: dict) -> set[Decimal]:
-    return {Decimal(x.replace(",", "")) for x in re.findall(r"\d[\d,]*(?:\.\d+)?", reply["text"])}
 
 
 def test_money_spent_on_what_words_name_and_those_projects_counted(ask_national) -> None:

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from tests.nlp_support import reply_numbers as numbers
+
 
 def rows(reply: dict) -> list[tuple]:
     return [(a["label"], a.get("value")) for a in reply["answers"]]
-
-
-def numbers(reply: dict) -> set[Decimal]:
-    import re
-    return {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", reply["text"])}
 
 
 def test_most_and_least_in_one_clause_are_two_ranks(ask_national) -> None:

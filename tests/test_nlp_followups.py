@@ -9,11 +9,9 @@ from decimal import Decimal
 
 import pytest
 
+from tests.nlp_support import reply_numbers as numbers
+
 pytestmark = pytest.mark.shared
-
-
-def numbers(reply: dict) -> set[Decimal]:
-    return {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", reply["text"].replace(",", ""))}
 
 
 def test_a_part_naming_another_year_repeats_the_question(ask_national) -> None:
