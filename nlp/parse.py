@@ -718,12 +718,12 @@ def asked_years(t: str, latest: int | None = None) -> list[int]:
     # compared with) that year; the budget asked is the next year's, whose carry-over or stated change it is
     moved = set(_years_before(t, r"(?=结转过来)")) | \
         set(_years_before(t, r"(?=(?:的)?(?:预算|决算|实际)?(?:数)?(?:多|少|增|减|涨|降|高|低|上升|下降))", after="比"))
-    kept = [y for y in years if y not in origin and y not in moved]
-    if kept:
-        return kept
-    if years and all(y in moved for y in years):
-        return sorted({y + 1 for y in years})
-    return years
+    kept = [y for y in years if y not in origin]
+    if kept and not all(y in moved for y in kept):
+        return kept  # 26年预算比24年实际多了多少: both years named are asked
+    if years and all(y in moved or y in origin for y in years) and any(y in moved for y in years):
+        return sorted({y + 1 for y in years if y in moved})
+    return kept or years
 
 
 def _years_before(t: str, lookahead: str, after: str = "") -> list[int]:
