@@ -136,3 +136,9 @@ def test_the_graph_answers_what_a_project_rests_on(records):
     assert "市纪发〔2016〕8号" in text and "市人社发〔2016〕165号" in text
     text = answer("珠海市商务局查验配套服务费是干什么的？", store).to_json()["text"]
     assert "财行〔2016〕10号" in text
+
+
+def test_a_heading_titling_a_table_is_a_section_of_the_explanation(records):
+    """珠海 p.32: ``七、重点项目预算绩效目标情况`` titles the 重点项目 table; the 说明 has its 绩效目标 section."""
+    found = [c for c in records[ZHUHAI].checks if c.rule == "required_section" and "绩效目标" in c.where]
+    assert [(c.where, c.ok) for c in found] == [("必备说明 绩效目标情况说明", True)]
