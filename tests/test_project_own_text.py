@@ -55,6 +55,12 @@ def test_intro_column_is_the_description_and_its_citations(records):
         ("《关于做好市纪委派驻（出）机构管理保障工作的通知》", "市纪发〔2016〕8号", 26),
         ("《关于转发人力资源和社会保障部财政部〈关于调整纪检监察办案人员补贴标准的通知〉》", "市人社发〔2016〕165号", 26),
     ]
+    # the record keeps where each is cited, through its JSON too
+    from kg.extract.serialize import policy_json
+
+    assert policy_json(project.policy_documents[0])["provenance"] == {
+        "file": "西安市安全生产监督管理局_2019部门综合预算公开报表.pdf", "page": 26, "line": 556, "table": "项目支出表",
+        "row": "驻局纪检组专项经费"}
     crossing = _project(records[SAFETY], "安全生产铁路道口专项经费")
     assert crossing.amount == Decimal("20.00")
     assert crossing.description.startswith("依据《西安市铁路道口管理办法》要求：")
