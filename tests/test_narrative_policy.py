@@ -101,3 +101,18 @@ def test_ministry_order_with_its_year_inside():
         ("《公路工程建设标准管理办法》", "交通运输部令2015年第22号")]
     assert issued_year("交通运输部令2015年第22号") == 2015
     assert issuer("交通运输部令2015年第22号", None) == ("交通运输部", "number")
+
+
+def test_title_ending_in_the_notice_it_forwards():
+    """西安市安全生产监督管理局 2019 表10 p.26: the outer title ends with the forwarded one's 〉; what follows
+    the bracket round the 文号 (``）的有关规定``) is no title."""
+    text = ("根据市人社局、市财政局《关于转发人力资源和社会保障部财政部〈关于调整纪检监察办案人员补贴标准"
+            "的通知〉》（市人社发〔2016〕165号）的有关规定，派驻（出）机构干部享受办案补贴。")
+    assert _pairs(text) == [("《关于转发人力资源和社会保障部财政部〈关于调整纪检监察办案人员补贴标准的通知〉》",
+                             "市人社发〔2016〕165号")]
+
+
+def test_a_list_separator_parts_a_title_from_the_next_number():
+    """p.25: ``《安全生产法》、国务院[2010]23号令`` are two documents; nothing after a 令's number is a title."""
+    text = "根据《安全生产法》、国务院[2010]23号令及省政府74号令的有关规定，贯彻落实"
+    assert _pairs(text) == [("《安全生产法》", None), (None, "国务院[2010]23号")]

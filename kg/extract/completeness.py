@@ -116,10 +116,16 @@ def _notes_in_companion(record: Record) -> None:
 
 
 
+_HEADING_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])$")
+
+
 def section_checks(parts, record: Record) -> list[Check]:
     """required_section: the narrative explains what the template asks (a file with a narrative)."""
     lines = [line for line in (getattr(parts, "narrative", None) or []) if line.cells is None]
-    text = without_spaces("".join(line.text for line in lines))
+    # a table titled by a heading of the 说明 (``七、重点项目预算绩效目标情况`` over its table, 珠海, 广州) is
+    # that section of the 说明 all the same
+    headings = [t.title for t in getattr(parts, "tables", []) if _HEADING_NUMBER_RE.match(t.label or "")]
+    text = without_spaces("".join(line.text for line in lines) + "".join(headings))
     if not getattr(parts, "has_budget_narrative", False) or len(text) < 400:
         return []  # a tables-only file: its narrative is elsewhere
     required = FINAL_SECTIONS if _kind_family(record) == "final" else BUDGET_SECTIONS

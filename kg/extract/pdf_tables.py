@@ -275,6 +275,11 @@ _TITLE_RE = re.compile(r"(?:表|情况|明细)\s*(?:[（(]续[）)])?$")
 _CAPTION_CELL_RE = re.compile(r"^(?:编制部门|编制单位|部门|部门名称|单位|单位名称|预算单位|预算主管部门)\s*[:：]|单位\s*[:：]\s*(?:万元|元|千元)")
 
 
+# a column heading printing its unit in brackets (``预算数（单位：万元）``, 珠海 重点项目表): the table's
+# header, no caption
+_HEADING_WITH_UNIT_RE = re.compile(r"[^（(]+[（(]单位[:：](?:万元|元|千元)[)）]")
+
+
 def is_caption_row(row: TableRow) -> bool:
     """A row that is the table's title or its ``部门：… 单位：万元`` line, drawn inside the grid
     (spreadsheet producers do that). It holds no figure."""
@@ -283,7 +288,8 @@ def is_caption_row(row: TableRow) -> bool:
         return False
     if len(filled) == 1 and len(filled[0]) <= 40 and _TITLE_RE.search(filled[0]):
         return True
-    return any(_CAPTION_CELL_RE.search(c) for c in filled)
+    return any(_CAPTION_CELL_RE.search(c) and not _HEADING_WITH_UNIT_RE.fullmatch(re.sub(r"\s+", "", c))
+               for c in filled)
 
 
 def caption_lines(row: TableRow) -> list[str]:

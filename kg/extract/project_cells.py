@@ -14,6 +14,17 @@ code column, whose tables are the coded reader's); the amount is the 合计 / �
 converted exactly from the table's printed unit (or the unit its heading names, ``预算数（万元）``)
 into the record's. A 重点项目 table (``二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标``, 深圳)
 is one of them: its 绩效目标 column is kept as the project's description.
+
+A project table's own text column — 绩效目标, or what the project is (项目简介 / 项目说明 / 项目概况 …,
+西安 表10 专项业务经费支出表: a long cell of many lines with the name and amount printed beside its
+middle) — is the project's description, and every policy document that text cites (``《关于做好…的通知》
+（市纪发〔2016〕8号）``) is one the project cites, with the page and line of the row. Where such a column
+stands, a bare ``项目`` heading is the name column too (珠海 重点项目预算绩效目标情况: 项目 | 预算数（单位：
+万元） | 绩效目标), and a table without a title of its own is one (the text column says what it is).
+Such a table that names no unit (no unit column, no unit rows) standing in a chapter of the 说明 is
+that chapter's account of projects the project table lists: its rows carry the chapter (``说明七``) as
+their place, so the merge joins each to the project table's row of that name and amount (or name,
+reporting the other amount) instead of counting it twice.
 """
 from __future__ import annotations
 
@@ -21,7 +32,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.extract.model import FUNDS_KEYS, Project, ProjectFunds, Provenance
+from kg.extract.model import FUNDS_KEYS, PolicyDocument, Project, ProjectFunds, Provenance
+from kg.extract.narrative.policy import find_policy_documents
+from kg.extract.narrative.text import chapter_labels
 from kg.extract.project_hierarchy import leaf_rows
 from kg.extract.source import Line
 from kg.extract.text_normalize import parse_money, without_spaces
@@ -38,8 +51,14 @@ _UNIT_HEADERS = ("项目单位", "实施单位", "单位名称", "预算单位",
 # a 重点项目 table's 绩效目标 column (深圳: 二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标)
 _GOAL_HEADERS = ("绩效目标", "年度绩效目标", "项目绩效目标")
 GOAL_LABEL = "绩效目标："  # heads the description taken from that column (``merge`` joins it to the narrative's)
-# a unit printed in the amount heading (``预算数（万元）``): the column's unit, the heading without it
-_HEADER_UNIT_RE = re.compile(r"[（(](万元|元)[)）]$")
+# a column saying what the project is and what its money is for (西安 表10 ``项目简介``): the description as printed
+_ABOUT_HEADERS = ("项目简介", "项目说明", "项目概况", "项目概述", "项目内容", "主要内容", "资金用途", "项目用途",
+                  "用途", "项目情况")
+# the bare name heading of a table that also prints a text column (珠海: 项目 | 预算数（单位：万元） | 绩效目标)
+_BARE_NAME_HEADERS = ("项目",)
+# a unit printed in the amount heading (``预算数（万元）``, ``预算数（单位：万元）``): the column's unit,
+# the heading without it
+_HEADER_UNIT_RE = re.compile(r"[（(](?:单位[：:])?(万元|元)[)）]$")
 _UNIT_CODE_HEADERS = ("单位编码", "单位代码")
 _CODED_HEADERS = ("科目编码", "功能分类", "科目代码", "功能科目", "类", "款", "项")
 _TOTAL_RE = re.compile(r"^(?:合计|小计|总计|本级|汇总|[*＊]+)$")
@@ -47,6 +66,7 @@ _ORG_RE = re.compile(r"(?:局|中心|委员会|办公室|办公厅|站|院|所|�
 # what names a spending purpose, never a unit (``辅助人员补助经费-珠海边检总站`` ends like a unit)
 _PURPOSE_RE = re.compile(r"经费|费|资金|补助|补贴|慰问|项目|工程|建设|[-—－]")
 _TABLE_UNIT_RE = re.compile(r"单位[：:]\s*(万元|元)")
+TABLE = "项目支出表"  # the place a row of these tables names
 
 
 @dataclass
@@ -56,7 +76,8 @@ class _Columns:
     unit: int | None
     unit_code: int | None
     mixed: bool  # units and projects share the name column
-    goal: int | None = None  # the 绩效目标 text, kept as the project's description
+    goal: int | None = None  # the 绩效目标 or 项目简介 text, kept as the project's description
+    goal_label: str = GOAL_LABEL  # what heads that text in the description ("" for a 项目简介)
     printed_unit: str | None = None  # the unit the amount heading names, where it names one
     sources: dict[int, str] = field(default_factory=dict)  # column -> ProjectFunds key (the funds that pay)
 
@@ -66,9 +87,13 @@ class _Columns:
 def _header(rows: list[list[str]]) -> _Columns | None:
     """Columns of a project table's header rows (one or two rows of cells)."""
     first = rows[0]
-    name = next((k for k, c in enumerate(first) if c in _NAME_HEADERS), None)
     amount = next((k for k, c in enumerate(first) if _HEADER_UNIT_RE.sub("", c) in _AMOUNT_HEADERS), None)
-    if name is None or amount is None or amount <= name:
+    if amount is None:
+        return None
+    goal, label = _text_column(first, amount)
+    names = _NAME_HEADERS + (_BARE_NAME_HEADERS if goal is not None else ())
+    name = next((k for k, c in enumerate(first) if c in names), None)
+    if name is None or amount <= name:
         return None
     if any(c in _CODED_HEADERS for row in rows for c in row):
         return None
@@ -79,10 +104,20 @@ def _header(rows: list[list[str]]) -> _Columns | None:
     unit = next((k for row in rows for k, c in enumerate(row) if c in _UNIT_HEADERS and k != name), None)
     code = next((k for k, c in enumerate(first) if c in _UNIT_CODE_HEADERS), None)
     mixed = bool(_MIXED_HEADER_RE.search(first[name]))
-    goal = next((k for k, c in enumerate(first) if c in _GOAL_HEADERS and k > amount), None)
     printed = _HEADER_UNIT_RE.search(first[amount])
-    return _Columns(name, amount, unit, code, mixed, goal, printed.group(1) if printed else None,
+    return _Columns(name, amount, unit, code, mixed, goal, label, printed.group(1) if printed else None,
                     _source_columns(rows, amount, goal))
+
+
+def _text_column(first: list[str], amount: int) -> tuple[int | None, str]:
+    """The column after the amount holding the project's own text, and the label its text takes in
+    the description: a 绩效目标 column (``绩效目标：…``) or one saying what the project is (as printed)."""
+    for k in range(amount + 1, len(first)):
+        if first[k] in _GOAL_HEADERS:
+            return k, GOAL_LABEL
+        if first[k] in _ABOUT_HEADERS:
+            return k, ""
+    return None, GOAL_LABEL
 
 
 # The header words of a column of the funds that pay a project (ProjectFunds keys), narrowest first;
@@ -165,6 +200,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
     """Every name-only project table of the document as Projects (amount in ``unit``)."""
     projects: list[Project] = []
     seen: dict[tuple[str, object, str | None], Project] = {}
+    chapters = chapter_labels(lines)
     tables: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         if line.cells is not None and line.table is not None:
@@ -185,14 +221,19 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                 not re.search(r"\d", "".join(rows[body_from][columns.amount + 1:])):
             body_from += 1
         title = "".join(without_spaces(l.text) for l in lines[max(0, indexes[0] - 4):indexes[0]] if l.cells is None)
-        if "基本支出" in title or "收入" in title or not (re.search(r"项目|专项", title) or columns.mixed):
+        if "基本支出" in title or "收入" in title or \
+                not (re.search(r"项目|专项", title) or columns.mixed or columns.goal is not None):
             continue  # only a table titled as a project table; 基本支出 by unit lists economic subjects
         printed_unit = columns.printed_unit or _table_unit(lines[max(0, indexes[0] - 4):indexes[0]])
+        # the 说明's own account of projects (see the module docstring): the chapter is the place
+        chapter = chapters.get(lines[indexes[0]].lineno) \
+            if columns.goal is not None and columns.unit is None and not columns.mixed else None
         current_unit: str | None = None
         total: Decimal | None = None
         found: list[tuple[str, Decimal, str | None, Provenance]] = []
         funds: list[ProjectFunds | None] = []  # each found row's money by the funds that pay it
-        goals: list[str] = []  # the 绩效目标 of each found row (continued on the next page's first row)
+        # each found row's 绩效目标 / 项目简介 text, row by row as printed (continued on the next page's first row)
+        goal_rows: list[list[tuple[Line, str]]] = []
         for r in range(body_from, len(rows)):
             cells = _respill(rows[r], columns)
             if columns.name >= len(cells) or columns.amount >= len(cells):
@@ -207,7 +248,7 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                 total = amount  # the table's 合计 (in the name column or the code column before it)
             goal = cells[columns.goal] if columns.goal is not None and columns.goal < len(cells) else ""
             if not name and amount is None and goal and found and not any(cells[:columns.goal]):
-                goals[-1] += goal  # the goal text goes on in a row of its own (a page break)
+                goal_rows[-1].append((lines[indexes[r]], goal))
                 continue
             if not name or _TOTAL_RE.match(name) or amount is None:
                 continue
@@ -220,8 +261,8 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                 or current_unit  # none printed: the merge gives the department (after a 绩效目标表's 实施单位)
             line = lines[indexes[r]]
             found.append((name, amount, responsible or None,
-                          Provenance(file=file, page=line.page, line=line.lineno, table="项目支出表", row=name)))
-            goals.append(goal or "")
+                          Provenance(file=file, page=line.page, line=line.lineno, table=chapter or TABLE, row=name)))
+            goal_rows.append([(line, goal)] if goal else [])
             funds.append(_funds(cells, columns))
         # 一级/二级项目 printed as rows of the same column: only the projects under them count
         leaves = leaf_rows([f[1] for f in found], total) if columns.mixed else None
@@ -238,11 +279,33 @@ def read_project_cell_tables(lines: list[Line], file: str, unit: str | None,
                     seen[key].funding_source = _FUNDING_OF_SPLIT.get(split.only_source() or "")
                 continue
             seen[key] = Project(name=name, amount=value, category="current", responsible_unit=responsible,
-                                description=GOAL_LABEL + goals[k] if goals[k] else None, provenance=[where],
+                                description=_description(goal_rows[k], columns.goal_label), provenance=[where],
+                                policy_documents=_cited(goal_rows[k], file, name, where.table),
                                 funds=split, funding_source=_FUNDING_OF_SPLIT.get(split.only_source() or "")
                                 if split else None)
             projects.append(seen[key])
     return projects
+
+
+def _description(parts: list[tuple[Line, str]], label: str) -> str | None:
+    """The project's text as printed (its rows joined), headed by the column's label."""
+    text = "".join(part for _, part in parts)
+    return label + text if text else None
+
+
+def _cited(parts: list[tuple[Line, str]], file: str, name: str, table: str | None) -> list[PolicyDocument]:
+    """The policy documents a project's own text cites (the text read whole: a citation can run over
+    a page break), each at the page and line of the row printing the part of the text that names it."""
+    text = "".join(part for _, part in parts)
+    if not text:
+        return []
+
+    def where(doc: PolicyDocument) -> Provenance:
+        words = [without_spaces(w) for w in (doc.number, doc.title) if w]
+        line = next((row for row, part in parts if any(w in part for w in words)), parts[0][0])
+        return Provenance(file=file, page=line.page, line=line.lineno, table=table, row=name)
+
+    return [PolicyDocument(doc.title, doc.number, where(doc)) for doc in find_policy_documents(text)]
 
 
 # the funding concept (records.md ``funding_source``) of a project one printed source pays whole; one the

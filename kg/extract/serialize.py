@@ -29,7 +29,11 @@ def _weight(value: Decimal | None) -> int | float | None:
 
 
 def policy_json(doc: PolicyDocument) -> dict:
-    return {"title": doc.title, "number": doc.number}
+    """A cited document; where the record knows where it is cited, that place (page/line, table, row)."""
+    out = {"title": doc.title, "number": doc.number}
+    if doc.provenance is not None:
+        out["provenance"] = _prov(doc.provenance)
+    return out
 
 
 def indicator_json(ind: Indicator) -> dict:

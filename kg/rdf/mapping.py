@@ -891,6 +891,8 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
         ctx.add(citation, BKG.document, ctx.doc)
         ctx.text(citation, BKG.citedTitle, iris.compact(doc.title) if doc.title else None)
         ctx.text(citation, BKG.citedNumber, iris.compact(doc.number) if doc.number else None)
+        if doc.provenance is not None:  # where the project's text cites it (a 项目简介 cell, a 说明 paragraph)
+            _location(ctx, citation, doc.provenance)
         titles.append(doc.title)
     _topics(ctx, p, node, titles)
     provs = p.provenance or [None]

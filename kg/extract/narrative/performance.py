@@ -574,7 +574,9 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
             value = money(m.group(2))
             if value is not None and m.group(1) not in table.totals:
                 table.totals[m.group(1)] = convert(value, "元", "万元") if in_yuan else value
-    for label in ("项目总体目标", "年度绩效目标", "年度目标", "总体目标"):
+    # the project's objective; the one of its whole implementation period (项目实施期目标, 泉州) where no
+    # other is printed
+    for label in ("项目总体目标", "年度绩效目标", "年度目标", "总体目标", "实施期目标"):
         pos = meta.find(label)
         if pos >= 0:
             goal = meta[pos + len(label):]

@@ -50,7 +50,9 @@ _FIELDS = (
     ("carryover", re.compile(r"^(?:其中[：:])?上年结转(?:资金)?[：:]?$")),
     ("other", re.compile(r"^(?:其中[：:])?其他资金[：:]?$")),
     # a 绩效自评表 prints its goal as 年度总体目标完成情况 | 预期目标（年初设定） | 实际完成情况, then the texts
-    ("goal", re.compile(r"^(?:年度目标|总体目标|年度绩效目标|项目总体目标|年度总体目标|年度总体目标完成情况)[：:]?$")),
+    # (项目实施期目标 — the goal of the project's whole implementation period — where no other is printed)
+    ("goal", re.compile(r"^(?:年度目标|总体目标|年度绩效目标|项目总体目标|年度总体目标|年度总体目标完成情况|"
+                        r"(?:项目)?实施期目标)[：:]?$")),
 )
 # a target whose measure unit is printed before the sign (``万元 ≤18400``, ``％ =100``)
 # or wrapped around it (``平 ≤5137.26 方米``)

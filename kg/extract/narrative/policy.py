@@ -38,6 +38,15 @@ _BARE_DOC_ALT = "|".join(("通知", "意见", "办法", "方案", "规定", "决
 _BARE_TITLE_RE = re.compile(rf"^((?:[^，。；：！？,;:《》]|〈[^〉]*〉|“[^”]*”){{2,90}}?(?:{_BARE_DOC_ALT}))(?!的)")
 
 
+# a title and its 文号 stand next to each other or one character apart (``《…》（X〔2016〕8号）``); a list's
+# separator between them makes two documents (``《安全生产法》、国务院[2010]23号令``)
+_LIST_SEPARATORS = "、，,；;。及和与"
+
+
+def _adjacent(gap: str) -> bool:
+    return gap == "" or (len(gap) == 1 and gap not in _LIST_SEPARATORS)
+
+
 @dataclass
 class _Hit:
     start: int
@@ -47,7 +56,7 @@ class _Hit:
 
 def is_policy_title(title: str) -> bool:
     """True where a 《》 title names a document type (not a newspaper, book or system)."""
-    bare = title.strip("《》")
+    bare = title.strip("《》").rstrip("〉")  # a title ending in the one it forwards: 《关于转发…〈…的通知〉》
     while _TRAILING_PAREN_RE.search(bare):
         bare = _TRAILING_PAREN_RE.sub("", bare)
     return bare.endswith(DOC_TYPES)
@@ -113,7 +122,11 @@ def _numbers(text: str) -> list[_Hit]:
 
 
 def _bare_title(text: str, at: int) -> _Hit | None:
-    """A title printed without 《》 starting at ``at`` (``关于…的通知``), or None."""
+    """A title printed without 《》 starting at ``at`` (``关于…的通知``), or None. A bracket closing
+    round the 文号 (``（市人社发〔2016〕165号）的有关规定``) ends the citation: no title follows it; nor
+    does one follow a 令's number (``国务院[2010]23号令及…的有关规定``)."""
+    if text.startswith(("）", ")", "令"), at):
+        return None
     for lead in ("文件", "文", "的"):
         if text.startswith(lead, at):
             at += len(lead)
@@ -159,9 +172,9 @@ def find_policy_documents(raw: str, provenance: Provenance | None = None) -> lis
     docs: list[tuple[int, PolicyDocument]] = []
     used_numbers: set[int] = set()
     used_titles: set[int] = set()
-    for ti, title in enumerate(titles):  # 《title》 then its number
+    for ti, title in enumerate(titles):  # 《title》 then its number, next to it or in brackets after it
         for ni, number in enumerate(numbers):
-            if ni not in used_numbers and 0 <= number.start - title.end <= 1:
+            if ni not in used_numbers and number.start >= title.end and _adjacent(text[title.end:number.start]):
                 docs.append((title.start, PolicyDocument(title.text, number.text, provenance)))
                 used_numbers.add(ni)
                 used_titles.add(ti)
@@ -170,7 +183,7 @@ def find_policy_documents(raw: str, provenance: Provenance | None = None) -> lis
         if ni in used_numbers:
             continue
         title_hit = next((t for ti, t in enumerate(titles) if ti not in used_titles
-                          and 0 <= t.start - number.end <= 1), None)
+                          and t.start >= number.end and _adjacent(text[number.end:t.start])), None)
         if title_hit is not None:
             used_titles.add(titles.index(title_hit))
             docs.append((number.start, PolicyDocument(title_hit.text, number.text, provenance)))
