@@ -24,7 +24,8 @@ CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS
 _NUM = r"(?:\d[\d,]*(?:\.\d+)?|[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]+)"
 AMOUNT_RE = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?(?:[十百千万亿]+)?|[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]+)"
-    r"\s*(?P<unit>亿元|万元|千元|元|亿|万)")
+    # a bare 万/亿 before a counting word (10.8万头, 2000万公斤, 5万人次) counts things, not money
+    r"\s*(?P<unit>亿元|万元|千元|元|(?:亿|万)(?![头只吨斤公亩人户册份件台套辆次个条张平方千克立米株棵羽尾箱]))")
 PERCENT_RE = re.compile(rf"百分之(?P<cn>{_NUM})|(?P<num>\d+(?:\.\d+)?)\s*%")
 _UNIT_IN_WAN = IN_WAN  # the units' sizes in 万元 (``kg.units``)
 

@@ -316,10 +316,13 @@ def _side(key: str, vocab) -> str | None:
     return "income" if "income_total" in lineage else "expenditure" if "expenditure_total" in lineage else None
 
 
-def _other_side(measures: list[str], whole: str, vocab) -> bool:
-    """其他收入有多少？项目支出占多少: an expenditure is no share of an income line just asked (nor the
-    other way round): its share is of its own whole."""
-    side = _side(whole, vocab)
+def _other_side(measures: list[str], prev: Frame, vocab) -> bool:
+    """收支总预算多少？其中其他收入有多少？项目支出占多少: an expenditure is no share of an income line
+    just narrowed to (nor the other way round): its share is of its own whole. (一般公共预算拨款多少？基本
+    支出占多大比例 sets the spending against the appropriation asked: a share of it.)"""
+    if not re.search(L.NARROW_WORDS, prev.clause):
+        return False
+    side = _side(prev.measures[0], vocab)
     return side is not None and any(_side(m, vocab) not in (None, side) for m in measures)
 
 
@@ -786,7 +789,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and frame.focus in ("figures", "subjects") and prev.focus == "figures" \
                 and (len(prev.measures) == 1 or prev.measures[0] in _WHOLES) \
                 and prev.operation.name in ("lookup", "sum") and prev.measures[0] not in frame.measures \
-                and not _other_side(frame.measures, prev.measures[0], vocab):
+                and not _other_side(frame.measures, prev, vocab):
             whole = re.match(r"^(?:其中)?(?:总)?(支出|收入)(?:里|中|当中|里面)", frame.clause)
             # X多少？Y占多大比例: Y's share of the X just asked — or of the whole the part names (支出里机动经费占多少)
             frame.operation.base = {"支出": "expenditure_total", "收入": "income_total"}[whole.group(1)] if whole \
