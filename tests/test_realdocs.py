@@ -265,15 +265,18 @@ def test_final_account_fails_exactly_its_printed_rounding_gaps(records: dict[str
 def test_welfare_misprinted_code_is_placed_and_reported(records: dict[str, Record]) -> None:
     """表3 (p.9) and 表5 (p.11) print ``7 11 02 事业单位医疗 503,724`` under ``210 11 行政事业单位医疗
     503,724`` (表2 on p.8 prints ``210 11 02``): the row is kept as 2101102 (its 款 digits and its
-    parent's sum place it) and the misprint is the document's only failed check, once per table."""
+    parent's sum place it) and the misprint is failed once per table. The 说明's own list of 财政拨款
+    支出 (p.6: 53.84 + 76.76 + 38.38 + 738.66 + 50.37 + 33.58 = 991.59 against 950.12) is the one other
+    failed check: its 738.66 is not the table's 696.48 (6,964,796 元)."""
     record = records[SHANGHAI_WELFARE]
     s = _subject(record, "2101102")
     assert (s.name, s.total, s.basic, s.project) == ("事业单位医疗", D("503724"), D("503724"), None)
     assert s.provenance is not None and s.provenance.page == 9
     failed = [c for c in record.checks if not c.ok]
     assert sorted((c.rule, c.provenance.table, c.expected, c.printed) for c in failed) == [
-        ("code_misprint", "表3", D("503724"), D("0")), ("code_misprint", "表5", D("503724"), D("0"))]
-    assert all("7 11 02" in c.where for c in failed)
+        ("code_misprint", "表3", D("503724"), D("0")), ("code_misprint", "表5", D("503724"), D("0")),
+        ("narrative_sum", "单位预算编制说明", D("9915900"), D("9501200"))]
+    assert all("7 11 02" in c.where for c in failed if c.rule == "code_misprint")
 
 
 # --- unit funds: the non-fiscal income lines of the summary table (read off the PDFs) ----------------

@@ -93,8 +93,10 @@ def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], 
     for kind in sorted({kind_of(n) for n, own in units.values() if not own}):
         if re.search(rf"{_COUNT}[^，。？,?]{{0,4}}?{kind}|{_UNDER}[^，。？,?]{{0,5}}?{kind}", clause):
             chosen += [u for u, (n, own) in units.items() if not own and kind_of(n) == kind and u not in chosen]
-    if re.search(rf"{_COUNT}[^，。？,?]{{0,4}}?单位|{_UNDER}[^，。？,?]{{0,5}}?单位", clause):
-        chosen += [u for u, (n, own) in units.items() if not own and u not in chosen]  # 两个下属单位: all of them
+    if re.search(r"(?:[两二三四五六七八九十]|\d+)个(?:下属|所属|直属)?的?单位", clause):
+        # 两个下属单位和本级: the units besides the department's own row, counted out (哪几个单位 / 下属各单位
+        # name no particular ones: every unit, as where none is named)
+        chosen += [u for u, (n, own) in units.items() if not own and u not in chosen]
     chosen = list(dict.fromkeys(chosen))
     return (chosen, True) if chosen else (list(units), False)
 

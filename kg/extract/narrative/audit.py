@@ -603,9 +603,11 @@ def _unit_word_misprinted(fact, table_value: Decimal, unit: str | None, step: De
     return out
 
 
-def _new_lists(checks: list[Check], listed: list[Check]) -> list[Check]:
+def _new_lists(checks: list[Check], listed: list[Check], record: Record) -> list[Check]:
     """The subject lists no composition already added up to the same sum against the same total (one
-    finding per list; a total with two lists — 基本支出 and 项目支出, then its subjects — keeps both)."""
+    finding per list; a total with two lists — 基本支出 and 项目支出, then its subjects — keeps both).
+    A composition's sums are the narrative's own (万元), a subject list's in the record's unit: they
+    are compared in the record's unit, so a document printing its tables in 元 drops the same lists."""
     heads: dict[tuple, list[Check]] = {}
     for c in listed:
         if c.provenance is not None:
@@ -613,7 +615,7 @@ def _new_lists(checks: list[Check], listed: list[Check]) -> list[Check]:
 
     def told(check: Check) -> bool:  # a list of the same total already added up, naming its first subject
         first = (check.note or "").split("：", 1)[-1].split("、")[0][:6]
-        return any(c.expected == check.expected or (first and first in (c.note or ""))
+        return any(in_record_unit(c.expected, "万元", record.unit) == check.expected or (first and first in (c.note or ""))
                    for c in heads.get((check.provenance.page, check.provenance.line), []))
     return [c for c in checks if c.provenance is None or not told(c)]
 
@@ -644,7 +646,7 @@ def narrative_audit(parts, record: Record) -> list[Check]:
                            final=(record.kind or "").endswith("决算"))
     listed = composition_checks(compositions, record)
     return (change_checks(changes, record) + share_checks(narrative, [c for c in compositions if not c.implicit], record)
-            + listed + _new_lists(subject_list_checks(narrative, record, record.source), listed)
+            + listed + _new_lists(subject_list_checks(narrative, record, record.source), listed, record)
             + completion_checks(narrative, record)
             + table_checks(narrative, record) + fiscal_summary_checks(narrative, parts, record)
             + appropriation_checks(narrative, record)
