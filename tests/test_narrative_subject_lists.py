@@ -21,6 +21,7 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.narrative.subject_lists import LIST_WHERE, subject_level
+from tests.national_support import documents_named
 
 D = Decimal
 pytestmark = pytest.mark.shared
@@ -34,11 +35,13 @@ CPPCC = "realdocs/jiangsu/江苏省政协办公厅/江苏省政协办公厅2019�
 
 
 @pytest.fixture(scope="module")
-def records(shared_dir):
+def records(shared_dir, national):
+    """The national documents from the session's one extraction; the three realdocs files read here
+    one by one (the session's realdocs records combine a budget's files)."""
     from kg.extract.pipeline import extract_file
 
-    out = {}
-    for name in (WELFARE, JUSTICE, WEATHER, PETITIONS, PETITIONS_FINAL, CPPCC):
+    out = documents_named(national, {name: name.removeprefix("national/") for name in (WEATHER, PETITIONS, PETITIONS_FINAL)})
+    for name in (WELFARE, JUSTICE, CPPCC):
         path = shared_dir / name
         if not path.is_file():
             pytest.skip(f"{path} not present")

@@ -17,6 +17,8 @@ from decimal import Decimal
 
 import pytest
 
+from tests.national_support import documents_named
+
 D = Decimal
 pytestmark = pytest.mark.shared
 
@@ -26,16 +28,9 @@ QUANZHOU = "national/fujian_quanzhou/泉州市公安局_2026部门预算.pdf"
 
 
 @pytest.fixture(scope="module")
-def records(shared_dir):
-    from kg.extract.pipeline import extract_file
-
-    out = {}
-    for name in (HANGZHOU, PETITIONS, QUANZHOU):
-        path = shared_dir / name
-        if not path.is_file():
-            pytest.skip(f"{path} not present")
-        out[name] = extract_file(str(path))
-    return out
+def records(national):
+    """The three documents, from the session's one extraction of ../shared/national."""
+    return documents_named(national, {name: name.removeprefix("national/") for name in (HANGZHOU, PETITIONS, QUANZHOU)})
 
 
 def _appropriation(record) -> list[tuple[str, bool, str | None, Decimal, Decimal]]:

@@ -3,7 +3,7 @@
 text cites are the ones the project rests on (``kg.extract.project_cells``, ``narrative.performance``).
 Every value below was read off the PDF by hand (pages are the PDF's own).
 
-Reads four national documents once (module fixture); skips where ../shared/national is absent.
+Reads four national documents from the session's one extraction; skips where ../shared/national is absent.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.model import Project, Record
+from tests.national_support import documents_named
 
 SAFETY = "shaanxi_xian/西安市安全生产监督管理局_2019部门综合预算公开报表.pdf"
 WEATHER = "shaanxi_xian/西安市气象局_2022部门综合预算.pdf"
@@ -20,18 +21,9 @@ QUANZHOU = "fujian_quanzhou/泉州市公安局_2026部门预算.pdf"
 
 
 @pytest.fixture(scope="module")
-def records(shared_dir) -> dict[str, Record]:
-    from kg.extract.pipeline import extract_paths
-
-    folder = shared_dir / "national"
-    paths = [folder / name for name in (SAFETY, WEATHER, ZHUHAI, QUANZHOU)]
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        pytest.skip(f"not present: {missing}")
-    read, failures = extract_paths([str(p) for p in paths], combine=False)
-    assert failures == []
-    by_name = {r.source: r for r in read}
-    return {name: by_name[name.split("/")[-1]] for name in (SAFETY, WEATHER, ZHUHAI, QUANZHOU)}
+def records(national) -> dict[str, Record]:
+    """The four documents, from the session's one extraction of ../shared/national."""
+    return documents_named(national, {name: name for name in (SAFETY, WEATHER, ZHUHAI, QUANZHOU)})
 
 
 def _project(record: Record, name: str) -> Project:
