@@ -74,6 +74,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("unit_business", r"事业收入"), ("unit_operating", r"(?:事业单位)?经营收入"),
     ("unit_upper", r"上级补助收入"), ("unit_affiliated", r"附属单位上缴(?:收入)?"), ("unit_other", r"其他收入"),
     ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目|以外|之外)(?:收入)?(?:合计)?"),
+    ("fiscal_total", r"财政(?:给|拨|出)了?(?:多少|几多|[\d.]+万)"),  # 财政给多少、自己事业收入多少: 财政拨款 said plainly
     ("basic_expenditure", r"基本支出"),
     ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)公用经费)"),
     ("public_expenses", r"公用经费"),
@@ -506,3 +507,6 @@ NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施�
 # its performance targets, not a count of projects.
 TARGET_COUNT = r"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{0,4}?[几多少]+(?:个|人|户|次|家|台|套|场)|惠及|受益|覆盖[几多少]"
 
+
+# A relation of aboutness (跟X有关的项目, 涉及X的): what X's name says, not who carries the projects out.
+ABOUT_WORDS = r"有关|相关|涉及|关于"

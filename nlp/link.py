@@ -46,7 +46,7 @@ _ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:分局|中心|局|厅|委员会|办
 # A place named in the question: a stem and an administrative level.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|自治区|地区|省|市|州|县|区|旗|盟|镇|乡)")
 # A level character that begins a word with the next one (市民, 市场, 区域, 县域, 省份): no place ends at it.
-_LEVEL_IN_A_WORD = re.compile(r"市[民场值面容貌]|区[域间别]|县[域城]|省[份]|乡[村亲]")
+_LEVEL_IN_A_WORD = re.compile(r"市[民场值面容貌]|区[域间别县]|县[域城区市]|省[份]|乡[村亲镇]")
 _NOT_PLACE = re.compile(r"^(?:本|全|各|该|这|那|每|省|市|区|县|州)|[的了和与及是在有给对把从按为向里中年月日钱费局能否推算出说明根据请问查多少哪些个级]|"
                         r"(?:社区|园区|辖区|景区|片区|分区|小区|街区|市区|郊区|城区|管区|校区|库区|矿区|"
                         r"山区|牧区|老区|灾区|湾区|边区|疫区|功能区|保护区|示范区|开发区|新区|试验区|试点区|流域)$")

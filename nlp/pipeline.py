@@ -34,6 +34,7 @@ from nlp.graph import Graph
 from nlp.link import Linked, Linker
 from nlp.names import closest_names
 from nlp.normalize import MAX_QUESTION_CHARS, RELATIVE_YEAR, NormalizedQuestion, Normalizer, find_years
+from nlp.names import split_place
 from nlp.parse import Clause, Evidence, Parser, asked_years
 from nlp.parts import share_context, split
 from nlp.reply import Answer, Item, Part
@@ -271,6 +272,12 @@ class Pipeline:
         # 实施单位是X的有哪些: of a set of projects, one unit named is a condition even where its word is
         # asked (several named with it, 各自承担什么项目, are answered by the units the projects print)
         condition = frame.focus == "projects" and not f.projects and len(units) == 1
+        if frame.focus == "projects" and units and not f.projects and re.search(L.ABOUT_WORDS, frame.clause):
+            # 跟看守所有关的项目: projects about what the unit's name says, not those it carries out
+            about = [split_place(u.name)[1] or u.name for u in units]
+            f.keywords = list(dict.fromkeys(f.keywords + about))
+            f.keyword_groups = f.keyword_groups + [[w] for w in about]
+            units, condition, f.units, f.unit = [], False, [], None
         if units and len(f.departments) <= 1 and (frame.focus == "figures" or (frame.focus == "subjects"
                                                                                  and not f.subjects)):
             # a budget unit of a department's tables by unit (西安市安全生产宣传教育中心支出多少; X和Y支出
