@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from nlp import lexicon as L
+from nlp.vocabulary import COLUMN_OF_MEASURE
 from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
@@ -269,21 +270,16 @@ def _new_money_beside_carried(frame: Frame, prev: Frame) -> bool:
         and bool(re.search(L.NEW_MONEY_WORDS, frame.clause))
 
 
-# The department figures that are a column of the classification tables (基本支出 / 项目支出 of the
-# economic and functional rows), by the column's measure name.
-COLUMN_OF_FIGURE = {"basic_expenditure": "basic", "project_expenditure": "project"}
-
-
 def _column_narrowed(frame: Frame, ev, prev: Frame, narrows: bool) -> str | None:
     """A part that narrows (其中) a 基本支出 or 项目支出 figure just asked to subjects it names: the
     subjects' rows in that column, not their totals (项目支出多少？其中商品和服务支出多少 is the 商品和服务支出
     row's 项目支出 column). None where the part names a column or a figure of its own."""
     if not (narrows and frame.focus == "subjects" and ev.subjects and prev.focus == "figures"
-            and len(prev.measures) == 1 and prev.measures[0] in COLUMN_OF_FIGURE):
+            and len(prev.measures) == 1 and prev.measures[0] in COLUMN_OF_MEASURE):
         return None
     if ev.item_measures or ev.cues.values("column") or set(frame.measures) - {"total"}:
         return None
-    return COLUMN_OF_FIGURE[prev.measures[0]]
+    return COLUMN_OF_MEASURE[prev.measures[0]]
 
 
 def _grown_by_times(frame: Frame) -> bool:

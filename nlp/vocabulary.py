@@ -64,6 +64,12 @@ class Measure:
         return ITEM_NS + self.key if self.kind == "item" else None
 
 
+# The department figures that are a column of the classification tables (基本支出 / 项目支出 of the
+# economic and functional rows), by the column's key: one map for the parser (其中 under such a figure)
+# and the income answers (a subject's money in that column).
+COLUMN_OF_MEASURE = {"basic_expenditure": "basic", "project_expenditure": "project"}
+
+
 @dataclass
 class Vocabulary:
     """Measures and concept labels, keyed as the ontology keys them."""

@@ -23,7 +23,7 @@ from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
-from nlp.vocabulary import WAN
+from nlp.vocabulary import COLUMN_OF_MEASURE, WAN
 
 # a source asked -> the printed columns it is the sum of, where it is not printed itself
 PARTS_OF_SOURCE: dict[str, tuple[str, ...]] = {
@@ -266,8 +266,6 @@ def income_of_subjects(frame: Frame, ctx: Context) -> Result | None:
     return Result(items, with_note("；".join(parts) + "。", note), derived, kept)
 
 
-# a department's expenditure figure -> the column of the functional tables it is the total of
-COLUMN_OF_MEASURE = {"project_expenditure": "project", "basic_expenditure": "basic"}
 NONFISCAL_SOURCES = ("fiscal_special_account", "unit_funds", "unit_business", "unit_operating", "unit_upper",
                      "unit_affiliated", "unit_other", "carryover_nonfiscal")
 

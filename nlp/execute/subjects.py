@@ -151,7 +151,7 @@ def _ranked_statements(ctx: Context, budget, want: int, frame: Frame, items: lis
         up = (r.amount if r.amount is not None else rate) >= 0
         # the subject's own amount where the statement prints it, its change beside it
         # the item named by the subject's own name (其他司法支出), its path (类、款) in the sentence
-        own = re.sub(r"[（(][类款项][）)]$", "", re.split(r"[（(][类款][）)]", r.label)[-1]) or r.label
+        own = stated_subject_name(r.label)
         items.append(Item(own, money(current) if current is not None else None, WAN if current is not None else None,
                           r.department, r.year, r.source, {"rank": i, "path": r.label}))
         if r.amount is not None:
@@ -282,6 +282,12 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
 
 # A classification subject as the narrative names it (一般公共服务支出（类）其他一般公共服务支出（款）…（项））
 _SUBJECT_LABEL = re.compile(r"[（(][类款项][)）]")
+
+
+def stated_subject_name(label: str) -> str:
+    """The subject a statement's label names, without its path (一般公共服务支出（类）…其他一般公共服务支出
+    （项） → 其他一般公共服务支出): the item named by its own name, its 类 and 款 said in the sentence."""
+    return re.sub(r"[（(][类款项][）)]$", "", re.split(r"[（(][类款][）)]", label)[-1]) or label
 _SUBJECT_ASKED = r"科目|列在|放在|列支|列入|哪[一个]?[类款项](?!目)"
 
 
@@ -299,7 +305,7 @@ def subjects_stated_for(frame: Frame, ctx: Context, budgets, words: list[str]) -
     items, parts = [], []
     for r in found:
         current = r.attrs.get("current")
-        name = _SUBJECT_LABEL.split(r.label)[-2] if len(_SUBJECT_LABEL.split(r.label)) > 1 else r.label
+        name = stated_subject_name(r.label)
         items.append(Item(name, str(current) if current is not None else None, "万元", r.department, r.year, r.source))
         figure = f"{name}" + (f"{money(current)}万元" if current is not None else "")
         if r.amount is not None:
