@@ -46,8 +46,11 @@ class Shape:
 
 
 # The subject rows of the document's own tables: those of a table of one kind of funds (一般公共预算
-# 支出表) carry that scope on their data set.
-_OWN_ROWS = "  FILTER NOT EXISTS { ?x <http://purl.org/linked-data/cube#dataSet>/bkg:amountScope ?narrower }\n"
+# 支出表) carry that scope on their data set. Written as an OPTIONAL kept when unbound, not as
+# FILTER NOT EXISTS with a path: Oxigraph evaluated that NOT EXISTS against every scoped row of the
+# graph for each row (1.1 s for one 决算's 213 rows on the 36 documents; this form 0.07 s, same rows).
+_OWN_ROWS = ("  OPTIONAL { ?x <http://purl.org/linked-data/cube#dataSet> ?scopedSet . ?scopedSet bkg:amountScope ?narrower }\n"
+             "  FILTER(!BOUND(?narrower))\n")
 
 SHAPES: dict[str, Shape] = {
     "figures": Shape("?x bkg:document {doc} .", "?x bkg:item ?item ; bkg:amount ?amount .\n" + PHASE,

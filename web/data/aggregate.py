@@ -55,7 +55,8 @@ def aggregate(ctx: Any, cut_items: tuple[tuple[str, str], ...], drilldown: tuple
 SELECT ?doc ?s ?amount ?year ?phase ?dept WHERE {{
   ?o bkg:document ?doc ; bkg:subject ?s ; bkg:amount ?amount ; bkg:expenditureKind ?ek .
   FILTER(STRENDS(STR(?ek), "/total")) FILTER(CONTAINS(STR(?s), "/subject/functional/"))
-  FILTER NOT EXISTS {{ ?o <http://purl.org/linked-data/cube#dataSet>/bkg:amountScope ?narrower }}  # a 一般公共预算 / 政府性基金 table's cells
+  OPTIONAL {{ ?o <http://purl.org/linked-data/cube#dataSet> ?scopedSet . ?scopedSet bkg:amountScope ?narrower }}
+  FILTER(!BOUND(?narrower))  # not a 一般公共预算 / 政府性基金 table's cells (an OPTIONAL: NOT EXISTS with a path scanned)
   {level}
   ?doc a bkg:BudgetDocument ; bkg:fiscalYear/bkg:year ?year .
   OPTIONAL {{ ?doc bkg:budgetPhase ?phase }} OPTIONAL {{ ?doc bkg:department ?dept }}
