@@ -270,6 +270,8 @@ class Parser:
             if n is None and re.search(r"哪两个|哪两项", t):
                 n = 2
             op.explicit_n = n is not None
+            if n is None and re.search(L.SUPERLATIVE, t) and re.search(r"哪几|哪些", t):
+                n = 3  # 哪几项最多: a few at the top, not the one
             if n is None and re.search(L.SUPERLATIVE, t):
                 n = 1
             op.n = n
@@ -667,6 +669,10 @@ def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[fl
     return [e for s, e in ranked if s >= top - 0.5], False
 
 
+# What a place names where it is glued to it (北京办公用房, 驻京办事处): a location, not its departments.
+_THING_IN_A_PLACE = r"(?:的)?(?:办公(?:用房|场所|室|楼)?|用房|房租|租金|租房|租赁|办事处|联络处|出差|差旅)"
+
+
 def _departments_of_places(catalog: Catalog, linked: Linked, clause: Clause, places: list[Entity],
                            projects: list[Entity]) -> list[Entity]:
     """The departments of the places a clause names; the words right after the place narrow them
@@ -680,6 +686,8 @@ def _departments_of_places(catalog: Catalog, linked: Linked, clause: Clause, pla
         place = next(e for e in m.entities if e.kind == "place")
         if any(place.name in p.name for p in projects):
             continue
+        if re.match(_THING_IN_A_PLACE, text[m.end:]):
+            continue  # 北京办公用房的房租: where a thing is, not the departments of that place
         mine = [d for d in (place.code or "").split("|") if d]
         owners = [d for d in dict.fromkeys(p.department for p in projects)
                   if d and (d in mine or d.startswith(place.name))]

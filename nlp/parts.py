@@ -285,7 +285,7 @@ def _column_narrowed(frame: Frame, ev, prev: Frame, narrows: bool) -> str | None
 def _grown_by_times(frame: Frame) -> bool:
     """涨了几倍 / 翻了几番 said of a figure alone: how much it grew (a rate), not one figure over another."""
     return frame.operation.name == "ratio" and ("growth" in frame.operation.also or bool(
-        re.search(r"翻了?(?:几|多少)(?:倍|番)|(?:涨|增长?|多|高)了?(?:几|多少)倍", frame.clause)))
+        re.search(r"翻了?(?:好)?(?:几|多少)(?:倍|番)|(?:涨|增长?|多|高)了?(?:好)?(?:几|多少)倍", frame.clause)))
 
 
 def _another_count_of_units(frame: Frame, prev: Frame) -> bool:
@@ -479,6 +479,20 @@ def difference_between_named(frame: Frame, ev, prev: Frame) -> Frame | None:
     return derived
 
 
+def _years_asked_before(out: list[Frame]) -> list[int]:
+    """The years a part that names none inherits: those of the part before, unless that part compared
+    its figure with a baseline year (比2018年多多少 holds 2019 and 2018) — then the years asked before the
+    comparison (基本支出、项目支出各占多少 after it is 2019's share, not a comparison of two years)."""
+    prev = out[-1]
+    comparing = {"difference", "change", "growth"} & {prev.operation.name, *prev.operation.also}
+    if comparing and len(prev.filters.years) > 1:
+        earlier = next((p for p in reversed(out[:-1]) if p.filters.years
+                        and set(p.filters.years) < set(prev.filters.years)), None)
+        if earlier is not None:
+            return list(earlier.filters.years)
+    return list(prev.filters.years)
+
+
 def change_of_subjects(frame: Frame, prev: Frame) -> Frame:
     """A change asked after subjects (会议费、培训费各多少？比上年各减了多少): the change the narrative
     states for each of them. An expense of the economic classification is stated by its own word
@@ -518,6 +532,32 @@ def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[F
     return out_frames, out_evidence
 
 
+def expenses_beside_functions(frames: list[Frame], evidence: list) -> tuple[list[Frame], list]:
+    """A change asked of a functional subject and an expense together (审计业务和培训费都砍了，去年多少):
+    each is stated in its own place — the subject's in the subjects' statements, the expense's by its
+    own word (培训费预算支出 … 比上年减少17.60万元) — so the expenses become a part of their own, read
+    as ``change_of_subjects`` reads economic subjects, after the functional subjects' part."""
+    out_frames, out_evidence = [], []
+    for frame, ev in zip(frames, evidence):
+        subjects = frame.filters.subjects
+        functional = [s for s in subjects if s.kind == "functional_subject"]
+        expenses = [s for s in subjects if s.kind == "economic_subject" and s.name.endswith("费")
+                    and not any(s.name in f.name for f in functional)]
+        changing = {"change", "growth", "derive"} & {frame.operation.name, *frame.operation.also}
+        if frame.focus != "subjects" or not (functional and expenses and changing):
+            out_frames.append(frame)
+            out_evidence.append(ev)
+            continue
+        frame.filters.subjects = functional
+        words = list(dict.fromkeys("word:" + s.name for s in expenses))
+        filters = frame.filters.copy()
+        filters.subjects, filters.scheme = [], None
+        out_frames += [frame, Frame("figures", words, filters, Operation("change", also=list(frame.operation.also)),
+                                    frame.clause, frame.score, frame.open_department)]
+        out_evidence += [ev, ev]
+    return out_frames, out_evidence
+
+
 def _columns_enumerated(ev) -> bool:
     """Column words (人员经费, 公用经费) that stand in an enumeration (人员经费、公用经费、对个人和家庭
     补助各多少) name figures beside the subjects, not a column of them."""
@@ -546,6 +586,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
     siblings (see ``parts_of_previous``)."""
     out: list[Frame] = []
     frames, evidence = figures_beside_subjects(frames, evidence)
+    frames, evidence = expenses_beside_functions(frames, evidence)
     for frame, ev in zip(frames, evidence):
         prev = out[-1] if out else None
         if prev is None:
@@ -560,7 +601,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.years = list(prev.filters.years)  # 2018年…？当年基本支出又是多少: the year just named
             frame.year_of_previous = True
         if not f.years:
-            f.years = list(prev.filters.years)
+            f.years = _years_asked_before(out)
         if frame.focus == "findings" and prev.focus == "findings" and prev.filters.departments == f.departments \
                 and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.years or ev.amounts):
             continue  # 对得上吗？哪里写错了: the same check, its findings already named by the part before

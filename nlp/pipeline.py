@@ -438,6 +438,11 @@ class Pipeline:
             event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
+        unknown = _words_found_nowhere(frame, ctx)
+        if unknown:
+            part.text = (f"没有找到：{'、'.join(d.name for d in frame.filters.departments)}的文件里没有“"
+                         + "”“".join(unknown) + "”的数，不能用别的数代替。")
+            return part, None
         result = run(frame, ctx) if run else Result()
         undisclosed = re.search(L.NOT_DISCLOSED, frame.clause)
         if undisclosed and not re.search(L.NOT_DISCLOSED, result.text or ""):
@@ -660,6 +665,26 @@ def entities_json(linked: Linked | None) -> list[dict]:
 _PIPELINES: "weakref.WeakKeyDictionary[object, Pipeline]" = weakref.WeakKeyDictionary()
 _BY_ID: dict[int, Pipeline] = {}
 _LOCK = threading.Lock()
+
+
+# A word that names a sum of money by what it pays for (房租, 飞机票, 加班费, 奖金): a figure asked by it.
+_MONEY_THING = r"^[\u4e00-\u9fff]{1,6}(?:费|租|金|款|票|补贴|补助|工资|薪酬)$"
+
+
+def _words_found_nowhere(frame: Frame, ctx: Context) -> list[str]:
+    """The words of a figure asked by no figure word the graph knows (北京办公用房的房租是多少) that
+    none of the named departments' projects, subjects or figures print: the department has no such
+    figure, and its 收入总计 must not stand in for it. Empty where any of them is printed."""
+    f = frame.filters
+    if frame.focus != "figures" or not frame.measures_guessed or not f.keywords or not f.departments \
+                or f.subjects or f.projects:
+        return []
+    budgets, _ = ctx.scope(frame)
+    if not budgets:
+        return []
+    texts = [" ".join([r.label, r.attrs.get("description") or ""]) for focus in ("projects", "subjects", "figures")
+             for r in ctx.rows(focus, budgets)]
+    return [w for w in f.keywords if re.search(_MONEY_THING, w) and not any(w in t for t in texts)]
 
 
 def get_pipeline(store) -> Pipeline:

@@ -192,9 +192,13 @@ def atoms(ev) -> dict[str, float]:
             any(c.start <= ev.text.find(s.name) < c.end or ev.text.find(s.name) <= c.start < ev.text.find(s.name) + len(s.name)
                 for c in cues.of("measure")) for s in ev.subjects if s.name in ev.text):
         a["subject_named_as_measure"] = 1
+    # a functional subject named by its own name beside the 费 word (审计业务和培训费都砍了) makes the
+    # clause about subjects: the 费 word is then a subject of its own, not the narrative's figure
+    named_function = any(s.kind == "functional_subject" and s.name in ev.text and "费" not in s.name
+                         for s in ev.subjects) and ev.subjects_exact
     if ops & {"change", "growth", "derive"} and re.search(r"[\u4e00-\u9fff]{2,3}费", ev.text) and \
-            not ev.projects and not project_word and not cues.has("focus", "findings"):  # 算得对吗 is a check
-        a["change_of_expense"] = 1
+            not ev.projects and not project_word and not cues.has("focus", "findings") and not named_function:
+        a["change_of_expense"] = 1  # (算得对吗 is a check)
     if "project_expenditure" in ev.item_measures and ops & {"rank"} and len(ev.departments) <= 1:
         a["rank_of_project_expenditure"] = 1
     scope = [c for c in cues.of("measure") if re.match(r"中|里|当中|里面|之中", ev.text[c.end:c.end + 2])]

@@ -78,12 +78,25 @@ def kind_of(name: str) -> str:
     return _BRACKETS.sub("", name)[-2:]
 
 
+# Units left out of the ones asked (除了本级以外, 不算本级, 本级除外).
+_EXCEPT = re.compile(r"(?:除了?|除去|不算|不含|不包括|刨去|去掉)(?P<what>[^，。？,?]{1,16}?)(?:以外|之外|外)|"
+                     r"(?P<what2>[^，。？,?]{1,16}?)除外")
+
+
 def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], bool]:
     """The units (by IRI) the clause names: by name, 本级 (the department's own row), or a kind
     after a count or 下属/下面 (四个监狱, 两个下属中心); all of them where it names none. Returns
     the IRIs and whether the clause chose them (False: all)."""
     chosen: list[str] = []
     parent = next((name for name, own in units.values() if own), "")
+    left_out = _EXCEPT.search(clause)
+    if left_out:  # 除了局本级以外哪三家最多: those units are not among the ones asked
+        clause = clause.replace(left_out.group(0), "，")
+        what = left_out.group("what") or left_out.group("what2")
+        picked, said = select(what, units)
+        gone = set(picked) if said else set()
+        rest, named = select(clause, {u: v for u, v in units.items() if u not in gone})
+        return rest, named
     for u, (name, own) in units.items():
         if own:  # the department's own row by 本级 only: its name is the department's
             if re.search(r"本级|机关本部", clause):
