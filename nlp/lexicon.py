@@ -508,5 +508,9 @@ NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施�
 TARGET_COUNT = r"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{0,4}?[几多少]+(?:个|人|户|次|家|台|套|场)|惠及|受益|覆盖[几多少]"
 
 
+# The rows just asked taken together (两项合起来占, 二者合计占, 加起来占): their sum, not each one.
+SUM_OF_THOSE = r"(?:两|二|三|这两|这几|几)(?:者|项|个|块|笔)?(?:合起来|合计|加起来|加在一起|一共|总共)|合起来|加起来|加在一起"
+
+
 # A relation of aboutness (跟X有关的项目, 涉及X的): what X's name says, not who carries the projects out.
 ABOUT_WORDS = r"有关|相关|涉及|关于"

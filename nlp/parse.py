@@ -104,10 +104,10 @@ class Parser:
             frame.filters = self.filters(ev, focus)
             frame.operation = self.operation(ev, focus)
             frame.measures = self.measures(ev, focus, frame)
-        if focus == "projects" and ev.projects and ev.projects_exact and frame.operation.name == "count" \
-                and re.search(L.TARGET_COUNT, ev.text):
-            # 扶持老区建设专项资金今年要补助多少个项目、惠及多少人: the named project's targets, not a count
-            # of projects
+        if ((focus == "projects" and ev.projects_exact and frame.operation.name == "count") or focus == "staff") \
+                and ev.projects and re.search(L.TARGET_COUNT, ev.text):
+            # 扶持老区建设专项资金今年要补助多少个项目、惠及多少人 / 两项补贴要覆盖多少人: the named
+            # project's targets, not a count of projects nor the department's staff
             focus = "indicators"
             frame = Frame(focus, clause=clause.text, score=scores[focus])
             frame.filters = self.filters(ev, focus)
@@ -568,6 +568,7 @@ class Evidence:
                     if r and r[0][0] >= 4.5 and (len(r) == 1 or r[1][0] < r[0][0]) and r[0][1] not in subjects:
                         subjects.append(r[0][1])
                         break
+        subjects = _under_parent_named(subjects, linked.question.text, clause, parser.catalog)
         if not depts and places:  # a bare place names every department of that place (not 昌吉 of 美丽昌吉…)
             depts = _departments_of_places(parser.catalog, linked, clause, places, projects)
         amounts = [a for a in linked.question.amounts if clause.start <= a.start and a.end <= clause.end]
@@ -594,6 +595,30 @@ class Evidence:
         ev.same_sentence = bool(re.search(r"[,，、;；]\s*$", clause.context))
         ev.share_base = _share_base(t, cues, vocab)
         return ev
+
+
+def _under_parent_named(subjects: list[Entity], text: str, clause: Clause, catalog: Catalog) -> list[Entity]:
+    """A 项 whose name many 款 share (行政运行, 一般行政管理事务) said right after its 款's name (监狱行政
+    运行, 审计业务下的…): only the one under that 款. Where no 款 is named before it, all stay."""
+    names = {e.code: e.name for e in catalog.of_kind("functional_subject") if e.code and len(e.code) == 5}
+    out = list(subjects)
+    for m in clause.mentions:
+        shared = [e for e in m.entities if e.kind == "functional_subject" and e.code and len(e.code) == 7]
+        if len(shared) < 2:
+            continue
+        before = text[max(0, m.start - 12):m.start]
+        under = [e for e in shared if names.get(e.code[:5]) and
+                 any(before.endswith(form) for form in _short_forms(names[e.code[:5]]))]
+        if under:
+            out = [e for e in out if e not in shared or e in under]
+    return out
+
+
+def _short_forms(name: str) -> list[str]:
+    """A 款's name as said before its 项 (监狱, 司法, 审计事务 → 审计事务, 审计): whole, and without
+    a trailing 事务/支出/管理事务."""
+    forms = [name, re.sub(r"(?:管理)?事务$|支出$", "", name)]
+    return [f for f in dict.fromkeys(forms) if len(f) >= 2]
 
 
 def _segments(clause: Clause) -> list[tuple[int, int]]:
@@ -841,7 +866,8 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
         piece = re.sub(r"[a-z][a-z0-9.]*", "|", piece)
         piece = re.sub(r"\d+(?:\.\d+)?(?:多|余|来)?(?:万元|万|亿元|亿|元|年度?|%)?", "|", piece)  # 那2100多万
         piece = _STOP.sub("|", piece)
-        words = [w for w in re.split(r"[|\W\d_]+", piece) if len(w) >= 2] + [w for w in latin if len(w) >= 2]
+        words = [re.sub(r"(?<=..)[各都共还也]$", "", w) for w in re.split(r"[|\W\d_]+", piece)]  # 改扩建各(安排)
+        words = [w for w in words if len(w) >= 2] + [w for w in latin if len(w) >= 2]
         if words or topics:  # one enumerated item: its own topics and words
             groups.append(list(dict.fromkeys(words)))
             clause.topic_groups.append(topics)

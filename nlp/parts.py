@@ -20,6 +20,7 @@ from nlp.vocabulary import COLUMN_OF_MEASURE
 from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
+from nlp.numbers import chinese_count
 from nlp.parse import entity_ref, family_rules
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
@@ -479,6 +480,35 @@ def difference_between_named(frame: Frame, ev, prev: Frame) -> Frame | None:
     return derived
 
 
+# A count of parts standing for them (三项各是多少, 这几块分别多少, 各项呢).
+_COUNTED_PARTS = re.compile(r"^(?:\d{2,4}年|今年|去年|上年|前年|明年)?(?:的)?(?:这|那)?(?P<n>[两二三四五六七八九几各])"
+                            r"(?:大)?(?:项|块|部分|个部分|类|大类|个)(?:都|又|分别|各)")
+
+
+# Which kind of money a figure just asked is (是哪类资金, 属于什么性质的钱, 来自哪本预算).
+_KIND_ASKED = r"(?:都|主要|分别)?(?:是|属于|来自|出自)?(?:哪|什么|哪一|哪几)(?:类|种|块|本|一类)?(?:性质)?的?(?:资金|钱|预算|经费|款)[？?吗呢]?"
+
+
+def _counted_parts(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
+    """The figures a part counts without naming (三项各是多少 after 三公经费): the parts the figure just
+    asked is made of, or the parts just asked again (去年三项分别是多少) — where their number is the
+    count said. Empty where the part names anything of its own."""
+    m = _COUNTED_PARTS.match(frame.clause)
+    kind = re.fullmatch(_KIND_ASKED, frame.clause)
+    if not (m or kind) or vocab is None or not frame.measures_guessed or frame.focus not in ("figures", "projects") \
+            or prev.focus != "figures" or not prev.measures or ev.item_measures or ev.subjects or ev.projects \
+            or ev.departments:
+        return []
+    if kind:  # 上年结转有多少？是哪类资金: its parts by kind of funds, and theirs
+        parts = [k for c in vocab.children(prev.measures[0]) for k in [c, *vocab.children(c)]]
+        return parts if len(prev.measures) == 1 and parts else []
+    n = chinese_count(m.group("n")) if m.group("n") not in "几各" else None
+    if len(prev.measures) > 1 and n in (None, len(prev.measures)):
+        return list(prev.measures)
+    parts = vocab.children(prev.measures[0])
+    return parts if len(parts) > 1 and n in (None, len(parts)) else []
+
+
 def _years_asked_before(out: list[Frame]) -> list[int]:
     """The years a part that names none inherits: those of the part before, unless that part compared
     its figure with a baseline year (比2018年多多少 holds 2019 and 2018) — then the years asked before the
@@ -602,6 +632,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.year_of_previous = True
         if not f.years:
             f.years = _years_asked_before(out)
+        counted = _counted_parts(frame, ev, prev, vocab)
+        if counted:  # 三公压了多少？三项各是多少，去年三项分别是多少: the parts of the figure just asked
+            frame.focus, frame.measures, frame.measures_guessed = "figures", counted, False
+            frame.named_measures = list(counted)
+            out.append(frame)
+            continue
         if frame.focus == "findings" and prev.focus == "findings" and prev.filters.departments == f.departments \
                 and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.years or ev.amounts):
             continue  # 对得上吗？哪里写错了: the same check, its findings already named by the part before
@@ -649,6 +685,26 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.phase = prev.filters.phase
         if not f.phases:
             f.phases = list(prev.filters.phases)
+        funded = [m for m in prev.measures if m in L.SPLIT_FUNDING] if prev.focus == "figures" else []
+        if frame.focus == "projects" and funded and len(funded) == len(prev.measures) and not f.funding \
+                and not (ev.projects or ev.subjects or f.topics or f.keywords):
+            # 政府性基金和国有资本经营预算各安排了多少？分别用于什么项目: the projects those funds pay for,
+            # each kind in turn (none where the kind is nil — never every project in their place)
+            for key in funded:
+                of_kind = Frame("projects", list(frame.measures), f.copy(), frame.operation, frame.clause, frame.score,
+                                frame.open_department)
+                of_kind.filters.funding = key
+                out.append(of_kind)
+            continue
+        if frame.focus == "figures" and frame.operation.name == "share" and frame.operation.base \
+                and prev.focus == "subjects" and prev.filters.subjects and not (ev.subjects or ev.projects) \
+                and re.search(L.SUM_OF_THOSE, frame.clause):
+            # 商业流通和涉外发展各多少？两项合起来占一般公共预算多少: the subjects' sum, as a share of the base
+            together = Frame("subjects", list(prev.measures), prev.filters.copy(),
+                             Operation("sum", also=["share"], base=frame.operation.base), frame.clause, frame.score,
+                             prev.open_department)
+            out.append(together)
+            continue
         if frame.focus == "figures" and f.sources and prev.focus == "subjects" and prev.filters.subjects \
                 and not f.subjects and not ev.departments \
                 and (prev.filters.sources or re.search(r"各|分别|其中|出了?多少|占", frame.clause)):

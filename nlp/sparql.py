@@ -174,10 +174,11 @@ SHAPES: dict[str, Shape] = {
                     "  OPTIONAL { ?x bkg:period ?period } OPTIONAL { ?x bkg:figureTopic ?topic }\n"
                     "  OPTIONAL { ?x bkg:figureKey ?figureKey } OPTIONAL { ?x bkg:partOf ?parent }\n"
                     "  OPTIONAL { ?x bkg:serviceClass ?serviceClass }\n"  # 政府购买服务: the 指导性目录's class
+                    "  OPTIONAL { ?x bkg:sharePercent ?share }\n"  # 上年结转结余347.32（0.4%）: the share it prints
                     "  OPTIONAL { ?x bkg:statesCount ?c . ?c bkg:countValue ?count ; bkg:countUnit ?countUnit .\n"
                     "             OPTIONAL { ?c rdfs:label ?countLabel } }",  # 人数约400人 printed with the figure
                     ("?x", "?name", "?amount", "?period", "?topic", "?figureKey", "?parent", "?c", "?countLabel", "?count",
-                     "?countUnit", "?serviceClass"),
+                     "?countUnit", "?serviceClass", "?share"),
                     order="ORDER BY ?x ?c"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
                        ("?functions", "?file"), located=False),

@@ -167,6 +167,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     planned = _budget_columns(frame, ctx, budgets, keys, by)
     items: list[Item] = []
     derived: list[D.Derived] = []
+    printed_said: dict[int, str] = {}  # a derived share's printed counterpart, said after it
     parts: list[str] = []
     rows: list[Row] = []
     for b in budgets:
@@ -237,6 +238,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                         derived.append(d)
                         items.append(derived_item(d, of=_label(ctx, base_key)))
                         phrase += f"，占{_label(ctx, base_key)}（{money(base.amount)}万元）的{d.value}%"
+                        printed_said[id(d)] = _printed_share_said(ctx, b, key, row.amount, d.value, label, items)
+                        phrase += printed_said[id(d)]
             said.append(phrase)
         if said:
             parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
@@ -283,7 +286,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             items.append(derived_item(d))
             text += d.formula + "。"
     if frame.derived_only:
-        text = "；".join(d.formula for d in derived) + "。" if derived else ""
+        text = "；".join(d.formula + printed_said.get(id(d), "") for d in derived) + "。" if derived else ""
         if not derived:
             return Result()
     if op.name == "completion" and not any(d.label.endswith("完成率") for d in derived):
@@ -462,7 +465,25 @@ def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Res
                 f"{prev.label}{'' if stated else '的部分'}占{_label(ctx, base_key)}比重")
     if d is None:
         return Result()
-    return Result([derived_item(d)], d.formula + "。", [d], [base])
+    items = [derived_item(d)]
+    owner = next((b for b in budgets if (b.department, b.year) == (prev.department, prev.year)), None)
+    key = next((r.key for r in (ctx.previous.rows if ctx.previous else []) if r.amount == prev.value), None)
+    said = _printed_share_said(ctx, owner, key, prev.value, d.value, prev.label, items) if owner and key else ""
+    return Result(items, d.formula + said + "。", [d], [base])
+
+
+def _printed_share_said(ctx: Context, budget: Budget, key: str, amount: Decimal, computed: Decimal, label: str,
+                        items: list[Item]) -> str:
+    """The share the narrative prints beside the same figure (上年结转结余347.32（0.4%）), said after the
+    computed one where it differs — rounded to fewer places or taken of another base — and kept as an
+    answer of its own: the document's own words stand beside the arithmetic. Empty where none is printed."""
+    printed = next((r for r in ctx.rows("stated", [budget]) if r.attrs.get("share") is not None
+                    and r.attrs.get("figure_key") == key and r.amount == amount), None)
+    if printed is None or printed.attrs["share"] == computed:
+        return ""
+    share = printed.attrs["share"]
+    items.append(Item(f"{label}占比（说明所印）", f"{share:f}", "%", printed.department, printed.year, printed.source))
+    return f"（说明印为{share:f}%）"
 
 
 def _column_of(ctx: Context, row: Row) -> str:

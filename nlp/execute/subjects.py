@@ -38,7 +38,7 @@ def _plain(name: str) -> str:
     审计业务) and its
     支出/预算支出 ending (twice where a statement adds one: 城乡社区支出（类）支出), so a statement's
     subject and a table row's name compare."""
-    return re.sub(r"(?:(?:预算)?支出(?:预算)?)+$", "",
+    return re.sub(r"(?:(?:预算)?支出(?:预算)?|预算)+$", "",
                   re.sub(r"[（(](?:\d{3,9}(?:类|款|项)?|\d*(?:类|款|项))[）)]", "", name))
 
 
@@ -291,12 +291,13 @@ def stated_subject_name(label: str) -> str:
 _SUBJECT_ASKED = r"科目|列在|放在|列支|列入|哪[一个]?[类款项](?!目)"
 
 
-def subjects_stated_for(frame: Frame, ctx: Context, budgets, words: list[str]) -> Result | None:
+def subjects_stated_for(frame: Frame, ctx: Context, budgets, words: list[str],
+                        enumerated: bool = False) -> Result | None:
     """Money the words name that no project carries, where the narrative says which subject holds it
     (监狱改扩建的钱放在哪个科目: 其他一般公共服务支出（项）12,868万元, up by 3,618.24 for 北郊监狱改扩建工程):
     the subjects whose stated change gives the words as its reason. None where no statement does."""
-    said = frame.filters.keywords or words
-    if not re.search(_SUBJECT_ASKED, frame.clause) or len("".join(said)) < 3:
+    said = words if enumerated else (frame.filters.keywords or words)
+    if not (enumerated or re.search(_SUBJECT_ASKED, frame.clause)) or len("".join(said)) < 3:
         return None  # asked where the money is put (列在哪个科目), by words that name something particular
     rows = [r for r in ctx.rows("changes", budgets) if _SUBJECT_LABEL.search(r.label) and r.attrs.get("reason")]
     found = [r for r in rows if all(w in r.attrs["reason"] for w in said)]
@@ -310,7 +311,7 @@ def subjects_stated_for(frame: Frame, ctx: Context, budgets, words: list[str]) -
         figure = f"{name}" + (f"{money(current)}万元" if current is not None else "")
         if r.amount is not None:
             figure += f"，比上年{'增加' if r.amount >= 0 else '减少'}{money(abs(r.amount))}万元"
-        parts.append(f"{who(r.department, r.year)}没有与“{'、'.join(frame.filters.keywords or words)}”相关的项目；"
+        parts.append(f"{who(r.department, r.year)}没有与“{'、'.join(said)}”相关的项目；"
                      f"说明写明这笔钱列在{r.label}：{figure}（{r.attrs['reason']}）")
     return Result(items, "；".join(parts) + "。", [], found)
 
@@ -329,7 +330,7 @@ def subjects(frame: Frame, ctx: Context) -> Result:
             return stated
     result = subjects_of(frame, ctx)
     if result.items or not frame.filters.subjects:
-        return result
+        return _with_money_enumerated(frame, ctx, result)
     budgets, note = ctx.scope(frame)
     stated = ctx.rows("stated", budgets) if budgets else []
     items, parts = [], []
@@ -344,8 +345,53 @@ def subjects(frame: Frame, ctx: Context) -> Result:
                 said = "".join(f"，{label}{count:f}{unit}" for label, count, unit in counts)
                 parts.append(f"{who(r.department, r.year)}{r.label}{money(r.amount)}万元{said}")
     if not items:
+        items, parts = _stated_by_path(frame, ctx, budgets)
+    if not items:
+        return _with_money_enumerated(frame, ctx, result)
+    return _with_money_enumerated(frame, ctx, Result(
+        items, with_note("；".join(parts) + "（预算表未列此科目，数字取自文件的文字说明）。", note), [], []))
+
+
+def _with_money_enumerated(frame: Frame, ctx: Context, result: Result) -> Result:
+    """A subject enumerated with money the narrative names by what it is for (监狱行政运行和监狱改扩建
+    各安排了多少): that money too, from the statement whose reason names it, after the subject's rows."""
+    names = "".join(s.name for s in frame.filters.subjects)
+    words = [w for g in frame.filters.keyword_groups for w in g
+             if len(w) >= 3 and w not in names and not any(w in d.name for d in frame.filters.departments)]
+    if not words or not frame.filters.subjects or not re.search(r"[和、及与]", frame.clause):
         return result
-    return Result(items, with_note("；".join(parts) + "（预算表未列此科目，数字取自文件的文字说明）。", note), [], [])
+    budgets, _ = ctx.scope(frame)
+    extra = subjects_stated_for(frame, ctx, budgets, words[-1:], enumerated=True) if budgets else None
+    if extra is None:
+        return result
+    return Result(result.items + extra.items, "；".join(t.rstrip("。") for t in (result.text, extra.text) if t) + "。",
+                  result.derived + extra.derived, result.rows + extra.rows)
+
+
+def _stated_by_path(frame: Frame, ctx: Context, budgets) -> tuple[list[Item], list[str]]:
+    """A subject the tables print no row of (杭州's tables stop at the 类) where the narrative states it
+    by its path (公共安全支出（类）监狱（款）行政运行（项）48,375.27万元): those statements, narrowed to
+    the paths whose 类 or 款 the clause also names (监狱行政运行) where it names one."""
+    if not budgets:
+        return [], []
+    rows = [r for r in ctx.rows("changes", budgets) if _SUBJECT_LABEL.search(r.label)
+            and r.attrs.get("current") is not None]
+    items, parts = [], []
+    for subject in {s.name: s for s in frame.filters.subjects}.values():
+        want = _core(subject.name)
+        same = [r for r in rows if len(want) >= 2 and _core(stated_subject_name(r.label)) == want]
+        clause = frame.clause
+        for d in frame.filters.departments:  # 司法 of 杭州市司法局 names no 款
+            clause = clause.replace(d.name, "")
+        named = [r for r in same if any(len(p) >= 2 and p in clause
+                                        for p in re.split(r"[（(][类款项][）)]", r.label)[:-2])]
+        for r in named or same:
+            name = stated_subject_name(r.label)
+            items.append(Item(name, money(r.attrs["current"]), WAN, r.department, r.year, r.source))
+            change = "" if r.amount is None else \
+                f"，比上年{'增加' if r.attrs.get('direction') != 'decrease' else '减少'}{money(abs(r.amount))}万元"
+            parts.append(f"{who(r.department, r.year)}{r.label}{money(r.attrs['current'])}万元{change}")
+    return items, parts
 
 
 def _at_level(rows: list[Row], want: int, scheme: str) -> list[Row]:

@@ -467,12 +467,29 @@ def parse_fiscal_summary(table, record: Record, parts) -> None:
     t = record.totals
     _fiscal_carryover(data, table, record)
     _carryover_by_kind(data, table, record)
+    _current_fiscal(data, table, record)
     if t.fiscal_total is None or any(getattr(t, key) is not None for key in _APPROPRIATIONS):
         return
     for item in data.items:
         if item.key in _APPROPRIATIONS and getattr(t, item.key) is None and item.value is not None:
             setattr(t, item.key, in_record_unit(item.value, table, record))
             t.provenance[item.key] = _prov(record, table, item.line, item.label)
+
+
+def _current_fiscal(data: SummaryData, table, record: Record) -> None:
+    """财政拨款 of the year itself (``fiscal_total``: the three budgets' appropriations, no carry-over)
+    from the 本年收入 line of a 财政拨款收支总表, where the 收支总表 printed no 财政拨款 line — 重庆 folds
+    the carry-over into its 一般公共预算资金 there (18,417.70), and 表四's ``一、本年收入 17,552.65`` is
+    the only place the year's own appropriations are printed."""
+    t = record.totals
+    if t.fiscal_total is not None:
+        return
+    current = next((item for item in data.items if item.level == 0 and item.key == "current_year_income"
+                    and item.value is not None), None)
+    if current is None:
+        return
+    t.fiscal_total = in_record_unit(current.value, table, record)
+    t.provenance["fiscal_total"] = _prov(record, table, current.line, current.label)
 
 
 def _carryover_by_kind(data: SummaryData, table, record: Record) -> None:
