@@ -499,8 +499,8 @@ def _counted_parts(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
             or prev.focus != "figures" or not prev.measures or ev.item_measures or ev.subjects or ev.projects \
             or ev.departments:
         return []
-    if kind:  # 上年结转有多少？是哪类资金: its parts by kind of funds, and theirs
-        parts = [k for c in vocab.children(prev.measures[0]) for k in [c, *vocab.children(c)]]
+    if kind:  # 上年结转有多少？是哪类资金: its parts by kind of funds (财政拨款结转 says its own kinds)
+        parts = vocab.children(prev.measures[0])
         return parts if len(prev.measures) == 1 and parts else []
     n = chinese_count(m.group("n")) if m.group("n") not in "几各" else None
     if len(prev.measures) > 1 and n in (None, len(prev.measures)):
