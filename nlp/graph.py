@@ -450,8 +450,6 @@ class Graph:
                 continue
             down = str(r.get("direction")) in ("decrease", "减少", "下降")
             delta = dec(r.get("amount"))  # None: the statement gives only a rate (增长17.66%)
-            if delta is None and str(r.get("direction")) == "flat":
-                delta = Decimal("0.00")  # 与2025年预算持平: a change of nothing, stated
             if delta is not None and down:
                 delta = -delta
             percent = dec(r.get("percent"))

@@ -419,7 +419,7 @@ STATED_ONLY_FIGURES: list[tuple[str, str]] = [
 # A share's base named by a bare word (占收入的比例, 占支出多少): the department's total of that side.
 SHARE_BASE_WORDS: list[tuple[str, str]] = [("income_total", r"^(?:本年|全年|全部|部门|总)?收入$"),
                                            # 占全部预算几成 / 占总预算 / 占整个盘子: the whole budget
-                                           ("income_total", r"^(?:本年|全年|全部|部门|总|整个|整体)(?:的)?(?:预算|盘子|资金|钱)"
+                                           ("income_total", r"^(?:本年|全年|全部|部门|总|整个|整体|全局|全院|全厅|全委|全单位|全部门|单位)(?:的)?(?:预算|盘子|资金|钱)"
                                                             r"(?:总额|总数|规模)?$|^(?:预算)?(?:总额|总盘子)$"),
                                            ("expenditure_total", r"^(?:本年|全年|全部|部门|总)?支出$")]
 # A figure asked for what it is made of (上年结转结余由哪几部分组成): its parts in the ontology.

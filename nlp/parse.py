@@ -562,8 +562,14 @@ class Evidence:
                     continue
                 seg_ranked = parser.linker.rank(linked, seg, ("functional_subject", "economic_subject")) \
                     if seg != span else ranked
-                for kind in ("economic_subject", "functional_subject") if re.search(
-                        r"经济分类|经济科目|基本支出|人员经费|公用经费", t) else ("functional_subject", "economic_subject"):
+                order = ("economic_subject", "functional_subject") if re.search(
+                    r"经济分类|经济科目|基本支出|人员经费|公用经费", t) else ("functional_subject", "economic_subject")
+                # the kind the words name far better wins over the usual order (给事业单位的经常性补助: 对事业单位
+                # 经常性补助 9.9, not 事业单位医疗 4.7); within a point the order the clause suggests decides
+                best = {k: seg_ranked.get(k, [])[0][0] for k in order if seg_ranked.get(k)}
+                if len(best) == 2 and best[order[1]] > best[order[0]] + 2:
+                    order = order[::-1]
+                for kind in order:
                     r = seg_ranked.get(kind, [])
                     if r and r[0][0] >= 4.5 and (len(r) == 1 or r[1][0] < r[0][0]) and r[0][1] not in subjects:
                         subjects.append(r[0][1])

@@ -3,6 +3,7 @@ with shares, differences, sums, per-capita figures and changes against the year 
 figure compared across departments; staffing counts."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -708,6 +709,19 @@ def _descendants(ctx: Context, key: str) -> list[str]:
     return out
 
 
+def _changes_asked(ctx: Context, doc: Budget, frame: Frame) -> list[Row]:
+    """The document's stated changes with an amount; a flat one (与2025年预算持平, no amount printed)
+    as a change of nothing where the change itself is asked — not where the year before is derived
+    from it, whose figure (a 决算's actual, a budget's plan) the flat statement need not speak of."""
+    out = []
+    for r in ctx.rows("changes", [doc]):
+        if r.amount is not None:
+            out.append(r)
+        elif r.attrs.get("direction") == "flat" and not frame.derive_previous:
+            out.append(dataclasses.replace(r, amount=Decimal("0.00")))
+    return out
+
+
 def change(frame: Frame, ctx: Context) -> Result:
     """Changes against the year before as the narrative states them (比上年增加/减少), or as the
     difference of two budgets in the graph; the previous year's figure derived from them where the
@@ -739,7 +753,7 @@ def change(frame: Frame, ctx: Context) -> Result:
             stated: list[dict] = []
             same_change: list[Row] = []
             seen = set()
-            for r in (r for r in ctx.rows("changes", [doc]) if r.amount is not None):
+            for r in _changes_asked(ctx, doc, frame):
                 if not _qualified_as_asked(r.label, frame.filters.excluding):
                     continue
                 # the figure the extraction's vocabulary names the subject as, where asked (公务用车运行费
@@ -797,7 +811,17 @@ def change(frame: Frame, ctx: Context) -> Result:
                 no_previous = bool(re.search(L.NO_PREVIOUS_YEAR, s.get("reason") or ""))
                 if no_previous and frame.derive_previous:
                     # 2019年新成立单位，无2018年决算数: the year asked has no figure, and none is derived
-                    parts.append(f"{dept}{doc.year}年的说明称“{s['reason']}”，没有{doc.year - 1}年的数，无法推算")
+                    # …what it does print stands: the year's figure and the change it states (变化0万元)
+                    cur_row = current.get((dept, doc.year, s["key"]))
+                    cur = s["current"] if s["current"] is not None else (cur_row.amount if cur_row else None)
+                    said_now = f"{s['label']}{money(cur)}万元，" if cur is not None else ""
+                    if cur is not None:
+                        items.append(Item(f"{doc.year}年{s['label']}", money(cur), WAN, dept, doc.year, s.get("source")))
+                    if s["delta"] is not None:
+                        items.append(Item(f"{doc.year}年{s['label']}比上年变化（说明所写）", money(s["delta"]), WAN,
+                                          dept, doc.year, s.get("source")))
+                    parts.append(f"{dept}{doc.year}年{said_now}说明写比上年变化{money(s['delta'])}万元，并称“{s['reason']}”，"
+                                 f"没有{doc.year - 1}年的数，无法推算")
                     continue
                 cur_row = current.get((dept, doc.year, s["key"]))
                 cur = s["current"] if s["current"] is not None else (cur_row.amount if cur_row else None)

@@ -177,6 +177,11 @@ def unit_figure_missing(frame: Frame, ctx: Context, label: str) -> Result:
     return Result([], with_note(text, note), [], [])
 
 
+def _unit_name(r: Row) -> str:
+    """A unit's name as the answer says it: the department's own row marked 本级."""
+    return f"{r.label}（本级）" if r.attrs.get("own") and "本级" not in r.label else r.label
+
+
 def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = False) -> Result | None:
     """The frame's figure for the units the clause names (``select``), with the operation asked:
     ranked (谁最多, 按多少排), shares of the department's figure (各占多少, every answer of
@@ -213,7 +218,7 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         total = D.Input(f"{dept}{label}（各单位合计）", whole, WAN, dept, year, None)
     items, lines, derived = [], [], []
     for rank, r in enumerate(picked, 1):
-        name = f"{r.label}（本级）" if r.attrs.get("own") and "本级" not in r.label else r.label
+        name = _unit_name(r)
         items.append(item_of(r, name, rank=rank, metric=label))
         share = D.share(D.Input(name, r.amount, WAN, dept, year, r.source), total, f"{name}占比")
         part = f"{rank}. {name}{'' if len(picked) > 1 else '的' + label}{money(r.amount)}万元"
@@ -224,6 +229,9 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         lines.append(part)
     scope = f"{len(picked)}个单位" if named else f"所属{len(rows)}个预算单位（含本级）" \
         if any(r.attrs.get("own") for r in rows) else f"所属{len(rows)}个预算单位"
+    left_out = [r for r in rows if r.iri not in chosen] if _EXCEPT.search(frame.clause) else []
+    if left_out:  # 除了本级以外: the ranking is of the others; what was left out is said with the whole
+        scope = f"所属{len(rows)}个预算单位中除" + "、".join(_unit_name(r) for r in left_out) + "以外"
     rest = f"其余{len(zeros)}个单位均为0（{'、'.join(r.label for r in zeros[:8])}{'等' if len(zeros) > 8 else ''}）" \
         if zeros else ""
     if zeros:
@@ -245,7 +253,12 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         derived.append(d)
         items.append(derived_item(d))
         text += f"{d.formula}。"
-    if named and len(picked) < len(rows):
+    if left_out:
+        for r in left_out:
+            items.append(item_of(r, _unit_name(r), metric=label))
+        text += "不在其中的" + "、".join(f"{_unit_name(r)}{money(r.amount)}万元" for r in left_out) + \
+            f"；{dept}共有{len(rows)}个预算单位，{label}合计{money(whole)}万元。"
+    elif named and len(picked) < len(rows):
         text += f"{dept}共有{len(rows)}个预算单位，{label}合计{money(whole)}万元。"
     if own_figure is not None and own_figure.amount != whole:
         text += (f"各单位相加{money(whole)}万元，与部门{label}{money(own_figure.amount)}万元相差"
