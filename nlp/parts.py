@@ -495,7 +495,7 @@ def _counted_parts(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     count said. Empty where the part names anything of its own."""
     m = _COUNTED_PARTS.match(frame.clause)
     kind = re.fullmatch(_KIND_ASKED, frame.clause)
-    if not (m or kind) or vocab is None or not frame.measures_guessed or frame.focus not in ("figures", "projects") \
+    if not (m or kind) or vocab is None or not (frame.measures_guessed or kind) or frame.focus not in ("figures", "projects") \
             or prev.focus != "figures" or not prev.measures or ev.item_measures or ev.subjects or ev.projects \
             or ev.departments:
         return []
@@ -632,6 +632,16 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.year_of_previous = True
         if not f.years:
             f.years = _years_asked_before(out)
+        if f.excluding and frame.measures_guessed and prev.focus == "figures" and prev.measures \
+                and {"change", "growth"} & {prev.operation.name, *prev.operation.also} and not prev.filters.excluding \
+                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments):
+            # 比上年少了多少？扣掉基建以后呢: the same change, the one stated with that left out
+            again = Frame("figures", list(prev.measures), prev.filters.copy(),
+                          Operation(prev.operation.name, also=list(prev.operation.also)), frame.clause, frame.score,
+                          prev.open_department)
+            again.filters.excluding = f.excluding
+            out.append(again)
+            continue
         counted = _counted_parts(frame, ev, prev, vocab)
         if counted:  # 三公压了多少？三项各是多少，去年三项分别是多少: the parts of the figure just asked
             frame.focus, frame.measures, frame.measures_guessed = "figures", counted, False

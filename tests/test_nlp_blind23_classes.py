@@ -104,3 +104,56 @@ def test_the_printed_share_beside_the_computed_one(ask_national) -> None:
     """杭州市司法局 2026 说明: 项目支出28,506.17万元，占28.7%; computed of 支出总计 99,230.46: 28.73%."""
     reply = ask_national("杭州市司法局今年项目支出多少，占多大比重？")
     assert {Decimal("28.73"), Decimal("28.7")} <= numbers(reply)
+
+
+def test_which_kind_of_money_a_figure_is(ask_national) -> None:
+    """国家信访局 2026: 上年结转 2254.12, all of it 财政拨款结转 (一般公共预算拨款 2254.12), 非财政 0.00."""
+    reply = ask_national("国家信访局2026年上年结转有多少？属于什么资金？")
+    assert "财政拨款结转" in reply["text"] and "非财政拨款结转结余0.00万元" in reply["text"]
+
+
+def test_a_flat_statement_is_no_change(ask_national) -> None:
+    """上海市审计局 2026 说明: 公务接待费8.12万元，与2025年预算持平."""
+    reply = ask_national("上海市审计局2026年公务接待费多少？比上年有变化吗？")
+    assert "持平" in reply["text"] and Decimal("8.12") in numbers(reply)
+
+
+def test_the_same_change_with_something_left_out(ask_national) -> None:
+    """国家信访局 2026 说明: 一般公共预算当年财政拨款比2025年执行数减少20,766.6万元; 扣除中央基建后增加2,775.6万元."""
+    reply = ask_national("国家信访局2026年一般公共预算当年拨款比上年少多少？扣除中央基建以后呢？")
+    assert {Decimal("20766.60"), Decimal("2775.60")} <= numbers(reply)
+
+
+def test_the_whole_bureaus_budget_as_a_share_base(ask_national) -> None:
+    """湖州市财政局 2026: 项目支出 1266.75 of 收入总计 6838.41 = 18.52%."""
+    assert Decimal("18.52") in numbers(ask_national("湖州市财政局项目支出占全局预算多少？"))
+
+
+def test_the_subject_kind_the_words_name_best(ask_national) -> None:
+    """西安市安全生产监督管理局 2019 政府预算支出经济分类: 505 对事业单位经常性补助 730.29 (not 事业单位医疗)."""
+    reply = ask_national("西安安监局2019年按政府经济分类，给事业单位的经常性补助有多少？")
+    assert Decimal("730.29") in numbers(reply)
+
+
+def test_carry_over_named_by_the_bare_word(ask_national) -> None:
+    """无锡市交通运输局（本级）2026 说明: 上年结转结余0万元，与上年相比减少94,815.95万元 → 2025's 94,815.95."""
+    reply = ask_national("无锡市交通运输局（本级）2026年有没有上年结转？2025年预算里的结转有多少？")
+    assert Decimal("94815.95") in numbers(reply)
+
+
+def test_the_sum_of_subjects_just_asked_as_a_share(ask_national) -> None:
+    """福州市商务局 2026: 商业流通事务 11600.00 + 涉外发展服务支出 7200.00 = 18800.00 of 23195.94 = 81.05%."""
+    reply = ask_national("福州市商务局商业流通和涉外发展各多少？两者合起来占一般公共预算几成？")
+    assert {Decimal("11600.00"), Decimal("7200.00"), Decimal("81.05")} <= numbers(reply)
+
+
+def test_projects_of_a_kind_of_funds_that_is_nil(ask_national) -> None:
+    """深圳市财政局（本级）2026: 政府性基金 0.00 — no project of its eight stands in."""
+    reply = ask_national("深圳市财政局（本级）2026年政府性基金安排了多少？用于哪些项目？")
+    assert Decimal("18808.16") not in numbers(reply)
+
+
+def test_a_named_projects_targets_over_the_staff(ask_national) -> None:
+    """福州市民政局本级 2026 困难残疾人两项补贴 绩效目标表: 享受补贴人数 >=90000人 (not the bureau's staff)."""
+    reply = ask_national("福州民政局困难残疾人两项补贴要惠及多少人？")
+    assert Decimal("90000") in numbers(reply)
