@@ -811,22 +811,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                 no_previous = bool(re.search(L.NO_PREVIOUS_YEAR, s.get("reason") or ""))
                 if no_previous and frame.derive_previous:
                     # 2019年新成立单位，无2018年决算数: the year asked has no figure, and none is derived
-                    # …what it does print stands: the year's figure and the change it states (变化0万元)
-                    cur_row = current.get((dept, doc.year, s["key"]))
-                    cur = s["current"] if s["current"] is not None else (cur_row.amount if cur_row else None)
-                    change_asked = bool({"change", "growth", "difference"} & {frame.operation.name,
-                                                                             *frame.operation.also})
-                    if not change_asked:  # 2018年决算支出是多少: that year's figure, which no document prints
-                        parts.append(f"{dept}{doc.year}年的说明称“{s['reason']}”，没有{doc.year - 1}年的数，无法推算")
-                        continue
-                    said_now = f"{s['label']}{money(cur)}万元，" if cur is not None else ""
-                    if cur is not None:
-                        items.append(Item(f"{doc.year}年{s['label']}", money(cur), WAN, dept, doc.year, s.get("source")))
-                    if s["delta"] is not None:
-                        items.append(Item(f"{doc.year}年{s['label']}比上年变化（说明所写）", money(s["delta"]), WAN,
-                                          dept, doc.year, s.get("source")))
-                    parts.append(f"{dept}{doc.year}年{said_now}说明写比上年变化{money(s['delta'])}万元，并称“{s['reason']}”，"
-                                 f"没有{doc.year - 1}年的数，无法推算")
+                    parts.append(f"{dept}{doc.year}年的说明称“{s['reason']}”，没有{doc.year - 1}年的数，无法推算")
                     continue
                 cur_row = current.get((dept, doc.year, s["key"]))
                 cur = s["current"] if s["current"] is not None else (cur_row.amount if cur_row else None)
