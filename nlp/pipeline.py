@@ -679,12 +679,13 @@ def _words_found_nowhere(frame: Frame, ctx: Context) -> list[str]:
     if frame.focus != "figures" or not frame.measures_guessed or not f.keywords or not f.departments \
                 or f.subjects or f.projects:
         return []
-    budgets, _ = ctx.scope(frame)
+    words = [w for w in f.keywords if re.search(_MONEY_THING, w)]
+    budgets, _ = ctx.scope(frame) if words else ([], "")
     if not budgets:
         return []
     texts = [" ".join([r.label, r.attrs.get("description") or ""]) for focus in ("projects", "subjects", "figures")
              for r in ctx.rows(focus, budgets)]
-    return [w for w in f.keywords if re.search(_MONEY_THING, w) and not any(w in t for t in texts)]
+    return [w for w in words if not any(w in t for t in texts)]
 
 
 def get_pipeline(store) -> Pipeline:
