@@ -435,9 +435,16 @@ AUDIT_PARTS: list[tuple[str, str]] = [
     ("projects", r"项目(?!支出)|绩效目标|项目支出[^，。,?？]{0,8}(?:明细|分项|各项)"),
     ("functional_classes", r"功能分类|按类|几类|各类|分科目|各科目|科目"),
     ("three_public", r"三公"),
+    ("procurement", r"政府采购|采购"),
 ]
 # The words that ask for a sum against its total (an audit question without them lists the findings).
-AUDIT_SUM = r"加起来|加总|之和|合计|总数|总额|总计|等于|一共|明细"
+AUDIT_SUM = r"加起来|加总|相加|加在一起|之和|合计|总数|总额|总计|等于|一共|明细"
+# The classes of a table asked as a whole (四大类加起来, 各类相加, 类级): their sum against the table's total.
+CLASSES_ASKED = r"[几两二三四五六七八九十]大?类|各(?:大)?类|大类|类级"
+# Words asking whether two printed places agree (对得上吗, 是否一致, 加起来等于…吗, 够不够, 有没有出入,
+# 到底是A还是B): an audit question, whatever figures, subjects or tables it names besides.
+AGREEMENT_ASKED = (r"对得上|对不上|能对上|对上吗|对不对得上|(?:是否|是不是)一致|一致吗|一致不|相符|有没有出入|有出入|"
+                   r"核对|加起来[^，。,？?]{0,16}(?:吗|不|没)|等于[^，。,？?]{0,16}吗|够不够|够得上|够不上|到底是[^，。？?]{1,30}?还是")
 # A follow-up that splits the count or sum just asked by a kind of money (财政拨款的几个、非财政的几个;
 # 当年安排和上年结转各多少个): the dimension it splits by, when it names two kinds of it.
 GROUP_WORDS: list[tuple[str, str]] = [
@@ -463,7 +470,8 @@ RISE_WORDS = r"涨|增|升|多|猛"
 RATE_WORDS = r"幅|率|猛|快|倍|百分"
 CHANGE_VERBS = r"涨|增|降|减|砍|压"
 # a figure a question states to be checked (加起来是不是474.56): a number with decimals or of 3+ digits
-STATED_FIGURE = r"(?<![\d.])(?:\d+\.\d+|\d{3,})(?![\d.])(?!\s*年)"
+# (with thousands separators as printed: 18,728.94)
+STATED_FIGURE = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?![\d.])(?!\s*年)"
 # rows set aside from those asked (除了行政运行，钱最多的三个项级科目): the words between 除了 and the clause's end
 SET_ASIDE = r"(?:除了?|除去|除开)(?P<what>[^，,。？?；;]{2,20}?)(?:以外|之外|外)?(?=[，,。？?；;]|$)"
 # a comparison with something left out (扣掉中央基建后, 剔除一次性因素的话): what is left out

@@ -1,0 +1,76 @@
+"""Audit questions asked in any words of "do these agree" reach the check, not a breakdown, a lookup
+or a definition; and the check's answer gives both figures, the sum with its formula, the
+difference and the verdict.
+
+Figures read off the PDFs (pdftotext -layout of the page):
+* 长春市信访局本级 2026 预算表6 (p.11): 301 工资福利支出 911.21 (its nine 款 add up to 920.96);
+  302 商品和服务支出 211.00 (its fourteen 款 add up to 221.37).
+* 国家信访局 2024 决算 公开01表 (p.7): 本年支出合计 14,572.53; 公开03表 (p.9) 类: 10,685.56 + 180.03 +
+  2,228.57 + 497.53 + 980.85 = 14,572.54; 支出总计 22,066.59 (with 年末结转和结余). 说明七 (p.24–25):
+  三公 46.21 = 因公出国（境）4.69 + 公务用车购置及运行 40.61 + 公务接待 0.90 (= 46.20).
+* 国家信访局 2026 预算 说明四 (p.18) 财政拨款收支总预算 18,728.91; 部门公开表4 (p.9) 18,728.94.
+* 广州市统计局 2026 说明四 (p.24) 政府采购 562.87 = 货物 15.40 + 工程 26.60 + 服务 520.87.
+* 上海市审计局 2026 基本支出经济分类表 (p.17–18, 元): 301 148,274,340 + 302 21,019,560 + 303 4,994,400
+  + 310 783,000 = 175,071,300 (17,507.13万元), the 基本支出 of the 财务收支预算总表.
+* 长沙市信访局 2026 项目支出绩效目标表 (p.22–29): 合计 417.41, the four projects listed add up to 286.91.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.shared
+
+
+def _values(reply: dict) -> set[str]:
+    return {a.get("value") for a in reply["answers"]}
+
+
+def test_economic_subject_detail_asked_to_agree_is_a_check(ask_national) -> None:
+    reply = ask_national("长春市信访局本级2026年基本支出中工资福利支出各款相加，与它的合计是否一致？")
+    assert reply["intent"] == "audit"
+    assert {"911.21", "920.96"} <= _values(reply)
+    assert "相差9.75万元" in reply["text"]
+
+
+def test_functional_classes_of_a_final_account_against_the_years_spending(ask_national) -> None:
+    reply = ask_national("国家信访局2024年决算按功能分类的几类支出相加，与本年支出合计有没有出入？")
+    assert reply["intent"] == "audit"
+    assert {"14572.54", "14572.53"} <= _values(reply)
+    assert "22066.59" not in reply["text"]  # 支出总计 carries the year-end balance: not what the classes make
+    assert "属尾差" in reply["text"]
+
+
+def test_procurement_parts_against_their_total(ask_national) -> None:
+    reply = ask_national("广州市统计局2026年政府采购的货物、工程和服务三部分之和与采购总额相符吗？")
+    assert reply["intent"] == "audit"
+    assert {"15.40", "26.60", "520.87", "562.87"} <= _values(reply)
+    assert "15.40 + 26.60 + 520.87 = 562.87" in reply["text"]
+    assert "对得上" in reply["text"]
+
+
+def test_three_public_parts_shown_beside_a_stated_total(ask_national) -> None:
+    reply = ask_national("国家信访局2024年决算写三公经费46.21万元，请把三项相加核对一下")
+    assert reply["intent"] == "audit"
+    assert {"4.69", "40.61", "0.90", "46.20", "46.21"} <= _values(reply)
+    assert "属尾差" in reply["text"]
+
+
+def test_which_of_two_figures_is_a_check(ask_national) -> None:
+    reply = ask_national("国家信访局2026年的财政拨款收支总计到底是18,728.94万元还是18,728.91万元，哪个对？")
+    assert reply["intent"] == "audit"
+    f = next(a for a in reply["answers"] if a.get("printed"))
+    assert (f["printed"], f["expected"]) == ("18728.91", "18728.94")
+
+
+def test_classes_of_an_economic_table_against_its_total(ask_national) -> None:
+    reply = ask_national("上海市审计局2026年基本支出经济分类表里各大类相加，跟合计对得上吗？")
+    assert reply["intent"] == "audit"
+    assert "14,827.43 + 2,101.96 + 499.44 + 78.30 = 17,507.13" in reply["text"]
+    assert "二者一致，对得上" in reply["text"]
+
+
+def test_projects_with_targets_against_project_spending_in_two_clauses(ask_national) -> None:
+    reply = ask_national("长沙市信访局2026年绩效目标表列了哪些专项，金额合计够不够项目支出？")
+    assert {"286.91", "417.41"} <= {v for a in reply["answers"] for v in (a.get("value"), a.get("printed"),
+                                                                         a.get("expected"))}
+    assert "130.50" in reply["text"]
