@@ -13,6 +13,11 @@ Figures read off the PDFs (pdftotext -layout of the page):
 * 上海市审计局 2026 基本支出经济分类表 (p.17–18, 元): 301 148,274,340 + 302 21,019,560 + 303 4,994,400
   + 310 783,000 = 175,071,300 (17,507.13万元), the 基本支出 of the 财务收支预算总表.
 * 长沙市信访局 2026 项目支出绩效目标表 (p.22–29): 合计 417.41, the four projects listed add up to 286.91.
+* 西安市卫生健康委员会汇总 2022 决算 说明五 (p.12): 一般公共服务支出（类）发展与改革事务（款）日常经济运行调节
+  （项）年初预算0万元、支出决算56万元, "西安急救中心对该功能科目使用错误，实际应使用卫生健康支出（类）公共卫生（款）
+  应急救治机构（项）…".
+* 烟台市财政局 2026 说明 (p.29–30): 三公 23.4万元, 比上年增加13万元, 增长125% (10.4 the year before: 13 ÷ 10.4
+  = 125%); 因公出国（境）费 13万元, "比上年增加13万元，增长100%" from a base of 0.
 """
 from __future__ import annotations
 
@@ -74,3 +79,18 @@ def test_projects_with_targets_against_project_spending_in_two_clauses(ask_natio
     assert {"286.91", "417.41"} <= {v for a in reply["answers"] for v in (a.get("value"), a.get("printed"),
                                                                          a.get("expected"))}
     assert "130.50" in reply["text"]
+
+
+def test_a_slip_the_document_admits(ask_national) -> None:
+    reply = ask_national("西安市卫生健康委员会2022年决算说明有没有提到哪个功能科目误用了，金额多大？")
+    assert reply["intent"] == "audit"
+    assert {"56.00", "0.00"} <= _values(reply)
+    assert "应急救治机构" in reply["text"] and "使用错误" in reply["text"]
+
+
+def test_a_named_statement_that_agrees_is_shown_recomputed(ask_national) -> None:
+    reply = ask_national("烟台市财政局2026年说明中三公经费的增幅写得对不对？")
+    assert reply["intent"] == "audit"
+    assert {"23.40", "10.40"} <= _values(reply)
+    assert "(23.40 − 10.40) ÷ 10.40 = 125.00%，一致" in reply["text"]
+    assert "基数为0" in reply["text"]  # the part that does not agree is still told

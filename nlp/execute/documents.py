@@ -700,6 +700,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     budgets, note = ctx.scope(frame)
     if not budgets:
         return Result()
+    admitted = _admitted_slips(frame, ctx, budgets)
+    if admitted.items:
+        return admitted
     against_previous = _against_previous_figure(frame, ctx, budgets)
     if against_previous.items:
         return against_previous
@@ -1039,6 +1042,31 @@ def _classes_against_total(scheme: str, rows: list[Row], ctx: Context, budgets) 
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", derived, [])
+
+
+def _admitted_slips(frame: Frame, ctx: Context, budgets) -> Result:
+    """The slips a document admits in its own words (有没有哪笔钱科目用错了): the narrative's 预算 vs 决算
+    statements whose reason says a subject was used wrongly and what it should have been, each with
+    both figures and the reason as printed. No such statement: nothing (the other checks answer)."""
+    if not re.search(L.ADMITTED_SLIP_ASKED, frame.clause or ""):
+        return Result()
+    items: list[Item] = []
+    parts: list[str] = []
+    for b in budgets:
+        for r in ctx.rows("executions", [b]):
+            reason = str(r.attrs.get("reason") or "")
+            if not re.search(L.ADMITTED_SLIP, reason):
+                continue
+            budget = r.attrs.get("budget")
+            items.append(item_of(r, r.label, reason=reason, measure="支出决算"))  # the subject, its 决算数
+            if budget is not None:
+                items.append(Item(f"{r.label}（年初预算）", money(budget), WAN, b.department, b.year, r.source))
+            parts.append(f"{who(b.department, b.year)}说明自述：{r.label}" +
+                         (f"年初预算{money(budget)}万元，" if budget is not None else "") +
+                         f"支出决算{money(r.amount)}万元，原因是“{reason}”")
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", [], [])
 
 
 def _rounding_gap(gap: Decimal, members: list[Row]) -> bool:
