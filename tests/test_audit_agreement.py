@@ -94,3 +94,20 @@ def test_a_named_statement_that_agrees_is_shown_recomputed(ask_national) -> None
     assert {"23.40", "10.40"} <= _values(reply)
     assert "(23.40 − 10.40) ÷ 10.40 = 125.00%，一致" in reply["text"]
     assert "基数为0" in reply["text"]  # the part that does not agree is still told
+
+
+def test_printed_shares_of_a_whole_list_added_up(ask) -> None:
+    """江苏省人大常委会办公厅 2017 说明十一 (p.28): 因公出国（境）费222.5万元占8.75%, 公务用车183.6万元占7.22%,
+    公务接待费427.5万元占16.81% of the 三公 833.60 (= 222.5 + 183.6 + 427.5): the printed shares make 32.78%."""
+    reply = ask("江苏省人大常委会办公厅2017年说明中三公三项的占比相加能到100%吗？")
+    assert reply["intent"] == "audit"
+    assert "8.75 + 7.22 + 16.81 = 32.78%" in reply["text"] and "不是100%" in reply["text"]
+    assert next(a for a in reply["answers"] if a["label"] == "所印3项比重之和")["value"] == "32.78"
+
+
+def test_shares_of_a_list_held_only_in_part_are_not_summed(ask) -> None:
+    """上海市普陀区财政局 2024 决算 说明五（二） (p.21): four shares, only 一般公共服务支出's 71.73% is wrong (2106.66 ÷
+    2940.05 = 71.65%); the graph holds that one, so no sum of the list is made from it."""
+    reply = ask("普陀区财政局2024年决算说明中一般公共预算支出各类占比相加是不是100%？")
+    assert "71.73" in reply["text"] and "71.65" in reply["text"]
+    assert "比重之和" not in reply["text"]

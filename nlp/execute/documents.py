@@ -739,7 +739,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
             if recomputed.items:
                 return recomputed
         if percents:
-            return _list_findings(percents, frame, ctx, budgets, note)
+            listed = _list_findings(percents, frame, ctx, budgets, note)
+            return _with_share_sums(listed, percents, frame.clause) if re.search(L.AUDIT_SUM + r"|100", frame.clause) \
+                else listed
     if re.search(r"年份|年度|哪一?年|基期", frame.clause):  # 比较的年份写对了吗: the statements compared with the wrong year
         years = [r for r in rows if r.key == "baseline_year"]
         if years:
@@ -1044,6 +1046,37 @@ def _classes_against_total(scheme: str, rows: list[Row], ctx: Context, budgets) 
     return Result(items, "；".join(parts) + "。", derived, [])
 
 
+_SHARE_WORKING = re.compile(r"^(?P<part>[\d,]+(?:\.\d+)?)÷(?P<base>[\d,]+(?:\.\d+)?)")
+
+
+def _with_share_sums(listed: Result, percents: list[Row], clause: str) -> Result:
+    """各项占比加起来是100%吗: the printed shares of one list added up, where the list is whole — its
+    parts' amounts add up to the total they are shares of (222.5 + 183.6 + 427.5 = 833.60), so the printed
+    shares should make 100% (within their rounding) — with the formula; a list the graph holds only some
+    shares of (the others agreeing) is not summed."""
+    groups: dict[tuple, list[tuple[Row, Decimal]]] = {}
+    for r in percents:
+        m = _SHARE_WORKING.match(str(r.attrs.get("working") or ""))
+        if r.key != "share_percent" or not m or r.attrs.get("printed") is None:
+            continue
+        base = Decimal(m.group("base").replace(",", ""))
+        groups.setdefault((r.department, r.year, base), []).append((r, Decimal(m.group("part").replace(",", ""))))
+    items, parts, derived = list(listed.items), [], list(listed.derived)
+    for (department, year, base), members in groups.items():
+        if len(members) < 2 or abs(sum(p for _, p in members) - base) > Decimal("0.01") * len(members):
+            continue
+        d = D.total([D.Input(f"{finding_figure(r.label or '')}（所印）", r.attrs["printed"], "%", department, year, r.source)
+                     for r, _ in members], f"所印{len(members)}项比重之和")
+        derived.append(d)
+        items.append(Item(d.label, money(d.value), "%", department, year, None, {"formula": d.formula}))
+        whole = abs(d.value - 100) <= Decimal("0.01") * len(members)
+        parts.append(f"各项金额之和{money(base)}即为比重的分母，所印比重应加起来为100%；{d.formula.replace('万元', '%')}，" +
+                     ("与100%相符" if whole else f"不是100%，相差{money(abs(d.value - 100))}个百分点"))
+    if not parts:
+        return listed
+    return Result(items, listed.text.rstrip("。") + "。" + "；".join(parts) + "。", derived, listed.rows)
+
+
 def _admitted_slips(frame: Frame, ctx: Context, budgets) -> Result:
     """The slips a document admits in its own words (有没有哪笔钱科目用错了): the narrative's 预算 vs 决算
     statements whose reason says a subject was used wrongly and what it should have been, each with
@@ -1255,7 +1288,7 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             items.append(derived_item(d))
             ok = d.value == p.amount
             parts.append(f"{project_phrase(p)}的绩效目标表列了{len(costs)}项成本指标，{d.formula}，" +
-                         ("与项目预算一致" if ok else f"与项目预算{money(p.amount)}万元不符，相差"
+                         ("与项目预算一致" if ok else f"与项目预算{money(p.amount)}万元不符（加起来不是{money(p.amount)}万元），相差"
                           f"{money(abs(d.value - p.amount))}万元"))
             continue
         text = p.attrs.get("description") or ""
@@ -1273,7 +1306,7 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             items.append(Item(d.label, money(d.value), WAN, p.department, p.year, p.source,
                               {"description": p.attrs.get("description"), "formula": d.formula}))
             parts.append(f"{project_phrase(p)}的资金分配明细合计{money(d.value)}万元（{detail}），"
-                         + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符，相差"
+                         + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符（加起来不是{money(p.amount)}万元），相差"
                             f"{money(abs(d.value - p.amount))}万元"))
         for f in findings:
             if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):
