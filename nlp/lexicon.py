@@ -440,6 +440,7 @@ AUDIT_PARTS: list[tuple[str, str]] = [
     ("functional_classes", r"功能分类|按类|几类|各类|分科目|各科目|科目"),
     ("three_public", r"三公"),
     ("procurement", r"政府采购|采购"),
+    ("basic", r"人员经费[^，。,？?]{0,6}公用经费|公用经费[^，。,？?]{0,6}人员经费"),
 ]
 # The words that ask for a sum against its total (an audit question without them lists the findings).
 AUDIT_SUM = r"加起来|加总|相加|加在一起|之和|合计|总数|总额|总计|等于|一共|明细"

@@ -111,3 +111,11 @@ def test_shares_of_a_list_held_only_in_part_are_not_summed(ask) -> None:
     reply = ask("普陀区财政局2024年决算说明中一般公共预算支出各类占比相加是不是100%？")
     assert "71.73" in reply["text"] and "71.65" in reply["text"]
     assert "比重之和" not in reply["text"]
+
+
+def test_personnel_and_public_expenses_against_basic_expenditure(ask_national) -> None:
+    """上海市审计局 2026 (元): 人员经费 153,268,740 + 公用经费 21,802,560 = 175,071,300, the 基本支出 of the 财务收支
+    预算总表 (p.11)."""
+    reply = ask_national("上海市审计局2026年人员经费与公用经费相加，与基本支出是否相符？")
+    assert reply["intent"] == "audit"
+    assert "15,326.87 + 2,180.26 = 17,507.13" in reply["text"] and "对得上" in reply["text"]

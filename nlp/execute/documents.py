@@ -944,13 +944,15 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
 # The functional classes add up to the year's spending (本年支出合计), which 支出总计 exceeds by what is
 # carried to the next year (a 决算's 年末结转和结余): the year's figure where the budget prints it.
 _PARTS_TOTAL = {"projects": ("project_expenditure",), "functional_classes": ("current_year_expenditure", "expenditure_total"),
-                "three_public": ("three_public.total",), "procurement": ("procurement.total",)}
+                "three_public": ("three_public.total",), "procurement": ("procurement.total",),
+                "basic": ("basic_expenditure",)}
 # The printed parts of a total the tables or the narrative give as one figure family (三公: 出国、接待、
 # 公车; 政府采购: 货物、工程、服务), in the order they are printed, and what they are called together.
 _FIGURE_PARTS = {"three_public": (("three_public.overseas", "three_public.reception", "three_public.vehicles"),
                                   "“三公”经费各项"),
                  "procurement": (("procurement.goods", "procurement.works", "procurement.services"),
-                                 "政府采购各类")}
+                                 "政府采购各类"),
+                 "basic": (("personnel", "public_expenses"), "人员经费和公用经费")}
 
 
 def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
@@ -963,7 +965,8 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
     stated = [a.value for a in find_amounts(text)]
     count = re.search(L.STATED_PARTS_COUNT, text)
     stated_count = chinese_count(count.group("n")) if count else None
-    if family is None or not (re.search(L.AUDIT_SUM, text) or (family == "projects" and (stated or stated_count))):
+    if family is None or not (re.search(L.AUDIT_SUM, text) or (family == "projects" and (stated or stated_count))
+                              or (family in _FIGURE_PARTS and re.search(L.AGREEMENT_ASKED, text))):
         return Result()  # 说财政拨款项目10个、852.62万，这数对吗: a stated count and sum of projects, checked
     items: list[Item] = []
     parts: list[str] = []
