@@ -436,7 +436,7 @@ COLUMN_CLASSES: dict[str, tuple[str, ...]] = {"personnel": ("301", "303"), "publ
 # What an audit question adds up against a printed total (…几个项目加起来和项目支出总额对得上吗,
 # 支出按功能分类几类加起来等于总数吗): the parts named, each family with the figure its parts make up.
 AUDIT_PARTS: list[tuple[str, str]] = [
-    ("projects", r"项目(?!支出)|绩效目标|项目支出[^，。,?？]{0,8}(?:明细|分项|各项)"),
+    ("projects", r"项目(?!支出|绩效管理|资金口径)|绩效目标|项目支出[^，。,?？]{0,8}(?:明细|分项|各项)"),
     ("functional_classes", r"功能分类|按类|几类|各类|分科目|各科目|科目"),
     ("three_public", r"三公"),
     ("procurement", r"政府采购|采购"),

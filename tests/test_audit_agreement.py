@@ -119,3 +119,14 @@ def test_personnel_and_public_expenses_against_basic_expenditure(ask_national) -
     reply = ask_national("上海市审计局2026年人员经费与公用经费相加，与基本支出是否相符？")
     assert reply["intent"] == "audit"
     assert "15,326.87 + 2,180.26 = 17,507.13" in reply["text"] and "对得上" in reply["text"]
+
+
+def test_general_budget_statements_against_the_general_budget_table(ask_national) -> None:
+    """国家信访局 2026 说明五 (p.19–21) states the 一般公共预算 rows: 2014099 其他信访事务支出 3,623.98 and 2014001 行政运行
+    5,826.21, as 部门公开表5 (一般公共预算支出表, p.10) prints them; the all-funds 表3 prints 36,230.56 and 6,286.21.
+    Those statements agree with the table of their own kind of funds — no mismatch — and the narrative's real slips
+    (委托业务费 增减31.35% for 333.83 ÷ 1,057.85 = 31.56%) are still told."""
+    reply = ask_national("国家信访局2026年说明里各功能科目的金额和表里一致吗？")
+    assert reply["intent"] == "audit"
+    assert "3623.98" not in reply["text"] and "5826.21" not in reply["text"]
+    assert "应为31.56%" in reply["text"]

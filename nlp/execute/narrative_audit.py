@@ -166,6 +166,9 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
             continue
         subjects = ctx.rows("subjects", [b], Constraints(scheme="functional"))
         subjects = [r for r in subjects if r.attrs.get("phase") in (None, b.phase)]
+        # the same subject's rows in the tables of one kind of funds (一般公共预算支出表): a statement of the
+        # 一般公共预算 chapter prints those, not the all-funds table's
+        scoped = [r for r in ctx.rows("scoped", [b]) if r.attrs.get("phase") in (None, b.phase) and r.amount is not None]
         for c in changes:
             _agreeing(c, clause, only, agreeing, b)
             current = c.attrs.get("current")
@@ -181,7 +184,8 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
             if rows:
                 checked += 1
                 columns = {r.attrs.get("column"): r.amount for r in rows if r.amount is not None}
-                agrees = current in {v.quantize(CENT, rounding=ROUND_HALF_UP) for v in columns.values()}
+                agrees = current in {v.quantize(CENT, rounding=ROUND_HALF_UP) for v in columns.values()} or \
+                    current in {r.amount.quantize(CENT, rounding=ROUND_HALF_UP) for r in scoped if r.key == rows[0].key}
                 if not agrees:
                     table_figure = columns.get("total")
                 if not agrees or only is not None:
