@@ -395,6 +395,17 @@ class Graph:
                                                      str(r.get("countUnit") or "")))
         return list(seen.values())
 
+    def _executions(self, q: Query, rows: list[dict]) -> list[Row]:
+        """The narrative's 预算 vs 决算 statements: the subject as label, the 决算数 as amount, the 预算数
+        and the reason as attributes."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and r["x"] not in seen:
+                seen[r["x"]] = Row(str(r["name"]), dec(r["amount"]), WAN, b.department, b.year, source_of(r) or b.source,
+                                   r["x"], "execution", {"budget": dec(r.get("budget")), "reason": r.get("reason")})
+        return list(seen.values())
+
     def _coverage(self, q: Query, rows: list[dict]) -> list[Row]:
         """Performance-target coverage statements: scope (projects / department) as key, the money
         as amount, the count of projects (where stated) as an attribute."""

@@ -161,6 +161,8 @@ SCORE_ASK = dict(PROJECT_ATTRIBUTES)["score"]
 # the projects a 决算 evaluates itself (绩效自评表), and a 决算/预算's publication named as the document
 SELF_EVALUATED = r"(?:绩效)?自评(?:的)?(?:项目|表)?|(?:决算|预算)公开(?:的)?"
 
+# A slip asked for in the document's own words (科目用错了, 记错了科目, 承认哪笔钱用错): see ADMITTED_SLIP.
+ADMITTED_SLIP_ASKED = r"用错|记错|错用|误用|错列|列错|放错|挂错|承认[^，。？?]{0,12}错"
 # ----------------------------------------------------------------------------------- focus
 # Words that say what the answer is a list or figure of. Weights are evidence for that focus.
 FOCUS_WORDS: list[tuple[str, float, str]] = [
@@ -198,6 +200,8 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("findings", 5.0, r"对不上|是不是等于|等不等于|等于[^，。？?]{0,14}吗|相等吗|对得上|能对上|对上吗|对上没|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
                       r"错误|出错|错漏|有问题|问题吗|准不准|对吗|写错|写对了?吗|写得对|加起来(?:是多少|和预算|等于)|等于合计|一致吗|相等吗|"
                       r"加起来[^，。,?？]{0,14}吗|自洽|矛盾|说得通|印错|前后一致|(?:说明|表|写)[^，。,?？]{0,14}一样(?:吗|不)"),
+    # a slip the document admits in its own words (科目用错了, 记错了科目): the narrative's stated reasons
+    ("findings", 5.0, ADMITTED_SLIP_ASKED),
     # the narrative's figures asked to be right (说明里…占比算得对吗): a check, whatever figure it names
     ("findings", 5.0, r"(?:说明|文字|正文)[^？?]{0,30}?(?:对吗|对不对|算得对|算对了|准不准|对得上|有误)"),
     ("definitions", 5.0, r"名词解释|是什么意思|什么意思|指的是什么|指什么|含义|定义|什么是|何为|口径|什么叫|啥是|"
@@ -433,12 +437,23 @@ COLUMN_CLASSES: dict[str, tuple[str, ...]] = {"personnel": ("301", "303"), "publ
 # What an audit question adds up against a printed total (…几个项目加起来和项目支出总额对得上吗,
 # 支出按功能分类几类加起来等于总数吗): the parts named, each family with the figure its parts make up.
 AUDIT_PARTS: list[tuple[str, str]] = [
-    ("projects", r"项目(?!支出)|绩效目标|项目支出[^，。,?？]{0,8}(?:明细|分项|各项)"),
+    ("projects", r"项目(?!支出|绩效管理|资金口径)|绩效目标|项目支出[^，。,?？]{0,8}(?:明细|分项|各项)"),
     ("functional_classes", r"功能分类|按类|几类|各类|分科目|各科目|科目"),
     ("three_public", r"三公"),
+    ("procurement", r"政府采购|采购"),
+    ("basic", r"人员经费[^，。,？?]{0,6}公用经费|公用经费[^，。,？?]{0,6}人员经费"),
 ]
 # The words that ask for a sum against its total (an audit question without them lists the findings).
-AUDIT_SUM = r"加起来|加总|之和|合计|总数|总额|总计|等于|一共|明细"
+AUDIT_SUM = r"加起来|加总|相加|加在一起|之和|合计|总数|总额|总计|等于|一共|明细"
+# A reason in the narrative that admits a slip of the document's own (西安急救中心对该功能科目使用错误，
+# 实际应使用…): the statement answers a question asking for such a slip (ADMITTED_SLIP_ASKED).
+ADMITTED_SLIP = r"使用错误|用错|错用|误用|错列|列错|记错|有误|应使用|应列|应为[^，。]{0,20}(?:科目|[（(][类款项][)）])"
+# The classes of a table asked as a whole (四大类加起来, 各类相加, 类级): their sum against the table's total.
+CLASSES_ASKED = r"[几两二三四五六七八九十]大?类|各(?:大)?类|大类|类级"
+# Words asking whether two printed places agree (对得上吗, 是否一致, 加起来等于…吗, 够不够, 有没有出入,
+# 到底是A还是B): an audit question, whatever figures, subjects or tables it names besides.
+AGREEMENT_ASKED = (r"对得上|对不上|能对上|对上吗|对不对得上|(?:是否|是不是)一致|一致吗|一致不|相符|有没有出入|有出入|"
+                   r"核对|(?:加起来|相加|加在一起)[^，。,？?]{0,16}(?:吗|不|没)|等于[^，。,？?]{0,16}吗|够不够|够得上|够不上|到底是[^，。？?]{1,30}?还是")
 # A follow-up that splits the count or sum just asked by a kind of money (财政拨款的几个、非财政的几个;
 # 当年安排和上年结转各多少个): the dimension it splits by, when it names two kinds of it.
 GROUP_WORDS: list[tuple[str, str]] = [
@@ -464,7 +479,8 @@ RISE_WORDS = r"涨|增|升|多|猛"
 RATE_WORDS = r"幅|率|猛|快|倍|百分"
 CHANGE_VERBS = r"涨|增|降|减|砍|压"
 # a figure a question states to be checked (加起来是不是474.56): a number with decimals or of 3+ digits
-STATED_FIGURE = r"(?<![\d.])(?:\d+\.\d+|\d{3,})(?![\d.])(?!\s*年)"
+# (with thousands separators as printed: 18,728.94)
+STATED_FIGURE = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?![\d.])(?!\s*年)"
 # rows set aside from those asked (除了行政运行，钱最多的三个项级科目): the words between 除了 and the clause's end
 SET_ASIDE = r"(?:除了?|除去|除开)(?P<what>[^，,。？?；;]{2,20}?)(?:以外|之外|外)?(?=[，,。？?；;]|$)"
 # a comparison with something left out (扣掉中央基建后, 剔除一次性因素的话): what is left out

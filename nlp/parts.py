@@ -650,7 +650,17 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if frame.focus == "findings" and prev.focus == "findings" and prev.filters.departments == f.departments \
                 and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.years or ev.amounts):
-            continue  # 对得上吗？哪里写错了: the same check, its findings already named by the part before
+            # 对得上吗？哪里写错了: the same check, its findings already named by the part before; a figure
+            # it states (加起来是不是474.56) is the check's too
+            prev.clause = f"{prev.clause}；{frame.clause}"
+            continue
+        if frame.focus == "findings" and prev.focus in ("projects", "subjects", "indicators") and re.search(L.AUDIT_SUM, prev.clause) \
+                and any(re.search(rx, prev.clause) for _, rx in L.AUDIT_PARTS) and re.search(L.AGREEMENT_ASKED, frame.clause):
+            # 按功能分类几类支出相加，与本年支出合计有没有出入: the first piece names the parts added up, the
+            # second what they are checked against — one check, not a breakdown beside it
+            frame.clause = f"{prev.clause}；{frame.clause}"
+            out[-1] = frame
+            continue
         if frame.focus == "findings" and prev.focus in ("figures", "subjects") and \
                 not (ev.item_measures or ev.subjects or ev.projects) and not re.search(r"前后|两处|矛盾", frame.clause):
             # 财政拨款收支总计写的是多少？和表里对得上吗: the check is of the figure the part before named

@@ -105,6 +105,8 @@ WEIGHTS: dict[str, float] = {
     "assets|ent:project_exact": -3.0,
     "findings|focus:findings": 1.0,
     "findings|subject_check": 4.0,  # 商品和服务支出的明细加起来等于合计吗: a check of that subject
+    "findings|agreement_asked": 6.0,  # 对得上吗, 是否一致, 到底是A还是B: the check is the question
+    "definitions|agreement_asked": -3.0,  # 资金口径跟表里对得上吗: a check of the figure, not a definition
     "definitions|focus:definitions": 1.0,
     "definitions|ent:term": 0.5,
     "definitions|asks_figures": -3.0,
@@ -220,6 +222,8 @@ def atoms(ev) -> dict[str, float]:
         a["subjects_ordered"] = 1  # 机关运行经费里哪三项最多, 基本支出中哪几项超过100万: the economic rows inside it
     if cues.has("focus", "findings") and ev.subjects:
         a["subject_check"] = 1
+    if re.search(L.AGREEMENT_ASKED, ev.text):
+        a["agreement_asked"] = 1  # 明细加起来和合计对得上吗: whether two places agree, before any breakdown
     if cues.has("focus", "subordinates") and (project_word or cues.has("attribute", "unit")):
         a["projects_of_subordinates"] = 1
     if re.search(r"多少|哪些|几个|最大|最小|最多|排名", ev.text):

@@ -650,9 +650,14 @@ def _listed_subjects(listed: Result, rows: list[Row], ctx: Context, budgets) -> 
     against = audit_narrative(ctx, mine)
     off = [i for i in against.items if i.extra.get("rule") == "narrative_table" or
            (i.extra.get("rule") is None and "表中" in i.label)]
+    # only the subjects the list itself names (a list of 类 says nothing of the 项 stated elsewhere)
+    working = "".join(str(r.attrs.get("working") or "") for r in lists)
+    off = [i for i in off if re.split(r"[（(]", i.label)[0] in working]
     if not off:
         return Result(listed.items + sums, listed.text, listed.derived, listed.rows)
-    return Result(listed.items + sums + off, listed.text + "所列科目中与表中不一致的：" + against.text,
+    said = "；".join(f"{i.label}：说明写{i.value}万元，表中为{i.extra['expected']}" for i in off
+                    if i.extra.get("rule") == "narrative_table")
+    return Result(listed.items + sums + off, listed.text + "所列科目中与表中不一致的：" + said + "。",
                   listed.derived + against.derived, listed.rows)
 
 
@@ -695,6 +700,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
     budgets, note = ctx.scope(frame)
     if not budgets:
         return Result()
+    admitted = _admitted_slips(frame, ctx, budgets)
+    if admitted.items:
+        return admitted
     against_previous = _against_previous_figure(frame, ctx, budgets)
     if against_previous.items:
         return against_previous
@@ -705,10 +713,17 @@ def findings(frame: Frame, ctx: Context) -> Result:
     twice = _narrative_twice(rows, frame.clause)
     if twice:  # 说明里…前后说法一致吗: the findings of the 说明 against itself, not every table's
         return _list_findings(twice, frame, ctx, budgets, note)
-    said = [Decimal(x) for x in re.findall(L.STATED_FIGURE, frame.clause)]
+    family = next((key for key, rx in L.AUDIT_PARTS if re.search(rx, frame.clause)), None)
+    if family in _FIGURE_PARTS and not re.search(L.PERCENT_ASKED, frame.clause):
+        # 三公46.21万元，三项加起来是多少: a figure family's printed parts, their sum and the printed
+        # total (and the amount the question states), whether or not a check failed
+        parts_checked = _audit_parts(frame, ctx, budgets)
+        if parts_checked.items:
+            return parts_checked
+    said = [Decimal(x.replace(",", "")) for x in re.findall(L.STATED_FIGURE, frame.clause)]
     stated = [r for r in rows if said and any(_same_amount(r.attrs.get(k), v) for v in said
                                               for k in ("printed", "expected"))]
-    if stated and re.search(L.AUDIT_SUM + r"|是不是|对不对|对吗", frame.clause):
+    if stated and re.search(L.AUDIT_SUM + r"|是不是|对不对|对吗|哪个对|" + L.AGREEMENT_ASKED, frame.clause):
         # 加起来是不是474.56: the checks of the figure the question states (printed or added up), and
         # which listed figure is off (the other findings of the same narrative section)
         sections = {(r.label or "").split(" ")[0] for r in stated}
@@ -724,7 +739,9 @@ def findings(frame: Frame, ctx: Context) -> Result:
             if recomputed.items:
                 return recomputed
         if percents:
-            return _list_findings(percents, frame, ctx, budgets, note)
+            listed = _list_findings(percents, frame, ctx, budgets, note)
+            return _with_share_sums(listed, percents, frame.clause) if re.search(L.AUDIT_SUM + r"|100", frame.clause) \
+                else listed
     if re.search(r"年份|年度|哪一?年|基期", frame.clause):  # 比较的年份写对了吗: the statements compared with the wrong year
         years = [r for r in rows if r.key == "baseline_year"]
         if years:
@@ -750,8 +767,11 @@ def findings(frame: Frame, ctx: Context) -> Result:
                                       if r.key in classes and r is next(x for x in rows if x.key == r.key)]
             frame.filters.scheme = scheme
             checked = _audit_subjects(frame, ctx, budgets)
-            if checked.items:
-                return checked
+            whole = _classes_against_total(scheme, rows, ctx, budgets) if re.search(L.CLASSES_ASKED, frame.clause) \
+                else Result()
+            if checked.items or whole.items:
+                return Result(checked.items + whole.items, " ".join(t for t in (checked.text, whole.text) if t),
+                              checked.derived + whole.derived, [])
     listed = _narrative_lists(rows, frame.clause)
     if listed:  # 说明里列的几个项目加起来对得上项目支出吗: the narrative's own list against its total
         return _listed_subjects(_list_findings(listed, frame, ctx, budgets, note), listed, ctx, budgets)
@@ -921,9 +941,18 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
 
 
 # The figure each family of parts adds up to (lexicon.AUDIT_PARTS), by measure key.
-_PARTS_TOTAL = {"projects": "project_expenditure", "functional_classes": "expenditure_total",
-                "three_public": "three_public.total"}
-_THREE_PUBLIC_PARTS = ("three_public.overseas", "three_public.reception", "three_public.vehicles")
+# The functional classes add up to the year's spending (本年支出合计), which 支出总计 exceeds by what is
+# carried to the next year (a 决算's 年末结转和结余): the year's figure where the budget prints it.
+_PARTS_TOTAL = {"projects": ("project_expenditure",), "functional_classes": ("current_year_expenditure", "expenditure_total"),
+                "three_public": ("three_public.total",), "procurement": ("procurement.total",),
+                "basic": ("basic_expenditure",)}
+# The printed parts of a total the tables or the narrative give as one figure family (三公: 出国、接待、
+# 公车; 政府采购: 货物、工程、服务), in the order they are printed, and what they are called together.
+_FIGURE_PARTS = {"three_public": (("three_public.overseas", "three_public.reception", "three_public.vehicles"),
+                                  "“三公”经费各项"),
+                 "procurement": (("procurement.goods", "procurement.works", "procurement.services"),
+                                 "政府采购各类"),
+                 "basic": (("personnel", "public_expenses"), "人员经费和公用经费")}
 
 
 def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
@@ -936,7 +965,8 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
     stated = [a.value for a in find_amounts(text)]
     count = re.search(L.STATED_PARTS_COUNT, text)
     stated_count = chinese_count(count.group("n")) if count else None
-    if family is None or not (re.search(L.AUDIT_SUM, text) or (family == "projects" and (stated or stated_count))):
+    if family is None or not (re.search(L.AUDIT_SUM, text) or (family == "projects" and (stated or stated_count))
+                              or (family in _FIGURE_PARTS and re.search(L.AGREEMENT_ASKED, text))):
         return Result()  # 说财政拨款项目10个、852.62万，这数对吗: a stated count and sum of projects, checked
     items: list[Item] = []
     parts: list[str] = []
@@ -959,9 +989,7 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
             items.append(Item(f"{noun}个数", str(len(members)), "个", b.department, b.year))
             sentence += (f"；问题所说的{stated_count}个与图谱中的{len(members)}个一致" if stated_count == len(members)
                          else f"；问题所说的是{stated_count}个，图谱中是{len(members)}个，对不上")
-        key = _PARTS_TOTAL[family]
-        totals = [r for r in ctx.rows("figures", [b], Constraints(items=[key]))
-                  if r.attrs.get("phase") in (None, b.phase)]
+        key, totals = _printed_total(family, ctx, b)
         checks = [(f"{ctx.vocab.label(key)}（印数）", totals[0].amount, totals[0])] if totals else []
         checks += [("问题所说的数", v, None) for v in stated]
         for label, value, row in checks:
@@ -973,7 +1001,8 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
                                D.Input(label, value, WAN, b.department, b.year), f"{what}之和与{label}相差")
             derived.append(gap)
             items.append(derived_item(gap))
-            sentence += f"；{label}为{money(value)}万元，相差{money(gap.value)}万元，对不上"
+            sentence += f"；{label}为{money(value)}万元，相差{money(gap.value)}万元，对不上" + \
+                ("（差额在各项四舍五入的范围内，属尾差）" if _rounding_gap(gap.value, members) else "")
         if not checks:
             sentence += "；图谱中没有可对照的合计数"
         parts.append(sentence)
@@ -982,11 +1011,123 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
     return Result(items, "；".join(parts) + "。", derived, [])
 
 
+# The figure the classes of a table add up to: an economic table's is the basic expenditure (人员经费
+# and 公用经费), a functional table's the year's spending (本年支出合计, else 支出总计).
+_CLASSES_TOTAL = {"economic": ("basic_expenditure",), "functional": ("current_year_expenditure", "expenditure_total")}
+
+
+def _classes_against_total(scheme: str, rows: list[Row], ctx: Context, budgets) -> Result:
+    """The classes of a table (四大类) added up against the table's own total (合计), with Decimal:
+    the formula, the printed total and whether they agree."""
+    items: list[Item] = []
+    parts: list[str] = []
+    derived: list = []
+    for b in budgets:
+        first: dict[str, Row] = {}
+        for r in rows:
+            if (r.department, r.year) == (b.department, b.year) and len(r.key) == 3 and r.amount is not None:
+                first.setdefault(r.key, r)
+        if len(first) < 2:
+            continue
+        members = sorted(first.values(), key=lambda r: r.key)
+        totals = [r for r in ctx.rows("figures", [b], Constraints(items=list(_CLASSES_TOTAL[scheme])))
+                  if r.attrs.get("phase") in (None, b.phase) and r.amount is not None]
+        total = next((r for key in _CLASSES_TOTAL[scheme] for r in totals if r.key == key), None)
+        if total is None:
+            continue
+        d = D.total([D.Input(f"{r.key} {r.label}", r.amount, WAN, r.department, r.year, r.source) for r in members],
+                    f"{len(members)}类之和")
+        derived.append(d)
+        label = f"{ctx.vocab.label(total.key)}（印数）"
+        items += [item_of(r, code=r.key) for r in members] + [derived_item(d), item_of(total, label)]
+        gap = d.value - total.amount
+        parts.append(f"{who(b.department, b.year)}各类加起来：{d.formula}；{label}{money(total.amount)}万元，" +
+                     ("二者一致，对得上" if not gap else f"相差{money(abs(gap))}万元，对不上" +
+                      ("（属尾差）" if _rounding_gap(gap, members) else "")))
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", derived, [])
+
+
+_SHARE_WORKING = re.compile(r"^(?P<part>[\d,]+(?:\.\d+)?)÷(?P<base>[\d,]+(?:\.\d+)?)")
+
+
+def _with_share_sums(listed: Result, percents: list[Row], clause: str) -> Result:
+    """各项占比加起来是100%吗: the printed shares of one list added up, where the list is whole — its
+    parts' amounts add up to the total they are shares of (222.5 + 183.6 + 427.5 = 833.60), so the printed
+    shares should make 100% (within their rounding) — with the formula; a list the graph holds only some
+    shares of (the others agreeing) is not summed."""
+    groups: dict[tuple, list[tuple[Row, Decimal]]] = {}
+    for r in percents:
+        m = _SHARE_WORKING.match(str(r.attrs.get("working") or ""))
+        if r.key != "share_percent" or not m or r.attrs.get("printed") is None:
+            continue
+        base = Decimal(m.group("base").replace(",", ""))
+        groups.setdefault((r.department, r.year, base), []).append((r, Decimal(m.group("part").replace(",", ""))))
+    items, parts, derived = list(listed.items), [], list(listed.derived)
+    for (department, year, base), members in groups.items():
+        if len(members) < 2 or abs(sum(p for _, p in members) - base) > Decimal("0.01") * len(members):
+            continue
+        d = D.total([D.Input(f"{finding_figure(r.label or '')}（所印）", r.attrs["printed"], "%", department, year, r.source)
+                     for r, _ in members], f"所印{len(members)}项比重之和")
+        derived.append(d)
+        items.append(Item(d.label, money(d.value), "%", department, year, None, {"formula": d.formula}))
+        whole = abs(d.value - 100) <= Decimal("0.01") * len(members)
+        parts.append(f"各项金额之和{money(base)}即为比重的分母，所印比重应加起来为100%；{d.formula.replace('万元', '%')}，" +
+                     ("与100%相符" if whole else f"不是100%，相差{money(abs(d.value - 100))}个百分点"))
+    if not parts:
+        return listed
+    return Result(items, listed.text.rstrip("。") + "。" + "；".join(parts) + "。", derived, listed.rows)
+
+
+def _admitted_slips(frame: Frame, ctx: Context, budgets) -> Result:
+    """The slips a document admits in its own words (有没有哪笔钱科目用错了): the narrative's 预算 vs 决算
+    statements whose reason says a subject was used wrongly and what it should have been, each with
+    both figures and the reason as printed. No such statement: nothing (the other checks answer)."""
+    if not re.search(L.ADMITTED_SLIP_ASKED, frame.clause or ""):
+        return Result()
+    items: list[Item] = []
+    parts: list[str] = []
+    for b in budgets:
+        for r in ctx.rows("executions", [b]):
+            reason = str(r.attrs.get("reason") or "")
+            if not re.search(L.ADMITTED_SLIP, reason):
+                continue
+            budget = r.attrs.get("budget")
+            items.append(item_of(r, r.label, reason=reason, measure="支出决算"))  # the subject, its 决算数
+            if budget is not None:
+                items.append(Item(f"{r.label}（年初预算）", money(budget), WAN, b.department, b.year, r.source))
+            parts.append(f"{who(b.department, b.year)}说明自述：{r.label}" +
+                         (f"年初预算{money(budget)}万元，" if budget is not None else "") +
+                         f"支出决算{money(r.amount)}万元，原因是“{reason}”")
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", [], [])
+
+
+def _rounding_gap(gap: Decimal, members: list[Row]) -> bool:
+    """Whether a sum's difference from its printed total is within what rounding the parts and the
+    total to the printed cent allows (half a cent each: 三项相加46.20 against 46.21 is 尾差)."""
+    return abs(gap) <= Decimal("0.005") * (len(members) + 1)
+
+
+def _printed_total(family: str, ctx: Context, b) -> tuple[str, list[Row]]:
+    """The key of the total a family of parts adds up to and its rows in one budget: the first of the
+    family's keys (``_PARTS_TOTAL``) the budget prints."""
+    keys = _PARTS_TOTAL[family]
+    rows = [r for r in ctx.rows("figures", [b], Constraints(items=list(keys)))
+            if r.attrs.get("phase") in (None, b.phase) and r.amount is not None]
+    for key in keys:
+        mine = [r for r in rows if r.key == key]
+        if mine:
+            return key, mine
+    return keys[-1], []
+
+
 def _parts_missing(family: str, ctx: Context, b, items: list[Item]) -> str:
     """The sentence for a budget whose parts the graph does not hold: the printed total (as an item)
     and that the check cannot be made — never "对得上" on no parts."""
-    key = _PARTS_TOTAL[family]
-    totals = [r for r in ctx.rows("figures", [b], Constraints(items=[key])) if r.attrs.get("phase") in (None, b.phase)]
+    key, totals = _printed_total(family, ctx, b)
     label = ctx.vocab.label(key)
     if totals:
         items.append(item_of(totals[0], f"{label}（印数）"))
@@ -1019,11 +1160,12 @@ def _parts_of(family: str, frame: Frame, ctx: Context, b) -> tuple[list[Row], st
             if r.attrs.get("column") == "total" and len(r.key) == 3:
                 first.setdefault(r.key, r)
         return sorted(first.values(), key=lambda r: r.key), "按支出功能分类各类支出", ""
-    rows = ctx.rows("figures", [b], Constraints(items=list(_THREE_PUBLIC_PARTS)))
+    keys, what = _FIGURE_PARTS[family]
+    rows = ctx.rows("figures", [b], Constraints(items=list(keys)))
     rows = [r for r in rows if r.attrs.get("phase") in (None, b.phase) and r.amount is not None]
     rows = [Row(ctx.vocab.label(r.key), r.amount, r.unit, r.department, r.year, r.source, r.iri, r.key, r.attrs)
-            for r in sorted(rows, key=lambda r: _THREE_PUBLIC_PARTS.index(r.key))]
-    return rows, "“三公”经费各项", ""
+            for r in sorted(rows, key=lambda r: keys.index(r.key))]
+    return rows, what, ""
 
 
 def _audit_subjects(frame: Frame, ctx: Context, budgets) -> Result:
@@ -1149,7 +1291,7 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             items.append(derived_item(d))
             ok = d.value == p.amount
             parts.append(f"{project_phrase(p)}的绩效目标表列了{len(costs)}项成本指标，{d.formula}，" +
-                         ("与项目预算一致" if ok else f"与项目预算{money(p.amount)}万元不符，相差"
+                         ("与项目预算一致" if ok else f"与项目预算{money(p.amount)}万元不符（加起来不是{money(p.amount)}万元），相差"
                           f"{money(abs(d.value - p.amount))}万元"))
             continue
         text = p.attrs.get("description") or ""
@@ -1167,7 +1309,7 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             items.append(Item(d.label, money(d.value), WAN, p.department, p.year, p.source,
                               {"description": p.attrs.get("description"), "formula": d.formula}))
             parts.append(f"{project_phrase(p)}的资金分配明细合计{money(d.value)}万元（{detail}），"
-                         + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符，相差"
+                         + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符（加起来不是{money(p.amount)}万元），相差"
                             f"{money(abs(d.value - p.amount))}万元"))
         for f in findings:
             if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):

@@ -113,6 +113,41 @@ def implied_previous(current: Decimal, percent: Decimal) -> Decimal | None:
     return (current / factor).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+# Words of a statement's subject that name no figure of their own (通过一般公共预算财政拨款安排的“三公”经费预算:
+# 三公 is what a question names it by).
+_GENERIC = r"通过|一般公共预算|财政拨款|安排的?|预算|经费|支出|资金|费用?|的|“|”|\""
+
+
+def _named_words(label: str) -> list[str]:
+    """The words of a statement's subject a question names it by (三公 of 财政拨款安排的“三公”经费预算)."""
+    return [w for w in re.split(_GENERIC, label) if len(w) >= 2]
+
+
+def _agreeing(c: Row, clause: str, only, agreeing: list, b) -> None:
+    """A statement the question names (三公经费的增长率算得对吗) whose change agrees with its own current and
+    previous figures: told with its recomputation, since the question asks of it — not only of mismatches."""
+    current, previous, said = c.attrs.get("current"), c.attrs.get("previous"), c.attrs.get("percent")
+    if only is not None or current is None or previous is None or c.amount is None or said is None:
+        return
+    words = _named_words(c.label)
+    if not words or not any(w in clause for w in words) or current - previous != c.amount:
+        return
+    rate = _rate(current, previous)
+    if rate is None or abs(rate - said) > _places(said):
+        return
+    name = c.label.strip("“”\"")
+    text = (f"{name}：说明写{money(current)}万元，比上年{'增加' if c.amount >= 0 else '减少'}{money(abs(c.amount))}万元、"
+            f"{'增长' if said >= 0 else '下降'}{abs(said)}%，按({money(current)} − {money(previous)}) ÷ {money(previous)} = "
+            f"{rate}%，一致")
+    extra = [Item(name, money(current), WAN, b.department, b.year, c.source),
+             Item(f"{name}上年数", money(previous), WAN, b.department, b.year, c.source),
+             Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
+                  {"printed": f"{said}%", "expected": f"{rate}%", "formula": f"({money(current)} − {money(previous)}) ÷ "
+                                                                            f"{money(previous)}"})]
+    if len([a for a in agreeing if a[0].label == c.label]) == 0 and len(agreeing) < 3:
+        agreeing.append((c, text, extra))
+
+
 def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause: str = "") -> Result:
     """Every statement about a functional subject against its table row, and every stated change
     against its own inputs; the mismatches as items (label, both figures), the rest counted. With
@@ -123,6 +158,7 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
             return twice
     items: list[Item] = []
     parts: list[str] = []
+    agreeing: list[tuple[Row, str, list[Item]]] = []
     checked = 0
     for b in budgets:
         changes = ctx.rows("changes", [b])
@@ -130,7 +166,11 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
             continue
         subjects = ctx.rows("subjects", [b], Constraints(scheme="functional"))
         subjects = [r for r in subjects if r.attrs.get("phase") in (None, b.phase)]
+        # the same subject's rows in the tables of one kind of funds (一般公共预算支出表): a statement of the
+        # 一般公共预算 chapter prints those, not the all-funds table's
+        scoped = [r for r in ctx.rows("scoped", [b]) if r.attrs.get("phase") in (None, b.phase) and r.amount is not None]
         for c in changes:
+            _agreeing(c, clause, only, agreeing, b)
             current = c.attrs.get("current")
             # the earlier figure as derived from the stated change, else as printed beside the rate
             previous = c.attrs.get("previous") if c.attrs.get("previous") is not None else c.attrs.get("printed_previous")
@@ -144,7 +184,8 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
             if rows:
                 checked += 1
                 columns = {r.attrs.get("column"): r.amount for r in rows if r.amount is not None}
-                agrees = current in {v.quantize(CENT, rounding=ROUND_HALF_UP) for v in columns.values()}
+                agrees = current in {v.quantize(CENT, rounding=ROUND_HALF_UP) for v in columns.values()} or \
+                    current in {r.amount.quantize(CENT, rounding=ROUND_HALF_UP) for r in scoped if r.key == rows[0].key}
                 if not agrees:
                     table_figure = columns.get("total")
                 if not agrees or only is not None:
@@ -214,9 +255,16 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
     if not checked:
         return Result()
     head = "、".join(who(b.department, b.year) for b in budgets)
+    # the statements the question names that agree with their own figures, recomputed (not a mismatch)
+    agreed = [(c, text, extra) for c, text, extra in agreeing if not any(i.source == c.source and i.label.startswith(
+        c.label.strip("“”\"")) for i in items)]
+    told = "；".join(text for _, text, _ in agreed)
     if not items:
-        return Result([], f"{head}说明中的{checked}处科目金额和增减数与表中一致，没有发现对不上的地方。", [], [])
+        return Result([i for _, _, extra in agreed for i in extra],
+                      (f"{head}：{told}。" if told else "") +
+                      f"{head}说明中的{checked}处科目金额和增减数与表中一致，没有发现对不上的地方。", [], [])
     if only is not None:
         return Result(items, f"{head}：" + "；".join(parts) + "。", [], [])
-    return Result(items, f"{head}说明中的数字对不上{len(parts)}处：" + "；".join(parts) +
-                  f"（共核对{checked}处）。", [], [])
+    return Result(items + [i for _, _, extra in agreed for i in extra],
+                  f"{head}说明中的数字对不上{len(parts)}处：" + "；".join(parts) +
+                  f"（共核对{checked}处）。" + (f"问到的其他说法与其本身的数字一致：{told}。" if told else ""), [], [])
