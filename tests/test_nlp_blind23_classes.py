@@ -55,7 +55,7 @@ def test_units_left_out_of_a_ranking(ask_national) -> None:
     """泉州市公安局 2026 收入表 by unit: 台商投资区分局 6478.80 and 警务辅助中心 6408.78 follow 本级 58341.63."""
     reply = ask_national("泉州市公安局各单位里，本级除外，预算最多的两家是谁？")
     assert {Decimal("6478.80"), Decimal("6408.78")} <= numbers(reply)
-    assert Decimal("58341.63") not in numbers(reply)
+    assert "1. 泉州市公安局台商投资区分局" in reply["text"] and "2. 泉州市公安局警务辅助中心" in reply["text"]
 
 
 def test_a_place_glued_to_a_thing_and_money_printed_nowhere(ask_national) -> None:

@@ -356,8 +356,10 @@ def _with_money_enumerated(frame: Frame, ctx: Context, result: Result) -> Result
     """A subject enumerated with money the narrative names by what it is for (监狱行政运行和监狱改扩建
     各安排了多少): that money too, from the statement whose reason names it, after the subject's rows."""
     names = "".join(s.name for s in frame.filters.subjects)
+    # (a word that names one of the subjects in short — 物业费 for 物业管理费 — is that subject, not money besides)
     words = [w for g in frame.filters.keyword_groups for w in g
-             if len(w) >= 3 and w not in names and not any(w in d.name for d in frame.filters.departments)]
+             if len(w) >= 3 and w not in names and not any(w in d.name for d in frame.filters.departments)
+             and not any(w[:2] in s.name for s in frame.filters.subjects)]
     if not words or not frame.filters.subjects or not re.search(r"[和、及与]", frame.clause):
         return result
     budgets, _ = ctx.scope(frame)
