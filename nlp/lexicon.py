@@ -91,7 +91,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
                              r"(?<![公用购买])车(?=[和、及与跟]|分别|各|呢)|(?<=[和、及与跟])车(?![辆费])"),
     ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
     # 运维: the colloquial short form of 运行维护
-    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=各|分别|多少|花|是|要|用)|运维(?:费)?"),
+    ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=各|分别|多少|花|是|要|用)|运维(?:费)?|"
+                                       r"养车|车辆?的?维护"),  # 买车和养车各多少: keeping the cars running
     # 政府购买服务明细表's 合计 (北京 预算11表), before 服务 can be read as 政府采购's service part
     ("purchased_services", r"(?:政府)?购买(?:的)?服务(?!类)"),
     ("procurement.total", r"政府采购|采购"),
@@ -109,7 +110,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
 FAMILIES: dict[str, str] = {
     "three_public.vehicles": r"三公|公务用车|车辆|用车",
     "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车|车的|车子",
-    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆|车的|车子",
+    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆|车的|车子|养车",
     "three_public.reception": r"三公|接待费",
     "three_public.overseas": r"三公|出国|出境",
     "procurement.goods": r"采购", "procurement.works": r"采购", "procurement.services": r"采购",

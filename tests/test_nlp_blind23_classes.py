@@ -157,3 +157,15 @@ def test_a_named_projects_targets_over_the_staff(ask_national) -> None:
     """福州市民政局本级 2026 困难残疾人两项补贴 绩效目标表: 享受补贴人数 >=90000人 (not the bureau's staff)."""
     reply = ask_national("福州民政局困难残疾人两项补贴要惠及多少人？")
     assert Decimal("90000") in numbers(reply)
+
+
+def test_buying_and_keeping_the_cars(ask_national) -> None:
+    """杭州市司法局 2026 说明: 公务用车购置费 151.68, 公务用车运行维护费 188.00."""
+    reply = ask_national("杭州市司法局今年买车和养车分别花多少？")
+    assert {Decimal("151.68"), Decimal("188.00")} <= numbers(reply)
+
+
+def test_a_classifications_breakdown_with_its_whole(ask_national) -> None:
+    """西安市安全生产监督管理局 2019 收支总表 政府预算支出经济分类: 501–509 add to 3,643.37."""
+    reply = ask_national("西安安监局2019年的支出按政府经济分类怎么分？")
+    assert {Decimal("1470.72"), Decimal("730.29"), Decimal("3643.37")} <= numbers(reply)

@@ -538,7 +538,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
             parts += shares
             if want == 3 and len(level_rows) >= 2 and f.bound is None and op.name not in ("rank", "sort", "sum") \
-                    and "sum" not in op.also and not tops_said and re.search(r"各|分别|几大块|几块", frame.clause):
+                    and "sum" not in op.also and not tops_said and re.search(
+                        r"各|分别|几大块|几块|怎么分|如何分|分成|分为|构成|组成|哪几[类块项]|花在哪", frame.clause):
                 # 基本支出按经济分类三大块各多少: the classes with the whole they make up
                 whole = D.total([figure_input(r, r.label) for r in level_rows], f"{wording}各类合计" if wording else "各类合计")
                 derived.append(whole)
