@@ -825,7 +825,7 @@ def _indicator_kinds(t: str, clause: Clause) -> list[str]:
 
 def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
     """The figure a share is taken of when the clause names it (占支出总计的比重, 占总收入)."""
-    found = [re.search(r"占(?:了)?([^，。,?？]{1,12}?)(?:的)?(?:比重|比例|百分比|多少|几成|%)", t),
+    found = [re.search(r"占(?:了)?([^，。,?？]{1,12}?)(?:的)?(?:多大|多少|几)?(?:比重|比例|百分比|多少|几成|%)", t),
              re.search(r"(?:^|在|于)([^，。,?？占]{2,12}?)(?:里|中|当中|里面)(?:的)?(?:大概|大约)?占", t)]  # 在项目支出里占多大比例
     for m in (m for m in found if m):
         for key, rx in L.MEASURE_WORDS:

@@ -169,3 +169,9 @@ def test_a_classifications_breakdown_with_its_whole(ask_national) -> None:
     """西安市安全生产监督管理局 2019 收支总表 政府预算支出经济分类: 501–509 add to 3,643.37."""
     reply = ask_national("西安安监局2019年的支出按政府经济分类怎么分？")
     assert {Decimal("1470.72"), Decimal("730.29"), Decimal("3643.37")} <= numbers(reply)
+
+
+def test_a_share_base_said_before_how_large(ask_national) -> None:
+    """泉州市公安局 2026: 上年结转结余 7600.00 of 收入总计 81206.56 = 9.36%."""
+    reply = ask_national("泉州市公安局2026年上年结转结余多少？占收入多大比例？")
+    assert Decimal("9.36") in numbers(reply)
