@@ -213,6 +213,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             if not frame.derived_only:
                 items.append(item_of(row, label))
             phrase = f"{label}{money(row.amount)}万元"
+            if op.name in ("lookup", "list") and len(keys) >= 3 and key != keys[0]:
+                phrase += _printed_share_of_part(ctx, b, key, row.amount)  # 钱从哪几块来: each part's printed share
             if key == "carryover_fiscal":
                 phrase += _fiscal_carried_kinds(ctx, by, b, keys, rows, items)
             if plan is not None:  # a 决算: its 预算数 beside the 决算数, and the completion rate
@@ -471,6 +473,14 @@ def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Res
     key = next((r.key for r in (ctx.previous.rows if ctx.previous else []) if r.amount == prev.value), None)
     said = _printed_share_said(ctx, owner, key, prev.value, d.value, prev.label, items) if owner and key else ""
     return Result(items, d.formula + said + "。", [d], [base])
+
+
+def _printed_share_of_part(ctx: Context, budget: Budget, key: str, amount: Decimal) -> str:
+    """A part listed among several (一般公共预算拨款16,474.82万元 …) with the share the narrative prints
+    beside it (占32.55%), in words only: the document's own proportion of the whole it composes."""
+    printed = next((r for r in ctx.rows("stated", [budget]) if r.attrs.get("share") is not None
+                    and r.attrs.get("figure_key") == key and r.amount == amount), None)
+    return f"（说明：占{printed.attrs['share']:f}%）" if printed is not None else ""
 
 
 def _printed_share_said(ctx: Context, budget: Budget, key: str, amount: Decimal, computed: Decimal, label: str,
