@@ -475,11 +475,17 @@ def _share_of_previous(frame: Frame, ctx: Context, budgets: list[Budget]) -> Res
     return Result(items, d.formula + said + "。", [d], [base])
 
 
+def _printed_share(ctx: Context, budget: Budget, key: str, amount: Decimal) -> Row | None:
+    """The narrative's statement of the figure ``key`` with this very amount and a share printed beside
+    it (上年结转结余347.32（0.4%）), if any."""
+    return next((r for r in ctx.rows("stated", [budget]) if r.attrs.get("share") is not None
+                 and r.attrs.get("figure_key") == key and r.amount == amount), None)
+
+
 def _printed_share_of_part(ctx: Context, budget: Budget, key: str, amount: Decimal) -> str:
     """A part listed among several (一般公共预算拨款16,474.82万元 …) with the share the narrative prints
     beside it (占32.55%), in words only: the document's own proportion of the whole it composes."""
-    printed = next((r for r in ctx.rows("stated", [budget]) if r.attrs.get("share") is not None
-                    and r.attrs.get("figure_key") == key and r.amount == amount), None)
+    printed = _printed_share(ctx, budget, key, amount)
     return f"（说明：占{printed.attrs['share']:f}%）" if printed is not None else ""
 
 
@@ -488,8 +494,7 @@ def _printed_share_said(ctx: Context, budget: Budget, key: str, amount: Decimal,
     """The share the narrative prints beside the same figure (上年结转结余347.32（0.4%）), said after the
     computed one where it differs — rounded to fewer places or taken of another base — and kept as an
     answer of its own: the document's own words stand beside the arithmetic. Empty where none is printed."""
-    printed = next((r for r in ctx.rows("stated", [budget]) if r.attrs.get("share") is not None
-                    and r.attrs.get("figure_key") == key and r.amount == amount), None)
+    printed = _printed_share(ctx, budget, key, amount)
     if printed is None or printed.attrs["share"] == computed:
         return ""
     share = printed.attrs["share"]
