@@ -175,3 +175,9 @@ def test_a_share_base_said_before_how_large(ask_national) -> None:
     """泉州市公安局 2026: 上年结转结余 7600.00 of 收入总计 81206.56 = 9.36%."""
     reply = ask_national("泉州市公安局2026年上年结转结余多少？占收入多大比例？")
     assert Decimal("9.36") in numbers(reply)
+
+
+def test_a_compositions_parts_with_their_printed_shares(ask_national) -> None:
+    """国家信访局 2026 说明: 一般公共预算拨款16,474.82万元（32.55%）…上年结转2,254.12万元（4.45%）."""
+    reply = ask_national("国家信访局今年的钱从哪几块来？")
+    assert {Decimal("16474.82"), Decimal("32.55"), Decimal("2254.12"), Decimal("4.45")} <= numbers(reply)
