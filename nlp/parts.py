@@ -648,6 +648,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.named_measures = list(counted)
             out.append(frame)
             continue
+        named_totals = [k for k in ev.item_measures if k in ("project_expenditure", "basic_expenditure",
+                                                           "expenditure_total", "income_total", "general_public_budget")]
+        if frame.focus == "findings" and prev.focus in ("subjects", "projects") and named_totals \
+                and "sum" in {prev.operation.name, *prev.operation.also} and not (ev.subjects or ev.projects):
+            # 这几项各多少？加起来跟项目支出总额一样吗: the total named beside the sum just made
+            out.append(Frame("figures", named_totals[:1], prev.filters.copy(), Operation("lookup", also=["previous_sum"]),
+                             frame.clause, frame.score, prev.open_department))
+            continue
         if frame.focus == "findings" and prev.focus == "findings" and prev.filters.departments == f.departments \
                 and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.years or ev.amounts):
             # 对得上吗？哪里写错了: the same check, its findings already named by the part before; a figure

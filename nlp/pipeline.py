@@ -425,6 +425,10 @@ class Pipeline:
             computed = _ratio_of_previous(frame, previous)  # 高院是政协的几倍 after both figures
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
+        if "previous_sum" in frame.operation.also and previous is not None:
+            computed = _against_previous_sum(frame, ctx, previous)  # 加起来跟项目支出总额一样吗
+            if computed is not None:
+                return self._finish(part, frame, ctx, computed)
         if frame.derived_only and frame.operation.name == "difference" and previous is not None:
             computed = _difference_of_previous(previous)  # 差多少 after two computed figures
             if computed is not None:
@@ -521,6 +525,27 @@ def _asked_before(frame: dict, earlier: list[dict]) -> bool:
         return (f.get("focus"), str(flt.get("departments")), str(flt.get("years")))
     return frame.get("focus") == "figures" and any(
         scope(e) == scope(frame) and set(frame.get("measures", [])) <= set(e.get("measures", [])) for e in earlier)
+
+
+def _against_previous_sum(frame: Frame, ctx, previous: Result) -> Result | None:
+    """加起来跟项目支出总额一样吗 after rows just summed: the figure named, the sum beside it, and
+    whether they agree (their difference, with its formula) — of the same department and year."""
+    from nlp import derive as D
+    from nlp.execute.base import Constraints, derived_item, figure_input, item_of, money
+
+    whole = next((d for d in reversed(previous.derived) if d.unit == "万元" and "+" in d.formula), None)
+    if whole is None or not frame.measures:
+        return None
+    budget = next((b for b in ctx.budgets() if (b.department, b.year) == (whole.department, whole.year)), None)
+    named = ctx.rows("figures", [budget], Constraints(items=frame.measures[:1])) if budget is not None else []
+    if not named or named[0].amount is None:
+        return None
+    label = ctx.vocab.label(frame.measures[0])
+    total = D.Input("合计", whole.value, whole.unit, whole.department, whole.year)
+    d = D.difference(figure_input(named[0], label), total, f"{label}与合计之差")
+    verdict = "一致" if d.value == 0 else f"不一致，{d.formula}"
+    text = f"{label}{money(named[0].amount)}万元，上面各项合计{money(whole.value)}万元，二者{verdict}。"
+    return Result([item_of(named[0], label), derived_item(d)], text, [d], [named[0]])
 
 
 def _difference_of_previous(previous: Result) -> Result | None:

@@ -181,3 +181,9 @@ def test_a_compositions_parts_with_their_printed_shares(ask_national) -> None:
     """国家信访局 2026 说明: 一般公共预算拨款16,474.82万元（32.55%）…上年结转2,254.12万元（4.45%）."""
     reply = ask_national("国家信访局今年的钱从哪几块来？")
     assert {Decimal("16474.82"), Decimal("32.55"), Decimal("2254.12"), Decimal("4.45")} <= numbers(reply)
+
+
+def test_a_sum_against_the_total_named(ask_national) -> None:
+    """上海市审计局 2026 支出预算总表: 审计业务 1652.70 + 审计管理 175.00 = 1827.70 against 项目支出 2070.30."""
+    reply = ask_national("上海市审计局审计业务和审计管理各多少？两项加起来等于项目支出吗？")
+    assert {Decimal("1827.70"), Decimal("2070.30"), Decimal("242.60")} <= numbers(reply)
