@@ -243,7 +243,7 @@ OPERATION_WORDS: list[tuple[str, str]] = [
     ("list", r"哪些|哪几|列出|有什么|清单|名单|一览|都有谁|都是谁|分别是|各是什么|名称|叫什么|叫啥|名字"),
 ]
 # An indicator the 部门整体绩效目标表 marks in its 是否核心 column (核心指标), or not (非核心 / 不是核心).
-CORE_INDICATOR = r"(?P<not>非|不是|不属于)?核心(?:的)?(?:绩效)?指标"
+CORE_INDICATOR = r"(?P<not>非|不是|不属于)?[“\"‘]?核心[”\"’]?(?:的)?(?:绩效)?指标"
 
 # A branch or sub-unit of a department (县分局, 派出所): a keyword ending so names an organisation of its own.
 SUB_UNIT = r"[\u4e00-\u9fff]{2,}(?:分局|分院|分所|分中心|分队|支队|大队|中队|派出所|管理站|管理所)$"
@@ -524,6 +524,8 @@ NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施�
 # A count asked of a named project as what it is to reach (要补助多少个项目, 计划培训多少人, 惠及多少人):
 # its performance targets, not a count of projects.
 TARGET_COUNT = r"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{0,4}?[几多少]+(?:个|人|户|次|家|台|套|场)|惠及|受益|覆盖[几多少]"
+# A target asked of the project just named (目标是审多少, 绩效目标要求多少, 任务是多少): its indicators.
+TARGET_ASKED = r"(?:绩效)?(?:目标|指标|任务|要求)(?:是|定了?|定的|为|值)?[^，。？?]{0,4}(?:多少|几)|" + TARGET_COUNT
 
 
 # The rows just asked taken together (两项合起来占, 二者合计占, 加起来占): their sum, not each one.

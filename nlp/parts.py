@@ -642,6 +642,34 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             again.filters.excluding = f.excluding
             out.append(again)
             continue
+        if prev.focus == "projects" and frame.focus == "figures" and frame.measures_guessed \
+                and re.search(L.TARGET_ASKED, frame.clause) \
+                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments):
+            # 那个预算评审项目是谁在做？目标是审多少: the targets of the project just found
+            out.append(Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                             prev.open_department))
+            continue
+        named_before = [p for p in out[-2:] if p.focus == "projects" and len(p.filters.projects) == 1] \
+            if len(out) >= 2 else []
+        if len(named_before) == 2 and frame.operation.name in ("difference", "ratio", "sum", "compare") \
+                and not (ev.projects or ev.subjects or ev.item_measures or ev.departments) \
+                and named_before[0].filters.projects[0].iri != named_before[1].filters.projects[0].iri:
+            # A安排多少？B呢？两者差多少: the two projects just asked, together
+            both = Frame("projects", ["amount"], named_before[0].filters.copy(), Operation(frame.operation.name),
+                         frame.clause, frame.score, prev.open_department)
+            both.filters.projects = [named_before[0].filters.projects[0], named_before[1].filters.projects[0]]
+            both.derived_only = True
+            out.append(both)
+            continue
+        end = re.match(r"^(?:那|而)?(年初|年末|年底|年终)", frame.clause)
+        if end and frame.measures_guessed and prev.focus == "figures" \
+                and set(prev.measures) & {"carryover_total", "carryover_year_end"} \
+                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments):
+            # 年末结转结余涨到多少？年初才多少: the carry-over at the other end of the year
+            frame.focus, frame.measures_guessed = "figures", False
+            frame.measures = ["carryover_total" if end.group(1) == "年初" else "carryover_year_end"]
+            out.append(frame)
+            continue
         counted = _counted_parts(frame, ev, prev, vocab)
         if counted:  # 三公压了多少？三项各是多少，去年三项分别是多少: the parts of the figure just asked
             frame.focus, frame.measures, frame.measures_guessed = "figures", counted, False
@@ -1075,6 +1103,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 out.append(Frame("figures", [whole, *vocab.children(whole)], prev.filters.copy(), Operation("lookup"),
                                  frame.clause, frame.score, prev.open_department))
                 out[-1].filters.subjects, out[-1].filters.scheme = [], None
+                continue
+            if op == "ratio" and prev.focus in ("figures", "departments") and prev.measures \
+                    and len(prev.filters.departments) == 2:
+                # 两家三公各是多少？差了多少倍: one's figure over the other's, a part of its own
+                frame.filters = prev.filters.copy()
+                out.append(frame)
                 continue
             if op in DERIVED_OPERATIONS or op in ("growth", "change"):
                 if prev.focus in ("figures", "departments", "staff") or \

@@ -442,6 +442,8 @@ class Pipeline:
             event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
+        if frame.focus == "indicators" and not frame.filters.projects and previous is not None:
+            frame.filters.projects = _projects_just_found(previous)  # 那个项目…？目标是多少: those projects'
         unknown = _words_found_nowhere(frame, ctx)
         if unknown:
             part.text = (f"没有找到：{'、'.join(d.name for d in frame.filters.departments)}的文件里没有“"
@@ -694,6 +696,16 @@ _LOCK = threading.Lock()
 
 # A word that names a sum of money by what it pays for (房租, 飞机票, 加班费, 奖金): a figure asked by it.
 _MONEY_THING = r"^[\u4e00-\u9fff]{1,6}(?:费|租|金|款|票|补贴|补助|工资|薪酬)$"
+
+
+def _projects_just_found(previous: Result) -> list[Ref]:
+    """The projects the part before found (by topic, amount or unit; at most three), as references a
+    part about their targets names them by — never more than a handful, which would be a list, not
+    the project just talked about."""
+    found = {r.iri: r for r in previous.rows if "/project/" in str(r.iri or "")}
+    if not 0 < len(found) <= 3:
+        return []
+    return [Ref("project", str(r.iri), r.label, None, r.department, r.year) for r in found.values()]
 
 
 def _words_found_nowhere(frame: Frame, ctx: Context) -> list[str]:

@@ -764,6 +764,12 @@ def change(frame: Frame, ctx: Context) -> Result:
             if doc is not None and doc not in docs:
                 docs.append(doc)
         for doc in docs:
+            if frame.derive_previous and frame.filters.phase == "final_account" and not doc.final_account \
+                    and doc.year not in asked:
+                # 2025年三公实际花了多少（决算数）: a budget's 比上年 compares plans, not what was spent
+                parts.append(f"{dept}{doc.year}年预算说明的增减是与上年预算或执行数相比，不能据此推算{doc.year - 1}年的决算数"
+                             f"（图谱中没有{dept}{doc.year - 1}年的决算）")
+                continue
             current = _fetch(ctx, [doc], plain)
             stated: list[dict] = []
             same_change: list[Row] = []
