@@ -433,6 +433,11 @@ class Pipeline:
             computed = _difference_of_previous(previous)  # 差多少 after two computed figures
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
+        if frame.operation.name == "share" and frame.focus == "projects" and len(frame.filters.projects) == 1 \
+                and previous is not None:
+            computed = _share_in_named_project(frame, ctx, previous)  # 贴息多少？占预决算管理业务的比重
+            if computed is not None:
+                return self._finish(part, frame, ctx, computed)
         if frame.derived_only and frame.operation.name == "share" and frame.operation.base and previous is not None:
             computed = _share_of_previous_item(frame, ctx, previous)  # X安排了多少？占项目支出几成
             if computed is not None:
@@ -607,12 +612,37 @@ def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
     if len(pair) != 2 or None in pair:
         return None
     a, b = pair
+    if re.search(r"差|相差", frame.clause) and Decimal(a.value) < Decimal(b.value):
+        a, b = b, a  # 差了几倍: the larger over the smaller, whichever was named first
     la, lb = (a.department, b.department) if a.department != b.department else (a.label, b.label)
     d = D.ratio(D.Input(la, Decimal(a.value), WAN, a.department, a.year, a.source),
                 D.Input(lb, Decimal(b.value), WAN, b.department, b.year, b.source))
     if d is None:
         return None
     return Result([derived_item(d)], d.formula + "。", [d], [])
+
+
+def _share_in_named_project(frame: Frame, ctx, previous: Result) -> Result | None:
+    """占X的比重 naming a project after a part that gave one sum of money inside it (贴息资金10000.00万元
+    inside 预决算管理业务): that sum's share of the project's amount."""
+    from nlp import derive as D
+    from nlp.execute.base import Constraints, derived_item, figure_input
+
+    money_items = [i for i in previous.items if i.value is not None and i.unit == WAN]
+    project = frame.filters.projects[0]
+    if len(money_items) != 1 or money_items[0].label == project.name:
+        return None
+    budget = next((b for b in ctx.budgets() if (b.department, b.year) == (project.department, project.year)), None)
+    rows = [r for r in ctx.rows("projects", [budget], Constraints(projects=[project.iri]))
+            if r.iri == project.iri and r.amount is not None] if budget is not None else []
+    one = money_items[0]
+    if not rows or Decimal(one.value) > rows[0].amount:
+        return None  # a sum larger than the project is no part of it (a department's total guessed)
+    d = D.share(D.Input(one.label, Decimal(one.value), WAN, one.department, one.year, one.source),
+                figure_input(rows[0], project.name), f"{one.label}占{project.name}比重")
+    if d is None:
+        return None
+    return Result([derived_item(d)], d.formula + "。", [d], [rows[0]])
 
 
 def _share_of_previous_item(frame: Frame, ctx, previous: Result) -> Result | None:
