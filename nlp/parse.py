@@ -269,6 +269,9 @@ class Parser:
                 n = chinese_count(m.group(1)) if m else None
             if n is None and re.search(r"哪两个|哪两项", t):
                 n = 2
+            if m is not None and not re.search(r"哪几|哪些|前", t) and re.search(
+                    r"(?:最[高低多少大小]|得分最[高低])的?(?:是)?哪(?:一)?(?:个|项|家|位)", t):
+                n = 1  # 7个项目自评，得分最低的是哪个: the one asked; the count names the set ranked
             op.explicit_n = n is not None
             if n is None and re.search(L.SUPERLATIVE, t) and re.search(r"哪几|哪些", t):
                 n = 3  # 哪几项最多: a few at the top, not the one

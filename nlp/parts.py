@@ -661,6 +661,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             both.derived_only = True
             out.append(both)
             continue
+        if prev.focus == "projects" and frame.measures_guessed and re.fullmatch(
+                r"(?:自评)?(?:得|是|打了?|拿了?)?(?:几|多少)分(?:呢)?", frame.clause):
+            if "score" not in prev.measures:  # 得分最低的是哪个？几分: the score, shown with the project
+                prev.measures = list(prev.measures) + ["score"]
+            continue
         end = re.match(r"^(?:那|而)?(年初|年末|年底|年终)", frame.clause)
         if end and frame.measures_guessed and prev.focus == "figures" \
                 and set(prev.measures) & {"carryover_total", "carryover_year_end"} \
