@@ -661,6 +661,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             both.derived_only = True
             out.append(both)
             continue
+        if re.search(r"这个项目|该项目|这个专项|此项目|这一项目", frame.clause) and not f.projects and not ev.projects:
+            # 占这个项目的几成: the project the question named before
+            named = next((p.filters.projects for p in reversed(out) if len(p.filters.projects) == 1), [])
+            f.projects = list(named)
         if prev.focus == "projects" and frame.measures_guessed and re.fullmatch(
                 r"(?:自评)?(?:得|是|打了?|拿了?)?(?:几|多少)分(?:呢)?", frame.clause):
             if "score" not in prev.measures:  # 得分最低的是哪个？几分: the score, shown with the project

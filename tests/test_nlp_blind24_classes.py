@@ -61,3 +61,15 @@ def test_a_sum_inside_a_project_as_its_share(ask_national) -> None:
     """深圳市财政局（本级）2026 说明: 贷款贴息资金 10,000.00 of 预决算管理业务 18,808.16 = 53.17%."""
     reply = ask_national("深圳市财政局给个人消费贷款和服务业经营主体贷款贴息安排了多少？在预决算管理业务里占几成？")
     assert Decimal("53.17") in numbers(reply)
+
+
+def test_an_item_weighed_by_filler_words_and_its_share_of_this_project(ask_national) -> None:
+    """长春市信访局（本级）2026 2026驻京经费 312.00, its 说明: 驻京房租费249.80万元 → 80.06%."""
+    reply = ask_national("长春信访局驻京经费多少？其中单是北京的房租要多少，占这个项目几成？")
+    assert {Decimal("249.80"), Decimal("80.06")} <= numbers(reply)
+
+
+def test_the_one_asked_among_a_counted_set(ask_national) -> None:
+    """佛山市轨道交通局 2019 决算 自评: 2019年度聘请专家人员经费 96.53 is the lowest of seven."""
+    reply = ask_national("佛山轨道交通局2019年7个项目自评，分数最低的是哪个？")
+    assert "2019年度聘请专家人员经费" in reply["text"] and "佛山市轨道交通局开办经费" not in reply["text"]

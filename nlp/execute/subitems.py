@@ -29,6 +29,8 @@ _ORDINAL = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
 _PIECE_SPLIT = r"[，,、；;]|(?<!贷)和|及|以及|还有|另外"
 _ASK_WORDS = r"(?:又|分别|各)?(?:占了?|是|有|安排了?|花了?)?(?:多少(?:钱)?|几成|百分之几|多大比例|比例)?[？?]?$"
 _MIN_SHARED = 2
+# Words that only weigh the item asked (光北京的房租就要多少: 光, 的, 就要), not name it.
+_FILLER = r"^(?:光是?|单是?|仅仅?|只)|(?:就|都|还|也)?(?:要|得|需要)$|的"
 
 
 def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -> Result | None:
@@ -62,7 +64,7 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
     items, derived, parts = [], [], []
     shared_with: dict[str, int] = {}  # item label -> index of its sentence in ``parts``
     for piece in (p for p in re.split(_PIECE_SPLIT, clause) if p.strip()):
-        words = re.sub(_ASK_WORDS, "", piece.strip())
+        words = re.sub(_FILLER, "", re.sub(_ASK_WORDS, "", piece.strip()))
         if len(words) < 2:
             continue
         best = max(inside, key=lambda r: _shared(words, r.label))
