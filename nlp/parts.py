@@ -762,12 +762,16 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 out.append(of_kind)
             continue
         if frame.focus == "figures" and frame.operation.name == "share" and frame.operation.base \
-                and prev.focus == "subjects" and prev.filters.subjects and not (ev.subjects or ev.projects) \
-                and re.search(L.SUM_OF_THOSE, frame.clause):
-            # 商业流通和涉外发展各多少？两项合起来占一般公共预算多少: the subjects' sum, as a share of the base
+                and prev.focus == "subjects" and (prev.filters.subjects or prev.operation.name == "rank") \
+                and not (ev.subjects or ev.projects) and re.search(L.SUM_OF_THOSE, frame.clause):
+            # 商业流通和涉外发展各多少？两项合起来占一般公共预算多少 (最大的两个项级科目是什么？合起来占…):
+            # the subjects' sum — the rows named, or the ones just ranked — as a share of the base
+            ranked = prev.operation.name == "rank"
             together = Frame("subjects", list(prev.measures), prev.filters.copy(),
-                             Operation("sum", also=["share"], base=frame.operation.base), frame.clause, frame.score,
-                             prev.open_department)
+                             Operation("rank" if ranked else "sum", n=prev.operation.n,
+                                       explicit_n=prev.operation.explicit_n, descending=prev.operation.descending,
+                                       also=["sum", "share"] if ranked else ["share"], base=frame.operation.base),
+                             frame.clause, frame.score, prev.open_department)
             out.append(together)
             continue
         if frame.focus == "figures" and f.sources and prev.focus == "subjects" and prev.filters.subjects \

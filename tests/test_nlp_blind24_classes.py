@@ -73,3 +73,9 @@ def test_the_one_asked_among_a_counted_set(ask_national) -> None:
     """佛山市轨道交通局 2019 决算 自评: 2019年度聘请专家人员经费 96.53 is the lowest of seven."""
     reply = ask_national("佛山轨道交通局2019年7个项目自评，分数最低的是哪个？")
     assert "2019年度聘请专家人员经费" in reply["text"] and "佛山市轨道交通局开办经费" not in reply["text"]
+
+
+def test_the_sum_of_the_rows_just_ranked_as_a_share(ask_national) -> None:
+    """福州市商务局 2026 一般公共预算支出表: the two largest 项 11600.00 + 7200.00 = 18800.00 of 23195.94 = 81.05%."""
+    reply = ask_national("福州市商务局一般公共预算里钱最多的两个项级科目是哪两个？两项加起来占一般公共预算几成？")
+    assert {Decimal("11600.00"), Decimal("7200.00"), Decimal("81.05")} <= numbers(reply)
