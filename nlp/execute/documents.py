@@ -1291,8 +1291,8 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             items.append(derived_item(d))
             ok = d.value == p.amount
             parts.append(f"{project_phrase(p)}的绩效目标表列了{len(costs)}项成本指标，{d.formula}，" +
-                         ("与项目预算一致" if ok else f"与项目预算{money(p.amount)}万元不符（加起来不是{money(p.amount)}万元），相差"
-                          f"{money(abs(d.value - p.amount))}万元"))
+                         ("与项目预算一致" if ok else f"与项目预算{money(p.amount)}万元不符，相差"
+                          f"{money(abs(d.value - p.amount))}万元（加起来不是{money(p.amount)}万元）"))
             continue
         text = p.attrs.get("description") or ""
         amounts = [a.value for a in find_amounts(text)
@@ -1309,8 +1309,8 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             items.append(Item(d.label, money(d.value), WAN, p.department, p.year, p.source,
                               {"description": p.attrs.get("description"), "formula": d.formula}))
             parts.append(f"{project_phrase(p)}的资金分配明细合计{money(d.value)}万元（{detail}），"
-                         + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符（加起来不是{money(p.amount)}万元），相差"
-                            f"{money(abs(d.value - p.amount))}万元"))
+                         + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符，相差"
+                            f"{money(abs(d.value - p.amount))}万元（加起来不是{money(p.amount)}万元）"))
         for f in findings:
             if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):
                 items.append(Item(f.label, None, None, f.department, f.year, f.source,

@@ -802,6 +802,20 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
     total expenditure (when the question asks 占比)."""
     if frame.operation.name != "share" and "share" not in frame.operation.also:
         return []
+    if not frame.operation.base and frame.filters.amount_scope:
+        # 一般公共预算按经济分类怎么分？工资福利占多少: of that table's whole, not of 支出总计
+        scope = frame.filters.amount_scope
+        classes = [r for r in ctx.rows("subjects", [budget], Constraints(scheme=frame.filters.scheme or "functional",
+                                                                          amount_scope=scope))
+                   if len(r.key or "") == 3 and r.attrs.get("column", "total") == "total" and r.amount is not None]
+        if classes:
+            label = f"{SCOPED_LABELS.get(scope, '')}支出合计"
+            whole = D.Input(label, sum((r.amount for r in classes), Decimal(0)), WAN, budget.department, budget.year)
+            d = D.share(figure_input(top, top.label), whole, f"{top.label}占{label}比重")
+            if d is not None:
+                items.append(derived_item(d))
+                parts.append(d.formula)
+                return [d]
     base_key = frame.operation.base or "expenditure_total"
     if base_key.startswith(SUBJECT_BASE):  # 其中基本工资占几成: of the subject it is part of (301)
         code = base_key[len(SUBJECT_BASE):]
