@@ -632,6 +632,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.year_of_previous = True
         if not f.years:
             f.years = _years_asked_before(out)
+        if frame.focus == prev.focus == "subjects" and f.amount_scope is None and prev.filters.amount_scope \
+                and f.scheme in (None, prev.filters.scheme) and not ev.departments:
+            f.amount_scope = prev.filters.amount_scope  # 一般公共预算按经济分类怎么分？工资福利占多少: that table's
         if f.excluding and frame.measures_guessed and prev.focus == "figures" and prev.measures \
                 and {"change", "growth"} & {prev.operation.name, *prev.operation.also} and not prev.filters.excluding \
                 and not (ev.item_measures or ev.subjects or ev.projects or ev.departments):

@@ -79,3 +79,9 @@ def test_the_sum_of_the_rows_just_ranked_as_a_share(ask_national) -> None:
     """福州市商务局 2026 一般公共预算支出表: the two largest 项 11600.00 + 7200.00 = 18800.00 of 23195.94 = 81.05%."""
     reply = ask_national("福州市商务局一般公共预算里钱最多的两个项级科目是哪两个？两项加起来占一般公共预算几成？")
     assert {Decimal("11600.00"), Decimal("7200.00"), Decimal("81.05")} <= numbers(reply)
+
+
+def test_a_share_inside_the_table_just_broken_down(ask_national) -> None:
+    """西安市审计局（汇总）2026 一般公共预算支出经济分类: 工资福利支出 2981.28 of the table's 4005.29 = 74.43%."""
+    reply = ask_national("西安审计局2026年一般公共预算的钱按经济分类分几块？工资福利支出占几成？")
+    assert Decimal("74.43") in numbers(reply)
