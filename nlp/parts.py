@@ -673,6 +673,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if "score" not in prev.measures:  # 得分最低的是哪个？几分: the score, shown with the project
                 prev.measures = list(prev.measures) + ["score"]
             continue
+        if prev.focus == "indicators" and re.search(r"部门整体|整体(?:绩效)?目标", frame.clause) \
+                and not (ev.projects or ev.subjects or ev.item_measures or ev.departments):
+            # 办案经费项目的破案率目标多少？和部门整体目标一样吗: the department's own indicators of the same
+            whole = Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                          prev.open_department)
+            whole.filters.projects, whole.filters.department_level = [], True
+            out.append(whole)
+            continue
         end = re.match(r"^(?:那|而)?(年初|年末|年底|年终)", frame.clause)
         if end and frame.measures_guessed and prev.focus == "figures" \
                 and set(prev.measures) & {"carryover_total", "carryover_year_end"} \
