@@ -165,12 +165,15 @@ def nquads_lines(graph: str, triples: Iterable) -> Iterator[str]:
             yield f"{triple} .\n"
 
 
-def derived_edits(store: Store, departments: set[str]) -> dict[str, GraphEdit]:
-    """The registry and links changes for ``departments``, computed from what the store holds
-    now (documents already written)."""
+def derived_edits(store: Store, departments: set[str], written: Iterable[str] = ()) -> dict[str, GraphEdit]:
+    """The registry and links changes for ``departments`` and the new graphs ``written``,
+    computed from what the store holds now (documents already written). ``written`` names the
+    policies whose cross-document identity can change (before issue 12k the bulk path left the
+    ``owl:sameAs`` links out: it passed no graph, so ``links_changes`` skipped them)."""
     edits = {}
-    for name, changes in ((GRAPH_DEPARTMENTS, registry_changes), (GRAPH_LINKS, links_changes)):
-        remove, add = changes(store, departments, {}, set())
+    written = list(written)
+    for name, (remove, add) in ((GRAPH_DEPARTMENTS, registry_changes(store, departments, {}, set())),
+                                (GRAPH_LINKS, links_changes(store, departments, {}, set(), written))):
         if remove or add:
             edits[name] = GraphEdit(remove, add)
     return edits
@@ -213,7 +216,7 @@ def bulk_commit_documents(store: Store, documents: Sequence[Document]) -> list[L
         loaded.append(Loaded(document.record, iri, size + len(document.hashes)))
     if content:
         store.load_nquads("".join(content).encode("utf-8"), bulk=True)
-    edits = derived_edits(store, departments)
+    edits = derived_edits(store, departments, [str(item.graph) for item in loaded])
     if edits:
         store.replace_graphs({}, edits)
     if hashes:

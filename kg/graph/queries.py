@@ -90,5 +90,8 @@ def in_graph(graph: str, pattern: str, var: str = "?inGraph") -> str:
     """``pattern`` matched inside one named graph, written so every backend answers it: the
     graph is bound through a one-row VALUES (Virtuoso, queried with the union as its default
     graph, answers ``GRAPH ?g`` but not ``GRAPH <iri>``; oxigraph binds the one row first and
-    reads the graph through its index, where ``FILTER(?g = <iri>)`` would scan every graph)."""
+    reads the graph through its index, where ``FILTER(?g = <iri>)`` would scan every graph).
+    Keep an OPTIONAL out of ``pattern`` (``OPTIONAL { GRAPH ?inGraph { … } }`` after it): with
+    one inside, oxigraph 0.5 plans the block from its first triple pattern in every graph
+    (0.58 s against < 5 ms for one document's policies at 6,782 documents, issue 12k)."""
     return f"VALUES {var} {{ {ntriples_term(URIRef(graph))} }} GRAPH {var} {{ {pattern} }}"
