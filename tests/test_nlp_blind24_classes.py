@@ -85,3 +85,10 @@ def test_a_share_inside_the_table_just_broken_down(ask_national) -> None:
     """西安市审计局（汇总）2026 一般公共预算支出经济分类: 工资福利支出 2981.28 of the table's 4005.29 = 74.43%."""
     reply = ask_national("西安审计局2026年一般公共预算的钱按经济分类分几块？工资福利支出占几成？")
     assert Decimal("74.43") in numbers(reply)
+
+
+def test_a_project_named_in_part_and_the_departments_own_targets(ask_national) -> None:
+    """泉州市公安局 2026: 公安办案业务经费项目 总体刑事案件破案率 >=55%, 案件破案率 >=95%; 部门整体 >=70%, >=98%."""
+    reply = ask_national("泉州市公安局的办案业务经费项目，破案率指标定的多少？跟部门整体目标一样吗？")
+    assert {Decimal("55"), Decimal("95"), Decimal("70"), Decimal("98")} <= numbers(reply)
+    assert "共25个项目" not in reply["text"]

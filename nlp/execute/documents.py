@@ -4,6 +4,7 @@ and the arithmetic checks that failed (audit)."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from decimal import Decimal, InvalidOperation
 
 from nlp import derive as D
@@ -28,9 +29,24 @@ KIND_KEYS = {"数量指标": "quantity", "质量指标": "quality", "时效指�
 
 
 def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
+    """The projects a question about targets names: linked by name, else — the name said in part
+    (办案业务经费项目 for 公安办案业务经费项目) — the few projects of the department whose names hold a
+    word of three or more characters the question typed (never many: that would be a list, not a name)."""
     if frame.filters.projects:
         return named_projects(frame, ctx)[0]
-    return []
+    words = [w for w in frame.filters.keywords if len(w) >= 3]
+    if not words or not frame.filters.departments or frame.filters.department_level:
+        return []
+    budgets, _ = ctx.scope(frame)
+    found = list({r.iri: r for r in ctx.rows("projects", budgets) if any(w in r.label for w in words)}.values())
+    if not 0 < len(found) <= 3:
+        return []
+
+    def said(r: Row) -> int:  # the longest run of the name the clause types (办案业务经费项目)
+        m = SequenceMatcher(None, frame.clause, r.label).find_longest_match(0, len(frame.clause), 0, len(r.label))
+        return m.size
+    best = max(said(r) for r in found)
+    return [r for r in found if said(r) == best]
 
 
 def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
