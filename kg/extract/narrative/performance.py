@@ -66,6 +66,10 @@ _FIELD_LABELS = ("项目负责人", "预算单位", "主管部门", "实施单�
                  "联系电话", "项目属性", "项目期")
 
 
+# the project-name field's label as a text line prints it (``NAME_LABEL_RE`` of the cells), most specific first
+_NAME_LABELS = ("专项（项目）名称", "项目（专项）名称", "项目名称")
+
+
 @dataclass
 class _Token:
     text: str
@@ -554,7 +558,7 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
     # ``项目资金（元）`` or ``单位：元`` (and no 万元) has them restated exactly
     in_yuan = re.search(r"[（(]元[)）]|单位[：:]元", meta) is not None and re.search(r"万元", meta) is None
     if kind == "project":
-        name = _field_after(meta, "项目名称")
+        name = next((v for v in (_field_after(meta, label) for label in _NAME_LABELS) if v), None)
         table.name = name
         table.person = _person(head_lines)
         for attr, pattern in (("budget", r"(?:年度(?:预算|资金)?总额|年度金额|资金总额|预算总额)(?:[（(]万?元[)）])?"
@@ -640,6 +644,8 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
     table.code = fields.get("code") or table.code
     for attr in ("budget", "fiscal", "carryover", "other", "initial_budget"):
         value = cell_amount(fields, attr)
+        if value is None and attr == "budget":
+            value = cell_amount(fields, "period_budget")  # only the implementation period's money printed
         if value is not None:
             setattr(table, attr, convert(value, "元", "万元") if in_yuan else value)
     if fields.get("goal"):
