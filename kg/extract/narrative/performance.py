@@ -617,8 +617,9 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
 def _department(table: PerformanceTable, ruled: CellTable | None, lines: list[Line], span, end: int | None,
                 in_yuan: bool, file: str) -> tuple[PerformanceTable, _Body | None]:
     """A 部门整体绩效目标表: its rows as the text reading finds them (一级/二级/三级 headers); where that
-    finds none and the table is ruled with one indicator per row (重庆 表十: 指标名称 | 指标性质 | 指标值 |
-    计量单位 | 指标权重 | 是否核心, no 一级/二级 split), its cells' rows."""
+    finds none, or fewer rows than the table's cells hold, and the table is ruled with one indicator per
+    row (重庆 表十: 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重 | 是否核心, no 一级/二级 split), its
+    cells' rows."""
     body = _read_body(lines[end + 1:], compact(" ".join(l.text for l in lines[span[0]:end + 1]))) \
         if end is not None else None
     # the cells are the table's own up to the next table's title (北京: 预算14表 专项转移支付绩效目标表 printed
@@ -627,7 +628,10 @@ def _department(table: PerformanceTable, ruled: CellTable | None, lines: list[Li
                   and compact(l.text).endswith(("绩效目标表", "绩效目标表（续）"))), len(lines))
     if after < len(lines):
         ruled = read_cell_table(lines[:after], file, "部门整体绩效目标表")
-    if (body is None or not body.rows) and ruled is not None and ruled.indicators and not ruled.projects:
+    # the cells also where they hold more rows than the text reading found (西安审计局 p.42: rows whose
+    # merged 一级/二级 cells the text printed apart, glued into one name)
+    if ruled is not None and ruled.indicators and not ruled.projects and (
+            body is None or len(body.rows) < len(ruled.indicators)):
         table.indicators = ruled.indicators
         table.ruled = True
         return table, None
