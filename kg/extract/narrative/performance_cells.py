@@ -82,6 +82,9 @@ _ROW_FIELDS = {
 # the indicator-name column where a table has no 一级/二级/三级 split (重庆: 指标名称 | 指标性质 | 指标值 | 计量单位)
 # or 指标内容 (西安: 一级指标 | 二级指标 | 指标内容 | 指标值, each name numbered ``指标 1：``)
 _NAME_ONLY_HEADINGS = ("指标名称", "指标内容")
+# the one indicator column of a table that prints each row's 一级, 二级 and 三级 as one text (北京 预算13表
+# 部门整体支出绩效目标表: 活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位, ``产出指标数量指标财政评审项目数量``)
+_GLUED_NAME_HEADINGS = ("绩效指标",)
 # the number a table prints before each indicator's name (``指标 1：区域自动气象站运行正常``): no part of it
 _NAME_NUMBER_RE = re.compile(r"^指标\d+[：:.、]")
 # a row of a template left blank (``指标 1：`` with nothing after it, ``……``): no indicator
@@ -150,7 +153,9 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
             continue  # a text line of header words heads ruled rows only where ruled rows follow it
         cells = [compact(c or "") for c in row]
         three_levels = any(c.startswith("三级指标") for c in cells)
-        if not three_levels and not any(c in _NAME_ONLY_HEADINGS for c in cells):
+        glued = not three_levels and not any(c in _NAME_ONLY_HEADINGS for c in cells) and \
+            any(c in _GLUED_NAME_HEADINGS for c in cells) and not any(c.startswith(("一级", "二级")) for c in cells)
+        if not three_levels and not glued and not any(c in _NAME_ONLY_HEADINGS for c in cells):
             continue
         columns: dict[str, int] = {}
         for key, words in _COLUMNS.items():
@@ -165,7 +170,10 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
                     columns[key] = k
                     break
         if not three_levels:
-            columns["name"] = next(k for k, c in enumerate(cells) if c in _NAME_ONLY_HEADINGS)
+            columns["name"] = next(k for k, c in enumerate(cells) if c in (_GLUED_NAME_HEADINGS if glued
+                                                                           else _NAME_ONLY_HEADINGS))
+            if glued:
+                columns["glued_levels"] = columns["name"]
         if "target" not in columns:  # 本年绩效指标值: the value column by its last words
             k = next((k for k, c in enumerate(cells) if c.endswith("指标值") and k not in columns.values()), None)
             if k is not None:
@@ -366,6 +374,8 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
         elif numbered and indicators and _continues_row(indicators[-1], raw("target"), current):
             indicators[-1].name += name  # the name's cell wrapped onto a row of its own (``…治污减霾工`` / ``作``)
             continue
+        if "glued_levels" in columns:
+            last["level1"], last["level2"], name = _unglued(name)
         for level in ("level1", "level2"):
             value = cell(level)
             if value:
@@ -394,6 +404,18 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
         fields["score"] = str(self_score)
     groups = [g for g in groups if g.indicators]  # a subtotal row (合计, a unit's own row) is no project
     return CellTable(fields=fields, indicators=indicators, projects=groups or None, total=total, total_line=total_line)
+
+
+def _unglued(text: str) -> tuple[str | None, str | None, str]:
+    """(一级, 二级, name) of a name printed after its levels (``产出指标数量指标财政评审项目数量``); the
+    levels are the standard words it starts with (None where it starts with none)."""
+    from kg.extract.narrative.performance import LEVEL1, LEVEL2
+
+    level1 = next((w for w in sorted(LEVEL1, key=len, reverse=True) if text.startswith(w)), None)
+    rest = text[len(level1):] if level1 else text
+    level2 = next((w for w in sorted(LEVEL2, key=len, reverse=True) if rest.startswith(w)), None)
+    name = rest[len(level2):] if level2 else rest
+    return level1, level2, name or text
 
 
 def _continues_row(previous: Indicator, target: str | None, project: CellTable | None) -> bool:
