@@ -133,3 +133,50 @@ def test_special_fund_indicators_answered(ask_national):
     targets = {a["label"]: a.get("target") for a in reply["answers"]}
     assert targets == {"增雨作业飞机租赁": "140万元/年", "增雨作业火箭弹及碘化银烟条": "200万元/年",
                        "防雷安全监管": "30万元/年"}
+
+
+BEIJING = "beijing/北京市财政局_2026部门预算_附件2报表.pdf"
+AUDIT = "shaanxi_xian/西安市审计局汇总_2026部门预算.pdf"
+
+
+def test_department_table_with_levels_in_the_name(national):
+    """北京市财政局 预算13表 部门整体支出绩效目标表 pp.44–47: 活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位,
+    each 绩效指标 cell printing 一级, 二级 and 三级 as one text (``产出指标数量指标财政评审项目数量``); 69 rows."""
+    indicators = national[BEIJING].department_indicators
+    assert len(indicators) == 69
+    first = indicators[0]
+    assert (first.level1, first.level2, first.name, first.target, first.nature) == (
+        "产出指标", "数量指标", "财政评审项目数量", ">=420个", "≥")
+    assert (first.provenance.page, first.provenance.line) == (44, 1037)
+    assert ("效益指标", "社会效益指标", "提高财政资金使用效益，节约财政资金、规范项目预算申报、推动支出标准建设", "优") in \
+        _rows(indicators)
+    last = indicators[-1]
+    assert (last.level1, last.level2, last.target, last.provenance.page) == ("产出指标", "时效指标", "<=20日", 47)
+
+
+def test_department_table_read_from_its_cells(national):
+    """西安市审计局 2026 p.42 表15 部门整体支出绩效目标表: the text reading glued rows whose 一级/二级 cells
+    were printed apart (``市内外勤经费标准（元/人/天）353区县外勤…``); the cells hold 22 rows, pp.42–43."""
+    indicators = national[AUDIT].department_indicators
+    assert len(indicators) == 22
+    rows = [(i.name, i.target, i.weight) for i in indicators]
+    assert rows[0] == ("市内外勤经费标准（元/人/天）", "35", 3)
+    assert rows[1] == ("区县外勤经费标准（元/人/天）", "130", 3)
+    assert ("审计培训人次", ">=250", 4) in rows
+    assert ("政府及被审计单位满意度", ">=95%", 6) in rows
+
+
+def test_aggregate_special_fund_is_no_further_project(national):
+    """The 专项 as a whole (其他履职经费 1715.97 万元 = the six projects of the 专项业务经费支出表, p.27;
+    安全生产专项资金 1620.98 = 表10's total) is category aggregate; the projects of the tables are not."""
+    weather = national[WEATHER]
+    assert _project(weather, "其他履职经费").category == "aggregate"
+    parts = [p for p in weather.projects if p.category != "aggregate"]
+    assert sum(p.amount for p in parts) == Decimal("17159700.00") and len(parts) == 6
+    assert _project(national[SAFETY], "安全生产专项资金").category == "aggregate"
+
+
+def test_aggregate_special_fund_not_ranked(ask_national):
+    reply = ask_national("西安气象局2022年专项业务经费里，金额最大的两个项目是什么？")
+    assert [a["label"] for a in reply["answers"]][:2] == ["气象灾害、空气质量、气象影视、农业气象等业务运维",
+                                                          "西安市人工影响天气常年作业项目维持业务费"]
