@@ -126,7 +126,9 @@ def test_changsha_and_quanzhou_department_targets(national) -> None:
     assert (quanzhou[0].level1, quanzhou[0].name, quanzhou[0].target) == ("一般性支出情况", "“三公”经费控制率", "<=100%")
     assert (quanzhou[-1].level1, quanzhou[-1].target) == ("满意度指标", ">=94%")
     beijing = next(r for k, r in national.items() if "附件2报表" in k).department_indicators
-    assert beijing == []  # 预算14表's 专项转移支付 rows are no department targets (its 预算13表 is not read)
+    # 预算13表 (pp.44–47, each 绩效指标 cell printing its levels and name as one text) is read; 预算14表's
+    # 专项转移支付 rows (p.48) are no department targets
+    assert len(beijing) == 69 and {i.provenance.page for i in beijing} == {44, 45, 46, 47}
 
 
 def test_changchun_grid_objective_whole(national) -> None:

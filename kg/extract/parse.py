@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.project_aggregates import mark_aggregates
 from kg.extract.errors import ExtractionError
 from kg.extract.model import Record
 from kg.extract.source import SourceDocument
@@ -71,5 +72,6 @@ def parse_document(doc: SourceDocument) -> Record:
                                         "department's disclosure)")
     read_narrative(parts, record)
     parts.project_amounts = merge.merge_projects(record)
+    mark_aggregates(record)  # a 专项's target table filled for a whole project table
     record.checks = checks.run_all(parts, record)
     return record

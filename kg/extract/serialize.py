@@ -13,6 +13,7 @@ from typing import Any
 from kg.extract.model import (FUNDS_ALWAYS, TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, PurchasedServices,
                               Totals)
+from kg.extract.targets import parse_target
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
 
 
@@ -39,6 +40,9 @@ def policy_json(doc: PolicyDocument) -> dict:
 def indicator_json(ind: Indicator) -> dict:
     out = {"level1": ind.level1, "level2": ind.level2, "name": ind.name, "target": ind.target,
            "weight": _weight(ind.weight)}
+    comparison, value, unit = parse_target(ind.target)
+    if value is not None:  # the figure the target states (exact, as a decimal string)
+        out["comparison"], out["value"], out["unit"] = comparison, format(value, "f"), unit
     if ind.basis:
         out["basis"] = ind.basis
     if ind.actual:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kg.extract.model import Check, FunctionalSubject, NarrativeFigure, Provenance, Record
+from kg.extract.project_aggregates import AGGREGATE
 
 ZERO = Decimal(0)
 ROUNDING = Decimal("0.01")
@@ -272,8 +273,8 @@ def _expenditure(record: Record, plan: FlowPlan) -> None:
     unplaced: list[int] = []
     class_codes = {s.code for s in classes}
     for i, p in enumerate(record.projects):
-        if p.amount is None:
-            continue
+        if p.amount is None or p.category == AGGREGATE:
+            continue  # a 专项 as a whole: its money is its projects' (kg.extract.project_aggregates)
         code = (p.functional_code or "")[:3]
         (placed.setdefault(code, []) if code in class_codes else unplaced).append(i)
     items = {i: code for i, code in place_by_items(record, unplaced).items() if code[:3] in class_codes}

@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.units import convert
 from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record, UNIT_FUND_LINES, CARRYOVER_BY_SOURCE
 from kg.rdf import iris
+from kg.extract.targets import parse_target  # noqa: F401  (one reading of a target's figure, also the records')
 from kg.extract.text_normalize import merged_policy_keys
 from kg.rdf.concepts import match_indicator_kinds
 from kg.rdf.flows import SHARES, FlowPlan, Node, plan_flows, reserve_fact
@@ -54,8 +55,6 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               *CARRYOVER_BY_SOURCE.values())
 THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
 PROCUREMENT_KEYS = ("total", "goods", "works", "services")
-
-_TARGET_RE = re.compile(r"^(>=|<=|=|>|<)?(-?\d+(?:\.\d+)?)(\D{0,6})$")
 
 
 def to_wan(value: Decimal, unit: str | None) -> Decimal:
@@ -94,17 +93,6 @@ def printed(value: Decimal | None) -> str | None:
 
 def phase_key(kind: str | None) -> str:
     return "final_account" if kind and "决算" in kind else "budget"
-
-
-def parse_target(target: str | None) -> tuple[str | None, Decimal | None, str | None]:
-    """``>=160个`` -> (">=", 160, "个"); ``=100%`` -> ("=", 100, "%"); text targets -> Nones."""
-    if not target:
-        return None, None, None
-    m = _TARGET_RE.match(target.replace(" ", ""))
-    if not m:
-        return None, None, None
-    op, number, unit = m.groups()
-    return op, Decimal(number), (unit or None)
 
 
 def policy_issued_year(number: str | None) -> int | None:

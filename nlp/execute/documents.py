@@ -67,15 +67,20 @@ def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
     return [i for n, i in enumerate(rows) if n in chosen]
 
 
+def _in_unit(target: object, unit: str) -> bool:
+    """Whether a target is counted in ``unit``, alone or per a period (``12次``, ``飞机增雨10次/年；火箭增雨12次/年``)."""
+    return re.search(rf"{re.escape(unit)}(?:/[\u4e00-\u9fff]{{1,2}})?$", str(target or "")) is not None
+
+
 def _by_unit_asked(clause: str, rows: list[Row], chosen: list[Row]) -> list[Row]:
     """Indicators a count word asks by the unit of its target (培训多少人 → a target in 人, 办几次 → 次)
     where no indicator chosen by the question's words has that unit: of those, the ones sharing
     the most of the question's wording (主体培训人数 for …主体培训班、培训多少人)."""
     out: list[Row] = []
     for unit in dict.fromkeys(u for u, pattern in L.UNIT_ASKED if re.search(pattern, clause)):
-        if any(str(r.attrs.get("target") or "").endswith(unit) for r in chosen):
+        if any(_in_unit(r.attrs.get("target"), unit) for r in chosen):
             continue
-        fits = [r for r in rows if str(r.attrs.get("target") or "").endswith(unit) and r not in chosen]
+        fits = [r for r in rows if _in_unit(r.attrs.get("target"), unit) and r not in chosen]
         shared = {id(r): sum(len(p) for p in _pieces(clause, [r.label])[0] if len(p) >= 2) for r in fits}
         best = max(shared.values(), default=0)
         out += [r for r in fits if best and shared[id(r)] == best]

@@ -53,6 +53,8 @@ def _constraints(frame: Frame) -> Constraints:
 def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
     """What SPARQL did not express: 财政拨款 (current, no unit funds) and 单位资金 projects."""
     f = frame.filters
+    # a 专项 as a whole (its targets' table) is no further project of a set: its money is its projects'
+    rows = [r for r in rows if r.attrs.get("category") != "aggregate"]
     if "unit_funds" in f.categories or f.funding == "unit_funds":
         rows = [r for r in rows if r.attrs.get("category") == "unit_funds" or
                 (r.attrs.get("funding") and all(x in NONFISCAL for x in r.attrs["funding"]))]

@@ -66,6 +66,10 @@ _FIELD_LABELS = ("项目负责人", "预算单位", "主管部门", "实施单�
                  "联系电话", "项目属性", "项目期")
 
 
+# the project-name field's label as a text line prints it (``NAME_LABEL_RE`` of the cells), most specific first
+_NAME_LABELS = ("专项（项目）名称", "项目（专项）名称", "项目名称")
+
+
 @dataclass
 class _Token:
     text: str
@@ -554,7 +558,7 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
     # ``项目资金（元）`` or ``单位：元`` (and no 万元) has them restated exactly
     in_yuan = re.search(r"[（(]元[)）]|单位[：:]元", meta) is not None and re.search(r"万元", meta) is None
     if kind == "project":
-        name = _field_after(meta, "项目名称")
+        name = next((v for v in (_field_after(meta, label) for label in _NAME_LABELS) if v), None)
         table.name = name
         table.person = _person(head_lines)
         for attr, pattern in (("budget", r"(?:年度(?:预算|资金)?总额|年度金额|资金总额|预算总额)(?:[（(]万?元[)）])?"
@@ -613,8 +617,9 @@ def _parse(kind: str, lines: list[Line], file: str) -> tuple[PerformanceTable, _
 def _department(table: PerformanceTable, ruled: CellTable | None, lines: list[Line], span, end: int | None,
                 in_yuan: bool, file: str) -> tuple[PerformanceTable, _Body | None]:
     """A 部门整体绩效目标表: its rows as the text reading finds them (一级/二级/三级 headers); where that
-    finds none and the table is ruled with one indicator per row (重庆 表十: 指标名称 | 指标性质 | 指标值 |
-    计量单位 | 指标权重 | 是否核心, no 一级/二级 split), its cells' rows."""
+    finds none, or fewer rows than the table's cells hold, and the table is ruled with one indicator per
+    row (重庆 表十: 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重 | 是否核心, no 一级/二级 split), its
+    cells' rows."""
     body = _read_body(lines[end + 1:], compact(" ".join(l.text for l in lines[span[0]:end + 1]))) \
         if end is not None else None
     # the cells are the table's own up to the next table's title (北京: 预算14表 专项转移支付绩效目标表 printed
@@ -623,7 +628,10 @@ def _department(table: PerformanceTable, ruled: CellTable | None, lines: list[Li
                   and compact(l.text).endswith(("绩效目标表", "绩效目标表（续）"))), len(lines))
     if after < len(lines):
         ruled = read_cell_table(lines[:after], file, "部门整体绩效目标表")
-    if (body is None or not body.rows) and ruled is not None and ruled.indicators and not ruled.projects:
+    # the cells also where they hold more rows than the text reading found (西安审计局 p.42: rows whose
+    # merged 一级/二级 cells the text printed apart, glued into one name)
+    if ruled is not None and ruled.indicators and not ruled.projects and (
+            body is None or len(body.rows) < len(ruled.indicators)):
         table.indicators = ruled.indicators
         table.ruled = True
         return table, None
@@ -640,6 +648,8 @@ def _from_cells(table: PerformanceTable, cells: CellTable, in_yuan: bool, file: 
     table.code = fields.get("code") or table.code
     for attr in ("budget", "fiscal", "carryover", "other", "initial_budget"):
         value = cell_amount(fields, attr)
+        if value is None and attr == "budget":
+            value = cell_amount(fields, "period_budget")  # only the implementation period's money printed
         if value is not None:
             setattr(table, attr, convert(value, "元", "万元") if in_yuan else value)
     if fields.get("goal"):

@@ -27,6 +27,7 @@ from decimal import Decimal
 from kg.extract.model import Indicator
 from kg.extract.narrative.text import compact, money, prov
 from kg.extract.source import Line
+from kg.extract.narrative.performance_titles import NAME_LABEL_RE
 from kg.extract.text_normalize import normalize_target
 
 # header words of each indicator column, most specific first
@@ -42,13 +43,16 @@ _COLUMNS = {
 }
 # label cell -> field; the label may carry a colon or a unit (``年度预算资金总额：``)
 _FIELDS = (
-    ("name", re.compile(r"^项目名称[：:]?$")),
+    ("name", re.compile(NAME_LABEL_RE.pattern + r"[：:]?$")),
     ("unit", re.compile(r"^(?:实施单位|项目实施单位|承担单位|项目承担单位)[：:]?$")),
     ("department", re.compile(r"^(?:主管部门|主管部门及代码|预算部门)[：:]?$")),
     ("budget", re.compile(r"^(?:年度)?(?:预算)?(?:资金)?总额[：:]?(?:[（(]万元[)）])?[：:]?$|^年度预算资金总额[：:]?$")),
     ("fiscal", re.compile(r"^(?:其中[：:])?(?:当年)?财政拨款[：:]?$")),
     ("carryover", re.compile(r"^(?:其中[：:])?上年结转(?:资金)?[：:]?$")),
     ("other", re.compile(r"^(?:其中[：:])?其他资金[：:]?$")),
+    # the money of the whole implementation period (西安 ``实施期资金总额：``): the project's amount where the
+    # table prints no 年度 figure
+    ("period_budget", re.compile(r"^实施期(?:资金)?总额[：:]?(?:[（(]万元[)）])?[：:]?$")),
     # a 绩效自评表 prints its goal as 年度总体目标完成情况 | 预期目标（年初设定） | 实际完成情况, then the texts
     # (项目实施期目标 — the goal of the project's whole implementation period — where no other is printed)
     ("goal", re.compile(r"^(?:年度目标|总体目标|年度绩效目标|项目总体目标|年度总体目标|年度总体目标完成情况|"
@@ -76,7 +80,15 @@ _ROW_FIELDS = {
     "goal": ("绩效目标", "年度目标"),
 }
 # the indicator-name column where a table has no 一级/二级/三级 split (重庆: 指标名称 | 指标性质 | 指标值 | 计量单位)
-_NAME_ONLY_HEADINGS = ("指标名称",)
+# or 指标内容 (西安: 一级指标 | 二级指标 | 指标内容 | 指标值, each name numbered ``指标 1：``)
+_NAME_ONLY_HEADINGS = ("指标名称", "指标内容")
+# the one indicator column of a table that prints each row's 一级, 二级 and 三级 as one text (北京 预算13表
+# 部门整体支出绩效目标表: 活动 | 绩效指标 | 指标性质 | 指标值 | 度量单位, ``产出指标数量指标财政评审项目数量``)
+_GLUED_NAME_HEADINGS = ("绩效指标",)
+# the number a table prints before each indicator's name (``指标 1：区域自动气象站运行正常``): no part of it
+_NAME_NUMBER_RE = re.compile(r"^指标\d+[：:.、]")
+# a row of a template left blank (``指标 1：`` with nothing after it, ``……``): no indicator
+_BLANK_NAME_RE = re.compile(r"^[.…·\-—]*$")
 # a target printed over three columns: its sign (指标性质, 绩效指标性质, 指标值类型: ≥ ＝ 定性), the
 # value (指标值) and its unit (计量单位, 度量单位): one target ``>=70%``
 _SIGN_HEADINGS = ("指标性质", "指标值类型")
@@ -117,13 +129,33 @@ def is_ruled(lines: list[Line]) -> bool:
     return _header(lines) is not None
 
 
+# the words of an indicator header printed as a text line above ruled rows (西安 专项资金整体支出绩效目标表:
+# ``一级指标 二级指标 指标内容 指标值`` unruled, its rows ruled)
+_HEADER_WORDS = frozenset({"一级指标", "二级指标", "三级指标", "指标内容", "指标名称", "指标值", "分值", "权重",
+                           "分值权重"})
+
+
+def _header_cells(line: Line) -> tuple[str | None, ...] | None:
+    """A row's cells; for a text line made of indicator-header words only, those words (the rows
+    below are then aligned to them from the right, ``_column_in_row``)."""
+    if line.cells is not None:
+        return line.cells
+    words = line.text.split()
+    if len(words) >= 3 and "指标值" in words and all(w in _HEADER_WORDS for w in words):
+        return tuple(words)
+    return None
+
+
 def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
     for i, line in enumerate(lines):
-        if line.cells is None:
-            continue
-        cells = [compact(c or "") for c in line.cells]
+        row = _header_cells(line)
+        if row is None or (line.cells is None and not any(l.cells is not None for l in lines[i + 1:i + 3])):
+            continue  # a text line of header words heads ruled rows only where ruled rows follow it
+        cells = [compact(c or "") for c in row]
         three_levels = any(c.startswith("三级指标") for c in cells)
-        if not three_levels and not any(c in _NAME_ONLY_HEADINGS for c in cells):
+        glued = not three_levels and not any(c in _NAME_ONLY_HEADINGS for c in cells) and \
+            any(c in _GLUED_NAME_HEADINGS for c in cells) and not any(c.startswith(("一级", "二级")) for c in cells)
+        if not three_levels and not glued and not any(c in _NAME_ONLY_HEADINGS for c in cells):
             continue
         columns: dict[str, int] = {}
         for key, words in _COLUMNS.items():
@@ -138,7 +170,10 @@ def _header(lines: list[Line]) -> tuple[int, dict[str, int]] | None:
                     columns[key] = k
                     break
         if not three_levels:
-            columns["name"] = next(k for k, c in enumerate(cells) if c in _NAME_ONLY_HEADINGS)
+            columns["name"] = next(k for k, c in enumerate(cells) if c in (_GLUED_NAME_HEADINGS if glued
+                                                                           else _NAME_ONLY_HEADINGS))
+            if glued:
+                columns["glued_levels"] = columns["name"]
         if "target" not in columns:  # 本年绩效指标值: the value column by its last words
             k = next((k for k, c in enumerate(cells) if c.endswith("指标值") and k not in columns.values()), None)
             if k is not None:
@@ -252,13 +287,30 @@ def _fields(rows: list[Line]) -> dict[str, str]:
                 achieved = [c for c in cells[k + 1:] if c and c not in (cell, value) and not _HEADING_CELL_RE.match(c)]
                 if achieved:
                     out["achieved"] = achieved[-1]
-    return out
+    return _unswapped(out)
+
+
+# what names money, not a department: a 专项's or a project's name (安全生产专项资金, 其他履职经费)
+_MONEY_NAME_RE = re.compile(r"(?:资金|经费|项目|专项)$")
+
+
+def _unswapped(fields: dict[str, str]) -> dict[str, str]:
+    """The fields with the project's name and its 主管部门 put back where a table filled them the other
+    way round (西安 2019: ``专项（项目）名称 西安市安全生产监督管理局`` / ``主管部门 安全生产专项资金``): the
+    主管部门 cell names money and the name cell does not."""
+    name, department = fields.get("name"), fields.get("department")
+    if name and department and _MONEY_NAME_RE.search(department) and not _MONEY_NAME_RE.search(name):
+        return {**fields, "name": department, "department": name}
+    return fields
 
 
 def _target(text: str) -> str | None:
     bare = compact(text or "")
     m = _UNIT_FIRST_RE.match(bare)
-    if m:
+    # the words before the sign are the unit where nothing follows the value or they are a unit's
+    # first character (``平 ≤5137.26 方米``); before a value with its own unit they name what is measured
+    # (西安 ``满意度≥92%``, ``全年执法≥12 次``) and stay where printed
+    if m and (not m.group("rest") or len(m.group("unit")) == 1):
         bare = m.group("value") + m.group("unit") + m.group("rest")
     return normalize_target(bare)
 
@@ -280,7 +332,8 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
     total_line: Line | None = None
     current: CellTable | None = None  # the grid's project the rows belong to
     filled = False  # the reader repeats a merged project cell on every row it spans
-    header = [compact(c or "") for c in (lines[start].cells or ())]
+    header = [compact(c or "") for c in (_header_cells(lines[start]) or ())]
+    numbered = False  # the table numbers its indicators' names (``指标 1：``)
     for line in lines[start + 1:]:
         if line.cells is None:
             continue
@@ -311,10 +364,24 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
                 _continue_goal(current, cell("project_goal"))
         if name is None:
             continue
+        if _NAME_NUMBER_RE.match(name):
+            numbered = True
+            name = _NAME_NUMBER_RE.sub("", name)
+            if _BLANK_NAME_RE.match(name):
+                continue  # a template's row left blank (``指标 1：``)
+        elif _BLANK_NAME_RE.match(name):
+            continue
+        elif numbered and indicators and _continues_row(indicators[-1], raw("target"), current):
+            indicators[-1].name += name  # the name's cell wrapped onto a row of its own (``…治污减霾工`` / ``作``)
+            continue
+        if "glued_levels" in columns:
+            last["level1"], last["level2"], name = _unglued(name)
         for level in ("level1", "level2"):
             value = cell(level)
             if value:
                 last[level] = re.sub(r"[（(]\d+(?:\.\d+)?分[)）]$", "", value)  # 产出指标（50分）
+        if cell("level2") and not cell("level1"):  # the row prints its 二级 but not its 一级
+            last["level1"] = _carried_level1(last["level1"], last["level2"])
         weight = money(cell("weight") or "") if "weight" in columns else None
         target_text = raw("target")
         if "target_sign" in columns or "target_unit" in columns:
@@ -337,6 +404,39 @@ def read_cell_table(lines: list[Line], file: str, table_name: str | None) -> Cel
         fields["score"] = str(self_score)
     groups = [g for g in groups if g.indicators]  # a subtotal row (合计, a unit's own row) is no project
     return CellTable(fields=fields, indicators=indicators, projects=groups or None, total=total, total_line=total_line)
+
+
+def _unglued(text: str) -> tuple[str | None, str | None, str]:
+    """(一级, 二级, name) of a name printed after its levels (``产出指标数量指标财政评审项目数量``); the
+    levels are the standard words it starts with (None where it starts with none)."""
+    from kg.extract.narrative.performance import LEVEL1, LEVEL2
+
+    level1 = next((w for w in sorted(LEVEL1, key=len, reverse=True) if text.startswith(w)), None)
+    rest = text[len(level1):] if level1 else text
+    level2 = next((w for w in sorted(LEVEL2, key=len, reverse=True) if rest.startswith(w)), None)
+    name = rest[len(level2):] if level2 else rest
+    return level1, level2, name or text
+
+
+def _continues_row(previous: Indicator, target: str | None, project: CellTable | None) -> bool:
+    """Whether an unnumbered row of a table that numbers its names is the previous row's name
+    wrapped onto a row of its own: its target is the previous one repeated (the merged cell
+    printed again) or blank, and it belongs to the same project."""
+    if project is not None and previous not in project.indicators:
+        return False
+    return not compact(target or "") or _target(target or "") == previous.target
+
+
+def _carried_level1(level1: str | None, level2: str | None) -> str | None:
+    """The 一级指标 of a row that prints its 二级 but no 一级: the one carried down from the rows above,
+    unless the row's 二级指标 belongs to another standard 一级 — a merged 一级 cell printed once, mid-span
+    (西安: 效益指标 printed on the third of its rows), does not reach back over the rows above it."""
+    from kg.extract.narrative.performance import LEVEL1_OF
+
+    implied = LEVEL1_OF.get(level2 or "")
+    if implied and level1 in LEVEL1_OF.values() and implied != level1:
+        return implied
+    return level1
 
 
 def _whole_level1(level1: str | None, level2: str | None) -> str | None:

@@ -52,6 +52,11 @@ def _is_end(text: str) -> bool:
                          r"[一二三四五六七八九十]+、)", c))
 
 
+# the label of a table's project-name field: 项目名称, or 专项（项目）名称 where a table is filled for a
+# 专项 as a whole (西安 专项业务经费绩效目标表: ``专项（项目）名称 | 其他履职经费``)
+NAME_LABEL_RE = re.compile(r"^(?:项目名称|专项[（(]项目[)）]名称|项目[（(]专项[)）]名称|专项名称)")
+
+
 # How many lines after a title named by its project alone (信访业务培训绩效目标表) its 项目名称 field
 # stands: the table's own first rows (a year, the field itself).
 _NAMED_TITLE_REACH = 4
@@ -64,9 +69,9 @@ def _names_its_project(lines: list[Line], at: int) -> bool:
     c = re.sub(r"(?<=表)预算表$", "", TRAILING_NUMBER_RE.sub("", compact(lines[at].text)))
     if not c.endswith("绩效目标表") or len(c) > 40 or re.search(r"[，。；：:,、]", c):
         return False
-    if "部门整体" in c or "整体支出" in c or "单位整体" in c:
+    if "部门整体" in c or "单位整体" in c or ("整体支出" in c and "专项" not in c):
         return False
-    return any(compact(l.text).startswith("项目名称") for l in lines[at + 1:at + 1 + _NAMED_TITLE_REACH])
+    return any(NAME_LABEL_RE.match(compact(l.text)) for l in lines[at + 1:at + 1 + _NAMED_TITLE_REACH])
 
 
 # the first half of a title wrapped over two lines (泉州 ``301007_泉州市公安局晋江国际机场分局_机场公安综`` /
@@ -110,7 +115,9 @@ def find_tables(lines: list[Line]) -> list[tuple[str, list[Line]]]:
             current = [wrapped]
             out.append(("project", current))
             continue
-        kind = _is_title(line.text) or ("project" if _names_its_project(lines, at) else None)
+        # a title that names its project's field below is a project's table whatever its words (西安
+        # 专项资金整体支出绩效目标表: ``专项（项目）名称`` below it, one 专项's money and targets)
+        kind = "project" if _names_its_project(lines, at) else _is_title(line.text)
         if kind:
             current = [line]
             out.append((kind, current))
