@@ -104,7 +104,8 @@ class Parser:
             frame.filters = self.filters(ev, focus)
             frame.operation = self.operation(ev, focus)
             frame.measures = self.measures(ev, focus, frame)
-        if ((focus == "projects" and ev.projects_exact and frame.operation.name == "count") or focus == "staff") \
+        if ((focus == "projects" and (ev.projects_exact and frame.operation.name == "count"
+                                      or not re.search(r"多少钱|金额|安排了?多少", ev.text))) or focus == "staff") \
                 and ev.projects and re.search(L.TARGET_COUNT, ev.text):
             # 扶持老区建设专项资金今年要补助多少个项目、惠及多少人 / 两项补贴要覆盖多少人: the named
             # project's targets, not a count of projects nor the department's staff

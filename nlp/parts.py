@@ -673,6 +673,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if "score" not in prev.measures:  # 得分最低的是哪个？几分: the score, shown with the project
                 prev.measures = list(prev.measures) + ["score"]
             continue
+        if prev.focus == "indicators" and prev.filters.projects and f.keywords and frame.focus == "projects" \
+                and not (ev.projects or ev.subjects or ev.item_measures or ev.departments):
+            # 人工增雨要作业多少次？飞机租赁和火箭弹各多少钱: more of the same project's targets, by their words
+            more = Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                         prev.open_department)
+            more.filters.keywords, more.filters.keyword_groups = list(f.keywords), [list(g) for g in f.keyword_groups]
+            out.append(more)
+            continue
         if prev.focus == "indicators" and re.search(r"部门整体|整体(?:绩效)?目标", frame.clause) \
                 and not (ev.projects or ev.subjects or ev.item_measures or ev.departments):
             # 办案经费项目的破案率目标多少？和部门整体目标一样吗: the department's own indicators of the same

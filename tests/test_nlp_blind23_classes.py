@@ -187,3 +187,10 @@ def test_a_sum_against_the_total_named(ask_national) -> None:
     """上海市审计局 2026 支出预算总表: 审计业务 1652.70 + 审计管理 175.00 = 1827.70 against 项目支出 2070.30."""
     reply = ask_national("上海市审计局审计业务和审计管理各多少？两项加起来等于项目支出吗？")
     assert {Decimal("1827.70"), Decimal("2070.30"), Decimal("242.60")} <= numbers(reply)
+
+
+def test_a_named_projects_targets_then_more_of_them(ask_national) -> None:
+    """西安市气象局 2022 表14 其他履职经费: 作业次数 飞机增雨10次/年、火箭增雨12次/年; 成本指标 增雨作业飞机租赁
+    140万元/年, 增雨作业火箭弹及碘化银烟条 200万元/年."""
+    reply = ask_national("西安市气象局其他履职经费计划作业多少次？飞机租赁、火箭弹分别定了多少？")
+    assert {Decimal("10"), Decimal("12"), Decimal("140"), Decimal("200")} <= numbers(reply)
