@@ -509,6 +509,12 @@ def _counted_parts(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
     return parts if len(parts) > 1 and n in (None, len(parts)) else []
 
 
+# One quantity at the two ends of a year (年初 / 年末 结转和结余): asked in turn, 增加了多少 is their gap.
+_YEAR_ENDS = {frozenset({"carryover_total", "carryover_year_end"}),
+              frozenset({"carryover_fiscal", "carryover_year_end_fiscal"}),
+              frozenset({"carryover_nonfiscal", "carryover_year_end_nonfiscal"})}
+
+
 def _years_asked_before(out: list[Frame]) -> list[int]:
     """The years a part that names none inherits: those of the part before, unless that part compared
     its figure with a baseline year (比2018年多多少 holds 2019 and 2018) — then the years asked before the
@@ -651,6 +657,21 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 那个预算评审项目是谁在做？目标是审多少: the targets of the project just found
             out.append(Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
                              prev.open_department))
+            continue
+        figures_before = [p for p in out[-2:] if p.focus == "figures" and p.operation.name == "lookup"
+                          and len([m for m in p.measures if not m.startswith("word:")]) == 1] if len(out) >= 2 else []
+        plain_before = [[m for m in p.measures if not m.startswith("word:")][0] for p in figures_before]
+        if len(figures_before) == 2 and frame.operation.name in ("difference", "growth", "change") \
+                and frame.measures_guessed and frozenset(plain_before) in _YEAR_ENDS \
+                and figures_before[0].filters.departments == figures_before[1].filters.departments \
+                and figures_before[0].filters.years == figures_before[1].filters.years \
+                and not (ev.projects or ev.subjects or ev.item_measures or ev.departments or ev.years):
+            # 年初结转和结余多少？年末又是多少？增加了多少: the second figure against the first
+            both = Frame("figures", [plain_before[1], plain_before[0]],
+                         figures_before[1].filters.copy(), Operation("difference"), frame.clause, frame.score,
+                         prev.open_department)
+            both.derived_only = True
+            out.append(both)
             continue
         named_before = [p for p in out[-2:] if p.focus == "projects" and len(p.filters.projects) == 1] \
             if len(out) >= 2 else []

@@ -92,3 +92,27 @@ def test_a_project_named_in_part_and_the_departments_own_targets(ask_national) -
     reply = ask_national("泉州市公安局的办案业务经费项目，破案率指标定的多少？跟部门整体目标一样吗？")
     assert {Decimal("55"), Decimal("95"), Decimal("70"), Decimal("98")} <= numbers(reply)
     assert "共25个项目" not in reply["text"]
+
+
+def test_a_breakdown_by_the_departments_economic_classification(ask_national) -> None:
+    """西安市气象局 2022 收支总表 政府预算支出经济分类: 502 机关商品和服务支出 1410.40, 505 对事业单位经常性补助 183.93."""
+    reply = ask_national("西安气象局2022年的一般公共预算按政府经济分类是怎么分的？")
+    assert {Decimal("1410.40"), Decimal("183.93")} <= numbers(reply)
+
+
+def test_the_gap_between_the_years_two_ends(ask) -> None:
+    """上海市普陀区财政局 2024 决算: 年初结转和结余 49.14, 年末结转和结余 55.34 → 6.20 more."""
+    reply = ask("普陀区财政局2024年年初结转和结余是多少？年末呢？多了多少？")
+    assert Decimal("6.20") in numbers(reply)
+
+
+def test_projects_without_a_fen_of_appropriations(ask_national) -> None:
+    """泉州市公安局 2026 绩效目标表: four projects paid by 其他资金 alone, 110.00 + 90.00 + 85.00 + 80.00 = 365.00."""
+    reply = ask_national("泉州市公安局有哪些项目一分财政拨款都没有？加起来多少？")
+    assert {Decimal("110.00"), Decimal("90.00"), Decimal("85.00"), Decimal("80.00"), Decimal("365.00")} <= numbers(reply)
+
+
+def test_the_largest_sum_among_carried_over_projects(ask) -> None:
+    """昌吉回族自治州生态环境局 2025 (corpus 000): 昌吉州生态环境保护监管能力提升建设项目 1791.74 is the largest."""
+    reply = ask("昌吉州生态环境局2025年的结转项目里金额最大的一笔是哪个？")
+    assert Decimal("1791.74") in numbers(reply)
