@@ -116,3 +116,9 @@ def test_the_largest_sum_among_carried_over_projects(ask) -> None:
     """昌吉回族自治州生态环境局 2025 (corpus 000): 昌吉州生态环境保护监管能力提升建设项目 1791.74 is the largest."""
     reply = ask("昌吉州生态环境局2025年的结转项目里金额最大的一笔是哪个？")
     assert Decimal("1791.74") in numbers(reply)
+
+
+def test_the_largest_part_of_a_figure(ask_national) -> None:
+    """泉州市公安局 2026 三公 1700.17: 公务用车购置及运行费 1683.85 is its largest part (接待 16.32, 出国 0)."""
+    reply = ask_national("泉州市公安局今年三公经费的大头是什么？")
+    assert "最多的是公务用车购置及运行费1683.85万元" in reply["text"]

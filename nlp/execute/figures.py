@@ -153,6 +153,9 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         return Result()
     if frame.of_previous:
         return _share_of_previous(frame, ctx, budgets)
+    largest = _largest_part(frame, ctx, budgets, note)
+    if largest is not None:
+        return largest
     keys = list(frame.measures)
     extra = []
     common = _common_base(ctx, keys) if op.name == "share" and not op.base else None
@@ -722,6 +725,38 @@ def _descendants(ctx: Context, key: str) -> list[str]:
         if k != key and k not in out:
             out += [k, *_descendants(ctx, k)]
     return out
+
+
+def _largest_part(frame: Frame, ctx: Context, budgets: list[Budget], note: str) -> Result | None:
+    """哪项最多 / 大头是什么 of one department's figure or figures: its parts (or the figures named)
+    ranked by amount, the first n said with the whole. None where the clause ranks anything else
+    (several departments, no parts)."""
+    op = frame.operation
+    if op.name != "rank" or len(frame.filters.departments) != 1 or len(budgets) != 1:
+        return None
+    keys = [k for k in frame.measures if not k.startswith("word:")]
+    whole = keys[0] if len(keys) == 1 and len(ctx.vocab.children(keys[0])) >= 2 else None
+    parts = ctx.vocab.children(whole) if whole else keys
+    if len(parts) < 2:
+        return None
+    b = budgets[0]
+    by = _fetch(ctx, [b], parts + ([whole] if whole else []))
+    rows = [by[(b.department, b.year, k)] for k in parts if (b.department, b.year, k) in by
+            and by[(b.department, b.year, k)].amount is not None]
+    if len(rows) < 2:
+        return None
+    rows.sort(key=lambda r: r.amount, reverse=op.descending)
+    top = rows[: op.n or 1]
+    items = [item_of(r, _label(ctx, r.key), rank=i) for i, r in enumerate(top, 1)]
+    said = "；".join(f"{'' if len(top) == 1 else f'{i}. '}{_label(ctx, r.key)}{money(r.amount)}万元"
+                    for i, r in enumerate(top, 1))
+    of = by.get((b.department, b.year, whole)) if whole else None
+    head = f"{who(b.department, b.year)}" + (f"{_label(ctx, whole)}{money(of.amount)}万元，其中" if of is not None else "")
+    most = "最多" if op.descending else "最少"
+    text = head + f"{most}的{'是' if len(top) == 1 else f'{len(top)}项：'}" + said + "。"
+    if of is not None:
+        items.insert(0, item_of(of, _label(ctx, whole)))
+    return Result(items, with_note(text, note), [], top + ([of] if of is not None else []))
 
 
 def _changes_asked(ctx: Context, doc: Budget, frame: Frame) -> list[Row]:
