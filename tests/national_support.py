@@ -2,7 +2,11 @@
 ../shared/national (the ``national`` fixture): a module names its files, never extracts them again."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+
+from kg.extract.model import Project, Record
 
 
 def documents_named(national: dict, files: dict[str, str]) -> dict:
@@ -12,3 +16,11 @@ def documents_named(national: dict, files: dict[str, str]) -> dict:
     if missing:
         pytest.skip(f"../shared/national lacks {missing}")
     return {name: national[f] for name, f in files.items()}
+
+
+def the_project(record: Record, name: str, amount: str | None = None) -> Project:
+    """The one project of ``record`` named ``name`` (and of that amount, where given); the test fails
+    with the record's projects where there is none or more than one."""
+    found = [p for p in record.projects if p.name == name and (amount is None or p.amount == Decimal(amount))]
+    assert len(found) == 1, [(p.name, p.amount) for p in record.projects]
+    return found[0]

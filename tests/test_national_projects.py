@@ -10,17 +10,13 @@ from decimal import Decimal
 
 import pytest
 
-from kg.extract.model import Project, Record
+from kg.extract.model import Project
+from tests.national_support import the_project
 
 FUZHOU_COMMERCE = "fujian_fuzhou/福州市商务局_2026部门预算.pdf"
 FUZHOU_CIVIL = "fujian_fuzhou/福州市民政局本级_2026单位预算.pdf"
 YANTAI = "shandong_yantai/烟台市财政局_2026部门预算.pdf"
 
-
-def _project(record: Record, name: str, amount: str | None = None) -> Project:
-    found = [p for p in record.projects if p.name == name and (amount is None or p.amount == Decimal(amount))]
-    assert len(found) == 1, [(p.name, p.amount) for p in record.projects]
-    return found[0]
 
 
 def _indicators(project: Project) -> list[tuple]:
@@ -47,24 +43,24 @@ def test_fuzhou_commerce_indicators(national):
     """菜篮子工程建设专项资金 (p.32): the unit printed before the sign (``万元 ≤18400``) moves after
     the figure; a unit wrapped around the figure (``平 ≤5137.26 方米``) is joined."""
     record = national[FUZHOU_COMMERCE]
-    basket = _indicators(_project(record, "菜篮子工程建设专项资金"))
+    basket = _indicators(the_project(record, "菜篮子工程建设专项资金"))
     assert basket[:2] == [
         ("成本指标", "经济成本指标", "财政投入控制数", "=1849.5万元"),
         ("产出指标", "数量指标", "冻猪肉储备量", ">=1000吨"),
     ]
     assert ("效益指标", "社会效益指标", "保障城区居民猪肉消费天数", ">=10天") in basket
-    development = _indicators(_project(record, "商务发展资金"))
+    development = _indicators(the_project(record, "商务发展资金"))
     assert development[0] == ("成本指标", "经济成本指标", "财政投入控制数", "<=18400万元")
     assert ("产出指标", "时效指标", "补助资金及时发放率", "=100%") in development
-    assert _indicators(_project(record, "办公楼物业"))[1] == ("产出指标", "数量指标", "物业管理面积", "<=5137.26平方米")
+    assert _indicators(the_project(record, "办公楼物业"))[1] == ("产出指标", "数量指标", "物业管理面积", "<=5137.26平方米")
 
 
 def test_fuzhou_civil_affairs_long_titles_and_indicators(national):
     """福州市民政局本级: a title longer than a line (p.35) is still a table; B5-57's project."""
     record = national[FUZHOU_CIVIL]
-    long = _project(record, "困难残疾人生活补贴和重度残疾人护理补贴（省补助市级配套项目）")
+    long = the_project(record, "困难残疾人生活补贴和重度残疾人护理补贴（省补助市级配套项目）")
     assert long.amount == Decimal("10910.00")
-    cataract = _project(record, "白内障、血友病患者医疗救助费用")
+    cataract = the_project(record, "白内障、血友病患者医疗救助费用")
     assert cataract.amount == Decimal("75.00")
     rows = _indicators(cataract)
     assert ("产出指标", "数量指标", "补助个人（家庭）数量", ">=325人、户") in rows
@@ -85,7 +81,7 @@ def test_yantai_responsible_centres(national):
     assert carried["烟台市财政预算绩效评价中心"] == [("中介服务费", Decimal("360.00"))]
     assert sorted(carried["烟台市国有资产运营保障中心"]) == [("办公设备购置及质保金尾款", Decimal("28.00")),
                                                   ("网络运行维护费、公务仓维护费", Decimal("482.83"))]
-    first = _indicators(_project(record, "公车统管费用", "0.50"))
+    first = _indicators(the_project(record, "公车统管费用", "0.50"))
     assert first[0] == ("成本指标", "经济成本", "年度车辆统管费用", "<=0.5万元")
 
 
@@ -109,7 +105,7 @@ def test_xian_health_self_evaluations(national):
                                          Decimal("90"), "西安市卫生学校")
     assert figures["中职免学费补助（中央资金）"] == (Decimal("235.16"), Decimal("197.09"), Decimal("83.81"),
                                          Decimal("88"), "西安市卫生学校")
-    vehicles = _indicators(_project(record, "急救车辆更新"))
+    vehicles = _indicators(the_project(record, "急救车辆更新"))
     assert ("产出指标", "数量指标", "更新急救车辆", "100辆") in vehicles
 
 
@@ -128,14 +124,14 @@ def test_changchun_performance_grid_of_every_project(national):
     """长春市信访局 预算表11 (p.16) prints every project's targets in one ruled grid (项目名称 | 年度资金总额 |
     … | 三级指标 | 指标解释 | 指标值 权重): each project gets its own rows, the weight split from the target."""
     record = national[CHANGCHUN]
-    special = _project(record, "2026信访专项经费")
+    special = the_project(record, "2026信访专项经费")
     assert [(i.level1, i.level2, i.name, i.target, i.weight) for i in special.indicators] == [
         ("产出指标", "数量指标", "专家评审", ">=2次", Decimal("40")),
         ("成本指标", "经济成本指标", "信访信息系统运维成本", "<=17万元", Decimal("20")),
         ("效益指标", "社会效益指标", "基层信访工作网络覆盖率", ">=100百分比", Decimal("20")),
         ("满意度指标", "服务对象满意度指标", "上访群众满意度", ">=100百分比", Decimal("10")),
     ]
-    beijing_office = _project(record, "2026驻京经费")
+    beijing_office = the_project(record, "2026驻京经费")
     assert [(i.name, i.target, i.weight) for i in beijing_office.indicators][:2] == [
         ("驻京工作人员人数", "<=18人", Decimal("40")), ("办公用房租赁成本", "<=250万元", Decimal("20"))]
     assert len(record.projects) == 4 and all(len(p.indicators) == 4 for p in record.projects)
@@ -215,13 +211,13 @@ def test_performance_tables_titled_by_their_project_alone(national):
     """国家信访局 2026 prints each target table under its project's own name (p.32 信访业务培训绩效目标表,
     no 项目 in the title): a table of its own — not rows appended to the table before it (p.31)."""
     record = national[PETITIONS_2026]
-    training = _project(record, "信访业务培训")
+    training = the_project(record, "信访业务培训")
     assert training.amount == Decimal("118.01")
     assert len(training.indicators) == 9
     assert _indicators(training)[:2] == [("成本指标", "经济成本指标", "项目成本控制", "<=118.01万元"),
                                          ("产出指标", "数量指标", "信访业务主体培训班次", ">=3次")]
     assert {i.provenance.page for i in training.indicators} == {32}
-    general = _project(record, "信访综合保障经费")
+    general = the_project(record, "信访综合保障经费")
     assert len(general.indicators) == 11 and {i.provenance.page for i in general.indicators} == {31}
 
 
@@ -229,7 +225,7 @@ def test_xian_audit_special_business_target_tables(national):
     """西安市审计局 表14 部门专项业务经费绩效目标表 (p.36): 审计事务 285.87万元 — 促进财政增收节支 ≥10亿元 (15),
     促进被审计单位建立完善制度措施 ≥18 (15)."""
     record = national[XIAN_AUDIT]
-    audit = _project(record, "审计事务")
+    audit = the_project(record, "审计事务")
     assert ("效益指标", "经济效益指标", "促进财政增收节支", ">=10亿元") in _indicators(audit)
     assert ("效益指标", "社会效益指标", "促进被审计单位建立完善制度措施", ">=18") in _indicators(audit)
     assert [i.weight for i in audit.indicators if i.name == "促进财政增收节支"] == [Decimal("15")]

@@ -10,20 +10,16 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from kg.extract.model import Project, Record
+from kg.extract.model import Project
 from kg.extract.narrative.performance_cells import split_code
 from kg.extract.serialize import project_json
+from tests.national_support import the_project
 
 CHANGSHA = "hunan_changsha/长沙市信访局_2026部门预算.pdf"
 CHONGQING = "chongqing/重庆市人民政府办公厅_2026部门预算情况说明.pdf"
 QUANZHOU = "fujian_quanzhou/泉州市公安局_2026部门预算.pdf"
 BEIJING = "beijing/北京市财政局_2026部门预算_附件2报表.pdf"
 
-
-def _project(record: Record, name: str) -> Project:
-    found = [p for p in record.projects if p.name == name]
-    assert len(found) == 1, [(p.name, p.amount) for p in record.projects]
-    return found[0]
 
 
 def _rows(project: Project) -> list[tuple]:
@@ -41,7 +37,7 @@ def test_changsha_grid_projects(national):
         "人民来访接待中心业务专项": Decimal("102.80"),
         "信访业务工作专项": Decimal("138.11"),
     }
-    grassroots = _project(record, "基层及其他信访业务工作经费专项")
+    grassroots = the_project(record, "基层及其他信访业务工作经费专项")
     where = grassroots.provenance[0]
     assert (where.file, where.page, where.table, where.row) == (
         "长沙市信访局_2026部门预算.pdf", 22, "绩效目标表", "基层及其他信访业务工作经费专项")
@@ -60,7 +56,7 @@ def test_chongqing_table_twelve_wrapped_project(national):
     """重庆 表十二 p.24 (titled …绩效目标表（一级项目）): 序号 | 项目名称 | 当年财政拨款预算金额 |
     当年绩效目标 | 指标名称 | 指标性质 | 指标值 | 计量单位 | 指标权重; the name wraps over three lines."""
     record = national[CHONGQING]
-    project = _project(record, "市政府办公厅业务及日常运行项目")
+    project = the_project(record, "市政府办公厅业务及日常运行项目")
     assert project.amount == Decimal("8534.17")
     assert project.provenance[0].page == 24
     rows = [(i.name, i.target, i.weight) for i in project.indicators]
@@ -104,18 +100,18 @@ def test_beijing_grid_six_decimals_and_codes(national):
     """北京 预算12表 pp.17–43: 项目名称 (``11000022T0000004557 94-评审工作经费``) | 项目总额 | 其中：
     财政资金 | 其他资金 …; amounts in six-decimal 万元 kept exactly, the code kept as project_code."""
     record = national[BEIJING]
-    review = _project(record, "评审工作经费")
+    review = the_project(record, "评审工作经费")
     assert (review.amount, review.project_code) == (Decimal("839.000000"), "11000022T000000455794")
     assert review.funds is not None and review.funds.fiscal == Decimal("839.000000")
     costs = [(i.name, i.target) for i in review.indicators if i.level1 == "成本指标"]
     # 聘用注册会计师单位成本 (p.17) is printed below, beside the next project whose name the cells lost
     assert costs == [("委托专家评审服务费", "<=20万元"), ("单个5000万以下一般预算项目付费金额", "<=1.5万元"),
                      ("委托评审服务费预算控制数", "<=819万元")]
-    supervision = _project(record, "财政监督业务服务")
+    supervision = the_project(record, "财政监督业务服务")
     assert supervision.amount == Decimal("316.976900")
     printed = project_json(supervision)
     assert (printed["amount"], printed["exact"]) == ("316.98", {"amount": "316.976900"})
-    assert _project(record, "政府采购管理服务").amount == Decimal("115.900000")  # p.43, after a page of text
+    assert the_project(record, "政府采购管理服务").amount == Decimal("115.900000")  # p.43, after a page of text
     assert not [p for p in record.projects if p.name.endswith("指标")]
 
 

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from kg.extract.model import Project, Record
 from kg.extract.serialize import indicator_json
 from kg.extract.targets import parse_target
+from tests.national_support import the_project
 
 pytestmark = pytest.mark.shared
 
@@ -21,11 +21,6 @@ WEATHER = "shaanxi_xian/西安市气象局_2022部门综合预算.pdf"
 SAFETY = "shaanxi_xian/西安市安全生产监督管理局_2019部门综合预算公开报表.pdf"
 HEALTH = "shaanxi_xian/西安市卫生健康委员会汇总_2022部门决算.pdf"
 
-
-def _project(record: Record, name: str) -> Project:
-    found = [p for p in record.projects if p.name == name]
-    assert len(found) == 1, [(p.name, p.amount) for p in record.projects]
-    return found[0]
 
 
 def _rows(indicators) -> list[tuple]:
@@ -37,7 +32,7 @@ def test_weather_special_fund_table_is_a_project(national):
     主管部门 西安市气象局, 实施期资金总额 1715.97 (万元; the record is in 元), 其中：财政拨款 1715.97;
     32 indicators (two names wrapped onto a row of their own: ``…治污减霾工`` / ``作``)."""
     record = national[WEATHER]
-    project = _project(record, "其他履职经费")
+    project = the_project(record, "其他履职经费")
     assert record.unit == "元"
     assert project.amount == Decimal("17159700.00")  # 1715.97 万元, exactly
     assert project.funds is not None and project.funds.fiscal == Decimal("17159700.00")
@@ -77,7 +72,7 @@ def test_safety_special_fund_under_a_text_header(national):
     资金金额 1620.98 万元; its indicator header (p.40 ``一级指标 二级指标 指标内容 指标值``) is a text line
     over ruled rows of three cells. 100 rows, pp.40–45. The 部门整体支出绩效目标表 (pp.33–38): 107 rows."""
     record = national[SAFETY]
-    project = _project(record, "安全生产专项资金")
+    project = the_project(record, "安全生产专项资金")
     assert project.amount == Decimal("1620.98")
     assert project.supervising_department == "西安市安全生产监督管理局"
     rows = _rows(project.indicators)
@@ -93,7 +88,7 @@ def test_safety_special_fund_under_a_text_header(national):
 def test_numbered_names_of_self_evaluations(national):
     """西安市卫生健康委员会 2022 决算 p.55 病媒生物防制项目绩效自评表: ``指标1：消杀覆盖区县（开发区）数量``
     is the indicator 消杀覆盖区县（开发区）数量 (16个, 实际 16个)."""
-    project = _project(national[HEALTH], "2022年病媒生物防制")
+    project = the_project(national[HEALTH], "2022年病媒生物防制")
     first = project.indicators[0]
     assert (first.name, first.target, first.actual) == ("消杀覆盖区县（开发区）数量", "16个", "16个")
 
@@ -114,7 +109,7 @@ def test_target_figures(target, expected):
 
 def test_target_figure_in_the_record(national):
     """The record states the figure beside the printed target (records.md: extra keys)."""
-    project = _project(national[WEATHER], "其他履职经费")
+    project = the_project(national[WEATHER], "其他履职经费")
     satisfaction = next(i for i in project.indicators if i.name == "公共气象服务满意度")
     out = indicator_json(satisfaction)
     assert (out["target"], out["comparison"], out["value"], out["unit"]) == ("满意度>=92%", ">=", "92", "%")
@@ -170,10 +165,10 @@ def test_aggregate_special_fund_is_no_further_project(national):
     """The 专项 as a whole (其他履职经费 1715.97 万元 = the six projects of the 专项业务经费支出表, p.27;
     安全生产专项资金 1620.98 = 表10's total) is category aggregate; the projects of the tables are not."""
     weather = national[WEATHER]
-    assert _project(weather, "其他履职经费").category == "aggregate"
+    assert the_project(weather, "其他履职经费").category == "aggregate"
     parts = [p for p in weather.projects if p.category != "aggregate"]
     assert sum(p.amount for p in parts) == Decimal("17159700.00") and len(parts) == 6
-    assert _project(national[SAFETY], "安全生产专项资金").category == "aggregate"
+    assert the_project(national[SAFETY], "安全生产专项资金").category == "aggregate"
 
 
 def test_aggregate_special_fund_not_ranked(ask_national):

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from kg.extract.model import Project, Record
-from tests.national_support import documents_named
+from tests.national_support import documents_named, the_project
 
 SAFETY = "shaanxi_xian/西安市安全生产监督管理局_2019部门综合预算公开报表.pdf"
 WEATHER = "shaanxi_xian/西安市气象局_2022部门综合预算.pdf"
@@ -26,11 +26,6 @@ def records(national) -> dict[str, Record]:
     return documents_named(national, {name: name for name in (SAFETY, WEATHER, ZHUHAI, QUANZHOU)})
 
 
-def _project(record: Record, name: str) -> Project:
-    found = [p for p in record.projects if p.name == name]
-    assert len(found) == 1, [(p.name, p.amount) for p in record.projects]
-    return found[0]
-
 
 def _cited(project: Project) -> list[tuple]:
     return [(d.title, d.number, d.provenance.page if d.provenance else None) for d in project.policy_documents]
@@ -39,7 +34,7 @@ def _cited(project: Project) -> list[tuple]:
 def test_intro_column_is_the_description_and_its_citations(records):
     """西安市安全生产监督管理局 2019 表10 (p.26): 驻局纪检组专项经费 5.00 printed beside the middle of its
     项目简介, a cell of eleven lines citing two notices — one titled with the notice it forwards."""
-    project = _project(records[SAFETY], "驻局纪检组专项经费")
+    project = the_project(records[SAFETY], "驻局纪检组专项经费")
     assert project.amount == Decimal("5.00")
     assert project.description.startswith("中共西安市纪律检查委员会、中共西安市委组织部")
     assert project.description.endswith("经核算，驻局纪检组专项经费需5万元，用于办公、差旅、办案等工作。")
@@ -53,7 +48,7 @@ def test_intro_column_is_the_description_and_its_citations(records):
     assert policy_json(project.policy_documents[0])["provenance"] == {
         "file": "西安市安全生产监督管理局_2019部门综合预算公开报表.pdf", "page": 26, "line": 556, "table": "项目支出表",
         "row": "驻局纪检组专项经费"}
-    crossing = _project(records[SAFETY], "安全生产铁路道口专项经费")
+    crossing = the_project(records[SAFETY], "安全生产铁路道口专项经费")
     assert crossing.amount == Decimal("20.00")
     assert crossing.description.startswith("依据《西安市铁路道口管理办法》要求：")
     assert crossing.description.endswith("特申请市财政专项预算20万元。")
@@ -64,7 +59,7 @@ def test_intro_column_is_the_description_and_its_citations(records):
 def test_a_law_and_a_decree_number_in_a_list_stay_two_documents(records):
     """p.25: ``根据《安全生产法》、国务院[2010]23号令及省政府74号令`` — the 、 separates them; nothing after
     the 令's number is a title."""
-    project = _project(records[SAFETY], "安全生产业务费（含聘请专家费用、许可证发放、标准化建设、隐患排查经费、"
+    project = the_project(records[SAFETY], "安全生产业务费（含聘请专家费用、许可证发放、标准化建设、隐患排查经费、"
                                         "安全发展城市、文化建设经费）")
     assert _cited(project) == [("《安全生产法》", None, 25), (None, "国务院[2010]23号", 25)]
 
@@ -74,9 +69,9 @@ def test_every_project_of_the_intro_table_is_described(records):
     safety = [p for p in records[SAFETY].projects if p.provenance[0].table == "项目支出表"]
     assert len(safety) == 14 and all(p.description for p in safety)
     weather = records[WEATHER]
-    assert _project(weather, "防雷及气象执法经费").description == "防雷三方机构服务、法律顾问费用，日常维持等"
+    assert the_project(weather, "防雷及气象执法经费").description == "防雷三方机构服务、法律顾问费用，日常维持等"
     # a name spilt over three cells (``气`` | ``象灾害…业务运`` | ``维 6540000``) keeps its own text
-    upkeep = _project(weather, "气象灾害、空气质量、气象影视、农业气象等业务运维")
+    upkeep = the_project(weather, "气象灾害、空气质量、气象影视、农业气象等业务运维")
     assert upkeep.amount == Decimal("6540000.00")
     assert upkeep.description == "西安市气象灾害、空气质量、气象影视、农业气象等业务维持"
 
@@ -86,7 +81,7 @@ def test_key_project_table_of_the_explanation_joins_the_project_table(records):
     heading printing its unit is no caption; 查验配套服务费 450 is 表12's project (p.22), described there
     and citing 财行〔2016〕10号, not a second project."""
     record = records[ZHUHAI]
-    project = _project(record, "查验配套服务费")
+    project = the_project(record, "查验配套服务费")
     assert project.amount == Decimal("450.00")
     assert [(p.table, p.page) for p in project.provenance] == [("项目支出表", 22), ("说明七", 33)]
     assert project.description.startswith("绩效目标：为了落实《财政部、海关总署、国家质检总局")
@@ -100,7 +95,7 @@ def test_key_project_table_with_another_amount_is_a_finding(records):
     """辅助人员补助经费-拱北海关: 表12 (p.24) prints 7,672.50, the 说明 (p.33) 7,672.25 — one project, the
     first place's amount, and the difference reported."""
     record = records[ZHUHAI]
-    assert _project(record, "辅助人员补助经费-拱北海关").amount == Decimal("7672.50")
+    assert the_project(record, "辅助人员补助经费-拱北海关").amount == Decimal("7672.50")
     found = [c for c in record.checks if c.rule == "project_amount_places" and "拱北海关”" in c.where
              and "辅助人员" in c.where]
     assert [(c.printed, c.expected, c.ok) for c in found] == [(Decimal("7672.50"), Decimal("7672.25"), False)]
@@ -109,7 +104,7 @@ def test_key_project_table_with_another_amount_is_a_finding(records):
 def test_implementation_period_goal_is_the_description(records):
     """泉州市公安局 2026 绩效目标表 (p.28): the only goal printed is 项目实施期目标."""
     record = records[QUANZHOU]
-    assert _project(record, "科技兴警").description == "深化科技兴警战略，提升公安机关新质战斗力。"
+    assert the_project(record, "科技兴警").description == "深化科技兴警战略，提升公安机关新质战斗力。"
     assert all(p.description for p in record.projects)
 
 

@@ -11,18 +11,14 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from kg.extract.deserialize import record_from_json
-from kg.extract.model import Project, Record
+from kg.extract.model import Project
 from kg.extract.serialize import record_json
+from tests.national_support import the_project
 
 XIAN_HEALTH = "shaanxi_xian/西安市卫生健康委员会汇总_2022部门决算.pdf"
 PETITIONS_2026 = "central/国家信访局_2026部门预算.pdf"
 PETITIONS_2024 = "central/国家信访局_2024部门决算.pdf"
 
-
-def _project(record: Record, name: str) -> Project:
-    found = [p for p in record.projects if p.name == name]
-    assert len(found) == 1, [p.name for p in record.projects]
-    return found[0]
 
 
 def _funds(p: Project) -> tuple:
@@ -33,7 +29,7 @@ def test_self_evaluation_money_and_actual_values(national):
     """西安卫健委 p.63 采供血专用材料费项目绩效自评表: 年初预算数 8859, 全年预算数 8859, 全年执行数
     8858.95, 执行率 99.99%, 得分 98 of 100; 其中：当年财政拨款 8859, 上年结转资金 and 其他资金 blank (—);
     实施单位 西安市中心血站; 年采供血量增幅: 年度指标值 上涨5%-10%, 实际完成值 上涨6.23%."""
-    p = _project(national[XIAN_HEALTH], "采供血专用材料费项目")
+    p = the_project(national[XIAN_HEALTH], "采供血专用材料费项目")
     assert (p.initial_budget, p.amount, p.executed, p.execution_rate, p.self_evaluation_score) == (
         D("8859"), D("8859"), D("8858.95"), D("99.99"), D("98"))
     assert _funds(p) == (D("8859"), None, None)
@@ -43,27 +39,27 @@ def test_self_evaluation_money_and_actual_values(national):
     growth = next(i for i in p.indicators if i.name == "年采供血量增幅")
     assert (growth.target, growth.actual) == ("上涨5%-10%", "上涨6.23%")
     # p.60: the 年初预算数 (3800) differs from the 全年预算数 (5166.99) the project's amount is
-    staff = _project(national[XIAN_HEALTH], "采供血人员经费项目")
+    staff = the_project(national[XIAN_HEALTH], "采供血人员经费项目")
     assert (staff.initial_budget, staff.amount, staff.executed) == (D("3800"), D("5166.99"), D("5166.99"))
 
 
 def test_self_evaluation_split_is_of_the_full_year_budget(national):
     """国家信访局 2024 决算 p.30 信访干部培训专项: 年初预算数 180.61, 全年预算数 180.03 = 财政拨款 140.61
     + 上年结转 39.42 (the 全年预算数 column; the 年初 column prints 40.00 for the carry-over)."""
-    p = _project(national[PETITIONS_2024], "信访干部培训专项")
+    p = the_project(national[PETITIONS_2024], "信访干部培训专项")
     assert (p.initial_budget, p.amount, p.executed, p.execution_rate) == (
         D("180.61"), D("180.03"), D("180.03"), D("100.00"))
     assert _funds(p) == (D("140.61"), D("39.42"), D("0.00"))
     assert p.funds.fiscal + p.funds.carryover + p.funds.other == p.amount
     # documents cited in the 实际完成情况 beside the goal stay the project's (p.31 信访研究宣传立法专项)
-    cited = [d.title for d in _project(national[PETITIONS_2024], "信访研究宣传立法专项").policy_documents]
+    cited = [d.title for d in the_project(national[PETITIONS_2024], "信访研究宣传立法专项").policy_documents]
     assert "《“十四五”时期信访工作发展规划》" in cited and "《信访工作条例》" in cited
 
 
 def test_target_table_split_of_a_budget(national):
     """国家信访局 2026 预算 p.30 信息化运行维护绩效目标表: 年度资金总额 2,134.87 = 其中：财政拨款
     1,384.87 + 上年结转 750.00; 其他资金 printed as -."""
-    p = _project(national[PETITIONS_2026], "信息化运行维护")
+    p = the_project(national[PETITIONS_2026], "信息化运行维护")
     assert p.amount == D("2134.87")
     assert _funds(p) == (D("1384.87"), D("750.00"), None)
     assert p.initial_budget is None and p.executed is None  # a budget has no 自评
