@@ -172,6 +172,12 @@ def _profile_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+def names_no_entity(ev) -> bool:
+    """Whether a part names no department, project, subject or figure of its own — the least a part
+    must lack to be read as an operation on the parts before it."""
+    return not (ev.departments or ev.projects or ev.subjects or ev.item_measures)
+
+
 def _own_content(frame: Frame, ev) -> bool:
     """Whether a part names something of its own (an entity, a measure, a content word, a focus
     word other than 单位), rather than only an operation on what came before."""
@@ -616,6 +622,93 @@ def source_asked(prev: Frame) -> str | None:
     return L.SOURCE_OF_MEASURE.get(prev.measures[0])
 
 
+def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[Frame] | None:
+    """A part that carries on the parts before it by what it asks of them rather than by anything it
+    names (扣掉基建以后呢, 目标是审多少, 增加了多少 after a year's two ends, 两者差多少 after two projects, 几分
+    after a score ranking, 和部门整体目标一样吗, 年初才多少, 三项各是多少, 加起来跟项目支出总额一样吗): the
+    frames it stands for (none where the part before already shows it), or None where it is no such part."""
+    f = frame.filters
+    if f.excluding and frame.measures_guessed and prev.focus == "figures" and prev.measures \
+            and {"change", "growth"} & {prev.operation.name, *prev.operation.also} and not prev.filters.excluding \
+            and names_no_entity(ev):
+        # 比上年少了多少？扣掉基建以后呢: the same change, the one stated with that left out
+        again = Frame("figures", list(prev.measures), prev.filters.copy(),
+                      Operation(prev.operation.name, also=list(prev.operation.also)), frame.clause, frame.score,
+                      prev.open_department)
+        again.filters.excluding = f.excluding
+        return [again]
+    if prev.focus == "projects" and frame.focus == "figures" and frame.measures_guessed \
+            and re.search(L.TARGET_ASKED, frame.clause) and names_no_entity(ev):
+        # 那个预算评审项目是谁在做？目标是审多少: the targets of the project just found
+        return [Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                      prev.open_department)]
+    figures_before = [p for p in out[-2:] if p.focus == "figures" and p.operation.name == "lookup"
+                      and len([m for m in p.measures if not m.startswith("word:")]) == 1] if len(out) >= 2 else []
+    plain_before = [[m for m in p.measures if not m.startswith("word:")][0] for p in figures_before]
+    if len(figures_before) == 2 and frame.operation.name in ("difference", "growth", "change") \
+            and frame.measures_guessed and frozenset(plain_before) in _YEAR_ENDS \
+            and figures_before[0].filters.departments == figures_before[1].filters.departments \
+            and figures_before[0].filters.years == figures_before[1].filters.years \
+            and names_no_entity(ev) and not ev.years:
+        # 年初结转和结余多少？年末又是多少？增加了多少: the second figure against the first
+        both = Frame("figures", [plain_before[1], plain_before[0]],
+                     figures_before[1].filters.copy(), Operation("difference"), frame.clause, frame.score,
+                     prev.open_department)
+        both.derived_only = True
+        return [both]
+    named_before = [p for p in out[-2:] if p.focus == "projects" and len(p.filters.projects) == 1] \
+        if len(out) >= 2 else []
+    if len(named_before) == 2 and frame.operation.name in ("difference", "ratio", "sum", "compare") \
+            and names_no_entity(ev) \
+            and named_before[0].filters.projects[0].iri != named_before[1].filters.projects[0].iri:
+        # A安排多少？B呢？两者差多少: the two projects just asked, together
+        both = Frame("projects", ["amount"], named_before[0].filters.copy(), Operation(frame.operation.name),
+                     frame.clause, frame.score, prev.open_department)
+        both.filters.projects = [named_before[0].filters.projects[0], named_before[1].filters.projects[0]]
+        both.derived_only = True
+        return [both]
+    if prev.focus == "projects" and frame.measures_guessed and re.fullmatch(
+            r"(?:自评)?(?:得|是|打了?|拿了?)?(?:几|多少)分(?:呢)?", frame.clause):
+        if "score" not in prev.measures:  # 得分最低的是哪个？几分: the score, shown with the project
+            prev.measures = list(prev.measures) + ["score"]
+        return []
+    if prev.focus == "indicators" and prev.filters.projects and f.keywords and frame.focus == "projects" \
+            and names_no_entity(ev):
+        # 人工增雨要作业多少次？飞机租赁和火箭弹各多少钱: more of the same project's targets, by their words
+        more = Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                     prev.open_department)
+        more.filters.keywords, more.filters.keyword_groups = list(f.keywords), [list(g) for g in f.keyword_groups]
+        return [more]
+    if prev.focus == "indicators" and re.search(r"部门整体|整体(?:绩效)?目标", frame.clause) \
+            and names_no_entity(ev):
+        # 办案经费项目的破案率目标多少？和部门整体目标一样吗: the department's own indicators of the same
+        whole = Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                      prev.open_department)
+        whole.filters.projects, whole.filters.department_level = [], True
+        return [whole]
+    end = re.match(r"^(?:那|而)?(年初|年末|年底|年终)", frame.clause)
+    if end and frame.measures_guessed and prev.focus == "figures" \
+            and set(prev.measures) & {"carryover_total", "carryover_year_end"} \
+            and names_no_entity(ev):
+        # 年末结转结余涨到多少？年初才多少: the carry-over at the other end of the year
+        frame.focus, frame.measures_guessed = "figures", False
+        frame.measures = ["carryover_total" if end.group(1) == "年初" else "carryover_year_end"]
+        return [frame]
+    counted = _counted_parts(frame, ev, prev, vocab)
+    if counted:  # 三公压了多少？三项各是多少，去年三项分别是多少: the parts of the figure just asked
+        frame.focus, frame.measures, frame.measures_guessed = "figures", counted, False
+        frame.named_measures = list(counted)
+        return [frame]
+    named_totals = [k for k in ev.item_measures if k in ("project_expenditure", "basic_expenditure",
+                                                       "expenditure_total", "income_total", "general_public_budget")]
+    if frame.focus == "findings" and prev.focus in ("subjects", "projects") and named_totals \
+            and "sum" in {prev.operation.name, *prev.operation.also} and not (ev.subjects or ev.projects):
+        # 这几项各多少？加起来跟项目支出总额一样吗: the total named beside the sum just made
+        return [Frame("figures", named_totals[:1], prev.filters.copy(), Operation("lookup", also=["previous_sum"]),
+                      frame.clause, frame.score, prev.open_department)]
+    return None
+
+
 def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame]:
     """The parts after context is shared between them (see the module docstring). ``vocab`` (the
     question service's ``Vocabulary``) lets a part name a figure by the words that tell it from its
@@ -641,100 +734,16 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if frame.focus == prev.focus == "subjects" and f.amount_scope is None and prev.filters.amount_scope \
                 and f.scheme in (None, prev.filters.scheme) and not ev.departments:
             f.amount_scope = prev.filters.amount_scope  # 一般公共预算按经济分类怎么分？工资福利占多少: that table's
-        if f.excluding and frame.measures_guessed and prev.focus == "figures" and prev.measures \
-                and {"change", "growth"} & {prev.operation.name, *prev.operation.also} and not prev.filters.excluding \
-                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments):
-            # 比上年少了多少？扣掉基建以后呢: the same change, the one stated with that left out
-            again = Frame("figures", list(prev.measures), prev.filters.copy(),
-                          Operation(prev.operation.name, also=list(prev.operation.also)), frame.clause, frame.score,
-                          prev.open_department)
-            again.filters.excluding = f.excluding
-            out.append(again)
-            continue
-        if prev.focus == "projects" and frame.focus == "figures" and frame.measures_guessed \
-                and re.search(L.TARGET_ASKED, frame.clause) \
-                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments):
-            # 那个预算评审项目是谁在做？目标是审多少: the targets of the project just found
-            out.append(Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
-                             prev.open_department))
-            continue
-        figures_before = [p for p in out[-2:] if p.focus == "figures" and p.operation.name == "lookup"
-                          and len([m for m in p.measures if not m.startswith("word:")]) == 1] if len(out) >= 2 else []
-        plain_before = [[m for m in p.measures if not m.startswith("word:")][0] for p in figures_before]
-        if len(figures_before) == 2 and frame.operation.name in ("difference", "growth", "change") \
-                and frame.measures_guessed and frozenset(plain_before) in _YEAR_ENDS \
-                and figures_before[0].filters.departments == figures_before[1].filters.departments \
-                and figures_before[0].filters.years == figures_before[1].filters.years \
-                and not (ev.projects or ev.subjects or ev.item_measures or ev.departments or ev.years):
-            # 年初结转和结余多少？年末又是多少？增加了多少: the second figure against the first
-            both = Frame("figures", [plain_before[1], plain_before[0]],
-                         figures_before[1].filters.copy(), Operation("difference"), frame.clause, frame.score,
-                         prev.open_department)
-            both.derived_only = True
-            out.append(both)
-            continue
-        named_before = [p for p in out[-2:] if p.focus == "projects" and len(p.filters.projects) == 1] \
-            if len(out) >= 2 else []
-        if len(named_before) == 2 and frame.operation.name in ("difference", "ratio", "sum", "compare") \
-                and not (ev.projects or ev.subjects or ev.item_measures or ev.departments) \
-                and named_before[0].filters.projects[0].iri != named_before[1].filters.projects[0].iri:
-            # A安排多少？B呢？两者差多少: the two projects just asked, together
-            both = Frame("projects", ["amount"], named_before[0].filters.copy(), Operation(frame.operation.name),
-                         frame.clause, frame.score, prev.open_department)
-            both.filters.projects = [named_before[0].filters.projects[0], named_before[1].filters.projects[0]]
-            both.derived_only = True
-            out.append(both)
-            continue
         if re.search(r"这个项目|该项目|这个专项|此项目|这一项目", frame.clause) and not f.projects and not ev.projects:
             # 占这个项目的几成: the project the question named before
             named = next((p.filters.projects for p in reversed(out) if len(p.filters.projects) == 1), [])
             f.projects = list(named)
-        if prev.focus == "projects" and frame.measures_guessed and re.fullmatch(
-                r"(?:自评)?(?:得|是|打了?|拿了?)?(?:几|多少)分(?:呢)?", frame.clause):
-            if "score" not in prev.measures:  # 得分最低的是哪个？几分: the score, shown with the project
-                prev.measures = list(prev.measures) + ["score"]
-            continue
-        if prev.focus == "indicators" and prev.filters.projects and f.keywords and frame.focus == "projects" \
-                and not (ev.projects or ev.subjects or ev.item_measures or ev.departments):
-            # 人工增雨要作业多少次？飞机租赁和火箭弹各多少钱: more of the same project's targets, by their words
-            more = Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
-                         prev.open_department)
-            more.filters.keywords, more.filters.keyword_groups = list(f.keywords), [list(g) for g in f.keyword_groups]
-            out.append(more)
-            continue
-        if prev.focus == "indicators" and re.search(r"部门整体|整体(?:绩效)?目标", frame.clause) \
-                and not (ev.projects or ev.subjects or ev.item_measures or ev.departments):
-            # 办案经费项目的破案率目标多少？和部门整体目标一样吗: the department's own indicators of the same
-            whole = Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
-                          prev.open_department)
-            whole.filters.projects, whole.filters.department_level = [], True
-            out.append(whole)
-            continue
-        end = re.match(r"^(?:那|而)?(年初|年末|年底|年终)", frame.clause)
-        if end and frame.measures_guessed and prev.focus == "figures" \
-                and set(prev.measures) & {"carryover_total", "carryover_year_end"} \
-                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments):
-            # 年末结转结余涨到多少？年初才多少: the carry-over at the other end of the year
-            frame.focus, frame.measures_guessed = "figures", False
-            frame.measures = ["carryover_total" if end.group(1) == "年初" else "carryover_year_end"]
-            out.append(frame)
-            continue
-        counted = _counted_parts(frame, ev, prev, vocab)
-        if counted:  # 三公压了多少？三项各是多少，去年三项分别是多少: the parts of the figure just asked
-            frame.focus, frame.measures, frame.measures_guessed = "figures", counted, False
-            frame.named_measures = list(counted)
-            out.append(frame)
-            continue
-        named_totals = [k for k in ev.item_measures if k in ("project_expenditure", "basic_expenditure",
-                                                           "expenditure_total", "income_total", "general_public_budget")]
-        if frame.focus == "findings" and prev.focus in ("subjects", "projects") and named_totals \
-                and "sum" in {prev.operation.name, *prev.operation.also} and not (ev.subjects or ev.projects):
-            # 这几项各多少？加起来跟项目支出总额一样吗: the total named beside the sum just made
-            out.append(Frame("figures", named_totals[:1], prev.filters.copy(), Operation("lookup", also=["previous_sum"]),
-                             frame.clause, frame.score, prev.open_department))
+        continued = _continued(frame, ev, prev, out, vocab)
+        if continued is not None:
+            out.extend(continued)
             continue
         if frame.focus == "findings" and prev.focus == "findings" and prev.filters.departments == f.departments \
-                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.years or ev.amounts):
+                and (names_no_entity(ev) and not (ev.years or ev.amounts)):
             # 对得上吗？哪里写错了: the same check, its findings already named by the part before; a figure
             # it states (加起来是不是474.56) is the check's too
             prev.clause = f"{prev.clause}；{frame.clause}"
@@ -906,7 +915,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if prev.focus == "subjects" and prev.filters.subjects and frame.measures_guessed \
                 and re.search(L.UNITS_GETTING, frame.clause) \
-                and not (ev.item_measures or ev.subjects or ev.projects or ev.departments or ev.units):
+                and (names_no_entity(ev) and not ev.units):
             # 其他财政事务支出分给了哪几块？局属几个中心各拿多少: the subject's stated parts, which name the
             # units they go to (the part before shows them), not every unit's income
             continue
