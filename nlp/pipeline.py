@@ -589,6 +589,12 @@ def _named_at(frame: Frame, name: str, other: str) -> int:
     return len(clause)
 
 
+def _sums_given(previous: Result) -> list[Item]:
+    """The sums of money (万元) the part before answered, in its order: what a derived part after it
+    (几倍, 占…几成) computes on."""
+    return [i for i in previous.items if i.value is not None and i.unit == WAN]
+
+
 def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
     """几倍 after a part that gave one figure of two departments (or two figures of one): the first
     named over the second — the departments in the order this part names them (高院是政协的几倍), else
@@ -596,7 +602,7 @@ def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
     from nlp import derive as D
     from nlp.execute.base import derived_item
 
-    money_items = [i for i in previous.items if i.value is not None and i.unit == WAN]
+    money_items = _sums_given(previous)
     if not money_items:
         return None
     first = money_items[0].label
@@ -628,7 +634,7 @@ def _share_in_named_project(frame: Frame, ctx, previous: Result) -> Result | Non
     from nlp import derive as D
     from nlp.execute.base import Constraints, derived_item, figure_input
 
-    money_items = [i for i in previous.items if i.value is not None and i.unit == WAN]
+    money_items = _sums_given(previous)
     project = frame.filters.projects[0]
     if len(money_items) != 1 or money_items[0].label == project.name:
         return None
@@ -652,7 +658,7 @@ def _share_of_previous_item(frame: Frame, ctx, previous: Result) -> Result | Non
     from nlp import derive as D
     from nlp.execute.base import Constraints, derived_item, figure_input
 
-    money_items = [i for i in previous.items if i.value is not None and i.unit == WAN]
+    money_items = _sums_given(previous)
     if len(money_items) != 1 or not frame.measures:
         return None
     one = money_items[0]
