@@ -177,6 +177,17 @@ def per_capita(figure: Input, people: Input) -> Derived | None:
                    [figure, people], figure.department, figure.year)
 
 
+def average(total: Input, count: Input) -> Derived | None:
+    """平均每个: a sum of money over the count of the things it is the sum of (编报绩效目标的项目20个，
+    涉及资金7054.05万元: 352.70万元 a project), both as the document prints them."""
+    if not count.value:
+        return None
+    value = (total.value / count.value).quantize(CENT, rounding=ROUND_HALF_UP)
+    label = f"{total.label}平均每个"
+    return Derived(label, value, WAN, f"{label} = {grouped(total.value)} ÷ {show(count.value, count.unit)}{count.unit}"
+                   f" = {value}万元", [total, count], total.department, total.year)
+
+
 def per_unit(figure: Input, count: int, unit: str) -> Derived | None:
     """平均每辆: a figure ÷ a count the question states (15辆), 万元 per unit."""
     if not count:

@@ -140,6 +140,9 @@ class Filters:
     other_units: bool = False
     # subject codes set aside from the rows asked (除了行政运行，钱最多的三个项级科目是哪些)
     without: list[str] = field(default_factory=list)
+    # units whose projects are left out of the set (本级（不含监狱、法援中心）有几个项目): their names, or a
+    # kind of unit their names hold (监狱)
+    without_units: list[str] = field(default_factory=list)
 
     def copy(self) -> "Filters":
         return replace(self, departments=list(self.departments), years=list(self.years),
@@ -191,6 +194,7 @@ class Frame:
     of_previous: bool = False  # computed on the previous part's own derived figure (多出来的部分占…)
     measures_guessed: bool = False  # no word named a figure: the department's totals stand in for one
     year_of_previous: bool = False  # 当年/同年 in a later part: the year the previous part named, kept as is
+    reason_asked: bool = False  # 为什么/原因是什么, in this part or a part merged into it: a change's why
     derive_previous: bool = False  # the year asked is not in the graph: derived from the next year's statement
     next_year_asked: bool = False  # 26年三公和25年比: the year derived and the one it is derived from, both asked
     own_figure: bool = False  # a named subject's own figure, not its make-up (X多少？其中Y多少: Y is asked apart)

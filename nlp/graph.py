@@ -470,7 +470,8 @@ class Graph:
                                         None, {"current": dec(r.get("current")), "percent": percent,
                                                "reason": r.get("reason"), "previous": dec(r.get("previous")),
                                                "printed_previous": dec(r.get("printedPrevious")),
-                                               "direction": str(r.get("direction") or "")}))
+                                               "direction": str(r.get("direction") or ""),
+                                               "whole": str(r["whole"]) if r.get("whole") else None}))
         return list(seen.values())
 
     def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:

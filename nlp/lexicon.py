@@ -44,7 +44,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
                      r"部门预算(?=总共|一共|合计|总额|是多少|有多少|多少|[和、及与][^，,。？?]{1,16}?(?:各|分别)(?:是|有|为)?多少)|"
                      r"收入(?=(?:预算)?执行数|决算数)|(?<![收支入出项目])总预算(?!里|中|的项目)|(?<!项目)(?<!资金)预算总额"),
     ("expenditure_total", r"(?<=收入[和与、及])支出(?=各|分别|都|是|一共|总共|合计|多少)|支出总计|支出合计|总支出|支出总预算|支出总额|全年支出|全部支出|所有支出|(?<!项目)(?<!基本)支出预算(?!里|中)"),
-    ("current_year_income", r"(?:本年|当年|今年)(?:新增|新拨|新安排的?)?收入"),  # 本年新增收入: the year's own income
+    # 本年新增收入: the year's own income; 今年收入 alone is the year's income as a whole (its 收入总计)
+    ("current_year_income", r"(?:本年|当年)(?:新增|新拨|新安排的?)?收入|今年(?:新增|新拨|新安排的?)收入"),
     ("upper_level_transfer", r"(?:上级)?转移支付(?:收入)?"),
     ("general_public_budget", r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?"),
     # 一般公共预算、基金、国资各多少: the fund and state-capital budgets said short, inside an enumeration
@@ -131,7 +132,7 @@ EXPENDITURE_BREAKDOWN = r"花在哪|用在哪|用到哪|都花在|花到哪|主�
 # A project's attributes other than its amount.
 PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
     ("funding", r"来源|出自|哪一块|哪块|哪类资金|什么钱|资金性质|从哪|哪部分|资金渠道|哪项收入|什么资金|是什么资金|"
-                r"用的是|哪里来|哪来|来自"),
+                r"用的是|哪里来|哪来|来自|(?:钱|资金|经费)(?:是)?怎么来|哪儿出|哪里出|谁出钱|谁来出"),
     ("category", r"新安排|新增的|结转下来|还是.{0,6}结转|是不是.{0,4}结转|是否.{0,4}结转|结转的吗|上年结转的|当年安排的还是"),
     ("unit", r"承担单位|实施单位|执行单位|哪个单位承担|由哪个单位|哪家单位负责|哪个单位负责|谁承担|哪个部门负责|承担|"
              r"哪(?:个|家)单位(?:在)?(?:做|干|办|实施|执行|管|搞|花|用)|交给谁|由谁(?:来)?(?:做|干|办|实施|执行)|"
@@ -141,7 +142,7 @@ PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
     ("supervisor", r"主管部门|主管单位|归口(?:管理)?(?:部门|单位)|哪个部门主管|谁主管"),
     ("description", r"用途|用来做什么|做什么用|干什么|干嘛|干啥|主要内容|资金分配|分配情况|怎么花|怎么分|如何分配|"
                     r"具体怎么|用于哪些|用在哪|花在哪|包括哪些内容|明细(?=是|有|呢|$)|拆成|拆分|分成哪|分为哪|"
-                    r"怎么算|如何(?:计算|测算)|(?:测算|计算)(?:依据|方法|过程)|怎么来的|标准是多少"),
+                    r"怎么算|如何(?:计算|测算)|(?:测算|计算)(?:依据|方法|过程)|(?<!钱)(?<!资金)(?<!经费)怎么来的|标准是多少"),
     ("period", r"执行时间|执行期|资金执行时间|什么时候执行"),
     # what a 决算's 绩效自评表 prints of a project
     ("initial_budget", r"年初预算(?:数)?"),
@@ -398,7 +399,16 @@ COUNTED_EXPENSES: list[tuple[str, str]] = [("接待", r"接待"), ("出国", r"�
                                            ("培训", r"培训")]
 # A count asked by the unit of what is counted (培训多少人, 办几次): an indicator's target in that unit.
 UNIT_ASKED: list[tuple[str, str]] = [("人", r"多少人|几个人|几人|多少名|几名"), ("次", r"多少次|几次"),
-                                     ("期", r"多少期|几期"), ("个", r"多少个|几个"), ("家", r"多少家|几家")]
+                                     ("期", r"多少期|几期"), ("个", r"多少个|几个"), ("家", r"多少家|几家"),
+                                     *((u, rf"多少{u}|几{u}") for u in ("篇", "户", "场", "份", "条", "套", "台", "批",
+                                                                       "本", "册", "所", "座", "辆", "件"))]
+# why a change is asked (为什么增加这么多, 原因是什么, 咋回事)
+REASON_ASKED = r"为什么|为啥|原因|咋回事|怎么回事|因为什么|什么缘故"
+# an average over the things just counted (平均每个项目多少, 平均每项多少钱, 平均下来一个多少)
+AVERAGE_ASKED = r"平均(?:下来)?(?:每|一)(?:个|项|笔|家)|平均(?:每个)?(?:项目)?(?:多少|是多少|有多少)"
+# the units a performance target counts in (≥3篇, 800个, 325人、户): a count asked in one of them of a
+# named project (要发几篇稿子, 预计补助多少人) asks its targets
+TARGET_UNITS = r"人次|户次|场次|个|篇|人|户|次|家|台|套|场|期|条|份|所|座|辆|名|批|本|册|件"
 COUNT_ASKED = r"几次|多少次|几批|多少批|批次|人次|多少人|几个人|几人|团组|几个团|外宾|人数"
 # An expense the narrative states a change of that is not a department-level figure (培训费, 会议费).
 EXPENSE_WORD = r"[\u4e00-\u9fff]{2,3}费"
@@ -488,6 +498,9 @@ STATED_FIGURE = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?!
 SET_ASIDE = r"(?:除了?|除去|除开)(?P<what>[^，,。？?；;]{2,20}?)(?:以外|之外|外)?(?=[，,。？?；;]|$)"
 # a comparison with something left out (扣掉中央基建后, 剔除一次性因素的话): what is left out
 EXCLUDING = rf"(?:{LEFT_OUT_WORDS}|扣掉|去掉|不算|刨去|刨除)(?P<what>[\u4e00-\u9fff]{{1,10}}?)(?:等?因素)?(?:后|以后|之后|的话)"
+# the part of a clause that names what is left out of a set (不含监狱、戒毒所, 除了法援中心以外, 扣除下属单位):
+# units named inside it are no condition of their own and no name missing from the graph
+LEFT_OUT_SPAN = r"(?:不含|不包括|不包含|除了?|除去|不算|刨去|刨除|去掉|扣除)[^，。？！,?!)）]{1,30}"
 # what a budget reports as held at the end of the year before (截至去年底, 上年末): the stock its next
 # budget prints, not a figure of that year's own budget
 STOCK_AT_YEAR_END = r"(?:截至|截止|到)[^，。？?]{0,6}(?:年底|年末)|(?:去年|上年|前年|\d{2,4}年)(?:底|末)"
@@ -525,7 +538,7 @@ NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施�
 
 # A count asked of a named project as what it is to reach (要补助多少个项目, 计划培训多少人, 惠及多少人):
 # its performance targets, not a count of projects.
-TARGET_COUNT = r"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{0,4}?[几多少]+(?:个|人|户|次|家|台|套|场)|惠及|受益|覆盖[几多少]"
+TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{{0,4}}?[几多少]+(?:{TARGET_UNITS})|惠及|受益|覆盖[几多少]"
 # A target asked of the project just named (目标是审多少, 绩效目标要求多少, 任务是多少): its indicators.
 TARGET_ASKED = r"(?:绩效)?(?:目标|指标|任务|要求)(?:是|定了?|定的|为|值)?[^，。？?]{0,4}(?:多少|几)|" + TARGET_COUNT
 

@@ -33,11 +33,12 @@ _STOP = re.compile(
     r"哪些项目|哪个项目|什么项目|有哪些|哪几个|有关|相关|有没有|没有|专门|关于|方面|涉及|开展|用于|用在|"
     r"[一二三四五六七八九十两几]块|(?<=[哪每各几三两])项|(?<=哪)一(?:项|个|类|款|笔|家)|(?:涨|降|增|减)得|公开(?:了|的)|请问|列出|所有|看看|查询|一下|告诉|知道|可以|能否|是否|内容|情况|清单|列表|名单|一览|名称|全部|具体|"
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
-    r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|"
+    r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|用来|"
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
     r"时候|那时|当时|那会儿?|现在|目前|如今|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
     r"立项依据|立项|根据|依据|按照|依照|引用|援引|"  # a policy basis asked (哪些项目是根据X文设立的)
+    r"(?<=\|)系统(?!建设|运维|开发|升级|改造|平台|维护|集成)|全系统|"  # 司法局系统哪个项目: the department and its units
     r"负责实施|负责|实施|承担|承办|下属|所属|直属|自己|自身|本身|亲自|"  # who carries a project out (X负责实施的, 下属的X来实施, X自己承担的)
     # a table named as where to look (绩效表里, 项目表中), a figure taken one by one (单项5000万以上), whether
     # money suffices (装得下吗): how the question is asked, never what the projects are about
@@ -177,6 +178,12 @@ class Parser:
             f.keywords = [w for w in f.keywords if w not in left_out.group(0) and left_out.group("what") not in w]
             f.keyword_groups = [g for g in ([w for w in g if w in f.keywords] for g in f.keyword_groups) if g]
         f.topic_groups = [list(g) for g in ev.topic_groups]
+        left_out_spans = [m.group(0) for m in re.finditer(L.LEFT_OUT_SPAN, ev.text)]
+        set_aside_words = [w for w in f.keywords if any(w in span for span in left_out_spans)]
+        if set_aside_words and focus == "projects":  # 本级（不含监狱、戒毒所）: kinds of units left out, no topic
+            f.without_units = set_aside_words
+            f.keywords = [w for w in f.keywords if w not in set_aside_words]
+            f.keyword_groups = [g for g in ([w for w in g if w in f.keywords] for g in f.keyword_groups) if g]
         f.person = entity_ref(ev.persons[0]) if ev.persons else None
         f.policy = entity_ref(ev.policies[0]) if ev.policies else None
         if focus == "projects" and ev.units and not ev.projects:

@@ -521,11 +521,19 @@ _YEAR_ENDS = {frozenset({"carryover_total", "carryover_year_end"}),
               frozenset({"carryover_nonfiscal", "carryover_year_end_nonfiscal"})}
 
 
-def _years_asked_before(out: list[Frame]) -> list[int]:
+def _years_asked_before(out: list[Frame], frame: Frame | None = None) -> list[int]:
     """The years a part that names none inherits: those of the part before, unless that part compared
     its figure with a baseline year (比2018年多多少 holds 2019 and 2018) — then the years asked before the
-    comparison (基本支出、项目支出各占多少 after it is 2019's share, not a comparison of two years)."""
+    comparison (基本支出、项目支出各占多少 after it is 2019's share, not a comparison of two years) — or
+    that part asked the same figure a year before (增了多少？去年只有多少？钱用来干什么: the money of the
+    year the question is about, where the part asks something else than the part before)."""
     prev = out[-1]
+    if frame is not None and (frame.focus, frame.measures) != (prev.focus, prev.measures) and len(out) >= 2 and \
+            not re.search(r"呢|那|同期|也|又", frame.clause) and \
+            re.search(r"去年|上年|前年|上一年", prev.clause) and not re.search(r"\d{2,4}\s*年", prev.clause):
+        earlier = out[-2]  # (its years may be none named: the latest, as resolved later)
+        if earlier.filters.years != prev.filters.years:
+            return list(earlier.filters.years)
     comparing = {"difference", "change", "growth"} & {prev.operation.name, *prev.operation.also}
     if comparing and len(prev.filters.years) > 1:
         earlier = next((p for p in reversed(out[:-1]) if p.filters.years
@@ -637,8 +645,16 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
                       prev.open_department)
         again.filters.excluding = f.excluding
         return [again]
-    if prev.focus == "projects" and frame.focus == "figures" and frame.measures_guessed \
+    if prev.focus == "projects" and prev.filters.projects and frame.focus == "figures" and frame.measures \
+            and all(m in L.SOURCE_OF_MEASURE for m in frame.measures) and not (ev.departments or ev.projects or ev.subjects):
+        # 日常保障运行的钱怎么来的？一般公共预算和单位资金各出多少: that project's money by source, not the
+        # department's income
+        return [Frame("projects", ["funding"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                      prev.open_department)]
+    if prev.focus == "projects" and (frame.focus == "figures" and frame.measures_guessed
+                                     or frame.focus == "staff" and re.search(L.TARGET_COUNT, frame.clause)) \
             and re.search(L.TARGET_ASKED, frame.clause) and names_no_entity(ev):
+        # (预计补助多少人 after a project: the people its targets count, not the department's staff)
         # 那个预算评审项目是谁在做？目标是审多少: the targets of the project just found
         return [Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
                       prev.open_department)]
@@ -730,7 +746,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.years = list(prev.filters.years)  # 2018年…？当年基本支出又是多少: the year just named
             frame.year_of_previous = True
         if not f.years:
-            f.years = _years_asked_before(out)
+            f.years = _years_asked_before(out, frame)
         if frame.focus == prev.focus == "subjects" and f.amount_scope is None and prev.filters.amount_scope \
                 and f.scheme in (None, prev.filters.scheme) and not ev.departments:
             f.amount_scope = prev.filters.amount_scope  # 一般公共预算按经济分类怎么分？工资福利占多少: that table's
@@ -1047,7 +1063,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 钱具体怎么分的？整个合同多少钱？去年实际完成多少？: still the project just named
             f.projects = list(prev.filters.projects)
             if frame.score < 2.0 and prev.focus in ("indicators", "policies", "persons", "findings") \
+                    and frame.operation.name != "per_capita" \
                     and not ev.cues.has("attribute", "description"):  # 金额怎么算出来的: the project itself
+                # (人均多少 after a target in people: the project's money per head, computed)
                 frame.focus = prev.focus  # 分别是啥 after the indicators asked: those indicators
                 if not ev.keywords:  # 《人民信访》发行量各定了多少 names indicators of its own
                     f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
@@ -1206,8 +1224,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 prev.operation.also.append("list")  # 几个？分别是哪些: the count's rows are asked for too
             if prev.focus == "projects":  # 有没有培训的项目？多少钱，谁来办: the found projects' unit too
                 prev.measures = list(dict.fromkeys(prev.measures + ev.cues.values("attribute")))
-
-            continue  # it asks for what the previous part already shows
+            prev.reason_asked = prev.reason_asked or bool(re.search(L.REASON_ASKED, frame.clause))
+            continue  # it asks for what the previous part already shows (原因是什么: the change's why)
         if narrows and frame.focus == prev.focus == "subjects" and prev.filters.subjects and not _rows_inside(frame, prev):
             # 工资福利支出多少？其中住房公积金多少: the 住房公积金 inside 301 (30113), not the functional 2210201
             inside = [s for s in ev.subjects if s.code and any(
@@ -1257,6 +1275,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                                   and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
             prev.named_measures = list(dict.fromkeys(prev.named_measures + frame.named_measures))
+            prev.reason_asked = prev.reason_asked or bool(re.search(L.REASON_ASKED, frame.clause))
             if frame.focus == "assets" and prev.focus == "assets" and not re.search(PLANNED_WORDS, frame.clause):
                 prev.clause = f"{prev.clause}；{frame.clause}"  # 一共多少辆车？特种用车多少，占比多少
             continue

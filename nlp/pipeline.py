@@ -267,6 +267,11 @@ class Pipeline:
         unknown = list(frame.unknown)
         unknown += self._organisation_of_another_place(frame, state)
         units = self._units_of_named(state.linked.entities("unit", span=_span_of(state, frame)), f.departments)
+        left_out = self._units_left_out(state, frame)
+        if left_out:  # 本级（不含监狱、法援中心）: those units' projects are out of the set, no name missing
+            f.without_units = list(dict.fromkeys(f.without_units + [u.name for u in left_out]))
+            units = [u for u in units if u not in left_out]
+            f.units = [u for u in f.units if u.iri not in {x.iri for x in left_out}]
         if f.units:  # 湖州财政局…国库支付中心有没有项目: the named department's unit, not another city's
             f.units = [u for u in f.units if u.iri in {x.iri for x in units}] or f.units
         # 实施单位是X的有哪些: of a set of projects, one unit named is a condition even where its word is
@@ -311,6 +316,16 @@ class Pipeline:
         if ambiguous:
             frame.candidates = ambiguous
             frame.reply = "您问的是" + "、".join(ambiguous[:-1]) + f"还是{ambiguous[-1]}？请说明是哪一个单位。"
+
+    @staticmethod
+    def _units_left_out(state: QuestionState, frame: Frame) -> list:
+        """The units the clause names inside what it leaves out (不含…, 除了…以外)."""
+        start, end = _span_of(state, frame)
+        text = state.normalized.text
+        out = []
+        for m in re.finditer(L.LEFT_OUT_SPAN, text[start:end]):
+            out += [u for u in state.linked.entities("unit", span=(start + m.start(), start + m.end())) if u not in out]
+        return out
 
     def _organisation_of_another_place(self, frame: Frame, state: QuestionState) -> list[str]:
         """广州市财政局 where the graph holds 财政局 of other cities only: the organisation of that place
@@ -425,6 +440,10 @@ class Pipeline:
             computed = _ratio_of_previous(frame, previous)  # 高院是政协的几倍 after both figures
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
+        if previous is not None and re.search(L.AVERAGE_ASKED, frame.clause):
+            computed = _average_of_previous(previous)  # 几个项目？涉及多少钱？平均每个项目多少
+            if computed is not None:
+                return self._finish(part, frame, ctx, computed)
         if "previous_sum" in frame.operation.also and previous is not None:
             computed = _against_previous_sum(frame, ctx, previous)  # 加起来跟项目支出总额一样吗
             if computed is not None:
@@ -436,6 +455,10 @@ class Pipeline:
         if frame.operation.name == "share" and frame.focus == "projects" and len(frame.filters.projects) == 1 \
                 and previous is not None:
             computed = _share_in_named_project(frame, ctx, previous)  # 贴息多少？占预决算管理业务的比重
+            if computed is not None:
+                return self._finish(part, frame, ctx, computed)
+        if frame.operation.name == "per_capita" and previous is not None:
+            computed = _per_head_of_target(frame, ctx, previous)  # 预计补助多少人？人均多少
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
         if frame.derived_only and frame.operation.name == "share" and frame.operation.base and previous is not None:
@@ -649,6 +672,49 @@ def _share_in_named_project(frame: Frame, ctx, previous: Result) -> Result | Non
     if d is None:
         return None
     return Result([derived_item(d)], d.formula + "。", [d], [rows[0]])
+
+
+def _average_of_previous(previous: Result) -> Result | None:
+    """平均每个 after a part that gave a count and one sum of money (项目20个，涉及资金7054.05万元): the sum
+    over the count."""
+    from nlp import derive as D
+    from nlp.execute.base import derived_item
+
+    counts = [i for i in previous.items if i.unit == "个" and i.value is not None]
+    sums = _sums_given(previous)
+    if len(counts) != 1 or len(sums) != 1:
+        return None
+    c, s = counts[0], sums[0]
+    d = D.average(D.Input(s.label, Decimal(s.value), WAN, s.department, s.year, s.source),
+                  D.Input(c.label, Decimal(c.value), "个", c.department, c.year, c.source))
+    if d is None:
+        return None
+    return Result([derived_item(d)], d.formula + "。", [d], [])
+
+
+def _per_head_of_target(frame: Frame, ctx, previous: Result) -> Result | None:
+    """人均 after a part that gave a project's target counted in people or households (补助个人（家庭）数量
+    ≥325人、户): the project's amount over that count — an upper bound where the target is a floor (≥)."""
+    from nlp import derive as D
+    from nlp.execute.base import Constraints, derived_item, figure_input
+
+    for row in previous.rows:
+        counted = re.search(r"(\d+(?:\.\d+)?)\s*(?:人|户)", str(row.attrs.get("target") or ""))
+        if counted is None or "/project/" not in str(row.key or ""):
+            continue
+        budget = next((b for b in ctx.budgets() if (b.department, b.year) == (row.department, row.year)), None)
+        projects = [r for r in ctx.rows("projects", [budget], Constraints(projects=[row.key]))
+                    if r.iri == row.key and r.amount is not None] if budget is not None else []
+        if not projects:
+            return None
+        people = D.Input(row.label, Decimal(counted.group(1)), "人", row.department, row.year, row.source)
+        d = D.per_capita(figure_input(projects[0], projects[0].label), people)
+        if d is None:
+            return None
+        floor = re.match(r"\s*(?:>=|≥|＞=|不少于|不低于)", str(row.attrs.get("target")))
+        note = "（指标值是下限，人均数是上限）" if floor else ""
+        return Result([derived_item(d)], d.formula + note + "。", [d], projects)
+    return None
 
 
 def _share_of_previous_item(frame: Frame, ctx, previous: Result) -> Result | None:

@@ -202,7 +202,9 @@ def atoms(ev) -> dict[str, float]:
     if ops & {"change", "growth", "derive"} and re.search(r"[\u4e00-\u9fff]{2,3}费", ev.text) and \
             not ev.projects and not project_word and not cues.has("focus", "findings") and not named_function:
         a["change_of_expense"] = 1  # (算得对吗 is a check)
-    if "project_expenditure" in ev.item_measures and ops & {"rank"} and len(ev.departments) <= 1:
+    if "project_expenditure" in ev.item_measures and len(ev.departments) <= 1 and (
+            ops & {"rank"} or ev.bound is not None and re.search(L.ITEMS_ASKED, ev.text)):
+        # 项目支出里最大的, 项目支出里超过1000万元的有哪些: the projects inside the figure, ranked or bounded
         a["rank_of_project_expenditure"] = 1
     scope = [c for c in cues.of("measure") if re.match(r"中|里|当中|里面|之中", ev.text[c.end:c.end + 2])]
     functions_after = [x for x in ev.subjects if x.kind == "functional_subject" and x.name[:2] in ev.text]

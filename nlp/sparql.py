@@ -206,8 +206,9 @@ SHAPES: dict[str, Shape] = {
                      "  OPTIONAL { ?x bkg:changeAmount ?amount }\n"
                      "  OPTIONAL { ?x bkg:changePercent ?percent } OPTIONAL { ?x bkg:currentAmount ?current }\n"
                      "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:previousAmount ?previous }\n"
-                     "  OPTIONAL { ?x bkg:printedPreviousAmount ?printedPrevious }",
-                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous", "?printedPrevious"),
+                     "  OPTIONAL { ?x bkg:printedPreviousAmount ?printedPrevious } OPTIONAL { ?x bkg:partOfChange ?whole }",
+                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous", "?printedPrevious",
+                      "?whole"),
                      order="ORDER BY ?x"),
     "definitions": Shape("{doc} bkg:defines ?x .", "?x bkg:term ?term ; bkg:definitionText ?text .",
                          ("?term", "?text"), located=False),

@@ -374,7 +374,11 @@ class ProjectFunds:
                   if getattr(self, k) is not None]
         printed = narrow + [k for k in ("carryover", "other") if getattr(self, k) is not None]
         if not narrow:
-            return None
+            # a row whose fiscal cells are all blank and whose 其他资金 (单位资金) pays it all (杭州 表10's
+            # 日常保障运行): the unit's own money, whatever columns the table has; a 财政拨款 printed
+            # without its parts still says nothing of which fiscal source pays
+            paying = [k for k in ("fiscal", "carryover", "other") if getattr(self, k) not in (None, 0)]
+            return "other" if paying == ["other"] and self.fiscal is None else None
         paying = [k for k in printed if getattr(self, k) != 0]
         return paying[0] if len(paying) == 1 else None
 

@@ -1051,11 +1051,16 @@ def _changes(ctx: _Context) -> None:
     derived previous figure."""
     from kg.extract.deserialize import _prov as prov_from_json
 
+    wholes: dict[str, URIRef] = {}  # the latest change stated of each subject: a part names its whole so
     for i, change in enumerate(ctx.record.changes):
         subject = change.get("subject")
         if not subject:
             continue
         node = iris.inside(ctx.doc, "change", str(i))
+        whole = wholes.get(change.get("parent") or "")
+        if whole is not None:
+            ctx.add(node, BKG.partOfChange, whole)
+        wholes[subject] = node
         direction = change.get("direction")
         sign = -1 if direction == "decrease" else 1
         amount, percent, current = (_decimal(change.get(k)) for k in ("amount", "percent", "current"))

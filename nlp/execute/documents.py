@@ -69,7 +69,8 @@ def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
 
 def _in_unit(target: object, unit: str) -> bool:
     """Whether a target is counted in ``unit``, alone or per a period (``12次``, ``飞机增雨10次/年；火箭增雨12次/年``)."""
-    return re.search(rf"{re.escape(unit)}(?:/[\u4e00-\u9fff]{{1,2}})?$", str(target or "")) is not None
+    # (≥325人、户: counted in people or households, either asked)
+    return re.search(rf"{re.escape(unit)}(?:/[\u4e00-\u9fff]{{1,2}})?(?:、[\u4e00-\u9fff]{{1,2}})*$", str(target or "")) is not None
 
 
 def _by_unit_asked(clause: str, rows: list[Row], chosen: list[Row]) -> list[Row]:
@@ -83,7 +84,7 @@ def _by_unit_asked(clause: str, rows: list[Row], chosen: list[Row]) -> list[Row]
         fits = [r for r in rows if _in_unit(r.attrs.get("target"), unit) and r not in chosen]
         shared = {id(r): sum(len(p) for p in _pieces(clause, [r.label])[0] if len(p) >= 2) for r in fits}
         best = max(shared.values(), default=0)
-        out += [r for r in fits if best and shared[id(r)] == best]
+        out += [r for r in fits if shared[id(r)] == best]  # (none sharing a word: every one in that unit)
     return out
 
 
@@ -138,14 +139,18 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     words = [w for w in f.keywords if not names_own(w, own)]
     # 评审项目数量、专家人次这些指标: an indicator the clause names by its whole name, whatever words of
     # it were taken for cues (项目, 数量), is one asked
+    every = list(rows)  # the whole table, for the line that names the targets not asked
     literal = [r for r in rows if len(r.label) >= 4 and r.label in frame.clause]
     literal += [r for r in rows if r not in literal and any(seg in r.label for seg in _enumerated_names(frame.clause))]
     if (words or literal) and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
         about = literal + [r for r in (_named_by(words, rows, own) if words else []) if r not in literal]
+        about += [r for r in _by_unit_asked(frame.clause, rows, about) if r not in about]
         relaxed = not about
         if about:
-            rows = about + _by_unit_asked(frame.clause, rows, about)
-    else:
+            rows = about
+    else:  # 要发几篇稿子: the targets counted in the unit asked, where the words name none
+        counted = _by_unit_asked(frame.clause, rows, []) if rows else []
+        rows = counted or rows
         relaxed = False
     weight = re.search(r"(?:权重|分值|分数?)(?:为|是|占)?(\d+(?:\.\d+)?)(?:%|分)?的", frame.clause)
     if weight and any(r.attrs.get("weight") is not None for r in rows):
@@ -191,6 +196,10 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         owners.setdefault(b.department_iri, f"{who(b.department, b.year)}部门整体")
     text = (f"共{len(rows)}个{what}。" if count else "") + "。".join(
         f"{owners.get(key, '')}的{what}：" + "；".join(ps) for key, ps in parts.items()) + "。"
+    rest = [r for r in every if r not in rows]
+    if rest and projects and len(rest) <= 12:
+        # the targets asked are the answer's rows; the table's others are named after them, for context
+        text += "该项目的其他绩效指标：" + "；".join(f"“{r.label}”{r.attrs.get('target') or ''}" for r in rest) + "。"
     if re.search(L.SCORE_ASK, frame.clause):  # 自评多少分: the score its 自评表 gives the project
         for p in projects:
             if p.attrs.get("score") is not None:

@@ -394,6 +394,19 @@ def _total_as_its_only_source(stated: list[dict], others: list[Row], current: di
     return out
 
 
+def _parts_of_change(stated: dict, changes: list[Row], shown: list[Item], dept: str, year: int) -> str:
+    """Why a change the narrative states without a reason happened: the parts the same sentence gives
+    (收入增加2,784.38万元，其中一般公共预算财政拨款增加2,781.90万元，主要是增加了…项目预算), each
+    with its own reason, as the phrase's tail and as answer rows."""
+    parts = [r for r in changes if stated.get("iri") and r.attrs.get("whole") == stated["iri"] and r.amount is not None]
+    said = []
+    for r in parts:
+        word = "持平" if r.amount == 0 else ("增加" if r.amount > 0 else "减少") + f"{money(abs(r.amount))}万元"
+        shown.append(Item(f"{year}年{r.label}比上年{word[:2]}", money(abs(r.amount)), WAN, dept, year, r.source))
+        said.append(f"{r.label}{word}" + (f"（{r.attrs['reason']}）" if r.attrs.get("reason") else ""))
+    return "，其中" + "、".join(said) if said else ""
+
+
 def _reasons_of_same_change(stated: list[dict], others: list[Row]) -> None:
     """A total's stated change without a reason takes the reason another total's statement gives for
     the very same change (amount and rate): where all the money is 财政拨款, 说明四 explains the rise of
@@ -809,7 +822,8 @@ def change(frame: Frame, ctx: Context) -> Result:
             stated: list[dict] = []
             same_change: list[Row] = []
             seen = set()
-            for r in _changes_asked(ctx, doc, frame):
+            changes = _changes_asked(ctx, doc, frame)
+            for r in changes:
                 if not _qualified_as_asked(r.label, frame.filters.excluding):
                     continue
                 # the figure the extraction's vocabulary names the subject as, where asked (公务用车运行费
@@ -839,7 +853,7 @@ def change(frame: Frame, ctx: Context) -> Result:
                 if left_out:  # the qualified comparison says what it leaves out
                     label += left_out.group(0)
                 stated.append({"key": key, "label": label, "subject": r.label, "delta": r.amount,
-                               "current": r.attrs.get("current"),
+                               "current": r.attrs.get("current"), "iri": r.iri,
                                "percent": r.attrs.get("percent"), "source": r.source, "reason": r.attrs.get("reason")})
             _reasons_of_same_change(stated, same_change)
             stated += _total_as_its_only_source(stated, same_change, current, dept, doc.year, plain, ctx)
@@ -907,6 +921,8 @@ def change(frame: Frame, ctx: Context) -> Result:
                         phrase += f"，{'增长' if delta >= 0 else '下降'}{rate}%"
                     if s.get("reason"):
                         phrase += f"（{s['reason']}）"
+                    elif frame.reason_asked or re.search(L.REASON_ASKED, frame.clause):
+                        phrase += _parts_of_change(s, changes, shown, dept, doc.year)
                 if cur is not None and before is None and not no_previous:
                     d = D.previous_from_change(D.Input(f"{doc.year}年{label}", cur, WAN, dept, doc.year, src),
                                                delta, label, doc.year - 1)

@@ -67,6 +67,8 @@ def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
     if f.own_unit:  # 局本级自己占了几个: the projects the department carries out itself
         rows = [r for r in rows if (r.attrs.get("unit") or r.department) == r.department
                 or re.search(r"本级|机关本部", r.attrs.get("unit") or "")]
+    if f.without_units:  # 不含监狱、法援中心: the projects those units carry out are out of the set
+        rows = [r for r in rows if not any(w in (r.attrs.get("unit") or "") for w in f.without_units)]
     if f.other_units:  # 其中几个是下属中心承担的: carried out by a unit other than the department itself
         rows = [r for r in rows if (r.attrs.get("unit") or r.department) != r.department
                 and not re.search(r"本级|机关本部", r.attrs.get("unit") or "")]
@@ -109,11 +111,15 @@ def execution_said(frame: Frame, r: Row, items: list[Item]) -> str:
 
 
 # the 其中 lines of a project's 绩效目标表 (kg.rdf.mapping's funds parts), as the table names them
-FUNDS_LINES = (("fiscal", "财政拨款"), ("carryover_total", "上年结转"), ("unit_funds", "其他资金"))
+# (a project table's columns by source, 杭州 表10's 一般公共预算 | 单位资金, map to the same parts)
+FUNDS_LINES = (("fiscal", "财政拨款"), ("general_public_budget", "一般公共预算"), ("government_fund", "政府性基金预算"),
+               ("state_capital", "国有资本经营预算"), ("fiscal_special_account", "财政专户管理资金"),
+               ("carryover_total", "上年结转"), ("unit_funds", "其他资金"))
 
 
 def funds_lines(r: Row, items: list[Item]) -> list[str]:
-    """A project's money by its table's 其中 lines (财政拨款, 上年结转, 其他资金), each an item of the answer."""
+    """A project's money by its table's 其中 lines (财政拨款, 上年结转, 其他资金) or by its project table's
+    source columns (一般公共预算, 政府性基金预算 …, 其他资金), each an item of the answer."""
     funds = r.attrs.get("funds") or {}
     said = []
     for key, label in FUNDS_LINES:
@@ -165,6 +171,7 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
         if missing:
             kept += [r for r in _abbreviated_projects(frame, ctx, missing) if r.iri not in found]
     kept = of_named_unit(frame.clause, kept)
+    kept = _as_narrowed_before(frame, ctx, kept)
     kept = _of_amount_said(frame.clause, kept)
     kept = _latest_when_no_year(frame, kept)
     cats = {r.attrs.get("category") for r in kept}
@@ -172,6 +179,16 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
         # 结转那笔钱买什么 of a project named twice (当年 57.00, 上年结转 30.00): the one of that category
         kept = [r for r in kept if r.attrs.get("category") == f.categories[0]]
     return kept, ([] if kept else rows)
+
+
+def _as_narrowed_before(frame: Frame, ctx: Context, kept: list[Row]) -> list[Row]:
+    """A project the part before named with its unit (北郊监狱的狱政设施建设多少？钱从哪儿出): this part,
+    which does not name it again, asks the one the part before answered, not each of that name."""
+    prev = ctx.previous
+    if prev is None or len({r.label for r in kept}) != 1 or any(p.name in frame.clause for p in frame.filters.projects):
+        return kept  # (two projects named before, 两者差多少: both, not the last one answered)
+    before = [r for r in kept if any(r.iri == x.iri for x in prev.rows if x.iri)]
+    return before if 0 < len(before) < len(kept) else kept
 
 
 # Words asking a project across its years (历年, 这几年, 每年, 两年, 变化): every year's kept.
@@ -780,11 +797,16 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
             label = funding[0] if funding else cat_label
             items.append(item_of(r, label, project=r.label, also_called=funding[1:] or None,
                                  category=cat_label))
-            parts.append(f"{project_phrase(r)}的资金来自{label}" + (f"（{'、'.join(funding[1:3])}）" if funding[1:] else "")
-                         + ("" if not cat else f"，属{cat_label}项目"))
-            lines = funds_lines(r, items) if re.search(r"财政|各(?:多少|占)|多少是|哪几块|几部分|从哪|来源|来自", frame.clause) else []
+            paying = [k for k, v in (r.attrs.get("funds") or {}).items() if k != "fiscal" and v]
+            if len(paying) >= 2:  # 一般公共预算 49.00 and 其他资金 1130.00: paid by both, not by the first alone
+                said = "和".join(dict(FUNDS_LINES)[k] for k in dict(FUNDS_LINES) if k in paying)
+                parts.append(f"{project_phrase(r)}的资金来自{said}" + ("" if not cat else f"，属{cat_label}项目"))
+            else:
+                parts.append(f"{project_phrase(r)}的资金来自{label}" + (f"（{'、'.join(funding[1:3])}）" if funding[1:] else "")
+                             + ("" if not cat else f"，属{cat_label}项目"))
+            lines = funds_lines(r, items) if re.search(r"财政|各[出是有]?(?:多少|占)|多少是|哪几块|几部分|从哪|来源|来自|怎么来|哪儿出|哪里出", frame.clause) else []
             if lines:  # 是财政拨款吗: the table's own split says how much is
-                parts[-1] += "；绩效目标表列示其中" + "、".join(lines)
+                parts[-1] += "；其中" + "、".join(lines)
         if "category" in asked:
             items.append(_project_item(ctx, r, funding=funding[0] if funding else None))
             yes = ""
