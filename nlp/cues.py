@@ -77,7 +77,11 @@ def find_cues(text: str, blocked: list[tuple[int, int]] = (), context: str = "")
     cues += [c for c in _scan("amount", [("amount", L.AMOUNT_WORDS)], text, blocked)
              if not any(s <= c.start and c.end <= e for s, e in taken)]
     cues += _scan("attribute", L.PROJECT_ATTRIBUTES, text, blocked)
-    cues += _scan("focus", L.FOCUS_WORDS, text, blocked, per_value=True)
+    # 跟安全生产考核有关的专项: the words a topic phrase holds name the topic, not what is asked (考核 is
+    # no question about indicators there)
+    about = [(m.start(1), m.end(1)) for m in re.finditer(L.ABOUT_PHRASE, text)]
+    cues += [c for c in _scan("focus", L.FOCUS_WORDS, text, blocked, per_value=True)
+             if not any(s <= c.start and c.end <= e for s, e in about)]
     cues += _scan("op", L.OPERATION_WORDS, text, blocked, per_value=True)
     cues += _scan("category", L.CATEGORY_WORDS, text, blocked)
     cues += _scan("funding", L.FUNDING_WORDS, text, blocked)

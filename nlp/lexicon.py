@@ -549,3 +549,5 @@ SUM_OF_THOSE = r"(?:两|二|三|这两|这几|几)(?:者|项|个|块|笔)?(?:合
 
 # A relation of aboutness (跟X有关的项目, 涉及X的): what X's name says, not who carries the projects out.
 ABOUT_WORDS = r"有关|相关|涉及|关于"
+# a topic said as a phrase (跟X有关, 与X相关): X, whatever cue words it holds
+ABOUT_PHRASE = r"(?:跟|与|和|同)([\u4e00-\u9fff]{2,12}?)(?:有关|相关)"

@@ -646,7 +646,8 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
         again.filters.excluding = f.excluding
         return [again]
     if prev.focus == "projects" and prev.filters.projects and frame.focus == "figures" and frame.measures \
-            and all(m in L.SOURCE_OF_MEASURE for m in frame.measures) and not (ev.departments or ev.projects or ev.subjects):
+            and all(m in L.SOURCE_OF_MEASURE and not m.startswith("carryover") for m in frame.measures) \
+            and not (ev.departments or ev.projects or ev.subjects):  # (里面上年结转多少: its carry-over line, below)
         # 日常保障运行的钱怎么来的？一般公共预算和单位资金各出多少: that project's money by source, not the
         # department's income
         return [Frame("projects", ["funding"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,

@@ -208,9 +208,12 @@ def atoms(ev) -> dict[str, float]:
         a["rank_of_project_expenditure"] = 1
     scope = [c for c in cues.of("measure") if re.match(r"中|里|当中|里面|之中", ev.text[c.end:c.end + 2])]
     functions_after = [x for x in ev.subjects if x.kind == "functional_subject" and x.name[:2] in ev.text]
+    functions = [x for x in ev.subjects if x.kind == "functional_subject"]
     if scope and (cues.has("focus", "subjects") or project_word or (
             functions_after and not str(scope[-1].value).startswith(("three_public", "procurement"))
-            and scope[-1].end < min(ev.text.find(x.name[:2]) for x in functions_after))):
+            and scope[-1].end < min(ev.text.find(x.name[:2]) for x in functions_after))
+            or (functions and str(scope[-1].value) in ("general_public_budget", "government_fund", "state_capital"))):
+        # (公交运营补助为什么从一般公共预算里少了: a subject inside the funds named, before or after them)
         # (一般公共预算里，商业流通和涉外发展各多少: subjects named after the figure that scopes them)
         a["measure_scope"] = 1  # 基本支出中…科目, 项目支出中…项目: the figure is where to look, not what is asked
     if measure and cues.has("focus", "departments") and len(ev.departments) != 1:
