@@ -13,7 +13,9 @@ is held out), through the real extraction and pipeline on the real documents of 
 - 平均每个项目多少 after a count and a sum: the sum over the count;
 - 为什么 of a change stated without a reason: the parts of the same sentence with theirs;
 - 今年收入 alone is the year's 收入总计, not the table row 本年收入;
-- a project named with its unit stays that unit's in the part after (钱从哪来)."""
+- a project named with its unit stays that unit's in the part after (钱从哪来);
+- the words of a topic phrase (跟安全生产考核有关) are no cue of what is asked;
+- a subject named before the funds it is inside (公交运营补助从一般公共预算里少了)."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -107,3 +109,17 @@ def test_a_project_named_with_its_unit_stays_that_units(ask_national) -> None:
     reply = ask_national("杭州北郊监狱的日常保障运行多少钱？资金从哪里来？")
     assert {Decimal("2836.98"), Decimal("1138.40"), Decimal("1698.58")} <= numbers(reply)
     assert Decimal("967.80") not in numbers(reply)
+
+
+def test_words_of_a_topic_phrase_name_the_topic(ask_national) -> None:
+    """西安市安全生产监督管理局 2019 表10: 安全生产考核表彰专项经费 215.80 and 安全生产考核经费 170.20 — 考核
+    inside 跟…有关 is the topic, not a question about indicators."""
+    reply = ask_national("西安市安监局2019年跟安全生产考核相关的专项经费有哪些？各多少？")
+    assert {Decimal("215.80"), Decimal("170.20")} <= numbers(reply)
+    assert "绩效指标" not in reply["text"]
+
+
+def test_a_subject_inside_the_funds_named_after_it(ask_national) -> None:
+    """无锡市交通运输局（本级）2026 说明五（五）: 公共交通运营补助（项）4,360, 比上年减少31,840, 下降87.96%."""
+    reply = ask_national("无锡市交通局公交运营补助在一般公共预算里比上年少了多少？")
+    assert {Decimal("4360.00"), Decimal("31840.00")} <= numbers(reply)
