@@ -322,7 +322,10 @@ INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包�
 # spends: the rows inside it are the economic rows of the public column.
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
                                        ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)公用经费)"), ("public", r"公用经费|机关运行经费")]
-LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(类\)|(?:花|用|投)在哪一?类|几大块|几大类|几大部分"), (2, r"款级|二级科目|按款|\(款\)"),
+# (哪几类/各款 of a classification: its levels, not kinds of money or of indicators)
+LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(类\)|(?:花|用|投)在哪一?类|几大块|几大类|几大部分|"
+                                          r"哪[一几两三四五]?类(?!资金|经费|钱|收入|项目|指标|单位|人员)"),
+                                      (2, r"款级|二级科目|按款|\(款\)|哪[一几两三四五]?款|各款|每一?款"),
                                       (3, r"项级|明细|具体(?=科目|到项|的科目)|三级科目|按项(?!目)|\(项\)")]
 # 预算 alone names the document (部门预算) unless an amount question follows it (预算多少, 预算、决算各…).
 PHASE_WORDS: list[tuple[str, str]] = [

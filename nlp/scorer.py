@@ -174,7 +174,7 @@ def atoms(ev) -> dict[str, float]:
         a["policy_and_projects"] = 1
     asks_projects = any(c.weight >= 3.0 for c in cues.of("focus", "projects"))  # 哪些项目, 几个项目
     if re.search(r"按(?:支出)?(?:部门|政府(?:预算)?(?:支出)?)?(?:功能|经济)(?:分类|科目)|按[类款](?!型)|"
-                 r"分(?:功能|经济)分类", ev.text) and \
+                 r"分(?:功能|经济)分类|各个?(?:功能|经济)(?:分类)?科目|(?:功能|经济)(?:分类)?科目之?间", ev.text) and \
             re.search(r"各|分别|哪些|哪几|多少|几大块|几大类|几块|几部分|(?:怎么|如何|怎样)分|分布|构成|组成|结构", ev.text) \
             and not ev.projects:
         a["breakdown_by_classification"] = 1  # 一般公共预算当年拨款按功能分类各类多少: the rows of that scope

@@ -123,3 +123,23 @@ def test_a_subject_inside_the_funds_named_after_it(ask_national) -> None:
     """无锡市交通运输局（本级）2026 说明五（五）: 公共交通运营补助（项）4,360, 比上年减少31,840, 下降87.96%."""
     reply = ask_national("无锡市交通局公交运营补助在一般公共预算里比上年少了多少？")
     assert {Decimal("4360.00"), Decimal("31840.00")} <= numbers(reply)
+
+
+def test_a_level_the_table_does_not_print_is_summed_from_below(ask_national) -> None:
+    """泉州市公安局 2026 表5 (一般公共预算支出) prints 项 rows only: its 类 204 is their sum, said so."""
+    reply = ask_national("泉州市公安局2026年一般公共预算支出按功能分类，哪几类最多？")
+    assert "由下级科目加总" in reply["text"]
+    first = reply["answers"][0]
+    assert first["label"] == "公共安全支出" and first["code"] == "204"
+
+
+def test_the_kuan_under_a_class(ask_national) -> None:
+    """长沙市信访局 2026: 201 一般公共服务支出 is one 款, 20140 信访事务 1935.36."""
+    reply = ask_national("长沙市信访局2026年一般公共服务支出下面各款各多少？")
+    assert "款级" in reply["text"] and Decimal("1935.36") in numbers(reply)
+
+
+def test_spending_across_the_functional_subjects(ask_national) -> None:
+    """西安市审计局（汇总）2026: five classes adding to 4005.29 (its 财政拨款)."""
+    reply = ask_national("西安市审计局2026年财政拨款支出在各功能科目间怎么分配？")
+    assert {Decimal("2974.11"), Decimal("4005.29")} <= numbers(reply)

@@ -3,6 +3,7 @@
 level, ranked, counted, or as a share of the department's total expenditure."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 
@@ -407,6 +408,30 @@ def _at_level(rows: list[Row], want: int, scheme: str) -> list[Row]:
     return out
 
 
+def _rolled_up(rows: list[Row], want: int, ctx: Context, scheme: str) -> list[Row]:
+    """The rows of a level a table does not print (its 类 where it lists 项 only), each the exact sum
+    of the most specific printed rows under it, named as the classification names the code."""
+    kind = "functional_subject" if scheme == "functional" else "economic_subject"
+    names = {e.code: e.name for e in ctx.catalog.of_kind(kind) if e.code}
+    deepest = max((len(r.key or "") for r in rows), default=0)
+    if deepest <= want:
+        return []
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        if r.key and len(r.key) == deepest and r.amount is not None:
+            groups.setdefault(r.key[:want], []).append(r)
+    out = []
+    for code, members in sorted(groups.items()):
+        if code not in names:
+            continue
+        first = members[0]
+        # where it stands: the table of its rows, the rows under the code (first one's page and line)
+        where = f"{first.source.rsplit(' ', 1)[0]} {code}下各行之和" if first.source else None
+        out.append(dataclasses.replace(first, label=names[code], amount=sum((m.amount for m in members), Decimal(0)),
+                                       key=code, iri=None, source=where))
+    return out
+
+
 # the scope of a table of the whole general budget by economic subject (西安 表6), beside the basic one
 WHOLE_ECONOMIC_SCOPE = "general_public_budget"
 
@@ -512,6 +537,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             deepest = 7 if scheme == "functional" else 5
             want = LEVEL_LENGTH.get(f.level or 0) or (deepest if op.name in ("rank", "sort") or f.bound else 3)
             level_rows = sorted(_at_level(mine, want, scheme), key=lambda r: r.key)
+            rolled = not level_rows and f.level is not None
+            if rolled:  # 泉州's 一般公共预算支出表 prints 项 rows only: its 类 are their sums, said so
+                level_rows = _rolled_up(mine, want, ctx, scheme)
             if f.bound is not None:  # 哪些科目超过1000万: the rows of that level within the bound
                 level_rows = sorted((r for r in level_rows if f.bound.admits(r.amount)),
                                     key=lambda r: r.amount or 0, reverse=True)
@@ -534,7 +562,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             kept += level_rows
             within = f"{f.bound.describe()}的{len(level_rows)}个" if f.bound is not None else ""
             parts.append(f"{who(b.department, b.year)}按{SCHEME_WORDS.get(scheme, '经济')}分类"
-                         f"（{LEVEL_NAME.get(want, '')}级）{within}：" +
+                         f"（{LEVEL_NAME.get(want, '')}级{'，表中未列该级，由下级科目加总' if rolled and level_rows else ''}）{within}：" +
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
             parts += shares
             if want == 3 and len(level_rows) >= 2 and f.bound is None and op.name not in ("rank", "sort", "sum") \
