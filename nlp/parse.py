@@ -331,7 +331,7 @@ class Parser:
             if len(keys) == 1 and re.search(L.PARTS_OF, ev.text) and self.vocab.children(keys[0]):
                 return keys + self.vocab.children(keys[0])  # 上年结转结余由哪几部分组成
             if len(keys) == 1 and frame.operation.name == "sum" and self.vocab.children(keys[0]) and \
-                    sum(1 for m in ev.mentions if "department" in m.kinds()) <= 1:
+                    sum(1 for m in ev.mentions if "department" in m.kinds()) <= 1 and not _sum_is_the_name(ev.text):
                 return keys + self.vocab.children(keys[0])  # 上年结转结余一共多少: with what it is made of
             if (not keys or re.search(L.INCOME_BESIDES, ev.text)) and cues.has("income_breakdown"):
                 # 除了财政拨款还有别的收入吗: every source, the named one among them; the rows say whether
@@ -781,6 +781,14 @@ def _years_before(t: str, lookahead: str, after: str = "") -> list[int]:
     ``after``, where given)."""
     rx = (f"(?<={after})" if after else "") + r"(?:\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})年度?(?:的)?" + lookahead
     return find_years(" ".join(m.group(0) for m in re.finditer(rx, t)), None)[0]
+
+
+def _sum_is_the_name(t: str) -> bool:
+    """Whether every sum word of a clause is the 合计 of a figure's printed name (本年收入合计多少: the row
+    asked, not a sum of its parts)."""
+    found = list(re.finditer(L.SUM_WORDS, t))
+    return bool(found) and all(m.group() == "合计" and re.search(r"(?:收入|支出|拨款|经费|预算)$", t[:m.start()])
+                               for m in found)
 
 
 def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:

@@ -99,6 +99,8 @@ WEIGHTS: dict[str, float] = {
     "functions|focus:functions": 1.0,
     "functions|ent:person": -3.0,
     "staff|measure:staff": 4.0,
+    "staff|measure_word_of_project": -4.0,  # 调查编制工作: 编制 is the project's word, not its staffing
+    "figures|measure_word_of_project": -2.0,
     "staff|measure_compared": -3.0,
     "staff|ent:project_exact": -3.0,
     "assets|focus:assets": 1.5,
@@ -141,6 +143,8 @@ def atoms(ev) -> dict[str, float]:
             a["ent:" + kind] = 1
     if ev.item_measures:
         a["measure:item"] = 1
+    if ev.projects and any(c.text in p.name for c in cues.of("measure") for p in ev.projects):
+        a["measure_word_of_project"] = 1
     if ev.staff_measures:
         a["measure:staff"] = 1
     for kind in ("income_breakdown", "expenditure_breakdown", "category", "funding", "level", "set_size"):

@@ -419,8 +419,16 @@ def units(frame: Frame, ctx: Context) -> Result:
                                       b.source))
                 items += [Item(r.label, None, None, r.department, r.year, r.source) for r in listed]
             continue
+        none = [c for c in stated if (c.department, c.year) == (b.department, b.year) and c.amount == 0] \
+            if focus == "subordinates" else []
+        for c in none:  # 只有本级，没有其他二级预算单位: the document's own word that there is none of that kind
+            items.append(Item(f"{c.label}个数", "0", c.unit, b.department, b.year, c.source))
         if focus == "subordinates":  # the department's own unit in its list of units is 本级, not a subordinate
             mine = [r for r in mine if not _is_itself(r.label, b.department)]
+            if none and not mine:
+                parts.append(f"{who(b.department, b.year)}没有{none[0].label}"
+                             + (f"（原文：{none[0].attrs['sentence']}）" if none[0].attrs.get("sentence") else ""))
+                continue
             kind = re.search(L.UNIT_KIND_COUNT, frame.clause)
             if kind:  # 管着几个监狱: the units of that kind, by their names
                 mine = [r for r in mine if kind.group("kind") in r.label]
@@ -443,7 +451,8 @@ def units(frame: Frame, ctx: Context) -> Result:
         elif counting or whole:
             items.append(Item("单位个数", str(len(mine) + whole), "个", b.department, b.year, b.source))
         parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
-                     (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else ""))
+                     (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else "") +
+                     "".join(f"（文件称：{c.attrs.get('sentence') or '没有' + c.label}）" for c in none))
     if not parts:  # units listed, none of them of what the clause asks: said so, never an empty answer
         return Result(text=f"没有找到：图谱中没有{'、'.join(dict.fromkeys(b.department for b in budgets))}"
                            f"符合所问的{word}。")

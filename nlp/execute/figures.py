@@ -117,6 +117,13 @@ def figures(frame: Frame, ctx: Context) -> Result:
     verdict = "是" if any(r.amount for r in asked) else "否"
     result.text = f"{verdict}。" + result.text
     result.items.insert(0, Item("是否", verdict, None, asked[0].department, asked[0].year, asked[0].source))
+    if verdict == "否" and all(m in L.SOURCE_OF_MEASURE for m in frame.measures):
+        # 收入里有没有事业收入、上年结转: none — and where the money does come from, said beside it
+        paid = figures_of(replace(frame, measures=[k for k in INCOME_PARTS if k not in frame.measures]), ctx)
+        nonzero = [r for r in paid.rows if r.amount]
+        if nonzero:
+            result.text += "收入来自：" + "；".join(f"{_label(ctx, r.key)}{money(r.amount)}万元" for r in nonzero) + "。"
+            result.items += [item_of(r, _label(ctx, r.key)) for r in nonzero]
     keys = list(dict.fromkeys(k for m in frame.measures for k in [m, *ctx.vocab.children(m)]))
     stated = change(replace(frame, measures=keys, operation=Operation("change")), ctx)
     if stated.items and "比上年" in stated.text and "没有相应" not in stated.text:
@@ -140,6 +147,11 @@ def _all_of(frame: Frame, ctx: Context) -> Result:
         result.text = f"{verdict}。" + result.text
         result.items.insert(0, Item("是否", verdict, None, shares[0].department, shares[0].year, None))
     return result
+
+
+# the sources a department's income is made of, as its summary table prints them
+INCOME_PARTS = ("general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds",
+                "carryover_total")
 
 
 def figures_of(frame: Frame, ctx: Context) -> Result:

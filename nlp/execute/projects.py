@@ -694,7 +694,9 @@ def _funding_labels(ctx: Context, r: Row) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-_SUB_ITEM = re.compile(r"([\u4e00-\u9fff“”\"《》（）()A-Za-z·]{2,30}?)[:：为约计共]*(\d+(?:\.\d+)?)\s*(万元|万|元)?(?=[、，,；;。）)\s]|$)")
+# (an amount with thousands separators, 10,000.00万元, is one amount: never 10 followed by a comma)
+_SUB_ITEM = re.compile(r"([\u4e00-\u9fff“”\"《》（）()A-Za-z·]{2,30}?)[:：为约计共]*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                       r"\s*(万元|万|元)?(?=[、，,；;。）)\s]|$)")
 
 
 # the words before an item's name that say the year and that money is planned for it (年需预算安排…)
@@ -710,7 +712,7 @@ def sub_items(text: str) -> list[tuple[str, Decimal]]:
         name = re.sub(_SUB_ITEM_LEAD, "", name)  # 2026年需预算安排城市低保3144万元: the item is 城市低保
         if len(name) < 2 or re.search(r"年|月|日|号|第|共计|合计|总计|预算|金额|万元", name):
             continue
-        value = Decimal(m.group(2))
+        value = Decimal(m.group(2).replace(",", ""))
         if m.group(3) == "元":
             value = value / Decimal(10000)
         out.append((name, value))

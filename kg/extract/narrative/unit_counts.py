@@ -45,6 +45,8 @@ _GOVERNED_RE = re.compile(r"下辖|下设|下属|所属|直属|管辖|包括|本
 _UNIT_WORD_RE = re.compile(r"(?:单位|机构)$")
 _SUBORDINATE_RE = re.compile(r"下属|所属|直属|下辖")
 _ITSELF_RE = re.compile(r"本级|本部")
+# none under it, said in words (只有本级，没有其他二级预算单位; 本单位无独立核算下属单位): a count of 0
+_NONE_RE = re.compile(r"(?:没有|无)(?:其他|其它)?(?P<kind>(?:独立核算)?(?:的)?(?:下属|所属)?(?:二级)?(?:预算)?单位)")
 
 
 def number_of(text: str) -> int | None:
@@ -99,6 +101,16 @@ def read_unit_counts(span: Span, file: str) -> list[UnitCount]:
                                                                  row=kind))))
     for m in _COVERED_RE.finditer(text):
         add(m, covered=bool(_COVERED_KIND_RE.match(m.group("kind"))))
+    for m in _NONE_RE.finditer(text):
+        kind = m.group("kind").replace("的", "")
+        if kind == "单位" or any(a < m.end() and m.start() < b for a, b in taken):
+            continue  # (无单位 alone says nothing of units under the department)
+        taken.append((m.start(), m.end()))
+        line = span.line_at(m.start())
+        found.append((m.start(), UnitCount(kind=kind, count=0, classifier="个", covered=False,
+                                           text=_clause(text, m.start(), m.end()),
+                                           provenance=Provenance(file=file, page=line.page, line=line.lineno,
+                                                                 row=kind))))
     for pattern in (_KIND_FIRST_RE, _NUMBER_FIRST_RE):
         for m in pattern.finditer(text):
             add(m, covered=False)
