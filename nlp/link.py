@@ -42,7 +42,7 @@ _FIGURE_WORDS = re.compile(r"一般公共预算|政府性基金|国有资本经�
 _ORG_END = re.compile(r"(?:分局|中心|局|厅|委员会|委|法院|检察院|院|所|站|办公室|办公厅|办|大队|支队|队|处|馆|部|街道)")
 # An organisation named in the question: a few characters ending in an organisation word.
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:分局|中心|局|厅|委员会|办公室|法院|检察院|院|所|站|大队|支队|街道|"
-                  r"馆|委|办|部|处|队|团|校|园|社)")
+                  r"馆|委|办|部|处|队|团|校|园|社(?!会))")
 # A place named in the question: a stem and an administrative level.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|自治区|地区|省|市|州|县|区|旗|盟|镇|乡)")
 # A level character that begins a word with the next one (市民, 市场, 区域, 县域, 省份): no place ends at it.
@@ -527,7 +527,7 @@ class Linker:
             if m.how != "exact" or "place" not in m.kinds() or m.kinds() & {"department", "project"}:
                 continue
             org = _ORG.match(text, m.end)
-            if org and not covered(org.start(), org.end()) and not re.search(r"[的了和与是在给]", org.group()):
+            if org and not covered(org.start(), org.end()) and not re.search(r"[的了和与是在给]|[那这](?:边|里|儿)", org.group()):
                 name = text[m.start:org.end()]
                 if not self.catalog.mentions_name(name, budget_side=True) and not self._names_a_project(org.group()):
                     add(m.start, org.end())

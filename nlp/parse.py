@@ -33,7 +33,7 @@ _STOP = re.compile(
     r"哪些项目|哪个项目|什么项目|有哪些|哪几个|有关|相关|有没有|没有|专门|关于|方面|涉及|开展|用于|用在|"
     r"[一二三四五六七八九十两几]块|(?<=[哪每各几三两])项|(?<=哪)一(?:项|个|类|款|笔|家)|(?:涨|降|增|减)得|公开(?:了|的)|请问|列出|所有|看看|查询|一下|告诉|知道|可以|能否|是否|内容|情况|清单|列表|名单|一览|名称|全部|具体|"
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
-    r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|用来|"
+    r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|用来|[那这](?:边|里|儿)|"
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
     r"时候|那时|当时|那会儿?|现在|目前|如今|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
@@ -461,8 +461,8 @@ def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
                 + ["three_public.vehicles"]
         if parts and "three_public.total" in tp and re.search(r"总共|合计|一共|总额|总数|其中", t):
             parts = ["three_public.total", *parts]
-        if not parts and op in ("change", "growth", "derive", "compare", "sort", "rank", "difference"):
-            parts = ["three_public.total"]
+        if not parts and op in ("change", "growth", "derive", "compare", "sort", "rank", "difference", "completion"):
+            parts = ["three_public.total"]  # (三公经费完成预算的比例: the family's own rate)
         if not parts and any(k in ("income_total", "expenditure_total") for k in keys):
             parts = ["three_public.total"]  # 总预算和三公经费各多少: the total beside the whole budget, not its parts
         if not parts:
