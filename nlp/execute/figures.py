@@ -117,7 +117,8 @@ def figures(frame: Frame, ctx: Context) -> Result:
     verdict = "是" if any(r.amount for r in asked) else "否"
     result.text = f"{verdict}。" + result.text
     result.items.insert(0, Item("是否", verdict, None, asked[0].department, asked[0].year, asked[0].source))
-    if verdict == "否" and all(m in L.SOURCE_OF_MEASURE for m in frame.measures):
+    if verdict == "否" and all(m in L.SOURCE_OF_MEASURE for m in frame.measures) and \
+            re.search(r"收入(?:里|中|当中|里面|之中)", frame.clause):
         # 收入里有没有事业收入、上年结转: none — and where the money does come from, said beside it
         paid = figures_of(replace(frame, measures=[k for k in INCOME_PARTS if k not in frame.measures]), ctx)
         nonzero = [r for r in paid.rows if r.amount]
