@@ -1256,6 +1256,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)
+        elif frame.focus == prev.focus == "projects" and not (f.projects or ev.topics or ev.keywords or ev.projects) \
+                and (prev.filters.topics or prev.filters.keywords) and re.search(r"哪(?:一)?(?:个|些)(?:项目|专项)", frame.clause):
+            # 有没有安排贴息的钱？放在哪个项目里: the projects that part found by its topic, not every project
+            for name in ("topics", "topic_text", "keywords", "keyword_groups", "topic_groups"):
+                setattr(f, name, list(getattr(prev.filters, name)))
         funding = FUNDING_OF_MEASURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
         if funding and frame.focus == "projects" and not (f.funding or f.projects or ev.topics or ev.keywords):
             f.funding = funding  # 上级转移支付有多少？花在哪个项目上: the projects that money funds

@@ -2,7 +2,9 @@
 the batch-26 classes moved nothing; batch 27 stays held out), through the real extraction and pipeline
 on the real documents of ../shared/national (skipped where absent), each asked in words of its own:
 
-- an amount a description prints with thousands separators (贴息资金10,000.00万元) is one amount;
+- an amount a description prints with thousands separators (贴息资金10,000.00万元) is one amount, and the
+  names enumerated before it (…财政贴息、…贴息资金) its name together;
+- 放在哪个项目里 after projects found by topic asks those projects, not every one;
 - a staffing word inside a project's name (调查编制工作) is the project's, not a staff question;
 - 本年收入合计 is a row's printed name, not a sum of its parts;
 - 跟上年比 is a change of the figures just asked;
@@ -27,12 +29,21 @@ pytestmark = pytest.mark.shared
 def test_an_amount_with_thousands_separators_is_one_amount() -> None:
     assert sub_items("主要包括：服务业经营主体贷款贴息资金10,000.00万元，工作底图更新14.00万元") == [
         ("服务业经营主体贷款贴息资金", Decimal("10000.00")), ("工作底图更新", Decimal("14.00"))]
+    # names enumerated before one amount are the item's name together
+    assert sub_items("主要包括：个人消费贷款财政贴息、服务业经营主体贷款贴息资金10,000.00万元") == [
+        ("个人消费贷款财政贴息、服务业经营主体贷款贴息资金", Decimal("10000.00"))]
 
 
 def test_a_stated_item_keeps_its_whole_amount(ask_national) -> None:
     """深圳市财政局（本级）2026 预决算管理业务 18,808.16 holds 贴息资金 10,000.00."""
     reply = ask_national("深圳市财政局贷款贴息资金放在哪个项目里？多少钱？")
     assert Decimal("10000.00") in numbers(reply) and Decimal("10.00") not in numbers(reply)
+
+
+def test_which_project_after_a_topic(ask_national) -> None:
+    reply = ask_national("深圳市财政局有没有贷款贴息的钱？在哪个项目里？")
+    assert "财政综合管理业务" not in reply["text"]
+    assert Decimal("18808.16") in numbers(reply)
 
 
 def test_a_staff_word_inside_a_projects_name(ask_national) -> None:

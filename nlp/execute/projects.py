@@ -708,7 +708,13 @@ def sub_items(text: str) -> list[tuple[str, Decimal]]:
     支持引进品牌集聚340、打造示范地标120…): names with exact amounts in 万元 (元 converted)."""
     out: list[tuple[str, Decimal]] = []
     for m in _SUB_ITEM.finditer(text or ""):
-        name = re.sub(r"[“”\"]", "", re.sub(r"^(?:其中|包括|用于|主要用于|含|及|和|与|以及|支持)", "", m.group(1))).strip("（）()")
+        head = m.group(1)
+        if m.start(1) > 0 and text[m.start(1) - 1] == "、":
+            # 个人消费贷款财政贴息、服务业经营主体贷款贴息资金10,000.00万元: names enumerated before one amount
+            before = re.split(r"[：:，,；;。]", text[:m.start(1) - 1])[-1]
+            if before and not re.search(r"\d", before):
+                head = f"{before}、{head}"
+        name = re.sub(r"[“”\"]", "", re.sub(r"^(?:其中|包括|用于|主要用于|含|及|和|与|以及|支持)", "", head)).strip("（）()")
         name = re.sub(_SUB_ITEM_LEAD, "", name)  # 2026年需预算安排城市低保3144万元: the item is 城市低保
         if len(name) < 2 or re.search(r"年|月|日|号|第|共计|合计|总计|预算|金额|万元", name):
             continue
