@@ -240,7 +240,12 @@ class _Run:
         documents = [Document(item.record, item.hashes, item.shard,
                               next((self.collections[p] for p in item.paths if p in self.collections), None))
                      for item in batch]
-        if self.loader and all(item.new and not item.drop for item in batch):
+        # ``new`` was decided before the batch; asked again here because a batch the store
+        # refused part-way (the transactional loader writes one document a transaction) is
+        # retried document by document, and a document written before the refusal, its hashes
+        # not, is then replaced (``commit_documents``), not loaded twice
+        if self.loader and all(item.new and not item.drop and not graph_exists(self.store, item.graph)
+                               for item in batch):
             return bulk_commit_documents(self.store, documents, bulk=self.bulk)
         drop = [g for item in batch for g in item.drop]
         return commit_documents(self.store, documents, drop=drop)

@@ -194,8 +194,9 @@ def bulk_commit_documents(store: Store, documents: Sequence[Document], bulk: boo
     N-Quads parser cost about half. pyoxigraph 0.5 offers no transaction spanning several calls
     (``Store.load``, ``extend`` and ``update`` are each "applied in a transactional manner:
     either the full operation succeeds, or nothing is written"; ``bulk_load`` is not atomic at
-    all), so the batch is three writes, and their order is what keeps a killed run resumable:
-    (1) every document's content and its union triples, without its content hashes; (2)
+    all), so the batch is several writes, and their order is what keeps a killed run resumable:
+    (1) every document's content and its union triples, without its content hashes (through
+    the transactional loader one transaction a document, so none is ever half written); (2)
     registry and links, in one transaction; (3) the content hashes, in one transaction. A run
     killed before (3) left documents without hashes, which the next run reads again and
     replaces whole (``commit_documents``, which recomputes the derived graphs for their
@@ -207,29 +208,38 @@ def bulk_commit_documents(store: Store, documents: Sequence[Document], bulk: boo
     if not supports_bulk(store):
         raise StoreError(f"{store.url} has no bulk loader")
     loaded: list[Loaded] = []
-    content: list[str] = []
+    content: list[list[str]] = []  # a document's N-Quads lines each
     hashes: list[str] = []
     departments: set[str] = set()
     for document in documents:
+        lines: list[str] = []
         if document.shard is not None:
             iri, size = URIRef(document.shard.graph), document.shard.triples
             with open(document.shard.path, encoding="utf-8") as handle:
-                content.append(handle.read())
+                lines.append(handle.read())
             departments |= document.shard.departments
         else:
             iri, triples = record_triples(document.record)
             size = len(triples)
-            content.extend(nquads_lines(str(iri), triples))
+            lines.extend(nquads_lines(str(iri), triples))
             departments |= departments_in(triples)
         extra = collection_triples(iri, document)
-        content.extend(nquads_lines(str(iri), extra))
+        lines.extend(nquads_lines(str(iri), extra))
+        content.append(lines)
         size += len(extra)
         if graph_exists(store, str(iri)):
             raise StoreError(f"<{iri}> is already in the store: the bulk loader only adds new graphs")
         hashes.extend(nquads_lines(str(iri), [(iri, BKG.contentHash, Literal(h)) for h in document.hashes]))
         loaded.append(Loaded(document.record, iri, size + len(document.hashes)))
-    if content:
-        store.load_nquads("".join(content).encode("utf-8"), bulk=bulk)
+    # every document mapped and checked before the store is touched; then the bulk loader takes
+    # the batch at once, the transactional loader one document a transaction (a smaller
+    # transaction to hold: 1,308 against 1,584 MiB peak and 6 % less CPU than the batch in one,
+    # issue 12m; the batch's commit point stays its hashes, written last)
+    if bulk and content:
+        store.load_nquads("".join(line for lines in content for line in lines).encode("utf-8"), bulk=True)
+    elif not bulk:
+        for lines in content:
+            store.load_nquads("".join(lines).encode("utf-8"), bulk=False)
     edits = derived_edits(store, departments, [str(item.graph) for item in loaded])
     if edits:
         store.replace_graphs({}, edits)
