@@ -185,8 +185,8 @@ def bulk_commit_documents(store: Store, documents: Sequence[Document], bulk: boo
     """Write documents whose graphs are new as N-Quads through the store's loader, then bring
     the derived graphs up to date once for all of them; what an ingest does with each batch of
     new documents. ``bulk``: oxigraph's bulk loader (a first ingest into an empty store); else
-    its transactional loader (``Store.load``: the batch's content in one transaction), what a
-    resumed or later ingest into a non-empty store does.
+    its transactional loader (``Store.load``, one transaction a document), what a resumed or
+    later ingest into a non-empty store does.
 
     Why not one SPARQL UPDATE (``commit_documents``) for new documents: at 6,800–9,400 documents
     oxigraph spent 69–79 % of the writer parsing and applying the batch's ``INSERT DATA`` text
@@ -233,8 +233,8 @@ def bulk_commit_documents(store: Store, documents: Sequence[Document], bulk: boo
         loaded.append(Loaded(document.record, iri, size + len(document.hashes)))
     # every document mapped and checked before the store is touched; then the bulk loader takes
     # the batch at once, the transactional loader one document a transaction (a smaller
-    # transaction to hold: 1,308 against 1,584 MiB peak and 6 % less CPU than the batch in one,
-    # issue 12m; the batch's commit point stays its hashes, written last)
+    # transaction to hold: 1,304–1,308 against 1,584 MiB peak for the batch in one, the same CPU
+    # within the noise, issue 12m; the batch's commit point stays its hashes, written last)
     if bulk and content:
         store.load_nquads("".join(line for lines in content for line in lines).encode("utf-8"), bulk=True)
     elif not bulk:
