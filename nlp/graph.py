@@ -162,7 +162,19 @@ class Graph:
         return list(self._budgets)
 
     def budget(self, doc: str | None) -> Budget | None:
-        return next((b for b in self._budgets if b.iri == doc), None)
+        """The budget of the document ``doc`` (``None`` when the graph has none), by its IRI.
+
+        A dictionary, not a search of the list: ``rows`` asks it once per row, and a question
+        over every budget (a topic's projects) read 178,000 rows at 10,000 documents, each
+        searched through 10,000 budgets — 25 s of a 135 s answer (issue 12m)."""
+        return self._by_iri.get(doc)
+
+    @cached_property
+    def _by_iri(self) -> dict[str, Budget]:
+        index: dict[str, Budget] = {}
+        for b in self._budgets:
+            index.setdefault(b.iri, b)  # the first in the sorted list, as the search found it
+        return index
 
     def catalog_rows(self) -> dict[str, list[dict]]:
         """Every name the linker needs, one query per kind."""

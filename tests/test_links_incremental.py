@@ -67,11 +67,22 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def test_two_halves_equal_all_at_once(records, tmp_path):
-    """Half the corpus bulk-loaded into an empty store, the other half in transactions of 8
-    (in a shuffled order, so a department's years arrive in either order and in both halves):
-    every quad of the store — documents, union, registry, links — equals the corpus bulk-loaded
-    at once, and the derived graphs equal a rebuild."""
+def _one_update(store, documents) -> None:
+    commit_documents(store, documents)
+
+
+def _nquads_transaction(store, documents) -> None:
+    bulk_commit_documents(store, documents, bulk=False)
+
+
+@pytest.mark.parametrize("second_half", [_one_update, _nquads_transaction], ids=["update", "nquads"])
+def test_two_halves_equal_all_at_once(records, tmp_path, second_half):
+    """Half the corpus bulk-loaded into an empty store, the other half in batches of 8 into the
+    non-empty store — each batch one SPARQL UPDATE (``commit_documents``), or as N-Quads through
+    oxigraph's transactional loader then derived graphs then hashes (what ``ingest`` does since
+    issue 12m) — in a shuffled order, so a department's years arrive in either order and in both
+    halves: every quad of the store — documents, union, registry, links — equals the corpus
+    bulk-loaded at once, and the derived graphs equal a rebuild."""
     at_once = _store(tmp_path / "once")
     halves = _store(tmp_path / "halves")
     try:
@@ -83,7 +94,7 @@ def test_two_halves_equal_all_at_once(records, tmp_path):
         for batch in _batches(first, 16):
             bulk_commit_documents(halves, [Document(r) for r in batch])
         for batch in _batches(second, 8):
-            commit_documents(halves, [Document(r) for r in batch])
+            second_half(halves, [Document(r) for r in batch])
         continues = {t for t in _triples(at_once, GRAPH_LINKS) if t[1] == BKG.continues}
         assert len(continues) >= 12  # the corpus has carried-over projects in every later year
         assert set(halves.quads()) == set(at_once.quads())
@@ -169,3 +180,41 @@ def test_policy_identity_through_the_bulk_loader(small, tmp_path):
         _assert_derived_rebuild(store)
     finally:
         store.close()
+
+
+def test_a_batch_killed_before_its_hashes_is_replaced_whole(records, tmp_path):
+    """The N-Quads path writes a batch's content, then its derived graphs, then its content
+    hashes. A run killed after the content leaves documents without hashes and derived graphs
+    that do not know them; the next run reads those files again and, their graphs existing,
+    replaces them in one transaction (``commit_documents``): the store then equals the corpus
+    loaded at once, quad for quad, and its derived graphs a rebuild. The killed state is made
+    here by writing the content exactly as the path's first step does (``nquads_lines`` through
+    the transactional loader), hashes and derived edits left out."""
+    from kg.graph.load import nquads_lines
+    from kg.rdf.mapping import record_triples
+
+    at_once = _store(tmp_path / "once")
+    resumed = _store(tmp_path / "resumed")
+    hashes = {id(r): [f"sha256:{i:064x}"] for i, r in enumerate(records)}
+    try:
+        for batch in _batches(records, 16):
+            bulk_commit_documents(at_once, [Document(r, hashes[id(r)]) for r in batch])
+        done, killed, rest = records[:16], records[16:24], records[24:]
+        bulk_commit_documents(resumed, [Document(r, hashes[id(r)]) for r in done])
+        content = []
+        for r in killed:
+            iri, triples = record_triples(r)
+            content.extend(nquads_lines(str(iri), triples))
+        resumed.load_nquads("".join(content).encode("utf-8"), bulk=False)
+        stored = {str(h) for s, p, h, _ in resumed.quads() if p == BKG.contentHash}
+        assert stored == {h for r in done for h in hashes[id(r)]}  # the killed batch counts as not committed
+        commit_documents(resumed, [Document(r, hashes[id(r)]) for r in killed])  # the rerun replaces them
+        for batch in _batches(rest, 8):
+            bulk_commit_documents(resumed, [Document(r, hashes[id(r)]) for r in batch], bulk=False)
+        assert set(resumed.quads()) == set(at_once.quads())
+        _assert_derived_rebuild(resumed)
+        assert {str(h) for s, p, h, _ in resumed.quads() if p == BKG.contentHash} == {
+            h for r in records for h in hashes[id(r)]}
+    finally:
+        at_once.close()
+        resumed.close()
