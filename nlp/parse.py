@@ -461,8 +461,9 @@ def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
                 + ["three_public.vehicles"]
         if parts and "three_public.total" in tp and re.search(r"总共|合计|一共|总额|总数|其中", t):
             parts = ["three_public.total", *parts]
-        if not parts and op in ("change", "growth", "derive", "compare", "sort", "rank", "difference", "completion"):
-            parts = ["three_public.total"]  # (三公经费完成预算的比例: the family's own rate)
+        if not parts and (op in ("change", "growth", "derive", "compare", "sort", "rank", "difference")
+                          or op == "completion" and not re.search(r"各|分别", t)):
+            parts = ["three_public.total"]  # (三公经费完成预算的比例: the family's own rate; 各多少…完成率: each)
         if not parts and any(k in ("income_total", "expenditure_total") for k in keys):
             parts = ["three_public.total"]  # 总预算和三公经费各多少: the total beside the whole budget, not its parts
         if not parts:

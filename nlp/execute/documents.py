@@ -73,6 +73,10 @@ def _in_unit(target: object, unit: str) -> bool:
     return re.search(rf"{re.escape(unit)}(?:/[\u4e00-\u9fff]{{1,2}})?(?:、[\u4e00-\u9fff]{{1,2}})*$", str(target or "")) is not None
 
 
+# a count of the indicators themselves (指标有多少个, 几个指标), not of what a target counts
+_INDICATORS_COUNTED = r"指标[^，。？?]{0,4}(?:多少|几)个|(?:多少|几)个[^，。？?]{0,4}指标"
+
+
 def _by_unit_asked(clause: str, rows: list[Row], chosen: list[Row]) -> list[Row]:
     """Indicators a count word asks by the unit of its target (培训多少人 → a target in 人, 办几次 → 次)
     where no indicator chosen by the question's words has that unit: of those, the ones sharing
@@ -144,12 +148,15 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     literal += [r for r in rows if r not in literal and any(seg in r.label for seg in _enumerated_names(frame.clause))]
     if (words or literal) and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
         about = literal + [r for r in (_named_by(words, rows, own) if words else []) if r not in literal]
-        about += [r for r in _by_unit_asked(frame.clause, rows, about) if r not in about]
+        if not re.search(_INDICATORS_COUNTED, frame.clause):
+            about += [r for r in _by_unit_asked(frame.clause, rows, about) if r not in about]
         relaxed = not about
         if about:
             rows = about
-    else:  # 要发几篇稿子: the targets counted in the unit asked, where the words name none
-        counted = _by_unit_asked(frame.clause, rows, []) if rows else []
+    else:  # 要发几篇稿子: the targets counted in the unit asked, where the words name none (指标有多少个
+        # counts the indicators themselves)
+        counted = _by_unit_asked(frame.clause, rows, []) if rows and not re.search(_INDICATORS_COUNTED, frame.clause) \
+            else []
         rows = counted or rows
         relaxed = False
     weight = re.search(r"(?:权重|分值|分数?)(?:为|是|占)?(\d+(?:\.\d+)?)(?:%|分)?的", frame.clause)
@@ -395,8 +402,8 @@ def units(frame: Frame, ctx: Context) -> Result:
     whole = focus == "subordinates" and bool(re.search(L.UNITS_COVERED, frame.clause))
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
-        asks_count = frame.operation.name == "count" or "count" in frame.operation.also or \
-            bool(re.search(r"几|多少", frame.clause))
+        asks_count = (frame.operation.name == "count" or "count" in frame.operation.also or
+                      bool(re.search(r"几|多少", frame.clause))) and not re.search(L.MONEY_ASK, frame.clause)
         count = _stated_count([r for r in stated if (r.department, r.year) == (b.department, b.year)],
                               frame.clause, whole) if asks_count else None
         if count is not None:  # 下辖区县气象局8个, 纳入…编制范围的单位共28个: the document's own count
@@ -421,8 +428,11 @@ def units(frame: Frame, ctx: Context) -> Result:
             continue
         none = [c for c in stated if (c.department, c.year) == (b.department, b.year) and c.amount == 0] \
             if focus == "subordinates" else []
-        for c in none:  # 只有本级，没有其他二级预算单位: the document's own word that there is none of that kind
-            items.append(Item(f"{c.label}个数", "0", c.unit, b.department, b.year, c.source))
+        if none and (asks_count or re.search(L.EXISTENCE, frame.clause)):
+            for c in none:  # 只有本级，没有其他二级预算单位: the document's own word that there is none of that kind
+                items.append(Item(f"{c.label}个数", "0", c.unit, b.department, b.year, c.source))
+        else:
+            none = []
         if focus == "subordinates":  # the department's own unit in its list of units is 本级, not a subordinate
             mine = [r for r in mine if not _is_itself(r.label, b.department)]
             if none and not mine:
