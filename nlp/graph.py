@@ -450,7 +450,8 @@ class Graph:
                                         r["x"], r.get("rule"), {"expected": dec(r.get("expected")),
                                                                 "printed": dec(r.get("printed")),
                                                                 "working": r.get("working"),
-                                                                "severity": r.get("severity")}))
+                                                                "severity": r.get("severity"),
+                                                                "place": r.get("place")}))
         return list(seen.values())
 
     def _changes(self, q: Query, rows: list[dict]) -> list[Row]:
@@ -470,7 +471,8 @@ class Graph:
                                         None, {"current": dec(r.get("current")), "percent": percent,
                                                "reason": r.get("reason"), "previous": dec(r.get("previous")),
                                                "printed_previous": dec(r.get("printedPrevious")),
-                                               "direction": str(r.get("direction") or "")}))
+                                               "direction": str(r.get("direction") or ""),
+                                               "place": r.get("place")}))
         return list(seen.values())
 
     def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:

@@ -194,20 +194,21 @@ SHAPES: dict[str, Shape] = {
                           ("?x", "?name"), located=False, order="ORDER BY ?name"),
     "findings": Shape("{doc} bkg:hasFinding ?x .",
                       "?x bkg:where ?where . OPTIONAL { ?x bkg:rule ?rule } OPTIONAL { ?x bkg:working ?working }\n"
-                      "  OPTIONAL { ?x bkg:severity ?severity }\n"
+                      "  OPTIONAL { ?x bkg:severity ?severity } OPTIONAL { ?x bkg:place ?place }\n"
                       "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedPercent ?expected } OPTIONAL { ?x bkg:printedPercent ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedYear ?expected } OPTIONAL { ?x bkg:printedYear ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedCount ?expected } OPTIONAL { ?x bkg:printedCount ?printed }",
-                      ("?x", "?rule", "?where", "?expected", "?printed", "?working", "?severity"),
+                      ("?x", "?rule", "?where", "?expected", "?printed", "?working", "?severity", "?place"),
                       order="ORDER BY ?x"),
     "changes": Shape("{doc} bkg:statesChange ?x .",
                      "?x bkg:changeSubject ?subject ; bkg:direction ?direction .\n"
                      "  OPTIONAL { ?x bkg:changeAmount ?amount }\n"
                      "  OPTIONAL { ?x bkg:changePercent ?percent } OPTIONAL { ?x bkg:currentAmount ?current }\n"
                      "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:previousAmount ?previous }\n"
-                     "  OPTIONAL { ?x bkg:printedPreviousAmount ?printedPrevious }",
-                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous", "?printedPrevious"),
+                     "  OPTIONAL { ?x bkg:printedPreviousAmount ?printedPrevious } OPTIONAL { ?x bkg:place ?place }",
+                     ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous", "?printedPrevious",
+                      "?place"),
                      order="ORDER BY ?x"),
     "definitions": Shape("{doc} bkg:defines ?x .", "?x bkg:term ?term ; bkg:definitionText ?text .",
                          ("?term", "?text"), located=False),

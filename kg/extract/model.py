@@ -489,6 +489,10 @@ class Check:
     tolerance: Decimal | None = None
     unit: str | None = None
     note: str | None = None
+    # where the finding stands as the page prints it: the table's number and title, or the 说明's
+    # headings, then the figure (``公开09表 一般公共预算财政拨款三公经费支出决算表——决算数/合计``;
+    # ``kg.extract.places``)
+    place: str | None = None
 
 
 class ChangeStatement(TypedDict, total=False):

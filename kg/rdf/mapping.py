@@ -1003,6 +1003,7 @@ def _finding(ctx: _Context, node: URIRef, c: Check) -> None:
     ctx.text(node, BKG.where, c.where)
     ctx.text(node, RDFS.label, c.where)
     ctx.text(node, BKG.working, c.note)  # the inputs of the expected figure, for the reader to redo it
+    ctx.text(node, BKG.place, c.place)  # where it stands as the page prints it (the table's title, the 说明's heading)
     ctx.text(node, BKG.severity, c.severity if c.severity in ("material", "rounding", "notice") else None)
     if c.rule in YEAR_RULES:
         for prop, value in ((BKG.expectedYear, c.expected), (BKG.printedYear, c.printed)):
@@ -1075,5 +1076,6 @@ def _changes(ctx: _Context) -> None:
         if baseline is not None:  # the earlier figure as printed (比2025年执行数X万元增加Y%), for the audit
             ctx.money(node, BKG.printedPreviousAmount, baseline)
         ctx.text(node, BKG.reason, change.get("reason"))
+        ctx.text(node, BKG.place, change.get("place"))  # the 说明's headings it stands under, as printed
         prov = change.get("provenance")
         _location(ctx, node, prov if isinstance(prov, Provenance) else prov_from_json(prov), amount)

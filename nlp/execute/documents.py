@@ -12,6 +12,7 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
+from nlp.execute.places import named_at, place_of
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
 from nlp import lexicon as L
@@ -910,12 +911,13 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         else:
             label = f0.label
         printed, expected = f0.attrs.get("printed"), f0.attrs.get("expected")
+        place = place_of(f0)  # as the page prints it: the table's title, the 说明's heading
         if f0.key in _YEAR_RULES:  # 比较年度: 印2026年，应为2025年
             items.append(Item(label, f"{printed}年", None, f0.department, f0.year, f0.source,
                               {"printed": f"{printed}年", "expected": f"{expected}年", "rule": f0.key,
-                               "where": f0.label}))
+                               "where": f0.label, "place": place}))
             also = [finding_figure(f.label).replace("比较年度", "") for _, f in members[1:]]
-            parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）"
+            parts.append(f"{named_at(label, place)}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）"
                          + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else ""))
             continue
         if f0.key in _COUNT_RULES:  # a count said twice: both places and both counts, no figure is "right"
@@ -925,7 +927,7 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
             items.append(Item(label, said, word, f0.department, f0.year, f0.source,
                               {"printed": f"{said}{word}", "expected": f"{other}{word}", "rule": f0.key,
                                "figure": finding_figure(f0.label), "where": f0.label, "working": working,
-                               "against": finding_figure(places[-1])}))
+                               "against": finding_figure(places[-1]), "place": place}))
             parts.append(f"{places[0]}写{said}{word}，{places[-1]}写{other}{word}，前后不一致"
                          + (f"（{working}）" if working else ""))
             continue
@@ -935,7 +937,7 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         items.append(Item(label, money(printed) if printed is not None else None, unit if printed is not None else None,
                           f0.department, f0.year, f0.source,
                           {"printed": money(printed), "expected": money(expected), "rule": f0.key,
-                           "figure": figure, "where": f0.label,
+                           "figure": figure, "where": f0.label, "place": place,
                            # a share named by its total (占“三公”经费的比例) is also asked as X占比
                            "short": _SHARE_NAMED.sub("占比", figure) if _SHARE_NAMED.search(figure) else None,
                            "working": str(working) if working else None,
@@ -945,7 +947,7 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         severity = str(f0.attrs.get("severity") or "")
         graded = _GRADED.get(severity, "")  # a notice or a rounding gap is said as such, not as a wrong figure
         items[-1].extra["severity"] = _SEVERITY_WORDS.get(severity)
-        parts.append(f"{label}{graded}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
+        parts.append(f"{named_at(label, place)}{graded}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
                      + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
                      + (f"（{_working_said(str(working))}）" if working and unit == "%" else "")
                      + (f"（{working}）" if working and unit != "%" and

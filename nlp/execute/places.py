@@ -1,0 +1,23 @@
+"""Where an audit answer's figure stands, as the page prints it (``kg.extract.places``): a table by
+its number and title, a figure of the 说明 by the headings above it, then the figure
+(``公开09表 一般公共预算财政拨款三公经费支出决算表——决算数/合计``). The graph keeps it on each finding and
+stated change (``bkg:place``); an answer row carries it as ``place`` and its sentence names it, so a
+reader finds the figure on the page without knowing the project's short labels (``公开09表``, ``说明``).
+"""
+from __future__ import annotations
+
+from nlp.graph import Row
+
+
+def place_of(row: Row | None) -> str | None:
+    """The printed place of a finding's or a stated change's row, where the graph holds one."""
+    place = row.attrs.get("place") if row is not None else None
+    return str(place) if place else None
+
+
+def named_at(label: str, place: str | None) -> str:
+    """``label`` in a sentence, followed by where the page prints it (``…（见：四、关于…的说明——…）``)
+    unless the label already says as much."""
+    if not place or place == label:
+        return label
+    return f"{label}（见：{place}）"
