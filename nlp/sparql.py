@@ -25,8 +25,9 @@ from nlp.vocabulary import PREFIXES
 # GRAPH it joined every location of every document instead: 20× slower questions).
 LOCATION = """  OPTIONAL { GRAPH ?locGraph { ?x prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .
     OPTIONAL { ?loc bkg:sourceFile ?file } OPTIONAL { ?loc bkg:page ?page }
-    OPTIONAL { ?loc bkg:line ?line } OPTIONAL { ?loc bkg:table ?table } OPTIONAL { ?loc bkg:row ?row } } }"""
-LOCATION_VARS = ("?file", "?page", "?line", "?table", "?row")
+    OPTIONAL { ?loc bkg:line ?line } OPTIONAL { ?loc bkg:table ?table } OPTIONAL { ?loc bkg:row ?row }
+    OPTIONAL { ?loc bkg:tableTitle ?tableTitle } OPTIONAL { ?loc bkg:section ?section } } }"""
+LOCATION_VARS = ("?file", "?page", "?line", "?table", "?row", "?tableTitle", "?section")
 # The phase of a figure (预算数, 年初预算数, 调整预算数 or 决算数): a 决算 prints several per row.
 # Every observation has one (kg.rdf.mapping); its key is taken off the IRI in Python (nlp.graph).
 PHASE = "  ?x bkg:budgetPhase ?phase ."

@@ -198,6 +198,7 @@ def record_from_json(data: dict) -> Record:
                                                   first_level=c.get("first_level"), second_level=c.get("second_level"))
                               for c in data.get("performance_coverage") or []],
         files=list(data.get("files") or []), tables=list(data.get("tables") or []),
+        sections=list(data.get("sections") or []),
         changes=list(data.get("changes") or []), definitions=dict(data.get("definitions") or {}),
         warnings=list(data.get("warnings") or []), template=data.get("template"),
         phased=[PhasedFigure(key=f["key"], phase=f["phase"], value=_figure(f, "value"),
@@ -538,6 +539,7 @@ RECORD = _object({
     "projects": _list_of(_PROJECT), "department_indicators": _list_of(_INDICATOR),
     "policy_documents": _list_of(_POLICY), "checks": _list_of(_CHECK),
     "files": _list_of(_text), "tables": _list_of(_map_of(_any)), "changes": _list_of(_CHANGE),
+    "sections": _list_of(_map_of(_any)),
     "definitions": _map_of(_text), "warnings": _list_of(_text)}, required=("source",))
 
 

@@ -639,6 +639,8 @@ class Record:
     checks: list[Check] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     tables: list[dict] = field(default_factory=list)  # recognised tables: label, title, unit, where
+    # the 说明's numbered headings by line (file, line, section), where they change (kg.extract.places)
+    sections: list[dict] = field(default_factory=list)
     changes: list[ChangeStatement] = field(default_factory=list)  # 比上年增加/减少 statements of the narrative
     narrative: list[NarrativeFigure] = field(default_factory=list)  # every amount the 说明 states, typed
     assets: list[AssetHolding] = field(default_factory=list)  # 国有资产占有使用情况: vehicles by type …

@@ -12,10 +12,11 @@ answers to cite.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.model import Provenance, Record
-from kg.extract.narrative.outline import Context, Heading, outline
+from kg.extract.narrative.outline import Context, Heading, item_title, outline
 from kg.extract.source import Line
 
 # The joint between a place and its figure (as the writers and the documents' own indexes use it).
@@ -38,7 +39,9 @@ def table_titles(record: Record) -> dict[str, str]:
 
 
 def _heading_text(head: Heading) -> str:
-    return f"{head.marker}{head.title}".strip()
+    """A heading as printed, up to its first figure or stop (``6、公共安全支出（204类）…（99项）``, not the
+    amount the same line goes on to state)."""
+    return f"{head.marker}{item_title(head) or head.title}".strip()
 
 
 def section_of(context: Context | None) -> str:
@@ -54,10 +57,10 @@ def section_of(context: Context | None) -> str:
 
 
 def joined(place: str, figure: str) -> str:
-    """``place——figure``; the place alone where it already names the figure (an item titled by
-    its subject: ``1.一般公共服务支出（类）…（项）``, a table whose title is the figure)."""
-    figure = figure.strip()
-    return f"{place}{JOINT}{figure}" if figure and figure not in place else place
+    """``place——figure``, without the words of the figure the place already says (an item titled
+    by its subject: ``6、…其他司法支出（99项）——增减幅度``; a table whose title is the figure)."""
+    figure = " ".join(w for w in figure.split() if w not in place)
+    return f"{place}{JOINT}{figure}" if figure else place
 
 
 def _table_place(label: str, titles: dict[str, str]) -> str:
@@ -81,6 +84,8 @@ def _one_place(where: str, prov: Provenance | None, titles: dict[str, str],
         return joined(section or first, rest)
     if prov is not None and prov.table and prov.table in titles:
         return joined(_table_place(prov.table, titles), where)
+    # a line of the 说明 (no table): the headings above it; a table's line is not read so (a grid's
+    # cells may start with 一、 or 1. and are no headings)
     if prov is not None and prov.line is not None and not prov.table:
         section = section_of(contexts.get(prov.line))
         if section:
@@ -95,11 +100,35 @@ def place_of(where: str, prov: Provenance | None, titles: dict[str, str],
     return _one_place(re.split(r"\s+vs\s+", where or "")[0], prov, titles, contexts)
 
 
+def sections(file: str, contexts: dict[int, Context]) -> list[dict]:
+    """The 说明's headings by line, compactly: one entry where the headings above a line change
+    (``{"file", "line", "section"}``), so any fact of the narrative can be placed by its line
+    (``section_at``) — a figure the 说明 states, not only a finding — without the lines themselves."""
+    out: list[dict] = []
+    last = None
+    for lineno in sorted(contexts):
+        section = section_of(contexts[lineno])
+        if section != last:
+            out.append({"file": file, "line": lineno, "section": section})
+            last = section
+    return out
+
+
+def section_at(entries: list[dict], file: str, line: int | None) -> str | None:
+    """The headings above ``line`` of ``file`` (``sections``' entries, in line order per file)."""
+    if line is None:
+        return None
+    mine = [e for e in entries if e.get("file") == file]
+    k = bisect.bisect_right([e["line"] for e in mine], line) - 1
+    return (mine[k].get("section") or None) if k >= 0 else None
+
+
 def name_places(record: Record, lines: list[Line]) -> None:
     """Set the printed place of every check and every stated change of ``record`` (read from
-    ``lines``, the document's own)."""
+    ``lines``, the document's own), and keep the 说明's headings by line (``Record.sections``)."""
     titles = table_titles(record)
     contexts = outline(lines) if lines else {}
+    record.sections = sections(record.source, contexts)
     for check in record.checks:
         if check.place is None:
             check.place = place_of(check.where, check.provenance, titles, contexts)

@@ -306,6 +306,7 @@ def record_json(r: Record) -> dict:
         "checks": [check_json(c) for c in r.checks],
         "files": list(r.files),
         "tables": list(r.tables),
+        "sections": list(r.sections),
         "changes": list(r.changes),
         "narrative": [narrative_figure_json(f) for f in r.narrative],
         "assets": [asset_json(a) for a in r.assets],

@@ -1016,15 +1016,17 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
         checks = [(f"{ctx.vocab.label(key)}（印数）", totals[0].amount, totals[0])] if totals else []
         checks += [("问题所说的数", v, None) for v in stated]
         for label, value, row in checks:
-            items.append(item_of(row, label) if row is not None else Item(label, money(value), WAN, b.department, b.year))
+            items.append(item_of(row, label, place=place_of(row)) if row is not None
+                         else Item(label, money(value), WAN, b.department, b.year))
+            said = named_at(label, place_of(row))  # the total as the page prints it: its table's title
             if value == d.value:
-                sentence += f"；与{label}{money(value)}万元一致，对得上"
+                sentence += f"；与{said}{money(value)}万元一致，对得上"
                 continue
             gap = D.difference(D.Input(f"{what}之和", d.value, WAN, b.department, b.year),
                                D.Input(label, value, WAN, b.department, b.year), f"{what}之和与{label}相差")
             derived.append(gap)
             items.append(derived_item(gap))
-            sentence += f"；{label}为{money(value)}万元，相差{money(gap.value)}万元，对不上" + \
+            sentence += f"；{said}为{money(value)}万元，相差{money(gap.value)}万元，对不上" + \
                 ("（差额在各项四舍五入的范围内，属尾差）" if _rounding_gap(gap.value, members) else "")
         if not checks:
             sentence += "；图谱中没有可对照的合计数"
@@ -1062,7 +1064,8 @@ def _classes_against_total(scheme: str, rows: list[Row], ctx: Context, budgets) 
                     f"{len(members)}类之和")
         derived.append(d)
         label = f"{ctx.vocab.label(total.key)}（印数）"
-        items += [item_of(r, code=r.key) for r in members] + [derived_item(d), item_of(total, label)]
+        items += [item_of(r, code=r.key) for r in members] + [derived_item(d), item_of(total, label, place=place_of(total))]
+        label = named_at(label, place_of(total))
         gap = d.value - total.amount
         parts.append(f"{who(b.department, b.year)}各类加起来：{d.formula}；{label}{money(total.amount)}万元，" +
                      ("二者一致，对得上" if not gap else f"相差{money(abs(gap))}万元，对不上" +

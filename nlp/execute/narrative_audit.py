@@ -202,7 +202,7 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     for k, word in _COLUMNS.items():
                         if columns.get(k):
                             items.append(Item(f"{label}（{code}）表中{word}", money(columns[k]), WAN, b.department,
-                                              b.year, rows[0].source))
+                                              b.year, rows[0].source, {"place": place_of(rows[0])}))
                     fits = _rate_fits(table_figure, previous, c.attrs.get("percent"))
                     # the column nearest the statement's figure, and how far it is (738.66 against 基本支出 696.48)
                     near = min(((abs(current - v), k) for k, v in columns.items() if v and k in _COLUMNS),
