@@ -495,7 +495,7 @@ class Graph:
                                                "reason": r.get("reason"), "previous": dec(r.get("previous")),
                                                "printed_previous": dec(r.get("printedPrevious")),
                                                "direction": str(r.get("direction") or ""),
-                                               "place": r.get("place")}))
+                                               "place": r.get("place"), "compared_with": r.get("comparedWith")}))
         return list(seen.values())
 
     def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:

@@ -207,9 +207,10 @@ SHAPES: dict[str, Shape] = {
                      "  OPTIONAL { ?x bkg:changeAmount ?amount }\n"
                      "  OPTIONAL { ?x bkg:changePercent ?percent } OPTIONAL { ?x bkg:currentAmount ?current }\n"
                      "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:previousAmount ?previous }\n"
-                     "  OPTIONAL { ?x bkg:printedPreviousAmount ?printedPrevious } OPTIONAL { ?x bkg:place ?place }",
+                     "  OPTIONAL { ?x bkg:printedPreviousAmount ?printedPrevious } OPTIONAL { ?x bkg:place ?place }\n"
+                     "  OPTIONAL { ?x bkg:comparedWith ?comparedWith }",
                      ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous", "?printedPrevious",
-                      "?place"),
+                      "?place", "?comparedWith"),
                      order="ORDER BY ?x"),
     "definitions": Shape("{doc} bkg:defines ?x .", "?x bkg:term ?term ; bkg:definitionText ?text .",
                          ("?term", "?text"), located=False),

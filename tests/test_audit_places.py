@@ -84,3 +84,46 @@ def test_places_survive_the_records_json(placed):
     record = placed["国家信访局_2024部门决算.pdf"]
     again = record_from_json(json.loads(json.dumps(record_json(record), ensure_ascii=False)))
     assert [c.place for c in again.checks] == [c.place for c in record.checks]
+
+
+def test_a_stated_change_keeps_what_it_compares_with(shared_dir):
+    """普陀区司法局: ``2025年当年预算执行数为43269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加
+    17.62%`` — the earlier figure by the words that print it; a comparator alone where no figure is
+    printed before (``比2025年执行数``)."""
+    path = shared_dir / "realdocs/shanghai-putuo/上海市普陀区司法局2026年部门预算.pdf"
+    if not path.is_file():
+        pytest.skip(f"{path} not present")
+    records, _ = extract_paths([str(path)], combine=False, jobs=1)
+    other = next(c for c in records[0].changes if c["subject"].endswith("其他司法支出（99项）"))
+    assert other["compared_with"] == "2025年当年预算执行数"
+
+
+# --- the answers (the national graph) ------------------------------------------------------------
+
+def _placed_rows(reply: dict) -> dict[str, dict]:
+    return {a["place"]: a for a in reply["answers"] if a.get("place")}
+
+
+def test_a_narrative_total_against_its_table_is_named_by_its_chapter(ask_national):
+    """The 说明's 财政拨款收支总预算 (18,728.91) against 部门公开表4 (18,728.94): the row and the sentence
+    name the chapter that prints it."""
+    reply = ask_national("国家信访局2026年预算的情况说明中，财政拨款收支总预算这个数跟表4一致吗？")
+    place = "四、关于财政拨款收支总表的说明——财政拨款收支总预算"
+    row = _placed_rows(reply)[place]
+    assert (row["printed"], row["expected"]) == ("18728.91", "18728.94")
+    assert place in reply["text"]
+
+
+def test_parts_against_a_printed_total_name_the_tables_title(ask_national):
+    """三公's three parts against the total the table prints (46.20 against 46.21)."""
+    reply = ask_national("国家信访局24年决算的三公经费，出国、接待、公车三项相加和合计对得上吗？")
+    place = "公开09表 一般公共预算财政拨款三公经费支出决算表——决算数/合计"
+    assert _placed_rows(reply)[place]["value"] == "46.21"
+    assert place in reply["text"]
+
+
+def test_a_listed_project_is_named_by_its_chapter(ask_national):
+    """长春's 说明八 lists 信访局临聘人员经费 at 15.56 where the project table prints 16.56."""
+    reply = ask_national("长春市信访局2026年说明里列的项目金额加起来，和项目支出对得上吗？")
+    row = _placed_rows(reply)["八、项目支出情况说明——信访局临聘人员经费"]
+    assert (row["printed"], row["expected"]) == ("15.56", "16.56")

@@ -1085,5 +1085,6 @@ def _changes(ctx: _Context) -> None:
             ctx.money(node, BKG.printedPreviousAmount, baseline)
         ctx.text(node, BKG.reason, change.get("reason"))
         ctx.text(node, BKG.place, change.get("place"))  # the 说明's headings it stands under, as printed
+        ctx.text(node, BKG.comparedWith, change.get("compared_with"))  # 2025年当年预算执行数, as printed
         prov = change.get("provenance")
         _location(ctx, node, prov if isinstance(prov, Provenance) else prov_from_json(prov), amount)

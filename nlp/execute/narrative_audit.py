@@ -177,6 +177,7 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
             previous = c.attrs.get("previous") if c.attrs.get("previous") is not None else c.attrs.get("printed_previous")
             name = c.label.strip("“”\"")
             place = place_of(c)  # the 说明's headings above the statement, as printed
+            compared = c.attrs.get("compared_with")  # what it compares with, as printed (2025年当年预算执行数)
             rows = _subject_of(name, subjects) if current is not None else []
             if only is not None and not any(r.key.startswith(code) for r in rows[:1] for code in only):
                 continue
@@ -240,11 +241,13 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                                  f"{money(previous)}应为{rate}%" +
                                  (f"；按所写增幅倒推，上年应为{money(implied)}万元（说明写{money(previous)}万元）"
                                   if implied is not None else "") +
-                                 ("，所写的上年数有误" if previous_wrong else ""))
-                    if previous_wrong:
+                                 (f"，所写的上年数（{compared}）有误" if previous_wrong and compared else
+                                  "，所写的上年数有误" if previous_wrong else ""))
+                    if previous_wrong:  # the earlier figure also by the statement's own words for it
                         items.append(Item(f"{shown}上年数", money(previous), WAN, b.department, b.year, c.source,
                                           {"printed": money(previous), "expected": money(implied),
-                                           "rule": "narrative_previous", "stated_as": name, "place": place}))
+                                           "rule": "narrative_previous", "stated_as": name, "place": place,
+                                           "compared_with": compared}))
                     if implied is not None:  # which figure is wrong: the rate, or the previous year's figure
                         items.append(Item(f"{shown}按所写增幅倒推的上年数", money(implied), WAN, b.department, b.year,
                                           c.source, {"formula": f"{money(current)} ÷ (1 + {said}%) = {money(implied)}"}))
