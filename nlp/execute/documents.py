@@ -12,7 +12,7 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
-from nlp.execute.places import named_at, place_of
+from nlp.execute.places import named_at, place_of, seen_at
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
 from nlp import lexicon as L
@@ -917,8 +917,9 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
                               {"printed": f"{printed}年", "expected": f"{expected}年", "rule": f0.key,
                                "where": f0.label, "place": place}))
             also = [finding_figure(f.label).replace("比较年度", "") for _, f in members[1:]]
-            parts.append(f"{named_at(label, place)}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）"
-                         + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else ""))
+            parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）"
+                         + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else "")
+                         + seen_at(place, label))
             continue
         if f0.key in _COUNT_RULES:  # a count said twice: both places and both counts, no figure is "right"
             word, working = _COUNT_RULES[f0.key], f0.attrs.get("working")
@@ -947,13 +948,14 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         severity = str(f0.attrs.get("severity") or "")
         graded = _GRADED.get(severity, "")  # a notice or a rounding gap is said as such, not as a wrong figure
         items[-1].extra["severity"] = _SEVERITY_WORDS.get(severity)
-        parts.append(f"{named_at(label, place)}{graded}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
+        parts.append(f"{label}{graded}：{'印' + money(printed) + shown if printed is not None else '未印数'}，"
                      + ("分项之和为" if f0.key == "children_sum" else "应为") + f"{money(expected)}{shown}"
                      + (f"（{_working_said(str(working))}）" if working and unit == "%" else "")
                      + (f"（{working}）" if working and unit != "%" and
                         (severity == "notice" or f0.key in _WORKING_SHOWN) else "")
                      + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else "")
-                     + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else ""))
+                     + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else "")
+                     + seen_at(place, label))  # where the page prints it, after the clause
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"
     if not items:
         return Result(text=lead + f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现"

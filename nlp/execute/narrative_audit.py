@@ -13,7 +13,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from nlp.execute.base import Context, Result, who
-from nlp.execute.places import named_at, place_of
+from nlp.execute.places import place_of, seen_at
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -85,8 +85,8 @@ def _contradictions(budgets, ctx: Context, clause: str) -> Result:
                                   {"printed": money(r.amount), "expected": "、".join(money(x.amount) for x in rows
                                                                                     if x is not r),
                                    "rule": "narrative_twice", "stated_in": "说明", "place": place_of(r)}))
-            parts.append(f"{who(b.department, b.year)}说明中{named_at(name, place_of(rows[0]))}同为{money(current)}万元，比上年的增减却有"
-                         f"{len(rows)}种说法：{said}，前后不一致")
+            parts.append(f"{who(b.department, b.year)}说明中{name}同为{money(current)}万元，比上年的增减却有"
+                         f"{len(rows)}种说法：{said}，前后不一致" + seen_at(place_of(rows[0]), name))
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", [], [])
@@ -210,11 +210,11 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                                default=None)
                     gap = (f"，与{_COLUMNS[near[1]]}相差{money(near[0])}万元"
                            if near is not None and not agrees and near[0] else "")
-                    parts.append(f"{named_at(f'{label}（{code}）', place)}：说明写{money(current)}万元，表中为{printed}，" +
+                    parts.append(f"{label}（{code}）：说明写{money(current)}万元，表中为{printed}，" +
                                  ("一致" if agrees else "对不上") + gap +
                                  (f"；按表中{money(table_figure)}万元计，比上年{money(previous)}万元增减"
                                   f"{_rate(table_figure, previous)}%，与所写{c.attrs.get('percent')}%一致，"
-                                  f"说明中的{money(current)}万元有误" if fits else ""))
+                                  f"说明中的{money(current)}万元有误" if fits else "") + seen_at(place))
             if current is not None and previous is not None:
                 checked += 1
                 delta = current - previous
@@ -223,8 +223,8 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     items.append(Item(f"{name}增减额", money(stated), WAN, b.department, b.year, c.source,
                                       {"printed": money(stated), "expected": money(delta), "rule": "narrative_change",
                                        "place": place}))
-                    parts.append(f"{named_at(name, place)}：说明写比上年{'增加' if stated >= 0 else '减少'}{money(abs(stated))}万元，"
-                                 f"按{money(current)} − {money(previous)}应为{money(delta)}万元")
+                    parts.append(f"{name}：说明写比上年{'增加' if stated >= 0 else '减少'}{money(abs(stated))}万元，"
+                                 f"按{money(current)} − {money(previous)}应为{money(delta)}万元" + seen_at(place, name))
                 rate, said = _rate(current, previous), c.attrs.get("percent")
                 if _rate_fits(table_figure, previous, said):
                     continue  # the rate fits the table's figure: the statement's current figure is the slip (above)
@@ -237,12 +237,12 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     # them (增加 from a larger figure): the earlier figure is the slip, the rate tells what it was
                     previous_wrong = implied is not None and \
                         ((said > 0 and previous > current) or (said < 0 and previous < current))
-                    parts.append(f"{named_at(shown, place)}：说明写增减{said}%，按({money(current)} − {money(previous)}) ÷ "
+                    parts.append(f"{shown}：说明写增减{said}%，按({money(current)} − {money(previous)}) ÷ "
                                  f"{money(previous)}应为{rate}%" +
                                  (f"；按所写增幅倒推，上年应为{money(implied)}万元（说明写{money(previous)}万元）"
                                   if implied is not None else "") +
-                                 (f"，所写的上年数（{compared}）有误" if previous_wrong and compared else
-                                  "，所写的上年数有误" if previous_wrong else ""))
+                                 ("，所写的上年数有误" + (f"（{compared}）" if compared else "") if previous_wrong else "")
+                                 + seen_at(place, shown))
                     if previous_wrong:  # the earlier figure also by the statement's own words for it
                         items.append(Item(f"{shown}上年数", money(previous), WAN, b.department, b.year, c.source,
                                           {"printed": money(previous), "expected": money(implied),
@@ -257,8 +257,8 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     items.append(Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
                                       {"printed": f"{said}%", "expected": "无法计算（基数为0）", "rule": "narrative_rate",
                                        "place": place}))
-                    parts.append(f"{named_at(name, place)}：说明写{money(current)}万元、增加{money(delta)}万元、增长{said}%，"
-                                 f"但比较的基数为0，增长率无法计算，写{said}%与增加{money(delta)}万元矛盾")
+                    parts.append(f"{name}：说明写{money(current)}万元、增加{money(delta)}万元、增长{said}%，"
+                                 f"但比较的基数为0，增长率无法计算，写{said}%与增加{money(delta)}万元矛盾" + seen_at(place, name))
     if not checked:
         return Result()
     head = "、".join(who(b.department, b.year) for b in budgets)

@@ -18,6 +18,11 @@ def place_of(row: Row | None) -> str | None:
 def named_at(label: str, place: str | None) -> str:
     """``label`` in a sentence, followed by where the page prints it (``…（见：四、关于…的说明——…）``)
     unless the label already says as much."""
-    if not place or place == label:
-        return label
-    return f"{label}（见：{place}）"
+    return label + seen_at(place, label)
+
+
+def seen_at(place: str | None, label: str = "") -> str:
+    """Where the page prints what a clause is about, said after the clause (``（见：四、关于财政拨款收支
+    总表的说明——财政拨款收支总预算）``), so the clause's own words stay together; "" where there is no
+    place or the label already is it."""
+    return f"（见：{place}）" if place and place != label else ""
