@@ -105,8 +105,22 @@ def _placed(rows: list[Row], raw: list[dict]) -> list[Row]:
         if row.source in places and not row.attrs.get("place"):
             place, figure = places[row.source]
             if place:
-                row.attrs["place"] = joined(place, str(figure or row.label or ""))
+                row.attrs["place"] = joined(place, _figure_in_row(str(figure or ""), row.label or ""))
     return rows
+
+
+# A row that is a table's total line (合计, 决算数/合计): the cell is named by its column's figure too.
+_TOTAL_LINE = re.compile(r"(?:^|/)(?:合计|总计|小计)[:：]?$")
+
+
+def _figure_in_row(row: str, label: str) -> str:
+    """The figure within its printed row: the row, and the figure's own name where the row is a
+    total line whose columns hold several figures (预算表3's 合计 row: its 项目支出 column) and the row
+    names it in words (a measure's row is labelled by its key here, its words come later)."""
+    named = label if re.search(r"[\u4e00-\u9fff]", label or "") else ""
+    if not row:
+        return named
+    return f"{row} {named}" if _TOTAL_LINE.search(row) and named and named not in row else row
 
 
 def display_name(labels: list[str]) -> str:

@@ -12,7 +12,7 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
-from nlp.execute.places import named_at, place_of, seen_at
+from nlp.execute.places import place_of, seen_at
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
 from nlp import lexicon as L
@@ -1020,16 +1020,16 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
         for label, value, row in checks:
             items.append(item_of(row, label, place=place_of(row)) if row is not None
                          else Item(label, money(value), WAN, b.department, b.year))
-            said = named_at(label, place_of(row))  # the total as the page prints it: its table's title
+            seen = seen_at(place_of(row), label)  # the total as the page prints it: its table's title
             if value == d.value:
-                sentence += f"；与{said}{money(value)}万元一致，对得上"
+                sentence += f"；与{label}{money(value)}万元一致，对得上{seen}"
                 continue
             gap = D.difference(D.Input(f"{what}之和", d.value, WAN, b.department, b.year),
                                D.Input(label, value, WAN, b.department, b.year), f"{what}之和与{label}相差")
             derived.append(gap)
             items.append(derived_item(gap))
-            sentence += f"；{said}为{money(value)}万元，相差{money(gap.value)}万元，对不上" + \
-                ("（差额在各项四舍五入的范围内，属尾差）" if _rounding_gap(gap.value, members) else "")
+            sentence += f"；{label}为{money(value)}万元，相差{money(gap.value)}万元，对不上" + \
+                ("（差额在各项四舍五入的范围内，属尾差）" if _rounding_gap(gap.value, members) else "") + seen
         if not checks:
             sentence += "；图谱中没有可对照的合计数"
         parts.append(sentence)
@@ -1067,11 +1067,10 @@ def _classes_against_total(scheme: str, rows: list[Row], ctx: Context, budgets) 
         derived.append(d)
         label = f"{ctx.vocab.label(total.key)}（印数）"
         items += [item_of(r, code=r.key) for r in members] + [derived_item(d), item_of(total, label, place=place_of(total))]
-        label = named_at(label, place_of(total))
         gap = d.value - total.amount
         parts.append(f"{who(b.department, b.year)}各类加起来：{d.formula}；{label}{money(total.amount)}万元，" +
                      ("二者一致，对得上" if not gap else f"相差{money(abs(gap))}万元，对不上" +
-                      ("（属尾差）" if _rounding_gap(gap, members) else "")))
+                      ("（属尾差）" if _rounding_gap(gap, members) else "")) + seen_at(place_of(total), label))
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", derived, [])

@@ -15,12 +15,6 @@ def place_of(row: Row | None) -> str | None:
     return str(place) if place else None
 
 
-def named_at(label: str, place: str | None) -> str:
-    """``label`` in a sentence, followed by where the page prints it (``…（见：四、关于…的说明——…）``)
-    unless the label already says as much."""
-    return label + seen_at(place, label)
-
-
 def seen_at(place: str | None, label: str = "") -> str:
     """Where the page prints what a clause is about, said after the clause (``（见：四、关于财政拨款收支
     总表的说明——财政拨款收支总预算）``), so the clause's own words stay together; "" where there is no
