@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from kg.store.results import select_values
+from kg.extract.places import joined
 from nlp.sparql import Constraints, Query, build
 from kg.vocabulary.namespaces import ID
 from nlp.vocabulary import ITEM_NS, PREFIXES, STAFF_PROPERTIES, WAN
@@ -84,6 +85,42 @@ def source_of(row: dict) -> str | None:
     if row.get("row"):
         parts.append(str(row["row"]))
     return " ".join(parts)
+
+
+def printed_place(row: dict) -> str | None:
+    """Where a row stands as the page prints it, from its location variables: a table's label and
+    title (``公开09表 一般公共预算财政拨款三公经费支出决算表``), or the 说明's headings above its line
+    (``四、政府采购情况说明``)."""
+    if row.get("table") and row.get("tableTitle"):
+        return f"{row['table']} {row['tableTitle']}"
+    return str(row["section"]) if row.get("section") else None
+
+
+def _placed(rows: list[Row], raw: list[dict]) -> list[Row]:
+    """``rows`` with where each stands as printed, then its figure (``attrs["place"]``: place——figure,
+    the table's row or the row's own label), unless the graph keeps a place of its own for it (a
+    finding's, a stated change's)."""
+    places = {source_of(r): (printed_place(r), r.get("row")) for r in raw if r.get("tableTitle") or r.get("section")}
+    for row in rows:
+        if row.source in places and not row.attrs.get("place"):
+            place, figure = places[row.source]
+            if place:
+                row.attrs["place"] = joined(place, _figure_in_row(str(figure or ""), row.label or ""))
+    return rows
+
+
+# A row that is a table's total line (合计, 决算数/合计): the cell is named by its column's figure too.
+_TOTAL_LINE = re.compile(r"(?:^|/)(?:合计|总计|小计)[:：]?$")
+
+
+def _figure_in_row(row: str, label: str) -> str:
+    """The figure within its printed row: the row, and the figure's own name where the row is a
+    total line whose columns hold several figures (预算表3's 合计 row: its 项目支出 column) and the row
+    names it in words (a measure's row is labelled by its key here, its words come later)."""
+    named = label if re.search(r"[\u4e00-\u9fff]", label or "") else ""
+    if not row:
+        return named
+    return f"{row} {named}" if _TOTAL_LINE.search(row) and named and named not in row else row
 
 
 def display_name(labels: list[str]) -> str:
@@ -190,7 +227,7 @@ class Graph:
             rows = self.run(q.text, log)
             if q.doc is None and wanted:  # one query over many documents: the rows of those asked
                 rows = [r for r in rows if r.get("doc") in wanted]
-            out += convert(q, rows)
+            out += _placed(convert(q, rows), rows)
         # a 决算 prints 预算数 columns beside its own: those only where the constraints ask for them
         also = set(c.phases) if c else set()
         return [r for r in out if r.attrs.get("phase") in (None, r.attrs.get("own_phase")) or r.attrs["phase"] in also]
@@ -462,7 +499,8 @@ class Graph:
                                         r["x"], r.get("rule"), {"expected": dec(r.get("expected")),
                                                                 "printed": dec(r.get("printed")),
                                                                 "working": r.get("working"),
-                                                                "severity": r.get("severity")}))
+                                                                "severity": r.get("severity"),
+                                                                "place": r.get("place")}))
         return list(seen.values())
 
     def _changes(self, q: Query, rows: list[dict]) -> list[Row]:
@@ -483,7 +521,8 @@ class Graph:
                                                "reason": r.get("reason"), "previous": dec(r.get("previous")),
                                                "printed_previous": dec(r.get("printedPrevious")),
                                                "direction": str(r.get("direction") or ""),
-                                               "whole": str(r["whole"]) if r.get("whole") else None}))
+                                               "whole": str(r["whole"]) if r.get("whole") else None,
+                                               "place": r.get("place"), "compared_with": r.get("comparedWith")}))
         return list(seen.values())
 
     def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:

@@ -25,8 +25,9 @@ from nlp.vocabulary import PREFIXES
 # GRAPH it joined every location of every document instead: 20× slower questions).
 LOCATION = """  OPTIONAL { GRAPH ?locGraph { ?x prov:wasDerivedFrom ?loc . ?loc a bkg:SourceLocation .
     OPTIONAL { ?loc bkg:sourceFile ?file } OPTIONAL { ?loc bkg:page ?page }
-    OPTIONAL { ?loc bkg:line ?line } OPTIONAL { ?loc bkg:table ?table } OPTIONAL { ?loc bkg:row ?row } } }"""
-LOCATION_VARS = ("?file", "?page", "?line", "?table", "?row")
+    OPTIONAL { ?loc bkg:line ?line } OPTIONAL { ?loc bkg:table ?table } OPTIONAL { ?loc bkg:row ?row }
+    OPTIONAL { ?loc bkg:tableTitle ?tableTitle } OPTIONAL { ?loc bkg:section ?section } } }"""
+LOCATION_VARS = ("?file", "?page", "?line", "?table", "?row", "?tableTitle", "?section")
 # The phase of a figure (预算数, 年初预算数, 调整预算数 or 决算数): a 决算 prints several per row.
 # Every observation has one (kg.rdf.mapping); its key is taken off the IRI in Python (nlp.graph).
 PHASE = "  ?x bkg:budgetPhase ?phase ."
@@ -194,21 +195,22 @@ SHAPES: dict[str, Shape] = {
                           ("?x", "?name"), located=False, order="ORDER BY ?name"),
     "findings": Shape("{doc} bkg:hasFinding ?x .",
                       "?x bkg:where ?where . OPTIONAL { ?x bkg:rule ?rule } OPTIONAL { ?x bkg:working ?working }\n"
-                      "  OPTIONAL { ?x bkg:severity ?severity }\n"
+                      "  OPTIONAL { ?x bkg:severity ?severity } OPTIONAL { ?x bkg:place ?place }\n"
                       "  OPTIONAL { ?x bkg:expectedAmount ?expected } OPTIONAL { ?x bkg:printedAmount ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedPercent ?expected } OPTIONAL { ?x bkg:printedPercent ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedYear ?expected } OPTIONAL { ?x bkg:printedYear ?printed }\n"
                       "  OPTIONAL { ?x bkg:expectedCount ?expected } OPTIONAL { ?x bkg:printedCount ?printed }",
-                      ("?x", "?rule", "?where", "?expected", "?printed", "?working", "?severity"),
+                      ("?x", "?rule", "?where", "?expected", "?printed", "?working", "?severity", "?place"),
                       order="ORDER BY ?x"),
     "changes": Shape("{doc} bkg:statesChange ?x .",
                      "?x bkg:changeSubject ?subject ; bkg:direction ?direction .\n"
                      "  OPTIONAL { ?x bkg:changeAmount ?amount }\n"
                      "  OPTIONAL { ?x bkg:changePercent ?percent } OPTIONAL { ?x bkg:currentAmount ?current }\n"
                      "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:previousAmount ?previous }\n"
-                     "  OPTIONAL { ?x bkg:printedPreviousAmount ?printedPrevious } OPTIONAL { ?x bkg:partOfChange ?whole }",
+                     "  OPTIONAL { ?x bkg:printedPreviousAmount ?printedPrevious } OPTIONAL { ?x bkg:place ?place }\n"
+                     "  OPTIONAL { ?x bkg:comparedWith ?comparedWith } OPTIONAL { ?x bkg:partOfChange ?whole }",
                      ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous", "?printedPrevious",
-                      "?whole"),
+                      "?place", "?comparedWith", "?whole"),
                      order="ORDER BY ?x"),
     "definitions": Shape("{doc} bkg:defines ?x .", "?x bkg:term ?term ; bkg:definitionText ?text .",
                          ("?term", "?text"), located=False),

@@ -66,6 +66,7 @@ def _merge(first: Record, second: Record) -> Record:
     first.policy_documents += [d for d in second.policy_documents if d.key() not in seen]
     first.checks += second.checks
     first.tables += second.tables
+    first.sections += second.sections
     first.changes += second.changes
     first.narrative += second.narrative  # the narrative's typed figures and assets, from either file
     first.assets += second.assets

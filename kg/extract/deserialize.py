@@ -176,7 +176,8 @@ def record_from_json(data: dict) -> Record:
         checks=[Check(rule=c["rule"], where=c["where"], expected=_figure(c, "expected"),
                       printed=_figure(c, "printed"), ok=bool(c.get("ok")),
                       provenance=_prov(c.get("provenance")), severity=c.get("severity"),
-                      tolerance=_money(c.get("tolerance")), unit=c.get("unit"), note=c.get("note"))
+                      tolerance=_money(c.get("tolerance")), unit=c.get("unit"), note=c.get("note"),
+                      place=c.get("place"))
                 for c in data.get("checks") or []],
         narrative=[NarrativeFigure(topic=f["topic"], key=f["key"], label=f.get("label") or f["key"],
                                    value=_figure(f, "value"), printed=f.get("printed") or "",
@@ -197,6 +198,7 @@ def record_from_json(data: dict) -> Record:
                                                   first_level=c.get("first_level"), second_level=c.get("second_level"))
                               for c in data.get("performance_coverage") or []],
         files=list(data.get("files") or []), tables=list(data.get("tables") or []),
+        sections=list(data.get("sections") or []),
         changes=list(data.get("changes") or []), definitions=dict(data.get("definitions") or {}),
         warnings=list(data.get("warnings") or []), template=data.get("template"),
         phased=[PhasedFigure(key=f["key"], phase=f["phase"], value=_figure(f, "value"),
@@ -519,9 +521,11 @@ _GOVERNMENT_ECONOMIC = _object({"code": _pattern(re.compile(r"^5\d{2}(?:\d{2})?$
                                 "name": _text, "total": _money_or_blank, "personnel": _money_or_blank,
                                 "public": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
 _CHECK = _object({"rule": _text, "where": _text, "expected": _money_or_blank, "printed": _money_or_blank,
-                  "ok": _optional(_boolean), "provenance": _PROVENANCE}, required=("rule", "where"))
+                  "ok": _optional(_boolean), "provenance": _PROVENANCE, "place": _TEXT},
+                 required=("rule", "where"))
 _CHANGE = _object({"subject": _TEXT, "direction": _TEXT, "reason": _TEXT, "amount": _money_or_blank,
-                   "percent": _money_or_blank, "current": _money_or_blank, "provenance": _PROVENANCE})
+                   "percent": _money_or_blank, "current": _money_or_blank, "provenance": _PROVENANCE,
+                   "place": _TEXT})
 RECORD = _object({
     "source": _text, "department": _TEXT, "year": _optional(_integer(1900, 2200)),
     "kind": _optional(_one_of(KINDS)), "unit": _optional(_one_of(UNITS)),
@@ -535,6 +539,7 @@ RECORD = _object({
     "projects": _list_of(_PROJECT), "department_indicators": _list_of(_INDICATOR),
     "policy_documents": _list_of(_POLICY), "checks": _list_of(_CHECK),
     "files": _list_of(_text), "tables": _list_of(_map_of(_any)), "changes": _list_of(_CHANGE),
+    "sections": _list_of(_map_of(_any)),
     "definitions": _map_of(_text), "warnings": _list_of(_text)}, required=("source",))
 
 

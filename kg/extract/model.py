@@ -493,6 +493,10 @@ class Check:
     tolerance: Decimal | None = None
     unit: str | None = None
     note: str | None = None
+    # where the finding stands as the page prints it: the table's number and title, or the 说明's
+    # headings, then the figure (``公开09表 一般公共预算财政拨款三公经费支出决算表——决算数/合计``;
+    # ``kg.extract.places``)
+    place: str | None = None
 
 
 class ChangeStatement(TypedDict, total=False):
@@ -639,6 +643,8 @@ class Record:
     checks: list[Check] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     tables: list[dict] = field(default_factory=list)  # recognised tables: label, title, unit, where
+    # the 说明's numbered headings by line (file, line, section), where they change (kg.extract.places)
+    sections: list[dict] = field(default_factory=list)
     changes: list[ChangeStatement] = field(default_factory=list)  # 比上年增加/减少 statements of the narrative
     narrative: list[NarrativeFigure] = field(default_factory=list)  # every amount the 说明 states, typed
     assets: list[AssetHolding] = field(default_factory=list)  # 国有资产占有使用情况: vehicles by type …

@@ -49,6 +49,7 @@ def parse_document(doc: SourceDocument) -> Record:
     from kg.extract.tables import read_tables
 
     from kg.extract.pdf_reader import DEFAULT_SETTINGS
+    from kg.extract.places import name_places
     from kg.extract.profiles import recognise_document
 
     record = Record(source=doc.name, files=[doc.name])
@@ -74,4 +75,5 @@ def parse_document(doc: SourceDocument) -> Record:
     parts.project_amounts = merge.merge_projects(record)
     mark_aggregates(record)  # a 专项's target table filled for a whole project table
     record.checks = checks.run_all(parts, record)
+    name_places(record, list(doc.lines))  # each finding's and stated change's place, as the page prints it
     return record

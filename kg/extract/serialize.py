@@ -184,7 +184,7 @@ def check_json(c: Check) -> dict:
     out = {"rule": c.rule, "where": c.where, "expected": _figure(c.expected, c.unit),
            "printed": _figure(c.printed, c.unit), "ok": c.ok, "provenance": _prov(c.provenance),
            "name": rule_of(c.rule).name, "severity": grade(c)}
-    for extra in ("unit", "note"):
+    for extra in ("unit", "note", "place"):
         if getattr(c, extra):
             out[extra] = getattr(c, extra)
     if c.tolerance is not None and not c.ok:
@@ -306,6 +306,7 @@ def record_json(r: Record) -> dict:
         "checks": [check_json(c) for c in r.checks],
         "files": list(r.files),
         "tables": list(r.tables),
+        "sections": list(r.sections),
         "changes": list(r.changes),
         "narrative": [narrative_figure_json(f) for f in r.narrative],
         "assets": [asset_json(a) for a in r.assets],

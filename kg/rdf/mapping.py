@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.units import convert
 from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record, UNIT_FUND_LINES, CARRYOVER_BY_SOURCE
+from kg.extract.places import section_at, table_titles
 from kg.rdf import iris
 from kg.extract.targets import parse_target  # noqa: F401  (one reading of a target's figure, also the records')
 from kg.extract.text_normalize import merged_policy_keys
@@ -119,6 +120,7 @@ class _Context:
     # functional code resolves to the same concept as its printed row (kg.rdf.subject_schemes)
     printed_subjects: dict[tuple[bool, str], str] = field(default_factory=dict)
     locations: set[URIRef] = field(default_factory=set)  # the source locations written (``_location``)
+    titles: dict[str, str] | None = None  # each table's printed title by its label (``_location``)
 
     def add(self, s, p, o) -> None:
         if o is None:
@@ -233,6 +235,12 @@ def _location(ctx: _Context, node: URIRef, prov: Provenance | None, value: Decim
             if prov.line is not None:
                 ctx.add(loc, BKG.line, integer_literal(prov.line))
             ctx.text(loc, BKG.table, prov.table)
+            if prov.table:  # the table's printed title beside its label (公开09表: 一般公共预算财政拨款…决算表)
+                if ctx.titles is None:
+                    ctx.titles = table_titles(ctx.record)
+                ctx.text(loc, BKG.tableTitle, ctx.titles.get(prov.table))
+            if not prov.table or prov.table.startswith("说明"):  # a line of the 说明: the headings above it
+                ctx.text(loc, BKG.section, section_at(ctx.record.sections, file, prov.line))
             ctx.text(loc, BKG.row, prov.row)
         ctx.text(loc, BKG.printedUnit, unit)
     if value is not None:  # as the page prints it: in the table's own unit where it has one
@@ -1003,6 +1011,7 @@ def _finding(ctx: _Context, node: URIRef, c: Check) -> None:
     ctx.text(node, BKG.where, c.where)
     ctx.text(node, RDFS.label, c.where)
     ctx.text(node, BKG.working, c.note)  # the inputs of the expected figure, for the reader to redo it
+    ctx.text(node, BKG.place, c.place)  # where it stands as the page prints it (the table's title, the 说明's heading)
     ctx.text(node, BKG.severity, c.severity if c.severity in ("material", "rounding", "notice") else None)
     if c.rule in YEAR_RULES:
         for prop, value in ((BKG.expectedYear, c.expected), (BKG.printedYear, c.printed)):
@@ -1080,5 +1089,7 @@ def _changes(ctx: _Context) -> None:
         if baseline is not None:  # the earlier figure as printed (比2025年执行数X万元增加Y%), for the audit
             ctx.money(node, BKG.printedPreviousAmount, baseline)
         ctx.text(node, BKG.reason, change.get("reason"))
+        ctx.text(node, BKG.place, change.get("place"))  # the 说明's headings it stands under, as printed
+        ctx.text(node, BKG.comparedWith, change.get("compared_with"))  # 2025年当年预算执行数, as printed
         prov = change.get("provenance")
         _location(ctx, node, prov if isinstance(prov, Provenance) else prov_from_json(prov), amount)

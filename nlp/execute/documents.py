@@ -12,6 +12,7 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
+from nlp.execute.places import place_of, seen_at
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
 from nlp import lexicon as L
@@ -938,13 +939,15 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         else:
             label = f0.label
         printed, expected = f0.attrs.get("printed"), f0.attrs.get("expected")
+        place = place_of(f0)  # as the page prints it: the table's title, the 说明's heading
         if f0.key in _YEAR_RULES:  # 比较年度: 印2026年，应为2025年
             items.append(Item(label, f"{printed}年", None, f0.department, f0.year, f0.source,
                               {"printed": f"{printed}年", "expected": f"{expected}年", "rule": f0.key,
-                               "where": f0.label}))
+                               "where": f0.label, "place": place}))
             also = [finding_figure(f.label).replace("比较年度", "") for _, f in members[1:]]
             parts.append(f"{label}：印{printed}年，应为{expected}年（{f0.year}年的预算应与上年{expected}年比较）"
-                         + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else ""))
+                         + (f"，同样写{printed}年的还有{len(also)}处：{'、'.join(also)}" if also else "")
+                         + seen_at(place, label))
             continue
         if f0.key in _COUNT_RULES:  # a count said twice: both places and both counts, no figure is "right"
             word, working = _COUNT_RULES[f0.key], f0.attrs.get("working")
@@ -953,7 +956,7 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
             items.append(Item(label, said, word, f0.department, f0.year, f0.source,
                               {"printed": f"{said}{word}", "expected": f"{other}{word}", "rule": f0.key,
                                "figure": finding_figure(f0.label), "where": f0.label, "working": working,
-                               "against": finding_figure(places[-1])}))
+                               "against": finding_figure(places[-1]), "place": place}))
             parts.append(f"{places[0]}写{said}{word}，{places[-1]}写{other}{word}，前后不一致"
                          + (f"（{working}）" if working else ""))
             continue
@@ -963,7 +966,7 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         items.append(Item(label, money(printed) if printed is not None else None, unit if printed is not None else None,
                           f0.department, f0.year, f0.source,
                           {"printed": money(printed), "expected": money(expected), "rule": f0.key,
-                           "figure": figure, "where": f0.label,
+                           "figure": figure, "where": f0.label, "place": place,
                            # a share named by its total (占“三公”经费的比例) is also asked as X占比
                            "short": _SHARE_NAMED.sub("占比", figure) if _SHARE_NAMED.search(figure) else None,
                            "working": str(working) if working else None,
@@ -979,7 +982,8 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
                      + (f"（{working}）" if working and unit != "%" and
                         (severity == "notice" or f0.key in _WORKING_SHOWN) else "")
                      + (f"，相差{money(gap)}{shown or WAN}" if gap is not None else "")
-                     + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else ""))
+                     + (_implied_by_rate(f0, ctx, items) if f0.key == "change_percent" else "")
+                     + seen_at(place, label))  # where the page prints it, after the clause
     tables = "决算" if budgets and all(b.final_account for b in budgets) else "预算"
     if not items:
         return Result(text=lead + f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现"
@@ -1042,16 +1046,18 @@ def _audit_parts(frame: Frame, ctx: Context, budgets) -> Result:
         checks = [(f"{ctx.vocab.label(key)}（印数）", totals[0].amount, totals[0])] if totals else []
         checks += [("问题所说的数", v, None) for v in stated]
         for label, value, row in checks:
-            items.append(item_of(row, label) if row is not None else Item(label, money(value), WAN, b.department, b.year))
+            items.append(item_of(row, label, place=place_of(row)) if row is not None
+                         else Item(label, money(value), WAN, b.department, b.year))
+            seen = seen_at(place_of(row), label)  # the total as the page prints it: its table's title
             if value == d.value:
-                sentence += f"；与{label}{money(value)}万元一致，对得上"
+                sentence += f"；与{label}{money(value)}万元一致，对得上{seen}"
                 continue
             gap = D.difference(D.Input(f"{what}之和", d.value, WAN, b.department, b.year),
                                D.Input(label, value, WAN, b.department, b.year), f"{what}之和与{label}相差")
             derived.append(gap)
             items.append(derived_item(gap))
             sentence += f"；{label}为{money(value)}万元，相差{money(gap.value)}万元，对不上" + \
-                ("（差额在各项四舍五入的范围内，属尾差）" if _rounding_gap(gap.value, members) else "")
+                ("（差额在各项四舍五入的范围内，属尾差）" if _rounding_gap(gap.value, members) else "") + seen
         if not checks:
             sentence += "；图谱中没有可对照的合计数"
         parts.append(sentence)
@@ -1088,11 +1094,11 @@ def _classes_against_total(scheme: str, rows: list[Row], ctx: Context, budgets) 
                     f"{len(members)}类之和")
         derived.append(d)
         label = f"{ctx.vocab.label(total.key)}（印数）"
-        items += [item_of(r, code=r.key) for r in members] + [derived_item(d), item_of(total, label)]
+        items += [item_of(r, code=r.key) for r in members] + [derived_item(d), item_of(total, label, place=place_of(total))]
         gap = d.value - total.amount
         parts.append(f"{who(b.department, b.year)}各类加起来：{d.formula}；{label}{money(total.amount)}万元，" +
                      ("二者一致，对得上" if not gap else f"相差{money(abs(gap))}万元，对不上" +
-                      ("（属尾差）" if _rounding_gap(gap, members) else "")))
+                      ("（属尾差）" if _rounding_gap(gap, members) else "")) + seen_at(place_of(total), label))
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", derived, [])

@@ -13,6 +13,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from nlp.execute.base import Context, Result, who
+from nlp.execute.places import place_of, seen_at
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -83,9 +84,9 @@ def _contradictions(budgets, ctx: Context, clause: str) -> Result:
                 items.append(Item(f"{name}比上年增减", money(r.amount), WAN, b.department, b.year, r.source,
                                   {"printed": money(r.amount), "expected": "、".join(money(x.amount) for x in rows
                                                                                     if x is not r),
-                                   "rule": "narrative_twice", "stated_in": "说明"}))
+                                   "rule": "narrative_twice", "stated_in": "说明", "place": place_of(r)}))
             parts.append(f"{who(b.department, b.year)}说明中{name}同为{money(current)}万元，比上年的增减却有"
-                         f"{len(rows)}种说法：{said}，前后不一致")
+                         f"{len(rows)}种说法：{said}，前后不一致" + seen_at(place_of(rows[0]), name))
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", [], [])
@@ -175,6 +176,8 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
             # the earlier figure as derived from the stated change, else as printed beside the rate
             previous = c.attrs.get("previous") if c.attrs.get("previous") is not None else c.attrs.get("printed_previous")
             name = c.label.strip("“”\"")
+            place = place_of(c)  # the 说明's headings above the statement, as printed
+            compared = c.attrs.get("compared_with")  # what it compares with, as printed (2025年当年预算执行数)
             rows = _subject_of(name, subjects) if current is not None else []
             if only is not None and not any(r.key.startswith(code) for r in rows[:1] for code in only):
                 continue
@@ -196,11 +199,11 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     items.append(Item(f"{label}（{code}）", money(current), WAN, b.department, b.year, c.source,
                                       {"printed": money(current), "expected": printed, "rule": "narrative_table",
                                        "stated_in": "说明",  # and the statement's subject as printed
-                                       "stated_as": name if name and name != label else None}))
+                                       "stated_as": name if name and name != label else None, "place": place}))
                     for k, word in _COLUMNS.items():
                         if columns.get(k):
                             items.append(Item(f"{label}（{code}）表中{word}", money(columns[k]), WAN, b.department,
-                                              b.year, rows[0].source))
+                                              b.year, rows[0].source, {"place": place_of(rows[0])}))
                     fits = _rate_fits(table_figure, previous, c.attrs.get("percent"))
                     # the column nearest the statement's figure, and how far it is (738.66 against 基本支出 696.48)
                     near = min(((abs(current - v), k) for k, v in columns.items() if v and k in _COLUMNS),
@@ -211,23 +214,24 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                                  ("一致" if agrees else "对不上") + gap +
                                  (f"；按表中{money(table_figure)}万元计，比上年{money(previous)}万元增减"
                                   f"{_rate(table_figure, previous)}%，与所写{c.attrs.get('percent')}%一致，"
-                                  f"说明中的{money(current)}万元有误" if fits else ""))
+                                  f"说明中的{money(current)}万元有误" if fits else "") + seen_at(place))
             if current is not None and previous is not None:
                 checked += 1
                 delta = current - previous
                 stated = c.amount
                 if stated is not None and stated != delta:
                     items.append(Item(f"{name}增减额", money(stated), WAN, b.department, b.year, c.source,
-                                      {"printed": money(stated), "expected": money(delta), "rule": "narrative_change"}))
+                                      {"printed": money(stated), "expected": money(delta), "rule": "narrative_change",
+                                       "place": place}))
                     parts.append(f"{name}：说明写比上年{'增加' if stated >= 0 else '减少'}{money(abs(stated))}万元，"
-                                 f"按{money(current)} − {money(previous)}应为{money(delta)}万元")
+                                 f"按{money(current)} − {money(previous)}应为{money(delta)}万元" + seen_at(place, name))
                 rate, said = _rate(current, previous), c.attrs.get("percent")
                 if _rate_fits(table_figure, previous, said):
                     continue  # the rate fits the table's figure: the statement's current figure is the slip (above)
                 if said is not None and rate is not None and abs(rate - said) > _places(said):
                     items.append(Item(f"{shown}增减幅度", f"{said}", "%", b.department, b.year, c.source,
                                       {"printed": f"{said}%", "expected": f"{rate}%", "rule": "narrative_rate",
-                                       "stated_as": name if name != shown else None}))
+                                       "stated_as": name if name != shown else None, "place": place}))
                     implied = implied_previous(current, said)
                     # the printed direction and rate agree with each other, and the earlier figure contradicts
                     # them (增加 from a larger figure): the earlier figure is the slip, the rate tells what it was
@@ -237,11 +241,13 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                                  f"{money(previous)}应为{rate}%" +
                                  (f"；按所写增幅倒推，上年应为{money(implied)}万元（说明写{money(previous)}万元）"
                                   if implied is not None else "") +
-                                 ("，所写的上年数有误" if previous_wrong else ""))
-                    if previous_wrong:
+                                 ("，所写的上年数有误" + (f"（{compared}）" if compared else "") if previous_wrong else "")
+                                 + seen_at(place, shown))
+                    if previous_wrong:  # the earlier figure also by the statement's own words for it
                         items.append(Item(f"{shown}上年数", money(previous), WAN, b.department, b.year, c.source,
                                           {"printed": money(previous), "expected": money(implied),
-                                           "rule": "narrative_previous", "stated_as": name}))
+                                           "rule": "narrative_previous", "stated_as": name, "place": place,
+                                           "compared_with": compared}))
                     if implied is not None:  # which figure is wrong: the rate, or the previous year's figure
                         items.append(Item(f"{shown}按所写增幅倒推的上年数", money(implied), WAN, b.department, b.year,
                                           c.source, {"formula": f"{money(current)} ÷ (1 + {said}%) = {money(implied)}"}))
@@ -249,9 +255,10 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                     items.append(Item(name, money(current), WAN, b.department, b.year, c.source))
                     items.append(Item(f"{name}比上年（预算数）增加", money(delta), WAN, b.department, b.year, c.source))
                     items.append(Item(f"{name}增减幅度", f"{said}", "%", b.department, b.year, c.source,
-                                      {"printed": f"{said}%", "expected": "无法计算（基数为0）", "rule": "narrative_rate"}))
+                                      {"printed": f"{said}%", "expected": "无法计算（基数为0）", "rule": "narrative_rate",
+                                       "place": place}))
                     parts.append(f"{name}：说明写{money(current)}万元、增加{money(delta)}万元、增长{said}%，"
-                                 f"但比较的基数为0，增长率无法计算，写{said}%与增加{money(delta)}万元矛盾")
+                                 f"但比较的基数为0，增长率无法计算，写{said}%与增加{money(delta)}万元矛盾" + seen_at(place, name))
     if not checked:
         return Result()
     head = "、".join(who(b.department, b.year) for b in budgets)

@@ -87,6 +87,20 @@ def _baseline_kind(kind: str | None, same_year: bool, final: bool = False) -> st
     return "上年决算" if final else "上年预算"
 
 
+def _compared_with(cmp: str | None) -> str | None:
+    """What the statement compares with, in its own words (``比2025年当年预算执行数`` → ``2025年当年预算
+    执行数``): the name an audit answer gives the earlier figure, as the page does. None where the
+    comparator names no figure of its own (与上年相比)."""
+    words = re.sub(r"^(?:比|较|与|同|和)|(?:相比|比较)?[，,]?$", "", cmp or "")
+    return words if re.search(r"预算|执行|决算", words) else None
+
+
+def _named_before(figure: Stated) -> str:
+    """The words that name an earlier figure where the sentence prints it (``2025年当年预算执行数为
+    1690.69万元`` → ``2025年当年预算执行数``)."""
+    return re.sub(r"(?:为|是|：|:)$", "", re.split(r"[，,。；;：:]", figure.raw.rstrip("：:"))[-1])
+
+
 def _where(narrative: Narrative, offset: int, file: str) -> dict:
     line = narrative.span.line_at(offset)
     context = narrative.contexts.get(line.lineno)
@@ -278,6 +292,10 @@ def read_changes(lines: list[Line], file: str, department: str | None = None,
         elif prior is not None:
             change["baseline"] = _money(prior.printed, prior.unit, unit)
         change["baseline_kind"] = _baseline_kind(kind, same_year, final)
+        compared = _compared_with(_named_before(prior) if prior is not None else None) or \
+            _compared_with(groups.get("cmp"))
+        if compared:
+            change["compared_with"] = compared
         if year:
             change["baseline_year"] = int(year)
         if found is not None:

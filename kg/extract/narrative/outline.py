@@ -49,6 +49,9 @@ class Context:
     sub: str
     item: Heading | None
     scope: str  # department | fiscal
+    # the headings the line stands under, outermost first (``四、关于财政拨款收支总表的说明``, then
+    # ``（一）…``): where a finding of the line is said to be, as the page prints it
+    heads: tuple[Heading, ...] = ()
 
 
 # a title line printed without a number (Shanghai: ``2026年部门预算编制说明``, ``其他相关情况说明``)
@@ -125,7 +128,7 @@ def outline(lines: list[Line]) -> dict[int, Context]:
         label = labels.get(line.lineno)
         if unnumbered:
             label = unnumbered
-        out[line.lineno] = Context(label, chapter, sub, item, scope)
+        out[line.lineno] = Context(label, chapter, sub, item, scope, tuple(stack[lv] for lv in sorted(stack)))
     return out
 
 
