@@ -404,7 +404,7 @@ def units(frame: Frame, ctx: Context) -> Result:
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
         asks_count = (frame.operation.name == "count" or "count" in frame.operation.also or
-                      bool(re.search(r"几|多少", frame.clause))) and not re.search(L.MONEY_ASK, frame.clause)
+                      bool(re.search(r"几|多少", frame.clause))) and not re.search(r"钱|经费|资金|金额|万元", frame.clause)
         count = _stated_count([r for r in stated if (r.department, r.year) == (b.department, b.year)],
                               frame.clause, whole) if asks_count else None
         if count is not None:  # 下辖区县气象局8个, 纳入…编制范围的单位共28个: the document's own count
