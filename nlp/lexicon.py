@@ -502,9 +502,14 @@ STATED_FIGURE = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?!
 SET_ASIDE = r"(?:除了?|除去|除开)(?P<what>[^，,。？?；;]{2,20}?)(?:以外|之外|外)?(?=[，,。？?；;]|$)"
 # a comparison with something left out (扣掉中央基建后, 剔除一次性因素的话): what is left out
 EXCLUDING = rf"(?:{LEFT_OUT_WORDS}|扣掉|去掉|不算|刨去|刨除)(?P<what>[\u4e00-\u9fff]{{1,10}}?)(?:等?因素)?(?:后|以后|之后|的话)"
+# a department's income as its summary table prints it: the whole, then each source (钱从哪几块来)
+INCOME_BY_SOURCE = ("income_total", "general_public_budget", "upper_level_transfer", "government_fund",
+                    "state_capital", "unit_funds", "carryover_total")
+# the words a question leaves something out of a set with (除了…以外, 不含, 扣除)
+LEFT_OUT_VERBS = r"除了?|除去|不算|不含|不包括|不包含|刨去|刨除|去掉|扣除"
 # the part of a clause that names what is left out of a set (不含监狱、戒毒所, 除了法援中心以外, 扣除下属单位):
 # units named inside it are no condition of their own and no name missing from the graph
-LEFT_OUT_SPAN = r"(?:不含|不包括|不包含|除了?|除去|不算|刨去|刨除|去掉|扣除)[^，。？！,?!)）]{1,30}"
+LEFT_OUT_SPAN = rf"(?:{LEFT_OUT_VERBS})[^，。？！,?!)）]{{1,30}}"
 # what a budget reports as held at the end of the year before (截至去年底, 上年末): the stock its next
 # budget prints, not a figure of that year's own budget
 STOCK_AT_YEAR_END = r"(?:截至|截止|到)[^，。？?]{0,6}(?:年底|年末)|(?:去年|上年|前年|\d{2,4}年)(?:底|末)"

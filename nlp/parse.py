@@ -326,8 +326,7 @@ class Parser:
                 return keys[:1] if frame.operation.name != "share" else keys
             if keys == ["income_total"] and cues.has("income_breakdown") and not re.search(L.INCOME_BESIDES, ev.text):
                 # 五个多亿的盘子，钱从哪几块来: the income by source, not the total's two halves
-                return ["income_total", "general_public_budget", "upper_level_transfer", "government_fund",
-                        "state_capital", "unit_funds", "carryover_total"]
+                return list(L.INCOME_BY_SOURCE)
             if len(keys) == 1 and re.search(L.PARTS_OF, ev.text) and self.vocab.children(keys[0]):
                 return keys + self.vocab.children(keys[0])  # 上年结转结余由哪几部分组成
             if len(keys) == 1 and frame.operation.name == "sum" and self.vocab.children(keys[0]) and \
@@ -339,8 +338,7 @@ class Parser:
                 frame.operation.also = [o for o in frame.operation.also if o != "yesno"]
                 if frame.operation.name == "yesno":
                     frame.operation.name = "lookup"
-                return ["income_total", "general_public_budget", "upper_level_transfer", "government_fund",
-                        "state_capital", "unit_funds", "carryover_total"]
+                return list(L.INCOME_BY_SOURCE)
             if not keys and cues.has("expenditure_breakdown"):
                 return ["expenditure_total", "basic_expenditure", "project_expenditure"]
             detail = re.search(L.UNCOUNTED_THING, ev.text)

@@ -655,23 +655,32 @@ def _share_in_named_project(frame: Frame, ctx, previous: Result) -> Result | Non
     """占X的比重 naming a project after a part that gave one sum of money inside it (贴息资金10000.00万元
     inside 预决算管理业务): that sum's share of the project's amount."""
     from nlp import derive as D
-    from nlp.execute.base import Constraints, derived_item, figure_input
+    from nlp.execute.base import derived_item, figure_input
 
     money_items = _sums_given(previous)
     project = frame.filters.projects[0]
     if len(money_items) != 1 or money_items[0].label == project.name:
         return None
-    budget = next((b for b in ctx.budgets() if (b.department, b.year) == (project.department, project.year)), None)
-    rows = [r for r in ctx.rows("projects", [budget], Constraints(projects=[project.iri]))
-            if r.iri == project.iri and r.amount is not None] if budget is not None else []
+    row = _project_row(ctx, project.iri, project.department, project.year)
     one = money_items[0]
-    if not rows or Decimal(one.value) > rows[0].amount:
+    if row is None or Decimal(one.value) > row.amount:
         return None  # a sum larger than the project is no part of it (a department's total guessed)
     d = D.share(D.Input(one.label, Decimal(one.value), WAN, one.department, one.year, one.source),
-                figure_input(rows[0], project.name), f"{one.label}占{project.name}比重")
+                figure_input(row, project.name), f"{one.label}占{project.name}比重")
     if d is None:
         return None
-    return Result([derived_item(d)], d.formula + "。", [d], [rows[0]])
+    return Result([derived_item(d)], d.formula + "。", [d], [row])
+
+
+def _project_row(ctx, iri: str, department: str | None, year: int | None):
+    """A project's own row (with its amount) from its budget, by IRI; ``None`` where there is none."""
+    from nlp.execute.base import Constraints
+
+    budget = next((b for b in ctx.budgets() if (b.department, b.year) == (department, year)), None)
+    if budget is None:
+        return None
+    return next((r for r in ctx.rows("projects", [budget], Constraints(projects=[iri]))
+                 if r.iri == iri and r.amount is not None), None)
 
 
 def _average_of_previous(previous: Result) -> Result | None:
@@ -696,24 +705,22 @@ def _per_head_of_target(frame: Frame, ctx, previous: Result) -> Result | None:
     """人均 after a part that gave a project's target counted in people or households (补助个人（家庭）数量
     ≥325人、户): the project's amount over that count — an upper bound where the target is a floor (≥)."""
     from nlp import derive as D
-    from nlp.execute.base import Constraints, derived_item, figure_input
+    from nlp.execute.base import derived_item, figure_input
 
     for row in previous.rows:
         counted = re.search(r"(\d+(?:\.\d+)?)\s*(?:人|户)", str(row.attrs.get("target") or ""))
         if counted is None or "/project/" not in str(row.key or ""):
             continue
-        budget = next((b for b in ctx.budgets() if (b.department, b.year) == (row.department, row.year)), None)
-        projects = [r for r in ctx.rows("projects", [budget], Constraints(projects=[row.key]))
-                    if r.iri == row.key and r.amount is not None] if budget is not None else []
-        if not projects:
+        project = _project_row(ctx, row.key, row.department, row.year)
+        if project is None:
             return None
         people = D.Input(row.label, Decimal(counted.group(1)), "人", row.department, row.year, row.source)
-        d = D.per_capita(figure_input(projects[0], projects[0].label), people)
+        d = D.per_capita(figure_input(project, project.label), people)
         if d is None:
             return None
         floor = re.match(r"\s*(?:>=|≥|＞=|不少于|不低于)", str(row.attrs.get("target")))
         note = "（指标值是下限，人均数是上限）" if floor else ""
-        return Result([derived_item(d)], d.formula + note + "。", [d], projects)
+        return Result([derived_item(d)], d.formula + note + "。", [d], [project])
     return None
 
 

@@ -77,6 +77,11 @@ def small_records() -> list[Record]:
     return [eco24, eco25, edu]
 
 
+def reply_labels(reply: dict) -> list[str]:
+    """The labels of a reply's answer rows, in order."""
+    return [a.get("label", "") for a in reply.get("answers") or []]
+
+
 def reply_numbers(reply: dict) -> set[Decimal]:
     """Every figure a reply's text prints, as ``Decimal`` (grouping commas read as part of the figure:
     ``42,753.31`` is one figure) — what the tests compare with the printed figures."""

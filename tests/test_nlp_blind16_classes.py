@@ -12,13 +12,10 @@ from decimal import Decimal
 
 import pytest
 
-from tests.nlp_support import reply_numbers as numbers
+from tests.nlp_support import reply_numbers as numbers, reply_labels as labels
 
 pytestmark = pytest.mark.shared
 
-
-def labels(reply: dict) -> list[str]:
-    return [a["label"] for a in reply["answers"]]
 
 
 def test_another_totals_statement_is_not_the_grand_totals(ask_national) -> None:

@@ -23,15 +23,12 @@ from decimal import Decimal
 import pytest
 
 from tests.national_support import documents_named, the_project
-from tests.nlp_support import reply_numbers as numbers
+from tests.nlp_support import reply_numbers as numbers, reply_labels as labels
 
 pytestmark = pytest.mark.shared
 
 FILES = {"hangzhou": "zhejiang_hangzhou/杭州市司法局_2026部门预算.pdf"}
 
-
-def labels(reply: dict) -> list[str]:
-    return [a.get("label", "") for a in reply.get("answers") or []]
 
 
 def test_a_project_paid_only_by_other_funds_is_a_unit_funds_project(national) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import answer
+from tests.nlp_support import reply_labels as labels
 
 pytestmark = pytest.mark.shared
 
@@ -24,9 +25,6 @@ def ask(nlp_corpus_store):
 def figures(reply: dict) -> dict[str, str]:
     return {a["label"]: a["value"] for a in reply["answers"] if "value" in a}
 
-
-def labels(reply: dict) -> list[str]:
-    return [a["label"] for a in reply["answers"]]
 
 
 # ------------------------------------------------------------------ projects

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import answer
+from tests.nlp_support import reply_labels as labels
 
 
 @pytest.fixture(scope="module")
@@ -17,9 +18,6 @@ def ask(nlp_small_store):
 def figures(reply: dict) -> dict[str, str]:
     return {a["label"]: a["value"] for a in reply["answers"] if "value" in a}
 
-
-def labels(reply: dict) -> list[str]:
-    return [a["label"] for a in reply["answers"]]
 
 
 def test_dept_totals_with_shares_and_relative_year(ask):

@@ -120,7 +120,7 @@ def figures(frame: Frame, ctx: Context) -> Result:
     if verdict == "否" and all(m in L.SOURCE_OF_MEASURE for m in frame.measures) and \
             re.search(r"收入(?:里|中|当中|里面|之中)", frame.clause):
         # 收入里有没有事业收入、上年结转: none — and where the money does come from, said beside it
-        paid = figures_of(replace(frame, measures=[k for k in INCOME_PARTS if k not in frame.measures]), ctx)
+        paid = figures_of(replace(frame, measures=[k for k in L.INCOME_BY_SOURCE[1:] if k not in frame.measures]), ctx)
         nonzero = [r for r in paid.rows if r.amount]
         if nonzero:
             result.text += "收入来自：" + "；".join(f"{_label(ctx, r.key)}{money(r.amount)}万元" for r in nonzero) + "。"
@@ -148,11 +148,6 @@ def _all_of(frame: Frame, ctx: Context) -> Result:
         result.text = f"{verdict}。" + result.text
         result.items.insert(0, Item("是否", verdict, None, shares[0].department, shares[0].year, None))
     return result
-
-
-# the sources a department's income is made of, as its summary table prints them
-INCOME_PARTS = ("general_public_budget", "government_fund", "state_capital", "fiscal_special_account", "unit_funds",
-                "carryover_total")
 
 
 def figures_of(frame: Frame, ctx: Context) -> Result:

@@ -79,7 +79,7 @@ def kind_of(name: str) -> str:
 
 
 # Units left out of the ones asked (除了本级以外, 不算本级, 本级除外).
-_EXCEPT = re.compile(r"(?:除了?|除去|不算|不含|不包括|刨去|去掉)(?P<what>[^，。？,?]{1,16}?)(?:以外|之外|外)|"
+_EXCEPT = re.compile(rf"(?:{L.LEFT_OUT_VERBS})(?P<what>[^，。？,?]{{1,16}}?)(?:以外|之外|外)|"
                      r"(?P<what2>[^，。？,?]{1,16}?)除外")
 
 
