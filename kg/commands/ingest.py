@@ -38,9 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch", type=_jobs, default=64, metavar="N",
                    help="documents committed together at most (default 64; the first commits are smaller)")
     p.add_argument("--no-bulk", dest="bulk", action="store_false",
-                   help="commit every batch as one SPARQL UPDATE transaction: neither the bulk loader (into a "
-                        "store holding no document yet) nor the N-Quads loader (into a non-empty one); slower, "
-                        "but a reader never sees a batch's documents before their derived graphs")
+                   help="never use the store's bulk loader, even into a store holding no document yet")
     p.add_argument("--executor", default=None, metavar="EXECUTOR",
                    help="dask://HOST:PORT (a Dask distributed scheduler) or dask-local: read and map the "
                         "documents as Dask tasks writing N-Quads shards, then bulk-load the shards")

@@ -4,12 +4,10 @@ The promises, each kept by one mechanism:
 - **Every document within limits.** Each file is checked by ``os.stat`` first (FIFOs, devices,
   unreadable or oversized files are refused by name) and read in a worker process of its own
   under ``ReadLimits`` (``kg.extract.worker``); a failure is one line and the run goes on.
-- **Resumable.** Each budget is committed together with the graphs derived from it, and its
-  graph records the sha256 of the files it was read from, written last: a replaced budget in one
-  transaction (``kg.graph.load.commit_documents``), new ones as N-Quads, then their derived
-  graphs, then their hashes (``kg.graph.load.bulk_commit_documents``). A file whose hash is
-  already in the store is "skipped as unchanged", so a run killed at any moment, run again,
-  redoes nothing it committed and reads again (and replaces whole) what it had not.
+- **Resumable.** Each budget is committed on its own, together with the graphs derived from it,
+  in one transaction (``kg.graph.load.commit_documents``), and its graph records the sha256 of the
+  files it was read from. A file whose hash is already in the store is "skipped as unchanged",
+  so a run killed at any moment, run again, redoes nothing it committed.
 - **Nothing good lost.** A new version of a budget replaces the stored one only when it lacks
   nothing the stored one has (identity, totals, tables: ``kg.extract.quality``); a text whose
   every figure fails its arithmetic is not ingested at all. Otherwise the run says why it kept
@@ -178,11 +176,9 @@ class _Run:
         self.pending: list[_Pending] = []           # decided on, not committed yet
         self.batch_limit = 1                        # doubles after each commit up to options.batch
         self.collections: dict[str, str] = {}       # file -> the folder it was ingested from
-        # new documents go in as N-Quads through the store's loader (``bulk_commit_documents``):
-        # a store with no document yet through its bulk loader, batch after batch, a non-empty
-        # one through its transactional loader; ``--no-bulk`` commits every batch as one UPDATE
-        self.loader = options.bulk and supports_bulk(store)
-        self.bulk = self.loader and not any(g.startswith(DOCUMENT_GRAPHS) for g in store.graphs())
+        # a store with no document yet is filled by its bulk loader, batch after batch
+        self.bulk = options.bulk and supports_bulk(store) and not any(
+            g.startswith(DOCUMENT_GRAPHS) for g in store.graphs())
 
     def emit(self, kind: str, path: str, text: str, graph: str | None = None) -> None:
         event = Event(kind, path, text, graph)
@@ -240,13 +236,8 @@ class _Run:
         documents = [Document(item.record, item.hashes, item.shard,
                               next((self.collections[p] for p in item.paths if p in self.collections), None))
                      for item in batch]
-        # ``new`` was decided before the batch; asked again here because a batch the store
-        # refused part-way (the transactional loader writes one document a transaction) is
-        # retried document by document, and a document written before the refusal, its hashes
-        # not, is then replaced (``commit_documents``), not loaded twice
-        if self.loader and all(item.new and not item.drop and not graph_exists(self.store, item.graph)
-                               for item in batch):
-            return bulk_commit_documents(self.store, documents, bulk=self.bulk)
+        if self.bulk and all(item.new and not item.drop for item in batch):
+            return bulk_commit_documents(self.store, documents)
         drop = [g for item in batch for g in item.drop]
         return commit_documents(self.store, documents, drop=drop)
 
@@ -467,11 +458,9 @@ def ingest_paths(store: Store, paths: Iterable[str], options: IngestOptions = In
     each of them.
 
     Budgets are committed in batches (1, 2, 4 … up to ``options.batch`` documents: the first
-    commits come early, the later ones are cheap). A batch of new graphs goes through the
-    store's N-Quads loader (``kg.graph.load.bulk_commit_documents``): its bulk loader into a
-    store that held no document when the run began, its transactional loader into any other; a
-    batch replacing or dropping a graph, and every batch with ``bulk=False``, is one transaction
-    (``commit_documents``). The derived graphs are brought up to date once per
+    commits come early, the later ones are cheap), each batch one transaction — or, into a store
+    that held no document when the run began, the store's bulk loader
+    (``kg.graph.load.bulk_commit_documents``). The derived graphs are brought up to date once per
     batch; the artefacts of other layers (``options.after_run``) once at the end, when anything
     was committed. A document's LOADED event comes after its batch is committed."""
     paths = list(paths)

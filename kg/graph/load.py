@@ -1,7 +1,7 @@
 """Records into a store: each commit replaces documents' graphs *and* the graphs derived from
-them, in one transaction (``commit_documents``). New documents of an ingest go through the
-store's N-Quads loader instead, content first and hashes last (``bulk_commit_documents``: why,
-and what it keeps, there).
+them, in one transaction (``commit_documents``). New documents of an ingest into an empty store
+go through the store's bulk loader instead, content first and hashes last
+(``bulk_commit_documents``: why, and what it keeps, there).
 
 Why here and not in the command: the tests, the web app and ``budgetkg ingest`` all load the
 same way. A record's graph is built completely before the store is touched. The derived graphs
@@ -184,9 +184,12 @@ def derived_edits(store: Store, departments: set[str], written: Iterable[str] = 
 def bulk_commit_documents(store: Store, documents: Sequence[Document], bulk: bool = True) -> list[Loaded]:
     """Write documents whose graphs are new as N-Quads through the store's loader, then bring
     the derived graphs up to date once for all of them; what an ingest does with each batch of
-    new documents. ``bulk``: oxigraph's bulk loader (a first ingest into an empty store); else
-    its transactional loader (``Store.load``, one transaction a document), what a resumed or
-    later ingest into a non-empty store does.
+    new documents. ``bulk``: oxigraph's bulk loader (what an ingest into an empty store does);
+    else its transactional loader (``Store.load``, one transaction a document) — measured
+    (issue 12m: half the CPU and memory of one UPDATE) but not used by ``budgetkg ingest`` into a
+    non-empty store, whose batches stay one ``commit_documents`` transaction: between the writes
+    below a reader (or a kill) sees documents without their registry and links, which breaks the
+    promise that the store validates at any moment (``tests/test_ingest_safety.py``).
 
     Why not one SPARQL UPDATE (``commit_documents``) for new documents: at 6,800–9,400 documents
     oxigraph spent 69–79 % of the writer parsing and applying the batch's ``INSERT DATA`` text
@@ -201,9 +204,9 @@ def bulk_commit_documents(store: Store, documents: Sequence[Document], bulk: boo
     killed before (3) left documents without hashes, which the next run reads again and
     replaces whole (``commit_documents``, which recomputes the derived graphs for their
     departments from the store against what they should be); a document whose hash is stored
-    is complete, and nothing committed is lost. Between (1) and (3) a concurrent reader can see
-    a batch's documents before their derived links — the price of the cheaper write; a store
-    that must never show that is ingested with ``--no-bulk`` (every batch one UPDATE). Raises
+    is complete, and nothing committed is lost. Between (1) and (3) a reader (or a kill) sees a
+    batch's documents before their derived links and registry: why ``budgetkg ingest`` uses this
+    only into an empty store. Raises
     ``StoreError`` on a graph that already exists: replacing needs ``commit_documents``."""
     if not supports_bulk(store):
         raise StoreError(f"{store.url} has no bulk loader")
