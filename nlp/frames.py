@@ -100,6 +100,7 @@ class Filters:
     topics: list[Ref] = field(default_factory=list)
     topic_text: list[str] = field(default_factory=list)  # the words that named the topics, as typed
     keywords: list[str] = field(default_factory=list)
+    looked_for: list[str] = field(default_factory=list)  # names asked after (有没有电子数据审计处) among the rows
     keyword_groups: list[list[str]] = field(default_factory=list)  # the keywords of each enumerated item
     topic_groups: list[list[str]] = field(default_factory=list)  # the topic IRIs of each enumerated item
     categories: list[str] = field(default_factory=list)  # current carryover unit_funds
@@ -150,7 +151,7 @@ class Filters:
                        topic_text=list(self.topic_text), columns=list(self.columns),
                        keyword_groups=[list(g) for g in self.keyword_groups],
                        topic_groups=[list(g) for g in self.topic_groups],
-                       keywords=list(self.keywords), categories=list(self.categories), sources=list(self.sources),
+                       keywords=list(self.keywords), looked_for=list(self.looked_for), categories=list(self.categories), sources=list(self.sources),
                        units=list(self.units),
                        indicator_kinds=list(self.indicator_kinds), terms=list(self.terms),
                        without=list(self.without))

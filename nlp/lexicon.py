@@ -121,7 +121,7 @@ AMOUNT_WORDS = (r"多少钱|几万|多少万|金额|数额|预算额|预算规�
                 r"安排了?多少|总额|预算是|预算有|预算多少|几个亿|花了?多少|钱")
 # Where a department's money comes from / goes to: its income or expenditure broken down.
 INCOME_BREAKDOWN = r"收入来源|收入构成|收入结构|来源构成|收入由哪|钱(?:分别)?(?:是)?从哪|钱(?:分别)?来自|资金来源有哪|哪几块|哪些来源|来源有哪|" \
-                   r"各项收入|各类收入|收入分别|收入各"
+                   r"各项收入|各类收入|收入分别(?!是?多少|为多少)|收入各(?!是?多少|为多少|有多少)"
 # Other income beside a source named (除了财政拨款还有别的收入吗): every source of the income, the one
 # named among them — a question about the breakdown, not about the named source's amount.
 INCOME_BESIDES = (r"除了?[^，。？?；;]{1,14}?(?:以外|之外)?[，,]?(?:还有|另有|有没有)(?:别的|其他|其它|哪些|什么)?"
@@ -360,6 +360,9 @@ NO_PREVIOUS_YEAR = r"新成立|新组建|新设立|无(?:\d{4}年|上年)[^，�
 # A yes/no question about whether a figure exists (有没有上年结转), answered 是/否 from its amount; and
 # one about whether a figure is the whole of what it is part of (收入全部是一般公共预算吗).
 EXISTENCE = r"有没有|有无|是否有|是否安排|有[^，。？?]{0,12}吗"
+# A named division or unit whose existence a clause asks (有没有电子数据审计处, 是否设有法规处): the name.
+EXISTENCE_OF_NAMED = (r"(?:有没有|有无|是否(?:设|设有|设置了?|有)|有)(?:设|设立|设置)?(?:一个|个)?"
+                      r"(?P<thing>[^，。？?；;吗呢]{2,20}?(?:处|科|室|所|站|中心|队|院|局|办公室|分局|支队|大队))(?:吗|呢)?[？?。]?$")
 ALL_OF = r"全部|全都|都是|全是|完全|只有"
 # Words asking about a change against the year before (the narrative's 比上年 statements).
 CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上年|上年相比|压减|增加了|减少了|增加多少|减少多少|增长|下降|" \
@@ -408,6 +411,10 @@ UNIT_ASKED: list[tuple[str, str]] = [("人", r"多少人|几个人|几人|多少
                                                                        "本", "册", "所", "座", "辆", "件"))]
 # why a change is asked (为什么增加这么多, 原因是什么, 咋回事)
 REASON_ASKED = r"为什么|为啥|原因|咋回事|怎么回事|因为什么|什么缘故"
+# where an increase or a cut went (多出来的钱主要花在哪, 增加的部分用在什么地方, 减少的钱是哪块): the change's
+# reason and parts as the document states them
+USE_OF_CHANGE = (r"(?:多出来|多出|增加|新增|涨|多|增长|减少|少|减|压减|下降)(?:了|出来)?的(?:钱|部分|资金|经费|那部分|这部分|预算|那块|这块)"
+                 r"[^，。？?]{0,6}(?:花在|用在|用于|用到|用来|用哪|干|做|去哪|哪去|是哪|在哪|主要是|体现在)")
 # an average over the things just counted (平均每个项目多少, 平均每项多少钱, 平均下来一个多少)
 AVERAGE_ASKED = r"平均(?:下来)?(?:每|一)(?:个|项|笔|家)|平均(?:每个)?(?:项目)?(?:多少|是多少|有多少)"
 # the units a performance target counts in (≥3篇, 800个, 325人、户): a count asked in one of them of a
@@ -430,6 +437,12 @@ UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)
 # the government-budget economic classification named (政府预算支出经济分类 501 …, beside the
 # departmental 30x one): its rows, never the 30x rows of the same names
 GOVERNMENT_ECONOMIC = r"政府(?:预算)?(?:支出)?经济(?:分类|科目)|政府经济"
+# The money of a department's budget units (下属单位预算最多的, 所属单位中收入最少的): their figures by unit.
+UNIT_MONEY = r"预算|收入|支出|经费|钱|资金|盘子|规模"
+# the subjects one spending column fills (项目支出都在哪个科目, 基本支出落在哪些功能科目): those rows
+SUBJECTS_OF_COLUMN = (r"(?:基本支出|项目支出|人员经费|公用经费)[^，。？?]{0,6}(?:在|落在|分布在|列在|放在|花在|用在|走)(?:了)?"
+                      r"哪(?:个|些|几个|几)?(?:功能|经济)?(?:分类)?科目|哪(?:个|些|几个)(?:功能|经济)?(?:分类)?科目(?:里|中|上)?有"
+                      r"(?:基本支出|项目支出|人员经费|公用经费)")
 UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四五六七八九十]|\d+)(?:个|所|座)(?:下属|直属|所属)?的?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|站|队|单位)|(?:下属|下面|所属|直属|下辖)的?(?:各|[两二三四五六七八九十]个)?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪|哪(?:几|些)(?:个|家)?单位|" + UNITS_WITHIN)

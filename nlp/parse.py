@@ -115,6 +115,15 @@ class Parser:
             frame.filters = self.filters(ev, focus)
             frame.operation = self.operation(ev, focus)
             frame.measures = self.measures(ev, focus, frame)
+        if re.search(L.USE_OF_CHANGE, ev.text) and not (ev.projects or ev.subjects or ev.item_measures):
+            # 今年多出来的钱主要花在哪: where an increase went is what the document says of the change (its
+            # reason and parts), not the department's whole breakdown
+            focus = "figures"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            frame.operation = Operation("change")
+            frame.measures = self.measures(ev, focus, frame)
+            frame.reason_asked = True
         frame.unknown = [u for s, e, u in linked.unknown if clause.start <= s and e <= clause.end]
         group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, ev.text)), None)
         if focus == "projects" and group and frame.operation.name in ("count", "sum", "list") and \
@@ -444,6 +453,23 @@ def carried_kinds(keys: list[str], ev: "Evidence") -> list[str]:
     return [k for k in dict.fromkeys(mapped) if k != "carryover_total"]
 
 
+# The 三公 figures a clause that names only the family is answered with: the total and its parts.
+THREE_PUBLIC_FAMILY = ("three_public.total", "three_public.overseas", "three_public.reception", "three_public.vehicles",
+                       "three_public.vehicle_purchase", "three_public.vehicle_operation")
+# Words that ask for a family's parts even where several departments are compared (各项、明细、分项).
+_PARTS_ASKED = re.compile(r"各项|每项|每一项|明细|分项|构成|组成|细分|分别是哪|都有哪")
+
+
+def family_totals_across_departments(frames: list[Frame]) -> None:
+    """A part that names only the 三公 family of two or more departments, compared (各多少？谁多),
+    is compared on each one's total: six rows a department would bury the figures compared. Its
+    parts stay where the clause asks for them."""
+    for frame in frames:
+        if tuple(frame.measures) == THREE_PUBLIC_FAMILY and len(frame.filters.departments) >= 2 \
+                and not _PARTS_ASKED.search(frame.clause):
+            frame.measures = ["three_public.total"]
+
+
 def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
     """Which of the 三公 and 采购 parts a clause asks for: the parts it names, with the total where
     it says 总共/合计/其中; all parts where it names only the family (only its total where the
@@ -465,8 +491,7 @@ def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
         if not parts and any(k in ("income_total", "expenditure_total") for k in keys):
             parts = ["three_public.total"]  # 总预算和三公经费各多少: the total beside the whole budget, not its parts
         if not parts:
-            parts = ["three_public.total", "three_public.overseas", "three_public.reception", "three_public.vehicles",
-                     "three_public.vehicle_purchase", "three_public.vehicle_operation"]
+            parts = list(THREE_PUBLIC_FAMILY)
         keys = [k for k in keys if not k.startswith("three_public.")] + list(dict.fromkeys(parts))
     pr = [k for k in keys if k.startswith("procurement.")]
     if pr:

@@ -21,7 +21,7 @@ from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
 from nlp.numbers import chinese_count
-from nlp.parse import entity_ref, family_rules
+from nlp.parse import entity_ref, family_rules, family_totals_across_departments
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A later part's word for the year an earlier part named (2018年…？当年/同年/那年…): not this year.
@@ -29,7 +29,7 @@ _THAT_YEAR = re.compile(r"当年|同年|该年|那年|那一年")
 # A piece of a question that asks something (a question word, an imperative, an operation).
 _ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|排一下|排一排|排下|排个|从大到小|从小到大|从高到低|从低到高|列出|比较|对比|"
                    r"介绍|列举|查询|统计(?![局所站处]|中心|监测|普查|发展)|计算(?!中心)|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
-                   r"差|涨|降|增|减|砍|压缩|压减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥|多大|占了|占到|大头|"
+                   r"差|涨|降|增|减|砍|压缩|压减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥|多大|占了|占到|大头|干嘛|干吗|用途|"
                    r"([\u4e00-\u9fff])不\1")  # 买不买, 够不够: a question of its own
 
 # A piece that only sets the scope of what follows (信访综合保障经费的绩效指标里，…; 这些项目中，…):
@@ -194,6 +194,13 @@ def _own_content(frame: Frame, ev) -> bool:
 
 # A part setting the figure just asked against a year it names (跟25年比呢, 和上年相比呢)
 _AGAINST_YEAR = r"(?:跟|和|与|同|较|比)\s*(?:\d{2,4}\s*年|上年|去年)(?:度)?\s*(?:相?比|比较)?"
+
+
+def _two_compared(frame: Frame) -> bool:
+    """Whether a part's figure stands for exactly two things to compare: two departments, or one
+    department in two years (两家各多少 / 17年和19年各多少)."""
+    departments, years = len(frame.filters.departments), len(frame.filters.years)
+    return (departments == 2 and years <= 2) or (departments <= 1 and years == 2)
 
 
 def _only_names(frame: Frame, ev) -> bool:
@@ -1031,9 +1038,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.operation = Operation("list")
             out.append(frame)
             continue
-        if prev.focus == "indicators" and frame.focus == "indicators" and not (ev.keywords or ev.projects or ev.departments) \
+        if prev.focus == "indicators" and (frame.focus == "indicators" or frame.measures_guessed) \
+                and not ([w for w in ev.keywords if not re.fullmatch(r"权重|目标值?|指标值", w)]
+                         or ev.projects or ev.departments) \
                 and not f.indicator_kinds and re.fullmatch(r"(?:那|这些|它们的?|其|各自的?)?(?:目标值?|指标值|权重)(?:和(?:目标值?|权重))?"
-                                                           r"(?:各|分别)?(?:是|定的?|为)?(?:多少|几)", frame.clause):
+                                                           r"(?:各|分别)?(?:是|定的?|为|占)?(?:多少|几|多大|多高|多重)(?:分)?",
+                                                           frame.clause):
             continue  # 质量指标有哪些？目标值各是多少: the indicators just listed say their targets and weights
         if prev.filters.projects and prev.focus == "projects" and re.search(r"目标|指标", frame.clause) \
                 and frame.focus in ("figures", "staff", "indicators") and ev.keywords \
@@ -1127,6 +1137,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if not _own_content(frame, ev):
             op = frame.operation.name
+            if op == "compare" and prev.focus == "figures" and prev.operation.name == "lookup" and _two_compared(prev):
+                family_totals_across_departments([prev])  # 两家三公各多少？谁多: on the totals
+            if op == "compare" and prev.focus == "figures" and prev.operation.name == "lookup" \
+                    and len(prev.measures) == 1 and _two_compared(prev):
+                # 两家各多少？哪个高: which is higher is said by the difference of the two figures
+                frame.operation, op = Operation("difference"), "difference"
             if frame.operation.explicit_n and not prev.operation.explicit_n and \
                     "rank" in {prev.operation.name, *prev.operation.also}:
                 prev.operation.n, prev.operation.explicit_n = frame.operation.n, True  # 哪几个最低？列最低的三个
@@ -1220,6 +1236,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     prev.operation.also.append(op)
                 if op == "share" and ev.share_base and not prev.operation.base:
                     prev.operation.base = ev.share_base  # 占部门预算几成 of what the part before counted
+                continue
+            named = re.search(L.EXISTENCE_OF_NAMED, frame.clause) if prev.focus in ("divisions", "subordinates") else None
+            if named:  # 有多少个内设机构？有没有电子数据审计处: that one looked for among them, not the whole list
+                prev.filters.looked_for.append(named.group("thing"))
                 continue
             if "list" not in prev.operation.also and prev.operation.name == "count":
                 prev.operation.also.append("list")  # 几个？分别是哪些: the count's rows are asked for too

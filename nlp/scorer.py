@@ -96,6 +96,10 @@ WEIGHTS: dict[str, float] = {
     "subordinates|focus:subordinates": 1.0,
     "subordinates|ent:project_exact": -2.0,
     "subordinates|projects_of_subordinates": -3.0,
+    "subordinates|units_by_money": -3.0,
+    "figures|units_by_money": 3.0,
+    "subjects|subjects_of_column": 4.0,
+    "figures|subjects_of_column": -2.0,
     "functions|focus:functions": 1.0,
     "functions|ent:person": -3.0,
     "staff|measure:staff": 4.0,
@@ -236,6 +240,11 @@ def atoms(ev) -> dict[str, float]:
         a["agreement_asked"] = 1  # 明细加起来和合计对得上吗: whether two places agree, before any breakdown
     if cues.has("focus", "subordinates") and (project_word or cues.has("attribute", "unit")):
         a["projects_of_subordinates"] = 1
+    if re.search(L.SUBJECTS_OF_COLUMN, ev.text) and not ev.projects and not project_word:
+        a["subjects_of_column"] = 1  # 项目支出都在哪个科目: the subject rows that column fills, not its total
+    if cues.has("focus", "subordinates") and (ops & {"rank", "sort"} or ev.bound is not None) and not project_word \
+            and re.search(L.UNIT_MONEY, ev.text):
+        a["units_by_money"] = 1  # 下属单位预算最多的三个: the units ranked by their figures, not their names
     if re.search(r"多少|哪些|几个|最大|最小|最多|排名", ev.text):
         a["asks_figures"] = 1
     return dict(a)

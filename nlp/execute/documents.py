@@ -53,8 +53,10 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
 def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
     """The indicators each question word names best: those holding the most of its characters in
     pieces of 2+ (设备故障恢复时间 names 设备/系统故障恢复时间, not 设备完好率, which holds only 设备);
-    pieces that are generic or the project's own name count for none."""
-    chosen: set[int] = set()
+    pieces that are generic or the project's own name count for none. A row only some of whose words
+    name it is dropped where another row is named by all of those and more (驻京工作人员人数 by 驻京 and
+    人员, not 临聘人员满意度 by 人员 alone)."""
+    named_by: dict[int, set[str]] = {}
     for w in words:
         best, which = 0, []
         for n, i in enumerate(rows):
@@ -64,8 +66,10 @@ def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
                 best, which = covered, [n]
             elif covered and covered == best:
                 which.append(n)
-        chosen.update(which)
-    return [i for n, i in enumerate(rows) if n in chosen]
+        for n in which:
+            named_by.setdefault(n, set()).add(w)
+    dominated = {n for n, ws in named_by.items() if any(ws < other for other in named_by.values())}
+    return [i for n, i in enumerate(rows) if n in named_by and n not in dominated]
 
 
 def _in_unit(target: object, unit: str) -> bool:
@@ -148,7 +152,9 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     literal = [r for r in rows if len(r.label) >= 4 and r.label in frame.clause]
     literal += [r for r in rows if r not in literal and any(seg in r.label for seg in _enumerated_names(frame.clause))]
     if (words or literal) and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
-        about = literal + [r for r in (_named_by(words, rows, own) if words else []) if r not in literal]
+        # (a word inside an indicator named whole names no other: 人员 of 驻京工作人员人数 is not 临聘人员满意度)
+        left = [w for w in words if not any(w in r.label for r in literal)]
+        about = literal + [r for r in (_named_by(left, rows, own) if left else []) if r not in literal]
         if not re.search(_INDICATORS_COUNTED, frame.clause):
             about += [r for r in _by_unit_asked(frame.clause, rows, about) if r not in about]
         relaxed = not about
@@ -454,7 +460,10 @@ def units(frame: Frame, ctx: Context) -> Result:
             places, org = split_place(b.department)
             own = Item(f"{places[-1] if places else ''}{org}本级", None, None, b.department, b.year, b.source)
             items.append(own)
-        if not counting or len(mine) <= L.COUNT_LISTED or re.search(L.NAMES_ASKED, frame.clause) or \
+        looked_for = _named_among(frame.filters.looked_for, mine)
+        if looked_for is not None:  # 有没有电子数据审计处: the ones asked for, said found or not
+            items += [Item(r.label, None, None, r.department, r.year, r.source) for r in looked_for[0]]
+        elif not counting or len(mine) <= L.COUNT_LISTED or re.search(L.NAMES_ASKED, frame.clause) or \
                 "list" in frame.operation.also:  # 有几个？: the count, the names in the sentence
             items += [Item(r.label, None, None, r.department, r.year, r.source) for r in mine]
         if focus == "divisions":
@@ -463,11 +472,25 @@ def units(frame: Frame, ctx: Context) -> Result:
             items.append(Item("单位个数", str(len(mine) + whole), "个", b.department, b.year, b.source))
         parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
                      (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else "") +
-                     "".join(f"（文件称：{c.attrs.get('sentence') or '没有' + c.label}）" for c in none))
+                     "".join(f"（文件称：{c.attrs.get('sentence') or '没有' + c.label}）" for c in none) +
+                     (f"；{'；'.join(looked_for[1])}" if looked_for else ""))
     if not parts:  # units listed, none of them of what the clause asks: said so, never an empty answer
         return Result(text=f"没有找到：图谱中没有{'、'.join(dict.fromkeys(b.department for b in budgets))}"
                            f"符合所问的{word}。")
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _named_among(names: list[str], rows: list) -> tuple[list, list[str]] | None:
+    """The rows a question looks for by name among a department's divisions or units (有没有电子数据审计处),
+    and a sentence for each name: found (有) or not (没有). None when it names none."""
+    if not names:
+        return None
+    found, said = [], []
+    for name in names:
+        hits = [r for r in rows if name in r.label or (len(r.label) >= 3 and r.label in name)]
+        found += [r for r in hits if r not in found]
+        said.append(f"有{'、'.join(r.label for r in hits)}" if hits else f"其中没有名为“{name}”的")
+    return found, said
 
 
 def _division_count(frame: Frame, ctx: Context, budgets, note: str) -> Result:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
-from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_WORDS, STATED_PARTS_ASKED, SUM_WORDS
+from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_WORDS, STATED_PARTS_ASKED, SUBJECTS_OF_COLUMN, SUM_WORDS
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.income import income_of_subjects
@@ -535,11 +535,15 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         if not parents:
             # every subject of a level (类 unless said); a rank without a level ranks the most specific rows
             deepest = 7 if scheme == "functional" else 5
-            want = LEVEL_LENGTH.get(f.level or 0) or (deepest if op.name in ("rank", "sort") or f.bound else 3)
+            # 项目支出都在哪个科目: the most specific rows that column fills, not every class with its zeros
+            filled = column != "total" and bool(re.search(SUBJECTS_OF_COLUMN, frame.clause))
+            want = LEVEL_LENGTH.get(f.level or 0) or (deepest if op.name in ("rank", "sort") or f.bound or filled else 3)
             level_rows = sorted(_at_level(mine, want, scheme), key=lambda r: r.key)
             rolled = not level_rows and f.level is not None
             if rolled:  # 泉州's 一般公共预算支出表 prints 项 rows only: its 类 are their sums, said so
                 level_rows = _rolled_up(mine, want, ctx, scheme)
+            if filled:
+                level_rows = [r for r in level_rows if r.amount]
             if f.bound is not None:  # 哪些科目超过1000万: the rows of that level within the bound
                 level_rows = sorted((r for r in level_rows if f.bound.admits(r.amount)),
                                     key=lambda r: r.amount or 0, reverse=True)
@@ -565,11 +569,12 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                          f"（{LEVEL_NAME.get(want, '')}级{'，表中未列该级，由下级科目加总' if rolled and level_rows else ''}）{within}：" +
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
             parts += shares
-            if want == 3 and len(level_rows) >= 2 and f.bound is None and op.name not in ("rank", "sort", "sum") \
-                    and "sum" not in op.also and not tops_said and re.search(
-                        r"各|分别|几大块|几块|怎么分|如何分|分成|分为|构成|组成|哪几[类块项]|花在哪", frame.clause):
+            if (want == 3 or filled) and len(level_rows) >= 2 and f.bound is None and op.name not in ("rank", "sort", "sum") \
+                    and "sum" not in op.also and not tops_said and (filled or re.search(
+                        r"各|分别|几大块|几块|怎么分|如何分|分成|分为|分布|构成|组成|哪几[类块项]|花在哪", frame.clause)):
                 # 基本支出按经济分类三大块各多少: the classes with the whole they make up
-                whole = D.total([figure_input(r, r.label) for r in level_rows], f"{wording}各类合计" if wording else "各类合计")
+                whole = D.total([figure_input(r, r.label) for r in level_rows],
+                                f"{wording}{'各类' if want == 3 else ''}合计" if wording else "各类合计")
                 derived.append(whole)
                 items.append(derived_item(whole))
                 parts[-1] += f"，{whole.formula}" + _printed_whole(ctx, b, scheme, column, whole.value)

@@ -79,8 +79,11 @@ def kind_of(name: str) -> str:
 
 
 # Units left out of the ones asked (除了本级以外, 不算本级, 本级除外).
-_EXCEPT = re.compile(rf"(?:{L.LEFT_OUT_VERBS})(?P<what>[^，。？,?]{{1,16}}?)(?:以外|之外|外)|"
+_EXCEPT = re.compile(rf"(?:{L.LEFT_OUT_VERBS})(?P<what>[^，。？,?()（）]{{1,16}}?)(?:以外|之外|外|(?=[)）]))|"
                      r"(?P<what2>[^，。？,?]{1,16}?)除外")
+# The units under a department, its own row not among them (下属单位, 下面的单位, 直属单位): 本级 is no
+# 下属单位. (所属单位 is left alone: budgets call every unit they cover, 本级 included, 所属.)
+_UNDER_ONLY = re.compile(r"(?:下属|下面|下辖|直属)的?(?:各|几个|哪些)?(?:个)?(?:预算)?单位")
 
 
 def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], bool]:
@@ -110,6 +113,8 @@ def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], 
         # 两个下属单位和本级: the units besides the department's own row, counted out (哪几个单位 / 下属各单位
         # name no particular ones: every unit, as where none is named)
         chosen += [u for u, (n, own) in units.items() if not own and u not in chosen]
+    if not chosen and _UNDER_ONLY.search(clause):
+        chosen = [u for u, (n, own) in units.items() if not own]
     chosen = list(dict.fromkeys(chosen))
     return (chosen, True) if chosen else (list(units), False)
 
@@ -202,7 +207,7 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
     op = frame.operation
     if op.name in ("rank", "sort") or re.search(r"最多|最少|最大|最小|排", frame.clause):
         picked.sort(key=lambda r: r.amount, reverse=op.descending)
-    if not named and op.name == "rank" and op.explicit_n and op.n and op.n < len(picked):
+    if op.name == "rank" and op.explicit_n and op.n and op.n < len(picked):
         picked = picked[: op.n]
     dept, year = picked[0].department, picked[0].year
     zeros = [r for r in picked if not r.amount]
