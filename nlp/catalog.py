@@ -124,11 +124,12 @@ _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}(?:年度?)?")
 SPOKEN_CLASSES: dict[str, tuple[str, ...]] = {}  # (工资 alone also asks a person's pay: not a class by itself)
 
 
-def _spoken_subject(label: str) -> str | None:
+def _spoken_subject(label: str) -> list[str]:
     """A subject as people say it: without its 支出 ending and the 和 inside (商品和服务支出 → 商品服务,
-    工资福利支出 → 工资福利), where that leaves a name of its own (four characters at least, not 其他…)."""
-    form = re.sub(r"支出$", "", re.sub(r"[和与及]", "", label))
-    return form if len(form) >= 4 and not form.startswith("其他") else None
+    工资福利支出 → 工资福利), and without its 的 (对个人和家庭的补助 → 对个人和家庭补助), where that
+    leaves a name of its own (four characters at least, not 其他…)."""
+    forms = [re.sub(r"支出$", "", re.sub(r"[和与及]", "", label)), label.replace("的", "")]
+    return [form for form in forms if len(form) >= 4 and not form.startswith("其他")]
 
 
 def catalog_from_graph(graph) -> Catalog:
@@ -179,7 +180,7 @@ def catalog_from_graph(graph) -> Catalog:
             labels.append(r["label"])
     for iri, (kind, code, labels) in subj.items():
         labels.sort(key=lambda x: (len(x), x))
-        spoken = [form for form in dict.fromkeys([_spoken_subject(label) for label in labels] +
+        spoken = [form for form in dict.fromkeys([f for label in labels for f in _spoken_subject(label)] +
                                                  list(SPOKEN_CLASSES.get(code, ())))
                   if form and form not in labels]
         entities.append(Entity(kind, iri, labels[0], tuple(labels[1:] + spoken), None, None, code))

@@ -132,7 +132,8 @@ EXPENDITURE_BREAKDOWN = r"花在哪|用在哪|用到哪|都花在|花到哪|主�
 # A project's attributes other than its amount.
 PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
     ("funding", r"来源|出自|哪一块|哪块|哪类资金|什么钱|资金性质|从哪|哪部分|资金渠道|哪项收入|什么资金|是什么资金|"
-                r"用的是|哪里来|哪来|来自|(?:钱|资金|经费)(?:是)?怎么来|哪儿出|哪里出|谁出钱|谁来出"),
+                r"用的是|哪里来|哪来|来自|(?:钱|资金|经费)(?:是)?怎么来|哪儿出|哪里出|谁出钱|谁来出|"
+                r"(?:钱|资金|经费)(?:是不是|是否|是)(?:由)?财政(?:拨的|拨款|出的|给的|安排的?)|财政拨的吗"),
     ("category", r"新安排|新增的|结转下来|还是.{0,6}结转|是不是.{0,4}结转|是否.{0,4}结转|结转的吗|上年结转的|当年安排的还是"),
     ("unit", r"承担单位|实施单位|执行单位|哪个单位承担|由哪个单位|哪家单位负责|哪个单位负责|谁承担|哪个部门负责|承担|"
              r"哪(?:个|家)单位(?:在)?(?:做|干|办|实施|执行|管|搞|花|用)|交给谁|由谁(?:来)?(?:做|干|办|实施|执行)|"
@@ -343,7 +344,7 @@ BOUND_AFTER: list[tuple[str, str]] = [("<=", r"^(?:及|或)?(?:以下|以内|之
 BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
 # A department-level figure named right before an amount (上年结转2254万多, 收入总计5个多亿): the amount
 # states that figure, roughly, and bounds nothing
-FIGURE_STATED_BEFORE = r"(?:结转|结余|收入|总计|合计|盘子|总额|总预算)(?:有|是|为|共|约|大约|大概)?$"
+FIGURE_STATED_BEFORE = r"(?:结转|结余|收入|总计|合计|盘子|总额|总预算|补助|支出|费|经费|资金|拨款)(?:有|是|为|共|约|大约|大概)?$"
 FIGURE_STATED_AFTER = r"^(?:多|余)?的?(?:上年)?(?:结转|结余|收入|总计|盘子|预算总额|总预算)"
 BETWEEN = r"之间|至|到|-|~"
 # The words of a bound, out of a clause's content words.
@@ -439,10 +440,14 @@ UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)
 GOVERNMENT_ECONOMIC = r"政府(?:预算)?(?:支出)?经济(?:分类|科目)|政府经济"
 # The money of a department's budget units (下属单位预算最多的, 所属单位中收入最少的): their figures by unit.
 UNIT_MONEY = r"预算|收入|支出|经费|钱|资金|盘子|规模"
+# a share asked of each row just listed (各占多少, 分别占比多少), not of their whole
+EACH_SHARE = r"各占|分别占|各自占|各自的?占比|分别的?占比"
+# subjects asked by 科目 (花在哪两个科目, 哪些科目, 什么科目) rather than by a level: the most specific rows
+WHICH_SUBJECTS = r"哪(?:[两二三四五六七八九十几些]|\d+)?个?(?:具体)?(?:功能|项级|经济)?(?:分类)?科目|什么科目"
 # the subjects one spending column fills (项目支出都在哪个科目, 基本支出落在哪些功能科目): those rows
 SUBJECTS_OF_COLUMN = (r"(?:基本支出|项目支出|人员经费|公用经费)[^，。？?]{0,6}(?:在|落在|分布在|列在|放在|花在|用在|走)(?:了)?"
                       r"哪(?:个|些|几个|几)?(?:功能|经济)?(?:分类)?科目|哪(?:个|些|几个)(?:功能|经济)?(?:分类)?科目(?:里|中|上)?有"
-                      r"(?:基本支出|项目支出|人员经费|公用经费)")
+                      r"(?:基本支出|项目支出|人员经费|公用经费)|哪(?:些|几个|个)(?:是|属于|算|列)(?:基本支出|项目支出|人员经费|公用经费)")
 UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四五六七八九十]|\d+)(?:个|所|座)(?:下属|直属|所属)?的?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|站|队|单位)|(?:下属|下面|所属|直属|下辖)的?(?:各|[两二三四五六七八九十]个)?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪|哪(?:几|些)(?:个|家)?单位|" + UNITS_WITHIN)

@@ -37,7 +37,7 @@ _STOP = re.compile(
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
     r"时候|那时|当时|那会儿?|现在|目前|如今|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
-    r"立项依据|立项|根据|依据|按照|依照|引用|援引|"  # a policy basis asked (哪些项目是根据X文设立的)
+    r"立项依据|立项|根据|依据|按照|依照|引用|援引|当作|当成|作为|看作|视为|"  # a policy basis asked (哪些项目是根据X文设立的, 把X当作依据)
     r"(?<=\|)系统(?!建设|运维|开发|升级|改造|平台|维护|集成)|全系统|"  # 司法局系统哪个项目: the department and its units
     r"负责实施|负责|实施|承担|承办|下属|所属|直属|自己|自身|本身|亲自|"  # who carries a project out (X负责实施的, 下属的X来实施, X自己承担的)
     # a table named as where to look (绩效表里, 项目表中), a figure taken one by one (单项5000万以上), whether
@@ -209,8 +209,11 @@ class Parser:
         if not f.scheme and economic:
             f.scheme = "economic"
         if focus == "projects" and f.projects and not ev.projects_exact and (ev.keywords or ev.topics) and \
-                re.search(r"哪些|有没有|哪个项目|(?:什么|啥)项目|相关|有关|方面|涉及|哪几个|都有", ev.text) and not _one_clear(ev):
-            f.projects = []  # a topic, not a project named in part
+                (re.search(r"哪些|有没有|哪个项目|(?:什么|啥)项目|相关|有关|方面|涉及|哪几个|都有", ev.text)
+                 or len(ev.keywords) + len(ev.topics) >= 2 and re.search(r"[\u4e00-\u9fff]{2}、[\u4e00-\u9fff]{2}", ev.text)) \
+                and not _one_clear(ev):
+            # a topic, not a project named in part (搞人工增雨、人工影响天气的钱: two things enumerated)
+            f.projects = []
         # 不靠本级财政拨款的项目: the negated words name the category; the 财政拨款 inside them is no funding
         negated = [c for c in cues.of("category") if c.value == "unit_funds"]
         funding = [c.value for c in cues.of("funding")
@@ -218,6 +221,9 @@ class Parser:
         if funding:
             f.funding = funding[0]
         f.sources = cues.values("source")
+        if focus == "projects" and not f.funding and len(f.sources) == 1 and f.sources[0] in L.SPLIT_FUNDING \
+                and re.search(r"(?:安排|用|给|花|投)(?:在|给|到|于)?了?(?:哪些|哪几个|哪个|什么)项目", ev.text):
+            f.funding = f.sources[0]  # 政府性基金预算97.8万元是安排给哪些项目的: the projects that source pays
         if focus in ("figures", "departments") and len(f.departments) <= 1 and re.search(L.UNITS_ASKED, ev.text):
             f.by_unit = True
         if not f.sources and focus == "subjects" and f.subjects and \

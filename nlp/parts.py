@@ -100,7 +100,10 @@ def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "")
     if base and any(base in f.measures for f in earlier if f.focus == "figures"
                     and f.filters.departments == prev.filters.departments):
         return [base]  # 三公多少，出国占几成？比去年少了多少: the whole the question is about, not its share
-    if vocab is not None and len(measures) == 1 and re.search(L.EACH_PART, clause) and vocab.children(measures[0]):
+    # 各比上年增了多少 of one department and year: 各 has nothing to distribute over but the figure's parts
+    each = re.search(L.EACH_PART, clause) or (re.match(r"(?:那|那么)?(?:各自?|分别)", clause)
+                                              and len(prev.filters.departments) <= 1 and len(prev.filters.years) <= 1)
+    if vocab is not None and len(measures) == 1 and each and vocab.children(measures[0]):
         return [k for k in vocab.children(measures[0]) if k != measures[0]]  # 三公砍了一半多？具体每项…
     if vocab is None or len(measures) < 2:
         return measures
@@ -313,7 +316,8 @@ def _counts_the_projects_just_found(frame: Frame, ev, prev: Frame) -> bool:
     found projects by a topic or words: those projects, counted."""
     f = frame.filters
     return prev.focus == frame.focus == "projects" and bool(prev.filters.topics or prev.filters.keywords) \
-        and "count" in {frame.operation.name, *frame.operation.also} \
+        and ("count" in {frame.operation.name, *frame.operation.also}
+             or frame.operation.name == "list" and re.search(r"哪(?:几|些)|分(?:哪|几)|是哪", frame.clause)) \
         and not (ev.projects or ev.topics or ev.keywords or ev.departments or ev.subjects or ev.units
                  or f.categories or f.funding or f.sources or ev.bound is not None)
 
@@ -834,16 +838,20 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 of_kind.filters.funding = key
                 out.append(of_kind)
             continue
-        if frame.focus == "figures" and frame.operation.name == "share" and frame.operation.base \
-                and prev.focus == "subjects" and (prev.filters.subjects or prev.operation.name == "rank") \
-                and not (ev.subjects or ev.projects) and re.search(L.SUM_OF_THOSE, frame.clause):
-            # 商业流通和涉外发展各多少？两项合起来占一般公共预算多少 (最大的两个项级科目是什么？合起来占…):
-            # the subjects' sum — the rows named, or the ones just ranked — as a share of the base
+        base = frame.operation.base or (frame.measures[0] if frame.measures and not frame.measures_guessed
+                                        and re.search(r"占", frame.clause) else None)
+        if frame.focus == "figures" and {"share", "sum"} & {frame.operation.name, *frame.operation.also} and base \
+                and (prev.focus == "subjects" and (prev.filters.subjects or prev.operation.name == "rank")
+                     or prev.focus == "projects" and prev.operation.name == "rank") \
+                and not (ev.subjects or ev.projects) and re.search(L.SUM_OF_THOSE + r"|^合计|^总共|^一共", frame.clause):
+            # 商业流通和涉外发展各多少？两项合起来占一般公共预算多少 (最大的两个项级科目是什么？合起来占…;
+            # 最多的两个项目是啥？合计占项目支出多少): the rows' sum — the ones named, or the ones just
+            # ranked — as a share of the base
             ranked = prev.operation.name == "rank"
-            together = Frame("subjects", list(prev.measures), prev.filters.copy(),
+            together = Frame(prev.focus, list(prev.measures), prev.filters.copy(),
                              Operation("rank" if ranked else "sum", n=prev.operation.n,
                                        explicit_n=prev.operation.explicit_n, descending=prev.operation.descending,
-                                       also=["sum", "share"] if ranked else ["share"], base=frame.operation.base),
+                                       also=["sum", "share"] if ranked else ["share"], base=base),
                              frame.clause, frame.score, prev.open_department)
             out.append(together)
             continue
@@ -975,6 +983,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if _elliptical_measure(frame, ev) and prev.focus in ("figures", "staff") and frame.focus == prev.focus:
             frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
         share_of = re.search(r"占", frame.clause)
+        if frame.focus == "subjects" and ev.cues.has("expenditure_breakdown") and prev.focus == "figures" \
+                and prev.measures and prev.measures[0].startswith(("three_public.", "procurement.")) \
+                and not (ev.subjects or ev.projects or ev.departments or ev.item_measures or ev.keywords or ev.topics):
+            # 三公经费实际花了多少？花在哪: the family's own parts, not the department's functional subjects
+            if vocab is not None and len(prev.measures) == 1:
+                prev.measures += [k for k in vocab.children(prev.measures[0]) if k not in prev.measures]
+            if "stated_use" not in prev.operation.also:
+                prev.operation.also.append("stated_use")  # and what the narrative says each was spent on
+            continue
         if frame.operation.name == "share" and prev.focus == "subjects" and prev.operation.name in ("rank", "sort") \
                 and frame.focus == "subjects" and not (ev.projects or ev.departments) and share_of \
                 and not ev.share_base and not re.sub(r"^(?:那|这|它|其|分别|各|大概|大约)+", "", frame.clause[:share_of.start()]) \
@@ -999,6 +1016,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base}:
             if prev.focus in ("projects", "subjects") and not (ev.subjects or ev.projects):
                 prev.operation.also.append("share")  # 占项目支出的比重 of the total just listed
+                if re.search(L.EACH_SHARE, frame.clause):
+                    prev.operation.also.append("share_each")  # 花在哪两个科目？各占多少: each row's share
                 prev.operation.base = ev.share_base
                 continue
             if prev.focus == "figures" and (prev.operation.name == "difference" or "difference" in prev.operation.also):
@@ -1234,6 +1253,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     continue
                 if op not in prev.operation.also:
                     prev.operation.also.append(op)
+                if op == "share" and re.search(L.EACH_SHARE, frame.clause) and "share_each" not in prev.operation.also:
+                    prev.operation.also.append("share_each")  # 花在哪两个科目？各占多少: each row's share
                 if op == "share" and ev.share_base and not prev.operation.base:
                     prev.operation.base = ev.share_base  # 占部门预算几成 of what the part before counted
                 continue

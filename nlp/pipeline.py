@@ -516,6 +516,7 @@ class Pipeline:
     # -------------------------------------------------------------- compose
     def compose(self, state: QuestionState) -> Answer:
         parts = _without_repeats(state.parts)
+        _rows_once(parts)
         items: list[Item] = [i for p in parts for i in p.items]
         derived = [d for p in parts for d in p.derived]
         if len(parts) == 1:
@@ -545,6 +546,31 @@ def _without_repeats(parts: list[Part]) -> list[Part]:
         shown |= keys
         kept.append(part)
     return kept
+
+
+def _rows_once(parts: list[Part]) -> None:
+    """Each part's rows as the answer shows them: a count or a sum does not show again the rows an
+    earlier part shows (这些项目合计多少 after 多少个项目: the same 25 projects), and a count or a sum of many
+    things (多少个项目有绩效目标表, 合计多少钱) shows its figures as rows and names the things in its
+    sentence — unless the clause asks for them (哪些, 分别, 列出). The text keeps every name."""
+    shown: set[tuple] = set()
+    for part in parts:
+        op = part.frame.get("operation") or {}
+        rows = list(part.items)
+        if op.get("name") in ("count", "sum"):  # 这些项目合计多少: the rows just shown, not again
+            rows = [i for i in rows if _row_key(i) not in shown or "formula" in i.extra]
+        aggregate = [i for i in rows if "formula" in i.extra or i.unit == "个"]
+        things = [i for i in rows if i not in aggregate]
+        if op.get("name") in ("count", "sum") and "list" not in (op.get("also") or []) and aggregate \
+                and len(things) > L.COUNT_LISTED and all(i.unit == WAN for i in things) \
+                and not re.search(L.NAMES_ASKED, part.clause):  # (a target's row says more than a count)
+            rows = aggregate
+        shown |= {_row_key(i) for i in part.items}
+        part.items = rows
+
+
+def _row_key(item: Item) -> tuple:
+    return item.label, item.value, item.department, item.year, item.source
 
 
 def _asked_before(frame: dict, earlier: list[dict]) -> bool:

@@ -103,6 +103,8 @@ def figures(frame: Frame, ctx: Context) -> Result:
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
         return _all_of(frame, ctx)
     result = figures_of(frame, ctx)
+    if "stated_use" in frame.operation.also and result.rows:  # 三公花了多少？用在哪: what the narrative says of each
+        result.text += _stated_uses(ctx, ctx.scope(frame)[0], result.rows)
     if frame.filters.sources and result.rows:  # 项目支出是财政拨的吗: the figure split by source
         split = expenditure_by_source(frame, ctx, result.rows)
         if split is not None:
@@ -938,6 +940,15 @@ def change(frame: Frame, ctx: Context) -> Result:
                     items.append(derived_item(d))
                     previous.append((dept, d, doc.year - 1))
                     phrase += f"；据此推算{doc.year - 1}年为{money(d.value)}万元（{d.formula}）"
+                    if s.get("percent") is None and re.search(L.RATE_WORDS, frame.clause):
+                        # 增长率多少 where the statement gives the change only: the change over the year derived
+                        rate = [g for g in D.growth(D.Input(f"{doc.year}年{label}", cur, WAN, dept, doc.year, src),
+                                                    D.Input(d.label, d.value, WAN, dept, doc.year - 1),
+                                                    f"{doc.year}年{label}") if g.unit == "%"]
+                        for g in rate:
+                            derived.append(g)
+                            items.append(derived_item(g))
+                            phrase += f"，{g.formula}"
                 elif lacking and cur is None:
                     continue
                 parts.append(phrase)
@@ -1215,6 +1226,25 @@ def _expense_counts(frame: Frame, ctx: Context, budgets: list[Budget]) -> tuple[
     if not items:
         return None
     return items, "；".join(parts) + "（数字取自文件的文字说明）。"
+
+
+def _stated_uses(ctx: Context, budgets: list[Budget], shown: list[Row]) -> str:
+    """What the narrative says each part of a figure just shown was spent on — the counts it prints
+    with that expense (公务接待费支出0.16万元：发生国内接待1次，接待人数13人) — for the parts that
+    spent something; the sentence only (the figures are the answer's rows already)."""
+    spent = {ctx.vocab.label(r.key) for r in shown if r.amount}
+    lines = []
+    for r in ctx.rows("stated", budgets) if budgets else []:
+        counts = [(label, count, unit) for label, count, unit in (r.attrs.get("counts") or []) if count]
+        if counts and r.amount and any(_same_expense(r.label, label) for label in spent):
+            lines.append(f"{r.label}{money(r.amount)}万元：" + "，".join(f"{label}{count:f}{unit}" for label, count, unit in counts))
+    return ("文件说明：" + "；".join(dict.fromkeys(lines)) + "。") if lines else ""
+
+
+def _same_expense(stated: str, label: str) -> bool:
+    """Whether a narrative's expense (公务接待费支出) is the figure ``label`` (公务接待费)."""
+    core = re.sub(r"（[^）]*）|\([^)]*\)|支出$|费$", "", label.replace("“", "").replace("”", ""))
+    return len(core) >= 3 and core in stated
 
 
 def figures_total(rows: list[Row]) -> Decimal:

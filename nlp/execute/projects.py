@@ -651,19 +651,34 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     top = [r for _, r in ranked]
     items = [_project_item(ctx, r, rank=i) for i, r in ranked]
     derived = []
-    if op.name == "share" or "share" in op.also:
+    shared = op.name == "share" or "share" in op.also
+    summed = ("sum" in op.also or op.name == "sum") and len(top) > 1
+    base_key = "project_expenditure"  # (占8个重点项目总额多少: of the projects' own total, not the whole budget)
+    base_label = ctx.vocab.label(base_key)
+
+    def base_of(r: Row) -> Row | None:
+        budget = next((b for b in ctx.budgets() if b.department == r.department and b.year == r.year), None)
+        found = ctx.rows("figures", [budget], Constraints(items=[base_key])) if budget else []
+        return found[0] if found else None
+    if shared and not summed:  # 各占项目支出多少: each one's share
         for r in top:
-            budget = next((b for b in ctx.budgets() if b.department == r.department and b.year == r.year), None)
-            base = ctx.rows("figures", [budget], Constraints(items=["project_expenditure"])) if budget else []
-            if base:
-                d = D.share(figure_input(r, r.label), figure_input(base[0], "项目支出"), f"{r.label}占项目支出比重")
+            base = base_of(r)
+            if base is not None:
+                d = D.share(figure_input(r, r.label), figure_input(base, base_label), f"{r.label}占{base_label}比重")
                 if d is not None:
                     derived.append(d)
                     items.append(derived_item(d))
-    if ("sum" in op.also or op.name == "sum") and len(top) > 1:
+    if summed:
         d = D.total([figure_input(r, r.label) for r in top], f"前{len(top)}个项目合计")
         derived.append(d)
         items.append(derived_item(d))
+        base = base_of(top[0]) if shared else None
+        if base is not None:  # 合计占项目支出多少: the sum's share of the figure named
+            s = D.share(D.Input(d.label, d.value, d.unit, d.department, d.year, None), figure_input(base, base_label),
+                        f"前{len(top)}个项目合计占{base_label}比重")
+            if s is not None:
+                derived.append(s)
+                items.append(derived_item(s))
     word = "最大" if op.descending else "最小"
     what = {"execution_rate": "执行率", "score": "自评得分", "executed": "全年执行数"}.get(by or "", "金额")
     word = ("最高" if op.descending else "最低") if by in ("execution_rate", "score") else word

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
-from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_WORDS, STATED_PARTS_ASKED, SUBJECTS_OF_COLUMN, SUM_WORDS
+from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_WORDS, EACH_SHARE, STATED_PARTS_ASKED, SUBJECTS_OF_COLUMN, SUM_WORDS, WHICH_SUBJECTS
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.income import income_of_subjects
@@ -310,8 +310,12 @@ def subjects_stated_for(frame: Frame, ctx: Context, budgets, words: list[str],
         name = stated_subject_name(r.label)
         items.append(Item(name, str(current) if current is not None else None, "万元", r.department, r.year, r.source))
         figure = f"{name}" + (f"{money(current)}万元" if current is not None else "")
+        against = r.attrs.get("compared_with") or "上年"
         if r.amount is not None:
-            figure += f"，比上年{'增加' if r.amount >= 0 else '减少'}{money(abs(r.amount))}万元"
+            figure += f"，比{against}{'增加' if r.amount >= 0 else '减少'}{money(abs(r.amount))}万元"
+        percent = r.attrs.get("percent")
+        if percent is not None:  # 增长39.1%: the statement's own rate, as printed
+            figure += f"，{'增长' if percent >= 0 else '下降'}{format(abs(percent).normalize(), 'f')}%"
         parts.append(f"{who(r.department, r.year)}没有与“{'、'.join(said)}”相关的项目；"
                      f"说明写明这笔钱列在{r.label}：{figure}（{r.attrs['reason']}）")
     return Result(items, "；".join(parts) + "。", [], found)
@@ -498,7 +502,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     changed = bool(asked & {"growth", "change"}) and (f.column or "total") == "total"
     # a share or a change of a named subject is about its own figure; its make-up only where asked
     own_figure = frame.own_figure or bool(asked & {"share", "growth", "change"}) and not f.level and \
-        not ({"rank", "sort"} & asked) and not re.search(PARTS_OF + r"|明细|哪些|哪几|分别", frame.clause)
+        not ({"rank", "sort"} & asked) and not re.search(PARTS_OF + r"|明细|哪些|哪几|分别|" + WHICH_SUBJECTS, frame.clause)
     for b in budgets:
         tops_said = False  # the column's classes already said with their total
         column = f.column or "total"
@@ -595,8 +599,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             children = sorted((r for r in _at_level(mine, want, scheme) if r.key.startswith(code) and r.key != code),
                               key=lambda r: r.key)
             deeper = [r for r in mine if r.key.startswith(code) and len(r.key) == want + 2]
-            if deeper and not f.level and (len(children) == 1 or (not children and scheme == "functional")):
-                # one 款 (or a table printing no 款 rows, 泉州 221 → 2210201…): its 项 instead
+            if deeper and not f.level and (len(children) == 1 or (not children and scheme == "functional")
+                                           or re.search(WHICH_SUBJECTS, frame.clause)):
+                # one 款 (or a table printing no 款 rows, 泉州 221 → 2210201…; 花在哪两个科目: the rows
+                # that name what the money is for): its 项 instead
                 want, children = want + 2, sorted(deeper, key=lambda r: r.key)
             if f.bound is not None and children:
                 children = [r for r in children if f.bound.admits(r.amount)]
@@ -654,10 +660,15 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 children = _ranked_by_change(children, ctx, frame)
             elif op.name in ("rank", "sort"):
                 children = _rank(children, op)
+            each_share = bool(children) and ("share_each" in asked or bool(re.search(EACH_SHARE, frame.clause)))
             if top is not None and op.name not in ("rank", "sort"):
                 items.append(item_of(top, f"{top.label}合计（{top.key}）", code=top.key))
                 kept.append(top)
-                derived += _share_of_total(frame, ctx, b, top, items, parts)
+                if not each_share:
+                    derived += _share_of_total(frame, ctx, b, top, items, parts)
+            if each_share and op.name not in ("rank", "sort"):  # 花在哪两个科目？各占多少: each row's share
+                for r in children:
+                    derived += _share_of_total(frame, ctx, b, r, items, parts)
             for i, r in enumerate(children, 1):
                 items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") else {})))
             kept += children
