@@ -196,6 +196,27 @@ def short_form_of(short: str, name: str) -> bool:
     return False
 
 
+# Numbers that tell like-named things apart: a document's number (粤财工〔2025〕139号) and a batch
+# or phase (第三批, 二期).
+_IDENTITY_MARK = re.compile(r"(\d+)号|第([一二三四五六七八九十\d]+)[批期]|([一二三四五六七八九十\d]+)期")
+
+
+def _identity_marks(text: str) -> dict[str, set[str]]:
+    """The identity numbers a text says, by kind: {"号": {"139"}, "批": {"三"}}."""
+    marks: dict[str, set[str]] = {}
+    for m in _IDENTITY_MARK.finditer(text):
+        kind = "号" if m.group(1) else "批" if m.group(2) else "期"
+        marks.setdefault(kind, set()).add(m.group(1) or m.group(2) or m.group(3))
+    return marks
+
+
+def _other_marks(asked: dict[str, set[str]], names: tuple[str, ...]) -> bool:
+    """Whether a thing's names carry identity numbers of a kind the question says, none of them the
+    ones said: another document's, batch's or phase's thing."""
+    own = _identity_marks(" ".join(names))
+    return any(kind in own and not (own[kind] & values) for kind, values in asked.items())
+
+
 def core(text: str) -> str:
     """A name or question with the words that name nothing removed."""
     return _GENERIC.sub("", text)
@@ -434,6 +455,7 @@ class Linker:
                 for i in range(m.start, m.end):
                     masked[i] = "|"
         q_subject = core(_FIGURE_WORDS.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
+        marks = _identity_marks(text[span[0]:span[1]])
         out: dict[str, list[tuple[float, Entity]]] = {}
         pairs = {kind: None for kind in FUZZY_KINDS}
         for kind in kinds:
@@ -443,6 +465,8 @@ class Linker:
             for e, names in self._names_of(kind):
                 if depts and e.department and e.department not in depts:
                     continue
+                if marks and kind == "project" and _other_marks(marks, e.names()):
+                    continue  # 139号 is not the project of 105号, nor 第三批 the 第四批's
                 best = 0.0
                 for n, (name, matcher, name_pairs) in enumerate(names):
                     if name_pairs & pairs[kind]:

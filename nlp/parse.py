@@ -36,7 +36,7 @@ _STOP = re.compile(
     r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|用来|[那这](?:边|里|儿)|"
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
     r"时候|那时|当时|那会儿?|现在|目前|如今|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
-    r"几成|几倍|翻了?几番|百分之几|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
+    r"几成|几倍|翻了?几番|百分之几|之几|之多少|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
     r"立项依据|立项|根据|依据|按照|依照|引用|援引|当作|当成|作为|看作|视为|"  # a policy basis asked (哪些项目是根据X文设立的, 把X当作依据)
     r"(?<=\|)系统(?!建设|运维|开发|升级|改造|平台|维护|集成)|全系统|"  # 司法局系统哪个项目: the department and its units
     r"负责实施|负责|实施|承担|承办|下属|所属|直属|自己|自身|本身|亲自|"  # who carries a project out (X负责实施的, 下属的X来实施, X自己承担的)
@@ -210,9 +210,11 @@ class Parser:
             f.scheme = "economic"
         if focus == "projects" and f.projects and not ev.projects_exact and (ev.keywords or ev.topics) and \
                 (re.search(r"哪些|有没有|哪个项目|(?:什么|啥)项目|相关|有关|方面|涉及|哪几个|都有", ev.text)
-                 or len(ev.keywords) + len(ev.topics) >= 2 and re.search(r"[\u4e00-\u9fff]{2}、[\u4e00-\u9fff]{2}", ev.text)) \
+                 or len(f.projects) == 1 and len(ev.keywords) + len(ev.topics) >= 2
+                 and re.search(r"[\u4e00-\u9fff]{2}、[\u4e00-\u9fff]{2}", ev.text)) \
                 and not _one_clear(ev):
-            # a topic, not a project named in part (搞人工增雨、人工影响天气的钱: two things enumerated)
+            # a topic, not a project named in part (搞人工增雨、人工影响天气的钱: two things enumerated, one
+            # project like them — where each names a project of its own, those projects)
             f.projects = []
         # 不靠本级财政拨款的项目: the negated words name the category; the 财政拨款 inside them is no funding
         negated = [c for c in cues.of("category") if c.value == "unit_funds"]
@@ -779,14 +781,22 @@ def _departments_of_places(catalog: Catalog, linked: Linked, clause: Clause, pla
     return list(dict.fromkeys(out))
 
 
+# 八成, 七成半: tenths people say for a rate (not 成本, 成立 …)
+_TENTHS = re.compile(r"(?P<t>[一二三四五六七八九])成(?P<h>半)?(?![本立员果效绩功为交型])")
+
+
 def _percents(t: str) -> list[tuple[re.Match, Decimal]]:
-    """Every percentage of ``t`` with its span (80%, 百分之九十)."""
+    """Every percentage of ``t`` with its span (80%, 百分之九十, 八成)."""
     out = []
     for m in PERCENT_RE.finditer(t):
         value = chinese_to_decimal(m.group("cn")) if m.group("cn") else Decimal(m.group("num"))
         if value is not None:
             out.append((m, value))
-    return out
+    for m in _TENTHS.finditer(t):
+        value = chinese_to_decimal(m.group("t"))
+        if value is not None:
+            out.append((m, value * 10 + (5 if m.group("h") else 0)))
+    return sorted(out, key=lambda p: p[0].start())
 
 
 def asked_years(t: str, latest: int | None = None) -> list[int]:
@@ -863,7 +873,7 @@ def _indicator_kinds(t: str, clause: Clause) -> list[str]:
             scan = scan[:s] + "|" * (e - s) + scan[e:]
     # 数量、质量指标 / 成本方面 name kinds; 评审项目数量、专家人次 names indicators whose names end in 数量
     kinds = [k for k in INDICATOR_KINDS if re.search(k[:-2] + r"(?=指标)|" + _KIND_WORD_START + k[:-2] +
-                                                     r"(?=[和、与及,，]|方面|类)", scan)
+                                                     r"(?=[和、与及,，]|方面|类|上(?!年))", scan)
              and (k != "效益指标" or not re.search(r"(经济|社会|生态)效益", scan))]
     kinds = [k for k in kinds if not (k == "效益指标" and len(kinds) > 1 and
                                       any(x.endswith("效益指标") and x != k for x in kinds))]

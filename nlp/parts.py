@@ -863,6 +863,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.focus, f.subjects, f.scheme = "subjects", list(prev.filters.subjects), prev.filters.scheme
             out.append(frame)
             continue
+        if prev.focus == "subordinates" and frame.focus == "figures" and not (ev.departments or ev.projects) \
+                and re.search(r"每家|各家|每个单位|各单位|每一家|各自|分别", frame.clause):
+            f.by_unit = True  # 由哪几家单位组成？每家收入多少: the figure of each of those units
         if frame.focus == "subordinates" and prev.focus == "figures" and prev.measures \
                 and {"share", "sum"} & {frame.operation.name, *frame.operation.also} \
                 and not (ev.item_measures or ev.departments):
@@ -899,6 +902,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if frame.measures_guessed and _grown_by_times(frame) and not ev.departments and (
                 (prev.focus == "figures" and prev.measures) or (prev.focus == "subjects" and prev.filters.subjects)):
             frame.operation = Operation("growth")  # 年末结转结余多少，涨了几倍: its change, as a rate
+        if frame.measures_guessed and frame.operation.name == "completion" and prev.focus == "figures" \
+                and prev.measures and not ev.departments:
+            # 财政拨款支出决算多少？完成年初预算的百分之多少: the completion of the figure just asked
+            frame.measures, frame.filters = list(prev.measures), prev.filters.copy()
+            out.append(frame)
+            continue
         if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "figures" \
                 and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked
             measures = list(prev.measures) if _change_of_the_share_just_said(ev, prev) \

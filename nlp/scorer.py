@@ -99,6 +99,7 @@ WEIGHTS: dict[str, float] = {
     "subordinates|units_by_money": -3.0,
     "figures|units_by_money": 3.0,
     "subjects|subjects_of_column": 4.0,
+    "indicators|indicator_kind_of_project": 4.0,
     "figures|subjects_of_column": -2.0,
     "functions|focus:functions": 1.0,
     "functions|ent:person": -3.0,
@@ -240,6 +241,8 @@ def atoms(ev) -> dict[str, float]:
         a["agreement_asked"] = 1  # 明细加起来和合计对得上吗: whether two places agree, before any breakdown
     if cues.has("focus", "subordinates") and (project_word or cues.has("attribute", "unit")):
         a["projects_of_subordinates"] = 1
+    if getattr(ev, "indicator_kinds", None) and ev.projects and re.search(r"哪些|哪几|什么|多少|几", ev.text):
+        a["indicator_kind_of_project"] = 1  # 中介服务费数量上要完成哪些任务: that kind of the project's targets
     if re.search(L.SUBJECTS_OF_COLUMN, ev.text) and not ev.projects and not project_word:
         a["subjects_of_column"] = 1  # 项目支出都在哪个科目: the subject rows that column fills, not its total
     if cues.has("focus", "subordinates") and (ops & {"rank", "sort"} or ev.bound is not None) and not project_word \

@@ -146,6 +146,8 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     what = "、".join(f.indicator_kinds) if f.indicator_kinds else "绩效指标"
     own = " ".join(n for p in projects for n in [p.label, *p.attrs.get("aliases", [])])
     words = [w for w in f.keywords if not names_own(w, own)]
+    if kinds and re.search(r"哪些|哪几", frame.clause) and not re.search(r"跟|和|与|有关|相关|关于", frame.clause):
+        words = []  # 数量上要完成哪些评价任务: every target of that kind (the words describe them, not pick one)
     # 评审项目数量、专家人次这些指标: an indicator the clause names by its whole name, whatever words of
     # it were taken for cues (项目, 数量), is one asked
     every = list(rows)  # the whole table, for the line that names the targets not asked

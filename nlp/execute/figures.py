@@ -1087,6 +1087,10 @@ def departments(frame: Frame, ctx: Context) -> Result:
         text = f"图谱中没有{dept}所属各单位分别的{label}，无法在单位之间排序。" + \
             "图谱中有的是部门合计：" + "；".join(f"{who(r.department, r.year)}{label}{money(r.amount)}万元" for r in shown) + "。"
         return Result([item_of(r, f"{r.department}{label}（部门合计）") for r in shown], with_note(text, note), [], shown)
+    if op.name == "share" and len(rows) >= 2:  # 谁的基本支出占比高: the departments ranked by that share
+        shared = _shares_ranked(frame, ctx, budgets, rows, key)
+        if shared is not None:
+            return Result(shared.items, with_note(shared.text, note), shared.derived, shared.rows)
     bound = ""
     if f.bound is not None:
         rows = [r for r in rows if f.bound.admits(r.amount)]
@@ -1226,6 +1230,33 @@ def _expense_counts(frame: Frame, ctx: Context, budgets: list[Budget]) -> tuple[
     if not items:
         return None
     return items, "；".join(parts) + "（数字取自文件的文字说明）。"
+
+
+def _shares_ranked(frame: Frame, ctx: Context, budgets: list[Budget], rows: list[Row], key: str) -> Result | None:
+    """Each department's figure as a share of its own whole (基本支出 of its 支出总计), ranked by the
+    share: 谁的占比高 compares proportions, not sizes. None where no whole is printed."""
+    base_key = frame.operation.base or ctx.vocab.share_base(key)
+    if not base_key or base_key == key:
+        return None
+    bases = {(r.department, r.year): r for r in _fetch(ctx, budgets, [base_key]).values() if r.key == base_key}
+    label, base_label = _label(ctx, key), _label(ctx, base_key)
+    shares = []
+    for r in rows:
+        base = bases.get((r.department, r.year))
+        d = D.share(figure_input(r, f"{r.department}{label}"), figure_input(base, f"{r.department}{base_label}"),
+                    f"{r.department}{label}占{base_label}比重") if base is not None else None
+        if d is not None:
+            shares.append((d, r))
+    if len(shares) < 2:
+        return None
+    shares.sort(key=lambda p: p[0].value, reverse=frame.operation.descending)
+    items, derived = [], []
+    for rank, (d, r) in enumerate(shares, 1):
+        items += [item_of(r, r.department, rank=rank, metric=label), derived_item(d)]
+        derived.append(d)
+    text = f"按{label}占{base_label}比重{'从高到低' if frame.operation.descending else '从低到高'}：" + "；".join(
+        f"{i}. {r.department}（{r.year}年）{d.value}%（{d.formula}）" for i, (d, r) in enumerate(shares, 1)) + "。"
+    return Result(items, text, derived, [r for _, r in shares])
 
 
 def _stated_uses(ctx: Context, budgets: list[Budget], shown: list[Row]) -> str:

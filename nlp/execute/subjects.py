@@ -573,6 +573,15 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                          f"（{LEVEL_NAME.get(want, '')}级{'，表中未列该级，由下级科目加总' if rolled and level_rows else ''}）{within}：" +
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
             parts += shares
+            if want == 3 and f.level is None and len(level_rows) == 1 and op.name not in ("rank", "sort") \
+                    and f.bound is None and not changed:
+                # all of it in one class (政府性基金支出花在哪些科目: 212 only): the rows that say what for
+                only = level_rows[0]
+                below = sorted((r for r in mine if r.key.startswith(only.key) and len(r.key) > 3), key=lambda r: r.key)
+                if below:
+                    items += [item_of(r, code=r.key) for r in below]
+                    kept += below
+                    parts[-1] += "，其下：" + "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in below)
             if (want == 3 or filled) and len(level_rows) >= 2 and f.bound is None and op.name not in ("rank", "sort", "sum") \
                     and "sum" not in op.also and not tops_said and (filled or re.search(
                         r"各|分别|几大块|几块|怎么分|如何分|分成|分为|分布|构成|组成|哪几[类块项]|花在哪", frame.clause)):

@@ -79,7 +79,7 @@ def kind_of(name: str) -> str:
 
 
 # Units left out of the ones asked (除了本级以外, 不算本级, 本级除外).
-_EXCEPT = re.compile(rf"(?:{L.LEFT_OUT_VERBS})(?P<what>[^，。？,?()（）]{{1,16}}?)(?:以外|之外|外|(?=[)）]))|"
+_EXCEPT = re.compile(rf"(?:{L.LEFT_OUT_VERBS})(?P<what>[^，。？,?()（）]{{1,16}}?)(?:以外|之外|外|(?=[)），,]))|"
                      r"(?P<what2>[^，。？,?]{1,16}?)除外")
 # The units under a department, its own row not among them (下属单位, 下面的单位, 直属单位): 本级 is no
 # 下属单位. (所属单位 is left alone: budgets call every unit they cover, 本级 included, 所属.)
