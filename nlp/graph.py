@@ -374,6 +374,18 @@ class Graph:
                             "title": r.get("title")})
         return list(out.values())
 
+    def _document_policies(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Each document a budget cites, once (at the first place it is cited), titled as cited."""
+        out: dict[tuple, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            key = (b.iri if b else None, r["pol"])
+            if key not in out:
+                out[key] = Row(r.get("cited") or r.get("title") or r.get("number") or "", None, None,
+                               b.department if b else None, b.year if b else None, source_of(r), r["pol"], r.get("x"),
+                               {"number": r.get("number"), "title": r.get("title")})
+        return list(out.values())
+
     def _staff(self, q: Query, rows: list[dict]) -> list[Row]:
         out: list[Row] = []
         seen: set[str] = set()

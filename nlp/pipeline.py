@@ -297,7 +297,15 @@ class Pipeline:
                     frame.focus = "figures"
                     frame.measures = frame.measures or ["expenditure_total" if "支出" in frame.clause else "income_total"]
         if units and frame.focus not in ("persons", "subordinates") and ("unit" not in frame.measures or condition):
-            carrying = self.unit_departments(units[0].iri) if frame.focus in ("projects", "indicators") else []
+            several = [self.unit_departments(u.iri) for u in units] if frame.focus == "projects" and len(units) >= 2 \
+                and not condition else []
+            if several and all(several):  # 会议展览局和贸易服务中心各有几个项目: the projects each carries out
+                f.units = [Ref("unit", u.iri, u.name) for u in units]
+                if not f.departments:
+                    f.departments = list({d.iri: d for ds in several for d in ds}.values())
+                    frame.open_department = False
+                units = []
+            carrying = self.unit_departments(units[0].iri) if units and frame.focus in ("projects", "indicators") else []
             if carrying:  # the 实施单位 of projects: those projects, in the budgets that name them
                 f.unit, f.units = Ref("unit", units[0].iri, units[0].name), []
                 if not f.departments:

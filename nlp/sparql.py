@@ -127,6 +127,12 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?pol dct:title ?title } OPTIONAL { ?pol bkg:documentNumber ?number }\n"
                       "  OPTIONAL { ?x bkg:citation ?cit . ?cit bkg:citedDocument ?pol ; bkg:citedTitle ?cited }",
                       ("?x", "?project", "?pol", "?title", "?number", "?cited"), located=False),
+    # the documents a budget cites in its own narrative (根据《…的批复》填列), as well as its projects'
+    "document_policies": Shape("?x bkg:document {doc} .",
+                               "?x a bkg:Citation ; bkg:citedDocument ?pol .\n"
+                               "  OPTIONAL { ?x bkg:citedTitle ?cited } OPTIONAL { ?pol dct:title ?title }\n"
+                               "  OPTIONAL { ?pol bkg:documentNumber ?number }",
+                               ("?pol", "?title", "?number", "?cited")),
     "staff": Shape("BIND({doc} AS ?x)",
                    "OPTIONAL { ?x bkg:authorizedStaff ?authorizedStaff }\n"
                    "  OPTIONAL { ?x bkg:actualStaff ?actualStaff }\n"

@@ -765,9 +765,22 @@ def _policy_node(ctx: _Context, doc: PolicyDocument) -> URIRef:
 
 
 def _policies(ctx: _Context) -> dict[str, URIRef]:
+    """The documents the budget cites in its own narrative (根据《…的批复》填列), each with a citation
+    of the budget's own where the record says where it is printed: the policy node is shared by every
+    budget citing it, so the place belongs to the citation, as a project's does."""
     out: dict[str, URIRef] = {}
-    for doc in ctx.record.policy_documents:
-        out[_policy_key(ctx, doc)] = _policy_node(ctx, doc)
+    for i, doc in enumerate(ctx.record.policy_documents):
+        node = _policy_node(ctx, doc)
+        out[_policy_key(ctx, doc)] = node
+        if doc.provenance is None:
+            continue
+        citation = iris.inside(ctx.doc, "citation", "document", str(i))
+        ctx.add(citation, RDF.type, BKG.Citation)
+        ctx.add(citation, BKG.citedDocument, node)
+        ctx.add(citation, BKG.document, ctx.doc)
+        ctx.text(citation, BKG.citedTitle, iris.compact(doc.title) if doc.title else None)
+        ctx.text(citation, BKG.citedNumber, iris.compact(doc.number) if doc.number else None)
+        _location(ctx, citation, doc.provenance)
     return out
 
 

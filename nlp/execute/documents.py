@@ -386,8 +386,28 @@ def policies(frame: Frame, ctx: Context) -> Result:
     for b in budgets:
         cited = {d.key for d in ctx.rows("policies", [b])}
         citing += [r for r in rows if r.iri in cited]
-    if not citing:
+    if not citing:  # 部门预算是根据哪个批复文件填的: the documents the budget itself cites
+        return _documents_cited(ctx, budgets, note)
+    return _projects_citing(citing, note)
+
+
+def _documents_cited(ctx: Context, budgets, note: str) -> Result:
+    """The documents a budget cites in its own words (its narrative's 《…》 and 文号), none of its
+    projects citing any. Empty where it cites none."""
+    cited = ctx.rows("document_policies", budgets) if budgets else []
+    if not cited:
         return Result()
+    items = [Item(d.label, None, None, d.department, d.year, d.source, {"number": d.attrs.get("number")})
+             for d in cited]
+    parts = [f"{who(b.department, b.year)}的文件引用：" + "；".join(
+        d.label + (f"（{d.attrs['number']}）" if d.attrs.get("number") and d.attrs["number"] != d.label else "")
+        for d in cited if (d.department, d.year) == (b.department, b.year)) for b in budgets
+        if any((d.department, d.year) == (b.department, b.year) for d in cited)]
+    return Result(items, with_note("。".join(parts) + "。", note), [], cited)
+
+
+def _projects_citing(citing: list[Row], note: str) -> Result:
+    """The projects that cite documents, named."""
     text = f"共{len(citing)}个项目写明了政策依据：" + "；".join(project_phrase(r) for r in citing) + "。"
     return Result([item_of(r, None, iri=r.iri) for r in citing], with_note(text, note), [], citing)
 

@@ -1122,6 +1122,7 @@ def unit_projects(frame: Frame, ctx: Context) -> Result:
     items: list[Item] = []
     texts: list[str] = []
     found: list[Row] = []
+    derived: list[D.Derived] = []
     for unit in frame.filters.units:
         mine = sorted((r for r in rows if r.attrs.get("unit") == unit.name), key=lambda r: -(r.amount or 0))
         if not mine:
@@ -1131,8 +1132,14 @@ def unit_projects(frame: Frame, ctx: Context) -> Result:
         where = "、".join(dict.fromkeys(who(r.department, r.year) for r in mine))
         items += [_project_item(ctx, r, responsible_unit=unit.name) for r in mine]
         texts.append(f"{unit.name}承担实施{len(mine)}个项目（{where}）：" + "；".join(project_phrase(r) for r in mine))
+        priced = [figure_input(r, r.label) for r in mine if r.amount is not None]
+        if len(priced) > 1:  # 各有几个项目、各多少钱: each unit's projects with their sum
+            d = D.total(priced, f"{unit.name}的{len(priced)}个项目合计")
+            derived.append(d)
+            items.append(derived_item(d))
+            texts[-1] += f"；{d.formula}"
         found += mine
-    return Result(items, with_note("。".join(texts) + "。", note), [], found)
+    return Result(items, with_note("。".join(texts) + "。", note), derived, found)
 
 
 def person_projects(frame: Frame, ctx: Context) -> Result:
