@@ -504,4 +504,33 @@ def _parts(narrative: Narrative, start: int, parent: str, file: str, unit: str |
             "provenance": _where(narrative, clause_start if clause_start >= 0 else start, file),
         }
         out.append(part)
+    if out and nested_parent is None and marker.group(0).startswith("其中"):
+        out += _parts_in_next_sentences(narrative, start + len(sentence) + 1, parent, file, unit)
+    return out
+
+
+def _parts_in_next_sentences(narrative: Narrative, start: int, parent: str, file: str,
+                             unit: str | None) -> list[ChangeStatement]:
+    """The parts of a ``其中`` list that go on past its sentence (``其中基本支出减少19.11万元，主要是…。
+    专项业务经费增加425.5万元，主要原因是…``): each following sentence that opens with a part's own
+    change (no comparison of its own, which would make it a statement of its own), until one does not."""
+    text = narrative.span.text
+    out: list[ChangeStatement] = []
+    offset = start
+    for sentence in text[start:start + 1200].split("。")[:3]:
+        stripped = sentence.strip()
+        m = _PART_RE.match(stripped)
+        if not m or CHANGE_RE.search(stripped) or re.search(r"[，,；;]", m.group("subj")):
+            break
+        clause_start = text.find(sentence, offset)
+        offset = max(offset, clause_start) + len(sentence) + 1
+        out.append({
+            "subject": clean_label(m.group("subj")).strip("，,：: ") or m.group("subj"),
+            "parent": parent,
+            "amount": _money(m.group("amt"), m.group("unit"), unit),
+            "direction": _DIRECTIONS[m.group("dir")],
+            "percent": _percent(m.group("pct")), "current": None,
+            "reason": _reason(stripped[m.end():]),
+            "provenance": _where(narrative, clause_start if clause_start >= 0 else start, file),
+        })
     return out
