@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract.model import (FUNDS_ALWAYS, TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, PurchasedServices,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, PurchasedServices, ProcurementItems,
                               Totals)
 from kg.extract.targets import parse_target
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
@@ -141,6 +141,27 @@ def purchased_services_json(services: PurchasedServices) -> dict:
            "rows": [row_json(r) for r in services.rows]}
     if needs_exact(services.total):
         out["exact"] = {"total": exact_money(services.total)}
+    return out
+
+
+def procurement_items_json(items: ProcurementItems) -> dict:
+    """A 政府采购 table item by item: its 合计 and every purchase with what the table prints of it (its money
+    by source under ``funds``, the ProjectFunds keys)."""
+    def row_json(r) -> dict:
+        out = {"project": r.project, "item": r.item, "amount": format_money(r.amount)}
+        for key in ("category", "economic", "method", "unit", "functional_code", "quantity"):
+            if getattr(r, key) is not None:
+                out[key] = getattr(r, key)
+        if r.funds is not None and r.funds.any():
+            out["funds"] = {k: format_money(v) for k, v in asdict(r.funds).items() if v is not None}
+        if needs_exact(r.amount):
+            out["exact"] = {"amount": exact_money(r.amount)}
+        out["provenance"] = _prov(r.provenance)
+        return out
+    out = {"total": format_money(items.total), "provenance": _prov(items.provenance),
+           "rows": [row_json(r) for r in items.rows]}
+    if needs_exact(items.total):
+        out["exact"] = {"total": exact_money(items.total)}
     return out
 
 
@@ -299,6 +320,7 @@ def record_json(r: Record) -> dict:
         "unit_income": [unit_income_json(x) for x in r.unit_income],
         "unit_expenditure": [unit_expenditure_json(x) for x in r.unit_expenditure],
         **({"purchased_services": purchased_services_json(r.purchased_services)} if r.purchased_services else {}),
+        **({"procurement_items": procurement_items_json(r.procurement_items)} if r.procurement_items else {}),
         "government_economic_subjects": [economic_json(x) for x in r.government_economic_subjects],
         "projects": [project_json(p) for p in r.projects],
         "department_indicators": [indicator_json(i) for i in r.department_indicators],
