@@ -28,6 +28,7 @@ from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
 from nlp.execute.purchases import named_purchases, with_topic_purchases
+from nlp.execute.three_public_columns import three_public_columns
 from nlp.execute.subitems import event_items, items_by_class, named_sub_items, sub_items_of_previous
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
@@ -471,6 +472,9 @@ class Pipeline:
             event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
+        beside = three_public_columns(frame, ctx)  # 会议费 / 培训费 as the 三公 table prints them
+        if beside is not None:
+            return self._finish(part, frame, ctx, beside)
         bought = named_purchases(frame, ctx, previous)  # a purchase a 政府采购 table names, or its purchases listed
         if bought is not None:
             return self._finish(part, frame, ctx, bought)

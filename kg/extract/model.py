@@ -89,6 +89,16 @@ class ThreePublic:
     vehicles: Money = None
     vehicle_purchase: Money = None
     vehicle_operation: Money = None
+    # the columns some templates print beside the 三公 in the same table (江苏 公开09表, 西安 表13 "三公"经费及
+    # 会议费、培训费): 会议费, 培训费 and their 合计 with the 三公 — the table's own figures, not the economic
+    # subjects 30215/30216 of another table; ``None`` where the table prints no such column
+    meetings: Money = None
+    training: Money = None
+    with_meetings_training: Money = None
+
+
+# the ThreePublic keys written only where the 三公 table prints them (records.md's keys are always written)
+THREE_PUBLIC_BESIDE = ("meetings", "training", "with_meetings_training")
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (FUNDS_ALWAYS, TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
+from kg.extract.model import (FUNDS_ALWAYS, THREE_PUBLIC_BESIDE, TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, PurchasedServices, ProcurementItems,
                               Totals)
 from kg.extract.targets import parse_target
@@ -90,7 +90,8 @@ def exact_figures(values: dict[str, Decimal | None]) -> dict[str, str]:
 
 def totals_json(t: Totals) -> dict:
     out: dict[str, Any] = {k: format_money(getattr(t, k)) for k in TOTAL_KEYS}
-    out["three_public"] = {k: format_money(v) for k, v in asdict(t.three_public).items()}
+    out["three_public"] = {k: format_money(v) for k, v in asdict(t.three_public).items()
+                           if k not in THREE_PUBLIC_BESIDE or v is not None}
     out["procurement"] = {k: format_money(v) for k, v in asdict(t.procurement).items()}
     out["provenance"] = {k: _prov(v) for k, v in sorted(t.provenance.items())}
     exact = exact_figures({**{k: getattr(t, k) for k in TOTAL_KEYS},

@@ -54,7 +54,8 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               *UNIT_FUND_LINES,
               # 上年结转结余 by the kind of funds carried over
               *CARRYOVER_BY_SOURCE.values())
-THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
+THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation",
+                     "meetings", "training", "with_meetings_training")  # the last three: columns beside the 三公
 PROCUREMENT_KEYS = ("total", "goods", "works", "services")
 
 
