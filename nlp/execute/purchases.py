@@ -4,7 +4,8 @@ procurement asking for its items gets them listed, above a bound or ranked (政�
 最大的三项采购); a question about a topic's projects gets the purchases on that topic beside them
 (跟污水处理有关的项目有哪些: ``with_topic_purchases``).
 
-A purchase is named by the name the table prints for it (专项名称 / 采购项目) standing whole in the question;
+A purchase is named by the name the table prints for it (专项名称 / 采购项目) standing whole in a question asking
+its money (who carries it out, who won it, stay with the readers of those);
 a name that is also the name of a subject the question was linked to (物业管理费) is left to that subject
 unless the question speaks of 采购. The procurement's totals (政府采购多少, 货物/服务各多少) stay the figures'.
 """
@@ -26,6 +27,10 @@ _LIST_ASKED = (r"哪些|哪几|有什么|是什么|都买|买了?什么|列出|�
 _CATEGORY_ASKED = r"货物|工程|服务类|类别|几类|哪类|大类|方式|形式"
 _MIN_NAME = 5  # a purchase named by fewer characters is a generic word (定额, 设备购置)
 _SOURCE_ASKED = r"一般公共预算|政府性基金|财政专户|其他资金|上年结转|来源|各出|各[是占]|出多少"
+# a clause naming a purchase asks its money (多少, 安排, 来源 …), not who carries it out or who won it
+_MONEY_ASKED = r"多少|几[万千百]|金额|钱|预算|安排|花|来源|哪几块|各出|出资|资金"
+# a list of a topic's projects asked (哪些, 有什么): the purchases on the topic beside them
+_TOPIC_LIST_ASKED = r"哪些|哪几|有什么|列出|列一下|都有"
 
 
 def _rows(frame: Frame, ctx: Context) -> tuple[list[Row], str]:
@@ -97,7 +102,7 @@ def named_purchases(frame: Frame, ctx: Context, previous: Result | None = None) 
     rows, note = _rows(frame, ctx)
     if not rows:
         return None
-    named = _named(frame, rows)
+    named = _named(frame, rows) if re.search(_MONEY_ASKED, clause) else []
     if not named and not asks_list:
         return None
     items: list[Item] = []
@@ -122,8 +127,9 @@ def with_topic_purchases(frame: Frame, ctx: Context, result: Result) -> Result:
     """A list of a topic's projects with the purchases on the same topic beside it (跟污水处理有关的项目/采购有
     哪些): the purchases whose name or item holds one of the question's topic words."""
     words = [w for w in [*frame.filters.keywords, *frame.filters.topic_text] if len(w) >= 2]
-    if frame.focus != "projects" or frame.operation.name not in ("list", "count") or not words:
-        return result
+    if frame.focus != "projects" or frame.operation.name not in ("list", "count") or not words \
+            or not frame.filters.departments or not re.search(_TOPIC_LIST_ASKED, frame.clause):
+        return result  # only a department's projects on a topic, listed
     rows, _ = _rows(frame, ctx)
     hits = [r for r in rows if any(w in r.label or w in (r.attrs.get("item") or "") for w in words)]
     if not hits:

@@ -51,10 +51,28 @@ def three_public_columns(frame: Frame, ctx: Context) -> Result | None:
         return None  # a budget asked prints no such column: its economic subject answers instead
     items, parts = [], []
     labels = dict(asked)
+    stated = _stated(ctx, budgets)
     for r in sorted(rows, key=lambda r: (r.department or "", r.year or 0, [k for k, _ in asked].index(r.key))):
         table = (r.source or "").split(" ")
         where = next((t for t in table if re.search(r"表", t)), "")
         items.append(item_of(r, labels[r.key]))
-        parts.append(f"{who(r.department, r.year)}{labels[r.key].split('（')[0]}{items[-1].value}万元"
-                     f"（“三公”经费表{where}所列）")
+        name = labels[r.key].split("（")[0]
+        parts.append(f"{who(r.department, r.year)}{name}{items[-1].value}万元（“三公”经费表{where}所列）")
+        said = stated.get((r.department, r.year, r.key))
+        if said is not None and said.amount != r.amount:
+            # the 说明 states another figure for it (西安市气象局 2022: 表13 prints 0, the text 0.24): both said,
+            # the contradiction is the document's
+            items.append(item_of(said, f"{name}（文字说明）"))
+            parts[-1] += f"，文字说明列为{items[-1].value}万元（与表不一致）"
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _stated(ctx: Context, budgets) -> dict[tuple, Row]:
+    """The 说明's own statement of 会议费 / 培训费 (this year's), by budget and column key."""
+    topics = {"meetings": "three_public.meetings", "training": "three_public.training"}
+    out: dict[tuple, Row] = {}
+    for r in ctx.rows("stated", budgets):
+        key = topics.get(r.attrs.get("topic") or "")
+        if key and r.key == "current" and r.attrs.get("figure_key") in (None, "total") and r.amount is not None:
+            out.setdefault((r.department, r.year, key), r)
+    return out
