@@ -456,6 +456,22 @@ class Graph:
                                                      str(r.get("countUnit") or "")))
         return list(seen.values())
 
+    def _purchases(self, q: Query, rows: list[dict]) -> list[Row]:
+        """The purchases of a 政府采购 table: what each is for as label, its amount, the item, category and
+        method, and its money by source (``funds``: funding concept -> amount) as attributes."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None:
+                continue
+            if r["x"] not in seen:
+                seen[r["x"]] = Row(str(r["name"]), dec(r["amount"]), WAN, b.department, b.year, source_of(r) or b.source,
+                                   r["x"], "purchase", {"item": r.get("item"), "category": r.get("category"),
+                                                        "method": r.get("method"), "funds": {}})
+            if r.get("fundsSource") is not None:
+                seen[r["x"]].attrs["funds"][str(r["fundsSource"])] = dec(r["fundsAmount"])
+        return list(seen.values())
+
     def _executions(self, q: Query, rows: list[dict]) -> list[Row]:
         """The narrative's 预算 vs 决算 statements: the subject as label, the 决算数 as amount, the 预算数
         and the reason as attributes."""

@@ -27,6 +27,8 @@ from nlp import lexicon as L
 from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
+from nlp.execute.purchases import named_purchases, with_topic_purchases
+from nlp.execute.three_public_columns import three_public_columns
 from nlp.execute.subitems import event_items, items_by_class, named_sub_items, sub_items_of_previous
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
@@ -478,6 +480,12 @@ class Pipeline:
             event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
+        beside = three_public_columns(frame, ctx)  # 会议费 / 培训费 as the 三公 table prints them
+        if beside is not None:
+            return self._finish(part, frame, ctx, beside)
+        bought = named_purchases(frame, ctx, previous)  # a purchase a 政府采购 table names, or its purchases listed
+        if bought is not None:
+            return self._finish(part, frame, ctx, bought)
         if frame.focus == "indicators" and not frame.filters.projects and previous is not None:
             frame.filters.projects = _projects_just_found(previous)  # 那个项目…？目标是多少: those projects'
         unknown = _words_found_nowhere(frame, ctx)
@@ -485,7 +493,7 @@ class Pipeline:
             part.text = (f"没有找到：{'、'.join(d.name for d in frame.filters.departments)}的文件里没有“"
                          + "”“".join(unknown) + "”的数，不能用别的数代替。")
             return part, None
-        result = run(frame, ctx) if run else Result()
+        result = with_topic_purchases(frame, ctx, run(frame, ctx) if run else Result())
         undisclosed = re.search(L.NOT_DISCLOSED, frame.clause)
         if undisclosed and not re.search(L.NOT_DISCLOSED, result.text or ""):
             # 哪家物业公司中标的？合同金额多少: what the documents print of it (a 说明 may state a 中标价),

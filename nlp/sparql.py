@@ -192,6 +192,15 @@ SHAPES: dict[str, Shape] = {
                     ("?x", "?name", "?amount", "?period", "?topic", "?figureKey", "?parent", "?c", "?countLabel", "?count",
                      "?countUnit", "?serviceClass", "?share"),
                     order="ORDER BY ?x ?c"),
+    # a purchase a 政府采购 table prints item by item (bkg:Purchase): what it is for, the item, its money by source
+    "purchases": Shape("{doc} bkg:statesPurchase ?x .",
+                       "?x rdfs:label ?name ; bkg:amount ?amount .\n"
+                       "  OPTIONAL { ?x bkg:purchaseItem ?item } OPTIONAL { ?x bkg:procurementCategory ?category }\n"
+                       "  OPTIONAL { ?x bkg:procurementMethod ?method }\n"
+                       "  OPTIONAL { ?x bkg:fundsPart ?fp . ?fp bkg:fundingSource ?fs ; bkg:amount ?fundsAmount .\n"
+                       "             BIND(REPLACE(STR(?fs), \"^.*/\", \"\") AS ?fundsSource) }",
+                       ("?x", "?name", "?amount", "?item", "?category", "?method", "?fundsSource", "?fundsAmount"),
+                       order="ORDER BY DESC(?amount) ?x"),
     "functions": Shape("BIND({doc} AS ?x)", "?x bkg:functions ?functions . OPTIONAL { ?x bkg:sourceFile ?file }",
                        ("?functions", "?file"), located=False),
     "divisions": Shape("?x bkg:mentionedIn {doc} .", "?x a bkg:Division ; rdfs:label ?name .",

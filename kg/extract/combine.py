@@ -58,6 +58,9 @@ def _merge(first: Record, second: Record) -> Record:
                  "government_economic_subjects", "department_indicators", "scoped_economic"):
         if not getattr(first, attr):
             setattr(first, attr, getattr(second, attr))
+    for attr in ("purchased_services", "procurement_items"):
+        if getattr(first, attr) is None:
+            setattr(first, attr, getattr(second, attr))
     known = {compact_name(n) for p in first.projects for n in p.all_names()}
     for project in second.projects:
         if not any(compact_name(n) in known for n in project.all_names()):

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
-                              Provenance, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, ThreePublic, Totals)
+                              Provenance, ProcurementItem, ProcurementItems, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, ThreePublic, Totals)
 
 
 def _money(value: Any) -> Decimal | None:
@@ -124,6 +124,18 @@ def _purchased_services(data: dict | None) -> PurchasedServices | None:
     return PurchasedServices(total=_figure(data, "total"), rows=rows, provenance=_prov(data.get("provenance")))
 
 
+def _procurement_items(data: dict | None) -> ProcurementItems | None:
+    """A 政府采购 table item by item as ``serialize.procurement_items_json`` wrote it."""
+    if not data:
+        return None
+    rows = [ProcurementItem(project=r.get("project"), item=r.get("item"), amount=_figure(r, "amount"),
+                            category=r.get("category"), economic=r.get("economic"), method=r.get("method"),
+                            unit=r.get("unit"), functional_code=r.get("functional_code"), quantity=r.get("quantity"),
+                            funds=_funds(r.get("funds")), provenance=_prov(r.get("provenance")))
+            for r in data.get("rows") or []]
+    return ProcurementItems(total=_figure(data, "total"), rows=rows, provenance=_prov(data.get("provenance")))
+
+
 def _economic(r: dict) -> EconomicSubject:
     government = [PairedSubject(code=g.get("code"), name=g.get("name") or "", total=_money(g.get("total")))
                   for g in r.get("government_subjects") or []]
@@ -168,6 +180,7 @@ def record_from_json(data: dict) -> Record:
         unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
         unit_expenditure=[_unit_expenditure(r) for r in data.get("unit_expenditure") or []],
         purchased_services=_purchased_services(data.get("purchased_services")),
+        procurement_items=_procurement_items(data.get("procurement_items")),
         economic_subjects=[_economic(r) for r in data.get("economic_subjects") or []],
         government_economic_subjects=[_economic(r) for r in data.get("government_economic_subjects") or []],
         projects=[_project(p) for p in data.get("projects") or []],
@@ -513,6 +526,12 @@ _PURCHASED_SERVICE = _object({"name": _text, "amount": _money_or_blank, "project
                               "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
 _PURCHASED_SERVICES = _object({"total": _money_or_blank, "exact": _map_of(_text), "provenance": _PROVENANCE,
                                "rows": _list_of(_PURCHASED_SERVICE)})
+_PROCUREMENT_ITEM = _object({"project": _TEXT, "item": _TEXT, "amount": _money_or_blank, "category": _TEXT,
+                             "economic": _TEXT, "method": _TEXT, "unit": _TEXT, "functional_code": _TEXT,
+                             "quantity": _optional(_integer(0, 10**9)), "funds": _map_of(_money_or_blank),
+                             "exact": _map_of(_text), "provenance": _PROVENANCE})
+_PROCUREMENT_ITEMS = _object({"total": _money_or_blank, "exact": _map_of(_text), "provenance": _PROVENANCE,
+                              "rows": _list_of(_PROCUREMENT_ITEM)})
 _ECONOMIC = _object({"code": _pattern(_ECONOMIC_CODE_RE, "an economic subject code (3, 5 or 7 digits)"),
                      "name": _text, "total": _money_or_blank, "personnel": _money_or_blank,
                      "public": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
@@ -535,6 +554,7 @@ RECORD = _object({
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
     "unit_income": _list_of(_UNIT_INCOME), "unit_expenditure": _list_of(_UNIT_EXPENDITURE),
     "purchased_services": _optional(_PURCHASED_SERVICES),
+    "procurement_items": _optional(_PROCUREMENT_ITEMS),
     "government_economic_subjects": _list_of(_GOVERNMENT_ECONOMIC),
     "projects": _list_of(_PROJECT), "department_indicators": _list_of(_INDICATOR),
     "policy_documents": _list_of(_POLICY), "checks": _list_of(_CHECK),

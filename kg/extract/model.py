@@ -89,6 +89,16 @@ class ThreePublic:
     vehicles: Money = None
     vehicle_purchase: Money = None
     vehicle_operation: Money = None
+    # the columns some templates print beside the 三公 in the same table (江苏 公开09表, 西安 表13 "三公"经费及
+    # 会议费、培训费): 会议费, 培训费 and their 合计 with the 三公 — the table's own figures, not the economic
+    # subjects 30215/30216 of another table; ``None`` where the table prints no such column
+    meetings: Money = None
+    training: Money = None
+    with_meetings_training: Money = None
+
+
+# the ThreePublic keys written only where the 三公 table prints them (records.md's keys are always written)
+THREE_PUBLIC_BESIDE = ("meetings", "training", "with_meetings_training")
 
 
 @dataclass
@@ -272,6 +282,44 @@ class PurchasedServices:
 
     total: Money = None
     rows: list[PurchasedService] = field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+@dataclass
+class ProcurementItem:
+    """One purchase of a 政府采购 table printed item by item (苏州/无锡 公开13表 政府采购支出表: 采购品目大类 |
+    专项名称 | 经济科目 | 采购品目名称 | 采购组织形式 | 资金来源… | 总计; 江苏 公开12表 政府采购支出预算表; 西安 表12
+    政府采购（资产配置、购买服务）预算表: 科目编码 | 采购项目 | 采购目录 | 数量 | 预算金额): the named thing bought
+    for (``project``: 专项名称 / 采购项目, filled down where the table prints it once for several rows), what is
+    bought (``item``: 采购品目名称 / 采购目录, as printed), its 品目大类 (``category``: 货物 / 工程 / 服务), the
+    economic subject and method as printed, its amount in the record's unit and, where the table prints its
+    money by source, ``funds`` (the ProjectFunds keys: a purchase is money for a named thing with sources,
+    as a project is)."""
+
+    project: str | None
+    item: str | None
+    amount: Money
+    category: str | None = None
+    economic: str | None = None
+    method: str | None = None
+    unit: str | None = None            # the budget unit the table prints the row under (苏州市水务局)
+    functional_code: str | None = None  # the 科目编码 the row prints (西安: 类 款 项 joined)
+    quantity: int | None = None
+    funds: "ProjectFunds | None" = None
+    provenance: Provenance | None = None
+
+    @property
+    def name(self) -> str:
+        """What a person calls the purchase: the project it is for, else the item bought."""
+        return self.project or self.item or ""
+
+
+@dataclass
+class ProcurementItems:
+    """A 政府采购 table read item by item: its printed 合计 (record unit) and its purchases."""
+
+    total: Money = None
+    rows: list[ProcurementItem] = field(default_factory=list)
     provenance: Provenance | None = None
 
 
@@ -632,6 +680,8 @@ class Record:
     unit_expenditure: list[UnitExpenditure] = field(default_factory=list)
     # the services a 政府购买服务 table lists (北京 预算11表), by the classes of the 指导性目录
     purchased_services: PurchasedServices | None = None
+    # the purchases a 政府采购 table lists item by item (苏州 公开13表, 江苏 公开12表, 西安 表12)
+    procurement_items: ProcurementItems | None = None
     economic_subjects: list[EconomicSubject] = field(default_factory=list)
     # the 政府预算支出经济分类 (501 机关工资福利支出 …) a document prints beside the departmental
     # 30x classification (西安 收支总表): another classification of the same money, kept apart so

@@ -128,6 +128,12 @@ _SOURCE_HEADERS = (("general_public_budget", r"一般公共预算"), ("governmen
                    ("fiscal", r"^财政拨款(?:合计|小计)?$"))
 
 
+def funds_key(word: str) -> str | None:
+    """The ProjectFunds key a column headed ``word`` holds (一般公共预算资金 -> general_public_budget,
+    上年结转和结余资金 -> carryover), or ``None`` where the words name no source of funds."""
+    return next((key for key, rx in _SOURCE_HEADERS if re.search(rx, word)), None)
+
+
 def _source_columns(rows: list[list[str]], amount: int, goal: int | None) -> dict[int, str]:
     """Columns after the 合计 that split a project's money by the funds that pay it (广东 表12:
     总计 | 财政拨款 [合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算] | 财政专户拨款 | 其他资金):

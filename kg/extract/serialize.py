@@ -10,8 +10,8 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (FUNDS_ALWAYS, TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, PurchasedServices,
+from kg.extract.model import (FUNDS_ALWAYS, THREE_PUBLIC_BESIDE, TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, PurchasedServices, ProcurementItems,
                               Totals)
 from kg.extract.targets import parse_target
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
@@ -90,7 +90,8 @@ def exact_figures(values: dict[str, Decimal | None]) -> dict[str, str]:
 
 def totals_json(t: Totals) -> dict:
     out: dict[str, Any] = {k: format_money(getattr(t, k)) for k in TOTAL_KEYS}
-    out["three_public"] = {k: format_money(v) for k, v in asdict(t.three_public).items()}
+    out["three_public"] = {k: format_money(v) for k, v in asdict(t.three_public).items()
+                           if k not in THREE_PUBLIC_BESIDE or v is not None}
     out["procurement"] = {k: format_money(v) for k, v in asdict(t.procurement).items()}
     out["provenance"] = {k: _prov(v) for k, v in sorted(t.provenance.items())}
     exact = exact_figures({**{k: getattr(t, k) for k in TOTAL_KEYS},
@@ -141,6 +142,27 @@ def purchased_services_json(services: PurchasedServices) -> dict:
            "rows": [row_json(r) for r in services.rows]}
     if needs_exact(services.total):
         out["exact"] = {"total": exact_money(services.total)}
+    return out
+
+
+def procurement_items_json(items: ProcurementItems) -> dict:
+    """A 政府采购 table item by item: its 合计 and every purchase with what the table prints of it (its money
+    by source under ``funds``, the ProjectFunds keys)."""
+    def row_json(r) -> dict:
+        out = {"project": r.project, "item": r.item, "amount": format_money(r.amount)}
+        for key in ("category", "economic", "method", "unit", "functional_code", "quantity"):
+            if getattr(r, key) is not None:
+                out[key] = getattr(r, key)
+        if r.funds is not None and r.funds.any():
+            out["funds"] = {k: format_money(v) for k, v in asdict(r.funds).items() if v is not None}
+        if needs_exact(r.amount):
+            out["exact"] = {"amount": exact_money(r.amount)}
+        out["provenance"] = _prov(r.provenance)
+        return out
+    out = {"total": format_money(items.total), "provenance": _prov(items.provenance),
+           "rows": [row_json(r) for r in items.rows]}
+    if needs_exact(items.total):
+        out["exact"] = {"total": exact_money(items.total)}
     return out
 
 
@@ -299,6 +321,7 @@ def record_json(r: Record) -> dict:
         "unit_income": [unit_income_json(x) for x in r.unit_income],
         "unit_expenditure": [unit_expenditure_json(x) for x in r.unit_expenditure],
         **({"purchased_services": purchased_services_json(r.purchased_services)} if r.purchased_services else {}),
+        **({"procurement_items": procurement_items_json(r.procurement_items)} if r.procurement_items else {}),
         "government_economic_subjects": [economic_json(x) for x in r.government_economic_subjects],
         "projects": [project_json(p) for p in r.projects],
         "department_indicators": [indicator_json(i) for i in r.department_indicators],

@@ -54,7 +54,8 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               *UNIT_FUND_LINES,
               # 上年结转结余 by the kind of funds carried over
               *CARRYOVER_BY_SOURCE.values())
-THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
+THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation",
+                     "meetings", "training", "with_meetings_training")  # the last three: columns beside the 三公
 PROCUREMENT_KEYS = ("total", "goods", "works", "services")
 
 
@@ -192,6 +193,7 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
     _unit_income_rows(ctx)
     _unit_expenditure_rows(ctx)
     _purchased_services(ctx)
+    _procurement_items(ctx)
     _government_economic_rows(ctx)
     policies = _policies(ctx)
     _projects(ctx, policies)
@@ -715,6 +717,44 @@ def _purchased_services(ctx: _Context) -> None:
         if len(row.classes) > 1:
             ctx.text(node, BKG.serviceSubclass, row.classes[1][1])
         _location(ctx, node, row.provenance, row.amount)
+
+
+def _procurement_items(ctx: _Context) -> None:
+    """A 政府采购 table read item by item: each purchase a ``bkg:Purchase`` of the document
+    (``bkg:statesPurchase``) — the name it is for as its label (专项名称 / 采购项目, else the item bought), the
+    item (``bkg:purchaseItem``), 品目大类, method and economic subject as printed, its amount and row — and its
+    money by source as ``bkg:fundsPart`` / ``bkg:ProjectFunds``, the parts a project's funds use: a purchase is
+    money for a named thing from named sources, so one reading of sources serves both."""
+    items = ctx.record.procurement_items
+    if items is None:
+        return
+    for i, row in enumerate(items.rows):
+        if row.amount is None or not row.name:
+            continue
+        node = iris.inside(ctx.doc, "purchase", str(i))
+        ctx.add(node, RDF.type, BKG.Purchase)
+        ctx.add(ctx.doc, BKG.statesPurchase, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        ctx.text(node, RDFS.label, iris.compact(row.name))
+        ctx.text(node, BKG.purchaseItem, row.item)
+        ctx.text(node, BKG.procurementCategory, row.category)
+        ctx.text(node, BKG.procurementMethod, row.method)
+        ctx.text(node, BKG.economicSubjectName, row.economic)
+        ctx.text(node, BKG.budgetUnitName, row.unit)
+        ctx.money(node, BKG.amount, row.amount)
+        _location(ctx, node, row.provenance, row.amount)
+        if row.funds is None:
+            continue
+        for key, source in FUNDS_SOURCES.items():
+            value = getattr(row.funds, key)
+            if value is None:
+                continue
+            part = iris.inside(ctx.doc, "funds", f"purchase-{i}", key)
+            ctx.add(part, RDF.type, BKG.ProjectFunds)
+            ctx.add(node, BKG.fundsPart, part)
+            ctx.add(part, BKG.fundingSource, iris.funding_source(source))
+            ctx.money(part, BKG.amount, value)
+            _location(ctx, part, row.provenance, value)
 
 
 def _government_economic_rows(ctx: _Context) -> None:

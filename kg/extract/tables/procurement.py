@@ -7,7 +7,8 @@ The table lists purchases under three headings, each with its total in the 总�
       办公设备购置费 …       59.00
     三、服务 C           2,188.85
 
-Only the 合计 row and the three heading rows are read (the item rows under them are details);
+The 合计 row and the three heading rows give the totals; the purchases item by item are
+``procurement_items`` (``kg.extract.tables.procurement_items``, read from the same table);
 a heading the table does not print (no 工程) stays blank. The identity 合计 = 货物 + 工程 + 服务
 is recorded for the checks. Rows are read from PDF cells or, for text, from a line's last figure.
 """
@@ -18,6 +19,7 @@ from decimal import Decimal
 
 from kg.extract.model import Provenance, Record
 from kg.extract.tables.contracts import Identity, ProcurementData
+from kg.extract.tables.procurement_items import read_items_into
 from kg.extract.tables import register
 from kg.extract.text_normalize import compact_name, is_money, parse_money
 
@@ -51,6 +53,7 @@ def parse_procurement(table, record: Record, parts) -> None:
                 found[key] = (value, line, label)
                 break
     table.data = ProcurementData(values={key: value for key, (value, _, _) in found.items()})
+    read_items_into(table, record, table.data.identities)
     if "total" not in found:
         return
     proc = record.totals.procurement

@@ -99,6 +99,12 @@ def parse_three_public(table, record: Record, parts) -> None:
             value = None  # a blank 小计 over printed parts is not a zero (its check reports it)
         setattr(tp, key, value)
         _prov(record, table, row, f"three_public.{key}")
+    if has_other:  # 会议费, 培训费 and the 合计 with them, as the 三公 table prints them
+        for key, attr in (("meetings", "meetings"), ("training", "training"), ("total", "with_meetings_training")):
+            row = found.get(key)
+            if row is not None and row.value is not None:
+                setattr(tp, attr, in_record_unit(row.value, table, record))
+                _prov(record, table, row, f"three_public.{attr}")
     total_row = found.get("subtotal") if has_other else found.get("total")
     if total_row is not None:
         tp.total = in_record_unit(total_row.value, table, record) if total_row.value is not None else None

@@ -154,7 +154,12 @@ def read_grid(table, record: Record) -> bool:
     total_key = "subtotal" if (has_other or "total" not in values) and "subtotal" in values else "total"
     mapping = {"total": total_key, "overseas": "overseas", "reception": "reception", "vehicles": "vehicles",
                "vehicle_purchase": "vehicle_purchase", "vehicle_operation": "vehicle_operation"}
-    for attr, key in mapping.items():
+    written = dict(mapping)
+    if has_other:  # 会议费, 培训费 and the 合计 with them, as the 三公 table prints them
+        written.update({"meetings": "meetings", "training": "training"})
+        if total_key == "subtotal":
+            written["with_meetings_training"] = "total"
+    for attr, key in written.items():
         if key not in values:
             continue
         value, col, line = values[key]
