@@ -124,6 +124,24 @@ _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}(?:年度?)?")
 SPOKEN_CLASSES: dict[str, tuple[str, ...]] = {}  # (工资 alone also asks a person's pay: not a class by itself)
 
 
+# a branch named inside its department's name (泉州市公安局台商投资区分局): place, the department's
+# kind, the branch's own place, 分局/支队/大队
+_BRANCH = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,4}?[市州盟])(?P<kind>[\u4e00-\u9fff]{2,4}?)局"
+                     r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<tail>分局|支队|大队)$")
+
+
+def branch_aliases(name: str) -> list[str]:
+    """A branch as people name it, its kind after its own place (泉州市公安局台商投资区分局 →
+    泉州台商投资区公安分局, 台商投资区公安分局, 泉州市台商投资区公安分局): how such branches
+    print their own names."""
+    m = _BRANCH.match(name)
+    if not m:
+        return []
+    city, kind, place, tail = m.group("city"), m.group("kind"), m.group("place"), m.group("tail")
+    short = city[:-1] if len(city) >= 3 else city
+    return [f"{city}{place}{kind}{tail}", f"{short}{place}{kind}{tail}", f"{place}{kind}{tail}"]
+
+
 def _spoken_subject(label: str) -> list[str]:
     """A subject as people say it: without its 支出 ending and the 和 inside (商品和服务支出 → 商品服务,
     工资福利支出 → 工资福利), without its 的 (对个人和家庭的补助 → 对个人和家庭补助), with 给 for its 对
@@ -151,7 +169,8 @@ def catalog_from_graph(graph) -> Catalog:
         if iri not in budget_depts:  # a unit with no budget of its own (下属单位, 承担单位)
             name = display_name(labels)
             if len(name) >= 5:  # linked so that it is not read as its parent's place or name
-                entities.append(Entity("unit", iri, name, tuple(a for a in dict.fromkeys(labels) if a != name)))
+                aliases = [a for a in dict.fromkeys(labels + branch_aliases(name)) if a != name]
+                entities.append(Entity("unit", iri, name, tuple(aliases)))
             continue
         name = dept_name[iri]
         aliases = tuple(a for a in dict.fromkeys(labels) if a != name)

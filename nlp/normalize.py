@@ -92,7 +92,8 @@ def find_years(text: str, latest_year: int | None) -> tuple[list[int], bool]:
         years.append(int(digits))
     relative = False
     if latest_year:
-        text = re.sub(r"[比较与同跟和]去年|去年同期", "", text)  # a comparison, not the year asked
+        # a comparison, not the year asked; money left from the year before (上年留下来的钱), a carry-over of this year's
+        text = re.sub(r"[比较与同跟和]去年|去年同期|(?:上年|去年|往年)(?=(?:留|剩|存)(?:下来|下)?的)", "", text)
         for word, delta in _RELATIVE.items():
             if re.search(word, text):
                 years.append(latest_year + delta)

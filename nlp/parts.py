@@ -199,6 +199,21 @@ def _own_content(frame: Frame, ev) -> bool:
 _AGAINST_YEAR = r"(?:跟|和|与|同|较|比)\s*(?:\d{2,4}\s*年|上年|去年)(?:度)?\s*(?:相?比|比较)?"
 
 
+# the point of the year a clause names (年底剩那么多, 年初有多少) and the word figures say it with
+_YEAR_POINTS = (("年末", r"年底|年末|年终"), ("年初", r"年初|上年结转|上年末"))
+
+
+def _measures_named_by_time(measures: list[str], clause: str, vocab) -> list[str]:
+    """Of the figures just asked, those of the point of the year the clause names (年底 → 年末结转和结余)."""
+    for word, rx in _YEAR_POINTS:
+        if re.search(rx, clause):
+            def label(m: str) -> str:
+                return m[5:] if m.startswith("word:") else (vocab.label(m) if vocab is not None and m in vocab.measures else m)
+            return [m for m in measures if word in label(m) and not m.startswith("word:")] or \
+                [m for m in measures if word in label(m)]
+    return []
+
+
 def _two_compared(frame: Frame) -> bool:
     """Whether a part's figure stands for exactly two things to compare: two departments, or one
     department in two years (两家各多少 / 17年和19年各多少)."""
@@ -902,6 +917,16 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if frame.measures_guessed and _grown_by_times(frame) and not ev.departments and (
                 (prev.focus == "figures" and prev.measures) or (prev.focus == "subjects" and prev.filters.subjects)):
             frame.operation = Operation("growth")  # 年末结转结余多少，涨了几倍: its change, as a rate
+        if frame.measures_guessed and frame.operation.name in ("lookup", "list") and re.search(L.REASON_ASKED, frame.clause) \
+                and prev.focus == "figures" and prev.measures and not (ev.departments or ev.projects or ev.subjects):
+            # 年初、年末结转结余各多少？为什么年底剩那么多: why that figure is what it is — its stated change
+            measures = _measures_named_by_time(prev.measures, frame.clause, vocab) or \
+                _changed_figures(prev, out[:-1], vocab, frame.clause)
+            why = Frame("figures", measures, prev.filters.copy(), Operation("change"), frame.clause, frame.score,
+                        prev.open_department)
+            why.reason_asked = True
+            out.append(why)
+            continue
         if frame.measures_guessed and frame.operation.name == "completion" and prev.focus == "figures" \
                 and prev.measures and not ev.departments:
             # 财政拨款支出决算多少？完成年初预算的百分之多少: the completion of the figure just asked
@@ -1214,11 +1239,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 continue
             if op in ("growth", "change") and prev.operation.name in ("growth", "change", "derive"):
                 continue  # 压减后是多少 after a change: the change already shows the figure after it
-            if op == "difference" and prev.focus in ("departments", "figures") and (
-                    prev.operation.name in ("compare", "rank", "sort") or re.search(L.EXTREMES, prev.clause)):
-                # 哪个多？差多少 / 谁最多、谁最少？差多少: the first and the last of the ranking just made
-                if "difference" not in prev.operation.also:
-                    prev.operation.also.append("difference")
+            if op in ("difference", "ratio") and prev.focus in ("departments", "figures") and (
+                    prev.operation.name in ("compare", "rank", "sort") or re.search(L.EXTREMES, prev.clause)) \
+                    and (op == "difference" or prev.focus == "departments"):
+                # 哪个多？差多少 / 谁最多、谁最少？差多少 / 最高的是最低的多少倍: the first and the last of
+                # the ranking just made
+                if op not in prev.operation.also:
+                    prev.operation.also.append(op)
                 continue
             whole = _whole_of_share(prev, vocab) if op == "sum" and prev.focus == "figures" and len(prev.measures) == 1 \
                 else None

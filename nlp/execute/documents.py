@@ -3,6 +3,8 @@ department as a whole), cited policy documents, divisions, subordinate units, fu
 and the arithmetic checks that failed (audit)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from difflib import SequenceMatcher
 from decimal import Decimal, InvalidOperation
@@ -354,11 +356,20 @@ def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
     return Result(items, with_note(text, note), [total], mine)
 
 
+# a clause asking which document (哪个文件, 依据什么), not the money a document names
+_DOCUMENT_ASKED = r"哪(?:个|些|份)(?:文件|文|依据|政策)|什么(?:文件|依据|政策)|依据是|根据什么|根据哪"
+
+
 @executor("policies")
 def policies(frame: Frame, ctx: Context) -> Result:
     """The documents a project cites; or the projects citing a document (or any document)."""
     f = frame.filters
     projects = _projects_of(frame, ctx)
+    if projects and re.search(r"多少|金额|几万|多大", frame.clause) and not re.search(_DOCUMENT_ASKED, frame.clause):
+        # 按X号文件安排的资金各多少: the money of the projects the documents name, not their citations
+        from nlp.execute.projects import projects as project_executor
+
+        return project_executor(replace(frame, focus="projects", measures=["amount"]), ctx)
     if projects:
         items, parts = [], []
         for p in projects:

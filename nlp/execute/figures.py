@@ -1138,6 +1138,13 @@ def departments(frame: Frame, ctx: Context) -> Result:
         derived.append(d)
         items.append(derived_item(d))
         text += f"{d.formula}。"
+    if "ratio" in op.also and len(every) >= 2:  # 最高的是最低的多少倍: the first over the last
+        ranked = sorted(every, key=lambda r: r.amount, reverse=True)
+        d = D.ratio(figure_input(ranked[0], ranked[0].department), figure_input(ranked[-1], ranked[-1].department))
+        if d is not None:
+            derived.append(d)
+            items.append(derived_item(d))
+            text += f"{d.formula}。"
     return Result(items, with_note(text, note), derived, rows)
 
 
