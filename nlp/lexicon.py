@@ -572,7 +572,8 @@ NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施�
 
 # A count asked of a named project as what it is to reach (要补助多少个项目, 计划培训多少人, 惠及多少人):
 # its performance targets, not a count of projects.
-TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{{0,4}}?[几多少]+(?:{TARGET_UNITS})|惠及|受益|覆盖[几多少]"
+TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{{0,4}}?[几多少]+(?:{TARGET_UNITS})|惠及|受益|覆盖[几多少]|" \
+    r"(?:几|多少)(?:个|名|位|家)?[\u4e00-\u9fff]{0,6}?(?:群众|人员|律师|咨询师|专家|学员|对象|农户|志愿者|人次)"
 # A target asked of the project just named (目标是审多少, 绩效目标要求多少, 任务是多少): its indicators.
 TARGET_ASKED = r"(?:绩效)?(?:目标|指标|任务|要求)(?:是|定了?|定的|为|值)?[^，。？?]{0,4}(?:多少|几)|" + TARGET_COUNT
 
