@@ -1,0 +1,32 @@
+"""The writer's own cost of ``budgetkg ingest``: CPU seconds and peak RSS of the ingesting
+process itself (``getrusage(RUSAGE_SELF)``; the readers are child processes and not counted),
+printed as one JSON line on stderr after the command's own output.
+
+Why a wrapper and not ``/usr/bin/time``: that counts the readers too (``--jobs``), and the
+question of issue 12 is what the one writer costs a document.
+
+    nice -n 10 .venv/bin/python bench/writer_cost.py ingest DOCS --store oxigraph:PATH --jobs 2
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+
+def main(argv: list[str]) -> int:
+    from kg.cli import main as cli
+
+    start = time.monotonic()
+    code = cli(argv)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"exit": code, "writer_cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+                      "writer_user_s": round(usage.ru_utime, 2), "writer_sys_s": round(usage.ru_stime, 2),
+                      "writer_peak_rss_mib": round(usage.ru_maxrss / 1024), "wall_s": round(time.monotonic() - start, 1)}),
+          file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
