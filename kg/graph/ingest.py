@@ -7,8 +7,9 @@ The promises, each kept by one mechanism:
 - **Resumable.** Each batch of budgets is committed together with the graphs derived from it,
   in one store call (``kg.graph.load.commit_documents``, or ``commit_new_documents`` for a batch of
   new graphs into a store that holds documents; the bulk loader into an empty store writes the
-  hashes last instead), and each graph records the sha256 of the files it was read from. A file whose hash is already in the store is "skipped as unchanged",
-  so a run killed at any moment, run again, redoes nothing it committed.
+  hashes last instead), and each graph records the sha256 of the files it was read from. A file
+  whose hash is already in the store is "skipped as unchanged", so a run killed at any moment,
+  run again, redoes nothing it committed.
 - **Nothing good lost.** A new version of a budget replaces the stored one only when it lacks
   nothing the stored one has (identity, totals, tables: ``kg.extract.quality``); a text whose
   every figure fails its arithmetic is not ingested at all. Otherwise the run says why it kept
