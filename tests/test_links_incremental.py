@@ -24,11 +24,12 @@ from kg.extract.deserialize import record_from_json
 from kg.extract.model import PolicyDocument, Record
 from kg.extract.text_normalize import policy_key
 from kg.graph.links import GRAPH_LINKS, links_graph
-from kg.graph.load import Document, bulk_commit_documents, commit_documents, drop_documents
+from kg.graph.load import Document, bulk_commit_documents, commit_documents, commit_new_documents, drop_documents
 from kg.graph.registry import GRAPH_DEPARTMENTS, registry_graph
 from kg.rdf import iris
 from kg.rdf.mapping import document_iri
 from kg.store import ensure_ontology, open_store
+from kg.store.base import StoreError
 from kg.synth.corpus import CorpusOptions, write_corpus
 from kg.vocabulary.namespaces import BKG
 
@@ -72,15 +73,16 @@ def _one_update(store, documents) -> None:
 
 
 def _nquads_transaction(store, documents) -> None:
-    bulk_commit_documents(store, documents, bulk=False)
+    commit_new_documents(store, documents)
 
 
 @pytest.mark.parametrize("second_half", [_one_update, _nquads_transaction], ids=["update", "nquads"])
 def test_two_halves_equal_all_at_once(records, tmp_path, second_half):
     """Half the corpus bulk-loaded into an empty store, the other half in batches of 8 into the
-    non-empty store — each batch one SPARQL UPDATE (``commit_documents``), or as N-Quads through
-    oxigraph's transactional loader then derived graphs then hashes (what ``ingest`` does since
-    issue 12m) — in a shuffled order, so a department's years arrive in either order and in both
+    non-empty store — each batch one SPARQL UPDATE (``commit_documents``), or one store call
+    through ``commit_new_documents`` (N-Quads through oxigraph's transactional loader, content,
+    derived additions and hashes together; an UPDATE where a derived triple must go: what
+    ``ingest`` does since issue 12a) — in a shuffled order, so a department's years arrive in either order and in both
     halves: every quad of the store — documents, union, registry, links — equals the corpus
     bulk-loaded at once, and the derived graphs equal a rebuild."""
     at_once = _store(tmp_path / "once")
@@ -182,10 +184,34 @@ def test_policy_identity_through_the_bulk_loader(small, tmp_path):
         store.close()
 
 
+def test_policy_identity_through_one_store_call(small, records, tmp_path):
+    """``commit_new_documents`` on both of its calls: B's title-only citation adds the
+    ``owl:sameAs`` (insertions only: one N-Quads load), C's second 文号 for the title takes it
+    away (a deletion: one UPDATE); the derived graphs equal a rebuild after each."""
+    store = _store(tmp_path / "db")
+    try:
+        commit_new_documents(store, [Document(small["A"])])
+        assert _same_as(store) == set()
+        commit_new_documents(store, [Document(small["B"])])
+        assert _same_as(store) == {LINK}
+        _assert_derived_rebuild(store)
+        commit_new_documents(store, [Document(small["C"]), Document(small["D"])])
+        assert _same_as(store) == set()
+        _assert_derived_rebuild(store)
+        stored = {document_iri(r) for r in small.values()}
+        other = next(r for r in records if document_iri(r) not in stored)
+        before = set(store.quads())
+        with pytest.raises(StoreError):  # an existing graph is refused, and nothing is written
+            commit_new_documents(store, [Document(other), Document(small["A"])])
+        assert set(store.quads()) == before
+    finally:
+        store.close()
+
+
 def test_a_batch_killed_before_its_hashes_is_replaced_whole(records, tmp_path):
-    """The N-Quads path writes a batch's content, then its derived graphs, then its content
-    hashes. A run killed after the content leaves documents without hashes and derived graphs
-    that do not know them; the next run reads those files again and, their graphs existing,
+    """The bulk path (into an empty store) writes a batch's content, then its derived graphs,
+    then its content hashes. A run killed after the content leaves documents without hashes and
+    derived graphs that do not know them; the next run reads those files again and, their graphs existing,
     replaces them in one transaction (``commit_documents``): the store then equals the corpus
     loaded at once, quad for quad, and its derived graphs a rebuild. The killed state is made
     here by writing the content exactly as the path's first step does (``nquads_lines`` through
@@ -210,7 +236,7 @@ def test_a_batch_killed_before_its_hashes_is_replaced_whole(records, tmp_path):
         assert stored == {h for r in done for h in hashes[id(r)]}  # the killed batch counts as not committed
         commit_documents(resumed, [Document(r, hashes[id(r)]) for r in killed])  # the rerun replaces them
         for batch in _batches(rest, 8):
-            bulk_commit_documents(resumed, [Document(r, hashes[id(r)]) for r in batch], bulk=False)
+            commit_new_documents(resumed, [Document(r, hashes[id(r)]) for r in batch])
         assert set(resumed.quads()) == set(at_once.quads())
         _assert_derived_rebuild(resumed)
         assert {str(h) for s, p, h, _ in resumed.quads() if p == BKG.contentHash} == {

@@ -38,7 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch", type=_jobs, default=64, metavar="N",
                    help="documents committed together at most (default 64; the first commits are smaller)")
     p.add_argument("--no-bulk", dest="bulk", action="store_false",
-                   help="never use the store's bulk loader, even into a store holding no document yet")
+                   help="every batch one SPARQL UPDATE: neither the store's bulk loader into a store holding no "
+                        "document yet nor its N-Quads transactions for new documents")
     p.add_argument("--executor", default=None, metavar="EXECUTOR",
                    help="dask://HOST:PORT (a Dask distributed scheduler) or dask-local: read and map the "
                         "documents as Dask tasks writing N-Quads shards, then bulk-load the shards")

@@ -4,10 +4,12 @@ The promises, each kept by one mechanism:
 - **Every document within limits.** Each file is checked by ``os.stat`` first (FIFOs, devices,
   unreadable or oversized files are refused by name) and read in a worker process of its own
   under ``ReadLimits`` (``kg.extract.worker``); a failure is one line and the run goes on.
-- **Resumable.** Each budget is committed on its own, together with the graphs derived from it,
-  in one transaction (``kg.graph.load.commit_documents``), and its graph records the sha256 of the
-  files it was read from. A file whose hash is already in the store is "skipped as unchanged",
-  so a run killed at any moment, run again, redoes nothing it committed.
+- **Resumable.** Each batch of budgets is committed together with the graphs derived from it,
+  in one store call (``kg.graph.load.commit_documents``, or ``commit_new_documents`` for a batch of
+  new graphs into a store that holds documents; the bulk loader into an empty store writes the
+  hashes last instead), and each graph records the sha256 of the files it was read from. A file
+  whose hash is already in the store is "skipped as unchanged", so a run killed at any moment,
+  run again, redoes nothing it committed.
 - **Nothing good lost.** A new version of a budget replaces the stored one only when it lacks
   nothing the stored one has (identity, totals, tables: ``kg.extract.quality``); a text whose
   every figure fails its arithmetic is not ingested at all. Otherwise the run says why it kept
@@ -34,8 +36,8 @@ from kg.extract.model import Record
 from kg.extract.pipeline import expand_paths
 from kg.extract.quality import Quality, assess
 from kg.extract.worker import DocumentOutcome, read_ahead, read_isolated
-from kg.graph.load import (Document, Shard, bulk_commit_documents, commit_documents, content_hash, graph_exists,
-                         stored_hashes, supports_bulk)
+from kg.graph.load import (Document, Shard, bulk_commit_documents, commit_documents, commit_new_documents,
+                         content_hash, graph_exists, stored_hashes, supports_bulk)
 from kg.graph.links import DOCUMENT_GRAPHS
 from kg.rdf.mapping import document_iri
 from kg.graph.quality import stored_problems
@@ -52,7 +54,8 @@ class IngestOptions:
     force: bool = False    # replace a stored budget with a poorer version; ingest garbled figures
     reread: bool = False   # read files whose content is already in the store
     batch: int = 64        # documents committed together at most (the first commits are smaller)
-    bulk: bool = True      # into a store holding no documents yet: its bulk loader (oxigraph)
+    bulk: bool = True      # oxigraph's loaders: bulk into a store holding no document yet, else N-Quads
+                           # transactions for batches of new graphs (False: every batch one UPDATE)
     # Derived artefacts of other layers rebuilt once, at the end of a run that committed anything
     # (the question service's catalogue: ``nlp.catalog_store.refresh``). Passed in by the caller,
     # so this layer never imports the layers built on it. Not after every batch: the catalogue is
@@ -179,6 +182,9 @@ class _Run:
         # a store with no document yet is filled by its bulk loader, batch after batch
         self.bulk = options.bulk and supports_bulk(store) and not any(
             g.startswith(DOCUMENT_GRAPHS) for g in store.graphs())
+        # otherwise a batch of new graphs is one N-Quads transaction where the store takes one
+        # (``commit_new_documents``), a batch that replaces or drops a graph one UPDATE
+        self.transactional_loader = options.bulk and supports_bulk(store)
 
     def emit(self, kind: str, path: str, text: str, graph: str | None = None) -> None:
         event = Event(kind, path, text, graph)
@@ -236,8 +242,11 @@ class _Run:
         documents = [Document(item.record, item.hashes, item.shard,
                               next((self.collections[p] for p in item.paths if p in self.collections), None))
                      for item in batch]
-        if self.bulk and all(item.new and not item.drop for item in batch):
-            return bulk_commit_documents(self.store, documents)
+        if all(item.new and not item.drop for item in batch):
+            if self.bulk:
+                return bulk_commit_documents(self.store, documents)
+            if self.transactional_loader:
+                return commit_new_documents(self.store, documents)
         drop = [g for item in batch for g in item.drop]
         return commit_documents(self.store, documents, drop=drop)
 
@@ -458,9 +467,11 @@ def ingest_paths(store: Store, paths: Iterable[str], options: IngestOptions = In
     each of them.
 
     Budgets are committed in batches (1, 2, 4 … up to ``options.batch`` documents: the first
-    commits come early, the later ones are cheap), each batch one transaction — or, into a store
-    that held no document when the run began, the store's bulk loader
-    (``kg.graph.load.bulk_commit_documents``). The derived graphs are brought up to date once per
+    commits come early, the later ones are cheap), each batch one store call — a SPARQL UPDATE
+    (``commit_documents``), or N-Quads through oxigraph's transactional loader for a batch of new
+    graphs whose derived edits only add (``commit_new_documents``) — or, into a store that held no
+    document when the run began, the store's bulk loader (``kg.graph.load.bulk_commit_documents``,
+    not atomic). The derived graphs are brought up to date once per
     batch; the artefacts of other layers (``options.after_run``) once at the end, when anything
     was committed. A document's LOADED event comes after its batch is committed."""
     paths = list(paths)

@@ -36,6 +36,10 @@ from kg.store.base import ntriples_term
 
 GRAPH_LINKS = BASE + "graph/links"
 DOCUMENT_GRAPHS = BASE + "id/document/"
+# What ``links_changes`` reads of a new (not yet stored) document graph (``graph_entries``,
+# ``graph_policies``): keep it in step with them (``kg.graph.load.derived_view`` passes only these).
+READS: frozenset[str] = frozenset(str(p) for p in (RDF.type, BKG.department, BKG.fiscalYear, BKG.year, BKG.category,
+                                                    RDFS.label, SKOS.altLabel, DCTERMS.title, BKG.documentNumber))
 MIN_SIMILARITY = 0.75  # bigram Dice of the core names; containment of a core of >= 4 chars is 0.9
 
 _YEAR_RE = re.compile(r"(19|20)\d\d(年度?|-(19|20)\d\d年?)?")

@@ -1,7 +1,9 @@
 """Records into a store: each commit replaces documents' graphs *and* the graphs derived from
-them, in one transaction (``commit_documents``). New documents of an ingest into an empty store
-go through the store's bulk loader instead, content first and hashes last
-(``bulk_commit_documents``: why, and what it keeps, there).
+them, in one transaction (``commit_documents``). A batch of new documents into a store that
+already holds documents is one store call too, N-Quads through the transactional loader where its
+derived edits only add (``commit_new_documents``: which call when, and why). New documents of an
+ingest into an empty store go through the store's bulk loader, content first and hashes last
+(``bulk_commit_documents``: not atomic; why, and what it keeps, there).
 
 Why here and not in the command: the tests, the web app and ``budgetkg ingest`` all load the
 same way. A record's graph is built completely before the store is touched. The derived graphs
@@ -18,18 +20,20 @@ how a run killed half-way resumes without redoing what it committed.
 from __future__ import annotations
 
 import hashlib
+import io
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
 from rdflib import Graph, Literal, URIRef
 
 from kg.extract.model import Record
-from kg.graph.links import GRAPH_LINKS, links_changes, links_graph
+from kg.graph.links import GRAPH_LINKS, READS as LINKS_READS, links_changes, links_graph
 from kg.rdf.mapping import record_to_graph, record_triples
 from kg.vocabulary.namespaces import BKG
 from kg.graph.queries import in_graph
-from kg.graph.registry import (GRAPH_DEPARTMENTS, departments_in, departments_of_graphs, registry_changes,
-                             registry_graph)
+from kg.graph.registry import (GRAPH_DEPARTMENTS, READS as REGISTRY_READS, departments_in, departments_of_graphs,
+                             registry_changes, registry_graph)
 from kg.store import ensure_ontology
 from kg.store.base import GraphEdit, Store, StoreError, ntriples_term
 from kg.store.union_rule import in_union
@@ -181,74 +185,161 @@ def derived_edits(store: Store, departments: set[str], written: Iterable[str] = 
     return edits
 
 
-def bulk_commit_documents(store: Store, documents: Sequence[Document], bulk: bool = True) -> list[Loaded]:
-    """Write documents whose graphs are new as N-Quads through the store's loader, then bring
-    the derived graphs up to date once for all of them; what an ingest does with each batch of
-    new documents. ``bulk``: oxigraph's bulk loader (what an ingest into an empty store does);
-    else its transactional loader (``Store.load``, one transaction a document) — measured
-    (issue 12m: half the CPU and memory of one UPDATE) but not used by ``budgetkg ingest`` into a
-    non-empty store, whose batches stay one ``commit_documents`` transaction: between the writes
-    below a reader (or a kill) sees documents without their registry and links, which breaks the
-    promise that the store validates at any moment (``tests/test_ingest_safety.py``).
+def bulk_commit_documents(store: Store, documents: Sequence[Document]) -> list[Loaded]:
+    """Write documents whose graphs are new through oxigraph's bulk loader, then bring the
+    derived graphs up to date once for all of them: what an ingest does with each batch of new
+    documents into a store that held **no document** when the run began.
 
-    Why not one SPARQL UPDATE (``commit_documents``) for new documents: at 6,800–9,400 documents
-    oxigraph spent 69–79 % of the writer parsing and applying the batch's ``INSERT DATA`` text
-    (0.58 s of writer CPU a document, 4.9 GiB peak, issue 12k); the same quads through its
-    N-Quads parser cost about half. pyoxigraph 0.5 offers no transaction spanning several calls
-    (``Store.load``, ``extend`` and ``update`` are each "applied in a transactional manner:
-    either the full operation succeeds, or nothing is written"; ``bulk_load`` is not atomic at
-    all), so the batch is several writes, and their order is what keeps a killed run resumable:
-    (1) every document's content and its union triples, without its content hashes (through
-    the transactional loader one transaction a document, so none is ever half written); (2)
-    registry and links, in one transaction; (3) the content hashes, in one transaction. A run
-    killed before (3) left documents without hashes, which the next run reads again and
-    replaces whole (``commit_documents``, which recomputes the derived graphs for their
-    departments from the store against what they should be); a document whose hash is stored
-    is complete, and nothing committed is lost. Between (1) and (3) a reader (or a kill) sees a
-    batch's documents before their derived links and registry: why ``budgetkg ingest`` uses this
-    only into an empty store. Raises
-    ``StoreError`` on a graph that already exists: replacing needs ``commit_documents``."""
+    Not atomic, and only for that case: ``Store.bulk_load`` "always writes new files to disk"
+    without a transaction, so a kill during it can leave part of the batch. The batch is three
+    writes in this order: (1) every document's content and its union triples, without its content
+    hashes; (2) registry and links, one transaction; (3) the content hashes, one transaction. A run
+    killed before (3) left documents without hashes, which the next run reads again and replaces
+    whole (``commit_documents``, which recomputes the derived graphs of their departments); a
+    document whose hash is stored is complete. Between (1) and (3) a reader sees a batch's
+    documents before their registry and links — acceptable for filling an empty store, not for a
+    store people already read: a non-empty store takes new documents through
+    ``commit_new_documents`` (one transaction). Raises ``StoreError`` on a graph that already
+    exists: replacing needs ``commit_documents``."""
     if not supports_bulk(store):
         raise StoreError(f"{store.url} has no bulk loader")
     loaded: list[Loaded] = []
-    content: list[list[str]] = []  # a document's N-Quads lines each
+    content: list[str] = []
     hashes: list[str] = []
     departments: set[str] = set()
     for document in documents:
-        lines: list[str] = []
         if document.shard is not None:
             iri, size = URIRef(document.shard.graph), document.shard.triples
             with open(document.shard.path, encoding="utf-8") as handle:
-                lines.append(handle.read())
+                content.append(handle.read())
             departments |= document.shard.departments
         else:
             iri, triples = record_triples(document.record)
             size = len(triples)
-            lines.extend(nquads_lines(str(iri), triples))
+            content.extend(nquads_lines(str(iri), triples))
             departments |= departments_in(triples)
         extra = collection_triples(iri, document)
-        lines.extend(nquads_lines(str(iri), extra))
-        content.append(lines)
+        content.extend(nquads_lines(str(iri), extra))
         size += len(extra)
         if graph_exists(store, str(iri)):
             raise StoreError(f"<{iri}> is already in the store: the bulk loader only adds new graphs")
         hashes.extend(nquads_lines(str(iri), [(iri, BKG.contentHash, Literal(h)) for h in document.hashes]))
         loaded.append(Loaded(document.record, iri, size + len(document.hashes)))
-    # every document mapped and checked before the store is touched; then the bulk loader takes
-    # the batch at once, the transactional loader one document a transaction (a smaller
-    # transaction to hold: 1,304–1,308 against 1,584 MiB peak for the batch in one, the same CPU
-    # within the noise, issue 12m; the batch's commit point stays its hashes, written last)
-    if bulk and content:
-        store.load_nquads("".join(line for lines in content for line in lines).encode("utf-8"), bulk=True)
-    elif not bulk:
-        for lines in content:
-            store.load_nquads("".join(lines).encode("utf-8"), bulk=False)
+    if content:  # every document mapped and checked before the store is touched
+        store.load_nquads("".join(content).encode("utf-8"), bulk=True)
     edits = derived_edits(store, departments, [str(item.graph) for item in loaded])
     if edits:
         store.replace_graphs({}, edits)
     if hashes:
         store.load_nquads("".join(hashes).encode("utf-8"), bulk=False)
     return loaded
+
+
+# The predicates of a document graph that the derived graphs read from a graph not yet stored
+# (``registry_changes``: departments and their names; ``links_changes``: projects, their year,
+# category and names, cited policy documents): ``derived_view`` keeps only these, so the
+# incremental computation gets a small rdflib Graph instead of the whole document's.
+DERIVED_READS: frozenset[str] = REGISTRY_READS | LINKS_READS
+
+
+def derived_view(triples: Iterable[tuple]) -> Graph:
+    """The part of a document graph the derived graphs are computed from (``DERIVED_READS``)."""
+    view = Graph()
+    view.addN((s, p, o, view) for s, p, o in triples if str(p) in DERIVED_READS)
+    return view
+
+
+def commit_new_documents(store: Store, documents: Sequence[Document]) -> list[Loaded]:
+    """Documents whose graphs are new, into a store that already holds documents, with
+    everything derived from them — content, union triples, collection, content hashes, registry
+    and links edits — in **one store call**, so a kill or a reader sees the whole batch or none
+    of it (the store validates at any moment) and a stored hash always means a complete
+    document with its derived graphs.
+
+    Which call depends on the batch's derived edits, computed first from the store and the new
+    graphs (``registry_changes``/``links_changes`` exactly as ``commit_documents`` computes them):
+    - **insertions only** (the usual case: a new department's registry entry, a department
+      whose preferred label stays, new ``continues`` and ``owl:sameAs`` links) — one
+      ``Store.load`` of N-Quads, the batch's content and the added derived triples (and their
+      union triples) in one text. Why: oxigraph parses N-Quads at about half the writer CPU and
+      memory of the same quads as ``INSERT DATA`` (issue 12m), and pyoxigraph 0.5.13 documents
+      ``Store.load`` as "applied in a transactional manner: either the full operation succeeds,
+      or nothing is written to the database". Adding a triple the store already holds is a no-op
+      (a set), which is what the union needs.
+    - **anything to delete** (a department whose preferred label changes because a new document
+      prints a longer name; a ``continues`` link superseded by a better-matching project; an
+      ``owl:sameAs`` made ambiguous by a second 文号) — one SPARQL UPDATE (``replace_graphs``),
+      the same transaction ``commit_documents`` runs: ``Store.load``/``extend`` can only add,
+      ``Store.remove`` is one quad outside any transaction, and pyoxigraph offers no transaction
+      spanning two calls, so a load followed by a delete would leave, after a kill between
+      them, a department with two preferred labels under a stored hash that no rerun revisits.
+
+    Raises ``StoreError`` (and writes nothing) when a graph already exists or appears twice in
+    the batch: replacing needs ``commit_documents``. A shard (``Document.shard``) is not read:
+    the record is mapped here, because the derived edits need its triples before the write."""
+    if not supports_bulk(store):
+        raise StoreError(f"{store.url} has no N-Quads loader")
+    loaded: list[Loaded] = []
+    graphs: dict[str, list[tuple]] = {}
+    views: dict[str, Graph] = {}
+    departments: set[str] = set()
+    for document in documents:
+        iri, triples = record_triples(document.record)
+        name = str(iri)
+        if name in graphs or graph_exists(store, name):
+            raise StoreError(f"<{iri}> is already in the store: commit_new_documents only adds new graphs")
+        triples = [*triples, *collection_triples(iri, document),
+                   *((iri, BKG.contentHash, Literal(h)) for h in dict.fromkeys(document.hashes))]
+        graphs[name] = triples
+        views[name] = derived_view(triples)
+        departments |= departments_in(triples)
+        loaded.append(Loaded(document.record, iri, len(triples)))
+    if not graphs:
+        return loaded
+    edits: dict[str, GraphEdit] = {}
+    for graph, changes in ((GRAPH_DEPARTMENTS, registry_changes), (GRAPH_LINKS, links_changes)):
+        remove, add = changes(store, departments, views, set(graphs))
+        if remove or add:
+            edits[graph] = GraphEdit(remove, add)
+    if any(edit.remove for edit in edits.values()):
+        store.replace_graphs(graphs, edits)
+        return loaded
+    lines = chain.from_iterable([*(nquads_lines(name, triples) for name, triples in graphs.items()),
+                                 *(nquads_lines(graph, edit.add) for graph, edit in edits.items())])
+    store.load_nquads(io.BufferedReader(LineStream(lines), 1 << 20), bulk=False)
+    return loaded
+
+
+class LineStream(io.RawIOBase):
+    """Text lines as a binary stream (UTF-8), encoded as the reader asks for them.
+
+    Why: a batch of 64 documents is ≈ 100 MB of N-Quads; its lines, their join and its bytes were
+    three copies of it in the writer at once. Read through this, the loader holds the parsed
+    quads of its transaction and the text only a chunk at a time. If producing a line raises,
+    the load raises and, being one transaction, writes nothing."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        super().__init__()
+        self._lines = iter(lines)
+        self._rest = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        size = len(buffer)
+        parts, length = [self._rest], len(self._rest)
+        while length < size:
+            line = next(self._lines, None)
+            if line is None:
+                break
+            data = line.encode("utf-8")
+            parts.append(data)
+            length += len(data)
+        chunk = b"".join(parts)
+        out, self._rest = chunk[:size], chunk[size:]
+        buffer[:len(out)] = out
+        return len(out)
 
 
 def ingest_records(store: Store, records: list[Record], with_ontology: bool = True,

@@ -18,6 +18,9 @@ from kg.graph.queries import in_graph
 
 GRAPH_DEPARTMENTS = BASE + "graph/departments"
 DOCUMENT_GRAPHS = BASE + "id/document/"
+# What ``registry_changes`` reads of a new (not yet stored) document graph: keep it in step with
+# that function (``kg.graph.load.derived_view`` passes it only these triples).
+READS: frozenset[str] = frozenset({str(RDF.type), str(RDFS.label)})
 
 
 def canonical_name(names: set[str]) -> str:

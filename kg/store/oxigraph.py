@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Iterable, Iterator, Mapping
+from typing import BinaryIO, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -147,8 +147,9 @@ class OxigraphStore:
         except (SyntaxError, OSError, ValueError) as exc:
             raise StoreError(f"update failed: {exc}") from exc
 
-    def load_nquads(self, data: bytes | str, bulk: bool = False) -> None:
-        """Add N-Quads (lines without a graph go to the default graph, the union). ``bulk``:
+    def load_nquads(self, data: bytes | str | BinaryIO, bulk: bool = False) -> None:
+        """Add N-Quads (lines without a graph go to the default graph, the union), given whole or
+        as a binary stream the loader reads in chunks. ``bulk``:
         oxigraph's bulk loader — it writes sorted table files straight to disk, several times
         faster than a transaction and without the logs and tombstones a transaction leaves, but
         not atomic (a process killed during it leaves part of the input in the store). Without
