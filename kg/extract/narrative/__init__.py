@@ -125,6 +125,10 @@ def read_narrative(parts, record: Record) -> None:
     record.narrative.extend(facts + subitems(read_compositions(statements), record, statements.span.text))
     fill_totals(facts, record)
     record.assets.extend(read_assets(statements, record))
+    if not record.department_self_evaluation:
+        from kg.extract.narrative.department_self_evaluation import read_department_self_evaluation
+
+        record.department_self_evaluation = read_department_self_evaluation(performance_lines, file, record.unit)
     if not record.performance_coverage:
         # the whole document's prose: a 说明 the section cut counts as a table still states it
         record.performance_coverage = read_coverage([line for line in performance_lines if line.cells is None],
