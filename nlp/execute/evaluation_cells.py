@@ -31,7 +31,7 @@ EVALUATION = r"自评|执行率|完成率|执行数|执行了?多少|执行(?:�
 TASKS = r"任务"
 LOWEST, HIGHEST = r"最低|最少|最差|垫底", r"最高|最多|最好"
 # a functional subject's money asked by economic subject
-BY_ECONOMIC = r"经济分类|花在|花到|用在|用到|用于哪|用途|哪些方面|怎么花|花了?哪些|按经济"
+BY_ECONOMIC = r"经济分类|经济科目|花在|花到|用在|用到|用于哪|用途|哪些方面|怎么花|花了?哪些|按经济|拆开|拆分|细分"
 
 
 def _number(value: Decimal | None) -> str:
@@ -161,7 +161,7 @@ def cross_cells(frame: Frame, ctx: Context) -> Result:
     where the question names no such pair or the budgets print no cross table."""
     functional = _codes(frame, "functional")
     economic = _codes(frame, "economic")
-    if not functional and economic:
+    if not functional and (economic or re.search(BY_ECONOMIC, frame.clause)):
         functional = _previous_functional(ctx)
     if not functional or not (economic or re.search(BY_ECONOMIC, frame.clause)):
         return Result()
@@ -208,7 +208,7 @@ def _wrap(focus: str) -> None:
             answer = self_evaluation(frame, ctx)
             if answer.items or answer.text:
                 return answer
-        if frame.filters.subjects:
+        if frame.filters.subjects or re.search(BY_ECONOMIC, frame.clause):
             answer = cross_cells(frame, ctx)
             if answer.items:
                 return answer
