@@ -52,6 +52,19 @@ def test_xian_table_rows_exact(docs) -> None:
         D("2495142.55"), D("2074962.01"), D("83.16"), D("99.5"))
 
 
+def test_xian_table_indicators_are_the_departments(docs) -> None:
+    """p.31 年度绩效指标完成情况: 20 rows, 一级/二级 filled down, 年度指标值 | 实际完成值 | 分值 (指标8: ≥800人 |
+    744人 | 2 | 1.5)."""
+    indicators = docs["xian"].department_indicators
+    assert len(indicators) == 20
+    eighth = next(i for i in indicators if i.name == "指标8：引进高层次人次")
+    assert (eighth.level1, eighth.level2, eighth.target, eighth.actual, eighth.weight) == (
+        "产出指标", "数量指标", ">=800人", "744人", D("2"))
+    last = indicators[-1]
+    assert (last.level1, last.level2, last.name, last.target, last.actual) == (
+        "满意度指标", "服务对象满意度指标", "指标1：群众满意率", ">=80%", "85%")
+
+
 def test_xian_statement_and_checks(docs) -> None:
     record = docs["xian"]
     stated = _by_source(record)["narrative"]

@@ -624,6 +624,10 @@ class DepartmentSelfEvaluation:
     tasks: list[SelfEvaluationTask] = field(default_factory=list)
     text: str = ""
     provenance: Provenance | None = None
+    # the table's 年度绩效指标完成情况 rows (年度指标值 as ``target``, 实际完成值 as ``actual``, 分值 as
+    # ``weight``): the department's indicators, kept as ``Record.department_indicators`` (not repeated here
+    # in the JSON)
+    indicators: list[Indicator] = field(default_factory=list)
 
 
 @dataclass

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, ROUND_HALF_UP
 
-from kg.extract.model import Check, DepartmentSelfEvaluation, Provenance, SelfEvaluationTask
+from kg.extract.model import Check, DepartmentSelfEvaluation, Indicator, Provenance, SelfEvaluationTask
+from kg.extract.text_normalize import normalize_target
 from kg.extract.narrative.text import make_span, money, prov
 from kg.extract.rules import precision, register_checks, register_rule
 from kg.extract.source import Line
@@ -117,6 +118,8 @@ def _rows(lines: list[Line], start: int, table: int | None, roles: dict[int, str
     """The task rows after the header up to the 金额合计 row, then the 总分 further down the table."""
     evaluation = DepartmentSelfEvaluation(source="table", provenance=prov(file, header, LABEL))
     tasks_done = False
+    indicator_roles: dict[int, str] = {}
+    above: tuple[str | None, str | None] = (None, None)  # merged 一级/二级 cells filled down
     for line in lines[start:]:
         if line.cells is None:
             continue  # a page's furniture between the table's pages
@@ -128,6 +131,15 @@ def _rows(lines: list[Line], start: int, table: int | None, roles: dict[int, str
                 figures = [money(c) for c in cells if c and money(c) is not None]
                 if figures:
                     evaluation.score = figures[-1]
+                break
+            if "一级指标" in cells and any("指标内容" in c or "三级指标" in c for c in cells):
+                indicator_roles = _indicator_roles(cells)
+                continue
+            if indicator_roles:
+                indicator = _indicator(cells, indicator_roles, above, file, line)
+                if indicator is not None:
+                    evaluation.indicators.append(indicator)
+                    above = (indicator.level1, indicator.level2)
             continue
         task = _task(cells, roles, printed_unit, unit, file, line)
         if task is None:
@@ -159,6 +171,34 @@ def _task(cells: list[str], roles: dict[int, str], printed_unit: str, unit: str 
     for field, value in amounts.items():
         setattr(task, field, convert(value, printed_unit, unit or "万元") if value is not None else None)
     return task
+
+
+_INDICATOR_HEADS = (("level1", "一级指标"), ("level2", "二级指标"), ("name", "指标内容"), ("name", "三级指标"),
+                    ("actual", "实际完成"), ("target", "指标值"), ("weight", "分值"), ("score", "得分"))
+
+
+def _indicator_roles(cells: list[str]) -> dict[int, str]:
+    """The columns of the indicator part of the table by their header words."""
+    roles: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        role = next((r for r, word in _INDICATOR_HEADS if word in cell), None)
+        if role is not None and role not in roles.values():
+            roles[i] = role
+    return roles
+
+
+def _indicator(cells: list[str], roles: dict[int, str], above: tuple[str | None, str | None], file: str,
+               line: Line) -> Indicator | None:
+    """One indicator row (its 一级/二级 filled down from the rows above), or None for a row naming none."""
+    values = {role: cells[i] for i, role in roles.items() if i < len(cells) and cells[i]}
+    name = values.get("name")
+    if not name:
+        return None
+    level1 = re.sub(r"[（(]\d+(?:\.\d+)?分[）)]$", "", values.get("level1") or "") or above[0]
+    level2 = values.get("level2") or (above[1] if not values.get("level1") else None)
+    return Indicator(level1=level1, level2=level2, name=name, target=normalize_target(values.get("target")),
+                     weight=money(values["weight"]) if "weight" in values else None, actual=values.get("actual"),
+                     provenance=Provenance(file=file, page=line.page, line=line.lineno, table=LABEL, row=name))
 
 
 _FIGURE = r"(\d[\d,]*(?:\.\d+)?)"
