@@ -495,7 +495,39 @@ class Graph:
                                    source_of(r) or b.source, r["x"], str(r["scope"]),
                                    {"projects": int(n) if n is not None else None,
                                     "first_level": int(r["first"]) if r.get("first") is not None else None,
-                                    "second_level": int(r["second"]) if r.get("second") is not None else None})
+                                    "second_level": int(r["second"]) if r.get("second") is not None else None,
+                                    "share": dec(r.get("share"))})
+        return list(seen.values())
+
+    def _self_evaluation(self, q: Query, rows: list[dict]) -> list[Row]:
+        """A 部门整体支出绩效自评 and its task rows: the 全年预算数 as amount, the place (table /
+        narrative) as key; executed, rate, score, weight, status, ``task`` and ``total`` as attributes."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None or r["x"] in seen:
+                continue
+            seen[r["x"]] = Row(str(r.get("name") or ""), dec(r.get("amount")), WAN, b.department, b.year,
+                               source_of(r) or b.source, r["x"], str(r["source"]),
+                               {"executed": dec(r.get("executed")), "rate": dec(r.get("rate")),
+                                "score": dec(r.get("score")), "weight": dec(r.get("weight")),
+                                "status": str(r["status"]) if r.get("status") else None,
+                                "task": r.get("t") is not None, "total": bool(_flag(r.get("total")))})
+        return list(seen.values())
+
+    def _cross_cells(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Cells of a functional × economic table: the economic subject's name as label, its code as
+        key; the functional subject, the 50x code and the column as attributes."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None or r["x"] in seen:
+                continue
+            seen[r["x"]] = Row(str(r.get("ename") or r["ecode"]), dec(r["amount"]), WAN, b.department, b.year,
+                               source_of(r) or b.source, r["x"], str(r["ecode"]),
+                               {"functional_code": str(r["fcode"]), "functional_name": str(r.get("fname") or ""),
+                                "government_code": str(r["gcode"]) if r.get("gcode") else None,
+                                "column": str(r["column"])})
         return list(seen.values())
 
     def _functions(self, q: Query, rows: list[dict]) -> list[Row]:

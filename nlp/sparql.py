@@ -173,8 +173,31 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?x bkg:coveredProjects ?n } OPTIONAL { ?x bkg:amount ?amount }\n"
                       "  OPTIONAL { ?x bkg:coveredFirstLevelProjects ?first }\n"
                       "  OPTIONAL { ?x bkg:coveredSecondLevelProjects ?second }\n"
+                      "  OPTIONAL { ?x bkg:sharePercent ?share }\n"
                       "  OPTIONAL { ?x rdfs:label ?name }",
-                      ("?x", "?scope", "?n", "?amount", "?name", "?first", "?second"), order="ORDER BY ?x"),
+                      ("?x", "?scope", "?n", "?amount", "?name", "?first", "?second", "?share"), order="ORDER BY ?x"),
+    # a 决算's 部门整体支出绩效自评 (bkg:DepartmentSelfEvaluation, the table's and the narrative's) and the
+    # table's task rows (bkg:SelfEvaluationTask): 全年预算数, 全年执行数, 执行率, 分值, 得分 (``nlp.execute.evaluation_cells``)
+    "self_evaluation": Shape("{doc} bkg:statesSelfEvaluation ?e .",
+                             "?e bkg:evaluationSource ?source .\n"
+                             "  { ?e a bkg:DepartmentSelfEvaluation . BIND(?e AS ?x) }\n"
+                             "  UNION { ?e bkg:evaluationTask ?x . BIND(?x AS ?t) }\n"
+                             "  OPTIONAL { ?x rdfs:label ?name } OPTIONAL { ?x bkg:amount ?amount }\n"
+                             "  OPTIONAL { ?x bkg:executedAmount ?executed } OPTIONAL { ?x bkg:executionRate ?rate }\n"
+                             "  OPTIONAL { ?x bkg:selfEvaluationScore ?score } OPTIONAL { ?x bkg:weight ?weight }\n"
+                             "  OPTIONAL { ?x bkg:taskStatus ?status } OPTIONAL { ?x bkg:isTotalRow ?total }",
+                             ("?x", "?e", "?t", "?source", "?name", "?amount", "?executed", "?rate", "?score", "?weight",
+                              "?status", "?total"), order="ORDER BY ?e ?x"),
+    # the cells of a functional × economic table (bkg:FunctionalEconomicCell, 北京 预算03表)
+    "cross_cells": Shape("?x bkg:document {doc} .",
+                         "?x a bkg:FunctionalEconomicCell ; bkg:functionalSubject ?fs ; bkg:economicSubject ?es ;\n"
+                         "     bkg:expenditureKind ?k ; bkg:amount ?amount .\n"
+                         "  ?fs skos:notation ?fcode . ?es skos:notation ?ecode .\n"
+                         "  OPTIONAL { ?fs skos:prefLabel ?fname } OPTIONAL { ?es skos:prefLabel ?ename }\n"
+                         "  OPTIONAL { ?x bkg:governmentSubject ?gs . ?gs skos:notation ?gcode }\n"
+                         "  BIND(STRAFTER(STR(?k), \"expenditure-kind/\") AS ?column)",
+                         ("?x", "?fcode", "?fname", "?ecode", "?ename", "?gcode", "?column", "?amount"),
+                         order="ORDER BY ?x"),
     # a 决算's stated 预算 vs 决算 comparison (bkg:BudgetExecution): the subject, both figures, the reason given
     "executions": Shape("{doc} bkg:statesExecution ?x .",
                         "?x bkg:executionSubject ?name ; bkg:budgetAmount ?budget ; bkg:finalAmount ?amount .\n"

@@ -571,16 +571,18 @@ def table_checks(parts, record: Record) -> list[Check]:
 @register_checks("tables.cross", "表间勾稽")
 def cross_checks(parts, record: Record) -> list[Check]:
     """The same figure printed in two tables."""
+    from kg.extract.tables.functional_economic import functional_economic_checks
+
     c = Checks(record)
     cross_table_checks(c, parts, record)
-    return c.items
+    return c.items + functional_economic_checks(record)
 
 
 # the producers, in the order their checks are listed; a module registers its producers on import
 CHECK_MODULES = ("kg.extract.source_checks", "kg.extract.project_amount_checks", "kg.extract.narrative.checks", "kg.extract.narrative.audit",
-                 "kg.extract.narrative.enumerated_projects", "kg.extract.narrative.coverage", "kg.extract.narrative.vehicle_counts", "kg.extract.completeness")
+                 "kg.extract.narrative.enumerated_projects", "kg.extract.narrative.coverage", "kg.extract.narrative.department_self_evaluation", "kg.extract.narrative.vehicle_counts", "kg.extract.completeness")
 ORDER = ("tables", "tables.cross", "tables.sources", "projects.places", "narrative", "narrative.audit", "narrative.projects",
-         "narrative.coverage", "narrative.vehicles", "completeness")
+         "narrative.coverage", "narrative.self_evaluation", "narrative.vehicles", "completeness")
 
 
 def producers() -> list:

@@ -20,7 +20,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
+from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, SelfEvaluationTask, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
                               Provenance, ProcurementItem, ProcurementItems, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, ThreePublic, Totals)
@@ -136,6 +136,28 @@ def _procurement_items(data: dict | None) -> ProcurementItems | None:
     return ProcurementItems(total=_figure(data, "total"), rows=rows, provenance=_prov(data.get("provenance")))
 
 
+def _self_evaluation(e: dict) -> DepartmentSelfEvaluation:
+    """A 部门整体支出绩效自评 as ``serialize.self_evaluation_json`` wrote it."""
+    money_keys = ("budget", "budget_fiscal", "budget_other", "executed", "executed_fiscal", "executed_other")
+    tasks = [SelfEvaluationTask(name=t["name"], content=t.get("content"), status=t.get("status"),
+                                **{k: _figure(t, k) for k in money_keys}, weight=_money(t.get("weight")),
+                                rate=_money(t.get("rate")), score=_money(t.get("score")), total=bool(t.get("total")),
+                                provenance=_prov(t.get("provenance")))
+             for t in e.get("tasks") or []]
+    return DepartmentSelfEvaluation(source=e.get("source") or "table", score=_money(e.get("score")),
+                                    budget=_figure(e, "budget"), executed=_figure(e, "executed"),
+                                    rate=_money(e.get("rate")), tasks=tasks, text=e.get("text") or "",
+                                    provenance=_prov(e.get("provenance")))
+
+
+def _functional_economic(c: dict) -> FunctionalEconomicCell:
+    return FunctionalEconomicCell(functional_code=c["functional_code"], functional_name=c.get("functional_name") or "",
+                                  economic_code=c["economic_code"], economic_name=c.get("economic_name") or "",
+                                  government_code=c.get("government_code"), government_name=c.get("government_name"),
+                                  total=_figure(c, "total"), basic=_figure(c, "basic"), project=_figure(c, "project"),
+                                  provenance=_prov(c.get("provenance")))
+
+
 def _economic(r: dict) -> EconomicSubject:
     government = [PairedSubject(code=g.get("code"), name=g.get("name") or "", total=_money(g.get("total")))
                   for g in r.get("government_subjects") or []]
@@ -208,8 +230,11 @@ def record_from_json(data: dict) -> Record:
         performance_coverage=[PerformanceCoverage(scope=c["scope"], projects=c.get("projects"),
                                                   amount=_figure(c, "amount"), text=c.get("text") or "",
                                                   provenance=_prov(c.get("provenance")),
-                                                  first_level=c.get("first_level"), second_level=c.get("second_level"))
+                                                  first_level=c.get("first_level"), second_level=c.get("second_level"),
+                                                  share=_money(c.get("share")))
                               for c in data.get("performance_coverage") or []],
+        department_self_evaluation=[_self_evaluation(e) for e in data.get("department_self_evaluation") or []],
+        functional_economic=[_functional_economic(c) for c in data.get("functional_economic") or []],
         files=list(data.get("files") or []), tables=list(data.get("tables") or []),
         sections=list(data.get("sections") or []),
         changes=list(data.get("changes") or []), definitions=dict(data.get("definitions") or {}),

@@ -632,6 +632,70 @@ class PerformanceCoverage:
     # 部门评价 of a few) count their projects by level where printed (一级项目7个、二级项目16个)
     first_level: int | None = None
     second_level: int | None = None
+    share: Decimal | None = None  # 占部门预算项目支出总额的65.9%: the printed share, percent
+
+
+@dataclass
+class SelfEvaluationTask:
+    """One row of a 决算's 部门整体支出绩效自评表 (年度主要任务完成情况): a task with its 全年预算数 and
+    全年执行数 (总额, and the 财政拨款 / 其他资金 parts where printed), in the record's unit, its printed
+    分值, 执行率 (percent as printed) and 得分; ``total`` marks the table's 金额合计 row."""
+
+    name: str
+    content: str | None = None  # 主要内容
+    status: str | None = None  # 完成情况 (任务完成, 部分任务完成 …)
+    budget: Money = None
+    budget_fiscal: Money = None
+    budget_other: Money = None
+    executed: Money = None
+    executed_fiscal: Money = None
+    executed_other: Money = None
+    weight: Decimal | None = None  # 分值
+    rate: Decimal | None = None  # 执行率, percent as printed (7.30)
+    score: Decimal | None = None  # 得分
+    total: bool = False
+    provenance: Provenance | None = None
+
+
+@dataclass
+class DepartmentSelfEvaluation:
+    """A 决算's self-evaluation of the department's whole spending (部门整体支出绩效自评), as one place
+    prints it: ``source`` ``table`` (the 部门整体支出绩效自评表: its task rows, its 金额合计 and 总分) or
+    ``narrative`` (``部门整体支出自评得分99.5，全年预算数…万元，执行数…万元，完成预算的83.16%``).
+    Money in the record's unit, ``rate`` the percent as printed, ``score`` the 自评得分 / 总分."""
+
+    source: str
+    score: Decimal | None = None
+    budget: Money = None
+    executed: Money = None
+    rate: Decimal | None = None
+    tasks: list[SelfEvaluationTask] = field(default_factory=list)
+    text: str = ""
+    provenance: Provenance | None = None
+    # the table's 年度绩效指标完成情况 rows (年度指标值 as ``target``, 实际完成值 as ``actual``, 分值 as
+    # ``weight``): the department's indicators, kept as ``Record.department_indicators`` (not repeated here
+    # in the JSON)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class FunctionalEconomicCell:
+    """One row of a table crossing the functional subject with the economic ones (北京 预算03表 支出总表:
+    ``2010607-信息化建设 | 50209-维修（护）费 | 30213-维修（护）费 | 4,233.401500 | | 4,233.401500``): the
+    money of one functional 项 spent on one departmental economic subject (``economic_code``), with the
+    政府预算支出经济分类 subject printed beside it (``government_code``), by column (合计/基本/项目), in the
+    record's unit, every printed digit kept."""
+
+    functional_code: str
+    functional_name: str
+    economic_code: str
+    economic_name: str
+    government_code: str | None = None
+    government_name: str | None = None
+    total: Money = None
+    basic: Money = None
+    project: Money = None
+    provenance: Provenance | None = None
 
 
 @dataclass
@@ -699,6 +763,10 @@ class Record:
     narrative: list[NarrativeFigure] = field(default_factory=list)  # every amount the 说明 states, typed
     assets: list[AssetHolding] = field(default_factory=list)  # 国有资产占有使用情况: vehicles by type …
     performance_coverage: list[PerformanceCoverage] = field(default_factory=list)  # 绩效目标管理 coverage
+    # a 决算's 部门整体支出绩效自评: the table (task rows, 金额合计, 总分) and the narrative's statement
+    department_self_evaluation: list[DepartmentSelfEvaluation] = field(default_factory=list)
+    # the cells of a table crossing functional × economic subjects (北京 预算03表)
+    functional_economic: list[FunctionalEconomicCell] = field(default_factory=list)
     definitions: dict[str, str] = field(default_factory=dict)  # 名词解释 term -> text
     warnings: list[str] = field(default_factory=list)
     template: str | None = None  # the template family recognised (``kg.extract.profiles``)

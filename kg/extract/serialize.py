@@ -10,7 +10,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (FUNDS_ALWAYS, THREE_PUBLIC_BESIDE, TOTAL_KEYS, AssetHolding, BudgetExecution, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
+from kg.extract.model import (FUNDS_ALWAYS, THREE_PUBLIC_BESIDE, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, PurchasedServices, ProcurementItems,
                               Totals)
 from kg.extract.targets import parse_target
@@ -271,9 +271,55 @@ def coverage_json(c: PerformanceCoverage) -> dict:
     for key in ("first_level", "second_level"):
         if getattr(c, key) is not None:
             out[key] = getattr(c, key)
+    if c.share is not None:
+        out["share"] = format(c.share, "f")
     if needs_exact(c.amount):
         out["exact"] = {"amount": exact_money(c.amount)}
     out["provenance"] = _prov(c.provenance)
+    return out
+
+
+_TASK_MONEY = ("budget", "budget_fiscal", "budget_other", "executed", "executed_fiscal", "executed_other")
+
+
+def self_evaluation_json(e: DepartmentSelfEvaluation) -> dict:
+    """A 部门整体支出绩效自评 (its table or the narrative's statement): money with two decimals (every
+    digit under ``exact``), the rate and score as printed, each task row with its provenance."""
+    def number(value: Decimal | None) -> str | None:
+        return format(value, "f") if value is not None else None
+
+    def task_json(t) -> dict:
+        out = {"name": t.name, **({"content": t.content} if t.content else {}), **({"status": t.status} if t.status else {}),
+               **{k: format_money(getattr(t, k)) for k in _TASK_MONEY if getattr(t, k) is not None},
+               "weight": number(t.weight), "rate": number(t.rate), "score": number(t.score),
+               **({"total": True} if t.total else {}), "provenance": _prov(t.provenance)}
+        exact = exact_figures({k: getattr(t, k) for k in _TASK_MONEY})
+        if exact:
+            out["exact"] = exact
+        return out
+    out = {"source": e.source, "score": number(e.score), "budget": format_money(e.budget),
+           "executed": format_money(e.executed), "rate": number(e.rate)}
+    exact = exact_figures({"budget": e.budget, "executed": e.executed})
+    if exact:
+        out["exact"] = exact
+    if e.text:
+        out["text"] = e.text
+    if e.tasks:
+        out["tasks"] = [task_json(t) for t in e.tasks]
+    out["provenance"] = _prov(e.provenance)
+    return out
+
+
+def functional_economic_json(c: FunctionalEconomicCell) -> dict:
+    """A cell of a functional × economic table: both subjects (and the 50x one beside), its columns."""
+    out = {"functional_code": c.functional_code, "functional_name": c.functional_name,
+           "economic_code": c.economic_code, "economic_name": c.economic_name,
+           **({"government_code": c.government_code, "government_name": c.government_name} if c.government_code else {}),
+           "total": format_money(c.total), "basic": format_money(c.basic), "project": format_money(c.project),
+           "provenance": _prov(c.provenance)}
+    exact = exact_figures({"total": c.total, "basic": c.basic, "project": c.project})
+    if exact:
+        out["exact"] = exact
     return out
 
 
@@ -334,6 +380,10 @@ def record_json(r: Record) -> dict:
         "narrative": [narrative_figure_json(f) for f in r.narrative],
         "assets": [asset_json(a) for a in r.assets],
         "performance_coverage": [coverage_json(c) for c in r.performance_coverage],
+        **({"department_self_evaluation": [self_evaluation_json(e) for e in r.department_self_evaluation]}
+           if r.department_self_evaluation else {}),
+        **({"functional_economic": [functional_economic_json(c) for c in r.functional_economic]}
+           if r.functional_economic else {}),
         "definitions": dict(r.definitions),
         "warnings": list(r.warnings),
         "template": r.template,

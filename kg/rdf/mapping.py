@@ -30,6 +30,7 @@ from kg.rdf.policy import facts as policy_facts, issued_year
 from kg.rdf.topics import topic_evidence
 from kg.vocabulary.namespaces import BKG, QB, Terms, bind_all
 from kg.rdf.narrative import map_narrative
+from kg.rdf.evaluation_cells import map_evaluation_cells
 from kg.rdf.privacy import scrub
 
 # Each term made once (``Terms``): the blocks below name a term for every triple they write.
@@ -205,6 +206,7 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
     _changes(ctx)
     _executions(ctx)
     map_narrative(ctx)
+    map_evaluation_cells(ctx)
     return doc, list(ctx.triples)
 
 

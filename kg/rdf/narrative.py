@@ -143,4 +143,8 @@ def _coverage(ctx: "_Context", location) -> None:
                 ctx.add(node, BKG.coveredFirstLevelProjects if level == 1 else BKG.coveredSecondLevelProjects,
                         Literal(int(count)))
         ctx.money(node, BKG.amount, c.amount)
+        if c.share is not None:  # 占部门预算项目支出总额的65.9%: the share as printed
+            from kg.rdf.mapping import decimal_literal
+
+            ctx.add(node, BKG.sharePercent, decimal_literal(c.share))
         location(ctx, node, c.provenance, c.amount)

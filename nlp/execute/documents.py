@@ -270,8 +270,12 @@ def _stated_coverage(frame: Frame, ctx: Context, scopes: list[str] | None = None
             items.append(item_of(r, f"{label}涉及资金"))
         counted = f"共{n}个项目{verb}" if n is not None else (
             f"{verb}，其中" + "、".join(f"{w}{c}个" for w, c in levels) if levels else f"{verb}，未列项目个数")
+        share = r.attrs.get("share")  # 占部门预算项目支出总额的65.9%: as the document states it
+        if share is not None:
+            items.append(Item(f"{label}涉及资金占比（文件所述）", format(share, "f"), "%", r.department, r.year, r.source))
         parts.append(f"{who(r.department, r.year)}的{head}：" + counted +
-                     (f"，涉及资金{money(r.amount)}万元" if r.amount is not None else "，未列金额"))
+                     (f"，涉及资金{money(r.amount)}万元" if r.amount is not None else "，未列金额") +
+                     (f"，文件称占项目支出总额的{format(share, 'f')}%" if share is not None else ""))
     derived: list[D.Derived] = []
     op = frame.operation
     if "share" in {op.name, *op.also}:  # 一共多少钱？占部门预算几成: that money's share of the whole budget

@@ -294,7 +294,10 @@ def projects(frame: Frame, ctx: Context) -> Result:
     if "unit" in frame.measures and re.search(r"下属", frame.clause) and f.unit is None:
         return subordinate_projects(frame, ctx)
     if (f.self_evaluated or re.search(L.EVALUATED, frame.clause)) and (
-            op.name in ("count", "sum") or {"count", "sum"} & set(op.also)):
+            op.name in ("count", "sum") or {"count", "sum"} & set(op.also)) and \
+            f.unit is None and not f.units and f.rate_bound is None and f.bound is None:
+        # the document's statement counts every evaluated project: a question narrowed to a unit's or
+        # by a rate or amount bound (中心血站的自评项目有几个执行率没到90%) is counted from the projects
         from nlp.execute.documents import stated_evaluations  # documents reads this module's projects
 
         stated = stated_evaluations(frame, ctx)  # 做绩效自评的项目有多少个: as the 决算 states it

@@ -125,6 +125,13 @@ def read_narrative(parts, record: Record) -> None:
     record.narrative.extend(facts + subitems(read_compositions(statements), record, statements.span.text))
     fill_totals(facts, record)
     record.assets.extend(read_assets(statements, record))
+    if not record.department_self_evaluation:
+        from kg.extract.narrative.department_self_evaluation import read_department_self_evaluation
+
+        record.department_self_evaluation = read_department_self_evaluation(performance_lines, file, record.unit)
+        table = next((e for e in record.department_self_evaluation if e.indicators), None)
+        if table is not None and not record.department_indicators:
+            record.department_indicators = list(table.indicators)  # the 自评表's 年度绩效指标 with their 实际完成值
     if not record.performance_coverage:
         # the whole document's prose: a 说明 the section cut counts as a table still states it
         record.performance_coverage = read_coverage([line for line in performance_lines if line.cells is None],

@@ -71,8 +71,21 @@ def read_coverage(lines: list[Line], file: str, unit: str | None) -> list[Perfor
 # 项目16个，共涉及资金5105.75万元`` and ``…等3个项目开展了部门评价，涉及一般公共预算支出1639.34万元``)
 _SELF_EVALUATION_RE = re.compile(r"绩效自评|自评工作")
 _DEPARTMENT_EVALUATION_RE = re.compile(r"(\d+)个项目(?:开展|进行)了?(?:部门|重点|第三方)?(?:绩效)?评价")
-_LEVEL_RE = re.compile(r"(一|二)级项目(\d+)个")
+# the levels counted either way round: 一级项目7个 (central) or 等82个一级项目的绩效自评结果 (西安)
+_LEVEL_RE = re.compile(r"(一|二)级项目(\d+)个|(\d+)个(一|二)级项目")
 _EVALUATED_AMOUNT_RE = re.compile(r"涉及[^\d，,。；;]{0,12}?(\d[\d,]*(?:\.\d+)?)(万元|元)")
+# the evaluated projects counted as a whole (佛山: 对7个一般公共预算项目支出开展绩效自评)
+_SELF_COUNT_RE = re.compile(r"(\d+)个[^，,。；;\d]{0,12}?项目(?:支出)?开展了?绩效自评")
+# the share of a total the evaluated money is said to be (占部门预算项目支出总额的65.9%)
+_EVALUATED_SHARE_RE = re.compile(r"^[，,]?占[^，,。；;%％\d]{0,30}?(\d+(?:\.\d+)?)[%％]")
+
+
+def _levels(clause: str) -> dict[str, int]:
+    """The projects counted by level in a clause: {"一": 7, "二": 16}."""
+    out: dict[str, int] = {}
+    for level, n, n2, level2 in _LEVEL_RE.findall(clause):
+        out.setdefault(level or level2, int(n or n2))
+    return out
 
 
 def _evaluations(span, file: str, unit: str | None) -> list[PerformanceCoverage]:
@@ -81,26 +94,31 @@ def _evaluations(span, file: str, unit: str | None) -> list[PerformanceCoverage]
     out: list[PerformanceCoverage] = []
     for m in re.finditer(r"[^。]+", span.text):
         clause = m.group(0)
-        levels = {lvl: int(n) for lvl, n in _LEVEL_RE.findall(clause)}
+        levels = _levels(clause)
         counted = _DEPARTMENT_EVALUATION_RE.search(clause)
         if counted and not any(c.scope == "department_evaluation" for c in out):
             scope, count = "department_evaluation", int(counted.group(1))
             tail = clause[counted.end():]
         elif _SELF_EVALUATION_RE.search(clause) and levels and not any(c.scope == "self_evaluation" for c in out):
-            scope, count = "self_evaluation", None  # 一级 and 二级 overlap (a 二级 project is part of an 一级 one)
+            # 一级 and 二级 overlap (a 二级 project is part of an 一级 one): a count only where printed whole
+            whole = _SELF_COUNT_RE.search(clause)
+            scope, count = "self_evaluation", int(whole.group(1)) if whole else None
             tail = clause
         else:
             continue
         amount_m = _EVALUATED_AMOUNT_RE.search(tail)
-        amount = None
+        amount = share = None
         if amount_m is not None:
             value = money(amount_m.group(1))
             amount = convert(value, amount_m.group(2), unit or "万元") if value is not None else None
+            share_m = _EVALUATED_SHARE_RE.search(tail[amount_m.end():])
+            share = money(share_m.group(1)) if share_m else None
         where = span.line_at(m.start() + (counted.start() if scope == "department_evaluation" else 0))
         out.append(PerformanceCoverage(scope=scope, projects=count, amount=amount, text=clause.strip(),
                                        provenance=prov(file, where, None, "绩效评价"),
                                        first_level=levels.get("一") if scope == "self_evaluation" else None,
-                                       second_level=levels.get("二") if scope == "self_evaluation" else None))
+                                       second_level=levels.get("二") if scope == "self_evaluation" else None,
+                                       share=share))
     return out
 
 

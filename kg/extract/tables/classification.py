@@ -185,6 +185,11 @@ def parse_expenditure(table, record: Record, parts) -> None:
     if read_totals_row(table, record):  # Jiangsu 公开03表: one row of totals, no subject rows
         return
     rows = read_functional(table, record)
+    if table.data.crossed and not record.functional_economic:
+        # a table crossing functional × economic subjects (北京 预算03表): each cell kept
+        from kg.extract.tables.functional_economic import read_functional_economic
+
+        record.functional_economic = read_functional_economic(rows, table, record)
     if record.functional_subjects:
         return  # a second expenditure table (a 单位 version): keep the first
     if not table.data.crossed:
