@@ -40,7 +40,8 @@ register_rule("same_figure", "同一数字前后一致",
 register_rule("code_misprint", "科目编码印错", "a row printed under a misprinted subject code (a table reader's finding)")
 
 COLUMN_TITLES: dict[str, dict[str, str]] = {
-    "functional": {"basic": "基本支出", "project": "项目支出"},
+    "functional": {"basic": "基本支出", "project": "项目支出", "basic_personnel": "基本支出 人员经费",
+                   "basic_public": "基本支出 公用经费", "reserve": "预留机动经费", "of_which": "其中"},
     "economic": {"personnel": "人员经费", "public": "公用经费"},
     "carryover": {"fiscal": "财政拨款 合计", "fiscal_basic": "财政拨款 基本支出",
                   "fiscal_personnel": "财政拨款 人员经费", "fiscal_public": "财政拨款 公用经费",
@@ -48,6 +49,17 @@ COLUMN_TITLES: dict[str, dict[str, str]] = {
                   "nonfiscal_basic": "非财政拨款 基本支出", "nonfiscal_personnel": "非财政拨款 人员经费",
                   "nonfiscal_public": "非财政拨款 公用经费", "nonfiscal_project": "非财政拨款 项目支出"},
 }
+
+
+def column_title(titles: dict[str, str], col: str) -> str:
+    """A column's name for people: the table's own title for it, else any table's, else the key —
+    an audit line never shows ``basic_personnel`` where it can say 基本支出 人员经费."""
+    if col in titles:
+        return titles[col]
+    for group in COLUMN_TITLES.values():
+        if col in group:
+            return group[col]
+    return col
 
 
 class Checks:
@@ -164,7 +176,7 @@ def classification_checks(c: Checks, table) -> None:
             printed = parent.get(col)
             if col != schema.columns[0] and printed is None and not expected:
                 continue
-            suffix = "" if col == schema.columns[0] else f" {titles.get(col, col)}"
+            suffix = "" if col == schema.columns[0] else f" {column_title(titles, col)}"
             c.add("children_sum", where + suffix, expected, printed, prov, parts=len(kids), table=table)
     for row in rows:
         where = f"{table.label} {row.label}"

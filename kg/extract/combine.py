@@ -21,6 +21,15 @@ def budget_key(record: Record) -> tuple:
     return (canonical_key(record.department or record.source), record.year, record.kind)
 
 
+def _key_name(key: str, sub: str | None = None) -> str:
+    """A totals key as the audit line says it (收入总计, “三公”经费 公务接待费), never the key itself."""
+    from kg.extract.narrative.vocabulary import KEY_NAMES, TOPIC_NAMES
+
+    if sub is None:
+        return KEY_NAMES.get(key, key)
+    return f"{TOPIC_NAMES.get(key, key)} {KEY_NAMES.get(sub, '合计' if sub == 'total' else sub)}"
+
+
 def _merge_totals(into: Totals, other: Totals, checks: list[Check], label: str) -> None:
     for key, value in vars(other).items():
         if key == "provenance" or value is None:
@@ -36,7 +45,7 @@ def _merge_totals(into: Totals, other: Totals, checks: list[Check], label: str) 
                     if f"{key}.{sub}" in other.provenance:
                         into.provenance[f"{key}.{sub}"] = other.provenance[f"{key}.{sub}"]
                 elif current != sub_value:
-                    checks.append(Check("same_figure", f"{label} {key}.{sub}", current, sub_value, False))
+                    checks.append(Check("same_figure", f"{label} {_key_name(key, sub)}", current, sub_value, False))
             continue
         current = getattr(into, key)
         if current is None:
@@ -44,7 +53,7 @@ def _merge_totals(into: Totals, other: Totals, checks: list[Check], label: str) 
             if key in other.provenance:
                 into.provenance[key] = other.provenance[key]
         elif isinstance(current, Decimal) and current != value:
-            checks.append(Check("same_figure", f"{label} {key}", current, value, False))
+            checks.append(Check("same_figure", f"{label} {_key_name(key)}", current, value, False))
 
 
 def _merge(first: Record, second: Record) -> Record:

@@ -72,7 +72,7 @@ def code_misprint(b: Budget, rng: random.Random) -> bool:
 
     siblings = [c for c in rows if len(c) == 7 and c.startswith(kuan) and c != item]
     without = sum((total(c) for c in siblings), Decimal("0.00"))
-    b.findings.append(_fail("code_misprint", f"表3 {item} {FUNCTIONAL_NAMES[item]}: code printed “{shown}”",
+    b.findings.append(_fail("code_misprint", f"表3 {item} {FUNCTIONAL_NAMES[item]}：科目编码印为“{shown}”",
                             total(kuan), without))
     return True
 

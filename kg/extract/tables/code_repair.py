@@ -44,6 +44,6 @@ def place_misprinted_codes(rows: list[Row], table_label: str, file: str) -> list
             continue
         row.code = code
         row.extra["printed_code"] = " ".join(groups)
-        findings.append(Check("code_misprint", f"{table_label} {code} {row.name}: code printed “{' '.join(groups)}”",
+        findings.append(Check("code_misprint", f"{table_label} {code} {row.name}：科目编码印为“{' '.join(groups)}”",
                               parent_total, without, False, row.provenance(file, table_label)))
     return findings
