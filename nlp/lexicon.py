@@ -62,7 +62,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
     # a 决算's 财政拨款支出 against its budget (年初预算 / 决算 / 完成 named after it)
     ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))"),
-    ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行))"),
+    ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行)|"
+                           r"(?:实际)?(?:花了|用了|支出了|是|有|共|一共|合计|总额|多少))"),
     # a 决算's 年末结转和结余 (what is carried into next year), before 结转结余 alone takes it
     ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|结转(?:结余)?(?:至|到)?下年(?:的)?(?:资金)?|"
                            r"(?:年底|年终|年末)(?:还|预计|打算|准备|计划|会|要|不会|会不会|有没有|有|是否)+(?:有)?结转(?:和|与|及)?(?:结余)?"),
@@ -573,7 +574,8 @@ NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施�
 # A count asked of a named project as what it is to reach (要补助多少个项目, 计划培训多少人, 惠及多少人):
 # its performance targets, not a count of projects.
 TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{{0,4}}?[几多少]+(?:{TARGET_UNITS})|惠及|受益|覆盖[几多少]|" \
-    r"(?:几|多少)(?:个|名|位|家)?[\u4e00-\u9fff]{0,6}?(?:群众|人员|律师|咨询师|专家|学员|对象|农户|志愿者|人次)"
+    r"(?:接待|聘请|请|聘用|招聘|培训|服务|帮扶|救助|资助|补助|慰问|走访|受理|办理|调解)[了过]?(?:几|多少)(?:个|名|位|家|批)?" \
+    r"[\u4e00-\u9fff]{0,6}?(?:群众|人员|律师|咨询师|专家|学员|对象|农户|志愿者|案件)"
 # A target asked of the project just named (目标是审多少, 绩效目标要求多少, 任务是多少): its indicators.
 TARGET_ASKED = r"(?:绩效)?(?:目标|指标|任务|要求)(?:是|定了?|定的|为|值)?[^，。？?]{0,4}(?:多少|几)|" + TARGET_COUNT
 

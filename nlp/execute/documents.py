@@ -161,6 +161,14 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         about = literal + [r for r in (_named_by(left, rows, own) if left else []) if r not in literal]
         if not re.search(_INDICATORS_COUNTED, frame.clause):
             about += [r for r in _by_unit_asked(frame.clause, rows, about) if r not in about]
+        def counts(r: Row) -> bool:
+            return bool(re.search(r"\d", str(r.attrs.get("target") or "")))
+        if about and re.search(r"多少|几", frame.clause) and not re.search(_INDICATORS_COUNTED, frame.clause):
+            # 计划接待多少来访群众: a target that counts something, not a sentence that mentions its words
+            counted = [r for r in about if counts(r)] or \
+                (_named_by(left, [r for r in rows if counts(r)], own) if left else [])
+            if counted:
+                about = counted
         relaxed = not about
         if about:
             rows = about
