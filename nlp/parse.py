@@ -857,6 +857,10 @@ def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
     for op, rx in L.BOUND_BEFORE:
         if re.search(rf"(?:{rx})[^，。,]{{0,3}}$", before):
             return Bound(op, value)
+    wide = t[max(0, s - 14): s]  # 不到年初预算的80%: the base a rate is of, between the bound word and it
+    for op, rx in L.BOUND_BEFORE:
+        if re.search(rf"(?:{rx})(?:年初|调整|全年)?(?:预算|决算)(?:数)?的?$", wide):
+            return Bound(op, value)
     return None
 
 

@@ -395,6 +395,15 @@ class Pipeline:
         if frame.focus == "departments" or frame.filters.set_size or re.search(r"各|分别|都|哪些单位|哪家|所有|全部|哪个单位",
                                                                               frame.clause):
             return []
+        places = {e.name.rstrip("市省区县") for o in state.linked.mentions for e in o.entities if e.kind == "place"} - {""}
+        named = frame.filters.departments
+        placed = [r for r in named if any(p in r.name for p in places)]
+        if len(named) >= 2 and len(placed) == 1 and \
+                len({re.sub(r"（[^）]*）|\([^)]*\)", "", split_place(r.name)[1]) for r in named}) == 1:
+            # 深圳承担的…？财政局安排了多少？在哪个项目下: one short name of several places' departments,
+            # the place the question names elsewhere says which — in every part
+            frame.filters.departments = placed
+            return []
         span = _span_of(state, frame)
         for m in state.linked.mentions:
             if not (span[0] <= m.start and m.end <= span[1]):
