@@ -207,7 +207,10 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
     op = frame.operation
     if op.name in ("rank", "sort") or re.search(r"最多|最少|最大|最小|排", frame.clause):
         picked.sort(key=lambda r: r.amount, reverse=op.descending)
-    if op.name == "rank" and op.explicit_n and op.n and op.n < len(picked):
+    # (a set the clause names by a group word — 下属单位, 不算本级 — is cut to the N asked; units named one by
+    # one or counted out, 四个监狱哪个最多哪个最少, are all shown, the first and the last compared)
+    grouped = bool(_EXCEPT.search(frame.clause) or _UNDER_ONLY.search(frame.clause))
+    if (not named or grouped) and op.name == "rank" and op.explicit_n and op.n and op.n < len(picked):
         picked = picked[: op.n]
     dept, year = picked[0].department, picked[0].year
     zeros = [r for r in picked if not r.amount]
