@@ -398,7 +398,9 @@ class Pipeline:
         places = {e.name.rstrip("市省区县") for o in state.linked.mentions for e in o.entities if e.kind == "place"} - {""}
         named = frame.filters.departments
         placed = [r for r in named if any(p in r.name for p in places)]
-        if len(named) >= 2 and len(placed) == 1 and \
+        one_name = any({e.name for e in m.entities if e.kind == "department"} >= {r.name for r in named}
+                       for m in state.linked.mentions)  # the departments are the readings of one short name
+        if one_name and len(named) >= 2 and len(placed) == 1 and \
                 len({re.sub(r"（[^）]*）|\([^)]*\)", "", split_place(r.name)[1]) for r in named}) == 1:
             # 深圳承担的…？财政局安排了多少？在哪个项目下: one short name of several places' departments,
             # the place the question names elsewhere says which — in every part
