@@ -816,14 +816,24 @@ def _policies(ctx: _Context) -> dict[str, URIRef]:
         out[_policy_key(ctx, doc)] = node
         if doc.provenance is None:
             continue
-        citation = iris.inside(ctx.doc, "citation", "document", str(i))
-        ctx.add(citation, RDF.type, BKG.Citation)
-        ctx.add(citation, BKG.citedDocument, node)
-        ctx.add(citation, BKG.document, ctx.doc)
-        ctx.text(citation, BKG.citedTitle, iris.compact(doc.title) if doc.title else None)
-        ctx.text(citation, BKG.citedNumber, iris.compact(doc.number) if doc.number else None)
-        _location(ctx, citation, doc.provenance)
+        _citation(ctx, "document", i, node, doc)
     return out
+
+
+def _citation(ctx: _Context, owner: str, i: int, policy: URIRef, doc: PolicyDocument) -> URIRef:
+    """Where a budget cites a policy document, as printed there (its title and 文号 as the citing text
+    gives them, its page and line): the policy node is shared by every budget citing it, the citation is
+    this budget's own. ``owner`` names the citing thing inside the document (a project's local name, or
+    ``document`` for the budget's own narrative)."""
+    citation = iris.inside(ctx.doc, "citation", owner, str(i))
+    ctx.add(citation, RDF.type, BKG.Citation)
+    ctx.add(citation, BKG.citedDocument, policy)
+    ctx.add(citation, BKG.document, ctx.doc)
+    ctx.text(citation, BKG.citedTitle, iris.compact(doc.title) if doc.title else None)
+    ctx.text(citation, BKG.citedNumber, iris.compact(doc.number) if doc.number else None)
+    if doc.provenance is not None:  # where the text cites it (a 项目简介 cell, a 说明 paragraph)
+        _location(ctx, citation, doc.provenance)
+    return citation
 
 
 def _project_iris(record: Record) -> list[URIRef]:
@@ -935,15 +945,7 @@ def _project(ctx: _Context, p: Project, node: URIRef, policies: dict[str, URIRef
         pol = policies.get(key) or _policy_node(ctx, doc)
         policies[key] = pol
         ctx.add(node, BKG.basedOn, pol)
-        citation = iris.inside(ctx.doc, "citation", local, str(i))
-        ctx.add(citation, RDF.type, BKG.Citation)
-        ctx.add(node, BKG.citation, citation)
-        ctx.add(citation, BKG.citedDocument, pol)
-        ctx.add(citation, BKG.document, ctx.doc)
-        ctx.text(citation, BKG.citedTitle, iris.compact(doc.title) if doc.title else None)
-        ctx.text(citation, BKG.citedNumber, iris.compact(doc.number) if doc.number else None)
-        if doc.provenance is not None:  # where the project's text cites it (a 项目简介 cell, a 说明 paragraph)
-            _location(ctx, citation, doc.provenance)
+        ctx.add(node, BKG.citation, _citation(ctx, local, i, pol, doc))
         titles.append(doc.title)
     _topics(ctx, p, node, titles)
     provs = p.provenance or [None]
