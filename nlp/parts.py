@@ -928,8 +928,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             out.append(why)
             continue
         if frame.measures_guessed and frame.operation.name == "completion" and prev.focus == "figures" \
-                and prev.measures and not ev.departments:
-            # 财政拨款支出决算多少？完成年初预算的百分之多少: the completion of the figure just asked
+                and prev.measures and not ev.departments and _own_content(frame, ev):
+            # 财政拨款支出决算多少？完成年初预算的百分之多少: the completion of the figure just asked (a clause
+            # that names its base, 年初预算, has content of its own; one that does not is derived below)
             frame.measures, frame.filters = list(prev.measures), prev.filters.copy()
             out.append(frame)
             continue

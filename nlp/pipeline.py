@@ -586,12 +586,11 @@ def _rows_once(parts: list[Part]) -> None:
         rows = list(part.items)
         if op.get("name") in ("count", "sum"):  # 这些项目合计多少: the rows just shown, not again
             rows = [i for i in rows if _row_key(i) not in shown or "formula" in i.extra]
-        aggregate = [i for i in rows if "formula" in i.extra or i.unit == "个"]
-        things = [i for i in rows if i not in aggregate]
-        if op.get("name") in ("count", "sum") and "list" not in (op.get("also") or []) and aggregate \
-                and len(things) > L.COUNT_LISTED and all(i.unit == WAN for i in things) \
-                and not re.search(L.NAMES_ASKED, part.clause):  # (a target's row says more than a count)
-            rows = aggregate
+        # the things a count or sum lists by name in its sentence (“项目名”), as against its figures
+        things = [i for i in rows if "formula" not in i.extra and i.unit == WAN and f"“{i.label}”" in part.text]
+        if op.get("name") in ("count", "sum") and "list" not in (op.get("also") or []) \
+                and len(things) > L.COUNT_LISTED and not re.search(L.NAMES_ASKED, part.clause):
+            rows = [i for i in rows if i not in things]  # (项目支出（印数） and the sum stay rows)
         shown |= {_row_key(i) for i in part.items}
         part.items = rows
 

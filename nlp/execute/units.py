@@ -113,7 +113,9 @@ def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], 
         # 两个下属单位和本级: the units besides the department's own row, counted out (哪几个单位 / 下属各单位
         # name no particular ones: every unit, as where none is named)
         chosen += [u for u, (n, own) in units.items() if not own and u not in chosen]
-    if not chosen and _UNDER_ONLY.search(clause):
+    if not chosen and _UNDER_ONLY.search(clause) and re.search(r"最|排|前[一二三四五六七八九十\d]", clause):
+        # 下属单位哪个最少: a ranking of the units under the department, its own office not among them (下属
+        # 各单位分别多少 lists every row, 本级 with them)
         chosen = [u for u, (n, own) in units.items() if not own]
     chosen = list(dict.fromkeys(chosen))
     return (chosen, True) if chosen else (list(units), False)
