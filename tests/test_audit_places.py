@@ -42,9 +42,10 @@ def test_a_table_finding_names_the_tables_title(placed):
 
 
 def test_a_table_finding_of_another_template(placed):
-    """长春's 预算表6: its own label and title (本年一般公共预算基本支出表)."""
+    """长春's 预算表6: its own label and title (本年一般公共预算基本支出表), and the row named as the
+    table prints it beside its code (302 商品和服务支出)."""
     record = placed["长春市信访局本级_2026部门预算.pdf"]
-    assert _place(record, "预算表6 302") == "预算表6 本年一般公共预算基本支出表——302"
+    assert _place(record, "预算表6 302") == "预算表6 本年一般公共预算基本支出表——302 商品和服务支出"
 
 
 def test_a_narrative_finding_names_its_chapter(placed):

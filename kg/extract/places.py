@@ -68,17 +68,39 @@ def _table_place(label: str, titles: dict[str, str]) -> str:
     return f"{label} {title}" if title and title not in label else label
 
 
+# A subject code as a check's ``where`` names a table's row (302, 2010601).
+_SUBJECT_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")
+
+
+def subject_names(record: Record) -> dict[str, str]:
+    """The names the record's subject rows print beside their codes (302 → 商品和服务支出)."""
+    out: dict[str, str] = {}
+    for s in [*record.functional_subjects, *record.economic_subjects]:
+        if s.code and s.name and s.code not in out:
+            out[s.code] = s.name
+    return out
+
+
+def _named_rows(figure: str, names: dict[str, str]) -> str:
+    """A row a ``where`` names by its code alone, with the name the table prints beside it (预算表6 302 →
+    302 商品和服务支出): a code alone says nothing to a reader."""
+    words = figure.split()
+    return " ".join(f"{w} {names[w]}" if _SUBJECT_CODE.fullmatch(w) and names.get(w) and names[w] not in figure
+                    else w for w in words)
+
+
 def _one_place(where: str, prov: Provenance | None, titles: dict[str, str],
-               contexts: dict[int, Context]) -> str | None:
-    """``place——figure`` of one side of a ``where``: its first word names a table (a title is added)
-    or the narrative (its headings stand in for it); otherwise the provenance's table or line says."""
+               contexts: dict[int, Context], names: dict[str, str] | None = None) -> str | None:
+    """``place——figure`` of one side of a ``where``: its first word names a table (a title is added,
+    a row named by its code gets its printed name) or the narrative (its headings stand in for it);
+    otherwise the provenance's table or line says."""
     words = where.split()
     if not words:
         return None
     first, rest = words[0], " ".join(words[1:])
     if _TABLE_LABEL.match(first) or first in titles:
         table = _table_place(first, titles)
-        return joined(table, rest)
+        return joined(table, _named_rows(rest, names or {}))
     if _NARRATIVE_LABEL.match(first):
         section = section_of(contexts.get(prov.line)) if prov is not None and prov.line is not None else ""
         return joined(section or first, rest)
@@ -94,10 +116,11 @@ def _one_place(where: str, prov: Provenance | None, titles: dict[str, str],
 
 
 def place_of(where: str, prov: Provenance | None, titles: dict[str, str],
-             contexts: dict[int, Context]) -> str | None:
+             contexts: dict[int, Context], names: dict[str, str] | None = None) -> str | None:
     """A check's place as printed: the side its provenance stands on (the figure found wrong); the
-    other side of a comparison (``… vs 公开03表 项目支出``) stays in ``where``."""
-    return _one_place(re.split(r"\s+vs\s+", where or "")[0], prov, titles, contexts)
+    other side of a comparison (``… vs 公开03表 项目支出``) stays in ``where``. ``names``: the subject
+    names by code (``subject_names``)."""
+    return _one_place(re.split(r"\s+vs\s+", where or "")[0], prov, titles, contexts, names)
 
 
 def sections(file: str, contexts: dict[int, Context]) -> list[dict]:
@@ -127,11 +150,12 @@ def name_places(record: Record, lines: list[Line]) -> None:
     """Set the printed place of every check and every stated change of ``record`` (read from
     ``lines``, the document's own), and keep the 说明's headings by line (``Record.sections``)."""
     titles = table_titles(record)
+    names = subject_names(record)
     contexts = outline(lines) if lines else {}
     record.sections = sections(record.source, contexts)
     for check in record.checks:
         if check.place is None:
-            check.place = place_of(check.where, check.provenance, titles, contexts)
+            check.place = place_of(check.where, check.provenance, titles, contexts, names)
     for change in record.changes:
         prov = change.get("provenance")
         line = getattr(prov, "line", None) if not isinstance(prov, dict) else prov.get("line")
