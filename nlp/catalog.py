@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from nlp.names import department_aliases, place_forms, split_place
+from nlp.names import branch_aliases, department_aliases, place_forms, split_place
 from nlp.normalize import fold
 
 KINDS = ("department", "place", "project", "functional_subject", "economic_subject", "indicator",
@@ -122,24 +122,6 @@ _YEAR_LEAD = re.compile(r"^(?:19|20)\d{2}(?:年度?)?")
 # The economic classes people name by one word (工资、商品服务、资本性支出各多少): by the class's code, which
 # every province prints alike.
 SPOKEN_CLASSES: dict[str, tuple[str, ...]] = {}  # (工资 alone also asks a person's pay: not a class by itself)
-
-
-# a branch named inside its department's name (泉州市公安局台商投资区分局): place, the department's
-# kind, the branch's own place, 分局/支队/大队
-_BRANCH = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,4}?[市州盟])(?P<kind>[\u4e00-\u9fff]{2,4}?)局"
-                     r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<tail>分局|支队|大队)$")
-
-
-def branch_aliases(name: str) -> list[str]:
-    """A branch as people name it, its kind after its own place (泉州市公安局台商投资区分局 →
-    泉州台商投资区公安分局, 台商投资区公安分局, 泉州市台商投资区公安分局): how such branches
-    print their own names."""
-    m = _BRANCH.match(name)
-    if not m:
-        return []
-    city, kind, place, tail = m.group("city"), m.group("kind"), m.group("place"), m.group("tail")
-    short = city[:-1] if len(city) >= 3 else city
-    return [f"{city}{place}{kind}{tail}", f"{short}{place}{kind}{tail}", f"{place}{kind}{tail}"]
 
 
 def _spoken_subject(label: str) -> list[str]:

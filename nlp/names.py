@@ -80,6 +80,24 @@ def _spoken(alias: str) -> bool:
     return not m or bool(m.group(1)) and m.group(1)[-1] in "省市区县州旗盟"
 
 
+# a branch named inside its department's name (泉州市公安局台商投资区分局): place, the department's
+# kind, the branch's own place, 分局/支队/大队
+_BRANCH = re.compile(r"^(?P<city>[\u4e00-\u9fff]{2,4}?[市州盟])(?P<kind>[\u4e00-\u9fff]{2,4}?)局"
+                     r"(?P<place>[\u4e00-\u9fff]{2,8}?)(?P<tail>分局|支队|大队)$")
+
+
+def branch_aliases(name: str) -> list[str]:
+    """A branch as people name it, its kind after its own place (泉州市公安局台商投资区分局 →
+    泉州台商投资区公安分局, 台商投资区公安分局, 泉州市台商投资区公安分局): how such branches
+    print their own names."""
+    m = _BRANCH.match(name)
+    if not m:
+        return []
+    city, kind, place, tail = m.group("city"), m.group("kind"), m.group("place"), m.group("tail")
+    short = city[:-1] if len(city) >= 3 else city
+    return [f"{city}{place}{kind}{tail}", f"{short}{place}{kind}{tail}", f"{place}{kind}{tail}"]
+
+
 def department_aliases(name: str) -> list[str]:
     """Every short form of a department's name: the identity module's (places shortened or
     dropped, other names of the organisation word) and the spoken forms of the organisation

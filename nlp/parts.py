@@ -214,6 +214,12 @@ def _measures_named_by_time(measures: list[str], clause: str, vocab) -> list[str
     return []
 
 
+def _share_of_each(prev: Frame, clause: str) -> None:
+    """花在哪两个科目？各占多少: a share merged into the part before asks each row's, not their whole's."""
+    if re.search(L.EACH_SHARE, clause) and "share_each" not in prev.operation.also:
+        prev.operation.also.append("share_each")
+
+
 def _two_compared(frame: Frame) -> bool:
     """Whether a part's figure stands for exactly two things to compare: two departments, or one
     department in two years (两家各多少 / 17年和19年各多少)."""
@@ -1051,8 +1057,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base}:
             if prev.focus in ("projects", "subjects") and not (ev.subjects or ev.projects):
                 prev.operation.also.append("share")  # 占项目支出的比重 of the total just listed
-                if re.search(L.EACH_SHARE, frame.clause):
-                    prev.operation.also.append("share_each")  # 花在哪两个科目？各占多少: each row's share
+                _share_of_each(prev, frame.clause)
                 prev.operation.base = ev.share_base
                 continue
             if prev.focus == "figures" and (prev.operation.name == "difference" or "difference" in prev.operation.also):
@@ -1290,8 +1295,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     continue
                 if op not in prev.operation.also:
                     prev.operation.also.append(op)
-                if op == "share" and re.search(L.EACH_SHARE, frame.clause) and "share_each" not in prev.operation.also:
-                    prev.operation.also.append("share_each")  # 花在哪两个科目？各占多少: each row's share
+                if op == "share":
+                    _share_of_each(prev, frame.clause)
                 if op == "share" and ev.share_base and not prev.operation.base:
                     prev.operation.base = ev.share_base  # 占部门预算几成 of what the part before counted
                 continue

@@ -138,11 +138,7 @@ def purchased_services_json(services: PurchasedServices) -> dict:
         if needs_exact(r.amount):
             out["exact"] = {"amount": exact_money(r.amount)}
         return out
-    out = {"total": format_money(services.total), "provenance": _prov(services.provenance),
-           "rows": [row_json(r) for r in services.rows]}
-    if needs_exact(services.total):
-        out["exact"] = {"total": exact_money(services.total)}
-    return out
+    return _itemised_json(services.total, services.provenance, [row_json(r) for r in services.rows])
 
 
 def procurement_items_json(items: ProcurementItems) -> dict:
@@ -159,10 +155,15 @@ def procurement_items_json(items: ProcurementItems) -> dict:
             out["exact"] = {"amount": exact_money(r.amount)}
         out["provenance"] = _prov(r.provenance)
         return out
-    out = {"total": format_money(items.total), "provenance": _prov(items.provenance),
-           "rows": [row_json(r) for r in items.rows]}
-    if needs_exact(items.total):
-        out["exact"] = {"total": exact_money(items.total)}
+    return _itemised_json(items.total, items.provenance, [row_json(r) for r in items.rows])
+
+
+def _itemised_json(total, provenance, rows: list[dict]) -> dict:
+    """An item-by-item table: its printed 合计 (every digit under ``exact`` where it prints more than two
+    decimals), where it stands, and its rows."""
+    out = {"total": format_money(total), "provenance": _prov(provenance), "rows": rows}
+    if needs_exact(total):
+        out["exact"] = {"total": exact_money(total)}
     return out
 
 

@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.units import convert
-from kg.extract.model import Check, Indicator, PolicyDocument, Project, Provenance, Record, UNIT_FUND_LINES, CARRYOVER_BY_SOURCE
+from kg.extract.model import Check, Indicator, PolicyDocument, Project, ProjectFunds, Provenance, Record, UNIT_FUND_LINES, CARRYOVER_BY_SOURCE
 from kg.extract.places import section_at, table_titles
 from kg.rdf import iris
 from kg.extract.targets import parse_target  # noqa: F401  (one reading of a target's figure, also the records')
@@ -745,18 +745,7 @@ def _procurement_items(ctx: _Context) -> None:
         ctx.text(node, BKG.budgetUnitName, row.unit)
         ctx.money(node, BKG.amount, row.amount)
         _location(ctx, node, row.provenance, row.amount)
-        if row.funds is None:
-            continue
-        for key, source in FUNDS_SOURCES.items():
-            value = getattr(row.funds, key)
-            if value is None:
-                continue
-            part = iris.inside(ctx.doc, "funds", f"purchase-{i}", key)
-            ctx.add(part, RDF.type, BKG.ProjectFunds)
-            ctx.add(node, BKG.fundsPart, part)
-            ctx.add(part, BKG.fundingSource, iris.funding_source(source))
-            ctx.money(part, BKG.amount, value)
-            _location(ctx, part, row.provenance, value)
+        _funds_parts(ctx, node, f"purchase-{i}", row.funds, row.provenance)
 
 
 def _government_economic_rows(ctx: _Context) -> None:
@@ -969,11 +958,18 @@ def _project_funds(ctx: _Context, p: Project, node: URIRef) -> None:
     其他资金): one ``bkg:ProjectFunds`` per printed line, with the funding concept and the amount."""
     if p.funds is None:
         return
-    local = str(node).rsplit("/", 1)[-1]
     # the table the split is printed in (a performance table's provenance), else the project's first
     where = next((x for x in p.provenance if x and x.table == "绩效目标表"), p.provenance[0] if p.provenance else None)
+    _funds_parts(ctx, node, str(node).rsplit("/", 1)[-1], p.funds, where)
+
+
+def _funds_parts(ctx: _Context, node: URIRef, local: str, funds: ProjectFunds | None, where: Provenance | None) -> None:
+    """Money for a named thing by source (a project's, a purchase's): one ``bkg:ProjectFunds`` per printed
+    source, with its funding concept, amount and place; ``local`` names the parts inside the document."""
+    if funds is None:
+        return
     for key, source in FUNDS_SOURCES.items():
-        value = getattr(p.funds, key)
+        value = getattr(funds, key)
         if value is None:
             continue
         part = iris.inside(ctx.doc, "funds", local, key)

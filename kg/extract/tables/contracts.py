@@ -32,6 +32,15 @@ class Identity:
     printed: Money
     provenance: Provenance | None = None
 
+    @classmethod
+    def rows_against_total(cls, where: str, amounts: list[Money], total: Money,
+                           provenance: Provenance | None) -> "Identity | None":
+        """An item-by-item table's rows added up against its printed 合计 (政府购买服务, 政府采购): rows
+        printing no amount count for none; None where no 合计 is printed."""
+        if total is None:
+            return None
+        return cls("children_sum", where, sum((a for a in amounts if a is not None), Decimal(0)), total, provenance)
+
 
 @dataclass
 class TableData:

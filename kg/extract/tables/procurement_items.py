@@ -168,7 +168,7 @@ def read_items_into(table, record: Record, identities: list[Identity]) -> None:
         return
     items = read_procurement_items(table, record)
     record.procurement_items = items
-    if items is not None and items.total is not None:
-        expected = sum((r.amount for r in items.rows if r.amount is not None), Decimal(0))
-        identities.append(Identity("children_sum", f"{table.label} 政府采购 合计 = Σ 采购项目", expected,
-                                   items.total, items.provenance))
+    identity = Identity.rows_against_total(f"{table.label} 政府采购 合计 = Σ 采购项目", [r.amount for r in items.rows],
+                                           items.total, items.provenance) if items is not None else None
+    if identity is not None:
+        identities.append(identity)

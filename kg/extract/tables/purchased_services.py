@@ -11,7 +11,6 @@ cells and no rows (the table is then only recognised)."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from kg.extract.model import Provenance, PurchasedService, PurchasedServices, Record
 from kg.extract.tables import register
@@ -104,7 +103,7 @@ def parse_purchased_services(table, record: Record, parts) -> None:
         return
     services = read_purchased_services(table, record)
     record.purchased_services = services
-    if services is not None and services.total is not None:
-        expected = sum((r.amount for r in services.rows if r.amount is not None), Decimal(0))
-        table.data = TableData(identities=[Identity("children_sum", f"{table.label} 合计", expected,
-                                                    services.total, services.provenance)])
+    identity = Identity.rows_against_total(f"{table.label} 合计", [r.amount for r in services.rows],
+                                           services.total, services.provenance) if services is not None else None
+    if identity is not None:
+        table.data = TableData(identities=[identity])
