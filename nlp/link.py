@@ -87,6 +87,24 @@ class Mention:
         return {e.kind for e in self.entities}
 
 
+def _kind_word_of_named(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without a department mention whose words end another department mention of the question and
+    which would add a department those mentions do not name (同是信访局，长春市信访局和长沙市信访局…: 信访局
+    names the kind the two share, not 国家信访局, the one department called so). Where it names the same
+    department (西安市气象局…区县气象局), it stays."""
+    named = [(text[m.start:m.end], {e.iri for e in m.entities if e.kind == "department"})
+             for m in mentions if "department" in m.kinds()]
+
+    def kind_word(m: Mention) -> bool:
+        words = text[m.start:m.end]
+        own = {e.iri for e in m.entities if e.kind == "department"}
+        longer = [iris for other, iris in named if len(other) > len(words) and other.endswith(words)]
+        return bool(longer) and not own <= set().union(*longer)
+
+    return [m for m in mentions if not ("department" in m.kinds() and m.kinds() <= {"department", "unit"}
+                                        and kind_word(m))]
+
+
 def _of_place_before(text: str, mentions: list[Mention]) -> list[Mention]:
     """An organisation word several departments share (审计局) right after a place, or after a place
     and 的 (苏州的审计局和水务局): that place's department only, where the graph holds one there."""
@@ -302,7 +320,7 @@ class Linker:
         if shared:
             linked.mentions = sorted([m for m in linked.mentions if not any(
                 s.start < m.end and m.start < s.end for s in shared)] + shared, key=lambda m: m.start)
-        linked.mentions = _of_place_before(text, linked.mentions)
+        linked.mentions = _kind_word_of_named(text, _of_place_before(text, linked.mentions))
         linked.fuzzy = self._fuzzy(text, linked)
         linked.unknown = self._unknown(text, linked.mentions)
         return linked

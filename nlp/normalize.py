@@ -71,6 +71,32 @@ class NormalizedQuestion:
 _NOT_A_FISCAL_YEAR_RE = re.compile(r'[\[(]\d{4}[\])]\s*\d+号|"[^"]{1,60}"|《[^》]{1,80}》')
 
 
+# a 文号 as ``fold`` leaves it (every bracket one kind): 粤财工[2024]156号, 环办监测函[2021]218号. Where its
+# issuer's abbreviation begins is not marked in running text (按粤财工…), so a 文号 is its year and number with
+# the Chinese characters before them, and two 文号 are one where those agree and the issuers share their end
+_DOCUMENT_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,12})(\[(?:19|20)\d{2}\]\d+号)")
+
+
+def document_numbers(text: str) -> list[tuple[str, str]]:
+    """The 文号 a question names, as (characters before, [year]number号), folded so that a printed
+    【2024】 and a typed 〔2024〕 or [2024] compare equal."""
+    return list(dict.fromkeys(_DOCUMENT_NUMBER_RE.findall(fold(text))))
+
+
+def cites_number(text: str, number: tuple[str, str]) -> str | None:
+    """The 文号 ``number`` (from ``document_numbers``) as ``text`` prints it, or None: the same year and
+    number, with an issuer whose last two characters (all, if shorter) end the question's characters."""
+    before, core = number
+    for m in _DOCUMENT_NUMBER_RE.finditer(fold(text)):
+        if m.group(2) != core:
+            continue
+        issuer = m.group(1)
+        for size in range(len(issuer), 0, -1):  # the issuer is some end of the characters before
+            if before.endswith(issuer[-size:]) and (size >= 2 or size == len(issuer)):
+                return issuer[-size:] + core
+    return None
+
+
 def fiscal_year_text(text: str) -> str:
     """``text`` without the spans whose years are not the fiscal year asked about: a 文号
     (【2024】126号) and a quoted name or title (“2023年结余资金”, 《2024年…方案》), which name a

@@ -20,7 +20,7 @@ from nlp.catalog import Catalog, Entity
 from nlp.cues import CueSet, find_cues
 from nlp.frames import EXECUTION_ATTRIBUTES, Bound, Filters, Frame, Operation, Ref
 from nlp.link import Linked, Linker, Mention
-from nlp.normalize import find_years, fiscal_year_text
+from nlp.normalize import RELATIVE_YEAR, find_years, fiscal_year_text
 from nlp.numbers import PERCENT_RE, chinese_count, chinese_to_decimal
 from nlp.scorer import Scorer
 from nlp.vocabulary import Vocabulary
@@ -92,6 +92,10 @@ class Parser:
             # 哪些科目用了事业收入, 国有资本经营预算那笔钱是干什么的: the subjects of a source, not the
             # department's figure nor its functions
             focus = "subjects"
+        if focus == "policies" and re.search(L.WHICH_PROJECTS + r"|什么(?:项目|专项)", ev.text) \
+                and not re.search(r"(?:什么|哪些|哪几个|哪个|哪一个|哪份|哪几份)(?:文件|政策|依据|规定|办法)", ev.text):
+            # 挂着“粤财工〔2025〕139号”文号的是什么项目: the thing asked is the projects, the 文号 their condition
+            focus = "projects"
         frame = Frame(focus, clause=clause.text, score=scores[focus])
         frame.filters = self.filters(ev, focus)
         frame.operation = self.operation(ev, focus)
@@ -888,7 +892,7 @@ def _indicator_kinds(t: str, clause: Clause) -> list[str]:
 
 def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
     """The figure a share is taken of when the clause names it (占支出总计的比重, 占总收入)."""
-    found = [re.search(r"占(?:了)?([^，。,?？]{1,12}?)(?:的)?(?:多大|多少|几)?(?:比重|比例|百分比|多少|几成|%)", t),
+    found = [re.search(r"占(?:了)?([^，。,?？]{1,12}?)(?:的)?(?:多大|多少|几)?(?:比重|比例|百分比|百分之(?:几|多少)|多少|几成|%)", t),
              re.search(r"(?:^|在|于)([^，。,?？占]{2,12}?)(?:里|中|当中|里面)(?:的)?(?:大概|大约)?占", t)]  # 在项目支出里占多大比例
     for m in (m for m in found if m):
         for key, rx in L.MEASURE_WORDS:
@@ -920,6 +924,7 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
         for i in range(max(s, clause.start), min(e, clause.end)):
             t[i - clause.start] = "|"
     text = "".join(t)
+    text = re.sub(f"(?:{RELATIVE_YEAR})度?", lambda m: "|" * len(m.group(0)), text)  # 上一年度有多少: a year, not a topic
     text = re.sub(L.BOUND_WORDS, "|", text)
     text = re.sub("|".join(k[:-2] + "指标|" + _KIND_WORD_START + k[:-2] for k in INDICATOR_KINDS), "|", text)
     groups: list[list[str]] = []

@@ -53,7 +53,10 @@ def split(text: str) -> list[tuple[int, int]]:
     for s, e in pieces:
         piece = text[s:e]
         if re.search(L.CONDITION_ONLY, piece) and out and not re.search(r"多少|几|哪|什么|谁|吗", piece) \
-                or re.fullmatch(L.HOW_MANY_TOLD, piece) and out:  # …涨得最猛？说三个: the count of the rank before
+                or re.fullmatch(L.HOW_MANY_TOLD, piece) and out \
+                or re.match(r"而(?:是|且是)", piece) and out and not re.search(_QUESTION_WORD, piece):
+            # …涨得最猛？说三个: the count of the rank before; 哪个不是用财政拨款，而是用其他资金安排的: the
+            # condition of the question before, said the other way round
             out[-1] = (out[-1][0], e)
         elif not _ASKS.search(piece) or (_SCOPE_ONLY.search(piece) and not re.search(_QUESTION_WORD, piece)):
             pending = s if pending is None else pending
@@ -240,7 +243,11 @@ def _another_year_only(frame: Frame, ev, prev: Frame) -> bool:
     """A part that names another year and asks only an amount of what was just asked (25年这两项各是多少,
     24年分别是多少): no operation, entity or figure of its own — and the part before no change, which
     already shows the year before's figure (比25年少了多少，25年实际是多少)."""
-    return bool(ev.years) and bool(prev.filters.years) and set(frame.filters.years) != set(prev.filters.years) \
+    # a year named relative to the department's own (上一年度有多少 after 今年…) is another year too
+    relative = re.search(RELATIVE_YEAR, frame.clause)
+    other_relative = bool(relative) and relative.group(0) not in prev.clause
+    return (bool(ev.years) or other_relative) and bool(prev.filters.years) \
+        and (set(frame.filters.years) != set(prev.filters.years) or other_relative) \
         and frame.operation.name in ("lookup", "list") and not ev.cues.has("op") \
         and prev.focus in ("figures", "subjects", "staff") and bool(prev.measures or prev.filters.subjects) \
         and not ({"change", "growth", "derive"} & {prev.operation.name, *prev.operation.also} or prev.derive_previous)
@@ -418,7 +425,25 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
         parts = [k for k in found if vocab.measures.get(k) and vocab.measures[k].broader in prev.measures]
         own = set(parts) & set(frame.measures)  # 基本支出、项目支出、机动经费各占多少: named as themselves
         return parts if len(parts) >= 2 and len(parts) == len(found) and not own else []
-    return _named_parts(frame, ev, prev, vocab, narrowing)
+    found = _named_parts(frame, ev, prev, vocab, narrowing)
+    if narrowing and ev.item_measures and len(frame.measures) > len(found) \
+            and all(m in _descendants(prev.measures, vocab) for m in frame.measures):
+        # 总额多少？其中一般公共预算拨款、其他收入和上年结转各多少: figures named as themselves, each inside
+        # the whole just asked (some a level down: 一般公共预算拨款 under 财政拨款), stay what they are
+        return []
+    return found
+
+
+def _descendants(keys: list[str], vocab) -> set[str]:
+    """The figures inside ``keys`` under ``skos:broader``, at any depth."""
+    out: set[str] = set()
+    todo = list(keys)
+    while todo:
+        for child in vocab.children(todo.pop()):
+            if child not in out:
+                out.add(child)
+                todo.append(child)
+    return out
 
 
 def _named_parts(frame: Frame, ev, prev: Frame, vocab, narrowing: bool) -> list[str]:
@@ -1336,6 +1361,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                        if p.code and s.code and s.code != p.code and s.code.startswith(p.code)]
             if broader:
                 frame.operation.base = SUBJECT_BASE + broader[0]
+            elif prev.operation.name == "list" and not prev.filters.subjects and prev.filters.column \
+                    and not f.column and frame.measures in ([], ["total"]):
+                # 基本支出按经济分类各多少？工资福利支出占多大比重: a row of the breakdown just listed, of that
+                # breakdown's whole (the column it was read from), not of 支出总计
+                f.column, frame.measures = prev.filters.column, [prev.filters.column]
         if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)
@@ -1344,6 +1374,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 有没有安排贴息的钱？放在哪个项目里: the projects that part found by its topic, not every project
             for name in ("topics", "topic_text", "keywords", "keyword_groups", "topic_groups"):
                 setattr(f, name, list(getattr(prev.filters, name)))
+        if prev.focus == "projects" and prev.filters.funding and frame.focus == "figures" and len(frame.measures) == 1 \
+                and (FUNDING_OF_MEASURE.get(frame.measures[0]) or frame.measures[0] in L.SPLIT_FUNDING) \
+                and re.match(r"^(?:那|还有|另外)?(?:哪些|哪几个|哪几项|哪个|哪项)", frame.clause) \
+                and not (ev.projects or ev.subjects or ev.topics or ev.keywords):
+            # 哪些项目是政府性基金安排的？哪些用的是财政拨款以外的其他资金: the projects of the other funding
+            f.funding, f.sources = FUNDING_OF_MEASURE.get(frame.measures[0]) or frame.measures[0], []
+            frame.focus, frame.measures = "projects", ["amount"]
+            frame.operation = Operation("list")
         funding = FUNDING_OF_MEASURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
         if funding and frame.focus == "projects" and not (f.funding or f.projects or ev.topics or ev.keywords):
             f.funding = funding  # 上级转移支付有多少？花在哪个项目上: the projects that money funds

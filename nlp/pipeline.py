@@ -235,6 +235,10 @@ class Pipeline:
                 {p.year for p in frame.filters.projects if p.year} or set(self.catalog.years)
             if have:
                 years = asked_years(clause, max(have))
+                if "明年" in clause and years and not set(years) & have:
+                    # 明年怎么安排的: a budget is the plan for the year ahead of its writing, so the
+                    # year after the latest budget, which no document holds yet, is that budget's own
+                    years = [max(have)]
                 if years:
                     frame.filters.years = years
 

@@ -34,6 +34,8 @@ from kg.extract.narrative.policy import dedupe
 _NUMBER_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔【\[［(（]\d{4}[〕】\]］)）]第?\d+号")
 _TAIL_PAREN_RE = re.compile(r"[（(]([^（）()]{4,})[)）]$")
 _CODE_NAME_RE = re.compile(r"^(?:特定目标|项目代码|项目编码)?\s*[0-9A-Za-z]{6,}$")
+# a project the year's table names as carried over: 审计专项补助经费（结转）, …（上年结转资金）
+_CARRIED_NAME_RE = re.compile(r"[（(](?:上年|以前年度)?结转(?:资金|项目|经费)?[)）]$")
 
 
 def _kind(project: Project) -> str:
@@ -194,6 +196,19 @@ def _funding(project: Project, record: Record, in_budget_table: bool) -> None:
             project.funding_source = "general_public_budget"
 
 
+def _carried_by_name(project: Project, record: Record) -> None:
+    """A project whose printed name says it is carried over (西安市审计局 2026 表10: 审计专项补助经费（结转）
+    beside 审计专项补助经费) is last year's money spent again, whichever table lists it: a carry-over
+    project, fiscal or not as the department's carry-over is all one or the other (else unknown)."""
+    if project.category not in (None, "current") or not _CARRIED_NAME_RE.search(project.name or ""):
+        return
+    project.category = "carryover"
+    if project.funding_source is None:
+        nonfiscal, fiscal = record.totals.carryover_nonfiscal, record.totals.carryover_fiscal
+        project.funding_source = "carryover_fiscal" if not nonfiscal and fiscal else \
+            "carryover_nonfiscal" if not fiscal and nonfiscal else None
+
+
 def _categorise_unmatched(projects: list[Project], record: Record) -> None:
     """Category of projects known only from a performance table.
 
@@ -276,6 +291,7 @@ def merge_projects(record: Record) -> list[AmountPlaces]:
         if not project.responsible_unit:
             project.responsible_unit = record.department
         _bracket_alias(project)
+        _carried_by_name(project, record)
         _funding(project, record, id(project) in from_table7)
         project.policy_documents = dedupe(project.policy_documents)
     record.projects = merged

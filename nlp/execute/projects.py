@@ -18,6 +18,7 @@ from nlp.execute.base import (Context, Result, amount_sum, derived_item, executo
 from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
 from nlp.link import short_form_of
 from nlp.numbers import Amount, find_amounts
+from nlp.normalize import cites_number, document_numbers
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, head_named_nowhere, pieces as _pieces, within as _within
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
@@ -57,7 +58,8 @@ def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
     rows = [r for r in rows if r.attrs.get("category") != "aggregate"]
     if "unit_funds" in f.categories or f.funding == "unit_funds":
         rows = [r for r in rows if r.attrs.get("category") == "unit_funds" or
-                (r.attrs.get("funding") and all(x in NONFISCAL for x in r.attrs["funding"]))]
+                (r.attrs.get("funding") and all(x in NONFISCAL for x in r.attrs["funding"])) or
+                ((r.attrs.get("funds") or {}).get("other") or 0) > 0]  # its 其他资金 column (珠海 表12)
     if f.funding == "fiscal":
         rows = [r for r in rows if r.attrs.get("category") == "current" and
                 not any(x in NONFISCAL for x in r.attrs.get("funding") or [])]
@@ -124,7 +126,8 @@ def funds_lines(r: Row, items: list[Item]) -> list[str]:
     said = []
     for key, label in FUNDS_LINES:
         if funds.get(key) is not None:
-            items.append(Item(f"其中{label}", money(funds[key]), WAN, r.department, r.year, r.source,
+            # the row names its project: in a list of several, a bare 其中一般公共预算 is nobody's
+            items.append(Item(f"{r.label} 其中{label}", money(funds[key]), WAN, r.department, r.year, r.source,
                               {"project": r.label}))
             said.append(f"{label}{money(funds[key])}万元")
     return said
@@ -306,6 +309,15 @@ def projects(frame: Frame, ctx: Context) -> Result:
     rows, note, budgets = scoped_projects(frame, ctx)
     if not budgets:
         return Result()
+    numbers = document_numbers(frame.clause) if f.policy is None else []
+    if numbers:  # 哪些项目是按粤财工【2024】156号下达的: a 文号 the graph holds no document of (the policy filter
+        # answers those, by the projects citing it) — the projects whose name or text carries it
+        texts = {r.iri: " ".join([r.label, *r.attrs.get("aliases", []), r.attrs.get("description") or ""]) for r in rows}
+        cited = [r for r in rows if any(cites_number(texts[r.iri], n) for n in numbers)]
+        if not cited:
+            where = "、".join(dict.fromkeys(b.department for b in budgets))
+            return Result(text=f"没有找到：{where}没有名称或说明写明{'、'.join(n[1] for n in numbers)}这一文号的项目。")
+        return _listed(frame, ctx, cited, note)
     if f.topics or f.keywords:
         rows, missing = topical(frame, ctx, rows)
         if missing:

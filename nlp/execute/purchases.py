@@ -6,8 +6,8 @@ procurement asking for its items gets them listed, above a bound or ranked (政�
 
 A purchase is named by the name the table prints for it (专项名称 / 采购项目) standing whole in a question asking
 its money (who carries it out, who won it, stay with the readers of those);
-a name that is also the name of a subject the question was linked to (物业管理费) is left to that subject
-unless the question speaks of 采购. The procurement's totals (政府采购多少, 货物/服务各多少) stay the figures'.
+a name that is also the name of a subject (物业管理费) or of a project the question was linked to is left to
+that subject or project unless the question speaks of 采购. The procurement's totals (政府采购多少, 货物/服务各多少) stay the figures'.
 """
 from __future__ import annotations
 
@@ -50,8 +50,12 @@ def _named(frame: Frame, rows: list[Row]) -> list[Row]:
         if not any(name in longer for longer in kept):
             kept.append(name)
     subjects = {s.name for s in frame.filters.subjects if getattr(s, "name", None)}
+    projects = {p.name for p in frame.filters.projects if getattr(p, "name", None)}
     if not re.search(PROCUREMENT, clause):
         kept = [n for n in kept if not any(n in s or s in n for s in subjects)]  # 物业管理费: the subject asked
+        # 购买中介机构审计服务花多少钱: a project of the same name is the budget's own line, the purchase only
+        # how part of it is bought (its share of 项目支出 is the project's)
+        kept = [n for n in kept if n not in projects]
     return [r for r in rows if r.label in kept]
 
 

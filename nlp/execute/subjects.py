@@ -858,11 +858,17 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
     if not frame.operation.base and frame.filters.amount_scope:
         # 一般公共预算按经济分类怎么分？工资福利占多少: of that table's whole, not of 支出总计
         scope = frame.filters.amount_scope
-        classes = [r for r in ctx.rows("subjects", [budget], Constraints(scheme=frame.filters.scheme or "functional",
-                                                                          amount_scope=scope))
-                   if len(r.key or "") == 3 and r.attrs.get("column", "total") == "total" and r.amount is not None]
+        column = frame.filters.column or "total"  # 基本支出按经济分类…工资福利占多少: of the 基本支出 column's whole
+        scheme = frame.filters.scheme or "functional"
+        # the economic rows of one column are the budget's own basic table (as ``subjects_of`` reads them)
+        own_rows = scheme == "economic" and column != "total"
+        rows = [r for r in ctx.rows("subjects", [budget], Constraints(scheme=scheme, amount_scope=None if own_rows else scope))
+                if len(r.key or "") == 3 and r.amount is not None]
+        # a table of basic spending prints its rows' own 合计 column (the 基本支出 the breakdown listed)
+        classes = [r for r in rows if r.attrs.get("column", "total") == column] or \
+            [r for r in rows if own_rows and r.attrs.get("column", "total") == "total"]
         if classes:
-            label = f"{SCOPED_LABELS.get(scope, '')}支出合计"
+            label = f"{SCOPED_LABELS.get(scope, '')}{ctx.vocab.columns.get(column, '') if column != 'total' else '支出'}合计"
             whole = D.Input(label, sum((r.amount for r in classes), Decimal(0)), WAN, budget.department, budget.year)
             d = D.share(figure_input(top, top.label), whole, f"{top.label}占{label}比重")
             if d is not None:
