@@ -469,7 +469,7 @@ def carried_kinds(keys: list[str], ev: "Evidence") -> list[str]:
 THREE_PUBLIC_FAMILY = ("three_public.total", "three_public.overseas", "three_public.reception", "three_public.vehicles",
                        "three_public.vehicle_purchase", "three_public.vehicle_operation")
 # Words that ask for a family's parts even where several departments are compared (各项、明细、分项).
-_PARTS_ASKED = re.compile(r"各项|每项|每一项|明细|分项|构成|组成|细分|分别是哪|都有哪")
+PARTS_ASKED = re.compile(r"各项|每项|每一项|明细|分项|构成|组成|细分|分别是哪|都有哪")
 
 
 def family_totals_across_departments(frames: list[Frame]) -> None:
@@ -478,7 +478,7 @@ def family_totals_across_departments(frames: list[Frame]) -> None:
     parts stay where the clause asks for them."""
     for frame in frames:
         if tuple(frame.measures) == THREE_PUBLIC_FAMILY and len(frame.filters.departments) >= 2 \
-                and not _PARTS_ASKED.search(frame.clause):
+                and not PARTS_ASKED.search(frame.clause):
             frame.measures = ["three_public.total"]
 
 
@@ -880,7 +880,7 @@ def _indicator_kinds(t: str, clause: Clause) -> list[str]:
             s, e = m.start - clause.start, m.end - clause.start
             scan = scan[:s] + "|" * (e - s) + scan[e:]
     # 数量、质量指标 / 成本方面 name kinds; 评审项目数量、专家人次 names indicators whose names end in 数量
-    kinds = [k for k in INDICATOR_KINDS if re.search(k[:-2] + r"(?=指标)|" + _KIND_WORD_START + k[:-2] +
+    kinds = [k for k in INDICATOR_KINDS if re.search(k[:-2] + r"(?=指标|目标)|" + _KIND_WORD_START + k[:-2] +
                                                      r"(?=[和、与及,，]|方面|类|上(?!年))", scan)
              and (k != "效益指标" or not re.search(r"(经济|社会|生态)效益", scan))]
     kinds = [k for k in kinds if not (k == "效益指标" and len(kinds) > 1 and

@@ -21,7 +21,8 @@ from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
 from nlp.numbers import chinese_count
-from nlp.parse import entity_ref, family_rules, family_totals_across_departments
+from nlp.parse import THREE_PUBLIC_FAMILY, entity_ref, family_rules, family_totals_across_departments
+from nlp.parse import PARTS_ASKED
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A later part's word for the year an earlier part named (2018年…？当年/同年/那年…): not this year.
@@ -585,7 +586,9 @@ def _years_asked_before(out: list[Frame], frame: Frame | None = None) -> list[in
     that part asked the same figure a year before (增了多少？去年只有多少？钱用来干什么: the money of the
     year the question is about, where the part asks something else than the part before)."""
     prev = out[-1]
-    if frame is not None and (frame.focus, frame.measures) != (prev.focus, prev.measures) and len(out) >= 2 and \
+    # (上年是多少？降幅多少: a change is the later year's, whatever figure it is of)
+    if frame is not None and ((frame.focus, frame.measures) != (prev.focus, prev.measures)
+                              or frame.operation.name in ("growth", "change")) and len(out) >= 2 and \
             not re.search(r"呢|那|同期|也|又", frame.clause) and \
             re.search(r"去年|上年|前年|上一年", prev.clause) and not re.search(r"\d{2,4}\s*年", prev.clause):
         earlier = out[-2]  # (its years may be none named: the latest, as resolved later)
@@ -969,7 +972,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked
             measures = list(prev.measures) if _change_of_the_share_just_said(ev, prev) \
                 else _changed_figures(prev, out[:-1], vocab, frame.clause)
+            later = list(f.years) if re.search(r"去年|上年|前年|上一年", prev.clause) and not ev.years else []
             frame.measures, frame.filters = measures, prev.filters.copy()  # 比25年: the baseline, not the year asked
+            if later:  # 三公多少？上年是多少？降幅多少: the change of the year asked first, its own document's
+                frame.filters.years = later
             frame.filters.excluding = f.excluding  # 扣掉中央基建后又是增是减: that comparison of the same figure
             out.append(frame)
             continue
@@ -1028,6 +1034,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
             frame.focus, frame.measures = prev.focus, list(prev.measures)
+            if tuple(prev.measures) == THREE_PUBLIC_FAMILY and not (ev.departments or ev.places) \
+                    and not PARTS_ASKED.search(frame.clause):
+                frame.measures = ["three_public.total"]  # 三公多少？上年是多少: the year before's total
             frame.operation = prev.operation
             _inherit_filters(f, prev.filters)
             out.append(frame)
@@ -1213,8 +1222,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             out.append(of_year)
             continue
         if not _own_content(frame, ev) and _another_year_only(frame, ev, prev):
-            # 三公多少？…25年这两项各是多少: the question just asked, of the year this part names
+            # 三公多少？…25年这两项各是多少: the question just asked, of the year this part names (上年是多少
+            # after the 三公 family: its total — the year before's parts are seldom stated)
             frame.focus, frame.measures = prev.focus, list(prev.measures)
+            if tuple(prev.measures) == THREE_PUBLIC_FAMILY and not PARTS_ASKED.search(frame.clause):
+                frame.measures = ["three_public.total"]
             frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
             _inherit_filters(f, prev.filters)
             out.append(frame)
@@ -1312,6 +1324,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     derived.derived_only = op in DERIVED_OPERATIONS
                     if op in ("growth", "change"):
                         derived.derived_only = False
+                        # 三公多少？上年是多少？降幅多少: the change is the later year's, stated in its document
+                        derived.filters.years = list(frame.filters.years) or derived.filters.years
                         if len(derived.filters.years) >= 2:
                             derived.operation.name = "growth"
                     if prev.operation.name == "share" and op == "share":
