@@ -470,6 +470,22 @@ def _named_parts(frame: Frame, ev, prev: Frame, vocab, narrowing: bool) -> list[
     return [k for _, k in sorted(found)]
 
 
+# The projects' funding (Filters.funding) an income source names (其他资金 → the 单位资金 projects).
+_FUNDING_OF_SOURCE = {"unit_other": "unit_funds", "unit_funds": "unit_funds", "fiscal": "fiscal",
+                      **{k: k for k in L.SPLIT_FUNDING}}
+
+
+def _funding_named(frame: Frame) -> str | None:
+    """The one kind of projects' funding a figures part names, by its figure (单位资金) or, where it names no
+    figure, by its one source (用的是其他资金的)."""
+    if len(frame.measures) == 1 and not frame.measures_guessed:
+        key = frame.measures[0]
+        return FUNDING_OF_MEASURE.get(key) or (key if key in L.SPLIT_FUNDING else None)
+    if frame.measures_guessed and len(frame.filters.sources) == 1:
+        return _FUNDING_OF_SOURCE.get(frame.filters.sources[0])
+    return None
+
+
 # A funding figure asked before a list of projects names the projects' funding (Filters.funding).
 FUNDING_OF_MEASURE = {"upper_level_transfer": "transfer", "fiscal_total": "fiscal", "unit_funds": "unit_funds"}
 
@@ -1332,6 +1348,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                         continue
                     out.append(derived)
                     continue
+                if op in ("growth", "change") and prev.focus == "subjects" and not prev.filters.subjects \
+                        and prev.filters.sources and len(out) >= 2 and out[-2].focus == "figures" and out[-2].measures:
+                    # 政府性基金安排了多少，用在哪个科目？比上年涨了多少: the money's change, not its subjects'
+                    source_part = out[-2]
+                    out.append(Frame("figures", _changed_figures(source_part, out[:-2], vocab, frame.clause),
+                                     source_part.filters.copy(), frame.operation, frame.clause, frame.score,
+                                     source_part.open_department, False))
+                    continue
                 if op not in prev.operation.also:
                     prev.operation.also.append(op)
                 if op == "share":
@@ -1388,12 +1412,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 有没有安排贴息的钱？放在哪个项目里: the projects that part found by its topic, not every project
             for name in ("topics", "topic_text", "keywords", "keyword_groups", "topic_groups"):
                 setattr(f, name, list(getattr(prev.filters, name)))
-        if prev.focus == "projects" and prev.filters.funding and frame.focus == "figures" and len(frame.measures) == 1 \
-                and (FUNDING_OF_MEASURE.get(frame.measures[0]) or frame.measures[0] in L.SPLIT_FUNDING) \
-                and re.match(r"^(?:那|还有|另外)?(?:哪些|哪几个|哪几项|哪个|哪项)", frame.clause) \
-                and not (ev.projects or ev.subjects or ev.topics or ev.keywords):
+        other_funding = _funding_named(frame) if prev.focus == "projects" and prev.filters.funding \
+            and frame.focus == "figures" and re.match(r"^(?:那|还有|另外)?(?:哪些|哪几个|哪几项|哪个|哪项)", frame.clause) \
+            and not (ev.projects or ev.subjects or ev.topics or ev.keywords) else None
+        if other_funding:
             # 哪些项目是政府性基金安排的？哪些用的是财政拨款以外的其他资金: the projects of the other funding
-            f.funding, f.sources = FUNDING_OF_MEASURE.get(frame.measures[0]) or frame.measures[0], []
+            f.funding, f.sources = other_funding, []
             frame.focus, frame.measures = "projects", ["amount"]
             frame.operation = Operation("list")
         funding = FUNDING_OF_MEASURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None

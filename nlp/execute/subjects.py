@@ -855,7 +855,7 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
     total expenditure (when the question asks 占比)."""
     if frame.operation.name != "share" and "share" not in frame.operation.also:
         return []
-    if not frame.operation.base and frame.filters.amount_scope:
+    if not frame.operation.base and (frame.filters.amount_scope or frame.filters.column not in (None, "total")):
         # 一般公共预算按经济分类怎么分？工资福利占多少: of that table's whole, not of 支出总计
         scope = frame.filters.amount_scope
         column = frame.filters.column or "total"  # 基本支出按经济分类…工资福利占多少: of the 基本支出 column's whole
@@ -868,7 +868,7 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
         classes = [r for r in rows if r.attrs.get("column", "total") == column] or \
             [r for r in rows if own_rows and r.attrs.get("column", "total") == "total"]
         if classes:
-            label = f"{SCOPED_LABELS.get(scope, '')}{ctx.vocab.columns.get(column, '') if column != 'total' else '支出'}合计"
+            label = f"{SCOPED_LABELS.get(scope or '', '')}{ctx.vocab.columns.get(column, '') if column != 'total' else '支出'}合计"
             whole = D.Input(label, sum((r.amount for r in classes), Decimal(0)), WAN, budget.department, budget.year)
             d = D.share(figure_input(top, top.label), whole, f"{top.label}占{label}比重")
             if d is not None:
