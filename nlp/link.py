@@ -88,21 +88,24 @@ class Mention:
 
 
 def _kind_word_of_named(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Without a department mention whose words end another department mention of the question and
-    which would add a department those mentions do not name (同是信访局，长春市信访局和长沙市信访局…: 信访局
-    names the kind the two share, not 国家信访局, the one department called so). Where it names the same
-    department (西安市气象局…区县气象局), it stays."""
+    """A department mention whose words end another department mention of the question names no other
+    department than those: 同是信访局，长春市信访局和长沙市信访局… (信访局, the kind the two share, is not 国家信访局
+    too) and 苏州水务局和苏州审计局…水务局是审计局的几倍 (审计局 is the one just named, not 上海's or 西安's).
+    Its departments are narrowed to those the longer mentions name; where it shares none, it is dropped."""
     named = [(text[m.start:m.end], {e.iri for e in m.entities if e.kind == "department"})
              for m in mentions if "department" in m.kinds()]
-
-    def kind_word(m: Mention) -> bool:
+    out: list[Mention] = []
+    for m in mentions:
         words = text[m.start:m.end]
-        own = {e.iri for e in m.entities if e.kind == "department"}
         longer = [iris for other, iris in named if len(other) > len(words) and other.endswith(words)]
-        return bool(longer) and not own <= set().union(*longer)
-
-    return [m for m in mentions if not ("department" in m.kinds() and m.kinds() <= {"department", "unit"}
-                                        and kind_word(m))]
+        if "department" not in m.kinds() or not m.kinds() <= {"department", "unit"} or not longer:
+            out.append(m)
+            continue
+        within = set().union(*longer)
+        kept = [e for e in m.entities if e.kind != "department" or e.iri in within]
+        if any(e.kind == "department" for e in kept):
+            out.append(Mention(m.key, kept, m.start, m.end, m.score, m.how))
+    return out
 
 
 def _of_place_before(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 
 from nlp import lexicon as L
-from nlp.vocabulary import COLUMN_OF_MEASURE
+from nlp.vocabulary import COLUMN_OF_MEASURE, SHARE_BASES
 from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
 from nlp.numbers import chinese_count
-from nlp.parse import THREE_PUBLIC_FAMILY, entity_ref, family_rules, family_totals_across_departments
-from nlp.parse import PARTS_ASKED
+from nlp.parse import PARTS_ASKED, THREE_PUBLIC_FAMILY, entity_ref, family_rules, family_totals_across_departments
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A later part's word for the year an earlier part named (2018年…？当年/同年/那年…): not this year.
@@ -88,6 +87,13 @@ def _whole_among(measures: list[str], vocab) -> str | None:
     if found is None and measures[0] in _WHOLES and not any(o in vocab.ancestors(measures[0]) for o in measures[1:]):
         found = measures[0]  # 本年收入里，财政拨款、事业收入各多少: the total named first holds the rest
     return found
+
+
+def _common_whole(measures: list[str], vocab) -> str | None:
+    """The nearest figure people take shares of that holds every one of ``measures`` (人员经费, 公用经费
+    and 项目支出 → 支出总计)."""
+    return next((up for up in vocab.ancestors(measures[0]) if up in SHARE_BASES
+                 and all(up in vocab.ancestors(m) for m in measures[1:])), None)
 
 
 # Totals a question names first as the whole its other figures are taken from (本年收入里…).
@@ -1129,6 +1135,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 derived.derived_only = True
                 out.append(derived)
                 continue
+        if frame.operation.name == "share" and not frame.operation.base and not ev.share_base and vocab is not None \
+                and frame.focus == "figures" and len(frame.measures) == 1 and prev.focus == "figures" \
+                and frame.measures[0] in prev.measures and len(prev.measures) >= 2:
+            # 人员支出、日常公用、项目支出各多少？人员支出占多大比例: of the whole the figures listed make up
+            # together (支出总计), not of the nearest whole of the one figure (基本支出)
+            common = _common_whole(prev.measures, vocab)
+            if common is not None and common != vocab.share_base(frame.measures[0]):
+                frame.operation.base = common
         if frame.operation.name == "share" and not frame.operation.base and not ev.share_base \
                 and frame.focus in ("figures", "subjects") and prev.focus == "figures" \
                 and (len(prev.measures) == 1 or prev.measures[0] in _WHOLES) \

@@ -595,6 +595,28 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 for r in level_rows:
                     derived += _stated_change(ctx, r, items, parts)
             continue
+        if changed and op.name in ("rank", "sort") and len(parents) >= 2:
+            # 工资福利、商品服务…各多少？哪项涨得最多: the rows named, ranked by the change the narrative
+            # states for each — not the rows inside the first of them
+            named: list[Row] = []
+            for p in parents:
+                named += [r for r in mine if r.key == p.code and r.attrs.get("column", "total") == "total"
+                          and all(r is not x for x in named)]
+            # the few rows named are all ranked, the first answering (by amount and by rate they may differ)
+            every = dataclasses.replace(frame, operation=dataclasses.replace(op, n=max(len(named), op.n or 0)))
+            ranked = _ranked_by_change(named, ctx, every)
+            if ranked:
+                word = "减少" if asks_falls(frame.clause) else "增加"
+                by = "幅度" if asks_rate(frame.clause) else "金额"
+                for i, r in enumerate(ranked, 1):
+                    items.append(item_of(r, code=r.key, rank=i))
+                kept += ranked
+                parts.append(f"{who(b.department, b.year)}{'、'.join(p.name for p in parents)}按比上年{word}{by}排序："
+                             + "；".join(f"{i}. {r.key} {r.label}{money(r.amount)}万元" for i, r in enumerate(ranked, 1))
+                             + f"，{word}最多的是{ranked[0].label}")
+                for r in ranked:
+                    derived += _stated_change(ctx, r, items, parts)
+                continue
         for parent in parents:
             code = parent.code or ""
             same_code = [r for r in mine if r.key == code]
