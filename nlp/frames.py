@@ -34,6 +34,9 @@ PROJECT_ATTRIBUTE_NAMES = {"amount": "金额", "funding": "资金来源", "categ
 # what a 决算's 绩效自评表 prints of a project (asked of one, any of them shows them all)
 EXECUTION_ATTRIBUTES = ("initial_budget", "executed", "execution_rate", "score")
 SUBJECT_BASE = "subject:"  # Operation.base naming a classification row (subject:301), not a measure key
+# Operation.base naming the whole of one column of a breakdown just listed (column:basic: the classes'
+# 基本支出 added up), not a department figure
+COLUMN_BASE = "column:"
 BOUND_WORDS = {">": "超过", ">=": "不低于", "<": "低于", "<=": "不超过", "between": "介于"}
 
 

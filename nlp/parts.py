@@ -18,7 +18,7 @@ import re
 from nlp import lexicon as L
 from nlp.vocabulary import COLUMN_OF_MEASURE, SHARE_BASES
 from nlp.execute.assets import PLANNED_WORDS, kinds_asked
-from nlp.frames import DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
+from nlp.frames import COLUMN_BASE, DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
 from nlp.numbers import chinese_count
 from nlp.parse import PARTS_ASKED, THREE_PUBLIC_FAMILY, entity_ref, family_rules, family_totals_across_departments
@@ -1418,6 +1418,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 # 基本支出按经济分类各多少？工资福利支出占多大比重: a row of the breakdown just listed, of that
                 # breakdown's whole (the column it was read from), not of 支出总计
                 f.column, frame.measures = prev.filters.column, [prev.filters.column]
+                frame.operation.base = COLUMN_BASE + prev.filters.column
         if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)

@@ -145,3 +145,25 @@ def test_a_project_named_carried_over(national, ask_national) -> None:
     assert [p.category for p in record.projects if p.name == "审计专项补助经费"] == ["current"]
     reply = ask_national("西安市审计局有哪些上年结转的项目？")
     assert "审计专项补助经费（结转）" in labels(reply)
+
+
+def test_a_share_after_the_figures_listed_together(ask_national) -> None:
+    """杭州市司法局 2026 按用途: 人员支出 58,486.35 of 支出总计 99,230.46 = 58.94% (not of 基本支出, 82.70%)."""
+    reply = ask_national("杭州市司法局2026年人员支出、日常公用支出和项目支出分别多少？人员支出占比多少？")
+    assert Decimal("58.94") in numbers(reply)
+    assert Decimal("82.70") not in numbers(reply)
+
+
+def test_named_rows_ranked_by_their_stated_change(ask_national) -> None:
+    """西安市审计局 2026 说明: 301 +117.32 (4.1%), 303 +43.10 (297.24%), 310 −7.00, 302 −181.52 — the four
+    classes named, ranked, not the 款 inside 301."""
+    reply = ask_national("西安市审计局2026年工资福利支出、商品和服务支出、对个人和家庭的补助、资本性支出各多少？哪一类增加得最多？")
+    ranked = [a for a in reply["answers"] if a.get("rank")]
+    assert [a.get("code") for a in ranked] == ["301", "303", "310", "302"]
+    assert {Decimal("117.32"), Decimal("297.24")} <= numbers(reply)
+
+
+def test_a_bare_department_word_is_the_one_just_named(ask_national) -> None:
+    """苏州市水务局 2026 收入总计 92,596.24, 苏州市审计局 4,651.67: 水务局是审计局的 19.91 倍 (审计局 is 苏州's)."""
+    reply = ask_national("苏州市水务局和苏州市审计局2026年收入总计各多少？水务局是审计局的几倍？")
+    assert Decimal("19.91") in numbers(reply)

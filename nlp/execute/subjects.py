@@ -13,7 +13,7 @@ from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_W
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.income import income_of_subjects
-from nlp.frames import BOUND_WORDS, SUBJECT_BASE, Frame
+from nlp.frames import BOUND_WORDS, COLUMN_BASE, SUBJECT_BASE, Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
@@ -877,10 +877,12 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
     total expenditure (when the question asks 占比)."""
     if frame.operation.name != "share" and "share" not in frame.operation.also:
         return []
-    if not frame.operation.base and (frame.filters.amount_scope or frame.filters.column not in (None, "total")):
+    of_column = (frame.operation.base or "").startswith(COLUMN_BASE)
+    if of_column or (not frame.operation.base and frame.filters.amount_scope):
         # 一般公共预算按经济分类怎么分？工资福利占多少: of that table's whole, not of 支出总计
         scope = frame.filters.amount_scope
-        column = frame.filters.column or "total"  # 基本支出按经济分类…工资福利占多少: of the 基本支出 column's whole
+        # 基本支出按经济分类…工资福利占多少: of the 基本支出 column's whole
+        column = frame.operation.base[len(COLUMN_BASE):] if of_column else "total"
         scheme = frame.filters.scheme or "functional"
         # the economic rows of one column are the budget's own basic table (as ``subjects_of`` reads them)
         own_rows = scheme == "economic" and column != "total"
@@ -897,7 +899,7 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
                 items.append(derived_item(d))
                 parts.append(d.formula)
                 return [d]
-    base_key = frame.operation.base or "expenditure_total"
+    base_key = "expenditure_total" if of_column else frame.operation.base or "expenditure_total"
     if base_key.startswith(SUBJECT_BASE):  # 其中基本工资占几成: of the subject it is part of (301)
         code = base_key[len(SUBJECT_BASE):]
         column = top.attrs.get("column", "total")
