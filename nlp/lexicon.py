@@ -47,7 +47,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     # 本年新增收入: the year's own income; 今年收入 alone is the year's income as a whole (its 收入总计)
     ("current_year_income", r"(?:本年|当年)(?:新增|新拨|新安排的?)?收入|今年(?:新增|新拨|新安排的?)收入"),
     ("upper_level_transfer", r"(?:上级)?转移支付(?:收入)?"),
-    ("general_public_budget", r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?"),
+    # (一般公共预算支出按部门经济分类: the scope of a breakdown, not the appropriation)
+    ("general_public_budget", r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?(?!(?:财政)?(?:拨款)?支出(?:按|的)?(?:部门|政府)?(?:预算)?(?:经济|功能|支出功能)分类)"),
     # 一般公共预算、基金、国资各多少: the fund and state-capital budgets said short, inside an enumeration
     ("government_fund", r"政府性基金(?:预算)?(?:拨款)?(?:收入)?|(?<=[、和与及])基金(?=[、和与及]|各|分别)"),
     ("state_capital", r"国有资本经营(?:预算)?(?:拨款)?(?:收入)?|国有资本|(?<=[、和与及])国资(?=[、和与及]|各|分别|收入)"),
@@ -77,13 +78,16 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     # 单位资金's lines (a figure of their own where the summary table prints them; 单位资金 otherwise)
     ("unit_business", r"事业收入"), ("unit_operating", r"(?:事业单位)?经营收入"),
     ("unit_upper", r"上级补助收入"), ("unit_affiliated", r"附属单位上缴(?:收入)?"), ("unit_other", r"其他收入"),
+    # the year's own 财政拨款, without the carry-over (当年新拨的, 本年财政拨款收入): the 财政拨款收支总表's 本年收入
+    ("fiscal_current_year", r"(?:当年|本年|今年)新?拨(?:的|了)?(?:财政拨款|钱|资金)?|(?:当年|本年|今年)新(?:安排|下达)的?(?:财政拨款|钱|资金)|"
+                            r"新拨(?:的|了)?(?:财政拨款|钱|资金)?|财政拨款(?:的)?本年收入|本年财政拨款(?:收入)?"),
     ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目|以外|之外)(?:收入)?(?:合计)?"),
     ("fiscal_total", r"财政(?:给|拨|出)了?(?:多少|几多|[\d.]+万)"),  # 财政给多少、自己事业收入多少: 财政拨款 said plainly
     ("basic_expenditure", r"基本支出"),
     ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)公用经费)|"
                   r"(?<![其他])人员支出(?!表)"),  # 按用途分：人员支出、日常公用支出、项目支出
     ("public_expenses", r"公用经费|日常公用(?:支出|经费)?(?!表)"),
-    ("project_expenditure", r"项目支出(?!表|绩效|明细表)|专项业务经费|项目经费(?=一共|总|合计|共|是多少|有多少|多少)|"
+    ("project_expenditure", r"项目支出(?!表|绩效|明细表)|专项业务(?:经)?费|项目经费(?=一共|总|合计|共|是多少|有多少|多少)|"
                             # 基本支出和专项经费: beside 基本支出, 专项 is the other half of the spending
                             r"(?<=基本支出[和与、及])专项(?:经费|支出|业务费)"),
     ("reserve", r"(?:单位)?(?:预留)?机动经费"),  # 单位预留机动经费 (Jiangsu: 支出 = 基本 + 项目 + 机动经费)
@@ -163,7 +167,10 @@ PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
     ("score", r"自评(?:得)?分(?:数)?|得分|(?:打|评|得)了?多少分|(?:自评)?分数|评分|(?<![部成])分(?:数)?最(?:低|高|少|多)|最(?:低|高)分"),
     # the 其中 lines of a project's table: 财政拨款 / 上年结转 / 其他资金
     ("funds", r"(?:有)?多少是(?:上年)?结转|上年结转(?:的)?(?:资金|部分|钱)?(?:有|是|占)?多少|资金构成|"
-              r"其中(?:的)?(?:财政拨款|上年结转)|多少是(?:今年|当年|新)?(?:的)?财政拨|(?:今年|当年)新?拨的|新拨的?(?:财政拨款)?"),
+              r"其中(?:的)?(?:财政拨款|上年结转)|多少是(?:今年|当年|新)?(?:的)?财政拨|(?:今年|当年)新?拨的|新拨的?(?:财政拨款)?|"
+              # 财政拨款和上年结转各多少 (after a project): its lines, each asked
+              r"(?:财政拨款|财政资金|一般公共预算|政府性基金|其他资金|单位资金|上年结转)[和与、及](?:财政拨款|财政资金|一般公共预算|"
+              r"政府性基金|其他资金|单位资金|上年结转|结转)(?:资金)?(?:各|分别)"),
 ]
 # the ends of a ranking a question asks for (谁最多、谁最少)
 EXTREMES = r"最多|最少|最大|最小|最高|最低"

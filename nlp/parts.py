@@ -310,7 +310,7 @@ def _partly_another_project(frame: Frame, ev, prev: Frame) -> bool:
 
 # the carry-over figures and the year's new money they are set against (both parts of 收入总计)
 CARRIED_FIGURES = ("carryover_total", "carryover_fiscal", "carryover_nonfiscal")
-NEW_MONEY = ("current_year_income", "fiscal_total", "general_public_budget")
+NEW_MONEY = ("current_year_income", "fiscal_total", "fiscal_current_year", "general_public_budget")
 
 
 def _new_money_beside_carried(frame: Frame, prev: Frame) -> bool:
@@ -989,6 +989,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # that names its base, 年初预算, has content of its own; one that does not is derived below)
             frame.measures, frame.filters = list(prev.measures), prev.filters.copy()
             out.append(frame)
+            continue
+        if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "figures" \
+                and {"carryover_total", "carryover_year_end"} <= set(prev.measures) and not ev.departments \
+                and not re.search(r"比上年|较上年|同比|去年|上年", frame.clause):
+            # 年初结转结余多少？年末呢？增加了多少: the year's two ends against each other, not a stated change
+            ends = Frame("figures", ["carryover_year_end", "carryover_total"], prev.filters.copy(), Operation("difference"),
+                         frame.clause, frame.score, prev.open_department)
+            ends.derived_only = True
+            out.append(ends)
             continue
         if frame.measures_guessed and frame.operation.name in ("growth", "change") and prev.focus == "figures" \
                 and prev.measures and not ev.departments:  # 三公多少？为啥比上年增加: the change of the figure just asked

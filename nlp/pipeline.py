@@ -482,6 +482,11 @@ class Pipeline:
             computed = _share_in_named_project(frame, ctx, previous)  # 贴息多少？占预决算管理业务的比重
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
+        if frame.operation.name == "share" and frame.focus == "projects" and previous is not None:
+            computed = _share_of_one_listed(frame, previous) or _share_of_a_funds_line(frame, previous)
+            # 普查一共多少？其中宣传经费占多少 / 财政拨款和上年结转各多少？结转占几成
+            if computed is not None:
+                return self._finish(part, frame, ctx, computed)
         if frame.operation.name == "per_capita" and previous is not None:
             computed = _per_head_of_target(frame, ctx, previous)  # 预计补助多少人？人均多少
             if computed is not None:
@@ -803,6 +808,46 @@ def _share_of_previous_item(frame: Frame, ctx, previous: Result) -> Result | Non
     if d is None:
         return None
     return Result([derived_item(d)], d.formula + "。", [d], [])
+
+
+def _share_of_one_listed(frame: Frame, previous: Result) -> Result | None:
+    """其中X占多少 after a part that listed projects and added them up (第四次全国农业普查一共安排了多少钱？其中
+    宣传经费占多少): the one listed project the clause's words name, as a share of that sum."""
+    from nlp import derive as D
+    from nlp.execute.base import derived_item, figure_input
+
+    rows = [r for r in previous.rows if r.key is None and r.amount is not None] if previous.rows else []
+    total = next((d for d in previous.derived if d.formula and "+" in d.formula), None)
+    if len(rows) < 2 or total is None or not re.search(r"其中|里面|当中", frame.clause):
+        return None
+    # what tells each listed name from the others (宣传 of …普查宣传经费 beside …普查经费), named in the clause
+    labels = [r.label for r in rows]
+    head = len(os.path.commonprefix(labels))
+    tail = len(os.path.commonprefix([x[::-1] for x in labels]))
+    named = [r for r in rows if len(r.label[head:len(r.label) - tail]) >= 2
+             and r.label[head:len(r.label) - tail] in frame.clause]
+    if len(named) != 1:
+        return None
+    one = named[0]
+    d = D.share(figure_input(one, one.label), D.Input(total.label, total.value, total.unit, one.department, one.year),
+                f"{one.label}占{total.label}比重")
+    if d is None:
+        return None
+    return Result([derived_item(d)], d.formula + "。", [d], [one])
+
+
+def _share_of_a_funds_line(frame: Frame, previous: Result) -> Result | None:
+    """结转占几成 after a part that gave one project's money by its 其中 lines: that line's share."""
+    from nlp.execute.base import derived_item
+    from nlp.execute.projects import funds_line_share
+
+    projects = [r for r in previous.rows if r.key is None and r.attrs.get("funds")]
+    if len({r.iri for r in projects}) != 1:
+        return None
+    d = funds_line_share(frame.clause, projects[0])
+    if d is None:
+        return None
+    return Result([derived_item(d)], d.formula + "。", [d], [projects[0]])
 
 
 def _span_of(state: QuestionState, frame: Frame) -> tuple[int, int]:

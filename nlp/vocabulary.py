@@ -163,7 +163,7 @@ class Vocabulary:
 SHARE_BASES = ("income_total", "expenditure_total", "basic_expenditure", "general_public_budget",
                "carryover_total", "three_public.total", "procurement.total")
 # The order department-level figures are printed in (the summary table's order).
-ITEM_ORDER = ("income_total", "expenditure_total", "current_year_income", "general_public_budget",
+ITEM_ORDER = ("income_total", "expenditure_total", "current_year_income", "fiscal_current_year", "general_public_budget",
               "upper_level_transfer", "government_fund", "state_capital", "unit_funds", "unit_business", "unit_operating",
               "unit_upper", "unit_affiliated", "unit_other", "carryover_total",
               "carryover_fiscal", "carryover_nonfiscal", "carryover_general_public_budget",

@@ -161,6 +161,9 @@ class Totals:
     carryover_state_capital: Money = None
     carryover_fiscal_special: Money = None
     carryover_unit_funds: Money = None
+    # the year's own 财政拨款 as the 财政拨款收支总表 prints it (``一、本年收入``): the appropriations without
+    # the carry-over, the one place it is printed where the 收支总表 folds the carry-over in (重庆 表四)
+    fiscal_current_year: Money = None
     three_public: ThreePublic = field(default_factory=ThreePublic)
     procurement: Procurement = field(default_factory=Procurement)
     provenance: dict[str, Provenance] = field(default_factory=dict)
@@ -176,7 +179,7 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               "unit_business", "unit_operating", "unit_upper", "unit_affiliated", "unit_other",
               "carryover_year_end_fiscal", "carryover_year_end_nonfiscal",
               "carryover_general_public_budget", "carryover_government_fund", "carryover_state_capital",
-              "carryover_fiscal_special", "carryover_unit_funds")
+              "carryover_fiscal_special", "carryover_unit_funds", "fiscal_current_year")
 # the kind of funds (a current-year income key) -> the record's key of that kind's 上年结转结余: the one
 # definition of the carry-over split by kind the summary tables, the graph and the questions read
 CARRYOVER_BY_SOURCE = {"general_public_budget": "carryover_general_public_budget",

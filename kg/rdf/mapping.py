@@ -54,7 +54,9 @@ TOTAL_KEYS = ("income_total", "expenditure_total", "current_year_income", "gener
               # 单位资金 line by line where the summary table prints its lines
               *UNIT_FUND_LINES,
               # 上年结转结余 by the kind of funds carried over
-              *CARRYOVER_BY_SOURCE.values())
+              *CARRYOVER_BY_SOURCE.values(),
+              # the year's own 财政拨款 (the 财政拨款收支总表's 本年收入)
+              "fiscal_current_year")
 THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation",
                      "meetings", "training", "with_meetings_training")  # the last three: columns beside the 三公
 PROCUREMENT_KEYS = ("total", "goods", "works", "services")

@@ -50,6 +50,8 @@ def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, 
     items = []
     for k in keys:
         items += list(FISCAL_PARTS) if k == "fiscal_total" else [k]
+        if k == "fiscal_current_year":  # where no 财政拨款收支总表 prints its 本年收入: the year's appropriations
+            items += list(FISCAL_PARTS)
         if k in WHOLE_SAID_INSTEAD:  # said as its whole where the document prints no line of its own
             items.append(WHOLE_SAID_INSTEAD[k])
         if k in CARRIED_KINDS:  # whether the document splits its carry-over at all
@@ -66,6 +68,11 @@ def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, 
             by[(b.department, b.year, "fiscal_total")] = Row(FISCAL_LABEL, total, WAN, b.department, b.year,
                                                               parts[0].source, None, "fiscal_total",
                                                               {"parts": parts})
+        if "fiscal_current_year" in keys and parts and (b.department, b.year, "fiscal_current_year") not in by:
+            # the three appropriations of the year, added up (the 收支总表's 本年收入 lines)
+            by[(b.department, b.year, "fiscal_current_year")] = Row(
+                ctx.vocab.label("fiscal_current_year"), amount_sum(parts), WAN, b.department, b.year,
+                parts[0].source, None, "fiscal_current_year", {"parts": parts})
     return by
 
 

@@ -202,6 +202,8 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
         # 按功能分类各类多少: the 类 rows (the source's money in each class), not its most specific rows
         rows = [(r, v, d) for r, v, d in found if len(r.key) == 3]
     listed = rows
+    if frame.filters.bound is not None:  # 一般公共预算拨款里哪些项级科目超过4000万: the rows within the bound
+        listed = sorted(((r, v, d) for r, v, d in rows if frame.filters.bound.admits(v)), key=lambda x: -x[1])
     if op.name in ("rank", "sort"):  # 项级科目里排前三的: the largest rows, in order
         ranked = sorted(rows, key=lambda x: x[1], reverse=op.descending)
         n = op.n or (len(ranked) if op.name == "sort" else 1)
@@ -216,7 +218,9 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
     head = f"{who(b.department, b.year)}{within.name + '中' if within is not None else ''}{word}" + \
         (f"{money(amount)}万元" if amount is not None else "")
     if listed is not rows:
-        parts.append(f"{head}安排在{len(rows)}个科目，金额{'最大' if op.descending else '最小'}的{len(listed)}个：" + "、".join(
+        which = f"其中金额{frame.filters.bound.describe()}的" if frame.filters.bound is not None and op.name not in ("rank", "sort") \
+            else f"金额{'最大' if op.descending else '最小'}的"
+        parts.append(f"{head}安排在{len(rows)}个科目，{which}{len(listed)}个：" + "、".join(
             f"{k}. {r.key} {r.label}{money(v)}万元" for k, (r, v, _) in enumerate(listed, op.nth or 1)) + f"（{note}）")
         return True
     parts.append(f"{head}安排在{len(rows)}个科目：" + "、".join(f"{r.key} {r.label}{money(v)}万元" for r, v, _ in rows)

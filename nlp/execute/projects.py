@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 from decimal import Decimal
 
 from kg.rdf.topics import has_environment_context, topic_rules
@@ -18,7 +19,8 @@ from nlp.execute.base import (Context, Result, amount_sum, derived_item, executo
 from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
 from nlp.link import short_form_of
 from nlp.numbers import Amount, find_amounts
-from nlp.normalize import cites_number, document_numbers
+from nlp.names import split_place
+from nlp.normalize import cites_number, document_numbers, fold
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, head_named_nowhere, pieces as _pieces, within as _within
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
@@ -119,6 +121,24 @@ FUNDS_LINES = (("fiscal", "财政拨款"), ("general_public_budget", "一般公�
                ("carryover_total", "上年结转"), ("unit_funds", "其他资金"))
 
 
+# the words a question names one of a project's lines by (结转占几成: its 上年结转 line)
+FUNDS_LINE_WORDS = (("carryover_total", r"结转"), ("unit_funds", r"其他资金|单位资金|自筹|自有资金"),
+                    ("government_fund", r"政府性基金"), ("general_public_budget", r"一般公共预算"),
+                    ("fiscal", r"财政拨款|财政资金"))
+
+
+def funds_line_share(clause: str, r: Row) -> D.Derived | None:
+    """The share of a project's money one of its 其中 lines is, the line named by ``clause`` (信息化运行维护
+    2,134.87 of which 上年结转 750.00: 结转占几成 → 35.13%); None where no printed line is named."""
+    funds = r.attrs.get("funds") or {}
+    key = next((k for k, rx in FUNDS_LINE_WORDS if re.search(rx, clause) and funds.get(k) is not None), None)
+    if key is None or r.amount is None:
+        return None
+    label = dict(FUNDS_LINES)[key]
+    part = D.Input(f"{r.label}{label}", funds[key], WAN, r.department, r.year, r.source)
+    return D.share(part, figure_input(r, r.label), f"{label}占{r.label}比重")
+
+
 def funds_lines(r: Row, items: list[Item]) -> list[str]:
     """A project's money by its table's 其中 lines (财政拨款, 上年结转, 其他资金) or by its project table's
     source columns (一般公共预算, 政府性基金预算 …, 其他资金), each an item of the answer."""
@@ -174,6 +194,7 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
         if missing:
             kept += [r for r in _abbreviated_projects(frame, ctx, missing) if r.iri not in found]
     kept = of_named_unit(frame.clause, kept)
+    kept = _spelled_out(frame.clause, kept)
     kept = _as_narrowed_before(frame, ctx, kept)
     kept = _of_amount_said(frame.clause, kept)
     kept = _latest_when_no_year(frame, kept)
@@ -182,6 +203,35 @@ def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
         # 结转那笔钱买什么 of a project named twice (当年 57.00, 上年结转 30.00): the one of that category
         kept = [r for r in kept if r.attrs.get("category") == f.categories[0]]
     return kept, ([] if kept else rows)
+
+
+def _spelled_out(clause: str, kept: list[Row]) -> list[Row]:
+    """Of projects found for the same words, the one whose name the question spells out whole (its
+    leading place unsaid): 第四次全国农业普查经费安排了多少 is 广州市第四次全国农业普查经费, not also the
+    …普查宣传经费 that shares its words. A project named elsewhere in the question stays."""
+    text = fold(clause)
+    spans: dict[int, tuple[int, int]] = {}
+    for i, r in enumerate(kept):
+        for name in (r.label, *r.attrs.get("aliases", [])):
+            whole = fold(name)
+            for form in (whole, fold(split_place(name)[1] or "")):
+                at = text.find(form) if len(form) >= 4 else -1
+                if at >= 0:
+                    spans[i] = (at, at + len(form))
+                    break
+            if i in spans:
+                break
+    if not spans or len(spans) == len(kept):
+        return kept
+    out = []
+    for i, r in enumerate(kept):
+        if i in spans:
+            out.append(r)
+            continue
+        m = SequenceMatcher(None, text, fold(r.label), autojunk=False).find_longest_match(0, len(text), 0, len(fold(r.label)))
+        if not any(m.a < e and s < m.a + m.size for s, e in spans.values()):
+            out.append(r)  # its words stand elsewhere in the question: named too
+    return out
 
 
 def _as_narrowed_before(frame: Frame, ctx: Context, kept: list[Row]) -> list[Row]:

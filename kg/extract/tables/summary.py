@@ -468,6 +468,7 @@ def parse_fiscal_summary(table, record: Record, parts) -> None:
     _fiscal_carryover(data, table, record)
     _carryover_by_kind(data, table, record)
     _current_fiscal(data, table, record)
+    _fiscal_current_year(data, table, record)
     if t.fiscal_total is None or any(getattr(t, key) is not None for key in _APPROPRIATIONS):
         return
     for item in data.items:
@@ -490,6 +491,18 @@ def _current_fiscal(data: SummaryData, table, record: Record) -> None:
         return
     t.fiscal_total = in_record_unit(current.value, table, record)
     t.provenance["fiscal_total"] = _prov(record, table, current.line, current.label)
+
+
+def _fiscal_current_year(data: SummaryData, table, record: Record) -> None:
+    """The year's own 财政拨款 (``fiscal_current_year``) as the 财政拨款收支总表's 本年收入 line prints it:
+    what 当年新拨的财政拨款 asks, beside the 上年结转 the same table adds to it."""
+    t = record.totals
+    current = next((item for item in data.items if item.level == 0 and item.key == "current_year_income"
+                    and item.value is not None), None)
+    if current is None or t.fiscal_current_year is not None:
+        return
+    t.fiscal_current_year = in_record_unit(current.value, table, record)
+    t.provenance["fiscal_current_year"] = _prov(record, table, current.line, current.label)
 
 
 def _carryover_by_kind(data: SummaryData, table, record: Record) -> None:
