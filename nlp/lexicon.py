@@ -283,7 +283,9 @@ ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具"
 # never money or a number of people, projects or items.
 UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
                    # 出国团组去的是哪个国家、几天: details of a trip or an event no budget table prints
-                   r"|(?P<detail>(?:多少|几)(?:天|趟|人次|个国家)|(?:哪个|哪些|哪几个)国家|去(?:了)?哪(?:里|儿)?)")
+                   r"|(?P<detail>(?:多少|几)(?:天|趟|人次|个国家)|(?:哪个|哪些|哪几个)国家|去(?:了)?哪(?:里|儿)?)"
+                   # 住了多少老人, 服务多少居民: people a unit serves, which no budget table counts (staff are 人员)
+                   r"|(?:多少|几)(?:个|位|名)?(?P<people>老人|老年人|儿童|学生|患者|病人|乘客|游客|居民|村民|市民|群众|客流)")
 # A count the question itself states for a per-unit figure (15辆车平均每辆…): the number and its classifier.
 # (平均一辆 / 每一辆 is "per vehicle", not a count of one)
 STATED_COUNT = rf"(?<![平均每])(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
@@ -368,7 +370,8 @@ BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
 # A department-level figure named right before an amount (上年结转2254万多, 收入总计5个多亿): the amount
 # states that figure, roughly, and bounds nothing
 FIGURE_STATED_BEFORE = r"(?:结转|结余|收入|总计|合计|盘子|总额|总预算|补助|支出|费|经费|资金|拨款)(?:有|是|为|共|约|大约|大概)?$"
-FIGURE_STATED_AFTER = r"^(?:多|余)?的?(?:上年)?(?:结转|结余|收入|总计|盘子|预算总额|总预算)"
+FIGURE_STATED_AFTER = (r"^(?:多|余)?的?(?:上年)?(?:事业|经营|其他|上级补助|财政拨款|一般公共预算|政府性基金)?"
+                       r"(?:结转|结余|收入|总计|盘子|预算总额|总预算)")  # 那812万多事业收入: that figure, roughly
 BETWEEN = r"之间|至|到|-|~"
 # The words of a bound, out of a clause's content words.
 BOUND_WORDS = r"不超过|不高于|不多于|不低于|不少于|低于|不足|少于|小于|不到|没到|没有到|没达到|未达|未超过|超过|突破|大于|高于|多于|至少|以上|以下|以内|之内|之间|出头|到|至"
@@ -473,7 +476,8 @@ SUBJECTS_OF_COLUMN = (r"(?:基本支出|项目支出|人员经费|公用经费)[
                       r"(?:基本支出|项目支出|人员经费|公用经费)|哪(?:些|几个|个)(?:是|属于|算|列)(?:基本支出|项目支出|人员经费|公用经费)")
 UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四五六七八九十]|\d+)(?:个|所|座)(?:下属|直属|所属)?的?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|站|队|单位)|(?:下属|下面|所属|直属|下辖)的?(?:各|[两二三四五六七八九十]个)?"
-               r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪|哪(?:几|些)(?:个|家)?单位|" + UNITS_WITHIN)
+               r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪|哪(?:几|些)(?:个|家)?单位|"
+               r"(?:在|是|属于|归)哪(?:一)?(?:个|家)单位(?!承担|负责|实施|执行|做|干)|" + UNITS_WITHIN)
 # Figures a 决算 states that are no budget item of the graph (年末结转和结余: what is carried into the next
 # year, not 上年结转结余 carried in): asked by name, answered from the narrative's statement about them,
 # never by another figure.

@@ -368,7 +368,7 @@ class Parser:
             if not keys:
                 thing = re.search(L.UNCOUNTED_THING, ev.text)
                 if thing:  # 多少张床位: a count the budget does not hold, never a figure in its place
-                    return ["word:" + (thing.group("thing") or thing.group("detail"))]
+                    return ["word:" + (thing.group("thing") or thing.group("detail") or thing.group("people"))]
                 frame.measures_guessed = True
                 if re.search(r"花|支出|开支|用了", ev.text):
                     return ["expenditure_total"]

@@ -482,9 +482,11 @@ class Pipeline:
             computed = _share_in_named_project(frame, ctx, previous)  # 贴息多少？占预决算管理业务的比重
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
-        if frame.operation.name == "share" and frame.focus == "projects" and previous is not None:
-            computed = _share_of_one_listed(frame, previous) or _share_of_a_funds_line(frame, previous)
-            # 普查一共多少？其中宣传经费占多少 / 财政拨款和上年结转各多少？结转占几成
+        if frame.operation.name == "share" and previous is not None and (
+                frame.focus == "projects" or (frame.focus == "figures" and not frame.operation.base)):
+            computed = (_share_of_one_listed(frame, previous) if frame.focus == "projects" else None) \
+                or _share_of_a_funds_line(frame, previous)
+            # 普查一共多少？其中宣传经费占多少 / 财政拨款和上年结转各多少？(上年)结转占几成: of the project's money
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
         if frame.operation.name == "per_capita" and previous is not None:

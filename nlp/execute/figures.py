@@ -233,8 +233,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             if not frame.derived_only:
                 items.append(item_of(row, label))
             phrase = f"{label}{money(row.amount)}万元"
-            if op.name in ("lookup", "list") and len(keys) >= 3 and key != keys[0]:
-                phrase += _printed_share_of_part(ctx, b, key, row.amount)  # 钱从哪几块来: each part's printed share
+            if op.name in ("lookup", "list") and (len(keys) >= 3 and key != keys[0] or len(keys) == 1) \
+                    and key not in ("income_total", "expenditure_total"):
+                # 钱从哪几块来: each part's printed share; 上年结转结余多少: the share the narrative prints beside it
+                phrase += _printed_share_of_part(ctx, b, key, row.amount)
             if key == "carryover_fiscal":
                 phrase += _fiscal_carried_kinds(ctx, by, b, keys, rows, items)
             if plan is not None:  # a 决算: its 预算数 beside the 决算数, and the completion rate

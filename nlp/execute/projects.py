@@ -211,6 +211,7 @@ def _spelled_out(clause: str, kept: list[Row]) -> list[Row]:
     …普查宣传经费 that shares its words. A project named elsewhere in the question stays."""
     text = fold(clause)
     spans: dict[int, tuple[int, int]] = {}
+    spelled: list[str] = []
     for i, r in enumerate(kept):
         for name in (r.label, *r.attrs.get("aliases", [])):
             whole = fold(name)
@@ -218,6 +219,7 @@ def _spelled_out(clause: str, kept: list[Row]) -> list[Row]:
                 at = text.find(form) if len(form) >= 4 else -1
                 if at >= 0:
                     spans[i] = (at, at + len(form))
+                    spelled.append(form)
                     break
             if i in spans:
                 break
@@ -225,8 +227,8 @@ def _spelled_out(clause: str, kept: list[Row]) -> list[Row]:
         return kept
     out = []
     for i, r in enumerate(kept):
-        if i in spans:
-            out.append(r)
+        if i in spans or any(form in fold(r.label) for form in spelled):
+            out.append(r)  # (叫“中介服务费”的项目: 中介服务费-政府项目审查费 is called so too)
             continue
         m = SequenceMatcher(None, text, fold(r.label), autojunk=False).find_longest_match(0, len(text), 0, len(fold(r.label)))
         if not any(m.a < e and s < m.a + m.size for s, e in spans.values()):

@@ -1,0 +1,84 @@
+"""The classes of question blind batches 39 and 40 showed the service missing (each read after its first
+look), through the real extraction and pipeline on the real documents of ../shared/national (skipped where
+absent), each asked in words of its own:
+
+- a project whose name the question spells out whole is the one named, not also its like-named sibling;
+- 其中X占多少 after projects added up: that one's share of their sum;
+- a project's 财政拨款与上年结转分别多少, then the carried line's share of the project;
+- a source's subjects within an amount bound; 一般公共预算支出按经济分类 is a breakdown, not the appropriation;
+- 超过100倍 bounds a completion rate; 年初…年末…多了多少 is the difference of the year's two ends;
+- 专项业务费 is the 项目支出 a ranking of projects is taken in;
+- 当年新拨的财政拨款: the 财政拨款收支总表's 本年收入 (``fiscal_current_year``), printed or added up."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.nlp_support import reply_labels as labels
+from tests.nlp_support import reply_numbers as numbers
+
+pytestmark = pytest.mark.shared
+
+
+def test_the_project_spelled_out_whole(ask_national) -> None:
+    """广州市统计局 2026: 广州市第四次全国农业普查经费 534.72 of 支出总计 9,483.72 = 5.64% (not with the 宣传经费 76.30)."""
+    reply = ask_national("广州市统计局的第四次全国农业普查经费占支出总计的比例是多少？")
+    assert Decimal("5.64") in numbers(reply)
+    assert "广州市第四次全国农业普查宣传经费" not in labels(reply)
+
+
+def test_one_of_the_projects_just_added_up(ask_national) -> None:
+    """广州市统计局 2026: 普查经费 534.72 + 宣传经费 76.30 = 611.02; 宣传经费 76.30 ÷ 611.02 = 12.49%."""
+    reply = ask_national("广州市统计局两个第四次全国农业普查项目一共多少？其中宣传经费占多少？")
+    assert {Decimal("611.02"), Decimal("12.49")} <= numbers(reply)
+
+
+def test_a_projects_lines_and_the_carried_lines_share(ask_national) -> None:
+    """国家信访局 2026 信息化运行维护 2,134.87 = 财政拨款 1,384.87 + 上年结转 750.00 (35.13%)."""
+    reply = ask_national("国家信访局2026年信息化运行维护项目中财政拨款与上年结转分别多少？上年结转占比多少？")
+    assert {Decimal("1384.87"), Decimal("750.00"), Decimal("35.13")} <= numbers(reply)
+    assert Decimal("4.45") not in numbers(reply)  # the department's carry-over of its income
+
+
+def test_a_sources_subjects_within_a_bound(ask_national) -> None:
+    """泉州市公安局 2026 一般公共预算拨款: of 18 项 rows, 行政运行 34,148.58 and 执法办案 12,172.00 pass 1亿元."""
+    reply = ask_national("泉州市公安局一般公共预算拨款安排的项级科目中，哪些超过1亿元？")
+    rows = [a for a in reply["answers"] if a.get("code")]
+    assert sorted(a["code"] for a in rows) == ["2040201", "2040220"]
+
+
+def test_a_breakdown_of_the_general_budgets_spending(ask_national) -> None:
+    """西安市审计局 2026 表6: 301 2,981.28, 302 956.41, 303 57.60, 310 10.00 (= 4,005.29)."""
+    reply = ask_national("西安市审计局2026年一般公共预算支出按经济分类各类分别是多少？")
+    assert {Decimal("2981.28"), Decimal("956.41"), Decimal("57.60"), Decimal("10.00")} <= numbers(reply)
+
+
+def test_a_completion_bound_in_times(ask_national) -> None:
+    """西安市卫健委 2022 决算: 2109999 7.75 → 11,772.60 (151,904.52%) passes 100倍; 2100410 (5,657.46%) does not."""
+    reply = ask_national("西安市卫生健康委员会2022年决算中完成年初预算超过100倍的项级科目有哪些？")
+    assert Decimal("151904.52") in numbers(reply)
+    assert Decimal("5657.46") not in numbers(reply)
+
+
+def test_the_years_two_ends_against_each_other(ask) -> None:
+    """普陀区财政局 2024 决算: 年初结转和结余 49.14, 年末 55.34, 多了 6.20."""
+    reply = ask("普陀区财政局2024年年初结转和结余是多少？年末的呢？多了多少？")
+    assert {Decimal("49.14"), Decimal("55.34"), Decimal("6.20")} <= numbers(reply)
+
+
+def test_projects_ranked_within_the_special_business_funds(ask_national) -> None:
+    """西安市气象局 2022 专项业务经费: 业务运维 654.00, 人工影响天气 493.65 the two largest of six."""
+    reply = ask_national("西安市气象局2022年专项业务费中最大的两个项目是什么？")
+    assert {Decimal("654.00"), Decimal("493.65")} <= numbers(reply)
+
+
+def test_the_years_own_appropriation(national, ask_national) -> None:
+    """重庆市人民政府办公厅 2026 表四: 一、本年收入 17,552.65 beside 二、上年结转 865.06; 苏州市审计局 公开04表 4,651.67."""
+    record = national["chongqing/重庆市人民政府办公厅_2026部门预算情况说明.pdf"]
+    assert record.totals.fiscal_current_year == Decimal("17552.65")
+    assert record.totals.provenance["fiscal_current_year"].row == "一、本年收入"
+    reply = ask_national("重庆市人民政府办公厅2026年当年新拨的财政拨款是多少？")
+    assert Decimal("17552.65") in numbers(reply)
+    both = ask_national("重庆市政府办公厅2026年财政拨款里上年结转的有多少？本年新拨的呢？")
+    assert {Decimal("865.06"), Decimal("17552.65")} <= numbers(both)
