@@ -182,11 +182,13 @@ def catalog_from_graph(graph) -> Catalog:
         labels = subj.setdefault(r["s"], (kind, str(r["code"]), []))[2]
         if r["label"] not in labels:
             labels.append(r["label"])
+    printed = {label for _kind, _code, labels in subj.values() for label in labels}
     for iri, (kind, code, labels) in subj.items():
         labels.sort(key=lambda x: (len(x), x))
+        # a spoken form that is another subject's printed name (资本性支出 of 资本性支出（基本建设）) is that one's
         spoken = [form for form in dict.fromkeys([f for label in labels for f in _spoken_subject(label)] +
                                                  list(SPOKEN_CLASSES.get(code, ())))
-                  if form and form not in labels]
+                  if form and form not in labels and form not in printed]
         entities.append(Entity(kind, iri, labels[0], tuple(labels[1:] + spoken), None, None, code))
     for r in rows["policies"]:
         title, number = r.get("title"), r.get("number")

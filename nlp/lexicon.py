@@ -369,7 +369,7 @@ BOUND_AFTER: list[tuple[str, str]] = [("<=", r"^(?:及|或)?(?:以下|以内|之
 BOUND_MAGNITUDE = (r"上$", r"[百千万亿]")
 # A department-level figure named right before an amount (上年结转2254万多, 收入总计5个多亿): the amount
 # states that figure, roughly, and bounds nothing
-FIGURE_STATED_BEFORE = r"(?:结转|结余|收入|总计|合计|盘子|总额|总预算|补助|支出|费|经费|资金|拨款)(?:有|是|为|共|约|大约|大概)?$"
+FIGURE_STATED_BEFORE = r"(?:结转|结余|收入|总计|合计|盘子|总额|总预算|预算|补助|支出|费|经费|资金|拨款)(?:有|是|为|共|约|大约|大概)?$"
 FIGURE_STATED_AFTER = (r"^(?:多|余)?的?(?:上年)?(?:事业|经营|其他|上级补助|财政拨款|一般公共预算|政府性基金)?"
                        r"(?:结转|结余|收入|总计|盘子|预算总额|总预算)")  # 那812万多事业收入: that figure, roughly
 BETWEEN = r"之间|至|到|-|~"

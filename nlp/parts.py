@@ -1270,6 +1270,16 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             _inherit_filters(f, prev.filters)
             out.append(frame)
             continue
+        other_funding = _funding_named(frame) if prev.focus == "projects" and prev.filters.funding \
+            and frame.focus == "figures" and re.match(r"^(?:那|还有|另外)?(?:哪些|哪几个|哪几项|哪个|哪项)", frame.clause) \
+            and not (ev.projects or ev.subjects or ev.topics or ev.keywords) else None
+        if other_funding:
+            # 哪些项目是政府性基金安排的？哪些用的是财政拨款以外的其他资金: the projects of the other funding
+            f.funding, f.sources = other_funding, []
+            frame.focus, frame.measures = "projects", ["amount"]
+            frame.operation = Operation("list")
+            out.append(frame)
+            continue
         if not _own_content(frame, ev):
             op = frame.operation.name
             if op == "compare" and prev.focus == "figures" and prev.operation.name == "lookup" and _two_compared(prev):
@@ -1436,14 +1446,6 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 有没有安排贴息的钱？放在哪个项目里: the projects that part found by its topic, not every project
             for name in ("topics", "topic_text", "keywords", "keyword_groups", "topic_groups"):
                 setattr(f, name, list(getattr(prev.filters, name)))
-        other_funding = _funding_named(frame) if prev.focus == "projects" and prev.filters.funding \
-            and frame.focus == "figures" and re.match(r"^(?:那|还有|另外)?(?:哪些|哪几个|哪几项|哪个|哪项)", frame.clause) \
-            and not (ev.projects or ev.subjects or ev.topics or ev.keywords) else None
-        if other_funding:
-            # 哪些项目是政府性基金安排的？哪些用的是财政拨款以外的其他资金: the projects of the other funding
-            f.funding, f.sources = other_funding, []
-            frame.focus, frame.measures = "projects", ["amount"]
-            frame.operation = Operation("list")
         funding = FUNDING_OF_MEASURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
         if funding and frame.focus == "projects" and not (f.funding or f.projects or ev.topics or ev.keywords):
             f.funding = funding  # 上级转移支付有多少？花在哪个项目上: the projects that money funds
