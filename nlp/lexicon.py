@@ -397,6 +397,8 @@ CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上
 # A comparison of changes (谁压得多, 哪个减得多, 哪个涨得快): the stated changes are compared, not the
 # figures; the direction the words ask (压/减/降: the larger decrease).
 CHANGE_COMPARED = r"(?:增|减|涨|降|压)(?:得更?|了更|更)(?:多|少|快|狠|厉害)(?!少)"
+# 哪一类增加得最多: a ranking of the changes the document states, not of the amounts
+CHANGE_RANKED = r"(?:增加|增长|上涨|减少|下降|降低|压减|涨|增|降|减)(?:得|了)?最(?:多|快|猛|大|狠)"
 # Clause openers that narrow the previous part (其中 …) or only add a condition to it.
 # The year's new money as people set it against the carry-over (本年新拨的, 今年新安排的, 当年拨款).
 NEW_MONEY_WORDS = r"本年|今年|当年|新拨|新安排|新增拨款"

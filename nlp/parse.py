@@ -31,7 +31,7 @@ INDICATOR_KINDS = ["数量指标", "质量指标", "时效指标", "成本指标
 # Words that say nothing about a topic (what is left of a clause once names and cues are out).
 _STOP = re.compile(
     r"哪些项目|哪个项目|什么项目|有哪些|哪几个|有关|相关|有没有|没有|专门|关于|方面|涉及|开展|用于|用在|"
-    r"[一二三四五六七八九十两几]块|(?<=[哪每各几三两])项|(?<=哪)一(?:项|个|类|款|笔|家)|(?:涨|降|增|减)得|公开(?:了|的)|请问|列出|所有|看看|查询|一下|告诉|知道|可以|能否|是否|内容|情况|清单|列表|名单|一览|名称|全部|具体|"
+    r"[一二三四五六七八九十两几]块|(?<=[哪每各几三两])项|(?<=哪)一(?:项|个|类|款|笔|家)|(?:增加|增长|减少|下降|上涨|降低|压减|涨|降|增|减)得|公开(?:了|的)|请问|列出|所有|看看|查询|一下|告诉|知道|可以|能否|是否|内容|情况|清单|列表|名单|一览|名称|全部|具体|"
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
     r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|用来|[那这](?:边|里|儿)|"
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
@@ -288,6 +288,9 @@ class Parser:
         if chosen:
             op.name = chosen
         op.also = [o for o in ops if o != op.name]
+        if focus == "subjects" and op.name in ("rank", "sort") and re.search(L.CHANGE_RANKED, t) \
+                and "change" not in op.also:
+            op.also.append("change")  # 哪一类增加得最多: the rows ranked by the change the document states
         op.descending = not re.search(r"最小|最少|最低|最便宜|从低到高|从小到大|倒数|升序", t)
         if op.name in ("rank", "sort", "compare") or "rank" in ops:
             m = re.search(rf"(?:前|最大的|最多的|最高的|最小的|最少的|最低的|top)\s*({_N})", t)

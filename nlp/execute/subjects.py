@@ -595,7 +595,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 for r in level_rows:
                     derived += _stated_change(ctx, r, items, parts)
             continue
-        if changed and op.name in ("rank", "sort") and len(parents) >= 2:
+        if changed and {"rank", "sort"} & asked and len(parents) >= 2:
             # 工资福利、商品服务…各多少？哪项涨得最多: the rows named, ranked by the change the narrative
             # states for each — not the rows inside the first of them
             named: list[Row] = []
