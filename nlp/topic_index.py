@@ -220,14 +220,24 @@ class ProjectTexts:
         order of its first row there. ``keep(category)`` drops what ``_python_filters`` drops
         first. ``None`` where a project mentioned by several documents is asked of some of them
         only (its row would be read from those rows alone): the graph is read instead."""
-        wanted = {b.iri for b in budgets}
+        wanted = frozenset(b.iri for b in budgets)
+        cache = self.__dict__.setdefault("_pools", {})
+        key = (id(graph), wanted, keep)  # a pool is kept for the next question of the same scope
+        if key not in cache:
+            if len(cache) >= 4:
+                cache.clear()
+            cache[key] = self._pool(graph, wanted, keep)
+        return cache[key]
+
+    def _pool(self, graph: Graph, wanted: frozenset, keep: Callable[[str | None], bool]) -> Pool | None:
         asked = [d in wanted for d in self.documents]
-        counts: dict[int, list[int]] = {}
-        for x, d in self.pairs:
-            c = counts.setdefault(x, [0, 0])
-            c[0] += 1
-            c[1] += asked[d]
-        if any(0 < inside < total for total, inside in counts.values()):
+        shared = self.__dict__.get("_shared")
+        if shared is None:  # the projects several documents mention, with those documents
+            docs_of: dict[int, set[int]] = {}
+            for x, d in self.pairs:
+                docs_of.setdefault(x, set()).add(d)
+            shared = self.__dict__["_shared"] = [ds for ds in docs_of.values() if len(ds) > 1]
+        if any(0 < sum(asked[d] for d in ds) < len(ds) for ds in shared):
             return None
         seen: set[int] = set()
         members: list[tuple[int, int]] = []

@@ -64,6 +64,10 @@ def _an_aggregate(category: str | None) -> bool:
     return category == "aggregate"
 
 
+def _not_an_aggregate(category: str | None) -> bool:
+    return not _an_aggregate(category)
+
+
 def narrows(frame: Frame) -> bool:
     """Whether ``_narrowed`` has anything to do for the frame: a test of each of its branches' own
     conditions (a branch added there runs only once its condition is named here too). A frame that
@@ -192,7 +196,7 @@ def _indexed_pool(frame: Frame, ctx: Context) -> tuple[Pool, str, list[Budget]] 
     texts = topic_index.of_graph(ctx.graph)
     if texts is None:
         return None
-    pool = texts.pool(ctx.graph, budgets, lambda category: not _an_aggregate(category))
+    pool = texts.pool(ctx.graph, budgets, _not_an_aggregate)
     if pool is None:
         return None
     ctx.log.append(queries[0].text)  # the query whose rows the index keeps: the answer's SPARQL as ever

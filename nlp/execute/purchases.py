@@ -99,10 +99,13 @@ def named_purchases(frame: Frame, ctx: Context, previous: Result | None = None) 
         return Result(items, _said(before, items, "政府采购表列出"), [], before)
     asks_list = bool(re.search(PROCUREMENT, clause) and re.search(_LIST_ASKED, clause)
                      and not re.search(_CATEGORY_ASKED, clause))
+    money_asked = bool(re.search(_MONEY_ASKED, clause))
+    if not money_asked and not asks_list:
+        return None  # (before reading every purchase of the budgets in scope: 1.5 s at 10,000 documents)
     rows, note = _rows(frame, ctx)
     if not rows:
         return None
-    named = _named(frame, rows) if re.search(_MONEY_ASKED, clause) else []
+    named = _named(frame, rows) if money_asked else []
     if not named and not asks_list:
         return None
     items: list[Item] = []
