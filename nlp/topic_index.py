@@ -229,6 +229,10 @@ class ProjectTexts:
             cache[key] = self._pool(graph, wanted, keep)
         return cache[key]
 
+    def scopes_read(self) -> int:
+        """How many pools (scopes of budgets) questions have read from this index so far."""
+        return len(self.__dict__.get("_pools", {}))
+
     def _pool(self, graph: Graph, wanted: frozenset, keep: Callable[[str | None], bool]) -> Pool | None:
         asked = [d in wanted for d in self.documents]
         shared = self.__dict__.get("_shared")
