@@ -57,6 +57,16 @@ def main() -> None:
         if load.exists():
             entry["load"] = load.read_text().strip().splitlines()
         data["kinds"][name.stem] = entry
+    refreshes = {}
+    for name in ("refresh10k.log", "refresh10k_2.log"):  # the index (and catalogue) refreshed on the 10k store
+        path = folder / name
+        if path.exists():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            refreshes[name] = {k: (m.group(1).strip() if (m := re.search(rf"{re.escape(k)}: (.+)", text)) else None)
+                               for k in ("User time (seconds)", "Elapsed (wall clock) time (h:mm:ss or m:ss)",
+                                         "Maximum resident set size (kbytes)")}
+            refreshes[name]["printed"] = [ln for ln in text.splitlines() if ln.startswith(("catalogue", "project texts"))]
+    data["refreshes_10k"] = refreshes
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
     print()
 
