@@ -5,6 +5,7 @@ question types is not that project) and by the project, topic and document answe
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 # Words too general to tell projects apart (a question's 监测/建设/费用 names no particular one).
 # Words that name no topic; a run of them (直接围绕, 扶持…产业) missing from every project name vetoes
@@ -50,6 +51,13 @@ def _split_within(head: str, tail: str, text: str, gaps: tuple[tuple[int, int], 
 def pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
     """The longest pieces (2+ characters) of a question word that stand in some project text, and
     the pieces of it found in none (土壤污染 → found 污染, missing 土壤)."""
+    return pieces_where(word, lambda piece: any(within(piece, t) for t in texts))
+
+
+def pieces_where(word: str, stands: Callable[[str], bool]) -> tuple[list[str], list[str]]:
+    """``pieces`` with the test of a piece given: ``stands(piece)`` says whether some text holds it
+    (``within``). A caller holding many texts answers that through an index of them
+    (``nlp.topic_index``) instead of trying every text."""
     found: list[str] = []
     covered = [False] * len(word)
     for size in range(len(word), 1, -1):
@@ -57,7 +65,7 @@ def pieces(word: str, texts: list[str]) -> tuple[list[str], list[str]]:
             piece = word[i:i + size]
             if all(covered[i:i + size]):
                 continue
-            if any(within(piece, t) for t in texts):
+            if stands(piece):
                 found.append(piece)
                 for j in range(i, i + size):
                     covered[j] = True

@@ -21,10 +21,12 @@ from nlp.link import short_form_of
 from nlp.numbers import Amount, find_amounts
 from nlp.names import split_place
 from nlp.normalize import cites_number, document_numbers, fold
-from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, head_named_nowhere, pieces as _pieces, within as _within
+from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, head_named_nowhere, pieces as _pieces, pieces_where as _pieces_where, within as _within
+from nlp.topic_index import Pool
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
-from nlp.sparql import Constraints
+from nlp import topic_index
+from nlp.sparql import Constraints, build as build_queries
 from nlp.vocabulary import WAN
 
 NONFISCAL = ("unit_funds", "carryover_nonfiscal")
@@ -55,9 +57,34 @@ def _constraints(frame: Frame) -> Constraints:
 
 def _python_filters(frame: Frame, rows: list[Row]) -> list[Row]:
     """What SPARQL did not express: 财政拨款 (current, no unit funds) and 单位资金 projects."""
-    f = frame.filters
     # a 专项 as a whole (its targets' table) is no further project of a set: its money is its projects'
-    rows = [r for r in rows if r.attrs.get("category") != "aggregate"]
+    rows = [r for r in rows if not _an_aggregate(r.attrs.get("category"))]
+    return _narrowed(frame, rows) if narrows(frame) else rows
+
+
+def _an_aggregate(category: str | None) -> bool:
+    """A 专项 as a whole (its targets' table), not a project of a set."""
+    return category == "aggregate"
+
+
+def _not_an_aggregate(category: str | None) -> bool:
+    return not _an_aggregate(category)
+
+
+def narrows(frame: Frame) -> bool:
+    """Whether ``_narrowed`` has anything to do for the frame: a test of each of its branches' own
+    conditions (a branch added there runs only once its condition is named here too). A frame that
+    narrows nothing can be answered from the stored project texts (``nlp.topic_index``), which
+    hold a project's category but not its money, units or scores."""
+    f = frame.filters
+    return bool("unit_funds" in f.categories or f.funding in ("unit_funds", "fiscal") or f.funding in L.SPLIT_FUNDING
+                or f.own_unit or f.without_units or f.other_units or f.self_evaluated or
+                (f.rate_bound is not None and "execution_rate" in frame.measures))
+
+
+def _narrowed(frame: Frame, rows: list[Row]) -> list[Row]:
+    """The rows kept by the frame's conditions SPARQL did not express (``narrows`` names them)."""
+    f = frame.filters
     if "unit_funds" in f.categories or f.funding == "unit_funds":
         rows = [r for r in rows if r.attrs.get("category") == "unit_funds" or
                 (r.attrs.get("funding") and all(x in NONFISCAL for x in r.attrs["funding"])) or
@@ -172,6 +199,31 @@ def scoped_projects(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Bu
         return rows, "；".join(x for x in (note, said) if x), budgets
     rows = ctx.rows("projects", budgets, _constraints(frame))
     return _python_filters(frame, rows), note, budgets
+
+
+def _indexed_pool(frame: Frame, ctx: Context) -> tuple[Pool, str, list[Budget]] | None:
+    """The projects ``scoped_projects`` would read for a topic question, as a ``Pool`` of the
+    stored project texts (``nlp.topic_index``), where that is the same set: the graph holds a fresh
+    index, the budgets in scope are read by one store-wide query, the frame adds no condition to the
+    query (``_constraints``) nor one only its rows can test (``narrows``) and continues no earlier
+    part's projects. ``None`` otherwise: the graph is read."""
+    if asks_carried(frame) or narrows(frame) or _constraints(frame) != Constraints() or \
+            the_projects_just_named(frame, ctx):
+        return None
+    budgets, note = ctx.scope(frame)
+    if not budgets:
+        return None
+    queries = build_queries("projects", [b.iri for b in budgets], Constraints(), graph_documents=len(ctx.budgets()))
+    if len(queries) != 1 or queries[0].doc is not None:
+        return None  # a few budgets: read one by one, fast
+    texts = topic_index.of_graph(ctx.graph)
+    if texts is None:
+        return None
+    pool = texts.pool(ctx.graph, budgets, _not_an_aggregate)
+    if pool is None:
+        return None
+    ctx.log.append(queries[0].text)  # the query whose rows the index keeps: the answer's SPARQL as ever
+    return pool, note, budgets
 
 
 def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
@@ -358,7 +410,11 @@ def projects(frame: Frame, ctx: Context) -> Result:
         stated = stated_evaluations(frame, ctx)  # 做绩效自评的项目有多少个: as the 决算 states it
         if stated.items:
             return stated
-    rows, note, budgets = scoped_projects(frame, ctx)
+    indexed = _indexed_pool(frame, ctx) if (f.topics or f.keywords) else None
+    if indexed is not None:  # a topic over many budgets: the stored project texts, not every project read
+        pool, note, budgets = indexed
+    else:
+        rows, note, budgets = scoped_projects(frame, ctx)
     if not budgets:
         return Result()
     numbers = document_numbers(frame.clause) if f.policy is None else []
@@ -371,7 +427,7 @@ def projects(frame: Frame, ctx: Context) -> Result:
             return Result(text=f"没有找到：{where}没有名称或说明写明{'、'.join(n[1] for n in numbers)}这一文号的项目。")
         return _listed(frame, ctx, cited, note)
     if f.topics or f.keywords:
-        rows, missing = topical(frame, ctx, rows)
+        rows, missing = topical(frame, ctx, pool if indexed is not None else rows)
         if missing:
             stated = subjects_stated_for(frame, ctx, budgets, missing)
             if stated is not None:
@@ -1022,54 +1078,55 @@ def _own_pieces(words: list[str], text: str) -> list[str]:
     return out
 
 
-def topical(frame: Frame, ctx: Context, rows: list[Row]) -> tuple[list[Row], list[str]]:
+def topical(frame: Frame, ctx: Context, rows: list[Row] | Pool) -> tuple[list[Row], list[str]]:
     """Projects about the question's topics; an enumeration (柴油车尾气、OBD在线监控) is several
-    topics, each choosing its own projects."""
+    topics, each choosing its own projects. ``rows``: the projects looked among, or their ``Pool``
+    (``nlp.topic_index``: the stored index's, whose rows are the graph's as read)."""
     f = frame.filters
     nowhere = [w for w in f.keywords if head_named_nowhere(w, ctx.catalog)]
     if nowhere:  # 给横琴口岸安排了多少运营或安检经费: nothing of the graph is named 横琴 — no such project
         return [], nowhere
+    pool = rows if isinstance(rows, Pool) else Pool.of_rows(rows)
     by_iri = {t.iri: t for t in f.topics}
     units = [([by_iri[i] for i in topics if i in by_iri], words)
              for topics, words in zip(f.topic_groups, f.keyword_groups) if topics or words]
     if len(units) < 2:
-        return _topical(frame, ctx, rows, f.keywords, f.topics)
-    hits: list[Row] = []
-    missing_all: list[str] = []
-    for topics, words in units:
-        found, missing = _topical(frame, ctx, rows, words, topics)
-        missing_all += missing
-        hits += [r for r in found if r not in hits]
-    if not hits and missing_all:
-        return [], list(dict.fromkeys(missing_all))
-    return hits, []
+        hits, missing = _topical(frame, ctx, pool, f.keywords, f.topics)
+    else:
+        hits, missing_all = [], []
+        for topics, words in units:
+            found, missing = _topical(frame, ctx, pool, words, topics)
+            missing_all += missing
+            hits += [r for r in found if r not in hits]
+        if not hits and missing_all:
+            return [], list(dict.fromkeys(missing_all))
+        missing = []
+    return hits, missing
 
 
-def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
+def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
              topics: list) -> tuple[list[Row], list[str]]:
     """Projects about the question's topic. A project's name counts first: a point per theme the
     question links (two where the name holds the very words typed), plus the question's other
     content words weighted by rarity. Where no name matches, the graph's topic links and the
     descriptions decide. A specific word found in no project of these budgets means the graph
-    holds no such project (the second value)."""
+    holds no such project (the second value). Only the projects whose name or description may hold
+    a word that scores are scored (``Pool``): the others score nothing."""
     f = frame.filters
     topic_words = {t.iri: [t.name, *ctx.catalog.aliases_of(t.iri), *ctx.catalog.topic_keywords.get(t.iri, [])]
                    for t in topics}
     words = [w for w in keywords if not any(w in ws for ws in topic_words.values())]
-    names = {r.iri: " ".join([r.label, *r.attrs.get("aliases", [])]).lower() for r in rows}
-    texts = list(names.values())
-    descs = [r.attrs.get("description") or "" for r in rows]
     pieces: list[str] = []
     missing: list[str] = []
     for w in words:
-        found, gone = _pieces(w, texts)
+        found, gone = _pieces_where(w, pool.name_within)
         specific = [g for g in gone if not _GENERIC_TOPIC.match(g)]
-        if specific and not any(_within(w, d) for d in descs):
+        if specific and not pool.description_within(w):
             missing += specific
         pieces += [p for p in found if not _GENERIC_TOPIC.match(p)]
     for t in topics:  # a theme no project of these budgets is about
         ws = [w for w in topic_words[t.iri] if len(w) >= 2]
-        if not any(any(w.lower() in names[r.iri] or w in (r.attrs.get("description") or "") for w in ws) for r in rows):
+        if not any(pool.name_has(w.lower()) or pool.description_has(w) for w in ws):
             missing.append(t.name)
     if missing:
         return [], list(dict.fromkeys(missing))
@@ -1080,7 +1137,7 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
         """1 / how many project names hold the word — counted once a word (at 10,000 documents the count
         over every name, repeated for each row, was most of a topic question's time)."""
         if w not in rarities:
-            n = sum(1 for t in texts if _within(w, t))
+            n = pool.names_within(w)
             rarities[w] = 0.0 if not n else 1.0 / n
         return rarities[w]
 
@@ -1094,9 +1151,20 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
     # context, as the mapping's topic links do (kg/rdf/topics.py): 信访's 宣传 is not 生态环境宣传教育 —
     # unless the question names the departments, whose own 宣传 is then meant
     gated = set() if f.departments else {str(rule.iri) for rule in topic_rules() if rule.needs_context}
+    # the rows that may score: a name holding a theme's word or a piece of another word, or a
+    # description holding a typed synonym
+    may: set[int] = set()
+    for iri, ws in topic_words.items():
+        for w in [w for w in f.topic_text if w in ws and w != ws[0]] + [w for w in ws if len(w) >= 2]:
+            may.update(pool.names.may_hold(w))
+    for w in words:
+        may |= pool.names.may_hold_piece_of(w)
+    for words_ in typed_narrow:
+        may.update(pool.descriptions.may_hold(words_[0]))
     scored = []
-    for r in rows:
-        text = names[r.iri]
+    for k in sorted(may):
+        r = pool.row(k)
+        text = pool.name(k)
         score = 0.0
         context = has_environment_context([r.department, text, r.attrs.get("description")])
         for iri, ws in topic_words.items():
@@ -1116,17 +1184,26 @@ def _topical(frame: Frame, ctx: Context, rows: list[Row], keywords: list[str],
         best = max(s for s, _ in scored)
         hits = [r for s, r in sorted(scored, key=lambda x: -x[0]) if s > best * 0.5]
     else:
-        def described(r: Row) -> int:
-            return sum(1 for w in pieces + typed if len(w) >= 2 and w in (r.attrs.get("description") or ""))
-        def about_topic(r: Row) -> bool:
-            context = has_environment_context([r.department, names[r.iri], r.attrs.get("description")])
-            return any(len(w) >= 2 and w in (r.attrs.get("description") or "")
+        # every test below asks a description to hold a word of two or more characters
+        told = [w for w in pieces + typed if len(w) >= 2] + [w for ws in topic_words.values() for w in ws if len(w) >= 2]
+        maybe: set[int] = set()
+        for w in told:
+            maybe.update(pool.descriptions.may_hold(w))
+        ks = sorted(maybe)
+
+        def described(k: int) -> int:
+            return sum(1 for w in pieces + typed if len(w) >= 2 and w in pool.description(k))
+
+        def about_topic(k: int) -> bool:
+            context = has_environment_context([pool.departments[k], pool.name(k), pool.description(k) or None])
+            return any(len(w) >= 2 and w in pool.description(k)
                        for iri, ws in topic_words.items() if context or str(iri) not in gated for w in ws)
-        about = [r for r in rows if about_topic(r)]
+        about = [k for k in ks if about_topic(k)]
         specific = [w for w in typed if len(w) >= 3 and not _GENERIC_TOPIC.match(w)]
-        hits = [r for r in about if described(r)] or about or [r for r in rows if described(r) >= 2] or \
-            [r for r in rows if specific and all(w in (r.attrs.get("description") or "") for w in specific)]
+        chosen = [k for k in about if described(k)] or about or [k for k in ks if described(k) >= 2] or \
+            [k for k in ks if specific and all(w in pool.description(k) for w in specific)]
         # (the last: 哪些专项是支持总部经济的 — a specific phrase the description of one project prints)
+        hits = [pool.row(k) for k in chosen]
     if len(hits) > 15:
         return [], []
     return hits, []

@@ -12,13 +12,15 @@ that subject or project unless the question speaks of 采购. The procurement's 
 from __future__ import annotations
 
 import re
+import weakref
 from decimal import Decimal
 
 from nlp.execute.base import Context, Result, item_of, who, with_note
 from nlp.execute.projects import funds_lines
 from nlp.frames import Frame
-from nlp.graph import Row
+from nlp.graph import Graph, Row
 from nlp.reply import Item, money
+from nlp.vocabulary import PREFIXES
 
 PROCUREMENT = r"采购"
 # a clause asking for the purchases themselves, not the procurement's total or its 货物/工程/服务 parts
@@ -38,6 +40,21 @@ def _rows(frame: Frame, ctx: Context) -> tuple[list[Row], str]:
     if not budgets:
         return [], note
     return [r for r in ctx.rows("purchases", budgets) if r.amount is not None], note
+
+
+_PURCHASE_NAMES: "weakref.WeakKeyDictionary[Graph, list[str]]" = weakref.WeakKeyDictionary()
+
+
+def _may_name_a_purchase(frame: Frame, ctx: Context) -> bool:
+    """Whether the clause holds the name of some purchase of the graph (one query of the names alone,
+    once per ``Graph``): where it holds none, ``_named`` finds none among any budgets' purchases, so
+    those need not be read (their query over every budget cost 1.5–3.7 s at 10,000 documents)."""
+    names = _PURCHASE_NAMES.get(ctx.graph)
+    if names is None:
+        rows = ctx.graph.run(PREFIXES + "SELECT DISTINCT ?name WHERE { ?doc bkg:statesPurchase ?x . ?x rdfs:label ?name }")
+        names = _PURCHASE_NAMES[ctx.graph] = [str(r["name"]) for r in rows if len(str(r["name"])) >= _MIN_NAME]
+    clause = re.sub(r"\s+", "", frame.clause)
+    return any(name in clause for name in names)
 
 
 def _named(frame: Frame, rows: list[Row]) -> list[Row]:
@@ -103,10 +120,13 @@ def named_purchases(frame: Frame, ctx: Context, previous: Result | None = None) 
         return Result(items, _said(before, items, "政府采购表列出"), [], before)
     asks_list = bool(re.search(PROCUREMENT, clause) and re.search(_LIST_ASKED, clause)
                      and not re.search(_CATEGORY_ASKED, clause))
+    money_asked = bool(re.search(_MONEY_ASKED, clause))
+    if not asks_list and not (money_asked and _may_name_a_purchase(frame, ctx)):
+        return None  # (before reading every purchase of the budgets in scope: 1.5–3.7 s at 10,000 documents)
     rows, note = _rows(frame, ctx)
     if not rows:
         return None
-    named = _named(frame, rows) if re.search(_MONEY_ASKED, clause) else []
+    named = _named(frame, rows) if money_asked else []
     if not named and not asks_list:
         return None
     items: list[Item] = []
