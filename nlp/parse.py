@@ -163,6 +163,12 @@ class Parser:
                              r"(?:人员经费|公用经费|机关运行经费)[\d.,万元亿]*[，,][^，。]*(?:哪|前|最)", ev.text)
         if economic and any(e.kind == "economic_subject" for e in subjects):
             subjects = [e for e in subjects if e.kind == "economic_subject"]  # 住房公积金 of 基本支出: 30113
+        names = {e.name for e in subjects}
+        read_economic = {e.name for e in subjects if e.kind == "economic_subject"}
+        read_functional = {e.name for e in subjects if e.kind == "functional_subject"}
+        if names and names == read_economic and read_economic - read_functional:
+            # 退休费和提租补贴分别多少: 退休费 is an economic row only, so 提租补贴 beside it is its economic row too
+            subjects = [e for e in subjects if e.kind == "economic_subject"]
         subjects = government_or_departmental(subjects, ev.text)
         set_aside = [m.group("what") for m in re.finditer(L.SET_ASIDE, ev.text)]
         if set_aside:  # 人大事务下面，除了行政运行，钱最多的三个: 行政运行 is left out of the rows, no filter
