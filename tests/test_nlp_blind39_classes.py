@@ -82,3 +82,22 @@ def test_the_years_own_appropriation(national, ask_national) -> None:
     assert Decimal("17552.65") in numbers(reply)
     both = ask_national("重庆市政府办公厅2026年财政拨款里上年结转的有多少？本年新拨的呢？")
     assert {Decimal("865.06"), Decimal("17552.65")} <= numbers(both)
+
+
+def test_rows_read_economic_where_one_is_only_economic(ask) -> None:
+    """江苏省人大常委会办公厅 2017 基本支出表: 30302 退休费 1,395.28, 30312 提租补贴 1,018.01 (提租补贴 is a functional
+    row too, 2210202; beside 退休费 it is the economic one)."""
+    reply = ask("江苏省人大常委会办公厅2017年退休费和提租补贴各是多少？")
+    assert {"30302", "30312"} <= {a.get("code") for a in reply["answers"]}
+
+
+def test_people_a_unit_serves_are_no_budget_figure(ask) -> None:
+    """普陀区社会福利院 2024 prints no count of residents: nothing, not its income total (1,212.12)."""
+    reply = ask("普陀区社会福利院现在住了多少老人？")
+    assert reply["answers"] == [] and "没有找到" in reply["text"]
+
+
+def test_a_figure_stated_roughly_is_no_bound(ask_national) -> None:
+    """苏州市水务局 2026 政府性基金 44,003.26 (4.4亿多) = 2120803 31,003.26 + 2121401 13,000.00."""
+    reply = ask_national("苏州市水务局的政府性基金预算4.4亿多，用在哪两个科目上？")
+    assert {Decimal("31003.26"), Decimal("13000.00")} <= numbers(reply)
