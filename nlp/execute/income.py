@@ -197,9 +197,11 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
         derived.append(total)
         items.append(derived_item(total, funding=word))
     op = frame.operation
-    if within is None and classes and re.search(r"(?:功能|经济)分类", frame.clause) and \
-            re.search(r"各类|按类|类级|哪几类|哪些类|分类各", frame.clause):
-        # 按功能分类各类多少: the 类 rows (the source's money in each class), not its most specific rows
+    if within is None and classes and re.search(r"(?:功能|经济)(?:分类|科目)", frame.clause) and (
+            re.search(r"各类|按类|类级|哪几类|哪些类|分类各", frame.clause)
+            or (re.search(r"怎么分|如何分|怎样分|分成|分布|构成", frame.clause) and len(rows) > 6)):
+        # 按功能分类各类多少: the 类 rows (the source's money in each class), not its most specific rows —
+        # and 按功能科目怎么分 of a source spread over many rows: its classes, the rows' whole said by class
         rows = [(r, v, d) for r, v, d in found if len(r.key) == 3]
     listed = rows
     if frame.filters.bound is not None:  # 一般公共预算拨款里哪些项级科目超过4000万: the rows within the bound
@@ -223,7 +225,8 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
         parts.append(f"{head}安排在{len(rows)}个科目，{which}{len(listed)}个：" + "、".join(
             f"{k}. {r.key} {r.label}{money(v)}万元" for k, (r, v, _) in enumerate(listed, op.nth or 1)) + f"（{note}）")
         return True
-    parts.append(f"{head}安排在{len(rows)}个科目：" + "、".join(f"{r.key} {r.label}{money(v)}万元" for r, v, _ in rows)
+    what = "类" if rows and all(len(r.key) == 3 for r, _, _ in rows) else "科目"
+    parts.append(f"{head}安排在{len(rows)}{'' if what == '类' else '个'}{what}：" + "、".join(f"{r.key} {r.label}{money(v)}万元" for r, v, _ in rows)
                  + f"（{note}）")
     return True
 
