@@ -292,6 +292,15 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 derived.append(d)
                 items.append(derived_item(d))
                 text += (f"{_label(ctx, pair[0].key)}：" if len(pairs) > 1 else "") + d.formula + "。"
+                rate = D.percent(pair[0].amount - pair[1].amount, pair[1].amount) \
+                    if re.search(r"增长|增幅|涨幅|幅度|百分|几成|率", frame.clause) and pair[1].amount else None
+                if rate is not None:  # 年末比年初增长多少: the rate of that gap too, of the figure it is taken from
+                    r = D.Derived("增长率" if rate >= 0 else "降幅", abs(rate), "%",
+                                  f"{'增长率' if rate >= 0 else '降幅'} = {D.grouped(pair[0].amount - pair[1].amount)} ÷ "
+                                  f"{D.grouped(pair[1].amount)} = {rate}%", d.inputs, d.department, d.year)
+                    derived.append(r)
+                    items.append(derived_item(r))
+                    text += r.formula + "。"
     if (op.name == "sum" or "sum" in op.also) and len(rows) > 1 and not frame.derived_only:
         budgets_seen = {(r.department, r.year) for r in rows}
         keys_seen = {r.key for r in rows}
