@@ -735,7 +735,10 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
         return [Frame("projects", ["funding"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
                       prev.open_department)]
     if prev.focus == "projects" and (frame.focus == "figures" and frame.measures_guessed
-                                     or frame.focus == "staff" and re.search(L.TARGET_COUNT, frame.clause)) \
+                                     or frame.focus == "staff" and re.search(L.TARGET_COUNT, frame.clause)
+                                     # 评审工作经费多少钱？要评审多少个项目: the count its targets set, no set of projects
+                                     or frame.focus == "projects" and len(prev.filters.projects) == 1
+                                     and re.search(L.TARGET_COUNT, frame.clause)) \
             and re.search(L.TARGET_ASKED, frame.clause) and names_no_entity(ev):
         # (预计补助多少人 after a project: the people its targets count, not the department's staff)
         # 那个预算评审项目是谁在做？目标是审多少: the targets of the project just found

@@ -101,3 +101,16 @@ def test_a_figure_stated_roughly_is_no_bound(ask_national) -> None:
     """苏州市水务局 2026 政府性基金 44,003.26 (4.4亿多) = 2120803 31,003.26 + 2121401 13,000.00."""
     reply = ask_national("苏州市水务局的政府性基金预算4.4亿多，用在哪两个科目上？")
     assert {Decimal("31003.26"), Decimal("13000.00")} <= numbers(reply)
+
+
+def test_a_gap_asked_as_growth_gives_its_rate(ask_national) -> None:
+    """国家信访局 2024 决算: 年初结转和结余 1,615.24, 年末 7,494.06: 多 5,878.82, 增长 363.96% (as 说明一 states)."""
+    reply = ask_national("国家信访局2024年年初结转和结余多少？年末结转和结余多少？年末比年初增长了多少？")
+    assert {Decimal("5878.82"), Decimal("363.96")} <= numbers(reply)
+
+
+def test_a_count_a_named_projects_targets_set(ask_national) -> None:
+    """北京市财政局 2026 评审工作经费 839.00: 评审项目数量 ≥420个, 聘请专家评审人数 ≥100人次 (its targets, not a count
+    of the department's projects)."""
+    reply = ask_national("北京市财政局的评审工作经费多少钱？计划评审多少个项目？")
+    assert "评审项目数量" in labels(reply)
