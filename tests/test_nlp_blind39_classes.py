@@ -114,3 +114,10 @@ def test_a_count_a_named_projects_targets_set(ask_national) -> None:
     of the department's projects)."""
     reply = ask_national("北京市财政局的评审工作经费多少钱？计划评审多少个项目？")
     assert "评审项目数量" in labels(reply)
+
+
+def test_two_kinds_of_units_counted_in_one_clause(ask_national) -> None:
+    """西安市气象局 2022 部门概况: 下设直属事业单位6个, 下辖区县气象局8个 — both counts, as the document states them."""
+    reply = ask_national("西安市气象局下面一共有多少直属事业单位和区县气象局？")
+    assert {"直属事业单位个数", "区县气象局个数"} <= set(labels(reply))
+    assert {Decimal("6"), Decimal("8")} <= numbers(reply)

@@ -456,8 +456,14 @@ def units(frame: Frame, ctx: Context) -> Result:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
         asks_count = (frame.operation.name == "count" or "count" in frame.operation.also or
                       bool(re.search(r"几|多少", frame.clause))) and not re.search(r"钱|经费|资金|金额|万元", frame.clause)
-        count = _stated_count([r for r in stated if (r.department, r.year) == (b.department, b.year)],
-                              frame.clause, whole) if asks_count else None
+        own_counts = [r for r in stated if (r.department, r.year) == (b.department, b.year)]
+        count = _stated_count(own_counts, frame.clause, whole) if asks_count else None
+        for other in (_other_counts_named(own_counts, frame.clause, count) if count is not None else []):
+            # 多少直属事业单位和区县气象局: each kind named, its own count
+            items.append(Item(f"{other.label}个数", str(int(other.amount)), other.unit, b.department, b.year, other.source))
+            sentence = other.attrs.get("sentence")
+            parts.append(f"{who(b.department, b.year)}：{other.label}{int(other.amount)}{other.unit}"
+                         + (f"（原文：{sentence}）" if sentence else ""))
         if count is not None:  # 下辖区县气象局8个, 纳入…编制范围的单位共28个: the document's own count
             # every unit the budget covers is the 单位个数 a list would give; a kind is named by its kind
             label = "单位个数" if count.key == "covered" else f"{count.label}个数"
@@ -563,6 +569,20 @@ def _stated_count(counts: list[Row], clause: str, whole: bool) -> Row | None:
     if whole:
         return next((c for c in counts if c.key == "covered"), None)
     return None
+
+
+def _other_counts_named(counts: list[Row], clause: str, chosen: Row) -> list[Row]:
+    """The stated counts of other kinds the clause names beside the one ``_stated_count`` chose (直属事业单位
+    和区县气象局): each kind whose name stands in the clause apart from the chosen one's."""
+    core = _kind_core(chosen.label)
+    out: list[Row] = []
+    for c in counts:
+        name = _kind_core(c.label)
+        if c is chosen or not name or name not in clause or name in core or core in name \
+                or any(name in _kind_core(o.label) or _kind_core(o.label) in name for o in out):
+            continue
+        out.append(c)
+    return out
 
 
 def _plain_kind(kind: str) -> str:
