@@ -14,6 +14,7 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
+from nlp.execute.finding_fields import described
 from nlp.execute.places import place_of, seen_at
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
@@ -710,6 +711,41 @@ def _narrative_twice(findings: list[Row], clause: str) -> list[Row]:
     return [f for f in findings if _NARRATIVE_VS_NARRATIVE.match(f.label or "")]
 
 
+def _table_findings(frame: Frame, ctx: Context) -> Result:
+    """The findings of a table the 说明 prints that the question names (``_in_narrative_table``), the
+    misprinted cell first."""
+    budgets, note = ctx.scope(frame)
+    if not budgets:
+        return Result()
+    chosen = _in_narrative_table(ctx.rows("findings", budgets), frame.clause)
+    return _list_findings(chosen, frame, ctx, budgets, note) if chosen else Result()
+
+
+def _narrative_table(finding: Row) -> tuple[str, str] | None:
+    """(the table's word, the figure) of a finding in a table the 说明 prints among its text
+    (``说明 对比表 2022年专项业务费`` → 对比表, 2022年专项业务费), None for any other finding."""
+    words = re.split(r"\s+vs\s+", finding.label or "")[0].split(" ")
+    if len(words) < 3 or "说明" not in words[0] or not re.fullmatch(r"\S{2,}表", words[1]):
+        return None
+    return words[1], " ".join(words[2:])
+
+
+def _in_narrative_table(findings: list[Row], clause: str) -> list[Row]:
+    """The findings of a 说明's own table the question names, by its kind (那张对比表, 对比图表) or by a
+    figure of it (专项业务费的数对吗); a misprinted cell first, then the sums and changes it breaks."""
+    text = re.sub(r"[“”\"\s]", "", clause or "")
+    out = []
+    for f in findings:
+        table = _narrative_table(f)
+        if table is None:
+            continue
+        stem = table[0][:-1]
+        figure = re.sub(r"^\d{4}年|变化$", "", table[1])
+        if re.search(re.escape(stem) + r"\S{0,2}[表图]", text) or (len(figure) >= 4 and figure in text):
+            out.append(f)
+    return sorted(out, key=lambda f: f.key != "year_table_cell")
+
+
 def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
     """The findings that compare a figure with the table the question names (``说明八 信访局临聘人员经费
     vs 项目支出表`` for 说明和项目支出表对得上吗), where the question also names the narrative."""
@@ -722,7 +758,15 @@ def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
         table = re.sub(r"\s.*$", "", parts[1]) if len(parts) == 2 else ""
         if len(table) >= 4 and not re.fullmatch(r"表\d+|预算表\d+", table) and table in text:
             out.append(f)
-    return out
+    # and the other findings of the same 说明 section (its list of projects not adding up to the total
+    # the figure found different belongs to): the section is checked as a whole
+    return out + _same_section(out, findings)
+
+
+def _same_section(chosen: list[Row], findings: list[Row]) -> list[Row]:
+    """The findings of the 说明 sections the chosen findings stand in (``说明八 …``), not chosen yet."""
+    sections = {(f.label or "").split(" ")[0] for f in chosen if re.match(r"说明", f.label or "")}
+    return [f for f in findings if f not in chosen and (f.label or "").split(" ")[0] in sections]
 
 
 def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
@@ -747,7 +791,7 @@ def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
 
 
 # Findings whose working (the parts added up, the two places compared) the answer shows with them.
-_WORKING_SHOWN = {"narrative_sum", "same_figure"}
+_WORKING_SHOWN = {"narrative_sum", "same_figure", "year_table_sum", "year_table_change", "year_table_cell"}
 
 
 def _listed_subjects(listed: Result, rows: list[Row], ctx: Context, budgets) -> Result:
@@ -811,7 +855,17 @@ def _against_previous_figure(frame: Frame, ctx: Context, budgets) -> Result:
 
 @executor("findings")
 def findings(frame: Frame, ctx: Context) -> Result:
-    """Failed checks of the budgets (or a named project's own arithmetic), one item per figure."""
+    """Failed checks of the budgets (or a named project's own arithmetic), one item per figure, each
+    row with the item it checks and its 说明 section as fields (``finding_fields.described``)."""
+    result = _findings(frame, ctx)
+    described(result.items)
+    return result
+
+
+def _findings(frame: Frame, ctx: Context) -> Result:
+    in_table = _table_findings(frame, ctx)
+    if in_table.items:  # 说明里那张对比表的专项业务费对吗: before a project whose name holds 业务费
+        return in_table
     projects = _projects_of(frame, ctx) or _projects_described(frame, ctx)
     if projects:
         return _audit_projects(projects, ctx, frame.clause)

@@ -1,0 +1,93 @@
+"""A year-on-year table the 说明 prints (``kg.extract.narrative.year_tables``) is checked as it promises —
+each year's parts add up to its total, the 变化 row is the later year less the earlier — and the one
+misprinted cell both failing identities point to is a finding of its own; an audit question about
+that table gets its findings (the cell first), each answer row naming the item it checks.
+
+Figures read off the PDF (西安市气象局_2022部门综合预算.pdf, p.9–10): the text says 2022年一般公共财政拨款
+支出1899.9万元，其中基本支出183.93万元，专项业务经费支出1715.97万元，专项业务经费增加425.5万元; the table
+below it prints 年度 | 总收入支出 | 专项业务费 | 基本支出: 2021 1493.51 | 1290.47 | 203.04; 2022 1899.9 |
+1535.82 | 183.93; 变化 +406.39 | +425.5 | -19.11. 1535.82 + 183.93 = 1719.75 ≠ 1899.9, 1535.82 − 1290.47 =
+245.35 ≠ 425.5; 1899.9 − 183.93 = 1290.47 + 425.5 = 1715.97. The record prints money in 元.
+
+长春市信访局本级_2026 (p.18) 说明八: 项目支出474.56万元 listing 116 + 30 + 312 + 15.56 = 473.56; the
+项目支出表 (p.14) prints 信访局临聘人员经费 16.56.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.shared
+
+XIAN = Path(__file__).resolve().parents[2] / "shared" / "national" / "shaanxi_xian" / "西安市气象局_2022部门综合预算.pdf"
+
+
+@pytest.fixture(scope="module")
+def xian_checks() -> dict[str, object]:
+    if not XIAN.exists():
+        pytest.skip(f"{XIAN} is absent (../shared/national)")
+    from kg.extract.pipeline import extract_paths
+
+    record = extract_paths([str(XIAN)])[0][0]
+    assert record.unit == "元"
+    return {c.where: c for c in record.checks if c.rule.startswith("year_table")}
+
+
+def test_each_years_parts_against_its_total(xian_checks) -> None:
+    ok = xian_checks["说明 对比表 2021年总收入支出"]
+    assert ok.ok and ok.printed == Decimal("14935100.00")
+    wrong = xian_checks["说明 对比表 2022年总收入支出"]
+    assert not wrong.ok and wrong.severity == "material"
+    assert (wrong.printed, wrong.expected) == (Decimal("18999000.00"), Decimal("17197500.00"))
+    assert wrong.note == "专项业务费1535.82 + 基本支出183.93"
+
+
+def test_the_change_row_against_the_two_years(xian_checks) -> None:
+    assert xian_checks["说明 对比表 总收入支出变化"].ok
+    assert xian_checks["说明 对比表 基本支出变化"].ok
+    wrong = xian_checks["说明 对比表 专项业务费变化"]
+    assert not wrong.ok and (wrong.printed, wrong.expected) == (Decimal("4255000.00"), Decimal("2453500.00"))
+
+
+def test_the_misprinted_cell_both_identities_point_to(xian_checks) -> None:
+    cell = xian_checks["说明 对比表 2022年专项业务费"]
+    assert cell.rule == "year_table_cell" and not cell.ok and cell.severity == "material"
+    assert (cell.printed, cell.expected) == (Decimal("15358200.00"), Decimal("17159700.00"))
+    assert "1290.47 + 变化425.5 = 1715.97" in cell.note and "基本支出183.93 = 1715.97" in cell.note
+    assert cell.provenance.page == 10
+    assert cell.place.endswith("——对比表 2022年专项业务费")
+
+
+def test_a_question_about_the_table_gets_its_cell_first(ask_national) -> None:
+    reply = ask_national("西安气象局22年预算说明里那张21、22年对比表，专项业务费的数对吗？")
+    findings = [a for a in reply["answers"] if a.get("rule")]
+    assert findings[0]["rule"] == "year_table_cell"
+    assert (findings[0]["printed"], findings[0]["expected"]) == ("1535.82", "1715.97")
+    assert findings[0]["item"] == "2022年专项业务费"
+    assert "1290.47 + 变化425.5 = 1715.97" in reply["text"]
+    assert {a["rule"] for a in findings} == {"year_table_cell", "year_table_sum", "year_table_change"}
+
+
+def test_a_figure_of_the_table_named_by_another_word_of_the_question(ask_national) -> None:
+    # 对比图表: the caption calls it 对比图; 专项业务费 is also the word of a project's name (业务费)
+    reply = ask_national("西安市气象局2022年预算说明里的专项业务费，对比图表和文字说的一样吗？")
+    assert reply["answers"][0]["printed"] == "1535.82" and reply["answers"][0]["expected"] == "1715.97"
+
+
+def test_a_finding_names_its_item_and_its_section(ask_national) -> None:
+    reply = ask_national("长春市信访局26年项目支出的文字说明和项目支出表，各项目金额能对上吗？")
+    rows = {a["label"]: a for a in reply["answers"]}
+    hired = rows["说明八 信访局临聘人员经费 vs 项目支出表"]
+    assert (hired["item"], hired["section"]) == ("信访局临聘人员经费", "项目支出情况说明")
+    assert (hired["printed"], hired["expected"]) == ("15.56", "16.56")
+    # the section's list of projects, which the misprinted figure leaves short of the total, comes with it
+    listed = rows["说明八 项目支出预算 所列项目"]
+    assert (listed["printed"], listed["expected"]) == ("474.56", "473.56")
+
+
+def test_a_share_names_the_item_not_its_spending(ask) -> None:
+    reply = ask("江苏人大办公厅17年三公经费各项占比加起来是100%吗？")
+    items = [a.get("item") for a in reply["answers"] if a.get("rule") == "share_percent"]
+    assert items == ["因公出国（境）费", "公务用车购置及运行费", "公务接待费"]
