@@ -858,8 +858,27 @@ def findings(frame: Frame, ctx: Context) -> Result:
     """Failed checks of the budgets (or a named project's own arithmetic), one item per figure, each
     row with the item it checks and its 说明 section as fields (``finding_fields.described``)."""
     result = _findings(frame, ctx)
+    _with_own_check(result, frame, ctx)
     described(result.items)
     return result
+
+
+def _with_own_check(result: Result, frame: Frame, ctx: Context) -> None:
+    """A sum recomputed from the graph's rows (有绩效目标表的项目金额之和 = 286.91 against 417.41) that the
+    document's own check also made: the sum's row gets the check's place and ``where`` (the table as the
+    page titles it), so the recomputation is tied to where the document prints the figures."""
+    if not result.items or any(i.extra.get("rule") for i in result.items):
+        return
+    budgets, _ = ctx.scope(frame)
+    values = {i.value for i in result.items if i.value}
+    for f in ctx.rows("findings", budgets) if budgets else []:
+        printed, expected = money(f.attrs.get("printed")), money(f.attrs.get("expected"))
+        if printed not in values or expected not in values or not place_of(f):
+            continue
+        for i in result.items:
+            if i.value == expected and i.extra.get("formula") and not i.extra.get("place"):
+                i.extra.update({"place": place_of(f), "where": f.label})
+                return
 
 
 def _findings(frame: Frame, ctx: Context) -> Result:
@@ -1040,8 +1059,10 @@ _SHARE_NAMED = re.compile(r"占[^占]+的?比例$")
 
 def _working_said(working: str) -> str:
     """A check's working in words (``222.5÷833.60（占“三公”经费）`` → 按222.5÷833.60计算，占“三公”经费)."""
+    working, _, implied = working.partition("；")  # and the total the printed figure fits (所印8.75%与…相符)
     m = re.match(r"^(.*?)（(.*)）$", working)
-    return f"按{m.group(1)}计算，{m.group(2)}" if m else f"按{working}计算"
+    said = f"按{m.group(1)}计算，{m.group(2)}" if m else f"按{working}计算"
+    return f"{said}；{implied}" if implied else said
 
 
 def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: str, lead: str = "") -> Result:
@@ -1492,8 +1513,11 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):
                 items.append(Item(f.label, None, None, f.department, f.year, f.source,
                                   {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected")),
-                                   "rule": f.key, "figure": finding_figure(f.label), "where": f.label}))
-                parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}")
+                                   "rule": f.key, "figure": finding_figure(f.label), "where": f.label,
+                                   "place": place_of(f)}))
+                gap = _gap(f.attrs.get("printed"), f.attrs.get("expected"))
+                parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}"
+                             + (f"，相差{money(gap)}万元" if gap is not None else "") + seen_at(place_of(f), f.label))
     if not items:
         return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
     return Result(items, "；".join(parts) + "。", derived, rows)

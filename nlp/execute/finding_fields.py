@@ -42,15 +42,30 @@ def item_of(row: Item) -> str | None:
     coded = _CODED_NAME.match(row.label or "")
     if coded:
         return coded.group(1).strip()
-    words = (row.extra.get("where") or "").split(" ")
+    words = (row.extra.get("where") or row.label or "").split(" ")
     if len(words) >= 3 and "说明" in words[0] and re.fullmatch(r"\S{2,}表", words[1]):
         return " ".join(words[2:])  # a figure of a table the 说明 prints (说明 对比表 2022年专项业务费)
     figure = str(row.extra.get("figure") or "")
     if not figure:
         return None
+    first = words[0] if words and words[0] else ""
+    if len(words) >= 2 and re.fullmatch(r"\S{2,}表", first) and "说明" not in first:
+        # the figure of a table named by its kind (绩效目标表 菜篮子工程建设专项资金 成本指标): its row
+        figure = "".join(re.split(r"\s+vs\s+", " ".join(words[1:]))[0].split())
     name = _MEASURE.sub("", figure).strip()
     name = re.sub(r"(费)支出$", r"\1", name)
     return name if len(name) >= 2 else None
+
+
+def table_of(place: str | None) -> str | None:
+    """The printed title of the table a place names, without its number and year (``表3 部门支出总体情况表
+    ——合计`` → 部门支出总体情况表; ``2026年项目支出绩效目标表——合计`` → 项目支出绩效目标表)."""
+    if not place:
+        return None
+    head = place.split("——")[0].strip()
+    head = re.sub(r"^\S*表\s*[0-9一二三四五六七八九十]+\s+", "", head)
+    head = re.sub(r"^(?:19|20)\d{2}年度?", "", head)
+    return head if re.fullmatch(r"\S{4,}表", head) else None
 
 
 def described(items: list[Item]) -> list[Item]:
@@ -65,6 +80,10 @@ def described(items: list[Item]) -> list[Item]:
                 it.extra["item"] = name
         if "section" not in it.extra:
             section = section_of(it.extra.get("place"))
-            if section:
+            if section and not table_of(it.extra.get("place")):
                 it.extra["section"] = section
+        if "table" not in it.extra:
+            table = table_of(it.extra.get("place"))
+            if table:
+                it.extra["table"] = table
     return items
