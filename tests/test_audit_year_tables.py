@@ -91,3 +91,51 @@ def test_a_share_names_the_item_not_its_spending(ask) -> None:
     reply = ask("江苏人大办公厅17年三公经费各项占比加起来是100%吗？")
     items = [a.get("item") for a in reply["answers"] if a.get("rule") == "share_percent"]
     assert items == ["因公出国（境）费", "公务用车购置及运行费", "公务接待费"]
+
+
+# --- the other checks a question about one statement needs (extraction, real documents) -----------
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _checks_of(relative: str) -> list:
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared)")
+    from kg.extract.pipeline import extract_paths
+
+    return extract_paths([str(path)])[0][0].checks
+
+
+def test_a_misprinted_share_says_the_total_it_fits() -> None:
+    # 江苏省人大办公厅 2017 说明十一 (p.28): 出国222.5万元，占“三公”经费的8.75%; 三公 833.60, and with 会议费
+    # 1,305.25 and 培训费 403.75 the table's 合计 2,542.60: 222.5 ÷ 2,542.60 = 8.75%
+    checks = {c.where: c for c in _checks_of("realdocs/jiangsu/江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf")}
+    share = checks["说明 因公出国（境）费支出 占“三公”经费的比例"]
+    assert (share.printed, share.expected, share.severity) == (Decimal("8.75"), Decimal("26.69"), "material")
+    assert share.note.endswith("；所印8.75%与222.5÷2542.60（“三公”经费、会议费和培训费合计）相符")
+
+
+def test_a_subject_named_by_zhuyaoshi_then_stated_has_its_share_checked() -> None:
+    # 国家信访局 2026 说明五 (p.19): 主要是2014099其他信访事务支出，2026年预算数为3,623.98万元，占部门支出
+    # 总额的22.00%; 部门支出总额 50,616.94 (3,623.98 ÷ 50,616.94 = 7.16%); 22.00% is of 16,474.82
+    checks = {c.where: c for c in _checks_of("national/central/国家信访局_2026部门预算.pdf")}
+    share = checks["说明五 其他信访事务支出 占部门支出总额的比例"]
+    assert (share.printed, share.expected, share.severity) == (Decimal("22.00"), Decimal("7.16"), "material")
+    assert "所印22.00%与3,623.98÷16474.82（一般公共预算拨款收入）相符" in share.note
+
+
+def test_the_narratives_three_public_against_its_table() -> None:
+    # 西安市气象局 2022 说明六 (p.13): 三公0.27万元、会议费0.24万元、培训费0.71万元; 表13 (p.30, 元): 2022 all 0
+    checks = {c.where: c for c in _checks_of("national/shaanxi_xian/西安市气象局_2022部门综合预算.pdf")}
+    for where, printed in (("说明六 “三公”经费 vs 表13", "2700.00"), ("说明六 会议费 vs 表13", "2400.00"),
+                           ("说明六 培训费 vs 表13", "7100.00")):
+        assert (checks[where].printed, checks[where].expected, checks[where].ok) == (Decimal(printed), Decimal("0.00"), False)
+
+
+def test_a_grids_total_is_placed_under_its_printed_title() -> None:
+    # 长沙市信访局 2026 (p.22): "2026年项目支出绩效目标表", 合计 417.41 over four projects adding up to 286.91
+    checks = {c.where: c for c in _checks_of("national/hunan_changsha/长沙市信访局_2026部门预算.pdf")}
+    grid = checks["绩效目标表 合计 vs 所列4个项目"]
+    assert (grid.printed, grid.expected) == (Decimal("417.41"), Decimal("286.91"))
+    assert grid.place == "2026年项目支出绩效目标表——合计"

@@ -37,7 +37,12 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
     (办案业务经费项目 for 公安办案业务经费项目) — the few projects of the department whose names hold a
     word of three or more characters the question typed (never many: that would be a list, not a name)."""
     if frame.filters.projects:
-        return named_projects(frame, ctx)[0]
+        found = named_projects(frame, ctx)[0]
+        inside = [s for s in frame.filters.subjects if any(s.name and s.name in (p.name or "") for p in frame.filters.projects)]
+        if not found and inside and len(inside) == len(frame.filters.subjects):
+            # a subject read inside the project's own name (应急救援 of 安全生产应急救援演练专项经费) is no filter
+            found = named_projects(replace(frame, filters=replace(frame.filters, subjects=[])), ctx)[0]
+        return found
     words = [w for w in frame.filters.keywords if len(w) >= 3]
     if not words or not frame.filters.departments or frame.filters.department_level:
         return []
@@ -1509,6 +1514,20 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             parts.append(f"{project_phrase(p)}的资金分配明细合计{money(d.value)}万元（{detail}），"
                          + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符，相差"
                             f"{money(abs(d.value - p.amount))}万元（加起来不是{money(p.amount)}万元）"))
+        requested = _requested(text)
+        if p.amount is not None and requested is not None and len(amounts) < 2:
+            # 项目所需资金：申请市财政预算拨款105万元 against the 30.00 the table lists for it
+            gap = requested[0] - p.amount
+            items.append(item_of(p, None, label_amount="表列金额"))
+            items.append(Item(f"{p.label} 项目简介所写申请金额", money(requested[0]), WAN, p.department, p.year,
+                              p.source, {"printed": money(requested[0]), "expected": money(p.amount),
+                                         "rule": "description_amount", "stated_as": requested[1]}))
+            if gap:
+                items.append(Item(f"{p.label} 项目简介与表列金额相差", money(abs(gap)), WAN, p.department, p.year,
+                                  p.source, {"formula": f"{money(max(requested[0], p.amount))} − "
+                                                        f"{money(min(requested[0], p.amount))} = {money(abs(gap))}"}))
+            parts.append(f"{project_phrase(p)}的项目简介写“{requested[1]}”，表中列{money(p.amount)}万元，" +
+                         (f"相差{money(abs(gap))}万元，不一致" if gap else "一致"))
         for f in findings:
             if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):
                 items.append(Item(f.label, None, None, f.department, f.year, f.source,
@@ -1521,6 +1540,19 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
     if not items:
         return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
     return Result(items, "；".join(parts) + "。", derived, rows)
+
+
+# The money a project's description says it asks for (项目所需资金：申请市财政预算拨款105万元).
+_REQUESTED = re.compile(r"(?:所需资金|资金需求|需要资金|申请)[^。；;，,]{0,16}?(\d+(?:\.\d+)?)万元")
+
+
+def _requested(description: str) -> tuple[Decimal, str] | None:
+    """The one amount a project's description requests, with the words that say it; None where it
+    states none or several (a list of items is added up instead)."""
+    found = list(_REQUESTED.finditer(description or ""))
+    if len({m.group(1) for m in found}) != 1:
+        return None
+    return Decimal(found[0].group(1)), found[0].group(0)
 
 
 def _zero() -> Decimal:
