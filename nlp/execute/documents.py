@@ -751,6 +751,28 @@ def _in_narrative_table(findings: list[Row], clause: str) -> list[Row]:
     return sorted(out, key=lambda f: f.key != "year_table_cell")
 
 
+# A finding of a figure the 说明 states against a table (``说明六 “三公”经费 vs 表13``): the figure's words.
+_STATED_VS_TABLE = re.compile(r"^\S*说明\S*\s+(.+?)\s+vs\s+\S*表\S*$")
+
+
+def _narrative_against_table(findings: list[Row], clause: str) -> list[Row]:
+    """The findings of the figures the 说明 states against a table, where the question names the 说明
+    (说明里写的…, 文字) and a table, and the figure by its word (三公 of “三公”经费, 会议费, 培训费)."""
+    if not (re.search(NARRATIVE_WORDS, clause or "") and "表" in (clause or "")):
+        return []
+    text = re.sub(r"[“”\"\s]", "", clause)
+    out = []
+    for f in findings:
+        m = _STATED_VS_TABLE.match(f.label or "")
+        core = re.sub(r"(?:经费|费用|支出)$", "", re.sub(r"[“”\"]", "", m.group(1))) if m else ""
+        if len(core) >= 2 and core in text:
+            out.append(f)
+    # and the section's other figures found different from the same table (会议费、培训费 beside 三公)
+    tables = {re.split(r"\s+vs\s+", f.label)[1] for f in out}
+    return out + [f for f in _same_section(out, findings) if _STATED_VS_TABLE.match(f.label or "")
+                  and re.split(r"\s+vs\s+", f.label)[1] in tables]
+
+
 def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
     """The findings that compare a figure with the table the question names (``说明八 信访局临聘人员经费
     vs 项目支出表`` for 说明和项目支出表对得上吗), where the question also names the narrative."""
@@ -862,10 +884,26 @@ def _against_previous_figure(frame: Frame, ctx: Context, budgets) -> Result:
 def findings(frame: Frame, ctx: Context) -> Result:
     """Failed checks of the budgets (or a named project's own arithmetic), one item per figure, each
     row with the item it checks and its 说明 section as fields (``finding_fields.described``)."""
+    frame = _compared_year(frame, ctx)
     result = _findings(frame, ctx)
     _with_own_check(result, frame, ctx)
     described(result.items)
     return result
+
+
+def _compared_year(frame: Frame, ctx: Context) -> Frame:
+    """A check asked of the year a document compares with (各科目跟2025年执行数的比较有没有写错的), where the
+    graph holds no budget of that year but the next one's: the next year's budget, whose 说明 makes the
+    comparison, is the one checked."""
+    years = frame.filters.years
+    if len(years) != 1 or ctx.scope(frame)[0]:
+        return frame
+    y = years[0]
+    said = rf"(?:比|较|跟|与|和|同){y}年|{y}年度?的?(?:当年)?(?:预算)?(?:执行|决算|实际)"
+    if not re.search(said, re.sub(r"\s", "", frame.clause or "")):
+        return frame
+    nxt = replace(frame, filters=replace(frame.filters, years=[y + 1]))
+    return nxt if ctx.scope(nxt)[0] else frame
 
 
 def _with_own_check(result: Result, frame: Frame, ctx: Context) -> None:
@@ -910,6 +948,9 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     if twice:  # 说明里…前后说法一致吗: the findings of the 说明 against itself, not every table's
         return _list_findings(twice, frame, ctx, budgets, note)
     family = next((key for key, rx in L.AUDIT_PARTS if re.search(rx, frame.clause)), None)
+    stated_vs_table = _narrative_against_table(rows, frame.clause) if family else []
+    if stated_vs_table:  # 说明里的三公、会议费、培训费和三公经费表一致吗: the 说明's figures against that table
+        return _list_findings(stated_vs_table, frame, ctx, budgets, note)
     if family in _FIGURE_PARTS and not re.search(L.PERCENT_ASKED, frame.clause):
         # 三公46.21万元，三项加起来是多少: a figure family's printed parts, their sum and the printed
         # total (and the amount the question states), whether or not a check failed

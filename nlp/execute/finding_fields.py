@@ -18,6 +18,8 @@ _NUMBERING = re.compile(r"^(?:第[一二三四五六七八九十]+部分\s*)?(?:
 # The measure a finding's figure puts after its item (占“三公”经费的比例, 增减幅度, 所列项级科目, 上年数).
 _MEASURE = re.compile(r"(?:占[^占]*(?:比例|比重)|占比|增减幅度|增长率|增减额|比上年增减|上年数|按所写增幅倒推的上年数|"
                       r"所列\S*|表中\S*|成本指标|比较年度)$")
+# Rules whose finding is the year a statement compares with (``kg.extract`` ``baseline_year``).
+_YEAR_RULES = {"baseline_year"}
 # A subject named with its code (其他司法支出（2040699）…): the name before the code.
 _CODED_NAME = re.compile(r"^(.+?)[（(]\d{3,7}[）)]")
 
@@ -39,6 +41,8 @@ def item_of(row: Item) -> str | None:
     """The item a row checks, as the document names it: a coded subject's name (其他司法支出（2040699）增减
     幅度 → 其他司法支出), else the figure without its measure (因公出国（境）费支出占“三公”经费的比例 →
     因公出国（境）费: a 费's 支出 is the 费 itself)."""
+    if row.extra.get("rule") in _YEAR_RULES:
+        return "比较年份"  # what a statement compared with the wrong year has wrong (比2026年预算 in a 2026 budget)
     coded = _CODED_NAME.match(row.label or "")
     if coded:
         return coded.group(1).strip()
@@ -47,7 +51,9 @@ def item_of(row: Item) -> str | None:
         return " ".join(words[2:])  # a figure of a table the 说明 prints (说明 对比表 2022年专项业务费)
     figure = str(row.extra.get("figure") or "")
     if not figure:
-        return None
+        # a printed figure set beside a recomputed one (本年支出合计（印数）): the figure it names
+        printed = re.sub(r"[（(]印数[)）]$", "", row.label or "")
+        return printed if printed != (row.label or "") and len(printed) >= 2 else None
     first = words[0] if words and words[0] else ""
     if len(words) >= 2 and re.fullmatch(r"\S{2,}表", first) and "说明" not in first:
         # the figure of a table named by its kind (绩效目标表 菜篮子工程建设专项资金 成本指标): its row
