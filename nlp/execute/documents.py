@@ -891,6 +891,21 @@ def findings(frame: Frame, ctx: Context) -> Result:
     return result
 
 
+def _with_lists_naming(stated: Result, rows: list[Row], names: list[str], frame: Frame, ctx: Context, budgets,
+                       note: str) -> Result:
+    """A subject's statement checked, and the narrative's lists that name it and do not add up (说明所列6项
+    之和991.59 against 950.12, 社会福利事业单位 738.66 among them), after it."""
+    if not stated.items:
+        return stated
+    lists = [r for r in rows if r.key == "narrative_sum"
+             and any(n and len(n) >= 4 and n in str(r.attrs.get("working") or "") for n in names)]
+    if not lists:
+        return stated
+    more = _list_findings(lists, frame, ctx, budgets, note)
+    return Result(stated.items + more.items, stated.text + "另外，" + more.text, stated.derived + more.derived,
+                  stated.rows + more.rows)
+
+
 def _compared_year(frame: Frame, ctx: Context) -> Frame:
     """A check asked of the year a document compares with (各科目跟2025年执行数的比较有没有写错的), where the
     graph holds no budget of that year but the next one's: the next year's budget, whose 说明 makes the
@@ -979,6 +994,11 @@ def _findings(frame: Frame, ctx: Context) -> Result:
             listed = _list_findings(percents, frame, ctx, budgets, note)
             return _with_share_sums(listed, percents, frame.clause) if re.search(L.AUDIT_SUM + r"|100", frame.clause) \
                 else listed
+        # no percentage found wrong by the tables' checks: the narrative's stated rates recomputed from their
+        # own figures (增长100% on a base of 0; the 三公's 125% asked beside it, shown agreeing)
+        recomputed = audit_narrative(ctx, budgets, clause=frame.clause)
+        if recomputed.items:
+            return recomputed
     if re.search(r"年份|年度|哪一?年|基期", frame.clause):  # 比较的年份写对了吗: the statements compared with the wrong year
         years = [r for r in rows if r.key == "baseline_year"]
         if years:
@@ -990,8 +1010,10 @@ def _findings(frame: Frame, ctx: Context) -> Result:
         checked = _audit_subjects(frame, ctx, budgets)
         if checked.items or not re.search(NARRATIVE_WORDS, frame.clause):
             return checked
-        # 说明里社会福利事业单位这一项跟表里一致吗: that subject's statement against its table row
-        return audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code])
+        # 说明里社会福利事业单位这一项跟表里一致吗: that subject's statement against its table row, and the
+        # narrative's list it is printed in where that list does not add up (its figure is one of the parts)
+        stated = audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code])
+        return _with_lists_naming(stated, rows, [s.name for s in frame.filters.subjects], frame, ctx, budgets, note)
     table = re.search(r"(基本支出|经济分类|功能分类|支出)(?:预算|决算)?表", frame.clause)
     if table:  # 基本支出决算表分项加总和合计对得上吗: every class of that table against its parts
         scheme = "functional" if table.group(1) in ("功能分类", "支出") else "economic"
