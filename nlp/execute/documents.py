@@ -891,6 +891,14 @@ def findings(frame: Frame, ctx: Context) -> Result:
     return result
 
 
+def _rates_of_subjects(rows: list[Row], frame: Frame) -> list[Row]:
+    """The percentage findings (占比, 增减幅度) of the subjects the question names, where it asks a rate."""
+    if not re.search(r"占|" + L.PERCENT_ASKED, frame.clause or ""):
+        return []
+    names = [s.name for s in frame.filters.subjects if s.name and len(s.name) >= 4]
+    return [r for r in rows if r.key in _PERCENT_RULES and any(n in (r.label or "") for n in names)]
+
+
 def _with_lists_naming(stated: Result, rows: list[Row], names: list[str], frame: Frame, ctx: Context, budgets,
                        note: str) -> Result:
     """A subject's statement checked, and the narrative's lists that name it and do not add up (说明所列6项
@@ -1007,6 +1015,9 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     if against:  # 项目支出的文字说明和项目支出表能对上吗: the narrative's figures found to differ from that table
         return _list_findings(against, frame, ctx, budgets, note)
     if frame.filters.subjects:
+        shares = _rates_of_subjects(rows, frame)
+        if shares:  # 其他信访事务支出占部门支出总额22%算得对吗: that subject's share found wrong
+            return _list_findings(shares, frame, ctx, budgets, note)
         checked = _audit_subjects(frame, ctx, budgets)
         if checked.items or not re.search(NARRATIVE_WORDS, frame.clause):
             return checked

@@ -32,7 +32,8 @@ def section_of(place: str | None) -> str | None:
     head = place.split("——")[0].strip()
     if re.match(r"^(?:部门公开|公开|预算|决算)?表\s*\d", head):
         return None
-    headings = [_NUMBERING.sub("", h).strip() for h in re.split(r"\s+", head) if h.strip()]
+    headings = [re.sub(r"[（(](?:详见|见)[^）)]*[）)]$", "", _NUMBERING.sub("", h)).strip()  # not its （详见表1-3）
+                for h in re.split(r"\s+", head) if h.strip()]
     headings = [h for h in headings if len(h) >= 4]
     return headings[-1] if headings else None
 
