@@ -139,3 +139,20 @@ def test_a_grids_total_is_placed_under_its_printed_title() -> None:
     grid = checks["绩效目标表 合计 vs 所列4个项目"]
     assert (grid.printed, grid.expected) == (Decimal("417.41"), Decimal("286.91"))
     assert grid.place == "2026年项目支出绩效目标表——合计"
+
+
+def test_the_item_section_and_table_a_finding_names() -> None:
+    """The fields read off findings the graph holds for real documents (labels and places as printed):
+    国家信访局 2026 说明八（三）, 长春市信访局本级 2026 说明八, 长沙市信访局 2026 p.22, 杭州市司法局 2026 说明二（三）."""
+    from nlp.execute.finding_fields import item_of, section_of, table_of
+    from nlp.reply import Item
+
+    rate = Item("说明八（三） 委托业务费财政拨款预算 增减幅度", extra={"figure": "委托业务费财政拨款预算增减幅度",
+                                                        "where": "说明八（三） 委托业务费财政拨款预算 增减幅度"})
+    assert item_of(rate) == "委托业务费"
+    assert section_of("八、项目支出情况说明——信访局临聘人员经费") == "项目支出情况说明"
+    assert section_of("二、2026年杭州市司法局部门预算安排情况说明 （三）支出预算情况说明（详见表1-3）——所列类级科目") \
+        == "支出预算情况说明"
+    assert table_of("2026年项目支出绩效目标表——合计") == "项目支出绩效目标表"
+    assert table_of("公开01表 收入支出决算总表——本年支出合计") == "收入支出决算总表"
+    assert section_of("表3 部门支出总体情况表——合计") is None

@@ -61,6 +61,9 @@ def item_of(row: Item) -> str | None:
         figure = "".join(re.split(r"\s+vs\s+", " ".join(words[1:]))[0].split())
     name = _MEASURE.sub("", figure).strip()
     name = re.sub(r"(费)支出$", r"\1", name)
+    # the kind of money after the item is not the item (委托业务费财政拨款预算 → 委托业务费)
+    bare = re.sub(r"(?:财政拨款预算|财政拨款|预算)$", "", name)
+    name = bare if len(bare) >= 3 else name
     return name if len(name) >= 2 else None
 
 
@@ -70,7 +73,7 @@ def table_of(place: str | None) -> str | None:
     if not place:
         return None
     head = place.split("——")[0].strip()
-    head = re.sub(r"^\S*表\s*[0-9一二三四五六七八九十]+\s+", "", head)
+    head = re.sub(r"^(?:\S*表\s*[0-9一二三四五六七八九十]+|\S*[0-9一二三四五六七八九十]+表)\s+", "", head)
     head = re.sub(r"^(?:19|20)\d{2}年度?", "", head)
     return head if re.fullmatch(r"\S{4,}表", head) else None
 
