@@ -1019,7 +1019,7 @@ def _findings(frame: Frame, ctx: Context) -> Result:
         if shares:  # 其他信访事务支出占部门支出总额22%算得对吗: that subject's share found wrong
             return _list_findings(shares, frame, ctx, budgets, note)
         checked = _audit_subjects(frame, ctx, budgets)
-        if checked.items or not re.search(NARRATIVE_WORDS, frame.clause):
+        if checked.items or not (re.search(NARRATIVE_WORDS, frame.clause) or said):
             return checked
         # 说明里社会福利事业单位这一项跟表里一致吗: that subject's statement against its table row, and the
         # narrative's list it is printed in where that list does not add up (its figure is one of the parts)

@@ -60,6 +60,8 @@ def item_of(row: Item) -> str | None:
         # the figure of a table named by its kind (绩效目标表 菜篮子工程建设专项资金 成本指标): its row
         figure = "".join(re.split(r"\s+vs\s+", " ".join(words[1:]))[0].split())
     name = _MEASURE.sub("", figure).strip()
+    levels = re.search(r"([^（）()]+)[（(]\d*项[）)]$", name)  # …司法（06款）其他司法支出（99项）: the 项's own name
+    name = levels.group(1) if levels else name
     name = re.sub(r"(费)支出$", r"\1", name)
     # the kind of money after the item is not the item (委托业务费财政拨款预算 → 委托业务费)
     bare = re.sub(r"(?:财政拨款预算|财政拨款|预算)$", "", name)
