@@ -137,6 +137,7 @@ def test_table6_against_table3_only_where_general_budget_is_all(national) -> Non
     assert _checks(record, "same_figure", "部门公开表6 合计 vs 部门公开表3") == []
     assert [c.where for c in record.checks if c.severity == "material"] == [
         "说明八（三） 委托业务费财政拨款预算 增减幅度",  # 333.83 ÷ 1,057.85 = 31.56%, printed 31.35%
+        "说明五 其他信访事务支出 占部门支出总额的比例",  # p.19 3,623.98 ÷ 50,616.94 = 7.16%, printed 22.00%
         "说明四 财政拨款收支总预算 vs 部门公开表4 财政拨款收支总表"]  # p.18 18,728.91; 表4 (p.9) 总计 18,728.94
 
 
