@@ -726,6 +726,14 @@ def _table_findings(frame: Frame, ctx: Context) -> Result:
     return _list_findings(chosen, frame, ctx, budgets, note) if chosen else Result()
 
 
+def _project_amount_places(findings: list[Row], clause: str) -> list[Row]:
+    """The findings of a project's amount printed differently in two places (项目支出表 against the 说明's
+    重点项目 list), where the question asks whether the projects' amounts in two tables agree."""
+    if not (re.search(r"项目", clause or "") and len(re.findall(r"表", clause or "")) >= 2):
+        return []
+    return [f for f in findings if f.key == "project_amount_places"]
+
+
 def _narrative_table(finding: Row) -> tuple[str, str] | None:
     """(the table's word, the figure) of a finding in a table the 说明 prints among its text
     (``说明 对比表 2022年专项业务费`` → 对比表, 2022年专项业务费), None for any other finding."""
@@ -967,6 +975,9 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     if two_tables.items:
         return two_tables
     rows = ctx.rows("findings", budgets)
+    places = _project_amount_places(rows, frame.clause)
+    if places:  # 重点项目绩效表里的金额跟项目表一致吗: the projects whose amount two places print differently
+        return _list_findings(places, frame, ctx, budgets, note)
     twice = _narrative_twice(rows, frame.clause)
     if twice:  # 说明里…前后说法一致吗: the findings of the 说明 against itself, not every table's
         return _list_findings(twice, frame, ctx, budgets, note)
@@ -1555,10 +1566,13 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
     for p in rows:
         asks_table = bool(re.search(r"绩效|成本指标|指标", clause))
         costs, source = _cost_targets(p, ctx, budgets) if asks_table else ([], None)
+        named = [f for f in findings
+                 if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4)]
         if asks_table and not costs and not any(ctx.rows("indicators", [b]) for b in budgets
                                                 if (b.department, b.year) == (p.department, p.year)):
-            parts.append(f"图谱中没有{project_phrase(p)}的绩效目标表（该文件的绩效目标表未读入图谱），无法核对")
-            continue
+            if not named:  # (the document's own checks naming the project are still told, below)
+                parts.append(f"图谱中没有{project_phrase(p)}的绩效目标表（该文件的绩效目标表未读入图谱），无法核对")
+                continue
         if p.amount is not None and len(costs) >= 2:
             d = D.total([D.Input(name, value, WAN, p.department, p.year, source) for name, value in costs],
                         f"“{p.label}”绩效目标表成本指标合计")
@@ -1602,15 +1616,14 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
                                                         f"{money(min(requested[0], p.amount))} = {money(abs(gap))}"}))
             parts.append(f"{project_phrase(p)}的项目简介写“{requested[1]}”，表中列{money(p.amount)}万元，" +
                          (f"相差{money(abs(gap))}万元，不一致" if gap else "一致"))
-        for f in findings:
-            if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):
-                items.append(Item(f.label, None, None, f.department, f.year, f.source,
-                                  {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected")),
-                                   "rule": f.key, "figure": finding_figure(f.label), "where": f.label,
-                                   "place": place_of(f)}))
-                gap = _gap(f.attrs.get("printed"), f.attrs.get("expected"))
-                parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}"
-                             + (f"，相差{money(gap)}万元" if gap is not None else "") + seen_at(place_of(f), f.label))
+        for f in named:  # the document's own checks that name the project
+            items.append(Item(f.label, None, None, f.department, f.year, f.source,
+                              {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected")),
+                               "rule": f.key, "figure": finding_figure(f.label), "where": f.label,
+                               "place": place_of(f)}))
+            gap = _gap(f.attrs.get("printed"), f.attrs.get("expected"))
+            parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}"
+                         + (f"，相差{money(gap)}万元" if gap is not None else "") + seen_at(place_of(f), f.label))
     if not items:
         return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
     return Result(items, "；".join(parts) + "。", derived, rows)

@@ -44,6 +44,9 @@ def item_of(row: Item) -> str | None:
     因公出国（境）费: a 费's 支出 is the 费 itself)."""
     if row.extra.get("rule") in _YEAR_RULES:
         return "比较年份"  # what a statement compared with the wrong year has wrong (比2026年预算 in a 2026 budget)
+    project = re.match(r"^项目[“\"](.+?)[”\"]", row.label or "")
+    if project:  # 项目“辅助人员补助经费-拱北海关” 项目支出表 与 说明七: the project
+        return project.group(1)
     coded = _CODED_NAME.match(row.label or "")
     if coded:
         return coded.group(1).strip()
