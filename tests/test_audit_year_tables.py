@@ -156,3 +156,20 @@ def test_the_item_section_and_table_a_finding_names() -> None:
     assert table_of("2026年项目支出绩效目标表——合计") == "项目支出绩效目标表"
     assert table_of("公开01表 收入支出决算总表——本年支出合计") == "收入支出决算总表"
     assert section_of("表3 部门支出总体情况表——合计") is None
+
+
+def test_a_sum_that_agrees_comes_with_the_narratives_list_of_the_same_total(ask_national) -> None:
+    # 长春市信访局本级 2026: 预算表9's four projects 312 + 116 + 30 + 16.56 = 474.56 = 项目支出; 说明八 lists
+    # the same four with 临聘人员经费 15.56, making 473.56 against its 474.56
+    reply = ask_national("长春市信访局26年几个项目加起来和项目支出总额对得上吗？")
+    assert "= 474.56万元；与项目支出（印数）474.56万元一致，对得上" in reply["text"]
+    listed = [a for a in reply["answers"] if a.get("rule") == "narrative_sum"]
+    assert [(a["printed"], a["expected"], a["section"]) for a in listed] == [("474.56", "473.56", "项目支出情况说明")]
+
+
+def test_a_project_named_with_its_performance_table_unread_keeps_its_findings(ask_national) -> None:
+    # 珠海市商务局 2026: 表12 (p.24) 辅助人员补助经费-拱北海关 7,672.50; 说明七 重点项目 (p.33) 7672.25
+    reply = ask_national("珠海市商务局给拱北海关的辅助人员补助经费，项目支出表和后面重点项目绩效目标表里写的数一样吗？")
+    row = next(a for a in reply["answers"] if a.get("rule") == "project_amount_places")
+    assert (row["printed"], row["expected"], row["item"]) == ("7672.50", "7672.25", "辅助人员补助经费-拱北海关")
+    assert "相差0.25万元" in reply["text"]

@@ -895,6 +895,7 @@ def findings(frame: Frame, ctx: Context) -> Result:
     frame = _compared_year(frame, ctx)
     result = _findings(frame, ctx)
     _with_own_check(result, frame, ctx)
+    result = _with_lists_of_same_total(result, frame, ctx)
     described(result.items)
     return result
 
@@ -920,6 +921,28 @@ def _with_lists_naming(stated: Result, rows: list[Row], names: list[str], frame:
     more = _list_findings(lists, frame, ctx, budgets, note)
     return Result(stated.items + more.items, stated.text + "另外，" + more.text, stated.derived + more.derived,
                   stated.rows + more.rows)
+
+
+def _with_lists_of_same_total(result: Result, frame: Frame, ctx: Context) -> Result:
+    """A recomputed sum that agrees with the printed total (the project table's four projects make
+    474.56), and the 说明's own list of the same total that does not (its four items make 473.56): the
+    list's finding is told after it, so "对得上" is not said of the whole document."""
+    if not result.items or any(i.extra.get("rule") for i in result.items):
+        return result
+    printed = {i.value for i in result.items if i.value and re.search(r"[（(]印数[)）]$", i.label or "")}
+    if not printed:
+        return result
+    budgets, note = ctx.scope(frame)
+    values = {i.value for i in result.items if i.value}
+    lists = [f for f in (ctx.rows("findings", budgets) if budgets else [])
+             if f.key == "narrative_sum" and money(f.attrs.get("printed")) in printed
+             and money(f.attrs.get("expected")) not in values  # a sum the answer has not made already
+             and str(f.attrs.get("severity") or "") != "notice"]
+    if not lists:
+        return result
+    more = _list_findings(lists, frame, ctx, budgets, note)
+    return Result(result.items + more.items, result.text + "另外，" + more.text, result.derived + more.derived,
+                  result.rows + more.rows)
 
 
 def _compared_year(frame: Frame, ctx: Context) -> Frame:
