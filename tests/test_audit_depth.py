@@ -67,10 +67,11 @@ def test_department_table_totals_asked(ask_national) -> None:
 
 def test_a_share_named_by_its_total_shows_its_working(ask) -> None:
     """江苏省人大办公厅 2017 说明十一 (p.28): 因公出国（境）费支出222.5万元，占“三公”经费的8.75% — of the
-    三公 833.60 (表 p.20: 222.50 + 183.60 + 427.50) it is 26.69%."""
+    三公 833.60 (表 p.20: 222.50 + 183.60 + 427.50) it is 26.69%; the 8.75% printed is of the table's 合计
+    2,542.60 (三公 with 会议费 1,305.25 and 培训费 403.75), which the answer says."""
     reply = ask("江苏省人大办公厅2017年三公经费说明里各项占“三公”经费的百分比对吗？")
-    assert "说明 因公出国（境）费支出 占“三公”经费的比例：印8.75%，应为26.69%（按222.5÷833.60计算，占“三公”经费）" \
-        in reply["text"]
+    assert "说明 因公出国（境）费支出 占“三公”经费的比例：印8.75%，应为26.69%（按222.5÷833.60计算，占“三公”经费；" \
+        "所印8.75%与222.5÷2542.60（“三公”经费、会议费和培训费合计）相符）" in reply["text"]
 
 
 def test_which_figure_of_a_statement_is_the_slip(ask) -> None:

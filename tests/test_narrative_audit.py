@@ -201,7 +201,9 @@ def test_jiangsu_npc_narrative_findings(realdocs_records) -> None:
 @pytest.mark.shared
 def test_central_and_chongqing_narrative_findings(national_extraction) -> None:
     """国家信访局 2026 p.25: ``委托业务费财政拨款预算 1,391.68 万元，比 2025 年预算增加 333.83 万元，增长
-    31.35%`` (333.83 ÷ 1057.85 = 31.56%); every other percentage of its 说明 adds up. 重庆 p.3: the six
+    31.35%`` (333.83 ÷ 1057.85 = 31.56%); p.19 ``主要是2014099其他信访事务支出，2026年预算数为3,623.98万元，
+    占部门支出总额的22.00%`` (3,623.98 ÷ 50,616.94 = 7.16%; 22.00% is its share of 16,474.82); every other
+    percentage of its 说明 adds up. 重庆 p.3: the six
     类 listed for 支出预算 19,230.18 add up to 19,230.19."""
     by_file, _failures = national_extraction
     central = by_file["central/国家信访局_2026部门预算.pdf"]
@@ -209,6 +211,7 @@ def test_central_and_chongqing_narrative_findings(national_extraction) -> None:
                  if not c.ok and c.rule in AUDIT_RULES - {"required_table", "required_section", "empty_table_note"}]
     # p.18 说明四: its four 类 (15,291.3 + 118.01 + 2,208.19 + 1,111.44) make 18,728.94, not the 18,728.91 printed
     assert narrative == [("change_percent", "material", D("31.56"), D("31.35")),
+                         ("share_percent", "material", D("7.16"), D("22.00")),
                          ("narrative_sum", "rounding", D("18728.94"), D("18728.91"))]
     assert sum(1 for c in central.checks if c.rule in ("change_percent", "share_percent") and c.ok) >= 20
     chongqing = by_file["chongqing/重庆市人民政府办公厅_2026部门预算情况说明.pdf"]

@@ -29,7 +29,9 @@ def test_a_project_figure_of_the_narrative_against_the_project_table(national) -
 
 def test_the_narrative_against_the_table_the_question_names(ask_national) -> None:
     reply = ask_national("长春信访局说明里的项目金额和项目支出表对得上吗？")
-    assert [(a["printed"], a["expected"]) for a in reply["answers"]] == [("15.56", "16.56")]
+    # the figure found different from that table, then its section's list, which the slip leaves short
+    # of the total it lists (说明八: 116 + 30 + 312 + 15.56 = 473.56 against 474.56); no other finding
+    assert [(a["printed"], a["expected"]) for a in reply["answers"]] == [("15.56", "16.56"), ("474.56", "473.56")]
     assert "临聘人员经费" in reply["text"]
 
 

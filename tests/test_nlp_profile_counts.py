@@ -195,10 +195,12 @@ def test_one_subject_statement_against_its_table_row(ask):
 @pytest.mark.shared
 def test_project_expenditure_against_its_named_projects(ask_national):
     """长春市信访局本级_2026部门预算.pdf: 项目支出474.56万元; 预算表9 prints its four 二级项目 by name
-    (驻京经费 312.00, 信访接待中心运行费 116.00, 信访专项经费 30.00, 临聘人员经费 16.56), which add up."""
+    (驻京经费 312.00, 信访接待中心运行费 116.00, 信访专项经费 30.00, 临聘人员经费 16.56), which add up; the
+    说明八 list of the same total (临聘人员经费 15.56) does not, and is told after them (474.56 against 473.56)."""
     r = ask_national("长春信访局的项目支出合计跟明细对得上吗？")
     assert figures(r) == {"2026驻京经费": "312.00", "2026信访接待中心运行费": "116.00", "2026信访专项经费": "30.00",
-                          "信访局临聘人员经费": "16.56", "各项目金额之和": "474.56", "项目支出（印数）": "474.56"}
+                          "信访局临聘人员经费": "16.56", "各项目金额之和": "474.56", "项目支出（印数）": "474.56",
+                          "说明八 项目支出预算 所列项目": "474.56"}
     assert "与项目支出（印数）474.56万元一致，对得上" in r["text"]
 
 

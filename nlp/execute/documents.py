@@ -14,6 +14,7 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
+from nlp.execute.finding_fields import described
 from nlp.execute.places import place_of, seen_at
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
@@ -36,7 +37,12 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
     (办案业务经费项目 for 公安办案业务经费项目) — the few projects of the department whose names hold a
     word of three or more characters the question typed (never many: that would be a list, not a name)."""
     if frame.filters.projects:
-        return named_projects(frame, ctx)[0]
+        found = named_projects(frame, ctx)[0]
+        inside = [s for s in frame.filters.subjects if any(s.name and s.name in (p.name or "") for p in frame.filters.projects)]
+        if not found and inside and len(inside) == len(frame.filters.subjects):
+            # a subject read inside the project's own name (应急救援 of 安全生产应急救援演练专项经费) is no filter
+            found = named_projects(replace(frame, filters=replace(frame.filters, subjects=[])), ctx)[0]
+        return found
     words = [w for w in frame.filters.keywords if len(w) >= 3]
     if not words or not frame.filters.departments or frame.filters.department_level:
         return []
@@ -730,6 +736,71 @@ def _narrative_twice(findings: list[Row], clause: str) -> list[Row]:
     return [f for f in findings if _NARRATIVE_VS_NARRATIVE.match(f.label or "")]
 
 
+def _table_findings(frame: Frame, ctx: Context) -> Result:
+    """The findings of a table the 说明 prints that the question names (``_in_narrative_table``), the
+    misprinted cell first."""
+    budgets, note = ctx.scope(frame)
+    if not budgets:
+        return Result()
+    chosen = _in_narrative_table(ctx.rows("findings", budgets), frame.clause)
+    return _list_findings(chosen, frame, ctx, budgets, note) if chosen else Result()
+
+
+def _project_amount_places(findings: list[Row], clause: str) -> list[Row]:
+    """The findings of a project's amount printed differently in two places (项目支出表 against the 说明's
+    重点项目 list), where the question asks whether the projects' amounts in two tables agree."""
+    if not (re.search(r"项目", clause or "") and len(re.findall(r"表", clause or "")) >= 2):
+        return []
+    return [f for f in findings if f.key == "project_amount_places"]
+
+
+def _narrative_table(finding: Row) -> tuple[str, str] | None:
+    """(the table's word, the figure) of a finding in a table the 说明 prints among its text
+    (``说明 对比表 2022年专项业务费`` → 对比表, 2022年专项业务费), None for any other finding."""
+    words = re.split(r"\s+vs\s+", finding.label or "")[0].split(" ")
+    if len(words) < 3 or "说明" not in words[0] or not re.fullmatch(r"\S{2,}表", words[1]):
+        return None
+    return words[1], " ".join(words[2:])
+
+
+def _in_narrative_table(findings: list[Row], clause: str) -> list[Row]:
+    """The findings of a 说明's own table the question names, by its kind (那张对比表, 对比图表) or by a
+    figure of it (专项业务费的数对吗); a misprinted cell first, then the sums and changes it breaks."""
+    text = re.sub(r"[“”\"\s]", "", clause or "")
+    out = []
+    for f in findings:
+        table = _narrative_table(f)
+        if table is None:
+            continue
+        stem = table[0][:-1]
+        figure = re.sub(r"^\d{4}年|变化$", "", table[1])
+        if re.search(re.escape(stem) + r"\S{0,2}[表图]", text) or (len(figure) >= 4 and figure in text):
+            out.append(f)
+    return sorted(out, key=lambda f: f.key != "year_table_cell")
+
+
+# A finding of a figure the 说明 states against a table (``说明六 “三公”经费 vs 表13``): the figure's words.
+_STATED_VS_TABLE = re.compile(r"^\S*说明\S*\s+(.+?)\s+vs\s+\S*表\S*$")
+
+
+def _narrative_against_table(findings: list[Row], clause: str) -> list[Row]:
+    """The findings of the figures the 说明 states against a table, where the question names the 说明
+    (说明里写的…, 文字) and a table, and the figure by its word (三公 of “三公”经费, 会议费, 培训费)."""
+    if not (re.search(NARRATIVE_WORDS, clause or "") and "表" in (clause or "")):
+        return []
+    text = re.sub(r"[“”\"\s]", "", clause)
+    out = []
+    for f in findings:
+        m = _STATED_VS_TABLE.match(f.label or "")
+        core = re.sub(r"(?:经费|费用|支出)$", "", re.sub(r"[“”\"]", "", m.group(1))) if m else ""
+        if len(core) >= 2 and core in text:
+            out.append(f)
+    # and the section's other figures found different from the same table (会议费、培训费 beside 三公)
+    tables = {re.split(r"\s+vs\s+", f.label)[1] for f in out}
+    return out + [f for f in _same_section(out, findings) if _STATED_VS_TABLE.match(f.label or "")
+                  and re.split(r"\s+vs\s+", f.label)[1] in tables]
+
+
 def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
     """The findings that compare a figure with the table the question names (``说明八 信访局临聘人员经费
     vs 项目支出表`` for 说明和项目支出表对得上吗), where the question also names the narrative."""
@@ -742,7 +813,15 @@ def _against_named_table(findings: list[Row], clause: str) -> list[Row]:
         table = re.sub(r"\s.*$", "", parts[1]) if len(parts) == 2 else ""
         if len(table) >= 4 and not re.fullmatch(r"表\d+|预算表\d+", table) and table in text:
             out.append(f)
-    return out
+    # and the other findings of the same 说明 section (its list of projects not adding up to the total
+    # the figure found different belongs to): the section is checked as a whole
+    return out + _same_section(out, findings)
+
+
+def _same_section(chosen: list[Row], findings: list[Row]) -> list[Row]:
+    """The findings of the 说明 sections the chosen findings stand in (``说明八 …``), not chosen yet."""
+    sections = {(f.label or "").split(" ")[0] for f in chosen if re.match(r"说明", f.label or "")}
+    return [f for f in findings if f not in chosen and (f.label or "").split(" ")[0] in sections]
 
 
 def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
@@ -767,7 +846,7 @@ def _narrative_lists(findings: list[Row], clause: str) -> list[Row]:
 
 
 # Findings whose working (the parts added up, the two places compared) the answer shows with them.
-_WORKING_SHOWN = {"narrative_sum", "same_figure"}
+_WORKING_SHOWN = {"narrative_sum", "same_figure", "year_table_sum", "year_table_change", "year_table_cell"}
 
 
 def _listed_subjects(listed: Result, rows: list[Row], ctx: Context, budgets) -> Result:
@@ -831,7 +910,98 @@ def _against_previous_figure(frame: Frame, ctx: Context, budgets) -> Result:
 
 @executor("findings")
 def findings(frame: Frame, ctx: Context) -> Result:
-    """Failed checks of the budgets (or a named project's own arithmetic), one item per figure."""
+    """Failed checks of the budgets (or a named project's own arithmetic), one item per figure, each
+    row with the item it checks and its 说明 section as fields (``finding_fields.described``)."""
+    frame = _compared_year(frame, ctx)
+    result = _findings(frame, ctx)
+    _with_own_check(result, frame, ctx)
+    result = _with_lists_of_same_total(result, frame, ctx)
+    described(result.items)
+    return result
+
+
+def _rates_of_subjects(rows: list[Row], frame: Frame) -> list[Row]:
+    """The percentage findings (占比, 增减幅度) of the subjects the question names, where it asks a rate."""
+    if not re.search(r"占|" + L.PERCENT_ASKED, frame.clause or ""):
+        return []
+    names = [s.name for s in frame.filters.subjects if s.name and len(s.name) >= 4]
+    return [r for r in rows if r.key in _PERCENT_RULES and any(n in (r.label or "") for n in names)]
+
+
+def _with_lists_naming(stated: Result, rows: list[Row], names: list[str], frame: Frame, ctx: Context, budgets,
+                       note: str) -> Result:
+    """A subject's statement checked, and the narrative's lists that name it and do not add up (说明所列6项
+    之和991.59 against 950.12, 社会福利事业单位 738.66 among them), after it."""
+    if not stated.items:
+        return stated
+    lists = [r for r in rows if r.key == "narrative_sum"
+             and any(n and len(n) >= 4 and n in str(r.attrs.get("working") or "") for n in names)]
+    if not lists:
+        return stated
+    more = _list_findings(lists, frame, ctx, budgets, note)
+    return Result(stated.items + more.items, stated.text + "另外，" + more.text, stated.derived + more.derived,
+                  stated.rows + more.rows)
+
+
+def _with_lists_of_same_total(result: Result, frame: Frame, ctx: Context) -> Result:
+    """A recomputed sum that agrees with the printed total (the project table's four projects make
+    474.56), and the 说明's own list of the same total that does not (its four items make 473.56): the
+    list's finding is told after it, so "对得上" is not said of the whole document."""
+    if not result.items or any(i.extra.get("rule") for i in result.items):
+        return result
+    printed = {i.value for i in result.items if i.value and re.search(r"[（(]印数[)）]$", i.label or "")}
+    if not printed:
+        return result
+    budgets, note = ctx.scope(frame)
+    values = {i.value for i in result.items if i.value}
+    lists = [f for f in (ctx.rows("findings", budgets) if budgets else [])
+             if f.key == "narrative_sum" and money(f.attrs.get("printed")) in printed
+             and money(f.attrs.get("expected")) not in values  # a sum the answer has not made already
+             and str(f.attrs.get("severity") or "") != "notice"]
+    if not lists:
+        return result
+    more = _list_findings(lists, frame, ctx, budgets, note)
+    return Result(result.items + more.items, result.text + "另外，" + more.text, result.derived + more.derived,
+                  result.rows + more.rows)
+
+
+def _compared_year(frame: Frame, ctx: Context) -> Frame:
+    """A check asked of the year a document compares with (各科目跟2025年执行数的比较有没有写错的), where the
+    graph holds no budget of that year but the next one's: the next year's budget, whose 说明 makes the
+    comparison, is the one checked."""
+    years = frame.filters.years
+    if len(years) != 1 or ctx.scope(frame)[0]:
+        return frame
+    y = years[0]
+    said = rf"(?:比|较|跟|与|和|同){y}年|{y}年度?的?(?:当年)?(?:预算)?(?:执行|决算|实际)"
+    if not re.search(said, re.sub(r"\s", "", frame.clause or "")):
+        return frame
+    nxt = replace(frame, filters=replace(frame.filters, years=[y + 1]))
+    return nxt if ctx.scope(nxt)[0] else frame
+
+
+def _with_own_check(result: Result, frame: Frame, ctx: Context) -> None:
+    """A sum recomputed from the graph's rows (有绩效目标表的项目金额之和 = 286.91 against 417.41) that the
+    document's own check also made: the sum's row gets the check's place and ``where`` (the table as the
+    page titles it), so the recomputation is tied to where the document prints the figures."""
+    if not result.items or any(i.extra.get("rule") for i in result.items):
+        return
+    budgets, _ = ctx.scope(frame)
+    values = {i.value for i in result.items if i.value}
+    for f in ctx.rows("findings", budgets) if budgets else []:
+        printed, expected = money(f.attrs.get("printed")), money(f.attrs.get("expected"))
+        if printed not in values or expected not in values or not place_of(f):
+            continue
+        for i in result.items:
+            if i.value == expected and i.extra.get("formula") and not i.extra.get("place"):
+                i.extra.update({"place": place_of(f), "where": f.label})
+                return
+
+
+def _findings(frame: Frame, ctx: Context) -> Result:
+    in_table = _table_findings(frame, ctx)
+    if in_table.items:  # 说明里那张对比表的专项业务费对吗: before a project whose name holds 业务费
+        return in_table
     projects = _projects_of(frame, ctx) or _projects_described(frame, ctx)
     if projects:
         return _audit_projects(projects, ctx, frame.clause)
@@ -848,10 +1018,16 @@ def findings(frame: Frame, ctx: Context) -> Result:
     if two_tables.items:
         return two_tables
     rows = ctx.rows("findings", budgets)
+    places = _project_amount_places(rows, frame.clause)
+    if places:  # 重点项目绩效表里的金额跟项目表一致吗: the projects whose amount two places print differently
+        return _list_findings(places, frame, ctx, budgets, note)
     twice = _narrative_twice(rows, frame.clause)
     if twice:  # 说明里…前后说法一致吗: the findings of the 说明 against itself, not every table's
         return _list_findings(twice, frame, ctx, budgets, note)
     family = next((key for key, rx in L.AUDIT_PARTS if re.search(rx, frame.clause)), None)
+    stated_vs_table = _narrative_against_table(rows, frame.clause) if family else []
+    if stated_vs_table:  # 说明里的三公、会议费、培训费和三公经费表一致吗: the 说明's figures against that table
+        return _list_findings(stated_vs_table, frame, ctx, budgets, note)
     if family in _FIGURE_PARTS and not re.search(L.PERCENT_ASKED, frame.clause):
         # 三公46.21万元，三项加起来是多少: a figure family's printed parts, their sum and the printed
         # total (and the amount the question states), whether or not a check failed
@@ -880,6 +1056,11 @@ def findings(frame: Frame, ctx: Context) -> Result:
             listed = _list_findings(percents, frame, ctx, budgets, note)
             return _with_share_sums(listed, percents, frame.clause) if re.search(L.AUDIT_SUM + r"|100", frame.clause) \
                 else listed
+        # no percentage found wrong by the tables' checks: the narrative's stated rates recomputed from their
+        # own figures (增长100% on a base of 0; the 三公's 125% asked beside it, shown agreeing)
+        recomputed = audit_narrative(ctx, budgets, clause=frame.clause)
+        if recomputed.items:
+            return recomputed
     if re.search(r"年份|年度|哪一?年|基期", frame.clause):  # 比较的年份写对了吗: the statements compared with the wrong year
         years = [r for r in rows if r.key == "baseline_year"]
         if years:
@@ -888,11 +1069,16 @@ def findings(frame: Frame, ctx: Context) -> Result:
     if against:  # 项目支出的文字说明和项目支出表能对上吗: the narrative's figures found to differ from that table
         return _list_findings(against, frame, ctx, budgets, note)
     if frame.filters.subjects:
+        shares = _rates_of_subjects(rows, frame)
+        if shares:  # 其他信访事务支出占部门支出总额22%算得对吗: that subject's share found wrong
+            return _list_findings(shares, frame, ctx, budgets, note)
         checked = _audit_subjects(frame, ctx, budgets)
-        if checked.items or not re.search(NARRATIVE_WORDS, frame.clause):
+        if checked.items or not (re.search(NARRATIVE_WORDS, frame.clause) or said):
             return checked
-        # 说明里社会福利事业单位这一项跟表里一致吗: that subject's statement against its table row
-        return audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code])
+        # 说明里社会福利事业单位这一项跟表里一致吗: that subject's statement against its table row, and the
+        # narrative's list it is printed in where that list does not add up (its figure is one of the parts)
+        stated = audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code])
+        return _with_lists_naming(stated, rows, [s.name for s in frame.filters.subjects], frame, ctx, budgets, note)
     table = re.search(r"(基本支出|经济分类|功能分类|支出)(?:预算|决算)?表", frame.clause)
     if table:  # 基本支出决算表分项加总和合计对得上吗: every class of that table against its parts
         scheme = "functional" if table.group(1) in ("功能分类", "支出") else "economic"
@@ -1006,8 +1192,10 @@ _SHARE_NAMED = re.compile(r"占[^占]+的?比例$")
 
 def _working_said(working: str) -> str:
     """A check's working in words (``222.5÷833.60（占“三公”经费）`` → 按222.5÷833.60计算，占“三公”经费)."""
+    working, _, implied = working.partition("；")  # and the total the printed figure fits (所印8.75%与…相符)
     m = re.match(r"^(.*?)（(.*)）$", working)
-    return f"按{m.group(1)}计算，{m.group(2)}" if m else f"按{working}计算"
+    said = f"按{m.group(1)}计算，{m.group(2)}" if m else f"按{working}计算"
+    return f"{said}；{implied}" if implied else said
 
 
 def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: str, lead: str = "") -> Result:
@@ -1421,10 +1609,13 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
     for p in rows:
         asks_table = bool(re.search(r"绩效|成本指标|指标", clause))
         costs, source = _cost_targets(p, ctx, budgets) if asks_table else ([], None)
+        named = [f for f in findings
+                 if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4)]
         if asks_table and not costs and not any(ctx.rows("indicators", [b]) for b in budgets
                                                 if (b.department, b.year) == (p.department, p.year)):
-            parts.append(f"图谱中没有{project_phrase(p)}的绩效目标表（该文件的绩效目标表未读入图谱），无法核对")
-            continue
+            if not named:  # (the document's own checks naming the project are still told, below)
+                parts.append(f"图谱中没有{project_phrase(p)}的绩效目标表（该文件的绩效目标表未读入图谱），无法核对")
+                continue
         if p.amount is not None and len(costs) >= 2:
             d = D.total([D.Input(name, value, WAN, p.department, p.year, source) for name, value in costs],
                         f"“{p.label}”绩效目标表成本指标合计")
@@ -1454,15 +1645,44 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             parts.append(f"{project_phrase(p)}的资金分配明细合计{money(d.value)}万元（{detail}），"
                          + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符，相差"
                             f"{money(abs(d.value - p.amount))}万元（加起来不是{money(p.amount)}万元）"))
-        for f in findings:
-            if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4):
-                items.append(Item(f.label, None, None, f.department, f.year, f.source,
-                                  {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected")),
-                                   "rule": f.key, "figure": finding_figure(f.label), "where": f.label}))
-                parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}")
+        requested = _requested(text)
+        if p.amount is not None and requested is not None and len(amounts) < 2:
+            # 项目所需资金：申请市财政预算拨款105万元 against the 30.00 the table lists for it
+            gap = requested[0] - p.amount
+            items.append(item_of(p, None, label_amount="表列金额"))
+            items.append(Item(f"{p.label} 项目简介所写申请金额", money(requested[0]), WAN, p.department, p.year,
+                              p.source, {"printed": money(requested[0]), "expected": money(p.amount),
+                                         "rule": "description_amount", "stated_as": requested[1]}))
+            if gap:
+                items.append(Item(f"{p.label} 项目简介与表列金额相差", money(abs(gap)), WAN, p.department, p.year,
+                                  p.source, {"formula": f"{money(max(requested[0], p.amount))} − "
+                                                        f"{money(min(requested[0], p.amount))} = {money(abs(gap))}"}))
+            parts.append(f"{project_phrase(p)}的项目简介写“{requested[1]}”，表中列{money(p.amount)}万元，" +
+                         (f"相差{money(abs(gap))}万元，不一致" if gap else "一致"))
+        for f in named:  # the document's own checks that name the project
+            items.append(Item(f.label, None, None, f.department, f.year, f.source,
+                              {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected")),
+                               "rule": f.key, "figure": finding_figure(f.label), "where": f.label,
+                               "place": place_of(f)}))
+            gap = _gap(f.attrs.get("printed"), f.attrs.get("expected"))
+            parts.append(f"{f.label}：印{money(f.attrs.get('printed'))}，应为{money(f.attrs.get('expected'))}"
+                         + (f"，相差{money(gap)}万元" if gap is not None else "") + seen_at(place_of(f), f.label))
     if not items:
         return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
     return Result(items, "；".join(parts) + "。", derived, rows)
+
+
+# The money a project's description says it asks for (项目所需资金：申请市财政预算拨款105万元).
+_REQUESTED = re.compile(r"(?:所需资金|资金需求|需要资金|申请)[^。；;，,]{0,16}?(\d+(?:\.\d+)?)万元")
+
+
+def _requested(description: str) -> tuple[Decimal, str] | None:
+    """The one amount a project's description requests, with the words that say it; None where it
+    states none or several (a list of items is added up instead)."""
+    found = list(_REQUESTED.finditer(description or ""))
+    if len({m.group(1) for m in found}) != 1:
+        return None
+    return Decimal(found[0].group(1)), found[0].group(0)
 
 
 def _zero() -> Decimal:

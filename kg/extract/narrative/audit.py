@@ -293,8 +293,43 @@ def share_checks(narrative: Narrative, compositions, record: Record) -> list[Che
                   for base in candidates]
         check = next((c for c in checks if _grade_ok(c)), checks[0])
         if check is not None:
+            if check.severity == "material":
+                check.note += _implied_base(stated, part, record)
             out.append(check)
     return out
+
+
+# Totals a misprinted share may have been figured on, by name (the record's own, in its unit).
+_THREE_PUBLIC_BASES = (("with_meetings_training", "“三公”经费、会议费和培训费合计"), ("total", "“三公”经费"))
+
+
+def _record_bases(record: Record) -> list[tuple[str, Decimal]]:
+    """Every total the record holds, by its Chinese name, in 万元: the department's, then 三公's."""
+    totals = record.totals
+    out: list[tuple[str, Decimal]] = []
+    for key, name in KEY_NAMES.items():
+        value = getattr(totals, key, None)
+        if isinstance(value, Decimal):
+            out.append((name, value))
+    for key, name in _THREE_PUBLIC_BASES:
+        value = getattr(totals.three_public, key, None)
+        if isinstance(value, Decimal):
+            out.append((name, value))
+    unit = record.unit or "万元"
+    return [(name, convert(value, unit, "万元")) for name, value in out]
+
+
+def _implied_base(stated: Stated, part: Decimal, record: Record) -> str:
+    """A share that does not fit its named total, and the record's total it does fit (占“三公”经费的8.75%
+    is 222.5 ÷ 2,542.60, the 三公、会议费和培训费 together): said after the check's working, so the reader
+    sees which total the document divided by."""
+    for name, base in _record_bases(record):
+        if base <= 0 or base < part:
+            continue
+        fits = percent_check("share_percent", "", part, base, stated.share_text, None, "")
+        if fits is not None and fits.ok:
+            return f"；所印{stated.share_text}%与{stated.printed}÷{base}（{name}）相符"
+    return ""
 
 
 def _wan(stated: Stated) -> Decimal:
@@ -410,6 +445,12 @@ _COMPARED = ("income_total", "expenditure_total", "current_year_income", "basic_
              "general_public_budget", "government_fund", "state_capital", "carryover_total", "operating_expenses")
 
 
+# The narrative's 三公 total and the 会议费 / 培训费 beside it, against the 三公 table's (``Totals.three_public``).
+_FAMILY_COMPARED = {("three_public", "total"): "total", ("meetings", "total"): "meetings",
+                    ("training", "total"): "training"}
+_FAMILY_NAMES = {"total": "“三公”经费", "meetings": "会议费", "training": "培训费"}
+
+
 def table_checks(narrative: Narrative, record: Record) -> list[Check]:
     """same_figure: the narrative's department totals against the tables' (tables in the record's
     unit; the narrative's printed precision is the rounding allowed)."""
@@ -422,15 +463,16 @@ def table_checks(narrative: Narrative, record: Record) -> list[Check]:
     for fact in facts:
         if fact.period != "current":
             continue
+        family = _FAMILY_COMPARED.get((fact.topic, fact.key))
         names = ["income_total", "expenditure_total"] if (fact.topic, fact.key) == ("total", "income_and_expenditure") \
-            else [TOTALS_KEYS.get((fact.topic, fact.key))]
+            else [f"three_public.{family}"] if family else [TOTALS_KEYS.get((fact.topic, fact.key))]
         for name in names:
-            if name not in _COMPARED or name in done:
+            if (name not in _COMPARED and not family) or name in done:
                 continue
-            if fact.scope == "fiscal" and fact.topic != "operating_expenses":
-                continue
+            if fact.scope == "fiscal" and fact.topic != "operating_expenses" and not family:
+                continue  # (三公、会议费、培训费 are the 财政拨款's in the tables as well)
             source = totals.provenance.get(name)
-            table_value = getattr(totals, name)
+            table_value = getattr(totals.three_public, family) if family else getattr(totals, name)
             if source is None or table_value is None or (source.table or "").startswith("说明") or source.table is None:
                 continue
             done.add(name)
@@ -440,7 +482,8 @@ def table_checks(narrative: Narrative, record: Record) -> list[Check]:
             in_printed_unit = in_record_unit(table_value, record.unit or "万元", fact.printed_unit)
             ok = in_printed_unit is not None and \
                 in_printed_unit.quantize(step, rounding=ROUND_HALF_UP) == money(fact.printed)
-            label = KEY_NAMES.get(name, name) if name != "operating_expenses" else "机关运行经费"
+            label = _FAMILY_NAMES[family] if family else KEY_NAMES.get(name, name) if name != "operating_expenses" \
+                else "机关运行经费"
             check = Check("same_figure", f"{fact.provenance.table or '说明'} {label} vs {source.table}",
                           table_value, fact.value, ok, fact.provenance, tolerance=max(tolerance or CENT, CENT),
                           note=f"说明印{fact.printed}{fact.printed_unit}")

@@ -153,6 +153,34 @@ def _grid_total_checks(tables) -> list[Check]:
     return out
 
 
+def _title_above(lines: list[Line], lineno: int | None) -> str | None:
+    """The title printed above the ruled table a line stands in (``2026年项目支出绩效目标表`` over the grid
+    whose 合计 row the line is): the nearest of the three lines before the table's first row that
+    ends in 表."""
+    at = next((i for i, line in enumerate(lines) if line.lineno == lineno), None)
+    if at is None or lines[at].table is None:
+        return None
+    table = lines[at].table
+    while at > 0 and lines[at - 1].table == table:
+        at -= 1
+    for line in reversed(lines[max(0, at - 3):at]):
+        text = re.sub(r"\s+", "", line.text or "")
+        if line.cells is None and re.search(r"表$", text) and len(text) <= 40:
+            return text
+    return None
+
+
+def _titled(checks: list[Check], lines: list[Line]) -> list[Check]:
+    """The checks of a grid with the place its printed title gives (``2026年项目支出绩效目标表——合计``)."""
+    from kg.extract.places import joined
+
+    for check in checks:
+        title = _title_above(lines, check.provenance.line if check.provenance else None)
+        if title and check.place is None:
+            check.place = joined(title, re.split(r"\s+vs\s+", check.where)[0])
+    return checks
+
+
 def _wan(value: Decimal | None, unit: str | None) -> Decimal:
     """A record figure in 万元 (the narrative's unit), 0 where blank."""
     if value is None:
@@ -362,7 +390,7 @@ def narrative_checks(parts, record: Record) -> list[Check]:
     out += _basic_split_checks(parts, figures, record)
     out += _allocation_checks(items, file)
     out += _cost_sum_checks(tables, file)
-    out += _grid_total_checks(tables)
+    out += _titled(_grid_total_checks(tables), lines)
     out += _department_checks(tables, record)
     out += _department_totals_checks(tables, record)
     out += _goal_checks(tables)

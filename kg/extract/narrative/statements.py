@@ -220,6 +220,14 @@ class _ClauseBreaks:
         return best
 
 
+def _named_then_stated(lead: str) -> bool:
+    """``主要是2014099其他信访事务支出，2026年预算数为3,623.98万元``: 主要是 names the subject, and the figure
+    is stated of it in a clause of its own — a statement, not a figure quoted inside a reason."""
+    asides = list(ASIDE_RE.finditer(lead))
+    return bool(asides) and all(a.group() == "主要是" for a in asides) and \
+        bool(re.search(r"[，,]", lead[asides[-1].end():]))
+
+
 def read_statements(lines: list[Line], department: str | None = None) -> Narrative:
     """Every amount of ``lines`` (narrative lines: table rows with cells are left out)."""
     # a page number printed inside a wrapped sentence (``比上年执行数增加`` / ``3`` / ``7,331.92 万元``)
@@ -249,12 +257,16 @@ def read_statements(lines: list[Line], department: str | None = None) -> Narrati
         sentence_start = sentence_starts[bisect_right(sentence_starts, m.start()) - 1]
         lead = text[max(sentence_start, previous_figure_end):m.start()]
         lead = re.split(r"[；;]", lead)[-1]  # a reason ends at its clause (``…支出；非财政拨款结转结余 32.12``)
-        if role == "figure" and ASIDE_RE.search(lead):
+        if role == "figure" and ASIDE_RE.search(lead) and not _named_then_stated(lead):
             role = "aside"  # a figure quoted inside a reason (``主要原因是上年预算113万元在…``)
         # the change word may sit in the clause before: ``比上年预算增加``+break is rare; keep simple
         line = span.line_at(m.start())
         context = contexts.get(line.lineno)
         label = clean_label(raw, department)
+        if role == "figure" and GENERIC_LABEL_RE.match(label) and _named_then_stated(lead):
+            # 主要是2014099其他信访事务支出，2026年预算数为…: the figure is the subject 主要是 names
+            named = re.split(r"[，,]", lead[list(ASIDE_RE.finditer(lead))[-1].end():])[0]
+            label = clean_label(re.sub(r"^\d{3,7}", "", named), department) or label
         if role == "figure" and GENERIC_LABEL_RE.match(label):
             title = clean_label(item_title(context.item), department) if context else ""
             # the item's own figure, not one of its children's (the item starts in this sentence)
