@@ -27,7 +27,7 @@ _MARKS = re.compile(r"[。？?！!；;，,]")
 # A later part's word for the year an earlier part named (2018年…？当年/同年/那年…): not this year.
 _THAT_YEAR = re.compile(r"当年|同年|该年|那年|那一年")
 # A piece of a question that asks something (a question word, an imperative, an operation).
-_ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|排一下|排一排|排下|排个|从大到小|从小到大|从高到低|从低到高|列出|比较|对比|"
+_ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|排一下|排一排|排下|排个|从大到小|从小到大|从高到低|从低到高|列出|比较|对比(?![表图])|"
                    r"介绍|列举|查询|统计(?![局所站处]|中心|监测|普查|发展)|计算(?!中心)|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
                    r"差|涨|降|增|减|砍|压缩|压减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥|多大|占了|占到|大头|干嘛|干吗|用途|"
                    r"([\u4e00-\u9fff])不\1")  # 买不买, 够不够: a question of its own
@@ -122,6 +122,11 @@ def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "")
             return measures[1:]
         return measures[:1]
     total = _total_asked_before(measures, earlier, prev, vocab)
+    if total and not all(c in measures or any(c in vocab.ancestors(m) for m in measures)
+                         for c in vocab.children(total)):
+        # 三公怎么这么高？公车购置和运行各多少？比上年涨了多少: two of its parts asked, not all of them —
+        # the change is theirs (出国、接待、公车各多少 names every part: the total's)
+        return measures
     return [total] if total else measures
 
 
