@@ -122,11 +122,6 @@ def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "")
             return measures[1:]
         return measures[:1]
     total = _total_asked_before(measures, earlier, prev, vocab)
-    if total and not all(c in measures or any(c in vocab.ancestors(m) for m in measures)
-                         for c in vocab.children(total)):
-        # 三公怎么这么高？公车购置和运行各多少？比上年涨了多少: two of its parts asked, not all of them —
-        # the change is theirs (出国、接待、公车各多少 names every part: the total's)
-        return measures
     return [total] if total else measures
 
 
@@ -148,6 +143,8 @@ def _total_asked_before(measures: list[str], earlier: list[Frame], prev: Frame, 
     for frame in reversed(earlier):
         if frame.focus != "figures" or frame.filters.departments != prev.filters.departments:
             continue
+        if re.search(r"怎么这么|为什么|为啥|咋这么|怎么会", frame.clause) and not re.search(r"多少|几", frame.clause):
+            continue  # 三公怎么这么高？公车购置和运行各多少？比上年涨了多少: the total's why, not its amount, was asked
         for key in frame.measures:
             if all(key in vocab.ancestors(m) for m in measures):
                 return key
