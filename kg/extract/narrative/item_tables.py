@@ -26,7 +26,8 @@ _TABLE_UNIT_RE = re.compile(r"单位[：:]\s*(万元|元)")
 
 
 
-def _unit_before(lines: list[Line], first: int) -> str:
+def unit_before(lines: list[Line], first: int) -> str:
+    """The unit a 说明's own table states in the lines just above it (单位：万元 / 单位：元), 万元 where none."""
     for line in reversed(lines[max(0, first - 4):first]):
         m = _TABLE_UNIT_RE.search(line.text)
         if m:
@@ -48,7 +49,7 @@ def read_item_tables(lines: list[Line], file: str, unit: str | None) -> list[Nar
         if name is None or amount is None:
             continue
         whole = dict(WHOLES)[_NAME_RE.match(header[name]).group(1)]
-        printed_in = _AMOUNT_RE.match(header[amount]).group(1) or _unit_before(lines, indexes[0])
+        printed_in = _AMOUNT_RE.match(header[amount]).group(1) or unit_before(lines, indexes[0])
         counts = [(k, label, count_unit) for label, count_unit in _COUNT_HEADINGS
                   for k, c in enumerate(header) if c == label]
         for i in indexes[1:]:

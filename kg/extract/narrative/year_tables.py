@@ -27,6 +27,7 @@ from kg.extract.rules import CENT, precision, register_checks, register_rule
 from kg.extract.source import Line
 from kg.extract.text_normalize import without_spaces
 from kg.units import convert
+from kg.extract.narrative.item_tables import unit_before
 
 register_rule("year_table_sum", "对比表分项之和等于总数", "a year's parts in a 说明's year-on-year table against its total")
 register_rule("year_table_change", "对比表变化等于两年之差", "the 变化 row of a year-on-year table against later − earlier")
@@ -35,7 +36,6 @@ register_rule("year_table_cell", "对比表单元格", "the cell where a failing
 _YEAR = re.compile(r"^((?:19|20)\d{2})年?度?$")
 _CHANGE = re.compile(r"^(?:变化|增减|增减额|增减变化|变动|变动额|差额|增减情况)$")
 _TOTAL = re.compile(r"总|合计")
-_UNIT = re.compile(r"单位[：:]\s*(万元|元)")
 # the word the checks' ``where`` names the table by (its kind, not its caption, which may be printed apart)
 TABLE_WORD = "对比表"
 
@@ -48,14 +48,6 @@ def _number(cell: str | None) -> Decimal | None:
         return Decimal(text.lstrip("+"))
     except InvalidOperation:
         return None
-
-
-def _unit_before(lines: list[Line], first: int) -> str:
-    for line in reversed(lines[max(0, first - 4):first]):
-        m = _UNIT.search(line.text)
-        if m:
-            return m.group(1)
-    return "万元"
 
 
 def _tables(lines: list[Line]) -> list[list[int]]:
@@ -107,7 +99,7 @@ def table_checks(lines: list[Line], file: str, record_unit: str) -> list[Check]:
                 change = (i, figures)
         if len(years) < 2 or len(parts) < 2:
             continue
-        unit = _unit_before(lines, rows[0])
+        unit = unit_before(lines, rows[0])
         failed_rows: dict[int, Check] = {}
         for year, (i, figures) in sorted(years.items()):
             values = [figures[k] for k in parts]
