@@ -210,30 +210,27 @@ def _indexed_pool(frame: Frame, ctx: Context, bounded: bool = False) -> tuple[Po
 
 def _indexed_bounded(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Budget]] | None:
     """The projects over an amount bound (2025年预算超过500万元的项目有哪些) of budgets read by one
-    store-wide query, from the stored rows (``nlp.topic_index``) instead of that query, where they
-    are provably the rows it gives (``None`` otherwise: the graph is read):
+    store-wide query, from the stored rows (``nlp.topic_index``) instead of that query, where the
+    answer is provably the same (``None`` otherwise: the graph is read):
     - the bound is a lower one (超过, 以上) and the order descending: the query keeps a project
       when one of its rows admits the bound and ``Graph.rows`` takes its first row in the order
       ``DESC(?amount)``, its largest amount — the stored row's amount, read first by the same
-      order without the bound; so the set kept and each row's amount are the same;
-    - the rows kept have no two equal amounts, so that order (by amount, descending) is the
-      whole order of both; or the answer depends on the set alone (``_listed`` of more than
-      ``LISTED_AT_MOST`` projects says their number): how oxigraph orders equal amounts
-      (the order it evaluates the pattern in, another with the bound) never reaches the answer.
+      order without the bound; so the projects kept and their amounts are the same;
+    - the answer is their number alone (``_listed`` of more than ``LISTED_AT_MOST`` projects). A
+      row's other fields are not the bounded query's: its first location (出处, 说明 or 项目支出表)
+      and the order of projects of equal amount are the order oxigraph evaluates the pattern in,
+      another with the bound, so an answer that lists or ranks the rows reads the graph.
     A topic, a category, a funding source, a unit or anything ``narrows`` tests reads the graph."""
     f, op = frame.filters, frame.operation
-    if f.bound is None or f.bound.op not in (">", ">=") or not frame.operation.descending or f.topics or f.keywords:
+    if f.bound is None or f.bound.op not in (">", ">=") or not op.descending or f.topics or f.keywords or \
+            op.name != "list" or op.nth or op.also or "description" in frame.measures:
         return None
     got = _indexed_pool(frame, ctx, bounded=True)
     if got is None:
         return None
     pool, note, budgets = got
     kept = [k for k in range(len(pool)) if f.bound.admits(pool.amount(k))]
-    amounts = [pool.amount(k) for k in kept]
-    by_amount_only = len(set(amounts)) == len(amounts)
-    listed_as_a_number = len(kept) > LISTED_AT_MOST and not (
-        op.name in ("rank", "sort", "count") or op.nth or op.also)
-    if not (by_amount_only or listed_as_a_number):
+    if len(kept) <= LISTED_AT_MOST:
         return None
     ctx.log.append(build_queries("projects", [b.iri for b in budgets], _constraints(frame),
                                  graph_documents=len(ctx.budgets()))[0].text)  # the query the rows stand for
