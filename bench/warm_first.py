@@ -3,7 +3,7 @@
 as ``budgetkg serve`` does at start (``Pipeline.warm``), then each question once, timed; prints
 JSON (seconds). Run it with the code under test on sys.path (from that checkout's directory).
 
-    python bench/warm_first.py oxigraph:PATH "问题" ...
+    python bench/warm_first.py [--no-warm] oxigraph:PATH "问题" ...
 """
 from __future__ import annotations
 
@@ -19,15 +19,19 @@ def main() -> None:
     from kg.store import open_store
     from nlp.pipeline import Pipeline
 
-    store = open_store(sys.argv[1], read_only=True)
+    args = sys.argv[1:]
+    warm = args[0] != "--no-warm"
+    args = args if warm else args[1:]
+    store = open_store(args[0], read_only=True)
     t = time.perf_counter()
     pipe = Pipeline(store)
     built = time.perf_counter() - t
     t = time.perf_counter()
-    pipe.warm()
+    if warm:
+        pipe.warm()
     warmed = time.perf_counter() - t
     out = {"build_s": round(built, 2), "warm_s": round(warmed, 2), "questions": []}
-    for q in sys.argv[2:]:
+    for q in args[1:]:
         t = time.perf_counter()
         answer = pipe(q)
         out["questions"].append({"question": q, "s": round(time.perf_counter() - t, 3), "text": answer.text[:80]})
