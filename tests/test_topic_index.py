@@ -178,10 +178,13 @@ def test_bounded_answers_are_the_same_without_the_index(store_url):
     store = open_store(store_url)
     try:
         pipe = Pipeline(store)
-        pipe.warm()  # as ``budgetkg serve`` at start: the index is read there, not by the first question
-        assert topic_index._LOADED.get(pipe.graph) is not None
         with_index = [pipe(q).to_json() for q in BOUNDED]
         assert topic_index.of_graph(pipe.graph).scopes_read() >= 1, "no bounded question read the index"
+        warmed = Pipeline(store)
+        warmed.warm()  # as ``budgetkg serve`` at start: the index and its pool of every budget read there
+        assert topic_index.of_graph(warmed.graph).scopes_read() == 1
+        assert [warmed(q).to_json() for q in BOUNDED] == with_index
+        assert topic_index.of_graph(warmed.graph).scopes_read() == 1  # the questions used that pool
         assert with_index[0]["text"].startswith("找到111个项目，太多")
         assert with_index[1]["text"].startswith("找到76个项目，太多")
         store.update(f"DELETE WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ <{CATALOG_GRAPH}/project-texts> ?p ?o }} }}")
