@@ -173,13 +173,22 @@ class Pipeline:
     def warm(self, question: str = "某单位2024年的项目支出和基本支出各是多少？") -> None:
         """Read one question up to its execution (nothing is queried): what the components make on
         first use — the linker's index of fuzzy names, the compiled cue patterns — is made now, so
-        the first question a freshly started server answers costs what any other does."""
+        the first question a freshly started server answers costs what any other does. The stored
+        project index (``nlp.topic_index``: its freshness checked, 20 MB read at 10,000 documents,
+        0.9 s) is read now too, with its pool of every budget (the scope of a question naming no
+        department nor year), not by the first question over many budgets."""
+        from nlp import topic_index
+        from nlp.execute.projects import _not_an_aggregate
+
         state = QuestionState(question)
         try:
             for name, run in self.components:
                 if name == "execute":
                     break
                 run(state)
+            texts = topic_index.of_graph(self.graph)
+            if texts is not None:
+                texts.pool(self.graph, self.graph.budgets(), _not_an_aggregate)
         except Exception:  # noqa: BLE001 - warming is an optimisation, never a failure
             log.warning("warming the question pipeline failed", exc_info=True)
 

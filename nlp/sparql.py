@@ -297,6 +297,14 @@ def _in(var: str, terms: list[str]) -> str:
     return f"  FILTER({var} IN ({', '.join(terms)}))\n"
 
 
+def _values(var: str, terms: list[str]) -> str:
+    """``VALUES ?var { … }``: the rows whose ``var`` is one of ``terms`` — what ``_in`` keeps where
+    ``var`` is bound by a required pattern, written so oxigraph joins on the values instead of
+    filtering after the group's OPTIONALs (a project's citations in one document: 0.54 s a query at
+    10,000 documents with the FILTER, under 1 ms with VALUES)."""
+    return f"  VALUES {var} {{ {' '.join(terms)} }}\n"
+
+
 def _constraint_text(focus: str, c: Constraints) -> str:
     """The filters of ``c`` in the pattern language of ``focus``."""
     out = ""
@@ -310,7 +318,9 @@ def _constraint_text(focus: str, c: Constraints) -> str:
         if c.columns:
             out += _in("?k", [iri(str(iris.expenditure_kind(k))) for k in c.columns])
     if focus in ("projects", "policies"):
-        if c.projects:
+        if c.projects and focus == "policies":
+            out += _values("?x", [iri(p) for p in c.projects])
+        elif c.projects:
             out += _in("?x", [iri(p) for p in c.projects])
         if c.category:
             out += "  ?x bkg:category ?cat .\n" + _in("?cat", [iri(str(iris.category(k))) for k in c.category])

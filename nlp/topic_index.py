@@ -124,6 +124,7 @@ class Pool:
     first: list[bool]
     row: Callable[[int], Row]
     departments: list[str | None]
+    amount: Callable[[int], Decimal | None]  # row ``k``'s amount without building the row
 
     def __len__(self) -> int:
         return len(self.first)
@@ -138,7 +139,7 @@ class Pool:
             first.append(r.iri not in seen)
             seen.add(r.iri)
         return cls(Texts([by_iri[r.iri] for r in rows]), Texts([r.attrs.get("description") or "" for r in rows]),
-                   first, rows.__getitem__, [r.department for r in rows])
+                   first, rows.__getitem__, [r.department for r in rows], lambda k: rows[k].amount)
 
     def name(self, k: int) -> str:
         return self.names.texts[k]
@@ -260,7 +261,11 @@ class ProjectTexts:
             b = owners[k]
             return Row(label, amount, unit, b.department, b.year, source, iri, key, attrs)
 
-        return Pool(names, descriptions, [True] * len(members), row, [b.department for b in owners])
+        def amount(k: int) -> Decimal | None:
+            printed = self.entries[members[k][0]][3][1]  # the encoded row's amount: {"$D": "…"} or None
+            return None if printed is None else _decoded(printed)
+
+        return Pool(names, descriptions, [True] * len(members), row, [b.department for b in owners], amount)
 
 
 class _Recording(Graph):

@@ -11,6 +11,7 @@ stale (a write that did not refresh it) is never used.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from kg.store import open_store
 from kg.store.base import CATALOG_GRAPH
 from nlp import catalog_store, topic_index
 from nlp.execute.projects import _python_filters
-from nlp.frames import Frame
+from nlp.frames import Bound, Frame
 from nlp.graph import Graph
 from nlp.pieces import pieces, pieces_where, within
 from nlp.pipeline import Pipeline
@@ -127,6 +128,72 @@ def test_the_candidate_search_misses_no_match(store_url):
                                                        for j in range(i + 2, len(w) + 1))}
         assert two <= pool.names.may_hold_piece_of(w), w
     assert matched > 100
+
+
+# Questions over an amount bound naming no department: the projects kept are read from the index
+# (``projects._indexed_bounded``) where that provably gives the bounded query's rows.
+BOUNDED = ["预算超过500万元的项目有哪些？", "预算在1000万元以上的项目有哪些？", "超过200万元的项目有哪些？",
+           "哪些项目超过3000万元？", "预算超过50万元的项目有几个？", "超过2000万元的项目按金额排个序"]
+
+
+def test_bounded_rows_are_the_bounded_querys_projects(store_url):
+    """A lower amount bound (超过, 以上) keeps, from the stored rows, the projects the bounded query
+    keeps with the bounded query's amounts, in its order by amount. Their first locations are not
+    always the bounded query's (another evaluation order): only an answer that is the number of
+    projects is read from the index, never a list of them."""
+    from nlp.execute.projects import _not_an_aggregate
+
+    store = open_store(store_url, read_only=True)
+    try:
+        texts = topic_index.stored(store)
+        assert texts is not None
+        graph = Graph(store)
+        budgets = graph.budgets()
+        checked = 0
+        for scope in (budgets, budgets[1:]):
+            pool = texts.pool(graph, scope, _not_an_aggregate)
+            assert pool is not None
+            for op, low in ((">", Decimal("0")), (">", Decimal("50")), (">=", Decimal("500")),
+                            (">", Decimal("1000")), (">", Decimal("3000"))):
+                bound = Bound(op, low)
+                kept = [pool.row(k) for k in range(len(pool)) if bound.admits(pool.amount(k))]
+                read = _python_filters(Frame(focus="projects"),
+                                       graph.rows("projects", scope, Constraints(bound=(op, low, None)), []))
+                assert len(read) > 5
+                assert {r.iri: (r.label, r.amount, r.department, r.year) for r in kept} == \
+                    {r.iri: (r.label, r.amount, r.department, r.year) for r in read}
+                assert [r.amount for r in kept] == [r.amount for r in read]  # DESC(?amount) both
+                checked += 1
+        assert checked == 10
+        # exact figures of the real documents: 111 projects over 500万元, 76 of 1000万元 or more
+        pool = texts.pool(graph, budgets, _not_an_aggregate)
+        assert sum(Bound(">", Decimal("500")).admits(pool.amount(k)) for k in range(len(pool))) == 111
+        assert sum(Bound(">=", Decimal("1000")).admits(pool.amount(k)) for k in range(len(pool))) == 76
+    finally:
+        store.close()
+
+
+def test_bounded_answers_are_the_same_without_the_index(store_url):
+    """The bounded questions' replies (text, rows, sources, SPARQL) with the index and without it."""
+    store = open_store(store_url)
+    try:
+        pipe = Pipeline(store)
+        with_index = [pipe(q).to_json() for q in BOUNDED]
+        assert topic_index.of_graph(pipe.graph).scopes_read() >= 1, "no bounded question read the index"
+        warmed = Pipeline(store)
+        warmed.warm()  # as ``budgetkg serve`` at start: the index and its pool of every budget read there
+        assert topic_index.of_graph(warmed.graph).scopes_read() == 1
+        assert [warmed(q).to_json() for q in BOUNDED] == with_index
+        assert topic_index.of_graph(warmed.graph).scopes_read() == 1  # the questions used that pool
+        assert with_index[0]["text"].startswith("找到111个项目，太多")
+        assert with_index[1]["text"].startswith("找到76个项目，太多")
+        store.update(f"DELETE WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ <{CATALOG_GRAPH}/project-texts> ?p ?o }} }}")
+        assert topic_index.stored(store) is None
+        pipe = Pipeline(store)
+        assert [pipe(q).to_json() for q in BOUNDED] == with_index
+    finally:
+        assert topic_index.refresh(store) is True  # as the ingest left it, for the tests after
+        store.close()
 
 
 def _answers(store) -> list[dict]:

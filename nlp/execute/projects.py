@@ -201,19 +201,23 @@ def scoped_projects(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Bu
     return _python_filters(frame, rows), note, budgets
 
 
-def _indexed_pool(frame: Frame, ctx: Context) -> tuple[Pool, str, list[Budget]] | None:
+def _indexed_pool(frame: Frame, ctx: Context, bounded: bool = False) -> tuple[Pool, str, list[Budget]] | None:
     """The projects ``scoped_projects`` would read for a topic question, as a ``Pool`` of the
     stored project texts (``nlp.topic_index``), where that is the same set: the graph holds a fresh
     index, the budgets in scope are read by one store-wide query, the frame adds no condition to the
-    query (``_constraints``) nor one only its rows can test (``narrows``) and continues no earlier
-    part's projects. ``None`` otherwise: the graph is read."""
-    if asks_carried(frame) or narrows(frame) or _constraints(frame) != Constraints() or \
-            the_projects_just_named(frame, ctx):
+    query (``_constraints``; with ``bounded``, none but an amount bound, ``_indexed_bounded``) nor
+    one only its rows can test (``narrows``) and continues no earlier part's projects. ``None``
+    otherwise: the graph is read."""
+    c = _constraints(frame)
+    if bounded:
+        c = replace(c, bound=None)
+    if asks_carried(frame) or narrows(frame) or c != Constraints() or the_projects_just_named(frame, ctx):
         return None
     budgets, note = ctx.scope(frame)
     if not budgets:
         return None
-    queries = build_queries("projects", [b.iri for b in budgets], Constraints(), graph_documents=len(ctx.budgets()))
+    queries = build_queries("projects", [b.iri for b in budgets], _constraints(frame) if bounded else Constraints(),
+                            graph_documents=len(ctx.budgets()))
     if len(queries) != 1 or queries[0].doc is not None:
         return None  # a few budgets: read one by one, fast
     texts = topic_index.of_graph(ctx.graph)
@@ -222,8 +226,38 @@ def _indexed_pool(frame: Frame, ctx: Context) -> tuple[Pool, str, list[Budget]] 
     pool = texts.pool(ctx.graph, budgets, _not_an_aggregate)
     if pool is None:
         return None
-    ctx.log.append(queries[0].text)  # the query whose rows the index keeps: the answer's SPARQL as ever
+    if not bounded:  # (a bounded pool's caller logs it once it answers from it)
+        ctx.log.append(queries[0].text)  # the query whose rows the index keeps: the answer's SPARQL as ever
     return pool, note, budgets
+
+
+def _indexed_bounded(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Budget]] | None:
+    """The projects over an amount bound (2025年预算超过500万元的项目有哪些) of budgets read by one
+    store-wide query, from the stored rows (``nlp.topic_index``) instead of that query, where the
+    answer is provably the same (``None`` otherwise: the graph is read):
+    - the bound is a lower one (超过, 以上) and the order descending: the query keeps a project
+      when one of its rows admits the bound and ``Graph.rows`` takes its first row in the order
+      ``DESC(?amount)``, its largest amount — the stored row's amount, read first by the same
+      order without the bound; so the projects kept and their amounts are the same;
+    - the answer is their number alone (``_listed`` of more than ``LISTED_AT_MOST`` projects). A
+      row's other fields are not the bounded query's: its first location (出处, 说明 or 项目支出表)
+      and the order of projects of equal amount are the order oxigraph evaluates the pattern in,
+      another with the bound, so an answer that lists or ranks the rows reads the graph.
+    A topic, a category, a funding source, a unit or anything ``narrows`` tests reads the graph."""
+    f, op = frame.filters, frame.operation
+    if f.bound is None or f.bound.op not in (">", ">=") or not op.descending or f.topics or f.keywords or \
+            op.name != "list" or op.nth or op.also or "description" in frame.measures:
+        return None
+    got = _indexed_pool(frame, ctx, bounded=True)
+    if got is None:
+        return None
+    pool, note, budgets = got
+    kept = [k for k in range(len(pool)) if f.bound.admits(pool.amount(k))]
+    if len(kept) <= LISTED_AT_MOST:
+        return None
+    ctx.log.append(build_queries("projects", [b.iri for b in budgets], _constraints(frame),
+                                 graph_documents=len(ctx.budgets()))[0].text)  # the query the rows stand for
+    return [pool.row(k) for k in kept], note, budgets
 
 
 def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
@@ -411,8 +445,11 @@ def projects(frame: Frame, ctx: Context) -> Result:
         if stated.items:
             return stated
     indexed = _indexed_pool(frame, ctx) if (f.topics or f.keywords) else None
+    bounded = _indexed_bounded(frame, ctx) if f.bound is not None and indexed is None else None
     if indexed is not None:  # a topic over many budgets: the stored project texts, not every project read
         pool, note, budgets = indexed
+    elif bounded is not None:  # over an amount bound, many budgets: the stored rows, not the bounded query
+        rows, note, budgets = bounded
     else:
         rows, note, budgets = scoped_projects(frame, ctx)
     if not budgets:
@@ -535,8 +572,12 @@ def _category_label(frame: Frame, ctx: Context) -> str:
     return ctx.vocab.categories.get(cats[0], "") if len(cats) == 1 else ""
 
 
+# More projects than this are not listed: their number is the answer (``_listed``).
+LISTED_AT_MOST = 40
+
+
 def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
-    if len(rows) > 40:
+    if len(rows) > LISTED_AT_MOST:
         return Result(text=f"找到{len(rows)}个项目，太多，无法逐一列出；请指明部门、年度或主题。")
     if rows and all(r.attrs.get("carried_part") for r in rows):
         return _carried_listed(frame, ctx, rows, note)
