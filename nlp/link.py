@@ -31,6 +31,8 @@ _GENERIC = re.compile(
 FUZZY_KINDS = ("project", "policy", "functional_subject", "economic_subject")
 # Words naming kinds of units a department has (几个直属事业单位, 内设机构): never a project's words, though
 # a project's name may hold them (行政事业单位国有资产数据审核服务)
+# Words after the stem of a field of spending (气象方面, 气象类, 司法这一款): see ``Linker._subject_area``.
+_AREA_CUE = re.compile(r"方面|这一?[类款块]|[类款](?:支出|科目|下|里|的|[,，？?]|$)")
 _UNIT_KIND_WORDS = re.compile(r"(?:直属|下属|所属)?事业单位|内设机构")
 # The commonest Chinese surnames: a name the question gives for a person must start with one.
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
@@ -293,6 +295,7 @@ class Linker:
         self.department_names = [(d, d.names()) for d in catalog.departments() + catalog.of_kind("unit")]
         self._department_chars = [set("".join(names)) for _d, names in self.department_names]
         self._fuzzy_names: dict[str, list[tuple[Entity, list[tuple[str, _Matcher, set[str]]]]]] = {}
+        self._functional: list[Entity] | None = None
 
     def __call__(self, nq: NormalizedQuestion) -> Linked:
         nq.text = self._place_typos(nq.text)
@@ -324,9 +327,43 @@ class Linker:
             linked.mentions = sorted([m for m in linked.mentions if not any(
                 s.start < m.end and m.start < s.end for s in shared)] + shared, key=lambda m: m.start)
         linked.mentions = _kind_word_of_named(text, _of_place_before(text, linked.mentions))
+        area = self._subject_area(text, linked.mentions)
+        if area:
+            linked.mentions = sorted(linked.mentions + area, key=lambda m: m.start)
         linked.fuzzy = self._fuzzy(text, linked)
         linked.unknown = self._unknown(text, linked.mentions)
         return linked
+
+    def _subject_area(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A field people name by its stem before 方面/类/款 (气象方面的几个项级科目, 气象类支出, 司法这一款):
+        the functional subject whose name starts with that stem, the highest level of those (气象事务 22005,
+        not 气象服务 2200509) — the field whose rows the question asks about. Only where no other mention
+        covers the stem, and only a stem some functional subject's name starts with."""
+        out: list[Mention] = []
+        taken = [(m.start, m.end) for m in mentions]
+        for cue in _AREA_CUE.finditer(text):
+            end = cue.start()
+            after = text[cue.end():cue.end() + 8]
+            if "项目" in after.split("科目")[0] or re.match(r"的?(?:工作|政策|文件|指标|事|人)", after):
+                continue  # 教育方面的项目: a topic of projects, not a field of the subject table
+            for size in range(min(6, end), 1, -1):
+                start = end - size
+                stem = text[start:end]
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or any(s < end and start < e for s, e in taken):
+                    continue
+                named = [e for e in self._functional_subjects() if e.name.startswith(stem) and e.code]
+                if not named:
+                    continue
+                top = min(len(e.code or "") for e in named)
+                out.append(Mention(stem, [e for e in named if len(e.code or "") == top], start, end))
+                taken.append((start, end))
+                break
+        return out
+
+    def _functional_subjects(self) -> list[Entity]:
+        if self._functional is None:
+            self._functional = self.catalog.of_kind("functional_subject")
+        return self._functional
 
     def _select(self, spans: list[tuple[int, int, str]]) -> list[Mention]:
         """Longest spans first, no overlaps."""
