@@ -1167,6 +1167,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.operation.base = {"支出": "expenditure_total", "收入": "income_total"}[whole.group(1)] if whole \
                 else prev.measures[0]
             frame.operation.base_of_context = not whole
+            sibling = None if whole or vocab is None or not frame.measures or \
+                prev.measures[0] in vocab.ancestors(frame.measures[0]) else \
+                _common_whole([prev.measures[0], frame.measures[0]], vocab)
+            if sibling is not None:  # 基本支出多少？项目支出占比多少: of the whole the two make up, not of the other
+                frame.operation.base, frame.operation.base_of_context = sibling, False
         if prev.focus == "indicators" and prev.filters.department_level and frame.focus in ("indicators", "figures") \
                 and _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
             frame.focus, f.department_level = "indicators", True

@@ -444,6 +444,19 @@ class Pipeline:
         return []
 
     # -------------------------------------------------------------- execute
+    def _unit_of_previous(self, frame: Frame, previous: Result) -> None:
+        """这个单位还有什么项目 after a project named: the unit that project's table says carries it out
+        (one unit, which the graph knows by that name), as the condition on the projects asked."""
+        f = frame.filters
+        if frame.focus != "projects" or f.unit is not None or f.units or not re.search(L.THIS_UNIT, frame.clause):
+            return
+        names = {str(r.attrs.get("unit")) for r in previous.rows
+                 if "/project/" in str(r.iri or "") and r.attrs.get("unit")}
+        units = [e for name in names for e in self.catalog.of_kind("unit") if e.name == name]
+        if len(names) == 1 and len(units) == 1:
+            f.unit = Ref("unit", units[0].iri, units[0].name)
+            f.projects = []
+
     def execute(self, frame: Frame, previous: Result | None = None) -> tuple[Part, Result | None]:
         ctx = Context(self.graph, self.catalog, self.vocab, previous=previous)
         understood = describe(frame, self.vocab)
@@ -467,6 +480,8 @@ class Pipeline:
                 result.text = f"（按{name}理解）" + result.text
                 part.frame, part.understood = frame.to_json(), describe(frame, self.vocab)
                 return self._finish(part, frame, ctx, result)
+        if previous is not None:
+            self._unit_of_previous(frame, previous)
         if frame.reply:
             part.text = frame.reply
             return part, None

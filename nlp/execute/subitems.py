@@ -320,6 +320,11 @@ def items_by_class(frame: Frame, ctx: Context, previous: Result | None) -> Resul
             parts.append(f"{name}{money(d.value)}万元（{len(rows)}项：" +
                          "、".join(f"{r.label}{money(r.amount)}万元" for r in rows) + "）")
         text = head + "，按类别：" + "；".join(parts) + "。"
+    elif frame.filters.bound is not None:  # 哪些服务类别超过1000万元: the items within the bound, of all listed
+        kept = [r for r in inside if frame.filters.bound.admits(r.amount)]
+        items = [item_of(r) for r in kept]
+        text = head + f"，明细{len(inside)}项，其中{frame.filters.bound.describe()}的{len(kept)}项" + \
+            ("：" + "；".join(f"{r.label}{money(r.amount)}万元" for r in kept) if kept else "") + "。"
     else:
         items = [item_of(r) for r in inside]
         text = head + f"，明细{len(inside)}项：" + "；".join(f"{r.label}{money(r.amount)}万元" for r in inside) + "。"

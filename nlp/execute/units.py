@@ -21,6 +21,7 @@ from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import Context, Result, derived_item, item_of, who, with_note
 from nlp.frames import Frame
+from nlp.numbers import chinese_count
 from nlp.graph import Row
 from nlp.reply import money
 from nlp.sparql import Constraints
@@ -43,6 +44,7 @@ MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
 MEASURE_KINDS: dict[str, str] = {"expenditure_total": "total", "basic_expenditure": "basic",
                                  "project_expenditure": "project", "personnel": "personnel", "public_expenses": "public"}
 INCOME_TABLE, EXPENDITURE_TABLE = "按单位列示的收入表", "按单位列示的支出表"
+PROJECTS_BY_UNIT = "各项目按承担单位相加"
 # a place or the department's own prefix before a unit's kind: 杭州市北郊监狱 is 北郊监狱 as people say it
 _PLACE_CHAR = re.compile(r"自治区|省|市|自治州|州|盟|区|县|旗")
 _BRACKETS = re.compile(r"（[^）]*）|\([^)]*\)")
@@ -117,6 +119,9 @@ def select(clause: str, units: dict[str, tuple[str, bool]]) -> tuple[list[str], 
         # 下属单位哪个最少: a ranking of the units under the department, its own office not among them (下属
         # 各单位分别多少 lists every row, 本级 with them)
         chosen = [u for u, (n, own) in units.items() if not own]
+    counted = re.search(r"([两二三四五六七八九十]|\d+)个(?:下属|所属|直属)?的?单位", clause)
+    if counted and chinese_count(counted.group(1)) == len(units) and len(chosen) < len(units):
+        chosen = list(units)  # 下属四个单位 where the table prints four rows: its own office is one of them
     chosen = list(dict.fromkeys(chosen))
     return (chosen, True) if chosen else (list(units), False)
 
@@ -138,6 +143,8 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
     wanted = [c for c in spending if c.attrs["kind"] == kind and c.key == "total" and c.amount is not None]
     if kind is not None and wanted:
         table = EXPENDITURE_TABLE
+    elif key == "project_expenditure":
+        return _projects_by_unit(ctx, frame, latest)
     else:
         sources = MEASURE_SOURCES.get(key, ())
         wanted = [c for c in cells if not c.attrs.get("kind") and c.key in sources and c.amount is not None]
@@ -153,6 +160,35 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
                        {"own": first.attrs.get("own"), "parts": parts}))
     out.sort(key=lambda r: printed_order(r.source))
     return out, table
+
+
+def _projects_by_unit(ctx: Context, frame: Frame, budget) -> tuple[list[Row], str]:
+    """项目支出 by unit where no table prints it by unit: the budget's projects added up by the unit each
+    one's table names (the department's own office where none is named) — only where they add up to
+    the printed 项目支出, so the units' figures are the document's, not a partial list's."""
+    projects = [r for r in ctx.rows("projects", [budget]) if r.amount is not None
+                and r.attrs.get("category") != "aggregate"]  # a total the table prints as a row is no project
+    own_figure = _department_figure(ctx, frame, "project_expenditure")
+    if own_figure is None:
+        return [], ""
+    current = [r for r in projects if r.attrs.get("category") != "carryover"]
+    projects = next((rows for rows in (projects, current)
+                     if rows and sum((r.amount for r in rows), Decimal(0)) == own_figure.amount), [])
+    if not projects:
+        return [], ""
+    dept = budget.department
+    groups: dict[str, list[Row]] = {}
+    for r in projects:
+        groups.setdefault(str(r.attrs.get("unit") or dept), []).append(r)
+    if len(groups) < 2:
+        return [], ""
+    out = []
+    for name, rows in groups.items():
+        first = min(rows, key=lambda r: printed_order(r.source))
+        out.append(Row(name, sum((r.amount for r in rows), Decimal(0)), WAN, dept, budget.year, first.source,
+                       f"unit:{name}", "project_expenditure", {"own": name == dept, "parts": rows}))
+    out.sort(key=lambda r: printed_order(r.source))
+    return out, PROJECTS_BY_UNIT
 
 
 def _department_figure(ctx: Context, frame: Frame, key: str) -> Row | None:
