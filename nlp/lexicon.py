@@ -197,7 +197,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("subjects", 4.0, r"哪(?:些|几个)[^，。？?]{0,8}?科目"),  # 哪些支出科目完成率不到80%: a list of subject rows
     ("indicators", 4.0, r"指标|绩效目标|考核|要达到|产出|效果|控制在(?:多少|几)|(?:要|打算|计划)?(?:完成|达到|做到|储备|建成)多少(?!钱|万|亿|经费|资金)|"
                         # 培训人数的目标和实际完成各是多少: a target asked by its number, and what was achieved
-                        r"目标值|目标(?:定了?|是|为|各(?:是|定)?)(?:多少|几)|目标(?:和|与|跟)实际|实际完成(?:值|多少|了多少|各)|"
+                        r"目标值|目标(?:定[了的得]?|设[了的得]?|设定[了的]?|是|为|各(?:是|定)?)(?:多少|几)|(?<=率)的?目标|目标(?:和|与|跟)实际|实际完成(?:值|多少|了多少|各)|"
                         # 定了哪些数量和效益目标: targets asked by their kind
                         r"(?:数量|质量|时效|成本|效益|满意度)(?:和|与|、|及)?(?:数量|质量|时效|成本|效益|满意度)?(?:方面)?的?目标"),
     ("policies", 3.0, r"依据|引用|文件|政策|文号|印发|通知|办法|规划|根据什么|凭什么"),
@@ -283,7 +283,7 @@ ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具"
 # never money or a number of people, projects or items.
 UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
                    # 出国团组去的是哪个国家、几天: details of a trip or an event no budget table prints
-                   r"|(?P<detail>(?:多少|几)(?:天|趟|人次|个国家)|(?:哪个|哪些|哪几个)国家|去(?:了)?哪(?:里|儿)?)"
+                   r"|(?P<detail>(?:多少|几)(?:天|趟|人次|批次|批|个国家)|(?:哪个|哪些|哪几个)国家|去(?:了)?哪(?:里|儿)?)"
                    # 住了多少老人, 服务多少居民: people a unit serves, which no budget table counts (staff are 人员)
                    r"|(?:多少|几)(?:个|位|名)?(?P<people>老人|老年人|儿童|学生|患者|病人|乘客|游客|居民|村民|市民|群众|客流)")
 # A count the question itself states for a per-unit figure (15辆车平均每辆…): the number and its classifier.
@@ -488,11 +488,11 @@ UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四
 STATED_ONLY_FIGURES: list[tuple[str, str]] = [
     ("年末结转和结余", r"(?:年底|年末|期末)的?结转(?:和|与|及)?结余|结转下年")]
 # A share's base named by a bare word (占收入的比例, 占支出多少): the department's total of that side.
-SHARE_BASE_WORDS: list[tuple[str, str]] = [("income_total", r"^(?:本年|全年|全部|部门|总)?收入$"),
+SHARE_BASE_WORDS: list[tuple[str, str]] = [("income_total", r"^(?:本年|全年|全部|部门|总)?收入(?:总数|总额|总量)?$"),
                                            # 占全部预算几成 / 占总预算 / 占整个盘子: the whole budget
                                            ("income_total", r"^(?:本年|全年|全部|部门|总|整个|整体|全局|全院|全厅|全委|全单位|全部门|单位)(?:的)?(?:预算|盘子|资金|钱)"
                                                             r"(?:总额|总数|规模)?$|^(?:预算)?(?:总额|总盘子)$"),
-                                           ("expenditure_total", r"^(?:本年|全年|全部|部门|总)?支出$")]
+                                           ("expenditure_total", r"^(?:本年|全年|全部|部门|总)?支出(?:总数|总额|总量)?$")]
 # A figure asked for what it is made of (上年结转结余由哪几部分组成): its parts in the ontology.
 PARTS_OF = r"由哪几部分|由哪些部分|哪几部分|哪几块|哪几项组成|由哪几项|组成部分|构成|组成|包括哪些|包含哪些|分为哪|分成哪|细分|分哪"
 # The economic classes a column of the basic-expenditure table is made of, where a table prints no

@@ -372,7 +372,8 @@ class Parser:
             if not keys and cues.has("expenditure_breakdown"):
                 return ["expenditure_total", "basic_expenditure", "project_expenditure"]
             detail = re.search(L.UNCOUNTED_THING, ev.text)
-            if keys and detail and detail.group("detail") and not cues.has("amount"):
+            if keys and detail and detail.group("detail") and not re.search(
+                    L.AMOUNT_WORDS, re.sub(L.UNCOUNTED_THING, "|", ev.text)):  # 多少批次、多少人次 asks no money
                 return ["word:" + detail.group("detail")]  # 出国团组去的是哪个国家: not the 出国 money
             if not keys:
                 thing = re.search(L.UNCOUNTED_THING, ev.text)
@@ -748,6 +749,12 @@ def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[fl
         return exact, True
     if not ranked:
         return [], False
+    # “公安办案业务经费”项目: a name quoted in part is the projects whose names hold it whole (not
+    # 台商公安办案业务及其他经费补助, which only shares its words)
+    quoted = [q for q in re.findall(r'["“]([^"“”]{4,40})["”]', linked.question.text[span[0]:span[1]])]
+    holding = [e for s, e in ranked if s >= 4 and any(q in e.name for q in quoted)]
+    if holding:
+        return holding, False
     top = ranked[0][0]
     if top < 5.5:
         if top >= 4 and (len(ranked) == 1 or ranked[1][0] < top - 1.5):

@@ -469,6 +469,10 @@ class Pipeline:
                 trial = copy.deepcopy(frame)
                 trial.filters.departments = [d for d in frame.filters.departments if d.name == name]
                 trial.reply = None
+                if frame.filters.projects:  # 信访局信息化运行维护项目: the one whose budget has the project named
+                    trial.filters.projects = [p for p in frame.filters.projects if p.department == name]
+                    if not trial.filters.projects:
+                        continue
                 trial_ctx = Context(self.graph, self.catalog, self.vocab, previous=previous)
                 result = run(trial, trial_ctx)
                 if result.items:

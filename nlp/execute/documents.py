@@ -96,9 +96,12 @@ def _by_unit_asked(clause: str, rows: list[Row], chosen: list[Row]) -> list[Row]
     the most of the question's wording (主体培训人数 for …主体培训班、培训多少人)."""
     out: list[Row] = []
     for unit in dict.fromkeys(u for u, pattern in L.UNIT_ASKED if re.search(pattern, clause)):
-        if any(_in_unit(r.attrs.get("target"), unit) for r in chosen):
+        def counted_in(r: Row) -> bool:  # ≥30个, or 参与审计项目（个） with its target a bare ≥30
+            return _in_unit(r.attrs.get("target"), unit) or \
+                re.search(rf"[（(]{re.escape(unit)}[)）]$", r.label) is not None
+        if any(counted_in(r) for r in chosen):
             continue
-        fits = [r for r in rows if _in_unit(r.attrs.get("target"), unit) and r not in chosen]
+        fits = [r for r in rows if counted_in(r) and r not in chosen]
         shared = {id(r): sum(len(p) for p in _pieces(clause, [r.label])[0] if len(p) >= 2) for r in fits}
         best = max(shared.values(), default=0)
         out += [r for r in fits if shared[id(r)] == best]  # (none sharing a word: every one in that unit)
@@ -189,6 +192,15 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         # 有哪些权重15%的指标: those the table weighs so (a weight is printed as 15 or 15%)
         rows = [r for r in rows if r.attrs.get("weight") is not None and r.attrs["weight"] == Decimal(weight.group(1))]
         what = f"权重为{weight.group(1)}的指标"
+    heaviest = re.search(r"(?:权重|分值)(?:最[高大重]|最多)|(?:最[高大重])的?(?:权重|分值)", frame.clause)
+    weighed = [r for r in rows if r.attrs.get("weight") is not None]
+    if heaviest and weighed and not weight:
+        # 权重最高的那几个指标: every indicator of the top weight (ties kept), per project asked
+        top = {}
+        for r in weighed:
+            top[r.key] = max(top.get(r.key, r.attrs["weight"]), r.attrs["weight"])
+        rows = [r for r in weighed if r.attrs["weight"] == top[r.key]]
+        what = "权重最高的指标"
     core = f.core if any(r.attrs.get("core") is not None for r in rows) else None
     if core is not None:  # 哪些是核心指标: the rows the table marks 是 (或 否) in its 是否核心 column
         rows = [r for r in rows if r.attrs.get("core") is core]

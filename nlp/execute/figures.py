@@ -14,7 +14,7 @@ from kg.extract.narrative.vocabulary import BUDGET_TOTALS, TOTALS_KEYS, classify
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
-from nlp.execute.units import unit_figure_missing, units_answer
+from nlp.execute.units import asks_units, unit_figure_missing, units_answer
 from nlp.execute.year_start import against_year_start
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
@@ -100,7 +100,10 @@ def figures(frame: Frame, ctx: Context) -> Result:
     answered 是/否 from them, with the change the document states for each figure asked or its
     parts (比上年减少35.90万元 …) and the year before derived from it."""
     yes_no = "yesno" in frame.operation.also and frame.operation.name == "lookup"
-    if len(frame.filters.departments) == 1 and frame.measures and frame.operation.name in UNIT_OPERATIONS:
+    of_the_figure = frame.derived_only and frame.operation.name == "share" and frame.operation.base \
+        and not asks_units(frame)  # 主要在哪个单位？占全部支出多少: the figure's share, not each unit's again
+    if len(frame.filters.departments) == 1 and frame.measures and frame.operation.name in UNIT_OPERATIONS \
+            and not of_the_figure:
         # 四个监狱谁最多 / 北郊监狱预算多少: the figure of the units the question names
         by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]), named_only=not frame.filters.by_unit)
         if by_unit is not None:
