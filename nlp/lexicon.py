@@ -608,6 +608,8 @@ SUM_OF_THOSE = r"(?:两|二|三|这两|这几|几)(?:者|项|个|块|笔)?(?:合
 
 
 # A relation of aboutness (跟X有关的项目, 涉及X的): what X's name says, not who carries the projects out.
+# a figure asked again as printed to the last digit (报表里精确到多少, 确切数是多少)
+EXACT_FIGURE = r"精确|确切|准确|精准|具体数|小数点"
 ABOUT_WORDS = r"有关|相关|涉及|关于|方面"
 # the unit of the project the part before named (这个单位还有什么项目)
 THIS_UNIT = r"(?:这个|这家|该|此|同一个?)(?:单位|中心|站|所|队|支队|大队)"

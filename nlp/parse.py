@@ -346,6 +346,9 @@ class Parser:
             frame.named_measures = list(keys)
             keys = family_rules(keys, ev.text, frame.operation.name)
             keys = carried_kinds(keys, ev)
+            if len(keys) >= 2 and re.search(r"(?:里|中|当中|里面)(?:有没有|有无|是否有|是不是有)", ev.text) and \
+                    all(keys[0] in self.vocab.ancestors(k) for k in keys[1:] if k in self.vocab.measures):
+                keys = keys[1:]  # 收入预算里有没有上年结转结余: the whole is where to look, not a figure asked
             if focus == "departments" and not keys:
                 keys = ["income_total"]
             if focus == "departments":
@@ -751,7 +754,9 @@ def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[fl
         return [], False
     # “公安办案业务经费”项目: a name quoted in part is the projects whose names hold it whole (not
     # 台商公安办案业务及其他经费补助, which only shares its words)
-    quoted = [q for q in re.findall(r'["“]([^"“”]{4,40})["”]', linked.question.text[span[0]:span[1]])]
+    other = {linked.question.text[m.start:m.end] for m in linked.within(span) if m.kinds() - {"project", "topic"}}
+    quoted = [q for q in re.findall(r'["“]([^"“”]{4,40})["”]', linked.question.text[span[0]:span[1]])
+              if q not in other]  # “财政事务”这一款: a subject's name quoted, not part of a project's
     holding = [e for s, e in ranked if s >= 4 and any(q in e.name for q in quoted)]
     if holding:
         return holding, False

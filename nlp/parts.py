@@ -977,6 +977,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 frame.operation.base = vocab.share_base(named[0]) or vocab.measures[named[0]].broader
             out.append(frame)
             continue
+        if frame.measures_guessed and frame.operation.name in ("lookup", "list") and prev.focus == "figures" \
+                and prev.measures and re.search(L.EXACT_FIGURE, frame.clause) \
+                and not (ev.departments or ev.projects or ev.subjects or ev.years):
+            # 有上年结转结余吗？报表里精确到多少: the figure just asked, as the table prints it
+            frame.measures, frame.filters = list(prev.measures), prev.filters.copy()
+            frame.measures_guessed = False
+            out.append(frame)
+            continue
         if frame.measures_guessed and _grown_by_times(frame) and not ev.departments and (
                 (prev.focus == "figures" and prev.measures) or (prev.focus == "subjects" and prev.filters.subjects)):
             frame.operation = Operation("growth")  # 年末结转结余多少，涨了几倍: its change, as a rate
