@@ -84,7 +84,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("fiscal_total", r"(?<!非)(?<!一般公共预算)(?<!用)(?<!不用)财政拨款(?!结转|安排|的?项目|以外|之外)(?:收入)?(?:合计)?"),
     ("fiscal_total", r"财政(?:给|拨|出)了?(?:多少|几多|[\d.]+万)"),  # 财政给多少、自己事业收入多少: 财政拨款 said plainly
     ("basic_expenditure", r"基本支出"),
-    ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)公用经费)|"
+    ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)(?:日常)?公用)|"
                   r"(?<![其他])人员支出(?!表)"),  # 按用途分：人员支出、日常公用支出、项目支出
     ("public_expenses", r"公用经费|日常公用(?:支出|经费)?(?!表)"),
     ("project_expenditure", r"项目支出(?!表|绩效|明细表)|专项业务(?:经)?费|项目经费(?=一共|总|合计|共|是多少|有多少|多少)|"
@@ -295,7 +295,7 @@ SET_SIZE = (rf"(?:这|那)些?{_N}(?:家|个|份|项)(?:单位|部门|预算|文
 
 # ----------------------------------------------------------------------------------- filters
 CATEGORY_WORDS: list[tuple[str, str]] = [
-    ("carryover", r"上年结转(?:和?结余)?(?=[^，。,?？]{0,8}项目)|上年结转(?:下来|过来)?的?(?:项目|资金)|结转项目|结转的项目|结转(?:下来|过来)的项目|结转资金安排|结余资金|"
+    ("carryover", r"上年结转(?:和?结余)?(?=[^，。,?？]{0,8}项目)|(?:带|含|用|动用|使用)(?:着|了|到)?(?:上年)?结转(?:结余)?的?(?:资金|钱)|上年结转(?:下来|过来)?的?(?:项目|资金)|结转项目|结转的项目|结转(?:下来|过来)的项目|结转资金安排|结余资金|"
                   r"结转结余项目|以前年度|含上年结转|包括上年结转|结转的|结转(?:的)?那(?:笔|部分)"),
     ("current", r"当年(?:预算)?安排|新安排|本年(?:度)?安排|当年的?项目|当年预算项目|新增项目"),
     ("unit_funds", r"只用单位资金|完全不用财政拨款|非财政拨款|单位资金项目|单位自有资金|自有资金|"
@@ -348,7 +348,7 @@ INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包�
 # 机关运行经费 is the 公用经费 (日常公用经费) of the basic expenditure a body funded like an administration
 # spends: the rows inside it are the economic rows of the public column.
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
-                                       ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)公用经费)"), ("public", r"公用经费|机关运行经费")]
+                                       ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)(?:日常)?公用)"), ("public", r"公用经费|机关运行经费")]
 # (哪几类/各款 of a classification: its levels, not kinds of money or of indicators)
 LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(类\)|(?:花|用|投)在哪一?类|几大块|几大类|几大部分|"
                                           r"哪[一几两三四五]?类(?!资金|经费|钱|收入|项目|指标|单位|人员)"),
@@ -480,7 +480,7 @@ SUBJECTS_OF_COLUMN = (r"(?:基本支出|项目支出|人员经费|公用经费)[
                       r"(?:基本支出|项目支出|人员经费|公用经费)|哪(?:些|几个|个)(?:是|属于|算|列)(?:基本支出|项目支出|人员经费|公用经费)")
 UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四五六七八九十]|\d+)(?:个|所|座)(?:下属|直属|所属)?的?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|站|队|单位)|(?:下属|下面|所属|直属|下辖)的?(?:各|[两二三四五六七八九十]个)?"
-               r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪|哪(?:几|些)(?:个|家)?单位|"
+               r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪(?![几些一]?(?:个|项|类|款|科目))|哪(?:几|些)(?:个|家)?单位|"
                r"(?:在|是|属于|归)哪(?:一)?(?:个|家)单位(?!承担|负责|实施|执行|做|干)|" + UNITS_WITHIN)
 # Figures a 决算 states that are no budget item of the graph (年末结转和结余: what is carried into the next
 # year, not 上年结转结余 carried in): asked by name, answered from the narrative's statement about them,
@@ -596,9 +596,9 @@ NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施�
 
 # A count asked of a named project as what it is to reach (要补助多少个项目, 计划培训多少人, 惠及多少人):
 # its performance targets, not a count of projects.
-TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需)[\u4e00-\u9fff]{{0,4}}?[几多少]+(?:{TARGET_UNITS})|惠及|受益|覆盖[几多少]|" \
+TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需|打算|准备)[\u4e00-\u9fff]{{0,4}}?[几多少]+(?:{TARGET_UNITS})|惠及|受益|覆盖[几多少]|" \
     r"(?:接待|聘请|请|聘用|招聘|培训|服务|帮扶|救助|资助|补助|慰问|走访|受理|办理|调解)[了过]?(?:几|多少)(?:个|名|位|家|批)?" \
-    r"[\u4e00-\u9fff]{0,6}?(?:群众|人员|律师|咨询师|专家|学员|对象|农户|志愿者|案件)"
+    r"[\u4e00-\u9fff]{0,6}?(?:群众|人员|律师|咨询师|专家|学员|对象|农户|志愿者|案件|机构|中介)"
 # A target asked of the project just named (目标是审多少, 绩效目标要求多少, 任务是多少): its indicators.
 TARGET_ASKED = r"(?:绩效)?(?:目标|指标|任务|要求)(?:是|定了?|定的|为|值)?[^，。？?]{0,4}(?:多少|几)|" + TARGET_COUNT
 
@@ -610,6 +610,8 @@ SUM_OF_THOSE = r"(?:两|二|三|这两|这几|几)(?:者|项|个|块|笔)?(?:合
 # A relation of aboutness (跟X有关的项目, 涉及X的): what X's name says, not who carries the projects out.
 # a figure asked again as printed to the last digit (报表里精确到多少, 确切数是多少)
 EXACT_FIGURE = r"精确|确切|准确|精准|具体数|小数点"
+# a condition on all of a thing, not a part of it (全用其他资金安排的, 全部是财政拨款)
+WHOLLY = r"全用|全部用|全都用|全是|全部是|全部来自|完全(?:用|是|靠)|只用|纯用"
 ABOUT_WORDS = r"有关|相关|涉及|关于|方面"
 # the unit of the project the part before named (这个单位还有什么项目)
 THIS_UNIT = r"(?:这个|这家|该|此|同一个?)(?:单位|中心|站|所|队|支队|大队)"

@@ -342,7 +342,7 @@ class Linker:
         out: list[Mention] = []
         taken = [(m.start, m.end) for m in mentions]
         for cue in _AREA_CUE.finditer(text):
-            end = cue.start()
+            end = cue.start() - (1 if cue.start() and text[cue.start() - 1] in "\"”'」" else 0)  # “财政事务”这一款
             after = text[cue.end():cue.end() + 8]
             if "项目" in after.split("科目")[0] or re.match(r"的?(?:工作|政策|文件|指标|事|人)", after):
                 continue  # 教育方面的项目: a topic of projects, not a field of the subject table

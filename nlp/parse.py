@@ -35,7 +35,7 @@ _STOP = re.compile(
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
     r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|用来|[那这](?:边|里|儿)|"
     r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
-    r"时候|那时|当时|那会儿?|现在|目前|如今|最后|最终|到底|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
+    r"时候|那时|当时|那会儿?|现在|目前|如今|最后|最终|到底|全用|全部用|全都用|只用|纯用|带着|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|之几|之多少|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
     r"立项依据|立项|根据|依据|按照|依照|引用|援引|当作|当成|作为|看作|视为|"  # a policy basis asked (哪些项目是根据X文设立的, 把X当作依据)
     r"(?<=\|)系统(?!建设|运维|开发|升级|改造|平台|维护|集成)|全系统|"  # 司法局系统哪个项目: the department and its units
@@ -128,6 +128,15 @@ class Parser:
             frame.operation = Operation("change")
             frame.measures = self.measures(ev, focus, frame)
             frame.reason_asked = True
+        detail = re.search(L.UNCOUNTED_THING, ev.text)
+        if focus == "subjects" and detail and detail.group("detail") and not ev.projects and \
+                not re.search(L.AMOUNT_WORDS, re.sub(L.UNCOUNTED_THING, "|", ev.text)):
+            # 公务接待预算安排接待多少批次: a count the budget does not print, not the 公务接待费 row in its place
+            focus = "figures"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            frame.operation = self.operation(ev, focus)
+            frame.measures = ["word:" + detail.group("detail")]
         frame.unknown = [u for s, e, u in linked.unknown if clause.start <= s and e <= clause.end]
         group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, ev.text)), None)
         if focus == "projects" and group and frame.operation.name in ("count", "sum", "list") and \
@@ -236,6 +245,9 @@ class Parser:
         if focus == "projects" and not f.funding and len(f.sources) == 1 and f.sources[0] in L.SPLIT_FUNDING \
                 and re.search(r"(?:安排|用|给|花|投)(?:在|给|到|于)?了?(?:哪些|哪几个|哪个|什么)项目", ev.text):
             f.funding = f.sources[0]  # 政府性基金预算97.8万元是安排给哪些项目的: the projects that source pays
+        if focus == "projects" and not ev.projects and set(f.sources) & {"unit_other", "unit_funds"} \
+                and "unit_funds" not in f.categories and not f.funding:
+            f.categories.append("unit_funds")  # 哪些项目是用其他资金安排的: the projects its 其他资金 pays
         if focus in ("figures", "departments") and len(f.departments) <= 1 and re.search(L.UNITS_ASKED, ev.text):
             f.by_unit = True
         if not f.sources and focus == "subjects" and f.subjects and \
@@ -347,7 +359,7 @@ class Parser:
             keys = family_rules(keys, ev.text, frame.operation.name)
             keys = carried_kinds(keys, ev)
             if len(keys) >= 2 and re.search(r"(?:里|中|当中|里面)(?:有没有|有无|是否有|是不是有)", ev.text) and \
-                    all(keys[0] in self.vocab.ancestors(k) for k in keys[1:] if k in self.vocab.measures):
+                    all(k in self.vocab.measures and keys[0] in self.vocab.ancestors(k) for k in keys[1:]):
                 keys = keys[1:]  # 收入预算里有没有上年结转结余: the whole is where to look, not a figure asked
             if focus == "departments" and not keys:
                 keys = ["income_total"]
@@ -755,8 +767,9 @@ def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[fl
     # “公安办案业务经费”项目: a name quoted in part is the projects whose names hold it whole (not
     # 台商公安办案业务及其他经费补助, which only shares its words)
     other = {linked.question.text[m.start:m.end] for m in linked.within(span) if m.kinds() - {"project", "topic"}}
-    quoted = [q for q in re.findall(r'["“]([^"“”]{4,40})["”]', linked.question.text[span[0]:span[1]])
-              if q not in other]  # “财政事务”这一款: a subject's name quoted, not part of a project's
+    quoted = [m.group(1) for m in re.finditer(r'["“]([^"“”]{4,40})["”](项目|专项)?', linked.question.text[span[0]:span[1]])
+              if m.group(1) not in other and (m.group(2) or re.search(r"(?:费|资金|项目|专项|工程|补助|补贴)$", m.group(1)))]
+    # (“财政事务”这一款: a subject's name quoted, not part of a project's)
     holding = [e for s, e in ranked if s >= 4 and any(q in e.name for q in quoted)]
     if holding:
         return holding, False

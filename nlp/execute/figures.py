@@ -277,7 +277,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             return stated
         return Result([], with_note("。".join(parts) + "。", note), [], [])  # only lines printed blank, said so
     text = "。".join(parts) + "。"
-    if op.name == "difference" or "difference" in op.also:
+    compared_two = op.name == "compare" and len(rows) == 2 and len({(r.department, r.year) for r in rows}) == 2
+    if compared_two:  # 哪个单位的预算规模更大: the two figures, the larger first, and by how much
+        rows = sorted(rows, key=lambda r: r.amount, reverse=True)
+    if op.name == "difference" or "difference" in op.also or compared_two:
         by_key: dict[str, list[Row]] = {}
         for r in rows:
             by_key.setdefault(r.key, []).append(r)

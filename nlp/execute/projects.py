@@ -88,7 +88,12 @@ def _narrowed(frame: Frame, rows: list[Row]) -> list[Row]:
     if "unit_funds" in f.categories or f.funding == "unit_funds":
         rows = [r for r in rows if r.attrs.get("category") == "unit_funds" or
                 (r.attrs.get("funding") and all(x in NONFISCAL for x in r.attrs["funding"])) or
-                ((r.attrs.get("funds") or {}).get("other") or 0) > 0]  # its 其他资金 column (珠海 表12)
+                ((r.attrs.get("funds") or {}).get("other") or 0) > 0 or  # its 其他资金 column (珠海 表12)
+                ((r.attrs.get("funds") or {}).get("unit_funds") or 0) > 0]  # its 其他资金 line (绩效目标表)
+        if re.search(L.WHOLLY, frame.clause):  # 全用其他资金安排的: none of its money from the budget's appropriation
+            rows = [r for r in rows if r.attrs.get("category") == "unit_funds" or
+                    (r.attrs.get("funding") and all(x in NONFISCAL for x in r.attrs["funding"])) or
+                    ((r.attrs.get("funds") or {}).get("unit_funds") == r.amount)]
     if f.funding == "fiscal":
         rows = [r for r in rows if r.attrs.get("category") == "current" and
                 not any(x in NONFISCAL for x in r.attrs.get("funding") or [])]

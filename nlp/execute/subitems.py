@@ -303,6 +303,8 @@ def items_by_class(frame: Frame, ctx: Context, previous: Result | None) -> Resul
     if found is None:
         return None
     whole, inside = found
+    if frame.filters.bound is not None and not rank:
+        by_class = False  # 哪些服务类别超过1000万元: the listed items within the bound, not their classes
     if rank and not by_class:
         ranked = sorted(inside, key=lambda r: r.amount, reverse=frame.operation.descending)
         n = frame.operation.n or 1
