@@ -199,6 +199,7 @@ class Frame:
     measures_guessed: bool = False  # no word named a figure: the department's totals stand in for one
     year_of_previous: bool = False  # 当年/同年 in a later part: the year the previous part named, kept as is
     reason_asked: bool = False  # 为什么/原因是什么, in this part or a part merged into it: a change's why
+    exact_asked: bool = False  # 精确到多少, in this part or one merged into it: the figure to its last printed digit
     derive_previous: bool = False  # the year asked is not in the graph: derived from the next year's statement
     next_year_asked: bool = False  # 26年三公和25年比: the year derived and the one it is derived from, both asked
     own_figure: bool = False  # a named subject's own figure, not its make-up (X多少？其中Y多少: Y is asked apart)

@@ -48,7 +48,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("current_year_income", r"(?:本年|当年)(?:新增|新拨|新安排的?)?收入|今年(?:新增|新拨|新安排的?)收入"),
     ("upper_level_transfer", r"(?:上级)?转移支付(?:收入)?"),
     # (一般公共预算支出按部门经济分类: the scope of a breakdown, not the appropriation)
-    ("general_public_budget", r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?(?!(?:财政)?(?:拨款)?支出(?:按|的)?(?:部门|政府)?(?:预算)?(?:经济|功能|支出功能)分类)"),
+    ("general_public_budget", r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?(?!(?:财政)?(?:拨款)?支出(?:按|的)?(?:部门|政府)?(?:预算)?(?:经济|功能|支出功能)分类)"
+                              r"(?!(?:的)?年初(?:只|仅|才)?(?:安排|预算))"),
     # 一般公共预算、基金、国资各多少: the fund and state-capital budgets said short, inside an enumeration
     ("government_fund", r"政府性基金(?:预算)?(?:拨款)?(?:收入)?|(?<=[、和与及])基金(?=[、和与及]|各|分别)"),
     ("state_capital", r"国有资本经营(?:预算)?(?:拨款)?(?:收入)?|国有资本|(?<=[、和与及])国资(?=[、和与及]|各|分别|收入)"),
@@ -62,7 +63,9 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("carryover_nonfiscal", r"非财政拨款结转(?:和?结余)?|(?:上年)?实户资金余额"),  # 西安: the 非财政拨款 balance
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
     # a 决算's 财政拨款支出 against its budget (年初预算 / 决算 / 完成 named after it)
-    ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))"),
+    ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))|"
+                                   # 一般公共预算年初只安排了多少: the spending its 年初预算 column planned
+                                   r"一般公共预算(?:财政拨款)?(?=(?:的)?年初(?:只|仅|才)?(?:安排|预算))"),
     ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行)|"
                            r"(?:实际)?(?:花了|用了|支出了|是|有|共|一共|合计|总额|多少))"),
     # a 决算's 年末结转和结余 (what is carried into next year), before 结转结余 alone takes it
@@ -236,7 +239,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
 
 # ----------------------------------------------------------------------------------- operations
 # A superlative alone asks the one first (最多的项目, 钱的大头花在哪): a rank of one.
-SUPERLATIVE = r"最大|最多|大头|最高|最小|最少|最低|最贵|最便宜|最猛|最快|最狠|最厉害"
+SUPERLATIVE = r"最大|最多|大头|最高|最小|最少|最低|最贵|最便宜|最猛|最快|最狠|最厉害|最差"
 # a total asked (合计多少, 加起来): the sum operation's words, also whether a sum across departments is asked
 SUM_WORDS = r"合计|总共|一共|加起来|总和|之和|共计|加总|总数"
 OPERATION_WORDS: list[tuple[str, str]] = [
@@ -261,7 +264,7 @@ OPERATION_WORDS: list[tuple[str, str]] = [
                r"(?:暴|猛|激|骤|剧|大)(?:增|涨)|飙升|锐减|骤降|暴跌|大降|大减"),
     ("derive", r"推算|倒推|(?<!怎么)(?<!如何)(?<!怎样)算出|反推|推出|推断|算得"),
     ("completion", r"完成率|执行率|完成了?多少|执行了?多少|预算完成|执行情况|完成情况|完成(?:了)?(?:年初|全年|调整)?预算|"
-                   r"(?:完成|执行)(?:了)?(?:预算)?的?(?:百分之(?:几|多少)|几成|多大比例|比例)"),
+                   r"(?:完成|执行)(?:了)?(?:预算)?的?(?:百分之(?:几|多少)|几成|多大比例|比例)|(?:执行|完成)得?(?:最|比较|较)(?:差|好|慢|快)"),
     ("ratio", r"几倍|多少倍|倍数"),
     ("per_capita", r"人均|每人|平均每个人|平均每人|平均(?:每|一)(?:辆|台|套|户|间|家)|每(?:辆|台)车?平均|(?<![0-9一二两三四五六七八九十几])每(?:辆|台)车?(?:多少|几)"),
     ("yesno", r"是不是|是否|有没有|有无|吗$|吗\?|没有吧"),

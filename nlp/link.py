@@ -51,7 +51,8 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|自治区|地�
 _LEVEL_IN_A_WORD = re.compile(r"市[民场值面容貌]|区[域间别县]|县[域城区市]|省[份]|乡[村亲镇]")
 _NOT_PLACE = re.compile(r"^(?:本|全|各|该|这|那|每|省|市|区|县|州)|[的了和与及是在有给对把从按为向里中年月日钱费局能否推算出说明根据请问查多少哪些个级]|"
                         r"(?:社区|园区|辖区|景区|片区|分区|小区|街区|市区|郊区|城区|管区|校区|库区|矿区|"
-                        r"山区|牧区|老区|灾区|湾区|边区|疫区|功能区|保护区|示范区|开发区|新区|试验区|试点区|流域)$")
+                        r"山区|牧区|老区|灾区|湾区|边区|疫区|功能区|保护区|示范区|开发区|新区|试验区|试点区|流域)$|"
+                        r".[来到赴进返离][省市区县州]$")  # 接待来市走访群众: coming to the city, no place named
 _GENERIC_UNKNOWN = {"中国", "全国", "中央", "国家", "自治区", "全州", "本级", "州级", "省级", "市级", "县级",
                     "各县", "地方", "本市", "全市", "全省", "本省", "本区", "全区", "各区", "各市", "外省"}
 _PERSON = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?=负责|是[^，。?？]{0,16}负责人|牵头|主管|分管|经办)|"
@@ -623,7 +624,7 @@ class Linker:
             s, e = org.start(), org.end()
             name = org.group()
             places, rest = split_place(name)
-            if not places or covered(s, e) or overlaps(s, e) or re.search(r"[的了和与是在给年]", name):
+            if not places or covered(s, e) or overlaps(s, e) or re.search(r"[的了和与是在给年为从由把向将]", name):
                 continue
             if not self.catalog.mentions_name(name, budget_side=True) and not any(o[0] <= s < o[1] for o in out):
                 add(s, e)

@@ -309,7 +309,7 @@ class Parser:
         if focus == "subjects" and op.name in ("rank", "sort") and re.search(L.CHANGE_RANKED, t) \
                 and "change" not in op.also:
             op.also.append("change")  # 哪一类增加得最多: the rows ranked by the change the document states
-        op.descending = not re.search(r"最小|最少|最低|最便宜|从低到高|从小到大|倒数|升序", t)
+        op.descending = not re.search(r"最小|最少|最低|最便宜|最差|最慢|从低到高|从小到大|倒数|升序", t)
         if op.name in ("rank", "sort", "compare") or "rank" in ops:
             m = re.search(rf"(?:前|最大的|最多的|最高的|最小的|最少的|最低的|top)\s*({_N})", t)
             n = chinese_count(m.group(1)) if m else None

@@ -981,9 +981,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and prev.measures and re.search(L.EXACT_FIGURE, frame.clause) \
                 and not (ev.departments or ev.projects or ev.subjects or ev.years):
             # 有上年结转结余吗？报表里精确到多少: the figure just asked, as the table prints it
-            frame.measures, frame.filters = list(prev.measures), prev.filters.copy()
-            frame.measures_guessed = False
-            out.append(frame)
+            prev.exact_asked = True
             continue
         if frame.measures_guessed and _grown_by_times(frame) and not ev.departments and (
                 (prev.focus == "figures" and prev.measures) or (prev.focus == "subjects" and prev.filters.subjects)):

@@ -169,6 +169,7 @@ class Pipeline:
         self.components = [(name, COMPONENTS[name].factory(self)) for name in self.order]
         self.check()
         self.lock = threading.Lock()
+        self._dropped_projects: frozenset = frozenset()  # (``_projects_of_the_unit``, per question)
 
     def warm(self, question: str = "某单位2024年的项目支出和基本支出各是多少？") -> None:
         """Read one question up to its execution (nothing is queried): what the components make on
@@ -218,6 +219,7 @@ class Pipeline:
             return self.refuse(question, "只能回答用中文提出的预算问题，没有在问题中找到中文。")
         with self.lock:
             try:
+                self._dropped_projects: frozenset = frozenset()
                 state = QuestionState(question)
                 for _name, run in self.components:
                     run(state)
@@ -444,6 +446,27 @@ class Pipeline:
         return []
 
     # -------------------------------------------------------------- execute
+    def _projects_of_the_unit(self, frame: Frame, ctx: Context) -> None:
+        """西安疾控中心…艾滋病项目: a project named in part beside the unit carrying it out is that unit's
+        project of those words — where the nearest name belongs to another unit (中心血站's 艾滋病防治-安全用血),
+        the unit's own projects are searched by the words instead."""
+        f = frame.filters
+        if frame.focus not in ("projects", "indicators") or f.unit is None or not f.projects or not f.keywords:
+            return
+        budgets, _ = ctx.scope(frame)
+        iris = {p.iri for p in f.projects}
+        rows = [r for r in ctx.rows("projects", budgets) if r.iri in iris] if budgets else []
+        if rows and not any(r.attrs.get("unit") == f.unit.name for r in rows):
+            self._dropped_projects = frozenset(iris)
+            f.projects = []
+
+    def _projects_found_instead(self, frame: Frame, previous: Result) -> None:
+        """A later part about the project a part before named in part (…完成率多少): the one found in its
+        unit's projects there, not the other unit's project the words first pointed to."""
+        f = frame.filters
+        if f.projects and {p.iri for p in f.projects} == self._dropped_projects:
+            f.projects = _projects_just_found(previous)
+
     def _unit_of_previous(self, frame: Frame, previous: Result) -> None:
         """这个单位还有什么项目 after a project named: the unit that project's table says carries it out
         (one unit, which the graph knows by that name), as the condition on the projects asked."""
@@ -486,6 +509,8 @@ class Pipeline:
                 return self._finish(part, frame, ctx, result)
         if previous is not None:
             self._unit_of_previous(frame, previous)
+            self._projects_found_instead(frame, previous)
+        self._projects_of_the_unit(frame, ctx)
         if frame.reply:
             part.text = frame.reply
             return part, None

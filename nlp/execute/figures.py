@@ -236,6 +236,9 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             if not frame.derived_only:
                 items.append(item_of(row, label))
             phrase = f"{label}{money(row.amount)}万元"
+            if (frame.exact_asked or re.search(L.EXACT_FIGURE, frame.clause)) and row.amount is not None \
+                    and row.amount != Decimal(money(row.amount)):
+                phrase += f"（表中精确数为{format(row.amount.normalize(), 'f')}万元）"  # 报表里精确到多少
             if op.name in ("lookup", "list") and (len(keys) >= 3 and key != keys[0] or len(keys) == 1) \
                     and key not in ("income_total", "expenditure_total"):
                 # 钱从哪几块来: each part's printed share; 上年结转结余多少: the share the narrative prints beside it
