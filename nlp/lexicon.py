@@ -615,6 +615,8 @@ SUM_OF_THOSE = r"(?:两|二|三|这两|这几|几)(?:者|项|个|块|笔)?(?:合
 EXACT_FIGURE = r"精确|确切|准确|精准|具体数|小数点"
 # a condition on all of a thing, not a part of it (全用其他资金安排的, 全部是财政拨款)
 WHOLLY = r"全用|全部用|全都用|全是|全部是|全部来自|完全(?:用|是|靠)|只用|纯用"
+# a breakdown asked by its classification (按政府预算经济分类分成哪几块, 按功能科目分): the rows, not a total
+CLASSIFIED_BY = r"按(?:照)?(?:部门|政府)?(?:预算)?(?:支出)?(?:经济|功能)(?:分类|科目)"
 ABOUT_WORDS = r"有关|相关|涉及|关于|方面"
 # the unit of the project the part before named (这个单位还有什么项目)
 THIS_UNIT = r"(?:这个|这家|该|此|同一个?)(?:单位|中心|站|所|队|支队|大队)"

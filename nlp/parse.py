@@ -128,6 +128,14 @@ class Parser:
             frame.operation = Operation("change")
             frame.measures = self.measures(ev, focus, frame)
             frame.reason_asked = True
+        if focus == "figures" and re.search(L.CLASSIFIED_BY, ev.text) and not (ev.projects or ev.staff_measures) \
+                and frame.operation.name in ("lookup", "list"):
+            # 一般公共预算，按政府预算经济分类分成哪几块: the rows of that classification, not the appropriation
+            focus = "subjects"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            frame.operation = self.operation(ev, focus)
+            frame.measures = self.measures(ev, focus, frame)
         detail = re.search(L.UNCOUNTED_THING, ev.text)
         if focus == "subjects" and detail and detail.group("detail") and not ev.projects and \
                 not re.search(L.AMOUNT_WORDS, re.sub(L.UNCOUNTED_THING, "|", ev.text)):

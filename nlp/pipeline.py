@@ -27,6 +27,7 @@ from nlp import lexicon as L
 from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
+from nlp.execute.project_sources import source_of_previous_project, with_project_source
 from nlp.execute.purchases import named_purchases, with_topic_purchases
 from nlp.execute.three_public_columns import three_public_columns
 from nlp.execute.subitems import event_items, items_by_class, named_sub_items, sub_items_of_previous
@@ -558,6 +559,9 @@ class Pipeline:
         beside = three_public_columns(frame, ctx)  # 会议费 / 培训费 as the 三公 table prints them
         if beside is not None:
             return self._finish(part, frame, ctx, beside)
+        fund = source_of_previous_project(frame, ctx, previous)  # …走的什么预算、什么科目 of the project just found
+        if fund is not None:
+            return self._finish(part, frame, ctx, fund)
         bought = named_purchases(frame, ctx, previous)  # a purchase a 政府采购 table names, or its purchases listed
         if bought is not None:
             return self._finish(part, frame, ctx, bought)
@@ -568,7 +572,7 @@ class Pipeline:
             part.text = (f"没有找到：{'、'.join(d.name for d in frame.filters.departments)}的文件里没有“"
                          + "”“".join(unknown) + "”的数，不能用别的数代替。")
             return part, None
-        result = with_topic_purchases(frame, ctx, run(frame, ctx) if run else Result())
+        result = with_project_source(frame, ctx, with_topic_purchases(frame, ctx, run(frame, ctx) if run else Result()))
         undisclosed = re.search(L.NOT_DISCLOSED, frame.clause)
         if undisclosed and not re.search(L.NOT_DISCLOSED, result.text or ""):
             # 哪家物业公司中标的？合同金额多少: what the documents print of it (a 说明 may state a 中标价),

@@ -183,3 +183,23 @@ def test_a_listed_carryover_items_own_name(national) -> None:
                      for p in record.projects if p.category == "carryover")
     assert carried == [("拨付2017年度省级工业转型升级资金", "9.00", "2150510", "carryover_fiscal"),
                        ("省级安全生产专项", "2.61", "2150605", "carryover_fiscal")]
+
+
+def test_the_fund_a_projects_money_is_the_whole_of(ask_national) -> None:
+    """福州市商务局 2026: 菜篮子工程建设专项资金 1,800.00 = its whole 政府性基金 appropriation; 2120815 农村社会事业支出
+    1,800.00; the fund's spending up 1,496.50 (493.08%)."""
+    reply = ask_national("福州市商务局菜篮子工程建设专项资金是哪类预算安排的？比上年多了多少？")
+    assert "政府性基金" in reply["text"]
+    assert {Decimal("1800.00"), Decimal("1496.50"), Decimal("493.08")} <= numbers(reply)
+
+
+def test_no_fund_where_no_whole_matches(ask_national) -> None:
+    """福州市商务局 商务发展资金 11,600.00 is no fund's whole: nothing about 政府性基金 is said of it."""
+    reply = ask_national("福州市商务局商务发展资金走的是哪本预算？")
+    assert "政府性基金预算拨款1800.00万元相等" not in reply["text"]
+
+
+def test_a_breakdown_asked_by_its_classification(ask_national) -> None:
+    """西安市气象局 2022 政府预算经济分类: 501 305.57, 502 1,410.40, 505 183.93 (not the 一般公共预算 1,899.90 alone)."""
+    reply = ask_national("西安市气象局2022年一般公共预算，按政府预算经济分类是哪几块？")
+    assert {Decimal("305.57"), Decimal("1410.40"), Decimal("183.93")} <= numbers(reply)
