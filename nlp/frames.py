@@ -121,6 +121,7 @@ class Filters:
     indicator_kinds: list[str] = field(default_factory=list)
     bound: Bound | None = None
     rate_bound: Bound | None = None  # a bound on a percentage (完成率不到80%, 过1000%), in percent
+    score_bound: Bound | None = None  # a bound on a 自评 score in points (没拿到100分, 90分以下)
     department_level: bool = False  # 部门整体绩效目标: indicators of the department itself
     core: bool | None = None  # 核心指标 (True) / 非核心 (False): the rows a table's 是否核心 column marks
     terms: list[str] = field(default_factory=list)
@@ -230,6 +231,8 @@ class Frame:
                                 "high": str(f.bound.high) if f.bound.high is not None else None}
         if f.rate_bound is not None:
             filters["rate_bound"] = {"op": f.rate_bound.op, "low": str(f.rate_bound.low)}
+        if f.score_bound is not None:
+            filters["score_bound"] = {"op": f.score_bound.op, "low": str(f.score_bound.low)}
         if f.department_level:
             filters["department_level"] = True
         if f.core is not None:

@@ -617,6 +617,9 @@ EXACT_FIGURE = r"精确|确切|准确|精准|具体数|小数点"
 WHOLLY = r"全用|全部用|全都用|全是|全部是|全部来自|完全(?:用|是|靠)|只用|纯用"
 # a breakdown asked by its classification (按政府预算经济分类分成哪几块, 按功能科目分): the rows, not a total
 CLASSIFIED_BY = r"按(?:照)?(?:部门|政府)?(?:预算)?(?:支出)?(?:经济|功能)(?:分类|科目)"
+# a bound on a self-evaluation score: 没拿到100分 / 低于95分 / 90分以上 / 拿了满分 / 没拿满分
+SCORE_BOUND = (r"(?P<before>没有?(?:拿|得|达)?(?:到|满)|不满|未满|未达到?|低于|少于|不到|高于|超过|拿了?|得了?|是)?"
+               r"(?:(?P<n>\d+(?:\.\d+)?)分(?P<after>以上|以下|以内)?|(?P<neg>没有?(?:拿|得)?|不是|未)?(?P<full>满分))")
 ABOUT_WORDS = r"有关|相关|涉及|关于|方面"
 # the unit of the project the part before named (这个单位还有什么项目)
 THIS_UNIT = r"(?:这个|这家|该|此|同一个?)(?:单位|中心|站|所|队|支队|大队)"

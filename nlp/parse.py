@@ -100,6 +100,8 @@ class Parser:
         frame.filters = self.filters(ev, focus)
         frame.operation = self.operation(ev, focus)
         frame.measures = self.measures(ev, focus, frame)
+        if frame.filters.score_bound is not None and "score" not in frame.measures:
+            frame.measures = [m for m in frame.measures if m != "amount"] + ["score"]  # 没拿到100分的: with their scores
         if focus == "figures" and frame.measures_guessed and ev.subjects and ev.subjects_exact \
                 and not (ev.projects or ev.item_measures or ev.staff_measures) \
                 and frame.operation.name in ("growth", "change", "lookup"):
@@ -289,6 +291,7 @@ class Parser:
             f.projects = []
         f.bound = ev.bound
         f.rate_bound = ev.rate_bound
+        f.score_bound = score_bound(ev.text) if focus == "projects" else None
         f.self_evaluated = cues.has("self_evaluated")
         sizes = [c for c in cues.of("set_size")]
         if sizes:
@@ -885,6 +888,22 @@ def _sum_is_the_name(t: str) -> bool:
                                for m in found)
 
 
+def score_bound(t: str) -> Bound | None:
+    """A bound on a 绩效自评 score (没拿到100分, 低于95分, 90分以上, 满分的): points, not money."""
+    m = re.search(L.SCORE_BOUND, t)
+    if m is None:
+        return None
+    if m.group("full"):
+        return Bound(">=", Decimal(100)) if not m.group("neg") else Bound("<", Decimal(100))
+    value = Decimal(m.group("n"))
+    before, after = m.group("before") or "", m.group("after") or ""
+    if re.search(r"没|不|未|低于|少于", before) or re.search(r"以下|以内", after):
+        return Bound("<=" if re.search(r"以下|以内", after) else "<", value)
+    if re.search(r"超过|高于|以上", before + after):
+        return Bound(">=" if "以上" in after else ">", value)
+    return Bound("between", value, value) if re.search(r"拿|得|是", before) else None
+
+
 def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
     """An amount bound: 超过50万元, 不超过二十万, 10万到30万之间, 500万元以上. 以上/以下/以内 include
     the amount itself; 超过/低于/不足 do not."""
@@ -975,6 +994,7 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
             t[i - clause.start] = "|"
     text = "".join(t)
     text = re.sub(f"(?:{RELATIVE_YEAR})度?", lambda m: "|" * len(m.group(0)), text)  # 上一年度有多少: a year, not a topic
+    text = re.sub(L.SCORE_BOUND, lambda m: "|" * len(m.group(0)), text)  # 没拿到100分: a bound on scores
     text = re.sub(L.BOUND_WORDS, "|", text)
     text = re.sub("|".join(k[:-2] + "指标|" + _KIND_WORD_START + k[:-2] for k in INDICATOR_KINDS), "|", text)
     groups: list[list[str]] = []

@@ -78,7 +78,7 @@ def narrows(frame: Frame) -> bool:
     hold a project's category but not its money, units or scores."""
     f = frame.filters
     return bool("unit_funds" in f.categories or f.funding in ("unit_funds", "fiscal") or f.funding in L.SPLIT_FUNDING
-                or f.own_unit or f.without_units or f.other_units or f.self_evaluated or
+                or f.own_unit or f.without_units or f.other_units or f.self_evaluated or f.score_bound is not None or
                 (f.rate_bound is not None and "execution_rate" in frame.measures))
 
 
@@ -114,6 +114,8 @@ def _narrowed(frame: Frame, rows: list[Row]) -> list[Row]:
                 (f.self_evaluated and r.attrs.get("score") is not None)]
     if f.rate_bound is not None and "execution_rate" in frame.measures:  # 执行率没到90%的
         rows = [r for r in rows if f.rate_bound.admits(r.attrs.get("execution_rate"))]
+    if f.score_bound is not None:  # 自评没拿到100分的: the projects whose 自评 score the bound admits
+        rows = [r for r in rows if f.score_bound.admits(r.attrs.get("score"))]
     return rows
 
 
