@@ -620,6 +620,8 @@ CLASSIFIED_BY = r"按(?:照)?(?:部门|政府)?(?:预算)?(?:支出)?(?:经济|�
 # a bound on a self-evaluation score: 没拿到100分 / 低于95分 / 90分以上 / 拿了满分 / 没拿满分
 SCORE_BOUND = (r"(?P<before>没有?(?:拿|得|达)?(?:到|满)|不满|未满|未达到?|低于|少于|不到|高于|超过|拿了?|得了?|是)?"
                r"(?:(?P<n>\d+(?:\.\d+)?)分(?P<after>以上|以下|以内)?|(?P<neg>没有?(?:拿|得)?|不是|未)?(?P<full>满分))")
+# how many units carry out the projects listed (涉及几个单位, 几个实施单位)
+UNITS_OF_PROJECTS = r"(?:几|多少)(?:个|家)(?:实施|承担|预算|下属)?单位|涉及(?:几|多少)(?:个|家)?单位"
 ABOUT_WORDS = r"有关|相关|涉及|关于|方面"
 # the unit of the project the part before named (这个单位还有什么项目)
 THIS_UNIT = r"(?:这个|这家|该|此|同一个?)(?:单位|中心|站|所|队|支队|大队)"

@@ -627,7 +627,28 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         text = (f"共{len(rows)}个{cat}项目，合计{money(d.value)}万元：" if cat else text[:-1] + f"；合计{money(d.value)}万元。") + \
             ("；".join(project_phrase(r) for r in rows) + "。" if cat else "")
         text += _total_share(frame, ctx, rows, d, items, derived)
+    if re.search(L.UNITS_OF_PROJECTS, frame.clause):
+        text += _units_carrying(rows, items)
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _units_carrying(rows: list[Row], items: list[Item]) -> str:
+    """涉及几个单位: the units the projects' tables name as carrying them out (the department's own office
+    where none is named), each with its count and money."""
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        groups.setdefault(str(r.attrs.get("unit") or r.department), []).append(r)
+    if not groups:
+        return ""
+    first = rows[0]
+    items.append(Item("承担项目的单位个数", str(len(groups)), "个", first.department, first.year, None))
+    said = []
+    for name, mine in groups.items():
+        amount = sum((r.amount for r in mine if r.amount is not None), Decimal(0))
+        items.append(Item(f"{name}承担的项目金额", money(amount), WAN, first.department, first.year, None,
+                          {"projects": len(mine)}))
+        said.append(f"{name}{len(mine)}个、{money(amount)}万元")
+    return f"这些项目由{len(groups)}个单位承担：" + "；".join(said) + "。"
 
 
 def sub_item(r: Row, name: str, value: Decimal) -> Item:
@@ -725,6 +746,8 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         "；".join(_phrase(frame, r, items) for r in rows) + "。"
     text += _total_share(frame, ctx, rows, total, items, derived)
     text += _groups(frame, ctx, rows, items, derived)
+    if re.search(L.UNITS_OF_PROJECTS, frame.clause):
+        text += _units_carrying(rows, items)
     return Result(items, with_note(text, note), derived, rows)
 
 
