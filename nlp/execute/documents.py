@@ -1077,7 +1077,7 @@ def _findings(frame: Frame, ctx: Context) -> Result:
             return checked
         # 说明里社会福利事业单位这一项跟表里一致吗: that subject's statement against its table row, and the
         # narrative's list it is printed in where that list does not add up (its figure is one of the parts)
-        stated = audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code])
+        stated = audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code], frame.clause)
         return _with_lists_naming(stated, rows, [s.name for s in frame.filters.subjects], frame, ctx, budgets, note)
     table = re.search(r"(基本支出|经济分类|功能分类|支出)(?:预算|决算)?表", frame.clause)
     if table:  # 基本支出决算表分项加总和合计对得上吗: every class of that table against its parts
