@@ -21,3 +21,16 @@ def test_a_statement_without_its_current_figure_joins_the_one_its_rate_implies(a
     assert sorted(rows(r, "其他信访事务支出按此说法的上年数")) == ["1601.04", "25143.24"]
     assert rows(r, "其他信访事务支出") == ["3623.98"]
     assert "前后不一致" in r["text"]
+
+
+# ------------------------------------------------------------------ a project's amount against its description
+@pytest.mark.shared
+def test_a_description_amount_comes_with_the_units_subtotal(ask_national):
+    """西安市安全生产监督管理局_2019部门综合预算公开报表.pdf 表10 (pp.27–28): 西安市安全生产应急救援中心 carries
+    平台运行维护费35.00、应急救援业务经费40.00、演练专项经费30.00、应急救援设备购置43.17 (148.17); the 演练
+    project's 简介 asks “申请市财政预算拨款105万元”. The answer shows both figures, the gap and the unit's sum the
+    table's 30.00 stands in."""
+    r = ask_national("西安市安监局2019年的“安全生产应急救援演练专项经费”，表里金额和项目简介里申请的数一样吗？")
+    assert rows(r, "安全生产应急救援演练专项经费 项目简介所写申请金额") == ["105.00"]
+    assert rows(r, "安全生产应急救援演练专项经费 项目简介与表列金额相差") == ["75.00"]
+    assert rows(r, "西安市安全生产应急救援中心项目合计") == ["148.17"]

@@ -1657,8 +1657,15 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
                 items.append(Item(f"{p.label} 项目简介与表列金额相差", money(abs(gap)), WAN, p.department, p.year,
                                   p.source, {"formula": f"{money(max(requested[0], p.amount))} − "
                                                         f"{money(min(requested[0], p.amount))} = {money(abs(gap))}"}))
+            subtotal = _unit_subtotal(p, ctx.rows("projects", [b for b in budgets
+                                                              if (b.department, b.year) == (p.department, p.year)]))
             parts.append(f"{project_phrase(p)}的项目简介写“{requested[1]}”，表中列{money(p.amount)}万元，" +
-                         (f"相差{money(abs(gap))}万元，不一致" if gap else "一致"))
+                         (f"相差{money(abs(gap))}万元，不一致" if gap else "一致") +
+                         (f"；表中{subtotal.formula}，计入的是表列的{money(p.amount)}万元"
+                          if subtotal is not None else ""))
+            if subtotal is not None:
+                derived.append(subtotal)
+                items.append(derived_item(subtotal))
         for f in named:  # the document's own checks that name the project
             items.append(Item(f.label, None, None, f.department, f.year, f.source,
                               {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected")),
@@ -1670,6 +1677,21 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
     if not items:
         return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
     return Result(items, "；".join(parts) + "。", derived, rows)
+
+
+def _unit_subtotal(p: Row, projects: list[Row]) -> D.Derived | None:
+    """The projects of the unit carrying ``p`` out in the same table of its budget, added up (应急救援中心：
+    35.00 + 40.00 + 30.00 + 43.17 = 148.17): the table's own arithmetic the listed amount stands in, beside
+    the amount a description states for it. None where the unit carries no other project there."""
+    unit = p.attrs.get("unit")
+    if not unit:
+        return None
+    mine = [r for r in projects if r.attrs.get("unit") == unit and r.amount is not None
+            and r.attrs.get("category") == p.attrs.get("category")]
+    if len(mine) < 2 or not any(r.iri == p.iri for r in mine):
+        return None
+    return D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in mine],
+                   f"{unit}项目合计")
 
 
 # The money a project's description says it asks for (项目所需资金：申请市财政预算拨款105万元).
