@@ -34,3 +34,15 @@ def test_a_description_amount_comes_with_the_units_subtotal(ask_national):
     assert rows(r, "安全生产应急救援演练专项经费 项目简介所写申请金额") == ["105.00"]
     assert rows(r, "安全生产应急救援演练专项经费 项目简介与表列金额相差") == ["75.00"]
     assert rows(r, "西安市安全生产应急救援中心项目合计") == ["148.17"]
+
+
+# ------------------------------------------------------------------ a project's 说明 section as a whole
+@pytest.mark.shared
+def test_a_project_asked_with_a_sum_gets_its_sections_list_too(ask_national):
+    """长春市信访局本级_2026部门预算.pdf 说明八 (p.18): 116+30+312+15.56 = 473.56 against 项目支出474.56, and
+    信访局临聘人员经费 printed 15.56 where 预算表9 lists 16.56. Asked of that project and whether the projects
+    add up, both checks of the section are the answer."""
+    r = ask_national("长春市信访局的临聘人员经费，说明里写的和项目支出表里的一样吗？四个项目加起来是不是474.56？")
+    found = {a["label"]: (a.get("printed"), a.get("expected")) for a in r["answers"]}
+    assert found["说明八 项目支出预算 所列项目"] == ("474.56", "473.56")
+    assert found["说明八 信访局临聘人员经费 vs 项目支出表"] == ("15.56", "16.56")

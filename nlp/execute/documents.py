@@ -1611,6 +1611,10 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
         costs, source = _cost_targets(p, ctx, budgets) if asks_table else ([], None)
         named = [f for f in findings
                  if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4)]
+        if named and re.search(L.AUDIT_SUM, clause):
+            # 临聘人员经费说明里写的对吗？项目支出加起来对得上吗: the 说明 section naming the project is
+            # checked as a whole — its list of projects against the total (474.56 against 473.56) too
+            named = [f for f in _same_section(named, findings) if f.key == "narrative_sum"] + named
         if asks_table and not costs and not any(ctx.rows("indicators", [b]) for b in budgets
                                                 if (b.department, b.year) == (p.department, p.year)):
             if not named:  # (the document's own checks naming the project are still told, below)
