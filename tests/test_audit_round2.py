@@ -46,3 +46,18 @@ def test_a_project_asked_with_a_sum_gets_its_sections_list_too(ask_national):
     found = {a["label"]: (a.get("printed"), a.get("expected")) for a in r["answers"]}
     assert found["说明八 项目支出预算 所列项目"] == ("474.56", "473.56")
     assert found["说明八 信访局临聘人员经费 vs 项目支出表"] == ("15.56", "16.56")
+
+
+# ------------------------------------------------------------------ amounts a project's text names, summed
+@pytest.mark.shared
+def test_amounts_a_project_states_added_up_not_its_unit_prices(ask_national):
+    """福州市民政局本级_2026单位预算.pdf 绩效目标表 (p.44): 市级困难群众救助补助金 资金总额16000.00万元; its text
+    “2026年需预算安排城市低保3144万元，农村低保9721万元 … 特困人员救助供养金3344万元” adds up to 16209, 209
+    more. Its cost indicators (人均补助标准>=750元/月, 特困供养标准>=1340元/月) are prices per month, not
+    money to add. The project is named without its leading 市级."""
+    for q in ("福州市民政局困难群众救助补助金里说低保、特困各要安排多少？加起来跟项目总额一致吗？",
+              "福州市民政局“市级困难群众救助补助金”1.6亿，绩效目标里列的低保、特困供养几笔钱加起来对得上吗？"):
+        r = ask_national(q)
+        assert rows(r, "资金分配明细合计（3144+9721+3344）") == ["16209.00"], q
+        assert "相差209.00万元" in r["text"]
+        assert not rows(r, "人均补助标准")

@@ -44,8 +44,10 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
             found = named_projects(replace(frame, filters=replace(frame.filters, subjects=[])), ctx)[0]
         return found
     words = [w for w in frame.filters.keywords if len(w) >= 3]
-    if not words or not frame.filters.departments or frame.filters.department_level:
+    if not frame.filters.departments or frame.filters.department_level:
         return []
+    if not words:
+        return _spelled_projects(frame, ctx)
     budgets, _ = ctx.scope(frame)
     found = list({r.iri: r for r in ctx.rows("projects", budgets) if any(w in r.label for w in words)}.values())
     if not 0 < len(found) <= 3:
@@ -56,6 +58,21 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
         return m.size
     best = max(said(r) for r in found)
     return [r for r in found if said(r) == best]
+
+
+# The level a project's name may start with that people leave out (市级困难群众救助补助金 → 困难群众救助补助金).
+_NAME_LEVEL = re.compile(r"^(?:省级|市级|州级|县级|区级|本级)")
+
+
+def _spelled_projects(frame: Frame, ctx: Context) -> list[Row]:
+    """The department's projects whose whole name, its leading level (市级) unsaid, the question spells
+    out (福州市民政局困难群众救助补助金里…: 市级困难群众救助补助金) — a name of six characters or more, and
+    never more than three projects (that would be a topic, not a name)."""
+    budgets, _ = ctx.scope(frame)
+    text = re.sub(r"[“”\"\s]", "", frame.clause or "")
+    found = list({r.iri: r for r in ctx.rows("projects", budgets)
+                  if len(_NAME_LEVEL.sub("", r.label or "")) >= 6 and _NAME_LEVEL.sub("", r.label) in text}.values())
+    return found if 0 < len(found) <= 3 else []
 
 
 def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
@@ -1592,7 +1609,9 @@ def _cost_targets(p: Row, ctx: Context, budgets) -> tuple[list[tuple[str, Decima
     seen: dict[str, tuple[str, Decimal]] = {}
     source = None
     for i in ctx.rows("indicators", mine, Constraints(indicator_target=p.iri, indicator_kinds=["cost"])):
-        amounts = find_amounts(str(i.attrs.get("target") or ""))
+        target = str(i.attrs.get("target") or "")
+        # a standard per month, per person or per time (>=750元/月) is a price, not money the project spends
+        amounts = [a for a in find_amounts(target) if not re.match(r"\s*(/|每|一次|一人)", target[a.end:a.end + 3])]
         if len(amounts) == 1 and i.label not in seen:
             seen[i.label] = (i.label, amounts[0].value)
             source = source or i.source
