@@ -61,3 +61,28 @@ def test_amounts_a_project_states_added_up_not_its_unit_prices(ask_national):
         assert rows(r, "资金分配明细合计（3144+9721+3344）") == ["16209.00"], q
         assert "相差209.00万元" in r["text"]
         assert not rows(r, "人均补助标准")
+
+
+# ------------------------------------------------------------------ stated changes added up
+@pytest.mark.shared
+def test_the_classes_stated_changes_against_the_totals(ask_national):
+    """苏州市水务局_2026单位预算.pdf 一、收支预算总体情况说明 (pp.28–29): 收入预算总计92,596.24万元，比上年增加
+    28,997.47万元; the four classes: 社会保障和就业 +5.31, 城乡社区 +13,424.11, 农林水 +15,540.97, 住房保障
+    +27.08 — together 28,997.47, as stated."""
+    r = ask_national("苏州水务局说今年比去年多了28997.47万，各类科目的增减加起来对得上吗？")
+    assert rows(r, "各类增减之和") == ["28997.47"]
+    assert rows(r, "农林水支出比上年增减") == ["15540.97"]
+    assert rows(r, "收入预算总计比上年增减（说明所写）") == ["28997.47"]
+    assert "对得上" in r["text"]
+
+
+@pytest.mark.shared
+def test_the_items_stated_changes_against_their_class(ask_national):
+    """苏州市审计局_2026部门预算.pdf 说明一 (p.24) 一般公共服务支出（类）2,906.63万元，比上年减少17.08万元; 说明五
+    (pp.25–26) 审计事务（款）行政运行（项）2,342.00 +27.86、一般行政管理事务（项）339.50 −55.03、事业运行（项）
+    225.13 +10.09: 2,906.63 and −17.08 again; 住房保障 345.48+555.50+401.97 = 1,302.95, 11.97+266.46−245.30 = 33.13."""
+    r = ask_national("苏州市审计局2026年预算说明里各项级科目的增减额加起来，和类级写的对得上吗？有没有写错？")
+    assert rows(r, "一般公共服务支出所列项级金额之和") == ["2906.63"]
+    assert rows(r, "一般公共服务支出所列项级增减之和") == ["-17.08"]
+    assert rows(r, "住房保障支出所列项级增减之和") == ["33.13"]
+    assert rows(r, "各类增减之和") == ["47.15"]

@@ -14,6 +14,7 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
+from nlp.execute import change_sums
 from nlp.execute.finding_fields import described
 from nlp.execute.places import place_of, seen_at
 from nlp.execute.projects import names_own, named_projects, scoped_projects
@@ -1034,6 +1035,11 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     two_tables = _three_public_against_subjects(frame, ctx, budgets)
     if two_tables.items:
         return two_tables
+    if change_sums.asked(frame.clause):
+        # 各类科目的增减加起来对得上吗: the classes' stated changes against the total's (the 项 against their class)
+        summed = change_sums.audit_change_sums(ctx, budgets, frame.clause, [a.value for a in find_amounts(frame.clause)])
+        if summed.items:
+            return summed
     rows = ctx.rows("findings", budgets)
     places = _project_amount_places(rows, frame.clause)
     if places:  # 重点项目绩效表里的金额跟项目表一致吗: the projects whose amount two places print differently
