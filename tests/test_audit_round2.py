@@ -86,3 +86,14 @@ def test_the_items_stated_changes_against_their_class(ask_national):
     assert rows(r, "一般公共服务支出所列项级增减之和") == ["-17.08"]
     assert rows(r, "住房保障支出所列项级增减之和") == ["33.13"]
     assert rows(r, "各类增减之和") == ["47.15"]
+
+
+# ------------------------------------------------------------------ a quoted rate, recomputed
+@pytest.mark.shared
+def test_a_quoted_rate_gets_its_statement_recomputed(ask_national):
+    """佛山市轨道交通局_2019部门决算.pdf 说明二（二）: 一般公共预算财政拨款支出1668.14万元，比年初预算增加1668.14万元，
+    增长0% — a base of 0 gives no rate. Quoted in the question (增长0%), that statement is the answer, not the
+    tables' 0.01 slips of the same 1668.14."""
+    r = ask_national("佛山轨道交通局2019年决算说财政拨款支出比年初预算增加1668.14万元、增长0%，这个说法对吗？")
+    rate = [a for a in r["answers"] if a["label"] == "一般公共预算财政拨款支出增减幅度"]
+    assert rate and rate[0]["expected"] == "无法计算（基数为0）" and rate[0]["printed"] == "0%"

@@ -1057,6 +1057,9 @@ def _findings(frame: Frame, ctx: Context) -> Result:
         parts_checked = _audit_parts(frame, ctx, budgets)
         if parts_checked.items:
             return parts_checked
+    rate_stated = _stated_rate_checked(frame, ctx, budgets)
+    if rate_stated.items:  # 说…增加1668.14万元、增长0%，这个说法对吗: that statement recomputed, before the tables'
+        return rate_stated
     said = [Decimal(x.replace(",", "")) for x in re.findall(L.STATED_FIGURE, frame.clause)]
     stated = [r for r in rows if said and any(_same_amount(r.attrs.get(k), v) for v in said
                                               for k in ("printed", "expected"))]
@@ -1139,6 +1142,29 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     if in_narrative:  # 说明里有没有写错的: the findings made in the 说明, not every table's
         return _list_findings(in_narrative, frame, ctx, budgets, note, narrative.text)
     return _list_findings(rows, frame, ctx, budgets, note, narrative.text)
+
+
+# A rate of change the question quotes (增长0%, 下降12.5%): the statement it checks prints that rate.
+_QUOTED_RATE = re.compile(r"(?:增长|下降|增加|减少|降低|提高|增幅|降幅|减幅)(?:了|为|是)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _stated_rate_checked(frame: Frame, ctx: Context, budgets) -> Result:
+    """A change the question quotes with its rate (说财政拨款支出比年初预算增加1668.14万元、增长0%，对吗): the
+    narrative's statements recomputed (``audit_narrative``), answered where one of the statements found wrong
+    prints the rate quoted — a rate on a base of 0, a rate that does not follow from its own figures."""
+    quoted = {Decimal(x) for x in _QUOTED_RATE.findall(frame.clause or "")}
+    if not quoted:
+        return Result()
+    recomputed = audit_narrative(ctx, budgets, clause=frame.clause)
+    for it in recomputed.items:
+        printed = str(it.extra.get("printed") or "")
+        if it.extra.get("rule") == "narrative_rate" and printed.endswith("%"):
+            try:
+                if abs(Decimal(printed.rstrip("%"))) in quoted:
+                    return recomputed
+            except InvalidOperation:
+                continue
+    return Result()
 
 
 # The rules ``audit_narrative`` recomputes itself from the statements (their findings would be told twice).
