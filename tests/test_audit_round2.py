@@ -97,3 +97,34 @@ def test_a_quoted_rate_gets_its_statement_recomputed(ask_national):
     r = ask_national("佛山轨道交通局2019年决算说财政拨款支出比年初预算增加1668.14万元、增长0%，这个说法对吗？")
     rate = [a for a in r["answers"] if a["label"] == "一般公共预算财政拨款支出增减幅度"]
     assert rate and rate[0]["expected"] == "无法计算（基数为0）" and rate[0]["printed"] == "0%"
+
+
+# ------------------------------------------------------------------ quantity × unit price
+def test_priced_items_of_a_project_text():
+    """The pricing words of 001 (链路及通讯费用) and 福州市商务局 2026 (办公楼物业), as the documents print them:
+    8个点×400元/月 a year = 3.84万 (agrees), 1个点×1500元/月 a year = 1.80万 against the 3.6万 printed, and
+    5137.26平方米 × 50.4元 a year = 258,917.904元, 25.89万元 to the printed cent. A monthly rent with no amount
+    of its own in its sentence is not checked."""
+    from decimal import Decimal
+
+    from nlp.execute.unit_prices import priced_items
+
+    links = priced_items("链路费包含：1、电视电话会议链路费，包含7县市1园区共8个点，400元/月/点，一年3.84万2.视频监控链路，共2点，"
+                         "400元/月/点，一年9600元3、污染源数据传输电信互联网，1个点，1500元/月，一年3.6万元；4、机房保镖报警短信业务，"
+                         "一年0.1万5、办公室日常电话费0.6万", Decimal("8.00"))
+    assert [(i.name, i.computed, i.agrees) for i in links] == [
+        ("电视电话会议链路费", Decimal("3.84"), True), ("视频监控链路", Decimal("0.96"), True),
+        ("污染源数据传输电信互联网", Decimal("1.8"), False)]
+    assert links[2].stated == Decimal("3.60") and links[2].printed == "1个点，1500元/月"
+    rent = priced_items("根据《物业服务合同》租用面积5137.26平方米，年物业费每平米50.4元。", Decimal("25.89"))
+    assert len(rent) == 1 and rent[0].computed == Decimal("25.8917904") and rent[0].agrees
+    assert all(i.stated is None for i in priced_items("年房租万元。2026184.94（面积5137.26平方米，30元/月/平）"))
+
+
+@pytest.mark.shared
+def test_a_projects_priced_items_in_its_audit(ask):
+    """001 链路及通讯费用 (8.00万元): 污染源数据传输电信互联网 1个点，1500元/月 is 1.80万 a year, printed 3.6万."""
+    r = ask("监控中心“链路及通讯费用”8万，明细算下来对得上吗？")
+    row = next(a for a in r["answers"] if a["label"] == "污染源数据传输电信互联网（1个点，1500元/月）")
+    assert (row["value"], row["printed"], row["rule"]) == ("1.80", "3.60", "unit_price")
+    assert "对不上" in r["text"]

@@ -16,6 +16,7 @@ from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
 from nlp.execute import change_sums
 from nlp.execute.finding_fields import described
+from nlp.execute.unit_prices import priced_items
 from nlp.execute.places import place_of, seen_at
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
@@ -1700,6 +1701,7 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             parts.append(f"{project_phrase(p)}的资金分配明细合计{money(d.value)}万元（{detail}），"
                          + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符，相差"
                             f"{money(abs(d.value - p.amount))}万元（加起来不是{money(p.amount)}万元）"))
+        _priced(p, text, items, parts)
         requested = _requested(text)
         if p.amount is not None and requested is not None and len(amounts) < 2:
             # 项目所需资金：申请市财政预算拨款105万元 against the 30.00 the table lists for it
@@ -1732,6 +1734,26 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
     if not items:
         return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
     return Result(items, "；".join(parts) + "。", derived, rows)
+
+
+def _priced(p: Row, text: str, items: list[Item], parts: list[str]) -> None:
+    """The items a project's text prices (1个点，1500元/月，一年3.6万元), quantity × unit price recomputed against
+    the amount it states for each (``unit_prices``): each as an item with both figures, the sentence saying
+    which agree."""
+    priced = [i for i in priced_items(text, p.amount) if i.stated is not None]
+    said = []
+    for i in priced:
+        # a text pricing the project's one item against the project's own amount: the item is the project
+        name = p.label if (len(priced) == 1 and i.stated == p.amount) or not i.name else i.name
+        extra = {"formula": i.formula, "printed": money(i.stated), "expected": money(i.computed),
+                 "stated_as": i.printed}
+        if not i.agrees:
+            extra["rule"] = "unit_price"
+        items.append(Item(f"{name}（{i.printed}）", money(i.computed), WAN, p.department, p.year, p.source, extra))
+        said.append(f"{name}：{i.formula}，" + (f"与所写{money(i.stated)}万元相符" if i.agrees else
+                                               f"所写{money(i.stated)}万元，相差{money(abs(i.stated - i.computed))}万元，对不上"))
+    if said:
+        parts.append(f"{project_phrase(p)}按数量×单价重算：" + "；".join(said))
 
 
 def _unit_subtotal(p: Row, projects: list[Row]) -> D.Derived | None:
