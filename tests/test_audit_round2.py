@@ -128,3 +128,16 @@ def test_a_projects_priced_items_in_its_audit(ask):
     row = next(a for a in r["answers"] if a["label"] == "污染源数据传输电信互联网（1个点，1500元/月）")
     assert (row["value"], row["printed"], row["rule"]) == ("1.80", "3.60", "unit_price")
     assert "对不上" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_familys_stated_changes_each_recomputed_and_added_up(ask_national):
+    """杭州市司法局_2026部门预算.pdf 说明二（七） (pp.13–14): “三公”经费413.68万元，增加14.18万元、增长3.5%; 公务接待费
+    74.00 持平; 公务用车购置及运行维护费339.68 +14.18 (4.4%); 购置151.68 +27.78 (22.4%); 运行维护188.00 −13.60
+    (6.7%). Each rate follows from its own figures; 0 + 14.18 and 27.78 − 13.60 are the wholes' 14.18."""
+    r = ask_national("杭州司法局三公经费说明里的增减数和增长率对得上吗？")
+    assert rows(r, "“三公”经费合计上年数") == ["399.50"]
+    assert rows(r, "公务接待费（说明所写）") == ["74.00"]
+    assert rows(r, "公务用车购置及运行费（说明所写）") == ["339.68"]
+    assert rows(r, "公务用车购置及运行费各项增减之和") == ["14.18"]
+    assert "对不上" not in r["text"]

@@ -194,3 +194,83 @@ def _items_against_classes(statements: list[tuple[str, Row]], by_class: dict[str
                                           f"类级写{money(printed)}万元，相差{money(abs(total - printed))}万元"))
         if said:
             parts.append(f"{who(b.department, b.year)}{name}：" + "；".join(said))
+
+
+def _core(label: str) -> str:
+    """A measure's words a statement names it by (公务用车购置及运行费 → 公务用车购置及运行; “三公”经费合计 → 三公)."""
+    core = re.sub(r"[“”\"]", "", label or "")
+    core = re.sub(r"经费合计$|合计$", "", core)
+    return re.sub(r"费$", "", core)
+
+
+def _members(key: str, statements: list[Row], vocab) -> dict[str, Row]:
+    """The statements of ``key`` and of each figure below it in the ontology (``skos:narrower``), each
+    statement given to the figure whose words it holds most of (公务用车购置及运行维护费 → 公务用车购置及运行费,
+    not 公务用车购置费): {key: the first such statement}."""
+    keys = [key]
+    for k in keys:
+        keys += [c for c in vocab.children(k) if c not in keys]
+    cores = {k: _core(vocab.label(k)) for k in keys}
+    out: dict[str, Row] = {}
+    for c in statements:
+        text = re.sub(r"[“”\"]", "", c.label or "")
+        fits = [(len(core), k) for k, core in cores.items() if len(core) >= 2 and core in text]
+        if fits:
+            out.setdefault(max(fits)[1], c)
+    return out
+
+
+def audit_family_changes(ctx: Context, budgets, key: str) -> Result:
+    """A figure family's stated changes (三公: the total, 出国、接待、公车, and 公车's 购置、运行): each
+    statement's rate recomputed from its own figures, and the members' changes added up against the whole's,
+    at each level where the 说明 states the whole and at least two of its members."""
+    from nlp.execute.narrative_audit import _places, _rate
+
+    items: list[Item] = []
+    parts: list[str] = []
+    vocab = ctx.vocab
+    for b in budgets:
+        stated = _members(key, ctx.rows("changes", [b]), vocab)
+        if key not in stated or len(stated) < 2:
+            continue
+        said: list[str] = []
+        for k, c in stated.items():  # each statement with its own previous year and rate
+            current, change = c.attrs.get("current"), _signed(c)
+            if current is None or change is None:
+                continue
+            previous = current - change
+            items.append(Item(f"{vocab.label(k)}（说明所写）", money(current), WAN, b.department, b.year, c.source,
+                              {"place": place_of(c), "stated_as": c.label.strip(), "item": vocab.label(k)}))
+            items.append(Item(f"{vocab.label(k)}比上年增减", money(change), WAN, b.department, b.year, c.source,
+                              {"place": place_of(c)}))
+            text = f"{vocab.label(k)}{money(current)}万元，{'持平' if not change else _said(change)}"
+            percent = c.attrs.get("percent")
+            rate = _rate(current, previous) if previous else None
+            if previous:
+                items.append(Item(f"{vocab.label(k)}上年数", money(previous), WAN, b.department, b.year, c.source,
+                                  {"formula": f"{money(current)} − ({money(change)}) = {money(previous)}"}))
+            if percent is not None and rate is not None:
+                ok = abs(rate - percent) <= _places(percent)
+                text += (f"、{'增长' if percent >= 0 else '下降'}{abs(percent)}%（按{money(change)} ÷ {money(previous)} = "
+                         f"{rate}%，{'相符' if ok else '对不上'}）")
+            said.append(text)
+        for whole in [key] + [k for k in stated if k != key]:
+            children = [k for k in vocab.children(whole)]
+            have = [k for k in children if k in stated and _signed(stated[k]) is not None]
+            if whole not in stated or len(have) < 2 or _signed(stated[whole]) is None:
+                continue
+            values = [_signed(stated[k]) for k in have]
+            total = sum(values, Decimal(0))
+            printed = _signed(stated[whole])
+            formula = f"{vocab.label(whole)}各项增减之和 = {_sum_line(values)} = {D.grouped(total)}万元"
+            missing = [vocab.label(k) for k in children if k not in have]
+            items.append(Item(f"{vocab.label(whole)}各项增减之和", money(total), WAN, b.department, b.year, None,
+                              {"formula": formula}))
+            said.append(formula + (f"（说明未写{'、'.join(missing)}的增减）" if missing else "") + "，" +
+                        ("与所写总的增减一致" if total == printed else
+                         f"所写总的增减为{money(printed)}万元，相差{money(abs(total - printed))}万元，对不上"))
+        if said:
+            parts.append(f"{who(b.department, b.year)}说明中{vocab.label(key)}的增减：" + "；".join(said))
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", [], [])

@@ -1036,6 +1036,12 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     two_tables = _three_public_against_subjects(frame, ctx, budgets)
     if two_tables.items:
         return two_tables
+    if re.search(r"三公", frame.clause) and re.search(r"增减|增长率|增幅|降幅|增加额|减少额", frame.clause) \
+            and "表" not in frame.clause:
+        # 三公经费说明里的增减数和增长率对得上吗: the family's statements, each recomputed, the members against the whole
+        family = change_sums.audit_family_changes(ctx, budgets, "three_public.total")
+        if family.items:
+            return family
     if change_sums.asked(frame.clause):
         # 各类科目的增减加起来对得上吗: the classes' stated changes against the total's (the 项 against their class)
         summed = change_sums.audit_change_sums(ctx, budgets, frame.clause, [a.value for a in find_amounts(frame.clause)])
