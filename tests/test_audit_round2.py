@@ -141,3 +141,22 @@ def test_a_familys_stated_changes_each_recomputed_and_added_up(ask_national):
     assert rows(r, "公务用车购置及运行费（说明所写）") == ["339.68"]
     assert rows(r, "公务用车购置及运行费各项增减之和") == ["14.18"]
     assert "对不上" not in r["text"]
+
+
+# ------------------------------------------------------------------ a figure with one digit too many
+def test_one_digit_slip():
+    """上海市普陀区司法局2026 编制说明第6条: 3845.49 比2025年执行数43269.3 增加17.62% — 43269.3 less its leading 4 is
+    3269.3, and (3845.49 − 3269.3) ÷ 3269.3 = 17.62%; no other single digit left out fits."""
+    from decimal import Decimal
+
+    from nlp.execute.narrative_audit import _rate_fits, one_digit_slip
+
+    current, said = Decimal("3845.49"), Decimal("17.62")
+    assert one_digit_slip(Decimal("43269.30"), lambda x: _rate_fits(current, x, said)) == (Decimal("3269.30"), "4")
+    assert one_digit_slip(Decimal("3269.30"), lambda x: _rate_fits(current, x, said)) is None
+
+
+@pytest.mark.shared
+def test_a_previous_figure_with_a_digit_too_many(ask):
+    r = ask("普陀司法局说其他司法支出25年执行数43269.3万、26年3845.49万却“增加17.62%”，这说得通吗？")
+    assert rows(r, "其他司法支出（2040699）上年数（去掉多印的“4”）") == ["3269.30"]

@@ -143,6 +143,23 @@ def _places(printed: Decimal) -> Decimal:
     return max(Decimal(1).scaleb(exponent), CENT) if isinstance(exponent, int) and exponent < 0 else Decimal(1)
 
 
+def one_digit_slip(printed: Decimal, fits) -> tuple[Decimal, str] | None:
+    """The figure a printed one is with one digit too many (43269.3 → 3269.3, the “4”), where exactly one
+    such figure ``fits`` (the statement's rate follows from it): (that figure, the digit); else None."""
+    text = f"{printed:f}"
+    found: dict[Decimal, str] = {}
+    for i, ch in enumerate(text):
+        if not ch.isdigit():
+            continue
+        rest = text[:i] + text[i + 1:]
+        if not rest or rest.startswith(".") or (rest[0] == "0" and not rest.startswith("0.")):
+            continue
+        value = Decimal(rest)
+        if value and fits(value):
+            found.setdefault(value, ch)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def implied_previous(current: Decimal, percent: Decimal) -> Decimal | None:
     """The previous year's figure a stated rate implies: current ÷ (1 + rate), to the cent."""
     factor = 1 + percent / 100
@@ -296,6 +313,14 @@ def _audited(ctx: Context, budgets, only: list[str] | None, clause: str) -> Resu
                                           {"printed": money(previous), "expected": money(implied),
                                            "rule": "narrative_previous", "stated_as": name, "place": place,
                                            "compared_with": compared}))
+                        slip = one_digit_slip(previous, lambda x: _rate_fits(current, x, said))
+                        if slip is not None:  # 43269.3 is 3269.3 with a 4 too many: the rate fits that one
+                            items.append(Item(f"{shown}上年数（去掉多印的“{slip[1]}”）", money(slip[0]), WAN,
+                                              b.department, b.year, c.source,
+                                              {"formula": f"({money(current)} − {money(slip[0])}) ÷ {money(slip[0])} = "
+                                                          f"{_rate(current, slip[0])}%"}))
+                            parts[-1] += (f"；所写{money(previous)}去掉多印的“{slip[1]}”即{money(slip[0])}万元，按它计增减"
+                                          f"{_rate(current, slip[0])}%，与所写{said}%相符")
                     if implied is not None:  # which figure is wrong: the rate, or the previous year's figure
                         items.append(Item(f"{shown}按所写增幅倒推的上年数", money(implied), WAN, b.department, b.year,
                                           c.source, {"formula": f"{money(current)} ÷ (1 + {said}%) = {money(implied)}"}))
