@@ -160,3 +160,14 @@ def test_one_digit_slip():
 def test_a_previous_figure_with_a_digit_too_many(ask):
     r = ask("普陀司法局说其他司法支出25年执行数43269.3万、26年3845.49万却“增加17.62%”，这说得通吗？")
     assert rows(r, "其他司法支出（2040699）上年数（去掉多印的“4”）") == ["3269.30"]
+
+
+# ------------------------------------------------------------------ vehicles against their money
+@pytest.mark.shared
+def test_no_vehicle_held_beside_money_to_run_one(ask_national):
+    """上海市审计局_2026市级单位预算.pdf 说明五 (p.20): 截至2025年8月31日 车辆0辆; 说明一 (p.19) “三公”经费: 公务用车
+    运行费28.00万元. With no table check failed, the two places that do not fit are the answer."""
+    r = ask_national("上海市审计局说自己一辆车都没有，那公务用车运行费28万元是怎么回事？前后对得上吗？")
+    assert rows(r, "截至2025年8月31日车辆数") == ["0"]
+    assert "28.00" in rows(r, "公务用车运行费")
+    assert "不相符" in r["text"]

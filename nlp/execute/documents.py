@@ -14,7 +14,7 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
-from nlp.execute import change_sums
+from nlp.execute import change_sums, vehicle_costs
 from nlp.execute.finding_fields import described
 from nlp.execute.unit_prices import priced_items
 from nlp.execute.places import place_of, seen_at
@@ -1042,6 +1042,11 @@ def _findings(frame: Frame, ctx: Context) -> Result:
         family = change_sums.audit_family_changes(ctx, budgets, "three_public.total")
         if family.items:
             return family
+    if re.search(vehicle_costs.ASKED, frame.clause):
+        # 一辆车都没有，那公务用车运行费28万元是怎么回事: no vehicle held beside the money for running one
+        cars = vehicle_costs.audit_vehicle_costs(ctx, budgets)
+        if cars.items:
+            return cars
     if change_sums.asked(frame.clause):
         # 各类科目的增减加起来对得上吗: the classes' stated changes against the total's (the 项 against their class)
         summed = change_sums.audit_change_sums(ctx, budgets, frame.clause, [a.value for a in find_amounts(frame.clause)])
@@ -1148,6 +1153,10 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     in_narrative = [r for r in rows if _in_narrative(r)] if re.search(NARRATIVE_NAMED, frame.clause) else []
     if in_narrative:  # 说明里有没有写错的: the findings made in the 说明, not every table's
         return _list_findings(in_narrative, frame, ctx, budgets, note, narrative.text)
+    if not rows:  # no check failed in the tables: two places that do not fit each other are still an answer
+        cars = vehicle_costs.audit_vehicle_costs(ctx, budgets)
+        if cars.items:
+            return cars
     return _list_findings(rows, frame, ctx, budgets, note, narrative.text)
 
 
