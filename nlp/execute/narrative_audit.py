@@ -155,7 +155,7 @@ def one_digit_slip(printed: Decimal, fits) -> tuple[Decimal, str] | None:
         if not rest or rest.startswith(".") or (rest[0] == "0" and not rest.startswith("0.")):
             continue
         value = Decimal(rest)
-        if value and fits(value):
+        if value and value != printed and fits(value):  # (a trailing 0 of the decimals left out is no slip)
             found.setdefault(value, ch)
     return next(iter(found.items())) if len(found) == 1 else None
 
