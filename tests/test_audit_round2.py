@@ -159,7 +159,9 @@ def test_one_digit_slip():
 @pytest.mark.shared
 def test_a_previous_figure_with_a_digit_too_many(ask):
     r = ask("普陀司法局说其他司法支出25年执行数43269.3万、26年3845.49万却“增加17.62%”，这说得通吗？")
-    assert rows(r, "其他司法支出（2040699）上年数（去掉多印的“4”）") == ["3269.30"]
+    row = next(a for a in r["answers"] if a["label"] == "其他司法支出（2040699）上年数")
+    assert (row["printed"], row["digit_slip"]) == ("43269.30", "去掉多印的“4”即3269.30")
+    assert "去掉多印的“4”即3269.30万元" in r["text"]
 
 
 # ------------------------------------------------------------------ vehicles against their money

@@ -315,10 +315,11 @@ def _audited(ctx: Context, budgets, only: list[str] | None, clause: str) -> Resu
                                            "compared_with": compared}))
                         slip = one_digit_slip(previous, lambda x: _rate_fits(current, x, said))
                         if slip is not None:  # 43269.3 is 3269.3 with a 4 too many: the rate fits that one
-                            items.append(Item(f"{shown}上年数（去掉多印的“{slip[1]}”）", money(slip[0]), WAN,
-                                              b.department, b.year, c.source,
-                                              {"formula": f"({money(current)} − {money(slip[0])}) ÷ {money(slip[0])} = "
-                                                          f"{_rate(current, slip[0])}%"}))
+                            # on the previous-year row itself (the answer keeps its rows: one per finding)
+                            items[-1].extra.update({
+                                "digit_slip": f"去掉多印的“{slip[1]}”即{money(slip[0])}",
+                                "slip_formula": f"({money(current)} − {money(slip[0])}) ÷ {money(slip[0])} = "
+                                                f"{_rate(current, slip[0])}%"})
                             parts[-1] += (f"；所写{money(previous)}去掉多印的“{slip[1]}”即{money(slip[0])}万元，按它计增减"
                                           f"{_rate(current, slip[0])}%，与所写{said}%相符")
                     if implied is not None:  # which figure is wrong: the rate, or the previous year's figure
