@@ -173,3 +173,16 @@ def test_no_vehicle_held_beside_money_to_run_one(ask_national):
     assert rows(r, "截至2025年8月31日车辆数") == ["0"]
     assert "28.00" in rows(r, "公务用车运行费")
     assert "不相符" in r["text"]
+
+
+# ------------------------------------------------------------------ one kind of funds, income against spending
+@pytest.mark.shared
+def test_a_funds_income_and_spending_changes_reconciled_by_its_carry_over(ask_national):
+    """无锡市交通运输局本级_2026单位预算.pdf 说明一 (p.31): 政府性基金预算拨款收入143,999万元，比上年增加125,999万元
+    (上年18,000); 说明十 (p.40): 政府性基金支出143,999万元，比上年增加31,183.05万元 (上年112,815.95); 说明一: 上年
+    结转结余减少94,815.95万元 — exactly the gap: last year's spending was its income plus that carry-over."""
+    r = ask_national("无锡市交通运输局本级2026年的政府性基金预算，比上年到底增加了多少？文中前后说法一致吗？")
+    assert rows(r, "政府性基金预算拨款收入按此说法的上年数") == ["18000.00"]
+    assert rows(r, "政府性基金支出预算支出按此说法的上年数") == ["112815.95"]
+    assert rows(r, "政府性基金上年支出与上年收入相差") == ["94815.95"]
+    assert "正是说明所写上年结转结余的变化" in r["text"]

@@ -274,3 +274,65 @@ def audit_family_changes(ctx: Context, budgets, key: str) -> Result:
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", [], [])
+
+
+# The kinds of government funds a 说明 states income and spending of (一般公共预算, 政府性基金, 国有资本经营).
+FUND_KINDS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+def _fund_statement(changes: list[Row], kind: str, side: str) -> Row | None:
+    """The statement of one kind of funds' income (side 收入) or spending (支出) as a whole: its subject
+    names the kind and the side and no subject level; it states its current figure and its change."""
+    for c in changes:
+        label = c.label or ""
+        if kind in label and side in label and not _LEVEL.search(label) and "结转" not in label \
+                and c.attrs.get("current") is not None and c.amount is not None:
+            return c
+    return None
+
+
+def audit_fund_sides(ctx: Context, budgets, kinds: tuple[str, ...] = FUND_KINDS) -> Result:
+    """One kind of funds stated as income and as spending of the same current figure with different
+    changes (政府性基金预算拨款收入143,999，比上年增加125,999; 政府性基金支出143,999，比上年增加31,183.05): the
+    previous year each implies, their gap, and — where the 说明 states a carry-over that changed by exactly
+    that gap (上年结转结余减少94,815.95) — that last year's spending was its income plus that carry-over,
+    so both changes hold; otherwise the two statements do not fit each other."""
+    items: list[Item] = []
+    parts: list[str] = []
+    for b in budgets:
+        changes = ctx.rows("changes", [b])
+        for kind in kinds:
+            income, spent = _fund_statement(changes, kind, "收入"), _fund_statement(changes, kind, "支出")
+            if income is None or spent is None or income.attrs["current"] != spent.attrs["current"] \
+                    or income.amount == spent.amount:
+                continue
+            before = {}
+            said = []
+            for side, c in (("收入", income), ("支出", spent)):
+                previous = c.attrs["current"] - c.amount
+                before[side] = previous
+                name = c.label.strip("“”\" ")
+                items.append(Item(f"{name}比上年{'增加' if c.amount >= 0 else '减少'}", money(abs(c.amount)), WAN,
+                                  b.department, b.year, c.source, {"place": place_of(c), "item": name}))
+                items.append(Item(f"{name}按此说法的上年数", money(previous), WAN, b.department, b.year, c.source,
+                                  {"formula": f"{money(c.attrs['current'])} − ({money(c.amount)}) = {money(previous)}"}))
+                said.append(f"{name}{money(c.attrs['current'])}万元，{_said(c.amount)}，即上年{money(previous)}万元"
+                            + seen_at(place_of(c)))
+            gap = before["支出"] - before["收入"]
+            items.append(Item(f"{kind}上年支出与上年收入相差", money(abs(gap)), WAN, b.department, b.year, None,
+                              {"formula": f"{money(before['支出'])} − {money(before['收入'])} = {money(gap)}"}))
+            carried = next((c for c in changes if "结转" in (c.label or "") and c.amount is not None
+                            and abs(c.amount) == abs(gap)), None)
+            text = f"{who(b.department, b.year)}：" + "；".join(said) + f"；两处的上年数相差{money(abs(gap))}万元"
+            if carried is not None:
+                items.append(Item(f"{carried.label.strip()}比上年增减", money(carried.amount), WAN, b.department,
+                                  b.year, carried.source, {"place": place_of(carried)}))
+                text += (f"，正是说明所写{carried.label.strip()}的变化（{_said(carried.amount)}）：上年支出 = 上年收入"
+                         f"{money(before['收入'])} + 上年结转{money(abs(gap))}，两个增减数各按自己的口径都对得上"
+                         f"（收入不含上年结转，支出含）" + seen_at(place_of(carried)))
+            else:
+                text += "，说明没有写能解释这个差额的上年结转，两处说法对不上"
+            parts.append(text)
+    if not items:
+        return Result()
+    return Result(items, "；".join(parts) + "。", [], [])

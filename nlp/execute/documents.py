@@ -1042,6 +1042,12 @@ def _findings(frame: Frame, ctx: Context) -> Result:
         family = change_sums.audit_family_changes(ctx, budgets, "three_public.total")
         if family.items:
             return family
+    kinds = tuple(k for k in change_sums.FUND_KINDS if k in frame.clause)
+    if kinds and re.search(r"收入", frame.clause) and re.search(r"支出", frame.clause):
+        # 政府性基金：收入说增加125,999万元，支出却说只增加31,183.05万元，对得上吗: the two sides of one kind of funds
+        sides = change_sums.audit_fund_sides(ctx, budgets, kinds)
+        if sides.items:
+            return sides
     if re.search(vehicle_costs.ASKED, frame.clause):
         # 一辆车都没有，那公务用车运行费28万元是怎么回事: no vehicle held beside the money for running one
         cars = vehicle_costs.audit_vehicle_costs(ctx, budgets)
@@ -1157,6 +1163,10 @@ def _findings(frame: Frame, ctx: Context) -> Result:
         cars = vehicle_costs.audit_vehicle_costs(ctx, budgets)
         if cars.items:
             return cars
+        if re.search(SELF_AGREEMENT_WORDS, frame.clause):  # 前后说法一致吗: one kind of funds' two sides
+            sides = change_sums.audit_fund_sides(ctx, budgets)
+            if sides.items:
+                return sides
     return _list_findings(rows, frame, ctx, budgets, note, narrative.text)
 
 
