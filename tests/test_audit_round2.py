@@ -186,3 +186,13 @@ def test_a_funds_income_and_spending_changes_reconciled_by_its_carry_over(ask_na
     assert rows(r, "政府性基金支出预算支出按此说法的上年数") == ["112815.95"]
     assert rows(r, "政府性基金上年支出与上年收入相差") == ["94815.95"]
     assert "正是说明所写上年结转结余的变化" in r["text"]
+
+
+@pytest.mark.shared
+def test_a_vehicle_count_said_twice_comes_with_the_money_to_buy_them(ask_national):
+    """杭州市司法局_2026部门预算.pdf 说明二（七）: 公务用车购置支出151.68万元，主要用于经批准购置的5辆公务用车; 说明二（十）:
+    安排购置车辆6辆."""
+    r = ask_national("杭州市司法局预算说明里关于买车的说法前后一致吗？")
+    found = {a["label"]: a.get("value") for a in r["answers"]}
+    assert found["说明二（七） 公务用车购置辆数 vs 说明二（十） 购置车辆"] == "5"
+    assert found["公务用车购置费"] == "151.68"

@@ -755,6 +755,22 @@ def _narrative_twice(findings: list[Row], clause: str) -> list[Row]:
     return [f for f in findings if _NARRATIVE_VS_NARRATIVE.match(f.label or "")]
 
 
+def _with_purchase_money(listed: Result, findings: list[Row], ctx: Context, budgets) -> Result:
+    """A count of vehicles to buy said twice differently (购置5辆 / 购置车辆6辆) comes with the money the 三公
+    sets for buying them (公务用车购置费151.68万元): what the two counts are about."""
+    if not listed.items or not any(f.key == "vehicle_count" for f in findings):
+        return listed
+    mine = [b for b in budgets if any((b.department, b.year) == (f.department, f.year) for f in findings
+                                      if f.key == "vehicle_count")]
+    money_rows = [r for r in ctx.rows("figures", mine, Constraints(items=["three_public.vehicle_purchase"]))
+                  if r.amount]
+    if not money_rows:
+        return listed
+    extra = [item_of(r, ctx.vocab.label(r.key)) for r in money_rows]
+    said = "；".join(f"{who(r.department, r.year)}“三公”经费中{ctx.vocab.label(r.key)}{money(r.amount)}万元" for r in money_rows)
+    return Result(listed.items + extra, listed.text.rstrip("。") + f"；{said}。", listed.derived, listed.rows)
+
+
 def _table_findings(frame: Frame, ctx: Context) -> Result:
     """The findings of a table the 说明 prints that the question names (``_in_narrative_table``), the
     misprinted cell first."""
@@ -1064,7 +1080,7 @@ def _findings(frame: Frame, ctx: Context) -> Result:
         return _list_findings(places, frame, ctx, budgets, note)
     twice = _narrative_twice(rows, frame.clause)
     if twice:  # 说明里…前后说法一致吗: the findings of the 说明 against itself, not every table's
-        return _list_findings(twice, frame, ctx, budgets, note)
+        return _with_purchase_money(_list_findings(twice, frame, ctx, budgets, note), twice, ctx, budgets)
     family = next((key for key, rx in L.AUDIT_PARTS if re.search(rx, frame.clause)), None)
     stated_vs_table = _narrative_against_table(rows, frame.clause) if family else []
     if stated_vs_table:  # 说明里的三公、会议费、培训费和三公经费表一致吗: the 说明's figures against that table
