@@ -14,7 +14,9 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
+from nlp.execute import change_sums, vehicle_costs
 from nlp.execute.finding_fields import described
+from nlp.execute.unit_prices import priced_items
 from nlp.execute.places import place_of, seen_at
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
@@ -44,8 +46,10 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
             found = named_projects(replace(frame, filters=replace(frame.filters, subjects=[])), ctx)[0]
         return found
     words = [w for w in frame.filters.keywords if len(w) >= 3]
-    if not words or not frame.filters.departments or frame.filters.department_level:
+    if not frame.filters.departments or frame.filters.department_level:
         return []
+    if not words:
+        return _spelled_projects(frame, ctx)
     budgets, _ = ctx.scope(frame)
     found = list({r.iri: r for r in ctx.rows("projects", budgets) if any(w in r.label for w in words)}.values())
     if not 0 < len(found) <= 3:
@@ -56,6 +60,21 @@ def _projects_of(frame: Frame, ctx: Context) -> list[Row]:
         return m.size
     best = max(said(r) for r in found)
     return [r for r in found if said(r) == best]
+
+
+# The level a project's name may start with that people leave out (市级困难群众救助补助金 → 困难群众救助补助金).
+_NAME_LEVEL = re.compile(r"^(?:省级|市级|州级|县级|区级|本级)")
+
+
+def _spelled_projects(frame: Frame, ctx: Context) -> list[Row]:
+    """The department's projects whose whole name, its leading level (市级) unsaid, the question spells
+    out (福州市民政局困难群众救助补助金里…: 市级困难群众救助补助金) — a name of six characters or more, and
+    never more than three projects (that would be a topic, not a name)."""
+    budgets, _ = ctx.scope(frame)
+    text = re.sub(r"[“”\"\s]", "", frame.clause or "")
+    found = list({r.iri: r for r in ctx.rows("projects", budgets)
+                  if len(_NAME_LEVEL.sub("", r.label or "")) >= 6 and _NAME_LEVEL.sub("", r.label) in text}.values())
+    return found if 0 < len(found) <= 3 else []
 
 
 def _named_by(words: list[str], rows: list[Row], own: str) -> list[Row]:
@@ -748,6 +767,22 @@ def _narrative_twice(findings: list[Row], clause: str) -> list[Row]:
     return [f for f in findings if _NARRATIVE_VS_NARRATIVE.match(f.label or "")]
 
 
+def _with_purchase_money(listed: Result, findings: list[Row], ctx: Context, budgets) -> Result:
+    """A count of vehicles to buy said twice differently (购置5辆 / 购置车辆6辆) comes with the money the 三公
+    sets for buying them (公务用车购置费151.68万元): what the two counts are about."""
+    if not listed.items or not any(f.key == "vehicle_count" for f in findings):
+        return listed
+    mine = [b for b in budgets if any((b.department, b.year) == (f.department, f.year) for f in findings
+                                      if f.key == "vehicle_count")]
+    money_rows = [r for r in ctx.rows("figures", mine, Constraints(items=["three_public.vehicle_purchase"]))
+                  if r.amount]
+    if not money_rows:
+        return listed
+    extra = [item_of(r, ctx.vocab.label(r.key)) for r in money_rows]
+    said = "；".join(f"{who(r.department, r.year)}“三公”经费中{ctx.vocab.label(r.key)}{money(r.amount)}万元" for r in money_rows)
+    return Result(listed.items + extra, listed.text.rstrip("。") + f"；{said}。", listed.derived, listed.rows)
+
+
 def _table_findings(frame: Frame, ctx: Context) -> Result:
     """The findings of a table the 说明 prints that the question names (``_in_narrative_table``), the
     misprinted cell first."""
@@ -1029,13 +1064,35 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     two_tables = _three_public_against_subjects(frame, ctx, budgets)
     if two_tables.items:
         return two_tables
+    if re.search(r"三公", frame.clause) and re.search(r"增减|增长率|增幅|降幅|增加额|减少额", frame.clause) \
+            and "表" not in frame.clause:
+        # 三公经费说明里的增减数和增长率对得上吗: the family's statements, each recomputed, the members against the whole
+        family = change_sums.audit_family_changes(ctx, budgets, "three_public.total")
+        if family.items:
+            return family
+    kinds = tuple(k for k in change_sums.FUND_KINDS if k in frame.clause)
+    if kinds and re.search(r"收入", frame.clause) and re.search(r"支出", frame.clause):
+        # 政府性基金：收入说增加125,999万元，支出却说只增加31,183.05万元，对得上吗: the two sides of one kind of funds
+        sides = change_sums.audit_fund_sides(ctx, budgets, kinds)
+        if sides.items:
+            return sides
+    if re.search(vehicle_costs.ASKED, frame.clause):
+        # 一辆车都没有，那公务用车运行费28万元是怎么回事: no vehicle held beside the money for running one
+        cars = vehicle_costs.audit_vehicle_costs(ctx, budgets)
+        if cars.items:
+            return cars
+    if change_sums.asked(frame.clause):
+        # 各类科目的增减加起来对得上吗: the classes' stated changes against the total's (the 项 against their class)
+        summed = change_sums.audit_change_sums(ctx, budgets, frame.clause, [a.value for a in find_amounts(frame.clause)])
+        if summed.items:
+            return summed
     rows = ctx.rows("findings", budgets)
     places = _project_amount_places(rows, frame.clause)
     if places:  # 重点项目绩效表里的金额跟项目表一致吗: the projects whose amount two places print differently
         return _list_findings(places, frame, ctx, budgets, note)
     twice = _narrative_twice(rows, frame.clause)
     if twice:  # 说明里…前后说法一致吗: the findings of the 说明 against itself, not every table's
-        return _list_findings(twice, frame, ctx, budgets, note)
+        return _with_purchase_money(_list_findings(twice, frame, ctx, budgets, note), twice, ctx, budgets)
     family = next((key for key, rx in L.AUDIT_PARTS if re.search(rx, frame.clause)), None)
     stated_vs_table = _narrative_against_table(rows, frame.clause) if family else []
     if stated_vs_table:  # 说明里的三公、会议费、培训费和三公经费表一致吗: the 说明's figures against that table
@@ -1046,6 +1103,9 @@ def _findings(frame: Frame, ctx: Context) -> Result:
         parts_checked = _audit_parts(frame, ctx, budgets)
         if parts_checked.items:
             return parts_checked
+    rate_stated = _stated_rate_checked(frame, ctx, budgets)
+    if rate_stated.items:  # 说…增加1668.14万元、增长0%，这个说法对吗: that statement recomputed, before the tables'
+        return rate_stated
     said = [Decimal(x.replace(",", "")) for x in re.findall(L.STATED_FIGURE, frame.clause)]
     stated = [r for r in rows if said and any(_same_amount(r.attrs.get(k), v) for v in said
                                               for k in ("printed", "expected"))]
@@ -1089,7 +1149,7 @@ def _findings(frame: Frame, ctx: Context) -> Result:
             return checked
         # 说明里社会福利事业单位这一项跟表里一致吗: that subject's statement against its table row, and the
         # narrative's list it is printed in where that list does not add up (its figure is one of the parts)
-        stated = audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code])
+        stated = audit_narrative(ctx, budgets, [s.code for s in frame.filters.subjects if s.code], frame.clause)
         return _with_lists_naming(stated, rows, [s.name for s in frame.filters.subjects], frame, ctx, budgets, note)
     table = re.search(r"(基本支出|经济分类|功能分类|支出)(?:预算|决算)?表", frame.clause)
     if table:  # 基本支出决算表分项加总和合计对得上吗: every class of that table against its parts
@@ -1127,7 +1187,38 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     in_narrative = [r for r in rows if _in_narrative(r)] if re.search(NARRATIVE_NAMED, frame.clause) else []
     if in_narrative:  # 说明里有没有写错的: the findings made in the 说明, not every table's
         return _list_findings(in_narrative, frame, ctx, budgets, note, narrative.text)
+    if not rows:  # no check failed in the tables: two places that do not fit each other are still an answer
+        cars = vehicle_costs.audit_vehicle_costs(ctx, budgets)
+        if cars.items:
+            return cars
+        if re.search(SELF_AGREEMENT_WORDS, frame.clause):  # 前后说法一致吗: one kind of funds' two sides
+            sides = change_sums.audit_fund_sides(ctx, budgets)
+            if sides.items:
+                return sides
     return _list_findings(rows, frame, ctx, budgets, note, narrative.text)
+
+
+# A rate of change the question quotes (增长0%, 下降12.5%): the statement it checks prints that rate.
+_QUOTED_RATE = re.compile(r"(?:增长|下降|增加|减少|降低|提高|增幅|降幅|减幅)(?:了|为|是)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _stated_rate_checked(frame: Frame, ctx: Context, budgets) -> Result:
+    """A change the question quotes with its rate (说财政拨款支出比年初预算增加1668.14万元、增长0%，对吗): the
+    narrative's statements recomputed (``audit_narrative``), answered where one of the statements found wrong
+    prints the rate quoted — a rate on a base of 0, a rate that does not follow from its own figures."""
+    quoted = {Decimal(x) for x in _QUOTED_RATE.findall(frame.clause or "")}
+    if not quoted:
+        return Result()
+    recomputed = audit_narrative(ctx, budgets, clause=frame.clause)
+    for it in recomputed.items:
+        printed = str(it.extra.get("printed") or "")
+        if it.extra.get("rule") == "narrative_rate" and printed.endswith("%"):
+            try:
+                if abs(Decimal(printed.rstrip("%"))) in quoted:
+                    return recomputed
+            except InvalidOperation:
+                continue
+    return Result()
 
 
 # The rules ``audit_narrative`` recomputes itself from the statements (their findings would be told twice).
@@ -1604,7 +1695,9 @@ def _cost_targets(p: Row, ctx: Context, budgets) -> tuple[list[tuple[str, Decima
     seen: dict[str, tuple[str, Decimal]] = {}
     source = None
     for i in ctx.rows("indicators", mine, Constraints(indicator_target=p.iri, indicator_kinds=["cost"])):
-        amounts = find_amounts(str(i.attrs.get("target") or ""))
+        target = str(i.attrs.get("target") or "")
+        # a standard per month, per person or per time (>=750元/月) is a price, not money the project spends
+        amounts = [a for a in find_amounts(target) if not re.match(r"\s*(/|每|一次|一人)", target[a.end:a.end + 3])]
         if len(amounts) == 1 and i.label not in seen:
             seen[i.label] = (i.label, amounts[0].value)
             source = source or i.source
@@ -1623,6 +1716,10 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
         costs, source = _cost_targets(p, ctx, budgets) if asks_table else ([], None)
         named = [f for f in findings
                  if p.label in f.label or any(a in f.label for a in p.attrs.get("aliases", []) if len(a) >= 4)]
+        if named and re.search(L.AUDIT_SUM, clause):
+            # 临聘人员经费说明里写的对吗？项目支出加起来对得上吗: the 说明 section naming the project is
+            # checked as a whole — its list of projects against the total (474.56 against 473.56) too
+            named = [f for f in _same_section(named, findings) if f.key == "narrative_sum"] + named
         if asks_table and not costs and not any(ctx.rows("indicators", [b]) for b in budgets
                                                 if (b.department, b.year) == (p.department, p.year)):
             if not named:  # (the document's own checks naming the project are still told, below)
@@ -1657,6 +1754,7 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
             parts.append(f"{project_phrase(p)}的资金分配明细合计{money(d.value)}万元（{detail}），"
                          + ("与预算一致" if ok else f"与预算{money(p.amount)}万元不符，相差"
                             f"{money(abs(d.value - p.amount))}万元（加起来不是{money(p.amount)}万元）"))
+        _priced(p, text, items, parts)
         requested = _requested(text)
         if p.amount is not None and requested is not None and len(amounts) < 2:
             # 项目所需资金：申请市财政预算拨款105万元 against the 30.00 the table lists for it
@@ -1669,8 +1767,15 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
                 items.append(Item(f"{p.label} 项目简介与表列金额相差", money(abs(gap)), WAN, p.department, p.year,
                                   p.source, {"formula": f"{money(max(requested[0], p.amount))} − "
                                                         f"{money(min(requested[0], p.amount))} = {money(abs(gap))}"}))
+            subtotal = _unit_subtotal(p, ctx.rows("projects", [b for b in budgets
+                                                              if (b.department, b.year) == (p.department, p.year)]))
             parts.append(f"{project_phrase(p)}的项目简介写“{requested[1]}”，表中列{money(p.amount)}万元，" +
-                         (f"相差{money(abs(gap))}万元，不一致" if gap else "一致"))
+                         (f"相差{money(abs(gap))}万元，不一致" if gap else "一致") +
+                         (f"；表中{subtotal.formula}，计入的是表列的{money(p.amount)}万元"
+                          if subtotal is not None else ""))
+            if subtotal is not None:
+                derived.append(subtotal)
+                items.append(derived_item(subtotal))
         for f in named:  # the document's own checks that name the project
             items.append(Item(f.label, None, None, f.department, f.year, f.source,
                               {"printed": money(f.attrs.get("printed")), "expected": money(f.attrs.get("expected")),
@@ -1682,6 +1787,41 @@ def _audit_projects(rows: list[Row], ctx: Context, clause: str = "") -> Result:
     if not items:
         return Result(text="没有找到：" + "；".join(parts) + "。") if parts else Result()
     return Result(items, "；".join(parts) + "。", derived, rows)
+
+
+def _priced(p: Row, text: str, items: list[Item], parts: list[str]) -> None:
+    """The items a project's text prices (1个点，1500元/月，一年3.6万元), quantity × unit price recomputed against
+    the amount it states for each (``unit_prices``): each as an item with both figures, the sentence saying
+    which agree."""
+    priced = [i for i in priced_items(text, p.amount) if i.stated is not None]
+    said = []
+    for i in priced:
+        # a text pricing the project's one item against the project's own amount: the item is the project
+        name = p.label if (len(priced) == 1 and i.stated == p.amount) or not i.name else i.name
+        extra = {"formula": i.formula, "printed": money(i.stated), "expected": money(i.computed),
+                 "stated_as": i.printed}
+        if not i.agrees:
+            extra["rule"] = "unit_price"
+        items.append(Item(f"{name}（{i.printed}）", money(i.computed), WAN, p.department, p.year, p.source, extra))
+        said.append(f"{name}：{i.formula}，" + (f"与所写{money(i.stated)}万元相符" if i.agrees else
+                                               f"所写{money(i.stated)}万元，相差{money(abs(i.stated - i.computed))}万元，对不上"))
+    if said:
+        parts.append(f"{project_phrase(p)}按数量×单价重算：" + "；".join(said))
+
+
+def _unit_subtotal(p: Row, projects: list[Row]) -> D.Derived | None:
+    """The projects of the unit carrying ``p`` out in the same table of its budget, added up (应急救援中心：
+    35.00 + 40.00 + 30.00 + 43.17 = 148.17): the table's own arithmetic the listed amount stands in, beside
+    the amount a description states for it. None where the unit carries no other project there."""
+    unit = p.attrs.get("unit")
+    if not unit:
+        return None
+    mine = [r for r in projects if r.attrs.get("unit") == unit and r.amount is not None
+            and r.attrs.get("category") == p.attrs.get("category")]
+    if len(mine) < 2 or not any(r.iri == p.iri for r in mine):
+        return None
+    return D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in mine],
+                   f"{unit}项目合计")
 
 
 # The money a project's description says it asks for (项目所需资金：申请市财政预算拨款105万元).

@@ -53,31 +53,62 @@ def _rate(current: Decimal, previous: Decimal) -> Decimal | None:
     return ((current - previous) * 100 / previous).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def own_name(label: str) -> str:
+    """A statement's subject by its own (last level's) name: 一般公共服务支出（类）信访事务（款）其他信访事务支出（项）
+    and 其他信访事务支出 are one subject, as a reader takes them."""
+    names = _LEVEL_NAME.findall(label or "")
+    name = names[-1] if names else re.sub(r"[（(]\d{3,7}[）)]", "", label or "")
+    return name.strip("“”\" ")
+
+
+def implied_current(change: Row) -> tuple[Decimal, Decimal] | None:
+    """The current figure a statement printing only its change and rate implies (比上年减少21,519.26万元，减少
+    85.59%: previous = 21,519.26 ÷ 85.59%, current = previous − 21,519.26), with how far the rate's rounding
+    to its printed place lets it be off; None where the statement lacks either."""
+    amount, percent = change.amount, change.attrs.get("percent")
+    if amount is None or percent is None or not percent or not amount:
+        return None
+    previous = abs(amount) * 100 / abs(percent)
+    tolerance = previous * _places(percent) / 2 / abs(percent) + CENT
+    return previous + amount, tolerance
+
+
 def _stated_twice(changes: list[Row]) -> list[tuple[str, Decimal, list[Row]]]:
     """Statements of one item with one current amount whose stated changes differ (说明三：基本支出320.04万元，
     比上年减少6.9万元；说明五：基本支出320.04万元，比上年减少1.9万元): the narrative contradicts itself.
-    Statements of one item with different current amounts are of different scopes (all funds against
+    The item is its own name (the levels above it unsaid); a statement that prints no current figure is of
+    the current figure its change and rate imply, where exactly one stated current figure of that item fits
+    it. Statements of one item with different current amounts are of different scopes (all funds against
     一般公共预算) and are left alone."""
     groups: dict[tuple[str, Decimal], list[Row]] = {}
     for c in changes:
         current, stated = c.attrs.get("current"), c.amount
         if current is None or stated is None:
             continue
-        groups.setdefault((c.label.strip("“”\""), current), []).append(c)
+        groups.setdefault((own_name(c.label), current), []).append(c)
+    for c in changes:
+        implied = implied_current(c) if c.attrs.get("current") is None else None
+        if implied is None:
+            continue
+        fits = [key for key in groups if key[0] == own_name(c.label) and abs(key[1] - implied[0]) <= implied[1]]
+        if len(fits) == 1:
+            groups[fits[0]].append(c)
     return [(name, current, rows) for (name, current), rows in groups.items()
             if len({r.amount for r in rows}) > 1]
 
 
-def _contradictions(budgets, ctx: Context, clause: str) -> Result:
-    """The items the narrative states twice with different changes, those the question names first."""
+def _contradictions(budgets, ctx: Context, clause: str, named_only: bool = False) -> Result:
+    """The items the narrative states twice with different changes, those the question names first (with
+    ``named_only``, only those): each statement's change and the previous-year figure it implies."""
     items: list[Item] = []
     parts: list[str] = []
     for b in budgets:
         twice = _stated_twice(ctx.rows("changes", [b]))
         named = [t for t in twice if t[0] and t[0] in clause]
-        for name, current, rows in named or twice:
+        for name, current, rows in named if named or named_only else twice:
             said = "；".join(f"{'增加' if r.amount >= 0 else '减少'}{money(abs(r.amount))}万元"
                             + (f"（{abs(r.attrs['percent'])}%）" if r.attrs.get("percent") is not None else "")
+                            + f"，即上年{money(current - r.amount)}万元" + seen_at(place_of(r))
                             for r in rows)
             items.append(Item(name, money(current), WAN, b.department, b.year, rows[0].source))
             for r in rows:
@@ -85,8 +116,14 @@ def _contradictions(budgets, ctx: Context, clause: str) -> Result:
                                   {"printed": money(r.amount), "expected": "、".join(money(x.amount) for x in rows
                                                                                     if x is not r),
                                    "rule": "narrative_twice", "stated_in": "说明", "place": place_of(r)}))
+                if r.attrs.get("percent") is not None:
+                    items.append(Item(f"{name}增减幅度", f"{r.attrs['percent']}", "%", b.department, b.year,
+                                      r.source, {"place": place_of(r)}))
+                items.append(Item(f"{name}按此说法的上年数", money(current - r.amount), WAN, b.department, b.year,
+                                  r.source, {"formula": f"{money(current)} − ({money(r.amount)}) = "
+                                                        f"{money(current - r.amount)}", "place": place_of(r)}))
             parts.append(f"{who(b.department, b.year)}说明中{name}同为{money(current)}万元，比上年的增减却有"
-                         f"{len(rows)}种说法：{said}，前后不一致" + seen_at(place_of(rows[0]), name))
+                         f"{len(rows)}种说法：{said}，前后不一致")
     if not items:
         return Result()
     return Result(items, "；".join(parts) + "。", [], [])
@@ -104,6 +141,23 @@ def _places(printed: Decimal) -> Decimal:
     """One unit of a printed rate's last place (``5.3`` → 0.1), never less than 0.01: the rounding allowed."""
     exponent = printed.as_tuple().exponent
     return max(Decimal(1).scaleb(exponent), CENT) if isinstance(exponent, int) and exponent < 0 else Decimal(1)
+
+
+def one_digit_slip(printed: Decimal, fits) -> tuple[Decimal, str] | None:
+    """The figure a printed one is with one digit too many (43269.3 → 3269.3, the “4”), where exactly one
+    such figure ``fits`` (the statement's rate follows from it): (that figure, the digit); else None."""
+    text = f"{printed:f}"
+    found: dict[Decimal, str] = {}
+    for i, ch in enumerate(text):
+        if not ch.isdigit():
+            continue
+        rest = text[:i] + text[i + 1:]
+        if not rest or rest.startswith(".") or (rest[0] == "0" and not rest.startswith("0.")):
+            continue
+        value = Decimal(rest)
+        if value and value != printed and fits(value):  # (a trailing 0 of the decimals left out is no slip)
+            found.setdefault(value, ch)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def implied_previous(current: Decimal, percent: Decimal) -> Decimal | None:
@@ -153,10 +207,21 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
     """Every statement about a functional subject against its table row, and every stated change
     against its own inputs; the mismatches as items (label, both figures), the rest counted. With
     ``only`` (subject codes the question names) just those subjects, shown whether or not they agree."""
-    if only is None and re.search(SELF_AGREEMENT_WORDS, clause):
-        twice = _contradictions(budgets, ctx, clause)
-        if twice.items:  # 说明里前后说得一样吗: the statements that contradict each other
-            return twice
+    twice = _contradictions(budgets, ctx, clause, named_only=only is not None) \
+        if re.search(SELF_AGREEMENT_WORDS, clause) else Result()
+    if only is None and twice.items:  # 说明里前后说得一样吗: the statements that contradict each other
+        return twice
+    checked = _audited(ctx, budgets, only, clause)
+    if not twice.items:
+        return checked
+    # 其他信访事务支出比上年是增是减，前后说法一致吗: the subject named, stated twice — both statements first,
+    # then its statement against the tables
+    return Result(twice.items + checked.items, twice.text + checked.text, twice.derived + checked.derived, [])
+
+
+def _audited(ctx: Context, budgets, only: list[str] | None, clause: str) -> Result:
+    """The statements against the tables and against their own figures (``audit_narrative`` less the
+    contradictions)."""
     items: list[Item] = []
     parts: list[str] = []
     agreeing: list[tuple[Row, str, list[Item]]] = []
@@ -248,6 +313,15 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
                                           {"printed": money(previous), "expected": money(implied),
                                            "rule": "narrative_previous", "stated_as": name, "place": place,
                                            "compared_with": compared}))
+                        slip = one_digit_slip(previous, lambda x: _rate_fits(current, x, said))
+                        if slip is not None:  # 43269.3 is 3269.3 with a 4 too many: the rate fits that one
+                            # on the previous-year row itself (the answer keeps its rows: one per finding)
+                            items[-1].extra.update({
+                                "digit_slip": f"去掉多印的“{slip[1]}”即{money(slip[0])}",
+                                "slip_formula": f"({money(current)} − {money(slip[0])}) ÷ {money(slip[0])} = "
+                                                f"{_rate(current, slip[0])}%"})
+                            parts[-1] += (f"；所写{money(previous)}去掉多印的“{slip[1]}”即{money(slip[0])}万元，按它计增减"
+                                          f"{_rate(current, slip[0])}%，与所写{said}%相符")
                     if implied is not None:  # which figure is wrong: the rate, or the previous year's figure
                         items.append(Item(f"{shown}按所写增幅倒推的上年数", money(implied), WAN, b.department, b.year,
                                           c.source, {"formula": f"{money(current)} ÷ (1 + {said}%) = {money(implied)}"}))
