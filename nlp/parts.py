@@ -1247,6 +1247,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and re.search(r"哪(?:个|些|几个)项目|是哪(?:个|些|几)", frame.clause):
             # 有没有不靠财政拨款的项目？是哪个项目、多少: the projects of the set just asked about
             f.categories, f.funding = list(prev.filters.categories), prev.filters.funding
+        if prev.focus == "projects" and frame.focus == "projects" and (prev.filters.keywords or prev.filters.topics) \
+                and not (f.categories or f.funding or f.projects or ev.projects or ev.topics or ev.keywords
+                         or ev.departments or ev.units) \
+                and re.search(r"哪(?:个|些|几个)项目|是哪(?:个|些|几)|分(?:哪|几|成)", frame.clause):
+            # 有没有农业普查的钱？分哪几个项目、合计多少: the projects of the topic just asked about
+            f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
+            f.topics, f.topic_text = list(prev.filters.topics), list(prev.filters.topic_text)
         if prev.focus == "projects" and frame.focus == "figures" and frame.measures_guessed and ev.units \
                 and "count" in {frame.operation.name, *frame.operation.also} and not (ev.projects or ev.departments):
             # 一共几个项目？统计监测中心承担的有几个: the projects that unit carries out, counted

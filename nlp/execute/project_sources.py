@@ -15,8 +15,10 @@ from dataclasses import replace
 from nlp import derive as D
 from nlp.execute.base import Context, Result, derived_item, item_of, who
 from nlp.frames import Frame
+from kg.rdf.escape import iri
 from nlp.graph import Row
-from nlp.reply import money
+from nlp.reply import Item, money
+from nlp.vocabulary import PREFIXES
 from nlp.sparql import Constraints
 
 # a question asking which kind of budget (and subject) a project's money comes through
@@ -89,3 +91,35 @@ def source_of_previous_project(frame: Frame, ctx: Context, previous: Result | No
 def with_project_source(frame: Frame, ctx: Context, result: Result) -> Result:
     """``result`` with the fund its one project's money is the whole of, where asked and found."""
     return source_of_project(frame, ctx, result) or result
+
+
+# a part asking which subject the projects just found are classified under (走的什么科目, 列在哪个科目)
+SUBJECT_OF_PROJECTS = r"什么科目|哪个科目|哪些科目|哪(?:一)?项科目|列在哪|科目是"
+
+
+def subjects_of_previous_projects(frame: Frame, ctx: Context, previous: Result | None) -> Result | None:
+    """…有哪些上年结转的项目？各走的什么科目: the functional subject each project the part before found is
+    classified under (``bkg:classifiedAs``, as its table prints the code), one line each; None where the
+    part names subjects of its own, the part before found no projects (or too many to list), or none of
+    them carries a subject."""
+    if previous is None or frame.filters.subjects or frame.filters.projects or \
+            not re.search(SUBJECT_OF_PROJECTS, frame.clause):
+        return None
+    found = {r.iri: r for r in previous.rows if "/project/" in str(r.iri or "")}
+    if not 0 < len(found) <= 20:
+        return None
+    rows = ctx.graph.run(PREFIXES + "SELECT ?p ?code ?name WHERE {\n" +
+                         f"  VALUES ?p {{ {' '.join(iri(p) for p in found)} }}\n" +
+                         "  ?p bkg:classifiedAs ?s . ?s skos:notation ?code . OPTIONAL { ?s skos:prefLabel ?name }\n}",
+                         ctx.log)
+    if not rows:
+        return None
+    lines, items = [], []
+    for r in rows:
+        p = found.get(str(r["p"]))
+        if p is None:
+            continue
+        code, name = str(r["code"]), str(r.get("name") or "")
+        items.append(Item(f"{p.label}的功能科目", f"{code} {name}".strip(), None, p.department, p.year, p.source))
+        lines.append(f"“{p.label}”列在{code}{(' ' + name) if name else ''}")
+    return Result(items, "；".join(lines) + "。", [], list(found.values())) if lines else None

@@ -94,8 +94,9 @@ def _narrowed(frame: Frame, rows: list[Row]) -> list[Row]:
             rows = [r for r in rows if r.attrs.get("category") == "unit_funds" or
                     (r.attrs.get("funding") and all(x in NONFISCAL for x in r.attrs["funding"])) or
                     ((r.attrs.get("funds") or {}).get("unit_funds") == r.amount)]
-    if f.funding == "fiscal":
-        rows = [r for r in rows if r.attrs.get("category") == "current" and
+    if f.funding == "fiscal":  # (上年结转的财政拨款项目: the carried-over ones paid by the 财政拨款's carry-over)
+        kinds = ("current", "carryover") if "carryover" in f.categories else ("current",)
+        rows = [r for r in rows if r.attrs.get("category") in kinds and
                 not any(x in NONFISCAL for x in r.attrs.get("funding") or [])]
     if f.funding in L.SPLIT_FUNDING:  # 哪些项目花的是政府性基金: paid (at least in part) by that source
         rows = [r for r in rows if f.funding in (r.attrs.get("funding") or []) or
