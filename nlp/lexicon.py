@@ -108,7 +108,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
                                         r"(?<=购置[和与、])运行(?:维护)?|"
                                        r"养车|车辆?的?维护"),  # 买车和养车各多少: keeping the cars running
     # 政府购买服务明细表's 合计 (北京 预算11表), before 服务 can be read as 政府采购's service part
-    ("purchased_services", r"(?:政府)?购买(?:的)?服务(?!类)"),
+    ("purchased_services", r"(?:政府)?购买(?:的)?服务(?!类)|(?:花钱|出钱)买服务"),
     ("procurement.total", r"政府采购|采购"),
     ("procurement.goods", r"货物"),
     ("procurement.works", r"工程"),

@@ -203,3 +203,31 @@ def test_a_breakdown_asked_by_its_classification(ask_national) -> None:
     """西安市气象局 2022 政府预算经济分类: 501 305.57, 502 1,410.40, 505 183.93 (not the 一般公共预算 1,899.90 alone)."""
     reply = ask_national("西安市气象局2022年一般公共预算，按政府预算经济分类是哪几块？")
     assert {Decimal("305.57"), Decimal("1410.40"), Decimal("183.93")} <= numbers(reply)
+
+
+def test_a_bound_on_self_evaluation_scores(ask_national) -> None:
+    """佛山市轨道交通局 2019 决算 自评: below 100 are 96.53, 97.87 and 99.71 (four scored 100)."""
+    reply = ask_national("佛山市轨道交通局2019年自评没拿到100分的项目有哪些？各得了多少分？")
+    assert {Decimal("96.53"), Decimal("97.87"), Decimal("99.71")} <= numbers(reply)
+    assert "质量抽检和试验检测管理" not in " ".join(labels(reply))
+
+
+def test_the_units_carrying_the_projects(ask_national) -> None:
+    """西安安监局 2019: the projects are carried out by 4 units (执法监察支队 2 projects, 279.16)."""
+    reply = ask_national("西安市安监局2019年的项目一共涉及几个单位？")
+    assert "由4个单位承担" in reply["text"]
+    assert Decimal("279.16") in numbers(reply)
+
+
+def test_carried_over_fiscal_projects_and_their_subjects(ask_national) -> None:
+    """西安安监局 2019 表11: 9.00 (2150510) and 2.61 (2150605), both 财政拨款 carry-over."""
+    reply = ask_national("西安市安监局2019年有哪些上年结转的财政拨款项目？分别列在什么科目？")
+    assert {Decimal("9.00"), Decimal("2.61")} <= numbers(reply)
+    assert "2150510" in reply["text"] and "2150605" in reply["text"]
+
+
+def test_a_topics_projects_asked_again(ask_national) -> None:
+    """广州市统计局 2026: 农业普查 534.72 + 76.30 = 611.02; the second part stays on the topic (not all 10 projects)."""
+    reply = ask_national("广州市统计局有没有农业普查方面的钱？分哪几个项目？合计多少？")
+    assert Decimal("611.02") in numbers(reply)
+    assert "统计专项经费" not in " ".join(labels(reply))
