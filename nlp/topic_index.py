@@ -49,13 +49,13 @@ from nlp.sparql import Constraints, build
 log = logging.getLogger(__name__)
 
 _SEP = "\x00"  # between the texts joined for searching: no word a question types holds it
-_FORMAT = 1
+_FORMAT = 2  # 2: each entry keeps its project's indicator texts (``nlp.topic_texts``)
 _NODE = CATALOG_GRAPH + "/project-texts"
 _FINGERPRINT = BASE + "ontology#projectTextsFingerprint"
 _DATA = BASE + "ontology#projectTextsData"
 # The code whose output the stored index is: its rows are ``Graph._projects``' of the query
 # ``nlp.sparql.build`` writes, so a change to any of these makes every stored index stale.
-_CODE = ("nlp/topic_index.py", "nlp/graph.py", "nlp/sparql.py")
+_CODE = ("nlp/topic_index.py", "nlp/topic_texts.py", "nlp/graph.py", "nlp/sparql.py")
 
 
 # ----------------------------------------------------------------------------- searching texts
@@ -125,13 +125,15 @@ class Pool:
     row: Callable[[int], Row]
     departments: list[str | None]
     amount: Callable[[int], Decimal | None]  # row ``k``'s amount without building the row
+    indicators: Texts | None = None  # each row's indicator texts (``nlp.topic_texts``), where read
 
     def __len__(self) -> int:
         return len(self.first)
 
     @classmethod
-    def of_rows(cls, rows: list[Row]) -> "Pool":
-        """The pool of rows read from the graph (``_topical``'s input as it always was)."""
+    def of_rows(cls, rows: list[Row], indicators: dict[str, str] | None = None) -> "Pool":
+        """The pool of rows read from the graph (``_topical``'s input as it always was), with each
+        project's indicator texts by IRI where they were read."""
         by_iri = {r.iri: " ".join([r.label, *r.attrs.get("aliases", [])]).lower() for r in rows}
         seen: set = set()
         first = []
@@ -139,7 +141,8 @@ class Pool:
             first.append(r.iri not in seen)
             seen.add(r.iri)
         return cls(Texts([by_iri[r.iri] for r in rows]), Texts([r.attrs.get("description") or "" for r in rows]),
-                   first, rows.__getitem__, [r.department for r in rows], lambda k: rows[k].amount)
+                   first, rows.__getitem__, [r.department for r in rows], lambda k: rows[k].amount,
+                   Texts([(indicators or {}).get(r.iri, "") for r in rows]) if indicators else None)
 
     def name(self, k: int) -> str:
         return self.names.texts[k]
@@ -164,6 +167,23 @@ class Pool:
 
     def description_has(self, word: str) -> bool:
         return any(word in self.descriptions.texts[k] for k in self.descriptions.may_hold(word))
+
+    def indicator(self, k: int) -> str:
+        """Row ``k``'s indicator texts (``nlp.topic_texts.INDICATOR_SEP`` between them), "" where none were read."""
+        return self.indicators.texts[k] if self.indicators is not None else ""
+
+    def indicator_within(self, word: str) -> bool:
+        return self.indicators is not None and \
+            any(within(word, self.indicators.texts[k]) for k in self.indicators.may_hold(word))
+
+    def text_within(self, word: str) -> bool:
+        """Whether some description or indicator text holds ``word`` as ``within`` reads it."""
+        return self.description_within(word) or self.indicator_within(word)
+
+    def may_say_piece_of(self, word: str) -> set[int]:
+        """The rows whose description or indicators may hold a piece of ``word`` (``Texts.may_hold_piece_of``)."""
+        out = self.descriptions.may_hold_piece_of(word)
+        return out | self.indicators.may_hold_piece_of(word) if self.indicators is not None else out
 
 
 # ----------------------------------------------------------------------------- the stored index
@@ -197,7 +217,8 @@ class ProjectTexts:
     """Every project of the graph as the store-wide project query reads it (``Graph.rows``' row,
     its department and year left to the budget that owns it), with what a topic question searches
     in it: ``entries`` [name text, description, category, row] per project in the order of the
-    query's rows, ``pairs`` (entry, document) in order of first appearance among those rows."""
+    query's rows, ``pairs`` (entry, document) in order of first appearance among those rows. An
+    entry's fifth field is its project's indicator texts (``nlp.topic_texts.indicator_text``)."""
 
     documents: list[str]
     entries: list[list]
@@ -254,6 +275,7 @@ class ProjectTexts:
         owners = [graph.budget(self.documents[d]) for _x, d in members]
         names = Texts([self.entries[x][0] for x, _d in members])
         descriptions = Texts([self.entries[x][1] for x, _d in members])
+        indicators = Texts([self.entries[x][4] if len(self.entries[x]) > 4 else "" for x, _d in members])
 
         def row(k: int) -> Row:
             x, _d = members[k]
@@ -265,7 +287,8 @@ class ProjectTexts:
             printed = self.entries[members[k][0]][3][1]  # the encoded row's amount: {"$D": "…"} or None
             return None if printed is None else _decoded(printed)
 
-        return Pool(names, descriptions, [True] * len(members), row, [b.department for b in owners], amount)
+        return Pool(names, descriptions, [True] * len(members), row, [b.department for b in owners], amount,
+                    indicators)
 
 
 class _Recording(Graph):
@@ -307,10 +330,24 @@ def build_texts(store) -> ProjectTexts | None:
             doc_at[d] = len(documents)
             documents.append(d)
         pairs.append((position[x], doc_at[d]))
+    indicators = _indicator_texts(graph, budgets)
     entries = [[" ".join([r.label, *r.attrs.get("aliases", [])]).lower(), r.attrs.get("description") or "",
-                r.attrs.get("category"), _encoded([r.label, r.amount, r.unit, r.source, r.iri, r.key, r.attrs])]
+                r.attrs.get("category"), _encoded([r.label, r.amount, r.unit, r.source, r.iri, r.key, r.attrs]),
+                indicators.get(r.iri, "")]
                for r in rows]
     return ProjectTexts(documents, entries, pairs)
+
+
+def _indicator_texts(graph: Graph, budgets: list[Budget]) -> dict[str, str]:
+    """Every project's indicator texts by IRI, read with the indicators query over every budget (at
+    the index's refresh, never by a question)."""
+    from nlp.topic_texts import indicator_text
+
+    by_project: dict[str, list[Row]] = {}
+    for r in graph.rows("indicators", budgets, Constraints(), []):
+        if r.key and "/project/" in str(r.key):
+            by_project.setdefault(str(r.key), []).append(r)
+    return {iri: indicator_text(rows) for iri, rows in by_project.items()}
 
 
 # ----------------------------------------------------------------------------- freshness, save, load

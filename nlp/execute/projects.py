@@ -26,6 +26,7 @@ from nlp.topic_index import Pool
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp import topic_index
+from nlp import topic_texts as TT
 from nlp.sparql import Constraints, build as build_queries
 from nlp.vocabulary import WAN
 
@@ -607,7 +608,7 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
     text = head + "；".join(_phrase(frame, r, items) for r in rows) + "。"
     if topical_:
-        text += _topic_in_parts(frame, rows, items, derived)
+        text += _topic_in_parts(frame, rows, items, derived) + TT.said_text(rows)
     if "description" in frame.measures and len(rows) <= 3:
         text += _split_said(rows, items)  # 有没有…的钱？多少，怎么分的: each project's parts as its text lists them
     if bounded and total is not None:
@@ -1127,7 +1128,11 @@ def topical(frame: Frame, ctx: Context, rows: list[Row] | Pool) -> tuple[list[Ro
     nowhere = [w for w in f.keywords if head_named_nowhere(w, ctx.catalog)]
     if nowhere:  # 给横琴口岸安排了多少运营或安检经费: nothing of the graph is named 横琴 — no such project
         return [], nowhere
-    pool = rows if isinstance(rows, Pool) else Pool.of_rows(rows)
+    if isinstance(rows, Pool):
+        pool = rows
+    else:  # the indicators of the budgets in scope, where those are read budget by budget
+        read = TT.indicators_by_project(ctx, ctx.scope(frame)[0])
+        pool = Pool.of_rows(rows, {iri: TT.indicator_text(ind) for iri, ind in read.items()})
     by_iri = {t.iri: t for t in f.topics}
     units = [([by_iri[i] for i in topics if i in by_iri], words)
              for topics, words in zip(f.topic_groups, f.keyword_groups) if topics or words]
@@ -1138,7 +1143,7 @@ def topical(frame: Frame, ctx: Context, rows: list[Row] | Pool) -> tuple[list[Ro
         for topics, words in units:
             found, missing = _topical(frame, ctx, pool, words, topics)
             missing_all += missing
-            hits += [r for r in found if r not in hits]
+            hits = TT.merged(hits, found)
         if not hits and missing_all:
             return [], list(dict.fromkeys(missing_all))
         missing = []
@@ -1159,11 +1164,17 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
     words = [w for w in keywords if not any(w in ws for ws in topic_words.values())]
     pieces: list[str] = []
     missing: list[str] = []
+    classes = TT.class_words(frame.clause, words)  # 这类保供: the examples' class, no project need print it
+    told_only: list[str] = []  # words no name holds that the projects' texts do, piece by piece
     for w in words:
         found, gone = _pieces_where(w, pool.name_within)
         specific = [g for g in gone if not _GENERIC_TOPIC.match(g)]
-        if specific and not pool.description_within(w):
-            missing += specific
+        if specific and not pool.description_within(w) and w not in classes:
+            _, unsaid = _pieces_where(w, pool.text_within)
+            if [g for g in unsaid if not _GENERIC_TOPIC.match(g)]:
+                missing += specific
+            else:  # 会计人才培训: 会计 in a name, 人才 and 培训 in its description
+                told_only.append(w)
         pieces += [p for p in found if not _GENERIC_TOPIC.match(p)]
     for t in topics:  # a theme no project of these budgets is about
         ws = [w for w in topic_words[t.iri] if len(w) >= 2]
@@ -1215,15 +1226,21 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
             if any(w in text for w in narrow):
                 score += 2.0
             elif any(len(w) >= 2 and w in text for w in ws):
-                score += 1.0
+                # 百岁老人慰问经费 asked as 老年人: its name names the theme, its texts the very word typed
+                score += 2.0 if str(iri) in groups and _said_of(pool, k, [w for w in narrow if len(w) >= 2]) else 1.0
         score += sum(rarity(w) for w in _own_pieces(words, text))
         if not score and typed_narrow and _described(r, typed_narrow):
             score = DESCRIBED_NARROW  # 福蕾行动计划 “为留守困境儿童提供…”: about the topic by what it does
         if score:
             scored.append((score, r))
+    said = [] if scored else _by_texts(pool, [w for w in words if w not in classes], classes)
     if scored:
         best = max(s for s, _ in scored)
         hits = [r for s, r in sorted(scored, key=lambda x: -x[0]) if s > best * 0.5]
+    elif said:
+        hits = said
+    elif told_only:  # its pieces stand in the texts, but no one project's texts hold the word
+        return [], told_only
     else:
         # every test below asks a description to hold a word of two or more characters
         told = [w for w in pieces + typed if len(w) >= 2] + [w for ws in topic_words.values() for w in ws if len(w) >= 2]
@@ -1248,6 +1265,47 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
     if len(hits) > 15:
         return [], []
     return hits, []
+
+
+def _said_of(pool: Pool, k: int, words: list[str]) -> bool:
+    """Whether row ``k``'s description or indicators hold one of ``words`` as a word the money serves
+    (not inside an institution's name: ``_serves``)."""
+    return any(_serves(w, pool.description(k)) or _serves(w, pool.indicator(k)) for w in words)
+
+
+def _by_texts(pool: Pool, words: list[str], classes: list[str]) -> list[Row]:
+    """The projects no name matches whose own texts — description and indicators — hold every word the
+    question looks for (each at least half of it, ``TT.covered``): 生猪 and 冻猪肉储备 in the 年度目标 and
+    the indicators of 菜篮子工程建设专项资金. Ranked by how many of the words (and of the class words,
+    这类保供) they hold, then how often; the best only, and none where more than a few tie (a word
+    every office's text holds is no topic). Each row carries where the words stand (``topic_said``)."""
+    words = [w for w in words if len(w) >= 2]
+    if not words:
+        return []
+    maybe: set[int] | None = None
+    for w in words:  # a row must hold a piece of every word
+        rows = pool.may_say_piece_of(w) | pool.names.may_hold_piece_of(w)
+        maybe = rows if maybe is None else maybe & rows
+    ranked = []
+    for k in sorted(maybe or ()):
+        text = f"{pool.name(k)}\n{pool.description(k)}\n{pool.indicator(k)}"
+        if not all(TT.covered(w, text) for w in words):
+            continue
+        told = sum(1 for w in words + classes if TT.covered(w, text))
+        often = sum(text.count(p) for w in words for p in TT.covered(w, text))
+        ranked.append(((told, often), k))
+    if not ranked:
+        return []
+    best = max(key for key, _ in ranked)[0]
+    chosen = [k for key, k in sorted(ranked, key=lambda x: (-x[0][0], -x[0][1], x[1])) if key[0] == best]
+    if len(chosen) > 5:
+        return []
+    out = []
+    for k in chosen:
+        r = pool.row(k)
+        said = TT.where_said(words + classes, pool.description(k), pool.indicator(k))
+        out.append(replace(r, attrs={**r.attrs, "topic_said": said}))
+    return out
 
 
 # ----------------------------------------------------------------------------- persons
