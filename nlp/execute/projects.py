@@ -1170,10 +1170,13 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
         found, gone = _pieces_where(w, pool.name_within)
         specific = [g for g in gone if not _GENERIC_TOPIC.match(g)]
         if specific and not pool.description_within(w) and w not in classes:
-            _, unsaid = _pieces_where(w, pool.text_within)
-            if [g for g in unsaid if not _GENERIC_TOPIC.match(g)]:
+            # 会计人才培训: 会计 in a name, 会计人才 and 培训 in a description — the texts hold more of the
+            # word at once than any name does; not 经济普查, whose 经济 only a description's 经济社会 holds
+            said, unsaid = _pieces_where(w, pool.text_within)
+            if [g for g in unsaid if not _GENERIC_TOPIC.match(g)] or \
+                    max(map(len, said), default=0) <= max(map(len, found), default=0):
                 missing += specific
-            else:  # 会计人才培训: 会计 in a name, 人才 and 培训 in its description
+            else:
                 told_only.append(w)
         pieces += [p for p in found if not _GENERIC_TOPIC.match(p)]
     for t in topics:  # a theme no project of these budgets is about
