@@ -13,7 +13,9 @@ neither changing which projects an answer lists:
   ``Pool`` holds the rows a topic is looked for among with their ``Texts``; ``_topical`` asks it
   which rows *may* score and scores only those, with the same code as before, in the same order.
 - ``ProjectTexts``: what ``_topical`` reads of every project (its IRI, its name with its aliases,
-  its description, its category) and the order the store-wide project query returns them in,
+  its description, its category, its performance indicators' texts — 三级指标 and 指标值, which say
+  what a project does where its name does not: ``nlp.topic_texts``) and the order the store-wide
+  project query returns them in,
   kept in the store beside the question catalogue (``kg.store.base.CATALOG_GRAPH``, its own
   subject) and rebuilt with it at the end of every ingest run that committed anything
   (``refresh``; ``python -m nlp.topic_index --store URL`` on a store written by older code). It
@@ -55,7 +57,9 @@ _FINGERPRINT = BASE + "ontology#projectTextsFingerprint"
 _DATA = BASE + "ontology#projectTextsData"
 # The code whose output the stored index is: its rows are ``Graph._projects``' of the query
 # ``nlp.sparql.build`` writes, so a change to any of these makes every stored index stale.
-_CODE = ("nlp/topic_index.py", "nlp/topic_texts.py", "nlp/graph.py", "nlp/sparql.py")
+_CODE = ("nlp/topic_index.py", "nlp/graph.py", "nlp/sparql.py")
+# Between two indicators in a project's indicator text: no word a question types holds it.
+INDICATOR_SEP = "\n"
 
 
 # ----------------------------------------------------------------------------- searching texts
@@ -169,7 +173,7 @@ class Pool:
         return any(word in self.descriptions.texts[k] for k in self.descriptions.may_hold(word))
 
     def indicator(self, k: int) -> str:
-        """Row ``k``'s indicator texts (``nlp.topic_texts.INDICATOR_SEP`` between them), "" where none were read."""
+        """Row ``k``'s indicator texts (``INDICATOR_SEP`` between them), "" where none were read."""
         return self.indicators.texts[k] if self.indicators is not None else ""
 
     def indicator_within(self, word: str) -> bool:
@@ -218,7 +222,7 @@ class ProjectTexts:
     its department and year left to the budget that owns it), with what a topic question searches
     in it: ``entries`` [name text, description, category, row] per project in the order of the
     query's rows, ``pairs`` (entry, document) in order of first appearance among those rows. An
-    entry's fifth field is its project's indicator texts (``nlp.topic_texts.indicator_text``)."""
+    entry's fifth field is its project's indicator texts (``indicator_text``)."""
 
     documents: list[str]
     entries: list[list]
@@ -338,11 +342,20 @@ def build_texts(store) -> ProjectTexts | None:
     return ProjectTexts(documents, entries, pairs)
 
 
+def indicator_line(r: Row) -> str:
+    """One indicator as the text searched and quoted: its name and its target (冻猪肉储备量 >=1000吨)."""
+    target = str(r.attrs.get("target") or "").strip()
+    return f"{r.label} {target}".strip() if target and target not in ("无", "—") else r.label
+
+
+def indicator_text(rows: list[Row]) -> str:
+    """A project's indicators joined as one searchable text (``INDICATOR_SEP`` between them)."""
+    return INDICATOR_SEP.join(indicator_line(r) for r in rows)
+
+
 def _indicator_texts(graph: Graph, budgets: list[Budget]) -> dict[str, str]:
     """Every project's indicator texts by IRI, read with the indicators query over every budget (at
     the index's refresh, never by a question)."""
-    from nlp.topic_texts import indicator_text
-
     by_project: dict[str, list[Row]] = {}
     for r in graph.rows("indicators", budgets, Constraints(), []):
         if r.key and "/project/" in str(r.key):

@@ -22,18 +22,11 @@ from dataclasses import dataclass, replace
 from nlp.graph import Budget, Row
 from nlp.pieces import GENERIC_TOPIC, pieces
 from nlp.sparql import Constraints, build
+from nlp.topic_index import INDICATOR_SEP, indicator_text
 
-# Between two indicators in a project's indicator text: no word a question types holds it.
-INDICATOR_SEP = "\n"
 # The words after which an enumeration's class stands (生猪、冻猪肉储备这类保供的钱; 心理咨询之类的服务):
 # the class is what the examples illustrate, said in the question's words, not the documents'.
 _CLASS_AFTER = re.compile(r"(?:这类|这种|这些|那类|那种|之类的?|一类的?|等等|等)[“”\"「」『』‘’]*$")
-
-
-def indicator_line(r: Row) -> str:
-    """One indicator as the text searched and quoted: its name and its target (冻猪肉储备量 >=1000吨)."""
-    target = str(r.attrs.get("target") or "").strip()
-    return f"{r.label} {target}".strip() if target and target not in ("无", "—") else r.label
 
 
 def indicators_by_project(ctx, budgets: list[Budget]) -> dict[str, list[Row]]:
@@ -50,11 +43,6 @@ def indicators_by_project(ctx, budgets: list[Budget]) -> dict[str, list[Row]]:
         if r.key and "/project/" in str(r.key):
             out.setdefault(str(r.key), []).append(r)
     return out
-
-
-def indicator_text(rows: list[Row]) -> str:
-    """A project's indicators joined as one searchable text."""
-    return INDICATOR_SEP.join(indicator_line(r) for r in rows)
 
 
 def class_words(clause: str, words: list[str]) -> list[str]:
@@ -116,7 +104,10 @@ def where_said(words: list[str], description: str, indicators: str) -> list[Said
     piece of one, else the description's sentence (one line a word, indicators first)."""
     out: list[Said] = []
     for w in words:
+        if any(covered(w, s.line) for s in out):
+            continue  # a line already quoted says it too
         lines = [ln for ln in indicators.split(INDICATOR_SEP) if ln and covered(w, ln)]
+        lines.sort(key=lambda ln: -sum(1 for x in words if covered(x, ln)))  # the line saying most of them
         if lines:
             said = Said("绩效指标", lines[0])
         else:

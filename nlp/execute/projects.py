@@ -1240,6 +1240,14 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
     if scored:
         best = max(s for s, _ in scored)
         hits = [r for s, r in sorted(scored, key=lambda x: -x[0]) if s > best * 0.5]
+        # 儿童关爱: beside the names saying it, a project whose own texts say every word typed (福蕾行动计划
+        # “为留守困境儿童提供…关爱服务”) — after them, a few at most, and only for two words or more
+        typed_words = [w for w in words if w not in classes and len(w) >= 2] + \
+            [w for w in f.topic_text if len(w) >= 2 and any(w in ws for ws in topic_words.values())]
+        if len(set(typed_words)) >= 2:
+            found = {r.iri for r in hits}
+            hits += [r for r in _by_texts(pool, list(dict.fromkeys(typed_words)), [], at_most=3, names=False)
+                     if r.iri not in found]
     elif said:
         hits = said
     elif told_only:  # its pieces stand in the texts, but no one project's texts hold the word
@@ -1276,22 +1284,23 @@ def _said_of(pool: Pool, k: int, words: list[str]) -> bool:
     return any(_serves(w, pool.description(k)) or _serves(w, pool.indicator(k)) for w in words)
 
 
-def _by_texts(pool: Pool, words: list[str], classes: list[str]) -> list[Row]:
+def _by_texts(pool: Pool, words: list[str], classes: list[str], at_most: int = 5, names: bool = True) -> list[Row]:
     """The projects no name matches whose own texts — description and indicators — hold every word the
     question looks for (each at least half of it, ``TT.covered``): 生猪 and 冻猪肉储备 in the 年度目标 and
     the indicators of 菜篮子工程建设专项资金. Ranked by how many of the words (and of the class words,
     这类保供) they hold, then how often; the best only, and none where more than a few tie (a word
-    every office's text holds is no topic). Each row carries where the words stand (``topic_said``)."""
+    every office's text holds is no topic; ``at_most``). ``names``: the name counts as one of the texts
+    (where no name matched at all). Each row carries where the words stand (``topic_said``)."""
     words = [w for w in words if len(w) >= 2]
     if not words:
         return []
     maybe: set[int] | None = None
     for w in words:  # a row must hold a piece of every word
-        rows = pool.may_say_piece_of(w) | pool.names.may_hold_piece_of(w)
+        rows = pool.may_say_piece_of(w) | (pool.names.may_hold_piece_of(w) if names else set())
         maybe = rows if maybe is None else maybe & rows
     ranked = []
     for k in sorted(maybe or ()):
-        text = f"{pool.name(k)}\n{pool.description(k)}\n{pool.indicator(k)}"
+        text = f"{pool.name(k) if names else ''}\n{pool.description(k)}\n{pool.indicator(k)}"
         if not all(TT.covered(w, text) for w in words):
             continue
         told = sum(1 for w in words + classes if TT.covered(w, text))
@@ -1301,7 +1310,7 @@ def _by_texts(pool: Pool, words: list[str], classes: list[str]) -> list[Row]:
         return []
     best = max(key for key, _ in ranked)[0]
     chosen = [k for key, k in sorted(ranked, key=lambda x: (-x[0][0], -x[0][1], x[1])) if key[0] == best]
-    if len(chosen) > 5:
+    if len(chosen) > at_most:
         return []
     out = []
     for k in chosen:
