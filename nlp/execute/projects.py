@@ -1246,7 +1246,8 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
             [w for w in f.topic_text if len(w) >= 2 and any(w in ws for ws in topic_words.values())]
         if len(set(typed_words)) >= 2:
             found = {r.iri for r in hits}
-            hits += [r for r in _by_texts(pool, list(dict.fromkeys(typed_words)), [], at_most=3, names=False)
+            hits += [r for r in _by_texts(pool, list(dict.fromkeys(typed_words)), [], at_most=3, names=False,
+                                                whole=True)
                      if r.iri not in found]
     elif said:
         hits = said
@@ -1284,13 +1285,16 @@ def _said_of(pool: Pool, k: int, words: list[str]) -> bool:
     return any(_serves(w, pool.description(k)) or _serves(w, pool.indicator(k)) for w in words)
 
 
-def _by_texts(pool: Pool, words: list[str], classes: list[str], at_most: int = 5, names: bool = True) -> list[Row]:
+def _by_texts(pool: Pool, words: list[str], classes: list[str], at_most: int = 5, names: bool = True,
+              whole: bool = False) -> list[Row]:
     """The projects no name matches whose own texts — description and indicators — hold every word the
     question looks for (each at least half of it, ``TT.covered``): 生猪 and 冻猪肉储备 in the 年度目标 and
     the indicators of 菜篮子工程建设专项资金. Ranked by how many of the words (and of the class words,
     这类保供) they hold, then how often; the best only, and none where more than a few tie (a word
     every office's text holds is no topic; ``at_most``). ``names``: the name counts as one of the texts
-    (where no name matched at all). Each row carries where the words stand (``topic_said``)."""
+    (where no name matched at all); ``whole``: each word must stand whole (``within``), not only half of
+    it (beside name hits, where a half is too little: 机动车 of 机动车尾气 in a PM2.5 project's text). Each row
+    carries where the words stand (``topic_said``)."""
     words = [w for w in words if len(w) >= 2]
     if not words:
         return []
@@ -1301,7 +1305,7 @@ def _by_texts(pool: Pool, words: list[str], classes: list[str], at_most: int = 5
     ranked = []
     for k in sorted(maybe or ()):
         text = f"{pool.name(k) if names else ''}\n{pool.description(k)}\n{pool.indicator(k)}"
-        if not all(TT.covered(w, text) for w in words):
+        if not all(_within(w, text) if whole else TT.covered(w, text) for w in words):
             continue
         told = sum(1 for w in words + classes if TT.covered(w, text))
         often = sum(text.count(p) for w in words for p in TT.covered(w, text))
