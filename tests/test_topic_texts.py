@@ -108,3 +108,12 @@ def test_the_stored_index_keeps_indicator_texts(store, ask) -> None:
     reply = ask("有没有冻猪肉储备方面的项目？")
     assert "菜篮子工程建设专项资金" in labels(reply)
     assert Decimal("1800.00") in numbers(reply)
+
+
+def test_a_name_holding_part_of_the_word_its_texts_hold_whole(ask) -> None:
+    """福州市民政局本级 2026: 市级扶持老区建设专项资金 1,100.00 names 老区建设; 省革命老区发展…专项资金 245.00 names
+    老区发展; 衔接推进老区乡村振兴补助资金 130.00 names only 老区, and its 年度目标 says 提高老区人民自我发展能力
+    (老区…发展, as a name said short is read) — as much about it as the other two; not 慈善总会及老促会业务费 (80.00)."""
+    reply = ask("福州民政局本级有哪些跟老区建设、老区发展有关的项目？各多少钱？")
+    assert {Decimal("1100.00"), Decimal("245.00"), Decimal("130.00")} <= numbers(reply)
+    assert Decimal("80.00") not in numbers(reply)

@@ -1232,6 +1232,7 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
                 # 百岁老人慰问经费 asked as 老年人: its name names the theme, its texts the very word typed
                 score += 2.0 if str(iri) in groups and _said_of(pool, k, [w for w in narrow if len(w) >= 2]) else 1.0
         score += sum(rarity(w) for w in _own_pieces(words, text))
+        score += _confirmed_by_texts(pool, k, words, text, rarity)
         if not score and typed_narrow and _described(r, typed_narrow):
             score = DESCRIBED_NARROW  # 福蕾行动计划 “为留守困境儿童提供…”: about the topic by what it does
         if score:
@@ -1277,6 +1278,25 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
     if len(hits) > 15:
         return [], []
     return hits, []
+
+
+def _confirmed_by_texts(pool: Pool, k: int, words: list[str], name: str, rarity) -> float:
+    """What a name holding a piece of a word earns more where the project's own texts hold the whole
+    word (会计工作经费, whose 年度目标 names 会计高端人才培养, asked 会计人才培养): as much as a name holding the
+    word would — less what its pieces already earned. Nothing for a word whose pieces in the name are
+    generic, or whose whole the name holds already."""
+    extra = 0.0
+    for w in words:
+        if len(w) < 3 or _within(w, name):
+            continue
+        found, _ = _pieces(w, [name])
+        found = [p for p in found if len(p) >= 2 and not _GENERIC_TOPIC.match(p)]
+        if not found or not (_within(w, pool.description(k)) or _within(w, pool.indicator(k))):
+            continue
+        whole = 1.0 / max(1, pool.names_within(w))
+        earned = sum(rarity(p) for p in _own_pieces([w], name))
+        extra += max(0.0, whole - earned)
+    return extra
 
 
 def _said_of(pool: Pool, k: int, words: list[str]) -> bool:
