@@ -342,25 +342,45 @@ def build_texts(store) -> ProjectTexts | None:
     return ProjectTexts(documents, entries, pairs)
 
 
-def indicator_line(r: Row) -> str:
+def indicator_line(name: str, target: str | None) -> str:
     """One indicator as the text searched and quoted: its name and its target (冻猪肉储备量 >=1000吨)."""
-    target = str(r.attrs.get("target") or "").strip()
-    return f"{r.label} {target}".strip() if target and target not in ("无", "—") else r.label
+    target = str(target or "").strip()
+    return f"{name} {target}".strip() if target and target not in ("无", "—") else name
 
 
 def indicator_text(rows: list[Row]) -> str:
-    """A project's indicators joined as one searchable text (``INDICATOR_SEP`` between them)."""
-    return INDICATOR_SEP.join(indicator_line(r) for r in rows)
+    """A project's indicators (rows of the indicators query) joined as one searchable text
+    (``INDICATOR_SEP`` between them)."""
+    return INDICATOR_SEP.join(indicator_line(r.label, r.attrs.get("target")) for r in rows)
+
+
+# Every indicator's project, name and target: the index needs no more of them (the indicators query of
+# ``nlp.sparql`` also reads levels, weights, kinds and each one's place — three times the work at 10,000).
+_INDICATOR_TEXTS = (f"PREFIX bkg: <{BASE}ontology#>\n"
+                    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                    "SELECT ?doc ?x ?target ?name ?goal WHERE {\n"
+                    "  ?x bkg:document ?doc .\n"
+                    "  ?x a bkg:PerformanceIndicator ; bkg:measures ?target ; rdfs:label ?name .\n"
+                    "  OPTIONAL { ?x bkg:target ?goal }\n}")
 
 
 def _indicator_texts(graph: Graph, budgets: list[Budget]) -> dict[str, str]:
-    """Every project's indicator texts by IRI, read with the indicators query over every budget (at
-    the index's refresh, never by a question)."""
-    by_project: dict[str, list[Row]] = {}
-    for r in graph.rows("indicators", budgets, Constraints(), []):
-        if r.key and "/project/" in str(r.key):
-            by_project.setdefault(str(r.key), []).append(r)
-    return {iri: indicator_text(rows) for iri, rows in by_project.items()}
+    """Every project's indicator texts by IRI, in the order the indicators query's rows give them
+    (``Graph._indicators``: by the indicator's number in its project), read with one query over every
+    budget (at the index's refresh, never by a question)."""
+    wanted = {b.iri for b in budgets}
+    found: dict[str, dict[str, tuple[str, str | None]]] = {}
+    for r in graph.run(_INDICATOR_TEXTS):
+        target = str(r["target"])
+        if r.get("doc") not in wanted or "/project/" not in target:
+            continue
+        found.setdefault(target, {}).setdefault(str(r["x"]), (r["name"], r.get("goal")))
+
+    def number(x: str) -> int:
+        tail = x.rsplit("/", 1)[-1]
+        return int(tail) if tail.isdigit() else 0
+    return {project: INDICATOR_SEP.join(indicator_line(*of[x]) for x in sorted(of, key=number))
+            for project, of in found.items()}
 
 
 # ----------------------------------------------------------------------------- freshness, save, load
