@@ -31,6 +31,7 @@ from nlp.execute.project_sources import source_of_previous_project, subjects_of_
 from nlp.execute.purchases import named_purchases, with_topic_purchases
 from nlp.execute.three_public_columns import three_public_columns
 from nlp.execute.subitems import event_items, items_by_class, named_sub_items, sub_items_of_previous
+from nlp.execute.counted_targets import counted_in_projects
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
 from nlp.graph import Graph
@@ -552,7 +553,8 @@ class Pipeline:
             if computed is not None:
                 return self._finish(part, frame, ctx, computed)
         # a project's stated items; the meetings or trainings a detail table lists
-        inside = sub_items_of_previous(frame, ctx, previous) or named_sub_items(frame, ctx) or \
+        inside = counted_in_projects(frame, ctx, previous) or \
+            sub_items_of_previous(frame, ctx, previous) or named_sub_items(frame, ctx) or \
             event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
         if inside is not None:
             return self._finish(part, frame, ctx, inside)

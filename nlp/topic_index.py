@@ -13,7 +13,9 @@ neither changing which projects an answer lists:
   ``Pool`` holds the rows a topic is looked for among with their ``Texts``; ``_topical`` asks it
   which rows *may* score and scores only those, with the same code as before, in the same order.
 - ``ProjectTexts``: what ``_topical`` reads of every project (its IRI, its name with its aliases,
-  its description, its category) and the order the store-wide project query returns them in,
+  its description, its category, its performance indicators' texts — 三级指标 and 指标值, which say
+  what a project does where its name does not: ``nlp.topic_texts``) and the order the store-wide
+  project query returns them in,
   kept in the store beside the question catalogue (``kg.store.base.CATALOG_GRAPH``, its own
   subject) and rebuilt with it at the end of every ingest run that committed anything
   (``refresh``; ``python -m nlp.topic_index --store URL`` on a store written by older code). It
@@ -49,13 +51,15 @@ from nlp.sparql import Constraints, build
 log = logging.getLogger(__name__)
 
 _SEP = "\x00"  # between the texts joined for searching: no word a question types holds it
-_FORMAT = 1
+_FORMAT = 2  # 2: each entry keeps its project's indicator texts (``nlp.topic_texts``)
 _NODE = CATALOG_GRAPH + "/project-texts"
 _FINGERPRINT = BASE + "ontology#projectTextsFingerprint"
 _DATA = BASE + "ontology#projectTextsData"
 # The code whose output the stored index is: its rows are ``Graph._projects``' of the query
 # ``nlp.sparql.build`` writes, so a change to any of these makes every stored index stale.
 _CODE = ("nlp/topic_index.py", "nlp/graph.py", "nlp/sparql.py")
+# Between two indicators in a project's indicator text: no word a question types holds it.
+INDICATOR_SEP = "\n"
 
 
 # ----------------------------------------------------------------------------- searching texts
@@ -125,13 +129,15 @@ class Pool:
     row: Callable[[int], Row]
     departments: list[str | None]
     amount: Callable[[int], Decimal | None]  # row ``k``'s amount without building the row
+    indicators: Texts | None = None  # each row's indicator texts (``nlp.topic_texts``), where read
 
     def __len__(self) -> int:
         return len(self.first)
 
     @classmethod
-    def of_rows(cls, rows: list[Row]) -> "Pool":
-        """The pool of rows read from the graph (``_topical``'s input as it always was)."""
+    def of_rows(cls, rows: list[Row], indicators: dict[str, str] | None = None) -> "Pool":
+        """The pool of rows read from the graph (``_topical``'s input as it always was), with each
+        project's indicator texts by IRI where they were read."""
         by_iri = {r.iri: " ".join([r.label, *r.attrs.get("aliases", [])]).lower() for r in rows}
         seen: set = set()
         first = []
@@ -139,7 +145,8 @@ class Pool:
             first.append(r.iri not in seen)
             seen.add(r.iri)
         return cls(Texts([by_iri[r.iri] for r in rows]), Texts([r.attrs.get("description") or "" for r in rows]),
-                   first, rows.__getitem__, [r.department for r in rows], lambda k: rows[k].amount)
+                   first, rows.__getitem__, [r.department for r in rows], lambda k: rows[k].amount,
+                   Texts([(indicators or {}).get(r.iri, "") for r in rows]) if indicators else None)
 
     def name(self, k: int) -> str:
         return self.names.texts[k]
@@ -164,6 +171,23 @@ class Pool:
 
     def description_has(self, word: str) -> bool:
         return any(word in self.descriptions.texts[k] for k in self.descriptions.may_hold(word))
+
+    def indicator(self, k: int) -> str:
+        """Row ``k``'s indicator texts (``INDICATOR_SEP`` between them), "" where none were read."""
+        return self.indicators.texts[k] if self.indicators is not None else ""
+
+    def indicator_within(self, word: str) -> bool:
+        return self.indicators is not None and \
+            any(within(word, self.indicators.texts[k]) for k in self.indicators.may_hold(word))
+
+    def text_within(self, word: str) -> bool:
+        """Whether some description or indicator text holds ``word`` as ``within`` reads it."""
+        return self.description_within(word) or self.indicator_within(word)
+
+    def may_say_piece_of(self, word: str) -> set[int]:
+        """The rows whose description or indicators may hold a piece of ``word`` (``Texts.may_hold_piece_of``)."""
+        out = self.descriptions.may_hold_piece_of(word)
+        return out | self.indicators.may_hold_piece_of(word) if self.indicators is not None else out
 
 
 # ----------------------------------------------------------------------------- the stored index
@@ -197,7 +221,8 @@ class ProjectTexts:
     """Every project of the graph as the store-wide project query reads it (``Graph.rows``' row,
     its department and year left to the budget that owns it), with what a topic question searches
     in it: ``entries`` [name text, description, category, row] per project in the order of the
-    query's rows, ``pairs`` (entry, document) in order of first appearance among those rows."""
+    query's rows, ``pairs`` (entry, document) in order of first appearance among those rows. An
+    entry's fifth field is its project's indicator texts (``indicator_text``)."""
 
     documents: list[str]
     entries: list[list]
@@ -254,6 +279,7 @@ class ProjectTexts:
         owners = [graph.budget(self.documents[d]) for _x, d in members]
         names = Texts([self.entries[x][0] for x, _d in members])
         descriptions = Texts([self.entries[x][1] for x, _d in members])
+        indicators = Texts([self.entries[x][4] if len(self.entries[x]) > 4 else "" for x, _d in members])
 
         def row(k: int) -> Row:
             x, _d = members[k]
@@ -265,7 +291,8 @@ class ProjectTexts:
             printed = self.entries[members[k][0]][3][1]  # the encoded row's amount: {"$D": "…"} or None
             return None if printed is None else _decoded(printed)
 
-        return Pool(names, descriptions, [True] * len(members), row, [b.department for b in owners], amount)
+        return Pool(names, descriptions, [True] * len(members), row, [b.department for b in owners], amount,
+                    indicators)
 
 
 class _Recording(Graph):
@@ -307,10 +334,53 @@ def build_texts(store) -> ProjectTexts | None:
             doc_at[d] = len(documents)
             documents.append(d)
         pairs.append((position[x], doc_at[d]))
+    indicators = _indicator_texts(graph, budgets)
     entries = [[" ".join([r.label, *r.attrs.get("aliases", [])]).lower(), r.attrs.get("description") or "",
-                r.attrs.get("category"), _encoded([r.label, r.amount, r.unit, r.source, r.iri, r.key, r.attrs])]
+                r.attrs.get("category"), _encoded([r.label, r.amount, r.unit, r.source, r.iri, r.key, r.attrs]),
+                indicators.get(r.iri, "")]
                for r in rows]
     return ProjectTexts(documents, entries, pairs)
+
+
+def indicator_line(name: str, target: str | None) -> str:
+    """One indicator as the text searched and quoted: its name and its target (冻猪肉储备量 >=1000吨)."""
+    target = str(target or "").strip()
+    return f"{name} {target}".strip() if target and target not in ("无", "—") else name
+
+
+def indicator_text(rows: list[Row]) -> str:
+    """A project's indicators (rows of the indicators query) joined as one searchable text
+    (``INDICATOR_SEP`` between them)."""
+    return INDICATOR_SEP.join(indicator_line(r.label, r.attrs.get("target")) for r in rows)
+
+
+# Every indicator's project, name and target: the index needs no more of them (the indicators query of
+# ``nlp.sparql`` also reads levels, weights, kinds and each one's place — three times the work at 10,000).
+_INDICATOR_TEXTS = (f"PREFIX bkg: <{BASE}ontology#>\n"
+                    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                    "SELECT ?doc ?x ?target ?name ?goal WHERE {\n"
+                    "  ?x bkg:document ?doc .\n"
+                    "  ?x a bkg:PerformanceIndicator ; bkg:measures ?target ; rdfs:label ?name .\n"
+                    "  OPTIONAL { ?x bkg:target ?goal }\n}")
+
+
+def _indicator_texts(graph: Graph, budgets: list[Budget]) -> dict[str, str]:
+    """Every project's indicator texts by IRI, in the order the indicators query's rows give them
+    (``Graph._indicators``: by the indicator's number in its project), read with one query over every
+    budget (at the index's refresh, never by a question)."""
+    wanted = {b.iri for b in budgets}
+    found: dict[str, dict[str, tuple[str, str | None]]] = {}
+    for r in graph.run(_INDICATOR_TEXTS):
+        target = str(r["target"])
+        if r.get("doc") not in wanted or "/project/" not in target:
+            continue
+        found.setdefault(target, {}).setdefault(str(r["x"]), (r["name"], r.get("goal")))
+
+    def number(x: str) -> int:
+        tail = x.rsplit("/", 1)[-1]
+        return int(tail) if tail.isdigit() else 0
+    return {project: INDICATOR_SEP.join(indicator_line(*of[x]) for x in sorted(of, key=number))
+            for project, of in found.items()}
 
 
 # ----------------------------------------------------------------------------- freshness, save, load

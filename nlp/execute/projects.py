@@ -26,6 +26,7 @@ from nlp.topic_index import Pool
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp import topic_index
+from nlp import topic_texts as TT
 from nlp.sparql import Constraints, build as build_queries
 from nlp.vocabulary import WAN
 
@@ -615,7 +616,7 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
     text = head + "；".join(_phrase(frame, r, items) for r in rows) + "。"
     if topical_:
-        text += _topic_in_parts(frame, rows, items, derived)
+        text += _topic_in_parts(frame, rows, items, derived) + TT.said_text(rows)
     if "description" in frame.measures and len(rows) <= 3:
         text += _split_said(rows, items)  # 有没有…的钱？多少，怎么分的: each project's parts as its text lists them
     if bounded and total is not None:
@@ -1158,7 +1159,11 @@ def topical(frame: Frame, ctx: Context, rows: list[Row] | Pool) -> tuple[list[Ro
     nowhere = [w for w in f.keywords if head_named_nowhere(w, ctx.catalog)]
     if nowhere:  # 给横琴口岸安排了多少运营或安检经费: nothing of the graph is named 横琴 — no such project
         return [], nowhere
-    pool = rows if isinstance(rows, Pool) else Pool.of_rows(rows)
+    if isinstance(rows, Pool):
+        pool = rows
+    else:  # the indicators of the budgets in scope, where those are read budget by budget
+        read = TT.indicators_by_project(ctx, ctx.scope(frame)[0])
+        pool = Pool.of_rows(rows, {iri: TT.indicator_text(ind) for iri, ind in read.items()})
     by_iri = {t.iri: t for t in f.topics}
     units = [([by_iri[i] for i in topics if i in by_iri], words)
              for topics, words in zip(f.topic_groups, f.keyword_groups) if topics or words]
@@ -1169,7 +1174,7 @@ def topical(frame: Frame, ctx: Context, rows: list[Row] | Pool) -> tuple[list[Ro
         for topics, words in units:
             found, missing = _topical(frame, ctx, pool, words, topics)
             missing_all += missing
-            hits += [r for r in found if r not in hits]
+            hits = TT.merged(hits, found)
         if not hits and missing_all:
             return [], list(dict.fromkeys(missing_all))
         missing = []
@@ -1190,11 +1195,20 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
     words = [w for w in keywords if not any(w in ws for ws in topic_words.values())]
     pieces: list[str] = []
     missing: list[str] = []
+    classes = TT.class_words(frame.clause, words)  # 这类保供: the examples' class, no project need print it
+    told_only: list[str] = []  # words no name holds that the projects' texts do, piece by piece
     for w in words:
         found, gone = _pieces_where(w, pool.name_within)
         specific = [g for g in gone if not _GENERIC_TOPIC.match(g)]
-        if specific and not pool.description_within(w):
-            missing += specific
+        if specific and not pool.description_within(w) and w not in classes:
+            # 会计人才培训: 会计 in a name, 会计人才 and 培训 in a description — the texts hold more of the
+            # word at once than any name does; not 经济普查, whose 经济 only a description's 经济社会 holds
+            said, unsaid = _pieces_where(w, pool.text_within)
+            if [g for g in unsaid if not _GENERIC_TOPIC.match(g)] or \
+                    max(map(len, said), default=0) <= max(map(len, found), default=0):
+                missing += specific
+            else:
+                told_only.append(w)
         pieces += [p for p in found if not _GENERIC_TOPIC.match(p)]
     for t in topics:  # a theme no project of these budgets is about
         ws = [w for w in topic_words[t.iri] if len(w) >= 2]
@@ -1246,15 +1260,31 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
             if any(w in text for w in narrow):
                 score += 2.0
             elif any(len(w) >= 2 and w in text for w in ws):
-                score += 1.0
+                # 百岁老人慰问经费 asked as 老年人: its name names the theme, its texts the very word typed
+                score += 2.0 if str(iri) in groups and _said_of(pool, k, [w for w in narrow if len(w) >= 2]) else 1.0
         score += sum(rarity(w) for w in _own_pieces(words, text))
+        score += _confirmed_by_texts(pool, k, words, text, rarity)
         if not score and typed_narrow and _described(r, typed_narrow):
             score = DESCRIBED_NARROW  # 福蕾行动计划 “为留守困境儿童提供…”: about the topic by what it does
         if score:
             scored.append((score, r))
+    said = [] if scored else _by_texts(pool, [w for w in words if w not in classes], classes)
     if scored:
         best = max(s for s, _ in scored)
         hits = [r for s, r in sorted(scored, key=lambda x: -x[0]) if s > best * 0.5]
+        # 儿童关爱: beside the names saying it, a project whose own texts say every word typed (福蕾行动计划
+        # “为留守困境儿童提供…关爱服务”) — after them, a few at most, and only for two words or more
+        typed_words = [w for w in words if w not in classes and len(w) >= 2] + \
+            [w for w in f.topic_text if len(w) >= 2 and any(w in ws for ws in topic_words.values())]
+        if len(set(typed_words)) >= 2:
+            found = {r.iri for r in hits}
+            hits += [r for r in _by_texts(pool, list(dict.fromkeys(typed_words)), [], at_most=3, names=False,
+                                                whole=True)
+                     if r.iri not in found]
+    elif said:
+        hits = said
+    elif told_only:  # its pieces stand in the texts, but no one project's texts hold the word
+        return [], told_only
     else:
         # every test below asks a description to hold a word of two or more characters
         told = [w for w in pieces + typed if len(w) >= 2] + [w for ws in topic_words.values() for w in ws if len(w) >= 2]
@@ -1279,6 +1309,70 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
     if len(hits) > 15:
         return [], []
     return hits, []
+
+
+def _confirmed_by_texts(pool: Pool, k: int, words: list[str], name: str, rarity) -> float:
+    """What a name holding a piece of a word earns more where the project's own texts hold the whole
+    word (会计工作经费, whose 年度目标 names 会计高端人才培养, asked 会计人才培养): as much as a name holding the
+    word would — less what its pieces already earned. Nothing for a word whose pieces in the name are
+    generic, or whose whole the name holds already."""
+    extra = 0.0
+    for w in words:
+        if len(w) < 3 or _within(w, name):
+            continue
+        found, _ = _pieces(w, [name])
+        found = [p for p in found if len(p) >= 2 and not _GENERIC_TOPIC.match(p)]
+        if not found or not (_within(w, pool.description(k)) or _within(w, pool.indicator(k))):
+            continue
+        whole = 1.0 / max(1, pool.names_within(w))
+        earned = sum(rarity(p) for p in _own_pieces([w], name))
+        extra += max(0.0, whole - earned)
+    return extra
+
+
+def _said_of(pool: Pool, k: int, words: list[str]) -> bool:
+    """Whether row ``k``'s description or indicators hold one of ``words`` as a word the money serves
+    (not inside an institution's name: ``_serves``)."""
+    return any(_serves(w, pool.description(k)) or _serves(w, pool.indicator(k)) for w in words)
+
+
+def _by_texts(pool: Pool, words: list[str], classes: list[str], at_most: int = 5, names: bool = True,
+              whole: bool = False) -> list[Row]:
+    """The projects no name matches whose own texts — description and indicators — hold every word the
+    question looks for (each at least half of it, ``TT.covered``): 生猪 and 冻猪肉储备 in the 年度目标 and
+    the indicators of 菜篮子工程建设专项资金. Ranked by how many of the words (and of the class words,
+    这类保供) they hold, then how often; the best only, and none where more than a few tie (a word
+    every office's text holds is no topic; ``at_most``). ``names``: the name counts as one of the texts
+    (where no name matched at all); ``whole``: each word must stand whole (``within``), not only half of
+    it (beside name hits, where a half is too little: 机动车 of 机动车尾气 in a PM2.5 project's text). Each row
+    carries where the words stand (``topic_said``)."""
+    words = [w for w in words if len(w) >= 2]
+    if not words:
+        return []
+    maybe: set[int] | None = None
+    for w in words:  # a row must hold a piece of every word
+        rows = pool.may_say_piece_of(w) | (pool.names.may_hold_piece_of(w) if names else set())
+        maybe = rows if maybe is None else maybe & rows
+    ranked = []
+    for k in sorted(maybe or ()):
+        text = f"{pool.name(k) if names else ''}\n{pool.description(k)}\n{pool.indicator(k)}"
+        if not all(_within(w, text) if whole else TT.covered(w, text) for w in words):
+            continue
+        told = sum(1 for w in words + classes if TT.covered(w, text))
+        often = sum(text.count(p) for w in words for p in TT.covered(w, text))
+        ranked.append(((told, often), k))
+    if not ranked:
+        return []
+    best = max(key for key, _ in ranked)[0]
+    chosen = [k for key, k in sorted(ranked, key=lambda x: (-x[0][0], -x[0][1], x[1])) if key[0] == best]
+    if len(chosen) > at_most:
+        return []
+    out = []
+    for k in chosen:
+        r = pool.row(k)
+        said = TT.where_said(words + classes, pool.description(k), pool.indicator(k))
+        out.append(replace(r, attrs={**r.attrs, "topic_said": said}))
+    return out
 
 
 # ----------------------------------------------------------------------------- persons
