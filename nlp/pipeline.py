@@ -27,7 +27,8 @@ from nlp import lexicon as L
 from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
-from nlp.execute.project_sources import source_of_previous_project, subjects_of_previous_projects, with_project_source
+from nlp.execute.project_sources import (amounts_of_previous_projects, source_of_previous_project,
+                                         subjects_of_previous_projects, with_project_source)
 from nlp.execute.purchases import named_purchases, with_topic_purchases
 from nlp.execute.three_public_columns import three_public_columns
 from nlp.execute.subitems import event_items, items_by_class, named_sub_items, sub_items_of_previous
@@ -562,7 +563,8 @@ class Pipeline:
         if beside is not None:
             return self._finish(part, frame, ctx, beside)
         fund = source_of_previous_project(frame, ctx, previous) or \
-            subjects_of_previous_projects(frame, ctx, previous)  # …走的什么预算、什么科目 of the projects just found
+            subjects_of_previous_projects(frame, ctx, previous) or \
+            amounts_of_previous_projects(frame, ctx, previous)  # …走的什么预算、什么科目、各多少 of the projects just found
         if fund is not None:
             return self._finish(part, frame, ctx, fund)
         bought = named_purchases(frame, ctx, previous)  # a purchase a 政府采购 table names, or its purchases listed

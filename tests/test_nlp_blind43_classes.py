@@ -231,3 +231,17 @@ def test_a_topics_projects_asked_again(ask_national) -> None:
     reply = ask_national("广州市统计局有没有农业普查方面的钱？分哪几个项目？合计多少？")
     assert Decimal("611.02") in numbers(reply)
     assert "统计专项经费" not in " ".join(labels(reply))
+
+
+def test_a_document_number_in_a_projects_name(ask_national) -> None:
+    """珠海市商务局 2026: two 冬季促消费 batches name 粤财工〔2025〕139号 (6,190.00) and 168号 (5,787.00) in their names;
+    each batch's money, then 11,977.00 together."""
+    reply = ask_national("珠海市商务局冬季促消费专项资金依据的是哪几个文件？两批分别多少？")
+    assert "粤财工〔2025〕139号" in reply["text"] and "粤财工〔2025〕168号" in reply["text"]
+    assert Decimal("11977.00") in numbers(reply)
+
+
+def test_how_a_topics_project_pays(ask_national) -> None:
+    """福州市民政局 自闭症儿童康复机构服务量化补助资金 15.00: 每服务1名自闭症儿童满1个月给予300元补助."""
+    reply = ask_national("福州市民政局有没有自闭症儿童康复方面的项目？怎么补助？")
+    assert "300元" in reply["text"]

@@ -291,6 +291,11 @@ def stated_evaluations(frame: Frame, ctx: Context) -> Result:
     return _stated_coverage(frame, ctx, scopes)
 
 
+def _numbers_in_name(name: str) -> list[str]:
+    """The 文号 a project's printed name holds (粤财工〔2025〕139号…专项资金), as printed."""
+    return re.findall(r"[\u4e00-\u9fff]{1,12}[〔\[【(（](?:19|20)\d{2}[〕\]】)）]\d+号", name)
+
+
 def _stated_coverage(frame: Frame, ctx: Context, scopes: list[str] | None = None) -> Result:
     """How many projects the document says are under performance-target management (编报绩效目标的
     项目共25个，涉及项目预算资金11381.60万元), from its 绩效目标设置情况 (bkg:PerformanceCoverage); with
@@ -433,6 +438,10 @@ def policies(frame: Frame, ctx: Context) -> Result:
                 parts.append(f"{project_phrase(p)}的设立依据：" + "；".join(
                     d.label + (f"（{d.attrs['number']}）" if d.attrs.get("number") and d.attrs["number"] != d.label else "")
                     for d in cites))
+            elif _numbers_in_name(p.label):  # 粤财工〔2025〕139号2025年…专项资金: the name itself cites the document
+                named = _numbers_in_name(p.label)
+                items.append(item_of(p))
+                parts.append(f"{project_phrase(p)}：项目名称写明依据文号" + "、".join(named))
         if not items:
             return Result(text="没有找到：" + "；".join(f"{project_phrase(p)}没有写明依据文件" for p in projects) + "。")
         return Result(items, "。".join(parts) + "。", [], projects)

@@ -123,3 +123,19 @@ def subjects_of_previous_projects(frame: Frame, ctx: Context, previous: Result |
         items.append(Item(f"{p.label}的功能科目", f"{code} {name}".strip(), None, p.department, p.year, p.source))
         lines.append(f"“{p.label}”列在{code}{(' ' + name) if name else ''}")
     return Result(items, "；".join(lines) + "。", [], list(found.values())) if lines else None
+
+
+def amounts_of_previous_projects(frame: Frame, ctx: Context, previous: Result | None) -> Result | None:
+    """…是按哪几个文件下达的？两批各多少: the money of each project the part before named (two to ten,
+    with their amounts) and their sum, where the part asks an amount of nothing it names itself."""
+    if previous is None or frame.focus != "figures" or not frame.measures_guessed or \
+            frame.filters.subjects or frame.filters.projects or not re.search(r"各|分别|加起来|合计|一共", frame.clause):
+        return None
+    found = list({r.iri: r for r in previous.rows if "/project/" in str(r.iri or "") and r.amount is not None}.values())
+    if not 2 <= len(found) <= 10:
+        return None
+    total = D.total([D.Input(r.label, r.amount, "万元", r.department, r.year, r.source) for r in found],
+                    f"{len(found)}个项目合计")
+    items = [item_of(r) for r in found] + [derived_item(total)]
+    text = "；".join(f"“{r.label}”{money(r.amount)}万元" for r in found) + f"；{total.formula}。"
+    return Result(items, text, [total], found)

@@ -618,7 +618,10 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     if topical_:
         text += _topic_in_parts(frame, rows, items, derived) + TT.said_text(rows)
     if "description" in frame.measures and len(rows) <= 3:
-        text += _split_said(rows, items)  # 有没有…的钱？多少，怎么分的: each project's parts as its text lists them
+        split = _split_said(rows, items)  # 有没有…的钱？多少，怎么分的: each project's parts as its text lists them
+        said = [f"{project_phrase(r)}的资金用途：{r.attrs['description'].rstrip('。')}" for r in rows
+                if r.attrs.get("description") and topical_ and not split]
+        text += split or ("；".join(said) + "。" if said else "")  # 有没有…的项目？怎么补: what each one's text says
     if bounded and total is not None:
         text += _total_share(frame, ctx, rows, total, items, derived)
     if wants_total and len(rows) >= 1 and not topical_ and not bounded:
