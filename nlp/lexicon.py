@@ -580,7 +580,7 @@ EACH_PART = r"每项|每一项|各项|分项|逐项|每个分项|各个分项"  
 # the department's own office, as against its units (局本级, 机关本级, 本级自己)
 OWN_OFFICE = r"(?:局|厅|委|办|院|机关|部门)?本级|机关本部"
 # units under the department named as carrying projects out (下属中心承担的, 所属单位实施的)
-OTHER_UNITS = r"(?:下属|所属|直属|下面的?)(?:的)?(?:事业单位|单位|中心|机构)(?:来)?(?:承担|实施|负责|做|办)"
+OTHER_UNITS = r"(?:下属|所属|直属|下面的?|[局厅委院]属)(?:的)?(?:事业单位|单位|中心|机构)(?:自己|自行)?(?:来)?(?:承担|实施|负责|做|办)"
 # which units money goes to (局属几个中心各拿多少, 分给哪几个单位)
 UNITS_GETTING = r"各拿|各得|分给|分到|几(?:个|家)(?:中心|单位)|哪(?:几)?(?:个|家)(?:中心|单位)|哪些(?:中心|单位)"
 # which projects (是哪几个项目, 哪些项目)

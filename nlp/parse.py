@@ -255,6 +255,12 @@ class Parser:
         if focus == "projects" and not f.funding and len(f.sources) == 1 and f.sources[0] in L.SPLIT_FUNDING \
                 and re.search(r"(?:安排|用|给|花|投)(?:在|给|到|于)?了?(?:哪些|哪几个|哪个|什么)项目", ev.text):
             f.funding = f.sources[0]  # 政府性基金预算97.8万元是安排给哪些项目的: the projects that source pays
+        if focus == "projects" and not (ev.projects or ev.units) and re.search(L.OTHER_UNITS, ev.text):
+            # 哪些是局属中心自己承担的: the projects a unit other than the department's own office carries out
+            f.other_units = True
+            said = re.search(L.OTHER_UNITS, ev.text).group(0)
+            f.keywords = [w for w in f.keywords if w not in said]
+            f.keyword_groups = [g for g in ([w for w in g if w in f.keywords] for g in f.keyword_groups) if g]
         if focus == "projects" and not ev.projects and set(f.sources) & {"unit_other", "unit_funds"} \
                 and "unit_funds" not in f.categories and not f.funding:
             f.categories.append("unit_funds")  # 哪些项目是用其他资金安排的: the projects its 其他资金 pays
