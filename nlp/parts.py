@@ -1414,6 +1414,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                                      source_part.filters.copy(), frame.operation, frame.clause, frame.score,
                                      source_part.open_department, False))
                     continue
+                if op in ("growth", "change") and prev.focus == "subjects" and not prev.filters.subjects \
+                        and len(prev.filters.sources) == 1 and vocab is not None \
+                        and prev.filters.sources[0] in vocab.measures:
+                    # 有1800万政府性基金，是干什么用的？比上年多了多少: that fund's change, not its subjects'
+                    changed = Frame("figures", [prev.filters.sources[0]], prev.filters.copy(), frame.operation,
+                                    frame.clause, frame.score, prev.open_department, False)
+                    changed.filters.sources = []
+                    out.append(changed)
+                    continue
                 if op not in prev.operation.also:
                     prev.operation.also.append(op)
                 if op == "share":

@@ -106,6 +106,13 @@ def assets(frame: Frame, ctx: Context) -> Result:
         return Result(text=with_note(f"没有找到：{'、'.join(dict.fromkeys(who(b.department, b.year) for b in budgets))}"
                                      f"的文件没有列示资产的价值（图谱中没有）" + (f"；文件只列示了数量：{held}" if held else "")
                                      + "。", note))
+    qualified = re.search(r"(?:几|多少)(?:辆|台|套|部)(?P<q>[\u4e00-\u9fff]{2,6}?)(?:车|汽车|设备)", frame.clause)
+    if qualified and not any(qualified.group("q") in f"{r.key}{r.label}" for r in rows):
+        # 那4辆车里有几辆新能源车: a kind the table does not print — said so, never the vehicles it does count
+        held = "、".join(f"{r.key}{count_text(r.amount)}{r.unit or ''}" for r in rows if r.amount)
+        return Result(text=with_note(f"没有找到：{'、'.join(dict.fromkeys(who(b.department, b.year) for b in budgets))}"
+                                     f"的文件没有按“{qualified.group('q')}”分列数量（图谱中没有）"
+                                     + (f"；文件列示的是：{held}" if held else "") + "。", note))
     planned = bool(re.search(PLANNED_WORDS, frame.clause))
     chosen = [r for r in rows if r.attrs["planned"] == planned] or rows
     items, parts, kept = [], [], []
