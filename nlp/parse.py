@@ -281,6 +281,8 @@ class Parser:
                     and not _coordinated_with_subject(ev.text, c.start, c.end, names)]
             f.column = cols[0] if cols else None
             f.columns = list(dict.fromkeys(cols))
+            if f.column in ("personnel", "public") and not f.scheme and not ev.subjects:
+                f.scheme = "economic"  # 机关运行经费花在哪些科目: a 基本支出 column, printed by economic subject only
             f.amount_scope = next((key for key, rx in L.AMOUNT_SCOPES if re.search(rx, masked)), None)
         phases = list(dict.fromkeys(cues.values("phase")))
         if phases:  # a 决算's own column where it is named, else the budget column named

@@ -245,3 +245,36 @@ def test_how_a_topics_project_pays(ask_national) -> None:
     """福州市民政局 自闭症儿童康复机构服务量化补助资金 15.00: 每服务1名自闭症儿童满1个月给予300元补助."""
     reply = ask_national("福州市民政局有没有自闭症儿童康复方面的项目？怎么补助？")
     assert "300元" in reply["text"]
+
+
+def test_a_ratio_in_the_order_the_question_names(ask_national) -> None:
+    """苏州市审计局 2026: 津贴补贴 1,300.77 ÷ 基本工资 469.17 = 2.77倍 (asked 津贴是基本工资的几倍)."""
+    reply = ask_national("苏州市审计局基本工资和津贴补贴各多少？津贴是基本工资的几倍？")
+    assert Decimal("2.77") in numbers(reply)
+    assert Decimal("0.36") not in numbers(reply)
+
+
+def test_a_funds_change_after_its_subjects(ask_national) -> None:
+    """福州市商务局 2026 政府性基金 1,800.00 (2120815), up 1,496.50 (493.08%) on the year before."""
+    reply = ask_national("福州市商务局的政府性基金用在什么科目？比上年增加了多少？")
+    assert {Decimal("1496.50"), Decimal("493.08")} <= numbers(reply)
+
+
+def test_a_vehicle_kind_the_table_does_not_print(ask_national) -> None:
+    """广州市统计局 2026 prints 车辆4辆, not by fuel: how many are 新能源 is not in the graph."""
+    reply = ask_national("广州市统计局的车里有几辆新能源汽车？")
+    assert not reply["answers"]
+    assert "新能源" in reply["text"]
+
+
+def test_where_the_money_mainly_goes(ask_national) -> None:
+    """苏州市审计局 机关运行经费 395.60: the largest three 款 are 82.84, 76.45 and 65.52, not all twelve."""
+    reply = ask_national("苏州市审计局机关运行经费主要花在哪些科目上？")
+    assert {Decimal("82.84"), Decimal("76.45"), Decimal("65.52")} <= numbers(reply)
+    assert Decimal("0.50") not in numbers(reply)  # 水费, far down
+
+
+def test_personnel_and_public_money_together(ask_national) -> None:
+    """西安安监局 2019 收支总表: 人员经费和公用经费支出 2,022.39 (基本支出), 专项业务经费支出 1,620.98."""
+    reply = ask_national("西安市安监局2019年人员公用经费和专项业务经费各多少？")
+    assert {Decimal("2022.39"), Decimal("1620.98")} <= numbers(reply)
