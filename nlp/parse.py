@@ -346,8 +346,8 @@ class Parser:
                 n = 3  # 哪几项最多: a few at the top, not the one
             if n is None and re.search(L.SUPERLATIVE, t):
                 n = 1
-            if n is None and re.search(r"主要(?:花|用)在(?:了)?哪", t):  # 钱主要花在哪个科目上: the largest first
-                n = 1 if re.search(r"主要(?:花|用)在(?:了)?哪(?:个|一)", t) else 3
+            if n is None and re.search(r"主要(?:花|用)在(?:了)?哪(?:些|几)", t):  # 主要花在哪些科目上: the largest few
+                n = 3
             op.n = n
             nth = re.search(rf"第({_N})(?:大|名|位|高|多|的|个|小|少)|排第({_N})|位居第({_N})", t)
             if nth:

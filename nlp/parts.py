@@ -1416,7 +1416,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     continue
                 if op in ("growth", "change") and prev.focus == "subjects" and not prev.filters.subjects \
                         and len(prev.filters.sources) == 1 and vocab is not None \
-                        and prev.filters.sources[0] in vocab.measures:
+                        and prev.filters.sources[0] in vocab.measures and re.search(L.SOURCE_USE, prev.clause) \
+                        and not re.search(r"各|分别|每", frame.clause):
                     # 有1800万政府性基金，是干什么用的？比上年多了多少: that fund's change, not its subjects'
                     changed = Frame("figures", [prev.filters.sources[0]], prev.filters.copy(), frame.operation,
                                     frame.clause, frame.score, prev.open_department, False)
