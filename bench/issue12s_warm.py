@@ -5,7 +5,7 @@
 
 ``CODE_DIR``: the tree whose code answers (this worktree, or a ``git archive`` of another branch),
 put first on ``sys.path``. One pipeline is built (``Pipeline.warm`` called, as ``budgetkg serve``
-does at start unless ``--no-warm``); every question (one a line) is asked three times: the first
+does at start unless ``--no-warm``); every question (one a line) is asked ``--asks`` times (3): the first
 answer (the question's shapes met cold) and the second and third (warm). Writes the times, the
 load average before and after, and each answer's text (to compare code with code). ``--profile``:
 the second ask of each question under cProfile, its statistics written there.
@@ -30,6 +30,7 @@ def main() -> int:
     parser.add_argument("out")
     parser.add_argument("--profile")
     parser.add_argument("--no-warm", action="store_true")
+    parser.add_argument("--asks", type=int, default=3, help="times each question is asked (default 3)")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(args.code).resolve()))
     from kg.store import open_store
@@ -50,7 +51,7 @@ def main() -> int:
     for i, q in enumerate(questions, 1):
         times = []
         text = None
-        for k in range(3):
+        for k in range(args.asks):
             prof = cProfile.Profile() if (args.profile and k == 1) else None
             t = time.perf_counter()
             if prof:
@@ -66,7 +67,7 @@ def main() -> int:
                     pstats.Stats(prof, stream=fh).sort_stats("cumulative").print_stats(40)
         out.append({"question": q, "first_ms": times[0], "warm_ms": times[1:], "text": text,
                     "load": os.getloadavg()[0]})
-        print(f"{times[0]:>9} {times[1]:>9} {times[2]:>9}  {q}  | {text[:80]}", flush=True)
+        print(" ".join(f"{t:>9}" for t in times) + f"  {q}  | {text[:80]}", flush=True)
     store.close()
     result = {"code": str(Path(args.code).resolve()), "store": args.store, "pipeline_build_s": round(built, 2),
               "warm_s": round(warmed, 2) if warmed is not None else None, "load_start": load_start,

@@ -176,8 +176,10 @@ class Pipeline:
         the first question a freshly started server answers costs what any other does. The stored
         project index (``nlp.topic_index``: its freshness checked, 20 MB read at 10,000 documents,
         0.9 s) is read now too, with its pool of every budget (the scope of a question naming no
-        department nor year), not by the first question over many budgets."""
-        from nlp import topic_index
+        department nor year), not by the first question over many budgets; and the stored figure
+        table's freshness and the list of its queries (``nlp.figure_table``), not by the first
+        comparison of departments."""
+        from nlp import figure_table, topic_index
         from nlp.execute.projects import _not_an_aggregate
 
         state = QuestionState(question)
@@ -189,6 +191,7 @@ class Pipeline:
             texts = topic_index.of_graph(self.graph)
             if texts is not None:
                 texts.pool(self.graph, self.graph.budgets(), _not_an_aggregate)
+            figure_table.served(self.graph).table()
         except Exception:  # noqa: BLE001 - warming is an optimisation, never a failure
             log.warning("warming the question pipeline failed", exc_info=True)
 
