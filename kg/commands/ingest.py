@@ -66,11 +66,13 @@ def run(args: argparse.Namespace) -> int:
     from kg.graph.ingest import FAILED, KEPT, LOADED, SKIPPED, IngestOptions, ingest_paths
     from kg.store import StoreError
     from nlp.catalog_store import refresh as refresh_question_catalogue
+    from nlp.figure_table import refresh as refresh_figure_table
     from nlp.topic_index import refresh as refresh_project_texts
 
     options = IngestOptions(limits=limits_from_args(args), jobs=args.jobs, force=args.force, reread=args.reread,
                             batch=args.batch, bulk=args.bulk,
-                            after_run=(refresh_question_catalogue, refresh_project_texts))
+                            after_run=(refresh_question_catalogue, refresh_project_texts,
+                                       refresh_figure_table))
     display = make_progress(args.progress)
     quiet_stdout = display is not None and sys.stdout.isatty()  # the bar counts them
 

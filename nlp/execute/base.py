@@ -17,6 +17,7 @@ from typing import Callable
 
 from nlp.catalog import Catalog
 from nlp.derive import Derived, Input
+from nlp.figure_table import served
 from nlp.frames import Frame
 from nlp.graph import Budget, Graph, Row
 from nlp.reply import Item, money
@@ -46,7 +47,8 @@ class Context:
     previous: "Result | None" = None  # the result of the part before (for parts computed on it)
 
     def rows(self, focus: str, budgets: list[Budget], c: Constraints | None = None) -> list[Row]:
-        return self.graph.rows(focus, budgets, c, self.log)
+        # a store-wide query whose result the stored figure table holds is read from it (same rows)
+        return served(self.graph).rows(focus, budgets, c, self.log)
 
     def budgets(self) -> list[Budget]:
         return self.graph.budgets()

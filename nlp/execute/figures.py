@@ -45,8 +45,9 @@ def _label(ctx: Context, key: str) -> str:
     return FISCAL_LABEL if key == "fiscal_total" else ctx.vocab.label(key)
 
 
-def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, Row]:
-    """The figures ``keys`` of ``budgets`` (财政拨款 as the sum of its three parts), by (department, year, key)."""
+def fetch_items(keys: list[str]) -> list[str]:
+    """The measure items ``_fetch`` reads for the figures ``keys`` (``nlp.figure_table`` stores the
+    store-wide query of each figure's items, so it asks this one definition)."""
     items = []
     for k in keys:
         items += list(FISCAL_PARTS) if k == "fiscal_total" else [k]
@@ -56,7 +57,12 @@ def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, 
             items.append(WHOLE_SAID_INSTEAD[k])
         if k in CARRIED_KINDS:  # whether the document splits its carry-over at all
             items += list(CARRIED_KINDS)
-    items = [k for k in dict.fromkeys(items) if not k.startswith("word:")]
+    return [k for k in dict.fromkeys(items) if not k.startswith("word:")]
+
+
+def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, Row]:
+    """The figures ``keys`` of ``budgets`` (财政拨款 as the sum of its three parts), by (department, year, key)."""
+    items = fetch_items(keys)
     if not items or not budgets:
         return {}
     rows = ctx.rows("figures", budgets, Constraints(items=items))
