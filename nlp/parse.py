@@ -262,7 +262,8 @@ class Parser:
             f.keywords = [w for w in f.keywords if w not in said]
             f.keyword_groups = [g for g in ([w for w in g if w in f.keywords] for g in f.keyword_groups) if g]
         if focus == "projects" and not ev.projects and set(f.sources) & {"unit_other", "unit_funds"} \
-                and "unit_funds" not in f.categories and not f.funding:
+                and "unit_funds" not in f.categories and not f.funding and not include \
+                and not re.search(r"也算|算在内|算上|一并|包括|包含|含", ev.text):  # (单位资金项目也算在内: no condition)
             f.categories.append("unit_funds")  # 哪些项目是用其他资金安排的: the projects its 其他资金 pays
         if focus in ("figures", "departments") and len(f.departments) <= 1 and re.search(L.UNITS_ASKED, ev.text):
             f.by_unit = True

@@ -69,7 +69,8 @@ def covered(word: str, text: str) -> list[str]:
     where they make at least half of the word — as ``_own_pieces`` counts a word for a name; [] else."""
     found, _ = pieces(word, [text])
     found = [p for p in found if len(p) >= 2 and not GENERIC_TOPIC.match(p)]
-    return found if 2 * sum(len(p) for p in found) >= len(word) else []
+    # (a word of three characters stands whole: 消费 of 促消费 is not 消费券)
+    return found if 2 * sum(len(p) for p in found) >= len(word) and (len(word) > 3 or word in text) else []
 
 
 @dataclass(frozen=True)

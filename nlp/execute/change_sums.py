@@ -253,6 +253,8 @@ def audit_family_changes(ctx: Context, budgets, key: str) -> Result:
                 ok = abs(rate - percent) <= _places(percent)
                 text += (f"、{'增长' if percent >= 0 else '下降'}{abs(percent)}%（按{money(change)} ÷ {money(previous)} = "
                          f"{rate}%，{'相符' if ok else '对不上'}）")
+            elif percent is not None and change and not previous:  # 增长100% from nothing: no rate can be
+                text += f"、写{'增长' if percent >= 0 else '下降'}{abs(percent)}%（比较的基数为0，增长率无法计算，对不上）"
             said.append(text)
         for whole in [key] + [k for k in stated if k != key]:
             children = [k for k in vocab.children(whole)]

@@ -65,7 +65,7 @@ def counted_in_projects(frame: Frame, ctx: Context, previous: Result | None) -> 
     """请了几个人 / 培养多少人 after a part that found one to three projects: the count their
     indicators (else their descriptions) state beside the verb asked, with the line; ``None``
     where no such count stands there (the part is read as before)."""
-    if previous is None or frame.filters.projects or frame.focus in ("projects", "indicators"):
+    if previous is None or frame.filters.projects or frame.focus == "projects":  # (打算培养多少人 reads as indicators)
         return None
     projects = [r for r in previous.rows if r.iri and "/project/" in r.iri]
     if not projects or len(projects) > 3:

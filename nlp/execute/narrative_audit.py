@@ -209,8 +209,8 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
     ``only`` (subject codes the question names) just those subjects, shown whether or not they agree."""
     twice = _contradictions(budgets, ctx, clause, named_only=only is not None) \
         if re.search(SELF_AGREEMENT_WORDS, clause) else Result()
-    if only is None and twice.items:  # 说明里前后说得一样吗: the statements that contradict each other
-        return twice
+    if only is None and twice.items and not re.search(r"表", clause):
+        return twice  # 说明里前后说得一样吗: the statements that contradict each other (和表里一致吗: the tables too)
     checked = _audited(ctx, budgets, only, clause)
     if not twice.items:
         return checked

@@ -1282,7 +1282,7 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
         if len(set(typed_words)) >= 2:
             found = {r.iri for r in hits}
             hits += [r for r in _by_texts(pool, list(dict.fromkeys(typed_words)), [], at_most=3, names=False,
-                                                whole=True)
+                                                whole=True, near=24)
                      if r.iri not in found]
     elif said:
         hits = said
@@ -1339,8 +1339,16 @@ def _said_of(pool: Pool, k: int, words: list[str]) -> bool:
     return any(_serves(w, pool.description(k)) or _serves(w, pool.indicator(k)) for w in words)
 
 
+def _together(words: list[str], text: str, width: int) -> bool:
+    """Whether every word stands within ``width`` characters of one occurrence of the first (儿童…关爱服务
+    in one phrase; not 环保 of 机动车环保检验 and 宣传 of 信息宣传 sixty characters apart)."""
+    first = [m.start() for m in re.finditer(re.escape(words[0]), text)]
+    return any(all(any(abs(m.start() - at) <= width for m in re.finditer(re.escape(w), text)) for w in words[1:])
+               for at in first)
+
+
 def _by_texts(pool: Pool, words: list[str], classes: list[str], at_most: int = 5, names: bool = True,
-              whole: bool = False) -> list[Row]:
+              whole: bool = False, near: int | None = None) -> list[Row]:
     """The projects no name matches whose own texts — description and indicators — hold every word the
     question looks for (each at least half of it, ``TT.covered``): 生猪 and 冻猪肉储备 in the 年度目标 and
     the indicators of 菜篮子工程建设专项资金. Ranked by how many of the words (and of the class words,
@@ -1361,6 +1369,8 @@ def _by_texts(pool: Pool, words: list[str], classes: list[str], at_most: int = 5
         text = f"{pool.name(k) if names else ''}\n{pool.description(k)}\n{pool.indicator(k)}"
         if not all(_within(w, text) if whole else TT.covered(w, text) for w in words):
             continue
+        if near is not None and not any(_together(words, t, near) for t in (pool.description(k), pool.indicator(k))):
+            continue  # (beside name hits: the words said together, as one thing the project does)
         told = sum(1 for w in words + classes if TT.covered(w, text))
         often = sum(text.count(p) for w in words for p in TT.covered(w, text))
         ranked.append(((told, often), k))
