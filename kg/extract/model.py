@@ -261,6 +261,20 @@ class UnitExpenditure(UnitIncome):
 
 
 @dataclass
+class UnitThreePublic:
+    """One budget unit's row of a 三公 table printed by unit (杭州/湖州 表7 一般公共预算“三公”经费预算表
+    with a 单位名称 column: 合计, then the department's own row and one per unit): that unit's 三公
+    figures as printed, under the keys of ``totals.three_public`` (total, overseas, reception,
+    vehicles, vehicle_purchase, vehicle_operation; record unit; a blank cell is no figure). ``own``:
+    the row is the department's own office, as in ``UnitIncome``."""
+
+    name: str
+    own: bool = False
+    parts: dict[str, Decimal] = field(default_factory=dict)
+    provenance: Provenance | None = None
+
+
+@dataclass
 class PurchasedService:
     """One row of a table of the services a budget buys (北京 预算11表 财政拨款政府购买服务明细表: 指导性目录
     一级 | 二级 | 三级 | 预算金额): the service, the classes of the 政府购买服务指导性目录 it stands under
@@ -745,6 +759,8 @@ class Record:
     unit_income: list[UnitIncome] = field(default_factory=list)
     # the unit rows of the expenditure table by unit: each budget unit's spending by funds and kind
     unit_expenditure: list[UnitExpenditure] = field(default_factory=list)
+    # the unit rows of a 三公 table by unit: each budget unit's 三公 figures
+    unit_three_public: list[UnitThreePublic] = field(default_factory=list)
     # the services a 政府购买服务 table lists (北京 预算11表), by the classes of the 指导性目录
     purchased_services: PurchasedServices | None = None
     # the purchases a 政府采购 table lists item by item (苏州 公开13表, 江苏 公开12表, 西安 表12)
