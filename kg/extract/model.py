@@ -99,6 +99,8 @@ class ThreePublic:
 
 # the ThreePublic keys written only where the 三公 table prints them (records.md's keys are always written)
 THREE_PUBLIC_BESIDE = ("meetings", "training", "with_meetings_training")
+# the 三公 figures themselves (total and its parts): the keys a unit's row of a 三公 table by unit uses
+THREE_PUBLIC_PARTS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """The budget units inside one department: the rows of its income table printed by unit
 (收入总体情况表 / 收入预算总表 with a 单位名称 column, ``bkg:unitIncomeStructure``) and of its
 expenditure table printed by unit (西安 表3 部门综合预算支出总表, ``bkg:unitExpenditureStructure``:
-a spending figure — 支出总计, 基本支出, 项目支出 — is read from it where the budget prints one).
+a spending figure — 支出总计, 基本支出, 项目支出 — is read from it where the budget prints one) and
+of its 三公 table printed by unit (杭州 表7, ``bkg:unitThreePublicStructure``: the 三公 total and
+each of its parts, ``MEASURE_ITEMS``).
 
 A question about a department's figure that names its units — as people say them: 北郊监狱 for
 杭州市北郊监狱, 局本级 for the department's own row, 四个监狱 / 两个下属中心 for the units whose names
@@ -16,7 +18,7 @@ import os
 import re
 from decimal import Decimal
 
-from kg.extract.model import UNIT_FUND_LINES
+from kg.extract.model import THREE_PUBLIC_PARTS, UNIT_FUND_LINES
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import Context, Result, derived_item, item_of, who, with_note
@@ -43,7 +45,11 @@ MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
 # from the income table by unit as before
 MEASURE_KINDS: dict[str, str] = {"expenditure_total": "total", "basic_expenditure": "basic",
                                  "project_expenditure": "project", "personnel": "personnel", "public_expenses": "public"}
+# a department-level figure printed by unit in a table whose columns are items (the 三公 table by
+# unit, ``bkg:unitThreePublicStructure``): read from its cells of that item
+MEASURE_ITEMS: tuple[str, ...] = tuple(f"three_public.{k}" for k in THREE_PUBLIC_PARTS)
 INCOME_TABLE, EXPENDITURE_TABLE = "按单位列示的收入表", "按单位列示的支出表"
+ITEMS_TABLE = "按单位列示的三公经费表"
 PROJECTS_BY_UNIT = "各项目按承担单位相加"
 # a place or the department's own prefix before a unit's kind: 杭州市北郊监狱 is 北郊监狱 as people say it
 _PLACE_CHAR = re.compile(r"自治区|省|市|自治州|州|盟|区|县|旗")
@@ -135,6 +141,12 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
     if not budgets:
         return [], ""
     latest = max(budgets, key=lambda b: b.year)
+    if key in MEASURE_ITEMS:  # the 三公 table by unit: each unit's cell of that item, as printed
+        wanted = [c for c in ctx.rows("unit_items", [latest]) if c.key == key and c.amount is not None]
+        out = [Row(c.label, c.amount, WAN, c.department, c.year, c.source, c.iri, key,
+                   {"own": c.attrs.get("own"), "parts": [c]}) for c in wanted]
+        out.sort(key=lambda r: printed_order(r.source))
+        return out, ITEMS_TABLE if out else ""
     cells = ctx.rows("units", [latest])
     spending = [c for c in cells if c.attrs.get("kind")]
     kind = MEASURE_KINDS.get(key)
@@ -231,7 +243,7 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
     several units shows them), counted (几个单位). None where the budget prints no table by unit,
     and — ``named_only``, a question without a units word — where the clause names none of its units."""
     key = frame.measures[0] if frame.measures else "income_total"
-    if key not in MEASURE_SOURCES and key not in MEASURE_KINDS:
+    if key not in MEASURE_SOURCES and key not in MEASURE_KINDS and key not in MEASURE_ITEMS:
         return None
     rows, table = unit_figures(ctx, frame, key)
     if not rows:

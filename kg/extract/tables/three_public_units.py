@@ -18,7 +18,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from kg.extract.grid import cell_text
-from kg.extract.model import Provenance, Record, UnitThreePublic
+from kg.extract.model import THREE_PUBLIC_PARTS, Provenance, Record, UnitThreePublic
 from kg.extract.source import Line
 from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.contracts import Identity
@@ -28,8 +28,6 @@ from kg.extract.text_normalize import compact_name, is_money, parse_money
 # the header of a label column that lists units (单位名称, 单位编码, 预算单位名称)
 _UNIT_HEADER_RE = re.compile(r"单位(?:名称|编码|代码)|预算单位")
 _SUM_RE = re.compile(r"^(?:合计|总计)$")
-# the 三公 keys of a unit's row (``totals.three_public``'s, in its order)
-UNIT_THREE_PUBLIC_KEYS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
 ZERO = Decimal(0)
 
 
@@ -52,7 +50,7 @@ def read_units(table, record: Record, layout, paths: list[tuple[str, ...]], rows
                columns: dict[str, int]) -> list[Identity]:
     """The unit rows of a 三公 table by unit into ``record.unit_three_public`` (record unit, a blank
     cell no figure), and the identities Σ units = 合计 for every column (printed figures). ``columns``
-    maps each ``UNIT_THREE_PUBLIC_KEYS`` key to the column the department's figure was read from.
+    maps each ``THREE_PUBLIC_PARTS`` key to the column the department's figure was read from.
     Nothing where the table is not by unit, or lists the department's own row alone."""
     from kg.names.department import canonical_key
 
