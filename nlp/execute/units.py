@@ -141,12 +141,8 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
     if not budgets:
         return [], ""
     latest = max(budgets, key=lambda b: b.year)
-    if key in MEASURE_ITEMS:  # the 三公 table by unit: each unit's cell of that item, as printed
-        wanted = [c for c in ctx.rows("unit_items", [latest]) if c.key == key and c.amount is not None]
-        out = [Row(c.label, c.amount, WAN, c.department, c.year, c.source, c.iri, key,
-                   {"own": c.attrs.get("own"), "parts": [c]}) for c in wanted]
-        out.sort(key=lambda r: printed_order(r.source))
-        return out, ITEMS_TABLE if out else ""
+    if key in MEASURE_ITEMS:
+        return _item_by_unit(ctx, latest, key)
     cells = ctx.rows("units", [latest])
     spending = [c for c in cells if c.attrs.get("kind")]
     kind = MEASURE_KINDS.get(key)
@@ -172,6 +168,30 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
                        {"own": first.attrs.get("own"), "parts": parts}))
     out.sort(key=lambda r: printed_order(r.source))
     return out, table
+
+
+def _item_by_unit(ctx: Context, budget, key: str) -> tuple[list[Row], str]:
+    """Each unit's cell of the item ``key`` of the 三公 table by unit. A unit of the table whose cell
+    of that item is blank has none of it (the table's 合计 adds it as nothing): it is listed with 0,
+    its row's place as source, so the units counted are the table's (杭州市司法局本级 prints no 公务用车
+    购置费: 0, not left out)."""
+    cells = ctx.rows("unit_items", [budget])
+    units: dict[str, Row] = {}
+    for c in sorted(cells, key=lambda c: printed_order(c.source)):
+        units.setdefault(c.iri, c)
+    if not units:
+        return [], ""
+    printed = {c.iri: c for c in cells if c.key == key and c.amount is not None}
+    if not printed:
+        return [], ""
+    out = []
+    for u, first in units.items():
+        c = printed.get(u, first)
+        amount = c.amount if u in printed else Decimal(0)
+        out.append(Row(first.label, amount, WAN, first.department, first.year, c.source, u, key,
+                       {"own": first.attrs.get("own"), "parts": [c] if u in printed else [], "blank": u not in printed}))
+    out.sort(key=lambda r: printed_order(r.source))
+    return out, ITEMS_TABLE
 
 
 def _projects_by_unit(ctx: Context, frame: Frame, budget) -> tuple[list[Row], str]:
@@ -230,6 +250,11 @@ def unit_figure_missing(frame: Frame, ctx: Context, label: str) -> Result:
             f"可以问{unit}的收入总计或支出总计。")
     _, note = ctx.scope(frame)
     return Result([], with_note(text, note), [], [])
+
+
+def _total_word(label: str) -> str:
+    """合计 after a figure's label, unless the label says it already (“三公”经费合计)."""
+    return "" if label.endswith("合计") else "合计"
 
 
 def _unit_name(r: Row) -> str:
@@ -299,7 +324,8 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
     else:
         text = f"{who(dept, year)}{scope}的{label}（{table}）：" + "；".join(lines) + "。"
     if len(picked) > 1:
-        d = D.total([D.Input(r.label, r.amount, WAN, dept, year, r.source) for r in picked], f"{len(picked)}个单位{label}合计")
+        d = D.total([D.Input(r.label, r.amount, WAN, dept, year, r.source) for r in picked],
+                    f"{len(picked)}个单位{label}{_total_word(label)}")
         derived.append(d)
         items.append(derived_item(d))
         text += f"{d.formula}。"
@@ -315,9 +341,9 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         for r in left_out:
             items.append(item_of(r, _unit_name(r), metric=label))
         text += "不在其中的" + "、".join(f"{_unit_name(r)}{money(r.amount)}万元" for r in left_out) + \
-            f"；{dept}共有{len(rows)}个预算单位，{label}合计{money(whole)}万元。"
+            f"；{dept}共有{len(rows)}个预算单位，{label}{_total_word(label)}{money(whole)}万元。"
     elif named and len(picked) < len(rows):
-        text += f"{dept}共有{len(rows)}个预算单位，{label}合计{money(whole)}万元。"
+        text += f"{dept}共有{len(rows)}个预算单位，{label}{_total_word(label)}{money(whole)}万元。"
     if own_figure is not None and own_figure.amount != whole:
         text += (f"各单位相加{money(whole)}万元，与部门{label}{money(own_figure.amount)}万元相差"
                  f"{money(abs(whole - own_figure.amount))}万元（文件按单位列示的尾数）。")
