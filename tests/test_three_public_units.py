@@ -6,7 +6,7 @@ row per budget unit. Each unit's row is a ``unit_three_public`` record row, adde
 Every figure below is read off the PDF itself (page and line of the text extraction named beside
 it): 杭州市司法局 2026 p.34 表7 市级部门一般公共预算三公经费预算表 (万元), lines 770–777; 湖州市财政局 2026
 p.28 表07 (万元), lines 556–561. The documents are read here, one graph of three budgets built from
-them (the third, 西安市审计局 2026, prints its 三公 table without units)."""
+them (the third, 西安市审计局 2026, prints its 三公 table by unit with its own row alone: no units)."""
 from __future__ import annotations
 
 from decimal import Decimal as D
@@ -81,7 +81,8 @@ def test_rows_by_unit_huzhou_and_none_elsewhere(records):
                              "reception": D("4.00")}),
         ("湖州市市级财政国库支付中心", False, {"total": D("0.45"), "reception": D("0.45")})]
     assert sum(u.parts["total"] for u in rec.unit_three_public) == D("9.30") == rec.totals.three_public.total
-    # a 三公 table with no 单位名称 column lists no units, and the record writes no such key
+    # a 三公 table by unit printing the department's sum line and its own row alone (西安 2026 表13: 117 and
+    # 117001 西安市审计局) lists no units, and the record writes no such key
     assert records[XIAN].unit_three_public == []
     assert "unit_three_public" not in record_json(records[XIAN])
 

@@ -28,6 +28,7 @@ from kg.extract.text_normalize import compact_name, is_money, parse_money
 # the header of a label column that lists units (单位名称, 单位编码, 预算单位名称)
 _UNIT_HEADER_RE = re.compile(r"单位(?:名称|编码|代码)|预算单位")
 _SUM_RE = re.compile(r"^(?:合计|总计)$")
+_YEAR_RE = re.compile(r"20\d\d年度?")
 ZERO = Decimal(0)
 
 
@@ -68,20 +69,20 @@ def read_units(table, record: Record, layout, paths: list[tuple[str, ...]], rows
     def where(line: Line, row: str) -> Provenance:
         return Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label, row=row, unit=unit)
 
+    if any(_YEAR_RE.fullmatch(compact_name(cell_text(c))) for line in rows for c in line.cells or () if c):
+        return []  # a row per year (深圳 预算单位 | 年度: 2025年 | 2026年 | 增减变化金额): one unit's years, no units
     totals = {key: printed(total_line, col) for key, col in columns.items()} if total_line is not None else {}
     found: list[tuple[str, bool, dict[str, Decimal], Line]] = []
     for line in rows:
         name = _label(line)
-        if not name or line is total_line or _SUM_RE.match(name) or re.fullmatch(r"20\d\d年?度?", name):
+        if not name or line is total_line or _SUM_RE.match(name):
             continue
         figures = {key: value for key, col in columns.items() if (value := printed(line, col)) is not None}
         if not figures:
             continue
         own = bool(OWN_UNIT_RE.search(name)) or (own_key is not None and canonical_key(name) == own_key)
         found.append((name, own, figures, line))
-    # the department's sum line printed once more above its units (its figures the 合计's): no unit
-    found = [f for f in found if not (f[1] and len(found) > 1 and totals and f[2] == {k: v for k, v in totals.items()
-                                                                                  if v is not None})]
+    found = _without_sum_line(found, totals)
     if not found or (len(found) == 1 and found[0][1]):
         return []
     record.unit_three_public = [
@@ -99,3 +100,22 @@ def read_units(table, record: Record, layout, paths: list[tuple[str, ...]], rows
                                    sum((f[2].get(key, ZERO) for f in found), ZERO), totals.get(key),
                                    replace(where(total_line, "合计"), row=f"合计/{header}")))
     return identities
+
+
+def _without_sum_line(found: list, totals: dict[str, Decimal | None]) -> list:
+    """The rows without the department's sum line printed once more as a row of its own name (西安
+    ``125 西安市安全生产监督管理局`` above ``125001 西安市安全生产监督管理局``; its figures the 合计's): an own
+    row equal to the 合计 is that line where another own row follows it, or where another unit
+    prints some figure (the 合计 cannot then be the own row alone)."""
+    printed = {k: v for k, v in totals.items() if v is not None}
+    if not printed:
+        return found
+    own = [f for f in found if f[1]]
+    others_spend = any(v for f in found if not f[1] for v in f[2].values())
+    out = []
+    for f in found:
+        later_own = any(g is not f for g in own[own.index(f) + 1:]) if f[1] else False
+        if f[1] and f[2] == printed and (later_own or others_spend):
+            continue
+        out.append(f)
+    return out
