@@ -24,6 +24,8 @@ pytestmark = pytest.mark.shared
 HANGZHOU = "zhejiang_hangzhou/杭州市司法局_2026部门预算.pdf"
 HUZHOU = "zhejiang_huzhou/湖州市财政局_2026部门预算.pdf"
 XIAN = "shaanxi_xian/西安市审计局汇总_2026部门预算.pdf"
+XIAN_2019 = "shaanxi_xian/西安市安全生产监督管理局_2019部门综合预算公开报表.pdf"
+SHENZHEN = "guangdong_shenzhen/深圳市财政局_2026部门预算.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +35,7 @@ def records(shared_dir) -> dict:
     national = shared_dir / "national"
     if not national.is_dir():
         pytest.skip(f"{national} not present (the national documents of ../shared)")
-    return {name: extract_file(str(national / name)) for name in (HANGZHOU, HUZHOU, XIAN)}
+    return {name: extract_file(str(national / name)) for name in (HANGZHOU, HUZHOU, XIAN, XIAN_2019, SHENZHEN)}
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def ask(records):
     from tests import nlp_support
 
     store = nlp_support.open_memory_store()
-    nlp_support.ingest(store, [records[k] for k in sorted(records)])
+    nlp_support.ingest(store, [records[k] for k in (HANGZHOU, HUZHOU, XIAN)])
     return lambda question: answer(question, store).to_json()
 
 
@@ -85,6 +87,21 @@ def test_rows_by_unit_huzhou_and_none_elsewhere(records):
     # 117001 西安市审计局) lists no units, and the record writes no such key
     assert records[XIAN].unit_three_public == []
     assert "unit_three_public" not in record_json(records[XIAN])
+    # 深圳 表9 prints 预算单位 | 年度: one unit's 2025年 | 2026年 | 增减变化金额 rows, no units
+    assert records[SHENZHEN].unit_three_public == []
+
+
+def test_rows_by_unit_xian_2019(records):
+    # p.32 表13 (万元), 2018年 | 2019年 | 增减 groups by 单位编码 | 单位名称: line 618 "125 西安市安全生产监督管理局" is
+    # the department's sum line (the 合计's figures) — left out —, lines 619–622 its 本级 and three units
+    rec = records[XIAN_2019]
+    assert [(u.name, u.own, u.parts.get("total"), u.provenance.line) for u in rec.unit_three_public] == [
+        ("西安市安全生产监督管理局", True, D("10.00"), 619), ("西安市安全生产宣传教育中心", False, D("12.00"), 620),
+        ("西安市安全生产执法监察支队", False, D("4.38"), 621), ("西安市安全生产应急救援中心", False, D("2.00"), 622)]
+    assert rec.unit_three_public[2].parts["reception"] == D("0.38")
+    # the 2019 columns are read (2018年 is the year before): the units add up to the 2019 合计
+    assert sum(u.parts["total"] for u in rec.unit_three_public) == D("28.38") == rec.totals.three_public.total
+    assert all(c.ok for c in rec.checks if "各单位之和" in c.where)
 
 
 def test_graph(records):
