@@ -39,13 +39,38 @@ def records(shared_dir) -> dict:
 
 
 @pytest.fixture(scope="module")
-def ask(records):
-    from nlp import answer
+def store(records):
     from tests import nlp_support
 
     store = nlp_support.open_memory_store()
     nlp_support.ingest(store, [records[k] for k in (HANGZHOU, HUZHOU, XIAN)])
+    return store
+
+
+@pytest.fixture(scope="module")
+def ask(store):
+    from nlp import answer
+
     return lambda question: answer(question, store).to_json()
+
+
+def test_graph_query(store):
+    # the question service's SPARQL of the cells by unit (``unit_items``) over the ingested store
+    from nlp.graph import Graph
+
+    graph = Graph(store)
+    budget = next(b for b in graph.budgets() if b.department == "杭州市司法局")
+    rows = graph.rows("unit_items", [budget], None, [])
+    purchase = {r.label: r.amount for r in rows if r.key == "three_public.vehicle_purchase"}
+    assert purchase == {"杭州市东郊监狱": D("28.00"), "杭州市西郊监狱": D("49.00"), "杭州市南郊监狱": D("27.50"),
+                        "杭州市北郊监狱": D("27.40"), "杭州市富春强制隔离戒毒所": D("19.78")}
+    own = [r for r in rows if r.attrs["own"]]
+    assert {(r.label, r.key, r.amount) for r in own} == {("杭州市司法局", "three_public.total", D("17.00")),
+                                                         ("杭州市司法局", "three_public.reception", D("17.00"))}
+    assert "第773行" in next(r.source for r in rows if r.label == "杭州市西郊监狱")
+    # a budget whose 三公 table lists no units has no such cells
+    xian = next(b for b in graph.budgets() if b.department.startswith("西安市审计局"))
+    assert graph.rows("unit_items", [xian], None, []) == []
 
 
 def test_rows_by_unit_hangzhou(records):
