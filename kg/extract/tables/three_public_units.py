@@ -114,7 +114,7 @@ def _without_sum_line(found: list, totals: dict[str, Decimal | None]) -> list:
     others_spend = any(v for f in found if not f[1] for v in f[2].values())
     out = []
     for f in found:
-        later_own = any(g is not f for g in own[own.index(f) + 1:]) if f[1] else False
+        later_own = f[1] and own.index(f) < len(own) - 1
         if f[1] and f[2] == printed and (later_own or others_spend):
             continue
         out.append(f)
