@@ -158,6 +158,11 @@ def test_questions_by_unit(ask):
     assert all(f in each for f in ("17.00", "15.00", "10.00", "9.50", "5.50", "2.00"))
     one = ask("杭州市司法局西郊监狱的公车购置费多少？")["text"]
     assert "49.00" in one and "151.68" not in one.split("共有")[0]
+    # one unit's 三公 as its row prints it, part by part (line 775: 70.10 60.60 27.40 33.20 9.50)
+    north = ask("杭州市司法局北郊监狱三公经费多少？")["text"]
+    assert "70.10" in north and "公务接待费9.50" in north and "60.60" in north
+    assert "公务用车购置费27.40" in north and "公务用车运行费33.20" in north
+    assert "413.68" not in north.split("共有")[0]  # the department's figure never stands in
 
 
 def test_no_table_by_unit_answers_as_before(ask):

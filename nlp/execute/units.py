@@ -188,8 +188,10 @@ def _item_by_unit(ctx: Context, budget, key: str) -> tuple[list[Row], str]:
     for u, first in units.items():
         c = printed.get(u, first)
         amount = c.amount if u in printed else Decimal(0)
+        row = [x for x in cells if x.iri == u and x.amount is not None]
         out.append(Row(first.label, amount, WAN, first.department, first.year, c.source, u, key,
-                       {"own": first.attrs.get("own"), "parts": [c] if u in printed else [], "blank": u not in printed}))
+                       {"own": first.attrs.get("own"), "parts": [c] if u in printed else [], "blank": u not in printed,
+                        "row": sorted(row, key=lambda x: MEASURE_ITEMS.index(x.key))}))
     out.sort(key=lambda r: printed_order(r.source))
     return out, ITEMS_TABLE
 
@@ -310,6 +312,19 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
             items.append(derived_item(share))
             part += f"（占{share.value}%）"
         lines.append(part)
+    if key == MEASURE_ITEMS[0] and picked and (len(picked) == 1 or (
+            op.name == "rank" and (not op.explicit_n or op.n == 1) and re.search(r"最", frame.clause))):
+        # 哪个单位三公最多 / 西郊监狱三公多少: the unit's 三公 as its row prints it, part by part
+        parts = [c for c in picked[0].attrs.get("row", []) if c.key != key]
+        if parts:
+            name = _unit_name(picked[0])
+            items += [item_of(c, f"{name}{ctx.vocab.label(c.key)}", metric=ctx.vocab.label(c.key)) for c in parts]
+            said = {c.key: f"{ctx.vocab.label(c.key)}{money(c.amount)}万元" for c in parts}
+            car_parts = [said.pop(k) for k in ("three_public.vehicle_purchase", "three_public.vehicle_operation")
+                         if k in said and "three_public.vehicles" in said]
+            if car_parts:  # 购置费 and 运行费 inside their 小计, as the table prints them
+                said["three_public.vehicles"] += "（" + "、".join(car_parts) + "）"
+            lines[0] += "，其中" + "、".join(said.values())
     scope = f"{len(picked)}个单位" if named else f"所属{len(rows)}个预算单位（含本级）" \
         if any(r.attrs.get("own") for r in rows) else f"所属{len(rows)}个预算单位"
     left_out = [r for r in rows if r.iri not in chosen] if _EXCEPT.search(frame.clause) else []
