@@ -295,6 +295,22 @@ class Graph:
                                {"own": own, "kind": kind, **self._phase(b, r)})
         return list(out.values())
 
+    def _unit_items(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Cells of the tables by unit whose columns are items (三公 by unit): the unit's printed name
+        as label, the item key (``three_public.total`` …) as key, ``own`` as in ``_units``."""
+        out: dict[tuple, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None:
+                continue
+            item = str(r["item"])[len(ITEM_NS):]
+            key = (b.iri, str(r["u"]), item, r.get("phase"))
+            if key not in out:
+                own = str(r.get("own")).lower() in ("true", "1")
+                out[key] = Row(r.get("printed") or r.get("unitName") or "", dec(r["amount"]), WAN, b.department,
+                               b.year, source_of(r), str(r["u"]), item, {"own": own, **self._phase(b, r)})
+        return list(out.values())
+
     def _scoped(self, q: Query, rows: list[dict]) -> list[Row]:
         """Rows of the tables of one kind of funds: the subject code as key, column and scope as attributes."""
         out: dict[tuple, Row] = {}

@@ -84,6 +84,13 @@ SHAPES: dict[str, Shape] = {
                    "  BIND(REPLACE(STR(?src), \"^.*/\", \"\") AS ?source)\n"
                    "  BIND(IF(BOUND(?k), REPLACE(STR(?k), \"^.*/\", \"\"), \"\") AS ?kind)",
                    ("?u", "?unitName", "?printed", "?own", "?source", "?kind", "?amount", "?phase"), order="ORDER BY ?u"),
+    # the tables by unit whose columns are items (the 三公 table by unit: bkg:unitThreePublicStructure):
+    # one cell per budget unit × item (?item: item/three_public.*), ?own as above
+    "unit_items": Shape("?x bkg:document {doc} .",
+                        "?x bkg:unitItem ?item ; bkg:budgetUnit ?u ; bkg:amount ?amount .\n" + PHASE + "\n"
+                        "  ?u rdfs:label ?unitName . OPTIONAL { ?x rdfs:label ?printed }\n"
+                        "  BIND(EXISTS { {doc} bkg:department ?u } AS ?own)",
+                        ("?u", "?unitName", "?printed", "?own", "?item", "?amount", "?phase"), order="ORDER BY ?u"),
     # the functional rows of the tables that cover one kind of funds (一般公共预算支出表, 政府性基金
     # 预算支出表): their data set carries the scope
     "scoped": Shape("?x bkg:document {doc} .",

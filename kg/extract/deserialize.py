@@ -23,7 +23,7 @@ from typing import Any, Callable
 from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, SelfEvaluationTask, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
-                              Provenance, ProcurementItem, ProcurementItems, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, ThreePublic, Totals)
+                              Provenance, ProcurementItem, ProcurementItems, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, ThreePublic, Totals)
 
 
 def _money(value: Any) -> Decimal | None:
@@ -104,6 +104,12 @@ def _unit_income(r: dict) -> UnitIncome:
     sources = {key: _money((r.get("exact") or {}).get(key, value)) for key, value in (r.get("sources") or {}).items()}
     return UnitIncome(name=r["name"], own=bool(r.get("own")),
                       sources={k: v for k, v in sources.items() if v is not None}, provenance=_prov(r.get("provenance")))
+
+
+def _unit_three_public(r: dict) -> UnitThreePublic:
+    parts = {key: _money((r.get("exact") or {}).get(key, value)) for key, value in (r.get("parts") or {}).items()}
+    return UnitThreePublic(name=r["name"], own=bool(r.get("own")), parts={k: v for k, v in parts.items() if v is not None},
+                           provenance=_prov(r.get("provenance")))
 
 
 def _unit_expenditure(r: dict) -> UnitExpenditure:
@@ -201,6 +207,7 @@ def record_from_json(data: dict) -> Record:
         functional_income=[_income(r) for r in data.get("functional_income") or []],
         unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
         unit_expenditure=[_unit_expenditure(r) for r in data.get("unit_expenditure") or []],
+        unit_three_public=[_unit_three_public(r) for r in data.get("unit_three_public") or []],
         purchased_services=_purchased_services(data.get("purchased_services")),
         procurement_items=_procurement_items(data.get("procurement_items")),
         economic_subjects=[_economic(r) for r in data.get("economic_subjects") or []],
@@ -546,6 +553,8 @@ _UNIT_INCOME = _object({"name": _text, "own": _optional(_boolean), "sources": _m
 _UNIT_EXPENDITURE = _object({"name": _text, "own": _optional(_boolean), "sources": _map_of(_money_or_blank),
                               "kinds": _map_of(_money_or_blank), "exact": _map_of(_text), "exact_kinds": _map_of(_text),
                               "provenance": _PROVENANCE}, required=("name",))
+_UNIT_THREE_PUBLIC = _object({"name": _text, "own": _optional(_boolean), "parts": _map_of(_money_or_blank),
+                               "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
 _PURCHASED_SERVICE = _object({"name": _text, "amount": _money_or_blank, "project": _TEXT,
                               "classes": _list_of(_object({"code": _TEXT, "name": _text})),
                               "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
@@ -578,6 +587,7 @@ RECORD = _object({
     "scoped_economic_subjects": _map_of(_list_of(_ECONOMIC)),
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
     "unit_income": _list_of(_UNIT_INCOME), "unit_expenditure": _list_of(_UNIT_EXPENDITURE),
+    "unit_three_public": _list_of(_UNIT_THREE_PUBLIC),
     "purchased_services": _optional(_PURCHASED_SERVICES),
     "procurement_items": _optional(_PROCUREMENT_ITEMS),
     "government_economic_subjects": _list_of(_GOVERNMENT_ECONOMIC),

@@ -99,6 +99,8 @@ class ThreePublic:
 
 # the ThreePublic keys written only where the 三公 table prints them (records.md's keys are always written)
 THREE_PUBLIC_BESIDE = ("meetings", "training", "with_meetings_training")
+# the 三公 figures themselves (total and its parts): the keys a unit's row of a 三公 table by unit uses
+THREE_PUBLIC_PARTS = ("total", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_operation")
 
 
 @dataclass
@@ -258,6 +260,20 @@ class UnitExpenditure(UnitIncome):
     unit in every other respect, so both are read, serialised and mapped by one definition."""
 
     kinds: dict[str, Decimal] = field(default_factory=dict)
+
+
+@dataclass
+class UnitThreePublic:
+    """One budget unit's row of a 三公 table printed by unit (杭州/湖州 表7 一般公共预算“三公”经费预算表
+    with a 单位名称 column: 合计, then the department's own row and one per unit): that unit's 三公
+    figures as printed, under the keys of ``totals.three_public`` (total, overseas, reception,
+    vehicles, vehicle_purchase, vehicle_operation; record unit; a blank cell is no figure). ``own``:
+    the row is the department's own office, as in ``UnitIncome``."""
+
+    name: str
+    own: bool = False
+    parts: dict[str, Decimal] = field(default_factory=dict)
+    provenance: Provenance | None = None
 
 
 @dataclass
@@ -745,6 +761,8 @@ class Record:
     unit_income: list[UnitIncome] = field(default_factory=list)
     # the unit rows of the expenditure table by unit: each budget unit's spending by funds and kind
     unit_expenditure: list[UnitExpenditure] = field(default_factory=list)
+    # the unit rows of a 三公 table by unit: each budget unit's 三公 figures
+    unit_three_public: list[UnitThreePublic] = field(default_factory=list)
     # the services a 政府购买服务 table lists (北京 预算11表), by the classes of the 指导性目录
     purchased_services: PurchasedServices | None = None
     # the purchases a 政府采购 table lists item by item (苏州 公开13表, 江苏 公开12表, 西安 表12)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract.model import (FUNDS_ALWAYS, THREE_PUBLIC_BESIDE, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, PurchasedServices, ProcurementItems,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, PurchasedServices, ProcurementItems,
                               Totals)
 from kg.extract.targets import parse_target
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
@@ -170,6 +170,17 @@ def _itemised_json(total, provenance, rows: list[dict]) -> dict:
 def income_json(row: SubjectIncome) -> dict:
     """A functional row of the income table: its printed sources."""
     return _sources_json({"code": row.code, "name": row.name}, row)
+
+
+def unit_three_public_json(row: UnitThreePublic) -> dict:
+    """A unit row of a 三公 table by unit: the unit's printed 三公 figures (``totals.three_public``'s keys)."""
+    out: dict[str, Any] = {"name": row.name, "own": row.own,
+                           "parts": {key: format_money(value) for key, value in row.parts.items()},
+                           "provenance": _prov(row.provenance)}
+    exact = exact_figures(dict(row.parts))
+    if exact:
+        out["exact"] = exact
+    return out
 
 
 def _sources_json(head: dict, row: SubjectIncome | UnitIncome) -> dict:
@@ -367,6 +378,8 @@ def record_json(r: Record) -> dict:
         "functional_income": [income_json(x) for x in r.functional_income],
         "unit_income": [unit_income_json(x) for x in r.unit_income],
         "unit_expenditure": [unit_expenditure_json(x) for x in r.unit_expenditure],
+        **({"unit_three_public": [unit_three_public_json(x) for x in r.unit_three_public]}
+           if r.unit_three_public else {}),
         **({"purchased_services": purchased_services_json(r.purchased_services)} if r.purchased_services else {}),
         **({"procurement_items": procurement_items_json(r.procurement_items)} if r.procurement_items else {}),
         "government_economic_subjects": [economic_json(x) for x in r.government_economic_subjects],

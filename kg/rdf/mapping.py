@@ -195,6 +195,7 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
     _income_rows(ctx)
     _unit_income_rows(ctx)
     _unit_expenditure_rows(ctx)
+    _unit_three_public_rows(ctx)
     _purchased_services(ctx)
     _procurement_items(ctx)
     _government_economic_rows(ctx)
@@ -682,6 +683,27 @@ def _unit_expenditure_rows(ctx: _Context) -> None:
             _income_cell(ctx, cells, obs, source, value, row)
             ctx.add(obs, BKG.budgetUnit, unit)
             ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind(kind))
+
+
+def _unit_three_public_rows(ctx: _Context) -> None:
+    """The 三公 table printed by unit (杭州 表7 一般公共预算"三公"经费预算表 with a 单位名称 column): the
+    same units as the other tables by unit (``_budget_unit_node``), one observation per unit × printed
+    三公 figure in a data set of its own (``bkg:unitThreePublicStructure``): its dimensions are the
+    unit and the 三公 item (``bkg:unitItem``: the department figures' ``item/three_public.*``
+    concepts). The cells carry no ``bkg:item``, so a reader of the department's figures never
+    counts a unit's row as the department's."""
+    rows = ctx.record.unit_three_public
+    if not rows or ctx.dept is None:
+        return
+    cells = _income_dataset(ctx, "unit-three-public", BKG.unitThreePublicStructure, "分单位三公经费数据")
+    for row in rows:
+        unit = _budget_unit_node(ctx, row.name)
+        for key, value in row.parts.items():
+            obs = iris.inside(ctx.doc, "obs", "unit-three-public", iris.department_key(row.name), key)
+            _observation(ctx, obs, value, row.provenance, dataset=cells)
+            ctx.add(obs, BKG.budgetUnit, unit)
+            ctx.add(obs, BKG.unitItem, iris.item(f"three_public.{key}"))
+            ctx.text(obs, RDFS.label, row.name)
 
 
 # the whole a purchased service's row is part of: the item's label (``bkg:partOf``), so the question

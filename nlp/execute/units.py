@@ -1,7 +1,9 @@
 """The budget units inside one department: the rows of its income table printed by unit
 (收入总体情况表 / 收入预算总表 with a 单位名称 column, ``bkg:unitIncomeStructure``) and of its
 expenditure table printed by unit (西安 表3 部门综合预算支出总表, ``bkg:unitExpenditureStructure``:
-a spending figure — 支出总计, 基本支出, 项目支出 — is read from it where the budget prints one).
+a spending figure — 支出总计, 基本支出, 项目支出 — is read from it where the budget prints one) and
+of its 三公 table printed by unit (杭州 表7, ``bkg:unitThreePublicStructure``: the 三公 total and
+each of its parts, ``MEASURE_ITEMS``).
 
 A question about a department's figure that names its units — as people say them: 北郊监狱 for
 杭州市北郊监狱, 局本级 for the department's own row, 四个监狱 / 两个下属中心 for the units whose names
@@ -16,7 +18,7 @@ import os
 import re
 from decimal import Decimal
 
-from kg.extract.model import UNIT_FUND_LINES
+from kg.extract.model import THREE_PUBLIC_PARTS, UNIT_FUND_LINES
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.base import Context, Result, derived_item, item_of, who, with_note
@@ -43,7 +45,11 @@ MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
 # from the income table by unit as before
 MEASURE_KINDS: dict[str, str] = {"expenditure_total": "total", "basic_expenditure": "basic",
                                  "project_expenditure": "project", "personnel": "personnel", "public_expenses": "public"}
+# a department-level figure printed by unit in a table whose columns are items (the 三公 table by
+# unit, ``bkg:unitThreePublicStructure``): read from its cells of that item
+MEASURE_ITEMS: tuple[str, ...] = tuple(f"three_public.{k}" for k in THREE_PUBLIC_PARTS)
 INCOME_TABLE, EXPENDITURE_TABLE = "按单位列示的收入表", "按单位列示的支出表"
+ITEMS_TABLE = "按单位列示的三公经费表"
 PROJECTS_BY_UNIT = "各项目按承担单位相加"
 # a place or the department's own prefix before a unit's kind: 杭州市北郊监狱 is 北郊监狱 as people say it
 _PLACE_CHAR = re.compile(r"自治区|省|市|自治州|州|盟|区|县|旗")
@@ -135,6 +141,8 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
     if not budgets:
         return [], ""
     latest = max(budgets, key=lambda b: b.year)
+    if key in MEASURE_ITEMS:
+        return _item_by_unit(ctx, latest, key)
     cells = ctx.rows("units", [latest])
     spending = [c for c in cells if c.attrs.get("kind")]
     kind = MEASURE_KINDS.get(key)
@@ -160,6 +168,32 @@ def unit_figures(ctx: Context, frame: Frame, key: str) -> tuple[list[Row], str]:
                        {"own": first.attrs.get("own"), "parts": parts}))
     out.sort(key=lambda r: printed_order(r.source))
     return out, table
+
+
+def _item_by_unit(ctx: Context, budget, key: str) -> tuple[list[Row], str]:
+    """Each unit's cell of the item ``key`` of the 三公 table by unit. A unit of the table whose cell
+    of that item is blank has none of it (the table's 合计 adds it as nothing): it is listed with 0,
+    its row's place as source, so the units counted are the table's (杭州市司法局本级 prints no 公务用车
+    购置费: 0, not left out)."""
+    cells = ctx.rows("unit_items", [budget])
+    units: dict[str, Row] = {}
+    for c in sorted(cells, key=lambda c: printed_order(c.source)):
+        units.setdefault(c.iri, c)
+    if not units:
+        return [], ""
+    printed = {c.iri: c for c in cells if c.key == key and c.amount is not None}
+    if not printed:
+        return [], ""
+    out = []
+    for u, first in units.items():
+        c = printed.get(u, first)
+        amount = c.amount if u in printed else Decimal(0)
+        row = [x for x in cells if x.iri == u and x.amount is not None]
+        out.append(Row(first.label, amount, WAN, first.department, first.year, c.source, u, key,
+                       {"own": first.attrs.get("own"), "parts": [c] if u in printed else [], "blank": u not in printed,
+                        "row": sorted(row, key=lambda x: MEASURE_ITEMS.index(x.key))}))
+    out.sort(key=lambda r: printed_order(r.source))
+    return out, ITEMS_TABLE
 
 
 def _projects_by_unit(ctx: Context, frame: Frame, budget) -> tuple[list[Row], str]:
@@ -220,6 +254,11 @@ def unit_figure_missing(frame: Frame, ctx: Context, label: str) -> Result:
     return Result([], with_note(text, note), [], [])
 
 
+def _total_word(label: str) -> str:
+    """合计 after a figure's label, unless the label says it already (“三公”经费合计)."""
+    return "" if label.endswith("合计") else "合计"
+
+
 def _unit_name(r: Row) -> str:
     """A unit's name as the answer says it: the department's own row marked 本级."""
     return f"{r.label}（本级）" if r.attrs.get("own") and "本级" not in r.label else r.label
@@ -231,7 +270,7 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
     several units shows them), counted (几个单位). None where the budget prints no table by unit,
     and — ``named_only``, a question without a units word — where the clause names none of its units."""
     key = frame.measures[0] if frame.measures else "income_total"
-    if key not in MEASURE_SOURCES and key not in MEASURE_KINDS:
+    if key not in MEASURE_SOURCES and key not in MEASURE_KINDS and key not in MEASURE_ITEMS:
         return None
     rows, table = unit_figures(ctx, frame, key)
     if not rows:
@@ -273,6 +312,19 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
             items.append(derived_item(share))
             part += f"（占{share.value}%）"
         lines.append(part)
+    if key == MEASURE_ITEMS[0] and picked and (len(picked) == 1 or (
+            op.name == "rank" and (not op.explicit_n or op.n == 1) and re.search(r"最", frame.clause))):
+        # 哪个单位三公最多 / 西郊监狱三公多少: the unit's 三公 as its row prints it, part by part
+        parts = [c for c in picked[0].attrs.get("row", []) if c.key != key]
+        if parts:
+            name = _unit_name(picked[0])
+            items += [item_of(c, f"{name}{ctx.vocab.label(c.key)}", metric=ctx.vocab.label(c.key)) for c in parts]
+            said = {c.key: f"{ctx.vocab.label(c.key)}{money(c.amount)}万元" for c in parts}
+            car_parts = [said.pop(k) for k in ("three_public.vehicle_purchase", "three_public.vehicle_operation")
+                         if k in said and "three_public.vehicles" in said]
+            if car_parts:  # 购置费 and 运行费 inside their 小计, as the table prints them
+                said["three_public.vehicles"] += "（" + "、".join(car_parts) + "）"
+            lines[0] += "，其中" + "、".join(said.values())
     scope = f"{len(picked)}个单位" if named else f"所属{len(rows)}个预算单位（含本级）" \
         if any(r.attrs.get("own") for r in rows) else f"所属{len(rows)}个预算单位"
     left_out = [r for r in rows if r.iri not in chosen] if _EXCEPT.search(frame.clause) else []
@@ -287,7 +339,8 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
     else:
         text = f"{who(dept, year)}{scope}的{label}（{table}）：" + "；".join(lines) + "。"
     if len(picked) > 1:
-        d = D.total([D.Input(r.label, r.amount, WAN, dept, year, r.source) for r in picked], f"{len(picked)}个单位{label}合计")
+        d = D.total([D.Input(r.label, r.amount, WAN, dept, year, r.source) for r in picked],
+                    f"{len(picked)}个单位{label}{_total_word(label)}")
         derived.append(d)
         items.append(derived_item(d))
         text += f"{d.formula}。"
@@ -303,9 +356,9 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         for r in left_out:
             items.append(item_of(r, _unit_name(r), metric=label))
         text += "不在其中的" + "、".join(f"{_unit_name(r)}{money(r.amount)}万元" for r in left_out) + \
-            f"；{dept}共有{len(rows)}个预算单位，{label}合计{money(whole)}万元。"
+            f"；{dept}共有{len(rows)}个预算单位，{label}{_total_word(label)}{money(whole)}万元。"
     elif named and len(picked) < len(rows):
-        text += f"{dept}共有{len(rows)}个预算单位，{label}合计{money(whole)}万元。"
+        text += f"{dept}共有{len(rows)}个预算单位，{label}{_total_word(label)}{money(whole)}万元。"
     if own_figure is not None and own_figure.amount != whole:
         text += (f"各单位相加{money(whole)}万元，与部门{label}{money(own_figure.amount)}万元相差"
                  f"{money(abs(whole - own_figure.amount))}万元（文件按单位列示的尾数）。")

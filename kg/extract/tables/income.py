@@ -131,6 +131,7 @@ _BY_UNIT_RE = re.compile(r"^(?:序号)?(?:单位名称|预算单位(?:名称)?|�
                          r"(?:合计|总计|本年收入|财政拨款|部门预算)")
 # the department's own office printed as a unit of its own
 _OWN_RE = re.compile(r"本级|机关本部|^本部$")
+OWN_UNIT_RE = _OWN_RE  # the one definition, for the other tables by unit (三公 by unit)
 
 
 def by_unit(table) -> bool:

@@ -9,7 +9,8 @@ figures in a row below. Each column is named by its header path (``kg.extract.gr
   labelled 预算数 and 决算数: a 决算 record takes 决算数, a budget 预算数, and every phase's
   figures are kept (``ThreePublicData.phases``, the record's ``phased``);
 * 西安 prints 上年 | 当年 | 增减变化情况 groups: the document's year is 当年;
-* a table of one row per unit (杭州, 湖州) is read from its 合计 row;
+* a table of one row per unit (杭州, 湖州) is read from its 合计 row, each unit's row kept apart
+  (``three_public_units``);
 * 上海 adds 机关运行经费预算数 (the operating expenses);
 * a table in 万元 inside a record in 元 is converted exactly (``in_record_unit``).
 
@@ -174,6 +175,12 @@ def read_grid(table, record: Record) -> bool:
             record.totals.provenance["operating_expenses"] = Provenance(
                 file=record.source, page=line.page, line=line.lineno, table=table.label, row=paths[col][-1],
                 unit=printed_unit(table, record))
+    # a table by unit (杭州, 湖州 表7): each unit's row besides the 合计, and Σ units = 合计 per column
+    from kg.extract.tables.three_public_units import read_units
+
+    identities = read_units(table, record, layout, paths, rows,
+                            {attr: values[key][1] for attr, key in mapping.items() if key in values}) \
+        if not any(phase for phase, _ in labelled) else []
     # the columns as label rows (printed figures, table unit): what ``checks`` recomputes
     from kg.extract.tables.three_public import LabelRow
 
@@ -181,7 +188,8 @@ def read_grid(table, record: Record) -> bool:
                   for key, (value, col, line) in values.items() if key != "operating_expenses"]
     table.data = ThreePublicData(
         values={key: value for key, (value, _, _) in values.items()},
-        phases={phase: {key: value for key, (value, _, _) in found.items()} for phase, found in phases.items()})
+        phases={phase: {key: value for key, (value, _, _) in found.items()} for phase, found in phases.items()},
+        identities=identities)
     record.phased.extend(_phased(record, table, phases, mapping))
     if own == "budget":
         record.changes.extend(_previous_year(record, table, layout, paths, keys, earlier, chosen, before_row))
