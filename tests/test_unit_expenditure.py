@@ -142,10 +142,12 @@ def test_questions_reach_the_units_spending(ask_national):
 
 
 def test_a_figure_the_unit_row_does_not_print(ask_national):
-    # 表3 by unit splits by funds only: the unit's 项目支出 is not printed, and the department's
-    # (p.3 line 35: 专项业务经费支出 1,620.98) never stands in for it
+    # 表3 by unit splits by funds only: the unit's 项目支出 is not printed there; the department's (p.3 line 35:
+    # 专项业务经费支出 1,620.98) never stands in for it — the unit's own projects (表10: 安全生产考核经费 170.20 +
+    # 安全生产执法宣传经费 15.00 = 185.20) do, since the projects add up to the printed 1,620.98, said so
     text = ask_national("西安安全生产宣传教育中心2019年项目支出多少？")["text"]
-    assert "没有列出西安市安全生产宣传教育中心的项目支出" in text and "1620.98" not in text
+    assert "宣传教育中心的项目支出185.20万元" in text and "各项目按承担单位相加" in text
+    assert "宣传教育中心的项目支出1620.98" not in text
 
 
 def test_questions_reach_the_government_classification(ask_national):

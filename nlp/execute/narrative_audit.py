@@ -116,9 +116,6 @@ def _contradictions(budgets, ctx: Context, clause: str, named_only: bool = False
                                   {"printed": money(r.amount), "expected": "、".join(money(x.amount) for x in rows
                                                                                     if x is not r),
                                    "rule": "narrative_twice", "stated_in": "说明", "place": place_of(r)}))
-                if r.attrs.get("percent") is not None:
-                    items.append(Item(f"{name}增减幅度", f"{r.attrs['percent']}", "%", b.department, b.year,
-                                      r.source, {"place": place_of(r)}))
                 items.append(Item(f"{name}按此说法的上年数", money(current - r.amount), WAN, b.department, b.year,
                                   r.source, {"formula": f"{money(current)} − ({money(r.amount)}) = "
                                                         f"{money(current - r.amount)}", "place": place_of(r)}))
@@ -207,7 +204,8 @@ def audit_narrative(ctx: Context, budgets, only: list[str] | None = None, clause
     """Every statement about a functional subject against its table row, and every stated change
     against its own inputs; the mismatches as items (label, both figures), the rest counted. With
     ``only`` (subject codes the question names) just those subjects, shown whether or not they agree."""
-    twice = _contradictions(budgets, ctx, clause, named_only=only is not None) \
+    against_tables = re.search(r"表", clause) is not None and not re.search(r"矛盾|前后", clause)
+    twice = _contradictions(budgets, ctx, clause, named_only=only is not None or against_tables) \
         if re.search(SELF_AGREEMENT_WORDS, clause) else Result()
     if only is None and twice.items and not re.search(r"表", clause):
         return twice  # 说明里前后说得一样吗: the statements that contradict each other (和表里一致吗: the tables too)
