@@ -1196,8 +1196,11 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     in_narrative = [r for r in rows if _in_narrative(r)] if re.search(NARRATIVE_NAMED, frame.clause) else []
     if in_narrative:  # 说明里有没有写错的: the findings made in the 说明, not every table's
         return _list_findings(in_narrative, frame, ctx, budgets, note, narrative.text)
+    # (公用经费和机关运行经费对得上吗 names its figures: the cars held against their money is another matter)
+    names_figures = any(re.search(rx, frame.clause) for _key, rx in L.MEASURE_WORDS)
     if not rows:  # no check failed in the tables: two places that do not fit each other are still an answer
-        cars = vehicle_costs.audit_vehicle_costs(ctx, budgets)
+        cars = vehicle_costs.audit_vehicle_costs(ctx, budgets) \
+            if not names_figures or re.search(vehicle_costs.ASKED, frame.clause) else Result()
         if cars.items:
             return cars
         if re.search(SELF_AGREEMENT_WORDS, frame.clause):  # 前后说法一致吗: one kind of funds' two sides
