@@ -145,10 +145,11 @@ def test_difference_against_the_year_an_earlier_part_asked(national_store):
     assert formulas(reply) == ["2026年比2024年多 = 2,376.26 − 2,266.65 = 109.61万元"]
 
 
-def test_units_of_a_system_ranked_say_the_graph_lacks_them(national_store):
+def test_units_of_a_system_ranked_from_the_table_by_unit(national_store):
     from nlp import answer
 
-    # national/zhejiang_hangzhou 杭州市司法局2026 表7: 三公合计413.68 (各单位分列, not in the graph)
+    # national/zhejiang_hangzhou 杭州市司法局2026 表7: 三公合计413.68, 各单位分列 (now in the graph, ``unit_three_public``):
+    # 西郊监狱 101.60 the most of seven units — ranked from that table, never the department's total in its place
     reply = answer("杭州市司法局系统里哪个单位26年三公经费最多？多少？", national_store).to_json()
-    assert "图谱中没有杭州市司法局所属各单位分别的“三公”经费合计" in reply["text"]
-    assert [a.get("rank") for a in reply["answers"]] == [None]
+    assert "1. 杭州市西郊监狱101.60万元" in reply["text"]
+    assert reply["answers"][0]["rank"] == 1 and reply["answers"][0]["value"] == "101.60"
