@@ -57,9 +57,18 @@ class StartData:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of the source of the modules that build the catalogue."""
+    return source_digest(_FORMAT, _CODE)
+
+
+@lru_cache(maxsize=8)
+def source_digest(version: int, names: tuple[str, ...]) -> str:
+    """A digest of a stored artefact's format ``version`` and of the source of the modules (files or
+    folders, relative to the repository) whose output it is: one definition for every artefact the
+    store keeps beside the documents (the catalogue, the project index, the figure table), so each is
+    known stale when its code changes."""
     root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256(str(_FORMAT).encode())
-    for name in _CODE:
+    h = hashlib.sha256(str(version).encode())
+    for name in names:
         path = root / name
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for f in files:

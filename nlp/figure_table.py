@@ -35,8 +35,6 @@ import logging
 import sys
 import zlib
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
 from kg.store.base import CATALOG_GRAPH, ntriples_term
@@ -149,18 +147,11 @@ def _same(a: list[dict], b: list[dict]) -> bool:
 
 
 # ----------------------------------------------------------------------------- freshness, save, load
-@lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of the source of the modules whose output a stored result is."""
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256(str(_FORMAT).encode())
-    for name in _CODE:
-        h.update(name.encode())
-        try:
-            h.update((root / name).read_bytes())
-        except OSError:
-            h.update(b"?")
-    return h.hexdigest()[:16]
+    """A digest of the source of the modules whose output a stored result is (``nlp.catalog_store.source_digest``)."""
+    from nlp.catalog_store import source_digest
+
+    return source_digest(_FORMAT, _CODE)
 
 
 def fingerprint(store) -> str | None:

@@ -37,8 +37,6 @@ import weakref
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterable
 
 from kg.store.base import CATALOG_GRAPH, ntriples_term
@@ -384,18 +382,11 @@ def _indicator_texts(graph: Graph, budgets: list[Budget]) -> dict[str, str]:
 
 
 # ----------------------------------------------------------------------------- freshness, save, load
-@lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of the source of the modules whose output the stored index is."""
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256(str(_FORMAT).encode())
-    for name in _CODE:
-        h.update(name.encode())
-        try:
-            h.update((root / name).read_bytes())
-        except OSError:
-            h.update(b"?")
-    return h.hexdigest()[:16]
+    """A digest of the source of the modules whose output the stored index is (``nlp.catalog_store.source_digest``)."""
+    from nlp.catalog_store import source_digest
+
+    return source_digest(_FORMAT, _CODE)
 
 
 def fingerprint(store) -> str | None:
