@@ -204,6 +204,9 @@ class Frame:
     derive_previous: bool = False  # the year asked is not in the graph: derived from the next year's statement
     next_year_asked: bool = False  # 26年三公和25年比: the year derived and the one it is derived from, both asked
     own_figure: bool = False  # a named subject's own figure, not its make-up (X多少？其中Y多少: Y is asked apart)
+    # 收入 or 支出 as the part that named the figure said it (政府性基金预算支出…2025年是多少): the side of a
+    # figure both sides share, for a later part that names the year only
+    side_named: str | None = None
     # the 三公 / 采购 figures the words named, before a family named alone grew into all its parts
     named_measures: list[str] = field(default_factory=list)
     reply: str | None = None  # answered without reading rows: a name the graph lacks, or a question back

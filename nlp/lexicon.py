@@ -291,6 +291,12 @@ UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|�
                    r"|(?P<detail>(?:多少|几)(?:天|趟|人次|批次|批|个国家)|(?:哪个|哪些|哪几个)国家|去(?:了)?哪(?:里|儿)?)"
                    # 住了多少老人, 服务多少居民: people a unit serves, which no budget table counts (staff are 人员)
                    r"|(?:多少|几)(?:个|位|名)?(?P<people>老人|老年人|儿童|学生|患者|病人|乘客|游客|居民|村民|市民|群众|客流)")
+# Money asked per recipient (每个中级法院分到多少, 给每个区下达了多少, 补给了哪几家口岸单位): a split by payee no
+# budget table prints — the recipient kind is ``who``/``who2``; the budget's own kinds (单位, 项目, 科目) are not payees.
+RECIPIENT_SPLIT = (r"(?:每|各)(?:一)?(?:个|家|所|位|户)(?P<who>[\u4e00-\u9fff]{1,6}?)(?:各)?(?:分到|分得|拿到|补给|拨给|拨付|"
+                   r"分配|下达了?|分了|能拿|可以拿)"
+                   r"|(?:补给|拨给|分给|发给|补助给?|补贴给?)了?(?:哪几|哪些)(?:个|家|所)?(?P<who2>[\u4e00-\u9fff]{2,6}?)(?:[、，,；]|$|每)")
+BUDGET_OWN_KINDS = r"单位|部门|项目|科目|处室|科室|文|文件|年|季度|月|类|款|项"
 # A count the question itself states for a per-unit figure (15辆车平均每辆…): the number and its classifier.
 # (平均一辆 / 每一辆 is "per vehicle", not a count of one)
 STATED_COUNT = rf"(?<![平均每])(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
@@ -601,9 +607,17 @@ NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施�
 
 # A count asked of a named project as what it is to reach (要补助多少个项目, 计划培训多少人, 惠及多少人):
 # its performance targets, not a count of projects.
-TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需|打算|准备)[\u4e00-\u9fff]{{0,4}}?[几多少]+(?:{TARGET_UNITS})|惠及|受益|覆盖[几多少]|" \
+TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需|打算|准备)[\u4e00-\u9fff]{{0,6}}?[几多少]+(?:{TARGET_UNITS})|惠及|受益|覆盖[几多少]|" \
+    r"[\u4e00-\u9fff]{1,8}[率度](?:要求|目标|指标|要达到|须达到|达到)(?:是|为|定了?|定的)?(?:多少|几)|" \
     r"(?:接待|聘请|请|聘用|招聘|培训|服务|帮扶|救助|资助|补助|慰问|走访|受理|办理|调解)[了过]?(?:几|多少)(?:个|名|位|家|批)?" \
     r"[\u4e00-\u9fff]{0,6}?(?:群众|人员|律师|咨询师|专家|学员|对象|农户|志愿者|案件|机构|中介)"
+# The items the parts before named, taken up again (这两项权重各几分, 这几个指标, 二者, 它们).
+THOSE_JUST_NAMED = r"(?:这|那)(?:两|二|三|四|五|几)(?:项|个|条)|两者|二者|它们|这些指标"
+# A part asking only the money of the thing just named (25年总预算多少, 金额是多少): a project's amount after a project.
+PROJECT_MONEY_ASKED = r"(?:(?:19|20)?\d{2}\s*年(?:度)?)?(?:的)?(?:总预算|预算|总金额|金额|总额|资金|经费|总投入|投入)(?:是|有|为|安排了?|一共|共)?" \
+    r"(?:多少钱?|几多|多少万元?)[？?]?"
+# Words that name the department's whole budget, never a project's (全年预算, 部门预算, 单位总收入).
+WHOLE_BUDGET = r"部门|单位|全局|本级|全年|整体|收支|总收入|总支出|盘子"
 # A target asked of the project just named (目标是审多少, 绩效目标要求多少, 任务是多少): its indicators.
 TARGET_ASKED = r"(?:绩效)?(?:目标|指标|任务|要求)(?:是|定了?|定的|为|值)?[^，。？?]{0,4}(?:多少|几)|" + TARGET_COUNT
 

@@ -34,7 +34,7 @@ _STOP = re.compile(
     r"[一二三四五六七八九十两几]+(?:块|笔|行|条|类|家|份|位|名)|(?<=[哪每各几三两])项|(?<=哪)一(?:项|个|类|款|笔|家)|(?:增加|增长|减少|下降|上涨|降低|压减|涨|降|增|减)得|公开(?:了|的)|请问|列出|所有|看看|查询|一下|告诉|知道|可以|能否|是否|内容|情况|清单|列表|名单|一览|名称|全部|具体|"
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
     r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|用来|[那这](?:边|里|儿)|"
-    r"这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
+    r"另外|此外|除此之外|以外|之外|再者|还有|这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
     r"时候|那时|当时|那会儿?|现在|目前|如今|最后|最终|到底|全用|全部用|全都用|只用|纯用|带着|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|之几|之多少|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
     r"立项依据|立项|根据|依据|按照|依照|引用|援引|当作|当成|作为|看作|视为|"  # a policy basis asked (哪些项目是根据X文设立的, 把X当作依据)
@@ -121,6 +121,13 @@ class Parser:
             frame.filters = self.filters(ev, focus)
             frame.operation = self.operation(ev, focus)
             frame.measures = self.measures(ev, focus, frame)
+        payee = _payee_asked(ev)
+        if payee and focus in ("projects", "figures", "subjects", "functions"):
+            # 每个中级法院分到多少钱: a split by recipient the budget does not print, never its subjects or a
+            # project's whole amount in its place
+            focus = "figures"
+            frame = Frame(focus, ["word:" + f"按{payee}分配的金额"], self.filters(ev, focus), Operation("lookup"),
+                          clause.text, scores[focus])
         if re.search(L.USE_OF_CHANGE, ev.text) and not (ev.projects or ev.subjects or ev.item_measures):
             # 今年多出来的钱主要花在哪: where an increase went is what the document says of the change (its
             # reason and parts), not the department's whole breakdown
@@ -383,6 +390,7 @@ class Parser:
             if len(keys) >= 2 and re.search(r"(?:里|中|当中|里面)(?:有没有|有无|是否有|是不是有)", ev.text) and \
                     all(k in self.vocab.measures and keys[0] in self.vocab.ancestors(k) for k in keys[1:]):
                 keys = keys[1:]  # 收入预算里有没有上年结转结余: the whole is where to look, not a figure asked
+            keys = _parts_asked_within(keys, cues, ev.text)
             if focus == "departments" and not keys:
                 keys = ["income_total"]
             if focus == "departments":
@@ -1027,3 +1035,29 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
             groups.append(list(dict.fromkeys(words)))
             clause.topic_groups.append(topics)
     return groups
+
+
+_WITHIN_THEN_EACH = r"(?:里|中|当中|里面|中间)(?:的)?[^，。？?]*?(?:各|分别)"
+
+
+def _parts_asked_within(keys: list[str], cues: "CueSet", text: str) -> list[str]:
+    """一般公共预算基本支出里人员经费和公用经费各多少: the figures named before 里 …各 say where to look (the
+    whole), the ones after it are asked; without figures named on both sides nothing changes."""
+    m = re.search(_WITHIN_THEN_EACH, text)
+    if not m or len(keys) < 2:
+        return keys
+    after = {c.value for c in cues.of("measure") if c.start >= m.start()}
+    asked = [k for k in keys if k in after]
+    return asked if asked and len(asked) < len(keys) else keys
+
+
+def _payee_asked(ev: "Evidence") -> str | None:
+    """The kind of recipient a clause asks money split by (中级法院, 口岸单位, 区), where it is none of the budget's
+    own kinds and no unit the graph holds is named."""
+    m = re.search(L.RECIPIENT_SPLIT, ev.text)
+    if not m or ev.units:
+        return None
+    who = (m.group("who") or m.group("who2") or "").strip()
+    if not who or re.fullmatch(rf"(?:下属|所属|二级|基层|预算)?(?:{L.BUDGET_OWN_KINDS})", who):
+        return None
+    return who

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.narrative.vocabulary import side_of
+from kg.rdf.mapping import SCOPED_LABELS
 from nlp import lexicon as L
 from nlp.vocabulary import COLUMN_OF_MEASURE, SHARE_BASES
 from nlp.execute.assets import PLANNED_WORDS, kinds_asked
@@ -738,6 +740,40 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
         # department's income
         return [Frame("projects", ["funding"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
                       prev.open_department)]
+    if prev.focus == "indicators" and (frame.focus == "indicators" or frame.focus == "figures" and frame.measures_guessed) \
+            and re.search(L.THOSE_JUST_NAMED, frame.clause) and names_no_entity(ev):
+        # 审计报告要交多少篇？促进财政增收节支目标多少？这两项权重各几分: the indicators the parts before named
+        # (their words), not the whole table again
+        named = [p for p in out if p.focus == "indicators" and p.filters.projects == prev.filters.projects]
+        again = Frame("indicators", list(frame.measures), prev.filters.copy(), frame.operation,
+                      "；".join([p.clause for p in named[-_counted_back(frame.clause):]] + [frame.clause]),
+                      frame.score, prev.open_department)
+        again.filters.keywords = list(dict.fromkeys(w for p in named[-_counted_back(frame.clause):]
+                                                    for w in p.filters.keywords))
+        return [again]
+    if prev.focus == "subjects" and prev.filters.subjects and frame.focus == "figures" and len(frame.measures) == 1 \
+            and frame.measures[0] in (*COLUMN_OF_MEASURE, *SCOPED_LABELS) and not (ev.departments or ev.projects
+                                                                              or ev.subjects or ev.units) \
+            and frame.operation.name in ("lookup", "yesno") and not re.search(L.WHOLE_BUDGET, frame.clause):
+        # 其他商贸事务支出多少？在一般公共预算支出表里又是多少？有基本支出吗: the subject just asked, in that
+        # table or that column — not the department's appropriation or its 基本支出
+        again = Frame("subjects", list(prev.measures), prev.filters.copy(),
+                      Operation(frame.operation.name, also=list(frame.operation.also)), frame.clause, frame.score,
+                      prev.open_department)
+        key = frame.measures[0]
+        if key in COLUMN_OF_MEASURE:
+            again.measures, again.filters.column = [COLUMN_OF_MEASURE[key]], COLUMN_OF_MEASURE[key]
+        else:
+            again.filters.amount_scope = key
+        return [again]
+    if prev.focus == "projects" and len(prev.filters.projects) == 1 and frame.focus == "figures" \
+            and frame.operation.name == "lookup" and not (ev.departments or ev.projects or ev.subjects) \
+            and (frame.measures_guessed and not re.search(L.TARGET_ASKED, frame.clause)
+                 or re.fullmatch(L.PROJECT_MONEY_ASKED, frame.clause)) and not re.search(L.WHOLE_BUDGET, frame.clause):
+        # 生命健康专项是谁来实施的？25年总预算多少，支持企业规模化发展占多少: the project just named stays what
+        # is asked about where the part names no figure of a department's own
+        return [Frame("projects", ["amount"], prev.filters.copy(), Operation(frame.operation.name), frame.clause,
+                      frame.score, prev.open_department)]
     if prev.focus == "projects" and (frame.focus == "figures" and frame.measures_guessed
                                      or frame.focus == "staff" and re.search(L.TARGET_COUNT, frame.clause)
                                      # 评审工作经费多少钱？要评审多少个项目: the count its targets set, no set of projects
@@ -871,6 +907,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # asks no list of projects of its own
             frame.clause = f"{prev.clause}；{frame.clause}"
             out[-1] = frame
+            continue
+        if frame.operation.name == "share" and prev.focus == "indicators" and not prev.filters.projects \
+                and {"count", "sum"} & {prev.operation.name, *prev.operation.also} and names_no_entity(ev) \
+                and not (ev.item_measures or ev.subjects or ev.projects) and frame.measures_guessed:
+            # 纳入绩效目标管理的项目有多少个？涉及多少资金，覆盖比例多少: the share of that money, not of a
+            # figure the part did not name
+            prev.operation.also = list(dict.fromkeys(prev.operation.also + ["share"]))
+            prev.clause = f"{prev.clause}；{frame.clause}"
             continue
         if prev.focus == "projects" and re.search(L.FITS_WITHIN, frame.clause) and not (ev.projects or ev.subjects):
             # 这些钱在本级预算里装得下吗: the budget's own totals beside the projects' sum just given
@@ -1285,10 +1329,17 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             of_year.filters.years = []
             out.append(of_year)
             continue
+        if not _own_content(frame, ev) and len(out) >= 2 and prev.focus == "subjects" and prev.filters.sources \
+                and not prev.filters.subjects and out[-2].focus == "figures" and out[-2].operation.name == "lookup" \
+                and _another_year_only(frame, ev, out[-2]):
+            # 政府性基金支出多少？用在哪个科目？2025年是多少: the figure asked first, of that year — the subjects
+            # just listed were where it goes, not what the year is asked of
+            prev = out[-2]
         if not _own_content(frame, ev) and _another_year_only(frame, ev, prev):
             # 三公多少？…25年这两项各是多少: the question just asked, of the year this part names (上年是多少
             # after the 三公 family: its total — the year before's parts are seldom stated)
             frame.focus, frame.measures = prev.focus, list(prev.measures)
+            frame.side_named = prev.side_named or side_of(prev.clause)
             if tuple(prev.measures) == THREE_PUBLIC_FAMILY and not PARTS_ASKED.search(frame.clause):
                 frame.measures = ["three_public.total"]
             frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
@@ -1507,3 +1558,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         out.append(frame)
     return out
+
+
+def _counted_back(clause: str) -> int:
+    """How many parts back 这两项 / 这三个 / 这几项 reaches (几: all of the run)."""
+    m = re.search(r"(?:这|那)?([两二三四五几])(?:项|个|条|者)", clause)
+    return {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(m.group(1), 10) if m else 10

@@ -61,14 +61,47 @@ def _described_count(description: str, verb: str) -> tuple[str, Decimal, str] | 
     return line, Decimal(m.group(1)), m.group(2)
 
 
+# a count of things asked with the thing named after its classifier (检查多少家非煤矿山, 覆盖几个街道)
+_THINGS_ASKED = re.compile(r"(?:几|多少)(?P<cl>家|所|个|座|台|套|件|条|篇|辆|户|场|期|批|次)(?P<noun>[\u4e00-\u9fff]{2,8})")
+
+
+def _thing_asked(clause: str) -> tuple[str, str] | None:
+    """The classifier and the thing a count asks (多少家非煤矿山 → 家, 非煤矿山); ``None`` for people."""
+    m = _THINGS_ASKED.search(clause)
+    if m is None:
+        return None
+    noun = re.sub(r"(?:吗|呢|啊|了|的|进行|开展|检查|安全|监督)+$", "", m.group("noun"))
+    return (m.group("cl"), noun) if len(noun) >= 2 else None
+
+
+def _described_things(description: str, classifier: str, noun: str) -> tuple[str, Decimal, str] | None:
+    """The sentence of a description that counts ``noun`` with ``classifier`` (对全市300余家非煤矿山…)."""
+    m = re.search(rf"(\d+(?:\.\d+)?)\s*((?:余|多)?){classifier}{re.escape(noun)}", description)
+    if m is None:
+        return None
+    start = max((description.rfind(c, 0, m.start()) for c in "，。；;,"), default=-1) + 1
+    end = re.search(r"[，。；;]", description[m.end():])
+    line = description[start:m.end() + (end.start() if end else 20)]
+    return line, Decimal(m.group(1)), m.group(2) + classifier  # 300余家: the 余 said with the count
+
+
 def counted_in_projects(frame: Frame, ctx: Context, previous: Result | None) -> Result | None:
     """请了几个人 / 培养多少人 after a part that found one to three projects: the count their
-    indicators (else their descriptions) state beside the verb asked, with the line; ``None``
-    where no such count stands there (the part is read as before)."""
-    if previous is None or frame.filters.projects or frame.focus == "projects":  # (打算培养多少人 reads as indicators)
+    indicators (else their descriptions) state beside the verb asked, with the line; 检查多少家非煤矿山
+    of the project just named: the count its description states of that thing. ``None`` where no such
+    count stands there (the part is read as before)."""
+    if previous is None or frame.focus == "projects":  # (打算培养多少人 reads as indicators)
         return None
     projects = [r for r in previous.rows if r.iri and "/project/" in r.iri]
     if not projects or len(projects) > 3:
+        return None
+    thing = _thing_asked(frame.clause)
+    if thing is not None and not frame.filters.projects or \
+            thing is not None and {p.iri for p in frame.filters.projects} <= {p.iri for p in projects}:
+        described = _things_in_descriptions(projects, *thing)
+        if described is not None:
+            return described
+    if frame.filters.projects:
         return None
     verb = _asked_verb(frame.clause)
     if not verb:
@@ -93,3 +126,16 @@ def counted_in_projects(frame: Frame, ctx: Context, previous: Result | None) -> 
     if not items:
         return None
     return Result(items, "；".join(said) + "。", [], [])
+
+
+def _things_in_descriptions(projects: list[Row], classifier: str, noun: str) -> Result | None:
+    """The count of ``noun`` the projects' descriptions state, each with its line; ``None`` where none does."""
+    items, said = [], []
+    for p in projects:
+        stated = _described_things(p.attrs.get("description") or "", classifier, noun)
+        if stated is not None:
+            line, value, unit = stated
+            items.append(Item(f"{p.label}：{line}", str(value), unit, p.department, p.year, p.source,
+                              {"project": p.label}))
+            said.append(f"“{p.label}”的说明写明“{line}”，即{value}{unit}{noun}")
+    return Result(items, "；".join(said) + "。", [], []) if items else None

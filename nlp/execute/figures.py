@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from kg.extract.model import CARRYOVER_BY_SOURCE, UNIT_FUND_LINES
@@ -269,12 +269,18 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                     op.base or _carried_inside(key, keys) or \
                     _current_year_whole(by, b, key, common or ctx.vocab.share_base(key))
                 base = by.get((b.department, b.year, base_key)) if base_key else None
+                base_label = _label(ctx, base_key) if base_key else ""
                 if base is not None and base_key != key:
-                    d = D.share(figure_input(row, label), figure_input(base, _label(ctx, base_key)))
+                    whole = _whole_of_parts_table(ctx, b, key, base_key, base)
+                    if whole is not None:  # 公用经费占基本支出 where both are of another table than 基本支出
+                        base, base_label = whole.row, whole.label
+                        derived.append(whole.derived)
+                        phrase += f"（{whole.derived.formula}）"
+                    d = D.share(figure_input(row, label), figure_input(base, base_label))
                     if d is not None:
                         derived.append(d)
-                        items.append(derived_item(d, of=_label(ctx, base_key)))
-                        phrase += f"，占{_label(ctx, base_key)}（{money(base.amount)}万元）的{d.value}%"
+                        items.append(derived_item(d, of=base_label))
+                        phrase += f"，占{base_label}（{money(base.amount)}万元）的{d.value}%"
                         printed_said[id(d)] = _printed_share_said(ctx, b, key, row.amount, d.value, label, items)
                         phrase += printed_said[id(d)]
             said.append(phrase)
@@ -383,6 +389,45 @@ CURRENT_YEAR_WHOLE = {"expenditure_total": "current_year_expenditure", "income_t
 _CURRENT_YEAR_PARTS = {"expenditure_total": ("basic_expenditure", "project_expenditure"),
                        "income_total": ("general_public_budget", "government_fund", "state_capital", "fiscal_total",
                                         "unit_funds", *UNIT_FUND_LINES)}
+
+
+@dataclass
+class _TableWhole:
+    """The whole a share is taken of where the parts' own table prints another scope than the named whole."""
+
+    row: Row
+    label: str
+    derived: D.Derived
+
+
+def _whole_of_parts_table(ctx: Context, budget: Budget, key: str, base_key: str, base: Row) -> _TableWhole | None:
+    """公用经费占基本支出: where the whole's parts (人员经费, 公用经费) are all read from one table that is not the
+    whole's (国家信访局: the 一般公共预算基本支出表, beside a 基本支出 of all funds in the 部门支出总表) and they do
+    not add up to it, the share is of the parts' own sum — a share never divides one table's scope by another's.
+    ``None`` where the parts add up to the whole, stand in the whole's table, or are not all printed."""
+    siblings = ctx.vocab.children(base_key)
+    if key not in siblings or len(siblings) < 2:
+        return None
+    fetched = _fetch(ctx, [budget], siblings)
+    parts = [fetched.get((budget.department, budget.year, k)) for k in siblings]
+    if any(p is None or p.amount is None for p in parts):
+        return None
+    tables = {_printed_table(p) for p in parts}
+    table = next(iter(tables))
+    if len(tables) != 1 or table is None or _printed_table(base) == table:
+        return None
+    total = amount_sum(parts)
+    if total == base.amount:
+        return None
+    label = f"{_label(ctx, base_key)}（{table}合计）"
+    d = D.total([figure_input(p, _label(ctx, p.key)) for p in parts], label)
+    return _TableWhole(Row(label, total, base.unit, budget.department, budget.year, parts[0].source, None,
+                           base_key, {"parts": parts}), label, d)
+
+
+def _printed_table(row: Row) -> str | None:
+    """The table label a figure's place names (``… 第203行 部门公开表6 合计`` → 部门公开表6)."""
+    return next((w for w in (row.source or "").split() if re.search(r"表\s*[0-9一二三四五六七八九十]*$", w)), None)
 
 
 def _current_year_whole(by: dict[tuple, Row], budget: Budget, key: str, base_key: str | None) -> str | None:
@@ -828,6 +873,23 @@ def _changes_asked(ctx: Context, doc: Budget, frame: Frame) -> list[Row]:
     return out
 
 
+def _on_the_side_asked(stated: list[dict], asked: str | None) -> list[dict]:
+    """政府性基金预算支出…2025年是多少 where the 说明 states the fund's change twice, once of its income and once
+    of its spending (无锡: 收入 +125,999.00, 支出 +31,183.05): the statement of the side the question names. A
+    figure stated of one side only keeps it."""
+    if asked is None:
+        return stated
+    by_key: dict[str, set] = {}
+    for s in stated:
+        by_key.setdefault(s["key"], set()).add(side_of(s.get("subject") or ""))
+    kept = [s for s in stated
+            if not {"income", "expenditure"} <= by_key[s["key"]] or side_of(s.get("subject") or "") in (asked, None)]
+    for s in kept:  # the spending side of a figure the graph labels as income is said as spending
+        if {"income", "expenditure"} <= by_key[s["key"]] and asked == "expenditure":
+            s["label"] = re.sub(r"(?:拨款)?收入$", "支出", s["label"])
+    return kept
+
+
 def change(frame: Frame, ctx: Context) -> Result:
     """Changes against the year before as the narrative states them (比上年增加/减少), or as the
     difference of two budgets in the graph; the previous year's figure derived from them where the
@@ -901,6 +963,7 @@ def change(frame: Frame, ctx: Context) -> Result:
             _reasons_of_same_change(stated, same_change)
             stated += _total_as_its_only_source(stated, same_change, current, dept, doc.year, plain, ctx)
             stated = _agreeing(stated, current, dept, doc.year)
+            stated = _on_the_side_asked(stated, side_of(frame.clause) or frame.side_named)
             before = next((b for b in have if b.year == doc.year - 1), None)
             if before is None:
                 stated = _from_parts(ctx, doc, dept, metrics, stated) + stated

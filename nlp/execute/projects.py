@@ -16,7 +16,7 @@ from nlp.execute.subjects import subjects_stated_for
 from nlp.execute.carried_projects import asks_carried, carried_line, carried_projects, carried_said, department_carryover, the_projects_just_named
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
-from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame
+from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame, Ref
 from nlp.link import short_form_of
 from nlp.numbers import Amount, find_amounts
 from nlp.names import split_place
@@ -423,6 +423,33 @@ def _abbreviated_projects(frame: Frame, ctx: Context, asked: list[str]) -> list[
 
 @executor("projects")
 def projects(frame: Frame, ctx: Context) -> Result:
+    """Projects asked of (named, by unit, person, topic, funding, bound, rank …); those found by the policy
+    document they cite (哪个专项是依据市纪发〔2016〕8号文件安排的) with that document named too."""
+    result = _projects(frame, ctx)
+    if frame.filters.policy is not None and not frame.filters.projects and result.items:
+        _with_cited_document(frame.filters.policy, ctx, result)
+    return result
+
+
+def _with_cited_document(policy: Ref, ctx: Context, result: Result) -> None:
+    """The document the found projects cite, as the graph holds it (its title and 文号), said after them: the
+    question named it by its number or its title only."""
+    found = [r for r in result.rows if r.iri and "/project/" in r.iri]
+    budgets = [b for b in ctx.budgets() if any((b.department, b.year) == (r.department, r.year) for r in found)]
+    if not found or not budgets:
+        return
+    cited = [d for d in ctx.rows("policies", budgets, Constraints(projects=[r.iri for r in found]))
+             if d.key == policy.iri or d.iri == policy.iri]
+    if not cited:
+        return
+    d = cited[0]
+    number = d.attrs.get("number")
+    result.items.append(Item(d.label, None, None, d.department, d.year, d.source, {"number": number}))
+    said = d.label + (f"（{number}）" if number and number != d.label else "")
+    result.text = result.text.rstrip("。") + f"。所依据的文件：{said}。"
+
+
+def _projects(frame: Frame, ctx: Context) -> Result:
     f = frame.filters
     op = frame.operation
     if f.projects:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from nlp.execute.base import Context, Result, item_of, who, with_note
+from nlp import derive as D
+from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, who, with_note
 from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.sparql import Constraints
@@ -64,7 +65,25 @@ def three_public_columns(frame: Frame, ctx: Context) -> Result | None:
             # the contradiction is the document's
             items.append(item_of(said, f"{name}（文字说明）"))
             parts[-1] += f"，文字说明列为{items[-1].value}万元（与表不一致）"
-    return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+    derived = _gaps(frame, rows, labels)
+    items += [derived_item(d) for d in derived]
+    text = "；".join(parts) + "。" + "".join(f"{d.formula}。" for d in derived)
+    return Result(items, with_note(text, note), derived, rows)
+
+
+def _gaps(frame: Frame, rows: list[Row], labels: dict[str, str]) -> list[D.Derived]:
+    """哪家多，多多少 of two departments' column: the larger less the smaller, per column asked."""
+    op = frame.operation
+    if not ({"difference", "compare"} & {op.name, *op.also}):
+        return []
+    out = []
+    for key in labels:
+        pair = sorted((r for r in rows if r.key == key and r.amount is not None), key=lambda r: r.amount, reverse=True)
+        if len(pair) == 2 and pair[0].department != pair[1].department:
+            name = labels[key].split("（")[0]
+            out.append(D.difference(figure_input(pair[0], f"{pair[0].department}{name}"),
+                                    figure_input(pair[1], f"{pair[1].department}{name}")))
+    return out
 
 
 def _stated(ctx: Context, budgets) -> dict[tuple, Row]:
