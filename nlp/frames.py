@@ -59,6 +59,7 @@ class Bound:
     op: str
     low: Decimal
     high: Decimal | None = None
+    said: Decimal | None = None  # an amount said roughly (那6200万): the bound is what rounds to it, said as it was
 
     def admits(self, value: Decimal | None) -> bool:
         if value is None:
@@ -70,6 +71,8 @@ class Bound:
     def describe(self, percent: bool = False) -> str:
         """The bound as a person states it (超过1亿元, 500万元以上; with ``percent``, 超过15%): a stated
         number, not a figure found."""
+        if self.said is not None and not percent:
+            return f"约为{stated_amount(self.said)}"
         said = (lambda v: f"{v.normalize():f}%") if percent else stated_amount
         text = f"{BOUND_WORDS[self.op]}{said(self.low)}"
         return text + (f"至{said(self.high)}" if self.op == "between" and self.high is not None else "")

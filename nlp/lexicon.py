@@ -124,7 +124,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
 FAMILIES: dict[str, str] = {
     "three_public.vehicles": r"三公|公务用车|车辆|用车",
     "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车|车的|车子",
-    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆|车的|车子|养车",
+    "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆|车的|车子|养车|买车|购车|换车|[几多少]辆",
     "three_public.reception": r"三公|接待费",
     "three_public.overseas": r"三公|出国|出境",
     "procurement.goods": r"采购", "procurement.works": r"采购", "procurement.services": r"采购",
@@ -613,6 +613,8 @@ TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需|打算|准备)[\u4e00-\u9fff]
     r"[\u4e00-\u9fff]{0,6}?(?:群众|人员|律师|咨询师|专家|学员|对象|农户|志愿者|案件|机构|中介)"
 # The items the parts before named, taken up again (这两项权重各几分, 这几个指标, 二者, 它们).
 THOSE_JUST_NAMED = r"(?:这|那)(?:两|二|三|四|五|几)(?:项|个|条)|两者|二者|它们|这些指标"
+# What an amount the question states is for (那120万是干嘛用的, 这6200万用在哪): the project of that amount.
+USE_OF_AMOUNT = r"干嘛|干啥|干什么|做什么|用在(?:哪|什么)|用于(?:哪|什么)|(?:什么|啥)用|用途|是什么钱|是啥钱|花在哪|什么项目|哪个项目"
 # A part asking only the money of the thing just named (25年总预算多少, 金额是多少): a project's amount after a project.
 PROJECT_MONEY_ASKED = r"(?:(?:19|20)?\d{2}\s*年(?:度)?)?(?:的)?(?:总预算|预算|总金额|金额|总额|资金|经费|总投入|投入)(?:是|有|为|安排了?|一共|共)?" \
     r"(?:多少钱?|几多|多少万元?)[？?]?"

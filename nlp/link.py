@@ -29,6 +29,12 @@ _GENERIC = re.compile(
     r"预算|安排|设立|是否|分别|各是|绩效目标|绩效|指标|目标表|[的了和与及或在里中是有]|"
     r"[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
 FUZZY_KINDS = ("project", "policy", "functional_subject", "economic_subject")
+# A word for a project or its money said right after the words that name it (菜篮子那笔钱, 两癌筛查那个项目).
+_PROJECT_CUE = re.compile(r"(?P<that>那个|这个|那笔|这笔|那项|这项|那块)?的?(?:项目|专项|钱|经费|资金)")
+# Runs that name no project in particular, however few names hold them.
+_NO_PROJECT_WORDS = re.compile(r"(?:经费|资金|项目|专项|工作|建设|管理|服务|补助|补贴|业务|运行|保障|支出|费用|多少|"
+                               r"哪些|什么|那个|这个|一个|年度|部门|单位|中心|市级|本级|全市|维护|系统|信息|工程|其他|"
+                               r"日常|今年|去年|明年|上年|一共|总共|花了|用了|安排|的|了|和|与|及|那|这|个|笔)+")
 # Words naming kinds of units a department has (几个直属事业单位, 内设机构): never a project's words, though
 # a project's name may hold them (行政事业单位国有资产数据审核服务)
 # Words after the stem of a field of spending (气象方面, 气象类, 司法这一款): see ``Linker._subject_area``.
@@ -543,10 +549,42 @@ class Linker:
                     if kind == "economic_subject" and (e.code or "").startswith("5") and "政府" not in text:
                         best -= 0.01  # a name both classifications print: the departmental (30x) row unless 政府经济分类 is said
                     ranked.append((best, e))
+            if kind == "project" and not any(s >= 4 for s, _ in ranked):  # (only where no name stands out already)
+                ranked += [(4.6, e) for e in self._by_fragment(text, span, depts)]
             ranked.sort(key=lambda p: -p[0])
             out[kind] = ranked
         cache[key] = out
         return out
+
+    def _by_fragment(self, text: str, span: tuple[int, int], depts: set[str]) -> list[Entity]:
+        """The one project whose name holds the words said right before a word for a project or its money
+        (菜篮子那笔钱 → 菜篮子工程建设专项资金, 两癌筛查那个项目 → 妇女健康促进项目暨两癌项目): people name a
+        project by its most telling words. Only words no other project's name (of the departments named, or
+        of the graph) holds, and never words of no particular project (经费, 工作, 建设)."""
+        clause = text[span[0]:span[1]]
+        names = [(e, e.names()) for e, _ in self._names_of("project")
+                 if not depts or not e.department or e.department in depts]
+        found: list[Entity] = []
+        for cue in _PROJECT_CUE.finditer(clause):
+            window = re.search(r"[\u4e00-\u9fff]{2,12}$", clause[:cue.start()])
+            if window is None:
+                continue
+            words = window.group(0)
+            # the longest run ending within three characters of the cue that one project's name alone holds
+            for size in range(min(len(words), 8), 1, -1):
+                hits: list[Entity] = []
+                for end in range(len(words), max(len(words) - 3, size - 1), -1):
+                    frag = words[end - size:end]
+                    if _NO_PROJECT_WORDS.fullmatch(frag) or (size == 2 and end != len(words) and not cue.group("that")):
+                        continue
+                    owners = [e for e, ns in names if any(frag in n for n in ns)]
+                    if owners and len({e.name for e in owners}) == 1:
+                        hits = owners
+                        break
+                if hits:
+                    found += [e for e in hits if e not in found]
+                    break
+        return found
 
     def _names_a_project(self, words: str) -> bool:
         """Whether ``words`` (after a place: 昌吉州加密空气质量自动监测站点建设) begin a project the graph

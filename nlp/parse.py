@@ -121,6 +121,14 @@ class Parser:
             frame.filters = self.filters(ev, focus)
             frame.operation = self.operation(ev, focus)
             frame.measures = self.measures(ev, focus, frame)
+        said = _amount_said_for_its_use(ev) if focus == "figures" and frame.measures_guessed and ev.bound is None \
+            and not (ev.projects or ev.subjects or ev.item_measures) else None
+        if said is not None:
+            # 那120万是干嘛用的: the project of that amount (to the precision said), with what it is for
+            focus = "projects"
+            frame = Frame(focus, ["amount", "description"], self.filters(ev, focus), Operation("list"), clause.text,
+                          scores[focus])
+            frame.filters.bound = said
         payee = _payee_asked(ev)
         if payee and focus in ("projects", "figures", "subjects", "functions"):
             # 每个中级法院分到多少钱: a split by recipient the budget does not print, never its subjects or a
@@ -280,6 +288,8 @@ class Parser:
         levels = cues.values("level")
         if levels:
             f.level = int(levels[0])
+        elif focus == "subjects" and not ev.subjects and re.search(r"主要(?:花|用)在(?:了)?哪[个一些几]?(?:类|个)?(?:功能)?(?:科目|方面|领域)", ev.text):
+            f.level = 1  # 钱主要花在哪个功能科目上: the classes (类), where the money goes, not every 项 row
         if focus == "subjects":
             masked = ev.text
             for s in ev.subjects:
@@ -390,7 +400,7 @@ class Parser:
             if len(keys) >= 2 and re.search(r"(?:里|中|当中|里面)(?:有没有|有无|是否有|是不是有)", ev.text) and \
                     all(k in self.vocab.measures and keys[0] in self.vocab.ancestors(k) for k in keys[1:]):
                 keys = keys[1:]  # 收入预算里有没有上年结转结余: the whole is where to look, not a figure asked
-            keys = _parts_asked_within(keys, cues, ev.text)
+            keys = _parts_asked_within(keys, cues, ev.text, self.vocab.ancestors)
             if focus == "departments" and not keys:
                 keys = ["income_total"]
             if focus == "departments":
@@ -1040,7 +1050,7 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
 _WITHIN_THEN_EACH = r"(?:里|中|当中|里面|中间)(?:的)?[^，。？?]*?(?:各|分别)"
 
 
-def _parts_asked_within(keys: list[str], cues: "CueSet", text: str) -> list[str]:
+def _parts_asked_within(keys: list[str], cues: "CueSet", text: str, vocab_ancestors) -> list[str]:
     """一般公共预算基本支出里人员经费和公用经费各多少: the figures named before 里 …各 say where to look (the
     whole), the ones after it are asked; without figures named on both sides nothing changes."""
     m = re.search(_WITHIN_THEN_EACH, text)
@@ -1048,7 +1058,11 @@ def _parts_asked_within(keys: list[str], cues: "CueSet", text: str) -> list[str]
         return keys
     after = {c.value for c in cues.of("measure") if c.start >= m.start()}
     asked = [k for k in keys if k in after]
-    return asked if asked and len(asked) < len(keys) else keys
+    if not asked or len(asked) == len(keys):
+        return keys
+    # the whole they are parts of stays (基本支出里人员经费和公用经费各多少: 基本支出 too); a figure that only
+    # qualifies the whole (一般公共预算 of 一般公共预算基本支出) is not asked
+    return [k for k in keys if k in after or any(k in vocab_ancestors(a) for a in asked)]
 
 
 def _payee_asked(ev: "Evidence") -> str | None:
@@ -1061,3 +1075,16 @@ def _payee_asked(ev: "Evidence") -> str | None:
     if not who or re.fullmatch(rf"(?:下属|所属|二级|基层|预算)?(?:{L.BUDGET_OWN_KINDS})", who):
         return None
     return who
+
+
+def _amount_said_for_its_use(ev: "Evidence") -> Bound | None:
+    """那6200万是干嘛用的: the amount a clause states when it asks what money is for — as a bound of the amounts
+    that round to it as said (6200万 is 6199.5–6200.5万元, 4.4亿 is 43,500–44,500万元)."""
+    if len(ev.amounts) != 1 or not re.search(L.USE_OF_AMOUNT, ev.text):
+        return None
+    a = ev.amounts[0]
+    printed = re.search(r"(\d+(?:\.(\d+))?)\s*(亿|万|元)?", a.text)
+    decimals = len(printed.group(2) or "") if printed else 0
+    scale = {"亿": Decimal(10000), "元": Decimal("0.0001")}.get(printed.group(3) if printed else None, Decimal(1))
+    half = Decimal(5).scaleb(-(decimals + 1)) * scale
+    return Bound("between", a.value - half, a.value + half, said=a.value)

@@ -740,6 +740,21 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
         # department's income
         return [Frame("projects", ["funding"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
                       prev.open_department)]
+    column = _COLUMN_OF_FIGURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
+    if column and frame.operation.name in ("rank", "sort") and frame.measures_guessed and names_no_entity(ev) \
+            and re.search(L.NARROW_WORDS + r"|^(?:那|这)?(?:里面|里头|当中|其中)", frame.clause):
+        # 公用经费一共多少？里面哪项最多: the economic rows of that column, ranked
+        rows = Frame("subjects", [column], prev.filters.copy(), Operation(frame.operation.name, n=frame.operation.n,
+                                                                      descending=frame.operation.descending),
+                     frame.clause, frame.score, prev.open_department)
+        rows.filters.column, rows.filters.scheme = column, "economic"
+        return [rows]
+    ordinals = _ordinals_only(frame.clause)
+    if ordinals and prev.operation.name in ("rank", "sort") and names_no_entity(ev):
+        # 哪个项目钱最多？第二第三呢: the same ranking, its places asked
+        return [Frame(prev.focus, list(prev.measures), prev.filters.copy(),
+                      Operation("rank", n=k, explicit_n=True, nth=k, descending=prev.operation.descending),
+                      frame.clause, frame.score, prev.open_department) for k in ordinals]
     if prev.focus == "indicators" and (frame.focus == "indicators" or frame.focus == "figures" and frame.measures_guessed) \
             and re.search(L.THOSE_JUST_NAMED, frame.clause) and names_no_entity(ev):
         # 审计报告要交多少篇？促进财政增收节支目标多少？这两项权重各几分: the indicators the parts before named
@@ -768,12 +783,13 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
         return [again]
     if prev.focus == "projects" and len(prev.filters.projects) == 1 and frame.focus == "figures" \
             and frame.operation.name == "lookup" and not (ev.departments or ev.projects or ev.subjects) \
-            and (frame.measures_guessed and not re.search(L.TARGET_ASKED, frame.clause)
-                 or re.fullmatch(L.PROJECT_MONEY_ASKED, frame.clause)) and not re.search(L.WHOLE_BUDGET, frame.clause):
+            and not frame.measures_guessed and re.fullmatch(L.PROJECT_MONEY_ASKED, frame.clause) \
+            and not re.search(L.WHOLE_BUDGET, frame.clause):
         # 生命健康专项是谁来实施的？25年总预算多少，支持企业规模化发展占多少: the project just named stays what
-        # is asked about where the part names no figure of a department's own
-        return [Frame("projects", ["amount"], prev.filters.copy(), Operation(frame.operation.name), frame.clause,
-                      frame.score, prev.open_department)]
+        # is asked about where the part names only its money (总预算, 金额), no figure of a department's own (a
+        # part naming no figure at all is the project's already, below)
+        return [Frame("projects", ["amount", "description"], prev.filters.copy(), Operation(frame.operation.name),
+                      frame.clause, frame.score, prev.open_department)]
     if prev.focus == "projects" and (frame.focus == "figures" and frame.measures_guessed
                                      or frame.focus == "staff" and re.search(L.TARGET_COUNT, frame.clause)
                                      # 评审工作经费多少钱？要评审多少个项目: the count its targets set, no set of projects
@@ -1564,3 +1580,18 @@ def _counted_back(clause: str) -> int:
     """How many parts back 这两项 / 这三个 / 这几项 reaches (几: all of the run)."""
     m = re.search(r"(?:这|那)?([两二三四五几])(?:项|个|条|者)", clause)
     return {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(m.group(1), 10) if m else 10
+
+
+_ORDINAL_ONLY = re.compile(r"^(?:那|那么)?(?:(?:排)?第[二三四五六七八九十\d]+(?:名|个|位|大|多)?[、和及与,，]?)+"
+                           r"(?:呢|是哪个|是哪些|是什么|分别是(?:哪个|哪些|什么)?|各是(?:哪个|什么)|又是(?:哪个|谁|什么))?[？?]?$")
+
+
+def _ordinals_only(clause: str) -> list[int]:
+    """The places a part asks and nothing else (第二第三呢, 排第二的是哪个): [2, 3]; [] for any other part."""
+    if not _ORDINAL_ONLY.match(clause.strip()):
+        return []
+    return [n for n in (chinese_count(m) for m in re.findall(r"第([二三四五六七八九十\d]+)", clause)) if n]
+
+
+# The column of the expenditure tables a figure is (公用经费 is the 基本支出's 公用 column): ``Filters.column``.
+_COLUMN_OF_FIGURE = {**COLUMN_OF_MEASURE, "public_expenses": "public", "personnel": "personnel"}

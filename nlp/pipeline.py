@@ -473,6 +473,38 @@ class Pipeline:
         if f.projects and {p.iri for p in f.projects} == self._dropped_projects:
             f.projects = _projects_just_found(previous)
 
+    def _department_of_previous(self, frame: Frame, previous: Result) -> None:
+        """那这个协管员补助一共多少钱？协理员那块又是多少 with no department named: the department of the one
+        project the part before found, not every department in the graph."""
+        f = frame.filters
+        if not frame.open_department or f.departments or f.projects:
+            return
+        found = {(r.department, r.year) for r in previous.rows if "/project/" in str(r.iri or "") and r.department}
+        if len(found) != 1:
+            return
+        (name, year), = found
+        dept = next((d for d in self.catalog.departments() if d.name == name), None)
+        if dept is None:
+            return
+        f.departments, frame.open_department = [Ref("department", dept.iri, dept.name)], False
+        f.years = f.years or [year]
+
+    def _project_of_previous(self, frame: Frame, previous: Result) -> bool:
+        """…协管员补助一共多少钱？协理员那块又是多少: where the part before found one project and this part names
+        no figure of its own (its measure guessed) and no whole budget, it asks about that project."""
+        f = frame.filters
+        if frame.focus != "figures" or not frame.measures_guessed or f.projects or f.subjects or f.keywords \
+                or frame.operation.name not in ("lookup", "share") or re.search(L.WHOLE_BUDGET, frame.clause) \
+                or re.search(L.TARGET_ASKED, frame.clause):
+            return False
+        found = {r.iri: r for r in previous.rows if "/project/" in str(r.iri or "")}
+        if len(found) != 1:
+            return False
+        (p,) = found.values()
+        frame.focus, frame.measures, frame.measures_guessed = "projects", ["amount"], False
+        f.projects = [Ref("project", p.iri, p.label, department=p.department, year=p.year)]
+        return True
+
     def _unit_of_previous(self, frame: Frame, previous: Result) -> None:
         """这个单位还有什么项目 after a project named: the unit that project's table says carries it out
         (one unit, which the graph knows by that name), as the condition on the projects asked."""
@@ -516,6 +548,10 @@ class Pipeline:
         if previous is not None:
             self._unit_of_previous(frame, previous)
             self._projects_found_instead(frame, previous)
+            self._department_of_previous(frame, previous)
+            if self._project_of_previous(frame, previous):
+                run = EXECUTORS.get(frame.focus)
+                part.kind, part.frame, part.understood = kind(frame), frame.to_json(), describe(frame, self.vocab)
         self._projects_of_the_unit(frame, ctx)
         if frame.reply:
             part.text = frame.reply

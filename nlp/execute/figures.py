@@ -963,7 +963,7 @@ def change(frame: Frame, ctx: Context) -> Result:
             _reasons_of_same_change(stated, same_change)
             stated += _total_as_its_only_source(stated, same_change, current, dept, doc.year, plain, ctx)
             stated = _agreeing(stated, current, dept, doc.year)
-            stated = _on_the_side_asked(stated, side_of(frame.clause) or frame.side_named)
+            stated = _on_the_side_asked(stated, frame.side_named)  # (a part naming its side keeps both: 收入说…支出又说)
             before = next((b for b in have if b.year == doc.year - 1), None)
             if before is None:
                 stated = _from_parts(ctx, doc, dept, metrics, stated) + stated

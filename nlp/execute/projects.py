@@ -478,6 +478,12 @@ def _projects(frame: Frame, ctx: Context) -> Result:
         from nlp.execute.documents import stated_evaluations  # documents reads this module's projects
 
         stated = stated_evaluations(frame, ctx)  # 做绩效自评的项目有多少个: as the 决算 states it
+        if stated.items and op.name in ("rank", "sort"):
+            # 几个项目做了绩效自评？哪个分最低: the stated count, then the ranking the part also asks
+            ranked = _projects(replace(frame, operation=replace(op, also=[a for a in op.also if a != "count"])), ctx)
+            if ranked.items:
+                return Result(stated.items + ranked.items, stated.text + ranked.text, stated.derived + ranked.derived,
+                              stated.rows + ranked.rows)
         if stated.items:
             return stated
     indexed = _indexed_pool(frame, ctx) if (f.topics or f.keywords) else None
@@ -646,8 +652,9 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         text += _topic_in_parts(frame, rows, items, derived) + TT.said_text(rows)
     if "description" in frame.measures and len(rows) <= 3:
         split = _split_said(rows, items)  # 有没有…的钱？多少，怎么分的: each project's parts as its text lists them
+        said_amount = frame.filters.bound is not None and frame.filters.bound.said is not None  # 那120万是干嘛用的
         said = [f"{project_phrase(r)}的资金用途：{r.attrs['description'].rstrip('。')}" for r in rows
-                if r.attrs.get("description") and topical_ and not split]
+                if r.attrs.get("description") and (topical_ or said_amount) and not split]
         text += split or ("；".join(said) + "。" if said else "")  # 有没有…的项目？怎么补: what each one's text says
     if bounded and total is not None:
         text += _total_share(frame, ctx, rows, total, items, derived)

@@ -172,6 +172,24 @@ def _ranked_statements(ctx: Context, budget, want: int, frame: Frame, items: lis
     return ranked
 
 
+def _row_of_the_stated_scope(ctx: Context, top: Row, stated: Row) -> Row:
+    """The row a statement's change is of: where it stands in the 说明 of one kind of funds' table (五、关于一般公共预算
+    支出表的说明——其他信访事务支出) and prints no figure of its own, that table's row of the subject (国家信访局:
+    3,623.98 of the 一般公共预算支出表, not 36,230.56 of the 部门支出总表 that holds 中央基建 too)."""
+    place = str(stated.attrs.get("place") or "")
+    if stated.attrs.get("current") is not None or top.attrs.get("scope") or not top.key:
+        return top
+    scope = next((key for key, label in SCOPED_LABELS.items() if f"{label}支出表" in place or f"{label}预算支出表" in place),
+                 None)
+    if scope is None:
+        return top
+    budgets = [b for b in ctx.budgets() if (b.department, b.year) == (top.department, top.year)]
+    scoped = [s for s in ctx.rows("subjects", budgets, Constraints(scheme="functional", code_prefix=top.key,
+                                                                   amount_scope=scope))
+              if s.key == top.key and s.amount is not None and (s.attrs.get("column") in (None, "total"))]
+    return scoped[0] if scoped else top
+
+
 def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
     """涨了多少 of a subject row: the change the same document's narrative states for that subject,
     with the year before derived from it (``stated_change_of``)."""
@@ -179,6 +197,7 @@ def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) 
     if r is None:
         parts.append(f"文件未列示{top.label}比上年的增减（图谱中没有）")
         return []
+    top = _row_of_the_stated_scope(ctx, top, r)
     now = figure_input(top, f"{top.year}年{top.label}")
     delta, rate = r.amount, r.attrs.get("percent")
     up = (delta if delta is not None else rate) >= 0
