@@ -63,7 +63,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("carryover_nonfiscal", r"非财政拨款结转(?:和?结余)?|(?:上年)?实户资金余额"),  # 西安: the 非财政拨款 balance
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
     # a 决算's 财政拨款支出 against its budget (年初预算 / 决算 / 完成 named after it)
-    ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算数|决算|完成|执行))|"
+    ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行))|"
                                    # 一般公共预算年初只安排了多少: the spending its 年初预算 column planned
                                    r"一般公共预算(?:财政拨款)?(?=(?:的)?年初(?:只|仅|才)?(?:安排|预算))"),
     ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行)|"
@@ -602,7 +602,7 @@ FITS_WITHIN = r"装得下|装不下|放得下|容得下|超没超|够不够|够�
 # What no budget or final-account disclosure prints: who won a purchase and the contract signed (they
 # are in the procurement notices, not the budget). A part asking them is answered "not disclosed",
 # never with the project's budget figures.
-NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施工单位|合同(?!制)(?:金额|价款|总价|额|价)?|签约|"
+NOT_DISCLOSED = (r"中标|投标|招标结果|供应商|承包商|承建商|施工单位|(?<!采购)合同(?!制)(?:金额|价款|总价|额|价)?|签约|"
                  r"哪(?:家|个)(?:物业|服务|施工|建设)?(?:公司|企业)|什么(?:物业|服务)?公司")
 
 # A count asked of a named project as what it is to reach (要补助多少个项目, 计划培训多少人, 惠及多少人):

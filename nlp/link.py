@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from nlp.catalog import Catalog, Entity
+from nlp.lexicon import MEASURE_WORDS
 from nlp.names import abbreviates, misspells, split_place, strip_budget_suffix as strip_scope
 from nlp.normalize import NormalizedQuestion, with_synonyms
 
@@ -30,7 +31,13 @@ _GENERIC = re.compile(
     r"[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
 FUZZY_KINDS = ("project", "policy", "functional_subject", "economic_subject")
 # A word for a project or its money said right after the words that name it (菜篮子那笔钱, 两癌筛查那个项目).
-_PROJECT_CUE = re.compile(r"(?P<that>那个|这个|那笔|这笔|那项|这项|那块)?的?(?:项目|专项|钱|经费|资金)")
+_PROJECT_CUE = re.compile(r"(?P<that>那个|这个|那笔|这笔|那项|这项|那块)(?:项目|专项|钱|经费|资金)|的钱|(?:项目|专项)(?!支出|经费)|"
+                          r"(?P<money>经费|资金)")
+def _names_a_figure(words: str) -> bool:
+    """Whether words are a figure's name the vocabulary knows (人员经费, 机关运行经费), not a project's."""
+    return any(re.search(rx, words) for _key, rx in MEASURE_WORDS)
+
+
 # Runs that name no project in particular, however few names hold them.
 _NO_PROJECT_WORDS = re.compile(r"(?:经费|资金|项目|专项|工作|建设|管理|服务|补助|补贴|业务|运行|保障|支出|费用|多少|"
                                r"哪些|什么|那个|这个|一个|年度|部门|单位|中心|市级|本级|全市|维护|系统|信息|工程|其他|"
@@ -577,6 +584,8 @@ class Linker:
                     frag = words[end - size:end]
                     if _NO_PROJECT_WORDS.fullmatch(frag) or (size == 2 and end != len(words) and not cue.group("that")):
                         continue
+                    if cue.group("money") and (size < 4 or end != len(words) or _names_a_figure(frag + cue.group(0))):
+                        continue  # 项目评审经费 names a project; 人员经费, 机关运行经费 name figures
                     owners = [e for e, ns in names if any(frag in n for n in ns)]
                     if owners and len({e.name for e in owners}) == 1:
                         hits = owners

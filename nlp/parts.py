@@ -1136,12 +1136,19 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.units, f.own_unit = [entity_ref(u) for u in ev.units], False
             out.append(frame)
             continue
+        if not _own_content(frame, ev) and len(out) >= 2 and prev.focus == "subjects" and prev.operation.name == "list" \
+                and not prev.filters.subjects and out[-2].focus == "figures" and out[-2].operation.name == "lookup" \
+                and _another_year_only(frame, ev, out[-2]):
+            # 政府性基金支出多少？用在哪个科目？2025年是多少: the figure asked first, of that year — the subjects
+            # just listed were where it goes, not what the year is asked of
+            prev = out[-2]
         if _only_names(frame, ev):  # 阿克苏地区生态环境局呢？: the same question of another department or year
             frame.focus, frame.measures = prev.focus, list(prev.measures)
             if tuple(prev.measures) == THREE_PUBLIC_FAMILY and not (ev.departments or ev.places) \
                     and not PARTS_ASKED.search(frame.clause):
                 frame.measures = ["three_public.total"]  # 三公多少？上年是多少: the year before's total
             frame.operation = prev.operation
+            frame.side_named = prev.side_named or side_of(prev.clause)
             _inherit_filters(f, prev.filters)
             out.append(frame)
             continue
@@ -1345,12 +1352,6 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             of_year.filters.years = []
             out.append(of_year)
             continue
-        if not _own_content(frame, ev) and len(out) >= 2 and prev.focus == "subjects" and prev.filters.sources \
-                and not prev.filters.subjects and out[-2].focus == "figures" and out[-2].operation.name == "lookup" \
-                and _another_year_only(frame, ev, out[-2]):
-            # 政府性基金支出多少？用在哪个科目？2025年是多少: the figure asked first, of that year — the subjects
-            # just listed were where it goes, not what the year is asked of
-            prev = out[-2]
         if not _own_content(frame, ev) and _another_year_only(frame, ev, prev):
             # 三公多少？…25年这两项各是多少: the question just asked, of the year this part names (上年是多少
             # after the 三公 family: its total — the year before's parts are seldom stated)

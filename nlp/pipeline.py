@@ -33,6 +33,7 @@ from nlp.execute.purchases import named_purchases, with_topic_purchases
 from nlp.execute.three_public_columns import three_public_columns
 from nlp.execute.subitems import event_items, items_by_class, named_sub_items, sub_items_of_previous
 from nlp.execute.counted_targets import counted_in_projects
+from nlp.execute.weights import weights_added_up
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
 from nlp.graph import Graph
@@ -598,6 +599,9 @@ class Pipeline:
             event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
+        weights = weights_added_up(frame, ctx)  # 各指标的分值权重加起来是不是90分
+        if weights is not None:
+            return self._finish(part, frame, ctx, weights)
         beside = three_public_columns(frame, ctx)  # 会议费 / 培训费 as the 三公 table prints them
         if beside is not None:
             return self._finish(part, frame, ctx, beside)
