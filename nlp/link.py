@@ -40,7 +40,7 @@ def _names_a_figure(words: str) -> bool:
 
 # Runs that name no project in particular, however few names hold them.
 _NO_PROJECT_WORDS = re.compile(r"(?:经费|资金|项目|专项|工作|建设|管理|服务|补助|补贴|业务|运行|保障|支出|费用|多少|"
-                               r"哪些|什么|那个|这个|一个|年度|部门|单位|中心|市级|本级|全市|维护|系统|信息|工程|其他|"
+                               r"哪些|哪个|几个|什么|那个|这个|一个|年度|部门|单位|中心|市级|本级|全市|维护|系统|信息|工程|其他|"
                                r"日常|今年|去年|明年|上年|一共|总共|花了|用了|安排|的|了|和|与|及|那|这|个|笔)+")
 # Words naming kinds of units a department has (几个直属事业单位, 内设机构): never a project's words, though
 # a project's name may hold them (行政事业单位国有资产数据审核服务)
@@ -517,7 +517,8 @@ class Linker:
         for a in linked.question.amounts:
             for i in range(a.start, min(a.end, len(masked))):
                 masked[i] = "|"
-        q = core(re.sub(r"\d{2,4}年度?", "|", "".join(masked)))
+        unnamed = "".join(masked)  # the clause without the departments, places, persons and amounts it names
+        q = core(re.sub(r"\d{2,4}年度?", "|", unnamed))
         q_project = core(_UNIT_KIND_WORDS.sub("|", re.sub(r"\d{2,4}年度?", "|", "".join(masked))))
         depts = {e.name for e in linked.entities("department")}
         for m in linked.mentions:  # subjects: named projects, documents and topics are out of the comparison
@@ -557,7 +558,7 @@ class Linker:
                         best -= 0.01  # a name both classifications print: the departmental (30x) row unless 政府经济分类 is said
                     ranked.append((best, e))
             if kind == "project" and not any(s >= 4 for s, _ in ranked):  # (only where no name stands out already)
-                ranked += [(4.6, e) for e in self._by_fragment(text, span, depts)]
+                ranked += [(4.6, e) for e in self._by_fragment(unnamed, span, depts)]
             ranked.sort(key=lambda p: -p[0])
             out[kind] = ranked
         cache[key] = out

@@ -288,7 +288,7 @@ class Parser:
         levels = cues.values("level")
         if levels:
             f.level = int(levels[0])
-        elif focus == "subjects" and not ev.subjects and re.search(r"主要(?:花|用)在(?:了)?哪[个一些几]?(?:类|个)?(?:功能)?(?:科目|方面|领域)", ev.text):
+        elif focus == "subjects" and not ev.subjects and re.search(r"主要(?:花|用)在(?:了)?哪[个一些几]?(?:类|个)?功能(?:分类)?(?:科目|方面|领域)", ev.text):
             f.level = 1  # 钱主要花在哪个功能科目上: the classes (类), where the money goes, not every 项 row
         if focus == "subjects":
             masked = ev.text
