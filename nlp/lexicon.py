@@ -615,6 +615,8 @@ TARGET_COUNT = rf"(?:要|计划|预计|拟|将|需|打算|准备)[\u4e00-\u9fff]
 THOSE_JUST_NAMED = r"(?:这|那)(?:两|二|三|四|五|几)(?:项|个|条)|两者|二者|它们|这些指标"
 # What an amount the question states is for (那120万是干嘛用的, 这6200万用在哪): the project of that amount.
 USE_OF_AMOUNT = r"干嘛|干啥|干什么|做什么|用在(?:哪|什么)|用于(?:哪|什么)|(?:什么|啥)用|用途|是什么钱|是啥钱|花在哪|什么项目|哪个项目"
+# The kinds of funds whose spending a table prints by subject (一般公共预算支出表, 政府性基金预算支出表 …).
+FUNDS_BY_SUBJECT = ("general_public_budget", "government_fund", "state_capital")
 # A part asking only the money of the thing just named (25年总预算多少, 金额是多少): a project's amount after a project.
 PROJECT_MONEY_ASKED = r"(?:(?:19|20)?\d{2}\s*年(?:度)?)?(?:的)?(?:总预算|预算|总金额|金额|总额|资金|经费|总投入|投入)(?:是|有|为|安排了?|一共|共)?" \
     r"(?:多少钱?|几多|多少万元?)[？?]?"

@@ -92,12 +92,19 @@ class Parser:
             # 哪些科目用了事业收入, 国有资本经营预算那笔钱是干什么的: the subjects of a source, not the
             # department's figure nor its functions
             focus = "subjects"
+        fund_asked = [k for k in ev.cues.values("measure") if k in L.FUNDS_BY_SUBJECT]
+        if focus == "figures" and len(fund_asked) == 1 and not (ev.projects or ev.subjects) \
+                and re.search(r"哪[几两三四些个]*[块个项类]?[^，。？?]{0,4}科目|什么科目", ev.text):
+            # 政府性基金支出4.4亿，分别来自哪两块基金科目: the rows of that fund's own spending table
+            focus = "subjects"
         if focus == "policies" and re.search(L.WHICH_PROJECTS + r"|什么(?:项目|专项)", ev.text) \
                 and not re.search(r"(?:什么|哪些|哪几个|哪个|哪一个|哪份|哪几份)(?:文件|政策|依据|规定|办法)", ev.text):
             # 挂着“粤财工〔2025〕139号”文号的是什么项目: the thing asked is the projects, the 文号 their condition
             focus = "projects"
         frame = Frame(focus, clause=clause.text, score=scores[focus])
         frame.filters = self.filters(ev, focus)
+        if focus == "subjects" and fund_asked and not frame.filters.sources and not ev.subjects:
+            frame.filters.sources = list(fund_asked)
         frame.operation = self.operation(ev, focus)
         frame.measures = self.measures(ev, focus, frame)
         if frame.filters.score_bound is not None and "score" not in frame.measures:

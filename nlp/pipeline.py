@@ -320,6 +320,11 @@ class Pipeline:
                 if frame.focus == "subjects":
                     frame.focus = "figures"
                     frame.measures = frame.measures or ["expenditure_total" if "支出" in frame.clause else "income_total"]
+        if len(units) >= 2 and frame.operation.name == "count" and frame.focus in ("figures", "subordinates") \
+                and len(f.departments) <= 1 and not f.projects:
+            # 有几个口岸分局: the department's units that word names, counted — not a figure of theirs
+            frame.focus, frame.measures = "subordinates", []
+            f.units, units = [Ref("unit", u.iri, u.name) for u in units], []
         if units and frame.focus not in ("persons", "subordinates") and ("unit" not in frame.measures or condition):
             several = [self.unit_departments(u.iri) for u in units] if frame.focus == "projects" and len(units) >= 2 \
                 and not condition else []

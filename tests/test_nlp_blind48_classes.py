@@ -189,3 +189,22 @@ def test_a_final_accounts_general_budget_spending(ask) -> None:
     """上海市普陀区财政局 2024 决算: 年初预算 2,993.92, 决算 2,940.05, 98.20%."""
     reply = ask("普陀区财政局2024年一般公共预算财政拨款支出预算是多少？决算是多少？")
     assert {Decimal("2993.92"), Decimal("2940.05"), Decimal("98.20")} <= numbers(reply)
+
+
+def test_units_a_word_names_counted(ask_national) -> None:
+    """珠海市商务局: 7 of its 9 units are 口岸分局 (拱北, 九洲港, 高栏港, 湾仔, 香洲, 港珠澳大桥珠海公路, 青茂)."""
+    reply = ask_national("珠海市商务局下面一共有多少个口岸分局？")
+    assert "7个口岸分局" in reply["text"]
+    assert "会议展览局" not in reply["text"]
+
+
+def test_the_subjects_of_a_funds_spending(ask_national) -> None:
+    """苏州市水务局 2026 政府性基金 44,003.26: 2120803 城市建设支出 31,003.26, 2121401 污水处理设施建设和运营 13,000."""
+    reply = ask_national("苏州市水务局政府性基金预算支出安排在哪几个科目上？")
+    assert {Decimal("31003.26"), Decimal("13000.00")} <= numbers(reply)
+
+
+def test_a_stated_change_of_a_quoted_subject(ask) -> None:
+    """上海市普陀区社会福利院 2024: “…社会福利事业单位（项）”738.66万元, 比2023年预算执行数增加3.84% → 711.34."""
+    reply = ask("普陀区社会福利院2024年社会福利事业单位这一项比上年涨了多少？上年是多少？")
+    assert {Decimal("738.66"), Decimal("3.84"), Decimal("711.34")} <= numbers(reply)

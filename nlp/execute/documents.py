@@ -496,10 +496,12 @@ def units(frame: Frame, ctx: Context) -> Result:
         return Result()
     items: list[Item] = []
     parts: list[str] = []
-    word = "内设科室" if focus == "divisions" else "下属单位"
+    word = "内设科室" if focus == "divisions" else _common_kind(frame.filters.units) or "下属单位"
     whole = focus == "subordinates" and bool(re.search(L.UNITS_COVERED, frame.clause))
+    named = {u.name for u in frame.filters.units} if focus == "subordinates" else set()
     for b in budgets:
-        mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
+        mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)
+                and (not named or r.label in named)]  # 有几个口岸分局: the units that word names
         asks_count = (frame.operation.name == "count" or "count" in frame.operation.also or
                       bool(re.search(r"几|多少", frame.clause))) and not re.search(r"钱|经费|资金|金额|万元", frame.clause)
         own_counts = [r for r in stated if (r.department, r.year) == (b.department, b.year)]
@@ -1851,3 +1853,14 @@ def _requested(description: str) -> tuple[Decimal, str] | None:
 
 def _zero() -> Decimal:
     return Decimal(0)
+
+
+def _common_kind(units) -> str | None:
+    """The kind several units named by one word share, as their names end (拱北口岸分局, 湾仔口岸分局 → 口岸分局)."""
+    names = [u.name for u in units]
+    if len(names) < 2:
+        return None
+    k = 0
+    while k < min(map(len, names)) and len({n[-1 - k] for n in names}) == 1:
+        k += 1
+    return names[0][-k:] if k >= 2 else None

@@ -40,7 +40,7 @@ def _plain(name: str) -> str:
     支出/预算支出 ending (twice where a statement adds one: 城乡社区支出（类）支出), so a statement's
     subject and a table row's name compare."""
     return re.sub(r"(?:(?:预算)?支出(?:预算)?|预算)+$", "",
-                  re.sub(r"[（(](?:\d{3,9}(?:类|款|项)?|\d*(?:类|款|项))[）)]", "", name))
+                  re.sub(r"[（(](?:\d{3,9}(?:类|款|项)?|\d*(?:类|款|项))[）)]|[“”\"‘’]", "", name))  # (quoted: 普陀)
 
 
 def _ordinal(row: Row) -> int:
@@ -199,6 +199,12 @@ def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) 
         return []
     top = _row_of_the_stated_scope(ctx, top, r)
     now = figure_input(top, f"{top.year}年{top.label}")
+    said_now = r.attrs.get("current")
+    if said_now is not None and said_now != top.amount:
+        # the statement is of its own figure (普陀区社会福利院: 738.66 of 财政拨款, the table's row 958.48 of all
+        # funds): its change and the year before are of that figure
+        now = D.Input(f"{top.year}年{top.label}（说明所列）", said_now, WAN, top.department, top.year, r.source)
+        parts.append(f"说明所列{top.label}为{money(said_now)}万元（表中该科目为{money(top.amount)}万元）")
     delta, rate = r.amount, r.attrs.get("percent")
     up = (delta if delta is not None else rate) >= 0
     phrase = "比上年" + (f"{'增加' if up else '减少'}{money(abs(delta))}万元" if delta is not None else "")
