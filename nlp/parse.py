@@ -1001,8 +1001,8 @@ def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
              re.search(r"(?:^|在|于)([^，。,?？占]{2,12}?)(?:里|中|当中|里面)(?:的)?(?:大概|大约)?占", t)]  # 在项目支出里占多大比例
     for m in (m for m in found if m):
         for key, rx in L.MEASURE_WORDS:
-            if re.search(rx, m.group(1)) and key in vocab.measures:
-                return key
+            if re.search(rx, m.group(1)) and (key in vocab.measures or key == "fiscal_total"):
+                return key  # (财政拨款: the sum of its three kinds, a figure of the graph's totals too)
         for key, rx in L.SHARE_BASE_WORDS:
             if re.search(rx, m.group(1)) and key in vocab.measures:
                 return key

@@ -749,6 +749,14 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
                      frame.clause, frame.score, prev.open_department)
         rows.filters.column, rows.filters.scheme = column, "economic"
         return [rows]
+    if prev.focus == "figures" and len(prev.filters.departments) == 2 and frame.measures_guessed and prev.measures \
+            and re.search(L.MORE_BY_RATE, frame.clause) and not (ev.projects or ev.subjects or ev.item_measures):
+        # 两家预算谁大？烟台比湖州多百分之几: the gap of the figure just compared, and its rate of the second named
+        gap = Frame("figures", list(prev.measures[:1]), prev.filters.copy(), Operation("difference"), frame.clause,
+                    frame.score, prev.open_department)
+        gap.filters.departments = sorted(prev.filters.departments, key=lambda d: said_at(frame.clause, d.name))
+        gap.derived_only = True
+        return [gap]
     ordinals = _ordinals_only(frame.clause)
     if ordinals and prev.operation.name in ("rank", "sort") and names_no_entity(ev):
         # 哪个项目钱最多？第二第三呢: the same ranking, its places asked
@@ -1229,7 +1237,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and frame.measures[0] in prev.measures and len(prev.measures) >= 2:
             # 人员支出、日常公用、项目支出各多少？人员支出占多大比例: of the whole the figures listed make up
             # together (支出总计), not of the nearest whole of the one figure (基本支出)
-            common = _common_whole(prev.measures, vocab)
+            listed_whole = _whole_among(prev.measures, vocab)
+            if listed_whole is not None and listed_whole in vocab.ancestors(frame.measures[0]):
+                # 基本支出中人员经费和公用经费各多少？人员经费占几成: of the whole listed with them
+                frame.operation.base = listed_whole
+            common = _common_whole(prev.measures, vocab) if frame.operation.base is None else None
             if common is not None and common != vocab.share_base(frame.measures[0]):
                 frame.operation.base = common
         if frame.operation.name == "share" and not frame.operation.base and not ev.share_base \
@@ -1583,8 +1595,9 @@ def _counted_back(clause: str) -> int:
     return {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(m.group(1), 10) if m else 10
 
 
-_ORDINAL_ONLY = re.compile(r"^(?:那|那么)?(?:(?:排)?第[二三四五六七八九十\d]+(?:名|个|位|大|多)?[、和及与,，]?)+"
-                           r"(?:呢|是哪个|是哪些|是什么|分别是(?:哪个|哪些|什么)?|各是(?:哪个|什么)|又是(?:哪个|谁|什么))?[？?]?$")
+_ORDINAL_ONLY = re.compile(r"^(?:那|那么)?(?:(?:排(?:在)?|位列|位居)?第[二三四五六七八九十\d]+(?:名|个|位|大|多|高)?[、和及与,，]?)+"
+                           r"(?:的)?(?:项目|那个|那项)?(?:呢|是哪个|是哪些|是什么|是谁|分别是(?:哪个|哪些|什么)?|各是(?:哪个|什么)|"
+                           r"又是(?:哪个|谁|什么))?[？?]?$")
 
 
 def _ordinals_only(clause: str) -> list[int]:
@@ -1596,3 +1609,14 @@ def _ordinals_only(clause: str) -> list[int]:
 
 # The column of the expenditure tables a figure is (公用经费 is the 基本支出's 公用 column): ``Filters.column``.
 _COLUMN_OF_FIGURE = {**COLUMN_OF_MEASURE, "public_expenses": "public", "personnel": "personnel"}
+
+
+def said_at(clause: str, label: str) -> int:
+    """Where the clause names a thing by its label or the label's first characters (津贴 of 津贴补贴, 烟台 of
+    烟台市财政局); far past the end where it does not."""
+    label = re.sub(r"^\d+\s*", "", label)  # (a subject's code before its name)
+    for size in range(len(label), 1, -1):
+        at = clause.find(label[:size])
+        if at >= 0:
+            return at
+    return len(clause) + 1

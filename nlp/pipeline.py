@@ -42,7 +42,7 @@ from nlp.names import closest_names
 from nlp.normalize import MAX_QUESTION_CHARS, RELATIVE_YEAR, NormalizedQuestion, Normalizer, find_years
 from nlp.names import split_place
 from nlp.parse import Clause, Evidence, Parser, asked_years
-from nlp.parts import share_context, split
+from nlp.parts import said_at, share_context, split
 from nlp.reply import Answer, Item, Part
 from nlp.scorer import Scorer
 from nlp.training import learned_weights
@@ -793,17 +793,6 @@ def _sums_given(previous: Result) -> list[Item]:
     return [i for i in previous.items if i.value is not None and i.unit == WAN]
 
 
-def _said_at(clause: str, label: str) -> int:
-    """Where the clause names a figure by its label or the label's first characters (津贴 of 津贴补贴); far
-    past the end where it does not."""
-    label = re.sub(r"^\d+\s*", "", label)  # (a subject's code before its name)
-    for size in range(len(label), 1, -1):
-        at = clause.find(label[:size])
-        if at >= 0:
-            return at
-    return len(clause) + 1
-
-
 def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
     """几倍 after a part that gave one figure of two departments (or two figures of one): the first
     named over the second — the departments in the order this part names them (高院是政协的几倍), else
@@ -827,7 +816,7 @@ def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
     if len(pair) != 2 or None in pair:
         return None
     a, b = pair
-    if a.department == b.department and _said_at(frame.clause, b.label) < _said_at(frame.clause, a.label):
+    if a.department == b.department and said_at(frame.clause, b.label) < said_at(frame.clause, a.label):
         a, b = b, a  # 津贴是基本工资的几倍: the figure the clause names first over the other, whatever the order given
     if re.search(r"差|相差", frame.clause) and Decimal(a.value) < Decimal(b.value):
         a, b = b, a  # 差了几倍: the larger over the smaller, whichever was named first

@@ -455,6 +455,11 @@ def policies(frame: Frame, ctx: Context) -> Result:
     for b in budgets:
         cited = {d.key for d in ctx.rows("policies", [b])}
         citing += [r for r in rows if r.iri in cited]
+    if not citing and rows and re.search(r"项目|专项", frame.clause):
+        # 那几个项目是依据哪些文件立项的 where no project names one: said so — the documents the budget's own
+        # text cites are no project's basis
+        return Result(text=f"没有找到：{'、'.join(dict.fromkeys(who(b.department, b.year) for b in budgets))}的"
+                           f"{len(rows)}个项目都没有写明立项依据文件。")
     if not citing:  # 部门预算是根据哪个批复文件填的: the documents the budget itself cites
         return _documents_cited(ctx, budgets, note)
     return _projects_citing(citing, note)

@@ -223,10 +223,24 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                     continue
                 elif _printed_parts(ctx, by, b, key):
                     # 上年结转结余 of a budget printing only its 非财政拨款 part: the parts printed, said so
-                    for part in _printed_parts(ctx, by, b, key):
+                    parts_printed = _printed_parts(ctx, by, b, key)
+                    part_plans = _budget_columns(frame, ctx, [b], [p.key for p in parts_printed]) if b.final_account else {}
+                    for part in parts_printed:
                         rows.append(part)
                         items.append(item_of(part, _label(ctx, part.key)))
                         said.append(f"{_label(ctx, part.key)}{money(part.amount)}万元（文件未列{re.sub(r'合计$', '', label)}合计）")
+                        part_plan = part_plans.get((b.department, b.year, part.key))
+                        if part_plan is not None:  # 财政拨款支出完成年初预算多少 of a 决算 printing only its part's columns
+                            column = ctx.vocab.phase_label(part_plan.attrs["phase"])
+                            rows.append(part_plan)
+                            items.append(item_of(part_plan, f"{_label(ctx, part.key)}（{column}）"))
+                            d = D.completion(figure_input(part, f"{_label(ctx, part.key)}决算数"),
+                                             figure_input(part_plan, f"{_label(ctx, part.key)}{column}"), _label(ctx, part.key))
+                            said[-1] += f"，{column}{money(part_plan.amount)}万元"
+                            if d is not None:
+                                derived.append(d)
+                                items.append(derived_item(d))
+                                said[-1] += f"，完成率{d.value}%"
                     continue
                 elif key in WHOLE_SAID_INSTEAD and (b.department, b.year, WHOLE_SAID_INSTEAD[key]) in by:
                     # 事业收入 of a budget printing only 单位资金 (政府性基金's carry-over of one printing only
@@ -295,6 +309,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     compared_two = op.name == "compare" and len(rows) == 2 and len({(r.department, r.year) for r in rows}) == 2
     if compared_two:  # 哪个单位的预算规模更大: the two figures, the larger first, and by how much
         rows = sorted(rows, key=lambda r: r.amount, reverse=True)
+    elif op.name == "difference" and len(frame.filters.departments) == 2 and len({r.department for r in rows}) == 2:
+        # 烟台比湖州多百分之几: the first named against the second, as the question orders them
+        order = [d.name for d in frame.filters.departments]
+        rows = sorted(rows, key=lambda r: order.index(r.department) if r.department in order else 2)
     if op.name == "difference" or "difference" in op.also or compared_two:
         by_key: dict[str, list[Row]] = {}
         for r in rows:
@@ -316,8 +334,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 rate = D.percent(pair[0].amount - pair[1].amount, pair[1].amount) \
                     if re.search(r"增长|增幅|涨幅|幅度|百分|几成|率", frame.clause) and pair[1].amount else None
                 if rate is not None:  # 年末比年初增长多少: the rate of that gap too, of the figure it is taken from
-                    r = D.Derived("增长率" if rate >= 0 else "降幅", abs(rate), "%",
-                                  f"{'增长率' if rate >= 0 else '降幅'} = {D.grouped(pair[0].amount - pair[1].amount)} ÷ "
+                    across = pair[0].department != pair[1].department  # 烟台比湖州多百分之几: more, not grown
+                    name = ("多出比例" if rate >= 0 else "少的比例") if across else ("增长率" if rate >= 0 else "降幅")
+                    r = D.Derived(name, abs(rate), "%",
+                                  f"{name} = {D.grouped(pair[0].amount - pair[1].amount)} ÷ "
                                   f"{D.grouped(pair[1].amount)} = {rate}%", d.inputs, d.department, d.year)
                     derived.append(r)
                     items.append(derived_item(r))

@@ -203,6 +203,9 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
         # 按功能分类各类多少: the 类 rows (the source's money in each class), not its most specific rows —
         # and 按功能科目怎么分 of a source spread over many rows: its classes, the rows' whole said by class
         rows = [(r, v, d) for r, v, d in found if len(r.key) == 3]
+    width = {1: 3, 2: 5, 3: 7}.get(frame.filters.level or 0)
+    if within is None and width and any(len(r.key) == width for r, _, _ in found):
+        rows = [(r, v, d) for r, v, d in found if len(r.key) == width]  # 哪个类级科目最大: the rows of the level named
     listed = rows
     if frame.filters.bound is not None:  # 一般公共预算拨款里哪些项级科目超过4000万: the rows within the bound
         listed = sorted(((r, v, d) for r, v, d in rows if frame.filters.bound.admits(v)), key=lambda x: -x[1])
@@ -222,8 +225,17 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
     if listed is not rows:
         which = f"其中金额{frame.filters.bound.describe()}的" if frame.filters.bound is not None and op.name not in ("rank", "sort") \
             else f"金额{'最大' if op.descending else '最小'}的"
+        shares = ""
+        if "share" in (op.name, *op.also) and amount:  # 哪个类级科目最大？占比: its share of the source's money
+            for r, v, _ in listed:
+                s = D.share(D.Input(r.label, v, WAN, b.department, b.year, r.source),
+                            D.Input(f"{word}合计", amount, WAN, b.department, b.year, None))
+                if s is not None:
+                    derived.append(s)
+                    items.append(derived_item(s, funding=word))
+                    shares += f"；{s.formula}"
         parts.append(f"{head}安排在{len(rows)}个科目，{which}{len(listed)}个：" + "、".join(
-            f"{k}. {r.key} {r.label}{money(v)}万元" for k, (r, v, _) in enumerate(listed, op.nth or 1)) + f"（{note}）")
+            f"{k}. {r.key} {r.label}{money(v)}万元" for k, (r, v, _) in enumerate(listed, op.nth or 1)) + f"（{note}）" + shares)
         return True
     what = "类" if rows and all(len(r.key) == 3 for r, _, _ in rows) else "科目"
     parts.append(f"{head}安排在{len(rows)}{'' if what == '类' else '个'}{what}：" + "、".join(f"{r.key} {r.label}{money(v)}万元" for r, v, _ in rows)
