@@ -184,7 +184,7 @@ RANKED_ROW = (r"(?:最大|最多|最高|最小|最少|最低|第一|排第一|�
 # 自评多少分: the score a 绩效自评表 gives a project, asked beside its indicators too
 SCORE_ASK = dict(PROJECT_ATTRIBUTES)["score"]
 # the projects a 决算 evaluates itself (绩效自评表), and a 决算/预算's publication named as the document
-SELF_EVALUATED = r"(?:绩效)?自评(?:的)?(?:项目|表)?|(?:决算|预算)公开(?:的)?"
+SELF_EVALUATED = r"(?:公开(?:了)?)?(?:绩效)?自评(?:的)?(?:结果|得分|分数)?(?:的)?(?:项目|表)?|(?:决算|预算)公开(?:的)?"
 
 # A slip asked for in the document's own words (科目用错了, 记错了科目, 承认哪笔钱用错): see ADMITTED_SLIP.
 ADMITTED_SLIP_ASKED = r"用错|记错|错用|误用|错列|列错|放错|挂错|承认[^，。？?]{0,12}错"

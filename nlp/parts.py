@@ -123,7 +123,7 @@ def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "")
         if re.search(L.EACH_PART, clause):
             return measures[1:]
         return measures[:1]
-    if re.search(r"(?:各|分别|各自)(?:都)?(?:多|少|增|减|涨|降|变|上涨|下降)", clause):
+    if re.search(r"(?:各|分别|各自)(?:都)?(?:比(?:上年|去年|上一年)(?:预算)?)?(?:多|少|增|减|涨|降|变|上涨|下降)", clause):
         return measures  # 买车和养车分别多少，比去年各多了多少: each figure just asked, not their total's
     total = _total_asked_before(measures, earlier, prev, vocab)
     return [total] if total else measures
