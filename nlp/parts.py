@@ -749,7 +749,8 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
                      frame.clause, frame.score, prev.open_department)
         rows.filters.column, rows.filters.scheme = column, "economic"
         return [rows]
-    if prev.focus == "figures" and len(prev.filters.departments) == 2 and frame.measures_guessed and prev.measures \
+    if prev.focus in ("figures", "departments") and len(prev.filters.departments) == 2 and frame.measures_guessed \
+            and prev.measures \
             and re.search(L.MORE_BY_RATE, frame.clause) and not (ev.projects or ev.subjects or ev.item_measures):
         # 两家预算谁大？烟台比湖州多百分之几: the gap of the figure just compared, and its rate of the second named
         gap = Frame("figures", list(prev.measures[:1]), prev.filters.copy(), Operation("difference"), frame.clause,

@@ -208,3 +208,61 @@ def test_a_stated_change_of_a_quoted_subject(ask) -> None:
     """上海市普陀区社会福利院 2024: “…社会福利事业单位（项）”738.66万元, 比2023年预算执行数增加3.84% → 711.34."""
     reply = ask("普陀区社会福利院2024年社会福利事业单位这一项比上年涨了多少？上年是多少？")
     assert {Decimal("738.66"), Decimal("3.84"), Decimal("711.34")} <= numbers(reply)
+
+
+def test_the_one_ranked_second(ask_national) -> None:
+    """广州市统计局 2026: second by amount 统计专项经费 195.19."""
+    reply = ask_national("广州市统计局哪个项目预算最多？排第二的是哪个？")
+    assert "统计专项经费" in _part(reply, 2)["text"]
+    assert Decimal("195.19") in numbers(_part(reply, 2))
+
+
+def test_a_share_of_the_whole_listed_with_its_parts(ask_national) -> None:
+    """国家信访局 2026: 公用经费 2,376.26 of the 基本支出 listed with it (部门公开表6 whole 9,880.88) = 24.05%, not of 支出总计."""
+    reply = ask_national("国家信访局2026年基本支出中人员经费、公用经费各多少？公用经费占多少？")
+    assert Decimal("24.05") in numbers(_part(reply, 2))
+    assert "支出总计" not in _part(reply, 2)["text"]
+
+
+def test_projects_citing_no_document(ask_national) -> None:
+    """长春市信访局（本级）2026: none of its 4 projects names a document — not the budget's own 《信访工作条例》."""
+    reply = ask_national("长春市信访局的项目是依据哪些文件立项的？")
+    assert reply["text"].startswith("没有找到")
+    assert "信访工作条例" not in reply["text"]
+
+
+def test_more_by_a_rate_between_two_departments(ask_national) -> None:
+    """烟台市财政局 9,069.47 against 湖州市财政局 6,838.41: 2,231.06 more, 32.63% of 湖州's."""
+    reply = ask_national("烟台市财政局和湖州市财政局2026年收入总计谁高？烟台比湖州高出百分之几？")
+    assert {Decimal("2231.06"), Decimal("32.63")} <= numbers(_part(reply, 2))
+
+
+def test_a_level_named_over_a_funds_subjects(ask_national) -> None:
+    """国家信访局 2026 一般公共预算拨款 16,474.82: the largest 类 201 一般公共服务支出 13,144.37, 79.78%."""
+    reply = ask_national("国家信访局2026年一般公共预算拨款里哪个类级科目最多？占多少比例？")
+    assert {Decimal("13144.37"), Decimal("79.78")} <= numbers(reply)
+    assert "行政运行" not in reply["text"]
+
+
+def test_a_subjects_share_of_the_appropriations(ask_national) -> None:
+    """上海市审计局 2026 221 住房保障支出 3,130.00 of 财政拨款 19,577.43 = 15.99%."""
+    reply = ask_national("上海市审计局住房保障支出是多少？占财政拨款的比重多少？")
+    assert Decimal("15.99") in numbers(_part(reply, 2))
+
+
+def test_published_self_evaluations_under_a_rate(ask_national) -> None:
+    """国家信访局 2024 决算: 信息化运行维护 63.01%, 信访研究宣传立法专项 77.13% under 80%."""
+    reply = ask_national("国家信访局2024年公开自评结果的项目里，哪些执行率低于80%？")
+    assert "信息化运行维护" in reply["text"] and "信访研究宣传立法专项" in reply["text"]
+
+
+def test_each_parts_stated_change(ask) -> None:
+    """克州生态环境局 2024: 基本支出 up 1,422.05, 项目支出 up 264.30 (支出预算情况说明)."""
+    reply = ask("克州生态环境局2024年基本支出和项目支出各是多少？各比上年增加多少？")
+    assert {Decimal("1422.05"), Decimal("264.30")} <= numbers(_part(reply, 2))
+
+
+def test_a_final_accounts_part_with_its_plan(ask) -> None:
+    """上海市普陀区财政局 2024 prints no 财政拨款支出 total: its 一般公共预算 part, 2,993.92 planned, 98.20%."""
+    reply = ask("普陀区财政局2024年财政拨款支出的年初预算是多少？决算完成了多少？")
+    assert {Decimal("2993.92"), Decimal("98.20")} <= numbers(reply)

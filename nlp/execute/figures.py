@@ -60,6 +60,12 @@ def fetch_items(keys: list[str]) -> list[str]:
     return [k for k in dict.fromkeys(items) if not k.startswith("word:")]
 
 
+def figures_by_key(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, Row]:
+    """The figures ``keys`` of ``budgets`` by (department, year, key), 财政拨款 summed from its kinds: what another
+    executor takes a share of (住房保障支出占财政拨款的比重)."""
+    return _fetch(ctx, budgets, keys)
+
+
 def _fetch(ctx: Context, budgets: list[Budget], keys: list[str]) -> dict[tuple, Row]:
     """The figures ``keys`` of ``budgets`` (财政拨款 as the sum of its three parts), by (department, year, key)."""
     items = fetch_items(keys)

@@ -350,7 +350,10 @@ def subjects_stated_for(frame: Frame, ctx: Context, budgets, words: list[str],
 def subjects(frame: Frame, ctx: Context) -> Result:
     """A subject's rows (``subjects_of``); a subject the tables do not hold answered from the figures
     the narrative states for it (一般公共预算拨款安排的会议费预算支出1305.25万元), said to be so."""
-    income = income_of_subjects(frame, ctx)  # 钱从哪来 / 财政拨款多少 of a subject, 某来源用在哪些科目
+    op = frame.operation
+    share_of_figure = op.name == "share" and bool(op.base) and not op.base.startswith(SUBJECT_BASE) \
+        and bool(frame.filters.subjects)  # 住房保障支出占财政拨款的比重: a share of that figure, not the source's cell
+    income = None if share_of_figure else income_of_subjects(frame, ctx)  # 钱从哪来 / 财政拨款多少 of a subject
     if income is not None:
         return income
     if frame.filters.keywords and not frame.filters.subjects:  # 监狱改扩建的预算列在什么科目
@@ -933,8 +936,10 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
                  if r.key == code and r.attrs.get("column") == column]
         base_label = total[0].label if total else code
     else:
-        total = ctx.rows("figures", [budget], Constraints(items=[base_key]))
-        base_label = ctx.vocab.label(base_key)
+        from nlp.execute.figures import figures_by_key  # (figures reads no subject executor)
+
+        total = list(figures_by_key(ctx, [budget], [base_key]).values())[:1]  # 财政拨款: its three kinds summed
+        base_label = ctx.vocab.label(base_key) if base_key in ctx.vocab.measures else "财政拨款"
     if not total:
         return []
     d = D.share(figure_input(top, top.label), figure_input(total[0], base_label), f"{top.label}占{base_label}比重")
