@@ -96,8 +96,9 @@ def _totals(data: dict) -> Totals:
 
 
 def _functional(r: dict) -> FunctionalSubject:
-    return FunctionalSubject(code=r["code"], name=r["name"], total=_figure(r, "total"), basic=_figure(r, "basic"),
-                             project=_figure(r, "project"), provenance=_prov(r.get("provenance")))
+    return FunctionalSubject(code=r.get("code"), name=r["name"], total=_figure(r, "total"), basic=_figure(r, "basic"),
+                             project=_figure(r, "project"), provenance=_prov(r.get("provenance")),
+                             path=tuple(r.get("path") or ()))
 
 
 def _unit_income(r: dict) -> UnitIncome:
@@ -542,9 +543,20 @@ _HEADCOUNT = _optional(_integer(0, 10_000_000))
 _PROFILE = _nullable_object({
     "divisions": _list_of(_text), "functions": _TEXT, "subordinate_units": _list_of(_text),
     "staffing": _nullable_object({k: _HEADCOUNT for k in ("编制数", "实有人数", "在职", "退休", "离休")})})
-_FUNCTIONAL = _object({"code": _pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)"),
-                       "name": _text, "total": _money_or_blank, "basic": _money_or_blank,
-                       "project": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
+_FUNCTIONAL_FIELDS = {"code": _optional(_pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)")),
+                      "name": _text, "total": _money_or_blank, "basic": _money_or_blank,
+                      "project": _money_or_blank, "provenance": _PROVENANCE, "path": _list_of(_text)}
+_FUNCTIONAL_CODED = _object(_FUNCTIONAL_FIELDS, required=("code", "name"))
+# a row printed without a code (a names-only table, its level by indentation) names its ancestors
+_FUNCTIONAL_PLACED = _object(_FUNCTIONAL_FIELDS, required=("name", "path"))
+
+
+def _FUNCTIONAL(value: Any, where: str, errors: list) -> None:
+    """A functional subject row: coded, or code-less (``code`` null) with its ``path``."""
+    placed = isinstance(value, dict) and value.get("code") is None and value.get("path")
+    (_FUNCTIONAL_PLACED if placed else _FUNCTIONAL_CODED)(value, where, errors)
+
+
 _INCOME = _object({"code": _pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)"),
                    "name": _text, "sources": _map_of(_money_or_blank), "exact": _map_of(_text),
                    "provenance": _PROVENANCE}, required=("code", "name"))

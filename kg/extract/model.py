@@ -197,16 +197,21 @@ UNIT_FUND_LINES = ("unit_business", "unit_operating", "unit_upper", "unit_affili
 class FunctionalSubject:
     """One row of the expenditure table by functional subject (功能分类): 类, 款 or 项."""
 
-    code: str
+    code: str | None
     name: str
     total: Money = None
     basic: Money = None
     project: Money = None
     provenance: Provenance | None = None
+    # a row printed without a code (杭州's names-only tables, levels by indentation): the names of
+    # its ancestors from the 类 down (``("公共安全支出", "监狱")`` for 监狱's 行政运行); ``code`` None
+    path: tuple[str, ...] = ()
 
     @property
     def level(self) -> int:
-        """1 for 类 (3 digits), 2 for 款 (5), 3 for 项 (7)."""
+        """1 for 类 (3 digits), 2 for 款 (5), 3 for 项 (7); a code-less row by its path."""
+        if not self.code:
+            return len(self.path) + 1 if self.path else 0
         return {3: 1, 5: 2, 7: 3}.get(len(self.code), 0)
 
 

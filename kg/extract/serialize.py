@@ -106,6 +106,9 @@ def functional_json(row: FunctionalSubject) -> dict:
     out = {"code": row.code, "name": row.name, "total": format_money(row.total),
            "basic": format_money(row.basic), "project": format_money(row.project),
            "provenance": _prov(row.provenance)}
+    if row.path:  # a row printed without a code: its ancestors' names and its level
+        out["path"] = list(row.path)
+        out["level"] = row.level
     exact = exact_figures({"total": row.total, "basic": row.basic, "project": row.project})
     if exact:
         out["exact"] = exact
