@@ -145,3 +145,28 @@ def test_a_tree_is_taken_only_under_national_classes() -> None:
     # a level skipped (a 项 straight under its 类) is no tree either
     skipped = _table(("教育支出", 5.0, "30.00"), ("小学教育", 25.0, "30.00"), ("普通教育", 15.0, "30.00"))
     assert not place_indented(skipped)
+
+
+@pytest.fixture(scope="module")
+def hangzhou_store(hangzhou: Record):
+    from tests import nlp_support
+
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, [hangzhou])
+    return store
+
+
+def test_a_question_reaches_the_code_less_rows(hangzhou_store) -> None:
+    from nlp import answer
+
+    from tests.nlp_support import reply_labels, reply_numbers
+
+    reply = answer("杭州市司法局支出按功能分类，监狱这一款下面各项科目分别多少？", hangzhou_store).to_json()
+    assert reply_labels(reply)[:7] == ["行政运行", "一般行政管理事务", "罪犯生活及医疗卫生", "监狱业务及罪犯改造",
+                                       "狱政设施建设", "信息化建设", "其他监狱支出"]
+    # the 项 as printed, added up against the 款's own 59,935.35
+    assert {D("48375.27"), D("4250.62"), D("131.00"), D("59935.35")} <= reply_numbers(reply)
+    assert "表3 公共安全支出/监狱/行政运行" in reply["answers"][0]["source"]
+    rehab = answer("杭州市司法局2026年功能分类里强制隔离戒毒款的项目支出明细？", hangzhou_store).to_json()
+    assert "行政运行" not in reply_labels(rehab)  # 行政运行 prints no 项目支出
+    assert {D("178.17"), D("147.00"), D("380.31")} <= reply_numbers(rehab)
