@@ -205,6 +205,7 @@ def record_from_json(data: dict) -> Record:
                            for scope, rows in (data.get("scoped_functional_subjects") or {}).items()},
         scoped_economic={scope: [_economic(r) for r in rows]
                          for scope, rows in (data.get("scoped_economic_subjects") or {}).items()},
+        project_economic=[_economic(r) for r in data.get("project_economic_subjects") or []],
         functional_income=[_income(r) for r in data.get("functional_income") or []],
         unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
         unit_expenditure=[_unit_expenditure(r) for r in data.get("unit_expenditure") or []],
@@ -596,7 +597,7 @@ RECORD = _object({
     "kind": _optional(_one_of(KINDS)), "unit": _optional(_one_of(UNITS)),
     "profile": _PROFILE, "totals": _TOTALS,
     "functional_subjects": _list_of(_FUNCTIONAL), "scoped_functional_subjects": _map_of(_list_of(_FUNCTIONAL)),
-    "scoped_economic_subjects": _map_of(_list_of(_ECONOMIC)),
+    "scoped_economic_subjects": _map_of(_list_of(_ECONOMIC)), "project_economic_subjects": _list_of(_ECONOMIC),
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
     "unit_income": _list_of(_UNIT_INCOME), "unit_expenditure": _list_of(_UNIT_EXPENDITURE),
     "unit_three_public": _list_of(_UNIT_THREE_PUBLIC),

@@ -760,6 +760,9 @@ class Record:
     # 经济分类科目）: basic and project spending), by amount scope; ``economic_subjects`` keep the
     # basic-expenditure table's, so neither is read as the other
     scoped_economic: dict[str, list["EconomicSubject"]] = field(default_factory=dict)
+    # the general budget's project spending by economic subject (广东 表7 一般公共预算项目支出情况表（按经济
+    # 分类科目）: one figure a row, each row's ``project``): the make-up of 项目支出 the basic table lacks
+    project_economic: list["EconomicSubject"] = field(default_factory=list)
     # the functional rows of the income table by subject: each subject's money by source
     functional_income: list[SubjectIncome] = field(default_factory=list)
     # the unit rows of the income table by unit: each budget unit's money by source

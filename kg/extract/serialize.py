@@ -378,6 +378,7 @@ def record_json(r: Record) -> dict:
         **({"scoped_economic_subjects": {scope: [economic_json(x) for x in rows]
                                          for scope, rows in r.scoped_economic.items()}} if r.scoped_economic else {}),
         "economic_subjects": [economic_json(x) for x in r.economic_subjects],
+        **({"project_economic_subjects": [economic_json(x) for x in r.project_economic]} if r.project_economic else {}),
         "functional_income": [income_json(x) for x in r.functional_income],
         "unit_income": [unit_income_json(x) for x in r.unit_income],
         "unit_expenditure": [unit_expenditure_json(x) for x in r.unit_expenditure],

@@ -545,6 +545,7 @@ def _subject_rows(ctx: _Context) -> None:
                     _paired_government(ctx, obs, row)
     _scoped_subject_rows(ctx)
     _scoped_economic_rows(ctx)
+    _project_economic_rows(ctx)
 
 
 def _row_keys(rows) -> list[str]:
@@ -589,6 +590,27 @@ def _scoped_economic_rows(ctx: _Context) -> None:
     for scope, rows in ctx.record.scoped_economic.items():
         _scoped_rows(ctx, scope, rows, ("classification-economic", "scoped-economic", "经济分类数据"),
                      ("total", "basic", "personnel", "public", "project"), functional=False)
+
+
+def _project_economic_rows(ctx: _Context) -> None:
+    """The general budget's project spending by economic subject (广东 表7): each row one cell of kind
+    ``project`` (the basic table's rows are of the kinds total/personnel/public, so a reader of the
+    economic rows asked of 项目支出 finds these), in a data set of its own, every cell carrying the funds
+    it covers (``bkg:amountScope`` general_public_budget)."""
+    rows = ctx.record.project_economic
+    if not rows:
+        return
+    cells = _data_set(ctx, iris.inside(ctx.doc, "dataset", "classification-project-economic"),
+                      BKG.classificationStructure, "一般公共预算项目支出经济分类数据")
+    for row, key in zip(rows, _row_keys(rows)):
+        if row.project is None:
+            continue
+        obs = iris.inside(ctx.doc, "obs", "project-economic", key, "project")
+        _observation(ctx, obs, row.project, row.provenance, dataset=cells)
+        ctx.add(obs, BKG.subject, _subject_node(ctx, row.code, row.name, False))
+        ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind("project"))
+        ctx.add(obs, BKG.amountScope, iris.amount_scope("general_public_budget"))
+        ctx.text(obs, RDFS.label, row.name)
 
 
 SCOPED_LABELS = {"general_public_budget": "一般公共预算", "government_fund": "政府性基金"}
