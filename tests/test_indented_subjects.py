@@ -41,6 +41,20 @@ def hangzhou() -> Record:
     return extract_file(str(HANGZHOU))
 
 
+def test_the_pdf_reader_keeps_how_far_each_name_stands_in() -> None:
+    """表3's name cells: the 类 at the cell's margin, the 款 10 pt in, the 项 20 pt in (p.26)."""
+    if not HANGZHOU.is_file():
+        pytest.skip(f"{HANGZHOU} not present")
+    from kg.extract.pdf_reader import read_pdf
+
+    lines = [line for line in read_pdf(str(HANGZHOU)).lines if line.page == 26 and line.cells]
+    indent = {line.cells[0]: line.indents[0] for line in lines if line.cells[0] in ("公共安全支出", "司法", "监狱")}
+    indent["行政运行"] = next(line.indents[0] for line in lines if line.cells[0] == "行政运行")
+    assert indent["司法"] == indent["监狱"]
+    assert 8 <= indent["司法"] - indent["公共安全支出"] <= 12
+    assert 8 <= indent["行政运行"] - indent["司法"] <= 12
+
+
 def _row(rows, *path):
     found = [s for s in rows if (*s.path, s.name) == path]
     assert len(found) == 1, (path, found)
