@@ -136,12 +136,16 @@ def parent_groups(rows: list, root) -> list[tuple[object, list]]:
     if root is not None and heads:
         out.append((root, heads))
     for head, members in segs:
-        coded = [r for r in members if r.code]
-        known = {r.code for r in coded}
+        # a 款/项 printed without a code stands under the row its indentation put it under
+        coded = [r for r in members if r.code or r.extra.get("subject_level")]
+        known = {r.code for r in coded if r.code}
         tops: list = []
         children: dict[int, list] = {}
         latest: dict[str, object] = {}  # the last row printed with each code, above the current
         for r in coded:
+            if not r.code:
+                children.setdefault(id(r.extra["subject_parent"]), []).append(r)
+                continue
             parent = parent_code(r.code, known)
             if parent is None:
                 tops.append(r)

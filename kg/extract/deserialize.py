@@ -96,8 +96,9 @@ def _totals(data: dict) -> Totals:
 
 
 def _functional(r: dict) -> FunctionalSubject:
-    return FunctionalSubject(code=r["code"], name=r["name"], total=_figure(r, "total"), basic=_figure(r, "basic"),
-                             project=_figure(r, "project"), provenance=_prov(r.get("provenance")))
+    return FunctionalSubject(code=r.get("code"), name=r["name"], total=_figure(r, "total"), basic=_figure(r, "basic"),
+                             project=_figure(r, "project"), provenance=_prov(r.get("provenance")),
+                             path=tuple(r.get("path") or ()))
 
 
 def _unit_income(r: dict) -> UnitIncome:
@@ -204,6 +205,7 @@ def record_from_json(data: dict) -> Record:
                            for scope, rows in (data.get("scoped_functional_subjects") or {}).items()},
         scoped_economic={scope: [_economic(r) for r in rows]
                          for scope, rows in (data.get("scoped_economic_subjects") or {}).items()},
+        project_economic=[_economic(r) for r in data.get("project_economic_subjects") or []],
         functional_income=[_income(r) for r in data.get("functional_income") or []],
         unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
         unit_expenditure=[_unit_expenditure(r) for r in data.get("unit_expenditure") or []],
@@ -542,9 +544,20 @@ _HEADCOUNT = _optional(_integer(0, 10_000_000))
 _PROFILE = _nullable_object({
     "divisions": _list_of(_text), "functions": _TEXT, "subordinate_units": _list_of(_text),
     "staffing": _nullable_object({k: _HEADCOUNT for k in ("编制数", "实有人数", "在职", "退休", "离休")})})
-_FUNCTIONAL = _object({"code": _pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)"),
-                       "name": _text, "total": _money_or_blank, "basic": _money_or_blank,
-                       "project": _money_or_blank, "provenance": _PROVENANCE}, required=("code", "name"))
+_FUNCTIONAL_FIELDS = {"code": _optional(_pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)")),
+                      "name": _text, "total": _money_or_blank, "basic": _money_or_blank,
+                      "project": _money_or_blank, "provenance": _PROVENANCE, "path": _list_of(_text)}
+_FUNCTIONAL_CODED = _object(_FUNCTIONAL_FIELDS, required=("code", "name"))
+# a row printed without a code (a names-only table, its level by indentation) names its ancestors
+_FUNCTIONAL_PLACED = _object(_FUNCTIONAL_FIELDS, required=("name", "path"))
+
+
+def _FUNCTIONAL(value: Any, where: str, errors: list) -> None:
+    """A functional subject row: coded, or code-less (``code`` null) with its ``path``."""
+    placed = isinstance(value, dict) and value.get("code") is None and value.get("path")
+    (_FUNCTIONAL_PLACED if placed else _FUNCTIONAL_CODED)(value, where, errors)
+
+
 _INCOME = _object({"code": _pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)"),
                    "name": _text, "sources": _map_of(_money_or_blank), "exact": _map_of(_text),
                    "provenance": _PROVENANCE}, required=("code", "name"))
@@ -584,7 +597,7 @@ RECORD = _object({
     "kind": _optional(_one_of(KINDS)), "unit": _optional(_one_of(UNITS)),
     "profile": _PROFILE, "totals": _TOTALS,
     "functional_subjects": _list_of(_FUNCTIONAL), "scoped_functional_subjects": _map_of(_list_of(_FUNCTIONAL)),
-    "scoped_economic_subjects": _map_of(_list_of(_ECONOMIC)),
+    "scoped_economic_subjects": _map_of(_list_of(_ECONOMIC)), "project_economic_subjects": _list_of(_ECONOMIC),
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
     "unit_income": _list_of(_UNIT_INCOME), "unit_expenditure": _list_of(_UNIT_EXPENDITURE),
     "unit_three_public": _list_of(_UNIT_THREE_PUBLIC),

@@ -197,16 +197,21 @@ UNIT_FUND_LINES = ("unit_business", "unit_operating", "unit_upper", "unit_affili
 class FunctionalSubject:
     """One row of the expenditure table by functional subject (功能分类): 类, 款 or 项."""
 
-    code: str
+    code: str | None
     name: str
     total: Money = None
     basic: Money = None
     project: Money = None
     provenance: Provenance | None = None
+    # a row printed without a code (杭州's names-only tables, levels by indentation): the names of
+    # its ancestors from the 类 down (``("公共安全支出", "监狱")`` for 监狱's 行政运行); ``code`` None
+    path: tuple[str, ...] = ()
 
     @property
     def level(self) -> int:
-        """1 for 类 (3 digits), 2 for 款 (5), 3 for 项 (7)."""
+        """1 for 类 (3 digits), 2 for 款 (5), 3 for 项 (7); a code-less row by its path."""
+        if not self.code:
+            return len(self.path) + 1 if self.path else 0
         return {3: 1, 5: 2, 7: 3}.get(len(self.code), 0)
 
 
@@ -755,6 +760,9 @@ class Record:
     # 经济分类科目）: basic and project spending), by amount scope; ``economic_subjects`` keep the
     # basic-expenditure table's, so neither is read as the other
     scoped_economic: dict[str, list["EconomicSubject"]] = field(default_factory=dict)
+    # the general budget's project spending by economic subject (广东 表7 一般公共预算项目支出情况表（按经济
+    # 分类科目）: one figure a row, each row's ``project``): the make-up of 项目支出 the basic table lacks
+    project_economic: list["EconomicSubject"] = field(default_factory=list)
     # the functional rows of the income table by subject: each subject's money by source
     functional_income: list[SubjectIncome] = field(default_factory=list)
     # the unit rows of the income table by unit: each budget unit's money by source

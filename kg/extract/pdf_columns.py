@@ -41,15 +41,18 @@ def realign(continuation: PageTable, first: PageTable) -> None:
         return
     for index, row in enumerate(continuation.rows):
         cells: list[str | None] = [None] * len(targets)
-        for text, span in zip(row.cells, row.spans):
+        lefts: list[float | None] = [None] * len(targets)
+        for k, (text, span) in enumerate(zip(row.cells, row.spans)):
             if not text or span is None:
                 continue
             overlaps = [min(span[1], t[1]) - max(span[0], t[0]) if t else 0.0 for t in targets]
             best = max(range(len(targets)), key=lambda i: overlaps[i])
             if overlaps[best] <= 0:
                 continue
+            if cells[best] is None:
+                lefts[best] = row.lefts[k] if k < len(row.lefts) else None
             cells[best] = text if cells[best] is None else f"{cells[best]} {text}"
-        continuation.rows[index] = TableRow(row.top, row.bottom, tuple(cells), tuple(targets))
+        continuation.rows[index] = TableRow(row.top, row.bottom, tuple(cells), tuple(targets), lefts=tuple(lefts))
 
 
 # --- logical columns --------------------------------------------------------------------------
@@ -151,12 +154,14 @@ def compact_columns(rows: list[TableRow]) -> list[TableRow]:
     for row in rows:
         cells: list[str | None] = []
         spans: list[tuple[float, float] | None] = []
+        lefts: list[float | None] = []
         for cluster in clusters:
-            texts = [row.cells[c] for c in cluster if c < len(row.cells) and row.cells[c]]
-            cells.append(texts[0] if texts else None)
+            filled = [c for c in cluster if c < len(row.cells) and row.cells[c]]
+            cells.append(row.cells[filled[0]] if filled else None)
+            lefts.append(row.lefts[filled[0]] if filled and filled[0] < len(row.lefts) else None)
             boxes = [row.spans[c] for c in cluster if c < len(row.spans) and row.spans[c]]
             spans.append((min(b[0] for b in boxes), max(b[1] for b in boxes)) if boxes else None)
-        result.append(TableRow(row.top, row.bottom, tuple(cells), tuple(spans)))
+        result.append(TableRow(row.top, row.bottom, tuple(cells), tuple(spans), lefts=tuple(lefts)))
     return result
 
 
@@ -172,7 +177,8 @@ def row_from_chars(chars: list[dict], spans: list[tuple[float, float]], top: flo
                    else min(abs(centre - spans[i][0]), abs(centre - spans[i][1])))
         columns[best].append(char)
     cells = tuple(clean_cell("".join(c["text"] for c in col)) if col else None for col in columns)
-    return TableRow(top=top, bottom=bottom, cells=cells, spans=tuple(spans))
+    lefts = tuple(min(c["x0"] for c in col) if col else None for col in columns)
+    return TableRow(top=top, bottom=bottom, cells=cells, spans=tuple(spans), lefts=lefts)
 
 
 _LABEL_END_RE = re.compile(r"(?:合计|总计|小计|[）)])$")

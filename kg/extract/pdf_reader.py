@@ -355,5 +355,15 @@ def _number_lines(entries: list[tuple[int, str | None, int | None, TableRow | No
             lines.append(Line(text=text or "", lineno=lineno, page=page_no))
             continue
         row = compacted[number][id(row)]
-        lines.append(Line(text=row.text, lineno=lineno, page=page_no, cells=row.cells, table=number))
+        lines.append(Line(text=row.text, lineno=lineno, page=page_no, cells=row.cells, table=number,
+                          indents=cell_indents(row)))
     return lines
+
+
+def cell_indents(row: TableRow) -> tuple[float | None, ...] | None:
+    """How far each cell's text stands in from its cell's left border (points, to a tenth), where
+    both are known; None for a row that carries no text positions."""
+    if not row.lefts:
+        return None
+    return tuple(round(left - span[0], 1) if left is not None and span is not None else None
+                 for left, span in zip(row.lefts, row.spans or (None,) * len(row.lefts)))

@@ -156,8 +156,9 @@ def widen(table: PageTable, cells: list[SideCell], columns: list[tuple[float, fl
         added = [text_for(column, middle) for column in new]
         row_spans = tuple(new) + (row.spans or (None,) * len(row.cells))
         raw = tuple((a,) if a else () for a in added) + (row.raw_lines or ((),) * len(row.cells))
+        lefts = (None,) * len(added) + (row.lefts or (None,) * len(row.cells))
         rows.append(TableRow(top=row.top, bottom=row.bottom, cells=tuple(added + cells_of), spans=row_spans,
-                             raw_lines=raw))
+                             raw_lines=raw, lefts=lefts))
     table.rows = rows
     if new:
         table.x0 = min(table.x0, new[0][0])

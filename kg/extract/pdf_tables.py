@@ -39,6 +39,10 @@ class TableRow:
     # each cell's text line by line as printed (a caption cell can hold a title and its
     # 部门/单位 line: they stay two lines)
     raw_lines: tuple[tuple[str, ...], ...] = ()
+    # each cell's text's left edge (the x0 of its leftmost character; None for an empty cell): a
+    # names-only classification table (杭州 表3) shows a subject's level by how far its name is
+    # indented inside the cell, and that is all that tells a 款 from a 项
+    lefts: tuple[float | None, ...] = ()
 
     @property
     def text(self) -> str:
@@ -172,30 +176,38 @@ def _cell_text(chars: list[dict]) -> str | None:
     return "\n".join(line_text(line["chars"]) for line in sorted(lines, key=lambda l: l["top"]))
 
 
-def extract_cells(table) -> list[list[str | None]]:
+def extract_cells(table, lefts: list[list[float | None]] | None = None) -> list[list[str | None]]:
     """Every cell's text, row by row: ``None`` where a merged cell covers the column, ``""``
-    for an empty cell (the convention of ``pdfplumber.table.Table.extract``)."""
+    for an empty cell (the convention of ``pdfplumber.table.Table.extract``). Where ``lefts`` is
+    given, each row's list of its cells' text left edges is appended to it (``TableRow.lefts``)."""
     chars = table.page.chars
     result: list[list[str | None]] = []
     for row in table.rows:
         x0, top, x1, bottom = row.bbox
         row_chars = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom]
         texts: list[str | None] = []
+        row_lefts: list[float | None] = []
         for cell in row.cells:
             if cell is None:
                 texts.append(None)
+                row_lefts.append(None)
                 continue
             cx0, ctop, cx1, cbottom = cell
             inside = [c for c in row_chars
                       if cx0 <= (c["x0"] + c["x1"]) / 2 < cx1 and ctop <= (c["top"] + c["bottom"]) / 2 < cbottom]
             texts.append(_cell_text(inside) or "")
+            visible = [c["x0"] for c in inside if c["text"].strip()]
+            row_lefts.append(min(visible) if visible else None)
         result.append(texts)
+        if lefts is not None:
+            lefts.append(row_lefts)
     return result
 
 
 def read_table(table) -> PageTable:
     """Turn a ``pdfplumber.table.Table`` into a ``PageTable`` (see the module docstring)."""
-    raw_text = extract_cells(table)
+    raw_lefts: list[list[float | None]] = []
+    raw_text = extract_cells(table, raw_lefts)
     rows_cells = [list(row.cells) for row in table.rows]
     texts = [return_overflow([clean_cell(t) for t in row]) for row in raw_text]
     x0, top, x1, bottom = table.bbox
@@ -207,10 +219,12 @@ def read_table(table) -> PageTable:
     for members in _group_rows(rows_cells, texts):
         cells: list[str | None] = [None] * ncols
         spans: list[tuple[float, float] | None] = [None] * ncols
+        lefts: list[float | None] = [None] * ncols
         for i in members:
             for col, box in enumerate(rows_cells[i]):
                 if texts[i][col]:
                     cells[col] = texts[i][col]
+                    lefts[col] = raw_lefts[i][col] if col < len(raw_lefts[i]) else None
                 if box is not None and spans[col] is None:
                     spans[col] = (box[0], box[2])
         head = members[0]
@@ -236,7 +250,7 @@ def read_table(table) -> PageTable:
             for col in range(ncols)
         )
         result.rows.append(TableRow(top=row_top, bottom=row_bottom, cells=tuple(cells), spans=tuple(spans),
-                                    raw_lines=raw_lines))
+                                    raw_lines=raw_lines, lefts=tuple(lefts)))
     result.rows = [r for r in result.rows if not r.is_empty()]
     return result
 

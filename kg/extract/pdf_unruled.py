@@ -205,7 +205,7 @@ def _join(rows: list[TableRow], into: int, extra: TableRow, below: bool) -> None
         parts = [more, mine] if not below else [mine, more]
         cells.append(clean_cell(" ".join(p for p in parts if p)) if any(parts) else None)
     rows[into] = TableRow(top=min(target.top, extra.top), bottom=max(target.bottom, extra.bottom),
-                          cells=tuple(cells), spans=target.spans)
+                          cells=tuple(cells), spans=target.spans, lefts=target.lefts)
 
 
 def _continues_header(previous: TableRow, row: TableRow) -> bool:

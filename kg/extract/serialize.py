@@ -106,6 +106,9 @@ def functional_json(row: FunctionalSubject) -> dict:
     out = {"code": row.code, "name": row.name, "total": format_money(row.total),
            "basic": format_money(row.basic), "project": format_money(row.project),
            "provenance": _prov(row.provenance)}
+    if row.path:  # a row printed without a code: its ancestors' names and its level
+        out["path"] = list(row.path)
+        out["level"] = row.level
     exact = exact_figures({"total": row.total, "basic": row.basic, "project": row.project})
     if exact:
         out["exact"] = exact
@@ -375,6 +378,7 @@ def record_json(r: Record) -> dict:
         **({"scoped_economic_subjects": {scope: [economic_json(x) for x in rows]
                                          for scope, rows in r.scoped_economic.items()}} if r.scoped_economic else {}),
         "economic_subjects": [economic_json(x) for x in r.economic_subjects],
+        **({"project_economic_subjects": [economic_json(x) for x in r.project_economic]} if r.project_economic else {}),
         "functional_income": [income_json(x) for x in r.functional_income],
         "unit_income": [unit_income_json(x) for x in r.unit_income],
         "unit_expenditure": [unit_expenditure_json(x) for x in r.unit_expenditure],

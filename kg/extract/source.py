@@ -23,7 +23,8 @@ class Line:
     ``lineno`` is the 1-based line of a text file, or the running line number inside a PDF;
     ``page`` is the 1-based PDF page (for text input, the page guessed from page breaks, or
     ``None``). ``cells`` holds a ruled-table row's cells; ``table`` numbers the ruled table the
-    row belongs to (continuations across pages share the number).
+    row belongs to (continuations across pages share the number); ``indents`` how far each cell's
+    text stands in from the cell's left border.
     """
 
     text: str
@@ -31,6 +32,9 @@ class Line:
     page: int | None = None
     cells: tuple[str | None, ...] | None = None
     table: int | None = None
+    # each cell's text indentation from the cell's left border, in PDF points (None where unknown):
+    # the level a names-only classification table shows by indenting its 款 and 项 names
+    indents: tuple[float | None, ...] | None = None
 
 
 @dataclass

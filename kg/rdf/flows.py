@@ -154,7 +154,7 @@ def item_residuals(record: Record) -> dict[str, Decimal]:
     A 项 printed in several blocks (a 汇总 budget's table) counts as the sum of its blocks."""
     printed: dict[str, Decimal] = {}
     for s in record.functional_subjects:
-        if s.level == 3 and s.project is not None:
+        if s.level == 3 and s.code and s.project is not None:  # projects name 项 by code only
             printed[s.code] = printed.get(s.code, ZERO) + s.project
     for p in record.projects:
         if p.amount is not None and p.functional_code in printed:

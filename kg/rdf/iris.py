@@ -124,6 +124,12 @@ def local_subject(scheme_name: str, code: str, name_key: str) -> URIRef:
     return ID[f"subject/{iri_part(scheme_name)}/{iri_part(compact(code))}/local-{short_digest(name_key)}"]
 
 
+def named_subject(scheme_name: str, class_code: str, path_key: str) -> URIRef:
+    """A subject printed without a code (a names-only table's 款 or 项): its 类 and the digest of its
+    path of names (``公共安全支出/监狱/行政运行``), the same IRI for the same path in every document."""
+    return ID[f"subject/{iri_part(scheme_name)}/{iri_part(compact(class_code))}/named-{short_digest(path_key)}"]
+
+
 def parent_code(code: str) -> str | None:
     """The 款 of a 项 and the 类 of a 款 (functional 3/5/7 digits; economic 3/5)."""
     code = compact(code)

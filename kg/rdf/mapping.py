@@ -8,6 +8,7 @@ on the node's source location (PROV). Every literal passes the privacy filter.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -479,11 +480,42 @@ def _subject_node(ctx: _Context, code: str, name: str | None, functional: bool) 
     return node
 
 
+def _named_subject_node(ctx: _Context, row) -> URIRef | None:
+    """The concept of a functional row printed without a code (a names-only table's 款 or 项, placed
+    by its indentation): no code is known, so it has none — it is its path of names under its 类
+    (``iris.named_subject``, scheme ``functional-named``), its level and its parent (the 类's national
+    concept, or the 款 it stands under). None where its 类 is not known."""
+    from kg.extract.profiles.vocabulary import functional_class_code
+
+    path = (*row.path, row.name)
+    class_code = functional_class_code(path[0])
+    if class_code is None or len(path) < 2:
+        return None
+    node = iris.named_subject("functional", class_code, "/".join(path))
+    ctx.add(node, RDF.type, BKG.FunctionalSubject)
+    ctx.add(node, RDF.type, SKOS.Concept)
+    ctx.add(node, SKOS.inScheme, iris.scheme("functional-named"))
+    ctx.add(node, BKG.level, Literal(len(path)))
+    ctx.text(node, SKOS.prefLabel, row.name)
+    parent = (_subject_node(ctx, class_code, None, True) if len(path) == 2
+              else _named_subject_node(ctx, dataclasses.replace(row, path=tuple(path[:-2]), name=path[-2])))
+    if parent is not None:
+        ctx.add(node, SKOS.broader, parent)
+    return node
+
+
+def _row_subject(ctx: _Context, row, name: str | None, functional: bool) -> URIRef | None:
+    """A classification row's subject concept: by its code, or by its path where it has none."""
+    if row.code:
+        return _subject_node(ctx, row.code, name, functional)
+    return _named_subject_node(ctx, row) if functional and getattr(row, "path", ()) else None
+
+
 def _printed_subjects(record: Record) -> dict[tuple[bool, str], str]:
     out: dict[tuple[bool, str], str] = {}
     rows = [(True, r) for r in record.functional_subjects] + [(False, r) for r in record.economic_subjects]
     for functional, r in rows:
-        if r.name:
+        if r.name and r.code:
             out.setdefault((functional, iris.compact(r.code)), r.name)
     return out
 
@@ -497,7 +529,9 @@ def _subject_rows(ctx: _Context) -> None:
     )
     for scheme, functional, kinds, rows in tables:
         for row, key in zip(rows, _row_keys(rows)):
-            subj = _subject_node(ctx, row.code, row.name, functional)
+            subj = _row_subject(ctx, row, row.name, functional)
+            if subj is None:
+                continue
             for kind in kinds:
                 value = getattr(row, kind)
                 if value is None:
@@ -511,6 +545,7 @@ def _subject_rows(ctx: _Context) -> None:
                     _paired_government(ctx, obs, row)
     _scoped_subject_rows(ctx)
     _scoped_economic_rows(ctx)
+    _project_economic_rows(ctx)
 
 
 def _row_keys(rows) -> list[str]:
@@ -520,8 +555,10 @@ def _row_keys(rows) -> list[str]:
     seen: dict[str, int] = {}
     keys = []
     for row in rows:
-        seen[row.code] = seen.get(row.code, 0) + 1
-        keys.append(row.code if seen[row.code] == 1 else f"{row.code}~{seen[row.code]}")
+        # a row printed without a code: its path of names (the same digest as its concept's)
+        code = row.code or f"named-{iris.short_digest('/'.join((*getattr(row, 'path', ()), row.name)))}"
+        seen[code] = seen.get(code, 0) + 1
+        keys.append(code if seen[code] == 1 else f"{code}~{seen[code]}")
     return keys
 
 
@@ -555,6 +592,27 @@ def _scoped_economic_rows(ctx: _Context) -> None:
                      ("total", "basic", "personnel", "public", "project"), functional=False)
 
 
+def _project_economic_rows(ctx: _Context) -> None:
+    """The general budget's project spending by economic subject (广东 表7): each row one cell of kind
+    ``project`` (the basic table's rows are of the kinds total/personnel/public, so a reader of the
+    economic rows asked of 项目支出 finds these), in a data set of its own, every cell carrying the funds
+    it covers (``bkg:amountScope`` general_public_budget)."""
+    rows = ctx.record.project_economic
+    if not rows:
+        return
+    cells = _data_set(ctx, iris.inside(ctx.doc, "dataset", "classification-project-economic"),
+                      BKG.classificationStructure, "一般公共预算项目支出经济分类数据")
+    for row, key in zip(rows, _row_keys(rows)):
+        if row.project is None:
+            continue
+        obs = iris.inside(ctx.doc, "obs", "project-economic", key, "project")
+        _observation(ctx, obs, row.project, row.provenance, dataset=cells)
+        ctx.add(obs, BKG.subject, _subject_node(ctx, row.code, row.name, False))
+        ctx.add(obs, BKG.expenditureKind, iris.expenditure_kind("project"))
+        ctx.add(obs, BKG.amountScope, iris.amount_scope("general_public_budget"))
+        ctx.text(obs, RDFS.label, row.name)
+
+
 SCOPED_LABELS = {"general_public_budget": "一般公共预算", "government_fund": "政府性基金"}
 
 
@@ -580,7 +638,9 @@ def _scoped_rows(ctx: _Context, scope: str, rows, names: tuple[str, str, str], k
                       f"{SCOPED_LABELS.get(scope, scope)}{label}")
     ctx.add(cells, BKG.amountScope, iris.amount_scope(scope))
     for row, key in zip(rows, _row_keys(rows)):  # a code printed on two rows: two observations, never one
-        subj = _subject_node(ctx, row.code, None, functional)
+        subj = _row_subject(ctx, row, None, functional)
+        if subj is None:
+            continue
         for kind in kinds:
             value = getattr(row, kind)
             if value is None:

@@ -13,6 +13,7 @@ from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_W
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.income import income_of_subjects
+from nlp.execute.named_subjects import named_subject_answer
 from nlp.frames import BOUND_WORDS, COLUMN_BASE, SUBJECT_BASE, Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
@@ -495,6 +496,11 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     budgets, note = ctx.scope(frame)
     scheme = f.scheme or "functional"
     parents = [s for s in f.subjects if s.kind == ("functional_subject" if scheme == "functional" else "economic_subject")]
+    if scheme == "functional" and not parents and budgets:
+        # a 款/项 a names-only table prints without a code (杭州 监狱), named by its printed name
+        named = named_subject_answer(frame, ctx, budgets)
+        if named is not None:
+            return named
     if not budgets and f.years and f.departments:
         derived_previous = _from_next_year(frame, ctx, parents or list(f.subjects))
         if derived_previous is not None:

@@ -87,7 +87,7 @@ def _section_key(stated: Stated) -> tuple[str, str, str] | None:
 
 def read_subject_lists(narrative: Narrative, record: Record) -> list[SubjectList]:
     """The lists of functional subjects the narrative prints, each with the total it should make."""
-    class_names = {s.name for s in record.functional_subjects if len(s.code) == 3}
+    class_names = {s.name for s in record.functional_subjects if s.code and len(s.code) == 3}
     figures = [s for s in narrative.amounts if s.role == "figure" and s.unit in ("万元", "元", "亿元")]
     groups: dict[tuple, list[Stated]] = {}
     for stated in figures:
@@ -169,6 +169,6 @@ def subject_list_checks(narrative: Narrative, record: Record, source: str) -> li
 def _covers_table(found: SubjectList, record: Record) -> bool:
     """Whether the list names at least as many subjects of its level as the tables print (non-zero):
     only then is a shortfall against the total a finding rather than a list of the main ones."""
-    digits = {1: 3, 2: 5, 3: 7}[found.level]
-    printed = {s.code for s in record.functional_subjects if len(s.code) == digits and s.total}
+    # a code-less row (a names-only table) counts by its path
+    printed = {s.code or (*s.path, s.name) for s in record.functional_subjects if s.level == found.level and s.total}
     return len(found.parts) >= len(printed)

@@ -14,6 +14,7 @@ from kg.extract.model import FunctionalSubject, PhasedFigure, Provenance, Record
 from kg.extract.profiles.vocabulary import functional_class_code, phase_of
 from kg.extract.tables import register
 from kg.extract.tables.code_repair import place_misprinted_codes
+from kg.extract.tables.indented_subjects import is_uncoded_subject, place_indented
 from kg.extract.tables.columns import Schema, resolve
 from kg.extract.tables.contracts import ClassificationData
 from kg.extract.tables.rows import Row, read_rows
@@ -79,12 +80,16 @@ def phased_figures(rows: list[Row], schema: Schema, table, record: Record) -> li
 
 
 def code_class_names(rows: list[Row]) -> list[Row]:
-    """A table that prints subject names without codes (杭州): its 类 rows take their codes from
-    the national classification; its 款 and 项 rows, whose names are too ambiguous to look up,
-    are left out (a name-only row would otherwise read as a unit's subtotal). A table that
-    prints codes is returned as it is."""
+    """A table that prints subject names without codes (杭州): where its names show their level by
+    indentation, every row is kept, the 类 coded from the national classification and each 款/项
+    placed under its parent by its path (``indented_subjects.place_indented``); otherwise its 类
+    rows take their codes from the national classification and its 款 and 项 rows, whose names are
+    too ambiguous to look up, are left out (a name-only row would otherwise read as a unit's
+    subtotal). A table that prints codes is returned as it is."""
     if any(row.code for row in rows):
         return rows
+    if place_indented(rows):
+        return [row for row in rows if row.is_total or row.code or is_uncoded_subject(row)]
     coded = []
     for row in rows:
         code = functional_class_code(row.name) if not row.is_total else None
@@ -154,12 +159,14 @@ def _add_functional_subjects(rows: list[Row], table, record: Record) -> None:
 
 
 def _functional_rows(rows: list[Row], table, record: Record) -> list[FunctionalSubject]:
+    """Every subject row: coded, or a 款/项 placed by its indentation (no code, its path)."""
     return [FunctionalSubject(code=row.code, name=row.name,
                               total=in_record_unit(row.get("total"), table, record),
                               basic=in_record_unit(row.get("basic"), table, record),
                               project=in_record_unit(row.get("project"), table, record),
-                              provenance=row.provenance(record.source, table.label))
-            for row in rows if row.code]
+                              provenance=row.provenance(record.source, table.label),
+                              path=tuple(row.extra.get("subject_path", ())[:-1]))
+            for row in rows if row.code or is_uncoded_subject(row)]
 
 
 def _scoped_rows(rows: list[Row], table, record: Record) -> list[FunctionalSubject]:

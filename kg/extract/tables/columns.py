@@ -362,8 +362,8 @@ def segments(rows: list[Row]) -> list[tuple[Row | None, list[Row]]]:
         if row.code is None and repeats and [f for f in row.figures if f is not None] == repeats:
             row.extra["repeats_total"] = True
             continue
-        if row.code is None and any(f is not None for f in row.figures):
-            out.append((row, []))
+        if row.code is None and any(f is not None for f in row.figures) and not row.extra.get("subject_level"):
+            out.append((row, []))  # a unit's row (a 款/项 placed by its indentation is no unit)
         else:
             out[-1][1].append(row)
     return [seg for seg in out if seg[0] is not None or seg[1]]

@@ -168,6 +168,28 @@ def parse_general_budget_economic(table, record: Record, parts) -> None:
         record.scoped_economic[scope] = department_rows(subjects, printed, record, table.label)
 
 
+# the general budget's project spending by economic subject: one figure a row (广东 表7: 部门预算支出经济科目 | 预算)
+PROJECT_ECONOMIC = Schema(
+    columns=["project"], sums=[],
+    header_patterns=[("project", r"^(?:合计|总计|小计|金额|预算|预算数|项目支出|本年预算)$")])
+
+
+@register("project_economic")
+def parse_project_economic(table, record: Record, parts) -> None:
+    """一般公共预算项目支出情况表（按经济分类科目） (广东 表7): what the project spending is spent on,
+    ``[302]商品和服务支出 1,032.05`` over ``[30202]印刷费 355.90`` …, kept as ``project_economic`` (each
+    row's ``project``) and checked like every classification table (合计 = Σ 类, 类 = Σ 款)."""
+    lines, _ = _lines(table)
+    rows = read_rows(lines, coded=True)
+    code_by_names(rows)
+    resolve(rows, PROJECT_ECONOMIC, unit=table.unit or record.unit, year=record.year)
+    table.rows = rows
+    table.data = EconomicData(schema=PROJECT_ECONOMIC, half_totals={})
+    if record.project_economic:
+        return  # the first table (a 单位 version after it is not the department's)
+    record.project_economic = [s for s in economic_rows(rows, table, record) if s.project is not None]
+
+
 @register("fiscal_basic_economic")
 def parse_fiscal_basic_economic(table, record: Record, parts) -> None:
     _read_economic(table, record)

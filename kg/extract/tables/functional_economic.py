@@ -85,6 +85,8 @@ def functional_economic_checks(record: Record) -> list[Check]:
     printed: dict[str, dict[str, Decimal]] = {}
     names: dict[str, tuple[str, str]] = {}
     for subject in record.functional_subjects:
+        if not subject.code:
+            continue  # a row printed without a code has no cells of this table
         table = subject.provenance.table if subject.provenance and subject.provenance.table else "功能分类表"
         if names.setdefault(subject.code, (subject.name, table))[1] != table:
             continue  # the same code in another table (a summary's 类 row): the first table's rows only

@@ -72,8 +72,9 @@ class Row:
 
     @property
     def label(self) -> str:
-        """The row's identity in a check's ``where``: its code, else its name."""
-        return self.code or self.name
+        """The row's identity in a check's ``where``: its code, else its path where it is a subject
+        placed by indentation (``公共安全支出/监狱/行政运行``), else its name."""
+        return self.code or self.extra.get("path_label") or self.name
 
     @property
     def is_total(self) -> bool:
@@ -258,6 +259,7 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
     figures: list[Money] = []
     indexed: list[tuple[int, Money]] = []
     paired: list[str] = []
+    name_cell: int | None = None
     for i, text in enumerate(cells):
         role = layout.role(i)
         if role in ("numbering", "ratio", "empty"):
@@ -308,6 +310,8 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
                 groups = [code_digits]
                 bare = bare[m.end():]
         if bare:
+            if not name_parts:
+                name_cell = i
             name_parts.append(bare)
     misprinted = bool(groups) and len(groups[0]) == 1
     if layout.crossed and not paired:
@@ -318,6 +322,9 @@ def _cells_row(line: Line, layout: GridLayout | None = None) -> Row:
                    "paths": {c.index: c.path for c in layout.columns if c.role == "figure"}}
     if identifiers:
         extra["identifier"] = identifiers[0]
+    indent = _indent_of(line, name_cell)
+    if indent is not None:
+        extra["indent"] = indent
     if paired:
         extra["paired_subject"] = _paired_subject(paired)
     if extra_first is not None and code is None:
@@ -348,6 +355,13 @@ def _departmental_first(code_digits: str, name_parts: list[str]) -> tuple[str, l
             rest = name_parts[:k] + name_parts[k + 1:]
             return m.group(1), [m.group(2)] + name_parts[k + 1:], [code_digits] + rest[:1]
     return code_digits, name_parts, []
+
+
+def _indent_of(line: Line, cell: int | None) -> float | None:
+    """How far the name in ``cell`` stands in from its cell's border (``Line.indents``), if known."""
+    if cell is None or not line.indents or cell >= len(line.indents):
+        return None
+    return line.indents[cell]
 
 
 def _paired_subject(cells: list[str]) -> tuple[str | None, str]:

@@ -57,33 +57,43 @@ def _summed(rows: list[Subject]) -> Subject:
     return merged
 
 
+def _key(s: Subject) -> str:
+    """A row's subject: its code, or a code-less row's path and name (``公共安全支出/监狱/行政运行``)."""
+    return s.code or "/".join((*getattr(s, "path", ()), s.name))
+
+
+def _depth(s: Subject) -> int:
+    """How deep a row stands: its code's length; a code-less row below every coded one."""
+    return len(s.code) if s.code else 8 + len(getattr(s, "path", ()))
+
+
 def department_rows(subjects: Sequence[Subject], printed_total: Decimal | None, record: Record,
                     table_label: str) -> list[Subject]:
     """``subjects`` with every code once (see the module's docstring); unchanged where no code repeats."""
-    counts = Counter(s.code for s in subjects)
+    counts = Counter(_key(s) for s in subjects)
     if not subjects or max(counts.values()) == 1:
         return list(subjects)
-    top = min(len(s.code) for s in subjects)
-    tops = [s for s in subjects if len(s.code) == top]
+    top = min(_depth(s) for s in subjects)
+    tops = [s for s in subjects if _depth(s) == top]
     all_sum = sum((s.total or ZERO for s in tops), ZERO)
-    distinct = list({(s.code, _figures(s)): s for s in tops}.values())
+    distinct = list({(_key(s), _figures(s)): s for s in tops}.values())
     distinct_sum = sum((s.total or ZERO for s in distinct), ZERO)
     out: list[Subject] = []
     seen: set[str] = set()
     if printed_total is not None and all_sum == printed_total:
         for s in subjects:
-            if s.code not in seen:
-                seen.add(s.code)
-                out.append(_summed([r for r in subjects if r.code == s.code]) if counts[s.code] > 1 else s)
+            if _key(s) not in seen:
+                seen.add(_key(s))
+                out.append(_summed([r for r in subjects if _key(r) == _key(s)]) if counts[_key(s)] > 1 else s)
         return out
     if printed_total is not None and distinct_sum == printed_total:
         keys: set[tuple] = set()
         for s in subjects:
-            key = (s.code, _figures(s))
+            key = (_key(s), _figures(s))
             if key not in keys:
                 keys.add(key)
                 out.append(s)
-        if max(Counter(s.code for s in out).values()) == 1:
+        if max(Counter(_key(s) for s in out).values()) == 1:
             return out
     repeated = sorted(code for code, n in counts.items() if n > 1)
     record.warnings.append(f"{table_label}: codes printed more than once whose rows do not add up to the table's "
