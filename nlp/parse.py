@@ -97,6 +97,8 @@ class Parser:
                 and re.search(r"哪[几两三四些个]*[块个项类]?[^，。？?]{0,4}科目|什么科目", ev.text):
             # 政府性基金支出4.4亿，分别来自哪两块基金科目: the rows of that fund's own spending table
             focus = "subjects"
+        else:
+            fund_asked = []
         if focus == "policies" and re.search(L.WHICH_PROJECTS + r"|什么(?:项目|专项)", ev.text) \
                 and not re.search(r"(?:什么|哪些|哪几个|哪个|哪一个|哪份|哪几份)(?:文件|政策|依据|规定|办法)", ev.text):
             # 挂着“粤财工〔2025〕139号”文号的是什么项目: the thing asked is the projects, the 文号 their condition
@@ -295,7 +297,8 @@ class Parser:
         levels = cues.values("level")
         if levels:
             f.level = int(levels[0])
-        elif focus == "subjects" and not ev.subjects and re.search(r"主要(?:花|用)在(?:了)?哪[个一些几]?(?:类|个)?功能(?:分类)?(?:科目|方面|领域)", ev.text):
+        elif focus == "subjects" and not ev.subjects and not f.sources \
+                and re.search(r"主要(?:花|用)在(?:了)?哪[个一些几]?(?:类|个)?功能(?:分类)?(?:科目|方面|领域)", ev.text):
             f.level = 1  # 钱主要花在哪个功能科目上: the classes (类), where the money goes, not every 项 row
         if focus == "subjects":
             masked = ev.text

@@ -34,6 +34,7 @@ from nlp.execute.three_public_columns import three_public_columns
 from nlp.execute.subitems import event_items, items_by_class, named_sub_items, sub_items_of_previous
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
+from nlp.execute.named_subjects import named_subject_answer
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
 from nlp.graph import Graph
@@ -479,6 +480,17 @@ class Pipeline:
         if f.projects and {p.iri for p in f.projects} == self._dropped_projects:
             f.projects = _projects_just_found(previous)
 
+    def _named_subject(self, frame: Frame, ctx: Context) -> Result | None:
+        """The code-less subject the clause names with its level word (see ``named_subjects``), in the kind of
+        funds the clause names; None where it names none (or the question spans many budgets)."""
+        budgets, _note = ctx.scope(frame)
+        if not budgets or frame.open_department:
+            return None
+        asked = copy.deepcopy(frame)
+        if asked.filters.amount_scope is None:
+            asked.filters.amount_scope = next((key for key, rx in L.AMOUNT_SCOPES if re.search(rx, frame.clause)), None)
+        return named_subject_answer(asked, ctx, budgets)
+
     def _department_of_previous(self, frame: Frame, previous: Result) -> None:
         """那这个协管员补助一共多少钱？协理员那块又是多少 with no department named: the department of the one
         project the part before found, not every department in the graph."""
@@ -604,6 +616,11 @@ class Pipeline:
             event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
+        if frame.focus not in ("subjects", "findings") and not frame.filters.subjects and not frame.filters.projects:
+            # “监狱”这一款下面分了哪些项 read as another kind of question: a 款/项 a names-only table prints
+            named = self._named_subject(frame, ctx)
+            if named is not None:
+                return self._finish(part, frame, ctx, named)
         weights = weights_added_up(frame, ctx)  # 各指标的分值权重加起来是不是90分
         if weights is not None:
             return self._finish(part, frame, ctx, weights)
