@@ -620,6 +620,8 @@ FUNDS_BY_SUBJECT = ("general_public_budget", "government_fund", "state_capital")
 # How much more one figure is than another, as a rate (烟台比湖州多百分之几, 高出几成, 多多少个百分点).
 MORE_BY_RATE = (r"比[^，。？?]{1,12}?(?:多|高|大|少|低)(?:了|出)?(?:百分之几|百分之多少|多少个?百分点|几个百分点|几成|多少%|"
                 r"多少百分比|百分比是多少)")
+# The whole a share is asked within (在项目支出里占多大比例, 在公用经费（商品和服务支出）中占).
+SHARE_WITHIN = r"(?:^|在|于)([^，。,?？占]{2,20}?)(?:里|中|当中|里面)(?:的)?(?:大概|大约)?占"
 # A part asking only the money of the thing just named (25年总预算多少, 金额是多少): a project's amount after a project.
 PROJECT_MONEY_ASKED = r"(?:(?:19|20)?\d{2}\s*年(?:度)?)?(?:的)?(?:总预算|预算|总金额|金额|总额|资金|经费|总投入|投入)(?:是|有|为|安排了?|一共|共)?" \
     r"(?:多少钱?|几多|多少万元?)[？?]?"

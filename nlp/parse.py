@@ -218,6 +218,10 @@ class Parser:
             out = [e for e in subjects if any(e.name in w for w in set_aside)]
             f.without = list(dict.fromkeys(e.code for e in out if e.code))
             subjects = [e for e in subjects if e not in out]
+        within = re.search(L.SHARE_WITHIN, ev.text)
+        if within and ev.share_base and len(subjects) > 0:
+            # 在公用经费（商品和服务支出）里占多大比例: a subject named as the whole is no row asked of
+            subjects = [e for e in subjects if e.name not in within.group(1)]
         f.subjects = list(dict.fromkeys(entity_ref(e) for e in subjects))
         if f.subjects:
             f.scheme = "economic" if subjects[0].kind == "economic_subject" else "functional"
@@ -1001,7 +1005,7 @@ def _indicator_kinds(t: str, clause: Clause) -> list[str]:
 def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
     """The figure a share is taken of when the clause names it (占支出总计的比重, 占总收入)."""
     found = [re.search(r"占(?:了)?([^，。,?？]{1,12}?)(?:的)?(?:多大|多少|几)?(?:比重|比例|百分比|百分之(?:几|多少)|多少|几成|%)", t),
-             re.search(r"(?:^|在|于)([^，。,?？占]{2,12}?)(?:里|中|当中|里面)(?:的)?(?:大概|大约)?占", t)]  # 在项目支出里占多大比例
+             re.search(L.SHARE_WITHIN, t)]  # 在项目支出里占多大比例
     for m in (m for m in found if m):
         for key, rx in L.MEASURE_WORDS:
             if re.search(rx, m.group(1)) and (key in vocab.measures or key == "fiscal_total"):

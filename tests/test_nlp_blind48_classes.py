@@ -266,3 +266,22 @@ def test_a_final_accounts_part_with_its_plan(ask) -> None:
     """上海市普陀区财政局 2024 prints no 财政拨款支出 total: its 一般公共预算 part, 2,993.92 planned, 98.20%."""
     reply = ask("普陀区财政局2024年财政拨款支出的年初预算是多少？决算完成了多少？")
     assert {Decimal("2993.92"), Decimal("98.20")} <= numbers(reply)
+
+
+def test_a_codeless_subject_named_with_its_level(ask_national) -> None:
+    """杭州市司法局 表3 prints 监狱 (款) without a code: its 项 — 行政运行 48,375.27, 狱政设施建设 1,673.16 …"""
+    reply = ask_national("杭州市司法局监狱这一款下面都有哪些项，各多少钱？")
+    assert {Decimal("48375.27"), Decimal("1673.16")} <= numbers(reply)
+
+
+def test_a_share_within_a_whole_named_with_its_subject(ask) -> None:
+    """上海市普陀区社会福利院 2024: 物业管理费 120.60 of 公用经费 212.10 = 56.86% (the whole named is no row asked)."""
+    reply = ask("普陀区社会福利院物业管理费是多少？在公用经费（商品和服务支出）中占多大比例？")
+    assert Decimal("56.86") in numbers(_part(reply, 2))
+
+
+def test_a_totals_change_from_its_spending_statement(ask) -> None:
+    """上海市普陀区商务委员会 2025: 支出 all 财政拨款, its 财政拨款支出预算 up 24,491.71 (收入's statement says 24,558.18)."""
+    reply = ask("普陀区商务委2025年支出总计比上年增加多少？")
+    assert Decimal("24491.71") in numbers(reply)
+    assert Decimal("24558.18") not in numbers(reply)

@@ -492,7 +492,10 @@ def _total_as_its_only_source(stated: list[dict], others: list[Row], current: di
         if key not in (*BUDGET_TOTALS, "fiscal_total") or row is None or not row.amount \
                 or any(s["key"] == key for s in stated):  # (财政拨款 all 一般公共预算: that kind's change)
             continue
-        for r in others:
+        total_side = {"income_total": "income", "expenditure_total": "expenditure"}.get(key)
+        # 支出总计 of a budget all 财政拨款: the statement of its spending (财政拨款支出预算) before that of its
+        # income (财政拨款收入), where the narrative states both with different changes
+        for r in sorted(others, key=lambda r: side_of(r.label or "") != total_side if total_side else False):
             said = r.attrs.get("current")
             if said is None or not _said_as(said, row.amount):
                 continue
