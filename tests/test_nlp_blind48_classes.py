@@ -285,3 +285,10 @@ def test_a_totals_change_from_its_spending_statement(ask) -> None:
     reply = ask("普陀区商务委2025年支出总计比上年增加多少？")
     assert Decimal("24491.71") in numbers(reply)
     assert Decimal("24558.18") not in numbers(reply)
+
+
+def test_targets_stated_in_words(ask_national) -> None:
+    """杭州市司法局 表11 gives 法律援助's targets as a sentence: 民事案件200件, 刑事案件510件, 行政案件30件, 满意率95%以上."""
+    reply = ask_national("杭州的法律援助项目计划办多少件法援案件？满意率目标是多少？")
+    assert {Decimal("200"), Decimal("510"), Decimal("30")} <= numbers(_part(reply, 1))
+    assert Decimal("95") in numbers(_part(reply, 2))

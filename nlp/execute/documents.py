@@ -13,6 +13,7 @@ from nlp import derive as D
 from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
+from nlp.execute.described_targets import targets_from_text
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
 from nlp.execute import change_sums, vehicle_costs
 from nlp.execute.finding_fields import described
@@ -226,6 +227,9 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         what = "核心指标" if core else "非核心指标"
     if not rows:
         if projects:
+            described = targets_from_text(projects, frame.clause)  # 杭州 表11: targets said in words
+            if described is not None:
+                return described
             return Result(text=_no_indicators(projects, budgets, ctx, what if kinds else "绩效指标"))
         return Result()
     by_project = {p.iri: p for p in projects}
