@@ -292,3 +292,9 @@ def test_targets_stated_in_words(ask_national) -> None:
     reply = ask_national("杭州的法律援助项目计划办多少件法援案件？满意率目标是多少？")
     assert {Decimal("200"), Decimal("510"), Decimal("30")} <= numbers(_part(reply, 1))
     assert Decimal("95") in numbers(_part(reply, 2))
+
+
+def test_a_target_no_indicator_names_from_the_projects_text(ask_national) -> None:
+    """福州市商务局 菜篮子工程建设专项资金: 冻猪肉储备量 ≥1000吨 (indicator), 年储备活体生猪10.8万头 (its text)."""
+    reply = ask_national("福州市商务局菜篮子工程建设专项资金有多少？打算储备多少生猪和冻猪肉？")
+    assert {Decimal("10.8"), Decimal("1000")} <= numbers(_part(reply, 2))

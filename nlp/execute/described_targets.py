@@ -17,7 +17,8 @@ from nlp.reply import Item
 
 # a counted thing in a target text: 民事案件200件, 合格率95％以上, 满意率达95%以上, 培训3期
 _STATED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)\s*(?:达到?|为|不低于|不少于|保持在?|控制在)?\s*"
-                     r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>件|个|人次|人|次|家|[%％]|万元|亿元|天|小时|场|期|户|篇|条|所|台|套|批)"
+                     r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>[%％]|万元|亿元|(?:万|亿)?(?:件|个|人次|人|次|家|头|吨|亩|公斤|千克|只|"
+                     r"天|小时|场|期|户|篇|条|所|台|套|批|辆|平方米|公里))"
                      r"(?P<bound>以上|以下|以内)?")
 # words before the name that say what is done, not what is counted (完成…, 确保…, 做到…)
 _LEAD = re.compile(r"^(?:完成|确保|做到|实现|力争|保证|全年|年度|累计|共计?|其中|并且?|以及|和|及)+")

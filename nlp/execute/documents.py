@@ -13,7 +13,7 @@ from nlp import derive as D
 from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
-from nlp.execute.described_targets import targets_from_text
+from nlp.execute.described_targets import stated_targets, targets_from_text
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
 from nlp.execute import change_sums, vehicle_costs
 from nlp.execute.finding_fields import described
@@ -273,6 +273,15 @@ def indicators(frame: Frame, ctx: Context) -> Result:
                 items.append(Item(f"{p.label}自评得分", format(p.attrs["score"].normalize(), "f"), "分", p.department,
                                   p.year, p.source))
                 text += f"{project_phrase(p)}自评得分{format(p.attrs['score'].normalize(), 'f')}分。"
+    if projects and f.keywords:  # 要储备多少生猪、冻猪肉: a thing no indicator names, stated in the project's text
+        missing = [w for w in f.keywords if len(w) >= 2 and not any(w in r.label for r in rows)]
+        stated = [(p, t) for p in projects for t in stated_targets(p.attrs.get("description") or "")
+                  if any(w in t[0] for w in missing)]
+        for p, (name, value, unit, bound) in stated:
+            items.append(Item(name, value, unit, p.department, p.year, p.source,
+                              {"project": p.label, "target": f"{value}{unit}{bound}"}))
+        if stated:
+            text += "项目说明另写明：" + "；".join(f"{n}{v}{u}{b}" for _p, (n, v, u, b) in stated) + "。"
     return Result(items, text, [], rows, relaxed)
 
 
