@@ -141,7 +141,9 @@ def execution_said(frame: Frame, r: Row, items: list[Item]) -> str:
             if value is None:
                 continue
             shown = money(value) if unit == WAN else _percent(value)
-            items.append(Item(label, shown, unit, r.department, r.year, r.source, {"project": r.label}))
+            if frame.filters.rate_bound is None or label == "执行率":
+                # (执行率不到80%的项目: the rate that sets them apart is each one's row, the rest said)
+                items.append(Item(label, shown, unit, r.department, r.year, r.source, {"project": r.label}))
             said.append(f"{label}{shown}{'万元' if unit == WAN else unit}")
     if "funds" in asked:
         if not r.attrs.get("funds"):
