@@ -758,6 +758,13 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
         gap.filters.departments = sorted(prev.filters.departments, key=lambda d: said_at(frame.clause, d.name))
         gap.derived_only = True
         return [gap]
+    if prev.focus == "indicators" and re.search(r"呢[？?]?$", frame.clause) and ev.keywords \
+            and not (ev.departments or ev.projects or ev.subjects or ev.item_measures or ev.units):
+        # 12345热线咨询一次性解答率定了多少？网络可用率呢: another target named by its words, of the same budget
+        other = Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                      prev.open_department)
+        other.filters.keywords, other.filters.keyword_groups = list(ev.keywords), [list(ev.keywords)]
+        return [other]
     ordinals = _ordinals_only(frame.clause)
     if ordinals and prev.operation.name in ("rank", "sort") and names_no_entity(ev):
         # 哪个项目钱最多？第二第三呢: the same ranking, its places asked

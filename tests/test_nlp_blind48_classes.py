@@ -298,3 +298,23 @@ def test_a_target_no_indicator_names_from_the_projects_text(ask_national) -> Non
     """福州市商务局 菜篮子工程建设专项资金: 冻猪肉储备量 ≥1000吨 (indicator), 年储备活体生猪10.8万头 (its text)."""
     reply = ask_national("福州市商务局菜篮子工程建设专项资金有多少？打算储备多少生猪和冻猪肉？")
     assert {Decimal("10.8"), Decimal("1000")} <= numbers(_part(reply, 2))
+
+
+def test_an_indicator_named_by_its_words_and_another_after(ask_national) -> None:
+    """重庆市人民政府办公厅: 民呼我为（“12345”）咨询一次性解答率 >=70% (权重15); 市政府网络可用率 >=99.5% (权重5)."""
+    reply = ask_national("重庆市府办12345咨询一次性解答率目标多少？市政府网络可用率呢？")
+    assert "一次性解答率" in _part(reply, 1)["text"] and Decimal("70") in numbers(_part(reply, 1))
+    assert Decimal("99.5") in numbers(_part(reply, 2))
+
+
+def test_a_count_of_indicators_shows_the_number(ask_national) -> None:
+    """重庆市人民政府办公厅 市政府办公厅业务及日常运行项目: 11 indicators — one row for the number, not eleven."""
+    reply = ask_national("重庆市府办业务及日常运行项目的绩效目标表有几个指标？")
+    assert Decimal("11") in numbers(reply)
+    assert len(reply["answers"]) <= 3
+
+
+def test_a_count_of_people_is_no_items_money(ask_national) -> None:
+    """深圳市财政局 prints the 贷款贴息 money (10,000) but not how many households it reaches."""
+    reply = ask_national("深圳市财政局的个人消费贷款贴息能惠及多少户居民？")
+    assert reply["text"].startswith("没有找到")

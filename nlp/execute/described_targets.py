@@ -26,6 +26,11 @@ _LEAD = re.compile(r"^(?:完成|确保|做到|实现|力争|保证|全年|年度
 _WHOLE = re.compile(r"目标(?:是|有)?(?:啥|什么|哪些|怎样|如何)|绩效目标[？?]?$")
 
 
+def shared_runs(words: str, name: str) -> int:
+    """How many two-character runs of ``words`` stand in ``name`` (生猪活体储备 and 年储备活体生猪: 3)."""
+    return len({words[i:i + 2] for i in range(len(words) - 1)} & {name[i:i + 2] for i in range(len(name) - 1)})
+
+
 def stated_targets(text: str) -> list[tuple[str, str, str, str]]:
     """(name, value, unit, bound) of every counted thing a target text states, in its order."""
     out = []

@@ -13,7 +13,7 @@ from nlp import derive as D
 from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
-from nlp.execute.described_targets import stated_targets, targets_from_text
+from nlp.execute.described_targets import shared_runs, stated_targets, targets_from_text
 from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
 from nlp.execute import change_sums, vehicle_costs
 from nlp.execute.finding_fields import described
@@ -150,6 +150,9 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         op = frame.operation
         asks_projects = op.name in ("count", "sum") or {"count", "sum"} & set(op.also) or "项目" in frame.clause
         if f.keywords and not asks_projects and f.bound is None:  # 信访综合保障经费的绩效指标: a project the graph lacks
+            named = _indicators_named_by_words(frame, ctx)  # 12345热线咨询一次性解答率定了多少: the indicator itself
+            if named is not None:
+                return named
             return Result(text=f"没有找到：图谱中没有“{'、'.join(f.keywords[:2])}”这个项目的绩效指标，"
                                f"不能用其他项目的指标代替。")
         covered = _projects_with_targets(frame, ctx)
@@ -256,6 +259,9 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     # 哪些是核心指标: a set the table marks is said with its size
     count = frame.operation.name == "count" or "count" in frame.operation.also or core is not None
     if count:
+        if re.search(r"(?:几|多少)(?:个|项|条)?(?:绩效)?指标|指标(?:有|共|一共)?(?:几|多少)个", frame.clause) \
+                and not re.search(r"哪些|哪几|分别|列出|各(?:是|为|自)|是什么|都有", frame.clause):
+            items = []  # 一共设了几个指标: the number is the answer; the indicators are named in the sentence
         items.append(Item(f"{what}个数" if core is not None else "指标个数", str(len(rows)), "个",
                           rows[0].department, rows[0].year))
     owners = {p.iri: project_phrase(p) for p in projects}
@@ -276,7 +282,7 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     if projects and f.keywords:  # 要储备多少生猪、冻猪肉: a thing no indicator names, stated in the project's text
         missing = [w for w in f.keywords if len(w) >= 2 and not any(w in r.label for r in rows)]
         stated = [(p, t) for p in projects for t in stated_targets(p.attrs.get("description") or "")
-                  if any(w in t[0] for w in missing)]
+                  if any(w in t[0] or shared_runs(w, t[0]) >= 2 for w in missing)]
         for p, (name, value, unit, bound) in stated:
             items.append(Item(name, value, unit, p.department, p.year, p.source,
                               {"project": p.label, "target": f"{value}{unit}{bound}"}))
@@ -1882,3 +1888,32 @@ def _common_kind(units) -> str | None:
     while k < min(map(len, names)) and len({n[-1 - k] for n in names}) == 1:
         k += 1
     return names[0][-k:] if k >= 2 else None
+
+
+def _indicators_named_by_words(frame: Frame, ctx: Context) -> Result | None:
+    """The indicators of the budgets asked whose names the clause's words name (12345热线咨询一次性解答率 →
+    民呼我为（“12345”）咨询一次性解答率), with their targets, weights and projects: a target asked by its own
+    name, no project named. None where no indicator shares three runs of characters with the words, or too
+    many do to be the one meant."""
+    budgets, note = ctx.scope(frame)
+    if not budgets or len(budgets) > 4:
+        return None
+    words = "".join(frame.filters.keywords)
+    rows = [r for b in budgets for r in ctx.rows("indicators", [b])]
+    scored = [(shared_runs(words, r.label), r) for r in rows]
+    best = max((s for s, _ in scored), default=0)
+    found = [r for s, r in scored if s >= 3 and s == best]
+    if not found or len(found) > 3:
+        return None
+    owners = {p.iri: p for b in budgets for p in ctx.rows("projects", [b]) if p.iri in {r.key for r in found}}
+    items, said = [], []
+    for r in found:
+        weight = r.attrs.get("weight")
+        owner = owners.get(r.key)
+        items.append(Item(r.label, None, None, r.department, r.year, r.source,
+                          {"target": r.attrs.get("target"), "project": owner.label if owner else None,
+                           "weight": format(weight.normalize(), "f") if weight is not None else None}))
+        said.append((f"{project_phrase(owner)}的" if owner else f"{who(r.department, r.year)}的") +
+                    f"绩效指标“{r.label}”：{r.attrs.get('target') or '未列明'}" +
+                    (f"（权重{format(weight.normalize(), 'f')}）" if weight is not None else ""))
+    return Result(items, with_note("；".join(said) + "。", note), [], found)

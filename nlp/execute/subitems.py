@@ -101,6 +101,8 @@ def _shared(words: str, label: str) -> int:
     return sum(run in label for run in runs)
 
 
+# a count of things rather than money (多少户, 几笔贷款, 多少人): no stated item's amount answers it
+_COUNT_NOT_MONEY = r"(?:多少|几)(?:户|笔|人次|人|家|名|位|个(?:人|单位|企业|项目))"
 _MIN_NAMED = 4  # two-character runs a clause must share with an item's name to name it without its project
 _NAMED_PART = 0.6  # … and that share of the item's own runs
 
@@ -110,6 +112,8 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
     (给个人消费贷款和服务业经营主体贷款贴息安排了多少, 市本级政府采购业务费又是多少): that item, said with
     the project it is part of, rather than a total the words do not name (收入总计, 政府采购)."""
     f = frame.filters
+    if re.search(_COUNT_NOT_MONEY, frame.clause):
+        return None  # 能惠及多少户居民、多少笔贷款: a count of people or loans, which no item's money answers
     by_words = frame.focus == "projects" and bool(f.keywords or f.topics) and frame.operation.name in ("list", "sum")
     if frame.focus != "figures" and not by_words or f.subjects or f.projects:
         return None  # (给X安排了多少钱 read as X's projects: the item of a project X names, where one does)
