@@ -703,6 +703,8 @@ class Evidence:
         subjects = _under_parent_named(subjects, linked.question.text, clause, parser.catalog)
         if not depts and places:  # a bare place names every department of that place (not 昌吉 of 美丽昌吉…)
             depts = _departments_of_places(parser.catalog, linked, clause, places, projects)
+        elif depts and len(places) >= 2:
+            depts = _kind_of_the_places(parser.catalog, linked, clause, places, projects, depts)
         amounts = [a for a in linked.question.amounts if clause.start <= a.start and a.end <= clause.end]
         bound = _bound(t, [(a.start - clause.start, a.end - clause.start, a.value) for a in amounts])
         # a source named as a condition on projects (项目里有哪些是用政府性基金安排的) is no figure asked
@@ -1102,3 +1104,21 @@ def _amount_said_for_its_use(ev: "Evidence") -> Bound | None:
     scale = {"亿": Decimal(10000), "元": Decimal("0.0001")}.get(printed.group(3) if printed else None, Decimal(1))
     half = Decimal(5).scaleb(-(decimals + 1)) * scale
     return Bound("between", a.value - half, a.value + half, said=a.value)
+
+
+def _kind_of_the_places(catalog: Catalog, linked: Linked, clause: Clause, places: list[Entity],
+                        projects: list[Entity], depts: list[Entity]) -> list[Entity]:
+    """两个信访局（长沙、长春）: a kind of department named once beside the places it is of — that kind's
+    department of each place, not the one the kind's words name alone (国家信访局). The departments found
+    as they were where the places hold no such department."""
+    text = linked.question.text
+    words = {text[m.start:m.end] for m in clause.mentions if "department" in m.kinds()
+             and not any(p.name[:2] in text[m.start:m.end] for p in places)}  # (信访局, not 长沙市信访局)
+    if not words:
+        return depts
+    of_places = _departments_of_places(catalog, linked, clause, places, projects)
+    same = [d for d in of_places if any(w in d.name for w in words)]
+    places_held = {p.name for p in places if any(p.name[:2] in d.name for d in same)}
+    if len(places_held) >= 2:
+        return same + [d for d in depts if d not in same and not any(w in d.name for w in words)]
+    return depts

@@ -318,3 +318,10 @@ def test_a_count_of_people_is_no_items_money(ask_national) -> None:
     """深圳市财政局 prints the 贷款贴息 money (10,000) but not how many households it reaches."""
     reply = ask_national("深圳市财政局的个人消费贷款贴息能惠及多少户居民？")
     assert reply["text"].startswith("没有找到")
+
+
+def test_a_kind_of_department_with_its_places(ask_national) -> None:
+    """两个信访局（长沙、长春）: 长沙市信访局 8.00, 长春市信访局（本级）7.61 — not 国家信访局's 112.61."""
+    reply = ask_national("长沙和长春两个信访局的三公经费谁多？多多少？")
+    assert {Decimal("8.00"), Decimal("7.61"), Decimal("0.39")} <= numbers(reply)
+    assert Decimal("112.61") not in numbers(reply)
