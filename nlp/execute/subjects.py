@@ -49,10 +49,28 @@ def _ordinal(row: Row) -> int:
     return int(tail) if tail.isdigit() else 10 ** 6
 
 
+def table_previous_of(ctx: Context, top: Row) -> list[Row]:
+    """The year before a table of the same document prints beside the subject row's code
+    (``bkg:PreviousYearFigure``: 部门公开表5's 2025年执行数, then the pair 扣除中央基建投资后), the
+    row's own table's first (its scope), the plain pair before a qualified one; empty where no
+    table prints one."""
+    if not top.key or not top.key.isdigit():
+        return []
+    rows = [r for r in ctx.rows("previous", [b for b in ctx.budgets()
+                                             if (b.department, b.year) == (top.department, top.year)])
+            if r.key == top.key]
+    scope = top.attrs.get("scope")
+    return sorted(rows, key=lambda r: (r.attrs.get("scope") != scope, bool(r.attrs.get("excluding")), r.iri or ""))
+
+
 def stated_change_of(ctx: Context, top: Row) -> Row | None:
-    """The change the same document's narrative states for a subject row (住房保障（类）支出…与上年相比
+    """The change stated for a subject row: the one its table prints beside it (``table_previous_of``,
+    the plain pair), else the one the same document's narrative states (住房保障（类）支出…与上年相比
     增加747.78万元，增长49.88%): where several statements name the subject, the one stating the row's own
     amount wins, else the first in the document (the 支出预算总计 section states the classes first)."""
+    printed = table_previous_of(ctx, top)
+    if printed:
+        return printed[0]
     want = _plain(top.label)
     if len(want) < 2:
         return None
@@ -174,8 +192,11 @@ def _ranked_statements(ctx: Context, budget, want: int, frame: Frame, items: lis
 
 def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
     """涨了多少 of a subject row: the change the same document's narrative states for that subject,
-    with the year before derived from it (``stated_change_of``)."""
+    with the year before derived from it (``stated_change_of``); where a table prints the year
+    before beside the row, that figure and its change and rate (``_table_change``)."""
     r = stated_change_of(ctx, top)
+    if r is not None and r.attrs.get("table"):
+        return _table_change(ctx, top, items, parts)
     if r is None:
         parts.append(f"文件未列示{top.label}比上年的增减（图谱中没有）")
         return []
@@ -206,6 +227,53 @@ def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) 
             items.append(derived_item(change))
             phrase += f"，即{'增加' if up else '减少'}{money(abs(change.value))}万元"
     parts.append(f"{who(top.department, top.year)}{top.label}{phrase}")
+    return derived
+
+
+# what a previous column holds, as an answer says it (the kinds of ``bkg:previousKind``)
+_PREVIOUS_WORDS = {"上年执行数": "执行数", "上年预算": "预算数", "上年决算": "决算数"}
+
+
+def _table_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
+    """A subject row's year before as its table prints it: for each pair the table prints (the plain
+    one, then each qualified one: 扣除中央基建投资后), this year's figure of that table, the earlier
+    figure, and the change and growth derived from the two (``derive.growth``, exact, with formula);
+    a printed 增减额 / 增减(%) that differs from the derived one is said beside it."""
+    derived: list[D.Derived] = []
+    said: dict[tuple, str] = {}  # (current, previous) -> the pair that said them
+    for r in table_previous_of(ctx, top):
+        scope = SCOPED_LABELS.get(r.attrs.get("scope") or "", "")
+        excluding = r.attrs.get("excluding")
+        pair = (r.attrs.get("current"), r.attrs.get("previous"), r.attrs.get("scope"))
+        if pair in said:  # a qualified pair equal to one said (nothing left out in this row): said once
+            parts[-1] += f"；扣除{excluding}后两数相同" if excluding else ""
+            continue
+        said[pair] = excluding or ""
+        what = "".join(x for x in (f"{scope}口径" if scope else "", f"扣除{excluding}后" if excluding else ""))
+        qualifier = f"（{what}）" if what else ""
+        year_before = r.attrs.get("previous_year") or top.year - 1
+        word = _PREVIOUS_WORDS.get(r.attrs.get("kind") or "", "数")
+        current, previous = r.attrs.get("current") or Decimal(0), r.attrs.get("previous") or Decimal(0)
+        label = r.label or top.label
+        now = D.Input(f"{top.year}年{label}预算数{qualifier}", current, WAN, top.department, top.year, r.source)
+        then = D.Input(f"{year_before}年{label}{word}{qualifier}", previous, WAN, top.department, year_before, r.source)
+        items.append(Item(now.label, money(current), WAN, top.department, top.year, r.source))
+        items.append(Item(then.label, money(previous), WAN, top.department, year_before, r.source))
+        grown = D.growth(now, then, f"{top.year}年{label}{qualifier}")
+        derived += grown
+        items += [derived_item(d) for d in grown]
+        delta = current - previous
+        phrase = (f"{who(top.department, top.year)}{label}{qualifier}：{top.year}年预算数{money(current)}万元，"
+                  f"{year_before}年{word}{money(previous)}万元，{'增加' if delta >= 0 else '减少'}{money(abs(delta))}万元")
+        rate = next((d for d in grown if d.unit == "%"), None)
+        if rate is not None:
+            phrase += f"，{'增长' if delta >= 0 else '下降'}{rate.value}%"
+        printed_change, printed_rate = r.amount if r.attrs.get("printed_change") else None, r.attrs.get("percent")
+        if printed_change is not None and printed_change != delta:
+            phrase += f"（表列增减额{money(printed_change)}万元，与两数之差不符）"
+        if printed_rate is not None and rate is not None and abs(printed_rate) != rate.value:
+            phrase += f"（表列增减{printed_rate}%）"
+        parts.append(phrase)
     return derived
 
 

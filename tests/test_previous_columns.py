@@ -1,0 +1,121 @@
+"""A subject row's year before, where its table prints it beside the row (issue 9 / issue 7), on real
+documents in ../shared/national:
+
+- 国家信访局 2026 部门公开表5 一般公共预算支出表 (PDF p.9-10) prints, for every functional row,
+  ``2025年执行数`` (执行数 | 扣除中央基建投资后执行数), the 2026 预算数, ``扣除中央基建投资后预算数`` and
+  two 增减额 | 增减(%) pairs: each row gets both pairs, checked, mapped and asked;
+- 西安市审计局 2026 prints the year before in its 三公 table (上年 | 当年) but in no subject table: its
+  subject rows get none (the columns are found by meaning, not by template);
+- 国家信访局 2024 部门决算: a 决算's 年初预算 against 决算数 per row is the narrative's statement
+  (bkg:BudgetExecution), answered as before.
+
+Values read off the PDFs by hand. Each document is extracted once per module.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from nlp import answer
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+XINFANG = SHARED / "national/central/国家信访局_2026部门预算.pdf"
+XIAN_AUDIT = SHARED / "national/shaanxi_xian/西安市审计局汇总_2026部门预算.pdf"
+DOCUMENTS = (XINFANG, XIAN_AUDIT)
+
+
+@pytest.fixture(scope="module")
+def records() -> dict:
+    from kg.extract.pipeline import extract_file
+
+    missing = [str(p) for p in DOCUMENTS if not p.is_file()]
+    if missing:
+        pytest.skip(f"shared documents not present: {missing}")
+    return {p: extract_file(str(p)) for p in DOCUMENTS}
+
+
+@pytest.fixture(scope="module")
+def ask(records):
+    from tests import nlp_support
+
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, [records[XINFANG]])
+
+    def _ask(question: str) -> dict:
+        return answer(question, store).to_json()
+    return _ask
+
+
+def _row(record, code: str):
+    return next(r for r in record.scoped_functional["general_public_budget"] if r.code == code)
+
+
+def test_central_rows_keep_both_previous_pairs(records):
+    r = records[XINFANG]
+    other = _row(r, "2014099")  # 其他信访事务支出 (p.9)
+    plain, excluded = other.previous
+    assert (plain.amount, plain.kind, plain.year, plain.current) == (
+        Decimal("25143.24"), "上年执行数", 2025, Decimal("3623.98"))
+    assert (plain.change, plain.percent, plain.excluding) == (Decimal("-21519.26"), Decimal("-85.59"), None)
+    assert (excluded.amount, excluded.current, excluded.change, excluded.percent, excluded.excluding) == (
+        Decimal("1601.04"), Decimal("3623.98"), Decimal("2022.94"), Decimal("126.35"), "中央基建投资")
+    assert other.previous and other.provenance.table == "部门公开表5"
+    # 行政单位医疗 (p.10): nothing budgeted in 2026, 218.91 executed in 2025, −100.00%
+    medical = _row(r, "2101101").previous[0]
+    assert (medical.amount, medical.current, medical.change, medical.percent) == (
+        Decimal("218.91"), None, Decimal("-218.91"), Decimal("-100.00"))
+    # every row of the table (25) has both pairs; the all-funds table 部门公开表3 prints none
+    assert all(len(row.previous) == 2 for row in r.scoped_functional["general_public_budget"])
+    assert not any(row.previous for row in r.functional_subjects)
+
+
+def test_central_previous_checks_hold(records):
+    checks = [c for c in records[XINFANG].checks if c.rule in ("previous_year_change", "previous_year_rate")]
+    assert len(checks) == 100 and all(c.ok for c in checks)
+    where = {c.where: c for c in checks}
+    assert where["部门公开表5 2014099 比2025年执行数 增减额"].expected == Decimal("-21519.26")
+    assert where["部门公开表5 2014099 比2025年执行数（扣除中央基建投资） 增减(%)"].expected == Decimal("126.35")
+
+
+def test_a_table_without_previous_columns_gets_none(records):
+    r = records[XIAN_AUDIT]
+    rows = list(r.functional_subjects) + [x for rows in r.scoped_functional.values() for x in rows]
+    assert rows and not any(row.previous for row in rows)
+
+
+def test_previous_figures_round_trip_and_map(records):
+    from kg.extract.deserialize import record_from_json
+    from kg.extract.serialize import record_json
+    from kg.rdf.mapping import record_to_graph
+    from kg.vocabulary.namespaces import BKG
+
+    data = record_json(records[XINFANG])
+    row = next(x for x in data["scoped_functional_subjects"]["general_public_budget"] if x["code"] == "2014099")
+    assert row["previous"][0] == {"amount": "25143.24", "kind": "上年执行数", "year": 2025, "current": "3623.98",
+                                  "change": "-21519.26", "percent": "-85.59"}
+    back = record_from_json(data)
+    assert back.scoped_functional["general_public_budget"] == records[XINFANG].scoped_functional["general_public_budget"]
+    _, graph = record_to_graph(back)
+    nodes = set(graph.subjects(predicate=None, object=BKG.PreviousYearFigure))
+    assert len(nodes) == 50
+    amounts = {(str(graph.value(n, BKG.previousAmount)), str(graph.value(n, BKG.direction)),
+                str(graph.value(n, BKG.changeAmount)), graph.value(n, BKG.excludedPart) is not None) for n in nodes}
+    assert ("25143.24", "decrease", "21519.26", False) in amounts
+    assert ("1601.04", "increase", "2022.94", True) in amounts
+
+
+def test_ask_a_rows_previous_figure_change_and_growth(ask):
+    a = ask("国家信访局其他信访事务支出这一项2026年预算多少？比2025年执行数涨了多少、涨幅多大？")
+    text = a["text"]
+    assert "3623.98" in text and "25143.24" in text and "21519.26" in text and "85.59%" in text
+    assert "1601.04" in text and "2022.94" in text and "126.35%" in text
+    formulas = [d["formula"] for d in a["derived"]]
+    assert any("3,623.98 − 25,143.24" in f for f in formulas)
+
+
+def test_ask_the_largest_growth_by_subject(ask):
+    a = ask("国家信访局2026年按功能科目看，哪个项级科目比上年执行数增幅最大？")
+    first = next(i for i in a["items"] if i.get("rank") == 1)
+    assert "一般行政管理事务" in first["label"]  # 66.44 → 737.29, +1009.71%
