@@ -117,5 +117,5 @@ def test_ask_a_rows_previous_figure_change_and_growth(ask):
 
 def test_ask_the_largest_growth_by_subject(ask):
     a = ask("国家信访局2026年按功能科目看，哪个项级科目比上年执行数增幅最大？")
-    first = next(i for i in a["items"] if i.get("rank") == 1)
+    first = next(i for i in a["answers"] if i.get("rank") == 1)
     assert "一般行政管理事务" in first["label"]  # 66.44 → 737.29, +1009.71%
