@@ -35,6 +35,7 @@ register_rule("previous_year_rate", "所列增减率等于增减额除以上年�
 _YEAR_RE = re.compile(r"(20\d\d)\s*年")
 _CHANGE_RE = re.compile(r"增减|增加额|减少额|变动|变化")
 _RATE_RE = re.compile(r"[%％]|率|幅")
+_CARRIED_RE = re.compile(r"结转|结余")
 _QUALIFIER_RE = re.compile(r"扣除(.+?)(?:后|[)）]|$)")
 # the phase a previous column holds, by the word its header prints, as ``ChangeStatement.baseline_kind``
 _PREVIOUS_KINDS = ((r"执行", "上年执行数"), (r"决算", "上年决算"), (r"预算", "上年预算"))
@@ -64,8 +65,8 @@ def _qualifier(column: GridColumn) -> str | None:
 def _previous_kind(column: GridColumn, year: int) -> tuple[str, int] | None:
     """The kind and year of a column holding the year before, else None: its headers name that
     year (``2025年执行数`` in a 2026 budget) or ``上年``, and a phase word, and no change."""
-    if any(_CHANGE_RE.search(text) or "比" in text for text in column.path):
-        return None
+    if any(_CHANGE_RE.search(text) or "比" in text or _CARRIED_RE.search(text) for text in column.path):
+        return None  # a change, or money carried over from the year before (上年结转): not its figure
     said = None
     for text in column.path:
         years = [int(y) for y in _YEAR_RE.findall(text)]
