@@ -4,6 +4,8 @@ documents in ../shared/national:
 - 国家信访局 2026 部门公开表5 一般公共预算支出表 (PDF p.9-10) prints, for every functional row,
   ``2025年执行数`` (执行数 | 扣除中央基建投资后执行数), the 2026 预算数, ``扣除中央基建投资后预算数`` and
   two 增减额 | 增减(%) pairs: each row gets both pairs, checked, mapped and asked;
+- 重庆市人民政府办公厅 2026 表5 2026年一般公共预算支出情况表 (PDF p.15) prints a ``2025年预算数`` column
+  before its 2026 columns, with no change columns: each row gets that figure (上年预算), no check;
 - 西安市审计局 2026 prints the year before in its 三公 table (上年 | 当年) but in no subject table: its
   subject rows get none (the columns are found by meaning, not by template);
 - 国家信访局 2024 部门决算: a 决算's 年初预算 against 决算数 per row is the narrative's statement
@@ -23,7 +25,8 @@ from nlp import answer
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 XINFANG = SHARED / "national/central/国家信访局_2026部门预算.pdf"
 XIAN_AUDIT = SHARED / "national/shaanxi_xian/西安市审计局汇总_2026部门预算.pdf"
-DOCUMENTS = (XINFANG, XIAN_AUDIT)
+CHONGQING = SHARED / "national/chongqing/重庆市人民政府办公厅_2026部门预算情况说明.pdf"
+DOCUMENTS = (XINFANG, XIAN_AUDIT, CHONGQING)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +44,7 @@ def ask(records):
     from tests import nlp_support
 
     store = nlp_support.open_memory_store()
-    nlp_support.ingest(store, [records[XINFANG]])
+    nlp_support.ingest(store, [records[XINFANG], records[CHONGQING]])
 
     def _ask(question: str) -> dict:
         return answer(question, store).to_json()
@@ -119,3 +122,26 @@ def test_ask_the_largest_growth_by_subject(ask):
     a = ask("国家信访局2026年按功能科目看，哪个项级科目比上年执行数增幅最大？")
     first = next(i for i in a["answers"] if i.get("rank") == 1)
     assert "一般行政管理事务" in first["label"]  # 66.44 → 737.29, +1009.71%
+
+
+def test_chongqing_previous_budget_column(records):
+    r = records[CHONGQING]
+    office = next(x for x in r.scoped_functional["general_public_budget"] if x.code == "2010302")  # 一般行政管理事务
+    (p,) = office.previous
+    assert (p.amount, p.kind, p.year, p.current, p.change, p.percent) == (
+        Decimal("6027.47"), "上年预算", 2025, Decimal("8220.69"), None, None)
+    top = next(x for x in r.scoped_functional["general_public_budget"] if x.code == "201")
+    assert top.previous[0].amount == Decimal("12679.50") and top.previous[0].current == Decimal("15146.48")
+    assert not [c for c in r.checks if c.rule.startswith("previous_year")]  # no 增减 column printed
+
+
+def test_ask_a_change_the_table_implies(ask):
+    a = ask("重庆市人民政府办公厅一般行政管理事务2026年安排多少？比上年预算增加了多少、增长多少？")
+    assert "6027.47" in a["text"] and "2193.22" in a["text"] and "36.39%" in a["text"]
+    assert any("8,220.69 − 6,027.47" in d["formula"] for d in a["derived"])
+
+
+def test_ask_the_largest_fall(ask):
+    a = ask("国家信访局2026年哪个项级功能科目比上年执行数减少最多？")
+    first = next(i for i in a["answers"] if i.get("rank") == 1)
+    assert "其他信访事务支出" in first["label"]  # 25,143.24 → 3,623.98: −21,519.26

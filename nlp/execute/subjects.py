@@ -83,8 +83,13 @@ def stated_change_of(ctx: Context, top: Row) -> Row | None:
     return min(exact or said, key=_ordinal)
 
 
+# 多 after a degree word says how much (减少最多, 压得更多), not that something rose
+_DEGREE_MORE_RE = re.compile(r"[最更得]多")
+
+
 def asks_falls(clause: str) -> bool:
-    """Whether a question about changes asks the falls (降幅最大, 压减超过15%), not the rises."""
+    """Whether a question about changes asks the falls (降幅最大, 压减超过15%, 减少最多), not the rises."""
+    clause = _DEGREE_MORE_RE.sub("", clause)
     return bool(re.search(FALL_WORDS, clause)) and not re.search(RISE_WORDS, clause)
 
 
