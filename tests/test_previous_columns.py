@@ -9,7 +9,9 @@ documents in ../shared/national:
 - 西安市审计局 2026 prints the year before in its 三公 table (上年 | 当年) but in no subject table: its
   subject rows get none (the columns are found by meaning, not by template);
 - 国家信访局 2024 部门决算: a 决算's 年初预算 against 决算数 per row is the narrative's statement
-  (bkg:BudgetExecution), answered as before.
+  (bkg:BudgetExecution, of 财政拨款); its completion rate sets the statement's own 决算数 against its
+  年初预算, never the all-funds 支出决算表's row (行政运行: 5,757.63 ÷ 5,717.32 = 100.71%, as printed on
+  p.21, not 6,026.13 ÷ 5,717.32).
 
 Values read off the PDFs by hand. Each document is extracted once per module.
 """
@@ -26,7 +28,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 XINFANG = SHARED / "national/central/国家信访局_2026部门预算.pdf"
 XIAN_AUDIT = SHARED / "national/shaanxi_xian/西安市审计局汇总_2026部门预算.pdf"
 CHONGQING = SHARED / "national/chongqing/重庆市人民政府办公厅_2026部门预算情况说明.pdf"
-DOCUMENTS = (XINFANG, XIAN_AUDIT, CHONGQING)
+XINFANG_FINAL = SHARED / "national/central/国家信访局_2024部门决算.pdf"
+DOCUMENTS = (XINFANG, XIAN_AUDIT, CHONGQING, XINFANG_FINAL)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +47,7 @@ def ask(records):
     from tests import nlp_support
 
     store = nlp_support.open_memory_store()
-    nlp_support.ingest(store, [records[XINFANG], records[CHONGQING]])
+    nlp_support.ingest(store, [records[XINFANG], records[CHONGQING], records[XINFANG_FINAL]])
 
     def _ask(question: str) -> dict:
         return answer(question, store).to_json()
@@ -145,3 +148,10 @@ def test_ask_the_largest_fall(ask):
     a = ask("国家信访局2026年哪个项级功能科目比上年执行数减少最多？")
     first = next(i for i in a["answers"] if i.get("rank") == 1)
     assert "其他信访事务支出" in first["label"]  # 25,143.24 → 3,623.98: −21,519.26
+
+
+def test_final_account_completion_of_one_kind_of_funds(ask):
+    a = ask("国家信访局2024年行政运行这一项年初预算和决算数各多少？")
+    text = a["text"]
+    assert "5717.32" in text and "5757.63" in text and "100.71%" in text and "105.40%" not in text
+    assert any("5,757.63 ÷ 5,717.32" in d["formula"] for d in a["derived"])

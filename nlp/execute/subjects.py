@@ -848,6 +848,21 @@ def _per_capita(frame: Frame, ctx: Context, budgets, rows: list[Row], items: lis
     return out
 
 
+def _final_beside(ctx: Context, row: Row, plan: Row) -> Row | None:
+    """The 决算数 a 决算's narrative states beside the budget figure ``plan`` of the subject ``row``
+    (年初预算为1017.2万元，支出决算为1028.48万元: ``bkg:BudgetExecution``), where it differs from the row's
+    own 决算数 — the statement is of 财政拨款 (一般公共预算财政拨款支出决算表), the row of the all-funds
+    支出决算表 —, so a completion rate sets figures of one kind of funds against each other. None where
+    no statement of that subject prints that budget figure, or the two 决算数 agree."""
+    want = _plain(row.label)
+    if len(want) < 2 or plan.amount is None:
+        return None
+    said = [e for e in ctx.rows("executions", [b for b in ctx.budgets()
+                                               if (b.department, b.year) == (row.department, row.year)])
+            if e.attrs.get("budget") == plan.amount and e.amount is not None and _plain(e.label).endswith(want)]
+    return said[0] if len(said) == 1 and said[0].amount != row.amount else None
+
+
 def _completion(frame: Frame, ctx: Context, budgets, scheme: str, parents, kept: list[Row], items: list[Item],
                 parts: list[str]) -> list[D.Derived]:
     """A 决算's subject rows beside their budget column (年初预算数 …), each with its completion
@@ -865,13 +880,19 @@ def _completion(frame: Frame, ctx: Context, budgets, scheme: str, parents, kept:
         if plan is None:
             continue
         column = ctx.vocab.phase_label(plan.attrs["phase"])
-        d = D.completion(figure_input(r, f"{r.label}决算数"), figure_input(plan, f"{r.label}{column}"), r.label)
+        final, note = _final_beside(ctx, r, plan), ""
+        if final is not None:  # the statement's own 决算数, of the same funds as its 预算数
+            items.append(item_of(final, f"{r.label}决算数（说明所列，与{column}同口径）", code=r.key))
+            note = f"（说明所列与{column}同口径的决算数；表列该科目全部资金决算数{money(r.amount)}万元）"
+        basis = final or r
+        d = D.completion(figure_input(basis, f"{r.label}决算数"), figure_input(plan, f"{r.label}{column}"), r.label)
         if d is None:
             continue
         items.append(item_of(plan, f"{r.label}（{column}）", code=r.key))
         items.append(derived_item(d, code=r.key))
         out.append(d)
-        parts.append(f"{r.key} {r.label}{column}{money(plan.amount)}万元，决算数{money(r.amount)}万元，完成率{d.value}%")
+        parts.append(f"{r.key} {r.label}{column}{money(plan.amount)}万元，决算数{money(basis.amount)}万元{note}，"
+                     f"完成率{d.value}%")
     if not out:
         parts.append("图谱中没有这些科目的预算数一栏，无法计算完成率")
     if len(out) > 2:
