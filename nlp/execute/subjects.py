@@ -914,7 +914,7 @@ def _completion_ranked(frame: Frame, ctx: Context, budgets, scheme: str, rows: l
     want = LEVEL_LENGTH.get(f.level or 0) or deepest
     plans_rows = ctx.rows("subjects", finals, Constraints(scheme=scheme, phases=list(BUDGET_PHASES)))
     plans = pick_budget_columns(plans_rows, order, lambda r: (r.department, r.year, r.key, r.attrs["column"]))
-    rated: list[tuple[D.Derived, Row, Row]] = []
+    rated: list[tuple[D.Derived, Row, Row, Row]] = []
     without = []
     for r in rows:
         if len(r.key) != want or r.attrs.get("column") != "total" or not any(
@@ -923,12 +923,13 @@ def _completion_ranked(frame: Frame, ctx: Context, budgets, scheme: str, rows: l
         plan = plans.get((r.department, r.year, r.key, "total"))
         if plan is None:
             continue
-        d = D.completion(figure_input(r, f"{r.label}决算数"), figure_input(plan, f"{r.label}{ctx.vocab.phase_label(plan.attrs['phase'])}"),
-                         r.label)
+        basis = _final_beside(ctx, r, plan) or r  # the 决算数 of the same funds as the budget figure
+        d = D.completion(figure_input(basis, f"{r.label}决算数"),
+                         figure_input(plan, f"{r.label}{ctx.vocab.phase_label(plan.attrs['phase'])}"), r.label)
         if d is None:
             without.append(r)
             continue
-        rated.append((d, r, plan))
+        rated.append((d, r, plan, basis))
     if not rated:
         return None
     bound = f.rate_bound
@@ -939,13 +940,15 @@ def _completion_ranked(frame: Frame, ctx: Context, budgets, scheme: str, rows: l
         rated.sort(key=lambda t: t[0].value, reverse=op.descending)
         chosen = rated[:op.n or 3]
     items, derived, parts = [], [], []
-    for i, (d, r, plan) in enumerate(chosen, 1):
+    for i, (d, r, plan, basis) in enumerate(chosen, 1):
         column = ctx.vocab.phase_label(plan.attrs["phase"])
         items.append(item_of(r, code=r.key, rank=i))
+        if basis is not r:
+            items.append(item_of(basis, f"{r.label}决算数（说明所列，与{column}同口径）", code=r.key))
         items.append(item_of(plan, f"{r.label}（{column}）", code=r.key))
         items.append(derived_item(d, code=r.key))
         derived.append(d)
-        parts.append(f"{i}. {r.key} {r.label}：{column}{money(plan.amount)}万元，决算数{money(r.amount)}万元，完成率{d.value}%")
+        parts.append(f"{i}. {r.key} {r.label}：{column}{money(plan.amount)}万元，决算数{money(basis.amount)}万元，完成率{d.value}%")
     b = finals[0]
     if bound is not None:
         limit = f"{BOUND_WORDS[bound.op]}{bound.low:f}%"
@@ -956,7 +959,7 @@ def _completion_ranked(frame: Frame, ctx: Context, budgets, scheme: str, rows: l
         text = f"{who(b.department, b.year)}{LEVEL_NAME.get(want, '')}级科目中完成率{word}的{len(chosen)}个：" + "；".join(parts)
     if without:
         text += "（" + "、".join(r.label for r in without) + "的预算数为0，无完成率，不参与排序）"
-    return Result(items, text + "。", derived, [r for _, r, _ in chosen])
+    return Result(items, text + "。", derived, [r for _, r, _, _ in chosen])
 
 
 def _rank(rows: list[Row], op) -> list[Row]:
