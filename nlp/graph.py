@@ -601,6 +601,31 @@ class Graph:
                                                "place": r.get("place"), "compared_with": r.get("comparedWith")}))
         return list(seen.values())
 
+    def _previous(self, q: Query, rows: list[dict]) -> list[Row]:
+        """A subject row's printed year before (``bkg:PreviousYearFigure``): the subject code as key, the
+        change as amount — signed, as printed, else current − previous (a blank cell is 0) —, the rate
+        signed as printed, the two figures, their kind, year, scope and what they leave out."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None or r["x"] in seen:
+                continue
+            down = str(r.get("direction")) == "decrease"
+            current, previous = dec(r.get("current")), dec(r.get("previous"))
+            delta = dec(r.get("amount"))
+            delta = (-delta if down else delta) if delta is not None else (current or Decimal(0)) - (previous or Decimal(0))
+            percent = dec(r.get("percent"))
+            if percent is not None and down:
+                percent = -percent
+            seen[r["x"]] = Row(str(r.get("name") or ""), delta, WAN, b.department, b.year, source_of(r), r["x"],
+                               str(r["code"]), {"current": current, "previous": previous, "percent": percent,
+                                                "direction": "decrease" if delta < 0 else "increase" if delta > 0 else "flat",
+                                                "kind": str(r["kind"]), "previous_year": int(r["previousYear"]) if r.get("previousYear") else None,
+                                                "excluding": r.get("excluding"), "scope": r.get("scope"),
+                                                "printed_change": r.get("amount") is not None, "table": True,
+                                                "reason": None})
+        return list(seen.values())
+
     def _definitions(self, q: Query, rows: list[dict]) -> list[Row]:
         out = []
         for r in rows:

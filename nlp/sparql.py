@@ -257,6 +257,16 @@ SHAPES: dict[str, Shape] = {
                      ("?x", "?subject", "?direction", "?amount", "?percent", "?current", "?reason", "?previous", "?printedPrevious",
                       "?place", "?comparedWith", "?whole"),
                      order="ORDER BY ?x"),
+    # a subject row's year before as its table prints it (bkg:PreviousYearFigure: 2025年执行数 | 增减额 | 增减(%))
+    "previous": Shape("{doc} bkg:statesPreviousFigure ?x .",
+                      "?x bkg:subject ?s ; bkg:previousKind ?kind . ?s skos:notation ?code .\n"
+                      "  OPTIONAL { ?x rdfs:label ?name } OPTIONAL { ?x bkg:previousAmount ?previous }\n"
+                      "  OPTIONAL { ?x bkg:currentAmount ?current } OPTIONAL { ?x bkg:changeAmount ?amount }\n"
+                      "  OPTIONAL { ?x bkg:direction ?direction } OPTIONAL { ?x bkg:changePercent ?percent }\n"
+                      "  OPTIONAL { ?x bkg:previousYear ?previousYear } OPTIONAL { ?x bkg:excludedPart ?excluding }\n"
+                      "  OPTIONAL { ?x bkg:amountScope ?sc . BIND(REPLACE(STR(?sc), \"^.*/\", \"\") AS ?scope) }",
+                      ("?x", "?code", "?name", "?kind", "?previous", "?current", "?amount", "?direction", "?percent",
+                       "?previousYear", "?excluding", "?scope"), order="ORDER BY ?code ?x"),
     "definitions": Shape("{doc} bkg:defines ?x .", "?x bkg:term ?term ; bkg:definitionText ?text .",
                          ("?term", "?text"), located=False),
 }

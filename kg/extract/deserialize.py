@@ -20,7 +20,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, SelfEvaluationTask, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
+from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, PreviousFigure, SelfEvaluationTask, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
                               Provenance, ProcurementItem, ProcurementItems, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, ThreePublic, Totals)
@@ -98,7 +98,15 @@ def _totals(data: dict) -> Totals:
 def _functional(r: dict) -> FunctionalSubject:
     return FunctionalSubject(code=r.get("code"), name=r["name"], total=_figure(r, "total"), basic=_figure(r, "basic"),
                              project=_figure(r, "project"), provenance=_prov(r.get("provenance")),
-                             path=tuple(r.get("path") or ()))
+                             path=tuple(r.get("path") or ()),
+                             previous=[_previous(p) for p in r.get("previous") or []])
+
+
+def _previous(p: dict) -> PreviousFigure:
+    """A row's year before as ``serialize.previous_json`` writes it."""
+    return PreviousFigure(amount=_money(p.get("amount")), kind=p.get("kind") or "", year=p.get("year"),
+                          current=_money(p.get("current")), change=_money(p.get("change")),
+                          percent=_money(p.get("percent")), excluding=p.get("excluding"))
 
 
 def _unit_income(r: dict) -> UnitIncome:
@@ -546,7 +554,12 @@ _PROFILE = _nullable_object({
     "staffing": _nullable_object({k: _HEADCOUNT for k in ("编制数", "实有人数", "在职", "退休", "离休")})})
 _FUNCTIONAL_FIELDS = {"code": _optional(_pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)")),
                       "name": _text, "total": _money_or_blank, "basic": _money_or_blank,
-                      "project": _money_or_blank, "provenance": _PROVENANCE, "path": _list_of(_text)}
+                      "project": _money_or_blank, "provenance": _PROVENANCE, "path": _list_of(_text),
+                      "previous": _list_of(_object({"amount": _money_or_blank, "kind": _text,
+                                                    "year": _optional(_integer(1900, 2200)),
+                                                    "current": _money_or_blank, "change": _money_or_blank,
+                                                    "percent": _money_or_blank, "excluding": _TEXT},
+                                                   required=("kind",)))}
 _FUNCTIONAL_CODED = _object(_FUNCTIONAL_FIELDS, required=("code", "name"))
 # a row printed without a code (a names-only table, its level by indentation) names its ancestors
 _FUNCTIONAL_PLACED = _object(_FUNCTIONAL_FIELDS, required=("name", "path"))

@@ -194,6 +194,29 @@ UNIT_FUND_LINES = ("unit_business", "unit_operating", "unit_upper", "unit_affili
 
 
 @dataclass
+class PreviousFigure:
+    """A subject row's figure of the year before, as a column beside the row's own prints it
+    (国家信访局 部门公开表5: ``2025年执行数`` | ``扣除中央基建投资后执行数`` | … | ``增减额`` | ``增减(%)``).
+
+    ``amount`` the earlier figure (``None`` where its cell is blank), ``kind`` what it is
+    (``上年执行数``, ``上年预算``, ``上年决算``: the words of ``ChangeStatement.baseline_kind``),
+    ``year``; ``current`` the row's figure it is compared with (its 合计, or the current column
+    printed with the same qualifier); ``change`` and ``percent`` the printed 增减额 / 增减(%) of
+    the pair, signed as printed, ``None`` where the table prints none; ``excluding`` what both
+    figures leave out where their headers say so (扣除中央基建投资后: ``中央基建投资``). Money in the
+    record's unit; kept on the row so the row and its year before stay one fact with one provenance.
+    """
+
+    amount: Money
+    kind: str
+    year: int | None
+    current: Money = None
+    change: Money = None
+    percent: Decimal | None = None
+    excluding: str | None = None
+
+
+@dataclass
 class FunctionalSubject:
     """One row of the expenditure table by functional subject (功能分类): 类, 款 or 项."""
 
@@ -206,6 +229,8 @@ class FunctionalSubject:
     # a row printed without a code (杭州's names-only tables, levels by indentation): the names of
     # its ancestors from the 类 down (``("公共安全支出", "监狱")`` for 监狱's 行政运行); ``code`` None
     path: tuple[str, ...] = ()
+    # the year before, where the table prints it beside the row (``PreviousFigure``); empty elsewhere
+    previous: list[PreviousFigure] = field(default_factory=list)
 
     @property
     def level(self) -> int:

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from kg.extract.model import (FUNDS_ALWAYS, THREE_PUBLIC_BESIDE, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, PerformanceCoverage, Check, EconomicSubject, FunctionalSubject, Indicator,
+from kg.extract.model import (FUNDS_ALWAYS, THREE_PUBLIC_BESIDE, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, PerformanceCoverage, PreviousFigure, Check, EconomicSubject, FunctionalSubject, Indicator,
                               NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, PurchasedServices, ProcurementItems,
                               Totals)
 from kg.extract.targets import parse_target
@@ -112,6 +112,18 @@ def functional_json(row: FunctionalSubject) -> dict:
     exact = exact_figures({"total": row.total, "basic": row.basic, "project": row.project})
     if exact:
         out["exact"] = exact
+    if row.previous:  # written only where the table prints the year before beside the row
+        out["previous"] = [previous_json(p) for p in row.previous]
+    return out
+
+
+def previous_json(p: PreviousFigure) -> dict:
+    """A row's year before (``model.PreviousFigure``): money as records.md strings, the printed
+    增减额 and 增减(%) signed as printed, ``excluding`` only where the columns leave something out."""
+    out = {"amount": format_money(p.amount), "kind": p.kind, "year": p.year, "current": format_money(p.current),
+           "change": format_money(p.change), "percent": str(p.percent) if p.percent is not None else None}
+    if p.excluding:
+        out["excluding"] = p.excluding
     return out
 
 

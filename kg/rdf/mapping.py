@@ -543,6 +543,8 @@ def _subject_rows(ctx: _Context) -> None:
                 ctx.text(obs, RDFS.label, row.name)  # the name this document prints for the code
                 if not functional:
                     _paired_government(ctx, obs, row)
+            if functional:
+                _previous_figures(ctx, row, subj, key, None)
     _scoped_subject_rows(ctx)
     _scoped_economic_rows(ctx)
     _project_economic_rows(ctx)
@@ -653,6 +655,36 @@ def _scoped_rows(ctx: _Context, scope: str, rows, names: tuple[str, str, str], k
             ctx.text(obs, RDFS.label, row.name)
             if not functional:
                 _paired_government(ctx, obs, row)
+        if functional:
+            _previous_figures(ctx, row, subj, key, scope)
+
+
+def _previous_figures(ctx: _Context, row, subj: URIRef, key: str, scope: str | None) -> None:
+    """A subject row's year before, where its table prints it (``model.PreviousFigure``): one
+    ``bkg:PreviousYearFigure`` per previous column, stated by the document, about the row's subject
+    and of the row's amount scope, with both figures, the printed change (its size and direction, as
+    a ``bkg:Change`` carries them) and rate, the kind and year of the earlier figure, what both leave
+    out, and the row's location."""
+    for i, p in enumerate(getattr(row, "previous", None) or []):
+        node = iris.inside(ctx.doc, "previous", scope or "all", key, str(i))
+        ctx.add(node, RDF.type, BKG.PreviousYearFigure)
+        ctx.add(ctx.doc, BKG.statesPreviousFigure, node)
+        ctx.add(node, BKG.subject, subj)
+        if scope:
+            ctx.add(node, BKG.amountScope, iris.amount_scope(scope))
+        ctx.text(node, RDFS.label, row.name)
+        ctx.money(node, BKG.previousAmount, p.amount)
+        ctx.money(node, BKG.currentAmount, p.current)
+        ctx.text(node, BKG.previousKind, p.kind)
+        if p.year:
+            ctx.add(node, BKG.previousYear, Literal(int(p.year), datatype=XSD.integer))
+        ctx.text(node, BKG.excludedPart, p.excluding)
+        if p.change is not None:
+            ctx.money(node, BKG.changeAmount, abs(p.change))
+            ctx.text(node, BKG.direction, "increase" if p.change > 0 else "decrease" if p.change < 0 else "flat")
+        if p.percent is not None:
+            ctx.add(node, BKG.changePercent, decimal_literal(abs(p.percent)))
+        _location(ctx, node, row.provenance, p.amount)
 
 
 # the income sources whose money is a scope of classification figures (``scope/…``): a cell of the

@@ -50,10 +50,28 @@ def _ordinal(row: Row) -> int:
     return int(tail) if tail.isdigit() else 10 ** 6
 
 
+def table_previous_of(ctx: Context, top: Row) -> list[Row]:
+    """The year before a table of the same document prints beside the subject row's code
+    (``bkg:PreviousYearFigure``: 部门公开表5's 2025年执行数, then the pair 扣除中央基建投资后), the
+    row's own table's first (its scope), the plain pair before a qualified one; empty where no
+    table prints one."""
+    if not top.key or not top.key.isdigit():
+        return []
+    rows = [r for r in ctx.rows("previous", [b for b in ctx.budgets()
+                                             if (b.department, b.year) == (top.department, top.year)])
+            if r.key == top.key]
+    scope = top.attrs.get("scope")
+    return sorted(rows, key=lambda r: (r.attrs.get("scope") != scope, bool(r.attrs.get("excluding")), r.iri or ""))
+
+
 def stated_change_of(ctx: Context, top: Row) -> Row | None:
-    """The change the same document's narrative states for a subject row (住房保障（类）支出…与上年相比
+    """The change stated for a subject row: the one its table prints beside it (``table_previous_of``,
+    the plain pair), else the one the same document's narrative states (住房保障（类）支出…与上年相比
     增加747.78万元，增长49.88%): where several statements name the subject, the one stating the row's own
     amount wins, else the first in the document (the 支出预算总计 section states the classes first)."""
+    printed = table_previous_of(ctx, top)
+    if printed:
+        return printed[0]
     want = _plain(top.label)
     if len(want) < 2:
         return None
@@ -66,8 +84,13 @@ def stated_change_of(ctx: Context, top: Row) -> Row | None:
     return min(exact or said, key=_ordinal)
 
 
+# 多 after a degree word says how much (减少最多, 压得更多), not that something rose
+_DEGREE_MORE_RE = re.compile(r"[最更得]多")
+
+
 def asks_falls(clause: str) -> bool:
-    """Whether a question about changes asks the falls (降幅最大, 压减超过15%), not the rises."""
+    """Whether a question about changes asks the falls (降幅最大, 压减超过15%, 减少最多), not the rises."""
+    clause = _DEGREE_MORE_RE.sub("", clause)
     return bool(re.search(FALL_WORDS, clause)) and not re.search(RISE_WORDS, clause)
 
 
@@ -193,8 +216,11 @@ def _row_of_the_stated_scope(ctx: Context, top: Row, stated: Row) -> Row:
 
 def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
     """涨了多少 of a subject row: the change the same document's narrative states for that subject,
-    with the year before derived from it (``stated_change_of``)."""
+    with the year before derived from it (``stated_change_of``); where a table prints the year
+    before beside the row, that figure and its change and rate (``_table_change``)."""
     r = stated_change_of(ctx, top)
+    if r is not None and r.attrs.get("table"):
+        return _table_change(ctx, top, items, parts)
     if r is None:
         parts.append(f"文件未列示{top.label}比上年的增减（图谱中没有）")
         return []
@@ -232,6 +258,53 @@ def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) 
             items.append(derived_item(change))
             phrase += f"，即{'增加' if up else '减少'}{money(abs(change.value))}万元"
     parts.append(f"{who(top.department, top.year)}{top.label}{phrase}")
+    return derived
+
+
+# what a previous column holds, as an answer says it (the kinds of ``bkg:previousKind``)
+_PREVIOUS_WORDS = {"上年执行数": "执行数", "上年预算": "预算数", "上年决算": "决算数"}
+
+
+def _table_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
+    """A subject row's year before as its table prints it: for each pair the table prints (the plain
+    one, then each qualified one: 扣除中央基建投资后), this year's figure of that table, the earlier
+    figure, and the change and growth derived from the two (``derive.growth``, exact, with formula);
+    a printed 增减额 / 增减(%) that differs from the derived one is said beside it."""
+    derived: list[D.Derived] = []
+    said: dict[tuple, str] = {}  # (current, previous) -> the pair that said them
+    for r in table_previous_of(ctx, top):
+        scope = SCOPED_LABELS.get(r.attrs.get("scope") or "", "")
+        excluding = r.attrs.get("excluding")
+        pair = (r.attrs.get("current"), r.attrs.get("previous"), r.attrs.get("scope"))
+        if pair in said:  # a qualified pair equal to one said (nothing left out in this row): said once
+            parts[-1] += f"；扣除{excluding}后两数相同" if excluding else ""
+            continue
+        said[pair] = excluding or ""
+        what = "".join(x for x in (f"{scope}口径" if scope else "", f"扣除{excluding}后" if excluding else ""))
+        qualifier = f"（{what}）" if what else ""
+        year_before = r.attrs.get("previous_year") or top.year - 1
+        word = _PREVIOUS_WORDS.get(r.attrs.get("kind") or "", "数")
+        current, previous = r.attrs.get("current") or Decimal(0), r.attrs.get("previous") or Decimal(0)
+        label = r.label or top.label
+        now = D.Input(f"{top.year}年{label}预算数{qualifier}", current, WAN, top.department, top.year, r.source)
+        then = D.Input(f"{year_before}年{label}{word}{qualifier}", previous, WAN, top.department, year_before, r.source)
+        items.append(Item(now.label, money(current), WAN, top.department, top.year, r.source))
+        items.append(Item(then.label, money(previous), WAN, top.department, year_before, r.source))
+        grown = D.growth(now, then, f"{top.year}年{label}{qualifier}")
+        derived += grown
+        items += [derived_item(d) for d in grown]
+        delta = current - previous
+        phrase = (f"{who(top.department, top.year)}{label}{qualifier}：{top.year}年预算数{money(current)}万元，"
+                  f"{year_before}年{word}{money(previous)}万元，{'增加' if delta >= 0 else '减少'}{money(abs(delta))}万元")
+        rate = next((d for d in grown if d.unit == "%"), None)
+        if rate is not None:
+            phrase += f"，{'增长' if delta >= 0 else '下降'}{rate.value}%"
+        printed_change, printed_rate = r.amount if r.attrs.get("printed_change") else None, r.attrs.get("percent")
+        if printed_change is not None and printed_change != delta:
+            phrase += f"（表列增减额{money(printed_change)}万元，与两数之差不符）"
+        if printed_rate is not None and rate is not None and abs(printed_rate) != rate.value:
+            phrase += f"（表列增减{printed_rate}%）"
+        parts.append(phrase)
     return derived
 
 
@@ -809,6 +882,21 @@ def _per_capita(frame: Frame, ctx: Context, budgets, rows: list[Row], items: lis
     return out
 
 
+def _final_beside(ctx: Context, row: Row, plan: Row) -> Row | None:
+    """The 决算数 a 决算's narrative states beside the budget figure ``plan`` of the subject ``row``
+    (年初预算为1017.2万元，支出决算为1028.48万元: ``bkg:BudgetExecution``), where it differs from the row's
+    own 决算数 — the statement is of 财政拨款 (一般公共预算财政拨款支出决算表), the row of the all-funds
+    支出决算表 —, so a completion rate sets figures of one kind of funds against each other. None where
+    no statement of that subject prints that budget figure, or the two 决算数 agree."""
+    want = _plain(row.label)
+    if len(want) < 2 or plan.amount is None:
+        return None
+    said = [e for e in ctx.rows("executions", [b for b in ctx.budgets()
+                                               if (b.department, b.year) == (row.department, row.year)])
+            if e.attrs.get("budget") == plan.amount and e.amount is not None and _plain(e.label).endswith(want)]
+    return said[0] if len(said) == 1 and said[0].amount != row.amount else None
+
+
 def _completion(frame: Frame, ctx: Context, budgets, scheme: str, parents, kept: list[Row], items: list[Item],
                 parts: list[str]) -> list[D.Derived]:
     """A 决算's subject rows beside their budget column (年初预算数 …), each with its completion
@@ -826,13 +914,19 @@ def _completion(frame: Frame, ctx: Context, budgets, scheme: str, parents, kept:
         if plan is None:
             continue
         column = ctx.vocab.phase_label(plan.attrs["phase"])
-        d = D.completion(figure_input(r, f"{r.label}决算数"), figure_input(plan, f"{r.label}{column}"), r.label)
+        final, note = _final_beside(ctx, r, plan), ""
+        if final is not None:  # the statement's own 决算数, of the same funds as its 预算数
+            items.append(item_of(final, f"{r.label}决算数（说明所列，与{column}同口径）", code=r.key))
+            note = f"（说明所列与{column}同口径的决算数；表列该科目全部资金决算数{money(r.amount)}万元）"
+        basis = final or r
+        d = D.completion(figure_input(basis, f"{r.label}决算数"), figure_input(plan, f"{r.label}{column}"), r.label)
         if d is None:
             continue
         items.append(item_of(plan, f"{r.label}（{column}）", code=r.key))
         items.append(derived_item(d, code=r.key))
         out.append(d)
-        parts.append(f"{r.key} {r.label}{column}{money(plan.amount)}万元，决算数{money(r.amount)}万元，完成率{d.value}%")
+        parts.append(f"{r.key} {r.label}{column}{money(plan.amount)}万元，决算数{money(basis.amount)}万元{note}，"
+                     f"完成率{d.value}%")
     if not out:
         parts.append("图谱中没有这些科目的预算数一栏，无法计算完成率")
     if len(out) > 2:
@@ -854,7 +948,7 @@ def _completion_ranked(frame: Frame, ctx: Context, budgets, scheme: str, rows: l
     want = LEVEL_LENGTH.get(f.level or 0) or deepest
     plans_rows = ctx.rows("subjects", finals, Constraints(scheme=scheme, phases=list(BUDGET_PHASES)))
     plans = pick_budget_columns(plans_rows, order, lambda r: (r.department, r.year, r.key, r.attrs["column"]))
-    rated: list[tuple[D.Derived, Row, Row]] = []
+    rated: list[tuple[D.Derived, Row, Row, Row]] = []
     without = []
     for r in rows:
         if len(r.key) != want or r.attrs.get("column") != "total" or not any(
@@ -863,12 +957,13 @@ def _completion_ranked(frame: Frame, ctx: Context, budgets, scheme: str, rows: l
         plan = plans.get((r.department, r.year, r.key, "total"))
         if plan is None:
             continue
-        d = D.completion(figure_input(r, f"{r.label}决算数"), figure_input(plan, f"{r.label}{ctx.vocab.phase_label(plan.attrs['phase'])}"),
-                         r.label)
+        basis = _final_beside(ctx, r, plan) or r  # the 决算数 of the same funds as the budget figure
+        d = D.completion(figure_input(basis, f"{r.label}决算数"),
+                         figure_input(plan, f"{r.label}{ctx.vocab.phase_label(plan.attrs['phase'])}"), r.label)
         if d is None:
             without.append(r)
             continue
-        rated.append((d, r, plan))
+        rated.append((d, r, plan, basis))
     if not rated:
         return None
     bound = f.rate_bound
@@ -879,13 +974,15 @@ def _completion_ranked(frame: Frame, ctx: Context, budgets, scheme: str, rows: l
         rated.sort(key=lambda t: t[0].value, reverse=op.descending)
         chosen = rated[:op.n or 3]
     items, derived, parts = [], [], []
-    for i, (d, r, plan) in enumerate(chosen, 1):
+    for i, (d, r, plan, basis) in enumerate(chosen, 1):
         column = ctx.vocab.phase_label(plan.attrs["phase"])
         items.append(item_of(r, code=r.key, rank=i))
+        if basis is not r:
+            items.append(item_of(basis, f"{r.label}决算数（说明所列，与{column}同口径）", code=r.key))
         items.append(item_of(plan, f"{r.label}（{column}）", code=r.key))
         items.append(derived_item(d, code=r.key))
         derived.append(d)
-        parts.append(f"{i}. {r.key} {r.label}：{column}{money(plan.amount)}万元，决算数{money(r.amount)}万元，完成率{d.value}%")
+        parts.append(f"{i}. {r.key} {r.label}：{column}{money(plan.amount)}万元，决算数{money(basis.amount)}万元，完成率{d.value}%")
     b = finals[0]
     if bound is not None:
         limit = f"{BOUND_WORDS[bound.op]}{bound.low:f}%"
@@ -896,7 +993,7 @@ def _completion_ranked(frame: Frame, ctx: Context, budgets, scheme: str, rows: l
         text = f"{who(b.department, b.year)}{LEVEL_NAME.get(want, '')}级科目中完成率{word}的{len(chosen)}个：" + "；".join(parts)
     if without:
         text += "（" + "、".join(r.label for r in without) + "的预算数为0，无完成率，不参与排序）"
-    return Result(items, text + "。", derived, [r for _, r, _ in chosen])
+    return Result(items, text + "。", derived, [r for _, r, _, _ in chosen])
 
 
 def _rank(rows: list[Row], op) -> list[Row]:

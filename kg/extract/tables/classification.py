@@ -160,12 +160,17 @@ def _add_functional_subjects(rows: list[Row], table, record: Record) -> None:
 
 def _functional_rows(rows: list[Row], table, record: Record) -> list[FunctionalSubject]:
     """Every subject row: coded, or a 款/项 placed by its indentation (no code, its path)."""
+    from kg.extract.tables.previous_columns import read_previous
+
+    # the year before, where the table prints it beside each row (中央 部门公开表5's 2025年执行数)
+    previous = read_previous(rows, table, record, lambda value: in_record_unit(value, table, record))
     return [FunctionalSubject(code=row.code, name=row.name,
                               total=in_record_unit(row.get("total"), table, record),
                               basic=in_record_unit(row.get("basic"), table, record),
                               project=in_record_unit(row.get("project"), table, record),
                               provenance=row.provenance(record.source, table.label),
-                              path=tuple(row.extra.get("subject_path", ())[:-1]))
+                              path=tuple(row.extra.get("subject_path", ())[:-1]),
+                              previous=previous.get(id(row), []))
             for row in rows if row.code or is_uncoded_subject(row)]
 
 
