@@ -312,6 +312,13 @@ def _values(var: str, terms: list[str]) -> str:
     return f"  VALUES {var} {{ {' '.join(terms)} }}\n"
 
 
+def joins_items(focus: str, c: Constraints | None, doc: str | None) -> bool:
+    """Whether the query ``build`` writes for ``focus`` under ``c`` anchored on ``doc`` (None: every
+    document) reads several items as a ``VALUES ?item`` join: its rows come grouped by item, where a
+    FILTER read them document by document (``nlp.graph.Graph.rows`` groups them by document again)."""
+    return focus == "figures" and doc is None and c is not None and len(c.items) > 1
+
+
 def _constraint_text(focus: str, c: Constraints, store_wide: bool = False) -> str:
     """The filters of ``c`` in the pattern language of ``focus``; ``store_wide``: the query reads
     every document (its document a variable)."""
@@ -322,7 +329,7 @@ def _constraint_text(focus: str, c: Constraints, store_wide: bool = False) -> st
         # read every figure of every budget first (财政拨款's three parts at 10,000 documents: 51 s of
         # CPU, 1.3 s as VALUES; the same rows, grouped by item where the FILTER grouped them by
         # document). Anchored on one document the FILTER stays: that document's figures are few.
-        out += _values("?item", items) if store_wide and len(items) > 1 else _in("?item", items)
+        out += _values("?item", items) if joins_items(focus, c, None if store_wide else "") else _in("?item", items)
     if focus in ("subjects", "income", "scoped"):
         if c.code_prefix:
             out += f"  FILTER(STRSTARTS(STR(?code), {literal(c.code_prefix)}))\n"
