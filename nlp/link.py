@@ -283,6 +283,7 @@ class _Matcher:
             self._matcher = SequenceMatcher(None, "", self.core, autojunk=False)
         return self._matcher
 
+
 class _Candidates:
     """The entities of one kind that can score in ``Linker.rank``, found by what they share with the
     question instead of testing every one (at 10,000 documents a comparison's ranking of 100,000+

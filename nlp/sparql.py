@@ -329,7 +329,7 @@ def _constraint_text(focus: str, c: Constraints, store_wide: bool = False) -> st
         # read every figure of every budget first (财政拨款's three parts at 10,000 documents: 51 s of
         # CPU, 1.3 s as VALUES; the same rows, grouped by item where the FILTER grouped them by
         # document). Anchored on one document the FILTER stays: that document's figures are few.
-        out += _values("?item", items) if joins_items(focus, c, None if store_wide else "") else _in("?item", items)
+        out += _values("?item", items) if store_wide and joins_items(focus, c, None) else _in("?item", items)
     if focus in ("subjects", "income", "scoped"):
         if c.code_prefix:
             out += f"  FILTER(STRSTARTS(STR(?code), {literal(c.code_prefix)}))\n"
