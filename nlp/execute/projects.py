@@ -5,6 +5,7 @@ Also the persons responsible for projects."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 from decimal import Decimal
@@ -749,9 +750,9 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     total_item = Item("涉及金额合计", money(total.value), WAN, None, None, None, {"formula": total.formula})
     if len(rows) > 12 and len(depts) > 1:
         items = []
-        for d, y in depts:
-            mine = [r for r in rows if (r.department, r.year) == (d, y)]
-            items.append(Item(f"{d}{y}年项目个数", str(len(mine)), "个", d, y))
+        counts = Counter((r.department, r.year) for r in rows)  # (counted per budget by one pass: every
+        for d, y in depts:  # row read once per budget took 48 s for 35,827 projects of 10,000 budgets)
+            items.append(Item(f"{d}{y}年项目个数", str(counts[(d, y)]), "个", d, y))
         text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(
             f"{i.label}{i.value}个" for i in items) + "。"
         return Result(items + [count_item, total_item], with_note(text, note), [total], rows)
