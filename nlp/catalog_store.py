@@ -181,14 +181,19 @@ def refresh(store) -> bool:
     if not callable(update) or getattr(store, "read_only", False):
         return False
     fingerprint = content_fingerprint(store)
+    node = f"<{CATALOG_GRAPH}>"
+    # the catalogue's own triples only: the project index and the figure table share its graph under
+    # subjects of their own (``nlp.topic_index``, ``nlp.figure_table``) and are kept — each is used
+    # only while its own fingerprint is current, so one left stale by this refresh is never read, and
+    # one still fresh (the documents unchanged) is not lost (a DROP of the graph removed both)
+    clear = f"DELETE WHERE {{ GRAPH {node} {{ {node} ?p ?o }} }}"
     if fingerprint is None:
-        text = f"DROP SILENT GRAPH <{CATALOG_GRAPH}>"
+        text = clear
     else:
         data = dumps(build(store))
-        node = f"<{CATALOG_GRAPH}>"
         from rdflib import Literal
 
-        text = (f"DROP SILENT GRAPH {node} ;\nINSERT DATA {{ GRAPH {node} {{ {node} <{_FINGERPRINT}> "
+        text = (f"{clear} ;\nINSERT DATA {{ GRAPH {node} {{ {node} <{_FINGERPRINT}> "
                 f"{ntriples_term(Literal(fingerprint))} ; <{_DATA}> {ntriples_term(Literal(data))} }} }}")
     update(text)
     return fingerprint is not None

@@ -58,12 +58,13 @@ _KEPT = 8  # decoded results kept per table (the next question on the same figur
 
 # ----------------------------------------------------------------------------- which queries
 def table_queries(graph: Graph) -> list[str]:
-    """The store-wide figures query of every measure of the vocabulary that ``nlp.execute.figures``
-    reads as one item (its item bound in the pattern), as written for a comparison over many
-    budgets; none where the graph is read document by document. A measure read with others
-    (财政拨款收入合计 as its three kinds, a carry-over with its kinds) is not kept: its query filters
-    the items (``FILTER(?item IN …)``) after reading every figure of every budget — minutes at
-    10,000 documents, which every refresh would pay — so it reads the graph as before."""
+    """The store-wide figures query of every measure of the vocabulary, as ``nlp.execute.figures``
+    writes it for a comparison over many budgets (its items as ``fetch_items`` gives them: one bound
+    in the pattern, or several joined on their values, ``nlp.sparql``); none where the graph is read
+    document by document. (A measure read with others — 财政拨款收入合计 as its three kinds, a
+    carry-over with its kinds — was left out while its query filtered the items after reading every
+    figure of every budget: minutes at 10,000 documents. As a VALUES join it costs what a one-item
+    query does.)"""
     from nlp.execute.figures import fetch_items
     from nlp.vocabulary import vocabulary_from_store
 
@@ -75,7 +76,7 @@ def table_queries(graph: Graph) -> list[str]:
     texts: list[str] = []
     for key in keys:
         items = fetch_items([key])
-        if len(items) != 1:  # see above: a query of several items is not kept
+        if not items:  # (a measure said in words only reads no item)
             continue
         queries = build("figures", [b.iri for b in budgets], Constraints(items=items), graph_documents=len(budgets))
         if len(queries) == 1 and queries[0].doc is None and queries[0].text not in texts:

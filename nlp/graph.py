@@ -15,7 +15,7 @@ from functools import cached_property
 
 from kg.store.results import select_values
 from kg.extract.places import joined
-from nlp.sparql import Constraints, Query, build
+from nlp.sparql import Constraints, Query, build, joins_items
 from kg.vocabulary.namespaces import ID
 from nlp.vocabulary import ITEM_NS, PREFIXES, STAFF_PROPERTIES, WAN
 
@@ -213,6 +213,15 @@ class Graph:
             index.setdefault(b.iri, b)  # the first in the sorted list, as the search found it
         return index
 
+    @cached_property
+    def _document_order(self) -> dict[str, int]:
+        """Each budget document's place in the order the store lists its documents — the order a
+        pattern over every document's figures reads them in. Rows of several items joined on their
+        values come grouped by item; sorted (stably) by this, each item's rows stand in the order of
+        their documents as when a FILTER read the items document by document, so that ties among
+        equal figures of several departments are ranked as they were (one light query, not logged)."""
+        return {r["doc"]: i for i, r in enumerate(self.run(PREFIXES + "SELECT ?doc WHERE { ?doc a bkg:BudgetDocument }"))}
+
     def catalog_rows(self) -> dict[str, list[dict]]:
         """Every name the linker needs, one query per kind."""
         return {kind: self.run(PREFIXES + q) for kind, q in CATALOG.items()}
@@ -227,6 +236,9 @@ class Graph:
             rows = self.run(q.text, log)
             if q.doc is None and wanted:  # one query over many documents: the rows of those asked
                 rows = [r for r in rows if r.get("doc") in wanted]
+            if joins_items(focus, c, q.doc):  # several items joined on their values: by document again
+                order = self._document_order
+                rows = sorted(rows, key=lambda r: order.get(r.get("doc"), -1))
             out += _placed(convert(q, rows), rows)
         # a 决算 prints 预算数 columns beside its own: those only where the constraints ask for them
         also = set(c.phases) if c else set()

@@ -1,7 +1,8 @@
 """The question service's design, on the small graph the tests build themselves (fictional 青山市
 budgets): every kind of fact the records hold is reachable by some question; stages declare what
 they read and write; the vocabulary is the ontology's; the one SPARQL builder escapes every value
-and never joins a VALUES block; derived figures are exact with their formulas; names as people say
+and joins a VALUES block only where it is an index look-up (several items over every document);
+derived figures are exact with their formulas; names as people say
 them; a question in parts with shared context; the JSON layout of ``budgetkg ask --json``."""
 from __future__ import annotations
 
@@ -178,6 +179,9 @@ def test_one_builder_binds_every_value_through_the_escape_module():
     assert '"李\\"} } DROP ALL #"' in q.text  # the person's name as one escaped literal
     many = build("figures", [doc + str(i) for i in range(9)], Constraints(items=["income_total"]))
     assert len(many) == 1 and "VALUES" not in many[0].text  # many documents: one query, no VALUES join
+    several = build("figures", [doc + str(i) for i in range(9)], Constraints(items=["income_total", "expenditure_total"]))
+    # several items over every document: looked up by item (a FILTER read every figure first)
+    assert len(several) == 1 and "VALUES ?item {" in several[0].text and "FILTER(?item" not in several[0].text
     with pytest.raises(UnsafeValue):
         build("projects", ["not an iri> } DROP ALL"], Constraints())
 

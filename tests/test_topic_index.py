@@ -196,6 +196,30 @@ def test_bounded_answers_are_the_same_without_the_index(store_url):
         store.close()
 
 
+# Every project of many budgets, nothing added to the store-wide query: read from the index's rows
+EVERY = ["金额最大的三个项目是哪些？", "2026年金额最大的三个项目是哪些？", "哪个项目的预算最多？", "一共有多少个项目？"]
+
+
+def test_every_project_answers_are_the_same_without_the_index(store_url):
+    """A ranking, a listing or a count of every project of many budgets (2026年金额最大的三个项目) is
+    answered from the index's rows (``_indexed_rows``): the same replies (text, rows, sources,
+    SPARQL) as reading the graph, with the documents' own figures."""
+    store = open_store(store_url)
+    try:
+        pipe = Pipeline(store)
+        with_index = [pipe(q).to_json() for q in EVERY]
+        assert topic_index.of_graph(pipe.graph).scopes_read() >= 2, "the questions did not read the index"
+        store.update(f"DELETE WHERE {{ GRAPH <{CATALOG_GRAPH}> {{ <{CATALOG_GRAPH}/project-texts> ?p ?o }} }}")
+        assert topic_index.stored(store) is None
+        pipe = Pipeline(store)
+        assert [pipe(q).to_json() for q in EVERY] == with_index
+        assert "西安市红会医院高铁新城院区（二期）" in with_index[0]["text"]
+        assert "预决算管理业务" in with_index[1]["text"] and "深圳市财政局" in with_index[1]["text"]
+    finally:
+        assert topic_index.refresh(store) is True  # as the ingest left it, for the tests after
+        store.close()
+
+
 def _answers(store) -> list[dict]:
     pipe = Pipeline(store)
     return [pipe(q).to_json() for q in QUESTIONS]

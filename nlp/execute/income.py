@@ -20,7 +20,7 @@ from nlp import derive as D
 from nlp.lexicon import PARTS_OF
 from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, who, with_note
 from nlp.frames import Frame
-from nlp.graph import Row
+from nlp.graph import Budget, Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
 from nlp.vocabulary import COLUMN_OF_MEASURE, WAN
@@ -298,9 +298,12 @@ def expenditure_by_source(frame: Frame, ctx: Context, rows: list[Row]) -> Result
     items: list[Item] = []
     parts: list[str] = []
     derived: list[D.Derived] = []
+    owner: dict[tuple[str, int], Budget] = {}
+    for x in ctx.budgets():  # each department and year's first budget, as a search of the list found it
+        owner.setdefault((x.department, x.year), x)  # (searched per row: 10,000 rows × 10,000 budgets, 5 s)
     for r in rows:
         column = COLUMN_OF_MEASURE.get(r.key or "")
-        b = next((x for x in ctx.budgets() if (x.department, x.year) == (r.department, r.year)), None)
+        b = owner.get((r.department, r.year))
         if column is None or b is None or r.amount is None:
             continue
         scoped = [s for s in ctx.rows("scoped", [b]) if len(s.key) == 3 and s.attrs.get("scope") in SCOPE_SOURCES]

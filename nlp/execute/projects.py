@@ -5,6 +5,7 @@ Also the persons responsible for projects."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 from decimal import Decimal
@@ -271,6 +272,21 @@ def _indexed_bounded(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[B
     return [pool.row(k) for k in kept], note, budgets
 
 
+def _indexed_rows(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Budget]] | None:
+    """``scoped_projects``' rows for a question over every project of budgets read by one store-wide
+    query with nothing added to it (``_indexed_pool``'s conditions: no condition in the query, none
+    only its rows can test, no earlier part's projects), from the stored project index: its pool's
+    rows are ``Graph.rows``' rows of that very query less the 专项 aggregates, in their order — what
+    ``_python_filters`` keeps of them when nothing narrows. A ranking or listing of every 2025
+    project at 10,000 documents read them all with their attributes and locations (55 s). ``None``
+    otherwise: the graph is read."""
+    got = _indexed_pool(frame, ctx)
+    if got is None:
+        return None
+    pool, note, budgets = got
+    return [pool.row(k) for k in range(len(pool))], note, budgets
+
+
 def named_projects(frame: Frame, ctx: Context) -> tuple[list[Row], list[Row]]:
     """The projects the question names, within the department and year it names, and those of
     the same name elsewhere (for the sentence that says so)."""
@@ -490,10 +506,13 @@ def _projects(frame: Frame, ctx: Context) -> Result:
             return stated
     indexed = _indexed_pool(frame, ctx) if (f.topics or f.keywords) else None
     bounded = _indexed_bounded(frame, ctx) if f.bound is not None and indexed is None else None
+    every = _indexed_rows(frame, ctx) if indexed is None and f.bound is None else None
     if indexed is not None:  # a topic over many budgets: the stored project texts, not every project read
         pool, note, budgets = indexed
     elif bounded is not None:  # over an amount bound, many budgets: the stored rows, not the bounded query
         rows, note, budgets = bounded
+    elif every is not None:  # every project of many budgets (2025年金额最大的三个项目): the stored rows
+        rows, note, budgets = every
     else:
         rows, note, budgets = scoped_projects(frame, ctx)
     if not budgets:
@@ -767,9 +786,9 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     total_item = Item("涉及金额合计", money(total.value), WAN, None, None, None, {"formula": total.formula})
     if len(rows) > 12 and len(depts) > 1:
         items = []
-        for d, y in depts:
-            mine = [r for r in rows if (r.department, r.year) == (d, y)]
-            items.append(Item(f"{d}{y}年项目个数", str(len(mine)), "个", d, y))
+        counts = Counter((r.department, r.year) for r in rows)  # (counted per budget by one pass: every
+        for d, y in depts:  # row read once per budget took 48 s for 35,827 projects of 10,000 budgets)
+            items.append(Item(f"{d}{y}年项目个数", str(counts[(d, y)]), "个", d, y))
         text = f"共{len(rows)}个项目，合计{money(total.value)}万元：" + "；".join(
             f"{i.label}{i.value}个" for i in items) + "。"
         return Result(items + [count_item, total_item], with_note(text, note), [total], rows)
