@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from nlp import derive as D
 from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, who
+from nlp.execute.described_targets import shared_runs
 from nlp.execute.units import printed_order
 from nlp.frames import Frame
 from nlp.lexicon import FAMILIES, MEASURE_WORDS
@@ -67,9 +68,9 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
         words = re.sub(_FILLER, "", re.sub(_ASK_WORDS, "", piece.strip()))
         if len(words) < 2:
             continue
-        best = max(inside, key=lambda r: _shared(words, r.label))
+        best = max(inside, key=lambda r: shared_runs(words, r.label))
         # a two-character word (房租) names an item by its one run
-        if _shared(words, best.label) < min(_MIN_SHARED, len(words) - 1):
+        if shared_runs(words, best.label) < min(_MIN_SHARED, len(words) - 1):
             continue
         if best.label in shared_with:  # 消费贷款和服务业贷款贴息占多少: two words of one item, its share asked
             if "占" in piece and not any(d.label.startswith(best.label) for d in derived):
@@ -95,10 +96,6 @@ def sub_items_of_previous(frame: Frame, ctx: Context, previous: Result | None) -
     return Result(items, text, derived, inside)
 
 
-def _shared(words: str, label: str) -> int:
-    """How many two-character runs of ``words`` stand in ``label``."""
-    runs = {words[i:i + 2] for i in range(len(words) - 1)}
-    return sum(run in label for run in runs)
 
 
 # a count of things rather than money (多少户, 几笔贷款, 多少人): no stated item's amount answers it
@@ -133,7 +130,7 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
         # the question's words for any of them
         for piece in [r.label, *(p for p in r.label.split("、") if p != r.label)]:
             runs = {piece[i:i + 2] for i in range(len(piece) - 1)}
-            shared = _shared(frame.clause, piece)
+            shared = shared_runs(frame.clause, piece)
             if shared >= _MIN_NAMED and shared >= _NAMED_PART * len(runs):
                 named.append(r)
                 break
