@@ -280,7 +280,8 @@ def indicators(frame: Frame, ctx: Context) -> Result:
                                   p.year, p.source))
                 text += f"{project_phrase(p)}自评得分{format(p.attrs['score'].normalize(), 'f')}分。"
     if projects and f.keywords:  # 要储备多少生猪、冻猪肉: a thing no indicator names, stated in the project's text
-        missing = [w for w in f.keywords if len(w) >= 2 and not any(w in r.label for r in rows)]
+        missing = [w for w in f.keywords if len(w) >= 2
+                   and not any(w in r.label or shared_runs(w, r.label) >= 2 for r in rows)]  # (评审专家 is 专家评审's)
         stated = [(p, t) for p in projects for t in stated_targets(p.attrs.get("description") or "")
                   if any(w in t[0] or shared_runs(w, t[0]) >= 2 for w in missing)]
         for p, (name, value, unit, bound) in stated:

@@ -450,8 +450,8 @@ def projects(frame: Frame, ctx: Context) -> Result:
 
 
 def _with_cited_document(policy: Ref, ctx: Context, result: Result) -> None:
-    """The document the found projects cite, as the graph holds it (its title and 文号), said after them: the
-    question named it by its number or its title only."""
+    """The document the found projects cite, as the graph holds it (its title and 文号), said after them in the
+    sentence: the question named it by its number or its title only. The answer's rows stay the projects."""
     found = [r for r in result.rows if r.iri and "/project/" in r.iri]
     budgets = [b for b in ctx.budgets() if any((b.department, b.year) == (r.department, r.year) for r in found)]
     if not found or not budgets:
@@ -462,8 +462,7 @@ def _with_cited_document(policy: Ref, ctx: Context, result: Result) -> None:
         return
     d = cited[0]
     number = d.attrs.get("number")
-    result.items.append(Item(d.label, None, None, d.department, d.year, d.source, {"number": number}))
-    said = d.label + (f"（{number}）" if number and number != d.label else "")
+    said = d.label + (f"（{number}）" if number and number != d.label else "")  # (in the sentence: the rows are the projects)
     result.text = result.text.rstrip("。") + f"。所依据的文件：{said}。"
 
 
