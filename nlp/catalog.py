@@ -125,11 +125,13 @@ SPOKEN_CLASSES: dict[str, tuple[str, ...]] = {}  # (工资 alone also asks a per
 
 
 def _spoken_subject(label: str) -> list[str]:
-    """A subject as people say it: without its 支出 ending and the 和 inside (商品和服务支出 → 商品服务,
-    工资福利支出 → 工资福利), without its 的 (对个人和家庭的补助 → 对个人和家庭补助), with 给 for its 对
+    """A subject as people say it: without its 支出 ending, with or without the 和 inside (商品和服务支出 → 商品服务,
+    商品和服务, 工资福利支出 → 工资福利), without its 的 and 和 (对个人家庭补助), without its 的 (对个人和家庭的补助 → 对个人和家庭补助), with 给 for its 对
     (给个人和家庭的补助), without a bracketed qualifier (中医（民族）医院 → 中医医院), where that
     leaves a name of its own (four characters at least, not 其他…)."""
     forms = [re.sub(r"支出$", "", re.sub(r"[和与及]", "", label)), label.replace("的", ""),
+             re.sub(r"支出$", "", label),  # 商品和服务支出 → 商品和服务
+             re.sub(r"支出$", "", re.sub(r"[和与及的]", "", label)),  # 对个人和家庭的补助 → 对个人家庭补助
              re.sub(r"^对", "给", label),  # 对个人和家庭的补助 → 给个人和家庭的补助
              re.sub(r"[（(][^（）()]{1,6}[）)]", "", label)]  # 中医（民族）医院 → 中医医院: the qualifier unsaid
     return [form for form in forms if len(form) >= 4 and not form.startswith("其他")]
