@@ -325,3 +325,9 @@ def test_a_kind_of_department_with_its_places(ask_national) -> None:
     reply = ask_national("长沙和长春两个信访局的三公经费谁多？多多少？")
     assert {Decimal("8.00"), Decimal("7.61"), Decimal("0.39")} <= numbers(reply)
     assert Decimal("112.61") not in numbers(reply)
+
+
+def test_economic_classes_as_people_say_them(ask_national) -> None:
+    """长春市信访局（本级）2026 基本支出: 301 工资福利 911.21, 302 商品和服务 211.00, 303 对个人和家庭的补助 85.98."""
+    reply = ask_national("长春市信访局基本支出里工资福利、商品和服务、对个人家庭补助分别是多少？")
+    assert {Decimal("911.21"), Decimal("211.00"), Decimal("85.98")} <= numbers(reply)
