@@ -24,6 +24,7 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from kg.vocabulary.namespaces import BASE, GRAPH_ONTOLOGY
 from kg.store.base import CATALOG_GRAPH, ntriples_term
@@ -197,3 +198,23 @@ def refresh(store) -> bool:
                 f"{ntriples_term(Literal(fingerprint))} ; <{_DATA}> {ntriples_term(Literal(data))} }} }}")
     update(text)
     return fingerprint is not None
+
+
+def refresh_command(prog: str, description: str, refresh, stored: str, not_stored: str,
+                    argv: Iterable[str] | None = None) -> int:
+    """``python -m PROG --store URL``: one stored artefact built and stored by its ``refresh`` (the project index,
+    the figure table), for a store written by code that did not — one command line for each artefact."""
+    import argparse
+
+    from kg.store import open_store
+
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--store", required=True)
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    store = open_store(args.store)
+    try:
+        done = refresh(store)
+    finally:
+        store.close()
+    print(stored if done else not_stored)
+    return 0

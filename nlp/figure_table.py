@@ -27,7 +27,6 @@ unreadable table means reading the graph.
 """
 from __future__ import annotations
 
-import argparse
 import base64
 import hashlib
 import json
@@ -336,18 +335,10 @@ def refresh(store) -> bool:
 def main(argv: Iterable[str] | None = None) -> int:
     """``python -m nlp.figure_table --store URL``: build and store the figure table of a store
     written by code that did not (the documents, the catalogue and the project index untouched)."""
-    from kg.store import open_store
+    from nlp.catalog_store import refresh_command
 
-    parser = argparse.ArgumentParser(prog="python -m nlp.figure_table", description=main.__doc__)
-    parser.add_argument("--store", required=True)
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    store = open_store(args.store)
-    try:
-        done = refresh(store)
-    finally:
-        store.close()
-    print("figure table stored" if done else "no figure table stored (no content hashes, or no budgets)")
-    return 0
+    return refresh_command("python -m nlp.figure_table", main.__doc__, refresh, "figure table stored",
+                           "no figure table stored (no content hashes, or no budgets)", argv)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import re
 from kg.extract.narrative.vocabulary import side_of
 from kg.rdf.mapping import SCOPED_LABELS
 from nlp import lexicon as L
-from nlp.vocabulary import COLUMN_OF_MEASURE, SHARE_BASES
+from nlp.vocabulary import COLUMN_OF_FIGURE, COLUMN_OF_MEASURE, SHARE_BASES
 from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import COLUMN_BASE, DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
@@ -740,7 +740,7 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
         # department's income
         return [Frame("projects", ["funding"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
                       prev.open_department)]
-    column = _COLUMN_OF_FIGURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
+    column = COLUMN_OF_FIGURE.get(prev.measures[0]) if prev.focus == "figures" and len(prev.measures) == 1 else None
     if column and frame.operation.name in ("rank", "sort") and frame.measures_guessed and names_no_entity(ev) \
             and re.search(L.NARROW_WORDS + r"|^(?:那|这)?(?:里面|里头|当中|其中)", frame.clause):
         # 公用经费一共多少？里面哪项最多: the economic rows of that column, ranked
@@ -1614,9 +1614,6 @@ def _ordinals_only(clause: str) -> list[int]:
         return []
     return [n for n in (chinese_count(m) for m in re.findall(r"第([二三四五六七八九十\d]+)", clause)) if n]
 
-
-# The column of the expenditure tables a figure is (公用经费 is the 基本支出's 公用 column): ``Filters.column``.
-_COLUMN_OF_FIGURE = {**COLUMN_OF_MEASURE, "public_expenses": "public", "personnel": "personnel"}
 
 
 def said_at(clause: str, label: str) -> int:

@@ -28,7 +28,6 @@ neither changing which projects an answer lists:
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import logging
@@ -452,18 +451,10 @@ def refresh(store) -> bool:
 def main(argv: Iterable[str] | None = None) -> int:
     """``python -m nlp.topic_index --store URL``: build and store the index of a store written by
     code that did not (the question catalogue and the documents are not touched)."""
-    from kg.store import open_store
+    from nlp.catalog_store import refresh_command
 
-    parser = argparse.ArgumentParser(prog="python -m nlp.topic_index", description=main.__doc__)
-    parser.add_argument("--store", required=True)
-    args = parser.parse_args(list(argv) if argv is not None else None)
-    store = open_store(args.store)
-    try:
-        done = refresh(store)
-    finally:
-        store.close()
-    print("project texts stored" if done else "no project texts stored (no content hashes, or a small graph)")
-    return 0
+    return refresh_command("python -m nlp.topic_index", main.__doc__, refresh, "project texts stored",
+                           "no project texts stored (no content hashes, or a small graph)", argv)
 
 
 if __name__ == "__main__":

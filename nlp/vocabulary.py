@@ -68,6 +68,9 @@ class Measure:
 # economic and functional rows), by the column's key: one map for the parser (其中 under such a figure)
 # and the income answers (a subject's money in that column).
 COLUMN_OF_MEASURE = {"basic_expenditure": "basic", "project_expenditure": "project"}
+# every figure that is a column of the expenditure tables, 基本支出's own two columns too (公用经费 is the 基本支出's
+# 公用 column): the column a part asks the rows of (其中哪项最多), or a unit's table is read in
+COLUMN_OF_FIGURE = {**COLUMN_OF_MEASURE, "personnel": "personnel", "public_expenses": "public"}
 
 
 @dataclass

@@ -203,7 +203,7 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
         # 按功能分类各类多少: the 类 rows (the source's money in each class), not its most specific rows —
         # and 按功能科目怎么分 of a source spread over many rows: its classes, the rows' whole said by class
         rows = [(r, v, d) for r, v, d in found if len(r.key) == 3]
-    width = {1: 3, 2: 5, 3: 7}.get(frame.filters.level or 0) if re.search(r"[类款项]级", frame.clause) else None
+    width = LEVEL_LENGTH.get(frame.filters.level or 0) if re.search(r"[类款项]级", frame.clause) else None
     if within is None and width and any(len(r.key) == width for r, _, _ in found):
         rows = [(r, v, d) for r, v, d in found if len(r.key) == width]  # 哪个类级科目最大: the rows of the level named
     listed = rows

@@ -12,7 +12,8 @@ from nlp import derive as D
 from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_WORDS, EACH_SHARE, STATED_PARTS_ASKED, SUBJECTS_OF_COLUMN, SUM_WORDS, WHICH_SUBJECTS
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
-from nlp.execute.income import income_of_subjects
+from nlp.execute.figures import figures_by_key
+from nlp.execute.income import LEVEL_LENGTH, income_of_subjects
 from nlp.execute.named_subjects import named_subject_answer
 from nlp.frames import BOUND_WORDS, COLUMN_BASE, SUBJECT_BASE, Frame
 from nlp.graph import Row
@@ -20,7 +21,6 @@ from nlp.reply import Item, money
 from nlp.sparql import Constraints
 from nlp.vocabulary import WAN
 
-LEVEL_LENGTH = {1: 3, 2: 5, 3: 7}
 
 LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
 
@@ -1039,8 +1039,6 @@ def _share_of_total(frame: Frame, ctx: Context, budget, top: Row, items: list[It
                  if r.key == code and r.attrs.get("column") == column]
         base_label = total[0].label if total else code
     else:
-        from nlp.execute.figures import figures_by_key  # (figures reads no subject executor)
-
         total = list(figures_by_key(ctx, [budget], [base_key]).values())[:1]  # 财政拨款: its three kinds summed
         base_label = ctx.vocab.label(base_key) if base_key in ctx.vocab.measures else "财政拨款"
     if not total:

@@ -27,7 +27,7 @@ from nlp.numbers import chinese_count
 from nlp.graph import Row
 from nlp.reply import money
 from nlp.sparql import Constraints
-from nlp.vocabulary import WAN
+from nlp.vocabulary import COLUMN_OF_FIGURE, WAN
 
 # a department-level figure -> the columns of the income table by unit that make it up
 MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
@@ -43,8 +43,7 @@ MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
 # a department-level spending figure -> the kind of spending of the expenditure table by unit (西安
 # 表3 部门综合预算支出总表 by unit): read from it where the budget prints one, else (支出总计 only)
 # from the income table by unit as before
-MEASURE_KINDS: dict[str, str] = {"expenditure_total": "total", "basic_expenditure": "basic",
-                                 "project_expenditure": "project", "personnel": "personnel", "public_expenses": "public"}
+MEASURE_KINDS: dict[str, str] = {"expenditure_total": "total", **COLUMN_OF_FIGURE}
 # a department-level figure printed by unit in a table whose columns are items (the 三公 table by
 # unit, ``bkg:unitThreePublicStructure``): read from its cells of that item
 MEASURE_ITEMS: tuple[str, ...] = tuple(f"three_public.{k}" for k in THREE_PUBLIC_PARTS)
