@@ -35,7 +35,7 @@ _STOP = re.compile(
     r"详细|明细|金额|数额|规模|预算额|多大|几万|万元|分别|安排|工作|预算|项目|经费|资金|专项|支出|部门|单位|"
     r"多少钱|多少|什么|哪个|哪些|哪里|哪儿|里面|其中|一个|这个|那个|两者|二者|两项|这两个|这两项|前者|后者|它们|用来|[那这](?:边|里|儿)|"
     r"另外|此外|除此之外|以外|之外|再者|还有|这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
-    r"时候|那时|当时|那会儿?|现在|目前|如今|最后|最终|到底|全用|全部用|全都用|只用|纯用|带着|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
+    r"时候|那时|当时|那会儿?|现在|目前|如今|最后|最终|到底|全用|全部用|全都用|只用|纯用|完全|全靠|全部靠|纯靠|带着|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"几成|几倍|翻了?几番|百分之几|之几|之多少|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
     r"立项依据|立项|根据|依据|按照|依照|引用|援引|当作|当成|作为|看作|视为|"  # a policy basis asked (哪些项目是根据X文设立的, 把X当作依据)
     r"(?<=\|)系统(?!建设|运维|开发|升级|改造|平台|维护|集成)|全系统|"  # 司法局系统哪个项目: the department and its units
@@ -311,6 +311,8 @@ class Parser:
             names = [s.name for s in ev.subjects]
             cols = [c.value for c in cues.of("column") if ev.text[c.start:c.end] in masked
                     and not _coordinated_with_subject(ev.text, c.start, c.end, names)]
+            # 基本支出的公用经费里哪三项: the column named inside another is the one read
+            cols = [c for c in cols if not any(L.COLUMN_WITHIN.get(o) == c for o in cols)]
             f.column = cols[0] if cols else None
             f.columns = list(dict.fromkeys(cols))
             if f.column in ("personnel", "public") and not f.scheme and not ev.subjects:

@@ -28,8 +28,9 @@ from nlp.parse import PARTS_ASKED, THREE_PUBLIC_FAMILY, entity_ref, family_rules
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A later part's word for the year an earlier part named (2018年…？当年/同年/那年…): not this year.
 _THAT_YEAR = re.compile(r"当年|同年|该年|那年|那一年")
-# A piece of a question that asks something (a question word, an imperative, an operation).
-_ASKS = re.compile(r"多少|几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|排一下|排一排|排下|排个|从大到小|从小到大|从高到低|从低到高|列出|比较|对比(?![表图])|"
+# A piece of a question that asks something (a question word, an imperative, an operation); 这几个/那几家
+# points at what the question names (北京、烟台、湖州这几个财政局，…), it asks nothing.
+_ASKS = re.compile(r"多少|(?<![这那])几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|排一下|排一排|排下|排个|从大到小|从小到大|从高到低|从低到高|列出|比较|对比(?![表图])|"
                    r"介绍|列举|查询|统计(?![局所站处]|中心|监测|普查|发展)|计算(?!中心)|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
                    r"差|涨|降|增|减|砍|压缩|压减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥|多大|占了|占到|大头|干嘛|干吗|用途|"
                    r"([\u4e00-\u9fff])不\1")  # 买不买, 够不够: a question of its own
@@ -121,7 +122,7 @@ def _changed_figures(prev: Frame, earlier: list[Frame], vocab, clause: str = "")
         return measures
     if all(measures[0] in vocab.ancestors(m) for m in measures[1:]):
         if re.search(L.EACH_PART, clause):
-            return measures[1:]
+            return measures  # 三公多少？跟去年比各项怎么变: the total's change, then each part's
         return measures[:1]
     if re.search(r"(?:各|分别|各自)(?:都)?(?:比(?:上年|去年|上一年)(?:预算)?)?(?:多|少|增|减|涨|降|变|上涨|下降)", clause):
         return measures  # 买车和养车分别多少，比去年各多了多少: each figure just asked, not their total's
@@ -1359,6 +1360,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and not (ev.departments or ev.projects or ev.subjects or ev.years):
             # 对得上吗？加起来是不是474.56: a check of the figure stated, a part of its own
             out.append(Frame("findings", [], prev.filters.copy(), Operation("lookup"), frame.clause, frame.score,
+                             prev.open_department))
+            continue
+        if not _own_content(frame, ev) and prev.focus == "figures" and len(prev.measures) == 1 and vocab is not None \
+                and prev.operation.name in ("change", "growth") and vocab.children(prev.measures[0]) \
+                and re.search(L.EACH_PART + r"|^(?:那)?(?:各|分别)(?:是)?(?:多少|几)", frame.clause) \
+                and not re.search(L.CHANGE_WORDS, frame.clause):
+            # 三公为啥翻了一倍多？各项是多少: the amounts of the parts of the figure whose change was asked
+            measures = [prev.measures[0], *[k for k in vocab.children(prev.measures[0]) if k != prev.measures[0]]]
+            out.append(Frame("figures", measures, prev.filters.copy(), Operation("lookup"), frame.clause, frame.score,
                              prev.open_department))
             continue
         if not _own_content(frame, ev) and prev.focus == "figures" and prev.measures and vocab is not None \

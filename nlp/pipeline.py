@@ -292,6 +292,7 @@ class Pipeline:
         unknown = list(frame.unknown)
         unknown += self._organisation_of_another_place(frame, state)
         units = self._units_of_named(state.linked.entities("unit", span=_span_of(state, frame)), f.departments)
+        units = _units_not_in_project_names(units, state, f.projects)
         left_out = self._units_left_out(state, frame)
         if left_out:  # 本级（不含监狱、法援中心）: those units' projects are out of the set, no name missing
             f.without_units = list(dict.fromkeys(f.without_units + [u.name for u in left_out]))
@@ -981,6 +982,17 @@ def _share_of_a_funds_line(frame: Frame, previous: Result) -> Result | None:
     if d is None:
         return None
     return Result([derived_item(d)], d.formula + "。", [d], [projects[0]])
+
+
+def _units_not_in_project_names(units: list, state: QuestionState, projects: list) -> list:
+    """Units linked only by words of a project's name the question gives (那个财政业务应急保障中心建设项目:
+    保障中心 is part of the project's name, not 烟台's or 西安's 保障中心): dropped, so the project is
+    answered rather than the question refused for naming units the graph holds elsewhere."""
+    if not projects or not units:
+        return units
+    inside = {e.iri for m in state.linked.mentions if m.how != "exact"
+              for e in m.entities if e.kind == "unit" and any(m.key in p.name for p in projects)}
+    return [u for u in units if u.iri not in inside]
 
 
 def _span_of(state: QuestionState, frame: Frame) -> tuple[int, int]:

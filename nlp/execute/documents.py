@@ -348,6 +348,10 @@ def _stated_coverage(frame: Frame, ctx: Context, scopes: list[str] | None = None
                      (f"，文件称占项目支出总额的{format(share, 'f')}%" if share is not None else ""))
     derived: list[D.Derived] = []
     op = frame.operation
+    if op.name == "list" and not {"count", "sum", "share"} & set(op.also) and \
+            all(r.attrs.get("projects") == 0 for r in rows):
+        # 有哪些项目设置了绩效目标: the document says none — nothing to list, and a 0 is not a figure asked
+        return Result(text="没有：" + "；".join(parts) + "，所以没有可列的项目和指标。", rows=rows)
     if "share" in {op.name, *op.also}:  # 一共多少钱？占部门预算几成: that money's share of the whole budget
         base_key = op.base or "expenditure_total"
         for r in rows:
@@ -391,7 +395,7 @@ def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
     if not re.search(TARGET_TABLE, frame.clause) and frame.operation.name not in ("rank", "sort") \
             and frame.filters.bound is None:
         stated = _stated_coverage(frame, ctx)
-        if stated.items:
+        if stated.items or stated.text:
             return stated
     rows, note, budgets = scoped_projects(frame, ctx)
     if not rows:

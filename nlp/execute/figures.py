@@ -919,7 +919,7 @@ def _on_the_side_asked(stated: list[dict], asked: str | None) -> list[dict]:
     return kept
 
 
-def change(frame: Frame, ctx: Context) -> Result:
+def change(frame: Frame, ctx: Context, whole_if_unstated: bool = True) -> Result:
     """Changes against the year before as the narrative states them (比上年增加/减少), or as the
     difference of two budgets in the graph; the previous year's figure derived from them where the
     graph has no budget of that year (倒推)."""
@@ -1081,6 +1081,11 @@ def change(frame: Frame, ctx: Context) -> Result:
     if not items:
         if frame.derive_previous:
             return Result(text="。".join(parts) + "。") if parts else Result()
+        if not whole_if_unstated:
+            return Result()
+        whole = _change_of_whole(frame, ctx, plain)
+        if whole is not None:
+            return whole
         return _no_change(frame, ctx, names, plain)
     text = "。".join(parts) + "。"
     if "compare" in frame.operation.also and len(compared) >= 2:
@@ -1096,7 +1101,25 @@ def change(frame: Frame, ctx: Context) -> Result:
             derived.append(diff)
             items.append(derived_item(diff))
             text += diff.formula + "。"
+    text += _parts_behind_change(frame, ctx, plain, names, items)
     return Result(items, text, derived, rows)
+
+
+def _parts_behind_change(frame: Frame, ctx: Context, plain: list[str], names: list[str], items: list[Item]) -> str:
+    """三公为什么翻了一倍多: the change's reason, and the figure's parts this year — where the change sits
+    is what a why asks, so the parts' amounts are shown beside the stated change (one figure asked)."""
+    if len(plain) != 1 or not re.search(L.REASON_ASKED, frame.clause) or len(names) != 1:
+        return ""
+    children = [k for k in ctx.vocab.children(plain[0]) if k != plain[0]]
+    budgets = [b for b in ctx.scope(frame)[0] if b.department == names[0]]
+    if not children or len(budgets) != 1:
+        return ""
+    by = _fetch(ctx, budgets, children)
+    rows = [by[k] for k in [(names[0], budgets[0].year, c) for c in children] if k in by]
+    if not rows:
+        return ""
+    items += [Item(f"{r.year}年{_label(ctx, r.key)}", money(r.amount), WAN, r.department, r.year, r.source) for r in rows]
+    return f"其中{budgets[0].year}年：" + "；".join(f"{_label(ctx, r.key)}{money(r.amount)}万元" for r in rows) + "。"
 
 
 def _changes_compared(frame: Frame, compared: list[tuple], items: list[Item]) -> str:
@@ -1140,6 +1163,25 @@ def _agreeing(stated: list[dict], current: dict, dept: str, year: int) -> list[d
             continue
         out.append(s)
     return out
+
+
+def _change_of_whole(frame: Frame, ctx: Context, plain: list[str]) -> Result | None:
+    """买车的钱有多少？比去年压了多少 where the narrative states no change of 购车费 but one of the
+    “三公”经费 it is part of: that whole's change, said to be the whole's — the nearest enclosing
+    figure the document states a change of, never a part's change guessed from it."""
+    if len(plain) != 1 or len(frame.measures) != 1 or frame.filters.phase == "final_account":
+        return None
+    asked = ctx.vocab.measures.get(plain[0])
+    whole = asked.broader if asked is not None else None
+    while whole is not None:
+        one = dataclasses.replace(frame, measures=[whole])
+        found = change(one, ctx, whole_if_unstated=False)
+        if found.items:
+            found.text = f"图谱中没有{_label(ctx, plain[0])}的比上年增减数；其所属的{_label(ctx, whole)}：{found.text}"
+            return found
+        parent = ctx.vocab.measures.get(whole)
+        whole = parent.broader if parent is not None else None
+    return None
 
 
 def _no_change(frame: Frame, ctx: Context, names: list[str], metrics: list[str]) -> Result:
