@@ -227,7 +227,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("functions", 4.0, r"职能|职责|主要任务|负责什么(?!项目)|干什么的"),
     ("findings", 5.0, r"对不上|核[得不](?:上|对|拢)|对[得不](?:齐|拢)|是不是等于|等不等于|等于[^，。？?]{0,14}吗|相等吗|对得上|能对上|对上吗|对上没|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
                       r"错误|出错|错漏|有问题|问题吗|准不准|对吗|写错|写对了?吗|写得对|加起来(?:是多少|和预算|等于)|等于合计|一致吗|相等吗|"
-                      r"加起来[^，。,?？]{0,14}吗|自洽|矛盾|说得通|印错|前后一致|(?:说明|表|写)[^，。,?？]{0,14}一样(?:吗|不)"),
+                      r"(?:加起来|加总|相加)[^，。,?？]{0,14}吗|自洽|矛盾|说得通|印错|前后一致|(?:说明|表|写)[^，。,?？]{0,14}一样(?:吗|不)"),
     # a slip the document admits in its own words (科目用错了, 记错了科目): the narrative's stated reasons
     ("findings", 5.0, ADMITTED_SLIP_ASKED),
     # the narrative's figures asked to be right (说明里…占比算得对吗): a check, whatever figure it names
@@ -360,6 +360,14 @@ INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包�
 # spends: the rows inside it are the economic rows of the public column.
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
                                        ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)(?:日常)?公用)"), ("public", r"公用经费|机关运行经费")]
+# Whether a table's rows add up, asked in so many words (明细加总对吗, 各项加起来对不对): a check.
+SUM_CHECKED = r"(?:加起来|加总|相加|之和|小计|明细)[^，。？?]{0,6}(?:对吗|对不对|对得上吗?|对不上|正确吗|准确吗|有没有错)"
+# Money asked for a use the question names in its own words (有没有钱用来请律师, 安排经费用于…吗): the
+# projects funding that use, not a department's total.
+MONEY_FOR_A_USE = r"(?:钱|经费|资金|预算)(?:是)?(?:用来|用于|用在|花在|拿来|专门用于)"
+# A part asking for the rest of a set after one of its members was named (还有哪些核心指标, 其他的呢):
+# the member's own words are not its filter.
+OTHERS_ASKED = r"^(?:那)?(?:还有|另外还?有|其他|其余|别的|剩下)(?:的)?(?:还有)?(?:哪些|哪几|什么|呢)"
 # The columns a wider column holds (人员经费 and 公用经费 are the two parts of 基本支出).
 COLUMN_WITHIN = {"personnel": "basic", "public": "basic"}
 # (哪几类/各款 of a classification: its levels, not kinds of money or of indicators)
@@ -473,7 +481,7 @@ NOT_EXPENSE = r"经费|三公|公务|出国|运行费|购置费|接待费"
 NARROWER_EXPENSE = r"[\u4e00-\u9fff]{2,3}费"
 # The units inside one department (杭州市司法局系统里哪个单位…, 所属各单位谁最多): a ranking among them
 # needs each unit's own figure, not the department's.
-UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)?单位|二级(?:预算)?单位|各(?:个)?单位"
+UNITS_WITHIN = r"系统(?:里|内|中|内部)|所属(?:各)?单位|下属(?:各)?单位|二级(?:预算)?单位|各(?:个)?单位|哪(?:个|家|一个|一家)(?:下属|所属)?单位(?!承担|负责|实施|执行|牵头)"
 # A department's figure asked of its units, as people name them (``nlp.execute.units``): 本级, a
 # count or 下属/下面 before a kind of unit (四个监狱, 两个下属中心), where the figure falls among them
 # (分别落在哪几个单位), or any wording of ``UNITS_WITHIN``. Units named by their own names are found

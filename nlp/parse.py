@@ -103,6 +103,14 @@ class Parser:
                 and not re.search(r"(?:什么|哪些|哪几个|哪个|哪一个|哪份|哪几份)(?:文件|政策|依据|规定|办法)", ev.text):
             # 挂着“粤财工〔2025〕139号”文号的是什么项目: the thing asked is the projects, the 文号 their condition
             focus = "projects"
+        if focus != "findings" and re.search(L.SUM_CHECKED, ev.text):
+            # 基本支出经济分类表的明细加总对吗: whether the table adds up, not the sum again
+            focus = "findings"
+        if focus == "figures" and ev.keywords and not (ev.item_measures or ev.staff_measures or ev.subjects
+                                                       or ev.projects) \
+                and re.search(L.MONEY_FOR_A_USE, ev.text):
+            # 有没有钱用来请律师、心理咨询师: the projects whose money goes to that use, not a total
+            focus = "projects"
         frame = Frame(focus, clause=clause.text, score=scores[focus])
         frame.filters = self.filters(ev, focus)
         if focus == "subjects" and fund_asked and not frame.filters.sources and not ev.subjects:

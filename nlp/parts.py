@@ -725,11 +725,12 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
     after a score ranking, 和部门整体目标一样吗, 年初才多少, 三项各是多少, 加起来跟项目支出总额一样吗): the
     frames it stands for (none where the part before already shows it), or None where it is no such part."""
     f = frame.filters
-    if f.excluding and frame.measures_guessed and prev.focus == "figures" and prev.measures \
-            and {"change", "growth"} & {prev.operation.name, *prev.operation.also} and not prev.filters.excluding \
-            and names_no_entity(ev):
-        # 比上年少了多少？扣掉基建以后呢: the same change, the one stated with that left out
-        again = Frame("figures", list(prev.measures), prev.filters.copy(),
+    if f.excluding and frame.measures_guessed and not prev.filters.excluding and names_no_entity(ev) and (
+            prev.focus == "figures" and prev.measures and {"change", "growth"} & {prev.operation.name, *prev.operation.also}
+            or prev.focus == "subjects" and prev.filters.subjects):
+        # 比上年少了多少？扣掉基建以后呢: the same change, the one stated with that left out; 其他信访事务支出
+        # 2025年执行了多少？扣掉中央基建投资以后呢: that row's figure with it left out
+        again = Frame(prev.focus, list(prev.measures), prev.filters.copy(),
                       Operation(prev.operation.name, also=list(prev.operation.also)), frame.clause, frame.score,
                       prev.open_department)
         again.filters.excluding = f.excluding
@@ -1271,7 +1272,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if prev.focus == "indicators" and prev.filters.department_level and frame.focus in ("indicators", "figures") \
                 and _about_the_same(frame, ev):  # 这个指标权重多少 after a department's own targets
             frame.focus, f.department_level = "indicators", True
-            f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
+            if not re.search(L.OTHERS_ASKED, frame.clause):  # 还有哪些核心指标: the others, not the one just named
+                f.keywords, f.keyword_groups = list(prev.filters.keywords), [list(g) for g in prev.filters.keyword_groups]
             f.core = prev.filters.core if f.core is None else f.core  # 目标值和权重各是多少 after 哪些是核心指标
             frame.operation = Operation("list")
             out.append(frame)

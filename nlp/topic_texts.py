@@ -108,7 +108,9 @@ def where_said(words: list[str], description: str, indicators: str) -> list[Said
         if any(covered(w, s.line) for s in out):
             continue  # a line already quoted says it too
         lines = [ln for ln in indicators.split(INDICATOR_SEP) if ln and covered(w, ln)]
-        lines.sort(key=lambda ln: -sum(1 for x in words if covered(x, ln)))  # the line saying most of them
+        # the line saying most of them, then the one saying more of their characters (心理咨询师 whole, not 心理咨询)
+        lines.sort(key=lambda ln: (-sum(1 for x in words if covered(x, ln)),
+                                   -sum(len(p) for x in words for p in covered(x, ln))))
         if lines:
             said = Said("绩效指标", lines[0])
         else:

@@ -23,7 +23,8 @@ _STATED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)\s*(?:达到?|为|不低�
 # words before the name that say what is done, not what is counted (完成…, 确保…, 做到…)
 _LEAD = re.compile(r"^(?:完成|确保|做到|实现|力争|保证|全年|年度|累计|共计?|其中|并且?|以及|和|及)+")
 # the clause asks the targets as a whole (绩效目标是啥, 有哪些目标)
-_WHOLE = re.compile(r"目标(?:是|有)?(?:啥|什么|哪些|怎样|如何)|绩效目标[？?]?$")
+_WHOLE = re.compile(r"目标[^，。？?]{0,6}?(?:啥|什么|哪些|怎样|如何)|绩效目标[？?]?$|"
+                    r"哪些(?:量化|具体|硬性)?(?:要求|目标|指标)|量化(?:要求|目标|指标)")
 
 
 def shared_runs(words: str, name: str) -> int:

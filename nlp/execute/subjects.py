@@ -308,6 +308,41 @@ def _table_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -
     return derived
 
 
+def _previous_from_tables(frame: Frame, ctx: Context, parents: list) -> Result | None:
+    """A subject's figure of a year the graph holds no budget of, where the next year's table prints
+    it beside the row (部门公开表5's 2025年执行数, and 扣除中央基建投资后执行数): the printed figure, never
+    one derived from a narrative that may compare with another of the pair. With a 扣掉… asked, the
+    pair leaving that out; otherwise every pair the table prints, the plain one first."""
+    f = frame.filters
+    names = {d.name for d in f.departments}
+    held = [b for b in ctx.budgets() if b.department in names]
+    asked = [y for y in f.years if not any(b.year == y for b in held)]
+    nexts = [b for y in asked for b in held if b.year == y + 1]
+    codes = {p.iri.rsplit("/", 1)[-1] for p in parents if p.iri}
+    if not nexts or not codes:
+        return None
+    items: list[Item] = []
+    parts: list[str] = []
+    for b in nexts:
+        rows = sorted((r for r in ctx.rows("previous", [b]) if r.key in codes),
+                      key=lambda r: (bool(r.attrs.get("excluding")), r.iri or ""))
+        if f.excluding:
+            rows = [r for r in rows if r.attrs.get("excluding") and
+                    (f.excluding in r.attrs["excluding"] or r.attrs["excluding"] in f.excluding)] or rows
+        for r in rows:
+            if r.attrs.get("previous") is None:
+                continue
+            year = r.attrs.get("previous_year") or b.year - 1
+            word = _PREVIOUS_WORDS.get(r.attrs.get("kind") or "", "数")
+            qualifier = f"（扣除{r.attrs['excluding']}后）" if r.attrs.get("excluding") else ""
+            label = f"{year}年{r.label}{word}{qualifier}"
+            items.append(Item(label, money(r.attrs["previous"]), WAN, b.department, year, r.source))
+            parts.append(f"{who(b.department, b.year)}预算表列：{label}{money(r.attrs['previous'])}万元")
+    if not items:
+        return None
+    return Result(items, "；".join(parts) + "。", [], [])
+
+
 def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
     """A subject's figure of a year the graph holds no budget of, where the next year's budget
     states its change (比上年增加/减少): the year before derived from it (倒推), with its formula;
@@ -575,6 +610,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         if named is not None:
             return named
     if not budgets and f.years and f.departments:
+        printed_previous = _previous_from_tables(frame, ctx, parents)
+        if printed_previous is not None:
+            return printed_previous
         derived_previous = _from_next_year(frame, ctx, parents or list(f.subjects))
         if derived_previous is not None:
             return derived_previous
