@@ -64,6 +64,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("carryover_fiscal", r"(?<!非)财政拨款结转(?:和?结余)?"),
     # a 决算's 财政拨款支出 against its budget (年初预算 / 决算 / 完成 named after it)
     ("general_budget_expenditure", r"一般公共预算(?:财政)?拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行))|"
+                                   r"一般公共预算财政拨款支出(?!表|预算表|决算表)|"  # named whole: the spending
                                    # 一般公共预算年初只安排了多少: the spending its 年初预算 column planned
                                    r"一般公共预算(?:财政拨款)?(?=(?:的)?年初(?:只|仅|才)?(?:安排|预算))"),
     ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行)|"
@@ -360,6 +361,12 @@ INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包�
 # spends: the rows inside it are the economic rows of the public column.
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
                                        ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)(?:日常)?公用)"), ("public", r"公用经费|机关运行经费")]
+# Where a figure's money comes from, asked of the figure (项目支出用的是什么钱, 钱从哪来).
+MONEY_SOURCE_ASKED = r"(?:是|用的是?|花的是?)(?:什么|哪(?:类|种|块))(?:钱|资金)|钱(?:是)?从哪(?:里)?来|资金来源|来源是"
+# The 项 of a functional 类 or 款, called 项目 (法院款下哪些项目…): the subject rows, not projects.
+ITEMS_OF_CLASS = r"(?:类|款)(?:下|下面|下边|底下|里|里面|中)的?(?:哪些|哪几个|哪个|各个?|每个|所有)?项目"
+# Where a difference just asked comes from (主要差在哪, 差别在哪里): the parts of the figure compared.
+WHERE_IT_DIFFERS = r"(?:主要)?(?:差|区别|差别|差异|不同)(?:主要)?(?:在|出在)(?:哪|什么)"
 # Whether a table's rows add up, asked in so many words (明细加总对吗, 各项加起来对不对): a check.
 SUM_CHECKED = r"(?:加起来|加总|相加|之和|小计|明细)[^，。？?]{0,6}(?:对吗|对不对|对得上吗?|对不上|正确吗|准确吗|有没有错)"
 # Money asked for a use the question names in its own words (有没有钱用来请律师, 安排经费用于…吗): the
@@ -437,7 +444,7 @@ CONDITION_ONLY = r"(?:也算|也包括|也计入|算在内|不算|不包括|除�
 
 # What the subject of a narrative's 比上年 statement says when it is about a figure.
 STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
-    "general_public_budget": ("一般公共预算",), "income_total": ("收入总", "收支总", "收入预算"),
+    "general_public_budget": ("一般公共预算",), "income_total": ("收入总", "收支总", "收入支出总", "收入预算"),
     "expenditure_total": ("支出总", "支出预算"), "basic_expenditure": ("基本支出",),
     "project_expenditure": ("项目支出",), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
     "carryover_total": ("年初结转", "上年结转和结余", "上年结转结余"),

@@ -1364,6 +1364,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             out.append(Frame("findings", [], prev.filters.copy(), Operation("lookup"), frame.clause, frame.score,
                              prev.open_department))
             continue
+        if prev.focus == "figures" and len(prev.measures) == 1 and vocab is not None \
+                and "difference" in {prev.operation.name, *prev.operation.also} and vocab.children(prev.measures[0]) \
+                and re.search(L.WHERE_IT_DIFFERS, frame.clause) and not (ev.departments or ev.item_measures):
+            # 三公差多少？主要差在哪: each department's parts of that figure, side by side
+            measures = [k for k in vocab.children(prev.measures[0]) if k != prev.measures[0]]
+            out.append(Frame("figures", measures, prev.filters.copy(), Operation("lookup"), frame.clause, frame.score,
+                             prev.open_department))
+            continue
         if not _own_content(frame, ev) and prev.focus == "figures" and len(prev.measures) == 1 and vocab is not None \
                 and prev.operation.name in ("change", "growth") and vocab.children(prev.measures[0]) \
                 and re.search(L.EACH_PART + r"|^(?:那)?(?:各|分别)(?:是)?(?:多少|几)", frame.clause) \

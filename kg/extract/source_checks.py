@@ -64,7 +64,12 @@ def project_source_checks(parts, record: Record) -> list[Check]:
         within = kind_carried is None and carried is not None and unsplit <= carried
         check.severity = "notice" if within else "material"
         source_where = t.provenance.get(next(k for k, v in SOURCES.items() if v == label))
-        check.note = (f"项目表中{label}安排的项目合计{_money(spent)}{unit}，部门{label}收入"
+        key = next(k for k, v in SOURCES.items() if v == label)
+        named = [p for p in record.projects if p.funds is not None and getattr(p.funds, key)]
+        # a few projects make the excess: named, so a reader sees which money the tables miss
+        which = "（" + "、".join(f"{p.name}{_money(getattr(p.funds, key))}" for p in named) + "）" \
+            if 0 < len(named) <= 4 else ""
+        check.note = (f"项目表中{label}安排的项目合计{_money(spent)}{unit}{which}，部门{label}收入"
                       f"{_money(income)}{unit}（{source_where.table if source_where else '收支总表'}）"
                       + (f"，上年结转其{label}{_money(kind_carried)}{unit}" if kind_carried is not None else "")
                       + f"，差额{_money(excess)}{unit}"

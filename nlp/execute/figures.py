@@ -127,7 +127,8 @@ def figures(frame: Frame, ctx: Context) -> Result:
     result = figures_of(frame, ctx)
     if "stated_use" in frame.operation.also and result.rows:  # 三公花了多少？用在哪: what the narrative says of each
         result.text += _stated_uses(ctx, ctx.scope(frame)[0], result.rows)
-    if frame.filters.sources and result.rows:  # 项目支出是财政拨的吗: the figure split by source
+    if (frame.filters.sources or re.search(L.MONEY_SOURCE_ASKED, frame.clause)) and result.rows:
+        # 项目支出是财政拨的吗, 项目支出用的是什么钱: the figure split by source
         split = expenditure_by_source(frame, ctx, result.rows)
         if split is not None:
             result.items += split.items
@@ -265,10 +266,11 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             if (frame.exact_asked or re.search(L.EXACT_FIGURE, frame.clause)) and row.amount is not None \
                     and row.amount != Decimal(money(row.amount)):
                 phrase += f"（表中精确数为{format(row.amount.normalize(), 'f')}万元）"  # 报表里精确到多少
-            if op.name in ("lookup", "list") and (len(keys) >= 3 and key != keys[0] or len(keys) == 1) \
-                    and key not in ("income_total", "expenditure_total"):
+            if op.name in ("lookup", "list") and key not in ("income_total", "expenditure_total"):
                 # 钱从哪几块来: each part's printed share; 上年结转结余多少: the share the narrative prints beside it
-                phrase += _printed_share_of_part(ctx, b, key, row.amount)
+                printed_share = _printed_share_of_part(ctx, b, key, row.amount) \
+                    if len(keys) >= 3 and key != keys[0] or len(keys) == 1 else ""
+                phrase += printed_share or _share_of_whole_shown(ctx, by, b, key, keys, row.amount)
             if key == "carryover_fiscal":
                 phrase += _fiscal_carried_kinds(ctx, by, b, keys, rows, items)
             if plan is not None:  # a 决算: its 预算数 beside the 决算数, and the completion rate
@@ -620,6 +622,20 @@ def _printed_share_of_part(ctx: Context, budget: Budget, key: str, amount: Decim
     beside it (占32.55%), in words only: the document's own proportion of the whole it composes."""
     printed = _printed_share(ctx, budget, key, amount)
     return f"（说明：占{printed.attrs['share']:f}%）" if printed is not None else ""
+
+
+def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys: list[str],
+                          amount: Decimal | None) -> str:
+    """基本支出、项目支出各多少: each part's share of the total they split (asked with it, or the parts
+    named together), in words only where the narrative prints none — the proportion a split is read by."""
+    base = ctx.vocab.share_base(key)
+    if base is None or not (base in keys or len(keys) >= 2 and all(ctx.vocab.share_base(k) == base for k in keys)):
+        return ""
+    whole = by.get((budget.department, budget.year, base)) or \
+        _fetch(ctx, [budget], [base]).get((budget.department, budget.year, base))
+    if whole is None or not whole.amount or amount is None:
+        return ""
+    return f"（占{_label(ctx, base)}的{(amount * 100 / whole.amount).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%）"
 
 
 def _printed_share_said(ctx: Context, budget: Budget, key: str, amount: Decimal, computed: Decimal, label: str,

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
@@ -942,6 +942,12 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         f"{i}. {_phrase(frame, r, items)}" for i, r in ranked) + "。"
     if op.nth:
         text = f"在{len(rows)}个项目中金额排第{ranked[0][0]}的是{project_phrase(top[0])}。"
+    elif not summed and by is None and 1 < len(top) < len(rows) and all(r.amount is not None for r in top) \
+            and whole.value:
+        # the top ones' weight among all, said in the sentence (a reader's next question), not as rows
+        head = sum((r.amount for r in top), Decimal(0))
+        text += f"前{len(top)}个合计{money(head)}万元，占{len(rows)}个项目合计的" \
+                f"{(head * 100 / whole.value).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%。"
     text += "".join(f"{d.formula}。" for d in derived)
     return Result(items, with_note(text, note), derived, top)
 

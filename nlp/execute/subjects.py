@@ -337,7 +337,16 @@ def _previous_from_tables(frame: Frame, ctx: Context, parents: list) -> Result |
             qualifier = f"（扣除{r.attrs['excluding']}后）" if r.attrs.get("excluding") else ""
             label = f"{year}年{r.label}{word}{qualifier}"
             items.append(Item(label, money(r.attrs["previous"]), WAN, b.department, year, r.source))
-            parts.append(f"{who(b.department, b.year)}预算表列：{label}{money(r.attrs['previous'])}万元")
+            said = f"{who(b.department, b.year)}预算表列：{label}{money(r.attrs['previous'])}万元"
+            current = r.attrs.get("current")
+            if current is not None:  # and the budget's own figure beside it, with the change the two make
+                now = D.Input(f"{b.year}年{r.label}预算数{qualifier}", current, WAN, b.department, b.year, r.source)
+                then = D.Input(label, r.attrs["previous"], WAN, b.department, year, r.source)
+                grown = D.growth(now, then, f"{b.year}年{r.label}{qualifier}")
+                items.append(Item(now.label, money(current), WAN, b.department, b.year, r.source))
+                items += [derived_item(d) for d in grown]
+                said += f"，{b.year}年预算数{money(current)}万元，" + "，".join(d.formula for d in grown)
+            parts.append(said)
     if not items:
         return None
     return Result(items, "；".join(parts) + "。", [], [])
@@ -598,6 +607,30 @@ def _whole_budget_economic(ctx: Context, budgets, parents, rows: list[Row], note
     return whole + kept, "；".join(x for x in (note, said) if x)
 
 
+def _children_named_by_words(ctx: Context, budgets: list, scheme: str, parents: list, words: list[str]) -> list:
+    """The rows under a named 类/款 that the question's other words name by a part of their names
+    (立法 → 人大立法, 监督 → 人大监督 under 人大事务), with the named rows already under it: the subjects
+    asked, where every word names exactly one row there; [] otherwise (the words are about something else)."""
+    from nlp.frames import Ref
+
+    scopes = [p for p in parents if p.code and len(p.code) in (3, 5)]
+    if len(scopes) != 1 or not words:
+        return []
+    scope = scopes[0]
+    rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=scope.code, columns=["total"]))
+    inside = {r.key: r for r in rows if r.key and len(r.key) > len(scope.code)}
+    found: dict[str, Row] = {}
+    for w in words:
+        hits = {k: r for k, r in inside.items() if len(w) >= 2 and w in (r.label or "")}
+        if len(hits) != 1:
+            return []
+        found.update(hits)
+    kind = "functional_subject" if scheme == "functional" else "economic_subject"
+    others = [p for p in parents if p is not scope and p.code and p.code.startswith(scope.code)]
+    return others + [Ref(kind, f"{scope.iri.rsplit('/', 1)[0]}/{k}", r.label, k) for k, r in sorted(found.items())
+                     if not any(o.code == k for o in others)]
+
+
 def subjects_of(frame: Frame, ctx: Context) -> Result:
     f = frame.filters
     op = frame.operation
@@ -609,6 +642,11 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         named = named_subject_answer(frame, ctx, budgets)
         if named is not None:
             return named
+    if budgets and parents and f.keywords:
+        named_inside = _children_named_by_words(ctx, budgets, scheme, parents, f.keywords)
+        if named_inside:  # 人大事务款下面，立法、监督、代表工作各多少: those 项, the 款 their scope
+            parents = named_inside
+            f.subjects = [s for s in named_inside]
     if not budgets and f.years and f.departments:
         printed_previous = _previous_from_tables(frame, ctx, parents)
         if printed_previous is not None:
