@@ -444,7 +444,7 @@ CONDITION_ONLY = r"(?:也算|也包括|也计入|算在内|不算|不包括|除�
 
 # What the subject of a narrative's 比上年 statement says when it is about a figure.
 STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
-    "general_public_budget": ("一般公共预算",), "income_total": ("收入总", "收支总", "收入支出总", "收入预算"),
+    "general_public_budget": ("一般公共预算",), "income_total": ("收入总", "收支总", "收入预算"),
     "expenditure_total": ("支出总", "支出预算"), "basic_expenditure": ("基本支出",),
     "project_expenditure": ("项目支出",), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
     "carryover_total": ("年初结转", "上年结转和结余", "上年结转结余"),

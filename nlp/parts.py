@@ -1011,6 +1011,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                              frame.clause, frame.score, prev.open_department)
             out.append(together)
             continue
+        if frame.focus == "figures" and prev.focus == "projects" and prev.filters.projects and frame.measures \
+                and all(m in CARRIED_FIGURES for m in frame.measures) and not (ev.departments or ev.projects) \
+                and re.search(r"里面|其中|这笔|这个项目|该项目|有没有|有[^，。？?]{0,8}吗|多少是", frame.clause):
+            # 信访综合保障经费一共多少？里面有上年结转吗: that project's own carry-over line, not the department's
+            out.append(Frame("projects", ["funding"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                             prev.open_department))
+            continue
         if frame.focus == "figures" and f.sources and prev.focus == "subjects" and prev.filters.subjects \
                 and not f.subjects and not ev.departments \
                 and (prev.filters.sources or re.search(r"各|分别|其中|出了?多少|占", frame.clause)):

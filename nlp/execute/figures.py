@@ -743,6 +743,8 @@ def _about(subject: str, key: str) -> bool:
     statement whose subject names that word)."""
     if key.startswith("word:"):
         return key[5:] in subject
+    if key in ("income_total", "expenditure_total") and re.search(r"收入支出总|收支总", subject):
+        return True  # 收入支出总计 is both sides' grand total (they are one sum)
     if re.search(r"[（(](类|款|项)[）)]", subject):  # a classification subject's own change
         return False
     words = L.STATEMENT_WORDS.get(key, ())

@@ -23,7 +23,7 @@ from nlp.sparql import Constraints
 
 # a question asking which kind of budget (and subject) a project's money comes through
 SOURCE_OF_PROJECT = (r"哪本预算|哪类预算|什么预算|哪种预算|哪(?:一)?块(?:钱|预算|资金)|什么(?:资金|钱)|哪类(?:财政)?资金|"
-                     r"从哪(?:类|块|本)|走的?(?:是)?(?:什么|哪)|什么科目|哪个科目|哪项科目|"
+                     r"从哪(?:类|块|本)|(?:钱|资金|经费)(?:是)?从哪(?:儿|里)?来|走的?(?:是)?(?:什么|哪)|什么科目|哪个科目|哪项科目|"
                      # 是一般预算还是基金: the two kinds put side by side
                      r"(?:一般(?:公共)?预算|财政拨款|政府性基金|基金)(?:的钱)?还是(?:一般(?:公共)?预算|财政拨款|政府性基金|基金)")
 # the funds whose whole appropriation a project may be (the general budget pays for many things at once)

@@ -1086,7 +1086,7 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
             else:
                 parts.append(f"{project_phrase(r)}的资金来自{label}" + (f"（{'、'.join(funding[1:3])}）" if funding[1:] else "")
                              + ("" if not cat else f"，属{cat_label}项目"))
-            lines = funds_lines(r, items) if re.search(r"财政|各[出是有]?(?:多少|占)|多少是|哪几块|几部分|从哪|来源|来自|怎么来|哪儿出|哪里出", frame.clause) else []
+            lines = funds_lines(r, items) if re.search(r"财政|结转|各[出是有]?(?:多少|占)|多少是|哪几块|几部分|从哪|来源|来自|怎么来|哪儿出|哪里出", frame.clause) else []
             if lines:  # 是财政拨款吗: the table's own split says how much is
                 parts[-1] += "；其中" + "、".join(lines)
         if "category" in asked:

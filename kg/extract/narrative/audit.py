@@ -163,8 +163,11 @@ def change_checks(changes: list[dict], record: Record) -> list[Check]:
                     out.append(Check("change_percent", _where(change, "增减幅度"), printed, printed, True, where,
                                      unit="%", note="上年为零，按惯例印100%"))
             else:
+                # (上年 derived from 本年 and the change: 本年 said too, so the working can be followed)
+                derived_from = f"；上年 = 本年{current}{'−' if direction == 'increase' else '＋'}{amount}" \
+                    if baseline is None and current is not None else ""
                 check = percent_check("change_percent", _where(change, "增减幅度"), amount, previous,
-                                      change["percent"], where, note=f"增减额{amount}÷上年{previous}",
+                                      change["percent"], where, note=f"增减额{amount}÷上年{previous}{derived_from}",
                                       expected_sign=expected_sign, printed_sign=printed_sign)
                 if check is not None:
                     out.append(check)
