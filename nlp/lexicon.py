@@ -200,7 +200,7 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("subjects", 2.5, r"科目|功能分类|经济分类|类级|款级|项级|明细|构成|组成|由哪几|包括哪|包含哪|下设哪|下面有哪|按[类款]|按项(?!目)|"
                       r"分(?:为|成)?哪(?:几|些)(?:个|类|款)?项(?!目)"),
     ("subjects", 4.0, r"哪(?:些|几个)[^，。？?]{0,8}?科目"),  # 哪些支出科目完成率不到80%: a list of subject rows
-    ("indicators", 4.0, r"指标|绩效目标|考核|要达到|产出|效果|控制在(?:多少|几)|(?:要|打算|计划)?(?:完成|达到|做到|储备|建成)多少(?!钱|万|亿|经费|资金)|"
+    ("indicators", 4.0, r"指标|绩效目标|量化(?:目标|要求)|考核|要达到|产出|效果|控制在(?:多少|几)|(?:要|打算|计划)?(?:完成|达到|做到|储备|建成)多少(?!钱|万|亿|经费|资金)|"
                         # 培训人数的目标和实际完成各是多少: a target asked by its number, and what was achieved
                         r"目标值|目标(?:定[了的得]?|设[了的得]?|设定[了的]?|是|为|各(?:是|定)?)(?:多少|几)|(?<=率)的?目标|目标(?:和|与|跟)实际|实际完成(?:值|多少|了多少|各)|"
                         # 定了哪些数量和效益目标: targets asked by their kind
@@ -362,7 +362,7 @@ INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包�
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
                                        ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)(?:日常)?公用)"), ("public", r"公用经费|机关运行经费")]
 # Where a figure's money comes from, asked of the figure (项目支出用的是什么钱, 钱从哪来).
-MONEY_SOURCE_ASKED = r"(?:是|用的是?|花的是?)(?:什么|哪(?:类|种|块))(?:钱|资金)|钱(?:是)?从哪(?:里)?来|资金来源|来源是"
+MONEY_SOURCE_ASKED = r"(?:是|用的?是?|花的?是?)(?:什么|哪(?:类|种|块))(?:钱|资金)|钱(?:是)?从哪(?:里)?来|资金来源|来源是"
 # The 项 of a functional 类 or 款, called 项目 (法院款下哪些项目…): the subject rows, not projects.
 ITEMS_OF_CLASS = r"(?:类|款)(?:下|下面|下边|底下|里|里面|中)的?(?:哪些|哪几个|哪个|各个?|每个|所有)?项目"
 # Where a difference just asked comes from (主要差在哪, 差别在哪里): the parts of the figure compared.

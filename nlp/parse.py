@@ -42,7 +42,7 @@ _STOP = re.compile(
     r"负责实施|负责|实施|承担|承办|下属|所属|直属|自己|自身|本身|亲自|"  # who carries a project out (X负责实施的, 下属的X来实施, X自己承担的)
     # a table named as where to look (绩效表里, 项目表中), a figure taken one by one (单项5000万以上), whether
     # money suffices (装得下吗): how the question is asked, never what the projects are about
-    r"(?:绩效(?:目标)?|项目(?:支出)?|支出|收入|明细|预算|三公|汇总|附)表|单项|单个|单笔|每项|每个|逐项|逐个|"
+    r"(?:绩效(?:目标)?|项目(?:支出)?|支出|收入|明细|预算|三公|汇总|附)表|单项|单个|单笔|每项|每个|逐项|逐个|分项|各项|"
     rf"{L.FITS_WITHIN}|够用|"
     r"(?:(?<=有)|(?<=专门)|(?<=是)|(?<=在)|(?<=\|))管(?![理网道护控廊线制家辖委局所站处])|"  # 有没有管猪肉储备的钱: the verb
     r"都|给|我|想|查(?<!普查)(?<!调查)(?<!检查)(?<!审查)(?<!核查)(?<!巡查)(?<!督查)(?<!抽查)|做|搞|花|"  # 查 the verb, not 普查

@@ -292,7 +292,13 @@ class Pipeline:
         unknown = list(frame.unknown)
         unknown += self._organisation_of_another_place(frame, state)
         units = self._units_of_named(state.linked.entities("unit", span=_span_of(state, frame)), f.departments)
-        units = _units_not_in_project_names(units, state, f.projects)
+        kept = _units_not_in_project_names(units, state, f.projects)
+        if len(kept) < len(units):  # (the parse took them for the projects' 实施单位 too)
+            dropped = {u.iri for u in units} - {u.iri for u in kept}
+            f.units = [u for u in f.units if u.iri not in dropped]
+            if f.unit is not None and f.unit.iri in dropped:
+                f.unit = None
+        units = kept
         left_out = self._units_left_out(state, frame)
         if left_out:  # 本级（不含监狱、法援中心）: those units' projects are out of the set, no name missing
             f.without_units = list(dict.fromkeys(f.without_units + [u.name for u in left_out]))
@@ -986,12 +992,17 @@ def _share_of_a_funds_line(frame: Frame, previous: Result) -> Result | None:
 
 def _units_not_in_project_names(units: list, state: QuestionState, projects: list) -> list:
     """Units linked only by words of a project's name the question gives (那个财政业务应急保障中心建设项目:
-    保障中心 is part of the project's name, not 烟台's or 西安's 保障中心): dropped, so the project is
-    answered rather than the question refused for naming units the graph holds elsewhere."""
-    if not projects or not units:
+    保障中心 is part of the project's name, not 烟台's or 西安's 保障中心 — a project linked holds the words,
+    or they run on into 项目/工程): dropped, so the project is answered rather than the question refused
+    for naming units the graph holds elsewhere."""
+    if not units:
         return units
+    text = getattr(state.normalized, "text", "") or ""
     inside = {e.iri for m in state.linked.mentions if m.how != "exact"
-              for e in m.entities if e.kind == "unit" and any(m.key in p.name for p in projects)}
+              for e in m.entities if e.kind == "unit" and (
+                  any(m.key in p.name for p in projects)
+                  # 那个应急保障中心建设项目: the words run on into a project's name
+                  or re.match(r"(?:建设|改造|运维|运行)?(?:项目|工程|专项)", text[m.end:]))}
     return [u for u in units if u.iri not in inside]
 
 

@@ -1158,6 +1158,10 @@ def _findings(frame: Frame, ctx: Context) -> Result:
         return _listed_subjects(_list_findings(stated, frame, ctx, budgets, note), stated, ctx, budgets)
     if re.search(L.PERCENT_ASKED, frame.clause):  # 各项占三公的百分比对吗: the narrative's percentages
         percents = [r for r in rows if r.key in _PERCENT_RULES]
+        named_rates = [r for r in percents if len((r.label or "").split(" ")) >= 2
+                       and len((r.label or "").split(" ")[1]) >= 3 and (r.label or "").split(" ")[1] in frame.clause]
+        if named_rates:  # 说明里收入总计的增幅对吗: the rate of the figure named, found wrong by the checks
+            return _list_findings(named_rates, frame, ctx, budgets, note)
         if percents and re.search(NARRATIVE_WORDS, frame.clause) and all(r.key == "change_percent" for r in percents):
             # 说明里各科目的增幅有没有写错: the statements recomputed from their own figures and the tables',
             # which tells the wrong rate from a wrong figure beside it
