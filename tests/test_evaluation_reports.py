@@ -37,7 +37,7 @@ def test_the_report_gives_its_project_with_the_money_its_text_states(record) -> 
     assert (project.amount, project.initial_budget, project.executed, project.execution_rate) == \
         (Decimal("1018.55"), Decimal("1018.00"), Decimal("760.53"), Decimal("74.67"))
     assert (project.funds.fiscal, project.funds.carryover, project.funds.other) == \
-        (Decimal("898.00"), Decimal("120.55"), None)
+        (Decimal("898.00"), Decimal("120.55"), None)  # the 全年预算数's split
     assert project.self_evaluation_score is None  # an evaluation report is no 自评
     assert [(p.table, p.page, p.line) for p in project.provenance] == \
         [(TABLE, 44, 796), (TABLE, 45, 821), (TABLE, 45, 819), (TABLE, 45, 823)]
@@ -51,16 +51,27 @@ def test_the_self_evaluated_projects_stay_as_the_tables_print_them(record) -> No
     assert [p.name for p in record.projects if any(v.table == TABLE for v in p.provenance)] == [NAME]
 
 
-def test_a_split_that_does_not_add_up_is_left_out_and_said(final_2024) -> None:
-    """The same report with its 上年结转资金 printed 120.56: 898.00 + 120.56 is not 1018.55, so the split is
-    not the project's, and a warning names the report; the figures themselves are still read."""
+def test_each_split_is_checked_against_the_figure_it_splits(record) -> None:
+    """Both 其中 splits of the report add up (898.00 + 120.00 = 1018.00; 898.00 + 120.55 = 1018.55): two
+    narrative_sum checks that hold, each at the line of the figure it splits."""
+    checks = [c for c in record.checks if c.provenance and c.provenance.table == TABLE]
+    assert [(c.rule, c.printed, c.expected, c.ok, c.provenance.line) for c in checks] == \
+        [("narrative_sum", Decimal("1018.55"), Decimal("1018.55"), True, 821),
+         ("narrative_sum", Decimal("1018.00"), Decimal("1018.00"), True, 819)]
+
+
+def test_a_split_that_does_not_add_up_is_a_finding_not_the_projects_funds(final_2024) -> None:
+    """The same report with its 上年结转资金 printed 120.56: 898.00 + 120.56 = 1018.56 is not 1018.55 — a
+    finding at line 821, and the project's funds are the 年初预算数's split that holds (898.00 + 120.00)."""
     doc = read_source(str(final_2024))
     lines = [replace(line, text=line.text.replace("上年结转资金 120.55", "上年结转资金 120.56")) for line in doc.lines]
     assert lines != doc.lines
-    warnings: list[str] = []
-    [project] = read_evaluation_reports(lines, doc.name, "万元", warnings)
-    assert (project.amount, project.funds) == (Decimal("1018.55"), None)
-    assert len(warnings) == 1 and NAME in warnings[0] and "1018.55万元" in warnings[0]
+    checks: list = []
+    [project] = read_evaluation_reports(lines, doc.name, "万元", checks)
+    assert project.amount == Decimal("1018.55")
+    assert (project.funds.fiscal, project.funds.carryover) == (Decimal("898.00"), Decimal("120.00"))
+    [wrong] = [c for c in checks if not c.ok]
+    assert (wrong.expected, wrong.printed, wrong.provenance.line) == (Decimal("1018.56"), Decimal("1018.55"), 821)
 
 
 def test_a_budget_without_a_report_gives_none(shared_dir) -> None:

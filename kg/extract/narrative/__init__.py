@@ -111,7 +111,8 @@ def read_narrative(parts, record: Record) -> None:
     # a project evaluated in depth (绩效评价报告 attached to a 决算): its money stated in prose only
     from kg.extract.narrative.evaluation_reports import read_evaluation_reports
 
-    added.extend(read_evaluation_reports(performance_lines, file, record.unit, record.warnings))
+    parts.evaluation_checks = []  # its 其中 splits against their figures (``evaluation_report_checks``)
+    added.extend(read_evaluation_reports(performance_lines, file, record.unit, parts.evaluation_checks))
     # 会议费明细表 / 培训费明细表: each meeting or training an item of its whole
     from kg.extract.narrative.item_tables import read_item_tables
 

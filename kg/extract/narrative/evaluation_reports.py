@@ -16,9 +16,9 @@ but the project a department evaluates in depth is reported in prose only — it
 (with the 其中 split into 当年财政拨款 and 上年结转), 实际支出 and 执行率 are in no table, and questions
 name the project by its title. The report becomes a ``Project`` (``amount`` its 全年预算数, ``initial_budget``,
 ``executed``, ``execution_rate``, ``funds``) with the line each figure stands on; it is never given a
-``self_evaluation_score`` (the report is not a 自评). Where the report's 其中 parts do not add up to the
-budget they split, the parts are dropped and a warning names the report (``Record.warnings``): a wrong
-split is never stored as the project's.
+``self_evaluation_score`` (the report is not a 自评). Each 其中 split is checked against the figure it
+splits (``narrative_sum``, 说明所列分项之和等于总数, produced through ``parts.evaluation_checks``); a split that
+does not add up is that finding, and is not stored as the project's funds.
 
 The report is recognised by its title — a line ending ``绩效评价报告`` whose project name is printed on
 it or on the line before, the report's first heading (``一、``) on the next line — so a sentence that mentions a report (``具体内容详见附件``) is never taken for
@@ -31,8 +31,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.extract.model import Project, ProjectFunds, Provenance
+from kg.extract.model import Check, Project, ProjectFunds, Provenance
 from kg.extract.narrative.text import Span, compact, make_span, money
+from kg.extract.rules import precision, register_checks
 from kg.extract.source import Line
 from kg.units import convert
 
@@ -120,16 +121,23 @@ def _split(span: Span, end: int, unit: str) -> ProjectFunds | None:
     return funds if funds.any() else None
 
 
-def _adds_up(funds: ProjectFunds, whole: Decimal | None) -> bool:
+def _split_check(funds: ProjectFunds, whole: Decimal, label: str, report: _Report, at: Line, file: str) -> Check:
+    """narrative_sum of a 其中 split against the figure it splits (the rule ``narrative.audit`` registers)."""
     parts = [v for v in (funds.fiscal, funds.carryover, funds.other) if v is not None]
-    return whole is not None and sum(parts, Decimal(0)) == whole
+    expected = sum(parts, Decimal(0))
+    names = (("fiscal", "财政拨款"), ("carryover", "上年结转"), ("other", "其他资金"))
+    return Check("narrative_sum", f"{TABLE} {report.name} {label} 所列分项", expected, whole, expected == whole,
+                 Provenance(file=file, page=at.page, line=at.lineno, table=TABLE, row=f"{report.name} {label}"),
+                 tolerance=max([precision(whole)] + [precision(v) for v in parts]),
+                 note="其中：" + "、".join(f"{word}{getattr(funds, key)}" for key, word in names
+                                         if getattr(funds, key) is not None))
 
 
 def read_evaluation_reports(lines: list[Line], file: str, unit: str | None,
-                            warnings: list[str] | None = None) -> list[Project]:
+                            checks: list[Check] | None = None) -> list[Project]:
     """Every 绩效评价报告's project with the money its text states (see the module docstring); a report
-    stating none of 全年预算数, 年初预算数, 实际支出 gives no project. ``warnings`` receives a line for a
-    其中 split that does not add up to its figure."""
+    stating none of 全年预算数, 年初预算数, 实际支出 gives no project. ``checks`` receives the check of every
+    其中 split against the figure it splits."""
     unit = unit or "万元"
     out: list[Project] = []
     for report in _reports(lines):
@@ -143,19 +151,18 @@ def read_evaluation_reports(lines: list[Line], file: str, unit: str | None,
         project = Project(name=report.name, category="current")
         provenance = [Provenance(file=file, page=report.title.page, line=report.title.lineno, table=TABLE,
                                  row=report.name)]
-        if full:
-            project.amount = _figure(full.group(1), full.group(2), unit)
-            funds = _split(span, full.end(), unit)
-            if funds is not None and _adds_up(funds, project.amount):
+        for m, key, label in ((full, "amount", "全年预算数"), (initial, "initial_budget", "年初预算数")):
+            if m is None:
+                continue
+            setattr(project, key, _figure(m.group(1), m.group(2), unit))
+            funds = _split(span, m.end(), unit)
+            if funds is None:
+                continue
+            check = _split_check(funds, getattr(project, key), label, report, span.line_at(m.start()), file)
+            if checks is not None:
+                checks.append(check)
+            if check.ok and project.funds is None:  # the 全年预算数's split first (a 自评表's is of that column)
                 project.funds = funds
-            elif funds is not None and warnings is not None:
-                warnings.append(f"{file}: {TABLE}“{report.name}”的全年预算数其中各项之和不等于{full.group(1)}{full.group(2)}，未采用")
-        if initial:
-            project.initial_budget = _figure(initial.group(1), initial.group(2), unit)
-            if project.funds is None and project.amount is None:
-                funds = _split(span, initial.end(), unit)
-                if funds is not None and _adds_up(funds, project.initial_budget):
-                    project.funds = funds
         if executed:
             project.executed = _figure(executed.group(1), executed.group(2), unit)
             rate = _RATE_RE.search(text, executed.end())
@@ -169,3 +176,9 @@ def read_evaluation_reports(lines: list[Line], file: str, unit: str | None,
         project.provenance = provenance
         out.append(project)
     return out
+
+
+@register_checks("narrative.evaluation_reports", "绩效评价报告资金构成")
+def evaluation_report_checks(parts, record) -> list[Check]:
+    """The checks ``read_narrative`` kept of every report's 其中 splits (``parts.evaluation_checks``)."""
+    return list(getattr(parts, "evaluation_checks", []))
