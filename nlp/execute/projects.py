@@ -115,6 +115,10 @@ def _narrowed(frame: Frame, rows: list[Row]) -> list[Row]:
         # a 绩效自评表's projects (or a list of their 自评分数 alone)
         rows = [r for r in rows if r.attrs.get("executed") is not None or
                 (f.self_evaluated and r.attrs.get("score") is not None)]
+        if f.self_evaluated and any(r.attrs.get("score") is not None for r in rows):
+            # 公开自评结果的项目: where the 自评表 print scores, a project without one was evaluated otherwise
+            # (a 绩效评价报告's project states its execution too) and is no 自评 project
+            rows = [r for r in rows if r.attrs.get("score") is not None]
     if f.rate_bound is not None and "execution_rate" in frame.measures:  # 执行率没到90%的
         rows = [r for r in rows if f.rate_bound.admits(r.attrs.get("execution_rate"))]
     if f.score_bound is not None:  # 自评没拿到100分的: the projects whose 自评 score the bound admits

@@ -108,6 +108,11 @@ def read_narrative(parts, record: Record) -> None:
             record.department_indicators = list(table.indicators)
             department_done = True
     added.extend(read_score_lists(performance_lines, file))  # 项目名称 / 自评分数 (Guangdong's 决算)
+    # a project evaluated in depth (绩效评价报告 attached to a 决算): its money stated in prose only
+    from kg.extract.narrative.evaluation_reports import read_evaluation_reports
+
+    parts.evaluation_checks = []  # its 其中 splits against their figures (``evaluation_report_checks``)
+    added.extend(read_evaluation_reports(performance_lines, file, record.unit, parts.evaluation_checks))
     # 会议费明细表 / 培训费明细表: each meeting or training an item of its whole
     from kg.extract.narrative.item_tables import read_item_tables
 
