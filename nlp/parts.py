@@ -1604,8 +1604,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and re.search(L.SOURCE_USE, frame.clause):
             f.sources = [source]  # 政府性基金有多少？用在什么科目上: the subjects that source pays for
         if _new_money_beside_carried(frame, prev):
-            # 用了多少上年结转？本年新拨的财政拨款又是多少: the two parts of 收入总计, the whole said beside
-            frame.measures = [*frame.measures, "income_total"]
+            # 用了多少上年结转？本年新拨的财政拨款又是多少: the two parts of 收入总计, the whole said beside —
+            # of 财政拨款 where the question set the carry-over inside it (财政拨款里有多少是上年结转的)
+            inside_fiscal = re.search(r"财政拨款(?:里|中|当中|里面)", prev.clause) and prev.measures == ["carryover_fiscal"]
+            frame.measures = [*frame.measures, "fiscal_total" if inside_fiscal else "income_total"]
         if source == "carryover" and frame.focus == "projects" and not (f.sources or f.projects or ev.topics) \
                 and re.search(L.SOURCE_USE + "|" + L.WHICH_PROJECTS, frame.clause):
             # (有多少财政拨款结转？是哪几个项目: the projects that carry-over is, not every project)

@@ -10,6 +10,8 @@ and inputs). An empty ``answers`` list means nothing was found; the text then sa
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -55,7 +57,14 @@ class Item:
         if self.source:
             out["source"] = self.source
         out.update({k: v for k, v in self.extra.items() if v is not None})
+        if self.value and _FALL_LABEL.search(self.label) and not self.value.startswith("-"):
+            # 比上年减少175.00: the change as a signed number too, for whoever reads the JSON as data
+            out["signed_value"] = f"-{self.value}"
         return out
+
+
+# A row whose figure is a fall said in words (比上年减少, 下降幅度): its value is the size of the fall.
+_FALL_LABEL = re.compile(r"(?:减少|下降|压减|降低)(?:幅度)?$")
 
 
 @dataclass

@@ -631,6 +631,8 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
     base = ctx.vocab.share_base(key)
     if base is None or not (base in keys or len(keys) >= 2 and all(ctx.vocab.share_base(k) == base for k in keys)):
         return ""
+    if any(k != key and (k in ctx.vocab.ancestors(key) or key in ctx.vocab.ancestors(k)) and k != base for k in keys):
+        return ""  # a whole beside its own part (财政拨款合计 and 本年财政拨款): not a split of the base
     whole = by.get((budget.department, budget.year, base)) or \
         _fetch(ctx, [budget], [base]).get((budget.department, budget.year, base))
     if whole is None or not whole.amount or amount is None:

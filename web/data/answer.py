@@ -136,7 +136,9 @@ COLUMN_NAMES = {"label": "名称", "value": "数值", "unit": "单位", "departm
                 "expected": "应为", "formula": "算式", "person": "负责人", "responsible_unit": "承担单位",
                 "funding": "资金来源", "also_called": "又称", "description": "资金用途", "metric": "口径",
                 "of": "占比的基数", "text": "内容", "projects": "项目", "period": "执行时间",
-                "where": "位置", "figure": "所涉数字", "against": "对照", "stated_in": "出自", "stated_as": "说明原文"}
+                "where": "位置", "figure": "所涉数字", "against": "对照", "stated_in": "出自", "stated_as": "说明原文",
+                "severity": "性质", "working": "算法", "place": "所在位置", "executed": "执行数",
+                "signed_value": "带符号数值"}
 HIDDEN_COLUMNS = ("iri", "rule", "label_amount")
 KIND_NAMES = {"department": "部门", "unit": "单位", "place": "地区", "project": "项目", "functional_subject": "功能分类科目",
               "economic_subject": "经济分类科目", "policy": "政策文件", "person": "人员", "division": "内设机构",
@@ -151,7 +153,8 @@ def answer_table(data: dict) -> tuple[list[str], list[list]]:
         keys: list[str] = []
         for r in rows:
             for k in r:
-                if k not in keys and k not in HIDDEN_COLUMNS:
+                # a field without a Chinese name stays in the JSON only: the page never shows a raw key
+                if k not in keys and k not in HIDDEN_COLUMNS and k in COLUMN_NAMES:
                     keys.append(k)
         return [COLUMN_NAMES.get(k, k) for k in keys], [[r.get(k) for k in keys] for r in rows]
     return ["回答"], [[r] for r in rows]
