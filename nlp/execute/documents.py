@@ -1168,6 +1168,9 @@ def _findings(frame: Frame, ctx: Context) -> Result:
             recomputed = audit_narrative(ctx, budgets, clause=frame.clause)
             if recomputed.items:
                 return recomputed
+        if percents and re.search(r"报表|表里|表中|跟表|和表|与表", frame.clause) and re.search(NARRATIVE_WORDS, frame.clause):
+            # 说明中的数字跟报表、跟自己给的增幅核得上吗: the 说明's figures against the tables too
+            percents = percents + [r for r in rows if _in_narrative(r) and r not in percents]
         if percents:
             listed = _list_findings(percents, frame, ctx, budgets, note)
             return _with_share_sums(listed, percents, frame.clause) if re.search(L.AUDIT_SUM + r"|100", frame.clause) \

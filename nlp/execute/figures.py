@@ -626,11 +626,11 @@ def _printed_share_of_part(ctx: Context, budget: Budget, key: str, amount: Decim
 
 def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys: list[str],
                           amount: Decimal | None) -> str:
-    """基本支出、项目支出各多少: each part's share of the total they split (asked with it, or the parts
-    named together), in words only where the narrative prints none — the proportion a split is read by."""
+    """基本支出、项目支出各多少: each part's share of the total they split, where the parts are named
+    together without it, in words only where the narrative prints none — the proportion a split is read by."""
     base = ctx.vocab.share_base(key)
-    if base is None or not (base in keys or len(keys) >= 2 and all(ctx.vocab.share_base(k) == base for k in keys)):
-        return ""
+    if base is None or base in keys or not (len(keys) >= 2 and all(ctx.vocab.share_base(k) == base for k in keys)):
+        return ""  # (the whole shown beside its parts is read against them: 三公 and its items)
     if any(k != key and (k in ctx.vocab.ancestors(key) or key in ctx.vocab.ancestors(k)) and k != base for k in keys):
         return ""  # a whole beside its own part (财政拨款合计 and 本年财政拨款): not a split of the base
     whole = by.get((budget.department, budget.year, base)) or \

@@ -25,12 +25,15 @@ _ELSEWHERE = (r"增|减|变化|比上年|上年|去年|为什么|原因|明细|[
               r"\d{5}|科目|经济分类|基本支出|项目支出|决算|完成|执行")
 
 
-def _asked(clause: str) -> list[tuple[str, str]]:
-    """The columns the clause asks (key, label): 合计 of the three where it names 三公 and both and adds up."""
+def _asked(clause: str, three_public_part: bool = False) -> list[tuple[str, str]]:
+    """The columns the clause asks (key, label): 合计 of the three where it names 三公 and both and adds up;
+    a clause naming 三公 beside 会议费、培训费 (三公、会议费、培训费各多少) asks those columns in its part of
+    them — the 三公 part itself is the 三公's."""
     if re.search(r"三公", clause):
         if re.search(r"会议", clause) and re.search(r"培训", clause) and re.search(_ADDED_UP, clause):
             return [(_TOGETHER, "“三公”经费、会议费、培训费合计")]
-        return []
+        if three_public_part:
+            return []
     return [(key, label) for key, rx, label in _COLUMNS if re.search(rx, clause)]
 
 
@@ -40,7 +43,7 @@ def three_public_columns(frame: Frame, ctx: Context) -> Result | None:
     clause = frame.clause
     if frame.operation.name not in ("lookup", "list") or frame.filters.bound is not None or re.search(_ELSEWHERE, clause):
         return None
-    asked = _asked(clause)
+    asked = _asked(clause, any(m.startswith("three_public.") for m in frame.measures))
     if not asked:
         return None
     budgets, note = ctx.scope(frame)
