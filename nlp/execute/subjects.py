@@ -19,7 +19,7 @@ from nlp.frames import BOUND_WORDS, COLUMN_BASE, SUBJECT_BASE, Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
-from nlp.vocabulary import WAN
+from nlp.vocabulary import BROAD_SCOPES, WAN
 
 
 LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
@@ -586,8 +586,11 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         plain = [b for b in budgets if (b.department, b.year) not in scoped]
         if plain:
             rows += ctx.rows("subjects", plain, Constraints(scheme=scheme, code_prefix=_common_prefix(parents)))
+            # a table of that scope that prints the 类 only (财政拨款收支总表): not its 款 or 项
+            missing = f"的{SCOPED_LABELS[f.amount_scope]}只列到类" if f.amount_scope in BROAD_SCOPES and parents \
+                else f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表"
             note = "；".join(x for x in (note, "、".join(who(b.department, b.year) for b in plain) +
-                                         f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表，以下为其全部资金的数") if x)
+                                         f"{missing}，以下为其全部资金的数") if x)
         if scoped:
             note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
     if f.without:  # 除了行政运行: those rows set aside
