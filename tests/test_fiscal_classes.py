@@ -95,3 +95,26 @@ def test_questions_read_the_fiscal_classes(store) -> None:
     # not asked of 财政拨款: the 部门支出总表's figure of all funds
     reply = answer("国家信访局2026年一般公共服务支出多少", store).to_json()
     assert D("47179.30") in reply_numbers(reply) and D("15291.30") not in reply_numbers(reply)
+
+
+# 杭州市司法局 prints 30209 物业管理费 (1,423.26): the graph then names that subject as questions do
+CHANGCHUN = {"changchun": "jilin_changchun/长春市信访局本级_2026部门预算.pdf",
+             "hangzhou": "zhejiang_hangzhou/杭州市司法局_2026部门预算.pdf"}
+
+
+def test_a_subject_printed_under_another_code_is_asked_by_its_name(national) -> None:
+    """长春市信访局 2026 预算表6 (p.11) prints ``30208 取暖费 23.37`` and ``30208 物业管理费 36.18`` (物业管理费
+    is 30209 nationally): both rows kept, and 物业管理费 asked by name reads its printed row."""
+    from nlp import answer
+    from tests import nlp_support
+    from tests.nlp_support import reply_numbers
+
+    both = documents_named(national, CHANGCHUN)
+    record = both["changchun"]
+    rows = [(e.code, e.name, e.total) for e in record.economic_subjects if e.code == "30208"]
+    assert rows == [("30208", "取暖费", D("23.37")), ("30208", "物业管理费", D("36.18"))]
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, [record, both["hangzhou"]])
+    assert D("36.18") in reply_numbers(answer("长春市信访局2026年物业管理费预算多少", store).to_json())
+    reply = answer("长春市信访局2026年取暖费预算多少", store).to_json()
+    assert D("23.37") in reply_numbers(reply) and D("36.18") not in reply_numbers(reply)

@@ -563,6 +563,23 @@ def _whole_budget_economic(ctx: Context, budgets, parents, rows: list[Row], note
     return whole + kept, "；".join(x for x in (note, said) if x)
 
 
+def _printed_under_another_code(ctx: Context, budgets, scheme: str, parents: list, rows: list[Row]
+                                ) -> tuple[list, list[Row]]:
+    """Subjects named that the budgets print under another code than the national one (长春 预算表6:
+    ``30208 物业管理费`` beside ``30208 取暖费``; 物业管理费 is 30209 nationally): each such subject read
+    as the code its printed row carries, so the row of that name answers. Unchanged where no row of a
+    budget prints the name. Economic subjects only: a functional name (行政运行) stands under many 款."""
+    printed = [r for r in ctx.rows("subjects", budgets, Constraints(scheme=scheme)) if r.label]
+    moved = []
+    for parent in parents:
+        code = next((r.key for r in printed if r.label == parent.name and r.key != parent.code), None)
+        moved.append(dataclasses.replace(parent, code=code) if code else parent)
+    if moved == parents:
+        return parents, rows
+    codes = {p.code for p in moved}
+    return moved, [r for r in printed if r.key in codes]
+
+
 def subjects_of(frame: Frame, ctx: Context) -> Result:
     f = frame.filters
     op = frame.operation
@@ -593,6 +610,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                                          f"{missing}，以下为其全部资金的数") if x)
         if scoped:
             note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
+    if not rows and parents and budgets and scheme == "economic":
+        parents, rows = _printed_under_another_code(ctx, budgets, scheme, parents, rows)
     if f.without:  # 除了行政运行: those rows set aside
         rows = [r for r in rows if r.key not in f.without]
     if scheme == "economic":
