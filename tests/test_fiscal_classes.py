@@ -92,6 +92,9 @@ def test_questions_read_the_fiscal_classes(store) -> None:
     assert D("118.01") in reply_numbers(reply)
     reply = answer("国家信访局2024年财政拨款支出按功能分类各是多少", store).to_json()
     assert {D("9846.82"), D("180.03"), D("2228.57"), D("497.53"), D("980.85")} <= reply_numbers(reply)
+    # a 项 the table does not print: the document's own row (部门支出总表 2014001 行政运行 6,286.21)
+    reply = answer("国家信访局2026年财政拨款支出中行政运行多少", store).to_json()
+    assert D("6286.21") in reply_numbers(reply)
     # not asked of 财政拨款: the 部门支出总表's figure of all funds
     reply = answer("国家信访局2026年一般公共服务支出多少", store).to_json()
     assert D("47179.30") in reply_numbers(reply) and D("15291.30") not in reply_numbers(reply)

@@ -580,7 +580,24 @@ def _printed_under_another_code(ctx: Context, budgets, scheme: str, parents: lis
     return moved, [r for r in printed if r.key in codes]
 
 
+def _within_broad_scope(frame: Frame, parents: list) -> bool:
+    """Whether the rows of a scope that prints the 类 only (``BROAD_SCOPES``: the 财政拨款收支总表's) can
+    answer the frame: the 类 asked (none named, or every one named a 类), their total column, a figure
+    of the document's own phase — not a 项 (哪些项级科目的财政拨款支出…), a column (基本支出), nor a
+    完成率 against the 年初预算 the table does not print."""
+    f = frame.filters
+    op = {frame.operation.name, *frame.operation.also}
+    # no 类 named: the classes the question asks by their level word (按功能分类各是多少, 类级), not the
+    # subjects a bound or a ranking picks out of every level (超过1000万的支出科目有哪些)
+    classes = all(len(p.code or "") == 3 for p in parents) if parents else \
+        f.level == 1 or (f.level is None and f.bound is None and not op & {"rank", "sort"})
+    return classes and (f.level or 1) == 1 and (f.column or "total") == "total" \
+        and not {"initial_budget", "adjusted_budget"} & set(f.phases) and "completion" not in op
+
+
 def subjects_of(frame: Frame, ctx: Context) -> Result:
+    if frame.filters.amount_scope in BROAD_SCOPES and not _within_broad_scope(frame, list(frame.filters.subjects)):
+        frame = dataclasses.replace(frame, filters=dataclasses.replace(frame.filters.copy(), amount_scope=None))
     f = frame.filters
     op = frame.operation
     budgets, note = ctx.scope(frame)
@@ -603,11 +620,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         plain = [b for b in budgets if (b.department, b.year) not in scoped]
         if plain:
             rows += ctx.rows("subjects", plain, Constraints(scheme=scheme, code_prefix=_common_prefix(parents)))
-            # a table of that scope that prints the 类 only (财政拨款收支总表): not its 款 or 项
-            missing = f"的{SCOPED_LABELS[f.amount_scope]}只列到类" if f.amount_scope in BROAD_SCOPES and parents \
-                else f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表"
             note = "；".join(x for x in (note, "、".join(who(b.department, b.year) for b in plain) +
-                                         f"{missing}，以下为其全部资金的数") if x)
+                                         f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表，以下为其全部资金的数") if x)
         if scoped:
             note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
     if not rows and parents and budgets and scheme == "economic":
