@@ -19,7 +19,7 @@ from nlp.frames import BOUND_WORDS, COLUMN_BASE, SUBJECT_BASE, Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
-from nlp.vocabulary import BROAD_SCOPES, WAN
+from nlp.vocabulary import BROAD_SCOPES, SCOPE_TABLES, WAN
 
 
 LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
@@ -623,7 +623,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             note = "；".join(x for x in (note, "、".join(who(b.department, b.year) for b in plain) +
                                          f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表，以下为其全部资金的数") if x)
         if scoped:
-            note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
+            table = SCOPE_TABLES.get(f.amount_scope) or f"{SCOPED_LABELS[f.amount_scope]}支出表"
+            note = "；".join(x for x in (note, f"以下为{table}的数") if x)
     if not rows and parents and budgets and scheme == "economic":
         parents, rows = _printed_under_another_code(ctx, budgets, scheme, parents, rows)
     if f.without:  # 除了行政运行: those rows set aside
