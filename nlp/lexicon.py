@@ -564,7 +564,8 @@ STATED_PARTS_COUNT = rf"(?P<n>{_N})个(?!月|人)"
 
 # The kind of funds a subject's rows are asked of (节能环保支出里的一般公共预算当年拨款分到哪几项):
 # the document's table of that kind (一般公共预算支出表), key of kg.rdf.mapping.SCOPED_LABELS.
-AMOUNT_SCOPES = tuple((key, re.escape(words)) for key, words in SCOPED_LABELS.items())
+# (never the words negated: 非财政拨款 is the other funds)
+AMOUNT_SCOPES = tuple((key, "(?<!非)" + re.escape(words)) for key, words in SCOPED_LABELS.items())
 
 # How a question asks about changes: the words of a fall and of a rise (a fall asked where only the
 # first stand), of a rate rather than an amount, and the verbs that make a rank one of changes.

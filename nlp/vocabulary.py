@@ -213,3 +213,11 @@ def vocabulary_from_files() -> Vocabulary:
     from kg.vocabulary.ontology_files import global_graph
 
     return Vocabulary.from_rows(_rows(global_graph().query(_VOCABULARY_QUERY)))
+
+
+# Amount scopes (``kg.rdf.mapping.SCOPED_LABELS``) whose table prints some subjects only: the
+# 财政拨款收支总表 prints the 类 of the appropriated spending, never a 款 or 项. A subject question of
+# that scope about a subject the table does not print reads the document's own rows (``nlp.graph``).
+BROAD_SCOPES = frozenset({"fiscal"})
+# the table a scope's rows come from, where it is not the scope's own 支出表 (一般公共预算支出表): said with them
+SCOPE_TABLES = {"fiscal": "财政拨款收支总表"}

@@ -20,13 +20,17 @@ from kg.vocabulary.namespaces import BKG, QB
 @pytest.mark.shared
 def test_general_public_budget_table_read_per_scope(corpus_records):
     rec = next(r for r in corpus_records if r.department == "昌吉回族自治州生态环境局" and r.year == 2025)
-    assert list(rec.scoped_functional) == ["general_public_budget"]  # 表8 prints no 政府性基金 rows
+    # 表8 prints no 政府性基金 rows; 表4 财政拨款收支总表's 类 are the fiscal scope (kg.extract.tables.fiscal_classes)
+    assert list(rec.scoped_functional) == ["fiscal", "general_public_budget"]
     classes = [(s.code, s.total, s.basic, s.project) for s in rec.scoped_functional["general_public_budget"]
                if len(s.code) == 3]
     assert classes == [("201", D("20.00"), None, D("20.00")), ("208", D("62.60"), D("62.60"), None),
                        ("210", D("21.49"), D("21.49"), None), ("211", D("1608.36"), D("305.36"), D("1303.00")),
                        ("221", D("32.23"), D("32.23"), None)]
     assert sum(c[1] for c in classes) == rec.totals.general_public_budget == D("1744.68")
+    # its 财政拨款 is the 一般公共预算 alone: 表4's 类 are 表8's, each printed on 表4's expenditure side
+    assert [(s.code, s.total) for s in rec.scoped_functional["fiscal"]] == [(c[0], c[1]) for c in classes]
+    assert {s.provenance.table for s in rec.scoped_functional["fiscal"]} == {"表4"}
     assert record_from_json(record_json(rec)).scoped_functional == rec.scoped_functional  # the record round trip
 
     doc, graph = record_to_graph(rec)

@@ -615,7 +615,9 @@ def _project_economic_rows(ctx: _Context) -> None:
         ctx.text(obs, RDFS.label, row.name)
 
 
-SCOPED_LABELS = {"general_public_budget": "一般公共预算", "government_fund": "政府性基金"}
+# the scopes of classification rows a table of one kind of funds prints, by the words of that kind; ``fiscal``
+# the 财政拨款收支总表's 类 (``kg.extract.tables.fiscal_classes``)
+SCOPED_LABELS = {"general_public_budget": "一般公共预算", "government_fund": "政府性基金", "fiscal": "财政拨款"}
 
 
 def _scoped_subject_rows(ctx: _Context) -> None:

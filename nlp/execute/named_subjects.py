@@ -21,7 +21,7 @@ from nlp.frames import Frame
 from nlp.graph import Row, dec, source_of
 from nlp.reply import money
 from nlp.sparql import LOCATION, LOCATION_VARS
-from nlp.vocabulary import PREFIXES, WAN
+from nlp.vocabulary import PREFIXES, SCOPE_TABLES, WAN
 
 NAMED_SCHEME = str(iris.scheme("functional-named"))
 _QB = "http://purl.org/linked-data/cube#dataSet"
@@ -77,7 +77,7 @@ def named_subject_answer(frame: Frame, ctx: Context, budgets) -> Result | None:
         if top is None and not children:
             continue
         name = top.label if top is not None else next(str(r["label"]) for r in rows if str(r["s"]) == subject)
-        table = "一般公共预算支出表" if scoped else "支出总表"
+        table = (SCOPE_TABLES.get(f.amount_scope) or "一般公共预算支出表") if scoped else "支出总表"
         wording = _COLUMNS.get(column, "")
         if not children:
             items.append(item_of(top))

@@ -19,7 +19,7 @@ from nlp.frames import BOUND_WORDS, COLUMN_BASE, SUBJECT_BASE, Frame
 from nlp.graph import Row
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
-from nlp.vocabulary import WAN
+from nlp.vocabulary import BROAD_SCOPES, SCOPE_TABLES, WAN
 
 
 LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
@@ -631,7 +631,41 @@ def _children_named_by_words(ctx: Context, budgets: list, scheme: str, parents: 
                      if not any(o.code == k for o in others)]
 
 
+def _printed_under_another_code(ctx: Context, budgets, scheme: str, parents: list, rows: list[Row]
+                                ) -> tuple[list, list[Row]]:
+    """Subjects named that the budgets print under another code than the national one (长春 预算表6:
+    ``30208 物业管理费`` beside ``30208 取暖费``; 物业管理费 is 30209 nationally): each such subject read
+    as the code its printed row carries, so the row of that name answers. Unchanged where no row of a
+    budget prints the name. Economic subjects only: a functional name (行政运行) stands under many 款."""
+    printed = [r for r in ctx.rows("subjects", budgets, Constraints(scheme=scheme)) if r.label]
+    moved = []
+    for parent in parents:
+        code = next((r.key for r in printed if r.label == parent.name and r.key != parent.code), None)
+        moved.append(dataclasses.replace(parent, code=code) if code else parent)
+    if moved == parents:
+        return parents, rows
+    codes = {p.code for p in moved}
+    return moved, [r for r in printed if r.key in codes]
+
+
+def _within_broad_scope(frame: Frame, parents: list) -> bool:
+    """Whether the rows of a scope that prints the 类 only (``BROAD_SCOPES``: the 财政拨款收支总表's) can
+    answer the frame: the 类 asked (none named, or every one named a 类), their total column, a figure
+    of the document's own phase — not a 项 (哪些项级科目的财政拨款支出…), a column (基本支出), nor a
+    完成率 against the 年初预算 the table does not print."""
+    f = frame.filters
+    op = {frame.operation.name, *frame.operation.also}
+    # no 类 named: the classes the question asks by their level word (按功能分类各是多少, 类级), not the
+    # subjects a bound or a ranking picks out of every level (超过1000万的支出科目有哪些)
+    classes = all(len(p.code or "") == 3 for p in parents) if parents else \
+        f.level == 1 or (f.level is None and f.bound is None and not op & {"rank", "sort"})
+    return classes and (f.level or 1) == 1 and (f.column or "total") == "total" \
+        and not {"initial_budget", "adjusted_budget"} & set(f.phases) and "completion" not in op
+
+
 def subjects_of(frame: Frame, ctx: Context) -> Result:
+    if frame.filters.amount_scope in BROAD_SCOPES and not _within_broad_scope(frame, list(frame.filters.subjects)):
+        frame = dataclasses.replace(frame, filters=dataclasses.replace(frame.filters.copy(), amount_scope=None))
     f = frame.filters
     op = frame.operation
     budgets, note = ctx.scope(frame)
@@ -665,7 +699,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             note = "；".join(x for x in (note, "、".join(who(b.department, b.year) for b in plain) +
                                          f"没有单列{SCOPED_LABELS[f.amount_scope]}支出表，以下为其全部资金的数") if x)
         if scoped:
-            note = "；".join(x for x in (note, f"以下为{SCOPED_LABELS[f.amount_scope]}支出表的数") if x)
+            table = SCOPE_TABLES.get(f.amount_scope) or f"{SCOPED_LABELS[f.amount_scope]}支出表"
+            note = "；".join(x for x in (note, f"以下为{table}的数") if x)
+    if not rows and parents and budgets and scheme == "economic":
+        parents, rows = _printed_under_another_code(ctx, budgets, scheme, parents, rows)
     if f.without:  # 除了行政运行: those rows set aside
         rows = [r for r in rows if r.key not in f.without]
     if scheme == "economic":

@@ -28,6 +28,7 @@ from kg.extract.profiles.vocabulary import functional_class_code
 from kg.extract.source import Line
 from kg.extract.tables import register
 from kg.extract.tables.contracts import GrandTotals, SummaryData
+from kg.extract.tables.fiscal_classes import keep_fiscal_classes
 from kg.extract.tables.classification import in_record_unit, printed_unit
 from kg.extract.tables.government_economic import read_government_economic
 from kg.extract.tables.rows import is_figure
@@ -464,6 +465,7 @@ def parse_fiscal_summary(table, record: Record, parts) -> None:
     data = read_summary(table, profile.income_labels if profile is not None else ())
     table.rows = data.right
     table.data = data
+    keep_fiscal_classes(table, record)  # its 类: the 财政拨款 by functional class (scope ``fiscal``)
     t = record.totals
     _fiscal_carryover(data, table, record)
     _carryover_by_kind(data, table, record)
