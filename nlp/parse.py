@@ -120,6 +120,9 @@ class Parser:
             frame.filters.sources = list(fund_asked)
         frame.operation = self.operation(ev, focus)
         frame.measures = self.measures(ev, focus, frame)
+        if focus == "projects" and ev.projects and "funding" not in frame.measures and re.search(L.SOURCE_CHOICE, ev.text):
+            # 钱主要是财政拨的还是单位自己的: where the named project's money comes from, split by its columns
+            frame.measures = [*frame.measures, "funding"]
         if frame.filters.score_bound is not None and "score" not in frame.measures:
             frame.measures = [m for m in frame.measures if m != "amount"] + ["score"]  # 没拿到100分的: with their scores
         if focus == "figures" and frame.measures_guessed and ev.subjects and ev.subjects_exact \
@@ -734,6 +737,10 @@ class Evidence:
                  linked.entities("unit", span=span), linked.entities("division", span=span),
                  asked_years(t), amounts, bound, [], [], None, item_measures, staff_measures)
         ev.rate_bound = _bound(t, [(m.start(), m.end(), v) for m, v in _percents(t)])
+        beyond = re.search(L.FINAL_AGAINST_BUDGET, t)
+        if ev.rate_bound is None and beyond:
+            # 决算超过了年初预算: a completion rate above 100% (没达到年初预算: below it)
+            ev.rate_bound = Bound(">" if beyond.group("dir") in L.BEYOND_WORDS else "<", Decimal(100))
         ev.keyword_groups = content_words(clause, linked)
         ev.keywords = list(dict.fromkeys(w for g in ev.keyword_groups for w in g))
         ev.topic_groups = list(clause.topic_groups)

@@ -1420,6 +1420,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.operation = Operation("list")
             out.append(frame)
             continue
+        if prev.focus == "figures" and "carryover_year_end" in prev.measures and "carryover_total" in prev.measures \
+                and re.search(L.AGAINST_YEAR_START, frame.clause) and not (ev.departments or ev.projects):
+            # 年初和年末各多少？为什么年末比年初多: the year's end against its start, a part of its own
+            out.append(Frame("figures", ["carryover_year_end"], prev.filters.copy(), Operation("change"), frame.clause,
+                             frame.score, prev.open_department))
+            continue
         if not _own_content(frame, ev):
             op = frame.operation.name
             if op == "compare" and prev.focus == "figures" and prev.operation.name == "lookup" and _two_compared(prev):

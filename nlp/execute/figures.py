@@ -1128,10 +1128,15 @@ def change(frame: Frame, ctx: Context, whole_if_unstated: bool = True) -> Result
 def _parts_behind_change(frame: Frame, ctx: Context, plain: list[str], names: list[str], items: list[Item]) -> str:
     """三公为什么翻了一倍多: the change's reason, and the figure's parts this year — where the change sits
     is what a why asks, so the parts' amounts are shown beside the stated change (one figure asked)."""
-    if len(plain) != 1 or not re.search(L.REASON_ASKED, frame.clause) or len(names) != 1:
+    where_asked = re.search(r"(?:多|少|增|减|涨|降|压)(?:在|到)了?哪", frame.clause)
+    if len(plain) != 1 or len(names) != 1 or not (
+            frame.reason_asked or re.search(L.REASON_ASKED, frame.clause) or where_asked):
         return ""
     children = [k for k in ctx.vocab.children(plain[0]) if k != plain[0]]
-    budgets = [b for b in ctx.scope(frame)[0] if b.department == names[0]]
+    years = set(frame.filters.years)
+    # the budget the change was read from: the year asked, or the next one where the year asked is the one before
+    budgets = [b for b in ctx.budgets() if b.department == names[0] and (not years or b.year in years)] or \
+        [b for b in ctx.budgets() if b.department == names[0] and b.year - 1 in years]
     if not children or len(budgets) != 1:
         return ""
     by = _fetch(ctx, budgets, children)
@@ -1139,7 +1144,15 @@ def _parts_behind_change(frame: Frame, ctx: Context, plain: list[str], names: li
     if not rows:
         return ""
     items += [Item(f"{r.year}年{_label(ctx, r.key)}", money(r.amount), WAN, r.department, r.year, r.source) for r in rows]
-    return f"其中{budgets[0].year}年：" + "；".join(f"{_label(ctx, r.key)}{money(r.amount)}万元" for r in rows) + "。"
+    said = f"其中{budgets[0].year}年：" + "；".join(f"{_label(ctx, r.key)}{money(r.amount)}万元" for r in rows) + "。"
+    # (少在哪里: the parts whose own change the narrative states, where it states any)
+    moved = change(dataclasses.replace(frame, measures=[r.key for r in rows],
+                                       filters=dataclasses.replace(frame.filters.copy(), years=[budgets[0].year])),
+                   ctx, whole_if_unstated=False)
+    if moved.items:
+        items += moved.items
+        said += "各项的变化：" + moved.text
+    return said
 
 
 def _changes_compared(frame: Frame, compared: list[tuple], items: list[Item]) -> str:
