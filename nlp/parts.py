@@ -1288,10 +1288,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if prev.focus == "indicators" and (frame.focus == "indicators" or frame.measures_guessed) \
                 and not ([w for w in ev.keywords if not re.fullmatch(r"权重|目标值?|指标值", w)]
                          or ev.projects or ev.departments) \
-                and not f.indicator_kinds and re.fullmatch(r"(?:那|这些|它们的?|其|各自的?)?(?:目标值?|指标值|权重)(?:和(?:目标值?|权重))?"
-                                                           r"(?:各|分别)?(?:是|定的?|为|占)?(?:多少|几|多大|多高|多重)(?:分)?",
+                and not f.indicator_kinds and re.fullmatch(r"(?:那|这些|它们的?|其|各自的?)?(?:目标值?|指标值|权重)"
+                                                           r"(?:和(?:目标值?|权重|实际完成(?:值|情况)?|实际))?"
+                                                           r"(?:各|分别)?(?:是|定的?|为|占|完成了?)?(?:多少|几|多大|多高|多重|怎样|如何)(?:分)?",
                                                            frame.clause):
-            continue  # 质量指标有哪些？目标值各是多少: the indicators just listed say their targets and weights
+            # 质量指标有哪些？目标值各是多少: the indicators just listed say their targets and weights (and
+            # what was achieved, asked so: 目标值和实际完成了多少)
+            prev.clause = f"{prev.clause}，{frame.clause}"
+            continue
         if prev.filters.projects and prev.focus == "projects" and re.search(r"目标|指标", frame.clause) \
                 and frame.focus in ("figures", "staff", "indicators") and ev.keywords \
                 and not (ev.projects or ev.departments or ev.subjects or ev.item_measures):
