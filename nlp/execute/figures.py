@@ -1143,14 +1143,13 @@ def _parts_behind_change(frame: Frame, ctx: Context, plain: list[str], names: li
     rows = [by[k] for k in [(names[0], budgets[0].year, c) for c in children] if k in by]
     if not rows:
         return ""
-    items += [Item(f"{r.year}年{_label(ctx, r.key)}", money(r.amount), WAN, r.department, r.year, r.source) for r in rows]
+    # (in the sentence only: the change asked is the answer's row, its parts the context a why reads it by)
     said = f"其中{budgets[0].year}年：" + "；".join(f"{_label(ctx, r.key)}{money(r.amount)}万元" for r in rows) + "。"
     # (少在哪里: the parts whose own change the narrative states, where it states any)
     moved = change(dataclasses.replace(frame, measures=[r.key for r in rows],
                                        filters=dataclasses.replace(frame.filters.copy(), years=[budgets[0].year])),
                    ctx, whole_if_unstated=False)
     if moved.items:
-        items += moved.items
         said += "各项的变化：" + moved.text
     return said
 

@@ -690,6 +690,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             return derived_previous
     rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents),
                                                     amount_scope=f.amount_scope if scheme == "functional" else None))
+    if f.amount_scope in BROAD_SCOPES:
+        # the 财政拨款收支总表 prints every 类 of the template, most of them 0.00: the classes with money
+        rows = [r for r in rows if r.amount]
     if f.amount_scope and scheme == "functional":
         scoped = {(r.department, r.year) for r in rows}
         # a budget without a table of that kind of funds: its own rows, said so
