@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
-from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, PARTS_OF, RATE_WORDS, RISE_WORDS, EACH_SHARE, STATED_PARTS_ASKED, SUBJECTS_OF_COLUMN, SUM_WORDS, WHICH_SUBJECTS
+from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, MONEY_SOURCE_ASKED, PARTS_OF, RATE_WORDS, RISE_WORDS, EACH_SHARE, STATED_PARTS_ASKED, SUBJECTS_OF_COLUMN, SUM_WORDS, WHICH_SUBJECTS
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.figures import figures_by_key
@@ -441,7 +441,9 @@ def subjects_stated_for(frame: Frame, ctx: Context, budgets, words: list[str],
     (监狱改扩建的钱放在哪个科目: 其他一般公共服务支出（项）12,868万元, up by 3,618.24 for 北郊监狱改扩建工程):
     the subjects whose stated change gives the words as its reason. None where no statement does."""
     said = words if enumerated else (frame.filters.keywords or words)
-    if not (enumerated or re.search(_SUBJECT_ASKED, frame.clause)) or len("".join(said)) < 3:
+    # (or which budget's money it is: 公交运营补贴用的是哪一本预算的钱 — the statement says where it went)
+    if not (enumerated or re.search(_SUBJECT_ASKED + r"|哪一?本预算|什么预算|哪类预算|哪种预算|" + MONEY_SOURCE_ASKED,
+                                    frame.clause)) or len("".join(said)) < 3:
         return None  # asked where the money is put (列在哪个科目), by words that name something particular
     rows = [r for r in ctx.rows("changes", budgets) if _SUBJECT_LABEL.search(r.label) and r.attrs.get("reason")]
     found = [r for r in rows if all(w in r.attrs["reason"] for w in said)]
