@@ -376,6 +376,8 @@ SOURCE_CHOICE = (r"(?:财政|拨款|一般(?:公共)?预算|基金|单位|自有
 BEYOND_WORDS = ("超过", "超出", "高于", "大于", "多于")
 FINAL_AGAINST_BUDGET = (r"(?:决算|执行|实际支出|实际|支出)(?:数)?(?P<dir>超过|超出|高于|大于|多于|低于|少于|小于|不到|没达到|未达到)了?"
                         r"(?:年初|调整)?预算")
+# How a project's money is split (分成了哪几块, 怎么分的): the parts its own text lists.
+MONEY_SPLIT_ASKED = r"分成了?(?:哪|几)|分为(?:哪|几)|怎么分|如何分|拆成|拆分|分了?几块|分成几部分|由哪几(?:块|部分)(?:组成|构成)"
 # Whether a table's rows add up, asked in so many words (明细加总对吗, 各项加起来对不对): a check.
 SUM_CHECKED = r"(?:加起来|加总|相加|之和|小计|明细)[^，。？?]{0,6}(?:对吗|对不对|对得上吗?|对不上|正确吗|准确吗|有没有错)"
 # Money asked for a use the question names in its own words (有没有钱用来请律师, 安排经费用于…吗): the

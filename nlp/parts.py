@@ -725,6 +725,11 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
     after a score ranking, 和部门整体目标一样吗, 年初才多少, 三项各是多少, 加起来跟项目支出总额一样吗): the
     frames it stands for (none where the part before already shows it), or None where it is no such part."""
     f = frame.filters
+    if prev.focus == "projects" and prev.filters.projects and names_no_entity(ev) \
+            and re.search(L.MONEY_SPLIT_ASKED, frame.clause) and not re.search(L.MONEY_SOURCE_ASKED, frame.clause):
+        # 生命健康专项多少？钱分成了哪几块: the parts that project's own text lists, not its sources
+        return [Frame("projects", ["amount", "description"], prev.filters.copy(), Operation("list"), frame.clause,
+                      frame.score, prev.open_department)]
     if f.excluding and frame.measures_guessed and not prev.filters.excluding and names_no_entity(ev) and (
             prev.focus == "figures" and prev.measures and {"change", "growth"} & {prev.operation.name, *prev.operation.also}
             or prev.focus == "subjects" and prev.filters.subjects):
