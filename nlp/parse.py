@@ -1135,13 +1135,17 @@ def _kind_of_the_places(catalog: Catalog, linked: Linked, clause: Clause, places
     department of each place, not the one the kind's words name alone (国家信访局). The departments found
     as they were where the places hold no such department."""
     text = linked.question.text
-    words = {text[m.start:m.end] for m in clause.mentions if "department" in m.kinds()
-             and not any(p.name[:2] in text[m.start:m.end] for p in places)}  # (信访局, not 长沙市信访局)
+    named = [m for m in clause.mentions if "department" in m.kinds()]
+    # (a department spelled in full — 国家信访局 — is itself, not the kind word 信访局)
+    spelled = {text[m.start:m.end] for m in named if any(e.name == text[m.start:m.end] for e in m.entities)}
+    words = {text[m.start:m.end] for m in named
+             if not any(p.name[:2] in text[m.start:m.end] for p in places)} - spelled  # (信访局, not 长沙市信访局)
     if not words:
         return depts
     of_places = _departments_of_places(catalog, linked, clause, places, projects)
     same = [d for d in of_places if any(w in d.name for w in words)]
     places_held = {p.name for p in places if any(p.name[:2] in d.name for d in same)}
     if len(places_held) >= 2:
-        return same + [d for d in depts if d not in same and not any(w in d.name for w in words)]
+        # (a department named in full beside them — 这几个信访局（国家信访局、长沙、长春） — is one of them too)
+        return same + [d for d in depts if d not in same and (not any(w in d.name for w in words) or d.name in spelled)]
     return depts

@@ -1061,7 +1061,7 @@ _LOCK = threading.Lock()
 
 
 # A word that names a sum of money by what it pays for (房租, 飞机票, 加班费, 奖金): a figure asked by it.
-_MONEY_THING = r"^[\u4e00-\u9fff]{1,6}(?:费|租|金|款|票|补贴|补助|工资|薪酬)$"
+_MONEY_THING = r"^[\u4e00-\u9fff]{1,12}(?:费|租|金|款|票|补贴|补助|工资|薪酬|投资|造价|成本|单价|价格)$"
 
 
 def _projects_just_found(previous: Result) -> list[Ref]:

@@ -308,7 +308,8 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         part = f"{rank}. {name}{'' if len(picked) > 1 else '的' + label}{money(r.amount)}万元"
         if share is not None and len(rows) > 1:
             derived.append(share)
-            items.append(derived_item(share))
+            if op.name == "share" or "share" in op.also:  # (asked: a row; else said beside the amount)
+                items.append(derived_item(share))
             part += f"（占{share.value}%）"
         lines.append(part)
     if key == MEASURE_ITEMS[0] and picked and (len(picked) == 1 or (
@@ -317,7 +318,6 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         parts = [c for c in picked[0].attrs.get("row", []) if c.key != key]
         if parts:
             name = _unit_name(picked[0])
-            items += [item_of(c, f"{name}{ctx.vocab.label(c.key)}", metric=ctx.vocab.label(c.key)) for c in parts]
             said = {c.key: f"{ctx.vocab.label(c.key)}{money(c.amount)}万元" for c in parts}
             car_parts = [said.pop(k) for k in ("three_public.vehicle_purchase", "three_public.vehicle_operation")
                          if k in said and "three_public.vehicles" in said]
