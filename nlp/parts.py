@@ -1081,6 +1081,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 年初、年末结转结余各多少？为什么年底剩那么多: why that figure is what it is — its stated change
             measures = _measures_named_by_time(prev.measures, frame.clause, vocab) or \
                 _changed_figures(prev, out[:-1], vocab, frame.clause)
+            if {"change", "growth"} & {prev.operation.name, *prev.operation.also} and measures == prev.measures:
+                prev.reason_asked = True  # 比上年少了多少？主要少在哪: the change just asked says its why
+                continue
             why = Frame("figures", measures, prev.filters.copy(), Operation("change"), frame.clause, frame.score,
                         prev.open_department)
             why.reason_asked = True

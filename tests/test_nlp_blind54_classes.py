@@ -280,3 +280,29 @@ def test_a_narratives_comparison_checked(ask) -> None:
     """上海市普陀区司法局 2026 说明: 其他司法支出 2025年执行数 printed 43269.30, 3269.30 by its own 17.62%."""
     reply = ask("普陀区司法局2026年预算说明里各科目跟上年执行数的比较有没有错？")
     assert Decimal("43269.30") in numbers(reply)
+
+
+def test_a_money_thing_the_documents_lack(ask_national) -> None:
+    """杭州市司法局 prints no 总投资 of the 北郊监狱 works: not found, no unit's income in its place."""
+    reply = ask_national("杭州市北郊监狱改扩建工程的总投资有多少？")
+    assert not reply["answers"]
+    assert "没有找到" in reply["text"]
+
+
+def test_a_department_spelled_beside_places_of_its_kind(ask_national) -> None:
+    """信访局 三公 2026: 国家信访局 112.61, 长沙市信访局 8.00, 长春市信访局（本级）7.61 — all three ranked."""
+    reply = ask_national("这三个信访局（国家信访局、长沙、长春）今年三公经费谁最高？")
+    assert {Decimal("112.61"), Decimal("8.00"), Decimal("7.61")} <= numbers(reply)
+
+
+def test_the_lowest_one_after_a_count_of_the_set(ask_national) -> None:
+    """国家信访局 2024 决算: of 4 self-evaluated projects, the lowest is 信息化运行维护 (执行率 63.01%)."""
+    reply = ask_national("国家信访局2024年有4个项目公开了绩效自评，哪个分数最低？")
+    assert "信息化运行维护" in reply["text"]
+    assert "信访干部培训专项" not in reply["text"]
+
+
+def test_is_a_projects_money_fiscal(ask_national) -> None:
+    """广州市统计局 上级拨入专项调查经费 50.00: 财政拨款 0.00, its 50.00 other money."""
+    reply = ask_national("广州市统计局的上级拨入专项调查经费是不是财政拨款？")
+    assert "财政拨款0.00万元" in reply["text"]
