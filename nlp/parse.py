@@ -393,7 +393,7 @@ class Parser:
                 n = 2
             if m is not None and not re.search(r"哪几|哪些|前", t) and re.search(
                     r"(?:最[高低多少大小]|得分最[高低])的?(?:是)?哪(?:一)?(?:个|项|家|位)|"
-                    r"哪(?:一)?(?:个|项|家|位)[^，。？?]{0,8}最[高低多少大小]", t):
+                    + (r"哪(?:一)?(?:个|项|位)[^，。？?]{0,8}最[高低多少大小]" if focus != "departments" else r"(?!)"), t):
                 n = 1  # 7个项目自评，得分最低的是哪个: the one asked; the count names the set ranked
             op.explicit_n = n is not None
             if n is None and re.search(L.SUPERLATIVE, t) and re.search(r"哪几|哪些", t):

@@ -113,7 +113,7 @@ def named_purchases(frame: Frame, ctx: Context, previous: Result | None = None) 
     the sources of the purchases the part before named (…多少钱，一般公共预算和政府性基金各出多少); ``None``
     where it does none of these (or the budgets asked about print no purchases)."""
     clause = frame.clause
-    if frame.focus == "departments" and len(frame.filters.departments) != 1:
+    if frame.focus == "departments" and len(frame.filters.departments) >= 2:
         return None  # 三个审计局的政府采购预算哪家最多: the departments ranked on their totals, not purchases
     before = [r for r in (previous.rows if previous is not None else []) if r.key == "purchase"]
     if before and len(before) == len(previous.rows) and re.search(_SOURCE_ASKED, clause) \
