@@ -17,14 +17,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 
 def money(value: Decimal | None) -> str | None:
-    """A 万元 figure as the documents print it: two decimals — or every decimal a figure converted
-    exactly from 元 carries (up to four: 2,686,560元 is 268.656万元, never shown as 268.66); a computed
-    quotient, or a table printing 万元 to six places for its own sums, is rounded to two."""
+    """A 万元 figure as the documents print it: two decimals (the graph keeps the exact value — a figure
+    converted from 元 keeps all its places there; the JSON rows and the sentence round to the 分 people read)."""
     if value is None:
         return None
-    places = -value.normalize().as_tuple().exponent
-    if 2 < places <= 4:
-        return format(value.normalize(), "f")
     return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 

@@ -119,12 +119,15 @@ def test_last_year_asked_after_this_year(ask_national):
 
 @pytest.mark.shared
 def test_a_subject_of_a_year_without_budget_and_an_unlisted_final_figure(ask_national):
-    """国家信访局_2026部门预算 prints 其他信访事务支出 上年 1601.04 / 本年 3623.98; the year 2025 has no
-    budget in the graph, so the document's own previous figure answers. 国家信访局_2024部门决算 prints
-    the 三公 预算数 76.43 beside the 决算数 46.21."""
+    """国家信访局_2026部门预算 部门公开表5 prints 其他信访事务支出 2025年执行数 25,143.24 and, 扣除中央基建投资后,
+    1,601.04, beside 本年 3,623.98; the year 2025 has no budget in the graph, so the table's own previous
+    figures answer (the 说明's 比2025年执行数增加2,022.94 compares with the second). 国家信访局_2024部门决算
+    prints the 三公 预算数 76.43 beside the 决算数 46.21."""
     r = ask_national("国家信访局“其他信访事务支出”2025年执行数是多少？")
     got = figures(r)
-    assert got["2025年其他信访事务支出"] == "1601.04" and got["2026年其他信访事务支出"] == "3623.98"
+    assert got["2025年其他信访事务支出执行数"] == "25143.24"
+    assert got["2025年其他信访事务支出执行数（扣除中央基建投资后）"] == "1601.04"
+    assert got["2026年其他信访事务支出预算数"] == "3623.98"
     r = ask_national("国家信访局2024年三公经费预算数和决算数各多少？")
     got = figures(r)
     assert got["“三公”经费合计"] == "46.21" and got["“三公”经费合计（预算数）"] == "76.43"

@@ -188,7 +188,9 @@ def funds_lines(r: Row, items: list[Item]) -> list[str]:
     funds = r.attrs.get("funds") or {}
     said = []
     for key, label in FUNDS_LINES:
-        if funds.get(key) is not None:
+        # (a source printed as 0.00 beside others is not a line of the project's money — 财政拨款 excepted,
+        # whose 0 answers 是财政拨款吗)
+        if funds.get(key) is not None and (funds[key] or key == "fiscal"):
             # the row names its project: in a list of several, a bare 其中一般公共预算 is nobody's
             items.append(Item(f"{r.label} 其中{label}", money(funds[key]), WAN, r.department, r.year, r.source,
                               {"project": r.label}))
