@@ -10,7 +10,8 @@ assets and its classes) has no count for that reader to start from, so it was no
 Here a money amount is read with the words before it as its class when those words end in a class
 of assets (资产, 房屋, 构筑物, 设备, 家具, 用具, 土地 …) and the amount stands in the chapter on assets;
 the share printed after it (``占固定资产总额的87.84%``) is kept, and the date the chapter states
-(``截至2025年12月31日``) is the holding's. The value printed after a count (``车辆 2辆，价值 31.56万元``) is
+(``截至2025年12月31日``) is the holding's; each printed share is checked against the class's value ÷ the
+whole's (``share_percent``, graded as every narrative share is). The value printed after a count (``车辆 2辆，价值 31.56万元``) is
 that reader's, never read here.
 """
 from __future__ import annotations
@@ -18,10 +19,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kg.extract.model import AssetHolding, Provenance, Record
+from kg.extract.model import AssetHolding, Check, Provenance, Record
 from kg.extract.narrative.facts import in_record_unit
 from kg.extract.narrative.statements import NUM, Narrative
 from kg.extract.narrative.text import money
+from kg.extract.rules import register_checks
 
 # ``<class>[价值|原值|净值|金额|总量|总额|总值|账面价值][为|是|共计] X万元``: the class is the words after
 # the last clause break, ending in a word of asset classes
@@ -98,4 +100,31 @@ def read_asset_values(narrative: Narrative, record: Record) -> list[AssetHolding
         holding.provenance = Provenance(file=record.source, page=line.page, line=line.lineno,
                                         table=context.label if context else None, row=kind)
         out.append(holding)
+    return out
+
+
+def is_whole(kind: str) -> bool:
+    """Whether a class is the whole of the assets (固定资产, 国有资产, 资产总额), not one class of them."""
+    return bool(re.fullmatch(r"(?:固定|国有)?资产(?:总额|总量|总值|合计)?", kind))
+
+
+@register_checks("narrative.assets", "资产占比核对")
+def asset_share_checks(parts, record: Record) -> list[Check]:
+    """share_percent: each class printed with its share (房屋和构筑物3773.63万元，占固定资产总额的87.84%)
+    against its value ÷ the whole the chapter states (固定资产总量为4295.98万元)."""
+    from kg.extract.narrative.audit import percent_check  # audit imports the narrative readers
+
+    held = [a for a in record.assets if a.count is None and not a.planned and a.value is not None]
+    whole = next((a for a in held if is_whole(a.kind)), None)
+    if whole is None or not whole.value:
+        return []
+    out = []
+    for a in held:
+        if a.share is None or a is whole:
+            continue
+        where = f"{a.provenance.table if a.provenance and a.provenance.table else '说明'} {a.kind} 占{whole.kind}的比例"
+        check = percent_check("share_percent", where, a.value, whole.value, format(a.share, "f"), a.provenance,
+                              f"{a.kind}{a.value}÷{whole.kind}{whole.value}")
+        if check is not None:
+            out.append(check)
     return out
