@@ -163,3 +163,8 @@ def test_each_printed_share_is_checked_against_the_whole(records):
            if c.rule == "share_percent" and "固定资产" in c.where}
     assert got == {"房屋和构筑物": (D("87.84"), D("87.84"), "ok"), "设备": (D("7.80"), D("7.90"), "material"),
                    "家具和用具": (D("4"), D("4"), "ok"), "无形资产": (D("0.35"), D("0.26"), "material")}
+
+
+def test_whether_the_shares_are_right_is_a_check(ask):
+    r = ask("长春信访局国有资产那段，各类资产占固定资产总额的百分比算得对吗？")
+    assert "印7.90%，应为7.80%" in r["text"] and "应为0.35" in r["text"]
