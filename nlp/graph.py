@@ -428,17 +428,19 @@ class Graph:
         return out
 
     def _assets(self, q: Query, rows: list[dict]) -> list[Row]:
-        """Vehicles and equipment: one row per holding (its kind, count, unit; held or planned)."""
+        """Vehicles and equipment: one row per holding (its kind, count, unit; held or planned); a class stated
+        by its value alone (固定资产, 办公家具) has no count and no unit."""
         seen: dict[str, Row] = {}
         for r in rows:
             b = self._owner(q, r)
             if b is None or r["x"] in seen:
                 continue
             planned = str(r.get("planned")).lower() in ("true", "1")
-            seen[r["x"]] = Row(str(r["name"]), dec(r["count"]), str(r["countUnit"]), b.department, b.year,
-                               source_of(r) or b.source, r["x"], str(r["kind"]),
+            unit = r.get("countUnit")
+            seen[r["x"]] = Row(str(r["name"]), dec(r.get("count")), str(unit) if unit is not None else None,
+                               b.department, b.year, source_of(r) or b.source, r["x"], str(r["kind"]),
                                {"planned": planned, "as_of": r.get("asOf"), "threshold": r.get("threshold"),
-                                "value": dec(r.get("value"))})
+                                "value": dec(r.get("value")), "share": dec(r.get("share"))})
         return list(seen.values())
 
     def _unit_counts(self, q: Query, rows: list[dict]) -> list[Row]:

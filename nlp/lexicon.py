@@ -224,7 +224,10 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
                     r"(?:几|多少)(?:处|栋|套)房|"
                     # 有没有下属单位和公车 (the cars held, said short), 车和百万以上设备各有多少
                     r"(?<![买购用])公车(?!费|购置|运行|运维)|(?:^|(?<=[，,？?。厅局委办院所站队府心]))(?:公务用车|车辆|车)(?:有|共有|一共有|总共有)?(?:多少|几)(?:辆|台)?(?=$|[？?呢，,。])|(?<=[和与及、])公务用车(?=$|吗|呢|没有|有没有)|车(?:辆)?(?=(?:和|与|及|、)[^，。？?]{0,8}设备)|"
-                    r"(?:百万|\d+万)(?:元)?(?:以上|及以上)(?:的)?设备|固定资产|资产总(?:值|额|量)|国有资产(?:总|占有|情况)"),
+                    r"(?:百万|\d+万)(?:元)?(?:以上|及以上)(?:的)?设备|固定资产|资产总(?:值|额|量)|国有资产(?:总|占有|情况)|"
+                    # a class of assets asked by its worth (家具值多少钱, 房屋原值, 其他资产多少)
+                    r"(?:房屋(?:和构筑物)?|车辆|公务用车|家具(?:和用具)?)(?:的)?(?:总)?(?:价值|原值|净值|账面价值|值多少)|"
+                    r"(?:其他|无形)资产(?!购|处置|支出|费|收入)"),
     ("functions", 4.0, r"职能|职责|主要任务|负责什么(?!项目)|干什么的"),
     ("findings", 5.0, r"对不上|有没有(?:写|算|印|弄)?错|有错(?:吗|误)?|核[得不](?:上|对|拢)|对[得不](?:齐|拢)|是不是等于|等不等于|等于[^，。？?]{0,14}吗|相等吗|对得上|能对上|对上吗|对上没|不一致|不相符|相符|勾稽|之和|不平|算错|差错|核对|对不对|不匹配|校验|有误|"
                       r"错误|出错|错漏|有问题|问题吗|准不准|对吗|写错|写对了?吗|写得对|加起来(?:是多少|和预算|等于)|等于合计|一致吗|相等吗|"
@@ -285,7 +288,10 @@ SUB_UNIT = r"[\u4e00-\u9fff]{2,}(?:分局|分院|分所|分中心|分队|支队|
 UNITS_COVERED = r"包括|包含|纳入|组成|汇总|几家|(?:几|多少)(?:个|家)(?:二级)?(?:预算|决算)?单位"
 UNIT_KIND_COUNT = r"(?:几|多少)(?:个|家|所|座)(?P<kind>监狱|医院|学校|学院|戒毒所|法院|分局)"
 # The kinds of holding a 国有资产占有使用情况 states (bkg:AssetHolding), by the words that ask for each.
-ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米"}
+ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米|构筑物",
+                               # the classes a chapter states by their value alone (``nlp.execute.assets.VALUE_KINDS``)
+                               "furniture": r"家具|用具", "other": r"其他资产|无形资产",
+                               "total": r"资产总|总资产|固定资产(?!投资)|国有资产(?:总|一共|合计|共|多少|有多少|价值)"}
 # A count of things a budget does not count (床位, 无人机, 车辆 …): a measure word with its classifier,
 # never money or a number of people, projects or items.
 UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
@@ -558,7 +564,7 @@ CLASSES_ASKED = r"[几两二三四五六七八九十]大?类|各(?:大)?类|大�
 # Words asking whether two printed places agree (对得上吗, 是否一致, 加起来等于…吗, 够不够, 有没有出入,
 # 到底是A还是B): an audit question, whatever figures, subjects or tables it names besides.
 AGREEMENT_ASKED = (r"对得上|对不上|核[得不](?:上|对|拢)|对[得不](?:齐|拢)|能对上|对上吗|对不对得上|(?:是否|是不是)一致|一致吗|一致不|相符|有没有出入|有出入|"
-                   r"核对|(?:加起来|相加|加在一起)[^，。,？?]{0,16}(?:吗|不|没)|等于[^，。,？?]{0,16}吗|够不够|够得上|够不上|到底是[^，。？?]{1,30}?还是")
+                   r"核对|算[得的]?(?:对|准)(?:吗|不)|(?:加起来|相加|加在一起)[^，。,？?]{0,16}(?:吗|不|没)|等于[^，。,？?]{0,16}吗|够不够|够得上|够不上|到底是[^，。？?]{1,30}?还是")
 # A follow-up that splits the count or sum just asked by a kind of money (财政拨款的几个、非财政的几个;
 # 当年安排和上年结转各多少个): the dimension it splits by, when it names two kinds of it.
 GROUP_WORDS: list[tuple[str, str]] = [
@@ -603,7 +609,7 @@ LEFT_OUT_SPAN = rf"(?:{LEFT_OUT_VERBS})[^，。？！,?!)）]{{1,30}}"
 # budget prints, not a figure of that year's own budget
 STOCK_AT_YEAR_END = r"(?:截至|截止|到)[^，。？?]{0,6}(?:年底|年末)|(?:去年|上年|前年|\d{2,4}年)(?:底|末)"
 # the worth of what a department holds asked (固定资产总值, 资产原值多少), not how many
-ASSET_VALUE = r"(?:资产|房屋|设备|车辆)[^，。？?]{0,4}(?:总值|价值|原值|净值|账面|总额|值多少)"
+ASSET_VALUE = r"(?:资产|房屋|构筑物|设备|车辆|家具|用具)[^，。？?]{0,4}(?:总值|价值|原值|净值|账面|总额|总量|金额|值多少)"
 # a 决算's evaluations of its projects (部门评价, 重点评价): counted as it states them
 EVALUATED = r"部门评价|重点评价|第三方评价|绩效评价"
 # a clause that names the cars and nothing else (…和公车 after a department's units): the cars held

@@ -152,11 +152,13 @@ SHAPES: dict[str, Shape] = {
                     "?retireeStaff", "?file"), located=False),
     # vehicles and large equipment a department holds (as of a date) or plans to buy (bkg:AssetHolding)
     "assets": Shape("?x bkg:document {doc} .",
-                    "?x a bkg:AssetHolding ; rdfs:label ?name ; bkg:assetKind ?kind ; bkg:assetCount ?count ;\n"
-                    "     bkg:countUnit ?countUnit ; bkg:planned ?planned .\n"
+                    "?x a bkg:AssetHolding ; rdfs:label ?name ; bkg:assetKind ?kind ; bkg:planned ?planned .\n"
+                    "  OPTIONAL { ?x bkg:assetCount ?count } OPTIONAL { ?x bkg:countUnit ?countUnit }\n"
                     "  OPTIONAL { ?x bkg:asOf ?asOf } OPTIONAL { ?x bkg:valueThreshold ?threshold }\n"
-                    "  OPTIONAL { ?x bkg:amount ?value }",  # 车辆 3 辆，价值 64.52 万元
-                    ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold", "?value"),
+                    "  OPTIONAL { ?x bkg:amount ?value } OPTIONAL { ?x bkg:sharePercent ?share }",
+                    # 车辆 3 辆，价值 64.52 万元; 办公家具价值 53.23 万元 (a class by its value alone: no count)
+                    ("?x", "?name", "?kind", "?count", "?countUnit", "?planned", "?asOf", "?threshold", "?value",
+                     "?share"),
                     order="ORDER BY ?x"),
     # a count of units the 部门概况 states (纳入…编制范围的单位共28个, 下辖区县气象局8个: bkg:UnitCount)
     "unit_counts": Shape("?x bkg:document {doc} .",

@@ -242,7 +242,8 @@ def record_from_json(data: dict) -> Record:
                    for f in data.get("narrative") or [] if f.get("value") is not None],
         assets=[AssetHolding(kind=a["kind"], count=_money(a.get("count")), count_unit=a.get("count_unit"),
                              value=_figure(a, "value"), planned=bool(a.get("planned")),
-                             threshold=a.get("threshold"), as_of=a.get("as_of"), provenance=_prov(a.get("provenance")))
+                             threshold=a.get("threshold"), as_of=a.get("as_of"),
+                             share=_money(a.get("share")), provenance=_prov(a.get("provenance")))
                 for a in data.get("assets") or []],
         performance_coverage=[PerformanceCoverage(scope=c["scope"], projects=c.get("projects"),
                                                   amount=_figure(c, "amount"), text=c.get("text") or "",

@@ -753,7 +753,8 @@ class AssetHolding:
 
     ``kind`` is ``车辆`` for all vehicles, a vehicle type as printed (``一般公务用车``,
     ``执法执勤用车``, ``机要通信用车`` …), ``房屋``, ``设备`` (``threshold`` holds the printed
-    value limit, ``单价100万元（含）以上``), ``办公家具`` or ``其他资产``.
+    value limit, ``单价100万元（含）以上``), ``办公家具`` or ``其他资产``; a class stated by its value
+    alone (``固定资产``, ``房屋和构筑物``, ``家具和用具``, ``无形资产``) has no ``count``.
     """
 
     kind: str
@@ -763,6 +764,7 @@ class AssetHolding:
     planned: bool = False  # 安排购置 in the budget year, not a holding
     threshold: str | None = None
     as_of: str | None = None  # 截至2025年8月31日
+    share: Decimal | None = None  # 占固定资产总额的87.84%: the printed percentage of the whole
     provenance: Provenance | None = None
 
 

@@ -289,6 +289,8 @@ def asset_json(a: AssetHolding) -> dict:
     for extra in ("threshold", "as_of"):
         if getattr(a, extra):
             out[extra] = getattr(a, extra)
+    if a.share is not None:
+        out["share"] = format(a.share, "f")
     out["provenance"] = _prov(a.provenance)
     return out
 

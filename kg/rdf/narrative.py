@@ -80,7 +80,8 @@ def _unit_counts(ctx: "_Context", location) -> None:
 
 
 def _assets(ctx: "_Context", location, decimal_literal) -> None:
-    """国有资产: a holding or a planned purchase by kind (车辆, 一般公务用车, 房屋 …)."""
+    """国有资产: a holding or a planned purchase by kind (车辆, 一般公务用车, 房屋 …), or a class stated by its
+    value alone (固定资产, 办公家具: no count)."""
     for i, a in enumerate(ctx.record.assets):
         node = _stated_node(ctx, "asset", i, BKG.AssetHolding, BKG.statesAsset)
         ctx.text(node, BKG.assetKind, a.kind)
@@ -92,6 +93,8 @@ def _assets(ctx: "_Context", location, decimal_literal) -> None:
         ctx.add(node, BKG.planned, Literal(bool(a.planned), datatype=XSD.boolean))
         ctx.text(node, BKG.valueThreshold, a.threshold)
         ctx.text(node, BKG.asOf, a.as_of)
+        if a.share is not None:  # 占固定资产总额的87.84%
+            ctx.add(node, BKG.sharePercent, decimal_literal(a.share))
         location(ctx, node, a.provenance, a.value)
 
 

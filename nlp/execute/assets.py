@@ -28,12 +28,21 @@ VEHICLE_UNIT = "辆"
 KIND_TOTALS: dict[str, str] = {"vehicles": "车辆", "equipment": "设备", "buildings": "房屋"}
 
 
+# The kinds only a class stated by its value alone has (固定资产 10,884.06 万元, 办公家具价值 53.23 万元, 其他资产):
+# asked of a budget that states none, the question is answered from the kinds it does state.
+VALUE_KINDS = ("total", "furniture", "other")
+
+
 def kind_of(row: Row) -> str:
-    """vehicles, buildings or equipment (devices, furniture, other assets) for one holding row."""
+    """vehicles, buildings, equipment, furniture, other assets or the total (固定资产) for one holding row."""
     if row.unit == VEHICLE_UNIT or "车" in row.key:  # 北京 counts its vehicles in 台 (车辆 27 台)
         return "vehicles"
-    if "房" in row.key or "平方" in (row.unit or ""):
+    if re.search(r"家具|用具", row.key):
+        return "furniture"
+    if re.search(r"房|构筑物", row.key) or "平方" in (row.unit or ""):
         return "buildings"
+    if row.key.endswith("资产"):  # 固定资产 (the whole), 其他资产 / 无形资产 (a class of it)
+        return "other" if re.search(r"其他|无形", row.key) else "total"
     return "equipment"
 
 
@@ -43,9 +52,44 @@ def kinds_asked(clause: str) -> set[str]:
 
 
 def _kind_rows(rows: list[Row], clause: str) -> list[Row]:
-    """The rows of the kinds the clause names, or all of them."""
+    """The rows of the kinds the clause names, or all of them. 家具 alone asks for the furniture where the
+    budget states it (else, as 设备, for the equipment); a kind only a value statement has (固定资产) that the
+    budget does not state is dropped."""
     asked = kinds_asked(clause)
+    present = {kind_of(r) for r in rows}
+    if "furniture" in asked and "furniture" in present and "设备" not in clause:
+        asked.discard("equipment")
+    asked = {k for k in asked if k not in VALUE_KINDS or k in present}
     return [r for r in rows if kind_of(r) in asked] if asked else rows
+
+
+# a value limit asked of the equipment (百万元以上设备, 50万以上的设备): 百 is 100
+_LIMIT = r"(?P<n>百|\d+)万(?:元)?(?:（含）|\(含\))?(?:以上|及以上)"
+
+
+def _limit_rows(rows: list[Row], clause: str) -> list[Row]:
+    """The equipment of the value limit the clause names, where the budget counts equipment above several
+    limits (单价50万元以上 0 台, 100万元以上 5 台: 几台百万元以上设备 → the 100万 count); else every row."""
+    asked = re.search(_LIMIT, clause)
+    if asked is None:
+        return rows
+    n = "100" if asked.group("n") == "百" else asked.group("n")
+    limited = [r for r in rows if kind_of(r) == "equipment" and r.attrs.get("threshold")]
+    matching = [r for r in limited if re.search(rf"(?<![\d.]){n}万", r.attrs["threshold"])]
+    if not matching or len(matching) == len(limited):
+        return rows
+    return [r for r in rows if r not in limited or r in matching]
+
+
+def _valued_phrase(rows: list[Row]) -> str:
+    """``固定资产4295.98万元；房屋和构筑物3773.63万元（占87.84%）``: the classes stated by their value alone."""
+    parts = []
+    for r in rows:
+        share = r.attrs.get("share")
+        parts.append(f"{'计划购置' if r.attrs['planned'] else ''}{r.label.removeprefix('计划购置')}"
+                     f"{'共' if kind_of(r) == 'total' else '价值'}{money(r.attrs['value'])}万元"
+                     + (f"（占{share:f}%）" if share is not None else ""))
+    return "；".join(parts)
 
 
 def _totals_first(rows: list[Row]) -> tuple[list[Row], list[Row]]:
@@ -106,7 +150,10 @@ def assets(frame: Frame, ctx: Context) -> Result:
         return Result(text=with_note(f"没有找到：{'、'.join(dict.fromkeys(who(b.department, b.year) for b in budgets))}"
                                      f"的文件没有列示资产的价值（图谱中没有）" + (f"；文件只列示了数量：{held}" if held else "")
                                      + "。", note))
+    rows = _limit_rows(rows, frame.clause)
     qualified = re.search(r"(?:几|多少)(?:辆|台|套|部)(?P<q>[\u4e00-\u9fff]{2,6}?)(?:车|汽车|设备)", frame.clause)
+    if qualified and re.search(_LIMIT, qualified.group("q")):
+        qualified = None  # 几台百万元以上设备: a value limit, matched against the thresholds (``_limit_rows``)
     if qualified and not any(qualified.group("q") in f"{r.key}{r.label}" for r in rows):
         # 那4辆车里有几辆新能源车: a kind the table does not print — said so, never the vehicles it does count
         held = "、".join(f"{r.key}{count_text(r.amount)}{r.unit or ''}" for r in rows if r.amount)
@@ -124,6 +171,17 @@ def assets(frame: Frame, ctx: Context) -> Result:
         said = []
         for kind in dict.fromkeys(kind_of(r) for r in mine):
             group = [r for r in mine if kind_of(r) == kind]
+            valued = [r for r in group if r.amount is None]  # a class stated by its value alone: no count
+            if valued:
+                for r in valued:
+                    label = ("计划购置" if r.attrs["planned"] and not r.label.startswith("计划") else "") + r.label
+                    items.append(Item(f"{label}价值", money(r.attrs["value"]), WAN, r.department, r.year, r.source))
+                kept += valued
+                as_of = next((r.attrs.get("as_of") for r in valued if r.attrs.get("as_of")), None)
+                said.append(_valued_phrase(valued) + (f"（截至{as_of}）" if as_of else ""))
+            group = [r for r in group if r.amount is not None]
+            if not group:
+                continue
             unit = group[0].unit
             totals, kinds = _totals_first(group)
             total = totals[0] if totals else None

@@ -16,19 +16,21 @@ from __future__ import annotations
 import re
 
 from kg.extract.model import AssetHolding, Provenance, Record
+from kg.extract.narrative.asset_values import chapter_date, read_asset_values
 from kg.extract.narrative.facts import in_record_unit
 from kg.extract.narrative.statements import NUM, Narrative
 from kg.extract.narrative.text import money
 
 _COUNT_RE = re.compile(r"(?P<kind>[^，,。；;：:、\d]{1,30}?)(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>辆|台[（(]套[)）]|台|套|平方米)")
-_VALUE_RE = re.compile(r"^[，,]?(?:账面)?(?:价值|原值|净值)(?:为)?" + NUM + r"(万元|元)")
+# ``，价值 31.56万元`` after a count, or its amount printed beside it (``计划购置车辆 0 辆、0.00 万元``)
+_VALUE_RE = re.compile(r"^(?:[，,]?\s*(?:账面)?(?:价值|原值|净值)(?:为)?|、)\s*" + NUM + r"\s*(万元|元)(?![/／]|以上|以下)")
 _VALUE_BEFORE_RE = re.compile(r"价值" + NUM + r"(万元|元)(?:（含）|\(含\))?(?:以上|及以上)?(?:的)?")
 _ASSET_KIND_RE = re.compile(r"车辆|用车|公务车|机动车$|设备|房屋|办公用房|业务用房|土地")
 _PLANNED_RE = re.compile(r"安排.{0,4}购置|拟购置|计划购置|购置(?:车辆|设备|单位价值|单价)|新增(?:配置|配备)?(?:车辆|设备|公务用车)"
                          r"|拟新增")
 _LEAD_RE = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|其中|共有|实有|现有|合计|共计|部门|单位|本部门|本单位|"
                       r"[^，,。；;]*?截至[^，,。；;]*?(?:底|末|日)[，,]?|[^，,。；;]*?(?:局|委|办|院|厅|中心|部)(?=共有|实有|现有))+")
-_THRESHOLD_RE = re.compile(r"(?:单位|单件)?(?:价值|单价)" + NUM + r"万元(?:（含）|\(含\))?(?:以上|及以上)")
+_THRESHOLD_RE = re.compile(r"(?:单位|单件)?(?:价值|单价)在?" + NUM + r"万元(?:（含）|\(含\))?(?:以上|及以上)")
 
 
 def _kind(words: str) -> tuple[str, str | None]:
@@ -81,13 +83,15 @@ def read_assets(narrative: Narrative, record: Record) -> list[AssetHolding]:
         if value:
             holding.value = in_record_unit(money(value.group(1)), value.group(2), record.unit)
         as_of = re.search(r"(?:截至|截止)(\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)", sentence)
-        holding.as_of = as_of.group(1) if as_of and not planned else None
+        # a holding stands at the date its chapter states, where its own sentence states none
+        holding.as_of = None if planned else (as_of.group(1) if as_of else chapter_date(narrative, m.start()))
         line = narrative.span.line_at(m.start())
         context = narrative.contexts.get(line.lineno)
         holding.provenance = Provenance(file=record.source, page=line.page, line=line.lineno,
                                         table=context.label if context else None, row=kind)
         out.append(holding)
     out.extend(_none_planned(narrative, record, seen))
+    out.extend(read_asset_values(narrative, record))  # the classes stated by their value alone
     return out
 
 
