@@ -368,6 +368,8 @@ INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包�
 # spends: the rows inside it are the economic rows of the public column.
 COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
                                        ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)(?:日常)?公用)"), ("public", r"公用经费|机关运行经费")]
+# The columns a wider column holds (人员经费 and 公用经费 are the two parts of 基本支出).
+COLUMN_WITHIN = {"personnel": "basic", "public": "basic"}
 # Where a figure's money comes from, asked of the figure (项目支出用的是什么钱, 钱从哪来).
 MONEY_SOURCE_ASKED = r"(?:是|用的?是?|花的?是?|靠的?是?|出自)(?:什么|哪(?:类|种|块))(?:钱|资金)|钱(?:是)?从哪(?:里)?来|资金来源|来源是"
 # The 项 of a functional 类 or 款, called 项目 (法院款下哪些项目…): the subject rows, not projects.
@@ -392,8 +394,6 @@ MONEY_FOR_A_USE = r"(?:钱|经费|资金|预算)(?:是)?(?:用来|用于|用在|
 # A part asking for the rest of a set after one of its members was named (还有哪些核心指标, 其他的呢):
 # the member's own words are not its filter.
 OTHERS_ASKED = r"^(?:那)?(?:还有|另外还?有|其他|其余|别的|剩下)(?:的)?(?:还有)?(?:哪些|哪几|什么|呢)"
-# The columns a wider column holds (人员经费 and 公用经费 are the two parts of 基本支出).
-COLUMN_WITHIN = {"personnel": "basic", "public": "basic"}
 # (哪几类/各款 of a classification: its levels, not kinds of money or of indicators)
 LEVEL_WORDS: list[tuple[int, str]] = [(1, r"类级|大类|一级科目|按类|\(类\)|(?:花|用|投)在哪一?类|几大块|几大类|几大部分|"
                                           r"哪[一几两三四五]?类(?!资金|经费|钱|收入|项目|指标|单位|人员)"),
