@@ -1421,28 +1421,8 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
         return Result(text=lead + f"{'、'.join(who(b.department, b.year) for b in budgets)}的{tables}中没有发现"
                                   f"对不上的地方（图谱中没有核对未通过的记录）。")
     head = "、".join(who(d, y) for d, y in sorted({(i.department, i.year) for i in items}))
-    items = _rounding_gathered(items)
     return Result(items, with_note(lead + f"{head}的{tables}中有{len(parts)}处对不上：" + "；".join(parts) + "。", note),
                   [], rows)
-
-
-# More findings than a reader takes in one list: the 尾差 among them are gathered into one row
-ROUNDING_GATHERED_ABOVE = 8
-
-
-def _rounding_gathered(items: list[Item]) -> list[Item]:
-    """A long list of findings whose most are 尾差 (0.01万元 gaps of rounding): the material ones and
-    notices stay rows of their own, the 尾差 become one row counting them (the sentence still names
-    each) — so what is wrong is not lost among what rounding explains."""
-    rounding = [i for i in items if i.extra.get("severity") == _SEVERITY_WORDS["rounding"]]
-    if len(items) <= ROUNDING_GATHERED_ABOVE or len(rounding) < 2:
-        return items
-    first = rounding[0]
-    gathered = Item(f"尾差{len(rounding)}处", None, None, first.department, first.year, first.source,
-                    {"severity": _SEVERITY_WORDS["rounding"],
-                     "where": "；".join(i.label for i in rounding)})
-    kept = [i for i in items if i not in rounding]
-    return kept + [gathered]
 
 
 # The figure each family of parts adds up to (lexicon.AUDIT_PARTS), by measure key.
