@@ -337,7 +337,7 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         text = f"{who(dept, year)}所属单位{lines[0][3:]}（{table}）。"
     else:
         text = f"{who(dept, year)}{scope}的{label}（{table}）：" + "；".join(lines) + "。"
-    if any(d.label.endswith("占比") for d in derived) and total.value:
+    if len(picked) > 1 and any(d.label.endswith("占比") for d in derived) and total.value:
         text += f"占比按{total.label}{money(total.value)}万元计算。"  # (the whole each share is of)
     if len(picked) > 1:
         d = D.total([D.Input(r.label, r.amount, WAN, dept, year, r.source) for r in picked],
