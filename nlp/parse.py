@@ -123,7 +123,9 @@ class Parser:
         if focus == "projects" and re.search(L.MONEY_SPLIT_ASKED, ev.text) and not re.search(L.MONEY_SOURCE_ASKED, ev.text):
             # 钱分成了哪几块: how the project's own text splits its money, not its sources
             frame.measures = [m for m in frame.measures if m != "funding"] + ["description"]
-        yes_no_source = "yesno" in {frame.operation.name, *frame.operation.also} and bool(frame.filters.sources)
+        # (是上年结转的吗 asks the project's category, answered as such — not its funds)
+        yes_no_source = "yesno" in {frame.operation.name, *frame.operation.also} and \
+            any(s != "carryover" for s in frame.filters.sources)
         if focus == "projects" and ev.projects and "funding" not in frame.measures and (
                 yes_no_source or re.search(L.SOURCE_CHOICE, ev.text)):  # (…是财政拨款吗: its split answers)
             # 钱主要是财政拨的还是单位自己的: where the named project's money comes from, split by its columns
