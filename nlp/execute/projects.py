@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
@@ -953,7 +953,7 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
         # the top ones' weight among all, said in the sentence (a reader's next question), not as rows
         head = sum((r.amount for r in top), Decimal(0))
         text += f"前{len(top)}个合计{money(head)}万元，占{len(rows)}个项目合计的" \
-                f"{(head * 100 / whole.value).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%。"
+                f"{D.percent(head, whole.value)}%。"
     text += "".join(f"{d.formula}。" for d in derived)
     return Result(items, with_note(text, note), derived, top)
 
