@@ -366,7 +366,7 @@ SOURCE_USE = (r"用在|花在|用于|用到|安排在|安排到|列在|放在|�
 INCLUDE_WORDS = r"也算|也包括|也计入|也算在内|也要算|包括|包含|含|连同|算上"
 # 机关运行经费 is the 公用经费 (日常公用经费) of the basic expenditure a body funded like an administration
 # spends: the rows inside it are the economic rows of the public column.
-COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出"), ("basic", r"基本支出"),
+COLUMN_WORDS: list[tuple[str, str]] = [("project", r"项目支出|专项业务经费"), ("basic", r"基本支出"),
                                        ("personnel", r"人员经费|人员开支|人头经费|花在人(?:头|员)?身?上|养人的钱|人员(?=(?:和|与|及|、)(?:日常)?公用)"), ("public", r"公用经费|机关运行经费")]
 # The columns a wider column holds (人员经费 and 公用经费 are the two parts of 基本支出).
 COLUMN_WITHIN = {"personnel": "basic", "public": "basic"}

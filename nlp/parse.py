@@ -39,7 +39,9 @@ _STOP = re.compile(
     r"哪一?本|一本|几成|几倍|翻了?几番|百分之几|之几|之多少|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
     r"立项依据|立项|根据|依据|按照|依照|引用|援引|当作|当成|作为|看作|视为|设立|出台|"  # a policy basis asked (哪些项目是根据X文设立的, 把X当作依据)
     r"(?<=\|)系统(?!建设|运维|开发|升级|改造|平台|维护|集成)|全系统|"  # 司法局系统哪个项目: the department and its units
-    r"负责实施|负责|实施|承担|承办|下属|所属|直属|自己|自身|本身|亲自|"  # who carries a project out (X负责实施的, 下属的X来实施, X自己承担的)
+    r"负责实施|负责|实施|承担|承办|下属|所属|直属|自己|自身|本身|亲自|"
+    r"动用|使用(?![权费金])|用掉|用去|(?<![费使])用了|各用|据此|由此|照此|"  # 哪些项目动用了结转、各用了多少: the verb of money used, not a topic
+  # who carries a project out (X负责实施的, 下属的X来实施, X自己承担的)
     # a table named as where to look (绩效表里, 项目表中), a figure taken one by one (单项5000万以上), whether
     # money suffices (装得下吗): how the question is asked, never what the projects are about
     r"(?:绩效(?:目标)?|项目(?:支出)?|支出|收入|明细|预算|三公|汇总|附)表|单项|单个|单笔|每项|每个|逐项|逐个|分项|各项|"

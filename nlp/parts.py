@@ -1440,6 +1440,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if not _own_content(frame, ev):
             op = frame.operation.name
+            if op == "derive" and (ev.years or re.search(RELATIVE_YEAR, frame.clause)) and prev.focus in ("subjects", "figures") and prev.filters.years \
+                    and set(frame.filters.years) != set(prev.filters.years):
+                # 2026年安排多少？能推出2025年是多少吗: what was just asked, of the year to derive (the year the
+                # graph lacks is derived from the next budget's stated change by the executor)
+                again = Frame(prev.focus, list(prev.measures), prev.filters.copy(), Operation(prev.operation.name),
+                              frame.clause, frame.score, prev.open_department)
+                again.filters.years = list(frame.filters.years)
+                out.append(again)
+                continue
             if op == "compare" and prev.focus == "figures" and prev.operation.name == "lookup" and _two_compared(prev):
                 family_totals_across_departments([prev])  # 两家三公各多少？谁多: on the totals
             if op == "compare" and prev.focus == "figures" and prev.operation.name == "lookup" \

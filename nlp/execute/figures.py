@@ -305,6 +305,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                         phrase += f"，占{base_label}（{money(base.amount)}万元）的{d.value}%"
                         printed_said[id(d)] = _printed_share_said(ctx, b, key, row.amount, d.value, label, items)
                         phrase += printed_said[id(d)]
+                        if key == "fiscal_total":
+                            phrase += _fiscal_kinds_shares(ctx, row, base, base_label, items, derived)
             said.append(phrase)
         if said:
             parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
@@ -622,6 +624,26 @@ def _printed_share_of_part(ctx: Context, budget: Budget, key: str, amount: Decim
     beside it (占32.55%), in words only: the document's own proportion of the whole it composes."""
     printed = _printed_share(ctx, budget, key, amount)
     return f"（说明：占{printed.attrs['share']:f}%）" if printed is not None else ""
+
+
+def _fiscal_kinds_shares(ctx: Context, row: Row, base: Row, base_label: str, items: list[Item],
+                         derived: list[D.Derived]) -> str:
+    """财政拨款占多少 where the 财政拨款 is of two kinds or more (一般公共预算、政府性基金、国有资本经营): each kind's
+    amount and its own share of the same whole, since 财政拨款 is a sum a reader asks to see opened."""
+    kinds = [p for p in row.attrs.get("parts", []) if p.amount]
+    if len(kinds) < 2:
+        return ""
+    said: list[str] = []
+    for part in kinds:
+        label = ctx.vocab.label(part.key)
+        items.append(item_of(part, label))
+        d = D.share(figure_input(part, label), figure_input(base, base_label))
+        if d is None:
+            continue
+        derived.append(d)
+        items.append(derived_item(d, of=base_label))
+        said.append(f"{label}{money(part.amount)}万元（占{d.value}%）")
+    return "（其中" + "、".join(said) + "）" if said else ""
 
 
 def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys: list[str],

@@ -1516,6 +1516,21 @@ def unit_projects(frame: Frame, ctx: Context) -> Result:
         mine = sorted((r for r in rows if r.attrs.get("unit") == unit.name), key=lambda r: -(r.amount or 0))
         if not mine:
             where = "、".join(dict.fromkeys(who(r.department, r.year) for r in rows)) or "图谱"
+            named = _projects_naming_unit(rows, unit.name)
+            if named:  # 给看守所安排了哪些项目, where the tables name no 承担单位: the projects whose names say it
+                said = named[0][1]
+                mine = sorted((r for r, _ in named), key=lambda r: -(r.amount or 0))
+                items += [_project_item(ctx, r) for r in mine]
+                texts.append(f"{where}的项目表没有写明由{unit.name}承担实施的项目；名称中提到“{said}”的项目有{len(mine)}个："
+                             + "；".join(project_phrase(r) for r in mine))
+                priced = [figure_input(r, r.label) for r in mine if r.amount is not None]
+                if len(priced) > 1:
+                    d = D.total(priced, f"名称中提到“{said}”的{len(priced)}个项目合计")
+                    derived.append(d)
+                    items.append(derived_item(d))
+                    texts[-1] += f"；{d.formula}"
+                found += mine
+                continue
             texts.append(f"没有找到：{where}的项目中没有由{unit.name}承担实施的项目")
             continue
         where = "、".join(dict.fromkeys(who(r.department, r.year) for r in mine))
@@ -1529,6 +1544,22 @@ def unit_projects(frame: Frame, ctx: Context) -> Result:
             texts[-1] += f"；{d.formula}"
         found += mine
     return Result(items, with_note("。".join(texts) + "。", note), derived, found)
+
+
+def _projects_naming_unit(rows: list[Row], unit: str) -> list[tuple[Row, str]]:
+    """The projects whose own name names a unit as people say it (泉州市看守所 → 女子看守所保障经费 says
+    看守所): where a department's tables print no 承担单位, the name is the only link the document makes
+    between a unit and its projects. The shortest form found is the one quoted back."""
+    from nlp.execute.units import short_names
+    forms = sorted(short_names(unit), key=len)
+    out: list[tuple[Row, str]] = []
+    for r in rows:
+        if r.attrs.get("unit") and r.attrs["unit"] != r.department:
+            continue  # a project whose table names another unit belongs to that unit, whatever its name says
+        said = next((f for f in forms if f in r.label), None)
+        if said:
+            out.append((r, said))
+    return out
 
 
 def person_projects(frame: Frame, ctx: Context) -> Result:

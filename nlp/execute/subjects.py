@@ -588,8 +588,12 @@ def _rolled_up(rows: list[Row], want: int, ctx: Context, scheme: str) -> list[Ro
 WHOLE_ECONOMIC_SCOPE = "general_public_budget"
 
 
+# A subjects table's column as an answer names it.
+_COLUMN_WORDING = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}
+
+
 def _whole_budget_economic(ctx: Context, budgets, parents, rows: list[Row], note: str,
-                           basic_asked: bool) -> tuple[list[Row], str]:
+                           basic_asked: bool, column: str = "total") -> tuple[list[Row], str]:
     """Economic rows asked without 基本支出/人员经费/公用经费: where a budget prints the economic
     classification of its whole general budget (basic and project spending: 西安 表6, ``302`` with its
     专项业务经费) beside the basic one (表8), that table's rows answer — the basic table's 302 is the
@@ -605,7 +609,9 @@ def _whole_budget_economic(ctx: Context, budgets, parents, rows: list[Row], note
         return rows, note
     covered = {(r.department, r.year) for r in whole}
     kept = [r for r in rows if (r.department, r.year) not in covered]
-    said = "以下为一般公共预算支出经济分类表的数（含基本支出和项目支出）"
+    # (its 项目支出/专项业务经费 column asked, the rows are of that column only: the table named, not its whole)
+    said = "以下为一般公共预算支出经济分类表的数（含基本支出和项目支出）" if column == "total" else \
+        f"以下为一般公共预算支出经济分类表中{_COLUMN_WORDING.get(column, column)}一栏的数"
     return whole + kept, "；".join(x for x in (note, said) if x)
 
 
@@ -712,7 +718,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         rows = [r for r in rows if r.key not in f.without]
     if scheme == "economic":
         rows, note = _whole_budget_economic(ctx, budgets, parents, rows, note,
-                                            basic_asked=(f.column or "total") not in ("total", "project"))
+                                            basic_asked=(f.column or "total") not in ("total", "project"),
+                                            column=f.column or "total")
     if not rows:
         return Result()
     if op.name == "completion" and ("rank" in op.also or f.rate_bound is not None) and not parents:
@@ -731,7 +738,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     for b in budgets:
         tops_said = False  # the column's classes already said with their total
         column = f.column or "total"
-        wording = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}.get(column, "")
+        wording = _COLUMN_WORDING.get(column, "")
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.attrs["column"] == column]
         if not mine:  # that column is blank in this table: the totals (of the classes the column is made of)
             mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.attrs["column"] == "total"]

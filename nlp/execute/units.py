@@ -327,6 +327,10 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
     scope = f"{len(picked)}个单位" if named else f"所属{len(rows)}个预算单位（含本级）" \
         if any(r.attrs.get("own") for r in rows) else f"所属{len(rows)}个预算单位"
     left_out = [r for r in rows if r.iri not in chosen] if _EXCEPT.search(frame.clause) else []
+    if not left_out and _UNDER_ONLY.search(frame.clause):
+        # 下属各单位前三: the units under the department, its own office not among them — said with its figure,
+        # since many readers count the office among the units
+        left_out = [r for r in rows if r.iri not in chosen and r.attrs.get("own")]
     if left_out:  # 除了本级以外: the ranking is of the others; what was left out is said with the whole
         scope = f"所属{len(rows)}个预算单位中除" + "、".join(_unit_name(r) for r in left_out) + "以外"
     rest = f"其余{len(zeros)}个单位均为0（{'、'.join(r.label for r in zeros[:8])}{'等' if len(zeros) > 8 else ''}）" \
