@@ -531,7 +531,11 @@ UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四
 # year, not 上年结转结余 carried in): asked by name, answered from the narrative's statement about them,
 # never by another figure.
 STATED_ONLY_FIGURES: list[tuple[str, str]] = [
-    ("年末结转和结余", r"(?:年底|年末|期末)的?结转(?:和|与|及)?结余|结转下年")]
+    ("年末结转和结余", r"(?:年底|年末|期末)的?结转(?:和|与|及)?结余|结转下年"),
+    # a 决算's procurement awarded to small firms, stated only in its narrative (授予中小企业合同金额)
+    # (the words up to the last 合同/采购 after it are the figure's: 中小企业拿到的采购合同 is not 政府采购)
+    ("授予中小企业合同金额", r"(?:授予|给了?|签给|流向|落到)?中小企业(?!预留)(?:[^，。？?]{0,6}?(?:合同|采购|份额|拿到|占))+"),
+    ("授予小微企业合同金额", r"(?:授予|给了?|签给|流向|落到)?小微企业(?!预留)(?:[^，。？?]{0,6}?(?:合同|采购|份额|拿到|占))*")]
 # A share's base named by a bare word (占收入的比例, 占支出多少): the department's total of that side.
 SHARE_BASE_WORDS: list[tuple[str, str]] = [("income_total", r"^(?:本年|全年|全部|部门|总)?收入(?:总数|总额|总量)?$"),
                                            # 占全部预算几成 / 占总预算 / 占整个盘子: the whole budget

@@ -74,3 +74,19 @@ def test_special_business_funds_are_the_project_column(ask_national) -> None:
     assert {Decimal("650.87"), Decimal("350.00"), Decimal("245.00"), Decimal("26.84")} <= numbers(reply)
     assert Decimal("956.41") not in numbers(reply)
     assert "项目支出一栏" in reply["text"]
+
+
+def test_procurement_awarded_to_small_firms(ask_national) -> None:
+    """国家信访局 2024 决算 说明: 授予中小企业合同金额1820.69万元 (92.54% of 1,967.42), 其中小微企业 1015.50."""
+    reply = ask_national("国家信访局2024年中小企业拿到的采购合同多少钱？小微企业呢？")
+    assert {Decimal("1820.69"), Decimal("92.54"), Decimal("1015.50")} <= numbers(reply)
+    assert "不列中标结果" not in reply["text"]
+
+
+def test_columns_of_a_row_held_only_by_basic(ask_national) -> None:
+    """西安市气象局 2022 表5 2200504 气象事业机构 469.93 = 基本 164.36 + 专项业务经费 305.57: asked by 人员经费、
+    公用经费、专项业务经费, the row's total and 基本支出 are said with the project column, never one alone."""
+    reply = ask_national("西安市气象局2022年气象事业机构科目的人员经费、公用经费和专项业务经费分别多少？")
+    text = reply["parts"][-1]["text"]
+    assert {Decimal("469.93"), Decimal("164.36"), Decimal("305.57")} <= numbers(_part(reply, len(reply["parts"])))
+    assert "未分列" in text

@@ -408,6 +408,17 @@ def _stated_only(ctx: Context, budgets: list[Budget], words: list[str], note: st
         rows.append(row)
         items.append(item_of(row))
         parts.append(f"{who(r.department, r.year)}{key[5:]}{money(row.amount)}万元")
+    for r in ctx.rows("stated", budgets):  # a figure stated with no change (授予中小企业合同金额1820.69万元)
+        key = next((w for w in words if w[5:] in r.label), None)
+        if key is None or r.key != "current" or r.amount is None or any(
+                x.key == key and (x.department, x.year) == (r.department, r.year) for x in rows):
+            continue
+        row = Row(key[5:], r.amount, WAN, r.department, r.year, r.source, r.iri, key)
+        rows.append(row)
+        items.append(item_of(row))
+        share = r.attrs.get("share")
+        parts.append(f"{who(r.department, r.year)}{key[5:]}{money(row.amount)}万元" +
+                     (f"（说明所写占比{share}%）" if share is not None else ""))
     if not rows:
         return Result()
     return Result(items, with_note("；".join(parts) + "（数字取自文件的文字说明）。", note), [], rows)

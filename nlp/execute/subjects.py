@@ -888,16 +888,27 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             if not children and top is None:
                 continue
             if len(f.columns) >= 2:  # 节能环保支出中基本支出和项目支出各是多少: the row itself, column by column
-                own = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.key == code
-                       and r.attrs["column"] in f.columns]
+                mine = [r for r in rows if (r.department, r.year) == (b.department, b.year) and r.key == code]
+                own = [r for r in mine if r.attrs["column"] in f.columns]
                 own.sort(key=lambda r: f.columns.index(r.attrs["column"]))
+                held = {r.attrs["column"] for r in own}
+                if own and {"personnel", "public"} & set(f.columns) - held:
+                    # 人员经费、公用经费、专项业务经费各多少 of a row the graph holds by 基本支出 only: the 基本支出
+                    # (their sum) and the row's total, never one column alone standing for the three
+                    own = [r for r in mine if r.attrs["column"] == "total"] + \
+                        [r for r in mine if r.attrs["column"] == "basic"] + own
                 if own:
-                    words = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}
+                    words = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费",
+                             "total": "合计"}
                     for r in own:
                         items.append(item_of(r, f"{r.label}{words.get(r.attrs['column'], '')}", code=r.key))
                     kept += own
                     parts.append(f"{who(b.department, b.year)}{own[0].key} {own[0].label}：" + "，".join(
                         f"{words.get(r.attrs['column'], '')}{money(r.amount)}万元" for r in own))
+                    missing = [words[c] for c in ("personnel", "public") if c in f.columns and c not in
+                               {r.attrs["column"] for r in own}]
+                    if missing:
+                        parts[-1] += f"（{'、'.join(missing)}图谱中未分列，合在基本支出里）"
                     continue
             lvl = LEVEL_NAME.get(want, "")
             if not children and top is not None:

@@ -48,6 +48,9 @@ for _topic, _key, _pattern in [
     # 政府采购
     ("procurement", "sme_reserved", r"面向中小企业预留政府采购项目(?:预算)?|预留给中小企业(?:的)?政府采购项目"),
     ("procurement", "small_micro_reserved", r"(?:其中[，,]?)?(?:预留给)?小(?:型和)?微(?:型)?企业(?:预留)?(?:的)?政府采购项目"),
+    # 决算's 授予中小企业合同金额X万元，占政府采购支出总额的Y%，其中授予小微企业合同金额Z万元
+    ("procurement", "sme_awarded", r"授予中小企业(?:的)?(?:采购)?合同(?:金额)?"),
+    ("procurement", "small_micro_awarded", r"(?:其中[，,]?)?授予小微企业(?:的)?(?:采购)?合同(?:金额)?"),
     ("procurement", "goods", r"(?:政府采购)?(?:拟)?(?:采购|购买)?货物(?:类)?(?:采购)?(?:项目)?(?:支出)?"),
     ("procurement", "works", r"(?:政府采购)?(?:拟)?(?:采购|购买)?工程(?:类)?(?:采购)?(?:项目)?(?:支出)?"),
     ("procurement", "services", r"(?:政府采购)?(?:拟)?(?:采购|购买)?服务(?:类)?(?:采购)?(?:项目)?(?:支出)?"),
@@ -165,7 +168,8 @@ KEY_NAMES = {
     "overseas": "因公出国（境）费", "reception": "公务接待费", "vehicles": "公务用车购置及运行费",
     "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行费",
     "goods": "货物", "works": "工程", "services": "服务", "sme_reserved": "面向中小企业预留",
-    "small_micro_reserved": "预留给小微企业",
+    "small_micro_reserved": "预留给小微企业", "sme_awarded": "授予中小企业合同金额",
+    "small_micro_awarded": "授予小微企业合同金额",
 }
 TOPIC_NAMES = {"total": "收支总预算", "income": "收入", "expenditure": "支出", "three_public": "“三公”经费",
                "meetings": "会议费", "training": "培训费", "operating_expenses": "机关运行经费",
