@@ -42,8 +42,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("income_total", r"收入(?=(?:和|与|、|及)支出(?:各|分别|都|是|一共|总共|合计|多少))|收支总预算|收支总计|收入总计|收入总预算|收支预算总[额计]|总收入|收支总额|收入合计|全部收入|所有收入|全年收入|"
                      r"收支预算(?=是|有|多少|一共|总共|合计)|预算总收入|收入预算|预算收入|部门预算总额|预算盘子|盘子|"
                      r"部门预算(?=总共|一共|合计|总额|是多少|有多少|多少|[和、及与][^，,。？?]{1,16}?(?:各|分别)(?:是|有|为)?多少)|"
-                     r"收入(?=(?:预算)?执行数|决算数)|(?<![收支入出项目])总预算(?!里|中|的项目)|(?<!项目)(?<!资金)预算总额"),
-    ("expenditure_total", r"(?<=收入[和与、及])支出(?=各|分别|都|是|一共|总共|合计|多少)|支出总计|支出合计|总支出|支出总预算|支出总额|全年支出|全部支出|所有支出|(?<!项目)(?<!基本)支出预算(?!里|中)"),
+                     r"收入(?=(?:预算)?执行数|决算数)|收支(?=(?:预算)?执行数|决算数)|(?<![收支入出项目])总预算(?!里|中|的项目)|(?<!项目)(?<!资金)预算总额"),
+    ("expenditure_total", r"(?<=收入[和与、及])支出(?=各|分别|都|是|一共|总共|合计|多少)|收支(?=(?:预算)?执行数|决算数)|支出总计|支出合计|总支出|支出总预算|支出总额|全年支出|全部支出|所有支出|(?<!项目)(?<!基本)支出预算(?!里|中)"),
     # 本年新增收入: the year's own income; 今年收入 alone is the year's income as a whole (its 收入总计)
     ("current_year_income", r"(?:本年|当年)(?:新增|新拨|新安排的?)?收入|今年(?:新增|新拨|新安排的?)收入"),
     ("upper_level_transfer", r"(?:上级)?转移支付(?:收入)?"),
@@ -373,7 +373,7 @@ COLUMN_WITHIN = {"personnel": "basic", "public": "basic"}
 # Where a figure's money comes from, asked of the figure (项目支出用的是什么钱, 钱从哪来).
 MONEY_SOURCE_ASKED = r"(?:是|用的?是?|花的?是?|靠的?是?|出自)(?:什么|哪(?:类|种|块))(?:钱|资金)|钱(?:是)?从哪(?:里)?来|资金来源|来源是"
 # The 项 of a functional 类 or 款, called 项目 (法院款下哪些项目…): the subject rows, not projects.
-ITEMS_OF_CLASS = r"(?:类|款)(?:下|下面|下边|底下|里|里面|中)的?(?:哪些|哪几个|哪个|各个?|每个|所有)?项目"
+ITEMS_OF_CLASS = r"(?:类|款)(?:下|下面|下边|底下|里|里面|中)的?(?:哪些|哪几个|哪个|各个?|每个|所有)?项目|按项目?分|分项目|按项列"
 # Where a difference just asked comes from (主要差在哪, 差别在哪里): the parts of the figure compared.
 WHERE_IT_DIFFERS = r"(?:主要)?(?:差|区别|差别|差异|不同)(?:主要)?(?:在|出在)(?:哪|什么)"
 # Two kinds of money set against each other for one project (财政拨的还是单位自己的, 是一般预算还是基金).
@@ -567,7 +567,7 @@ ADMITTED_SLIP = r"使用错误|用错|错用|误用|错列|列错|记错|有误|
 CLASSES_ASKED = r"[几两二三四五六七八九十]大?类|各(?:大)?类|大类|类级"
 # Words asking whether two printed places agree (对得上吗, 是否一致, 加起来等于…吗, 够不够, 有没有出入,
 # 到底是A还是B): an audit question, whatever figures, subjects or tables it names besides.
-AGREEMENT_ASKED = (r"对得上|对不上|核[得不](?:上|对|拢)|对[得不](?:齐|拢)|能对上|对上吗|对不对得上|(?:是否|是不是)一致|一致吗|一致不|相符|有没有出入|有出入|"
+AGREEMENT_ASKED = (r"对得上|对不上|[核加合][得不](?:上|对|拢)|对[得不](?:齐|拢)|能对上|对上吗|对不对得上|(?:是否|是不是)一致|一致吗|一致不|相符|有没有出入|有出入|"
                    r"核对|算[得的]?(?:对|准)(?:吗|不)|(?:加起来|相加|加在一起)[^，。,？?]{0,16}(?:吗|不|没)|等于[^，。,？?]{0,16}吗|够不够|够得上|够不上|到底是[^，。？?]{1,30}?还是")
 # A follow-up that splits the count or sum just asked by a kind of money (财政拨款的几个、非财政的几个;
 # 当年安排和上年结转各多少个): the dimension it splits by, when it names two kinds of it.
@@ -577,7 +577,7 @@ GROUP_WORDS: list[tuple[str, str]] = [
 ]
 # A question about a named project that asks for a target, not money (打算买几台无人机, 检查频次定的多少次,
 # 在线率要求多少): the project's performance indicators answer it.
-TARGET_ASK = r"[几多少]+[台个次套辆人户家座条批期本册份场所]|要求|要达到|达到多少|定的|定了|目标值|上限|下限|[率度]"
+TARGET_ASK = r"[几多少]+[台个次套辆人户家座条批期本册份场所]|要求|要达到|达到多少|定的|定了|目标值|上限|下限|[率度]|标准|怎么设|如何设|设[的了]"
 MONEY_ASK = r"多少钱|预算|经费|资金|金额|规模|万元|花了|安排了"
 # A count of parts the question states (项目10个, 共8个项目): checked against the graph's count.
 STATED_PARTS_COUNT = rf"(?P<n>{_N})个(?!月|人)"

@@ -1440,6 +1440,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             continue
         if not _own_content(frame, ev):
             op = frame.operation.name
+            if op == "derive" and prev.filters.years and frame.filters.years and \
+                    set(frame.filters.years) == {y + 1 for y in prev.filters.years}:
+                continue  # 2025年是多少？能从2026年的预算里推出来吗: the year it is derived from; the part before derives it
             if op == "derive" and (ev.years or re.search(RELATIVE_YEAR, frame.clause)) and prev.focus in ("subjects", "figures") and prev.filters.years \
                     and set(frame.filters.years) != set(prev.filters.years):
                 # 2026年安排多少？能推出2025年是多少吗: what was just asked, of the year to derive (the year the

@@ -279,6 +279,20 @@ def indicators(frame: Frame, ctx: Context) -> Result:
                 items.append(Item(f"{p.label}自评得分", format(p.attrs["score"].normalize(), "f"), "分", p.department,
                                   p.year, p.source))
                 text += f"{project_phrase(p)}自评得分{format(p.attrs['score'].normalize(), 'f')}分。"
+    weighed = [r for r in rows if r.attrs.get("weight") is not None]
+    if len(weighed) >= 2 and re.search(r"权重|分值", frame.clause) and len({r.department for r in weighed}) == 1:
+        # 核心指标的权重各多少: the weights listed, and what they come to together
+        total = D.total([D.Input(r.label, Decimal(r.attrs["weight"]), "分", r.department, r.year, r.source)
+                         for r in weighed], f"{len(weighed)}个{what}权重合计")
+        items.append(derived_item(total))
+        text += f"{total.formula}。"
+    if projects and re.search(r"年度目标|总体目标|目标是什么|目标是啥|达到什么|实现什么", frame.clause):
+        # 要达到什么年度目标: the goals the project's text states in figures, beside its indicators
+        said = [(p, t) for p in projects for t in stated_targets(p.attrs.get("description") or "")]
+        if said:
+            text += "项目说明写明的目标：" + "；".join(f"{n}{v}{u}{b}" for _p, (n, v, u, b) in said) + "。"
+            items += [Item(n, v, u, p.department, p.year, p.source, {"project": p.label, "target": f"{v}{u}{b}"})
+                      for p, (n, v, u, b) in said]
     if projects and f.keywords:  # 要储备多少生猪、冻猪肉: a thing no indicator names, stated in the project's text
         missing = [w for w in f.keywords if len(w) >= 2
                    and not any(w in r.label or shared_runs(w, r.label) >= 2 for r in rows)]  # (评审专家 is 专家评审's)
@@ -531,10 +545,17 @@ def units(frame: Frame, ctx: Context) -> Result:
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)
                 and (not named or r.label in named)]  # 有几个口岸分局: the units that word names
+        money_asked = bool(re.search(r"钱|经费|资金|金额|万元|补助|补贴|拨[了给款付]", frame.clause))
         asks_count = (frame.operation.name == "count" or "count" in frame.operation.also or
                       bool(re.search(r"几|多少", frame.clause))) and not re.search(r"钱|经费|资金|金额|万元", frame.clause)
         own_counts = [r for r in stated if (r.department, r.year) == (b.department, b.year)]
-        count = _stated_count(own_counts, frame.clause, whole) if asks_count else None
+        count = _stated_count(own_counts, frame.clause, whole) if asks_count or money_asked else None
+        if count is not None and not count.amount and money_asked:
+            # 给下属单位拨了多少补助 of a body the document says has none: nothing to answer — said, no figure
+            sentence = count.attrs.get("sentence")
+            parts.append(f"没有找到：{who(b.department, b.year)}没有{count.label}" + (f"（原文：{sentence}）" if sentence else "")
+                         + "，文件中没有给下属单位的经费")
+            continue
         for other in (_other_counts_named(own_counts, frame.clause, count) if count is not None else []):
             # 多少直属事业单位和区县气象局: each kind named, its own count
             items.append(Item(f"{other.label}个数", str(int(other.amount)), other.unit, b.department, b.year, other.source))

@@ -316,6 +316,11 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             return stated
         return Result([], with_note("。".join(parts) + "。", note), [], [])  # only lines printed blank, said so
     text = "。".join(parts) + "。"
+    words = [k for k in keys if k.startswith("word:")]
+    stated_beside = _stated_only(ctx, budgets, words, "") if words else Result()
+    if stated_beside.items:  # 年初和年末的结转结余各多少: the year-end figure only the narrative states, beside the table's
+        items += stated_beside.items
+        text += stated_beside.text
     compared_two = op.name == "compare" and len(rows) == 2 and len({(r.department, r.year) for r in rows}) == 2
     if compared_two:  # 哪个单位的预算规模更大: the two figures, the larger first, and by how much
         rows = sorted(rows, key=lambda r: r.amount, reverse=True)

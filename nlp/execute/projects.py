@@ -603,8 +603,8 @@ def _indicators_named(frame: Frame, ctx: Context) -> Result | None:
     result = indicators(other, ctx)
     if not result.items and result.text.startswith("没有找到") and frame.filters.projects:
         return result  # 要补助多少人 of a project whose targets are not in the graph: said so, not its amount
-    if not result.items or result.relaxed:
-        return None
+    if not result.items or (result.relaxed and not frame.filters.indicator_kinds):
+        return None  # (a kind named — 费用标准 of its 成本指标 — asks every indicator of that kind the words name none of)
     return result
 
 
