@@ -435,7 +435,8 @@ class Parser:
                     keys = ["word:" + w[-3:] for w in dict.fromkeys(words)] + keys
             stated = [(label, m) for label, rx in L.STATED_ONLY_FIGURES for m in [re.search(rx, ev.text)] if m]
             if stated:  # 中小企业拿到的采购合同: the figure stated, not the 采购 inside its words
-                inside = {c.value for c in cues.of("measure") for _, m in stated if m.start() <= c.start < m.end()}
+                # (a figure word the stated phrase begins with — 年末结转结余 — is the same figure, kept)
+                inside = {c.value for c in cues.of("measure") for _, m in stated if m.start() < c.start < m.end()}
                 keys = ["word:" + label for label, _ in stated] + [k for k in keys if k not in inside]
             frame.named_measures = list(keys)
             keys = family_rules(keys, ev.text, frame.operation.name)

@@ -286,7 +286,8 @@ def indicators(frame: Frame, ctx: Context) -> Result:
                          for r in weighed], f"{len(weighed)}个{what}权重合计")
         items.append(derived_item(total))
         text += f"{total.formula}。"
-    if projects and re.search(r"年度目标|总体目标|目标是什么|目标是啥|达到什么|实现什么", frame.clause):
+    if projects and re.search(r"年度目标|总体目标|目标是什么|目标是啥|达到什么|实现什么", frame.clause) and \
+            not [w for w in f.keywords if "目标" not in w and not names_own(w, own)]:  # (生猪储备多少头: below)
         # 要达到什么年度目标: the goals the project's text states in figures, beside its indicators
         said = [(p, t) for p in projects for t in stated_targets(p.attrs.get("description") or "")]
         if said:
