@@ -577,8 +577,10 @@ GROUP_WORDS: list[tuple[str, str]] = [
 ]
 # A question about a named project that asks for a target, not money (打算买几台无人机, 检查频次定的多少次,
 # 在线率要求多少): the project's performance indicators answer it.
-TARGET_ASK = r"[几多少]+[台个次套辆人户家座条批期本册份场所]|要求|要达到|达到多少|定的|定了|目标值|上限|下限|[率度]|标准|怎么设|如何设|设[的了]"
-MONEY_ASK = r"多少钱|预算|经费|资金|金额|规模|万元|花了|安排了"
+TARGET_ASK = r"[几多少]+[台个次套辆人户家座条批期本册份场所]|要求|要达到|达到多少|定的|定了|目标值|上限|下限|[率度]|标准|怎么设|如何设|设[的了]|年度目标|总体目标|目标是(?:什么|啥)"
+# (预算/经费/资金 ask money only near a question word: 专项资金 and 业务经费 end many projects' names)
+MONEY_ASK = (r"多少钱|金额|规模|万元|花了|安排了|(?:预算|经费|资金)[^，。？?]{0,4}(?:多少|几|是否|够)|"
+             r"(?:多少|几)[^，。？?]{0,3}(?:预算|经费|资金)|预算(?:数|额)")
 # A count of parts the question states (项目10个, 共8个项目): checked against the graph's count.
 STATED_PARTS_COUNT = rf"(?P<n>{_N})个(?!月|人)"
 

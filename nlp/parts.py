@@ -697,6 +697,18 @@ def expenses_beside_functions(frames: list[Frame], evidence: list) -> tuple[list
     return out_frames, out_evidence
 
 
+def _columns_of_the_subject_before(frame: Frame, ev, prev: Frame) -> list[str]:
+    """The columns (基本支出, 项目支出, 人员经费, 公用经费) a part names alone, after a part about one named
+    subject's figure: that subject's columns asked — not the department's totals of those names."""
+    if prev.focus != "subjects" or not prev.filters.subjects or frame.focus != "figures" or \
+            ev.departments or ev.subjects or ev.projects or frame.filters.years != prev.filters.years:
+        return []
+    columns = [COLUMN_OF_FIGURE.get(m) for m in frame.measures]
+    if len(columns) < 2 or None in columns or not re.search(r"里|中|各|分别", frame.clause):
+        return []
+    return list(dict.fromkeys(columns))
+
+
 def _columns_enumerated(ev) -> bool:
     """Column words (人员经费, 公用经费) that stand in an enumeration (人员经费、公用经费、对个人和家庭
     补助各多少) name figures beside the subjects, not a column of them."""
@@ -922,6 +934,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         continued = _continued(frame, ev, prev, out, vocab)
         if continued is not None:
             out.extend(continued)
+            continue
+        columns = _columns_of_the_subject_before(frame, ev, prev)
+        if columns:
+            # 委托业务费一共多少？基本支出和项目支出里各有多少: the subject just asked, column by column
+            again = Frame("subjects", list(prev.measures), prev.filters.copy(), Operation("list"), frame.clause,
+                          frame.score, prev.open_department)
+            again.filters.columns, again.filters.column = columns, columns[0]
+            out.append(again)
             continue
         if frame.focus == "findings" and prev.focus == "findings" and prev.filters.departments == f.departments \
                 and (names_no_entity(ev) and not (ev.years or ev.amounts)):

@@ -588,6 +588,36 @@ def _rolled_up(rows: list[Row], want: int, ctx: Context, scheme: str) -> list[Ro
 WHOLE_ECONOMIC_SCOPE = "general_public_budget"
 
 
+def _basic_and_project_tables(rows: list[Row]) -> tuple[list[Row], str]:
+    """An economic row printed in a 基本支出 table and again in a 项目支出 table (广州 表6 and 表7: 委托业务费
+    25.30 and 208.00) and in no table of the whole: its 合计 is the two added (233.30), the basic table's
+    figure its 基本支出. Without it, 委托业务费多少 would answer the basic table's figure as the whole."""
+    out: list[Row] = []
+    said: list[str] = []
+    by_code: dict[tuple, dict[str, Row]] = {}
+    for r in rows:
+        by_code.setdefault((r.department, r.year, r.key, r.attrs.get("phase")), {})[r.attrs.get("column") or "total"] = r
+    for r in rows:
+        cols = by_code[(r.department, r.year, r.key, r.attrs.get("phase"))]
+        total, project = cols.get("total"), cols.get("project")
+        split = total is not None and project is not None and "basic" not in cols and \
+            "基本支出" in (total.attrs.get("place") or "") and "项目支出" in (project.attrs.get("place") or "")
+        if not split or r is project:
+            out.append(r)
+            continue
+        basic = dataclasses.replace(r, attrs={**r.attrs, "column": "basic"})
+        whole = dataclasses.replace(r, amount=(total.amount or 0) + (project.amount or 0),
+                                    attrs={**r.attrs, "column": "total", "place": None},
+                                    source="；".join(x for x in (total.source, project.source) if x))
+        out += [whole, basic]
+        if len(said) < 3:
+            said.append(f"{r.key} {r.label} = 基本支出{money(total.amount)} + 项目支出{money(project.amount)} = "
+                        f"{money(whole.amount)}万元")
+    if not said:
+        return rows, ""
+    return out, "基本支出表和项目支出表分列，合计为两表相加（" + "；".join(said) + "）"
+
+
 # A subjects table's column as an answer names it.
 _COLUMN_WORDING = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费"}
 
@@ -720,6 +750,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         rows, note = _whole_budget_economic(ctx, budgets, parents, rows, note,
                                             basic_asked=(f.column or "total") not in ("total", "project"),
                                             column=f.column or "total")
+        rows, joined = _basic_and_project_tables(rows)
+        if joined:
+            note = "；".join(x for x in (note, joined) if x)
     if not rows:
         return Result()
     if op.name == "completion" and ("rank" in op.also or f.rate_bound is not None) and not parents:
