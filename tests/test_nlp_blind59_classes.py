@@ -89,3 +89,11 @@ def test_yearly_goals_and_cost_standards(ask_national) -> None:
     costs = ask_national("西安审计局购买中介机构审计服务这个项目，各类人员的收费标准定了多少？")
     assert {Decimal("1200"), Decimal("800"), Decimal("500"), Decimal("550")} <= numbers(costs)
     assert any("注册会计师" in label for label in labels(costs))
+
+
+def test_a_codeless_class_named_with_its_level_in_brackets(ask_national) -> None:
+    """杭州市司法局 2026 表5 (一般公共预算, names only): 强制隔离戒毒 4,119.77 = 行政运行 3,901.76 + … + 3.18,
+    not the 支出总表's 4,282.07 (with 单位资金)."""
+    reply = ask_national("杭州市司法局“强制隔离戒毒（款）”的一般公共预算拨款都安排在哪几项上？")
+    assert {Decimal("3901.76"), Decimal("143.47"), Decimal("19.40"), Decimal("4119.77")} <= numbers(reply)
+    assert Decimal("178.17") not in numbers(reply)

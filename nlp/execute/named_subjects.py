@@ -27,7 +27,7 @@ NAMED_SCHEME = str(iris.scheme("functional-named"))
 _QB = "http://purl.org/linked-data/cube#dataSet"
 
 # a name asked as a subject: followed by its level word (“监狱”这一款, 强制隔离戒毒款下面, 行政运行项)
-_LEVEL_AFTER = r"[”\"'」]?(?:这一?个?|那一?个?)?(?:款|项(?!目)|类|科目)"
+_LEVEL_AFTER = r"[”\"'」]?(?:这一?个?|那一?个?)?[（(]?(?:款|项(?!目)|类|科目)"  # (强制隔离戒毒（款）下 too)
 _COLUMNS = {"basic": "基本支出", "project": "项目支出"}
 # read for the departments a question names, not for every budget of the graph
 _MAX_BUDGETS = 4

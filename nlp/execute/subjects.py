@@ -473,6 +473,13 @@ def subjects(frame: Frame, ctx: Context) -> Result:
     op = frame.operation
     share_of_figure = op.name == "share" and bool(op.base) and not op.base.startswith(SUBJECT_BASE) \
         and bool(frame.filters.subjects)  # 住房保障支出占财政拨款的比重: a share of that figure, not the source's cell
+    if not frame.filters.subjects and (frame.filters.scheme or "functional") == "functional" and frame.filters.keywords:
+        # 强制隔离戒毒（款）下一般公共预算拨款安排到哪些项: a 款 a names-only table prints without a code, named as
+        # a subject — its rows in the kind of funds asked, before any reading of that kind of funds as a whole
+        budgets, _ = ctx.scope(frame)
+        named = named_subject_answer(frame, ctx, budgets) if budgets else None
+        if named is not None:
+            return named
     income = None if share_of_figure else income_of_subjects(frame, ctx)  # 钱从哪来 / 财政拨款多少 of a subject
     if income is not None:
         return income
@@ -750,7 +757,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         rows, note = _whole_budget_economic(ctx, budgets, parents, rows, note,
                                             basic_asked=(f.column or "total") not in ("total", "project"),
                                             column=f.column or "total")
-        rows, joined = _basic_and_project_tables(rows)
+        asked_columns = set(f.columns or [f.column or "total"])
+        rows, joined = _basic_and_project_tables(rows) if asked_columns in ({"total"}, {"basic", "project"}) \
+            else (rows, "")  # (基本支出里的工资福利: the basic table's own rows, as printed)
         if joined:
             note = "；".join(x for x in (note, joined) if x)
     if not rows:
