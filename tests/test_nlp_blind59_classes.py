@@ -97,3 +97,18 @@ def test_a_codeless_class_named_with_its_level_in_brackets(ask_national) -> None
     reply = ask_national("杭州市司法局“强制隔离戒毒（款）”的一般公共预算拨款都安排在哪几项上？")
     assert {Decimal("3901.76"), Decimal("143.47"), Decimal("19.40"), Decimal("4119.77")} <= numbers(reply)
     assert Decimal("178.17") not in numbers(reply)
+
+
+def test_money_for_words_a_subject_is_named_by(ask) -> None:
+    """上海市普陀区商务委员会 2025: 21508 支持中小企业发展和管理支出 29,381.00 of 37,151.47 (79.08%), not the
+    贸易高质量发展专项 (2,921.00) whose text mentions small firms."""
+    reply = ask("普陀区商务委2025年用于支持中小企业发展的资金是多少？占总预算多少？")
+    assert {Decimal("29381.00"), Decimal("79.08")} <= numbers(reply)
+    assert Decimal("2921.00") not in numbers(reply)
+
+
+def test_per_head_of_a_project_that_counts_no_people(ask) -> None:
+    """上海市普陀区司法局 2026 人民调解项目 795.00: its text counts no 调解员 — no figure per head."""
+    reply = ask("普陀区司法局的人民调解项目，平均每个调解员多少钱？")
+    assert reply["answers"] == []
+    assert "人均" in reply["text"] or "人数" in reply["text"]

@@ -14,6 +14,7 @@ from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.subjects import subjects_stated_for
+from nlp.execute.described_targets import stated_targets
 from nlp.execute.carried_projects import asks_carried, carried_line, carried_projects, carried_said, department_carryover, the_projects_just_named
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
@@ -449,10 +450,50 @@ def _abbreviated_projects(frame: Frame, ctx: Context, asked: list[str]) -> list[
 def projects(frame: Frame, ctx: Context) -> Result:
     """Projects asked of (named, by unit, person, topic, funding, bound, rank …); those found by the policy
     document they cite (哪个专项是依据市纪发〔2016〕8号文件安排的) with that document named too."""
+    by_subject = _money_of_a_subject_named_by_words(frame, ctx)
+    if by_subject is not None:
+        return by_subject
     result = _projects(frame, ctx)
     if frame.filters.policy is not None and not frame.filters.projects and result.items:
         _with_cited_document(frame.filters.policy, ctx, result)
     return result
+
+
+def _money_of_a_subject_named_by_words(frame: Frame, ctx: Context) -> Result | None:
+    """支持中小企业发展的钱有多少 — no project asked (no 项目 word), words of a department's functional subject
+    printed in full (其他支持中小企业发展和管理支出): that subject's figure answers, as the subjects' reader
+    gives it (its share too where one is asked); None where the words begin no subject of the budget."""
+    import copy
+
+    from kg.rdf import iris
+    from nlp.execute.subjects import subjects
+    from nlp.frames import Ref
+
+    f = frame.filters
+    words = [w for w in f.keywords if len(w) >= 5]
+    # (a project linked by a few characters its name shares with the words is no project named)
+    named_project = any(any(w in p.name for w in words) or p.name in frame.clause for p in f.projects)
+    if not words or named_project or f.topics or f.units or f.unit or f.person or f.bound is not None or \
+            len(f.departments) != 1 or re.search(r"项目|专项|哪些|哪个|哪几", frame.clause) or \
+            not re.search(r"钱|多少|资金|经费|金额|预算", frame.clause):
+        return None
+    budgets, _ = ctx.scope(frame)
+    if not budgets:
+        return None
+    rows = ctx.rows("subjects", budgets, Constraints(scheme="functional"))
+    named = {r.key: r for r in rows if r.key and any(re.sub(r"^其他", "", r.label).startswith(w) for w in words)}
+    # (a 款 and its 其他… 项 both begin with the words: the 款, which holds the 项)
+    named = {k: r for k, r in named.items() if not any(k != o and k.startswith(o) for o in named)}
+    if len(named) != 1:
+        return None
+    code, row = next(iter(named.items()))
+    other = copy.deepcopy(frame)
+    other.focus, other.measures = "subjects", ["total"]
+    other.filters.keywords, other.filters.topics, other.filters.scheme = [], [], "functional"
+    other.filters.projects = []
+    other.filters.subjects = [Ref("functional_subject", str(iris.functional_subject(code)), row.label, code)]
+    result = subjects(other, ctx)
+    return result if result.items else None
 
 
 def _with_cited_document(policy: Ref, ctx: Context, result: Result) -> None:
@@ -486,6 +527,13 @@ def _projects(frame: Frame, ctx: Context) -> Result:
         about = _indicators_named(frame, ctx)
         if about is not None:
             return about
+        if op.name == "per_capita":
+            # 人均经费多少 of a project: per head of the people its text or targets count — where neither counts
+            # any, nothing to divide by, said so (never its amount or its description instead)
+            counted = [t for r in rows for t in stated_targets(r.attrs.get("description") or "") if t[2] in ("人", "名", "人次")]
+            if not counted:
+                return Result(text="没有找到：" + "、".join(project_phrase(r) for r in rows) +
+                              "的文字说明没有写明人数，无法计算人均。")
         return _attributes(frame, ctx, rows)
     if f.person is not None and op.name not in ("rank", "sort"):
         return person_projects(frame, ctx)

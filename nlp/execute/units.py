@@ -312,18 +312,21 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
                 items.append(derived_item(share))
             part += f"（占{share.value}%）"
         lines.append(part)
-    if key == MEASURE_ITEMS[0] and picked and (len(picked) == 1 or (
+    split_asked = bool(re.search(r"怎么(?:分|安排|分配|构成)|如何(?:分|安排|分配)|分(?:别|项)是|各项", frame.clause))
+    if key == MEASURE_ITEMS[0] and picked and (len(picked) == 1 or split_asked or (
             op.name == "rank" and (not op.explicit_n or op.n == 1) and re.search(r"最", frame.clause))):
-        # 哪个单位三公最多 / 西郊监狱三公多少: the unit's 三公 as its row prints it, part by part
-        parts = [c for c in picked[0].attrs.get("row", []) if c.key != key]
-        if parts:
-            name = _unit_name(picked[0])
+        # 哪个单位三公最多 / 西郊监狱三公多少: the unit's 三公 as its row prints it, part by part (分到各单位怎么
+        # 安排的: every unit's)
+        for i, unit in enumerate(picked if split_asked else picked[:1]):
+            parts = [c for c in unit.attrs.get("row", []) if c.key != key and (c.amount or not split_asked)]
+            if not parts:
+                continue
             said = {c.key: f"{ctx.vocab.label(c.key)}{money(c.amount)}万元" for c in parts}
             car_parts = [said.pop(k) for k in ("three_public.vehicle_purchase", "three_public.vehicle_operation")
                          if k in said and "three_public.vehicles" in said]
             if car_parts:  # 购置费 and 运行费 inside their 小计, as the table prints them
                 said["three_public.vehicles"] += "（" + "、".join(car_parts) + "）"
-            lines[0] += "，其中" + "、".join(said.values())
+            lines[i] += "，其中" + "、".join(said.values())
     scope = f"{len(picked)}个单位" if named else f"所属{len(rows)}个预算单位（含本级）" \
         if any(r.attrs.get("own") for r in rows) else f"所属{len(rows)}个预算单位"
     left_out = [r for r in rows if r.iri not in chosen] if _EXCEPT.search(frame.clause) else []
