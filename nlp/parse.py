@@ -438,6 +438,9 @@ class Parser:
                 # (a figure word the stated phrase begins with — 年末结转结余 — is the same figure, kept)
                 inside = {c.value for c in cues.of("measure") for _, m in stated if m.start() < c.start < m.end()}
                 keys = ["word:" + label for label, _ in stated] + [k for k in keys if k not in inside]
+            if "carryover_total" in keys and re.search(r"(?<!非)财政(?:拨款)?(?:的|部分)?[和与、及跟]非财政", ev.text):
+                # 结转结余里财政和非财政的各多少: its two parts by kind of funds
+                keys += [k for k in ("carryover_fiscal", "carryover_nonfiscal") if k not in keys]
             frame.named_measures = list(keys)
             keys = family_rules(keys, ev.text, frame.operation.name)
             keys = carried_kinds(keys, ev)

@@ -935,6 +935,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if continued is not None:
             out.extend(continued)
             continue
+        if prev.focus == "figures" and "carryover_nonfiscal" in prev.measures and re.search(r"非财政", frame.clause) \
+                and re.search(L.SOURCE_USE + r"|哪", frame.clause) and not (ev.departments or ev.projects):
+            # 非财政拨款结转结余多少？非财政那部分用在哪: the projects that money pays for (单位资金 projects)
+            used = Frame("projects", ["amount"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                         prev.open_department)
+            used.filters.sources, used.filters.categories, used.filters.keywords = ["unit_funds"], ["unit_funds"], []
+            out.append(used)
+            continue
         columns = _columns_of_the_subject_before(frame, ev, prev)
         if columns:
             # 委托业务费一共多少？基本支出和项目支出里各有多少: the subject just asked, column by column

@@ -112,3 +112,18 @@ def test_per_head_of_a_project_that_counts_no_people(ask) -> None:
     reply = ask("普陀区司法局的人民调解项目，平均每个调解员多少钱？")
     assert reply["answers"] == []
     assert "人均" in reply["text"] or "人数" in reply["text"]
+
+
+def test_the_non_fiscal_part_used_where(ask) -> None:
+    """昌吉回族自治州生态环境局 2025: 上年结转结余 2,934.03 = 财政拨款 2,904.03 + 非财政 30.00, the 30.00 the
+    机关运行补助经费 单位资金 project."""
+    reply = ask("昌吉州生态环境局2025年上年结转结余里财政和非财政的各多少？非财政的那30万用到哪了？")
+    assert {Decimal("2904.03"), Decimal("30.00")} <= numbers(reply)
+    assert any("机关运行补助经费" in label for label in labels(_part(reply, len(reply["parts"]))))
+
+
+def test_each_units_three_public_split(ask_national) -> None:
+    """湖州市财政局 2026 按单位列示的三公经费表: 本级 7.50 = 接待 4.00 + 车 3.50; each centre 0.45 of 接待."""
+    reply = ask_national("湖州市财政局三公经费在各个单位之间是怎么分配的？")
+    assert {Decimal("7.50"), Decimal("4.00"), Decimal("3.50"), Decimal("0.45")} <= numbers(reply)
+    assert reply["text"].count("其中公务接待费") >= 5

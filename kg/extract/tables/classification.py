@@ -247,8 +247,8 @@ def parse_same_shape(table, record: Record, parts) -> None:
     rows = read_functional(table, record)
     if table.kind in ("general_budget_expenditure", "fiscal_expenditure") and not record.functional_subjects:
         # no 类/款/项 rows in the 支出总表 (Jiangsu's is one row of totals): the functional
-        # subjects are this table's
-        _add_functional_subjects(rows, table, record)
+        # subjects are this table's — each code once where it is printed unit by unit (北京 预算05表)
+        record.functional_subjects.extend(_scoped_rows(rows, table, record))
     scope = SCOPED_TABLES.get(table.kind)
     if scope and scope not in record.scoped_functional and not table.data.crossed:
         scoped = _scoped_rows(rows, table, record)
