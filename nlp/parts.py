@@ -881,8 +881,8 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
         return [whole]
     end = re.match(r"^(?:那|而)?(年初|年末|年底|年终)", frame.clause)
     if end and frame.measures_guessed and prev.focus == "figures" \
-            and set(prev.measures) & {"carryover_total", "carryover_year_end"} \
-            and names_no_entity(ev):
+            and any(p.focus == "figures" and set(p.measures) & {"carryover_total", "carryover_year_end"} for p in [prev, *out]) \
+            and names_no_entity(ev):  # (年初年末各多少？财政拨款的呢？年末为啥暴涨: the year-end asked first)
         # 年末结转结余涨到多少？年初才多少: the carry-over at the other end of the year
         frame.focus, frame.measures_guessed = "figures", False
         frame.measures = ["carryover_total" if end.group(1) == "年初" else "carryover_year_end"]

@@ -127,3 +127,11 @@ def test_each_units_three_public_split(ask_national) -> None:
     reply = ask_national("湖州市财政局三公经费在各个单位之间是怎么分配的？")
     assert {Decimal("7.50"), Decimal("4.00"), Decimal("3.50"), Decimal("0.45")} <= numbers(reply)
     assert reply["text"].count("其中公务接待费") >= 5
+
+
+def test_year_end_asked_again_after_another_part(ask_national) -> None:
+    """国家信访局 2024 决算: 年末结转和结余 7,494.06, 比2023年度增加5,878.82 (363.96%) — asked after a part about
+    the 财政拨款 ones, the year-end of the first part; said once, not from the table and the narrative both."""
+    reply = ask_national("国家信访局2024年年初、年末结转结余分别多少？财政拨款的呢？年末怎么涨这么多？")
+    assert _part(reply, 1)["text"].count("7494.06") == 1
+    assert {Decimal("5878.82"), Decimal("363.96")} <= numbers(_part(reply, len(reply["parts"])))

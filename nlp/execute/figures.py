@@ -19,7 +19,7 @@ from nlp.execute.year_start import against_year_start
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
 from nlp.frames import Frame, Operation
-from nlp.graph import Budget, Row
+from nlp.graph import Budget, Row, dec
 from nlp.reply import Item, money
 from nlp.sparql import Constraints
 from nlp.vocabulary import STAFF_PROPERTIES, WAN
@@ -318,6 +318,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     text = "。".join(parts) + "。"
     words = [k for k in keys if k.startswith("word:")]
     stated_beside = _stated_only(ctx, budgets, words, "") if words else Result()
+    if any((r.department, r.year, r.amount) == (i.department, i.year, dec(i.value)) for r in rows for i in stated_beside.items):
+        stated_beside = Result()  # (a table already printed the figure the narrative states: said once)
     if stated_beside.items:  # 年初和年末的结转结余各多少: the year-end figure only the narrative states, beside the table's
         items += stated_beside.items
         text += stated_beside.text
