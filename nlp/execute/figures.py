@@ -197,6 +197,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         extra += [CURRENT_YEAR_WHOLE[k] for k in extra if k in CURRENT_YEAR_WHOLE]
     if "carryover_fiscal" in keys:
         extra += [k for k in FISCAL_CARRIED_KINDS if k not in keys]
+    basic_opened = op.name in ("lookup", "list") and "basic_expenditure" in keys and \
+        not {"personnel", "public_expenses"} & set(keys)
+    if basic_opened:  # 基本支出多少: with its 人员经费 and 公用经费, the two parts every budget prints it in
+        extra += ["personnel", "public_expenses"]
     by = _fetch(ctx, budgets, keys + [k for k in extra if k])
     by.update(_parts_of_missing(ctx, budgets, keys, by))
     if op.name == "per_capita":
@@ -273,6 +277,12 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 phrase += printed_share or _share_of_whole_shown(ctx, by, b, key, keys, row.amount)
             if key == "carryover_fiscal":
                 phrase += _fiscal_carried_kinds(ctx, by, b, keys, rows, items)
+            if key == "basic_expenditure" and basic_opened:
+                inner = [by.get((b.department, b.year, k)) for k in ("personnel", "public_expenses")]
+                if all(x is not None and x.amount is not None for x in inner) and \
+                        sum(x.amount for x in inner) == row.amount:  # (only where they make it up exactly)
+                    items += [item_of(x, _label(ctx, x.key)) for x in inner]
+                    phrase += "（其中" + "、".join(f"{_label(ctx, x.key)}{money(x.amount)}万元" for x in inner) + "）"
             if plan is not None:  # a 决算: its 预算数 beside the 决算数, and the completion rate
                 column = ctx.vocab.phase_label(plan.attrs["phase"])
                 rows.append(plan)
