@@ -567,7 +567,7 @@ ADMITTED_SLIP = r"使用错误|用错|错用|误用|错列|列错|记错|有误|
 CLASSES_ASKED = r"[几两二三四五六七八九十]大?类|各(?:大)?类|大类|类级"
 # Words asking whether two printed places agree (对得上吗, 是否一致, 加起来等于…吗, 够不够, 有没有出入,
 # 到底是A还是B): an audit question, whatever figures, subjects or tables it names besides.
-AGREEMENT_ASKED = (r"对得上|对不上|[核加合][得不](?:上|对|拢)|对[得不](?:齐|拢)|能对上|对上吗|对不对得上|(?:是否|是不是)一致|一致吗|一致不|相符|有没有出入|有出入|"
+AGREEMENT_ASKED = (r"对得上|对不上|[核加合算][得不](?:上|对|拢)|对[得不](?:齐|拢)|能对上|对上吗|对不对得上|(?:是否|是不是)一致|一致吗|一致不|相符|有没有出入|有出入|"
                    r"核对|算[得的]?(?:对|准)(?:吗|不)|(?:加起来|相加|加在一起)[^，。,？?]{0,16}(?:吗|不|没)|等于[^，。,？?]{0,16}吗|够不够|够得上|够不上|到底是[^，。？?]{1,30}?还是")
 # A follow-up that splits the count or sum just asked by a kind of money (财政拨款的几个、非财政的几个;
 # 当年安排和上年结转各多少个): the dimension it splits by, when it names two kinds of it.

@@ -935,6 +935,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if continued is not None:
             out.extend(continued)
             continue
+        if prev.focus == "findings" and re.match(r"(?:比如|例如|譬如|像是?|诸如|包括)", frame.clause) \
+                and not ev.departments:
+            # 有没有算不拢的地方？比如财政拨款总额、委托业务费增幅: the check's examples, not figures asked anew
+            prev.clause = f"{prev.clause}；{frame.clause}"
+            continue
         if prev.focus == "figures" and "carryover_nonfiscal" in prev.measures and re.search(r"非财政", frame.clause) \
                 and re.search(L.SOURCE_USE + r"|哪", frame.clause) and not (ev.departments or ev.projects):
             # 非财政拨款结转结余多少？非财政那部分用在哪: the projects that money pays for (单位资金 projects)

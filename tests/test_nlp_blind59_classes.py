@@ -135,3 +135,16 @@ def test_year_end_asked_again_after_another_part(ask_national) -> None:
     reply = ask_national("国家信访局2024年年初、年末结转结余分别多少？财政拨款的呢？年末怎么涨这么多？")
     assert _part(reply, 1)["text"].count("7494.06") == 1
     assert {Decimal("5878.82"), Decimal("363.96")} <= numbers(_part(reply, len(reply["parts"])))
+
+
+def test_each_part_of_a_whole_changed(ask_national) -> None:
+    """泉州市公安局 2026 说明六: 公务用车运行费 比上年增加168.00, 购置费 增加55.85 (not their sum 223.85 only)."""
+    reply = ask_national("泉州公安局公车的两项费用各是多少，分别比去年多了多少？")
+    assert {Decimal("168.00"), Decimal("55.85"), Decimal("1188.00"), Decimal("495.85")} <= numbers(reply)
+
+
+def test_examples_after_a_check_are_what_it_checks(ask_national) -> None:
+    """国家信访局 2026 说明: 委托业务费 增长31.35% (31.56%), 财政拨款收支总预算 18,728.91 (表4 18,728.94)."""
+    reply = ask_national("国家信访局2026年说明里有算不拢的数吗？例如委托业务费的增幅、财政拨款的总额。")
+    assert len(reply["parts"]) == 1
+    assert {Decimal("31.35"), Decimal("31.56"), Decimal("18728.91"), Decimal("18728.94")} <= numbers(reply)
