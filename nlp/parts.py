@@ -30,7 +30,7 @@ _MARKS = re.compile(r"[。？?！!；;，,]")
 _THAT_YEAR = re.compile(r"当年|同年|该年|那年|那一年")
 # A piece of a question that asks something (a question word, an imperative, an operation); 这几个/那几家
 # points at what the question names (北京、烟台、湖州这几个财政局，…), it asks nothing.
-_ASKS = re.compile(r"多少|(?<![这那])几|哪|什么|谁|吗|呢|是否|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|排一下|排一排|排下|排个|从大到小|从小到大|从高到低|从低到高|列出|比较|对比(?![表图])|"
+_ASKS = re.compile(r"多少|(?<![这那])几|哪|什么|谁|吗|呢|是否|(?<!不)还是|是不是|有没有|有无|怎么|如何|怎样|排序|排个序|排名|排一下|排一排|排下|排个|从大到小|从小到大|从高到低|从低到高|列出|比较|对比(?![表图])|"
                    r"介绍|列举|查询|统计(?![局所站处]|中心|监测|普查|发展)|计算(?!中心)|算出|推算|告诉|占比|比重|比例|合计|总共|一共|构成|分别|各是|各占|"
                    r"差|涨|降|增|减|砍|压缩|压减|超过|以上|以下|最|对得上|对不上|依据|指标|负责|啥|多大|占了|占到|大头|干嘛|干吗|用途|"
                    r"([\u4e00-\u9fff])不\1")  # 买不买, 够不够: a question of its own
@@ -931,6 +931,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 占这个项目的几成: the project the question named before
             named = next((p.filters.projects for p in reversed(out) if len(p.filters.projects) == 1), [])
             f.projects = list(named)
+        if prev.focus == "indicators" and frame.focus in ("indicators", "figures") and not ev.indicator_kinds \
+                and not ev.projects and not ev.departments and not ev.item_measures \
+                and re.match(r"(?:那|这些|它们)?(?:各|分别|都)", frame.clause):
+            continue  # 数量指标有哪些？各定了多少: the targets the list just gave
         continued = _continued(frame, ev, prev, out, vocab)
         if continued is not None:
             out.extend(continued)
@@ -939,6 +943,16 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and not ev.departments:
             # 有没有算不拢的地方？比如财政拨款总额、委托业务费增幅: the check's examples, not figures asked anew
             prev.clause = f"{prev.clause}；{frame.clause}"
+            continue
+        if prev.focus == "figures" and set(prev.measures) & {"carryover_total", "carryover_fiscal"} \
+                and re.search(r"基本支出", frame.clause) and re.search(r"项目支出", frame.clause) \
+                and re.search(L.SOURCE_USE + r"|还是", frame.clause) and not (ev.departments or ev.projects):
+            # 有上年结转吗？用在基本支出还是项目支出: the projects the carry-over pays for, with their part of
+            # it (what no project carries is the basic expenditure's)
+            used = Frame("projects", ["amount"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                         prev.open_department)
+            used.filters.sources, used.filters.keywords, used.filters.terms = ["carryover"], [], []
+            out.append(used)
             continue
         if prev.focus == "figures" and "carryover_nonfiscal" in prev.measures and re.search(r"非财政", frame.clause) \
                 and re.search(L.SOURCE_USE + r"|哪", frame.clause) and not (ev.departments or ev.projects):

@@ -145,6 +145,27 @@ def test_each_part_of_a_whole_changed(ask_national) -> None:
 
 def test_examples_after_a_check_are_what_it_checks(ask_national) -> None:
     """国家信访局 2026 说明: 委托业务费 增长31.35% (31.56%), 财政拨款收支总预算 18,728.91 (表4 18,728.94)."""
-    reply = ask_national("国家信访局2026年说明里有算不拢的数吗？例如委托业务费的增幅、财政拨款的总额。")
+    reply = ask_national("国家信访局2026年说明里的数跟报表有算不拢的吗？例如财政拨款总额和委托业务费增幅。")
     assert len(reply["parts"]) == 1
     assert {Decimal("31.35"), Decimal("31.56"), Decimal("18728.91"), Decimal("18728.94")} <= numbers(reply)
+
+
+def test_obvious_errors_asked_is_a_check(ask) -> None:
+    """上海市普陀区司法局 2026 编制说明 6: 其他司法支出 3,845.49 比2025年执行数43269.3增加17.62% — 3,269.30 with
+    one 4 printed too many."""
+    reply = ask("普陀区司法局2026年的预算说明里有哪些明显错的数？")
+    assert {Decimal("43269.30"), Decimal("3269.30")} <= numbers(reply)
+
+
+def test_each_target_of_a_list_just_given(ask) -> None:
+    """昌吉州环境污染监控中心 2023 环境监控运转经费: three 数量指标 (≥50次, ≥80次, =365天); 各定了多少 adds no part."""
+    reply = ask("监控中心环境监控运转经费有哪几个数量指标？各定了多少？")
+    assert len(reply["parts"]) == 1
+    assert {Decimal("50"), Decimal("80"), Decimal("365")} <= numbers(reply)
+
+
+def test_carry_over_used_for_basic_or_project_spending(ask_national) -> None:
+    """深圳市财政局（本级）2026: 上年结余结转 396.83 = 341.46 + 55.37 of two projects' lines — all of it project spending."""
+    reply = ask_national("深圳财政局本级今年有上年结转资金吗？是用在基本支出还是项目支出上？")
+    assert {Decimal("396.83"), Decimal("341.46"), Decimal("55.37")} <= numbers(reply)
+    assert "全部用在这些项目上" in reply["text"]

@@ -929,6 +929,9 @@ def _carried_listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> R
     if said:
         items += whole
         text += f"（{said}。）"
+        carried = sum((r.attrs["carried_part"][1] for r in rows), Decimal(0))
+        if len(whole) == 1 and whole[0].value is not None and Decimal(whole[0].value) == carried:
+            text += "上年结转结余全部用在这些项目上（项目支出），基本支出没有用上年结转。"  # (用在基本还是项目支出)
     return Result(items, with_note(text, note), derived, rows)
 
 
