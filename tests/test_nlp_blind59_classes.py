@@ -169,3 +169,11 @@ def test_carry_over_used_for_basic_or_project_spending(ask_national) -> None:
     reply = ask_national("深圳财政局本级今年有上年结转资金吗？是用在基本支出还是项目支出上？")
     assert {Decimal("396.83"), Decimal("341.46"), Decimal("55.37")} <= numbers(reply)
     assert "全部用在这些项目上" in reply["text"]
+
+
+def test_rows_counted_by_the_way_their_stated_change_goes(ask) -> None:
+    """江苏省高级人民法院 2019 说明五（一）: under 公共安全支出 five 项 fell (245.14 + 200 + 234.19 + 175 + 280 =
+    1,134.33), 行政运行 rose 2,421.68; the table's 一般行政管理事务 is the 说明's 一般行政事务管理 (5,804.83)."""
+    reply = ask("江苏省高院2019年公共安全支出的项级科目中，比上年减少的有几个，合计少了多少？")
+    assert {Decimal("5"), Decimal("1134.33"), Decimal("245.14")} <= numbers(reply)
+    assert "未列示一般行政管理事务" not in reply["text"]

@@ -75,9 +75,15 @@ def stated_change_of(ctx: Context, top: Row) -> Row | None:
     want = _plain(top.label)
     if len(want) < 2:
         return None
-    said = [r for r in ctx.rows("changes", [b for b in ctx.budgets()
-                                            if (b.department, b.year) == (top.department, top.year)])
-            if _plain(r.label).endswith(want) and (r.amount is not None or r.attrs.get("percent") is not None)]
+    stated = [r for r in ctx.rows("changes", [b for b in ctx.budgets()
+                                              if (b.department, b.year) == (top.department, top.year)])
+              if r.amount is not None or r.attrs.get("percent") is not None]
+    said = [r for r in stated if _plain(r.label).endswith(want)]
+    if not said:
+        # the narrative naming the row with its words in another order (表 一般行政管理事务, 说明 一般行政事务管理)
+        # and stating the row's own amount: the same subject
+        said = [r for r in stated if r.attrs.get("current") == top.amount and top.amount is not None
+                and sorted(_plain(r.label)[-len(want):]) == sorted(want)]
     if not said:
         return None
     exact = [r for r in said if r.attrs.get("current") == top.amount]
@@ -212,6 +218,28 @@ def _row_of_the_stated_scope(ctx: Context, top: Row, stated: Row) -> Row:
                                                                    amount_scope=scope))
               if s.key == top.key and s.amount is not None and (s.attrs.get("column") in (None, "total"))]
     return scoped[0] if scoped else top
+
+
+def _changes_counted(ctx: Context, rows: list[Row], clause: str, items: list[Item], parts: list[str]) -> list[D.Derived]:
+    """有几个比上年减少？一共减了多少: the rows whose stated change goes the way asked, counted, and their
+    changes added up (the rows without a stated change are not counted either way)."""
+    falls = asks_falls(clause)
+    moved = []
+    for r in rows:
+        c = stated_change_of(ctx, r)
+        if c is not None and c.amount is not None and (c.amount < 0) == falls and c.amount != 0:
+            moved.append((r, c))
+    word = "减少" if falls else "增加"
+    if not moved:
+        parts.append(f"其中没有比上年{word}的科目")
+        return []
+    first = moved[0][0]
+    items.append(Item(f"比上年{word}的科目个数", str(len(moved)), "个", first.department, first.year))
+    d = D.total([D.Input(f"{r.label}{word}", abs(c.amount), WAN, r.department, r.year, c.source) for r, c in moved],
+                f"{len(moved)}个科目比上年{word}合计")
+    items.append(derived_item(d))
+    parts.append(f"其中比上年{word}的有{len(moved)}个（" + "、".join(r.label for r, _ in moved) + f"），{d.formula}")
+    return [d]
 
 
 def _stated_change(ctx: Context, top: Row, items: list[Item], parts: list[str]) -> list[D.Derived]:
@@ -1018,6 +1046,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             if changed and children and len(children) <= 12:  # 分几大块？各比上年增减多少: each row's stated change
                 for r in children:
                     derived += _stated_change(ctx, r, items, parts)
+                if op.name == "count" or "count" in op.also:
+                    derived += _changes_counted(ctx, children, frame.clause, items, parts)
     if not items:
         return Result()
     derived += _completion(frame, ctx, budgets, scheme, parents, kept, items, parts)
