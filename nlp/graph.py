@@ -526,7 +526,8 @@ class Graph:
                                    {"projects": int(n) if n is not None else None,
                                     "first_level": int(r["first"]) if r.get("first") is not None else None,
                                     "second_level": int(r["second"]) if r.get("second") is not None else None,
-                                    "share": dec(r.get("share"))})
+                                    "share": dec(r.get("share")),
+                                    "named": [n for n in str(r.get("named") or "").split("、") if n]})
         return list(seen.values())
 
     def _self_evaluation(self, q: Query, rows: list[dict]) -> list[Row]:

@@ -183,8 +183,10 @@ SHAPES: dict[str, Shape] = {
                       "  OPTIONAL { ?x bkg:coveredFirstLevelProjects ?first }\n"
                       "  OPTIONAL { ?x bkg:coveredSecondLevelProjects ?second }\n"
                       "  OPTIONAL { ?x bkg:sharePercent ?share }\n"
+                      "  OPTIONAL { ?x bkg:coveredProjectNames ?named }\n"
                       "  OPTIONAL { ?x rdfs:label ?name }",
-                      ("?x", "?scope", "?n", "?amount", "?name", "?first", "?second", "?share"), order="ORDER BY ?x"),
+                      ("?x", "?scope", "?n", "?amount", "?name", "?first", "?second", "?share", "?named"),
+                      order="ORDER BY ?x"),
     # a 决算's 部门整体支出绩效自评 (bkg:DepartmentSelfEvaluation, the table's and the narrative's) and the
     # table's task rows (bkg:SelfEvaluationTask): 全年预算数, 全年执行数, 执行率, 分值, 得分 (``nlp.execute.evaluation_cells``)
     "self_evaluation": Shape("{doc} bkg:statesSelfEvaluation ?e .",

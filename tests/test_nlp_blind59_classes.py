@@ -177,3 +177,11 @@ def test_rows_counted_by_the_way_their_stated_change_goes(ask) -> None:
     reply = ask("江苏省高院2019年公共安全支出的项级科目中，比上年减少的有几个，合计少了多少？")
     assert {Decimal("5"), Decimal("1134.33"), Decimal("245.14")} <= numbers(reply)
     assert "未列示一般行政管理事务" not in reply["text"]
+
+
+def test_the_projects_a_department_evaluation_names(ask_national) -> None:
+    """国家信访局 2024 决算 说明十一: 对“信息化运行维护费”、“全国信访信息系统维护费”、“国家信访信息系统应用拓展项目”
+    等3个项目开展了部门评价，涉及1639.34万元 — the three named, read into the graph."""
+    reply = ask_national("国家信访局2024年部门评价了哪几个项目？涉及多少资金？")
+    assert Decimal("1639.34") in numbers(reply)
+    assert {"信息化运行维护费", "全国信访信息系统维护费", "国家信访信息系统应用拓展项目"} <= set(labels(reply))

@@ -249,7 +249,7 @@ def record_from_json(data: dict) -> Record:
                                                   amount=_figure(c, "amount"), text=c.get("text") or "",
                                                   provenance=_prov(c.get("provenance")),
                                                   first_level=c.get("first_level"), second_level=c.get("second_level"),
-                                                  share=_money(c.get("share")))
+                                                  share=_money(c.get("share")), named=list(c.get("named") or []))
                               for c in data.get("performance_coverage") or []],
         department_self_evaluation=[_self_evaluation(e) for e in data.get("department_self_evaluation") or []],
         functional_economic=[_functional_economic(c) for c in data.get("functional_economic") or []],

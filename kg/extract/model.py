@@ -682,6 +682,8 @@ class PerformanceCoverage:
     first_level: int | None = None
     second_level: int | None = None
     share: Decimal | None = None  # 占部门预算项目支出总额的65.9%: the printed share, percent
+    # the projects a 部门评价 statement names (对“信息化运行维护费”、“全国信访信息系统维护费”…等3个项目开展了部门评价)
+    named: list[str] = field(default_factory=list)
 
 
 @dataclass

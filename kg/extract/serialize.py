@@ -302,6 +302,8 @@ def coverage_json(c: PerformanceCoverage) -> dict:
             out[key] = getattr(c, key)
     if c.share is not None:
         out["share"] = format(c.share, "f")
+    if c.named:
+        out["named"] = list(c.named)
     if needs_exact(c.amount):
         out["exact"] = {"amount": exact_money(c.amount)}
     out["provenance"] = _prov(c.provenance)

@@ -146,6 +146,8 @@ def _coverage(ctx: "_Context", location) -> None:
                 ctx.add(node, BKG.coveredFirstLevelProjects if level == 1 else BKG.coveredSecondLevelProjects,
                         Literal(int(count)))
         ctx.money(node, BKG.amount, c.amount)
+        if c.named:  # the projects a 部门评价 names, as printed, in one literal (one value per node for the readers)
+            ctx.text(node, BKG.coveredProjectNames, "、".join(c.named))
         if c.share is not None:  # 占部门预算项目支出总额的65.9%: the share as printed
             from kg.rdf.mapping import decimal_literal
 

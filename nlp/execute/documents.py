@@ -358,6 +358,11 @@ def _stated_coverage(frame: Frame, ctx: Context, scopes: list[str] | None = None
         share = r.attrs.get("share")  # 占部门预算项目支出总额的65.9%: as the document states it
         if share is not None:
             items.append(Item(f"{label}涉及资金占比（文件所述）", format(share, "f"), "%", r.department, r.year, r.source))
+        named = r.attrs.get("named") or []
+        for name in named:  # 对“信息化运行维护费”…等3个项目开展了部门评价: the projects it names
+            items.append(Item(name, None, None, r.department, r.year, r.source, {"kind": label}))
+        if named:
+            counted += "（" + "、".join(f"“{n}”" for n in named) + "）"
         parts.append(f"{who(r.department, r.year)}的{head}：" + counted +
                      (f"，涉及资金{money(r.amount)}万元" if r.amount is not None else "，未列金额") +
                      (f"，文件称占项目支出总额的{format(share, 'f')}%" if share is not None else ""))

@@ -542,7 +542,8 @@ def _projects(frame: Frame, ctx: Context) -> Result:
     if "unit" in frame.measures and re.search(r"下属", frame.clause) and f.unit is None:
         return subordinate_projects(frame, ctx)
     if (f.self_evaluated or re.search(L.EVALUATED, frame.clause)) and (
-            op.name in ("count", "sum") or {"count", "sum"} & set(op.also)) and \
+            op.name in ("count", "sum") or {"count", "sum"} & set(op.also) or
+            re.search(r"(?:部门|重点|第三方)评价", frame.clause)) and \
             f.unit is None and not f.units and f.rate_bound is None and f.bound is None:
         # the document's statement counts every evaluated project: a question narrowed to a unit's or
         # by a rate or amount bound (中心血站的自评项目有几个执行率没到90%) is counted from the projects

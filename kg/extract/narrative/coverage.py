@@ -118,8 +118,15 @@ def _evaluations(span, file: str, unit: str | None) -> list[PerformanceCoverage]
                                        provenance=prov(file, where, None, "绩效评价"),
                                        first_level=levels.get("一") if scope == "self_evaluation" else None,
                                        second_level=levels.get("二") if scope == "self_evaluation" else None,
-                                       share=share))
+                                       share=share,
+                                       named=_named_projects(clause[:counted.start()]) if scope == "department_evaluation" else []))
     return out
+
+
+def _named_projects(head: str) -> list[str]:
+    """The projects a 部门评价 statement names before its count, each quoted (“信息化运行维护费”（一级项目）、…):
+    as printed, once each."""
+    return list(dict.fromkeys(n.strip() for n in re.findall(r"[“\"]([^”\"]{2,60})[”\"]", head) if n.strip()))
 
 
 # --- the check: a coverage said to be the whole of the project spending -------------------------------
