@@ -468,6 +468,10 @@ class Parser:
             if len(keys) == 1 and frame.operation.name == "sum" and self.vocab.children(keys[0]) and \
                     sum(1 for m in ev.mentions if "department" in m.kinds()) <= 1 and not _sum_is_the_name(ev.text):
                 return keys + self.vocab.children(keys[0])  # 上年结转结余一共多少: with what it is made of
+            spending_split = not keys and bool(re.search(r"支出|用途|花", ev.text)) and \
+                not re.search(r"收入|来源|从哪|来自", ev.text)  # 支出分成哪几块: the spending's parts, not income's
+            if spending_split and (cues.has("expenditure_breakdown") or cues.has("income_breakdown")):
+                return ["expenditure_total", "basic_expenditure", "project_expenditure"]
             if (not keys or re.search(L.INCOME_BESIDES, ev.text)) and cues.has("income_breakdown"):
                 # 除了财政拨款还有别的收入吗: every source, the named one among them; the rows say whether
                 # there is other money (a 是/否 read off the first row would read the total)
