@@ -185,3 +185,11 @@ def test_the_projects_a_department_evaluation_names(ask_national) -> None:
     reply = ask_national("国家信访局2024年部门评价了哪几个项目？涉及多少资金？")
     assert Decimal("1639.34") in numbers(reply)
     assert {"信息化运行维护费", "全国信访信息系统维护费", "国家信访信息系统应用拓展项目"} <= set(labels(reply))
+
+
+def test_a_numbered_list_of_parts_goes_on_past_a_nested_one(ask_national) -> None:
+    """烟台市财政局 2026 说明: 收支预算增加560.66，其中：1.收入预算增加560.66，其中一般公共预算收入增加560.66。
+    2.支出预算增加560.66，其中基本支出增加385.31，项目支出增加175.35 — 2025: 6,012.90 − 385.31 = 5,627.59 and
+    3,056.57 − 175.35 = 2,881.22."""
+    reply = ask_national("烟台市财政局去年的基本支出和项目支出预算分别是多少？")
+    assert {Decimal("5627.59"), Decimal("2881.22")} <= numbers(reply)

@@ -472,7 +472,8 @@ def _money(printed: str, printed_unit: str | None, unit: str | None) -> str | No
     return format_money(value)
 
 
-def _parts(narrative: Narrative, start: int, parent: str, file: str, unit: str | None = None) -> list[ChangeStatement]:
+def _parts(narrative: Narrative, start: int, parent: str, file: str, unit: str | None = None,
+           follow: bool = True) -> list[ChangeStatement]:
     """The parts a statement lists after ``其中：`` or ``主要是`` (each with its own change), so a
     question about one part (公务用车运行费 of 三公) finds its own figure; a part's own ``其中``
     list (a nested level) is not the statement's."""
@@ -504,7 +505,9 @@ def _parts(narrative: Narrative, start: int, parent: str, file: str, unit: str |
             "provenance": _where(narrative, clause_start if clause_start >= 0 else start, file),
         }
         out.append(part)
-    if out and nested_parent is None and marker.group(0).startswith("其中"):
+    after = text[start + len(sentence) + 1:start + len(sentence) + 8].lstrip()
+    numbered = bool(re.match(r"\d{1,2}[.．、]", after))  # 其中：1.收入…，其中…。2.支出…: the list goes on, numbered
+    if follow and out and (nested_parent is None or numbered) and marker.group(0).startswith("其中"):
         out += _parts_in_next_sentences(narrative, start + len(sentence) + 1, parent, file, unit)
     return out
 
@@ -524,8 +527,9 @@ def _parts_in_next_sentences(narrative: Narrative, start: int, parent: str, file
             break
         clause_start = text.find(sentence, offset)
         offset = max(offset, clause_start) + len(sentence) + 1
+        subject = clean_label(m.group("subj")).strip("，,：: ") or m.group("subj")
         out.append({
-            "subject": clean_label(m.group("subj")).strip("，,：: ") or m.group("subj"),
+            "subject": subject,
             "parent": parent,
             "amount": _money(m.group("amt"), m.group("unit"), unit),
             "direction": _DIRECTIONS[m.group("dir")],
@@ -533,4 +537,7 @@ def _parts_in_next_sentences(narrative: Narrative, start: int, parent: str, file
             "reason": _reason(stripped[m.end():]),
             "provenance": _where(narrative, clause_start if clause_start >= 0 else start, file),
         })
+        if clause_start >= 0 and re.search(r"其中", stripped[m.end():]):
+            # 2.支出预算增加560.66万元，其中基本支出增加385.31万元…: that part's own parts
+            out += _parts(narrative, clause_start, subject, file, unit, follow=False)
     return out
