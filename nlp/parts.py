@@ -939,6 +939,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if continued is not None:
             out.extend(continued)
             continue
+        if prev.focus == "projects" and "funding" in prev.measures and not (ev.projects or ev.departments or ev.subjects) \
+                and re.search(r"(?:记|列|放|归|算)在哪(?:个|些|一)?(?:类|款|项)?(?:科目)?|哪个科目|什么科目", frame.clause):
+            continue  # 用的是什么钱？记在哪个科目: the funding answer says the subject that money is listed under
         if prev.focus == "findings" and re.match(r"(?:比如|例如|譬如|像是?|诸如|包括)", frame.clause) \
                 and not ev.departments:
             # 有没有算不拢的地方？比如财政拨款总额、委托业务费增幅: the check's examples, not figures asked anew
