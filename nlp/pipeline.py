@@ -267,6 +267,10 @@ class Pipeline:
         several departments share (asked back)."""
         f = frame.filters
         names = [d.name for d in f.departments]
+        if frame.focus == "departments" and frame.operation.name == "rank" and len(names) == 1 \
+                and frame.measures == ["project_expenditure"]:
+            # 项目支出里最大的一块是什么 of one department: its largest project, not a ranking of one department
+            frame.focus, frame.measures = "projects", ["amount"]
         if names and frame.focus == "assets" and f.years and re.search(L.STOCK_AT_YEAR_END, state.question):
             have = self.dept_years(names)
             if not set(f.years) & have and all(y + 1 in have for y in f.years):

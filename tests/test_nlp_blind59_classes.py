@@ -193,3 +193,13 @@ def test_a_numbered_list_of_parts_goes_on_past_a_nested_one(ask_national) -> Non
     3,056.57 − 175.35 = 2,881.22."""
     reply = ask_national("烟台市财政局去年的基本支出和项目支出预算分别是多少？")
     assert {Decimal("5627.59"), Decimal("2881.22")} <= numbers(reply)
+
+
+def test_an_amount_that_is_the_whole_budget_is_no_project(ask_national) -> None:
+    """深圳市财政局（本级）2026: 37,385.88 is its 收入、支出总计 (基本支出 11,024.31, 项目支出 26,361.57); no project has it.
+    Its largest project is 预决算管理业务 18,808.16."""
+    reply = ask_national("深圳市财政局（本级）2026年那37385.88万元是干什么用的？")
+    assert {Decimal("11024.31"), Decimal("26361.57")} <= numbers(reply)
+    assert "不是某个项目" in reply["text"]
+    largest = ask_national("深圳市财政局本级2026年项目支出里最大的一块是哪个？")
+    assert any("预决算管理业务" in label for label in labels(largest))

@@ -18,7 +18,7 @@ from nlp.execute.described_targets import stated_targets
 from nlp.execute.carried_projects import asks_carried, carried_line, carried_projects, carried_said, department_carryover, the_projects_just_named
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
-from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame, Ref
+from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame, Operation, Ref
 from nlp.link import short_form_of
 from nlp.numbers import Amount, find_amounts
 from nlp.names import split_place
@@ -459,6 +459,34 @@ def projects(frame: Frame, ctx: Context) -> Result:
     return result
 
 
+def _the_budget_said_by_its_amount(frame: Frame, ctx: Context, budgets: list) -> Result | None:
+    """37385.88万元的预算按用途怎么分的: an amount said that no project has but the department's own 收入总计 /
+    支出总计 is — the question is about the whole budget: its spending by 基本支出 and 项目支出 (or its
+    income by source, where it asks where the money comes from); None where the amount is no total."""
+    import copy
+
+    from nlp.execute.figures import figures
+
+    f = frame.filters
+    if f.bound is None or f.bound.op != "between" or len(budgets) != 1:
+        return None
+    totals = [r for r in ctx.rows("figures", budgets, Constraints(items=["income_total", "expenditure_total"]))
+              if r.amount is not None and f.bound.low <= r.amount <= f.bound.high]
+    if not totals:
+        return None
+    other = copy.deepcopy(frame)
+    income = bool(re.search(r"来源|从哪|来自|收入", frame.clause))
+    other.focus, other.filters.bound = "figures", None
+    other.measures = list(L.INCOME_BY_SOURCE) if income else ["expenditure_total", "basic_expenditure", "project_expenditure"]
+    other.operation = Operation("lookup")
+    result = figures(other, ctx)
+    if result.items:
+        what = "收入、支出总计" if len({r.key for r in totals}) == 2 else ctx.vocab.label(totals[0].key)
+        result.text = f"{money(totals[0].amount)}万元是{who(totals[0].department, totals[0].year)}的{what}，" \
+                      "不是某个项目：" + result.text
+    return result if result.items else None
+
+
 def _money_of_a_subject_named_by_words(frame: Frame, ctx: Context) -> Result | None:
     """支持中小企业发展的钱有多少 — no project asked (no 项目 word), words of a department's functional subject
     printed in full (其他支持中小企业发展和管理支出): that subject's figure answers, as the subjects' reader
@@ -596,6 +624,9 @@ def _projects(frame: Frame, ctx: Context) -> Result:
             return whole
     if not rows:
         if f.bound is not None:  # 有没有超过3000万的项目: no, and the largest there is
+            whole = _the_budget_said_by_its_amount(frame, ctx, budgets)
+            if whole is not None:
+                return whole
             everything, _, _ = scoped_projects(_without_bound(frame), ctx)
             top = max((r for r in everything if r.amount is not None), key=lambda r: r.amount, default=None)
             where = "、".join(dict.fromkeys(b.department for b in budgets))
