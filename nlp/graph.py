@@ -470,6 +470,17 @@ class Graph:
                                    source_of(r) or b.source, r["x"], str(r["category"]), {"kind": str(r["kind"])})
         return list(seen.values())
 
+    def _staff_changes(self, q: Query, rows: list[dict]) -> list[Row]:
+        """A staffing count's change from the year before: one row per count (its category — 在职, 退休 —
+        as the key, the signed change as the amount)."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and r["x"] not in seen:
+                seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["n"])), "人", b.department, b.year,
+                                   source_of(r) or b.source, r["x"], str(r["category"]), {})
+        return list(seen.values())
+
     def _stated(self, q: Query, rows: list[dict]) -> list[Row]:
         """Figures the narrative states: label, amount, and its period (current / previous) as key."""
         seen: dict[str, Row] = {}

@@ -175,6 +175,11 @@ SHAPES: dict[str, Shape] = {
                          "?x a bkg:StaffCount ; rdfs:label ?name ; bkg:staffKind ?kind ; bkg:staffCategory ?category ;\n"
                          "     bkg:headcount ?n .",
                          ("?x", "?name", "?kind", "?category", "?n"), order="ORDER BY ?x"),
+    # a staffing count's change from the year before (在职29人，减少3人: bkg:StaffChange, signed)
+    "staff_changes": Shape("?x bkg:document {doc} .",
+                           "?x a bkg:StaffChange ; rdfs:label ?name ; bkg:staffCategory ?category ;\n"
+                           "     bkg:headcountChange ?n .",
+                           ("?x", "?name", "?category", "?n"), order="ORDER BY ?x"),
     # what the 绩效目标设置情况 says is under performance-target management (bkg:PerformanceCoverage):
     # the projects (with their count where stated) or the department's whole spending, and the money
     "coverage": Shape("{doc} bkg:statesPerformanceCoverage ?x .",

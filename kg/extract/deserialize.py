@@ -196,6 +196,7 @@ def record_from_json(data: dict) -> Record:
                                         active=st.get("在职"), retired=st.get("退休"),
                                         retired_veteran=st.get("离休"), retirees=st.get("离退休"),
                                         by_kind={k: dict(v) for k, v in (st.get("分类") or {}).items()},
+                                        changes={k: int(v) for k, v in (st.get("变动") or {}).items()},
                                         provenance={k: p for k, p in ((k, _prov(v)) for k, v in
                                                                       (st.get("provenance") or {}).items()) if p}),
                       functions=prof.get("functions"),

@@ -49,6 +49,9 @@ class Staffing:
     # "实有人数": {"行政": 108, "事业": 11}, "在职": {"参公": 47, "事业": 98}}
     by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
     provenance: dict[str, Provenance] = field(default_factory=dict, compare=False)  # "编制数" -> where
+    # a count's change from the year before as printed right after it (在职29人，减少3人): {"在职": -3};
+    # its provenance under "在职.变动"
+    changes: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

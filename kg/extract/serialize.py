@@ -360,6 +360,8 @@ def staffing_json(s: Staffing) -> dict:
         out["离退休"] = s.retirees
     if s.by_kind:
         out["分类"] = {name: dict(kinds) for name, kinds in s.by_kind.items()}
+    if s.changes:
+        out["变动"] = dict(s.changes)
     if s.provenance:
         out["provenance"] = {k: _prov(v) for k, v in sorted(s.provenance.items())}
     return out

@@ -157,12 +157,20 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
 # The items of a 会议费 / 培训费 its detail table lists (西安 培训费明细表), named by the kind of event and a
 # measure word that counts events (几场培训, 哪场, 哪次会议, 第二贵的那期): the whole each item is part of.
 EVENT_KINDS = (("培训费", r"培训"), ("会议费", r"会议?"))
-EVENT_MEASURE = r"(?:[几哪每各]|第[一二三四五六七八九十\d]+)[一]?(?:场|期|次|个(?=培训|会议?)(?![\u4e00-\u9fff]{0,4}项目))"
+EVENT_MEASURE = (r"(?:[几哪每各][一二两三四五六七八九十\d]{0,2}|第[一二三四五六七八九十\d]+)[一]?"
+                 r"(?:场|期|次|个(?=培训|会议?)(?![\u4e00-\u9fff]{0,4}项目))")
+# the events listed by a word asking which (会议费都开了哪些会, 安排了什么培训): no measure word needed
+EVENTS_LISTED = r"(?:哪些|哪几[个场次期]?|什么|啥)(?:会议?|培训)(?!费)"
+# the people the events count, asked as a whole (培训一共多少人次, 参会多少人): their 人数 added up
+PEOPLE_ASKED = r"(?:多少|几)(?:人次|人)|(?:人数|人次)(?:一共|总共|合计|共)?(?:是|有)?多少"
+EACH_ASKED = r"[各每](?:个|场|期|次)?(?:花了?|要|是)?多少"
 
 
 def _event_whole(clause: str) -> str | None:
-    """The whole (培训费 / 会议费) a clause asks the events of: a measure word of events beside the kind."""
-    if not re.search(EVENT_MEASURE, clause):
+    """The whole (培训费 / 会议费) a clause asks the events of: a measure word of events beside the kind,
+    a word asking which events, or the people they count asked beside the kind."""
+    if not re.search(EVENT_MEASURE, clause) and not re.search(EVENTS_LISTED, clause) \
+            and not re.search(PEOPLE_ASKED, clause):
         return None
     return next((whole for whole, rx in EVENT_KINDS if re.search(rx, clause)), None)
 
@@ -173,6 +181,7 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
     clause asks no such thing or the budget lists no such items."""
     whole = _event_whole(frame.clause)
     of_before = False
+    again: list[Row] = []
     before = [r for r in (previous.rows if previous is not None else [])
               if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") in dict(EVENT_KINDS)]
     op = frame.operation
@@ -185,9 +194,13 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
         rows = [r for r in ctx.rows("stated", budgets)
                 if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") == whole and r.key == "current"
                 and r.amount is not None]
-    elif before and (op.name in ("rank", "sum") or nth is not None or "sum" in op.also):
-        rows, whole = before, before[0].attrs["parent"]  # 第二贵的呢 / 一共多少 after the items
+    elif before and (op.name in ("rank", "sum") or nth is not None or "sum" in op.also
+                     or re.search(PEOPLE_ASKED + "|" + EACH_ASKED, frame.clause)):
+        # 第二贵的呢 / 一共多少 / 各多少钱、多少人 after the items: the same items
+        rows, whole = [replace(r, attrs={k: v for k, v in r.attrs.items() if k != "picked"}) for r in before], \
+            before[0].attrs["parent"]
         of_before = True
+        again = [r for r, b in zip(rows, before) if b.attrs.get("picked")]
     else:
         return None
     if not rows:
@@ -202,6 +215,8 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
         picked = ranked[:op.n or 1]
     elif "sum" in (op.name, *op.also) and of_before:
         picked = []  # 一共多少: the total alone
+    elif of_before and again:
+        picked = again  # 各多少钱、多少人 after 哪两个培训最贵: those two again
     else:
         picked = ranked
     items = []
@@ -213,11 +228,15 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
         parts.append(f"第{rank}：{r.label}{money(r.amount)}万元{people}")
     items.append(item_of(Row(f"{whole}明细合计", total.value, None, rows[0].department, rows[0].year,
                              rows[0].source, None, "current", {})))
-    if not picked:  # 总共多少人次、花多少钱: the people each item counts, added up too
+    if not picked or len(picked) == len(rows) or re.search(PEOPLE_ASKED, frame.clause):
+        # 总共多少人次、花多少钱 / every event listed: the people each item counts, added up too
         head += _people_total(rows, items)
     text = head + "（" + total.formula + "）" + ("；按金额" + ("从高到低" if op.descending else "从低到高") + "：" if picked
                                               else "") + "；".join(parts) + "。"
-    return Result(items, text, [total], ranked)
+    # the rows keep the whole ranking (第二贵的呢 picks from it), the ones said marked for a part asking
+    # 各多少 of them
+    return Result(items, text, [total], [replace(r, attrs={**r.attrs, "picked": True}) if r in picked else r
+                                         for r in ranked])
 
 
 def _people_total(rows: list[Row], items: list) -> str:
