@@ -454,7 +454,8 @@ class Graph:
             covered = str(r.get("covered")).lower() in ("true", "1")
             seen[r["x"]] = Row(str(r["kind"]), dec(r["count"]), str(r["countUnit"]), b.department, b.year,
                                source_of(r) or b.source, r["x"], "covered" if covered else "kind",
-                               {"sentence": r.get("sentence")})
+                               {"sentence": r.get("sentence"),
+                                "names": str(r["names"]).split("、") if r.get("names") else []})
         return list(seen.values())
 
     _division_counts = _unit_counts  # the same statement of a count, of the department's divisions

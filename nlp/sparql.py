@@ -163,8 +163,9 @@ SHAPES: dict[str, Shape] = {
     # a count of units the 部门概况 states (纳入…编制范围的单位共28个, 下辖区县气象局8个: bkg:UnitCount)
     "unit_counts": Shape("?x bkg:document {doc} .",
                          "?x a bkg:UnitCount ; bkg:unitKind ?kind ; bkg:unitCount ?count ; bkg:countUnit ?countUnit ;\n"
-                         "     bkg:coversBudget ?covered . OPTIONAL { ?x bkg:statedSentence ?sentence }",
-                         ("?x", "?kind", "?count", "?countUnit", "?covered", "?sentence"), order="ORDER BY ?x"),
+                         "     bkg:coversBudget ?covered . OPTIONAL { ?x bkg:statedSentence ?sentence }\n"
+                         "  OPTIONAL { ?x bkg:unitNames ?names }",
+                         ("?x", "?kind", "?count", "?countUnit", "?covered", "?sentence", "?names"), order="ORDER BY ?x"),
     # a count of the department's divisions the 部门概况 states where it lists none (32个机关行政科室)
     "division_counts": Shape("?x bkg:document {doc} .",
                              "?x a bkg:DivisionCount ; bkg:unitKind ?kind ; bkg:unitCount ?count ; bkg:countUnit ?countUnit ;\n"

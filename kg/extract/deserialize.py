@@ -203,7 +203,8 @@ def record_from_json(data: dict) -> Record:
                       subordinate_units=list(prof.get("subordinate_units") or []),
                       unit_counts=[UnitCount(kind=c["kind"], count=int(c["count"]), classifier=c.get("classifier") or "个",
                                              covered=bool(c.get("covered")), text=c.get("text") or "",
-                                             provenance=_prov(c.get("provenance")), division=bool(c.get("division")))
+                                             provenance=_prov(c.get("provenance")), division=bool(c.get("division")),
+                                             names=list(c.get("names") or []))
                                    for c in prof.get("unit_counts") or []])
     return Record(
         source=data["source"], department=data.get("department"), year=data.get("year"),

@@ -69,6 +69,10 @@ class UnitCount:
     # a count of the department's own divisions (32个机关行政科室, 内设机构15个), stated where no list of
     # them is printed: never a count of units
     division: bool = False
+    # the units counted, by name, where the document lists them right after the count (下辖区县气象局8个，
+    # 分别为阎良区气象局、…) or under a heading of the kind (（三）派出机构 1、徐州铁路运输法院) — kept only
+    # where the list holds as many names as the count says
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -370,7 +370,8 @@ def staffing_json(s: Staffing) -> dict:
 def unit_count_json(c: UnitCount) -> dict:
     """A count of units the 部门概况 states (``kind``, ``count``, ``covered`` …) with its provenance."""
     return {"kind": c.kind, "count": c.count, "classifier": c.classifier, "covered": c.covered, "text": c.text,
-            **({"division": True} if c.division else {}), "provenance": _prov(c.provenance)}
+            **({"division": True} if c.division else {}), **({"names": list(c.names)} if c.names else {}),
+            "provenance": _prov(c.provenance)}
 
 
 def record_json(r: Record) -> dict:

@@ -87,6 +87,7 @@ def _unit_counts(ctx: "_Context", location) -> None:
         ctx.text(node, BKG.countUnit, c.classifier)
         ctx.add(node, BKG.coversBudget, Literal(bool(c.covered), datatype=XSD.boolean))
         ctx.text(node, BKG.statedSentence, c.text or None)
+        ctx.text(node, BKG.unitNames, "、".join(c.names) or None)  # the units counted, as listed
         location(ctx, node, c.provenance)
 
 

@@ -540,7 +540,7 @@ def units(frame: Frame, ctx: Context) -> Result:
             items.append(Item(f"{other.label}个数", str(int(other.amount)), other.unit, b.department, b.year, other.source))
             sentence = other.attrs.get("sentence")
             parts.append(f"{who(b.department, b.year)}：{other.label}{int(other.amount)}{other.unit}"
-                         + (f"（原文：{sentence}）" if sentence else ""))
+                         + (f"（原文：{sentence}）" if sentence else "") + _names_said(other, items))
         if count is not None:  # 下辖区县气象局8个, 纳入…编制范围的单位共28个: the document's own count
             # every unit the budget covers is the 单位个数 a list would give; a kind is named by its kind
             label = "单位个数" if count.key == "covered" else f"{count.label}个数"
@@ -548,6 +548,9 @@ def units(frame: Frame, ctx: Context) -> Result:
             sentence = count.attrs.get("sentence")
             parts.append(f"{who(b.department, b.year)}：{count.label}{int(count.amount)}{count.unit}"
                          + (f"（原文：{sentence}）" if sentence else ""))
+            if count.attrs.get("names"):  # 下辖区县气象局8个，分别为…: the units counted, as the document lists them
+                parts[-1] += _names_said(count, items)
+                continue
             listed = [r for r in mine if not _is_itself(r.label, b.department)]
             if count.key == "kind":  # the units of that kind where their names tell it (区县气象局 by 气象局);
                 # a kind of relation (派出机构, 直属事业单位) names none of its members: the units listed
@@ -570,6 +573,9 @@ def units(frame: Frame, ctx: Context) -> Result:
             none = []
         if focus == "subordinates":  # the department's own unit in its list of units is 本级, not a subordinate
             mine = [r for r in mine if not _is_itself(r.label, b.department)]
+            # one unit named twice, once with a bracket of what it is (…保障中心（地方机构）, the income table's
+            # …保障中心): one unit
+            mine = [r for i, r in enumerate(mine) if all(_bare(o.label) != _bare(r.label) for o in mine[:i])]
             if none and not mine:
                 parts.append(f"{who(b.department, b.year)}没有{none[0].label}"
                              + (f"（原文：{none[0].attrs['sentence']}）" if none[0].attrs.get("sentence") else ""))
@@ -599,6 +605,7 @@ def units(frame: Frame, ctx: Context) -> Result:
         elif counting or whole:
             items.append(Item("单位个数", str(len(mine) + whole), "个", b.department, b.year, b.source))
         parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
+                     (_kinds_of(own_counts, mine) if focus == "subordinates" else "") +
                      (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else "") +
                      "".join(f"（文件称：{c.attrs.get('sentence') or '没有' + c.label}）" for c in none) +
                      (f"；{'；'.join(looked_for[1])}" if looked_for else ""))
@@ -606,6 +613,28 @@ def units(frame: Frame, ctx: Context) -> Result:
         return Result(text=f"没有找到：图谱中没有{'、'.join(dict.fromkeys(b.department for b in budgets))}"
                            f"符合所问的{word}。")
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _bare(name: str) -> str:
+    """A unit's name without a closing bracket saying what it is (（地方机构）, （本级）)."""
+    return re.sub(r"[（(][^（）()]*[）)]$", "", name)
+
+
+def _names_said(count: Row, items: list[Item]) -> str:
+    """``，分别为A、B`` — the units a stated count counts, as the document lists them after it (each an
+    item of the answer); "" where it lists none."""
+    names = count.attrs.get("names") or []
+    items += [Item(n, None, None, count.department, count.year, count.source, {"kind": count.label}) for n in names]
+    return f"，分别为{'、'.join(names)}" if names else ""
+
+
+def _kinds_of(counts: list[Row], listed: list[Row]) -> str:
+    """``（其中下属差额拨款事业单位1个：江苏省法官培训学院；派出机构1个：徐州铁路运输法院）`` — the kind each
+    listed unit is of, where the 部门概况 counts a kind and names its members; "" where it names none."""
+    labels = {_bare(r.label) for r in listed}
+    said = [f"{c.label}{int(c.amount)}{c.unit}：{'、'.join(c.attrs['names'])}" for c in counts
+            if c.key == "kind" and c.attrs.get("names") and {_bare(n) for n in c.attrs["names"]} & labels]
+    return f"（其中{'；'.join(said)}）" if said else ""
 
 
 def _named_among(names: list[str], rows: list) -> tuple[list, list[str]] | None:

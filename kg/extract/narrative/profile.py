@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.model import Profile, Staffing
+from kg.extract.model import Profile, Staffing, UnitCount
 from kg.extract.narrative.staffing import read_staffing
 from kg.extract.narrative.text import compact, make_span
 from kg.extract.narrative.unit_counts import read_unit_counts
@@ -190,6 +190,27 @@ def _budget_units(lines: list[Line]) -> list[str]:
     return []
 
 
+_LIST_AFTER_COUNT_RE = re.compile(r"[，,]?(?:分别为|分别是|具体包括|具体为|包括|即)[：:]?(.+?)[。；;]")
+
+
+def _counted_names(count: UnitCount, text: str, lines: list[Line]) -> list[str]:
+    """The names of the units a count counts, where the document lists them: right after the count's
+    clause (``下辖区县气象局8个，分别为阎良区气象局、…。``), else one per line under a heading naming the
+    kind (``（三）派出机构`` + ``1、徐州铁路运输法院``). Why only as many as the count: a list of another
+    length is another list (a sentence going on to name divisions) or a partial one — the count stays
+    the document's, the names are not guessed. A count of every unit covered lists the department itself
+    too (``江苏省高级人民法院机关（本级）``), as printed."""
+    at = text.find(count.text) if count.text else -1
+    names: list[str] = []
+    if at >= 0:
+        m = _LIST_AFTER_COUNT_RE.match(text, at + len(count.text))
+        if m and not _NUMBERED_RUN_RE.search(m.group(1)):
+            names = [n for n in _names(m.group(1)) if len(n) <= _NAME_MAX]
+    if len(names) != count.count and not count.covered:
+        names = _numbered_list(lines, re.compile(re.escape(count.kind) + "$"))
+    return names if len(names) == count.count else []
+
+
 def read_profile(lines: list[Line], file: str = "") -> Profile:
     """The profile of the department as printed; fields it does not print stay empty.
 
@@ -207,8 +228,15 @@ def read_profile(lines: list[Line], file: str = "") -> Profile:
            or _numbered_list(chosen, re.compile(r"派出机构$"))) + _budget_units(chosen)
     # a bracket noting how the unit is budgeted (（非独立编制预算单位）) is no part of its name
     units = [re.sub(r"[（(][^（）()]*(?:单位|预算|核算|编制)[^（）()]*[）)]$", "", u) for u in units]
-    profile.subordinate_units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]
+    units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]
+    # one unit printed twice, once with a bracket noting what it is (西安市人工影响天气服务保障中心（地方机构） in
+    # the list of 直属事业单位, without it in the list of budget units): one unit, its first printing kept
+    bare = lambda u: re.sub(r"[（(][^（）()]*[）)]$", "", u)  # noqa: E731
+    profile.subordinate_units = [u for i, u in enumerate(units) if all(bare(v) != bare(u) for v in units[:i])]
     profile.unit_counts = read_unit_counts(span, file)
+    for count in profile.unit_counts:
+        if not count.division:
+            count.names = _counted_names(count, text, chosen)
     profile.staffing = read_staffing(span, file)
     if profile.staffing == Staffing() and len(chosen) < len(lines):
         profile.staffing = read_staffing(make_span([line for line in lines if line.cells is None]), file)
