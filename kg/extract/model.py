@@ -670,6 +670,7 @@ class NarrativeFigure:
     parent: str | None = None  # a sub-item's whole (the project or total it is part of)
     provenance: Provenance | None = None
     counts: list[StatedCount] = field(default_factory=list)  # 人数, 次数, 批次 … printed with it
+    date: str | None = None  # when an item of a detail table takes place, as printed (培训费明细表's 时间: 2026-03-12)
 
 
 @dataclass

@@ -274,6 +274,8 @@ def narrative_figure_json(f: NarrativeFigure) -> dict:
         out["share"] = format(f.share, "f")
     if f.parent:
         out["parent"] = f.parent
+    if f.date:
+        out["date"] = f.date
     if f.counts:
         out["counts"] = [{"label": c.label, "count": format(c.count.normalize(), "f"), "unit": c.unit,
                           "provenance": _prov(c.provenance)} for c in f.counts]

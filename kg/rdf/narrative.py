@@ -124,6 +124,7 @@ def _figures(ctx: "_Context", location, decimal_literal) -> None:
         if f.share is not None:
             ctx.add(node, BKG.sharePercent, decimal_literal(f.share))
         ctx.text(node, BKG.partOf, f.parent)
+        ctx.text(node, BKG.eventDate, f.date)  # 培训费明细表's 时间, as printed
         location(ctx, node, f.provenance, f.value)
         for j, c in enumerate(f.counts):
             # how many people, times, groups the amount pays for (会议费 … 人数约400人)

@@ -223,8 +223,10 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
     parts = []
     for r in picked:
         rank = ranked.index(r) + 1
-        items.append(item_of(r, rank=rank))
+        items.append(item_of(r, rank=rank, **({"date": r.attrs["date"]} if r.attrs.get("date") else {})))
         people = "".join(f"，{label}{count.normalize():f}{unit}" for label, count, unit in r.attrs.get("counts") or [])
+        if r.attrs.get("date"):  # 时间 as the table prints it
+            people += f"，时间{r.attrs['date']}"
         parts.append(f"第{rank}：{r.label}{money(r.amount)}万元{people}")
     items.append(item_of(Row(f"{whole}明细合计", total.value, None, rows[0].department, rows[0].year,
                              rows[0].source, None, "current", {})))
