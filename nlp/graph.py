@@ -493,7 +493,8 @@ class Graph:
                                    {"topic": r.get("topic"), "figure_key": r.get("figureKey"), "counts": [],
                                     "parent": r.get("parent"), "class": r.get("serviceClass"),
                                     "share": dec(r["share"]) if r.get("share") is not None else None,
-                                    "date": str(r["date"]) if r.get("date") is not None else None})
+                                    "date": str(r["date"]) if r.get("date") is not None else None,
+                                    "events": str(r["events"]).split("、") if r.get("events") else []})
             if b is not None and r.get("count") is not None:  # the counts printed with it (one row each)
                 seen[r["x"]].attrs["counts"].append((str(r.get("countLabel") or ""), dec(r["count"]),
                                                      str(r.get("countUnit") or "")))

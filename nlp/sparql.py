@@ -225,11 +225,11 @@ SHAPES: dict[str, Shape] = {
                     "  OPTIONAL { ?x bkg:figureKey ?figureKey } OPTIONAL { ?x bkg:partOf ?parent }\n"
                     "  OPTIONAL { ?x bkg:serviceClass ?serviceClass }\n"  # 政府购买服务: the 指导性目录's class
                     "  OPTIONAL { ?x bkg:sharePercent ?share }\n"  # 上年结转结余347.32（0.4%）: the share it prints
-                    "  OPTIONAL { ?x bkg:eventDate ?date }\n"  # 培训费明细表's 时间
+                    "  OPTIONAL { ?x bkg:eventDate ?date } OPTIONAL { ?x bkg:eventNames ?events }\n"  # 时间; 拟召开A、B等会议
                     "  OPTIONAL { ?x bkg:statesCount ?c . ?c bkg:countValue ?count ; bkg:countUnit ?countUnit .\n"
                     "             OPTIONAL { ?c rdfs:label ?countLabel } }",  # 人数约400人 printed with the figure
                     ("?x", "?name", "?amount", "?period", "?topic", "?figureKey", "?parent", "?c", "?countLabel", "?count",
-                     "?countUnit", "?serviceClass", "?share", "?date"),
+                     "?countUnit", "?serviceClass", "?share", "?date", "?events"),
                     order="ORDER BY ?x ?c"),
     # a purchase a 政府采购 table prints item by item (bkg:Purchase): what it is for, the item, its money by source
     "purchases": Shape("{doc} bkg:statesPurchase ?x .",

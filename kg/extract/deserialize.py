@@ -238,6 +238,7 @@ def record_from_json(data: dict) -> Record:
                                    printed_unit=f.get("printed_unit") or "", period=f.get("period") or "current",
                                    scope=f.get("scope"), share=_money(f.get("share")), parent=f.get("parent"),
                                    provenance=_prov(f.get("provenance")), date=f.get("date"),
+                                   events=list(f.get("events") or []),
                                    counts=[StatedCount(label=c.get("label") or "", count=Decimal(str(c["count"])),
                                                        unit=c.get("unit") or "", provenance=_prov(c.get("provenance")))
                                            for c in f.get("counts") or [] if c.get("count") is not None])

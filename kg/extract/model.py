@@ -670,6 +670,9 @@ class NarrativeFigure:
     parent: str | None = None  # a sub-item's whole (the project or total it is part of)
     provenance: Provenance | None = None
     counts: list[StatedCount] = field(default_factory=list)  # 人数, 次数, 批次 … printed with it
+    # the meetings or trainings the sentence stating a 会议费 / 培训费 names, with no money each (长沙: 拟召开全市信访
+    # 工作联席会议、特护期信访安全保障工作调度会等会议), as printed
+    events: list[str] = field(default_factory=list)
     date: str | None = None  # when an item of a detail table takes place, as printed (培训费明细表's 时间: 2026-03-12)
 
 

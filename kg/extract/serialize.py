@@ -276,6 +276,8 @@ def narrative_figure_json(f: NarrativeFigure) -> dict:
         out["parent"] = f.parent
     if f.date:
         out["date"] = f.date
+    if f.events:
+        out["events"] = list(f.events)
     if f.counts:
         out["counts"] = [{"label": c.label, "count": format(c.count.normalize(), "f"), "unit": c.unit,
                           "provenance": _prov(c.provenance)} for c in f.counts]

@@ -125,6 +125,7 @@ def _figures(ctx: "_Context", location, decimal_literal) -> None:
             ctx.add(node, BKG.sharePercent, decimal_literal(f.share))
         ctx.text(node, BKG.partOf, f.parent)
         ctx.text(node, BKG.eventDate, f.date)  # 培训费明细表's 时间, as printed
+        ctx.text(node, BKG.eventNames, "、".join(f.events) or None)  # 拟召开A、B等会议: the events named
         location(ctx, node, f.provenance, f.value)
         for j, c in enumerate(f.counts):
             # how many people, times, groups the amount pays for (会议费 … 人数约400人)
