@@ -548,10 +548,12 @@ def units(frame: Frame, ctx: Context) -> Result:
             sentence = count.attrs.get("sentence")
             parts.append(f"{who(b.department, b.year)}：{count.label}{int(count.amount)}{count.unit}"
                          + (f"（原文：{sentence}）" if sentence else ""))
-            if count.attrs.get("names"):  # 下辖区县气象局8个，分别为…: the units counted, as the document lists them
+            counted = count.attrs.get("names") or []
+            if counted:  # 下辖区县气象局8个，分别为…: the units counted, as the document lists them
                 parts[-1] += _names_said(count, items)
-                continue
-            listed = [r for r in mine if not _is_itself(r.label, b.department)]
+                if count.key == "covered":
+                    continue
+            listed = [r for r in mine if not _is_itself(r.label, b.department) and r.label not in counted]
             if count.key == "kind":  # the units of that kind where their names tell it (区县气象局 by 气象局);
                 # a kind of relation (派出机构, 直属事业单位) names none of its members: the units listed
                 named = [r for r in listed if _kind_core(count.label) in r.label]
@@ -625,7 +627,7 @@ def _names_said(count: Row, items: list[Item]) -> str:
     item of the answer); "" where it lists none."""
     names = count.attrs.get("names") or []
     items += [Item(n, None, None, count.department, count.year, count.source, {"kind": count.label}) for n in names]
-    return f"，分别为{'、'.join(names)}" if names else ""
+    return "" if not names else f"，即{names[0]}" if len(names) == 1 else f"，分别为{'、'.join(names)}"
 
 
 def _kinds_of(counts: list[Row], listed: list[Row]) -> str:
@@ -684,11 +686,21 @@ def _other_counts_named(counts: list[Row], clause: str, chosen: Row) -> list[Row
     out: list[Row] = []
     for c in counts:
         name = _kind_core(c.label)
-        if c is chosen or not name or name not in clause or name in core or core in name \
+        if c is chosen or not name or not _kind_named(name, clause) or name in core or core in name \
                 or any(name in _kind_core(o.label) or _kind_core(o.label) in name for o in out):
             continue
         out.append(c)
     return out
+
+
+# a kind of unit as a question says it (下属事业单位, 派出机构, 直属单位)
+_KIND_SAID = re.compile(r"(?:下属|直属|所属|下辖|派出)[\u4e00-\u9fff]{0,6}?(?:单位|机构)")
+
+
+def _kind_named(kind: str, clause: str) -> bool:
+    """Whether the clause names a counted kind: whole, or said short with the qualifiers inside it left
+    out (下属事业单位 for 下属差额拨款事业单位: ``pieces.within``)."""
+    return kind in clause or any(_within(m.group(0), kind) for m in _KIND_SAID.finditer(clause))
 
 
 def _plain_kind(kind: str) -> str:
