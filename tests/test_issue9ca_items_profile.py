@@ -32,9 +32,10 @@ XIAN_AUDIT = "national/shaanxi_xian/西安市审计局汇总_2026部门预算.pd
 CHANGSHA_PETITIONS = "national/hunan_changsha/长沙市信访局_2026部门预算.pdf"
 XIAN_WEATHER = "national/shaanxi_xian/西安市气象局_2022部门综合预算.pdf"
 JIANGSU_COURT = "realdocs/jiangsu/江苏省高级人民法院/江苏省高级人民法院2019年度部门预算公开.pdf"
+XIAN_HEALTH = "national/shaanxi_xian/西安市卫生健康委员会汇总_2022部门决算.pdf"
 KEZHOU = "corpus/004_afd15c6fd474ed3f.txt"
 CHANGJI = "corpus/000_0f1ed1c99506120d.txt"
-FILES = (XIAN_AUDIT, CHANGSHA_PETITIONS, XIAN_WEATHER, JIANGSU_COURT, KEZHOU, CHANGJI)
+FILES = (XIAN_AUDIT, CHANGSHA_PETITIONS, XIAN_WEATHER, JIANGSU_COURT, XIAN_HEALTH, KEZHOU, CHANGJI)
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +52,7 @@ def records(shared_dir: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def ask(records):
-    """A question to the service over a graph of these six budgets, its reply text."""
+    """A question to the service over a graph of these seven budgets, its reply text."""
     from nlp import answer
     from tests import nlp_support
 
@@ -148,6 +149,18 @@ def test_units_counted_by_name(records):
     assert record_from_json(record_json(records[JIANGSU_COURT])).profile.unit_counts[2].names == ["徐州铁路运输法院"]
 
 
+def test_units_counted_by_a_table_of_names(records):
+    health = {c.kind: c for c in records[XIAN_HEALTH].profile.unit_counts}
+    # p.7: "纳入2022年度本部门决算编制范围的单位共28个，包括本级及所属27个二级预算单位。" + 序号 单位名称 1 … 28
+    assert health["单位"].covered and len(health["单位"].names) == 28
+    assert health["单位"].names[0] == "西安市卫生健康委员会本级（机关）"
+    assert health["二级预算单位"].names == health["单位"].names[1:]  # the 27 under it: its own row left out
+    assert health["二级预算单位"].names[-1] == "西安市公共卫生中心（西安市应急医疗中心）"
+    weather = {c.kind: c for c in records[XIAN_WEATHER].profile.unit_counts}
+    # p.6: "…预算单位共有 2 个，详细情况见下表：序号 单位名称 拟变动情况 1 西安市气象局（本级） / 2 …"
+    assert weather["预算单位"].names == ["西安市气象局（本级）", "西安市人工影响天气服务保障中心"]
+
+
 def test_staff_changes(records):
     # 004 line 105: "在职 29 人，减少 3 人；退休 27 人，增加 11 人；离休 0 人，增加 0 人。"
     staffing = records[KEZHOU].profile.staffing
@@ -179,5 +192,9 @@ def test_ask_department_profile(ask):
     assert "区县气象局8个" in text and "分别为阎良区气象局、灞桥区气象局" in text and "周至县气象局" in text
     text = ask("江苏省高级人民法院2019年下属单位有哪些？")
     assert "派出机构1个：徐州铁路运输法院" in text and "下属差额拨款事业单位1个：江苏省法官培训学院" in text
+    text = ask("西安市卫健委2022年下属单位有哪些？")
+    assert "二级预算单位27个" in text and "西安市卫生统计信息中心" in text and "西安市阎良铁路医院" in text
+    text = ask("西安市卫健委2022年有几个二级预算单位？")
+    assert "二级预算单位27个" in text and "单位28个" not in text
     text = ask("克州生态环境局2024年在职多少人？")
     assert "在职人数29人，比上年减少3人" in text

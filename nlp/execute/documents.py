@@ -588,6 +588,16 @@ def units(frame: Frame, ctx: Context) -> Result:
                 if not mine:
                     parts.append(f"图谱中{who(b.department, b.year)}的下属单位里没有名称含“{kind.group('kind')}”的单位")
                     continue
+            named_counts = [c for c in own_counts if c.key == "kind" and c.attrs.get("names")]
+            if not mine and not kind and named_counts:
+                # 下属单位有哪些 where the 部门概况 names them only in a count's list (西安 卫健委 2022 决算's 序号 单位名称
+                # table under 所属27个二级预算单位): each such count with its units
+                for c in named_counts:
+                    sentence = c.attrs.get("sentence")
+                    items.append(Item(f"{c.label}个数", str(int(c.amount)), c.unit, b.department, b.year, c.source))
+                    parts.append(f"{who(b.department, b.year)}：{c.label}{int(c.amount)}{c.unit}"
+                                 + (f"（原文：{sentence}）" if sentence else "") + _names_said(c, items))
+                continue
         if not mine:
             continue
         counting = frame.operation.name == "count" or "count" in frame.operation.also or \
@@ -672,8 +682,10 @@ def _stated_count(counts: list[Row], clause: str, whole: bool) -> Row | None:
     # 二级单位多少: a kind said without the 预算/决算 its count prints (所属27个二级预算单位)
     named = named or [c for c in counts if re.sub(r"^(?:预算|决算)?单位$", "", _plain_kind(c.label))
                       and _plain_kind(c.label) in clause]
+    # 有几个二级预算单位: the kind as printed, whole (all its words are ones _kind_core leaves out)
+    named = named or [c for c in counts if len(c.label) >= 4 and c.label in clause]
     if named:
-        return max(named, key=lambda c: (len(_kind_core(c.label)), c.key == "covered"))
+        return max(named, key=lambda c: (len(_kind_core(c.label)), len(c.label), c.key == "covered"))
     if whole:
         return next((c for c in counts if c.key == "covered"), None)
     return None

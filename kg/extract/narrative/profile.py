@@ -208,7 +208,41 @@ def _counted_names(count: UnitCount, text: str, lines: list[Line]) -> list[str]:
             names = [n for n in _names(m.group(1)) if len(n) <= _NAME_MAX]
     if len(names) != count.count and not count.covered:
         names = _numbered_list(lines, re.compile(re.escape(count.kind) + "$"))
+    if len(names) != count.count and count.provenance is not None:
+        rows = _table_after(lines, count.provenance.line)
+        # the table lists every unit the budget covers: the department's own row is no unit under it
+        names = rows if count.covered or len(rows) == count.count else [r for r in rows if not _SELF_RE.search(r)]
     return names if len(names) == count.count else []
+
+
+_TABLE_ROW_RE = re.compile(r"^\s*(?:\d{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*[、.．]?\s*(?=\D)(\S+)")
+
+
+def _table_after(lines: list[Line], lineno: int | None) -> list[str]:
+    """The units a ``序号 单位名称`` table lists right after the line of a count (西安 卫健委 2022 决算: 纳入…
+    编制范围的单位共28个 + ``1 西安市卫生健康委员会本级（机关）`` … ``28 …``), one per numbered row, its
+    first word the name (a 拟变动情况 column after it left out); [] where no such table follows."""
+    at = next((i for i, line in enumerate(lines) if line.lineno == lineno), None)
+    if at is None:
+        return []
+    names: list[str] = []
+    header = False
+    for line in lines[at + 1:at + 400]:
+        text = line.text.strip()
+        if _PAGE_RE.match(compact(text)):
+            continue
+        if not header:
+            if "名称" in text and len(compact(text)) <= 20:
+                header = True
+                continue
+            if len(names) == 0 and lines.index(line) - at > 3:
+                return []
+            continue
+        m = _TABLE_ROW_RE.match(text)
+        if not m:
+            break
+        names.append(m.group(1))
+    return names
 
 
 def read_profile(lines: list[Line], file: str = "") -> Profile:
