@@ -540,7 +540,8 @@ def units(frame: Frame, ctx: Context) -> Result:
             items.append(Item(f"{other.label}个数", str(int(other.amount)), other.unit, b.department, b.year, other.source))
             sentence = other.attrs.get("sentence")
             parts.append(f"{who(b.department, b.year)}：{other.label}{int(other.amount)}{other.unit}"
-                         + (f"（原文：{sentence}）" if sentence else "") + _names_said(other, items))
+                         + (f"（原文：{sentence}）" if sentence else "")
+                         + (_names_said(other, items) if _names_wanted(other.attrs.get("names") or [], frame) else ""))
         if count is not None:  # 下辖区县气象局8个, 纳入…编制范围的单位共28个: the document's own count
             # every unit the budget covers is the 单位个数 a list would give; a kind is named by its kind
             label = "单位个数" if count.key == "covered" else f"{count.label}个数"
@@ -549,7 +550,10 @@ def units(frame: Frame, ctx: Context) -> Result:
             parts.append(f"{who(b.department, b.year)}：{count.label}{int(count.amount)}{count.unit}"
                          + (f"（原文：{sentence}）" if sentence else ""))
             counted = count.attrs.get("names") or []
-            if counted:  # 下辖区县气象局8个，分别为…: the units counted, as the document lists them
+            if not _names_wanted(counted, frame):
+                counted = []
+            if counted:
+                # 下辖区县气象局8个，分别为…: the units counted, as the document lists them
                 parts[-1] += _names_said(count, items)
                 if count.key == "covered":
                     continue
@@ -630,6 +634,13 @@ def units(frame: Frame, ctx: Context) -> Result:
 def _bare(name: str) -> str:
     """A unit's name without a closing bracket saying what it is (（地方机构）, （本级）)."""
     return re.sub(r"[（(][^（）()]*[）)]$", "", name)
+
+
+def _names_wanted(names: list[str], frame: Frame) -> bool:
+    """Whether a count's units are said by name beside it: as a list gives names beside a count — a
+    short list, or names asked (有哪些, 分别是)."""
+    return bool(names) and (len(names) <= L.COUNT_LISTED or re.search(L.NAMES_ASKED, frame.clause) is not None
+                            or "list" in frame.operation.also)
 
 
 def _names_said(count: Row, items: list[Item]) -> str:
