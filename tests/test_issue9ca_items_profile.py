@@ -190,6 +190,8 @@ def test_ask_department_profile(ask):
     assert "有6个下属单位" in text and "（其中直属事业单位6个：西安市气象台" in text
     text = ask("西安市气象局2022年下辖几个区县气象局？分别是哪些？")
     assert "区县气象局8个" in text and "分别为阎良区气象局、灞桥区气象局" in text and "周至县气象局" in text
+    text = ask("西安市气象局2022年有哪些区县气象局？")  # 气象局 a department word: still the count's units
+    assert "区县气象局8个" in text and "蓝田县气象局" in text and "收入总计" not in text
     text = ask("江苏省高级人民法院2019年下属单位有哪些？")
     assert "派出机构1个：徐州铁路运输法院" in text and "下属差额拨款事业单位1个：江苏省法官培训学院" in text
     text = ask("西安市卫健委2022年下属单位有哪些？")

@@ -636,6 +636,33 @@ def _bare(name: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]$", "", name)
 
 
+def counted_kind_named(frame: Frame, ctx: Context) -> Result | None:
+    """有哪些区县气象局 / 区县气象局有几个, read as another focus (气象局 is a department word): the count of
+    units the 部门概况 states of the kind the clause names as printed, with its units by name where it
+    lists them. ``None`` unless the clause names such a kind whole (4 characters or more, not ending in
+    单位/机构, which the parser reads as units already) of a count that names its units, and asks which or
+    how many, not money."""
+    if frame.focus in ("divisions", "subordinates") or not re.search(L.NAMES_ASKED + r"|几|多少", frame.clause) \
+            or re.search(r"钱|经费|资金|金额|万元|预算|决算|支出|收入|最|排", frame.clause):
+        return None  # (下属单位预算最多的三个: money of units, the units executor's)
+    budgets, note = ctx.scope(frame)
+    if not budgets or len(budgets) > 4:
+        return None
+    counts = [c for c in ctx.rows("unit_counts", budgets) if c.key == "kind" and c.attrs.get("names")
+              and len(c.label) >= 4 and c.label in frame.clause
+              and not re.search(r"(?:单位|机构)$", c.label)]  # a kind by a unit word is the subordinates focus's
+    if not counts:
+        return None
+    items: list[Item] = []
+    parts = []
+    for c in counts:
+        sentence = c.attrs.get("sentence")
+        items.append(Item(f"{c.label}个数", str(int(c.amount)), c.unit, c.department, c.year, c.source))
+        parts.append(f"{who(c.department, c.year)}：{c.label}{int(c.amount)}{c.unit}"
+                     + (f"（原文：{sentence}）" if sentence else "") + _names_said(c, items))
+    return Result(items, with_note("；".join(parts) + "。", note), [], counts)
+
+
 def _names_wanted(names: list[str], frame: Frame) -> bool:
     """Whether a count's units are said by name beside it: as a list gives names beside a count — a
     short list, or names asked (有哪些, 分别是)."""
