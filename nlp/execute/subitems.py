@@ -176,7 +176,8 @@ def _event_whole(clause: str) -> str | None:
     listed = re.search(EVENTS_LISTED, clause)
     if listed:
         return "培训费" if listed.group("kind") == "培训" else "会议费"
-    if re.search(PEOPLE_ASKED, clause):
+    if re.search(PEOPLE_ASKED, clause) and not re.search(r"项目|指标|目标|培养", clause):
+        # (信访业务培训项目…培训多少人: a project's target, the indicators' answer)
         return next((whole for whole, rx in _PEOPLE_KINDS if re.search(rx, clause)), None)
     return None
 
