@@ -237,7 +237,10 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
         parts.append(f"第{rank}：{r.label}{money(r.amount)}万元{people}")
     items.append(item_of(Row(f"{whole}明细合计", total.value, None, rows[0].department, rows[0].year,
                              rows[0].source, None, "current", {})))
-    if not picked or len(picked) == len(rows) or re.search(PEOPLE_ASKED, frame.clause):
+    if again and len(again) < len(rows) and re.search(PEOPLE_ASKED, frame.clause):
+        said = _people_total(again, items)  # 各多少钱、多少人 after 哪两个: those two's people added up
+        head += f"，其中这{len(again)}场{event}" + said.lstrip("，") if said else ""
+    elif not picked or len(picked) == len(rows) or re.search(PEOPLE_ASKED, frame.clause):
         # 总共多少人次、花多少钱 / every event listed: the people each item counts, added up too
         head += _people_total(rows, items)
     text = head + "（" + total.formula + "）" + ("；按金额" + ("从高到低" if op.descending else "从低到高") + "：" if picked
