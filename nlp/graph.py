@@ -454,7 +454,8 @@ class Graph:
             covered = str(r.get("covered")).lower() in ("true", "1")
             seen[r["x"]] = Row(str(r["kind"]), dec(r["count"]), str(r["countUnit"]), b.department, b.year,
                                source_of(r) or b.source, r["x"], "covered" if covered else "kind",
-                               {"sentence": r.get("sentence")})
+                               {"sentence": r.get("sentence"),
+                                "names": str(r["names"]).split("、") if r.get("names") else []})
         return list(seen.values())
 
     _division_counts = _unit_counts  # the same statement of a count, of the department's divisions
@@ -470,6 +471,17 @@ class Graph:
                                    source_of(r) or b.source, r["x"], str(r["category"]), {"kind": str(r["kind"])})
         return list(seen.values())
 
+    def _staff_changes(self, q: Query, rows: list[dict]) -> list[Row]:
+        """A staffing count's change from the year before: one row per count (its category — 在职, 退休 —
+        as the key, the signed change as the amount)."""
+        seen: dict[str, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is not None and r["x"] not in seen:
+                seen[r["x"]] = Row(str(r["name"]), Decimal(int(r["n"])), "人", b.department, b.year,
+                                   source_of(r) or b.source, r["x"], str(r["category"]), {})
+        return list(seen.values())
+
     def _stated(self, q: Query, rows: list[dict]) -> list[Row]:
         """Figures the narrative states: label, amount, and its period (current / previous) as key."""
         seen: dict[str, Row] = {}
@@ -480,7 +492,9 @@ class Graph:
                                    source_of(r) or b.source, r["x"], str(r.get("period") or "current"),
                                    {"topic": r.get("topic"), "figure_key": r.get("figureKey"), "counts": [],
                                     "parent": r.get("parent"), "class": r.get("serviceClass"),
-                                    "share": dec(r["share"]) if r.get("share") is not None else None})
+                                    "share": dec(r["share"]) if r.get("share") is not None else None,
+                                    "date": str(r["date"]) if r.get("date") is not None else None,
+                                    "events": str(r["events"]).split("、") if r.get("events") else []})
             if b is not None and r.get("count") is not None:  # the counts printed with it (one row each)
                 seen[r["x"]].attrs["counts"].append((str(r.get("countLabel") or ""), dec(r["count"]),
                                                      str(r.get("countUnit") or "")))

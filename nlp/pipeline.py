@@ -32,6 +32,7 @@ from nlp.execute.project_sources import (amounts_of_previous_projects, source_of
 from nlp.execute.purchases import named_purchases, with_topic_purchases
 from nlp.execute.three_public_columns import three_public_columns
 from nlp.execute.subitems import event_items, items_by_class, named_sub_items, sub_items_of_previous
+from nlp.execute.documents import counted_kind_named
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
 from nlp.execute.named_subjects import named_subject_answer
@@ -624,7 +625,8 @@ class Pipeline:
         # a project's stated items; the meetings or trainings a detail table lists
         inside = counted_in_projects(frame, ctx, previous) or \
             sub_items_of_previous(frame, ctx, previous) or named_sub_items(frame, ctx) or \
-            event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous)
+            event_items(frame, ctx, previous) or items_by_class(frame, ctx, previous) or \
+            counted_kind_named(frame, ctx)  # 有哪些区县气象局: a count of a kind the 部门概况 names its units of
         if inside is not None:
             return self._finish(part, frame, ctx, inside)
         if frame.focus not in ("subjects", "findings") and not frame.filters.subjects and not frame.filters.projects:

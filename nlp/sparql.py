@@ -163,8 +163,9 @@ SHAPES: dict[str, Shape] = {
     # a count of units the 部门概况 states (纳入…编制范围的单位共28个, 下辖区县气象局8个: bkg:UnitCount)
     "unit_counts": Shape("?x bkg:document {doc} .",
                          "?x a bkg:UnitCount ; bkg:unitKind ?kind ; bkg:unitCount ?count ; bkg:countUnit ?countUnit ;\n"
-                         "     bkg:coversBudget ?covered . OPTIONAL { ?x bkg:statedSentence ?sentence }",
-                         ("?x", "?kind", "?count", "?countUnit", "?covered", "?sentence"), order="ORDER BY ?x"),
+                         "     bkg:coversBudget ?covered . OPTIONAL { ?x bkg:statedSentence ?sentence }\n"
+                         "  OPTIONAL { ?x bkg:unitNames ?names }",
+                         ("?x", "?kind", "?count", "?countUnit", "?covered", "?sentence", "?names"), order="ORDER BY ?x"),
     # a count of the department's divisions the 部门概况 states where it lists none (32个机关行政科室)
     "division_counts": Shape("?x bkg:document {doc} .",
                              "?x a bkg:DivisionCount ; bkg:unitKind ?kind ; bkg:unitCount ?count ; bkg:countUnit ?countUnit ;\n"
@@ -175,6 +176,11 @@ SHAPES: dict[str, Shape] = {
                          "?x a bkg:StaffCount ; rdfs:label ?name ; bkg:staffKind ?kind ; bkg:staffCategory ?category ;\n"
                          "     bkg:headcount ?n .",
                          ("?x", "?name", "?kind", "?category", "?n"), order="ORDER BY ?x"),
+    # a staffing count's change from the year before (在职29人，减少3人: bkg:StaffChange, signed)
+    "staff_changes": Shape("?x bkg:document {doc} .",
+                           "?x a bkg:StaffChange ; rdfs:label ?name ; bkg:staffCategory ?category ;\n"
+                           "     bkg:headcountChange ?n .",
+                           ("?x", "?name", "?category", "?n"), order="ORDER BY ?x"),
     # what the 绩效目标设置情况 says is under performance-target management (bkg:PerformanceCoverage):
     # the projects (with their count where stated) or the department's whole spending, and the money
     "coverage": Shape("{doc} bkg:statesPerformanceCoverage ?x .",
@@ -221,10 +227,11 @@ SHAPES: dict[str, Shape] = {
                     "  OPTIONAL { ?x bkg:figureKey ?figureKey } OPTIONAL { ?x bkg:partOf ?parent }\n"
                     "  OPTIONAL { ?x bkg:serviceClass ?serviceClass }\n"  # 政府购买服务: the 指导性目录's class
                     "  OPTIONAL { ?x bkg:sharePercent ?share }\n"  # 上年结转结余347.32（0.4%）: the share it prints
+                    "  OPTIONAL { ?x bkg:eventDate ?date } OPTIONAL { ?x bkg:eventNames ?events }\n"  # 时间; 拟召开A、B等会议
                     "  OPTIONAL { ?x bkg:statesCount ?c . ?c bkg:countValue ?count ; bkg:countUnit ?countUnit .\n"
                     "             OPTIONAL { ?c rdfs:label ?countLabel } }",  # 人数约400人 printed with the figure
                     ("?x", "?name", "?amount", "?period", "?topic", "?figureKey", "?parent", "?c", "?countLabel", "?count",
-                     "?countUnit", "?serviceClass", "?share"),
+                     "?countUnit", "?serviceClass", "?share", "?date", "?events"),
                     order="ORDER BY ?x ?c"),
     # a purchase a 政府采购 table prints item by item (bkg:Purchase): what it is for, the item, its money by source
     "purchases": Shape("{doc} bkg:statesPurchase ?x .",

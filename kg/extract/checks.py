@@ -596,9 +596,9 @@ def cross_checks(parts, record: Record) -> list[Check]:
 
 # the producers, in the order their checks are listed; a module registers its producers on import
 CHECK_MODULES = ("kg.extract.source_checks", "kg.extract.tables.previous_columns", "kg.extract.project_amount_checks", "kg.extract.narrative.checks", "kg.extract.narrative.audit",
-                 "kg.extract.narrative.enumerated_projects", "kg.extract.narrative.evaluation_reports", "kg.extract.narrative.coverage", "kg.extract.narrative.department_self_evaluation", "kg.extract.narrative.vehicle_counts", "kg.extract.narrative.asset_values", "kg.extract.narrative.year_tables", "kg.extract.completeness")
+                 "kg.extract.narrative.enumerated_projects", "kg.extract.narrative.evaluation_reports", "kg.extract.narrative.coverage", "kg.extract.narrative.department_self_evaluation", "kg.extract.narrative.vehicle_counts", "kg.extract.narrative.asset_values", "kg.extract.narrative.year_tables", "kg.extract.narrative.item_checks", "kg.extract.completeness")
 ORDER = ("tables", "tables.cross", "tables.previous", "tables.sources", "projects.places", "narrative", "narrative.audit", "narrative.projects", "narrative.evaluation_reports",
-         "narrative.coverage", "narrative.self_evaluation", "narrative.vehicles", "narrative.assets", "narrative.year_tables", "completeness")
+         "narrative.coverage", "narrative.self_evaluation", "narrative.vehicles", "narrative.assets", "narrative.year_tables", "narrative.item_tables", "completeness")
 
 
 def producers() -> list:

@@ -196,13 +196,15 @@ def record_from_json(data: dict) -> Record:
                                         active=st.get("在职"), retired=st.get("退休"),
                                         retired_veteran=st.get("离休"), retirees=st.get("离退休"),
                                         by_kind={k: dict(v) for k, v in (st.get("分类") or {}).items()},
+                                        changes={k: int(v) for k, v in (st.get("变动") or {}).items()},
                                         provenance={k: p for k, p in ((k, _prov(v)) for k, v in
                                                                       (st.get("provenance") or {}).items()) if p}),
                       functions=prof.get("functions"),
                       subordinate_units=list(prof.get("subordinate_units") or []),
                       unit_counts=[UnitCount(kind=c["kind"], count=int(c["count"]), classifier=c.get("classifier") or "个",
                                              covered=bool(c.get("covered")), text=c.get("text") or "",
-                                             provenance=_prov(c.get("provenance")), division=bool(c.get("division")))
+                                             provenance=_prov(c.get("provenance")), division=bool(c.get("division")),
+                                             names=list(c.get("names") or []))
                                    for c in prof.get("unit_counts") or []])
     return Record(
         source=data["source"], department=data.get("department"), year=data.get("year"),
@@ -235,7 +237,8 @@ def record_from_json(data: dict) -> Record:
                                    value=_figure(f, "value"), printed=f.get("printed") or "",
                                    printed_unit=f.get("printed_unit") or "", period=f.get("period") or "current",
                                    scope=f.get("scope"), share=_money(f.get("share")), parent=f.get("parent"),
-                                   provenance=_prov(f.get("provenance")),
+                                   provenance=_prov(f.get("provenance")), date=f.get("date"),
+                                   events=list(f.get("events") or []),
                                    counts=[StatedCount(label=c.get("label") or "", count=Decimal(str(c["count"])),
                                                        unit=c.get("unit") or "", provenance=_prov(c.get("provenance")))
                                            for c in f.get("counts") or [] if c.get("count") is not None])

@@ -49,6 +49,9 @@ class Staffing:
     # "实有人数": {"行政": 108, "事业": 11}, "在职": {"参公": 47, "事业": 98}}
     by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
     provenance: dict[str, Provenance] = field(default_factory=dict, compare=False)  # "编制数" -> where
+    # a count's change from the year before as printed right after it (在职29人，减少3人): {"在职": -3};
+    # its provenance under "在职.变动"
+    changes: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -66,6 +69,10 @@ class UnitCount:
     # a count of the department's own divisions (32个机关行政科室, 内设机构15个), stated where no list of
     # them is printed: never a count of units
     division: bool = False
+    # the units counted, by name, where the document lists them right after the count (下辖区县气象局8个，
+    # 分别为阎良区气象局、…) or under a heading of the kind (（三）派出机构 1、徐州铁路运输法院) — kept only
+    # where the list holds as many names as the count says
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -663,6 +670,10 @@ class NarrativeFigure:
     parent: str | None = None  # a sub-item's whole (the project or total it is part of)
     provenance: Provenance | None = None
     counts: list[StatedCount] = field(default_factory=list)  # 人数, 次数, 批次 … printed with it
+    # the meetings or trainings the sentence stating a 会议费 / 培训费 names, with no money each (长沙: 拟召开全市信访
+    # 工作联席会议、特护期信访安全保障工作调度会等会议), as printed
+    events: list[str] = field(default_factory=list)
+    date: str | None = None  # when an item of a detail table takes place, as printed (培训费明细表's 时间: 2026-03-12)
 
 
 @dataclass

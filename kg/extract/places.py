@@ -29,12 +29,18 @@ _NARRATIVE_LABEL = re.compile(r"^\S*说明[一二三四五六七八九十（）(
 
 def table_titles(record: Record) -> dict[str, str]:
     """Each recognised table's printed title by its label (the first table of a label wins: a label
-    printed twice is one table continued)."""
+    printed twice is one table continued). A label a 说明's own unnumbered table was given (西安 说明十's
+    会议费明细表 as 表1) yields to the recognised table printed under it (表1 部门综合预算收支总表)."""
     out: dict[str, str] = {}
+    recognised: set[str] = set()
     for t in record.tables:
         label, title = t.get("label"), t.get("title")
-        if label and title and label not in out:
+        if not (label and title) or str(label) in recognised:
+            continue
+        if str(label) not in out or t.get("kind") not in (None, "other"):
             out[str(label)] = str(title)
+        if t.get("kind") not in (None, "other"):
+            recognised.add(str(label))
     return out
 
 

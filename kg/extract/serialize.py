@@ -274,6 +274,10 @@ def narrative_figure_json(f: NarrativeFigure) -> dict:
         out["share"] = format(f.share, "f")
     if f.parent:
         out["parent"] = f.parent
+    if f.date:
+        out["date"] = f.date
+    if f.events:
+        out["events"] = list(f.events)
     if f.counts:
         out["counts"] = [{"label": c.label, "count": format(c.count.normalize(), "f"), "unit": c.unit,
                           "provenance": _prov(c.provenance)} for c in f.counts]
@@ -362,6 +366,8 @@ def staffing_json(s: Staffing) -> dict:
         out["离退休"] = s.retirees
     if s.by_kind:
         out["分类"] = {name: dict(kinds) for name, kinds in s.by_kind.items()}
+    if s.changes:
+        out["变动"] = dict(s.changes)
     if s.provenance:
         out["provenance"] = {k: _prov(v) for k, v in sorted(s.provenance.items())}
     return out
@@ -370,7 +376,8 @@ def staffing_json(s: Staffing) -> dict:
 def unit_count_json(c: UnitCount) -> dict:
     """A count of units the 部门概况 states (``kind``, ``count``, ``covered`` …) with its provenance."""
     return {"kind": c.kind, "count": c.count, "classifier": c.classifier, "covered": c.covered, "text": c.text,
-            **({"division": True} if c.division else {}), "provenance": _prov(c.provenance)}
+            **({"division": True} if c.division else {}), **({"names": list(c.names)} if c.names else {}),
+            "provenance": _prov(c.provenance)}
 
 
 def record_json(r: Record) -> dict:

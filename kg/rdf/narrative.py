@@ -37,7 +37,8 @@ def map_narrative(ctx: "_Context") -> None:
 
 
 def _staff_counts(ctx: "_Context", location) -> None:
-    """离退休 on the document, and one StaffCount per (count, kind) printed (编制数 行政 111)."""
+    """离退休 on the document, one StaffCount per (count, kind) printed (编制数 行政 111), and one StaffChange
+    per count whose change from the year before is printed beside it (在职 −3)."""
     s = ctx.record.profile.staffing
     if s.retirees is not None:
         ctx.add(ctx.doc, BKG.retireeStaff, Literal(int(s.retirees)))
@@ -52,6 +53,16 @@ def _staff_counts(ctx: "_Context", location) -> None:
             ctx.text(node, RDFS.label, f"{category}（{kind}）")
             ctx.add(node, BKG.headcount, Literal(int(count)))
             location(ctx, node, s.provenance.get(f"{category}.{kind}") or s.provenance.get(category))
+    for category, change in sorted(s.changes.items()):
+        # 在职29人，减少3人: the count's change from the year before, signed
+        node = iris.inside(ctx.doc, "staff-change", category)
+        ctx.add(node, RDF.type, BKG.StaffChange)
+        ctx.add(ctx.doc, BKG.statesStaffChange, node)
+        ctx.add(node, BKG.document, ctx.doc)
+        ctx.text(node, BKG.staffCategory, category)
+        ctx.text(node, RDFS.label, f"{category}比上年增减")
+        ctx.add(node, BKG.headcountChange, Literal(int(change)))
+        location(ctx, node, s.provenance.get(f"{category}.变动") or s.provenance.get(category))
 
 
 def _stated_node(ctx: "_Context", local: str, i: int, cls, link):
@@ -76,6 +87,7 @@ def _unit_counts(ctx: "_Context", location) -> None:
         ctx.text(node, BKG.countUnit, c.classifier)
         ctx.add(node, BKG.coversBudget, Literal(bool(c.covered), datatype=XSD.boolean))
         ctx.text(node, BKG.statedSentence, c.text or None)
+        ctx.text(node, BKG.unitNames, "、".join(c.names) or None)  # the units counted, as listed
         location(ctx, node, c.provenance)
 
 
@@ -112,6 +124,8 @@ def _figures(ctx: "_Context", location, decimal_literal) -> None:
         if f.share is not None:
             ctx.add(node, BKG.sharePercent, decimal_literal(f.share))
         ctx.text(node, BKG.partOf, f.parent)
+        ctx.text(node, BKG.eventDate, f.date)  # 培训费明细表's 时间, as printed
+        ctx.text(node, BKG.eventNames, "、".join(f.events) or None)  # 拟召开A、B等会议: the events named
         location(ctx, node, f.provenance, f.value)
         for j, c in enumerate(f.counts):
             # how many people, times, groups the amount pays for (会议费 … 人数约400人)

@@ -567,7 +567,8 @@ def units(frame: Frame, ctx: Context) -> Result:
             items.append(Item(f"{other.label}个数", str(int(other.amount)), other.unit, b.department, b.year, other.source))
             sentence = other.attrs.get("sentence")
             parts.append(f"{who(b.department, b.year)}：{other.label}{int(other.amount)}{other.unit}"
-                         + (f"（原文：{sentence}）" if sentence else ""))
+                         + (f"（原文：{sentence}）" if sentence else "")
+                         + (_names_said(other, items) if _names_wanted(other.attrs.get("names") or [], frame) else ""))
         if count is not None:  # 下辖区县气象局8个, 纳入…编制范围的单位共28个: the document's own count
             # every unit the budget covers is the 单位个数 a list would give; a kind is named by its kind
             label = "单位个数" if count.key == "covered" else f"{count.label}个数"
@@ -575,7 +576,15 @@ def units(frame: Frame, ctx: Context) -> Result:
             sentence = count.attrs.get("sentence")
             parts.append(f"{who(b.department, b.year)}：{count.label}{int(count.amount)}{count.unit}"
                          + (f"（原文：{sentence}）" if sentence else ""))
-            listed = [r for r in mine if not _is_itself(r.label, b.department)]
+            counted = count.attrs.get("names") or []
+            if not _names_wanted(counted, frame):
+                counted = []
+            if counted:
+                # 下辖区县气象局8个，分别为…: the units counted, as the document lists them
+                parts[-1] += _names_said(count, items)
+                if count.key == "covered":
+                    continue
+            listed = [r for r in mine if not _is_itself(r.label, b.department) and r.label not in counted]
             if count.key == "kind":  # the units of that kind where their names tell it (区县气象局 by 气象局);
                 # a kind of relation (派出机构, 直属事业单位) names none of its members: the units listed
                 named = [r for r in listed if _kind_core(count.label) in r.label]
@@ -597,6 +606,9 @@ def units(frame: Frame, ctx: Context) -> Result:
             none = []
         if focus == "subordinates":  # the department's own unit in its list of units is 本级, not a subordinate
             mine = [r for r in mine if not _is_itself(r.label, b.department)]
+            # one unit named twice, once with a bracket of what it is (…保障中心（地方机构）, the income table's
+            # …保障中心): one unit
+            mine = [r for i, r in enumerate(mine) if all(_bare(o.label) != _bare(r.label) for o in mine[:i])]
             if none and not mine:
                 parts.append(f"{who(b.department, b.year)}没有{none[0].label}"
                              + (f"（原文：{none[0].attrs['sentence']}）" if none[0].attrs.get("sentence") else ""))
@@ -607,6 +619,16 @@ def units(frame: Frame, ctx: Context) -> Result:
                 if not mine:
                     parts.append(f"图谱中{who(b.department, b.year)}的下属单位里没有名称含“{kind.group('kind')}”的单位")
                     continue
+            named_counts = [c for c in own_counts if c.key == "kind" and c.attrs.get("names")]
+            if not mine and not kind and named_counts:
+                # 下属单位有哪些 where the 部门概况 names them only in a count's list (西安 卫健委 2022 决算's 序号 单位名称
+                # table under 所属27个二级预算单位): each such count with its units
+                for c in named_counts:
+                    sentence = c.attrs.get("sentence")
+                    items.append(Item(f"{c.label}个数", str(int(c.amount)), c.unit, b.department, b.year, c.source))
+                    parts.append(f"{who(b.department, b.year)}：{c.label}{int(c.amount)}{c.unit}"
+                                 + (f"（原文：{sentence}）" if sentence else "") + _names_said(c, items))
+                continue
         if not mine:
             continue
         counting = frame.operation.name == "count" or "count" in frame.operation.also or \
@@ -626,6 +648,7 @@ def units(frame: Frame, ctx: Context) -> Result:
         elif counting or whole:
             items.append(Item("单位个数", str(len(mine) + whole), "个", b.department, b.year, b.source))
         parts.append(f"{who(b.department, b.year)}有{len(mine)}个{word}：" + "、".join(r.label for r in mine) +
+                     (_kinds_of(own_counts, mine) if focus == "subordinates" else "") +
                      (f"；部门预算包括本级和{len(mine)}个下属单位，共{len(mine) + 1}个" if whole else "") +
                      "".join(f"（文件称：{c.attrs.get('sentence') or '没有' + c.label}）" for c in none) +
                      (f"；{'；'.join(looked_for[1])}" if looked_for else ""))
@@ -633,6 +656,62 @@ def units(frame: Frame, ctx: Context) -> Result:
         return Result(text=f"没有找到：图谱中没有{'、'.join(dict.fromkeys(b.department for b in budgets))}"
                            f"符合所问的{word}。")
     return Result(items, with_note("；".join(parts) + "。", note), [], rows)
+
+
+def _bare(name: str) -> str:
+    """A unit's name without a closing bracket saying what it is (（地方机构）, （本级）)."""
+    return re.sub(r"[（(][^（）()]*[）)]$", "", name)
+
+
+def counted_kind_named(frame: Frame, ctx: Context) -> Result | None:
+    """有哪些区县气象局 / 区县气象局有几个, read as another focus (气象局 is a department word): the count of
+    units the 部门概况 states of the kind the clause names as printed, with its units by name where it
+    lists them. ``None`` unless the clause names such a kind whole (4 characters or more, not ending in
+    单位/机构, which the parser reads as units already) of a count that names its units, and asks which or
+    how many, not money."""
+    if frame.focus in ("divisions", "subordinates") or not re.search(L.NAMES_ASKED + r"|几|多少", frame.clause) \
+            or re.search(r"钱|经费|资金|金额|万元|预算|决算|支出|收入|最|排", frame.clause):
+        return None  # (下属单位预算最多的三个: money of units, the units executor's)
+    budgets, note = ctx.scope(frame)
+    if not budgets or len(budgets) > 4:
+        return None
+    counts = [c for c in ctx.rows("unit_counts", budgets) if c.key == "kind" and c.attrs.get("names")
+              and len(c.label) >= 4 and c.label in frame.clause
+              and not re.search(r"(?:单位|机构)$", c.label)]  # a kind by a unit word is the subordinates focus's
+    if not counts:
+        return None
+    items: list[Item] = []
+    parts = []
+    for c in counts:
+        sentence = c.attrs.get("sentence")
+        items.append(Item(f"{c.label}个数", str(int(c.amount)), c.unit, c.department, c.year, c.source))
+        parts.append(f"{who(c.department, c.year)}：{c.label}{int(c.amount)}{c.unit}"
+                     + (f"（原文：{sentence}）" if sentence else "") + _names_said(c, items))
+    return Result(items, with_note("；".join(parts) + "。", note), [], counts)
+
+
+def _names_wanted(names: list[str], frame: Frame) -> bool:
+    """Whether a count's units are said by name beside it: as a list gives names beside a count — a
+    short list, or names asked (有哪些, 分别是)."""
+    return bool(names) and (len(names) <= L.COUNT_LISTED or re.search(L.NAMES_ASKED, frame.clause) is not None
+                            or "list" in frame.operation.also)
+
+
+def _names_said(count: Row, items: list[Item]) -> str:
+    """``，分别为A、B`` — the units a stated count counts, as the document lists them after it (each an
+    item of the answer); "" where it lists none."""
+    names = count.attrs.get("names") or []
+    items += [Item(n, None, None, count.department, count.year, count.source, {"kind": count.label}) for n in names]
+    return "" if not names else f"，即{names[0]}" if len(names) == 1 else f"，分别为{'、'.join(names)}"
+
+
+def _kinds_of(counts: list[Row], listed: list[Row]) -> str:
+    """``（其中下属差额拨款事业单位1个：江苏省法官培训学院；派出机构1个：徐州铁路运输法院）`` — the kind each
+    listed unit is of, where the 部门概况 counts a kind and names its members; "" where it names none."""
+    labels = {_bare(r.label) for r in listed}
+    said = [f"{c.label}{int(c.amount)}{c.unit}：{'、'.join(c.attrs['names'])}" for c in counts
+            if c.key == "kind" and c.attrs.get("names") and {_bare(n) for n in c.attrs["names"]} & labels]
+    return f"（其中{'；'.join(said)}）" if said else ""
 
 
 def _named_among(names: list[str], rows: list) -> tuple[list, list[str]] | None:
@@ -668,8 +747,10 @@ def _stated_count(counts: list[Row], clause: str, whole: bool) -> Row | None:
     # 二级单位多少: a kind said without the 预算/决算 its count prints (所属27个二级预算单位)
     named = named or [c for c in counts if re.sub(r"^(?:预算|决算)?单位$", "", _plain_kind(c.label))
                       and _plain_kind(c.label) in clause]
+    # 有几个二级预算单位: the kind as printed, whole (all its words are ones _kind_core leaves out)
+    named = named or [c for c in counts if len(c.label) >= 4 and c.label in clause]
     if named:
-        return max(named, key=lambda c: (len(_kind_core(c.label)), c.key == "covered"))
+        return max(named, key=lambda c: (len(_kind_core(c.label)), len(c.label), c.key == "covered"))
     if whole:
         return next((c for c in counts if c.key == "covered"), None)
     return None
@@ -682,11 +763,21 @@ def _other_counts_named(counts: list[Row], clause: str, chosen: Row) -> list[Row
     out: list[Row] = []
     for c in counts:
         name = _kind_core(c.label)
-        if c is chosen or not name or name not in clause or name in core or core in name \
+        if c is chosen or not name or not _kind_named(name, clause) or name in core or core in name \
                 or any(name in _kind_core(o.label) or _kind_core(o.label) in name for o in out):
             continue
         out.append(c)
     return out
+
+
+# a kind of unit as a question says it (下属事业单位, 派出机构, 直属单位)
+_KIND_SAID = re.compile(r"(?:下属|直属|所属|下辖|派出)[\u4e00-\u9fff]{0,6}?(?:单位|机构)")
+
+
+def _kind_named(kind: str, clause: str) -> bool:
+    """Whether the clause names a counted kind: whole, or said short with the qualifiers inside it left
+    out (下属事业单位 for 下属差额拨款事业单位: ``pieces.within``)."""
+    return kind in clause or any(_within(m.group(0), kind) for m in _KIND_SAID.finditer(clause))
 
 
 def _plain_kind(kind: str) -> str:

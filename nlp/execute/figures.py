@@ -27,6 +27,8 @@ from nlp.vocabulary import STAFF_PROPERTIES, WAN
 FISCAL_PARTS = ("general_public_budget", "government_fund", "state_capital")
 # The category a count by kind of post is printed under (bkg:staffCategory), per staffing count.
 STAFF_CATEGORY = {"authorizedStaff": "编制数", "actualStaff": "实有人数", "activeStaff": "在职"}
+# the printed name of each staffing count (bkg:staffCategory of its stated change, bkg:StaffChange)
+STAFF_COUNT_NAMES = {**STAFF_CATEGORY, "retiredStaff": "退休", "retiredVeteranStaff": "离休", "retireeStaff": "离退休"}
 FISCAL_LABEL = "财政拨款收入合计"
 # the operations a figure asked of a department's units is answered with from its table by unit
 UNIT_OPERATIONS = ("lookup", "list", "rank", "sort", "share", "count", "compare", "sum")
@@ -1408,6 +1410,7 @@ def staff(frame: Frame, ctx: Context) -> Result:
     kinds = ctx.rows("staff_kinds", budgets) if budgets else []
     if not rows and not kinds:
         return Result()
+    changes = ctx.rows("staff_changes", budgets)
     items, parts, unstated = [], [], []
     for b in budgets:
         mine = [r for r in rows if (r.department, r.year) == (b.department, b.year)]
@@ -1425,6 +1428,12 @@ def staff(frame: Frame, ctx: Context) -> Result:
             of_kind = [k for k in by_kind if STAFF_CATEGORY.get(r.key) == k.key]
             if of_kind:  # 编制数339人（行政199人、行政附属104人、事业36人）
                 phrase += "（" + "、".join(f"{k.attrs['kind']}{int(k.amount)}人" for k in of_kind) + "）"
+            changed = next((c for c in changes if (c.department, c.year) == (b.department, b.year)
+                            and c.key == STAFF_COUNT_NAMES.get(r.key)), None)
+            if changed is not None:  # 在职29人，比上年减少3人: the change the document prints beside the count
+                items.append(item_of(changed, changed.label))
+                phrase += "，比上年" + ("持平" if changed.amount == 0 else
+                                      f"{'增加' if changed.amount > 0 else '减少'}{abs(int(changed.amount))}人")
             said.append(phrase)
         shown = {STAFF_CATEGORY.get(r.key) for r in mine}
         for k in by_kind:

@@ -157,14 +157,29 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
 # The items of a 会议费 / 培训费 its detail table lists (西安 培训费明细表), named by the kind of event and a
 # measure word that counts events (几场培训, 哪场, 哪次会议, 第二贵的那期): the whole each item is part of.
 EVENT_KINDS = (("培训费", r"培训"), ("会议费", r"会议?"))
-EVENT_MEASURE = r"(?:[几哪每各]|第[一二三四五六七八九十\d]+)[一]?(?:场|期|次|个(?=培训|会议?)(?![\u4e00-\u9fff]{0,4}项目))"
+EVENT_MEASURE = (r"(?:[几哪每各][一二两三四五六七八九十\d]{0,2}|第[一二三四五六七八九十\d]+)[一]?"
+                 r"(?:场|期|次|个(?=培训|会议?)(?![\u4e00-\u9fff]{0,4}项目))")
+# the events listed by a word asking which (会议费都开了哪些会, 安排了什么培训): no measure word needed; a bare
+# 会 only where nothing follows it (哪些会计服务 asks no meetings)
+EVENTS_LISTED = r"(?:哪些|哪几[个场次期]?|什么|啥)(?P<kind>会议|会(?![\u4e00-\u9fff])|培训)(?!费)"
+# the people the events count, asked as a whole (培训一共多少人次, 参会多少人): their 人数 added up
+PEOPLE_ASKED = r"(?:多少|几)(?:人次|人)|(?:人数|人次)(?:一共|总共|合计|共)?(?:是|有)?多少"
+EACH_ASKED = r"[各每](?:个|场|期|次)?(?:花了?|要|是)?多少"
+_PEOPLE_KINDS = (("培训费", r"培训|参训"), ("会议费", r"会议|参会"))
 
 
 def _event_whole(clause: str) -> str | None:
-    """The whole (培训费 / 会议费) a clause asks the events of: a measure word of events beside the kind."""
-    if not re.search(EVENT_MEASURE, clause):
-        return None
-    return next((whole for whole, rx in EVENT_KINDS if re.search(rx, clause)), None)
+    """The whole (培训费 / 会议费) a clause asks the events of: a measure word of events beside the kind,
+    a word asking which events, or the people they count asked beside the kind named in full."""
+    if re.search(EVENT_MEASURE, clause):
+        return next((whole for whole, rx in EVENT_KINDS if re.search(rx, clause)), None)
+    listed = re.search(EVENTS_LISTED, clause)
+    if listed:
+        return "培训费" if listed.group("kind") == "培训" else "会议费"
+    if re.search(PEOPLE_ASKED, clause) and not re.search(r"项目|指标|目标|培养", clause):
+        # (信访业务培训项目…培训多少人: a project's target, the indicators' answer)
+        return next((whole for whole, rx in _PEOPLE_KINDS if re.search(rx, clause)), None)
+    return None
 
 
 def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result | None:
@@ -173,6 +188,7 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
     clause asks no such thing or the budget lists no such items."""
     whole = _event_whole(frame.clause)
     of_before = False
+    again: list[Row] = []
     before = [r for r in (previous.rows if previous is not None else [])
               if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") in dict(EVENT_KINDS)]
     op = frame.operation
@@ -185,13 +201,17 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
         rows = [r for r in ctx.rows("stated", budgets)
                 if r.attrs.get("topic") == "subitem" and r.attrs.get("parent") == whole and r.key == "current"
                 and r.amount is not None]
-    elif before and (op.name in ("rank", "sum") or nth is not None or "sum" in op.also):
-        rows, whole = before, before[0].attrs["parent"]  # 第二贵的呢 / 一共多少 after the items
+    elif before and (op.name in ("rank", "sum") or nth is not None or "sum" in op.also
+                     or re.search(PEOPLE_ASKED + "|" + EACH_ASKED, frame.clause)):
+        # 第二贵的呢 / 一共多少 / 各多少钱、多少人 after the items: the same items
+        rows, whole = [replace(r, attrs={k: v for k, v in r.attrs.items() if k != "picked"}) for r in before], \
+            before[0].attrs["parent"]
         of_before = True
+        again = [r for r, b in zip(rows, before) if b.attrs.get("picked")]
     else:
         return None
     if not rows:
-        return None
+        return _events_named(whole, ctx, budgets) if not of_before else None
     ranked = sorted(rows, key=lambda r: r.amount, reverse=op.descending)
     total = D.total([figure_input(r, r.label) for r in rows], f"{whole}明细合计")
     event = "培训" if whole == "培训费" else "会议"
@@ -202,22 +222,54 @@ def event_items(frame: Frame, ctx: Context, previous: Result | None) -> Result |
         picked = ranked[:op.n or 1]
     elif "sum" in (op.name, *op.also) and of_before:
         picked = []  # 一共多少: the total alone
+    elif of_before and again:
+        picked = again  # 各多少钱、多少人 after 哪两个培训最贵: those two again
     else:
         picked = ranked
     items = []
     parts = []
     for r in picked:
         rank = ranked.index(r) + 1
-        items.append(item_of(r, rank=rank))
+        items.append(item_of(r, rank=rank, **({"date": r.attrs["date"]} if r.attrs.get("date") else {})))
         people = "".join(f"，{label}{count.normalize():f}{unit}" for label, count, unit in r.attrs.get("counts") or [])
+        if r.attrs.get("date"):  # 时间 as the table prints it
+            people += f"，时间{r.attrs['date']}"
         parts.append(f"第{rank}：{r.label}{money(r.amount)}万元{people}")
     items.append(item_of(Row(f"{whole}明细合计", total.value, None, rows[0].department, rows[0].year,
                              rows[0].source, None, "current", {})))
-    if not picked:  # 总共多少人次、花多少钱: the people each item counts, added up too
+    if again and len(again) < len(rows) and re.search(PEOPLE_ASKED, frame.clause):
+        said = _people_total(again, items)  # 各多少钱、多少人 after 哪两个: those two's people added up
+        head += f"，其中这{len(again)}场{event}" + said.lstrip("，") if said else ""
+    elif not picked or len(picked) == len(rows) or re.search(PEOPLE_ASKED, frame.clause):
+        # 总共多少人次、花多少钱 / every event listed: the people each item counts, added up too
         head += _people_total(rows, items)
     text = head + "（" + total.formula + "）" + ("；按金额" + ("从高到低" if op.descending else "从低到高") + "：" if picked
                                               else "") + "；".join(parts) + "。"
-    return Result(items, text, [total], ranked)
+    # the rows keep the whole ranking (第二贵的呢 picks from it), the ones said marked for a part asking
+    # 各多少 of them
+    return Result(items, text, [total], [replace(r, attrs={**r.attrs, "picked": True}) if r in picked else r
+                                         for r in ranked])
+
+
+def _events_named(whole: str, ctx: Context, budgets: list) -> Result | None:
+    """The meetings or trainings the 说明 names in the sentence stating the 会议费 / 培训费 with no money
+    each (长沙: 拟召开全市信访工作联席会议、特护期信访安全保障工作调度会等会议，人数约400人): the figure, the
+    events as printed and the counts printed with them; said to list no money per event. ``None`` where
+    the budget names none."""
+    topic = {"培训费": "training", "会议费": "meetings"}[whole]
+    figure = next((r for r in ctx.rows("stated", budgets) if r.attrs.get("topic") == topic and r.key == "current"
+                   and r.attrs.get("events") and r.amount is not None), None)
+    if figure is None:
+        return None
+    event = "培训" if whole == "培训费" else "会议"
+    counts = "".join(f"，{label}{count.normalize():f}{unit}" for label, count, unit in figure.attrs.get("counts") or [])
+    items = [item_of(figure, whole)] + [Item(name, None, None, figure.department, figure.year, figure.source,
+                                             {"kind": event}) for name in figure.attrs["events"]]
+    items += [Item(f"{whole}{label}", f"{count.normalize():f}", unit, figure.department, figure.year, figure.source)
+              for label, count, unit in figure.attrs.get("counts") or []]
+    text = (f"{who(figure.department, figure.year)}{whole}{money(figure.amount)}万元，说明列出的{event}："
+            + "、".join(figure.attrs["events"]) + f"等{counts}（文件未逐项列出每个{event}的金额）。")
+    return Result(items, text, [], [figure])
 
 
 def _people_total(rows: list[Row], items: list) -> str:

@@ -45,13 +45,32 @@ _ITEM_TOPICS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
 ]
 
 
+# the events a 会议费 / 培训费 sentence names (拟召开A、B等会议, 拟开展A、B等培训): their names, the kind after them
+EVENTS_RE = re.compile(r"(?:拟|计划|预计|主要用于)?(?:召开|举办|开展|组织)(?P<names>[^，,。；;：:]{4,120}?)等?(?P<kind>会议|培训)(?:[，,。；;]|$)")
+_EVENT_KINDS = {"meetings": "会议", "training": "培训"}
+
+
+def _events(text: str, start: int, end: int, kind: str) -> list[str]:
+    """The events of one kind the words after a figure name one by one (``全市信访工作联席会议、特护期
+    信访安全保障工作调度会``); none where they name only the kind (召开会议)."""
+    m = EVENTS_RE.search(text, start, end)
+    if m is None or m.group("kind") != kind:
+        return []
+    names = [n for n in re.split(r"[、]|(?<=[会训堂班])(?:和|及|以及)", m.group("names")) if len(n) >= 3]
+    return names if names and not any(re.search(r"\d", n) for n in names) else []
+
+
 def attach_counts(narrative: Narrative, pairs: list[tuple[Stated, NarrativeFigure]], file: str) -> None:
-    """Add to each figure of ``pairs`` the counts the narrative states about it (module docstring)."""
+    """Add to each figure of ``pairs`` the counts the narrative states about it (module docstring), and to
+    a 会议费 / 培训费 the events its sentence names."""
     text = narrative.span.text
     used: set[int] = set()
     for stated, fact in pairs:
         if fact.topic not in COUNTED_TOPICS:
             continue
+        if fact.topic in _EVENT_KINDS and not fact.events:
+            fact.events = _events(text, stated.share_end or stated.end, _reach(narrative, stated),
+                                  _EVENT_KINDS[fact.topic])
         for m in COUNT_RE.finditer(text, stated.share_end or stated.end, _reach(narrative, stated)):
             fact.counts.append(_count(narrative, m, file))
             used.add(m.start("n"))

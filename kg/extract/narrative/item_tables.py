@@ -3,7 +3,7 @@
 
 Every row becomes a ``subitem`` fact (``NarrativeFigure``) of its whole — the same concept the records
 use for a project's or a subject's stated parts — with its amount in the record's unit, the 人数 / 天数
-it prints as counts, and its provenance. The table is recognised by its header words (a 会议/培训 name
+it prints as counts, the date it prints (时间) as printed, and its provenance. The table is recognised by its header words (a 会议/培训 name
 column and a 金额 column), whatever it is numbered or titled.
 """
 from __future__ import annotations
@@ -21,6 +21,8 @@ WHOLES = (("培训", "培训费"), ("会议", "会议费"))
 _NAME_RE = re.compile(r"^(培训|会议)(?:项目)?名称$")
 _AMOUNT_RE = re.compile(r"^(?:金额|预算金额|预算数|经费)(?:[（(](万元|元)[)）])?$")
 _COUNT_HEADINGS = (("人数", "人"), ("天数", "天"), ("期数", "期"))
+# the column saying when the item takes place (时间, 日期, 培训时间, 会议时间, 举办时间)
+_DATE_RE = re.compile(r"^(?:培训|会议|举办|召开)?(?:时间|日期)$")
 _TABLE_UNIT_RE = re.compile(r"单位[：:]\s*(万元|元)")
 
 
@@ -52,6 +54,7 @@ def read_item_tables(lines: list[Line], file: str, unit: str | None) -> list[Nar
         printed_in = _AMOUNT_RE.match(header[amount]).group(1) or unit_before(lines, indexes[0])
         counts = [(k, label, count_unit) for label, count_unit in _COUNT_HEADINGS
                   for k, c in enumerate(header) if c == label]
+        date = next((k for k, c in enumerate(header) if _DATE_RE.match(c)), None)
         for i in indexes[1:]:
             cells = [without_spaces(c) for c in lines[i].cells]
             if name >= len(cells) or not cells[name] or re.fullmatch(r"合计|小计|总计", cells[name]):
@@ -65,5 +68,7 @@ def read_item_tables(lines: list[Line], file: str, unit: str | None) -> list[Nar
                       for k, label, count_unit in counts if k < len(cells) and re.fullmatch(r"\d+", cells[k])]
             out.append(NarrativeFigure(topic="subitem", key=cells[name], label=cells[name],
                                        value=convert(value, printed_in, unit or "万元"), printed=cells[amount],
-                                       printed_unit=printed_in, parent=whole, provenance=where, counts=stated))
+                                       printed_unit=printed_in, parent=whole, provenance=where, counts=stated,
+                                       date=cells[date] if date is not None and date < len(cells) and cells[date]
+                                       else None))
     return out

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.model import Profile, Staffing
+from kg.extract.model import Profile, Staffing, UnitCount
 from kg.extract.narrative.staffing import read_staffing
 from kg.extract.narrative.text import compact, make_span
 from kg.extract.narrative.unit_counts import read_unit_counts
@@ -190,6 +190,61 @@ def _budget_units(lines: list[Line]) -> list[str]:
     return []
 
 
+_LIST_AFTER_COUNT_RE = re.compile(r"[，,]?(?:分别为|分别是|具体包括|具体为|包括|即)[：:]?(.+?)[。；;]")
+
+
+def _counted_names(count: UnitCount, text: str, lines: list[Line]) -> list[str]:
+    """The names of the units a count counts, where the document lists them: right after the count's
+    clause (``下辖区县气象局8个，分别为阎良区气象局、…。``), else one per line under a heading naming the
+    kind (``（三）派出机构`` + ``1、徐州铁路运输法院``). Why only as many as the count: a list of another
+    length is another list (a sentence going on to name divisions) or a partial one — the count stays
+    the document's, the names are not guessed. A count of every unit covered lists the department itself
+    too (``江苏省高级人民法院机关（本级）``), as printed."""
+    at = text.find(count.text) if count.text else -1
+    names: list[str] = []
+    if at >= 0:
+        m = _LIST_AFTER_COUNT_RE.match(text, at + len(count.text))
+        if m and not _NUMBERED_RUN_RE.search(m.group(1)):
+            names = [n for n in _names(m.group(1)) if len(n) <= _NAME_MAX]
+    if len(names) != count.count and not count.covered:
+        names = _numbered_list(lines, re.compile(re.escape(count.kind) + "$"))
+    if len(names) != count.count and count.provenance is not None:
+        rows = _table_after(lines, count.provenance.line)
+        # the table lists every unit the budget covers: the department's own row is no unit under it
+        names = rows if count.covered or len(rows) == count.count else [r for r in rows if not _SELF_RE.search(r)]
+    return names if len(names) == count.count else []
+
+
+_TABLE_ROW_RE = re.compile(r"^\s*(?:\d{1,3}|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*[、.．]?\s*(?=\D)(\S+)")
+
+
+def _table_after(lines: list[Line], lineno: int | None) -> list[str]:
+    """The units a ``序号 单位名称`` table lists right after the line of a count (西安 卫健委 2022 决算: 纳入…
+    编制范围的单位共28个 + ``1 西安市卫生健康委员会本级（机关）`` … ``28 …``), one per numbered row, its
+    first word the name (a 拟变动情况 column after it left out); [] where no such table follows."""
+    at = next((i for i, line in enumerate(lines) if line.lineno == lineno), None)
+    if at is None:
+        return []
+    names: list[str] = []
+    header = False
+    for line in lines[at + 1:at + 400]:
+        text = line.text.strip()
+        if _PAGE_RE.match(compact(text)):
+            continue
+        if not header:
+            if "名称" in text and len(compact(text)) <= 20:
+                header = True
+                continue
+            if len(names) == 0 and lines.index(line) - at > 3:
+                return []
+            continue
+        m = _TABLE_ROW_RE.match(text)
+        if not m:
+            break
+        names.append(m.group(1))
+    return names
+
+
 def read_profile(lines: list[Line], file: str = "") -> Profile:
     """The profile of the department as printed; fields it does not print stay empty.
 
@@ -207,8 +262,15 @@ def read_profile(lines: list[Line], file: str = "") -> Profile:
            or _numbered_list(chosen, re.compile(r"派出机构$"))) + _budget_units(chosen)
     # a bracket noting how the unit is budgeted (（非独立编制预算单位）) is no part of its name
     units = [re.sub(r"[（(][^（）()]*(?:单位|预算|核算|编制)[^（）()]*[）)]$", "", u) for u in units]
-    profile.subordinate_units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]
+    units = [u for u in dict.fromkeys(units) if not _SELF_RE.search(u)]
+    # one unit printed twice, once with a bracket noting what it is (西安市人工影响天气服务保障中心（地方机构） in
+    # the list of 直属事业单位, without it in the list of budget units): one unit, its first printing kept
+    bare = lambda u: re.sub(r"[（(][^（）()]*[）)]$", "", u)  # noqa: E731
+    profile.subordinate_units = [u for i, u in enumerate(units) if all(bare(v) != bare(u) for v in units[:i])]
     profile.unit_counts = read_unit_counts(span, file)
+    for count in profile.unit_counts:
+        if not count.division:
+            count.names = _counted_names(count, text, chosen)
     profile.staffing = read_staffing(span, file)
     if profile.staffing == Staffing() and len(chosen) < len(lines):
         profile.staffing = read_staffing(make_span([line for line in lines if line.cells is None]), file)

@@ -9,7 +9,8 @@
 
 A count names what it counts (编制, 实有, 在职, 退休, 离休, 离退休); the kinds listed after its
 其中 (行政, 事业, 工勤, 参公, 行政附属 …) are that count's parts (``Staffing.by_kind``). A change in a
-count (``增加2人``) is not a count. The counts are read in a window from the first one, so a
+count (``增加2人``) is not a count: it is that count's change from the year before (``Staffing.changes``,
+signed: 在职29人，减少3人 -> -3). The counts are read in a window from the first one, so a
 ``在职`` elsewhere (a reason: ``减少在职人员1名``) is not taken.
 """
 from __future__ import annotations
@@ -32,6 +33,8 @@ _FIELDS = {"编制": "authorized", "实有": "actual", "在职": "active", "在�
 COUNT_NAMES = {"authorized": "编制数", "actual": "实有人数", "active": "在职", "retired": "退休",
                "retired_veteran": "离休", "retirees": "离退休"}
 _WINDOW = 240
+# a count's change stated right after it (``在职 29 人，减少 3 人``, ``在职22人，比上年增加2人``)
+_CHANGE_AFTER_RE = re.compile(r"[，,]?(?:比上年|较上年|与上年相比|同比)?[，,]?(?P<dir>增加|减少|新增|增|减)(?P<n>\d+)(?:人|名)")
 
 
 def _field(what: str) -> str:
@@ -112,6 +115,13 @@ def read_staffing(span: Span, file: str = "") -> Staffing:
             where = span.line_at(offset + m.start())
             staffing.provenance[COUNT_NAMES[attr]] = Provenance(file=file, page=where.page, line=where.lineno,
                                                                 row=COUNT_NAMES[attr])
+            changed = _CHANGE_AFTER_RE.match(window, m.end())
+            if changed is not None:  # 在职22人，增加2人: the change from the year before, signed
+                n = int(changed.group("n"))
+                staffing.changes[COUNT_NAMES[attr]] = -n if changed.group("dir").startswith("减") else n
+                where = span.line_at(offset + changed.start("n"))
+                staffing.provenance[f"{COUNT_NAMES[attr]}.变动"] = Provenance(
+                    file=file, page=where.page, line=where.lineno, row=COUNT_NAMES[attr])
         # a 其中 list right after this count lists its kinds (在职 inside 实有's list is a count)
         if attr in ("authorized", "actual") or (attr == "active" and current != "actual"):
             current, current_end = attr, m.end()
