@@ -321,6 +321,11 @@ class Graph:
                 own = str(r.get("own")).lower() in ("true", "1")
                 out[key] = Row(r.get("printed") or r.get("unitName") or "", dec(r["amount"]), WAN, b.department,
                                b.year, source_of(r), str(r["u"]), item, {"own": own, **self._phase(b, r)})
+                if r.get("previous") is not None:  # the year before, printed beside the year (西安 表13)
+                    out[key].attrs["previous"] = dec(r["previous"])
+                if r.get("change") is not None:  # the printed change, signed by its direction
+                    change = dec(r["change"])
+                    out[key].attrs["change"] = -change if str(r.get("direction")) == "decrease" else change
         return list(out.values())
 
     def _scoped(self, q: Query, rows: list[dict]) -> list[Row]:

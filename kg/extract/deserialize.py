@@ -116,9 +116,13 @@ def _unit_income(r: dict) -> UnitIncome:
 
 
 def _unit_three_public(r: dict) -> UnitThreePublic:
-    parts = {key: _money((r.get("exact") or {}).get(key, value)) for key, value in (r.get("parts") or {}).items()}
-    return UnitThreePublic(name=r["name"], own=bool(r.get("own")), parts={k: v for k, v in parts.items() if v is not None},
-                           provenance=_prov(r.get("provenance")))
+    def figures(key: str, exact_key: str) -> dict:
+        read = {k: _money((r.get(exact_key) or {}).get(k, v)) for k, v in (r.get(key) or {}).items()}
+        return {k: v for k, v in read.items() if v is not None}
+
+    return UnitThreePublic(name=r["name"], own=bool(r.get("own")), parts=figures("parts", "exact"),
+                           provenance=_prov(r.get("provenance")), previous=figures("previous", "exact_previous"),
+                           change=figures("change", "exact_change"))
 
 
 def _unit_expenditure(r: dict) -> UnitExpenditure:
@@ -581,7 +585,10 @@ _UNIT_EXPENDITURE = _object({"name": _text, "own": _optional(_boolean), "sources
                               "kinds": _map_of(_money_or_blank), "exact": _map_of(_text), "exact_kinds": _map_of(_text),
                               "provenance": _PROVENANCE}, required=("name",))
 _UNIT_THREE_PUBLIC = _object({"name": _text, "own": _optional(_boolean), "parts": _map_of(_money_or_blank),
-                               "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
+                               "exact": _map_of(_text), "provenance": _PROVENANCE,
+                               "previous": _map_of(_money_or_blank), "exact_previous": _map_of(_text),
+                               "change": _map_of(_money_or_blank), "exact_change": _map_of(_text)},
+                              required=("name",))
 _PURCHASED_SERVICE = _object({"name": _text, "amount": _money_or_blank, "project": _TEXT,
                               "classes": _list_of(_object({"code": _TEXT, "name": _text})),
                               "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))

@@ -304,6 +304,11 @@ class UnitThreePublic:
     own: bool = False
     parts: dict[str, Decimal] = field(default_factory=dict)
     provenance: Provenance | None = None
+    # the year before and the change, where the table prints them beside the year (西安 表13:
+    # 上年 | 当年 | 增减变化情况, or 2018年 | 2019年 | 增减变化情况): the same keys as ``parts``, as printed
+    # (record unit; a change signed as printed), so neither is computed from the other
+    previous: dict[str, Decimal] = field(default_factory=dict)
+    change: dict[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass

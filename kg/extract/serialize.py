@@ -195,6 +195,12 @@ def unit_three_public_json(row: UnitThreePublic) -> dict:
     exact = exact_figures(dict(row.parts))
     if exact:
         out["exact"] = exact
+    for key, figures in (("previous", row.previous), ("change", row.change)):
+        if figures:
+            out[key] = {k: format_money(v) for k, v in figures.items()}
+            exact = exact_figures(dict(figures))
+            if exact:
+                out[f"exact_{key}"] = exact
     return out
 
 

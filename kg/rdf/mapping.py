@@ -785,7 +785,11 @@ def _unit_three_public_rows(ctx: _Context) -> None:
     三公 figure in a data set of its own (``bkg:unitThreePublicStructure``): its dimensions are the
     unit and the 三公 item (``bkg:unitItem``: the department figures' ``item/three_public.*``
     concepts). The cells carry no ``bkg:item``, so a reader of the department's figures never
-    counts a unit's row as the department's."""
+    counts a unit's row as the department's. Where the table prints the year before and the change
+    beside the year (西安 表13 上年 | 当年 | 增减变化情况), the unit's cell of this year carries them as
+    printed: ``bkg:previousAmount``, ``bkg:previousYear``, ``bkg:changeAmount`` (its size) and
+    ``bkg:direction`` — the terms a ``bkg:Change`` uses — never an observation of their own, so no
+    reader of the year's cells counts last year's."""
     rows = ctx.record.unit_three_public
     if not rows or ctx.dept is None:
         return
@@ -798,6 +802,14 @@ def _unit_three_public_rows(ctx: _Context) -> None:
             ctx.add(obs, BKG.budgetUnit, unit)
             ctx.add(obs, BKG.unitItem, iris.item(f"three_public.{key}"))
             ctx.text(obs, RDFS.label, row.name)
+            previous, change = row.previous.get(key), row.change.get(key)
+            if previous is not None:
+                ctx.money(obs, BKG.previousAmount, previous)
+                if ctx.record.year:
+                    ctx.add(obs, BKG.previousYear, Literal(int(ctx.record.year) - 1, datatype=XSD.integer))
+            if change is not None:
+                ctx.money(obs, BKG.changeAmount, abs(change))
+                ctx.text(obs, BKG.direction, "increase" if change > 0 else "decrease" if change < 0 else "flat")
 
 
 # the whole a purchased service's row is part of: the item's label (``bkg:partOf``), so the question
