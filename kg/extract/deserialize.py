@@ -23,7 +23,7 @@ from typing import Any, Callable
 from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, PreviousFigure, SelfEvaluationTask, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
-                              Provenance, ProcurementItem, ProcurementItems, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, ThreePublic, Totals)
+                              Provenance, ProcurementItem, ProcurementItems, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, UnitEconomic, ThreePublic, Totals)
 
 
 def _money(value: Any) -> Decimal | None:
@@ -125,6 +125,14 @@ def _unit_three_public(r: dict) -> UnitThreePublic:
                            change=figures("change", "exact_change"))
 
 
+def _unit_economic(r: dict) -> UnitEconomic:
+    exact = r.get("exact") or {}
+    funds = {key: _money(exact.get(key, value)) for key, value in (r.get("funds") or {}).items()}
+    return UnitEconomic(unit=r["unit"], name=r["name"], own=bool(r.get("own")), kind=r.get("kind") or "basic",
+                        code=r.get("code"), total=_money(exact.get("total", r.get("total"))),
+                        funds={k: v for k, v in funds.items() if v is not None}, provenance=_prov(r.get("provenance")))
+
+
 def _unit_expenditure(r: dict) -> UnitExpenditure:
     row = _unit_income(r)
     kinds = {key: _money((r.get("exact_kinds") or {}).get(key, value)) for key, value in (r.get("kinds") or {}).items()}
@@ -222,6 +230,7 @@ def record_from_json(data: dict) -> Record:
         unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
         unit_expenditure=[_unit_expenditure(r) for r in data.get("unit_expenditure") or []],
         unit_three_public=[_unit_three_public(r) for r in data.get("unit_three_public") or []],
+        unit_economic=[_unit_economic(r) for r in data.get("unit_economic") or []],
         purchased_services=_purchased_services(data.get("purchased_services")),
         procurement_items=_procurement_items(data.get("procurement_items")),
         economic_subjects=[_economic(r) for r in data.get("economic_subjects") or []],
@@ -589,6 +598,9 @@ _UNIT_THREE_PUBLIC = _object({"name": _text, "own": _optional(_boolean), "parts"
                                "previous": _map_of(_money_or_blank), "exact_previous": _map_of(_text),
                                "change": _map_of(_money_or_blank), "exact_change": _map_of(_text)},
                               required=("name",))
+_UNIT_ECONOMIC = _object({"unit": _text, "name": _text, "own": _optional(_boolean), "kind": _TEXT, "code": _TEXT,
+                          "total": _money_or_blank, "funds": _map_of(_money_or_blank), "exact": _map_of(_text),
+                          "provenance": _PROVENANCE}, required=("unit", "name"))
 _PURCHASED_SERVICE = _object({"name": _text, "amount": _money_or_blank, "project": _TEXT,
                               "classes": _list_of(_object({"code": _TEXT, "name": _text})),
                               "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
@@ -622,6 +634,7 @@ RECORD = _object({
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
     "unit_income": _list_of(_UNIT_INCOME), "unit_expenditure": _list_of(_UNIT_EXPENDITURE),
     "unit_three_public": _list_of(_UNIT_THREE_PUBLIC),
+    "unit_economic": _list_of(_UNIT_ECONOMIC),
     "purchased_services": _optional(_PURCHASED_SERVICES),
     "procurement_items": _optional(_PROCUREMENT_ITEMS),
     "government_economic_subjects": _list_of(_GOVERNMENT_ECONOMIC),

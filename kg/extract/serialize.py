@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract.model import (FUNDS_ALWAYS, THREE_PUBLIC_BESIDE, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, PerformanceCoverage, PreviousFigure, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, PurchasedServices, ProcurementItems,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, UnitEconomic, PurchasedServices, ProcurementItems,
                               Totals)
 from kg.extract.targets import parse_target
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
@@ -185,6 +185,18 @@ def _itemised_json(total, provenance, rows: list[dict]) -> dict:
 def income_json(row: SubjectIncome) -> dict:
     """A functional row of the income table: its printed sources."""
     return _sources_json({"code": row.code, "name": row.name}, row)
+
+
+def unit_economic_json(row: UnitEconomic) -> dict:
+    """An economic 类 row under a unit (广东 表11): the unit, the row as printed, its 总计 and funds."""
+    out: dict[str, Any] = {"unit": row.unit, "own": row.own, "kind": row.kind, "code": row.code, "name": row.name,
+                           "total": format_money(row.total),
+                           "funds": {key: format_money(value) for key, value in row.funds.items()},
+                           "provenance": _prov(row.provenance)}
+    exact = exact_figures({"total": row.total, **row.funds})
+    if exact:
+        out["exact"] = exact
+    return out
 
 
 def unit_three_public_json(row: UnitThreePublic) -> dict:
@@ -404,6 +416,7 @@ def record_json(r: Record) -> dict:
         "unit_expenditure": [unit_expenditure_json(x) for x in r.unit_expenditure],
         **({"unit_three_public": [unit_three_public_json(x) for x in r.unit_three_public]}
            if r.unit_three_public else {}),
+        **({"unit_economic": [unit_economic_json(x) for x in r.unit_economic]} if r.unit_economic else {}),
         **({"purchased_services": purchased_services_json(r.purchased_services)} if r.purchased_services else {}),
         **({"procurement_items": procurement_items_json(r.procurement_items)} if r.procurement_items else {}),
         "government_economic_subjects": [economic_json(x) for x in r.government_economic_subjects],

@@ -197,6 +197,7 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
     _unit_income_rows(ctx)
     _unit_expenditure_rows(ctx)
     _unit_three_public_rows(ctx)
+    _unit_economic_rows(ctx)
     _purchased_services(ctx)
     _procurement_items(ctx)
     _government_economic_rows(ctx)
@@ -810,6 +811,41 @@ def _unit_three_public_rows(ctx: _Context) -> None:
             if change is not None:
                 ctx.money(obs, BKG.changeAmount, abs(change))
                 ctx.text(obs, BKG.direction, "increase" if change > 0 else "decrease" if change < 0 else "flat")
+
+
+def _unit_economic_rows(ctx: _Context) -> None:
+    """The economic 类 rows under each unit of a table of one kind of spending by unit (广东 表11
+    部门预算基本支出预算表): one ``bkg:UnitEconomicCell`` per unit × row × printed column — the unit
+    (``bkg:budgetUnit``, the units of the other tables by unit), the 类 (``bkg:economicSubject`` where
+    the name is a national 类; the printed name as label either way), the kind of spending
+    (``bkg:expenditureKind``), the funds of the column (``bkg:fundingSource``: funding/total for
+    总计), amount and row. Not a qb:Observation and no ``bkg:subject``: a reader of the department's
+    economic figures never counts one unit's row as the department's."""
+    rows = ctx.record.unit_economic
+    if not rows or ctx.dept is None:
+        return
+    seen: dict[str, int] = {}
+    for row in rows:
+        unit = _budget_unit_node(ctx, row.unit)
+        subject = _subject_node(ctx, row.code, row.name, False) if row.code else None
+        key = f"{iris.department_key(row.unit)}-{row.kind}-{row.code or row.name}"
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            key += f"~{seen[key]}"
+        for source, value in (("total", row.total), *row.funds.items()):
+            if value is None:
+                continue
+            node = iris.inside(ctx.doc, "unit-economic", key, source)
+            ctx.add(node, RDF.type, BKG.UnitEconomicCell)
+            ctx.add(node, BKG.document, ctx.doc)
+            ctx.add(node, BKG.budgetUnit, unit)
+            if subject is not None:
+                ctx.add(node, BKG.economicSubject, subject)
+            ctx.add(node, BKG.expenditureKind, iris.expenditure_kind(row.kind))
+            ctx.add(node, BKG.fundingSource, iris.funding_source(source))
+            ctx.text(node, RDFS.label, row.name)
+            ctx.money(node, BKG.amount, value)
+            _location(ctx, node, row.provenance, value)
 
 
 # the whole a purchased service's row is part of: the item's label (``bkg:partOf``), so the question

@@ -27,10 +27,10 @@ THREE_PUBLIC_ITEMS: dict[str, tuple[str, str]] = {
     "vehicles": ("vehicles", KEY_NAMES["vehicles"]),
     "vehicle_purchase": ("vehicle_purchase", KEY_NAMES["vehicle_purchase"]),
     "vehicle_operation": ("vehicle_operation", KEY_NAMES["vehicle_operation"]),
-    # the columns a 三公 table prints beside the 三公 (西安 表13, 江苏): a narrative's 会议费 / 培训费
-    # change carries its topic's ``total`` key and the topic's name as its subject
-    "meetings": ("total", TOPIC_NAMES["meetings"]),
-    "training": ("total", TOPIC_NAMES["training"]),
+    # the columns a 三公 table prints beside the 三公 (西安 表13, 江苏): their own keys (a 三公 change keeps
+    # ``total``), the topic's name as the subject a narrative's 会议费 / 培训费 change carries
+    "meetings": ("meetings", TOPIC_NAMES["meetings"]),
+    "training": ("training", TOPIC_NAMES["training"]),
 }
 
 
