@@ -14,6 +14,7 @@ from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_orde
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.figures import figures_by_key
 from nlp.execute.income import LEVEL_LENGTH, income_of_subjects
+from nlp.execute.unit_economic import unit_economic_answer
 from nlp.execute.named_subjects import named_subject_answer
 from nlp.frames import BOUND_WORDS, COLUMN_BASE, SUBJECT_BASE, Frame
 from nlp.graph import Row
@@ -476,6 +477,9 @@ def subjects(frame: Frame, ctx: Context) -> Result:
     income = None if share_of_figure else income_of_subjects(frame, ctx)  # 钱从哪来 / 财政拨款多少 of a subject
     if income is not None:
         return income
+    by_unit = unit_economic_answer(frame, ctx)  # 各单位工资福利支出各多少: the table printing units over their 类
+    if by_unit is not None:
+        return by_unit
     if frame.filters.keywords and not frame.filters.subjects:  # 监狱改扩建的预算列在什么科目
         budgets, _ = ctx.scope(frame)
         stated = subjects_stated_for(frame, ctx, budgets, frame.filters.keywords) if budgets else None
