@@ -85,6 +85,12 @@ def test_department_meetings_training_changes(record):
         ("4.32", "19.06", "14.74")
     assert (table["培训费"]["baseline"], table["培训费"]["current"], table["培训费"]["direction"]) == \
         ("29.79", "36.30", "increase")
+    # the table's 合计 (三公 with 会议费 and 培训费): 2018年 24.08, 2019年 83.74, 增减 59.66 — after the 三公's own
+    together = table["“三公”经费及会议费、培训费合计"]
+    assert (together["key"], together["baseline"], together["current"], together["amount"]) == \
+        ("with_meetings_training", "24.08", "83.74", "59.66")
+    keys = [c["key"] for c in record.changes if c.get("stated_in") == "table"]
+    assert keys.index("total") < keys.index("with_meetings_training")
 
 
 def test_json_round_trip(record):

@@ -303,7 +303,9 @@ def _previous_year(record: Record, table, layout, paths, keys, earlier, chosen, 
     # one item: its first column, or the sum of its columns by source of funds (深圳), as ``read_grid``
     items: dict[str, list] = {}
     for key, col, before_col, before_line in pairs:
-        item = "total" if key == total_key else None if key in ("total", "subtotal") else key
+        # the 合计 beside a 三公 小计 adds 会议费 and 培训费 to it (西安 表13): that sum, not the 三公
+        item = "total" if key == total_key else "with_meetings_training" if key == "total" \
+            else None if key == "subtotal" else key
         if item not in THREE_PUBLIC_ITEMS:
             continue
         if item in items:
@@ -314,7 +316,10 @@ def _previous_year(record: Record, table, layout, paths, keys, earlier, chosen, 
             continue
         items[item] = [col, before_col, figure(line, col), figure(before_line, before_col), before_line]
     out = []
-    for item, (col, before_col, now, then, before_line) in items.items():
+    # the 三公 and its parts first, the 合计 with 会议费 and 培训费 last: a reader taking the first change
+    # naming the 三公 takes the 三公's
+    ordered = sorted(items.items(), key=lambda kv: kv[0] == "with_meetings_training")
+    for item, (col, before_col, now, then, before_line) in ordered:
         vocabulary_key, subject = THREE_PUBLIC_ITEMS[item]
         provenance = Provenance(file=record.source, page=before_line.page, line=before_line.lineno,
                                 table=table.label, row="/".join(paths[before_col]), unit=printed_unit(table, record))
