@@ -99,7 +99,8 @@ def _functional(r: dict) -> FunctionalSubject:
     return FunctionalSubject(code=r.get("code"), name=r["name"], total=_figure(r, "total"), basic=_figure(r, "basic"),
                              project=_figure(r, "project"), provenance=_prov(r.get("provenance")),
                              path=tuple(r.get("path") or ()),
-                             previous=[_previous(p) for p in r.get("previous") or []])
+                             previous=[_previous(p) for p in r.get("previous") or []],
+                             personnel=_figure(r, "personnel"), public=_figure(r, "public"))
 
 
 def _previous(p: dict) -> PreviousFigure:
@@ -569,6 +570,7 @@ _PROFILE = _nullable_object({
 _FUNCTIONAL_FIELDS = {"code": _optional(_pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)")),
                       "name": _text, "total": _money_or_blank, "basic": _money_or_blank,
                       "project": _money_or_blank, "provenance": _PROVENANCE, "path": _list_of(_text),
+                      "personnel": _money_or_blank, "public": _money_or_blank,
                       "previous": _list_of(_object({"amount": _money_or_blank, "kind": _text,
                                                     "year": _optional(_integer(1900, 2200)),
                                                     "current": _money_or_blank, "change": _money_or_blank,

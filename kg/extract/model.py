@@ -231,6 +231,10 @@ class FunctionalSubject:
     path: tuple[str, ...] = ()
     # the year before, where the table prints it beside the row (``PreviousFigure``); empty elsewhere
     previous: list[PreviousFigure] = field(default_factory=list)
+    # the 基本支出's 人员经费 and 公用经费 where the table prints them as columns beside the row (重庆 表5,
+    # 北京 预算05表, 西安 表5: 基本支出 | 人员经费 | 公用经费); None where it does not
+    personnel: Money = None
+    public: Money = None
 
     @property
     def level(self) -> int:

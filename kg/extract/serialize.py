@@ -114,6 +114,11 @@ def functional_json(row: FunctionalSubject) -> dict:
         out["exact"] = exact
     if row.previous:  # written only where the table prints the year before beside the row
         out["previous"] = [previous_json(p) for p in row.previous]
+    for key in ("personnel", "public"):  # written only where the table prints the 基本支出's parts
+        if getattr(row, key) is not None:
+            out[key] = format_money(getattr(row, key))
+            if needs_exact(getattr(row, key)):
+                out.setdefault("exact", {})[key] = exact_money(getattr(row, key))
     return out
 
 

@@ -525,7 +525,7 @@ def _subject_rows(ctx: _Context) -> None:
     """One observation per printed figure of every functional (合计/基本/项目) and economic
     (合计/人员/公用) row, linked to its subject concept."""
     tables = (
-        ("functional", True, ("total", "basic", "project"), ctx.record.functional_subjects),
+        ("functional", True, ("total", "basic", "project", "personnel", "public"), ctx.record.functional_subjects),
         ("economic", False, ("total", "personnel", "public"), ctx.record.economic_subjects),
     )
     for scheme, functional, kinds, rows in tables:
@@ -630,8 +630,8 @@ def _scoped_subject_rows(ctx: _Context) -> None:
     for scope, rows in ctx.record.scoped_functional.items():
         # the concept keeps the main table's name: these tables print extra columns (增减%) that a
         # reader may leave in the name, and the scope is the data set's, not the subject's
-        _scoped_rows(ctx, scope, rows, ("classification", "scoped", "分类数据"), ("total", "basic", "project"),
-                     functional=True)
+        _scoped_rows(ctx, scope, rows, ("classification", "scoped", "分类数据"),
+                     ("total", "basic", "project", "personnel", "public"), functional=True)
 
 
 def _scoped_rows(ctx: _Context, scope: str, rows, names: tuple[str, str, str], kinds: tuple[str, ...],

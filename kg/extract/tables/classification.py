@@ -170,7 +170,9 @@ def _functional_rows(rows: list[Row], table, record: Record) -> list[FunctionalS
                               project=in_record_unit(row.get("project"), table, record),
                               provenance=row.provenance(record.source, table.label),
                               path=tuple(row.extra.get("subject_path", ())[:-1]),
-                              previous=previous.get(id(row), []))
+                              previous=previous.get(id(row), []),
+                              personnel=in_record_unit(row.get("basic_personnel"), table, record),
+                              public=in_record_unit(row.get("basic_public"), table, record))
             for row in rows if row.code or is_uncoded_subject(row)]
 
 
