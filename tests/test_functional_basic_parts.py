@@ -68,3 +68,15 @@ def test_graph(record):
     assert kinds[iris.expenditure_kind("personnel")] == D("4542.97")
     assert kinds[iris.expenditure_kind("public")] == D("1799.74")
     assert kinds[iris.expenditure_kind("basic")] == D("6342.71")
+
+
+def test_asked(record):
+    # the main table (表3) prints no 人员经费 column: the 一般公共预算支出表 that does answers, said to be its
+    from nlp import answer
+    from tests import nlp_support
+
+    store = nlp_support.open_memory_store()
+    nlp_support.ingest(store, [record])
+    reply = answer("重庆市人民政府办公厅2026年行政运行的人员经费是多少", store).to_json()
+    text = reply["text"] if isinstance(reply, dict) and "text" in reply else str(reply)
+    assert "以下为一般公共预算支出表的数" in text and "2010301 行政运行人员经费4542.97万元" in text

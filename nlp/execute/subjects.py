@@ -696,6 +696,16 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             return derived_previous
     rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents),
                                                     amount_scope=f.amount_scope if scheme == "functional" else None))
+    if scheme == "functional" and f.column in ("personnel", "public") and not f.amount_scope and budgets \
+            and not any(r.attrs.get("column") == f.column for r in rows):
+        # 行政运行的人员经费: the main table prints no 人员经费 column; the 一般公共预算支出表 that prints it
+        # beside the row (重庆 表5) answers, said to be its figure
+        scoped = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents),
+                                                           amount_scope="general_public_budget"))
+        if any(r.attrs.get("column") == f.column for r in scoped):
+            rows = scoped
+            table = SCOPE_TABLES.get("general_public_budget") or f"{SCOPED_LABELS['general_public_budget']}支出表"
+            note = "；".join(x for x in (note, f"以下为{table}的数") if x)
     if f.amount_scope in BROAD_SCOPES:
         # the 财政拨款收支总表 prints every 类 of the template, most of them 0.00: the classes with money
         rows = [r for r in rows if r.amount]
