@@ -12,7 +12,7 @@ from kg.extract.tables.unit_rows import department_rows
 
 ECONOMIC = Schema(
     columns=["total", "personnel", "public"], sums=[("total", ["personnel", "public"])],
-    header_patterns=[("personnel", r"人员(?:经费|支出)"), ("public", r"公用(?:经费|支出)"),
+    header_patterns=[("personnel", r"人员(?:经费|支出|类)"), ("public", r"公用(?:经费|支出|类)"),
                      ("total", r"^(?:合计|总计|小计|金额|预算数|决算数)$")])
 
 
@@ -140,7 +140,7 @@ def parse_basic_economic(table, record: Record, parts) -> None:
 GENERAL_ECONOMIC = Schema(
     columns=["total", "basic", "personnel", "public", "project"],
     sums=[("total", ["basic", "project"]), ("basic", ["personnel", "public"])],
-    header_patterns=[("personnel", r"人员(?:经费|支出)"), ("public", r"公用(?:经费|支出)"), ("basic", r"^基本支出"),
+    header_patterns=[("personnel", r"人员(?:经费|支出|类)"), ("public", r"公用(?:经费|支出|类)"), ("basic", r"^基本支出"),
                      ("project", r"专项业务(?:经费)?|项目(?:支出|经费)"),
                      ("total", r"^(?:合计|总计|小计|金额|预算数|决算数|支出总计)$")])
 
