@@ -321,6 +321,28 @@ class Graph:
                 own = str(r.get("own")).lower() in ("true", "1")
                 out[key] = Row(r.get("printed") or r.get("unitName") or "", dec(r["amount"]), WAN, b.department,
                                b.year, source_of(r), str(r["u"]), item, {"own": own, **self._phase(b, r)})
+                if r.get("previous") is not None:  # the year before, printed beside the year (西安 表13)
+                    out[key].attrs["previous"] = dec(r["previous"])
+                if r.get("change") is not None:  # the printed change, signed by its direction
+                    change = dec(r["change"])
+                    out[key].attrs["change"] = -change if str(r.get("direction")) == "decrease" else change
+        return list(out.values())
+
+    def _unit_economic(self, q: Query, rows: list[dict]) -> list[Row]:
+        """A unit's economic 类 row of a table by unit (广东 表11): the 类 as printed as label, its
+        code (None where the name is no national 类) as key; the unit, its kind of spending and ``own``
+        as attributes."""
+        out: dict[tuple, Row] = {}
+        for r in rows:
+            b = self._owner(q, r)
+            if b is None:
+                continue
+            key = (b.iri, str(r["u"]), str(r.get("kind")), r.get("code") or r.get("name"))
+            if key not in out:
+                out[key] = Row(str(r.get("name") or ""), dec(r["amount"]), WAN, b.department, b.year, source_of(r),
+                               str(r["u"]), str(r["code"]) if r.get("code") else None,
+                               {"unit": str(r.get("unitName") or ""), "own": str(r.get("own")).lower() in ("true", "1"),
+                                "kind": str(r.get("kind") or "")})
         return list(out.values())
 
     def _scoped(self, q: Query, rows: list[dict]) -> list[Row]:

@@ -1645,6 +1645,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if narrows and _rows_inside(frame, prev) and prev.operation.name in ("list", "lookup") \
                 and not re.search(L.PARTS_OF + r"|明细|哪些|哪几|分别|各", prev.clause):
             prev.own_figure = True  # 工资福利支出多少？其中奖金多少: the class's own figure, then the row inside it
+        if frame.focus == prev.focus == "subjects" and not f.column and prev.filters.column == "basic" \
+                and prev.filters.scheme == "economic" and f.scheme in (None, "economic") and not f.amount_scope \
+                and not ev.cues.values("column") and not ev.item_measures:
+            # 基本支出里对个人和家庭的补助有多少？工资福利支出多少: the next economic 类 of that 基本支出 too, not
+            # the whole general budget's (泉州 表8 beside 表9)
+            f.column = "basic"
         column = _column_narrowed(frame, ev, prev, narrows)
         if column:
             # 专项业务经费多少？其中商品和服务支出、资本性支出各多少: the subjects' rows in that figure's column

@@ -89,8 +89,21 @@ SHAPES: dict[str, Shape] = {
     "unit_items": Shape("?x bkg:document {doc} .",
                         "?x bkg:unitItem ?item ; bkg:budgetUnit ?u ; bkg:amount ?amount .\n" + PHASE + "\n"
                         "  ?u rdfs:label ?unitName . OPTIONAL { ?x rdfs:label ?printed }\n"
+                        # the year before and the change, where the table prints them beside the year (西安 表13)
+                        "  OPTIONAL { ?x bkg:previousAmount ?previous } OPTIONAL { ?x bkg:changeAmount ?change }\n"
+                        "  OPTIONAL { ?x bkg:direction ?direction }\n"
                         "  BIND(EXISTS { {doc} bkg:department ?u } AS ?own)",
-                        ("?u", "?unitName", "?printed", "?own", "?item", "?amount", "?phase"), order="ORDER BY ?u"),
+                        ("?u", "?unitName", "?printed", "?own", "?item", "?amount", "?phase", "?previous", "?change",
+                         "?direction"), order="ORDER BY ?u"),
+    # the economic 类 rows printed under each unit of a table of one kind of spending by unit (广东 表11:
+    # bkg:UnitEconomicCell), their 总计 column (funding/total); ?own as above
+    "unit_economic": Shape("?x bkg:document {doc} .",
+                           "?x a bkg:UnitEconomicCell ; bkg:budgetUnit ?u ; bkg:amount ?amount ; rdfs:label ?name ;\n"
+                           "     bkg:expenditureKind ?k ; bkg:fundingSource <https://budgetkg.org/id/funding/total> .\n"
+                           "  ?u rdfs:label ?unitName . OPTIONAL { ?x bkg:economicSubject/skos:notation ?code }\n"
+                           "  BIND(EXISTS { {doc} bkg:department ?u } AS ?own)\n"
+                           "  BIND(REPLACE(STR(?k), \"^.*/\", \"\") AS ?kind)",
+                           ("?u", "?unitName", "?own", "?name", "?code", "?kind", "?amount"), order="ORDER BY ?x"),
     # the functional rows of the tables that cover one kind of funds (一般公共预算支出表, 政府性基金
     # 预算支出表): their data set carries the scope
     "scoped": Shape("?x bkg:document {doc} .",

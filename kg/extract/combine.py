@@ -64,7 +64,7 @@ def _merge(first: Record, second: Record) -> Record:
         first.profile = second.profile
     _merge_totals(first.totals, second.totals, first.checks, f"{second.source} vs {first.source}")
     for attr in ("functional_subjects", "economic_subjects", "functional_income", "unit_income", "unit_expenditure",
-                 "unit_three_public",
+                 "unit_three_public", "unit_economic",
                  "government_economic_subjects", "department_indicators", "scoped_economic", "project_economic",
                  "department_self_evaluation", "functional_economic"):
         if not getattr(first, attr):

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from kg.extract.model import (FUNDS_KEYS, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, PreviousFigure, SelfEvaluationTask, Check, EconomicSubject, FunctionalSubject, Indicator, PairedSubject,
                               NarrativeFigure, PerformanceCoverage, PhasedFigure, PolicyDocument, Procurement,
                               Profile, Project, ProjectFunds, StatedCount,
-                              Provenance, ProcurementItem, ProcurementItems, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, ThreePublic, Totals)
+                              Provenance, ProcurementItem, ProcurementItems, PurchasedService, PurchasedServices, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, UnitEconomic, ThreePublic, Totals)
 
 
 def _money(value: Any) -> Decimal | None:
@@ -99,7 +99,8 @@ def _functional(r: dict) -> FunctionalSubject:
     return FunctionalSubject(code=r.get("code"), name=r["name"], total=_figure(r, "total"), basic=_figure(r, "basic"),
                              project=_figure(r, "project"), provenance=_prov(r.get("provenance")),
                              path=tuple(r.get("path") or ()),
-                             previous=[_previous(p) for p in r.get("previous") or []])
+                             previous=[_previous(p) for p in r.get("previous") or []],
+                             personnel=_figure(r, "personnel"), public=_figure(r, "public"))
 
 
 def _previous(p: dict) -> PreviousFigure:
@@ -116,9 +117,21 @@ def _unit_income(r: dict) -> UnitIncome:
 
 
 def _unit_three_public(r: dict) -> UnitThreePublic:
-    parts = {key: _money((r.get("exact") or {}).get(key, value)) for key, value in (r.get("parts") or {}).items()}
-    return UnitThreePublic(name=r["name"], own=bool(r.get("own")), parts={k: v for k, v in parts.items() if v is not None},
-                           provenance=_prov(r.get("provenance")))
+    def figures(key: str, exact_key: str) -> dict:
+        read = {k: _money((r.get(exact_key) or {}).get(k, v)) for k, v in (r.get(key) or {}).items()}
+        return {k: v for k, v in read.items() if v is not None}
+
+    return UnitThreePublic(name=r["name"], own=bool(r.get("own")), parts=figures("parts", "exact"),
+                           provenance=_prov(r.get("provenance")), previous=figures("previous", "exact_previous"),
+                           change=figures("change", "exact_change"))
+
+
+def _unit_economic(r: dict) -> UnitEconomic:
+    exact = r.get("exact") or {}
+    funds = {key: _money(exact.get(key, value)) for key, value in (r.get("funds") or {}).items()}
+    return UnitEconomic(unit=r["unit"], name=r["name"], own=bool(r.get("own")), kind=r.get("kind") or "basic",
+                        code=r.get("code"), total=_money(exact.get("total", r.get("total"))),
+                        funds={k: v for k, v in funds.items() if v is not None}, provenance=_prov(r.get("provenance")))
 
 
 def _unit_expenditure(r: dict) -> UnitExpenditure:
@@ -220,6 +233,7 @@ def record_from_json(data: dict) -> Record:
         unit_income=[_unit_income(r) for r in data.get("unit_income") or []],
         unit_expenditure=[_unit_expenditure(r) for r in data.get("unit_expenditure") or []],
         unit_three_public=[_unit_three_public(r) for r in data.get("unit_three_public") or []],
+        unit_economic=[_unit_economic(r) for r in data.get("unit_economic") or []],
         purchased_services=_purchased_services(data.get("purchased_services")),
         procurement_items=_procurement_items(data.get("procurement_items")),
         economic_subjects=[_economic(r) for r in data.get("economic_subjects") or []],
@@ -559,6 +573,7 @@ _PROFILE = _nullable_object({
 _FUNCTIONAL_FIELDS = {"code": _optional(_pattern(_CODE_RE, "a functional subject code (3, 5 or 7 digits)")),
                       "name": _text, "total": _money_or_blank, "basic": _money_or_blank,
                       "project": _money_or_blank, "provenance": _PROVENANCE, "path": _list_of(_text),
+                      "personnel": _money_or_blank, "public": _money_or_blank,
                       "previous": _list_of(_object({"amount": _money_or_blank, "kind": _text,
                                                     "year": _optional(_integer(1900, 2200)),
                                                     "current": _money_or_blank, "change": _money_or_blank,
@@ -584,7 +599,13 @@ _UNIT_EXPENDITURE = _object({"name": _text, "own": _optional(_boolean), "sources
                               "kinds": _map_of(_money_or_blank), "exact": _map_of(_text), "exact_kinds": _map_of(_text),
                               "provenance": _PROVENANCE}, required=("name",))
 _UNIT_THREE_PUBLIC = _object({"name": _text, "own": _optional(_boolean), "parts": _map_of(_money_or_blank),
-                               "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
+                               "exact": _map_of(_text), "provenance": _PROVENANCE,
+                               "previous": _map_of(_money_or_blank), "exact_previous": _map_of(_text),
+                               "change": _map_of(_money_or_blank), "exact_change": _map_of(_text)},
+                              required=("name",))
+_UNIT_ECONOMIC = _object({"unit": _text, "name": _text, "own": _optional(_boolean), "kind": _TEXT, "code": _TEXT,
+                          "total": _money_or_blank, "funds": _map_of(_money_or_blank), "exact": _map_of(_text),
+                          "provenance": _PROVENANCE}, required=("unit", "name"))
 _PURCHASED_SERVICE = _object({"name": _text, "amount": _money_or_blank, "project": _TEXT,
                               "classes": _list_of(_object({"code": _TEXT, "name": _text})),
                               "exact": _map_of(_text), "provenance": _PROVENANCE}, required=("name",))
@@ -618,6 +639,7 @@ RECORD = _object({
     "economic_subjects": _list_of(_ECONOMIC), "functional_income": _list_of(_INCOME),
     "unit_income": _list_of(_UNIT_INCOME), "unit_expenditure": _list_of(_UNIT_EXPENDITURE),
     "unit_three_public": _list_of(_UNIT_THREE_PUBLIC),
+    "unit_economic": _list_of(_UNIT_ECONOMIC),
     "purchased_services": _optional(_PURCHASED_SERVICES),
     "procurement_items": _optional(_PROCUREMENT_ITEMS),
     "government_economic_subjects": _list_of(_GOVERNMENT_ECONOMIC),

@@ -238,6 +238,10 @@ class FunctionalSubject:
     path: tuple[str, ...] = ()
     # the year before, where the table prints it beside the row (``PreviousFigure``); empty elsewhere
     previous: list[PreviousFigure] = field(default_factory=list)
+    # the 基本支出's 人员经费 and 公用经费 where the table prints them as columns beside the row (重庆 表5,
+    # 北京 预算05表, 西安 表5: 基本支出 | 人员经费 | 公用经费); None where it does not
+    personnel: Money = None
+    public: Money = None
 
     @property
     def level(self) -> int:
@@ -300,6 +304,27 @@ class UnitExpenditure(UnitIncome):
 
 
 @dataclass
+class UnitEconomic:
+    """One economic 类 row printed under a unit in a table of one kind of spending by unit (广东 表11
+    部门预算基本支出预算表: ``广州市统计局（本级） 5,673.23`` over ``工资福利支出 4,785.53`` …): how that
+    unit's 基本支出 is spent, as printed. ``unit`` and ``own`` as ``UnitIncome``'s; ``kind`` the kind of
+    spending the table's title names (``basic`` / ``project``); ``code`` the national 类 code of the
+    printed ``name`` (``economic_class_code``: 工资福利支出 / 工资和福利支出 → 301), None where the name is
+    no 类 of that classification (其他资本性等支出); ``total`` the row's 总计 and ``funds`` its columns by
+    the funds that pay it under the ProjectFunds keys (``fiscal`` 财政拨款合计, ``general_public_budget``,
+    ``government_fund``, ``state_capital``, ``fiscal_special``, ``other``), record unit, blank no figure."""
+
+    unit: str
+    name: str
+    own: bool = False
+    kind: str = "basic"
+    code: str | None = None
+    total: Money = None
+    funds: dict[str, Decimal] = field(default_factory=dict)
+    provenance: Provenance | None = None
+
+
+@dataclass
 class UnitThreePublic:
     """One budget unit's row of a 三公 table printed by unit (杭州/湖州 表7 一般公共预算“三公”经费预算表
     with a 单位名称 column: 合计, then the department's own row and one per unit): that unit's 三公
@@ -311,6 +336,11 @@ class UnitThreePublic:
     own: bool = False
     parts: dict[str, Decimal] = field(default_factory=dict)
     provenance: Provenance | None = None
+    # the year before and the change, where the table prints them beside the year (西安 表13:
+    # 上年 | 当年 | 增减变化情况, or 2018年 | 2019年 | 增减变化情况): the same keys as ``parts``, as printed
+    # (record unit; a change signed as printed), so neither is computed from the other
+    previous: dict[str, Decimal] = field(default_factory=dict)
+    change: dict[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass
@@ -811,6 +841,8 @@ class Record:
     unit_expenditure: list[UnitExpenditure] = field(default_factory=list)
     # the unit rows of a 三公 table by unit: each budget unit's 三公 figures
     unit_three_public: list[UnitThreePublic] = field(default_factory=list)
+    # the economic 类 rows printed under each unit of a table of one kind of spending by unit (广东 表11)
+    unit_economic: list[UnitEconomic] = field(default_factory=list)
     # the services a 政府购买服务 table lists (北京 预算11表), by the classes of the 指导性目录
     purchased_services: PurchasedServices | None = None
     # the purchases a 政府采购 table lists item by item (苏州 公开13表, 江苏 公开12表, 西安 表12)

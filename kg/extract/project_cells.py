@@ -164,6 +164,10 @@ def _source_columns(rows: list[list[str]], amount: int, goal: int | None) -> dic
     return out if len(out) >= 2 else {}
 
 
+# the one reading of a header by the funds that pay (广东 表11/表12 share it): column -> ProjectFunds key
+source_columns = _source_columns
+
+
 def is_unit_name(name: str) -> bool:
     """A row naming a unit, not a project: ends like an organisation, names no purpose. A trailing
     bracket that is itself a unit's name (``广州市统计监测中心（广州市统计发展中心）``) or 本级 is

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kg.extract.model import (FUNDS_ALWAYS, THREE_PUBLIC_BESIDE, TOTAL_KEYS, AssetHolding, BudgetExecution, DepartmentSelfEvaluation, FunctionalEconomicCell, PerformanceCoverage, PreviousFigure, Check, EconomicSubject, FunctionalSubject, Indicator,
-                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, PurchasedServices, ProcurementItems,
+                              NarrativeFigure, PolicyDocument, Project, Provenance, Record, Staffing, SubjectIncome, UnitCount, UnitExpenditure, UnitIncome, UnitThreePublic, UnitEconomic, PurchasedServices, ProcurementItems,
                               Totals)
 from kg.extract.targets import parse_target
 from kg.extract.text_normalize import exact_money, format_money, needs_exact
@@ -114,6 +114,11 @@ def functional_json(row: FunctionalSubject) -> dict:
         out["exact"] = exact
     if row.previous:  # written only where the table prints the year before beside the row
         out["previous"] = [previous_json(p) for p in row.previous]
+    for key in ("personnel", "public"):  # written only where the table prints the 基本支出's parts
+        if getattr(row, key) is not None:
+            out[key] = format_money(getattr(row, key))
+            if needs_exact(getattr(row, key)):
+                out.setdefault("exact", {})[key] = exact_money(getattr(row, key))
     return out
 
 
@@ -187,6 +192,18 @@ def income_json(row: SubjectIncome) -> dict:
     return _sources_json({"code": row.code, "name": row.name}, row)
 
 
+def unit_economic_json(row: UnitEconomic) -> dict:
+    """An economic 类 row under a unit (广东 表11): the unit, the row as printed, its 总计 and funds."""
+    out: dict[str, Any] = {"unit": row.unit, "own": row.own, "kind": row.kind, "code": row.code, "name": row.name,
+                           "total": format_money(row.total),
+                           "funds": {key: format_money(value) for key, value in row.funds.items()},
+                           "provenance": _prov(row.provenance)}
+    exact = exact_figures({"total": row.total, **row.funds})
+    if exact:
+        out["exact"] = exact
+    return out
+
+
 def unit_three_public_json(row: UnitThreePublic) -> dict:
     """A unit row of a 三公 table by unit: the unit's printed 三公 figures (``totals.three_public``'s keys)."""
     out: dict[str, Any] = {"name": row.name, "own": row.own,
@@ -195,6 +212,12 @@ def unit_three_public_json(row: UnitThreePublic) -> dict:
     exact = exact_figures(dict(row.parts))
     if exact:
         out["exact"] = exact
+    for key, figures in (("previous", row.previous), ("change", row.change)):
+        if figures:
+            out[key] = {k: format_money(v) for k, v in figures.items()}
+            exact = exact_figures(dict(figures))
+            if exact:
+                out[f"exact_{key}"] = exact
     return out
 
 
@@ -407,6 +430,7 @@ def record_json(r: Record) -> dict:
         "unit_expenditure": [unit_expenditure_json(x) for x in r.unit_expenditure],
         **({"unit_three_public": [unit_three_public_json(x) for x in r.unit_three_public]}
            if r.unit_three_public else {}),
+        **({"unit_economic": [unit_economic_json(x) for x in r.unit_economic]} if r.unit_economic else {}),
         **({"purchased_services": purchased_services_json(r.purchased_services)} if r.purchased_services else {}),
         **({"procurement_items": procurement_items_json(r.procurement_items)} if r.procurement_items else {}),
         "government_economic_subjects": [economic_json(x) for x in r.government_economic_subjects],

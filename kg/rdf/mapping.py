@@ -197,6 +197,7 @@ def record_triples(record: Record) -> tuple[URIRef, list[tuple]]:
     _unit_income_rows(ctx)
     _unit_expenditure_rows(ctx)
     _unit_three_public_rows(ctx)
+    _unit_economic_rows(ctx)
     _purchased_services(ctx)
     _procurement_items(ctx)
     _government_economic_rows(ctx)
@@ -524,7 +525,7 @@ def _subject_rows(ctx: _Context) -> None:
     """One observation per printed figure of every functional (合计/基本/项目) and economic
     (合计/人员/公用) row, linked to its subject concept."""
     tables = (
-        ("functional", True, ("total", "basic", "project"), ctx.record.functional_subjects),
+        ("functional", True, ("total", "basic", "project", "personnel", "public"), ctx.record.functional_subjects),
         ("economic", False, ("total", "personnel", "public"), ctx.record.economic_subjects),
     )
     for scheme, functional, kinds, rows in tables:
@@ -629,8 +630,8 @@ def _scoped_subject_rows(ctx: _Context) -> None:
     for scope, rows in ctx.record.scoped_functional.items():
         # the concept keeps the main table's name: these tables print extra columns (增减%) that a
         # reader may leave in the name, and the scope is the data set's, not the subject's
-        _scoped_rows(ctx, scope, rows, ("classification", "scoped", "分类数据"), ("total", "basic", "project"),
-                     functional=True)
+        _scoped_rows(ctx, scope, rows, ("classification", "scoped", "分类数据"),
+                     ("total", "basic", "project", "personnel", "public"), functional=True)
 
 
 def _scoped_rows(ctx: _Context, scope: str, rows, names: tuple[str, str, str], kinds: tuple[str, ...],
@@ -785,7 +786,11 @@ def _unit_three_public_rows(ctx: _Context) -> None:
     三公 figure in a data set of its own (``bkg:unitThreePublicStructure``): its dimensions are the
     unit and the 三公 item (``bkg:unitItem``: the department figures' ``item/three_public.*``
     concepts). The cells carry no ``bkg:item``, so a reader of the department's figures never
-    counts a unit's row as the department's."""
+    counts a unit's row as the department's. Where the table prints the year before and the change
+    beside the year (西安 表13 上年 | 当年 | 增减变化情况), the unit's cell of this year carries them as
+    printed: ``bkg:previousAmount``, ``bkg:previousYear``, ``bkg:changeAmount`` (its size) and
+    ``bkg:direction`` — the terms a ``bkg:Change`` uses — never an observation of their own, so no
+    reader of the year's cells counts last year's."""
     rows = ctx.record.unit_three_public
     if not rows or ctx.dept is None:
         return
@@ -798,6 +803,49 @@ def _unit_three_public_rows(ctx: _Context) -> None:
             ctx.add(obs, BKG.budgetUnit, unit)
             ctx.add(obs, BKG.unitItem, iris.item(f"three_public.{key}"))
             ctx.text(obs, RDFS.label, row.name)
+            previous, change = row.previous.get(key), row.change.get(key)
+            if previous is not None:
+                ctx.money(obs, BKG.previousAmount, previous)
+                if ctx.record.year:
+                    ctx.add(obs, BKG.previousYear, Literal(int(ctx.record.year) - 1, datatype=XSD.integer))
+            if change is not None:
+                ctx.money(obs, BKG.changeAmount, abs(change))
+                ctx.text(obs, BKG.direction, "increase" if change > 0 else "decrease" if change < 0 else "flat")
+
+
+def _unit_economic_rows(ctx: _Context) -> None:
+    """The economic 类 rows under each unit of a table of one kind of spending by unit (广东 表11
+    部门预算基本支出预算表): one ``bkg:UnitEconomicCell`` per unit × row × printed column — the unit
+    (``bkg:budgetUnit``, the units of the other tables by unit), the 类 (``bkg:economicSubject`` where
+    the name is a national 类; the printed name as label either way), the kind of spending
+    (``bkg:expenditureKind``), the funds of the column (``bkg:fundingSource``: funding/total for
+    总计), amount and row. Not a qb:Observation and no ``bkg:subject``: a reader of the department's
+    economic figures never counts one unit's row as the department's."""
+    rows = ctx.record.unit_economic
+    if not rows or ctx.dept is None:
+        return
+    seen: dict[str, int] = {}
+    for row in rows:
+        unit = _budget_unit_node(ctx, row.unit)
+        subject = _subject_node(ctx, row.code, row.name, False) if row.code else None
+        key = f"{iris.department_key(row.unit)}-{row.kind}-{row.code or row.name}"
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            key += f"~{seen[key]}"
+        for source, value in (("total", row.total), *row.funds.items()):
+            if value is None:
+                continue
+            node = iris.inside(ctx.doc, "unit-economic", key, source)
+            ctx.add(node, RDF.type, BKG.UnitEconomicCell)
+            ctx.add(node, BKG.document, ctx.doc)
+            ctx.add(node, BKG.budgetUnit, unit)
+            if subject is not None:
+                ctx.add(node, BKG.economicSubject, subject)
+            ctx.add(node, BKG.expenditureKind, iris.expenditure_kind(row.kind))
+            ctx.add(node, BKG.fundingSource, iris.funding_source(source))
+            ctx.text(node, RDFS.label, row.name)
+            ctx.money(node, BKG.amount, value)
+            _location(ctx, node, row.provenance, value)
 
 
 # the whole a purchased service's row is part of: the item's label (``bkg:partOf``), so the question

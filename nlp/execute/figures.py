@@ -14,7 +14,7 @@ from kg.extract.narrative.vocabulary import BUDGET_TOTALS, TOTALS_KEYS, classify
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
-from nlp.execute.units import asks_units, unit_figure_missing, units_answer
+from nlp.execute.units import MEASURE_ITEMS, asks_units, unit_figure_missing, units_answer
 from nlp.execute.year_start import against_year_start
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
@@ -999,6 +999,13 @@ def change(frame: Frame, ctx: Context, whole_if_unstated: bool = True) -> Result
     within = against_year_start(frame, ctx, budgets)  # 年末比年初多了多少: one document's two figures
     if within is not None:
         return within
+    if asks_units(frame) and frame.measures and frame.measures[0] in MEASURE_ITEMS:
+        # 各单位三公经费比上年增减多少: each unit's figure with the year before and the change its table
+        # prints beside it (西安 表13); the department's change where no unit's cell carries them
+        by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]))
+        if by_unit is not None and any(i.label.endswith(("上年" + _label(ctx, frame.measures[0]), "增减"))
+                                       for i in by_unit.items):
+            return by_unit
     all_budgets = ctx.budgets()
     names = [d.name for d in frame.filters.departments] or sorted({b.department for b in all_budgets})
     metrics = [m for m in frame.measures] or ["income_total"]

@@ -14,6 +14,7 @@ from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_orde
                               item_of, pick_budget_columns, who, with_note)
 from nlp.execute.figures import figures_by_key
 from nlp.execute.income import LEVEL_LENGTH, income_of_subjects
+from nlp.execute.unit_economic import unit_economic_answer
 from nlp.execute.named_subjects import named_subject_answer
 from nlp.frames import BOUND_WORDS, COLUMN_BASE, SUBJECT_BASE, Frame
 from nlp.graph import Row
@@ -511,6 +512,9 @@ def subjects(frame: Frame, ctx: Context) -> Result:
     income = None if share_of_figure else income_of_subjects(frame, ctx)  # 钱从哪来 / 财政拨款多少 of a subject
     if income is not None:
         return income
+    by_unit = unit_economic_answer(frame, ctx)  # 各单位工资福利支出各多少: the table printing units over their 类
+    if by_unit is not None:
+        return by_unit
     if frame.filters.keywords and not frame.filters.subjects:  # 监狱改扩建的预算列在什么科目
         budgets, _ = ctx.scope(frame)
         stated = subjects_stated_for(frame, ctx, budgets, frame.filters.keywords) if budgets else None
@@ -763,6 +767,16 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             return derived_previous
     rows = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents),
                                                     amount_scope=f.amount_scope if scheme == "functional" else None))
+    if scheme == "functional" and f.column in ("personnel", "public") and not f.amount_scope and budgets \
+            and not any(r.attrs.get("column") == f.column for r in rows):
+        # 行政运行的人员经费: the main table prints no 人员经费 column; the 一般公共预算支出表 that prints it
+        # beside the row (重庆 表5) answers, said to be its figure
+        scoped = ctx.rows("subjects", budgets, Constraints(scheme=scheme, code_prefix=_common_prefix(parents),
+                                                           amount_scope="general_public_budget"))
+        if any(r.attrs.get("column") == f.column for r in scoped):
+            rows = scoped
+            table = SCOPE_TABLES.get("general_public_budget") or f"{SCOPED_LABELS['general_public_budget']}支出表"
+            note = "；".join(x for x in (note, f"以下为{table}的数") if x)
     if f.amount_scope in BROAD_SCOPES:
         # the 财政拨款收支总表 prints every 类 of the template, most of them 0.00: the classes with money
         rows = [r for r in rows if r.amount]

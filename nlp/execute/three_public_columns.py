@@ -40,7 +40,11 @@ def _asked(clause: str, three_public_part: bool = False) -> list[tuple[str, str]
 def three_public_columns(frame: Frame, ctx: Context) -> Result | None:
     """The 三公 table's 会议费 / 培训费 (or their 合计 with the 三公) of every budget asked, where each prints
     it; ``None`` where the clause asks something else or a budget asked prints no such column."""
+    from nlp.execute.units import asks_units
+
     clause = frame.clause
+    if asks_units(frame) or frame.filters.by_unit:
+        return None  # 各单位会议费各多少: the units' rows of the table (``units_answer``)
     if frame.operation.name not in ("lookup", "list") or frame.filters.bound is not None or re.search(_ELSEWHERE, clause):
         return None
     asked = _asked(clause, any(m.startswith("three_public.") for m in frame.measures))

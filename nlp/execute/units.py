@@ -46,7 +46,12 @@ MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
 MEASURE_KINDS: dict[str, str] = {"expenditure_total": "total", **COLUMN_OF_FIGURE}
 # a department-level figure printed by unit in a table whose columns are items (the 三公 table by
 # unit, ``bkg:unitThreePublicStructure``): read from its cells of that item
-MEASURE_ITEMS: tuple[str, ...] = tuple(f"three_public.{k}" for k in THREE_PUBLIC_PARTS)
+MEASURE_ITEMS: tuple[str, ...] = tuple(f"three_public.{k}" for k in THREE_PUBLIC_PARTS) + (
+    # the columns a 三公 table prints beside the 三公 (西安 表13 会议费, 培训费 and their 合计)
+    "three_public.meetings", "three_public.training", "three_public.with_meetings_training")
+# a clause asking of the year before or the change: each unit's figure is said with them where the table
+# prints them beside the year
+_YEAR_BEFORE = re.compile(r"上年|去年|上一年|比上年|增减|增加|减少|变化|涨|降")
 INCOME_TABLE, EXPENDITURE_TABLE = "按单位列示的收入表", "按单位列示的支出表"
 ITEMS_TABLE = "按单位列示的三公经费表"
 PROJECTS_BY_UNIT = "各项目按承担单位相加"
@@ -195,6 +200,26 @@ def _item_by_unit(ctx: Context, budget, key: str) -> tuple[list[Row], str]:
     return out, ITEMS_TABLE
 
 
+def _year_before(r: Row, items: list, name: str, label: str) -> str:
+    """A unit's figure of the year before and its change, as the table prints them beside the year
+    (西安 表13 上年 | 当年 | 增减变化情况), with their items; nothing where it prints neither."""
+    cell = next(iter(r.attrs.get("parts") or []), None)
+    if cell is None:
+        return ""
+    previous, change = cell.attrs.get("previous"), cell.attrs.get("change")
+    said = []
+    if previous is not None:
+        items.append(item_of(Row(f"{name}{label}（上年）", previous, WAN, r.department, r.year, r.source, r.iri,
+                                 r.key), f"{name}上年{label}"))
+        said.append(f"上年{money(previous)}万元")
+    if change is not None:
+        items.append(item_of(Row(f"{name}{label}（增减）", change, WAN, r.department, r.year, r.source, r.iri,
+                                 r.key), f"{name}{label}增减"))
+        said.append(("增加" if change > 0 else "减少" if change < 0 else "持平") +
+                    (f"{money(abs(change))}万元" if change else ""))
+    return f"（{'，'.join(said)}）" if said else ""
+
+
 def _projects_by_unit(ctx: Context, frame: Frame, budget) -> tuple[list[Row], str]:
     """项目支出 by unit where no table prints it by unit: the budget's projects added up by the unit each
     one's table names (the department's own office where none is named) — only where they add up to
@@ -306,6 +331,8 @@ def units_answer(frame: Frame, ctx: Context, label: str, named_only: bool = Fals
         items.append(item_of(r, name, rank=rank, metric=label))
         share = D.share(D.Input(name, r.amount, WAN, dept, year, r.source), total, f"{name}占比")
         part = f"{rank}. {name}{'' if len(picked) > 1 else '的' + label}{money(r.amount)}万元"
+        if _YEAR_BEFORE.search(frame.clause):
+            part += _year_before(r, items, name, label)
         if share is not None and len(rows) > 1:
             derived.append(share)
             if op.name == "share" or "share" in op.also:  # (asked: a row; else said beside the amount)

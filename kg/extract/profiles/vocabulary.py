@@ -161,9 +161,10 @@ ECONOMIC_ITEMS: dict[str, dict[str, str]] = {
 
 
 def _economic_key(name: str) -> str:
-    """An economic subject's name compared without spaces, with full-width brackets and 的."""
+    """An economic subject's name compared without spaces, with full-width brackets, without 的 and
+    和 (珠海 prints 工资和福利支出 for 工资福利支出; 商品和服务支出 compares the same either way)."""
     bare = re.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
-    return bare.replace("的", "")
+    return bare.replace("的", "").replace("和", "")
 
 
 _ECONOMIC_CLASS_KEYS = {_economic_key(k): v for k, v in ECONOMIC_CLASSES.items()}

@@ -30,7 +30,7 @@ FUNCTIONAL = Schema(
         ("basic_public", r"公用", r"基本支出"), ("project", r"^(?:小计|合计|项目支出总数)$", r"项目支出"),
         ("basic", r"基本支出"), ("project", r"项目支出|专项业务经费|专项支出"),
         # 人员经费 / 公用经费 columns with no 基本支出 over them (西安) are the basic spending's parts
-        ("basic_personnel", r"^人员(?:经费|支出)(?:支出)?$"), ("basic_public", r"^(?:日常)?公用(?:经费|支出)(?:支出)?$"),
+        ("basic_personnel", r"^人员(?:经费|支出|类)(?:支出)?$"), ("basic_public", r"^(?:日常)?公用(?:经费|支出|类)(?:支出)?$"),
         ("reserve", r"预留机动经费"),
         ("total", r"^(?:合计|总计|小计|金额|支出合计|预算数|本年支出合计|决算数|支出总计|本年预算|当年预算|"
                   r"预算金额|一般公共预算支出|本年一般公共预算支出|本年政府性基金预算支出)$")],
@@ -170,7 +170,9 @@ def _functional_rows(rows: list[Row], table, record: Record) -> list[FunctionalS
                               project=in_record_unit(row.get("project"), table, record),
                               provenance=row.provenance(record.source, table.label),
                               path=tuple(row.extra.get("subject_path", ())[:-1]),
-                              previous=previous.get(id(row), []))
+                              previous=previous.get(id(row), []),
+                              personnel=in_record_unit(row.get("basic_personnel"), table, record),
+                              public=in_record_unit(row.get("basic_public"), table, record))
             for row in rows if row.code or is_uncoded_subject(row)]
 
 

@@ -12,7 +12,7 @@ from kg.extract.tables.unit_rows import department_rows
 
 ECONOMIC = Schema(
     columns=["total", "personnel", "public"], sums=[("total", ["personnel", "public"])],
-    header_patterns=[("personnel", r"人员(?:经费|支出)"), ("public", r"公用(?:经费|支出)"),
+    header_patterns=[("personnel", r"人员(?:经费|支出|类)"), ("public", r"公用(?:经费|支出|类)"),
                      ("total", r"^(?:合计|总计|小计|金额|预算数|决算数)$")])
 
 
@@ -140,7 +140,7 @@ def parse_basic_economic(table, record: Record, parts) -> None:
 GENERAL_ECONOMIC = Schema(
     columns=["total", "basic", "personnel", "public", "project"],
     sums=[("total", ["basic", "project"]), ("basic", ["personnel", "public"])],
-    header_patterns=[("personnel", r"人员(?:经费|支出)"), ("public", r"公用(?:经费|支出)"), ("basic", r"^基本支出"),
+    header_patterns=[("personnel", r"人员(?:经费|支出|类)"), ("public", r"公用(?:经费|支出|类)"), ("basic", r"^基本支出"),
                      ("project", r"专项业务(?:经费)?|项目(?:支出|经费)"),
                      ("total", r"^(?:合计|总计|小计|金额|预算数|决算数|支出总计)$")])
 
@@ -149,8 +149,11 @@ GENERAL_ECONOMIC = Schema(
 def parse_general_budget_economic(table, record: Record, parts) -> None:
     """一般公共预算支出明细表（按支出经济分类科目）: the economic rows of the whole general budget,
     basic and project spending (西安 表6, where 表8 is the basic part only), kept under the scope
-    ``general_public_budget`` beside the basic table's ``economic_subjects``. Kept only where the
-    table prints a project column: without one it says nothing the basic table does not."""
+    ``general_public_budget`` beside the basic table's ``economic_subjects``. Kept where the table
+    prints a project column, or where its 合计 is not the budget's 基本支出 (泉州 表8 一般公共预算支出经济
+    分类情况表: one 预算数 column, 合计 69,059.36 against a 基本支出 of less — its 301 43,412.83 holds
+    project money the basic table's 43,342.83 does not): otherwise it says nothing the basic table
+    does not."""
     lines, _ = _lines(table)
     rows = read_rows(lines, coded=True)
     code_by_names(rows)
@@ -161,10 +164,12 @@ def parse_general_budget_economic(table, record: Record, parts) -> None:
     if scope in record.scoped_economic:
         return  # the first table of the scope (a 单位 version after it is not the department's)
     subjects = economic_rows(rows, table, record)
-    if subjects and any(s.project is not None for s in subjects):
+    root = root_row(rows)
+    printed = in_record_unit(root.get("total"), table, record) if root is not None else None
+    basic = record.totals.basic_expenditure
+    more_than_basic = printed is not None and basic is not None and printed != basic
+    if subjects and (any(s.project is not None for s in subjects) or more_than_basic):
         # a table printed unit by unit (西安 表6): the department's figure of each code
-        root = root_row(rows)
-        printed = in_record_unit(root.get("total"), table, record) if root is not None else None
         record.scoped_economic[scope] = department_rows(subjects, printed, record, table.label)
 
 

@@ -27,6 +27,13 @@ THREE_PUBLIC_ITEMS: dict[str, tuple[str, str]] = {
     "vehicles": ("vehicles", KEY_NAMES["vehicles"]),
     "vehicle_purchase": ("vehicle_purchase", KEY_NAMES["vehicle_purchase"]),
     "vehicle_operation": ("vehicle_operation", KEY_NAMES["vehicle_operation"]),
+    # the columns a 三公 table prints beside the 三公 (西安 表13, 江苏): their own keys (a 三公 change keeps
+    # ``total``), the topic's name as the subject a narrative's 会议费 / 培训费 change carries
+    "meetings": ("meetings", TOPIC_NAMES["meetings"]),
+    "training": ("training", TOPIC_NAMES["training"]),
+    # the table's 合计 of the 三公 with 会议费 and 培训费 (西安 表13 合计 beside the 三公 小计)
+    "with_meetings_training": ("with_meetings_training",
+                               f"{TOPIC_NAMES['three_public']}及{TOPIC_NAMES['meetings']}、{TOPIC_NAMES['training']}合计"),
 }
 
 

@@ -178,9 +178,12 @@ def read_grid(table, record: Record) -> bool:
     # a table by unit (杭州, 湖州 表7): each unit's row besides the 合计, and Σ units = 合计 per column
     from kg.extract.tables.three_public_units import read_units
 
-    identities = read_units(table, record, layout, paths, rows,
-                            {attr: values[key][1] for attr, key in mapping.items() if key in values}) \
+    current = {attr: values[key][1] for attr, key in written.items() if key in values}
+    before_columns, change_columns = year_columns(layout, paths, earlier, current)
+    identities = read_units(table, record, layout, paths, rows, current, before_columns, change_columns) \
         if not any(phase for phase, _ in labelled) else []
+    if own == "budget" and not any(phase for phase, _ in labelled):
+        identities += printed_changes(table, record, paths, chosen[0][1], current, before_columns, change_columns)
     # the columns as label rows (printed figures, table unit): what ``checks`` recomputes
     from kg.extract.tables.three_public import LabelRow
 
@@ -194,6 +197,63 @@ def read_grid(table, record: Record) -> bool:
     if own == "budget":
         record.changes.extend(_previous_year(record, table, layout, paths, keys, earlier, chosen, before_row))
     return True
+
+
+# a group of columns holding the change from the year before to the year (西安 增减变化情况)
+_CHANGE_GROUP_RE = re.compile(r"^(?:增减变化情况|增减变化|增减|变化情况|增减额)$")
+
+
+def bare_path(path: tuple[str, ...]) -> tuple[str, ...]:
+    """A column's header path without its year or phase words: the same item of 上年 | 当年 |
+    增减变化情况 (or 2021年 | 2022年) has one bare path."""
+    words = (_YEAR_PREFIX_RE.sub("", _bare(x)) for x in path)
+    return tuple(p for p in words if p and not _YEAR_GROUP_RE.match(p) and not _phase([p]))
+
+
+def year_columns(layout, paths, earlier: list[int | None], current: dict[str, int]
+                 ) -> tuple[dict[str, int], dict[str, int]]:
+    """For each item read from this year's column, the column of the same item in the year
+    before's group and in the group of changes (增减变化情况), where the table prints them: the
+    columns whose header path is the item's once the year and group words are left out."""
+    before: dict[str, int] = {}
+    change: dict[str, int] = {}
+    for attr, col in current.items():
+        want = bare_path(paths[col])
+        for c, path in enumerate(paths):
+            if c == col or layout.role(c) != "figure" or bare_path(path) != want:
+                continue
+            if earlier[c] is not None:
+                before.setdefault(attr, c)
+            elif any(_CHANGE_GROUP_RE.match(_bare(g)) for g in path[:-1]):
+                change.setdefault(attr, c)
+    return before, change
+
+
+def printed_changes(table, record: Record, paths, line: Line, current: dict[str, int], before: dict[str, int],
+                    change: dict[str, int]) -> list:
+    """The table's own arithmetic across its year groups, on the department's row: this year's
+    figure less the year before's is the printed 增减 (``previous_year_change``), printed figures."""
+    from kg.extract.tables.contracts import Identity
+
+    cells = list(line.cells or ())
+
+    def printed(col: int) -> Decimal | None:
+        text = cell_text(cells[col]) if col < len(cells) and cells[col] else ""
+        return parse_money(text) if text and is_money(text) else None
+
+    out = []
+    for attr, col in current.items():
+        if attr not in change:
+            continue
+        now, then, delta = printed(col), printed(before[attr]) if attr in before else None, printed(change[attr])
+        if delta is None and (now is None or then is None):
+            continue
+        expected = (now or Decimal(0)) - (then or Decimal(0))
+        header = "/".join(paths[change[attr]])
+        out.append(Identity("previous_year_change", f"{table.label} {header}（本年数减上年数）", expected, delta,
+                            Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label,
+                                       row=header, unit=printed_unit(table, record))))
+    return out
 
 
 def _earlier_year(path: tuple[str, ...], year: int | None) -> int | None:
@@ -213,10 +273,6 @@ def _previous_year(record: Record, table, layout, paths, keys, earlier, chosen, 
     (its header path without the year), or the same column in the year before's row."""
     from kg.extract.tables.classification import in_record_unit
     from kg.extract.tables.previous_year import THREE_PUBLIC_ITEMS, previous_year_change
-
-    def bare_path(path: tuple[str, ...]) -> tuple[str, ...]:
-        words = (_YEAR_PREFIX_RE.sub("", _bare(x)) for x in path)  # 2021年 | 2022年 (西安) name the year only
-        return tuple(p for p in words if p and not _YEAR_GROUP_RE.match(p) and not _phase([p]))
 
     def figure(line, col: int) -> Decimal | None:
         cells = list(line.cells or ())
@@ -247,7 +303,9 @@ def _previous_year(record: Record, table, layout, paths, keys, earlier, chosen, 
     # one item: its first column, or the sum of its columns by source of funds (深圳), as ``read_grid``
     items: dict[str, list] = {}
     for key, col, before_col, before_line in pairs:
-        item = "total" if key == total_key else None if key in ("total", "subtotal") else key
+        # the 合计 beside a 三公 小计 adds 会议费 and 培训费 to it (西安 表13): that sum, not the 三公
+        item = "total" if key == total_key else "with_meetings_training" if key == "total" \
+            else None if key == "subtotal" else key
         if item not in THREE_PUBLIC_ITEMS:
             continue
         if item in items:
@@ -258,7 +316,10 @@ def _previous_year(record: Record, table, layout, paths, keys, earlier, chosen, 
             continue
         items[item] = [col, before_col, figure(line, col), figure(before_line, before_col), before_line]
     out = []
-    for item, (col, before_col, now, then, before_line) in items.items():
+    # the 三公 and its parts first, the 合计 with 会议费 and 培训费 last: a reader taking the first change
+    # naming the 三公 takes the 三公's
+    ordered = sorted(items.items(), key=lambda kv: kv[0] == "with_meetings_training")
+    for item, (col, before_col, now, then, before_line) in ordered:
         vocabulary_key, subject = THREE_PUBLIC_ITEMS[item]
         provenance = Provenance(file=record.source, page=before_line.page, line=before_line.lineno,
                                 table=table.label, row="/".join(paths[before_col]), unit=printed_unit(table, record))

@@ -48,10 +48,15 @@ def _label(line: Line) -> str:
 
 
 def read_units(table, record: Record, layout, paths: list[tuple[str, ...]], rows: list[Line],
-               columns: dict[str, int]) -> list[Identity]:
+               columns: dict[str, int], before: dict[str, int] | None = None,
+               change: dict[str, int] | None = None) -> list[Identity]:
     """The unit rows of a 三公 table by unit into ``record.unit_three_public`` (record unit, a blank
     cell no figure), and the identities Σ units = 合计 for every column (printed figures). ``columns``
-    maps each ``THREE_PUBLIC_PARTS`` key to the column the department's figure was read from.
+    maps each key of ``totals.three_public`` (the 三公 parts, and 会议费 / 培训费 / their 合计 where the
+    table prints them) to the column the department's figure was read from; ``before`` and
+    ``change`` the same keys to the columns of the year before and of the 增减 (西安 表13), read into
+    each unit's ``previous`` and ``change`` and checked: Σ units = 合计 for them too, and each
+    unit's figure less its year before is its printed change (``previous_year_change``).
     Nothing where the table is not by unit, or lists the department's own row alone."""
     from kg.names.department import canonical_key
 
@@ -71,8 +76,13 @@ def read_units(table, record: Record, layout, paths: list[tuple[str, ...]], rows
 
     if any(_YEAR_RE.fullmatch(compact_name(cell_text(c))) for line in rows for c in line.cells or () if c):
         return []  # a row per year (深圳 预算单位 | 年度: 2025年 | 2026年 | 增减变化金额): one unit's years, no units
+    before, change = before or {}, change or {}
     totals = {key: printed(total_line, col) for key, col in columns.items()} if total_line is not None else {}
     found: list[tuple[str, bool, dict[str, Decimal], Line]] = []
+    # the 合计's figures of every group (this year, the year before, the change), to recognise the
+    # department's sum line printed again as a row of its own name
+    groups = {**{("now", k): c for k, c in columns.items()}, **{("before", k): c for k, c in before.items()},
+              **{("change", k): c for k, c in change.items()}}
     for line in rows:
         name = _label(line)
         if not name or line is total_line or _SUM_RE.match(name):
@@ -80,19 +90,39 @@ def read_units(table, record: Record, layout, paths: list[tuple[str, ...]], rows
         figures = {key: value for key, col in columns.items() if (value := printed(line, col)) is not None}
         if not figures:
             continue
+        figures = {**figures, **{g: value for g, col in groups.items() if g[0] != "now"
+                                  and (value := printed(line, col)) is not None}}
         own = bool(OWN_UNIT_RE.search(name)) or (own_key is not None and canonical_key(name) == own_key)
         found.append((name, own, figures, line))
+    if total_line is not None:
+        totals.update({g: printed(total_line, col) for g, col in groups.items() if g[0] != "now"})
     found = _without_sum_line(found, totals)
     if not found or (len(found) == 1 and found[0][1]):
         return []
+
+    def group(figures: dict, name: str) -> dict[str, Decimal]:
+        return {k[1]: in_record_unit(v, table, record) for k, v in figures.items()
+                if isinstance(k, tuple) and k[0] == name}
+
     record.unit_three_public = [
-        UnitThreePublic(name=name, own=own, parts={k: in_record_unit(v, table, record) for k, v in figures.items()},
-                        provenance=where(line, name))
+        UnitThreePublic(name=name, own=own, provenance=where(line, name),
+                        parts={k: in_record_unit(v, table, record) for k, v in figures.items() if isinstance(k, str)},
+                        previous=group(figures, "before"), change=group(figures, "change"))
         for name, own, figures, line in found]
-    if total_line is None:
-        return []
     identities = []
-    for key, col in columns.items():
+    for name, _own, figures, line in found:  # each unit: this year less the year before = its printed change
+        for key, col in change.items():
+            now, then, delta = figures.get(key), figures.get(("before", key)), figures.get(("change", key))
+            if delta is None and (now is None or then is None):
+                continue
+            header = "/".join(paths[col])
+            identities.append(Identity("previous_year_change", f"{table.label} {name} {header}（本年数减上年数）",
+                                       (now or ZERO) - (then or ZERO), delta, where(line, f"{name}/{header}")))
+    if total_line is None:
+        return identities
+    for key, col in [*columns.items(), *groups.items()]:
+        if isinstance(key, tuple) and key[0] == "now":
+            continue
         if totals.get(key) is None and not any(key in f[2] for f in found):
             continue
         header = "/".join(paths[col])

@@ -74,7 +74,7 @@ def read_units_of_kind(table, record: Record) -> list:
     合计 the sum of its units, and that 合计 the department's figure of the kind — are returned
     (``Identity``: ``children_sum``, ``same_figure``) for the table's checks. Read from ruled cells (a
     text extraction gives none); a table of the department's own row alone lists no units."""
-    from kg.extract.project_cells import is_unit_name
+    from kg.extract.project_cells import is_unit_name, source_columns
     from kg.extract.tables.contracts import Identity
     from kg.extract.text_normalize import cell_money
     from kg.names.department import canonical_key
@@ -91,9 +91,11 @@ def read_units_of_kind(table, record: Record) -> list:
     if amount != 1:
         return []  # the units and their rows share the first column, the figures follow it (not 单位名称 | 项目名称 | …)
     own_key = canonical_key(record.department) if record.department else None
+    funds_of = source_columns(header, amount, None)  # 财政拨款 | 一般公共预算 | … | 财政专户拨款 | 其他资金
     total: Decimal | None = None
     total_line = None
     units: list[tuple[str, bool, Decimal, object, list[Decimal]]] = []  # name, own, figure, line, its rows
+    breakdown: list[tuple[int, str, Decimal, dict[str, Decimal], object]] = []  # unit index, row, 总计, funds, line
     for line in lines:
         cells = [compact_name(c or "") for c in line.cells]
         value = cell_money(cells, amount) if cells and cells[0] else None
@@ -108,12 +110,17 @@ def read_units_of_kind(table, record: Record) -> list:
             units.append((cells[0], own, value, line, []))
         elif units:
             units[-1][4].append(value)
+            funds = {key: in_record_unit(v, table, record) for col, key in funds_of.items()
+                     if (v := cell_money(cells, col)) is not None}
+            breakdown.append((len(units) - 1, cells[0], value, funds, line))
     if not units or (len(units) == 1 and units[0][1]):
         return []
     unit = printed_unit(table, record)
 
     def where(line, row: str) -> Provenance:
         return Provenance(file=record.source, page=line.page, line=line.lineno, table=table.label, row=row, unit=unit)
+
+    identities_of_rows = _economic_rows(table, record, kind, units, breakdown, where)
 
     identities = [Identity("children_sum", f"{table.label} {name}", sum(rows, Decimal(0)), value, where(line, name))
                   for name, _, value, line, rows in units if rows]
@@ -129,6 +136,40 @@ def read_units_of_kind(table, record: Record) -> list:
                                        f"{_KIND_WORDS[kind]}", figure, total, where(total_line, "合计")))
     record.unit_expenditure.extend(UnitExpenditure(name=name, own=own, kinds={kind: value}, provenance=where(line, name))
                                    for name, own, value, line, _ in units)
+    return identities + identities_of_rows
+
+
+# the funds columns a row splits into, as the table adds them up: 总计 = 财政拨款 + 财政专户 + 其他资金,
+# 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营
+_FUND_SUMS = (("total", ("fiscal", "fiscal_special", "other")),
+              ("fiscal", ("general_public_budget", "government_fund", "state_capital")))
+_FUND_SUM_WORDS = {"total": "总计（各资金之和）", "fiscal": "财政拨款（三本预算之和）"}
+
+
+def _economic_rows(table, record: Record, kind: str, units: list, breakdown: list, where) -> list:
+    """The rows under each unit that are economic 类 (广东 表11 基本支出: 工资福利支出 …) into
+    ``record.unit_economic`` — how each unit's spending of the kind is made up, with its funds — and
+    each row's own arithmetic across its funds columns (``row_identity``). Rows that are not economic
+    类 by name (a project under its unit in 表12) are left to the project readers: none is kept
+    unless most rows of the table name a 类."""
+    from kg.extract.model import UnitEconomic
+    from kg.extract.profiles.vocabulary import economic_class_code
+    from kg.extract.tables.contracts import Identity
+
+    coded = [economic_class_code(name) for _, name, _, _, _ in breakdown]
+    if not breakdown or sum(1 for c in coded if c) * 2 <= len(breakdown):
+        return []
+    identities = []
+    for (index, name, value, funds, line), code in zip(breakdown, coded):
+        unit_name, own = units[index][0], units[index][1]
+        prov = where(line, f"{unit_name}/{name}")
+        record.unit_economic.append(UnitEconomic(unit=unit_name, name=name, own=own, kind=kind, code=code,
+                                                 total=value, funds=funds, provenance=prov))
+        row = {"total": value, **funds}
+        for whole, parts in _FUND_SUMS:
+            if row.get(whole) is not None and any(p in row for p in parts):
+                identities.append(Identity("row_sum", f"{table.label} {unit_name}/{name} {_FUND_SUM_WORDS[whole]}",
+                                           sum((row.get(p, Decimal(0)) for p in parts), Decimal(0)), row[whole], prov))
     return identities
 
 
