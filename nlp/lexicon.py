@@ -141,7 +141,7 @@ INCOME_BREAKDOWN = r"收入来源|收入构成|收入结构|来源构成|收入�
 INCOME_BESIDES = (r"除了?[^，。？?；;]{1,14}?(?:以外|之外)?[，,]?(?:还有|另有|有没有)(?:别的|其他|其它|哪些|什么)?"
                   r"(?:收入|来源|钱|资金)|别的(?:收入|来源|资金)")
 INCOME_BREAKDOWN = INCOME_BREAKDOWN + "|" + INCOME_BESIDES
-EXPENDITURE_BREAKDOWN = r"花在哪|用在哪|用到哪|都花在|花到哪|主要用于|主要用在|支出结构|支出构成|支出方向|钱都用|按用途|用途(?:上)?(?:怎么|如何)分"
+EXPENDITURE_BREAKDOWN = r"花在哪|用在哪|用到哪|都花在|花到哪|主要用于|主要用在|支出结构|支出构成|支出方向|钱都用"
 
 # A project's attributes other than its amount.
 PROJECT_ATTRIBUTES: list[tuple[str, str]] = [
