@@ -568,7 +568,7 @@ def units(frame: Frame, ctx: Context) -> Result:
             sentence = other.attrs.get("sentence")
             parts.append(f"{who(b.department, b.year)}：{other.label}{int(other.amount)}{other.unit}"
                          + (f"（原文：{sentence}）" if sentence else "")
-                         + (_names_said(other, items) if _names_wanted(other.attrs.get("names") or [], frame) else ""))
+                         + (_names_said(other, items, frame) if _names_wanted(other.attrs.get("names") or [], frame) else ""))
         if count is not None:  # 下辖区县气象局8个, 纳入…编制范围的单位共28个: the document's own count
             # every unit the budget covers is the 单位个数 a list would give; a kind is named by its kind
             label = "单位个数" if count.key == "covered" else f"{count.label}个数"
@@ -581,7 +581,7 @@ def units(frame: Frame, ctx: Context) -> Result:
                 counted = []
             if counted:
                 # 下辖区县气象局8个，分别为…: the units counted, as the document lists them
-                parts[-1] += _names_said(count, items)
+                parts[-1] += _names_said(count, items, frame)
                 if count.key == "covered":
                     continue
             listed = [r for r in mine if not _is_itself(r.label, b.department) and r.label not in counted]
@@ -627,7 +627,7 @@ def units(frame: Frame, ctx: Context) -> Result:
                     sentence = c.attrs.get("sentence")
                     items.append(Item(f"{c.label}个数", str(int(c.amount)), c.unit, b.department, b.year, c.source))
                     parts.append(f"{who(b.department, b.year)}：{c.label}{int(c.amount)}{c.unit}"
-                                 + (f"（原文：{sentence}）" if sentence else "") + _names_said(c, items))
+                                 + (f"（原文：{sentence}）" if sentence else "") + _names_said(c, items, frame))
                 continue
         if not mine:
             continue
@@ -686,7 +686,7 @@ def counted_kind_named(frame: Frame, ctx: Context) -> Result | None:
         sentence = c.attrs.get("sentence")
         items.append(Item(f"{c.label}个数", str(int(c.amount)), c.unit, c.department, c.year, c.source))
         parts.append(f"{who(c.department, c.year)}：{c.label}{int(c.amount)}{c.unit}"
-                     + (f"（原文：{sentence}）" if sentence else "") + _names_said(c, items))
+                     + (f"（原文：{sentence}）" if sentence else "") + _names_said(c, items, frame))
     return Result(items, with_note("；".join(parts) + "。", note), [], counts)
 
 
@@ -697,11 +697,15 @@ def _names_wanted(names: list[str], frame: Frame) -> bool:
                             or "list" in frame.operation.also)
 
 
-def _names_said(count: Row, items: list[Item]) -> str:
-    """``，分别为A、B`` — the units a stated count counts, as the document lists them after it (each an
-    item of the answer); "" where it lists none."""
+def _names_said(count: Row, items: list[Item], frame: Frame | None = None) -> str:
+    """``，分别为A、B`` — the units a stated count counts, as the document lists them after it; each an item
+    of the answer where names are asked (有哪些, 分别是) or no frame is given — a count asked (有多少直属事业单位)
+    says them in its sentence only, its rows the counts; "" where it lists none."""
     names = count.attrs.get("names") or []
-    items += [Item(n, None, None, count.department, count.year, count.source, {"kind": count.label}) for n in names]
+    as_rows = frame is None or re.search(L.NAMES_ASKED, frame.clause) is not None or "list" in frame.operation.also \
+        or frame.operation.name == "list" and not re.search(r"多少|几", frame.clause)
+    if as_rows:
+        items += [Item(n, None, None, count.department, count.year, count.source, {"kind": count.label}) for n in names]
     return "" if not names else f"，即{names[0]}" if len(names) == 1 else f"，分别为{'、'.join(names)}"
 
 
