@@ -83,10 +83,10 @@ def test_procurement_awarded_to_small_firms(ask_national) -> None:
     assert "不列中标结果" not in reply["text"]
 
 
-def test_columns_of_a_row_held_only_by_basic(ask_national) -> None:
-    """西安市气象局 2022 表5 2200504 气象事业机构 469.93 = 基本 164.36 + 专项业务经费 305.57: asked by 人员经费、
-    公用经费、专项业务经费, the row's total and 基本支出 are said with the project column, never one alone."""
+def test_columns_of_a_functional_row_asked_by_their_names(ask_national) -> None:
+    """西安市气象局 2022 表5 2200504 气象事业机构: 人员经费 153.69, 公用经费 10.67, 专项业务经费 (项目支出) 305.57 —
+    the row's own columns, not the department's 人员经费 173.26 nor its 项目支出 1,715.97."""
     reply = ask_national("西安市气象局2022年气象事业机构科目的人员经费、公用经费和专项业务经费分别多少？")
-    text = reply["parts"][-1]["text"]
-    assert {Decimal("469.93"), Decimal("164.36"), Decimal("305.57")} <= numbers(_part(reply, len(reply["parts"])))
-    assert "未分列" in text
+    last = _part(reply, len(reply["parts"]))
+    assert {Decimal("153.69"), Decimal("10.67"), Decimal("305.57")} <= numbers(last)
+    assert Decimal("1715.97") not in numbers(last)
