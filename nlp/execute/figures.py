@@ -1058,7 +1058,15 @@ def change(frame: Frame, ctx: Context, whole_if_unstated: bool = True) -> Result
                         elsewhere or (another_total and m in BUDGET_TOTALS)) if _about(r.label, m)), None)
                 if key is None and (another_total or named is not None):
                     same_change.append(r)  # 财政拨款收入总计 up by the very amount and rate: its reason may be the total's
-                if key is None or (key, r.amount, r.attrs.get("current")) in seen:
+                if key is not None and (key, r.amount, r.attrs.get("current")) in seen:
+                    # the same change printed twice (the table's 增减 column and the 说明's sentence): one, with
+                    # the rate and the reason the sentence gives where the first lacks them
+                    first = next(s for s in stated if (s["key"], s["delta"], s["current"]) == (key, r.amount, r.attrs.get("current")))
+                    for field_, value in (("percent", r.attrs.get("percent")), ("reason", r.attrs.get("reason"))):
+                        if first.get(field_) is None and value is not None:
+                            first[field_] = value
+                    continue
+                if key is None:
                     continue
                 seen.add((key, r.amount, r.attrs.get("current")))
                 label = _label(ctx, key) if not key.startswith("word:") else re.sub(r"预算支出$|支出$", "", r.label)

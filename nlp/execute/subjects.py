@@ -979,8 +979,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 if own and {"personnel", "public"} & set(f.columns) - held:
                     # 人员经费、公用经费、专项业务经费各多少 of a row the graph holds by 基本支出 only: the 基本支出
                     # (their sum) and the row's total, never one column alone standing for the three
-                    own = [r for r in mine if r.attrs["column"] == "total"] + \
-                        [r for r in mine if r.attrs["column"] == "basic"] + own
+                    own = [r for r in mine if r.attrs["column"] == "basic"] + own
+                if own and "total" not in f.columns:  # the row's 合计 first, the columns it is made of after
+                    own = [r for r in mine if r.attrs["column"] == "total"] + own
                 if own:
                     words = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费",
                              "total": "合计"}
