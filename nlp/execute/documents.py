@@ -290,10 +290,8 @@ def indicators(frame: Frame, ctx: Context) -> Result:
             not [w for w in f.keywords if "目标" not in w and not names_own(w, own)]:  # (生猪储备多少头: below)
         # 要达到什么年度目标: the goals the project's text states in figures, beside its indicators
         said = [(p, t) for p in projects for t in stated_targets(p.attrs.get("description") or "")]
-        if said:
+        if said:  # (said in the sentence; the answer's rows stay the indicators the table sets)
             text += "项目说明写明的目标：" + "；".join(f"{n}{v}{u}{b}" for _p, (n, v, u, b) in said) + "。"
-            items += [Item(n, v, u, p.department, p.year, p.source, {"project": p.label, "target": f"{v}{u}{b}"})
-                      for p, (n, v, u, b) in said]
     if projects and f.keywords:  # 要储备多少生猪、冻猪肉: a thing no indicator names, stated in the project's text
         missing = [w for w in f.keywords if len(w) >= 2
                    and not any(w in r.label or shared_runs(w, r.label) >= 2 for r in rows)]  # (评审专家 is 专家评审's)
