@@ -216,7 +216,12 @@ def _members(key: str, statements: list[Row], vocab) -> dict[str, Row]:
         text = re.sub(r"[“”\"]", "", c.label or "")
         fits = [(len(core), k) for k, core in cores.items() if len(core) >= 2 and core in text]
         if fits:
-            out.setdefault(max(fits)[1], c)
+            k = max(fits)[1]
+            # the first statement of each figure — but the 说明's sentence with its rate over a table's 增减 cell
+            # of the same figure (烟台 公开表7 and 说明's 增长125%), whose rate is what is checked
+            if k not in out or (out[k].attrs.get("percent") is None and c.attrs.get("percent") is not None
+                                and out[k].amount == c.amount):
+                out[k] = c
     return out
 
 
