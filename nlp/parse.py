@@ -40,7 +40,7 @@ _STOP = re.compile(
     r"立项依据|立项|根据|依据|按照|依照|引用|援引|当作|当成|作为|看作|视为|设立|出台|"  # a policy basis asked (哪些项目是根据X文设立的, 把X当作依据)
     r"(?<=\|)系统(?!建设|运维|开发|升级|改造|平台|维护|集成)|全系统|"  # 司法局系统哪个项目: the department and its units
     r"负责实施|负责|实施|承担|承办|下属|所属|直属|自己|自身|本身|亲自|"
-    r"(?:年度|总体|绩效|预期)?目标值?|[核加合对算][得不](?:上|拢|齐)|动用|使用(?![权费金])|用掉|用去|(?<![费使])用了|各用|据此|由此|照此|[那这哪]?一栏|栏目|怎样|怎么样|(?:请)?(?:换算|折算|换)成?(?=万元|亿元|元|\|)|"  # 哪些项目动用了结转、各用了多少: the verb of money used, not a topic
+    r"(?:年度|总体|绩效|预期)?目标(?!值)|[核加合对算][得不](?:上|拢|齐)|动用|使用(?![权费金])|用掉|用去|(?<![费使])用了|各用|据此|由此|照此|[那这哪]?一栏|栏目|怎样|怎么样|(?:请)?(?:换算|折算|换)成?(?=万元|亿元|元|\|)|"  # 哪些项目动用了结转、各用了多少: the verb of money used, not a topic
   # who carries a project out (X负责实施的, 下属的X来实施, X自己承担的)
     # a table named as where to look (绩效表里, 项目表中), a figure taken one by one (单项5000万以上), whether
     # money suffices (装得下吗): how the question is asked, never what the projects are about

@@ -933,8 +933,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.projects = list(named)
         if prev.focus == "indicators" and frame.focus in ("indicators", "figures") and not ev.indicator_kinds \
                 and not ev.projects and not ev.departments and not ev.item_measures \
-                and re.match(r"(?:那|这些|它们)?(?:各|分别|都)", frame.clause):
-            continue  # 数量指标有哪些？各定了多少: the targets the list just gave
+                and (re.match(r"(?:那|这些|它们)?(?:各|分别|都)", frame.clause) or re.fullmatch(
+                    r"(?:其|它们的|这些指标的)?(?:目标值|指标值|权重|分值|目标|标准)(?:[和、与及](?:目标值|指标值|权重|分值|目标|标准))*"
+                    r"(?:各|分别|都)?(?:是|为|定了?)?(?:多少|几)?", frame.clause)):
+            prev.clause = f"{prev.clause}；{frame.clause}"  # (what it asks of them — 权重 — read with the list)
+            continue  # 数量指标有哪些？各定了多少 / 目标值和权重各是多少: the targets and weights the list just gave
         continued = _continued(frame, ev, prev, out, vocab)
         if continued is not None:
             out.extend(continued)
@@ -1669,7 +1672,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if broader:
                 frame.operation.base = SUBJECT_BASE + broader[0]
             elif prev.operation.name == "list" and not prev.filters.subjects and prev.filters.column \
-                    and not f.column and frame.measures in ([], ["total"]):
+                    and f.column in (None, prev.filters.column) and frame.measures in ([], ["total"]):
                 # 基本支出按经济分类各多少？工资福利支出占多大比重: a row of the breakdown just listed, of that
                 # breakdown's whole (the column it was read from), not of 支出总计
                 f.column, frame.measures = prev.filters.column, [prev.filters.column]

@@ -284,8 +284,7 @@ def indicators(frame: Frame, ctx: Context) -> Result:
         # 核心指标的权重各多少: the weights listed, and what they come to together
         total = D.total([D.Input(r.label, Decimal(r.attrs["weight"]), "分", r.department, r.year, r.source)
                          for r in weighed], f"{len(weighed)}个{what}权重合计")
-        items.append(derived_item(total))
-        text += f"{total.formula}。"
+        text += f"{total.formula}。"  # (in the sentence: the rows stay the indicators listed)
     if projects and re.search(r"年度目标|总体目标|目标是什么|目标是啥|达到什么|实现什么", frame.clause) and \
             not [w for w in f.keywords if "目标" not in w and not names_own(w, own)]:  # (生猪储备多少头: below)
         # 要达到什么年度目标: the goals the project's text states in figures, beside its indicators
@@ -701,7 +700,7 @@ def _names_said(count: Row, items: list[Item], frame: Frame | None = None) -> st
     says them in its sentence only, its rows the counts; "" where it lists none."""
     names = count.attrs.get("names") or []
     as_rows = frame is None or re.search(L.NAMES_ASKED, frame.clause) is not None or "list" in frame.operation.also \
-        or frame.operation.name == "list" and not re.search(r"多少|几", frame.clause)
+        or len(names) <= L.COUNT_LISTED // 2  # (a count's few units are rows; a long list stays in the sentence)
     if as_rows:
         items += [Item(n, None, None, count.department, count.year, count.source, {"kind": count.label}) for n in names]
     return "" if not names else f"，即{names[0]}" if len(names) == 1 else f"，分别为{'、'.join(names)}"

@@ -283,7 +283,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 inner = [by.get((b.department, b.year, k)) for k in ("personnel", "public_expenses")]
                 if all(x is not None and x.amount is not None for x in inner) and \
                         sum(x.amount for x in inner) == row.amount:  # (only where they make it up exactly)
-                    items += [item_of(x, _label(ctx, x.key)) for x in inner]
+                    # (said in the sentence: the rows stay the figures asked)
                     phrase += "（其中" + "、".join(f"{_label(ctx, x.key)}{money(x.amount)}万元" for x in inner) + "）"
             if plan is not None:  # a 决算: its 预算数 beside the 决算数, and the completion rate
                 column = ctx.vocab.phase_label(plan.attrs["phase"])
@@ -1446,7 +1446,8 @@ def staff(frame: Frame, ctx: Context) -> Result:
             changed = next((c for c in changes if (c.department, c.year) == (b.department, b.year)
                             and c.key == STAFF_COUNT_NAMES.get(r.key)), None)
             if changed is not None:  # 在职29人，比上年减少3人: the change the document prints beside the count
-                items.append(item_of(changed, changed.label))
+                if re.search(r"增减|变化|变动|比上年|比去年|增加|减少|多了|少了", frame.clause):
+                    items.append(item_of(changed, changed.label))  # (a row where the change is asked; said always)
                 phrase += "，比上年" + ("持平" if changed.amount == 0 else
                                       f"{'增加' if changed.amount > 0 else '减少'}{abs(int(changed.amount))}人")
             said.append(phrase)

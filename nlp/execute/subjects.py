@@ -980,13 +980,16 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                     # 人员经费、公用经费、专项业务经费各多少 of a row the graph holds by 基本支出 only: the 基本支出
                     # (their sum) and the row's total, never one column alone standing for the three
                     own = [r for r in mine if r.attrs["column"] == "basic"] + own
-                if own and "total" not in f.columns:  # the row's 合计 first, the columns it is made of after
-                    own = [r for r in mine if r.attrs["column"] == "total"] + own
+                total_row = next((r for r in mine if r.attrs["column"] == "total"), None) \
+                    if own and "total" not in f.columns else None
+                if total_row is not None:  # the row's 合计 said first (the rows stay the columns asked)
+                    own = [total_row] + own
                 if own:
                     words = {"project": "项目支出", "basic": "基本支出", "personnel": "人员经费", "public": "公用经费",
                              "total": "合计"}
                     for r in own:
-                        items.append(item_of(r, f"{r.label}{words.get(r.attrs['column'], '')}", code=r.key))
+                        if r is not total_row:
+                            items.append(item_of(r, f"{r.label}{words.get(r.attrs['column'], '')}", code=r.key))
                     kept += own
                     parts.append(f"{who(b.department, b.year)}{own[0].key} {own[0].label}：" + "，".join(
                         f"{words.get(r.attrs['column'], '')}{money(r.amount)}万元" for r in own))
