@@ -470,7 +470,7 @@ class Parser:
                 return keys + self.vocab.children(keys[0])  # 上年结转结余一共多少: with what it is made of
             spending_split = not keys and bool(re.search(r"支出|用途|花", ev.text)) and \
                 not re.search(r"收入|来源|从哪|来自", ev.text)  # 支出分成哪几块: the spending's parts, not income's
-            if spending_split and (cues.has("expenditure_breakdown") or cues.has("income_breakdown")):
+            if spending_split and cues.has("income_breakdown"):  # (the spending words win over 哪几块's income reading)
                 return ["expenditure_total", "basic_expenditure", "project_expenditure"]
             if (not keys or re.search(L.INCOME_BESIDES, ev.text)) and cues.has("income_breakdown"):
                 # 除了财政拨款还有别的收入吗: every source, the named one among them; the rows say whether

@@ -697,6 +697,26 @@ def expenses_beside_functions(frames: list[Frame], evidence: list) -> tuple[list
     return out_frames, out_evidence
 
 
+def _projects_the_carry_over_pays(frame: Frame, ev, prev: Frame) -> Frame | None:
+    """A follow-up asking where a carry-over just given goes, as the projects it pays for: 用在基本支出还是项目支出
+    (the carry-over's projects with their part of it — what no project carries is the basic expenditure's), 非财政那部分
+    用在哪 (the 单位资金 projects). None where the part asks anything else."""
+    if prev.focus != "figures" or ev.departments or ev.projects:
+        return None
+    if set(prev.measures) & {"carryover_total", "carryover_fiscal"} and re.search(r"基本支出", frame.clause) \
+            and re.search(r"项目支出", frame.clause) and re.search(L.SOURCE_USE + r"|还是", frame.clause):
+        sources, categories = ["carryover"], list(prev.filters.categories)
+    elif "carryover_nonfiscal" in prev.measures and re.search(r"非财政", frame.clause) \
+            and re.search(L.SOURCE_USE + r"|哪", frame.clause):
+        sources, categories = ["unit_funds"], ["unit_funds"]
+    else:
+        return None
+    used = Frame("projects", ["amount"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                 prev.open_department)
+    used.filters.sources, used.filters.categories, used.filters.keywords, used.filters.terms = sources, categories, [], []
+    return used
+
+
 def _columns_of_the_subject_before(frame: Frame, ev, prev: Frame) -> list[str]:
     """The columns (基本支出, 项目支出, 人员经费, 公用经费) a part names alone, after a part about one named
     subject's figure: that subject's columns asked — not the department's totals of those names."""
@@ -950,23 +970,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 有没有算不拢的地方？比如财政拨款总额、委托业务费增幅: the check's examples, not figures asked anew
             prev.clause = f"{prev.clause}；{frame.clause}"
             continue
-        if prev.focus == "figures" and set(prev.measures) & {"carryover_total", "carryover_fiscal"} \
-                and re.search(r"基本支出", frame.clause) and re.search(r"项目支出", frame.clause) \
-                and re.search(L.SOURCE_USE + r"|还是", frame.clause) and not (ev.departments or ev.projects):
-            # 有上年结转吗？用在基本支出还是项目支出: the projects the carry-over pays for, with their part of
-            # it (what no project carries is the basic expenditure's)
-            used = Frame("projects", ["amount"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
-                         prev.open_department)
-            used.filters.sources, used.filters.keywords, used.filters.terms = ["carryover"], [], []
-            out.append(used)
-            continue
-        if prev.focus == "figures" and "carryover_nonfiscal" in prev.measures and re.search(r"非财政", frame.clause) \
-                and re.search(L.SOURCE_USE + r"|哪", frame.clause) and not (ev.departments or ev.projects):
-            # 非财政拨款结转结余多少？非财政那部分用在哪: the projects that money pays for (单位资金 projects)
-            used = Frame("projects", ["amount"], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
-                         prev.open_department)
-            used.filters.sources, used.filters.categories, used.filters.keywords = ["unit_funds"], ["unit_funds"], []
-            out.append(used)
+        paid = _projects_the_carry_over_pays(frame, ev, prev)
+        if paid is not None:
+            out.append(paid)
             continue
         columns = _columns_of_the_subject_before(frame, ev, prev)
         if columns:

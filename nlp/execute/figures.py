@@ -417,25 +417,19 @@ def _stated_only(ctx: Context, budgets: list[Budget], words: list[str], note: st
     narrative's statement about it prints, said to be so; nothing where no statement names it."""
     if not words or not budgets:
         return Result()
+    # the statements that print the figure: a stated change's current amount (年末结转和结余…比上年增加…), then a
+    # figure stated with no change (授予中小企业合同金额1820.69万元, its printed share beside it)
+    printed = [(r, r.attrs.get("current"), None) for r in ctx.rows("changes", budgets)] + \
+        [(r, r.amount, r.attrs.get("share")) for r in ctx.rows("stated", budgets) if r.key == "current"]
     items, parts, rows = [], [], []
-    for r in ctx.rows("changes", budgets):
+    for r, amount, share in printed:
         key = next((w for w in words if w[5:] in r.label), None)
-        if key is None or r.attrs.get("current") is None or any(x.key == key and (x.department, x.year) ==
-                                                                (r.department, r.year) for x in rows):
+        if key is None or amount is None or any(x.key == key and (x.department, x.year) == (r.department, r.year)
+                                                for x in rows):
             continue
-        row = Row(key[5:], r.attrs["current"], WAN, r.department, r.year, r.source, r.iri, key)
+        row = Row(key[5:], amount, WAN, r.department, r.year, r.source, r.iri, key)
         rows.append(row)
         items.append(item_of(row))
-        parts.append(f"{who(r.department, r.year)}{key[5:]}{money(row.amount)}万元")
-    for r in ctx.rows("stated", budgets):  # a figure stated with no change (授予中小企业合同金额1820.69万元)
-        key = next((w for w in words if w[5:] in r.label), None)
-        if key is None or r.key != "current" or r.amount is None or any(
-                x.key == key and (x.department, x.year) == (r.department, r.year) for x in rows):
-            continue
-        row = Row(key[5:], r.amount, WAN, r.department, r.year, r.source, r.iri, key)
-        rows.append(row)
-        items.append(item_of(row))
-        share = r.attrs.get("share")
         parts.append(f"{who(r.department, r.year)}{key[5:]}{money(row.amount)}万元" +
                      (f"（说明所写占比{share}%）" if share is not None else ""))
     if not rows:
