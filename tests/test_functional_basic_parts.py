@@ -20,13 +20,9 @@ CHONGQING = "chongqing/重庆市人民政府办公厅_2026部门预算情况说�
 
 
 @pytest.fixture(scope="module")
-def record(shared_dir):
-    from kg.extract.pipeline import extract_file
-
-    path = shared_dir / "national" / CHONGQING
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the national documents of ../shared)")
-    return extract_file(str(path))
+def record(national):
+    """The document's record from the session's one extraction of ../shared/national (skipped where absent)."""
+    return national[CHONGQING]
 
 
 def _row(record, code: str):

@@ -17,13 +17,9 @@ QUANZHOU = "fujian_quanzhou/泉州市公安局_2026部门预算.pdf"
 
 
 @pytest.fixture(scope="module")
-def record(shared_dir):
-    from kg.extract.pipeline import extract_file
-
-    path = shared_dir / "national" / QUANZHOU
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the national documents of ../shared)")
-    return extract_file(str(path))
+def record(national):
+    """The document's record from the session's one extraction of ../shared/national (skipped where absent)."""
+    return national[QUANZHOU]
 
 
 def test_general_budget_rows_kept(record):

@@ -14,13 +14,9 @@ CHANGSHA = "hunan_changsha/长沙市信访局_2026部门预算.pdf"
 
 
 @pytest.fixture(scope="module")
-def record(shared_dir):
-    from kg.extract.pipeline import extract_file
-
-    path = shared_dir / "national" / CHANGSHA
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the national documents of ../shared)")
-    return extract_file(str(path))
+def record(national):
+    """The document's record from the session's one extraction of ../shared/national (skipped where absent)."""
+    return national[CHANGSHA]
 
 
 def test_personnel_class_column(record):

@@ -26,13 +26,9 @@ SAFETY = "shaanxi_xian/西安市安全生产监督管理局_2019部门综合预�
 
 
 @pytest.fixture(scope="module")
-def record(shared_dir):
-    from kg.extract.pipeline import extract_file
-
-    path = shared_dir / "national" / SAFETY
-    if not path.is_file():
-        pytest.skip(f"{path} not present (the national documents of ../shared)")
-    return extract_file(str(path))
+def record(national):
+    """The document's record from the session's one extraction of ../shared/national (skipped where absent)."""
+    return national[SAFETY]
 
 
 def _unit(record, name: str):

@@ -29,13 +29,9 @@ ZHUHAI = "guangdong_zhuhai/珠海市商务局_2026部门预算.pdf"
 
 
 @pytest.fixture(scope="module")
-def records(shared_dir) -> dict:
-    from kg.extract.pipeline import extract_file
-
-    national = shared_dir / "national"
-    if not national.is_dir():
-        pytest.skip(f"{national} not present (the national documents of ../shared)")
-    return {name: extract_file(str(national / name)) for name in (GUANGZHOU, ZHUHAI)}
+def records(national) -> dict:
+    """The two documents' records from the session's one extraction of ../shared/national (skipped where absent)."""
+    return {name: national[name] for name in (GUANGZHOU, ZHUHAI)}
 
 
 def test_rows_under_each_unit(records):
