@@ -37,6 +37,7 @@ _STOP = re.compile(
     r"另外|此外|除此之外|以外|之外|再者|还有|这些|那些|部分|多出来|剩下|其余|这类|那类|之类|这块|那块|这笔|那笔|几笔|一笔|哪一?笔|活儿|事儿|过来|下来|出来|起来|"
     r"(?:类|款)(?:下|下面|下边|底下)|时候|那时|当时|那会儿?|现在|目前|如今|最后|最终|到底|全用|全部用|全都用|只用|纯用|完全|全靠|全部靠|纯靠|带着|拆成|分成|分为|一级|二级|下面|下边|底下|之下|名下|对应|各自|具体|大概|大约|差不多|实际|主要|重点|改由|为啥|咋回事|咋|干嘛|怎么|如何|为什么|原因|"
     r"哪一?本|一本|几成|几倍|翻了?几番|百分之几|之几|之多少|多大比[例重]|本级|汇总|"  # proportion words; a budget's scope (本级/汇总)
+    r"(?<!其)[拿把以用将]?它们?(?:当作?|当成|作为|做|为)?|"  # 哪些项目拿它当依据: the document referred back to
     r"立项依据|立项|根据|依据|按照|依照|引用|援引|当作|当成|作为|看作|视为|设立|出台|"  # a policy basis asked (哪些项目是根据X文设立的, 把X当作依据)
     r"(?<=\|)系统(?!建设|运维|开发|升级|改造|平台|维护|集成)|全系统|"  # 司法局系统哪个项目: the department and its units
     r"负责实施|负责|实施|承担|承办|下属|所属|直属|自己|自身|本身|亲自|"
@@ -407,7 +408,7 @@ class Parser:
             if n is None and re.search(r"主要(?:花|用)在(?:了)?哪(?:些|几)", t):  # 主要花在哪些科目上: the largest few
                 n = 3
             op.n = n
-            nth = re.search(rf"第({_N})(?:大|名|位|高|多|的|个|小|少)|排第({_N})|位居第({_N})", t)
+            nth = re.search(rf"第({_N})(?:大|名|位|高|多|的|个|小|少)|排第({_N})|位居第({_N})|倒数第({_N})", t)
             if nth:
                 value = chinese_count(next(g for g in nth.groups() if g))
                 if value:
@@ -742,6 +743,7 @@ class Evidence:
                         subjects.append(r[0][1])
                         break
         subjects = _under_parent_named(subjects, linked.question.text, clause, parser.catalog)
+        subjects = _class_over_its_namesake_rows(subjects)
         if not depts and places:  # a bare place names every department of that place (not 昌吉 of 美丽昌吉…)
             depts = _departments_of_places(parser.catalog, linked, clause, places, projects)
         elif depts and len(places) >= 2:
@@ -791,6 +793,16 @@ def _under_parent_named(subjects: list[Entity], text: str, clause: Clause, catal
         if under:
             out = [e for e in out if e not in shared or e in under]
     return out
+
+
+def _class_over_its_namesake_rows(subjects: list[Entity]) -> list[Entity]:
+    """A subject whose name one of its own rows repeats (30301 离休费 over 3030101 离休费, 30201 办公费
+    over 3020101 办公费): the name said is the class — its rows, the namesake among them, are what
+    it is made of (离休费100.46万元是怎么构成的 lists 3030101…3030104). Subjects named otherwise stay."""
+    def nested_below(e: Entity) -> bool:
+        return any(o is not e and o.kind == e.kind and o.name == e.name and o.code and e.code
+                   and e.code != o.code and e.code.startswith(o.code) for o in subjects)
+    return [e for e in subjects if not nested_below(e)]
 
 
 def _short_forms(name: str) -> list[str]:

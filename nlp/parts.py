@@ -808,7 +808,8 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
     if ordinals and prev.operation.name in ("rank", "sort") and names_no_entity(ev):
         # 哪个项目钱最多？第二第三呢: the same ranking, its places asked
         return [Frame(prev.focus, list(prev.measures), prev.filters.copy(),
-                      Operation("rank", n=k, explicit_n=True, nth=k, descending=prev.operation.descending),
+                      Operation("rank", n=k, explicit_n=True, nth=k,  # 倒数第二呢: from the bottom
+                                descending=prev.operation.descending and "倒数" not in frame.clause),
                       frame.clause, frame.score, prev.open_department) for k in ordinals]
     if prev.focus == "indicators" and (frame.focus == "indicators" or frame.focus == "figures" and frame.measures_guessed) \
             and re.search(L.THOSE_JUST_NAMED, frame.clause) and names_no_entity(ev):
@@ -958,6 +959,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     r"(?:各|分别|都)?(?:是|为|定了?)?(?:多少|几)?", frame.clause)):
             prev.clause = f"{prev.clause}；{frame.clause}"  # (what it asks of them — 权重 — read with the list)
             continue  # 数量指标有哪些？各定了多少 / 目标值和权重各是多少: the targets and weights the list just gave
+        if prev.focus == "subordinates" and frame.focus in ("subordinates", "figures") and frame.measures_guessed \
+                and not (ev.departments or ev.projects or ev.item_measures) \
+                and re.search(r"(?:每家|各家|每个单位|各单位|每一家|各自)[^，。？?]{0,4}(?:多少钱|钱|经费|预算|金额)", frame.clause):
+            # 包括几个单位？各单位多少钱: the money of each unit just counted (its 收入总计), not the count again
+            unit_money = Frame("figures", ["income_total"], f.copy(), Operation("lookup"), frame.clause, frame.score,
+                               prev.open_department)
+            unit_money.filters.by_unit = True
+            out.append(unit_money)
+            continue
         continued = _continued(frame, ev, prev, out, vocab)
         if continued is not None:
             out.extend(continued)
@@ -1135,7 +1145,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if frame.measures_guessed and _grown_by_times(frame) and not ev.departments and (
                 (prev.focus == "figures" and prev.measures) or (prev.focus == "subjects" and prev.filters.subjects)):
             frame.operation = Operation("growth")  # 年末结转结余多少，涨了几倍: its change, as a rate
-        if frame.measures_guessed and frame.operation.name in ("lookup", "list") and re.search(L.REASON_ASKED, frame.clause) \
+        if frame.measures_guessed and frame.operation.name in ("lookup", "list", "change") and re.search(L.REASON_ASKED, frame.clause) \
                 and prev.focus == "figures" and prev.measures and not (ev.departments or ev.projects or ev.subjects):
             # 年初、年末结转结余各多少？为什么年底剩那么多: why that figure is what it is — its stated change
             measures = _measures_named_by_time(prev.measures, frame.clause, vocab) or \
@@ -1727,7 +1737,7 @@ def _counted_back(clause: str) -> int:
     return {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(m.group(1), 10) if m else 10
 
 
-_ORDINAL_ONLY = re.compile(r"^(?:那|那么)?(?:(?:排(?:在)?|位列|位居)?第[二三四五六七八九十\d]+(?:名|个|位|大|多|高)?[、和及与,，]?)+"
+_ORDINAL_ONLY = re.compile(r"^(?:那|那么)?(?:(?:排(?:在)?|位列|位居|倒数)?第[二三四五六七八九十\d]+(?:名|个|位|大|多|高)?[、和及与,，]?)+"
                            r"(?:的)?(?:项目|那个|那项)?(?:呢|是哪个|是哪些|是什么|是谁|分别是(?:哪个|哪些|什么)?|各是(?:哪个|什么)|"
                            r"又是(?:哪个|谁|什么))?[？?]?$")
 

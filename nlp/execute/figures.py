@@ -1164,7 +1164,7 @@ def change(frame: Frame, ctx: Context, whole_if_unstated: bool = True) -> Result
             return Result(text="。".join(parts) + "。") if parts else Result()
         if not whole_if_unstated:
             return Result()
-        whole = _change_of_whole(frame, ctx, plain)
+        whole = _change_of_whole(frame, ctx, plain) or _change_of_parts(frame, ctx, plain, names)
         if whole is not None:
             return whole
         return _no_change(frame, ctx, names, plain)
@@ -1189,7 +1189,8 @@ def change(frame: Frame, ctx: Context, whole_if_unstated: bool = True) -> Result
 def _parts_behind_change(frame: Frame, ctx: Context, plain: list[str], names: list[str], items: list[Item]) -> str:
     """三公为什么翻了一倍多: the change's reason, and the figure's parts this year — where the change sits
     is what a why asks, so the parts' amounts are shown beside the stated change (one figure asked)."""
-    where_asked = re.search(r"(?:多|少|增|减|涨|降|压)(?:在|到)了?哪", frame.clause)
+    where_asked = re.search(r"(?:多|少|增|减|涨|降|压)(?:在|到)了?哪|哪(?:一)?(?:块|项|部分|个)(?:钱|经费)?"
+                            r"(?:减|降|少|增|涨|多|压)", frame.clause)
     if len(plain) != 1 or len(names) != 1 or not (
             frame.reason_asked or re.search(L.REASON_ASKED, frame.clause) or where_asked):
         return ""
@@ -1275,6 +1276,29 @@ def _change_of_whole(frame: Frame, ctx: Context, plain: list[str]) -> Result | N
         parent = ctx.vocab.measures.get(whole)
         whole = parent.broader if parent is not None else None
     return None
+
+
+def _change_of_parts(frame: Frame, ctx: Context, plain: list[str], names: list[str]) -> Result | None:
+    """为什么没有上年结转 where the narrative states no change of 上年结转结余 itself but one of its parts
+    (财政拨款结转0.00万元，比上年减少35.90万元，原因是…): the figure asked, then the parts' stated
+    changes, each said to be the part's — never a part's change given as the whole's."""
+    if len(plain) != 1 or len(frame.measures) != 1 or len(names) != 1:
+        return None
+    children = [k for k in ctx.vocab.children(plain[0]) if k != plain[0]]
+    if not children:
+        return None
+    moved = change(dataclasses.replace(frame, measures=children), ctx, whole_if_unstated=False)
+    if not moved.items:
+        return None
+    years = set(frame.filters.years)
+    budgets = [b for b in ctx.budgets() if b.department == names[0] and (not years or b.year in years)]
+    by = _fetch(ctx, budgets, plain)
+    own = sorted(by.values(), key=lambda r: r.year)
+    head = "；".join(f"{who(r.department, r.year)}{_label(ctx, r.key)}{money(r.amount)}万元" for r in own)
+    items = [Item(f"{r.year}年{_label(ctx, r.key)}", money(r.amount), WAN, r.department, r.year, r.source)
+             for r in own] + moved.items
+    text = (f"{head}。" if head else "") + f"图谱中没有{_label(ctx, plain[0])}本身的比上年增减数；其组成部分：{moved.text}"
+    return Result(items, text, moved.derived, own + list(moved.rows))
 
 
 def _no_change(frame: Frame, ctx: Context, names: list[str], metrics: list[str]) -> Result:

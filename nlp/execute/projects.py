@@ -13,6 +13,7 @@ from decimal import Decimal
 from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
+from nlp.execute.subitems import ranked_sub_items
 from nlp.execute.subjects import subjects_stated_for
 from nlp.execute.described_targets import stated_targets
 from nlp.execute.carried_projects import asks_carried, carried_line, carried_projects, carried_said, department_carryover, the_projects_just_named
@@ -555,6 +556,9 @@ def _projects(frame: Frame, ctx: Context) -> Result:
         about = _indicators_named(frame, ctx)
         if about is not None:
             return about
+        inside = ranked_sub_items(frame, ctx, rows)  # 那1.88亿里最大的三块: the items it states, ranked
+        if inside is not None:
+            return inside
         if op.name == "per_capita":
             # 人均经费多少 of a project: per head of the people its text or targets count — where neither counts
             # any, nothing to divide by, said so (never its amount or its description instead)
@@ -1027,10 +1031,10 @@ def _ranked(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     whole = D.total([figure_input(r, r.label) for r in rows if r.amount is not None], f"{len(rows)}个项目合计")
     among = f"在{len(rows)}个项目（合计{money(whole.value)}万元）中" if len(rows) > len(top) and by is None \
         and all(r.amount is not None for r in rows) else f"在{len(rows)}个项目中"
-    text = f"{among}{what}{word}的{len(top)}个：" + "；".join(
-        f"{i}. {_phrase(frame, r, items)}" for i, r in ranked) + "。"
-    if op.nth:
-        text = f"在{len(rows)}个项目中金额排第{ranked[0][0]}的是{project_phrase(top[0])}。"
+    phrases = [(i, _phrase(frame, r, items)) for i, r in ranked]
+    text = f"{among}{what}{word}的{len(top)}个：" + "；".join(f"{i}. {said}" for i, said in phrases) + "。"
+    if op.nth:  # 倒数第二: counted from the bottom of what is ranked (自评得分, 金额)
+        text = f"在{len(rows)}个项目中{what}{'' if op.descending else '倒数'}第{phrases[0][0]}的是{phrases[0][1]}。"
     elif not summed and by is None and 1 < len(top) < len(rows) and all(r.amount is not None for r in top) \
             and whole.value:
         # the top ones' weight among all, said in the sentence (a reader's next question), not as rows
@@ -1222,7 +1226,14 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
                 own = " ".join([r.label, *r.attrs.get("aliases", [])])
                 wanted = [w for w in frame.filters.keywords if len(w) >= 2 and not names_own(w, own)]
                 if wanted:
-                    _parts_named(frame, r, sub_items(r.attrs.get("description") or ""), wanted, items, parts, derived)
+                    subs = sub_items(r.attrs.get("description") or "")
+                    unlisted = _part_asked_not_listed(frame, subs, wanted)
+                    if unlisted:  # 执法能力建设项目里买无人机的钱: no figure of that part, the project's none in its stead
+                        items.pop()
+                        parts[-1] = (f"没有找到：{project_phrase(r)}，文件没有列出其中“{unlisted}”的金额"
+                                     + (f"（列出的部分：{'、'.join(f'{n}{money(v)}万元' for n, v in subs)}）" if subs else ""))
+                        continue
+                    _parts_named(frame, r, subs, wanted, items, parts, derived)
         if set(asked) & {"funds", *EXECUTION_ATTRIBUTES}:
             if "amount" not in asked:
                 items.append(_project_item(ctx, r))
@@ -1258,6 +1269,20 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
 
 
 # ----------------------------------------------------------------------------- topics
+def _part_asked_not_listed(frame: Frame, subs: list[tuple[str, Decimal]], wanted: list[str]) -> str | None:
+    """The word of a part asked inside a named project (项目里买无人机的钱是多少) that no part its
+    description lists names — then the project has no figure for it; ``None`` where the clause asks
+    no part inside it or a listed part answers."""
+    if not re.search(r"多少|几|金额|钱|费用?", frame.clause):
+        return None
+    for w in wanted:
+        inside = re.search(rf"(?:项目|经费|资金)(?:的)?(?:里|中|里面|当中|其中)(?:的)?[^，。？?；]{{0,4}}{re.escape(w)}"
+                           rf"(?:的)?(?:钱|费用?|经费|资金|金额|花了|安排了?|是?多少)", frame.clause)
+        if inside and not any(_within(w, name) or _within(name, w) for name, _v in subs):
+            return w
+    return None
+
+
 def names_own(word: str, own: str) -> bool:
     """Whether a question word names the project itself rather than some of its indicators: it
     stands in the project's name, holds a 4+ character word of it, or every 2+ character piece of it

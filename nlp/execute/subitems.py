@@ -112,7 +112,12 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
     if re.search(_COUNT_NOT_MONEY, frame.clause):
         return None  # 能惠及多少户居民、多少笔贷款: a count of people or loans, which no item's money answers
     by_words = frame.focus == "projects" and bool(f.keywords or f.topics) and frame.operation.name in ("list", "sum")
-    if frame.focus != "figures" and not by_words or f.subjects or f.projects:
+    # 代理银行手续费安排了多少: a subject named (30204 手续费) with more words that, together with its
+    # name, name a project's stated item — the item, not the economic row its name ends in
+    by_subject_and_words = frame.focus == "subjects" and len(f.subjects) == 1 and bool(f.keywords) \
+        and frame.operation.name in ("list", "lookup") and not f.projects
+    if frame.focus != "figures" and not by_words and not by_subject_and_words or (f.subjects and not by_subject_and_words) \
+            or f.projects:
         return None  # (给X安排了多少钱 read as X's projects: the item of a project X names, where one does)
     budgets, note = ctx.scope(frame)
     if len(budgets) != 1:
@@ -134,6 +139,9 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
             if shared >= _MIN_NAMED and shared >= _NAMED_PART * len(runs):
                 named.append(r)
                 break
+    if by_subject_and_words:  # the item must hold the subject's name and every word left beside it
+        subject = f.subjects[0].name
+        named = [r for r in named if subject in r.label and all(w in r.label for w in f.keywords)]
     if not named:
         return None
     items, parts, derived = [], [], []
@@ -408,3 +416,32 @@ def _ranked(whole: Row, ranked: list[Row], picked: list[Row]) -> Result:
     text = (f"{who(whole.department, whole.year)}{whole.label}{money(whole.amount)}万元，共{len(ranked)}项，"
             f"按金额：" + "；".join(parts) + "。")
     return Result([item_of(whole)] + items, text, derived, [whole] + ranked)
+
+
+def ranked_sub_items(frame: Frame, ctx: Context, rows: list[Row]) -> Result | None:
+    """最大的三块 asked of one named project (预决算管理业务那1.88亿里，最大的三块是什么): the items its
+    description states (``NarrativeFigure`` topic ``subitem``), ranked by amount — what a rank over one
+    project can only mean. ``None`` where several projects are named, the operation ranks nothing or
+    the project states fewer than two items."""
+    op = frame.operation
+    if op.name not in ("rank", "sort") or len({(r.label, r.department, r.year) for r in rows}) != 1:
+        return None
+    project = rows[0]
+    names = {project.label, *project.attrs.get("aliases", [])}
+    budgets = [b for b in ctx.budgets() if (b.department, b.year) == (project.department, project.year)]
+    inside = [r for r in ctx.rows("stated", budgets) if r.attrs.get("topic") == "subitem" and r.key == "current"
+              and r.attrs.get("parent") in names and r.amount is not None]
+    if len(inside) < 2:
+        return None
+    ranked = sorted(inside, key=lambda r: r.amount, reverse=op.descending)
+    shown = ranked[:op.n] if op.n else ranked
+    items = [item_of(r, rank=i) for i, r in enumerate(shown, 1)]
+    word = "最大" if op.descending else "最小"
+    text = (f"{who(project.department, project.year)}“{project.label}”（{money(project.amount)}万元）的说明列出"
+            f"{len(inside)}项，金额{word}的{len(shown)}项：" +
+            "；".join(f"{i}. {r.label}{money(r.amount)}万元" for i, r in enumerate(shown, 1)) + "。")
+    listed = sum((r.amount for r in inside), Decimal(0))
+    if project.amount is not None and listed != project.amount:
+        text += (f"（所列各项合计{money(listed)}万元，" + ("少于" if listed < project.amount else "多于") +
+                 f"项目金额{money(project.amount)}万元。）")
+    return Result(items, text, [], [project] + shown)

@@ -947,6 +947,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                               key=lambda r: r.key)
             deeper = [r for r in mine if r.key.startswith(code) and len(r.key) == want + 2]
             if deeper and not f.level and (len(children) == 1 or (not children and scheme == "functional")
+                                           or (not children and re.search(PARTS_OF, frame.clause))
                                            or re.search(WHICH_SUBJECTS, frame.clause)):
                 # one 款 (or a table printing no 款 rows, 泉州 221 → 2210201…; 花在哪两个科目: the rows
                 # that name what the money is for): its 项 instead
@@ -998,7 +999,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                     if missing:
                         parts[-1] += f"（{'、'.join(missing)}图谱中未分列，合在基本支出里）"
                     continue
+            # an economic 款's own rows (3030101…) are no 项: the scheme stops at 款, its rows are 明细
             lvl = LEVEL_NAME.get(want, "")
+            rows_word = "明细科目" if scheme == "economic" and want > 5 else f"{lvl}级科目"
             if not children and top is not None:
                 items.append(item_of(top, code=top.key))
                 kept.append(top)
@@ -1043,7 +1046,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 else:
                     word = "金额" + word
                 body = "；".join(f"{i}. {r.key} {r.label}{money(r.amount)}万元" for i, r in enumerate(children, 1))
-                parts.append(f"{head}，其{lvl}级科目中{word}的{len(children)}个：{body}")
+                parts.append(f"{head}，其{rows_word}中{word}的{len(children)}个：{body}")
                 if top is not None and "share" in op.also:  # 最大的是哪项，占多少: of the class it is a row of
                     for r in children:
                         d = D.share(figure_input(r, r.label), figure_input(top, top.label))
@@ -1052,15 +1055,15 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                             items.append(derived_item(d, of=top.label))
                             parts[-1] += f"；{d.formula}"
             elif op.name == "count" or "count" in op.also:
-                items.append(Item(f"{lvl}级科目个数", str(len(children)), "个", b.department, b.year))
+                items.append(Item(f"{rows_word}个数", str(len(children)), "个", b.department, b.year))
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
-                parts.append(f"{head}，共{len(children)}个{lvl}级科目：{body}")
+                parts.append(f"{head}，共{len(children)}个{rows_word}：{body}")
             elif changed and f.rate_bound is not None:
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children) or "没有"
-                parts.append(f"{head}，其{lvl}级科目中比上年增减幅度{f.rate_bound.describe(percent=True)}的{len(children)}个：{body}")
+                parts.append(f"{head}，其{rows_word}中比上年增减幅度{f.rate_bound.describe(percent=True)}的{len(children)}个：{body}")
             else:
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
-                parts.append(f"{head}，由{len(children)}个{lvl}级科目构成：{body}" if children else head)
+                parts.append(f"{head}，由{len(children)}个{rows_word}构成：{body}" if children else head)
             if changed and children and len(children) <= 12:  # 分几大块？各比上年增减多少: each row's stated change
                 for r in children:
                     derived += _stated_change(ctx, r, items, parts)
