@@ -390,6 +390,9 @@ class Parser:
         if op.name in ("rank", "sort", "compare") or "rank" in ops:
             m = re.search(rf"(?:前|最大的|最多的|最高的|最小的|最少的|最低的|top)\s*({_N})", t)
             n = chinese_count(m.group(1)) if m else None
+            which = re.search(rf"哪({_N})(?:个|项|家|位|名|笔|块)", t)
+            if n is None and which and chinese_count(which.group(1)):
+                m, n = which, chinese_count(which.group(1))  # 7个项目自评，哪两个分最低: the two asked, of the seven
             if n is None:
                 # 那4个项目里最低的是哪个: a count after 那/这 names the set ranked, not how many are asked
                 m = re.search(rf"(?<![那这])({_N})\s*(?:个|项|名|家)(?!项目中|个项目中|单位中|家单位)", t.split("中")[-1])

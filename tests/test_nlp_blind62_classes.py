@@ -106,3 +106,53 @@ def test_each_units_money_after_their_count(ask_national) -> None:
     assert len(reply["parts"]) == 2
     assert {Decimal("2123.93"), Decimal("837.77"), Decimal("463.23"), Decimal("270.98")} <= numbers(_part(reply, 2))
     assert "西安市安全生产执法监察支队" in labels(_part(reply, 2)) or "执法监察支队" in reply["parts"][1]["text"]
+
+
+def test_projects_named_only_in_a_changes_reason(ask_national) -> None:
+    """苏州市水务局 2026: no project table row; 城乡社区支出 up for 新增转拨项目太湖苏州辖区生态清淤一期工程（转拨）、
+    吴中区沿太湖圩区退圩还湖工程（转拨）31000万元 — two names, one amount for both."""
+    reply = ask_national("苏州市水务局有哪些和太湖有关的转拨项目？")
+    assert {"太湖苏州辖区生态清淤一期工程（转拨）", "吴中区沿太湖圩区退圩还湖工程（转拨）"} <= labels(reply)
+    assert "31000.00" in reply["text"] and "未分列" in reply["text"]
+    assert all("value" not in a for a in reply["answers"])  # the joint amount is never split among them
+
+
+def test_a_finding_names_its_table_and_row() -> None:
+    """A finding's place (表6 一般公共预算基本支出情况表——302 商品和服务支出) gives the row as people name it."""
+    from nlp.execute.finding_fields import row_of
+
+    assert row_of("表6 一般公共预算基本支出情况表——302 商品和服务支出") == "表6 302 商品和服务支出"
+    assert row_of("公开09表 一般公共预算财政拨款三公经费支出决算表——决算数/合计") == "公开09表 决算数/合计"
+    assert row_of("四、财政拨款收入支出决算总体情况说明——财政拨款收入支出总计") is None
+
+
+def test_which_two_of_a_counted_set(ask_national) -> None:
+    """佛山市轨道交通局 2019 自评 of 7 projects: the two lowest, 96.53 and 97.87 — not all seven."""
+    reply = ask_national("佛山轨道交通局2019年那7个自评项目里，哪两个得分最低？")
+    assert {Decimal("96.53"), Decimal("97.87")} <= numbers(reply) and Decimal("99.71") not in numbers(reply)
+
+
+def test_the_years_income_less_its_spending(ask_national) -> None:
+    """上海市普陀区财政局 2024 决算: 本年收入合计 2,946.25 − 本年支出合计 2,940.05 = 6.20."""
+    reply = ask_national("普陀区财政局2024年决算当年收支差了多少？")
+    assert {Decimal("2946.25"), Decimal("2940.05"), Decimal("6.20")} <= numbers(reply)
+
+
+def test_how_well_a_final_account_was_carried_out(ask_national) -> None:
+    """西安市卫生健康委员会 2022 决算 “三公”: 预算 593.46, 决算 587.55, 99.00%; 公务接待费 1.86 → 0.11, 5.91%."""
+    reply = ask_national("西安卫健委2022年三公经费执行得怎么样？公务接待费为什么才花了这么点？")
+    assert {Decimal("593.46"), Decimal("587.55"), Decimal("99.00")} <= numbers(_part(reply, 1))
+    assert {Decimal("1.86"), Decimal("0.11"), Decimal("5.91")} <= numbers(_part(reply, 2))
+
+
+def test_the_departments_own_level_projects(ask_national) -> None:
+    """杭州市司法局 2026 表10: six projects carried out by 杭州市司法局 itself (3,379.97), not 法律援助中心's 法律援助."""
+    reply = ask_national("杭州市司法局本级自己做的项目有几个？一共多少钱？")
+    assert {Decimal("3379.97"), Decimal("967.80"), Decimal("69.00")} <= numbers(reply)
+    assert Decimal("317.82") not in numbers(reply)
+
+
+def test_what_goals_a_project_set(ask_national) -> None:
+    """湖州市财政局 2026 市级预算项目评审 (湖州市财政项目预算审核中心): 审核目标100亿元, 节约财政资金8亿元以上."""
+    reply = ask_national("湖州财政局的市级预算项目评审设了哪些目标？")
+    assert "100亿元" in reply["text"] and "8亿元" in reply["text"]

@@ -83,6 +83,16 @@ def table_of(place: str | None) -> str | None:
     return head if re.fullmatch(r"\S{4,}表", head) else None
 
 
+def row_of(place: str | None) -> str | None:
+    """The table's number and the row checked, as a reader names a finding (``表6 一般公共预算基本支出情况表
+    ——302 商品和服务支出`` → 表6 302 商品和服务支出); None for a place in the 说明 or with no row."""
+    if not place or "——" not in place:
+        return None
+    head, row = (part.strip() for part in place.split("——", 1))
+    number = re.match(r"^(?:\S*表\s*[0-9一二三四五六七八九十]+|\S*[0-9一二三四五六七八九十]+表)(?=\s|$)", head)
+    return f"{number.group(0)} {row}" if number and row else None
+
+
 def described(items: list[Item]) -> list[Item]:
     """The rows with their ``item`` and ``section`` where a row is a check (it has a place or a
     printed figure) and does not carry them yet."""
@@ -101,4 +111,8 @@ def described(items: list[Item]) -> list[Item]:
             table = table_of(it.extra.get("place"))
             if table:
                 it.extra["table"] = table
+        if "row" not in it.extra:
+            row = row_of(it.extra.get("place"))
+            if row and row != it.label:
+                it.extra["row"] = row
     return items

@@ -4,16 +4,19 @@ person, policy document, functional subject, amount bound — listed, counted, s
 Also the persons responsible for projects."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
 from decimal import Decimal
 
+from kg.names.department import same_department
 from kg.rdf.topics import has_environment_context, topic_rules
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.subitems import ranked_sub_items
+from nlp.execute.reason_projects import projects_named_in_reasons
 from nlp.execute.subjects import subjects_stated_for
 from nlp.execute.described_targets import stated_targets
 from nlp.execute.carried_projects import asks_carried, carried_line, carried_projects, carried_said, department_carryover, the_projects_just_named
@@ -603,6 +606,10 @@ def _projects(frame: Frame, ctx: Context) -> Result:
         rows, note, budgets = scoped_projects(frame, ctx)
     if not budgets:
         return Result()
+    own_level = _own_level_projects(frame, rows) if indexed is None else None
+    if own_level is not None:  # 机关本级有几个项目: those the department carries out itself, not its units'
+        rows, frame = own_level
+        f = frame.filters
     numbers = document_numbers(frame.clause) if f.policy is None else []
     if numbers:  # 哪些项目是按粤财工【2024】156号下达的: a 文号 the graph holds no document of (the policy filter
         # answers those, by the projects citing it) — the projects whose name or text carries it
@@ -618,6 +625,9 @@ def _projects(frame: Frame, ctx: Context) -> Result:
             stated = subjects_stated_for(frame, ctx, budgets, missing)
             if stated is not None:
                 return stated
+            in_reasons = projects_named_in_reasons(frame, ctx, budgets, missing)
+            if in_reasons is not None:  # named only in a change's reason (新增转拨项目A、B 31000万元)
+                return in_reasons
             where = "、".join(dict.fromkeys(b.department for b in budgets))
             return Result(text=f"没有找到：{where}没有与“{'”“'.join(missing)}”相关的项目。")
     if not rows and f.subjects and not (f.topics or f.keywords):
@@ -1269,6 +1279,29 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
 
 
 # ----------------------------------------------------------------------------- topics
+# 机关本级 / 局本级 / 本级的: the department's own office, as against the units under it
+_OWN_LEVEL = re.compile(r"(?:机关|局|委|办|厅)?本级|机关(?:本身|自己)")
+
+
+def _own_level_projects(frame: Frame, rows: list[Row]) -> tuple[list[Row], Frame] | None:
+    """The projects a department carries out itself where the question asks its 本级 (杭州市司法局机关本级有几个
+    项目) and its project table names who carries each out (承担单位/实施单位): those whose unit is the
+    department itself, the 本级 words no topic. ``None`` where the question does not ask so or the table
+    names no unit other than the department (then every project is its own)."""
+    if not _OWN_LEVEL.search(frame.clause) or frame.filters.units or not rows:
+        return None
+    with_unit = [r for r in rows if r.attrs.get("unit")]
+    own = [r for r in with_unit if same_department(r.attrs["unit"], r.department)]
+    if not own or len(own) == len(with_unit):
+        return None
+    narrowed = dataclasses.replace(frame, filters=frame.filters.copy())
+    narrowed.filters.keywords = [w for w in narrowed.filters.keywords if w not in ("机关", "局机关", "机关本级")]
+    narrowed.filters.keyword_groups = [[w for w in g if w in narrowed.filters.keywords]
+                                       for g in narrowed.filters.keyword_groups]
+    narrowed.filters.keyword_groups = [g for g in narrowed.filters.keyword_groups if g]
+    return own, narrowed
+
+
 def _part_asked_not_listed(frame: Frame, subs: list[tuple[str, Decimal]], wanted: list[str]) -> str | None:
     """The word of a part asked inside a named project (项目里买无人机的钱是多少) that no part its
     description lists names — then the project has no figure for it; ``None`` where the clause asks

@@ -138,7 +138,7 @@ COLUMN_NAMES = {"label": "名称", "value": "数值", "unit": "单位", "departm
                 "of": "占比的基数", "text": "内容", "projects": "项目", "period": "执行时间",
                 "where": "位置", "figure": "所涉数字", "against": "对照", "stated_in": "出自", "stated_as": "说明原文",
                 "severity": "性质", "working": "算法", "place": "所在位置", "executed": "执行数",
-                "signed_value": "带符号数值"}
+                "signed_value": "带符号数值", "row": "所在表行"}
 HIDDEN_COLUMNS = ("iri", "rule", "label_amount")
 KIND_NAMES = {"department": "部门", "unit": "单位", "place": "地区", "project": "项目", "functional_subject": "功能分类科目",
               "economic_subject": "经济分类科目", "policy": "政策文件", "person": "人员", "division": "内设机构",
