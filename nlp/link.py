@@ -414,7 +414,8 @@ class Linker:
         a division's departments of a kind it holds none of (新疆的公安部门): unknown, so the answer says
         the graph holds none there."""
         taken = [(m.start, m.end) for m in linked.mentions]
-        out = [(s, e, text[s:e]) for s, e, _d in unheld_divisions(text, taken)]
+        # (a division's name inside a name the graph holds — a project's, a policy's — is no place asked)
+        out = [(s, e, text[s:e]) for s, e, _d in unheld_divisions(text, taken) if not self.catalog.mentions_name(text[s:e])]
         graph = [d.name for d in self.catalog.departments()]
         for m in linked.mentions:
             places = [e for e in m.entities if e.kind == "place" and division_named(e.name)]
