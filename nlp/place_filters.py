@@ -94,13 +94,10 @@ def unheld_divisions(text: str, taken: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def none_there(words: list[str]) -> str | None:
-    """What to say where every name the graph lacks is a division or begins with one (河北, 江苏的统计局,
-    新疆的公安部门): the graph holds no department there — ``None`` where some other name is unknown."""
-    said: list[str] = []
-    for word in dict.fromkeys(words):
-        form = next((f for f, _d in _FORMS if word.startswith(f)), None)
-        if form is None:
-            return None
-        rest = PLACE_GAP.sub("", word[len(form):], count=1) if word[len(form):] else ""
-        said.append(f"{division(form).name}的{rest or '单位'}")
-    return f"没有找到：图谱中没有{'、'.join(said)}的预算，不能用其他地方或单位的数字代替。" if said else None
+    """What to say where every name the graph lacks is a division (河北, 内蒙古自治区): the graph holds no
+    department there — ``None`` where some other name is unknown (江苏的统计局 keeps the usual words)."""
+    places = [division(word) for word in dict.fromkeys(words)]
+    if not places or None in places:
+        return None
+    named = "、".join(dict.fromkeys(d.name for d in places if d is not None))
+    return f"没有找到：图谱中没有{named}的单位的预算，不能用其他地方或单位的数字代替。"

@@ -141,8 +141,8 @@ def test_every_department_of_a_province(ask_all):
 @pytest.mark.parametrize("question, said", [
     ("河北的部门三公经费多少", "河北省的单位"),
     ("内蒙古的单位有哪些项目", "内蒙古自治区的单位"),
-    ("新疆的公安部门有哪些项目", "新疆维吾尔自治区的公安部门"),
-    ("江苏的统计局2026年支出总计多少", "江苏省的统计局"),
+    ("新疆的公安部门有哪些项目", "“新疆的公安部门”"),
+    ("江苏的统计局2026年支出总计多少", "“江苏的统计局”"),
 ])
 def test_a_place_the_graph_holds_no_such_department_of(ask_all, question, said):
     reply = ask_all(question)
