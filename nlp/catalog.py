@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kg.names.divisions import located
 from nlp.names import branch_aliases, department_aliases, place_forms, split_place
 from nlp.normalize import fold
 
@@ -81,7 +82,9 @@ class Catalog:
     @classmethod
     def build(cls, entities: list[Entity], years: list[int]) -> "Catalog":
         """Index ``entities``, adding generated aliases for departments and place entities for
-        the places departments are named after."""
+        the places departments are named after and the divisions those lie in
+        (``kg.names.divisions``: 新疆 for 昌吉回族自治州生态环境局, 福建 for 泉州市公安局); a place
+        entity's ``code`` lists its departments."""
         out: list[Entity] = []
         places: dict[str, set[str]] = defaultdict(set)
         for e in entities:
@@ -90,6 +93,9 @@ class Catalog:
                 e = Entity(e.kind, e.iri, e.name, aliases, e.name, e.year, e.code)
                 for place in split_place(e.name)[0]:
                     for form in place_forms(place):
+                        places[form].add(e.name)
+                for division in located(e.name):  # 新疆 / 福建省 for 昌吉回族自治州… / 泉州市…: where it lies
+                    for form in division.forms:
                         places[form].add(e.name)
             out.append(e)
         for form, depts in sorted(places.items()):

@@ -702,3 +702,7 @@ ABOUT_WORDS = r"有关|相关|涉及|关于|方面"
 THIS_UNIT = r"(?:这个|这家|该|此|同一个?)(?:单位|中心|站|所|队|支队|大队)"
 # a topic said as a phrase (跟X有关, 与X相关): X, whatever cue words it holds
 ABOUT_PHRASE = r"(?:跟|与|和|同)([\u4e00-\u9fff]{2,12}?)(?:有关|相关)"
+
+# A question asking which of several departments (a place's, or several named) does something (谁安排了,
+# 哪个单位有, 哪几家): each one's own project is looked for (``parse._best_of_each``)
+WHO_OF_SEVERAL = r"谁|哪个单位|哪些单位|哪家|哪几家|哪几个单位|哪个部门|哪些部门|哪几个部门|各自"

@@ -23,6 +23,8 @@ from nlp.catalog import Catalog, Entity
 from nlp.lexicon import MEASURE_WORDS
 from nlp.names import abbreviates, misspells, split_place, strip_budget_suffix as strip_scope
 from nlp.normalize import NormalizedQuestion, with_synonyms
+from nlp.place_filters import PLACE_GAP, of_kind_named, unheld_divisions
+from kg.names.divisions import division as division_named
 
 # Words that name no particular project: stripped before fuzzy comparison of project names.
 _GENERIC = re.compile(
@@ -124,22 +126,33 @@ def _kind_word_of_named(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _of_place_before(text: str, mentions: list[Mention]) -> list[Mention]:
+def _of_place_before(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[int, int, str]]]:
     """An organisation word several departments share (审计局) right after a place, or after a place
-    and 的 (苏州的审计局和水务局): that place's department only, where the graph holds one there."""
+    and 的 (苏州的审计局和水务局): that place's department only, where the graph holds one there. A
+    division the department lies in counts as its place (广东省内的财政局 → 深圳市财政局: ``PLACE_GAP``
+    between them); where the graph holds no such department in a division named so (江苏的统计局), the
+    words are returned as unknown — another place's department never stands in."""
     out: list[Mention] = []
+    unknown: list[tuple[int, int, str]] = []
     for i, m in enumerate(mentions):
         depts = [e for e in m.entities if e.kind == "department"]
         place = mentions[i - 1] if i else None
-        if len(depts) > 1 and place is not None and place.kinds() == {"place"} and \
-                text[place.end:m.start] in ("", "的"):
+        gap = text[place.end:m.start] if place is not None else ""
+        if depts and place is not None and place.kinds() == {"place"} and \
+                (gap in ("", "的") or PLACE_GAP.fullmatch(gap)):
             names = {e.name for e in place.entities} | {e.name.rstrip("市区县州省") for e in place.entities}
-            mine = [e for e in depts if any(n and e.name.startswith(n) for n in names)]
-            if mine:
+            located = {d for e in place.entities for d in (e.code or "").split("|") if d}
+            division = any(division_named(e.name) for e in place.entities)
+            mine = [e for e in depts if e.name in located or len(depts) > 1 and
+                    any(n and e.name.startswith(n) for n in names)]
+            if mine and len(mine) < len(depts):
                 m = Mention(m.key, mine + [e for e in m.entities if e.kind != "department"], m.start, m.end,
                             m.score, m.how)
+            elif not mine and division and not any(e.name.startswith(text[m.start:m.end]) for e in depts):
+                unknown.append((place.start, m.end, text[place.start:m.end]))
+                continue
         out.append(m)
-    return out
+    return out, unknown
 
 
 @dataclass
@@ -387,13 +400,36 @@ class Linker:
         if shared:
             linked.mentions = sorted([m for m in linked.mentions if not any(
                 s.start < m.end and m.start < s.end for s in shared)] + shared, key=lambda m: m.start)
-        linked.mentions = _kind_word_of_named(text, _of_place_before(text, linked.mentions))
+        placed, unplaced = _of_place_before(text, linked.mentions)
+        linked.mentions = _kind_word_of_named(text, placed)
         area = self._subject_area(text, linked.mentions)
         if area:
             linked.mentions = sorted(linked.mentions + area, key=lambda m: m.start)
         linked.fuzzy = self._fuzzy(text, linked)
-        linked.unknown = self._unknown(text, linked.mentions)
+        linked.unknown = sorted(set(self._unknown(text, linked.mentions) + unplaced + self._unheld(text, linked)))
         return linked
+
+    def _unheld(self, text: str, linked: Linked) -> list[tuple[int, int, str]]:
+        """Divisions the question names that no department of the graph lies in (河北的部门, 内蒙古), and
+        a division's departments of a kind it holds none of (新疆的公安部门): unknown, so the answer says
+        the graph holds none there."""
+        taken = [(m.start, m.end) for m in linked.mentions]
+        # (a division's name inside a name the graph holds — a project's, a policy's — is no place asked)
+        out = [(s, e, text[s:e]) for s, e, _d in unheld_divisions(text, taken) if not self.catalog.mentions_name(text[s:e])]
+        graph = [d.name for d in self.catalog.departments()]
+        for m in linked.mentions:
+            places = [e for e in m.entities if e.kind == "place" and division_named(e.name)]
+            if not places or m.kinds() - {"place"} or m.how != "exact":
+                continue
+            mine = [d for e in places for d in (e.code or "").split("|") if d]
+            window = text[m.end:m.end + 14]
+            nxt = next((x.start for x in linked.mentions if x.start >= m.end), None)
+            if nxt is not None:
+                window = window[:max(0, nxt - m.end)] or window
+            kept, named = of_kind_named(window, mine, graph)
+            if named and not kept:
+                out.append((m.start, m.end + named[1], text[m.start:m.end + named[1]]))
+        return out
 
     def _subject_area(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A field people name by its stem before 方面/类/款 (气象方面的几个项级科目, 气象类支出, 司法这一款):

@@ -22,6 +22,7 @@ from nlp.frames import EXECUTION_ATTRIBUTES, Bound, Filters, Frame, Operation, R
 from nlp.link import Linked, Linker, Mention
 from nlp.normalize import RELATIVE_YEAR, find_years, fiscal_year_text
 from nlp.numbers import PERCENT_RE, chinese_count, chinese_to_decimal
+from nlp.place_filters import of_kind_named
 from nlp.scorer import Scorer
 from nlp.vocabulary import Vocabulary
 
@@ -747,6 +748,11 @@ class Evidence:
                         break
         subjects = _under_parent_named(subjects, linked.question.text, clause, parser.catalog)
         subjects = _class_over_its_namesake_rows(subjects)
+        if projects and not exact and re.search(L.WHO_OF_SEVERAL, t):
+            # 这几个新疆生态环境单位里谁安排了中央环保督察整改: the project each of them has on it, not the
+            # one best name of them all
+            several = depts or _departments_of_places(parser.catalog, linked, clause, places, [])
+            projects = _best_of_each(ranked.get("project", []), several) or projects
         if not depts and places:  # a bare place names every department of that place (not 昌吉 of 美丽昌吉…)
             depts = _departments_of_places(parser.catalog, linked, clause, places, projects)
         elif depts and len(places) >= 2:
@@ -897,6 +903,19 @@ def strong_projects(linked: Linked, span: tuple[int, int], ranked: list[tuple[fl
     return [e for s, e in ranked if s >= top - 0.5], False
 
 
+def _best_of_each(ranked: list[tuple[float, Entity]], departments: list[Entity]) -> list[Entity]:
+    """Of several departments asked which of them has a project (谁安排了…), each one's best fuzzy candidates
+    that would stand out on their own (``strong_projects``' bar); none where fewer than two departments."""
+    if len(departments) < 2:
+        return []
+    out: list[Entity] = []
+    for d in departments:
+        own = [(s, e) for s, e in ranked if e.department == d.name]
+        if own and own[0][0] >= 5.5:
+            out += [e for s, e in own if s >= own[0][0] - 0.5]
+    return out
+
+
 # What a place names where it is glued to it (北京办公用房, 驻京办事处): a location, not its departments.
 _THING_IN_A_PLACE = r"(?:的)?(?:办公(?:用房|场所|室|楼)?|用房|房租|租金|租房|租赁|办事处|联络处|出差|差旅)"
 
@@ -907,6 +926,7 @@ def _departments_of_places(catalog: Catalog, linked: Linked, clause: Clause, pla
     (江苏省政协 → 江苏省政协办公厅)."""
     text = linked.question.text
     out: list[Entity] = []
+    placed: list[tuple[Mention, list[Entity]]] = []
     by_name = {d.name: d for d in catalog.departments()}
     for m in clause.mentions:
         if m.how != "exact" or "place" not in m.kinds() or m.kinds() & {"department"}:
@@ -931,7 +951,17 @@ def _departments_of_places(catalog: Catalog, linked: Linked, clause: Clause, pla
                 if len(narrow) < len(mine):
                     mine = narrow
                 break
-        out += [by_name[d] for d in mine if d in by_name]
+        # the words naming a kind of department in the clause (新疆的几个生态环境单位): those of that kind
+        kind, said = of_kind_named(text[m.end:clause.end], mine, list(by_name))
+        if said and kind:
+            mine = kind
+        placed.append((m, [by_name[d] for d in mine if d in by_name]))
+    for (a, of_a), (b, of_b) in zip(placed, placed[1:]):
+        # 新疆昌吉州…: a place inside the one named before it is the one asked
+        if re.fullmatch(r"的?", text[a.end:b.start]) and set(of_b) <= set(of_a):
+            of_a[:] = [d for d in of_a if d in of_b]
+    for _m, depts in placed:
+        out += depts
     return list(dict.fromkeys(out))
 
 

@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Callable
 
 from nlp import lexicon as L
+from nlp.place_filters import none_there
 from nlp.catalog import Catalog
 from nlp.catalog_store import start_data
 from nlp.execute import EXECUTORS, Context, Result
@@ -359,8 +360,8 @@ class Pipeline:
             pretty = "、".join(f"“{u}”" for u in dict.fromkeys(unknown))
             near = closest_names(unknown[0], [d.name for d in self.catalog.departments()]) \
                 if re.search(r"(局|厅|委|办|院|中心|馆|街道|部)$", unknown[0]) else []
-            frame.reply = (f"没有找到：图谱中没有{pretty}的相关信息，不能用其他单位或项目的数字代替。" +
-                           (f"图谱中相近的单位有：{'、'.join(near)}。" if near else ""))
+            frame.reply = none_there(unknown) or (f"没有找到：图谱中没有{pretty}的相关信息，不能用其他单位或项目的数字代替。" +
+                                                   (f"图谱中相近的单位有：{'、'.join(near)}。" if near else ""))
             return
         ambiguous = self._ambiguous(frame, state)
         if ambiguous:
@@ -387,6 +388,8 @@ class Pipeline:
         stems = [re.sub(r"[省市区县州]$", "", p.name) for p in places]
         if not stems or any(stem and stem in d.name for stem in stems for d in f.departments):
             return []
+        if any(d.name in (p.code or "").split("|") for p in places for d in f.departments):
+            return []  # 新疆的几个生态环境局: departments lying in the division named (``kg.names.divisions``)
         named = [m.group() for stem in stems if stem
                  for m in [re.search(re.escape(stem) + r"[省市区县州]?[\u4e00-\u9fff]{1,8}?(?:局|委|办|院|厅|中心|所|站)",
                                      frame.clause)] if m]
