@@ -46,6 +46,16 @@ def _names_a_figure(words: str) -> bool:
     return any(re.search(rx, words) for _key, rx in MEASURE_WORDS)
 
 
+def _mostly_a_figure(text: str, start: int, end: int) -> bool:
+    """Whether a figure's word the vocabulary knows, where it stands in ``text``, makes up most of the stretch
+    ``[start, end)`` (因公出国 of 因公出国(境)费, 三公's; not the 运维费 of 信息化运维费, a project's)."""
+    for _key, rx in MEASURE_WORDS:
+        for m in re.finditer(rx, text):
+            if 3 * (min(end, m.end()) - max(start, m.start())) >= 2 * (end - start):
+                return True
+    return False
+
+
 # Runs that name no project in particular, however few names hold them.
 _NO_PROJECT_WORDS = re.compile(r"(?:经费|资金|项目|专项|工作|建设|管理|服务|补助|补贴|业务|运行|保障|支出|费用|多少|"
                                r"哪些|哪个|几个|什么|那个|这个|一个|年度|部门|单位|中心|市级|本级|全市|维护|系统|信息|工程|其他|"
@@ -426,8 +436,8 @@ class Linker:
         out: list[Mention] = []
         for f in index.find(text):
             words = text[f.start:f.end]
-            if words in f.names:
-                continue  # the printed name itself: the exact names have it
+            if words in f.names or _mostly_a_figure(text, f.start, f.end):
+                continue  # the printed name itself (the exact names have it); a figure's word (因公出国(境)费: 三公's)
             over = [m for m in mentions if m.start < f.end and f.start < m.end]
             ents = list(dict.fromkeys(e for name in f.names for e in by_name[name]))
             printed = next((m for m in over if (m.start, m.end) == (f.start, f.end) and m.kinds() <= _SUBJECTS), None)
@@ -448,7 +458,7 @@ class Linker:
             if any(m.start < f.end and f.start < m.end for m in out):
                 continue
             out.append(Mention(words, ents, f.start, f.end, score=float(len(f.form)), how="paraphrase"))
-        return out
+        return sorted(out, key=lambda m: m.start)
 
     def _subject_area(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A field people name by its stem before 方面/类/款 (气象方面的几个项级科目, 气象类支出, 司法这一款,

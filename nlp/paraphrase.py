@@ -46,6 +46,8 @@ EQUIVALENT_WORDS: tuple[tuple[str, str], ...] = (
 # and say 的钱 for any of them.
 NAME_TAILS: tuple[str, ...] = ("专项经费", "专项资金", "经费", "资金", "费用", "支出", "的钱", "费")
 _TAIL = re.compile("(?:" + "|".join(NAME_TAILS) + ")$")
+# A character after a name's stem that carries its word on (安全生产|业务费), not one that ends it (的, 是, 多少, 和 …).
+_WORD_GOES_ON = re.compile(r"[\u4e00-\u9fff](?<![的是有和及与为在共一总多几呢吗啊呀去今明上本比占])")
 # The shortest stem a name is matched by: two characters name nothing in particular (运行, 补助).
 MIN_STEM = 4
 # Stems that name no particular subject or project, however they are said.
@@ -124,6 +126,10 @@ class ParaphraseIndex:
 
     def __init__(self, names: list[str]) -> None:
         self.by_head: dict[str, dict[str, set[str]]] = {}
+        # forms of names said without the money word they print (安全生产 of 安全生产经费), and of no name printing none
+        self.cut: set[str] = set()
+        cut: set[str] = set()
+        uncut: set[str] = set()
         self.short: dict[str, set[str]] = {}  # names of a two-character stem (离休费 → 离休), by that stem
         for name in dict.fromkeys(names):
             if len(name) < 2:
@@ -131,12 +137,15 @@ class ParaphraseIndex:
             base = canonical(stem(name))[0]
             if len(base) == 2 and base != name and not _GENERIC_STEM.match(base):
                 self.short.setdefault(base, set()).add(name)
+            whole = canonical(name)[0]
             for form in forms(name):
                 if len(form) < 2 or _GENERIC_STEM.match(form):
                     continue
                 if len(form) < MIN_STEM and not (len(name) == 4 and form in short_forms(name)):
                     continue  # a short stem names nothing in particular; a four-character compound's short form does
                 self.by_head.setdefault(form[:2], {}).setdefault(form, set()).add(name)
+                (cut if base != whole else uncut).add(form)
+        self.cut = cut - uncut
 
     def find(self, text: str) -> list[Found]:
         """The stretches of ``text`` that name an indexed name by one of its forms, a money word the
@@ -149,6 +158,8 @@ class ParaphraseIndex:
                     continue
                 end = i + len(form)
                 tail = next((t for t in NAME_TAILS if said.startswith(t, end)), "")
+                if form in self.cut and not tail and end < len(said) and _WORD_GOES_ON.match(said[end]):
+                    continue  # 安全生产业务费: the words go on into another name, not 安全生产经费 said short
                 start, stop = where[i], where[end + len(tail) - 1] + 1
                 found.append(Found(start, stop, form, tuple(sorted(names))))
             first, second = said[i:i + 2], said[i + 2:i + 4]

@@ -85,6 +85,26 @@ def test_the_graph_prints_the_words_the_rules_read_and_find_finds_its_names(cata
     assert not [f for f in index.find("运行费用多少") if len(f.form) < 4]  # a short stem names nothing
 
 
+def test_a_stem_said_short_does_not_run_on_into_another_name(catalog):
+    names = {n for e in catalog.of_kind("project") for n in e.names()}
+    assert {"安全生产经费", "安全生产专项资金"} <= names
+    index = ParaphraseIndex(sorted(names))
+    # 安全生产业务费 is another project's words: not 安全生产经费 said without its money word
+    assert not [f for f in index.find("安全生产业务费申请了多少") if f.form == "安全生产"]
+    assert [f.end for f in index.find("安全生产的钱有多少") if f.form == "安全生产"] == [6]
+
+
+def test_a_figure_word_is_not_linked_as_a_subject_said_otherwise(catalog):
+    from nlp.link import Linker
+    from nlp.normalize import Normalizer
+
+    linked = Linker(catalog)(Normalizer(2026)("湖州市财政局三公里出国费上年安排了多少？"))
+    assert not [m for m in linked.mentions if m.how == "paraphrase"]  # 因公出国(境)费 is the 三公 figure's word
+    linked = Linker(catalog)(Normalizer(2026)("无锡市交通运输局公交运营补贴多少？"))
+    said = [m for m in linked.mentions if m.how == "paraphrase"]
+    assert [(m.key, [e.code for e in m.entities]) for m in said] == [("公交运营补贴", ["2149901"])]
+
+
 # ---------------------------------------------------------------- questions on the 36 documents
 @pytest.fixture(scope="module")
 def ask(all_documents_store):
