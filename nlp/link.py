@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from nlp.catalog import Catalog, Entity
 from nlp.lexicon import MEASURE_WORDS
 from nlp.names import abbreviates, misspells, split_place, strip_budget_suffix as strip_scope
-from nlp.normalize import NormalizedQuestion, with_synonyms
+from nlp.normalize import NormalizedQuestion, fold, with_synonyms
 from nlp.paraphrase import ParaphraseIndex, canonical
 
 # Words that name no particular project: stripped before fuzzy comparison of project names.
@@ -54,6 +54,13 @@ def _mostly_a_figure(text: str, start: int, end: int) -> bool:
             if 3 * (min(end, m.end()) - max(start, m.start())) >= 2 * (end - start):
                 return True
     return False
+
+
+def _figure_word_of(words: str, names: tuple[str, ...]) -> bool:
+    """Whether the question's words and every name they were matched to hold one figure's word the vocabulary
+    knows (因公出国经费 and 因公出国费用: 出国, the 三公 part's): the parser reads such a word as the figure's, as it
+    does where the name is printed, so no other wording of the name overrides that reading."""
+    return any(re.search(rx, words) and all(re.search(rx, fold(n)) for n in names) for _key, rx in MEASURE_WORDS)
 
 
 # Runs that name no project in particular, however few names hold them.
@@ -436,7 +443,7 @@ class Linker:
         out: list[Mention] = []
         for f in index.find(text):
             words = text[f.start:f.end]
-            if words in f.names or _mostly_a_figure(text, f.start, f.end):
+            if words in f.names or _mostly_a_figure(text, f.start, f.end) or _figure_word_of(words, f.names):
                 continue  # the printed name itself (the exact names have it); a figure's word (因公出国(境)费: 三公's)
             over = [m for m in mentions if m.start < f.end and f.start < m.end]
             ents = list(dict.fromkeys(e for name in f.names for e in by_name[name]))

@@ -90,7 +90,8 @@ def short_forms(word: str) -> list[str]:
     """The short forms of ``word`` people derive from its compounds: each stretch of two two-character
     words said by the first character of each (公共交通运营补助 → 公交运营补助, 环境保护 → 环保), the
     shared last character kept once where both words end in it (离休退休 → 离退休). A form is kept only
-    where it leaves at least two characters of the word unchanged or is the whole word's short form."""
+    where it leaves at least two characters of the word unchanged or is the whole word's short form (a
+    two-character form names the word only before a money word: ``ParaphraseIndex.find``)."""
     out: list[str] = []
     for i in range(len(word) - 3):
         a, b, c, d = word[i:i + 4]
@@ -160,6 +161,8 @@ class ParaphraseIndex:
                 tail = next((t for t in NAME_TAILS if said.startswith(t, end)), "")
                 if form in self.cut and not tail and end < len(said) and _WORD_GOES_ON.match(said[end]):
                     continue  # 安全生产业务费: the words go on into another name, not 安全生产经费 said short
+                if len(form) < MIN_STEM and not tail:
+                    continue  # 科技 names 科学技术 only as money (科技支出, 科技经费), not inside 科技创新
                 start, stop = where[i], where[end + len(tail) - 1] + 1
                 found.append(Found(start, stop, form, tuple(sorted(names))))
             first, second = said[i:i + 2], said[i + 2:i + 4]

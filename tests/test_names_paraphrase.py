@@ -83,6 +83,11 @@ def test_the_graph_prints_the_words_the_rules_read_and_find_finds_its_names(cata
     both = [f for f in found if {"离休费", "退休费"} <= set(f.names)]
     assert both and (both[0].start, both[0].end) == (0, 4)
     assert not [f for f in index.find("运行费用多少") if len(f.form) < 4]  # a short stem names nothing
+    # a four-character name's two-character form names it only before a money word (科技支出), never
+    # inside another word (科技创新)
+    assert "科学技术" in names
+    assert not [f for f in index.find("哪些项目和科技创新有关") if f.form == "科技"]
+    assert [(f.start, f.end) for f in index.find("科技支出多少") if f.form == "科技"] == [(0, 4)]
 
 
 def test_a_stem_said_short_does_not_run_on_into_another_name(catalog):
