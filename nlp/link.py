@@ -22,7 +22,8 @@ from difflib import SequenceMatcher
 from nlp.catalog import Catalog, Entity
 from nlp.lexicon import MEASURE_WORDS
 from nlp.names import abbreviates, misspells, split_place, strip_budget_suffix as strip_scope
-from nlp.normalize import NormalizedQuestion, with_synonyms
+from nlp.normalize import NormalizedQuestion, fold, with_synonyms
+from nlp.paraphrase import ParaphraseIndex, canonical
 from nlp.place_filters import PLACE_GAP, of_kind_named, unheld_divisions
 from kg.names.divisions import division as division_named
 
@@ -32,12 +33,36 @@ _GENERIC = re.compile(
     r"预算|安排|设立|是否|分别|各是|绩效目标|绩效|指标|目标表|[的了和与及或在里中是有]|"
     r"[\s、,，.。:：;；?？!！\"'()\[\]<>《》“”]")
 FUZZY_KINDS = ("project", "policy", "functional_subject", "economic_subject")
+# The kinds named by their paraphrases (``nlp.paraphrase``: 公交运营补贴 of 公共交通运营补助); a mention found so
+# is ``how="paraphrase"`` and counts as a name said whole (``NAMED_WHOLE``), as an exact one does.
+PARAPHRASED_KINDS = ("functional_subject", "economic_subject", "project")
+NAMED_WHOLE = ("exact", "paraphrase")
+# Mentions a paraphrase never overlaps: who and where the question is about.
+_NOT_PARAPHRASED = {"department", "place", "person", "unit", "policy", "division"}
+_SUBJECTS = {"functional_subject", "economic_subject"}
 # A word for a project or its money said right after the words that name it (菜篮子那笔钱, 两癌筛查那个项目).
 _PROJECT_CUE = re.compile(r"(?P<that>那个|这个|那笔|这笔|那项|这项|那块)(?:项目|专项|钱|经费|资金)|的钱|(?:项目|专项)(?!支出|经费)|"
                           r"(?P<money>经费|资金)")
 def _names_a_figure(words: str) -> bool:
     """Whether words are a figure's name the vocabulary knows (人员经费, 机关运行经费), not a project's."""
     return any(re.search(rx, words) for _key, rx in MEASURE_WORDS)
+
+
+def _mostly_a_figure(text: str, start: int, end: int) -> bool:
+    """Whether a figure's word the vocabulary knows, where it stands in ``text``, makes up most of the stretch
+    ``[start, end)`` (因公出国 of 因公出国(境)费, 三公's; not the 运维费 of 信息化运维费, a project's)."""
+    for _key, rx in MEASURE_WORDS:
+        for m in re.finditer(rx, text):
+            if 3 * (min(end, m.end()) - max(start, m.start())) >= 2 * (end - start):
+                return True
+    return False
+
+
+def _figure_word_of(words: str, names: tuple[str, ...]) -> bool:
+    """Whether the question's words and every name they were matched to hold one figure's word the vocabulary
+    knows (因公出国经费 and 因公出国费用: 出国, the 三公 part's): the parser reads such a word as the figure's, as it
+    does where the name is printed, so no other wording of the name overrides that reading."""
+    return any(re.search(rx, words) and all(re.search(rx, fold(n)) for n in names) for _key, rx in MEASURE_WORDS)
 
 
 # Runs that name no project in particular, however few names hold them.
@@ -91,7 +116,8 @@ COMMON_ORGS = ("民政局", "财政局", "公安局", "教育局", "司法局", 
 @dataclass
 class Mention:
     """A span of the folded question linked to one or more entities (same name, several
-    budgets or kinds). ``how`` is ``exact`` or ``fuzzy``; ``score`` ranks fuzzy candidates."""
+    budgets or kinds). ``how`` is ``exact``, ``paraphrase`` (a name said in other words of the
+    same meaning, ``nlp.paraphrase``) or ``fuzzy``; ``score`` ranks fuzzy candidates."""
 
     key: str
     entities: list[Entity]
@@ -169,7 +195,7 @@ class Linked:
         """Entities of ``kind`` linked (in question order, optionally inside ``span``), deduplicated."""
         out: list[Entity] = []
         for m in sorted(self.mentions, key=lambda m: m.start):
-            if exact_only and m.how != "exact":
+            if exact_only and m.how not in NAMED_WHOLE:
                 continue
             if span is not None and not (span[0] <= m.start and m.end <= span[1]):
                 continue
@@ -370,6 +396,7 @@ class Linker:
         self._fuzzy_names: dict[str, list[tuple[Entity, list[tuple[str, _Matcher, set[str]]]]]] = {}
         self._candidates: dict[str, _Candidates] = {}
         self._functional: list[Entity] | None = None
+        self._paraphrases: tuple[ParaphraseIndex, dict[str, list[Entity]]] | None = None
 
     def __call__(self, nq: NormalizedQuestion) -> Linked:
         nq.text = self._place_typos(nq.text)
@@ -405,6 +432,10 @@ class Linker:
         area = self._subject_area(text, linked.mentions)
         if area:
             linked.mentions = sorted(linked.mentions + area, key=lambda m: m.start)
+        said = self._paraphrased(text, linked.mentions)
+        if said:  # a name said in other words replaces the shorter names of things inside it (公交 …)
+            linked.mentions = sorted([m for m in linked.mentions if not any(
+                p.start <= m.start and m.end <= p.end for p in said)] + said, key=lambda m: m.start)
         linked.fuzzy = self._fuzzy(text, linked)
         linked.unknown = sorted(set(self._unknown(text, linked.mentions) + unplaced + self._unheld(text, linked)))
         return linked
@@ -431,8 +462,50 @@ class Linker:
                 out.append((m.start, m.end + named[1], text[m.start:m.end + named[1]]))
         return out
 
+    def _paraphrased(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Subjects and projects named in other words of the same meaning (公交运营补贴 for 公共交通运营补助,
+        办公楼房租 for 办公楼租金, 人大立法的钱 for 人大立法: ``nlp.paraphrase``). A stretch is kept only where
+        no name the question prints as it stands covers it as long or longer (the printed name wins), where it
+        is not that printed name itself, and where it overlaps no department, place, person or unit; it names
+        every entity of the names said so (several budgets' projects, or 离休费 and 退休费 for 离退休费)."""
+        if self._paraphrases is None:
+            by_name: dict[str, list[Entity]] = {}
+            for kind in PARAPHRASED_KINDS:
+                for e in self.catalog.of_kind(kind):
+                    for name in e.names():
+                        by_name.setdefault(name, []).append(e)
+            self._paraphrases = (ParaphraseIndex(list(by_name)), by_name)
+        index, by_name = self._paraphrases
+        out: list[Mention] = []
+        for f in index.find(text):
+            words = text[f.start:f.end]
+            if words in f.names or _mostly_a_figure(text, f.start, f.end) or _figure_word_of(words, f.names):
+                continue  # the printed name itself (the exact names have it); a figure's word (因公出国(境)费: 三公's)
+            over = [m for m in mentions if m.start < f.end and f.start < m.end]
+            ents = list(dict.fromkeys(e for name in f.names for e in by_name[name]))
+            printed = next((m for m in over if (m.start, m.end) == (f.start, f.end) and m.kinds() <= _SUBJECTS), None)
+            if printed is not None and {e.kind for e in ents} <= _SUBJECTS:
+                # one subject's printed name and others said by the same words (离退休费: 50905 printed; 离休费 and
+                # 退休费 said): all are candidates, as for a name several codes print (the parser takes the
+                # departmental classification's unless the government's is asked)
+                printed.entities += [e for e in ents if e not in printed.entities]
+                continue
+            if any(m.kinds() & _NOT_PARAPHRASED or m.end - m.start >= f.end - f.start for m in over):
+                continue
+            if over and {e.iri for m in over for e in m.entities} >= {e.iri for e in ents}:
+                continue  # the same things already named by their printed words
+            same = next((m for m in out if (m.start, m.end) == (f.start, f.end)), None)
+            if same is not None:
+                same.entities += [e for e in ents if e not in same.entities]
+                continue
+            if any(m.start < f.end and f.start < m.end for m in out):
+                continue
+            out.append(Mention(words, ents, f.start, f.end, score=float(len(f.form)), how="paraphrase"))
+        return sorted(out, key=lambda m: m.start)
+
     def _subject_area(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A field people name by its stem before 方面/类/款 (气象方面的几个项级科目, 气象类支出, 司法这一款):
+        """A field people name by its stem before 方面/类/款 (气象方面的几个项级科目, 气象类支出, 司法这一款,
+        环保方面: the stem said in the words of ``nlp.paraphrase``):
         the functional subject whose name starts with that stem, the highest level of those (气象事务 22005,
         not 气象服务 2200509) — the field whose rows the question asks about. Only where no other mention
         covers the stem, and only a stem some functional subject's name starts with."""
@@ -448,7 +521,9 @@ class Linker:
                 stem = text[start:end]
                 if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or any(s < end and start < e for s, e in taken):
                     continue
-                named = [e for e in self._functional_subjects() if e.name.startswith(stem) and e.code]
+                said = canonical(stem)[0]  # 环保方面: the field printed 环境保护 (``nlp.paraphrase``)
+                named = [e for e in self._functional_subjects() if e.code and (
+                    e.name.startswith(stem) or canonical(e.name)[0].startswith(said))]
                 if not named:
                     continue
                 top = min(len(e.code or "") for e in named)

@@ -19,7 +19,7 @@ from nlp.pieces import head_named_nowhere
 from nlp.catalog import Catalog, Entity
 from nlp.cues import CueSet, find_cues
 from nlp.frames import EXECUTION_ATTRIBUTES, Bound, Filters, Frame, Operation, Ref
-from nlp.link import Linked, Linker, Mention
+from nlp.link import NAMED_WHOLE, Linked, Linker, Mention
 from nlp.normalize import RELATIVE_YEAR, find_years, fiscal_year_text
 from nlp.numbers import PERCENT_RE, chinese_count, chinese_to_decimal
 from nlp.place_filters import of_kind_named
@@ -839,7 +839,7 @@ def _enumerated_partial_projects(parser: "Parser", linked: Linked, clause: Claus
     """Projects named in part beside one named exactly (安全生产月活动和安全生产考核表彰各多少: the
     second is 安全生产考核表彰专项经费): each enumerated item that holds no exact project name is
     ranked alone, and its clear best project of the same department joins the named ones."""
-    inside = [(m.start, m.end) for m in clause.mentions if "project" in m.kinds() and m.how == "exact"]
+    inside = [(m.start, m.end) for m in clause.mentions if "project" in m.kinds() and m.how in NAMED_WHOLE]
     owners = {p.department for p in named}
     out: list[tuple[Entity, tuple[int, int]]] = []
     text = linked.question.text
