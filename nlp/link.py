@@ -27,6 +27,10 @@ from nlp.paraphrase import ParaphraseIndex, canonical
 from nlp.place_filters import PLACE_GAP, of_kind_named, unheld_divisions
 from kg.names.divisions import division as division_named
 
+# What follows words that are a topic or are glossed, not a name said in other words (安全生产考核有关的,
+# 环保方面, 商务发展（其他商业流通事务支出）)
+_TOPIC_OR_GLOSS_AFTER = r"(?:的)?(?:有关|相关|方面|之类|类的|这块|这一块)|[（(]"
+
 # Words that name no particular project: stripped before fuzzy comparison of project names.
 _GENERIC = re.compile(
     r"有没有|有哪些|哪些|哪个|哪几个|那个|这个|多少钱|多少|是多少|什么|项目|经费|资金|专项|专门|费用|工作|"
@@ -481,6 +485,8 @@ class Linker:
             words = text[f.start:f.end]
             if words in f.names or _mostly_a_figure(text, f.start, f.end) or _figure_word_of(words, f.names):
                 continue  # the printed name itself (the exact names have it); a figure's word (因公出国(境)费: 三公's)
+            if re.match(_TOPIC_OR_GLOSS_AFTER, text[f.end:f.end + 4]):
+                continue  # 跟安全生产考核有关的专项: a topic, not one name; 商务发展（其他商业流通事务支出）: the gloss names it
             over = [m for m in mentions if m.start < f.end and f.start < m.end]
             ents = list(dict.fromkeys(e for name in f.names for e in by_name[name]))
             printed = next((m for m in over if (m.start, m.end) == (f.start, f.end) and m.kinds() <= _SUBJECTS), None)

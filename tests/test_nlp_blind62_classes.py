@@ -156,3 +156,10 @@ def test_what_goals_a_project_set(ask_national) -> None:
     """湖州市财政局 2026 市级预算项目评审 (湖州市财政项目预算审核中心): 审核目标100亿元, 节约财政资金8亿元以上."""
     reply = ask_national("湖州财政局的市级预算项目评审设了哪些目标？")
     assert "100亿元" in reply["text"] and "8亿元" in reply["text"]
+
+
+def test_a_topic_said_like_a_shortened_name_stays_a_topic(ask_national) -> None:
+    """西安市安全生产监督管理局 2019: 安全生产考核表彰专项经费 215.80 and 安全生产考核经费 170.20 — 跟安全生产考核
+    有关的 is a topic of both, not the second's name said without its 经费."""
+    reply = ask_national("西安安监局2019年跟安全生产考核有关的专项有哪些？")
+    assert {Decimal("215.80"), Decimal("170.20")} <= numbers(reply)
