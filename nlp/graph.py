@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -177,10 +179,37 @@ class Graph:
             self.__dict__["_budgets"] = sorted(budgets, key=lambda b: (b.department, b.year))
 
     def run(self, sparql: str, log: list[str] | None = None) -> list[dict]:
-        """Run one query; rows as dicts of Python values. Appended to ``log`` when one is given."""
+        """Run one query; rows as dicts of Python values. Appended to ``log`` when one is given.
+
+        Inside ``reading()`` (one question) a text already run is not run again: its rows are
+        handed out once more, each a copy, so no caller's change reaches another's rows."""
         if log is not None:
             log.append(sparql)
-        return select_values(self.store, sparql)  # the project's plain-value rows (kg.store.results)
+        memo: dict[str, list[dict]] | None = self.__dict__.get("_memo")
+        if memo is None:
+            return select_values(self.store, sparql)  # the project's plain-value rows (kg.store.results)
+        rows = memo.get(sparql)
+        if rows is None:
+            rows = memo[sparql] = select_values(self.store, sparql)
+        return [dict(r) for r in rows]
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One question's reads: the same query text run twice within it is read from the store
+        once. Why: a question's executors ask the same rows again — a figure's share and its
+        printed share, the figures executor wrapped by the evaluation cells', a part and the part
+        computed on it — and half the query time of the slowest tenth of the question sets was such
+        repeats (issue 9). The rows are forgotten when the question ends, so a later question reads
+        the store as it is then; a query that fails is not kept. Not re-entrant: an inner
+        ``reading`` shares the outer one's rows."""
+        if "_memo" in self.__dict__:
+            yield
+            return
+        self.__dict__["_memo"] = {}
+        try:
+            yield
+        finally:
+            self.__dict__.pop("_memo", None)
 
     @cached_property
     def _budgets(self) -> list[Budget]:

@@ -230,8 +230,9 @@ class Pipeline:
             try:
                 self._dropped_projects: frozenset = frozenset()
                 state = QuestionState(question)
-                for _name, run in self.components:
-                    run(state)
+                with self.graph.reading():  # a query run twice within the question is read once
+                    for _name, run in self.components:
+                        run(state)
                 return state.answer
             except Exception:  # noqa: BLE001 - a question must never end in a traceback
                 if os.environ.get("BUDGETKG_DEBUG"):
