@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
 from kg.store.results import select_values
 from kg.extract.places import joined
-from nlp.kept_results import KeptResults, store_generation
 from nlp.sparql import Constraints, Query, build, joins_items
 from kg.vocabulary.namespaces import ID
 from nlp.vocabulary import ITEM_NS, PREFIXES, STAFF_PROPERTIES, WAN
@@ -180,49 +177,10 @@ class Graph:
             self.__dict__["_budgets"] = sorted(budgets, key=lambda b: (b.department, b.year))
 
     def run(self, sparql: str, log: list[str] | None = None) -> list[dict]:
-        """Run one query; rows as dicts of Python values. Appended to ``log`` when one is given.
-
-        Inside ``reading()`` (one question) a text already run is not run again: its rows are
-        handed out once more, each a copy, so no caller's change reaches another's rows."""
+        """Run one query; rows as dicts of Python values. Appended to ``log`` when one is given."""
         if log is not None:
             log.append(sparql)
-        memo: dict[str, list[dict]] | None = self.__dict__.get("_memo")
-        if memo is None:
-            return select_values(self.store, sparql)  # the project's plain-value rows (kg.store.results)
-        rows = memo.get(sparql)
-        if rows is None:
-            kept: KeptResults | None = self.__dict__.get("_kept_now")
-            rows = kept.get(sparql) if kept is not None else None
-            if rows is None:
-                rows = select_values(self.store, sparql)
-                if kept is not None:
-                    kept.put(sparql, rows)
-            memo[sparql] = rows
-        return [dict(r) for r in rows]
-
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        """One question's reads: the same query text run twice within it is read from the store
-        once, and a text an earlier question ran is read from the results this graph keeps while
-        the store is unchanged (``nlp.kept_results``: its generation is checked here, once per
-        question). Why: a question's executors ask the same rows again — a figure's share and its
-        printed share, the figures executor wrapped by the evaluation cells', a part and the part
-        computed on it — and half the query time of the slowest tenth of the question sets was such
-        repeats, most of the rest texts other questions had run (issue 9). A query that fails is
-        not kept. Not re-entrant: an inner ``reading`` shares the outer one's rows."""
-        if "_memo" in self.__dict__:
-            yield
-            return
-        kept = self.__dict__.get("_kept")
-        if kept is None:
-            kept = self.__dict__["_kept"] = KeptResults()
-        self.__dict__["_kept_now"] = kept.at(store_generation(self.store))
-        self.__dict__["_memo"] = {}
-        try:
-            yield
-        finally:
-            self.__dict__.pop("_memo", None)
-            self.__dict__.pop("_kept_now", None)
+        return select_values(self.store, sparql)  # the project's plain-value rows (kg.store.results)
 
     @cached_property
     def _budgets(self) -> list[Budget]:

@@ -39,6 +39,7 @@ from nlp.execute.named_subjects import named_subject_answer
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
 from nlp.graph import Graph
+from nlp.kept_results import KeepingGraph
 from nlp.link import Linked, Linker
 from nlp.names import closest_names
 from nlp.normalize import MAX_QUESTION_CHARS, RELATIVE_YEAR, NormalizedQuestion, Normalizer, find_years
@@ -167,7 +168,7 @@ class Pipeline:
     def __init__(self, store) -> None:
         self.store = store
         start = start_data(store)  # kept in the store by the ingest; built from the graph where stale
-        self.graph = Graph(store, start.budgets)
+        self.graph = KeepingGraph(store, start.budgets)  # each query text read once a question, kept while the store is unchanged
         self.vocab: Vocabulary = vocabulary_of_rows(start.vocabulary_rows)
         self.catalog: Catalog = start.catalog
         self.linker = Linker(self.catalog)
@@ -230,7 +231,7 @@ class Pipeline:
             try:
                 self._dropped_projects: frozenset = frozenset()
                 state = QuestionState(question)
-                with self.graph.reading():  # a query run twice within the question is read once
+                with self.graph.reading():  # each query text read once; results kept while the store is unchanged
                     for _name, run in self.components:
                         run(state)
                 return state.answer
