@@ -22,9 +22,9 @@ the start of every question:
 - any other store (in memory, a remote endpoint): none — nothing is kept across questions
   (``KeepingGraph.reading`` still reads a text once within a question).
 
-Bounded: at most ``max_rows`` rows in all (an empty result counting as one), the least recently used result dropped first; a result
-larger than an eighth of that is not kept (a store-wide query's rows: the stored figure table and
-project index serve those).
+Bounded: at most ``max_rows`` rows in all (an empty result counting as one), the least recently
+used result dropped first; a result larger than an eighth of that is not kept (a store-wide query's
+rows: the stored figure table and project index serve those).
 
 Why a subclass here and not in ``nlp.graph``: the stored catalogue, project index and figure table
 are fresh only for the digest of the code that converts rows (``nlp/graph.py`` among it); how often
@@ -46,13 +46,11 @@ def store_generation(store) -> Hashable | None:
     own = getattr(store, "generation", None)
     if callable(own):
         return ("store", own())
-    path = getattr(store, "path", None)
-    handle = getattr(store, "store", None)
-    if path and handle is not None and type(store).__name__ == "OxigraphStore":
-        from kg.store.oxigraph import store_fingerprint
+    from kg.store.oxigraph import OxigraphStore, store_fingerprint
 
-        files = store_fingerprint(path)
-        return ("oxigraph", id(handle), files) if files else None
+    if isinstance(store, OxigraphStore) and store.path:
+        files = store_fingerprint(store.path)
+        return ("oxigraph", id(store.store), files) if files else None
     return None
 
 
