@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from nlp import lexicon as L
+from nlp.patterns import compiled
 
 _NUM = r"[\d一二两三四五六七八九十百]+"
 
@@ -28,9 +28,7 @@ class Cue:
     text: str = ""
 
 
-@lru_cache(maxsize=None)
-def _compile(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+_compile = compiled  # (``nlp.patterns``: the cue tables' patterns, once each)
 
 
 def _longest(found: list[Cue]) -> list[Cue]:

@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 
 from nlp.catalog import Catalog, Entity
 from nlp.lexicon import MEASURE_WORDS
+from nlp.patterns import compiled
 from nlp.names import abbreviates, misspells, split_place, strip_budget_suffix as strip_scope
 from nlp.normalize import NormalizedQuestion, fold, with_synonyms
 from nlp.paraphrase import ParaphraseIndex, canonical
@@ -49,7 +50,7 @@ _PROJECT_CUE = re.compile(r"(?P<that>那个|这个|那笔|这笔|那项|这项|�
                           r"(?P<money>经费|资金)")
 def _names_a_figure(words: str) -> bool:
     """Whether words are a figure's name the vocabulary knows (人员经费, 机关运行经费), not a project's."""
-    return any(re.search(rx, words) for _key, rx in MEASURE_WORDS)
+    return any(compiled(rx).search(words) for _key, rx in MEASURE_WORDS)
 
 
 def _mostly_a_figure(text: str, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from nlp import lexicon as L
+from nlp.patterns import compiled
 from nlp.pieces import head_named_nowhere
 from nlp.catalog import Catalog, Entity
 from nlp.cues import CueSet, find_cues
@@ -1084,8 +1085,8 @@ def _indicator_kinds(t: str, clause: Clause) -> list[str]:
             s, e = m.start - clause.start, m.end - clause.start
             scan = scan[:s] + "|" * (e - s) + scan[e:]
     # 数量、质量指标 / 成本方面 name kinds; 评审项目数量、专家人次 names indicators whose names end in 数量
-    kinds = [k for k in INDICATOR_KINDS if re.search(k[:-2] + r"(?=指标|目标)|" + _KIND_WORD_START + k[:-2] +
-                                                     r"(?=[和、与及,，]|方面|类|上(?!年))", scan)
+    kinds = [k for k in INDICATOR_KINDS if compiled(k[:-2] + r"(?=指标|目标)|" + _KIND_WORD_START + k[:-2] +
+                                                    r"(?=[和、与及,，]|方面|类|上(?!年))").search(scan)
              and (k != "效益指标" or not re.search(r"(经济|社会|生态)效益", scan))]
     kinds = [k for k in kinds if not (k == "效益指标" and len(kinds) > 1 and
                                       any(x.endswith("效益指标") and x != k for x in kinds))]
@@ -1102,7 +1103,7 @@ def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
              re.search(L.SHARE_WITHIN, t)]  # 在项目支出里占多大比例
     for m in (m for m in found if m):
         for key, rx in L.MEASURE_WORDS:
-            if re.search(rx, m.group(1)) and (key in vocab.measures or key == "fiscal_total"):
+            if compiled(rx).search(m.group(1)) and (key in vocab.measures or key == "fiscal_total"):
                 return key  # (财政拨款: the sum of its three kinds, a figure of the graph's totals too)
         for key, rx in L.SHARE_BASE_WORDS:
             if re.search(rx, m.group(1)) and key in vocab.measures:

@@ -40,6 +40,7 @@ from nlp.execute.named_subjects import named_subject_answer
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
 from nlp.graph import Graph
+from nlp.kept_results import KeepingGraph
 from nlp.link import Linked, Linker
 from nlp.names import closest_names
 from nlp.normalize import MAX_QUESTION_CHARS, RELATIVE_YEAR, NormalizedQuestion, Normalizer, find_years
@@ -168,7 +169,7 @@ class Pipeline:
     def __init__(self, store) -> None:
         self.store = store
         start = start_data(store)  # kept in the store by the ingest; built from the graph where stale
-        self.graph = Graph(store, start.budgets)
+        self.graph = KeepingGraph(store, start.budgets)  # each query text read once a question, kept while the store is unchanged
         self.vocab: Vocabulary = vocabulary_of_rows(start.vocabulary_rows)
         self.catalog: Catalog = start.catalog
         self.linker = Linker(self.catalog)
@@ -231,8 +232,9 @@ class Pipeline:
             try:
                 self._dropped_projects: frozenset = frozenset()
                 state = QuestionState(question)
-                for _name, run in self.components:
-                    run(state)
+                with self.graph.reading():  # each query text read once; results kept while the store is unchanged
+                    for _name, run in self.components:
+                        run(state)
                 return state.answer
             except Exception:  # noqa: BLE001 - a question must never end in a traceback
                 if os.environ.get("BUDGETKG_DEBUG"):

@@ -105,14 +105,14 @@ def test_each_units_money_after_their_count(ask_national) -> None:
     reply = ask_national("西安安监局2019年的预算由几个单位组成？每个单位多少钱？")
     assert len(reply["parts"]) == 2
     assert {Decimal("2123.93"), Decimal("837.77"), Decimal("463.23"), Decimal("270.98")} <= numbers(_part(reply, 2))
-    assert "西安市安全生产执法监察支队" in labels(_part(reply, 2)) or "执法监察支队" in reply["parts"][1]["text"]
+    assert "西安市安全生产执法监察支队" in set(labels(_part(reply, 2))) or "执法监察支队" in reply["parts"][1]["text"]
 
 
 def test_projects_named_only_in_a_changes_reason(ask_national) -> None:
     """苏州市水务局 2026: no project table row; 城乡社区支出 up for 新增转拨项目太湖苏州辖区生态清淤一期工程（转拨）、
     吴中区沿太湖圩区退圩还湖工程（转拨）31000万元 — two names, one amount for both."""
     reply = ask_national("苏州市水务局有哪些和太湖有关的转拨项目？")
-    assert {"太湖苏州辖区生态清淤一期工程（转拨）", "吴中区沿太湖圩区退圩还湖工程（转拨）"} <= labels(reply)
+    assert {"太湖苏州辖区生态清淤一期工程（转拨）", "吴中区沿太湖圩区退圩还湖工程（转拨）"} <= set(labels(reply))
     assert "31000.00" in reply["text"] and "未分列" in reply["text"]
     assert all("value" not in a for a in reply["answers"])  # the joint amount is never split among them
 
@@ -132,9 +132,9 @@ def test_which_two_of_a_counted_set(ask_national) -> None:
     assert {Decimal("96.53"), Decimal("97.87")} <= numbers(reply) and Decimal("99.71") not in numbers(reply)
 
 
-def test_the_years_income_less_its_spending(ask_national) -> None:
+def test_the_years_income_less_its_spending(ask) -> None:
     """上海市普陀区财政局 2024 决算: 本年收入合计 2,946.25 − 本年支出合计 2,940.05 = 6.20."""
-    reply = ask_national("普陀区财政局2024年决算当年收支差了多少？")
+    reply = ask("普陀区财政局2024年决算当年收支差了多少？")
     assert {Decimal("2946.25"), Decimal("2940.05"), Decimal("6.20")} <= numbers(reply)
 
 

@@ -215,6 +215,11 @@ class ExecutorStore:
 
         return QueryResult(kind="graph", graph=to_rdflib_graph(res))
 
+    def generation(self) -> Any:
+        """The app's generation of the graph (``WebContext.generation``): what the question
+        pipeline keeps of its query results (``nlp.kept_results``) is dropped when it moves."""
+        return self._ctx.generation()
+
     def graphs(self) -> list[str]:
         res = self._ctx.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return sorted(row[0][1] for row in res.rows if row[0])

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from nlp import derive as D
 from nlp import lexicon as L
+from nlp.patterns import compiled
 from nlp.execute.base import Context, Result, count_text, derived_item, executor, item_of, who, with_note
 from nlp.frames import Frame
 from nlp.graph import Row
@@ -48,7 +49,7 @@ def kind_of(row: Row) -> str:
 
 def kinds_asked(clause: str) -> set[str]:
     """The kinds of holding a clause names (有几辆车 → vehicles; 设备几台、房屋多大面积 → both)."""
-    return {kind for kind, rx in L.ASSET_KINDS.items() if re.search(rx, clause)}
+    return {kind for kind, rx in L.ASSET_KINDS.items() if compiled(rx).search(clause)}
 
 
 def _kind_rows(rows: list[Row], clause: str) -> list[Row]:

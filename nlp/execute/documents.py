@@ -22,6 +22,7 @@ from nlp.execute.places import place_of, seen_at
 from nlp.execute.projects import names_own, named_projects, scoped_projects
 from nlp.pieces import GENERIC_TOPIC as _GENERIC_TOPIC, pieces as _pieces, within as _within
 from nlp import lexicon as L
+from nlp.patterns import compiled
 from nlp.frames import Frame
 from nlp.graph import Row
 from nlp.names import split_place
@@ -115,7 +116,7 @@ def _by_unit_asked(clause: str, rows: list[Row], chosen: list[Row]) -> list[Row]
     where no indicator chosen by the question's words has that unit: of those, the ones sharing
     the most of the question's wording (主体培训人数 for …主体培训班、培训多少人)."""
     out: list[Row] = []
-    for unit in dict.fromkeys(u for u, pattern in L.UNIT_ASKED if re.search(pattern, clause)):
+    for unit in dict.fromkeys(u for u, pattern in L.UNIT_ASKED if compiled(pattern).search(clause)):
         def counted_in(r: Row) -> bool:  # ≥30个, or 参与审计项目（个） with its target a bare ≥30
             return _in_unit(r.attrs.get("target"), unit) or \
                 re.search(rf"[（(]{re.escape(unit)}[)）]$", r.label) is not None
@@ -1357,7 +1358,7 @@ def _findings(frame: Frame, ctx: Context) -> Result:
     if in_narrative:  # 说明里有没有写错的: the findings made in the 说明, not every table's
         return _list_findings(in_narrative, frame, ctx, budgets, note, narrative.text)
     # (公用经费和机关运行经费对得上吗 names its figures: the cars held against their money is another matter)
-    names_figures = any(re.search(rx, frame.clause) for _key, rx in L.MEASURE_WORDS)
+    names_figures = any(compiled(rx).search(frame.clause) for _key, rx in L.MEASURE_WORDS)
     if not rows:  # no check failed in the tables: two places that do not fit each other are still an answer
         cars = vehicle_costs.audit_vehicle_costs(ctx, budgets) \
             if not names_figures or re.search(vehicle_costs.ASKED, frame.clause) else Result()
@@ -1812,7 +1813,7 @@ def _three_public_against_subjects(frame: Frame, ctx: Context, budgets) -> Resul
 
     text = frame.clause
     keys = [k for k, rx in L.MEASURE_WORDS if k.startswith("three_public.") and k not in
-            ("three_public.total", "three_public.vehicles") and re.search(rx, text)]
+            ("three_public.total", "three_public.vehicles") and compiled(rx).search(text)]
     if not keys or not re.search(r"三公", text) or not re.search(r"基本支出|经济分类|公用经费|商品和服务", text):
         return Result()
     items, parts, derived = [], [], []

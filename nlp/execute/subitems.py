@@ -19,6 +19,7 @@ from nlp.execute.described_targets import shared_runs
 from nlp.execute.units import printed_order
 from nlp.frames import Frame
 from nlp.lexicon import FAMILIES, MEASURE_WORDS
+from nlp.patterns import compiled
 from nlp.graph import Row
 from nlp.sparql import Constraints
 from nlp.numbers import chinese_count
@@ -320,8 +321,8 @@ def _whole_items(frame: Frame, ctx: Context, previous: Result | None) -> tuple[R
         candidates = figures[:1]
     if not candidates:  # the figure the clause names by its words (a class word may have turned the focus)
         budgets, _note = ctx.scope(frame)
-        named = [key for key, rx in MEASURE_WORDS if key in ctx.vocab.measures and re.search(rx, frame.clause)
-                 and re.search(FAMILIES.get(key, ""), frame.clause)]
+        named = [key for key, rx in MEASURE_WORDS if key in ctx.vocab.measures and compiled(rx).search(frame.clause)
+                 and compiled(FAMILIES.get(key, "")).search(frame.clause)]
         if len(budgets) == 1 and named:
             candidates = [r for r in ctx.rows("figures", budgets) if r.key in named and r.amount is not None]
     found = []
