@@ -39,12 +39,34 @@ def _kind_forms(name: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) >= 2]
 
 
-def _kind_at(text: str, form: str) -> re.Match | None:
+_KIND_TAIL_AT = re.compile(_KIND_TAIL)
+_BODY_END = re.compile(r"(?:中心|院|所|站|馆|办公厅|办公室)$")
+
+
+class _Span:
+    """A found stretch of text, as ``re.Match.span`` gives it (the search is a plain string search: one
+    pattern a department's kind would overflow ``re``'s cache and be compiled again every question)."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _kind_at(text: str, form: str) -> _Span | None:
     """Where ``text`` names the kind ``form`` as departments: followed by a word for a body (生态环境单位),
     or the form itself ending in one (环境污染监控中心, 社会福利院)."""
-    if re.search(r"(?:中心|院|所|站|馆|办公厅|办公室)$", form):
-        return re.search(re.escape(form), text)
-    return re.search(re.escape(form) + _KIND_TAIL, text)
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if _BODY_END.search(form):
+            return _Span(at, end)
+        tail = _KIND_TAIL_AT.match(text, end)
+        if tail:
+            return _Span(at, tail.end())
+        at = text.find(form, at + 1)
+    return None
 
 
 def of_kind_named(text: str, departments: list[str], graph_departments: list[str]
@@ -82,8 +104,10 @@ def unheld_divisions(text: str, taken: list[tuple[int, int]]) -> list[tuple[int,
     out: list[tuple[int, int, Division]] = []
     spans = list(taken)
     for form, d in _FORMS:
-        for m in re.finditer(re.escape(form), text):
-            s, e = m.span()
+        at = text.find(form)
+        while at >= 0:  # (a plain search: a pattern a form would overflow re's cache every question)
+            s, e = at, at + len(form)
+            at = text.find(form, e)
             if any(a < e and s < b for a, b in spans):
                 continue
             if re.match(r"[路街道桥湖岛]", text[e:e + 1]) and d.level == 1 and form == d.province:
