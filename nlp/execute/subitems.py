@@ -425,8 +425,9 @@ def ranked_sub_items(frame: Frame, ctx: Context, rows: list[Row]) -> Result | No
     project can only mean. ``None`` where several projects are named, the operation ranks nothing or
     the project states fewer than two items."""
     op = frame.operation
-    if op.name not in ("rank", "sort") or len({(r.label, r.department, r.year) for r in rows}) != 1:
-        return None
+    if op.name not in ("rank", "sort") or len({(r.label, r.department, r.year) for r in rows}) != 1 \
+            or set(frame.measures) - {"amount"}:
+        return None  # (a project's own 自评得分 or execution asked is no rank of its items)
     project = rows[0]
     names = {project.label, *project.attrs.get("aliases", [])}
     budgets = [b for b in ctx.budgets() if (b.department, b.year) == (project.department, project.year)]
