@@ -82,6 +82,12 @@ def reply_labels(reply: dict) -> list[str]:
     return [a.get("label", "") for a in reply.get("answers") or []]
 
 
+def reply_part(reply: dict, n: int) -> dict:
+    """The n-th part of a reply (1-based), as a reply of its own for ``reply_labels`` / ``reply_numbers``."""
+    part = reply["parts"][n - 1]
+    return {"text": part["text"], "answers": part.get("answers") or []}
+
+
 def reply_numbers(reply: dict) -> set[Decimal]:
     """Every figure a reply's text prints, as ``Decimal`` (grouping commas read as part of the figure:
     ``42,753.31`` is one figure) — what the tests compare with the printed figures."""

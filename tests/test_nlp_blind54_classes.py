@@ -24,14 +24,9 @@ import pytest
 
 from tests.nlp_support import reply_labels as labels
 from tests.nlp_support import reply_numbers as numbers
+from tests.nlp_support import reply_part as _part
 
 pytestmark = pytest.mark.shared
-
-
-def _part(reply: dict, n: int) -> dict:
-    """The n-th part of a reply (1-based), as a reply of its own for the helpers."""
-    part = reply["parts"][n - 1]
-    return {"text": part["text"], "answers": part.get("answers") or []}
 
 
 def test_a_parts_change_unstated_is_answered_by_its_wholes(ask_national) -> None:

@@ -18,14 +18,9 @@ import pytest
 
 from tests.nlp_support import reply_labels as labels
 from tests.nlp_support import reply_numbers as numbers
+from tests.nlp_support import reply_part as _part
 
 pytestmark = pytest.mark.shared
-
-
-def _part(reply: dict, n: int) -> dict:
-    """The n-th part of a reply (1-based), as a reply of its own for the helpers."""
-    part = reply["parts"][n - 1]
-    return {"text": part["text"], "answers": part.get("answers") or []}
 
 
 def test_an_economic_row_of_two_tables_is_their_sum_then_its_columns_then_its_change(ask_national) -> None:
