@@ -478,6 +478,9 @@ def _named_parts(frame: Frame, ev, prev: Frame, vocab, narrowing: bool) -> list[
             at = next((frame.clause.find(w) for w in named if len(w) >= 2 and word.startswith(w)), -1)
         if at < 0 and len(word) >= 5:  # 非财政的 for 非财政拨款结转和结余: its words said short, from their start
             at = frame.clause.find(word[:3])
+        if at < 0 and len(word) >= 4:  # 财政和非财政各多少: the first of two said by two words, before 和
+            short = re.search(rf"(?<!非){re.escape(word[:2])}(?=[和与、及跟]非?{re.escape(word[:2])})", frame.clause)
+            at = short.start() if short else -1
         if at >= 0 and key not in (k for _, k in found):
             found.append((at, key))
     return [k for _, k in sorted(found)]
@@ -1542,7 +1545,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 continue
             if op in ("rank", "sort") and prev.focus == "figures" and len(prev.filters.departments) >= 2 \
                     and prev.measures:  # 几家的机关运行经费？谁最多: the departments just asked, ranked on it
-                prev.focus, prev.measures, prev.operation = "departments", prev.measures[:1], frame.operation
+                # (on each figure the part names where it names several: 总额和三公经费各多少？谁最高)
+                named = [m for m in prev.named_measures if m in prev.measures]
+                prev.focus, prev.measures, prev.operation = "departments", named if len(named) >= 2 else prev.measures[:1], \
+                    frame.operation
                 continue
             if op in ("rank", "sort") and prev.focus in ("projects", "subjects") and prev.operation.name == "list" \
                     and re.search(r"哪些|哪几|各|分别", prev.clause):

@@ -1,6 +1,6 @@
 """The question pipeline: registered components that declare what they read and write.
 
-    normalize → link → split → parse → context → resolve → execute → compose
+    normalize → link → split → parse → context → resolve → execute → beside → compose
 
 Each component is a factory registered by name with the fields of ``QuestionState`` it reads and
 writes (spaCy's ``@Language.component`` is the model); a ``Pipeline`` checks when it is built that
@@ -36,6 +36,7 @@ from nlp.execute.subitems import event_items, items_by_class, named_sub_items, s
 from nlp.execute.documents import counted_kind_named
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
+from nlp.execute.stated_beside import stated_change_of
 from nlp.execute.named_subjects import named_subject_answer
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
@@ -153,6 +154,23 @@ def _execute(pipe: "Pipeline"):
     return run
 
 
+@component("beside", reads=("frames", "parts"), writes=("parts",))
+def _beside(pipe: "Pipeline"):
+    """Each looked-up figure with the change its document states (``stated_beside``)."""
+    def run(state: QuestionState) -> None:
+        for frame, part in zip(state.frames, state.parts):
+            if not part.found:
+                continue
+            ctx = Context(pipe.graph, pipe.catalog, pipe.vocab)
+            stated = stated_change_of(frame, state.frames, ctx)
+            if stated is None:
+                continue
+            part.text += "文件说明：" + stated.text + provenance_text(stated.items)
+            part.derived = list(part.derived) + list(stated.derived)
+            part.sparql = list(part.sparql) + list(ctx.log)
+    return run
+
+
 @component("compose", reads=("parts", "linked", "frames"), writes=("answer",))
 def _compose(pipe: "Pipeline"):
     def run(state: QuestionState) -> None:
@@ -164,7 +182,7 @@ def _compose(pipe: "Pipeline"):
 class Pipeline:
     """All components for one store."""
 
-    order = ("normalize", "link", "split", "parse", "context", "resolve", "execute", "compose")
+    order = ("normalize", "link", "split", "parse", "context", "resolve", "execute", "beside", "compose")
 
     def __init__(self, store) -> None:
         self.store = store
@@ -1094,6 +1112,9 @@ def _words_found_nowhere(frame: Frame, ctx: Context) -> list[str]:
                 or f.subjects or f.projects:
         return []
     words = [w for w in f.keywords if re.search(_MONEY_THING, w)]
+    # a keyword the clause says as the head of a money thing (驻京工作经费 → 驻京): the thing is asked by it
+    words += [w for w in f.keywords if w not in words and len(w) >= 2 and re.search(
+        re.escape(w) + r"[\u4e00-\u9fff]{0,4}?(?:经费|费用|资金|补助|补贴)(?:是|有|为|安排了?)?(?:多少|几)", frame.clause)]
     budgets, _ = ctx.scope(frame) if words else ([], "")
     if not budgets:
         return []

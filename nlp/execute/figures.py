@@ -683,7 +683,8 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
         _fetch(ctx, [budget], [base]).get((budget.department, budget.year, base))
     if whole is None or not whole.amount or amount is None:
         return ""
-    return f"（占{_label(ctx, base)}的{D.percent(amount, whole.amount)}%）"
+    # (the whole's own amount said with it: the share is read against a figure the reader sees)
+    return f"（占{_label(ctx, base)}{money(whole.amount)}万元的{D.percent(amount, whole.amount)}%）"
 
 
 def _printed_share_said(ctx: Context, budget: Budget, key: str, amount: Decimal, computed: Decimal, label: str,

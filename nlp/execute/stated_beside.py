@@ -1,0 +1,54 @@
+"""The change a document states beside each figure an answer gives.
+
+A budget's 说明 states most of its figures with their change against the year before (收入总计…
+比上年增加608.71万元，增长…%，主要原因是…). A reader asking 总预算多少 expects that sentence with the
+figure — the analyst compares years, the journalist asks why — so a part that looks a figure up
+carries the change its document states for it, with the year before derived from it (倒推). Only
+what the document states is added: no change is computed between budgets here, and a figure whose
+document states none is left as it was. A question that already asks for the change (比上年多了多少,
+增长率) is answered by its own part and gets nothing more.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from nlp.execute import Context, Result
+from nlp.execute.figures import change
+from nlp.frames import Frame, Operation
+
+# the operations whose figures are looked up as printed, and so shown with their stated change
+_LOOKED_UP = ("lookup", "list", "share")
+# the operations that already answer the change, in any part of the question
+_CHANGE_ASKED = ("change", "growth", "derive")
+_MAX_DEPARTMENTS = 2  # a change beside each figure of a comparison of many departments would bury the answer
+
+
+def wants_stated_change(frame: Frame, frames: list[Frame]) -> bool:
+    """Whether a part's figures are shown with the change their document states: a figures part
+    that looks figures up, for one or two departments, in a question none of whose parts asks for
+    a change or a year other than the budget's."""
+    if frame.focus != "figures" or frame.derived_only or frame.measures_guessed or frame.of_previous:
+        return False
+    if frame.operation.name not in _LOOKED_UP or "yesno" in frame.operation.also:
+        return False  # (a yes/no figure question states the change itself: ``figures``)
+    if not 1 <= len(frame.filters.departments) <= _MAX_DEPARTMENTS or len(frame.filters.years) > 1:
+        return False
+    if frame.filters.budget_unit is not None or frame.filters.by_unit:
+        return False  # a unit's row: the department's change is not the unit's
+    plain = [m for m in frame.measures if not m.startswith("word:")]
+    if not plain:
+        return False
+    return not any(f.operation.name in _CHANGE_ASKED or set(f.operation.also) & set(_CHANGE_ASKED)
+                   or f.derive_previous for f in frames)
+
+
+def stated_change_of(frame: Frame, frames: list[Frame], ctx: Context) -> Result | None:
+    """The change the document states for a looked-up part's figures (``change`` with no whole in
+    place of an unstated one), or None where the part is not one to add it to or nothing is stated."""
+    if not wants_stated_change(frame, frames):
+        return None
+    plain = [m for m in frame.measures if not m.startswith("word:")]
+    stated = change(replace(frame, measures=plain, operation=Operation("change")), ctx, whole_if_unstated=False)
+    if not stated.items or "比上年" not in stated.text or "没有相应" in stated.text:
+        return None
+    return stated
