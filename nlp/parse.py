@@ -595,7 +595,7 @@ def carried_kinds(keys: list[str], ev: "Evidence") -> list[str]:
 THREE_PUBLIC_FAMILY = ("three_public.total", "three_public.overseas", "three_public.reception", "three_public.vehicles",
                        "three_public.vehicle_purchase", "three_public.vehicle_operation")
 # Words that ask for a family's parts even where several departments are compared (各项、明细、分项).
-PARTS_ASKED = re.compile(r"各项|每项|每一项|明细|分项|构成|组成|细分|分别是哪|都有哪")
+PARTS_ASKED = re.compile(r"各项|每项|每一项|明细|分项|构成|组成|细分|分别是哪|都有哪|[两二三四五六几]项[^，,。？?]{0,4}?(?:各|分别|都)")
 
 
 def family_totals_across_departments(frames: list[Frame]) -> None:

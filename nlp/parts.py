@@ -1252,6 +1252,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             if tuple(prev.measures) == THREE_PUBLIC_FAMILY and not (ev.departments or ev.places) \
                     and not PARTS_ASKED.search(frame.clause):
                 frame.measures = ["three_public.total"]  # 三公多少？上年是多少: the year before's total
+            elif len(frame.measures) == 1 and vocab is not None and vocab.children(frame.measures[0]) \
+                    and PARTS_ASKED.search(frame.clause):  # 去年多少？三项去年各是多少: its parts too
+                frame.measures = [frame.measures[0], *[k for k in vocab.children(frame.measures[0]) if k != frame.measures[0]]]
             frame.operation = prev.operation
             frame.side_named = prev.side_named or side_of(prev.clause)
             _inherit_filters(f, prev.filters)
@@ -1490,6 +1493,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.side_named = prev.side_named or side_of(prev.clause)
             if tuple(prev.measures) == THREE_PUBLIC_FAMILY and not PARTS_ASKED.search(frame.clause):
                 frame.measures = ["three_public.total"]
+            elif len(frame.measures) == 1 and vocab is not None and vocab.children(frame.measures[0]) \
+                    and PARTS_ASKED.search(frame.clause):  # 三公去年多少？三项去年各是多少: its parts, of that year
+                frame.measures = [frame.measures[0], *[k for k in vocab.children(frame.measures[0]) if k != frame.measures[0]]]
             frame.operation = Operation(prev.operation.name, base=prev.operation.base, also=list(prev.operation.also))
             _inherit_filters(f, prev.filters)
             out.append(frame)

@@ -319,6 +319,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                         phrase += printed_said[id(d)]
                         if key == "fiscal_total":
                             phrase += _fiscal_kinds_shares(ctx, row, base, base_label, items, derived)
+                        elif len(keys) == 1:
+                            phrase += _siblings_said(ctx, b, key, base_key, base_label)
             said.append(phrase)
         if said:
             parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
@@ -685,6 +687,19 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
         return ""
     # (the whole's own amount said with it: the share is read against a figure the reader sees)
     return f"（占{_label(ctx, base)}{money(whole.amount)}万元的{D.percent(amount, whole.amount)}%）"
+
+
+def _siblings_said(ctx: Context, budget: Budget, key: str, base_key: str, base_label: str) -> str:
+    """三公经费里出国费占多少: the other parts of the whole a figure's share is taken of, in words only
+    (其余：公务接待费8.12万元、…) — a share is read beside what the rest of the whole is. Only where the
+    whole is the figure's own parent and has a few parts."""
+    siblings = [k for k in ctx.vocab.children(base_key) if k != key]
+    if key not in ctx.vocab.children(base_key) or not siblings or len(siblings) > 5:
+        return ""
+    by = _fetch(ctx, [budget], siblings)
+    said = [f"{_label(ctx, k)}{money(r.amount)}万元" for k in siblings
+            for r in [by.get((budget.department, budget.year, k))] if r is not None and r.amount is not None]
+    return f"（{base_label}其余部分：" + "、".join(said) + "）" if said else ""
 
 
 def _printed_share_said(ctx: Context, budget: Budget, key: str, amount: Decimal, computed: Decimal, label: str,

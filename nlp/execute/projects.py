@@ -203,6 +203,16 @@ def funds_lines(r: Row, items: list[Item]) -> list[str]:
     return said
 
 
+def _funds_said(r: Row) -> str:
+    """A project's money by its 其中 lines, in words only (its rows stay the project), where two lines
+    or more carry money: the split a reader weighs the amount by. Empty for a project paid one way."""
+    funds = r.attrs.get("funds") or {}
+    lines = [(label, funds[key]) for key, label in FUNDS_LINES if funds.get(key)]
+    if len(lines) < 2:
+        return ""
+    return "，其中" + "、".join(f"{label}{money(v)}万元" for label, v in lines)
+
+
 def scoped_projects(frame: Frame, ctx: Context) -> tuple[list[Row], str, list[Budget]]:
     """The projects of the budgets in scope under the frame's filters."""
     budgets, note = ctx.scope(frame)
@@ -1211,6 +1221,8 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
                 if "person" in asked or r.attrs.get("person"):  # the person only where printed or asked
                     said.append(f"项目负责人是{r.attrs['person']}" if r.attrs.get("person") else "文件未列明项目负责人")
                 parts.append(f"{project_phrase(r)}" + ("的" if r.attrs.get("unit") else "：") + "，".join(said))
+                if "amount" not in asked and re.search(r"多少|几", frame.clause) and len(rows) <= 3:
+                    parts[-1] += _funds_said(r)  # 谁实施？安排多少: the amount its phrase says, with its split
         if "supervisor" in asked:  # the 主管部门 of its performance sheet, as printed
             items.append(_project_item(ctx, r, responsible_unit=r.attrs.get("unit")))
             sup = r.attrs.get("supervisor")
@@ -1232,6 +1244,8 @@ def _attributes(frame: Frame, ctx: Context, rows: list[Row]) -> Result:
             if carried is not None:  # 各用了多少结转资金: the 其中 上年结转 line of each
                 items.append(item_of(replace(r, amount=carried), f"{r.label}中上年结转"))
                 parts[-1] += f"，其中上年结转{money(carried)}万元"
+            elif len(rows) <= 3:  # a project paid from two sources or more: how, in the sentence (其中财政拨款…、上年结转…)
+                parts[-1] += _funds_said(r)
             if "description" not in asked:  # 里面促消费提质提升给了多少: a part of its money, named
                 own = " ".join([r.label, *r.attrs.get("aliases", [])])
                 wanted = [w for w in frame.filters.keywords if len(w) >= 2 and not names_own(w, own)]
