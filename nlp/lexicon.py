@@ -118,7 +118,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("procurement.works", r"工程"),
     ("procurement.services", r"服务"),
     ("authorizedStaff", r"编制数|编制人数|在编人员|在编人数|(?<!预算)编制(?!内|外|的项目|说明|范围)"),
-    ("actualStaff", r"实有人数|实有人员|实有|多少人(?!次)|几个人|几人(?!负责|次)|人数"),
+    ("actualStaff", r"实有人数|实有人员|实有|多少人|几个人|几人(?!负责)|人数"),
     ("activeStaff", r"在职(?:人员|人数)?"),
     ("retireeStaff", r"(?<!单位)离退休(?:人员|人数|干部|的)?(?!费|人员经费|经费|支出)"),  # 单位管理的离退休人员104人: one count of both
     ("retiredStaff", r"(?<!离)退休(?:人员|人数)?(?!费)"),

@@ -479,7 +479,7 @@ def _named_parts(frame: Frame, ev, prev: Frame, vocab, narrowing: bool) -> list[
         if at < 0 and len(word) >= 5:  # 非财政的 for 非财政拨款结转和结余: its words said short, from their start
             at = frame.clause.find(word[:3])
         if at < 0 and len(word) >= 4:  # 财政和非财政各多少: the first of two said by two words, before 和
-            short = re.search(rf"(?<!非){re.escape(word[:2])}(?=[和与、及跟]非?{re.escape(word[:2])})", frame.clause)
+            short = re.search(rf"(?<!非){re.escape(word[:2])}(?=(?:的|部分|那块)?[和与、及跟]非?{re.escape(word[:2])})", frame.clause)
             at = short.start() if short else -1
         if at >= 0 and key not in (k for _, k in found):
             found.append((at, key))
@@ -962,6 +962,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     r"(?:各|分别|都)?(?:是|为|定了?)?(?:多少|几)?", frame.clause)):
             prev.clause = f"{prev.clause}；{frame.clause}"  # (what it asks of them — 权重 — read with the list)
             continue  # 数量指标有哪些？各定了多少 / 目标值和权重各是多少: the targets and weights the list just gave
+        if prev.focus == "indicators" and prev.filters.projects and frame.focus == "staff" \
+                and not (ev.projects or ev.departments or ev.staff_measures and not re.search(r"多少人次|几人次", frame.clause)) \
+                and re.search(r"人次|户次|场次|多少次|几次", frame.clause):
+            # …各要求多少次？心理法律咨询多少人次: a target of the project just asked, not the department's headcount
+            target = Frame("indicators", [], prev.filters.copy(), Operation("list"), frame.clause, frame.score,
+                           prev.open_department)
+            target.filters.keywords = list(f.keywords)
+            out.append(target)
+            continue
         if prev.focus == "subordinates" and frame.focus in ("subordinates", "figures") and frame.measures_guessed \
                 and not (ev.departments or ev.projects or ev.item_measures) \
                 and re.search(r"(?:每家|各家|每个单位|各单位|每一家|各自)[^，。？?]{0,4}(?:多少钱|钱|经费|预算|金额)", frame.clause):

@@ -28,10 +28,6 @@ LEVEL_NAME = {3: "类", 5: "款", 7: "项"}
 # how a classification is named in an answer
 SCHEME_WORDS = {"functional": "功能", "economic": "经济", "government_economic": "政府预算支出经济"}
 
-# a clause asking an amount only (多少, 几多), and the words that ask what a subject is made of instead
-_AMOUNT_ONLY = r"(?:是|有|为|安排了?|花了?|用了?)?(?:多少|几多|多大)"
-_MAKE_UP_WORDS = r"|各|分别|哪|明细|下面|下设|下属|包括|包含|具体|都有|主要|怎么分|如何分|分布|每项|每一项|"
-
 
 def _core(name: str) -> str:
     """A subject's name as a statement words it: without its level mark and its 支出/预算支出 ending
@@ -823,10 +819,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     # a share or a change of a named subject is about its own figure; its make-up only where asked
     own_figure = frame.own_figure or bool(asked & {"share", "growth", "change"}) and not f.level and \
         not ({"rank", "sort"} & asked) and not re.search(PARTS_OF + r"|明细|哪些|哪几|分别|" + WHICH_SUBJECTS, frame.clause)
-    # 公共安全支出多少: one subject's amount asked, nothing of what it is made of — its own figure
-    own_figure = own_figure or (len(parents) == 1 and not f.level and op.name in ("lookup", "list") and not op.also
-                                and bool(re.search(_AMOUNT_ONLY, frame.clause))
-                                and not re.search(PARTS_OF + _MAKE_UP_WORDS + WHICH_SUBJECTS, frame.clause))
+
     for b in budgets:
         tops_said = False  # the column's classes already said with their total
         column = f.column or "total"
