@@ -274,7 +274,7 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                 phrase += f"（表中精确数为{format(row.amount.normalize(), 'f')}万元）"  # 报表里精确到多少
             if op.name in ("lookup", "list") and key not in ("income_total", "expenditure_total"):
                 # 钱从哪几块来: each part's printed share; 上年结转结余多少: the share the narrative prints beside it
-                printed_share = _printed_share_of_part(ctx, b, key, row.amount) \
+                printed_share = _printed_share_of_part(ctx, b, key, row.amount, whole_said=len(keys) == 1) \
                     if len(keys) >= 3 and key != keys[0] or len(keys) == 1 else ""
                 phrase += printed_share or _share_of_whole_shown(ctx, by, b, key, keys, row.amount)
             if key == "carryover_fiscal":
@@ -645,11 +645,25 @@ def _printed_share(ctx: Context, budget: Budget, key: str, amount: Decimal) -> R
                  and r.attrs.get("figure_key") == key and r.amount == amount), None)
 
 
-def _printed_share_of_part(ctx: Context, budget: Budget, key: str, amount: Decimal) -> str:
+def _printed_share_of_part(ctx: Context, budget: Budget, key: str, amount: Decimal, whole_said: bool = False) -> str:
     """A part listed among several (一般公共预算拨款16,474.82万元 …) with the share the narrative prints
     beside it (占32.55%), in words only: the document's own proportion of the whole it composes."""
     printed = _printed_share(ctx, budget, key, amount)
-    return f"（说明：占{printed.attrs['share']:f}%）" if printed is not None else ""
+    if printed is None:
+        return ""
+    share = printed.attrs["share"]
+    of = ""
+    # the whole the printed share is of, said only where it is the one that gives that share (the 说明 may
+    # take 非财政拨款结转 of 收入总计, not of the carry-over it is part of)
+    bases = [ctx.vocab.share_base(key), "income_total", "expenditure_total"] if whole_said else []
+    wholes = _fetch(ctx, [budget], [k for k in dict.fromkeys(bases) if k]) if bases else {}
+    for base in dict.fromkeys(k for k in bases if k):
+        whole = wholes.get((budget.department, budget.year, base))
+        if whole is not None and whole.amount and amount is not None and \
+                (amount * 100 / whole.amount).quantize(share) == share:
+            of = f"{_label(ctx, base)}{money(whole.amount)}万元的"
+            break
+    return f"（说明：占{of}{share:f}%）"
 
 
 def _fiscal_kinds_shares(ctx: Context, row: Row, base: Row, base_label: str, items: list[Item],
@@ -677,7 +691,8 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
     """基本支出、项目支出各多少: each part's share of the total they split, where the parts are named
     together without it, in words only where the narrative prints none — the proportion a split is read by."""
     base = ctx.vocab.share_base(key)
-    if base is None or base in keys or not (len(keys) >= 2 and all(ctx.vocab.share_base(k) == base for k in keys)):
+    # (one figure alone: its share of the whole it is part of — 上年结转结余 of 收入总计 — read the same way)
+    if base is None or base in keys or not (len(keys) == 1 or all(ctx.vocab.share_base(k) == base for k in keys)):
         return ""  # (the whole shown beside its parts is read against them: 三公 and its items)
     if any(k != key and (k in ctx.vocab.ancestors(key) or key in ctx.vocab.ancestors(k)) and k != base for k in keys):
         return ""  # a whole beside its own part (财政拨款合计 and 本年财政拨款): not a split of the base
