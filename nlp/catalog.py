@@ -61,6 +61,19 @@ class Catalog:
         """Entities of one kind (``KINDS``)."""
         return [e for e in self.entities if e.kind == kind]
 
+    def project_variants(self, name: str) -> list[Entity]:
+        """The projects named ``name`` followed by a dash or colon and what makes them particular (中介服务费 →
+        中介服务费-政府项目审查费): one kind of project a department runs under several names. Indexed once."""
+        index = self.__dict__.get("_variants")
+        if index is None:
+            index = {}
+            for e in self.entities:
+                m = re.match(r"(.{2,}?)[-—－–:：·]", e.name) if e.kind == "project" else None
+                if m:
+                    index.setdefault(m.group(1), []).append(e)
+            self.__dict__["_variants"] = index
+        return index.get(name, [])
+
     def departments(self) -> list[Entity]:
         """Departments that have a budget in the graph."""
         return self.of_kind("department")
@@ -143,6 +156,16 @@ def _spoken_subject(label: str) -> list[str]:
     return [form for form in forms if len(form) >= 4 and not form.startswith("其他")]
 
 
+def _bracketed_forms(name: str) -> list[str]:
+    """A unit printed with its second name in brackets (广州市统计监测中心（广州市统计发展中心）) is said by
+    either name alone: the name before the brackets and the one inside, each where it is a name (≥5
+    characters), not a qualifier (（本级）)."""
+    m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", name)
+    if not m:
+        return []
+    return [form for form in (m.group(1), m.group(2)) if len(form) >= 5]
+
+
 def catalog_from_graph(graph) -> Catalog:
     """The catalogue of everything the graph names (``graph`` is an ``nlp.graph.Graph``)."""
     from nlp.graph import display_name
@@ -160,7 +183,7 @@ def catalog_from_graph(graph) -> Catalog:
         if iri not in budget_depts:  # a unit with no budget of its own (下属单位, 承担单位)
             name = display_name(labels)
             if len(name) >= 5:  # linked so that it is not read as its parent's place or name
-                aliases = [a for a in dict.fromkeys(labels + branch_aliases(name)) if a != name]
+                aliases = [a for a in dict.fromkeys(labels + branch_aliases(name) + _bracketed_forms(name)) if a != name]
                 entities.append(Entity("unit", iri, name, tuple(aliases)))
             continue
         name = dept_name[iri]

@@ -257,6 +257,11 @@ class Parser:
             f.scheme = "government_economic"
         f.projects = [entity_ref(e) for e in ev.projects if ev.projects_exact
                       or not any(head_named_nowhere(w, self.catalog) and w[:2] not in e.name for w in ev.keywords)]
+        if f.projects and re.search(r"哪些|哪几|各|分别|都有", ev.text):
+            # 有哪些中介服务费项目: the projects of that name and those it heads (中介服务费-政府项目审查费)
+            budgets = {(p.department, p.year) for p in f.projects}
+            f.projects += [entity_ref(e) for p in list(f.projects) for e in self.catalog.project_variants(p.name)
+                           if (e.department, e.year) in budgets and all(e.iri != q.iri for q in f.projects)]
         named_subjects = {m.key for m in ev.mentions if m.kinds() & {"functional_subject", "economic_subject"}}
         topics_only = [m for m in ev.mentions if "topic" in m.kinds() and not (f.subjects and m.key in named_subjects)]
         f.topics = [entity_ref(e) for m in topics_only for e in m.entities if e.kind == "topic"]
