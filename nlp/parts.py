@@ -23,7 +23,7 @@ from nlp.execute.assets import PLANNED_WORDS, kinds_asked
 from nlp.frames import COLUMN_BASE, DERIVED_OPERATIONS, SUBJECT_BASE, Frame, Operation
 from nlp.normalize import RELATIVE_YEAR, find_years
 from nlp.numbers import chinese_count
-from nlp.parse import PARTS_ASKED, THREE_PUBLIC_FAMILY, entity_ref, family_rules, family_totals_across_departments
+from nlp.parse import PARTS_ASKED, THREE_PUBLIC_FAMILY, entity_ref, family_rules, family_totals_across_departments, score_bound
 
 _MARKS = re.compile(r"[。？?！!；;，,]")
 # A later part's word for the year an earlier part named (2018年…？当年/同年/那年…): not this year.
@@ -970,6 +970,15 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                            prev.open_department)
             target.filters.keywords = list(f.keywords)
             out.append(target)
+            continue
+        if prev.focus == "projects" and ("score" in prev.measures or prev.filters.self_evaluated) \
+                and score_bound(frame.clause) is not None and not (ev.projects or ev.departments) \
+                and re.search(r"几个|多少个|几项|多少项|哪些|哪几", frame.clause):
+            # 哪个分数最低？几个满分: a count of the projects just ranked whose score is in that bound
+            counted = Frame("projects", ["score"], prev.filters.copy(), Operation("list", also=["count"]),
+                            frame.clause, frame.score, prev.open_department)
+            counted.filters.score_bound = score_bound(frame.clause)
+            out.append(counted)
             continue
         if prev.focus == "subordinates" and frame.focus in ("subordinates", "figures") and frame.measures_guessed \
                 and not (ev.departments or ev.projects or ev.item_measures) \

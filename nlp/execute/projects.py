@@ -589,7 +589,7 @@ def _projects(frame: Frame, ctx: Context) -> Result:
     if (f.self_evaluated or re.search(L.EVALUATED, frame.clause)) and (
             op.name in ("count", "sum") or {"count", "sum"} & set(op.also) or
             re.search(r"(?:部门|重点|第三方)评价", frame.clause)) and \
-            f.unit is None and not f.units and f.rate_bound is None and f.bound is None:
+            f.unit is None and not f.units and f.rate_bound is None and f.bound is None and f.score_bound is None:
         # the document's statement counts every evaluated project: a question narrowed to a unit's or
         # by a rate or amount bound (中心血站的自评项目有几个执行率没到90%) is counted from the projects
         from nlp.execute.documents import stated_evaluations  # documents reads this module's projects
@@ -906,14 +906,15 @@ def _counted(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
     if frame.operation.name == "count" and len(rows) > L.COUNT_LISTED and "list" not in frame.operation.also \
             and not re.search(L.NAMES_ASKED, frame.clause):
         listed = []  # 一共几个: the count and the total; the names stay in the sentence
-    items = [_project_item(ctx, r) for r in listed] + [count_item, total_item]
-    derived = [total]
+    amounts_listed = any(r.amount is not None for r in rows)  # (a 自评表 row may print no amount: no 合计 of none)
+    items = [_project_item(ctx, r) for r in listed] + ([count_item, total_item] if amounts_listed else [count_item])
+    derived = [total] if amounts_listed else []
     f = frame.filters
     carrier = f"由{f.unit.name}承担实施的" if f.unit is not None else "由部门本级承担实施的" if f.own_unit else \
         "由下属单位承担实施的" if f.other_units else ""
-    text = f"{carrier}共{len(rows)}个项目，合计{money(total.value)}万元：" + \
+    text = f"{carrier}共{len(rows)}个项目" + (f"，合计{money(total.value)}万元：" if amounts_listed else "：") + \
         "；".join(_phrase(frame, r, items) for r in rows) + "。"
-    text += _total_share(frame, ctx, rows, total, items, derived)
+    text += _total_share(frame, ctx, rows, total, items, derived) if amounts_listed else ""
     text += _groups(frame, ctx, rows, items, derived)
     if re.search(L.UNITS_OF_PROJECTS, frame.clause):
         text += _units_carrying(rows, items)

@@ -169,14 +169,21 @@ def _ranked_statements(ctx: Context, budget, want: int, frame: Frame, items: lis
     row of that level. Each is said with its change, rate and reason, from the statement."""
     said = [r for r in ctx.rows("changes", [budget]) if (m := _LEVEL_MARK_RE.search(r.label))
             and _MARK_LENGTH[m.group(1)] == want and (r.amount is not None or r.attrs.get("percent") is not None)]
+    by_rate, falls = asks_rate(frame.clause), asks_falls(frame.clause)
+    bound = frame.filters.rate_bound
+    if bound is not None:  # 哪些项级科目比上年增长超过100%: the statements whose rate goes that way within the bound
+        by_rate = True
+        said = [r for r in said if r.attrs.get("percent") is not None and (r.attrs["percent"] < 0) == falls
+                and bound.admits(abs(Decimal(str(r.attrs["percent"]))))]
     if not said:
         return []
-    by_rate, falls = asks_rate(frame.clause), asks_falls(frame.clause)
 
     def size(r: Row) -> Decimal:  # signed (the graph's changes carry their direction in their sign)
         return r.attrs["percent"] if by_rate and r.attrs.get("percent") is not None else (r.amount or Decimal(0))
 
-    ranked = sorted(said, key=size, reverse=not falls)[:frame.operation.n or 3]
+    ranked = sorted(said, key=size, reverse=not falls)
+    if bound is None:
+        ranked = ranked[:frame.operation.n or 3]
     phrases = []
     for i, r in enumerate(ranked, 1):
         rate, current = r.attrs.get("percent"), r.attrs.get("current")
@@ -198,8 +205,10 @@ def _ranked_statements(ctx: Context, budget, want: int, frame: Frame, items: lis
         if r.attrs.get("reason"):
             phrase += f"（原因：{r.attrs['reason']}）"
         phrases.append(phrase)
+    which = f"比上年{'降幅' if falls else '增幅'}{bound.describe(percent=True)}的{len(ranked)}个" if bound is not None else \
+        f"比上年增减中{'降' if falls else '涨'}{'幅' if by_rate else '额'}最大的{len(ranked)}个"
     parts.append(f"{who(budget.department, budget.year)}的表格未列{LEVEL_NAME.get(want, '')}级科目，情况说明逐项列出的"
-                 f"比上年增减中{'降' if falls else '涨'}{'幅' if by_rate else '额'}最大的{len(ranked)}个：" + "；".join(phrases))
+                 + which + "：" + "；".join(phrases))
     return ranked
 
 
@@ -880,6 +889,13 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                         continue
             elif op.name in ("rank", "sort"):
                 level_rows = _rank(level_rows, op)
+            elif changed and f.rate_bound is not None and not level_rows and scheme == "functional":
+                # 哪些项级科目比上年增长超过100% of a budget whose tables print no row of that level: the
+                # narrative's statements of that level within the bound
+                stated = _ranked_statements(ctx, b, want, frame, items, parts)
+                if stated:
+                    kept += stated
+                    continue
             shares: list[str] = []  # each row's share, said after the rows
             for i, r in enumerate(level_rows, 1):
                 items.append(item_of(r, code=r.key, **({"rank": i} if op.name in ("rank", "sort") or ranked_change else {})))
