@@ -438,7 +438,8 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
         found = _named_parts(frame, ev, prev, vocab, True)
         parts = [k for k in found if vocab.measures.get(k) and vocab.measures[k].broader in prev.measures]
         own = set(parts) & set(frame.measures)  # 基本支出、项目支出、机动经费各占多少: named as themselves
-        return parts if len(parts) >= 2 and len(parts) == len(found) and not own else []
+        # (财政拨款结转和非财政拨款各多少: one named as itself, the other by its distinctive words — both)
+        return parts if len(parts) >= 2 and len(parts) == len(found) and own != set(parts) else []
     found = _named_parts(frame, ev, prev, vocab, narrowing)
     if narrowing and ev.item_measures and len(frame.measures) > len(found) \
             and all(m in _descendants(prev.measures, vocab) for m in frame.measures):
@@ -971,6 +972,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             target.filters.keywords = list(f.keywords)
             out.append(target)
             continue
+        if prev.measures and all(m.startswith("word:") for m in prev.measures) and not (ev.projects or ev.departments) \
+                and re.fullmatch(r"(?:那)?(?:每家|每个|每户|每人|每所|各家|各自|分别|各)(?:企业|单位|学校)?(?:各)?(?:是|有|给了?|补了?|拿了?|分了?)?"
+                                 r"多少(?:钱|万元|万)?", frame.clause):
+            continue  # 补给了哪些企业，每家多少: the same detail the part before found the documents do not hold
         if prev.focus == "projects" and ("score" in prev.measures or prev.filters.self_evaluated) \
                 and score_bound(frame.clause) is not None and not (ev.projects or ev.departments) \
                 and re.search(r"几个|多少个|几项|多少项|哪些|哪几", frame.clause):

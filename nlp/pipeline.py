@@ -298,6 +298,13 @@ class Pipeline:
             if not set(f.years) & have and all(y + 1 in have for y in f.years):
                 # 截至去年底有多少车: what the next budget reports held at that year's end
                 f.years = [y + 1 for y in f.years]
+        if names and frame.focus == "subjects" and len(f.years) == 2 and re.search(r"(?:是|有|为)?多少", frame.clause):
+            # 今年提租补贴555.5万元，去年是多少: the year the graph lacks is the one asked (its figure derived
+            # from the stated change, as a subject of that year alone is)
+            have = self.dept_years(names)
+            lacking = [y for y in f.years if y not in have and y + 1 in have]
+            if len(lacking) == 1 and lacking[0] + 1 in f.years:
+                f.years = lacking
         if names and frame.focus == "figures":
             have = self.dept_years(names)
             if len(f.years) == 2:  # 从2025年的预算推算2024年的…: the year asked is the one the graph lacks
@@ -740,13 +747,19 @@ def _without_repeats(parts: list[Part]) -> list[Part]:
     shown: set[tuple] = set()
     for part in parts:
         keys = {(i.label, i.value, i.department, i.year) for i in part.items} | {("=", d.formula) for d in part.derived}
-        if kept and keys and keys <= shown and _asked_before(part.frame, [k.frame for k in kept]):
-            continue
+        if kept and keys and keys <= shown and _asked_before(part.frame, [k.frame for k in kept]) \
+                and _figures_in(part.text) <= set().union(*(_figures_in(k.text) for k in kept)):
+            continue  # (a part whose sentence says figures the earlier ones do not — 哪一块减下来的: its parts — stays)
         if part.found and any(k.text == part.text for k in kept):
             continue  # …安排了多少？具体是哪几项 where the first part's answer already lists them: said once
         shown |= keys
         kept.append(part)
     return kept
+
+
+def _figures_in(text: str) -> set[str]:
+    """The figures a sentence says (1,234.56 and 1234.56 alike), to tell a part that repeats from one that adds."""
+    return {n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text or "")}
 
 
 def _rows_once(parts: list[Part]) -> None:
