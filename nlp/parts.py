@@ -439,7 +439,8 @@ def parts_of_previous(frame: Frame, ev, prev: Frame, vocab) -> list[str]:
         parts = [k for k in found if vocab.measures.get(k) and vocab.measures[k].broader in prev.measures]
         own = set(parts) & set(frame.measures)  # 基本支出、项目支出、机动经费各占多少: named as themselves
         # (财政拨款结转和非财政拨款各多少: one named as itself, the other by its distinctive words — both)
-        return parts if len(parts) >= 2 and len(parts) == len(found) and own != set(parts) else []
+        return parts if len(parts) >= 2 and len(parts) == len(found) and (
+            not own or own != set(parts) and "非" in frame.clause) else []
     found = _named_parts(frame, ev, prev, vocab, narrowing)
     if narrowing and ev.item_measures and len(frame.measures) > len(found) \
             and all(m in _descendants(prev.measures, vocab) for m in frame.measures):

@@ -748,7 +748,8 @@ def _without_repeats(parts: list[Part]) -> list[Part]:
     for part in parts:
         keys = {(i.label, i.value, i.department, i.year) for i in part.items} | {("=", d.formula) for d in part.derived}
         if kept and keys and keys <= shown and _asked_before(part.frame, [k.frame for k in kept]) \
-                and _figures_in(part.text) <= set().union(*(_figures_in(k.text) for k in kept)):
+                and (not re.search(r"哪", part.clause)
+                     or _figures_in(part.text) <= set().union(*(_figures_in(k.text) for k in kept))):
             continue  # (a part whose sentence says figures the earlier ones do not — 哪一块减下来的: its parts — stays)
         if part.found and any(k.text == part.text for k in kept):
             continue  # …安排了多少？具体是哪几项 where the first part's answer already lists them: said once

@@ -1,4 +1,4 @@
-"""The classes of question blind batches 64, 66 and 68 (session 24, each read after its first look) showed
+"""The classes of question blind batches 64, 66, 68 and 69 (session 24, each read after its first look) showed
 the service missing, through the real extraction and pipeline on the real documents of ../shared (the
 national graph, or the corpus and realdocs one; skipped where absent), each asked in words of its own:
 
@@ -14,7 +14,14 @@ national graph, or the corpus and realdocs one; skipped where absent), each aske
 - a project paid from two sources says its lines; 三项去年各是多少 asks the parts of the figure just asked;
 - a unit printed with a second name in brackets is linked by either name;
 - 有哪些X项目 takes in the projects X heads (X-Y);
-- one figure looked up says its share of its whole, and a printed share names the whole that gives it."""
+- one figure looked up says its share of its whole, and a printed share names the whole that gives it;
+- 几个满分 after a score ranking counts the projects in that bound;
+- 哪些项级科目比上年增长超过N% where the tables print no 项: the narrative's statements within the bound;
+- 是哪一项减少了 after a change keeps its part (the parts' changes);
+- 财政一分钱都没花 is the projects paid by other funds alone;
+- 财政拨款结转和非财政拨款 after the carry-over names both;
+- 每家多少 after a detail the documents do not hold is that detail;
+- 今年X万元，去年是多少 of a subject asks the year the graph lacks."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -124,3 +131,49 @@ def test_a_printed_share_names_the_whole_that_gives_it(ask) -> None:
     """昌吉州生态环境局 2025: 非财政拨款结转结余 30.00, 说明 占0.64% — of 收入总计 4,678.70, not of the carry-over."""
     reply = ask("昌吉州生态环境局2025年非财政拨款结转结余多少")
     assert "收入总计4678.70万元的0.64%" in reply["text"]
+
+
+def test_full_marks_counted_after_a_score_ranking(ask_national) -> None:
+    """佛山市轨道交通局 2019 决算: 7 projects self-evaluated; four scored 100."""
+    reply = ask_national("佛山市轨道交通局2019年哪个自评项目分数最高？有几个拿了满分？")
+    assert len(reply["parts"]) == 2
+    assert "共4个项目" in reply["parts"][1]["text"] and "合计0.00" not in reply["text"]
+
+
+def test_subjects_over_a_rate_from_the_narrative(ask_national) -> None:
+    """杭州市司法局 2026 说明: 其他司法支出 +785%, 监狱一般行政管理事务 +604.1%, 所政设施建设 +207.4% (no 项 rows in
+    its tables); a fall of over 50%: 其他强制隔离戒毒支出 −99.9%."""
+    reply = ask_national("杭州市司法局2026年哪些项级科目比上年增加超过200%？")
+    assert {Decimal("785"), Decimal("604.1"), Decimal("207.4")} <= numbers(reply)
+    fell = ask_national("杭州市司法局2026年哪些项级科目比上年下降超过50%？")
+    assert Decimal("99.9") in numbers(fell) and Decimal("785") not in numbers(fell)
+
+
+def test_which_part_fell_after_a_change(ask_national) -> None:
+    """重庆市人民政府办公厅 2026 三公 394.49, 比上年减少2.48: 公务用车运行维护费 200.00 (202.48 the year before)."""
+    reply = ask_national("重庆市政府办公厅2026年三公经费少了多少？主要是哪一项减少了？")
+    assert {Decimal("2.48"), Decimal("200.00"), Decimal("202.48")} <= numbers(reply)
+
+
+def test_projects_without_a_cent_of_fiscal_money(ask_national) -> None:
+    """泉州市公安局 2026: four projects paid by 其他资金 alone, 110.00 + 90.00 + 85.00 + 80.00 = 365.00."""
+    reply = ask_national("泉州市公安局哪些项目财政一分钱都没花？合计多少？")
+    assert {Decimal("110.00"), Decimal("90.00"), Decimal("85.00"), Decimal("80.00"), Decimal("365.00")} <= numbers(reply)
+
+
+def test_fiscal_carry_over_and_the_non_fiscal_rest(ask) -> None:
+    """昌吉州环境污染监控中心 2023: 上年结转结余 766.98 = 财政拨款结转 734.86 + 非财政拨款结转结余 32.12."""
+    reply = ask("昌吉州环境污染监控中心2023年结转结余多少？其中财政拨款结转和非财政拨款分别是多少？")
+    assert {Decimal("766.98"), Decimal("734.86"), Decimal("32.12")} <= numbers(reply)
+
+
+def test_each_of_a_detail_the_documents_lack(ask_national) -> None:
+    """福州市商务局 商务发展资金 11,600.00: no list of the firms it pays."""
+    reply = ask_national("福州市商务局商务发展资金补贴了哪些企业？每家补多少？")
+    assert reply["answers"] == [] and "没有找到" in reply["text"]
+
+
+def test_last_year_of_a_subject_given_this_years(ask_national) -> None:
+    """苏州市审计局 2026 购房补贴 401.97, 比上年减少245.30 ⇒ 2025 647.27."""
+    reply = ask_national("苏州市审计局今年购房补贴401.97万元，去年是多少？")
+    assert Decimal("647.27") in numbers(reply)
