@@ -27,7 +27,7 @@ _YEAR_CN = re.compile(r"([二〇零一三四五六七八九]{4})年")
 _RELATIVE = {"今年": 0, "本年度": 0, "当年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1,
              # 上年预算是多少 / 上年的三公经费: the budget's own word for the year before — not 上年结转 (the
              # carry-over), nor 上年末/上年底 (a date of holdings)
-             r"(?<![比较与同跟和])上年(?!度?结转|结余|末|底|初|同期|执行|决算)": -1}
+             r"(?<![比较与同跟和])上年(?!度?结转|结余|末|底|初|同期|执行|决算|实户|资金余额|余额)": -1}
 RELATIVE_YEAR = "|".join(_RELATIVE)  # a year named relative to the document's own (今年, 去年 …)
 
 

@@ -973,6 +973,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             target.filters.keywords = list(f.keywords)
             out.append(target)
             continue
+        if re.fullmatch(r"(?:那)?(?:能|可以|可不可以|能不能|能否)(?:从|根据|用|按|由|拿)?[^，,。？?]{0,16}?(?:算|推|倒推|推算|得|看)出(?:来)?(?:吗|么|嘛|不)?",
+                        frame.clause) and not (ev.departments or ev.projects or ev.item_measures):
+            # …2023年是多少？能从2024年的说明里算出来吗: whether the figure just asked is derived — the part
+            # before answers it with its formula, nothing more is asked
+            prev.clause = f"{prev.clause}；{frame.clause}"
+            continue
         if prev.measures and all(m.startswith("word:") for m in prev.measures) and not (ev.projects or ev.departments) \
                 and re.fullmatch(r"(?:那)?(?:每家|每个|每户|每人|每所|各家|各自|分别|各)(?:企业|单位|学校)?(?:各)?(?:是|有|给了?|补了?|拿了?|分了?)?"
                                  r"多少(?:钱|万元|万)?", frame.clause):
