@@ -211,7 +211,9 @@ class Parser:
             else:
                 frame.filters.categories = []
         if focus == "staff":  # 编外聘用人员: a kind of staff the documents do not count
-            frame.unknown += [w for w in ev.keywords if re.search(r"(?:人员|人数|员工)$", w)]
+            # (not the words alone: 编制和人员情况 asks the staffing as a whole)
+            frame.unknown += [w for w in ev.keywords if re.search(r"(?:人员|人数|员工)$", w)
+                              and w not in ("人员", "人数", "员工")]
         if focus in ("staff", "assets", "divisions", "functions"):  # 阿克陶县分局有多少在编人员: a branch the
             # department's document names (in a project) but prints no profile of — never the department's
             frame.unknown += [w for w in ev.keywords if re.search(L.SUB_UNIT, w) and w not in frame.unknown]

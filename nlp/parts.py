@@ -928,6 +928,11 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
     return None
 
 
+# 其余靠什么 / 剩下的呢 / 其他部分是什么钱: the rest of a whole after the part just asked
+_REMAINDER = (r"(?:那|而)?(?:其余|剩下|剩余|余下|差额)(?:的|那)?(?:部分|块|钱|资金)?(?:靠|从|是|来自|用|由|呢)?"
+              r"(?:什么|哪里|哪儿|哪|啥|多少)?(?:钱|来|资金|出|的)?(?:呢|的)?")
+
+
 def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame]:
     """The parts after context is shared between them (see the module docstring). ``vocab`` (the
     question service's ``Vocabulary``) lets a part name a figure by the words that tell it from its
@@ -972,6 +977,14 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                            prev.open_department)
             target.filters.keywords = list(f.keywords)
             out.append(target)
+            continue
+        if prev.focus in ("figures", "subjects") and len(out) >= 2 and not (ev.departments or ev.projects or ev.item_measures) \
+                and re.fullmatch(_REMAINDER, frame.clause):
+            # 总共多少？其中财政一般公共预算给了多少，其余靠什么: the whole less the part, of the two figures just asked
+            rest = Frame(prev.focus, list(prev.measures), prev.filters.copy(), Operation("difference", also=["remainder"]),
+                         frame.clause, frame.score, prev.open_department)
+            rest.derived_only = True
+            out.append(rest)
             continue
         if re.fullmatch(r"(?:那)?(?:能|可以|可不可以|能不能|能否)(?:从|根据|用|按|由|拿)?[^，,。？?]{0,16}?(?:算|推|倒推|推算|得|看)出(?:来)?(?:吗|么|嘛|不)?",
                         frame.clause) and not (ev.departments or ev.projects or ev.item_measures):

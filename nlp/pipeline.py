@@ -37,6 +37,8 @@ from nlp.execute.documents import counted_kind_named
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
 from nlp.execute.stated_beside import stated_change_of
+from nlp.execute.base import derived_item
+from nlp import derive as D
 from nlp.execute.named_subjects import named_subject_answer
 from kg.rdf.escape import iri
 from nlp.frames import Frame, Operation, Ref
@@ -148,8 +150,13 @@ def _resolve(pipe: "Pipeline"):
 def _execute(pipe: "Pipeline"):
     def run(state: QuestionState) -> None:
         previous = None
+        results: list[Result | None] = []
         for frame in state.frames:
-            part, previous = pipe.execute(frame, previous)
+            if "remainder" in frame.operation.also and len(results) >= 2:
+                part, previous = pipe.remainder(frame, results[-2], results[-1])
+            else:
+                part, previous = pipe.execute(frame, previous)
+            results.append(previous)
             state.parts.append(part)
     return run
 
@@ -694,6 +701,23 @@ class Pipeline:
                          "合同，见政府采购公告），不能用预算数代替。")
             return part, None
         return self._finish(part, frame, ctx, result)
+
+    def remainder(self, frame: Frame, whole: Result | None, part_of_it: Result | None) -> tuple[Part, Result | None]:
+        """其余靠什么 after a whole and a part of it (执法办案总共多少？其中一般公共预算给了多少): the whole less
+        the part, each the first amount its part answered, where the whole is the larger and both are of one
+        department and year. Nothing is said where the two parts do not give such figures."""
+        ctx = Context(self.graph, self.catalog, self.vocab)
+        part = Part(frame.clause, kind(frame), frame.to_json(), describe(frame, self.vocab), "")
+        first = [next((i for i in r.items if i.unit == WAN and i.value is not None), None) if r else None
+                 for r in (whole, part_of_it)]
+        if None in first or (first[0].department, first[0].year) != (first[1].department, first[1].year):
+            return self._finish(part, frame, ctx, Result())
+        a, b = (D.Input(i.label, Decimal(i.value), WAN, i.department, i.year, i.source) for i in first)
+        if a.value < b.value:  # (the part is larger: not a whole and its part)
+            return self._finish(part, frame, ctx, Result())
+        d = D.difference(a, b, "其余部分" if a.label == b.label else f"{a.label}中{b.label}以外的部分")
+        text = d.formula + "。"
+        return self._finish(part, frame, ctx, Result([derived_item(d)], text, [d], []))
 
     def _finish(self, part: Part, frame: Frame, ctx: Context, result: Result) -> tuple[Part, Result]:
         understood = part.understood
