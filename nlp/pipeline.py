@@ -36,7 +36,7 @@ from nlp.execute.subitems import event_items, items_by_class, named_sub_items, s
 from nlp.execute.documents import counted_kind_named
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
-from nlp.execute.stated_beside import stated_change_of
+from nlp.execute.stated_beside import composition_of, stated_change_of
 from nlp.execute.base import derived_item
 from nlp import derive as D
 from nlp.execute.named_subjects import named_subject_answer
@@ -169,6 +169,9 @@ def _beside(pipe: "Pipeline"):
             if not part.found:
                 continue
             ctx = Context(pipe.graph, pipe.catalog, pipe.vocab)
+            made_of = composition_of(frame, state.frames, ctx)
+            if made_of:
+                part.text += made_of
             stated = stated_change_of(frame, state.frames, ctx)
             if stated is None:
                 continue

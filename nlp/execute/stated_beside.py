@@ -7,13 +7,18 @@ carries the change its document states for it, with the year before derived from
 what the document states is added: no change is computed between budgets here, and a figure whose
 document states none is left as it was. A question that already asks for the change (比上年多了多少,
 增长率) is answered by its own part and gets nothing more.
+
+A budget's two totals are also said with what they are made of (收入总计 by source, 支出总计 by 基本支出 and
+项目支出), where the question asks the total alone: the split is how every budget presents its total.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
+from nlp import lexicon as L
 from nlp.execute import Context, Result
-from nlp.execute.figures import change
+from nlp.execute.base import money
+from nlp.execute.figures import change, figures_by_key
 from nlp.frames import Frame, Operation
 
 # the operations whose figures are looked up as printed, and so shown with their stated change
@@ -33,7 +38,7 @@ def wants_stated_change(frame: Frame, frames: list[Frame]) -> bool:
         return False  # (a yes/no figure question states the change itself: ``figures``)
     if not 1 <= len(frame.filters.departments) <= _MAX_DEPARTMENTS or len(frame.filters.years) > 1:
         return False
-    if frame.filters.budget_unit is not None or frame.filters.by_unit:
+    if frame.filters.budget_unit is not None:
         return False  # a unit's row: the department's change is not the unit's
     plain = [m for m in frame.measures if not m.startswith("word:")]
     if not plain:
@@ -52,3 +57,28 @@ def stated_change_of(frame: Frame, frames: list[Frame], ctx: Context) -> Result 
     if not stated.items or "比上年" not in stated.text or "没有相应" in stated.text:
         return None
     return stated
+
+
+# what each total is made of, as budgets print it
+_MADE_OF = {"income_total": [k for k in L.INCOME_BY_SOURCE if k != "income_total"],
+            "expenditure_total": ["basic_expenditure", "project_expenditure"]}
+
+
+def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
+    """收入总计 asked alone: its parts by source (其中一般公共预算拨款…、上年结转结余…), in words; 支出总计 its 基本支出
+    and 项目支出. Empty where the question asks anything beside the total or its parts are not printed."""
+    if frame.focus != "figures" or frame.measures not in (["income_total"], ["expenditure_total"]) \
+            or frame.measures_guessed or frame.operation.name != "lookup" or frame.operation.also \
+            or len(frame.filters.departments) != 1 or len(frames) > 2:
+        return ""
+    if any(f is not frame and f.focus == "figures" and set(f.measures) & set(_MADE_OF[frame.measures[0]]) for f in frames):
+        return ""  # (its parts are asked by a part of their own)
+    budgets, _ = ctx.scope(frame)
+    if len(budgets) != 1:
+        return ""
+    b = budgets[0]
+    keys = _MADE_OF[frame.measures[0]]
+    by = figures_by_key(ctx, budgets, keys)
+    said = [f"{ctx.vocab.label(k)}{money(r.amount)}万元" for k in keys
+            for r in [by.get((b.department, b.year, k))] if r is not None and r.amount]
+    return "其中" + "、".join(said) + "。" if len(said) >= 2 else ""
