@@ -269,7 +269,8 @@ class Parser:
         f.topics = [entity_ref(e) for m in topics_only for e in m.entities if e.kind == "topic"]
         f.topic_text = [m.key for m in topics_only]
         named = "".join(d.name for d in f.departments)
-        f.keywords = [w for w in ev.keywords if w not in named]  # 福州民政本级: 民政 is the department's own word
+        f.keywords = [w for w in ev.keywords if w not in named  # 福州民政本级: 民政 is the department's own word
+                      and not re.fullmatch(r"[一二两三四五六七八九十半\d]+成", w)]  # 不到八成: a rate, not a topic
         f.keyword_groups = [list(g) for g in ev.keyword_groups]
         left_out = re.search(L.EXCLUDING, ev.text)
         if left_out:  # 扣掉中央基建后: a qualifier of the comparison, no topic of its own

@@ -36,7 +36,7 @@ from nlp.execute.subitems import event_items, items_by_class, named_sub_items, s
 from nlp.execute.documents import counted_kind_named
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
-from nlp.execute.stated_beside import composition_of, stated_change_of
+from nlp.execute.stated_beside import composition_of, stated_change_of, stated_subject_change
 from nlp.execute.base import derived_item
 from nlp import derive as D
 from nlp.execute.named_subjects import named_subject_answer
@@ -172,7 +172,7 @@ def _beside(pipe: "Pipeline"):
             made_of = composition_of(frame, state.frames, ctx)
             if made_of:
                 part.text += made_of
-            stated = stated_change_of(frame, state.frames, ctx)
+            stated = stated_change_of(frame, state.frames, ctx) or stated_subject_change(frame, state.frames, ctx)
             if stated is None:
                 continue
             part.text += "文件说明：" + stated.text + provenance_text(stated.items)

@@ -113,6 +113,12 @@ def figures(frame: Frame, ctx: Context) -> Result:
     """A department's figures (``figures_of``); a yes/no question (有没有上年结转, 是否安排了…) is
     answered 是/否 from them, with the change the document states for each figure asked or its
     parts (比上年减少35.90万元 …) and the year before derived from it."""
+    if frame.measures and all(m.startswith("word:") for m in frame.measures):
+        # 接待了多少批次 / 几批人: a count the narrative prints beside an expense, not a figure of the tables
+        budgets, note = ctx.scope(frame)
+        counted = _expense_counts(frame, ctx, budgets)
+        if counted is not None:
+            return Result(counted[0], with_note(counted[1], note), [], [])
     yes_no = "yesno" in frame.operation.also and frame.operation.name == "lookup"
     of_the_figure = frame.derived_only and frame.operation.name == "share" and frame.operation.base \
         and not asks_units(frame)  # 主要在哪个单位？占全部支出多少: the figure's share, not each unit's again

@@ -13,6 +13,7 @@ A budget's two totals are also said with what they are made of (收入总计 by 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from nlp import lexicon as L
@@ -82,3 +83,23 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
     said = [f"{ctx.vocab.label(k)}{money(r.amount)}万元" for k in keys
             for r in [by.get((b.department, b.year, k))] if r is not None and r.amount]
     return "其中" + "、".join(said) + "。" if len(said) >= 2 else ""
+
+
+def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context) -> Result | None:
+    """One subject looked up (住房公积金多少, 公共安全支出多少): the change the narrative states for it, as the
+    subjects executor reads it when a change is asked — its rows stay the answer's, the statement is said
+    beside them. None where the part is not one subject of one budget or nothing is stated."""
+    from nlp.execute import EXECUTORS
+
+    f = frame.filters
+    if frame.focus != "subjects" or frame.operation.name not in ("lookup", "list") or frame.operation.also \
+            or len({s.name for s in f.subjects}) != 1 or len(f.departments) != 1 or len(f.years) > 1 \
+            or f.level or f.bound or f.rate_bound or f.keywords:
+        return None
+    if any(g.operation.name in _CHANGE_ASKED or set(g.operation.also) & set(_CHANGE_ASKED) or g.derive_previous
+           for g in frames):
+        return None
+    stated = EXECUTORS["subjects"](replace(frame, operation=Operation("change")), ctx)
+    if not stated.items or not re.search(r"比上年|比20\d\d年", stated.text) or "文件未列示" in stated.text:
+        return None
+    return stated

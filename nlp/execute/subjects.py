@@ -142,6 +142,35 @@ def _printed_whole(ctx: Context, budget, scheme: str, column: str, added) -> str
     return f"（文件所列{ctx.vocab.label(key)}为{money(rows[0].amount)}万元，与各类相加差{money(abs(rows[0].amount - added))}万元）"
 
 
+# 哪些…减少了 / 减少超过200万元: the rows are chosen by their stated change (its direction, and a bound on it
+# where the bound follows the change word), not by their amount
+_MOVED_ASKED = re.compile(r"(?:哪些|哪几|哪个|哪项|有没有)[^，,。？?]*(?:减少|下降|压减|降低|减|增加|增长|上升|增)了?(?:的)?(?:[？?]|$)")
+_BOUND_ON_CHANGE = re.compile(r"(?:减少|下降|压减|降低|增加|增长|上升|减|增|涨|降)了?(?:超过|多于|不到|少于|不足|高于|低于|\d)")
+
+
+def bound_on_change(frame: Frame) -> bool:
+    """减少超过200万元: the amount bound is on the change, not on the row's amount."""
+    return frame.filters.bound is not None and bool(_BOUND_ON_CHANGE.search(frame.clause))
+
+
+def moved_as_asked(rows: list[Row], ctx: Context, frame: Frame) -> list[Row] | None:
+    """哪些项比上年减少了 / 减少超过200万元: the rows whose stated change goes the way asked (and, with a bound
+    on the change, by more than it); None where the question chooses rows by something else."""
+    on_change = bound_on_change(frame)
+    if not on_change and not _MOVED_ASKED.search(frame.clause):
+        return None
+    falls = asks_falls(frame.clause)
+    out = []
+    for r in rows:
+        c = stated_change_of(ctx, r)
+        if c is None or c.amount is None or c.amount == 0 or (c.amount < 0) != falls:
+            continue
+        if on_change and not frame.filters.bound.admits(abs(c.amount)):
+            continue
+        out.append(r)
+    return out
+
+
 def _changed_within(rows: list[Row], ctx: Context, frame: Frame) -> list[Row]:
     """哪些比上年压减超过15%: the rows whose stated change goes the way the question asks (a fall where it
     speaks of 降/减/压) by a rate within its bound; rows stating no rate are left out."""
@@ -874,7 +903,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 level_rows = _rolled_up(mine, want, ctx, scheme)
             if filled:
                 level_rows = [r for r in level_rows if r.amount]
-            if f.bound is not None:  # 哪些科目超过1000万: the rows of that level within the bound
+            moved = moved_as_asked(level_rows, ctx, frame) if changed and f.rate_bound is None and level_rows else None
+            if moved is not None:  # 哪些项级科目比上年减少了: the rows whose stated change goes that way
+                level_rows = moved
+            elif f.bound is not None:  # 哪些科目超过1000万: the rows of that level within the bound
                 level_rows = sorted((r for r in level_rows if f.bound.admits(r.amount)),
                                     key=lambda r: r.amount or 0, reverse=True)
             ranked_change = changed and bool({"rank", "sort"} & asked)
@@ -969,7 +1001,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 # one 款 (or a table printing no 款 rows, 泉州 221 → 2210201…; 花在哪两个科目: the rows
                 # that name what the money is for): its 项 instead
                 want, children = want + 2, sorted(deeper, key=lambda r: r.key)
-            if f.bound is not None and children:
+            moved = moved_as_asked(children, ctx, frame) if changed and f.rate_bound is None and children else None
+            if moved is not None:  # 法院款下面哪些项比上年减少超过200万元: by their stated change
+                children = moved
+            elif f.bound is not None and children:
                 children = [r for r in children if f.bound.admits(r.amount)]
             if changed and f.rate_bound is not None and children:  # 哪些比上年压减超过15%
                 children = _changed_within(children, ctx, frame)
@@ -1081,6 +1116,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             elif changed and f.rate_bound is not None:
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children) or "没有"
                 parts.append(f"{head}，其{rows_word}中比上年增减幅度{f.rate_bound.describe(percent=True)}的{len(children)}个：{body}")
+            elif moved is not None:
+                body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children) or "没有"
+                how = ("减少" if asks_falls(frame.clause) else "增加") + (f.bound.describe() if bound_on_change(frame) else "")
+                parts.append(f"{head}，其{rows_word}中比上年{how}的{len(children)}个：{body}")
             else:
                 body = "、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in children)
                 parts.append(f"{head}，由{len(children)}个{rows_word}构成：{body}" if children else head)
