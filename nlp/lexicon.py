@@ -98,7 +98,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
                             # 基本支出和专项经费: beside 基本支出, 专项 is the other half of the spending
                             r"(?<=基本支出[和与、及])专项(?:经费|支出|业务费)"),
     ("reserve", r"(?:单位)?(?:预留)?机动经费"),  # 单位预留机动经费 (Jiangsu: 支出 = 基本 + 项目 + 机动经费)
-    ("operating_expenses", r"机关运行经费|机关运行费"),
+    ("operating_expenses", r"机关运行经费|机关运行费|机构运行经费(?!项目)"),
     ("three_public.total", r"三公"),
     ("three_public.overseas", r"因公出国\(境\)费|出国|出境"),
     ("three_public.reception", r"(?:公务)?接待"),
@@ -137,7 +137,7 @@ FAMILIES: dict[str, str] = {
 AMOUNT_WORDS = (r"多少钱|几万|多少万|金额|数额|预算额|预算规模|经费规模|资金规模|规模|多大|有多少|是多少|多少|"
                 r"安排了?多少|总额|预算是|预算有|预算多少|几个亿|花了?多少|钱")
 # Where a department's money comes from / goes to: its income or expenditure broken down.
-INCOME_BREAKDOWN = r"收入来源|收入构成|收入结构|来源构成|收入由哪|钱(?:分别)?(?:是)?从哪|收入(?:都|主要|分别)?(?:是)?从哪|钱(?:分别)?来自|资金来源有哪|哪几块|哪些来源|来源有哪|" \
+INCOME_BREAKDOWN = r"收入来源|收入构成|收入结构|来源构成|收入由哪|钱(?:都|主要|分别)?(?:是)?从哪|收入(?:都|主要|分别)?(?:是)?从哪|钱(?:分别)?来自|资金来源有哪|哪几块|哪些来源|来源有哪|" \
                    r"各项收入|各类收入|收入分别(?!是?多少|为多少)|收入各(?!是?多少|为多少|有多少)"
 # Other income beside a source named (除了财政拨款还有别的收入吗): every source of the income, the one
 # named among them — a question about the breakdown, not about the named source's amount.

@@ -188,6 +188,10 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     every = list(rows)  # the whole table, for the line that names the targets not asked
     literal = [r for r in rows if len(r.label) >= 4 and r.label in frame.clause]
     literal += [r for r in rows if r not in literal and any(seg in r.label for seg in _enumerated_names(frame.clause))]
+    # 对12345热线设了什么指标: a number the clause names (not a year) that an indicator's name holds
+    codes = [n for n in re.findall(r"(?<![\d.])\d{3,}(?![\d.])", frame.clause)
+             if not re.match(r"(?:19|20)\d\d$", n)]
+    literal += [r for r in rows if r not in literal and any(n in r.label for n in codes)]
     if (words or literal) and rows:  # 跟无人机有关的指标, 加密空气站要建几个: the indicators about those words
         # (a word inside an indicator named whole names no other: 人员 of 驻京工作人员人数 is not 临聘人员满意度)
         left = [w for w in words if not any(w in r.label for r in literal)]

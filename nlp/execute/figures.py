@@ -113,7 +113,7 @@ def figures(frame: Frame, ctx: Context) -> Result:
     """A department's figures (``figures_of``); a yes/no question (有没有上年结转, 是否安排了…) is
     answered 是/否 from them, with the change the document states for each figure asked or its
     parts (比上年减少35.90万元 …) and the year before derived from it."""
-    if frame.measures and all(m.startswith("word:") for m in frame.measures):
+    if frame.measures and all(m.startswith("word:") and re.search(r"批|人次|团组|个团", m) for m in frame.measures):
         # 接待了多少批次 / 几批人: a count the narrative prints beside an expense, not a figure of the tables
         budgets, note = ctx.scope(frame)
         counted = _expense_counts(frame, ctx, budgets)
