@@ -202,7 +202,7 @@ def test_execution_below_a_share_said_in_tenths(ask_national) -> None:
 def test_rows_chosen_by_their_stated_change(ask) -> None:
     """江苏省高级人民法院 2019 说明: 一般行政管理事务 −245.14, 案件审判 −234.19, 其他法院支出 −280.00, 机关服务 −200.00
     (not over 200), 案件执行 −175.00, 行政运行 +2,421.68."""
-    reply = ask("江苏省高院2019年法院这一款里，哪些项比上年压减了200万元以上？")
+    reply = ask("江苏省高院2019年法院这一款里，哪些项比上年压减超过200万元？")
     assert {Decimal("5804.83"), Decimal("1599.11"), Decimal("630.00")} <= numbers(reply)
     assert "机关服务" not in reply["text"] and "案件执行" not in reply["text"]
 
