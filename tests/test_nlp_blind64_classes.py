@@ -28,7 +28,8 @@ national graph, or the corpus and realdocs one; skipped where absent), each aske
 - 钱主要从哪来 asks the income by source; a total asked alone says what it is made of;
 - one subject looked up is said with its stated change;
 - 国有资产占用情况 asks the holdings; 能从…算出来吗 is answered by the part before; 其余靠什么 after a whole and
-  its part is the whole less the part; 编制和人员情况 asks the staffing; 上年实户资金余额 names a figure, not a year."""
+  its part is the whole less the part; 编制和人员情况 asks the staffing; 上年实户资金余额 names a figure, not a year;
+- the first few subjects of a ranking are said beside the whole of their level."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -262,3 +263,9 @@ def test_staffing_asked_as_a_whole_and_a_figure_named_with_last_year(ask, ask_na
     assert {Decimal("339"), Decimal("274"), Decimal("150")} <= numbers(staff)
     left = ask_national("西安市审计局2026年的上年实户资金余额有多少？")
     assert Decimal("98.18") in numbers(left) and "2025年的预算" not in left["text"]
+
+
+def test_a_ranking_of_subjects_beside_their_whole(ask) -> None:
+    """上海市普陀区商务委员会 2025 项级: 2150899 29,381.00, 2169999 3,136.40, 2060503 1,720.00 of 16 rows, 37,151.47 in all."""
+    reply = ask("普陀区商务委2025年哪三个项级科目花钱最多？")
+    assert {Decimal("29381.00"), Decimal("3136.40"), Decimal("1720.00"), Decimal("37151.47")} <= numbers(reply)

@@ -920,6 +920,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                         kept += stated
                         continue
             elif op.name in ("rank", "sort"):
+                every_row = list(level_rows)  # (the whole the first few are read against)
                 level_rows = _rank(level_rows, op)
             elif changed and f.rate_bound is not None and not level_rows and scheme == "functional":
                 # 哪些项级科目比上年增长超过100% of a budget whose tables print no row of that level: the
@@ -937,6 +938,15 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             parts.append(f"{who(b.department, b.year)}按{SCHEME_WORDS.get(scheme, '经济')}分类"
                          f"（{LEVEL_NAME.get(want, '')}级{'，表中未列该级，由下级科目加总' if rolled and level_rows else ''}）{within}：" +
                          ("、".join(f"{r.key} {r.label}{money(r.amount)}万元" for r in level_rows) or "没有"))
+            if op.name in ("rank", "sort") and not ranked_change and 0 < len(level_rows) < len(every_row) \
+                    and all(r.amount is not None for r in every_row):
+                # 最大的三个项级科目: the first few beside the whole of that level they are taken from
+                whole = sum((r.amount for r in every_row), Decimal(0))
+                first = sum((r.amount for r in level_rows), Decimal(0))
+                if whole:
+                    these = f"这{len(level_rows)}个合计{money(first)}万元，" if len(level_rows) > 1 else ""
+                    parts[-1] += (f"（该级科目共{len(every_row)}个，合计{money(whole)}万元；{these}"
+                                  f"占{D.percent(first, whole)}%）")
             parts += shares
             if want == 3 and f.level is None and len(level_rows) == 1 and op.name not in ("rank", "sort") \
                     and f.bound is None and not changed:
