@@ -474,7 +474,7 @@ CONDITION_ONLY = r"(?:也算|也包括|也计入|算在内|不算|不包括|除�
 STATEMENT_WORDS: dict[str, tuple[str, ...]] = {
     "general_public_budget": ("一般公共预算",), "income_total": ("收入总", "收支总", "收入预算"),
     "expenditure_total": ("支出总", "支出预算"), "basic_expenditure": ("基本支出",),
-    "project_expenditure": ("项目支出",), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
+    "project_expenditure": ("项目支出", "专项业务经费", "专项业务费"), "unit_funds": ("单位资金",), "carryover_fiscal": ("财政拨款结转",),
     "carryover_total": ("年初结转", "上年结转和结余", "上年结转结余"),
     "carryover_nonfiscal": ("非财政拨款结转",), "operating_expenses": ("机关运行经费",),
     "carryover_year_end": ("年末结转", "年底结转", "结转下年"),

@@ -1082,7 +1082,7 @@ def _bound(t: str, amounts: list[tuple[int, int, Decimal]]) -> Bound | None:
 
 
 # where a kind word standing alone begins: not inside a longer noun (项目数量, 考核质量)
-_KIND_WORD_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[的和与及、里中其些看是有个]))"
+_KIND_WORD_START = r"(?:(?<![\u4e00-\u9fff])|(?<=[的和与及、里中其些看是有个])|(?<=产出))"
 
 
 def _indicator_kinds(t: str, clause: Clause) -> list[str]:

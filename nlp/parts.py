@@ -978,6 +978,17 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             target.filters.keywords = list(f.keywords)
             out.append(target)
             continue
+        if prev.focus == "figures" and len(prev.measures) == 1 and vocab is not None and vocab.children(prev.measures[0]) \
+                and prev.operation.name == "completion" and not (ev.departments or ev.projects or ev.item_measures) \
+                and re.search(r"哪(?:一)?(?:项|个|块)|[两二三四五几]项(?:里|中|当中)?", frame.clause) \
+                and re.search(r"最(?:低|高|少|多|差|好|慢|快)", frame.clause):
+            # 三公完成率多少？三项里哪项执行得最低: each part's completion, the lowest (or highest) named
+            parts_done = Frame("figures", [k for k in vocab.children(prev.measures[0]) if k != prev.measures[0]],
+                               prev.filters.copy(), Operation("completion", also=["rank"],
+                                                              descending=not re.search(r"最(?:低|少|差|慢)", frame.clause)),
+                               frame.clause, frame.score, prev.open_department)
+            out.append(parts_done)
+            continue
         if prev.focus in ("figures", "subjects") and len(out) >= 2 and not (ev.departments or ev.projects or ev.item_measures) \
                 and re.fullmatch(_REMAINDER, frame.clause):
             # 总共多少？其中财政一般公共预算给了多少，其余靠什么: the whole less the part, of the two figures just asked

@@ -578,14 +578,18 @@ def units(frame: Frame, ctx: Context) -> Result:
             sentence = count.attrs.get("sentence")
             parts.append(f"{who(b.department, b.year)}：{count.label}{int(count.amount)}{count.unit}"
                          + (f"（原文：{sentence}）" if sentence else ""))
+            # the department's make-up as its 部门概况 states it: its 内设机构 beside the units below it
+            inside = [r for r in ctx.rows("division_counts", [b]) if r.amount] if focus == "subordinates" else []
+            inside_said = "（部门另设" + "、".join(f"{r.label}{int(r.amount)}{r.unit}" for r in inside) + "）" if inside else ""
             counted = count.attrs.get("names") or []
             if not _names_wanted(counted, frame):
                 counted = []
             if counted:
                 # 下辖区县气象局8个，分别为…: the units counted, as the document lists them
                 parts[-1] += _names_said(count, items, frame)
-                if count.key == "covered":
-                    continue
+            parts[-1] += inside_said
+            if counted and count.key == "covered":
+                continue
             listed = [r for r in mine if not _is_itself(r.label, b.department) and r.label not in counted]
             if count.key == "kind":  # the units of that kind where their names tell it (区县气象局 by 气象局);
                 # a kind of relation (派出机构, 直属事业单位) names none of its members: the units listed

@@ -403,6 +403,10 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
             return Result()
     if op.name == "completion" and not any(d.label.endswith("完成率") for d in derived):
         text += "图谱中没有这些数的预算数与决算数两栏，无法计算完成率。"
+    rates = [d for d in derived if d.label.endswith("完成率")]
+    if op.name == "completion" and "rank" in op.also and len(rates) >= 2:  # 三项里哪项执行得最低
+        pick = (max if op.descending else min)(rates, key=lambda d: d.value)
+        text += f"完成率最{'高' if op.descending else '低'}的是{pick.label[:-3]}（{pick.value}%）。"
     return Result(items, with_note(text, note), derived, rows)
 
 
