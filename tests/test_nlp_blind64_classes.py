@@ -1,4 +1,4 @@
-"""The classes of question blind batches 64, 66, 68, 69 and 70 (session 24, each read after its first look) showed
+"""The classes of question blind batches 64, 66 and 68–71 (session 24, each read after its first look) showed
 the service missing, through the real extraction and pipeline on the real documents of ../shared (the
 national graph, or the corpus and realdocs one; skipped where absent), each asked in words of its own:
 
@@ -29,7 +29,10 @@ national graph, or the corpus and realdocs one; skipped where absent), each aske
 - one subject looked up is said with its stated change;
 - 国有资产占用情况 asks the holdings; 能从…算出来吗 is answered by the part before; 其余靠什么 after a whole and
   its part is the whole less the part; 编制和人员情况 asks the staffing; 上年实户资金余额 names a figure, not a year;
-- the first few subjects of a ranking are said beside the whole of their level."""
+- the first few subjects of a ranking are said beside the whole of their level;
+- 产出数量和质量指标 names both kinds; 专项业务经费's stated change is 项目支出's;
+- 三项里哪项执行得最低 after a completion ranks the parts' completion;
+- the units counted are said beside the 内设机构 count the 部门概况 states."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -269,3 +272,30 @@ def test_a_ranking_of_subjects_beside_their_whole(ask) -> None:
     """上海市普陀区商务委员会 2025 项级: 2150899 29,381.00, 2169999 3,136.40, 2060503 1,720.00 of 16 rows, 37,151.47 in all."""
     reply = ask("普陀区商务委2025年哪三个项级科目花钱最多？")
     assert {Decimal("29381.00"), Decimal("3136.40"), Decimal("1720.00"), Decimal("37151.47")} <= numbers(reply)
+
+
+def test_quantity_and_quality_targets_of_output(ask_national) -> None:
+    """西安市审计局（汇总） 审计事务 285.87: 数量指标 提交审计报告和信息 >=150 (6), 审计建议 >=90 (6); 质量指标
+    采纳审计建议率 >=95% (7), 审计整改完成率 >=85% (7)."""
+    reply = ask_national("西安市审计局审计事务项目的产出数量指标和质量指标分别是什么？")
+    first = reply["parts"][0]["text"]
+    assert ">=150" in first and ">=90" in first and ">=95%" in first and ">=85%" in first
+
+
+def test_special_business_funds_change_is_project_expenditures(ask_national) -> None:
+    """西安市气象局 2022: 专项业务经费 1,715.97, 比上年增加425.50 ⇒ 2021 1,290.47; 基本支出 183.93 −19.11 ⇒ 203.04."""
+    reply = ask_national("西安市气象局2021年基本支出和专项业务经费分别是多少？")
+    assert {Decimal("203.04"), Decimal("1290.47")} <= numbers(reply)
+
+
+def test_the_part_with_the_lowest_completion(ask_national) -> None:
+    """国家信访局 2024 决算 三公: 出国 4.69/30.00 = 15.63%, 接待 0.90/5.80 = 15.52%, 用车 40.61/40.63 = 99.95%."""
+    reply = ask_national("国家信访局2024年三公经费完成预算多少？其中哪一项完成率最低？")
+    assert {Decimal("15.63"), Decimal("15.52"), Decimal("99.95")} <= numbers(reply)
+    assert "完成率最低的是公务接待费" in reply["text"]
+
+
+def test_units_counted_beside_the_divisions(ask_national) -> None:
+    """重庆市人民政府办公厅 2026 部门概况: 24个内设机构…下设二级预算单位4个."""
+    reply = ask_national("重庆市政府办公厅有几个二级预算单位？")
+    assert {Decimal("4"), Decimal("24")} <= numbers(reply)
