@@ -981,7 +981,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if prev.focus == "figures" and len(prev.measures) == 1 and vocab is not None and vocab.children(prev.measures[0]) \
                 and prev.operation.name == "completion" and not (ev.departments or ev.projects or ev.item_measures) \
                 and re.search(r"哪(?:一)?(?:项|个|块)|[两二三四五几]项(?:里|中|当中)?", frame.clause) \
-                and re.search(r"最(?:低|高|少|多|差|好|慢|快)", frame.clause):
+                and re.search(r"最(?:低|高|少|多|差|好|慢|快)", frame.clause) \
+                and not (ev.subjects or re.search(r"科目|[类款项]级", frame.clause)):  # (哪个项级科目: the subjects')
             # 三公完成率多少？三项里哪项执行得最低: each part's completion, the lowest (or highest) named
             parts_done = Frame("figures", [k for k in vocab.children(prev.measures[0]) if k != prev.measures[0]],
                                prev.filters.copy(), Operation("completion", also=["rank"],
