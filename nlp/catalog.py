@@ -161,7 +161,9 @@ def _bracketed_forms(name: str) -> list[str]:
     either name alone: the name before the brackets and the one inside, each where it is a name (≥5
     characters), not a qualifier (（本级）)."""
     m = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", name)
-    if not m:
+    # (only where the bracket holds a name of its own: 西安市人工影响天气服务保障中心（地方机构） is one unit's name
+    # with a note, and its bare form may name a budget unit row the graph links otherwise)
+    if not m or len(m.group(2)) < 5 or not re.search(r"(?:中心|局|院|所|站|队|会|室|处|馆|部|办|委|社|厅)$", m.group(2)):
         return []
     return [form for form in (m.group(1), m.group(2)) if len(form) >= 5]
 

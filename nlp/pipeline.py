@@ -172,11 +172,12 @@ def _beside(pipe: "Pipeline"):
             made_of = composition_of(frame, state.frames, ctx)
             if made_of:
                 part.text += made_of
-            stated = stated_change_of(frame, state.frames, ctx) or stated_subject_change(frame, state.frames, ctx)
+            stated = stated_change_of(frame, state.frames, ctx) or \
+                stated_subject_change(frame, state.frames, ctx, shown=part.items)
             if stated is None:
                 continue
+            # (in the sentence only: the part's rows and derived figures stay those of the question asked)
             part.text += "文件说明：" + stated.text + provenance_text(stated.items)
-            part.derived = list(part.derived) + list(stated.derived)
             part.sparql = list(part.sparql) + list(ctx.log)
     return run
 

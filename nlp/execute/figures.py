@@ -708,8 +708,8 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
         return ""  # a whole beside its own part (财政拨款合计 and 本年财政拨款): not a split of the base
     whole = by.get((budget.department, budget.year, base)) or \
         _fetch(ctx, [budget], [base]).get((budget.department, budget.year, base))
-    if whole is None or not whole.amount or amount is None:
-        return ""
+    if whole is None or not whole.amount or not amount:
+        return ""  # (a figure of 0 is no part of its whole to speak of)
     # (the whole's own amount said with it: the share is read against a figure the reader sees)
     return f"（占{_label(ctx, base)}{money(whole.amount)}万元的{D.percent(amount, whole.amount)}%）"
 

@@ -85,7 +85,7 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
     return "其中" + "、".join(said) + "。" if len(said) >= 2 else ""
 
 
-def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context) -> Result | None:
+def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context, shown: list | None = None) -> Result | None:
     """One subject looked up (住房公积金多少, 公共安全支出多少): the change the narrative states for it, as the
     subjects executor reads it when a change is asked — its rows stay the answer's, the statement is said
     beside them. None where the part is not one subject of one budget or nothing is stated."""
@@ -102,4 +102,6 @@ def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context) -> Re
     stated = EXECUTORS["subjects"](replace(frame, operation=Operation("change")), ctx)
     if not stated.items or not re.search(r"比上年|比20\d\d年", stated.text) or "文件未列示" in stated.text:
         return None
+    if shown is not None and not {i.value for i in stated.items if i.value} & {i.value for i in shown if i.value}:
+        return None  # (the part answered from another table — the 三公 table's 会议费 — not this subject's row)
     return stated
