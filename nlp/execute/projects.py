@@ -187,27 +187,31 @@ def funds_line_share(clause: str, r: Row) -> D.Derived | None:
     return D.share(part, figure_input(r, r.label), f"{label}占{r.label}比重")
 
 
+def _money_lines(r: Row) -> list[tuple[str, str, Decimal]]:
+    """A project's 其中 lines (财政拨款, 上年结转, 其他资金) or source columns, as (key, label, amount), in
+    ``FUNDS_LINES`` order. (A source printed as 0.00 beside others is not a line of the project's money —
+    财政拨款 excepted, whose 0 answers 是财政拨款吗.)"""
+    funds = r.attrs.get("funds") or {}
+    return [(key, label, funds[key]) for key, label in FUNDS_LINES
+            if funds.get(key) is not None and (funds[key] or key == "fiscal")]
+
+
 def funds_lines(r: Row, items: list[Item]) -> list[str]:
     """A project's money by its table's 其中 lines (财政拨款, 上年结转, 其他资金) or by its project table's
     source columns (一般公共预算, 政府性基金预算 …, 其他资金), each an item of the answer."""
-    funds = r.attrs.get("funds") or {}
     said = []
-    for key, label in FUNDS_LINES:
-        # (a source printed as 0.00 beside others is not a line of the project's money — 财政拨款 excepted,
-        # whose 0 answers 是财政拨款吗)
-        if funds.get(key) is not None and (funds[key] or key == "fiscal"):
-            # the row names its project: in a list of several, a bare 其中一般公共预算 is nobody's
-            items.append(Item(f"{r.label} 其中{label}", money(funds[key]), WAN, r.department, r.year, r.source,
-                              {"project": r.label}))
-            said.append(f"{label}{money(funds[key])}万元")
+    for _key, label, amount in _money_lines(r):
+        # the row names its project: in a list of several, a bare 其中一般公共预算 is nobody's
+        items.append(Item(f"{r.label} 其中{label}", money(amount), WAN, r.department, r.year, r.source,
+                          {"project": r.label}))
+        said.append(f"{label}{money(amount)}万元")
     return said
 
 
 def _funds_said(r: Row) -> str:
     """A project's money by its 其中 lines, in words only (its rows stay the project), where two lines
     or more carry money: the split a reader weighs the amount by. Empty for a project paid one way."""
-    funds = r.attrs.get("funds") or {}
-    lines = [(label, funds[key]) for key, label in FUNDS_LINES if funds.get(key)]
+    lines = [(label, amount) for _key, label, amount in _money_lines(r) if amount]
     if len(lines) < 2:
         return ""
     return "，其中" + "、".join(f"{label}{money(v)}万元" for label, v in lines)

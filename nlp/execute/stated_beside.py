@@ -29,6 +29,13 @@ _CHANGE_ASKED = ("change", "growth", "derive")
 _MAX_DEPARTMENTS = 2  # a change beside each figure of a comparison of many departments would bury the answer
 
 
+def _change_asked(frames: list[Frame]) -> bool:
+    """Whether any part of the question asks a change (比上年多了多少, 增长率, 去年是多少): it answers the change
+    itself, so no part gets it beside its figure."""
+    return any(f.operation.name in _CHANGE_ASKED or set(f.operation.also) & set(_CHANGE_ASKED) or f.derive_previous
+               for f in frames)
+
+
 def wants_stated_change(frame: Frame, frames: list[Frame]) -> bool:
     """Whether a part's figures are shown with the change their document states: a figures part
     that looks figures up, for one or two departments, in a question none of whose parts asks for
@@ -44,8 +51,7 @@ def wants_stated_change(frame: Frame, frames: list[Frame]) -> bool:
     plain = [m for m in frame.measures if not m.startswith("word:")]
     if not plain:
         return False
-    return not any(f.operation.name in _CHANGE_ASKED or set(f.operation.also) & set(_CHANGE_ASKED)
-                   or f.derive_previous for f in frames)
+    return not _change_asked(frames)
 
 
 def stated_change_of(frame: Frame, frames: list[Frame], ctx: Context) -> Result | None:
@@ -96,8 +102,7 @@ def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context, shown
             or len({s.name for s in f.subjects}) != 1 or len(f.departments) != 1 or len(f.years) > 1 \
             or f.level or f.bound or f.rate_bound or f.keywords:
         return None
-    if any(g.operation.name in _CHANGE_ASKED or set(g.operation.also) & set(_CHANGE_ASKED) or g.derive_previous
-           for g in frames):
+    if _change_asked(frames):
         return None
     stated = EXECUTORS["subjects"](replace(frame, operation=Operation("change")), ctx)
     if not stated.items or not re.search(r"比上年|比20\d\d年", stated.text) or "文件未列示" in stated.text:
