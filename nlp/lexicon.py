@@ -267,7 +267,7 @@ OPERATION_WORDS: list[tuple[str, str]] = [
     ("difference", r"多多少|少多少|差多少|(?<![占有])(?:高|低|大|小)多少|相差|差额|差距|高出|低了多少|多出|少了多少|多了多少|差了多少|差几|"
                    r"空(?:着|了|出)?(?:几|多少)个?编|空编|缺编|编制缺口|还(?:有|能进|可以进)(?:几|多少)(?:个)?人"),  # 编制 less 实有
     ("share", r"占比|比重|比例|占多少|各占|占了|百分之几|占.{0,8}的?(?:百分|%)|所占|占[^，。,?？]{0,12}?的?(?:多少|几成)"),
-    ("growth", r"增长率|增速|增幅|降幅|涨幅|涨了多少|增长了?多少|下降了?多少|减少了?多少|增加了?多少|压减了?多少|"
+    ("growth", r"增长率|增速|增幅|降幅|涨幅|(?:变化|变动|增减|调整)?幅度(?:是|有|为)?(?:多大|多少|几何)|涨了多少|增长了?多少|下降了?多少|减少了?多少|增加了?多少|压减了?多少|"
                r"哪(?:一)?(?:块|项|部分|个)(?:钱|经费)?(?:减|降|少|增|涨|多|压)(?:少|低|加|长|减)?(?:了|下来|下去|上来|上去)|"  # 哪块减了 / 哪一块减下来的
                r"变化|增减|多了|少了|涨了|降了|每年涨|每年增|逐年|各?(?:增|减|涨|降|压)了多少|"
                r"是?(?:增|涨|升|多)(?:加|长)?(?:是|还是)(?:减|降|少)(?:少|低)?|砍了|砍掉|削减了?|缩减了?"),
@@ -296,6 +296,9 @@ SUB_UNIT = r"[\u4e00-\u9fff]{2,}(?:分局|分院|分所|分中心|分队|支队|
 # A question asking how many units the budget covers, the department itself included (部门预算包括几家
 # 单位, 决算汇总了几个单位, 纳入预算的单位几家): the document's own count of them (bkg:UnitCount) first.
 UNITS_COVERED = r"包括|包含|纳入|组成|汇总|几家|(?:几|多少)(?:个|家)(?:二级)?(?:预算|决算)?单位"
+# 纳入预算的有几家, 部门预算包括几个单位: the count of the budget's units asked, whatever figure words it holds
+UNITS_COVERED_COUNT = r"(?:纳入|包括|包含|汇总)[^，。？?,]{0,10}?(?:几|多少)(?:家|个)(?:单位)?(?![^，。？?,]{0,3}(?:项目|科目))" \
+    r"|(?:几|多少)(?:家|个)(?:二级)?(?:预算|决算)单位"
 UNIT_KIND_COUNT = r"(?:几|多少)(?:个|家|所|座)(?P<kind>监狱|医院|学校|学院|戒毒所|法院|分局)"
 # The kinds of holding a 国有资产占有使用情况 states (bkg:AssetHolding), by the words that ask for each.
 ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具", "buildings": r"房|面积|平方米|构筑物",
@@ -306,15 +309,33 @@ ASSET_KINDS: dict[str, str] = {"vehicles": r"车", "equipment": r"设备|家具"
 # never money or a number of people, projects or items.
 UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|艘)(?P<thing>[^\s，。,?？、]{1,4})"
                    # 出国团组去的是哪个国家、几天: details of a trip or an event no budget table prints
-                   r"|(?P<detail>(?:多少|几)(?:天|趟|人次|批次|批|个国家)|(?:哪个|哪些|哪几个)国家|去(?:了)?哪(?:里|儿)?)"
+                   r"|(?P<detail>(?:多少|几)(?:天|趟|人次|批次|批|个国家)|(?:哪个|哪些|哪几个)国家|去(?:了)?哪(?:里|儿)?"
+                   # 什么时候完工, 工期多久: a date or a duration, which no budget table prints
+                   r"|什么时候|何时|哪天|几月份?|工期|多长时间|多久)"
                    # 住了多少老人, 服务多少居民: people a unit serves, which no budget table counts (staff are 人员)
-                   r"|(?:多少|几)(?:个|位|名)?(?P<people>老人|老年人|儿童|学生|患者|病人|乘客|游客|居民|村民|市民|群众|客流)")
+                   r"|(?:多少|几)(?:个|位|名)?(?P<people>老人|老年人|儿童|学生|患者|病人|乘客|游客|居民|村民|市民|群众|客流)"
+                   # 有多少在编民警, 几名法官: people of one calling — the documents count staff by 编制 and 实有,
+                   # never by profession (所有在编人员 is the staffing itself: 人员/人数 stay staff words)
+                   r"|(?:多少|几)(?:个|位|名)?(?P<calling>(?:在编|在职|编外|聘用|合同制?|临时|专职|兼职|一线)*"
+                   r"(?:民警|警察|辅警|法官|检察官|教师|老师|医生|医护人员|护士|律师|志愿者|(?<=编外)[\u4e00-\u9fff]{0,3}人员"
+                   r"|[\u4e00-\u9fff]{1,3}(?<![人职雇成委])员))")  # (普查员, 网格员 — not 人员, 职员, 委员: staff words)
 # Money asked per recipient (每个中级法院分到多少, 给每个区下达了多少, 补给了哪几家口岸单位): a split by payee no
 # budget table prints — the recipient kind is ``who``/``who2``; the budget's own kinds (单位, 项目, 科目) are not payees.
 RECIPIENT_SPLIT = (r"(?:每|各)(?:一)?(?:个|家|所|位|户)(?P<who>[\u4e00-\u9fff]{1,6}?)(?:各)?(?:分到|分得|拿到|补给|拨给|拨付|"
                    r"分配|下达了?|分了|能拿|可以拿)"
                    r"|(?:补给|拨给|分给|发给|补助给?|补贴给?)了?(?:哪几|哪些)(?:个|家|所)?(?P<who2>[\u4e00-\u9fff]{2,6}?)(?:[、，,；]|$|每)")
 BUDGET_OWN_KINDS = r"单位|部门|项目|科目|处室|科室|文|文件|年|季度|月|类|款|项"
+# A figure asked of each of a department's units or divisions in turn (各直属事业单位分别安排了多少编制,
+# 给预算处、国库处这些内设处室各分了多少预算): a split the budget prints for units only in a table by unit, and
+# for 处室 never; ``PER_UNIT_STAFF`` marks the figure asked as a head count rather than money.
+PER_UNIT_ASKED = (r"(?:(?:各|每)(?:个|家|一个|一家)?[\u4e00-\u9fff]{0,6}?(?:单位|处室|科室|处|科|机构|中心)"
+                  r"|(?:单位|处室|科室|机构|中心)[^，。？?]{0,6}?(?:分别|各自?))"
+                  # (a figure named, not the units counted: 内设机构各有几个, 本级和下属单位各几个 count units)
+                  r"[^，。？?]{0,8}?(?:(?:多少|几)[^，。？?]{0,3}?(?:预算|钱|经费|资金|拨款|编制|人|名额)"
+                  r"|(?:预算|钱|经费|资金|拨款|编制|人员?)[^，。？?]{0,4}?(?:多少|几))")
+PER_UNIT_STAFF = r"编制|多少人|几个人|几人|人数|人员|名额"
+# the figures just listed asked added up (前三项合计, 两项加起来占多少)
+LISTED_SUM = r"合计|加起来|加在一起|一共|总共|共计|加总|之和"
 # A count the question itself states for a per-unit figure (15辆车平均每辆…): the number and its classifier.
 # (平均一辆 / 每一辆 is "per vehicle", not a count of one)
 STATED_COUNT = rf"(?<![平均每])(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
@@ -639,7 +660,10 @@ EACH_PART = r"每项|每一项|各项|分项|逐项|每个分项|各个分项"  
 # the department's own office, as against its units (局本级, 机关本级, 本级自己)
 OWN_OFFICE = r"(?:局|厅|委|办|院|机关|部门)?本级|机关本部"
 # units under the department named as carrying projects out (下属中心承担的, 所属单位实施的)
-OTHER_UNITS = r"(?:下属|所属|直属|下面的?|[局厅委院]属)(?:的)?(?:事业单位|单位|中心|机构)(?:自己|自行)?(?:来)?(?:承担|实施|负责|做|办)"
+OTHER_UNITS = (r"(?:下属|所属|直属|下面的?|[局厅委院]属)(?:的)?(?:事业单位|单位|中心|机构)(?:自己|自行)?(?:来)?(?:承担|实施|负责|做|办)"
+               # 不是局机关自己实施的, 非本级承担的: every carrier but the department's own office
+               r"|(?:不是|不由|并非|非)(?:由)?(?:[局厅委院办]?(?:机关|本级|本部)|[局厅委院]本身|部门本身)(?:自己|自行|直接)?(?:来)?"
+               r"(?:承担|实施|负责|做|办|执行)")
 # which units money goes to (局属几个中心各拿多少, 分给哪几个单位)
 UNITS_GETTING = r"各拿|各得|分给|分到|几(?:个|家)(?:中心|单位)|哪(?:几)?(?:个|家)(?:中心|单位)|哪些(?:中心|单位)"
 # which projects (是哪几个项目, 哪些项目)

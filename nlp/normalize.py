@@ -137,6 +137,10 @@ SYNONYMS = [(re.compile(r"开支"), "支出"), (re.compile(r"公车"), "公务�
             (re.compile(r"(?<!公务)(?<!因公)接待费"), "公务接待费"),
             (re.compile(r"(?<!因公)出国(?:\(境\))?(?:经)?费(?:用)?"), "因公出国(境)费"),
             (re.compile(r"在编人员|在编人数|编制人数"), "编制数"),
+            # 买公务车花多少, 新购车辆: the 公务用车购置费 (公车 is already 公务用车 above)
+            (re.compile(r"(?:买|购买|新买|新购|采购)了?(?:公务用车|公务车)"), "公务用车购置"),
+            # 机构运行经费 (a 事业单位's word for its 机关运行经费 chapter)
+            (re.compile(r"机构运行经费"), "机关运行经费"),
             # 年初和年末的结转结余: the noun both periods share, said for each (年初结转结余和年末结转结余)
             (re.compile(r"(年初|年末|年底)([和与及、])(年初|年末|年底)的?(结转(?:和|与|及)?结余)"), r"\1\4\2\3\4"),
             # 年初结转和结余多少，年末又是多少: the other period said bare, the same noun meant
@@ -157,7 +161,9 @@ def _spell_out(m: re.Match) -> str:
     """The enumeration with its bare stems spelled out, where at least two of its items are stems
     (基本、项目、机动经费各多少 → 基本支出、项目支出、机动经费); otherwise as it stands."""
     items = re.split(r"([、和及与])", m.group(1))
-    if sum(1 for item in items[::2] if item in ELLIPTICAL_STEMS) < 2:
+    bare = sum(1 for item in items[::2] if item in ELLIPTICAL_STEMS)
+    spelled = sum(1 for item in items[::2] if item in ELLIPTICAL_STEMS.values())
+    if not bare or bare + spelled < 2:  # (基本和项目支出各多少: the head said once, on the last stem)
         return m.group(1)
     return "".join(ELLIPTICAL_STEMS.get(item, item) if i % 2 == 0 else item for i, item in enumerate(items))
 

@@ -147,7 +147,7 @@ class Parser:
             frame.operation = self.operation(ev, focus)
             frame.measures = self.measures(ev, focus, frame)
         if ((focus == "projects" and (ev.projects_exact and frame.operation.name == "count"
-                                      or not re.search(r"多少钱|金额|安排了?多少", ev.text))) or focus == "staff") \
+                                      or not re.search(r"多少钱|金额|安排了?多少", ev.text))) or focus in ("staff", "assets")) \
                 and ev.projects and re.search(L.TARGET_COUNT, ev.text):
             # 扶持老区建设专项资金今年要补助多少个项目、惠及多少人 / 两项补贴要覆盖多少人: the named
             # project's targets, not a count of projects nor the department's staff
@@ -171,6 +171,36 @@ class Parser:
             focus = "figures"
             frame = Frame(focus, ["word:" + f"按{payee}分配的金额"], self.filters(ev, focus), Operation("lookup"),
                           clause.text, scores[focus])
+        if focus == "figures" and re.search(L.UNITS_COVERED_COUNT, ev.text) and not (ev.projects or ev.item_measures):
+            # 纳入预算的有几家: how many units the budget covers (the document's own count), not a total
+            focus = "subordinates"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            frame.operation = Operation("count")
+            frame.measures = []
+        if focus == "figures" and frame.operation.name in ("rank", "sort", "list") and not ev.projects \
+                and re.search(r"(?:是|为)(?:哪(?:一)?个|什么)项目|(?:哪(?:一)?个|什么)项目(?:最|金额最|钱最)", ev.text) \
+                and set(frame.measures) <= {"carryover_total", "carryover_fiscal", "carryover_nonfiscal"}:
+            # 结转下来的钱里，金额最大的是哪个项目: the carried-over projects ranked, not the carry-over's parts
+            focus = "projects"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            if "carryover" not in frame.filters.categories:
+                frame.filters.categories.append("carryover")
+            frame.operation = self.operation(ev, focus)
+            frame.measures = self.measures(ev, focus, frame)
+        if focus == "figures" and len(ev.departments) >= 2 and ev.bound is not None and not ev.projects \
+                and re.search(r"哪些|哪个|哪几|哪家|谁", ev.text):
+            # 福州商务局、泉州公安局里，三公经费超过50万元的是哪些: the departments named that pass the bound
+            focus = "departments"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            frame.operation = Operation("list")
+            frame.measures = self.measures(ev, focus, frame)
+        if focus in ("subordinates", "divisions") and re.search(L.PER_UNIT_ASKED, ev.text) \
+                and not (ev.projects or ev.item_measures):
+            frame = _per_unit_frame(self, ev, focus, clause.text, scores)
+            focus = frame.focus
         if re.search(L.USE_OF_CHANGE, ev.text) and not (ev.projects or ev.subjects or ev.item_measures):
             # 今年多出来的钱主要花在哪: where an increase went is what the document says of the change (its
             # reason and parts), not the department's whole breakdown
@@ -196,7 +226,7 @@ class Parser:
             frame = Frame(focus, clause=clause.text, score=scores[focus])
             frame.filters = self.filters(ev, focus)
             frame.operation = self.operation(ev, focus)
-            frame.measures = ["word:" + detail.group("detail")]
+            frame.measures = ["word:" + _detail_word(detail.group("detail"))]
         frame.unknown = [u for s, e, u in linked.unknown if clause.start <= s and e <= clause.end]
         group = next((key for key, rx in L.GROUP_WORDS if re.search(rx, ev.text)), None)
         if focus == "projects" and group and frame.operation.name in ("count", "sum", "list") and \
@@ -498,15 +528,18 @@ class Parser:
             detail = re.search(L.UNCOUNTED_THING, ev.text)
             if keys and detail and detail.group("detail") and not re.search(
                     L.AMOUNT_WORDS, re.sub(L.UNCOUNTED_THING, "|", ev.text)):  # 多少批次、多少人次 asks no money
-                return ["word:" + detail.group("detail")]  # 出国团组去的是哪个国家: not the 出国 money
+                return ["word:" + _detail_word(detail.group("detail"))]  # 出国团组去的是哪个国家: not the 出国 money
             if not keys:
                 thing = re.search(L.UNCOUNTED_THING, ev.text)
                 if thing:  # 多少张床位: a count the budget does not hold, never a figure in its place
-                    return ["word:" + (thing.group("thing") or thing.group("detail") or thing.group("people"))]
+                    return ["word:" + (thing.group("thing") or _detail_word(thing.group("detail")) or thing.group("people")
+                                       or thing.group("calling"))]
                 frame.measures_guessed = True
                 if re.search(r"花|支出|开支|用了", ev.text):
                     return ["expenditure_total"]
                 if cues.has("amount") or re.search(r"预算|收入|总共|一共|总额", ev.text):
+                    if re.search(r"(?:预算|收支)(?:总共|一共|总额|总计|合计)|总预算|(?:预算|收支)?总盘子", ev.text):
+                        frame.measures_guessed = False  # 预算总共多少: the budget's total, named as such
                     return ["income_total"]
                 return ["income_total", "expenditure_total", "basic_expenditure", "project_expenditure"]
             return keys
@@ -1037,8 +1070,9 @@ def score_bound(t: str) -> Bound | None:
     m = re.search(L.SCORE_BOUND, t)
     if m is None:
         return None
-    if m.group("full"):
-        return Bound(">=", Decimal(100)) if not m.group("neg") else Bound("<", Decimal(100))
+    if m.group("full"):  # (没拿到满分: the negation said before the verb, as well as 没满分 before the word)
+        negated = m.group("neg") or re.search(r"没|不|未|低于|少于", m.group("before") or "")
+        return Bound(">=", Decimal(100)) if not negated else Bound("<", Decimal(100))
     value = Decimal(m.group("n"))
     before, after = m.group("before") or "", m.group("after") or ""
     if re.search(r"没|不|未|低于|少于", before) or re.search(r"以下|以内", after):
@@ -1180,6 +1214,34 @@ def _parts_asked_within(keys: list[str], cues: "CueSet", text: str, vocab_ancest
     # the whole they are parts of stays (基本支出里人员经费和公用经费各多少: 基本支出 too); a figure that only
     # qualifies the whole (一般公共预算 of 一般公共预算基本支出) is not asked
     return [k for k in keys if k in after or any(k in vocab_ancestors(a) for a in asked)]
+
+
+def _per_unit_frame(parser: "Parser", ev: "Evidence", focus: str, clause: str, scores: dict[str, float]) -> Frame:
+    """A figure asked of each unit or division in turn (``L.PER_UNIT_ASKED``). Money of each budget unit is the
+    department's table by unit (``filters.by_unit``; where it prints none, the answer says so rather than give the
+    department's total). What no budget table splits — money by 内设处室, 编制 or people by unit — is a figure the
+    graph does not hold, said as such, never the list of names in its place."""
+    staff = bool(re.search(L.PER_UNIT_STAFF, ev.text))
+    if focus == "subordinates" and not staff:
+        frame = Frame("figures", clause=clause, score=scores.get("figures", 0.0))
+        frame.filters = parser.filters(ev, "figures")
+        frame.filters.by_unit = True
+        frame.operation = Operation("list")
+        frame.measures = parser.measures(ev, "figures", frame)
+        return frame
+    kind = "内设机构" if focus == "divisions" else "下属单位"
+    what = "编制（人数）" if staff else "预算"
+    frame = Frame("figures", ["word:" + f"按{kind}分列的{what}"], parser.filters(ev, "figures"), Operation("lookup"),
+                  clause, scores.get("figures", 0.0))
+    frame.filters.by_unit = False  # (no table by unit holds it: the figure is missing, not the table)
+    return frame
+
+
+def _detail_word(detail: str | None) -> str | None:
+    """A detail no table prints, as the answer names it: a date or a duration asked (什么时候, 多久) is 时间."""
+    if detail and re.fullmatch(r"什么时候|何时|哪天|几月份?|工期|多长时间|多久", detail):
+        return "时间安排（日期或工期）"
+    return detail
 
 
 def _payee_asked(ev: "Evidence") -> str | None:

@@ -1351,6 +1351,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 prev.filters.subjects, prev.filters.scheme = list(f.subjects), f.scheme
             if "share" not in prev.operation.also:
                 prev.operation.also.append("share")
+            if re.search(L.LISTED_SUM, frame.clause) and "sum" not in prev.operation.also:
+                prev.operation.also.append("sum")  # 合计占多少: the rows' sum, as a share
             continue
         if prev.focus in ("subjects", "projects") and prev.operation.name in ("rank", "sort") \
                 and "share" in {frame.operation.name, *frame.operation.also} and re.search(L.RANKED_ROW, frame.clause) \
@@ -1360,6 +1362,8 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # (第一名里贷款贴息占多少 names a part inside the first: asked of it, below)
             if "share" not in prev.operation.also:
                 prev.operation.also.append("share")
+            if re.search(L.LISTED_SUM, frame.clause) and "sum" not in prev.operation.also:
+                prev.operation.also.append("sum")  # 合计占多少: the rows' sum, as a share
             prev.operation.base = ev.share_base or frame.operation.base or "expenditure_total"
             continue
         if frame.operation.name == "share" and ev.share_base and set(ev.item_measures) <= {ev.share_base}:
@@ -1707,6 +1711,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     continue
                 if op not in prev.operation.also:
                     prev.operation.also.append(op)
+                if op == "share" and prev.operation.name in ("rank", "sort") and re.search(L.LISTED_SUM, frame.clause) \
+                        and "sum" not in prev.operation.also:
+                    prev.operation.also.append("sum")  # 最大的两个是什么？合计占多少: the rows' sum, as a share
                 if op == "share":
                     _share_of_each(prev, frame.clause)
                 if op == "share" and ev.share_base and not prev.operation.base:

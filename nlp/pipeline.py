@@ -36,7 +36,7 @@ from nlp.execute.subitems import event_items, items_by_class, named_sub_items, s
 from nlp.execute.documents import counted_kind_named
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
-from nlp.execute.stated_beside import composition_of, stated_change_of, stated_subject_change
+from nlp.execute.stated_beside import composition_of, stated_change_of, stated_subject_change, whole_of_parts
 from nlp.execute.base import derived_item
 from nlp import derive as D
 from nlp.execute.named_subjects import named_subject_answer
@@ -169,7 +169,7 @@ def _beside(pipe: "Pipeline"):
             if not part.found:
                 continue
             ctx = Context(pipe.graph, pipe.catalog, pipe.vocab)
-            made_of = composition_of(frame, state.frames, ctx)
+            made_of = composition_of(frame, state.frames, ctx) or whole_of_parts(frame, state.frames, ctx)
             if made_of:
                 part.text += made_of
             stated = stated_change_of(frame, state.frames, ctx) or \
@@ -920,6 +920,12 @@ def _ratio_of_previous(frame: Frame, previous: Result) -> Result | None:
                 D.Input(lb, Decimal(b.value), WAN, b.department, b.year, b.source))
     if d is None:
         return None
+    if "difference" in frame.operation.also and re.search(r"差|相差|多|少", frame.clause):
+        # 差几倍: how far apart in 万元 as well as in times — the gap said before the multiple
+        gap = D.difference(D.Input(la, Decimal(a.value), WAN, a.department, a.year, a.source),
+                           D.Input(lb, Decimal(b.value), WAN, b.department, b.year, b.source))
+        if gap is not None:
+            return Result([derived_item(gap), derived_item(d)], gap.formula + "；" + d.formula + "。", [gap, d], [])
     return Result([derived_item(d)], d.formula + "。", [d], [])
 
 

@@ -16,6 +16,8 @@ from decimal import Decimal
 from typing import Callable
 
 from nlp.catalog import Catalog
+from nlp import derive as D
+from nlp import lexicon as L
 from nlp.derive import Derived, Input
 from nlp.figure_table import served
 from nlp.frames import Frame
@@ -172,6 +174,33 @@ def derived_item(d: Derived, **extra) -> Item:
     from nlp.derive import show
 
     return Item(d.label, show(d.value, d.unit), d.unit, d.department, d.year, None, {"formula": d.formula, **extra})
+
+
+# the words asking the figures just listed added up (前三项合计, 两项加起来), and their sum as a share (合计占多少)
+LISTED_SUM_ASKED = L.LISTED_SUM
+LISTED_SHARE_ASKED = r"占|比重|比例|几成|份额"
+
+
+def listed_sum_and_share(frame: Frame, listed: list[D.Input], whole: D.Input | None, items: list[Item],
+                         derived: list[D.Derived]) -> str:
+    """最大的三项是什么？合计占多少: the sum of the figures a ranking picked and, where a share is asked, that sum
+    as a share of the whole they were ranked in — each with its formula. Empty where the clause asks no sum or
+    fewer than two figures were picked."""
+    clause, also = frame.clause, frame.operation.also  # (合计占多少 said apart is folded in as "sum" and "share")
+    if len(listed) < 2 or not (re.search(LISTED_SUM_ASKED, clause) or "sum" in also):
+        return ""
+    total = D.total(listed, f"前{len(listed)}项合计")
+    derived.append(total)
+    items.append(derived_item(total))
+    text = f"；{total.formula}"
+    if whole is not None and (re.search(LISTED_SHARE_ASKED, clause) or "share" in also):
+        part = D.Input(total.label, total.value, total.unit, total.department, total.year)
+        share = D.share(part, whole, f"前{len(listed)}项合计占{whole.label}比重")
+        if share is not None:
+            derived.append(share)
+            items.append(derived_item(share))
+            text += f"；{share.formula}"
+    return text
 
 
 def project_phrase(row: Row) -> str:

@@ -490,7 +490,14 @@ def policies(frame: Frame, ctx: Context) -> Result:
                 parts.append(f"{project_phrase(p)}：项目名称写明依据文号" + "、".join(named))
         if not items:
             return Result(text="没有找到：" + "；".join(f"{project_phrase(p)}没有写明依据文件" for p in projects) + "。")
-        return Result(items, "。".join(parts) + "。", [], projects)
+        derived = []
+        priced = [p for p in projects if p.amount is not None]
+        if len(priced) >= 2 and len(priced) == len(projects):  # a list says its count and total (两批合计…)
+            total = D.total([D.Input(p.label, p.amount, WAN, p.department, p.year, p.source) for p in priced],
+                            f"{len(priced)}个项目合计")
+            derived.append(total)
+            parts.append(f"{len(priced)}个项目合计{money(total.value)}万元（{total.formula}）")
+        return Result(items, "。".join(parts) + "。", derived, projects)
     if f.policy is not None:
         from nlp.execute.projects import projects as project_executor
 

@@ -14,7 +14,7 @@ from kg.extract.narrative.vocabulary import BUDGET_TOTALS, TOTALS_KEYS, classify
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
-from nlp.execute.units import MEASURE_ITEMS, asks_units, unit_figure_missing, units_answer
+from nlp.execute.units import MEASURE_ITEMS, asks_units, unit_figure_missing, units_table_missing, units_answer
 from nlp.execute.year_start import against_year_start
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
                               figure_input, item_of, pick_budget_columns, who, with_note)
@@ -130,6 +130,9 @@ def figures(frame: Frame, ctx: Context) -> Result:
             return by_unit
         if frame.filters.budget_unit is not None:  # the unit's row prints no such figure: never the department's
             return unit_figure_missing(frame, ctx, _label(ctx, frame.measures[0]))
+        if frame.filters.by_unit and re.search(L.PER_UNIT_ASKED, frame.clause):
+            # 各直属事业单位分别安排了多少预算, and no table by unit: said so, never the department's total
+            return units_table_missing(frame, ctx, _label(ctx, frame.measures[0]))
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
         return _all_of(frame, ctx)
     result = figures_of(frame, ctx)
@@ -702,8 +705,13 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
     together without it, in words only where the narrative prints none — the proportion a split is read by."""
     base = ctx.vocab.share_base(key)
     # (one figure alone: its share of the whole it is part of — 上年结转结余 of 收入总计 — read the same way)
-    if base is None or base in keys or not (len(keys) == 1 or all(ctx.vocab.share_base(k) == base for k in keys)):
-        return ""  # (the whole shown beside its parts is read against them: 三公 and its items)
+    # (the whole shown beside many of its parts is read against them: 三公 and its items; a total asked with its
+    # two halves — 支出总额、基本和项目支出各多少 — is the split people read in shares)
+    whole_and_halves = base in keys and len(keys) == 3 and key != base and \
+        all(ctx.vocab.share_base(k) == base for k in keys if k != base)
+    if base is None or base in keys and not whole_and_halves \
+            or not (len(keys) == 1 or whole_and_halves or all(ctx.vocab.share_base(k) == base for k in keys)):
+        return ""
     if any(k != key and (k in ctx.vocab.ancestors(key) or key in ctx.vocab.ancestors(k)) and k != base for k in keys):
         return ""  # a whole beside its own part (财政拨款合计 and 本年财政拨款): not a split of the base
     whole = by.get((budget.department, budget.year, base)) or \
@@ -1304,15 +1312,18 @@ def _change_of_whole(frame: Frame, ctx: Context, plain: list[str]) -> Result | N
     """买车的钱有多少？比去年压了多少 where the narrative states no change of 购车费 but one of the
     “三公”经费 it is part of: that whole's change, said to be the whole's — the nearest enclosing
     figure the document states a change of, never a part's change guessed from it."""
-    if len(plain) != 1 or len(frame.measures) != 1 or frame.filters.phase == "final_account":
+    # (基本支出和项目支出各多少？比上年多了多少 — several parts of one whole, none with a change of its own: the
+    # whole they make up, said to be the whole's)
+    if not plain or len(frame.measures) != len(plain) or frame.filters.phase == "final_account":
         return None
-    asked = ctx.vocab.measures.get(plain[0])
-    whole = asked.broader if asked is not None else None
+    broader = {(ctx.vocab.measures[k].broader if k in ctx.vocab.measures else None) for k in plain}
+    whole = broader.pop() if len(broader) == 1 else None
+    asked_label = "、".join(_label(ctx, k) for k in plain)
     while whole is not None:
         one = dataclasses.replace(frame, measures=[whole])
         found = change(one, ctx, whole_if_unstated=False)
         if found.items:
-            found.text = f"图谱中没有{_label(ctx, plain[0])}的比上年增减数；其所属的{_label(ctx, whole)}：{found.text}"
+            found.text = f"图谱中没有{asked_label}的比上年增减数；其所属的{_label(ctx, whole)}：{found.text}"
             return found
         parent = ctx.vocab.measures.get(whole)
         whole = parent.broader if parent is not None else None
@@ -1417,11 +1428,19 @@ def departments(frame: Frame, ctx: Context) -> Result:
         if shared is not None:
             return Result(shared.items, with_note(shared.text, note), shared.derived, shared.rows)
     bound = ""
+    outside: list[Row] = []
     if f.bound is not None:
+        if f.departments:  # the departments named that miss the bound: said with their figure, not dropped
+            outside = [r for r in rows if not f.bound.admits(r.amount)]
         rows = [r for r in rows if f.bound.admits(r.amount)]
         bound = f.bound.describe()
-    if not rows:
+    if not rows and not outside:
         return Result()
+    if not rows:
+        label = _label(ctx, key)
+        text = f"没有{label}{f.bound.describe()}的：" + "；".join(
+            f"{r.department}（{r.year}年）{money(r.amount)}万元" for r in outside) + "。"
+        return Result([], with_note(text, note), [], outside)
     rows.sort(key=lambda r: r.amount, reverse=op.descending)
     every = list(rows)  # 比最少的多多少: the last of all, not of the first few shown
     if op.name == "difference" and len(rows) > 2:
@@ -1444,6 +1463,8 @@ def departments(frame: Frame, ctx: Context) -> Result:
         note = "问题未指明年度，各部门按图谱中其最新一年的预算比较"
     tail = "（各部门的文件年度不同）" if len({r.year for r in rows}) > 1 and len(rows) > 1 else ""
     text = (f"{label}{bound}的有{len(rows)}个：" if bound else "") + f"按{label}{order}排序：" + "；".join(lines) + "。" + tail
+    if outside:
+        text += "其余不在此列：" + "；".join(f"{r.department}（{r.year}年）{money(r.amount)}万元" for r in outside) + "。"
     named = [d.name for d in f.departments]
     lacking = [n for n in named if n not in {r.department for r in by.values() if r.key == key}]
     if lacking and len(named) > 1:  # a department named but without the figure is said, never dropped silently

@@ -18,7 +18,7 @@ from decimal import Decimal
 from kg.extract.model import INCOME_SOURCE_KEYS
 from nlp import derive as D
 from nlp.lexicon import PARTS_OF
-from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, who, with_note
+from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, listed_sum_and_share, who, with_note
 from nlp.frames import Frame
 from nlp.graph import Budget, Row
 from nlp.reply import Item, money
@@ -234,6 +234,10 @@ def _subjects_of_source(frame: Frame, ctx: Context, b, key: str, cells: list[Row
                     derived.append(s)
                     items.append(derived_item(s, funding=word))
                     shares += f"；{s.formula}"
+        if op.name in ("rank", "sort") and amount:  # 最大的两个科目合计占多少: their sum, and its share
+            shares += listed_sum_and_share(frame, [D.Input(r.label, v, WAN, b.department, b.year, r.source)
+                                                          for r, v, _ in listed],
+                                           D.Input(f"{word}合计", amount, WAN, b.department, b.year, None), items, derived)
         parts.append(f"{head}安排在{len(rows)}个科目，{which}{len(listed)}个：" + "、".join(
             f"{k}. {r.key} {r.label}{money(v)}万元" for k, (r, v, _) in enumerate(listed, op.nth or 1)) + f"（{note}）" + shares)
         return True

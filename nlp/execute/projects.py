@@ -22,7 +22,7 @@ from nlp.execute.described_targets import stated_targets
 from nlp.execute.carried_projects import asks_carried, carried_line, carried_projects, carried_said, department_carryover, the_projects_just_named
 from nlp.execute.base import (Context, Result, amount_sum, derived_item, executor, figure_input, item_of,
                               project_phrase, who, with_note)
-from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame, Operation, Ref
+from nlp.frames import EXECUTION_ATTRIBUTES, Filters, Frame, Operation, Ref, BOUND_WORDS
 from nlp.link import short_form_of
 from nlp.numbers import Amount, find_amounts
 from nlp.names import split_place
@@ -735,6 +735,18 @@ def _subject_rows_instead(frame: Frame, ctx: Context) -> Result:
     return result
 
 
+def _scored_among(frame: Frame, ctx: Context) -> str:
+    """How many projects print a 自评 score in the scope, said before the ones a score bound keeps (7个项目做了
+    自评，其中没拿到满分的…): the set the question takes its subset of."""
+    import copy
+
+    every = copy.deepcopy(frame)
+    every.filters.score_bound, every.filters.self_evaluated = None, True
+    scored = [r for r in scoped_projects(every, ctx)[0] if r.attrs.get("score") is not None]
+    b = frame.filters.score_bound
+    return f"有自评得分的项目{len(scored)}个，其中得分{BOUND_WORDS[b.op]}{b.low.normalize():f}分的" if scored else ""
+
+
 def _without_bound(frame: Frame) -> Frame:
     import copy
 
@@ -781,6 +793,8 @@ def _listed(frame: Frame, ctx: Context, rows: list[Row], note: str) -> Result:
             (f"，合计{money(total.value)}万元" if total is not None else "") + "："
     else:
         head = f"共{len(rows)}个{cat}项目：" if cat else f"共{len(rows)}个项目："
+    if frame.filters.score_bound is not None:  # 自评里哪些没拿到满分: the bound's set among all the scored ones
+        head = _scored_among(frame, ctx) + head
     text = head + "；".join(_phrase(frame, r, items) for r in rows) + "。"
     if topical_:
         text += _topic_in_parts(frame, rows, items, derived) + TT.said_text(rows)
@@ -1365,6 +1379,19 @@ def _described(r: Row, typed: list[list[str]]) -> bool:
     return bool(description) and any(all(_serves(w, description) for w in words) for words in typed)
 
 
+def _mostly_named(words: list[str], name: str) -> bool:
+    """Whether a project's name holds three quarters of a long typed word in one run (来访接待中心运行 asked, 人民来访接待中心
+    业务专项 named): about the thing asked, however many other names share that run — rarity weighs a piece
+    down for being common, which a phrase this long is only among the projects it describes."""
+    for w in words:
+        if len(w) < 4:
+            continue
+        found, _ = _pieces(w, [name])
+        if any(len(p) >= 4 and p in name and 4 * len(p) >= 3 * len(w) for p in found):
+            return True
+    return False
+
+
 def _own_pieces(words: list[str], text: str) -> list[str]:
     """The pieces of the question's words that stand in one project's name, cut for that name
     (办公用房租金 in 办公楼租金: 办公 and 租金; in 房屋租金: 房租金) — a cut made once over all names would
@@ -1499,8 +1526,15 @@ def _topical(frame: Frame, ctx: Context, pool: Pool, keywords: list[str],
             scored.append((score, r))
     said = [] if scored else _by_texts(pool, [w for w in words if w not in classes], classes)
     if scored:
-        best = max(s for s, _ in scored)
-        hits = [r for s, r in sorted(scored, key=lambda x: -x[0]) if s > best * 0.5]
+        # (several departments named — 长春和长沙两个信访局跟…有关的项目 — the question asks each of them: a
+        # project is weighed against the best of its own department, not of another's budget)
+        per_department = len(f.departments) >= 2
+        best_of: dict[str, float] = {}
+        for sc, r in scored:
+            who = r.department if per_department else ""
+            best_of[who] = max(best_of.get(who, 0.0), sc)
+        hits = [r for sc, r in sorted(scored, key=lambda x: -x[0])
+                if sc > best_of[r.department if per_department else ""] * 0.5 or _mostly_named(words, r.label)]
         # 儿童关爱: beside the names saying it, a project whose own texts say every word typed (福蕾行动计划
         # “为留守困境儿童提供…关爱服务”) — after them, a few at most, and only for two words or more
         typed_words = [w for w in words if w not in classes and len(w) >= 2] + \

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from nlp import lexicon as L
 from nlp.execute import Context, Result
@@ -42,7 +43,8 @@ def wants_stated_change(frame: Frame, frames: list[Frame]) -> bool:
     a change or a year other than the budget's."""
     if frame.focus != "figures" or frame.derived_only or frame.measures_guessed or frame.of_previous:
         return False
-    if frame.operation.name not in _LOOKED_UP or "yesno" in frame.operation.also:
+    one_sum = frame.operation.name == "sum" and len(frame.measures) == 1  # 预算总共多少: the figure itself
+    if frame.operation.name not in _LOOKED_UP and not one_sum or "yesno" in frame.operation.also:
         return False  # (a yes/no figure question states the change itself: ``figures``)
     if not 1 <= len(frame.filters.departments) <= _MAX_DEPARTMENTS or len(frame.filters.years) > 1:
         return False
@@ -71,24 +73,86 @@ _MADE_OF = {"income_total": [k for k in L.INCOME_BY_SOURCE if k != "income_total
             "expenditure_total": ["basic_expenditure", "project_expenditure"]}
 
 
+def _parts_of(key: str, ctx: Context) -> tuple[list[str], bool]:
+    """The parts a figure is said with, and whether they are shown only where they add up to it: a budget's two
+    totals by ``_MADE_OF`` (their printed split, zeros left out); any other figure with parts in the vocabulary
+    (“三公”经费, 政府采购, 上年结转结余, 基本支出) by those parts, zeros kept (因公出国（境）费0 says that part is
+    gone), and only where the printed parts add up to the printed figure."""
+    if key in _MADE_OF:
+        return _MADE_OF[key], False
+    return [k for k in ctx.vocab.children(key) if k != key], True
+
+
 def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
-    """收入总计 asked alone: its parts by source (其中一般公共预算拨款…、上年结转结余…), in words; 支出总计 its 基本支出
-    and 项目支出. Empty where the question asks anything beside the total or its parts are not printed."""
-    if frame.focus != "figures" or frame.measures not in (["income_total"], ["expenditure_total"]) \
-            or frame.measures_guessed or frame.operation.name != "lookup" or frame.operation.also \
-            or len(frame.filters.departments) != 1 or len(frames) > 2:
+    """A figure asked alone, as itself or as its change: what it is made of — 收入总计 by source (其中一般公共预算
+    拨款…、上年结转结余…), 支出总计 by 基本支出 and 项目支出, “三公”经费 by its three parts — in words. Empty where the
+    question asks anything beside the figure, its parts are asked by a part of their own, or not printed."""
+    if frame.focus != "figures" or len(frame.measures) != 1 or frame.measures[0].startswith("word:") \
+            or frame.measures_guessed or len(frame.filters.departments) != 1 or len(frames) > 2 \
+            or frame.filters.budget_unit is not None:
         return ""
-    if any(f is not frame and f.focus == "figures" and set(f.measures) & set(_MADE_OF[frame.measures[0]]) for f in frames):
+    op = frame.operation
+    if not (op.name in ("lookup", "sum") and not op.also
+            or op.name in ("change", "growth") and set(op.also) <= {"change", "growth"}):
+        return ""
+    keys, must_add_up = _parts_of(frame.measures[0], ctx)
+    if len(keys) < 2 or op.name not in ("lookup", "sum") and not must_add_up:
+        return ""  # (a total's change is said with its own reasons; its split by source is not what changed)
+    if any(f is not frame and f.focus == "figures" and set(f.measures) & set(keys) for f in frames):
         return ""  # (its parts are asked by a part of their own)
     budgets, _ = ctx.scope(frame)
     if len(budgets) != 1:
         return ""
     b = budgets[0]
-    keys = _MADE_OF[frame.measures[0]]
-    by = figures_by_key(ctx, budgets, keys)
-    said = [f"{ctx.vocab.label(k)}{money(r.amount)}万元" for k in keys
-            for r in [by.get((b.department, b.year, k))] if r is not None and r.amount]
+    by = figures_by_key(ctx, budgets, [frame.measures[0], *keys])
+    parts = [(k, r.amount) for k in keys for r in [by.get((b.department, b.year, k))] if r is not None]
+    whole = by.get((b.department, b.year, frame.measures[0]))
+    if must_add_up and (whole is None or not whole.amount or sum(a for _, a in parts) != whole.amount):
+        return ""
+    if must_add_up:  # (a part with no line of its own, where the others add up to the whole, is 0: said so)
+        held = dict(parts)
+        parts = [(k, held.get(k, Decimal(0))) for k in keys]
+    said = [f"{ctx.vocab.label(k)}{money(a)}万元" for k, a in parts if a or must_add_up]
     return "其中" + "、".join(said) + "。" if len(said) >= 2 else ""
+
+
+def whole_of_parts(frame: Frame, frames: list[Frame], ctx: Context) -> str:
+    """公务用车购置和运行各多少: two or more figures that are every part of one printed whole, said with that whole
+    (合计即公务用车购置及运行费…) and, where that whole is itself part of a larger one with a few parts, the larger
+    one's other parts — the line the document prints above the parts asked. Empty where the parts asked are not
+    all of one whole's parts, the whole is asked too, or the printed parts do not add up to it."""
+    keys = [m for m in frame.measures if not m.startswith("word:")]
+    if frame.focus != "figures" or len(keys) < 2 or len(keys) != len(frame.measures) or frame.measures_guessed \
+            or len(frame.filters.departments) != 1 or frame.filters.budget_unit is not None \
+            or frame.operation.name not in ("lookup", "list"):
+        return ""
+    parents = {(ctx.vocab.ancestors(k) or [None])[0] for k in keys}
+    parent = parents.pop() if len(parents) == 1 else None
+    if parent is None or set(keys) != {k for k in ctx.vocab.children(parent) if k != parent}:
+        return ""
+    if any(parent in f.measures for f in frames):
+        return ""
+    budgets, _ = ctx.scope(frame)
+    if len(budgets) != 1:
+        return ""
+    b = budgets[0]
+    by = figures_by_key(ctx, budgets, [parent, *keys])
+    whole = by.get((b.department, b.year, parent))
+    parts = [by.get((b.department, b.year, k)) for k in keys]
+    if whole is None or whole.amount is None or any(p is None or p.amount is None for p in parts) \
+            or sum(p.amount for p in parts) != whole.amount:
+        return ""
+    text = f"合计即{ctx.vocab.label(parent)}{money(whole.amount)}万元"
+    up = (ctx.vocab.ancestors(parent) or [None])[0]
+    others = [k for k in ctx.vocab.children(up) if k not in (up, parent)] if up else []
+    if up and 0 < len(others) <= 4:
+        by_up = figures_by_key(ctx, budgets, [up, *others])
+        top = by_up.get((b.department, b.year, up))
+        said = [f"{ctx.vocab.label(k)}{money(r.amount)}万元" for k in others
+                for r in [by_up.get((b.department, b.year, k))] if r is not None and r.amount is not None]
+        if top is not None and top.amount is not None and said:
+            text += f"（{ctx.vocab.label(up)}{money(top.amount)}万元，其余为" + "、".join(said) + "）"
+    return text + "。"
 
 
 def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context, shown: list | None = None) -> Result | None:

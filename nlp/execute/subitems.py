@@ -14,7 +14,8 @@ from decimal import Decimal
 from dataclasses import replace
 
 from nlp import derive as D
-from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, who
+from nlp import lexicon as L
+from nlp.execute.base import Context, Result, derived_item, figure_input, item_of, listed_sum_and_share, who
 from nlp.execute.described_targets import shared_runs
 from nlp.execute.units import printed_order
 from nlp.frames import Frame
@@ -355,8 +356,12 @@ def items_by_class(frame: Frame, ctx: Context, previous: Result | None) -> Resul
     if before and (nth or re.search(SHARE_ASKED, clause)) and not re.search(CLASSES_ASKED, clause):
         whole = previous.rows[0]  # a ranking of the items just given: its figure first, then its items
         ranked = sorted(before, key=lambda r: r.amount, reverse=True)
+        shown = sum(1 for i in previous.items if i.extra.get("rank"))
+        if not nth and shown >= 2 and re.search(L.LISTED_SUM, clause):
+            # 最大的三项是什么？合计占多少: the items just ranked, added up and taken as a share of the figure
+            return _ranked(whole, ranked, ranked[:shown], frame)
         picked = [ranked[n - 1] for n in nth if 0 < n <= len(ranked)] or ranked[:1]
-        return _ranked(whole, ranked, picked)
+        return _ranked(whole, ranked, picked, frame)
     by_class = re.search(CLASSES_ASKED, clause) is not None
     rank = frame.operation.name == "rank" or re.search(RANK_ASKED, clause) is not None
     if not (by_class or rank or re.search(ITEMS_ASKED, clause)):
@@ -370,7 +375,7 @@ def items_by_class(frame: Frame, ctx: Context, previous: Result | None) -> Resul
     if rank and not by_class:
         ranked = sorted(inside, key=lambda r: r.amount, reverse=frame.operation.descending)
         n = frame.operation.n or 1
-        return _ranked(whole, ranked, ranked[:n])
+        return _ranked(whole, ranked, ranked[:n], frame)
     head = f"{who(whole.department, whole.year)}{whole.label}{money(whole.amount)}万元"
     items, derived, parts = [], [], []
     if by_class:
@@ -400,7 +405,7 @@ def items_by_class(frame: Frame, ctx: Context, previous: Result | None) -> Resul
     return Result([item_of(whole)] + items, text, derived, [whole] + inside)
 
 
-def _ranked(whole: Row, ranked: list[Row], picked: list[Row]) -> Result:
+def _ranked(whole: Row, ranked: list[Row], picked: list[Row], frame: Frame | None = None) -> Result:
     """The picked items of a ranking, each with its rank, amount, class and share of the figure; the
     result keeps the whole ranking so a later part can ask its Nth."""
     items, derived, parts = [], [], []
@@ -414,8 +419,10 @@ def _ranked(whole: Row, ranked: list[Row], picked: list[Row]) -> Result:
             items.append(derived_item(share))
             said += f"，占{share.value}%"
         parts.append(said)
+    summed = listed_sum_and_share(frame, [figure_input(r, r.label) for r in picked], figure_input(whole, whole.label),
+                                  items, derived) if frame is not None else ""
     text = (f"{who(whole.department, whole.year)}{whole.label}{money(whole.amount)}万元，共{len(ranked)}项，"
-            f"按金额：" + "；".join(parts) + "。")
+            f"按金额：" + "；".join(parts) + summed + "。")
     return Result([item_of(whole)] + items, text, derived, [whole] + ranked)
 
 

@@ -11,7 +11,8 @@ from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
 from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, MONEY_SOURCE_ASKED, PARTS_OF, RATE_WORDS, RISE_WORDS, EACH_SHARE, STATED_PARTS_ASKED, SUBJECTS_OF_COLUMN, SUM_WORDS, WHICH_SUBJECTS
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
-                              item_of, pick_budget_columns, who, with_note)
+                              item_of, listed_sum_and_share, pick_budget_columns, who,
+                              with_note)
 from nlp.execute.figures import figures_by_key
 from nlp.execute.income import LEVEL_LENGTH, income_of_subjects
 from nlp.execute.unit_economic import unit_economic_answer
@@ -1112,7 +1113,11 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                     word = "金额" + word
                 body = "；".join(f"{i}. {r.key} {r.label}{money(r.amount)}万元" for i, r in enumerate(children, 1))
                 parts.append(f"{head}，其{rows_word}中{word}的{len(children)}个：{body}")
-                if top is not None and "share" in op.also:  # 最大的是哪项，占多少: of the class it is a row of
+                if top is not None:  # 最大的两项合计占多少: their sum, as a share of the class they are rows of
+                    parts[-1] += listed_sum_and_share(frame, [figure_input(r, r.label) for r in children],
+                                                      figure_input(top, top.label), items, derived)
+                if top is not None and "share" in op.also:
+                    # 最大的是哪项，占多少: of the class it is a row of
                     for r in children:
                         d = D.share(figure_input(r, r.label), figure_input(top, top.label))
                         if d is not None:
@@ -1145,7 +1150,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
     leaves = [r for r in kept if r.key and not any(o is not r and o.key and o.key.startswith(r.key) and
                                                    (o.department, o.year) == (r.department, r.year) for o in kept)]
     across = len({(r.department, r.year) for r in leaves}) > 1 and not re.search(SUM_WORDS, frame.clause)
-    if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1 and not across:
+    ranked_sum = op.name in ("rank", "sort") and any(d.label.startswith("前") and d.label.endswith("项合计") for d in derived)
+    if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1 and not across and not ranked_sum:
         # (两家的会议费分别多少: each department's row, never one sum of two departments' money unasked)
         d = D.total([figure_input(r, r.label) for r in leaves], "合计")
         derived.append(d)

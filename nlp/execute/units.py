@@ -278,6 +278,15 @@ def unit_figure_missing(frame: Frame, ctx: Context, label: str) -> Result:
     return Result([], with_note(text, note), [], [])
 
 
+def units_table_missing(frame: Frame, ctx: Context, label: str) -> Result:
+    """A figure asked of each unit in turn (各直属事业单位分别安排了多少预算) where the department's budget prints no
+    table by unit: said so — the department's total never stands in for its units' figures."""
+    dept = frame.filters.departments[0].name if frame.filters.departments else "该部门"
+    text = f"没有找到：{dept}的预算文件没有按所属单位分列{label}，只有部门合计，不能拆到各单位。"
+    _, note = ctx.scope(frame)
+    return Result([], with_note(text, note), [], [])
+
+
 def _total_word(label: str) -> str:
     """合计 after a figure's label, unless the label says it already (“三公”经费合计)."""
     return "" if label.endswith("合计") else "合计"
