@@ -1794,7 +1794,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if (_same(frame, prev) and not _another_count_of_units(frame, prev)
                 and not (frame.focus == "projects" and ev.units)) or (frame.focus == prev.focus and frame.focus in ("staff", "assets")
                                   and f.departments == prev.filters.departments
-                                  and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))):
+                                  and not (frame.focus == "assets" and kinds_asked(frame.clause) - kinds_asked(prev.clause))
+                                  # (有多少辆车？…要买几辆: the holdings, then the purchases — two parts)
+                                  and not (frame.focus == "assets" and bool(re.search(PLANNED_WORDS, frame.clause))
+                                           != bool(re.search(PLANNED_WORDS, prev.clause)))):
             prev.measures = list(dict.fromkeys(prev.measures + frame.measures))
             prev.named_measures = list(dict.fromkeys(prev.named_measures + frame.named_measures))
             prev.reason_asked = prev.reason_asked or bool(re.search(L.REASON_ASKED, frame.clause))

@@ -36,7 +36,8 @@ from nlp.execute.subitems import event_items, items_by_class, named_sub_items, s
 from nlp.execute.documents import counted_kind_named
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
-from nlp.execute.stated_beside import composition_of, stated_change_of, stated_subject_change, whole_of_parts
+from nlp.execute.stated_beside import (change_of_listed_whole, composition_of, stated_change_of, stated_subject_change,
+                                       whole_of_parts)
 from nlp.execute.base import derived_item
 from nlp import derive as D
 from nlp.execute.named_subjects import named_subject_answer
@@ -173,7 +174,7 @@ def _beside(pipe: "Pipeline"):
             if made_of:
                 part.text += made_of
             stated = stated_change_of(frame, state.frames, ctx) or \
-                stated_subject_change(frame, state.frames, ctx, shown=part.items)
+                stated_subject_change(frame, state.frames, ctx, shown=part.items) or change_of_listed_whole(frame, ctx)
             if stated is None:
                 continue
             # (in the sentence only: the part's rows and derived figures stay those of the question asked)

@@ -29,6 +29,10 @@ VEHICLE_UNIT = "辆"
 KIND_TOTALS: dict[str, str] = {"vehicles": "车辆", "equipment": "设备", "buildings": "房屋"}
 
 
+# The kinds of vehicle the 国有资产占有使用情况 splits its count into, by the words a question names them with.
+VEHICLE_KINDS = r"机要通信|应急保障|执法执勤|特种专业技术|一般公务用车|离退休干部(?:服务)?用车|(?:省部级)?领导干部用车"
+
+
 # The kinds only a class stated by its value alone has (固定资产 10,884.06 万元, 办公家具价值 53.23 万元, 其他资产):
 # asked of a budget that states none, the question is answered from the kinds it does state.
 VALUE_KINDS = ("total", "furniture", "other")
@@ -161,6 +165,13 @@ def assets(frame: Frame, ctx: Context) -> Result:
         return Result(text=with_note(f"没有找到：{'、'.join(dict.fromkeys(who(b.department, b.year) for b in budgets))}"
                                      f"的文件没有按“{qualified.group('q')}”分列数量（图谱中没有）"
                                      + (f"；文件列示的是：{held}" if held else "") + "。", note))
+    named = [m.group(0) for m in re.finditer(VEHICLE_KINDS, frame.clause)]
+    if named and not any(w in r.key for w in named for r in rows):
+        # 那3辆车里机要通信和应急保障用车各几辆: kinds the table does not split the vehicles into — said so
+        held = "、".join(f"{r.key}{count_text(r.amount)}{r.unit or ''}" for r in rows if r.amount)
+        return Result(text=with_note(f"没有找到：{'、'.join(dict.fromkeys(who(b.department, b.year) for b in budgets))}"
+                                     f"的文件没有按{'、'.join(named)}分列车辆数（图谱中没有）"
+                                     + (f"；文件列示的是：{held}" if held else "") + "。", note))
     planned = bool(re.search(PLANNED_WORDS, frame.clause))
     chosen = [r for r in rows if r.attrs["planned"] == planned] or rows
     items, parts, kept = [], [], []
@@ -216,7 +227,8 @@ def _shares_asked(clause: str, total: Row | None, kinds: list[Row]) -> list[D.De
         return []
     out = []
     for r in kinds:
-        if r.key and r.key in clause and r.amount is not None:
+        core = re.sub(r"(?:用车|车辆)$", "", r.key or "")  # 执法执勤车占多少 names 执法执勤用车
+        if r.key and (r.key in clause or len(core) >= 2 and core in clause) and r.amount is not None:
             share = D.share(D.Input(r.key, r.amount, r.unit or "", r.department, r.year, r.source),
                             D.Input(total.key, total.amount, total.unit or "", total.department, total.year,
                                     total.source), f"{r.key}占比")

@@ -155,6 +155,30 @@ def whole_of_parts(frame: Frame, frames: list[Frame], ctx: Context) -> str:
     return text + "。"
 
 
+# the figure whose rows a source's breakdown lists (财政拨款按功能科目怎么分: the 财政拨款 total)
+_SCOPE_TOTALS = {"fiscal": "fiscal_total", "general_public_budget": "general_public_budget",
+                 "government_fund": "government_fund"}
+
+
+def change_of_listed_whole(frame: Frame, ctx: Context) -> Result | None:
+    """财政拨款按功能科目怎么分？比上年少了多少: the breakdown answers the rows; the change asked is of the
+    whole they split, as its document states it. None where the part is no such breakdown or nothing is stated."""
+    f = frame.filters
+    if frame.focus != "subjects" or f.subjects or not ({"growth", "change"} & set(frame.operation.also)) \
+            or len(f.departments) != 1:
+        return None
+    key = _SCOPE_TOTALS.get(f.amount_scope or "") or \
+        (_SCOPE_TOTALS.get(f.sources[0]) if len(f.sources) == 1 else None)
+    if key is None:
+        return None
+    whole = Frame("figures", [key], f.copy(), Operation("change"), frame.clause, frame.score)
+    whole.filters.amount_scope, whole.filters.sources, whole.filters.level = None, [], None
+    stated = change(whole, ctx, whole_if_unstated=False)
+    if not stated.items or "比上年" not in stated.text:
+        return None
+    return stated
+
+
 def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context, shown: list | None = None) -> Result | None:
     """One subject looked up (住房公积金多少, 公共安全支出多少): the change the narrative states for it, as the
     subjects executor reads it when a change is asked — its rows stay the answer's, the statement is said
