@@ -171,6 +171,13 @@ class Parser:
             focus = "figures"
             frame = Frame(focus, ["word:" + f"按{payee}分配的金额"], self.filters(ev, focus), Operation("lookup"),
                           clause.text, scores[focus])
+        if focus == "departments" and frame.measures and all(
+                self.vocab.measures.get(k) is not None and self.vocab.measures[k].kind == "staff" for k in frame.measures):
+            # 哪家编制多: a count of people compared, which the staffing answers (money has its own tables)
+            focus = "staff"
+            frame.focus = focus
+            if frame.operation.name not in ("rank", "sort", "difference"):
+                frame.operation = Operation("compare")
         if focus == "figures" and re.search(L.UNITS_COVERED_COUNT, ev.text) and not (ev.projects or ev.item_measures):
             # 纳入预算的有几家: how many units the budget covers (the document's own count), not a total
             focus = "subordinates"
@@ -188,6 +195,15 @@ class Parser:
             if "carryover" not in frame.filters.categories:
                 frame.filters.categories.append("carryover")
             frame.operation = self.operation(ev, focus)
+            frame.measures = self.measures(ev, focus, frame)
+        if focus == "figures" and len(ev.departments) >= 2 and not (ev.projects or ev.bound) \
+                and frame.operation.name in ("lookup", "list") \
+                and re.search(r"谁(?:更)?(?:高|多|大|低|少|小)|哪(?:个|家|一家|一个)(?:更|的)?(?:高|多|大|低|少|小)", ev.text):
+            # 两家的三公经费和机关运行经费分别是多少，谁高: each figure of the departments compared, in turn
+            focus = "departments"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            frame.operation = Operation("compare")
             frame.measures = self.measures(ev, focus, frame)
         if focus == "figures" and len(ev.departments) >= 2 and ev.bound is not None and not ev.projects \
                 and re.search(r"哪些|哪个|哪几|哪家|谁", ev.text):

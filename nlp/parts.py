@@ -1204,6 +1204,17 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 (prev.focus == "figures" and prev.measures) or (prev.focus == "subjects" and prev.filters.subjects)):
             frame.operation = Operation("growth")  # 年末结转结余多少，涨了几倍: its change, as a rate
         if frame.measures_guessed and frame.operation.name in ("lookup", "list", "change") and re.search(L.REASON_ASKED, frame.clause) \
+                and prev.focus == "subjects" and prev.filters.subjects and (ev.years or re.search(RELATIVE_YEAR, frame.clause)) \
+                and not (ev.departments or ev.projects or ev.subjects):
+            # 公共交通运营补助多少？为什么今年少这么多: the subject just asked, its stated change and why (a year
+            # said in the why keeps it from the plain follow-up below, which takes a clause naming none)
+            why = Frame("subjects", list(prev.measures), prev.filters.copy(), Operation("change"), frame.clause,
+                        frame.score, prev.open_department)
+            why.filters.years = [y + 1 for y in prev.filters.years] if prev.of_previous or prev.derive_previous \
+                else list(prev.filters.years)
+            out.append(why)
+            continue
+        if frame.measures_guessed and frame.operation.name in ("lookup", "list", "change") and re.search(L.REASON_ASKED, frame.clause) \
                 and prev.focus == "figures" and prev.measures and not (ev.departments or ev.projects or ev.subjects):
             # 年初、年末结转结余各多少？为什么年底剩那么多: why that figure is what it is — its stated change
             measures = _measures_named_by_time(prev.measures, frame.clause, vocab) or \
@@ -1412,6 +1423,12 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # X多少？Y占多大比例: Y's share of the X just asked — or of the whole the part names (支出里机动经费占多少)
             frame.operation.base = {"支出": "expenditure_total", "收入": "income_total"}[whole.group(1)] if whole \
                 else prev.measures[0]
+            if not whole and vocab is not None and len(prev.measures) >= 2:
+                # 收入和支出总共多少？基本支出和项目支出各占多少: of the total on their own side, of the two asked
+                own_side = [w for w in prev.measures if w in _WHOLES
+                            and all(w in vocab.ancestors(m) for m in frame.measures)]
+                if own_side:
+                    frame.operation.base = own_side[0]
             frame.operation.base_of_context = not whole
             sibling = None if whole or vocab is None or not frame.measures or \
                 prev.measures[0] in vocab.ancestors(frame.measures[0]) else \
@@ -1595,6 +1612,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     and len(prev.measures) == 1 and _two_compared(prev):
                 # 两家各多少？哪个高: which is higher is said by the difference of the two figures
                 frame.operation, op = Operation("difference"), "difference"
+            elif op == "compare" and prev.focus == "figures" and prev.operation.name == "lookup" \
+                    and 2 <= len([m for m in prev.named_measures if m in prev.measures]) <= 4 and _two_compared(prev) \
+                    and names_no_entity(ev):
+                # 两家的三公经费和机关运行经费分别是多少？谁高: the two compared on each figure named, in turn
+                prev.measures = [m for m in prev.named_measures if m in prev.measures]
+                prev.focus, prev.operation = "departments", Operation("compare")
+                continue
             if frame.operation.explicit_n and not prev.operation.explicit_n and \
                     "rank" in {prev.operation.name, *prev.operation.also}:
                 prev.operation.n, prev.operation.explicit_n = frame.operation.n, True  # 哪几个最低？列最低的三个

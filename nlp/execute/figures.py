@@ -387,6 +387,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
         keys_seen = {r.key for r in rows}
         if any(set(ctx.vocab.ancestors(k)) & keys_seen for k in keys_seen):
             d = None  # a figure listed with its own parts: the figure is their total
+        elif keys_seen == {"income_total", "expenditure_total"}:
+            d = None  # 收入和支出总共多少: a budget's two sides of one balance (收支总计), never added together
         elif len(budgets_seen) == 1 and len(keys_seen) > 1:
             d = D.total([figure_input(r, _label(ctx, r.key)) for r in rows], "合计")
         elif len({r.key for r in rows}) == 1:  # one figure of several departments or years
@@ -1543,7 +1545,10 @@ def staff(frame: Frame, ctx: Context) -> Result:
     derived = []
     pair = ["authorizedStaff", "actualStaff"] if {"authorizedStaff", "actualStaff"} <= set(frame.measures) \
         else frame.measures if len(frame.measures) == 2 else []  # 空着几个编: 编制 less 实有, whatever else is asked
-    if frame.operation.name == "difference" and pair:
+    compared = _staff_compared(frame, ctx, rows, items, derived)
+    if compared:
+        text += compared
+    elif frame.operation.name == "difference" and pair:
         got = [next((r for r in rows if r.key == k), None) for k in pair]
         if all(got):
             d = D.difference(D.Input(ctx.vocab.label(got[0].key), got[0].amount, "人"),
@@ -1552,6 +1557,30 @@ def staff(frame: Frame, ctx: Context) -> Result:
             items.append(derived_item(d))
             text += d.formula + "。"
     return Result(items, with_note(text, note), derived, rows)
+
+
+def _staff_compared(frame: Frame, ctx: Context, rows: list[Row], items: list[Item], derived: list) -> str:
+    """哪家编制多 of several departments: the one count asked of each, ranked, the first two's gap said —
+    a comparison of people, as ``departments`` compares money. Empty where one department or several counts
+    are asked, or no comparison."""
+    keys = [k for k in frame.measures if k in STAFF_PROPERTIES]
+    if len(keys) != 1 or len(frame.filters.departments) < 2 or not (
+            frame.operation.name in ("compare", "rank", "sort", "difference")
+            or re.search(r"谁|哪(?:个|家|一家)", frame.clause)):
+        return ""
+    mine = sorted((r for r in rows if r.key == keys[0]), key=lambda r: r.amount, reverse=frame.operation.descending)
+    if len(mine) < 2:
+        return ""
+    label = ctx.vocab.label(keys[0])
+    text = f"按{label}从{'多到少' if frame.operation.descending else '少到多'}：" + "；".join(
+        f"{i}. {r.department}{int(r.amount)}人" for i, r in enumerate(mine, 1)) + "。"
+    a, b = mine[0], mine[1]
+    d = D.difference(D.Input(a.department, a.amount, "人"), D.Input(b.department, b.amount, "人"))
+    if d is not None:
+        derived.append(d)
+        items.append(derived_item(d))
+        text += d.formula + "。"
+    return text
 
 
 # Staffing counts no other count may stand in for: 编制 is a quota, not a headcount; 退休 / 离休 are

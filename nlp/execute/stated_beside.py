@@ -93,7 +93,7 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
         return ""
     op = frame.operation
     if not (op.name in ("lookup", "sum") and not op.also
-            or op.name in ("change", "growth") and set(op.also) <= {"change", "growth"}):
+            or op.name in ("change", "growth") and set(op.also) <= {"change", "growth", "difference"}):
         return ""
     keys, must_add_up = _parts_of(frame.measures[0], ctx)
     if len(keys) < 2 or op.name not in ("lookup", "sum") and not must_add_up:

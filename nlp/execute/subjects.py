@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from kg.rdf.mapping import SCOPED_LABELS
 from nlp import derive as D
+from nlp import lexicon as L
 from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, MONEY_SOURCE_ASKED, PARTS_OF, RATE_WORDS, RISE_WORDS, EACH_SHARE, STATED_PARTS_ASKED, SUBJECTS_OF_COLUMN, SUM_WORDS, WHICH_SUBJECTS
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
                               item_of, listed_sum_and_share, pick_budget_columns, who,
@@ -411,7 +412,9 @@ def _previous_from_tables(frame: Frame, ctx: Context, parents: list) -> Result |
                 now = D.Input(f"{b.year}年{r.label}预算数{qualifier}", current, WAN, b.department, b.year, r.source)
                 then = D.Input(label, r.attrs["previous"], WAN, b.department, year, r.source)
                 grown = D.growth(now, then, f"{b.year}年{r.label}{qualifier}")
-                items.append(Item(now.label, money(current), WAN, b.department, b.year, r.source))
+                # (the row named as the tables name it, code first: 2150516 工程建设及运行维护)
+                coded = f"{r.key} {r.label}（{b.year}年预算数{qualifier}）" if (r.key or "").isdigit() else now.label
+                items.append(Item(coded, money(current), WAN, b.department, b.year, r.source, {"code": r.key}))
                 items += [derived_item(d) for d in grown]
                 said += f"，{b.year}年预算数{money(current)}万元，" + "，".join(d.formula for d in grown)
             parts.append(said)
@@ -1151,7 +1154,16 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                                                    (o.department, o.year) == (r.department, r.year) for o in kept)]
     across = len({(r.department, r.year) for r in leaves}) > 1 and not re.search(SUM_WORDS, frame.clause)
     ranked_sum = op.name in ("rank", "sort") and any(d.label.startswith("前") and d.label.endswith("项合计") for d in derived)
-    if (op.name == "sum" or "sum" in op.also) and len(leaves) > 1 and not across and not ranked_sum:
+    apart = (op.name == "difference" or "difference" in op.also) and len(leaves) == 2
+    if apart:  # 两项各安排多少？差多少: the gap between the two rows (the larger first)
+        a, b = sorted(leaves, key=lambda r: r.amount or 0, reverse=True)
+        gap = D.difference(figure_input(a, a.label), figure_input(b, b.label))
+        if gap is not None:
+            derived.append(gap)
+            items.append(derived_item(gap))
+            parts.append(gap.formula)
+    summed_asked = op.name == "sum" or "sum" in op.also and (not apart or re.search(L.LISTED_SUM, frame.clause))
+    if summed_asked and len(leaves) > 1 and not across and not ranked_sum:
         # (两家的会议费分别多少: each department's row, never one sum of two departments' money unasked)
         d = D.total([figure_input(r, r.label) for r in leaves], "合计")
         derived.append(d)
