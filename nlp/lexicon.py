@@ -321,8 +321,12 @@ UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|�
                    r"|[\u4e00-\u9fff]{1,3}(?<![人职雇成委])员))")  # (普查员, 网格员 — not 人员, 职员, 委员: staff words)
 # Money asked per recipient (每个中级法院分到多少, 给每个区下达了多少, 补给了哪几家口岸单位): a split by payee no
 # budget table prints — the recipient kind is ``who``/``who2``; the budget's own kinds (单位, 项目, 科目) are not payees.
-RECIPIENT_SPLIT = (r"(?:每|各)(?:一)?(?:个|家|所|位|户)(?P<who>[\u4e00-\u9fff]{1,6}?)(?:各)?(?:分到|分得|拿到|补给|拨给|拨付|"
+RECIPIENT_SPLIT = (r"(?:每|各)(?:一)?(?:个|家|所|位|户|条|座)?(?P<who>[\u4e00-\u9fff]{1,6}?)(?:各)?(?:分到|分得|拿到|补给|拨给|拨付|"
                    r"分配|下达了?|分了|能拿|可以拿)"
+                   # 各条地铁线建设分别投了多少钱, 每座桥花了多少: a split by line or structure (条, 座 never count a
+                   # budget's own kinds)
+                   r"|(?:每|各)(?:一)?(?:条|座)(?P<who3>[\u4e00-\u9fff]{1,6}?)(?:建设|工程|项目)?(?:分别|各)?"
+                   r"(?:投|花|安排|用|拨)了?(?:多少|几)"
                    r"|(?:补给|拨给|分给|发给|补助给?|补贴给?)了?(?:哪几|哪些)(?:个|家|所)?(?P<who2>[\u4e00-\u9fff]{2,6}?)(?:[、，,；]|$|每)")
 BUDGET_OWN_KINDS = r"单位|部门|项目|科目|处室|科室|文|文件|年|季度|月|类|款|项"
 # A figure asked of each of a department's units or divisions in turn (各直属事业单位分别安排了多少编制,
@@ -558,7 +562,8 @@ SUBJECTS_OF_COLUMN = (r"(?:基本支出|项目支出|人员经费|公用经费)[
 UNITS_ASKED = (r"(?:局|厅|委|办|院)?本级|(?<![这那哪])(?:[两二三四五六七八九十]|\d+)(?:个|所|座)(?:下属|直属|所属)?的?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|站|队|单位)|(?:下属|下面|所属|直属|下辖)的?(?:各|[两二三四五六七八九十]个)?"
                r"[\u4e00-\u9fff]{0,3}?(?:中心|监狱|戒毒所|医院|学校|单位)|落在哪(?![几些一]?(?:个|项|类|款|科目))|哪(?:几|些)(?:个|家)?单位|"
-               r"(?:在|是|属于|归)哪(?:一)?(?:个|家)单位(?!承担|负责|实施|执行|做|干)|" + UNITS_WITHIN)
+               r"(?:在|是|属于|归)哪(?:一)?(?:个|家)单位(?!承担|负责|实施|执行|做|干)|"
+               r"(?:各|每)(?:个|家)?(?:分局|分院|支队|大队|监狱|医院|学校)|" + UNITS_WITHIN)
 # Figures a 决算 states that are no budget item of the graph (年末结转和结余: what is carried into the next
 # year, not 上年结转结余 carried in): asked by name, answered from the narrative's statement about them,
 # never by another figure.
@@ -717,7 +722,8 @@ EXACT_FIGURE = r"精确|确切|准确|精准|具体数|小数点"
 # a condition on all of a thing, not a part of it (全用其他资金安排的, 全部是财政拨款)
 WHOLLY = r"全用|全部用|全都用|全是|全部是|全部来自|完全(?:用|是|靠)|只用|纯用"
 # a breakdown asked by its classification (按政府预算经济分类分成哪几块, 按功能科目分): the rows, not a total
-CLASSIFIED_BY = r"按(?:照)?(?:部门|政府)?(?:预算)?(?:支出)?(?:经济|功能)(?:分类|科目)"
+CLASSIFIED_BY = r"按(?:照)?(?:部门|政府)?(?:预算)?(?:支出)?(?:经济|功能)(?:分类|科目)" \
+    r"|(?:经济|功能)(?:分类|科目)?(?:上|里|中)?的?(?:[两二三四五六七八九几]|各)(?:大)?类"  # 功能上三类各多少
 # a bound on a self-evaluation score: 没拿到100分 / 低于95分 / 90分以上 / 拿了满分 / 没拿满分
 SCORE_BOUND = (r"(?P<before>没有?(?:拿|得|达)?(?:到|满)|不满|未满|未达到?|低于|少于|不到|高于|超过|拿了?|得了?|是)?"
                r"(?:(?P<n>\d+(?:\.\d+)?)分(?P<after>以上|以下|以内)?|(?P<neg>没有?(?:拿|得)?|不是|未)?(?P<full>满分))")

@@ -137,6 +137,18 @@ class Parser:
             frame.measures = [*frame.measures, "funding"]
         if frame.filters.score_bound is not None and "score" not in frame.measures:
             frame.measures = [m for m in frame.measures if m != "amount"] + ["score"]  # 没拿到100分的: with their scores
+        if focus == "figures" and not frame.measures_guessed and ev.subjects and not ev.projects \
+                and all("/economic/" in e.iri for e in ev.subjects) \
+                and len({e.name for e in ev.subjects}) >= 2 and len(frame.measures) < len({e.name for e in ev.subjects}) \
+                and frame.operation.name in ("lookup", "list") \
+                and all(self.vocab.measures.get(k) is not None and self.vocab.measures[k].kind == "item"
+                        for k in frame.measures):
+            # 基本支出里因公出国和维修费各多少: subjects named beside a figure of one of them — the subjects' rows
+            focus = "subjects"
+            frame = Frame(focus, clause=clause.text, score=scores[focus])
+            frame.filters = self.filters(ev, focus)
+            frame.operation = self.operation(ev, focus)
+            frame.measures = self.measures(ev, focus, frame)
         if focus == "figures" and frame.measures_guessed and ev.subjects and ev.subjects_exact \
                 and not (ev.projects or ev.item_measures or ev.staff_measures) \
                 and frame.operation.name in ("growth", "change", "lookup"):
@@ -156,6 +168,13 @@ class Parser:
             frame.filters = self.filters(ev, focus)
             frame.operation = self.operation(ev, focus)
             frame.measures = self.measures(ev, focus, frame)
+        named = _project_named_by_keyword(self.catalog, ev) if focus == "figures" and frame.measures_guessed \
+            and not (ev.projects or ev.subjects or ev.item_measures or ev.staff_measures) else []
+        if named:
+            # 泉州公安的办案业务经费有多少: a word no figure is named by, which the department's own project names
+            # (公安办案业务经费) — that project's money, not the department's total
+            focus = "projects"
+            frame = Frame(focus, ["amount"], self.filters(ev, focus), Operation("list"), clause.text, scores[focus])
         said = _amount_said_for_its_use(ev) if focus == "figures" and frame.measures_guessed and ev.bound is None \
             and not (ev.projects or ev.subjects or ev.item_measures) else None
         if said is not None:
@@ -164,7 +183,7 @@ class Parser:
             frame = Frame(focus, ["amount", "description"], self.filters(ev, focus), Operation("list"), clause.text,
                           scores[focus])
             frame.filters.bound = said
-        payee = _payee_asked(ev)
+        payee = _payee_asked(ev, self.catalog)
         if payee and focus in ("projects", "figures", "subjects", "functions"):
             # 每个中级法院分到多少钱: a split by recipient the budget does not print, never its subjects or a
             # project's whole amount in its place
@@ -554,7 +573,8 @@ class Parser:
                 if re.search(r"花|支出|开支|用了", ev.text):
                     return ["expenditure_total"]
                 if cues.has("amount") or re.search(r"预算|收入|总共|一共|总额", ev.text):
-                    if re.search(r"(?:预算|收支)(?:总共|一共|总额|总计|合计)|总预算|(?:预算|收支)?总盘子", ev.text):
+                    if re.search(r"(?:预算|收支)(?:总共|一共|总额|总计|合计)|总预算|(?:预算|收支)?总盘子", ev.text) or (
+                            not ev.keywords and re.search(r"(?:年|今年|去年)的?(?:部门)?预算(?:是|有|为|共)?(?:多少|几)", ev.text)):
                         frame.measures_guessed = False  # 预算总共多少: the budget's total, named as such
                     return ["income_total"]
                 return ["income_total", "expenditure_total", "basic_expenditure", "project_expenditure"]
@@ -1253,6 +1273,16 @@ def _per_unit_frame(parser: "Parser", ev: "Evidence", focus: str, clause: str, s
     return frame
 
 
+def _project_named_by_keyword(catalog: Catalog, ev: "Evidence") -> list[str]:
+    """The keywords (three characters or more) that stand inside a project name of the one department the clause
+    names: a figure asked by a word of the department's own project (办案业务经费 of 公安办案业务经费)."""
+    if len(ev.departments) != 1:
+        return []
+    dept = ev.departments[0].name
+    names = [e.name for e in catalog.of_kind("project") if e.department == dept]
+    return [w for w in ev.keywords if len(w) >= 3 and any(w in n for n in names)]
+
+
 def _detail_word(detail: str | None) -> str | None:
     """A detail no table prints, as the answer names it: a date or a duration asked (什么时候, 多久) is 时间."""
     if detail and re.fullmatch(r"什么时候|何时|哪天|几月份?|工期|多长时间|多久", detail):
@@ -1260,15 +1290,22 @@ def _detail_word(detail: str | None) -> str | None:
     return detail
 
 
-def _payee_asked(ev: "Evidence") -> str | None:
+def _payee_asked(ev: "Evidence", catalog: Catalog | None = None) -> str | None:
     """The kind of recipient a clause asks money split by (中级法院, 口岸单位, 区), where it is none of the budget's
-    own kinds and no unit the graph holds is named."""
+    own kinds, no unit the graph holds is named, and no budget unit of the department is of that kind (各分局分了多少
+    of a 公安局 whose table by unit prints its 分局: that table answers)."""
     m = re.search(L.RECIPIENT_SPLIT, ev.text)
     if not m or ev.units:
         return None
-    who = (m.group("who") or m.group("who2") or "").strip()
+    who = (m.group("who") or m.group("who2") or m.group("who3") or "").strip()
     if not who or re.fullmatch(rf"(?:下属|所属|二级|基层|预算)?(?:{L.BUDGET_OWN_KINDS})", who):
         return None
+    if catalog is not None and ev.departments:
+        mine = {d.name for d in ev.departments}
+        # (a unit carries no department of its own in the catalogue: it is the department's where named after it)
+        if any(who in e.name for e in catalog.of_kind("unit")
+               if e.department in mine or any(e.name.startswith(d) for d in mine)):
+            return None
     return who
 
 

@@ -37,7 +37,7 @@ from nlp.execute.documents import counted_kind_named
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
 from nlp.execute.stated_beside import (change_of_listed_whole, composition_of, stated_change_of, stated_subject_change,
-                                       whole_of_parts)
+                                       stated_winner_change, whole_of_parts)
 from nlp.execute.base import derived_item
 from nlp import derive as D
 from nlp.execute.named_subjects import named_subject_answer
@@ -174,7 +174,8 @@ def _beside(pipe: "Pipeline"):
             if made_of:
                 part.text += made_of
             stated = stated_change_of(frame, state.frames, ctx) or \
-                stated_subject_change(frame, state.frames, ctx, shown=part.items) or change_of_listed_whole(frame, ctx)
+                stated_subject_change(frame, state.frames, ctx, shown=part.items) or change_of_listed_whole(frame, ctx) \
+                or stated_winner_change(frame, state.frames, ctx, part.items)
             if stated is None:
                 continue
             # (in the sentence only: the part's rows and derived figures stay those of the question asked)

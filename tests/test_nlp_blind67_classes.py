@@ -192,3 +192,56 @@ def test_why_a_subject_fell_after_its_figure(ask_national) -> None:
     """无锡市交通运输局（本级）公共交通运营补助 4,360.00, 比上年减少31,840.00: moved to 国有资本经营预算."""
     reply = ask_national("无锡市交通运输局本级公共交通运营补助今年安排多少？怎么比去年少了这么多？")
     assert Decimal("31840.00") in numbers(reply) and "国有资本经营预算" in reply["text"]
+
+
+def test_a_total_keeps_its_change_when_its_parts_are_asked_theirs(ask_national) -> None:
+    """珠海市商务局 2026 三公 19.84, 比上年减少5.96 (2025 25.80); 出国 减少6.80, 接待 增加0.84 asked apart."""
+    reply = ask_national("珠海市商务局今年三公经费是多少？其中出国和接待经费比上年各有什么变化？")
+    assert {Decimal("5.96"), Decimal("25.80"), Decimal("6.80"), Decimal("0.84")} <= numbers(reply)
+    assert reply["text"].count("比上年减少6.80") == 1
+
+
+def test_the_winner_of_a_ranking_with_its_stated_change(ask) -> None:
+    """江苏省政协办公厅 2019 政协事务: 一般行政管理事务 3,159.78 is the largest 项 after 行政运行; 说明: 比上年增加
+    1,379.56万元，增长77.49%."""
+    reply = ask("江苏省政协办公厅2019年政协事务下面，行政运行以外哪个项级科目预算最多？")
+    assert {Decimal("3159.78"), Decimal("1379.56"), Decimal("77.49")} <= numbers(reply)
+
+
+def test_a_word_of_the_departments_own_project(ask_national) -> None:
+    """泉州市公安局: 办案业务经费 names its project 公安办案业务经费项目 6,258.60 — not the bureau's 收入总计 81,206.56."""
+    reply = ask_national("泉州市公安局的办案业务经费是多少？")
+    assert Decimal("6258.60") in numbers(reply) and Decimal("81206.56") not in numbers(reply)
+
+
+def test_economic_rows_named_beside_a_three_public_word(ask_national) -> None:
+    """上海市审计局 基本支出: 30212 因公出国（境）费用 201.80 and 30213 维修（护）费 320.23."""
+    reply = ask_national("上海市审计局基本支出中因公出国费和维修费分别是多少？")
+    assert {Decimal("201.80"), Decimal("320.23")} <= numbers(reply)
+
+
+def test_money_split_by_payees_no_table_prints(ask, ask_national) -> None:
+    """江苏省高级人民法院 prints no money by 中级法院; 佛山市轨道交通局 none by line; 泉州市公安局's 分局 are budget
+    units of its table by unit (台商投资区分局 6,478.80)."""
+    for reply in (ask("江苏省高级人民法院2019年给各中级法院分了多少钱？"),
+                  ask_national("佛山市轨道交通局每条地铁线分别投了多少钱？")):
+        assert reply["answers"] == [] and "没有找到" in reply["text"]
+    assert Decimal("6478.80") in numbers(ask_national("泉州市公安局各分局分了多少预算？"))
+
+
+def test_a_subject_with_its_share_and_what_it_is_for(ask_national) -> None:
+    """无锡市交通运输局（本级）212 城乡社区支出 842,090.31 (85.51% of 984,760.87), 比上年增加137,739.15."""
+    reply = ask_national("无锡市交通运输局本级的城乡社区支出有多少，占多大比例，都用来干什么？")
+    assert {Decimal("842090.31"), Decimal("85.51"), Decimal("137739.15")} <= numbers(reply)
+
+
+def test_a_budget_asked_with_its_change_names_its_sources(ask_national) -> None:
+    """重庆市人民政府办公厅 2026: 19,230.18 = 一般公共预算 18,417.70 + 812.48; 比上年增加2,784.38 (2025 16,445.80)."""
+    reply = ask_national("重庆市政府办公厅今年预算多少？比去年多多少？")
+    assert {Decimal("18417.70"), Decimal("812.48"), Decimal("2784.38"), Decimal("16445.80")} <= numbers(reply)
+
+
+def test_classes_asked_by_their_number(ask) -> None:
+    """江苏省高级人民法院 2019: 公共安全 27,488.23, 社会保障和就业 2,355.65, 住房保障 7,344.46."""
+    reply = ask("江苏省高级人民法院2019年功能上三类支出各是多少？")
+    assert {Decimal("27488.23"), Decimal("2355.65"), Decimal("7344.46")} <= numbers(reply)

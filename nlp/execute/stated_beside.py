@@ -21,7 +21,7 @@ from nlp import lexicon as L
 from nlp.execute import Context, Result
 from nlp.execute.base import money
 from nlp.execute.figures import change, figures_by_key
-from nlp.frames import Frame, Operation
+from nlp.frames import Filters, Frame, Operation, Ref
 
 # the operations whose figures are looked up as printed, and so shown with their stated change
 _LOOKED_UP = ("lookup", "list", "share")
@@ -30,11 +30,23 @@ _CHANGE_ASKED = ("change", "growth", "derive")
 _MAX_DEPARTMENTS = 2  # a change beside each figure of a comparison of many departments would bury the answer
 
 
-def _change_asked(frames: list[Frame]) -> bool:
-    """Whether any part of the question asks a change (比上年多了多少, 增长率, 去年是多少): it answers the change
-    itself, so no part gets it beside its figure."""
-    return any(f.operation.name in _CHANGE_ASKED or set(f.operation.also) & set(_CHANGE_ASKED) or f.derive_previous
-               for f in frames)
+def _change_asked(frames: list[Frame], of: Frame | None = None) -> bool:
+    """Whether a part of the question asks a change (比上年多了多少, 增长率, 去年是多少) — of the figures of part
+    ``of`` where given: that part answers the change itself, so it is not said again beside the figure. A change
+    asked of other figures (三公经费多少？出国费和接待费各比上年怎么变) leaves this figure's own to be said."""
+    def asks(f: Frame) -> bool:
+        return f.operation.name in _CHANGE_ASKED or bool(set(f.operation.also) & set(_CHANGE_ASKED)) or f.derive_previous
+
+    def same(f: Frame) -> bool:
+        mine = [m for m in (of.named_measures or of.measures) if m in of.measures] if of is not None else []
+        return of is None or f is of or f.focus != "figures" or f.measures_guessed or bool(set(f.measures) & set(mine))
+    return any(asks(f) and same(f) for f in frames)
+
+
+def _changed_elsewhere(frame: Frame, frames: list[Frame]) -> set[str]:
+    """The figures another part asks the change of (出国费和接待费各比上年怎么变): not said again beside this one."""
+    return {m for f in frames if f is not frame and (f.operation.name in _CHANGE_ASKED
+                                                     or set(f.operation.also) & set(_CHANGE_ASKED)) for m in f.measures}
 
 
 def wants_stated_change(frame: Frame, frames: list[Frame]) -> bool:
@@ -53,7 +65,7 @@ def wants_stated_change(frame: Frame, frames: list[Frame]) -> bool:
     plain = [m for m in frame.measures if not m.startswith("word:")]
     if not plain:
         return False
-    return not _change_asked(frames)
+    return not _change_asked(frames, frame)
 
 
 def stated_change_of(frame: Frame, frames: list[Frame], ctx: Context) -> Result | None:
@@ -61,7 +73,10 @@ def stated_change_of(frame: Frame, frames: list[Frame], ctx: Context) -> Result 
     place of an unstated one), or None where the part is not one to add it to or nothing is stated."""
     if not wants_stated_change(frame, frames):
         return None
-    plain = [m for m in frame.measures if not m.startswith("word:")]
+    elsewhere = _changed_elsewhere(frame, frames)
+    plain = [m for m in frame.measures if not m.startswith("word:") and m not in elsewhere]
+    if not plain:
+        return None
     stated = change(replace(frame, measures=plain, operation=Operation("change")), ctx, whole_if_unstated=False)
     if not stated.items or "比上年" not in stated.text or "没有相应" in stated.text:
         return None
@@ -87,8 +102,11 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
     """A figure asked alone, as itself or as its change: what it is made of — 收入总计 by source (其中一般公共预算
     拨款…、上年结转结余…), 支出总计 by 基本支出 and 项目支出, “三公”经费 by its three parts — in words. Empty where the
     question asks anything beside the figure, its parts are asked by a part of their own, or not printed."""
+    # (其他 parts about the same figure — its change, the year before — leave its make-up to be said; a part about
+    # another figure makes the question one about more than this figure)
+    others = [f for f in frames if f is not frame and not (f.focus == "figures" and f.measures == frame.measures)]
     if frame.focus != "figures" or len(frame.measures) != 1 or frame.measures[0].startswith("word:") \
-            or frame.measures_guessed or len(frame.filters.departments) != 1 or len(frames) > 2 \
+            or frame.measures_guessed or len(frame.filters.departments) != 1 or len(others) > 1 \
             or frame.filters.budget_unit is not None:
         return ""
     op = frame.operation
@@ -179,6 +197,29 @@ def change_of_listed_whole(frame: Frame, ctx: Context) -> Result | None:
     return stated
 
 
+def stated_winner_change(frame: Frame, frames: list[Frame], ctx: Context, shown: list) -> Result | None:
+    """哪个项级科目钱最多: the one subject a ranking picked, said with the change its document states for it —
+    as that subject asked on its own would be (``stated_subject_change``). None where the ranking picked more
+    than one row, or nothing is stated."""
+    from kg.rdf import iris
+
+    op = frame.operation
+    if frame.focus != "subjects" or op.name not in ("rank", "sort") or op.n != 1 or op.nth:
+        return None
+    ranked = [i for i in shown if i.extra.get("rank") == 1 and i.extra.get("code")]
+    if len(ranked) != 1 or len(frame.filters.departments) != 1:
+        return None
+    code = str(ranked[0].extra["code"])
+    scheme = frame.filters.scheme or "functional"
+    iri = iris.economic_subject(code) if scheme == "economic" else iris.functional_subject(code)
+    label = ranked[0].label.split(" ", 1)[-1]
+    f = frame.filters
+    plain = Filters(departments=list(f.departments), years=list(f.years), phase=f.phase, phases=list(f.phases),
+                    scheme=scheme, subjects=[Ref(f"{scheme}_subject", str(iri), label, code)])
+    one = Frame("subjects", ["total"], plain, Operation("lookup"), f"{label}多少", frame.score)
+    return stated_subject_change(one, frames, ctx, shown=shown)
+
+
 def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context, shown: list | None = None) -> Result | None:
     """One subject looked up (住房公积金多少, 公共安全支出多少): the change the narrative states for it, as the
     subjects executor reads it when a change is asked — its rows stay the answer's, the statement is said
@@ -186,7 +227,8 @@ def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context, shown
     from nlp.execute import EXECUTORS
 
     f = frame.filters
-    if frame.focus != "subjects" or frame.operation.name not in ("lookup", "list") or frame.operation.also \
+    if frame.focus != "subjects" or frame.operation.name not in ("lookup", "list") \
+            or set(frame.operation.also) - {"share"} \
             or len({s.name for s in f.subjects}) != 1 or len(f.departments) != 1 or len(f.years) > 1 \
             or f.level or f.bound or f.rate_bound or f.keywords:
         return None
