@@ -637,7 +637,8 @@ CHANGE_VERBS = r"涨|增|降|减|砍|压"
 # (with thousands separators as printed: 18,728.94)
 STATED_FIGURE = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3,})(?![\d.])(?!\s*年)"
 # rows set aside from those asked (除了行政运行，钱最多的三个项级科目): the words between 除了 and the clause's end
-SET_ASIDE = r"(?:除了?|除去|除开)(?P<what>[^，,。？?；;]{2,20}?)(?:以外|之外|外)?(?=[，,。？?；;]|$)"
+SET_ASIDE = r"(?:除了?|除去|除开)(?P<what>[^，,。？?；;]{2,20}?)(?:以外|之外|外)?(?=[，,。？?；;]|$)" \
+    r"|(?<=[，,。？?；;])(?P<what2>[^，,。？?；;]{2,12}?)(?:以外|之外)(?=[的]?[\u4e00-\u9fff])"  # 行政运行以外哪个最多
 # a comparison with something left out (扣掉中央基建后, 剔除一次性因素的话): what is left out
 EXCLUDING = rf"(?:{LEFT_OUT_WORDS}|扣掉|去掉|不算|刨去|刨除)(?P<what>[\u4e00-\u9fff]{{1,10}}?)(?:等?因素)?(?:后|以后|之后|的话)"
 # a department's income as its summary table prints it: the whole, then each source (钱从哪几块来)

@@ -141,7 +141,8 @@ SYNONYMS = [(re.compile(r"开支"), "支出"), (re.compile(r"公车"), "公务�
             # 买公务车花多少, 新购车辆: the 公务用车购置费 (公车 is already 公务用车 above)
             (re.compile(r"(?:买|购买|新买|新购|采购)了?(?:公务用车|公务车)"), "公务用车购置"),
             # 用车的购置和运维各涨了多少: the head said once, before both parts (运维 is 运行维护)
-            (re.compile(r"(?:公务)?用车的?(购置|运行维护|运行|运维|维护)(?:费)?([和与及、])(购置|运行维护|运行|运维|维护)(?:费)?"),
+            # (not 公务用车购置及运行费: the printed name of the two together)
+            (re.compile(r"(?:公务)?用车的?(购置|运行维护|运行|运维|维护)(?:费)?([和与、])(购置|运行维护|运行|运维|维护)(?:费)?"),
              lambda m: f"公务用车{_VEHICLE_PART[m.group(1)]}费{m.group(2)}公务用车{_VEHICLE_PART[m.group(3)]}费"),
             # 机构运行经费 (a 事业单位's word for its 机关运行经费 chapter)
             (re.compile(r"机构运行经费"), "机关运行经费"),

@@ -306,7 +306,7 @@ class Parser:
             # 退休费和提租补贴分别多少: 退休费 is an economic row only, so 提租补贴 beside it is its economic row too
             subjects = [e for e in subjects if e.kind == "economic_subject"]
         subjects = government_or_departmental(subjects, ev.text)
-        set_aside = [m.group("what") for m in re.finditer(L.SET_ASIDE, ev.text)]
+        set_aside = [m.group("what") or m.group("what2") for m in re.finditer(L.SET_ASIDE, ev.text)]
         if set_aside:  # 人大事务下面，除了行政运行，钱最多的三个: 行政运行 is left out of the rows, no filter
             out = [e for e in subjects if any(e.name in w for w in set_aside)]
             f.without = list(dict.fromkeys(e.code for e in out if e.code))

@@ -720,6 +720,10 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
         _fetch(ctx, [budget], [base]).get((budget.department, budget.year, base))
     if whole is None or not whole.amount or not amount:
         return ""  # (a figure of 0 is no part of its whole to speak of)
+    if whole_and_halves:  # (only where the two add up to it: 人员经费 and 公用经费 of one table, 基本支出 of another, do not)
+        halves = [by.get((budget.department, budget.year, k)) for k in keys if k != base]
+        if any(h is None or h.amount is None for h in halves) or sum(h.amount for h in halves) != whole.amount:
+            return ""
     # (the whole's own amount said with it: the share is read against a figure the reader sees)
     return f"（占{_label(ctx, base)}{money(whole.amount)}万元的{D.percent(amount, whole.amount)}%）"
 

@@ -412,9 +412,9 @@ def _previous_from_tables(frame: Frame, ctx: Context, parents: list) -> Result |
                 now = D.Input(f"{b.year}年{r.label}预算数{qualifier}", current, WAN, b.department, b.year, r.source)
                 then = D.Input(label, r.attrs["previous"], WAN, b.department, year, r.source)
                 grown = D.growth(now, then, f"{b.year}年{r.label}{qualifier}")
-                # (the row named as the tables name it, code first: 2150516 工程建设及运行维护)
-                coded = f"{r.key} {r.label}（{b.year}年预算数{qualifier}）" if (r.key or "").isdigit() else now.label
-                items.append(Item(coded, money(current), WAN, b.department, b.year, r.source, {"code": r.key}))
+                # (the row named as the tables name it, code first — 2150516 工程建设及运行维护 — beside the label)
+                coded = {"code": r.key, "subject": f"{r.key} {r.label}"} if (r.key or "").isdigit() else {}
+                items.append(Item(now.label, money(current), WAN, b.department, b.year, r.source, coded))
                 items += [derived_item(d) for d in grown]
                 said += f"，{b.year}年预算数{money(current)}万元，" + "，".join(d.formula for d in grown)
             parts.append(said)
