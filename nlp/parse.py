@@ -197,6 +197,13 @@ class Parser:
             frame.focus = focus
             if frame.operation.name not in ("rank", "sort", "difference"):
                 frame.operation = Operation("compare")
+        if focus == "figures" and frame.operation.name == "lookup" and not frame.measures_guessed \
+                and frame.named_measures and len(frame.named_measures) == 1 \
+                and len(self.vocab.children(frame.named_measures[0])) >= 2 \
+                and re.search(r"主要(?:是)?(?:花|用)(?:在|到|于)了?(?:哪|什么)|钱都(?:花|用)(?:在|到)哪", ev.text):
+            # 三公经费1700多万，主要花在哪: its largest part, and that part's share of it
+            frame.measures = list(frame.named_measures)
+            frame.operation = Operation("rank", n=1)
         if focus == "figures" and re.search(L.UNITS_COVERED_COUNT, ev.text) and not (ev.projects or ev.item_measures):
             # 纳入预算的有几家: how many units the budget covers (the document's own count), not a total
             focus = "subordinates"

@@ -1158,6 +1158,17 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.focus, f.subjects, f.scheme = "subjects", list(prev.filters.subjects), prev.filters.scheme
             out.append(frame)
             continue
+        if frame.focus == "subjects" and frame.operation.name == "share" and prev.focus == "subjects" \
+                and prev.filters.amount_scope and not f.amount_scope and not frame.operation.base \
+                and not (ev.departments or ev.share_base or ev.item_measures):
+            # 财政拨款按功能分类怎么分？一般公共服务占多少: the row's share of the same table's whole (财政拨款's), not
+            # of the all-funds 支出总计
+            f.amount_scope = prev.filters.amount_scope
+        if frame.operation.name == "share" and not frame.operation.base and prev.focus == "figures" \
+                and prev.operation.name == "rank" and len(prev.measures) == 1 and names_no_entity(ev) \
+                and not (ev.item_measures or ev.subjects or ev.projects or ev.share_base):
+            # 三公经费大头是哪块？占多少: the share of the part just ranked first, which that answer says
+            continue
         if prev.focus == "subordinates" and frame.focus == "figures" and not (ev.departments or ev.projects) \
                 and re.search(r"每家|各家|每个单位|各单位|每一家|各自|分别", frame.clause):
             f.by_unit = True  # 由哪几家单位组成？每家收入多少: the figure of each of those units

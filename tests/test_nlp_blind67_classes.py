@@ -245,3 +245,18 @@ def test_classes_asked_by_their_number(ask) -> None:
     """江苏省高级人民法院 2019: 公共安全 27,488.23, 社会保障和就业 2,355.65, 住房保障 7,344.46."""
     reply = ask("江苏省高级人民法院2019年功能上三类支出各是多少？")
     assert {Decimal("27488.23"), Decimal("2355.65"), Decimal("7344.46")} <= numbers(reply)
+
+
+def test_items_named_inside_a_named_project(ask_national) -> None:
+    """深圳市财政局 预决算管理业务 18,808.16: 市本级政府采购业务费 3,600.00 and 代理银行手续费 1,585.88 (not 预决算业务管理)."""
+    reply = ask_national("深圳市财政局预决算管理业务里面，代理银行手续费和市本级政府采购业务费分别多少？")
+    assert {Decimal("3600.00"), Decimal("1585.88")} <= numbers(reply) and Decimal("512.60") not in numbers(reply)
+
+
+def test_the_bulk_of_a_total_and_a_rows_share_of_its_own_table(ask_national) -> None:
+    """杭州市司法局 三公 413.68: 公务用车购置及运行费 339.68 is 82.11%; 国家信访局 2024 财政拨款 by class:
+    一般公共服务 9,846.82 of 13,733.80 = 71.70% (not of the all-funds total)."""
+    bulk = ask_national("杭州市司法局三公经费大头是哪块？占多少？")
+    assert {Decimal("339.68"), Decimal("82.11")} <= numbers(bulk)
+    row = ask_national("国家信访局2024年财政拨款支出按类分各多少？一般公共服务占多少？")
+    assert Decimal("71.70") in numbers(row) and Decimal("48.42") not in numbers(row)

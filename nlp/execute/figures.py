@@ -1005,9 +1005,21 @@ def _largest_part(frame: Frame, ctx: Context, budgets: list[Budget], note: str) 
     head = f"{who(b.department, b.year)}" + (f"{_label(ctx, whole)}{money(of.amount)}万元，其中" if of is not None else "")
     most = "最多" if op.descending else "最少"
     text = head + f"{most}的{'是' if len(top) == 1 else f'{len(top)}项：'}" + said + "。"
+    rest = rows[len(top):]
+    if of is not None and rest and len(rest) <= 4:  # (the whole's other parts, in words: where the rest of it went)
+        text = text[:-1] + "；其余为" + "、".join(f"{_label(ctx, r.key)}{money(r.amount)}万元" for r in rest) + "。"
+    derived: list[D.Derived] = []
+    if of is not None and of.amount:  # 大头是哪块: read against the whole it is the bulk of — its share said
+        for r in top:
+            d = D.share(figure_input(r, _label(ctx, r.key)), figure_input(of, _label(ctx, whole)),
+                        f"{_label(ctx, r.key)}占{_label(ctx, whole)}比重")
+            if d is not None:
+                derived.append(d)
+                items.append(derived_item(d))
+                text += d.formula + "。"
     if of is not None:
         items.insert(0, item_of(of, _label(ctx, whole)))
-    return Result(items, with_note(text, note), [], top + ([of] if of is not None else []))
+    return Result(items, with_note(text, note), derived, top + ([of] if of is not None else []))
 
 
 def _changes_asked(ctx: Context, doc: Budget, frame: Frame) -> list[Row]:

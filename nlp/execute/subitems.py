@@ -118,8 +118,11 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
     # name, name a project's stated item — the item, not the economic row its name ends in
     by_subject_and_words = frame.focus == "subjects" and len(f.subjects) == 1 and bool(f.keywords) \
         and frame.operation.name in ("list", "lookup") and not f.projects
-    if frame.focus != "figures" and not by_words and not by_subject_and_words or (f.subjects and not by_subject_and_words) \
-            or f.projects:
+    # 预决算管理业务里，代理银行手续费和市本级政府采购业务费各多少: items named inside the project named
+    inside_named = bool(f.projects) and frame.operation.name in ("list", "lookup", "sum") \
+        and re.search(r"里|中|之中|当中|里面|下面|其中", frame.clause) is not None
+    if not inside_named and (frame.focus != "figures" and not by_words and not by_subject_and_words
+                             or (f.subjects and not by_subject_and_words) or f.projects):
         return None  # (给X安排了多少钱 read as X's projects: the item of a project X names, where one does)
     budgets, note = ctx.scope(frame)
     if len(budgets) != 1:
@@ -130,18 +133,22 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
     projects = {name: r for r in ctx.rows("projects", budgets) if r.amount is not None
                 for name in (r.label, *r.attrs.get("aliases", []))}  # a performance table names it by an alias
     named = []
+    within = {p.name for p in f.projects} if inside_named else None
+    clause = frame.clause
+    for p in f.projects if inside_named else []:  # (the project's own name names none of its items)
+        clause = clause.replace(p.name, "|")
     for r in stated:
-        if r.attrs.get("parent") not in projects:
+        if r.attrs.get("parent") not in projects or within is not None and r.attrs.get("parent") not in within:
             continue
         # an item named by several words (个人消费贷款财政贴息、服务业经营主体贷款贴息资金) is named by
         # the question's words for any of them
         for piece in [r.label, *(p for p in r.label.split("、") if p != r.label)]:
             runs = {piece[i:i + 2] for i in range(len(piece) - 1)}
-            shared = shared_runs(frame.clause, piece)
+            shared = shared_runs(clause, piece)
             if shared >= _MIN_NAMED and shared >= _NAMED_PART * len(runs):
                 named.append(r)
                 break
-    if by_subject_and_words:  # the item must hold the subject's name and every word left beside it
+    if by_subject_and_words and not inside_named:  # the item must hold the subject's name and every word left beside it
         subject = f.subjects[0].name
         named = [r for r in named if subject in r.label and all(w in r.label for w in f.keywords)]
     if not named:
