@@ -1166,6 +1166,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             f.amount_scope = prev.filters.amount_scope
         if frame.operation.name == "share" and not frame.operation.base and prev.focus == "figures" \
                 and prev.operation.name == "rank" and len(prev.measures) == 1 and names_no_entity(ev) \
+                and vocab is not None and len(vocab.children(prev.measures[0])) >= 2 \
                 and not (ev.item_measures or ev.subjects or ev.projects or ev.share_base):
             # 三公经费大头是哪块？占多少: the share of the part just ranked first, which that answer says
             continue

@@ -260,3 +260,13 @@ def test_the_bulk_of_a_total_and_a_rows_share_of_its_own_table(ask_national) -> 
     assert {Decimal("339.68"), Decimal("82.11")} <= numbers(bulk)
     row = ask_national("国家信访局2024年财政拨款支出按类分各多少？一般公共服务占多少？")
     assert Decimal("71.70") in numbers(row) and Decimal("48.42") not in numbers(row)
+
+
+def test_a_rows_sources_and_a_change_of_the_year_before(ask_national) -> None:
+    """无锡市交通运输局（本级）公共交通运营补助 54,760.00: 一般公共预算 4,360.00, the rest 50,400.00 not appropriated
+    (国有资本经营预算 32,640.00 beside); 湖州市财政局 三公 9.30 比上年减少10.00 (2025 19.30) with 2026's parts
+    (公务接待费 5.80, 公务用车 3.50)."""
+    sources = ask_national("无锡交通局本级的公交运营补贴，钱从哪几块出？")
+    assert {Decimal("4360.00"), Decimal("50400.00"), Decimal("32640.00")} <= numbers(sources)
+    before = ask_national("湖州市财政局三公经费比上年少了多少？去年是多少？")
+    assert {Decimal("10.00"), Decimal("19.30"), Decimal("5.80"), Decimal("3.50")} <= numbers(before)

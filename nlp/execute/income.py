@@ -259,7 +259,10 @@ def income_of_subjects(frame: Frame, ctx: Context) -> Result | None:
     parents = [s for s in f.subjects if s.kind == "functional_subject" and s.code]
     prefix = parents[0].code if len(parents) == 1 else None
     cells = ctx.rows("income", budgets, Constraints(code_prefix=prefix))
-    breakdown = bool(f.level or re.search(PARTS_OF + r"|明细|哪些|哪几|分到|分配到", frame.clause))
+    # (a 项 has no rows below it: 公交运营补助的钱从哪几块出 asks its sources, not its breakdown)
+    breakdown = bool(f.level or re.search(PARTS_OF + r"|明细|哪些|哪几|分到|分配到", frame.clause)) \
+        and not (parents and all(len(p.code) >= 7 for p in parents)
+                 and re.search(r"从哪|来自|出自|哪几块出|来源|什么钱", frame.clause))
     items: list[Item] = []
     parts: list[str] = []
     derived: list[D.Derived] = []

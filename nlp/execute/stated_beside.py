@@ -110,8 +110,9 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
             or frame.filters.budget_unit is not None:
         return ""
     op = frame.operation
-    if not (op.name in ("lookup", "sum") and not op.also
-            or op.name in ("change", "growth") and set(op.also) <= {"change", "growth", "difference"}):
+    changed = op.name in ("change", "growth") and set(op.also) <= {"change", "growth", "difference"} \
+        or op.name == "difference" and set(op.also) <= {"compare"} and frame.filters.years  # 比25年少多少
+    if not (op.name in ("lookup", "sum") and not op.also or changed):
         return ""
     keys, must_add_up = _parts_of(frame.measures[0], ctx)
     if len(keys) < 2 or op.name not in ("lookup", "sum") and not must_add_up:
@@ -119,6 +120,11 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
     if any(f is not frame and f.focus == "figures" and set(f.measures) & set(keys) for f in frames):
         return ""  # (its parts are asked by a part of their own)
     budgets, _ = ctx.scope(frame)
+    if not budgets and changed and frame.filters.years:
+        # 比25年少多少 where the graph holds 2026 only: the make-up of the budget the change is read from
+        names = {d.name for d in frame.filters.departments}
+        later = {y + 1 for y in frame.filters.years}
+        budgets = [b for b in ctx.budgets() if b.department in names and b.year in later]
     if len(budgets) != 1:
         return ""
     b = budgets[0]
@@ -131,7 +137,8 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
         held = dict(parts)
         parts = [(k, held.get(k, Decimal(0))) for k in keys]
     said = [f"{ctx.vocab.label(k)}{money(a)}万元" for k, a in parts if a or must_add_up]
-    return "其中" + "、".join(said) + "。" if len(said) >= 2 else ""
+    when = f"{b.year}年" if frame.filters.years and b.year not in frame.filters.years else ""  # (not the year asked)
+    return f"其中{when}" + "、".join(said) + "。" if len(said) >= 2 else ""
 
 
 def whole_of_parts(frame: Frame, frames: list[Frame], ctx: Context) -> str:
