@@ -118,7 +118,8 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("procurement.works", r"工程"),
     ("procurement.services", r"服务"),
     ("authorizedStaff", r"编制数|编制人数|在编人员|在编人数|(?<!预算)编制(?!内|外|的项目|说明|范围)"),
-    ("actualStaff", r"实有人数|实有人员|实有|多少人|几个人|几人(?!负责)|人数"),
+    ("actualStaff", r"实有人数|实有人员|实有|多少人|几个人|几人(?!负责)|人数|"
+                    r"(?:多少|几)(?:名|个|位)?(?:工作人员|职工|员工|干部职工|干部)(?!经费|支出|福利)"),
     ("activeStaff", r"在职(?:人员|人数)?"),
     ("retireeStaff", r"(?<!单位)离退休(?:人员|人数|干部|的)?(?!费|人员经费|经费|支出)"),  # 单位管理的离退休人员104人: one count of both
     ("retiredStaff", r"(?<!离)退休(?:人员|人数)?(?!费)"),
@@ -258,7 +259,8 @@ OPERATION_WORDS: list[tuple[str, str]] = [
     ("rank", rf"{SUPERLATIVE}|前{_N}(?:个|名|位|项)?|排名前|top|倒数|第{_N}(?:大|名|位|高|多|的|个|小|少)|"
              r"哪个.{0,4}最|位居第|排第|主要(?:花|用)在(?:了)?哪(?:些|几)"),
     # (主要花在哪个科目上: every row, the largest first — the one asked and where the others stand)
-    ("sort", r"排序|排个序|排名|从高到低|从低到高|从大到小|从小到大|高低|依次|主要(?:花|用)在(?:了)?哪(?:个|一)"),
+    ("sort", r"排序|排个序|排名|从高到低|从低到高|从大到小|从小到大|从多到少|从少到多|(?:怎么|如何)排|高低|依次|"
+             r"主要(?:花|用)在(?:了)?哪(?:个|一)"),
     ("compare", r"比较|对比|比一比|比一下|比比看|哪(?:个|家|一家|边|方)(?:更|比较)?(?:多|少|高|低|大|小)|(?:哪(?:个|家|一家|边|方)|谁)[^，。,?？]{1,8}?更(?:多|少|高|低|大|小)|谁多|谁少|谁高|相比|是不是比|是否比|(?<!占)比(?!上年|去年|上一年|前一年|例|重)[^，。,?？的多少]{1,12}(?:多|少|高|低|大|小)|"
                 r"谁的?[^，。,?？]{0,10}(?:多|少|高|低|大|小)|"
                 # 哪个减得多 / 哪项压得狠: which of the changes just asked is the larger
@@ -319,6 +321,10 @@ UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|�
                    r"|(?:多少|几)(?:个|位|名)?(?P<calling>(?:在编|在职|编外|聘用|合同制?|临时|专职|兼职|一线)*"
                    r"(?:民警|警察|辅警|法官|检察官|教师|老师|医生|医护人员|护士|律师|志愿者|(?<=编外)[\u4e00-\u9fff]{0,3}人员"
                    r"|[\u4e00-\u9fff]{1,3}(?<![人职雇成委])员))")  # (普查员, 网格员 — not 人员, 职员, 委员: staff words)
+# A person asked by the office they hold (局长是谁, 谁是主任): budgets name no office-holders — only the people
+# responsible for projects (项目负责人), asked by that word.
+ROLE_ASKED = (r"(?P<role>(?:副)?(?:局长|厅长|主任|书记|处长|院长|部长|委员长|主席|一把手|领导班子|领导))"
+              r"(?:是谁|叫什么|是哪位|姓什么|有哪些人|都有谁)|谁是(?P<role2>(?:副)?(?:局长|厅长|主任|书记|处长|院长|部长|领导))")
 # Money asked per recipient (每个中级法院分到多少, 给每个区下达了多少, 补给了哪几家口岸单位): a split by payee no
 # budget table prints — the recipient kind is ``who``/``who2``; the budget's own kinds (单位, 项目, 科目) are not payees.
 RECIPIENT_SPLIT = (r"(?:每|各)(?:一)?(?:个|家|所|位|户|条|座)?(?P<who>[\u4e00-\u9fff]{1,6}?)(?:各)?(?:分到|分得|拿到|补给|拨给|拨付|"

@@ -144,6 +144,8 @@ SYNONYMS = [(re.compile(r"开支"), "支出"), (re.compile(r"公车"), "公务�
             # (not 公务用车购置及运行费: the printed name of the two together)
             (re.compile(r"(?:公务)?用车的?(购置|运行维护|运行|运维|维护)(?:费)?([和与、])(购置|运行维护|运行|运维|维护)(?:费)?"),
              lambda m: f"公务用车{_VEHICLE_PART[m.group(1)]}费{m.group(2)}公务用车{_VEHICLE_PART[m.group(3)]}费"),
+            # 买车和运行各多少: the two 公务用车 figures, the head said by neither
+            (re.compile(r"(?:买车|购车)([和与、])(?:运行维护|运行|运维|养车)"), r"公务用车购置\1公务用车运行维护"),
             # 机构运行经费 (a 事业单位's word for its 机关运行经费 chapter)
             (re.compile(r"机构运行经费"), "机关运行经费"),
             # 年初和年末的结转结余: the noun both periods share, said for each (年初结转结余和年末结转结余)

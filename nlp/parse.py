@@ -183,6 +183,12 @@ class Parser:
             frame = Frame(focus, ["amount", "description"], self.filters(ev, focus), Operation("list"), clause.text,
                           scores[focus])
             frame.filters.bound = said
+        role = re.search(L.ROLE_ASKED, ev.text)
+        if role and not ev.projects and focus in ("figures", "persons", "departments", "staff"):
+            # 局长是谁: an office-holder no budget names, never the department's totals in their place
+            focus = "figures"
+            frame = Frame(focus, ["word:" + (role.group("role") or role.group("role2"))], self.filters(ev, focus),
+                          Operation("lookup"), clause.text, scores[focus])
         payee = _payee_asked(ev, self.catalog)
         if payee and focus in ("projects", "figures", "subjects", "functions"):
             # 每个中级法院分到多少钱: a split by recipient the budget does not print, never its subjects or a

@@ -270,3 +270,19 @@ def test_a_rows_sources_and_a_change_of_the_year_before(ask_national) -> None:
     assert {Decimal("4360.00"), Decimal("50400.00"), Decimal("32640.00")} <= numbers(sources)
     before = ask_national("湖州市财政局三公经费比上年少了多少？去年是多少？")
     assert {Decimal("10.00"), Decimal("19.30"), Decimal("5.80"), Decimal("3.50")} <= numbers(before)
+
+
+def test_office_holders_and_staff_no_budget_prints(ask_national) -> None:
+    """No budget names its 局长; 苏州市审计局 prints no staffing — neither is answered by a total."""
+    for question in ("湖州市财政局的局长是谁？", "苏州市审计局一共有多少名工作人员？"):
+        reply = ask_national(question)
+        assert reply["answers"] == [] and "没有找到" in reply["text"], question
+
+
+def test_departments_sorted_and_a_cars_two_figures(ask_national) -> None:
+    """三公 2026: 北京 223.80 > 深圳 58.46 > 烟台 23.40 > 湖州 9.30; 北京 买车 44.92, 运行 39.50."""
+    ranked = ask_national("北京、深圳、湖州、烟台四个财政局今年三公经费从多到少怎么排？")
+    order = [i["label"] for i in ranked["answers"] if i.get("rank")]
+    assert [n[:2] for n in order] == ["北京", "深圳", "烟台", "湖州"]
+    cars = ask_national("北京市财政局今年买车和运行各花多少？")
+    assert {Decimal("44.92"), Decimal("39.50")} <= numbers(cars)

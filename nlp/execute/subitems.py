@@ -119,8 +119,7 @@ def named_sub_items(frame: Frame, ctx: Context) -> Result | None:
     by_subject_and_words = frame.focus == "subjects" and len(f.subjects) == 1 and bool(f.keywords) \
         and frame.operation.name in ("list", "lookup") and not f.projects
     # 预决算管理业务里，代理银行手续费和市本级政府采购业务费各多少: items named inside the project named
-    inside_named = bool(f.projects) and frame.operation.name in ("list", "lookup", "sum") \
-        and re.search(r"里|中|之中|当中|里面|下面|其中", frame.clause) is not None
+    inside_named = bool(f.projects) and frame.operation.name in ("list", "lookup", "sum")
     if not inside_named and (frame.focus != "figures" and not by_words and not by_subject_and_words
                              or (f.subjects and not by_subject_and_words) or f.projects):
         return None  # (给X安排了多少钱 read as X's projects: the item of a project X names, where one does)
