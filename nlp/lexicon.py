@@ -328,7 +328,7 @@ ROLE_ASKED = (r"(?P<role>(?:副)?(?:局长|厅长|主任|书记|处长|院长|�
 # Money asked per recipient (每个中级法院分到多少, 给每个区下达了多少, 补给了哪几家口岸单位): a split by payee no
 # budget table prints — the recipient kind is ``who``/``who2``; the budget's own kinds (单位, 项目, 科目) are not payees.
 RECIPIENT_SPLIT = (r"(?:每|各)(?:一)?(?:个|家|所|位|户|条|座)?(?P<who>[\u4e00-\u9fff]{1,6}?)(?:各)?(?:分到|分得|拿到|补给|拨给|拨付|"
-                   r"分配|下达了?|分了|能拿|可以拿)"
+                   r"分配|下达了?|分了|能拿|可以拿|拨了|给了)"
                    # 各条地铁线建设分别投了多少钱, 每座桥花了多少: a split by line or structure (条, 座 never count a
                    # budget's own kinds)
                    r"|(?:每|各)(?:一)?(?:条|座)(?P<who3>[\u4e00-\u9fff]{1,6}?)(?:建设|工程|项目)?(?:分别|各)?"

@@ -286,3 +286,11 @@ def test_departments_sorted_and_a_cars_two_figures(ask_national) -> None:
     assert [n[:2] for n in order] == ["北京", "深圳", "烟台", "湖州"]
     cars = ask_national("北京市财政局今年买车和运行各花多少？")
     assert {Decimal("44.92"), Decimal("39.50")} <= numbers(cars)
+
+
+def test_two_departments_cars_apart_and_money_per_township(ask) -> None:
+    """车辆: 江苏省高级人民法院 66, 江苏省政协办公厅 46 — 20 apart; 普陀区司法局 prints nothing by 街镇司法所."""
+    cars = ask("江苏省政协办公厅和江苏省高院2019年各有几辆车？")
+    assert {Decimal(66), Decimal(46), Decimal(20)} <= numbers(cars)
+    towns = ask("上海市普陀区司法局给各街镇司法所各拨了多少钱？")
+    assert towns["answers"] == [] and "没有找到" in towns["text"]

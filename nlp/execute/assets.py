@@ -217,7 +217,18 @@ def assets(frame: Frame, ctx: Context) -> Result:
         parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not parts:
         return Result()
-    return Result(items, with_note("。".join(parts) + "。", note), derived, kept)
+    text = "。".join(parts) + "。"
+    totals = [r for r in kept if r.key == KIND_TOTALS["vehicles"] and r.amount is not None]
+    if len(frame.filters.departments) == 2 and len({r.department for r in totals}) == 2 and len(totals) == 2:
+        # 两家各有多少辆车: the two counts compared, the larger first
+        a, b = sorted(totals, key=lambda r: r.amount, reverse=True)
+        d = D.difference(D.Input(a.department, a.amount, VEHICLE_UNIT, a.department, a.year),
+                         D.Input(b.department, b.amount, VEHICLE_UNIT, b.department, b.year))
+        if d is not None:
+            derived.append(d)
+            items.append(derived_item(d))
+            text += d.formula + "。"
+    return Result(items, with_note(text, note), derived, kept)
 
 
 def _shares_asked(clause: str, total: Row | None, kinds: list[Row]) -> list[D.Derived]:
