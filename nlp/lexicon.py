@@ -142,8 +142,8 @@ INCOME_BREAKDOWN = r"收入来源|收入构成|收入结构|来源构成|收入�
                    r"各项收入|各类收入|收入分别(?!是?多少|为多少)|收入各(?!是?多少|为多少|有多少)"
 # Other income beside a source named (除了财政拨款还有别的收入吗): every source of the income, the one
 # named among them — a question about the breakdown, not about the named source's amount.
-INCOME_BESIDES = (r"除了?[^，。？?；;]{1,14}?(?:以外|之外)?[，,]?(?:还有|另有|有没有)(?:别的|其他|其它|哪些|什么)?"
-                  r"(?:收入|来源|钱|资金)|别的(?:收入|来源|资金)")
+INCOME_BESIDES = (r"(?:除了?[^，。？?；;]{1,14}?|[^，。？?；;]{2,14}?(?=以外|之外))(?:以外|之外)?[，,]?(?:还有|另有|有没有)"
+                  r"(?:别的|其他|其它|哪些|什么)?(?:收入|来源|钱|资金)|别的(?:收入|来源|资金)")
 INCOME_BREAKDOWN = INCOME_BREAKDOWN + "|" + INCOME_BESIDES
 EXPENDITURE_BREAKDOWN = r"花在哪|用在哪|用到哪|都花在|花到哪|主要用于|主要用在|支出结构|支出构成|支出方向|钱都用"
 
@@ -420,7 +420,8 @@ ITEMS_OF_CLASS = r"(?:类|款)(?:下|下面|下边|底下|里|里面|中)的?(?:
 WHERE_IT_DIFFERS = r"(?:主要)?(?:差|区别|差别|差异|不同)(?:主要)?(?:在|出在)(?:哪|什么)"
 # Two kinds of money set against each other for one project (财政拨的还是单位自己的, 是一般预算还是基金).
 SOURCE_CHOICE = (r"(?:财政|拨款|一般(?:公共)?预算|基金|单位|自有|自筹|自己)[^，。？?]{0,8}还是[^，。？?]{0,8}"
-                 r"(?:财政|拨款|一般(?:公共)?预算|基金|单位|自有|自筹|自己)")
+                 r"(?:财政|拨款|一般(?:公共)?预算|基金|单位|自有|自筹|自己)"
+                 r"|财政(?:出|给|拨|掏)(?:钱)?(?:吗|了吗|没有|不)")  # 财政出吗: whether the appropriation pays, by its columns
 # A 决算 figure set against its budget column in words (决算超过了年初预算, 执行数没达到预算): a bound of the
 # completion rate at 100%, the direction the verb says.
 BEYOND_WORDS = ("超过", "超出", "高于", "大于", "多于")

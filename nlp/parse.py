@@ -131,8 +131,8 @@ class Parser:
         # (是上年结转的吗 asks the project's category, answered as such — not its funds)
         yes_no_source = "yesno" in {frame.operation.name, *frame.operation.also} and \
             any(s != "carryover" for s in frame.filters.sources)
-        if focus == "projects" and ev.projects and "funding" not in frame.measures and (
-                yes_no_source or re.search(L.SOURCE_CHOICE, ev.text)):  # (…是财政拨款吗: its split answers)
+        if focus == "projects" and "funding" not in frame.measures and (
+                ev.projects and yes_no_source or re.search(L.SOURCE_CHOICE, ev.text)):  # (…是财政拨款吗: its split answers)
             # 钱主要是财政拨的还是单位自己的: where the named project's money comes from, split by its columns
             frame.measures = [*frame.measures, "funding"]
         if frame.filters.score_bound is not None and "score" not in frame.measures:
@@ -488,8 +488,8 @@ class Parser:
             if n is None and re.search(r"哪两个|哪两项", t):
                 n = 2
             if m is not None and not re.search(r"哪几|哪些|前", t) and re.search(
-                    r"(?:最[高低多少大小]|得分最[高低])的?(?:是)?哪(?:一)?(?:个|项|家|位)|"
-                    + (r"哪(?:一)?(?:个|项|位)[^，。？?]{0,8}最[高低多少大小]" if focus != "departments" else r"(?!)"), t):
+                    r"(?:最(?:[高低多少大小贵]|便宜)|得分最[高低])的?(?:是)?哪(?:一)?(?:个|项|家|位)|"
+                    + (r"哪(?:一)?(?:个|项|位)[^，。？?]{0,8}最(?:[高低多少大小贵]|便宜)" if focus != "departments" else r"(?!)"), t):
                 n = 1  # 7个项目自评，得分最低的是哪个: the one asked; the count names the set ranked
             op.explicit_n = n is not None
             if n is None and re.search(L.SUPERLATIVE, t) and re.search(r"哪几|哪些", t):

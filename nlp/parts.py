@@ -809,6 +809,13 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
                       prev.open_department)
         other.filters.keywords, other.filters.keyword_groups = list(ev.keywords), [list(ev.keywords)]
         return [other]
+    if frame.focus == "figures" and frame.measures_guessed and frame.operation.name == "rank" \
+            and prev.focus in ("projects", "subjects") and prev.operation.name in ("rank", "sort") \
+            and names_no_entity(ev) and not (ev.item_measures or ev.subjects or ev.projects):
+        # 四个项目里哪个最贵、哪个最便宜: the other end of the same ranking
+        return [Frame(prev.focus, list(prev.measures), prev.filters.copy(),
+                      Operation("rank", n=frame.operation.n or 1, descending=frame.operation.descending),
+                      frame.clause, frame.score, prev.open_department)]
     ordinals = _ordinals_only(frame.clause)
     if ordinals and prev.operation.name in ("rank", "sort") and names_no_entity(ev):
         # 哪个项目钱最多？第二第三呢: the same ranking, its places asked

@@ -134,6 +134,10 @@ def _context(pipe: "Pipeline"):
             frame.open_department = not frame.filters.departments
             pipe.relative_years(frame)
         state.frames = share_context(state.frames, state.evidence, pipe.parser.vocab)
+        for frame in state.frames:  # 项目多少钱？财政出吗: a project's money asked by source is its split by columns
+            if frame.focus == "projects" and frame.filters.projects and "funding" not in frame.measures \
+                    and re.search(L.SOURCE_CHOICE, frame.clause):
+                frame.measures = [m for m in frame.measures if m != "description"] + ["funding"]
         for frame in state.frames:  # again after sharing: 去年 of a later part is relative to the department named before
             pipe.relative_years(frame)
     return run

@@ -294,3 +294,17 @@ def test_two_departments_cars_apart_and_money_per_township(ask) -> None:
     assert {Decimal(66), Decimal(46), Decimal(20)} <= numbers(cars)
     towns = ask("上海市普陀区司法局给各街镇司法所各拨了多少钱？")
     assert towns["answers"] == [] and "没有找到" in towns["text"]
+
+
+def test_batch75_classes(ask_national) -> None:
+    """泉州市公安局: 财政拨款之外 单位资金 4,547.20 and 上年结转结余 7,600.00; 张坂…家具采购项目 80.00 is 其他资金, 财政
+    拨款 0.00; 长春市信访局's four projects: 2026驻京经费 312.00 the largest, 信访局临聘人员经费 16.56 the smallest;
+    苏州市审计局 项目支出 339.50 is 7.30%, the other half 基本支出 4,312.17 92.70%."""
+    besides = ask_national("泉州市公安局今年收入里财政拨款以外还有哪些钱？")
+    assert {Decimal("4547.20"), Decimal("7600.00")} <= numbers(besides)
+    paid = ask_national("泉州公安张坂业务技术用房家具采购项目多少钱？财政出吗？")
+    assert {Decimal("80.00"), Decimal("0.00")} <= numbers(paid) and "其他资金" in paid["text"]
+    ends = ask_national("长春市信访局本级四个项目中哪个最贵，哪个最便宜？")
+    assert {Decimal("312.00"), Decimal("16.56")} <= numbers(ends) and Decimal("116.00") not in numbers(ends)
+    half = ask_national("苏州市审计局今年项目支出占几成？")
+    assert {Decimal("7.30"), Decimal("4312.17"), Decimal("92.70")} <= numbers(half)

@@ -329,7 +329,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                         if key == "fiscal_total":
                             phrase += _fiscal_kinds_shares(ctx, row, base, base_label, items, derived)
                         elif len(keys) == 1:
-                            phrase += _siblings_said(ctx, b, key, base_key, base_label)
+                            phrase += _siblings_said(ctx, b, key, base_key, base_label) or \
+                                _other_half_said(ctx, b, row, base, base_label)
             said.append(phrase)
         if said:
             parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
@@ -739,6 +740,24 @@ def _siblings_said(ctx: Context, budget: Budget, key: str, base_key: str, base_l
     said = [f"{_label(ctx, k)}{money(r.amount)}万元" for k in siblings
             for r in [by.get((budget.department, budget.year, k))] if r is not None and r.amount is not None]
     return f"（{base_label}其余部分：" + "、".join(said) + "）" if said else ""
+
+
+# the two figures a budget splits a whole into, each the other's other half (基本支出 and 项目支出 of 支出)
+HALVES = {"basic_expenditure": "project_expenditure", "project_expenditure": "basic_expenditure",
+          "personnel": "public_expenses", "public_expenses": "personnel"}
+
+
+def _other_half_said(ctx: Context, budget: Budget, row: Row, base: Row, base_label: str) -> str:
+    """项目支出占几成: the other half of the split with its share, in words — where the two add up to the whole the
+    share is taken of (基本支出4312.17 + 项目支出339.50 = 4651.67), so the reader sees the whole split."""
+    other_key = HALVES.get(row.key)
+    if other_key is None or base.amount is None or row.amount is None:
+        return ""
+    other = _fetch(ctx, [budget], [other_key]).get((budget.department, budget.year, other_key))
+    if other is None or other.amount is None or other.amount + row.amount != base.amount:
+        return ""
+    share = D.percent(other.amount, base.amount)
+    return f"（另一部分{_label(ctx, other_key)}{money(other.amount)}万元，占{share}%）" if share is not None else ""
 
 
 def _printed_share_said(ctx: Context, budget: Budget, key: str, amount: Decimal, computed: Decimal, label: str,

@@ -117,8 +117,9 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
     keys, must_add_up = _parts_of(frame.measures[0], ctx)
     if len(keys) < 2 or op.name not in ("lookup", "sum") and not must_add_up:
         return ""  # (a total's change is said with its own reasons; its split by source is not what changed)
-    if any(f is not frame and f.focus == "figures" and set(f.measures) & set(keys) for f in frames):
-        return ""  # (its parts are asked by a part of their own)
+    asked_apart = {m for f in frames if f is not frame and f.focus == "figures" for m in f.measures}
+    if set(keys) <= asked_apart:
+        return ""  # (its parts are all asked by parts of their own; one asked apart leaves the make-up to say)
     budgets, _ = ctx.scope(frame)
     if not budgets and changed and frame.filters.years:
         # 比25年少多少 where the graph holds 2026 only: the make-up of the budget the change is read from
