@@ -810,6 +810,7 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
         other.filters.keywords, other.filters.keyword_groups = list(ev.keywords), [list(ev.keywords)]
         return [other]
     if frame.focus == "figures" and frame.measures_guessed and frame.operation.name == "rank" \
+            and not frame.operation.nth and not re.search(r"第\s*[二三四五六七八九十\d]", frame.clause) \
             and prev.focus in ("projects", "subjects") and prev.operation.name in ("rank", "sort") \
             and names_no_entity(ev) and not (ev.item_measures or ev.subjects or ev.projects):
         # 四个项目里哪个最贵、哪个最便宜: the other end of the same ranking
