@@ -145,29 +145,20 @@ class Parser:
                         for k in frame.measures):
             # 基本支出里因公出国和维修费各多少: subjects named beside a figure of one of them — the subjects' rows
             focus = "subjects"
-            frame = Frame(focus, clause=clause.text, score=scores[focus])
-            frame.filters = self.filters(ev, focus)
-            frame.operation = self.operation(ev, focus)
-            frame.measures = self.measures(ev, focus, frame)
+            frame = self._refocused(ev, focus, clause, scores)
         if focus == "figures" and frame.measures_guessed and ev.subjects and ev.subjects_exact \
                 and not (ev.projects or ev.item_measures or ev.staff_measures) \
                 and frame.operation.name in ("growth", "change", "lookup"):
             # 案件审判、案件执行经费比上年少了多少: the subjects named, not a department total guessed for 经费
             focus = "subjects"
-            frame = Frame(focus, clause=clause.text, score=scores[focus])
-            frame.filters = self.filters(ev, focus)
-            frame.operation = self.operation(ev, focus)
-            frame.measures = self.measures(ev, focus, frame)
+            frame = self._refocused(ev, focus, clause, scores)
         if ((focus == "projects" and (ev.projects_exact and frame.operation.name == "count"
                                       or not re.search(r"多少钱|金额|安排了?多少", ev.text))) or focus in ("staff", "assets")) \
                 and ev.projects and re.search(L.TARGET_COUNT, ev.text):
             # 扶持老区建设专项资金今年要补助多少个项目、惠及多少人 / 两项补贴要覆盖多少人: the named
             # project's targets, not a count of projects nor the department's staff
             focus = "indicators"
-            frame = Frame(focus, clause=clause.text, score=scores[focus])
-            frame.filters = self.filters(ev, focus)
-            frame.operation = self.operation(ev, focus)
-            frame.measures = self.measures(ev, focus, frame)
+            frame = self._refocused(ev, focus, clause, scores)
         named = _project_named_by_keyword(self.catalog, ev) if focus == "figures" and frame.measures_guessed \
             and not (ev.projects or ev.subjects or ev.item_measures or ev.staff_measures) else []
         if named:
@@ -233,18 +224,12 @@ class Parser:
                 and re.search(r"谁(?:更)?(?:高|多|大|低|少|小)|哪(?:个|家|一家|一个)(?:更|的)?(?:高|多|大|低|少|小)", ev.text):
             # 两家的三公经费和机关运行经费分别是多少，谁高: each figure of the departments compared, in turn
             focus = "departments"
-            frame = Frame(focus, clause=clause.text, score=scores[focus])
-            frame.filters = self.filters(ev, focus)
-            frame.operation = Operation("compare")
-            frame.measures = self.measures(ev, focus, frame)
+            frame = self._refocused(ev, focus, clause, scores, Operation("compare"))
         if focus == "figures" and len(ev.departments) >= 2 and ev.bound is not None and not ev.projects \
                 and re.search(r"哪些|哪个|哪几|哪家|谁", ev.text):
             # 福州商务局、泉州公安局里，三公经费超过50万元的是哪些: the departments named that pass the bound
             focus = "departments"
-            frame = Frame(focus, clause=clause.text, score=scores[focus])
-            frame.filters = self.filters(ev, focus)
-            frame.operation = Operation("list")
-            frame.measures = self.measures(ev, focus, frame)
+            frame = self._refocused(ev, focus, clause, scores, Operation("list"))
         if focus in ("subordinates", "divisions") and re.search(L.PER_UNIT_ASKED, ev.text) \
                 and not (ev.projects or ev.item_measures):
             frame = _per_unit_frame(self, ev, focus, clause.text, scores)
@@ -253,19 +238,13 @@ class Parser:
             # 今年多出来的钱主要花在哪: where an increase went is what the document says of the change (its
             # reason and parts), not the department's whole breakdown
             focus = "figures"
-            frame = Frame(focus, clause=clause.text, score=scores[focus])
-            frame.filters = self.filters(ev, focus)
-            frame.operation = Operation("change")
-            frame.measures = self.measures(ev, focus, frame)
+            frame = self._refocused(ev, focus, clause, scores, Operation("change"))
             frame.reason_asked = True
         if focus == "figures" and re.search(L.CLASSIFIED_BY, ev.text) and not (ev.projects or ev.staff_measures) \
                 and frame.operation.name in ("lookup", "list"):
             # 一般公共预算，按政府预算经济分类分成哪几块: the rows of that classification, not the appropriation
             focus = "subjects"
-            frame = Frame(focus, clause=clause.text, score=scores[focus])
-            frame.filters = self.filters(ev, focus)
-            frame.operation = self.operation(ev, focus)
-            frame.measures = self.measures(ev, focus, frame)
+            frame = self._refocused(ev, focus, clause, scores)
         detail = re.search(L.UNCOUNTED_THING, ev.text)
         if focus == "subjects" and detail and detail.group("detail") and not ev.projects and \
                 not re.search(L.AMOUNT_WORDS, re.sub(L.UNCOUNTED_THING, "|", ev.text)):
@@ -296,6 +275,16 @@ class Parser:
             # department's document names (in a project) but prints no profile of — never the department's
             frame.unknown += [w for w in ev.keywords if re.search(L.SUB_UNIT, w) and w not in frame.unknown]
         frame.notes = [f"{k}={v:.1f}" for k, v in sorted(scores.items(), key=lambda kv: -kv[1])[:3]]
+        return frame
+
+    def _refocused(self, ev: "Evidence", focus: str, clause: Clause, scores: dict[str, float],
+                   operation: Operation | None = None) -> Frame:
+        """The clause's frame read again for another focus (a rule found the first reading wrong): its filters,
+        operation (the one given, else read for that focus) and measures, in the order the first reading takes."""
+        frame = Frame(focus, clause=clause.text, score=scores[focus])
+        frame.filters = self.filters(ev, focus)
+        frame.operation = operation if operation is not None else self.operation(ev, focus)
+        frame.measures = self.measures(ev, focus, frame)
         return frame
 
     # ------------------------------------------------------------------ filters
