@@ -183,7 +183,7 @@ def average(total: Input, count: Input) -> Derived | None:
     if not count.value:
         return None
     value = (total.value / count.value).quantize(CENT, rounding=ROUND_HALF_UP)
-    label = f"{total.label}平均每个"
+    label = f"{total.label}平均每{count.unit if count.unit and len(count.unit) == 1 else '个'}"  # 每辆, 每个
     return Derived(label, value, WAN, f"{label} = {grouped(total.value)} ÷ {show(count.value, count.unit)}{count.unit}"
                    f" = {value}万元", [total, count], total.department, total.year)
 

@@ -72,7 +72,10 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("fiscal_expenditure", r"(?<!非)(?<!一般公共预算)财政拨款支出(?=(?:的)?(?:年初预算|调整预算|全年预算|预算|决算|完成|执行)|"
                            r"(?:实际)?(?:花了|用了|支出了|是|有|共|一共|合计|总额|多少))"),
     # a 决算's 年末结转和结余 (what is carried into next year), before 结转结余 alone takes it
-    ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|结转(?:结余)?(?:至|到)?下年(?:的)?(?:资金)?|"
+    # 年末财政拨款结转和结余: the 决算's fiscal part of it (财政拨款收入支出决算总表)
+    ("carryover_year_end_fiscal", r"(?:年末|年底|年终)(?:的)?(?<!非)财政拨款(?:的)?结转(?:和|与|及)?(?:结余)?|"
+                                  r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余(?:中|里)?(?:的)?财政拨款(?:部分)?"),
+    ("carryover_year_end", r"(?:年末|年底|年终)(?:的)?结转(?:和|与|及)?结余|(?:年末|年底|年终)(?:还|尚|仍)?(?:剩|剩下|剩余|结余)(?=多少|了?多少|几|的|$)|结转(?:结余)?(?:至|到)?下年(?:的)?(?:资金)?|"
                            r"(?:年底|年终|年末)(?:还|预计|打算|准备|计划|会|要|不会|会不会|有没有|有|是否)+(?:有)?结转(?:和|与|及)?(?:结余)?"),
     ("surplus_distribution", r"结余分配"),
     ("carryover_total", r"(?<!含)(?<!包括)(?<!包含)(?<!连同)上年结转(?:和?结余)?(?!项目|的项目|下来|资金安排|在内|的?也|的?算上|的?一起)|结转(?:和|与|及)?结余(?!项目|资金)|年初结转(?:和?结余)?|"
@@ -97,7 +100,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
     ("project_expenditure", r"项目支出(?!表|绩效|明细表)|专项业务(?:经)?费|项目经费(?=一共|总|合计|共|是多少|有多少|多少)|"
                             # 基本支出和专项经费: beside 基本支出, 专项 is the other half of the spending
                             r"(?<=基本支出[和与、及])专项(?:经费|支出|业务费)"),
-    ("reserve", r"(?:单位)?(?:预留)?机动经费"),  # 单位预留机动经费 (Jiangsu: 支出 = 基本 + 项目 + 机动经费)
+    ("reserve", r"(?:单位)?(?:预留)?机动经费|(?<=[、和与及])机动(?:费)?(?=[、和与及]|各|分别|占|是|多少|呢|$)"),  # 基本、项目、机动各占多少  # 单位预留机动经费 (Jiangsu: 支出 = 基本 + 项目 + 机动经费)
     ("operating_expenses", r"机关运行经费|机关运行费|机构运行经费(?!项目)"),
     ("three_public.total", r"三公"),
     ("three_public.overseas", r"因公出国\(境\)费|出国|出境"),
@@ -106,13 +109,13 @@ MEASURE_WORDS: list[tuple[str, str]] = [
                              r"公务用车(?!运行|购置)|用车费用|车辆(?!购置|运行)|"
                              # a bare 车 among the family's members (车和接待各多少), where 三公 is asked
                              r"(?<![公用购买])车(?=[和、及与跟]|分别|各|呢)|(?<=[和、及与跟])车(?![辆费])"),
-    ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车"),
+    ("three_public.vehicle_purchase", r"(?:公务用车|车辆)?购置费?|购车|买车|买(?:的|了|来的)?(?:公务|新|警|执法|专用)?用?车(?![间站票])"),
     # 运维: the colloquial short form of 运行维护
     ("three_public.vehicle_operation", r"(?:公务用车|车辆)?运行(?:维护)?费|用车运行|运行维护(?=各|分别|多少|花|是|要|用)|运维(?:费)?|"
                                         r"(?<=购置[和与、])运行(?:维护)?|"
                                        r"养车|车辆?的?维护"),  # 买车和养车各多少: keeping the cars running
     # 政府购买服务明细表's 合计 (北京 预算11表), before 服务 can be read as 政府采购's service part
-    ("purchased_services", r"(?:政府)?购买(?:的)?服务(?!类)|(?:花钱|出钱)买服务"),
+    ("purchased_services", r"(?:政府)?购买(?:的)?服务(?!类)|(?:花钱|出钱)买服务|(?<![采])买(?:的|来的)?(?:政府|公共)?服务(?!类)"),
     ("procurement.total", r"政府采购|采购"),
     ("procurement.goods", r"货物"),
     ("procurement.works", r"工程"),
@@ -128,7 +131,7 @@ MEASURE_WORDS: list[tuple[str, str]] = [
 # Words that are a measure only where their family is asked about (its anchor occurs).
 FAMILIES: dict[str, str] = {
     "three_public.vehicles": r"三公|公务用车|车辆|用车",
-    "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车|车的|车子",
+    "three_public.vehicle_purchase": r"三公|公务用车|车辆|买车|购车|用车|车的|车子|公务车|公车|买(?:的|了)?(?:新|警|执法|专用)车",
     "three_public.vehicle_operation": r"三公|公务用车|车辆|公车|用车|每辆|一辆|车的|车子|养车|买车|购车|换车|[几多少]辆",
     "three_public.reception": r"三公|接待费",
     "three_public.overseas": r"三公|出国|出境",
@@ -205,6 +208,8 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
     ("subjects", 2.5, r"科目|功能分类|经济分类|类级|款级|项级|明细|构成|组成|由哪几|包括哪|包含哪|下设哪|下面有哪|按[类款]|按项(?!目)|"
                       r"分(?:为|成)?哪(?:几|些)(?:个|类|款)?项(?!目)"),
     ("subjects", 4.0, r"哪(?:些|几个)[^，。？?]{0,8}?科目"),  # 哪些支出科目完成率不到80%: a list of subject rows
+    # 三大类支出各多少 / 几类支出分别多少 / 哪类支出在减少: the classes' rows, not the total
+    ("subjects", 3.0, r"(?:[两二三四五六七八九十几]+大?|各)类支出[^，。？?]{0,4}?(?:各|分别)|哪(?:一)?类支出?(?:在|是)?(?:减少|增加|下降|增长|上升|压减)"),
     ("indicators", 4.0, r"指标|绩效目标|(?:怎么|如何|怎样)限定|量化(?:目标|要求)|考核|要达到|产出|效果|控制在(?:多少|几)|(?:要|打算|计划)?(?:完成|达到|做到|储备|建成)多少(?!钱|万|亿|经费|资金)|"
                         # 培训人数的目标和实际完成各是多少: a target asked by its number, and what was achieved
                         r"目标值|目标(?:定[了的得]?|设[了的得]?|设定[了的]?|是|为|各(?:是|定)?)(?:多少|几)|(?<=率)的?目标|目标(?:和|与|跟)实际|实际完成(?:值|多少|了多少|各)|"
@@ -225,7 +230,9 @@ FOCUS_WORDS: list[tuple[str, float, str]] = [
                           r"(?:下面|下辖|下属|管着|管辖|所属)[^，。？?]{0,4}(?:几|多少)(?:个|家)[^，。？?\d]{0,8}"
                           r"(?:局|院|所|中心|站|单位|监狱)|"
                           r"纳入预算的单位|预算单位有|下属事业单位|所属事业单位|派出机构|派出单位"),
-    ("assets", 4.0, r"(?:几|多少)(?:辆|台)|(?:几|多少)(?:公务用?)?车(?:辆)?(?=$|[？?呢，,。])|车辆数|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
+    ("assets", 4.0, r"(?:几|多少)(?:辆|台)|(?:几|多少)(?:公务用?)?车(?:辆)?(?=$|[？?呢，,。])|车辆数|"
+                    # 单位车辆多少: how many vehicles, where no money word follows
+                    r"(?<![用购置运行维护])车辆(?:总数|数量)?(?:有|是|共|一共|总共|总计)?(?:多少|几)(?!钱|万|亿|元|经费|费)|车辆情况|车辆构成|什么车|哪些车|哪类车|(?:各|分别)(?:有)?几辆|"
                     r"(?:实有|现有|拥有|配备|保有)(?:的)?(?:公务用?)?车|有(?:没有)?(?:公务用?)?车(?:辆)?(?=吗|么|没|[？?]|$)|有没有(?:公务用?)?车|(?:哪家|哪个|谁(?:家|的)?)(?:的)?车(?:辆)?(?:更|最)?(?:多|少)|车辆(?:的)?(?:价值|原值|账面)|资产占有|资产占用|资产使用情况|国有资产(?:的)?(?:占用|占有|使用)?(?:情况|怎样|怎么样|有多少|多少|有哪些)|资产情况|大型设备|"
                     r"房屋(?:面积|多大|有多少|多少)|(?:多大|多少)面积|面积(?:多大|多少|是多少|有多少)|多少平方米|几平方米|"
                     r"(?:几|多少)(?:处|栋|套)房|"
@@ -321,6 +328,11 @@ UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|�
                    r"|(?:多少|几)(?:个|位|名)?(?P<calling>(?:在编|在职|编外|聘用|合同制?|临时|专职|兼职|一线)*"
                    r"(?:民警|警察|辅警|法官|检察官|教师|老师|医生|医护人员|护士|律师|志愿者|(?<=编外)[\u4e00-\u9fff]{0,3}人员"
                    r"|[\u4e00-\u9fff]{1,3}(?<![人职雇成委])员))")  # (普查员, 网格员 — not 人员, 职员, 委员: staff words)
+# A count of things no budget table counts (审结了多少案件, 站点建设数量是多少): asked of a department with
+# no figure named, it is said to be missing — never the department's total in its place.
+COUNT_OF_THING = (r"(?:审结|办结|受理|办理|查处|处理|建设|建成|新建|培训|检查|检测|监测|服务|救助|调解|接待|开展|举办|完成)了?"
+                  r"(?:多少|几)(?:个|件|起|宗|所|座|场|次|批|项)?(?P<thing>[\u4e00-\u9fff]{1,4}?)(?:[？?，。]|$)"
+                  r"|(?P<what>[\u4e00-\u9fff]{2,8}?)的?(?:数量|个数|数目|总数)(?:是|有|为)?(?:多少|几)")
 # A person asked by the office they hold (局长是谁, 谁是主任): budgets name no office-holders — only the people
 # responsible for projects (项目负责人), asked by that word.
 ROLE_ASKED = (r"(?P<role>(?:副)?(?:局长|厅长|主任|书记|处长|院长|部长|委员长|主席|一把手|领导班子|领导))"
@@ -343,6 +355,8 @@ PER_UNIT_ASKED = (r"(?:(?:各|每)(?:个|家|一个|一家)?[\u4e00-\u9fff]{0,6}
                   # (a figure named, not the units counted: 内设机构各有几个, 本级和下属单位各几个 count units)
                   r"[^，。？?]{0,8}?(?:(?:多少|几)[^，。？?]{0,3}?(?:预算|钱|经费|资金|拨款|编制|人|名额)"
                   r"|(?:预算|钱|经费|资金|拨款|编制|人员?)[^，。？?]{0,4}?(?:多少|几))")
+# A follow-up that distributes over the units just listed (有哪些二级单位？各自预算多少): each of them, not the whole
+EACH_OF_THEM = r"(?:那|那么|这些|它们|其)?(?:各自|每家|各家|每一家|分别)"
 PER_UNIT_STAFF = r"编制|多少人|几个人|几人|人数|人员|名额"
 # the figures just listed asked added up (前三项合计, 两项加起来占多少)
 LISTED_SUM = r"合计|加起来|加在一起|一共|总共|共计|加总|之和"
@@ -488,6 +502,8 @@ CHANGE_WORDS = r"比上年|较上年|比去年|较去年|同比|与上年|和上
 # figures; the direction the words ask (压/减/降: the larger decrease).
 CHANGE_COMPARED = r"(?:增|减|涨|降|压)(?:得更?|了更|更)(?:多|少|快|狠|厉害)(?!少)"
 # 哪一类增加得最多: a ranking of the changes the document states, not of the amounts
+# 哪类在减少 / 哪些科目比上年增加了: rows chosen by the direction of their stated change
+CHANGE_CHOSEN = r"哪(?:些|几|个|项|一?类|一?块)[^，。？?]*?(?:在|是|有)?(?:减少|下降|压减|降低|增加|增长|上升)了?(?:的)?(?:[？?]|$)"
 CHANGE_RANKED = r"(?:增加|增长|上涨|减少|下降|降低|压减|涨|增|降|减)(?:得|了)?最(?:多|快|猛|大|狠)"
 # Clause openers that narrow the previous part (其中 …) or only add a condition to it.
 # The year's new money as people set it against the carry-over (本年新拨的, 今年新安排的, 当年拨款).
@@ -597,7 +613,7 @@ COLUMN_CLASSES: dict[str, tuple[str, ...]] = {"personnel": ("301", "303"), "publ
 # 支出按功能分类几类加起来等于总数吗): the parts named, each family with the figure its parts make up.
 AUDIT_PARTS: list[tuple[str, str]] = [
     ("projects", r"项目(?!支出|绩效管理|资金口径)|绩效目标|项目支出[^，。,?？]{0,8}(?:明细|分项|各项)"),
-    ("functional_classes", r"功能分类|按类|几类|各类|分科目|各科目|科目"),
+    ("functional_classes", r"功能分类|按类|几类|[两二三四五六七八九十]大?类(?:支出|科目)|各类|分科目|各科目|科目"),
     ("three_public", r"三公"),
     ("procurement", r"政府采购|采购"),
     ("basic", r"人员经费[^，。,？?]{0,6}公用经费|公用经费[^，。,？?]{0,6}人员经费"),

@@ -118,6 +118,18 @@ COMMON_ORGS = ("民政局", "财政局", "公安局", "教育局", "司法局", 
                "博物馆", "图书馆", "文化馆", "纪念馆", "美术馆", "档案馆")
 
 
+# A set named by its size and a word its departments' names share: 三份生态环境文件, 这几家公安的预算.
+_SET_BY_WORD = re.compile(r"(?:(?:这|那)(?:些|[\d一二两三四五六七八九十几]+)|[\d一二两三四五六七八九十]+)(?:份|家|个)?"
+                          r"(?P<w>[\u4e00-\u9fff]{2,6}?)(?:系统|方面|口)?(?:的)?(?:文件|预算|决算|部门|单位)(?:里|中|之中|当中)")
+
+
+def _income_of_spending_name(text: str, m: "Mention") -> bool:
+    """A spending subject said without its 支出 (国有资本经营预算 of 国有资本经营预算支出) right before 收入
+    (国有资本经营预算收入多少): the money coming in of that kind, not the subject."""
+    return bool(m.entities) and all(e.kind == "functional_subject" and e.name.endswith("支出") for e in m.entities) \
+        and not m.key.endswith("支出") and bool(re.match(r"(?:拨款)?收入", text[m.end:]))
+
+
 @dataclass
 class Mention:
     """A span of the folded question linked to one or more entities (same name, several
@@ -413,7 +425,7 @@ class Linker:
                 spans.append((start, start + len(needle), key))
                 start = text.find(needle, start + 1)
         self._text = text
-        linked = Linked(nq, self._select(spans))
+        linked = Linked(nq, [m for m in self._select(spans) if not _income_of_spending_name(text, m)])
         enumerated = self._enumerated(text, linked.mentions)
         found = self._fuzzy_departments(text, linked.mentions) + enumerated
         if enumerated:  # 北京、深圳…这几个财政局: the organisation word is each place's, not a department of its own
@@ -437,6 +449,10 @@ class Linker:
         area = self._subject_area(text, linked.mentions)
         if area:
             linked.mentions = sorted(linked.mentions + area, key=lambda m: m.start)
+        of_a_kind = self._set_named_by_word(text, linked.mentions)
+        if of_a_kind:  # 三份生态环境文件: the departments of that word, not the subject the word also names
+            linked.mentions = sorted([m for m in linked.mentions if not any(
+                k.start < m.end and m.start < k.end for k in of_a_kind)] + of_a_kind, key=lambda m: m.start)
         said = self._paraphrased(text, linked.mentions)
         if said:  # a name said in other words replaces the shorter names of things inside it (公交 …)
             linked.mentions = sorted([m for m in linked.mentions if not any(
@@ -614,6 +630,22 @@ class Linker:
                     n.startswith(stem) and strip_scope(n).endswith(org) for n in names)]
                 if depts:
                     out.append(Mention(stem, depts, s, s + len(stem), score=float(len(stem)), how="fuzzy"))
+        return out
+
+    def _set_named_by_word(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A set of departments named by a word of their names and the set's size (三份生态环境文件, 这几家
+        公安的预算, 这两个信访部门): every department whose name holds the word, where two or more do and
+        no department is named there already."""
+        out: list[Mention] = []
+        for m in _SET_BY_WORD.finditer(text):
+            word = m.group("w")
+            if any(x.start < m.end("w") and m.start("w") < x.end for x in mentions
+                   if x.kinds() & {"department", "unit", "place"}):
+                continue
+            depts = [d for d, names in self.department_names if d.kind == "department"
+                     and any(word in strip_scope(n) for n in names)]
+            if len(depts) >= 2:
+                out.append(Mention(word, depts, m.start("w"), m.end("w"), score=float(len(word)), how="fuzzy"))
         return out
 
     def _fuzzy_departments(self, text: str, mentions: list[Mention]) -> list[Mention]:

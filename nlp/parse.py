@@ -463,13 +463,16 @@ class Parser:
         if focus == "subjects" and op.name in ("rank", "sort") and re.search(L.CHANGE_RANKED, t) \
                 and "change" not in op.also:
             op.also.append("change")  # 哪一类增加得最多: the rows ranked by the change the document states
+        if focus == "subjects" and re.search(L.CHANGE_CHOSEN, t) and "change" not in op.also and op.name != "change":
+            op.also.append("change")  # 哪类在减少: the rows chosen by the way their stated change goes
         op.descending = not re.search(r"最小|最少|最低|最便宜|最差|最慢|从低到高|从小到大|倒数|升序", t)
         if op.name in ("rank", "sort", "compare") or "rank" in ops:
             m = re.search(rf"(?:前|最大的|最多的|最高的|最小的|最少的|最低的|top)\s*({_N})", t)
             n = chinese_count(m.group(1)) if m else None
-            which = re.search(rf"哪({_N})(?:个|项|家|位|名|笔|块)", t)
-            if n is None and which and chinese_count(which.group(1)):
-                m, n = which, chinese_count(which.group(1))  # 7个项目自评，哪两个分最低: the two asked, of the seven
+            # (哪三类花钱最多: a few of the kinds; 主要花在哪一类 stays the question of where most of it goes)
+            which = re.search(rf"哪({_N})(?:个|项|家|位|名|笔|块)|哪((?!一)[\d两二三四五六七八九十]+)(?:类|种|款|条|所|件)", t)
+            if n is None and which and chinese_count(which.group(1) or which.group(2)):
+                m, n = which, chinese_count(which.group(1) or which.group(2))  # 7个项目自评，哪两个分最低: the two asked, of the seven
             if n is None:
                 # 那4个项目里最低的是哪个: a count after 那/这 names the set ranked, not how many are asked
                 m = re.search(rf"(?<![那这])({_N})\s*(?:个|项|名|家)(?!项目中|个项目中|单位中|家单位)", t.split("中")[-1])
@@ -571,6 +574,10 @@ class Parser:
                 if thing:  # 多少张床位: a count the budget does not hold, never a figure in its place
                     return ["word:" + (thing.group("thing") or _detail_word(thing.group("detail")) or thing.group("people")
                                        or thing.group("calling"))]
+                counted = re.search(L.COUNT_OF_THING, ev.text)
+                if counted and not re.search(r"钱|万|亿|元|金额|经费|资金|预算|支出|收入|拨款|费", ev.text) and not re.search(
+                        r"项目|单位|部门|科目|指标|车|编制|人员|人数|团组", counted.group(0)):
+                    return ["word:" + (counted.group("thing") or counted.group("what")) + "的数量"]
                 frame.measures_guessed = True
                 if re.search(r"花|支出|开支|用了", ev.text):
                     return ["expenditure_total"]
@@ -1191,6 +1198,11 @@ def _share_base(t: str, cues: CueSet, vocab: Vocabulary) -> str | None:
     return None
 
 
+# A number that names a service (12345热线, 12315, “110”): three to six digits standing as a word — not a year
+# (2024), not a figure with its unit or classifier after it, not a decimal.
+_SERVICE_NUMBER = r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))\d{3,6}(?![\d.]|\s*(?:多|余|来)?\s*(?:万|亿|元|千|百|年|%|个|项|辆|人|名|次|家|条|件|台|套|天|月|日|号|分|倍|所|座|户|份|批|期|届|平|米|公里|吨|册|本|张|间))"
+
+
 def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
     """What is left of a clause once names, cue words, numbers and function words are out: the
     words of a topic (柴油车, 物业费, 垃圾焚烧发电, pm2.5), grouped by the enumeration they stand in
@@ -1225,6 +1237,7 @@ def content_words(clause: Clause, linked: Linked) -> list[list[str]]:
         piece = text[start:end]
         topics = [iri for s, e, iris in topic_spans if start <= s < end for iri in iris]
         latin = re.findall(r"[a-z][a-z0-9.]*[a-z0-9]|[a-z]{2,}", piece)  # pm2.5, obd
+        latin += re.findall(_SERVICE_NUMBER, piece)  # 12345热线, “12315”: a name, not a figure
         piece = re.sub(r"[a-z][a-z0-9.]*", "|", piece)
         piece = re.sub(r"\d+(?:\.\d+)?(?:多|余|来)?(?:万元|万|亿元|亿|元|年度?|%)?", "|", piece)  # 那2100多万
         piece = _STOP.sub("|", piece)

@@ -212,6 +212,8 @@ def _own_content(frame: Frame, ev) -> bool:
     return any(cues.has(k) for k in ("income_breakdown", "expenditure_breakdown", "category", "funding", "level"))
 
 
+# Which part of a family changed (跟去年比哪项变了, 哪几项有变化)
+_WHICH_PART_CHANGED = r"哪(?:一|几)?(?:项|块|个|些)[^，。？?]{0,4}(?:变|有变化|有增减|不一样|调整|增减)"
 # A part setting the figure just asked against a year it names (跟25年比呢, 和上年相比呢)
 _AGAINST_YEAR = r"(?:跟|和|与|同|较|比)\s*(?:\d{2,4}\s*年|上年|去年)(?:度)?\s*(?:相?比|比较)?"
 
@@ -634,6 +636,12 @@ def _years_asked_before(out: list[Frame], frame: Frame | None = None) -> list[in
                         and set(p.filters.years) < set(prev.filters.years)), None)
         if earlier is not None:
             return list(earlier.filters.years)
+        # 2026年三公经费比2025年少了多少？车辆购置安排了多少: the year compared with is no year asked
+        baseline = set(find_years(" ".join(re.findall(r"(?<=比)(?:\d{4}|\d{2}|[〇零一二三四五六七八九]{2,4})年",
+                                                      prev.clause)), None)[0])
+        asked = [y for y in prev.filters.years if y not in baseline]
+        if baseline and asked:
+            return asked
     return list(prev.filters.years)
 
 
@@ -963,6 +971,21 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.year_of_previous = True
         if not f.years:
             f.years = _years_asked_before(out, frame)
+        if frame.focus == "projects" and prev.focus == "figures" and "project_expenditure" in prev.measures \
+                and "share" in (frame.operation.name, *frame.operation.also) \
+                and not (ev.projects or ev.departments or f.keywords or f.topics):
+            # 基本支出和专项业务经费各多少？专项占多大比例: the 项目支出 just named, its share — not a list of projects
+            share = Frame("figures", ["project_expenditure"], prev.filters.copy(), Operation("share"), frame.clause,
+                          frame.score, prev.open_department)
+            out.append(share)
+            continue
+        if prev.focus == "figures" and prev.measures and all(k.startswith("three_public.") for k in prev.measures) \
+                and re.search(_WHICH_PART_CHANGED, frame.clause) and not (ev.departments or ev.projects or ev.subjects):
+            # 三公经费里出国经费多少？跟去年比哪项变了: every part of the family with the change it states
+            changed = Frame("figures", list(THREE_PUBLIC_FAMILY), prev.filters.copy(), Operation("change"),
+                            frame.clause, frame.score, prev.open_department)
+            out.append(changed)
+            continue
         if frame.focus == prev.focus == "subjects" and f.amount_scope is None and prev.filters.amount_scope \
                 and f.scheme in (None, prev.filters.scheme) and not ev.departments:
             f.amount_scope = prev.filters.amount_scope  # 一般公共预算按经济分类怎么分？工资福利占多少: that table's
@@ -1309,6 +1332,19 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             # 收入预算多少？…跟25年比呢: the change of the figure just asked against that year
             frame.focus, frame.measures = "figures", prev.measures[:1]
             frame.operation = Operation("change")
+            named = [y for y in f.years if y not in prev.filters.years]
+            if named and (re.search(r"实际|决算|花(?:了|的|掉)|用(?:了|掉)", frame.clause)
+                          or all(y != min(prev.filters.years) - 1 for y in named)):
+                # 2026年三公经费…？跟2024年实际花的比呢: not the change the budget states against its year
+                # before, but the figure of the question's first part in each year, the gap between them
+                first = next((p for p in out if p.focus == "figures" and p.measures
+                              and p.filters.departments == prev.filters.departments), prev)
+                frame.measures = first.measures[:1]
+                frame.operation = Operation("difference", also=["compare"])
+                f.years = list(prev.filters.years) + named
+                f.phase, f.phases = None, []
+                out.append(frame)
+                continue
             f.years = list(prev.filters.years)
             out.append(frame)
             continue

@@ -121,9 +121,26 @@ def _phrase(total: Row | None, kinds: list[Row], unit: str) -> str:
     return text
 
 
-def _purchase_counts(ctx: Context, budget, items: list) -> list[str]:
+# 平均一辆多少钱 / 每辆车多少: the purchase money over the vehicles it buys
+_PRICE_PER_VEHICLE = r"平均(?:每|一)?(?:辆|台)|每(?:辆|台)(?:车)?(?:多少|合|花|要|大概|约)|一(?:辆|台)(?:车)?(?:多少钱|要多少|花多少|合多少)"
+
+
+def stated_purchase_count(ctx: Context, budget) -> int | None:
+    """The vehicles the 三公 statement says its 公务用车购置 money buys (经批准购置的5辆公务用车), where it says so:
+    the count that money is for — the holdings table's planned count may include vehicles bought with other money."""
+    for r in ctx.rows("stated", [budget]):
+        if r.key == "current" and "购置" in r.label:
+            for label, count, unit in r.attrs.get("counts") or []:
+                if unit == VEHICLE_UNIT and "购置" in label + r.label and count:
+                    return int(count)
+    return None
+
+
+def _purchase_counts(ctx: Context, budget, items: list, clause: str = "", derived: list | None = None) -> list[str]:
     """The vehicles the 三公 statement says its 公务用车购置 amount buys (``公务用车购置支出151.68万元，主要用于
-    经批准购置的5辆公务用车``): a count printed with the purchase figure, beside the holdings table's."""
+    经批准购置的5辆公务用车``): a count printed with the purchase figure, beside the holdings table's — and,
+    where the clause asks a price per vehicle, that amount over that count (the vehicles the money buys,
+    not the table's, which may count kinds bought from other money)."""
     said = []
     for r in ctx.rows("stated", [budget]):
         if r.key != "current" or "购置" not in r.label:
@@ -132,6 +149,13 @@ def _purchase_counts(ctx: Context, budget, items: list) -> list[str]:
             if unit == VEHICLE_UNIT and "购置" in label + r.label:
                 items.append(Item(f"{r.label}{label}", f"{count:f}", unit, r.department, r.year, r.source))
                 said.append(f"“三公”经费说明中{r.label}{money(r.amount)}万元，{label}{count:f}{unit}")
+                if derived is not None and r.amount is not None and re.search(_PRICE_PER_VEHICLE, clause):
+                    each = D.average(D.Input(r.label, r.amount, WAN, r.department, r.year, r.source),
+                                     D.Input(label, Decimal(count), unit, r.department, r.year, r.source))
+                    if each is not None:
+                        derived.append(each)
+                        items.append(derived_item(each))
+                        said.append(each.formula)
     return said
 
 
@@ -213,7 +237,7 @@ def assets(frame: Frame, ctx: Context) -> Result:
             said.append(("计划购置" if group[0].attrs["planned"] else "") + phrase +
                         (f"（截至{as_of}）" if as_of else ""))
         if planned and any(r.unit == VEHICLE_UNIT for r in mine):
-            said += _purchase_counts(ctx, b, items)
+            said += _purchase_counts(ctx, b, items, frame.clause, derived)
         parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not parts:
         return Result()

@@ -1136,6 +1136,15 @@ def findings(frame: Frame, ctx: Context) -> Result:
     row with the item it checks and its 说明 section as fields (``finding_fields.described``)."""
     frame = _compared_year(frame, ctx)
     result = _findings(frame, ctx)
+    halves = frame.clause.split("；")
+    if len(halves) > 1 and result.items and all(re.search(L.AGREEMENT_ASKED, h) for h in halves):
+        # 各类支出加起来等于总数吗；增减额对得上吗: two checks read as one part — the first one's too, where the
+        # whole answered another
+        first = _findings(replace(frame, clause=halves[0]), ctx)
+        said = {(i.label, i.value) for i in result.items}
+        if first.items and not any((i.label, i.value) in said for i in first.items) and first.text != result.text:
+            result = Result(first.items + result.items, first.text + result.text, first.derived + result.derived,
+                            first.rows + result.rows, result.relaxed)
     _with_own_check(result, frame, ctx)
     result = _with_lists_of_same_total(result, frame, ctx)
     described(result.items)
@@ -2048,12 +2057,19 @@ def _indicators_named_by_words(frame: Frame, ctx: Context) -> Result | None:
     budgets, note = ctx.scope(frame)
     if not budgets or len(budgets) > 4:
         return None
-    words = "".join(frame.filters.keywords)
     rows = [r for b in budgets for r in ctx.rows("indicators", [b])]
-    scored = [(shared_runs(words, r.label), r) for r in rows]
-    best = max((s for s, _ in scored), default=0)
-    found = [r for s, r in scored if s >= 3 and s == best]
-    if not found or len(found) > 3:
+    # 12345热线和“互联网+督查”: each enumerated item names its own indicators
+    groups = [g for g in frame.filters.keyword_groups if g] or [frame.filters.keywords]
+    found: list[Row] = []
+    for group in groups:
+        words = "".join(group)
+        scored = [(shared_runs(words, r.label), r) for r in rows]
+        best = max((s for s, _ in scored), default=0)
+        of_group = [r for s, r in scored if s >= 3 and s == best]
+        if len(of_group) > 3:
+            return None
+        found += [r for r in of_group if r not in found]
+    if not found:
         return None
     owners = {p.iri: p for b in budgets for p in ctx.rows("projects", [b]) if p.iri in {r.key for r in found}}
     items, said = [], []

@@ -14,6 +14,7 @@ from kg.extract.narrative.vocabulary import BUDGET_TOTALS, TOTALS_KEYS, classify
 from nlp import derive as D
 from nlp import lexicon as L
 from nlp.execute.income import expenditure_by_source
+from nlp.execute.assets import stated_purchase_count
 from nlp.execute.units import MEASURE_ITEMS, asks_units, unit_figure_missing, units_table_missing, units_answer
 from nlp.execute.year_start import against_year_start
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, amount_sum, budget_column_order, derived_item, executor,
@@ -130,7 +131,7 @@ def figures(frame: Frame, ctx: Context) -> Result:
             return by_unit
         if frame.filters.budget_unit is not None:  # the unit's row prints no such figure: never the department's
             return unit_figure_missing(frame, ctx, _label(ctx, frame.measures[0]))
-        if frame.filters.by_unit and re.search(L.PER_UNIT_ASKED, frame.clause):
+        if frame.filters.by_unit and (re.search(L.PER_UNIT_ASKED, frame.clause) or re.match(L.EACH_OF_THEM, frame.clause)):
             # 各直属事业单位分别安排了多少预算, and no table by unit: said so, never the department's total
             return units_table_missing(frame, ctx, _label(ctx, frame.measures[0]))
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
@@ -505,10 +506,13 @@ def _printed_table(row: Row) -> str | None:
 def _current_year_whole(by: dict[tuple, Row], budget: Budget, key: str, base_key: str | None) -> str | None:
     """The whole a share of the year's own money is taken of when the question names none: a 决算's
     基本支出 and 项目支出 are parts of 本年支出合计 (75.99% + 24.01%), not of a 支出总计 that also holds the
-    money carried to next year; its 本年收入 lines of 本年收入合计. A budget whose grand total is the
+    money carried to next year; its 本年收入 lines of 本年收入合计 — and so a budget's that plans money carried
+    to next year (西安's 结转下年) splits its 基本支出 and 项目支出 of 本年支出合计. A budget whose grand total is the
     year's own money (nothing carried) keeps the grand total."""
     whole = CURRENT_YEAR_WHOLE.get(base_key or "")
-    if whole is None or key not in _CURRENT_YEAR_PARTS[base_key] or not budget.final_account:
+    # (a budget's income is read against its 收入总计, 上年结转 among its parts — only its spending splits the year's own)
+    if whole is None or key not in _CURRENT_YEAR_PARTS[base_key] or \
+            not budget.final_account and base_key != "expenditure_total":
         return base_key
     total, current = by.get((budget.department, budget.year, base_key)), \
         by.get((budget.department, budget.year, whole))
@@ -717,6 +721,9 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
         return ""
     if any(k != key and (k in ctx.vocab.ancestors(key) or key in ctx.vocab.ancestors(k)) and k != base for k in keys):
         return ""  # a whole beside its own part (财政拨款合计 and 本年财政拨款): not a split of the base
+    if not whole_and_halves and CURRENT_YEAR_WHOLE.get(base) and key in _CURRENT_YEAR_PARTS[base]:
+        # (基本支出 of a budget or 决算 that carries money to next year: of the year's own spending)
+        base = _current_year_whole({**_fetch(ctx, [budget], [base, CURRENT_YEAR_WHOLE[base]]), **by}, budget, key, base)
     whole = by.get((budget.department, budget.year, base)) or \
         _fetch(ctx, [budget], [base]).get((budget.department, budget.year, base))
     if whole is None or not whole.amount or not amount:
@@ -807,6 +814,10 @@ def _vehicle_count(frame: Frame, ctx: Context, budgets: list[Budget]) -> tuple[i
         return None
     planned = "three_public.vehicle_purchase" in frame.measures and \
         "three_public.vehicle_operation" not in frame.measures
+    if planned:
+        bought = stated_purchase_count(ctx, budgets[0])  # 经批准购置的5辆: the vehicles that money buys
+        if bought:
+            return bought, "辆"
     rows = [r for r in ctx.rows("assets", budgets) if r.unit == "辆" and r.attrs["planned"] == planned]
     total = next((r for r in rows if r.key == "车辆"), None)
     count = int(total.amount) if total is not None else int(sum(r.amount for r in rows))

@@ -43,7 +43,8 @@ def _plain(name: str) -> str:
     审计业务) and its
     支出/预算支出 ending (twice where a statement adds one: 城乡社区支出（类）支出), so a statement's
     subject and a table row's name compare."""
-    return re.sub(r"(?:(?:预算)?支出(?:预算)?|预算)+$", "",
+    # (委托业务费财政拨款预算: the money's source said after the subject too)
+    return re.sub(r"(?:(?:一般公共预算)?(?:财政)?拨款)?(?:(?:预算)?支出(?:预算)?|预算(?:数)?)+$", "",
                   re.sub(r"[（(](?:\d{3,9}(?:类|款|项)?|\d*(?:类|款|项))[）)]|[“”\"‘’]", "", name))  # (quoted: 普陀)
 
 
@@ -146,7 +147,7 @@ def _printed_whole(ctx: Context, budget, scheme: str, column: str, added) -> str
 
 # 哪些…减少了 / 减少超过200万元: the rows are chosen by their stated change (its direction, and a bound on it
 # where the bound follows the change word), not by their amount
-_MOVED_ASKED = re.compile(r"(?:哪些|哪几|哪个|哪项|有没有)[^，,。？?]*(?:减少|下降|压减|降低|减|增加|增长|上升|增)了?(?:的)?(?:[？?]|$)")
+_MOVED_ASKED = re.compile(r"(?:哪些|哪几|哪个|哪项|哪(?:一)?类|哪(?:一)?块|有没有)[^，,。？?]*(?:减少|下降|压减|降低|减|增加|增长|上升|增)了?(?:的)?(?:[？?]|$)")
 _BOUND_ON_CHANGE = re.compile(r"(?:减少|下降|压减|降低|增加|增长|上升|减|增|涨|降)了?(?:超过|多于|不到|少于|不足|高于|低于|\d)")
 
 
