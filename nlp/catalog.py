@@ -152,8 +152,10 @@ def _spoken_subject(label: str) -> list[str]:
              re.sub(r"支出$", "", label),  # 商品和服务支出 → 商品和服务
              re.sub(r"支出$", "", re.sub(r"[和与及的]", "", label)),  # 对个人和家庭的补助 → 对个人家庭补助
              re.sub(r"^对", "给", label),  # 对个人和家庭的补助 → 给个人和家庭的补助
-             re.sub(r"[（(][^（）()]{1,6}[）)]", "", label)]  # 中医（民族）医院 → 中医医院: the qualifier unsaid
-    return [form for form in forms if len(form) >= 4 and not form.startswith("其他")]
+             re.sub(r"[（(][^（）()]{1,6}[）)]", "", label),  # 中医（民族）医院 → 中医医院: the qualifier unsaid
+             re.sub(r"等(?=支出$)", "", label), re.sub(r"等支出$", "", label)]  # 商业服务业等支出 → 商业服务业支出
+    # (其他… only where what follows 其他 is a name of its own: 其他商业服务业支出, not 其他支出)
+    return [form for form in forms if len(form) >= 4 and (not form.startswith("其他") or len(form) >= 8)]
 
 
 def _bracketed_forms(name: str) -> list[str]:

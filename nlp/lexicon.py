@@ -146,7 +146,11 @@ INCOME_BREAKDOWN = r"收入来源|收入构成|收入结构|来源构成|收入�
 # Other income beside a source named (除了财政拨款还有别的收入吗): every source of the income, the one
 # named among them — a question about the breakdown, not about the named source's amount.
 INCOME_BESIDES = (r"(?:除了?[^，。？?；;]{1,14}?|[^，。？?；;]{2,14}?(?=以外|之外))(?:以外|之外)?[，,]?(?:还有|另有|有没有)"
-                  r"(?:别的|其他|其它|哪些|什么)?(?:收入|来源|钱|资金)|别的(?:收入|来源|资金)")
+                  r"(?:别的|其他|其它|哪些|什么)?(?:收入|来源|钱|资金)|别的(?:收入|来源|资金)"
+                  # 收入里除了财政拨款还有什么 / 财政拨款以外的钱 / 收入还有哪些非财政拨款: the sources beside fiscal money
+                  r"|(?<=收入里)除了?(?:财政拨款|一般公共预算)[^，。？?；;]{0,4}?(?:还有|另有)(?:别的|其他|其它|哪些|什么)"
+                  r"|(?:财政拨款|一般公共预算拨款)(?:以外|之外)的(?:收入|钱|资金)"
+                  r"|收入[^，。？?；;]{0,6}?(?:还有)?(?:哪些|什么)非财政(?:拨款)?")
 INCOME_BREAKDOWN = INCOME_BREAKDOWN + "|" + INCOME_BESIDES
 EXPENDITURE_BREAKDOWN = r"花在哪|用在哪|用到哪|都花在|花到哪|主要用于|主要用在|支出结构|支出构成|支出方向|钱都用"
 
@@ -320,7 +324,9 @@ UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|�
                    # 出国团组去的是哪个国家、几天: details of a trip or an event no budget table prints
                    r"|(?P<detail>(?:多少|几)(?:天|趟|人次|批次|批|个国家)|(?:哪个|哪些|哪几个)国家|去(?:了)?哪(?:里|儿)?"
                    # 什么时候完工, 工期多久: a date or a duration, which no budget table prints
-                   r"|什么时候|何时|哪天|几月份?|工期|多长时间|多久)"
+                   r"|什么时候|何时|哪天|几月份?|工期|多长时间|多久"
+                   # 租的是哪个小区、多少平米: a place or a floor area, which no budget prints
+                   r"|哪个小区|哪个楼盘|什么地址|具体地址|地址在哪|多少平(?:方)?米?|多大面积|面积(?:是)?多少)"
                    # 住了多少老人, 服务多少居民: people a unit serves, which no budget table counts (staff are 人员)
                    r"|(?:多少|几)(?:个|位|名)?(?P<people>老人|老年人|儿童|学生|患者|病人|乘客|游客|居民|村民|市民|群众|客流)"
                    # 有多少在编民警, 几名法官: people of one calling — the documents count staff by 编制 and 实有,
@@ -345,7 +351,10 @@ RECIPIENT_SPLIT = (r"(?:每|各)(?:一)?(?:个|家|所|位|户|条|座)?(?P<who>
                    # budget's own kinds)
                    r"|(?:每|各)(?:一)?(?:条|座)(?P<who3>[\u4e00-\u9fff]{1,6}?)(?:建设|工程|项目)?(?:分别|各)?"
                    r"(?:投|花|安排|用|拨)了?(?:多少|几)"
-                   r"|(?:补给|拨给|分给|发给|补助给?|补贴给?)了?(?:哪几|哪些)(?:个|家|所)?(?P<who2>[\u4e00-\u9fff]{2,6}?)(?:[、，,；]|$|每)")
+                   r"|(?:补给|拨给|分给|发给|补助给?|补贴给?)了?(?:哪几|哪些)(?:个|家|所)?(?P<who2>[\u4e00-\u9fff]{2,6}?)(?:[、，,；]|$|每)"
+                   # 给每个区县…的补助分别多少: the money given to each of a kind of recipient
+                   r"|给(?:每|各)(?:一)?(?:个|家|所)?(?P<who4>区县|区|县|乡镇|街道|镇街|街镇|市县|县区|村|社区)"
+                   r"[^，。？?]{0,14}?(?:补助|补贴|资金|钱|经费|奖补)(?:各|分别)?(?:是|有)?(?:多少|几)")
 BUDGET_OWN_KINDS = r"单位|部门|项目|科目|处室|科室|文|文件|年|季度|月|类|款|项"
 # A figure asked of each of a department's units or divisions in turn (各直属事业单位分别安排了多少编制,
 # 给预算处、国库处这些内设处室各分了多少预算): a split the budget prints for units only in a table by unit, and

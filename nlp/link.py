@@ -105,6 +105,16 @@ _PERSON = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?=负责|是[^，。?？]{0,16}�
 _ENUMERATED = re.compile(r"(?P<places>(?:[\u4e00-\u9fff]{2,3}[、和与及])+[\u4e00-\u9fff]{2,3}?)"
                          r"(?:这|那|这些|那些)?(?:[一二三四五六七八九十两几\d]+(?:个|家|地|座))?(?:市|省|区|县)?的?"
                          r"(?P<org>[\u4e00-\u9fff]{1,8}?(?:局|厅|委|办|院|中心))")
+# The same said the other way round, the places in brackets after the organisation word: 三个信访局（国家、长沙、长春）
+_ENUMERATED_AFTER = re.compile(r"(?:[一二三四五六七八九十两几\d]+(?:个|家))?(?P<org>(?:(?![一二三四五六七八九十两几个家])[\u4e00-\u9fff]){1,8}?(?:局|厅|委|办|院|中心))[（(]"
+                               r"(?P<places>(?:[\u4e00-\u9fff]{2,3}[、和与及,，])+[\u4e00-\u9fff]{2,3}?)[)）]")
+
+
+def _enumerations(text: str) -> list[re.Match]:
+    """Every enumeration of places with one organisation word (before or after it)."""
+    return list(_ENUMERATED.finditer(text)) + list(_ENUMERATED_AFTER.finditer(text))
+
+
 _LEVEL_START = re.compile(r"[省市州区县旗盟]")
 _FUNCTION_CHAR = re.compile(r"[的了和与及是在给对把从按为向]")
 _ORG_CHAR = re.compile(r"[局厅委院办室处科所站队部馆心会]$")
@@ -429,7 +439,7 @@ class Linker:
         enumerated = self._enumerated(text, linked.mentions)
         found = self._fuzzy_departments(text, linked.mentions) + enumerated
         if enumerated:  # 北京、深圳…这几个财政局: the organisation word is each place's, not a department of its own
-            tails = [(m.end("places"), m.end()) for m in _ENUMERATED.finditer(text)]
+            tails = [(m.start("org"), m.end("org")) for m in _enumerations(text)]
             inside = lambda x: any(s <= x.start and x.end <= e for s, e in tails)  # noqa: E731
             found = [f for f in found if f in enumerated or not inside(f)]
             linked.mentions = [x for x in linked.mentions if not (inside(x) and x.kinds() & {"department", "unit"})]
@@ -617,9 +627,9 @@ class Linker:
         """Departments named by an enumeration of places before one organisation word (上海、苏州、
         西安三个市审计局): each place with that organisation, where the graph holds it."""
         out: list[Mention] = []
-        for m in _ENUMERATED.finditer(text):
+        for m in _enumerations(text):
             org = m.group("org")
-            stems = re.split(r"[、和与及]", m.group("places"))
+            stems = re.split(r"[、和与及,，]", m.group("places"))
             start = m.start("places")
             for stem in stems:
                 s = text.find(stem, start)

@@ -246,6 +246,14 @@ class Parser:
             focus = "subjects"
             frame = self._refocused(ev, focus, clause, scores)
         detail = re.search(L.UNCOUNTED_THING, ev.text)
+        if focus == "projects" and detail and detail.group("detail") and re.search(r"小区|楼盘|地址|平|面积", detail.group("detail")) \
+                and not re.search(L.AMOUNT_WORDS, re.sub(L.UNCOUNTED_THING, "|", ev.text)):
+            # 驻京经费里租的是哪个小区、多少平米: a place or an area of the project, which no budget prints
+            focus = "figures"
+            frame = Frame(focus, clause=clause.text, score=scores.get(focus, 0.0))
+            frame.filters = self.filters(ev, focus)
+            frame.operation = Operation("lookup")
+            frame.measures = ["word:" + _detail_word(detail.group("detail"))]
         if focus == "subjects" and detail and detail.group("detail") and not ev.projects and \
                 not re.search(L.AMOUNT_WORDS, re.sub(L.UNCOUNTED_THING, "|", ev.text)):
             # 公务接待预算安排接待多少批次: a count the budget does not print, not the 公务接待费 row in its place
@@ -1302,6 +1310,10 @@ def _detail_word(detail: str | None) -> str | None:
     """A detail no table prints, as the answer names it: a date or a duration asked (什么时候, 多久) is 时间."""
     if detail and re.fullmatch(r"什么时候|何时|哪天|几月份?|工期|多长时间|多久", detail):
         return "时间安排（日期或工期）"
+    if detail and re.fullmatch(r"哪个小区|哪个楼盘|什么地址|具体地址|地址在哪", detail):
+        return "地址"
+    if detail and re.search(r"平|面积", detail):
+        return "面积"
     return detail
 
 
@@ -1312,7 +1324,7 @@ def _payee_asked(ev: "Evidence", catalog: Catalog | None = None) -> str | None:
     m = re.search(L.RECIPIENT_SPLIT, ev.text)
     if not m or ev.units:
         return None
-    who = (m.group("who") or m.group("who2") or m.group("who3") or "").strip()
+    who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or "").strip()
     if not who or re.fullmatch(rf"(?:下属|所属|二级|基层|预算)?(?:{L.BUDGET_OWN_KINDS})", who):
         return None
     if catalog is not None and ev.departments:

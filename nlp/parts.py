@@ -937,7 +937,8 @@ def _continued(frame: Frame, ev, prev: Frame, out: list[Frame], vocab) -> list[F
     named_totals = [k for k in ev.item_measures if k in ("project_expenditure", "basic_expenditure",
                                                        "expenditure_total", "income_total", "general_public_budget")]
     if frame.focus == "findings" and prev.focus in ("subjects", "projects") and named_totals \
-            and "sum" in {prev.operation.name, *prev.operation.also} and not (ev.subjects or ev.projects):
+            and "sum" in {prev.operation.name, *prev.operation.also} and not (ev.subjects or ev.projects) \
+            and not re.search(r"说明", prev.clause):  # (说明里列的几个项目加起来: the narrative's own list, checked)
         # 这几项各多少？加起来跟项目支出总额一样吗: the total named beside the sum just made
         return [Frame("figures", named_totals[:1], prev.filters.copy(), Operation("lookup", also=["previous_sum"]),
                       frame.clause, frame.score, prev.open_department)]
@@ -971,6 +972,29 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             frame.year_of_previous = True
         if not f.years:
             f.years = _years_asked_before(out, frame)
+        if frame.focus == "figures" and frame.measures_guessed and {"change", "growth"} & {frame.operation.name, *frame.operation.also} \
+                and re.search(r"分别|各自|^各|两项|两个|都", frame.clause) and not (ev.departments or ev.projects or ev.subjects):
+            # 买公务车花多少？养车呢？分别比上年涨了多少: the change of each figure the parts before asked one by one
+            asked_before = []
+            for p in reversed(out):
+                if p.focus != "figures" or p.filters.departments != prev.filters.departments:
+                    break
+                asked_before = [k for k in p.measures if k not in asked_before] + asked_before
+            if len(asked_before) >= 2:
+                frame.measures, frame.measures_guessed = asked_before, False
+                frame.filters.years = list(prev.filters.years)
+                out.append(frame)
+                continue
+        if frame.operation.name == "completion" and prev.focus == "subjects" and prev.filters.subjects \
+                and re.search(r"去年|上年|上一年", frame.clause) and prev.filters.years \
+                and not (ev.departments or ev.projects or ev.subjects or ev.years):
+            # 信息化建设今年多少？去年实际执行了多少: the subject's year before (the 执行数 its statement gives), not
+            # a completion rate of this year's budget
+            before = Frame("subjects", list(prev.measures), prev.filters.copy(), Operation("list"), frame.clause,
+                           frame.score, prev.open_department)
+            before.filters.years = [min(prev.filters.years) - 1]
+            out.append(before)
+            continue
         if frame.focus == "projects" and prev.focus == "figures" and "project_expenditure" in prev.measures \
                 and "share" in (frame.operation.name, *frame.operation.also) \
                 and not (ev.projects or ev.departments or f.keywords or f.topics):
@@ -1256,6 +1280,13 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
             why.filters.years = [y + 1 for y in prev.filters.years] if prev.of_previous or prev.derive_previous \
                 else list(prev.filters.years)
             out.append(why)
+            continue
+        if frame.focus == "projects" and prev.focus == "figures" and prev.measures \
+                and {"change", "growth"} & {prev.operation.name, *prev.operation.also} \
+                and re.search(r"(?:因为|由于|原因是?|归因于)[^，。？?]{0,4}(?:什么|哪个|哪些|哪几个|哪一个)(?:项目|专项)", frame.clause) \
+                and not (ev.departments or ev.projects or ev.subjects):
+            # 比2025年多了多少？增加主要因为什么项目: the reason the change just asked states (which names it)
+            prev.reason_asked = True
             continue
         if frame.measures_guessed and frame.operation.name in ("lookup", "list", "change") and re.search(L.REASON_ASKED, frame.clause) \
                 and prev.focus == "figures" and prev.measures and not (ev.departments or ev.projects or ev.subjects):
@@ -1850,8 +1881,10 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
         if not f.projects and frame.focus in ("projects", "indicators", "policies", "persons", "findings") and prev.filters.projects \
                 and not (ev.topics or ev.keywords):
             f.projects = list(prev.filters.projects)
-        elif frame.focus == prev.focus == "projects" and not (f.projects or ev.topics or ev.keywords or ev.projects) \
-                and (prev.filters.topics or prev.filters.keywords) and re.search(r"哪(?:一)?(?:个|些)(?:项目|专项)", frame.clause):
+        elif (frame.focus == prev.focus == "projects" and re.search(r"哪(?:一)?(?:个|些)(?:项目|专项)", frame.clause)
+              or frame.focus == "policies" and prev.focus == "projects" and not ev.policies) \
+                and not (f.projects or ev.topics or ev.keywords or ev.projects) and (prev.filters.topics or prev.filters.keywords):
+            # (冬季促消费的钱有几笔？依据哪些文件: the documents those projects cite, not every project's)
             # 有没有安排贴息的钱？放在哪个项目里: the projects that part found by its topic, not every project
             for name in ("topics", "topic_text", "keywords", "keyword_groups", "topic_groups"):
                 setattr(f, name, list(getattr(prev.filters, name)))

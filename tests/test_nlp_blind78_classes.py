@@ -17,7 +17,17 @@ graph, or the corpus and realdocs one; skipped where absent), each asked here in
 - counts of things no budget counts (审结了多少案件, 站点数量) are missing, never the total;
 - (batch 80) 买警车 is the vehicle purchase; 单位车辆多少 counts vehicles; …跟2024年实际花的比呢 sets the first
   part's figure against that year's; 哪项变了 gives every part of 三公 with its change; the halves of a budget
-  that carries money to next year are shares of 本年支出合计; 专项占多大比例 after 专项业务经费 is its share."""
+  that carries money to next year are shares of 本年支出合计; 专项占多大比例 after 专项业务经费 is its share;
+  依据哪些文件 after projects found by a topic is of those projects; 说明里列的几个项目加起来，和项目支出对得上吗 checks
+  the narrative's own list; shares of two parts say the rest of the whole; 增加主要因为什么项目 is the stated
+  reason of the change just asked;
+- (batch 84) places enumerated in brackets after the organisation word (三个信访局（国家、长沙、长春）); 分别比上年涨了
+  多少 after figures asked one by one is each one's change; a row of the all-funds table is said beside its
+  一般公共预算 row where that differs; a subject's statement gives its rate; 去年实际执行了多少 after a subject is its
+  year before; an address or floor area is no budget figure; 其他…等支出 is said without 等;
+- (batch 83) money given to each 区县 is a split no budget prints; 收入里除了财政拨款还有什么 lists the sources; an
+  indicator named by the words whose name they cover most, also where a project found by them has none; the sum
+  of rows asked with their shares is a share of the same whole."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -146,3 +156,95 @@ def test_halves_of_a_budget_carrying_money_forward_are_shares_of_the_years_spend
     结转下年 52.54): 55.51% and 44.49%; 专项 asked after it is that share."""
     reply = ask_national("西安市安监局2019年专项业务经费多少？专项占多大比重？")
     assert Decimal("44.49") in numbers(reply) and Decimal("43.86") not in numbers(reply)
+
+
+def test_documents_cited_by_the_projects_just_found(ask_national) -> None:
+    """珠海市商务局 2026: the two 冬季促消费专项资金 projects name 粤财工〔2025〕139号 and 168号 — not other projects' bases."""
+    reply = ask_national("珠海市商务局冬季促消费的项目有几个？都是按什么文件安排的？")
+    text = reply["text"]
+    assert "139号" in text and "168号" in text and "查验配套服务费" not in text
+
+
+def test_the_narratives_own_project_list_checked_against_its_total(ask_national) -> None:
+    """长春市信访局 说明八: 116 + 30 + 312 + 15.56 = 473.56 against the 474.56 printed (表 prints 临聘人员经费 16.56)."""
+    reply = ask_national("长春市信访局说明中列出的项目加在一起，跟项目支出474.56万元一致吗？")
+    assert {Decimal("473.56"), Decimal("474.56")} <= numbers(reply)
+
+
+def test_shares_of_two_parts_say_the_rest_of_the_whole(ask_national) -> None:
+    """国家信访局 2026 收入总计 50616.94: 财政拨款 16474.82 (32.55%), 其他收入 31888.00 (63.00%), 上年结转 2254.12 (4.45%)."""
+    reply = ask_national("国家信访局2026年财政拨款和其他收入分别占总收入的多少？")
+    assert {Decimal("32.55"), Decimal("63.00"), Decimal("2254.12"), Decimal("4.45")} <= numbers(reply)
+
+
+def test_the_project_a_change_is_put_down_to(ask_national) -> None:
+    """重庆市人民政府办公厅 2026 收入总计 比上年增加2784.38: 一般公共预算 +2781.90 (12345一号通…二期)."""
+    reply = ask_national("重庆市政府办公厅2026年收入比上年多了多少？主要是因为哪个项目？")
+    assert Decimal("2784.38") in numbers(reply) and "12345一号通" in reply["text"]
+
+
+def test_places_enumerated_after_the_organisation_word(ask_national) -> None:
+    """国家信访局 112.61, 长沙市信访局 8.00, 长春市信访局（本级） 7.61 (2026 三公)."""
+    reply = ask_national("这三个信访局（国家、长沙和长春）的三公经费谁最多？")
+    assert {Decimal("112.61"), Decimal("8.00"), Decimal("7.61")} <= numbers(reply)
+
+
+def test_each_change_of_figures_asked_one_by_one(ask_national) -> None:
+    """泉州市公安局 2026: 购置 495.85 (+55.85), 运行 1188.00 (+168.00)."""
+    reply = ask_national("泉州市公安局今年公务用车购置费多少？运行费呢？两项各比上年增加多少？")
+    assert {Decimal("55.85"), Decimal("168.00")} <= numbers(reply)
+
+
+def test_a_row_of_all_funds_beside_its_general_budget_row(ask_national) -> None:
+    """泉州市公安局 2026 2040220 执法办案: 23682.00 in the 支出总表, 12172.00 in the 一般公共预算支出表."""
+    reply = ask_national("泉州市公安局执法办案科目安排了多少钱？")
+    assert {Decimal("23682.00"), Decimal("12172.00")} <= numbers(reply)
+
+
+def test_a_subjects_year_before_with_its_stated_rate(ask_national) -> None:
+    """西安市审计局 2026 审计业务 635.87, 较上年减少181.13万元、下降22.17% → 2025 817.00."""
+    reply = ask_national("西安市审计局审计业务2025年是多少？降幅多少？")
+    assert {Decimal("817.00"), Decimal("22.17")} <= numbers(reply)
+
+
+def test_last_years_execution_of_a_subject_just_asked(ask) -> None:
+    """普陀区司法局 2026 信息化建设 227.88, 2025年执行数 60.41 (增长277.22%)."""
+    reply = ask("普陀区司法局的信息化建设今年安排多少？上年实际执行多少？")
+    assert {Decimal("227.88"), Decimal("60.41")} <= numbers(reply)
+
+
+def test_an_address_or_a_floor_area_is_no_budget_figure(ask_national) -> None:
+    """长春市信访局 驻京经费 312.00: the budget prints no address or area of what it rents."""
+    reply = ask_national("长春市信访局驻京经费租的房子在哪个小区？")
+    assert reply["answers"] == [] and "没有找到" in reply["text"]
+
+
+def test_a_subject_said_without_its_deng(ask) -> None:
+    """普陀区商务委员会 2025: 21699 其他商业服务业等支出 3136.40."""
+    reply = ask("普陀区商务委2025年其他商业服务业支出是多少？")
+    assert Decimal("3136.40") in numbers(reply)
+
+
+@pytest.mark.parametrize("question", ["西安市安监局2019年给每个区县的执法补助分别是多少？", "西安市安监局2019年给各区县拨的补贴各有多少？"])
+def test_money_given_to_each_district_is_no_budget_figure(ask_national, question: str) -> None:
+    """西安市安全生产监督管理局 2019 prints no allocation by 区县: never its 收入总计 3695.91 or a project list."""
+    reply = ask_national(question)
+    assert reply["answers"] == [] and "没有找到" in reply["text"]
+
+
+def test_income_sources_beside_fiscal_money(ask) -> None:
+    """普陀区社会福利院 2024: 收入 1212.12 = 财政拨款 950.12 + 事业收入 262.00."""
+    reply = ask("普陀区社会福利院2024年的收入里除了财政拨款还有什么？")
+    assert {Decimal("950.12"), Decimal("262.00")} <= numbers(reply)
+
+
+def test_an_indicator_named_by_words_covering_its_name(ask_national) -> None:
+    """西安市气象局 2022: 作业次数 (飞机增雨10次/年；火箭增雨12次/年) and 增雨作业飞机租赁 (140万元/年)."""
+    reply = ask_national("西安市气象局2022年人工增雨作业次数的目标是多少？")
+    assert "飞机增雨10次/年" in reply["text"]
+
+
+def test_the_sum_of_rows_asked_with_their_shares(ask_national) -> None:
+    """福州市民政局本级 一般公共预算支出 2144.92: 行政运行 993.77 + 其他民政管理事务支出 613.28 = 1607.05, 74.92%."""
+    reply = ask_national("福州市民政局本级一般公共预算里行政运行和其他民政管理事务支出各占多少？两者合计占多少？")
+    assert {Decimal("1607.05"), Decimal("74.92")} <= numbers(reply)

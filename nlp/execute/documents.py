@@ -238,6 +238,12 @@ def indicators(frame: Frame, ctx: Context) -> Result:
             described = targets_from_text(projects, frame.clause)  # 杭州 表11: targets said in words
             if described is not None:
                 return described
+            if f.keywords:
+                # 人工增雨作业次数定了多少: a project found by the words has none, an indicator of the department's
+                # other tables is named by them (作业次数 of its 部门整体 or another project's table)
+                named = _indicators_named_by_words(frame, ctx)
+                if named is not None:
+                    return named
             return Result(text=_no_indicators(projects, budgets, ctx, what if kinds else "绩效指标"))
         return Result()
     by_project = {p.iri: p for p in projects}
@@ -2063,9 +2069,11 @@ def _indicators_named_by_words(frame: Frame, ctx: Context) -> Result | None:
     found: list[Row] = []
     for group in groups:
         words = "".join(group)
-        scored = [(shared_runs(words, r.label), r) for r in rows]
-        best = max((s for s, _ in scored), default=0)
-        of_group = [r for s, r in scored if s >= 3 and s == best]
+        # (the indicator the words cover most of its name: 作业次数 of 人工增雨作业次数, not a long name sharing more)
+        scored = [((shared_runs(words, r.label) / max(1, len(r.label) - 1), shared_runs(words, r.label)), r)
+                  for r in rows if shared_runs(words, r.label) >= 3]
+        best = max((s for s, _ in scored), default=None)
+        of_group = [r for s, r in scored if s == best]
         if len(of_group) > 3:
             return None
         found += [r for r in of_group if r not in found]

@@ -225,6 +225,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
     rows: list[Row] = []
     for b in budgets:
         said: list[str] = []
+        shared: list[tuple[Row, str, Row, str]] = []  # (part, whole key, whole, whole label) of each share said
+        last_share = 0
         for key in keys:
             row = by.get((b.department, b.year, key))
             plan = planned.get((b.department, b.year, key))
@@ -322,6 +324,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                         phrase += f"（{whole.derived.formula}）"
                     d = D.share(figure_input(row, label), figure_input(base, base_label))
                     if d is not None:
+                        shared.append((row, base_key, base, base_label))
+                        last_share = len(said)  # (the phrase this share is said in)
                         derived.append(d)
                         items.append(derived_item(d, of=base_label))
                         phrase += f"，占{base_label}（{money(base.amount)}万元）的{d.value}%"
@@ -333,6 +337,8 @@ def figures_of(frame: Frame, ctx: Context) -> Result:
                             phrase += _siblings_said(ctx, b, key, base_key, base_label) or \
                                 _other_half_said(ctx, b, row, base, base_label)
             said.append(phrase)
+        if said and len(shared) >= 2 and len({(x[1], id(x[2])) for x in shared}) == 1:
+            said[last_share] += _rest_of_whole_said(ctx, b, [x[0] for x in shared], *shared[0][1:], items, derived)
         if said:
             parts.append(f"{who(b.department, b.year)}：" + "；".join(said))
     if not rows:
@@ -734,6 +740,34 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
             return ""
     # (the whole's own amount said with it: the share is read against a figure the reader sees)
     return f"（占{_label(ctx, base)}{money(whole.amount)}万元的{D.percent(amount, whole.amount)}%）"
+
+
+def _rest_of_whole_said(ctx: Context, budget: Budget, named: list[Row], base_key: str, base: Row, base_label: str,
+                        items: list[Item], derived: list[D.Derived]) -> str:
+    """财政拨款和其他收入各占多少: what the parts named leave of their whole — the whole's other parts by name where
+    they make up the rest exactly (上年结转 2254.12, 4.45%), else the rest as one figure — so the shares asked are
+    read beside the whole they split."""
+    if base.amount is None or any(r.amount is None for r in named):
+        return ""
+    rest = base.amount - sum(r.amount for r in named)
+    if rest <= 0:
+        return ""
+    named_keys = {r.key for r in named}
+    related = named_keys | {a for k in named_keys for a in ctx.vocab.ancestors(k)}
+    siblings = [k for k in ctx.vocab.children(base_key) if k not in related and not set(ctx.vocab.ancestors(k)) & named_keys]
+    by = _fetch(ctx, [budget], siblings) if siblings else {}
+    others = [r for k in siblings for r in [by.get((budget.department, budget.year, k))] if r is not None and r.amount]
+    if others and sum(r.amount for r in others) == rest:
+        said = []
+        for r in others:
+            d = D.share(figure_input(r, _label(ctx, r.key)), figure_input(base, base_label))
+            if d is not None:
+                derived.append(d)
+                items += [item_of(r, _label(ctx, r.key)), derived_item(d, of=base_label)]
+                said.append(f"{_label(ctx, r.key)}{money(r.amount)}万元，占{d.value}%")
+        return "（其余：" + "；".join(said) + "）" if said else ""
+    share = D.percent(rest, base.amount)
+    return f"（其余{money(rest)}万元，占{share}%）" if share is not None else ""
 
 
 def _siblings_said(ctx: Context, budget: Budget, key: str, base_key: str, base_label: str) -> str:

@@ -461,6 +461,9 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
                     items.append(Item(f"{b.year}年{subject.name}比上年{'增加' if up else '减少'}", money(abs(r.amount)),
                                       WAN, b.department, b.year, r.source))
                     said += f"，比上年{'增加' if up else '减少'}{money(abs(r.amount))}万元"
+                if r.attrs.get("percent") is not None:  # (and the rate it states, 下降22.17%: said, the rows stay the figures)
+                    rate = r.attrs["percent"]
+                    said += f"，{'增长' if rate >= 0 else '下降'}{abs(rate)}%"
                 parts.append(said + f"，{b.year - 1}年为{money(r.attrs['previous'])}万元")
                 continue
             rate = r.attrs.get("percent")
@@ -1164,6 +1167,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             items.append(derived_item(gap))
             parts.append(gap.formula)
     summed_asked = op.name == "sum" or "sum" in op.also and (not apart or re.search(L.LISTED_SUM, frame.clause))
+    if scheme == "functional" and parents and not frame.filters.amount_scope and not across and len(leaves) <= 4:
+        _general_budget_beside(ctx, leaves, items, parts, derived, summed=summed_asked or len(leaves) > 1)
     if summed_asked and len(leaves) > 1 and not across and not ranked_sum:
         # (两家的会议费分别多少: each department's row, never one sum of two departments' money unasked)
         d = D.total([figure_input(r, r.label) for r in leaves], "合计")
@@ -1175,6 +1180,31 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
         named = {p.code for p in parents}
         derived += _per_capita(frame, ctx, budgets, [r for r in kept if r.key in named] or leaves, items, parts)
     return Result(items, with_note("；".join(parts) + "。", note), derived, kept)
+
+
+def _general_budget_beside(ctx: Context, leaves: list[Row], items: list[Item], parts: list[str], derived: list[D.Derived],
+                           summed: bool) -> None:
+    """执法办案和信息化建设各安排多少: rows named of the document's all-funds table said beside the same rows of its
+    一般公共预算支出表 where that table prints them otherwise (泉州 执法办案 23682.00 in all, 12172.00 of 一般公共预算) —
+    the 说明 speaks of the latter, the reader sees both."""
+    budgets = list({(r.department, r.year): r for r in leaves})
+    scoped = [r for r in ctx.rows("subjects", [b for b in ctx.budgets() if (b.department, b.year) in budgets],
+                                  Constraints(scheme="functional", amount_scope="general_public_budget"))
+              if (r.attrs.get("column") or "total") == "total"]
+    by = {(r.department, r.year, r.key): r for r in scoped}
+    pairs = [(r, by.get((r.department, r.year, r.key))) for r in leaves]
+    if not any(g is not None and g.amount is not None and g.amount != r.amount for r, g in pairs):
+        return
+    shown = [g for _r, g in pairs if g is not None and g.amount is not None]
+    for g in shown:
+        items.append(item_of(g, f"{g.key} {g.label}（一般公共预算）"))
+    said = "、".join(f"{g.key} {g.label}{money(g.amount)}万元" for g in shown)
+    if summed and len(shown) > 1:
+        d = D.total([figure_input(g, g.label) for g in shown], "一般公共预算合计")
+        derived.append(d)
+        items.append(derived_item(d))
+        said += f"，{d.formula}"
+    parts.append(f"其中一般公共预算拨款（{SCOPE_TABLES.get('general_public_budget') or '一般公共预算支出表'}）：{said}")
 
 
 def _per_capita(frame: Frame, ctx: Context, budgets, rows: list[Row], items: list[Item], parts: list[str]) -> list[D.Derived]:
@@ -1374,6 +1404,12 @@ def _share_of_sum(frame: Frame, ctx: Context, leaves: list[Row], whole: D.Derive
     (asked with both the sum and a share of a department figure)."""
     op = frame.operation
     base_key = op.base
+    if "share" in {op.name, *op.also} and not base_key and len(leaves) > 1:
+        # 行政运行和其他民政管理事务支出各多少？加起来占多少: the sum, of the whole each row's share was taken of
+        budget = next((b for b in ctx.scope(frame)[0] if (b.department, b.year) == (leaves[0].department, leaves[0].year)),
+                      None)
+        summed = dataclasses.replace(leaves[0], key=None, label=f"{len(leaves)}项合计", amount=whole.value)
+        return _share_of_total(frame, ctx, budget, summed, items, parts) if budget is not None else []
     if "share" not in {op.name, *op.also} or not base_key or base_key.startswith(SUBJECT_BASE) or not leaves:
         return []
     budget = next((b for b in ctx.scope(frame)[0] if (b.department, b.year) == (leaves[0].department, leaves[0].year)),
