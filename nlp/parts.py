@@ -985,6 +985,11 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 frame.filters.years = list(prev.filters.years)
                 out.append(frame)
                 continue
+        if frame.focus == "figures" and ev.cues.has("income_breakdown") and re.search(L.INCOME_BESIDES, frame.clause) \
+                and not ev.departments:
+            # 上年结转结余有多少？收入还有哪些非财政拨款: the income's sources, not the carry-over just asked split
+            out.append(frame)
+            continue
         if frame.operation.name == "completion" and prev.focus == "subjects" and prev.filters.subjects \
                 and re.search(r"去年|上年|上一年", frame.clause) and prev.filters.years \
                 and not (ev.departments or ev.projects or ev.subjects or ev.years):
@@ -1822,6 +1827,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                     continue
                 if op not in prev.operation.also:
                     prev.operation.also.append(op)
+                if op == "share" and prev.focus == "subjects" and len(prev.filters.subjects) >= 2 \
+                        and re.search(L.LISTED_SUM, frame.clause) and "sum" not in prev.operation.also:
+                    prev.operation.also.append("sum")  # 两项各多少？两者合计占多少: their sum, as a share too
                 if op == "share" and prev.operation.name in ("rank", "sort") and re.search(L.LISTED_SUM, frame.clause) \
                         and "sum" not in prev.operation.also:
                     prev.operation.also.append("sum")  # 最大的两个是什么？合计占多少: the rows' sum, as a share

@@ -27,7 +27,8 @@ graph, or the corpus and realdocs one; skipped where absent), each asked here in
   year before; an address or floor area is no budget figure; 其他…等支出 is said without 等;
 - (batch 83) money given to each 区县 is a split no budget prints; 收入里除了财政拨款还有什么 lists the sources; an
   indicator named by the words whose name they cover most, also where a project found by them has none; the sum
-  of rows asked with their shares is a share of the same whole."""
+  of rows asked with their shares is a share of the same whole; why a budget's 收支总计 rose says the changes of
+  its 基本支出 and 项目支出 too; 收入还有哪些非财政拨款 after the carry-over is the income's sources."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -248,3 +249,15 @@ def test_the_sum_of_rows_asked_with_their_shares(ask_national) -> None:
     """福州市民政局本级 一般公共预算支出 2144.92: 行政运行 993.77 + 其他民政管理事务支出 613.28 = 1607.05, 74.92%."""
     reply = ask_national("福州市民政局本级一般公共预算里行政运行和其他民政管理事务支出各占多少？两者合计占多少？")
     assert {Decimal("1607.05"), Decimal("74.92")} <= numbers(reply)
+
+
+def test_why_a_budgets_total_rose_says_where_the_money_goes(ask_national) -> None:
+    """烟台市财政局 2026 收支 9069.47, 比上年增加560.66: 基本支出 +385.31, 项目支出 +175.35."""
+    reply = ask_national("烟台市财政局今年收支预算为什么增加了？")
+    assert {Decimal("560.66"), Decimal("385.31"), Decimal("175.35")} <= numbers(reply)
+
+
+def test_the_income_sources_after_the_carry_over(ask_national) -> None:
+    """泉州市公安局 2026: 上年结转结余 7600.00; 收入 81206.56 = 一般公共预算 69059.36 + 其他（单位资金）4547.20 + 7600.00."""
+    reply = ask_national("泉州市公安局上年结转结余多少？收入里还有哪些非财政拨款？")
+    assert {Decimal("7600.00"), Decimal("4547.20")} <= numbers(reply)

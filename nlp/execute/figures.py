@@ -1344,6 +1344,14 @@ def _parts_behind_change(frame: Frame, ctx: Context, plain: list[str], names: li
                    ctx, whole_if_unstated=False)
     if moved.items:
         said += "各项的变化：" + moved.text
+    if plain[0] == "income_total":
+        # 收支预算为啥涨了: a budget's 收入总计 is its 支出总计 too — where the money goes (基本支出增加385.31万元，
+        # 项目支出增加175.35万元, each with its reason) says why as much as where it comes from
+        spent = change(dataclasses.replace(frame, measures=["basic_expenditure", "project_expenditure"],
+                                           filters=dataclasses.replace(frame.filters.copy(), years=[budgets[0].year])),
+                       ctx, whole_if_unstated=False)
+        if spent.items:
+            said += "支出方面：" + spent.text
     return said
 
 
