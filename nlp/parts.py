@@ -681,6 +681,17 @@ def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[F
             out_evidence.append(ev)
         out_frames.append(frame)
         out_evidence.append(ev)
+        others = [r for r in frame.filters.subjects if r.kind == "economic_subject" and not any(
+            re.search(rx, r.name) for key, rx in L.MEASURE_WORDS if key in frame.measures)]
+        if frame.focus == "figures" and frame.measures and others and re.search(r"[、和及与]", frame.clause) \
+                and all(k.startswith(ENUMERATED_FIGURES) for k in frame.measures):
+            # 公务接待费、会议费和培训费各多少: the expense subjects enumerated beside a figure, a part of their own
+            filters = frame.filters.copy()
+            filters.subjects, filters.scheme = others, "economic"
+            frame.filters.subjects = [r for r in frame.filters.subjects if r not in others]
+            out_frames.append(Frame("subjects", ["total"], filters, Operation("list"), frame.clause, frame.score,
+                                    frame.open_department))
+            out_evidence.append(ev)
     return out_frames, out_evidence
 
 
@@ -1026,7 +1037,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and not ev.projects and not ev.departments and not ev.item_measures \
                 and (re.match(r"(?:那|这些|它们)?(?:各|分别|都)", frame.clause) or re.fullmatch(
                     r"(?:其|它们的|这些指标的)?(?:目标值|指标值|权重|分值|目标|标准)(?:[和、与及](?:目标值|指标值|权重|分值|目标|标准))*"
-                    r"(?:各|分别|都)?(?:是|为|定了?)?(?:多少|几)?", frame.clause)):
+                    r"(?:各|分别|都)?(?:是|为|定了?)?(?:多少|几)?(?:呢|啊|吗)?", frame.clause)):
             prev.clause = f"{prev.clause}；{frame.clause}"  # (what it asks of them — 权重 — read with the list)
             continue  # 数量指标有哪些？各定了多少 / 目标值和权重各是多少: the targets and weights the list just gave
         if prev.focus == "indicators" and prev.filters.projects and frame.focus == "staff" \

@@ -479,8 +479,9 @@ class Pipeline:
 
     def _ambiguous(self, frame: Frame, state: QuestionState) -> list[str]:
         """The departments a short name could mean, where the question does not say which."""
-        if frame.focus == "departments" or frame.filters.set_size or re.search(r"各|分别|都|哪些单位|哪家|所有|全部|哪个单位",
-                                                                              frame.clause):
+        # (这几个信访局, 这三家: the set the short name names, every one of them)
+        if frame.focus == "departments" or frame.filters.set_size or re.search(
+                r"各|分别|都|哪些单位|哪家|所有|全部|哪个单位|(?:这|那)(?:些|几|[两二三四五六七八九十]+)(?:个|家|份)?", frame.clause):
             return []
         places = {e.name.rstrip("市省区县") for o in state.linked.mentions for e in o.entities if e.kind == "place"} - {""}
         named = frame.filters.departments

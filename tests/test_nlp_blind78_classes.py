@@ -28,7 +28,10 @@ graph, or the corpus and realdocs one; skipped where absent), each asked here in
 - (batch 83) money given to each 区县 is a split no budget prints; 收入里除了财政拨款还有什么 lists the sources; an
   indicator named by the words whose name they cover most, also where a project found by them has none; the sum
   of rows asked with their shares is a share of the same whole; why a budget's 收支总计 rose says the changes of
-  its 基本支出 and 项目支出 too; 收入还有哪些非财政拨款 after the carry-over is the income's sources."""
+  its 基本支出 and 项目支出 too; 收入还有哪些非财政拨款 after the carry-over is the income's sources;
+- (batch 85) 不是财政拨款，是单位自己的资金 is 单位资金 (and the projects it pays for); 这几个信访局 asks of every one of
+  them, never back which; 权重呢 after an indicator asked is that indicator's weight; expense subjects enumerated
+  beside a 三公 member (公务接待费、会议费和培训费) are a part of their own, each of its own year."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -261,3 +264,29 @@ def test_the_income_sources_after_the_carry_over(ask_national) -> None:
     """泉州市公安局 2026: 上年结转结余 7600.00; 收入 81206.56 = 一般公共预算 69059.36 + 其他（单位资金）4547.20 + 7600.00."""
     reply = ask_national("泉州市公安局上年结转结余多少？收入里还有哪些非财政拨款？")
     assert {Decimal("7600.00"), Decimal("4547.20")} <= numbers(reply)
+
+
+def test_money_that_is_not_fiscal_is_the_units_own(ask) -> None:
+    """克州生态环境局 2024: 单位资金 260.00 — 其他资金收入经费项目 230.00 and 2023年结余资金 30.00."""
+    reply = ask("克州生态环境局有多少钱不是财政拨款的？这些钱安排在哪些项目？")
+    assert {Decimal("260.00"), Decimal("230.00"), Decimal("30.00")} <= numbers(reply)
+    assert Decimal("2188.62") not in numbers(reply)
+
+
+def test_a_set_of_departments_named_by_a_short_name_is_not_asked_back(ask_national) -> None:
+    """长春 2026信访接待中心运行费 116.00; 长沙 人民来访接待中心业务专项 102.80 and …及特护期运行专项 10.22."""
+    reply = ask_national("这几个信访局里有没有给来访接待中心安排的项目？")
+    assert "您问的是" not in reply["text"]
+    assert {Decimal("116.00"), Decimal("102.80")} <= numbers(reply)
+
+
+def test_the_weight_of_the_indicator_just_asked(ask_national) -> None:
+    """长春市信访局 2026驻京经费: 驻京工作人员人数 <=18人, 权重40 — not every indicator's weight again."""
+    reply = ask_national("长春市信访局驻京经费里驻京工作人员人数的指标定了多少？权重呢？")
+    assert len(reply["parts"]) == 1 and "权重40" in reply["text"]
+
+
+def test_expense_subjects_enumerated_beside_a_three_public_member(ask_national) -> None:
+    """苏州市审计局 2026: 公务接待费 10.00 (比上年减少3.00), 会议费 10.00 (−7.00), 培训费 43.00 (−21.73): 2025 13.00, 17.00, 64.73."""
+    reply = ask_national("苏州市审计局2025年公务接待费、会议费、培训费各是多少？")
+    assert {Decimal("13.00"), Decimal("17.00"), Decimal("64.73")} <= numbers(reply)

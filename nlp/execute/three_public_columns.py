@@ -29,11 +29,11 @@ def _asked(clause: str, three_public_part: bool = False) -> list[tuple[str, str]
     """The columns the clause asks (key, label): 合计 of the three where it names 三公 and both and adds up;
     a clause naming 三公 beside 会议费、培训费 (三公、会议费、培训费各多少) asks those columns in its part of
     them — the 三公 part itself is the 三公's."""
-    if re.search(r"三公", clause):
-        if re.search(r"会议", clause) and re.search(r"培训", clause) and re.search(_ADDED_UP, clause):
-            return [(_TOGETHER, "“三公”经费、会议费、培训费合计")]
-        if three_public_part:
-            return []
+    if re.search(r"三公", clause) and re.search(r"会议", clause) and re.search(r"培训", clause) \
+            and re.search(_ADDED_UP, clause):
+        return [(_TOGETHER, "“三公”经费、会议费、培训费合计")]
+    if three_public_part:  # (公务接待费、会议费和培训费各多少: the 接待费 part is the 接待费's; the others have theirs)
+        return []
     return [(key, label) for key, rx, label in _COLUMNS if re.search(rx, clause)]
 
 
