@@ -483,7 +483,9 @@ class Parser:
                 m, n = which, chinese_count(which.group(1) or which.group(2))  # 7个项目自评，哪两个分最低: the two asked, of the seven
             if n is None:
                 # 那4个项目里最低的是哪个: a count after 那/这 names the set ranked, not how many are asked
-                m = re.search(rf"(?<![那这])({_N})\s*(?:个|项|名|家)(?!项目中|个项目中|单位中|家单位)", t.split("中")[-1])
+                # (长沙和长春两个市信访局: a count before departments names the set, not how many are asked)
+                m = re.search(rf"(?<![那这])({_N})\s*(?:个|项|名|家)(?!项目中|个项目中|单位中|家单位)"
+                              rf"(?![市省区县州]?[\u4e00-\u9fff]{{0,6}}?(?:局|厅|委|院|办)(?![长主]))", t.split("中")[-1])
                 n = chinese_count(m.group(1)) if m else None
             if n is None and re.search(r"哪两个|哪两项", t):
                 n = 2
@@ -715,7 +717,9 @@ def family_rules(keys: list[str], t: str, op: str = "lookup") -> list[str]:
         if re.search(r"购置及?运行|用车费用", t) or (re.search(r"购置[和与、]运行", t) and not re.search(r"各|分别", t)):
             parts = [k for k in parts if k not in ("three_public.vehicle_purchase", "three_public.vehicle_operation")] \
                 + ["three_public.vehicles"]
-        if parts and "three_public.total" in tp and re.search(r"总共|合计|一共|总额|总数|其中", t):
+        # (三公经费和公车运行费各多少: the whole enumerated beside its part is asked too)
+        if parts and "three_public.total" in tp and re.search(r"总共|合计|一共|总额|总数|其中|三公(?:经费)?[”\"]?[和、及与跟]|"
+                                                               r"[和、及与跟][“\"]?三公", t):
             parts = ["three_public.total", *parts]
         if not parts and (op in ("change", "growth", "derive", "compare", "sort", "rank", "difference")
                           or op == "completion" and not re.search(r"各|分别", t)):

@@ -31,7 +31,10 @@ graph, or the corpus and realdocs one; skipped where absent), each asked here in
   its 基本支出 and 项目支出 too; 收入还有哪些非财政拨款 after the carry-over is the income's sources;
 - (batch 85) 不是财政拨款，是单位自己的资金 is 单位资金 (and the projects it pays for); 这几个信访局 asks of every one of
   them, never back which; 权重呢 after an indicator asked is that indicator's weight; expense subjects enumerated
-  beside a 三公 member (公务接待费、会议费和培训费) are a part of their own, each of its own year."""
+  beside a 三公 member (公务接待费、会议费和培训费) are a part of their own, each of its own year;
+- (batch 82, held out until the end, then read) 三公经费和公车运行费各多少 asks the whole and the part; a count before
+  departments (长沙和长春两个市信访局) names the set, not how many are ranked; a 决算's year-start and year-end
+  carry-over are joined by the year's income and spending."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -290,3 +293,21 @@ def test_expense_subjects_enumerated_beside_a_three_public_member(ask_national) 
     """苏州市审计局 2026: 公务接待费 10.00 (比上年减少3.00), 会议费 10.00 (−7.00), 培训费 43.00 (−21.73): 2025 13.00, 17.00, 64.73."""
     reply = ask_national("苏州市审计局2025年公务接待费、会议费、培训费各是多少？")
     assert {Decimal("13.00"), Decimal("17.00"), Decimal("64.73")} <= numbers(reply)
+
+
+def test_the_three_public_whole_enumerated_beside_its_part(ask_national) -> None:
+    """西安市审计局 2026: 三公 10.20 (较上年减少1.80) and 公务用车运行维护费 8.20 (减少1.80): 2025 12.00 and 10.00."""
+    reply = ask_national("西安市审计局2025年三公经费和公务用车运行费各是多少？")
+    assert {Decimal("12.00"), Decimal("10.00")} <= numbers(reply)
+
+
+def test_a_count_before_departments_names_the_set(ask_national) -> None:
+    """三公 2026: 国家信访局 112.61, 长沙市信访局 8.00, 长春市信访局（本级） 7.61 — all three ranked."""
+    reply = ask_national("国家信访局和长沙、长春两个市信访局的三公经费从高到低排一下")
+    assert {Decimal("112.61"), Decimal("8.00"), Decimal("7.61")} <= numbers(reply)
+
+
+def test_the_carry_over_joined_by_the_years_income_and_spending(ask) -> None:
+    """普陀区财政局 2024 决算: 49.14 + 2946.25 − 2940.05 = 55.34."""
+    reply = ask("普陀区财政局2024年决算里年初和年末的结转结余各多少？")
+    assert {Decimal("49.14"), Decimal("55.34"), Decimal("2946.25"), Decimal("2940.05")} <= numbers(reply)

@@ -137,6 +137,7 @@ def figures(frame: Frame, ctx: Context) -> Result:
     if yes_no and re.search(L.ALL_OF, frame.clause) and len(frame.measures) == 1:
         return _all_of(frame, ctx)
     result = figures_of(frame, ctx)
+    _carryover_flow(frame, ctx, result)
     if "stated_use" in frame.operation.also and result.rows:  # 三公花了多少？用在哪: what the narrative says of each
         result.text += _stated_uses(ctx, ctx.scope(frame)[0], result.rows)
     if (frame.filters.sources or re.search(L.MONEY_SOURCE_ASKED, frame.clause)) and result.rows:
@@ -742,6 +743,33 @@ def _share_of_whole_shown(ctx: Context, by: dict, budget: Budget, key: str, keys
     return f"（占{_label(ctx, base)}{money(whole.amount)}万元的{D.percent(amount, whole.amount)}%）"
 
 
+def _carryover_flow(frame: Frame, ctx: Context, result: Result, asked_against_start: bool = False) -> None:
+    """年初、年末结转结余各多少 / 年末比年初多了多少 of a 决算: the year's flow that joins the two (年初 + 本年收入合计 −
+    本年支出合计 = 年末), where the document's own figures make it up exactly — why the carry-over grew or shrank is the
+    year's income against its spending."""
+    both = {"carryover_total", "carryover_year_end"} <= set(frame.measures) or \
+        asked_against_start and "carryover_year_end" in frame.measures
+    if not both or not (result.rows or result.items):
+        return
+    budgets, _ = ctx.scope(frame)
+    for b in budgets:
+        if not b.final_account:
+            continue
+        by = _fetch(ctx, [b], ["carryover_total", "carryover_year_end", "current_year_income", "current_year_expenditure"])
+        start, end, income, spent = (by.get((b.department, b.year, k)) for k in
+                                     ("carryover_total", "carryover_year_end", "current_year_income",
+                                      "current_year_expenditure"))
+        if None in (start, end, income, spent) or None in (start.amount, end.amount, income.amount, spent.amount) \
+                or start.amount + income.amount - spent.amount != end.amount:
+            continue
+        # (in the sentence only: the rows stay the carry-over figures asked)
+        result.text += (f"{who(b.department, b.year)}的收支：{_label(ctx, start.key)}{money(start.amount)} + "
+                        f"{_label(ctx, income.key)}{money(income.amount)} − {_label(ctx, spent.key)}{money(spent.amount)} = "
+                        f"{_label(ctx, end.key)}{money(end.amount)}万元（年末比年初"
+                        f"{'多' if end.amount >= start.amount else '少'}{money(abs(end.amount - start.amount))}万元，"
+                        f"即本年收入{'多于' if income.amount >= spent.amount else '少于'}本年支出的部分）。")
+
+
 def _rest_of_whole_said(ctx: Context, budget: Budget, named: list[Row], base_key: str, base: Row, base_label: str,
                         items: list[Item], derived: list[D.Derived]) -> str:
     """财政拨款和其他收入各占多少: what the parts named leave of their whole — the whole's other parts by name where
@@ -1123,6 +1151,7 @@ def change(frame: Frame, ctx: Context, whole_if_unstated: bool = True) -> Result
     budgets, _ = ctx.scope(frame)
     within = against_year_start(frame, ctx, budgets)  # 年末比年初多了多少: one document's two figures
     if within is not None:
+        _carryover_flow(frame, ctx, within, asked_against_start=True)
         return within
     if asks_units(frame) and frame.measures and frame.measures[0] in MEASURE_ITEMS:
         # 各单位三公经费比上年增减多少: each unit's figure with the year before and the change its table
