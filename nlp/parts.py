@@ -682,7 +682,8 @@ def figures_beside_subjects(frames: list[Frame], evidence: list) -> tuple[list[F
         out_frames.append(frame)
         out_evidence.append(ev)
         others = [r for r in frame.filters.subjects if r.kind == "economic_subject" and not any(
-            re.search(rx, r.name) for key, rx in L.MEASURE_WORDS if key in frame.measures)]
+            re.search(rx, r.name) for key, rx in L.MEASURE_WORDS
+            if key in frame.measures or key.startswith(ENUMERATED_FIGURES))]  # (公务用车购置 is a 三公 figure's own name)
         if frame.focus == "figures" and frame.measures and others and re.search(r"[、和及与]", frame.clause) \
                 and all(k.startswith(ENUMERATED_FIGURES) for k in frame.measures):
             # 公务接待费、会议费和培训费各多少: the expense subjects enumerated beside a figure, a part of their own
@@ -1839,8 +1840,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 if op not in prev.operation.also:
                     prev.operation.also.append(op)
                 if op == "share" and prev.focus == "subjects" and len(prev.filters.subjects) >= 2 \
-                        and re.search(L.LISTED_SUM, frame.clause) and "sum" not in prev.operation.also:
-                    prev.operation.also.append("sum")  # 两项各多少？两者合计占多少: their sum, as a share too
+                        and re.search(L.LISTED_SUM, frame.clause) and "sum_share" not in prev.operation.also:
+                    # 两项各多少？两者合计占多少: their sum, as a share too
+                    prev.operation.also += [o for o in ("sum", "sum_share") if o not in prev.operation.also]
                 if op == "share" and prev.operation.name in ("rank", "sort") and re.search(L.LISTED_SUM, frame.clause) \
                         and "sum" not in prev.operation.also:
                     prev.operation.also.append("sum")  # 最大的两个是什么？合计占多少: the rows' sum, as a share

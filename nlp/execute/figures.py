@@ -763,9 +763,9 @@ def _carryover_flow(frame: Frame, ctx: Context, result: Result, asked_against_st
                 or start.amount + income.amount - spent.amount != end.amount:
             continue
         # (in the sentence only: the rows stay the carry-over figures asked)
-        result.text += (f"{who(b.department, b.year)}的收支：{_label(ctx, start.key)}{money(start.amount)} + "
-                        f"{_label(ctx, income.key)}{money(income.amount)} − {_label(ctx, spent.key)}{money(spent.amount)} = "
-                        f"{_label(ctx, end.key)}{money(end.amount)}万元（年末比年初"
+        result.text += (f"{who(b.department, b.year)}的收支：年初{money(start.amount)} + "
+                        f"{_label(ctx, income.key)}{money(income.amount)} − {_label(ctx, spent.key)}{money(spent.amount)}，"
+                        f"正是{_label(ctx, end.key)}（年末比年初"
                         f"{'多' if end.amount >= start.amount else '少'}{money(abs(end.amount - start.amount))}万元，"
                         f"即本年收入{'多于' if income.amount >= spent.amount else '少于'}本年支出的部分）。")
 
@@ -787,12 +787,10 @@ def _rest_of_whole_said(ctx: Context, budget: Budget, named: list[Row], base_key
     others = [r for k in siblings for r in [by.get((budget.department, budget.year, k))] if r is not None and r.amount]
     if others and sum(r.amount for r in others) == rest:
         said = []
-        for r in others:
-            d = D.share(figure_input(r, _label(ctx, r.key)), figure_input(base, base_label))
-            if d is not None:
-                derived.append(d)
-                items += [item_of(r, _label(ctx, r.key)), derived_item(d, of=base_label)]
-                said.append(f"{_label(ctx, r.key)}{money(r.amount)}万元，占{d.value}%")
+        for r in others:  # (in the sentence only: the rows and derived figures stay those asked)
+            share = D.percent(r.amount, base.amount)
+            if share is not None:
+                said.append(f"{_label(ctx, r.key)}{money(r.amount)}万元，占{share}%")
         return "（其余：" + "；".join(said) + "）" if said else ""
     share = D.percent(rest, base.amount)
     return f"（其余{money(rest)}万元，占{share}%）" if share is not None else ""

@@ -1167,7 +1167,10 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
             items.append(derived_item(gap))
             parts.append(gap.formula)
     summed_asked = op.name == "sum" or "sum" in op.also and (not apart or re.search(L.LISTED_SUM, frame.clause))
-    if scheme == "functional" and parents and not frame.filters.amount_scope and not across and len(leaves) <= 4:
+    if scheme == "functional" and parents and not frame.filters.amount_scope and not across and len(leaves) <= 4 \
+            and op.name in ("list", "lookup") and not ({"share", "difference", "growth", "change", "rank", "completion"}
+                                                       & set(op.also)) and (f.column or "total") == "total" \
+            and all(len(r.key or "") == 7 for r in leaves):
         _general_budget_beside(ctx, leaves, items, parts, derived, summed=summed_asked or len(leaves) > 1)
     if summed_asked and len(leaves) > 1 and not across and not ranked_sum:
         # (两家的会议费分别多少: each department's row, never one sum of two departments' money unasked)
@@ -1404,7 +1407,7 @@ def _share_of_sum(frame: Frame, ctx: Context, leaves: list[Row], whole: D.Derive
     (asked with both the sum and a share of a department figure)."""
     op = frame.operation
     base_key = op.base
-    if "share" in {op.name, *op.also} and not base_key and len(leaves) > 1:
+    if "sum_share" in op.also and not base_key and len(leaves) > 1:
         # 行政运行和其他民政管理事务支出各多少？加起来占多少: the sum, of the whole each row's share was taken of
         budget = next((b for b in ctx.scope(frame)[0] if (b.department, b.year) == (leaves[0].department, leaves[0].year)),
                       None)
