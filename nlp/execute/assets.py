@@ -125,37 +125,37 @@ def _phrase(total: Row | None, kinds: list[Row], unit: str) -> str:
 _PRICE_PER_VEHICLE = r"平均(?:每|一)?(?:辆|台)|每(?:辆|台)(?:车)?(?:多少|合|花|要|大概|约)|一(?:辆|台)(?:车)?(?:多少钱|要多少|花多少|合多少)"
 
 
-def stated_purchase_count(ctx: Context, budget) -> int | None:
-    """The vehicles the 三公 statement says its 公务用车购置 money buys (经批准购置的5辆公务用车), where it says so:
-    the count that money is for — the holdings table's planned count may include vehicles bought with other money."""
+def _purchase_statements(ctx: Context, budget):
+    """(statement, label, count, unit) of each count of vehicles the 三公 statement prints with its 公务用车购置 money
+    (``公务用车购置支出151.68万元，主要用于经批准购置的5辆公务用车``)."""
     for r in ctx.rows("stated", [budget]):
         if r.key == "current" and "购置" in r.label:
             for label, count, unit in r.attrs.get("counts") or []:
-                if unit == VEHICLE_UNIT and "购置" in label + r.label and count:
-                    return int(count)
-    return None
+                if unit == VEHICLE_UNIT and "购置" in label + r.label:
+                    yield r, label, count, unit
+
+
+def stated_purchase_count(ctx: Context, budget) -> int | None:
+    """The vehicles the 三公 statement says its 公务用车购置 money buys, where it says so: the count that money is
+    for — the holdings table's planned count may include vehicles bought with other money."""
+    return next((int(count) for _r, _label, count, _unit in _purchase_statements(ctx, budget) if count), None)
 
 
 def _purchase_counts(ctx: Context, budget, items: list, clause: str = "", derived: list | None = None) -> list[str]:
-    """The vehicles the 三公 statement says its 公务用车购置 amount buys (``公务用车购置支出151.68万元，主要用于
-    经批准购置的5辆公务用车``): a count printed with the purchase figure, beside the holdings table's — and,
-    where the clause asks a price per vehicle, that amount over that count (the vehicles the money buys,
-    not the table's, which may count kinds bought from other money)."""
+    """The vehicles the 三公 statement says its 公务用车购置 amount buys: a count printed with the purchase figure,
+    beside the holdings table's — and, where the clause asks a price per vehicle, that amount over that count
+    (the vehicles the money buys, not the table's, which may count kinds bought from other money)."""
     said = []
-    for r in ctx.rows("stated", [budget]):
-        if r.key != "current" or "购置" not in r.label:
-            continue
-        for label, count, unit in r.attrs.get("counts") or []:
-            if unit == VEHICLE_UNIT and "购置" in label + r.label:
-                items.append(Item(f"{r.label}{label}", f"{count:f}", unit, r.department, r.year, r.source))
-                said.append(f"“三公”经费说明中{r.label}{money(r.amount)}万元，{label}{count:f}{unit}")
-                if derived is not None and r.amount is not None and re.search(_PRICE_PER_VEHICLE, clause):
-                    each = D.average(D.Input(r.label, r.amount, WAN, r.department, r.year, r.source),
-                                     D.Input(label, Decimal(count), unit, r.department, r.year, r.source))
-                    if each is not None:
-                        derived.append(each)
-                        items.append(derived_item(each))
-                        said.append(each.formula)
+    for r, label, count, unit in _purchase_statements(ctx, budget):
+        items.append(Item(f"{r.label}{label}", f"{count:f}", unit, r.department, r.year, r.source))
+        said.append(f"“三公”经费说明中{r.label}{money(r.amount)}万元，{label}{count:f}{unit}")
+        if derived is not None and r.amount is not None and re.search(_PRICE_PER_VEHICLE, clause):
+            each = D.average(D.Input(r.label, r.amount, WAN, r.department, r.year, r.source),
+                             D.Input(label, Decimal(count), unit, r.department, r.year, r.source))
+            if each is not None:
+                derived.append(each)
+                items.append(derived_item(each))
+                said.append(each.formula)
     return said
 
 
