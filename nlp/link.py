@@ -424,6 +424,7 @@ class Linker:
         self._candidates: dict[str, _Candidates] = {}
         self._functional: list[Entity] | None = None
         self._paraphrases: tuple[ParaphraseIndex, dict[str, list[Entity]]] | None = None
+        self._reordered: dict[tuple[int, str], list[Entity]] | None = None
 
     def __call__(self, nq: NormalizedQuestion) -> Linked:
         nq.text = self._place_typos(nq.text)
@@ -467,6 +468,10 @@ class Linker:
         if said:  # a name said in other words replaces the shorter names of things inside it (公交 …)
             linked.mentions = sorted([m for m in linked.mentions if not any(
                 p.start <= m.start and m.end <= p.end for p in said)] + said, key=lambda m: m.start)
+        reordered = self._reordered_subjects(text, linked.mentions)
+        if reordered:  # 一般行政事务管理 for 一般行政管理事务: the subject, replacing the shorter names inside it
+            linked.mentions = sorted([m for m in linked.mentions if not any(
+                r.start <= m.start and m.end <= r.end for r in reordered)] + reordered, key=lambda m: m.start)
         linked.fuzzy = self._fuzzy(text, linked)
         linked.unknown = sorted(set(self._unknown(text, linked.mentions) + unplaced + self._unheld(text, linked)))
         return linked
@@ -535,6 +540,33 @@ class Linker:
                 continue
             out.append(Mention(words, ents, f.start, f.end, score=float(len(f.form)), how="paraphrase"))
         return sorted(out, key=lambda m: m.start)
+
+    def _reordered_subjects(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A subject's name with its words in another order (一般行政事务管理 for 一般行政管理事务, as a 说明
+        prints the row of its table): the same characters, none more, none fewer, of a name of six or more —
+        long enough that no other name of the graph shares them by chance. Only stretches no mention covers
+        as long or longer, and only where exactly one name's characters match."""
+        if self._reordered is None:
+            by_chars: dict[tuple[int, str], list[Entity]] = {}
+            for kind in ("functional_subject", "economic_subject"):
+                for e in self.catalog.of_kind(kind):
+                    for name in e.names():
+                        if len(name) >= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                            by_chars.setdefault((len(name), "".join(sorted(name))), []).append(e)
+            self._reordered = by_chars
+        sizes = sorted({n for n, _ in self._reordered}, reverse=True)
+        out: list[Mention] = []
+        for size in sizes:
+            for start in range(0, len(text) - size + 1):
+                end = start + size
+                words = text[start:end]
+                ents = self._reordered.get((size, "".join(sorted(words))))
+                if not ents or any(words in e.names() for e in ents) or len({e.name for e in ents}) != 1:
+                    continue
+                if any(m.start < end and start < m.end and m.end - m.start >= size for m in mentions + out):
+                    continue
+                out.append(Mention(words, list(ents), start, end, score=float(size), how="paraphrase"))
+        return out
 
     def _subject_area(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A field people name by its stem before 方面/类/款 (气象方面的几个项级科目, 气象类支出, 司法这一款,

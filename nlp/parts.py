@@ -962,6 +962,10 @@ _REMAINDER = (r"(?:那|而)?(?:其余|剩下|剩余|余下|差额)(?:的|那)?(?
               r"(?:什么|哪里|哪儿|哪|啥|多少)?(?:钱|来|资金|出|的)?(?:呢|的)?")
 
 
+# a part asking every row of a breakdown (怎么分, 分别多少, 有哪些): a ranking asked after it keeps the rows
+_BREAKDOWN_ASKED = r"怎么分|如何分|分到|分成|分为|分别|各(?:是|为|自)?多少|构成|明细|结构"
+
+
 def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame]:
     """The parts after context is shared between them (see the module docstring). ``vocab`` (the
     question service's ``Vocabulary``) lets a part name a figure by the words that tell it from its
@@ -1759,6 +1763,9 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 ranked = frame.operation
                 if prev.operation.name not in ("lookup", "list") and prev.operation.name not in ranked.also:
                     ranked.also.append(prev.operation.name)
+                if prev.focus == "subjects" and prev.operation.name == "list" and re.search(_BREAKDOWN_ASKED, prev.clause) \
+                        and not re.search(r"最|前[\d一二两三四五六七八九十几]|排", prev.clause) and "breakdown" not in ranked.also:
+                    ranked.also.append("breakdown")  # 按项级科目怎么分？最大的是哪个: every row, the largest named
                 if prev.focus == "subjects" and re.search(L.CHANGE_VERBS, frame.clause) \
                         and "change" not in ranked.also:
                     ranked.also.append("change")  # 三项各多少？哪项涨得最多: ranked by their stated change

@@ -36,7 +36,7 @@ from nlp.execute.subitems import event_items, items_by_class, named_sub_items, s
 from nlp.execute.documents import counted_kind_named
 from nlp.execute.counted_targets import counted_in_projects
 from nlp.execute.weights import weights_added_up
-from nlp.execute.stated_beside import (change_of_listed_whole, composition_of, stated_change_of, stated_subject_change,
+from nlp.execute.stated_beside import (change_of_listed_whole, composition_of, income_around_part, stated_change_of, stated_subject_change,
                                        stated_winner_change, whole_of_parts)
 from nlp.execute.base import derived_item
 from nlp import derive as D
@@ -174,7 +174,8 @@ def _beside(pipe: "Pipeline"):
             if not part.found:
                 continue
             ctx = Context(pipe.graph, pipe.catalog, pipe.vocab)
-            made_of = composition_of(frame, state.frames, ctx) or whole_of_parts(frame, state.frames, ctx)
+            made_of = composition_of(frame, state.frames, ctx) or whole_of_parts(frame, state.frames, ctx) \
+                or income_around_part(frame, state.frames, ctx)
             if made_of:
                 part.text += made_of
             stated = stated_change_of(frame, state.frames, ctx) or \
@@ -696,7 +697,9 @@ class Pipeline:
         bought = named_purchases(frame, ctx, previous)  # a purchase a 政府采购 table names, or its purchases listed
         if bought is not None:
             return self._finish(part, frame, ctx, bought)
-        if frame.focus == "indicators" and not frame.filters.projects and previous is not None:
+        if frame.focus == "indicators" and not frame.filters.projects and previous is not None \
+                and not (frame.operation.name in ("rank", "sort") and frame.operation.nth):
+            # (第二是哪个 after a ranking: the next place of that ranking, not the targets of the one just found)
             frame.filters.projects = _projects_just_found(previous)  # 那个项目…？目标是多少: those projects'
         unknown = _words_found_nowhere(frame, ctx)
         if unknown:

@@ -146,7 +146,9 @@ def indicators(frame: Frame, ctx: Context) -> Result:
     (部门整体绩效目标), or — for a count — how many projects carry a performance-target table."""
     f = frame.filters
     kinds = [KIND_KEYS[k] for k in f.indicator_kinds if k in KIND_KEYS]
-    projects = _projects_of(frame, ctx)
+    ranked_projects = frame.operation.name in ("rank", "sort") and not f.projects and not f.keywords
+    # (哪个项目金额最大？第二是哪个: a ranking of the projects with target tables, no project spelled in it)
+    projects = [] if ranked_projects else _projects_of(frame, ctx)
     if not projects and not f.department_level:
         op = frame.operation
         asks_projects = op.name in ("count", "sum") or {"count", "sum"} & set(op.also) or "项目" in frame.clause
@@ -444,12 +446,20 @@ def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
         mine, caveat = rows, "图谱中没有该文件绩效目标表的指标明细，以下按其全部项目计。"
     if frame.filters.bound is not None:  # 绩效目标表里资金超过一千万的项目
         mine = [r for r in mine if frame.filters.bound.admits(r.amount)]
+    among = ""
     if frame.operation.name in ("rank", "sort"):
-        mine = sorted(mine, key=lambda r: r.amount or 0, reverse=frame.operation.descending)
-        if frame.operation.n:
-            mine = mine[: frame.operation.n]
+        ranked = sorted(mine, key=lambda r: r.amount or 0, reverse=frame.operation.descending)
+        op = frame.operation
+        mine = ranked[op.nth - 1: op.nth] if op.nth else ranked[: op.n] if op.n else ranked
+        if mine and len(ranked) > len(mine):  # 绩效目标表里哪个项目金额最大: among how many, said
+            size = "大" if op.descending else "小"
+            which = f"第{op.nth}{size}的" if op.nth else f"最{size}的{len(mine)}个" if len(mine) > 1 else f"最{size}的"
+            among = f"在{len(ranked)}个有绩效目标表的项目中，金额{which}是："
     if not mine:
         return Result(text=f"没有找到：{'、'.join(dict.fromkeys(b.department for b in budgets))}的项目没有绩效目标表。")
+    if among:
+        items = [item_of(r, None, iri=r.iri) for r in mine]
+        return Result(items, with_note(among + "；".join(project_phrase(r) for r in mine) + "。", note), [], mine)
     what = "项目" if caveat else "有绩效目标表的项目"
     total = D.total([D.Input(r.label, r.amount, WAN, r.department, r.year, r.source) for r in mine if r.amount is not None],
                     f"{what}金额合计")
@@ -904,7 +914,42 @@ def _named_findings(groups: list, clause: str, only: bool = False) -> list:
     text = _short(re.sub(r"[“”\"\s]", "", clause or ""))
     named = [g for g in groups if len(finding_figure(g[1][0][1].label)) >= 4
              and _short(finding_figure(g[1][0][1].label)) in text]
+    if not named:  # 住房公积金…说明和报表一致吗: the finding of the row its path ends in (…住房公积金（01项） 增减幅度)
+        named = [g for g in groups if (_leaf_named(finding_figure(g[1][0][1].label)) or "") in text
+                 and _leaf_named(finding_figure(g[1][0][1].label))]
     return named if named or only else groups
+
+
+def _in_table_named(rows: list[Row], clause: str) -> list[Row]:
+    """收支总表里…加起来等于合计吗: the findings made in the table the question names, where it names one
+    (its words in the printed title in order: 收支总表 in 部门收支预算总表) and some findings are of it —
+    every finding otherwise."""
+    asked = [w[:-1] for w in re.findall(r"([\u4e00-\u9fff]{2,10}表)", re.sub(r"[“”\"\s]", "", clause or ""))
+             if not w.endswith(("报表", "图表", "代表", "发表", "列表"))]
+    if not asked:
+        return rows
+
+    def in_order(word: str, title: str) -> bool:
+        rest = iter(title)
+        return all(ch in rest for ch in word)
+
+    def title(r: Row) -> str:  # a table's printed title (表1 市级部门收支预算总表), "" for a 说明's section
+        name = str(place_of(r) or "").split("——")[0]
+        return name if re.match(r"表\s*\d", name) else ""
+    kept = [r for r in rows if title(r) and any(in_order(w + "表", title(r)) for w in asked if len(w) >= 2)]
+    if not kept:
+        return rows
+    # (收支总表: 表1 收支预算总表, not 表4 财政拨款收支预算总表 — the title with the fewest words beside those said)
+    tightest = min(len(title(r)) for r in kept)
+    return [r for r in kept if len(title(r)) == tightest]
+
+
+def _leaf_named(figure: str) -> str | None:
+    """The last subject a finding's figure walks down to (住房公积金 of 住房保障支出（221类）住房改革支出（02款）
+    住房公积金（01项）增减幅度), where the figure is such a path of two or more levels and the name is long enough
+    (four characters or more) not to be part of another name by chance."""
+    names = re.findall(r"([\u4e00-\u9fff]{2,})（\d*[类款项]）", figure or "")
+    return names[-1] if len(names) >= 2 and len(names[-1]) >= 4 else None
 
 
 def _named_by_words(findings: list[Row], clause: str) -> list[Row]:
@@ -1438,6 +1483,9 @@ def _with_narrative_findings(narrative: Result, rows: list[Row], frame: Frame, c
     """The narrative's statements against the tables, and the graph's other findings in the 说明 (a
     comparison with the wrong year, a share, a total against its table): 说明里有没有写错的 asks for all."""
     others = [r for r in rows if r.key not in _RECOMPUTED and _in_narrative(r)]
+    named = [s.name for s in frame.filters.subjects if s.name and len(s.name) >= 2]
+    if named:  # 其他信访事务支出…前后说法一致吗: the subject's own findings only, not every slip of the 说明
+        others = [r for r in others if any(n in (r.label or "") for n in named)]
     if not others:
         return narrative
     more = _list_findings(others, frame, ctx, budgets, note)
@@ -1510,6 +1558,7 @@ def _list_findings(rows: list[Row], frame: Frame, ctx: Context, budgets, note: s
     only those whose figure the question names where it names one."""
     names = {r.key: r.label for r in ctx.rows("subjects", budgets, Constraints(scheme="functional", columns=["total"]))}
     items, parts = [], []
+    rows = _in_table_named(rows, frame.clause)
     for key, members in _named_findings(_finding_groups(rows), frame.clause):
         f0 = members[0][1]
         members.sort(key=lambda m: _table_no(m[0]))

@@ -1025,8 +1025,11 @@ def _from_parts(ctx: Context, doc: Budget, dept: str, metrics: list[str], stated
         parts = [delta_of(k) for k in kids]
         if row is None or not parts or any(p is None for p in parts) or not any(k in said for k in _descendants(ctx, key)):
             continue
-        note = "由说明所列各分项的增减相加" + (f"，{'、'.join(dict.fromkeys(assumed))}本年为0且未说明增减，按未变计"
-                                          if assumed else "")
+        each = [f"{_label(ctx, k)}{'增加' if d >= 0 else '减少'}{money(abs(d))}万元"
+                for k, d in zip(kids, parts) if k != key and k in said and d]
+        # (车辆费用比去年涨了多少: the parts' own stated changes, named, then added up)
+        note = "由说明所列各分项的增减相加" + (f"：{'，'.join(each)}" if each else "") + \
+            (f"，{'、'.join(dict.fromkeys(assumed))}本年为0且未说明增减，按未变计" if assumed else "")
         out.append({"key": key, "label": _label(ctx, key), "subject": _label(ctx, key), "delta": sum(parts, Decimal(0)),
                     "current": row.amount, "percent": None, "source": row.source, "reason": note})
     return out
@@ -1076,6 +1079,14 @@ def _largest_part(frame: Frame, ctx: Context, budgets: list[Budget], note: str) 
     if op.name != "rank" or len(frame.filters.departments) != 1 or len(budgets) != 1:
         return None
     keys = [k for k in frame.measures if not k.startswith("word:")]
+    if keys == ["project_expenditure"] and not frame.filters.subjects:
+        # 项目支出里金额最大的三项: the projects the 项目支出 is spent on, ranked — not the one figure
+        from nlp.execute import EXECUTORS
+        projects = Frame("projects", ["amount"], frame.filters.copy(), op, frame.clause, frame.score,
+                         frame.open_department)
+        ranked = EXECUTORS["projects"](projects, ctx)
+        if ranked.items:
+            return ranked
     whole = keys[0] if len(keys) == 1 and len(ctx.vocab.children(keys[0])) >= 2 else None
     parts = ctx.vocab.children(whole) if whole else keys
     if len(parts) < 2:

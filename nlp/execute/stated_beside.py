@@ -27,6 +27,7 @@ from nlp.frames import Filters, Frame, Operation, Ref
 _LOOKED_UP = ("lookup", "list", "share")
 # the operations that already answer the change, in any part of the question
 _CHANGE_ASKED = ("change", "growth", "derive")
+_MAX_SUBJECTS = 5  # subjects named in one part, each said with its stated change
 _MAX_DEPARTMENTS = 2  # a change beside each figure of a comparison of many departments would bury the answer
 
 
@@ -104,19 +105,23 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
     question asks anything beside the figure, its parts are asked by a part of their own, or not printed."""
     # (其他 parts about the same figure — its change, the year before — leave its make-up to be said; a part about
     # another figure makes the question one about more than this figure)
-    others = [f for f in frames if f is not frame and not (f.focus == "figures" and f.measures == frame.measures)]
     if frame.focus != "figures" or len(frame.measures) != 1 or frame.measures[0].startswith("word:") \
-            or frame.measures_guessed or len(frame.filters.departments) != 1 or len(others) > 1 \
+            or frame.measures_guessed and frame.measures[0] not in _MADE_OF or len(frame.filters.departments) != 1 \
             or frame.filters.budget_unit is not None:
-        return ""
+        return ""  # (预算多少 guesses the budget's total: said with its make-up all the same)
+    before = frames[:frames.index(frame)] if frame in frames else []
+    if any(f.focus == "figures" and f.measures == frame.measures for f in before):
+        return ""  # (预算多少？比去年涨了多少: the make-up said once, with the first part about the figure)
     op = frame.operation
-    changed = op.name in ("change", "growth") and set(op.also) <= {"change", "growth", "difference"} \
+    changed = op.name in ("change", "growth") and set(op.also) <= {"change", "growth", "difference", "sum"} \
         or op.name == "difference" and set(op.also) <= {"compare"} and frame.filters.years  # 比25年少多少
+    if op.name == "completion" and not op.also:
+        return _completion_of_parts(frame, frames, ctx)
     if not (op.name in ("lookup", "sum") and not op.also or changed):
         return ""
     keys, must_add_up = _parts_of(frame.measures[0], ctx)
-    if len(keys) < 2 or op.name not in ("lookup", "sum") and not must_add_up:
-        return ""  # (a total's change is said with its own reasons; its split by source is not what changed)
+    if len(keys) < 2:
+        return ""
     asked_apart = {m for f in frames if f is not frame and f.focus == "figures" for m in f.measures}
     if set(keys) <= asked_apart:
         return ""  # (its parts are all asked by parts of their own; one asked apart leaves the make-up to say)
@@ -139,7 +144,61 @@ def composition_of(frame: Frame, frames: list[Frame], ctx: Context) -> str:
         parts = [(k, held.get(k, Decimal(0))) for k in keys]
     said = [f"{ctx.vocab.label(k)}{money(a)}万元" for k, a in parts if a or must_add_up]
     when = f"{b.year}年" if frame.filters.years and b.year not in frame.filters.years else ""  # (not the year asked)
+    carried = dict(parts).get("carryover_total")
+    if frame.measures[0] == "income_total" and carried and len(said) >= 3:
+        # 总盘子多少: the year's own income, then what was carried over into it — as the 收支总表 adds them up
+        current = figures_by_key(ctx, budgets, ["current_year_income"]).get((b.department, b.year, "current_year_income"))
+        if current is not None and current.amount is not None and current.amount + carried == whole.amount:
+            own = "、".join(x for x, (k, a) in zip(said, [(k, a) for k, a in parts if a or must_add_up])
+                            if k != "carryover_total")
+            return (f"其中{when}本年收入合计{money(current.amount)}万元（{own}）、"
+                    f"{ctx.vocab.label('carryover_total')}{money(carried)}万元。")
     return f"其中{when}" + "、".join(said) + "。" if len(said) >= 2 else ""
+
+
+def income_around_part(frame: Frame, frames: list[Frame], ctx: Context) -> str:
+    """其他收入有多少，占比多少 / 钱大部分是财政拨款吗: one source of a budget's income asked, said with the
+    whole income and every source it is made of — the comparison the question is about. Only for the first
+    part of the question that asks a source, only where no part asks the whole income itself."""
+    if frame.focus != "figures" or len(frame.measures) != 1 or len(frame.filters.departments) != 1 \
+            or frame.filters.budget_unit is not None or frame.operation.name not in ("lookup", "share"):
+        return ""
+    def of_income(k: str) -> bool:  # a source of the income: 一般公共预算拨款, 财政拨款, 单位资金's 其他收入 …
+        return k != "carryover_total" and (k == "fiscal_total" or "income_total" in ctx.vocab.ancestors(k))
+
+    if not of_income(frame.measures[0]):
+        return ""
+    if any(f.focus == "figures" and "income_total" in f.measures for f in frames):
+        return ""
+    first = next((f for f in frames if f.focus == "figures" and len(f.measures) == 1 and of_income(f.measures[0])), None)
+    if first is not frame:
+        return ""
+    whole = replace(frame, measures=["income_total"], operation=Operation("lookup"), measures_guessed=False)
+    made_of = composition_of(whole, [whole], ctx)
+    budgets, _ = ctx.scope(whole)
+    if not made_of or len(budgets) != 1:
+        return ""
+    b = budgets[0]
+    total = figures_by_key(ctx, budgets, ["income_total"]).get((b.department, b.year, "income_total"))
+    if total is None or total.amount is None:
+        return ""
+    return f"收入总计{money(total.amount)}万元，" + made_of
+
+
+def _completion_of_parts(frame: Frame, frames: list[Frame], ctx: Context) -> str:
+    """三公经费完成了多少: a 决算's whole asked with its completion rate, each printed part's own 预算数, 决算数
+    and rate beside it — the parts are where an under-spent whole was under-spent. Empty where the figure has
+    no parts in the vocabulary, its parts are asked apart, or the part columns are not printed."""
+    from nlp.execute.figures import figures_of
+
+    keys = [k for k in ctx.vocab.children(frame.measures[0]) if k != frame.measures[0]]
+    asked_apart = {m for f in frames if f is not frame and f.focus == "figures" for m in f.measures}
+    if len(keys) < 2 or set(keys) <= asked_apart:
+        return ""
+    parts = figures_of(replace(frame, measures=keys, named_measures=[]), ctx)
+    if not any(d.label.endswith("完成率") for d in parts.derived):
+        return ""
+    return "其中" + parts.text.split("：", 1)[-1]
 
 
 def whole_of_parts(frame: Frame, frames: list[Frame], ctx: Context) -> str:
@@ -190,11 +249,13 @@ def change_of_listed_whole(frame: Frame, ctx: Context) -> Result | None:
     """财政拨款按功能科目怎么分？比上年少了多少: the breakdown answers the rows; the change asked is of the
     whole they split, as its document states it. None where the part is no such breakdown or nothing is stated."""
     f = frame.filters
-    if frame.focus != "subjects" or f.subjects or not ({"growth", "change"} & set(frame.operation.also)) \
+    if frame.focus != "subjects" or f.subjects or not ({"growth", "change", "difference"} & set(frame.operation.also)) \
             or len(f.departments) != 1:
         return None
     key = _SCOPE_TOTALS.get(f.amount_scope or "") or \
         (_SCOPE_TOTALS.get(f.sources[0]) if len(f.sources) == 1 else None)
+    if key is None and not f.amount_scope and not f.sources and (f.scheme or "functional") == "functional":
+        key = "expenditure_total"  # 预算按功能分类分到哪几类？比上年少多少: the whole budget the classes split
     if key is None:
         return None
     whole = Frame("figures", [key], f.copy(), Operation("change"), frame.clause, frame.score)
@@ -235,13 +296,24 @@ def stated_subject_change(frame: Frame, frames: list[Frame], ctx: Context, shown
     from nlp.execute import EXECUTORS
 
     f = frame.filters
+    names = list(dict.fromkeys(s.name for s in f.subjects))
     if frame.focus != "subjects" or frame.operation.name not in ("lookup", "list") \
-            or set(frame.operation.also) - {"share"} \
-            or len({s.name for s in f.subjects}) != 1 or len(f.departments) != 1 or len(f.years) > 1 \
+            or set(frame.operation.also) - {"share", "sum"} \
+            or not 1 <= len(names) <= _MAX_SUBJECTS or len(f.departments) != 1 or len(f.years) > 1 \
             or f.level or f.bound or f.rate_bound or f.keywords:
         return None
     if _change_asked(frames):
         return None
+    if len(names) > 1:  # 行政运行、一般行政管理事务、机关服务各多少: each subject's own statement, one after another
+        each = [stated_subject_change(replace(frame, filters=replace(f, subjects=[s for s in f.subjects if s.name == n])),
+                                      frames, ctx, shown) for n in names]
+        found = [r for r in each if r is not None]
+        if not found:
+            return None
+        # (each statement without the row it restates: the part's own rows said them just before)
+        said = [re.sub(r"^[^；。]*年：\d+ [^；。]*万元；", "", r.text).rstrip("。") for r in found]
+        return Result([i for r in found for i in r.items], "；".join(said) + "。",
+                      [d for r in found for d in r.derived], [x for r in found for x in r.rows])
     stated = EXECUTORS["subjects"](replace(frame, operation=Operation("change")), ctx)
     if not stated.items or not re.search(r"比上年|比20\d\d年", stated.text) or "文件未列示" in stated.text:
         return None

@@ -450,6 +450,10 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
                              f"无法推算{b.year - 1}年的数（文件未列示）")
                 continue
             r = said[0]
+            if r.attrs.get("previous") is None and r.attrs.get("printed_previous") is not None:
+                # 2170.39万元，2025年当年预算执行数2149.45万元，增加0.97%: the year before as the 说明 prints it,
+                # not derived back from its rounded rate
+                r = dataclasses.replace(r, attrs={**r.attrs, "previous": r.attrs["printed_previous"]})
             now = D.Input(f"{b.year}年{subject.name}", r.attrs["current"], WAN, b.department, b.year, r.source)
             if r.attrs.get("previous") is not None:  # the document prints the year before itself
                 items += [Item(f"{b.year - 1}年{subject.name}", money(r.attrs["previous"]), WAN, b.department, b.year,
@@ -918,6 +922,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 level_rows = sorted((r for r in level_rows if f.bound.admits(r.amount)),
                                     key=lambda r: r.amount or 0, reverse=True)
             ranked_change = changed and bool({"rank", "sort"} & asked)
+            ranked_named = ""  # (the rows a ranking asked after a breakdown picked, said after every row)
             if ranked_change:  # 哪几个项级科目比上年涨得最猛: ranked by their stated change, not their size
                 level_rows = _ranked_by_change(level_rows, ctx, frame)
                 if not level_rows and scheme == "functional":
@@ -927,6 +932,14 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                     if stated:
                         kept += stated
                         continue
+            elif op.name in ("rank", "sort") and "breakdown" in op.also:
+                # 按项级科目怎么分？最大的是哪个: every row, largest first, the ones asked named after them
+                every_row = sorted(level_rows, key=lambda r: r.amount or 0, reverse=op.descending)
+                top = _rank(level_rows, op)
+                level_rows = every_row
+                picked = "、".join(f"{r.key} {r.label}（{money(r.amount)}万元）" for r in top)
+                extreme = f"最{'大' if op.descending else '小'}的" + (f"{len(top)}个" if len(top) > 1 else "")
+                ranked_named = f"其中{'第' + str(op.nth) + ('大' if op.descending else '小') + '的' if op.nth else extreme}是{picked}"
             elif op.name in ("rank", "sort"):
                 every_row = list(level_rows)  # (the whole the first few are read against)
                 level_rows = _rank(level_rows, op)
@@ -955,6 +968,9 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                     these = f"这{len(level_rows)}个合计{money(first)}万元，" if len(level_rows) > 1 else ""
                     parts[-1] += (f"（该级科目共{len(every_row)}个，合计{money(whole)}万元；{these}"
                                   f"占{D.percent(first, whole)}%）")
+            if ranked_named:
+                parts[-1] += f"；{ranked_named}"
+                ranked_named = ""
             parts += shares
             if want == 3 and f.level is None and len(level_rows) == 1 and op.name not in ("rank", "sort") \
                     and f.bound is None and not changed:
