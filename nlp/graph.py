@@ -388,6 +388,8 @@ class Graph:
         return list(out.values())
 
     def _indicators(self, q: Query, rows: list[dict]) -> list[Row]:
+        """Performance indicators as rows: the name as label, the target as printed (a money target printed in
+        元 said in 万元 beside it, exactly), the weight, the levels and kinds as attributes."""
         out: dict[str, Row] = {}
         for r in rows:
             b = self._owner(q, r)
@@ -395,7 +397,8 @@ class Graph:
             if i is None:
                 i = out[r["x"]] = Row(r["name"], None, None, b.department if b else None, b.year if b else None,
                                       source_of(r), r["x"], r.get("target"),
-                                      {"level1": r.get("level1"), "level2": r.get("level2"), "target": r.get("goal"),
+                                      {"level1": r.get("level1"), "level2": r.get("level2"),
+                                       "target": _with_wan(r.get("goal")),
                                        "weight": dec(r.get("weight")), "kinds": [],
                                        "core": _flag(r.get("core")), "actual": r.get("actual")})
             if r.get("kind") and r["kind"] not in i.attrs["kinds"]:
@@ -546,7 +549,8 @@ class Graph:
             b = self._owner(q, r)
             if b is not None and r["x"] not in seen:
                 seen[r["x"]] = Row(str(r["name"]), dec(r["amount"]), WAN, b.department, b.year, source_of(r) or b.source,
-                                   r["x"], "execution", {"budget": dec(r.get("budget")), "reason": r.get("reason")})
+                                   r["x"], "execution", {"budget": dec(r.get("budget")), "reason": r.get("reason"),
+                                                         "rate": dec(r.get("rate"))})
         return list(seen.values())
 
     def _coverage(self, q: Query, rows: list[dict]) -> list[Row]:
@@ -690,3 +694,18 @@ class Graph:
 def words_of(text: str) -> str:
     """Text without spaces (for comparing names)."""
     return re.sub(r"\s+", "", text or "")
+
+
+_YUAN_TARGET = re.compile(r"^\s*(?:[<>=≤≥]=?|不超过|不高于|不低于|约)?\s*(\d[\d,]*(?:\.\d+)?)\s*元\s*$")
+
+
+def _with_wan(goal: str | None) -> str | None:
+    """物业费 ≤96478.13元: the target as printed, with its amount in 万元 beside it (（合9.647813万元）), exactly —
+    every other figure of an answer is in 万元. Any other target as printed."""
+    if not goal:
+        return goal
+    m = _YUAN_TARGET.match(str(goal))
+    if m is None:
+        return goal
+    wan = (Decimal(m.group(1).replace(",", "")) / 10000).normalize()
+    return f"{goal}（合{format(wan, 'f')}万元）"

@@ -331,7 +331,7 @@ UNCOUNTED_THING = (r"(?:多少|几)(?:张|台|辆|套|户|间|头|只|座|架|�
                    # 租的是哪个小区、多少平米: a place or a floor area, which no budget prints
                    r"|哪个小区|哪个楼盘|什么地址|具体地址|地址在哪|多少平(?:方)?米?|多大面积|面积(?:是)?多少)"
                    # 住了多少老人, 服务多少居民: people a unit serves, which no budget table counts (staff are 人员)
-                   r"|(?:多少|几)(?:个|位|名)?(?P<people>老人|老年人|儿童|学生|患者|病人|乘客|游客|居民|村民|市民|群众|客流)"
+                   r"|(?:多少|几)(?:个|位|名)?(?P<people>老人|老年人|儿童|学生|患者|病人|乘客|游客|居民|村民|市民|群众|客流|罪犯|犯人|服刑人员|在押人员|戒毒人员|访客|来访者)"
                    # 有多少在编民警, 几名法官: people of one calling — the documents count staff by 编制 and 实有,
                    # never by profession (所有在编人员 is the staffing itself: 人员/人数 stay staff words)
                    r"|(?:多少|几)(?:个|位|名)?(?P<calling>(?:在编|在职|编外|聘用|合同制?|临时|专职|兼职|一线)*"
@@ -376,7 +376,7 @@ LISTED_SUM = r"合计|加起来|加在一起|一共|总共|共计|加总|之和"
 # (平均一辆 / 每一辆 is "per vehicle", not a count of one)
 STATED_COUNT = rf"(?<![平均每])(?P<n>{_N})(?P<unit>辆|台|套|户|间|家)"
 # A set the question names by its size (三家单位, 这三份预算, 5个项目中): a scope, not a topic.
-SET_SIZE = (rf"(?:这|那)些?{_N}(?:家|个|份|项)(?:单位|部门|预算|文件|项目)"
+SET_SIZE = (rf"(?:这|那)些?{_N}(?:家|个|份|项)(?:[\u4e00-\u9fff]{{1,6}}?(?=单位|部门|预算|文件))?(?:单位|部门|预算|文件|项目)"
             rf"|(?:全部|所有)?{_N}(?:家|个|份|项)(?:单位|部门|预算|文件|项目)?(?=中|里|之中|当中|的|,|，|从|按|$)")
 
 # ----------------------------------------------------------------------------------- filters

@@ -77,7 +77,7 @@ _NO_PROJECT_WORDS = re.compile(r"(?:经费|资金|项目|专项|工作|建设|�
 # Words naming kinds of units a department has (几个直属事业单位, 内设机构): never a project's words, though
 # a project's name may hold them (行政事业单位国有资产数据审核服务)
 # Words after the stem of a field of spending (气象方面, 气象类, 司法这一款): see ``Linker._subject_area``.
-_AREA_CUE = re.compile(r"方面|这一?[类款块]|[类款](?:支出|科目|下|里|的|[,，？?]|$)")
+_AREA_CUE = re.compile(r"方面|这一?[类款块]|[类款](?:支出|科目|下|里|的|项级|款级|[,，？?]|$)")
 _UNIT_KIND_WORDS = re.compile(r"(?:直属|下属|所属)?事业单位|内设机构")
 # The commonest Chinese surnames: a name the question gives for a person must start with one.
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"

@@ -582,8 +582,9 @@ class Parser:
             if not keys:
                 thing = re.search(L.UNCOUNTED_THING, ev.text)
                 if thing:  # 多少张床位: a count the budget does not hold, never a figure in its place
-                    return ["word:" + (thing.group("thing") or _detail_word(thing.group("detail")) or thing.group("people")
-                                       or thing.group("calling"))]
+                    people = thing.group("people")  # 关押多少名罪犯: a count of people, never money spent on them
+                    return ["word:" + (thing.group("thing") or _detail_word(thing.group("detail"))
+                                       or (people + "人数" if people else None) or thing.group("calling"))]
                 counted = re.search(L.COUNT_OF_THING, ev.text)
                 if counted and not re.search(r"钱|万|亿|元|金额|经费|资金|预算|支出|收入|拨款|费", ev.text) and not re.search(
                         r"项目|单位|部门|科目|指标|车|编制|人员|人数|团组", counted.group(0)):

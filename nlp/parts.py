@@ -1042,7 +1042,7 @@ def share_context(frames: list[Frame], evidence: list, vocab=None) -> list[Frame
                 and not ev.projects and not ev.departments and not ev.item_measures \
                 and (re.match(r"(?:那|这些|它们)?(?:各|分别|都)", frame.clause) or re.fullmatch(
                     r"(?:其|它们的|这些指标的)?(?:目标值|指标值|权重|分值|目标|标准)(?:[和、与及](?:目标值|指标值|权重|分值|目标|标准))*"
-                    r"(?:各|分别|都)?(?:是|为|定了?)?(?:多少|几)?(?:呢|啊|吗)?", frame.clause)):
+                    r"(?:各|分别|都)?(?:是|为|定了?|占)?(?:多少|几)?(?:分|个点)?(?:呢|啊|吗)?", frame.clause)):
             prev.clause = f"{prev.clause}；{frame.clause}"  # (what it asks of them — 权重 — read with the list)
             continue  # 数量指标有哪些？各定了多少 / 目标值和权重各是多少: the targets and weights the list just gave
         if prev.focus == "indicators" and prev.filters.projects and frame.focus == "staff" \

@@ -174,8 +174,8 @@ def _beside(pipe: "Pipeline"):
             if not part.found:
                 continue
             ctx = Context(pipe.graph, pipe.catalog, pipe.vocab)
-            made_of = composition_of(frame, state.frames, ctx) or whole_of_parts(frame, state.frames, ctx) \
-                or income_around_part(frame, state.frames, ctx)
+            made_of = (composition_of(frame, state.frames, ctx) or whole_of_parts(frame, state.frames, ctx)) \
+                + income_around_part(frame, state.frames, ctx)  # (单位资金: its own parts, then the income around it)
             if made_of:
                 part.text += made_of
             stated = stated_change_of(frame, state.frames, ctx) or \

@@ -231,8 +231,8 @@ SHAPES: dict[str, Shape] = {
     # a 决算's stated 预算 vs 决算 comparison (bkg:BudgetExecution): the subject, both figures, the reason given
     "executions": Shape("{doc} bkg:statesExecution ?x .",
                         "?x bkg:executionSubject ?name ; bkg:budgetAmount ?budget ; bkg:finalAmount ?amount .\n"
-                        "  OPTIONAL { ?x bkg:reason ?reason }",
-                        ("?x", "?name", "?budget", "?amount", "?reason"), order="ORDER BY ?x"),
+                        "  OPTIONAL { ?x bkg:reason ?reason } OPTIONAL { ?x bkg:statedCompletionRate ?rate }",
+                        ("?x", "?name", "?budget", "?amount", "?reason", "?rate"), order="ORDER BY ?x"),
     # a figure the narrative states (会议费预算支出1305.25万元: bkg:NarrativeFigure), current or previous year
     "stated": Shape("{doc} bkg:statesFigure ?x .",
                     "?x rdfs:label ?name ; bkg:amount ?amount .\n"

@@ -14,7 +14,11 @@ graph, or the corpus and realdocs one; skipped where absent), each asked here in
 - a breakdown by class asked with its change is the whole budget's stated change;
 - a ranking of the projects with target tables says among how many, and a later place of it (第三呢) is that
   place, not the targets of the one found before; a breakdown then its largest keeps every row;
-- a change summed from its parts' stated changes names each part's; the largest items of 项目支出 are projects."""
+- a change summed from its parts' stated changes names each part's; the largest items of 项目支出 are projects;
+- 完成率算得对吗 recomputes each completion rate a 决算 states;
+- 权重几分 after an indicator asked is that indicator's, not a list of every indicator; 关押多少名罪犯 counts people no
+  budget counts, never the money spent on them; a money target printed in 元 is said in 万元 beside it;
+- 这三家生态环境单位 is a set named by its size, a word standing between the count and its noun."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -114,6 +118,7 @@ def test_a_breakdown_then_its_largest_keeps_every_row(ask_national) -> None:
     reply = ask_national("福州市民政局本级2026年一般公共预算支出按项级科目是怎么分的？钱最多的是哪一项？")
     assert Decimal("16.79") in numbers(reply)
     assert "其中最大的是2080201 行政运行" in reply["text"]
+    assert "该级科目共8个，合计2144.92万元" in reply["text"]
 
 
 def test_a_summed_change_names_each_parts_change(ask_national) -> None:
@@ -134,3 +139,36 @@ def test_a_later_place_of_a_ranking_of_target_tables(ask_national) -> None:
     reply = ask_national("长沙市信访局绩效目标表里哪个项目钱最多？第三多的呢？")
     assert Decimal("35.78") in numbers(reply)
     assert "基层及其他信访业务工作经费专项" in reply["parts"][-1]["text"]
+
+
+def test_stated_completion_rates_are_recomputed_when_asked_to_be_checked(ask_national) -> None:
+    """国家信访局 2024 决算: 行政运行 5,757.63 ÷ 5,717.32 = 100.71% and 住房公积金 586.32 ÷ 676 = 86.73%, as stated."""
+    reply = ask_national("国家信访局2024年决算说明里行政运行和住房公积金的完成率有没有算错？")
+    assert {Decimal("100.71"), Decimal("86.73")} <= numbers(reply)
+    assert "全部一致" in reply["text"]
+
+
+def test_the_weight_asked_after_an_indicator_is_that_indicators(ask_national) -> None:
+    """长沙市信访局 人民来访接待中心业务专项: 接待来市走访群众数量 >=3000人次 — 权重几分 asks of it, not of every indicator."""
+    reply = ask_national("长沙市信访局人民来访接待中心业务专项里接待来市走访群众数量的目标是多少？权重几分？")
+    assert len(reply["parts"]) == 1
+    assert "3000" in reply["text"] and "协调多部门联合接待群众来访次数" not in reply["text"]
+
+
+def test_a_count_of_people_held_is_missing_not_money_spent_on_them(ask_national) -> None:
+    """杭州市司法局: no budget counts prisoners — the 说明's money for 罪犯 is not their number."""
+    reply = ask_national("杭州市司法局的几个监狱一共关着多少犯人？")
+    assert reply["answers"] == []
+
+
+def test_a_money_target_printed_in_yuan_is_said_in_wan_too(ask) -> None:
+    """克州 阿克陶县分局物业费、制冷费项目: 物业费 <=96478.13元 = 9.647813万元, exactly."""
+    reply = ask("克州阿克陶县分局物业费制冷费项目里物业费的成本指标定了多少？")
+    assert "<=96478.13元（合9.647813万元）" in reply["text"]
+
+
+def test_a_set_named_by_its_size_and_a_word_before_its_noun(ask) -> None:
+    """这三家环保单位: the three documents read together (the corpus), whatever word stands before 单位."""
+    reply = ask("这三家环保单位的“三公”经费谁最多？")
+    assert "按同一批读入的3家作答" in reply["text"]
+    assert "克孜勒苏柯尔克孜自治州生态环境局" in reply["text"] and "昌吉州环境污染监控中心" in reply["text"]

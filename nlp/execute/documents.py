@@ -1281,6 +1281,9 @@ def _with_own_check(result: Result, frame: Frame, ctx: Context) -> None:
 
 
 def _findings(frame: Frame, ctx: Context) -> Result:
+    rates = _stated_rates_checked(frame, ctx)
+    if rates.items:  # 财政拨款支出完成率、信访业务项完成率算得对吗: each rate the 决算 states, recomputed
+        return rates
     in_table = _table_findings(frame, ctx)
     if in_table.items:  # 说明里那张对比表的专项业务费对吗: before a project whose name holds 业务费
         return in_table
@@ -1764,6 +1767,44 @@ def _with_share_sums(listed: Result, percents: list[Row], clause: str) -> Result
     if not parts:
         return listed
     return Result(items, listed.text.rstrip("。") + "。" + "；".join(parts) + "。", derived, listed.rows)
+
+
+_RATE_CHECK_ASKED = r"(?:完成率|执行率|完成(?:了)?(?:年初)?预算的?)[^。？?]{0,12}(?:对吗|对不对|算得对|算对|准确|有没有错|是否正确|核对|没错)"
+
+
+def _stated_rates_checked(frame: Frame, ctx: Context) -> Result:
+    """完成率算得对吗: each completion rate a 决算's 说明 states (决算数 ÷ 年初预算数), recomputed from the two
+    figures it prints beside it and said to agree or not — the rates of the subjects the question names, or
+    every stated rate where it names none. Nothing where the question asks no such check or no rate is stated."""
+    clause = re.sub(r"\s", "", frame.clause or "")
+    if not re.search(_RATE_CHECK_ASKED, clause):
+        return Result()
+    budgets, note = ctx.scope(frame)
+    stated = [r for b in budgets for r in ctx.rows("executions", [b])
+              if r.attrs.get("rate") is not None and r.attrs.get("budget") and r.amount is not None]
+
+    def leaf(r: Row) -> str:  # 一般公共服务（类）信访事务（款）信访业务（项）: 信访业务
+        names = re.findall(r"([\u4e00-\u9fff]{2,})（项）", r.label or "")
+        return names[-1] if names else (r.label or "")
+    named = [r for r in stated if len(leaf(r)) >= 2 and leaf(r) in clause]
+    chosen = named or stated
+    if not chosen:
+        return Result()
+    items: list[Item] = []
+    said: list[str] = []
+    wrong = 0
+    for r in chosen:
+        computed = D.percent(r.amount, r.attrs["budget"])
+        agrees = computed is not None and abs(computed - r.attrs["rate"]) <= Decimal("0.01")
+        wrong += not agrees
+        items.append(Item(f"{leaf(r)}完成率", str(computed), "%", r.department, r.year, r.source,
+                          {"printed": f"{r.attrs['rate']}%", "expected": f"{computed}%",
+                           "formula": f"{money(r.amount)} ÷ {money(r.attrs['budget'])} = {computed}%"}))
+        said.append(f"{leaf(r)}：决算数{money(r.amount)}万元 ÷ 年初预算数{money(r.attrs['budget'])}万元 = {computed}%，"
+                    f"文件写{r.attrs['rate']}%，" + ("一致" if agrees else "对不上"))
+    head = f"{who(chosen[0].department, chosen[0].year)}说明所列完成率核对（{len(chosen)}个）："
+    tail = "全部一致，没有算错。" if not wrong else f"其中{wrong}个对不上。"
+    return Result(items, with_note(head + "；".join(said) + "。" + tail, note), [], chosen)
 
 
 def _admitted_slips(frame: Frame, ctx: Context, budgets) -> Result:

@@ -938,6 +938,8 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 top = _rank(level_rows, op)
                 level_rows = every_row
                 picked = "、".join(f"{r.key} {r.label}（{money(r.amount)}万元）" for r in top)
+                if all(r.amount is not None for r in every_row):  # (how many rows, and what they add up to)
+                    picked += f"；该级科目共{len(every_row)}个，合计{money(sum((r.amount for r in every_row), Decimal(0)))}万元"
                 extreme = f"最{'大' if op.descending else '小'}的" + (f"{len(top)}个" if len(top) > 1 else "")
                 ranked_named = f"其中{'第' + str(op.nth) + ('大' if op.descending else '小') + '的' if op.nth else extreme}是{picked}"
             elif op.name in ("rank", "sort"):
