@@ -56,6 +56,13 @@ def test_three_units_are_the_three_read_together(two_collections):
     assert "按同一批读入的3家作答" in reply["text"]
 
 
+def test_a_word_between_the_size_and_its_noun_names_the_same_set(two_collections):
+    """这三家环保单位: the three read together, whatever word stands between 三家 and 单位 (blind batch 87)."""
+    reply = answer("这三家环保单位的“三公”经费谁最多？", two_collections).to_json()
+    assert "按同一批读入的3家作答" in reply["text"]
+    assert {a["department"] for a in reply["answers"] if a.get("department")} <= set(CORPUS)
+
+
 def test_five_departments_are_the_generated_five(two_collections):
     reply = answer("五个部门的收入总计各是多少？", two_collections).to_json()
     departments = {a["department"] for a in reply["answers"]}

@@ -1769,7 +1769,7 @@ def _with_share_sums(listed: Result, percents: list[Row], clause: str) -> Result
     return Result(items, listed.text.rstrip("。") + "。" + "；".join(parts) + "。", derived, listed.rows)
 
 
-_RATE_CHECK_ASKED = r"(?:完成率|执行率|完成(?:了)?(?:年初)?预算的?)[^。？?]{0,12}(?:对吗|对不对|算得对|算对|准确|有没有错|是否正确|核对|没错)"
+_RATE_CHECK_ASKED = r"(?:完成率|执行率|完成(?:了)?(?:年初)?预算的?)[^。？?]{0,12}(?:对吗|对不对|算得对|算对|算错|准确|有没有错|有错|是否正确|核对|没错)"
 
 
 def _stated_rates_checked(frame: Frame, ctx: Context) -> Result:

@@ -123,8 +123,10 @@ def figures(frame: Frame, ctx: Context) -> Result:
     yes_no = "yesno" in frame.operation.also and frame.operation.name == "lookup"
     of_the_figure = frame.derived_only and frame.operation.name == "share" and frame.operation.base \
         and not asks_units(frame)  # 主要在哪个单位？占全部支出多少: the figure's share, not each unit's again
+    counted_word = bool(frame.measures) and frame.measures[0].startswith("word:") \
+        and frame.measures[0].endswith(("人数", "的数量"))  # 几个监狱关着多少犯人: a count no unit's row holds
     if len(frame.filters.departments) == 1 and frame.measures and frame.operation.name in UNIT_OPERATIONS \
-            and not of_the_figure:
+            and not of_the_figure and not counted_word:
         # 四个监狱谁最多 / 北郊监狱预算多少: the figure of the units the question names
         by_unit = units_answer(frame, ctx, _label(ctx, frame.measures[0]), named_only=not frame.filters.by_unit)
         if by_unit is not None:

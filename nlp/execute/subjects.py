@@ -468,7 +468,14 @@ def _from_next_year(frame: Frame, ctx: Context, parents: list) -> Result | None:
                 if r.attrs.get("percent") is not None:  # (and the rate it states, 下降22.17%: said, the rows stay the figures)
                     rate = r.attrs["percent"]
                     said += f"，{'增长' if rate >= 0 else '下降'}{abs(rate)}%"
-                parts.append(said + f"，{b.year - 1}年为{money(r.attrs['previous'])}万元")
+                said += f"，{b.year - 1}年为{money(r.attrs['previous'])}万元"
+                if r.amount is None:  # (no change in money printed: the gap between the two printed figures)
+                    gap = D.difference(now, D.Input(f"{b.year - 1}年{subject.name}", r.attrs["previous"], WAN,
+                                                    b.department, b.year - 1, r.source))
+                    derived.append(gap)
+                    items.append(derived_item(gap))
+                    said += f"，即{'增加' if now.value >= r.attrs['previous'] else '减少'}{money(gap.value)}万元"
+                parts.append(said)
                 continue
             rate = r.attrs.get("percent")
             if r.amount is None and rate is None:
