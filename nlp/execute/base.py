@@ -203,6 +203,15 @@ def listed_sum_and_share(frame: Frame, listed: list[D.Input], whole: D.Input | N
     return text
 
 
+def rank_phrase(op, picked: int) -> str:
+    """How a ranking names the rows it picked, by the operation asked: 第2大的 (the Nth), 最大的3个 (the first
+    few), 最小的 (one) — said after the rows it was taken among."""
+    size = "大" if op.descending else "小"
+    if op.nth:
+        return f"第{op.nth}{size}的"
+    return f"最{size}的{picked}个" if picked > 1 else f"最{size}的"
+
+
 def project_phrase(row: Row) -> str:
     """A project in a sentence: “名称”（部门年份，金额）."""
     amount = f"{money(row.amount)}万元" if row.amount is not None else "金额未列明"

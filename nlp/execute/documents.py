@@ -14,7 +14,8 @@ from kg.extract.narrative.subject_lists import LIST_WHERE
 from nlp.execute.narrative_audit import (NARRATIVE_NAMED, NARRATIVE_WORDS, SELF_AGREEMENT_WORDS, audit_narrative,
                                          implied_previous)
 from nlp.execute.described_targets import shared_runs, stated_targets, targets_from_text
-from nlp.execute.base import Context, Result, derived_item, executor, figure_input, item_of, project_phrase, who, with_note
+from nlp.execute.base import (Context, Result, derived_item, executor, figure_input, item_of, project_phrase,
+                               rank_phrase, who, with_note)
 from nlp.execute import change_sums, vehicle_costs
 from nlp.execute.finding_fields import described
 from nlp.execute.unit_prices import priced_items
@@ -452,9 +453,7 @@ def _projects_with_targets(frame: Frame, ctx: Context) -> Result:
         op = frame.operation
         mine = ranked[op.nth - 1: op.nth] if op.nth else ranked[: op.n] if op.n else ranked
         if mine and len(ranked) > len(mine):  # 绩效目标表里哪个项目金额最大: among how many, said
-            size = "大" if op.descending else "小"
-            which = f"第{op.nth}{size}的" if op.nth else f"最{size}的{len(mine)}个" if len(mine) > 1 else f"最{size}的"
-            among = f"在{len(ranked)}个有绩效目标表的项目中，金额{which}是："
+            among = f"在{len(ranked)}个有绩效目标表的项目中，金额{rank_phrase(op, len(mine))}是："
     if not mine:
         return Result(text=f"没有找到：{'、'.join(dict.fromkeys(b.department for b in budgets))}的项目没有绩效目标表。")
     if among:
@@ -1783,9 +1782,8 @@ def _stated_rates_checked(frame: Frame, ctx: Context) -> Result:
     stated = [r for b in budgets for r in ctx.rows("executions", [b])
               if r.attrs.get("rate") is not None and r.attrs.get("budget") and r.amount is not None]
 
-    def leaf(r: Row) -> str:  # 一般公共服务（类）信访事务（款）信访业务（项）: 信访业务
-        names = re.findall(r"([\u4e00-\u9fff]{2,})（项）", r.label or "")
-        return names[-1] if names else (r.label or "")
+    def leaf(r: Row) -> str:  # 一般公共服务（类）信访事务（款）信访业务（项）: 信访业务 (the statement's own subject)
+        return change_sums.bare(r.label)
     named = [r for r in stated if len(leaf(r)) >= 2 and leaf(r) in clause]
     chosen = named or stated
     if not chosen:

@@ -12,7 +12,7 @@ from nlp import derive as D
 from nlp import lexicon as L
 from nlp.lexicon import COLUMN_CLASSES, FALL_WORDS, MONEY_SOURCE_ASKED, PARTS_OF, RATE_WORDS, RISE_WORDS, EACH_SHARE, STATED_PARTS_ASKED, SUBJECTS_OF_COLUMN, SUM_WORDS, WHICH_SUBJECTS
 from nlp.execute.base import (BUDGET_PHASES, Context, Result, budget_column_order, derived_item, executor, figure_input,
-                              item_of, listed_sum_and_share, pick_budget_columns, who,
+                              item_of, listed_sum_and_share, pick_budget_columns, rank_phrase, who,
                               with_note)
 from nlp.execute.figures import figures_by_key
 from nlp.execute.income import LEVEL_LENGTH, income_of_subjects
@@ -947,8 +947,7 @@ def subjects_of(frame: Frame, ctx: Context) -> Result:
                 picked = "、".join(f"{r.key} {r.label}（{money(r.amount)}万元）" for r in top)
                 if all(r.amount is not None for r in every_row):  # (how many rows, and what they add up to)
                     picked += f"；该级科目共{len(every_row)}个，合计{money(sum((r.amount for r in every_row), Decimal(0)))}万元"
-                extreme = f"最{'大' if op.descending else '小'}的" + (f"{len(top)}个" if len(top) > 1 else "")
-                ranked_named = f"其中{'第' + str(op.nth) + ('大' if op.descending else '小') + '的' if op.nth else extreme}是{picked}"
+                ranked_named = f"其中{rank_phrase(op, len(top))}是{picked}"
             elif op.name in ("rank", "sort"):
                 every_row = list(level_rows)  # (the whole the first few are read against)
                 level_rows = _rank(level_rows, op)
